@@ -1,0 +1,16 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { citext } from '@electric-sql/pglite/contrib/citext';
+import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
+const ext = { pg_trgm, citext, fuzzystrmatch };
+let t = Date.now();
+const a = new PGlite({ extensions: ext }); await a.waitReady;
+console.log('fresh mem', Date.now() - t); t = Date.now();
+await a.exec('create extension pg_trgm; create extension citext; create extension fuzzystrmatch; create table x(id int primary key, t citext)');
+const blob = await a.dumpDataDir('none'); console.log('dump', Date.now() - t, blob.size); t = Date.now();
+const b = new PGlite({ extensions: ext, loadDataDir: blob }); await b.waitReady;
+console.log('load', Date.now() - t, (await b.query('select count(*) from x')).rows); t = Date.now();
+const c = await a.clone(); console.log('clone', Date.now() - t); t = Date.now();
+const c2 = await a.clone(); console.log('clone2', Date.now() - t); t = Date.now();
+const d = new PGlite({ extensions: ext, loadDataDir: blob }); await d.waitReady; console.log('load2', Date.now() - t);
+console.log('rss MB', Math.round(process.memoryUsage().rss/1e6));

@@ -1,0 +1,32 @@
+// The API's error shape: { error: { code, message, details } }, with a stable code for each case.
+import type { FastifyError, FastifyReply } from 'fastify';
+
+export interface ApiErrorDetail {
+  path: string;
+  message: string;
+}
+
+export function sendApiError(reply: FastifyReply, status: number, code: string, message: string, details: ApiErrorDetail[] = []) {
+  return reply.code(status).type('application/json; charset=utf-8').send({ error: { code, message, details } });
+}
+
+/** Maps Fastify's own errors (validation, bad JSON, rate limit, CSRF) to the API's codes; anything else is a 500. */
+export function apiErrorFor(error: FastifyError): { status: number; code: string; message: string; details: ApiErrorDetail[] } {
+  if (error.validation) {
+    return {
+      status: 400,
+      code: 'validation-failed',
+      message: 'The request is not valid: see details.',
+      details: error.validation.map((v) => ({
+        path: v.instancePath || (typeof v.params['missingProperty'] === 'string' ? `/${v.params['missingProperty']}` : '/'),
+        message: v.message ?? 'is not valid',
+      })),
+    };
+  }
+  const status = error.statusCode ?? 500;
+  if (status === 429) return { status, code: 'rate-limited', message: 'Too many requests: wait a minute and try again.', details: [] };
+  if (status === 415) return { status, code: 'unsupported-media-type', message: 'Send JSON with Content-Type: application/json.', details: [] };
+  if (status === 413) return { status, code: 'payload-too-large', message: 'The request body is too large.', details: [] };
+  if (status >= 400 && status < 500) return { status, code: 'bad-request', message: 'The request could not be read. Check that the body is valid JSON.', details: [] };
+  return { status: 500, code: 'internal-error', message: 'Something went wrong on our side. It has been logged; try again later.', details: [] };
+}

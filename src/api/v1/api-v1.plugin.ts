@@ -1,0 +1,9 @@
+// The JSON API, version 1. Each resource registers its routes here under /api/v1.
+import type { FastifyInstance } from 'fastify';
+import { meRoutes } from './me.routes.ts';
+import { tokenRoutes } from './tokens.routes.ts';
+
+export async function apiV1(app: FastifyInstance): Promise<void> {
+  await app.register(tokenRoutes);
+  await app.register(meRoutes);
+}

@@ -1,0 +1,52 @@
+// Wires the application together. Nothing here decides anything: see the plugins and features.
+import { randomUUID } from 'node:crypto';
+import fastifyFormbody from '@fastify/formbody';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { AppContext } from './application/context.ts';
+import { healthRoutes } from './api/health.routes.ts';
+import { openapi } from './api/openapi.ts';
+import { apiV1 } from './api/v1/api-v1.plugin.ts';
+import { adminRoutes } from './web/features/admin/admin.routes.ts';
+import { apiDocsRoutes } from './web/features/api-docs/api-docs.routes.ts';
+import { homeRoutes } from './web/features/home/home.routes.ts';
+import { infoRoutes } from './web/features/info/info.routes.ts';
+import { signInRoutes } from './web/features/sign-in/sign-in.routes.ts';
+import { assets } from './web/plugins/assets.ts';
+import { errors } from './web/plugins/errors.ts';
+import { security } from './web/plugins/security.ts';
+import { sessions } from './web/plugins/sessions.ts';
+import { views } from './web/plugins/views.ts';
+import './web/plugins/types.ts';
+
+export interface BuildAppOptions {
+  ctx: AppContext;
+  sessionSecret: string;
+  logger?: boolean;
+}
+
+export async function buildApp({ ctx, sessionSecret, logger = false }: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ? { level: ctx.config.logLevel } : false,
+    trustProxy: ctx.config.trustProxy,
+    genReqId: () => randomUUID(),
+    bodyLimit: 1_048_576,
+  });
+  app.decorate('ctx', ctx);
+
+  await app.register(fastifyFormbody, { bodyLimit: 262_144 });
+  await app.register(openapi);
+  await app.register(security);
+  await app.register(sessions, { secret: sessionSecret });
+  await app.register(views);
+  await app.register(assets);
+  await app.register(errors);
+
+  await app.register(healthRoutes);
+  await app.register(apiV1, { prefix: '/api/v1' });
+  await app.register(apiDocsRoutes);
+  await app.register(signInRoutes);
+  await app.register(homeRoutes);
+  await app.register(infoRoutes);
+  await app.register(adminRoutes);
+  return app;
+}

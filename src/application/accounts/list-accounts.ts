@@ -1,0 +1,46 @@
+// The partnership's organisations and practitioners, for the admin page. Reading them is audited.
+import { actorMay } from '../access.ts';
+import type { Actor } from '../actor.ts';
+import { recordAuditAlone } from '../audit.ts';
+import type { AppContext } from '../context.ts';
+import { fail, ok, type Result } from '../result.ts';
+
+export interface AccountListing {
+  organisations: { id: string; name: string; kind: string; users: number }[];
+  users: { id: string; email: string; name: string; role: string; organisationName: string; locked: boolean; disabled: boolean }[];
+}
+
+export async function listAccounts(ctx: AppContext, actor: Actor): Promise<Result<AccountListing, 'forbidden'>> {
+  if (!actorMay(actor, 'manage-accounts')) {
+    await recordAuditAlone(ctx, actor, { action: 'accounts.list', outcome: 'denied' });
+    return fail('forbidden', 'Only an administrator can see all accounts.');
+  }
+  const now = ctx.clock.now();
+  const organisations = await ctx.db
+    .selectFrom('organisations')
+    .leftJoin('users', 'users.organisation_id', 'organisations.id')
+    .select(['organisations.id', 'organisations.name', 'organisations.kind', (eb) => eb.fn.count<string>('users.id').as('users')])
+    .groupBy(['organisations.id', 'organisations.name', 'organisations.kind'])
+    .orderBy('organisations.name')
+    .execute();
+  const users = await ctx.db
+    .selectFrom('users')
+    .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
+    .select(['users.id', 'users.email', 'users.name', 'users.role', 'users.locked_until', 'users.disabled_at', 'organisations.name as organisation_name'])
+    .orderBy('organisations.name')
+    .orderBy('users.name')
+    .execute();
+  await recordAuditAlone(ctx, actor, { action: 'accounts.list', details: { users: users.length } });
+  return ok({
+    organisations: organisations.map((o) => ({ ...o, users: Number(o.users) })),
+    users: users.map((u) => ({
+      id: u.id,
+      email: u.email,
+      name: u.name,
+      role: u.role,
+      organisationName: u.organisation_name,
+      locked: u.locked_until !== null && u.locked_until > now,
+      disabled: u.disabled_at !== null,
+    })),
+  });
+}

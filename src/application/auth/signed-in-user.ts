@@ -1,0 +1,58 @@
+// The practitioner behind a session or token, with their organisation, as pages and the API see them.
+import type { Role } from '../../domain/shared/roles.ts';
+import type { Queryable } from '../../infrastructure/db/schema.ts';
+import type { UserActor } from '../actor.ts';
+
+export interface SignedInUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  organisationId: string;
+  organisationName: string;
+  organisationKind: string;
+}
+
+export function findActiveUser(db: Queryable, where: { id: string } | { email: string }) {
+  let query = db
+    .selectFrom('users')
+    .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
+    .select([
+      'users.id',
+      'users.email',
+      'users.name',
+      'users.role',
+      'users.password_hash',
+      'users.failed_sign_ins',
+      'users.locked_until',
+      'users.disabled_at',
+      'users.organisation_id',
+      'organisations.name as organisation_name',
+      'organisations.kind as organisation_kind',
+    ]);
+  query = 'id' in where ? query.where('users.id', '=', where.id) : query.where('users.email', '=', where.email);
+  return query.executeTakeFirst();
+}
+
+type UserRow = NonNullable<Awaited<ReturnType<typeof findActiveUser>>>;
+
+export function toSignedInUser(row: UserRow): SignedInUser {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role as Role,
+    organisationId: row.organisation_id,
+    organisationName: row.organisation_name,
+    organisationKind: row.organisation_kind,
+  };
+}
+
+export function actorFor(user: SignedInUser, channel: UserActor['channel'], ip: string | null): UserActor {
+  return { kind: 'user', userId: user.id, organisationId: user.organisationId, role: user.role, channel, ip };
+}
+
+export async function loadSignedInUser(db: Queryable, userId: string): Promise<SignedInUser | null> {
+  const row = await findActiveUser(db, { id: userId });
+  return row && row.disabled_at === null ? toSignedInUser(row) : null;
+}

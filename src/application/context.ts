@@ -1,0 +1,21 @@
+// What every use case receives: the database, the clock, an id source and the settings.
+import { randomUUID } from 'node:crypto';
+import type { Config } from '../config.ts';
+import type { Db } from '../infrastructure/db/schema.ts';
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export interface AppContext {
+  db: Db;
+  clock: Clock;
+  config: Config;
+  newId(): string;
+}
+
+export function createContext(db: Db, config: Config, clock: Clock = systemClock): AppContext {
+  return { db, clock, config, newId: randomUUID };
+}

@@ -1,0 +1,152 @@
+// The operator's command line: `npm run icp -- <command>`. Works against either database.
+// Each command prints its result last, so scripts can take the final line.
+import { parseArgs } from 'node:util';
+import { createOrganisation } from './application/accounts/create-organisation.ts';
+import { createUser } from './application/accounts/create-user.ts';
+import { cliOperator } from './application/actor.ts';
+import { createTokenForEmail } from './application/auth/api-tokens.ts';
+import { createContext } from './application/context.ts';
+import { loadConfig } from './config.ts';
+import { verifyAuditChain } from './infrastructure/audit/verify-audit-chain.ts';
+import { backupEmbedded, restoreEmbedded } from './infrastructure/db/backup.ts';
+import { openConfiguredDatabase } from './infrastructure/db/open-configured.ts';
+
+const USAGE = `Usage: npm run icp -- <command>
+
+  migrate                                       apply database migrations
+  organisations create --name NAME --kind KIND  add an organisation; prints its id
+  users create --email EMAIL --name NAME --organisation ORG_ID --role ROLE [--password P]
+                                                add an account; prints its id
+  token create --email EMAIL                    issue an API token; prints it
+  audit verify                                  check the audit trail's hash chain
+  backup FILE                                   copy the embedded database to FILE
+  restore FILE                                  replace the embedded database with FILE
+
+Settings come from the environment (DATABASE_URL, DATA_DIR): see the README.`;
+
+class UsageError extends Error {}
+
+function option(values: Record<string, string | boolean | undefined>, name: string): string {
+  const value = values[name];
+  if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`Missing --${name}`);
+  return value;
+}
+
+async function withContext<T>(run: (ctx: ReturnType<typeof createContext>) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const database = await openConfiguredDatabase(config);
+  try {
+    return await run(createContext(database.db, config));
+  } finally {
+    await database.close();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      name: { type: 'string' },
+      kind: { type: 'string' },
+      email: { type: 'string' },
+      organisation: { type: 'string' },
+      role: { type: 'string' },
+      password: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const command = positionals.slice(0, 2).join(' ');
+  if (values.help || positionals.length === 0) {
+    console.log(USAGE);
+    return 0;
+  }
+  switch (positionals[0] === 'backup' || positionals[0] === 'restore' || positionals[0] === 'migrate' ? positionals[0] : command) {
+    case 'migrate':
+      await withContext(async () => console.log('Database is up to date.'));
+      return 0;
+    case 'organisations create':
+      return withContext(async (ctx) => {
+        const result = await createOrganisation(ctx, cliOperator, { name: option(values, 'name'), kind: option(values, 'kind') });
+        return report(result, (value) => value.id);
+      });
+    case 'users create':
+      return withContext(async (ctx) => {
+        const result = await createUser(ctx, cliOperator, {
+          email: option(values, 'email'),
+          name: option(values, 'name'),
+          organisationId: option(values, 'organisation'),
+          role: option(values, 'role'),
+          password: values.password,
+        });
+        if (result.ok && values.password === undefined) console.log('No password was set: the account cannot sign in until one is.');
+        return report(result, (value) => value.id);
+      });
+    case 'token create':
+      return withContext(async (ctx) => {
+        const result = await createTokenForEmail(ctx, cliOperator, option(values, 'email'));
+        if (result.ok) console.log(`Token for ${option(values, 'email')}, expires ${result.value.expiresAt.toISOString()}:`);
+        return report(result, (value) => value.token);
+      });
+    case 'audit verify':
+      return withContext(async (ctx) => {
+        const report = await verifyAuditChain(ctx.db);
+        if (report.intact) {
+          console.log(`Audit trail intact: ${report.entries} entries. Head hash: ${report.headHash}`);
+          return 0;
+        }
+        console.error(
+          `Audit trail BROKEN at entry ${report.brokenAt.seq} (id ${report.brokenAt.id}): ` +
+            (report.reason === 'edited' ? 'its contents were changed.' : 'it does not follow the entry before it (an entry was removed, added or moved).') +
+            ` ${report.entries} entries before it are intact.`,
+        );
+        return 1;
+      });
+    case 'backup':
+    case 'restore': {
+      const file = positionals[1];
+      if (!file) throw new UsageError(`Missing FILE: npm run icp -- ${positionals[0]} FILE`);
+      const config = loadConfig();
+      if (config.databaseUrl) {
+        console.error(
+          `${positionals[0]} is for the embedded database. On PostgreSQL use its own tools:\n` +
+            '  pg_dump --format=custom --file=icp.dump "$DATABASE_URL"\n' +
+            '  pg_restore --clean --if-exists --dbname="$DATABASE_URL" icp.dump',
+        );
+        return 2;
+      }
+      if (positionals[0] === 'backup') {
+        const bytes = await backupEmbedded(config.dataDir, file);
+        console.log(`Backed up the embedded database in ${config.dataDir} (${bytes} bytes) to:`);
+      } else {
+        const moved = await restoreEmbedded(config.dataDir, file);
+        console.log(`The previous database was kept in ${moved}.\nRestored the embedded database in ${config.dataDir} from:`);
+      }
+      console.log(file);
+      return 0;
+    }
+    default:
+      throw new UsageError(`Unknown command "${positionals.join(' ')}"`);
+  }
+}
+
+function report<T>(result: { ok: true; value: T } | { ok: false; message: string }, last: (value: T) => string): number {
+  if (!result.ok) {
+    console.error(result.message);
+    return 1;
+  }
+  console.log(last(result.value));
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+      console.error(`${error.message}\n\n${USAGE}`);
+      process.exit(2);
+    }
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  },
+);

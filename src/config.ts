@@ -1,0 +1,131 @@
+// Every setting comes from an environment variable, validated once at start-up.
+// A bad value stops start-up with a message that names the variable and says what it accepts.
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  demo: boolean;
+  sessionSecret: string | undefined;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  signInMaxAttempts: number;
+  signInLockoutMinutes: number;
+  signInRateLimitPerMinute: number;
+  apiTokenDays: number;
+  cookieSecure: boolean | 'auto';
+  trustProxy: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export function loadConfig(env: Env = process.env, defaults: Partial<Config> = {}): Config {
+  const problems: string[] = [];
+  const read = new EnvReader(env, problems);
+  const config: Config = {
+    port: read.integer('PORT', defaults.port ?? 3000, 0, 65535),
+    host: read.text('HOST', defaults.host ?? '127.0.0.1'),
+    dataDir: path.resolve(read.text('DATA_DIR', defaults.dataDir ?? './data')),
+    databaseUrl: read.postgresUrl('DATABASE_URL'),
+    demo: read.boolean('DEMO', defaults.demo ?? false),
+    sessionSecret: read.secret('SESSION_SECRET'),
+    sessionIdleMinutes: read.integer('SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
+    sessionAbsoluteHours: read.integer('SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 7),
+    signInMaxAttempts: read.integer('SIGN_IN_MAX_ATTEMPTS', 5, 1, 100),
+    signInLockoutMinutes: read.integer('SIGN_IN_LOCKOUT_MINUTES', 15, 1, 24 * 60),
+    signInRateLimitPerMinute: read.integer('SIGN_IN_RATE_LIMIT_PER_MINUTE', 20, 1, 10_000),
+    apiTokenDays: read.integer('API_TOKEN_DAYS', 30, 1, 365),
+    cookieSecure: read.cookieSecure('COOKIE_SECURE'),
+    trustProxy: read.boolean('TRUST_PROXY', false),
+    logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+class EnvReader {
+  constructor(
+    private readonly env: Env,
+    private readonly problems: string[],
+  ) {}
+
+  private raw(name: string): string | undefined {
+    const value = this.env[name];
+    return value === undefined || value.trim() === '' ? undefined : value.trim();
+  }
+
+  text(name: string, fallback: string): string {
+    return this.raw(name) ?? fallback;
+  }
+
+  integer(name: string, fallback: number, min: number, max: number): number {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+      this.problems.push(`${name} must be a whole number from ${min} to ${max} (it is "${value}")`);
+      return fallback;
+    }
+    return Number(value);
+  }
+
+  boolean(name: string, fallback: boolean): boolean {
+    const value = this.raw(name)?.toLowerCase();
+    if (value === undefined) return fallback;
+    if (value === 'true' || value === '1') return true;
+    if (value === 'false' || value === '0') return false;
+    this.problems.push(`${name} must be "true" or "false" (it is "${value}")`);
+    return fallback;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    if ((allowed as readonly string[]).includes(value)) return value as T;
+    this.problems.push(`${name} must be one of ${allowed.join(', ')} (it is "${value}")`);
+    return fallback;
+  }
+
+  postgresUrl(name: string): string | undefined {
+    const value = this.raw(name);
+    if (value === undefined) return undefined;
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      this.problems.push(`${name} must be a PostgreSQL URL such as postgres://user@localhost:5432/icp`);
+      return undefined;
+    }
+    if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+      this.problems.push(`${name} must start with postgres:// or postgresql:// (it starts with ${url.protocol}//)`);
+      return undefined;
+    }
+    return value;
+  }
+
+  secret(name: string): string | undefined {
+    const value = this.raw(name);
+    if (value !== undefined && value.length < 32) {
+      this.problems.push(`${name} must be at least 32 characters long (it has ${value.length})`);
+      return undefined;
+    }
+    return value;
+  }
+
+  cookieSecure(name: string): boolean | 'auto' {
+    const value = this.raw(name)?.toLowerCase();
+    if (value === undefined || value === 'auto') return 'auto';
+    return this.boolean(name, false);
+  }
+}

@@ -1,0 +1,58 @@
+// Opens the database: PGlite in a data folder by default, PostgreSQL when a URL is given.
+// Both are driven through Kysely's PostgresDialect over a pg Pool, so the SQL is the same.
+import { PGlite } from '@electric-sql/pglite';
+import { citext } from '@electric-sql/pglite/contrib/citext';
+import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { lockDataDir, type DataDirLock } from './data-dir-lock.ts';
+import type { Db } from './schema.ts';
+
+// Dates stay as ISO strings ("2026-03-01"): a JavaScript Date would shift them by the time zone.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
+
+export const PGLITE_EXTENSIONS = { citext, pg_trgm, fuzzystrmatch };
+
+export interface Database {
+  db: Db;
+  engine: 'pglite' | 'postgres';
+  /** Present only for the embedded engine: used by backup. */
+  pglite?: PGlite;
+  close(): Promise<void>;
+}
+
+export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const db = new Kysely({ dialect: new PostgresDialect({ pool }) }) as Db;
+  return { db, engine: 'postgres', close: () => db.destroy() };
+}
+
+/** Opens (creating if needed) the embedded database in a folder, holding its lock. */
+export async function openEmbedded(dataDir: string): Promise<Database> {
+  const lock = lockDataDir(dataDir);
+  try {
+    const pglite = await PGlite.create({ dataDir: `${dataDir}/pgdata`, extensions: PGLITE_EXTENSIONS });
+    return wrapPglite(pglite, lock);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+/** Wraps an open PGlite (in memory or on disk). The pool has one connection, so a transaction has it to itself. */
+export function wrapPglite(pglite: PGlite, lock?: DataDirLock): Database {
+  const pool = new pg.Pool(createPgConfig(pglite) as pg.PoolConfig);
+  const db = new Kysely({ dialect: new PostgresDialect({ pool }) }) as Db;
+  return {
+    db,
+    engine: 'pglite',
+    pglite,
+    close: async () => {
+      await db.destroy();
+      await pglite.close();
+      lock?.release();
+    },
+  };
+}

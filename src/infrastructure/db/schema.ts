@@ -1,0 +1,137 @@
+// Row types for Kysely, one interface per table, matching the SQL migrations beside this file.
+import type { ColumnType, Generated, Kysely, Transaction } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type DateOnly = ColumnType<string, string, string>;
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface OrganisationsTable {
+  id: string;
+  name: string;
+  kind: string;
+  created_at: Timestamp;
+}
+
+export interface UsersTable {
+  id: string;
+  organisation_id: string;
+  email: string;
+  name: string;
+  role: string;
+  password_hash: string | null;
+  failed_sign_ins: Generated<number>;
+  locked_until: Timestamp | null;
+  disabled_at: Timestamp | null;
+  created_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string | null;
+  data: ColumnType<Record<string, unknown>, string, string>;
+  expires_at: Timestamp;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
+export interface AuditLogTable {
+  seq: ColumnType<string, never, never>;
+  id: string;
+  occurred_at: Timestamp;
+  actor_user_id: string | null;
+  actor_organisation_id: string | null;
+  channel: string;
+  action: string;
+  outcome: string;
+  subject_type: string | null;
+  subject_id: string | null;
+  case_id: string | null;
+  ip: string | null;
+  details: ColumnType<Record<string, unknown>, string, string>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface CasesTable {
+  id: string;
+  status: 'unborn' | 'born';
+  given_name: string | null;
+  family_name: string | null;
+  sex: string | null;
+  nhs_number: string | null;
+  date_of_birth: DateOnly | null;
+  expected_delivery_date: DateOnly | null;
+  gestation_at_birth_weeks: number | null;
+  birth_weight_grams: number | null;
+  multiple_birth: boolean | null;
+  independently_mobile: boolean | null;
+  level: Generated<string>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface PeopleTable {
+  case_id: string;
+  id: string;
+  given_name: string | null;
+  family_name: string | null;
+  date_of_birth: DateOnly | null;
+  nhs_number: string | null;
+  sex: string | null;
+  relationship_to_infant: string;
+  lives_in_household: boolean;
+  cares_for_infant: boolean;
+  visits_regularly: Generated<boolean>;
+  parental_responsibility: boolean | null;
+  paternity_confirmed: boolean | null;
+  identity_known: Generated<boolean>;
+  description: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface CaseTeamTable {
+  case_id: string;
+  user_id: string;
+  role: 'lead-professional' | 'member';
+  added_at: Timestamp;
+  added_by: string | null;
+}
+
+export interface SchemaMigrationsTable {
+  id: string;
+  applied_at: Timestamp;
+}
+
+export interface Database {
+  settings: SettingsTable;
+  organisations: OrganisationsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  audit_log: AuditLogTable;
+  cases: CasesTable;
+  people: PeopleTable;
+  case_team: CaseTeamTable;
+  schema_migrations: SchemaMigrationsTable;
+}
+
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+/** Either the database or a transaction: read-only helpers accept both. */
+export type Queryable = Kysely<Database>;

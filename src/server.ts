@@ -1,0 +1,54 @@
+// Starts the service: reads the configuration, opens and migrates the database, seeds the demo
+// partnership when asked, and listens. `npm start` passes --demo-by-default.
+import { buildApp } from './app.ts';
+import { createContext } from './application/context.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './application/demo/demo-partnership.ts';
+import { seedDemoPartnership } from './application/demo/seed-demo-partnership.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { DataDirLockedError } from './infrastructure/db/data-dir-lock.ts';
+import { openConfiguredDatabase } from './infrastructure/db/open-configured.ts';
+import { resolveSessionSecret } from './infrastructure/db/session-secret.ts';
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig(process.env, { demo: process.argv.includes('--demo-by-default') });
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`Infant Care Profile did not start.\n${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `the embedded database in ${config.dataDir}`;
+  console.log(`Opening ${where}...`);
+  const database = await openConfiguredDatabase(config).catch((error: unknown) => {
+    console.error(`Infant Care Profile did not start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(error instanceof DataDirLockedError ? 2 : 1);
+  });
+  const ctx = createContext(database.db, config);
+  if (config.demo && (await seedDemoPartnership(ctx))) console.log('Seeded the demo partnership into the empty database.');
+
+  const app = await buildApp({ ctx, sessionSecret: await resolveSessionSecret(database.db, config.sessionSecret), logger: true });
+  const shutdown = async (signal: string) => {
+    console.log(`\n${signal}: stopping...`);
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const url = `http://${config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  console.log(`\nInfant Care Profile is running at ${url} (${database.engine === 'pglite' ? 'embedded database' : 'PostgreSQL'}).`);
+  console.log(`Sign in at ${url}/sign-in`);
+  if (config.demo) {
+    console.log(`\nDemo accounts (password for all: ${DEMO_PASSWORD}):`);
+    for (const account of DEMO_ACCOUNTS) console.log(`  ${account.email.padEnd(38)} ${account.name}, ${account.what} (${account.role})`);
+    console.log('\nDemo data is invented. Never run DEMO=true with real records.');
+  }
+}
+
+void main();

@@ -1,0 +1,98 @@
+// Administration: organisations and practitioner accounts, unlocking, and the audit trail.
+// The use cases check the permission and audit refusals; these routes parse, call and render.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { createOrganisation } from '../../../application/accounts/create-organisation.ts';
+import { createUser } from '../../../application/accounts/create-user.ts';
+import { listAccounts } from '../../../application/accounts/list-accounts.ts';
+import { unlockUser } from '../../../application/accounts/unlock-user.ts';
+import { actorFor } from '../../../application/auth/signed-in-user.ts';
+import { listAuditEntries } from '../../../application/audit/list-audit-entries.ts';
+import { ORGANISATION_KINDS } from '../../../domain/shared/organisation-kinds.ts';
+import { ROLE_LABELS, roleAllows } from '../../../domain/shared/roles.ts';
+import { formErrors, validateForm } from '../../forms/validate-form.ts';
+import { sendErrorPage } from '../../plugins/errors.ts';
+import { requireUser } from '../../plugins/sessions.ts';
+import { auditFilterForm, organisationForm, userForm } from './admin.schema.ts';
+
+const kindItems = Object.entries(ORGANISATION_KINDS).map(([value, text]) => ({ value, text }));
+const roleItems = Object.entries(ROLE_LABELS).map(([value, text]) => ({ value, text }));
+
+function actor(request: FastifyRequest) {
+  return actorFor(request.user!, 'web', request.ip);
+}
+
+async function requireAdmin(request: FastifyRequest, reply: FastifyReply) {
+  if (!roleAllows(request.user!.role, 'manage-accounts')) return sendErrorPage(reply, 'forbidden');
+}
+
+export async function adminRoutes(app: FastifyInstance): Promise<void> {
+  const { ctx } = app;
+  const guard = { preHandler: [requireUser, requireAdmin] };
+
+  app.get('/admin', guard, async (_request, reply) => reply.page('admin/admin.njk', { title: 'Administration' }));
+
+  app.get('/admin/accounts', guard, async (request, reply) => {
+    const result = await listAccounts(ctx, actor(request));
+    if (!result.ok) return sendErrorPage(reply, 'forbidden');
+    return reply.page('admin/accounts.njk', { title: 'Organisations and accounts', ...result.value, kinds: ORGANISATION_KINDS, roles: ROLE_LABELS, backLink: '/admin' });
+  });
+
+  const organisationPage = (reply: FastifyReply, locals: object, status = 200) =>
+    reply.page('admin/new-organisation.njk', { title: 'Add an organisation', kindItems, backLink: '/admin/accounts', values: {}, ...locals }, status);
+
+  app.get('/admin/organisations/new', guard, async (_request, reply) => organisationPage(reply, {}));
+
+  app.post('/admin/organisations/new', guard, async (request, reply) => {
+    const form = validateForm(organisationForm, request.body);
+    if (!form.ok) return organisationPage(reply, form, 400);
+    const result = await createOrganisation(ctx, actor(request), form.value);
+    if (!result.ok) {
+      if (result.code === 'forbidden') return sendErrorPage(reply, 'forbidden');
+      return organisationPage(reply, { ...formErrors({ name: result.message }), values: form.value }, 400);
+    }
+    return reply.redirect('/admin/accounts', 303);
+  });
+
+  const userPage = async (reply: FastifyReply, locals: object, status = 200) => {
+    const organisations = await ctx.db.selectFrom('organisations').select(['id', 'name']).orderBy('name').execute();
+    const organisationItems = [{ value: '', text: 'Select an organisation' }, ...organisations.map((o) => ({ value: o.id, text: o.name }))];
+    return reply.page('admin/new-user.njk', { title: 'Add an account', organisationItems, roleItems, backLink: '/admin/accounts', values: {}, ...locals }, status);
+  };
+
+  app.get('/admin/users/new', guard, async (_request, reply) => userPage(reply, {}));
+
+  app.post('/admin/users/new', guard, async (request, reply) => {
+    const form = validateForm(userForm, request.body);
+    if (!form.ok) return userPage(reply, { ...form, values: { ...form.values, password: '' } }, 400);
+    const result = await createUser(ctx, actor(request), form.value);
+    if (!result.ok) {
+      if (result.code === 'forbidden') return sendErrorPage(reply, 'forbidden');
+      const field = result.code === 'email-taken' ? 'email' : result.code === 'unknown-organisation' ? 'organisationId' : result.code === 'invalid-role' ? 'role' : 'password';
+      return userPage(reply, { ...formErrors({ [field]: result.message }), values: { ...form.value, password: '' } }, 400);
+    }
+    return reply.redirect('/admin/accounts', 303);
+  });
+
+  app.post<{ Params: { userId: string } }>('/admin/users/:userId/unlock', guard, async (request, reply) => {
+    const result = await unlockUser(ctx, actor(request), request.params.userId);
+    if (!result.ok) return sendErrorPage(reply, result.code === 'forbidden' ? 'forbidden' : 'not-found');
+    return reply.redirect('/admin/accounts', 303);
+  });
+
+  app.get('/admin/audit', guard, async (request, reply) => {
+    const form = validateForm(auditFilterForm, request.query);
+    const locals = { title: 'Audit trail', backLink: '/admin' };
+    if (!form.ok) return reply.page('admin/audit.njk', { ...locals, ...form, entries: [] }, 400);
+    const page = Number(form.value.page ?? '1');
+    const result = await listAuditEntries(ctx, actor(request), { ...form.value, page });
+    if (!result.ok) return sendErrorPage(reply, 'forbidden');
+    const query = (p: number) => new URLSearchParams({ ...form.value, page: String(p) } as Record<string, string>).toString();
+    return reply.page('admin/audit.njk', {
+      ...locals,
+      values: form.value,
+      entries: result.value.entries,
+      previousHref: page > 1 ? `/admin/audit?${query(page - 1)}` : null,
+      nextHref: result.value.hasMore ? `/admin/audit?${query(page + 1)}` : null,
+    });
+  });
+}

@@ -1,0 +1,57 @@
+// Sign in and sign out. A successful sign-in starts a new session (a new id); failures are counted
+// towards a lock-out and the form is rate limited.
+import type { FastifyInstance } from 'fastify';
+import { actorFor } from '../../../application/auth/signed-in-user.ts';
+import { recordSignOut } from '../../../application/auth/sign-out.ts';
+import { signIn } from '../../../application/auth/sign-in.ts';
+import { formErrors, validateForm } from '../../forms/validate-form.ts';
+import { startSession } from '../../plugins/sessions.ts';
+import { signInForm } from './sign-in.schema.ts';
+
+/** Only paths on this site: never "//elsewhere" or a full URL. */
+export function safeReturnTo(value: unknown): string {
+  return typeof value === 'string' && /^\/(?![/\\])/.test(value) && !value.startsWith('/sign-in') ? value : '/';
+}
+
+export async function signInRoutes(app: FastifyInstance): Promise<void> {
+  const { ctx } = app;
+
+  app.get<{ Querystring: { returnTo?: string; reason?: string } }>('/sign-in', async (request, reply) => {
+    if (request.user) return reply.redirect(safeReturnTo(request.query.returnTo), 303);
+    const reason = request.query.reason === 'idle' || request.query.reason === 'absolute' ? request.query.reason : null;
+    return reply.page('sign-in/sign-in.njk', {
+      title: 'Sign in',
+      values: { returnTo: safeReturnTo(request.query.returnTo) },
+      reason,
+      idleMinutes: ctx.config.sessionIdleMinutes,
+    });
+  });
+
+  app.post(
+    '/sign-in',
+    { config: { rateLimit: { max: ctx.config.signInRateLimitPerMinute, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const form = validateForm(signInForm, request.body);
+      if (!form.ok) {
+        return reply.page('sign-in/sign-in.njk', { title: 'Sign in', ...form, values: { ...form.values, password: '' } }, 400);
+      }
+      const result = await signIn(ctx, { email: form.value.email, password: form.value.password, channel: 'web', ip: request.ip });
+      if (!result.ok) {
+        const errors = formErrors({ email: result.message });
+        return reply.page('sign-in/sign-in.njk', { title: 'Sign in', ...errors, values: { email: form.value.email, returnTo: form.value.returnTo } }, 401);
+      }
+      await startSession(request, result.value.id, ctx.clock.now().getTime());
+      return reply.redirect(safeReturnTo(form.value.returnTo), 303);
+    },
+  );
+
+  app.post('/sign-out', async (request, reply) => {
+    if (request.user) {
+      await recordSignOut(ctx, actorFor(request.user, 'web', request.ip), 'user');
+      await request.session.destroy();
+    }
+    return reply.redirect('/signed-out', 303);
+  });
+
+  app.get('/signed-out', async (_request, reply) => reply.page('sign-in/signed-out.njk', { title: 'You have signed out' }));
+}

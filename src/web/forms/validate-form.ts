@@ -1,0 +1,70 @@
+// The one step that turns a form body into either typed values or GOV.UK errors: an error summary
+// list ({ text, href: '#field' }), inline messages by field, and what the user typed, to re-render.
+import { Ajv, type ErrorObject } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import type { Static, TSchema } from 'typebox';
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+const ajv = addFormats(new Ajv({ allErrors: true, coerceTypes: false, useDefaults: true, strict: false }));
+
+/** Messages by field, then by JSON Schema keyword ("required", "format", "maxLength"...), with "default" as a fallback. */
+export type FormMessages = Record<string, Partial<Record<string, string>> & { default: string }>;
+
+export interface FormSpec<S extends TSchema> {
+  schema: S;
+  messages: FormMessages;
+}
+
+export interface FormErrors {
+  errorList: { text: string; href: string }[];
+  fieldErrors: Record<string, { text: string }>;
+}
+
+export type FormResult<T> = { ok: true; value: T } | ({ ok: false; values: Record<string, string> } & FormErrors);
+
+const compiled = new WeakMap<TSchema, ReturnType<Ajv['compile']>>();
+
+export function validateForm<S extends TSchema>(spec: FormSpec<S>, body: unknown): FormResult<Static<S>> {
+  const values = trimmedStrings(body);
+  // Empty answers are treated as not given, so "required" speaks for them.
+  const candidate = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== ''));
+  let validate = compiled.get(spec.schema);
+  if (!validate) {
+    validate = ajv.compile(spec.schema);
+    compiled.set(spec.schema, validate);
+  }
+  if (validate(candidate)) return { ok: true, value: candidate as Static<S> };
+  return { ok: false, values, ...toFormErrors(validate.errors ?? [], spec.messages) };
+}
+
+/** Builds errors for checks the schema cannot make (an email already taken, a wrong password). */
+export function formErrors(errors: Record<string, string>): FormErrors {
+  const errorList = Object.entries(errors).map(([field, text]) => ({ text, href: `#${field}` }));
+  const fieldErrors = Object.fromEntries(Object.entries(errors).map(([field, text]) => [field, { text }]));
+  return { errorList, fieldErrors };
+}
+
+function toFormErrors(errors: ErrorObject[], messages: FormMessages): FormErrors {
+  const byField: Record<string, string> = {};
+  for (const error of errors) {
+    const field =
+      error.keyword === 'required' ? String(error.params['missingProperty']) : error.instancePath.split('/')[1] ?? '';
+    const fieldMessages = messages[field];
+    if (!fieldMessages || byField[field]) continue;
+    byField[field] = fieldMessages[error.keyword] ?? fieldMessages.default;
+  }
+  // Keep the order the form shows its fields in.
+  const ordered = Object.keys(messages).filter((field) => byField[field]);
+  return formErrors(Object.fromEntries(ordered.map((field) => [field, byField[field]!])));
+}
+
+function trimmedStrings(body: unknown): Record<string, string> {
+  if (body === null || typeof body !== 'object') return {};
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
+    if (key === '_csrf') continue;
+    if (typeof value === 'string') out[key] = value.trim();
+    else if (Array.isArray(value) && typeof value[0] === 'string') out[key] = value[0].trim();
+  }
+  return out;
+}

@@ -1,0 +1,69 @@
+// Not-found and error answers: GOV.UK pages for people, the API error shape for machines.
+// Neither ever shows a stack trace or internal message; a 500 gives a reference to quote.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { apiErrorFor, sendApiError } from '../../api/api-error.ts';
+
+export type ErrorPageKind = 'bad-request' | 'csrf' | 'forbidden' | 'not-found' | 'rate-limited' | 'internal';
+
+const PAGE_ERRORS: Record<ErrorPageKind, { status: number; title: string; paragraphs: string[] }> = {
+  'bad-request': {
+    status: 400,
+    title: 'There is a problem with what was sent',
+    paragraphs: ['The service could not read what your browser sent. Go back, reload the page and try again.'],
+  },
+  csrf: {
+    status: 403,
+    title: 'This form has expired',
+    paragraphs: ['For your security, forms stop working after a while or when you sign in again. Go back, reload the page and submit it again.'],
+  },
+  forbidden: {
+    status: 403,
+    title: 'You cannot see this page',
+    paragraphs: ['Your account does not allow this. If you need it for your work, ask your organisation\'s administrator.'],
+  },
+  'not-found': {
+    status: 404,
+    title: 'Page not found',
+    paragraphs: ['If you typed the web address, check it is correct.', 'If you pasted the web address, check you copied the entire address.'],
+  },
+  'rate-limited': {
+    status: 429,
+    title: 'Too many attempts',
+    paragraphs: ['You have tried too many times in a short time. Wait a minute, then try again.'],
+  },
+  internal: {
+    status: 500,
+    title: 'Sorry, there is a problem with the service',
+    paragraphs: ['Try again later. Anything you had already saved has been kept.'],
+  },
+};
+
+function isApi(request: FastifyRequest): boolean {
+  return request.url.startsWith('/api/') || request.url === '/health';
+}
+
+export async function sendErrorPage(reply: FastifyReply, kind: ErrorPageKind, reference: string | null = null) {
+  const { status, ...page } = PAGE_ERRORS[kind];
+  return reply.page('errors/error.njk', { ...page, reference }, status);
+}
+
+export const errors = fp(async (app: FastifyInstance) => {
+  app.setNotFoundHandler(async (request, reply) => {
+    if (isApi(request)) return sendApiError(reply, 404, 'not-found', 'There is nothing at this address.');
+    return sendErrorPage(reply, 'not-found');
+  });
+
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    if (isApi(request)) {
+      const apiError = apiErrorFor(error);
+      return sendApiError(reply, apiError.status, apiError.code, apiError.message, apiError.details);
+    }
+    if (error.code === 'FST_CSRF_INVALID_TOKEN' || error.code === 'FST_CSRF_MISSING_SECRET') return sendErrorPage(reply, 'csrf');
+    if (status === 429) return sendErrorPage(reply, 'rate-limited');
+    if (status >= 400 && status < 500) return sendErrorPage(reply, 'bad-request');
+    return sendErrorPage(reply, 'internal', request.id);
+  });
+});

@@ -1,0 +1,65 @@
+// Security headers (a CSP with no inline scripts bar one known by its hash), no caching of pages,
+// CSRF protection on every form, and rate limiting where routes ask for it.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+
+const require = createRequire(import.meta.url);
+
+/** The govuk template's one inline script (it marks the body js-enabled) is allowed by its hash. */
+export function govukTemplateScriptHash(): string {
+  const template = fs.readFileSync(require.resolve('govuk-frontend/dist/govuk/template.njk'), 'utf8');
+  const match = /<script[^>]*>([^<]+)<\/script>/.exec(template);
+  if (!match) throw new Error('The govuk template no longer has its inline script: review the CSP.');
+  return `'sha256-${createHash('sha256').update(match[1]!).digest('base64')}'`;
+}
+
+export const security = fp(async (app: FastifyInstance) => {
+  const { config } = app.ctx;
+  const https = config.cookieSecure === true;
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", govukTemplateScriptHash()],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        ...(https ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'same-origin' },
+    crossOriginEmbedderPolicy: false,
+  });
+
+  // Pages and API answers carry personal data: nothing but static assets may be cached.
+  app.addHook('onSend', async (request, reply) => {
+    if (!request.url.startsWith('/assets/')) reply.header('Cache-Control', 'no-store');
+  });
+
+  await app.register(fastifyRateLimit, { global: false });
+
+  await app.register(fastifyCsrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: config.cookieSecure === true },
+  });
+  // Every form post is checked; the API uses bearer tokens, not cookies, so it needs no CSRF token.
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (route.url.startsWith('/api/') || !methods.some((m) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(m))) return;
+    const existing = route.preHandler ? (Array.isArray(route.preHandler) ? route.preHandler : [route.preHandler]) : [];
+    route.preHandler = [app.csrfProtection, ...existing];
+  });
+});

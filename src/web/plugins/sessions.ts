@@ -1,0 +1,73 @@
+// Server-side sessions, and the signed-in user on every request. A session ends after
+// SESSION_IDLE_MINUTES without use or SESSION_ABSOLUTE_HOURS after sign-in, whichever comes first.
+import fastifyCookie from '@fastify/cookie';
+import fastifySession from '@fastify/session';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { actorFor, loadSignedInUser } from '../../application/auth/signed-in-user.ts';
+import { recordSignOut } from '../../application/auth/sign-out.ts';
+import { DatabaseSessionStore } from './session-store.ts';
+
+export const SESSION_COOKIE = 'icp_session';
+const TOUCH_EVERY_MS = 60_000;
+
+export interface SessionOptions {
+  secret: string;
+}
+
+export const sessions = fp(async (app: FastifyInstance, options: SessionOptions) => {
+  const { config, clock, db } = app.ctx;
+  const idleMs = config.sessionIdleMinutes * 60_000;
+  const absoluteMs = config.sessionAbsoluteHours * 3_600_000;
+  const store = new DatabaseSessionStore(db, clock, absoluteMs);
+
+  await app.register(fastifyCookie, { secret: options.secret });
+  await app.register(fastifySession, {
+    secret: options.secret,
+    cookieName: SESSION_COOKIE,
+    store,
+    saveUninitialized: false,
+    rolling: false,
+    cookie: { httpOnly: true, sameSite: 'lax', secure: config.cookieSecure, path: '/', maxAge: absoluteMs },
+  });
+
+  app.decorateRequest('user', null);
+  app.decorateRequest('signedOutReason', null);
+
+  app.addHook('onRequest', async (request) => {
+    if (request.url.startsWith('/assets/')) return;
+    const session = request.session;
+    if (!session.userId) return;
+    const now = clock.now().getTime();
+    const user = await loadSignedInUser(db, session.userId);
+    const reason = !user ? null : now - (session.lastSeenAt ?? 0) > idleMs ? 'idle' : now - (session.signedInAt ?? 0) > absoluteMs ? 'absolute' : null;
+    if (!user || reason) {
+      if (user && reason) await recordSignOut(app.ctx, actorFor(user, 'web', request.ip), reason);
+      await session.destroy();
+      request.signedOutReason = reason;
+      return;
+    }
+    request.user = user;
+    if (now - (session.lastSeenAt ?? 0) > TOUCH_EVERY_MS) session.lastSeenAt = now;
+  });
+
+  const timer = setInterval(() => void store.purgeExpired().catch((error: unknown) => app.log.warn({ err: error }, 'session purge failed')), 3_600_000);
+  timer.unref();
+  app.addHook('onClose', async () => clearInterval(timer));
+});
+
+/** Starts a fresh session (a new id) for a user who has just signed in. */
+export async function startSession(request: FastifyRequest, userId: string, now: number): Promise<void> {
+  await request.session.regenerate();
+  request.session.userId = userId;
+  request.session.signedInAt = now;
+  request.session.lastSeenAt = now;
+}
+
+/** preHandler for pages that need a signed-in practitioner: others go to sign in and come back. */
+export async function requireUser(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  if (request.user) return;
+  const params = new URLSearchParams({ returnTo: request.url });
+  if (request.signedOutReason) params.set('reason', request.signedOutReason);
+  await reply.redirect(`/sign-in?${params.toString()}`, 303);
+}

@@ -1,0 +1,56 @@
+// Nunjucks views with the govuk-frontend macros, and reply.page(): renders a template with the
+// locals every page needs (the user, a CSRF token, the current path).
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import fastifyView from '@fastify/view';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import fp from 'fastify-plugin';
+import nunjucks from 'nunjucks';
+import type { SignedInUser } from '../../application/auth/signed-in-user.ts';
+import { roleAllows } from '../../domain/shared/roles.ts';
+import { addFilters } from '../views/filters.ts';
+
+const require = createRequire(import.meta.url);
+const webDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const govukDist = path.dirname(path.dirname(require.resolve('govuk-frontend/dist/govuk/template.njk')));
+
+export const SERVICE_NAME = 'Infant Care Profile';
+
+/** The service navigation: what a user may reach, with the current section marked. */
+export function navigationFor(user: SignedInUser | null, currentPath: string) {
+  if (!user) return [];
+  const items = [{ text: 'My cases', href: '/', current: currentPath === '/' }];
+  if (roleAllows(user.role, 'manage-accounts')) {
+    items.push({ text: 'Administration', href: '/admin', current: currentPath.startsWith('/admin') });
+  }
+  return items;
+}
+
+export const TEMPLATE_PATHS = [path.join(webDir, 'features'), path.join(webDir, 'views'), govukDist];
+
+function configureEnvironment(env: nunjucks.Environment): void {
+  addFilters(env);
+  env.addGlobal('serviceName', SERVICE_NAME);
+}
+
+export const views = fp(async (app: FastifyInstance) => {
+  await app.register(fastifyView, {
+    engine: { nunjucks },
+    templates: TEMPLATE_PATHS,
+    options: { autoescape: true, throwOnUndefined: false, onConfigure: configureEnvironment },
+  });
+
+  app.decorateReply('page', async function page(this: FastifyReply, template: string, locals: Record<string, unknown> = {}, statusCode = 200) {
+    const request = this.request;
+    this.code(statusCode).type('text/html; charset=utf-8');
+    const currentPath = request.url.split('?')[0] ?? '/';
+    await this.view(template, {
+      user: request.user,
+      navigation: navigationFor(request.user, currentPath),
+      csrfToken: this.generateCsrf(),
+      currentPath,
+      ...locals,
+    });
+  });
+});

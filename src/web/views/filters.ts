@@ -1,0 +1,26 @@
+// Nunjucks filters for dates and times, in the forms GOV.UK style asks for ("1 March 2026", "2:15pm").
+import type nunjucks from 'nunjucks';
+
+const TIME_ZONE = 'Europe/London';
+
+export function formatDate(value: Date | string | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '';
+  const date = typeof value === 'string' ? new Date(value.length === 10 ? `${value}T12:00:00Z` : value) : value;
+  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE });
+}
+
+export function formatDateTime(value: Date | string | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '';
+  const date = typeof value === 'string' ? new Date(value) : value;
+  const time = date
+    .toLocaleTimeString('en-GB', { hour: 'numeric', minute: '2-digit', hour12: true, timeZone: TIME_ZONE })
+    .replace(' ', '')
+    .toLowerCase();
+  return `${formatDate(date)} at ${time}`;
+}
+
+export function addFilters(env: nunjucks.Environment): void {
+  env.addFilter('date', formatDate);
+  env.addFilter('dateTime', formatDateTime);
+  env.addFilter('json', (value: unknown) => JSON.stringify(value));
+}
