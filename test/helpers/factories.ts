@@ -1,0 +1,42 @@
+// Small factories for test data: an organisation, an account with a known password, a case with a team.
+import { randomUUID } from 'node:crypto';
+import type { AppContext } from '../../src/application/context.ts';
+import type { Role } from '../../src/domain/shared/roles.ts';
+import { hashPassword } from '../../src/infrastructure/security/passwords.ts';
+
+export const TEST_PASSWORD = 'correct horse battery';
+let cachedHash: Promise<string> | undefined;
+
+export async function makeOrganisation(ctx: AppContext, kind = 'health-visiting', name = `Org ${randomUUID().slice(0, 8)}`) {
+  const id = randomUUID();
+  await ctx.db.insertInto('organisations').values({ id, name, kind, created_at: ctx.clock.now() }).execute();
+  return { id, name, kind };
+}
+
+export async function makeUser(ctx: AppContext, options: { role?: Role; organisationId?: string; email?: string; name?: string } = {}) {
+  const organisationId = options.organisationId ?? (await makeOrganisation(ctx)).id;
+  cachedHash ??= hashPassword(TEST_PASSWORD);
+  const id = randomUUID();
+  const email = options.email ?? `user-${id.slice(0, 8)}@test.example`;
+  await ctx.db
+    .insertInto('users')
+    .values({ id, organisation_id: organisationId, email, name: options.name ?? 'Test Practitioner', role: options.role ?? 'practitioner', password_hash: await cachedHash, created_at: ctx.clock.now() })
+    .execute();
+  return { id, email, password: TEST_PASSWORD, organisationId };
+}
+
+export async function makeCase(ctx: AppContext, options: { familyName?: string; teamUserIds?: string[] } = {}) {
+  const id = randomUUID();
+  const now = ctx.clock.now();
+  await ctx.db
+    .insertInto('cases')
+    .values({ id, status: 'born', given_name: 'Test', family_name: options.familyName ?? 'Baby', date_of_birth: '2026-10-01', created_at: now, updated_at: now })
+    .execute();
+  for (const [index, userId] of (options.teamUserIds ?? []).entries()) {
+    await ctx.db
+      .insertInto('case_team')
+      .values({ case_id: id, user_id: userId, role: index === 0 ? 'lead-professional' : 'member', added_at: now, added_by: null })
+      .execute();
+  }
+  return { id };
+}

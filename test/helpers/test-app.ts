@@ -1,0 +1,42 @@
+// Builds the real application on an isolated test database, with a movable clock.
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/app.ts';
+import { createContext, type AppContext } from '../../src/application/context.ts';
+import { seedDemoPartnership } from '../../src/application/demo/seed-demo-partnership.ts';
+import { loadConfig, type Config } from '../../src/config.ts';
+import type { Database } from '../../src/infrastructure/db/connect.ts';
+import { createTestDatabase } from './test-database.ts';
+import { TestClock } from './test-clock.ts';
+
+export const TEST_SESSION_SECRET = 'test-session-secret-that-is-long-enough-0123456789';
+
+export function testConfig(env: Record<string, string> = {}): Config {
+  return loadConfig({ LOG_LEVEL: 'silent', SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000', ...env });
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  ctx: AppContext;
+  clock: TestClock;
+  database: Database;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(options: { env?: Record<string, string>; demo?: boolean } = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const clock = new TestClock();
+  const ctx = createContext(database.db, testConfig(options.env), clock);
+  if (options.demo) await seedDemoPartnership(ctx);
+  const app = await buildApp({ ctx, sessionSecret: TEST_SESSION_SECRET });
+  await app.ready();
+  return {
+    app,
+    ctx,
+    clock,
+    database,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}

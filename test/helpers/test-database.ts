@@ -1,0 +1,92 @@
+// Isolated, migrated databases for tests. Each test gets its own: a PGlite loaded from a template
+// dump, or, when DATABASE_URL is set, a PostgreSQL database copied from a template database.
+// The template is built once per run by build-test-template.ts (npm test does this first).
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { openPostgres, PGLITE_EXTENSIONS, wrapPglite, type Database } from '../../src/infrastructure/db/connect.ts';
+import { migrate, readMigrations } from '../../src/infrastructure/db/migrate.ts';
+
+export const usingPostgres = Boolean(process.env['DATABASE_URL']);
+
+function migrationsHash(): string {
+  return createHash('sha256')
+    .update(readMigrations().map((m) => m.id + m.sql).join('\n'))
+    .digest('hex')
+    .slice(0, 16);
+}
+
+export function pgliteTemplatePath(): string {
+  return path.join(os.tmpdir(), `icp-test-template-${migrationsHash()}.tar`);
+}
+
+function postgresUrls() {
+  const base = new URL(process.env['DATABASE_URL']!);
+  const name = base.pathname.slice(1) || 'postgres';
+  const withDb = (db: string) => {
+    const url = new URL(base.toString());
+    url.pathname = `/${db}`;
+    return url.toString();
+  };
+  return { admin: base.toString(), template: `${name}_tmpl`, withDb, testPrefix: `${name}_t_` };
+}
+
+/** Builds the template once per run: a migrated PGlite dump, or a migrated PostgreSQL template database. */
+export async function buildTemplate(): Promise<void> {
+  if (usingPostgres) {
+    const { admin, template, withDb } = postgresUrls();
+    const client = new pg.Client({ connectionString: admin });
+    await client.connect();
+    await client.query(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`);
+    await client.query(`CREATE DATABASE "${template}"`);
+    await client.end();
+    const database = await openPostgres(withDb(template), 1);
+    await migrate(database.db);
+    await database.close();
+    return;
+  }
+  const file = pgliteTemplatePath();
+  if (fs.existsSync(file)) return;
+  const pglite = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
+  const database = wrapPglite(pglite);
+  await migrate(database.db);
+  const dump = await pglite.dumpDataDir('none');
+  const partial = `${file}.${process.pid}.partial`;
+  fs.writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+  fs.renameSync(partial, file);
+  await database.close();
+}
+
+let templateBlob: Blob | undefined;
+
+export async function createTestDatabase(): Promise<Database> {
+  if (usingPostgres) {
+    const { admin, template, withDb, testPrefix } = postgresUrls();
+    const name = `${testPrefix}${randomBytes(6).toString('hex')}`;
+    const client = new pg.Client({ connectionString: admin });
+    await client.connect();
+    await client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+    await client.end();
+    const database = await openPostgres(withDb(name), 5);
+    return {
+      ...database,
+      close: async () => {
+        await database.close();
+        const dropper = new pg.Client({ connectionString: admin });
+        await dropper.connect();
+        await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+        await dropper.end();
+      },
+    };
+  }
+  if (!templateBlob) {
+    const file = pgliteTemplatePath();
+    if (!fs.existsSync(file)) await buildTemplate();
+    templateBlob = new Blob([fs.readFileSync(file)]);
+  }
+  const pglite = await PGlite.create({ loadDataDir: templateBlob, extensions: PGLITE_EXTENSIONS });
+  return wrapPglite(pglite);
+}
