@@ -43,7 +43,7 @@ export async function buildTemplate(): Promise<void> {
     await client.query(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`);
     await client.query(`CREATE DATABASE "${template}"`);
     await client.end();
-    const database = await openPostgres(withDb(template), 1);
+    const database = openPostgres(withDb(template), 1);
     await migrate(database.db);
     await database.close();
     return;
@@ -70,7 +70,7 @@ export async function createTestDatabase(): Promise<Database> {
     await client.connect();
     await client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
     await client.end();
-    const database = await openPostgres(withDb(name), 5);
+    const database = openPostgres(withDb(name), 5);
     return {
       ...database,
       close: async () => {

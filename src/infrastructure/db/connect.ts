@@ -23,9 +23,9 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
+export function openPostgres(url: string, poolSize = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
-  const db = new Kysely({ dialect: new PostgresDialect({ pool }) }) as Db;
+  const db: Db = new Kysely({ dialect: new PostgresDialect({ pool }) });
   return { db, engine: 'postgres', close: () => db.destroy() };
 }
 
@@ -43,8 +43,8 @@ export async function openEmbedded(dataDir: string): Promise<Database> {
 
 /** Wraps an open PGlite (in memory or on disk). The pool has one connection, so a transaction has it to itself. */
 export function wrapPglite(pglite: PGlite, lock?: DataDirLock): Database {
-  const pool = new pg.Pool(createPgConfig(pglite) as pg.PoolConfig);
-  const db = new Kysely({ dialect: new PostgresDialect({ pool }) }) as Db;
+  const pool = new pg.Pool(createPgConfig(pglite));
+  const db: Db = new Kysely({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
     engine: 'pglite',

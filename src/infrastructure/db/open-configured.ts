@@ -4,7 +4,7 @@ import { openEmbedded, openPostgres, type Database } from './connect.ts';
 import { migrate } from './migrate.ts';
 
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
-  const database = config.databaseUrl ? await openPostgres(config.databaseUrl) : await openEmbedded(config.dataDir);
+  const database = config.databaseUrl ? openPostgres(config.databaseUrl) : await openEmbedded(config.dataDir);
   try {
     await migrate(database.db);
   } catch (error) {

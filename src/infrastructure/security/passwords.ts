@@ -1,11 +1,9 @@
 // Password hashing with argon2id. A dummy verify keeps unknown-email sign-ins as slow as real ones.
 import { hash, verify } from '@node-rs/argon2';
 
-// Algorithm.Argon2id: a const enum, which this project's module settings cannot import.
-const ARGON2ID = 2;
-
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, { algorithm: ARGON2ID });
+  // @node-rs/argon2 hashes with argon2id by default (its Algorithm enum is const, so not importable here).
+  return hash(password);
 }
 
 export async function verifyPassword(passwordHash: string | null, password: string): Promise<boolean> {

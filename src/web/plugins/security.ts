@@ -60,6 +60,6 @@ export const security = fp(async (app: FastifyInstance) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     if (route.url.startsWith('/api/') || !methods.some((m) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(m))) return;
     const existing = route.preHandler ? (Array.isArray(route.preHandler) ? route.preHandler : [route.preHandler]) : [];
-    route.preHandler = [app.csrfProtection, ...existing];
+    route.preHandler = [app.csrfProtection.bind(app), ...existing];
   });
 });

@@ -86,7 +86,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     const page = Number(form.value.page ?? '1');
     const result = await listAuditEntries(ctx, actor(request), { ...form.value, page });
     if (!result.ok) return sendErrorPage(reply, 'forbidden');
-    const query = (p: number) => new URLSearchParams({ ...form.value, page: String(p) } as Record<string, string>).toString();
+    const query = (p: number) => new URLSearchParams({ ...form.value, page: String(p) }).toString();
     return reply.page('admin/audit.njk', {
       ...locals,
       values: form.value,

@@ -21,7 +21,7 @@ export function listOperations(document: OpenApiDocument): Operation[] {
       operations.push({
         method: method.toUpperCase(),
         path,
-        summary: String(op['summary'] ?? ''),
+        summary: typeof op['summary'] === 'string' ? op['summary'] : '',
         tags: (op['tags'] as string[] | undefined) ?? [],
         requestBody: body ? JSON.stringify(body, null, 2) : null,
         responses: responses.map(([status, response]) => ({

@@ -1,0 +1,32 @@
+// Layer rules (ARCHITECTURE.md): domain imports nothing outside itself; application does not know
+// about the web or the API; infrastructure does not know about application, web or API.
+module.exports = {
+  forbidden: [
+    {
+      name: 'domain-is-pure',
+      comment: 'src/domain is pure TypeScript: no other layer, no Node built-ins, no packages.',
+      severity: 'error',
+      from: { path: '^src/domain/' },
+      to: { pathNot: '^src/domain/' },
+    },
+    {
+      name: 'application-knows-no-delivery',
+      severity: 'error',
+      from: { path: '^src/application/' },
+      to: { path: '^src/(web|api)/' },
+    },
+    {
+      name: 'infrastructure-knows-no-use-cases',
+      severity: 'error',
+      from: { path: '^src/infrastructure/' },
+      to: { path: '^src/(application|web|api)/' },
+    },
+    { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    exclude: { path: '\\.test\\.ts$' },
+  },
+};

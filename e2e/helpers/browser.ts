@@ -1,0 +1,110 @@
+// Browser tests' harness: the real app on a random port over an isolated demo database, one Chromium
+// per test file, a fresh browser context (its own cookies) per page, and the checks every page shares.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../src/application/demo/demo-partnership.ts';
+import { createTestApp, type TestApp } from '../../test/helpers/test-app.ts';
+
+export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+export const SCREENSHOT_DIR = '/tmp/e2e-shots';
+
+export interface E2e {
+  /** The running app: its database context (ctx) is there for factories. */
+  readonly testApp: TestApp;
+  readonly browser: Browser;
+  /** Like http://127.0.0.1:40123, no trailing slash. */
+  readonly baseUrl: string;
+  /** A page in a new browser context: no cookies shared with any other page. */
+  newPage(options?: BrowserContextOptions): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Starts the app with the demo partnership and launches Chromium. Call once per file, in before(). */
+export async function startE2e(): Promise<E2e> {
+  const testApp = await createTestApp({ demo: true });
+  let browser: Browser | undefined;
+  try {
+    await testApp.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = testApp.app.server.address() as AddressInfo;
+    const baseUrl = `http://127.0.0.1:${address.port}`;
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    const launched = browser;
+    const contexts: BrowserContext[] = [];
+    return {
+      testApp,
+      browser: launched,
+      baseUrl,
+      async newPage(options: BrowserContextOptions = {}) {
+        const context = await launched.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 900 }, ...options });
+        context.setDefaultTimeout(10_000);
+        context.setDefaultNavigationTimeout(15_000);
+        contexts.push(context);
+        return context.newPage();
+      },
+      async close() {
+        for (const context of contexts.splice(0)) await context.close().catch(() => undefined);
+        await launched.close().catch(() => undefined);
+        await testApp.close();
+      },
+    };
+  } catch (error) {
+    await browser?.close().catch(() => undefined);
+    await testApp.close();
+    throw error;
+  }
+}
+
+/** Signs in through the real form and waits to leave the sign-in page. */
+export async function signIn(page: Page, email: string, password: string = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/sign-in');
+  await page.locator('#email').fill(email);
+  await page.locator('#password').fill(password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.waitForURL((url) => url.pathname !== '/sign-in');
+  await page.locator('[data-qa="signed-in-user"]').waitFor();
+}
+
+/** The page's one h1, which every page must have. */
+export async function pageHeading(page: Page): Promise<string> {
+  const headings = page.locator('h1');
+  assert.equal(await headings.count(), 1, `${page.url()} should have exactly one h1`);
+  return (await headings.innerText()).trim();
+}
+
+/** Runs axe (WCAG 2.2 AA and below) on the page as it is now and fails with a readable list. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  if (results.violations.length === 0) return;
+  const report = results.violations
+    .map((violation) => {
+      const nodes = violation.nodes
+        .map((node) => `    - ${node.target.join(' ')}\n      ${node.html}\n      ${(node.failureSummary ?? '').replace(/\n/g, '\n      ')}`)
+        .join('\n');
+      return `  ${violation.id} (${violation.impact ?? 'unknown impact'}): ${violation.help}\n    ${violation.helpUrl}\n${nodes}`;
+    })
+    .join('\n');
+  assert.fail(`${results.violations.length} accessibility violation(s) on ${page.url()}:\n${report}`);
+}
+
+/** Saves a full-page PNG under /tmp/e2e-shots (never in the repository) and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
