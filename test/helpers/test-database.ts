@@ -62,7 +62,10 @@ export async function buildTemplate(): Promise<void> {
 
 let templateBlob: Blob | undefined;
 
-export async function createTestDatabase(): Promise<Database> {
+/** On PostgreSQL, url names the test's own database, for tests that start other processes on it. */
+export type TestDatabase = Database & { url?: string };
+
+export async function createTestDatabase(): Promise<TestDatabase> {
   if (usingPostgres) {
     const { admin, template, withDb, testPrefix } = postgresUrls();
     const name = `${testPrefix}${randomBytes(6).toString('hex')}`;
@@ -73,6 +76,7 @@ export async function createTestDatabase(): Promise<Database> {
     const database = openPostgres(withDb(name), 5);
     return {
       ...database,
+      url: withDb(name),
       close: async () => {
         await database.close();
         const dropper = new pg.Client({ connectionString: admin });

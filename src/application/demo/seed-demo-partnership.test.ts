@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { signIn } from '../auth/sign-in.ts';
+import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { DEMO_ACCOUNTS, DEMO_FAMILIES, DEMO_ORGANISATIONS, DEMO_PASSWORD } from './demo-partnership.ts';
+import { seedDemoPartnership } from './seed-demo-partnership.ts';
+
+describe('demo partnership', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp({ demo: true });
+  });
+  after(async () => t.close());
+
+  it('has an organisation of every agency kind the reviews name, and every role', async () => {
+    const kinds = new Set(DEMO_ORGANISATIONS.map((o) => o.kind));
+    for (const kind of ['midwifery', 'health-visiting', 'gp', 'hospital', 'childrens-social-care', 'police', 'housing', 'adult-mental-health', 'substance-misuse']) {
+      assert.ok(kinds.has(kind as never), kind);
+    }
+    const roles = new Set(DEMO_ACCOUNTS.map((a) => a.role));
+    assert.deepEqual([...roles].sort(), ['admin', 'manager', 'practitioner', 'safeguarding-lead']);
+    const organisations = await t.ctx.db.selectFrom('organisations').select('id').execute();
+    assert.equal(organisations.length, DEMO_ORGANISATIONS.length);
+  });
+
+  it('seeds families with an unborn baby, an unknown adult, a separated father and a half-sibling', async () => {
+    const cases = await t.ctx.db.selectFrom('cases').select(['status']).execute();
+    assert.equal(cases.length, DEMO_FAMILIES.length);
+    assert.ok(cases.some((c) => c.status === 'unborn'));
+    const people = await t.ctx.db.selectFrom('people').selectAll().execute();
+    assert.ok(people.some((p) => !p.identity_known), 'an unknown adult');
+    assert.ok(people.some((p) => p.relationship_to_infant === 'father' && !p.lives_in_household), 'a father living elsewhere');
+    assert.ok(people.some((p) => p.relationship_to_infant === 'half-sibling'));
+    const leads = await t.ctx.db.selectFrom('case_team').select('case_id').where('role', '=', 'lead-professional').execute();
+    assert.equal(new Set(leads.map((l) => l.case_id)).size, DEMO_FAMILIES.length, 'every family has a lead professional');
+  });
+
+  it('lets every demo account sign in with the demo password', async () => {
+    for (const account of DEMO_ACCOUNTS.slice(0, 3)) {
+      const result = await signIn(t.ctx, { email: account.email, password: DEMO_PASSWORD, channel: 'web', ip: null });
+      assert.ok(result.ok, account.email);
+    }
+  });
+
+  it('changes nothing when the database already has data, and audits the first seeding', async () => {
+    assert.equal(await seedDemoPartnership(t.ctx), false);
+    assert.equal((await t.ctx.db.selectFrom('organisations').select('id').execute()).length, DEMO_ORGANISATIONS.length);
+    const seeded = await t.ctx.db.selectFrom('audit_log').select('channel').where('action', '=', 'demo.seed').execute();
+    assert.deepEqual(seeded, [{ channel: 'system' }]);
+  });
+});

@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { createTestDatabase, usingPostgres, type TestDatabase } from '../test/helpers/test-database.ts';
+
+/** Runs `npm run icp -- ...` as an operator would, on the engine the suite runs on. */
+function icp(env: Record<string, string>, ...args: string[]) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+    env: { ...process.env, DATABASE_URL: '', ...env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  const lines = result.stdout.trim().split('\n');
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr, last: lines[lines.length - 1] ?? '' };
+}
+
+describe(`command line on ${usingPostgres ? 'PostgreSQL' : 'the embedded database'}`, () => {
+  let env: Record<string, string>;
+  let database: TestDatabase | undefined;
+  before(async () => {
+    if (usingPostgres) {
+      database = await createTestDatabase();
+      env = { DATABASE_URL: database.url! };
+    } else {
+      env = { DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'icp-cli-')) };
+    }
+  });
+  after(async () => {
+    await database?.close();
+  });
+
+  let organisationId = '';
+
+  it('creates an organisation and prints its id last', () => {
+    const result = icp(env, 'organisations', 'create', '--name', 'Test Health Visiting', '--kind', 'health-visiting');
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.last, /^[0-9a-f-]{36}$/);
+    organisationId = result.last;
+  });
+
+  it('creates an account and prints its id last; refuses a bad role with a clear message', () => {
+    const created = icp(env, 'users', 'create', '--email', 'hv@test.example', '--name', 'Test Visitor', '--organisation', organisationId, '--role', 'practitioner', '--password', 'a long enough password');
+    assert.equal(created.status, 0, created.stderr);
+    assert.match(created.last, /^[0-9a-f-]{36}$/);
+    const refused = icp(env, 'users', 'create', '--email', 'x@test.example', '--name', 'X', '--organisation', organisationId, '--role', 'king');
+    assert.equal(refused.status, 1);
+    assert.match(refused.stderr, /"king" is not a role/);
+  });
+
+  it('issues a token for an account and prints it last', () => {
+    const result = icp(env, 'token', 'create', '--email', 'hv@test.example');
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.last, /^icp_[A-Za-z0-9_-]{43}$/);
+  });
+
+  it('verifies the audit trail written by these commands', () => {
+    const result = icp(env, 'audit', 'verify');
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /Audit trail intact: 3 entries/);
+  });
+
+  it('explains usage for a missing option or unknown command, with exit code 2', () => {
+    const missing = icp(env, 'organisations', 'create', '--name', 'No kind');
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /Missing --kind/);
+    assert.equal(icp(env, 'frobnicate').status, 2);
+  });
+
+  it(usingPostgres ? 'points PostgreSQL users to pg_dump for backups' : 'backs up and restores the embedded database', () => {
+    const file = path.join(os.tmpdir(), `icp-cli-backup-${process.pid}.tar.gz`);
+    const backup = icp(env, 'backup', file);
+    if (usingPostgres) {
+      assert.equal(backup.status, 2);
+      assert.match(backup.stderr, /pg_dump/);
+      return;
+    }
+    assert.equal(backup.status, 0, backup.stderr);
+    assert.equal(backup.last, file);
+    const restore = icp(env, 'restore', file);
+    assert.equal(restore.status, 0, restore.stderr);
+    assert.equal(icp(env, 'audit', 'verify').status, 0);
+  });
+});

@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { describe, it } from 'node:test';
+import { ConfigError, loadConfig } from './config.ts';
+
+function problemsFor(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+    return [];
+  } catch (error) {
+    assert.ok(error instanceof ConfigError);
+    return error.problems;
+  }
+}
+
+describe('configuration', () => {
+  it('runs with no settings at all: embedded database in ./data on port 3000, demo off', () => {
+    const config = loadConfig({});
+    assert.equal(config.port, 3000);
+    assert.match(config.dataDir, /\/data$/);
+    assert.equal(config.databaseUrl, undefined);
+    assert.equal(config.demo, false);
+    assert.equal(config.sessionIdleMinutes, 30);
+  });
+
+  it('lets the caller choose a different default for DEMO (npm start seeds the demo)', () => {
+    assert.equal(loadConfig({}, { demo: true }).demo, true);
+    assert.equal(loadConfig({ DEMO: 'false' }, { demo: true }).demo, false);
+  });
+
+  it('names each bad variable and what it accepts', () => {
+    const problems = problemsFor({ PORT: 'eighty', SESSION_IDLE_MINUTES: '0', DEMO: 'yes', LOG_LEVEL: 'loud' });
+    assert.equal(problems.length, 4);
+    const expected = [
+      /^PORT must be a whole number from 0 to 65535 \(it is "eighty"\)/,
+      /^SESSION_IDLE_MINUTES must be a whole number from 1/,
+      /^DEMO must be "true" or "false"/,
+      /^LOG_LEVEL must be one of/,
+    ];
+    for (const pattern of expected) assert.ok(problems.some((problem) => pattern.test(problem)), String(pattern));
+  });
+
+  it('refuses a DATABASE_URL that is not a PostgreSQL URL', () => {
+    assert.match(problemsFor({ DATABASE_URL: 'mysql://localhost/icp' })[0]!, /^DATABASE_URL must start with postgres:\/\//);
+    assert.match(problemsFor({ DATABASE_URL: 'not a url' })[0]!, /^DATABASE_URL must be a PostgreSQL URL/);
+    assert.equal(loadConfig({ DATABASE_URL: 'postgresql://app@db:5432/icp' }).databaseUrl, 'postgresql://app@db:5432/icp');
+  });
+
+  it('refuses a short SESSION_SECRET without echoing it', () => {
+    const [problem] = problemsFor({ SESSION_SECRET: 'hunter2' });
+    assert.match(problem!, /^SESSION_SECRET must be at least 32 characters long \(it has 7\)/);
+    assert.doesNotMatch(problem!, /hunter2/);
+  });
+
+  it('treats blank values as unset', () => {
+    assert.equal(loadConfig({ PORT: '  ', DATABASE_URL: '' }).port, 3000);
+  });
+
+  it('stops the server at start-up with a message naming the bad variable', () => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+      env: { ...process.env, PORT: 'eighty', DATABASE_URL: '' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /did not start/);
+    assert.match(result.stderr, /PORT must be a whole number/);
+  });
+});
