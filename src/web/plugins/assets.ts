@@ -11,7 +11,8 @@ import fp from 'fastify-plugin';
 const require = createRequire(import.meta.url);
 const govukDir = path.dirname(require.resolve('govuk-frontend/dist/govuk/govuk-frontend.min.css'));
 const ownAssetsDir = path.join(path.dirname(path.dirname(fileURLToPath(import.meta.url))), 'assets');
-const ALLOWED = /\.(css|js|mjs|map|png|svg|ico|json|woff2?)$/;
+// Not the fonts folder: GDS Transport is for GOV.UK services only (ADR 0002).
+const ALLOWED = /^(?!\/?fonts\/).*\.(css|js|mjs|map|png|svg|ico|json)$/;
 
 export function govukCssWithoutTransportFont(css: string): string {
   return css.replace(/@font-face\{[^}]*GDS Transport[^}]*\}/g, '').replace(/GDS Transport,/g, '');

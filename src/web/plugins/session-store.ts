@@ -6,23 +6,32 @@ import type { Session } from 'fastify';
 type Callback = (error?: unknown) => void;
 type SessionLike = Session;
 
+/** Hands a promise's outcome to a callback; a throw from the callback is logged, never left unhandled. */
+function settle(promise: Promise<unknown>, callback: Callback, onCallbackError: (error: unknown) => void): void {
+  promise.then(
+    () => callback(),
+    (error: unknown) => callback(error),
+  ).catch(onCallbackError);
+}
+
 export class DatabaseSessionStore {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly lifetimeMs: number,
+    private readonly onCallbackError: (error: unknown) => void,
   ) {}
 
   set(sessionId: string, session: SessionLike, callback: Callback): void {
     const expiresAt = new Date(this.clock.now().getTime() + this.lifetimeMs);
     const userId = (session as { userId?: string }).userId ?? null;
     const data = JSON.stringify(session);
-    this.db
+    const write = this.db
       .insertInto('sessions')
       .values({ id: sessionId, user_id: userId, data, expires_at: expiresAt })
       .onConflict((oc) => oc.column('id').doUpdateSet({ user_id: userId, data }))
-      .execute()
-      .then(() => callback(), callback);
+      .execute();
+    settle(write, callback, this.onCallbackError);
   }
 
   get(sessionId: string, callback: (error: unknown, session?: SessionLike | null) => void): void {
@@ -32,15 +41,15 @@ export class DatabaseSessionStore {
       .where('id', '=', sessionId)
       .where('expires_at', '>', this.clock.now())
       .executeTakeFirst()
-      .then((row) => callback(null, (row?.data as unknown as SessionLike | undefined) ?? null), callback);
+      .then(
+        (row) => callback(null, (row?.data as unknown as SessionLike | undefined) ?? null),
+        (error: unknown) => callback(error),
+      )
+      .catch(this.onCallbackError);
   }
 
   destroy(sessionId: string, callback: Callback): void {
-    this.db
-      .deleteFrom('sessions')
-      .where('id', '=', sessionId)
-      .execute()
-      .then(() => callback(), callback);
+    settle(this.db.deleteFrom('sessions').where('id', '=', sessionId).execute(), callback, this.onCallbackError);
   }
 
   /** Removes sessions past their absolute lifetime; run now and then, never on the request path. */

@@ -10,6 +10,7 @@ import { DatabaseSessionStore } from './session-store.ts';
 
 export const SESSION_COOKIE = 'icp_session';
 const TOUCH_EVERY_MS = 60_000;
+const GRACE_MS = 3_600_000;
 
 export interface SessionOptions {
   secret: string;
@@ -19,7 +20,10 @@ export const sessions = fp(async (app: FastifyInstance, options: SessionOptions)
   const { config, clock, db } = app.ctx;
   const idleMs = config.sessionIdleMinutes * 60_000;
   const absoluteMs = config.sessionAbsoluteHours * 3_600_000;
-  const store = new DatabaseSessionStore(db, clock, absoluteMs);
+  // The cookie and the stored row outlive the absolute limit a little, so that when it passes the
+  // server still sees the session: it can say why the user was signed out and audit it.
+  const keepMs = absoluteMs + GRACE_MS;
+  const store = new DatabaseSessionStore(db, clock, keepMs, (error) => app.log.error({ err: error }, 'session store callback failed'));
 
   await app.register(fastifyCookie, { secret: options.secret });
   await app.register(fastifySession, {
@@ -28,7 +32,7 @@ export const sessions = fp(async (app: FastifyInstance, options: SessionOptions)
     store,
     saveUninitialized: false,
     rolling: false,
-    cookie: { httpOnly: true, sameSite: 'lax', secure: config.cookieSecure, path: '/', maxAge: absoluteMs },
+    cookie: { httpOnly: true, sameSite: 'lax', secure: config.cookieSecure, path: '/', maxAge: keepMs },
   });
 
   app.decorateRequest('user', null);
@@ -40,10 +44,13 @@ export const sessions = fp(async (app: FastifyInstance, options: SessionOptions)
     if (!session.userId) return;
     const now = clock.now().getTime();
     const user = await loadSignedInUser(db, session.userId);
-    const reason = !user ? null : now - (session.lastSeenAt ?? 0) > idleMs ? 'idle' : now - (session.signedInAt ?? 0) > absoluteMs ? 'absolute' : null;
+    const idle = now - (session.lastSeenAt ?? 0) >= idleMs;
+    const expired = now - (session.signedInAt ?? 0) >= absoluteMs;
+    const reason = !user ? null : idle ? 'idle' : expired ? 'absolute' : null;
     if (!user || reason) {
       if (user && reason) await recordSignOut(app.ctx, actorFor(user, 'web', request.ip), reason);
-      await session.destroy();
+      // A fresh, empty session rather than none: the request may be a sign-in, which needs one.
+      await session.regenerate();
       request.signedOutReason = reason;
       return;
     }

@@ -8,9 +8,16 @@ import { formErrors, validateForm } from '../../forms/validate-form.ts';
 import { startSession } from '../../plugins/sessions.ts';
 import { signInForm } from './sign-in.schema.ts';
 
-/** Only paths on this site: never "//elsewhere" or a full URL. */
+/**
+ * Only a path on this site. Browsers drop tabs and line breaks and read "\\" as "/", so a value
+ * with any of them, or one that resolves to another origin ("//elsewhere"), goes to the home page.
+ */
 export function safeReturnTo(value: unknown): string {
-  return typeof value === 'string' && /^\/(?![/\\])/.test(value) && !value.startsWith('/sign-in') ? value : '/';
+  if (typeof value !== 'string' || !value.startsWith('/') || /[\u0000-\u001f\u007f\\\s]/.test(value)) return '/';
+  const base = 'http://this.invalid';
+  const url = new URL(value, base);
+  if (url.origin !== base || url.pathname.startsWith('/sign-in')) return '/';
+  return `${url.pathname}${url.search}`;
 }
 
 export async function signInRoutes(app: FastifyInstance): Promise<void> {
