@@ -174,6 +174,13 @@ describe('security headers and cookies', () => {
     assert.ok(!response.body.includes('GDS Transport'));
   });
 
+  it('does not serve the GDS Transport font files, but does serve govuk images', async () => {
+    const font = await t.app.inject({ method: 'GET', url: '/assets/fonts/bold-b542beb274-v2.woff2' });
+    assert.equal(font.statusCode, 404);
+    const image = await t.app.inject({ method: 'GET', url: '/assets/images/favicon.svg' });
+    assert.equal(image.statusCode, 200);
+  });
+
   it('sets the session cookie HttpOnly and SameSite=Lax, and not Secure over plain HTTP', async () => {
     const user = await makeUser(t.ctx);
     const client = new WebClient(t.app);
