@@ -16,6 +16,8 @@ export const openapi = fp(async (app: FastifyInstance) => {
       },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     },
+    // Only the tagged /api/v1 routes are API operations; pages and forms are not.
+    hideUntagged: true,
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => typeof json['$id'] === 'string' ? json['$id'] : `def-${i}` },
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
