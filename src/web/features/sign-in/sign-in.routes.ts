@@ -13,6 +13,7 @@ import { signInForm } from './sign-in.schema.ts';
  * with any of them, or one that resolves to another origin ("//elsewhere"), goes to the home page.
  */
 export function safeReturnTo(value: unknown): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
   if (typeof value !== 'string' || !value.startsWith('/') || /[\u0000-\u001f\u007f\\\s]/.test(value)) return '/';
   const base = 'http://this.invalid';
   const url = new URL(value, base);
