@@ -79,6 +79,7 @@ export interface CasesTable {
   independently_mobile: boolean | null;
   level: Generated<string>;
   created_by: string | null;
+  updated_by: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
   version: Generated<number>;
@@ -100,6 +101,10 @@ export interface PeopleTable {
   paternity_confirmed: boolean | null;
   identity_known: Generated<boolean>;
   description: string | null;
+  deceased: Generated<boolean>;
+  address: string | null;
+  address_restricted: Generated<boolean>;
+  updated_by: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
   version: Generated<number>;
@@ -111,6 +116,28 @@ export interface CaseTeamTable {
   role: 'lead-professional' | 'member';
   added_at: Timestamp;
   added_by: string | null;
+}
+
+export interface PersonRelationshipsTable {
+  case_id: string;
+  id: string;
+  person_id: string;
+  other_person_id: string;
+  kind: 'partners' | 'ex-partners' | 'separated' | 'parent-of';
+  created_at: Timestamp;
+  created_by: string | null;
+}
+
+export interface BreakGlassAccessTable {
+  case_id: string;
+  id: string;
+  user_id: string;
+  reason: string;
+  started_at: Timestamp;
+  expires_at: Timestamp;
+  reviewed_by: string | null;
+  reviewed_at: Timestamp | null;
+  review_note: string | null;
 }
 
 export interface SchemaMigrationsTable {
@@ -128,6 +155,8 @@ export interface Database {
   cases: CasesTable;
   people: PeopleTable;
   case_team: CaseTeamTable;
+  person_relationships: PersonRelationshipsTable;
+  break_glass_access: BreakGlassAccessTable;
   schema_migrations: SchemaMigrationsTable;
 }
 
