@@ -1,0 +1,145 @@
+// Opening a case: the access check, the record itself (infant, people, relationships, team), and
+// the audit entry saying who looked and on what basis. Restricted details are withheld here.
+import type { CaseAccess } from '../../domain/access/case-access.ts';
+import type { UserActor } from '../actor.ts';
+import { recordAuditAlone } from '../audit.ts';
+import type { AppContext } from '../context.ts';
+import { fail, ok } from '../result.ts';
+import { caseContact, loadCaseAccess } from './case-access.ts';
+
+export interface CaseRecord {
+  id: string;
+  version: number;
+  status: 'unborn' | 'born';
+  givenName: string | null;
+  familyName: string | null;
+  sex: string | null;
+  nhsNumber: string | null;
+  dateOfBirth: string | null;
+  expectedDeliveryDate: string | null;
+  gestationAtBirthWeeks: number | null;
+  birthWeightGrams: number | null;
+  multipleBirth: boolean | null;
+  independentlyMobile: boolean | null;
+  level: string;
+}
+
+export interface CasePerson {
+  id: string;
+  version: number;
+  givenName: string | null;
+  familyName: string | null;
+  dateOfBirth: string | null;
+  nhsNumber: string | null;
+  sex: string | null;
+  relationshipToInfant: string;
+  livesInHousehold: boolean;
+  caresForInfant: boolean;
+  visitsRegularly: boolean;
+  parentalResponsibility: boolean | null;
+  paternityConfirmed: boolean | null;
+  identityKnown: boolean;
+  description: string | null;
+  deceased: boolean;
+  /** Null when there is none, or when it is restricted and the viewer may not see it. */
+  address: string | null;
+  addressRestricted: boolean;
+}
+
+export interface CaseTeamMember {
+  userId: string;
+  name: string;
+  email: string;
+  organisationName: string;
+  organisationKind: string;
+  role: 'lead-professional' | 'member';
+}
+
+export interface CaseRelationship {
+  id: string;
+  personId: string;
+  otherPersonId: string;
+  kind: 'partners' | 'ex-partners' | 'separated' | 'parent-of';
+}
+
+export interface CaseView {
+  access: Extract<CaseAccess, { allowed: true }>;
+  record: CaseRecord;
+  people: CasePerson[];
+  relationships: CaseRelationship[];
+  team: CaseTeamMember[];
+}
+
+export type ViewCaseResult =
+  | { ok: true; value: CaseView }
+  | { ok: false; code: 'not-found'; message: string }
+  | { ok: false; code: 'forbidden'; message: string; contact: Awaited<ReturnType<typeof caseContact>> };
+
+export async function viewCase(ctx: AppContext, actor: UserActor, caseId: string): Promise<ViewCaseResult> {
+  const now = ctx.clock.now();
+  const row = await ctx.db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst();
+  if (!row) {
+    await recordAuditAlone(ctx, actor, { action: 'case.view', outcome: 'failure', subjectType: 'case', subjectId: caseId, details: { reason: 'not-found' } });
+    return fail('not-found', 'There is no record at this address.');
+  }
+  const access = await loadCaseAccess(ctx.db, actor, caseId, now);
+  if (!access.allowed) {
+    await recordAuditAlone(ctx, actor, { action: 'case.view', outcome: 'denied', caseId, subjectType: 'case', subjectId: caseId });
+    return { ...fail('forbidden', 'You are not in the team around this baby.'), contact: await caseContact(ctx.db, caseId) };
+  }
+  const [people, relationships, team] = await Promise.all([
+    ctx.db.selectFrom('people').selectAll().where('case_id', '=', caseId).orderBy('created_at').orderBy('id').execute(),
+    ctx.db.selectFrom('person_relationships').select(['id', 'person_id', 'other_person_id', 'kind']).where('case_id', '=', caseId).orderBy('created_at').execute(),
+    ctx.db
+      .selectFrom('case_team')
+      .innerJoin('users', 'users.id', 'case_team.user_id')
+      .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
+      .select(['users.id', 'users.name', 'users.email', 'organisations.name as organisation_name', 'organisations.kind as organisation_kind', 'case_team.role'])
+      .where('case_team.case_id', '=', caseId)
+      .orderBy('case_team.role')
+      .orderBy('users.name')
+      .execute(),
+  ]);
+  await recordAuditAlone(ctx, actor, { action: 'case.view', caseId, subjectType: 'case', subjectId: caseId, details: { basis: access.basis } });
+  return ok({
+    access,
+    record: {
+      id: row.id,
+      version: row.version,
+      status: row.status,
+      givenName: row.given_name,
+      familyName: row.family_name,
+      sex: row.sex,
+      nhsNumber: row.nhs_number,
+      dateOfBirth: row.date_of_birth,
+      expectedDeliveryDate: row.expected_delivery_date,
+      gestationAtBirthWeeks: row.gestation_at_birth_weeks,
+      birthWeightGrams: row.birth_weight_grams,
+      multipleBirth: row.multiple_birth,
+      independentlyMobile: row.independently_mobile,
+      level: row.level,
+    },
+    people: people.map((p) => ({
+      id: p.id,
+      version: p.version,
+      givenName: p.given_name,
+      familyName: p.family_name,
+      dateOfBirth: p.date_of_birth,
+      nhsNumber: p.nhs_number,
+      sex: p.sex,
+      relationshipToInfant: p.relationship_to_infant,
+      livesInHousehold: p.lives_in_household,
+      caresForInfant: p.cares_for_infant,
+      visitsRegularly: p.visits_regularly,
+      parentalResponsibility: p.parental_responsibility,
+      paternityConfirmed: p.paternity_confirmed,
+      identityKnown: p.identity_known,
+      description: p.description,
+      deceased: p.deceased,
+      address: p.address_restricted && !access.canSeeRestricted ? null : p.address,
+      addressRestricted: p.address_restricted,
+    })),
+    relationships: relationships.map((r) => ({ id: r.id, personId: r.person_id, otherPersonId: r.other_person_id, kind: r.kind })),
+    team: team.map((m) => ({ userId: m.id, name: m.name, email: m.email, organisationName: m.organisation_name, organisationKind: m.organisation_kind, role: m.role })),
+  });
+}

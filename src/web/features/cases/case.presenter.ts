@@ -1,0 +1,79 @@
+// Turns a case view into what the case page shows: ages in words, labels, warnings.
+import type { CasePerson, CaseView } from '../../../application/cases/view-case.ts';
+import { ageInDays, correctedAge, describeAgeInDays, gestationToday } from '../../../domain/people/age.ts';
+import { infantDisplayName } from '../../../domain/people/infant-name.ts';
+import { formatNhsNumber } from '../../../domain/people/nhs-number.ts';
+import { isChildRelationship, personDisplayName, RELATIONSHIPS_TO_INFANT, type RelationshipToInfant } from '../../../domain/people/relationships.ts';
+
+export const LEVEL_LABELS: Record<string, string> = {
+  universal: 'Universal',
+  'early-help': 'Early help',
+  'child-in-need': 'Child in need',
+  'child-protection': 'Child protection',
+  'looked-after': 'Looked after',
+};
+
+const ACCESS_LABELS = {
+  'lead-professional': 'You are the lead professional',
+  'team-member': 'You are in the team around the family',
+  'organisation-oversight': "You oversee your organisation's work on this case",
+  'break-glass': 'Emergency access',
+} as const;
+
+function yesNo(value: boolean | null, unknown = 'Not recorded'): string {
+  return value === null ? unknown : value ? 'Yes' : 'No';
+}
+
+function personRow(person: CasePerson, today: string) {
+  return {
+    id: person.id,
+    name: personDisplayName(person),
+    identityKnown: person.identityKnown,
+    relationship: RELATIONSHIPS_TO_INFANT[person.relationshipToInfant as RelationshipToInfant] ?? person.relationshipToInfant,
+    age: person.dateOfBirth ? describeAgeInDays(ageInDays(person.dateOfBirth, today)) : 'Not known',
+    livesInHousehold: yesNo(person.livesInHousehold),
+    caresForInfant: yesNo(person.caresForInfant),
+    visitsRegularly: yesNo(person.visitsRegularly),
+    parentalResponsibility: yesNo(person.parentalResponsibility),
+    paternityConfirmed: person.relationshipToInfant === 'father' ? yesNo(person.paternityConfirmed) : null,
+    deceased: person.deceased,
+    address: person.address,
+    addressWithheld: person.addressRestricted && person.address === null,
+  };
+}
+
+export function presentCase(view: CaseView, now: Date) {
+  const today = now.toISOString().slice(0, 10);
+  const { record } = view;
+  const born = record.status === 'born' && record.dateOfBirth !== null;
+  const age = born ? describeAgeInDays(ageInDays(record.dateOfBirth!, today)) : null;
+  const corrected = born ? correctedAge(record.dateOfBirth!, record.gestationAtBirthWeeks, today) : { applies: false as const };
+  const gestation = !born && record.expectedDeliveryDate ? gestationToday(record.expectedDeliveryDate, today) : null;
+  const nameById = new Map(view.people.map((p) => [p.id, personDisplayName(p)]));
+  const lead = view.team.find((m) => m.role === 'lead-professional') ?? null;
+  return {
+    id: record.id,
+    name: infantDisplayName(record),
+    record,
+    born,
+    age,
+    correctedAge: corrected.applies ? corrected.description : null,
+    gestation: gestation ? `${gestation.weeks} weeks ${gestation.days} days` : null,
+    nhsNumber: record.nhsNumber ? formatNhsNumber(record.nhsNumber) : null,
+    level: LEVEL_LABELS[record.level] ?? record.level,
+    accessLabel: ACCESS_LABELS[view.access.basis],
+    access: view.access,
+    adults: view.people.filter((p) => !isChildRelationship(p.relationshipToInfant)).map((p) => personRow(p, today)),
+    children: view.people.filter((p) => isChildRelationship(p.relationshipToInfant)).map((p) => personRow(p, today)),
+    unknownAdults: view.people.filter((p) => !p.identityKnown).map((p) => personDisplayName(p)),
+    relationships: view.relationships.map((r) => ({
+      id: r.id,
+      text:
+        r.kind === 'parent-of'
+          ? `${nameById.get(r.personId) ?? 'Someone'} is a parent of ${nameById.get(r.otherPersonId) ?? 'someone'}`
+          : `${nameById.get(r.personId) ?? 'Someone'} and ${nameById.get(r.otherPersonId) ?? 'someone'} ${r.kind === 'partners' ? 'are partners' : r.kind === 'separated' ? 'are separated' : 'are former partners'}`,
+    })),
+    lead,
+    members: view.team.filter((m) => m.role === 'member'),
+  };
+}

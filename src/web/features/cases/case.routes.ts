@@ -1,0 +1,20 @@
+// The case overview page for one infant or unborn baby.
+import type { FastifyInstance } from 'fastify';
+import { actorFor } from '../../../application/auth/signed-in-user.ts';
+import { viewCase } from '../../../application/cases/view-case.ts';
+import { sendErrorPage } from '../../plugins/errors.ts';
+import { requireUser } from '../../plugins/sessions.ts';
+import { presentCase } from './case.presenter.ts';
+
+export async function caseRoutes(app: FastifyInstance): Promise<void> {
+  const { ctx } = app;
+  app.get<{ Params: { caseId: string } }>('/cases/:caseId', { preHandler: requireUser }, async (request, reply) => {
+    const result = await viewCase(ctx, actorFor(request.user!, 'web', request.ip), request.params.caseId);
+    if (!result.ok) {
+      if (result.code === 'not-found') return sendErrorPage(reply, 'not-found');
+      return reply.page('cases/no-access.njk', { title: 'You are not in the team around this baby', caseId: request.params.caseId, contact: result.contact }, 403);
+    }
+    const view = presentCase(result.value, ctx.clock.now());
+    return reply.page('cases/case.njk', { title: view.name, c: view });
+  });
+}

@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { makeCase, makeUser } from '../../../../test/helpers/factories.ts';
+import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
+import { WebClient } from '../../../../test/helpers/web-client.ts';
+
+async function signedIn(t: TestApp, user: { email: string; password: string }): Promise<WebClient> {
+  const client = new WebClient(t.app);
+  await client.signIn(user.email, user.password);
+  return client;
+}
+
+describe('case overview page', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp({ demo: true });
+  });
+  after(async () => t.close());
+
+  const caseIdOf = async (familyName: string) =>
+    (await t.ctx.db.selectFrom('cases').select('id').where('family_name', '=', familyName).executeTakeFirstOrThrow()).id;
+
+  it('shows a team member the baby, the people around them and the team', async () => {
+    const client = await signedIn(t, { email: 'health-visitor@demo.example', password: 'demo-password' });
+    const response = await client.get(`/cases/${await caseIdOf('Okafor')}`);
+    assert.equal(response.statusCode, 200);
+    assert.match(response.body, /data-qa="case-name">Ruby Okafor</);
+    assert.match(response.body, /Corrected age/, 'born at 34 weeks');
+    assert.match(response.body, /Daniel Mensah/);
+    assert.match(response.body, /Half-sibling/);
+    assert.match(response.body, /You are the lead professional/);
+  });
+
+  it('shows an unknown adult prominently', async () => {
+    const client = await signedIn(t, { email: 'midwife@demo.example', password: 'demo-password' });
+    const response = await client.get(`/cases/${await caseIdOf('Ashworth')}`);
+    assert.equal(response.statusCode, 200);
+    assert.match(response.body, /data-qa="unknown-adult-warning"/);
+    assert.match(response.body, /Mother&#39;s new partner, name unknown/);
+    assert.match(response.body, /Gestation today/);
+  });
+
+  it('audits each look at the record with the basis for access', async () => {
+    const caseId = await caseIdOf('Hartley');
+    const client = await signedIn(t, { email: 'gp@demo.example', password: 'demo-password' });
+    await client.get(`/cases/${caseId}`);
+    const rows = await t.ctx.db.selectFrom('audit_log').select(['outcome', 'details']).where('action', '=', 'case.view').where('case_id', '=', caseId).execute();
+    assert.deepEqual(rows.map((r) => [r.outcome, r.details['basis']]), [['success', 'team-member']]);
+  });
+
+  it("lets a safeguarding lead see their organisation's cases", async () => {
+    const client = await signedIn(t, { email: 'safeguarding-lead@demo.example', password: 'demo-password' });
+    const response = await client.get(`/cases/${await caseIdOf('Nowak')}`);
+    assert.equal(response.statusCode, 200);
+    assert.match(response.body, /You oversee your organisation/);
+  });
+
+  it('refuses a practitioner outside the team, says who to contact, shows nothing of the record, and audits the refusal', async () => {
+    const caseId = await caseIdOf('Okafor');
+    const client = await signedIn(t, { email: 'police@demo.example', password: 'demo-password' });
+    const response = await client.get(`/cases/${caseId}`);
+    assert.equal(response.statusCode, 403);
+    assert.match(response.body, /data-qa="case-contact"/);
+    assert.match(response.body, /Claire Dobson/);
+    assert.doesNotMatch(response.body, /Ruby|Okafor|Mensah/);
+    const denied = await t.ctx.db.selectFrom('audit_log').select('outcome').where('action', '=', 'case.view').where('case_id', '=', caseId).where('outcome', '=', 'denied').execute();
+    assert.equal(denied.length, 1);
+  });
+
+  it('answers an unknown or guessed case id with not found, and audits it', async () => {
+    const client = await signedIn(t, { email: 'gp@demo.example', password: 'demo-password' });
+    const response = await client.get('/cases/00000000-0000-0000-0000-000000000000');
+    assert.equal(response.statusCode, 404);
+    const rows = await t.ctx.db.selectFrom('audit_log').select('outcome').where('action', '=', 'case.view').where('subject_id', '=', '00000000-0000-0000-0000-000000000000').execute();
+    assert.deepEqual(rows, [{ outcome: 'failure' }]);
+  });
+
+  it('withholds a restricted address from team members but shows it to the lead professional', async () => {
+    const lead = await makeUser(t.ctx);
+    const member = await makeUser(t.ctx);
+    const { id: caseId } = await makeCase(t.ctx, { teamUserIds: [lead.id, member.id] });
+    const now = t.ctx.clock.now();
+    await t.ctx.db
+      .insertInto('people')
+      .values({ case_id: caseId, id: 'victim', given_name: 'Ann', family_name: 'Safe', relationship_to_infant: 'mother', lives_in_household: true, cares_for_infant: true, identity_known: true, address: '1 Refuge Road', address_restricted: true, created_at: now, updated_at: now })
+      .execute();
+    const asMember = await (await signedIn(t, member)).get(`/cases/${caseId}`);
+    assert.doesNotMatch(asMember.body, /Refuge Road/);
+    assert.match(asMember.body, /data-qa="address-withheld"/);
+    const asLead = await (await signedIn(t, lead)).get(`/cases/${caseId}`);
+    assert.match(asLead.body, /1 Refuge Road/);
+  });
+
+  it('sends someone not signed in to sign in', async () => {
+    const response = await t.app.inject({ method: 'GET', url: `/cases/${await caseIdOf('Okafor')}` });
+    assert.equal(response.statusCode, 303);
+  });
+});
