@@ -15,6 +15,7 @@ export interface Config {
   signInLockoutMinutes: number;
   signInRateLimitPerMinute: number;
   apiTokenDays: number;
+  breakGlassHours: number;
   cookieSecure: boolean | 'auto';
   trustProxy: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -47,6 +48,7 @@ export function loadConfig(env: Env = process.env, defaults: Partial<Config> = {
     signInLockoutMinutes: read.integer('SIGN_IN_LOCKOUT_MINUTES', 15, 1, 24 * 60),
     signInRateLimitPerMinute: read.integer('SIGN_IN_RATE_LIMIT_PER_MINUTE', 20, 1, 10_000),
     apiTokenDays: read.integer('API_TOKEN_DAYS', 30, 1, 365),
+    breakGlassHours: read.integer('BREAK_GLASS_HOURS', 4, 1, 72),
     cookieSecure: read.cookieSecure('COOKIE_SECURE'),
     trustProxy: read.boolean('TRUST_PROXY', false),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),

@@ -21,6 +21,9 @@ export const SERVICE_NAME = 'Infant Care Profile';
 export function navigationFor(user: SignedInUser | null, currentPath: string) {
   if (!user) return [];
   const items = [{ text: 'My cases', href: '/', current: currentPath === '/' }];
+  if (user.role === 'safeguarding-lead') {
+    items.push({ text: 'Emergency access reviews', href: '/emergency-access', current: currentPath.startsWith('/emergency-access') });
+  }
   if (roleAllows(user.role, 'manage-accounts')) {
     items.push({ text: 'Administration', href: '/admin', current: currentPath.startsWith('/admin') });
   }

@@ -1,0 +1,45 @@
+// Opening a record in an emergency, and the safeguarding leads' review of such access.
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { actorFor } from '../../../application/auth/signed-in-user.ts';
+import { listEmergencyAccessToReview, openInEmergency, reviewEmergencyAccess } from '../../../application/cases/emergency-access.ts';
+import { formErrors, validateForm } from '../../forms/validate-form.ts';
+import { sendErrorPage } from '../../plugins/errors.ts';
+import { requireUser } from '../../plugins/sessions.ts';
+import { emergencyAccessForm, reviewForm } from './emergency-access.schema.ts';
+
+type CaseParams = { Params: { caseId: string } };
+
+export async function emergencyAccessRoutes(app: FastifyInstance): Promise<void> {
+  const { ctx } = app;
+  const formPage = (reply: FastifyReply, caseId: string, locals: object, status = 200) =>
+    reply.page('emergency-access/open.njk', { title: 'Open a record in an emergency', caseId, hours: ctx.config.breakGlassHours, values: {}, backLink: `/cases/${caseId}`, ...locals }, status);
+
+  app.get<CaseParams>('/cases/:caseId/emergency-access', { preHandler: requireUser }, async (request, reply) => formPage(reply, request.params.caseId, {}));
+
+  app.post<CaseParams>('/cases/:caseId/emergency-access', { preHandler: requireUser }, async (request, reply) => {
+    const { caseId } = request.params;
+    const form = validateForm(emergencyAccessForm, request.body);
+    if (!form.ok) return formPage(reply, caseId, form, 400);
+    const result = await openInEmergency(ctx, actorFor(request.user!, 'web', request.ip), caseId, form.value.reason);
+    if (result.ok || result.code === 'already-has-access') return reply.redirect(`/cases/${caseId}`, 303);
+    if (result.code === 'not-found') return sendErrorPage(reply, 'not-found');
+    return formPage(reply, caseId, { ...formErrors({ reason: result.message }), values: form.value }, 400);
+  });
+
+  const queuePage = async (reply: FastifyReply, actor: ReturnType<typeof actorFor>, locals: object = {}, status = 200) => {
+    const queue = await listEmergencyAccessToReview(ctx, actor);
+    if (!queue.ok) return sendErrorPage(reply, 'forbidden');
+    return reply.page('emergency-access/review.njk', { title: 'Emergency access to review', items: queue.value, values: {}, ...locals }, status);
+  };
+
+  app.get('/emergency-access', { preHandler: requireUser }, async (request, reply) => queuePage(reply, actorFor(request.user!, 'web', request.ip)));
+
+  app.post<{ Params: { caseId: string; id: string } }>('/emergency-access/:caseId/:id', { preHandler: requireUser }, async (request, reply) => {
+    const actor = actorFor(request.user!, 'web', request.ip);
+    const form = validateForm(reviewForm, request.body);
+    if (!form.ok) return queuePage(reply, actor, { ...form, failedItem: request.params.id }, 400);
+    const result = await reviewEmergencyAccess(ctx, actor, { ...request.params, ...form.value });
+    if (!result.ok) return sendErrorPage(reply, result.code === 'forbidden' ? 'forbidden' : 'not-found');
+    return reply.redirect('/emergency-access', 303);
+  });
+}
