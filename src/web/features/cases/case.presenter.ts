@@ -1,5 +1,6 @@
 // Turns a case view into what the case page shows: ages in words, labels, warnings.
 import type { CasePerson, CaseView } from '../../../application/cases/view-case.ts';
+import { mayManageTeam } from '../../../domain/access/case-access.ts';
 import { ageInDays, correctedAge, describeAgeInDays, gestationToday } from '../../../domain/people/age.ts';
 import { infantDisplayName } from '../../../domain/people/infant-name.ts';
 import { formatNhsNumber } from '../../../domain/people/nhs-number.ts';
@@ -62,6 +63,7 @@ export function presentCase(view: CaseView, now: Date) {
     nhsNumber: record.nhsNumber ? formatNhsNumber(record.nhsNumber) : null,
     level: LEVEL_LABELS[record.level] ?? record.level,
     accessLabel: ACCESS_LABELS[view.access.basis],
+    canManageTeam: mayManageTeam(view.access),
     access: view.access,
     adults: view.people.filter((p) => !isChildRelationship(p.relationshipToInfant)).map((p) => personRow(p, today)),
     children: view.people.filter((p) => isChildRelationship(p.relationshipToInfant)).map((p) => personRow(p, today)),

@@ -1,0 +1,46 @@
+// The team around the family (adding practitioners) and "who has looked at this record".
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { actorFor } from '../../../application/auth/signed-in-user.ts';
+import { addToTeam, listLooksAtCase } from '../../../application/cases/manage-team.ts';
+import { viewCase } from '../../../application/cases/view-case.ts';
+import { mayManageTeam } from '../../../domain/access/case-access.ts';
+import { formErrors, validateForm } from '../../forms/validate-form.ts';
+import { sendErrorPage } from '../../plugins/errors.ts';
+import { requireUser } from '../../plugins/sessions.ts';
+import { presentCase } from './case.presenter.ts';
+import { addMemberForm } from './team.schema.ts';
+
+type CaseParams = { Params: { caseId: string } };
+
+export async function teamRoutes(app: FastifyInstance): Promise<void> {
+  const { ctx } = app;
+  const actor = (request: FastifyRequest) => actorFor(request.user!, 'web', request.ip);
+
+  const teamPage = async (request: FastifyRequest<CaseParams>, reply: FastifyReply, locals: object = {}, status = 200) => {
+    const result = await viewCase(ctx, actor(request), request.params.caseId);
+    if (!result.ok) return sendErrorPage(reply, result.code === 'not-found' ? 'not-found' : 'forbidden');
+    if (!mayManageTeam(result.value.access)) return sendErrorPage(reply, 'forbidden');
+    const c = presentCase(result.value, ctx.clock.now());
+    return reply.page('cases/team.njk', { title: `Team around ${c.name}`, c, values: { role: 'member' }, backLink: `/cases/${c.id}`, ...locals }, status);
+  };
+
+  app.get<CaseParams>('/cases/:caseId/team', { preHandler: requireUser }, async (request, reply) => teamPage(request, reply));
+
+  app.post<CaseParams>('/cases/:caseId/team', { preHandler: requireUser }, async (request, reply) => {
+    const form = validateForm(addMemberForm, request.body);
+    if (!form.ok) return teamPage(request, reply, form, 400);
+    const result = await addToTeam(ctx, actor(request), { caseId: request.params.caseId, email: form.value.email, role: form.value.role });
+    if (!result.ok) {
+      if (result.code === 'not-found') return sendErrorPage(reply, 'not-found');
+      if (result.code === 'forbidden') return sendErrorPage(reply, 'forbidden');
+      return teamPage(request, reply, { ...formErrors({ email: result.message }), values: form.value }, 400);
+    }
+    return reply.redirect(`/cases/${request.params.caseId}/team`, 303);
+  });
+
+  app.get<CaseParams>('/cases/:caseId/looks', { preHandler: requireUser }, async (request, reply) => {
+    const result = await listLooksAtCase(ctx, actor(request), request.params.caseId);
+    if (!result.ok) return sendErrorPage(reply, result.code === 'not-found' ? 'not-found' : 'forbidden');
+    return reply.page('cases/looks.njk', { title: 'Who has looked at this record', entries: result.value, backLink: `/cases/${request.params.caseId}` });
+  });
+}
