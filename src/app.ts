@@ -9,6 +9,7 @@ import { apiV1 } from './api/v1/api-v1.plugin.ts';
 import { adminRoutes } from './web/features/admin/admin.routes.ts';
 import { apiDocsRoutes } from './web/features/api-docs/api-docs.routes.ts';
 import { caseRoutes } from './web/features/cases/case.routes.ts';
+import { peopleRoutes } from './web/features/cases/people.routes.ts';
 import { teamRoutes } from './web/features/cases/team.routes.ts';
 import { emergencyAccessRoutes } from './web/features/emergency-access/emergency-access.routes.ts';
 import { homeRoutes } from './web/features/home/home.routes.ts';
@@ -53,6 +54,7 @@ export async function buildApp({ ctx, sessionSecret, logger = false }: BuildAppO
   await app.register(adminRoutes);
   await app.register(caseRoutes);
   await app.register(teamRoutes);
+  await app.register(peopleRoutes);
   await app.register(emergencyAccessRoutes);
   return app;
 }

@@ -64,6 +64,7 @@ export function presentCase(view: CaseView, now: Date) {
     level: LEVEL_LABELS[record.level] ?? record.level,
     accessLabel: ACCESS_LABELS[view.access.basis],
     canManageTeam: mayManageTeam(view.access),
+    canChange: view.access.canChange,
     access: view.access,
     adults: view.people.filter((p) => !isChildRelationship(p.relationshipToInfant)).map((p) => personRow(p, today)),
     children: view.people.filter((p) => isChildRelationship(p.relationshipToInfant)).map((p) => personRow(p, today)),

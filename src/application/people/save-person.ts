@@ -1,0 +1,157 @@
+// Adding a person around the baby, and changing their details. Changes carry the version the user
+// read: if someone else saved in between, nothing is overwritten and the caller gets the latest.
+import { checkPersonDetails, normalisePersonDetails, type PersonDetails, type PersonProblem } from '../../domain/people/person-rules.ts';
+import type { Tx } from '../../infrastructure/db/schema.ts';
+import type { UserActor } from '../actor.ts';
+import { recordAudit } from '../audit.ts';
+import type { AppContext } from '../context.ts';
+import { loadCaseAccess } from '../cases/case-access.ts';
+
+export type SavePersonResult =
+  | { ok: true; personId: string; version: number }
+  | { ok: false; code: 'not-found' | 'forbidden'; message: string }
+  | { ok: false; code: 'invalid'; problems: Partial<Record<keyof PersonDetails, PersonProblem>> }
+  | { ok: false; code: 'version-conflict'; message: string; current: PersonDetails & { version: number } };
+
+const DETAIL_FIELDS: (keyof PersonDetails)[] = [
+  'givenName', 'familyName', 'identityKnown', 'description', 'relationshipToInfant', 'dateOfBirth', 'nhsNumber', 'sex',
+  'livesInHousehold', 'caresForInfant', 'visitsRegularly', 'parentalResponsibility', 'paternityConfirmed', 'deceased',
+  'address', 'addressRestricted',
+];
+
+type PersonRow = Awaited<ReturnType<typeof selectPerson>>;
+
+function selectPerson(trx: Tx, caseId: string, personId: string) {
+  return trx.selectFrom('people').selectAll().where('case_id', '=', caseId).where('id', '=', personId).forUpdate().executeTakeFirst();
+}
+
+function toDetails(row: NonNullable<PersonRow>, canSeeRestricted: boolean): PersonDetails & { version: number } {
+  return {
+    givenName: row.given_name,
+    familyName: row.family_name,
+    identityKnown: row.identity_known,
+    description: row.description,
+    relationshipToInfant: row.relationship_to_infant,
+    dateOfBirth: row.date_of_birth,
+    nhsNumber: row.nhs_number,
+    sex: row.sex as PersonDetails['sex'],
+    livesInHousehold: row.lives_in_household,
+    caresForInfant: row.cares_for_infant,
+    visitsRegularly: row.visits_regularly,
+    parentalResponsibility: row.parental_responsibility,
+    paternityConfirmed: row.paternity_confirmed,
+    deceased: row.deceased,
+    address: row.address_restricted && !canSeeRestricted ? null : row.address,
+    addressRestricted: row.address_restricted,
+    version: row.version,
+  };
+}
+
+function columns(details: PersonDetails) {
+  return {
+    given_name: details.givenName,
+    family_name: details.familyName,
+    identity_known: details.identityKnown,
+    description: details.description,
+    relationship_to_infant: details.relationshipToInfant,
+    date_of_birth: details.dateOfBirth,
+    nhs_number: details.nhsNumber,
+    sex: details.sex,
+    lives_in_household: details.livesInHousehold,
+    cares_for_infant: details.caresForInfant,
+    visits_regularly: details.visitsRegularly,
+    parental_responsibility: details.parentalResponsibility,
+    paternity_confirmed: details.paternityConfirmed,
+    deceased: details.deceased,
+    address: details.address,
+    address_restricted: details.addressRestricted,
+  };
+}
+
+async function checkChangeAccess(trx: Tx, ctx: AppContext, actor: UserActor, caseId: string, action: string) {
+  const exists = await trx.selectFrom('cases').select('id').where('id', '=', caseId).executeTakeFirst();
+  if (!exists) return { ok: false as const, code: 'not-found' as const, message: 'There is no record at this address.' };
+  const access = await loadCaseAccess(trx, actor, caseId, ctx.clock.now());
+  if (!access.allowed || !access.canChange) {
+    await recordAudit(trx, ctx, actor, { action, outcome: 'denied', caseId, subjectType: 'case', subjectId: caseId });
+    return { ok: false as const, code: 'forbidden' as const, message: 'Only the team around the family can change this record.' };
+  }
+  return { ok: true as const, access };
+}
+
+export async function addPerson(ctx: AppContext, actor: UserActor, caseId: string, input: PersonDetails): Promise<SavePersonResult> {
+  const details = normalisePersonDetails(input);
+  return ctx.db.transaction().execute(async (trx) => {
+    const allowed = await checkChangeAccess(trx, ctx, actor, caseId, 'person.add');
+    if (!allowed.ok) return allowed;
+    const problems = checkPersonDetails(details, ctx.clock.now().toISOString().slice(0, 10));
+    if (Object.keys(problems).length > 0) return { ok: false, code: 'invalid', problems };
+    // Only someone who may see restricted details may mark an address restricted or add one that is.
+    const safe = allowed.access.canSeeRestricted ? details : { ...details, addressRestricted: false };
+    const id = ctx.newId();
+    const now = ctx.clock.now();
+    await trx.insertInto('people').values({ case_id: caseId, id, ...columns(safe), created_at: now, updated_at: now, updated_by: actor.userId }).execute();
+    await recordAudit(trx, ctx, actor, { action: 'person.add', caseId, subjectType: 'person', subjectId: id, details: { relationshipToInfant: safe.relationshipToInfant, identityKnown: safe.identityKnown } });
+    return { ok: true, personId: id, version: 1 };
+  });
+}
+
+export async function updatePerson(
+  ctx: AppContext,
+  actor: UserActor,
+  caseId: string,
+  personId: string,
+  input: PersonDetails,
+  readVersion: number,
+): Promise<SavePersonResult> {
+  const details = normalisePersonDetails(input);
+  return ctx.db.transaction().execute(async (trx) => {
+    const allowed = await checkChangeAccess(trx, ctx, actor, caseId, 'person.update');
+    if (!allowed.ok) return allowed;
+    const row = await selectPerson(trx, caseId, personId);
+    if (!row) return { ok: false, code: 'not-found', message: 'That person is not in this record.' };
+    const { canSeeRestricted } = allowed.access;
+    if (row.version !== readVersion) {
+      return { ok: false, code: 'version-conflict', message: 'Someone else changed these details while you were editing. Their version is shown; check it and save yours again.', current: toDetails(row, canSeeRestricted) };
+    }
+    const problems = checkPersonDetails(details, ctx.clock.now().toISOString().slice(0, 10));
+    if (Object.keys(problems).length > 0) return { ok: false, code: 'invalid', problems };
+    // A restricted address stays as it is unless the editor may see it.
+    const safe = canSeeRestricted ? details : { ...details, address: row.address, addressRestricted: row.address_restricted };
+    const before = toDetails(row, true);
+    const changed = DETAIL_FIELDS.filter((field) => before[field] !== safe[field]);
+    const version = row.version + 1;
+    await trx
+      .updateTable('people')
+      .set({ ...columns(safe), version, updated_at: ctx.clock.now(), updated_by: actor.userId })
+      .where('case_id', '=', caseId)
+      .where('id', '=', personId)
+      .execute();
+    await recordAudit(trx, ctx, actor, { action: 'person.update', caseId, subjectType: 'person', subjectId: personId, details: { changed, version } });
+    return { ok: true, personId, version };
+  });
+}
+
+export type RelationshipKind = 'partners' | 'ex-partners' | 'separated' | 'parent-of';
+
+export async function addRelationship(
+  ctx: AppContext,
+  actor: UserActor,
+  caseId: string,
+  input: { personId: string; otherPersonId: string; kind: RelationshipKind },
+): Promise<{ ok: true; id: string } | { ok: false; code: 'not-found' | 'forbidden' | 'invalid'; message: string }> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const allowed = await checkChangeAccess(trx, ctx, actor, caseId, 'relationship.add');
+    if (!allowed.ok) return allowed;
+    if (input.personId === input.otherPersonId) return { ok: false, code: 'invalid', message: 'Choose two different people.' };
+    const found = await trx.selectFrom('people').select('id').where('case_id', '=', caseId).where('id', 'in', [input.personId, input.otherPersonId]).execute();
+    if (found.length !== 2) return { ok: false, code: 'invalid', message: 'Choose two people from this record.' };
+    const id = ctx.newId();
+    await trx
+      .insertInto('person_relationships')
+      .values({ case_id: caseId, id, person_id: input.personId, other_person_id: input.otherPersonId, kind: input.kind, created_at: ctx.clock.now(), created_by: actor.userId })
+      .execute();
+    await recordAudit(trx, ctx, actor, { action: 'relationship.add', caseId, subjectType: 'relationship', subjectId: id, details: { kind: input.kind } });
+    return { ok: true, id };
+  });
+}

@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { checkPersonDetails, normalisePersonDetails, type PersonDetails } from './person-rules.ts';
+
+const mother: PersonDetails = {
+  givenName: 'Grace',
+  familyName: 'Okafor',
+  identityKnown: true,
+  description: null,
+  relationshipToInfant: 'mother',
+  dateOfBirth: '1999-05-01',
+  nhsNumber: '943 476 5919',
+  sex: 'female',
+  livesInHousehold: true,
+  caresForInfant: true,
+  visitsRegularly: false,
+  parentalResponsibility: true,
+  paternityConfirmed: null,
+  deceased: false,
+  address: null,
+  addressRestricted: false,
+};
+const today = '2026-11-22';
+
+describe('details of a person around the baby', () => {
+  it('accepts a complete, consistent person', () => {
+    assert.deepEqual(checkPersonDetails(mother, today), {});
+  });
+
+  it('accepts an unknown adult described by what is known of them', () => {
+    const unknown = { ...mother, givenName: null, familyName: null, identityKnown: false, description: "Mother's new partner, name unknown", relationshipToInfant: 'mothers-partner', nhsNumber: null, dateOfBirth: null };
+    assert.deepEqual(checkPersonDetails(unknown, today), {});
+  });
+
+  it('needs a description for an unknown adult, and a name for a known one', () => {
+    assert.deepEqual(checkPersonDetails({ ...mother, identityKnown: false }, today), { description: 'description-needed' });
+    assert.deepEqual(checkPersonDetails({ ...mother, givenName: null, familyName: null }, today), { givenName: 'name-or-description-needed' });
+  });
+
+  it('refuses a date of birth in the future, a bad NHS number and an unknown relationship', () => {
+    assert.deepEqual(checkPersonDetails({ ...mother, dateOfBirth: '2026-11-23', nhsNumber: '1234567890', relationshipToInfant: 'uncle' }, today), {
+      dateOfBirth: 'date-of-birth-in-future',
+      nhsNumber: 'nhs-number-invalid',
+      relationshipToInfant: 'relationship-unknown',
+    });
+  });
+
+  it('records paternity only for a father', () => {
+    assert.deepEqual(checkPersonDetails({ ...mother, paternityConfirmed: true }, today), { paternityConfirmed: 'paternity-only-for-father' });
+    assert.deepEqual(checkPersonDetails({ ...mother, relationshipToInfant: 'father', sex: 'male', paternityConfirmed: false }, today), {});
+  });
+
+  it('stores NHS numbers as digits and blank text as nothing', () => {
+    const normal = normalisePersonDetails({ ...mother, givenName: ' Grace ', description: '  ', address: '' });
+    assert.equal(normal.nhsNumber, '9434765919');
+    assert.equal(normal.givenName, 'Grace');
+    assert.equal(normal.description, null);
+    assert.equal(normal.address, null);
+  });
+});

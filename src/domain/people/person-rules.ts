@@ -1,0 +1,55 @@
+// What makes the details of a person around the baby acceptable. Pure: `today` comes in.
+import { checkNhsNumber, normaliseNhsNumber } from './nhs-number.ts';
+import { isRelationshipToInfant } from './relationships.ts';
+
+export interface PersonDetails {
+  givenName: string | null;
+  familyName: string | null;
+  identityKnown: boolean;
+  description: string | null;
+  relationshipToInfant: string;
+  dateOfBirth: string | null;
+  nhsNumber: string | null;
+  sex: 'female' | 'male' | 'unknown' | null;
+  livesInHousehold: boolean;
+  caresForInfant: boolean;
+  visitsRegularly: boolean;
+  parentalResponsibility: boolean | null;
+  paternityConfirmed: boolean | null;
+  deceased: boolean;
+  address: string | null;
+  addressRestricted: boolean;
+}
+
+export type PersonProblem =
+  | 'relationship-unknown'
+  | 'name-or-description-needed'
+  | 'description-needed'
+  | 'date-of-birth-in-future'
+  | 'nhs-number-invalid'
+  | 'paternity-only-for-father';
+
+export function checkPersonDetails(person: PersonDetails, today: string): Partial<Record<keyof PersonDetails, PersonProblem>> {
+  const problems: Partial<Record<keyof PersonDetails, PersonProblem>> = {};
+  if (!isRelationshipToInfant(person.relationshipToInfant)) problems.relationshipToInfant = 'relationship-unknown';
+  if (person.identityKnown && !person.givenName && !person.familyName) problems.givenName = 'name-or-description-needed';
+  // An unknown adult is never left blank: say what is known ("mother's new partner, name unknown").
+  if (!person.identityKnown && !person.description) problems.description = 'description-needed';
+  if (person.dateOfBirth && person.dateOfBirth > today) problems.dateOfBirth = 'date-of-birth-in-future';
+  if (person.nhsNumber && checkNhsNumber(person.nhsNumber) !== null) problems.nhsNumber = 'nhs-number-invalid';
+  if (person.paternityConfirmed !== null && person.relationshipToInfant !== 'father') problems.paternityConfirmed = 'paternity-only-for-father';
+  return problems;
+}
+
+/** Stored form: NHS number as ten digits, blank text as null. */
+export function normalisePersonDetails(person: PersonDetails): PersonDetails {
+  const text = (value: string | null) => (value?.trim() ? value.trim() : null);
+  return {
+    ...person,
+    givenName: text(person.givenName),
+    familyName: text(person.familyName),
+    description: text(person.description),
+    nhsNumber: person.nhsNumber ? normaliseNhsNumber(person.nhsNumber) : null,
+    address: text(person.address),
+  };
+}

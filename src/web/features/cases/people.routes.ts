@@ -1,0 +1,133 @@
+// Adding and changing the people around the baby, and the relationships between them.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { actorFor } from '../../../application/auth/signed-in-user.ts';
+import { viewCase, type CaseView } from '../../../application/cases/view-case.ts';
+import { addPerson, addRelationship, updatePerson, type SavePersonResult } from '../../../application/people/save-person.ts';
+import { infantDisplayName } from '../../../domain/people/infant-name.ts';
+import { personDisplayName, RELATIONSHIPS_TO_INFANT } from '../../../domain/people/relationships.ts';
+import { formErrors, validateForm } from '../../forms/validate-form.ts';
+import { sendErrorPage } from '../../plugins/errors.ts';
+import { requireUser } from '../../plugins/sessions.ts';
+import { PERSON_PROBLEM_MESSAGES, personForm, toFormValues, toPersonDetails } from './person.schema.ts';
+import { relationshipForm } from './relationship.schema.ts';
+
+type CaseParams = { Params: { caseId: string } };
+type PersonParams = { Params: { caseId: string; personId: string } };
+
+const relationshipItems = Object.entries(RELATIONSHIPS_TO_INFANT).map(([value, text]) => ({ value, text }));
+
+export async function peopleRoutes(app: FastifyInstance): Promise<void> {
+  const { ctx } = app;
+  const actor = (request: FastifyRequest) => actorFor(request.user!, 'web', request.ip);
+
+  /** The case, if the user may change it; otherwise the error page has been sent. */
+  async function changeableCase(request: FastifyRequest<CaseParams>, reply: FastifyReply): Promise<CaseView | null> {
+    const result = await viewCase(ctx, actor(request), request.params.caseId);
+    if (!result.ok) {
+      await sendErrorPage(reply, result.code === 'not-found' ? 'not-found' : 'forbidden');
+      return null;
+    }
+    if (!result.value.access.canChange) {
+      await sendErrorPage(reply, 'forbidden');
+      return null;
+    }
+    return result.value;
+  }
+
+  const personPage = (reply: FastifyReply, view: CaseView, locals: { action: string; heading: string; [key: string]: unknown }, status = 200) =>
+    reply.page(
+      'cases/person.njk',
+      {
+        title: locals.heading,
+        caseName: infantDisplayName(view.record),
+        canSeeRestricted: view.access.canSeeRestricted,
+        relationshipItems,
+        values: { identityKnown: 'yes' },
+        backLink: `/cases/${view.record.id}`,
+        ...locals,
+      },
+      status,
+    );
+
+  /** Re-renders the form for any refusal that is the user's to fix; sends error pages for the rest. */
+  async function answerRefusal(reply: FastifyReply, view: CaseView, result: Exclude<SavePersonResult, { ok: true }>, values: Record<string, string>, locals: { action: string; heading: string }) {
+    if (result.code === 'version-conflict') {
+      // Keep what the user typed; show what the other person saved; the next save is deliberate.
+      return personPage(reply, view, { ...locals, values: { ...values, version: String(result.current.version) }, conflict: { message: result.message, current: toFormValues(result.current) } }, 409);
+    }
+    if (result.code !== 'invalid') return sendErrorPage(reply, result.code);
+    const problems = Object.values(result.problems).filter((problem) => problem !== undefined);
+    const errors = Object.fromEntries(problems.map((problem) => [PERSON_PROBLEM_MESSAGES[problem].field, PERSON_PROBLEM_MESSAGES[problem].text]));
+    return personPage(reply, view, { ...locals, ...formErrors(errors), values }, 400);
+  }
+
+  app.get<CaseParams>('/cases/:caseId/people/new', { preHandler: requireUser }, async (request, reply) => {
+    const view = await changeableCase(request, reply);
+    if (!view) return reply;
+    return personPage(reply, view, { action: `/cases/${view.record.id}/people/new`, heading: 'Add a person around the baby' });
+  });
+
+  app.post<CaseParams>('/cases/:caseId/people/new', { preHandler: requireUser }, async (request, reply) => {
+    const view = await changeableCase(request, reply);
+    if (!view) return reply;
+    const locals = { action: `/cases/${view.record.id}/people/new`, heading: 'Add a person around the baby' };
+    const form = validateForm(personForm, request.body);
+    if (!form.ok) return personPage(reply, view, { ...locals, ...form }, 400);
+    const details = toPersonDetails(form.value);
+    if (!details.ok) return personPage(reply, view, { ...locals, ...formErrors({ [details.field]: details.text }), values: form.value }, 400);
+    const result = await addPerson(ctx, actor(request), view.record.id, details.details);
+    if (!result.ok) return answerRefusal(reply, view, result, form.value as Record<string, string>, locals);
+    return reply.redirect(`/cases/${view.record.id}#person-${result.personId}`, 303);
+  });
+
+  app.get<PersonParams>('/cases/:caseId/people/:personId', { preHandler: requireUser }, async (request, reply) => {
+    const view = await changeableCase(request, reply);
+    if (!view) return reply;
+    const person = view.people.find((p) => p.id === request.params.personId);
+    if (!person) return sendErrorPage(reply, 'not-found');
+    return personPage(reply, view, {
+      action: `/cases/${view.record.id}/people/${person.id}`,
+      heading: `Change details of ${personDisplayName(person)}`,
+      values: toFormValues({ ...person, sex: person.sex as 'female' | 'male' | 'unknown' | null }),
+    });
+  });
+
+  app.post<PersonParams>('/cases/:caseId/people/:personId', { preHandler: requireUser }, async (request, reply) => {
+    const view = await changeableCase(request, reply);
+    if (!view) return reply;
+    const person = view.people.find((p) => p.id === request.params.personId);
+    if (!person) return sendErrorPage(reply, 'not-found');
+    const locals = { action: `/cases/${view.record.id}/people/${person.id}`, heading: `Change details of ${personDisplayName(person)}` };
+    const form = validateForm(personForm, request.body);
+    if (!form.ok) return personPage(reply, view, { ...locals, ...form }, 400);
+    const details = toPersonDetails(form.value);
+    if (!details.ok) return personPage(reply, view, { ...locals, ...formErrors({ [details.field]: details.text }), values: form.value }, 400);
+    const result = await updatePerson(ctx, actor(request), view.record.id, person.id, details.details, Number(form.value.version ?? '0'));
+    if (!result.ok) return answerRefusal(reply, view, result, form.value as Record<string, string>, locals);
+    return reply.redirect(`/cases/${view.record.id}#person-${person.id}`, 303);
+  });
+
+  const relationshipPage = (reply: FastifyReply, view: CaseView, locals: object, status = 200) => {
+    const peopleItems = [{ value: '', text: 'Choose a person' }, ...view.people.map((p) => ({ value: p.id, text: personDisplayName(p) }))];
+    return reply.page('cases/relationship.njk', { title: 'Record a relationship', caseId: view.record.id, caseName: infantDisplayName(view.record), peopleItems, values: {}, backLink: `/cases/${view.record.id}`, ...locals }, status);
+  };
+
+  app.get<CaseParams>('/cases/:caseId/relationships/new', { preHandler: requireUser }, async (request, reply) => {
+    const view = await changeableCase(request, reply);
+    if (!view) return reply;
+    return relationshipPage(reply, view, {});
+  });
+
+  app.post<CaseParams>('/cases/:caseId/relationships/new', { preHandler: requireUser }, async (request, reply) => {
+    const view = await changeableCase(request, reply);
+    if (!view) return reply;
+    const form = validateForm(relationshipForm, request.body);
+    if (!form.ok) return relationshipPage(reply, view, form, 400);
+    const result = await addRelationship(ctx, actor(request), view.record.id, form.value);
+    if (!result.ok) {
+      if (result.code === 'invalid') return relationshipPage(reply, view, { ...formErrors({ otherPersonId: result.message }), values: form.value }, 400);
+      return sendErrorPage(reply, result.code === 'not-found' ? 'not-found' : 'forbidden');
+    }
+    return reply.redirect(`/cases/${view.record.id}#people`, 303);
+  });
+}

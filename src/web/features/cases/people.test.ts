@@ -1,0 +1,145 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { makeCase, makeUser } from '../../../../test/helpers/factories.ts';
+import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
+import { WebClient } from '../../../../test/helpers/web-client.ts';
+
+async function signedIn(t: TestApp, user: { email: string; password: string }): Promise<WebClient> {
+  const client = new WebClient(t.app);
+  await client.signIn(user.email, user.password);
+  return client;
+}
+
+const father = {
+  relationshipToInfant: 'father',
+  identityKnown: 'yes',
+  givenName: 'Daniel',
+  familyName: 'Mensah',
+  'dateOfBirth-day': '3',
+  'dateOfBirth-month': '4',
+  'dateOfBirth-year': '1997',
+  nhsNumber: '943 476 5919',
+  sex: 'male',
+  livesInHousehold: 'no',
+  caresForInfant: 'yes',
+  visitsRegularly: 'yes',
+  parentalResponsibility: 'yes',
+  paternityConfirmed: 'not-known',
+};
+
+describe('people around the baby', () => {
+  let t: TestApp;
+  let lead: Awaited<ReturnType<typeof makeUser>>;
+  let member: Awaited<ReturnType<typeof makeUser>>;
+  let caseId: string;
+  before(async () => {
+    t = await createTestApp();
+    lead = await makeUser(t.ctx);
+    member = await makeUser(t.ctx);
+    ({ id: caseId } = await makeCase(t.ctx, { teamUserIds: [lead.id, member.id] }));
+  });
+  after(async () => t.close());
+
+  const personId = async (givenName: string) =>
+    (await t.ctx.db.selectFrom('people').select('id').where('case_id', '=', caseId).where('given_name', '=', givenName).executeTakeFirstOrThrow()).id;
+
+  it('adds a father who lives elsewhere, with what is known, and audits it', async () => {
+    const client = await signedIn(t, member);
+    await client.get(`/cases/${caseId}/people/new`);
+    const response = await client.post(`/cases/${caseId}/people/new`, father);
+    assert.equal(response.statusCode, 303);
+    const row = await t.ctx.db.selectFrom('people').selectAll().where('case_id', '=', caseId).where('given_name', '=', 'Daniel').executeTakeFirstOrThrow();
+    assert.deepEqual([row.nhs_number, row.date_of_birth, row.lives_in_household, row.cares_for_infant, row.paternity_confirmed], ['9434765919', '1997-04-03', false, true, null]);
+    const page = await client.get(`/cases/${caseId}`);
+    assert.match(page.body, /Daniel Mensah/);
+    const audit = await t.ctx.db.selectFrom('audit_log').select('subject_id').where('action', '=', 'person.add').execute();
+    assert.deepEqual(audit, [{ subject_id: row.id }]);
+  });
+
+  it('adds an unknown adult who must be described, and shows them prominently', async () => {
+    const client = await signedIn(t, member);
+    await client.get(`/cases/${caseId}/people/new`);
+    const blank = { relationshipToInfant: 'mothers-partner', identityKnown: 'no', livesInHousehold: 'yes', caresForInfant: 'yes', visitsRegularly: 'no' };
+    const missing = await client.post(`/cases/${caseId}/people/new`, blank);
+    assert.equal(missing.statusCode, 400);
+    assert.match(missing.body, /Describe what is known about them/);
+    const saved = await client.post(`/cases/${caseId}/people/new`, { ...blank, description: "Mother's new partner, name unknown" });
+    assert.equal(saved.statusCode, 303);
+    const page = await client.get(`/cases/${caseId}`);
+    assert.match(page.body, /data-qa="unknown-adult-warning"/);
+  });
+
+  it('shows one error per problem, keeping everything typed', async () => {
+    const client = await signedIn(t, member);
+    await client.get(`/cases/${caseId}/people/new`);
+    const response = await client.post(`/cases/${caseId}/people/new`, { ...father, givenName: 'Keep Me', 'dateOfBirth-day': '31', 'dateOfBirth-month': '2', nhsNumber: '1234567890', livesInHousehold: '' });
+    assert.equal(response.statusCode, 400);
+    assert.match(response.body, /There is a problem/);
+    assert.match(response.body, /Select whether they live with the baby/);
+    assert.match(response.body, /value="Keep Me"/);
+    const dateError = await client.post(`/cases/${caseId}/people/new`, { ...father, 'dateOfBirth-day': '31', 'dateOfBirth-month': '2' });
+    assert.match(dateError.body, /Date of birth must be a real date/);
+    const nhsError = await client.post(`/cases/${caseId}/people/new`, { ...father, nhsNumber: '1234567890' });
+    assert.match(nhsError.body, /Enter a valid NHS number/);
+  });
+
+  it('tells the second of two people editing at once that someone else changed it, and loses nothing', async () => {
+    const id = await personId('Daniel');
+    const first = await signedIn(t, lead);
+    const second = await signedIn(t, member);
+    const firstForm = await first.get(`/cases/${caseId}/people/${id}`);
+    const secondForm = await second.get(`/cases/${caseId}/people/${id}`);
+    const version = /name="version" value="(\d+)"/.exec(firstForm.body)![1]!;
+    assert.equal(/name="version" value="(\d+)"/.exec(secondForm.body)![1], version);
+
+    assert.equal((await first.post(`/cases/${caseId}/people/${id}`, { ...father, version, livesInHousehold: 'yes' })).statusCode, 303);
+    const clash = await second.post(`/cases/${caseId}/people/${id}`, { ...father, version, visitsRegularly: 'no', familyName: 'Mensah-Typed' });
+    assert.equal(clash.statusCode, 409);
+    assert.match(clash.body, /data-qa="version-conflict"/);
+    assert.match(clash.body, /Someone else changed these details while you were editing/);
+    assert.match(clash.body, /value="Mensah-Typed"/, 'what the second person typed is kept');
+    let row = await t.ctx.db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    assert.deepEqual([row.lives_in_household, row.family_name], [true, 'Mensah'], "the first person's change stands");
+
+    const newVersion = /name="version" value="(\d+)"/.exec(clash.body)![1]!;
+    assert.equal((await second.post(`/cases/${caseId}/people/${id}`, { ...father, version: newVersion, familyName: 'Mensah-Typed' })).statusCode, 303);
+    row = await t.ctx.db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    assert.equal(row.family_name, 'Mensah-Typed');
+    const updates = await t.ctx.db.selectFrom('audit_log').select('details').where('action', '=', 'person.update').where('subject_id', '=', id).execute();
+    assert.equal(updates.length, 2);
+  });
+
+  it('records a relationship between two people, and refuses one with the same person twice', async () => {
+    const client = await signedIn(t, member);
+    await client.get(`/cases/${caseId}/relationships/new`);
+    const daniel = await personId('Daniel');
+    const same = await client.post(`/cases/${caseId}/relationships/new`, { personId: daniel, kind: 'separated', otherPersonId: daniel });
+    assert.equal(same.statusCode, 400);
+    assert.match(same.body, /Choose two different people/);
+    const partner = (await t.ctx.db.selectFrom('people').select('id').where('case_id', '=', caseId).where('identity_known', '=', false).executeTakeFirstOrThrow()).id;
+    assert.equal((await client.post(`/cases/${caseId}/relationships/new`, { personId: daniel, kind: 'separated', otherPersonId: partner })).statusCode, 303);
+    assert.match((await client.get(`/cases/${caseId}`)).body, /Daniel Mensah-Typed and Mother&#39;s new partner, name unknown are separated/);
+  });
+
+  it('refuses someone outside the team, and audits the refusal, changing nothing', async () => {
+    const outsider = await makeUser(t.ctx);
+    const client = await signedIn(t, outsider);
+    assert.equal((await client.get(`/cases/${caseId}/people/new`)).statusCode, 403);
+    const before = await t.ctx.db.selectFrom('people').select('id').where('case_id', '=', caseId).execute();
+    const response = await client.post(`/cases/${caseId}/people/new`, { ...father, givenName: 'Intruder' });
+    assert.equal(response.statusCode, 403);
+    assert.equal((await t.ctx.db.selectFrom('people').select('id').where('case_id', '=', caseId).execute()).length, before.length);
+  });
+
+  it('keeps a restricted address when a team member who cannot see it saves other changes', async () => {
+    const daniel = await personId('Daniel');
+    await t.ctx.db.updateTable('people').set({ address: '1 Refuge Road', address_restricted: true }).where('id', '=', daniel).execute();
+    const client = await signedIn(t, member);
+    const form = await client.get(`/cases/${caseId}/people/${daniel}`);
+    assert.doesNotMatch(form.body, /Refuge Road/);
+    const version = /name="version" value="(\d+)"/.exec(form.body)![1]!;
+    assert.equal((await client.post(`/cases/${caseId}/people/${daniel}`, { ...father, familyName: 'Mensah-Typed', version, visitsRegularly: 'no' })).statusCode, 303);
+    const row = await t.ctx.db.selectFrom('people').select(['address', 'address_restricted', 'visits_regularly']).where('id', '=', daniel).executeTakeFirstOrThrow();
+    assert.deepEqual(row, { address: '1 Refuge Road', address_restricted: true, visits_regularly: false });
+  });
+});

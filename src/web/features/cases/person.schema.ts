@@ -1,0 +1,127 @@
+// The form for a person around the baby: fields, checks and words. Yes/no answers arrive as text;
+// toPersonDetails turns a valid form into the domain's PersonDetails.
+import { Type, type Static } from 'typebox';
+import { calendarDateParts, parseCalendarDate } from '../../../domain/shared/calendar-date.ts';
+import { RELATIONSHIPS_TO_INFANT } from '../../../domain/people/relationships.ts';
+import type { PersonDetails, PersonProblem } from '../../../domain/people/person-rules.ts';
+import type { FormSpec } from '../../forms/validate-form.ts';
+
+const yesNo = Type.Union([Type.Literal('yes'), Type.Literal('no')]);
+const yesNoNotKnown = Type.Union([Type.Literal('yes'), Type.Literal('no'), Type.Literal('not-known')]);
+const text = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
+
+const personSchema = Type.Object({
+  identityKnown: yesNo,
+  givenName: text(100),
+  familyName: text(100),
+  description: text(300),
+  relationshipToInfant: Type.Union(Object.keys(RELATIONSHIPS_TO_INFANT).map((key) => Type.Literal(key))),
+  'dateOfBirth-day': text(2),
+  'dateOfBirth-month': text(2),
+  'dateOfBirth-year': text(4),
+  nhsNumber: text(20),
+  sex: Type.Optional(Type.Union([Type.Literal('female'), Type.Literal('male'), Type.Literal('unknown')])),
+  livesInHousehold: yesNo,
+  caresForInfant: yesNo,
+  visitsRegularly: yesNo,
+  parentalResponsibility: Type.Optional(yesNoNotKnown),
+  paternityConfirmed: Type.Optional(yesNoNotKnown),
+  deceased: Type.Optional(Type.Literal('yes')),
+  address: text(500),
+  addressRestricted: Type.Optional(Type.Literal('yes')),
+  version: Type.Optional(Type.String({ pattern: '^\\d+$' })),
+});
+
+export type PersonForm = Static<typeof personSchema>;
+
+export const personForm: FormSpec<typeof personSchema> = {
+  schema: personSchema,
+  messages: {
+    identityKnown: { default: 'Select whether you know who this person is' },
+    givenName: { default: 'First name must be 100 characters or fewer' },
+    familyName: { default: 'Last name must be 100 characters or fewer' },
+    description: { default: 'Description must be 300 characters or fewer' },
+    relationshipToInfant: { default: 'Select how this person is related to the baby' },
+    'dateOfBirth-day': { default: 'Date of birth must be a real date' },
+    'dateOfBirth-month': { default: 'Date of birth must be a real date' },
+    'dateOfBirth-year': { default: 'Date of birth must be a real date' },
+    nhsNumber: { default: 'Enter a valid NHS number: 10 digits, like 943 476 5919' },
+    sex: { default: 'Select female, male or not known' },
+    livesInHousehold: { default: 'Select whether they live with the baby' },
+    caresForInfant: { default: 'Select whether they care for the baby' },
+    visitsRegularly: { default: 'Select whether they visit regularly' },
+    parentalResponsibility: { default: 'Select whether they have parental responsibility' },
+    paternityConfirmed: { default: 'Select whether paternity is confirmed' },
+    address: { default: 'Address must be 500 characters or fewer' },
+  },
+};
+
+/** Messages for what the domain rules refuse, by field (the form field that shows the message). */
+export const PERSON_PROBLEM_MESSAGES: Record<PersonProblem, { field: string; text: string }> = {
+  'relationship-unknown': { field: 'relationshipToInfant', text: 'Select how this person is related to the baby' },
+  'name-or-description-needed': { field: 'givenName', text: 'Enter their first name or last name, or answer that you do not know who they are' },
+  'description-needed': { field: 'description', text: "Describe what is known about them, for example \"mother's new partner, name unknown\"" },
+  'date-of-birth-in-future': { field: 'dateOfBirth-day', text: 'Date of birth must be today or in the past' },
+  'nhs-number-invalid': { field: 'nhsNumber', text: 'Enter a valid NHS number: 10 digits, like 943 476 5919' },
+  'paternity-only-for-father': { field: 'paternityConfirmed', text: 'Only answer whether paternity is confirmed for the baby’s father' },
+};
+
+function answer(value: 'yes' | 'no' | 'not-known' | undefined): boolean | null {
+  return value === 'yes' ? true : value === 'no' ? false : null;
+}
+
+/** The domain's details from a valid form, or the field and message for a date that is not real. */
+export function toPersonDetails(form: PersonForm): { ok: true; details: PersonDetails } | { ok: false; field: string; text: string } {
+  const date = parseCalendarDate({ day: form['dateOfBirth-day'], month: form['dateOfBirth-month'], year: form['dateOfBirth-year'] });
+  if (!date.ok && date.problem !== 'missing') {
+    return { ok: false, field: 'dateOfBirth-day', text: date.problem === 'incomplete' ? 'Date of birth must include a day, month and year' : 'Date of birth must be a real date' };
+  }
+  return {
+    ok: true,
+    details: {
+      givenName: form.givenName ?? null,
+      familyName: form.familyName ?? null,
+      identityKnown: form.identityKnown === 'yes',
+      description: form.description ?? null,
+      relationshipToInfant: form.relationshipToInfant,
+      dateOfBirth: date.ok ? date.iso : null,
+      nhsNumber: form.nhsNumber ?? null,
+      sex: form.sex ?? null,
+      livesInHousehold: form.livesInHousehold === 'yes',
+      caresForInfant: form.caresForInfant === 'yes',
+      visitsRegularly: form.visitsRegularly === 'yes',
+      parentalResponsibility: answer(form.parentalResponsibility),
+      paternityConfirmed: answer(form.paternityConfirmed),
+      deceased: form.deceased === 'yes',
+      address: form.address ?? null,
+      addressRestricted: form.addressRestricted === 'yes',
+    },
+  };
+}
+
+/** The form's fields from stored details, to show them for editing. */
+export function toFormValues(details: PersonDetails & { version: number }): Record<string, string> {
+  const yn = (value: boolean | null) => (value === null ? 'not-known' : value ? 'yes' : 'no');
+  const dateOfBirth = calendarDateParts(details.dateOfBirth);
+  return {
+    identityKnown: details.identityKnown ? 'yes' : 'no',
+    givenName: details.givenName ?? '',
+    familyName: details.familyName ?? '',
+    description: details.description ?? '',
+    relationshipToInfant: details.relationshipToInfant,
+    'dateOfBirth-day': dateOfBirth.day,
+    'dateOfBirth-month': dateOfBirth.month,
+    'dateOfBirth-year': dateOfBirth.year,
+    nhsNumber: details.nhsNumber ?? '',
+    sex: details.sex ?? '',
+    livesInHousehold: yn(details.livesInHousehold),
+    caresForInfant: yn(details.caresForInfant),
+    visitsRegularly: yn(details.visitsRegularly),
+    parentalResponsibility: yn(details.parentalResponsibility),
+    paternityConfirmed: yn(details.paternityConfirmed),
+    deceased: details.deceased ? 'yes' : '',
+    address: details.address ?? '',
+    addressRestricted: details.addressRestricted ? 'yes' : '',
+    version: String(details.version),
+  };
+}
