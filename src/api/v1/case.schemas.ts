@@ -1,0 +1,93 @@
+// API schemas for cases, people and the team: JSON Schema (TypeBox) that validates requests,
+// types the handlers and is published in OpenAPI.
+import { Type, type Static } from 'typebox';
+import { RELATIONSHIPS_TO_INFANT } from '../../domain/people/relationships.ts';
+
+const isoDate = Type.String({ format: 'date', description: 'ISO 8601 date, e.g. 2026-03-01' });
+const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+
+export const CaseIdParams = Type.Object({ caseId: Type.String({ minLength: 1, maxLength: 100 }) });
+export const PersonParams = Type.Object({ caseId: Type.String({ minLength: 1, maxLength: 100 }), personId: Type.String({ minLength: 1, maxLength: 100 }) });
+
+export const Infant = Type.Object({
+  givenName: nullable(Type.String()),
+  familyName: nullable(Type.String()),
+  sex: nullable(Type.String()),
+  nhsNumber: nullable(Type.String()),
+  dateOfBirth: nullable(Type.String()),
+  expectedDeliveryDate: nullable(Type.String()),
+  gestationAtBirthWeeks: nullable(Type.Integer()),
+  birthWeightGrams: nullable(Type.Integer()),
+  multipleBirth: nullable(Type.Boolean()),
+  independentlyMobile: nullable(Type.Boolean()),
+});
+
+export const TeamMember = Type.Object({
+  userId: Type.String(),
+  name: Type.String(),
+  email: Type.String(),
+  organisation: Type.String(),
+  role: Type.Union([Type.Literal('lead-professional'), Type.Literal('member')]),
+});
+
+export const CaseResponse = Type.Object({
+  id: Type.String(),
+  status: Type.Union([Type.Literal('unborn'), Type.Literal('born')]),
+  level: Type.String(),
+  version: Type.Integer(),
+  infant: Infant,
+  team: Type.Array(TeamMember),
+  access: Type.String({ description: 'Why the caller may see this case: lead-professional, team-member, organisation-oversight or break-glass' }),
+});
+
+const relationshipToInfant = Type.Union(Object.keys(RELATIONSHIPS_TO_INFANT).map((key) => Type.Literal(key)));
+
+const personProperties = {
+    givenName: Type.Optional(nullable(Type.String({ maxLength: 100 }))),
+    familyName: Type.Optional(nullable(Type.String({ maxLength: 100 }))),
+    identityKnown: Type.Optional(Type.Boolean({ description: 'Defaults to true when a name is given, false otherwise' })),
+    description: Type.Optional(nullable(Type.String({ maxLength: 300, description: 'What is known of an adult whose identity is not known' }))),
+    dateOfBirth: Type.Optional(nullable(isoDate)),
+    nhsNumber: Type.Optional(nullable(Type.String({ maxLength: 20 }))),
+    sex: Type.Optional(nullable(Type.Union([Type.Literal('female'), Type.Literal('male'), Type.Literal('unknown')]))),
+    relationshipToInfant,
+    livesInHousehold: Type.Boolean(),
+    caresForInfant: Type.Boolean(),
+    visitsRegularly: Type.Optional(Type.Boolean()),
+    parentalResponsibility: Type.Optional(nullable(Type.Boolean())),
+    paternityConfirmed: Type.Optional(nullable(Type.Boolean())),
+    deceased: Type.Optional(Type.Boolean()),
+    address: Type.Optional(nullable(Type.String({ maxLength: 500 }))),
+    addressRestricted: Type.Optional(Type.Boolean()),
+};
+
+export const PersonBody = Type.Object(personProperties, { additionalProperties: false });
+export type PersonBody = Static<typeof PersonBody>;
+
+export const PersonUpdateBody = Type.Object({ ...personProperties, version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
+
+export const PersonResponse = Type.Object({
+  id: Type.String(),
+  version: Type.Integer(),
+  givenName: nullable(Type.String()),
+  familyName: nullable(Type.String()),
+  identityKnown: Type.Boolean(),
+  description: nullable(Type.String()),
+  dateOfBirth: nullable(Type.String()),
+  nhsNumber: nullable(Type.String()),
+  sex: nullable(Type.String()),
+  relationshipToInfant: Type.String(),
+  livesInHousehold: Type.Boolean(),
+  caresForInfant: Type.Boolean(),
+  visitsRegularly: Type.Boolean(),
+  parentalResponsibility: nullable(Type.Boolean()),
+  paternityConfirmed: nullable(Type.Boolean()),
+  deceased: Type.Boolean(),
+  address: nullable(Type.String()),
+  addressRestricted: Type.Boolean(),
+});
+
+export const TeamBody = Type.Object(
+  { userId: Type.String({ minLength: 1 }), role: Type.Union([Type.Literal('lead-professional'), Type.Literal('member')]) },
+  { additionalProperties: false },
+);

@@ -1,0 +1,91 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createTokenForEmail } from '../../application/auth/api-tokens.ts';
+import { cliOperator } from '../../application/actor.ts';
+import { makeCase, makeUser } from '../../../test/helpers/factories.ts';
+import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+
+describe('cases API', () => {
+  let t: TestApp;
+  let caseId: string;
+  const tokens: Record<string, string> = {};
+  const users: Record<string, Awaited<ReturnType<typeof makeUser>>> = {};
+
+  before(async () => {
+    t = await createTestApp();
+    for (const name of ['lead', 'member', 'outsider', 'newcomer']) {
+      users[name] = await makeUser(t.ctx, { name });
+      const issued = await createTokenForEmail(t.ctx, cliOperator, users[name].email);
+      assert.ok(issued.ok);
+      tokens[name] = issued.value.token;
+    }
+    ({ id: caseId } = await makeCase(t.ctx, { familyName: 'Apitest', teamUserIds: [users['lead']!.id, users['member']!.id] }));
+  });
+  after(async () => t.close());
+
+  const call = (who: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
+    t.app.inject({ method, url: `/api/v1${url}`, headers: { authorization: `Bearer ${tokens[who]}` }, ...(payload ? { payload } : {}) });
+
+  const mother = { givenName: 'Ann', familyName: 'Apitest', relationshipToInfant: 'mother', livesInHousehold: true, caresForInfant: true, nhsNumber: '9434765919' };
+
+  it('shows a team member the case, its team and the basis of access', async () => {
+    const response = await call('member', 'GET', `/cases/${caseId}`);
+    assert.equal(response.statusCode, 200);
+    const body = response.json<{ id: string; status: string; infant: { familyName: string }; team: { role: string }[]; access: string }>();
+    assert.equal(body.infant.familyName, 'Apitest');
+    assert.equal(body.access, 'team-member');
+    assert.equal(body.team.length, 2);
+  });
+
+  it('refuses an outsider with 403 and no data, audits it, and answers an unknown id with 404', async () => {
+    const refused = await call('outsider', 'GET', `/cases/${caseId}`);
+    assert.equal(refused.statusCode, 403);
+    assert.doesNotMatch(refused.body, /Apitest/);
+    assert.equal(refused.json<{ error: { code: string } }>().error.code, 'forbidden');
+    const audit = await t.ctx.db.selectFrom('audit_log').select(['channel', 'outcome']).where('action', '=', 'case.view').where('actor_user_id', '=', users['outsider']!.id).execute();
+    assert.deepEqual(audit, [{ channel: 'api', outcome: 'denied' }]);
+    assert.equal((await call('outsider', 'GET', '/cases/not-a-case')).statusCode, 404);
+    assert.equal((await call('outsider', 'GET', `/cases/${caseId}/people`)).statusCode, 403);
+  });
+
+  it('adds a person and lists them; an unnamed adult is recorded as identity unknown', async () => {
+    const created = await call('member', 'POST', `/cases/${caseId}/people`, mother);
+    assert.equal(created.statusCode, 201);
+    assert.equal(created.json<{ identityKnown: boolean; version: number }>().identityKnown, true);
+    const unknown = await call('member', 'POST', `/cases/${caseId}/people`, { relationshipToInfant: 'mothers-partner', livesInHousehold: true, caresForInfant: true, description: "Mother's new partner, name unknown" });
+    assert.equal(unknown.statusCode, 201);
+    assert.equal(unknown.json<{ identityKnown: boolean }>().identityKnown, false);
+    const list = await call('member', 'GET', `/cases/${caseId}/people`);
+    assert.equal(list.json<{ items: unknown[] }>().items.length, 2);
+  });
+
+  it('answers a body that breaks the schema with 400, and one the rules refuse with 422', async () => {
+    const bad = await call('member', 'POST', `/cases/${caseId}/people`, { relationshipToInfant: 'uncle', livesInHousehold: 'yes' });
+    assert.equal(bad.statusCode, 400);
+    assert.equal(bad.json<{ error: { code: string } }>().error.code, 'validation-failed');
+    const refused = await call('member', 'POST', `/cases/${caseId}/people`, { ...mother, nhsNumber: '1234567890' });
+    assert.equal(refused.statusCode, 422);
+    assert.deepEqual(refused.json<{ error: { details: unknown[] } }>().error.details, [{ path: '/nhsNumber', message: 'nhs-number-invalid' }]);
+  });
+
+  it('updates a person with the version read, and answers a stale version with 409', async () => {
+    const list = await call('member', 'GET', `/cases/${caseId}/people`);
+    const ann = list.json<{ items: { id: string; version: number; givenName: string | null }[] }>().items.find((p) => p.givenName === 'Ann')!;
+    const first = await call('lead', 'PUT', `/cases/${caseId}/people/${ann.id}`, { ...mother, livesInHousehold: false, version: ann.version });
+    assert.equal(first.statusCode, 200);
+    assert.equal(first.json<{ version: number; livesInHousehold: boolean }>().version, ann.version + 1);
+    const stale = await call('member', 'PUT', `/cases/${caseId}/people/${ann.id}`, { ...mother, version: ann.version });
+    assert.equal(stale.statusCode, 409);
+    assert.equal(stale.json<{ error: { code: string } }>().error.code, 'version-conflict');
+  });
+
+  it('lets the lead add to the team, and refuses a member, with 403', async () => {
+    const refused = await call('member', 'POST', `/cases/${caseId}/team`, { userId: users['newcomer']!.id, role: 'member' });
+    assert.equal(refused.statusCode, 403);
+    const added = await call('lead', 'POST', `/cases/${caseId}/team`, { userId: users['newcomer']!.id, role: 'member' });
+    assert.equal(added.statusCode, 201);
+    assert.equal((await call('newcomer', 'GET', `/cases/${caseId}`)).statusCode, 200);
+    const again = await call('lead', 'POST', `/cases/${caseId}/team`, { userId: users['newcomer']!.id, role: 'member' });
+    assert.equal(again.statusCode, 409);
+  });
+});
