@@ -1,5 +1,6 @@
 // Adding and changing the people around the baby, and the relationships between them.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { recordRefusal } from '../../../application/audit.ts';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { viewCase, type CaseView } from '../../../application/cases/view-case.ts';
 import { addPerson, addRelationship, updatePerson, type SavePersonResult } from '../../../application/people/save-person.ts';
@@ -28,6 +29,7 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
       return null;
     }
     if (!result.value.access.canChange) {
+      await recordRefusal(ctx, actor(request), 'case.change', request.params.caseId);
       await sendErrorPage(reply, 'forbidden');
       return null;
     }

@@ -1,5 +1,6 @@
 // The team around the family (adding practitioners) and "who has looked at this record".
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { recordRefusal } from '../../../application/audit.ts';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { addToTeam, listLooksAtCase } from '../../../application/cases/manage-team.ts';
 import { viewCase } from '../../../application/cases/view-case.ts';
@@ -19,7 +20,10 @@ export async function teamRoutes(app: FastifyInstance): Promise<void> {
   const teamPage = async (request: FastifyRequest<CaseParams>, reply: FastifyReply, locals: object = {}, status = 200) => {
     const result = await viewCase(ctx, actor(request), request.params.caseId);
     if (!result.ok) return sendErrorPage(reply, result.code === 'not-found' ? 'not-found' : 'forbidden');
-    if (!mayManageTeam(result.value.access)) return sendErrorPage(reply, 'forbidden');
+    if (!mayManageTeam(result.value.access)) {
+      await recordRefusal(ctx, actor(request), 'team.view', request.params.caseId);
+      return sendErrorPage(reply, 'forbidden');
+    }
     const c = presentCase(result.value, ctx.clock.now());
     return reply.page('cases/team.njk', { title: `Team around ${c.name}`, c, values: { role: 'member' }, backLink: `/cases/${c.id}`, ...locals }, status);
   };

@@ -1,0 +1,123 @@
+// The forms for finding a record, making one, and recording a birth: fields, checks and words.
+// Dates arrive as day, month and year fields and are read by find-record.forms.ts.
+import { Type } from 'typebox';
+import { NHS_NUMBER_MESSAGE, SEXES } from '../../../domain/people/record-matching.ts';
+import type { FormSpec } from '../../forms/validate-form.ts';
+
+const text = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
+const yesNo = Type.Union([Type.Literal('yes'), Type.Literal('no')]);
+
+/** Completed weeks, optionally with days as midwives write them: "38" or "38+4". */
+const GESTATION_PATTERN = '^\\d{1,2}(\\+[0-6])?$';
+/** Grams, with or without a thousands comma: "3400" or "3,400". */
+const WEIGHT_PATTERN = '^(\\d{1,2},?\\d{3}|\\d{1,4})$';
+
+const searchSchema = Type.Object({
+  nhsNumber: text(20),
+  name: text(200),
+  'dateOfBirth-day': text(10),
+  'dateOfBirth-month': text(10),
+  'dateOfBirth-year': text(10),
+});
+
+export const searchForm: FormSpec<typeof searchSchema> = {
+  schema: searchSchema,
+  messages: {
+    nhsNumber: { default: NHS_NUMBER_MESSAGE },
+    name: { default: 'Name must be 200 characters or fewer' },
+  },
+};
+
+const birthFields = {
+  nhsNumber: text(20),
+  gestationAtBirthWeeks: Type.Optional(Type.String({ pattern: GESTATION_PATTERN })),
+  birthWeightGrams: Type.Optional(Type.String({ pattern: WEIGHT_PATTERN })),
+  multipleBirth: yesNo,
+  independentlyMobile: yesNo,
+};
+
+const birthMessages = {
+  nhsNumber: { default: NHS_NUMBER_MESSAGE },
+  gestationAtBirthWeeks: { default: 'Enter gestation at birth in weeks, like 38 or 38+4' },
+  birthWeightGrams: { default: 'Enter birth weight in grams, like 3400' },
+  multipleBirth: { default: 'Select yes if the baby is a twin, triplet or more' },
+  independentlyMobile: { default: 'Select yes if the baby is crawling, shuffling, pulling to stand, cruising or walking' },
+};
+
+const newRecordSchema = Type.Object(
+  {
+    givenName: text(100),
+    familyName: text(100),
+    sex: Type.Optional(Type.Union(SEXES.map((sex) => Type.Literal(sex)))),
+    status: Type.Union([Type.Literal('unborn'), Type.Literal('born')]),
+    'expectedDeliveryDate-day': text(10),
+    'expectedDeliveryDate-month': text(10),
+    'expectedDeliveryDate-year': text(10),
+    'dateOfBirth-day': text(10),
+    'dateOfBirth-month': text(10),
+    'dateOfBirth-year': text(10),
+    ...birthFields,
+    multipleBirth: Type.Optional(yesNo),
+    independentlyMobile: Type.Optional(yesNo),
+    confirmedNoDuplicate: Type.Optional(Type.Literal('yes')),
+    checkedCaseIds: text(4000),
+  },
+  // A born baby's form asks about a multiple birth and mobility; an unborn baby's does not.
+  { allOf: [{ if: { properties: { status: { const: 'born' } }, required: ['status'] }, then: { required: ['multipleBirth', 'independentlyMobile'] } }] },
+);
+
+export const newRecordForm: FormSpec<typeof newRecordSchema> = {
+  schema: newRecordSchema,
+  messages: {
+    givenName: { default: 'First name must be 100 characters or fewer' },
+    familyName: { default: 'Family name must be 100 characters or fewer' },
+    sex: { default: 'Select female, male or not known' },
+    status: { default: 'Select whether the baby has been born' },
+    ...birthMessages,
+    confirmedNoDuplicate: { default: 'Confirm that none of these records is for this baby' },
+    checkedCaseIds: { default: 'Search again, then make the record' },
+  },
+};
+
+const birthSchema = Type.Object({
+  version: Type.String({ pattern: '^\\d{1,9}$' }),
+  givenName: text(100),
+  sex: Type.Optional(Type.Union(SEXES.map((sex) => Type.Literal(sex)))),
+  'dateOfBirth-day': text(10),
+  'dateOfBirth-month': text(10),
+  'dateOfBirth-year': text(10),
+  ...birthFields,
+});
+
+export const birthForm: FormSpec<typeof birthSchema> = {
+  schema: birthSchema,
+  messages: {
+    version: { default: 'This page is out of date. Go back to the record and start again.' },
+    givenName: { default: 'First name must be 100 characters or fewer' },
+    sex: { default: 'Select female, male or not known' },
+    ...birthMessages,
+  },
+};
+
+/** The words for each date field: what to ask for when it is empty, and its name in messages. */
+export const DATE_FIELDS = {
+  search: { prefix: 'dateOfBirth', label: 'Date of birth or due date', enter: 'Enter a date of birth or due date' },
+  dateOfBirth: { prefix: 'dateOfBirth', label: 'Date of birth', enter: 'Enter the date of birth' },
+  expectedDeliveryDate: { prefix: 'expectedDeliveryDate', label: 'Due date', enter: 'Enter the due date' },
+} as const;
+
+export const NO_SEARCH_CRITERIA = 'Enter an NHS number, a name, or a date of birth or due date';
+export const NAME_TOO_SHORT = 'Name must include at least 2 letters';
+
+export const DUPLICATE_MESSAGES = {
+  confirmMissing: 'Confirm that none of these records is for this baby, or open the one that is',
+  newMatch: 'Another record that may be for this baby has been found since you checked. Check it, then confirm again.',
+  nhsTaken: 'A record with this NHS number already exists. Use that record instead of making a new one.',
+  nhsTakenOnBirth: 'Another record already has this NHS number. Check it before recording the birth.',
+} as const;
+
+export const SEX_ITEMS = [
+  { value: 'female', text: 'Female' },
+  { value: 'male', text: 'Male' },
+  { value: 'unknown', text: 'Not known' },
+];

@@ -1,0 +1,162 @@
+// Walks every case route, page and API, for every kind of requester, and checks each is allowed
+// or refused as the access policy says; that every refusal is audited; and that ids from another
+// case (swapped or guessed) never reveal anything.
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import type { LightMyRequestResponse } from 'fastify';
+import { createTokenForEmail } from '../src/application/auth/api-tokens.ts';
+import { cliOperator } from '../src/application/actor.ts';
+import type { Role } from '../src/domain/shared/roles.ts';
+import { makeCase, makeOrganisation, makeUser } from './helpers/factories.ts';
+import { createTestApp, type TestApp } from './helpers/test-app.ts';
+import { WebClient } from './helpers/web-client.ts';
+
+type Need = 'read' | 'change' | 'manage';
+type Subject = 'lead' | 'member' | 'oversightLead' | 'oversightManager' | 'otherOrgLead' | 'sameOrgPractitioner' | 'admin' | 'breakGlass';
+
+/** What each kind of requester may do, as domain/access/case-access.ts decides it. */
+const ALLOWED: Record<Subject, Need[]> = {
+  lead: ['read', 'change', 'manage'],
+  member: ['read', 'change'],
+  oversightLead: ['read', 'change', 'manage'],
+  oversightManager: ['read', 'change', 'manage'],
+  otherOrgLead: [],
+  sameOrgPractitioner: [],
+  admin: [],
+  breakGlass: ['read'],
+};
+
+interface Ids {
+  caseId: string;
+  personId: string;
+}
+
+interface RouteCase {
+  name: string;
+  need: Need;
+  request(client: Caller, ids: Ids): Promise<LightMyRequestResponse>;
+}
+
+interface Caller {
+  web: WebClient;
+  token: string;
+  api(method: 'GET' | 'POST' | 'PUT', url: string, payload?: object): Promise<LightMyRequestResponse>;
+}
+
+const person = { relationshipToInfant: 'friend', livesInHousehold: false, caresForInfant: false, givenName: 'Probe', familyName: 'Person' };
+const personForm = { relationshipToInfant: 'friend', identityKnown: 'yes', givenName: 'Probe', familyName: 'Person', livesInHousehold: 'no', caresForInfant: 'no', visitsRegularly: 'no' };
+
+const ROUTES: RouteCase[] = [
+  { name: 'page: case overview', need: 'read', request: (c, ids) => c.web.get(`/cases/${ids.caseId}`) },
+  { name: 'page: add a person (form)', need: 'change', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/people/new`) },
+  { name: 'page: add a person (post)', need: 'change', request: (c, ids) => c.web.post(`/cases/${ids.caseId}/people/new`, personForm) },
+  { name: 'page: change a person (form)', need: 'change', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/people/${ids.personId}`) },
+  { name: 'page: relationship (form)', need: 'change', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/relationships/new`) },
+  { name: 'page: team (form)', need: 'manage', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/team`) },
+  { name: 'page: who has looked', need: 'manage', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/looks`) },
+  { name: 'api: GET case', need: 'read', request: (c, ids) => c.api('GET', `/cases/${ids.caseId}`) },
+  { name: 'api: GET people', need: 'read', request: (c, ids) => c.api('GET', `/cases/${ids.caseId}/people`) },
+  { name: 'api: POST person', need: 'change', request: (c, ids) => c.api('POST', `/cases/${ids.caseId}/people`, person) },
+  { name: 'api: PUT person', need: 'change', request: (c, ids) => c.api('PUT', `/cases/${ids.caseId}/people/${ids.personId}`, { ...person, version: 999 }) },
+  { name: 'api: POST team', need: 'manage', request: (c, ids) => c.api('POST', `/cases/${ids.caseId}/team`, { userId: randomUUID(), role: 'member' }) },
+];
+
+function refused(response: LightMyRequestResponse): boolean {
+  return response.statusCode === 403;
+}
+
+describe('authorisation of every case route', () => {
+  let t: TestApp;
+  let target: Ids;
+  let other: Ids;
+  const callers = {} as Record<Subject, Caller & { userId: string }>;
+
+  before(async () => {
+    t = await createTestApp();
+    const health = await makeOrganisation(t.ctx, 'health-visiting');
+    const gp = await makeOrganisation(t.ctx, 'gp');
+    const police = await makeOrganisation(t.ctx, 'police');
+    const make = (role: Role, organisationId: string) => makeUser(t.ctx, { role, organisationId });
+    const users = {
+      lead: await make('practitioner', health.id),
+      member: await make('practitioner', gp.id),
+      oversightLead: await make('safeguarding-lead', gp.id),
+      oversightManager: await make('manager', health.id),
+      otherOrgLead: await make('safeguarding-lead', police.id),
+      sameOrgPractitioner: await make('practitioner', health.id),
+      admin: await make('admin', health.id),
+      breakGlass: await make('practitioner', police.id),
+    } satisfies Record<Subject, unknown>;
+    const caseA = await makeCase(t.ctx, { familyName: 'Target', teamUserIds: [users.lead.id, users.member.id] });
+    const caseB = await makeCase(t.ctx, { familyName: 'Secretfamily', teamUserIds: [users.otherOrgLead.id] });
+    const now = t.ctx.clock.now();
+    for (const [caseId, personId, name] of [[caseA.id, 'person-a', 'Visible'], [caseB.id, 'person-b', 'Secretperson']] as const) {
+      await t.ctx.db.insertInto('people').values({ case_id: caseId, id: personId, given_name: name, family_name: 'X', relationship_to_infant: 'mother', lives_in_household: true, cares_for_infant: true, created_at: now, updated_at: now }).execute();
+    }
+    target = { caseId: caseA.id, personId: 'person-a' };
+    other = { caseId: caseB.id, personId: 'person-b' };
+    await t.ctx.db.insertInto('break_glass_access').values({ case_id: caseA.id, id: 'bg', user_id: users.breakGlass.id, reason: 'test emergency access', started_at: now, expires_at: new Date(now.getTime() + 3_600_000) }).execute();
+
+    for (const [subject, user] of Object.entries(users) as [Subject, (typeof users)[Subject]][]) {
+      const web = new WebClient(t.app);
+      await web.signIn(user.email, user.password);
+      const issued = await createTokenForEmail(t.ctx, cliOperator, user.email);
+      assert.ok(issued.ok);
+      const token = issued.value.token;
+      callers[subject] = {
+        userId: user.id,
+        web,
+        token,
+        api: (method, url, payload) => t.app.inject({ method, url: `/api/v1${url}`, headers: { authorization: `Bearer ${token}` }, ...(payload ? { payload } : {}) }),
+      };
+    }
+  });
+  after(async () => t.close());
+
+  const deniedAudits = async (userId: string) =>
+    Number((await t.ctx.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<string>().as('n')).where('actor_user_id', '=', userId).where('outcome', '=', 'denied').executeTakeFirstOrThrow()).n);
+
+  for (const route of ROUTES) {
+    for (const subject of Object.keys(ALLOWED) as Subject[]) {
+      const allowed = ALLOWED[subject].includes(route.need);
+      it(`${route.name}: ${allowed ? 'allows' : 'refuses'} ${subject}`, async () => {
+        const caller = callers[subject];
+        await caller.web.get('/');
+        const before = await deniedAudits(caller.userId);
+        const response = await route.request(caller, target);
+        if (allowed) {
+          assert.ok(!refused(response) && response.statusCode < 500, `${response.statusCode}: ${response.body.slice(0, 200)}`);
+        } else {
+          assert.ok(refused(response), `expected 403, got ${response.statusCode}`);
+          assert.doesNotMatch(response.body, /Visible|Target/, 'a refusal shows nothing of the record');
+          assert.equal(await deniedAudits(caller.userId), before + 1, 'the refusal is audited');
+        }
+      });
+    }
+  }
+
+  it("never shows another case's person through this case's address (swapped ids)", async () => {
+    const lead = callers.lead;
+    for (const response of [
+      await lead.web.get(`/cases/${target.caseId}/people/${other.personId}`),
+      await lead.api('PUT', `/cases/${target.caseId}/people/${other.personId}`, { ...person, version: 1 }),
+    ]) {
+      assert.equal(response.statusCode, 404);
+      assert.doesNotMatch(response.body, /Secretperson|Secretfamily/);
+    }
+  });
+
+  it('refuses, without a trace of its data, a case the caller is not in, whatever the route (guessed ids)', async () => {
+    const lead = callers.lead;
+    for (const route of ROUTES) {
+      const response = await route.request(lead, other);
+      assert.equal(response.statusCode, 403, route.name);
+      assert.doesNotMatch(response.body, /Secretperson|Secretfamily/, route.name);
+    }
+    for (const route of ROUTES) {
+      const response = await route.request(lead, { caseId: randomUUID(), personId: randomUUID() });
+      assert.equal(response.statusCode, 404, route.name);
+    }
+  });
+});
