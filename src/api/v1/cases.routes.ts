@@ -78,7 +78,7 @@ async function sendSaveFailure(reply: FastifyReply, result: Exclude<SavePersonRe
         422,
         'invalid-person',
         'The person was refused: see details.',
-        Object.entries(result.problems).map(([field, problem]) => ({ path: `/${field}`, message: problem ?? "invalid" })),
+        Object.entries(result.problems).map(([field, problem]) => ({ path: `/${field}`, message: problem ?? 'invalid' })),
       );
   }
 }

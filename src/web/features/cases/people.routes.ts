@@ -78,7 +78,7 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
     const details = toPersonDetails(form.value);
     if (!details.ok) return personPage(reply, view, { ...locals, ...formErrors({ [details.field]: details.text }), values: form.value }, 400);
     const result = await addPerson(ctx, actor(request), view.record.id, details.details);
-    if (!result.ok) return answerRefusal(reply, view, result, form.value as Record<string, string>, locals);
+    if (!result.ok) return answerRefusal(reply, view, result, form.value, locals);
     return reply.redirect(`/cases/${view.record.id}#person-${result.personId}`, 303);
   });
 
@@ -105,7 +105,7 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
     const details = toPersonDetails(form.value);
     if (!details.ok) return personPage(reply, view, { ...locals, ...formErrors({ [details.field]: details.text }), values: form.value }, 400);
     const result = await updatePerson(ctx, actor(request), view.record.id, person.id, details.details, Number(form.value.version ?? '0'));
-    if (!result.ok) return answerRefusal(reply, view, result, form.value as Record<string, string>, locals);
+    if (!result.ok) return answerRefusal(reply, view, result, form.value, locals);
     return reply.redirect(`/cases/${view.record.id}#person-${person.id}`, 303);
   });
 
