@@ -1,0 +1,217 @@
+// The one step that reads each find-record form: the schema's checks, then the dates typed as day,
+// month and year, giving either what the use case needs or GOV.UK errors in the order the form
+// shows its fields, always with what the user typed so the page can show it again.
+import { checkNhsNumber } from '../../../domain/people/nhs-number.ts';
+import { isRealIsoDate, NHS_NUMBER_MESSAGE, parseNameQuery, type FieldProblem, type NewRecordInput } from '../../../domain/people/record-matching.ts';
+import type { BirthInput } from '../../../application/cases/record-birth.ts';
+import type { SearchCriteria } from '../../../application/cases/search-cases.ts';
+import type { TSchema } from 'typebox';
+import { formErrors, validateForm, type FormErrors, type FormSpec } from '../../forms/validate-form.ts';
+import { birthForm, DATE_FIELDS, NAME_TOO_SHORT, newRecordForm, NO_SEARCH_CRITERIA, searchForm } from './find-record.schema.ts';
+
+export type Values = Record<string, string>;
+export type DatePart = 'day' | 'month' | 'year';
+
+/** Which parts of each date input to mark as wrong, by the date's field prefix. */
+export type DatePartErrors = Record<string, DatePart[]>;
+
+export type FormProblems = FormErrors & { dateParts: DatePartErrors };
+
+export type FormOutcome<T> = { ok: true; value: T; values: Values } | ({ ok: false; values: Values } & FormProblems);
+
+interface DateWords {
+  prefix: string;
+  label: string;
+  enter: string;
+}
+
+type DateReading = { ok: true; iso: string | null } | { ok: false; field: string; text: string; parts: DatePart[] };
+
+const PARTS: readonly DatePart[] = ['day', 'month', 'year'];
+
+/** Reads a GOV.UK date input: "31 2 2026" is not a real date; a date with a part missing says which. */
+export function readDateInput(values: Values, words: DateWords, required: boolean): DateReading {
+  const typed = { day: values[`${words.prefix}-day`] ?? '', month: values[`${words.prefix}-month`] ?? '', year: values[`${words.prefix}-year`] ?? '' };
+  const missing = PARTS.filter((part) => typed[part] === '');
+  const problem = (text: string, parts: DatePart[]): DateReading => ({ ok: false, field: `${words.prefix}-${parts[0]!}`, text, parts });
+  if (missing.length === PARTS.length) return required ? problem(words.enter, [...PARTS]) : { ok: true, iso: null };
+  if (missing.length > 0) return problem(`${words.label} must include a ${missing.join(' and ')}`, missing);
+  if (!/^\d{1,2}$/.test(typed.day) || !/^\d{1,2}$/.test(typed.month)) return problem(`${words.label} must be a real date`, [...PARTS]);
+  if (!/^\d{4}$/.test(typed.year)) return problem(/^\d+$/.test(typed.year) ? 'Year must include 4 numbers' : `${words.label} must be a real date`, ['year']);
+  const iso = `${typed.year}-${typed.month.padStart(2, '0')}-${typed.day.padStart(2, '0')}`;
+  if (!isRealIsoDate(iso)) return problem(`${words.label} must be a real date`, [...PARTS]);
+  return { ok: true, iso };
+}
+
+function dateKeys(prefix: string): string[] {
+  return PARTS.map((part) => `${prefix}-${part}`);
+}
+
+/** Builds the GOV.UK errors with the summary in the order the form shows its fields. */
+export function orderedErrors(order: readonly string[], errors: Record<string, string>, dateParts: DatePartErrors = {}): FormProblems {
+  const known = order.filter((field) => errors[field]);
+  const rest = Object.keys(errors).filter((field) => !order.includes(field));
+  return { ...formErrors(Object.fromEntries([...known, ...rest].map((field) => [field, errors[field]!]))), dateParts };
+}
+
+/** The messages the domain gives, by the form field that shows them: a date's message shows by its day. */
+export function problemErrors(problems: readonly FieldProblem[]): { errors: Record<string, string>; dateParts: DatePartErrors } {
+  const errors: Record<string, string> = {};
+  const dateParts: DatePartErrors = {};
+  for (const problem of problems) {
+    const isDate = problem.field === 'dateOfBirth' || problem.field === 'expectedDeliveryDate';
+    const field = isDate ? `${problem.field}-day` : problem.field;
+    errors[field] ??= problem.message;
+    if (isDate) dateParts[problem.field] = [...PARTS];
+  }
+  return { errors, dateParts };
+}
+
+function start(spec: FormSpec<TSchema>, body: unknown) {
+  const form = validateForm(spec, body);
+  const values: Values = form.ok
+    ? Object.fromEntries(Object.entries(form.value as Record<string, unknown>).filter((entry): entry is [string, string] => typeof entry[1] === 'string'))
+    : form.values;
+  const errors: Record<string, string> = form.ok ? {} : Object.fromEntries(Object.entries(form.fieldErrors).map(([field, error]) => [field, error.text]));
+  return { values, errors, dateParts: {} as DatePartErrors };
+}
+
+function addDate(state: ReturnType<typeof start>, words: DateWords, required: boolean): string | null {
+  const reading = readDateInput(state.values, words, required);
+  if (reading.ok) return reading.iso;
+  if (!dateKeys(words.prefix).some((key) => state.errors[key])) state.errors[reading.field] = reading.text;
+  state.dateParts[words.prefix] = reading.parts;
+  return null;
+}
+
+function yesNo(value: string | undefined): boolean | null {
+  return value === 'yes' ? true : value === 'no' ? false : null;
+}
+
+/** "38+4" is 38 completed weeks. */
+function weeks(value: string | undefined): number | null {
+  return value ? Number(value.split('+')[0]) : null;
+}
+
+function grams(value: string | undefined): number | null {
+  return value ? Number(value.replace(',', '')) : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export const SEARCH_FIELD_ORDER = ['nhsNumber', 'name', ...dateKeys('dateOfBirth')];
+
+export function readSearchForm(body: unknown): FormOutcome<SearchCriteria> {
+  const state = start(searchForm, body);
+  const { values, errors } = state;
+  const date = addDate(state, DATE_FIELDS.search, false);
+  if (values['nhsNumber'] && !errors['nhsNumber'] && checkNhsNumber(values['nhsNumber']) !== null) errors['nhsNumber'] = NHS_NUMBER_MESSAGE;
+  if (values['name'] && !errors['name'] && !parseNameQuery(values['name'])) errors['name'] = NAME_TOO_SHORT;
+  const dateTyped = dateKeys('dateOfBirth').some((key) => values[key]);
+  if (!values['nhsNumber'] && !values['name'] && !dateTyped) errors['nhsNumber'] = NO_SEARCH_CRITERIA;
+  if (Object.keys(errors).length > 0) return { ok: false, values, ...orderedErrors(SEARCH_FIELD_ORDER, errors, state.dateParts) };
+  return { ok: true, values, value: { nhsNumber: values['nhsNumber'] ?? null, name: values['name'] ?? null, dateOfBirth: date } };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export const NEW_RECORD_FIELD_ORDER = [
+  'givenName',
+  'familyName',
+  'sex',
+  'status',
+  ...dateKeys('expectedDeliveryDate'),
+  ...dateKeys('dateOfBirth'),
+  'nhsNumber',
+  'gestationAtBirthWeeks',
+  'birthWeightGrams',
+  'multipleBirth',
+  'independentlyMobile',
+  'confirmedNoDuplicate',
+  'checkedCaseIds',
+];
+
+const BORN_ONLY = [...dateKeys('dateOfBirth'), 'nhsNumber', 'gestationAtBirthWeeks', 'birthWeightGrams', 'multipleBirth', 'independentlyMobile'];
+const UNBORN_ONLY = dateKeys('expectedDeliveryDate');
+
+export interface NewRecordRequest {
+  input: NewRecordInput;
+  confirmedNoDuplicate: boolean;
+  /** The ids of the possible matches the page showed, when it showed any. */
+  checkedCaseIds: string[] | null;
+}
+
+export function readNewRecordForm(body: unknown): FormOutcome<NewRecordRequest> {
+  // Without JavaScript every field shows; answers in the other choice's fields are not for this baby.
+  const fields = body !== null && typeof body === 'object' ? { ...(body as Record<string, unknown>) } : {};
+  const ignore = fields['status'] === 'unborn' ? BORN_ONLY : fields['status'] === 'born' ? UNBORN_ONLY : [];
+  for (const key of ignore) Reflect.deleteProperty(fields, key);
+
+  const state = start(newRecordForm, fields);
+  const { values, errors } = state;
+  const status = values['status'];
+  const due = status === 'unborn' ? addDate(state, DATE_FIELDS.expectedDeliveryDate, true) : null;
+  const born = status === 'born' ? addDate(state, DATE_FIELDS.dateOfBirth, true) : null;
+  if (Object.keys(errors).length > 0 || (status !== 'unborn' && status !== 'born')) {
+    return { ok: false, values, ...orderedErrors(NEW_RECORD_FIELD_ORDER, errors, state.dateParts) };
+  }
+  const input: NewRecordInput =
+    status === 'unborn'
+      ? { status, givenName: values['givenName'] ?? null, familyName: values['familyName'] ?? null, sex: values['sex'] ?? null, expectedDeliveryDate: due }
+      : {
+          status,
+          givenName: values['givenName'] ?? null,
+          familyName: values['familyName'] ?? null,
+          sex: values['sex'] ?? null,
+          nhsNumber: values['nhsNumber'] ?? null,
+          dateOfBirth: born,
+          gestationAtBirthWeeks: weeks(values['gestationAtBirthWeeks']),
+          birthWeightGrams: grams(values['birthWeightGrams']),
+          multipleBirth: yesNo(values['multipleBirth']),
+          independentlyMobile: yesNo(values['independentlyMobile']),
+        };
+  const checked = values['checkedCaseIds'];
+  return {
+    ok: true,
+    values,
+    value: { input, confirmedNoDuplicate: values['confirmedNoDuplicate'] === 'yes', checkedCaseIds: checked === undefined ? null : checked.split(',').filter(Boolean) },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export const BIRTH_FIELD_ORDER = [
+  'version',
+  ...dateKeys('dateOfBirth'),
+  'givenName',
+  'sex',
+  'nhsNumber',
+  'gestationAtBirthWeeks',
+  'birthWeightGrams',
+  'multipleBirth',
+  'independentlyMobile',
+];
+
+export function readBirthForm(body: unknown): FormOutcome<{ version: number; input: BirthInput }> {
+  const state = start(birthForm, body);
+  const { values, errors } = state;
+  const dateOfBirth = addDate(state, DATE_FIELDS.dateOfBirth, true);
+  if (Object.keys(errors).length > 0 || !dateOfBirth) return { ok: false, values, ...orderedErrors(BIRTH_FIELD_ORDER, errors, state.dateParts) };
+  return {
+    ok: true,
+    values,
+    value: {
+      version: Number(values['version']),
+      input: {
+        dateOfBirth,
+        givenName: values['givenName'] ?? null,
+        sex: values['sex'] ?? null,
+        nhsNumber: values['nhsNumber'] ?? null,
+        gestationAtBirthWeeks: weeks(values['gestationAtBirthWeeks']),
+        birthWeightGrams: grams(values['birthWeightGrams']),
+        multipleBirth: yesNo(values['multipleBirth']),
+        independentlyMobile: yesNo(values['independentlyMobile']),
+      },
+    },
+  };
+}

@@ -1,0 +1,164 @@
+// Finding a record, making one (after seeing any that may be the same baby), and recording the
+// birth of an unborn baby. The use cases check access and audit; these routes parse, call, render.
+// The search form is posted, not sent in the address, so NHS numbers and names stay out of
+// browser history and server logs.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { actorFor } from '../../../application/auth/signed-in-user.ts';
+import { createCase, type PossibleMatch } from '../../../application/cases/create-case.ts';
+import { loadUnbornRecord, recordBirth, type UnbornRecord } from '../../../application/cases/record-birth.ts';
+import { searchCases, type CaseContact, type CaseHit } from '../../../application/cases/search-cases.ts';
+import { formatNhsNumber } from '../../../domain/people/nhs-number.ts';
+import { sendErrorPage } from '../../plugins/errors.ts';
+import { requireUser } from '../../plugins/sessions.ts';
+import {
+  BIRTH_FIELD_ORDER,
+  NEW_RECORD_FIELD_ORDER,
+  orderedErrors,
+  problemErrors,
+  readBirthForm,
+  readNewRecordForm,
+  readSearchForm,
+  SEARCH_FIELD_ORDER,
+  type FormProblems,
+  type Values,
+} from './find-record.forms.ts';
+import { DUPLICATE_MESSAGES, SEX_ITEMS } from './find-record.schema.ts';
+
+type CaseParams = { Params: { caseId: string } };
+
+/** What the birth form shows besides the record: what was typed, errors, a conflict, the version read. */
+type BirthLocals = { values: Values; version?: number | string; conflict?: boolean; matches?: CaseHit[] } & Partial<FormProblems>;
+
+const SEX_LABELS = Object.fromEntries(SEX_ITEMS.map((item) => [item.value, item.text]));
+const NO_ERRORS: FormProblems = { errorList: [], fieldErrors: {}, dateParts: {} };
+
+function actor(request: FastifyRequest) {
+  return actorFor(request.user!, 'web', request.ip);
+}
+
+/** A record found, as the tables show it: the NHS number in its 3-3-4 groups. */
+function present<T extends CaseHit | PossibleMatch>(hit: T): T & { nhsNumberText?: string } {
+  if (hit.restricted || !hit.nhsNumber) return hit;
+  return { ...hit, nhsNumberText: formatNhsNumber(hit.nhsNumber) };
+}
+
+const SEARCH_FAILURE_FIELDS = { 'no-criteria': 'nhsNumber', 'invalid-nhs-number': 'nhsNumber', 'invalid-name': 'name', 'invalid-date': 'dateOfBirth-day' } as const;
+
+export async function findRecordRoutes(app: FastifyInstance): Promise<void> {
+  const { ctx } = app;
+  const guard = { preHandler: requireUser };
+
+  // ---- Find ------------------------------------------------------------------------------------
+
+  const findPage = (reply: FastifyReply, locals: object, status = 200) =>
+    reply.page('find-record/find.njk', { title: 'Find or create a record', backLink: '/', values: {}, ...NO_ERRORS, searched: false, ...locals }, status);
+
+  app.get('/cases/find', guard, async (_request, reply) => findPage(reply, {}));
+
+  app.post('/cases/find', guard, async (request, reply) => {
+    const form = readSearchForm(request.body);
+    if (!form.ok) return findPage(reply, form, 400);
+    const result = await searchCases(ctx, actor(request), form.value);
+    if (!result.ok) return findPage(reply, { values: form.values, ...orderedErrors(SEARCH_FIELD_ORDER, { [SEARCH_FAILURE_FIELDS[result.code]]: result.message }) }, 400);
+    return findPage(reply, { values: form.values, searched: true, hits: result.value.hits.map(present), more: result.value.more });
+  });
+
+  // ---- Create ----------------------------------------------------------------------------------
+
+  const newRecordPage = (reply: FastifyReply, locals: object, status = 200) =>
+    reply.page('find-record/new-record.njk', { title: 'Create a record', backLink: '/cases/find', values: {}, ...NO_ERRORS, sexItems: SEX_ITEMS, ...locals }, status);
+
+  app.get('/cases/new', guard, async (_request, reply) => newRecordPage(reply, {}));
+
+  app.post('/cases/new', guard, async (request, reply) => {
+    const form = readNewRecordForm(request.body);
+    if (!form.ok) return newRecordPage(reply, form, 400);
+    const { input, confirmedNoDuplicate, checkedCaseIds } = form.value;
+    const result = await createCase(ctx, actor(request), input, confirmedNoDuplicate ? { confirmedNoDuplicate, checkedCaseIds: checkedCaseIds ?? [] } : {});
+    if (result.ok) return reply.redirect(`/cases/${result.value.id}`, 303);
+
+    const values: Values = { ...form.values, confirmedNoDuplicate: '' };
+    switch (result.code) {
+      case 'forbidden':
+        return sendErrorPage(reply, 'forbidden');
+      case 'invalid': {
+        const { errors, dateParts } = problemErrors(result.problems);
+        return newRecordPage(reply, { values, ...orderedErrors(NEW_RECORD_FIELD_ORDER, errors, dateParts) }, 400);
+      }
+      case 'duplicate-nhs-number':
+        return newRecordPage(reply, { values, matches: result.matches.map(present), nhsTaken: true, ...orderedErrors(NEW_RECORD_FIELD_ORDER, { nhsNumber: DUPLICATE_MESSAGES.nhsTaken }) }, 400);
+      case 'possible-duplicate': {
+        const locals = { values, matches: result.matches.map(present), checkedCaseIds: result.matches.map((match) => match.id).join(',') };
+        // The first time, the matches are a question, not a mistake; after that, say what is missing.
+        if (checkedCaseIds === null) return newRecordPage(reply, locals);
+        const message = confirmedNoDuplicate ? DUPLICATE_MESSAGES.newMatch : DUPLICATE_MESSAGES.confirmMissing;
+        return newRecordPage(reply, { ...locals, ...orderedErrors(NEW_RECORD_FIELD_ORDER, { confirmedNoDuplicate: message }) }, 400);
+      }
+    }
+  });
+
+  // ---- Record a birth --------------------------------------------------------------------------
+
+  const cannotChange = (reply: FastifyReply, contact: CaseContact | null) => reply.page('find-record/cannot-change.njk', { title: 'You cannot change this record', contact }, 403);
+  const alreadyBorn = (reply: FastifyReply, caseId: string, status: number) =>
+    reply.page('find-record/birth-already-recorded.njk', { title: 'The birth is already recorded', caseId, backLink: `/cases/${caseId}` }, status);
+
+  const birthPage = (reply: FastifyReply, record: UnbornRecord, locals: BirthLocals, status = 200) =>
+    reply.page(
+      'find-record/record-birth.njk',
+      { title: 'Record the birth', backLink: `/cases/${record.id}`, ...NO_ERRORS, sexItems: SEX_ITEMS, sexLabels: SEX_LABELS, record, version: record.version, ...locals },
+      status,
+    );
+
+  /** Shows the birth form again with the record as it is now, or the page that says why it cannot be. */
+  async function birthPageAgain(request: FastifyRequest<CaseParams>, reply: FastifyReply, locals: BirthLocals, status: number) {
+    const loaded = await loadUnbornRecord(ctx, actor(request), request.params.caseId);
+    if (!loaded.ok) {
+      if (loaded.code === 'not-found') return sendErrorPage(reply, 'not-found');
+      if (loaded.code === 'forbidden') return cannotChange(reply, loaded.contact);
+      return alreadyBorn(reply, request.params.caseId, 409);
+    }
+    return birthPage(reply, loaded.value, locals, status);
+  }
+
+  app.get<CaseParams>('/cases/:caseId/birth', guard, async (request, reply) => {
+    const loaded = await loadUnbornRecord(ctx, actor(request), request.params.caseId);
+    if (!loaded.ok) {
+      if (loaded.code === 'not-found') return sendErrorPage(reply, 'not-found');
+      if (loaded.code === 'forbidden') return cannotChange(reply, loaded.contact);
+      return alreadyBorn(reply, request.params.caseId, 200);
+    }
+    const record = loaded.value;
+    return birthPage(reply, record, { values: { givenName: record.givenName ?? '', sex: record.sex ?? '' } });
+  });
+
+  app.post<CaseParams>('/cases/:caseId/birth', guard, async (request, reply) => {
+    const form = readBirthForm(request.body);
+    if (!form.ok) return birthPageAgain(request, reply, { ...form, version: form.values['version'] ?? '' }, 400);
+    const { version, input } = form.value;
+    const result = await recordBirth(ctx, actor(request), request.params.caseId, version, input);
+    if (result.ok) return reply.redirect(`/cases/${result.value.id}`, 303);
+    switch (result.code) {
+      case 'not-found':
+        return sendErrorPage(reply, 'not-found');
+      case 'forbidden':
+        return cannotChange(reply, result.contact);
+      case 'not-unborn':
+        return alreadyBorn(reply, request.params.caseId, 409);
+      case 'version-conflict':
+        // What they typed stays; the hidden version becomes the current one, so saving again works.
+        return birthPageAgain(request, reply, { values: form.values, conflict: true }, 409);
+      case 'invalid': {
+        const { errors, dateParts } = problemErrors(result.problems);
+        return birthPageAgain(request, reply, { values: form.values, version, ...orderedErrors(BIRTH_FIELD_ORDER, errors, dateParts) }, 400);
+      }
+      case 'duplicate-nhs-number':
+        return birthPageAgain(
+          request,
+          reply,
+          { values: form.values, version, matches: result.matches.map(present), ...orderedErrors(BIRTH_FIELD_ORDER, { nhsNumber: DUPLICATE_MESSAGES.nhsTakenOnBirth }) },
+          400,
+        );
+    }
+  });
+}

@@ -1,0 +1,42 @@
+// Reading the find-record pages in route tests: elements by data-qa, the error summary, plain text.
+
+/** The HTML of the element carrying data-qa="name", up to its matching closing tag, or null. */
+export function qaElement(html: string, name: string): string | null {
+  const start = html.search(new RegExp(`<([a-z][a-z0-9]*)[^>]*data-qa="${name}"`));
+  if (start === -1) return null;
+  const tag = /^<([a-z][a-z0-9]*)/.exec(html.slice(start))![1]!;
+  const tags = new RegExp(`<(/?)${tag}\\b[^>]*>`, 'g');
+  tags.lastIndex = start;
+  let depth = 0;
+  for (let match = tags.exec(html); match; match = tags.exec(html)) {
+    depth += match[1] ? -1 : 1;
+    if (depth === 0) return html.slice(start, match.index + match[0].length);
+  }
+  return null;
+}
+
+/** Every element carrying data-qa="name". */
+export function qaElements(html: string, name: string): string[] {
+  const found: string[] = [];
+  let rest = html;
+  for (let element = qaElement(rest, name); element; element = qaElement(rest, name)) {
+    found.push(element);
+    rest = rest.slice(rest.indexOf(element) + element.length);
+  }
+  return found;
+}
+
+function decode(text: string): string {
+  return text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+/** The visible text of some HTML, with runs of white space as one space. */
+export function textOf(html: string | null): string {
+  return decode((html ?? '').replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').replace(/ ([.,)])/g, '$1').replace(/\( /g, '(').trim();
+}
+
+/** The links in the GOV.UK error summary, as "#field: message". */
+export function summaryErrors(html: string): string[] {
+  const summary = /<div class="govuk-error-summary"[\s\S]*?<\/ul>/.exec(html)?.[0] ?? '';
+  return [...summary.matchAll(/<a href="#([A-Za-z-]+)">([^<]*)<\/a>/g)].map((match) => `#${match[1]!}: ${decode(match[2]!)}`);
+}

@@ -1,0 +1,197 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { makeOrganisation, makeUser } from '../../../../test/helpers/factories.ts';
+import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
+import { WebClient } from '../../../../test/helpers/web-client.ts';
+import type { UserActor } from '../../../application/actor.ts';
+import { createCase } from '../../../application/cases/create-case.ts';
+import { qaElement, qaElements, summaryErrors, textOf } from './find-record.test-helpers.ts';
+
+const bornBaby = {
+  status: 'born',
+  givenName: 'Ruby',
+  familyName: 'Okafor',
+  sex: 'female',
+  'dateOfBirth-day': '1',
+  'dateOfBirth-month': '10',
+  'dateOfBirth-year': '2026',
+  nhsNumber: '',
+  gestationAtBirthWeeks: '38+4',
+  birthWeightGrams: '3,400',
+  multipleBirth: 'no',
+  independentlyMobile: 'no',
+};
+
+describe('create a record page', () => {
+  let t: TestApp;
+  let client: WebClient;
+  let me: { id: string; organisationId: string };
+  let midwife: UserActor;
+
+  before(async () => {
+    t = await createTestApp();
+    me = await makeUser(t.ctx, { name: 'Pat Practitioner' });
+    const midwifery = await makeOrganisation(t.ctx, 'midwifery', 'Eastvale Midwifery');
+    const midwifeUser = await makeUser(t.ctx, { organisationId: midwifery.id, name: 'Mia Midwife', email: 'mia.new@test.example' });
+    midwife = { kind: 'user', userId: midwifeUser.id, organisationId: midwifery.id, role: 'practitioner', channel: 'web', ip: null };
+    client = new WebClient(t.app);
+    const user = await t.ctx.db.selectFrom('users').select('email').where('id', '=', me.id).executeTakeFirstOrThrow();
+    await client.signIn(user.email, 'correct horse battery');
+  });
+  after(async () => t.close());
+
+  async function submit(fields: Record<string, string>) {
+    await client.get('/cases/new');
+    return client.post('/cases/new', fields);
+  }
+
+  async function createdCase(location: string | string[] | number | undefined) {
+    const id = String(location).replace('/cases/', '');
+    return t.ctx.db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  }
+
+  it('sends someone not signed in to sign in', async () => {
+    const response = await new WebClient(t.app).get('/cases/new');
+    assert.equal(response.statusCode, 303);
+    assert.equal(response.headers.location, '/sign-in?returnTo=%2Fcases%2Fnew');
+  });
+
+  it('asks whether the baby is born, with the questions for each answer on the page even without JavaScript', async () => {
+    const response = await client.get('/cases/new');
+    assert.equal(response.statusCode, 200);
+    const form = qaElement(response.body, 'new-record-form') ?? '';
+    for (const field of ['givenName', 'familyName', 'sex', 'status', 'expectedDeliveryDate-day', 'dateOfBirth-day', 'nhsNumber', 'gestationAtBirthWeeks', 'birthWeightGrams', 'multipleBirth', 'independentlyMobile', '_csrf']) {
+      assert.ok(form.includes(`name="${field}"`), field);
+    }
+    assert.equal(qaElement(response.body, 'possible-matches'), null);
+  });
+
+  it('makes a record for an unborn baby and goes to it, with the practitioner as lead professional', async () => {
+    const response = await submit({ status: 'unborn', familyName: 'Ashworth', 'expectedDeliveryDate-day': '1', 'expectedDeliveryDate-month': '3', 'expectedDeliveryDate-year': '2027' });
+    assert.equal(response.statusCode, 303);
+    assert.match(String(response.headers.location), /^\/cases\/[0-9a-f-]{36}$/);
+    const row = await createdCase(response.headers.location);
+    assert.deepEqual([row.status, row.family_name, row.expected_delivery_date, row.date_of_birth], ['unborn', 'Ashworth', '2027-03-01', null]);
+    const team = await t.ctx.db.selectFrom('case_team').select(['user_id', 'role']).where('case_id', '=', row.id).execute();
+    assert.deepEqual(team, [{ user_id: me.id, role: 'lead-professional' }]);
+  });
+
+  it('makes a record for a born baby, reading gestation like 38+4 and weight like 3,400', async () => {
+    const response = await submit({ ...bornBaby, givenName: 'Wren', familyName: 'Wetherby', nhsNumber: '943 476 5919' });
+    assert.equal(response.statusCode, 303);
+    const row = await createdCase(response.headers.location);
+    assert.deepEqual(
+      [row.status, row.given_name, row.sex, row.date_of_birth, row.nhs_number, row.gestation_at_birth_weeks, row.birth_weight_grams, row.multiple_birth, row.independently_mobile],
+      ['born', 'Wren', 'female', '2026-10-01', '9434765919', 38, 3400, false, false],
+    );
+  });
+
+  it('ignores answers typed under the other choice', async () => {
+    const response = await submit({ status: 'unborn', familyName: 'Ignored', 'expectedDeliveryDate-day': '2', 'expectedDeliveryDate-month': '3', 'expectedDeliveryDate-year': '2027', gestationAtBirthWeeks: 'lots', 'dateOfBirth-day': '99' });
+    assert.equal(response.statusCode, 303);
+    const row = await createdCase(response.headers.location);
+    assert.equal(row.gestation_at_birth_weeks, null);
+    assert.equal(row.date_of_birth, null);
+  });
+
+  it('asks whether the baby is born when nothing is answered', async () => {
+    const response = await submit({});
+    assert.equal(response.statusCode, 400);
+    assert.deepEqual(summaryErrors(response.body), ['#status: Select whether the baby has been born']);
+  });
+
+  it('lists every problem with a born baby’s answers in the order of the form, keeping what was typed', async () => {
+    const response = await submit({ status: 'born', givenName: 'Kept', 'dateOfBirth-day': '31', 'dateOfBirth-month': '2', 'dateOfBirth-year': '2026', birthWeightGrams: 'heavy', nhsNumber: '' });
+    assert.equal(response.statusCode, 400);
+    assert.deepEqual(summaryErrors(response.body), [
+      '#dateOfBirth-day: Date of birth must be a real date',
+      '#birthWeightGrams: Enter birth weight in grams, like 3400',
+      '#multipleBirth: Select yes if the baby is a twin, triplet or more',
+      '#independentlyMobile: Select yes if the baby is crawling, shuffling, pulling to stand, cruising or walking',
+    ]);
+    assert.match(response.body, /value="Kept"/);
+    assert.match(response.body, /value="heavy"/);
+    assert.match(response.body, /value="born" checked/);
+    assert.match(response.body, /name="dateOfBirth-day" type="text" value="31"/);
+  });
+
+  it('asks for the due date of an unborn baby', async () => {
+    const response = await submit({ status: 'unborn' });
+    assert.equal(response.statusCode, 400);
+    assert.deepEqual(summaryErrors(response.body), ['#expectedDeliveryDate-day: Enter the due date']);
+  });
+
+  it('refuses a date of birth in the future and an NHS number that fails the check, saying why', async () => {
+    const response = await submit({ ...bornBaby, givenName: 'Future', 'dateOfBirth-day': '23', 'dateOfBirth-month': '11', 'dateOfBirth-year': '2026', nhsNumber: '1234567890' });
+    assert.equal(response.statusCode, 400);
+    assert.deepEqual(summaryErrors(response.body), ['#dateOfBirth-day: Date of birth must be today or in the past', '#nhsNumber: Enter a valid NHS number: 10 digits, like 943 476 5919']);
+    assert.match(response.body, /value="1234567890"/);
+  });
+
+  it('refuses a due date more than 45 weeks away', async () => {
+    const response = await submit({ status: 'unborn', 'expectedDeliveryDate-day': '1', 'expectedDeliveryDate-month': '12', 'expectedDeliveryDate-year': '2027' });
+    assert.equal(response.statusCode, 400);
+    assert.deepEqual(summaryErrors(response.body), ['#expectedDeliveryDate-day: Due date must be on or before 3 October 2027, 45 weeks from today']);
+  });
+
+  it('shows possible matches before making the record, then makes it once the practitioner confirms none is the same baby', async () => {
+    const existing = await createCase(t.ctx, midwife, { status: 'born', givenName: 'Ruby', familyName: 'Okafor', dateOfBirth: '2026-10-01', multipleBirth: false, independentlyMobile: false });
+    assert.ok(existing.ok);
+    const countOkafor = async () => (await t.ctx.db.selectFrom('cases').select('id').where('family_name', '=', 'Okafor').execute()).length;
+
+    const first = await submit({ ...bornBaby, 'dateOfBirth-day': '2' });
+    assert.equal(first.statusCode, 200);
+    const matches = qaElement(first.body, 'possible-matches') ?? '';
+    assert.match(textOf(matches), /Check these records first/);
+    assert.equal(textOf(qaElement(matches, 'restricted-record')), 'A record exists. Contact Mia Midwife, Eastvale Midwifery (mia.new@test.example)');
+    assert.ok(!matches.includes(existing.value.id), 'no link to a record they cannot open');
+    assert.equal(await countOkafor(), 1, 'nothing made yet');
+    assert.match(first.body, /value="Ruby"/, 'keeps what was typed');
+    const checked = /name="checkedCaseIds" value="([^"]*)"/.exec(first.body)?.[1];
+    assert.equal(checked, existing.value.id);
+
+    const unconfirmed = await client.post('/cases/new', { ...bornBaby, 'dateOfBirth-day': '2', checkedCaseIds: checked });
+    assert.equal(unconfirmed.statusCode, 400);
+    assert.deepEqual(summaryErrors(unconfirmed.body), ['#confirmedNoDuplicate: Confirm that none of these records is for this baby, or open the one that is']);
+    assert.equal(await countOkafor(), 1);
+
+    const confirmed = await client.post('/cases/new', { ...bornBaby, 'dateOfBirth-day': '2', checkedCaseIds: checked, confirmedNoDuplicate: 'yes' });
+    assert.equal(confirmed.statusCode, 303);
+    assert.equal(await countOkafor(), 2);
+  });
+
+  it('links to a possible match the practitioner may open, saying why it may be the same baby', async () => {
+    const own = await createCase(t.ctx, { kind: 'user', userId: me.id, organisationId: me.organisationId, role: 'practitioner', channel: 'web', ip: null }, {
+      status: 'unborn',
+      familyName: 'Quenby',
+      expectedDeliveryDate: '2026-11-25',
+    });
+    assert.ok(own.ok);
+    const response = await submit({ ...bornBaby, givenName: 'Kit', familyName: 'Quenby', 'dateOfBirth-day': '20', 'dateOfBirth-month': '11' });
+    assert.equal(response.statusCode, 200);
+    const [row] = qaElements(response.body, 'record');
+    assert.ok(row?.includes(`href="/cases/${own.value.id}"`));
+    assert.equal(textOf(row ?? ''), 'Unborn baby Quenby Due 25 November 2026 Not recorded Unborn baby due 5 days after the date of birth you entered Same family name');
+  });
+
+  it('stops a second record with the same NHS number, without offering to go on', async () => {
+    const existing = await createCase(t.ctx, midwife, { status: 'born', givenName: 'Nia', familyName: 'Number', nhsNumber: '1000000060', dateOfBirth: '2026-05-05' });
+    assert.ok(existing.ok);
+    const response = await submit({ ...bornBaby, givenName: 'Other', familyName: 'Name', nhsNumber: '100 000 0060' });
+    assert.equal(response.statusCode, 400);
+    assert.deepEqual(summaryErrors(response.body), ['#nhsNumber: A record with this NHS number already exists. Use that record instead of making a new one.']);
+    assert.ok(qaElement(response.body, 'restricted-record'));
+    assert.ok(!response.body.includes('name="confirmedNoDuplicate"'));
+  });
+
+  it('refuses an administrator, who does not hold cases', async () => {
+    const admin = await makeUser(t.ctx, { role: 'admin' });
+    const adminClient = new WebClient(t.app);
+    await adminClient.signIn(admin.email, admin.password);
+    await adminClient.get('/cases/new');
+    const response = await adminClient.post('/cases/new', { status: 'unborn', familyName: 'Adminson', 'expectedDeliveryDate-day': '1', 'expectedDeliveryDate-month': '3', 'expectedDeliveryDate-year': '2027' });
+    assert.equal(response.statusCode, 403);
+    const rows = await t.ctx.db.selectFrom('cases').select('id').where('family_name', '=', 'Adminson').execute();
+    assert.equal(rows.length, 0);
+  });
+});
