@@ -43,6 +43,8 @@ export interface DemoFamily {
   birthWeightGrams?: number;
   level: 'universal' | 'early-help' | 'child-in-need' | 'child-protection';
   people: DemoPerson[];
+  /** Between people, by their index in `people`. */
+  relationships: { from: number; to: number; kind: 'partners' | 'ex-partners' | 'separated' | 'parent-of' }[];
   team: { account: string; role: 'lead-professional' | 'member' }[];
 }
 
@@ -85,6 +87,7 @@ export const DEMO_FAMILIES: DemoFamily[] = [
       { givenName: null, familyName: null, relationship: 'mothers-partner', livesInHousehold: true, caresForInfant: true, description: "Mother's new partner, name unknown" },
       { givenName: 'Denise', familyName: 'Ashworth', ageYears: 44, relationship: 'grandparent', livesInHousehold: false, caresForInfant: false, visitsRegularly: true },
     ],
+    relationships: [{ from: 0, to: 1, kind: 'partners' }, { from: 2, to: 0, kind: 'parent-of' }],
     team: [
       { account: 'midwife', role: 'lead-professional' },
       { account: 'social-worker', role: 'member' },
@@ -103,6 +106,7 @@ export const DEMO_FAMILIES: DemoFamily[] = [
       { givenName: 'Daniel', familyName: 'Mensah', ageYears: 29, relationship: 'father', livesInHousehold: false, caresForInfant: true, visitsRegularly: true, parentalResponsibility: true, paternityConfirmed: true, description: 'Separated from Grace; sees Ruby at weekends' },
       { givenName: 'Tyler', familyName: 'Okafor', ageYears: 3, relationship: 'half-sibling', livesInHousehold: true, caresForInfant: false },
     ],
+    relationships: [{ from: 0, to: 1, kind: 'separated' }, { from: 0, to: 2, kind: 'parent-of' }],
     team: [
       { account: 'health-visitor', role: 'lead-professional' },
       { account: 'gp', role: 'member' },
@@ -120,6 +124,7 @@ export const DEMO_FAMILIES: DemoFamily[] = [
       { givenName: 'James', familyName: 'Hartley', ageYears: 33, relationship: 'father', livesInHousehold: true, caresForInfant: true, parentalResponsibility: true, paternityConfirmed: true },
       { givenName: 'Mia', familyName: 'Hartley', ageYears: 1, relationship: 'sibling', livesInHousehold: true, caresForInfant: false },
     ],
+    relationships: [{ from: 0, to: 1, kind: 'partners' }, { from: 0, to: 2, kind: 'parent-of' }, { from: 1, to: 2, kind: 'parent-of' }],
     team: [
       { account: 'health-visitor', role: 'lead-professional' },
       { account: 'gp', role: 'member' },
@@ -136,6 +141,7 @@ export const DEMO_FAMILIES: DemoFamily[] = [
       { givenName: 'Ryan', familyName: 'Cole', ageYears: 30, relationship: 'mothers-partner', livesInHousehold: true, caresForInfant: true, description: 'Moved in two weeks after the birth' },
       { givenName: 'Piotr', familyName: 'Nowak', ageYears: 28, relationship: 'father', livesInHousehold: false, caresForInfant: false, parentalResponsibility: true, paternityConfirmed: false, description: 'Whereabouts not known' },
     ],
+    relationships: [{ from: 0, to: 1, kind: 'partners' }, { from: 0, to: 2, kind: 'ex-partners' }],
     team: [
       { account: 'social-worker', role: 'lead-professional' },
       { account: 'health-visitor', role: 'member' },
@@ -154,6 +160,7 @@ export const DEMO_FAMILIES: DemoFamily[] = [
       { givenName: 'Jade', familyName: 'Pearce', ageYears: 22, relationship: 'mother', livesInHousehold: true, caresForInfant: true, parentalResponsibility: true },
       { givenName: 'Liam', familyName: 'Pearce', ageYears: 23, relationship: 'father', livesInHousehold: true, caresForInfant: true, parentalResponsibility: true, paternityConfirmed: true },
     ],
+    relationships: [{ from: 0, to: 1, kind: 'partners' }],
     team: [
       { account: 'midwife', role: 'lead-professional' },
       { account: 'social-worker', role: 'member' },

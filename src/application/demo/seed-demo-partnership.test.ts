@@ -31,6 +31,8 @@ describe('demo partnership', () => {
     assert.ok(people.some((p) => !p.identity_known), 'an unknown adult');
     assert.ok(people.some((p) => p.relationship_to_infant === 'father' && !p.lives_in_household), 'a father living elsewhere');
     assert.ok(people.some((p) => p.relationship_to_infant === 'half-sibling'));
+    const relationships = await t.ctx.db.selectFrom('person_relationships').select('kind').execute();
+    for (const kind of ['separated', 'ex-partners', 'partners', 'parent-of']) assert.ok(relationships.some((r) => r.kind === kind), kind);
     const leads = await t.ctx.db.selectFrom('case_team').select('case_id').where('role', '=', 'lead-professional').execute();
     assert.equal(new Set(leads.map((l) => l.case_id)).size, DEMO_FAMILIES.length, 'every family has a lead professional');
   });

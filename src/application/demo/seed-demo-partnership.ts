@@ -67,12 +67,15 @@ async function insertFamily(trx: Tx, ctx: AppContext, family: DemoFamily, userId
       updated_at: now,
     })
     .execute();
+  const personIds: string[] = [];
   for (const person of family.people) {
+    const personId = ctx.newId();
+    personIds.push(personId);
     await trx
       .insertInto('people')
       .values({
         case_id: caseId,
-        id: ctx.newId(),
+        id: personId,
         given_name: person.givenName,
         family_name: person.familyName,
         date_of_birth: person.ageYears === undefined ? null : isoDate(new Date(now.getTime() - (person.ageYears * 365.25 + 100) * DAY_MS)),
@@ -87,6 +90,12 @@ async function insertFamily(trx: Tx, ctx: AppContext, family: DemoFamily, userId
         created_at: now,
         updated_at: now,
       })
+      .execute();
+  }
+  for (const relationship of family.relationships) {
+    await trx
+      .insertInto('person_relationships')
+      .values({ case_id: caseId, id: ctx.newId(), person_id: personIds[relationship.from]!, other_person_id: personIds[relationship.to]!, kind: relationship.kind, created_at: now, created_by: null })
       .execute();
   }
   for (const member of family.team) {
