@@ -21,6 +21,13 @@ module.exports = {
       from: { path: '^src/infrastructure/' },
       to: { path: '^src/(application|web|api)/' },
     },
+    {
+      name: 'genogram-draws-only',
+      comment: 'src/genogram turns plain data into a drawing: it knows no use case, database or web layer.',
+      severity: 'error',
+      from: { path: '^src/genogram/' },
+      to: { path: '^src/(application|infrastructure|web|api)/' },
+    },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
   ],
   options: {

@@ -12,6 +12,7 @@ import { caseRoutes } from './web/features/cases/case.routes.ts';
 import { peopleRoutes } from './web/features/cases/people.routes.ts';
 import { teamRoutes } from './web/features/cases/team.routes.ts';
 import { emergencyAccessRoutes } from './web/features/emergency-access/emergency-access.routes.ts';
+import { findRecordRoutes } from './web/features/find-record/find-record.routes.ts';
 import { homeRoutes } from './web/features/home/home.routes.ts';
 import { infoRoutes } from './web/features/info/info.routes.ts';
 import { signInRoutes } from './web/features/sign-in/sign-in.routes.ts';
@@ -56,5 +57,6 @@ export async function buildApp({ ctx, sessionSecret, logger = false }: BuildAppO
   await app.register(teamRoutes);
   await app.register(peopleRoutes);
   await app.register(emergencyAccessRoutes);
+  await app.register(findRecordRoutes);
   return app;
 }

@@ -22,6 +22,7 @@ export interface DemoAccount {
 
 export interface DemoPerson {
   givenName: string | null;
+  sex?: 'female' | 'male';
   familyName: string | null;
   ageYears?: number;
   relationship: string;
@@ -83,9 +84,9 @@ export const DEMO_FAMILIES: DemoFamily[] = [
     dayOffset: 70,
     level: 'early-help',
     people: [
-      { givenName: 'Kayleigh', familyName: 'Ashworth', ageYears: 19, relationship: 'mother', livesInHousehold: true, caresForInfant: true, parentalResponsibility: true },
+      { givenName: 'Kayleigh', sex: 'female', familyName: 'Ashworth', ageYears: 19, relationship: 'mother', livesInHousehold: true, caresForInfant: true, parentalResponsibility: true },
       { givenName: null, familyName: null, relationship: 'mothers-partner', livesInHousehold: true, caresForInfant: true, description: "Mother's new partner, name unknown" },
-      { givenName: 'Denise', familyName: 'Ashworth', ageYears: 44, relationship: 'grandparent', livesInHousehold: false, caresForInfant: false, visitsRegularly: true },
+      { givenName: 'Denise', sex: 'female', familyName: 'Ashworth', ageYears: 44, relationship: 'grandparent', livesInHousehold: false, caresForInfant: false, visitsRegularly: true },
     ],
     relationships: [{ from: 0, to: 1, kind: 'partners' }, { from: 2, to: 0, kind: 'parent-of' }],
     team: [
@@ -102,9 +103,9 @@ export const DEMO_FAMILIES: DemoFamily[] = [
     birthWeightGrams: 2100,
     level: 'universal',
     people: [
-      { givenName: 'Grace', familyName: 'Okafor', ageYears: 27, relationship: 'mother', livesInHousehold: true, caresForInfant: true, parentalResponsibility: true },
-      { givenName: 'Daniel', familyName: 'Mensah', ageYears: 29, relationship: 'father', livesInHousehold: false, caresForInfant: true, visitsRegularly: true, parentalResponsibility: true, paternityConfirmed: true, description: 'Separated from Grace; sees Ruby at weekends' },
-      { givenName: 'Tyler', familyName: 'Okafor', ageYears: 3, relationship: 'half-sibling', livesInHousehold: true, caresForInfant: false },
+      { givenName: 'Grace', sex: 'female', familyName: 'Okafor', ageYears: 27, relationship: 'mother', livesInHousehold: true, caresForInfant: true, parentalResponsibility: true },
+      { givenName: 'Daniel', sex: 'male', familyName: 'Mensah', ageYears: 29, relationship: 'father', livesInHousehold: false, caresForInfant: true, visitsRegularly: true, parentalResponsibility: true, paternityConfirmed: true, description: 'Separated from Grace; sees Ruby at weekends' },
+      { givenName: 'Tyler', sex: 'male', familyName: 'Okafor', ageYears: 3, relationship: 'half-sibling', livesInHousehold: true, caresForInfant: false },
     ],
     relationships: [{ from: 0, to: 1, kind: 'separated' }, { from: 0, to: 2, kind: 'parent-of' }],
     team: [
@@ -120,9 +121,9 @@ export const DEMO_FAMILIES: DemoFamily[] = [
     sex: 'male',
     level: 'universal',
     people: [
-      { givenName: 'Sarah', familyName: 'Hartley', ageYears: 31, relationship: 'mother', livesInHousehold: true, caresForInfant: true, parentalResponsibility: true },
-      { givenName: 'James', familyName: 'Hartley', ageYears: 33, relationship: 'father', livesInHousehold: true, caresForInfant: true, parentalResponsibility: true, paternityConfirmed: true },
-      { givenName: 'Mia', familyName: 'Hartley', ageYears: 1, relationship: 'sibling', livesInHousehold: true, caresForInfant: false },
+      { givenName: 'Sarah', sex: 'female', familyName: 'Hartley', ageYears: 31, relationship: 'mother', livesInHousehold: true, caresForInfant: true, parentalResponsibility: true },
+      { givenName: 'James', sex: 'male', familyName: 'Hartley', ageYears: 33, relationship: 'father', livesInHousehold: true, caresForInfant: true, parentalResponsibility: true, paternityConfirmed: true },
+      { givenName: 'Mia', sex: 'female', familyName: 'Hartley', ageYears: 1, relationship: 'sibling', livesInHousehold: true, caresForInfant: false },
     ],
     relationships: [{ from: 0, to: 1, kind: 'partners' }, { from: 0, to: 2, kind: 'parent-of' }, { from: 1, to: 2, kind: 'parent-of' }],
     team: [
@@ -137,9 +138,9 @@ export const DEMO_FAMILIES: DemoFamily[] = [
     sex: 'female',
     level: 'child-protection',
     people: [
-      { givenName: 'Agnieszka', familyName: 'Nowak', ageYears: 24, relationship: 'mother', livesInHousehold: true, caresForInfant: true, parentalResponsibility: true },
-      { givenName: 'Ryan', familyName: 'Cole', ageYears: 30, relationship: 'mothers-partner', livesInHousehold: true, caresForInfant: true, description: 'Moved in two weeks after the birth' },
-      { givenName: 'Piotr', familyName: 'Nowak', ageYears: 28, relationship: 'father', livesInHousehold: false, caresForInfant: false, parentalResponsibility: true, paternityConfirmed: false, description: 'Whereabouts not known' },
+      { givenName: 'Agnieszka', sex: 'female', familyName: 'Nowak', ageYears: 24, relationship: 'mother', livesInHousehold: true, caresForInfant: true, parentalResponsibility: true },
+      { givenName: 'Ryan', sex: 'male', familyName: 'Cole', ageYears: 30, relationship: 'mothers-partner', livesInHousehold: true, caresForInfant: true, description: 'Moved in two weeks after the birth' },
+      { givenName: 'Piotr', sex: 'male', familyName: 'Nowak', ageYears: 28, relationship: 'father', livesInHousehold: false, caresForInfant: false, parentalResponsibility: true, paternityConfirmed: false, description: 'Whereabouts not known' },
     ],
     relationships: [{ from: 0, to: 1, kind: 'partners' }, { from: 0, to: 2, kind: 'ex-partners' }],
     team: [
@@ -157,8 +158,8 @@ export const DEMO_FAMILIES: DemoFamily[] = [
     dayOffset: 120,
     level: 'child-in-need',
     people: [
-      { givenName: 'Jade', familyName: 'Pearce', ageYears: 22, relationship: 'mother', livesInHousehold: true, caresForInfant: true, parentalResponsibility: true },
-      { givenName: 'Liam', familyName: 'Pearce', ageYears: 23, relationship: 'father', livesInHousehold: true, caresForInfant: true, parentalResponsibility: true, paternityConfirmed: true },
+      { givenName: 'Jade', sex: 'female', familyName: 'Pearce', ageYears: 22, relationship: 'mother', livesInHousehold: true, caresForInfant: true, parentalResponsibility: true },
+      { givenName: 'Liam', sex: 'male', familyName: 'Pearce', ageYears: 23, relationship: 'father', livesInHousehold: true, caresForInfant: true, parentalResponsibility: true, paternityConfirmed: true },
     ],
     relationships: [{ from: 0, to: 1, kind: 'partners' }],
     team: [

@@ -78,6 +78,7 @@ async function insertFamily(trx: Tx, ctx: AppContext, family: DemoFamily, userId
         id: personId,
         given_name: person.givenName,
         family_name: person.familyName,
+        sex: person.sex ?? null,
         date_of_birth: person.ageYears === undefined ? null : isoDate(new Date(now.getTime() - (person.ageYears * 365.25 + 100) * DAY_MS)),
         relationship_to_infant: person.relationship,
         lives_in_household: person.livesInHousehold,

@@ -1,5 +1,6 @@
 // Turns a case view into what the case page shows: ages in words, labels, warnings.
 import type { CasePerson, CaseView } from '../../../application/cases/view-case.ts';
+import { renderGenogram, type GenogramInput } from '../../../genogram/render-genogram.ts';
 import { mayManageTeam } from '../../../domain/access/case-access.ts';
 import { ageInDays, correctedAge, describeAgeInDays, gestationToday } from '../../../domain/people/age.ts';
 import { infantDisplayName } from '../../../domain/people/infant-name.ts';
@@ -43,6 +44,26 @@ function personRow(person: CasePerson, today: string) {
   };
 }
 
+function genogramInput(view: CaseView): GenogramInput {
+  const sex = (value: string | null) => (value === 'female' || value === 'male' ? value : 'unknown');
+  return {
+    infant: { id: view.record.id, label: infantDisplayName(view.record), sex: sex(view.record.sex), unborn: view.record.status === 'unborn' },
+    people: view.people.map((p) => ({
+      id: p.id,
+      label: personDisplayName(p),
+      sex: sex(p.sex),
+      relationshipToInfant: p.relationshipToInfant as RelationshipToInfant,
+      livesInHousehold: p.livesInHousehold,
+      caresForInfant: p.caresForInfant,
+      identityKnown: p.identityKnown,
+      deceased: p.deceased,
+      dateOfBirth: p.dateOfBirth,
+    })),
+    relationships: view.relationships.map((r) => ({ personId: r.personId, otherPersonId: r.otherPersonId, kind: r.kind })),
+    hrefFor: (personId) => (personId === view.record.id ? '#about-the-baby' : `#person-${personId}`),
+  };
+}
+
 export function presentCase(view: CaseView, now: Date) {
   const today = now.toISOString().slice(0, 10);
   const { record } = view;
@@ -76,6 +97,7 @@ export function presentCase(view: CaseView, now: Date) {
           ? `${nameById.get(r.personId) ?? 'Someone'} is a parent of ${nameById.get(r.otherPersonId) ?? 'someone'}`
           : `${nameById.get(r.personId) ?? 'Someone'} and ${nameById.get(r.otherPersonId) ?? 'someone'} ${r.kind === 'partners' ? 'are partners' : r.kind === 'separated' ? 'are separated' : 'are former partners'}`,
     })),
+    genogram: renderGenogram(genogramInput(view)),
     lead,
     members: view.team.filter((m) => m.role === 'member'),
   };

@@ -31,6 +31,19 @@ describe('case overview page', () => {
     assert.match(response.body, /You are the lead professional/);
   });
 
+  it('draws the family diagram with a title, a description, links to each person and a text alternative', async () => {
+    const client = await signedIn(t, { email: 'health-visitor@demo.example', password: 'demo-password' });
+    const response = await client.get(`/cases/${await caseIdOf('Okafor')}`);
+    const svg = /<svg[\s\S]*?<\/svg>/.exec(response.body)?.[0] ?? '';
+    assert.match(svg, /aria-labelledby="genogram-title"/);
+    assert.match(svg, /<title id="genogram-title">/);
+    assert.match(svg, /<desc id="genogram-desc">/);
+    const people = await t.ctx.db.selectFrom('people').select('id').where('case_id', '=', await caseIdOf('Okafor')).execute();
+    for (const person of people) assert.match(svg, new RegExp(`href="#person-${person.id}"`));
+    assert.match(response.body, /data-qa="genogram-text"/);
+    assert.match(response.body, /separated/i);
+  });
+
   it('shows an unknown adult prominently', async () => {
     const client = await signedIn(t, { email: 'midwife@demo.example', password: 'demo-password' });
     const response = await client.get(`/cases/${await caseIdOf('Ashworth')}`);

@@ -142,7 +142,7 @@ export interface NewRecordRequest {
 }
 
 export function readNewRecordForm(body: unknown): FormOutcome<NewRecordRequest> {
-  // Without JavaScript every field shows; answers in the other choice's fields are not for this baby.
+  // Only the fields for the chosen kind of record count: a born baby has no due date to check here.
   const fields = body !== null && typeof body === 'object' ? { ...(body as Record<string, unknown>) } : {};
   const ignore = fields['status'] === 'unborn' ? BORN_ONLY : fields['status'] === 'born' ? UNBORN_ONLY : [];
   for (const key of ignore) Reflect.deleteProperty(fields, key);

@@ -8,6 +8,7 @@ import { createCase, type PossibleMatch } from '../../../application/cases/creat
 import { loadUnbornRecord, recordBirth, type UnbornRecord } from '../../../application/cases/record-birth.ts';
 import { searchCases, type CaseContact, type CaseHit } from '../../../application/cases/search-cases.ts';
 import { formatNhsNumber } from '../../../domain/people/nhs-number.ts';
+import { validateForm } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { requireUser } from '../../plugins/sessions.ts';
 import {
@@ -22,9 +23,12 @@ import {
   type FormProblems,
   type Values,
 } from './find-record.forms.ts';
-import { DUPLICATE_MESSAGES, SEX_ITEMS } from './find-record.schema.ts';
+import { DUPLICATE_MESSAGES, recordKindForm, SEX_ITEMS } from './find-record.schema.ts';
 
 type CaseParams = { Params: { caseId: string } };
+
+/** What the second page of making a record shows: what was typed, errors, and any possible matches. */
+type NewRecordLocals = { values: Values; matches?: PossibleMatch[]; nhsTaken?: boolean; checkedCaseIds?: string } & Partial<FormProblems>;
 
 /** What the birth form shows besides the record: what was typed, errors, a conflict, the version read. */
 type BirthLocals = { values: Values; version?: number | string; conflict?: boolean; matches?: CaseHit[] } & Partial<FormProblems>;
@@ -65,14 +69,26 @@ export async function findRecordRoutes(app: FastifyInstance): Promise<void> {
 
   // ---- Create ----------------------------------------------------------------------------------
 
-  const newRecordPage = (reply: FastifyReply, locals: object, status = 200) =>
-    reply.page('find-record/new-record.njk', { title: 'Create a record', backLink: '/cases/find', values: {}, ...NO_ERRORS, sexItems: SEX_ITEMS, ...locals }, status);
+  const startPage = (reply: FastifyReply, locals: object, status = 200) =>
+    reply.page('find-record/new-record-start.njk', { title: 'Create a record: has the baby been born?', backLink: '/cases/find', values: {}, ...NO_ERRORS, ...locals }, status);
+  const newRecordPage = (reply: FastifyReply, locals: NewRecordLocals, status = 200) =>
+    reply.page(
+      'find-record/new-record.njk',
+      { title: locals.values['status'] === 'born' ? 'Create a record for a baby who has been born' : 'Create a record for an unborn baby', backLink: '/cases/new', ...NO_ERRORS, sexItems: SEX_ITEMS, ...locals },
+      status,
+    );
 
-  app.get('/cases/new', guard, async (_request, reply) => newRecordPage(reply, {}));
+  app.get('/cases/new', guard, async (_request, reply) => startPage(reply, {}));
+
+  app.get('/cases/new/details', guard, async (request, reply) => {
+    const kind = validateForm(recordKindForm, request.query);
+    if (!kind.ok) return startPage(reply, { ...kind, dateParts: {} }, 400);
+    return newRecordPage(reply, { values: { status: kind.value.status } });
+  });
 
   app.post('/cases/new', guard, async (request, reply) => {
     const form = readNewRecordForm(request.body);
-    if (!form.ok) return newRecordPage(reply, form, 400);
+    if (!form.ok) return form.fieldErrors['status'] ? startPage(reply, form, 400) : newRecordPage(reply, form, 400);
     const { input, confirmedNoDuplicate, checkedCaseIds } = form.value;
     const result = await createCase(ctx, actor(request), input, confirmedNoDuplicate ? { confirmedNoDuplicate, checkedCaseIds: checkedCaseIds ?? [] } : {});
     if (result.ok) return reply.redirect(`/cases/${result.value.id}`, 303);

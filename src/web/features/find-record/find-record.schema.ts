@@ -44,6 +44,14 @@ const birthMessages = {
   independentlyMobile: { default: 'Select yes if the baby is crawling, shuffling, pulling to stand, cruising or walking' },
 };
 
+const recordKindSchema = Type.Object({ status: Type.Union([Type.Literal('unborn'), Type.Literal('born')]) });
+
+/** The first question before making a record: is the baby born yet? */
+export const recordKindForm: FormSpec<typeof recordKindSchema> = {
+  schema: recordKindSchema,
+  messages: { status: { default: 'Select whether the baby has been born' } },
+};
+
 const newRecordSchema = Type.Object(
   {
     givenName: text(100),

@@ -41,7 +41,7 @@ describe('create a record page', () => {
   after(async () => t.close());
 
   async function submit(fields: Record<string, string>) {
-    await client.get('/cases/new');
+    await client.get(`/cases/new/details?status=${fields['status'] === 'unborn' ? 'unborn' : 'born'}`);
     return client.post('/cases/new', fields);
   }
 
@@ -56,14 +56,33 @@ describe('create a record page', () => {
     assert.equal(response.headers.location, '/sign-in?returnTo=%2Fcases%2Fnew');
   });
 
-  it('asks whether the baby is born, with the questions for each answer on the page even without JavaScript', async () => {
+  it('first asks whether the baby has been born', async () => {
     const response = await client.get('/cases/new');
     assert.equal(response.statusCode, 200);
-    const form = qaElement(response.body, 'new-record-form') ?? '';
-    for (const field of ['givenName', 'familyName', 'sex', 'status', 'expectedDeliveryDate-day', 'dateOfBirth-day', 'nhsNumber', 'gestationAtBirthWeeks', 'birthWeightGrams', 'multipleBirth', 'independentlyMobile', '_csrf']) {
-      assert.ok(form.includes(`name="${field}"`), field);
+    const form = qaElement(response.body, 'record-kind-form') ?? '';
+    assert.match(form, /method="get" action="\/cases\/new\/details"/);
+    assert.match(form, /<h1[^>]*>\s*Create a record: has the baby been born\?\s*<\/h1>/);
+    assert.ok(form.includes('value="unborn"') && form.includes('value="born"'));
+  });
+
+  it('asks again when neither answer is chosen', async () => {
+    const response = await client.get('/cases/new/details');
+    assert.equal(response.statusCode, 400);
+    assert.deepEqual(summaryErrors(response.body), ['#status: Select whether the baby has been born']);
+    const odd = await client.get('/cases/new/details?status=maybe');
+    assert.equal(odd.statusCode, 400);
+  });
+
+  it('then asks only the questions for that kind of record', async () => {
+    const born = qaElement((await client.get('/cases/new/details?status=born')).body, 'new-record-form') ?? '';
+    for (const field of ['givenName', 'familyName', 'sex', 'dateOfBirth-day', 'nhsNumber', 'gestationAtBirthWeeks', 'birthWeightGrams', 'multipleBirth', 'independentlyMobile', '_csrf']) {
+      assert.ok(born.includes(`name="${field}"`), field);
     }
-    assert.equal(qaElement(response.body, 'possible-matches'), null);
+    assert.match(born, /name="status" value="born"/);
+    assert.ok(!born.includes('name="expectedDeliveryDate-day"'));
+    const unborn = qaElement((await client.get('/cases/new/details?status=unborn')).body, 'new-record-form') ?? '';
+    assert.ok(unborn.includes('name="expectedDeliveryDate-day"'));
+    for (const field of ['dateOfBirth-day', 'nhsNumber', 'multipleBirth']) assert.ok(!unborn.includes(`name="${field}"`), field);
   });
 
   it('makes a record for an unborn baby and goes to it, with the practitioner as lead professional', async () => {
@@ -86,7 +105,7 @@ describe('create a record page', () => {
     );
   });
 
-  it('ignores answers typed under the other choice', async () => {
+  it('uses only the answers for the chosen kind of record', async () => {
     const response = await submit({ status: 'unborn', familyName: 'Ignored', 'expectedDeliveryDate-day': '2', 'expectedDeliveryDate-month': '3', 'expectedDeliveryDate-year': '2027', gestationAtBirthWeeks: 'lots', 'dateOfBirth-day': '99' });
     assert.equal(response.statusCode, 303);
     const row = await createdCase(response.headers.location);
@@ -94,10 +113,11 @@ describe('create a record page', () => {
     assert.equal(row.date_of_birth, null);
   });
 
-  it('asks whether the baby is born when nothing is answered', async () => {
+  it('goes back to the first question when the answer to it is missing', async () => {
     const response = await submit({});
     assert.equal(response.statusCode, 400);
     assert.deepEqual(summaryErrors(response.body), ['#status: Select whether the baby has been born']);
+    assert.ok(qaElement(response.body, 'record-kind-form'));
   });
 
   it('lists every problem with a born baby’s answers in the order of the form, keeping what was typed', async () => {
@@ -111,7 +131,7 @@ describe('create a record page', () => {
     ]);
     assert.match(response.body, /value="Kept"/);
     assert.match(response.body, /value="heavy"/);
-    assert.match(response.body, /value="born" checked/);
+    assert.match(response.body, /name="status" value="born"/);
     assert.match(response.body, /name="dateOfBirth-day" type="text" value="31"/);
   });
 
@@ -188,7 +208,7 @@ describe('create a record page', () => {
     const admin = await makeUser(t.ctx, { role: 'admin' });
     const adminClient = new WebClient(t.app);
     await adminClient.signIn(admin.email, admin.password);
-    await adminClient.get('/cases/new');
+    await adminClient.get('/cases/new/details?status=unborn');
     const response = await adminClient.post('/cases/new', { status: 'unborn', familyName: 'Adminson', 'expectedDeliveryDate-day': '1', 'expectedDeliveryDate-month': '3', 'expectedDeliveryDate-year': '2027' });
     assert.equal(response.statusCode, 403);
     const rows = await t.ctx.db.selectFrom('cases').select('id').where('family_name', '=', 'Adminson').execute();

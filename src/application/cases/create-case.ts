@@ -1,0 +1,193 @@
+// Makes a record for an unborn baby or a born infant. Before making it, looks for records that may
+// be the same baby and refuses until the caller confirms they checked them; a record with the same
+// NHS number always stops it. The creator becomes the lead professional. One transaction, audited.
+import { sql, type SqlBool } from 'kysely';
+import { normaliseNhsNumber } from '../../domain/people/nhs-number.ts';
+import {
+  assessMatch,
+  checkNewRecord,
+  compareStrength,
+  matchWindows,
+  type DateRange,
+  type FieldProblem,
+  type InfantRecordFacts,
+  type MatchStrength,
+  type NewRecordInput,
+} from '../../domain/people/record-matching.ts';
+import type { Role } from '../../domain/shared/roles.ts';
+import type { Tx } from '../../infrastructure/db/schema.ts';
+import type { UserActor } from '../actor.ts';
+import { recordAudit, recordAuditAlone } from '../audit.ts';
+import type { AppContext } from '../context.ts';
+import { auditedIds, CASE_SUMMARY_COLUMNS, FULL_NAME_SQL, familySoundsLike, toCaseHits, type RestrictedCase, type VisibleCase } from './search-cases.ts';
+
+/** Administrators manage accounts; they do not hold cases, so they do not make records. */
+const ROLES_THAT_MAKE_RECORDS: readonly Role[] = ['practitioner', 'safeguarding-lead', 'manager'];
+
+/** At most this many possible matches are shown: more than that, and the details need checking. */
+export const MATCH_LIMIT = 20;
+/** Serialises record creation, so two people entering the same baby at once cannot miss each other. */
+const CREATE_CASE_LOCK = 7_210_003;
+
+export type PossibleMatch = (VisibleCase & { strength: MatchStrength; reasons: string[] }) | RestrictedCase;
+
+export interface CreateCaseOptions {
+  /** The caller has looked at the possible matches shown and none is the same baby. */
+  confirmedNoDuplicate?: boolean;
+  /** The ids of the matches they looked at: a match that has appeared since still stops them. */
+  checkedCaseIds?: readonly string[];
+}
+
+export type CreateCaseResult =
+  | { ok: true; value: { id: string; version: number } }
+  | { ok: false; code: 'forbidden'; message: string }
+  | { ok: false; code: 'invalid'; message: string; problems: FieldProblem[] }
+  | { ok: false; code: 'possible-duplicate' | 'duplicate-nhs-number'; message: string; matches: PossibleMatch[] };
+
+/** Today's date where the service runs: a record made just after midnight in summer is made "today". */
+export function serviceToday(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+function blankToNull(value: string | null | undefined): string | null {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : null;
+}
+
+/** Names trimmed, blanks as null, the NHS number as its ten digits. */
+function normalise(input: NewRecordInput): NewRecordInput & InfantRecordFacts {
+  const nhs = blankToNull(input.nhsNumber);
+  return {
+    ...input,
+    givenName: blankToNull(input.givenName),
+    familyName: blankToNull(input.familyName),
+    sex: blankToNull(input.sex),
+    nhsNumber: nhs ? normaliseNhsNumber(nhs) : null,
+    dateOfBirth: input.status === 'born' ? (input.dateOfBirth ?? null) : null,
+    expectedDeliveryDate: blankToNull(input.expectedDeliveryDate),
+  };
+}
+
+/**
+ * Records that may be the same baby, strongest first. The database finds candidates by NHS number
+ * or in the date windows the domain gives; the domain decides, and explains, which are matches.
+ */
+export async function findPossibleMatches(trx: Tx, actor: UserActor, record: InfantRecordFacts, now: Date, excludeCaseId?: string): Promise<PossibleMatch[]> {
+  const windows = matchWindows(record);
+  const given = record.givenName ? record.givenName.toLowerCase() : null;
+  const family = record.familyName ? record.familyName.toLowerCase() : null;
+  const full = [given, family].filter(Boolean).join(' ');
+  const rows = await trx
+    .selectFrom('cases')
+    .select(CASE_SUMMARY_COLUMNS)
+    .select([
+      (family ? familySoundsLike(family).$castTo<boolean>() : sql<boolean>`false`).as('family_sounds_alike'),
+      (given ? sql<boolean>`(dmetaphone(coalesce(cases.given_name, '')) = dmetaphone(${given}) and dmetaphone(${given}) <> '')` : sql<boolean>`false`).as('given_sounds_alike'),
+    ])
+    .where((eb) => {
+      const within = (column: 'cases.date_of_birth' | 'cases.expected_delivery_date', ranges: DateRange[]) => ranges.map((range) => eb.between(column, range.from, range.to));
+      const anyOf = [
+        ...within('cases.date_of_birth', windows.close.dateOfBirth),
+        ...within('cases.expected_delivery_date', windows.close.expectedDeliveryDate),
+      ];
+      if (record.nhsNumber) anyOf.push(eb('cases.nhs_number', '=', record.nhsNumber));
+      const wide = [...within('cases.date_of_birth', windows.wide.dateOfBirth), ...within('cases.expected_delivery_date', windows.wide.expectedDeliveryDate)];
+      if (wide.length > 0 && full) {
+        // Far-apart dates count only with a like name; this is looser than the domain's test, never tighter.
+        const likeName = [sql<SqlBool>`${FULL_NAME_SQL} % ${full}`, sql<SqlBool>`${FULL_NAME_SQL} % ${[family, given].filter(Boolean).join(' ')}`];
+        if (family) likeName.push(familySoundsLike(family), sql<SqlBool>`lower(coalesce(cases.given_name, '')) % ${family}`);
+        if (given) likeName.push(sql<SqlBool>`dmetaphone(coalesce(cases.given_name, '')) = dmetaphone(${given})`, sql<SqlBool>`lower(coalesce(cases.family_name, '')) % ${given}`);
+        anyOf.push(eb.and([eb.or(wide), eb.or(likeName)]));
+      }
+      const found = eb.or(anyOf);
+      return excludeCaseId ? eb.and([found, eb('cases.id', '<>', excludeCaseId)]) : found;
+    })
+    .orderBy('cases.id')
+    .limit(500)
+    .execute();
+
+  const assessed = rows
+    .map((row) => ({
+      row,
+      assessment: assessMatch(
+        record,
+        {
+          status: row.status,
+          givenName: row.given_name,
+          familyName: row.family_name,
+          nhsNumber: row.nhs_number,
+          dateOfBirth: row.date_of_birth,
+          expectedDeliveryDate: row.expected_delivery_date,
+        },
+        { familyName: row.family_sounds_alike, givenName: row.given_sounds_alike },
+      ),
+    }))
+    .filter(({ assessment }) => assessment.strength !== 'none')
+    .sort((a, b) => compareStrength(a.assessment.strength, b.assessment.strength))
+    .slice(0, MATCH_LIMIT);
+
+  const hits = await toCaseHits(trx, actor, assessed.map(({ row }) => row), now);
+  return hits.map((hit, index): PossibleMatch => (hit.restricted ? hit : { ...hit, ...assessed[index]!.assessment }));
+}
+
+export async function createCase(ctx: AppContext, actor: UserActor, input: NewRecordInput, options: CreateCaseOptions = {}): Promise<CreateCaseResult> {
+  if (!ROLES_THAT_MAKE_RECORDS.includes(actor.role)) {
+    await recordAuditAlone(ctx, actor, { action: 'case.create', outcome: 'denied', subjectType: 'case' });
+    return { ok: false, code: 'forbidden', message: 'Your role does not make records for babies. Ask a practitioner or your safeguarding lead.' };
+  }
+  const now = ctx.clock.now();
+  const problems = checkNewRecord(input, serviceToday(now));
+  if (problems.length > 0) return { ok: false, code: 'invalid', message: problems[0]!.message, problems };
+  const record = normalise(input);
+
+  return ctx.db.transaction().execute(async (trx): Promise<CreateCaseResult> => {
+    await sql`SELECT pg_advisory_xact_lock(${CREATE_CASE_LOCK}, 0)`.execute(trx);
+    const matches = await findPossibleMatches(trx, actor, record, now);
+    const sameNhs = record.nhsNumber ? await trx.selectFrom('cases').select('id').where('nhs_number', '=', record.nhsNumber).execute() : [];
+    const refuse = async (code: 'possible-duplicate' | 'duplicate-nhs-number', message: string): Promise<CreateCaseResult> => {
+      await recordAudit(trx, ctx, actor, { action: 'case.create', outcome: 'failure', subjectType: 'case', details: { code, ...auditedIds(matches) } });
+      return { ok: false, code, message, matches };
+    };
+    if (sameNhs.length > 0) {
+      return refuse('duplicate-nhs-number', 'A record with this NHS number already exists. Use that record instead of making a new one.');
+    }
+    const checked = new Set(options.checkedCaseIds ?? matches.map((match) => match.id));
+    const unchecked = options.confirmedNoDuplicate ? matches.filter((match) => !checked.has(match.id)) : matches;
+    if (unchecked.length > 0) {
+      return refuse('possible-duplicate', 'There may already be a record for this baby. Check the records found before making a new one.');
+    }
+
+    const id = ctx.newId();
+    const created = await trx
+      .insertInto('cases')
+      .values({
+        id,
+        status: record.status,
+        given_name: record.givenName,
+        family_name: record.familyName,
+        sex: record.sex ?? null,
+        nhs_number: record.nhsNumber,
+        date_of_birth: record.dateOfBirth,
+        expected_delivery_date: record.expectedDeliveryDate,
+        gestation_at_birth_weeks: record.gestationAtBirthWeeks ?? null,
+        birth_weight_grams: record.birthWeightGrams ?? null,
+        multiple_birth: record.multipleBirth ?? null,
+        independently_mobile: record.independentlyMobile ?? null,
+        created_by: actor.userId,
+        updated_by: actor.userId,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('version')
+      .executeTakeFirstOrThrow();
+    await trx.insertInto('case_team').values({ case_id: id, user_id: actor.userId, role: 'lead-professional', added_at: now, added_by: actor.userId }).execute();
+    await recordAudit(trx, ctx, actor, {
+      action: 'case.create',
+      subjectType: 'case',
+      subjectId: id,
+      caseId: id,
+      details: { status: record.status, confirmedNoDuplicate: options.confirmedNoDuplicate === true, checkedCaseIds: matches.length > 0 ? [...checked] : [] },
+    });
+    return { ok: true, value: { id, version: created.version } };
+  });
+}

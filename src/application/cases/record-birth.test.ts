@@ -1,0 +1,175 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { makeOrganisation, makeUser } from '../../../test/helpers/factories.ts';
+import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import type { Role } from '../../domain/shared/roles.ts';
+import type { UserActor } from '../actor.ts';
+import { createCase } from './create-case.ts';
+import { loadUnbornRecord, recordBirth, type BirthInput } from './record-birth.ts';
+
+function actorOf(user: { id: string; organisationId: string }, role: Role = 'practitioner'): UserActor {
+  return { kind: 'user', userId: user.id, organisationId: user.organisationId, role, channel: 'web', ip: null };
+}
+
+const birth: BirthInput = { dateOfBirth: '2026-11-20', gestationAtBirthWeeks: 39, birthWeightGrams: 3200, multipleBirth: false, independentlyMobile: false };
+
+describe('recording the birth of an unborn baby', () => {
+  let t: TestApp;
+  let midwife: UserActor;
+  let outsider: UserActor;
+  let family = 0;
+
+  before(async () => {
+    t = await createTestApp();
+    const midwifery = await makeOrganisation(t.ctx, 'midwifery', 'Southvale Midwifery');
+    midwife = actorOf(await makeUser(t.ctx, { organisationId: midwifery.id, name: 'Mia Midwife', email: 'mia.birth@test.example' }));
+    outsider = actorOf(await makeUser(t.ctx));
+  });
+  after(async () => t.close());
+
+  /** An unborn record led by the midwife, each with its own family name so none matches another. */
+  async function unbornCase(): Promise<string> {
+    family++;
+    const result = await createCase(t.ctx, midwife, { status: 'unborn', familyName: `Family${'abcdefghij'[family % 10]!}${family}`, expectedDeliveryDate: '2026-11-25' }, { confirmedNoDuplicate: true });
+    assert.ok(result.ok, JSON.stringify(result));
+    return result.value.id;
+  }
+
+  const row = (id: string) => t.ctx.db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+
+  it('turns the same record into the infant’s, keeping its id and due date, and bumps the version', async () => {
+    const id = await unbornCase();
+    await t.ctx.db.insertInto('people').values({ case_id: id, id: randomUUID(), relationship_to_infant: 'mother', lives_in_household: true, cares_for_infant: true, created_at: t.clock.now(), updated_at: t.clock.now() }).execute();
+    const before = await row(id);
+
+    const result = await recordBirth(t.ctx, midwife, id, 1, { ...birth, givenName: 'Rosa', sex: 'female', nhsNumber: '943 476 5919' });
+    assert.deepEqual(result, { ok: true, value: { id, version: 2 } });
+
+    const after = await row(id);
+    assert.equal(after.status, 'born');
+    assert.equal(after.date_of_birth, '2026-11-20');
+    assert.equal(after.gestation_at_birth_weeks, 39);
+    assert.equal(after.birth_weight_grams, 3200);
+    assert.equal(after.multiple_birth, false);
+    assert.equal(after.independently_mobile, false);
+    assert.equal(after.given_name, 'Rosa');
+    assert.equal(after.sex, 'female');
+    assert.equal(after.nhs_number, '9434765919');
+    assert.equal(after.family_name, before.family_name, 'the family name stays');
+    assert.equal(after.expected_delivery_date, '2026-11-25', 'the due date stays');
+    assert.equal(after.level, before.level);
+    assert.equal(after.updated_by, midwife.userId);
+    assert.equal(after.version, 2);
+    const people = await t.ctx.db.selectFrom('people').select('id').where('case_id', '=', id).execute();
+    assert.equal(people.length, 1, 'the people around the baby stay with the record');
+
+    const audit = await t.ctx.db.selectFrom('audit_log').select(['action', 'outcome', 'details']).where('case_id', '=', id).where('action', '=', 'case.birth-recorded').execute();
+    assert.deepEqual(audit, [
+      {
+        action: 'case.birth-recorded',
+        outcome: 'success',
+        details: {
+          fromVersion: 1,
+          toVersion: 2,
+          fields: ['status', 'date_of_birth', 'gestation_at_birth_weeks', 'birth_weight_grams', 'multiple_birth', 'independently_mobile', 'given_name', 'sex', 'nhs_number'],
+        },
+      },
+    ]);
+  });
+
+  it('keeps a name already on the record when none is given', async () => {
+    const id = await unbornCase();
+    await t.ctx.db.updateTable('cases').set({ given_name: 'Planned' }).where('id', '=', id).execute();
+    assert.ok((await recordBirth(t.ctx, midwife, id, 1, { dateOfBirth: '2026-11-21' })).ok);
+    const after = await row(id);
+    assert.equal(after.given_name, 'Planned');
+    assert.equal(after.gestation_at_birth_weeks, null);
+  });
+
+  it('refuses a version that is no longer current, and changes nothing', async () => {
+    const id = await unbornCase();
+    await t.ctx.db.updateTable('cases').set({ version: 2 }).where('id', '=', id).execute();
+    const result = await recordBirth(t.ctx, midwife, id, 1, birth);
+    assert.equal(result.ok ? null : result.code, 'version-conflict');
+    const after = await row(id);
+    assert.equal(after.status, 'unborn');
+    assert.equal(after.version, 2);
+    assert.ok((await recordBirth(t.ctx, midwife, id, 2, birth)).ok, 'succeeds with the current version');
+  });
+
+  it('refuses a practitioner outside the team, naming whom to contact, and audits the refusal', async () => {
+    const id = await unbornCase();
+    const result = await recordBirth(t.ctx, outsider, id, 1, birth);
+    assert.deepEqual(result, {
+      ok: false,
+      code: 'forbidden',
+      message: 'You cannot change this record. Contact its lead professional.',
+      contact: { name: 'Mia Midwife', organisation: 'Southvale Midwifery', email: 'mia.birth@test.example' },
+    });
+    assert.equal((await row(id)).status, 'unborn');
+    const audit = await t.ctx.db.selectFrom('audit_log').select(['actor_user_id', 'outcome']).where('case_id', '=', id).where('action', '=', 'case.birth-recorded').execute();
+    assert.deepEqual(audit, [{ actor_user_id: outsider.userId, outcome: 'denied' }]);
+  });
+
+  it('refuses someone with break-glass access, which lets them read but not change', async () => {
+    const id = await unbornCase();
+    const now = t.clock.now();
+    await t.ctx.db
+      .insertInto('break_glass_access')
+      .values({ case_id: id, id: randomUUID(), user_id: outsider.userId, reason: 'Out of hours', started_at: now, expires_at: new Date(now.getTime() + 3_600_000) })
+      .execute();
+    const result = await recordBirth(t.ctx, outsider, id, 1, birth);
+    assert.equal(result.ok ? null : result.code, 'forbidden');
+  });
+
+  it('refuses a record whose birth is already recorded', async () => {
+    const id = await unbornCase();
+    assert.ok((await recordBirth(t.ctx, midwife, id, 1, birth)).ok);
+    const again = await recordBirth(t.ctx, midwife, id, 2, birth);
+    assert.equal(again.ok ? null : again.code, 'not-unborn');
+  });
+
+  it('refuses birth details that do not make sense', async () => {
+    const id = await unbornCase();
+    const result = await recordBirth(t.ctx, midwife, id, 1, { ...birth, dateOfBirth: '2026-11-23', gestationAtBirthWeeks: 50 });
+    assert.ok(!result.ok && result.code === 'invalid');
+    assert.deepEqual(
+      result.problems.map((problem) => problem.field),
+      ['dateOfBirth', 'gestationAtBirthWeeks'],
+    );
+  });
+
+  it('refuses an NHS number another record already has', async () => {
+    const other = await createCase(t.ctx, outsider, { status: 'born', givenName: 'Other', familyName: 'Baby', nhsNumber: '1000000060', dateOfBirth: '2026-03-03' });
+    assert.ok(other.ok);
+    const id = await unbornCase();
+    const result = await recordBirth(t.ctx, midwife, id, 1, { ...birth, nhsNumber: '1000000060' });
+    assert.ok(!result.ok && result.code === 'duplicate-nhs-number');
+    assert.deepEqual(
+      result.matches.map((match) => [match.id, match.restricted]),
+      [[other.value.id, true]],
+    );
+  });
+
+  it('answers not found for a record that does not exist', async () => {
+    const result = await recordBirth(t.ctx, midwife, 'no-such-case', 1, birth);
+    assert.equal(result.ok ? null : result.code, 'not-found');
+  });
+
+  it('shows the unborn record to its team for the birth form, auditing the look, and refuses others', async () => {
+    const id = await unbornCase();
+    const loaded = await loadUnbornRecord(t.ctx, midwife, id);
+    assert.ok(loaded.ok);
+    assert.equal(loaded.value.version, 1);
+    assert.equal(loaded.value.expectedDeliveryDate, '2026-11-25');
+    assert.match(loaded.value.name, /^Unborn baby Family/);
+    const refused = await loadUnbornRecord(t.ctx, outsider, id);
+    assert.equal(refused.ok ? null : refused.code, 'forbidden');
+    const audit = await t.ctx.db.selectFrom('audit_log').select(['actor_user_id', 'outcome']).where('case_id', '=', id).where('action', '=', 'case.view').orderBy('seq').execute();
+    assert.deepEqual(audit, [
+      { actor_user_id: midwife.userId, outcome: 'success' },
+      { actor_user_id: outsider.userId, outcome: 'denied' },
+    ]);
+  });
+});

@@ -1,0 +1,151 @@
+// When an unborn baby is born, the same record becomes the infant's, so its history stays with it.
+// Only a practitioner who may change the record does it, from the version they read. One transaction.
+import { sql } from 'kysely';
+import type { CaseAccess } from '../../domain/access/case-access.ts';
+import { infantDisplayName } from '../../domain/people/infant-name.ts';
+import { normaliseNhsNumber } from '../../domain/people/nhs-number.ts';
+import { checkRecordedBirth, type BirthFacts, type FieldProblem } from '../../domain/people/record-matching.ts';
+import type { Tx } from '../../infrastructure/db/schema.ts';
+import type { UserActor } from '../actor.ts';
+import { recordAudit } from '../audit.ts';
+import type { AppContext } from '../context.ts';
+import { caseContact, loadCaseAccess } from './case-access.ts';
+import { serviceToday } from './create-case.ts';
+import { CASE_SUMMARY_COLUMNS, toCaseHits, type CaseContact, type CaseHit } from './search-cases.ts';
+
+export interface BirthInput extends BirthFacts {
+  /** Given, if the baby has been named; left as it was when not given. */
+  givenName?: string | null;
+  sex?: string | null;
+  nhsNumber?: string | null;
+}
+
+/** The unborn baby's record as the birth form shows it. */
+export interface UnbornRecord {
+  id: string;
+  name: string;
+  givenName: string | null;
+  familyName: string | null;
+  sex: string | null;
+  expectedDeliveryDate: string | null;
+  version: number;
+}
+
+type Refused = { ok: false; code: 'forbidden'; message: string; contact: CaseContact | null };
+type NotFound = { ok: false; code: 'not-found'; message: string };
+type NotUnborn = { ok: false; code: 'not-unborn'; message: string };
+
+export type LoadUnbornResult = { ok: true; value: UnbornRecord } | Refused | NotFound | NotUnborn;
+
+export type RecordBirthResult =
+  | { ok: true; value: { id: string; version: number } }
+  | Refused
+  | NotFound
+  | NotUnborn
+  | { ok: false; code: 'version-conflict'; message: string }
+  | { ok: false; code: 'invalid'; message: string; problems: FieldProblem[] }
+  | { ok: false; code: 'duplicate-nhs-number'; message: string; matches: CaseHit[] };
+
+const NOT_FOUND: NotFound = { ok: false, code: 'not-found', message: 'There is no record with this reference.' };
+const NOT_UNBORN: NotUnborn = { ok: false, code: 'not-unborn', message: 'The birth has already been recorded on this record.' };
+
+function mayChange(access: CaseAccess): boolean {
+  return access.allowed && access.canChange;
+}
+
+async function refuse(trx: Tx, ctx: AppContext, actor: UserActor, action: string, caseId: string): Promise<Refused> {
+  await recordAudit(trx, ctx, actor, { action, outcome: 'denied', subjectType: 'case', subjectId: caseId, caseId });
+  return { ok: false, code: 'forbidden', message: 'You cannot change this record. Contact its lead professional.', contact: await caseContact(trx, caseId) };
+}
+
+/** Reads the record; `lock` holds the row until the transaction ends, so no one changes it meanwhile. */
+function readCase(trx: Tx, caseId: string, lock: boolean) {
+  const query = trx
+    .selectFrom('cases')
+    .select(['id', 'status', 'given_name', 'family_name', 'sex', 'nhs_number', 'expected_delivery_date', 'version'])
+    .where('id', '=', caseId);
+  return (lock ? query.forUpdate() : query).executeTakeFirst();
+}
+
+/** Reads an unborn baby's record for the birth form. Looking is audited, and so is a refusal. */
+export async function loadUnbornRecord(ctx: AppContext, actor: UserActor, caseId: string): Promise<LoadUnbornResult> {
+  const now = ctx.clock.now();
+  return ctx.db.transaction().execute(async (trx): Promise<LoadUnbornResult> => {
+    const row = await readCase(trx, caseId, false);
+    if (!row) return NOT_FOUND;
+    if (!mayChange(await loadCaseAccess(trx, actor, caseId, now))) return refuse(trx, ctx, actor, 'case.view', caseId);
+    await recordAudit(trx, ctx, actor, { action: 'case.view', subjectType: 'case', subjectId: caseId, caseId, details: { page: 'record-birth' } });
+    if (row.status !== 'unborn') return NOT_UNBORN;
+    return {
+      ok: true,
+      value: {
+        id: row.id,
+        name: infantDisplayName({ status: row.status, givenName: row.given_name, familyName: row.family_name }),
+        givenName: row.given_name,
+        familyName: row.family_name,
+        sex: row.sex,
+        expectedDeliveryDate: row.expected_delivery_date,
+        version: row.version,
+      },
+    };
+  });
+}
+
+/** Records the birth on the unborn baby's record: same id, status born, the birth details, version + 1. */
+export async function recordBirth(ctx: AppContext, actor: UserActor, caseId: string, expectedVersion: number, input: BirthInput): Promise<RecordBirthResult> {
+  const now = ctx.clock.now();
+  return ctx.db.transaction().execute(async (trx): Promise<RecordBirthResult> => {
+    const row = await readCase(trx, caseId, true);
+    if (!row) return NOT_FOUND;
+    if (!mayChange(await loadCaseAccess(trx, actor, caseId, now))) return refuse(trx, ctx, actor, 'case.birth-recorded', caseId);
+    const problems = checkRecordedBirth(input, serviceToday(now));
+    if (problems.length > 0) return { ok: false, code: 'invalid', message: problems[0]!.message, problems };
+    if (row.version !== expectedVersion) {
+      return { ok: false, code: 'version-conflict', message: 'Someone else changed this record while you were editing. Check the details and save again.' };
+    }
+    if (row.status !== 'unborn') return NOT_UNBORN;
+
+    const givenName = input.givenName?.trim() || null;
+    const sex = input.sex?.trim() || null;
+    const nhsNumber = input.nhsNumber?.trim() ? normaliseNhsNumber(input.nhsNumber) : null;
+    if (nhsNumber) {
+      const others = await trx.selectFrom('cases').select(CASE_SUMMARY_COLUMNS).where('nhs_number', '=', nhsNumber).where('id', '<>', caseId).execute();
+      if (others.length > 0) {
+        return {
+          ok: false,
+          code: 'duplicate-nhs-number',
+          message: 'Another record already has this NHS number. Check it before going on.',
+          matches: await toCaseHits(trx, actor, others, now),
+        };
+      }
+    }
+    // Only what the birth tells us changes; anything not given stays as it was (the due date too).
+    const changes = {
+      status: 'born' as const,
+      date_of_birth: input.dateOfBirth,
+      gestation_at_birth_weeks: input.gestationAtBirthWeeks ?? null,
+      birth_weight_grams: input.birthWeightGrams ?? null,
+      multiple_birth: input.multipleBirth ?? null,
+      independently_mobile: input.independentlyMobile ?? null,
+      ...(givenName ? { given_name: givenName } : {}),
+      ...(sex ? { sex } : {}),
+      ...(nhsNumber ? { nhs_number: nhsNumber } : {}),
+    };
+    const updated = await trx
+      .updateTable('cases')
+      .set({ ...changes, updated_at: now, updated_by: actor.userId, version: sql<number>`version + 1` })
+      .where('id', '=', caseId)
+      .where('version', '=', expectedVersion)
+      .returning('version')
+      .executeTakeFirst();
+    if (!updated) return { ok: false, code: 'version-conflict', message: 'Someone else changed this record while you were editing. Check the details and save again.' };
+    await recordAudit(trx, ctx, actor, {
+      action: 'case.birth-recorded',
+      subjectType: 'case',
+      subjectId: caseId,
+      caseId,
+      details: { fromVersion: expectedVersion, toVersion: updated.version, fields: Object.keys(changes) },
+    });
+    return { ok: true, value: { id: caseId, version: updated.version } };
+  });
+}

@@ -1,0 +1,213 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { makeOrganisation, makeUser } from '../../../test/helpers/factories.ts';
+import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import type { Role } from '../../domain/shared/roles.ts';
+import type { UserActor } from '../actor.ts';
+import { searchCases, SEARCH_LIMIT, type CaseHit, type VisibleCase } from './search-cases.ts';
+
+interface CaseFacts {
+  status?: 'unborn' | 'born';
+  givenName?: string | null;
+  familyName?: string | null;
+  nhsNumber?: string | null;
+  dateOfBirth?: string | null;
+  expectedDeliveryDate?: string | null;
+  leadUserId?: string;
+}
+
+async function insertCase(t: TestApp, facts: CaseFacts): Promise<string> {
+  const id = randomUUID();
+  const now = t.clock.now();
+  const status = facts.status ?? (facts.dateOfBirth ? 'born' : 'unborn');
+  await t.ctx.db
+    .insertInto('cases')
+    .values({
+      id,
+      status,
+      given_name: facts.givenName ?? null,
+      family_name: facts.familyName ?? null,
+      nhs_number: facts.nhsNumber ?? null,
+      date_of_birth: facts.dateOfBirth ?? null,
+      expected_delivery_date: facts.expectedDeliveryDate ?? null,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  if (facts.leadUserId) {
+    await t.ctx.db.insertInto('case_team').values({ case_id: id, user_id: facts.leadUserId, role: 'lead-professional', added_at: now, added_by: null }).execute();
+  }
+  return id;
+}
+
+function actorOf(user: { id: string; organisationId: string }, role: Role = 'practitioner'): UserActor {
+  return { kind: 'user', userId: user.id, organisationId: user.organisationId, role, channel: 'web', ip: null };
+}
+
+function visible(hits: CaseHit[]): VisibleCase[] {
+  return hits.filter((hit): hit is VisibleCase => !hit.restricted);
+}
+
+describe('searching for a record', () => {
+  let t: TestApp;
+  let lead: UserActor;
+  let outsider: UserActor;
+  let leadEmail: string;
+  let organisationName: string;
+  let johnSmith: string;
+
+  before(async () => {
+    t = await createTestApp();
+    const organisation = await makeOrganisation(t.ctx, 'health-visiting', 'Northshire Health Visiting');
+    organisationName = organisation.name;
+    const leadUser = await makeUser(t.ctx, { organisationId: organisation.id, name: 'Hannah Visitor' });
+    leadEmail = leadUser.email;
+    lead = actorOf(leadUser);
+    outsider = actorOf(await makeUser(t.ctx));
+    johnSmith = await insertCase(t, { givenName: 'John', familyName: 'Smith', nhsNumber: '9434765919', dateOfBirth: '2026-10-01', leadUserId: leadUser.id });
+  });
+  after(async () => t.close());
+
+  async function search(actor: UserActor, criteria: Parameters<typeof searchCases>[2]): Promise<CaseHit[]> {
+    const result = await searchCases(t.ctx, actor, criteria);
+    assert.ok(result.ok, result.ok ? '' : result.message);
+    return result.value.hits;
+  }
+
+  it('finds a record by its exact NHS number, typed with or without spaces', async () => {
+    for (const nhsNumber of ['9434765919', '943 476 5919', '943-476-5919']) {
+      const hits = await search(lead, { nhsNumber });
+      assert.deepEqual(
+        hits.map((hit) => hit.id),
+        [johnSmith],
+        nhsNumber,
+      );
+    }
+    assert.deepEqual(await search(lead, { nhsNumber: '1000000060' }), []);
+  });
+
+  it('refuses an NHS number that fails the modulus 11 check, and a search with nothing to search for', async () => {
+    const bad = await searchCases(t.ctx, lead, { nhsNumber: '1234567890' });
+    assert.deepEqual(bad.ok ? null : [bad.code, bad.message], ['invalid-nhs-number', 'Enter a valid NHS number: 10 digits, like 943 476 5919']);
+    const none = await searchCases(t.ctx, lead, { nhsNumber: ' ', name: '', dateOfBirth: null });
+    assert.equal(none.ok ? null : none.code, 'no-criteria');
+    const short = await searchCases(t.ctx, lead, { name: 'J' });
+    assert.equal(short.ok ? null : short.code, 'invalid-name');
+    const date = await searchCases(t.ctx, lead, { dateOfBirth: '2026-02-31' });
+    assert.equal(date.ok ? null : date.code, 'invalid-date');
+  });
+
+  it('finds "John Smith" when searching for "Jon Smyth", and for the family name alone', async () => {
+    const hits = visible(await search(lead, { name: 'Jon Smyth' }));
+    assert.equal(hits[0]?.id, johnSmith);
+    assert.equal(hits[0]?.name, 'John Smith');
+    assert.equal(visible(await search(lead, { name: 'smith' }))[0]?.id, johnSmith);
+    assert.equal(visible(await search(lead, { name: 'Smith, John' }))[0]?.id, johnSmith);
+  });
+
+  it('ranks the closest name first', async () => {
+    const jane = await insertCase(t, { givenName: 'Jane', familyName: 'Smythe', dateOfBirth: '2026-09-01', leadUserId: lead.userId });
+    const hits = visible(await search(lead, { name: 'Jane Smythe' }));
+    assert.deepEqual(
+      hits.map((hit) => hit.id).slice(0, 2),
+      [jane, johnSmith],
+    );
+  });
+
+  it('does not find an unrelated name', async () => {
+    const hits = await search(lead, { name: 'Xavier Quinlan' });
+    assert.ok(!hits.some((hit) => hit.id === johnSmith));
+  });
+
+  it('finds a born baby by the exact date of birth only', async () => {
+    const other = await insertCase(t, { givenName: 'Ruby', familyName: 'Okafor', dateOfBirth: '2026-10-02', leadUserId: lead.userId });
+    const ids = (await search(lead, { dateOfBirth: '2026-10-01' })).map((hit) => hit.id);
+    assert.ok(ids.includes(johnSmith));
+    assert.ok(!ids.includes(other));
+  });
+
+  it('finds an unborn baby whose due date is within 7 days of the date searched, nearest first', async () => {
+    const dueOn15th = await insertCase(t, { familyName: 'Ashworth', expectedDeliveryDate: '2027-01-15', leadUserId: lead.userId });
+    const dueOn10th = await insertCase(t, { familyName: 'Bramley', expectedDeliveryDate: '2027-01-10', leadUserId: lead.userId });
+    assert.deepEqual(
+      (await search(lead, { dateOfBirth: '2027-01-14' })).map((hit) => hit.id),
+      [dueOn15th, dueOn10th],
+    );
+    assert.deepEqual(
+      (await search(lead, { dateOfBirth: '2027-01-22' })).map((hit) => hit.id),
+      [dueOn15th],
+    );
+    assert.deepEqual(await search(lead, { dateOfBirth: '2027-01-23' }), []);
+  });
+
+  it('combines name and date: both must match', async () => {
+    const ids = (await search(lead, { name: 'Jon Smyth', dateOfBirth: '2026-10-01' })).map((hit) => hit.id);
+    assert.deepEqual(ids, [johnSmith]);
+    assert.deepEqual(await search(lead, { name: 'Jon Smyth', dateOfBirth: '2026-10-05' }), []);
+    assert.deepEqual(await search(lead, { name: 'Ruby Okafor', nhsNumber: '9434765919' }), []);
+  });
+
+  it('shows the lead professional the summary of their record', async () => {
+    const [hit] = await search(lead, { nhsNumber: '9434765919' });
+    assert.deepEqual(hit, {
+      restricted: false,
+      id: johnSmith,
+      name: 'John Smith',
+      givenName: 'John',
+      familyName: 'Smith',
+      status: 'born',
+      dateOfBirth: '2026-10-01',
+      expectedDeliveryDate: null,
+      nhsNumber: '9434765919',
+      level: 'universal',
+      version: 1,
+      access: 'lead-professional',
+    });
+  });
+
+  it('shows someone outside the team only that the record exists and whom to contact', async () => {
+    const [hit] = await search(outsider, { name: 'Jon Smyth', dateOfBirth: '2026-10-01' });
+    assert.deepEqual(hit, { restricted: true, id: johnSmith, contact: { name: 'Hannah Visitor', organisation: organisationName, email: leadEmail } });
+  });
+
+  it("lets a safeguarding lead see records their organisation's practitioners lead", async () => {
+    const safeguardingLead = actorOf(await makeUser(t.ctx, { organisationId: lead.organisationId, role: 'safeguarding-lead' }), 'safeguarding-lead');
+    const [hit] = await search(safeguardingLead, { nhsNumber: '9434765919' });
+    assert.equal(hit?.restricted, false);
+  });
+
+  it('says there is no one to contact when a record has no lead professional', async () => {
+    const orphan = await insertCase(t, { givenName: 'Orla', familyName: 'Nobody', dateOfBirth: '2026-08-08' });
+    const hits = await search(outsider, { name: 'Orla Nobody' });
+    assert.deepEqual(hits[0], { restricted: true, id: orphan, contact: null });
+  });
+
+  it('audits each search with its criteria and the ids returned, never the details of the records', async () => {
+    await search(outsider, { nhsNumber: '943 476 5919' });
+    const row = await t.ctx.db
+      .selectFrom('audit_log')
+      .select(['details', 'outcome', 'channel'])
+      .where('action', '=', 'cases.search')
+      .where('actor_user_id', '=', outsider.userId)
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(row.details, {
+      criteria: { nhsNumber: '9434765919', name: null, dateOfBirth: null },
+      caseIds: [],
+      restrictedCaseIds: [johnSmith],
+      more: false,
+    });
+    assert.equal(row.outcome, 'success');
+    const text = JSON.stringify(row.details);
+    for (const personal of ['John', 'Smith', '2026-10-01']) assert.ok(!text.includes(personal), personal);
+  });
+
+  it(`shows at most ${SEARCH_LIMIT} records and says there are more`, async () => {
+    for (let n = 0; n < SEARCH_LIMIT + 3; n++) await insertCase(t, { givenName: `Child${n}`, familyName: 'Manyfold', dateOfBirth: '2026-07-07' });
+    const result = await searchCases(t.ctx, lead, { name: 'Manyfold', dateOfBirth: '2026-07-07' });
+    assert.ok(result.ok);
+    assert.equal(result.value.hits.length, SEARCH_LIMIT);
+    assert.equal(result.value.more, true);
+  });
+});

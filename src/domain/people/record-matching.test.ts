@@ -1,0 +1,322 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import {
+  addDays,
+  addMonths,
+  assessMatch,
+  checkNewRecord,
+  checkRecordedBirth,
+  compareStrength,
+  daysFrom,
+  formatLongDate,
+  isRealIsoDate,
+  matchWindows,
+  nameSimilarity,
+  normaliseName,
+  parseNameQuery,
+  searchDueDateRange,
+  type InfantRecordFacts,
+  type MatchStrength,
+  type NewRecordInput,
+} from './record-matching.ts';
+
+const today = '2026-11-22';
+
+function born(dateOfBirth: string, givenName: string | null, familyName: string | null, nhsNumber: string | null = null): InfantRecordFacts {
+  return { status: 'born', givenName, familyName, nhsNumber, dateOfBirth, expectedDeliveryDate: null };
+}
+
+function unborn(expectedDeliveryDate: string, givenName: string | null, familyName: string | null): InfantRecordFacts {
+  return { status: 'unborn', givenName, familyName, nhsNumber: null, dateOfBirth: null, expectedDeliveryDate };
+}
+
+function fields(input: NewRecordInput): string[] {
+  return checkNewRecord(input, today).map((problem) => problem.field);
+}
+
+function messages(input: NewRecordInput): string[] {
+  return checkNewRecord(input, today).map((problem) => problem.message);
+}
+
+describe('dates', () => {
+  it('knows a real calendar date from an impossible one', () => {
+    for (const date of ['2026-02-28', '2024-02-29', '2026-12-31', '2000-01-01']) assert.equal(isRealIsoDate(date), true, date);
+    for (const date of ['2026-02-29', '2026-02-31', '2026-04-31', '2026-13-01', '2026-00-10', '2026-1-1', '26-01-01', '', 'yesterday']) {
+      assert.equal(isRealIsoDate(date), false, date);
+    }
+  });
+
+  it('adds days, counts days between and adds months, ending short months on their last day', () => {
+    assert.equal(addDays('2026-02-27', 2), '2026-03-01');
+    assert.equal(addDays('2026-03-01', -1), '2026-02-28');
+    assert.equal(daysFrom('2026-03-20', '2026-04-03'), 14);
+    assert.equal(daysFrom('2026-04-03', '2026-03-20'), -14);
+    assert.equal(addMonths('2026-08-31', 6), '2027-02-28');
+    assert.equal(addMonths('2026-11-22', -24), '2024-11-22');
+    assert.equal(addMonths('2024-02-29', -24), '2022-02-28');
+  });
+
+  it('writes dates as GOV.UK does', () => {
+    assert.equal(formatLongDate('2026-03-01'), '1 March 2026');
+    assert.equal(formatLongDate('2024-11-22'), '22 November 2024');
+  });
+});
+
+describe('names', () => {
+  it('normalises letter case, accents and spaces', () => {
+    assert.equal(normaliseName('  Zoë   O’Neil '), 'zoe o’neil');
+    assert.equal(normaliseName(null), '');
+  });
+
+  it('scores likeness as PostgreSQL pg_trgm does', () => {
+    assert.equal(nameSimilarity('jon smyth', 'john smith'), 0.3125);
+    assert.equal(Math.round(nameSimilarity('smith', 'john smith') * 1000) / 1000, 0.545);
+    assert.equal(nameSimilarity('Ruby Okafor', 'ruby okafor'), 1);
+    assert.equal(nameSimilarity('', 'ruby'), 0);
+    assert.equal(nameSimilarity('ruby', 'xavier'), 0);
+  });
+
+  it('reads a typed name as given and family name, either way round', () => {
+    assert.deepEqual(parseNameQuery(' Jon   Smyth '), { full: 'jon smyth', given: 'Jon', family: 'Smyth' });
+    assert.deepEqual(parseNameQuery('Smith, John'), { full: 'john smith', given: 'John', family: 'Smith' });
+    assert.deepEqual(parseNameQuery('Mary Anne Smith'), { full: 'mary anne smith', given: 'Mary Anne', family: 'Smith' });
+    assert.deepEqual(parseNameQuery('Okafor'), { full: 'okafor', given: null, family: 'Okafor' });
+  });
+
+  it('refuses a name too short to search for', () => {
+    assert.equal(parseNameQuery('J'), null);
+    assert.equal(parseNameQuery('  - '), null);
+  });
+});
+
+describe('possible matches', () => {
+  const strength = (a: InfantRecordFacts, b: InfantRecordFacts, soundsAlike = {}): MatchStrength => assessMatch(a, b, soundsAlike).strength;
+
+  it('is certain about the same NHS number, whatever else differs', () => {
+    const result = assessMatch(born('2026-10-01', 'Ruby', 'Okafor', '943 476 5919'), born('2026-06-01', 'Someone', 'Else', '9434765919'));
+    assert.equal(result.strength, 'certain');
+    assert.equal(result.reasons[0], 'Same NHS number');
+  });
+
+  it('rules out a record with a different NHS number, however alike the rest', () => {
+    assert.deepEqual(assessMatch(born('2026-10-01', 'Ruby', 'Okafor', '9434765919'), born('2026-10-01', 'Ruby', 'Okafor', '1000000060')), {
+      strength: 'none',
+      reasons: ['Different NHS numbers'],
+    });
+  });
+
+  it('calls the same date of birth and the same name likely', () => {
+    assert.deepEqual(assessMatch(born('2026-10-01', 'Ruby', 'Okafor'), born('2026-10-01', 'ruby', 'OKAFOR')), {
+      strength: 'likely',
+      reasons: ['Same date of birth', 'Same name'],
+    });
+  });
+
+  it('finds "Jon Smyth" likely to be "John Smith" born two days apart, when the names sound alike', () => {
+    const result = assessMatch(born('2026-10-03', 'Jon', 'Smyth'), born('2026-10-01', 'John', 'Smith'), { givenName: true, familyName: true });
+    assert.deepEqual(result, { strength: 'likely', reasons: ['Dates of birth 2 days apart', 'Similar name: the family name sounds the same'] });
+  });
+
+  it('counts a small misspelling of the family name as similar without a phonetic match', () => {
+    assert.equal(strength(born('2026-10-01', 'Ruby', 'Okafor'), born('2026-10-01', 'Ruby', 'Okafer')), 'likely');
+  });
+
+  it('notices the day and month swapped in a date of birth', () => {
+    const result = assessMatch(born('2026-03-04', 'Ruby', 'Okafor'), born('2026-04-03', 'Ruby', 'Okafor'));
+    assert.deepEqual(result, { strength: 'likely', reasons: ['Same date of birth with the day and month swapped', 'Same name'] });
+  });
+
+  it('does not match the same name born weeks apart', () => {
+    assert.equal(strength(born('2026-10-01', 'Ruby', 'Okafor'), born('2026-08-01', 'Ruby', 'Okafor')), 'none');
+    assert.equal(strength(born('2026-10-01', 'Ruby', 'Okafor'), born('2026-10-05', 'Ruby', 'Okafor')), 'none');
+  });
+
+  it('does not match different names on the same date of birth', () => {
+    assert.equal(strength(born('2026-10-01', 'Ruby', 'Okafor'), born('2026-10-01', 'Harry', 'Bramley')), 'none');
+  });
+
+  it('flags a possible twin: same family name and date of birth, different first name', () => {
+    assert.deepEqual(assessMatch(born('2026-10-01', 'Ruby', 'Okafor'), born('2026-10-01', 'Rose', 'Okafor')), {
+      strength: 'possible',
+      reasons: ['Same date of birth', 'Same family name but a different first name: this may be a twin'],
+    });
+  });
+
+  it('flags a possible change of family name', () => {
+    const result = assessMatch(born('2026-10-01', 'Ruby', 'Okafor'), born('2026-10-01', 'Ruby', 'Bramley'));
+    assert.equal(result.strength, 'possible');
+    assert.match(result.reasons[1]!, /family name may have changed/);
+  });
+
+  it('notices first and family names the other way round', () => {
+    assert.equal(strength(born('2026-10-01', 'Okafor', 'Ruby'), born('2026-10-01', 'Ruby', 'Okafor')), 'likely');
+    assert.equal(strength(born('2026-10-01', null, 'Ruby'), born('2026-10-01', 'Ruby', null)), 'likely');
+  });
+
+  it('treats an unborn baby with no name and a close due date as possible', () => {
+    assert.deepEqual(assessMatch(unborn('2027-02-10', null, null), unborn('2027-02-03', null, 'Okafor')), {
+      strength: 'possible',
+      reasons: ['Due dates 7 days apart', 'No name on one of the records to compare'],
+    });
+    assert.equal(strength(unborn('2027-02-10', null, 'Okafor'), unborn('2027-02-26', null, 'Okafor')), 'none');
+  });
+
+  it('matches a new born baby to the unborn record it was, near the due date', () => {
+    const result = assessMatch(born('2026-11-15', 'Ruby', 'Okafor'), unborn('2026-11-20', null, 'Okafor'));
+    assert.deepEqual(result, { strength: 'likely', reasons: ['Unborn baby due 5 days after the date of birth you entered', 'Same family name'] });
+    assert.equal(assessMatch(born('2026-11-22', 'Ruby', 'Okafor'), unborn('2026-11-20', null, 'Okafor')).reasons[0], 'Unborn baby due 2 days before the date of birth you entered');
+  });
+
+  it('matches a very premature birth to an unborn record only when the name is alike', () => {
+    // Born at 26 weeks: 14 weeks before the due date.
+    assert.equal(strength(born('2026-11-01', 'Ruby', 'Okafor'), unborn('2027-02-07', null, 'Okafor')), 'possible');
+    assert.equal(strength(born('2026-11-01', null, null), unborn('2027-02-07', null, 'Okafor')), 'none');
+    // Before 22 weeks is not a birth this record could be.
+    assert.equal(strength(born('2026-11-01', 'Ruby', 'Okafor'), unborn('2027-03-20', null, 'Okafor')), 'none');
+  });
+
+  it('matches a new unborn record to a baby already born near its due date', () => {
+    const result = assessMatch(unborn('2026-11-20', null, 'Okafor'), born('2026-11-18', 'Ruby', 'Okafor'));
+    assert.deepEqual(result, { strength: 'likely', reasons: ['Born 2 days before the due date you entered', 'Same family name'] });
+  });
+
+  it('sorts certain first and none last', () => {
+    const sorted = (['none', 'possible', 'certain', 'likely'] as MatchStrength[]).sort(compareStrength);
+    assert.deepEqual(sorted, ['certain', 'likely', 'possible', 'none']);
+  });
+});
+
+describe('search windows', () => {
+  it('finds due dates a week either side of a searched date', () => {
+    assert.deepEqual(searchDueDateRange('2026-12-01'), { from: '2026-11-24', to: '2026-12-08' });
+  });
+
+  it('looks at close dates for any name and at the whole 22 to 44 weeks range for like names', () => {
+    assert.deepEqual(matchWindows({ status: 'born', dateOfBirth: '2026-03-04', expectedDeliveryDate: null }), {
+      close: {
+        dateOfBirth: [
+          { from: '2026-03-01', to: '2026-03-07' },
+          { from: '2026-04-03', to: '2026-04-03' },
+        ],
+        expectedDeliveryDate: [{ from: '2026-02-18', to: '2026-03-25' }],
+      },
+      wide: { dateOfBirth: [], expectedDeliveryDate: [{ from: '2026-02-04', to: '2026-07-08' }] },
+    });
+    assert.deepEqual(matchWindows({ status: 'unborn', dateOfBirth: null, expectedDeliveryDate: '2027-02-10' }), {
+      close: { dateOfBirth: [{ from: '2027-01-20', to: '2027-02-24' }], expectedDeliveryDate: [{ from: '2027-01-27', to: '2027-02-24' }] },
+      wide: { dateOfBirth: [{ from: '2026-10-07', to: '2027-03-10' }], expectedDeliveryDate: [] },
+    });
+  });
+
+  it('leaves out a swapped date that is not a real date, or the same date', () => {
+    assert.equal(matchWindows({ status: 'born', dateOfBirth: '2026-03-15', expectedDeliveryDate: null }).close.dateOfBirth.length, 1);
+    assert.equal(matchWindows({ status: 'born', dateOfBirth: '2026-03-03', expectedDeliveryDate: null }).close.dateOfBirth.length, 1);
+  });
+
+  it('finds every record the assessment would call a match', () => {
+    // Property: for a grid of existing records, assessMatch finding a match implies a window holds its date.
+    const inWindow = (date: string, ranges: { from: string; to: string }[]) => ranges.some((range) => date >= range.from && date <= range.to);
+    const inputs = [born('2026-06-15', 'Ruby', 'Okafor'), unborn('2026-06-15', null, 'Okafor')];
+    for (const input of inputs) {
+      const windows = matchWindows(input);
+      for (let offset = -200; offset <= 200; offset++) {
+        const date = addDays('2026-06-15', offset);
+        for (const existing of [born(date, 'Ruby', 'Okafor'), unborn(date, null, 'Okafor'), born(date, null, null), unborn(date, null, null)]) {
+          if (assessMatch(input, existing).strength === 'none') continue;
+          const found = existing.dateOfBirth
+            ? inWindow(date, windows.close.dateOfBirth) || inWindow(date, windows.wide.dateOfBirth)
+            : inWindow(date, windows.close.expectedDeliveryDate) || inWindow(date, windows.wide.expectedDeliveryDate);
+          assert.ok(found, `${input.status} ${JSON.stringify(existing)}`);
+        }
+      }
+    }
+  });
+});
+
+describe('checking a new record', () => {
+  const unbornRecord: NewRecordInput = { status: 'unborn', familyName: 'Okafor', expectedDeliveryDate: '2027-02-10' };
+  const bornRecord: NewRecordInput = {
+    status: 'born',
+    givenName: 'Ruby',
+    familyName: 'Okafor',
+    sex: 'female',
+    nhsNumber: '943 476 5919',
+    dateOfBirth: '2026-11-01',
+    gestationAtBirthWeeks: 39,
+    birthWeightGrams: 3400,
+    multipleBirth: false,
+    independentlyMobile: false,
+  };
+
+  it('accepts a sensible unborn or born record', () => {
+    assert.deepEqual(checkNewRecord(unbornRecord, today), []);
+    assert.deepEqual(checkNewRecord(bornRecord, today), []);
+    assert.deepEqual(checkNewRecord({ status: 'born', dateOfBirth: today }, today), []);
+  });
+
+  it('asks for the due date of an unborn baby, and for a real one', () => {
+    assert.deepEqual(messages({ status: 'unborn' }), ['Enter the due date']);
+    assert.deepEqual(messages({ status: 'unborn', expectedDeliveryDate: '2027-02-30' }), ['Due date must be a real date']);
+  });
+
+  it('allows a due date up to 45 weeks ahead and up to 4 weeks past', () => {
+    assert.deepEqual(fields({ status: 'unborn', expectedDeliveryDate: addDays(today, 315) }), []);
+    assert.deepEqual(messages({ status: 'unborn', expectedDeliveryDate: addDays(today, 316) }), ['Due date must be on or before 3 October 2027, 45 weeks from today']);
+    assert.deepEqual(fields({ status: 'unborn', expectedDeliveryDate: addDays(today, -28) }), []);
+    assert.deepEqual(messages({ status: 'unborn', expectedDeliveryDate: addDays(today, -29) }), [
+      'Due date must be on or after 25 October 2026. If the baby has been born, make a record for a born baby.',
+    ]);
+  });
+
+  it('refuses details of a birth, and an NHS number, for an unborn baby', () => {
+    assert.deepEqual(fields({ ...unbornRecord, dateOfBirth: '2026-11-01', nhsNumber: '9434765919', multipleBirth: false }), ['dateOfBirth', 'multipleBirth', 'nhsNumber']);
+  });
+
+  it('asks for the date of birth of a born baby, in the past two years', () => {
+    assert.deepEqual(messages({ status: 'born' }), ['Enter the date of birth']);
+    assert.deepEqual(messages({ status: 'born', dateOfBirth: '2026-02-31' }), ['Date of birth must be a real date']);
+    assert.deepEqual(messages({ status: 'born', dateOfBirth: '2026-11-23' }), ['Date of birth must be today or in the past']);
+    assert.deepEqual(fields({ status: 'born', dateOfBirth: '2024-11-22' }), []);
+    assert.deepEqual(messages({ status: 'born', dateOfBirth: '2024-11-21' }), ['Date of birth must be on or after 22 November 2024. This service is for babies under 2.']);
+  });
+
+  it('allows gestation from 22 to 44 weeks and birth weight from 300 to 6500 grams', () => {
+    for (const [gestation, ok] of [[21, false], [22, true], [44, true], [45, false], [38.5, false]] as const) {
+      assert.deepEqual(fields({ ...bornRecord, gestationAtBirthWeeks: gestation }), ok ? [] : ['gestationAtBirthWeeks'], String(gestation));
+    }
+    for (const [weight, ok] of [[299, false], [300, true], [6500, true], [6501, false]] as const) {
+      assert.deepEqual(fields({ ...bornRecord, birthWeightGrams: weight }), ok ? [] : ['birthWeightGrams'], String(weight));
+    }
+    assert.deepEqual(fields({ ...bornRecord, gestationAtBirthWeeks: null, birthWeightGrams: null }), []);
+  });
+
+  it('checks the NHS number with the modulus 11 check', () => {
+    assert.deepEqual(messages({ ...bornRecord, nhsNumber: '1234567890' }), ['Enter a valid NHS number: 10 digits, like 943 476 5919']);
+    assert.deepEqual(fields({ ...bornRecord, nhsNumber: '12345' }), ['nhsNumber']);
+  });
+
+  it('counts every baby under 6 months as not independently mobile', () => {
+    assert.deepEqual(messages({ ...bornRecord, dateOfBirth: '2026-05-23', independentlyMobile: true }), ['A baby under 6 months counts as not independently mobile. Select no.']);
+    assert.deepEqual(fields({ ...bornRecord, dateOfBirth: '2026-05-22', independentlyMobile: true }), []);
+  });
+
+  it('limits names to 100 characters and sex to female, male or not known', () => {
+    assert.deepEqual(fields({ ...bornRecord, givenName: 'a'.repeat(101), familyName: 'b'.repeat(101), sex: 'other' }), ['givenName', 'familyName', 'sex']);
+    assert.deepEqual(fields({ ...bornRecord, sex: 'unknown' }), []);
+  });
+});
+
+describe('checking a recorded birth', () => {
+  it('accepts a birth with or without a name and NHS number', () => {
+    assert.deepEqual(checkRecordedBirth({ dateOfBirth: '2026-11-20' }, today), []);
+    assert.deepEqual(checkRecordedBirth({ dateOfBirth: '2026-11-20', givenName: 'Ruby', nhsNumber: '9434765919', gestationAtBirthWeeks: 38, birthWeightGrams: 3100 }, today), []);
+  });
+
+  it('refuses a birth in the future, a bad NHS number and an impossible weight together', () => {
+    const problems = checkRecordedBirth({ dateOfBirth: '2026-11-23', nhsNumber: '1234567890', birthWeightGrams: 9000 }, today);
+    assert.deepEqual(
+      problems.map((problem) => problem.field),
+      ['nhsNumber', 'dateOfBirth', 'birthWeightGrams'],
+    );
+  });
+});

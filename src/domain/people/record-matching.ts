@@ -1,0 +1,442 @@
+// Finding a baby's record before making a second one: why an existing record may be the same baby,
+// the date windows worth searching, and the checks a new record or a recorded birth must pass.
+// Pure: `today` is passed in as an ISO date; name likeness and "sounds alike" facts come in too.
+import { checkNhsNumber, normaliseNhsNumber } from './nhs-number.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Dates as ISO strings ("2026-03-01"), compared in whole days.
+
+const DAY_MS = 86_400_000;
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** True for a real calendar date written YYYY-MM-DD: 2026-02-31 is not one. */
+export function isRealIsoDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+function toUtc(iso: string): number {
+  return Date.parse(`${iso}T00:00:00Z`);
+}
+
+export function addDays(iso: string, days: number): string {
+  return new Date(toUtc(iso) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to`: positive when `to` is later. */
+export function daysFrom(from: string, to: string): number {
+  return Math.round((toUtc(to) - toUtc(from)) / DAY_MS);
+}
+
+/** The same day `months` calendar months later, or the month's last day when it is shorter. */
+export function addMonths(iso: string, months: number): string {
+  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+  const first = new Date(Date.UTC(year, month - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  first.setUTCDate(Math.min(day, lastDay));
+  return first.toISOString().slice(0, 10);
+}
+
+/** "1 March 2026", as GOV.UK writes dates. */
+export function formatLongDate(iso: string): string {
+  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+  return `${day} ${MONTHS[month - 1]!} ${year}`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Names.
+
+/** Lower case, accents removed, runs of spaces collapsed: "  Zoë  O'Neil " -> "zoe o'neil". */
+export function normaliseName(value: string | null | undefined): string {
+  return (value ?? '')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function trigrams(value: string): Set<string> {
+  const out = new Set<string>();
+  for (const word of value.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
+    const padded = `  ${word} `;
+    // By character (code point), as PostgreSQL counts them.
+    const chars = Array.from(padded);
+    for (let i = 0; i + 3 <= chars.length; i++) out.add(chars.slice(i, i + 3).join(''));
+  }
+  return out;
+}
+
+/**
+ * Trigram similarity from 0 to 1, computed as PostgreSQL's pg_trgm similarity() does, so that the
+ * explanation shown agrees with the database's search: "jon smyth" and "john smith" score 0.3125.
+ */
+export function nameSimilarity(a: string, b: string): number {
+  const left = trigrams(a);
+  const right = trigrams(b);
+  if (left.size === 0 || right.size === 0) return 0;
+  let common = 0;
+  for (const gram of left) if (right.has(gram)) common++;
+  return common / (left.size + right.size - common);
+}
+
+/** A name typed into a search: its full form, and the given and family parts ("Smith, John" or "John Smith"). */
+export interface NameQuery {
+  full: string;
+  given: string | null;
+  family: string;
+}
+
+export function parseNameQuery(input: string): NameQuery | null {
+  const trimmed = input.replace(/\s+/g, ' ').trim();
+  if (trimmed.replace(/[^\p{L}\p{N}]/gu, '').length < 2) return null;
+  const comma = trimmed.indexOf(',');
+  if (comma !== -1) {
+    const family = trimmed.slice(0, comma).trim();
+    const given = trimmed.slice(comma + 1).trim() || null;
+    if (family) return { full: normaliseName(given ? `${given} ${family}` : family), given, family };
+  }
+  const words = trimmed.replace(/,/g, ' ').split(' ').filter(Boolean);
+  const family = words.at(-1)!;
+  const given = words.length > 1 ? words.slice(0, -1).join(' ') : null;
+  return { full: normaliseName(trimmed.replace(/,/g, ' ')), given, family };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Why an existing record may be the same baby.
+
+export interface InfantRecordFacts {
+  status: 'unborn' | 'born';
+  givenName: string | null;
+  familyName: string | null;
+  nhsNumber: string | null;
+  dateOfBirth: string | null;
+  expectedDeliveryDate: string | null;
+}
+
+/** Phonetic likeness the database works out (double metaphone), passed in as facts. */
+export interface SoundsAlike {
+  givenName?: boolean;
+  familyName?: boolean;
+}
+
+export type MatchStrength = 'certain' | 'likely' | 'possible' | 'none';
+
+export interface MatchAssessment {
+  strength: MatchStrength;
+  /** Plain-English reasons, strongest first: what a practitioner checks before deciding. */
+  reasons: string[];
+}
+
+/** Dates of birth this many days apart are treated as a slip of the keyboard. */
+export const DATE_OF_BIRTH_SLIP_DAYS = 3;
+/** Due dates move with scans; this many days apart still points at the same pregnancy. */
+export const DUE_DATE_DRIFT_DAYS = 14;
+/** A birth this many days before the due date, or after it, is close to it (37 to 42 weeks). */
+export const BORN_CLOSE_BEFORE_DUE_DAYS = 21;
+export const BORN_CLOSE_AFTER_DUE_DAYS = 14;
+/** A birth between 22 and 44 weeks is possible at all: it matches a due date only with a like name. */
+export const BORN_EARLIEST_BEFORE_DUE_DAYS = (40 - 22) * 7;
+export const BORN_LATEST_AFTER_DUE_DAYS = (44 - 40) * 7;
+/** A date typed into a search finds due dates this many days either side of it. */
+export const SEARCH_DUE_DATE_DAYS = 7;
+
+type DateEvidence = { level: 'same' | 'close' | 'compatible' | 'different'; reason: string | null };
+type NameEvidence = { level: 'same' | 'similar' | 'partial' | 'not-recorded' | 'different'; reasons: string[] };
+
+function swappedDayAndMonth(a: string, b: string): boolean {
+  return a !== b && a.slice(0, 4) === b.slice(0, 4) && a.slice(5, 7) === b.slice(8, 10) && a.slice(8, 10) === b.slice(5, 7);
+}
+
+function apart(days: number): string {
+  return plural(Math.abs(days), 'day');
+}
+
+/** Compares the key date of the new record (birth or due date) with the existing record's dates. */
+function compareDates(input: InfantRecordFacts, existing: InfantRecordFacts): DateEvidence {
+  const candidates: DateEvidence[] = [];
+  if (input.dateOfBirth && existing.dateOfBirth) {
+    const days = daysFrom(input.dateOfBirth, existing.dateOfBirth);
+    if (days === 0) candidates.push({ level: 'same', reason: 'Same date of birth' });
+    else if (Math.abs(days) <= DATE_OF_BIRTH_SLIP_DAYS) candidates.push({ level: 'close', reason: `Dates of birth ${apart(days)} apart` });
+    else if (swappedDayAndMonth(input.dateOfBirth, existing.dateOfBirth)) candidates.push({ level: 'close', reason: 'Same date of birth with the day and month swapped' });
+  }
+  if (input.expectedDeliveryDate && existing.expectedDeliveryDate) {
+    const days = daysFrom(input.expectedDeliveryDate, existing.expectedDeliveryDate);
+    if (days === 0) candidates.push({ level: 'same', reason: 'Same due date' });
+    else if (Math.abs(days) <= DUE_DATE_DRIFT_DAYS) candidates.push({ level: 'close', reason: `Due dates ${apart(days)} apart` });
+  }
+  const bornVersusDue = (born: string, due: string, bornIsNew: boolean): void => {
+    const early = daysFrom(born, due); // positive when born before the due date
+    const reason = bornIsNew
+      ? early === 0 ? 'Unborn baby due on the date of birth you entered' : `Unborn baby due ${apart(early)} ${early > 0 ? 'after' : 'before'} the date of birth you entered`
+      : early === 0 ? 'Born on the due date you entered' : `Born ${apart(early)} ${early > 0 ? 'before' : 'after'} the due date you entered`;
+    if (early <= BORN_CLOSE_BEFORE_DUE_DAYS && -early <= BORN_CLOSE_AFTER_DUE_DAYS) candidates.push({ level: 'close', reason });
+    else if (early <= BORN_EARLIEST_BEFORE_DUE_DAYS && -early <= BORN_LATEST_AFTER_DUE_DAYS) candidates.push({ level: 'compatible', reason });
+  };
+  if (input.dateOfBirth && existing.status === 'unborn' && existing.expectedDeliveryDate) bornVersusDue(input.dateOfBirth, existing.expectedDeliveryDate, true);
+  if (input.status === 'unborn' && input.expectedDeliveryDate && existing.dateOfBirth) bornVersusDue(existing.dateOfBirth, input.expectedDeliveryDate, false);
+  const order = ['same', 'close', 'compatible'] as const;
+  for (const level of order) {
+    const found = candidates.find((candidate) => candidate.level === level);
+    if (found) return found;
+  }
+  return { level: 'different', reason: null };
+}
+
+type PartLikeness = 'same' | 'similar' | 'different';
+
+/** Family names this alike (trigrams) count as a misspelling of each other. */
+const NAME_PART_SIMILAR = 0.4;
+
+function comparePart(a: string, b: string, soundsAlike: boolean | undefined): PartLikeness {
+  if (a === b) return 'same';
+  if (soundsAlike || nameSimilarity(a, b) >= NAME_PART_SIMILAR) return 'similar';
+  return 'different';
+}
+
+function compareNames(input: InfantRecordFacts, existing: InfantRecordFacts, soundsAlike: SoundsAlike): NameEvidence {
+  const given = [normaliseName(input.givenName), normaliseName(existing.givenName)] as const;
+  const family = [normaliseName(input.familyName), normaliseName(existing.familyName)] as const;
+  const givenLike = given[0] && given[1] ? comparePart(given[0], given[1], soundsAlike.givenName) : null;
+  const familyLike = family[0] && family[1] ? comparePart(family[0], family[1], soundsAlike.familyName) : null;
+  if (givenLike === null && familyLike === null) {
+    // Given and family name typed into each other's boxes is a common slip.
+    const crossed =
+      (given[0] && family[1] && comparePart(given[0], family[1], false) !== 'different') ||
+      (family[0] && given[1] && comparePart(family[0], given[1], false) !== 'different');
+    if (crossed) return { level: 'similar', reasons: ['Same name, but in the other name box'] };
+    return { level: 'not-recorded', reasons: ['No name on one of the records to compare'] };
+  }
+  const parts = [givenLike, familyLike].filter((part): part is PartLikeness => part !== null);
+  if (parts.every((part) => part === 'same')) return { level: 'same', reasons: [parts.length === 2 ? 'Same name' : givenLike ? 'Same first name' : 'Same family name'] };
+  if (parts.every((part) => part !== 'different')) {
+    const reasons = familyLike === 'similar' && soundsAlike.familyName && family[0] !== family[1] ? ['Similar name: the family name sounds the same'] : ['Similar name'];
+    return { level: 'similar', reasons };
+  }
+  if (givenLike && familyLike) {
+    const crossed = comparePart(given[0], family[1], false) !== 'different' && comparePart(family[0], given[1], false) !== 'different';
+    if (crossed) return { level: 'similar', reasons: ['Same name, but the first and family names are the other way round'] };
+    if (familyLike !== 'different') return { level: 'partial', reasons: ['Same family name but a different first name: this may be a twin'] };
+    if (givenLike !== 'different') return { level: 'partial', reasons: ['Same first name but a different family name: the family name may have changed'] };
+  }
+  return { level: 'different', reasons: [] };
+}
+
+/**
+ * How likely an existing record is to be the same baby as the record about to be made.
+ *   certain   same NHS number
+ *   likely    the same or a close date, and the same or a similar name
+ *   possible  a close date and no name to compare, or only the first or family name alike; or a
+ *             birth date that fits the due date (22 to 44 weeks) with a like name
+ * Two different NHS numbers are two different babies, whatever else agrees.
+ */
+export function assessMatch(input: InfantRecordFacts, existing: InfantRecordFacts, soundsAlike: SoundsAlike = {}): MatchAssessment {
+  const nhs = [input.nhsNumber, existing.nhsNumber].map((n) => (n ? normaliseNhsNumber(n) : null));
+  if (nhs[0] && nhs[1]) {
+    if (nhs[0] === nhs[1]) {
+      const dates = compareDates(input, existing);
+      const names = compareNames(input, existing, soundsAlike);
+      return { strength: 'certain', reasons: ['Same NHS number', ...(dates.reason ? [dates.reason] : []), ...names.reasons] };
+    }
+    return { strength: 'none', reasons: ['Different NHS numbers'] };
+  }
+  const dates = compareDates(input, existing);
+  const names = compareNames(input, existing, soundsAlike);
+  const reasons = [...(dates.reason ? [dates.reason] : []), ...names.reasons];
+  const closeDate = dates.level === 'same' || dates.level === 'close';
+  const likeName = names.level === 'same' || names.level === 'similar';
+  if (closeDate && likeName) return { strength: 'likely', reasons };
+  if (closeDate && (names.level === 'partial' || names.level === 'not-recorded')) return { strength: 'possible', reasons };
+  if (dates.level === 'compatible' && likeName) return { strength: 'possible', reasons };
+  return { strength: 'none', reasons: [] };
+}
+
+const STRENGTH_ORDER: Record<MatchStrength, number> = { certain: 0, likely: 1, possible: 2, none: 3 };
+
+/** Sorts strongest first; used to list possible matches. */
+export function compareStrength(a: MatchStrength, b: MatchStrength): number {
+  return STRENGTH_ORDER[a] - STRENGTH_ORDER[b];
+}
+
+export interface DateRange {
+  from: string;
+  to: string;
+}
+
+/**
+ * The dates worth looking at in the database for possible matches of a new record: `close` ranges
+ * find candidates whatever their name; `wide` ranges only count with a like name. Mirrors assessMatch.
+ */
+export interface MatchWindows {
+  close: { dateOfBirth: DateRange[]; expectedDeliveryDate: DateRange[] };
+  wide: { dateOfBirth: DateRange[]; expectedDeliveryDate: DateRange[] };
+}
+
+export function matchWindows(input: Pick<InfantRecordFacts, 'status' | 'dateOfBirth' | 'expectedDeliveryDate'>): MatchWindows {
+  const windows: MatchWindows = { close: { dateOfBirth: [], expectedDeliveryDate: [] }, wide: { dateOfBirth: [], expectedDeliveryDate: [] } };
+  const around = (date: string, before: number, after: number): DateRange => ({ from: addDays(date, -before), to: addDays(date, after) });
+  if (input.dateOfBirth) {
+    const dob = input.dateOfBirth;
+    windows.close.dateOfBirth.push(around(dob, DATE_OF_BIRTH_SLIP_DAYS, DATE_OF_BIRTH_SLIP_DAYS));
+    const [year, month, day] = dob.split('-');
+    const swapped = `${year!}-${day!}-${month!}`;
+    if (swapped !== dob && isRealIsoDate(swapped)) windows.close.dateOfBirth.push({ from: swapped, to: swapped });
+    // An unborn record due a little after (born early) or before (born late) this date of birth.
+    windows.close.expectedDeliveryDate.push(around(dob, BORN_CLOSE_AFTER_DUE_DAYS, BORN_CLOSE_BEFORE_DUE_DAYS));
+    windows.wide.expectedDeliveryDate.push(around(dob, BORN_LATEST_AFTER_DUE_DAYS, BORN_EARLIEST_BEFORE_DUE_DAYS));
+  }
+  if (input.status === 'unborn' && input.expectedDeliveryDate) {
+    const due = input.expectedDeliveryDate;
+    windows.close.expectedDeliveryDate.push(around(due, DUE_DATE_DRIFT_DAYS, DUE_DATE_DRIFT_DAYS));
+    windows.close.dateOfBirth.push(around(due, BORN_CLOSE_BEFORE_DUE_DAYS, BORN_CLOSE_AFTER_DUE_DAYS));
+    windows.wide.dateOfBirth.push(around(due, BORN_EARLIEST_BEFORE_DUE_DAYS, BORN_LATEST_AFTER_DUE_DAYS));
+  }
+  return windows;
+}
+
+/** A date typed into a search matches that exact date of birth, or a due date within a week of it. */
+export function searchDueDateRange(date: string): DateRange {
+  return { from: addDays(date, -SEARCH_DUE_DATE_DAYS), to: addDays(date, SEARCH_DUE_DATE_DAYS) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checking a new record, or the birth of an unborn baby.
+
+export type Sex = 'female' | 'male' | 'unknown';
+export const SEXES: readonly Sex[] = ['female', 'male', 'unknown'];
+
+export interface BirthFacts {
+  dateOfBirth: string;
+  gestationAtBirthWeeks?: number | null;
+  birthWeightGrams?: number | null;
+  multipleBirth?: boolean | null;
+  independentlyMobile?: boolean | null;
+}
+
+export interface NewRecordInput {
+  status: 'unborn' | 'born';
+  givenName?: string | null;
+  familyName?: string | null;
+  sex?: string | null;
+  nhsNumber?: string | null;
+  expectedDeliveryDate?: string | null;
+  dateOfBirth?: string | null;
+  gestationAtBirthWeeks?: number | null;
+  birthWeightGrams?: number | null;
+  multipleBirth?: boolean | null;
+  independentlyMobile?: boolean | null;
+}
+
+export type RecordField = keyof NewRecordInput;
+
+export interface FieldProblem {
+  field: RecordField;
+  message: string;
+}
+
+/** The service is for babies under one; records are kept until two. */
+export const OLDEST_AGE_MONTHS = 24;
+/** A due date can be set from booking (about 45 weeks ahead at most) and kept a little past it. */
+export const LATEST_DUE_DAYS_AHEAD = 45 * 7;
+export const EARLIEST_DUE_DAYS_AGO = 4 * 7;
+export const GESTATION_WEEKS = { min: 22, max: 44 } as const;
+export const BIRTH_WEIGHT_GRAMS = { min: 300, max: 6500 } as const;
+export const NAME_MAX_LENGTH = 100;
+/** Every baby under 6 months counts as not independently mobile (bruising protocol, NICE CG89). */
+export const NON_MOBILE_UNDER_MONTHS = 6;
+
+export const NHS_NUMBER_MESSAGE = 'Enter a valid NHS number: 10 digits, like 943 476 5919';
+
+function checkNames(input: { givenName?: string | null; familyName?: string | null }, problems: FieldProblem[]): void {
+  if ((input.givenName ?? '').trim().length > NAME_MAX_LENGTH) problems.push({ field: 'givenName', message: `First name must be ${NAME_MAX_LENGTH} characters or fewer` });
+  if ((input.familyName ?? '').trim().length > NAME_MAX_LENGTH) problems.push({ field: 'familyName', message: `Family name must be ${NAME_MAX_LENGTH} characters or fewer` });
+}
+
+function checkSex(sex: string | null | undefined, problems: FieldProblem[]): void {
+  if (sex && !(SEXES as readonly string[]).includes(sex)) problems.push({ field: 'sex', message: 'Select female, male or not known' });
+}
+
+function checkNhs(nhsNumber: string | null | undefined, problems: FieldProblem[]): void {
+  if (nhsNumber && checkNhsNumber(nhsNumber) !== null) problems.push({ field: 'nhsNumber', message: NHS_NUMBER_MESSAGE });
+}
+
+/** Checks the facts of a birth: the date, gestation, weight, and mobility for the baby's age. */
+export function checkBirth(birth: BirthFacts, today: string): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const dob = birth.dateOfBirth;
+  if (!isRealIsoDate(dob)) {
+    problems.push({ field: 'dateOfBirth', message: 'Date of birth must be a real date' });
+  } else if (dob > today) {
+    problems.push({ field: 'dateOfBirth', message: 'Date of birth must be today or in the past' });
+  } else if (dob < addMonths(today, -OLDEST_AGE_MONTHS)) {
+    problems.push({ field: 'dateOfBirth', message: `Date of birth must be on or after ${formatLongDate(addMonths(today, -OLDEST_AGE_MONTHS))}. This service is for babies under 2.` });
+  }
+  const gestation = birth.gestationAtBirthWeeks;
+  if (gestation !== null && gestation !== undefined && (!Number.isInteger(gestation) || gestation < GESTATION_WEEKS.min || gestation > GESTATION_WEEKS.max)) {
+    problems.push({ field: 'gestationAtBirthWeeks', message: `Gestation at birth must be a whole number of weeks from ${GESTATION_WEEKS.min} to ${GESTATION_WEEKS.max}` });
+  }
+  const weight = birth.birthWeightGrams;
+  if (weight !== null && weight !== undefined && (!Number.isInteger(weight) || weight < BIRTH_WEIGHT_GRAMS.min || weight > BIRTH_WEIGHT_GRAMS.max)) {
+    problems.push({ field: 'birthWeightGrams', message: `Birth weight must be in grams, from ${BIRTH_WEIGHT_GRAMS.min} to ${BIRTH_WEIGHT_GRAMS.max}` });
+  }
+  if (birth.independentlyMobile === true && isRealIsoDate(dob) && dob <= today && addMonths(dob, NON_MOBILE_UNDER_MONTHS) > today) {
+    problems.push({ field: 'independentlyMobile', message: 'A baby under 6 months counts as not independently mobile. Select no.' });
+  }
+  return problems;
+}
+
+/** Checks a record about to be made for an unborn baby or a born infant. Returns nothing when all is well. */
+export function checkNewRecord(input: NewRecordInput, today: string): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  checkNames(input, problems);
+  checkSex(input.sex, problems);
+  if (input.status === 'unborn') {
+    const due = input.expectedDeliveryDate;
+    if (!due) problems.push({ field: 'expectedDeliveryDate', message: 'Enter the due date' });
+    else if (!isRealIsoDate(due)) problems.push({ field: 'expectedDeliveryDate', message: 'Due date must be a real date' });
+    else if (due > addDays(today, LATEST_DUE_DAYS_AHEAD)) {
+      problems.push({ field: 'expectedDeliveryDate', message: `Due date must be on or before ${formatLongDate(addDays(today, LATEST_DUE_DAYS_AHEAD))}, 45 weeks from today` });
+    } else if (due < addDays(today, -EARLIEST_DUE_DAYS_AGO)) {
+      problems.push({
+        field: 'expectedDeliveryDate',
+        message: `Due date must be on or after ${formatLongDate(addDays(today, -EARLIEST_DUE_DAYS_AGO))}. If the baby has been born, make a record for a born baby.`,
+      });
+    }
+    // Facts of a birth do not belong to an unborn baby; an NHS number is given at birth.
+    const bornOnly: RecordField[] = ['dateOfBirth', 'gestationAtBirthWeeks', 'birthWeightGrams', 'multipleBirth', 'independentlyMobile', 'nhsNumber'];
+    for (const field of bornOnly) {
+      if (input[field] !== null && input[field] !== undefined && input[field] !== '') {
+        problems.push({ field, message: field === 'nhsNumber' ? 'An unborn baby does not have an NHS number yet. Leave it out.' : 'Leave out details of the birth for an unborn baby' });
+      }
+    }
+    return problems;
+  }
+  checkNhs(input.nhsNumber, problems);
+  if (!input.dateOfBirth) problems.push({ field: 'dateOfBirth', message: 'Enter the date of birth' });
+  else problems.push(...checkBirth({ ...input, dateOfBirth: input.dateOfBirth }, today));
+  if (input.expectedDeliveryDate && !isRealIsoDate(input.expectedDeliveryDate)) {
+    problems.push({ field: 'expectedDeliveryDate', message: 'Due date must be a real date' });
+  }
+  return problems;
+}
+
+/** Checks what is recorded when an unborn baby is born: the birth itself and any name or NHS number given. */
+export function checkRecordedBirth(
+  input: BirthFacts & { givenName?: string | null; familyName?: string | null; sex?: string | null; nhsNumber?: string | null },
+  today: string,
+): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  checkNames(input, problems);
+  checkSex(input.sex, problems);
+  checkNhs(input.nhsNumber, problems);
+  problems.push(...checkBirth(input, today));
+  return problems;
+}
