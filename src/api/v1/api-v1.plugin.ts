@@ -1,5 +1,6 @@
 // The JSON API, version 1. Each resource registers its routes here under /api/v1.
 import type { FastifyInstance } from 'fastify';
+import { caseRecordApiRoutes } from './case-records.routes.ts';
 import { caseApiRoutes } from './cases.routes.ts';
 import { meRoutes } from './me.routes.ts';
 import { tokenRoutes } from './tokens.routes.ts';
@@ -7,5 +8,6 @@ import { tokenRoutes } from './tokens.routes.ts';
 export async function apiV1(app: FastifyInstance): Promise<void> {
   await app.register(tokenRoutes);
   await app.register(meRoutes);
+  await app.register(caseRecordApiRoutes);
   await app.register(caseApiRoutes);
 }

@@ -1,0 +1,60 @@
+// Find or create a record in a real browser with axe: search (results, restricted hits, errors),
+// the two-step create with its duplicate warning, and recording the birth of an unborn baby.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { expectNoAxeViolations, signIn, startE2e, submit, type E2e } from './helpers/browser.ts';
+import { visit } from './helpers/page-checks.ts';
+
+let e2e: E2e;
+before(async () => {
+  e2e = await startE2e();
+});
+after(async () => {
+  await e2e?.close();
+});
+
+describe('find or create a record', () => {
+  let page: Page;
+  before(async () => {
+    page = await e2e.newPage();
+    await signIn(page, 'midwife@demo.example');
+  });
+
+  test('search by a misspelt name shows own records as links and others only as a contact', async () => {
+    await page.goto('/');
+    await submit(page, page.getByRole('button', { name: 'Find or create a record' }).or(page.getByRole('link', { name: 'Find or create a record' })));
+    await visit(page, '/cases/find', { status: 200, heading: 'Find or create a record' });
+    await page.locator('#name').fill('Ashwerth');
+    const response = await submit(page, page.getByRole('button', { name: 'Search' }));
+    assert.equal(response.status(), 200);
+    assert.equal(await page.getByRole('link', { name: 'Unborn baby Ashworth' }).count(), 1);
+    await expectNoAxeViolations(page);
+    await page.goto('/cases/find');
+    await page.locator('#name').fill('Okafor');
+    await submit(page, page.getByRole('button', { name: 'Search' }));
+    assert.match(await page.locator('main').innerText(), /Claire Dobson/);
+    assert.doesNotMatch(await page.locator('main').innerText(), /Ruby/);
+    await expectNoAxeViolations(page);
+  });
+
+  test('a bad NHS number shows the error summary', async () => {
+    await page.goto('/cases/find');
+    await page.locator('#nhsNumber').fill('1234567890');
+    const response = await submit(page, page.getByRole('button', { name: 'Search' }));
+    assert.equal(response.status(), 400);
+    assert.equal(await page.locator('.govuk-error-summary').count(), 1);
+    await expectNoAxeViolations(page);
+  });
+
+  test('create: the born-or-unborn question, then the details form and its errors', async () => {
+    await visit(page, '/cases/new', { status: 200, heading: 'Create a record: has the baby been born?' });
+    await page.getByLabel('No, the baby is not born yet').or(page.getByLabel(/not (yet )?born/i)).first().check();
+    await submit(page, page.getByRole('button', { name: 'Continue' }));
+    assert.equal(await page.locator('h1').innerText(), 'An unborn baby');
+    await expectNoAxeViolations(page);
+    await submit(page, page.getByRole('button', { name: 'Create record' }));
+    assert.equal(await page.locator('.govuk-error-summary').count(), 1);
+    await expectNoAxeViolations(page);
+  });
+});

@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createTokenForEmail } from '../../application/auth/api-tokens.ts';
+import { cliOperator } from '../../application/actor.ts';
+import { makeUser } from '../../../test/helpers/factories.ts';
+import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+
+describe('search and create through the API', () => {
+  let t: TestApp;
+  const tokens: Record<string, string> = {};
+  before(async () => {
+    t = await createTestApp();
+    for (const name of ['midwife', 'other', 'admin'] as const) {
+      const user = await makeUser(t.ctx, { name, role: name === 'admin' ? 'admin' : 'practitioner' });
+      const issued = await createTokenForEmail(t.ctx, cliOperator, user.email);
+      assert.ok(issued.ok);
+      tokens[name] = issued.value.token;
+    }
+  });
+  after(async () => t.close());
+
+  const call = (who: string, method: 'GET' | 'POST', url: string, payload?: object) =>
+    t.app.inject({ method, url: `/api/v1${url}`, headers: { authorization: `Bearer ${tokens[who]}` }, ...(payload ? { payload } : {}) });
+
+  const unborn = { givenName: null, familyName: 'Smith', expectedDeliveryDate: '2027-02-10' };
+
+  it('creates a record for an unborn baby, with the creator as lead professional', async () => {
+    const response = await call('midwife', 'POST', '/cases', { infant: unborn });
+    assert.equal(response.statusCode, 201, response.body);
+    const body = response.json<{ id: string; status: string; version: number }>();
+    assert.deepEqual([body.status, body.version], ['unborn', 1]);
+    const team = await t.ctx.db.selectFrom('case_team').select('role').where('case_id', '=', body.id).execute();
+    assert.deepEqual(team, [{ role: 'lead-professional' }]);
+  });
+
+  it('refuses a likely duplicate with 409 listing the match, then creates once the caller confirms', async () => {
+    const first = await call('other', 'POST', '/cases', { infant: { ...unborn, expectedDeliveryDate: '2027-02-12' } });
+    assert.equal(first.statusCode, 409);
+    const error = first.json<{ error: { code: string; details: { path: string; message: string }[] } }>().error;
+    assert.equal(error.code, 'possible-duplicate');
+    assert.equal(error.details.length, 1);
+    assert.match(error.details[0]!.message, /cannot open/, 'a record the caller may not open is only named as existing');
+    const confirmed = await call('other', 'POST', '/cases', { infant: { ...unborn, expectedDeliveryDate: '2027-02-12' }, confirmedNoDuplicate: true, checkedCaseIds: [error.details[0]!.path] });
+    assert.equal(confirmed.statusCode, 201);
+  });
+
+  it('asks for exactly one of date of birth or due date', async () => {
+    const both = await call('midwife', 'POST', '/cases', { infant: { familyName: 'X', dateOfBirth: '2026-11-01', expectedDeliveryDate: '2027-01-01' } });
+    assert.equal(both.statusCode, 400);
+    const neither = await call('midwife', 'POST', '/cases', { infant: { familyName: 'X' } });
+    assert.equal(neither.statusCode, 400);
+  });
+
+  it('refuses an invalid record with 422 and a detail per field', async () => {
+    const response = await call('midwife', 'POST', '/cases', { infant: { familyName: 'Jones', dateOfBirth: '2026-11-01', nhsNumber: '1234567890' } });
+    assert.equal(response.statusCode, 422);
+    const details = response.json<{ error: { details: { path: string }[] } }>().error.details;
+    assert.ok(details.some((d) => d.path === '/infant/nhsNumber'), JSON.stringify(details));
+  });
+
+  it('refuses an administrator, who manages accounts, not records', async () => {
+    assert.equal((await call('admin', 'POST', '/cases', { infant: { familyName: 'Adm', expectedDeliveryDate: '2027-03-01' } })).statusCode, 403);
+  });
+
+  it('finds "Smyth" for Smith, showing the caller\'s own record and only the contact for another\'s', async () => {
+    const response = await call('midwife', 'GET', '/cases?name=Smyth');
+    assert.equal(response.statusCode, 200);
+    const items = response.json<{ items: { restricted: boolean; familyName?: string | null; contact?: { name: string } | null }[] }>().items;
+    assert.equal(items.length, 2);
+    const own = items.find((i) => !i.restricted)!;
+    assert.equal(own.familyName, 'Smith');
+    const other = items.find((i) => i.restricted)!;
+    assert.equal(other.familyName, undefined);
+    assert.equal(other.contact?.name, 'other');
+  });
+
+  it('answers a search without criteria or with a bad NHS number with 400', async () => {
+    assert.equal((await call('midwife', 'GET', '/cases')).statusCode, 400);
+    assert.equal((await call('midwife', 'GET', '/cases?nhsNumber=1234567890')).statusCode, 400);
+  });
+});
