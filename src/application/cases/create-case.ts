@@ -14,7 +14,7 @@ import {
   type MatchStrength,
   type NewRecordInput,
 } from '../../domain/people/record-matching.ts';
-import type { Role } from '../../domain/shared/roles.ts';
+import { roleAllows } from '../../domain/shared/roles.ts';
 import type { Tx } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAudit, recordAuditAlone } from '../audit.ts';
@@ -22,7 +22,6 @@ import type { AppContext } from '../context.ts';
 import { auditedIds, CASE_SUMMARY_COLUMNS, FULL_NAME_SQL, familySoundsLike, toCaseHits, type RestrictedCase, type VisibleCase } from './search-cases.ts';
 
 /** Administrators manage accounts; they do not hold cases, so they do not make records. */
-const ROLES_THAT_MAKE_RECORDS: readonly Role[] = ['practitioner', 'safeguarding-lead', 'manager'];
 
 /** At most this many possible matches are shown: more than that, and the details need checking. */
 export const MATCH_LIMIT = 20;
@@ -131,7 +130,7 @@ export async function findPossibleMatches(trx: Tx, actor: UserActor, record: Inf
 }
 
 export async function createCase(ctx: AppContext, actor: UserActor, input: NewRecordInput, options: CreateCaseOptions = {}): Promise<CreateCaseResult> {
-  if (!ROLES_THAT_MAKE_RECORDS.includes(actor.role)) {
+  if (!roleAllows(actor.role, 'create-records')) {
     await recordAuditAlone(ctx, actor, { action: 'case.create', outcome: 'denied', subjectType: 'case' });
     return { ok: false, code: 'forbidden', message: 'Your role does not make records for babies. Ask a practitioner or your safeguarding lead.' };
   }

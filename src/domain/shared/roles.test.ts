@@ -12,6 +12,10 @@ describe('roles', () => {
     }
   });
 
+  it('lets every role but the administrator make records for babies', () => {
+    for (const role of ROLES) assert.equal(roleAllows(role, 'create-records'), role !== 'admin', role);
+  });
+
   it('recognises the four roles and nothing else', () => {
     assert.deepEqual(ROLES.filter(isRole), [...ROLES]);
     assert.equal(isRole('superuser'), false);

@@ -9,12 +9,13 @@ export const ROLE_LABELS: Record<Role, string> = {
   admin: 'Administrator',
 };
 
-export type Permission = 'manage-accounts' | 'read-audit-trail';
+export type Permission = 'manage-accounts' | 'read-audit-trail' | 'create-records';
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  practitioner: [],
-  'safeguarding-lead': [],
-  manager: [],
+  practitioner: ['create-records'],
+  'safeguarding-lead': ['create-records'],
+  manager: ['create-records'],
+  // Administrators manage accounts and the audit trail; they do not work on families' records.
   admin: ['manage-accounts', 'read-audit-trail'],
 };
 
