@@ -2,6 +2,7 @@
 // the date windows worth searching, and the checks a new record or a recorded birth must pass.
 // Pure: `today` is passed in as an ISO date; name likeness and "sounds alike" facts come in too.
 import { checkNhsNumber, normaliseNhsNumber } from './nhs-number.ts';
+import { isRealIsoDate } from '../shared/calendar-date.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Dates as ISO strings ("2026-03-01"), compared in whole days.
@@ -9,14 +10,6 @@ import { checkNhsNumber, normaliseNhsNumber } from './nhs-number.ts';
 const DAY_MS = 86_400_000;
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** True for a real calendar date written YYYY-MM-DD: 2026-02-31 is not one. */
-export function isRealIsoDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
 
 function toUtc(iso: string): number {
   return Date.parse(`${iso}T00:00:00Z`);

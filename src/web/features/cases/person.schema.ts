@@ -1,9 +1,9 @@
 // The form for a person around the baby: fields, checks and words. Yes/no answers arrive as text;
 // toPersonDetails turns a valid form into the domain's PersonDetails.
 import { Type, type Static } from 'typebox';
-import { calendarDateParts, parseCalendarDate } from '../../../domain/shared/calendar-date.ts';
 import { RELATIONSHIPS_TO_INFANT } from '../../../domain/people/relationships.ts';
 import type { PersonDetails, PersonProblem } from '../../../domain/people/person-rules.ts';
+import { dateInputValues, readDateInput } from '../../forms/date-input.ts';
 import type { FormSpec } from '../../forms/validate-form.ts';
 
 const yesNo = Type.Union([Type.Literal('yes'), Type.Literal('no')]);
@@ -72,10 +72,8 @@ function answer(value: 'yes' | 'no' | 'not-known' | undefined): boolean | null {
 
 /** The domain's details from a valid form, or the field and message for a date that is not real. */
 export function toPersonDetails(form: PersonForm): { ok: true; details: PersonDetails } | { ok: false; field: string; text: string } {
-  const date = parseCalendarDate({ day: form['dateOfBirth-day'], month: form['dateOfBirth-month'], year: form['dateOfBirth-year'] });
-  if (!date.ok && date.problem !== 'missing') {
-    return { ok: false, field: 'dateOfBirth-day', text: date.problem === 'incomplete' ? 'Date of birth must include a day, month and year' : 'Date of birth must be a real date' };
-  }
+  const date = readDateInput(form, { prefix: 'dateOfBirth', label: 'Date of birth', enter: 'Enter their date of birth' }, false);
+  if (!date.ok) return { ok: false, field: date.field, text: date.text };
   return {
     ok: true,
     details: {
@@ -84,7 +82,7 @@ export function toPersonDetails(form: PersonForm): { ok: true; details: PersonDe
       identityKnown: form.identityKnown === 'yes',
       description: form.description ?? null,
       relationshipToInfant: form.relationshipToInfant,
-      dateOfBirth: date.ok ? date.iso : null,
+      dateOfBirth: date.iso,
       nhsNumber: form.nhsNumber ?? null,
       sex: form.sex ?? null,
       livesInHousehold: form.livesInHousehold === 'yes',
@@ -102,16 +100,13 @@ export function toPersonDetails(form: PersonForm): { ok: true; details: PersonDe
 /** The form's fields from stored details, to show them for editing. */
 export function toFormValues(details: PersonDetails & { version: number }): Record<string, string> {
   const yn = (value: boolean | null) => (value === null ? 'not-known' : value ? 'yes' : 'no');
-  const dateOfBirth = calendarDateParts(details.dateOfBirth);
   return {
     identityKnown: details.identityKnown ? 'yes' : 'no',
     givenName: details.givenName ?? '',
     familyName: details.familyName ?? '',
     description: details.description ?? '',
     relationshipToInfant: details.relationshipToInfant,
-    'dateOfBirth-day': dateOfBirth.day,
-    'dateOfBirth-month': dateOfBirth.month,
-    'dateOfBirth-year': dateOfBirth.year,
+    ...dateInputValues('dateOfBirth', details.dateOfBirth),
     nhsNumber: details.nhsNumber ?? '',
     sex: details.sex ?? '',
     livesInHousehold: yn(details.livesInHousehold),

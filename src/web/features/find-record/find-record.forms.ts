@@ -2,46 +2,18 @@
 // month and year, giving either what the use case needs or GOV.UK errors in the order the form
 // shows its fields, always with what the user typed so the page can show it again.
 import { checkNhsNumber } from '../../../domain/people/nhs-number.ts';
-import { isRealIsoDate, NHS_NUMBER_MESSAGE, parseNameQuery, type FieldProblem, type NewRecordInput } from '../../../domain/people/record-matching.ts';
+import { NHS_NUMBER_MESSAGE, parseNameQuery, type FieldProblem, type NewRecordInput } from '../../../domain/people/record-matching.ts';
 import type { BirthInput } from '../../../application/cases/record-birth.ts';
 import type { SearchCriteria } from '../../../application/cases/search-cases.ts';
 import type { TSchema } from 'typebox';
+import { PARTS, readDateInput, type DatePartErrors, type DateWords } from '../../forms/date-input.ts';
 import { formErrors, validateForm, type FormErrors, type FormSpec } from '../../forms/validate-form.ts';
 import { birthForm, DATE_FIELDS, NAME_TOO_SHORT, newRecordForm, NO_SEARCH_CRITERIA, searchForm } from './find-record.schema.ts';
 
 export type Values = Record<string, string>;
-export type DatePart = 'day' | 'month' | 'year';
-
-/** Which parts of each date input to mark as wrong, by the date's field prefix. */
-export type DatePartErrors = Record<string, DatePart[]>;
-
 export type FormProblems = FormErrors & { dateParts: DatePartErrors };
 
 export type FormOutcome<T> = { ok: true; value: T; values: Values } | ({ ok: false; values: Values } & FormProblems);
-
-interface DateWords {
-  prefix: string;
-  label: string;
-  enter: string;
-}
-
-type DateReading = { ok: true; iso: string | null } | { ok: false; field: string; text: string; parts: DatePart[] };
-
-const PARTS: readonly DatePart[] = ['day', 'month', 'year'];
-
-/** Reads a GOV.UK date input: "31 2 2026" is not a real date; a date with a part missing says which. */
-export function readDateInput(values: Values, words: DateWords, required: boolean): DateReading {
-  const typed = { day: values[`${words.prefix}-day`] ?? '', month: values[`${words.prefix}-month`] ?? '', year: values[`${words.prefix}-year`] ?? '' };
-  const missing = PARTS.filter((part) => typed[part] === '');
-  const problem = (text: string, parts: DatePart[]): DateReading => ({ ok: false, field: `${words.prefix}-${parts[0]!}`, text, parts });
-  if (missing.length === PARTS.length) return required ? problem(words.enter, [...PARTS]) : { ok: true, iso: null };
-  if (missing.length > 0) return problem(`${words.label} must include a ${missing.join(' and ')}`, missing);
-  if (!/^\d{1,2}$/.test(typed.day) || !/^\d{1,2}$/.test(typed.month)) return problem(`${words.label} must be a real date`, [...PARTS]);
-  if (!/^\d{4}$/.test(typed.year)) return problem(/^\d+$/.test(typed.year) ? 'Year must include 4 numbers' : `${words.label} must be a real date`, ['year']);
-  const iso = `${typed.year}-${typed.month.padStart(2, '0')}-${typed.day.padStart(2, '0')}`;
-  if (!isRealIsoDate(iso)) return problem(`${words.label} must be a real date`, [...PARTS]);
-  return { ok: true, iso };
-}
 
 function dateKeys(prefix: string): string[] {
   return PARTS.map((part) => `${prefix}-${part}`);

@@ -1,0 +1,39 @@
+// GOV.UK date inputs (day, month and year fields) read into ISO dates, with the message and the
+// parts to mark when the date is missing, incomplete or not real. Shared by every form with dates.
+import { isRealIsoDate } from '../../domain/shared/calendar-date.ts';
+
+export type Values = Record<string, string>;
+export type DatePart = 'day' | 'month' | 'year';
+
+/** Which parts of each date input to mark as wrong, by the date's field prefix. */
+export type DatePartErrors = Record<string, DatePart[]>;
+
+export interface DateWords {
+  prefix: string;
+  label: string;
+  enter: string;
+}
+
+type DateReading = { ok: true; iso: string | null } | { ok: false; field: string; text: string; parts: DatePart[] };
+
+export const PARTS: readonly DatePart[] = ['day', 'month', 'year'];
+
+/** Reads a GOV.UK date input: "31 2 2026" is not a real date; a date with a part missing says which. */
+export function readDateInput(values: Values, words: DateWords, required: boolean): DateReading {
+  const typed = { day: values[`${words.prefix}-day`] ?? '', month: values[`${words.prefix}-month`] ?? '', year: values[`${words.prefix}-year`] ?? '' };
+  const missing = PARTS.filter((part) => typed[part] === '');
+  const problem = (text: string, parts: DatePart[]): DateReading => ({ ok: false, field: `${words.prefix}-${parts[0]!}`, text, parts });
+  if (missing.length === PARTS.length) return required ? problem(words.enter, [...PARTS]) : { ok: true, iso: null };
+  if (missing.length > 0) return problem(`${words.label} must include a ${missing.join(' and ')}`, missing);
+  if (!/^\d{1,2}$/.test(typed.day) || !/^\d{1,2}$/.test(typed.month)) return problem(`${words.label} must be a real date`, [...PARTS]);
+  if (!/^\d{4}$/.test(typed.year)) return problem(/^\d+$/.test(typed.year) ? 'Year must include 4 numbers' : `${words.label} must be a real date`, ['year']);
+  const iso = `${typed.year}-${typed.month.padStart(2, '0')}-${typed.day.padStart(2, '0')}`;
+  if (!isRealIsoDate(iso)) return problem(`${words.label} must be a real date`, [...PARTS]);
+  return { ok: true, iso };
+}
+
+/** The day, month and year fields for a date input, from an ISO date. */
+export function dateInputValues(prefix: string, iso: string | null): Values {
+  const [year = '', month = '', day = ''] = (iso ?? '').split('-');
+  return { [`${prefix}-day`]: day ? String(Number(day)) : '', [`${prefix}-month`]: month ? String(Number(month)) : '', [`${prefix}-year`]: year };
+}
