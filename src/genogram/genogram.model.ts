@@ -1,19 +1,9 @@
 // What the genogram is drawn from: the baby, the people around them and the relationships between
 // them, in plain types so the drawing knows nothing of the database or the web layer.
-export type GenogramSex = 'female' | 'male' | 'unknown';
+import type { RelationshipToInfant } from '../domain/people/relationships.ts';
 
-export type RelationshipToInfant =
-  | 'mother'
-  | 'father'
-  | 'mothers-partner'
-  | 'fathers-partner'
-  | 'grandparent'
-  | 'sibling'
-  | 'half-sibling'
-  | 'other-relative'
-  | 'friend'
-  | 'professional-carer'
-  | 'unknown';
+export type { RelationshipToInfant };
+export type GenogramSex = 'female' | 'male' | 'unknown';
 
 /** `parent-of`: personId is a parent of otherPersonId. The others are symmetric. */
 export type GenogramRelationshipKind = 'partners' | 'ex-partners' | 'separated' | 'parent-of';

@@ -1,6 +1,7 @@
 // Each person's role in words on the diagram, sharpened by the family around them: a mother's
 // partner the records say she has left is her former partner; a grandparent recorded as the
 // mother's parent is the maternal grandmother or grandfather.
+import { RELATIONSHIPS_TO_INFANT } from '../domain/people/relationships.ts';
 import type { GenogramRelationship, GenogramSex, RelationshipToInfant } from './genogram.model.ts';
 
 interface RoleSubject {
@@ -15,19 +16,7 @@ interface RoleUnion {
   kind: string;
 }
 
-const ROLE_WORDS: Record<RelationshipToInfant, string> = {
-  mother: 'Mother',
-  father: 'Father',
-  'mothers-partner': "Mother's partner",
-  'fathers-partner': "Father's partner",
-  grandparent: 'Grandparent',
-  sibling: 'Sibling',
-  'half-sibling': 'Half-sibling',
-  'other-relative': 'Other relative',
-  friend: 'Friend',
-  'professional-carer': 'Professional carer',
-  unknown: 'Relationship not known',
-};
+const ROLE_WORDS: Record<RelationshipToInfant, string> = RELATIONSHIPS_TO_INFANT;
 
 const PARTNER_WORDS: Record<string, string> = { partners: 'partner', separated: 'separated partner', 'ex-partners': 'former partner' };
 

@@ -8,6 +8,13 @@ export class WebClient {
 
   constructor(private readonly app: FastifyInstance) {}
 
+  /** A client already signed in as this user. */
+  static async signedIn(app: FastifyInstance, user: { email: string; password: string }): Promise<WebClient> {
+    const client = new WebClient(app);
+    await client.signIn(user.email, user.password);
+    return client;
+  }
+
   get cookieHeader(): string {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
   }

@@ -4,12 +4,6 @@ import { makeCase, makeUser } from '../../../../test/helpers/factories.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { WebClient } from '../../../../test/helpers/web-client.ts';
 
-async function signedIn(t: TestApp, user: { email: string; password: string }): Promise<WebClient> {
-  const client = new WebClient(t.app);
-  await client.signIn(user.email, user.password);
-  return client;
-}
-
 describe('case overview page', () => {
   let t: TestApp;
   before(async () => {
@@ -21,7 +15,7 @@ describe('case overview page', () => {
     (await t.ctx.db.selectFrom('cases').select('id').where('family_name', '=', familyName).executeTakeFirstOrThrow()).id;
 
   it('shows a team member the baby, the people around them and the team', async () => {
-    const client = await signedIn(t, { email: 'health-visitor@demo.example', password: 'demo-password' });
+    const client = await WebClient.signedIn(t.app, { email: 'health-visitor@demo.example', password: 'demo-password' });
     const response = await client.get(`/cases/${await caseIdOf('Okafor')}`);
     assert.equal(response.statusCode, 200);
     assert.match(response.body, /data-qa="case-name">Ruby Okafor</);
@@ -32,7 +26,7 @@ describe('case overview page', () => {
   });
 
   it('draws the family diagram with a title, a description, links to each person and a text alternative', async () => {
-    const client = await signedIn(t, { email: 'health-visitor@demo.example', password: 'demo-password' });
+    const client = await WebClient.signedIn(t.app, { email: 'health-visitor@demo.example', password: 'demo-password' });
     const response = await client.get(`/cases/${await caseIdOf('Okafor')}`);
     const svg = /<svg[\s\S]*?<\/svg>/.exec(response.body)?.[0] ?? '';
     assert.match(svg, /aria-labelledby="genogram-title"/);
@@ -45,7 +39,7 @@ describe('case overview page', () => {
   });
 
   it('shows an unknown adult prominently', async () => {
-    const client = await signedIn(t, { email: 'midwife@demo.example', password: 'demo-password' });
+    const client = await WebClient.signedIn(t.app, { email: 'midwife@demo.example', password: 'demo-password' });
     const response = await client.get(`/cases/${await caseIdOf('Ashworth')}`);
     assert.equal(response.statusCode, 200);
     assert.match(response.body, /data-qa="unknown-adult-warning"/);
@@ -55,14 +49,14 @@ describe('case overview page', () => {
 
   it('audits each look at the record with the basis for access', async () => {
     const caseId = await caseIdOf('Hartley');
-    const client = await signedIn(t, { email: 'gp@demo.example', password: 'demo-password' });
+    const client = await WebClient.signedIn(t.app, { email: 'gp@demo.example', password: 'demo-password' });
     await client.get(`/cases/${caseId}`);
     const rows = await t.ctx.db.selectFrom('audit_log').select(['outcome', 'details']).where('action', '=', 'case.view').where('case_id', '=', caseId).execute();
     assert.deepEqual(rows.map((r) => [r.outcome, r.details['basis']]), [['success', 'team-member']]);
   });
 
   it("lets a safeguarding lead see their organisation's cases", async () => {
-    const client = await signedIn(t, { email: 'safeguarding-lead@demo.example', password: 'demo-password' });
+    const client = await WebClient.signedIn(t.app, { email: 'safeguarding-lead@demo.example', password: 'demo-password' });
     const response = await client.get(`/cases/${await caseIdOf('Nowak')}`);
     assert.equal(response.statusCode, 200);
     assert.match(response.body, /You oversee your organisation/);
@@ -70,7 +64,7 @@ describe('case overview page', () => {
 
   it('refuses a practitioner outside the team, says who to contact, shows nothing of the record, and audits the refusal', async () => {
     const caseId = await caseIdOf('Okafor');
-    const client = await signedIn(t, { email: 'police@demo.example', password: 'demo-password' });
+    const client = await WebClient.signedIn(t.app, { email: 'police@demo.example', password: 'demo-password' });
     const response = await client.get(`/cases/${caseId}`);
     assert.equal(response.statusCode, 403);
     assert.match(response.body, /data-qa="case-contact"/);
@@ -81,7 +75,7 @@ describe('case overview page', () => {
   });
 
   it('answers an unknown or guessed case id with not found, and audits it', async () => {
-    const client = await signedIn(t, { email: 'gp@demo.example', password: 'demo-password' });
+    const client = await WebClient.signedIn(t.app, { email: 'gp@demo.example', password: 'demo-password' });
     const response = await client.get('/cases/00000000-0000-0000-0000-000000000000');
     assert.equal(response.statusCode, 404);
     const rows = await t.ctx.db.selectFrom('audit_log').select('outcome').where('action', '=', 'case.view').where('subject_id', '=', '00000000-0000-0000-0000-000000000000').execute();
@@ -97,10 +91,10 @@ describe('case overview page', () => {
       .insertInto('people')
       .values({ case_id: caseId, id: 'victim', given_name: 'Ann', family_name: 'Safe', relationship_to_infant: 'mother', lives_in_household: true, cares_for_infant: true, identity_known: true, address: '1 Refuge Road', address_restricted: true, created_at: now, updated_at: now })
       .execute();
-    const asMember = await (await signedIn(t, member)).get(`/cases/${caseId}`);
+    const asMember = await (await WebClient.signedIn(t.app, member)).get(`/cases/${caseId}`);
     assert.doesNotMatch(asMember.body, /Refuge Road/);
     assert.match(asMember.body, /data-qa="address-withheld"/);
-    const asLead = await (await signedIn(t, lead)).get(`/cases/${caseId}`);
+    const asLead = await (await WebClient.signedIn(t.app, lead)).get(`/cases/${caseId}`);
     assert.match(asLead.body, /1 Refuge Road/);
   });
 

@@ -4,12 +4,6 @@ import { makeCase, makeUser } from '../../../../test/helpers/factories.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { WebClient } from '../../../../test/helpers/web-client.ts';
 
-async function signedIn(t: TestApp, user: { email: string; password: string }): Promise<WebClient> {
-  const client = new WebClient(t.app);
-  await client.signIn(user.email, user.password);
-  return client;
-}
-
 const father = {
   relationshipToInfant: 'father',
   identityKnown: 'yes',
@@ -44,7 +38,7 @@ describe('people around the baby', () => {
     (await t.ctx.db.selectFrom('people').select('id').where('case_id', '=', caseId).where('given_name', '=', givenName).executeTakeFirstOrThrow()).id;
 
   it('adds a father who lives elsewhere, with what is known, and audits it', async () => {
-    const client = await signedIn(t, member);
+    const client = await WebClient.signedIn(t.app, member);
     await client.get(`/cases/${caseId}/people/new`);
     const response = await client.post(`/cases/${caseId}/people/new`, father);
     assert.equal(response.statusCode, 303);
@@ -57,7 +51,7 @@ describe('people around the baby', () => {
   });
 
   it('adds an unknown adult who must be described, and shows them prominently', async () => {
-    const client = await signedIn(t, member);
+    const client = await WebClient.signedIn(t.app, member);
     await client.get(`/cases/${caseId}/people/new`);
     const blank = { relationshipToInfant: 'mothers-partner', identityKnown: 'no', livesInHousehold: 'yes', caresForInfant: 'yes', visitsRegularly: 'no' };
     const missing = await client.post(`/cases/${caseId}/people/new`, blank);
@@ -70,7 +64,7 @@ describe('people around the baby', () => {
   });
 
   it('shows one error per problem, keeping everything typed', async () => {
-    const client = await signedIn(t, member);
+    const client = await WebClient.signedIn(t.app, member);
     await client.get(`/cases/${caseId}/people/new`);
     const response = await client.post(`/cases/${caseId}/people/new`, { ...father, givenName: 'Keep Me', 'dateOfBirth-day': '31', 'dateOfBirth-month': '2', nhsNumber: '1234567890', livesInHousehold: '' });
     assert.equal(response.statusCode, 400);
@@ -85,8 +79,8 @@ describe('people around the baby', () => {
 
   it('tells the second of two people editing at once that someone else changed it, and loses nothing', async () => {
     const id = await personId('Daniel');
-    const first = await signedIn(t, lead);
-    const second = await signedIn(t, member);
+    const first = await WebClient.signedIn(t.app, lead);
+    const second = await WebClient.signedIn(t.app, member);
     const firstForm = await first.get(`/cases/${caseId}/people/${id}`);
     const secondForm = await second.get(`/cases/${caseId}/people/${id}`);
     const version = /name="version" value="(\d+)"/.exec(firstForm.body)![1]!;
@@ -110,7 +104,7 @@ describe('people around the baby', () => {
   });
 
   it('records a relationship between two people, and refuses one with the same person twice', async () => {
-    const client = await signedIn(t, member);
+    const client = await WebClient.signedIn(t.app, member);
     await client.get(`/cases/${caseId}/relationships/new`);
     const daniel = await personId('Daniel');
     const same = await client.post(`/cases/${caseId}/relationships/new`, { personId: daniel, kind: 'separated', otherPersonId: daniel });
@@ -123,7 +117,7 @@ describe('people around the baby', () => {
 
   it('refuses someone outside the team, and audits the refusal, changing nothing', async () => {
     const outsider = await makeUser(t.ctx);
-    const client = await signedIn(t, outsider);
+    const client = await WebClient.signedIn(t.app, outsider);
     assert.equal((await client.get(`/cases/${caseId}/people/new`)).statusCode, 403);
     const before = await t.ctx.db.selectFrom('people').select('id').where('case_id', '=', caseId).execute();
     const response = await client.post(`/cases/${caseId}/people/new`, { ...father, givenName: 'Intruder' });
@@ -134,7 +128,7 @@ describe('people around the baby', () => {
   it('keeps a restricted address when a team member who cannot see it saves other changes', async () => {
     const daniel = await personId('Daniel');
     await t.ctx.db.updateTable('people').set({ address: '1 Refuge Road', address_restricted: true }).where('id', '=', daniel).execute();
-    const client = await signedIn(t, member);
+    const client = await WebClient.signedIn(t.app, member);
     const form = await client.get(`/cases/${caseId}/people/${daniel}`);
     assert.doesNotMatch(form.body, /Refuge Road/);
     const version = /name="version" value="(\d+)"/.exec(form.body)![1]!;

@@ -4,12 +4,6 @@ import { makeCase, makeOrganisation, makeUser } from '../../../../test/helpers/f
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { WebClient } from '../../../../test/helpers/web-client.ts';
 
-async function signedIn(t: TestApp, user: { email: string; password: string }): Promise<WebClient> {
-  const client = new WebClient(t.app);
-  await client.signIn(user.email, user.password);
-  return client;
-}
-
 describe('team around the family', () => {
   let t: TestApp;
   let lead: Awaited<ReturnType<typeof makeUser>>;
@@ -27,17 +21,17 @@ describe('team around the family', () => {
   after(async () => t.close());
 
   it('lets the lead professional add a practitioner, who can then open the record', async () => {
-    const client = await signedIn(t, lead);
+    const client = await WebClient.signedIn(t.app, lead);
     await client.get(`/cases/${caseId}/team`);
     const response = await client.post(`/cases/${caseId}/team`, { email: newcomer.email, role: 'member' });
     assert.equal(response.statusCode, 303);
-    assert.equal((await (await signedIn(t, newcomer)).get(`/cases/${caseId}`)).statusCode, 200);
+    assert.equal((await (await WebClient.signedIn(t.app, newcomer)).get(`/cases/${caseId}`)).statusCode, 200);
     const audit = await t.ctx.db.selectFrom('audit_log').select('subject_id').where('action', '=', 'team.add').where('outcome', '=', 'success').execute();
     assert.deepEqual(audit, [{ subject_id: newcomer.id }]);
   });
 
   it('explains an unknown email or someone already in the team, keeping what was typed', async () => {
-    const client = await signedIn(t, lead);
+    const client = await WebClient.signedIn(t.app, lead);
     await client.get(`/cases/${caseId}/team`);
     const unknown = await client.post(`/cases/${caseId}/team`, { email: 'nobody@test.example', role: 'member' });
     assert.equal(unknown.statusCode, 400);
@@ -48,7 +42,7 @@ describe('team around the family', () => {
   });
 
   it('makes the old lead professional a member when a new lead is named', async () => {
-    const client = await signedIn(t, lead);
+    const client = await WebClient.signedIn(t.app, lead);
     await client.get(`/cases/${caseId}/team`);
     await client.post(`/cases/${caseId}/team`, { email: member.email, role: 'lead-professional' });
     const roles = await t.ctx.db.selectFrom('case_team').select(['user_id', 'role']).where('case_id', '=', caseId).execute();
@@ -57,7 +51,7 @@ describe('team around the family', () => {
   });
 
   it('refuses a team member who is not the lead, and audits the refusal', async () => {
-    const client = await signedIn(t, newcomer);
+    const client = await WebClient.signedIn(t.app, newcomer);
     assert.equal((await client.get(`/cases/${caseId}/team`)).statusCode, 403);
     const outsider = await makeUser(t.ctx);
     const response = await client.post(`/cases/${caseId}/team`, { email: outsider.email, role: 'member' });
@@ -69,11 +63,11 @@ describe('team around the family', () => {
   });
 
   it('shows the lead professional who has looked at the record, and refuses a team member', async () => {
-    const asLead = await (await signedIn(t, member)).get(`/cases/${caseId}/looks`);
+    const asLead = await (await WebClient.signedIn(t.app, member)).get(`/cases/${caseId}/looks`);
     assert.equal(asLead.statusCode, 200);
     assert.match(asLead.body, /data-qa="looks"/);
     assert.match(asLead.body, /Nia Newcomer/);
     assert.match(asLead.body, /case\.view/);
-    assert.equal((await (await signedIn(t, newcomer)).get(`/cases/${caseId}/looks`)).statusCode, 403);
+    assert.equal((await (await WebClient.signedIn(t.app, newcomer)).get(`/cases/${caseId}/looks`)).statusCode, 403);
   });
 });

@@ -4,12 +4,6 @@ import { makeCase, makeOrganisation, makeUser } from '../../../../test/helpers/f
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { WebClient } from '../../../../test/helpers/web-client.ts';
 
-async function signedIn(t: TestApp, user: { email: string; password: string }): Promise<WebClient> {
-  const client = new WebClient(t.app);
-  await client.signIn(user.email, user.password);
-  return client;
-}
-
 describe('emergency (break-glass) access', () => {
   let t: TestApp;
   let caseId: string;
@@ -32,7 +26,7 @@ describe('emergency (break-glass) access', () => {
   after(async () => t.close());
 
   it('asks for a real reason and keeps what was typed', async () => {
-    const client = await signedIn(t, outsider);
+    const client = await WebClient.signedIn(t.app, outsider);
     await client.get(`/cases/${caseId}/emergency-access`);
     const response = await client.post(`/cases/${caseId}/emergency-access`, { reason: 'urgent' });
     assert.equal(response.statusCode, 400);
@@ -42,7 +36,7 @@ describe('emergency (break-glass) access', () => {
   });
 
   it('opens the record read-only with a reason, shows the banner, and audits the reason', async () => {
-    const client = await signedIn(t, outsider);
+    const client = await WebClient.signedIn(t.app, outsider);
     await client.get(`/cases/${caseId}/emergency-access`);
     const response = await client.post(`/cases/${caseId}/emergency-access`, { reason: 'Police called to the address tonight, baby present' });
     assert.equal(response.statusCode, 303);
@@ -57,24 +51,24 @@ describe('emergency (break-glass) access', () => {
 
   it("puts the access in the review queue of the user's own and the case's safeguarding leads only", async () => {
     for (const lead of [outsiderLead, caseOrgLead]) {
-      const page = await (await signedIn(t, lead)).get('/emergency-access');
+      const page = await (await WebClient.signedIn(t.app, lead)).get('/emergency-access');
       assert.equal(page.statusCode, 200);
       assert.match(page.body, /Officer Outside/);
       assert.match(page.body, /Police called to the address tonight/);
     }
-    const other = await (await signedIn(t, unrelatedLead)).get('/emergency-access');
+    const other = await (await WebClient.signedIn(t.app, unrelatedLead)).get('/emergency-access');
     assert.match(other.body, /data-qa="no-reviews"/);
   });
 
   it('refuses the review queue to a practitioner, and audits the refusal', async () => {
-    const response = await (await signedIn(t, outsider)).get('/emergency-access');
+    const response = await (await WebClient.signedIn(t.app, outsider)).get('/emergency-access');
     assert.equal(response.statusCode, 403);
     const denied = await t.ctx.db.selectFrom('audit_log').select('outcome').where('action', '=', 'break-glass.list').where('actor_user_id', '=', outsider.id).execute();
     assert.deepEqual(denied, [{ outcome: 'denied' }]);
   });
 
   it('records the review, which takes the item off the queue', async () => {
-    const client = await signedIn(t, caseOrgLead);
+    const client = await WebClient.signedIn(t.app, caseOrgLead);
     const queue = await client.get('/emergency-access');
     const action = /action="(\/emergency-access\/[^"]+)"/.exec(queue.body)![1]!;
     const missing = await client.post(action, {});
@@ -89,7 +83,7 @@ describe('emergency (break-glass) access', () => {
   });
 
   it('ends the access when the time runs out', async () => {
-    const client = await signedIn(t, outsider);
+    const client = await WebClient.signedIn(t.app, outsider);
     t.clock.advanceMinutes(2 * 60);
     await client.signIn(outsider.email, outsider.password);
     assert.equal((await client.get(`/cases/${caseId}`)).statusCode, 403);
