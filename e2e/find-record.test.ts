@@ -58,3 +58,27 @@ describe('find or create a record', () => {
     await expectNoAxeViolations(page);
   });
 });
+
+describe('recording a birth', () => {
+  test('the lead professional records the birth of an unborn baby from the case page', async () => {
+    const page = await e2e.newPage();
+    await signIn(page, 'midwife@demo.example');
+    const ashworth = (await e2e.testApp.ctx.db.selectFrom('cases').select('id').where('family_name', '=', 'Ashworth').executeTakeFirstOrThrow()).id;
+    await page.goto(`/cases/${ashworth}`);
+    await submit(page, page.getByRole('link', { name: 'Record the birth' }));
+    await visit(page, `/cases/${ashworth}/birth`, { status: 200, heading: 'Record the birth' });
+    const empty = await submit(page, page.getByRole('button', { name: 'Save birth details' }));
+    assert.equal(empty.status(), 400);
+    assert.equal(await page.locator('.govuk-error-summary').count(), 1);
+    await expectNoAxeViolations(page);
+    const today = new Date();
+    await page.locator('#dateOfBirth-day').fill(String(today.getUTCDate()));
+    await page.locator('#dateOfBirth-month').fill(String(today.getUTCMonth() + 1));
+    await page.locator('#dateOfBirth-year').fill(String(today.getUTCFullYear()));
+    await page.locator('input[name="multipleBirth"][value="no"]').check();
+    await page.locator('input[name="independentlyMobile"][value="no"]').check();
+    const saved = await submit(page, page.getByRole('button', { name: 'Save birth details' }));
+    assert.equal(saved.status(), 200, saved.status() === 400 ? await page.locator('.govuk-error-summary').innerText() : '');
+    assert.match(await page.locator('[data-qa="about-the-baby"]').innerText(), /Date of birth/);
+  });
+});
