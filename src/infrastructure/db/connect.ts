@@ -23,8 +23,18 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export function openPostgres(url: string, poolSize = 10): Database {
+/**
+ * An idle pooled connection can be cut by the server (a restart, a failover, an administrator).
+ * pg reports that as an 'error' event on the pool, which would crash the process if unheard; the
+ * pool drops that connection and opens a new one when next needed, so noting it is enough.
+ */
+function reportIdleClientError(error: Error): void {
+  console.error(`Database connection lost while idle (it will be replaced): ${error.message}`);
+}
+
+export function openPostgres(url: string, poolSize = 10, onIdleClientError: (error: Error) => void = reportIdleClientError): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  pool.on('error', onIdleClientError);
   const db: Db = new Kysely({ dialect: new PostgresDialect({ pool }) });
   return { db, engine: 'postgres', close: () => db.destroy() };
 }
