@@ -1,0 +1,111 @@
+// Chronology event kinds (PROFILE.md "Event kinds"): which re-open the profile (triggers, from
+// 000_… "assessments should be ongoing" and the Derby review) and what evidence each adds.
+import { cite, SEEDS } from './seeds.ts';
+import type { EvidenceSource } from './evidence-sources.ts';
+import type { FactorId } from './factor-ids.ts';
+
+export const EVENT_KIND_IDS = [
+  'antenatal-booking',
+  'birth',
+  'neonatal-admission',
+  'neonatal-discharge',
+  'hospital-admission',
+  'hospital-discharge',
+  'emergency-attendance',
+  'home-visit',
+  'clinic-contact',
+  'gp-consultation',
+  'was-not-brought',
+  'injury-observed',
+  'police-domestic-abuse-incident',
+  'police-incident',
+  'substance-use-increase',
+  'mental-health-deterioration',
+  'relationship-breakdown',
+  'new-adult-in-household',
+  'adult-left-household',
+  'animal-mistreatment',
+  'new-pregnancy',
+  'sibling-born',
+  'change-of-address',
+  'referral',
+  'strategy-discussion',
+  'assessment-completed',
+  'conference',
+  'plan-review',
+  'safe-sleep-discussion',
+  'coping-with-crying-discussion',
+  'information-from-family',
+  'case-note',
+] as const;
+
+export type EventKindId = (typeof EVENT_KIND_IDS)[number];
+
+export interface EventKindDefinition {
+  id: EventKindId;
+  label: string;
+  /** A reassessment trigger: the profile is due for review once one happens. */
+  trigger: boolean;
+  /**
+   * The factors the event adds evidence of presence to. Some are narrowed by the event itself:
+   * a booking only past the late-booking threshold, a domestic abuse incident by who was harmed
+   * and who harmed, a rise in substance use by the substance.
+   */
+  indicates: readonly FactorId[];
+  /** The factors come from the event itself ("as stated"), not from its kind. */
+  indicatesAsStated: boolean;
+  /** The evidence source to use when the event does not say. */
+  defaultSource: EvidenceSource;
+  source: string;
+}
+
+const triggers = cite(SEEDS.nspccInfants, '"assessments should be ongoing"');
+const derbyTriggers = cite(SEEDS.derby, '§5.23, §5.24, §7.3');
+
+type Row = [label: string, trigger: boolean, indicates: readonly FactorId[], defaultSource: EvidenceSource, source: string];
+
+const rows: Record<EventKindId, Row> = {
+  'antenatal-booking': ['Antenatal booking', false, ['late-booking'], 'agency-record', cite(SEEDS.northants, '§2.0')],
+  birth: ['Birth', true, [], 'agency-record', triggers],
+  'neonatal-admission': ['Admitted to a neonatal unit', true, ['neonatal-unit-stay'], 'agency-record', cite(SEEDS.derby, '§5.19')],
+  'neonatal-discharge': ['Discharged from a neonatal unit', true, ['neonatal-unit-stay'], 'agency-record', cite(SEEDS.derby, '§5.19')],
+  'hospital-admission': ['Admitted to hospital', true, [], 'agency-record', derbyTriggers],
+  'hospital-discharge': ['Discharged from hospital', true, [], 'agency-record', derbyTriggers],
+  'emergency-attendance': ['Emergency department attendance', true, [], 'agency-record', derbyTriggers],
+  'home-visit': ['Home visit', false, [], 'observed', cite(SEEDS.northants, '§5.0')],
+  'clinic-contact': ['Clinic contact', false, [], 'observed', cite(SEEDS.northants, '§5.0')],
+  'gp-consultation': ['GP consultation', false, [], 'agency-record', cite(SEEDS.northants, '§5.0')],
+  'was-not-brought': ['Not brought to an appointment', false, ['was-not-brought'], 'agency-record', cite(SEEDS.nspccBriefing, 'c')],
+  'injury-observed': ['Injury seen', true, ['injury'], 'observed', `${cite(SEEDS.bsw, '"bruising in non-mobile babies"')}; ${cite(SEEDS.derby, '§7.3')}`],
+  'police-domestic-abuse-incident': [
+    'Domestic abuse incident reported to the police',
+    true,
+    ['domestic-abuse-victim', 'domestic-abuse-perpetrator'],
+    'agency-record',
+    `${triggers}; ${cite(SEEDS.derby, '§5.46')}`,
+  ],
+  'police-incident': ['Police incident', true, [], 'agency-record', cite(SEEDS.derby, '§5.7')],
+  'substance-use-increase': ['More drinking or drug use', true, ['alcohol-misuse', 'drug-misuse'], 'agency-record', triggers],
+  'mental-health-deterioration': ['Mental health worse', true, ['mental-health'], 'agency-record', triggers],
+  'relationship-breakdown': ['Relationship ended or broke down', true, ['parental-conflict'], 'agency-record', triggers],
+  'new-adult-in-household': ['A new adult in the household', true, ['new-adult'], 'agency-record', triggers],
+  'adult-left-household': ['An adult left the household', true, ['new-adult'], 'agency-record', triggers],
+  'animal-mistreatment': ['Animal mistreated', true, ['mistreats-animals'], 'agency-record', triggers],
+  'new-pregnancy': ['A new pregnancy', true, [], 'agency-record', triggers],
+  'sibling-born': ['A brother or sister born', true, [], 'agency-record', triggers],
+  'change-of-address': ['Moved home', true, ['housing-instability'], 'agency-record', triggers],
+  referral: ['Referral', false, [], 'agency-record', cite(SEEDS.northants, '§5.0')],
+  'strategy-discussion': ['Strategy discussion', false, [], 'agency-record', cite(SEEDS.northants, '§5.0')],
+  'assessment-completed': ['Assessment completed', false, [], 'agency-record', cite(SEEDS.northants, '§2.0')],
+  conference: ['Child protection conference', false, [], 'agency-record', cite(SEEDS.northants, '§5.0')],
+  'plan-review': ['Plan review', false, [], 'agency-record', cite(SEEDS.derby, '§9.4')],
+  'safe-sleep-discussion': ['Safe sleep discussed', false, [], 'observed', cite(SEEDS.northants, '§4.0')],
+  'coping-with-crying-discussion': ['Coping with crying discussed', false, [], 'observed', cite(SEEDS.bsw, '"ICON"')],
+  'information-from-family': ['Information from the family', false, [], 'third-party', cite(SEEDS.derby, '§5.14, §7.10')],
+  'case-note': ['Case note', false, [], 'professional-judgement', cite(SEEDS.bsw, '"use of and maintaining chronologies"')],
+};
+
+export const EVENT_KINDS: readonly EventKindDefinition[] = EVENT_KIND_IDS.map((id) => {
+  const [label, trigger, indicates, defaultSource, source] = rows[id];
+  return { id, label, trigger, indicates, indicatesAsStated: id === 'information-from-family', defaultSource, source };
+});

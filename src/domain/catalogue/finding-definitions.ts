@@ -1,0 +1,135 @@
+// The findings of version 1 (PROFILE.md "Findings"): stable id, severity, title, what to do, and
+// the guidance each comes from. The rules that raise them live in domain/profile/findings/.
+import { cite, SEEDS } from './seeds.ts';
+
+export const SEVERITIES = ['critical', 'high', 'attention'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const FINDING_IDS = [
+  'non-mobile-injury',
+  'unsafe-sleep-combination',
+  'previous-child-removed',
+  'domestic-abuse',
+  'chaotic-substance-use',
+  'stress-response',
+  'conflicting-information',
+  'unverified-exclusion',
+  'hidden-risk',
+  'adult-not-assessed',
+  'protective-claim-unsupported',
+  'fresh-start',
+  'reassessment-due',
+  'pre-birth-assessment-due',
+] as const;
+
+export type FindingId = (typeof FINDING_IDS)[number];
+
+export interface FindingDefinition {
+  id: FindingId;
+  severity: Severity;
+  title: string;
+  suggestedAction: string;
+  /** The seed files and sections the finding comes from. */
+  guidance: string;
+}
+
+const { nspccInfants, northants, bsw, nspccBriefing, derby } = SEEDS;
+
+type Row = [severity: Severity, title: string, suggestedAction: string, guidance: string];
+
+const rows: Record<FindingId, Row> = {
+  'non-mobile-injury': [
+    'critical',
+    'Injury to a baby who is not independently mobile',
+    "Same-day referral to children's social care and paediatric assessment.",
+    `${cite(bsw, '"bruising in non-mobile babies"')}; ${cite(derby, '§5.24, §5.51, §7.3')}`,
+  ],
+  'unsafe-sleep-combination': [
+    'critical',
+    'Unsafe sleep with a risk that makes it worse',
+    'Make a safe sleep plan now and discuss it with the safeguarding lead.',
+    `${cite(northants, '§4.0')}; ${cite(bsw, '"unsafe sleeping"')}; ${cite(derby, '§5.11-5.12, §7.5')}`,
+  ],
+  'previous-child-removed': [
+    'high',
+    'A child was harmed or removed before',
+    "Pre-birth or early assessment by children's social care.",
+    `${cite(northants, '§2.0 "previous parenting experience"')}; ${cite(nspccInfants, '"fresh start"')}`,
+  ],
+  'domestic-abuse': [
+    'high',
+    'Domestic abuse',
+    'Complete the DASH risk assessment; refer to MARAC if the risk is high.',
+    `${cite(northants, '§2.0')}; ${cite(nspccInfants, '"key issues"')}; ${cite(derby, '§5.19, §5.46, §5.54')}`,
+  ],
+  'chaotic-substance-use': [
+    'high',
+    'Chaotic substance use by someone who cares for the baby',
+    'Plan for the times that carer is alone with the baby, and find out what sets off heavy use.',
+    cite(derby, '§4.3, §5.10, §5.16'),
+  ],
+  'stress-response': [
+    'high',
+    'A harmful response to stress meets a stress at home',
+    'Name the trigger and the plan for it: who steps in, and how the carer gets help.',
+    cite(derby, '§4.2-4.3, §5.16, §5.56, §6.3, §7.8, §9.1'),
+  ],
+  'conflicting-information': [
+    'high',
+    'Sources disagree',
+    'Triangulate: speak to the other sources. The lower-risk account is not accepted by default.',
+    `${cite(derby, '§5.8, §5.13-5.15, §7.10')}; ${cite(bsw, '"parental information taken at face value"')}`,
+  ],
+  'unverified-exclusion': [
+    'attention',
+    "Excluded on the carer's word alone",
+    'Seek another source: a record, an observation or the wider family.',
+    `${cite(derby, '§4.3, §5.8, §5.14')}; ${cite(northants, '§5.0 "evidence rather than assumptions"')}`,
+  ],
+  'hidden-risk': [
+    'high',
+    'Hidden risk',
+    'Consider escalation, and engage the wider family.',
+    `${cite(derby, '§4.5, §5.15, §9.2')}; ${cite(bsw, '"invisible men"')}`,
+  ],
+  'adult-not-assessed': [
+    'attention',
+    'An adult around the baby is not assessed',
+    'Assess them: invisible adults are a known failure.',
+    `${cite(bsw, '"invisible men", "working with fathers"')}; ${cite(northants, '§2.0 "the role of fathers"')}; ${cite(derby, '§5.34')}`,
+  ],
+  'protective-claim-unsupported': [
+    'attention',
+    'A protective partner, but not how',
+    'Say how the partner protects the baby, and when they are there.',
+    cite(derby, '§5.9'),
+  ],
+  'fresh-start': [
+    'high',
+    'Treated as a fresh start',
+    "Earlier patterns still apply: test the carer's account against records and the wider family.",
+    `${cite(nspccInfants, '"fresh start"')}; ${cite(nspccBriefing, 'd')}`,
+  ],
+  'reassessment-due': [
+    'attention',
+    'Reassessment due',
+    'Review the profile.',
+    `${cite(nspccInfants, '"assessments should be ongoing"')}; ${cite(derby, '§5.23, §7.12')}`,
+  ],
+  'pre-birth-assessment-due': [
+    'high',
+    'Pre-birth assessment due',
+    'Start or finish the pre-birth assessment.',
+    `${cite(northants, '§2.0')}; ${cite(nspccInfants, '"pre-birth assessments in good time"')}`,
+  ],
+};
+
+/** In PROFILE.md order, which is also the order findings of equal severity are shown in. */
+export const FINDING_DEFINITIONS: readonly FindingDefinition[] = FINDING_IDS.map((id) => {
+  const [severity, title, suggestedAction, guidance] = rows[id];
+  return { id, severity, title, suggestedAction, guidance };
+});
+
+export function severityRank(severity: Severity): number {
+  return SEVERITIES.indexOf(severity);
+}

@@ -1,0 +1,104 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { deriveAdultFactors, deriveInfantFactors } from './derived-factors.ts';
+import { TODAY, baby, person, unbornBaby } from './profile.test-support.ts';
+import type { FactorId } from '../catalogue/factor-ids.ts';
+import type { InfantFacts, ProfilePerson } from './profile.types.ts';
+
+const infantFactor = (id: FactorId, infant: InfantFacts, people: ProfilePerson[] = []) => deriveInfantFactors(infant, people, TODAY).get(id)!;
+const adultFactor = (id: FactorId, who: ProfilePerson, infant: InfantFacts = baby()) => deriveAdultFactors(who, infant, TODAY).get(id)!;
+
+describe('prematurity fills itself from the gestation at birth', () => {
+  it('is present before 37 weeks and says when very preterm', () => {
+    assert.deepEqual([infantFactor('prematurity', baby({ gestationAtBirthWeeks: 36 })).status, infantFactor('prematurity', baby({ gestationAtBirthWeeks: 36 })).detail], ['present', 'Born at 36 weeks.']);
+    assert.equal(infantFactor('prematurity', baby({ gestationAtBirthWeeks: 31 })).detail, 'Born at 31 weeks (very preterm).');
+    assert.equal(infantFactor('prematurity', baby({ gestationAtBirthWeeks: 32 })).detail, 'Born at 32 weeks.');
+  });
+
+  it('is excluded from 37 weeks, on the record (which verifies it)', () => {
+    const term = infantFactor('prematurity', baby({ gestationAtBirthWeeks: 37 }));
+    assert.equal(term.status, 'excluded');
+    assert.deepEqual(term.evidence.map((e) => [e.source, e.indicates]), [['agency-record', 'absent']]);
+  });
+
+  it('stays open when the gestation is not recorded, or the baby is not born yet', () => {
+    assert.equal(infantFactor('prematurity', baby({ gestationAtBirthWeeks: null })).status, 'not-assessed');
+    assert.equal(infantFactor('prematurity', baby({ gestationAtBirthWeeks: Number.NaN })).status, 'not-assessed');
+    assert.equal(infantFactor('prematurity', unbornBaby('2027-02-01')).status, 'not-assessed');
+  });
+});
+
+describe('low birth weight and multiple birth', () => {
+  it('call a baby under 2,500 g low birth weight', () => {
+    assert.equal(infantFactor('low-birth-weight', baby({ birthWeightGrams: 2499 })).status, 'present');
+    assert.equal(infantFactor('low-birth-weight', baby({ birthWeightGrams: 2499 })).detail, 'Born weighing 2,499 g.');
+    assert.equal(infantFactor('low-birth-weight', baby({ birthWeightGrams: 2500 })).status, 'excluded');
+    assert.equal(infantFactor('low-birth-weight', baby({ birthWeightGrams: null })).status, 'not-assessed');
+    assert.equal(infantFactor('low-birth-weight', baby({ birthWeightGrams: 0 })).status, 'not-assessed');
+  });
+
+  it('follow the multiple-birth flag, known before birth from scans', () => {
+    assert.equal(infantFactor('multiple-birth', baby({ multipleBirth: true })).status, 'present');
+    assert.equal(infantFactor('multiple-birth', baby({ multipleBirth: false })).status, 'excluded');
+    assert.equal(infantFactor('multiple-birth', baby({ multipleBirth: null })).status, 'not-assessed');
+    assert.equal(infantFactor('multiple-birth', unbornBaby('2027-02-01', { multipleBirth: true })).status, 'present');
+  });
+});
+
+describe('a sibling under two fills itself from the children at home', () => {
+  const toddler = person('toby', { name: 'Toby', relationshipToInfant: 'sibling', dateOfBirth: '2025-06-01' });
+
+  it('is present for a brother or sister at home under two, naming them', () => {
+    const factor = infantFactor('sibling-under-two', baby(), [toddler]);
+    assert.deepEqual([factor.status, factor.detail], ['present', 'Toby: under two.']);
+    assert.equal(infantFactor('sibling-under-two', baby(), [{ ...toddler, relationshipToInfant: 'half-sibling' }]).status, 'present');
+  });
+
+  it('is excluded when the child is two or over, lives elsewhere, or there is no other child', () => {
+    assert.equal(infantFactor('sibling-under-two', baby(), [{ ...toddler, dateOfBirth: '2024-11-22' }]).status, 'excluded');
+    assert.equal(infantFactor('sibling-under-two', baby(), [{ ...toddler, livesInHousehold: false }]).status, 'excluded');
+    assert.equal(infantFactor('sibling-under-two', baby(), []).status, 'excluded');
+  });
+
+  it('is open while a child at home has no date of birth', () => {
+    assert.equal(infantFactor('sibling-under-two', baby(), [{ ...toddler, dateOfBirth: null }]).status, 'not-assessed');
+  });
+
+  it('counts an unborn baby’s siblings at the expected date of delivery', () => {
+    // Turns two on 2027-06-01: under two at a March birth, two at a July birth.
+    const older = { ...toddler, dateOfBirth: '2025-06-01' };
+    assert.equal(infantFactor('sibling-under-two', unbornBaby('2027-03-01'), [older]).status, 'present');
+    assert.equal(infantFactor('sibling-under-two', unbornBaby('2027-07-01'), [older]).status, 'excluded');
+  });
+});
+
+describe('a young parent fills itself from the parent’s date of birth', () => {
+  it('is present for a mother or father under 20 at the birth', () => {
+    const young = adultFactor('young-parent', person('m', { dateOfBirth: '2007-01-01' }));
+    assert.deepEqual([young.status, young.detail], ['present', 'Aged 19 at the birth.']);
+    assert.equal(adultFactor('young-parent', person('f', { relationshipToInfant: 'father', dateOfBirth: '2006-08-23' })).status, 'present');
+    assert.equal(adultFactor('young-parent', person('f', { relationshipToInfant: 'father', dateOfBirth: '2006-08-22' })).status, 'excluded');
+  });
+
+  it('uses today for an unborn baby', () => {
+    const factor = adultFactor('young-parent', person('m', { dateOfBirth: '2007-01-01' }), unbornBaby('2027-03-01'));
+    assert.deepEqual([factor.status, factor.detail], ['present', 'Aged 19 now.']);
+  });
+
+  it('does not apply to a partner, grandparent or friend, and stays open without a date of birth', () => {
+    assert.equal(adultFactor('young-parent', person('p', { relationshipToInfant: 'mothers-partner', dateOfBirth: '2008-01-01' })).status, 'excluded');
+    assert.equal(adultFactor('young-parent', person('m', { dateOfBirth: null })).status, 'not-assessed');
+  });
+});
+
+describe('identity unknown fills itself from the record', () => {
+  it('is present when the identity is not known or the history has not been checked', () => {
+    assert.equal(adultFactor('identity-unknown', person('x', { identityKnown: false })).detail, 'Identity not known.');
+    assert.equal(adultFactor('identity-unknown', person('x', { historyChecked: false })).detail, 'History not checked.');
+    assert.equal(adultFactor('identity-unknown', person('x', { identityKnown: false, historyChecked: false })).detail, 'Identity not known; history not checked.');
+  });
+
+  it('is excluded when both are known', () => {
+    assert.equal(adultFactor('identity-unknown', person('x')).status, 'excluded');
+  });
+});

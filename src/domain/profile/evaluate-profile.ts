@@ -1,0 +1,147 @@
+// The Infant Care Profile: every factor for every subject, weighed on its evidence, and the
+// findings that follow. Pure and total: bad stored data becomes a problem in the result, never a throw.
+import { factorById, factorsFor, isTriggerEventKind } from '../catalogue/catalogue.ts';
+import { CATALOGUE_VERSION } from '../catalogue/catalogue-version.ts';
+import { FINDING_IDS, severityRank } from '../catalogue/finding-definitions.ts';
+import { checkAssessment } from './assessment-rules.ts';
+import { deriveAdultFactors, deriveInfantFactors } from './derived-factors.ts';
+import { evidenceFromEvents, factorKey } from './event-evidence.ts';
+import { evaluateFactor } from './factor-state.ts';
+import { FINDING_RULES } from './findings/finding-rules.ts';
+import { babyName } from './findings/rule-context.ts';
+import { dayOf, isAfter } from './profile-dates.ts';
+import { profileSettings } from './profile-settings.ts';
+import { cinHolderOf, isCarer, significantAdults } from './profile-subjects.ts';
+import { isComplete, summariseProfile } from './profile-summary.ts';
+import type { Subject } from '../catalogue/subjects.ts';
+import type { FactorId } from '../catalogue/factor-ids.ts';
+import type { DerivedValue } from './derived-factors.ts';
+import type { RecordedFactor } from './factor-state.ts';
+import type { AdultSubject, RuleContext } from './findings/rule-context.ts';
+import type { CinHolder } from '../catalogue/cin-codes.ts';
+import type { Evidence, FactorAssessment, Finding, ProfileEvaluation, ProfileEvent, ProfileFacts, ProfileProblem, SubjectProfile } from './profile.types.ts';
+
+const NOT_ASSESSED: RecordedFactor = { status: 'not-assessed', evidence: [] };
+
+/** The stored assessments that can be used, by factorKey; the rest become problems. */
+function indexAssessments(assessments: readonly FactorAssessment[], adultIds: ReadonlySet<string>, problems: ProfileProblem[]): Map<string, FactorAssessment> {
+  const stored = new Map<string, FactorAssessment>();
+  for (const assessment of assessments) {
+    const factor = factorById(assessment.factorId);
+    const at = { factorId: assessment.factorId, ...(assessment.personId === undefined ? {} : { personId: assessment.personId }) };
+    const checks = checkAssessment(assessment);
+    if (factor === undefined || factor.derived || checks.includes('subject-mismatch') || checks.includes('person-needed')) {
+      problems.push(...checks.map((code) => ({ code, ...at })));
+      continue;
+    }
+    if (factor.subject === 'adult' && !adultIds.has(assessment.personId ?? '')) {
+      problems.push({ code: 'unknown-person', ...at });
+      continue;
+    }
+    // The rest (missing detail, pattern or reason; an exclusion with no evidence) are shown, and the status still counts.
+    problems.push(...checks.map((code) => ({ code, ...at })));
+    const key = factorKey(factor.id, factor.subject === 'adult' ? assessment.personId : undefined);
+    if (stored.has(key)) problems.push({ code: 'duplicate-assessment', ...at });
+    stored.set(key, assessment);
+  }
+  return stored;
+}
+
+function recordedFrom(assessment: FactorAssessment | undefined): RecordedFactor {
+  if (assessment === undefined) return NOT_ASSESSED;
+  return {
+    status: assessment.status,
+    ...(assessment.detail === undefined ? {} : { detail: assessment.detail }),
+    ...(assessment.pattern === undefined ? {} : { pattern: assessment.pattern }),
+    ...(assessment.reason === undefined ? {} : { reason: assessment.reason }),
+    ...(assessment.protection === undefined ? {} : { protection: assessment.protection }),
+    evidence: assessment.evidence,
+  };
+}
+
+interface Sources {
+  stored: ReadonlyMap<string, FactorAssessment>;
+  fromEvents: ReadonlyMap<string, readonly Evidence[]>;
+}
+
+function subjectProfile(
+  subject: Subject,
+  name: string,
+  cinHolder: CinHolder,
+  sources: Sources,
+  derived: ReadonlyMap<FactorId, DerivedValue>,
+  personId?: string,
+): Pick<SubjectProfile, 'subject' | 'name' | 'cinHolder' | 'risk' | 'protective'> {
+  const evaluate = (kind: 'risk' | 'protective') =>
+    factorsFor(subject, kind).map((definition) => {
+      const key = factorKey(definition.id, personId);
+      const fromRecord = derived.get(definition.id);
+      const recorded = fromRecord ?? recordedFrom(sources.stored.get(key));
+      // An event already copied into stored evidence (same eventId) is not counted twice.
+      const seen = new Set(recorded.evidence.map((e) => e.eventId));
+      const fromEvents = definition.derived ? [] : (sources.fromEvents.get(key) ?? []).filter((e) => !seen.has(e.eventId));
+      return evaluateFactor(definition, { ...recorded, evidence: [...recorded.evidence, ...fromEvents] }, personId);
+    });
+  return { subject, name, cinHolder, risk: evaluate('risk'), protective: evaluate('protective') };
+}
+
+function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || FINDING_IDS.indexOf(a.id) - FINDING_IDS.indexOf(b.id));
+}
+
+function triggersSince(events: readonly ProfileEvent[], lastReviewedAt: string | null): ProfileEvent[] {
+  return events
+    .filter((e) => isTriggerEventKind(e.kind) && dayOf(e.occurredAt) !== null && (lastReviewedAt === null || isAfter(e.occurredAt, lastReviewedAt)))
+    .sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
+}
+
+export function evaluateProfile(facts: ProfileFacts): ProfileEvaluation {
+  const settings = profileSettings(facts.settings);
+  const today = dayOf(facts.today) ?? facts.today;
+  const problems: ProfileProblem[] = [];
+  const { adults, duplicateIds } = significantAdults(facts.people);
+  problems.push(...duplicateIds.map((personId) => ({ code: 'duplicate-person' as const, personId })));
+  const adultIds = new Set(adults.map((p) => p.id));
+  const stored = indexAssessments(facts.assessments, adultIds, problems);
+  const events = evidenceFromEvents(facts.events, adultIds, settings);
+  problems.push(...events.problems);
+  const sources: Sources = { stored, fromEvents: events.byFactor };
+  const noneDerived = new Map<FactorId, DerivedValue>();
+
+  const infantProfile: SubjectProfile = subjectProfile('infant', babyName(facts.infant), 'child', sources, deriveInfantFactors(facts.infant, facts.people, today));
+  const adultSubjects: AdultSubject[] = adults.map((person) => {
+    const carer = isCarer(person, facts.infant);
+    const base = subjectProfile('adult', person.name, cinHolderOf(person), sources, deriveAdultFactors(person, facts.infant, today), person.id);
+    const profile: SubjectProfile = { ...base, personId: person.id, relationshipToInfant: person.relationshipToInfant, carer };
+    return { person, profile, carer };
+  });
+  // Household factors map to fixed census codes about the child (neglect, 16A), so the holder is the child.
+  const household: SubjectProfile = subjectProfile('household', 'The household', 'child', sources, noneDerived);
+  const subjects = [infantProfile, ...adultSubjects.map((a) => a.profile), household];
+
+  const triggersSinceReview = triggersSince(facts.events, facts.lastReviewedAt);
+  const context: RuleContext = {
+    today,
+    settings,
+    infant: facts.infant,
+    infantProfile,
+    household,
+    adults: adultSubjects,
+    events: facts.events,
+    triggersSinceReview,
+    lastReviewedAt: facts.lastReviewedAt,
+    reviewDueOn: facts.reviewDueOn,
+  };
+  const findings = FINDING_IDS.map((id) => FINDING_RULES[id](context)).filter((f): f is Finding => f !== null);
+  const summary = summariseProfile(subjects);
+  return {
+    catalogueVersion: CATALOGUE_VERSION,
+    today,
+    subjects,
+    summary,
+    complete: isComplete(summary),
+    findings: sortFindings(findings),
+    triggersSinceReview,
+    problems,
+  };
+}

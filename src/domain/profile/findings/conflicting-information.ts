@@ -1,0 +1,47 @@
+// High: a factor whose evidence points both ways, e.g. excluded on the carer's word while a record,
+// an observation or the family says otherwise (Infant 1, 004_… §5.8, §5.14). Never pick one.
+import { directionOf } from '../factor-state.ts';
+import { giversInWords, pronounsOf } from '../plain-words.ts';
+import { allSubjects, factorOf, makeFinding } from './rule-context.ts';
+import type { EvaluatedFactor, Evidence, SubjectProfile } from '../profile.types.ts';
+import type { FactorId } from '../../catalogue/factor-ids.ts';
+import type { FindingRule, RuleContext } from './rule-context.ts';
+
+function say(evidence: readonly Evidence[]): string {
+  return new Set(evidence.map((e) => e.givenBy ?? `${e.source}|${e.agency}`)).size === 1 ? 'says' : 'say';
+}
+
+/** "on her own account" for an adult, "on the carers' account" for the baby or household. */
+export function onWhoseAccount(context: RuleContext, profile: SubjectProfile): string {
+  if (profile.subject !== 'adult') return "on the carers' account";
+  const person = context.adults.find((a) => a.person.id === profile.personId)?.person;
+  return `on ${pronounsOf(person).possessive} own account`;
+}
+
+function conflictInWords(context: RuleContext, profile: SubjectProfile, factor: EvaluatedFactor): string {
+  const presence = factor.evidence.filter((e) => directionOf(e, factor.status) === 'present');
+  const absence = factor.evidence.filter((e) => directionOf(e, factor.status) === 'absent');
+  const what = factorOf(profile, factor.factorId);
+  if (factor.status === 'excluded') {
+    const basis = absence.length === 0 ? ' without evidence' : factor.excludedOnCarerAccountOnly ? ` ${onWhoseAccount(context, profile)}` : '';
+    return `${what} was excluded${basis}, but ${giversInWords(presence)} ${say(presence)} otherwise`;
+  }
+  if (factor.status === 'present') return `${what} is recorded as present, but ${giversInWords(absence)} ${say(absence)} otherwise`;
+  return `${giversInWords(presence)} ${say(presence)} there is ${what}, but ${giversInWords(absence)} ${say(absence)} not`;
+}
+
+export const conflictingInformation: FindingRule = (context) => {
+  const facts: string[] = [];
+  const factorIds: FactorId[] = [];
+  const personIds: string[] = [];
+  for (const profile of allSubjects(context)) {
+    for (const factor of [...profile.risk, ...profile.protective]) {
+      if (!factor.conflict) continue;
+      facts.push(conflictInWords(context, profile, factor));
+      factorIds.push(factor.factorId);
+      if (profile.personId !== undefined) personIds.push(profile.personId);
+    }
+  }
+  if (facts.length === 0) return null;
+  return makeFinding('conflicting-information', { facts, factorIds, personIds });
+};

@@ -1,0 +1,50 @@
+// High: domestic abuse, experienced or perpetrated, by any adult around the baby. Counts police
+// incidents too: three or more in twelve months is a common MARAC threshold (SafeLives).
+import { addDays, dayOf } from '../profile-dates.ts';
+import { countOf, giversInWords } from '../plain-words.ts';
+import { directionOf } from '../factor-state.ts';
+import { factorIn, makeFinding } from './rule-context.ts';
+import type { FactorId } from '../../catalogue/factor-ids.ts';
+import type { EvaluatedFactor } from '../profile.types.ts';
+import type { FindingRule } from './rule-context.ts';
+
+export const MARAC_INCIDENTS_IN_A_YEAR = 3;
+
+const ROLES: readonly [FactorId, string][] = [
+  ['domestic-abuse-victim', 'is experiencing domestic abuse'],
+  ['domestic-abuse-perpetrator', 'is perpetrating domestic abuse'],
+];
+
+function basis(factor: EvaluatedFactor): string {
+  if (factor.status === 'present' && factor.detail?.trim()) return `: ${factor.detail.trim()}`;
+  const presence = factor.evidence.filter((e) => directionOf(e, factor.status) === 'present');
+  return presence.length > 0 ? ` (according to ${giversInWords(presence)})` : '';
+}
+
+export const domesticAbuse: FindingRule = (context) => {
+  const facts: string[] = [];
+  const factorIds: FactorId[] = [];
+  const personIds: string[] = [];
+  for (const adult of context.adults) {
+    for (const [id, words] of ROLES) {
+      const factor = factorIn(adult.profile, id);
+      if (!factor?.indicated) continue;
+      facts.push(`${adult.person.name} ${words}${basis(factor)}`);
+      factorIds.push(id);
+      personIds.push(adult.person.id);
+    }
+  }
+  if (facts.length === 0) return null;
+  const today = dayOf(context.today);
+  if (today !== null) {
+    const yearAgo = addDays(today, -365);
+    const recent = context.events.filter((e) => {
+      const day = dayOf(e.occurredAt);
+      return e.kind === 'police-domestic-abuse-incident' && day !== null && day > yearAgo && day <= today;
+    });
+    if (recent.length >= MARAC_INCIDENTS_IN_A_YEAR) {
+      facts.push(`${countOf(recent.length, 'police domestic abuse incident')} in the last 12 months: consider MARAC whatever the DASH score`);
+    }
+  }
+  return makeFinding('domestic-abuse', { facts, factorIds, personIds });
+};

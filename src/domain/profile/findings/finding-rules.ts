@@ -1,0 +1,35 @@
+// Every finding rule of catalogue version 1, in PROFILE.md order. A new rule is a new file here
+// and a new finding in the catalogue.
+import { adultNotAssessed } from './adult-not-assessed.ts';
+import { chaoticSubstanceUse } from './chaotic-substance-use.ts';
+import { conflictingInformation } from './conflicting-information.ts';
+import { domesticAbuse } from './domestic-abuse.ts';
+import { freshStart } from './fresh-start.ts';
+import { hiddenRisk } from './hidden-risk.ts';
+import { nonMobileInjury } from './non-mobile-injury.ts';
+import { preBirthAssessmentDue } from './pre-birth-assessment-due.ts';
+import { previousChildRemoved } from './previous-child-removed.ts';
+import { protectiveClaimUnsupported } from './protective-claim-unsupported.ts';
+import { reassessmentDue } from './reassessment-due.ts';
+import { stressResponse } from './stress-response.ts';
+import { unsafeSleepCombination } from './unsafe-sleep-combination.ts';
+import { unverifiedExclusion } from './unverified-exclusion.ts';
+import type { FindingId } from '../../catalogue/finding-definitions.ts';
+import type { FindingRule } from './rule-context.ts';
+
+export const FINDING_RULES: Readonly<Record<FindingId, FindingRule>> = {
+  'non-mobile-injury': nonMobileInjury,
+  'unsafe-sleep-combination': unsafeSleepCombination,
+  'previous-child-removed': previousChildRemoved,
+  'domestic-abuse': domesticAbuse,
+  'chaotic-substance-use': chaoticSubstanceUse,
+  'stress-response': stressResponse,
+  'conflicting-information': conflictingInformation,
+  'unverified-exclusion': unverifiedExclusion,
+  'hidden-risk': hiddenRisk,
+  'adult-not-assessed': adultNotAssessed,
+  'protective-claim-unsupported': protectiveClaimUnsupported,
+  'fresh-start': freshStart,
+  'reassessment-due': reassessmentDue,
+  'pre-birth-assessment-due': preBirthAssessmentDue,
+};

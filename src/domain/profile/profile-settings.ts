@@ -1,0 +1,25 @@
+// The profile's configuration, with defaults. Areas set their own pre-birth timescales (DOMAIN.md
+// "Pre-birth timescales differ by area"), so these come in as settings, never hard-coded in rules.
+import type { ProfileSettings } from './profile.types.ts';
+
+export const DEFAULT_PROFILE_SETTINGS: ProfileSettings = {
+  /** Strategy discussion or assessment by 28 weeks, as in the commonest local protocols. */
+  preBirthMilestoneWeeks: 28,
+  /** Show the finding from two weeks before the milestone. */
+  preBirthNoticeWeeks: 2,
+  /** Booking after 12 weeks of pregnancy is late (001_… §2.0). */
+  lateBookingAfterWeeks: 12,
+};
+
+/** Defaults for whatever is not given; a setting that is not a finite number keeps its default. */
+export function profileSettings(given: Partial<ProfileSettings> | undefined): ProfileSettings {
+  const pick = (key: keyof ProfileSettings) => {
+    const value = given?.[key];
+    return typeof value === 'number' && Number.isFinite(value) ? value : DEFAULT_PROFILE_SETTINGS[key];
+  };
+  return {
+    preBirthMilestoneWeeks: pick('preBirthMilestoneWeeks'),
+    preBirthNoticeWeeks: pick('preBirthNoticeWeeks'),
+    lateBookingAfterWeeks: pick('lateBookingAfterWeeks'),
+  };
+}
