@@ -61,6 +61,12 @@ const ROUTES: RouteCase[] = [
   { name: 'api: GET people', need: 'read', request: (c, ids) => c.api('GET', `/cases/${ids.caseId}/people`) },
   { name: 'api: POST person', need: 'change', request: (c, ids) => c.api('POST', `/cases/${ids.caseId}/people`, person) },
   { name: 'api: PUT person', need: 'change', request: (c, ids) => c.api('PUT', `/cases/${ids.caseId}/people/${ids.personId}`, { ...person, version: 999 }) },
+  { name: 'api: GET profile', need: 'read', request: (c, ids) => c.api('GET', `/cases/${ids.caseId}/profile`) },
+  {
+    name: 'api: PUT profile factor',
+    need: 'change',
+    request: (c, ids) => c.api('PUT', `/cases/${ids.caseId}/profile/factors/housing-instability`, { status: 'excluded', evidence: [{ source: 'observed', note: 'Settled tenancy seen' }], version: 999 }),
+  },
   { name: 'api: POST team', need: 'manage', request: (c, ids) => c.api('POST', `/cases/${ids.caseId}/team`, { userId: randomUUID(), role: 'member' }) },
 ];
 

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { caseRecordApiRoutes } from './case-records.routes.ts';
 import { caseApiRoutes } from './cases.routes.ts';
 import { meRoutes } from './me.routes.ts';
+import { profileApiRoutes } from './profile.routes.ts';
 import { tokenRoutes } from './tokens.routes.ts';
 
 export async function apiV1(app: FastifyInstance): Promise<void> {
@@ -10,4 +11,5 @@ export async function apiV1(app: FastifyInstance): Promise<void> {
   await app.register(meRoutes);
   await app.register(caseRecordApiRoutes);
   await app.register(caseApiRoutes);
+  await app.register(profileApiRoutes);
 }

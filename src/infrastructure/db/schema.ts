@@ -83,6 +83,8 @@ export interface CasesTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   version: Generated<number>;
+  profile_version: Generated<number>;
+  profile_reviewed_at: Timestamp | null;
 }
 
 export interface PeopleTable {
@@ -105,6 +107,7 @@ export interface PeopleTable {
   address: string | null;
   address_restricted: Generated<boolean>;
   updated_by: string | null;
+  history_checked: Generated<boolean>;
   created_at: Timestamp;
   updated_at: Timestamp;
   version: Generated<number>;
@@ -140,6 +143,47 @@ export interface BreakGlassAccessTable {
   review_note: string | null;
 }
 
+export interface ProfileAssessmentsTable {
+  case_id: string;
+  factor_id: string;
+  subject_key: string;
+  person_id: string | null;
+  status: 'not-assessed' | 'excluded' | 'present' | 'cannot-assess';
+  detail: string | null;
+  pattern: 'stable' | 'chaotic' | null;
+  reason: string | null;
+  protection: ColumnType<{ how: string; whenPresent: string } | null, string | null, string | null>;
+  version: Generated<number>;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
+export interface ProfileEvidenceTable {
+  case_id: string;
+  id: string;
+  factor_id: string;
+  subject_key: string;
+  source: string;
+  note: string;
+  indicates: 'present' | 'absent';
+  given_by: string | null;
+  recorded_at: Timestamp;
+  recorded_by: string | null;
+  recorded_by_name: string;
+  agency: string;
+  event_id: string | null;
+}
+
+export interface ProfileVersionsTable {
+  case_id: string;
+  version: number;
+  changed_at: Timestamp;
+  changed_by: string | null;
+  factor_id: string;
+  subject_key: string;
+  change: ColumnType<Record<string, unknown>, string, string>;
+}
+
 export interface SchemaMigrationsTable {
   id: string;
   applied_at: Timestamp;
@@ -157,6 +201,9 @@ export interface Database {
   case_team: CaseTeamTable;
   person_relationships: PersonRelationshipsTable;
   break_glass_access: BreakGlassAccessTable;
+  profile_assessments: ProfileAssessmentsTable;
+  profile_evidence: ProfileEvidenceTable;
+  profile_versions: ProfileVersionsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 

@@ -1,0 +1,118 @@
+// GET /api/v1/cases/{caseId}/profile and PUT .../profile/factors/{factorId}: the Infant Care Profile
+// as API.md describes it: every factor with status, verified and conflict, and the findings.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Type, type Static } from 'typebox';
+import { actorFor } from '../../application/auth/signed-in-user.ts';
+import { updateFactor } from '../../application/profile/update-factor.ts';
+import { assessmentKey } from '../../application/profile/profile-facts.ts';
+import { viewProfile } from '../../application/profile/view-profile.ts';
+import { sendApiError } from '../api-error.ts';
+import { requireBearer } from './bearer-auth.ts';
+import { errorResponses } from './schemas.ts';
+
+const Params = Type.Object({ caseId: Type.String({ minLength: 1, maxLength: 100 }) });
+const FactorParams = Type.Object({ caseId: Type.String({ minLength: 1, maxLength: 100 }), factorId: Type.String({ minLength: 1, maxLength: 100 }) });
+const source = Type.Union([
+  Type.Literal('observed'),
+  Type.Literal('agency-record'),
+  Type.Literal('third-party'),
+  Type.Literal('carer-account'),
+  Type.Literal('professional-judgement'),
+]);
+
+const FactorBody = Type.Object(
+  {
+    personId: Type.Optional(Type.String({ maxLength: 100 })),
+    status: Type.Union([Type.Literal('not-assessed'), Type.Literal('excluded'), Type.Literal('present'), Type.Literal('cannot-assess')]),
+    detail: Type.Optional(Type.String({ maxLength: 4000 })),
+    pattern: Type.Optional(Type.Union([Type.Literal('stable'), Type.Literal('chaotic')])),
+    reason: Type.Optional(Type.String({ maxLength: 4000, description: 'Why the factor cannot be assessed' })),
+    protection: Type.Optional(Type.Object({ how: Type.String({ maxLength: 2000 }), whenPresent: Type.String({ maxLength: 2000 }) })),
+    evidence: Type.Array(
+      Type.Object(
+        {
+          source,
+          note: Type.String({ minLength: 1, maxLength: 4000 }),
+          indicates: Type.Optional(Type.Union([Type.Literal('present'), Type.Literal('absent')])),
+          givenBy: Type.Optional(Type.String({ maxLength: 200 })),
+        },
+        { additionalProperties: false },
+      ),
+      { maxItems: 20 },
+    ),
+    version: Type.Integer({ minimum: 0, description: 'The factor version you read; 0 for a factor never recorded' }),
+  },
+  { additionalProperties: false },
+);
+
+const common = { tags: ['profile'], security: [{ bearer: [] }] };
+
+export async function profileApiRoutes(app: FastifyInstance): Promise<void> {
+  const { ctx } = app;
+  const actor = (request: FastifyRequest) => actorFor(request.user!, 'api', request.ip);
+
+  async function profileJson(request: FastifyRequest, caseId: string) {
+    const result = await viewProfile(ctx, actor(request), caseId);
+    if (!result.ok) return result;
+    const { evaluation, profileVersion, versions, reviewDueOn } = result.value;
+    const factors = evaluation.subjects.flatMap((subject) =>
+      [...subject.risk, ...subject.protective].map((factor) => ({
+        factorId: factor.factorId,
+        subject: factor.subject,
+        ...(factor.personId ? { personId: factor.personId } : {}),
+        status: factor.status,
+        effectiveStatus: factor.effectiveStatus,
+        verified: factor.verified,
+        conflict: factor.conflict,
+        derived: factor.derived,
+        version: versions.get(assessmentKey(factor.factorId, factor.personId ?? factor.subject)) ?? 0,
+        ...(factor.detail ? { detail: factor.detail } : {}),
+        ...(factor.pattern ? { pattern: factor.pattern } : {}),
+        evidence: factor.evidence,
+      })),
+    );
+    return {
+      ok: true as const,
+      value: {
+        catalogueVersion: evaluation.catalogueVersion,
+        version: profileVersion,
+        ...(reviewDueOn ? { reviewDue: reviewDueOn } : {}),
+        factors,
+        findings: evaluation.findings,
+        summary: evaluation.summary,
+      },
+    };
+  }
+
+  app.get<{ Params: Static<typeof Params> }>(
+    '/cases/:caseId/profile',
+    { preHandler: requireBearer, schema: { ...common, summary: 'The Infant Care Profile: every factor, and the findings computed from them', params: Params, response: errorResponses(401, 403, 404) } },
+    async (request, reply) => {
+      const result = await profileJson(request, request.params.caseId);
+      if (!result.ok) return sendApiError(reply, result.code === 'not-found' ? 404 : 403, result.code, result.message);
+      return result.value;
+    },
+  );
+
+  app.put<{ Params: Static<typeof FactorParams>; Body: Static<typeof FactorBody> }>(
+    '/cases/:caseId/profile/factors/:factorId',
+    {
+      preHandler: requireBearer,
+      schema: { ...common, summary: 'Record a factor: status, detail and new evidence, with the version you read (409 if it changed)', params: FactorParams, body: FactorBody, response: errorResponses(400, 401, 403, 404, 409, 422) },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      const result = await updateFactor(ctx, actor(request), request.params.caseId, { ...body, factorId: request.params.factorId });
+      if (!result.ok) {
+        if (result.code === 'not-found') return sendApiError(reply, 404, 'not-found', result.message);
+        if (result.code === 'forbidden') return sendApiError(reply, 403, 'forbidden', result.message);
+        if (result.code === 'version-conflict') return sendApiError(reply, 409, 'version-conflict', `${result.message} Current version: ${result.currentVersion}.`);
+        if (result.code !== 'invalid') return sendApiError(reply, 422, 'unknown-person', result.message);
+        return sendApiError(reply, 422, 'invalid-factor', result.message, result.problems.map((problem) => ({ path: '/', message: problem })));
+      }
+      const profile = await profileJson(request, request.params.caseId);
+      const factor = profile.ok ? profile.value.factors.find((f) => f.factorId === request.params.factorId && (f.personId ?? null) === (body.personId ?? null)) : undefined;
+      return factor ?? { factorId: request.params.factorId, version: result.version };
+    },
+  );
+}

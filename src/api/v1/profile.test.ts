@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createTokenForEmail } from '../../application/auth/api-tokens.ts';
+import { cliOperator } from '../../application/actor.ts';
+import { makeCase, makeUser } from '../../../test/helpers/factories.ts';
+import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+
+interface ProfileBody {
+  version: number;
+  catalogueVersion: number;
+  factors: { factorId: string; personId?: string; status: string; derived: boolean; effectiveStatus: string; verified: boolean; conflict: boolean; version: number; evidence: { source: string }[] }[];
+  findings: { id: string; severity: string; rationale: string; personIds: string[] }[];
+  summary: { notAssessed: number; excluded: number; present: number; unverified: number; conflicts: number };
+}
+
+describe('profile API', () => {
+  let t: TestApp;
+  let caseId: string;
+  const tokens: Record<string, string> = {};
+  before(async () => {
+    t = await createTestApp();
+    const users: Record<string, string> = {};
+    for (const name of ['lead', 'outsider']) {
+      const user = await makeUser(t.ctx, { name: name === 'lead' ? 'Hana Visitor' : 'Out Sider' });
+      users[name] = user.id;
+      const issued = await createTokenForEmail(t.ctx, cliOperator, user.email);
+      assert.ok(issued.ok);
+      tokens[name] = issued.value.token;
+    }
+    ({ id: caseId } = await makeCase(t.ctx, { teamUserIds: [users['lead']!] }));
+    const now = t.ctx.clock.now();
+    await t.ctx.db
+      .insertInto('people')
+      .values({ case_id: caseId, id: 'mum', given_name: 'Sarah', family_name: 'Hart', relationship_to_infant: 'mother', lives_in_household: true, cares_for_infant: true, identity_known: true, history_checked: true, created_at: now, updated_at: now })
+      .execute();
+  });
+  after(async () => t.close());
+
+  const call = (who: string, method: 'GET' | 'PUT', url: string, payload?: object) =>
+    t.app.inject({ method, url: `/api/v1/cases/${caseId}${url}`, headers: { authorization: `Bearer ${tokens[who]}` }, ...(payload ? { payload } : {}) });
+  const profile = async () => (await call('lead', 'GET', '/profile')).json<ProfileBody>();
+  const alcohol = (body: ProfileBody) => body.factors.find((f) => f.factorId === 'alcohol-misuse' && f.personId === 'mum')!;
+
+  it('assumes risk: every factor starts not assessed, and the mother is an adult to assess', async () => {
+    const body = await profile();
+    assert.equal(body.catalogueVersion, 1);
+    assert.equal(body.version, 0);
+    const assessedByHand = body.factors.filter((f) => !f.derived);
+    assert.ok(assessedByHand.length > 20);
+    assert.deepEqual([...new Set(assessedByHand.map((f) => f.status))], ['not-assessed']);
+    assert.ok(body.summary.notAssessed > 20);
+    assert.equal(alcohol(body).status, 'not-assessed');
+    assert.ok(body.findings.some((f) => f.id === 'adult-not-assessed' && f.personIds.includes('mum')));
+  });
+
+  it("shows an exclusion on the mother's own account as unverified, with the finding", async () => {
+    const response = await call('lead', 'PUT', '/profile/factors/alcohol-misuse', {
+      personId: 'mum',
+      status: 'excluded',
+      evidence: [{ source: 'carer-account', note: 'Says she does not drink' }],
+      version: 0,
+    });
+    assert.equal(response.statusCode, 200, response.body);
+    assert.equal(response.json<{ version: number }>().version, 1);
+    const body = await profile();
+    assert.equal(body.version, 1);
+    assert.equal(alcohol(body).effectiveStatus, 'unverified-exclusion');
+    assert.equal(alcohol(body).verified, false);
+    assert.ok(body.findings.some((f) => f.id === 'unverified-exclusion'));
+  });
+
+  it('shows a conflict when another source says otherwise, and raises conflicting-information', async () => {
+    const response = await call('lead', 'PUT', '/profile/factors/alcohol-misuse', {
+      personId: 'mum',
+      status: 'excluded',
+      evidence: [{ source: 'third-party', note: 'Her sister says she drinks heavily every evening', indicates: 'present', givenBy: 'her sister' }],
+      version: 1,
+    });
+    assert.equal(response.statusCode, 200, response.body);
+    const body = await profile();
+    assert.equal(alcohol(body).conflict, true);
+    assert.equal(alcohol(body).evidence.length, 2, 'evidence is added, never replaced');
+    const finding = body.findings.find((f) => f.id === 'conflicting-information');
+    assert.ok(finding);
+    assert.match(finding.rationale, /Sarah Hart/);
+  });
+
+  it('answers a stale version with 409 and changes nothing', async () => {
+    const response = await call('lead', 'PUT', '/profile/factors/alcohol-misuse', { personId: 'mum', status: 'present', detail: 'x', pattern: 'stable', evidence: [], version: 1 });
+    assert.equal(response.statusCode, 409);
+    assert.equal(alcohol(await profile()).status, 'excluded');
+  });
+
+  it('refuses derived factors, unknown factors, unknown people and missing detail with 422', async () => {
+    const derived = await call('lead', 'PUT', '/profile/factors/prematurity', { status: 'present', detail: 'x', evidence: [], version: 0 });
+    assert.equal(derived.statusCode, 422);
+    assert.equal((await call('lead', 'PUT', '/profile/factors/astrology', { status: 'present', evidence: [], version: 0 })).statusCode, 422);
+    assert.equal((await call('lead', 'PUT', '/profile/factors/mental-health', { personId: 'nobody', status: 'present', detail: 'x', evidence: [], version: 0 })).statusCode, 422);
+    const noDetail = await call('lead', 'PUT', '/profile/factors/mental-health', { personId: 'mum', status: 'present', evidence: [], version: 0 });
+    assert.equal(noDetail.statusCode, 422);
+    assert.match(noDetail.body, /detail-needed/);
+  });
+
+  it('writes a profile version and an audit entry for each change', async () => {
+    const versions = await t.ctx.db.selectFrom('profile_versions').select(['version', 'factor_id']).where('case_id', '=', caseId).orderBy('version').execute();
+    assert.deepEqual(versions, [
+      { version: 1, factor_id: 'alcohol-misuse' },
+      { version: 2, factor_id: 'alcohol-misuse' },
+    ]);
+    const audit = await t.ctx.db.selectFrom('audit_log').select('outcome').where('action', '=', 'profile.factor-update').where('case_id', '=', caseId).execute();
+    assert.equal(audit.filter((a) => a.outcome === 'success').length, 2);
+  });
+
+  it('refuses someone outside the team, reading or changing, and audits both', async () => {
+    assert.equal((await call('outsider', 'GET', '/profile')).statusCode, 403);
+    const put = await call('outsider', 'PUT', '/profile/factors/mental-health', { personId: 'mum', status: 'excluded', evidence: [{ source: 'observed', note: 'x' }], version: 0 });
+    assert.equal(put.statusCode, 403);
+    const denied = await t.ctx.db.selectFrom('audit_log').select('action').where('outcome', '=', 'denied').where('case_id', '=', caseId).execute();
+    assert.deepEqual(denied.map((d) => d.action).sort(), ['profile.factor-update', 'profile.view']);
+  });
+});

@@ -1,0 +1,101 @@
+// Reads what the profile is evaluated from: the infant, the people, the stored assessments with
+// their evidence. The chronology (issue 5) will add events; until then there are none.
+import type { Evidence, FactorAssessment, ProfileFacts } from '../../domain/profile/profile.types.ts';
+import type { EvidenceSource } from '../../domain/catalogue/evidence-sources.ts';
+import type { FactorId } from '../../domain/catalogue/factor-ids.ts';
+import type { Subject } from '../../domain/catalogue/subjects.ts';
+import { infantDisplayName } from '../../domain/people/infant-name.ts';
+import { personDisplayName } from '../../domain/people/relationships.ts';
+import type { Queryable } from '../../infrastructure/db/schema.ts';
+
+export interface StoredProfile {
+  facts: ProfileFacts;
+  level: string;
+  profileVersion: number;
+  /** The version of each stored assessment, by `factorId|subjectKey`. */
+  versions: Map<string, number>;
+}
+
+export function subjectKey(subject: Subject, personId?: string | null): string {
+  return subject === 'adult' ? (personId ?? '') : subject;
+}
+
+export function assessmentKey(factorId: string, key: string): string {
+  return `${factorId}|${key}`;
+}
+
+export async function loadStoredProfile(db: Queryable, caseId: string, today: string): Promise<StoredProfile | null> {
+  const record = await db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst();
+  if (!record) return null;
+  const [people, assessments, evidence] = await Promise.all([
+    db.selectFrom('people').selectAll().where('case_id', '=', caseId).orderBy('created_at').orderBy('id').execute(),
+    db.selectFrom('profile_assessments').selectAll().where('case_id', '=', caseId).execute(),
+    db.selectFrom('profile_evidence').selectAll().where('case_id', '=', caseId).orderBy('recorded_at').orderBy('id').execute(),
+  ]);
+  const evidenceByKey = new Map<string, Evidence[]>();
+  for (const row of evidence) {
+    const key = assessmentKey(row.factor_id, row.subject_key);
+    const item: Evidence = {
+      source: row.source as EvidenceSource,
+      note: row.note,
+      recordedAt: row.recorded_at.toISOString(),
+      recordedBy: row.recorded_by_name,
+      agency: row.agency,
+      indicates: row.indicates,
+      ...(row.event_id ? { eventId: row.event_id } : {}),
+      ...(row.given_by ? { givenBy: row.given_by } : {}),
+    };
+    evidenceByKey.set(key, [...(evidenceByKey.get(key) ?? []), item]);
+  }
+  const versions = new Map<string, number>();
+  const stored: FactorAssessment[] = assessments.map((row) => {
+    const key = assessmentKey(row.factor_id, row.subject_key);
+    versions.set(key, row.version);
+    const subject: Subject = row.person_id ? 'adult' : (row.subject_key as Subject);
+    return {
+      factorId: row.factor_id as FactorId,
+      subject,
+      ...(row.person_id ? { personId: row.person_id } : {}),
+      status: row.status,
+      ...(row.detail ? { detail: row.detail } : {}),
+      ...(row.pattern ? { pattern: row.pattern } : {}),
+      ...(row.reason ? { reason: row.reason } : {}),
+      ...(row.protection ? { protection: row.protection } : {}),
+      evidence: evidenceByKey.get(key) ?? [],
+    };
+  });
+  return {
+    level: record.level,
+    profileVersion: record.profile_version,
+    versions,
+    facts: {
+      today,
+      infant: {
+        status: record.status,
+        name: infantDisplayName({ status: record.status, givenName: record.given_name, familyName: record.family_name }),
+        dateOfBirth: record.date_of_birth,
+        expectedDeliveryDate: record.expected_delivery_date,
+        gestationAtBirthWeeks: record.gestation_at_birth_weeks,
+        birthWeightGrams: record.birth_weight_grams,
+        multipleBirth: record.multiple_birth,
+        independentlyMobile: record.independently_mobile,
+      },
+      people: people.map((p) => ({
+        id: p.id,
+        name: personDisplayName({ givenName: p.given_name, familyName: p.family_name, description: p.description, identityKnown: p.identity_known }),
+        relationshipToInfant: p.relationship_to_infant,
+        livesInHousehold: p.lives_in_household,
+        caresForInfant: p.cares_for_infant,
+        visitsRegularly: p.visits_regularly,
+        identityKnown: p.identity_known,
+        dateOfBirth: p.date_of_birth,
+        historyChecked: p.history_checked,
+        sex: (p.sex as 'female' | 'male' | 'unknown' | null) ?? null,
+      })),
+      assessments: stored,
+      events: [],
+      lastReviewedAt: record.profile_reviewed_at ? record.profile_reviewed_at.toISOString().slice(0, 10) : null,
+      reviewDueOn: null,
+    },
+  };
+}

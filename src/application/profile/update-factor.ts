@@ -1,0 +1,163 @@
+// Recording one factor of the profile: its status, detail and new evidence. One transaction: the
+// assessment (checked against the version the user read), its evidence (appended, never edited),
+// a new profile version with what changed, and the audit entry.
+import { checkAssessment, type AssessmentProblem } from '../../domain/profile/assessment-rules.ts';
+import type { EvidenceDirection, FactorAssessment, Protection } from '../../domain/profile/profile.types.ts';
+import type { EvidenceSource } from '../../domain/catalogue/evidence-sources.ts';
+import { factorById } from '../../domain/catalogue/catalogue.ts';
+import type { FactorId } from '../../domain/catalogue/factor-ids.ts';
+import type { FactorStatus, SubstancePattern } from '../../domain/catalogue/statuses.ts';
+import type { UserActor } from '../actor.ts';
+import { recordAudit } from '../audit.ts';
+import { loadCaseAccess } from '../cases/case-access.ts';
+import type { AppContext } from '../context.ts';
+import { subjectKey } from './profile-facts.ts';
+
+export interface NewEvidence {
+  source: EvidenceSource;
+  note: string;
+  indicates?: EvidenceDirection;
+  givenBy?: string;
+}
+
+export interface FactorUpdate {
+  factorId: string;
+  personId?: string;
+  status: FactorStatus;
+  detail?: string;
+  pattern?: SubstancePattern;
+  reason?: string;
+  protection?: Protection;
+  evidence: NewEvidence[];
+  /** The version the user read: 0 for a factor never recorded. */
+  version: number;
+}
+
+export type UpdateFactorResult =
+  | { ok: true; version: number; profileVersion: number }
+  | { ok: false; code: 'not-found' | 'forbidden' | 'unknown-person'; message: string }
+  | { ok: false; code: 'version-conflict'; message: string; currentVersion: number }
+  | { ok: false; code: 'invalid'; message: string; problems: AssessmentProblem[] };
+
+/** Evidence that does not say which way it points supports the status it is given with. */
+function direction(evidence: NewEvidence, status: FactorStatus): EvidenceDirection {
+  return evidence.indicates ?? (status === 'excluded' ? 'absent' : 'present');
+}
+
+export async function updateFactor(ctx: AppContext, actor: UserActor, caseId: string, update: FactorUpdate): Promise<UpdateFactorResult> {
+  const now = ctx.clock.now();
+  return ctx.db.transaction().execute(async (trx) => {
+    const record = await trx.selectFrom('cases').select(['id', 'profile_version']).where('id', '=', caseId).forUpdate().executeTakeFirst();
+    if (!record) return { ok: false, code: 'not-found', message: 'There is no case with this id.' };
+    const access = await loadCaseAccess(trx, actor, caseId, now);
+    if (!access.allowed || !access.canChange) {
+      await recordAudit(trx, ctx, actor, { action: 'profile.factor-update', outcome: 'denied', caseId, subjectType: 'factor', subjectId: update.factorId });
+      return { ok: false, code: 'forbidden', message: 'Only the team around the family can change the profile.' };
+    }
+    const factor = factorById(update.factorId);
+    if (!factor) return { ok: false, code: 'invalid', message: `"${update.factorId}" is not a factor in the catalogue.`, problems: ['unknown-factor'] };
+    if (update.personId) {
+      const person = await trx.selectFrom('people').select('id').where('case_id', '=', caseId).where('id', '=', update.personId).executeTakeFirst();
+      if (!person) return { ok: false, code: 'unknown-person', message: 'That person is not in this record.' };
+    }
+    const user = await trx
+      .selectFrom('users')
+      .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
+      .select(['users.name', 'organisations.name as organisation'])
+      .where('users.id', '=', actor.userId)
+      .executeTakeFirstOrThrow();
+    const key = subjectKey(factor.subject, update.personId);
+    const existingEvidence = await trx
+      .selectFrom('profile_evidence')
+      .select(['source', 'note', 'indicates', 'recorded_at'])
+      .where('case_id', '=', caseId)
+      .where('factor_id', '=', update.factorId)
+      .where('subject_key', '=', key)
+      .execute();
+    const assessment: FactorAssessment = {
+      factorId: update.factorId as FactorId,
+      subject: factor.subject,
+      ...(update.personId ? { personId: update.personId } : {}),
+      status: update.status,
+      ...(update.detail?.trim() ? { detail: update.detail.trim() } : {}),
+      ...(update.pattern ? { pattern: update.pattern } : {}),
+      ...(update.reason?.trim() ? { reason: update.reason.trim() } : {}),
+      ...(update.protection ? { protection: update.protection } : {}),
+      evidence: [
+        ...existingEvidence.map((e) => ({ source: e.source as EvidenceSource, note: e.note, indicates: e.indicates, recordedAt: e.recorded_at.toISOString(), recordedBy: '', agency: '' })),
+        ...update.evidence.map((e) => ({ source: e.source, note: e.note, indicates: direction(e, update.status), recordedAt: now.toISOString(), recordedBy: user.name, agency: user.organisation })),
+      ],
+    };
+    const problems = checkAssessment(assessment);
+    if (problems.length > 0) return { ok: false, code: 'invalid', message: 'The factor cannot be recorded like this: see the problems.', problems };
+
+    const current = await trx
+      .selectFrom('profile_assessments')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .where('factor_id', '=', update.factorId)
+      .where('subject_key', '=', key)
+      .forUpdate()
+      .executeTakeFirst();
+    const currentVersion = current?.version ?? 0;
+    if (currentVersion !== update.version) {
+      return { ok: false, code: 'version-conflict', message: 'Someone else changed this factor while you were editing. Look at their change, then save yours again.', currentVersion };
+    }
+    const version = currentVersion + 1;
+    const columns = {
+      person_id: update.personId ?? null,
+      status: update.status,
+      detail: assessment.detail ?? null,
+      pattern: assessment.pattern ?? null,
+      reason: assessment.reason ?? null,
+      protection: assessment.protection ? JSON.stringify(assessment.protection) : null,
+      version,
+      updated_at: now,
+      updated_by: actor.userId,
+    };
+    if (current) {
+      await trx.updateTable('profile_assessments').set(columns).where('case_id', '=', caseId).where('factor_id', '=', update.factorId).where('subject_key', '=', key).execute();
+    } else {
+      await trx.insertInto('profile_assessments').values({ case_id: caseId, factor_id: update.factorId, subject_key: key, ...columns }).execute();
+    }
+    for (const evidence of update.evidence) {
+      await trx
+        .insertInto('profile_evidence')
+        .values({
+          case_id: caseId,
+          id: ctx.newId(),
+          factor_id: update.factorId,
+          subject_key: key,
+          source: evidence.source,
+          note: evidence.note.trim(),
+          indicates: direction(evidence, update.status),
+          given_by: evidence.givenBy?.trim() || null,
+          recorded_at: now,
+          recorded_by: actor.userId,
+          recorded_by_name: user.name,
+          agency: user.organisation,
+          event_id: null,
+        })
+        .execute();
+    }
+    const profileVersion = record.profile_version + 1;
+    await trx.updateTable('cases').set({ profile_version: profileVersion }).where('id', '=', caseId).execute();
+    const change = {
+      before: current ? { status: current.status, detail: current.detail, pattern: current.pattern, reason: current.reason } : null,
+      after: { status: update.status, detail: columns.detail, pattern: columns.pattern, reason: columns.reason },
+      evidenceAdded: update.evidence.length,
+    };
+    await trx
+      .insertInto('profile_versions')
+      .values({ case_id: caseId, version: profileVersion, changed_at: now, changed_by: actor.userId, factor_id: update.factorId, subject_key: key, change: JSON.stringify(change) })
+      .execute();
+    await recordAudit(trx, ctx, actor, {
+      action: 'profile.factor-update',
+      caseId,
+      subjectType: 'factor',
+      subjectId: `${update.factorId}|${key}`,
+      details: { status: update.status, version, profileVersion, evidenceAdded: update.evidence.length },
+    });
+    return { ok: true, version, profileVersion };
+  });
+}
