@@ -6,7 +6,7 @@ import { WebClient } from '../../../../test/helpers/web-client.ts';
 import { createCase } from '../../../application/cases/create-case.ts';
 import type { UserActor } from '../../../application/actor.ts';
 import type { NewRecordInput } from '../../../domain/people/record-matching.ts';
-import { qaElement, summaryErrors, textOf } from './find-record.test-helpers.ts';
+import { qaElement, summaryErrors, textOf } from '../../../../test/helpers/html.ts';
 
 describe('find a record page', () => {
   let t: TestApp;

@@ -5,7 +5,7 @@ import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.t
 import { WebClient } from '../../../../test/helpers/web-client.ts';
 import type { UserActor } from '../../../application/actor.ts';
 import { createCase } from '../../../application/cases/create-case.ts';
-import { qaElement, qaElements, summaryErrors, textOf } from './find-record.test-helpers.ts';
+import { qaElement, qaElements, summaryErrors, textOf } from '../../../../test/helpers/html.ts';
 
 const bornBaby = {
   status: 'born',

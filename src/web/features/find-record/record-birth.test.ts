@@ -6,7 +6,7 @@ import { WebClient } from '../../../../test/helpers/web-client.ts';
 import type { UserActor } from '../../../application/actor.ts';
 import { createCase } from '../../../application/cases/create-case.ts';
 import { recordBirth } from '../../../application/cases/record-birth.ts';
-import { qaElement, summaryErrors, textOf } from './find-record.test-helpers.ts';
+import { qaElement, summaryErrors, textOf } from '../../../../test/helpers/html.ts';
 
 const birth = {
   'dateOfBirth-day': '20',

@@ -2,22 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { makeCase, makeUser } from '../../../../test/helpers/factories.ts';
+import { qaElement } from '../../../../test/helpers/html.ts';
 import { WebClient } from '../../../../test/helpers/web-client.ts';
-
-/** The HTML of the element carrying data-qa="name", up to its matching closing tag. */
-function qaElement(html: string, name: string): string | null {
-  const start = html.search(new RegExp(`<([a-z]+)[^>]*data-qa="${name}"`));
-  if (start === -1) return null;
-  const tag = /^<([a-z]+)/.exec(html.slice(start))![1]!;
-  const tags = new RegExp(`<(/?)${tag}\\b[^>]*>`, 'g');
-  tags.lastIndex = start;
-  let depth = 0;
-  for (let match = tags.exec(html); match; match = tags.exec(html)) {
-    depth += match[1] ? -1 : 1;
-    if (depth === 0) return html.slice(start, match.index + match[0].length);
-  }
-  return null;
-}
 
 function caseLinks(html: string): string[] {
   return [...html.matchAll(/href="\/cases\/([^"]+)"/g)].map((match) => match[1]!);

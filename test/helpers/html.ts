@@ -1,4 +1,4 @@
-// Reading the find-record pages in route tests: elements by data-qa, the error summary, plain text.
+// Reading pages in route tests: elements by data-qa, the error summary, plain text.
 
 /** The HTML of the element carrying data-qa="name", up to its matching closing tag, or null. */
 export function qaElement(html: string, name: string): string | null {
