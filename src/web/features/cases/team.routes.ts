@@ -2,7 +2,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { recordRefusal } from '../../../application/audit.ts';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
-import { addToTeam, listLooksAtCase } from '../../../application/cases/manage-team.ts';
+import { listLooksAtCase } from '../../../application/cases/list-looks-at-case.ts';
+import { addToTeam } from '../../../application/cases/manage-team.ts';
 import { viewCase } from '../../../application/cases/view-case.ts';
 import { mayManageTeam } from '../../../domain/access/case-access.ts';
 import { formErrors, validateForm } from '../../forms/validate-form.ts';
