@@ -75,6 +75,21 @@ describe('case pages for the lead professional', () => {
     await visit(page, `/cases/${okafor}/relationships/new`, { status: 200, heading: 'Record a relationship' });
   });
 
+  test('the Infant Care Profile task list, a factor page and its errors', async () => {
+    await page.goto(`/cases/${okafor}`);
+    await submit(page, page.getByRole('link', { name: 'Open the Infant Care Profile' }));
+    await visit(page, `/cases/${okafor}/profile`, { status: 200, heading: 'Infant Care Profile' });
+    const factorLink = page.locator('a[href$="/household/housing-instability"]');
+    await submit(page, factorLink);
+    assert.equal(await page.locator('h1').innerText(), 'Homeless, temporary housing or frequent moves');
+    await expectNoAxeViolations(page);
+    await page.locator('#status-2').check();
+    const refused = await submit(page, page.getByRole('button', { name: 'Save' }));
+    assert.equal(refused.status(), 400);
+    await expectErrorSummary(page, [{ text: 'To exclude this, add the evidence that rules it out and where it comes from', href: '#evidenceNote' }]);
+    await expectNoAxeViolations(page);
+  });
+
   test('team and who has looked', async () => {
     await visit(page, `/cases/${okafor}/team`, { status: 200, heading: 'Team around the family' });
     await submit(page, page.getByRole('button', { name: 'Add to the team' }));

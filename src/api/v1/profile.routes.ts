@@ -107,7 +107,7 @@ export async function profileApiRoutes(app: FastifyInstance): Promise<void> {
         if (result.code === 'not-found') return sendApiError(reply, 404, 'not-found', result.message);
         if (result.code === 'forbidden') return sendApiError(reply, 403, 'forbidden', result.message);
         if (result.code === 'version-conflict') return sendApiError(reply, 409, 'version-conflict', `${result.message} Current version: ${result.currentVersion}.`);
-        if (result.code !== 'invalid') return sendApiError(reply, 422, 'unknown-person', result.message);
+        if (result.code === 'unknown-person') return sendApiError(reply, 422, 'unknown-person', result.message);
         return sendApiError(reply, 422, 'invalid-factor', result.message, result.problems.map((problem) => ({ path: '/', message: problem })));
       }
       const profile = await profileJson(request, request.params.caseId);

@@ -35,7 +35,9 @@ export interface FactorUpdate {
 
 export type UpdateFactorResult =
   | { ok: true; version: number; profileVersion: number }
-  | { ok: false; code: 'not-found' | 'forbidden' | 'unknown-person'; message: string }
+  | { ok: false; code: 'not-found'; message: string }
+  | { ok: false; code: 'forbidden'; message: string }
+  | { ok: false; code: 'unknown-person'; message: string }
   | { ok: false; code: 'version-conflict'; message: string; currentVersion: number }
   | { ok: false; code: 'invalid'; message: string; problems: AssessmentProblem[] };
 

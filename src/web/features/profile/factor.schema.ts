@@ -1,0 +1,47 @@
+// The form that records one factor: status, what is known, and a new piece of evidence.
+import { Type } from 'typebox';
+import type { AssessmentProblem } from '../../../domain/profile/assessment-rules.ts';
+import type { FormSpec } from '../../forms/validate-form.ts';
+
+const text = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
+
+const factorSchema = Type.Object({
+  status: Type.Union([Type.Literal('not-assessed'), Type.Literal('excluded'), Type.Literal('present'), Type.Literal('cannot-assess')]),
+  detail: text(4000),
+  pattern: Type.Optional(Type.Union([Type.Literal('stable'), Type.Literal('chaotic')])),
+  reason: text(4000),
+  protectionHow: text(2000),
+  protectionWhen: text(2000),
+  evidenceSource: Type.Optional(
+    Type.Union([Type.Literal('observed'), Type.Literal('agency-record'), Type.Literal('third-party'), Type.Literal('carer-account'), Type.Literal('professional-judgement')]),
+  ),
+  evidenceIndicates: Type.Optional(Type.Union([Type.Literal('present'), Type.Literal('absent')])),
+  evidenceNote: text(4000),
+  evidenceGivenBy: text(200),
+  version: Type.String({ pattern: '^\\d+$' }),
+});
+
+export const factorForm: FormSpec<typeof factorSchema> = {
+  schema: factorSchema,
+  messages: {
+    status: { default: 'Select what you found' },
+    detail: { default: 'What is known must be 4,000 characters or fewer' },
+    pattern: { default: 'Select whether the use is stable or chaotic' },
+    reason: { default: 'The reason must be 4,000 characters or fewer' },
+    protectionHow: { default: 'This must be 2,000 characters or fewer' },
+    protectionWhen: { default: 'This must be 2,000 characters or fewer' },
+    evidenceSource: { default: 'Select where the evidence comes from' },
+    evidenceIndicates: { default: 'Select whether the evidence shows the factor is there or not' },
+    evidenceNote: { default: 'The evidence must be 4,000 characters or fewer' },
+    evidenceGivenBy: { default: 'Who said it must be 200 characters or fewer' },
+    version: { default: 'Reload the page and try again' },
+  },
+};
+
+/** What the domain refuses, as the field that shows it and the words to fix it. */
+export const ASSESSMENT_PROBLEM_MESSAGES: Partial<Record<AssessmentProblem, { field: string; text: string }>> = {
+  'exclusion-needs-evidence': { field: 'evidenceNote', text: 'To exclude this, add the evidence that rules it out and where it comes from' },
+  'detail-needed': { field: 'detail', text: 'Say what is known about it' },
+  'pattern-needed': { field: 'pattern', text: 'Select whether the use is stable or chaotic' },
+  'reason-needed': { field: 'reason', text: 'Say why it cannot be assessed, for example the carer would not let you in' },
+};

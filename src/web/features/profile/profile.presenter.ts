@@ -1,0 +1,60 @@
+// Turns a profile evaluation into the task list: a section per subject, a status tag per factor.
+import type { EvaluatedFactor, ProfileEvaluation, SubjectProfile } from '../../../domain/profile/profile.types.ts';
+import { factorDefinition } from '../../../domain/catalogue/catalogue.ts';
+
+const SEVERITY_TAGS = {
+  critical: { text: 'Critical', classes: 'govuk-tag--red' },
+  high: { text: 'High', classes: 'govuk-tag--orange' },
+  attention: { text: 'Attention', classes: 'govuk-tag--yellow' },
+} as const;
+
+function statusTag(factor: EvaluatedFactor): { tag: { text: string; classes: string } } | { text: string } {
+  if (factor.conflict) return { tag: { text: 'Conflicting information', classes: 'govuk-tag--red' } };
+  switch (factor.effectiveStatus) {
+    case 'present':
+      return { tag: { text: 'Present', classes: 'govuk-tag--red' } };
+    case 'cannot-assess':
+      return { tag: { text: 'Cannot be assessed', classes: 'govuk-tag--orange' } };
+    case 'unverified-exclusion':
+      return { tag: { text: "Excluded on the carer's word only", classes: 'govuk-tag--yellow' } };
+    case 'excluded':
+      return { text: factor.verified ? 'Excluded' : 'Excluded (not verified)' };
+    case 'not-assessed':
+      return { tag: { text: 'Not yet assessed', classes: 'govuk-tag--grey' } };
+  }
+}
+
+export function subjectKeyOf(subject: Pick<SubjectProfile, 'subject' | 'personId'>): string {
+  return subject.personId ?? subject.subject;
+}
+
+function taskItems(caseId: string, subject: SubjectProfile, factors: readonly EvaluatedFactor[]) {
+  return factors.map((factor) => {
+    const definition = factorDefinition(factor.factorId);
+    return {
+      title: { text: definition.label },
+      ...(factor.derived ? { hint: { text: 'From the record' } } : { href: `/cases/${caseId}/profile/${subjectKeyOf(subject)}/${factor.factorId}` }),
+      status: statusTag(factor),
+    };
+  });
+}
+
+function heading(subject: SubjectProfile): string {
+  if (subject.subject === 'infant') return `The baby: ${subject.name}`;
+  if (subject.subject === 'household') return 'The household';
+  return subject.relationshipToInfant ? `${subject.name} (${subject.relationshipToInfant.replace(/-/g, ' ')})` : subject.name;
+}
+
+export function presentProfile(caseId: string, evaluation: ProfileEvaluation) {
+  return {
+    summary: evaluation.summary,
+    findings: evaluation.findings.map((finding) => ({ ...finding, tag: SEVERITY_TAGS[finding.severity] })),
+    sections: evaluation.subjects.map((subject) => ({
+      id: `subject-${subjectKeyOf(subject)}`,
+      heading: heading(subject),
+      open: [...subject.risk].filter((f) => f.effectiveStatus === 'not-assessed').length,
+      risk: taskItems(caseId, subject, subject.risk),
+      protective: taskItems(caseId, subject, subject.protective),
+    })),
+  };
+}

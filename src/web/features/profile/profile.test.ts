@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { makeCase, makeUser } from '../../../../test/helpers/factories.ts';
+import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
+import { WebClient } from '../../../../test/helpers/web-client.ts';
+
+describe('profile pages', () => {
+  let t: TestApp;
+  let caseId: string;
+  let lead: Awaited<ReturnType<typeof makeUser>>;
+  before(async () => {
+    t = await createTestApp();
+    lead = await makeUser(t.ctx, { name: 'Hana Visitor' });
+    ({ id: caseId } = await makeCase(t.ctx, { teamUserIds: [lead.id] }));
+    const now = t.ctx.clock.now();
+    await t.ctx.db
+      .insertInto('people')
+      .values({ case_id: caseId, id: 'mum', given_name: 'Sarah', family_name: 'Hart', relationship_to_infant: 'mother', lives_in_household: true, cares_for_infant: true, identity_known: true, history_checked: true, created_at: now, updated_at: now })
+      .execute();
+  });
+  after(async () => t.close());
+
+  const factorUrl = () => `/cases/${caseId}/profile/mum/alcohol-misuse`;
+
+  it('shows the task list by subject, every factor not yet assessed, and the findings', async () => {
+    const client = await WebClient.signedIn(t.app, lead);
+    const page = await client.get(`/cases/${caseId}/profile`);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /The baby: Test Baby/);
+    assert.match(page.body, /Sarah Hart \(mother\)/);
+    assert.match(page.body, /The household/);
+    assert.match(page.body, /data-qa="finding-adult-not-assessed"/);
+    assert.match(page.body, new RegExp(`href="${factorUrl()}"`));
+  });
+
+  it("records an exclusion on the carer's word: saved, shown as unverified, with its finding", async () => {
+    const client = await WebClient.signedIn(t.app, lead);
+    const form = await client.get(factorUrl());
+    assert.equal(form.statusCode, 200);
+    assert.match(form.body, /data-qa="questions"/);
+    const saved = await client.post(factorUrl(), { version: '0', status: 'excluded', evidenceNote: 'Says she does not drink', evidenceSource: 'carer-account' });
+    assert.equal(saved.statusCode, 303);
+    const page = await client.get(`/cases/${caseId}/profile`);
+    assert.match(page.body, /Excluded on the carer&#39;s word only/);
+    assert.match(page.body, /data-qa="finding-unverified-exclusion"/);
+  });
+
+  it('asks for evidence to exclude, detail for present, and keeps what was typed', async () => {
+    const client = await WebClient.signedIn(t.app, lead);
+    await client.get(`/cases/${caseId}/profile/household/housing-instability`);
+    const noEvidence = await client.post(`/cases/${caseId}/profile/household/housing-instability`, { version: '0', status: 'excluded', detail: 'keep me' });
+    assert.equal(noEvidence.statusCode, 400);
+    assert.match(noEvidence.body, /To exclude this, add the evidence that rules it out/);
+    assert.match(noEvidence.body, /keep me/);
+    const noDetail = await client.post(`/cases/${caseId}/profile/household/housing-instability`, { version: '0', status: 'present' });
+    assert.match(noDetail.body, /Say what is known about it/);
+    const noSource = await client.post(`/cases/${caseId}/profile/household/housing-instability`, { version: '0', status: 'excluded', evidenceNote: 'Tenancy seen' });
+    assert.match(noSource.body, /Select where the evidence comes from/);
+  });
+
+  it('catches a save over someone else’s change, keeping what was typed', async () => {
+    const client = await WebClient.signedIn(t.app, lead);
+    await client.get(factorUrl());
+    const stale = await client.post(factorUrl(), { version: '0', status: 'present', detail: 'Drinks daily, typed by me', pattern: 'chaotic' });
+    assert.equal(stale.statusCode, 409);
+    assert.match(stale.body, /Someone else changed this factor/);
+    assert.match(stale.body, /Drinks daily, typed by me/);
+  });
+
+  it('refuses someone outside the team, and has no page for a derived factor', async () => {
+    const outsider = await makeUser(t.ctx);
+    const client = await WebClient.signedIn(t.app, outsider);
+    assert.equal((await client.get(`/cases/${caseId}/profile`)).statusCode, 403);
+    assert.equal((await client.get(factorUrl())).statusCode, 403);
+    const own = await WebClient.signedIn(t.app, lead);
+    assert.equal((await own.get(`/cases/${caseId}/profile/infant/prematurity`)).statusCode, 404);
+  });
+});
