@@ -2,6 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { viewCase } from '../../../application/cases/view-case.ts';
+import { viewProfile } from '../../../application/profile/view-profile.ts';
+import { presentProfile } from '../profile/profile.presenter.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { requireUser } from '../../plugins/sessions.ts';
 import { presentCase } from './case.presenter.ts';
@@ -15,6 +17,9 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
       return reply.page('cases/no-access.njk', { title: 'You are not in the team around this baby', caseId: request.params.caseId, contact: result.contact }, 403);
     }
     const view = presentCase(result.value, ctx.clock.now());
-    return reply.page('cases/case.njk', { title: view.name, c: view });
+    // The findings head the case page as well as the profile: the most important thing to see first.
+    const profile = await viewProfile(ctx, actorFor(request.user!, 'web', request.ip), request.params.caseId);
+    const findings = profile.ok ? presentProfile(view.id, profile.value.evaluation).findings : [];
+    return reply.page('cases/case.njk', { title: view.name, c: view, findings });
   });
 }

@@ -38,6 +38,13 @@ describe('case overview page', () => {
     assert.match(response.body, /separated/i);
   });
 
+  it('heads the page with the findings of the Infant Care Profile', async () => {
+    const client = await WebClient.signedIn(t.app, { email: 'midwife@demo.example', password: 'demo-password' });
+    const response = await client.get(`/cases/${await caseIdOf('Ashworth')}`);
+    assert.match(response.body, /data-qa="case-findings"/);
+    assert.match(response.body, /data-qa="finding-hidden-risk"/, 'the unknown partner is hidden risk');
+  });
+
   it('shows an unknown adult prominently', async () => {
     const client = await WebClient.signedIn(t.app, { email: 'midwife@demo.example', password: 'demo-password' });
     const response = await client.get(`/cases/${await caseIdOf('Ashworth')}`);
