@@ -8,7 +8,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { createTokenForEmail } from '../src/application/auth/api-tokens.ts';
 import { cliOperator } from '../src/application/actor.ts';
 import type { Role } from '../src/domain/shared/roles.ts';
-import { makeCase, makeOrganisation, makeUser } from './helpers/factories.ts';
+import { makeCase, makeOrganisation, makePerson, makeUser } from './helpers/factories.ts';
 import { createTestApp, type TestApp } from './helpers/test-app.ts';
 import { WebClient } from './helpers/web-client.ts';
 
@@ -102,7 +102,7 @@ describe('authorisation of every case route', () => {
     const caseB = await makeCase(t.ctx, { familyName: 'Secretfamily', teamUserIds: [users.otherOrgLead.id] });
     const now = t.ctx.clock.now();
     for (const [caseId, personId, name] of [[caseA.id, 'person-a', 'Visible'], [caseB.id, 'person-b', 'Secretperson']] as const) {
-      await t.ctx.db.insertInto('people').values({ case_id: caseId, id: personId, given_name: name, family_name: 'X', relationship_to_infant: 'mother', lives_in_household: true, cares_for_infant: true, created_at: now, updated_at: now }).execute();
+      await makePerson(t.ctx, caseId, { id: personId, given_name: name, family_name: 'X' });
     }
     target = { caseId: caseA.id, personId: 'person-a' };
     other = { caseId: caseB.id, personId: 'person-b' };

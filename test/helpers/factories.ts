@@ -1,6 +1,8 @@
 // Small factories for test data: an organisation, an account with a known password, a case with a team.
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../src/application/context.ts';
+import type { PeopleTable } from '../../src/infrastructure/db/schema.ts';
+import type { Insertable } from 'kysely';
 import type { Role } from '../../src/domain/shared/roles.ts';
 import { hashPassword } from '../../src/infrastructure/security/passwords.ts';
 
@@ -39,4 +41,12 @@ export async function makeCase(ctx: AppContext, options: { familyName?: string; 
       .execute();
   }
   return { id };
+}
+
+/** A mother who lives with and cares for the baby, unless the overrides say otherwise. */
+export async function makePerson(ctx: AppContext, caseId: string, overrides: Partial<Insertable<PeopleTable>> = {}) {
+  const now = ctx.clock.now();
+  const values = { case_id: caseId, id: randomUUID(), given_name: 'Sarah', family_name: 'Hart', relationship_to_infant: 'mother', lives_in_household: true, cares_for_infant: true, created_at: now, updated_at: now, ...overrides };
+  await ctx.db.insertInto('people').values(values).execute();
+  return { id: values.id };
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTokenForEmail } from '../../application/auth/api-tokens.ts';
 import { cliOperator } from '../../application/actor.ts';
-import { makeCase, makeUser } from '../../../test/helpers/factories.ts';
+import { makeCase, makePerson, makeUser } from '../../../test/helpers/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 
 interface ProfileBody {
@@ -28,11 +28,7 @@ describe('profile API', () => {
       tokens[name] = issued.value.token;
     }
     ({ id: caseId } = await makeCase(t.ctx, { teamUserIds: [users['lead']!] }));
-    const now = t.ctx.clock.now();
-    await t.ctx.db
-      .insertInto('people')
-      .values({ case_id: caseId, id: 'mum', given_name: 'Sarah', family_name: 'Hart', relationship_to_infant: 'mother', lives_in_household: true, cares_for_infant: true, identity_known: true, history_checked: true, created_at: now, updated_at: now })
-      .execute();
+    await makePerson(t.ctx, caseId, { id: 'mum', history_checked: true });
   });
   after(async () => t.close());
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { makeCase, makeUser } from '../../../../test/helpers/factories.ts';
+import { makeCase, makePerson, makeUser } from '../../../../test/helpers/factories.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { WebClient } from '../../../../test/helpers/web-client.ts';
 
@@ -93,11 +93,7 @@ describe('case overview page', () => {
     const lead = await makeUser(t.ctx);
     const member = await makeUser(t.ctx);
     const { id: caseId } = await makeCase(t.ctx, { teamUserIds: [lead.id, member.id] });
-    const now = t.ctx.clock.now();
-    await t.ctx.db
-      .insertInto('people')
-      .values({ case_id: caseId, id: 'victim', given_name: 'Ann', family_name: 'Safe', relationship_to_infant: 'mother', lives_in_household: true, cares_for_infant: true, identity_known: true, address: '1 Refuge Road', address_restricted: true, created_at: now, updated_at: now })
-      .execute();
+    await makePerson(t.ctx, caseId, { given_name: 'Ann', family_name: 'Safe', address: '1 Refuge Road', address_restricted: true });
     const asMember = await (await WebClient.signedIn(t.app, member)).get(`/cases/${caseId}`);
     assert.doesNotMatch(asMember.body, /Refuge Road/);
     assert.match(asMember.body, /data-qa="address-withheld"/);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { makeCase, makeUser } from '../../../../test/helpers/factories.ts';
+import { makeCase, makePerson, makeUser } from '../../../../test/helpers/factories.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { WebClient } from '../../../../test/helpers/web-client.ts';
 
@@ -12,11 +12,7 @@ describe('profile pages', () => {
     t = await createTestApp();
     lead = await makeUser(t.ctx, { name: 'Hana Visitor' });
     ({ id: caseId } = await makeCase(t.ctx, { teamUserIds: [lead.id] }));
-    const now = t.ctx.clock.now();
-    await t.ctx.db
-      .insertInto('people')
-      .values({ case_id: caseId, id: 'mum', given_name: 'Sarah', family_name: 'Hart', relationship_to_infant: 'mother', lives_in_household: true, cares_for_infant: true, identity_known: true, history_checked: true, created_at: now, updated_at: now })
-      .execute();
+    await makePerson(t.ctx, caseId, { id: 'mum', history_checked: true });
   });
   after(async () => t.close());
 
