@@ -4,6 +4,7 @@ import type { Evidence, FactorAssessment, ProfileFacts } from '../../domain/prof
 import type { EvidenceSource } from '../../domain/catalogue/evidence-sources.ts';
 import type { FactorId } from '../../domain/catalogue/factor-ids.ts';
 import type { Subject } from '../../domain/catalogue/subjects.ts';
+import { isStressResponseId } from '../../domain/catalogue/stress-responses.ts';
 import { infantDisplayName } from '../../domain/people/infant-name.ts';
 import { personDisplayName } from '../../domain/people/relationships.ts';
 import type { Queryable } from '../../infrastructure/db/schema.ts';
@@ -61,6 +62,7 @@ export async function loadStoredProfile(db: Queryable, caseId: string, today: st
       ...(row.pattern ? { pattern: row.pattern } : {}),
       ...(row.reason ? { reason: row.reason } : {}),
       ...(row.protection ? { protection: row.protection } : {}),
+      ...(row.responses ? { responses: row.responses.filter(isStressResponseId) } : {}),
       evidence: evidenceByKey.get(key) ?? [],
     };
   });

@@ -7,11 +7,13 @@ import type { EvidenceSource } from '../../domain/catalogue/evidence-sources.ts'
 import { factorById } from '../../domain/catalogue/catalogue.ts';
 import type { FactorId } from '../../domain/catalogue/factor-ids.ts';
 import type { FactorStatus, SubstancePattern } from '../../domain/catalogue/statuses.ts';
+import type { StressResponseId } from '../../domain/catalogue/stress-responses.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { loadCaseAccess } from '../cases/case-access.ts';
 import type { AppContext } from '../context.ts';
 import { subjectKey } from './profile-facts.ts';
+import { appendProfileVersion } from './profile-versions.ts';
 
 export interface NewEvidence {
   source: EvidenceSource;
@@ -28,7 +30,11 @@ export interface FactorUpdate {
   pattern?: SubstancePattern;
   reason?: string;
   protection?: Protection;
+  /** `harmful-stress-response` only. */
+  responses?: StressResponseId[];
   evidence: NewEvidence[];
+  /** Why the change is made, in the user's words; the new evidence notes when not given. */
+  why?: string;
   /** The version the user read: 0 for a factor never recorded. */
   version: number;
 }
@@ -49,7 +55,7 @@ function direction(evidence: NewEvidence, status: FactorStatus): EvidenceDirecti
 export async function updateFactor(ctx: AppContext, actor: UserActor, caseId: string, update: FactorUpdate): Promise<UpdateFactorResult> {
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
-    const record = await trx.selectFrom('cases').select(['id', 'profile_version']).where('id', '=', caseId).forUpdate().executeTakeFirst();
+    const record = await trx.selectFrom('cases').select(['id']).where('id', '=', caseId).forUpdate().executeTakeFirst();
     if (!record) return { ok: false, code: 'not-found', message: 'There is no case with this id.' };
     const access = await loadCaseAccess(trx, actor, caseId, now);
     if (!access.allowed || !access.canChange) {
@@ -85,6 +91,7 @@ export async function updateFactor(ctx: AppContext, actor: UserActor, caseId: st
       ...(update.pattern ? { pattern: update.pattern } : {}),
       ...(update.reason?.trim() ? { reason: update.reason.trim() } : {}),
       ...(update.protection ? { protection: update.protection } : {}),
+      ...(update.responses ? { responses: [...new Set(update.responses)] } : {}),
       evidence: [
         ...existingEvidence.map((e) => ({ source: e.source as EvidenceSource, note: e.note, indicates: e.indicates, recordedAt: e.recorded_at.toISOString(), recordedBy: '', agency: '' })),
         ...update.evidence.map((e) => ({ source: e.source, note: e.note, indicates: direction(e, update.status), recordedAt: now.toISOString(), recordedBy: user.name, agency: user.organisation })),
@@ -113,6 +120,7 @@ export async function updateFactor(ctx: AppContext, actor: UserActor, caseId: st
       pattern: assessment.pattern ?? null,
       reason: assessment.reason ?? null,
       protection: assessment.protection ? JSON.stringify(assessment.protection) : null,
+      responses: assessment.responses ? JSON.stringify(assessment.responses) : null,
       version,
       updated_at: now,
       updated_by: actor.userId,
@@ -142,17 +150,25 @@ export async function updateFactor(ctx: AppContext, actor: UserActor, caseId: st
         })
         .execute();
     }
-    const profileVersion = record.profile_version + 1;
-    await trx.updateTable('cases').set({ profile_version: profileVersion }).where('id', '=', caseId).execute();
-    const change = {
-      before: current ? { status: current.status, detail: current.detail, pattern: current.pattern, reason: current.reason } : null,
-      after: { status: update.status, detail: columns.detail, pattern: columns.pattern, reason: columns.reason },
-      evidenceAdded: update.evidence.length,
-    };
-    await trx
-      .insertInto('profile_versions')
-      .values({ case_id: caseId, version: profileVersion, changed_at: now, changed_by: actor.userId, factor_id: update.factorId, subject_key: key, change: JSON.stringify(change) })
-      .execute();
+    const state = (row: { status: string; detail: string | null; pattern: string | null; reason: string | null; responses: readonly string[] | null }) => ({
+      status: row.status,
+      detail: row.detail,
+      pattern: row.pattern,
+      reason: row.reason,
+      ...(row.responses ? { responses: row.responses } : {}),
+    });
+    const why = update.why?.trim() || update.evidence.map((e) => e.note.trim()).join(' ') || null;
+    const profileVersion = await appendProfileVersion(trx, ctx, actor, caseId, {
+      kind: 'factor',
+      factorId: update.factorId,
+      subjectKey: key,
+      change: {
+        before: current ? state(current) : null,
+        after: state({ ...columns, responses: assessment.responses ?? null }),
+        evidenceAdded: update.evidence.map((e) => ({ source: e.source, note: e.note.trim(), indicates: direction(e, update.status) })),
+      },
+      why,
+    });
     await recordAudit(trx, ctx, actor, {
       action: 'profile.factor-update',
       caseId,

@@ -55,6 +55,7 @@ function recordedFrom(assessment: FactorAssessment | undefined): RecordedFactor 
     ...(assessment.pattern === undefined ? {} : { pattern: assessment.pattern }),
     ...(assessment.reason === undefined ? {} : { reason: assessment.reason }),
     ...(assessment.protection === undefined ? {} : { protection: assessment.protection }),
+    ...(assessment.responses === undefined ? {} : { responses: assessment.responses }),
     evidence: assessment.evidence,
   };
 }

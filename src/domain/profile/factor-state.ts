@@ -4,6 +4,7 @@ import { isIndependentSource } from '../catalogue/evidence-sources.ts';
 import { isFactorStatus } from '../catalogue/statuses.ts';
 import type { FactorDefinition } from '../catalogue/factor-definition.ts';
 import type { FactorStatus, SubstancePattern } from '../catalogue/statuses.ts';
+import type { StressResponseId } from '../catalogue/stress-responses.ts';
 import type { EffectiveStatus, EvaluatedFactor, Evidence, EvidenceDirection, Protection } from './profile.types.ts';
 
 /** A factor as recorded (stored, derived or the default), before its evidence is weighed. */
@@ -13,6 +14,7 @@ export interface RecordedFactor {
   pattern?: SubstancePattern;
   reason?: string;
   protection?: Protection;
+  responses?: readonly StressResponseId[];
   evidence: readonly Evidence[];
 }
 
@@ -63,6 +65,7 @@ export function evaluateFactor(definition: FactorDefinition, recorded: RecordedF
     ...(recorded.pattern === undefined ? {} : { pattern: recorded.pattern }),
     ...(recorded.reason === undefined ? {} : { reason: recorded.reason }),
     ...(recorded.protection === undefined ? {} : { protection: recorded.protection }),
+    ...(recorded.responses === undefined ? {} : { responses: recorded.responses }),
     evidence: recorded.evidence,
   };
 }

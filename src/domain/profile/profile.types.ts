@@ -8,6 +8,7 @@ import type { FindingId, Severity } from '../catalogue/finding-definitions.ts';
 import type { FactorStatus, SubstancePattern } from '../catalogue/statuses.ts';
 import type { Subject } from '../catalogue/subjects.ts';
 import type { CinHolder } from '../catalogue/cin-codes.ts';
+import type { StressResponseId } from '../catalogue/stress-responses.ts';
 
 /** Which way a piece of evidence points: an event adds evidence of presence; "I don't drink" is evidence of absence. */
 export type EvidenceDirection = 'present' | 'absent';
@@ -50,6 +51,8 @@ export interface FactorAssessment {
   /** Why it cannot be assessed: needed for `cannot-assess`. */
   reason?: string;
   protection?: Protection;
+  /** `harmful-stress-response` only: how the carer is known to respond to stress. */
+  responses?: readonly StressResponseId[];
   evidence: readonly Evidence[];
 }
 
@@ -158,6 +161,7 @@ export interface EvaluatedFactor {
   pattern?: SubstancePattern;
   reason?: string;
   protection?: Protection;
+  responses?: readonly StressResponseId[];
   /** Stored evidence, then evidence from events (each event once). */
   evidence: readonly Evidence[];
 }

@@ -153,6 +153,7 @@ export interface ProfileAssessmentsTable {
   pattern: 'stable' | 'chaotic' | null;
   reason: string | null;
   protection: ColumnType<{ how: string; whenPresent: string } | null, string | null, string | null>;
+  responses: ColumnType<string[] | null, string | null | undefined, string | null>;
   version: Generated<number>;
   updated_at: Timestamp;
   updated_by: string | null;
@@ -179,9 +180,37 @@ export interface ProfileVersionsTable {
   version: number;
   changed_at: Timestamp;
   changed_by: string | null;
-  factor_id: string;
-  subject_key: string;
+  kind: ColumnType<ProfileVersionKind, ProfileVersionKind | undefined, never>;
+  factor_id: string | null;
+  subject_key: string | null;
   change: ColumnType<Record<string, unknown>, string, string>;
+  changed_by_name: string | null;
+  why: string | null;
+  findings: ColumnType<FindingSnapshot[] | null, string | null, never>;
+}
+
+export type ProfileVersionKind = 'factor' | 'decision' | 'review' | 'level';
+
+/** A finding as it stood at a version or a decision. */
+export interface FindingSnapshot {
+  id: string;
+  severity: 'critical' | 'high' | 'attention';
+  rationale: string;
+}
+
+export interface ProfileDecisionsTable {
+  case_id: string;
+  id: string;
+  decision: 'no-further-action' | 'universal-plus' | 'early-help-assessment' | 'referral-to-childrens-social-care' | 'strategy-discussion';
+  reasoning: string;
+  lead_consulted: boolean;
+  lead_name: string | null;
+  findings: ColumnType<FindingSnapshot[], string, never>;
+  profile_version: number;
+  decided_at: Timestamp;
+  decided_by: string | null;
+  decided_by_name: string;
+  agency: string;
 }
 
 export interface SchemaMigrationsTable {
@@ -204,6 +233,7 @@ export interface Database {
   profile_assessments: ProfileAssessmentsTable;
   profile_evidence: ProfileEvidenceTable;
   profile_versions: ProfileVersionsTable;
+  profile_decisions: ProfileDecisionsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 

@@ -1,0 +1,57 @@
+// Every change to a profile (a factor, an escalation decision, a review, a change of level) is a
+// new version: who, when, what changed, why, and the findings the profile showed after it. Written
+// inside the change's own transaction, after the change, so the findings are those it left.
+import { evaluateProfile } from '../../domain/profile/evaluate-profile.ts';
+import type { ProfileEvaluation } from '../../domain/profile/profile.types.ts';
+import { nextReviewDate, type CaseLevel } from '../../domain/profile/review-schedule.ts';
+import type { FindingSnapshot, ProfileVersionKind, Tx } from '../../infrastructure/db/schema.ts';
+import type { UserActor } from '../actor.ts';
+import type { AppContext } from '../context.ts';
+import { serviceToday } from '../cases/create-case.ts';
+import { loadStoredProfile } from './profile-facts.ts';
+
+export interface ProfileChange {
+  kind: ProfileVersionKind;
+  factorId?: string;
+  subjectKey?: string;
+  change: Record<string, unknown>;
+  why: string | null;
+}
+
+/** The profile as the rules see it now, within the transaction. */
+export async function evaluateStoredProfile(trx: Tx, ctx: AppContext, caseId: string): Promise<{ evaluation: ProfileEvaluation; reviewDueOn: string | null } | null> {
+  const stored = await loadStoredProfile(trx, caseId, serviceToday(ctx.clock.now()));
+  if (!stored) return null;
+  const review = nextReviewDate(stored.level as CaseLevel, stored.facts.lastReviewedAt, stored.facts.events);
+  return { evaluation: evaluateProfile({ ...stored.facts, reviewDueOn: review.dueOn }), reviewDueOn: review.dueOn };
+}
+
+export function snapshotFindings(evaluation: ProfileEvaluation): FindingSnapshot[] {
+  return evaluation.findings.map((f) => ({ id: f.id, severity: f.severity, rationale: f.rationale }));
+}
+
+/** Appends the next version of the case's profile and returns its number. The case row must be locked by the caller. */
+export async function appendProfileVersion(trx: Tx, ctx: AppContext, actor: UserActor, caseId: string, entry: ProfileChange): Promise<number> {
+  const record = await trx.selectFrom('cases').select('profile_version').where('id', '=', caseId).executeTakeFirstOrThrow();
+  const version = record.profile_version + 1;
+  await trx.updateTable('cases').set({ profile_version: version }).where('id', '=', caseId).execute();
+  const evaluated = await evaluateStoredProfile(trx, ctx, caseId);
+  const user = await trx.selectFrom('users').select('name').where('id', '=', actor.userId).executeTakeFirst();
+  await trx
+    .insertInto('profile_versions')
+    .values({
+      case_id: caseId,
+      version,
+      kind: entry.kind,
+      changed_at: ctx.clock.now(),
+      changed_by: actor.userId,
+      changed_by_name: user?.name ?? null,
+      factor_id: entry.factorId ?? null,
+      subject_key: entry.subjectKey ?? null,
+      change: JSON.stringify(entry.change),
+      why: entry.why,
+      findings: JSON.stringify(evaluated ? snapshotFindings(evaluated.evaluation) : []),
+    })
+    .execute();
+  return version;
+}
