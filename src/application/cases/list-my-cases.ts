@@ -1,8 +1,13 @@
-// "My cases": the cases whose team the practitioner is in. Reading the list is audited.
+// "My cases": the cases whose team the practitioner is in, the most pressing profile review first.
+// Reading the list is audited.
 import { infantDisplayName } from '../../domain/people/infant-name.ts';
+import type { ProfileEvent } from '../../domain/profile/profile.types.ts';
+import { byReviewUrgency, nextReviewDate, reviewState, type ReviewStatus } from '../../domain/profile/review-schedule.ts';
+import type { CaseLevel } from '../../domain/shared/case-levels.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAuditAlone } from '../audit.ts';
 import type { AppContext } from '../context.ts';
+import { serviceToday } from './create-case.ts';
 
 export interface MyCase {
   id: string;
@@ -12,9 +17,18 @@ export interface MyCase {
   expectedDeliveryDate: string | null;
   level: string;
   teamRole: 'lead-professional' | 'member';
+  review: ReviewStatus;
+}
+
+/** A case's next profile review and how pressing it is today. `events` is its chronology. */
+function profileReview(level: string, reviewedAt: Date | null, events: readonly ProfileEvent[], today: string): ReviewStatus {
+  // The day as the profile page reads it (profile-facts.ts), so both pages give the same due date.
+  const next = nextReviewDate(level as CaseLevel, reviewedAt ? reviewedAt.toISOString().slice(0, 10) : null, events);
+  return { state: reviewState(next, today), dueOn: next.dueOn };
 }
 
 export async function listMyCases(ctx: AppContext, actor: UserActor): Promise<MyCase[]> {
+  const today = serviceToday(ctx.clock.now());
   const rows = await ctx.db
     .selectFrom('case_team')
     .innerJoin('cases', 'cases.id', 'case_team.case_id')
@@ -26,6 +40,7 @@ export async function listMyCases(ctx: AppContext, actor: UserActor): Promise<My
       'cases.date_of_birth',
       'cases.expected_delivery_date',
       'cases.level',
+      'cases.profile_reviewed_at',
       'case_team.role',
     ])
     .where('case_team.user_id', '=', actor.userId)
@@ -33,7 +48,7 @@ export async function listMyCases(ctx: AppContext, actor: UserActor): Promise<My
     .orderBy('cases.id')
     .execute();
   await recordAuditAlone(ctx, actor, { action: 'cases.list', details: { caseIds: rows.map((r) => r.id) } });
-  return rows.map((row) => ({
+  const cases = rows.map((row) => ({
     id: row.id,
     name: infantDisplayName({ status: row.status, givenName: row.given_name, familyName: row.family_name }),
     status: row.status,
@@ -41,5 +56,9 @@ export async function listMyCases(ctx: AppContext, actor: UserActor): Promise<My
     expectedDeliveryDate: row.expected_delivery_date,
     level: row.level,
     teamRole: row.role,
+    // No chronology yet: issue 5 adds the events, which bring reviews forward.
+    review: profileReview(row.level, row.profile_reviewed_at, [], today),
   }));
+  // A stable sort: within the same review, the query's order (family name) stays.
+  return cases.sort((a, b) => byReviewUrgency(a.review, b.review));
 }

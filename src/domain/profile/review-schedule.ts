@@ -2,9 +2,8 @@
 // day of any trigger event since the last review (the profile is continuous, 004_… §7.12).
 import { isTriggerEventKind } from '../catalogue/catalogue.ts';
 import { addDays, dayOf, isAfter } from './profile-dates.ts';
+import type { CaseLevel } from '../shared/case-levels.ts';
 import type { ProfileEvent } from './profile.types.ts';
-
-export type CaseLevel = 'universal' | 'early-help' | 'child-in-need' | 'child-protection' | 'looked-after';
 
 /**
  * Weeks between reviews. Infants change fast, so these are tighter than the statutory meeting
@@ -47,4 +46,35 @@ export function nextReviewDate(
     return { reason: 'trigger-event', dueOn: triggerDay, eventId: trigger.id };
   }
   return { reason: 'scheduled', dueOn: scheduled };
+}
+
+export type ReviewState = 'never-reviewed' | 'overdue' | 'due-soon' | 'scheduled';
+
+export interface ReviewStatus {
+  state: ReviewState;
+  dueOn: string | null;
+}
+
+/** A review due within this many days of today (today included) is "due soon". */
+export const DUE_SOON_DAYS = 7;
+
+/**
+ * How pressing the next review is on `today`: overdue once its day has passed, due soon from
+ * `DUE_SOON_DAYS` before it up to and including the day itself. Never reviewed is due now.
+ */
+export function reviewState(next: NextReview, today: string): ReviewState {
+  if (next.dueOn === null) return 'never-reviewed';
+  if (next.dueOn < today) return 'overdue';
+  if (next.dueOn <= addDays(today, DUE_SOON_DAYS)) return 'due-soon';
+  return 'scheduled';
+}
+
+const URGENCY: Readonly<Record<ReviewState, number>> = { overdue: 0, 'never-reviewed': 1, 'due-soon': 2, scheduled: 3 };
+
+/**
+ * Most pressing first: overdue (longest overdue first), never reviewed, due soon, then the rest,
+ * each by due date. Equal reviews compare as 0, so a stable sort keeps their order.
+ */
+export function byReviewUrgency(a: ReviewStatus, b: ReviewStatus): number {
+  return URGENCY[a.state] - URGENCY[b.state] || (a.dueOn ?? '').localeCompare(b.dueOn ?? '');
 }

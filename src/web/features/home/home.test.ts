@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { makeCase, makeUser } from '../../../../test/helpers/factories.ts';
-import { qaElement } from '../../../../test/helpers/html.ts';
+import { qaElement, qaElements, textOf } from '../../../../test/helpers/html.ts';
 import { WebClient } from '../../../../test/helpers/web-client.ts';
 
 function caseLinks(html: string): string[] {
@@ -94,5 +94,124 @@ describe('home page: my cases', () => {
       rows.map((row) => row.details),
       [{ caseIds: [] }],
     );
+  });
+
+  describe('profile reviews', () => {
+    // The test clock starts on 22 November 2026.
+    async function reviewedCase(userId: string, familyName: string, level: string, reviewedAt: string | null) {
+      const made = await makeCase(t.ctx, { familyName, teamUserIds: [userId] });
+      await t.ctx.db
+        .updateTable('cases')
+        .set({ level, profile_reviewed_at: reviewedAt === null ? null : new Date(reviewedAt) })
+        .where('id', '=', made.id)
+        .execute();
+      return made;
+    }
+
+    function reviewColumn(html: string): string[] {
+      return qaElements(qaElement(html, 'my-cases')!, 'profile-review').map((cell) => textOf(cell));
+    }
+
+    it('shows when each profile review is due, the most pressing first', async () => {
+      const { user, client } = await signedIn();
+      const later = await reviewedCase(user.id, 'Abbot', 'child-in-need', '2026-11-20T10:00:00Z');
+      const dueSoon = await reviewedCase(user.id, 'Baxter', 'early-help', '2026-10-01T10:00:00Z');
+      const never = await reviewedCase(user.id, 'Carver', 'child-protection', null);
+      const overdue = await reviewedCase(user.id, 'Dalton', 'child-protection', '2026-10-01T10:00:00Z');
+      const dueToday = await reviewedCase(user.id, 'Eccles', 'child-protection', '2026-10-25T10:00:00Z');
+      const longOverdue = await reviewedCase(user.id, 'Foster', 'universal', '2026-07-01T10:00:00Z');
+
+      const body = (await client.get('/')).body;
+      const table = qaElement(body, 'my-cases')!;
+      assert.deepEqual(caseLinks(table), [longOverdue.id, overdue.id, never.id, dueToday.id, dueSoon.id, later.id]);
+      assert.deepEqual(reviewColumn(body), [
+        'Overdue: was due 30 September 2026',
+        'Overdue: was due 29 October 2026',
+        'Not yet reviewed',
+        'Review due 22 November 2026',
+        'Review due 26 November 2026',
+        'Review due 1 January 2027',
+      ]);
+      assert.match(table, /<th[^>]*>Profile review<\/th>/);
+    });
+
+    it('tags overdue red, never reviewed orange and due soon yellow, and leaves later reviews as plain text', async () => {
+      const { user, client } = await signedIn();
+      await reviewedCase(user.id, 'Overdue', 'child-protection', '2026-10-01T10:00:00Z');
+      await reviewedCase(user.id, 'Never', 'universal', null);
+      await reviewedCase(user.id, 'Soon', 'child-protection', '2026-11-01T10:00:00Z');
+      await reviewedCase(user.id, 'Later', 'universal', '2026-11-01T10:00:00Z');
+
+      const cells = qaElements(qaElement((await client.get('/')).body, 'my-cases')!, 'profile-review');
+      assert.match(cells[0]!, /govuk-tag--red[^>]*>\s*Overdue: was due 29 October 2026/);
+      assert.match(cells[1]!, /govuk-tag--orange[^>]*>\s*Not yet reviewed/);
+      assert.match(cells[2]!, /govuk-tag--yellow[^>]*>\s*Review due 29 November 2026/);
+      assert.doesNotMatch(cells[3]!, /govuk-tag/);
+      assert.equal(textOf(cells[3]!), 'Review due 31 January 2027');
+    });
+
+    it('counts a review due today as due soon and one due yesterday as overdue', async () => {
+      const { user, client } = await signedIn();
+      await reviewedCase(user.id, 'Today', 'child-protection', '2026-10-25T10:00:00Z');
+      await reviewedCase(user.id, 'Yesterday', 'child-protection', '2026-10-24T10:00:00Z');
+      assert.deepEqual(reviewColumn((await client.get('/')).body), ['Overdue: was due 21 November 2026', 'Review due 22 November 2026']);
+    });
+
+    it('keeps the family name order between cases whose reviews are equally pressing', async () => {
+      const { user, client } = await signedIn();
+      const second = await reviewedCase(user.id, 'Yardley', 'universal', null);
+      const first = await reviewedCase(user.id, 'Whitby', 'universal', null);
+      const third = await reviewedCase(user.id, 'Zeal', 'early-help', null);
+      assert.deepEqual(caseLinks(qaElement((await client.get('/')).body, 'my-cases')!), [first.id, second.id, third.id]);
+    });
+
+    it('sums up the overdue and never reviewed profiles above the list', async () => {
+      const { user, client } = await signedIn();
+      await reviewedCase(user.id, 'One', 'child-protection', '2026-10-01T10:00:00Z');
+      await reviewedCase(user.id, 'Two', 'universal', '2026-07-01T10:00:00Z');
+      await reviewedCase(user.id, 'Three', 'universal', null);
+      await reviewedCase(user.id, 'Four', 'child-protection', '2026-11-01T10:00:00Z');
+      const body = (await client.get('/')).body;
+      assert.equal(textOf(qaElement(body, 'review-summary')), '2 profile reviews are overdue and 1 profile has not been reviewed yet.');
+      assert.ok(body.indexOf('data-qa="review-summary"') < body.indexOf('data-qa="my-cases"'), 'the summary comes before the list');
+    });
+
+    it('says so in the singular, and names only what there is', async () => {
+      const { user, client } = await signedIn();
+      await reviewedCase(user.id, 'One', 'child-protection', '2026-10-01T10:00:00Z');
+      assert.equal(textOf(qaElement((await client.get('/')).body, 'review-summary')), '1 profile review is overdue.');
+
+      const other = await signedIn();
+      await reviewedCase(other.user.id, 'A', 'universal', null);
+      await reviewedCase(other.user.id, 'B', 'universal', null);
+      assert.equal(textOf(qaElement((await other.client.get('/')).body, 'review-summary')), '2 profiles have not been reviewed yet.');
+    });
+
+    it('gives no summary when no review is overdue or outstanding', async () => {
+      const { user, client } = await signedIn();
+      await reviewedCase(user.id, 'Soon', 'child-protection', '2026-11-01T10:00:00Z');
+      await reviewedCase(user.id, 'Later', 'universal', '2026-11-01T10:00:00Z');
+      assert.equal(qaElement((await client.get('/')).body, 'review-summary'), null);
+    });
+
+    it('moves a review from due soon to overdue as the days pass', async () => {
+      // Its own app, so moving the clock leaves the other tests' today alone.
+      const own = await createTestApp();
+      try {
+        const user = await makeUser(own.ctx);
+        const made = await makeCase(own.ctx, { familyName: 'Soon', teamUserIds: [user.id] });
+        await own.ctx.db.updateTable('cases').set({ level: 'universal', profile_reviewed_at: new Date('2026-08-25T10:00:00Z') }).where('id', '=', made.id).execute();
+        const twoDaysAhead = new WebClient(own.app);
+        await twoDaysAhead.signIn(user.email, user.password);
+        assert.deepEqual(reviewColumn((await twoDaysAhead.get('/')).body), ['Review due 24 November 2026']);
+
+        own.clock.advanceMinutes(3 * 24 * 60);
+        const dayAfterDue = new WebClient(own.app);
+        await dayAfterDue.signIn(user.email, user.password);
+        assert.deepEqual(reviewColumn((await dayAfterDue.get('/')).body), ['Overdue: was due 24 November 2026']);
+      } finally {
+        await own.close();
+      }
+    });
   });
 });

@@ -1,0 +1,32 @@
+// How "My cases" shows each profile review: a tag for the ones that need doing, and a one-line count
+// of those that are already due.
+import type { MyCase } from '../../../application/cases/list-my-cases.ts';
+import type { ReviewStatus } from '../../../domain/profile/review-schedule.ts';
+import { formatDate } from '../../views/filters.ts';
+
+export type ReviewCell = { tag: { text: string; classes: string } } | { text: string };
+
+export function reviewCell(review: ReviewStatus): ReviewCell {
+  const dueOn = formatDate(review.dueOn);
+  switch (review.state) {
+    case 'overdue':
+      return { tag: { text: `Overdue: was due ${dueOn}`, classes: 'govuk-tag--red' } };
+    case 'never-reviewed':
+      return { tag: { text: 'Not yet reviewed', classes: 'govuk-tag--orange' } };
+    case 'due-soon':
+      return { tag: { text: `Review due ${dueOn}`, classes: 'govuk-tag--yellow' } };
+    case 'scheduled':
+      return { text: `Review due ${dueOn}` };
+  }
+}
+
+/** "2 profile reviews are overdue and 1 profile has not been reviewed yet.", or null when none is due. */
+export function reviewSummary(cases: readonly Pick<MyCase, 'review'>[]): string | null {
+  const overdue = cases.filter((c) => c.review.state === 'overdue').length;
+  const neverReviewed = cases.filter((c) => c.review.state === 'never-reviewed').length;
+  const parts = [
+    overdue > 0 ? `${overdue} ${overdue === 1 ? 'profile review is' : 'profile reviews are'} overdue` : '',
+    neverReviewed > 0 ? `${neverReviewed} ${neverReviewed === 1 ? 'profile has' : 'profiles have'} not been reviewed yet` : '',
+  ].filter(Boolean);
+  return parts.length > 0 ? `${parts.join(' and ')}.` : null;
+}
