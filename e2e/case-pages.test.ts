@@ -1,5 +1,5 @@
-// The case pages in a real browser with axe: the overview, people forms (with errors and a
-// version conflict), relationships, the team, who has looked, refusal, and emergency access.
+// The case pages in a real browser with axe: the overview, people forms (with errors, the history
+// check and a version conflict), relationships, the team, who has looked, refusal, and emergency access.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -53,9 +53,12 @@ describe('case pages for the lead professional', () => {
     await page.locator('#livesInHousehold-2').check();
     await page.locator('#caresForInfant').check();
     await page.locator('#visitsRegularly').check();
+    await page.getByLabel("Their history has been checked with police, children's social care and health records").check();
     const response = await submit(page, page.getByRole('button', { name: 'Save' }));
     assert.equal(response.status(), 200);
-    assert.match(await page.locator('[data-qa="adults"]').innerText(), /Esther Okafor/);
+    const esther = page.locator('[data-qa="adults"] tr', { hasText: 'Esther Okafor' });
+    assert.equal(await esther.count(), 1);
+    assert.equal(await esther.locator('[data-qa="history-not-checked"]').count(), 0);
   });
 
   test('change a person, and the conflict page when someone else saved first', async () => {
@@ -104,6 +107,8 @@ describe('an unborn baby with an unknown adult', () => {
     await signIn(page, 'midwife@demo.example');
     await visit(page, `/cases/${ashworth}`, { status: 200, heading: 'Unborn baby Ashworth' });
     assert.match(await page.locator('[data-qa="unknown-adult-warning"]').innerText(), /Mother's new partner, name unknown/);
+    const partner = page.locator('[data-qa="adults"] tr', { hasText: "Mother's new partner, name unknown" });
+    assert.equal(await partner.locator('[data-qa="history-not-checked"]').innerText(), 'History not checked');
   });
 });
 

@@ -59,6 +59,12 @@ const personProperties = {
     deceased: Type.Optional(Type.Boolean()),
     address: Type.Optional(nullable(Type.String({ maxLength: 500 }))),
     addressRestricted: Type.Optional(Type.Boolean()),
+    historyChecked: Type.Optional(
+      Type.Boolean({
+        description:
+          "Their history has been checked with police, children's social care and health records. Until it is, the profile treats who an adult is as not known (hidden risk). Defaults to false when adding; left out when changing, it stays as it was",
+      }),
+    ),
 };
 
 export const PersonBody = Type.Object(personProperties, { additionalProperties: false });
@@ -85,6 +91,7 @@ export const PersonResponse = Type.Object({
   deceased: Type.Boolean(),
   address: nullable(Type.String()),
   addressRestricted: Type.Boolean(),
+  historyChecked: Type.Boolean(),
 });
 
 export const TeamBody = Type.Object(

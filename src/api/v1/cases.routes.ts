@@ -4,8 +4,7 @@ import { Type, type Static } from 'typebox';
 import { actorFor } from '../../application/auth/signed-in-user.ts';
 import { addToTeam } from '../../application/cases/manage-team.ts';
 import { viewCase, type CaseView } from '../../application/cases/view-case.ts';
-import { addPerson, updatePerson, type SavePersonResult } from '../../application/people/save-person.ts';
-import type { PersonDetails } from '../../domain/people/person-rules.ts';
+import { addPerson, updatePerson, type PersonInput, type SavePersonResult } from '../../application/people/save-person.ts';
 import { sendApiError } from '../api-error.ts';
 import { requireBearer } from './bearer-auth.ts';
 import { CaseIdParams, CaseResponse, PersonBody, PersonParams, PersonResponse, PersonUpdateBody, TeamBody } from './case.schemas.ts';
@@ -13,7 +12,7 @@ import { errorResponses } from './schemas.ts';
 
 const common = { preHandler: requireBearer, tags: ['cases'], security: [{ bearer: [] }] };
 
-function toPersonDetails(body: PersonBody): PersonDetails {
+function toPersonDetails(body: PersonBody): PersonInput {
   const named = Boolean(body.givenName?.trim() || body.familyName?.trim());
   return {
     givenName: body.givenName ?? null,
@@ -32,6 +31,7 @@ function toPersonDetails(body: PersonBody): PersonDetails {
     deceased: body.deceased ?? false,
     address: body.address ?? null,
     addressRestricted: body.addressRestricted ?? false,
+    historyChecked: body.historyChecked,
   };
 }
 

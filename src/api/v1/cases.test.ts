@@ -79,6 +79,24 @@ describe('cases API', () => {
     assert.equal(stale.json<{ error: { code: string } }>().error.code, 'version-conflict');
   });
 
+  it("records whether a person's history has been checked: false unless sent, and left as it was by a PUT without it", async () => {
+    type Person = { id: string; version: number; givenName: string | null; historyChecked: boolean };
+    const hattie = { givenName: 'Hattie', familyName: 'Apitest', relationshipToInfant: 'grandparent', livesInHousehold: false, caresForInfant: true };
+    const created = await call('member', 'POST', `/cases/${caseId}/people`, { ...hattie, historyChecked: true });
+    assert.equal(created.statusCode, 201);
+    const { id, version, historyChecked } = created.json<Person>();
+    assert.equal(historyChecked, true);
+    const kept = await call('member', 'PUT', `/cases/${caseId}/people/${id}`, { ...hattie, visitsRegularly: true, version });
+    assert.equal(kept.statusCode, 200);
+    assert.deepEqual([kept.json<Person>().version, kept.json<Person>().historyChecked], [version + 1, true]);
+    const unticked = await call('member', 'PUT', `/cases/${caseId}/people/${id}`, { ...hattie, historyChecked: false, version: version + 1 });
+    assert.equal(unticked.json<Person>().historyChecked, false);
+    const items = (await call('member', 'GET', `/cases/${caseId}/people`)).json<{ items: Person[] }>().items;
+    assert.deepEqual(items.filter((p) => ['Ann', 'Hattie'].includes(p.givenName ?? '')).map((p) => [p.givenName, p.historyChecked]).sort(), [['Ann', false], ['Hattie', false]]);
+    const bad = await call('member', 'POST', `/cases/${caseId}/people`, { ...hattie, historyChecked: 'yes' });
+    assert.equal(bad.statusCode, 400);
+  });
+
   it('lets the lead add to the team, and refuses a member, with 403', async () => {
     const refused = await call('member', 'POST', `/cases/${caseId}/team`, { userId: users['newcomer']!.id, role: 'member' });
     assert.equal(refused.statusCode, 403);

@@ -44,6 +44,8 @@ export interface CasePerson {
   /** Null when there is none, or when it is restricted and the viewer may not see it. */
   address: string | null;
   addressRestricted: boolean;
+  /** Checked with police, children's social care and health records. */
+  historyChecked: boolean;
 }
 
 export interface CaseTeamMember {
@@ -138,6 +140,7 @@ export async function viewCase(ctx: AppContext, actor: UserActor, caseId: string
       deceased: p.deceased,
       address: p.address_restricted && !access.canSeeRestricted ? null : p.address,
       addressRestricted: p.address_restricted,
+      historyChecked: p.history_checked,
     })),
     relationships: relationships.map((r) => ({ id: r.id, personId: r.person_id, otherPersonId: r.other_person_id, kind: r.kind })),
     team: team.map((m) => ({ userId: m.id, name: m.name, email: m.email, organisationName: m.organisation_name, organisationKind: m.organisation_kind, role: m.role })),

@@ -32,6 +32,8 @@ export interface DemoPerson {
   parentalResponsibility?: boolean;
   paternityConfirmed?: boolean;
   description?: string;
+  /** Checked with police, children's social care and health. Left unchecked, an adult shows as hidden risk. */
+  historyChecked?: boolean;
 }
 
 export interface DemoFamily {
@@ -84,9 +86,9 @@ export const DEMO_FAMILIES: DemoFamily[] = [
     dayOffset: 70,
     level: 'early-help',
     people: [
-      { givenName: 'Kayleigh', sex: 'female', familyName: 'Ashworth', ageYears: 19, relationship: 'mother', livesInHousehold: true, caresForInfant: true, parentalResponsibility: true },
+      { givenName: 'Kayleigh', sex: 'female', familyName: 'Ashworth', ageYears: 19, relationship: 'mother', livesInHousehold: true, caresForInfant: true, parentalResponsibility: true, historyChecked: true },
       { givenName: null, familyName: null, relationship: 'mothers-partner', livesInHousehold: true, caresForInfant: true, description: "Mother's new partner, name unknown" },
-      { givenName: 'Denise', sex: 'female', familyName: 'Ashworth', ageYears: 44, relationship: 'grandparent', livesInHousehold: false, caresForInfant: false, visitsRegularly: true },
+      { givenName: 'Denise', sex: 'female', familyName: 'Ashworth', ageYears: 44, relationship: 'grandparent', livesInHousehold: false, caresForInfant: false, visitsRegularly: true, historyChecked: true },
     ],
     relationships: [{ from: 0, to: 1, kind: 'partners' }, { from: 2, to: 0, kind: 'parent-of' }],
     team: [
@@ -103,8 +105,8 @@ export const DEMO_FAMILIES: DemoFamily[] = [
     birthWeightGrams: 2100,
     level: 'universal',
     people: [
-      { givenName: 'Grace', sex: 'female', familyName: 'Okafor', ageYears: 27, relationship: 'mother', livesInHousehold: true, caresForInfant: true, parentalResponsibility: true },
-      { givenName: 'Daniel', sex: 'male', familyName: 'Mensah', ageYears: 29, relationship: 'father', livesInHousehold: false, caresForInfant: true, visitsRegularly: true, parentalResponsibility: true, paternityConfirmed: true, description: 'Separated from Grace; sees Ruby at weekends' },
+      { givenName: 'Grace', sex: 'female', familyName: 'Okafor', ageYears: 27, relationship: 'mother', livesInHousehold: true, caresForInfant: true, parentalResponsibility: true, historyChecked: true },
+      { givenName: 'Daniel', sex: 'male', familyName: 'Mensah', ageYears: 29, relationship: 'father', livesInHousehold: false, caresForInfant: true, visitsRegularly: true, parentalResponsibility: true, paternityConfirmed: true, description: 'Separated from Grace; sees Ruby at weekends', historyChecked: true },
       { givenName: 'Tyler', sex: 'male', familyName: 'Okafor', ageYears: 3, relationship: 'half-sibling', livesInHousehold: true, caresForInfant: false },
     ],
     relationships: [{ from: 0, to: 1, kind: 'separated' }, { from: 0, to: 2, kind: 'parent-of' }],
@@ -121,8 +123,8 @@ export const DEMO_FAMILIES: DemoFamily[] = [
     sex: 'male',
     level: 'universal',
     people: [
-      { givenName: 'Sarah', sex: 'female', familyName: 'Hartley', ageYears: 31, relationship: 'mother', livesInHousehold: true, caresForInfant: true, parentalResponsibility: true },
-      { givenName: 'James', sex: 'male', familyName: 'Hartley', ageYears: 33, relationship: 'father', livesInHousehold: true, caresForInfant: true, parentalResponsibility: true, paternityConfirmed: true },
+      { givenName: 'Sarah', sex: 'female', familyName: 'Hartley', ageYears: 31, relationship: 'mother', livesInHousehold: true, caresForInfant: true, parentalResponsibility: true, historyChecked: true },
+      { givenName: 'James', sex: 'male', familyName: 'Hartley', ageYears: 33, relationship: 'father', livesInHousehold: true, caresForInfant: true, parentalResponsibility: true, paternityConfirmed: true, historyChecked: true },
       { givenName: 'Mia', sex: 'female', familyName: 'Hartley', ageYears: 1, relationship: 'sibling', livesInHousehold: true, caresForInfant: false },
     ],
     relationships: [{ from: 0, to: 1, kind: 'partners' }, { from: 0, to: 2, kind: 'parent-of' }, { from: 1, to: 2, kind: 'parent-of' }],
@@ -138,9 +140,10 @@ export const DEMO_FAMILIES: DemoFamily[] = [
     sex: 'female',
     level: 'child-protection',
     people: [
-      { givenName: 'Agnieszka', sex: 'female', familyName: 'Nowak', ageYears: 24, relationship: 'mother', livesInHousehold: true, caresForInfant: true, parentalResponsibility: true },
+      { givenName: 'Agnieszka', sex: 'female', familyName: 'Nowak', ageYears: 24, relationship: 'mother', livesInHousehold: true, caresForInfant: true, parentalResponsibility: true, historyChecked: true },
+      // Not checked on purpose: a named partner who moved in still shows as hidden risk.
       { givenName: 'Ryan', sex: 'male', familyName: 'Cole', ageYears: 30, relationship: 'mothers-partner', livesInHousehold: true, caresForInfant: true, description: 'Moved in two weeks after the birth' },
-      { givenName: 'Piotr', sex: 'male', familyName: 'Nowak', ageYears: 28, relationship: 'father', livesInHousehold: false, caresForInfant: false, parentalResponsibility: true, paternityConfirmed: false, description: 'Whereabouts not known' },
+      { givenName: 'Piotr', sex: 'male', familyName: 'Nowak', ageYears: 28, relationship: 'father', livesInHousehold: false, caresForInfant: false, parentalResponsibility: true, paternityConfirmed: false, description: 'Whereabouts not known', historyChecked: true },
     ],
     relationships: [{ from: 0, to: 1, kind: 'partners' }, { from: 0, to: 2, kind: 'ex-partners' }],
     team: [
@@ -158,8 +161,8 @@ export const DEMO_FAMILIES: DemoFamily[] = [
     dayOffset: 120,
     level: 'child-in-need',
     people: [
-      { givenName: 'Jade', sex: 'female', familyName: 'Pearce', ageYears: 22, relationship: 'mother', livesInHousehold: true, caresForInfant: true, parentalResponsibility: true },
-      { givenName: 'Liam', sex: 'male', familyName: 'Pearce', ageYears: 23, relationship: 'father', livesInHousehold: true, caresForInfant: true, parentalResponsibility: true, paternityConfirmed: true },
+      { givenName: 'Jade', sex: 'female', familyName: 'Pearce', ageYears: 22, relationship: 'mother', livesInHousehold: true, caresForInfant: true, parentalResponsibility: true, historyChecked: true },
+      { givenName: 'Liam', sex: 'male', familyName: 'Pearce', ageYears: 23, relationship: 'father', livesInHousehold: true, caresForInfant: true, parentalResponsibility: true, paternityConfirmed: true, historyChecked: true },
     ],
     relationships: [{ from: 0, to: 1, kind: 'partners' }],
     team: [

@@ -37,6 +37,13 @@ describe('demo partnership', () => {
     assert.equal(new Set(leads.map((l) => l.case_id)).size, DEMO_FAMILIES.length, 'every family has a lead professional');
   });
 
+  it("has most adults' history checked, leaving a named partner unchecked so the demo shows hidden risk", async () => {
+    const adults = await t.ctx.db.selectFrom('people').select(['given_name', 'history_checked']).where('relationship_to_infant', 'not in', ['sibling', 'half-sibling']).execute();
+    const checked = adults.filter((p) => p.history_checked);
+    assert.ok(checked.length > adults.length / 2, `${checked.length} of ${adults.length} checked`);
+    assert.ok(adults.some((p) => p.given_name === 'Ryan' && !p.history_checked), 'Ryan Cole, the partner who moved in, is not checked');
+  });
+
   it('lets every demo account sign in with the demo password', async () => {
     for (const account of DEMO_ACCOUNTS.slice(0, 3)) {
       const result = await signIn(t.ctx, { email: account.email, password: DEMO_PASSWORD, channel: 'web', ip: null });

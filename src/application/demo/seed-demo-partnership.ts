@@ -88,6 +88,7 @@ async function insertFamily(trx: Tx, ctx: AppContext, family: DemoFamily, userId
         paternity_confirmed: person.paternityConfirmed ?? null,
         identity_known: person.givenName !== null || person.familyName !== null,
         description: person.description ?? null,
+        history_checked: person.historyChecked ?? false,
         created_at: now,
         updated_at: now,
       })

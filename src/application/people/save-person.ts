@@ -1,5 +1,7 @@
 // Adding a person around the baby, and changing their details. Changes carry the version the user
 // read: if someone else saved in between, nothing is overwritten and the caller gets the latest.
+// Whether their history has been checked lives beside the domain's details: the profile assumes
+// hidden risk until it is.
 import { checkPersonDetails, normalisePersonDetails, type PersonDetails, type PersonProblem } from '../../domain/people/person-rules.ts';
 import type { Tx } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
@@ -7,16 +9,23 @@ import { recordAudit } from '../audit.ts';
 import type { AppContext } from '../context.ts';
 import { loadCaseAccess } from '../cases/case-access.ts';
 
+export interface PersonInput extends PersonDetails {
+  /** Checked with police, children's social care and health records. Left out: false when adding, unchanged when changing. */
+  historyChecked?: boolean;
+}
+
+export type StoredPerson = PersonDetails & { historyChecked: boolean; version: number };
+
 export type SavePersonResult =
   | { ok: true; personId: string; version: number }
   | { ok: false; code: 'not-found' | 'forbidden'; message: string }
   | { ok: false; code: 'invalid'; problems: Partial<Record<keyof PersonDetails, PersonProblem>> }
-  | { ok: false; code: 'version-conflict'; message: string; current: PersonDetails & { version: number } };
+  | { ok: false; code: 'version-conflict'; message: string; current: StoredPerson };
 
-const DETAIL_FIELDS: (keyof PersonDetails)[] = [
+const DETAIL_FIELDS: (keyof Omit<StoredPerson, 'version'>)[] = [
   'givenName', 'familyName', 'identityKnown', 'description', 'relationshipToInfant', 'dateOfBirth', 'nhsNumber', 'sex',
   'livesInHousehold', 'caresForInfant', 'visitsRegularly', 'parentalResponsibility', 'paternityConfirmed', 'deceased',
-  'address', 'addressRestricted',
+  'address', 'addressRestricted', 'historyChecked',
 ];
 
 type PersonRow = Awaited<ReturnType<typeof selectPerson>>;
@@ -25,7 +34,7 @@ function selectPerson(trx: Tx, caseId: string, personId: string) {
   return trx.selectFrom('people').selectAll().where('case_id', '=', caseId).where('id', '=', personId).forUpdate().executeTakeFirst();
 }
 
-function toDetails(row: NonNullable<PersonRow>, canSeeRestricted: boolean): PersonDetails & { version: number } {
+function toDetails(row: NonNullable<PersonRow>, canSeeRestricted: boolean): StoredPerson {
   return {
     givenName: row.given_name,
     familyName: row.family_name,
@@ -43,11 +52,12 @@ function toDetails(row: NonNullable<PersonRow>, canSeeRestricted: boolean): Pers
     deceased: row.deceased,
     address: row.address_restricted && !canSeeRestricted ? null : row.address,
     addressRestricted: row.address_restricted,
+    historyChecked: row.history_checked,
     version: row.version,
   };
 }
 
-function columns(details: PersonDetails) {
+function columns(details: Omit<StoredPerson, 'version'>) {
   return {
     given_name: details.givenName,
     family_name: details.familyName,
@@ -65,6 +75,7 @@ function columns(details: PersonDetails) {
     deceased: details.deceased,
     address: details.address,
     address_restricted: details.addressRestricted,
+    history_checked: details.historyChecked,
   };
 }
 
@@ -79,8 +90,8 @@ async function checkChangeAccess(trx: Tx, ctx: AppContext, actor: UserActor, cas
   return { ok: true as const, access };
 }
 
-export async function addPerson(ctx: AppContext, actor: UserActor, caseId: string, input: PersonDetails): Promise<SavePersonResult> {
-  const details = normalisePersonDetails(input);
+export async function addPerson(ctx: AppContext, actor: UserActor, caseId: string, input: PersonInput): Promise<SavePersonResult> {
+  const details = { ...normalisePersonDetails(input), historyChecked: input.historyChecked ?? false };
   return ctx.db.transaction().execute(async (trx) => {
     const allowed = await checkChangeAccess(trx, ctx, actor, caseId, 'person.add');
     if (!allowed.ok) return allowed;
@@ -91,7 +102,7 @@ export async function addPerson(ctx: AppContext, actor: UserActor, caseId: strin
     const id = ctx.newId();
     const now = ctx.clock.now();
     await trx.insertInto('people').values({ case_id: caseId, id, ...columns(safe), created_at: now, updated_at: now, updated_by: actor.userId }).execute();
-    await recordAudit(trx, ctx, actor, { action: 'person.add', caseId, subjectType: 'person', subjectId: id, details: { relationshipToInfant: safe.relationshipToInfant, identityKnown: safe.identityKnown } });
+    await recordAudit(trx, ctx, actor, { action: 'person.add', caseId, subjectType: 'person', subjectId: id, details: { relationshipToInfant: safe.relationshipToInfant, identityKnown: safe.identityKnown, historyChecked: safe.historyChecked } });
     return { ok: true, personId: id, version: 1 };
   });
 }
@@ -101,7 +112,7 @@ export async function updatePerson(
   actor: UserActor,
   caseId: string,
   personId: string,
-  input: PersonDetails,
+  input: PersonInput,
   readVersion: number,
 ): Promise<SavePersonResult> {
   const details = normalisePersonDetails(input);
@@ -117,9 +128,12 @@ export async function updatePerson(
     const problems = checkPersonDetails(details, ctx.clock.now().toISOString().slice(0, 10));
     if (Object.keys(problems).length > 0) return { ok: false, code: 'invalid', problems };
     // A restricted address stays as it is unless the editor may see it.
-    const safe = canSeeRestricted ? details : { ...details, address: row.address, addressRestricted: row.address_restricted };
+    const withHistory = { ...details, historyChecked: input.historyChecked ?? row.history_checked };
+    const safe = canSeeRestricted ? withHistory : { ...withHistory, address: row.address, addressRestricted: row.address_restricted };
     const before = toDetails(row, true);
     const changed = DETAIL_FIELDS.filter((field) => before[field] !== safe[field]);
+    // Ticking or unticking it changes what the profile assumes, so the entry says which way.
+    const historyDetail = changed.includes('historyChecked') ? { historyChecked: safe.historyChecked } : {};
     const version = row.version + 1;
     await trx
       .updateTable('people')
@@ -127,7 +141,7 @@ export async function updatePerson(
       .where('case_id', '=', caseId)
       .where('id', '=', personId)
       .execute();
-    await recordAudit(trx, ctx, actor, { action: 'person.update', caseId, subjectType: 'person', subjectId: personId, details: { changed, version } });
+    await recordAudit(trx, ctx, actor, { action: 'person.update', caseId, subjectType: 'person', subjectId: personId, details: { changed, version, ...historyDetail } });
     return { ok: true, personId, version };
   });
 }

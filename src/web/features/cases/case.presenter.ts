@@ -31,6 +31,7 @@ function personRow(person: CasePerson, today: string) {
     id: person.id,
     name: personDisplayName(person),
     identityKnown: person.identityKnown,
+    historyChecked: person.historyChecked,
     relationship: RELATIONSHIPS_TO_INFANT[person.relationshipToInfant as RelationshipToInfant] ?? person.relationshipToInfant,
     age: person.dateOfBirth ? describeAgeInDays(ageInDays(person.dateOfBirth, today)) : 'Not known',
     livesInHousehold: yesNo(person.livesInHousehold),

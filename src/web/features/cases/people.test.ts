@@ -36,6 +36,11 @@ describe('people around the baby', () => {
 
   const personId = async (givenName: string) =>
     (await t.ctx.db.selectFrom('people').select('id').where('case_id', '=', caseId).where('given_name', '=', givenName).executeTakeFirstOrThrow()).id;
+  const historyChecked = async (id: string) =>
+    (await t.ctx.db.selectFrom('people').select('history_checked').where('id', '=', id).executeTakeFirstOrThrow()).history_checked;
+  /** The row of the case page's table of people for this person. */
+  const caseRow = (html: string, id: string) => new RegExp(`id="person-${id}"[\\s\\S]*?</tr>`).exec(html)?.[0] ?? '';
+  const historyTicked = /name="historyChecked" type="checkbox" value="yes" checked/;
 
   it('adds a father who lives elsewhere, with what is known, and audits it', async () => {
     const client = await WebClient.signedIn(t.app, member);
@@ -135,5 +140,49 @@ describe('people around the baby', () => {
     assert.equal((await client.post(`/cases/${caseId}/people/${daniel}`, { ...father, familyName: 'Mensah-Typed', version, visitsRegularly: 'no' })).statusCode, 303);
     const row = await t.ctx.db.selectFrom('people').select(['address', 'address_restricted', 'visits_regularly']).where('id', '=', daniel).executeTakeFirstOrThrow();
     assert.deepEqual(row, { address: '1 Refuge Road', address_restricted: true, visits_regularly: false });
+  });
+
+  it("records that an adult's history has been checked, and flags them on the case page while it is not", async () => {
+    const client = await WebClient.signedIn(t.app, member);
+    const form = await client.get(`/cases/${caseId}/people/new`);
+    assert.match(form.body, /Their history has been checked with police, children&#39;s social care and health records/);
+    assert.match(form.body, /Until it is ticked, the Infant Care Profile treats who this adult is as not known and shows them as a hidden risk/);
+    assert.doesNotMatch(form.body, historyTicked, 'unticked until someone ticks it');
+
+    assert.equal((await client.post(`/cases/${caseId}/people/new`, { ...father, givenName: 'Checked', historyChecked: 'yes' })).statusCode, 303);
+    const id = await personId('Checked');
+    assert.equal(await historyChecked(id), true);
+    const added = await t.ctx.db.selectFrom('audit_log').select('details').where('action', '=', 'person.add').where('subject_id', '=', id).executeTakeFirstOrThrow();
+    assert.equal((added.details as { historyChecked: boolean }).historyChecked, true);
+    let page = await client.get(`/cases/${caseId}`);
+    assert.doesNotMatch(caseRow(page.body, id), /History not checked/);
+    assert.match(caseRow(page.body, await personId('Daniel')), /data-qa="history-not-checked"/, 'an adult added without the tick is flagged');
+
+    const edit = await client.get(`/cases/${caseId}/people/${id}`);
+    assert.match(edit.body, historyTicked);
+    const version = /name="version" value="(\d+)"/.exec(edit.body)![1]!;
+    assert.equal((await client.post(`/cases/${caseId}/people/${id}`, { ...father, givenName: 'Checked', version })).statusCode, 303, 'the box left unticked');
+    assert.equal(await historyChecked(id), false);
+    const update = await t.ctx.db.selectFrom('audit_log').select('details').where('action', '=', 'person.update').where('subject_id', '=', id).executeTakeFirstOrThrow();
+    assert.deepEqual(update.details, { changed: ['historyChecked'], version: 2, historyChecked: false });
+    page = await client.get(`/cases/${caseId}`);
+    assert.match(caseRow(page.body, id), /History not checked/);
+
+    assert.equal((await client.post(`/cases/${caseId}/people/${id}`, { ...father, givenName: 'Checked', version: '2', historyChecked: 'yes' })).statusCode, 303);
+    assert.equal(await historyChecked(id), true);
+  });
+
+  it('keeps the tick when the form comes back with a problem to fix', async () => {
+    const client = await WebClient.signedIn(t.app, member);
+    await client.get(`/cases/${caseId}/people/new`);
+    const missing = await client.post(`/cases/${caseId}/people/new`, { ...father, givenName: 'Ticked', livesInHousehold: '', historyChecked: 'yes' });
+    assert.equal(missing.statusCode, 400);
+    assert.match(missing.body, historyTicked);
+    const refused = await client.post(`/cases/${caseId}/people/new`, { ...father, givenName: 'Ticked', nhsNumber: '1234567890', historyChecked: 'yes' });
+    assert.equal(refused.statusCode, 400);
+    assert.match(refused.body, /Enter a valid NHS number/);
+    assert.match(refused.body, historyTicked);
+    const unticked = await client.post(`/cases/${caseId}/people/new`, { ...father, givenName: 'Ticked', nhsNumber: '1234567890' });
+    assert.doesNotMatch(unticked.body, historyTicked);
   });
 });

@@ -1,8 +1,9 @@
 // The form for a person around the baby: fields, checks and words. Yes/no answers arrive as text;
-// toPersonDetails turns a valid form into the domain's PersonDetails.
+// toPersonDetails turns a valid form into what the use case saves.
 import { Type, type Static } from 'typebox';
+import type { PersonInput, StoredPerson } from '../../../application/people/save-person.ts';
 import { RELATIONSHIPS_TO_INFANT } from '../../../domain/people/relationships.ts';
-import type { PersonDetails, PersonProblem } from '../../../domain/people/person-rules.ts';
+import type { PersonProblem } from '../../../domain/people/person-rules.ts';
 import { dateInputValues, readDateInput } from '../../forms/date-input.ts';
 import type { FormSpec } from '../../forms/validate-form.ts';
 
@@ -29,6 +30,8 @@ const personSchema = Type.Object({
   deceased: Type.Optional(Type.Literal('yes')),
   address: text(500),
   addressRestricted: Type.Optional(Type.Literal('yes')),
+  // An unticked checkbox posts nothing: absent means not checked.
+  historyChecked: Type.Optional(Type.Literal('yes')),
   version: Type.Optional(Type.String({ pattern: '^\\d+$' })),
 });
 
@@ -53,6 +56,7 @@ export const personForm: FormSpec<typeof personSchema> = {
     parentalResponsibility: { default: 'Select whether they have parental responsibility' },
     paternityConfirmed: { default: 'Select whether paternity is confirmed' },
     address: { default: 'Address must be 500 characters or fewer' },
+    historyChecked: { default: 'Tick the box if their history has been checked, or leave it unticked' },
   },
 };
 
@@ -70,8 +74,8 @@ function answer(value: 'yes' | 'no' | 'not-known' | undefined): boolean | null {
   return value === 'yes' ? true : value === 'no' ? false : null;
 }
 
-/** The domain's details from a valid form, or the field and message for a date that is not real. */
-export function toPersonDetails(form: PersonForm): { ok: true; details: PersonDetails } | { ok: false; field: string; text: string } {
+/** The person's details from a valid form, or the field and message for a date that is not real. */
+export function toPersonDetails(form: PersonForm): { ok: true; details: PersonInput & { historyChecked: boolean } } | { ok: false; field: string; text: string } {
   const date = readDateInput(form, { prefix: 'dateOfBirth', label: 'Date of birth', enter: 'Enter their date of birth' }, false);
   if (!date.ok) return { ok: false, field: date.field, text: date.text };
   return {
@@ -93,12 +97,13 @@ export function toPersonDetails(form: PersonForm): { ok: true; details: PersonDe
       deceased: form.deceased === 'yes',
       address: form.address ?? null,
       addressRestricted: form.addressRestricted === 'yes',
+      historyChecked: form.historyChecked === 'yes',
     },
   };
 }
 
 /** The form's fields from stored details, to show them for editing. */
-export function toFormValues(details: PersonDetails & { version: number }): Record<string, string> {
+export function toFormValues(details: StoredPerson): Record<string, string> {
   const yn = (value: boolean | null) => (value === null ? 'not-known' : value ? 'yes' : 'no');
   return {
     identityKnown: details.identityKnown ? 'yes' : 'no',
@@ -117,6 +122,7 @@ export function toFormValues(details: PersonDetails & { version: number }): Reco
     deceased: details.deceased ? 'yes' : '',
     address: details.address ?? '',
     addressRestricted: details.addressRestricted ? 'yes' : '',
+    historyChecked: details.historyChecked ? 'yes' : '',
     version: String(details.version),
   };
 }
