@@ -5,15 +5,8 @@ import { mayManageTeam } from '../../../domain/access/case-access.ts';
 import { ageInDays, correctedAge, describeAgeInDays, gestationToday } from '../../../domain/people/age.ts';
 import { infantDisplayName } from '../../../domain/people/infant-name.ts';
 import { formatNhsNumber } from '../../../domain/people/nhs-number.ts';
+import { caseLevelLabel } from '../../../domain/shared/case-levels.ts';
 import { isChildRelationship, personDisplayName, RELATIONSHIPS_TO_INFANT, type RelationshipToInfant } from '../../../domain/people/relationships.ts';
-
-export const LEVEL_LABELS: Record<string, string> = {
-  universal: 'Universal',
-  'early-help': 'Early help',
-  'child-in-need': 'Child in need',
-  'child-protection': 'Child protection',
-  'looked-after': 'Looked after',
-};
 
 const ACCESS_LABELS = {
   'lead-professional': 'You are the lead professional',
@@ -83,7 +76,7 @@ export function presentCase(view: CaseView, now: Date) {
     correctedAge: corrected.applies ? corrected.description : null,
     gestation: gestation ? `${gestation.weeks} weeks ${gestation.days} days` : null,
     nhsNumber: record.nhsNumber ? formatNhsNumber(record.nhsNumber) : null,
-    level: LEVEL_LABELS[record.level] ?? record.level,
+    level: caseLevelLabel(record.level),
     accessLabel: ACCESS_LABELS[view.access.basis],
     canManageTeam: mayManageTeam(view.access),
     canChange: view.access.canChange,
