@@ -11,6 +11,8 @@ import { apiDocsRoutes } from './web/features/api-docs/api-docs.routes.ts';
 import { caseRoutes } from './web/features/cases/case.routes.ts';
 import { peopleRoutes } from './web/features/cases/people.routes.ts';
 import { profileRoutes } from './web/features/profile/profile.routes.ts';
+import { profileHistoryRoutes } from './web/features/profile/history.routes.ts';
+import { profileReviewRoutes } from './web/features/profile/review.routes.ts';
 import { teamRoutes } from './web/features/cases/team.routes.ts';
 import { emergencyAccessRoutes } from './web/features/emergency-access/emergency-access.routes.ts';
 import { findRecordRoutes } from './web/features/find-record/find-record.routes.ts';
@@ -58,6 +60,8 @@ export async function buildApp({ ctx, sessionSecret, logger = false }: BuildAppO
   await app.register(teamRoutes);
   await app.register(peopleRoutes);
   await app.register(profileRoutes);
+  await app.register(profileHistoryRoutes);
+  await app.register(profileReviewRoutes);
   await app.register(emergencyAccessRoutes);
   await app.register(findRecordRoutes);
   return app;

@@ -4,6 +4,7 @@ import { caseRecordApiRoutes } from './case-records.routes.ts';
 import { caseApiRoutes } from './cases.routes.ts';
 import { meRoutes } from './me.routes.ts';
 import { profileApiRoutes } from './profile.routes.ts';
+import { profileReviewApiRoutes } from './profile-review.routes.ts';
 import { tokenRoutes } from './tokens.routes.ts';
 
 export async function apiV1(app: FastifyInstance): Promise<void> {
@@ -12,4 +13,5 @@ export async function apiV1(app: FastifyInstance): Promise<void> {
   await app.register(caseRecordApiRoutes);
   await app.register(caseApiRoutes);
   await app.register(profileApiRoutes);
+  await app.register(profileReviewApiRoutes);
 }

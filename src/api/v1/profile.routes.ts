@@ -6,6 +6,7 @@ import { actorFor } from '../../application/auth/signed-in-user.ts';
 import { updateFactor } from '../../application/profile/update-factor.ts';
 import { assessmentKey } from '../../application/profile/profile-facts.ts';
 import { viewProfile } from '../../application/profile/view-profile.ts';
+import { STRESS_RESPONSE_IDS, isStressResponseId } from '../../domain/catalogue/stress-responses.ts';
 import { sendApiError } from '../api-error.ts';
 import { requireBearer } from './bearer-auth.ts';
 import { errorResponses } from './schemas.ts';
@@ -28,6 +29,12 @@ const FactorBody = Type.Object(
     pattern: Type.Optional(Type.Union([Type.Literal('stable'), Type.Literal('chaotic')])),
     reason: Type.Optional(Type.String({ maxLength: 4000, description: 'Why the factor cannot be assessed' })),
     protection: Type.Optional(Type.Object({ how: Type.String({ maxLength: 2000 }), whenPresent: Type.String({ maxLength: 2000 }) })),
+    responses: Type.Optional(
+      Type.Array(Type.String({ maxLength: 100 }), {
+        maxItems: 20,
+        description: `harmful-stress-response only: how the carer is known to respond to stress. One of: ${STRESS_RESPONSE_IDS.join(', ')}`,
+      }),
+    ),
     evidence: Type.Array(
       Type.Object(
         {
@@ -54,7 +61,7 @@ export async function profileApiRoutes(app: FastifyInstance): Promise<void> {
   async function profileJson(request: FastifyRequest, caseId: string) {
     const result = await viewProfile(ctx, actor(request), caseId);
     if (!result.ok) return result;
-    const { evaluation, profileVersion, versions, reviewDueOn } = result.value;
+    const { evaluation, profileVersion, versions, review } = result.value;
     const factors = evaluation.subjects.flatMap((subject) =>
       [...subject.risk, ...subject.protective].map((factor) => ({
         factorId: factor.factorId,
@@ -68,6 +75,7 @@ export async function profileApiRoutes(app: FastifyInstance): Promise<void> {
         version: versions.get(assessmentKey(factor.factorId, factor.personId ?? factor.subject)) ?? 0,
         ...(factor.detail ? { detail: factor.detail } : {}),
         ...(factor.pattern ? { pattern: factor.pattern } : {}),
+        ...(factor.responses?.length ? { responses: factor.responses } : {}),
         evidence: factor.evidence,
       })),
     );
@@ -76,7 +84,7 @@ export async function profileApiRoutes(app: FastifyInstance): Promise<void> {
       value: {
         catalogueVersion: evaluation.catalogueVersion,
         version: profileVersion,
-        ...(reviewDueOn ? { reviewDue: reviewDueOn } : {}),
+        ...(review.next.dueOn ? { reviewDue: review.next.dueOn } : {}),
         factors,
         findings: evaluation.findings,
         summary: evaluation.summary,
@@ -101,8 +109,14 @@ export async function profileApiRoutes(app: FastifyInstance): Promise<void> {
       schema: { ...common, summary: 'Record a factor: status, detail and new evidence, with the version you read (409 if it changed)', params: FactorParams, body: FactorBody, response: errorResponses(400, 401, 403, 404, 409, 422) },
     },
     async (request, reply) => {
-      const body = request.body;
-      const result = await updateFactor(ctx, actor(request), request.params.caseId, { ...body, factorId: request.params.factorId });
+      const { responses, ...body } = request.body;
+      const unknown = (responses ?? []).flatMap((value, index) => (isStressResponseId(value) ? [] : [{ path: `/responses/${index}`, message: `"${value}" is not a known response to stress` }]));
+      if (unknown.length > 0) {
+        const named = unknown.map((detail) => detail.message).join('; ');
+        return sendApiError(reply, 400, 'validation-failed', `${named}. Use one of: ${STRESS_RESPONSE_IDS.join(', ')}.`, unknown);
+      }
+      const known = responses?.filter(isStressResponseId);
+      const result = await updateFactor(ctx, actor(request), request.params.caseId, { ...body, ...(known ? { responses: known } : {}), factorId: request.params.factorId });
       if (!result.ok) {
         if (result.code === 'not-found') return sendApiError(reply, 404, 'not-found', result.message);
         if (result.code === 'forbidden') return sendApiError(reply, 403, 'forbidden', result.message);

@@ -115,3 +115,81 @@ describe('profile API', () => {
     assert.deepEqual(denied.map((d) => d.action).sort(), ['profile.factor-update', 'profile.view']);
   });
 });
+
+describe('profile API: how a carer responds to stress', () => {
+  let t: TestApp;
+  let caseId: string;
+  let token: string;
+  before(async () => {
+    t = await createTestApp();
+    const lead = await makeUser(t.ctx, { name: 'Hana Visitor' });
+    const issued = await createTokenForEmail(t.ctx, cliOperator, lead.email);
+    assert.ok(issued.ok);
+    token = issued.value.token;
+    ({ id: caseId } = await makeCase(t.ctx, { teamUserIds: [lead.id] }));
+    await makePerson(t.ctx, caseId, { id: 'mum', history_checked: true });
+  });
+  after(async () => t.close());
+
+  const call = (method: 'GET' | 'PUT', url: string, payload?: object) =>
+    t.app.inject({ method, url: `/api/v1/cases/${caseId}${url}`, headers: { authorization: `Bearer ${token}` }, ...(payload ? { payload } : {}) });
+  const stressFactor = async () =>
+    (await call('GET', '/profile')).json<{ factors: { factorId: string; personId?: string; responses?: string[]; version: number }[] }>().factors.find(
+      (f) => f.factorId === 'harmful-stress-response' && f.personId === 'mum',
+    );
+
+  it('leaves responses out of factors that have none', async () => {
+    const body = (await call('GET', '/profile')).json<{ factors: object[] }>();
+    assert.ok(body.factors.every((f) => !('responses' in f)));
+  });
+
+  it('records harmful and helpful responses, shows them, and names the harmful ones in the finding', async () => {
+    const saved = await call('PUT', '/profile/factors/harmful-stress-response', {
+      personId: 'mum',
+      status: 'present',
+      responses: ['drinks-alcohol', 'seeks-help', 'anger-or-aggression'],
+      evidence: [{ source: 'third-party', note: 'Her sister says she drinks and shouts when things go wrong', givenBy: 'her sister' }],
+      version: 0,
+    });
+    assert.equal(saved.statusCode, 200, saved.body);
+    assert.deepEqual(saved.json<{ responses: string[] }>().responses, ['drinks-alcohol', 'seeks-help', 'anger-or-aggression']);
+    assert.deepEqual((await stressFactor())?.responses, ['drinks-alcohol', 'seeks-help', 'anger-or-aggression']);
+    const hardship = await call('PUT', '/profile/factors/material-hardship', { status: 'present', detail: 'No money for gas', evidence: [], version: 0 });
+    assert.equal(hardship.statusCode, 200, hardship.body);
+    const findings = (await call('GET', '/profile')).json<{ findings: { id: string; rationale: string }[] }>().findings;
+    const stress = findings.find((f) => f.id === 'stress-response');
+    assert.match(stress?.rationale ?? '', /^Sarah Hart is known to respond to stress with anger or aggression and drinking, and the home is under pressure from /);
+    assert.doesNotMatch(stress?.rationale ?? '', /asking for help/);
+  });
+
+  it('refuses an unknown response with 400, naming it, and changes nothing', async () => {
+    const response = await call('PUT', '/profile/factors/harmful-stress-response', { personId: 'mum', status: 'present', responses: ['anger-or-aggression', 'shouting'], evidence: [], version: 1 });
+    assert.equal(response.statusCode, 400);
+    const { error } = response.json<{ error: { code: string; message: string; details: { path: string; message: string }[] } }>();
+    assert.equal(error.code, 'validation-failed');
+    assert.match(error.message, /"shouting" is not a known response to stress/);
+    assert.deepEqual(error.details, [{ path: '/responses/1', message: '"shouting" is not a known response to stress' }]);
+    assert.equal((await stressFactor())?.version, 1);
+  });
+
+  it('refuses responses on another factor, and an exclusion naming a harmful response, with 422', async () => {
+    const elsewhere = await call('PUT', '/profile/factors/mental-health', { personId: 'mum', status: 'present', detail: 'Low mood', responses: ['withdraws-or-low-mood'], evidence: [], version: 0 });
+    assert.equal(elsewhere.statusCode, 422);
+    assert.match(elsewhere.body, /responses-not-expected/);
+    const excluded = await call('PUT', '/profile/factors/harmful-stress-response', {
+      personId: 'mum',
+      status: 'excluded',
+      responses: ['anger-or-aggression'],
+      evidence: [{ source: 'agency-record', note: 'Nothing held', indicates: 'absent' }],
+      version: 1,
+    });
+    assert.equal(excluded.statusCode, 422);
+    assert.match(excluded.body, /harmful-response-but-excluded/);
+  });
+
+  it('accepts present with a harmful response and no detail', async () => {
+    const response = await call('PUT', '/profile/factors/harmful-stress-response', { personId: 'mum', status: 'present', responses: ['rough-handling'], evidence: [], version: 1 });
+    assert.equal(response.statusCode, 200, response.body);
+    assert.deepEqual((await stressFactor())?.responses, ['rough-handling']);
+  });
+});

@@ -1,6 +1,9 @@
-// Reads what the profile is evaluated from: the infant, the people, the stored assessments with
-// their evidence. The chronology (issue 5) will add events; until then there are none.
-import type { Evidence, FactorAssessment, ProfileFacts } from '../../domain/profile/profile.types.ts';
+// Reads what the profile is evaluated from (the infant, the people, the stored assessments with
+// their evidence) and evaluates it. The chronology (issue 5) will add events; until then there are none.
+import { evaluateProfile } from '../../domain/profile/evaluate-profile.ts';
+import type { Evidence, FactorAssessment, ProfileEvaluation, ProfileFacts } from '../../domain/profile/profile.types.ts';
+import { nextReviewDate, type NextReview } from '../../domain/profile/review-schedule.ts';
+import type { CaseLevel } from '../../domain/shared/case-levels.ts';
 import type { EvidenceSource } from '../../domain/catalogue/evidence-sources.ts';
 import type { FactorId } from '../../domain/catalogue/factor-ids.ts';
 import type { Subject } from '../../domain/catalogue/subjects.ts';
@@ -8,11 +11,14 @@ import { isStressResponseId } from '../../domain/catalogue/stress-responses.ts';
 import { infantDisplayName } from '../../domain/people/infant-name.ts';
 import { personDisplayName } from '../../domain/people/relationships.ts';
 import type { Queryable } from '../../infrastructure/db/schema.ts';
+import type { AppContext } from '../context.ts';
+import { serviceToday } from '../cases/create-case.ts';
 
 export interface StoredProfile {
   facts: ProfileFacts;
   level: string;
   profileVersion: number;
+  reviewedAt: Date | null;
   /** The version of each stored assessment, by `factorId|subjectKey`. */
   versions: Map<string, number>;
 }
@@ -69,6 +75,7 @@ export async function loadStoredProfile(db: Queryable, caseId: string, today: st
   return {
     level: record.level,
     profileVersion: record.profile_version,
+    reviewedAt: record.profile_reviewed_at,
     versions,
     facts: {
       today,
@@ -100,4 +107,12 @@ export async function loadStoredProfile(db: Queryable, caseId: string, today: st
       reviewDueOn: null,
     },
   };
+}
+
+/** The profile as the rules see it now: what is stored, its next review, and the evaluation. */
+export async function evaluateStoredProfile(db: Queryable, ctx: AppContext, caseId: string): Promise<{ stored: StoredProfile; evaluation: ProfileEvaluation; review: NextReview } | null> {
+  const stored = await loadStoredProfile(db, caseId, serviceToday(ctx.clock.now()));
+  if (!stored) return null;
+  const review = nextReviewDate(stored.level as CaseLevel, stored.facts.lastReviewedAt, stored.facts.events);
+  return { stored, evaluation: evaluateProfile({ ...stored.facts, reviewDueOn: review.dueOn }), review };
 }

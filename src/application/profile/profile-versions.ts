@@ -1,14 +1,11 @@
 // Every change to a profile (a factor, an escalation decision, a review, a change of level) is a
 // new version: who, when, what changed, why, and the findings the profile showed after it. Written
 // inside the change's own transaction, after the change, so the findings are those it left.
-import { evaluateProfile } from '../../domain/profile/evaluate-profile.ts';
 import type { ProfileEvaluation } from '../../domain/profile/profile.types.ts';
-import { nextReviewDate, type CaseLevel } from '../../domain/profile/review-schedule.ts';
 import type { FindingSnapshot, ProfileVersionKind, Tx } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
 import type { AppContext } from '../context.ts';
-import { serviceToday } from '../cases/create-case.ts';
-import { loadStoredProfile } from './profile-facts.ts';
+import { evaluateStoredProfile } from './profile-facts.ts';
 
 export interface ProfileChange {
   kind: ProfileVersionKind;
@@ -16,14 +13,6 @@ export interface ProfileChange {
   subjectKey?: string;
   change: Record<string, unknown>;
   why: string | null;
-}
-
-/** The profile as the rules see it now, within the transaction. */
-export async function evaluateStoredProfile(trx: Tx, ctx: AppContext, caseId: string): Promise<{ evaluation: ProfileEvaluation; reviewDueOn: string | null } | null> {
-  const stored = await loadStoredProfile(trx, caseId, serviceToday(ctx.clock.now()));
-  if (!stored) return null;
-  const review = nextReviewDate(stored.level as CaseLevel, stored.facts.lastReviewedAt, stored.facts.events);
-  return { evaluation: evaluateProfile({ ...stored.facts, reviewDueOn: review.dueOn }), reviewDueOn: review.dueOn };
 }
 
 export function snapshotFindings(evaluation: ProfileEvaluation): FindingSnapshot[] {

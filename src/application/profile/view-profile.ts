@@ -1,30 +1,55 @@
 // Reading a case's Infant Care Profile: the access check, the evaluation by the domain rules, and
 // the audit entry. Findings are computed on every read from what is stored; none is stored.
-import { evaluateProfile } from '../../domain/profile/evaluate-profile.ts';
 import type { ProfileEvaluation } from '../../domain/profile/profile.types.ts';
-import { nextReviewDate, type CaseLevel } from '../../domain/profile/review-schedule.ts';
+import type { FindingInView } from '../../domain/profile/escalation.ts';
+import type { NextReview } from '../../domain/profile/review-schedule.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAuditAlone } from '../audit.ts';
 import { loadCaseAccess } from '../cases/case-access.ts';
 import type { AppContext } from '../context.ts';
-import { serviceToday } from '../cases/create-case.ts';
-import { loadStoredProfile } from './profile-facts.ts';
+import { findingsNeedingDecision, loadDecisions, type RecordedDecision } from './profile-decisions.ts';
+import { evaluateStoredProfile } from './profile-facts.ts';
+
+export interface ProfileView {
+  evaluation: ProfileEvaluation;
+  profileVersion: number;
+  /** Each stored assessment's version, by `factorId|subjectKey`. */
+  versions: Map<string, number>;
+  level: string;
+  review: { lastReviewedAt: string | null; next: NextReview };
+  decisions: RecordedDecision[];
+  /** Critical findings that need a decision before the profile can be marked reviewed. */
+  needingDecision: FindingInView[];
+  canChange: boolean;
+}
 
 export type ViewProfileResult =
-  | { ok: true; value: { evaluation: ProfileEvaluation; profileVersion: number; versions: Map<string, number>; reviewDueOn: string | null; canChange: boolean } }
+  | { ok: true; value: ProfileView }
   | { ok: false; code: 'not-found' | 'forbidden'; message: string };
 
 export async function viewProfile(ctx: AppContext, actor: UserActor, caseId: string): Promise<ViewProfileResult> {
   const now = ctx.clock.now();
-  const stored = await loadStoredProfile(ctx.db, caseId, serviceToday(now));
-  if (!stored) return { ok: false, code: 'not-found', message: 'There is no case with this id.' };
+  const evaluated = await evaluateStoredProfile(ctx.db, ctx, caseId);
+  if (!evaluated) return { ok: false, code: 'not-found', message: 'There is no case with this id.' };
   const access = await loadCaseAccess(ctx.db, actor, caseId, now);
   if (!access.allowed) {
     await recordAuditAlone(ctx, actor, { action: 'profile.view', outcome: 'denied', caseId, subjectType: 'case', subjectId: caseId });
     return { ok: false, code: 'forbidden', message: 'You are not in the team around this baby.' };
   }
-  const review = nextReviewDate(stored.level as CaseLevel, stored.facts.lastReviewedAt, stored.facts.events);
-  const evaluation = evaluateProfile({ ...stored.facts, reviewDueOn: review.dueOn });
+  const { stored, evaluation, review } = evaluated;
   await recordAuditAlone(ctx, actor, { action: 'profile.view', caseId, subjectType: 'case', subjectId: caseId, details: { basis: access.basis, profileVersion: stored.profileVersion } });
-  return { ok: true, value: { evaluation, profileVersion: stored.profileVersion, versions: stored.versions, reviewDueOn: review.dueOn, canChange: access.canChange } };
+  const decisions = await loadDecisions(ctx.db, caseId);
+  return {
+    ok: true,
+    value: {
+      evaluation,
+      profileVersion: stored.profileVersion,
+      versions: stored.versions,
+      level: stored.level,
+      review: { lastReviewedAt: stored.reviewedAt?.toISOString() ?? null, next: review },
+      decisions,
+      needingDecision: findingsNeedingDecision(evaluation, decisions, stored.reviewedAt),
+      canChange: access.canChange,
+    },
+  };
 }

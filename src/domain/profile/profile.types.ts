@@ -220,6 +220,8 @@ export type ProfileProblemCode =
   | 'detail-needed'
   | 'pattern-needed'
   | 'reason-needed'
+  | 'responses-not-expected'
+  | 'harmful-response-but-excluded'
   | 'event-names-nobody';
 
 /** Something in the stored record the profile could not use as it stands; shown so it can be put right. */

@@ -1,5 +1,7 @@
-// The form that records one factor: status, what is known, and a new piece of evidence.
+// The form that records one factor: status, what is known, and a new piece of evidence; for the
+// harmful response to stress, also how the carer responds (ticked boxes, sent as repeated fields).
 import { Type } from 'typebox';
+import { isStressResponseId, type StressResponseId } from '../../../domain/catalogue/stress-responses.ts';
 import type { AssessmentProblem } from '../../../domain/profile/assessment-rules.ts';
 import type { FormSpec } from '../../forms/validate-form.ts';
 
@@ -44,4 +46,21 @@ export const ASSESSMENT_PROBLEM_MESSAGES: Partial<Record<AssessmentProblem, { fi
   'detail-needed': { field: 'detail', text: 'Say what is known about it' },
   'pattern-needed': { field: 'pattern', text: 'Select whether the use is stable or chaotic' },
   'reason-needed': { field: 'reason', text: 'Say why it cannot be assessed, for example the carer would not let you in' },
+  'harmful-response-but-excluded': { field: 'responses', text: 'You cannot exclude this while a harmful response is ticked: untick it, or record it as present' },
+  'responses-not-expected': { field: 'status', text: 'How someone responds to stress is recorded only under their response to stress' },
 };
+
+export interface TickedResponses {
+  known: StressResponseId[];
+  unknown: string[];
+}
+
+/** The `responses` boxes ticked: none, one value or many, as a browser sends them. */
+export function responsesFrom(body: unknown): TickedResponses {
+  const raw = body !== null && typeof body === 'object' ? (body as Record<string, unknown>)['responses'] : undefined;
+  const values = (Array.isArray(raw) ? raw : [raw]).filter((value): value is string => typeof value === 'string' && value.trim() !== '').map((value) => value.trim());
+  return { known: values.filter(isStressResponseId), unknown: values.filter((value) => !isStressResponseId(value)) };
+}
+
+export const unknownResponseMessage = (unknown: readonly string[]) =>
+  `Select how they respond to stress from the list: "${unknown.join('", "')}" is not one of the choices`;

@@ -45,6 +45,14 @@ function heading(subject: SubjectProfile): string {
   return subject.relationshipToInfant ? `${subject.name} (${subject.relationshipToInfant.replace(/-/g, ' ')})` : subject.name;
 }
 
+/** For a section: how many of its risk factors are not assessed, excluded, present and cannot be assessed. */
+export function sectionCounts(factors: readonly EvaluatedFactor[]): string {
+  const count = (...statuses: EvaluatedFactor['effectiveStatus'][]) => factors.filter((f) => statuses.includes(f.effectiveStatus)).length;
+  const unverified = count('unverified-exclusion');
+  const excluded = `${String(count('excluded', 'unverified-exclusion'))} excluded${unverified > 0 ? ` (${String(unverified)} on the carer's word only)` : ''}`;
+  return `${String(count('not-assessed'))} not yet assessed, ${excluded}, ${String(count('present'))} present, ${String(count('cannot-assess'))} cannot be assessed`;
+}
+
 export function presentProfile(caseId: string, evaluation: ProfileEvaluation) {
   return {
     summary: evaluation.summary,
@@ -52,7 +60,7 @@ export function presentProfile(caseId: string, evaluation: ProfileEvaluation) {
     sections: evaluation.subjects.map((subject) => ({
       id: `subject-${subjectKeyOf(subject)}`,
       heading: heading(subject),
-      open: [...subject.risk].filter((f) => f.effectiveStatus === 'not-assessed').length,
+      counts: sectionCounts(subject.risk),
       risk: taskItems(caseId, subject, subject.risk),
       protective: taskItems(caseId, subject, subject.protective),
     })),

@@ -1,19 +1,31 @@
-// The Infant Care Profile pages: the task list for a case, and the page that records one factor.
+// The Infant Care Profile pages: the task list for a case, the stress and response page, and the
+// page that records one factor.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { recordRefusal } from '../../../application/audit.ts';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { updateFactor } from '../../../application/profile/update-factor.ts';
 import { assessmentKey } from '../../../application/profile/profile-facts.ts';
 import { viewProfile } from '../../../application/profile/view-profile.ts';
 import { factorById } from '../../../domain/catalogue/catalogue.ts';
 import { EVIDENCE_SOURCES } from '../../../domain/catalogue/evidence-sources.ts';
+import { STRESS_RESPONSES, STRESS_RESPONSE_IDS, isHarmfulStressResponse } from '../../../domain/catalogue/stress-responses.ts';
 import { formErrors, validateForm } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { requireUser } from '../../plugins/sessions.ts';
-import { ASSESSMENT_PROBLEM_MESSAGES, factorForm } from './factor.schema.ts';
+import { ASSESSMENT_PROBLEM_MESSAGES, factorForm, responsesFrom, unknownResponseMessage } from './factor.schema.ts';
 import { presentProfile, subjectKeyOf } from './profile.presenter.ts';
+import { presentReview } from './review.presenter.ts';
+import { presentStress } from './stress.presenter.ts';
 
 type FactorParams = { Params: { caseId: string; subjectKey: string; factorId: string } };
 const sourceItems = Object.entries(EVIDENCE_SOURCES).map(([value, source]) => ({ value, text: source.label }));
+const responseItem = (id: (typeof STRESS_RESPONSE_IDS)[number]) => ({ value: id, text: STRESS_RESPONSES[id].label });
+/** Harmful responses first, then the helpful ones, so the risks are read first. */
+const responseItems = [
+  ...STRESS_RESPONSE_IDS.filter(isHarmfulStressResponse).map(responseItem),
+  { divider: 'or' },
+  ...STRESS_RESPONSE_IDS.filter((id) => !isHarmfulStressResponse(id)).map(responseItem),
+];
 
 export async function profileRoutes(app: FastifyInstance): Promise<void> {
   const { ctx } = app;
@@ -27,7 +39,25 @@ export async function profileRoutes(app: FastifyInstance): Promise<void> {
       title: 'Infant Care Profile',
       caseName: infant?.name ?? '',
       p: presentProfile(request.params.caseId, result.value.evaluation),
+      caseId: request.params.caseId,
+      nextReview: presentReview(result.value).nextReview,
+      needingDecision: result.value.needingDecision.length > 0,
+      profileVersion: result.value.profileVersion,
       backLink: `/cases/${request.params.caseId}`,
+    });
+  });
+
+  app.get<{ Params: { caseId: string } }>('/cases/:caseId/profile/stress', { preHandler: requireUser }, async (request, reply) => {
+    const { caseId } = request.params;
+    const result = await viewProfile(ctx, actor(request), caseId);
+    if (!result.ok) return sendErrorPage(reply, result.code === 'not-found' ? 'not-found' : 'forbidden');
+    const infant = result.value.evaluation.subjects.find((s) => s.subject === 'infant');
+    return reply.page('profile/stress.njk', {
+      title: 'Stress and response',
+      caseId,
+      caseName: infant?.name ?? '',
+      s: presentStress(caseId, result.value.evaluation, result.value.canChange),
+      backLink: `/cases/${caseId}/profile`,
     });
   });
 
@@ -39,7 +69,10 @@ export async function profileRoutes(app: FastifyInstance): Promise<void> {
     const factor = subject && [...subject.risk, ...subject.protective].find((f) => f.factorId === factorId);
     const definition = factorById(factorId);
     if (!subject || !factor || !definition || factor.derived) return sendErrorPage(reply, 'not-found');
-    if (!result.value.canChange) return sendErrorPage(reply, 'forbidden');
+    if (!result.value.canChange) {
+      await recordRefusal(ctx, actor(request), 'profile.factor-update', caseId);
+      return sendErrorPage(reply, 'forbidden');
+    }
     const version = result.value.versions.get(assessmentKey(factorId, subjectKey)) ?? 0;
     return reply.page(
       'profile/factor.njk',
@@ -50,8 +83,9 @@ export async function profileRoutes(app: FastifyInstance): Promise<void> {
         definition,
         factor,
         sourceItems,
+        responseItems,
         action: `/cases/${caseId}/profile/${subjectKey}/${factorId}`,
-        values: { status: factor.status, detail: factor.detail ?? '', pattern: factor.pattern ?? '', reason: factor.reason ?? '', protectionHow: factor.protection?.how ?? '', protectionWhen: factor.protection?.whenPresent ?? '', version: String(version) },
+        values: { status: factor.status, detail: factor.detail ?? '', pattern: factor.pattern ?? '', reason: factor.reason ?? '', protectionHow: factor.protection?.how ?? '', protectionWhen: factor.protection?.whenPresent ?? '', responses: factor.responses ?? [], version: String(version) },
         backLink: `/cases/${caseId}/profile#subject-${subjectKey}`,
         ...locals,
       },
@@ -63,9 +97,11 @@ export async function profileRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<FactorParams>('/cases/:caseId/profile/:subjectKey/:factorId', { preHandler: requireUser }, async (request, reply) => {
     const { caseId, subjectKey, factorId } = request.params;
+    const ticked = responsesFrom(request.body);
     const form = validateForm(factorForm, request.body);
-    if (!form.ok) return factorPage(request, reply, form, 400);
-    const v = form.value;
+    if (!form.ok) return factorPage(request, reply, { ...form, values: { ...form.values, responses: ticked.known } }, 400);
+    const v = { ...form.value, responses: ticked.known };
+    if (ticked.unknown.length > 0) return factorPage(request, reply, { ...formErrors({ responses: unknownResponseMessage(ticked.unknown) }), values: v }, 400);
     if (v.evidenceNote && !v.evidenceSource) return factorPage(request, reply, { ...formErrors({ evidenceSource: 'Select where the evidence comes from' }), values: v }, 400);
     const evidence = v.evidenceNote && v.evidenceSource ? [{ source: v.evidenceSource, note: v.evidenceNote, ...(v.evidenceIndicates ? { indicates: v.evidenceIndicates } : {}), ...(v.evidenceGivenBy ? { givenBy: v.evidenceGivenBy } : {}) }] : [];
     const isPerson = subjectKey !== 'infant' && subjectKey !== 'household';
@@ -77,6 +113,8 @@ export async function profileRoutes(app: FastifyInstance): Promise<void> {
       ...(v.pattern ? { pattern: v.pattern } : {}),
       ...(v.reason ? { reason: v.reason } : {}),
       ...(factorId === 'supportive-partner' ? { protection: { how: v.protectionHow ?? '', whenPresent: v.protectionWhen ?? '' } } : {}),
+      // Always for the response to stress, so unticking every box clears them; elsewhere the domain refuses any.
+      ...(factorId === 'harmful-stress-response' || ticked.known.length > 0 ? { responses: ticked.known } : {}),
       evidence,
       version: Number(v.version),
     });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { makeCase, makePerson, makeUser } from '../../../../test/helpers/factories.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
+import { qaElement, textOf } from '../../../../test/helpers/html.ts';
 import { WebClient } from '../../../../test/helpers/web-client.ts';
 
 describe('profile pages', () => {
@@ -39,6 +40,8 @@ describe('profile pages', () => {
     const page = await client.get(`/cases/${caseId}/profile`);
     assert.match(page.body, /Excluded on the carer&#39;s word only/);
     assert.match(page.body, /data-qa="finding-unverified-exclusion"/);
+    assert.match(textOf(qaElement(page.body, 'counts-subject-mum')), /^14 not yet assessed, 2 excluded \(1 on the carer's word only\), 0 present, 0 cannot be assessed$/);
+    assert.match(textOf(qaElement(page.body, 'profile-links')), /Profile history \(version 1\)/);
   });
 
   it('asks for evidence to exclude, detail for present, and keeps what was typed', async () => {

@@ -1,0 +1,120 @@
+// The profile's history and its review, for agency systems: GET versions (and a comparison of
+// two), GET and POST escalation decisions, POST a review, PUT the level. Same use cases as the pages.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Type, type Static } from 'typebox';
+import { actorFor } from '../../application/auth/signed-in-user.ts';
+import { changeLevel } from '../../application/profile/change-level.ts';
+import { markProfileReviewed } from '../../application/profile/mark-profile-reviewed.ts';
+import { recordDecision } from '../../application/profile/record-decision.ts';
+import { viewProfileHistory } from '../../application/profile/view-profile-history.ts';
+import { viewProfile } from '../../application/profile/view-profile.ts';
+import { compareVersions } from '../../domain/profile/profile-history.ts';
+import { sendApiError } from '../api-error.ts';
+import { requireBearer } from './bearer-auth.ts';
+import { errorResponses } from './schemas.ts';
+
+const Params = Type.Object({ caseId: Type.String({ minLength: 1, maxLength: 100 }) });
+const CompareQuery = Type.Object({ from: Type.Integer({ minimum: 0 }), to: Type.Integer({ minimum: 0 }) });
+const DecisionBody = Type.Object(
+  {
+    decision: Type.Union([
+      Type.Literal('no-further-action'),
+      Type.Literal('universal-plus'),
+      Type.Literal('early-help-assessment'),
+      Type.Literal('referral-to-childrens-social-care'),
+      Type.Literal('strategy-discussion'),
+    ]),
+    reasoning: Type.String({ minLength: 1, maxLength: 4000 }),
+    leadConsulted: Type.Boolean(),
+    leadName: Type.Optional(Type.String({ maxLength: 200 })),
+    profileVersion: Type.Integer({ minimum: 0, description: 'The profile version the decision was made on (409 if it has changed)' }),
+  },
+  { additionalProperties: false },
+);
+const ReviewBody = Type.Object({ profileVersion: Type.Integer({ minimum: 0 }), note: Type.Optional(Type.String({ maxLength: 4000 })) }, { additionalProperties: false });
+const LevelBody = Type.Object(
+  {
+    level: Type.Union([Type.Literal('universal'), Type.Literal('early-help'), Type.Literal('child-in-need'), Type.Literal('child-protection'), Type.Literal('looked-after')]),
+    why: Type.String({ minLength: 1, maxLength: 4000 }),
+  },
+  { additionalProperties: false },
+);
+
+const common = { tags: ['profile'], security: [{ bearer: [] }] };
+
+type Failure = { code: string; message: string };
+const STATUS: Record<string, number> = { 'not-found': 404, forbidden: 403, 'profile-changed': 409, 'decision-needed': 409, 'reasoning-needed': 400, 'lead-name-needed': 400, 'reason-needed': 400, unchanged: 409 };
+const fail = (reply: FastifyReply, failure: Failure) => sendApiError(reply, STATUS[failure.code] ?? 400, failure.code, failure.message);
+
+export async function profileReviewApiRoutes(app: FastifyInstance): Promise<void> {
+  const { ctx } = app;
+  const actor = (request: FastifyRequest) => actorFor(request.user!, 'api', request.ip);
+
+  app.get<{ Params: Static<typeof Params> }>(
+    '/cases/:caseId/profile/versions',
+    { preHandler: requireBearer, schema: { ...common, summary: 'Every version of the profile, newest first: who, when, what changed, why, and the findings after it', params: Params, response: errorResponses(401, 403, 404) } },
+    async (request, reply) => {
+      const result = await viewProfileHistory(ctx, actor(request), request.params.caseId);
+      if (!result.ok) return fail(reply, result);
+      return { version: result.value.currentVersion, versions: result.value.versions };
+    },
+  );
+
+  app.get<{ Params: Static<typeof Params>; Querystring: Static<typeof CompareQuery> }>(
+    '/cases/:caseId/profile/compare',
+    { preHandler: requireBearer, schema: { ...common, summary: 'The difference between two versions: factors, findings raised and cleared, other changes', params: Params, querystring: CompareQuery, response: errorResponses(400, 401, 403, 404) } },
+    async (request, reply) => {
+      const result = await viewProfileHistory(ctx, actor(request), request.params.caseId);
+      if (!result.ok) return fail(reply, result);
+      const comparison = compareVersions(result.value.versions, request.query.from, request.query.to);
+      if (comparison === 'same-version') return sendApiError(reply, 400, 'same-version', 'Give two different versions to compare.');
+      if (comparison === 'unknown-version') return sendApiError(reply, 400, 'unknown-version', `Versions run from 0 to ${String(result.value.currentVersion)}.`);
+      return comparison;
+    },
+  );
+
+  app.get<{ Params: Static<typeof Params> }>(
+    '/cases/:caseId/profile/decisions',
+    { preHandler: requireBearer, schema: { ...common, summary: 'Escalation decisions, newest first, the review dates, and the critical findings still needing a decision', params: Params, response: errorResponses(401, 403, 404) } },
+    async (request, reply) => {
+      const result = await viewProfile(ctx, actor(request), request.params.caseId);
+      if (!result.ok) return fail(reply, result);
+      const { decisions, needingDecision, review, level, profileVersion } = result.value;
+      return { version: profileVersion, level, lastReviewedAt: review.lastReviewedAt, reviewDue: review.next.dueOn, decisions, needingDecision };
+    },
+  );
+
+  app.post<{ Params: Static<typeof Params>; Body: Static<typeof DecisionBody> }>(
+    '/cases/:caseId/profile/decisions',
+    { preHandler: requireBearer, schema: { ...common, summary: 'Record an escalation decision on the profile version you read', params: Params, body: DecisionBody, response: errorResponses(400, 401, 403, 404, 409) } },
+    async (request, reply) => {
+      const { leadName, ...body } = request.body;
+      const result = await recordDecision(ctx, actor(request), request.params.caseId, { ...body, ...(leadName ? { leadName } : {}) });
+      if (!result.ok) return fail(reply, result);
+      return reply.code(201).send({ id: result.id, version: result.profileVersion });
+    },
+  );
+
+  app.post<{ Params: Static<typeof Params>; Body: Static<typeof ReviewBody> }>(
+    '/cases/:caseId/profile/review',
+    { preHandler: requireBearer, schema: { ...common, summary: 'Mark the profile reviewed (409 while a critical finding has no decision)', params: Params, body: ReviewBody, response: errorResponses(400, 401, 403, 404, 409) } },
+    async (request, reply) => {
+      const result = await markProfileReviewed(ctx, actor(request), request.params.caseId, request.body);
+      if (!result.ok) {
+        if (result.code === 'decision-needed') return sendApiError(reply, 409, result.code, result.message, result.findings.map((f) => ({ path: '/findings', message: f.id })));
+        return fail(reply, result);
+      }
+      return { version: result.profileVersion };
+    },
+  );
+
+  app.put<{ Params: Static<typeof Params>; Body: Static<typeof LevelBody> }>(
+    '/cases/:caseId/level',
+    { preHandler: requireBearer, schema: { ...common, summary: 'Change the level of support, which sets how often the profile is reviewed', params: Params, body: LevelBody, response: errorResponses(400, 401, 403, 404, 409) } },
+    async (request, reply) => {
+      const result = await changeLevel(ctx, actor(request), request.params.caseId, request.body);
+      if (!result.ok) return fail(reply, result);
+      return { level: request.body.level, version: result.profileVersion };
+    },
+  );
+}

@@ -1,0 +1,73 @@
+// Reading a profile's history: every version with who, when, what changed and why, and the names of
+// the subjects they concern. The comparison of two versions is the domain's (compareVersions).
+import type { EvidenceAdded, FactorSnapshot, ProfileVersion } from '../../domain/profile/profile-history.ts';
+import { infantDisplayName } from '../../domain/people/infant-name.ts';
+import { personDisplayName } from '../../domain/people/relationships.ts';
+import type { UserActor } from '../actor.ts';
+import { recordAuditAlone } from '../audit.ts';
+import { loadCaseAccess } from '../cases/case-access.ts';
+import type { AppContext } from '../context.ts';
+
+export interface ProfileHistory {
+  caseName: string;
+  currentVersion: number;
+  /** Newest first. */
+  versions: ProfileVersion[];
+  /** Names by subject key: the baby, the household and each person. */
+  subjectNames: Map<string, string>;
+}
+
+export type ViewProfileHistoryResult =
+  | { ok: true; value: ProfileHistory }
+  | { ok: false; code: 'not-found'; message: string }
+  | { ok: false; code: 'forbidden'; message: string };
+
+/** The `change` column: for factors, the state before and after; for the rest, a summary in words. */
+interface StoredChange {
+  before?: FactorSnapshot | null;
+  after?: FactorSnapshot | null;
+  evidenceAdded?: EvidenceAdded[] | number;
+  summary?: string;
+}
+
+export async function viewProfileHistory(ctx: AppContext, actor: UserActor, caseId: string): Promise<ViewProfileHistoryResult> {
+  const now = ctx.clock.now();
+  const record = await ctx.db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst();
+  if (!record) return { ok: false, code: 'not-found', message: 'There is no case with this id.' };
+  const access = await loadCaseAccess(ctx.db, actor, caseId, now);
+  if (!access.allowed) {
+    await recordAuditAlone(ctx, actor, { action: 'profile.history-view', outcome: 'denied', caseId, subjectType: 'case', subjectId: caseId });
+    return { ok: false, code: 'forbidden', message: 'You are not in the team around this baby.' };
+  }
+  const [rows, people] = await Promise.all([
+    ctx.db.selectFrom('profile_versions').selectAll().where('case_id', '=', caseId).orderBy('version', 'desc').execute(),
+    ctx.db.selectFrom('people').select(['id', 'given_name', 'family_name', 'description', 'identity_known']).where('case_id', '=', caseId).execute(),
+  ]);
+  const caseName = infantDisplayName({ status: record.status, givenName: record.given_name, familyName: record.family_name });
+  const subjectNames = new Map<string, string>([
+    ['infant', caseName],
+    ['household', 'The household'],
+    ...people.map((p) => [p.id, personDisplayName({ givenName: p.given_name, familyName: p.family_name, description: p.description, identityKnown: p.identity_known })] as const),
+  ]);
+  const versions = rows.map((row): ProfileVersion => {
+    const change = row.change as StoredChange;
+    const isFactor = row.kind === 'factor';
+    return {
+      version: row.version,
+      kind: row.kind,
+      changedAt: row.changed_at.toISOString(),
+      changedBy: row.changed_by_name ?? 'Unknown',
+      factorId: row.factor_id,
+      subjectKey: row.subject_key,
+      before: isFactor ? (change.before ?? null) : null,
+      after: isFactor ? (change.after ?? null) : null,
+      // Versions written before evidence was itemised kept only a count.
+      evidenceAdded: Array.isArray(change.evidenceAdded) ? change.evidenceAdded : [],
+      summary: change.summary ?? null,
+      why: row.why,
+      findings: row.findings,
+    };
+  });
+  await recordAuditAlone(ctx, actor, { action: 'profile.history-view', caseId, subjectType: 'case', subjectId: caseId, details: { basis: access.basis, versions: versions.length } });
+  return { ok: true, value: { caseName, currentVersion: record.profile_version, versions, subjectNames } };
+}

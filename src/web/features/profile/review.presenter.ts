@@ -1,0 +1,49 @@
+// The review page in words: when the profile was and is next reviewed, what needs a decision, and
+// the decisions recorded so far.
+import type { ProfileView } from '../../../application/profile/view-profile.ts';
+import { findingDefinition } from '../../../domain/catalogue/catalogue.ts';
+import { FINDING_IDS, type FindingId } from '../../../domain/catalogue/finding-definitions.ts';
+import { ESCALATION_DECISIONS, ESCALATION_DECISION_IDS } from '../../../domain/profile/escalation.ts';
+import { CASE_LEVELS, CASE_LEVEL_IDS, caseLevelLabel } from '../../../domain/shared/case-levels.ts';
+import { REVIEW_INTERVAL_WEEKS } from '../../../domain/profile/review-schedule.ts';
+import { formatDate, formatDateTime } from '../../views/filters.ts';
+
+function findingTitle(id: string): string {
+  return (FINDING_IDS as readonly string[]).includes(id) ? findingDefinition(id as FindingId).title : id;
+}
+
+function nextReviewInWords(view: ProfileView): string {
+  const next = view.review.next;
+  if (next.reason === 'never-reviewed') return 'Now: the profile has never been reviewed';
+  if (next.reason === 'trigger-event') return `${formatDate(next.dueOn)}, brought forward by a change in the family's circumstances`;
+  return formatDate(next.dueOn);
+}
+
+export function presentReview(view: ProfileView) {
+  const level = caseLevelLabel(view.level);
+  const weeks = (REVIEW_INTERVAL_WEEKS as Record<string, number | undefined>)[view.level];
+  return {
+    level,
+    interval: weeks === undefined ? '' : `Reviewed every ${String(weeks)} weeks at ${level.toLowerCase()} level.`,
+    lastReviewed: view.review.lastReviewedAt ? formatDateTime(view.review.lastReviewedAt) : 'Never',
+    nextReview: nextReviewInWords(view),
+    needingDecision: view.needingDecision.map((f) => findingTitle(f.id)),
+    decisions: view.decisions.map((d) => ({
+      label: ESCALATION_DECISIONS[d.decision].label,
+      reasoning: d.reasoning,
+      lead: d.leadConsulted ? `Yes: ${d.leadName ?? ''}` : 'No',
+      findings: d.findings.map((f) => findingTitle(f.id)),
+      when: formatDateTime(d.decidedAt),
+      who: `${d.decidedBy}, ${d.agency}`,
+      version: d.profileVersion,
+    })),
+  };
+}
+
+export function decisionItems() {
+  return ESCALATION_DECISION_IDS.map((id) => ({ value: id, text: ESCALATION_DECISIONS[id].label, hint: { text: ESCALATION_DECISIONS[id].hint } }));
+}
+
+export function levelItems() {
+  return CASE_LEVEL_IDS.map((id) => ({ value: id, text: CASE_LEVELS[id].label }));
+}

@@ -1,0 +1,143 @@
+// Reviewing the profile: when it is due, the escalation decisions, marking it reviewed (refused
+// while a critical finding has no decision), and changing the level of support.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { recordRefusal } from '../../../application/audit.ts';
+import { actorFor } from '../../../application/auth/signed-in-user.ts';
+import { changeLevel } from '../../../application/profile/change-level.ts';
+import { markProfileReviewed } from '../../../application/profile/mark-profile-reviewed.ts';
+import { recordDecision } from '../../../application/profile/record-decision.ts';
+import { viewProfile, type ProfileView } from '../../../application/profile/view-profile.ts';
+import { formErrors, validateForm } from '../../forms/validate-form.ts';
+import { sendErrorPage } from '../../plugins/errors.ts';
+import { requireUser } from '../../plugins/sessions.ts';
+import { presentProfile } from './profile.presenter.ts';
+import { decisionItems, levelItems, presentReview } from './review.presenter.ts';
+import { decisionForm, levelForm, reviewForm } from './review.schema.ts';
+
+type CaseRequest = FastifyRequest<{ Params: { caseId: string } }>;
+
+export async function profileReviewRoutes(app: FastifyInstance): Promise<void> {
+  const { ctx } = app;
+  const actor = (request: FastifyRequest) => actorFor(request.user!, 'web', request.ip);
+
+  /** The profile as the user sees it, or the error page already sent. */
+  async function load(request: CaseRequest, reply: FastifyReply, needsChange: false | string): Promise<ProfileView | null> {
+    const result = await viewProfile(ctx, actor(request), request.params.caseId);
+    if (!result.ok) {
+      await sendErrorPage(reply, result.code);
+      return null;
+    }
+    if (needsChange && !result.value.canChange) {
+      await recordRefusal(ctx, actor(request), needsChange, request.params.caseId);
+      await sendErrorPage(reply, 'forbidden');
+      return null;
+    }
+    return result.value;
+  }
+
+  const caseName = (view: ProfileView) => view.evaluation.subjects.find((s) => s.subject === 'infant')?.name ?? '';
+
+  async function reviewPage(request: CaseRequest, reply: FastifyReply, locals: object = {}, status = 200) {
+    const view = await load(request, reply, false);
+    if (!view) return reply;
+    const { caseId } = request.params;
+    return reply.page(
+      'profile/review.njk',
+      {
+        title: 'Review and decisions',
+        caseId,
+        caseName: caseName(view),
+        r: presentReview(view),
+        findings: presentProfile(caseId, view.evaluation).findings,
+        canChange: view.canChange,
+        values: { note: '', profileVersion: String(view.profileVersion) },
+        backLink: `/cases/${caseId}/profile`,
+        ...locals,
+      },
+      status,
+    );
+  }
+
+  app.get<{ Params: { caseId: string }; Querystring: { reviewed?: string } }>('/cases/:caseId/profile/review', { preHandler: requireUser }, async (request, reply) =>
+    reviewPage(request, reply, { justReviewed: request.query.reviewed === '1' }),
+  );
+
+  app.post<{ Params: { caseId: string } }>('/cases/:caseId/profile/review', { preHandler: requireUser }, async (request, reply) => {
+    const form = validateForm(reviewForm, request.body);
+    if (!form.ok) return reviewPage(request, reply, form, 400);
+    const result = await markProfileReviewed(ctx, actor(request), request.params.caseId, { profileVersion: Number(form.value.profileVersion), ...(form.value.note ? { note: form.value.note } : {}) });
+    if (!result.ok) {
+      if (result.code === 'not-found' || result.code === 'forbidden') return sendErrorPage(reply, result.code);
+      if (result.code === 'decision-needed') return reviewPage(request, reply, { ...formErrors({ 'record-decision': result.message }), values: { note: form.value.note ?? '', profileVersion: form.value.profileVersion } }, 409);
+      return reviewPage(request, reply, { ...formErrors({ note: result.message }), values: { note: form.value.note ?? '', profileVersion: String(result.currentVersion) } }, 409);
+    }
+    return reply.redirect(`/cases/${request.params.caseId}/profile/review?reviewed=1`, 303);
+  });
+
+  async function decisionPage(request: CaseRequest, reply: FastifyReply, locals: object = {}, status = 200) {
+    const view = await load(request, reply, 'profile.decision');
+    if (!view) return reply;
+    const { caseId } = request.params;
+    return reply.page(
+      'profile/decision.njk',
+      {
+        title: 'Record an escalation decision',
+        caseId,
+        caseName: caseName(view),
+        findings: presentProfile(caseId, view.evaluation).findings,
+        decisionItems: decisionItems(),
+        values: { profileVersion: String(view.profileVersion) },
+        backLink: `/cases/${caseId}/profile/review`,
+        ...locals,
+      },
+      status,
+    );
+  }
+
+  app.get<{ Params: { caseId: string } }>('/cases/:caseId/profile/decision', { preHandler: requireUser }, async (request, reply) => decisionPage(request, reply));
+
+  app.post<{ Params: { caseId: string } }>('/cases/:caseId/profile/decision', { preHandler: requireUser }, async (request, reply) => {
+    const form = validateForm(decisionForm, request.body);
+    if (!form.ok) return decisionPage(request, reply, form, 400);
+    const v = form.value;
+    const result = await recordDecision(ctx, actor(request), request.params.caseId, {
+      decision: v.decision,
+      reasoning: v.reasoning,
+      leadConsulted: v.leadConsulted === 'yes',
+      ...(v.leadName ? { leadName: v.leadName } : {}),
+      profileVersion: Number(v.profileVersion),
+    });
+    if (!result.ok) {
+      if (result.code === 'not-found' || result.code === 'forbidden') return sendErrorPage(reply, result.code);
+      if (result.code === 'lead-name-needed') return decisionPage(request, reply, { ...formErrors({ leadName: result.message }), values: v }, 400);
+      if (result.code === 'reasoning-needed') return decisionPage(request, reply, { ...formErrors({ reasoning: result.message }), values: v }, 400);
+      // The findings shown are now the current ones: the user sees them and saves again.
+      return decisionPage(request, reply, { ...formErrors({ decision: result.message }), values: { ...v, profileVersion: String(result.currentVersion) } }, 409);
+    }
+    return reply.redirect(`/cases/${request.params.caseId}/profile/review`, 303);
+  });
+
+  async function levelPage(request: CaseRequest, reply: FastifyReply, locals: object = {}, status = 200) {
+    const view = await load(request, reply, 'case.level-change');
+    if (!view) return reply;
+    const { caseId } = request.params;
+    return reply.page(
+      'profile/level.njk',
+      { title: 'Change the level of support', caseId, caseName: caseName(view), levelItems: levelItems(), values: { level: view.level, why: '' }, backLink: `/cases/${caseId}/profile/review`, ...locals },
+      status,
+    );
+  }
+
+  app.get<{ Params: { caseId: string } }>('/cases/:caseId/profile/level', { preHandler: requireUser }, async (request, reply) => levelPage(request, reply));
+
+  app.post<{ Params: { caseId: string } }>('/cases/:caseId/profile/level', { preHandler: requireUser }, async (request, reply) => {
+    const form = validateForm(levelForm, request.body);
+    if (!form.ok) return levelPage(request, reply, form, 400);
+    const result = await changeLevel(ctx, actor(request), request.params.caseId, form.value);
+    if (!result.ok) {
+      if (result.code === 'not-found' || result.code === 'forbidden') return sendErrorPage(reply, result.code);
+      return levelPage(request, reply, { ...formErrors({ [result.code === 'unchanged' ? 'level' : 'why']: result.message }), values: form.value }, 400);
+    }
+    return reply.redirect(`/cases/${request.params.caseId}/profile/review`, 303);
+  });
+}

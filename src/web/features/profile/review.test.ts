@@ -1,0 +1,121 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { makeCase, makePerson, makeUser } from '../../../../test/helpers/factories.ts';
+import { qaElement, qaElements, summaryErrors, textOf } from '../../../../test/helpers/html.ts';
+import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
+import { WebClient } from '../../../../test/helpers/web-client.ts';
+
+describe('profile review, escalation decisions and level', () => {
+  let t: TestApp;
+  let caseId: string;
+  let lead: Awaited<ReturnType<typeof makeUser>>;
+  let client: WebClient;
+  before(async () => {
+    t = await createTestApp();
+    lead = await makeUser(t.ctx, { name: 'Hana Visitor' });
+    ({ id: caseId } = await makeCase(t.ctx, { teamUserIds: [lead.id] }));
+    await makePerson(t.ctx, caseId, { id: 'mum', history_checked: true });
+    client = await WebClient.signedIn(t.app, lead);
+  });
+  after(async () => t.close());
+
+  const url = (path: string) => `/cases/${caseId}/profile/${path}`;
+  const currentVersion = async () => (await t.ctx.db.selectFrom('cases').select('profile_version').where('id', '=', caseId).executeTakeFirstOrThrow()).profile_version;
+
+  async function recordPresent(subject: string, factorId: string, detail: string) {
+    const version = (await t.ctx.db.selectFrom('profile_assessments').select('version').where('case_id', '=', caseId).where('factor_id', '=', factorId).executeTakeFirst())?.version ?? 0;
+    await client.get(url(`${subject}/${factorId}`));
+    const saved = await client.post(url(`${subject}/${factorId}`), { version: String(version), status: 'present', detail });
+    assert.equal(saved.statusCode, 303);
+  }
+
+  it('shows a profile never reviewed as due now, with no decisions', async () => {
+    const page = await client.get(url('review'));
+    assert.equal(page.statusCode, 200);
+    const summary = textOf(qaElement(page.body, 'review-summary'));
+    assert.match(summary, /Universal/);
+    assert.match(summary, /Never/);
+    assert.match(summary, /Now: the profile has never been reviewed/);
+    assert.ok(qaElement(page.body, 'no-decisions'));
+  });
+
+  it('refuses to mark reviewed while a critical finding has no decision, and says what to do', async () => {
+    await recordPresent('household', 'unsafe-sleep', 'Baby sleeps on the sofa with dad');
+    await recordPresent('household', 'smoking-in-home', 'Both parents smoke indoors');
+    const page = await client.get(url('review'));
+    assert.match(textOf(qaElement(page.body, 'decision-needed')), /Unsafe sleep/i);
+    const refused = await client.post(url('review'), { profileVersion: String(await currentVersion()), note: 'keep this note' });
+    assert.equal(refused.statusCode, 409);
+    assert.match(summaryErrors(refused.body).join(), /#record-decision: Record an escalation decision for the critical findings/);
+    assert.match(refused.body, /keep this note/);
+    const row = await t.ctx.db.selectFrom('cases').select('profile_reviewed_at').where('id', '=', caseId).executeTakeFirstOrThrow();
+    assert.equal(row.profile_reviewed_at, null);
+  });
+
+  it('checks the decision form and keeps what was typed', async () => {
+    await client.get(url('decision'));
+    const empty = await client.post(url('decision'), { profileVersion: String(await currentVersion()), leadName: 'typed name' });
+    assert.equal(empty.statusCode, 400);
+    assert.deepEqual(summaryErrors(empty.body).map((e) => e.split(': ')[0]), ['#decision', '#reasoning', '#leadConsulted']);
+    assert.match(empty.body, /typed name/);
+    const noName = await client.post(url('decision'), { profileVersion: String(await currentVersion()), decision: 'strategy-discussion', reasoning: 'Unsafe sleep with smoking', leadConsulted: 'yes' });
+    assert.equal(noName.statusCode, 400);
+    assert.match(summaryErrors(noName.body).join(), /#leadName: Enter the name of the safeguarding lead/);
+    assert.match(noName.body, /Unsafe sleep with smoking/);
+  });
+
+  it('asks the user to look again when the profile changed while they decided', async () => {
+    const stale = await client.post(url('decision'), { profileVersion: '1', decision: 'universal-plus', reasoning: 'Old view', leadConsulted: 'no' });
+    assert.equal(stale.statusCode, 409);
+    assert.match(stale.body, /The profile changed while you were deciding/);
+    assert.match(stale.body, new RegExp(`name="profileVersion" value="${String(await currentVersion())}"`));
+  });
+
+  it('records a decision with the findings in view, then allows the review, which sets the next date by level', async () => {
+    const saved = await client.post(url('decision'), { profileVersion: String(await currentVersion()), decision: 'strategy-discussion', reasoning: 'Unsafe sleep with smoking in a small baby', leadConsulted: 'yes', leadName: 'Sam Lead' });
+    assert.equal(saved.statusCode, 303);
+    const page = await client.get(url('review'));
+    const decision = textOf(qaElements(page.body, 'decision')[0] ?? null);
+    assert.match(decision, /Strategy discussion/);
+    assert.match(decision, /Yes: Sam Lead/);
+    assert.match(decision, /Unsafe sleep/i);
+    assert.equal(qaElement(page.body, 'decision-needed'), null);
+    const reviewed = await client.post(url('review'), { profileVersion: String(await currentVersion()) });
+    assert.equal(reviewed.statusCode, 303);
+    const after = await client.get(url('review?reviewed=1'));
+    assert.ok(qaElement(after.body, 'reviewed-banner'));
+    assert.doesNotMatch(textOf(qaElement(after.body, 'review-summary')), /Never/);
+    const kinds = await t.ctx.db.selectFrom('profile_versions').select('kind').where('case_id', '=', caseId).orderBy('version').execute();
+    assert.deepEqual(kinds.map((k) => k.kind).slice(-2), ['decision', 'review']);
+    const audit = await t.ctx.db.selectFrom('audit_log').select(['action', 'outcome']).where('case_id', '=', caseId).where('action', 'in', ['profile.decision', 'profile.review']).orderBy('seq').execute();
+    assert.deepEqual(audit.map((a) => `${a.action}:${a.outcome}`), ['profile.review:denied', 'profile.decision:success', 'profile.review:success']);
+  });
+
+  it('changes the level with a reason, and says when nothing would change', async () => {
+    const form = await client.get(url('level'));
+    assert.equal(form.statusCode, 200);
+    const noReason = await client.post(url('level'), { level: 'child-in-need' });
+    assert.equal(noReason.statusCode, 400);
+    assert.match(summaryErrors(noReason.body).join(), /#why: Enter why the level is changing/);
+    const same = await client.post(url('level'), { level: 'universal', why: 'No change' });
+    assert.match(summaryErrors(same.body).join(), /#level: The level is already universal/);
+    const changed = await client.post(url('level'), { level: 'child-in-need', why: 'Strategy discussion: section 17 assessment' });
+    assert.equal(changed.statusCode, 303);
+    const page = await client.get(url('review'));
+    assert.match(textOf(qaElement(page.body, 'review-summary')), /Child in need.*every 6 weeks/);
+    const history = await client.get(url('history'));
+    assert.match(history.body, /Level changed from universal to child in need/);
+  });
+
+  it('refuses people outside the team, and audits each refusal', async () => {
+    const outsider = await WebClient.signedIn(t.app, await makeUser(t.ctx));
+    for (const path of ['review', 'decision', 'level']) assert.equal((await outsider.get(url(path))).statusCode, 403, path);
+    await outsider.get(url('review'));
+    assert.equal((await outsider.post(url('decision'), { profileVersion: '0', decision: 'no-further-action', reasoning: 'x', leadConsulted: 'no' })).statusCode, 403);
+    assert.equal((await outsider.post(url('review'), { profileVersion: '0' })).statusCode, 403);
+    assert.equal((await outsider.post(url('level'), { level: 'child-protection', why: 'x' })).statusCode, 403);
+    assert.equal((await client.get('/cases/nope/profile/review')).statusCode, 404);
+    const denied = await t.ctx.db.selectFrom('audit_log').select('action').where('case_id', '=', caseId).where('outcome', '=', 'denied').where('actor_user_id', '!=', lead.id).where('action', 'in', ['profile.decision', 'profile.review', 'case.level-change']).execute();
+    assert.deepEqual(denied.map((d) => d.action).sort(), ['case.level-change', 'profile.decision', 'profile.review']);
+  });
+});
