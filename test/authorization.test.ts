@@ -86,6 +86,12 @@ const ROUTES: RouteCase[] = [
   },
   { name: 'api: POST profile review', need: 'change', request: (c, ids) => c.api('POST', `/cases/${ids.caseId}/profile/review`, { profileVersion: 999 }) },
   { name: 'api: PUT level', need: 'change', request: (c, ids) => c.api('PUT', `/cases/${ids.caseId}/level`, { level: 'universal', why: 'probe' }) },
+  { name: 'api: GET events', need: 'read', request: (c, ids) => c.api('GET', `/cases/${ids.caseId}/events`) },
+  {
+    name: 'api: POST event',
+    need: 'change',
+    request: (c, ids) => c.api('POST', `/cases/${ids.caseId}/events`, { kind: 'case-note', occurredAt: '2099-01-01', summary: 'probe', source: 'observed' }),
+  },
   { name: 'api: GET profile', need: 'read', request: (c, ids) => c.api('GET', `/cases/${ids.caseId}/profile`) },
   {
     name: 'api: PUT profile factor',

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../src/application/context.ts';
 import type { PeopleTable } from '../../src/infrastructure/db/schema.ts';
 import type { Insertable } from 'kysely';
+import type { UserActor } from '../../src/application/actor.ts';
 import type { Role } from '../../src/domain/shared/roles.ts';
 import { hashPassword } from '../../src/infrastructure/security/passwords.ts';
 
@@ -24,7 +25,12 @@ export async function makeUser(ctx: AppContext, options: { role?: Role; organisa
     .insertInto('users')
     .values({ id, organisation_id: organisationId, email, name: options.name ?? 'Test Practitioner', role: options.role ?? 'practitioner', password_hash: await cachedHash, created_at: ctx.clock.now() })
     .execute();
-  return { id, email, password: TEST_PASSWORD, organisationId };
+  return { id, email, password: TEST_PASSWORD, organisationId, role: options.role ?? 'practitioner' };
+}
+
+/** The user as a use case's actor, signed in on the web. */
+export function actorFor(user: { id: string; organisationId: string; role: Role }): UserActor {
+  return { kind: 'user', userId: user.id, organisationId: user.organisationId, role: user.role, channel: 'web', ip: null };
 }
 
 export async function makeCase(ctx: AppContext, options: { familyName?: string; teamUserIds?: string[] } = {}) {

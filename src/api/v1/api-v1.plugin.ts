@@ -5,6 +5,7 @@ import { caseApiRoutes } from './cases.routes.ts';
 import { meRoutes } from './me.routes.ts';
 import { profileApiRoutes } from './profile.routes.ts';
 import { profileReviewApiRoutes } from './profile-review.routes.ts';
+import { eventApiRoutes } from './events.routes.ts';
 import { tokenRoutes } from './tokens.routes.ts';
 
 export async function apiV1(app: FastifyInstance): Promise<void> {
@@ -14,4 +15,5 @@ export async function apiV1(app: FastifyInstance): Promise<void> {
   await app.register(caseApiRoutes);
   await app.register(profileApiRoutes);
   await app.register(profileReviewApiRoutes);
+  await app.register(eventApiRoutes);
 }

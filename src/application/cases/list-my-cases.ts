@@ -1,5 +1,8 @@
 // "My cases": the cases whose team the practitioner is in, the most pressing profile review first.
 // Reading the list is audited.
+import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
+import { profileEventsFrom } from '../../domain/chronology/to-profile-event.ts';
+import { isTriggerEventKind } from '../../domain/catalogue/catalogue.ts';
 import { infantDisplayName } from '../../domain/people/infant-name.ts';
 import type { ProfileEvent } from '../../domain/profile/profile.types.ts';
 import { byReviewUrgency, nextReviewDate, reviewState, type ReviewStatus } from '../../domain/profile/review-schedule.ts';
@@ -7,6 +10,7 @@ import type { CaseLevel } from '../../domain/shared/case-levels.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAuditAlone } from '../audit.ts';
 import type { AppContext } from '../context.ts';
+import { entryFromRow } from '../chronology/chronology-rows.ts';
 import { serviceToday } from './create-case.ts';
 
 export interface MyCase {
@@ -25,6 +29,17 @@ function profileReview(level: string, reviewedAt: Date | null, events: readonly 
   // The day as the profile page reads it (profile-facts.ts), so both pages give the same due date.
   const next = nextReviewDate(level as CaseLevel, reviewedAt ? reviewedAt.toISOString().slice(0, 10) : null, events);
   return { state: reviewState(next, today), dueOn: next.dueOn };
+}
+
+/** Each case's current chronology events that are reassessment triggers: they bring a review forward. */
+async function triggerEventsByCase(ctx: AppContext, caseIds: readonly string[]): Promise<Map<string, ProfileEvent[]>> {
+  const byCase = new Map<string, ProfileEvent[]>();
+  if (caseIds.length === 0) return byCase;
+  const rows = await ctx.db.selectFrom('chronology_entries').selectAll().where('case_id', 'in', caseIds).orderBy('occurred_on').orderBy('recorded_at').execute();
+  const entries = new Map<string, ChronologyEntry[]>();
+  for (const row of rows) entries.set(row.case_id, [...(entries.get(row.case_id) ?? []), entryFromRow(row)]);
+  for (const [caseId, list] of entries) byCase.set(caseId, profileEventsFrom(list).filter((e) => isTriggerEventKind(e.kind)));
+  return byCase;
 }
 
 export async function listMyCases(ctx: AppContext, actor: UserActor): Promise<MyCase[]> {
@@ -48,6 +63,7 @@ export async function listMyCases(ctx: AppContext, actor: UserActor): Promise<My
     .orderBy('cases.id')
     .execute();
   await recordAuditAlone(ctx, actor, { action: 'cases.list', details: { caseIds: rows.map((r) => r.id) } });
+  const events = await triggerEventsByCase(ctx, rows.map((r) => r.id));
   const cases = rows.map((row) => ({
     id: row.id,
     name: infantDisplayName({ status: row.status, givenName: row.given_name, familyName: row.family_name }),
@@ -56,8 +72,7 @@ export async function listMyCases(ctx: AppContext, actor: UserActor): Promise<My
     expectedDeliveryDate: row.expected_delivery_date,
     level: row.level,
     teamRole: row.role,
-    // No chronology yet: issue 5 adds the events, which bring reviews forward.
-    review: profileReview(row.level, row.profile_reviewed_at, [], today),
+    review: profileReview(row.level, row.profile_reviewed_at, events.get(row.id) ?? [], today),
   }));
   // A stable sort: within the same review, the query's order (family name) stays.
   return cases.sort((a, b) => byReviewUrgency(a.review, b.review));

@@ -1,5 +1,5 @@
 // Reads what the profile is evaluated from (the infant, the people, the stored assessments with
-// their evidence) and evaluates it. The chronology (issue 5) will add events; until then there are none.
+// their evidence, the chronology) and evaluates it.
 import { evaluateProfile } from '../../domain/profile/evaluate-profile.ts';
 import type { Evidence, FactorAssessment, ProfileEvaluation, ProfileFacts } from '../../domain/profile/profile.types.ts';
 import { nextReviewDate, type NextReview } from '../../domain/profile/review-schedule.ts';
@@ -7,11 +7,13 @@ import type { CaseLevel } from '../../domain/shared/case-levels.ts';
 import type { EvidenceSource } from '../../domain/catalogue/evidence-sources.ts';
 import type { FactorId } from '../../domain/catalogue/factor-ids.ts';
 import type { Subject } from '../../domain/catalogue/subjects.ts';
+import { profileEventsFrom } from '../../domain/chronology/to-profile-event.ts';
 import { isStressResponseId } from '../../domain/catalogue/stress-responses.ts';
 import { infantDisplayName } from '../../domain/people/infant-name.ts';
 import { personDisplayName } from '../../domain/people/relationships.ts';
 import type { Queryable } from '../../infrastructure/db/schema.ts';
 import type { AppContext } from '../context.ts';
+import { loadChronology } from '../chronology/chronology-rows.ts';
 import { serviceToday } from '../cases/create-case.ts';
 
 export interface StoredProfile {
@@ -34,10 +36,11 @@ export function assessmentKey(factorId: string, key: string): string {
 export async function loadStoredProfile(db: Queryable, caseId: string, today: string): Promise<StoredProfile | null> {
   const record = await db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst();
   if (!record) return null;
-  const [people, assessments, evidence] = await Promise.all([
+  const [people, assessments, evidence, chronology] = await Promise.all([
     db.selectFrom('people').selectAll().where('case_id', '=', caseId).orderBy('created_at').orderBy('id').execute(),
     db.selectFrom('profile_assessments').selectAll().where('case_id', '=', caseId).execute(),
     db.selectFrom('profile_evidence').selectAll().where('case_id', '=', caseId).orderBy('recorded_at').orderBy('id').execute(),
+    loadChronology(db, caseId),
   ]);
   const evidenceByKey = new Map<string, Evidence[]>();
   for (const row of evidence) {
@@ -102,7 +105,7 @@ export async function loadStoredProfile(db: Queryable, caseId: string, today: st
         sex: (p.sex as 'female' | 'male' | 'unknown' | null) ?? null,
       })),
       assessments: stored,
-      events: [],
+      events: profileEventsFrom(chronology),
       lastReviewedAt: record.profile_reviewed_at ? record.profile_reviewed_at.toISOString().slice(0, 10) : null,
       reviewDueOn: null,
     },

@@ -58,6 +58,11 @@ describe('evidence from chronology events', () => {
     assert.equal(result.byFactor.get('unsafe-sleep')?.[0]?.source, 'third-party');
   });
 
+  it('adds a stated adult factor to the person given with it, and only to them', () => {
+    const incident = event('p1', 'police-incident', { personIds: ['mother', 'father'], indicates: [{ factorId: 'violent-offending', personId: 'father' }, 'mental-health'] });
+    assert.deepEqual([...from(incident).byFactor.keys()], [factorKey('violent-offending', 'father'), factorKey('mental-health', 'mother'), factorKey('mental-health', 'father')]);
+  });
+
   it('adds nothing for events with no factor, and never to a derived factor', () => {
     assert.deepEqual(keys(event('h', 'home-visit'), event('b', 'birth'), event('x', 'case-note', { indicates: ['prematurity'] })), []);
   });

@@ -50,7 +50,10 @@ function kindTargets(event: ProfileEvent, settings: ProfileSettings): Target[] {
 }
 
 function targetsOf(event: ProfileEvent, settings: ProfileSettings): Target[] {
-  const stated = (event.indicates ?? []).map((factorId): Target => ({ factorId, direction: 'present', personIds: named(event) }));
+  const stated = (event.indicates ?? []).map((item): Target => {
+    if (typeof item === 'string') return { factorId: item, direction: 'present', personIds: named(event) };
+    return { factorId: item.factorId, direction: 'present', personIds: item.personId === undefined ? named(event) : [item.personId] };
+  });
   return [...kindTargets(event, settings), ...stated];
 }
 

@@ -103,8 +103,11 @@ export interface ProfileEvent {
   perpetratorIds?: readonly string[];
   /** A rise in substance use: which. Without it, both alcohol and drugs. */
   substance?: 'alcohol' | 'drugs';
-  /** Factors the event points to beyond its kind's ("as stated", e.g. information from the family). */
-  indicates?: readonly FactorId[];
+  /**
+   * Factors the event points to beyond its kind's ("as stated", e.g. information from the family).
+   * An adult factor goes to the person given, or else to everyone the event names.
+   */
+  indicates?: readonly (FactorId | { factorId: FactorId; personId?: string })[];
   /** Antenatal booking: weeks of pregnancy at booking. */
   gestationWeeks?: number;
 }

@@ -189,7 +189,7 @@ export interface ProfileVersionsTable {
   findings: ColumnType<FindingSnapshot[] | null, string | null, never>;
 }
 
-export type ProfileVersionKind = 'factor' | 'decision' | 'review' | 'level';
+export type ProfileVersionKind = 'factor' | 'decision' | 'review' | 'level' | 'event';
 
 /** A finding as it stood at a version or a decision. */
 export interface FindingSnapshot {
@@ -213,6 +213,72 @@ export interface ProfileDecisionsTable {
   agency: string;
 }
 
+type Json<T> = ColumnType<T, string | undefined, never>;
+
+export interface ChronologyEntriesTable {
+  case_id: string;
+  id: string;
+  kind: string;
+  occurred_on: DateOnly;
+  occurred_at: Timestamp | null;
+  recorded_at: Timestamp;
+  recorded_by: string | null;
+  recorded_by_name: string;
+  organisation_id: string;
+  agency: string;
+  agency_kind: string;
+  summary: string;
+  source: 'observed' | 'agency-record' | 'third-party' | 'carer-account' | 'professional-judgement';
+  person_ids: Json<string[]>;
+  present_ids: Json<string[]>;
+  victim_ids: Json<string[]>;
+  perpetrator_ids: Json<string[]>;
+  indicates: Json<{ factorId: string; personId?: string }[]>;
+  significant: Generated<boolean>;
+  baby_seen: boolean | null;
+  substance: 'alcohol' | 'drugs' | null;
+  gestation_weeks: number | null;
+  details: Json<Record<string, unknown>>;
+  corrects: string | null;
+  correction_reason: string | null;
+  external_id: string | null;
+}
+
+export interface AlertsTable {
+  case_id: string;
+  id: string;
+  reason: 'trigger-event' | 'critical-finding' | 'discharge' | 'emergency-attendance';
+  severity: 'critical' | 'high' | 'attention';
+  message: string;
+  steps: Json<string[]>;
+  entry_id: string | null;
+  finding_id: string | null;
+  raised_at: Timestamp;
+  escalated_at: Timestamp | null;
+}
+
+export interface AlertRecipientsTable {
+  alert_id: string;
+  user_id: string;
+  reached_as: 'lead-professional' | 'team-member' | 'safeguarding-lead';
+  created_at: Timestamp;
+  acknowledged_at: Timestamp | null;
+  acknowledged_note: string | null;
+}
+
+export interface OutboxTable {
+  id: string;
+  to_address: string;
+  subject: string;
+  body: string;
+  alert_id: string | null;
+  created_at: Timestamp;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  last_error: string | null;
+  sent_at: Timestamp | null;
+}
+
 export interface SchemaMigrationsTable {
   id: string;
   applied_at: Timestamp;
@@ -234,6 +300,10 @@ export interface Database {
   profile_evidence: ProfileEvidenceTable;
   profile_versions: ProfileVersionsTable;
   profile_decisions: ProfileDecisionsTable;
+  chronology_entries: ChronologyEntriesTable;
+  alerts: AlertsTable;
+  alert_recipients: AlertRecipientsTable;
+  outbox: OutboxTable;
   schema_migrations: SchemaMigrationsTable;
 }
 

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
-import { makeCase, makeUser } from '../../../../test/helpers/factories.ts';
+import { actorFor, makeCase, makeUser } from '../../../../test/helpers/factories.ts';
+import { recordEntry } from '../../../application/chronology/record-entry.ts';
 import { qaElement, qaElements, textOf } from '../../../../test/helpers/html.ts';
 import { WebClient } from '../../../../test/helpers/web-client.ts';
 
@@ -148,6 +149,15 @@ describe('home page: my cases', () => {
       assert.match(cells[2]!, /govuk-tag--yellow[^>]*>\s*Review due 29 November 2026/);
       assert.doesNotMatch(cells[3]!, /govuk-tag/);
       assert.equal(textOf(cells[3]!), 'Review due 31 January 2027');
+    });
+
+    it('brings a review forward to the day of a trigger event in the chronology since the last review', async () => {
+      const { user, client } = await signedIn();
+      const made = await reviewedCase(user.id, 'Triggered', 'universal', '2026-11-01T10:00:00Z');
+      const recorded = await recordEntry(t.ctx, actorFor(user), made.id, { kind: 'hospital-discharge', occurredAt: '2026-11-12', summary: 'Discharged from the children’s ward', source: 'agency-record' });
+      assert.ok(recorded.ok);
+      await recordEntry(t.ctx, actorFor(user), made.id, { kind: 'home-visit', occurredAt: '2026-11-05', summary: 'Routine visit', source: 'observed' });
+      assert.deepEqual(reviewColumn((await client.get('/')).body), ['Overdue: was due 12 November 2026']);
     });
 
     it('counts a review due today as due soon and one due yesterday as overdue', async () => {

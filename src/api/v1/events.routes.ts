@@ -1,0 +1,84 @@
+// POST and GET /api/v1/cases/{caseId}/events: the chronology for agency systems (API.md). An entry
+// is checked like one from the pages; an `externalId` makes a retry return the entry already stored.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Type, type Static } from 'typebox';
+import { actorFor } from '../../application/auth/signed-in-user.ts';
+import { recordEntry } from '../../application/chronology/record-entry.ts';
+import { viewChronology } from '../../application/chronology/view-chronology.ts';
+import { ENTRY_PROBLEM_MESSAGES } from '../../domain/chronology/entry-rules.ts';
+import { EVENT_KIND_IDS } from '../../domain/catalogue/event-kinds.ts';
+import { sendApiError } from '../api-error.ts';
+import { requireBearer } from './bearer-auth.ts';
+import { errorResponses } from './schemas.ts';
+
+const Params = Type.Object({ caseId: Type.String({ minLength: 1, maxLength: 100 }) });
+const ids = Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 50 }));
+const day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+
+export const EventBody = Type.Object(
+  {
+    kind: Type.String({ minLength: 1, maxLength: 60, description: `One of: ${EVENT_KIND_IDS.join(', ')}` }),
+    occurredAt: Type.String({ minLength: 10, maxLength: 40, description: 'YYYY-MM-DD, or an ISO date-time with its offset' }),
+    summary: Type.String({ minLength: 1, maxLength: 4000 }),
+    agency: Type.Optional(Type.String({ maxLength: 200, description: "The agency the information came from; the caller's organisation when not given" })),
+    source: Type.String({ minLength: 1, maxLength: 40, description: 'observed, agency-record, third-party, carer-account or professional-judgement' }),
+    personIds: ids,
+    presentIds: ids,
+    victimIds: ids,
+    perpetratorIds: ids,
+    indicates: Type.Optional(Type.Array(Type.Object({ factorId: Type.String({ maxLength: 100 }), personId: Type.Optional(Type.String({ maxLength: 100 })) }, { additionalProperties: false }), { maxItems: 20 })),
+    significant: Type.Optional(Type.Boolean()),
+    babySeen: Type.Optional(Type.Boolean()),
+    substance: Type.Optional(Type.Union([Type.Literal('alcohol'), Type.Literal('drugs')])),
+    gestationWeeks: Type.Optional(Type.Integer()),
+    corrects: Type.Optional(Type.String({ maxLength: 100, description: 'The id of the entry this one corrects' })),
+    correctionReason: Type.Optional(Type.String({ maxLength: 2000 })),
+    details: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    externalId: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: "Your system's id: sending it again returns the stored entry" })),
+  },
+  { additionalProperties: false },
+);
+export type EventBodyType = Static<typeof EventBody>;
+
+const Query = Type.Object(
+  {
+    from: Type.Optional(day),
+    to: Type.Optional(day),
+    agency: Type.Optional(Type.String({ maxLength: 200 })),
+    kind: Type.Optional(Type.String({ maxLength: 60 })),
+    personId: Type.Optional(Type.String({ maxLength: 100 })),
+  },
+  { additionalProperties: false },
+);
+
+const common = { tags: ['chronology'], security: [{ bearer: [] }] };
+
+export async function eventApiRoutes(app: FastifyInstance): Promise<void> {
+  const { ctx } = app;
+  const actor = (request: FastifyRequest) => actorFor(request.user!, 'api', request.ip);
+
+  app.post<{ Params: Static<typeof Params>; Body: EventBodyType }>(
+    '/cases/:caseId/events',
+    { preHandler: requireBearer, schema: { ...common, summary: 'Record a chronology entry (201; 200 with the stored entry when the externalId was seen before)', params: Params, body: EventBody, response: errorResponses(400, 401, 403, 404, 422) } },
+    async (request, reply) => {
+      const result = await recordEntry(ctx, actor(request), request.params.caseId, request.body);
+      if (!result.ok) {
+        if (result.code === 'not-found') return sendApiError(reply, 404, 'not-found', result.message);
+        if (result.code === 'forbidden') return sendApiError(reply, 403, 'forbidden', result.message);
+        if (result.code === 'unknown-correction') return sendApiError(reply, 422, 'unknown-correction', result.message, [{ path: '/corrects', message: result.message }]);
+        return sendApiError(reply, 422, 'invalid-entry', result.message, result.problems.map((p) => ({ path: p.path, message: ENTRY_PROBLEM_MESSAGES[p.code] })));
+      }
+      return reply.code(result.duplicate ? 200 : 201).send(result.entry);
+    },
+  );
+
+  app.get<{ Params: Static<typeof Params>; Querystring: Static<typeof Query> }>(
+    '/cases/:caseId/events',
+    { preHandler: requireBearer, schema: { ...common, summary: 'The chronology, filtered by period, agency (name or kind), kind and person; corrected entries stay, marked', params: Params, querystring: Query, response: errorResponses(400, 401, 403, 404) } },
+    async (request, reply) => {
+      const result = await viewChronology(ctx, actor(request), request.params.caseId, request.query);
+      if (!result.ok) return sendApiError(reply, result.code === 'not-found' ? 404 : 403, result.code, result.message);
+      return { events: result.value.entries };
+    },
+  );
+}

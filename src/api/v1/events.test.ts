@@ -1,0 +1,114 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createTokenForEmail } from '../../application/auth/api-tokens.ts';
+import { cliOperator } from '../../application/actor.ts';
+import { makeCase, makeOrganisation, makePerson, makeUser } from '../../../test/helpers/factories.ts';
+import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+
+interface Entry {
+  id: string;
+  kind: string;
+  agency: string;
+  agencyKind: string;
+  source: string;
+  significant: boolean;
+  correctedBy?: string[];
+  corrects?: string;
+}
+
+describe('chronology events API', () => {
+  let t: TestApp;
+  let caseId: string;
+  const tokens: Record<string, string> = {};
+  before(async () => {
+    t = await createTestApp();
+    const police = await makeOrganisation(t.ctx, 'police', 'County Police');
+    const users = {
+      lead: await makeUser(t.ctx, { name: 'Hana Visitor' }),
+      officer: await makeUser(t.ctx, { name: 'PC Lane', organisationId: police.id }),
+      outsider: await makeUser(t.ctx, { name: 'Out Sider' }),
+    };
+    for (const [name, user] of Object.entries(users)) {
+      const issued = await createTokenForEmail(t.ctx, cliOperator, user.email);
+      assert.ok(issued.ok);
+      tokens[name] = issued.value.token;
+    }
+    ({ id: caseId } = await makeCase(t.ctx, { teamUserIds: [users.lead.id, users.officer.id] }));
+    await makePerson(t.ctx, caseId, { id: 'mum', history_checked: true });
+    await makePerson(t.ctx, caseId, { id: 'dad', given_name: 'Dan', relationship_to_infant: 'father', sex: 'male', history_checked: true });
+  });
+  after(async () => t.close());
+
+  const call = (who: string, method: 'GET' | 'POST', url: string, payload?: object) =>
+    t.app.inject({ method, url: `/api/v1/cases/${caseId}${url}`, headers: { authorization: `Bearer ${tokens[who]}` }, ...(payload ? { payload } : {}) });
+  const incident = { kind: 'police-domestic-abuse-incident', occurredAt: '2026-11-20T23:10:00+00:00', summary: 'Neighbours called police: shouting, a broken door', source: 'agency-record', personIds: ['mum', 'dad'], victimIds: ['mum'], perpetratorIds: ['dad'], externalId: 'CAD-1234' };
+
+  it('records an entry from the caller’s agency, significant because it is a trigger, and it feeds the profile at once', async () => {
+    const created = await call('officer', 'POST', '/events', incident);
+    assert.equal(created.statusCode, 201, created.body);
+    const entry = created.json<Entry>();
+    assert.equal(entry.agency, 'County Police');
+    assert.equal(entry.agencyKind, 'police');
+    assert.equal(entry.significant, true);
+    const profile = (await call('lead', 'GET', '/profile')).json<{ findings: { id: string; personIds: string[] }[]; factors: { factorId: string; personId?: string; evidence: { source: string; eventId?: string }[] }[] }>();
+    const victim = profile.factors.find((f) => f.factorId === 'domestic-abuse-victim' && f.personId === 'mum');
+    assert.deepEqual(victim?.evidence.map((e) => [e.source, e.eventId]), [['agency-record', entry.id]]);
+    const perpetrator = profile.factors.find((f) => f.factorId === 'domestic-abuse-perpetrator' && f.personId === 'dad');
+    assert.equal(perpetrator?.evidence.length, 1);
+    assert.ok(profile.findings.some((f) => f.id === 'domestic-abuse'));
+  });
+
+  it('returns the stored entry, and writes nothing, when the same external id comes again', async () => {
+    const again = await call('officer', 'POST', '/events', incident);
+    assert.equal(again.statusCode, 200);
+    const listed = (await call('lead', 'GET', '/events')).json<{ events: Entry[] }>();
+    assert.equal(listed.events.length, 1);
+    assert.equal(again.json<Entry>().id, listed.events[0]?.id);
+  });
+
+  it('names each problem with its path and keeps nothing', async () => {
+    const bad = await call('lead', 'POST', '/events', { kind: 'tea-party', occurredAt: '2026-02-30', summary: ' ', source: 'rumour', personIds: ['mum', 'ghost'], indicates: [{ factorId: 'prematurity' }, { factorId: 'unsafe-sleep', personId: 'mum' }] });
+    assert.equal(bad.statusCode, 422);
+    const error = bad.json<{ error: { code: string; details: { path: string; message: string }[] } }>().error;
+    assert.equal(error.code, 'invalid-entry');
+    assert.deepEqual(error.details.map((d) => d.path), ['/kind', '/occurredAt', '/summary', '/source', '/personIds/1', '/indicates/0/factorId', '/indicates/1/personId']);
+    const future = await call('lead', 'POST', '/events', { ...incident, externalId: undefined, occurredAt: '2099-01-01' });
+    assert.match(future.json<{ error: { details: { message: string }[] } }>().error.details[0]!.message, /today or in the past/);
+    assert.equal((await call('lead', 'POST', '/events', { kind: 'home-visit' })).statusCode, 400);
+    assert.equal((await call('lead', 'GET', '/events')).json<{ events: Entry[] }>().events.length, 1);
+  });
+
+  it('corrects an entry with a new one and a reason; both stay, the old one marked and no longer feeding the profile', async () => {
+    const [original] = (await call('lead', 'GET', '/events')).json<{ events: Entry[] }>().events;
+    const noReason = await call('officer', 'POST', '/events', { ...incident, externalId: 'CAD-1234-c', corrects: original!.id });
+    assert.equal(noReason.statusCode, 422);
+    const corrected = await call('officer', 'POST', '/events', { ...incident, kind: 'police-incident', summary: 'Noise complaint; no abuse found', externalId: 'CAD-1234-c', victimIds: [], perpetratorIds: [], corrects: original!.id, correctionReason: 'Wrong incident type' });
+    assert.equal(corrected.statusCode, 201, corrected.body);
+    const events = (await call('lead', 'GET', '/events')).json<{ events: Entry[] }>().events;
+    assert.equal(events.length, 2);
+    assert.deepEqual(events.find((e) => e.id === original!.id)?.correctedBy, [corrected.json<Entry>().id]);
+    const profile = (await call('lead', 'GET', '/profile')).json<{ findings: { id: string }[] }>();
+    assert.ok(!profile.findings.some((f) => f.id === 'domestic-abuse'));
+    const unknown = await call('lead', 'POST', '/events', { ...incident, externalId: undefined, corrects: 'nope', correctionReason: 'x' });
+    assert.equal(unknown.statusCode, 422);
+  });
+
+  it('filters by agency (name or kind), kind, person and period', async () => {
+    await call('lead', 'POST', '/events', { kind: 'home-visit', occurredAt: '2026-11-01', summary: 'Baby seen awake in a cot', source: 'observed', personIds: ['mum'], babySeen: true });
+    const count = async (query: string) => (await call('lead', 'GET', `/events${query}`)).json<{ events: Entry[] }>().events.length;
+    assert.equal(await count('?agency=police'), 2);
+    assert.equal(await count('?agency=County%20Police'), 2);
+    assert.equal(await count('?kind=home-visit'), 1);
+    assert.equal(await count('?personId=dad'), 2);
+    assert.equal(await count('?from=2026-11-02'), 2);
+    assert.equal(await count('?to=2026-11-01'), 1);
+    assert.equal((await call('lead', 'GET', '/events?from=yesterday')).statusCode, 400);
+  });
+
+  it('refuses someone outside the team, and audits it', async () => {
+    assert.equal((await call('outsider', 'GET', '/events')).statusCode, 403);
+    assert.equal((await call('outsider', 'POST', '/events', { ...incident, externalId: 'X-1' })).statusCode, 403);
+    const denied = await t.ctx.db.selectFrom('audit_log').select('action').where('case_id', '=', caseId).where('outcome', '=', 'denied').execute();
+    assert.deepEqual(denied.map((d) => d.action).sort(), ['chronology.record', 'chronology.view']);
+  });
+});

@@ -1,0 +1,48 @@
+// Reading chronology entries from the database as the domain's ChronologyEntry.
+import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
+import type { EventKindId } from '../../domain/catalogue/event-kinds.ts';
+import type { FactorId } from '../../domain/catalogue/factor-ids.ts';
+import type { ChronologyEntriesTable, Queryable } from '../../infrastructure/db/schema.ts';
+import type { Selectable } from 'kysely';
+
+export type ChronologyRow = Selectable<ChronologyEntriesTable>;
+
+export function entryFromRow(row: ChronologyRow): ChronologyEntry {
+  return {
+    id: row.id,
+    kind: row.kind as EventKindId,
+    occurredAt: row.occurred_at ? row.occurred_at.toISOString() : row.occurred_on,
+    recordedAt: row.recorded_at.toISOString(),
+    recordedBy: row.recorded_by_name,
+    agency: row.agency,
+    agencyKind: row.agency_kind,
+    summary: row.summary,
+    source: row.source,
+    personIds: row.person_ids,
+    presentIds: row.present_ids,
+    significant: row.significant,
+    indicates: row.indicates.map((item) => ({ factorId: item.factorId as FactorId, ...(item.personId === undefined ? {} : { personId: item.personId }) })),
+    babySeen: row.baby_seen,
+    victimIds: row.victim_ids,
+    perpetratorIds: row.perpetrator_ids,
+    ...(row.substance ? { substance: row.substance } : {}),
+    ...(row.gestation_weeks === null ? {} : { gestationWeeks: row.gestation_weeks }),
+    ...(row.corrects ? { corrects: row.corrects } : {}),
+    ...(row.correction_reason ? { correctionReason: row.correction_reason } : {}),
+    ...(row.external_id ? { externalId: row.external_id } : {}),
+  };
+}
+
+/** Every entry of a case, corrected ones included, in the order things happened. */
+export async function loadChronology(db: Queryable, caseId: string): Promise<ChronologyEntry[]> {
+  const rows = await db
+    .selectFrom('chronology_entries')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('occurred_on')
+    .orderBy('occurred_at')
+    .orderBy('recorded_at')
+    .orderBy('id')
+    .execute();
+  return rows.map(entryFromRow);
+}

@@ -1,0 +1,130 @@
+// Recording a chronology entry: checked, stored (never edited: a correction is a new entry), the
+// profile re-evaluated as a new version, and audited, in one transaction. An agency's external id
+// makes it idempotent: the same id from the same agency returns the entry already stored.
+import { checkNewEntry, dayOfOccurrence, significantByKind, type EntryProblem, type NewEntry } from '../../domain/chronology/entry-rules.ts';
+import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
+import { eventKindById } from '../../domain/catalogue/catalogue.ts';
+import type { Tx } from '../../infrastructure/db/schema.ts';
+import type { UserActor } from '../actor.ts';
+import { recordAudit } from '../audit.ts';
+import type { AppContext } from '../context.ts';
+import { serviceToday } from '../cases/create-case.ts';
+import { lockProfileForChange } from '../profile/profile-change-guard.ts';
+import { appendProfileVersion } from '../profile/profile-versions.ts';
+import { entryFromRow } from './chronology-rows.ts';
+
+export interface EntryInput extends NewEntry {
+  /** The agency the information came from, when not the recorder's own organisation. */
+  agency?: string;
+  /** Defaults to significant when the kind is a reassessment trigger. */
+  significant?: boolean;
+  babySeen?: boolean;
+  details?: Record<string, unknown>;
+  /** The id of the entry this corrects (then `correctionReason` is needed). */
+  corrects?: string;
+  externalId?: string;
+}
+
+export type WriteEntryResult =
+  | { ok: true; entry: ChronologyEntry; duplicate: boolean }
+  | { ok: false; code: 'invalid'; message: string; problems: EntryProblem[] }
+  | { ok: false; code: 'unknown-correction'; message: string };
+
+export type RecordEntryResult =
+  | WriteEntryResult
+  | { ok: false; code: 'not-found'; message: string }
+  | { ok: false; code: 'forbidden'; message: string };
+
+interface Recorder {
+  userId: string;
+  name: string;
+  organisationId: string;
+  organisation: string;
+  organisationKind: string;
+}
+
+export async function recorderFor(trx: Tx, actor: UserActor): Promise<Recorder> {
+  const row = await trx
+    .selectFrom('users')
+    .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
+    .select(['users.name', 'organisations.id as organisationId', 'organisations.name as organisation', 'organisations.kind as organisationKind'])
+    .where('users.id', '=', actor.userId)
+    .executeTakeFirstOrThrow();
+  return { userId: actor.userId, ...row };
+}
+
+/**
+ * Checks and stores one entry for a case the caller may change, without the profile version or the
+ * audit entry: for `recordEntry` here, and for batch feeds that write one version per batch.
+ */
+export async function writeEntry(trx: Tx, ctx: AppContext, recorder: Recorder, caseId: string, input: EntryInput): Promise<WriteEntryResult> {
+  if (input.externalId !== undefined) {
+    const existing = await trx.selectFrom('chronology_entries').selectAll().where('organisation_id', '=', recorder.organisationId).where('external_id', '=', input.externalId).executeTakeFirst();
+    if (existing) return { ok: true, entry: entryFromRow(existing), duplicate: true };
+  }
+  const people = await trx.selectFrom('people').select('id').where('case_id', '=', caseId).execute();
+  const problems = checkNewEntry(input, { today: serviceToday(ctx.clock.now()), personIds: new Set(people.map((p) => p.id)), isCorrection: input.corrects !== undefined });
+  if (problems.length > 0) return { ok: false, code: 'invalid', message: 'The entry cannot be recorded like this: see the problems.', problems };
+  if (input.corrects !== undefined) {
+    const corrected = await trx.selectFrom('chronology_entries').select('id').where('case_id', '=', caseId).where('id', '=', input.corrects).executeTakeFirst();
+    if (!corrected) return { ok: false, code: 'unknown-correction', message: 'The entry to correct is not in this chronology.' };
+  }
+  const day = dayOfOccurrence(input.occurredAt)!;
+  const row = await trx
+    .insertInto('chronology_entries')
+    .values({
+      case_id: caseId,
+      id: ctx.newId(),
+      kind: input.kind,
+      occurred_on: day,
+      occurred_at: input.occurredAt === day ? null : new Date(input.occurredAt),
+      recorded_at: ctx.clock.now(),
+      recorded_by: recorder.userId,
+      recorded_by_name: recorder.name,
+      organisation_id: recorder.organisationId,
+      agency: input.agency?.trim() || recorder.organisation,
+      agency_kind: recorder.organisationKind,
+      summary: input.summary.trim(),
+      source: input.source as ChronologyEntry['source'],
+      person_ids: JSON.stringify([...new Set(input.personIds ?? [])]),
+      present_ids: JSON.stringify([...new Set(input.presentIds ?? [])]),
+      victim_ids: JSON.stringify([...new Set(input.victimIds ?? [])]),
+      perpetrator_ids: JSON.stringify([...new Set(input.perpetratorIds ?? [])]),
+      indicates: JSON.stringify(input.indicates ?? []),
+      significant: input.significant ?? significantByKind(input.kind),
+      baby_seen: input.babySeen ?? null,
+      substance: input.substance ?? null,
+      gestation_weeks: input.gestationWeeks ?? null,
+      details: JSON.stringify(input.details ?? {}),
+      corrects: input.corrects ?? null,
+      correction_reason: input.corrects === undefined ? null : (input.correctionReason?.trim() ?? null),
+      external_id: input.externalId ?? null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return { ok: true, entry: entryFromRow(row), duplicate: false };
+}
+
+export async function recordEntry(ctx: AppContext, actor: UserActor, caseId: string, input: EntryInput): Promise<RecordEntryResult> {
+  return ctx.db.transaction().execute(async (trx): Promise<RecordEntryResult> => {
+    const guard = await lockProfileForChange(trx, ctx, actor, caseId, 'chronology.record');
+    if (!guard.ok) return guard;
+    const written = await writeEntry(trx, ctx, await recorderFor(trx, actor), caseId, input);
+    if (!written.ok || written.duplicate) return written;
+    const { entry } = written;
+    const label = eventKindById(entry.kind)?.label ?? entry.kind;
+    const profileVersion = await appendProfileVersion(trx, ctx, actor, caseId, {
+      kind: 'event',
+      change: { entryId: entry.id, entryKind: entry.kind, summary: `${entry.corrects ? 'Correction to the chronology' : 'Chronology'}: ${label}` },
+      why: entry.correctionReason ?? entry.summary,
+    });
+    await recordAudit(trx, ctx, actor, {
+      action: 'chronology.record',
+      caseId,
+      subjectType: 'chronology-entry',
+      subjectId: entry.id,
+      details: { kind: entry.kind, profileVersion, ...(entry.corrects ? { corrects: entry.corrects } : {}), ...(entry.externalId ? { externalId: entry.externalId } : {}) },
+    });
+    return written;
+  });
+}

@@ -1,0 +1,42 @@
+// One chronology per baby across every agency (issue 5). An entry is never edited: a correction
+// is a new entry that supersedes it, with the reason, and both stay visible.
+import type { EventKindId } from '../catalogue/event-kinds.ts';
+import type { EvidenceSource } from '../catalogue/evidence-sources.ts';
+import type { FactorId } from '../catalogue/factor-ids.ts';
+
+export interface ChronologyEntry {
+  id: string;
+  kind: EventKindId;
+  /** When it happened: ISO date (YYYY-MM-DD) or date-time. */
+  occurredAt: string;
+  /** When it was recorded, ISO date-time, and by whom (a name) for which agency (an organisation name). */
+  recordedAt: string;
+  recordedBy: string;
+  agency: string;
+  /** The recording organisation's kind (`police`, `hospital`, ...), for lanes and filters. */
+  agencyKind: string;
+  summary: string;
+  source: EvidenceSource;
+  /** The people the entry is about (ids of people in the record). */
+  personIds: readonly string[];
+  /** Who was present (ids of people in the record). */
+  presentIds: readonly string[];
+  /** Marked significant by the recorder, or by kind (a trigger). */
+  significant: boolean;
+  /** Factors the entry points to beyond its kind ("as stated"), with the person for adult factors. */
+  indicates: readonly { factorId: FactorId; personId?: string }[];
+  /** For contacts: whether a professional saw the baby. Null when not a contact or not recorded. */
+  babySeen: boolean | null;
+  /** Domestic abuse incidents: who was harmed and who harmed. */
+  victimIds: readonly string[];
+  perpetratorIds: readonly string[];
+  /** A rise in substance use: which. */
+  substance?: 'alcohol' | 'drugs';
+  /** Antenatal booking: weeks of pregnancy at booking. */
+  gestationWeeks?: number;
+  /** The id of the entry this one corrects, and why. */
+  corrects?: string;
+  correctionReason?: string;
+  /** The agency system's own id, for idempotent feeds. */
+  externalId?: string;
+}

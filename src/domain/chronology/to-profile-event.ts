@@ -1,0 +1,32 @@
+// The chronology as the profile reads it: current entries only (a corrected entry no longer counts),
+// each as a ProfileEvent whose evidence carries the entry's source, agency and recorder.
+import { isFactorId } from '../catalogue/catalogue.ts';
+import type { FactorId } from '../catalogue/factor-ids.ts';
+import type { ProfileEvent } from '../profile/profile.types.ts';
+import type { ChronologyEntry } from './chronology.types.ts';
+import { currentEntries } from './current-entries.ts';
+
+export function toProfileEvent(entry: ChronologyEntry): ProfileEvent {
+  const indicates = entry.indicates.flatMap((item): { factorId: FactorId; personId?: string }[] =>
+    isFactorId(item.factorId) ? [{ factorId: item.factorId, ...(item.personId === undefined ? {} : { personId: item.personId }) }] : [],
+  );
+  return {
+    id: entry.id,
+    kind: entry.kind,
+    occurredAt: entry.occurredAt,
+    source: entry.source,
+    recordedBy: entry.recordedBy,
+    agency: entry.agency,
+    note: entry.summary,
+    personIds: entry.personIds,
+    victimIds: entry.victimIds,
+    perpetratorIds: entry.perpetratorIds,
+    ...(indicates.length > 0 ? { indicates } : {}),
+    ...(entry.substance === undefined ? {} : { substance: entry.substance }),
+    ...(entry.gestationWeeks === undefined ? {} : { gestationWeeks: entry.gestationWeeks }),
+  };
+}
+
+export function profileEventsFrom(entries: readonly ChronologyEntry[]): ProfileEvent[] {
+  return currentEntries(entries).map(toProfileEvent);
+}
