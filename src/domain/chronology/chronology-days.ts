@@ -1,0 +1,35 @@
+// Entries placed on the calendar. The patterns speak of days, so an entry's time of day never
+// matters; an entry whose date cannot be read has no place in any pattern.
+import { dayOf } from '../profile/profile-dates.ts';
+import type { ChronologyEntry } from './chronology.types.ts';
+
+export interface DatedEntry {
+  entry: ChronologyEntry;
+  /** YYYY-MM-DD. */
+  day: string;
+}
+
+/** The entries with a real date, oldest first; entries on the same day keep the order given. */
+export function datedEntries(entries: readonly ChronologyEntry[]): DatedEntry[] {
+  return entries
+    .flatMap((entry) => {
+      const day = dayOf(entry.occurredAt);
+      return day === null ? [] : [{ entry, day }];
+    })
+    .sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+}
+
+/** Leaves out entries dated after `today` (they have not happened); leaves everything when `today` cannot be read. */
+export function happenedBy(entries: readonly ChronologyEntry[], today: string): ChronologyEntry[] {
+  const end = dayOf(today);
+  if (end === null) return [...entries];
+  return entries.filter((entry) => {
+    const day = dayOf(entry.occurredAt);
+    return day === null || day <= end;
+  });
+}
+
+/** Everyone an entry is about, including who was harmed and who harmed, each once in order. */
+export function peopleOf(entries: readonly ChronologyEntry[]): string[] {
+  return [...new Set(entries.flatMap((entry) => [...entry.personIds, ...entry.victimIds, ...entry.perpetratorIds]))];
+}

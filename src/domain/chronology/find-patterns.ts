@@ -1,0 +1,160 @@
+// Patterns in the chronology (issue 5): every pattern the chronology shows, as one list in date
+// order. Pure: `today` comes in, and entries superseded by a correction are never read.
+//
+// Which patterns should also become profile findings (`becomesFinding`; the profile wires them):
+// - relapse: yes, high. It is the over-optimism the tool exists to challenge (DOMAIN.md principle
+//   8): a factor may now be excluded on the strength of the improvement.
+// - unseen-period while it goes on (up to today): yes, high. A baby no one is seeing now is hidden
+//   risk (principle 7). A period that has ended is history: attention, in the chronology only.
+// - missed-appointments: yes, attention. No finding covers the baby not being brought; each entry
+//   only adds evidence to the `was-not-brought` factor (003_… c: a sign parents are struggling).
+// - repeated injuries and emergency attendances: yes, high. No finding covers a mobile baby hurt
+//   again, or a baby taken to A&E again and again (Derby §5.24, §5.51).
+// - repeated police incidents: yes, attention: the profile has no factor or finding for them.
+// - repeated domestic abuse incidents: no, high. The `domestic-abuse` finding already rests on
+//   them and adds "consider MARAC" for three in the last twelve months; a second finding would
+//   say the same twice.
+import { dayOf } from '../profile/profile-dates.ts';
+import { happenedBy } from './chronology-days.ts';
+import { currentEntries } from './current-entries.ts';
+import { observationsFromEntries } from './factor-observations.ts';
+import { findMissedAppointments } from './missed-appointments.ts';
+import { incidentRationale, INCIDENT_WORDS, missedAppointmentRationale, relapseRationale, unseenPeriodRationale } from './pattern-rationales.ts';
+import { findRelapses } from './relapse.ts';
+import { findRepeatedIncidents } from './repeated-incidents.ts';
+import { findUnseenPeriods } from './unseen-periods.ts';
+import type { FactorId } from '../catalogue/factor-ids.ts';
+import type { ProfileSettings } from '../profile/profile.types.ts';
+import type { ChronologyEntry } from './chronology.types.ts';
+import type { MissedAppointmentSettingsInput } from './missed-appointments.ts';
+import type { FactorObservation } from './relapse.ts';
+import type { IncidentFamilyId, RepeatedIncidentSettingsInput } from './repeated-incidents.ts';
+import type { UnseenPeriodSettings } from './unseen-periods.ts';
+
+export type ChronologyPatternId = 'repeated-incidents' | 'missed-appointments' | 'unseen-period' | 'relapse';
+
+export interface ChronologyPattern {
+  id: ChronologyPatternId;
+  severity: 'high' | 'attention';
+  title: string;
+  /** One line in plain words naming the dates, counts and people. */
+  rationale: string;
+  /** YYYY-MM-DD. */
+  from: string;
+  to: string;
+  entryIds: readonly string[];
+  personIds: readonly string[];
+  factorIds: readonly FactorId[];
+  /** Should also show as a finding of the profile (see the header). */
+  becomesFinding: boolean;
+}
+
+export interface PatternSettings {
+  incidents?: RepeatedIncidentSettingsInput;
+  missedAppointments?: MissedAppointmentSettingsInput;
+  unseen?: Partial<UnseenPeriodSettings>;
+  /** For reading entries as evidence (the late-booking threshold). */
+  profile?: Partial<ProfileSettings>;
+}
+
+export interface PatternInput {
+  entries: readonly ChronologyEntry[];
+  /** The baby's date of birth; null for an unborn baby. */
+  dateOfBirth: string | null;
+  /** YYYY-MM-DD. */
+  today: string;
+  /** Person id to display name, for the rationales. */
+  names: ReadonlyMap<string, string>;
+  /** More observations for relapses, such as the evidence stored with the profile (observationsFromAssessments). */
+  observations?: readonly FactorObservation[];
+  /** The significant adults, for reading entries as evidence; everyone the entries name when not given. */
+  adultIds?: ReadonlySet<string>;
+  settings?: PatternSettings;
+}
+
+const INCIDENT_PATTERN: Readonly<Record<IncidentFamilyId, { severity: ChronologyPattern['severity']; becomesFinding: boolean; factorIds: readonly FactorId[] }>> = {
+  'domestic-abuse': { severity: 'high', becomesFinding: false, factorIds: ['domestic-abuse-victim', 'domestic-abuse-perpetrator'] },
+  police: { severity: 'attention', becomesFinding: true, factorIds: [] },
+  emergency: { severity: 'high', becomesFinding: true, factorIds: [] },
+  injury: { severity: 'high', becomesFinding: true, factorIds: ['injury'] },
+};
+
+const ids = (entries: readonly ChronologyEntry[]) => entries.map((entry) => entry.id);
+
+/** Observations given with the input count unless they come from a superseded entry or a day still to come. */
+function relapsePatterns(input: PatternInput, current: readonly ChronologyEntry[], entries: readonly ChronologyEntry[]): ChronologyPattern[] {
+  const currentIds = new Set(ids(current));
+  const superseded = new Set(ids(input.entries).filter((id) => !currentIds.has(id)));
+  const today = dayOf(input.today);
+  const given = (input.observations ?? []).filter((observation) => {
+    const day = dayOf(observation.at);
+    const happened = today === null || day === null || day <= today;
+    return happened && (observation.entryId === undefined || !superseded.has(observation.entryId));
+  });
+  const options = { ...(input.adultIds === undefined ? {} : { adultIds: input.adultIds }), ...(input.settings?.profile === undefined ? {} : { settings: input.settings.profile }) };
+  // Stored evidence may name an event that is not in this chronology: it counts, but is not linked.
+  const known = new Set(ids(entries));
+  return findRelapses([...observationsFromEntries(entries, options), ...given]).map((relapse) => {
+    const observations = relapse.cycles.flatMap((cycle) => [cycle.indicated, cycle.improved, cycle.relapsed]);
+    const first = relapse.cycles[0]!;
+    const last = relapse.cycles.at(-1)!;
+    return {
+      id: 'relapse',
+      severity: 'high',
+      title: 'Improvement, then relapse',
+      rationale: relapseRationale(relapse, input.names),
+      from: dayOf(first.indicated.at) ?? first.indicated.at,
+      to: dayOf(last.relapsed.at) ?? last.relapsed.at,
+      entryIds: [...new Set(observations.flatMap((observation) => observation.entryId ?? []))].filter((id) => known.has(id)),
+      personIds: relapse.personId === undefined ? [] : [relapse.personId],
+      factorIds: [relapse.factorId],
+      becomesFinding: true,
+    };
+  });
+}
+
+/** Every pattern in the chronology, ordered by when it starts (then ends). */
+export function findPatterns(input: PatternInput): ChronologyPattern[] {
+  const { names, settings } = input;
+  // Corrections first: a correction dated later than today still hides what it corrects.
+  const current = currentEntries(input.entries);
+  const entries = happenedBy(current, input.today);
+  const patterns: ChronologyPattern[] = [
+    ...findRepeatedIncidents(entries, settings?.incidents).map((run): ChronologyPattern => ({
+      id: 'repeated-incidents',
+      ...INCIDENT_PATTERN[run.familyId],
+      title: INCIDENT_WORDS[run.familyId].title,
+      rationale: incidentRationale(run, names),
+      from: run.from,
+      to: run.to,
+      entryIds: ids(run.entries),
+      personIds: run.personIds,
+    })),
+    ...findMissedAppointments(entries, settings?.missedAppointments).map((run): ChronologyPattern => ({
+      id: 'missed-appointments',
+      severity: 'attention',
+      title: 'Repeatedly not brought to appointments',
+      rationale: missedAppointmentRationale(run, names),
+      from: run.from,
+      to: run.to,
+      entryIds: ids(run.entries),
+      personIds: run.personIds,
+      factorIds: ['was-not-brought'],
+      becomesFinding: true,
+    })),
+    ...findUnseenPeriods(entries, input.dateOfBirth, input.today, settings?.unseen).map((period): ChronologyPattern => ({
+      id: 'unseen-period',
+      severity: period.ongoing ? 'high' : 'attention',
+      title: period.ongoing ? 'The baby is not being seen' : 'A long time when no one saw the baby',
+      rationale: unseenPeriodRationale(period),
+      from: period.from,
+      to: period.to,
+      entryIds: [period.lastSeen, ...period.contactsWithoutSeeing, period.nextSeen].flatMap((entry) => (entry === null ? [] : [entry.id])),
+      personIds: [],
+      factorIds: [],
+      becomesFinding: period.ongoing,
+    })),
+    ...relapsePatterns(input, current, entries),
+  ];
+  return patterns.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.to < b.to ? -1 : a.to > b.to ? 1 : 0));
+}

@@ -1,0 +1,77 @@
+// Improvement, then relapse: "professionals ... may focus on small improvements rather than looking
+// for recurring patterns" (000_…); a "fresh start" that ignores earlier patterns (003_… d). A factor
+// indicated for someone, then evidence it has gone, then indicated again. The observations come
+// from factor-observations.ts.
+import { isFactorId } from '../catalogue/catalogue.ts';
+import { dayOf } from '../profile/profile-dates.ts';
+import { factorKey } from '../profile/event-evidence.ts';
+import type { EvidenceSource } from '../catalogue/evidence-sources.ts';
+import type { FactorId } from '../catalogue/factor-ids.ts';
+
+/** One piece of evidence about one factor for one subject, at one time, pointing one way. */
+export interface FactorObservation {
+  factorId: FactorId;
+  /** For adult factors: who it is about. */
+  personId?: string;
+  /** ISO date or date-time. */
+  at: string;
+  indicates: 'present' | 'absent';
+  entryId?: string;
+  source: EvidenceSource;
+}
+
+export interface RelapseCycle {
+  /** The last indication before the improvement, the first evidence of the improvement, and the first indication after it. */
+  indicated: FactorObservation;
+  improved: FactorObservation;
+  relapsed: FactorObservation;
+}
+
+export interface Relapse {
+  factorId: FactorId;
+  personId?: string;
+  /** Oldest first: each time it came back. */
+  cycles: readonly RelapseCycle[];
+}
+
+type State = { at: 'nothing' } | { at: 'indicated'; last: FactorObservation } | { at: 'improved'; last: FactorObservation; improved: FactorObservation };
+
+/** The cycles in one subject's observations of one factor, oldest first. */
+function cyclesIn(observations: readonly { day: string; observation: FactorObservation }[]): RelapseCycle[] {
+  const byDay = new Map<string, FactorObservation[]>();
+  for (const { day, observation } of [...observations].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0))) {
+    byDay.set(day, [...(byDay.get(day) ?? []), observation]);
+  }
+  const cycles: RelapseCycle[] = [];
+  let state: State = { at: 'nothing' };
+  for (const sameDay of byDay.values()) {
+    // On a day with evidence both ways the presence counts (risk is assumed); the disagreement is the profile's conflict.
+    const present = sameDay.find((observation) => observation.indicates === 'present');
+    if (present !== undefined) {
+      if (state.at === 'improved') cycles.push({ indicated: state.last, improved: state.improved, relapsed: present });
+      state = { at: 'indicated', last: present };
+    } else if (state.at === 'indicated') {
+      state = { at: 'improved', last: state.last, improved: sameDay[0]! };
+    }
+  }
+  return cycles;
+}
+
+/**
+ * Every factor, for every subject, that was indicated, then shown absent on a later day, then
+ * indicated again on a later day still. Observations with a date that cannot be read are left out.
+ */
+export function findRelapses(observations: readonly FactorObservation[]): Relapse[] {
+  const bySubject = new Map<string, { day: string; observation: FactorObservation }[]>();
+  for (const observation of observations) {
+    const day = dayOf(observation.at);
+    if (day === null || !isFactorId(observation.factorId) || (observation.indicates !== 'present' && observation.indicates !== 'absent')) continue;
+    const key = factorKey(observation.factorId, observation.personId);
+    bySubject.set(key, [...(bySubject.get(key) ?? []), { day, observation }]);
+  }
+  return [...bySubject.values()].flatMap((subject) => {
+    const cycles = cyclesIn(subject);
+    const { factorId, personId } = subject[0]!.observation;
+    return cycles.length === 0 ? [] : [{ factorId, ...(personId === undefined ? {} : { personId }), cycles }];
+  });
+}

@@ -1,0 +1,167 @@
+// Periods when no professional saw the baby: "the impact on an infant ... is sometimes unseen"
+// (003_…), "unable to see the parents interacting with their baby" (000_…), the baby's lived
+// experience (DOMAIN.md principle 7). The limit depends on age: younger babies are seen more often.
+import { addDays, addMonths, dayOf, daysFrom } from '../profile/profile-dates.ts';
+import { currentEntries } from './current-entries.ts';
+import { datedEntries } from './chronology-days.ts';
+import type { EventKindId } from '../catalogue/event-kinds.ts';
+import type { ChronologyEntry } from './chronology.types.ts';
+import type { DatedEntry } from './chronology-days.ts';
+
+/** Up to (not including) `underMonths` of age, the baby should not go more than `maxDays` unseen. */
+export interface AgeBandLimit {
+  underMonths: number;
+  maxDays: number;
+}
+
+export interface UnseenPeriodSettings {
+  /** Youngest first. Past the last band no limit applies. */
+  bands: readonly AgeBandLimit[];
+}
+
+export const DEFAULT_UNSEEN_PERIOD_SETTINGS: UnseenPeriodSettings = {
+  bands: [
+    { underMonths: 6, maxDays: 28 },
+    { underMonths: 12, maxDays: 56 },
+  ],
+};
+
+function inRange(value: unknown, min: number, max: number): boolean {
+  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
+}
+
+/** The bands given when every one makes sense (whole months 1 to 240 rising, 1 to 3,650 days), otherwise the defaults. */
+export function unseenPeriodSettings(given: Partial<UnseenPeriodSettings> | undefined): UnseenPeriodSettings {
+  const bands: unknown = given?.bands;
+  if (!Array.isArray(bands) || bands.length === 0) return DEFAULT_UNSEEN_PERIOD_SETTINGS;
+  const limits = bands as readonly Partial<AgeBandLimit>[];
+  const sensible = limits.every((band, i) => inRange(band.underMonths, 1, 240) && inRange(band.maxDays, 1, 3650) && (i === 0 || band.underMonths! > limits[i - 1]!.underMonths!));
+  return sensible ? { bands: limits as readonly AgeBandLimit[] } : DEFAULT_UNSEEN_PERIOD_SETTINGS;
+}
+
+/** Contacts where a professional sees the baby, unless the entry says the baby was not seen. */
+export const SEEING_KINDS: readonly EventKindId[] = [
+  'home-visit',
+  'clinic-contact',
+  'gp-consultation',
+  'hospital-admission',
+  'hospital-discharge',
+  'neonatal-admission',
+  'neonatal-discharge',
+  'emergency-attendance',
+];
+
+const ADMISSIONS: readonly EventKindId[] = ['hospital-admission', 'neonatal-admission'];
+const DISCHARGES: readonly EventKindId[] = ['hospital-discharge', 'neonatal-discharge'];
+
+export function seesTheBaby(entry: ChronologyEntry): boolean {
+  return SEEING_KINDS.includes(entry.kind) && entry.babySeen !== false;
+}
+
+export interface AgeBand {
+  fromMonths: number;
+  underMonths: number;
+  maxDays: number;
+}
+
+export interface UnseenPeriod {
+  /** The last day the baby was seen (or the start), and the next day seen (or today, while it goes on). */
+  from: string;
+  to: string;
+  days: number;
+  ongoing: boolean;
+  /** Where the period starts: a contact, the birth, or the first entry when the chronology starts later. */
+  startsAt: 'seen' | 'birth' | 'first-entry';
+  lastSeen: ChronologyEntry | null;
+  nextSeen: ChronologyEntry | null;
+  /** The band whose limit the period passed, and the first day it was past it. */
+  band: AgeBand;
+  overdueFrom: string;
+  /** Contacts during the period that did not see the baby: visits with the baby not seen, appointments missed. */
+  contactsWithoutSeeing: readonly ChronologyEntry[];
+}
+
+interface Stay {
+  from: string;
+  to: string;
+}
+
+/** Admission to the next discharge: the baby is in hospital, seen throughout. An admission with no discharge covers only its own day. */
+function hospitalStays(seen: readonly DatedEntry[]): Stay[] {
+  const stays: Stay[] = [];
+  let admitted: string | null = null;
+  for (const item of seen) {
+    if (ADMISSIONS.includes(item.entry.kind) && admitted === null) admitted = item.day;
+    else if (DISCHARGES.includes(item.entry.kind) && admitted !== null) {
+      stays.push({ from: admitted, to: item.day });
+      admitted = null;
+    }
+  }
+  return stays;
+}
+
+/** The first day the period (from, to] is longer than the limit for the baby's age on that day, and that band. */
+function limitPassed(from: string, to: string, dateOfBirth: string, bands: readonly AgeBandLimit[]): { band: AgeBand; overdueFrom: string } | null {
+  let fromMonths = 0;
+  for (const { underMonths, maxDays } of bands) {
+    const bandStart = addMonths(dateOfBirth, fromMonths);
+    const bandEnd = addMonths(dateOfBirth, underMonths);
+    const afterLimit = addDays(from, maxDays + 1);
+    const overdueFrom = afterLimit > bandStart ? afterLimit : bandStart;
+    if (overdueFrom !== '' && bandEnd !== '' && overdueFrom <= to && overdueFrom < bandEnd) return { band: { fromMonths, underMonths, maxDays }, overdueFrom };
+    fromMonths = underMonths;
+  }
+  return null;
+}
+
+interface Point {
+  day: string;
+  entry: ChronologyEntry | null;
+  startsAt: UnseenPeriod['startsAt'];
+}
+
+/**
+ * Each period the baby went unseen longer than the limit for their age, oldest first, from the
+ * birth (or the first entry, when the chronology starts after the birth) up to `today`. Nothing for
+ * an unborn baby, or when the date of birth or today cannot be read.
+ */
+export function findUnseenPeriods(entries: readonly ChronologyEntry[], dateOfBirth: string | null, today: string, given?: Partial<UnseenPeriodSettings>): UnseenPeriod[] {
+  const birth = dayOf(dateOfBirth);
+  const end = dayOf(today);
+  if (birth === null || end === null || end < birth) return [];
+  const { bands } = unseenPeriodSettings(given);
+  const dated = datedEntries(currentEntries(entries)).filter((item) => item.day <= end);
+  const firstDay = dated[0]?.day;
+  const start: Point = firstDay !== undefined && firstDay > birth ? { day: firstDay, entry: null, startsAt: 'first-entry' } : { day: birth, entry: null, startsAt: 'birth' };
+  const seen = dated.filter((item) => item.day >= start.day && seesTheBaby(item.entry));
+  const stays = hospitalStays(seen);
+
+  const points: Point[] = [start];
+  for (const item of seen) {
+    const previous = points.at(-1)!;
+    if (item.day > previous.day) points.push({ day: item.day, entry: item.entry, startsAt: 'seen' });
+    else if (previous.entry === null) points[points.length - 1] = { day: item.day, entry: item.entry, startsAt: 'seen' };
+  }
+
+  const periods: UnseenPeriod[] = [];
+  points.forEach((point, i) => {
+    const next = points[i + 1];
+    const to = next?.day ?? end;
+    if (stays.some((stay) => stay.from <= point.day && to <= stay.to)) return;
+    const passed = limitPassed(point.day, to, birth, bands);
+    if (passed === null) return;
+    const within = dated.filter((item) => item.day > point.day && item.day <= to);
+    periods.push({
+      from: point.day,
+      to,
+      days: daysFrom(point.day, to),
+      ongoing: next === undefined,
+      startsAt: point.startsAt,
+      lastSeen: point.entry,
+      nextSeen: next?.entry ?? null,
+      ...passed,
+      contactsWithoutSeeing: within.map((item) => item.entry).filter((entry) => entry.kind === 'was-not-brought' || (SEEING_KINDS.includes(entry.kind) && entry.babySeen === false)),
+    });
+  });
+  return periods;
+}
