@@ -7,6 +7,8 @@ import type { CaseLevel } from '../../domain/shared/case-levels.ts';
 import type { EvidenceSource } from '../../domain/catalogue/evidence-sources.ts';
 import type { FactorId } from '../../domain/catalogue/factor-ids.ts';
 import type { Subject } from '../../domain/catalogue/subjects.ts';
+import { observationsFromAssessments } from '../../domain/chronology/factor-observations.ts';
+import { findPatterns } from '../../domain/chronology/find-patterns.ts';
 import { profileEventsFrom } from '../../domain/chronology/to-profile-event.ts';
 import { isStressResponseId } from '../../domain/catalogue/stress-responses.ts';
 import { infantDisplayName } from '../../domain/people/infant-name.ts';
@@ -106,6 +108,13 @@ export async function loadStoredProfile(db: Queryable, caseId: string, today: st
       })),
       assessments: stored,
       events: profileEventsFrom(chronology),
+      patterns: findPatterns({
+        entries: chronology,
+        dateOfBirth: record.date_of_birth,
+        today,
+        names: new Map(people.map((p) => [p.id, personDisplayName({ givenName: p.given_name, familyName: p.family_name, description: p.description, identityKnown: p.identity_known })])),
+        observations: observationsFromAssessments(stored),
+      }),
       lastReviewedAt: record.profile_reviewed_at ? record.profile_reviewed_at.toISOString().slice(0, 10) : null,
       reviewDueOn: null,
     },

@@ -1,3 +1,4 @@
 // The version of the factor catalogue and findings. Stored assessments and reports record it, so
 // a later catalogue (new factors, new findings) can be told apart; ids are never renamed or reused.
-export const CATALOGUE_VERSION = 1;
+// Version 2 added the findings that come from patterns in the chronology.
+export const CATALOGUE_VERSION = 2;

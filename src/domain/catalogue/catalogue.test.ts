@@ -61,9 +61,9 @@ const PROFILE_MD = {
 } as const;
 
 describe('the factor catalogue', () => {
-  it('is version 1', () => {
-    assert.equal(CATALOGUE_VERSION, 1);
-    assert.equal(CATALOGUE.version, 1);
+  it('is version 2: version 1 of PROFILE.md and the findings from chronology patterns', () => {
+    assert.equal(CATALOGUE_VERSION, 2);
+    assert.equal(CATALOGUE.version, 2);
   });
 
   it('has exactly the factors of PROFILE.md for each subject, in its order', () => {
@@ -162,9 +162,12 @@ describe('event kinds', () => {
   });
 });
 
-describe('findings of version 1', () => {
-  it('have exactly the ids and severities of PROFILE.md, each with an action and guidance from the seeds', () => {
-    assert.deepEqual(FINDING_DEFINITIONS.map((f) => [f.id, f.severity]), PROFILE_MD.findings);
+describe('findings', () => {
+  it('are version 1’s ids and severities of PROFILE.md in its order, then version 2’s, each with an action and guidance from the seeds', () => {
+    assert.deepEqual(FINDING_DEFINITIONS.slice(0, 14).map((f) => [f.id, f.severity]), PROFILE_MD.findings);
+    assert.deepEqual(FINDING_DEFINITIONS.slice(14).map((f) => [f.id, f.severity]), [
+      ['relapse', 'high'], ['baby-not-seen', 'high'], ['repeated-harm', 'high'], ['missed-appointments', 'attention'], ['repeated-police-incidents', 'attention'],
+    ]);
     const seeds = Object.values(SEEDS);
     for (const finding of FINDING_DEFINITIONS) {
       assert.ok(finding.title && finding.suggestedAction, finding.id);

@@ -20,6 +20,12 @@ export const FINDING_IDS = [
   'fresh-start',
   'reassessment-due',
   'pre-birth-assessment-due',
+  // Catalogue version 2: patterns in the chronology (issue 5).
+  'relapse',
+  'baby-not-seen',
+  'repeated-harm',
+  'missed-appointments',
+  'repeated-police-incidents',
 ] as const;
 
 export type FindingId = (typeof FINDING_IDS)[number];
@@ -121,6 +127,36 @@ const rows: Record<FindingId, Row> = {
     'Pre-birth assessment due',
     'Start or finish the pre-birth assessment.',
     `${cite(northants, '§2.0')}; ${cite(nspccInfants, '"pre-birth assessments in good time"')}`,
+  ],
+  relapse: [
+    'high',
+    'Improvement, then relapse',
+    'Do not rest on the latest improvement: plan for the next relapse, and test exclusions against the history.',
+    `${cite(nspccInfants, '"small improvements"')}; ${cite(nspccBriefing, 'd')}`,
+  ],
+  'baby-not-seen': [
+    'high',
+    'The baby is not being seen',
+    'See the baby, awake, this week; if the family cannot be reached, discuss it with the safeguarding lead.',
+    `${cite(nspccInfants, '"child-centred approach"')}; ${cite(derby, '§5.50')}`,
+  ],
+  'repeated-harm': [
+    'high',
+    'Repeated injuries or emergency attendances',
+    'Look at the injuries and attendances together, not one at a time; discuss with the safeguarding lead and a paediatrician.',
+    `${cite(bsw, '"bruising in non-mobile babies"')}; ${cite(derby, '§5.24, §5.51')}`,
+  ],
+  'missed-appointments': [
+    'attention',
+    'Repeatedly not brought to appointments',
+    'Find out why the baby was not brought; treat it as a sign the carers may be struggling.',
+    cite(nspccBriefing, 'c'),
+  ],
+  'repeated-police-incidents': [
+    'attention',
+    'Repeated police incidents',
+    'Ask the police for the detail of each incident and consider what they mean for the baby together.',
+    cite(bsw, '"use of and maintaining chronologies"'),
   ],
 };
 

@@ -40,3 +40,27 @@ export interface ChronologyEntry {
   /** The agency system's own id, for idempotent feeds. */
   externalId?: string;
 }
+
+/** The families of incident counted in a rolling window (repeated-incidents.ts). */
+export const INCIDENT_FAMILY_IDS = ['domestic-abuse', 'police', 'emergency', 'injury'] as const;
+export type IncidentFamilyId = (typeof INCIDENT_FAMILY_IDS)[number];
+
+export type ChronologyPatternId = 'repeated-incidents' | 'missed-appointments' | 'unseen-period' | 'relapse';
+
+export interface ChronologyPattern {
+  id: ChronologyPatternId;
+  severity: 'high' | 'attention';
+  title: string;
+  /** One line in plain words naming the dates, counts and people. */
+  rationale: string;
+  /** YYYY-MM-DD. */
+  from: string;
+  to: string;
+  entryIds: readonly string[];
+  personIds: readonly string[];
+  factorIds: readonly FactorId[];
+  /** Should also show as a finding of the profile (see the header). */
+  becomesFinding: boolean;
+  /** Repeated incidents only: which family of incident. */
+  incidentFamily?: IncidentFamilyId;
+}

@@ -25,29 +25,11 @@ import { findRepeatedIncidents } from './repeated-incidents.ts';
 import { findUnseenPeriods } from './unseen-periods.ts';
 import type { FactorId } from '../catalogue/factor-ids.ts';
 import type { ProfileSettings } from '../profile/profile.types.ts';
-import type { ChronologyEntry } from './chronology.types.ts';
+import type { ChronologyEntry, ChronologyPattern, IncidentFamilyId } from './chronology.types.ts';
 import type { MissedAppointmentSettingsInput } from './missed-appointments.ts';
 import type { FactorObservation } from './relapse.ts';
-import type { IncidentFamilyId, RepeatedIncidentSettingsInput } from './repeated-incidents.ts';
+import type { RepeatedIncidentSettingsInput } from './repeated-incidents.ts';
 import type { UnseenPeriodSettings } from './unseen-periods.ts';
-
-export type ChronologyPatternId = 'repeated-incidents' | 'missed-appointments' | 'unseen-period' | 'relapse';
-
-export interface ChronologyPattern {
-  id: ChronologyPatternId;
-  severity: 'high' | 'attention';
-  title: string;
-  /** One line in plain words naming the dates, counts and people. */
-  rationale: string;
-  /** YYYY-MM-DD. */
-  from: string;
-  to: string;
-  entryIds: readonly string[];
-  personIds: readonly string[];
-  factorIds: readonly FactorId[];
-  /** Should also show as a finding of the profile (see the header). */
-  becomesFinding: boolean;
-}
 
 export interface PatternSettings {
   incidents?: RepeatedIncidentSettingsInput;
@@ -122,6 +104,7 @@ export function findPatterns(input: PatternInput): ChronologyPattern[] {
   const patterns: ChronologyPattern[] = [
     ...findRepeatedIncidents(entries, settings?.incidents).map((run): ChronologyPattern => ({
       id: 'repeated-incidents',
+      incidentFamily: run.familyId,
       ...INCIDENT_PATTERN[run.familyId],
       title: INCIDENT_WORDS[run.familyId].title,
       rationale: incidentRationale(run, names),

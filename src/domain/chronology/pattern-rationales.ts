@@ -5,7 +5,8 @@ import { EVIDENCE_SOURCES, isEvidenceSource } from '../catalogue/evidence-source
 import { dayInWords, dayOf } from '../profile/profile-dates.ts';
 import { capitalise, countOf, possessive } from '../profile/plain-words.ts';
 import { involving, kindInWords, nameOf, oneLine, spanInWords } from './pattern-words.ts';
-import type { IncidentFamilyId, IncidentRun } from './repeated-incidents.ts';
+import type { IncidentFamilyId } from './chronology.types.ts';
+import type { IncidentRun } from './repeated-incidents.ts';
 import type { MissedAppointmentRun } from './missed-appointments.ts';
 import type { FactorObservation, Relapse } from './relapse.ts';
 import type { AgeBand, UnseenPeriod } from './unseen-periods.ts';

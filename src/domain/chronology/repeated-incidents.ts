@@ -5,11 +5,10 @@ import { currentEntries } from './current-entries.ts';
 import { datedEntries, peopleOf } from './chronology-days.ts';
 import { checkedThreshold, runsWithin } from './rolling-window.ts';
 import type { EventKindId } from '../catalogue/event-kinds.ts';
-import type { ChronologyEntry } from './chronology.types.ts';
+import { INCIDENT_FAMILY_IDS } from './chronology.types.ts';
+import type { ChronologyEntry, IncidentFamilyId } from './chronology.types.ts';
 import type { Threshold } from './rolling-window.ts';
 
-export const INCIDENT_FAMILY_IDS = ['domestic-abuse', 'police', 'emergency', 'injury'] as const;
-export type IncidentFamilyId = (typeof INCIDENT_FAMILY_IDS)[number];
 
 /** The kinds each family counts. "Police" is every police incident, domestic abuse included. */
 export const INCIDENT_FAMILY_KINDS: Readonly<Record<IncidentFamilyId, readonly EventKindId[]>> = {

@@ -132,6 +132,7 @@ export function evaluateProfile(facts: ProfileFacts): ProfileEvaluation {
     triggersSinceReview,
     lastReviewedAt: facts.lastReviewedAt,
     reviewDueOn: facts.reviewDueOn,
+    patterns: facts.patterns ?? [],
   };
   const findings = FINDING_IDS.map((id) => FINDING_RULES[id](context)).filter((f): f is Finding => f !== null);
   const summary = summariseProfile(subjects);

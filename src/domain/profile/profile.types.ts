@@ -8,6 +8,7 @@ import type { FindingId, Severity } from '../catalogue/finding-definitions.ts';
 import type { FactorStatus, SubstancePattern } from '../catalogue/statuses.ts';
 import type { Subject } from '../catalogue/subjects.ts';
 import type { CinHolder } from '../catalogue/cin-codes.ts';
+import type { ChronologyPattern } from '../chronology/chronology.types.ts';
 import type { StressResponseId } from '../catalogue/stress-responses.ts';
 
 /** Which way a piece of evidence points: an event adds evidence of presence; "I don't drink" is evidence of absence. */
@@ -134,6 +135,8 @@ export interface ProfileFacts {
   lastReviewedAt: string | null;
   /** When the next review is due (see nextReviewDate); null when none is set. */
   reviewDueOn: string | null;
+  /** Patterns found in the chronology (chronology/find-patterns.ts); those marked `becomesFinding` become findings. */
+  patterns?: readonly ChronologyPattern[];
   settings?: Partial<ProfileSettings>;
 }
 

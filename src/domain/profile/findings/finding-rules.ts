@@ -1,7 +1,8 @@
-// Every finding rule of catalogue version 1, in PROFILE.md order. A new rule is a new file here
+// Every finding rule: catalogue version 1 in PROFILE.md order, then version 2's chronology patterns. A new rule is a new file here
 // and a new finding in the catalogue.
 import { adultNotAssessed } from './adult-not-assessed.ts';
 import { chaoticSubstanceUse } from './chaotic-substance-use.ts';
+import { babyNotSeen, missedAppointments, relapse, repeatedHarm, repeatedPoliceIncidents } from './chronology-patterns.ts';
 import { conflictingInformation } from './conflicting-information.ts';
 import { domesticAbuse } from './domestic-abuse.ts';
 import { freshStart } from './fresh-start.ts';
@@ -32,4 +33,9 @@ export const FINDING_RULES: Readonly<Record<FindingId, FindingRule>> = {
   'fresh-start': freshStart,
   'reassessment-due': reassessmentDue,
   'pre-birth-assessment-due': preBirthAssessmentDue,
+  relapse,
+  'baby-not-seen': babyNotSeen,
+  'repeated-harm': repeatedHarm,
+  'missed-appointments': missedAppointments,
+  'repeated-police-incidents': repeatedPoliceIncidents,
 };

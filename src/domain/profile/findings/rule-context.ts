@@ -2,6 +2,7 @@
 // and the helpers to build a finding from the catalogue's definition.
 import { factorDefinition, findingDefinition } from '../../catalogue/catalogue.ts';
 import { possessive, rationaleFrom } from '../plain-words.ts';
+import type { ChronologyPattern } from '../../chronology/chronology.types.ts';
 import type { FactorId } from '../../catalogue/factor-ids.ts';
 import type { FindingId } from '../../catalogue/finding-definitions.ts';
 import type { EvaluatedFactor, Finding, InfantFacts, ProfileEvent, ProfilePerson, ProfileSettings, SubjectProfile } from '../profile.types.ts';
@@ -25,6 +26,8 @@ export interface RuleContext {
   triggersSinceReview: readonly ProfileEvent[];
   lastReviewedAt: string | null;
   reviewDueOn: string | null;
+  /** Patterns found in the chronology (chronology/find-patterns.ts). */
+  patterns: readonly ChronologyPattern[];
 }
 
 /** A finding rule: the finding with the facts it rests on, or null when it does not apply. */
