@@ -28,6 +28,13 @@ module.exports = {
       from: { path: '^src/genogram/' },
       to: { path: '^src/(application|infrastructure|web|api)/' },
     },
+    {
+      name: 'timeline-draws-only',
+      comment: 'src/timeline turns a chronology into a drawing: it knows no use case, database or web layer.',
+      severity: 'error',
+      from: { path: '^src/timeline/' },
+      to: { path: '^src/(application|infrastructure|web|api)/' },
+    },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
   ],
   options: {

@@ -7,13 +7,17 @@ import { healthRoutes } from './api/health.routes.ts';
 import { openapi } from './api/openapi.ts';
 import { apiV1 } from './api/v1/api-v1.plugin.ts';
 import { adminRoutes } from './web/features/admin/admin.routes.ts';
+import { alertRoutes } from './web/features/alerts/alerts.routes.ts';
 import { apiDocsRoutes } from './web/features/api-docs/api-docs.routes.ts';
 import { caseRoutes } from './web/features/cases/case.routes.ts';
+import { chronologyRoutes } from './web/features/chronology/chronology.routes.ts';
+import { contactRoutes } from './web/features/contacts/contact.routes.ts';
 import { peopleRoutes } from './web/features/cases/people.routes.ts';
 import { profileRoutes } from './web/features/profile/profile.routes.ts';
 import { profileHistoryRoutes } from './web/features/profile/history.routes.ts';
 import { profileReviewRoutes } from './web/features/profile/review.routes.ts';
 import { teamRoutes } from './web/features/cases/team.routes.ts';
+import { timelineRoutes } from './web/features/timeline/timeline.routes.ts';
 import { emergencyAccessRoutes } from './web/features/emergency-access/emergency-access.routes.ts';
 import { findRecordRoutes } from './web/features/find-record/find-record.routes.ts';
 import { homeRoutes } from './web/features/home/home.routes.ts';
@@ -54,6 +58,7 @@ export async function buildApp({ ctx, sessionSecret, logger = false }: BuildAppO
   await app.register(apiDocsRoutes);
   await app.register(signInRoutes);
   await app.register(homeRoutes);
+  await app.register(alertRoutes);
   await app.register(infoRoutes);
   await app.register(adminRoutes);
   await app.register(caseRoutes);
@@ -62,7 +67,10 @@ export async function buildApp({ ctx, sessionSecret, logger = false }: BuildAppO
   await app.register(profileRoutes);
   await app.register(profileHistoryRoutes);
   await app.register(profileReviewRoutes);
+  await app.register(chronologyRoutes);
+  await app.register(contactRoutes);
   await app.register(emergencyAccessRoutes);
   await app.register(findRecordRoutes);
+  await app.register(timelineRoutes);
   return app;
 }

@@ -4,12 +4,15 @@ import { parseArgs } from 'node:util';
 import { createOrganisation } from './application/accounts/create-organisation.ts';
 import { createUser } from './application/accounts/create-user.ts';
 import { cliOperator } from './application/actor.ts';
+import { escalateOverdueAlerts } from './application/alerts/escalate-alerts.ts';
 import { createTokenForEmail } from './application/auth/api-tokens.ts';
 import { createContext } from './application/context.ts';
+import { deliverOutbox } from './application/mail/deliver-outbox.ts';
 import { loadConfig } from './config.ts';
 import { verifyAuditChain } from './infrastructure/audit/verify-audit-chain.ts';
 import { backupEmbedded, restoreEmbedded } from './infrastructure/db/backup.ts';
 import { openConfiguredDatabase } from './infrastructure/db/open-configured.ts';
+import { createMailTransport } from './infrastructure/mail/smtp-transport.ts';
 
 const USAGE = `Usage: npm run icp -- <command>
 
@@ -19,10 +22,13 @@ const USAGE = `Usage: npm run icp -- <command>
                                                 add an account; prints its id
   token create --email EMAIL                    issue an API token; prints it
   audit verify                                  check the audit trail's hash chain
+  alerts escalate                               send alerts nobody acknowledged in time to the
+                                                safeguarding leads; prints how many
+  mail deliver                                  send the alert emails that are due now; prints how many wait
   backup FILE                                   copy the embedded database to FILE
   restore FILE                                  replace the embedded database with FILE
 
-Settings come from the environment (DATABASE_URL, DATA_DIR): see the README.`;
+Settings come from the environment (DATABASE_URL, DATA_DIR, SMTP_URL): see the README.`;
 
 class UsageError extends Error {}
 
@@ -101,6 +107,25 @@ async function main(argv: string[]): Promise<number> {
             ` ${report.entries} entries before it are intact.`,
         );
         return 1;
+      });
+    case 'mail deliver':
+      return withContext(async (ctx) => {
+        const transport = createMailTransport(ctx.config);
+        const run = await deliverOutbox(ctx, transport, { limit: 500 });
+        if (!transport) console.error('Mail is off (SMTP_URL is not set): nothing was sent.');
+        if (run.failed > 0) console.error(`${run.failed} message(s) could not be sent and will be retried: ${run.lastError}`);
+        console.log(`Sent ${run.sent}. Waiting in the outbox:`);
+        console.log(String(run.waiting));
+        return transport && run.failed === 0 ? 0 : 1;
+      });
+    case 'alerts escalate':
+      return withContext(async (ctx) => {
+        const { escalated } = await escalateOverdueAlerts(ctx, cliOperator);
+        const noLead = escalated.filter((e) => e.safeguardingLeads.length === 0).length;
+        if (noLead > 0) console.error(`${noLead} of them reached no new safeguarding lead: check each organisation in the team has one.`);
+        console.log(`Escalated ${escalated.length} alert${escalated.length === 1 ? '' : 's'} (after ${ctx.config.alertEscalationHours} hours unacknowledged).`);
+        console.log(String(escalated.length));
+        return 0;
       });
     case 'backup':
     case 'restore': {

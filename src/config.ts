@@ -16,8 +16,14 @@ export interface Config {
   signInRateLimitPerMinute: number;
   apiTokenDays: number;
   breakGlassHours: number;
+  /** Hours an alert may go unacknowledged before it goes to the safeguarding leads. */
+  alertEscalationHours: number;
   cookieSecure: boolean | 'auto';
   trustProxy: boolean;
+  /** Where alert emails go out; undefined means mail is off and messages wait in the outbox. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  outboxIntervalSeconds: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
@@ -49,8 +55,12 @@ export function loadConfig(env: Env = process.env, defaults: Partial<Config> = {
     signInRateLimitPerMinute: read.integer('SIGN_IN_RATE_LIMIT_PER_MINUTE', 20, 1, 10_000),
     apiTokenDays: read.integer('API_TOKEN_DAYS', 30, 1, 365),
     breakGlassHours: read.integer('BREAK_GLASS_HOURS', 4, 1, 72),
+    alertEscalationHours: read.integer('ALERT_ESCALATION_HOURS', 4, 1, 168),
     cookieSecure: read.cookieSecure('COOKIE_SECURE'),
     trustProxy: read.boolean('TRUST_PROXY', false),
+    smtpUrl: read.smtpUrl('SMTP_URL'),
+    mailFrom: read.text('MAIL_FROM', 'Infant Care Profile <no-reply@localhost>'),
+    outboxIntervalSeconds: read.integer('OUTBOX_INTERVAL_SECONDS', 30, 5, 3600),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
   };
   if (problems.length > 0) throw new ConfigError(problems);
@@ -111,6 +121,28 @@ class EnvReader {
     }
     if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
       this.problems.push(`${name} must start with postgres:// or postgresql:// (it starts with ${url.protocol}//)`);
+      return undefined;
+    }
+    return value;
+  }
+
+  /** Never echoes the value: it may hold the mail server's password. */
+  smtpUrl(name: string): string | undefined {
+    const value = this.raw(name);
+    if (value === undefined) return undefined;
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      this.problems.push(`${name} must be an SMTP URL such as smtp://user:password@mail.example:587`);
+      return undefined;
+    }
+    if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
+      this.problems.push(`${name} must start with smtp:// or smtps:// (it starts with ${url.protocol}//)`);
+      return undefined;
+    }
+    if (url.hostname === '') {
+      this.problems.push(`${name} must name the mail server, as in smtp://mail.example:587`);
       return undefined;
     }
     return value;

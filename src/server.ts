@@ -1,13 +1,19 @@
 // Starts the service: reads the configuration, opens and migrates the database, seeds the demo
-// partnership when asked, and listens. `npm start` passes --demo-by-default.
+// partnership when asked, escalates overdue alerts every few minutes, and listens. `npm start`
+// passes --demo-by-default.
 import { buildApp } from './app.ts';
+import { escalateOverdueAlerts } from './application/alerts/escalate-alerts.ts';
 import { createContext } from './application/context.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './application/demo/demo-partnership.ts';
 import { seedDemoPartnership } from './application/demo/seed-demo-partnership.ts';
+import { deliverOutboxPeriodically } from './application/mail/deliver-outbox-periodically.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { DataDirLockedError } from './infrastructure/db/data-dir-lock.ts';
 import { openConfiguredDatabase } from './infrastructure/db/open-configured.ts';
 import { resolveSessionSecret } from './infrastructure/db/session-secret.ts';
+import { createMailTransport } from './infrastructure/mail/smtp-transport.ts';
+
+const ESCALATION_CHECK_MINUTES = 5;
 
 async function main(): Promise<void> {
   let config: Config;
@@ -31,6 +37,20 @@ async function main(): Promise<void> {
   if (config.demo && (await seedDemoPartnership(ctx))) console.log('Seeded the demo partnership into the empty database.');
 
   const app = await buildApp({ ctx, sessionSecret: await resolveSessionSecret(database.db, config.sessionSecret), logger: true });
+  // Alerts nobody acknowledged in time go to the safeguarding leads; checked every few minutes.
+  const escalation = setInterval(() => {
+    escalateOverdueAlerts(ctx).then(
+      (report) => {
+        if (report.escalated.length > 0) app.log.info({ alertIds: report.escalated.map((e) => e.alertId) }, 'escalated unacknowledged alerts to the safeguarding leads');
+      },
+      (error: unknown) => app.log.error({ err: error }, 'alert escalation failed'),
+    );
+  }, ESCALATION_CHECK_MINUTES * 60_000);
+  escalation.unref();
+  app.addHook('onClose', async () => clearInterval(escalation));
+  const mail = createMailTransport(config);
+  if (mail) app.addHook('onClose', deliverOutboxPeriodically(ctx, mail, config.outboxIntervalSeconds * 1000, app.log));
+  console.log(mail ? `Alert emails go out through SMTP every ${config.outboxIntervalSeconds} seconds.` : 'Mail is off (SMTP_URL is not set): alert emails wait in the outbox until it is set.');
   const shutdown = async (signal: string) => {
     console.log(`\n${signal}: stopping...`);
     await app.close();

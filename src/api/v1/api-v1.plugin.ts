@@ -5,7 +5,10 @@ import { caseApiRoutes } from './cases.routes.ts';
 import { meRoutes } from './me.routes.ts';
 import { profileApiRoutes } from './profile.routes.ts';
 import { profileReviewApiRoutes } from './profile-review.routes.ts';
+import { alertApiRoutes } from './alerts.routes.ts';
 import { eventApiRoutes } from './events.routes.ts';
+import { eventBatchApiRoutes } from './events-batch.routes.ts';
+import { fhirApiRoutes } from './fhir.routes.ts';
 import { tokenRoutes } from './tokens.routes.ts';
 
 export async function apiV1(app: FastifyInstance): Promise<void> {
@@ -16,4 +19,7 @@ export async function apiV1(app: FastifyInstance): Promise<void> {
   await app.register(profileApiRoutes);
   await app.register(profileReviewApiRoutes);
   await app.register(eventApiRoutes);
+  await app.register(alertApiRoutes);
+  await app.register(eventBatchApiRoutes);
+  await app.register(fhirApiRoutes);
 }

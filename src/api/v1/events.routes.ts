@@ -68,7 +68,8 @@ export async function eventApiRoutes(app: FastifyInstance): Promise<void> {
         if (result.code === 'unknown-correction') return sendApiError(reply, 422, 'unknown-correction', result.message, [{ path: '/corrects', message: result.message }]);
         return sendApiError(reply, 422, 'invalid-entry', result.message, result.problems.map((p) => ({ path: p.path, message: ENTRY_PROBLEM_MESSAGES[p.code] })));
       }
-      return reply.code(result.duplicate ? 200 : 201).send(result.entry);
+      const alerts = result.alerts.map((a) => ({ id: a.id, ...(a.findingId ? { findingId: a.findingId } : {}), severity: a.severity, message: a.message }));
+      return reply.code(result.duplicate ? 200 : 201).send({ ...result.entry, alerts });
     },
   );
 

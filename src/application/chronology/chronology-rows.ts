@@ -7,11 +7,33 @@ import type { Selectable } from 'kysely';
 
 export type ChronologyRow = Selectable<ChronologyEntriesTable>;
 
+const serviceClock = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+  timeZoneName: 'longOffset',
+});
+
+/**
+ * A moment as an ISO date-time in the service's time zone, with its offset: its date part is the
+ * day it happened where it happened, which every rule that counts days reads.
+ */
+export function serviceDateTime(moment: Date): string {
+  const parts = Object.fromEntries(serviceClock.formatToParts(moment).map((part) => [part.type, part.value]));
+  const offset = /GMT([+-]\d{2}:\d{2})/.exec(parts['timeZoneName'] ?? '')?.[1] ?? '+00:00';
+  return `${parts['year']}-${parts['month']}-${parts['day']}T${parts['hour']}:${parts['minute']}:${parts['second']}${offset}`;
+}
+
 export function entryFromRow(row: ChronologyRow): ChronologyEntry {
   return {
     id: row.id,
     kind: row.kind as EventKindId,
-    occurredAt: row.occurred_at ? row.occurred_at.toISOString() : row.occurred_on,
+    occurredAt: row.occurred_at ? serviceDateTime(row.occurred_at) : row.occurred_on,
     recordedAt: row.recorded_at.toISOString(),
     recordedBy: row.recorded_by_name,
     agency: row.agency,

@@ -1,16 +1,19 @@
 // Recording a chronology entry: checked, stored (never edited: a correction is a new entry), the
 // profile re-evaluated as a new version, and audited, in one transaction. An agency's external id
-// makes it idempotent: the same id from the same agency returns the entry already stored.
+// makes it idempotent: the same id from the same agency returns the entry already stored. The
+// alerts it raises for the team (by its kind, and for critical findings it newly left) are raised
+// in the same transaction and returned.
 import { checkNewEntry, dayOfOccurrence, significantByKind, type EntryProblem, type NewEntry } from '../../domain/chronology/entry-rules.ts';
 import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
 import { eventKindById } from '../../domain/catalogue/catalogue.ts';
 import type { Tx } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
+import { raiseEntryAlert, type RaisedAlert } from '../alerts/raise-alerts.ts';
 import { recordAudit } from '../audit.ts';
 import type { AppContext } from '../context.ts';
 import { serviceToday } from '../cases/create-case.ts';
 import { lockProfileForChange } from '../profile/profile-change-guard.ts';
-import { appendProfileVersion } from '../profile/profile-versions.ts';
+import { appendProfileVersionRaisingAlerts } from '../profile/profile-versions.ts';
 import { entryFromRow } from './chronology-rows.ts';
 
 export interface EntryInput extends NewEntry {
@@ -31,7 +34,8 @@ export type WriteEntryResult =
   | { ok: false; code: 'unknown-correction'; message: string };
 
 export type RecordEntryResult =
-  | WriteEntryResult
+  | { ok: true; entry: ChronologyEntry; duplicate: boolean; alerts: RaisedAlert[] }
+  | Exclude<WriteEntryResult, { ok: true }>
   | { ok: false; code: 'not-found'; message: string }
   | { ok: false; code: 'forbidden'; message: string };
 
@@ -110,21 +114,23 @@ export async function recordEntry(ctx: AppContext, actor: UserActor, caseId: str
     const guard = await lockProfileForChange(trx, ctx, actor, caseId, 'chronology.record');
     if (!guard.ok) return guard;
     const written = await writeEntry(trx, ctx, await recorderFor(trx, actor), caseId, input);
-    if (!written.ok || written.duplicate) return written;
+    if (!written.ok) return written;
+    if (written.duplicate) return { ...written, alerts: [] };
     const { entry } = written;
     const label = eventKindById(entry.kind)?.label ?? entry.kind;
-    const profileVersion = await appendProfileVersion(trx, ctx, actor, caseId, {
+    const { version: profileVersion, alerts: findingAlerts } = await appendProfileVersionRaisingAlerts(trx, ctx, actor, caseId, {
       kind: 'event',
       change: { entryId: entry.id, entryKind: entry.kind, summary: `${entry.corrects ? 'Correction to the chronology' : 'Chronology'}: ${label}` },
       why: entry.correctionReason ?? entry.summary,
     });
+    const alerts = [...findingAlerts, ...(await raiseEntryAlert(trx, ctx, actor, caseId, entry))];
     await recordAudit(trx, ctx, actor, {
       action: 'chronology.record',
       caseId,
       subjectType: 'chronology-entry',
       subjectId: entry.id,
-      details: { kind: entry.kind, profileVersion, ...(entry.corrects ? { corrects: entry.corrects } : {}), ...(entry.externalId ? { externalId: entry.externalId } : {}) },
+      details: { kind: entry.kind, profileVersion, ...(entry.corrects ? { corrects: entry.corrects } : {}), ...(entry.externalId ? { externalId: entry.externalId } : {}), ...(alerts.length > 0 ? { alerts: alerts.map((a) => a.id) } : {}) },
     });
-    return written;
+    return { ...written, alerts };
   });
 }

@@ -77,6 +77,16 @@ export async function loadStoredProfile(db: Queryable, caseId: string, today: st
       evidence: evidenceByKey.get(key) ?? [],
     };
   });
+  // Evidence can come before anyone records the factor (a contact saw the cot): it sits under a
+  // factor still not assessed, so it shows, and conflicts with a later exclusion, without a row.
+  const recorded = new Set(assessments.map((row) => assessmentKey(row.factor_id, row.subject_key)));
+  for (const row of evidence) {
+    const key = assessmentKey(row.factor_id, row.subject_key);
+    if (recorded.has(key)) continue;
+    recorded.add(key);
+    const subject: Subject = row.subject_key === 'infant' || row.subject_key === 'household' ? row.subject_key : 'adult';
+    stored.push({ factorId: row.factor_id as FactorId, subject, ...(subject === 'adult' ? { personId: row.subject_key } : {}), status: 'not-assessed', evidence: evidenceByKey.get(key) ?? [] });
+  }
   return {
     level: record.level,
     profileVersion: record.profile_version,

@@ -7,6 +7,7 @@ import fastifyView from '@fastify/view';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import nunjucks from 'nunjucks';
+import { countOpenAlerts } from '../../application/alerts/list-alerts.ts';
 import type { SignedInUser } from '../../application/auth/signed-in-user.ts';
 import { roleAllows } from '../../domain/shared/roles.ts';
 import { addFilters } from '../views/filters.ts';
@@ -17,10 +18,13 @@ const govukDist = path.dirname(path.dirname(require.resolve('govuk-frontend/dist
 
 export const SERVICE_NAME = 'Infant Care Profile';
 
-/** The service navigation: what a user may reach, with the current section marked. */
-export function navigationFor(user: SignedInUser | null, currentPath: string) {
+/** The service navigation: what a user may reach, with the current section marked and the count of open alerts (null when it could not be read). */
+export function navigationFor(user: SignedInUser | null, currentPath: string, openAlerts: number | null) {
   if (!user) return [];
-  const items = [{ text: 'My cases', href: '/', current: currentPath === '/' }];
+  const items = [
+    { text: 'My cases', href: '/', current: currentPath === '/' },
+    { text: openAlerts ? `Alerts (${openAlerts})` : 'Alerts', href: '/alerts', current: currentPath.startsWith('/alerts') },
+  ];
   if (user.role === 'safeguarding-lead') {
     items.push({ text: 'Emergency access reviews', href: '/emergency-access', current: currentPath.startsWith('/emergency-access') });
   }
@@ -48,9 +52,11 @@ export const views = fp(async (app: FastifyInstance) => {
     const request = this.request;
     this.code(statusCode).type('text/html; charset=utf-8');
     const currentPath = request.url.split('?')[0] ?? '/';
+    // One indexed count per page. An error page must still render when the database cannot answer.
+    const openAlerts = request.user ? await countOpenAlerts(app.ctx.db, request.user.id).catch(() => null) : null;
     await this.view(template, {
       user: request.user,
-      navigation: navigationFor(request.user, currentPath),
+      navigation: navigationFor(request.user, currentPath, openAlerts),
       csrfToken: this.generateCsrf(),
       currentPath,
       ...locals,

@@ -2,11 +2,15 @@
 import type { CasePerson, CaseView } from '../../../application/cases/view-case.ts';
 import { renderGenogram, type GenogramInput } from '../../../genogram/render-genogram.ts';
 import { mayManageTeam } from '../../../domain/access/case-access.ts';
+import type { ChronologyEntry } from '../../../domain/chronology/chronology.types.ts';
+import { currentEntries } from '../../../domain/chronology/current-entries.ts';
 import { ageInDays, correctedAge, describeAgeInDays, gestationToday } from '../../../domain/people/age.ts';
 import { infantDisplayName } from '../../../domain/people/infant-name.ts';
 import { formatNhsNumber } from '../../../domain/people/nhs-number.ts';
 import { caseLevelLabel } from '../../../domain/shared/case-levels.ts';
 import { isChildRelationship, personDisplayName, RELATIONSHIPS_TO_INFANT, type RelationshipToInfant } from '../../../domain/people/relationships.ts';
+import { occurredInWords } from '../chronology/chronology.presenter.ts';
+import { kindLabel } from '../chronology/entry-kinds.ts';
 
 const ACCESS_LABELS = {
   'lead-professional': 'You are the lead professional',
@@ -95,4 +99,12 @@ export function presentCase(view: CaseView, now: Date) {
     lead,
     members: view.team.filter((m) => m.role === 'member'),
   };
+}
+
+/** The three most recent entries still current (not corrected), newest first, for the case page. */
+export function presentRecentEntries(entries: readonly ChronologyEntry[]) {
+  return currentEntries(entries)
+    .slice(-3)
+    .reverse()
+    .map((entry) => ({ id: entry.id, occurred: occurredInWords(entry.occurredAt), kind: kindLabel(entry.kind), agency: entry.agency, summary: entry.summary, significant: entry.significant }));
 }

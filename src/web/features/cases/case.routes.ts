@@ -2,11 +2,12 @@
 import type { FastifyInstance } from 'fastify';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { viewCase } from '../../../application/cases/view-case.ts';
+import { viewChronology } from '../../../application/chronology/view-chronology.ts';
 import { viewProfile } from '../../../application/profile/view-profile.ts';
 import { presentProfile } from '../profile/profile.presenter.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { requireUser } from '../../plugins/sessions.ts';
-import { presentCase } from './case.presenter.ts';
+import { presentCase, presentRecentEntries } from './case.presenter.ts';
 
 export async function caseRoutes(app: FastifyInstance): Promise<void> {
   const { ctx } = app;
@@ -20,6 +21,8 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
     // The findings head the case page as well as the profile: the most important thing to see first.
     const profile = await viewProfile(ctx, actorFor(request.user!, 'web', request.ip), request.params.caseId);
     const findings = profile.ok ? presentProfile(view.id, profile.value.evaluation).findings : [];
-    return reply.page('cases/case.njk', { title: view.name, c: view, findings });
+    const chronology = await viewChronology(ctx, actorFor(request.user!, 'web', request.ip), request.params.caseId);
+    const recentEntries = chronology.ok ? presentRecentEntries(chronology.value.entries) : [];
+    return reply.page('cases/case.njk', { title: view.name, c: view, findings, recentEntries });
   });
 }

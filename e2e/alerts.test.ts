@@ -1,0 +1,69 @@
+// The alerts page and the home page's open alerts in a real browser with axe: an open alert, the
+// error summary for an acknowledgement without a note, then acknowledged.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { recordEntry } from '../src/application/chronology/record-entry.ts';
+import type { Role } from '../src/domain/shared/roles.ts';
+import { expectNoAxeViolations, signIn, startE2e, submit, type E2e } from './helpers/browser.ts';
+import { expectErrorSummary, visit } from './helpers/page-checks.ts';
+
+let e2e: E2e;
+let alertId: string;
+
+before(async () => {
+  e2e = await startE2e();
+  const { db } = e2e.testApp.ctx;
+  const caseId = (await db.selectFrom('cases').select('id').where('family_name', '=', 'Okafor').executeTakeFirstOrThrow()).id;
+  const nurse = await db.selectFrom('users').select(['id', 'organisation_id', 'role']).where('email', '=', 'hospital@demo.example').executeTakeFirstOrThrow();
+  const actor = { kind: 'user' as const, userId: nurse.id, organisationId: nurse.organisation_id, role: nurse.role as Role, channel: 'web' as const, ip: null };
+  const recorded = await recordEntry(e2e.testApp.ctx, actor, caseId, { kind: 'hospital-discharge', occurredAt: '2026-11-22', summary: 'Home after eight days on the ward', source: 'agency-record' });
+  assert.ok(recorded.ok && recorded.alerts.length === 1);
+  alertId = recorded.alerts[0]!.id;
+});
+
+after(async () => {
+  await e2e?.close();
+});
+
+describe('alerts for the lead professional when the hospital records a discharge', () => {
+  let page: Page;
+  before(async () => {
+    page = await e2e.newPage();
+    await signIn(page, 'health-visitor@demo.example');
+  });
+
+  test('the home page shows the open alert above My cases, and the header counts it', async () => {
+    await visit(page, '/', { status: 200, heading: 'My cases' });
+    const banner = page.locator('[data-qa="open-alerts"]');
+    assert.match(await banner.innerText(), /You have 1 open alert\b/);
+    assert.match(await banner.innerText(), /Ruby Okafor: Ruby Okafor was discharged from hospital today/);
+    const navigation = page.getByRole('navigation', { name: 'Menu' });
+    assert.equal(await navigation.getByRole('link', { name: 'Alerts (1)' }).getAttribute('href'), '/alerts');
+  });
+
+  test('the alerts page lists it with its steps; acknowledging without a note shows the error summary', async () => {
+    await visit(page, '/alerts', { status: 200, heading: 'Alerts' });
+    const alert = page.locator('[data-qa="alert"]');
+    assert.equal(await alert.count(), 1);
+    assert.match(await alert.innerText(), /High\s+Discharged from hospital or a neonatal unit/);
+    assert.match(await alert.locator('[data-qa="alert-steps"]').innerText(), /Agree who sees the baby at home first, and when\./);
+
+    const refused = await submit(page, page.getByRole('button', { name: /^Acknowledge/ }));
+    assert.equal(refused.status(), 400);
+    await expectErrorSummary(page, [{ text: 'Enter a note saying what you have done or will do about this alert', href: `#note-${alertId}` }]);
+    await expectNoAxeViolations(page);
+
+    await page.locator(`#note-${alertId}`).fill('Rang the ward; first home visit tomorrow at 10am');
+    const done = await submit(page, page.getByRole('button', { name: /^Acknowledge/ }));
+    assert.equal(done.status(), 200);
+    assert.match(await page.locator('[data-qa="acknowledged-banner"]').innerText(), /Alert acknowledged/);
+    assert.match(await page.locator('[data-qa="no-alerts"]').innerText(), /You have no open alerts/);
+    await expectNoAxeViolations(page);
+
+    await visit(page, '/alerts?status=all', { status: 200, heading: 'Alerts' });
+    assert.match(await page.locator('[data-qa="alert-facts"]').innerText(), /Rang the ward; first home visit tomorrow at 10am/);
+    const navigation = page.getByRole('navigation', { name: 'Menu' });
+    assert.equal(await navigation.getByRole('link', { name: 'Alerts', exact: true }).count(), 1);
+  });
+});

@@ -1,0 +1,87 @@
+// The chronology timeline in a real browser with axe: the picture, its key and its words for the
+// lead professional, the picture scrolling in its own box on a 320 pixel screen, and the refusal.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { recordEntry, type EntryInput } from '../src/application/chronology/record-entry.ts';
+import type { Role } from '../src/domain/shared/roles.ts';
+import { actorFor } from '../test/helpers/factories.ts';
+import { expectNoAxeViolations, screenshot, signIn, startE2e, type E2e } from './helpers/browser.ts';
+import { visit } from './helpers/page-checks.ts';
+
+let e2e: E2e;
+let caseId: string;
+
+const police = { agency: 'Northshire Police' } as const;
+const ENTRIES: EntryInput[] = [
+  { kind: 'birth', occurredAt: '2026-07-25', summary: 'Born at term, well', source: 'agency-record', agency: 'City Hospital' },
+  { kind: 'home-visit', occurredAt: '2026-08-05', summary: 'New birth visit; Leo seen awake and feeding', source: 'observed', babySeen: true },
+  { kind: 'was-not-brought', occurredAt: '2026-08-20', summary: 'Not brought to the 6 to 8 week check', source: 'agency-record' },
+  { kind: 'was-not-brought', occurredAt: '2026-09-03', summary: 'Not brought to the rearranged check', source: 'agency-record' },
+  { kind: 'police-domestic-abuse-incident', occurredAt: '2026-09-10', summary: 'Neighbour called the police: shouting', source: 'agency-record', ...police },
+  { kind: 'police-domestic-abuse-incident', occurredAt: '2026-10-01', summary: 'Mother reported being pushed', source: 'agency-record', ...police },
+  { kind: 'police-domestic-abuse-incident', occurredAt: '2026-10-20', summary: 'Father arrested, released on bail', source: 'agency-record', ...police },
+  { kind: 'strategy-discussion', occurredAt: '2026-10-22', summary: 'Strategy discussion held', source: 'agency-record', agency: "Children's social care" },
+];
+
+before(async () => {
+  e2e = await startE2e();
+  const { ctx } = e2e.testApp;
+  caseId = (await ctx.db.selectFrom('cases').select('id').where('family_name', '=', 'Hartley').executeTakeFirstOrThrow()).id;
+  const visitor = await ctx.db.selectFrom('users').select(['id', 'organisation_id', 'role']).where('email', '=', 'health-visitor@demo.example').executeTakeFirstOrThrow();
+  const actor = actorFor({ id: visitor.id, organisationId: visitor.organisation_id, role: visitor.role as Role });
+  for (const input of ENTRIES) {
+    const result = await recordEntry(ctx, actor, caseId, input);
+    assert.ok(result.ok, JSON.stringify(result));
+  }
+});
+
+after(async () => {
+  await e2e?.close();
+});
+
+const url = () => `/cases/${caseId}/chronology/timeline`;
+
+describe('the chronology timeline', () => {
+  test('for the lead professional: the picture, its key and the same facts in words', async () => {
+    const page = await e2e.newPage();
+    await signIn(page, 'health-visitor@demo.example');
+    await visit(page, url(), { status: 200, heading: 'Chronology timeline' });
+    const picture = page.getByRole('img', { name: /^Timeline of the chronology between 25 July 2026 and 22 November 2026/ });
+    assert.equal(await picture.count(), 1);
+    assert.equal(await page.locator('[data-qa="timeline"] .app-timeline__entry').count(), ENTRIES.length);
+    assert.equal(await page.locator('[data-qa="timeline"] .app-timeline__band').count() >= 2, true, 'domestic abuse incidents and missed appointments shaded');
+    assert.match(await page.locator('[data-qa="timeline-key"]').innerText(), /Police incident[\s\S]*Pattern of high concern/);
+    await page.getByText('The timeline in words').click();
+    const words = await page.locator('[data-qa="timeline-text"]').innerText();
+    assert.match(words, /Northshire Police: 3 entries between 10 September 2026 and 20 October 2026, 3 significant/);
+    assert.match(words, /Repeated domestic abuse incidents, between 10 September 2026 and 20 October 2026/);
+    await expectNoAxeViolations(page);
+    await page.getByRole('link', { name: 'Back to the chronology' }).waitFor();
+    await screenshot(page, 'timeline-desktop');
+  });
+
+  test('on a 320 pixel screen the picture scrolls sideways in its own box, and the page does not', async () => {
+    const page = await e2e.newPage({ viewport: { width: 320, height: 720 } });
+    await signIn(page, 'health-visitor@demo.example');
+    await visit(page, url(), { status: 200, heading: 'Chronology timeline' });
+    const box = page.locator('[data-qa="timeline"]');
+    const sizes = await box.evaluate((element) => ({
+      page: document.documentElement.scrollWidth,
+      box: element.clientWidth,
+      inner: element.scrollWidth,
+      picture: element.querySelector('svg')!.getBoundingClientRect().width,
+    }));
+    assert.ok(sizes.page <= 320, `the page is ${sizes.page}px wide`);
+    assert.ok(sizes.inner > sizes.box, 'the picture scrolls inside its box');
+    assert.ok(sizes.picture >= 600, `the picture keeps a readable width (${sizes.picture}px)`);
+    await box.focus();
+    await page.keyboard.press('ArrowRight');
+    await screenshot(page, 'timeline-320');
+  });
+
+  test('refuses someone outside the team', async () => {
+    const page = await e2e.newPage();
+    await signIn(page, 'police@demo.example');
+    await visit(page, url(), { status: 403, heading: 'You cannot see this page' });
+  });
+});

@@ -1,0 +1,85 @@
+// GET /api/v1/alerts and POST /api/v1/alerts/{alertId}/acknowledge (API.md): the caller's own
+// alerts, and acknowledging one with a note of what was done.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Type, type Static } from 'typebox';
+import { acknowledgeAlert } from '../../application/alerts/acknowledge-alert.ts';
+import { listMyAlerts, type MyAlert } from '../../application/alerts/list-alerts.ts';
+import { actorFor } from '../../application/auth/signed-in-user.ts';
+import { ACKNOWLEDGEMENT_NOTE_MAX } from '../../domain/alerts/acknowledgement.ts';
+import { sendApiError } from '../api-error.ts';
+import { requireBearer } from './bearer-auth.ts';
+import { errorResponses } from './schemas.ts';
+
+const Query = Type.Object({ status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('all')], { description: 'open (the default): those waiting for your acknowledgement; all: the newest 100 as well' })) }, { additionalProperties: false });
+const Params = Type.Object({ alertId: Type.String({ minLength: 1, maxLength: 100 }) });
+const AcknowledgeBody = Type.Object({ note: Type.String({ maxLength: ACKNOWLEDGEMENT_NOTE_MAX + 100, description: 'What you have done or will do about the alert (needed)' }) }, { additionalProperties: false });
+
+const Alert = Type.Object({
+  id: Type.String(),
+  caseId: Type.String(),
+  caseName: Type.String(),
+  reason: Type.String({ description: 'trigger-event, critical-finding, discharge or emergency-attendance' }),
+  severity: Type.String({ description: 'critical, high or attention' }),
+  title: Type.String(),
+  message: Type.String(),
+  steps: Type.Array(Type.String()),
+  findingId: Type.Optional(Type.String()),
+  raisedAt: Type.String({ format: 'date-time' }),
+  escalatedAt: Type.Optional(Type.String({ format: 'date-time' })),
+  reachedAs: Type.String({ description: 'lead-professional, team-member or safeguarding-lead' }),
+  acknowledgedAt: Type.Optional(Type.String({ format: 'date-time' })),
+  acknowledgedNote: Type.Optional(Type.String()),
+  acknowledgedAutomatically: Type.Boolean({ description: 'You raised it, so it was acknowledged for you' }),
+});
+const AlertList = Type.Object({ alerts: Type.Array(Alert), counts: Type.Object({ open: Type.Integer(), all: Type.Integer() }) });
+const Acknowledged = Type.Object({ id: Type.String(), caseId: Type.String(), acknowledgedAt: Type.String({ format: 'date-time' }) });
+
+function toApi(alert: MyAlert): Static<typeof Alert> {
+  const { findingId, escalatedAt, acknowledgedAt, acknowledgedNote, raisedAt, ...rest } = alert;
+  return {
+    ...rest,
+    raisedAt: raisedAt.toISOString(),
+    ...(findingId ? { findingId } : {}),
+    ...(escalatedAt ? { escalatedAt: escalatedAt.toISOString() } : {}),
+    ...(acknowledgedAt ? { acknowledgedAt: acknowledgedAt.toISOString() } : {}),
+    ...(acknowledgedNote ? { acknowledgedNote } : {}),
+  };
+}
+
+const common = { tags: ['alerts'], security: [{ bearer: [] }] };
+
+export async function alertApiRoutes(app: FastifyInstance): Promise<void> {
+  const { ctx } = app;
+  const actor = (request: FastifyRequest) => actorFor(request.user!, 'api', request.ip);
+
+  app.get<{ Querystring: Static<typeof Query> }>(
+    '/alerts',
+    { preHandler: requireBearer, schema: { ...common, summary: 'Your alerts, newest first, with the counts of open and all', querystring: Query, response: { 200: AlertList, ...errorResponses(400, 401) } } },
+    async (request) => {
+      const { alerts, counts } = await listMyAlerts(ctx, actor(request), request.query.status ?? 'open');
+      return { alerts: alerts.map(toApi), counts };
+    },
+  );
+
+  app.post<{ Params: Static<typeof Params>; Body: Static<typeof AcknowledgeBody> }>(
+    '/alerts/:alertId/acknowledge',
+    {
+      preHandler: requireBearer,
+      schema: { ...common, summary: 'Acknowledge an alert sent to you, with a note of what you have done or will do', params: Params, body: AcknowledgeBody, response: { 200: Acknowledged, ...errorResponses(400, 401, 403, 404, 409, 422) } },
+    },
+    async (request, reply) => {
+      const result = await acknowledgeAlert(ctx, actor(request), request.params.alertId, request.body.note);
+      if (result.ok) return { id: result.value.alertId, caseId: result.value.caseId, acknowledgedAt: result.value.acknowledgedAt.toISOString() };
+      switch (result.code) {
+        case 'not-found':
+          return sendApiError(reply, 404, result.code, result.message);
+        case 'forbidden':
+          return sendApiError(reply, 403, result.code, result.message);
+        case 'already-acknowledged':
+          return sendApiError(reply, 409, result.code, result.message);
+        default:
+          return sendApiError(reply, 422, result.code, result.message, [{ path: '/note', message: result.message }]);
+      }
+    },
+  );
+}

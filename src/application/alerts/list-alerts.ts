@@ -1,0 +1,108 @@
+// The caller's own alerts, newest first, with the baby's name and the counts the pages show.
+// Reading them is audited; the header's count is not (a number, no record in it).
+import { sql } from 'kysely';
+import type { AlertReason, ReachedAs } from '../../domain/alerts/alert.types.ts';
+import { alertTitle } from '../../domain/alerts/alert-words.ts';
+import { acknowledgedAutomatically } from '../../domain/alerts/escalation.ts';
+import type { Severity } from '../../domain/catalogue/finding-definitions.ts';
+import { infantDisplayName } from '../../domain/people/infant-name.ts';
+import type { Queryable } from '../../infrastructure/db/schema.ts';
+import type { UserActor } from '../actor.ts';
+import { recordAuditAlone } from '../audit.ts';
+import type { AppContext } from '../context.ts';
+
+export type AlertStatus = 'open' | 'all';
+
+/** "All" lists this many of the newest; the counts still count every one. */
+export const ALL_ALERTS_SHOWN = 100;
+
+export interface MyAlert {
+  id: string;
+  caseId: string;
+  caseName: string;
+  reason: AlertReason;
+  title: string;
+  severity: Severity;
+  message: string;
+  steps: string[];
+  findingId: string | null;
+  raisedAt: Date;
+  escalatedAt: Date | null;
+  reachedAs: ReachedAs;
+  acknowledgedAt: Date | null;
+  acknowledgedNote: string | null;
+  /** The caller raised it, so it was acknowledged for them. */
+  acknowledgedAutomatically: boolean;
+}
+
+export interface MyAlerts {
+  alerts: MyAlert[];
+  counts: { open: number; all: number };
+}
+
+/** How many alerts wait for the user's acknowledgement: one indexed count, for every page's header. */
+export async function countOpenAlerts(db: Queryable, userId: string): Promise<number> {
+  const row = await db.selectFrom('alert_recipients').select((eb) => eb.fn.countAll<string>().as('open')).where('user_id', '=', userId).where('acknowledged_at', 'is', null).executeTakeFirst();
+  return Number(row?.open ?? 0);
+}
+
+async function countAlerts(db: Queryable, userId: string): Promise<MyAlerts['counts']> {
+  const row = await db
+    .selectFrom('alert_recipients')
+    .select([sql<string>`count(*) filter (where acknowledged_at is null)`.as('open'), sql<string>`count(*)`.as('all')])
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return { open: Number(row?.open ?? 0), all: Number(row?.all ?? 0) };
+}
+
+export async function listMyAlerts(ctx: AppContext, actor: UserActor, status: AlertStatus): Promise<MyAlerts> {
+  let query = ctx.db
+    .selectFrom('alert_recipients')
+    .innerJoin('alerts', 'alerts.id', 'alert_recipients.alert_id')
+    .innerJoin('cases', 'cases.id', 'alerts.case_id')
+    .select([
+      'alerts.id',
+      'alerts.case_id',
+      'alerts.reason',
+      'alerts.severity',
+      'alerts.message',
+      'alerts.steps',
+      'alerts.finding_id',
+      'alerts.raised_at',
+      'alerts.escalated_at',
+      'alert_recipients.reached_as',
+      'alert_recipients.acknowledged_at',
+      'alert_recipients.acknowledged_note',
+      'cases.status',
+      'cases.given_name',
+      'cases.family_name',
+    ])
+    .where('alert_recipients.user_id', '=', actor.userId)
+    .orderBy('alerts.raised_at', 'desc')
+    .orderBy(sql`case alerts.severity when 'critical' then 0 when 'high' then 1 else 2 end`)
+    .orderBy('alerts.id');
+  query = status === 'open' ? query.where('alert_recipients.acknowledged_at', 'is', null) : query.limit(ALL_ALERTS_SHOWN);
+  const [rows, counts] = await Promise.all([query.execute(), countAlerts(ctx.db, actor.userId)]);
+  // A list with nothing in it shows nothing about anyone: only a list that shows alerts is audited.
+  if (rows.length > 0) await recordAuditAlone(ctx, actor, { action: 'alerts.list', details: { status, alertIds: rows.map((r) => r.id) } });
+  return {
+    counts,
+    alerts: rows.map((row) => ({
+      id: row.id,
+      caseId: row.case_id,
+      caseName: infantDisplayName({ status: row.status, givenName: row.given_name, familyName: row.family_name }),
+      reason: row.reason,
+      title: alertTitle(row.reason, row.finding_id),
+      severity: row.severity,
+      message: row.message,
+      steps: row.steps,
+      findingId: row.finding_id,
+      raisedAt: row.raised_at,
+      escalatedAt: row.escalated_at,
+      reachedAs: row.reached_as,
+      acknowledgedAt: row.acknowledged_at,
+      acknowledgedNote: row.acknowledged_note,
+      acknowledgedAutomatically: acknowledgedAutomatically({ acknowledgedAt: row.acknowledged_at, note: row.acknowledged_note }),
+    })),
+  };
+}

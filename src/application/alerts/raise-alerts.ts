@@ -1,0 +1,82 @@
+// Raises alerts inside the transaction of the change that caused them (a chronology entry, a
+// profile version): the alert, one recipient row per person in the team, one email each in the
+// outbox, and an audit entry. The rules are in domain/alerts.
+import type { AlertDraft } from '../../domain/alerts/alert.types.ts';
+import { alertForEntry, reasonForKind } from '../../domain/alerts/entry-alert.ts';
+import { alertsForFindings, newlyCriticalFindingIds, type FindingShown } from '../../domain/alerts/finding-alerts.ts';
+import { teamRecipients } from '../../domain/alerts/recipients.ts';
+import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
+import { infantDisplayName } from '../../domain/people/infant-name.ts';
+import type { Tx } from '../../infrastructure/db/schema.ts';
+import type { UserActor } from '../actor.ts';
+import { recordAudit } from '../audit.ts';
+import type { AppContext } from '../context.ts';
+import { serviceToday } from '../cases/create-case.ts';
+import { enqueueAlertEmails } from './alert-outbox.ts';
+import { openAlertFindingIds } from './open-alerts.ts';
+
+/** An alert as the change that raised it reports it (the events API answers with these). */
+export interface RaisedAlert extends AlertDraft {
+  id: string;
+}
+
+async function babyName(trx: Tx, caseId: string): Promise<string> {
+  const row = await trx.selectFrom('cases').select(['status', 'given_name', 'family_name']).where('id', '=', caseId).executeTakeFirstOrThrow();
+  return infantDisplayName({ status: row.status, givenName: row.given_name, familyName: row.family_name });
+}
+
+/** The team around the family now; accounts that are switched off cannot read an alert, so get none. */
+async function currentTeam(trx: Tx, caseId: string) {
+  return trx
+    .selectFrom('case_team')
+    .innerJoin('users', 'users.id', 'case_team.user_id')
+    .select(['case_team.user_id as userId', 'case_team.role'])
+    .where('case_team.case_id', '=', caseId)
+    .where('users.disabled_at', 'is', null)
+    .orderBy('case_team.added_at')
+    .orderBy('case_team.user_id')
+    .execute();
+}
+
+async function storeAlert(trx: Tx, ctx: AppContext, actor: UserActor, caseId: string, draft: AlertDraft, entryId: string | null): Promise<RaisedAlert> {
+  const id = ctx.newId();
+  const now = ctx.clock.now();
+  await trx
+    .insertInto('alerts')
+    .values({ case_id: caseId, id, reason: draft.reason, severity: draft.severity, message: draft.message, steps: JSON.stringify(draft.steps), entry_id: entryId, finding_id: draft.findingId ?? null, raised_at: now, escalated_at: null })
+    .execute();
+  const recipients = teamRecipients(await currentTeam(trx, caseId), actor.userId);
+  if (recipients.length > 0) {
+    await trx
+      .insertInto('alert_recipients')
+      .values(recipients.map((r) => ({ alert_id: id, user_id: r.userId, reached_as: r.reachedAs, created_at: now, acknowledged_at: r.acknowledgedAutomatically ? now : null, acknowledged_note: null })))
+      .execute();
+  }
+  await enqueueAlertEmails(trx, ctx, { id, caseId, ...draft }, recipients);
+  await recordAudit(trx, ctx, actor, {
+    action: 'alert.raise',
+    caseId,
+    subjectType: 'alert',
+    subjectId: id,
+    details: { reason: draft.reason, severity: draft.severity, ...(draft.findingId ? { findingId: draft.findingId } : {}), ...(entryId ? { entryId } : {}), recipients: recipients.map((r) => r.userId) },
+  });
+  return { id, ...draft };
+}
+
+/** The alert a new chronology entry raises by its kind (a trigger, a discharge, an emergency attendance), if any. */
+export async function raiseEntryAlert(trx: Tx, ctx: AppContext, actor: UserActor, caseId: string, entry: ChronologyEntry): Promise<RaisedAlert[]> {
+  if (reasonForKind(entry.kind) === null) return [];
+  const corrected = entry.corrects ? await trx.selectFrom('chronology_entries').select('kind').where('case_id', '=', caseId).where('id', '=', entry.corrects).executeTakeFirst() : undefined;
+  const draft = alertForEntry(entry, { babyName: await babyName(trx, caseId), today: serviceToday(ctx.clock.now()), ...(corrected ? { correctsKind: corrected.kind } : {}) });
+  return draft ? [await storeAlert(trx, ctx, actor, caseId, draft, entry.id)] : [];
+}
+
+/** Alerts for the critical findings a change newly left showing (compared with the version before it). */
+export async function raiseFindingAlerts(trx: Tx, ctx: AppContext, actor: UserActor, caseId: string, before: readonly FindingShown[], after: readonly FindingShown[]): Promise<RaisedAlert[]> {
+  const candidates = newlyCriticalFindingIds(before, after);
+  if (candidates.length === 0) return [];
+  const drafts = alertsForFindings({ before, after, openAlertFindingIds: await openAlertFindingIds(trx, caseId, candidates), babyName: await babyName(trx, caseId) });
+  const raised: RaisedAlert[] = [];
+  for (const draft of drafts) raised.push(await storeAlert(trx, ctx, actor, caseId, draft, null));
+  return raised;
+}

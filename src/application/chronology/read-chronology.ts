@@ -1,0 +1,67 @@
+// Reading a baby's chronology for the pages: every entry with what corrects it, the entries the
+// filters keep, and the names of the case and its people, checked and audited. A CSV file or a
+// printed copy leaves the service, so it is audited as its own action, 'chronology.export'.
+import { filterEntries, type ChronologyFilters, type ListedEntry } from '../../domain/chronology/filter-entries.ts';
+import { infantDisplayName } from '../../domain/people/infant-name.ts';
+import { personDisplayName } from '../../domain/people/relationships.ts';
+import type { UserActor } from '../actor.ts';
+import { recordAuditAlone } from '../audit.ts';
+import { loadCaseAccess } from '../cases/case-access.ts';
+import type { AppContext } from '../context.ts';
+import { loadChronology } from './chronology-rows.ts';
+
+export interface ChronologyRecord {
+  caseName: string;
+  /** Everyone in the record, by name, for choices and for naming who an entry is about. */
+  people: { id: string; name: string }[];
+  /** Every entry, corrected ones included, oldest first. */
+  all: ListedEntry[];
+  /** The entries the filters keep, oldest first. */
+  entries: ListedEntry[];
+  canChange: boolean;
+}
+
+export type ReadChronologyResult =
+  | { ok: true; value: ChronologyRecord }
+  | { ok: false; code: 'not-found'; message: string }
+  | { ok: false; code: 'forbidden'; message: string };
+
+export interface ReadChronologyOptions {
+  filters?: ChronologyFilters;
+  /** Set when the entries leave the service as a file or on paper. */
+  exportAs?: 'csv' | 'print';
+}
+
+export async function readChronology(ctx: AppContext, actor: UserActor, caseId: string, options: ReadChronologyOptions = {}): Promise<ReadChronologyResult> {
+  const filters = options.filters ?? {};
+  const action = options.exportAs ? 'chronology.export' : 'chronology.view';
+  const record = await ctx.db.selectFrom('cases').select(['status', 'given_name', 'family_name']).where('id', '=', caseId).executeTakeFirst();
+  if (!record) return { ok: false, code: 'not-found', message: 'There is no case with this id.' };
+  const access = await loadCaseAccess(ctx.db, actor, caseId, ctx.clock.now());
+  if (!access.allowed) {
+    await recordAuditAlone(ctx, actor, { action, outcome: 'denied', caseId, subjectType: 'case', subjectId: caseId });
+    return { ok: false, code: 'forbidden', message: 'You are not in the team around this baby.' };
+  }
+  const [stored, people] = await Promise.all([
+    loadChronology(ctx.db, caseId),
+    ctx.db.selectFrom('people').select(['id', 'given_name', 'family_name', 'description', 'identity_known']).where('case_id', '=', caseId).orderBy('created_at').orderBy('id').execute(),
+  ]);
+  const entries = filterEntries(stored, filters);
+  await recordAuditAlone(ctx, actor, {
+    action,
+    caseId,
+    subjectType: 'case',
+    subjectId: caseId,
+    details: { basis: access.basis, ...(options.exportAs ? { format: options.exportAs } : {}), filters: { ...filters }, shown: entries.length },
+  });
+  return {
+    ok: true,
+    value: {
+      caseName: infantDisplayName({ status: record.status, givenName: record.given_name, familyName: record.family_name }),
+      people: people.map((p) => ({ id: p.id, name: personDisplayName({ givenName: p.given_name, familyName: p.family_name, description: p.description, identityKnown: p.identity_known }) })),
+      all: filterEntries(stored, {}),
+      entries,
+      canChange: access.canChange,
+    },
+  };
+}

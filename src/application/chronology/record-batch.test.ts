@@ -1,0 +1,108 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { actorFor, makeCase, makeOrganisation, makePerson, makeUser } from '../../../test/helpers/factories.ts';
+import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import type { UserActor } from '../actor.ts';
+import { recordBatch, type BatchItem } from './record-batch.ts';
+import type { EntryInput } from './record-entry.ts';
+
+const visit = (summary: string, externalId?: string): EntryInput => ({ kind: 'home-visit', occurredAt: '2026-11-20', summary, source: 'observed', ...(externalId ? { externalId } : {}) });
+
+describe('recording a batch of chronology entries', () => {
+  let t: TestApp;
+  let officer: UserActor;
+  let caseA: string;
+  let caseB: string;
+  let closed: string;
+
+  before(async () => {
+    t = await createTestApp();
+    const police = await makeOrganisation(t.ctx, 'police', 'County Police');
+    const user = await makeUser(t.ctx, { organisationId: police.id, name: 'PC Lane' });
+    officer = actorFor(user);
+    caseA = (await makeCase(t.ctx, { teamUserIds: [user.id] })).id;
+    caseB = (await makeCase(t.ctx, { teamUserIds: [user.id] })).id;
+    closed = (await makeCase(t.ctx, { teamUserIds: [(await makeUser(t.ctx)).id] })).id;
+    await makePerson(t.ctx, caseA, { id: 'mum-a' });
+  });
+  after(async () => t.close());
+
+  const entriesOf = (caseId: string) => t.ctx.db.selectFrom('chronology_entries').selectAll().where('case_id', '=', caseId).orderBy('summary').execute();
+  const versionsOf = (caseId: string) => t.ctx.db.selectFrom('profile_versions').selectAll().where('case_id', '=', caseId).execute();
+  const auditsOf = (caseId: string, action = 'chronology.batch') => t.ctx.db.selectFrom('audit_log').selectAll().where('case_id', '=', caseId).where('action', '=', action).execute();
+  const items = (list: [string, EntryInput][]): BatchItem[] => list.map(([caseId, entry], index) => ({ index, caseId, entry }));
+
+  it('stores the good entries across cases, reports each bad one by index, and leaves no row for a bad one', async () => {
+    const outcome = await recordBatch(t.ctx, officer, items([
+      [caseA, visit('A first', 'feed-1')],
+      [caseB, visit('B first', 'feed-2')],
+      [caseA, { ...visit('A bad', 'feed-3'), occurredAt: '2099-01-01', personIds: ['mum-a', 'ghost'] }],
+      [caseA, { ...visit('A second', 'feed-4'), personIds: ['mum-a'] }],
+      [caseA, { ...visit('A wrong correction', 'feed-5'), corrects: 'no-such-entry', correctionReason: 'Typo' }],
+    ]));
+    assert.deepEqual(outcome.stored.map((s) => s.index), [0, 1, 3]);
+    assert.deepEqual(outcome.duplicates, []);
+    assert.deepEqual(outcome.rejected.map((r) => [r.index, r.code]), [[2, 'invalid'], [4, 'unknown-correction']]);
+    const invalid = outcome.rejected[0];
+    assert.ok(invalid?.code === 'invalid');
+    assert.deepEqual(invalid.problems, [{ code: 'occurred-in-future', path: '/occurredAt' }, { code: 'unknown-person', path: '/personIds/1' }]);
+    assert.deepEqual((await entriesOf(caseA)).map((e) => e.summary), ['A first', 'A second']);
+    assert.deepEqual((await entriesOf(caseB)).map((e) => e.summary), ['B first']);
+    const stored = await t.ctx.db.selectFrom('chronology_entries').select('external_id').where('external_id', 'in', ['feed-3', 'feed-5']).execute();
+    assert.deepEqual(stored, []);
+  });
+
+  it('writes one profile version and one audit entry per case, not one per entry', async () => {
+    const [version] = await versionsOf(caseA);
+    assert.equal((await versionsOf(caseA)).length, 1);
+    assert.equal(version?.kind, 'event');
+    assert.equal((version?.change as { summary: string }).summary, 'Chronology: 2 entries from an agency feed');
+    const [audit] = await auditsOf(caseA);
+    assert.equal((await auditsOf(caseA)).length, 1);
+    const details = audit?.details as { count: number; rejected: number; entryIds: string[]; profileVersion: number };
+    assert.equal(details.count, 2);
+    assert.equal(details.rejected, 2);
+    assert.equal(details.profileVersion, 1);
+    assert.deepEqual(details.entryIds.sort(), (await entriesOf(caseA)).map((e) => e.id).sort());
+    assert.equal((await versionsOf(caseB)).length, 1);
+    assert.equal((await auditsOf(caseB)).length, 1);
+  });
+
+  it('stores nothing twice when the batch is sent again, and reports those entries as duplicates of the stored ones', async () => {
+    const before = await entriesOf(caseA);
+    const outcome = await recordBatch(t.ctx, officer, items([[caseA, visit('A first', 'feed-1')], [caseA, visit('A second', 'feed-4')], [caseA, visit('A third', 'feed-6')], [caseA, visit('A third again', 'feed-6')]]));
+    assert.deepEqual(outcome.stored.map((s) => s.index), [2]);
+    assert.deepEqual(outcome.duplicates, [
+      { index: 0, id: before.find((e) => e.external_id === 'feed-1')?.id },
+      { index: 1, id: before.find((e) => e.external_id === 'feed-4')?.id },
+      { index: 3, id: outcome.stored[0]?.id },
+    ]);
+    assert.equal((await entriesOf(caseA)).length, 3);
+    const [, second] = await auditsOf(caseA);
+    assert.deepEqual([(second?.details as { count: number }).count, (second?.details as { duplicates: number }).duplicates], [1, 3]);
+  });
+
+  it('writes no version and no audit entry for a case when nothing new was stored for it', async () => {
+    const versions = (await versionsOf(caseB)).length;
+    const outcome = await recordBatch(t.ctx, officer, items([[caseB, visit('B first', 'feed-2')]]));
+    assert.equal(outcome.duplicates.length, 1);
+    assert.equal((await versionsOf(caseB)).length, versions);
+    assert.equal((await auditsOf(caseB)).length, 1);
+  });
+
+  it('raises the alert each new entry raises when recorded alone: a discharge alerts the team', async () => {
+    const outcome = await recordBatch(t.ctx, officer, items([[caseB, { ...visit('Discharged home', 'feed-7'), kind: 'hospital-discharge', source: 'agency-record' }], [caseB, visit('B visit', 'feed-8')]]));
+    const alerts = await t.ctx.db.selectFrom('alerts').select(['reason', 'entry_id']).where('case_id', '=', caseB).execute();
+    assert.deepEqual(alerts, [{ reason: 'discharge', entry_id: outcome.stored[0]?.id }]);
+    const audit = (await auditsOf(caseB)).at(-1);
+    assert.equal((audit?.details as { alerts: string[] }).alerts.length, 1);
+  });
+
+  it('refuses every entry for a case the caller cannot change, audits the refusal once for that case, and still stores the rest', async () => {
+    const outcome = await recordBatch(t.ctx, officer, items([[closed, visit('Closed 1')], [caseB, visit('B second')], [closed, visit('Closed 2')], ['no-such-case', visit('Nowhere')]]));
+    assert.deepEqual(outcome.rejected.map((r) => [r.index, r.code]), [[0, 'forbidden'], [2, 'forbidden'], [3, 'not-found']]);
+    assert.deepEqual(outcome.stored.map((s) => s.index), [1]);
+    assert.deepEqual((await auditsOf(closed)).map((a) => a.outcome), ['denied']);
+    assert.deepEqual(await entriesOf(closed), []);
+  });
+});

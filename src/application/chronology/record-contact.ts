@@ -1,0 +1,107 @@
+// Recording a contact or home visit in one step: the contact's chronology entries (the contact, and
+// a discussion entry for each piece of safety advice given), the profile evidence it gives, one new
+// profile version and one audit entry, in one transaction. What the answers mean is the domain's
+// (contact-record.ts); here they are checked against the record and stored.
+import { planContact, type ContactAnswers, type ContactNotice, type ContactProblem, type PlannedEntry, type PlannedEvidence } from '../../domain/chronology/contact-record.ts';
+import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
+import { eventKindById, factorDefinition } from '../../domain/catalogue/catalogue.ts';
+import type { Tx } from '../../infrastructure/db/schema.ts';
+import type { UserActor } from '../actor.ts';
+import { recordAudit } from '../audit.ts';
+import type { AppContext } from '../context.ts';
+import { serviceToday } from '../cases/create-case.ts';
+import { lockProfileForChange } from '../profile/profile-change-guard.ts';
+import { loadStoredProfile, subjectKey } from '../profile/profile-facts.ts';
+import { appendProfileVersion } from '../profile/profile-versions.ts';
+import { recorderFor, writeEntry } from './record-entry.ts';
+
+export type RecordContactResult =
+  | { ok: true; entries: ChronologyEntry[]; notices: ContactNotice[] }
+  | { ok: false; code: 'not-found'; message: string }
+  | { ok: false; code: 'forbidden'; message: string }
+  | { ok: false; code: 'invalid'; message: string; problems: ContactProblem[] };
+
+type Recorder = Awaited<ReturnType<typeof recorderFor>>;
+
+async function write(trx: Tx, ctx: AppContext, recorder: Recorder, caseId: string, planned: PlannedEntry): Promise<ChronologyEntry> {
+  const written = await writeEntry(trx, ctx, recorder, caseId, planned);
+  // The domain has checked everything writeEntry checks: a refusal here is a bug, and undoes the lot.
+  if (!written.ok) throw new Error(`A contact's ${planned.kind} entry was refused: ${written.message}`);
+  return written.entry;
+}
+
+async function addEvidence(trx: Tx, ctx: AppContext, recorder: Recorder, caseId: string, eventId: string, evidence: PlannedEvidence): Promise<{ factorId: string; subjectKey: string }> {
+  const key = subjectKey(factorDefinition(evidence.factorId).subject, evidence.personId);
+  const now = ctx.clock.now();
+  await trx
+    .insertInto('profile_evidence')
+    .values({
+      case_id: caseId,
+      id: ctx.newId(),
+      factor_id: evidence.factorId,
+      subject_key: key,
+      source: evidence.source,
+      note: evidence.note,
+      indicates: evidence.indicates,
+      given_by: null,
+      recorded_at: now,
+      recorded_by: recorder.userId,
+      recorded_by_name: recorder.name,
+      agency: recorder.organisation,
+      event_id: eventId,
+    })
+    .execute();
+  return { factorId: evidence.factorId, subjectKey: key };
+}
+
+export async function recordContact(ctx: AppContext, actor: UserActor, caseId: string, answers: ContactAnswers): Promise<RecordContactResult> {
+  return ctx.db.transaction().execute(async (trx): Promise<RecordContactResult> => {
+    const guard = await lockProfileForChange(trx, ctx, actor, caseId, 'chronology.contact');
+    if (!guard.ok) return guard;
+    const today = serviceToday(ctx.clock.now());
+    const stored = await loadStoredProfile(trx, caseId, today);
+    if (!stored) return { ok: false, code: 'not-found', message: 'There is no case with this id.' };
+    const planned = planContact(answers, { today, born: stored.facts.infant.status === 'born', people: stored.facts.people });
+    if (!planned.ok) return { ok: false, code: 'invalid', message: 'The contact cannot be recorded like this: see the problems.', problems: planned.problems };
+    const { plan } = planned;
+
+    const recorder = await recorderFor(trx, actor);
+    const contact = await write(trx, ctx, recorder, caseId, plan.contact);
+    const discussions: ChronologyEntry[] = [];
+    for (const entry of plan.discussions) {
+      discussions.push(await write(trx, ctx, recorder, caseId, { ...entry, details: { ...entry.details, contactEntryId: contact.id } }));
+    }
+    const evidenceAdded = [];
+    for (const evidence of plan.evidence) {
+      const subject = await addEvidence(trx, ctx, recorder, caseId, contact.id, evidence);
+      evidenceAdded.push({ ...subject, source: evidence.source, indicates: evidence.indicates, note: evidence.note });
+    }
+    const entries = [contact, ...discussions];
+    const profileVersion = await appendProfileVersion(trx, ctx, actor, caseId, {
+      kind: 'event',
+      change: {
+        entryId: contact.id,
+        entryKind: contact.kind,
+        summary: `Chronology: ${eventKindById(contact.kind)?.label ?? contact.kind}`,
+        entries: entries.map((entry) => ({ id: entry.id, kind: entry.kind })),
+        evidenceAdded,
+      },
+      why: contact.summary,
+    });
+    await recordAudit(trx, ctx, actor, {
+      action: 'chronology.contact',
+      caseId,
+      subjectType: 'chronology-entry',
+      subjectId: contact.id,
+      details: {
+        kind: contact.kind,
+        entries: entries.map((entry) => entry.id),
+        evidenceAdded: evidenceAdded.length,
+        babySeen: contact.babySeen,
+        notices: plan.notices.map((notice) => notice.code),
+        profileVersion,
+      },
+    });
+    return { ok: true, entries, notices: plan.notices };
+  });
+}

@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { createContext } from './application/context.ts';
+import { loadConfig } from './config.ts';
+import { openConfiguredDatabase } from './infrastructure/db/open-configured.ts';
+import { makeCase, makeOrganisation, makeUser } from '../test/helpers/factories.ts';
+import { createTestDatabase, usingPostgres, type TestDatabase } from '../test/helpers/test-database.ts';
+
+function icp(env: Record<string, string>, ...args: string[]) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { env: { ...process.env, DATABASE_URL: '', ...env }, encoding: 'utf8', timeout: 60_000 });
+  const lines = result.stdout.trim().split('\n');
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr, last: lines[lines.length - 1] ?? '' };
+}
+
+describe(`alerts escalate on ${usingPostgres ? 'PostgreSQL' : 'the embedded database'}`, () => {
+  let env: Record<string, string>;
+  let database: TestDatabase | undefined;
+  before(async () => {
+    if (usingPostgres) {
+      database = await createTestDatabase();
+      env = { DATABASE_URL: database.url! };
+    } else {
+      env = { DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'icp-cli-alerts-')) };
+    }
+  });
+  after(async () => database?.close());
+
+  /** An alert raised five hours ago that nobody acknowledged, in a team with a safeguarding lead. Returns the lead's id. */
+  async function overdueAlert(): Promise<string> {
+    const config = loadConfig({ ...env, LOG_LEVEL: 'silent' });
+    const opened = await openConfiguredDatabase(config);
+    try {
+      const ctx = createContext(opened.db, config);
+      const organisation = await makeOrganisation(ctx, 'childrens-social-care');
+      const worker = await makeUser(ctx, { organisationId: organisation.id });
+      const lead = await makeUser(ctx, { organisationId: organisation.id, role: 'safeguarding-lead' });
+      const { id: caseId } = await makeCase(ctx, { teamUserIds: [worker.id] });
+      const raisedAt = new Date(Date.now() - 5 * 3_600_000);
+      await opened.db.insertInto('alerts').values({ case_id: caseId, id: `alert-${caseId}`, reason: 'discharge', severity: 'high', message: 'Test Baby was discharged from hospital.', raised_at: raisedAt, entry_id: null, finding_id: null, escalated_at: null }).execute();
+      await opened.db.insertInto('alert_recipients').values({ alert_id: `alert-${caseId}`, user_id: worker.id, reached_as: 'lead-professional', created_at: raisedAt, acknowledged_at: null, acknowledged_note: null }).execute();
+      return lead.id;
+    } finally {
+      await opened.close();
+    }
+  }
+
+  it('escalates the overdue alerts and prints how many last; nothing the second time', async () => {
+    const leadId = await overdueAlert();
+    const first = icp(env, 'alerts', 'escalate');
+    assert.equal(first.status, 0, first.stderr);
+    assert.match(first.stdout, /Escalated 1 alert \(after 4 hours unacknowledged\)/);
+    assert.equal(first.last, '1');
+    const again = icp(env, 'alerts', 'escalate');
+    assert.equal(again.last, '0');
+
+    const config = loadConfig({ ...env, LOG_LEVEL: 'silent' });
+    const opened = await openConfiguredDatabase(config);
+    try {
+      const reached = await opened.db.selectFrom('alert_recipients').select('reached_as').where('user_id', '=', leadId).execute();
+      assert.deepEqual(reached, [{ reached_as: 'safeguarding-lead' }]);
+      const audit = await opened.db.selectFrom('audit_log').select('channel').where('action', '=', 'alert.escalate').execute();
+      assert.deepEqual(audit, [{ channel: 'cli' }]);
+    } finally {
+      await opened.close();
+    }
+  });
+});

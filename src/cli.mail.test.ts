@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { promisify } from 'node:util';
+import { MailSink } from '../test/helpers/mail-sink.ts';
+import { createTestDatabase, usingPostgres, type TestDatabase } from '../test/helpers/test-database.ts';
+import { loadConfig } from './config.ts';
+import { openConfiguredDatabase } from './infrastructure/db/open-configured.ts';
+
+/** Runs `npm run icp -- ...` without blocking this process, so the in-process mail sink can answer. */
+async function icp(env: Record<string, string>, ...args: string[]) {
+  const result = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+    env: { ...process.env, DATABASE_URL: '', SMTP_URL: '', ...env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  }).then(
+    ({ stdout, stderr }) => ({ status: 0, stdout, stderr }),
+    (error: unknown) => {
+      const failed = error as { code: number; stdout: string; stderr: string };
+      return { status: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+    },
+  );
+  const lines = result.stdout.trim().split('\n');
+  return { ...result, last: lines[lines.length - 1] ?? '' };
+}
+
+describe(`mail deliver on ${usingPostgres ? 'PostgreSQL' : 'the embedded database'}`, () => {
+  let env: Record<string, string>;
+  let database: TestDatabase | undefined;
+  let sink: MailSink;
+  before(async () => {
+    if (usingPostgres) {
+      database = await createTestDatabase();
+      env = { DATABASE_URL: database.url! };
+    } else {
+      env = { DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'icp-cli-mail-')) };
+    }
+    const opened = await openConfiguredDatabase(loadConfig({ DATABASE_URL: '', ...env }));
+    const now = new Date();
+    await opened.db
+      .insertInto('outbox')
+      .values(['one', 'two'].map((id) => ({ id, to_address: `${id}@test.example`, subject: `Alert ${id}`, body: 'Open the case.', created_at: now, next_attempt_at: now })))
+      .execute();
+    await opened.close();
+    sink = await MailSink.start();
+  });
+  after(async () => {
+    await sink.stop();
+    await database?.close();
+  });
+
+  it('says mail is off, sends nothing and prints how many wait, when SMTP_URL is not set', async () => {
+    const result = await icp(env, 'mail', 'deliver');
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /Mail is off \(SMTP_URL is not set\)/);
+    assert.equal(result.last, '2');
+    assert.equal(sink.received.length, 0);
+  });
+
+  it('sends the due messages through SMTP_URL and prints that none wait', async () => {
+    const result = await icp({ ...env, SMTP_URL: sink.url }, 'mail', 'deliver');
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /Sent 2\./);
+    assert.equal(result.last, '0');
+    assert.deepEqual(sink.received.map((mail) => mail.subject), ['Alert one', 'Alert two']);
+  });
+});

@@ -1,0 +1,21 @@
+// Alerts to the team around the family (issue 5): what raised one, how pressing it is, and the
+// words and steps everyone it reaches is given. Plain data, ready to store and to show.
+import type { FindingId, Severity } from '../catalogue/finding-definitions.ts';
+
+export const ALERT_REASONS = ['trigger-event', 'critical-finding', 'discharge', 'emergency-attendance'] as const;
+export type AlertReason = (typeof ALERT_REASONS)[number];
+
+/** How a recipient was reached: in the team (as its lead or a member), or by escalation. */
+export type ReachedAs = 'lead-professional' | 'team-member' | 'safeguarding-lead';
+
+/** An alert about to be raised, before it has an id or recipients. */
+export interface AlertDraft {
+  reason: AlertReason;
+  severity: Severity;
+  /** One or two sentences naming the baby and what happened; never the entry's summary. */
+  message: string;
+  /** What to do now, in order. */
+  steps: readonly string[];
+  /** For `critical-finding`: the finding that newly shows. */
+  findingId?: FindingId;
+}

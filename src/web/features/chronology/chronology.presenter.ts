@@ -1,0 +1,106 @@
+// Turns chronology entries into what the pages, the printable page and the CSV file show: dates in
+// words, kinds and sources as labels, people by name, and each correction linked both ways.
+import type { ChronologyFilters, ListedEntry } from '../../../domain/chronology/filter-entries.ts';
+import { EVIDENCE_SOURCES } from '../../../domain/catalogue/evidence-sources.ts';
+import { formatDate, formatDateTime } from '../../views/filters.ts';
+import { kindLabel } from './entry-kinds.ts';
+import { ukDayAndTime } from './london-time.ts';
+
+export interface EntryLink {
+  id: string;
+  /** "Home visit on 3 March 2026, recorded by Claire Dobson on 4 March 2026 at 9:00am". */
+  description: string;
+}
+
+export interface EntryView {
+  id: string;
+  occurred: string;
+  /** YYYY-MM-DD, with HH:MM (UK time) when a time was given: for spreadsheets. */
+  occurredSortable: string;
+  recordedAt: string;
+  recordedAtSortable: string;
+  recordedBy: string;
+  agency: string;
+  kind: string;
+  summary: string;
+  source: string;
+  people: string[];
+  present: string[];
+  harmed: string[];
+  harmedBy: string[];
+  significant: boolean;
+  babySeen: string;
+  corrects: EntryLink | null;
+  correctionReason: string | null;
+  correctedBy: (EntryLink & { reason: string })[];
+}
+
+export function occurredInWords(occurredAt: string): string {
+  return occurredAt.length === 10 ? formatDate(occurredAt) : formatDateTime(occurredAt);
+}
+
+function sortable(iso: string): string {
+  const { day, time } = ukDayAndTime(iso);
+  return time === null ? day : `${day} ${time}`;
+}
+
+function describe(entry: ListedEntry): string {
+  return `${kindLabel(entry.kind)} on ${occurredInWords(entry.occurredAt)}, recorded by ${entry.recordedBy} on ${formatDateTime(entry.recordedAt)}`;
+}
+
+/** Presents entries; `all` (every entry of the case) names what each correction points to. */
+export function presentEntries(entries: readonly ListedEntry[], all: readonly ListedEntry[], people: readonly { id: string; name: string }[]): EntryView[] {
+  const byId = new Map(all.map((entry) => [entry.id, entry]));
+  const names = new Map(people.map((person) => [person.id, person.name]));
+  const named = (ids: readonly string[]) => ids.map((id) => names.get(id) ?? 'Someone not in the record');
+  return entries.map((entry) => {
+    const corrected = entry.corrects === undefined ? undefined : byId.get(entry.corrects);
+    return {
+      id: entry.id,
+      occurred: occurredInWords(entry.occurredAt),
+      occurredSortable: sortable(entry.occurredAt),
+      recordedAt: formatDateTime(entry.recordedAt),
+      recordedAtSortable: sortable(entry.recordedAt),
+      recordedBy: entry.recordedBy,
+      agency: entry.agency,
+      kind: kindLabel(entry.kind),
+      summary: entry.summary,
+      source: EVIDENCE_SOURCES[entry.source].label,
+      people: named(entry.personIds),
+      present: named(entry.presentIds),
+      harmed: named(entry.victimIds),
+      harmedBy: named(entry.perpetratorIds),
+      significant: entry.significant,
+      babySeen: entry.babySeen === null ? 'Not recorded' : entry.babySeen ? 'Yes' : 'No',
+      corrects: corrected ? { id: corrected.id, description: describe(corrected) } : null,
+      correctionReason: entry.correctionReason ?? null,
+      correctedBy: entry.correctedBy.flatMap((id) => {
+        const correction = byId.get(id);
+        return correction ? [{ id, description: describe(correction), reason: correction.correctionReason ?? '' }] : [];
+      }),
+    };
+  });
+}
+
+/** The choices of the filter form: the agencies and kinds that appear in the chronology, and everyone in the record. */
+export function filterChoices(all: readonly ListedEntry[], people: readonly { id: string; name: string }[]) {
+  const agencies = [...new Set(all.map((entry) => entry.agency))].sort((a, b) => a.localeCompare(b));
+  const kinds = [...new Set(all.map((entry) => entry.kind))].map((kind) => ({ value: kind, text: kindLabel(kind) })).sort((a, b) => a.text.localeCompare(b.text));
+  return {
+    agencyItems: [{ value: '', text: 'All agencies' }, ...agencies.map((agency) => ({ value: agency, text: agency }))],
+    kindItems: [{ value: '', text: 'All kinds' }, ...kinds],
+    personItems: [{ value: '', text: 'Everyone' }, ...people.map((person) => ({ value: person.id, text: person.name }))],
+  };
+}
+
+/** The filters in words, for the printed copy: "Agency: Northfield Police", "From 1 March 2026". */
+export function describeFilters(filters: ChronologyFilters, people: readonly { id: string; name: string }[]): string[] {
+  return [
+    ...(filters.agency ? [`Agency: ${filters.agency}`] : []),
+    ...(filters.kind ? [`Kind: ${kindLabel(filters.kind)}`] : []),
+    ...(filters.personId ? [`Person: ${people.find((person) => person.id === filters.personId)?.name ?? 'someone not in the record'}`] : []),
+    ...(filters.from ? [`From ${formatDate(filters.from)}`] : []),
+    ...(filters.to ? [`To ${formatDate(filters.to)}`] : []),
+    ...(filters.significantOnly ? ['Significant entries only'] : []),
+  ];
+}

@@ -1,0 +1,83 @@
+// The chronology pages: the list with its filters, the CSV file and the printable page (both with
+// the same filters), and the forms that add and correct entries (entry.routes.ts). All three list
+// the entries oldest first, as a chronology for a conference or a review does, so a pattern reads
+// as it built up; the case page shows the newest three.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { actorFor } from '../../../application/auth/signed-in-user.ts';
+import { serviceToday } from '../../../application/cases/create-case.ts';
+import { readChronology } from '../../../application/chronology/read-chronology.ts';
+import { formatDateTime } from '../../views/filters.ts';
+import { sendErrorPage } from '../../plugins/errors.ts';
+import { requireUser } from '../../plugins/sessions.ts';
+import { chronologyCsv, COLUMNS, csvFileName, printRows } from './chronology-export.ts';
+import { filterQuery, readFilters } from './chronology-filters.ts';
+import { describeFilters, filterChoices, presentEntries } from './chronology.presenter.ts';
+import { entryRoutes } from './entry.routes.ts';
+
+type CaseParams = { Params: { caseId: string } };
+
+export async function chronologyRoutes(app: FastifyInstance): Promise<void> {
+  const { ctx } = app;
+  const actor = (request: FastifyRequest) => actorFor(request.user!, 'web', request.ip);
+
+  app.get<CaseParams>('/cases/:caseId/chronology', { preHandler: requireUser }, async (request, reply) => {
+    const { caseId } = request.params;
+    // Dates that cannot be used are shown as errors; the other filters still apply meanwhile.
+    const reading = readFilters(request.query);
+    const result = await readChronology(ctx, actor(request), caseId, { filters: reading.filters });
+    if (!result.ok) return sendErrorPage(reply, result.code);
+    const { all, entries, people, caseName, canChange } = result.value;
+    return reply.page(
+      'chronology/chronology.njk',
+      {
+        title: 'Chronology',
+        caseId,
+        caseName,
+        canChange,
+        ...filterChoices(all, people),
+        values: reading.values,
+        entries: presentEntries(entries, all, people),
+        total: all.length,
+        filtered: Object.keys(reading.values).length > 0,
+        query: filterQuery(reading.values),
+        ...(reading.ok ? {} : { errorList: reading.errorList, fieldErrors: reading.fieldErrors, dateParts: reading.dateParts }),
+        backLink: `/cases/${caseId}`,
+      },
+      reading.ok ? 200 : 400,
+    );
+  });
+
+  app.get<CaseParams>('/cases/:caseId/chronology.csv', { preHandler: requireUser }, async (request, reply) => {
+    const reading = readFilters(request.query);
+    if (!reading.ok) return sendErrorPage(reply, 'bad-request');
+    const result = await readChronology(ctx, actor(request), request.params.caseId, { filters: reading.filters, exportAs: 'csv' });
+    if (!result.ok) return sendErrorPage(reply, result.code);
+    const { all, entries, people, caseName } = result.value;
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('Content-Disposition', `attachment; filename="${csvFileName(caseName, serviceToday(ctx.clock.now()))}"`)
+      .send(chronologyCsv(presentEntries(entries, all, people)));
+  });
+
+  app.get<CaseParams>('/cases/:caseId/chronology/print', { preHandler: requireUser }, async (request, reply) => {
+    const { caseId } = request.params;
+    const reading = readFilters(request.query);
+    if (!reading.ok) return sendErrorPage(reply, 'bad-request');
+    const result = await readChronology(ctx, actor(request), caseId, { filters: reading.filters, exportAs: 'print' });
+    if (!result.ok) return sendErrorPage(reply, result.code);
+    const { all, entries, people, caseName } = result.value;
+    return reply.page('chronology/print.njk', {
+      title: `Chronology for ${caseName}`,
+      caseName,
+      headers: COLUMNS.map((column) => ({ text: column.header, wide: column.wide === true })),
+      rows: printRows(presentEntries(entries, all, people)),
+      total: all.length,
+      filters: describeFilters(reading.filters, people),
+      printed: `Printed by ${request.user!.name} on ${formatDateTime(ctx.clock.now())}: OFFICIAL-SENSITIVE`,
+      bodyClasses: 'app-print-page',
+      backLink: `/cases/${caseId}/chronology${filterQuery(reading.values)}`,
+    });
+  });
+
+  await entryRoutes(app);
+}

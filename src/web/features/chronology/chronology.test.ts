@@ -1,0 +1,198 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { recordEntry, type EntryInput } from '../../../application/chronology/record-entry.ts';
+import { actorFor, makeCase, makeOrganisation, makePerson, makeUser } from '../../../../test/helpers/factories.ts';
+import { qaElement, qaElements, summaryErrors, textOf } from '../../../../test/helpers/html.ts';
+import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
+import { WebClient } from '../../../../test/helpers/web-client.ts';
+
+type User = Awaited<ReturnType<typeof makeUser>>;
+
+describe('chronology list, filters, CSV and printable page', () => {
+  let t: TestApp;
+  let caseId: string;
+  let lead: User;
+  let police: User;
+  const ids: Record<string, string> = {};
+
+  const record = async (user: User, input: EntryInput) => {
+    const result = await recordEntry(t.ctx, actorFor(user), caseId, input);
+    assert.ok(result.ok, JSON.stringify(result));
+    return result.entry.id;
+  };
+
+  before(async () => {
+    t = await createTestApp();
+    const health = await makeOrganisation(t.ctx, 'health-visiting', 'Northfield Health Visiting');
+    const constabulary = await makeOrganisation(t.ctx, 'police', 'Northfield Police');
+    lead = await makeUser(t.ctx, { organisationId: health.id, name: 'Claire Dobson' });
+    police = await makeUser(t.ctx, { organisationId: constabulary.id, name: 'DC Ben Carter' });
+    ({ id: caseId } = await makeCase(t.ctx, { familyName: 'Hart', teamUserIds: [lead.id, police.id] }));
+    await makePerson(t.ctx, caseId, { id: 'mum' });
+    await makePerson(t.ctx, caseId, { id: 'dad', given_name: 'Mark', relationship_to_infant: 'father' });
+    // Recorded out of order: the list is in the order things happened.
+    ids['note'] = await record(lead, { kind: 'case-note', occurredAt: '2026-11-01', summary: 'Mum said "fine", then cried,\nand asked for help', source: 'carer-account', personIds: ['mum'] });
+    ids['visit'] = await record(lead, { kind: 'home-visit', occurredAt: '2026-10-05', summary: 'Baby seen asleep in a Moses basket', source: 'observed', personIds: ['mum'], presentIds: ['mum', 'dad'], babySeen: true });
+    ids['incident'] = await record(police, {
+      kind: 'police-domestic-abuse-incident',
+      occurredAt: '2026-10-20T22:15:00+01:00',
+      summary: 'Neighbour called police after shouting',
+      source: 'agency-record',
+      personIds: ['mum', 'dad'],
+      victimIds: ['mum'],
+      perpetratorIds: ['dad'],
+    });
+    ids['clinic'] = await record(lead, { kind: 'clinic-contact', occurredAt: '2026-11-10', summary: '=HYPERLINK("http://example.test","click")', source: 'observed', babySeen: false });
+  });
+  after(async () => t.close());
+
+  const list = (query = '') => `/cases/${caseId}/chronology${query}`;
+  const shownIds = (html: string) => [...html.matchAll(/id="entry-([^"]+)" data-qa="entry"/g)].map((match) => match[1]);
+
+  it('lists every entry in the order it happened, with who recorded it, the source and the people', async () => {
+    const client = await WebClient.signedIn(t.app, lead);
+    const page = await client.get(list());
+    assert.equal(page.statusCode, 200);
+    assert.deepEqual(shownIds(page.body), [ids['visit'], ids['incident'], ids['note'], ids['clinic']]);
+    const [visit, incident, note] = qaElements(page.body, 'entry').map(textOf);
+    assert.match(visit!, /5 October 2026: Home visit/);
+    assert.match(visit!, /Source of information Seen by the practitioner/);
+    assert.match(visit!, /About Sarah Hart Present Sarah Hart, Mark Hart/);
+    assert.match(visit!, /Baby seen Yes/);
+    assert.match(visit!, /Recorded 22 November 2026 at 9:00am by Claire Dobson/);
+    assert.match(visit!, /Agency Northfield Health Visiting/);
+    assert.match(incident!, /20 October 2026 at 10:15pm: Domestic abuse incident reported to the police/);
+    assert.match(incident!, /Significant/);
+    assert.match(incident!, /Harmed Sarah Hart Caused the harm Mark Hart/);
+    assert.match(incident!, /Agency Northfield Police/);
+    assert.match(note!, /What the parent or carer says/);
+    assert.doesNotMatch(visit!, /Significant/);
+    assert.match(page.body, new RegExp(`class="app-chronology__entry app-chronology__entry--significant" id="entry-${ids['incident']!}"`));
+    assert.match(textOf(qaElement(page.body, 'entry-count')), /^4 entries/);
+    assert.match(page.body, /data-qa="add-entry"/);
+    assert.match(page.body, new RegExp(`href="/cases/${caseId}/chronology.csv" data-qa="download-csv"`));
+    assert.match(page.body, new RegExp(`href="/cases/${caseId}/chronology/print" data-qa="printable"`));
+    const audit = await t.ctx.db.selectFrom('audit_log').select(['details']).where('action', '=', 'chronology.view').where('actor_user_id', '=', lead.id).orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    assert.deepEqual(audit.details, { basis: 'lead-professional', filters: {}, shown: 4 });
+  });
+
+  it('says in plain words when nothing is recorded yet', async () => {
+    const { id: empty } = await makeCase(t.ctx, { teamUserIds: [lead.id] });
+    const client = await WebClient.signedIn(t.app, lead);
+    const page = await client.get(`/cases/${empty}/chronology`);
+    assert.equal(page.statusCode, 200);
+    assert.match(textOf(qaElement(page.body, 'no-entries')), /Nothing has been recorded in this baby's chronology yet/);
+  });
+
+  it('filters by agency, kind, person, period and significance, offering only what is there', async () => {
+    const client = await WebClient.signedIn(t.app, lead);
+    const page = await client.get(list());
+    const agencies = textOf(/<select[^>]*id="agency"[\s\S]*?<\/select>/.exec(page.body)![0]);
+    assert.equal(agencies, 'All agencies Northfield Health Visiting Northfield Police');
+    const kinds = textOf(/<select[^>]*id="kind"[\s\S]*?<\/select>/.exec(page.body)![0]);
+    assert.equal(kinds, 'All kinds Case note Clinic contact Domestic abuse incident reported to the police Home visit');
+    assert.match(textOf(/<select[^>]*id="person"[\s\S]*?<\/select>/.exec(page.body)![0]), /Everyone Mark Hart Sarah Hart/);
+
+    assert.deepEqual(shownIds((await client.get(list('?agency=Northfield+Police'))).body), [ids['incident']]);
+    assert.deepEqual(shownIds((await client.get(list('?kind=home-visit'))).body), [ids['visit']]);
+    assert.deepEqual(shownIds((await client.get(list('?person=dad'))).body), [ids['visit'], ids['incident']]);
+    const period = await client.get(list('?from-day=6&from-month=10&from-year=2026&to-day=1&to-month=11&to-year=2026'));
+    assert.deepEqual(shownIds(period.body), [ids['incident'], ids['note']]);
+    assert.match(textOf(qaElement(period.body, 'entry-count')), /Showing 2 of 4 entries/);
+    assert.match(period.body, /id="from-day" name="from-day" type="text" value="6"/);
+    assert.deepEqual(shownIds((await client.get(list('?significant=yes'))).body), [ids['incident']]);
+    const none = await client.get(list('?kind=home-visit&agency=Northfield+Police'));
+    assert.match(textOf(qaElement(none.body, 'no-matches')), /No entries match these filters/);
+    const filtered = await client.get(list('?kind=home-visit'));
+    assert.match(filtered.body, new RegExp(`href="/cases/${caseId}/chronology.csv\\?kind=home-visit"`));
+  });
+
+  it('explains dates it cannot use, keeps what was typed and still applies the other filters', async () => {
+    const client = await WebClient.signedIn(t.app, lead);
+    const notReal = await client.get(list('?from-day=31&from-month=2&from-year=2026&kind=home-visit'));
+    assert.equal(notReal.statusCode, 400);
+    assert.deepEqual(summaryErrors(notReal.body), ['#from-day: Start date must be a real date']);
+    assert.match(notReal.body, /<title>Error: Chronology/);
+    assert.match(notReal.body, /id="from-day" name="from-day" type="text" value="31"/);
+    assert.deepEqual(shownIds(notReal.body), [ids['visit']]);
+    assert.match(textOf(qaElement(notReal.body, 'dates-not-applied')), /The dates are not used until they are corrected/);
+    assert.doesNotMatch(notReal.body, /data-qa="download-csv"/);
+
+    const backwards = await client.get(list('?from-day=2&from-month=11&from-year=2026&to-day=1&to-month=10&to-year=2026'));
+    assert.equal(backwards.statusCode, 400);
+    assert.deepEqual(summaryErrors(backwards.body), ['#to-day: End date must be the same as or after the start date']);
+
+    const partial = await client.get(list('?to-day=2&to-year=2026'));
+    assert.deepEqual(summaryErrors(partial.body), ['#to-month: End date must include a month']);
+    assert.match(partial.body, /id="to-month" name="to-month" type="text"/);
+  });
+
+  it('exports a CSV file with the same filters: quoted, safe from formulas, with a BOM and its source column', async () => {
+    const client = await WebClient.signedIn(t.app, lead);
+    const response = await client.get(`/cases/${caseId}/chronology.csv`);
+    assert.equal(response.statusCode, 200);
+    assert.equal(response.headers['content-type'], 'text/csv; charset=utf-8');
+    assert.equal(response.headers['content-disposition'], 'attachment; filename="chronology-test-hart-2026-11-22.csv"');
+    const bytes = response.rawPayload;
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    const lines = response.body.slice(1).split('\r\n');
+    assert.equal(
+      lines[0],
+      'Occurred,Recorded at,Recorded by,Agency,Kind,Summary,Source of information,People,Present,Significant,Baby seen,Corrects,Correction reason,Corrected by',
+    );
+    assert.equal(lines[1], '2026-10-05,2026-11-22 09:00,Claire Dobson,Northfield Health Visiting,Home visit,Baby seen asleep in a Moses basket,Seen by the practitioner,Sarah Hart,Sarah Hart; Mark Hart,No,Yes,,,');
+    assert.match(lines[2]!, /^2026-10-20 22:15,.*,DC Ben Carter,Northfield Police,Domestic abuse incident reported to the police,.*,Another agency's record or system,Sarah Hart; Mark Hart,,Yes,Not recorded,/);
+    // A line break inside a summary stays inside its quoted cell.
+    assert.equal(lines[3], '2026-11-01,2026-11-22 09:00,Claire Dobson,Northfield Health Visiting,Case note,"Mum said ""fine"", then cried,\nand asked for help",What the parent or carer says,Sarah Hart,,No,Not recorded,,,');
+    assert.match(lines[4]!, /,"'=HYPERLINK\(""http:\/\/example.test"",""click""\)",Seen by the practitioner,/);
+    assert.equal(lines[5], '');
+
+    const filtered = await client.get(`/cases/${caseId}/chronology.csv?significant=yes`);
+    assert.equal(filtered.body.split('\r\n').length, 3);
+    const audit = await t.ctx.db.selectFrom('audit_log').select(['details']).where('action', '=', 'chronology.export').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    assert.deepEqual(audit.details, { basis: 'lead-professional', format: 'csv', filters: { significantOnly: true }, shown: 1 });
+
+    assert.equal((await client.get(`/cases/${caseId}/chronology.csv?from-day=40&from-month=1&from-year=2026`)).statusCode, 400);
+  });
+
+  it('prints a table with the same columns, the case, who printed it and when, and the filters', async () => {
+    const client = await WebClient.signedIn(t.app, lead);
+    const page = await client.get(`/cases/${caseId}/chronology/print?agency=Northfield+Police`);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /<h1 class="govuk-heading-l">Chronology for Test Hart<\/h1>/);
+    assert.equal(textOf(qaElement(page.body, 'printed-by')), 'Printed by Claire Dobson on 22 November 2026 at 9:00am: OFFICIAL-SENSITIVE');
+    assert.match(textOf(qaElement(page.body, 'print-filters')), /Agency: Northfield Police/);
+    const table = qaElement(page.body, 'print-table')!;
+    assert.match(textOf(table), /Occurred Recorded at Recorded by Agency Kind Summary Source of information People Present Significant Baby seen Corrects Correction reason Corrected by/);
+    assert.equal(qaElements(table, 'print-row').length, 1);
+    assert.match(page.body, /class="govuk-template__body app-print-page"/);
+    assert.doesNotMatch(page.body, /data-qa="filters"/);
+    const audit = await t.ctx.db.selectFrom('audit_log').select(['details']).where('action', '=', 'chronology.export').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    assert.deepEqual(audit.details, { basis: 'lead-professional', format: 'print', filters: { agency: 'Northfield Police' }, shown: 1 });
+  });
+
+  it('refuses someone outside the team, audited, and finds no case that does not exist', async () => {
+    const outsider = await makeUser(t.ctx);
+    const client = await WebClient.signedIn(t.app, outsider);
+    for (const url of [list(), `/cases/${caseId}/chronology.csv`, `/cases/${caseId}/chronology/print`]) {
+      const response = await client.get(url);
+      assert.equal(response.statusCode, 403, url);
+      assert.doesNotMatch(response.body, /Hart|Moses/);
+    }
+    const refusals = await t.ctx.db.selectFrom('audit_log').select('action').where('actor_user_id', '=', outsider.id).where('outcome', '=', 'denied').execute();
+    assert.deepEqual(refusals.map((r) => r.action).sort(), ['chronology.export', 'chronology.export', 'chronology.view']);
+    const own = await WebClient.signedIn(t.app, lead);
+    assert.equal((await own.get('/cases/no-such-case/chronology')).statusCode, 404);
+    assert.equal((await own.get('/cases/no-such-case/chronology.csv')).statusCode, 404);
+  });
+
+  it('shows the three most recent current entries on the case page, with a link to the chronology', async () => {
+    const client = await WebClient.signedIn(t.app, lead);
+    const page = await client.get(`/cases/${caseId}`);
+    assert.equal(page.statusCode, 200);
+    const recent = textOf(qaElement(page.body, 'recent-entries'));
+    assert.match(recent, /^10 November 2026: Clinic contact.*1 November 2026: Case note.*Significant 20 October 2026 at 10:15pm: Domestic abuse/);
+    assert.doesNotMatch(recent, /Home visit/);
+    assert.match(page.body, new RegExp(`href="/cases/${caseId}/chronology" data-qa="open-chronology"`));
+  });
+});

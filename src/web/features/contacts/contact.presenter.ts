@@ -1,0 +1,50 @@
+// What the contact pages show: the choices on the form, and the confirmation of a recorded contact
+// in plain words (what went into the chronology and the profile, and what needs doing).
+import type { CasePerson } from '../../../application/cases/view-case.ts';
+import type { ContactView } from '../../../application/chronology/view-contact.ts';
+import { eventKindById, factorById } from '../../../domain/catalogue/catalogue.ts';
+import { CONTACT_KINDS } from '../../../domain/chronology/contact-record.ts';
+import { personDisplayName, RELATIONSHIPS_TO_INFANT, type RelationshipToInfant } from '../../../domain/people/relationships.ts';
+import { formatDate } from '../../views/filters.ts';
+import { UNKNOWN_ADULT } from './contact.schema.ts';
+
+export const kindItems = CONTACT_KINDS.map((kind) => ({ value: kind, text: eventKindById(kind)?.label ?? kind }));
+
+/** Everyone in the record who could have been there, then an adult the practitioner did not know. */
+export function presentItems(people: readonly CasePerson[]) {
+  return [
+    ...people
+      .filter((person) => !person.deceased)
+      .map((person) => ({ value: person.id, text: personDisplayName(person), hint: { text: RELATIONSHIPS_TO_INFANT[person.relationshipToInfant as RelationshipToInfant] ?? '' } })),
+    { value: UNKNOWN_ADULT, text: 'An adult I did not know', hint: { text: 'Describe them below' } },
+  ];
+}
+
+const yesNo = (value: boolean | null) => (value === null ? 'Not asked before the birth' : value ? 'Yes' : 'No');
+
+export function presentRecorded(caseId: string, view: ContactView) {
+  const { contact, names } = view;
+  const subjectName = (key: string) => (key === 'household' ? 'the household' : key === 'infant' ? 'the baby' : (names[key] ?? 'a person no longer in the record'));
+  const notice = <C extends ContactView['notices'][number]['code']>(code: C) => view.notices.find((n): n is Extract<ContactView['notices'][number], { code: C }> => n.code === code);
+  return {
+    caseId,
+    rows: [
+      { key: { text: 'Contact' }, value: { text: eventKindById(contact.kind)?.label ?? contact.kind } },
+      { key: { text: 'Date' }, value: { text: formatDate(contact.occurredAt) } },
+      { key: { text: 'Baby seen' }, value: { text: yesNo(view.details.babySeen) } },
+      { key: { text: 'Who else was there' }, value: { text: [...contact.presentIds.map((id) => names[id] ?? id), ...(view.details.unknownAdult ? [`an adult not known: ${view.details.unknownAdult}`] : [])].join(', ') || 'Nobody recorded' } },
+      { key: { text: 'Summary' }, value: { text: contact.summary } },
+    ],
+    entries: [contact, ...view.discussions].map((entry) => ({ id: entry.id, label: eventKindById(entry.kind)?.label ?? entry.kind, summary: entry.summary, significant: entry.significant })),
+    // Risks first, then what protects the baby.
+    evidence: [...view.evidence].sort((a, b) => Number(factorById(a.factorId)?.kind !== 'risk') - Number(factorById(b.factorId)?.kind !== 'risk')).map((e) => ({
+      factor: factorById(e.factorId)?.label ?? e.factorId,
+      subject: subjectName(e.subjectKey),
+      direction: e.indicates === 'present' ? 'it is there' : 'it is not',
+      note: e.note,
+    })),
+    babyNotSeen: notice('baby-not-seen'),
+    unsafeSleep: notice('unsafe-sleep-seen'),
+    unknownAdult: notice('unknown-adult'),
+  };
+}

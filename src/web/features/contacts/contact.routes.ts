@@ -1,0 +1,92 @@
+// Recording a contact or home visit: one form that asks what the reviews say gets missed, saved as
+// chronology entries and profile evidence in one step, then a confirmation of what was added.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { recordRefusal } from '../../../application/audit.ts';
+import { actorFor } from '../../../application/auth/signed-in-user.ts';
+import { viewCase, type CaseView } from '../../../application/cases/view-case.ts';
+import { recordContact } from '../../../application/chronology/record-contact.ts';
+import { viewContact } from '../../../application/chronology/view-contact.ts';
+import { infantDisplayName } from '../../../domain/people/infant-name.ts';
+import { validateForm } from '../../forms/validate-form.ts';
+import { sendErrorPage } from '../../plugins/errors.ts';
+import { requireUser } from '../../plugins/sessions.ts';
+import { kindItems, presentItems, presentRecorded } from './contact.presenter.ts';
+import { answersFrom, contactErrors, contactForm, presentFrom, readContactDate, type ContactValues } from './contact.schema.ts';
+
+type CaseParams = { Params: { caseId: string } };
+type ContactParams = { Params: { caseId: string; entryId: string } };
+
+export async function contactRoutes(app: FastifyInstance): Promise<void> {
+  const { ctx } = app;
+  const actor = (request: FastifyRequest) => actorFor(request.user!, 'web', request.ip);
+
+  /** The case, if the user may change it; otherwise the error page has been sent. */
+  async function changeableCase(request: FastifyRequest<CaseParams>, reply: FastifyReply): Promise<CaseView | null> {
+    const result = await viewCase(ctx, actor(request), request.params.caseId);
+    if (!result.ok) {
+      await sendErrorPage(reply, result.code);
+      return null;
+    }
+    if (!result.value.access.canChange) {
+      await recordRefusal(ctx, actor(request), 'chronology.contact', request.params.caseId);
+      await sendErrorPage(reply, 'forbidden');
+      return null;
+    }
+    return result.value;
+  }
+
+  const formPage = (reply: FastifyReply, view: CaseView, locals: { values: ContactValues; present: string[]; [key: string]: unknown }, status = 200) =>
+    reply.page(
+      'contacts/contact.njk',
+      {
+        title: 'Record a contact or home visit',
+        caseName: infantDisplayName(view.record),
+        born: view.record.status === 'born',
+        action: `/cases/${view.record.id}/contacts/new`,
+        kindItems,
+        presentItems: presentItems(view.people),
+        fieldErrors: {},
+        dateParts: {},
+        backLink: `/cases/${view.record.id}`,
+        ...locals,
+      },
+      status,
+    );
+
+  app.get<CaseParams>('/cases/:caseId/contacts/new', { preHandler: requireUser }, async (request, reply) => {
+    const view = await changeableCase(request, reply);
+    if (!view) return reply;
+    return formPage(reply, view, { values: {}, present: [] });
+  });
+
+  app.post<CaseParams>('/cases/:caseId/contacts/new', { preHandler: requireUser }, async (request, reply) => {
+    const { caseId } = request.params;
+    const present = presentFrom(request.body);
+    const form = validateForm(contactForm, request.body);
+    if (!form.ok) {
+      const view = await changeableCase(request, reply);
+      return view ? formPage(reply, view, { ...form, values: form.values, present }, 400) : reply;
+    }
+    const values = form.value as ContactValues;
+    const date = readContactDate(values);
+    // A date that cannot be read goes as none: the domain then reports every other problem with it.
+    const result = await recordContact(ctx, actor(request), caseId, answersFrom(values, present, date.ok ? (date.iso ?? '') : ''));
+    if (!result.ok) {
+      if (result.code !== 'invalid') return sendErrorPage(reply, result.code);
+      const view = await changeableCase(request, reply);
+      return view ? formPage(reply, view, { ...contactErrors(result.problems, date), values, present }, 400) : reply;
+    }
+    return reply.redirect(`/cases/${caseId}/contacts/${result.entries[0]!.id}`, 303);
+  });
+
+  app.get<ContactParams>('/cases/:caseId/contacts/:entryId', { preHandler: requireUser }, async (request, reply) => {
+    const { caseId, entryId } = request.params;
+    const result = await viewContact(ctx, actor(request), caseId, entryId);
+    if (!result.ok) return sendErrorPage(reply, result.code);
+    return reply.page('contacts/contact-recorded.njk', {
+      title: 'Contact recorded',
+      r: presentRecorded(caseId, result.value),
+      backLink: `/cases/${caseId}`,
+    });
+  });
+}

@@ -1,0 +1,110 @@
+// The contact form: its fields and length limits, the people ticked as present (sent as repeated
+// fields), and the answers the use case takes. What the answers must say is the domain's
+// (contact-record.ts); its problems become GOV.UK errors here, in the order the form asks.
+import { Type } from 'typebox';
+import { CONTACT_PROBLEMS, type ContactAnswers, type ContactField, type ContactProblem } from '../../../domain/chronology/contact-record.ts';
+import { PARTS, readDateInput, type DatePartErrors } from '../../forms/date-input.ts';
+import { formErrors, type FormErrors, type FormSpec } from '../../forms/validate-form.ts';
+
+const choice = Type.Optional(Type.String({ maxLength: 40 }));
+const text = Type.Optional(Type.String({ maxLength: 4000 }));
+const tooLong = (what: string) => ({ default: `${what} must be 4,000 characters or fewer` });
+
+const contactSchema = Type.Object({
+  kind: choice,
+  'occurredOn-day': Type.Optional(Type.String({ maxLength: 2 })),
+  'occurredOn-month': Type.Optional(Type.String({ maxLength: 2 })),
+  'occurredOn-year': Type.Optional(Type.String({ maxLength: 4 })),
+  babySeen: choice,
+  notSeenReason: text,
+  awakeOrAsleep: choice,
+  interaction: text,
+  dressed: text,
+  demeanour: text,
+  whereKept: text,
+  unknownAdultDescription: Type.Optional(Type.String({ maxLength: 500 })),
+  sleepingSeen: choice,
+  sleepingSafe: choice,
+  unsafeSleepSeen: text,
+  safeSleepAdvice: choice,
+  safeSleepUnderstood: choice,
+  cryingAdvice: choice,
+  cryingUnderstood: choice,
+  siblingsSaid: text,
+  stressPointsReviewed: text,
+  summary: text,
+});
+
+export const contactForm: FormSpec<typeof contactSchema> = {
+  schema: contactSchema,
+  messages: {
+    kind: { default: CONTACT_PROBLEMS['kind-needed'].message },
+    'occurredOn-day': { default: CONTACT_PROBLEMS['occurred-on-invalid'].message },
+    'occurredOn-month': { default: CONTACT_PROBLEMS['occurred-on-invalid'].message },
+    'occurredOn-year': { default: CONTACT_PROBLEMS['occurred-on-invalid'].message },
+    babySeen: { default: CONTACT_PROBLEMS['baby-seen-needed'].message },
+    notSeenReason: tooLong('Why the baby was not seen'),
+    awakeOrAsleep: { default: CONTACT_PROBLEMS['awake-or-asleep-needed'].message },
+    interaction: tooLong('The interaction'),
+    dressed: tooLong('How the baby was dressed'),
+    demeanour: tooLong("The baby's demeanour"),
+    whereKept: tooLong('Where the baby was kept'),
+    unknownAdultDescription: { default: 'The description must be 500 characters or fewer' },
+    sleepingSeen: { default: CONTACT_PROBLEMS['sleeping-seen-needed'].message },
+    sleepingSafe: { default: CONTACT_PROBLEMS['sleeping-safe-needed'].message },
+    unsafeSleepSeen: tooLong('What was unsafe'),
+    safeSleepAdvice: { default: CONTACT_PROBLEMS['safe-sleep-advice-needed'].message },
+    safeSleepUnderstood: { default: CONTACT_PROBLEMS['safe-sleep-understood-needed'].message },
+    cryingAdvice: { default: CONTACT_PROBLEMS['crying-advice-needed'].message },
+    cryingUnderstood: { default: CONTACT_PROBLEMS['crying-understood-needed'].message },
+    siblingsSaid: tooLong('What older siblings said'),
+    stressPointsReviewed: tooLong('The stress points reviewed'),
+    summary: tooLong('The summary'),
+  },
+};
+
+/** The box for an adult the practitioner did not know, among the people of the record. */
+export const UNKNOWN_ADULT = 'unknown-adult';
+
+/** The `present` boxes ticked: none, one value or many, as a browser sends them. */
+export function presentFrom(body: unknown): string[] {
+  const raw = body !== null && typeof body === 'object' ? (body as Record<string, unknown>)['present'] : undefined;
+  return (Array.isArray(raw) ? raw : [raw]).filter((value): value is string => typeof value === 'string' && value.trim() !== '').map((value) => value.trim());
+}
+
+const DATE_WORDS = { prefix: 'occurredOn', label: 'Date of the contact', enter: CONTACT_PROBLEMS['occurred-on-needed'].message };
+
+export type ContactValues = Record<string, string>;
+
+/** Reads the date typed as day, month and year: the ISO date, or the message and parts to mark. */
+export function readContactDate(values: ContactValues) {
+  return readDateInput(values, DATE_WORDS, true);
+}
+
+/** The answers from a form that passed its length checks. A date that cannot be read is sent as none. */
+export function answersFrom(values: ContactValues, present: readonly string[], occurredOn: string): ContactAnswers {
+  return {
+    ...values,
+    occurredOn,
+    presentIds: present.filter((value) => value !== UNKNOWN_ADULT),
+    unknownAdultPresent: present.includes(UNKNOWN_ADULT),
+  };
+}
+
+export type ContactErrors = FormErrors & { dateParts: DatePartErrors };
+
+/** The domain's problems as GOV.UK errors, one a field; a date the form could not read keeps its own words. */
+export function contactErrors(problems: readonly ContactProblem[], date: ReturnType<typeof readContactDate>): ContactErrors {
+  const errors: Partial<Record<string, string>> = {};
+  const dateParts: DatePartErrors = {};
+  for (const problem of problems) {
+    const { field, message }: { field: ContactField; message: string } = CONTACT_PROBLEMS[problem];
+    if (field !== 'occurredOn') {
+      errors[field] ??= message;
+      continue;
+    }
+    errors[date.ok ? 'occurredOn-day' : date.field] = date.ok ? message : date.text;
+    dateParts['occurredOn'] = date.ok ? [...PARTS] : date.parts;
+  }
+  return { ...formErrors(errors as Record<string, string>), dateParts };
+}
