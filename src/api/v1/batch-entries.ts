@@ -44,6 +44,6 @@ export function apiRejection(rejection: BatchRejection): ApiRejection {
     const details = rejection.problems.map((problem) => ({ path: entryPath(index, problem.path), message: ENTRY_PROBLEM_MESSAGES[problem.code] }));
     return { index, code: 'invalid-entry', message: rejection.message, details };
   }
-  const path = rejection.code === 'unknown-correction' ? '/corrects' : '/caseId';
+  const path = rejection.code === 'unknown-correction' || rejection.code === 'already-corrected' ? '/corrects' : '/caseId';
   return { index, code: rejection.code, message: rejection.message, details: [{ path: entryPath(index, path), message: rejection.message }] };
 }

@@ -59,13 +59,14 @@ export async function eventApiRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<{ Params: Static<typeof Params>; Body: EventBodyType }>(
     '/cases/:caseId/events',
-    { preHandler: requireBearer, schema: { ...common, summary: 'Record a chronology entry (201; 200 with the stored entry when the externalId was seen before)', params: Params, body: EventBody, response: errorResponses(400, 401, 403, 404, 422) } },
+    { preHandler: requireBearer, schema: { ...common, summary: 'Record a chronology entry (201; 200 with the stored entry when the externalId was seen before)', params: Params, body: EventBody, response: errorResponses(400, 401, 403, 404, 409, 422) } },
     async (request, reply) => {
       const result = await recordEntry(ctx, actor(request), request.params.caseId, request.body);
       if (!result.ok) {
         if (result.code === 'not-found') return sendApiError(reply, 404, 'not-found', result.message);
         if (result.code === 'forbidden') return sendApiError(reply, 403, 'forbidden', result.message);
         if (result.code === 'unknown-correction') return sendApiError(reply, 422, 'unknown-correction', result.message, [{ path: '/corrects', message: result.message }]);
+        if (result.code === 'already-corrected') return sendApiError(reply, 409, 'already-corrected', `${result.message} Newest version: ${result.newestId}.`, [{ path: '/corrects', message: result.newestId }]);
         return sendApiError(reply, 422, 'invalid-entry', result.message, result.problems.map((p) => ({ path: p.path, message: ENTRY_PROBLEM_MESSAGES[p.code] })));
       }
       const alerts = result.alerts.map((a) => ({ id: a.id, ...(a.findingId ? { findingId: a.findingId } : {}), severity: a.severity, message: a.message }));

@@ -91,16 +91,22 @@ describe('chronology events API', () => {
     assert.ok(!profile.findings.some((f) => f.id === 'domestic-abuse'));
     const unknown = await call('lead', 'POST', '/events', { ...incident, externalId: undefined, corrects: 'nope', correctionReason: 'x' });
     assert.equal(unknown.statusCode, 422);
+    const twice = await call('lead', 'POST', '/events', { ...incident, externalId: undefined, corrects: original!.id, correctionReason: 'Again' });
+    assert.equal(twice.statusCode, 409);
+    assert.equal(twice.json<{ error: { code: string } }>().error.code, 'already-corrected');
+    const second = await call('lead', 'POST', '/events', { ...incident, externalId: undefined, kind: 'police-incident', summary: 'Noise complaint, 11pm', victimIds: [], perpetratorIds: [], corrects: corrected.json<Entry>().id, correctionReason: 'Time added' });
+    assert.equal(second.statusCode, 201, second.body);
+    assert.deepEqual([second.json<Entry>().agency, second.json<Entry>().agencyKind], ['County Police', 'police'], 'a correction stays the information of the agency it came from');
   });
 
   it('filters by agency (name or kind), kind, person and period', async () => {
     await call('lead', 'POST', '/events', { kind: 'home-visit', occurredAt: '2026-11-01', summary: 'Baby seen awake in a cot', source: 'observed', personIds: ['mum'], babySeen: true });
     const count = async (query: string) => (await call('lead', 'GET', `/events${query}`)).json<{ events: Entry[] }>().events.length;
-    assert.equal(await count('?agency=police'), 2);
-    assert.equal(await count('?agency=County%20Police'), 2);
+    assert.equal(await count('?agency=police'), 3);
+    assert.equal(await count('?agency=County%20Police'), 3);
     assert.equal(await count('?kind=home-visit'), 1);
-    assert.equal(await count('?personId=dad'), 2);
-    assert.equal(await count('?from=2026-11-02'), 2);
+    assert.equal(await count('?personId=dad'), 3);
+    assert.equal(await count('?from=2026-11-02'), 3);
     assert.equal(await count('?to=2026-11-01'), 1);
     assert.equal((await call('lead', 'GET', '/events?from=yesterday')).statusCode, 400);
   });

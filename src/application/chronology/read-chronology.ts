@@ -8,6 +8,9 @@ import type { UserActor } from '../actor.ts';
 import { recordAuditAlone } from '../audit.ts';
 import { loadCaseAccess } from '../cases/case-access.ts';
 import type { AppContext } from '../context.ts';
+import type { ChronologyPattern } from '../../domain/chronology/chronology.types.ts';
+import { serviceToday } from '../cases/create-case.ts';
+import { loadStoredProfile } from '../profile/profile-facts.ts';
 import { loadChronology } from './chronology-rows.ts';
 
 export interface ChronologyRecord {
@@ -18,6 +21,8 @@ export interface ChronologyRecord {
   all: ListedEntry[];
   /** The entries the filters keep, oldest first. */
   entries: ListedEntry[];
+  /** Patterns in the whole chronology, exactly as the profile finds them. */
+  patterns: readonly ChronologyPattern[];
   canChange: boolean;
 }
 
@@ -42,9 +47,10 @@ export async function readChronology(ctx: AppContext, actor: UserActor, caseId: 
     await recordAuditAlone(ctx, actor, { action, outcome: 'denied', caseId, subjectType: 'case', subjectId: caseId });
     return { ok: false, code: 'forbidden', message: 'You are not in the team around this baby.' };
   }
-  const [stored, people] = await Promise.all([
+  const [stored, people, profile] = await Promise.all([
     loadChronology(ctx.db, caseId),
     ctx.db.selectFrom('people').select(['id', 'given_name', 'family_name', 'description', 'identity_known']).where('case_id', '=', caseId).orderBy('created_at').orderBy('id').execute(),
+    loadStoredProfile(ctx.db, caseId, serviceToday(ctx.clock.now())),
   ]);
   const entries = filterEntries(stored, filters);
   await recordAuditAlone(ctx, actor, {
@@ -61,6 +67,7 @@ export async function readChronology(ctx: AppContext, actor: UserActor, caseId: 
       people: people.map((p) => ({ id: p.id, name: personDisplayName({ givenName: p.given_name, familyName: p.family_name, description: p.description, identityKnown: p.identity_known }) })),
       all: filterEntries(stored, {}),
       entries,
+      patterns: profile?.facts.patterns ?? [],
       canChange: access.canChange,
     },
   };

@@ -33,7 +33,8 @@ export type BatchRejection =
   | { index: number; code: 'not-found'; message: string }
   | { index: number; code: 'forbidden'; message: string }
   | { index: number; code: 'invalid'; message: string; problems: EntryProblem[] }
-  | { index: number; code: 'unknown-correction'; message: string };
+  | { index: number; code: 'unknown-correction'; message: string }
+  | { index: number; code: 'already-corrected'; message: string; newestId: string };
 
 export interface BatchOutcome {
   stored: BatchWritten[];

@@ -31,7 +31,8 @@ export interface EntryInput extends NewEntry {
 export type WriteEntryResult =
   | { ok: true; entry: ChronologyEntry; duplicate: boolean }
   | { ok: false; code: 'invalid'; message: string; problems: EntryProblem[] }
-  | { ok: false; code: 'unknown-correction'; message: string };
+  | { ok: false; code: 'unknown-correction'; message: string }
+  | { ok: false; code: 'already-corrected'; message: string; newestId: string };
 
 export type RecordEntryResult =
   | { ok: true; entry: ChronologyEntry; duplicate: boolean; alerts: RaisedAlert[] }
@@ -69,9 +70,15 @@ export async function writeEntry(trx: Tx, ctx: AppContext, recorder: Recorder, c
   const people = await trx.selectFrom('people').select('id').where('case_id', '=', caseId).execute();
   const problems = checkNewEntry(input, { today: serviceToday(ctx.clock.now()), personIds: new Set(people.map((p) => p.id)), isCorrection: input.corrects !== undefined });
   if (problems.length > 0) return { ok: false, code: 'invalid', message: 'The entry cannot be recorded like this: see the problems.', problems };
+  let source: { agency: string; agencyKind: string } = { agency: recorder.organisation, agencyKind: recorder.organisationKind };
   if (input.corrects !== undefined) {
-    const corrected = await trx.selectFrom('chronology_entries').select('id').where('case_id', '=', caseId).where('id', '=', input.corrects).executeTakeFirst();
+    const corrected = await trx.selectFrom('chronology_entries').select(['id', 'agency', 'agency_kind']).where('case_id', '=', caseId).where('id', '=', input.corrects).executeTakeFirst();
     if (!corrected) return { ok: false, code: 'unknown-correction', message: 'The entry to correct is not in this chronology.' };
+    // Versions of an entry form one chain: only the newest can be corrected.
+    const newer = await trx.selectFrom('chronology_entries').select('id').where('case_id', '=', caseId).where('corrects', '=', input.corrects).executeTakeFirst();
+    if (newer) return { ok: false, code: 'already-corrected', message: 'That entry has already been corrected: correct the newest version instead.', newestId: newer.id };
+    // A correction is still the information of the agency the entry came from.
+    source = { agency: corrected.agency, agencyKind: corrected.agency_kind };
   }
   const day = dayOfOccurrence(input.occurredAt)!;
   const row = await trx
@@ -86,8 +93,8 @@ export async function writeEntry(trx: Tx, ctx: AppContext, recorder: Recorder, c
       recorded_by: recorder.userId,
       recorded_by_name: recorder.name,
       organisation_id: recorder.organisationId,
-      agency: input.agency?.trim() || recorder.organisation,
-      agency_kind: recorder.organisationKind,
+      agency: input.agency?.trim() || source.agency,
+      agency_kind: source.agencyKind,
       summary: input.summary.trim(),
       source: input.source as ChronologyEntry['source'],
       person_ids: JSON.stringify([...new Set(input.personIds ?? [])]),

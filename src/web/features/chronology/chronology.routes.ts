@@ -26,7 +26,7 @@ export async function chronologyRoutes(app: FastifyInstance): Promise<void> {
     const reading = readFilters(request.query);
     const result = await readChronology(ctx, actor(request), caseId, { filters: reading.filters });
     if (!result.ok) return sendErrorPage(reply, result.code);
-    const { all, entries, people, caseName, canChange } = result.value;
+    const { all, entries, people, caseName, canChange, patterns } = result.value;
     return reply.page(
       'chronology/chronology.njk',
       {
@@ -34,6 +34,7 @@ export async function chronologyRoutes(app: FastifyInstance): Promise<void> {
         caseId,
         caseName,
         canChange,
+        patterns: patterns.map((pattern) => ({ ...pattern, tag: pattern.severity === 'high' ? { text: 'High', classes: 'govuk-tag--orange' } : { text: 'Attention', classes: 'govuk-tag--yellow' } })),
         ...filterChoices(all, people),
         values: reading.values,
         entries: presentEntries(entries, all, people),

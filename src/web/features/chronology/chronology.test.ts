@@ -76,6 +76,15 @@ describe('chronology list, filters, CSV and printable page', () => {
     assert.deepEqual(audit.details, { basis: 'lead-professional', filters: {}, shown: 4 });
   });
 
+  it('shows the patterns in the chronology, as the profile finds them', async () => {
+    const client = await WebClient.signedIn(t.app, lead);
+    const page = await client.get(list());
+    // Seen on 5 October at a few days old; not seen at the clinic on 10 November; today is 22 November.
+    assert.match(textOf(qaElement(page.body, 'patterns')), /The baby is not being seen.*5 October 2026/);
+    const profile = await client.get(`/cases/${caseId}/profile`);
+    assert.match(profile.body, /data-qa="finding-baby-not-seen"/);
+  });
+
   it('says in plain words when nothing is recorded yet', async () => {
     const { id: empty } = await makeCase(t.ctx, { teamUserIds: [lead.id] });
     const client = await WebClient.signedIn(t.app, lead);

@@ -31,6 +31,9 @@ interface FormLocals {
 
 const sourceItems = Object.entries(EVIDENCE_SOURCES).map(([value, source]) => ({ value, text: source.label }));
 
+const CORRECTED_MEANWHILE =
+  'Someone has corrected this entry since you opened it. Your correction has not been saved: read their correction, then correct that one if it is still wrong';
+
 /** The newest correction at the end of an entry's chain of corrections (the entry itself when uncorrected). */
 function currentVersion(entry: ListedEntry, all: readonly ListedEntry[]): ListedEntry {
   const byId = new Map(all.map((e) => [e.id, e]));
@@ -91,6 +94,9 @@ export async function entryRoutes(app: FastifyInstance): Promise<void> {
   /** The form again for what the user can fix; error pages for the rest. */
   async function answerRefusal(reply: FastifyReply, caseId: string, record: ChronologyRecord, result: Exclude<RecordEntryResult, { ok: true }>, locals: FormLocals) {
     if (result.code === 'invalid') return formPage(reply, caseId, record, { ...locals, ...orderedErrors(problemErrors(result.problems)) }, 400);
+    if (result.code === 'already-corrected') {
+      return formPage(reply, caseId, record, { ...locals, ...formErrors({ correctionReason: CORRECTED_MEANWHILE }), newestCorrection: result.newestId }, 409);
+    }
     return sendErrorPage(reply, result.code === 'forbidden' ? 'forbidden' : 'not-found');
   }
 
@@ -143,8 +149,7 @@ export async function entryRoutes(app: FastifyInstance): Promise<void> {
     const form = readEntryForm(request.body, entryContext(record, true));
     if (entry.correctedBy.length > 0) {
       // Someone corrected it while this form was open: saving would make two current versions.
-      const message = 'Someone has corrected this entry since you opened it. Your correction has not been saved: read their correction, then correct that one if it is still wrong';
-      return formPage(reply, caseId, record, { ...locals, values: form.values, ...formErrors({ correctionReason: message }), newestCorrection: currentVersion(entry, record.all).id }, 409);
+      return formPage(reply, caseId, record, { ...locals, values: form.values, ...formErrors({ correctionReason: CORRECTED_MEANWHILE }), newestCorrection: currentVersion(entry, record.all).id }, 409);
     }
     if (!form.ok) return formPage(reply, caseId, record, { ...locals, ...form }, 400);
     // What the form does not show (factors given "as stated" by an agency's system) is kept.
