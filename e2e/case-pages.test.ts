@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { expectNoAxeViolations, signIn, startE2e, submit, type E2e } from './helpers/browser.ts';
+import { demoCaseId, type E2e, expectNoAxeViolations, signIn, startE2e, submit } from './helpers/browser.ts';
 import { expectErrorSummary, visit } from './helpers/page-checks.ts';
 
 let e2e: E2e;
@@ -12,10 +12,8 @@ let ashworth: string;
 
 before(async () => {
   e2e = await startE2e();
-  const id = async (familyName: string) =>
-    (await e2e.testApp.ctx.db.selectFrom('cases').select('id').where('family_name', '=', familyName).executeTakeFirstOrThrow()).id;
-  okafor = await id('Okafor');
-  ashworth = await id('Ashworth');
+  okafor = await demoCaseId(e2e, 'Okafor');
+  ashworth = await demoCaseId(e2e, 'Ashworth');
 });
 
 after(async () => {

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { expectNoAxeViolations, signIn, startE2e, submit, type E2e } from './helpers/browser.ts';
+import { demoCaseId, type E2e, expectNoAxeViolations, signIn, startE2e, submit } from './helpers/browser.ts';
 import { visit } from './helpers/page-checks.ts';
 
 let e2e: E2e;
@@ -63,7 +63,7 @@ describe('recording a birth', () => {
   test('the lead professional records the birth of an unborn baby from the case page', async () => {
     const page = await e2e.newPage();
     await signIn(page, 'midwife@demo.example');
-    const ashworth = (await e2e.testApp.ctx.db.selectFrom('cases').select('id').where('family_name', '=', 'Ashworth').executeTakeFirstOrThrow()).id;
+    const ashworth = await demoCaseId(e2e, 'Ashworth');
     await page.goto(`/cases/${ashworth}`);
     await submit(page, page.getByRole('link', { name: 'Record the birth' }));
     await visit(page, `/cases/${ashworth}/birth`, { status: 200, heading: 'Record the birth' });

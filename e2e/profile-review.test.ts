@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { expectNoAxeViolations, signIn, startE2e, submit, type E2e } from './helpers/browser.ts';
+import { demoCaseId, type E2e, expectNoAxeViolations, signIn, startE2e, submit } from './helpers/browser.ts';
 import { expectErrorSummary, visit } from './helpers/page-checks.ts';
 
 let e2e: E2e;
@@ -10,7 +10,7 @@ let caseId: string;
 
 before(async () => {
   e2e = await startE2e();
-  caseId = (await e2e.testApp.ctx.db.selectFrom('cases').select('id').where('family_name', '=', 'Okafor').executeTakeFirstOrThrow()).id;
+  caseId = await demoCaseId(e2e, 'Okafor');
 });
 
 after(async () => {

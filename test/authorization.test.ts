@@ -5,10 +5,8 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
-import { createTokenForEmail } from '../src/application/auth/api-tokens.ts';
-import { cliOperator } from '../src/application/actor.ts';
 import type { Role } from '../src/domain/shared/roles.ts';
-import { makeCase, makeOrganisation, makePerson, makeUser } from './helpers/factories.ts';
+import { apiTokenFor, makeCase, makeOrganisation, makePerson, makeUser } from './helpers/factories.ts';
 import { createTestApp, type TestApp } from './helpers/test-app.ts';
 import { WebClient } from './helpers/web-client.ts';
 
@@ -151,9 +149,7 @@ describe('authorisation of every case route', () => {
     for (const [subject, user] of Object.entries(users) as [Subject, (typeof users)[Subject]][]) {
       const web = new WebClient(t.app);
       await web.signIn(user.email, user.password);
-      const issued = await createTokenForEmail(t.ctx, cliOperator, user.email);
-      assert.ok(issued.ok);
-      const token = issued.value.token;
+      const token = await apiTokenFor(t.ctx, user.email);
       callers[subject] = {
         userId: user.id,
         web,

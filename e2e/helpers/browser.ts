@@ -136,3 +136,8 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/** The id of the demo family's case (the demo partnership names each family once). */
+export async function demoCaseId(e2e: E2e, familyName: string): Promise<string> {
+  return (await e2e.testApp.ctx.db.selectFrom('cases').select('id').where('family_name', '=', familyName).executeTakeFirstOrThrow()).id;
+}

@@ -6,6 +6,8 @@ import type { Insertable } from 'kysely';
 import type { UserActor } from '../../src/application/actor.ts';
 import type { Role } from '../../src/domain/shared/roles.ts';
 import { hashPassword } from '../../src/infrastructure/security/passwords.ts';
+import { createTokenForEmail } from '../../src/application/auth/api-tokens.ts';
+import { cliOperator } from '../../src/application/actor.ts';
 
 export const TEST_PASSWORD = 'correct horse battery';
 let cachedHash: Promise<string> | undefined;
@@ -55,4 +57,11 @@ export async function makePerson(ctx: AppContext, caseId: string, overrides: Par
   const values = { case_id: caseId, id: randomUUID(), given_name: 'Sarah', family_name: 'Hart', relationship_to_infant: 'mother', lives_in_household: true, cares_for_infant: true, created_at: now, updated_at: now, ...overrides };
   await ctx.db.insertInto('people').values(values).execute();
   return { id: values.id };
+}
+
+/** A bearer token for the user's email, issued as the CLI would. */
+export async function apiTokenFor(ctx: AppContext, email: string): Promise<string> {
+  const issued = await createTokenForEmail(ctx, cliOperator, email);
+  if (!issued.ok) throw new Error(`No token for ${email}: ${issued.message}`);
+  return issued.value.token;
 }

@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { cliOperator } from '../../application/actor.ts';
-import { createTokenForEmail } from '../../application/auth/api-tokens.ts';
-import { makeCase, makeOrganisation, makeUser } from '../../../test/helpers/factories.ts';
+import { apiTokenFor, makeCase, makeOrganisation, makeUser } from '../../../test/helpers/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 
 interface ApiAlert {
@@ -34,9 +32,7 @@ describe('alerts API', () => {
       outsider: await makeUser(t.ctx, { name: 'Out Sider' }),
     };
     for (const [name, user] of Object.entries(users)) {
-      const issued = await createTokenForEmail(t.ctx, cliOperator, user.email);
-      assert.ok(issued.ok);
-      tokens[name] = issued.value.token;
+      tokens[name] = await apiTokenFor(t.ctx, user.email);
     }
     ({ id: caseId } = await makeCase(t.ctx, { familyName: 'Okafor', teamUserIds: [users.socialWorker.id, users.nurse.id] }));
   });

@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createTokenForEmail } from '../../application/auth/api-tokens.ts';
-import { cliOperator } from '../../application/actor.ts';
-import { makeUser } from '../../../test/helpers/factories.ts';
+import { apiTokenFor, makeUser } from '../../../test/helpers/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 
 describe('search and create through the API', () => {
@@ -12,9 +10,7 @@ describe('search and create through the API', () => {
     t = await createTestApp();
     for (const name of ['midwife', 'other', 'admin'] as const) {
       const user = await makeUser(t.ctx, { name, role: name === 'admin' ? 'admin' : 'practitioner' });
-      const issued = await createTokenForEmail(t.ctx, cliOperator, user.email);
-      assert.ok(issued.ok);
-      tokens[name] = issued.value.token;
+      tokens[name] = await apiTokenFor(t.ctx, user.email);
     }
   });
   after(async () => t.close());

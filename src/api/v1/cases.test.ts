@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createTokenForEmail } from '../../application/auth/api-tokens.ts';
-import { cliOperator } from '../../application/actor.ts';
-import { makeCase, makeUser } from '../../../test/helpers/factories.ts';
+import { apiTokenFor, makeCase, makeUser } from '../../../test/helpers/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 
 describe('cases API', () => {
@@ -15,9 +13,7 @@ describe('cases API', () => {
     t = await createTestApp();
     for (const name of ['lead', 'member', 'outsider', 'newcomer']) {
       users[name] = await makeUser(t.ctx, { name });
-      const issued = await createTokenForEmail(t.ctx, cliOperator, users[name].email);
-      assert.ok(issued.ok);
-      tokens[name] = issued.value.token;
+      tokens[name] = await apiTokenFor(t.ctx, users[name].email);
     }
     ({ id: caseId } = await makeCase(t.ctx, { familyName: 'Apitest', teamUserIds: [users['lead']!.id, users['member']!.id] }));
   });

@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createTokenForEmail } from '../../application/auth/api-tokens.ts';
-import { cliOperator } from '../../application/actor.ts';
-import { makeCase, makeOrganisation, makePerson, makeUser } from '../../../test/helpers/factories.ts';
+import { apiTokenFor, makeCase, makeOrganisation, makePerson, makeUser } from '../../../test/helpers/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 
 interface BatchResult {
@@ -21,9 +19,7 @@ describe('chronology batch API (POST /api/v1/events:batch)', () => {
     t = await createTestApp();
     const hospital = await makeOrganisation(t.ctx, 'hospital', 'City Hospital');
     const clerk = await makeUser(t.ctx, { organisationId: hospital.id, name: 'Ward Clerk' });
-    const issued = await createTokenForEmail(t.ctx, cliOperator, clerk.email);
-    assert.ok(issued.ok);
-    token = issued.value.token;
+    token = await apiTokenFor(t.ctx, clerk.email);
     ({ id: caseId } = await makeCase(t.ctx, { teamUserIds: [clerk.id] }));
     ({ id: otherCaseId } = await makeCase(t.ctx, { teamUserIds: [(await makeUser(t.ctx)).id] }));
     await makePerson(t.ctx, caseId, { id: 'mum' });

@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createTokenForEmail } from '../../application/auth/api-tokens.ts';
-import { cliOperator } from '../../application/actor.ts';
-import { makeCase, makeOrganisation, makePerson, makeUser } from '../../../test/helpers/factories.ts';
+import { apiTokenFor, makeCase, makeOrganisation, makePerson, makeUser } from '../../../test/helpers/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 
 interface Entry {
@@ -29,9 +27,7 @@ describe('chronology events API', () => {
       outsider: await makeUser(t.ctx, { name: 'Out Sider' }),
     };
     for (const [name, user] of Object.entries(users)) {
-      const issued = await createTokenForEmail(t.ctx, cliOperator, user.email);
-      assert.ok(issued.ok);
-      tokens[name] = issued.value.token;
+      tokens[name] = await apiTokenFor(t.ctx, user.email);
     }
     ({ id: caseId } = await makeCase(t.ctx, { teamUserIds: [users.lead.id, users.officer.id] }));
     await makePerson(t.ctx, caseId, { id: 'mum', history_checked: true });

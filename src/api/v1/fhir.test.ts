@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createTokenForEmail } from '../../application/auth/api-tokens.ts';
-import { cliOperator } from '../../application/actor.ts';
-import { makeCase, makeOrganisation, makeUser } from '../../../test/helpers/factories.ts';
+import { apiTokenFor, makeCase, makeOrganisation, makeUser } from '../../../test/helpers/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 
 interface Imported {
@@ -54,12 +52,7 @@ describe('FHIR import API (POST /api/v1/fhir/Bundle)', () => {
     const socialCare = await makeOrganisation(t.ctx, 'childrens-social-care', 'County Children’s Services');
     const socialWorker = await makeUser(t.ctx, { organisationId: socialCare.id, name: 'Sam Social' });
     const clerk = await makeUser(t.ctx, { organisationId: hospital.id, name: 'Ward Clerk' });
-    const tokenFor = async (email: string) => {
-      const issued = await createTokenForEmail(t.ctx, cliOperator, email);
-      assert.ok(issued.ok);
-      return issued.value.token;
-    };
-    token = await tokenFor(clerk.email);
+    token = await apiTokenFor(t.ctx, clerk.email);
     socialWorkerId = socialWorker.id;
     ({ id: caseId } = await makeCase(t.ctx, { teamUserIds: [socialWorker.id, clerk.id] }));
     const { id: otherCaseId } = await makeCase(t.ctx, { teamUserIds: [socialWorker.id] });

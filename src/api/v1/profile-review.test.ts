@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createTokenForEmail } from '../../application/auth/api-tokens.ts';
-import { cliOperator } from '../../application/actor.ts';
-import { makeCase, makePerson, makeUser } from '../../../test/helpers/factories.ts';
+import { apiTokenFor, makeCase, makePerson, makeUser } from '../../../test/helpers/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 
 describe('profile history, decisions, review and level API', () => {
@@ -15,9 +13,7 @@ describe('profile history, decisions, review and level API', () => {
     for (const name of ['lead', 'outsider']) {
       const user = await makeUser(t.ctx, { name: name === 'lead' ? 'Hana Visitor' : 'Out Sider' });
       users[name] = user.id;
-      const issued = await createTokenForEmail(t.ctx, cliOperator, user.email);
-      assert.ok(issued.ok);
-      tokens[name] = issued.value.token;
+      tokens[name] = await apiTokenFor(t.ctx, user.email);
     }
     ({ id: caseId } = await makeCase(t.ctx, { teamUserIds: [users['lead']!] }));
     await makePerson(t.ctx, caseId, { id: 'mum', history_checked: true });
