@@ -35,6 +35,13 @@ module.exports = {
       from: { path: '^src/timeline/' },
       to: { path: '^src/(application|infrastructure|web|api)/' },
     },
+    {
+      name: 'synthetic-is-pure',
+      comment: 'src/synthetic generates plain rows from a seed: it may use the domain, nothing else.',
+      severity: 'error',
+      from: { path: '^src/synthetic/' },
+      to: { pathNot: '^src/(synthetic|domain)/' },
+    },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
   ],
   options: {

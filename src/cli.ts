@@ -8,6 +8,7 @@ import { escalateOverdueAlerts } from './application/alerts/escalate-alerts.ts';
 import { createTokenForEmail } from './application/auth/api-tokens.ts';
 import { createContext } from './application/context.ts';
 import { deliverOutbox } from './application/mail/deliver-outbox.ts';
+import { loadSyntheticPartnership, SYNTHETIC_PASSWORD } from './application/synthetic/load-synthetic-partnership.ts';
 import { loadConfig } from './config.ts';
 import { verifyAuditChain } from './infrastructure/audit/verify-audit-chain.ts';
 import { backupEmbedded, restoreEmbedded } from './infrastructure/db/backup.ts';
@@ -25,6 +26,9 @@ const USAGE = `Usage: npm run icp -- <command>
   alerts escalate                               send alerts nobody acknowledged in time to the
                                                 safeguarding leads; prints how many
   mail deliver                                  send the alert emails that are due now; prints how many wait
+  generate --infants N [--seed S]               add a synthetic partnership of N infants (same seed,
+  generate --size county|england [--seed S]     same data); county is 20,000 infants, england
+                                                1,000,000 (PostgreSQL only)
   backup FILE                                   copy the embedded database to FILE
   restore FILE                                  replace the embedded database with FILE
 
@@ -59,6 +63,9 @@ async function main(argv: string[]): Promise<number> {
       organisation: { type: 'string' },
       role: { type: 'string' },
       password: { type: 'string' },
+      infants: { type: 'string' },
+      seed: { type: 'string' },
+      size: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -67,7 +74,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  switch (positionals[0] === 'backup' || positionals[0] === 'restore' || positionals[0] === 'migrate' ? positionals[0] : command) {
+  switch (['backup', 'restore', 'migrate', 'generate'].includes(positionals[0]!) ? positionals[0] : command) {
     case 'migrate':
       await withContext(async () => console.log('Database is up to date.'));
       return 0;
@@ -127,6 +134,8 @@ async function main(argv: string[]): Promise<number> {
         console.log(String(escalated.length));
         return 0;
       });
+    case 'generate':
+      return generate(values);
     case 'backup':
     case 'restore': {
       const file = positionals[1];
@@ -153,6 +162,53 @@ async function main(argv: string[]): Promise<number> {
     default:
       throw new UsageError(`Unknown command "${positionals.join(' ')}"`);
   }
+}
+
+const SIZES: Record<string, number> = { county: 20_000, england: 1_000_000 };
+const EMBEDDED_LIMIT = SIZES.county!;
+
+function wholeNumber(values: Record<string, string | boolean | undefined>, name: string, fallback?: number): number {
+  const raw = values[name];
+  if (raw === undefined && fallback !== undefined) return fallback;
+  const value = Number(raw);
+  if (typeof raw !== 'string' || !Number.isSafeInteger(value) || value < 0) throw new UsageError(`--${name} must be a whole number, for example --${name} 1000`);
+  return value;
+}
+
+async function generate(values: Record<string, string | boolean | undefined>): Promise<number> {
+  const size = values.size;
+  if (typeof size === 'string' && !(size in SIZES)) throw new UsageError(`--size must be county or england, not "${size}"`);
+  const infants = typeof size === 'string' ? SIZES[size]! : wholeNumber(values, 'infants');
+  if (infants < 1) throw new UsageError('--infants must be at least 1');
+  const seed = wholeNumber(values, 'seed', 1);
+  if (infants > EMBEDDED_LIMIT && !loadConfig().databaseUrl) {
+    console.error(`${String(infants)} infants is more than the embedded database should hold (at most ${String(EMBEDDED_LIMIT)}): set DATABASE_URL to use PostgreSQL.`);
+    return 2;
+  }
+  return withContext(async (ctx) => {
+    let reported = 0;
+    const result = await loadSyntheticPartnership(ctx, {
+      infants,
+      seed,
+      onProgress: (written, counts) => {
+        if (written - reported < 1_000 && written < infants) return;
+        reported = written;
+        console.log(`${String(written)} of ${String(infants)} infants, ${String(counts.entries)} chronology entries`);
+      },
+    });
+    if (!result.ok) {
+      console.error(result.message);
+      return 1;
+    }
+    const { counts, seconds } = result;
+    console.log(`Every synthetic account's password is "${SYNTHETIC_PASSWORD}".`);
+    console.log(
+      `Generated ${String(counts.organisations)} organisations, ${String(counts.users)} users, ${String(counts.infants)} infants, ${String(counts.people)} people, ` +
+        `${String(counts.assessments)} assessments, ${String(counts.evidence)} evidence, ${String(counts.entries)} chronology entries in ${seconds.toFixed(1)} s ` +
+        `(${String(Math.round(counts.entries / seconds))} entries per second)`,
+    );
+    return 0;
+  });
 }
 
 function report<T>(result: { ok: true; value: T } | { ok: false; message: string }, last: (value: T) => string): number {
