@@ -1,0 +1,57 @@
+// One HTTP scenario under autocannon, in a worker thread (load.worker.ts).
+import { Worker } from 'node:worker_threads';
+import type { Measured } from './report.ts';
+
+// On Node 20 a worker does not inherit `--import tsx`: it registers tsx itself, then loads the TypeScript.
+const WORKER_BOOT = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.resolve('./load.worker.ts'))}); });`;
+
+export interface LoadRequest {
+  url: string;
+  method: 'GET' | 'POST';
+  headers: Record<string, string>;
+  /** A JSON body sent with every request. */
+  json?: Record<string, unknown>;
+  /** When given, each request's body gets `externalId: <prefix>-<n>`. */
+  uniqueExternalIdPrefix?: string;
+  connections: number;
+  durationSeconds: number;
+}
+
+export interface LoadOutcome {
+  latenciesMs: number[];
+  non2xx: number;
+  errors: number;
+  durationSeconds: number;
+}
+
+export function runLoad(name: string, request: LoadRequest): Promise<Measured> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER_BOOT, { eval: true, workerData: request });
+    worker.once('message', (outcome: LoadOutcome) => {
+      void worker.terminate();
+      resolve({ name, kind: 'http', durationSeconds: outcome.durationSeconds, latenciesMs: outcome.latenciesMs, errors: outcome.errors, non2xx: outcome.non2xx });
+    });
+    worker.once('error', reject);
+  });
+}
+
+/** The page's main query, issued directly by `connections` loops at once for the same time. */
+export async function runDirect(name: string, query: () => Promise<unknown>, connections: number, durationSeconds: number): Promise<Measured> {
+  const latenciesMs: number[] = [];
+  let errors = 0;
+  const started = performance.now();
+  const until = started + durationSeconds * 1000;
+  const loop = async () => {
+    while (performance.now() < until) {
+      const before = performance.now();
+      try {
+        await query();
+        latenciesMs.push(performance.now() - before);
+      } catch {
+        errors += 1;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: connections }, loop));
+  return { name, kind: 'direct', durationSeconds: (performance.now() - started) / 1000, latenciesMs, errors, non2xx: 0 };
+}

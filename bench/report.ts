@@ -1,0 +1,105 @@
+// Turns measured latencies and counts into the figures the benchmark reports, and the report into
+// a Markdown table. Pure: no clock, no files.
+
+export interface Measured {
+  name: string;
+  /** 'http' went through the app under autocannon; 'direct' is the page's main query in a loop. */
+  kind: 'http' | 'direct';
+  durationSeconds: number;
+  /** Every completed request's (or query's) latency in milliseconds. */
+  latenciesMs: readonly number[];
+  /** Connection errors and timeouts, or queries that threw. */
+  errors: number;
+  /** Responses that were not 2xx. */
+  non2xx: number;
+}
+
+export interface ScenarioResult {
+  name: string;
+  kind: 'http' | 'direct';
+  requests: number;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  errors: number;
+  non2xx: number;
+  failed: boolean;
+  /** Requests per second as a share of the fixed-page baseline's; null when there is no baseline. */
+  ratioToBaseline: number | null;
+}
+
+export interface BenchReport {
+  startedAt: string;
+  database: 'pglite' | 'postgres';
+  infants: number;
+  dataset: string;
+  durationSeconds: number;
+  connections: number;
+  results: ScenarioResult[];
+}
+
+export const BASELINE_NAME = 'baseline: fixed page';
+
+/** The nearest-rank percentile: the smallest value with at least p% of the values at or below it. */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
+}
+
+export function summarise(measured: Measured): Omit<ScenarioResult, 'ratioToBaseline'> {
+  const sorted = [...measured.latenciesMs].sort((a, b) => a - b);
+  return {
+    name: measured.name,
+    kind: measured.kind,
+    requests: sorted.length,
+    requestsPerSecond: sorted.length / measured.durationSeconds,
+    p50Ms: percentile(sorted, 50),
+    p95Ms: percentile(sorted, 95),
+    p99Ms: percentile(sorted, 99),
+    errors: measured.errors,
+    non2xx: measured.non2xx,
+    // A scenario that completed nothing failed too, even without a counted error.
+    failed: measured.errors > 0 || measured.non2xx > 0 || sorted.length === 0,
+  };
+}
+
+/** Each result with its throughput as a share of the fixed-page baseline's. */
+export function withRatios(results: readonly Omit<ScenarioResult, 'ratioToBaseline'>[]): ScenarioResult[] {
+  const baseline = results.find((r) => r.name === BASELINE_NAME);
+  const usable = baseline && !baseline.failed && baseline.requestsPerSecond > 0 ? baseline.requestsPerSecond : null;
+  return results.map((r) => ({ ...r, ratioToBaseline: usable === null ? null : r.requestsPerSecond / usable }));
+}
+
+const ms = (value: number) => (Number.isNaN(value) ? '–' : value.toFixed(1));
+
+export function markdownTable(report: BenchReport): string {
+  const header = [
+    `Benchmark ${report.startedAt}: ${report.database}, ${String(report.infants)} infants (${report.dataset}); ${String(report.durationSeconds)} s per scenario, ${String(report.connections)} connections.`,
+    '',
+    '| scenario | kind | req/s | p50 ms | p95 ms | p99 ms | errors | non-2xx | × fixed page | status |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+  ];
+  const rows = report.results.map((r) =>
+    [
+      r.name,
+      r.kind,
+      r.requestsPerSecond.toFixed(1),
+      ms(r.p50Ms),
+      ms(r.p95Ms),
+      ms(r.p99Ms),
+      String(r.errors),
+      String(r.non2xx),
+      r.ratioToBaseline === null ? '–' : r.ratioToBaseline.toFixed(3),
+      r.failed ? '**FAILED**' : 'ok',
+    ].join(' | '),
+  );
+  return [...header, ...rows.map((row) => `| ${row} |`)].join('\n') + '\n';
+}
+
+/** `2026-05-01T10-20-30Z-pglite-500`: sorts by time, says the database and size. */
+export function resultFileStem(report: Pick<BenchReport, 'startedAt' | 'database' | 'infants'>): string {
+  const stamp = report.startedAt.replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
+  return `${stamp}-${report.database}-${String(report.infants)}`;
+}

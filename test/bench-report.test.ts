@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { BASELINE_NAME, markdownTable, percentile, resultFileStem, summarise, withRatios, type Measured } from '../bench/report.ts';
+
+const measured = (name: string, latenciesMs: number[], counts: { errors?: number; non2xx?: number } = {}): Measured => ({
+  name,
+  kind: 'http',
+  durationSeconds: 2,
+  latenciesMs,
+  errors: counts.errors ?? 0,
+  non2xx: counts.non2xx ?? 0,
+});
+
+describe('benchmark report', () => {
+  it('takes nearest-rank percentiles', () => {
+    const sorted = Array.from({ length: 100 }, (_, i) => i + 1);
+    assert.deepEqual([percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99)], [50, 95, 99]);
+    assert.ok(Number.isNaN(percentile([], 50)));
+  });
+
+  it('gives requests per second and the ratio to the fixed-page baseline', () => {
+    const [baseline, page] = withRatios([summarise(measured(BASELINE_NAME, [1, 1, 1, 1])), summarise(measured('page', [3, 1]))]);
+    assert.equal(baseline!.requestsPerSecond, 2);
+    assert.equal(page!.requestsPerSecond, 1);
+    assert.equal(page!.ratioToBaseline, 0.5);
+    assert.equal(page!.p50Ms, 1);
+  });
+
+  it('marks a scenario with errors, non-2xx responses or nothing completed as failed, in the table too', () => {
+    const results = withRatios([summarise(measured(BASELINE_NAME, [1])), summarise(measured('refused', [1], { non2xx: 1 })), summarise(measured('stuck', []))]);
+    assert.deepEqual(results.map((r) => r.failed), [false, true, true]);
+    const table = markdownTable({ startedAt: '2026-11-22T04:00:00.000Z', database: 'pglite', infants: 500, dataset: 'test', durationSeconds: 2, connections: 10, results });
+    assert.match(table, /\| refused \| http \| 0\.5 \| 1\.0 \| 1\.0 \| 1\.0 \| 0 \| 1 \| 1\.000 \| \*\*FAILED\*\* \|/);
+    assert.match(table, /\| stuck \| http \| 0\.0 \| – \| – \| – \| 0 \| 0 \| 0\.000 \| \*\*FAILED\*\* \|/);
+  });
+
+  it('names result files by time, database and size', () => {
+    assert.equal(resultFileStem({ startedAt: '2026-11-22T04:11:54.821Z', database: 'postgres', infants: 500 }), '2026-11-22T04-11-54Z-postgres-500');
+  });
+});
