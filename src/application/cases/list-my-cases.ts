@@ -3,6 +3,7 @@
 import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
 import { profileEventsFrom } from '../../domain/chronology/to-profile-event.ts';
 import { isTriggerEventKind } from '../../domain/catalogue/catalogue.ts';
+import { EVENT_KIND_IDS } from '../../domain/catalogue/event-kinds.ts';
 import { infantDisplayName } from '../../domain/people/infant-name.ts';
 import type { ProfileEvent } from '../../domain/profile/profile.types.ts';
 import { byReviewUrgency, nextReviewDate, reviewState, type ReviewStatus } from '../../domain/profile/review-schedule.ts';
@@ -31,11 +32,21 @@ function profileReview(level: string, reviewedAt: Date | null, events: readonly 
   return { state: reviewState(next, today), dueOn: next.dueOn };
 }
 
+const TRIGGER_KINDS = EVENT_KIND_IDS.filter((kind) => isTriggerEventKind(kind));
+
 /** Each case's current chronology events that are reassessment triggers: they bring a review forward. */
 async function triggerEventsByCase(ctx: AppContext, caseIds: readonly string[]): Promise<Map<string, ProfileEvent[]>> {
   const byCase = new Map<string, ProfileEvent[]>();
   if (caseIds.length === 0) return byCase;
-  const rows = await ctx.db.selectFrom('chronology_entries').selectAll().where('case_id', 'in', caseIds).orderBy('occurred_on').orderBy('recorded_at').execute();
+  // Only triggers and corrections matter here (a correction can turn a trigger into something else).
+  const rows = await ctx.db
+    .selectFrom('chronology_entries')
+    .selectAll()
+    .where('case_id', 'in', caseIds)
+    .where((eb) => eb.or([eb('kind', 'in', TRIGGER_KINDS), eb('corrects', 'is not', null)]))
+    .orderBy('occurred_on')
+    .orderBy('recorded_at')
+    .execute();
   const entries = new Map<string, ChronologyEntry[]>();
   for (const row of rows) entries.set(row.case_id, [...(entries.get(row.case_id) ?? []), entryFromRow(row)]);
   for (const [caseId, list] of entries) byCase.set(caseId, profileEventsFrom(list).filter((e) => isTriggerEventKind(e.kind)));

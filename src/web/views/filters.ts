@@ -3,19 +3,21 @@ import type nunjucks from 'nunjucks';
 
 const TIME_ZONE = 'Europe/London';
 
+// Made once: building a formatter costs far more than using one, and a long chronology formats
+// thousands of dates per page.
+const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE });
+const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', minute: '2-digit', hourCycle: 'h12', timeZone: TIME_ZONE });
+
 export function formatDate(value: Date | string | null | undefined): string {
   if (value === null || value === undefined || value === '') return '';
   const date = typeof value === 'string' ? new Date(value.length === 10 ? `${value}T12:00:00Z` : value) : value;
-  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE });
+  return dateFormat.format(date);
 }
 
 export function formatDateTime(value: Date | string | null | undefined): string {
   if (value === null || value === undefined || value === '') return '';
   const date = typeof value === 'string' ? new Date(value) : value;
-  const time = date
-    .toLocaleTimeString('en-GB', { hour: 'numeric', minute: '2-digit', hour12: true, timeZone: TIME_ZONE })
-    .replace(' ', '')
-    .toLowerCase();
+  const time = timeFormat.format(date).replace(' ', '').toLowerCase();
   return `${formatDate(date)} at ${time}`;
 }
 
