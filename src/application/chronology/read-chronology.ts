@@ -47,11 +47,11 @@ export async function readChronology(ctx: AppContext, actor: UserActor, caseId: 
     await recordAuditAlone(ctx, actor, { action, outcome: 'denied', caseId, subjectType: 'case', subjectId: caseId });
     return { ok: false, code: 'forbidden', message: 'You are not in the team around this baby.' };
   }
-  const [stored, people, profile] = await Promise.all([
+  const [stored, people] = await Promise.all([
     loadChronology(ctx.db, caseId),
     ctx.db.selectFrom('people').select(['id', 'given_name', 'family_name', 'description', 'identity_known']).where('case_id', '=', caseId).orderBy('created_at').orderBy('id').execute(),
-    loadStoredProfile(ctx.db, caseId, serviceToday(ctx.clock.now())),
   ]);
+  const profile = await loadStoredProfile(ctx.db, caseId, serviceToday(ctx.clock.now()), stored);
   const entries = filterEntries(stored, filters);
   await recordAuditAlone(ctx, actor, {
     action,

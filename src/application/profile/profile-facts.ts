@@ -7,6 +7,7 @@ import type { CaseLevel } from '../../domain/shared/case-levels.ts';
 import type { EvidenceSource } from '../../domain/catalogue/evidence-sources.ts';
 import type { FactorId } from '../../domain/catalogue/factor-ids.ts';
 import type { Subject } from '../../domain/catalogue/subjects.ts';
+import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
 import { observationsFromAssessments } from '../../domain/chronology/factor-observations.ts';
 import { findPatterns } from '../../domain/chronology/find-patterns.ts';
 import { profileEventsFrom } from '../../domain/chronology/to-profile-event.ts';
@@ -35,14 +36,15 @@ export function assessmentKey(factorId: string, key: string): string {
   return `${factorId}|${key}`;
 }
 
-export async function loadStoredProfile(db: Queryable, caseId: string, today: string): Promise<StoredProfile | null> {
+/** `chronology`: the case's entries when the caller has them already, so they are not read twice. */
+export async function loadStoredProfile(db: Queryable, caseId: string, today: string, chronology?: readonly ChronologyEntry[]): Promise<StoredProfile | null> {
   const record = await db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst();
   if (!record) return null;
-  const [people, assessments, evidence, chronology] = await Promise.all([
+  const [people, assessments, evidence, entries] = await Promise.all([
     db.selectFrom('people').selectAll().where('case_id', '=', caseId).orderBy('created_at').orderBy('id').execute(),
     db.selectFrom('profile_assessments').selectAll().where('case_id', '=', caseId).execute(),
     db.selectFrom('profile_evidence').selectAll().where('case_id', '=', caseId).orderBy('recorded_at').orderBy('id').execute(),
-    loadChronology(db, caseId),
+    chronology ?? loadChronology(db, caseId),
   ]);
   const evidenceByKey = new Map<string, Evidence[]>();
   for (const row of evidence) {
@@ -117,9 +119,9 @@ export async function loadStoredProfile(db: Queryable, caseId: string, today: st
         sex: (p.sex as 'female' | 'male' | 'unknown' | null) ?? null,
       })),
       assessments: stored,
-      events: profileEventsFrom(chronology),
+      events: profileEventsFrom(entries),
       patterns: findPatterns({
-        entries: chronology,
+        entries,
         dateOfBirth: record.date_of_birth,
         today,
         names: new Map(people.map((p) => [p.id, personDisplayName({ givenName: p.given_name, familyName: p.family_name, description: p.description, identityKnown: p.identity_known })])),

@@ -9,6 +9,7 @@ import { readChronology } from '../../../application/chronology/read-chronology.
 import { formatDateTime } from '../../views/filters.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { requireUser } from '../../plugins/sessions.ts';
+import { pageOf, paginationLinks } from './chronology-pages.ts';
 import { chronologyCsv, COLUMNS, csvFileName, printRows } from './chronology-export.ts';
 import { filterQuery, readFilters } from './chronology-filters.ts';
 import { describeFilters, filterChoices, presentEntries } from './chronology.presenter.ts';
@@ -22,11 +23,15 @@ export async function chronologyRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<CaseParams>('/cases/:caseId/chronology', { preHandler: requireUser }, async (request, reply) => {
     const { caseId } = request.params;
+    const asked = (request.query as Record<string, unknown>)['page'];
     // Dates that cannot be used are shown as errors; the other filters still apply meanwhile.
     const reading = readFilters(request.query);
     const result = await readChronology(ctx, actor(request), caseId, { filters: reading.filters });
     if (!result.ok) return sendErrorPage(reply, result.code);
     const { all, entries, people, caseName, canChange, patterns } = result.value;
+    const shown = pageOf(entries, asked);
+    const query = filterQuery(reading.values);
+    const hrefFor = (page: number) => `/cases/${caseId}/chronology${query ? `${query}&` : '?'}page=${String(page)}#entries`;
     return reply.page(
       'chronology/chronology.njk',
       {
@@ -37,10 +42,13 @@ export async function chronologyRoutes(app: FastifyInstance): Promise<void> {
         patterns: patterns.map((pattern) => ({ ...pattern, tag: pattern.severity === 'high' ? { text: 'High', classes: 'govuk-tag--orange' } : { text: 'Attention', classes: 'govuk-tag--yellow' } })),
         ...filterChoices(all, people),
         values: reading.values,
-        entries: presentEntries(entries, all, people),
+        entries: presentEntries(shown.items, all, people),
+        matching: entries.length,
+        shown: { first: shown.first, last: shown.last },
+        pagination: paginationLinks(shown.page, shown.pages, hrefFor),
         total: all.length,
         filtered: Object.keys(reading.values).length > 0,
-        query: filterQuery(reading.values),
+        query,
         ...(reading.ok ? {} : { errorList: reading.errorList, fieldErrors: reading.fieldErrors, dateParts: reading.dateParts }),
         backLink: `/cases/${caseId}`,
       },

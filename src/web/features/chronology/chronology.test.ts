@@ -85,6 +85,44 @@ describe('chronology list, filters, CSV and printable page', () => {
     assert.match(profile.body, /data-qa="finding-baby-not-seen"/);
   });
 
+  it('shows a long chronology a page at a time, keeping the filters, while the CSV file holds every entry', async () => {
+    const { id: long } = await makeCase(t.ctx, { teamUserIds: [lead.id] });
+    const organisation = (await t.ctx.db.selectFrom('users').select('organisation_id').where('id', '=', lead.id).executeTakeFirstOrThrow()).organisation_id;
+    await t.ctx.db
+      .insertInto('chronology_entries')
+      .values(
+        Array.from({ length: 230 }, (_, i) => ({
+          case_id: long,
+          id: `long-${String(i).padStart(3, '0')}`,
+          kind: i % 2 === 0 ? 'home-visit' : 'case-note',
+          occurred_on: `2026-${String(10 + Math.floor(i / 200)).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`,
+          recorded_at: new Date('2026-11-20T10:00:00Z'),
+          recorded_by: lead.id,
+          recorded_by_name: 'Claire Dobson',
+          organisation_id: organisation,
+          agency: 'Northfield Health Visiting',
+          agency_kind: 'health-visiting',
+          summary: `Entry ${String(i)}`,
+          source: 'observed' as const,
+          baby_seen: true,
+        })),
+      )
+      .execute();
+    const client = await WebClient.signedIn(t.app, lead);
+    const first = await client.get(`/cases/${long}/chronology`);
+    assert.equal(textOf(qaElement(first.body, 'entry-count')), 'Showing 1 to 100 of 230 entries.');
+    assert.equal(qaElements(first.body, 'entry').length, 100);
+    assert.match(first.body, new RegExp(`href="/cases/${long}/chronology\\?page=3#entries"`));
+    const last = await client.get(`/cases/${long}/chronology?page=3`);
+    assert.equal(qaElements(last.body, 'entry').length, 30);
+    const visits = await client.get(`/cases/${long}/chronology?kind=home-visit&page=2`);
+    assert.equal(textOf(qaElement(visits.body, 'entry-count')), 'Showing 101 to 115 of 115 entries (230 in all).');
+    assert.match(visits.body, /href="[^"]*kind=home-visit&amp;page=1#entries"/);
+    const csv = await client.get(`/cases/${long}/chronology.csv`);
+    assert.equal(csv.body.trim().split('\r\n').length, 231);
+    assert.equal((await client.get(`/cases/${long}/chronology?page=abc`)).statusCode, 200);
+  });
+
   it('says in plain words when nothing is recorded yet', async () => {
     const { id: empty } = await makeCase(t.ctx, { teamUserIds: [lead.id] });
     const client = await WebClient.signedIn(t.app, lead);
