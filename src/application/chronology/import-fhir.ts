@@ -9,7 +9,7 @@ import type { UserActor } from '../actor.ts';
 import type { AppContext } from '../context.ts';
 import { lockProfileForChange } from '../profile/profile-change-guard.ts';
 import { writeCaseEntries, type BatchRejection, type BatchSource, type BatchWritten } from './record-batch.ts';
-import { recorderFor } from './record-entry.ts';
+import { recorderFor } from '../recorder.ts';
 
 export interface ImportedResource {
   /** The position of the resource in `Bundle.entry`: an inpatient Encounter gives two entries. */

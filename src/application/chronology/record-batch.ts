@@ -13,7 +13,8 @@ import { recordAudit } from '../audit.ts';
 import type { AppContext } from '../context.ts';
 import { lockProfileForChange } from '../profile/profile-change-guard.ts';
 import { appendProfileVersionRaisingAlerts } from '../profile/profile-versions.ts';
-import { recorderFor, writeEntry, type EntryInput, type WriteEntryResult } from './record-entry.ts';
+import { writeEntry, type EntryInput, type WriteEntryResult } from './record-entry.ts';
+import { recorderFor, type Recorder } from '../recorder.ts';
 
 export const BATCH_LIMIT = 1000;
 
@@ -51,7 +52,6 @@ export interface BatchSource {
   auditDetails?: Record<string, unknown>;
 }
 
-type Recorder = Awaited<ReturnType<typeof recorderFor>>;
 
 const AGENCY_BATCH: BatchSource = { action: 'chronology.batch', description: 'an agency feed' };
 

@@ -13,7 +13,8 @@ import { serviceToday } from '../cases/create-case.ts';
 import { lockProfileForChange } from '../profile/profile-change-guard.ts';
 import { loadStoredProfile, subjectKey } from '../profile/profile-facts.ts';
 import { appendProfileVersion } from '../profile/profile-versions.ts';
-import { recorderFor, writeEntry } from './record-entry.ts';
+import { writeEntry } from './record-entry.ts';
+import { recorderFor, type Recorder } from '../recorder.ts';
 
 export type RecordContactResult =
   | { ok: true; entries: ChronologyEntry[]; notices: ContactNotice[] }
@@ -21,7 +22,6 @@ export type RecordContactResult =
   | { ok: false; code: 'forbidden'; message: string }
   | { ok: false; code: 'invalid'; message: string; problems: ContactProblem[] };
 
-type Recorder = Awaited<ReturnType<typeof recorderFor>>;
 
 async function write(trx: Tx, ctx: AppContext, recorder: Recorder, caseId: string, planned: PlannedEntry): Promise<ChronologyEntry> {
   const written = await writeEntry(trx, ctx, recorder, caseId, planned);

@@ -14,6 +14,7 @@ import type { AppContext } from '../context.ts';
 import { serviceToday } from '../cases/create-case.ts';
 import { lockProfileForChange } from '../profile/profile-change-guard.ts';
 import { appendProfileVersionRaisingAlerts } from '../profile/profile-versions.ts';
+import { recorderFor, type Recorder } from '../recorder.ts';
 import { entryFromRow } from './chronology-rows.ts';
 
 export interface EntryInput extends NewEntry {
@@ -39,24 +40,6 @@ export type RecordEntryResult =
   | Exclude<WriteEntryResult, { ok: true }>
   | { ok: false; code: 'not-found'; message: string }
   | { ok: false; code: 'forbidden'; message: string };
-
-interface Recorder {
-  userId: string;
-  name: string;
-  organisationId: string;
-  organisation: string;
-  organisationKind: string;
-}
-
-export async function recorderFor(trx: Tx, actor: UserActor): Promise<Recorder> {
-  const row = await trx
-    .selectFrom('users')
-    .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
-    .select(['users.name', 'organisations.id as organisationId', 'organisations.name as organisation', 'organisations.kind as organisationKind'])
-    .where('users.id', '=', actor.userId)
-    .executeTakeFirstOrThrow();
-  return { userId: actor.userId, ...row };
-}
 
 /**
  * Checks and stores one entry for a case the caller may change, without the profile version or the

@@ -28,13 +28,3 @@ export async function lockProfileForChange(trx: Tx, ctx: AppContext, actor: User
   }
   return { ok: true, record: { id: row.id, level: row.level, profileVersion: row.profile_version, reviewedAt: row.profile_reviewed_at } };
 }
-
-/** The user's name and organisation, as written beside what they record. */
-export async function recorderOf(trx: Tx, actor: UserActor): Promise<{ name: string; organisation: string }> {
-  return trx
-    .selectFrom('users')
-    .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
-    .select(['users.name', 'organisations.name as organisation'])
-    .where('users.id', '=', actor.userId)
-    .executeTakeFirstOrThrow();
-}

@@ -5,7 +5,8 @@ import { ESCALATION_DECISIONS, type EscalationDecision } from '../../domain/prof
 import type { UserActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import type { AppContext } from '../context.ts';
-import { lockProfileForChange, recorderOf } from './profile-change-guard.ts';
+import { recorderFor } from '../recorder.ts';
+import { lockProfileForChange } from './profile-change-guard.ts';
 import { evaluateStoredProfile } from './profile-facts.ts';
 import { appendProfileVersion, snapshotFindings } from './profile-versions.ts';
 
@@ -40,7 +41,7 @@ export async function recordDecision(ctx: AppContext, actor: UserActor, caseId: 
     }
     const evaluated = await evaluateStoredProfile(trx, ctx, caseId);
     const findings = evaluated ? snapshotFindings(evaluated.evaluation) : [];
-    const recorder = await recorderOf(trx, actor);
+    const recorder = await recorderFor(trx, actor);
     const id = ctx.newId();
     await trx
       .insertInto('profile_decisions')

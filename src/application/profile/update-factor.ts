@@ -10,6 +10,7 @@ import type { FactorStatus, SubstancePattern } from '../../domain/catalogue/stat
 import type { StressResponseId } from '../../domain/catalogue/stress-responses.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
+import { recorderFor } from '../recorder.ts';
 import { loadCaseAccess } from '../cases/case-access.ts';
 import type { AppContext } from '../context.ts';
 import { subjectKey } from './profile-facts.ts';
@@ -68,12 +69,7 @@ export async function updateFactor(ctx: AppContext, actor: UserActor, caseId: st
       const person = await trx.selectFrom('people').select('id').where('case_id', '=', caseId).where('id', '=', update.personId).executeTakeFirst();
       if (!person) return { ok: false, code: 'unknown-person', message: 'That person is not in this record.' };
     }
-    const user = await trx
-      .selectFrom('users')
-      .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
-      .select(['users.name', 'organisations.name as organisation'])
-      .where('users.id', '=', actor.userId)
-      .executeTakeFirstOrThrow();
+    const user = await recorderFor(trx, actor);
     const key = subjectKey(factor.subject, update.personId);
     const existingEvidence = await trx
       .selectFrom('profile_evidence')

@@ -1,15 +1,9 @@
 // How alerts are shown: a severity tag (the text says it, so colour is never the only sign), when
 // and how the alert reached the user, and whether and how they acknowledged it.
 import type { MyAlert } from '../../../application/alerts/list-alerts.ts';
-import { REACHED_AS_WORDS, SEVERITY_LABELS } from '../../../domain/alerts/alert-words.ts';
-import type { Severity } from '../../../domain/catalogue/finding-definitions.ts';
+import { REACHED_AS_WORDS } from '../../../domain/alerts/alert-words.ts';
 import { formatDateTime } from '../../views/filters.ts';
-
-const TAG_CLASSES: Record<Severity, string> = { critical: 'govuk-tag--red', high: 'govuk-tag--orange', attention: 'govuk-tag--yellow' };
-
-export function severityTag(severity: Severity) {
-  return { text: SEVERITY_LABELS[severity], classes: TAG_CLASSES[severity] };
-}
+import { severityTag } from '../../views/severity.ts';
 
 function acknowledgement(alert: MyAlert): string | null {
   if (alert.acknowledgedAt === null) return null;

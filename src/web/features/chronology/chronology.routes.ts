@@ -9,6 +9,7 @@ import { readChronology } from '../../../application/chronology/read-chronology.
 import { formatDateTime } from '../../views/filters.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { requireUser } from '../../plugins/sessions.ts';
+import { severityTag } from '../../views/severity.ts';
 import { pageOf, paginationLinks } from './chronology-pages.ts';
 import { chronologyCsv, COLUMNS, csvFileName, printRows } from './chronology-export.ts';
 import { filterQuery, readFilters } from './chronology-filters.ts';
@@ -39,7 +40,7 @@ export async function chronologyRoutes(app: FastifyInstance): Promise<void> {
         caseId,
         caseName,
         canChange,
-        patterns: patterns.map((pattern) => ({ ...pattern, tag: pattern.severity === 'high' ? { text: 'High', classes: 'govuk-tag--orange' } : { text: 'Attention', classes: 'govuk-tag--yellow' } })),
+        patterns: patterns.map((pattern) => ({ ...pattern, tag: severityTag(pattern.severity) })),
         ...filterChoices(all, people),
         values: reading.values,
         entries: presentEntries(shown.items, all, people),

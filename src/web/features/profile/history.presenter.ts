@@ -1,17 +1,11 @@
 // Puts a profile's history, and the comparison of two versions, into words for the pages.
-import { factorById, findingDefinition } from '../../../domain/catalogue/catalogue.ts';
+import { factorById } from '../../../domain/catalogue/catalogue.ts';
 import { EVIDENCE_SOURCES, isEvidenceSource } from '../../../domain/catalogue/evidence-sources.ts';
-import { FINDING_IDS, type FindingId } from '../../../domain/catalogue/finding-definitions.ts';
 import { FACTOR_STATUSES, isFactorStatus } from '../../../domain/catalogue/statuses.ts';
 import { STRESS_RESPONSES, isStressResponseId } from '../../../domain/catalogue/stress-responses.ts';
 import { stateChanged, type FactorSnapshot, type FindingSnapshot, type ProfileComparison, type ProfileVersion } from '../../../domain/profile/profile-history.ts';
 import { formatDateTime } from '../../views/filters.ts';
-
-const SEVERITY_TAGS = {
-  critical: { text: 'Critical', classes: 'govuk-tag--red' },
-  high: { text: 'High', classes: 'govuk-tag--orange' },
-  attention: { text: 'Attention', classes: 'govuk-tag--yellow' },
-} as const;
+import { findingTitle, severityTag } from '../../views/severity.ts';
 
 function statusLabel(snapshot: FactorSnapshot | null): string {
   if (snapshot === null) return FACTOR_STATUSES['not-assessed'].label;
@@ -37,12 +31,8 @@ function factorTitle(factorId: string | null, subjectKey: string | null, names: 
   return `${subject}: ${label}`;
 }
 
-function findingTitle(id: string): string {
-  return (FINDING_IDS as readonly string[]).includes(id) ? findingDefinition(id as FindingId).title : id;
-}
-
 function presentFinding(finding: FindingSnapshot) {
-  return { title: findingTitle(finding.id), tag: SEVERITY_TAGS[finding.severity], rationale: finding.rationale };
+  return { title: findingTitle(finding.id), tag: severityTag(finding.severity), rationale: finding.rationale };
 }
 
 function sourceLabel(source: string): string {
@@ -97,7 +87,7 @@ export function presentComparison(comparison: ProfileComparison, names: Readonly
         : {
             raised: comparison.findings.raised.flatMap((f) => (f.after ? [presentFinding(f.after)] : [])),
             cleared: comparison.findings.cleared.flatMap((f) => (f.before ? [presentFinding(f.before)] : [])),
-            changed: comparison.findings.changed.flatMap((f) => (f.before && f.after ? [{ ...presentFinding(f.after), was: f.before.rationale, wasTag: SEVERITY_TAGS[f.before.severity] }] : [])),
+            changed: comparison.findings.changed.flatMap((f) => (f.before && f.after ? [{ ...presentFinding(f.after), was: f.before.rationale, wasTag: severityTag(f.before.severity) }] : [])),
           },
     others: comparison.otherChanges.map((v) => describeVersion(v, names)),
   };

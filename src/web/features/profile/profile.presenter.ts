@@ -1,12 +1,7 @@
 // Turns a profile evaluation into the task list: a section per subject, a status tag per factor.
 import type { EvaluatedFactor, ProfileEvaluation, SubjectProfile } from '../../../domain/profile/profile.types.ts';
 import { factorDefinition } from '../../../domain/catalogue/catalogue.ts';
-
-const SEVERITY_TAGS = {
-  critical: { text: 'Critical', classes: 'govuk-tag--red' },
-  high: { text: 'High', classes: 'govuk-tag--orange' },
-  attention: { text: 'Attention', classes: 'govuk-tag--yellow' },
-} as const;
+import { severityTag } from '../../views/severity.ts';
 
 function statusTag(factor: EvaluatedFactor): { tag: { text: string; classes: string } } | { text: string } {
   if (factor.conflict) return { tag: { text: 'Conflicting information', classes: 'govuk-tag--red' } };
@@ -56,7 +51,7 @@ export function sectionCounts(factors: readonly EvaluatedFactor[]): string {
 export function presentProfile(caseId: string, evaluation: ProfileEvaluation) {
   return {
     summary: evaluation.summary,
-    findings: evaluation.findings.map((finding) => ({ ...finding, tag: SEVERITY_TAGS[finding.severity] })),
+    findings: evaluation.findings.map((finding) => ({ ...finding, tag: severityTag(finding.severity) })),
     sections: evaluation.subjects.map((subject) => ({
       id: `subject-${subjectKeyOf(subject)}`,
       heading: heading(subject),

@@ -1,16 +1,11 @@
 // The review page in words: when the profile was and is next reviewed, what needs a decision, and
 // the decisions recorded so far.
 import type { ProfileView } from '../../../application/profile/view-profile.ts';
-import { findingDefinition } from '../../../domain/catalogue/catalogue.ts';
-import { FINDING_IDS, type FindingId } from '../../../domain/catalogue/finding-definitions.ts';
 import { ESCALATION_DECISIONS, ESCALATION_DECISION_IDS } from '../../../domain/profile/escalation.ts';
 import { CASE_LEVELS, CASE_LEVEL_IDS, caseLevelLabel } from '../../../domain/shared/case-levels.ts';
 import { REVIEW_INTERVAL_WEEKS } from '../../../domain/profile/review-schedule.ts';
 import { formatDate, formatDateTime } from '../../views/filters.ts';
-
-function findingTitle(id: string): string {
-  return (FINDING_IDS as readonly string[]).includes(id) ? findingDefinition(id as FindingId).title : id;
-}
+import { findingTitle } from '../../views/severity.ts';
 
 function nextReviewInWords(view: ProfileView): string {
   const next = view.review.next;

@@ -4,16 +4,10 @@ import { STRESSOR_FACTOR_IDS } from '../../../domain/catalogue/catalogue.ts';
 import { STRESS_RESPONSES } from '../../../domain/catalogue/stress-responses.ts';
 import { stressPicture, type CarerStressResponse, type Stressor } from '../../../domain/profile/stress-picture.ts';
 import type { ProfileEvaluation } from '../../../domain/profile/profile.types.ts';
-import type { Severity } from '../../../domain/catalogue/finding-definitions.ts';
 import type { StressResponseId } from '../../../domain/catalogue/stress-responses.ts';
+import { severityTag } from '../../views/severity.ts';
 
 type Tag = { text: string; classes: string };
-
-const SEVERITY_TAGS: Record<Severity, Tag> = {
-  critical: { text: 'Critical', classes: 'govuk-tag--red' },
-  high: { text: 'High', classes: 'govuk-tag--orange' },
-  attention: { text: 'Attention', classes: 'govuk-tag--yellow' },
-};
 
 function statusTag(carer: CarerStressResponse): Tag {
   if (carer.conflict) return { text: 'Conflicting information', classes: 'govuk-tag--red' };
@@ -66,6 +60,6 @@ export function presentStress(caseId: string, evaluation: ProfileEvaluation, can
     stressorsNotAssessed: toAssess.filter((f) => f.effectiveStatus === 'not-assessed').length,
     stressorsTotal: toAssess.length,
     carers: picture.carers.map((carer) => presentCarer(caseId, carer, canChange)),
-    finding: finding ? { ...finding, suggestedAction: finding.suggestedAction.replace(/\.$/, ''), tag: SEVERITY_TAGS[finding.severity] } : null,
+    finding: finding ? { ...finding, suggestedAction: finding.suggestedAction.replace(/\.$/, ''), tag: severityTag(finding.severity) } : null,
   };
 }
