@@ -8,8 +8,6 @@ import { loadChronology } from './chronology-rows.ts';
 
 export interface ChronologyView {
   entries: ListedEntry[];
-  /** Every entry, unfiltered, for filter choices and patterns. */
-  total: number;
   canChange: boolean;
 }
 
@@ -30,5 +28,5 @@ export async function viewChronology(ctx: AppContext, actor: UserActor, caseId: 
   const all = await loadChronology(ctx.db, caseId);
   const entries = filterEntries(all, filters);
   await recordAuditAlone(ctx, actor, { action: 'chronology.view', caseId, subjectType: 'case', subjectId: caseId, details: { basis: access.basis, filters: { ...filters }, shown: entries.length } });
-  return { ok: true, value: { entries, total: all.length, canChange: access.canChange } };
+  return { ok: true, value: { entries, canChange: access.canChange } };
 }

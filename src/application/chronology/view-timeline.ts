@@ -27,7 +27,8 @@ export async function viewTimeline(ctx: AppContext, actor: UserActor, caseId: st
   const chronology = await viewChronology(ctx, actor, caseId);
   if (!chronology.ok) return chronology;
   const today = serviceToday(ctx.clock.now());
-  const stored = await loadStoredProfile(ctx.db, caseId, today);
+  // The entries are unfiltered: the profile reads them rather than the chronology a second time.
+  const stored = await loadStoredProfile(ctx.db, caseId, today, chronology.value.entries);
   if (!stored) return { ok: false, code: 'not-found', message: 'There is no case with this id.' };
   const { infant, people, patterns } = stored.facts;
   return {
