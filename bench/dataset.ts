@@ -68,7 +68,7 @@ async function storeAll(ctx: AppContext, actor: UserActor, items: BatchItem[]): 
 }
 
 export async function loadBenchDataset(ctx: AppContext, options: { infants: number; seed: number }): Promise<BenchDataset> {
-  const generated = await loadSyntheticPartnership(ctx, options);
+  const generated = await loadSyntheticPartnership(ctx, cliOperator, options);
   if (!generated.ok) throw new Error(generated.message);
   const fixtureCases = LEAD_CASES + 1;
   const next = random(options.seed);

@@ -8,6 +8,7 @@ import { escalateOverdueAlerts } from './application/alerts/escalate-alerts.ts';
 import { createTokenForEmail } from './application/auth/api-tokens.ts';
 import { createContext } from './application/context.ts';
 import { deliverOutbox } from './application/mail/deliver-outbox.ts';
+import { reevaluateAllProfiles } from './application/profile/reevaluate-profiles.ts';
 import { loadSyntheticPartnership, SYNTHETIC_PASSWORD } from './application/synthetic/load-synthetic-partnership.ts';
 import { loadConfig } from './config.ts';
 import { verifyAuditChain } from './infrastructure/audit/verify-audit-chain.ts';
@@ -26,6 +27,8 @@ const USAGE = `Usage: npm run icp -- <command>
   alerts escalate                               send alerts nobody acknowledged in time to the
                                                 safeguarding leads; prints how many
   mail deliver                                  send the alert emails that are due now; prints how many wait
+  profiles reevaluate                           re-evaluate every profile against the catalogue in force
+                                                (after a catalogue change); prints how many changed
   generate --infants N [--seed S]               add a synthetic partnership of N infants (same seed,
   generate --size county|england [--seed S]     same data); county is 20,000 infants, england
                                                 1,000,000 (PostgreSQL only)
@@ -134,6 +137,18 @@ async function main(argv: string[]): Promise<number> {
         console.log(String(escalated.length));
         return 0;
       });
+    case 'profiles reevaluate':
+      return withContext(async (ctx) => {
+        let reported = 0;
+        const result = await reevaluateAllProfiles(ctx, cliOperator, (counts) => {
+          if (counts.profiles - reported < 5_000) return;
+          reported = counts.profiles;
+          console.log(`${String(counts.profiles)} profiles evaluated, ${String(counts.changed)} changed`);
+        });
+        console.log(`Evaluated ${String(result.profiles)} profiles in ${result.seconds.toFixed(1)} s: ${String(result.alerts)} alerts raised. Profiles changed:`);
+        console.log(String(result.changed));
+        return 0;
+      });
     case 'generate':
       return generate(values);
     case 'backup':
@@ -187,7 +202,7 @@ async function generate(values: Record<string, string | boolean | undefined>): P
   }
   return withContext(async (ctx) => {
     let reported = 0;
-    const result = await loadSyntheticPartnership(ctx, {
+    const result = await loadSyntheticPartnership(ctx, cliOperator, {
       infants,
       seed,
       onProgress: (written, counts) => {

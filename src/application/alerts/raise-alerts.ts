@@ -8,7 +8,7 @@ import { teamRecipients } from '../../domain/alerts/recipients.ts';
 import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
 import { infantDisplayName } from '../../domain/people/infant-name.ts';
 import type { Tx } from '../../infrastructure/db/schema.ts';
-import type { UserActor } from '../actor.ts';
+import type { Actor, UserActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import type { AppContext } from '../context.ts';
 import { serviceToday } from '../cases/create-case.ts';
@@ -38,14 +38,14 @@ async function currentTeam(trx: Tx, caseId: string) {
     .execute();
 }
 
-async function storeAlert(trx: Tx, ctx: AppContext, actor: UserActor, caseId: string, draft: AlertDraft, entryId: string | null): Promise<RaisedAlert> {
+async function storeAlert(trx: Tx, ctx: AppContext, actor: Actor, caseId: string, draft: AlertDraft, entryId: string | null): Promise<RaisedAlert> {
   const id = ctx.newId();
   const now = ctx.clock.now();
   await trx
     .insertInto('alerts')
     .values({ case_id: caseId, id, reason: draft.reason, severity: draft.severity, message: draft.message, steps: JSON.stringify(draft.steps), entry_id: entryId, finding_id: draft.findingId ?? null, raised_at: now, escalated_at: null })
     .execute();
-  const recipients = teamRecipients(await currentTeam(trx, caseId), actor.userId);
+  const recipients = teamRecipients(await currentTeam(trx, caseId), actor.kind === 'user' ? actor.userId : null);
   if (recipients.length > 0) {
     await trx
       .insertInto('alert_recipients')
@@ -72,7 +72,7 @@ export async function raiseEntryAlert(trx: Tx, ctx: AppContext, actor: UserActor
 }
 
 /** Alerts for the critical findings a change newly left showing (compared with the version before it). */
-export async function raiseFindingAlerts(trx: Tx, ctx: AppContext, actor: UserActor, caseId: string, before: readonly FindingShown[], after: readonly FindingShown[]): Promise<RaisedAlert[]> {
+export async function raiseFindingAlerts(trx: Tx, ctx: AppContext, actor: Actor, caseId: string, before: readonly FindingShown[], after: readonly FindingShown[]): Promise<RaisedAlert[]> {
   const candidates = newlyCriticalFindingIds(before, after);
   if (candidates.length === 0) return [];
   const drafts = alertsForFindings({ before, after, openAlertFindingIds: await openAlertFindingIds(trx, caseId, candidates), babyName: await babyName(trx, caseId) });

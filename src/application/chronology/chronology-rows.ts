@@ -68,3 +68,25 @@ export async function loadChronology(db: Queryable, caseId: string): Promise<Chr
     .execute();
   return rows.map(entryFromRow);
 }
+
+/** Every entry of each of many cases, in the same order as loadChronology, by case id. */
+export async function loadChronologies(db: Queryable, caseIds: readonly string[]): Promise<Map<string, ChronologyEntry[]>> {
+  const byCase = new Map<string, ChronologyEntry[]>();
+  if (caseIds.length === 0) return byCase;
+  const rows = await db
+    .selectFrom('chronology_entries')
+    .selectAll()
+    .where('case_id', 'in', [...caseIds])
+    .orderBy('case_id')
+    .orderBy('occurred_on')
+    .orderBy('occurred_at')
+    .orderBy('recorded_at')
+    .orderBy('id')
+    .execute();
+  for (const row of rows) {
+    const entries = byCase.get(row.case_id);
+    if (entries) entries.push(entryFromRow(row));
+    else byCase.set(row.case_id, [entryFromRow(row)]);
+  }
+  return byCase;
+}

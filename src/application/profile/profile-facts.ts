@@ -14,9 +14,10 @@ import { profileEventsFrom } from '../../domain/chronology/to-profile-event.ts';
 import { isStressResponseId } from '../../domain/catalogue/stress-responses.ts';
 import { infantDisplayName } from '../../domain/people/infant-name.ts';
 import { personDisplayName } from '../../domain/people/relationships.ts';
-import type { Queryable } from '../../infrastructure/db/schema.ts';
+import type { Database, Queryable } from '../../infrastructure/db/schema.ts';
+import type { Selectable } from 'kysely';
 import type { AppContext } from '../context.ts';
-import { loadChronology } from '../chronology/chronology-rows.ts';
+import { loadChronologies, loadChronology } from '../chronology/chronology-rows.ts';
 import { serviceToday } from '../cases/create-case.ts';
 
 export interface StoredProfile {
@@ -36,6 +37,17 @@ export function assessmentKey(factorId: string, key: string): string {
   return `${factorId}|${key}`;
 }
 
+type Selected<T extends keyof Database> = Selectable<Database[T]>;
+
+/** What one profile is evaluated from, as read from the database. */
+interface ProfileRows {
+  record: Selected<'cases'>;
+  people: Selected<'people'>[];
+  assessments: Selected<'profile_assessments'>[];
+  evidence: Selected<'profile_evidence'>[];
+  entries: readonly ChronologyEntry[];
+}
+
 /** `chronology`: the case's entries when the caller has them already, so they are not read twice. */
 export async function loadStoredProfile(db: Queryable, caseId: string, today: string, chronology?: readonly ChronologyEntry[]): Promise<StoredProfile | null> {
   const record = await db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst();
@@ -46,6 +58,53 @@ export async function loadStoredProfile(db: Queryable, caseId: string, today: st
     db.selectFrom('profile_evidence').selectAll().where('case_id', '=', caseId).orderBy('recorded_at').orderBy('id').execute(),
     chronology ?? loadChronology(db, caseId),
   ]);
+  return storedProfileFrom({ record, people, assessments, evidence, entries }, today);
+}
+
+function byCase<T extends { case_id: string }>(rows: readonly T[]): Map<string, T[]> {
+  const grouped = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = grouped.get(row.case_id);
+    if (group) group.push(row);
+    else grouped.set(row.case_id, [row]);
+  }
+  return grouped;
+}
+
+/** Many profiles in five queries, whatever their number (for re-evaluating them all); missing ids are left out. */
+export async function loadStoredProfiles(db: Queryable, caseIds: readonly string[], today: string): Promise<Map<string, StoredProfile>> {
+  const profiles = new Map<string, StoredProfile>();
+  if (caseIds.length === 0) return profiles;
+  const ids = [...caseIds];
+  const [records, people, assessments, evidence, chronologies] = await Promise.all([
+    db.selectFrom('cases').selectAll().where('id', 'in', ids).execute(),
+    db.selectFrom('people').selectAll().where('case_id', 'in', ids).orderBy('created_at').orderBy('id').execute(),
+    db.selectFrom('profile_assessments').selectAll().where('case_id', 'in', ids).execute(),
+    db.selectFrom('profile_evidence').selectAll().where('case_id', 'in', ids).orderBy('recorded_at').orderBy('id').execute(),
+    loadChronologies(db, ids),
+  ]);
+  const peopleByCase = byCase(people);
+  const assessmentsByCase = byCase(assessments);
+  const evidenceByCase = byCase(evidence);
+  for (const record of records) {
+    profiles.set(
+      record.id,
+      storedProfileFrom(
+        {
+          record,
+          people: peopleByCase.get(record.id) ?? [],
+          assessments: assessmentsByCase.get(record.id) ?? [],
+          evidence: evidenceByCase.get(record.id) ?? [],
+          entries: chronologies.get(record.id) ?? [],
+        },
+        today,
+      ),
+    );
+  }
+  return profiles;
+}
+
+function storedProfileFrom({ record, people, assessments, evidence, entries }: ProfileRows, today: string): StoredProfile {
   const evidenceByKey = new Map<string, Evidence[]>();
   for (const row of evidence) {
     const key = assessmentKey(row.factor_id, row.subject_key);
@@ -133,10 +192,20 @@ export async function loadStoredProfile(db: Queryable, caseId: string, today: st
   };
 }
 
-/** The profile as the rules see it now: what is stored, its next review, and the evaluation. */
-export async function evaluateStoredProfile(db: Queryable, ctx: AppContext, caseId: string): Promise<{ stored: StoredProfile; evaluation: ProfileEvaluation; review: NextReview } | null> {
-  const stored = await loadStoredProfile(db, caseId, serviceToday(ctx.clock.now()));
-  if (!stored) return null;
+export interface EvaluatedProfile {
+  stored: StoredProfile;
+  evaluation: ProfileEvaluation;
+  review: NextReview;
+}
+
+/** The rules applied to a stored profile, with its next review. */
+export function evaluateStored(stored: StoredProfile): EvaluatedProfile {
   const review = nextReviewDate(stored.level as CaseLevel, stored.facts.lastReviewedAt, stored.facts.events);
   return { stored, evaluation: evaluateProfile({ ...stored.facts, reviewDueOn: review.dueOn }), review };
+}
+
+/** The profile as the rules see it now: what is stored, its next review, and the evaluation. */
+export async function evaluateStoredProfile(db: Queryable, ctx: AppContext, caseId: string): Promise<EvaluatedProfile | null> {
+  const stored = await loadStoredProfile(db, caseId, serviceToday(ctx.clock.now()));
+  return stored ? evaluateStored(stored) : null;
 }

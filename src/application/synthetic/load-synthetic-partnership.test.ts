@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { actorFor } from '../../../test/helpers/factories.ts';
+import { cliOperator } from '../actor.ts';
 import type { Role } from '../../domain/shared/roles.ts';
 import { signIn } from '../auth/sign-in.ts';
 import { listMyCases } from '../cases/list-my-cases.ts';
@@ -15,7 +16,7 @@ describe('loading a synthetic partnership', () => {
   const progress: number[] = [];
   before(async () => {
     t = await createTestApp();
-    loaded = await loadSyntheticPartnership(t.ctx, { infants: 50, seed: 3, onProgress: (written) => progress.push(written) });
+    loaded = await loadSyntheticPartnership(t.ctx, cliOperator, { infants: 50, seed: 3, onProgress: (written) => progress.push(written) });
   });
   after(async () => t.close());
 
@@ -39,9 +40,9 @@ describe('loading a synthetic partnership', () => {
   });
 
   it('refuses the same seed twice, and takes another seed beside it', async () => {
-    const again = await loadSyntheticPartnership(t.ctx, { infants: 5, seed: 3 });
+    const again = await loadSyntheticPartnership(t.ctx, cliOperator, { infants: 5, seed: 3 });
     assert.equal(again.ok, false);
-    const other = await loadSyntheticPartnership(t.ctx, { infants: 5, seed: 4 });
+    const other = await loadSyntheticPartnership(t.ctx, cliOperator, { infants: 5, seed: 4 });
     assert.ok(other.ok);
   });
 

@@ -3,7 +3,7 @@
 // findings were raised or cleared, and what else happened (decisions, reviews, a change of level).
 import type { Severity } from '../catalogue/finding-definitions.ts';
 
-export type VersionKind = 'factor' | 'decision' | 'review' | 'level' | 'event';
+export type VersionKind = 'factor' | 'decision' | 'review' | 'level' | 'event' | 'catalogue';
 
 /** A factor as a version left it. */
 export interface FactorSnapshot {

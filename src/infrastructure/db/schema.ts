@@ -189,7 +189,7 @@ export interface ProfileVersionsTable {
   findings: ColumnType<FindingSnapshot[] | null, string | null, never>;
 }
 
-export type ProfileVersionKind = 'factor' | 'decision' | 'review' | 'level' | 'event';
+export type ProfileVersionKind = 'factor' | 'decision' | 'review' | 'level' | 'event' | 'catalogue';
 
 /** A finding as it stood at a version or a decision. */
 export interface FindingSnapshot {
