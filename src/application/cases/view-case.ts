@@ -78,6 +78,16 @@ export type ViewCaseResult =
   | { ok: false; code: 'forbidden'; message: string; contact: Awaited<ReturnType<typeof caseContact>> };
 
 export async function viewCase(ctx: AppContext, actor: UserActor, caseId: string): Promise<ViewCaseResult> {
+  const result = await readCaseForView(ctx, actor, caseId);
+  if (result.ok) await recordAuditAlone(ctx, actor, { action: 'case.view', caseId, subjectType: 'case', subjectId: caseId, details: { basis: result.value.access.basis } });
+  return result;
+}
+
+/**
+ * The case as viewCase shows it, with a refusal or a missing case audited; an allowed view is not,
+ * so that a use case showing the case with other things writes one entry naming all it showed.
+ */
+export async function readCaseForView(ctx: AppContext, actor: UserActor, caseId: string): Promise<ViewCaseResult> {
   const now = ctx.clock.now();
   const row = await ctx.db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst();
   if (!row) {
@@ -102,7 +112,6 @@ export async function viewCase(ctx: AppContext, actor: UserActor, caseId: string
       .orderBy('users.name')
       .execute(),
   ]);
-  await recordAuditAlone(ctx, actor, { action: 'case.view', caseId, subjectType: 'case', subjectId: caseId, details: { basis: access.basis } });
   return ok({
     access,
     record: {

@@ -3,12 +3,13 @@
 import type { ProfileEvaluation } from '../../domain/profile/profile.types.ts';
 import type { FindingInView } from '../../domain/profile/escalation.ts';
 import type { NextReview } from '../../domain/profile/review-schedule.ts';
+import type { Queryable } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAuditAlone } from '../audit.ts';
 import { loadCaseAccess } from '../cases/case-access.ts';
 import type { AppContext } from '../context.ts';
 import { findingsNeedingDecision, loadDecisions, type RecordedDecision } from './profile-decisions.ts';
-import { evaluateStoredProfile } from './profile-facts.ts';
+import { evaluateStoredProfile, type EvaluatedProfile } from './profile-facts.ts';
 
 export interface ProfileView {
   evaluation: ProfileEvaluation;
@@ -36,20 +37,22 @@ export async function viewProfile(ctx: AppContext, actor: UserActor, caseId: str
     await recordAuditAlone(ctx, actor, { action: 'profile.view', outcome: 'denied', caseId, subjectType: 'case', subjectId: caseId });
     return { ok: false, code: 'forbidden', message: 'You are not in the team around this baby.' };
   }
+  await recordAuditAlone(ctx, actor, { action: 'profile.view', caseId, subjectType: 'case', subjectId: caseId, details: { basis: access.basis, profileVersion: evaluated.stored.profileVersion } });
+  return { ok: true, value: await profileViewOf(ctx.db, caseId, evaluated, access.canChange) };
+}
+
+/** The profile as viewProfile shows it, from an evaluation already made; checking and auditing access is the caller's. */
+export async function profileViewOf(db: Queryable, caseId: string, evaluated: EvaluatedProfile, canChange: boolean): Promise<ProfileView> {
   const { stored, evaluation, review } = evaluated;
-  await recordAuditAlone(ctx, actor, { action: 'profile.view', caseId, subjectType: 'case', subjectId: caseId, details: { basis: access.basis, profileVersion: stored.profileVersion } });
-  const decisions = await loadDecisions(ctx.db, caseId);
+  const decisions = await loadDecisions(db, caseId);
   return {
-    ok: true,
-    value: {
-      evaluation,
-      profileVersion: stored.profileVersion,
-      versions: stored.versions,
-      level: stored.level,
-      review: { lastReviewedAt: stored.reviewedAt?.toISOString() ?? null, next: review },
-      decisions,
-      needingDecision: findingsNeedingDecision(evaluation, decisions, stored.reviewedAt),
-      canChange: access.canChange,
-    },
+    evaluation,
+    profileVersion: stored.profileVersion,
+    versions: stored.versions,
+    level: stored.level,
+    review: { lastReviewedAt: stored.reviewedAt?.toISOString() ?? null, next: review },
+    decisions,
+    needingDecision: findingsNeedingDecision(evaluation, decisions, stored.reviewedAt),
+    canChange,
   };
 }

@@ -1,9 +1,7 @@
 // The case overview page for one infant or unborn baby.
 import type { FastifyInstance } from 'fastify';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
-import { viewCase } from '../../../application/cases/view-case.ts';
-import { viewChronology } from '../../../application/chronology/view-chronology.ts';
-import { viewProfile } from '../../../application/profile/view-profile.ts';
+import { viewCaseOverview } from '../../../application/cases/view-case-overview.ts';
 import { presentProfile } from '../profile/profile.presenter.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { requireUser } from '../../plugins/sessions.ts';
@@ -12,17 +10,16 @@ import { presentCase, presentRecentEntries } from './case.presenter.ts';
 export async function caseRoutes(app: FastifyInstance): Promise<void> {
   const { ctx } = app;
   app.get<{ Params: { caseId: string } }>('/cases/:caseId', { preHandler: requireUser }, async (request, reply) => {
-    const result = await viewCase(ctx, actorFor(request.user!, 'web', request.ip), request.params.caseId);
+    const result = await viewCaseOverview(ctx, actorFor(request.user!, 'web', request.ip), request.params.caseId);
     if (!result.ok) {
       if (result.code === 'not-found') return sendErrorPage(reply, 'not-found');
       return reply.page('cases/no-access.njk', { title: 'You are not in the team around this baby', caseId: request.params.caseId, contact: result.contact }, 403);
     }
-    const view = presentCase(result.value, ctx.clock.now());
+    const { profile, chronology } = result.value;
+    const view = presentCase(result.value.case, ctx.clock.now());
     // The findings head the case page as well as the profile: the most important thing to see first.
-    const profile = await viewProfile(ctx, actorFor(request.user!, 'web', request.ip), request.params.caseId);
-    const findings = profile.ok ? presentProfile(view.id, profile.value.evaluation).findings : [];
-    const chronology = await viewChronology(ctx, actorFor(request.user!, 'web', request.ip), request.params.caseId);
-    const recentEntries = chronology.ok ? presentRecentEntries(chronology.value.entries) : [];
+    const findings = profile ? presentProfile(view.id, profile.evaluation).findings : [];
+    const recentEntries = presentRecentEntries(chronology);
     return reply.page('cases/case.njk', { title: view.name, c: view, findings, recentEntries });
   });
 }

@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { actorFor, makeCase, makeOrganisation, makeUser } from '../../../test/helpers/factories.ts';
+import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { recordEntry } from '../chronology/record-entry.ts';
+import { viewCaseOverview } from './view-case-overview.ts';
+
+type User = Awaited<ReturnType<typeof makeUser>>;
+
+describe('viewing the case overview', () => {
+  let t: TestApp;
+  let caseId: string;
+  let lead: User;
+  let outsider: User;
+
+  before(async () => {
+    t = await createTestApp();
+    const health = await makeOrganisation(t.ctx, 'health-visiting', 'Overview Health Visiting');
+    lead = await makeUser(t.ctx, { organisationId: health.id, name: 'Claire Overview' });
+    outsider = await makeUser(t.ctx);
+    ({ id: caseId } = await makeCase(t.ctx, { familyName: 'Overview', teamUserIds: [lead.id] }));
+    for (const [day, summary] of [['2026-10-05', 'First visit'], ['2026-10-12', 'Second visit']]) {
+      const recorded = await recordEntry(t.ctx, actorFor(lead), caseId, { kind: 'home-visit', occurredAt: day!, summary: summary!, source: 'observed' });
+      assert.ok(recorded.ok, JSON.stringify(recorded));
+    }
+  });
+  after(async () => t.close());
+
+  const lastSeq = async () => (await t.ctx.db.selectFrom('audit_log').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirstOrThrow()).seq ?? '0';
+  const auditSince = async (seq: string) =>
+    t.ctx.db.selectFrom('audit_log').select(['action', 'outcome', 'subject_id', 'details']).where('seq', '>', seq).orderBy('seq').execute();
+
+  it('shows the case, its profile and its chronology, and writes one audit entry naming what it showed', async () => {
+    const before = await lastSeq();
+    const result = await viewCaseOverview(t.ctx, actorFor(lead), caseId);
+    assert.ok(result.ok);
+    assert.equal(result.value.case.record.familyName, 'Overview');
+    assert.equal(result.value.case.access.basis, 'lead-professional');
+    assert.ok(result.value.profile, 'the profile is evaluated');
+    assert.deepEqual(result.value.chronology.map((entry) => entry.summary), ['First visit', 'Second visit']);
+    const audit = await auditSince(before);
+    assert.deepEqual(
+      audit.map((entry) => [entry.action, entry.outcome, entry.details['basis'], entry.details['showed']]),
+      [['case.view', 'success', 'lead-professional', ['case', 'profile', 'recent-entries']]],
+    );
+  });
+
+  it('refuses someone outside the team, names who to contact, and audits the refusal once', async () => {
+    const before = await lastSeq();
+    const result = await viewCaseOverview(t.ctx, actorFor(outsider), caseId);
+    assert.ok(!result.ok && result.code === 'forbidden');
+    assert.deepEqual(result.contact, { name: 'Claire Overview', organisation: 'Overview Health Visiting', email: lead.email });
+    const audit = await auditSince(before);
+    assert.deepEqual(audit.map((entry) => [entry.action, entry.outcome]), [['case.view', 'denied']]);
+  });
+
+  it('answers a case that does not exist with not found, and audits the attempt once', async () => {
+    const missing = randomUUID();
+    const before = await lastSeq();
+    const result = await viewCaseOverview(t.ctx, actorFor(lead), missing);
+    assert.ok(!result.ok);
+    assert.equal(result.code, 'not-found');
+    const audit = await auditSince(before);
+    assert.deepEqual(audit.map((entry) => [entry.action, entry.outcome, entry.subject_id]), [['case.view', 'failure', missing]]);
+  });
+});

@@ -1,0 +1,39 @@
+// The case overview page's reading: the case, its profile and its chronology, behind one access
+// check, with the chronology read once and one audit entry naming everything shown.
+import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
+import type { UserActor } from '../actor.ts';
+import { recordAuditAlone } from '../audit.ts';
+import { loadChronology } from '../chronology/chronology-rows.ts';
+import type { AppContext } from '../context.ts';
+import { evaluateStored, loadStoredProfile } from '../profile/profile-facts.ts';
+import { profileViewOf, type ProfileView } from '../profile/view-profile.ts';
+import { serviceToday } from './create-case.ts';
+import { readCaseForView, type CaseView, type ViewCaseResult } from './view-case.ts';
+
+export interface CaseOverview {
+  case: CaseView;
+  /** Null only if the case went between reading it and evaluating its profile. */
+  profile: ProfileView | null;
+  /** Every entry, corrected ones included, for the recent ones the page shows. */
+  chronology: ChronologyEntry[];
+}
+
+export type ViewCaseOverviewResult = { ok: true; value: CaseOverview } | Extract<ViewCaseResult, { ok: false }>;
+
+export async function viewCaseOverview(ctx: AppContext, actor: UserActor, caseId: string): Promise<ViewCaseOverviewResult> {
+  const opened = await readCaseForView(ctx, actor, caseId);
+  if (!opened.ok) return opened;
+  const { access } = opened.value;
+  const chronology = await loadChronology(ctx.db, caseId);
+  const stored = await loadStoredProfile(ctx.db, caseId, serviceToday(ctx.clock.now()), chronology);
+  const profile = stored ? await profileViewOf(ctx.db, caseId, evaluateStored(stored), access.canChange) : null;
+  const showed = profile ? ['case', 'profile', 'recent-entries'] : ['case', 'recent-entries'];
+  await recordAuditAlone(ctx, actor, {
+    action: 'case.view',
+    caseId,
+    subjectType: 'case',
+    subjectId: caseId,
+    details: { basis: access.basis, showed, ...(profile ? { profileVersion: profile.profileVersion } : {}) },
+  });
+  return { ok: true, value: { case: opened.value, profile, chronology } };
+}
