@@ -28,6 +28,15 @@ describe('configuration', () => {
     assert.equal(loadConfig({ DEMO: 'false' }, { demo: true }).demo, false);
   });
 
+  it('seeds 100 synthetic families beside the demo unless DEMO_SYNTHETIC_INFANTS says otherwise (0 for none)', () => {
+    assert.equal(loadConfig({}).demoSyntheticInfants, 100);
+    assert.equal(loadConfig({ DEMO_SYNTHETIC_INFANTS: '0' }).demoSyntheticInfants, 0);
+    assert.equal(loadConfig({ DEMO_SYNTHETIC_INFANTS: '2000' }).demoSyntheticInfants, 2000);
+    for (const value of ['-1', 'lots', '1.5', '100001']) {
+      assert.match(problemsFor({ DEMO_SYNTHETIC_INFANTS: value })[0]!, /^DEMO_SYNTHETIC_INFANTS must be a whole number from 0 to 100000/, value);
+    }
+  });
+
   it('names each bad variable and what it accepts', () => {
     const problems = problemsFor({ PORT: 'eighty', SESSION_IDLE_MINUTES: '0', DEMO: 'yes', LOG_LEVEL: 'loud' });
     assert.equal(problems.length, 4);

@@ -8,6 +8,8 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   demo: boolean;
+  /** Synthetic families seeded beside the demo's story families; 0 seeds none. */
+  demoSyntheticInfants: number;
   sessionSecret: string | undefined;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
@@ -47,6 +49,7 @@ export function loadConfig(env: Env = process.env, defaults: Partial<Config> = {
     dataDir: path.resolve(read.text('DATA_DIR', defaults.dataDir ?? './data')),
     databaseUrl: read.postgresUrl('DATABASE_URL'),
     demo: read.boolean('DEMO', defaults.demo ?? false),
+    demoSyntheticInfants: read.integer('DEMO_SYNTHETIC_INFANTS', defaults.demoSyntheticInfants ?? 100, 0, 100_000),
     sessionSecret: read.secret('SESSION_SECRET'),
     sessionIdleMinutes: read.integer('SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
     sessionAbsoluteHours: read.integer('SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 7),

@@ -1,12 +1,13 @@
 // Starts the service: reads the configuration, opens and migrates the database, seeds the demo
-// partnership when asked, escalates overdue alerts every few minutes, and listens. `npm start`
-// passes --demo-by-default.
+// partnership and its synthetic families when asked, escalates overdue alerts every few minutes,
+// and listens. `npm start` passes --demo-by-default.
 import { buildApp } from './app.ts';
 import { escalateOverdueAlerts } from './application/alerts/escalate-alerts.ts';
 import { createContext } from './application/context.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './application/demo/demo-partnership.ts';
-import { seedDemoPartnership } from './application/demo/seed-demo-partnership.ts';
+import { seedDemo } from './application/demo/seed-demo.ts';
 import { deliverOutboxPeriodically } from './application/mail/deliver-outbox-periodically.ts';
+import { SYNTHETIC_PASSWORD } from './application/synthetic/load-synthetic-partnership.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { DataDirLockedError } from './infrastructure/db/data-dir-lock.ts';
 import { openConfiguredDatabase } from './infrastructure/db/open-configured.ts';
@@ -34,7 +35,15 @@ async function main(): Promise<void> {
     process.exit(error instanceof DataDirLockedError ? 2 : 1);
   });
   const ctx = createContext(database.db, config);
-  if (config.demo && (await seedDemoPartnership(ctx))) console.log('Seeded the demo partnership into the empty database.');
+  const seeded = config.demo ? await seedDemo(ctx) : null;
+  if (seeded) {
+    console.log('Seeded the demo partnership into the empty database.');
+    if (seeded.syntheticSignInEmail) {
+      console.log(
+        `Added ${String(seeded.syntheticInfants)} synthetic families beside the demo's own (DEMO_SYNTHETIC_INFANTS); every synthetic account's password is "${SYNTHETIC_PASSWORD}": sign in as the health visitor ${seeded.syntheticSignInEmail} to see a caseload.`,
+      );
+    }
+  }
 
   const app = await buildApp({ ctx, sessionSecret: await resolveSessionSecret(database.db, config.sessionSecret), logger: true });
   // Alerts nobody acknowledged in time go to the safeguarding leads; checked every few minutes.

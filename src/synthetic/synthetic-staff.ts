@@ -48,6 +48,16 @@ function userName(plan: StaffPlan, n: number): string {
   return `${random.pick(random.chance(0.8) ? FEMALE_NAMES : MALE_NAMES)} ${random.pick(FAMILY_NAMES)}`;
 }
 
+function userEmail(plan: StaffPlan, role: Role, n: number): string {
+  return `${role}.${String(n)}@s${String(plan.seed)}.synthetic.example`;
+}
+
+/** The first health visitor's email: a practitioner who leads born babies' records, someone to sign in as. */
+export function firstHealthVisitorEmail(options: Pick<SyntheticOptions, 'infants' | 'seed'>): string {
+  const plan = planStaff(options);
+  return userEmail(plan, 'practitioner', userNumber(plan, organisationNumber(plan, 'health-visiting', 0), 0));
+}
+
 export interface FamilyWorker {
   organisation: SyntheticOrganisation;
   user: { id: string; name: string };
@@ -91,7 +101,7 @@ export function* syntheticUsers(plan: StaffPlan): Generator<SyntheticUser> {
         yield {
           id: syntheticId(plan.seed, 'user', n),
           organisationId: syntheticId(plan.seed, 'organisation', organisation),
-          email: `${role}.${String(n)}@s${String(plan.seed)}.synthetic.example`,
+          email: userEmail(plan, role, n),
           name: userName(plan, n),
           role,
         };

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import { createContext, type AppContext } from '../../src/application/context.ts';
-import { seedDemoPartnership } from '../../src/application/demo/seed-demo-partnership.ts';
+import { seedDemo } from '../../src/application/demo/seed-demo.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import type { Database } from '../../src/infrastructure/db/connect.ts';
 import { createTestDatabase } from './test-database.ts';
@@ -10,8 +10,9 @@ import { TestClock } from './test-clock.ts';
 
 export const TEST_SESSION_SECRET = 'test-session-secret-that-is-long-enough-0123456789';
 
+/** No synthetic families in the demo unless a test asks: they would slow every demo test. */
 export function testConfig(env: Record<string, string> = {}): Config {
-  return loadConfig({ LOG_LEVEL: 'silent', SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000', ...env });
+  return loadConfig({ LOG_LEVEL: 'silent', SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000', DEMO_SYNTHETIC_INFANTS: '0', ...env });
 }
 
 export interface TestApp {
@@ -26,7 +27,7 @@ export async function createTestApp(options: { env?: Record<string, string>; dem
   const database = await createTestDatabase();
   const clock = new TestClock();
   const ctx = createContext(database.db, testConfig(options.env), clock);
-  if (options.demo) await seedDemoPartnership(ctx);
+  if (options.demo) await seedDemo(ctx);
   const app = await buildApp({ ctx, sessionSecret: TEST_SESSION_SECRET });
   await app.ready();
   return {

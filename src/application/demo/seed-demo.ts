@@ -1,0 +1,28 @@
+// Seeds the whole demo into an empty database: the story families from the case reviews, then a
+// background of DEMO_SYNTHETIC_INFANTS generated families, so caseloads, lists and chronologies
+// have a realistic volume. The story families are seeded first and stay exactly as written.
+import { firstHealthVisitorEmail } from '../../synthetic/synthetic-staff.ts';
+import { systemOperator } from '../actor.ts';
+import type { AppContext } from '../context.ts';
+import { loadSyntheticPartnership } from '../synthetic/load-synthetic-partnership.ts';
+import { seedDemoPartnership } from './seed-demo-partnership.ts';
+
+/** Fixed, so every demo has the same synthetic families and the same accounts. */
+export const DEMO_SYNTHETIC_SEED = 1;
+
+export interface DemoSeeded {
+  syntheticInfants: number;
+  /** A synthetic health visitor who leads born babies' records; null when none were generated. */
+  syntheticSignInEmail: string | null;
+}
+
+/** Returns null, changing nothing, when the database already has organisations. */
+export async function seedDemo(ctx: AppContext): Promise<DemoSeeded | null> {
+  if (!(await seedDemoPartnership(ctx))) return null;
+  const infants = ctx.config.demoSyntheticInfants;
+  if (infants === 0) return { syntheticInfants: 0, syntheticSignInEmail: null };
+  // Cannot be refused: the database held no organisations a moment ago, so none with this seed.
+  const loaded = await loadSyntheticPartnership(ctx, systemOperator, { infants, seed: DEMO_SYNTHETIC_SEED });
+  const syntheticInfants = loaded.ok ? loaded.counts.infants : 0;
+  return { syntheticInfants, syntheticSignInEmail: syntheticInfants > 0 ? firstHealthVisitorEmail({ infants, seed: DEMO_SYNTHETIC_SEED }) : null };
+}
