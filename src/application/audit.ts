@@ -6,12 +6,35 @@ import type { AppContext } from './context.ts';
 
 export type AuditEvent = Omit<AuditEntryInput, 'actorUserId' | 'actorOrganisationId' | 'channel' | 'ip'>;
 
+/** Audit entries held back until the end of a long transaction (withAuditAtEnd), by transaction. */
+const heldBack = new WeakMap<Tx, { entry: AuditEntryInput; id: string; at: Date }[]>();
+
 export async function recordAudit(trx: Tx, ctx: AppContext, actor: Actor, event: AuditEvent): Promise<void> {
   const who =
     actor.kind === 'user'
       ? { actorUserId: actor.userId, actorOrganisationId: actor.organisationId, channel: actor.channel, ip: actor.ip }
       : { channel: actor.channel };
-  await appendAudit(trx, { ...event, ...who }, ctx.newId(), ctx.clock.now());
+  const held = heldBack.get(trx);
+  if (held) held.push({ entry: { ...event, ...who }, id: ctx.newId(), at: ctx.clock.now() });
+  else await appendAudit(trx, { ...event, ...who }, ctx.newId(), ctx.clock.now());
+}
+
+/**
+ * Runs a long transaction's work with its audit entries held back, then appends them in order at
+ * its end. The audit chain's lock is held from the first append until commit, and every page view
+ * appends too: taken at the end, a batch of many seconds holds it only while it commits.
+ */
+export async function withAuditAtEnd<T>(trx: Tx, work: () => Promise<T>): Promise<T> {
+  const held: { entry: AuditEntryInput; id: string; at: Date }[] = [];
+  heldBack.set(trx, held);
+  let result: T;
+  try {
+    result = await work();
+  } finally {
+    heldBack.delete(trx);
+  }
+  for (const { entry, id, at } of held) await appendAudit(trx, entry, id, at);
+  return result;
 }
 
 /** Records that a user was refused something on a case, for refusals decided outside a use case's own check. */

@@ -105,4 +105,23 @@ describe('recording a batch of chronology entries', () => {
     assert.deepEqual((await auditsOf(closed)).map((a) => a.outcome), ['denied']);
     assert.deepEqual(await entriesOf(closed), []);
   });
+
+  it('two batches with the same external ids at once: each entry stored once, the other batch told it is a duplicate, nothing fails', async () => {
+    const same = items([[caseB, visit('Race 1', 'race-1')], [caseB, visit('Race 2', 'race-2')]]);
+    const [first, second] = await Promise.all([recordBatch(t.ctx, officer, same), recordBatch(t.ctx, officer, same)]);
+    const outcomes = [first, second];
+    assert.equal(outcomes.flatMap((o) => o.stored).length, 2);
+    assert.equal(outcomes.flatMap((o) => o.duplicates).length, 2);
+    assert.equal(outcomes.flatMap((o) => o.rejected).length, 0);
+    const stored = (await entriesOf(caseB)).filter((e) => e.external_id?.startsWith('race-'));
+    assert.deepEqual(stored.map((e) => e.external_id).sort(), ['race-1', 'race-2']);
+    const storedIds = new Set(stored.map((e) => e.id));
+    assert.ok(outcomes.flatMap((o) => [...o.stored, ...o.duplicates]).every((w) => storedIds.has(w.id)), 'duplicates name the stored entries');
+  });
+
+  it('checks a new entry by the same rules as one recorded alone: a person not in the record is refused, by index', async () => {
+    const outcome = await recordBatch(t.ctx, officer, items([[caseA, { ...visit('Unknown person', 'feed-20'), personIds: ['nobody'] }], [caseA, { ...visit('Known person', 'feed-21'), personIds: ['mum-a'] }]]));
+    assert.deepEqual(outcome.rejected.map((r) => [r.index, r.code]), [[0, 'invalid']]);
+    assert.deepEqual(outcome.stored.map((s) => s.index), [1]);
+  });
 });

@@ -1,6 +1,8 @@
 // Agency feeds: many chronology entries, for one case or many, in one transaction. Each entry
-// stands or falls alone inside a savepoint, so a bad one costs only itself and leaves no trace; a
-// retried batch finds its entries by external id and stores nothing twice. Each case touched gets
+// stands or falls alone: a bad one is reported and costs only itself (new entries are checked
+// before one INSERT stores them together; a correction is written in a savepoint of its own). A
+// retried batch finds its entries by external id and stores nothing twice. The audit entries are
+// appended at the end, so the audit chain's lock is held only while the batch commits. Each case touched gets
 // one profile version and one audit entry for the whole batch, not one per entry; each new entry
 // raises the alert its kind raises, as when recorded alone.
 import { sql } from 'kysely';
@@ -9,11 +11,12 @@ import type { EntryProblem } from '../../domain/chronology/entry-rules.ts';
 import type { Tx } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
 import { raiseEntryAlert } from '../alerts/raise-alerts.ts';
-import { recordAudit } from '../audit.ts';
+import { recordAudit, withAuditAtEnd } from '../audit.ts';
 import type { AppContext } from '../context.ts';
 import { lockProfileForChange } from '../profile/profile-change-guard.ts';
 import { appendProfileVersionRaisingAlerts } from '../profile/profile-versions.ts';
 import { writeEntry, type EntryInput, type WriteEntryResult } from './record-entry.ts';
+import { writeEntriesTogether } from './write-entries-together.ts';
 import { recorderFor, type Recorder } from '../recorder.ts';
 
 export const BATCH_LIMIT = 1000;
@@ -56,7 +59,7 @@ export interface BatchSource {
 const AGENCY_BATCH: BatchSource = { action: 'chronology.batch', description: 'an agency feed' };
 
 export async function recordBatch(ctx: AppContext, actor: UserActor, items: readonly BatchItem[]): Promise<BatchOutcome> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return ctx.db.transaction().execute((trx) => withAuditAtEnd(trx, async () => {
     const recorder = await recorderFor(trx, actor);
     const outcomes: BatchOutcome[] = [];
     for (const [caseId, caseItems] of byCaseInLockOrder(items)) {
@@ -65,7 +68,7 @@ export async function recordBatch(ctx: AppContext, actor: UserActor, items: read
       else outcomes.push({ stored: [], duplicates: [], rejected: caseItems.map((item) => ({ index: item.index, code: guard.code, message: guard.message })) });
     }
     return mergedInIndexOrder(outcomes);
-  });
+  }));
 }
 
 /**
@@ -75,8 +78,10 @@ export async function recordBatch(ctx: AppContext, actor: UserActor, items: read
 export async function writeCaseEntries(trx: Tx, ctx: AppContext, actor: UserActor, recorder: Recorder, caseId: string, items: readonly BatchItem[], source: BatchSource): Promise<BatchOutcome> {
   const outcome: BatchOutcome = { stored: [], duplicates: [], rejected: [] };
   const written: ChronologyEntry[] = [];
+  // New entries go in together; each correction alone, in its savepoint, since it reads the chain it extends.
+  const results = await writeEntriesTogether(trx, ctx, recorder, caseId, items.filter((item) => item.entry.corrects === undefined));
   for (const item of items) {
-    const result = await allOrNothing(trx, () => writeEntry(trx, ctx, recorder, caseId, item.entry));
+    const result = results.get(item.index) ?? (await allOrNothing(trx, () => writeEntry(trx, ctx, recorder, caseId, item.entry)));
     if (!result.ok) outcome.rejected.push({ index: item.index, ...result });
     else if (result.duplicate) outcome.duplicates.push({ index: item.index, id: result.entry.id });
     else {

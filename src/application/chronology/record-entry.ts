@@ -6,7 +6,8 @@
 import { checkNewEntry, dayOfOccurrence, significantByKind, type EntryProblem, type NewEntry } from '../../domain/chronology/entry-rules.ts';
 import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
 import { eventKindById } from '../../domain/catalogue/catalogue.ts';
-import type { Tx } from '../../infrastructure/db/schema.ts';
+import type { Insertable } from 'kysely';
+import type { ChronologyEntriesTable, Tx } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
 import { raiseEntryAlert, type RaisedAlert } from '../alerts/raise-alerts.ts';
 import { recordAudit } from '../audit.ts';
@@ -41,6 +42,45 @@ export type RecordEntryResult =
   | { ok: false; code: 'not-found'; message: string }
   | { ok: false; code: 'forbidden'; message: string };
 
+/** Where a new entry's information came from: the recorder's organisation, or, for a correction, the corrected entry's. */
+export interface EntrySource {
+  agency: string;
+  agencyKind: string;
+}
+
+/** The row a checked entry is stored as. */
+export function newEntryRow(ctx: AppContext, recorder: Recorder, caseId: string, input: EntryInput, source: EntrySource): Insertable<ChronologyEntriesTable> {
+  const day = dayOfOccurrence(input.occurredAt)!;
+  return {
+    case_id: caseId,
+    id: ctx.newId(),
+    kind: input.kind,
+    occurred_on: day,
+    occurred_at: input.occurredAt === day ? null : new Date(input.occurredAt),
+    recorded_at: ctx.clock.now(),
+    recorded_by: recorder.userId,
+    recorded_by_name: recorder.name,
+    organisation_id: recorder.organisationId,
+    agency: input.agency?.trim() || source.agency,
+    agency_kind: source.agencyKind,
+    summary: input.summary.trim(),
+    source: input.source as ChronologyEntry['source'],
+    person_ids: JSON.stringify([...new Set(input.personIds ?? [])]),
+    present_ids: JSON.stringify([...new Set(input.presentIds ?? [])]),
+    victim_ids: JSON.stringify([...new Set(input.victimIds ?? [])]),
+    perpetrator_ids: JSON.stringify([...new Set(input.perpetratorIds ?? [])]),
+    indicates: JSON.stringify(input.indicates ?? []),
+    significant: input.significant ?? significantByKind(input.kind),
+    baby_seen: input.babySeen ?? null,
+    substance: input.substance ?? null,
+    gestation_weeks: input.gestationWeeks ?? null,
+    details: JSON.stringify(input.details ?? {}),
+    corrects: input.corrects ?? null,
+    correction_reason: input.corrects === undefined ? null : (input.correctionReason?.trim() ?? null),
+    external_id: input.externalId ?? null,
+  };
+}
+
 /**
  * Checks and stores one entry for a case the caller may change, without the profile version or the
  * audit entry: for `recordEntry` here, and for batch feeds that write one version per batch.
@@ -53,7 +93,7 @@ export async function writeEntry(trx: Tx, ctx: AppContext, recorder: Recorder, c
   const people = await trx.selectFrom('people').select('id').where('case_id', '=', caseId).execute();
   const problems = checkNewEntry(input, { today: serviceToday(ctx.clock.now()), personIds: new Set(people.map((p) => p.id)), isCorrection: input.corrects !== undefined });
   if (problems.length > 0) return { ok: false, code: 'invalid', message: 'The entry cannot be recorded like this: see the problems.', problems };
-  let source: { agency: string; agencyKind: string } = { agency: recorder.organisation, agencyKind: recorder.organisationKind };
+  let source: EntrySource = { agency: recorder.organisation, agencyKind: recorder.organisationKind };
   if (input.corrects !== undefined) {
     const corrected = await trx.selectFrom('chronology_entries').select(['id', 'agency', 'agency_kind']).where('case_id', '=', caseId).where('id', '=', input.corrects).executeTakeFirst();
     if (!corrected) return { ok: false, code: 'unknown-correction', message: 'The entry to correct is not in this chronology.' };
@@ -63,39 +103,7 @@ export async function writeEntry(trx: Tx, ctx: AppContext, recorder: Recorder, c
     // A correction is still the information of the agency the entry came from.
     source = { agency: corrected.agency, agencyKind: corrected.agency_kind };
   }
-  const day = dayOfOccurrence(input.occurredAt)!;
-  const row = await trx
-    .insertInto('chronology_entries')
-    .values({
-      case_id: caseId,
-      id: ctx.newId(),
-      kind: input.kind,
-      occurred_on: day,
-      occurred_at: input.occurredAt === day ? null : new Date(input.occurredAt),
-      recorded_at: ctx.clock.now(),
-      recorded_by: recorder.userId,
-      recorded_by_name: recorder.name,
-      organisation_id: recorder.organisationId,
-      agency: input.agency?.trim() || source.agency,
-      agency_kind: source.agencyKind,
-      summary: input.summary.trim(),
-      source: input.source as ChronologyEntry['source'],
-      person_ids: JSON.stringify([...new Set(input.personIds ?? [])]),
-      present_ids: JSON.stringify([...new Set(input.presentIds ?? [])]),
-      victim_ids: JSON.stringify([...new Set(input.victimIds ?? [])]),
-      perpetrator_ids: JSON.stringify([...new Set(input.perpetratorIds ?? [])]),
-      indicates: JSON.stringify(input.indicates ?? []),
-      significant: input.significant ?? significantByKind(input.kind),
-      baby_seen: input.babySeen ?? null,
-      substance: input.substance ?? null,
-      gestation_weeks: input.gestationWeeks ?? null,
-      details: JSON.stringify(input.details ?? {}),
-      corrects: input.corrects ?? null,
-      correction_reason: input.corrects === undefined ? null : (input.correctionReason?.trim() ?? null),
-      external_id: input.externalId ?? null,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await trx.insertInto('chronology_entries').values(newEntryRow(ctx, recorder, caseId, input, source)).returningAll().executeTakeFirstOrThrow();
   return { ok: true, entry: entryFromRow(row), duplicate: false };
 }
 
