@@ -1,6 +1,8 @@
 // Writes a synthetic partnership straight into the tables, for benchmarks and trials: staff first,
-// then families in chunks, each chunk one transaction of multi-row inserts, so memory stays flat
-// at any size. It is a generator, not a use case: no per-entry profile versions (each case stays at
+// then families in chunks of 200, each chunk one transaction (two at once, while the next chunk is
+// generated), so memory stays flat at any size. The big tables go in by unnest, one array per
+// column: on PostgreSQL 4,000 infants took 21.4 s by multi-row VALUES and 15.9 s by unnest, one
+// writer at a time, and 9.5 s with two writers (issue 6 note). It is a generator, not a use case: no per-entry profile versions (each case stays at
 // profile version 0), no alerts; one audit entry for the whole generation.
 import type { Insertable } from 'kysely';
 import { syntheticPartnership, type SyntheticPartnership } from '../../synthetic/generate-partnership.ts';
@@ -13,13 +15,15 @@ import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import type { AppContext } from '../context.ts';
 import { serviceToday } from '../cases/create-case.ts';
-import { caseRows } from './synthetic-case-rows.ts';
+import { caseRows, type CaseRows } from './synthetic-case-rows.ts';
 
 /** Every synthetic account signs in with this password. */
 export const SYNTHETIC_PASSWORD = 'synthetic-password';
 
 const FAMILIES_PER_TRANSACTION = 200;
 const ROWS_PER_STATEMENT = 1_000;
+const COLUMN_ROWS_PER_STATEMENT = 20_000;
+const WRITERS = 2;
 
 export interface SyntheticCounts {
   organisations: number;
@@ -50,6 +54,31 @@ async function insertInChunks<T extends keyof Database>(trx: Tx, table: T, rows:
   }
 }
 
+/** Each column's type by name, for the casts of insertByColumns. */
+type ColumnTypes = ReadonlyMap<string, string>;
+
+async function columnTypes(ctx: AppContext, table: keyof Database): Promise<ColumnTypes> {
+  const rows = await sql<{ column_name: string; udt_name: string }>`
+    SELECT column_name, udt_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ${table}`.execute(ctx.db);
+  return new Map(rows.rows.map((row) => [row.column_name, row.udt_name]));
+}
+
+/**
+ * The rows as one INSERT … SELECT FROM unnest(...) per chunk: one array parameter per column
+ * rather than one parameter per value, which the database parses and binds far faster than a
+ * multi-row VALUES (the figures are in the issue 6 note). Every row must carry the same columns.
+ */
+async function insertByColumns<T extends keyof Database>(trx: Tx, table: T, types: ColumnTypes, rows: Insertable<Database[T]>[]): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = Object.keys(rows[0]!);
+  if (rows.some((row) => Object.keys(row).length !== columns.length)) throw new Error(`Every ${table} row must carry the same columns`);
+  for (let start = 0; start < rows.length; start += COLUMN_ROWS_PER_STATEMENT) {
+    const chunk = rows.slice(start, start + COLUMN_ROWS_PER_STATEMENT) as Record<string, unknown>[];
+    const arrays = columns.map((column) => sql`${chunk.map((row) => row[column] ?? null)}::${sql.raw(`${types.get(column) ?? 'text'}[]`)}`);
+    await sql`INSERT INTO ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) SELECT * FROM unnest(${sql.join(arrays)})`.execute(trx);
+  }
+}
+
 async function writeStaff(ctx: AppContext, staff: SyntheticPartnership, passwordHash: string, counts: SyntheticCounts): Promise<void> {
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
@@ -70,16 +99,27 @@ async function writeStaff(ctx: AppContext, staff: SyntheticPartnership, password
   });
 }
 
-async function writeFamilies(ctx: AppContext, families: SyntheticFamily[], counts: SyntheticCounts): Promise<void> {
-  const rows = caseRows(families);
+/** The tables written by columns, with their column types. */
+type FamilyTables = Record<'people' | 'profile_assessments' | 'profile_evidence' | 'chronology_entries', ColumnTypes>;
+
+async function familyTables(ctx: AppContext): Promise<FamilyTables> {
+  return {
+    people: await columnTypes(ctx, 'people'),
+    profile_assessments: await columnTypes(ctx, 'profile_assessments'),
+    profile_evidence: await columnTypes(ctx, 'profile_evidence'),
+    chronology_entries: await columnTypes(ctx, 'chronology_entries'),
+  };
+}
+
+async function writeFamilies(ctx: AppContext, tables: FamilyTables, rows: CaseRows, counts: SyntheticCounts): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     await insertInChunks(trx, 'cases', rows.cases);
-    await insertInChunks(trx, 'people', rows.people);
+    await insertByColumns(trx, 'people', tables.people, rows.people);
     await insertInChunks(trx, 'person_relationships', rows.relationships);
     await insertInChunks(trx, 'case_team', rows.team);
-    await insertInChunks(trx, 'profile_assessments', rows.assessments);
-    await insertInChunks(trx, 'profile_evidence', rows.evidence);
-    await insertInChunks(trx, 'chronology_entries', rows.entries);
+    await insertByColumns(trx, 'profile_assessments', tables.profile_assessments, rows.assessments);
+    await insertByColumns(trx, 'profile_evidence', tables.profile_evidence, rows.evidence);
+    await insertByColumns(trx, 'chronology_entries', tables.chronology_entries, rows.entries);
   });
   counts.infants += rows.cases.length;
   counts.people += rows.people.length;
@@ -98,19 +138,28 @@ export async function loadSyntheticPartnership(ctx: AppContext, operator: Operat
   const partnership = syntheticPartnership({ infants: options.infants, seed: options.seed, today: serviceToday(ctx.clock.now()) });
   // Argon2 is slow on purpose: one hash serves every synthetic account.
   await writeStaff(ctx, partnership, await hashPassword(SYNTHETIC_PASSWORD), counts);
+  const tables = await familyTables(ctx);
+  // Chunks are written while the next is generated, WRITERS at once (each its own transaction): the
+  // database and the generator work at the same time.
+  const writing = new Set<Promise<void>>();
+  const write = async (families: SyntheticFamily[]) => {
+    const rows = caseRows(families);
+    while (writing.size >= WRITERS) await Promise.race(writing);
+    const written = writeFamilies(ctx, tables, rows, counts)
+      .then(() => options.onProgress?.(counts.infants, counts))
+      .finally(() => writing.delete(written));
+    writing.add(written);
+  };
   let chunk: SyntheticFamily[] = [];
   for (const family of partnership.families()) {
     chunk.push(family);
     if (chunk.length === FAMILIES_PER_TRANSACTION) {
-      await writeFamilies(ctx, chunk, counts);
+      await write(chunk);
       chunk = [];
-      options.onProgress?.(counts.infants, counts);
     }
   }
-  if (chunk.length > 0) {
-    await writeFamilies(ctx, chunk, counts);
-    options.onProgress?.(counts.infants, counts);
-  }
+  if (chunk.length > 0) await write(chunk);
+  await Promise.all(writing);
   // Fresh statistics, or the planner guesses from empty tables: a bulk load is just when
   // autovacuum has not caught up, and a re-evaluation of every profile ran ten times slower.
   await sql`ANALYZE`.execute(ctx.db);
