@@ -1,6 +1,8 @@
 // The benchmark's database: an in-memory PGlite from the test template, or, when DATABASE_URL is
 // set, a fresh PostgreSQL database of its own (migrated here, dropped at the end), so it never
-// touches the test template another run may be using.
+// touches the test template another run may be using. Besides the app's Kysely db it gives the
+// raw driver (a pg pool of its own on PostgreSQL, PGlite's own query on the embedded engine), for
+// the baselines that skip Kysely, and the database's size.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openPostgres, type Database } from '../src/infrastructure/db/connect.ts';
@@ -9,9 +11,29 @@ import { createTestDatabase } from '../test/helpers/test-database.ts';
 
 export type BenchDatabaseKind = 'pglite' | 'postgres';
 
-export async function openBenchDatabase(poolSize: number): Promise<{ kind: BenchDatabaseKind; database: Database }> {
+/** One SQL statement through the driver, no query builder: the rows it returns. */
+export type RawQuery = (text: string, parameters: readonly unknown[]) => Promise<unknown[]>;
+
+export interface BenchDatabase {
+  kind: BenchDatabaseKind;
+  database: Database;
+  raw: RawQuery;
+  sizeBytes(): Promise<number>;
+}
+
+async function sizeOf(raw: RawQuery): Promise<number> {
+  const [row] = (await raw('SELECT pg_database_size(current_database())::text AS bytes', [])) as { bytes: string }[];
+  return Number(row?.bytes);
+}
+
+export async function openBenchDatabase(poolSize: number): Promise<BenchDatabase> {
   const url = process.env['DATABASE_URL'];
-  if (!url) return { kind: 'pglite', database: await createTestDatabase() };
+  if (!url) {
+    const database = await createTestDatabase();
+    const pglite = database.pglite!;
+    const raw: RawQuery = async (text, parameters) => (await pglite.query(text, [...parameters])).rows;
+    return { kind: 'pglite', database, raw, sizeBytes: () => sizeOf(raw) };
+  }
   const admin = new URL(url);
   const name = `${admin.pathname.slice(1) || 'postgres'}_bench_${randomBytes(4).toString('hex')}`;
   const run = async (statement: string) => {
@@ -28,11 +50,17 @@ export async function openBenchDatabase(poolSize: number): Promise<{ kind: Bench
   own.pathname = `/${name}`;
   const database = openPostgres(own.toString(), poolSize, () => undefined);
   await migrate(database.db);
+  const pool = new pg.Pool({ connectionString: own.toString(), max: poolSize });
+  pool.on('error', () => undefined);
+  const raw: RawQuery = async (text, parameters) => (await pool.query(text, [...parameters])).rows as unknown[];
   return {
     kind: 'postgres',
+    raw,
+    sizeBytes: () => sizeOf(raw),
     database: {
       ...database,
       close: async () => {
+        await pool.end();
         await database.close();
         await run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       },

@@ -11,6 +11,7 @@ import { cliOperator } from '../src/application/actor.ts';
 import { BATCH_LIMIT, recordBatch, type BatchItem } from '../src/application/chronology/record-batch.ts';
 import type { AppContext } from '../src/application/context.ts';
 import { loadSyntheticPartnership } from '../src/application/synthetic/load-synthetic-partnership.ts';
+import type { IngestCase } from './ingest.ts';
 import { actorFor, makeCase, makeOrganisation, makePerson, makeUser } from '../test/helpers/factories.ts';
 
 export interface BenchUser {
@@ -33,7 +34,9 @@ export interface BenchDataset {
   /** Where the API scenario records events, and the mother it names. */
   ingestCaseId: string;
   ingestPersonId: string;
-  /** A bearer token of a team member of the ingest case. */
+  /** The cases an agency batch writes to (the lead's, without the long chronology), with each one's mother. */
+  batchCases: IngestCase[];
+  /** A bearer token of a team member of the ingest case and the batch cases. */
   apiToken: string;
 }
 
@@ -112,6 +115,7 @@ export async function loadBenchDataset(ctx: AppContext, options: { infants: numb
     longChronologyCaseId: long.id,
     ingestCaseId: ingest.id,
     ingestPersonId: ingest.motherId,
+    batchCases: cases.slice(1, LEAD_CASES).map(({ id, motherId }) => ({ id, motherId })),
     apiToken: token.value.token,
   };
 }

@@ -11,7 +11,7 @@ export interface LoadRequest {
   headers: Record<string, string>;
   /** A JSON body sent with every request. */
   json?: Record<string, unknown>;
-  /** When given, each request's body gets `externalId: <prefix>-<n>`. */
+  /** When given, each request's body gets `externalId: <prefix>-<n>`, or each of its `entries` `<prefix>-<n>-<i>`. */
   uniqueExternalIdPrefix?: string;
   connections: number;
   durationSeconds: number;
@@ -29,14 +29,23 @@ export function runLoad(name: string, request: LoadRequest): Promise<Measured> {
     const worker = new Worker(WORKER_BOOT, { eval: true, workerData: request });
     worker.once('message', (outcome: LoadOutcome) => {
       void worker.terminate();
-      resolve({ name, kind: 'http', durationSeconds: outcome.durationSeconds, latenciesMs: outcome.latenciesMs, errors: outcome.errors, non2xx: outcome.non2xx });
+      const entries = request.json?.['entries'];
+      resolve({
+        name,
+        kind: 'http',
+        durationSeconds: outcome.durationSeconds,
+        latenciesMs: outcome.latenciesMs,
+        errors: outcome.errors,
+        non2xx: outcome.non2xx,
+        ...(Array.isArray(entries) ? { eventsPerRequest: entries.length } : {}),
+      });
     });
     worker.once('error', reject);
   });
 }
 
 /** The page's main query, issued directly by `connections` loops at once for the same time. */
-export async function runDirect(name: string, query: () => Promise<unknown>, connections: number, durationSeconds: number): Promise<Measured> {
+export async function runDirect(name: string, query: () => Promise<unknown>, connections: number, durationSeconds: number, eventsPerRequest?: number): Promise<Measured> {
   const latenciesMs: number[] = [];
   let errors = 0;
   const started = performance.now();
@@ -53,5 +62,5 @@ export async function runDirect(name: string, query: () => Promise<unknown>, con
     }
   };
   await Promise.all(Array.from({ length: connections }, loop));
-  return { name, kind: 'direct', durationSeconds: (performance.now() - started) / 1000, latenciesMs, errors, non2xx: 0 };
+  return { name, kind: 'direct', durationSeconds: (performance.now() - started) / 1000, latenciesMs, errors, non2xx: 0, ...(eventsPerRequest === undefined ? {} : { eventsPerRequest }) };
 }

@@ -9,6 +9,15 @@ let sent = 0;
 const latenciesMs: number[] = [];
 let non2xx = 0;
 
+/** A unique externalId per request (or per entry of a batch), so nothing is answered as a duplicate. */
+function withUniqueIds(json: Record<string, unknown>, n: number): Record<string, unknown> {
+  const prefix = job.uniqueExternalIdPrefix;
+  if (prefix === undefined) return json;
+  const entries = json['entries'];
+  if (!Array.isArray(entries)) return { ...json, externalId: `${prefix}-${String(n)}` };
+  return { ...json, entries: entries.map((entry: Record<string, unknown>, i) => ({ ...entry, externalId: `${prefix}-${String(n)}-${String(i)}` })) };
+}
+
 const instance = autocannon({
   url: job.url,
   connections: job.connections,
@@ -20,9 +29,7 @@ const instance = autocannon({
       setupRequest: (request) => {
         if (job.json === undefined) return request;
         sent += 1;
-        // A unique externalId per request, so no request is answered as a duplicate.
-        const body = job.uniqueExternalIdPrefix === undefined ? job.json : { ...job.json, externalId: `${job.uniqueExternalIdPrefix}-${String(sent)}` };
-        return { ...request, body: JSON.stringify(body) };
+        return { ...request, body: JSON.stringify(withUniqueIds(job.json, sent)) };
       },
     },
   ],

@@ -1,44 +1,87 @@
-// Each page's main query, issued directly through the app's Kysely db: the floor under the page's
-// time. They copy the queries in the use cases (list-my-cases.ts, list-alerts.ts, view-case.ts)
-// without the access check, the audit entry and the template.
-import { sql } from 'kysely';
-import type { AppContext } from '../src/application/context.ts';
-import { loadChronology } from '../src/application/chronology/chronology-rows.ts';
-import { serviceToday } from '../src/application/cases/create-case.ts';
-import { loadStoredProfile } from '../src/application/profile/profile-facts.ts';
+// Each page's main queries, issued straight through the driver (bench/database.ts RawQuery): the
+// floor under the page's time. The SQL is compiled once from the same Kysely queries the use cases
+// build (view-case.ts, profile-facts.ts, chronology-rows.ts, list-my-cases.ts, list-alerts.ts),
+// then sent as text and parameters, without the access check, the audit entry, the rules, the
+// template or Kysely itself.
+import { sql, type Compilable } from 'kysely';
+import { isTriggerEventKind } from '../src/domain/catalogue/catalogue.ts';
+import { EVENT_KIND_IDS } from '../src/domain/catalogue/event-kinds.ts';
+import type { Db } from '../src/infrastructure/db/schema.ts';
+import type { RawQuery } from './database.ts';
 
-export const caseOverviewQuery = (ctx: AppContext, caseId: string) => () =>
-  Promise.all([
-    ctx.db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst(),
-    ctx.db.selectFrom('people').selectAll().where('case_id', '=', caseId).orderBy('created_at').orderBy('id').execute(),
+type Statement = { sql: string; parameters: readonly unknown[] };
+
+const compiled = (query: Compilable): Statement => query.compile();
+
+/** Sends the statements at once, as the use case's Promise.all does. */
+const together = (raw: RawQuery, statements: readonly Statement[]) => () => Promise.all(statements.map((s) => raw(s.sql, s.parameters)));
+
+const chronologyOf = (db: Db, caseId: string) =>
+  db.selectFrom('chronology_entries').selectAll().where('case_id', '=', caseId).orderBy('occurred_on').orderBy('occurred_at').orderBy('recorded_at').orderBy('id');
+
+export const caseOverviewQuery = (db: Db, raw: RawQuery, caseId: string) =>
+  together(raw, [
+    compiled(db.selectFrom('cases').selectAll().where('id', '=', caseId)),
+    compiled(db.selectFrom('people').selectAll().where('case_id', '=', caseId).orderBy('created_at').orderBy('id')),
+    compiled(chronologyOf(db, caseId)),
   ]);
 
-export const profileQuery = (ctx: AppContext, caseId: string) => () => loadStoredProfile(ctx.db, caseId, serviceToday(ctx.clock.now()));
+export const profileQuery = (db: Db, raw: RawQuery, caseId: string) =>
+  together(raw, [
+    compiled(db.selectFrom('cases').selectAll().where('id', '=', caseId)),
+    compiled(db.selectFrom('people').selectAll().where('case_id', '=', caseId).orderBy('created_at').orderBy('id')),
+    compiled(db.selectFrom('profile_assessments').selectAll().where('case_id', '=', caseId)),
+    compiled(db.selectFrom('profile_evidence').selectAll().where('case_id', '=', caseId).orderBy('recorded_at').orderBy('id')),
+    compiled(chronologyOf(db, caseId)),
+  ]);
 
-export const chronologyQuery = (ctx: AppContext, caseId: string) => () => loadChronology(ctx.db, caseId);
+export const chronologyQuery = (db: Db, raw: RawQuery, caseId: string) => together(raw, [compiled(chronologyOf(db, caseId))]);
 
-/** The caseload, then every chronology entry of those cases (for the review dates), as the home page reads them. */
-export const caseloadQuery = (ctx: AppContext, userId: string) => async () => {
-  const rows = await ctx.db
-    .selectFrom('case_team')
-    .innerJoin('cases', 'cases.id', 'case_team.case_id')
-    .select(['cases.id', 'cases.status', 'cases.given_name', 'cases.family_name', 'cases.level', 'cases.profile_reviewed_at', 'case_team.role'])
-    .where('case_team.user_id', '=', userId)
-    .orderBy('cases.family_name')
-    .orderBy('cases.id')
-    .execute();
-  return ctx.db.selectFrom('chronology_entries').selectAll().where('case_id', 'in', rows.map((r) => r.id)).orderBy('occurred_on').orderBy('recorded_at').execute();
+const TRIGGER_KINDS = EVENT_KIND_IDS.filter((kind) => isTriggerEventKind(kind));
+
+/** The caseload, then the trigger and correcting entries of those cases (for the review dates), as the home page reads them. */
+export const caseloadQuery = (db: Db, raw: RawQuery, userId: string) => {
+  const caseload = compiled(
+    db
+      .selectFrom('case_team')
+      .innerJoin('cases', 'cases.id', 'case_team.case_id')
+      .select(['cases.id', 'cases.status', 'cases.given_name', 'cases.family_name', 'cases.level', 'cases.profile_reviewed_at', 'case_team.role'])
+      .where('case_team.user_id', '=', userId)
+      .orderBy('cases.family_name')
+      .orderBy('cases.id'),
+  );
+  return async () => {
+    const rows = (await raw(caseload.sql, caseload.parameters)) as { id: string }[];
+    if (rows.length === 0) return [];
+    const entries = compiled(
+      db
+        .selectFrom('chronology_entries')
+        .selectAll()
+        .where(
+          'case_id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .where((eb) => eb.or([eb('kind', 'in', TRIGGER_KINDS), eb('corrects', 'is not', null)]))
+        .orderBy('occurred_on')
+        .orderBy('recorded_at'),
+    );
+    return raw(entries.sql, entries.parameters);
+  };
 };
 
-export const openAlertsQuery = (ctx: AppContext, userId: string) => () =>
-  ctx.db
-    .selectFrom('alert_recipients')
-    .innerJoin('alerts', 'alerts.id', 'alert_recipients.alert_id')
-    .innerJoin('cases', 'cases.id', 'alerts.case_id')
-    .select(['alerts.id', 'alerts.case_id', 'alerts.reason', 'alerts.severity', 'alerts.message', 'alerts.steps', 'alerts.raised_at', 'alert_recipients.acknowledged_at', 'cases.given_name', 'cases.family_name'])
-    .where('alert_recipients.user_id', '=', userId)
-    .where('alert_recipients.acknowledged_at', 'is', null)
-    .orderBy('alerts.raised_at', 'desc')
-    .orderBy(sql`case alerts.severity when 'critical' then 0 when 'high' then 1 else 2 end`)
-    .orderBy('alerts.id')
-    .execute();
+export const openAlertsQuery = (db: Db, raw: RawQuery, userId: string) =>
+  together(raw, [
+    compiled(
+      db
+        .selectFrom('alert_recipients')
+        .innerJoin('alerts', 'alerts.id', 'alert_recipients.alert_id')
+        .innerJoin('cases', 'cases.id', 'alerts.case_id')
+        .select(['alerts.id', 'alerts.case_id', 'alerts.reason', 'alerts.severity', 'alerts.message', 'alerts.steps', 'alerts.raised_at', 'alert_recipients.acknowledged_at', 'cases.given_name', 'cases.family_name'])
+        .where('alert_recipients.user_id', '=', userId)
+        .where('alert_recipients.acknowledged_at', 'is', null)
+        .orderBy('alerts.raised_at', 'desc')
+        .orderBy(sql`case alerts.severity when 'critical' then 0 when 'high' then 1 else 2 end`)
+        .orderBy('alerts.id'),
+    ),
+  ]);

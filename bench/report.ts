@@ -12,6 +12,8 @@ export interface Measured {
   errors: number;
   /** Responses that were not 2xx. */
   non2xx: number;
+  /** For batch scenarios: the events each request carries. */
+  eventsPerRequest?: number;
 }
 
 export interface ScenarioResult {
@@ -25,8 +27,19 @@ export interface ScenarioResult {
   errors: number;
   non2xx: number;
   failed: boolean;
+  /** Requests per second times the events each carries; null when a request is not a batch. */
+  eventsPerSecond: number | null;
   /** Requests per second as a share of the fixed-page baseline's; null when there is no baseline. */
   ratioToBaseline: number | null;
+}
+
+/** A task timed once from start to end, such as re-evaluating every profile. */
+export interface OneOff {
+  name: string;
+  seconds: number;
+  /** What it went through, in `unit`s. */
+  count: number;
+  unit: string;
 }
 
 export interface BenchReport {
@@ -37,6 +50,9 @@ export interface BenchReport {
   durationSeconds: number;
   connections: number;
   results: ScenarioResult[];
+  oneOffs: OneOff[];
+  /** pg_database_size once the dataset was loaded, before the scenarios wrote more. */
+  databaseBytes: number;
 }
 
 export const BASELINE_NAME = 'baseline: fixed page';
@@ -62,6 +78,7 @@ export function summarise(measured: Measured): Omit<ScenarioResult, 'ratioToBase
     non2xx: measured.non2xx,
     // A scenario that completed nothing failed too, even without a counted error.
     failed: measured.errors > 0 || measured.non2xx > 0 || sorted.length === 0,
+    eventsPerSecond: measured.eventsPerRequest === undefined ? null : (sorted.length * measured.eventsPerRequest) / measured.durationSeconds,
   };
 }
 
@@ -78,14 +95,15 @@ export function markdownTable(report: BenchReport): string {
   const header = [
     `Benchmark ${report.startedAt}: ${report.database}, ${String(report.infants)} infants (${report.dataset}); ${String(report.durationSeconds)} s per scenario, ${String(report.connections)} connections.`,
     '',
-    '| scenario | kind | req/s | p50 ms | p95 ms | p99 ms | errors | non-2xx | × fixed page | status |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    '| scenario | kind | req/s | events/s | p50 ms | p95 ms | p99 ms | errors | non-2xx | × fixed page | status |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
   ];
   const rows = report.results.map((r) =>
     [
       r.name,
       r.kind,
       r.requestsPerSecond.toFixed(1),
+      r.eventsPerSecond === null ? '–' : r.eventsPerSecond.toFixed(0),
       ms(r.p50Ms),
       ms(r.p95Ms),
       ms(r.p99Ms),
@@ -95,7 +113,9 @@ export function markdownTable(report: BenchReport): string {
       r.failed ? '**FAILED**' : 'ok',
     ].join(' | '),
   );
-  return [...header, ...rows.map((row) => `| ${row} |`)].join('\n') + '\n';
+  const oneOffs = report.oneOffs.map((o) => `| ${o.name} | ${o.seconds.toFixed(1)} | ${String(o.count)} ${o.unit} | ${(o.count / o.seconds).toFixed(0)} |`);
+  const size = `Database size after loading: ${(report.databaseBytes / 1_048_576).toFixed(0)} MiB, ${(report.databaseBytes / report.infants / 1024).toFixed(1)} KiB per infant.`;
+  return [...header, ...rows.map((row) => `| ${row} |`), '', '| task, timed once | seconds | count | per second |', '| --- | ---: | ---: | ---: |', ...oneOffs, '', size].join('\n') + '\n';
 }
 
 /** `2026-05-01T10-20-30Z-pglite-500`: sorts by time, says the database and size. */

@@ -29,9 +29,28 @@ describe('benchmark report', () => {
   it('marks a scenario with errors, non-2xx responses or nothing completed as failed, in the table too', () => {
     const results = withRatios([summarise(measured(BASELINE_NAME, [1])), summarise(measured('refused', [1], { non2xx: 1 })), summarise(measured('stuck', []))]);
     assert.deepEqual(results.map((r) => r.failed), [false, true, true]);
-    const table = markdownTable({ startedAt: '2026-11-22T04:00:00.000Z', database: 'pglite', infants: 500, dataset: 'test', durationSeconds: 2, connections: 10, results });
-    assert.match(table, /\| refused \| http \| 0\.5 \| 1\.0 \| 1\.0 \| 1\.0 \| 0 \| 1 \| 1\.000 \| \*\*FAILED\*\* \|/);
-    assert.match(table, /\| stuck \| http \| 0\.0 \| – \| – \| – \| 0 \| 0 \| 0\.000 \| \*\*FAILED\*\* \|/);
+    const table = markdownTable({ startedAt: '2026-11-22T04:00:00.000Z', database: 'pglite', infants: 500, dataset: 'test', durationSeconds: 2, connections: 10, results, oneOffs: [], databaseBytes: 0 });
+    assert.match(table, /\| refused \| http \| 0\.5 \| – \| 1\.0 \| 1\.0 \| 1\.0 \| 0 \| 1 \| 1\.000 \| \*\*FAILED\*\* \|/);
+    assert.match(table, /\| stuck \| http \| 0\.0 \| – \| – \| – \| – \| 0 \| 0 \| 0\.000 \| \*\*FAILED\*\* \|/);
+  });
+
+  it('counts the events of a batch scenario, and reports timed tasks and the size per infant', () => {
+    const [batch] = withRatios([summarise({ ...measured('batch', [400, 600]), eventsPerRequest: 1000 })]);
+    assert.equal(batch!.eventsPerSecond, 1000, 'two batches of 1,000 in 2 s');
+    const table = markdownTable({
+      startedAt: '2026-11-22T04:00:00.000Z',
+      database: 'postgres',
+      infants: 1024,
+      dataset: 'test',
+      durationSeconds: 2,
+      connections: 10,
+      results: [batch!],
+      oneOffs: [{ name: 're-evaluate', seconds: 4, count: 1000, unit: 'profiles' }],
+      databaseBytes: 50 * 1_048_576,
+    });
+    assert.match(table, /\| batch \| http \| 1\.0 \| 1000 \| 400\.0 \|/);
+    assert.match(table, /\| re-evaluate \| 4\.0 \| 1000 profiles \| 250 \|/);
+    assert.match(table, /Database size after loading: 50 MiB, 50\.0 KiB per infant\./);
   });
 
   it('names result files by time, database and size', () => {
