@@ -44,8 +44,11 @@ export type CreateCaseResult =
   | { ok: false; code: 'possible-duplicate' | 'duplicate-nhs-number'; message: string; matches: PossibleMatch[] };
 
 /** Today's date where the service runs: a record made just after midnight in summer is made "today". */
+/** Built once: making a DateTimeFormat costs far more than using one. */
+const serviceDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 export function serviceToday(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return serviceDay.format(now);
 }
 
 function blankToNull(value: string | null | undefined): string | null {

@@ -1,6 +1,7 @@
 // Turns a case view into what the case page shows: ages in words, labels, warnings.
 import type { CasePerson, CaseView } from '../../../application/cases/view-case.ts';
-import { renderGenogram, type GenogramInput } from '../../../genogram/render-genogram.ts';
+import type { GenogramInput } from '../../../genogram/render-genogram.ts';
+import { cachedGenogram } from './genogram-cache.ts';
 import { mayManageTeam } from '../../../domain/access/case-access.ts';
 import type { ChronologyEntry } from '../../../domain/chronology/chronology.types.ts';
 import { currentEntries } from '../../../domain/chronology/current-entries.ts';
@@ -95,7 +96,7 @@ export function presentCase(view: CaseView, now: Date) {
           ? `${nameById.get(r.personId) ?? 'Someone'} is a parent of ${nameById.get(r.otherPersonId) ?? 'someone'}`
           : `${nameById.get(r.personId) ?? 'Someone'} and ${nameById.get(r.otherPersonId) ?? 'someone'} ${r.kind === 'partners' ? 'are partners' : r.kind === 'separated' ? 'are separated' : 'are former partners'}`,
     })),
-    genogram: renderGenogram(genogramInput(view)),
+    genogram: cachedGenogram(genogramInput(view)),
     lead,
     members: view.team.filter((m) => m.role === 'member'),
   };
