@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../config.ts';
 import type { Db } from '../infrastructure/db/schema.ts';
+import { ChronologyCache } from './chronology/chronology-cache.ts';
 
 export interface Clock {
   now(): Date;
@@ -14,8 +15,10 @@ export interface AppContext {
   clock: Clock;
   config: Config;
   newId(): string;
+  /** Chronologies already read from this database, by profile version: for read-only views. */
+  chronologies: ChronologyCache;
 }
 
 export function createContext(db: Db, config: Config, clock: Clock = systemClock): AppContext {
-  return { db, clock, config, newId: randomUUID };
+  return { db, clock, config, newId: randomUUID, chronologies: new ChronologyCache() };
 }

@@ -3,7 +3,6 @@
 import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAuditAlone } from '../audit.ts';
-import { loadChronology } from '../chronology/chronology-rows.ts';
 import type { AppContext } from '../context.ts';
 import { evaluateStored, loadStoredProfile } from '../profile/profile-facts.ts';
 import { profileViewOf, type ProfileView } from '../profile/view-profile.ts';
@@ -15,7 +14,7 @@ export interface CaseOverview {
   /** Null only if the case went between reading it and evaluating its profile. */
   profile: ProfileView | null;
   /** Every entry, corrected ones included, for the recent ones the page shows. */
-  chronology: ChronologyEntry[];
+  chronology: readonly ChronologyEntry[];
 }
 
 export type ViewCaseOverviewResult = { ok: true; value: CaseOverview } | Extract<ViewCaseResult, { ok: false }>;
@@ -24,7 +23,7 @@ export async function viewCaseOverview(ctx: AppContext, actor: UserActor, caseId
   const opened = await readCaseForView(ctx, actor, caseId);
   if (!opened.ok) return opened;
   const { access } = opened.value;
-  const chronology = await loadChronology(ctx.db, caseId);
+  const chronology = (await ctx.chronologies.read(ctx.db, caseId)) ?? [];
   const stored = await loadStoredProfile(ctx.db, caseId, serviceToday(ctx.clock.now()), chronology);
   const profile = stored ? await profileViewOf(ctx.db, caseId, evaluateStored(stored), access.canChange) : null;
   const showed = profile ? ['case', 'profile', 'recent-entries'] : ['case', 'recent-entries'];

@@ -11,7 +11,6 @@ import type { AppContext } from '../context.ts';
 import type { ChronologyPattern } from '../../domain/chronology/chronology.types.ts';
 import { serviceToday } from '../cases/create-case.ts';
 import { loadStoredProfile } from '../profile/profile-facts.ts';
-import { loadChronology } from './chronology-rows.ts';
 
 export interface ChronologyRecord {
   caseName: string;
@@ -48,7 +47,7 @@ export async function readChronology(ctx: AppContext, actor: UserActor, caseId: 
     return { ok: false, code: 'forbidden', message: 'You are not in the team around this baby.' };
   }
   const [stored, people] = await Promise.all([
-    loadChronology(ctx.db, caseId),
+    ctx.chronologies.read(ctx.db, caseId).then((entries) => entries ?? []),
     ctx.db.selectFrom('people').select(['id', 'given_name', 'family_name', 'description', 'identity_known']).where('case_id', '=', caseId).orderBy('created_at').orderBy('id').execute(),
   ]);
   const profile = await loadStoredProfile(ctx.db, caseId, serviceToday(ctx.clock.now()), stored);

@@ -4,7 +4,6 @@ import type { UserActor } from '../actor.ts';
 import { recordAuditAlone } from '../audit.ts';
 import { loadCaseAccess } from '../cases/case-access.ts';
 import type { AppContext } from '../context.ts';
-import { loadChronology } from './chronology-rows.ts';
 
 export interface ChronologyView {
   entries: ListedEntry[];
@@ -25,7 +24,7 @@ export async function viewChronology(ctx: AppContext, actor: UserActor, caseId: 
     await recordAuditAlone(ctx, actor, { action: 'chronology.view', outcome: 'denied', caseId, subjectType: 'case', subjectId: caseId });
     return { ok: false, code: 'forbidden', message: 'You are not in the team around this baby.' };
   }
-  const all = await loadChronology(ctx.db, caseId);
+  const all = (await ctx.chronologies.read(ctx.db, caseId)) ?? [];
   const entries = filterEntries(all, filters);
   await recordAuditAlone(ctx, actor, { action: 'chronology.view', caseId, subjectType: 'case', subjectId: caseId, details: { basis: access.basis, filters: { ...filters }, shown: entries.length } });
   return { ok: true, value: { entries, canChange: access.canChange } };

@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { actorFor, makeCase, makeOrganisation, makeUser } from '../../../test/helpers/factories.ts';
+import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { ChronologyCache } from './chronology-cache.ts';
+import { recordBatch } from './record-batch.ts';
+import { recordEntry } from './record-entry.ts';
+
+const visit = (summary: string) => ({ kind: 'home-visit', occurredAt: '2026-11-20', summary, source: 'observed' as const });
+
+describe('the chronology kept by profile version', () => {
+  let t: TestApp;
+  let user: Awaited<ReturnType<typeof makeUser>>;
+  let caseId: string;
+  before(async () => {
+    t = await createTestApp();
+    const organisation = await makeOrganisation(t.ctx, 'health-visiting', 'Health Visiting');
+    user = await makeUser(t.ctx, { organisationId: organisation.id });
+    caseId = (await makeCase(t.ctx, { teamUserIds: [user.id] })).id;
+  });
+  after(async () => t.close());
+
+  it('gives the same entries again while nothing is added, frozen, and the new entry once one is', async () => {
+    const cache = new ChronologyCache();
+    assert.ok((await recordEntry(t.ctx, actorFor(user), caseId, visit('First'))).ok);
+    const first = await cache.read(t.ctx.db, caseId);
+    assert.deepEqual(first?.map((e) => e.summary), ['First']);
+    assert.equal(await cache.read(t.ctx.db, caseId), first, 'kept, not read again');
+    assert.ok(Object.isFrozen(first) && Object.isFrozen(first[0]));
+
+    assert.ok((await recordEntry(t.ctx, actorFor(user), caseId, visit('Second'))).ok);
+    assert.deepEqual((await cache.read(t.ctx.db, caseId))?.map((e) => e.summary), ['First', 'Second']);
+    const batch = await recordBatch(t.ctx, actorFor(user), [{ index: 0, caseId, entry: visit('From a feed') }]);
+    assert.equal(batch.stored.length, 1);
+    assert.deepEqual((await cache.read(t.ctx.db, caseId))?.map((e) => e.summary).sort(), ['First', 'From a feed', 'Second']);
+  });
+
+  it('says there is no such case, and keeps each database’s entries apart (one cache per context)', async () => {
+    assert.equal(await new ChronologyCache().read(t.ctx.db, 'no-such-case'), null);
+    const other = await createTestApp();
+    try {
+      assert.notEqual(other.ctx.chronologies, t.ctx.chronologies);
+    } finally {
+      await other.close();
+    }
+  });
+});

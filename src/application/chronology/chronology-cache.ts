@@ -1,0 +1,32 @@
+// A case's chronology as last read, kept by the case's profile version, so a long chronology is not
+// read and parsed again on every view. Safe because the version says whether the entries changed:
+// entries are append-only (a trigger refuses UPDATE and DELETE), and every write that adds one
+// (an entry, a contact, a batch, a FHIR import, a correction) writes a new profile version in the
+// same transaction. Only committed reads go in: the version is read first, then the entries, so
+// entries newer than the version can be kept under it, never older ones. Per context (so per
+// database), at most MOST_KEPT cases, the least recently read going first.
+import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
+import type { Db } from '../../infrastructure/db/schema.ts';
+import { loadChronology } from './chronology-rows.ts';
+
+const MOST_KEPT = 200;
+
+export class ChronologyCache {
+  readonly #kept = new Map<string, { version: number; entries: readonly ChronologyEntry[] }>();
+
+  /** Every entry of the case, as loadChronology reads them, frozen (they are shared); null when there is no such case. */
+  async read(db: Db, caseId: string): Promise<readonly ChronologyEntry[] | null> {
+    const record = await db.selectFrom('cases').select('profile_version').where('id', '=', caseId).executeTakeFirst();
+    if (!record) return null;
+    const kept = this.#kept.get(caseId);
+    this.#kept.delete(caseId);
+    if (kept && kept.version === record.profile_version) {
+      this.#kept.set(caseId, kept);
+      return kept.entries;
+    }
+    const entries = Object.freeze((await loadChronology(db, caseId)).map((entry) => Object.freeze(entry)));
+    this.#kept.set(caseId, { version: record.profile_version, entries });
+    if (this.#kept.size > MOST_KEPT) this.#kept.delete(this.#kept.keys().next().value!);
+    return entries;
+  }
+}
