@@ -6,7 +6,8 @@ import type { FindingSnapshot, ProfileVersionKind, Tx } from '../../infrastructu
 import type { UserActor } from '../actor.ts';
 import { raiseFindingAlerts, type RaisedAlert } from '../alerts/raise-alerts.ts';
 import type { AppContext } from '../context.ts';
-import { evaluateStoredProfile } from './profile-facts.ts';
+import { serviceToday } from '../cases/create-case.ts';
+import { evaluateStored, loadStoredProfiles } from './profile-facts.ts';
 
 export interface ProfileChange {
   kind: ProfileVersionKind;
@@ -29,21 +30,49 @@ export async function appendProfileVersion(trx: Tx, ctx: AppContext, actor: User
  * Appends the next version, and raises an alert to the team for each critical finding it left
  * showing that the version before did not: both are returned.
  */
-export async function appendProfileVersionRaisingAlerts(trx: Tx, ctx: AppContext, actor: UserActor, caseId: string, entry: ProfileChange): Promise<{ version: number; alerts: RaisedAlert[] }> {
-  const record = await trx.selectFrom('cases').select('profile_version').where('id', '=', caseId).executeTakeFirstOrThrow();
-  const version = record.profile_version + 1;
-  await trx.updateTable('cases').set({ profile_version: version }).where('id', '=', caseId).execute();
-  const previous = await trx.selectFrom('profile_versions').select('findings').where('case_id', '=', caseId).where('version', '=', record.profile_version).executeTakeFirst();
-  const evaluated = await evaluateStoredProfile(trx, ctx, caseId);
-  const findings = evaluated ? snapshotFindings(evaluated.evaluation) : [];
-  const user = await trx.selectFrom('users').select('name').where('id', '=', actor.userId).executeTakeFirst();
-  await trx
-    .insertInto('profile_versions')
-    .values({
-      case_id: caseId,
-      version,
+export async function appendProfileVersionRaisingAlerts(trx: Tx, ctx: AppContext, actor: UserActor, caseId: string, entry: ProfileChange): Promise<AppendedVersion> {
+  const appended = (await appendProfileVersionsRaisingAlerts(trx, ctx, actor, new Map([[caseId, entry]]))).get(caseId);
+  if (!appended) throw new Error(`No case ${caseId} to version`);
+  return appended;
+}
+
+export interface AppendedVersion {
+  version: number;
+  alerts: RaisedAlert[];
+}
+
+/**
+ * The same for many cases at once (an agency batch): their profiles read and evaluated together,
+ * their versions written by one statement, whatever their number. The cases must be locked by the caller.
+ */
+export async function appendProfileVersionsRaisingAlerts(trx: Tx, ctx: AppContext, actor: UserActor, changes: ReadonlyMap<string, ProfileChange>): Promise<Map<string, AppendedVersion>> {
+  const caseIds = [...changes.keys()];
+  const appended = new Map<string, AppendedVersion>();
+  if (caseIds.length === 0) return appended;
+  const [records, user] = await Promise.all([
+    trx.selectFrom('cases').select(['id', 'profile_version']).where('id', 'in', caseIds).execute(),
+    trx.selectFrom('users').select('name').where('id', '=', actor.userId).executeTakeFirst(),
+  ]);
+  const [previous, profiles] = await Promise.all([
+    trx
+      .selectFrom('profile_versions')
+      .innerJoin('cases', (join) => join.onRef('cases.id', '=', 'profile_versions.case_id').onRef('cases.profile_version', '=', 'profile_versions.version'))
+      .select(['profile_versions.case_id', 'profile_versions.findings'])
+      .where('cases.id', 'in', caseIds)
+      .execute(),
+    loadStoredProfiles(trx, caseIds, serviceToday(ctx.clock.now())),
+  ]);
+  const findingsBefore = new Map(previous.map((row) => [row.case_id, row.findings ?? []]));
+  const now = ctx.clock.now();
+  const prepared = records.map((record) => {
+    const stored = profiles.get(record.id);
+    const findings = stored ? snapshotFindings(evaluateStored(stored).evaluation) : [];
+    const entry = changes.get(record.id)!;
+    const row = {
+      case_id: record.id,
+      version: record.profile_version + 1,
       kind: entry.kind,
-      changed_at: ctx.clock.now(),
+      changed_at: now,
       changed_by: actor.userId,
       changed_by_name: user?.name ?? null,
       factor_id: entry.factorId ?? null,
@@ -51,7 +80,16 @@ export async function appendProfileVersionRaisingAlerts(trx: Tx, ctx: AppContext
       change: JSON.stringify(entry.change),
       why: entry.why,
       findings: JSON.stringify(findings),
-    })
+    };
+    return { row, findings };
+  });
+  await trx.updateTable('cases').set((eb) => ({ profile_version: eb('profile_version', '+', 1) })).where('id', 'in', caseIds).execute();
+  await trx
+    .insertInto('profile_versions')
+    .values(prepared.map(({ row }) => row))
     .execute();
-  return { version, alerts: await raiseFindingAlerts(trx, ctx, actor, caseId, previous?.findings ?? [], findings) };
+  for (const { row, findings } of prepared) {
+    appended.set(row.case_id, { version: row.version, alerts: await raiseFindingAlerts(trx, ctx, actor, row.case_id, findingsBefore.get(row.case_id) ?? [], findings) });
+  }
+  return appended;
 }
