@@ -26,6 +26,17 @@ export async function appendProfileVersion(trx: Tx, ctx: AppContext, actor: User
   return (await appendProfileVersionRaisingAlerts(trx, ctx, actor, caseId, entry)).version;
 }
 
+/** The findings each case's latest version holds, by case id; a case never versioned is left out. */
+export async function latestFindings(trx: Tx, caseIds: readonly string[]): Promise<Map<string, FindingSnapshot[]>> {
+  const rows = await trx
+    .selectFrom('profile_versions')
+    .innerJoin('cases', (join) => join.onRef('cases.id', '=', 'profile_versions.case_id').onRef('cases.profile_version', '=', 'profile_versions.version'))
+    .select(['profile_versions.case_id', 'profile_versions.findings'])
+    .where('cases.id', 'in', [...caseIds])
+    .execute();
+  return new Map(rows.map((row) => [row.case_id, row.findings ?? []]));
+}
+
 /**
  * Appends the next version, and raises an alert to the team for each critical finding it left
  * showing that the version before did not: both are returned.
@@ -53,16 +64,7 @@ export async function appendProfileVersionsRaisingAlerts(trx: Tx, ctx: AppContex
     trx.selectFrom('cases').select(['id', 'profile_version']).where('id', 'in', caseIds).execute(),
     trx.selectFrom('users').select('name').where('id', '=', actor.userId).executeTakeFirst(),
   ]);
-  const [previous, profiles] = await Promise.all([
-    trx
-      .selectFrom('profile_versions')
-      .innerJoin('cases', (join) => join.onRef('cases.id', '=', 'profile_versions.case_id').onRef('cases.profile_version', '=', 'profile_versions.version'))
-      .select(['profile_versions.case_id', 'profile_versions.findings'])
-      .where('cases.id', 'in', caseIds)
-      .execute(),
-    loadStoredProfiles(trx, caseIds, serviceToday(ctx.clock.now())),
-  ]);
-  const findingsBefore = new Map(previous.map((row) => [row.case_id, row.findings ?? []]));
+  const [findingsBefore, profiles] = await Promise.all([latestFindings(trx, caseIds), loadStoredProfiles(trx, caseIds, serviceToday(ctx.clock.now()))]);
   const now = ctx.clock.now();
   const prepared = records.map((record) => {
     const stored = profiles.get(record.id);

@@ -14,7 +14,7 @@ import { recordAudit } from '../audit.ts';
 import type { AppContext } from '../context.ts';
 import { serviceToday } from '../cases/create-case.ts';
 import { evaluateStored, loadStoredProfiles } from './profile-facts.ts';
-import { snapshotFindings } from './profile-versions.ts';
+import { latestFindings, snapshotFindings } from './profile-versions.ts';
 
 const CASES_PER_TRANSACTION = 200;
 const CHUNKS_AT_ONCE = 2;
@@ -39,16 +39,7 @@ function sameFindings(before: readonly FindingSnapshot[], after: readonly Findin
 async function reevaluateChunk(trx: Tx, ctx: AppContext, operator: OperatorActor, chunk: readonly string[], counts: ReevaluationCounts): Promise<void> {
   const cases = await trx.selectFrom('cases').select(['id', 'profile_version']).where('id', 'in', [...chunk]).orderBy('id').forUpdate().execute();
   const ids = cases.map((c) => c.id);
-  const [profiles, latest] = await Promise.all([
-    loadStoredProfiles(trx, ids, serviceToday(ctx.clock.now())),
-    trx
-      .selectFrom('profile_versions')
-      .innerJoin('cases', (join) => join.onRef('cases.id', '=', 'profile_versions.case_id').onRef('cases.profile_version', '=', 'profile_versions.version'))
-      .select(['profile_versions.case_id', 'profile_versions.findings'])
-      .where('cases.id', 'in', ids)
-      .execute(),
-  ]);
-  const findingsBefore = new Map(latest.map((row) => [row.case_id, row.findings ?? []]));
+  const [profiles, findingsBefore] = await Promise.all([loadStoredProfiles(trx, ids, serviceToday(ctx.clock.now())), latestFindings(trx, ids)]);
   const now = ctx.clock.now();
   const changed: { id: string; version: number; before: FindingSnapshot[] | undefined; after: FindingSnapshot[] }[] = [];
   for (const { id, profile_version: version } of cases) {
