@@ -10,6 +10,7 @@ import { createTokenForEmail } from '../src/application/auth/api-tokens.ts';
 import { cliOperator } from '../src/application/actor.ts';
 import { BATCH_LIMIT, recordBatch, type BatchItem } from '../src/application/chronology/record-batch.ts';
 import type { AppContext } from '../src/application/context.ts';
+import { createRandom } from '../src/synthetic/random.ts';
 import { loadSyntheticPartnership } from '../src/application/synthetic/load-synthetic-partnership.ts';
 import type { IngestCase } from './ingest.ts';
 import { actorFor, makeCase, makeOrganisation, makePerson, makeUser } from '../test/helpers/factories.ts';
@@ -46,18 +47,6 @@ const LONG_CHRONOLOGY = 2000;
 const ENTRIES_PER_CASE = 6;
 const ROUTINE_KINDS = ['home-visit', 'clinic-contact', 'gp-consultation', 'clinic-contact', 'home-visit', 'was-not-brought'] as const;
 
-/** A small deterministic generator (mulberry32), so a seed gives the same mix every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The day `daysAgo` days before the clock's today, as YYYY-MM-DD. */
 function dayBefore(ctx: AppContext, daysAgo: number): string {
   return new Date(ctx.clock.now().getTime() - daysAgo * 86_400_000).toISOString().slice(0, 10);
@@ -74,7 +63,7 @@ export async function loadBenchDataset(ctx: AppContext, options: { infants: numb
   const generated = await loadSyntheticPartnership(ctx, cliOperator, options);
   if (!generated.ok) throw new Error(generated.message);
   const fixtureCases = LEAD_CASES + 1;
-  const next = random(options.seed);
+  const random = createRandom(options.seed);
   const organisation = await makeOrganisation(ctx, 'health-visiting', 'Bench Health Visiting');
   const practitioner = await makeUser(ctx, { organisationId: organisation.id, name: 'Practitioner With Forty' });
   const safeguardingLead = await makeUser(ctx, { organisationId: organisation.id, role: 'safeguarding-lead', name: 'Safeguarding Lead' });
@@ -94,13 +83,13 @@ export async function loadBenchDataset(ctx: AppContext, options: { infants: numb
     items.push({ index: items.length, caseId, entry: { kind, occurredAt: dayBefore(ctx, daysAgo), summary, source: 'agency-record', personIds: [motherId] } });
   for (const [index, { id, motherId }] of cases.entries()) {
     for (let n = 0; n < ENTRIES_PER_CASE; n++) {
-      add(id, motherId, ROUTINE_KINDS[Math.floor(next() * ROUTINE_KINDS.length)]!, 1 + Math.floor(next() * 300), `Routine contact ${String(n + 1)}`);
+      add(id, motherId, random.pick(ROUTINE_KINDS), random.int(1, 300), `Routine contact ${String(n + 1)}`);
     }
-    if (index < LEAD_CASES) add(id, motherId, 'emergency-attendance', 1 + Math.floor(next() * 30), 'Brought to the emergency department');
+    if (index < LEAD_CASES) add(id, motherId, 'emergency-attendance', random.int(1, 30), 'Brought to the emergency department');
   }
   const long = cases[0]!;
   for (let n = 0; n < LONG_CHRONOLOGY; n++) {
-    add(long.id, long.motherId, ROUTINE_KINDS[Math.floor(next() * ROUTINE_KINDS.length)]!, 1 + Math.floor((n * 700) / LONG_CHRONOLOGY), `Contact ${String(n + 1)} of a long chronology`);
+    add(long.id, long.motherId, random.pick(ROUTINE_KINDS), 1 + Math.floor((n * 700) / LONG_CHRONOLOGY), `Contact ${String(n + 1)} of a long chronology`);
   }
   await storeAll(ctx, actorFor(recorder), items);
 
