@@ -22,7 +22,16 @@ export default tseslint.config(
   },
   {
     files: ['**/*.test.ts', 'test/**', 'e2e/**'],
-    rules: { '@typescript-eslint/no-floating-promises': 'off' },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'off',
+      // The app under test runs on the test clock (test/helpers/test-clock.ts): a date a test types or
+      // compares must come from it, or the test passes today and fails next week.
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Take the time from the test clock (testApp.clock.now(), ctx.clock.now()), never the wall clock.' },
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Take the time from the test clock (testApp.clock.now(), ctx.clock.now()), never the wall clock.' },
+      ],
+    },
   },
   { files: ['**/*.js', '**/*.mjs', '**/*.cjs'], ...tseslint.configs.disableTypeChecked },
   { files: ['scripts/*.mjs', '**/*.cjs'], languageOptions: { globals: { process: 'readonly', console: 'readonly', module: 'writable', require: 'readonly' } } },

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { demoCaseId, type E2e, expectNoAxeViolations, signIn, startE2e, submit } from './helpers/browser.ts';
+import { serviceToday } from '../src/application/cases/create-case.ts';
 import { visit } from './helpers/page-checks.ts';
 
 let e2e: E2e;
@@ -71,10 +72,11 @@ describe('recording a birth', () => {
     assert.equal(empty.status(), 400);
     assert.equal(await page.locator('.govuk-error-summary').count(), 1);
     await expectNoAxeViolations(page);
-    const today = new Date();
-    await page.locator('#dateOfBirth-day').fill(String(today.getUTCDate()));
-    await page.locator('#dateOfBirth-month').fill(String(today.getUTCMonth() + 1));
-    await page.locator('#dateOfBirth-year').fill(String(today.getUTCFullYear()));
+    // The service's today is the test clock's day in London, never the wall clock's.
+    const [year, month, day] = serviceToday(e2e.testApp.clock.now()).split('-');
+    await page.locator('#dateOfBirth-day').fill(String(Number(day)));
+    await page.locator('#dateOfBirth-month').fill(String(Number(month)));
+    await page.locator('#dateOfBirth-year').fill(year!);
     await page.locator('input[name="multipleBirth"][value="no"]').check();
     await page.locator('input[name="independentlyMobile"][value="no"]').check();
     const saved = await submit(page, page.getByRole('button', { name: 'Save birth details' }));

@@ -39,6 +39,8 @@ describe(`alerts escalate on ${usingPostgres ? 'PostgreSQL' : 'the embedded data
       const worker = await makeUser(ctx, { organisationId: organisation.id });
       const lead = await makeUser(ctx, { organisationId: organisation.id, role: 'safeguarding-lead' });
       const { id: caseId } = await makeCase(ctx, { teamUserIds: [worker.id] });
+      // The command under test is a separate process on the system clock: five hours before its now.
+      // eslint-disable-next-line no-restricted-syntax
       const raisedAt = new Date(Date.now() - 5 * 3_600_000);
       await opened.db.insertInto('alerts').values({ case_id: caseId, id: `alert-${caseId}`, reason: 'discharge', severity: 'high', message: 'Test Baby was discharged from hospital.', raised_at: raisedAt, entry_id: null, finding_id: null, escalated_at: null }).execute();
       await opened.db.insertInto('alert_recipients').values({ alert_id: `alert-${caseId}`, user_id: worker.id, reached_as: 'lead-professional', created_at: raisedAt, acknowledged_at: null, acknowledged_note: null }).execute();

@@ -2,6 +2,8 @@
 // CSRF token from the last page it fetched, as a real form would.
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 
+const CLEARED_BEFORE = Date.parse('1970-01-02T00:00:00Z');
+
 export class WebClient {
   private cookies = new Map<string, string>();
   private csrfToken: string | undefined;
@@ -49,7 +51,8 @@ export class WebClient {
 
   private remember(response: LightMyRequestResponse): void {
     for (const cookie of response.cookies) {
-      if (cookie.expires && new Date(cookie.expires).getTime() <= Date.now()) this.cookies.delete(cookie.name);
+      // A server clears a cookie by dating it in 1970 (or max-age 0); the app's own clock is the test clock.
+      if (cookie.maxAge === 0 || (cookie.expires && new Date(cookie.expires).getTime() <= CLEARED_BEFORE)) this.cookies.delete(cookie.name);
       else if (cookie.value === '') this.cookies.delete(cookie.name);
       else this.cookies.set(cookie.name, cookie.value);
     }

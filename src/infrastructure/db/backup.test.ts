@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import { backupEmbedded, restoreEmbedded } from './backup.ts';
 import { openEmbedded } from './connect.ts';
 import { migrate } from './migrate.ts';
+import { TestClock } from '../../../test/helpers/test-clock.ts';
 
 async function organisationNames(dataDir: string): Promise<string[]> {
   const database = await openEmbedded(dataDir);
@@ -21,7 +22,7 @@ async function addOrganisation(dataDir: string, name: string): Promise<void> {
   const database = await openEmbedded(dataDir);
   try {
     await migrate(database.db);
-    await database.db.insertInto('organisations').values({ id: name, name, kind: 'gp', created_at: new Date() }).execute();
+    await database.db.insertInto('organisations').values({ id: name, name, kind: 'gp', created_at: new TestClock().now() }).execute();
   } finally {
     await database.close();
   }
