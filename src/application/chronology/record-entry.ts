@@ -1,6 +1,7 @@
 // Recording a chronology entry: checked, stored (never edited: a correction is a new entry), the
 // profile re-evaluated as a new version, and audited, in one transaction. An agency's external id
-// makes it idempotent: the same id from the same agency returns the entry already stored. The
+// makes it idempotent: the same id from the same agency on the same case returns the entry already
+// stored (on another case it is a new entry: ids are never looked up across cases). The
 // alerts it raises for the team (by its kind, and for critical findings it newly left) are raised
 // in the same transaction and returned.
 import { checkNewEntry, dayOfOccurrence, significantByKind, type EntryProblem, type NewEntry } from '../../domain/chronology/entry-rules.ts';
@@ -87,7 +88,14 @@ export function newEntryRow(ctx: AppContext, recorder: Recorder, caseId: string,
  */
 export async function writeEntry(trx: Tx, ctx: AppContext, recorder: Recorder, caseId: string, input: EntryInput): Promise<WriteEntryResult> {
   if (input.externalId !== undefined) {
-    const existing = await trx.selectFrom('chronology_entries').selectAll().where('organisation_id', '=', recorder.organisationId).where('external_id', '=', input.externalId).executeTakeFirst();
+    // Keyed by case and agency: the same id on a case the caller may not see is not theirs to be told of.
+    const existing = await trx
+      .selectFrom('chronology_entries')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .where('organisation_id', '=', recorder.organisationId)
+      .where('external_id', '=', input.externalId)
+      .executeTakeFirst();
     if (existing) return { ok: true, entry: entryFromRow(existing), duplicate: true };
   }
   const people = await trx.selectFrom('people').select('id').where('case_id', '=', caseId).execute();

@@ -18,9 +18,16 @@ export interface IndexedEntry {
   entry: EntryInput;
 }
 
-async function storedByExternalId(trx: Tx, organisationId: string, externalIds: readonly string[]): Promise<Map<string, ChronologyRow>> {
+/** This case's entries from this agency with these external ids (never another case's: see migration 008). */
+async function storedByExternalId(trx: Tx, caseId: string, organisationId: string, externalIds: readonly string[]): Promise<Map<string, ChronologyRow>> {
   if (externalIds.length === 0) return new Map();
-  const rows = await trx.selectFrom('chronology_entries').selectAll().where('organisation_id', '=', organisationId).where('external_id', 'in', [...externalIds]).execute();
+  const rows = await trx
+    .selectFrom('chronology_entries')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .where('organisation_id', '=', organisationId)
+    .where('external_id', 'in', [...externalIds])
+    .execute();
   return new Map(rows.map((row) => [row.external_id!, row]));
 }
 
@@ -29,7 +36,7 @@ export async function writeEntriesTogether(trx: Tx, ctx: AppContext, recorder: R
   const results = new Map<number, WriteEntryResult>();
   const externalIds = [...new Set(items.flatMap((item) => (item.entry.externalId === undefined ? [] : [item.entry.externalId])))];
   const [existing, people] = await Promise.all([
-    storedByExternalId(trx, recorder.organisationId, externalIds),
+    storedByExternalId(trx, caseId, recorder.organisationId, externalIds),
     trx.selectFrom('people').select('id').where('case_id', '=', caseId).execute(),
   ]);
   const context = { today: serviceToday(ctx.clock.now()), personIds: new Set(people.map((p) => p.id)), isCorrection: false };
@@ -50,7 +57,7 @@ export async function writeEntriesTogether(trx: Tx, ctx: AppContext, recorder: R
     const rows = await trx
       .insertInto('chronology_entries')
       .values(pending.slice(start, start + ROWS_PER_STATEMENT).map((p) => p.row))
-      .onConflict((conflict) => conflict.columns(['organisation_id', 'external_id']).where('external_id', 'is not', null).doNothing())
+      .onConflict((conflict) => conflict.columns(['case_id', 'organisation_id', 'external_id']).where('external_id', 'is not', null).doNothing())
       .returningAll()
       .execute();
     for (const row of rows) inserted.set(row.id, row);
@@ -58,6 +65,7 @@ export async function writeEntriesTogether(trx: Tx, ctx: AppContext, recorder: R
   const skipped = pending.filter((p) => !inserted.has(p.row.id));
   const storedMeanwhile = await storedByExternalId(
     trx,
+    caseId,
     recorder.organisationId,
     skipped.map((p) => p.row.external_id!),
   );
