@@ -5,21 +5,9 @@ import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { recordSignOut } from '../../../application/auth/sign-out.ts';
 import { signIn } from '../../../application/auth/sign-in.ts';
 import { formErrors, validateForm } from '../../forms/validate-form.ts';
+import { safeReturnTo } from '../../navigation/safe-return-to.ts';
 import { startSession } from '../../plugins/sessions.ts';
 import { signInForm } from './sign-in.schema.ts';
-
-/**
- * Only a path on this site. Browsers drop tabs and line breaks and read "\\" as "/", so a value
- * with any of them, or one that resolves to another origin ("//elsewhere"), goes to the home page.
- */
-export function safeReturnTo(value: unknown): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
-  if (typeof value !== 'string' || !value.startsWith('/') || /[\u0000-\u001f\u007f\\\s]/.test(value)) return '/';
-  const base = 'http://this.invalid';
-  const url = new URL(value, base);
-  if (url.origin !== base || url.pathname.startsWith('/sign-in')) return '/';
-  return `${url.pathname}${url.search}`;
-}
 
 export async function signInRoutes(app: FastifyInstance): Promise<void> {
   const { ctx } = app;

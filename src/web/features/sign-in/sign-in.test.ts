@@ -93,6 +93,8 @@ describe('sign-in page and form', () => {
     { returnTo: '/\\evil.example' },
     { returnTo: '/sign-in?returnTo=//evil.example' },
     { returnTo: '/\t/evil.example' },
+    { returnTo: '/..//evil.example' },
+    { returnTo: '/%2e%2e//evil.example' },
   ];
 
   for (const { returnTo } of unsafeReturnAddresses) {
