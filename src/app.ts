@@ -27,6 +27,7 @@ import { assets } from './web/plugins/assets.ts';
 import { errors } from './web/plugins/errors.ts';
 import { security } from './web/plugins/security.ts';
 import { sessions } from './web/plugins/sessions.ts';
+import { storableText } from './web/plugins/storable-text.ts';
 import { views } from './web/plugins/views.ts';
 import './web/plugins/types.ts';
 
@@ -52,6 +53,7 @@ export async function buildApp({ ctx, sessionSecret, logger = false }: BuildAppO
   await app.register(views);
   await app.register(assets);
   await app.register(errors);
+  await app.register(storableText);
 
   await app.register(healthRoutes);
   await app.register(apiV1, { prefix: '/api/v1' });

@@ -5,6 +5,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { Type, type Static } from 'typebox';
 import type { BatchItem, BatchRejection } from '../../application/chronology/record-batch.ts';
 import { ENTRY_PROBLEM_MESSAGES } from '../../domain/chronology/entry-rules.ts';
+import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from '../../domain/shared/storable-text.ts';
 import type { ApiErrorDetail } from '../api-error.ts';
 import { EventBody } from './events.routes.ts';
 
@@ -24,6 +25,10 @@ export const entryPath = (index: number, path = '') => `/entries/${String(index)
 
 /** The entry as a batch item, or why it is not one. */
 export function readBatchEntry(raw: unknown, index: number): { ok: true; item: BatchItem } | { ok: false; rejection: ApiRejection } {
+  const unstorable = findUnstorableText(raw);
+  if (unstorable !== undefined) {
+    return { ok: false, rejection: { index, code: 'validation-failed', message: 'The entry is not valid: see details.', details: [{ path: entryPath(index, unstorable === '/' ? '' : unstorable), message: UNSTORABLE_TEXT_MESSAGE }] } };
+  }
   if (validate(raw)) {
     const { caseId, ...entry } = raw;
     return { ok: true, item: { index, caseId, entry } };

@@ -1,8 +1,9 @@
 // Not-found and error answers: GOV.UK pages for people, the API error shape for machines.
 // Neither ever shows a stack trace or internal message; a 500 gives a reference to quote.
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import { apiErrorFor, sendApiError } from '../../api/api-error.ts';
+import { isApiRequest } from './request-kind.ts';
 
 export type ErrorPageKind = 'bad-request' | 'csrf' | 'forbidden' | 'not-found' | 'rate-limited' | 'internal';
 
@@ -39,10 +40,6 @@ const PAGE_ERRORS: Record<ErrorPageKind, { status: number; title: string; paragr
   },
 };
 
-function isApi(request: FastifyRequest): boolean {
-  return request.url.startsWith('/api/') || request.url === '/health';
-}
-
 export async function sendErrorPage(reply: FastifyReply, kind: ErrorPageKind, reference: string | null = null) {
   const { status, ...page } = PAGE_ERRORS[kind];
   return reply.page('errors/error.njk', { ...page, reference }, status);
@@ -50,14 +47,14 @@ export async function sendErrorPage(reply: FastifyReply, kind: ErrorPageKind, re
 
 export const errors = fp(async (app: FastifyInstance) => {
   app.setNotFoundHandler(async (request, reply) => {
-    if (isApi(request)) return sendApiError(reply, 404, 'not-found', 'There is nothing at this address.');
+    if (isApiRequest(request)) return sendApiError(reply, 404, 'not-found', 'There is nothing at this address.');
     return sendErrorPage(reply, 'not-found');
   });
 
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const status = error.statusCode ?? 500;
     if (status >= 500) request.log.error({ err: error }, 'request failed');
-    if (isApi(request)) {
+    if (isApiRequest(request)) {
       const apiError = apiErrorFor(error);
       return sendApiError(reply, apiError.status, apiError.code, apiError.message, apiError.details);
     }

@@ -1,0 +1,60 @@
+// Text the database cannot store (a NUL character, half of a surrogate pair) must be the sender's
+// error, never a 500. The API answers 400 naming the first such field by its path; a route that
+// checks its body part by part (a batch, where one bad entry refuses only itself) says so with
+// `config: { checksStorableTextItself: true }`. A web form keeps what was typed: each such character
+// is shown as U+FFFD (the sign for a character that could not be read) for the person to see and fix.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { sendApiError } from '../../api/api-error.ts';
+import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE, withUnstorableReplaced } from '../../domain/shared/storable-text.ts';
+import { isApiRequest } from './request-kind.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The handler checks its body for unstorable text itself, part by part. */
+    checksStorableTextItself?: boolean;
+  }
+}
+
+/** Replaces, in place, each unstorable character in the strings of a parsed form or query. */
+function replaceUnstorable(value: unknown): unknown {
+  if (typeof value === 'string') return withUnstorableReplaced(value);
+  if (Array.isArray(value)) {
+    value.forEach((inner, i) => (value[i] = replaceUnstorable(inner)));
+    return value;
+  }
+  if (value !== null && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      const inner = replaceUnstorable(record[key]);
+      const safeKey = withUnstorableReplaced(key);
+      if (safeKey !== key) Reflect.deleteProperty(record, key);
+      record[safeKey] = inner;
+    }
+  }
+  return value;
+}
+
+async function refuseUnstorableText(request: FastifyRequest, reply: FastifyReply) {
+  if (!isApiRequest(request)) {
+    replaceUnstorable(request.params);
+    replaceUnstorable(request.query);
+    request.body = replaceUnstorable(request.body);
+    return;
+  }
+  const parts: [string, unknown][] = [
+    ['in the address', request.params],
+    ['in the query', request.query],
+    ...(request.routeOptions.config.checksStorableTextItself ? [] : [['in the body', request.body] as [string, unknown]]),
+  ];
+  for (const [where, part] of parts) {
+    const path = findUnstorableText(part);
+    if (path !== undefined) {
+      return sendApiError(reply, 400, 'validation-failed', 'The request is not valid: see details.', [{ path, message: `${where}: ${UNSTORABLE_TEXT_MESSAGE}` }]);
+    }
+  }
+}
+
+export const storableText = fp(async (app: FastifyInstance) => {
+  app.addHook('preValidation', refuseUnstorableText);
+});
