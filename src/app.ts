@@ -1,5 +1,4 @@
 // Wires the application together. Nothing here decides anything: see the plugins and features.
-import { randomUUID } from 'node:crypto';
 import fastifyFormbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppContext } from './application/context.ts';
@@ -25,6 +24,7 @@ import { infoRoutes } from './web/features/info/info.routes.ts';
 import { signInRoutes } from './web/features/sign-in/sign-in.routes.ts';
 import { assets } from './web/plugins/assets.ts';
 import { errors } from './web/plugins/errors.ts';
+import { loggerOptions, requestIdFor, requestLogging, type LogDestination } from './web/plugins/request-logging.ts';
 import { security } from './web/plugins/security.ts';
 import { sessions } from './web/plugins/sessions.ts';
 import { storableText } from './web/plugins/storable-text.ts';
@@ -34,18 +34,22 @@ import './web/plugins/types.ts';
 export interface BuildAppOptions {
   ctx: AppContext;
   sessionSecret: string;
+  /** Log one line per request (and errors) at LOG_LEVEL, to standard output or the destination given. */
   logger?: boolean;
+  logDestination?: LogDestination;
 }
 
-export async function buildApp({ ctx, sessionSecret, logger = false }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({ ctx, sessionSecret, logger = false, logDestination }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: logger ? { level: ctx.config.logLevel } : false,
+    logger: logger || logDestination ? loggerOptions(ctx.config.logLevel, logDestination) : false,
+    disableRequestLogging: true,
     trustProxy: ctx.config.trustProxy,
-    genReqId: () => randomUUID(),
+    genReqId: requestIdFor(ctx.config.trustProxy),
     bodyLimit: 1_048_576,
   });
   app.decorate('ctx', ctx);
 
+  await app.register(requestLogging);
   await app.register(fastifyFormbody, { bodyLimit: 262_144 });
   await app.register(openapi);
   await app.register(security);

@@ -1,6 +1,7 @@
 // Builds the real application on an isolated test database, with a movable clock.
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.ts';
+import type { LogDestination } from '../../src/web/plugins/request-logging.ts';
 import { createContext, type AppContext } from '../../src/application/context.ts';
 import { seedDemo } from '../../src/application/demo/seed-demo.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
@@ -23,12 +24,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(options: { env?: Record<string, string>; demo?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(options: { env?: Record<string, string>; demo?: boolean; logTo?: LogDestination } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const clock = new TestClock();
   const ctx = createContext(database.db, testConfig(options.env), clock);
   if (options.demo) await seedDemo(ctx);
-  const app = await buildApp({ ctx, sessionSecret: TEST_SESSION_SECRET });
+  const app = await buildApp({ ctx, sessionSecret: TEST_SESSION_SECRET, ...(options.logTo ? { logDestination: options.logTo } : {}) });
   await app.ready();
   return {
     app,

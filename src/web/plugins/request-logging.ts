@@ -1,0 +1,77 @@
+// What the service writes to its log, and what it never does. One JSON line per request: the request
+// id, the method, the route template (`/api/v1/cases/:caseId`, never the address with its query, which
+// can hold an NHS number or a name), the status, the duration, and who asked (user and organisation
+// ids). Errors are logged with the same request id, which the error page shows as its reference.
+// Bodies, queries, headers, cookies and tokens are never logged; database errors lose the parts that
+// quote stored values. The README ("Operating the service: logs") lists the fields.
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
+import fp from 'fastify-plugin';
+
+/** Where log lines go instead of standard output (tests capture them). */
+export interface LogDestination {
+  write(line: string): void;
+}
+
+/** Letters, digits and . _ : - only, at most 128: anything else a proxy sends is replaced, never echoed. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** The id of a request: the trusted proxy's X-Request-Id when it is well formed, or a new one. */
+export function requestIdFor(trustProxy: boolean) {
+  return (raw: IncomingMessage): string => {
+    const sent = raw.headers['x-request-id'];
+    return trustProxy && typeof sent === 'string' && REQUEST_ID.test(sent) ? sent : randomUUID();
+  };
+}
+
+/** Paths pino removes from any logged object, should one ever carry them. */
+const REDACTED = [
+  'req.headers',
+  'req.query',
+  'req.body',
+  'req.url',
+  'res.headers',
+  'headers.authorization',
+  'headers.cookie',
+  // A PostgreSQL error quotes the values it refused ("Key (email)=(…) already exists").
+  'err.detail',
+  'err.where',
+  'err.internalQuery',
+  'err.parameters',
+  'err.query',
+];
+
+export function loggerOptions(level: string, destination?: LogDestination): FastifyServerOptions['logger'] {
+  return {
+    level,
+    redact: { paths: REDACTED, remove: true },
+    // Fastify's own request serializer logs the whole address: this one only the method and route.
+    serializers: {
+      req: (request: { method: string; routeOptions?: { url?: string } }) => ({ method: request.method, route: request.routeOptions?.url ?? null }),
+      res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
+    },
+    ...(destination ? { stream: destination } : {}),
+  };
+}
+
+function logRequest(request: FastifyRequest, reply: FastifyReply, done: () => void) {
+  request.log.info(
+    {
+      method: request.method,
+      route: request.routeOptions.url ?? '(no route)',
+      status: reply.statusCode,
+      durationMs: Math.round(reply.elapsedTime * 10) / 10,
+      ...(request.user ? { userId: request.user.id, organisationId: request.user.organisationId } : {}),
+    },
+    'request',
+  );
+  done();
+}
+
+export const requestLogging = fp(async (app: FastifyInstance) => {
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('X-Request-Id', request.id);
+  });
+  app.addHook('onResponse', logRequest);
+});
