@@ -275,7 +275,7 @@ describe('administration pages', () => {
   test('organisations and accounts, with a locked account to unlock', async () => {
     const { ctx, clock } = e2e.testApp;
     const user = await makeUser(ctx, { name: 'Lockie Locked' });
-    await ctx.db.updateTable('users').set({ failed_sign_ins: 5, locked_until: new Date(clock.now().getTime() + 15 * 60_000) }).where('id', '=', user.id).execute();
+    await ctx.db.insertInto('sign_in_throttle').values({ email: user.email, address: '203.0.113.9', failures: 0, blocked_until: new Date(clock.now().getTime() + 15 * 60_000), updated_at: clock.now() }).execute();
     await visit(page, '/admin/accounts', { status: 200, heading: 'Organisations and accounts' });
     const row = page.locator('[data-qa="accounts"] tbody tr').filter({ hasText: user.email });
     assert.equal(await row.locator('.govuk-tag').innerText(), 'Locked');

@@ -8,7 +8,11 @@ export class WebClient {
   private cookies = new Map<string, string>();
   private csrfToken: string | undefined;
 
-  constructor(private readonly app: FastifyInstance) {}
+  /** remoteAddress: the client address the app sees (127.0.0.1 unless given). */
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly options: { remoteAddress?: string } = {},
+  ) {}
 
   /** A client already signed in as this user. */
   static async signedIn(app: FastifyInstance, user: { email: string; password: string }): Promise<WebClient> {
@@ -26,7 +30,7 @@ export class WebClient {
   }
 
   async get(url: string): Promise<LightMyRequestResponse> {
-    const response = await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader } });
+    const response = await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader }, ...this.options });
     this.remember(response);
     return response;
   }
@@ -39,6 +43,7 @@ export class WebClient {
       url,
       payload: body,
       headers: { cookie: this.cookieHeader, 'content-type': 'application/x-www-form-urlencoded' },
+      ...this.options,
     });
     this.remember(response);
     return response;

@@ -26,7 +26,12 @@ export async function listAccounts(ctx: AppContext, actor: Actor): Promise<Resul
   const users = await ctx.db
     .selectFrom('users')
     .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
-    .select(['users.id', 'users.email', 'users.name', 'users.role', 'users.locked_until', 'users.disabled_at', 'organisations.name as organisation_name'])
+    .select(['users.id', 'users.email', 'users.name', 'users.role', 'users.disabled_at', 'organisations.name as organisation_name'])
+    .select((eb) =>
+      eb
+        .exists(eb.selectFrom('sign_in_throttle').select('sign_in_throttle.email').whereRef('sign_in_throttle.email', '=', 'users.email').where('sign_in_throttle.blocked_until', '>', now))
+        .as('blocked'),
+    )
     .orderBy('organisations.name')
     .orderBy('users.name')
     .execute();
@@ -39,7 +44,7 @@ export async function listAccounts(ctx: AppContext, actor: Actor): Promise<Resul
       name: u.name,
       role: u.role,
       organisationName: u.organisation_name,
-      locked: u.locked_until !== null && u.locked_until > now,
+      locked: Boolean(u.blocked),
       disabled: u.disabled_at !== null,
     })),
   });

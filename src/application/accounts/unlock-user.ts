@@ -1,4 +1,4 @@
-// An administrator lifts a sign-in lock-out early.
+// An administrator lifts a sign-in block early, from every address.
 import { actorMay } from '../access.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit, recordAuditAlone } from '../audit.ts';
@@ -11,12 +11,10 @@ export async function unlockUser(ctx: AppContext, actor: Actor, userId: string):
     return fail('forbidden', 'Only an administrator can unlock accounts.');
   }
   return ctx.db.transaction().execute(async (trx) => {
-    const updated = await trx
-      .updateTable('users')
-      .set({ failed_sign_ins: 0, locked_until: null })
-      .where('id', '=', userId)
-      .executeTakeFirst();
-    if (updated.numUpdatedRows === 0n) return fail('not-found', 'That account does not exist.');
+    const user = await trx.selectFrom('users').select('email').where('id', '=', userId).executeTakeFirst();
+    if (!user) return fail('not-found', 'That account does not exist.');
+    // Lifts the block from every address the failures came from.
+    await trx.deleteFrom('sign_in_throttle').where('email', '=', user.email).execute();
     await recordAudit(trx, ctx, actor, { action: 'user.unlock', subjectType: 'user', subjectId: userId });
     return ok(null);
   });

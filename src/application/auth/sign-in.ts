@@ -1,12 +1,17 @@
-// Sign in with email and password: argon2id check, lock-out after repeated failures, every attempt audited.
-import { afterFailedSignIn, isLocked } from '../../domain/shared/sign-in-lockout.ts';
+// Sign in with email and password: argon2id check, failures throttled per account and address,
+// every attempt audited. Every path checks exactly one password hash and an unknown email is
+// throttled like a real one, so neither the answer nor its timing tells whether an account exists;
+// and failures from one address never keep the account's owner out from another.
+import { afterFailedSignIn, isBlocked, NO_FAILURES, type ThrottleState } from '../../domain/shared/sign-in-throttle.ts';
+import type { Queryable } from '../../infrastructure/db/schema.ts';
 import { verifyPassword } from '../../infrastructure/security/passwords.ts';
+import type { Actor } from '../actor.ts';
 import { recordAudit, recordAuditAlone } from '../audit.ts';
 import type { AppContext } from '../context.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { findActiveUser, toSignedInUser, type SignedInUser } from './signed-in-user.ts';
 
-export type SignInFailure = 'invalid-credentials' | 'locked';
+export type SignInFailure = 'invalid-credentials' | 'throttled';
 
 export interface SignInInput {
   email: string;
@@ -17,67 +22,65 @@ export interface SignInInput {
 
 const INVALID = 'Enter a correct email address and password.';
 
+interface ThrottleKey {
+  email: string;
+  address: string;
+}
+
+async function readThrottle(db: Queryable, key: ThrottleKey): Promise<ThrottleState> {
+  const row = await db.selectFrom('sign_in_throttle').select(['failures', 'blocked_until']).where('email', '=', key.email).where('address', '=', key.address).executeTakeFirst();
+  return row ? { failures: row.failures, blockedUntil: row.blocked_until } : NO_FAILURES;
+}
+
 export async function signIn(ctx: AppContext, input: SignInInput): Promise<Result<SignedInUser, SignInFailure>> {
   const now = ctx.clock.now();
+  const key: ThrottleKey = { email: input.email, address: input.ip ?? '' };
   const row = await findActiveUser(ctx.db, { email: input.email });
-  const anonymous = { kind: 'operator' as const, channel: 'system' as const };
-  const failure = { action: 'sign-in', outcome: 'failure' as const, subjectType: 'user' };
+  const account = row && row.disabled_at === null ? row : null;
+  const passwordMatches = await verifyPassword(account?.password_hash ?? null, input.password);
+  const user = account ? toSignedInUser(account) : null;
+  const actor: Actor = user
+    ? { kind: 'user', userId: user.id, organisationId: user.organisationId, role: user.role, channel: input.channel, ip: input.ip }
+    : { kind: 'operator', channel: 'system' };
+  const failure = { action: 'sign-in', outcome: 'failure' as const, subjectType: 'user', subjectId: row?.id ?? null };
+  const reason = !row ? 'unknown-email' : row.disabled_at !== null ? 'disabled' : 'wrong-password';
+  const who = user ? {} : { email: input.email, channel: input.channel, ip: input.ip };
 
-  if (!row || row.disabled_at !== null) {
-    await verifyPassword(null, input.password);
-    await recordAuditAlone(ctx, anonymous, {
-      ...failure,
-      subjectId: row?.id ?? null,
-      details: { email: input.email, reason: row ? 'disabled' : 'unknown-email', channel: input.channel, ip: input.ip },
-    });
-    return fail('invalid-credentials', INVALID);
+  const throttle = await readThrottle(ctx.db, key);
+  if (isBlocked(throttle, now)) {
+    await recordAuditAlone(ctx, actor, { ...failure, details: { ...who, reason: 'throttled', blockedUntil: throttle.blockedUntil!.toISOString() } });
+    return fail('throttled', blockedMessage(throttle.blockedUntil!));
   }
-
-  const user = toSignedInUser(row);
-  const actor = { kind: 'user' as const, userId: user.id, organisationId: user.organisationId, role: user.role, channel: input.channel, ip: input.ip };
-
-  if (isLocked({ failedSignIns: row.failed_sign_ins, lockedUntil: row.locked_until }, now)) {
-    await recordAuditAlone(ctx, actor, { ...failure, subjectId: user.id, details: { reason: 'locked' } });
-    return fail('locked', lockedMessage(row.locked_until!));
-  }
-
-  const passwordMatches = await verifyPassword(row.password_hash, input.password);
 
   return ctx.db.transaction().execute(async (trx) => {
-    const current = await trx
-      .selectFrom('users')
-      .select(['failed_sign_ins', 'locked_until'])
-      .where('id', '=', user.id)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
-
-    if (!passwordMatches) {
-      const next = afterFailedSignIn(
-        { failedSignIns: current.failed_sign_ins, lockedUntil: current.locked_until },
-        { maxAttempts: ctx.config.signInMaxAttempts, lockoutMinutes: ctx.config.signInLockoutMinutes },
-        now,
-      );
-      await trx
-        .updateTable('users')
-        .set({ failed_sign_ins: next.failedSignIns, locked_until: next.lockedUntil })
-        .where('id', '=', user.id)
-        .execute();
-      const nowLocked = isLocked(next, now);
-      await recordAudit(trx, ctx, actor, {
-        ...failure,
-        subjectId: user.id,
-        details: { reason: 'wrong-password', lockedUntil: nowLocked ? next.lockedUntil!.toISOString() : null },
-      });
-      return nowLocked ? fail('locked', lockedMessage(next.lockedUntil!)) : fail('invalid-credentials', INVALID);
+    if (user && passwordMatches) {
+      await trx.deleteFrom('sign_in_throttle').where('email', '=', key.email).where('address', '=', key.address).execute();
+      await recordAudit(trx, ctx, actor, { action: 'sign-in', subjectType: 'user', subjectId: user.id });
+      return ok(user);
     }
-
-    await trx.updateTable('users').set({ failed_sign_ins: 0, locked_until: null }).where('id', '=', user.id).execute();
-    await recordAudit(trx, ctx, actor, { action: 'sign-in', subjectType: 'user', subjectId: user.id });
-    return ok(user);
+    await trx.insertInto('sign_in_throttle').values({ ...key, failures: 0, blocked_until: null, updated_at: now }).onConflict((oc) => oc.columns(['email', 'address']).doNothing()).execute();
+    const current = await trx.selectFrom('sign_in_throttle').select(['failures', 'blocked_until']).where('email', '=', key.email).where('address', '=', key.address).forUpdate().executeTakeFirstOrThrow();
+    const next = afterFailedSignIn({ failures: current.failures, blockedUntil: current.blocked_until }, { maxAttempts: ctx.config.signInMaxAttempts, blockMinutes: ctx.config.signInLockoutMinutes }, now);
+    await trx.updateTable('sign_in_throttle').set({ failures: next.failures, blocked_until: next.blockedUntil, updated_at: now }).where('email', '=', key.email).where('address', '=', key.address).execute();
+    const nowBlocked = isBlocked(next, now);
+    await recordAudit(trx, ctx, actor, { ...failure, details: { ...who, reason, blockedUntil: nowBlocked ? next.blockedUntil!.toISOString() : null } });
+    return nowBlocked ? fail('throttled', blockedMessage(next.blockedUntil!)) : fail('invalid-credentials', INVALID);
   });
 }
 
-function lockedMessage(until: Date): string {
+function blockedMessage(until: Date): string {
   const time = until.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
-  return `This account is locked after too many failed attempts. Try again after ${time}, or ask your administrator to unlock it.`;
+  return `There have been too many failed attempts to sign in to this account from here. Try again after ${time}, or ask your administrator to unlock it.`;
+}
+
+/** Forgets the failures of pairs not blocked and not failing for a day: run now and then, never on the request path. */
+export async function forgetOldSignInFailures(ctx: AppContext): Promise<number> {
+  const now = ctx.clock.now();
+  const dayAgo = new Date(now.getTime() - 86_400_000);
+  const result = await ctx.db
+    .deleteFrom('sign_in_throttle')
+    .where('updated_at', '<', dayAgo)
+    .where((eb) => eb.or([eb('blocked_until', 'is', null), eb('blocked_until', '<=', now)]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

@@ -23,8 +23,6 @@ export function findActiveUser(db: Queryable, where: { id: string } | { email: s
       'users.name',
       'users.role',
       'users.password_hash',
-      'users.failed_sign_ins',
-      'users.locked_until',
       'users.disabled_at',
       'users.organisation_id',
       'organisations.name as organisation_name',

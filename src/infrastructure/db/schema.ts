@@ -23,11 +23,17 @@ export interface UsersTable {
   name: string;
   role: string;
   password_hash: string | null;
-  failed_sign_ins: Generated<number>;
-  locked_until: Timestamp | null;
   disabled_at: Timestamp | null;
   created_at: Timestamp;
   version: Generated<number>;
+}
+
+export interface SignInThrottleTable {
+  email: string;
+  address: string;
+  failures: number;
+  blocked_until: Timestamp | null;
+  updated_at: Timestamp;
 }
 
 export interface SessionsTable {
@@ -289,6 +295,7 @@ export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
   sessions: SessionsTable;
+  sign_in_throttle: SignInThrottleTable;
   api_tokens: ApiTokensTable;
   audit_log: AuditLogTable;
   cases: CasesTable;

@@ -1,4 +1,6 @@
-// Server-side sessions in the database, in the callback shape @fastify/session expects.
+// Server-side sessions in the database, in the callback shape @fastify/session expects. A session is
+// stored under the SHA-256 of its id, never the id itself: a copy of the table signs nobody in.
+import { createHash } from 'node:crypto';
 import type { Clock } from '../../application/context.ts';
 import type { Db } from '../../infrastructure/db/schema.ts';
 import type { Session } from 'fastify';
@@ -12,6 +14,11 @@ function settle(promise: Promise<unknown>, callback: Callback, onCallbackError: 
     () => callback(),
     (error: unknown) => callback(error),
   ).catch(onCallbackError);
+}
+
+/** The key a session is stored under. The id is long and random, so a plain hash (no salt) is enough. */
+export function storedSessionKey(sessionId: string): string {
+  return createHash('sha256').update(sessionId, 'utf8').digest('hex');
 }
 
 export class DatabaseSessionStore {
@@ -28,7 +35,7 @@ export class DatabaseSessionStore {
     const data = JSON.stringify(session);
     const write = this.db
       .insertInto('sessions')
-      .values({ id: sessionId, user_id: userId, data, expires_at: expiresAt })
+      .values({ id: storedSessionKey(sessionId), user_id: userId, data, expires_at: expiresAt })
       .onConflict((oc) => oc.column('id').doUpdateSet({ user_id: userId, data }))
       .execute();
     settle(write, callback, this.onCallbackError);
@@ -38,7 +45,7 @@ export class DatabaseSessionStore {
     this.db
       .selectFrom('sessions')
       .select('data')
-      .where('id', '=', sessionId)
+      .where('id', '=', storedSessionKey(sessionId))
       .where('expires_at', '>', this.clock.now())
       .executeTakeFirst()
       .then(
@@ -49,7 +56,7 @@ export class DatabaseSessionStore {
   }
 
   destroy(sessionId: string, callback: Callback): void {
-    settle(this.db.deleteFrom('sessions').where('id', '=', sessionId).execute(), callback, this.onCallbackError);
+    settle(this.db.deleteFrom('sessions').where('id', '=', storedSessionKey(sessionId)).execute(), callback, this.onCallbackError);
   }
 
   /** Removes sessions past their absolute lifetime; run now and then, never on the request path. */

@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { actorFor, loadSignedInUser } from '../../application/auth/signed-in-user.ts';
 import { recordSignOut } from '../../application/auth/sign-out.ts';
+import { forgetOldSignInFailures } from '../../application/auth/sign-in.ts';
 import { DatabaseSessionStore } from './session-store.ts';
 
 export const SESSION_COOKIE = 'icp_session';
@@ -58,7 +59,11 @@ export const sessions = fp(async (app: FastifyInstance, options: SessionOptions)
     if (now - (session.lastSeenAt ?? 0) > TOUCH_EVERY_MS) session.lastSeenAt = now;
   });
 
-  const timer = setInterval(() => void store.purgeExpired().catch((error: unknown) => app.log.warn({ err: error }, 'session purge failed')), 3_600_000);
+  const purge = () => {
+    store.purgeExpired().catch((error: unknown) => app.log.warn({ err: error }, 'session purge failed'));
+    forgetOldSignInFailures(app.ctx).catch((error: unknown) => app.log.warn({ err: error }, 'sign-in throttle purge failed'));
+  };
+  const timer = setInterval(purge, 3_600_000);
   timer.unref();
   app.addHook('onClose', async () => clearInterval(timer));
 });

@@ -137,12 +137,12 @@ describe('administration', () => {
       const { client } = await signedInPractitioner();
       const locked = await makeUser(t.ctx);
       const lockedUntil = new Date(t.clock.now().getTime() + 15 * 60_000);
-      await t.ctx.db.updateTable('users').set({ locked_until: lockedUntil }).where('id', '=', locked.id).execute();
+      await t.ctx.db.insertInto('sign_in_throttle').values({ email: locked.email, address: '203.0.113.9', failures: 0, blocked_until: lockedUntil, updated_at: t.clock.now() }).execute();
       await client.get('/');
       const response = await client.post(`/admin/users/${locked.id}/unlock`);
       assert.equal(response.statusCode, 403);
-      const row = await t.ctx.db.selectFrom('users').select('locked_until').where('id', '=', locked.id).executeTakeFirstOrThrow();
-      assert.deepEqual(row.locked_until, lockedUntil);
+      const row = await t.ctx.db.selectFrom('sign_in_throttle').select('blocked_until').where('email', '=', locked.email).executeTakeFirstOrThrow();
+      assert.deepEqual(row.blocked_until, lockedUntil);
     });
   });
 
@@ -274,7 +274,7 @@ describe('administration', () => {
       const user = await makeUser(t.ctx, { name: 'Locked Out' });
       const client = new WebClient(t.app);
       for (let attempt = 0; attempt < t.ctx.config.signInMaxAttempts; attempt++) await client.signIn(user.email, 'wrong password guess');
-      assert.match((await client.signIn(user.email, user.password)).body, /This account is locked/);
+      assert.match((await client.signIn(user.email, user.password)).body, /too many failed attempts/);
 
       const accounts = await admin.get('/admin/accounts');
       assert.ok(accounts.body.includes(`action="/admin/users/${user.id}/unlock"`), 'offers to unlock the account');

@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
+import { forgetOldSignInFailures } from '../../../application/auth/sign-in.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { makeUser } from '../../../../test/helpers/factories.ts';
 import { WebClient } from '../../../../test/helpers/web-client.ts';
@@ -257,11 +259,11 @@ describe('lock-out after failed sign-ins', () => {
 
     const last = await failSignIn(client, user.email, signInMaxAttempts);
     assert.equal(last.statusCode, 401);
-    assert.match(last.body, /This account is locked after too many failed attempts/);
+    assert.match(last.body, /too many failed attempts to sign in to this account from here/);
 
     const whileLocked = await client.signIn(user.email, user.password);
     assert.equal(whileLocked.statusCode, 401);
-    assert.match(whileLocked.body, /This account is locked/);
+    assert.match(whileLocked.body, /too many failed attempts/);
     assert.equal(client.cookie(SESSION_COOKIE), undefined);
 
     t.clock.advanceMinutes(signInLockoutMinutes - 1);
@@ -288,8 +290,45 @@ describe('lock-out after failed sign-ins', () => {
     assert.equal((await client.signIn(user.email, user.password)).statusCode, 303);
     const other = new WebClient(t.app);
     const response = await failSignIn(other, user.email, t.ctx.config.signInMaxAttempts - 1);
-    assert.doesNotMatch(response.body, /This account is locked/);
+    assert.doesNotMatch(response.body, /too many failed attempts/);
     assert.equal((await other.signIn(user.email, user.password)).statusCode, 303);
+  });
+
+  it('keeps out only the address the failures came from: the owner signs in from another', async () => {
+    const user = await makeUser(t.ctx);
+    const attacker = new WebClient(t.app, { remoteAddress: '203.0.113.66' });
+    await failSignIn(attacker, user.email, t.ctx.config.signInMaxAttempts);
+    assert.match((await attacker.signIn(user.email, user.password)).body, /too many failed attempts/);
+    const owner = new WebClient(t.app, { remoteAddress: '198.51.100.7' });
+    assert.equal((await owner.signIn(user.email, user.password)).statusCode, 303);
+    assert.match((await attacker.signIn(user.email, user.password)).body, /too many failed attempts/, 'the owner signing in does not lift the attacker’s block');
+  });
+
+  it('answers an unknown email exactly as a real account, before and after the limit', async () => {
+    const user = await makeUser(t.ctx);
+    const unknown = `nobody-${user.id}@test.example`;
+    const errorOf = (body: string) => /govuk-error-summary__list[\s\S]*?<a[^>]*>([^<]*)</.exec(body)?.[1]?.trim();
+    const real = new WebClient(t.app, { remoteAddress: '192.0.2.10' });
+    const fake = new WebClient(t.app, { remoteAddress: '192.0.2.10' });
+    for (let attempt = 0; attempt <= t.ctx.config.signInMaxAttempts; attempt++) {
+      const [a, b] = [await real.signIn(user.email, 'wrong password'), await fake.signIn(unknown, 'wrong password')];
+      assert.equal(a.statusCode, b.statusCode, `attempt ${String(attempt + 1)}`);
+      assert.equal(errorOf(a.body), errorOf(b.body), `attempt ${String(attempt + 1)}`);
+    }
+    assert.match(errorOf((await fake.signIn(unknown, 'x')).body) ?? '', /too many failed attempts/);
+  });
+
+  it('forgets failures a day old, but never a block still running', async () => {
+    const now = t.clock.now();
+    const old = new Date(now.getTime() - 2 * 86_400_000);
+    await t.ctx.db.insertInto('sign_in_throttle').values([
+      { email: 'stale@test.example', address: '192.0.2.1', failures: 3, blocked_until: null, updated_at: old },
+      { email: 'blocked@test.example', address: '192.0.2.1', failures: 0, blocked_until: new Date(now.getTime() + 60_000), updated_at: old },
+      { email: 'fresh@test.example', address: '192.0.2.1', failures: 2, blocked_until: null, updated_at: now },
+    ]).execute();
+    assert.equal(await forgetOldSignInFailures(t.ctx), 1);
+    const left = (await t.ctx.db.selectFrom('sign_in_throttle').select('email').where('address', '=', '192.0.2.1').execute()).map((r) => r.email).sort();
+    assert.deepEqual(left, ['blocked@test.example', 'fresh@test.example']);
   });
 
   it('audits the refusal of a locked account', async () => {
@@ -300,8 +339,8 @@ describe('lock-out after failed sign-ins', () => {
     const rows = await auditRows(t, 'sign-in', user.id);
     assert.equal(rows.length, t.ctx.config.signInMaxAttempts + 1);
     assert.ok(rows.every((row) => row.outcome === 'failure'));
-    assert.notEqual(rows.at(-2)!.details['lockedUntil'], null);
-    assert.equal(rows.at(-1)!.details['reason'], 'locked');
+    assert.notEqual(rows.at(-2)!.details['blockedUntil'], null);
+    assert.equal(rows.at(-1)!.details['reason'], 'throttled');
   });
 });
 
@@ -313,7 +352,7 @@ describe('lock-out settings', () => {
       const client = new WebClient(t.app);
       await client.signIn(user.email, 'wrong password one');
       const second = await client.signIn(user.email, 'wrong password two');
-      assert.match(second.body, /This account is locked/);
+      assert.match(second.body, /too many failed attempts/);
       t.clock.advanceMinutes(2);
       assert.equal((await client.signIn(user.email, user.password)).statusCode, 401);
       t.clock.advanceMinutes(1);
@@ -331,6 +370,16 @@ describe('sessions', () => {
   });
   after(async () => {
     await t.close();
+  });
+
+  it('stores a session under the hash of its id, never the id: a copy of the table signs nobody in', async () => {
+    const user = await makeUser(t.ctx);
+    const client = await WebClient.signedIn(t.app, user);
+    const sessionId = decodeURIComponent(client.cookie(SESSION_COOKIE)!).split('.')[0]!;
+    const ids = (await t.ctx.db.selectFrom('sessions').select('id').execute()).map((row) => row.id);
+    assert.equal(ids.includes(sessionId), false);
+    assert.equal(ids.includes(createHash('sha256').update(sessionId).digest('hex')), true);
+    assert.equal((await getWithSession(t, '/', client.cookie(SESSION_COOKIE)!)).statusCode, 200);
   });
 
   it('gives a new session id at each sign-in, and the old id no longer signs anyone in', async () => {
