@@ -43,7 +43,7 @@ const LevelBody = Type.Object(
 const common = { tags: ['profile'], security: [{ bearer: [] }] };
 
 type Failure = { code: string; message: string };
-const STATUS: Record<string, number> = { 'not-found': 404, forbidden: 403, 'profile-changed': 409, 'decision-needed': 409, 'reasoning-needed': 400, 'lead-name-needed': 400, 'reason-needed': 400, unchanged: 409 };
+const STATUS: Record<string, number> = { 'not-found': 404, forbidden: 403, 'level-not-allowed': 403, 'profile-changed': 409, 'decision-needed': 409, 'reasoning-needed': 400, 'lead-name-needed': 400, 'reason-needed': 400, unchanged: 409 };
 const fail = (reply: FastifyReply, failure: Failure) => sendApiError(reply, STATUS[failure.code] ?? 400, failure.code, failure.message);
 
 export async function profileReviewApiRoutes(app: FastifyInstance): Promise<void> {
@@ -110,7 +110,7 @@ export async function profileReviewApiRoutes(app: FastifyInstance): Promise<void
 
   app.put<{ Params: Static<typeof Params>; Body: Static<typeof LevelBody> }>(
     '/cases/:caseId/level',
-    { preHandler: requireBearer, schema: { ...common, summary: 'Change the level of support, which sets how often the profile is reviewed', params: Params, body: LevelBody, response: errorResponses(400, 401, 403, 404, 409) } },
+    { preHandler: requireBearer, schema: { ...common, summary: 'Change the level of support, which sets how often the profile is reviewed (403 level-not-allowed: only children’s social care moves into or out of child in need, child protection or looked after; only the lead professional or oversight between universal and early help)', params: Params, body: LevelBody, response: errorResponses(400, 401, 403, 404, 409) } },
     async (request, reply) => {
       const result = await changeLevel(ctx, actor(request), request.params.caseId, request.body);
       if (!result.ok) return fail(reply, result);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { apiTokenFor, makeCase, makePerson, makeUser } from '../../../test/helpers/factories.ts';
+import { apiTokenFor, makeCase, makeOrganisation, makePerson, makeUser } from '../../../test/helpers/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 
 describe('profile history, decisions, review and level API', () => {
@@ -74,11 +74,18 @@ describe('profile history, decisions, review and level API', () => {
   });
 
   it('changes the level with a reason; the same level is a conflict, a missing reason a validation error', async () => {
-    const changed = await call('lead', 'PUT', '/level', { level: 'child-protection', why: 'Conference decision' });
+    const refused = await call('lead', 'PUT', '/level', { level: 'child-protection', why: 'Conference decision' });
+    assert.equal(refused.statusCode, 403, 'a health visitor does not record child protection');
+    assert.equal(refused.json<{ error: { code: string } }>().error.code, 'level-not-allowed');
+    const socialCare = await makeOrganisation(t.ctx, 'childrens-social-care');
+    const socialWorker = await makeUser(t.ctx, { organisationId: socialCare.id });
+    await t.ctx.db.insertInto('case_team').values({ case_id: caseId, user_id: socialWorker.id, role: 'member', added_at: t.clock.now(), added_by: null }).execute();
+    tokens['social'] = await apiTokenFor(t.ctx, socialWorker.email);
+    const changed = await call('social', 'PUT', '/level', { level: 'child-protection', why: 'Conference decision' });
     assert.equal(changed.statusCode, 200);
-    assert.equal((await call('lead', 'PUT', '/level', { level: 'child-protection', why: 'again' })).statusCode, 409);
-    assert.equal((await call('lead', 'PUT', '/level', { level: 'child-protection' })).statusCode, 400);
-    assert.equal((await call('lead', 'PUT', '/level', { level: 'unheard-of', why: 'x' })).statusCode, 400);
+    assert.equal((await call('social', 'PUT', '/level', { level: 'child-protection', why: 'again' })).statusCode, 409);
+    assert.equal((await call('social', 'PUT', '/level', { level: 'child-protection' })).statusCode, 400);
+    assert.equal((await call('social', 'PUT', '/level', { level: 'unheard-of', why: 'x' })).statusCode, 400);
   });
 
   it('refuses someone outside the team on every route, and audits it', async () => {

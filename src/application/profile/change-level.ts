@@ -1,5 +1,8 @@
 // Changing the level of support around the baby (universal … child protection), which sets how
-// often the profile is reviewed. A profile version records the change and why; audited.
+// often the profile is reviewed. Only those the level rule allows (domain/access/level-change.ts)
+// may: a refusal is audited and says what to do instead. A profile version records the change and
+// why; audited.
+import { decideLevelChange, LEVEL_CHANGE_REFUSALS } from '../../domain/access/level-change.ts';
 import { caseLevelLabel, type CaseLevel } from '../../domain/shared/case-levels.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
@@ -11,6 +14,7 @@ export type ChangeLevelResult =
   | { ok: true; profileVersion: number }
   | { ok: false; code: 'not-found'; message: string }
   | { ok: false; code: 'forbidden'; message: string }
+  | { ok: false; code: 'level-not-allowed'; message: string }
   | { ok: false; code: 'reason-needed'; message: string }
   | { ok: false; code: 'unchanged'; message: string };
 
@@ -20,8 +24,14 @@ export async function changeLevel(ctx: AppContext, actor: UserActor, caseId: str
     if (!guard.ok) return guard;
     const why = input.why.trim();
     if (why === '') return { ok: false, code: 'reason-needed', message: 'Say why the level is changing.' };
-    const before = guard.record.level;
+    const before = guard.record.level as CaseLevel;
     if (before === input.level) return { ok: false, code: 'unchanged', message: `The level is already ${caseLevelLabel(before).toLowerCase()}: choose a different one.` };
+    const { kind: organisationKind } = await trx.selectFrom('organisations').select('kind').where('id', '=', actor.organisationId).executeTakeFirstOrThrow();
+    const decision = decideLevelChange({ basis: guard.record.basis, organisationKind, from: before, to: input.level });
+    if (!decision.allowed) {
+      await recordAudit(trx, ctx, actor, { action: 'case.level-change', outcome: 'denied', caseId, subjectType: 'case', subjectId: caseId, details: { before, after: input.level, reason: decision.reason } });
+      return { ok: false, code: 'level-not-allowed', message: LEVEL_CHANGE_REFUSALS[decision.reason] };
+    }
     await trx.updateTable('cases').set({ level: input.level, updated_at: ctx.clock.now() }).where('id', '=', caseId).execute();
     const profileVersion = await appendProfileVersion(trx, ctx, actor, caseId, {
       kind: 'level',

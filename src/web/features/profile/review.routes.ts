@@ -136,7 +136,8 @@ export async function profileReviewRoutes(app: FastifyInstance): Promise<void> {
     const result = await changeLevel(ctx, actor(request), request.params.caseId, form.value);
     if (!result.ok) {
       if (result.code === 'not-found' || result.code === 'forbidden') return sendErrorPage(reply, result.code);
-      return levelPage(request, reply, { ...formErrors({ [result.code === 'unchanged' ? 'level' : 'why']: result.message }), values: form.value }, 400);
+      const field = result.code === 'reason-needed' ? 'why' : 'level';
+      return levelPage(request, reply, { ...formErrors({ [field]: result.message }), values: form.value }, result.code === 'level-not-allowed' ? 403 : 400);
     }
     return reply.redirect(`/cases/${request.params.caseId}/profile/review`, 303);
   });

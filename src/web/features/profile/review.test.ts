@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { makeCase, makePerson, makeUser } from '../../../../test/helpers/factories.ts';
+import { makeCase, makeOrganisation, makePerson, makeUser } from '../../../../test/helpers/factories.ts';
 import { qaElement, qaElements, summaryErrors, textOf } from '../../../../test/helpers/html.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { WebClient } from '../../../../test/helpers/web-client.ts';
@@ -94,28 +94,56 @@ describe('profile review, escalation decisions and level', () => {
   it('changes the level with a reason, and says when nothing would change', async () => {
     const form = await client.get(url('level'));
     assert.equal(form.statusCode, 200);
-    const noReason = await client.post(url('level'), { level: 'child-in-need' });
+    const noReason = await client.post(url('level'), { level: 'early-help' });
     assert.equal(noReason.statusCode, 400);
     assert.match(summaryErrors(noReason.body).join(), /#why: Enter why the level is changing/);
     const same = await client.post(url('level'), { level: 'universal', why: 'No change' });
     assert.match(summaryErrors(same.body).join(), /#level: The level is already universal/);
-    const changed = await client.post(url('level'), { level: 'child-in-need', why: 'Strategy discussion: section 17 assessment' });
+    const changed = await client.post(url('level'), { level: 'early-help', why: 'Early help assessment agreed with mum' });
     assert.equal(changed.statusCode, 303);
+    const history = await client.get(url('history'));
+    assert.match(history.body, /Level changed from universal to early help/);
+  });
+
+  it('leaves statutory levels to children’s social care: the health visitor lead is refused and told what to do, the social worker records it', async () => {
+    const refused = await client.post(url('level'), { level: 'child-in-need', why: 'Worried' });
+    assert.equal(refused.statusCode, 403);
+    assert.match(summaryErrors(refused.body).join(), /#level: Only children’s social care can record a move into or out of child in need/);
+    assert.match(refused.body, /Worried/, 'what was typed is kept');
+    const socialCare = await makeOrganisation(t.ctx, 'childrens-social-care');
+    const socialWorker = await makeUser(t.ctx, { organisationId: socialCare.id, name: 'Sam Social' });
+    await t.ctx.db.insertInto('case_team').values({ case_id: caseId, user_id: socialWorker.id, role: 'member', added_at: t.clock.now(), added_by: lead.id }).execute();
+    const social = await WebClient.signedIn(t.app, socialWorker);
+    await social.get(url('level'));
+    assert.equal((await social.post(url('level'), { level: 'child-in-need', why: 'Strategy discussion: section 17 assessment' })).statusCode, 303);
     const page = await client.get(url('review'));
     assert.match(textOf(qaElement(page.body, 'review-summary')), /Child in need.*every 6 weeks/);
-    const history = await client.get(url('history'));
-    assert.match(history.body, /Level changed from universal to child in need/);
+  });
+
+  it('refuses a housing officer in the team any change of level, and audits it', async () => {
+    const housing = await makeOrganisation(t.ctx, 'housing');
+    const officer = await makeUser(t.ctx, { organisationId: housing.id, name: 'Hal Housing' });
+    await t.ctx.db.insertInto('case_team').values({ case_id: caseId, user_id: officer.id, role: 'member', added_at: t.clock.now(), added_by: lead.id }).execute();
+    const housingClient = await WebClient.signedIn(t.app, officer);
+    await housingClient.get(url('level'));
+    for (const level of ['universal', 'child-protection']) {
+      const refused = await housingClient.post(url('level'), { level, why: 'Tenancy worries' });
+      assert.equal(refused.statusCode, 403, level);
+    }
+    const denied = await t.ctx.db.selectFrom('audit_log').select('details').where('case_id', '=', caseId).where('actor_user_id', '=', officer.id).where('action', '=', 'case.level-change').where('outcome', '=', 'denied').execute();
+    assert.deepEqual(denied.map((d) => (d.details as { reason: string }).reason), ['statutory-level', 'statutory-level']);
   });
 
   it('refuses people outside the team, and audits each refusal', async () => {
-    const outsider = await WebClient.signedIn(t.app, await makeUser(t.ctx));
+    const outsiderUser = await makeUser(t.ctx);
+    const outsider = await WebClient.signedIn(t.app, outsiderUser);
     for (const path of ['review', 'decision', 'level']) assert.equal((await outsider.get(url(path))).statusCode, 403, path);
     await outsider.get(url('review'));
     assert.equal((await outsider.post(url('decision'), { profileVersion: '0', decision: 'no-further-action', reasoning: 'x', leadConsulted: 'no' })).statusCode, 403);
     assert.equal((await outsider.post(url('review'), { profileVersion: '0' })).statusCode, 403);
     assert.equal((await outsider.post(url('level'), { level: 'child-protection', why: 'x' })).statusCode, 403);
     assert.equal((await client.get('/cases/nope/profile/review')).statusCode, 404);
-    const denied = await t.ctx.db.selectFrom('audit_log').select('action').where('case_id', '=', caseId).where('outcome', '=', 'denied').where('actor_user_id', '!=', lead.id).where('action', 'in', ['profile.decision', 'profile.review', 'case.level-change']).execute();
+    const denied = await t.ctx.db.selectFrom('audit_log').select('action').where('case_id', '=', caseId).where('outcome', '=', 'denied').where('actor_user_id', '=', outsiderUser.id).where('action', 'in', ['profile.decision', 'profile.review', 'case.level-change']).execute();
     assert.deepEqual(denied.map((d) => d.action).sort(), ['case.level-change', 'profile.decision', 'profile.review']);
   });
 });
