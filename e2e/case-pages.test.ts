@@ -123,6 +123,11 @@ describe('refusal and emergency access', () => {
     const response = await submit(page, page.getByRole('button', { name: 'Open the record' }));
     assert.equal(response.status(), 200);
     assert.equal(await page.locator('[data-qa="break-glass-banner"]').count(), 1);
+    // The evidence behind the findings can be read, not changed.
+    await visit(page, `/cases/${okafor}/profile/household/housing-instability`, { status: 200, heading: 'Homeless, temporary housing or frequent moves' });
+    assert.equal(await page.locator('[data-qa="read-only"]').count(), 1);
+    assert.equal(await page.locator('[data-qa="save-factor"]').count(), 0);
+    await expectNoAxeViolations(page);
   });
 
   test("the safeguarding lead's review queue", async () => {

@@ -54,7 +54,7 @@ const ROUTES: RouteCase[] = [
   { name: 'page: record the birth (form)', need: 'change', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/birth`) },
   { name: 'page: record the birth (post)', need: 'change', request: (c, ids) => c.web.post(`/cases/${ids.caseId}/birth`, { version: '1' }) },
   { name: 'page: profile', need: 'read', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/profile`) },
-  { name: 'page: profile factor (form)', need: 'change', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/profile/household/housing-instability`) },
+  { name: 'page: profile factor (read, or form)', need: 'read', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/profile/household/housing-instability`) },
   { name: 'page: stress and response', need: 'read', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/profile/stress`) },
   { name: 'page: profile factor (post)', need: 'change', request: (c, ids) => c.web.post(`/cases/${ids.caseId}/profile/household/housing-instability`, { version: '999', status: 'not-assessed' }) },
   { name: 'page: profile history', need: 'read', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/profile/history`) },
@@ -181,6 +181,17 @@ describe('authorisation of every case route', () => {
       });
     }
   }
+
+  it('shows a factor read-only under emergency access: its facts and evidence, no form to change it', async () => {
+    const response = await callers.breakGlass.web.get(`/cases/${target.caseId}/profile/household/housing-instability`);
+    assert.equal(response.statusCode, 200);
+    assert.match(response.body, /data-qa="read-only"/);
+    assert.match(response.body, /data-qa="factor-summary"/);
+    assert.doesNotMatch(response.body, /<form method="post" action="\/cases\//);
+    const team = await callers.member.web.get(`/cases/${target.caseId}/profile/household/housing-instability`);
+    assert.doesNotMatch(team.body, /data-qa="read-only"/);
+    assert.match(team.body, /data-qa="save-factor"/);
+  });
 
   it("never shows another case's person through this case's address (swapped ids)", async () => {
     const lead = callers.lead;

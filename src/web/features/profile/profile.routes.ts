@@ -8,6 +8,7 @@ import { assessmentKey } from '../../../application/profile/profile-facts.ts';
 import { viewProfile } from '../../../application/profile/view-profile.ts';
 import { factorById } from '../../../domain/catalogue/catalogue.ts';
 import { EVIDENCE_SOURCES } from '../../../domain/catalogue/evidence-sources.ts';
+import { FACTOR_STATUSES } from '../../../domain/catalogue/statuses.ts';
 import { STRESS_RESPONSES, STRESS_RESPONSE_IDS, isHarmfulStressResponse } from '../../../domain/catalogue/stress-responses.ts';
 import { formErrors, validateForm } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
@@ -61,7 +62,8 @@ export async function profileRoutes(app: FastifyInstance): Promise<void> {
     });
   });
 
-  async function factorPage(request: FastifyRequest<FactorParams>, reply: FastifyReply, locals: object = {}, status = 200) {
+  /** The factor's page: its form for the team, or, on a plain look under emergency access, the same facts read-only. */
+  async function factorPage(request: FastifyRequest<FactorParams>, reply: FastifyReply, locals: object = {}, status = 200, readOnlyAllowed = false) {
     const { caseId, subjectKey, factorId } = request.params;
     const result = await viewProfile(ctx, actor(request), caseId);
     if (!result.ok) return sendErrorPage(reply, result.code === 'not-found' ? 'not-found' : 'forbidden');
@@ -69,7 +71,7 @@ export async function profileRoutes(app: FastifyInstance): Promise<void> {
     const factor = subject && [...subject.risk, ...subject.protective].find((f) => f.factorId === factorId);
     const definition = factorById(factorId);
     if (!subject || !factor || !definition || factor.derived) return sendErrorPage(reply, 'not-found');
-    if (!result.value.canChange) {
+    if (!result.value.canChange && !readOnlyAllowed) {
       await recordRefusal(ctx, actor(request), 'profile.factor-update', caseId);
       return sendErrorPage(reply, 'forbidden');
     }
@@ -87,13 +89,15 @@ export async function profileRoutes(app: FastifyInstance): Promise<void> {
         action: `/cases/${caseId}/profile/${subjectKey}/${factorId}`,
         values: { status: factor.status, detail: factor.detail ?? '', pattern: factor.pattern ?? '', reason: factor.reason ?? '', protectionHow: factor.protection?.how ?? '', protectionWhen: factor.protection?.whenPresent ?? '', responses: factor.responses ?? [], version: String(version) },
         backLink: `/cases/${caseId}/profile#subject-${subjectKey}`,
+        readOnly: !result.value.canChange,
+        statusLabel: FACTOR_STATUSES[factor.status].label,
         ...locals,
       },
       status,
     );
   }
 
-  app.get<FactorParams>('/cases/:caseId/profile/:subjectKey/:factorId', { preHandler: requireUser }, async (request, reply) => factorPage(request, reply));
+  app.get<FactorParams>('/cases/:caseId/profile/:subjectKey/:factorId', { preHandler: requireUser }, async (request, reply) => factorPage(request, reply, {}, 200, true));
 
   app.post<FactorParams>('/cases/:caseId/profile/:subjectKey/:factorId', { preHandler: requireUser }, async (request, reply) => {
     const { caseId, subjectKey, factorId } = request.params;
