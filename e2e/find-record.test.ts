@@ -37,6 +37,8 @@ describe('find or create a record', () => {
     assert.match(await page.locator('main').innerText(), /Claire Dobson/);
     assert.doesNotMatch(await page.locator('main').innerText(), /Ruby/);
     await expectNoAxeViolations(page);
+    await submit(page, page.getByRole('link', { name: /open the record in an emergency/ }).first());
+    await visit(page, new URL(page.url()).pathname, { status: 200, heading: 'Open a record in an emergency' });
   });
 
   test('a bad NHS number shows the error summary', async () => {
