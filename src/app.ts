@@ -5,6 +5,7 @@ import type { AppContext } from './application/context.ts';
 import { healthRoutes } from './api/health.routes.ts';
 import { openapi } from './api/openapi.ts';
 import { apiV1 } from './api/v1/api-v1.plugin.ts';
+import { validatorCompiler } from './api/request-validation.ts';
 import { adminRoutes } from './web/features/admin/admin.routes.ts';
 import { alertRoutes } from './web/features/alerts/alerts.routes.ts';
 import { apiDocsRoutes } from './web/features/api-docs/api-docs.routes.ts';
@@ -48,6 +49,7 @@ export async function buildApp({ ctx, sessionSecret, logger = false, logDestinat
     bodyLimit: 1_048_576,
   });
   app.decorate('ctx', ctx);
+  app.setValidatorCompiler(validatorCompiler);
 
   await app.register(requestLogging);
   await app.register(fastifyFormbody, { bodyLimit: 262_144 });

@@ -10,6 +10,17 @@ export function sendApiError(reply: FastifyReply, status: number, code: string, 
   return reply.code(status).type('application/json; charset=utf-8').send({ error: { code, message, details } });
 }
 
+type SchemaError = NonNullable<FastifyError['validation']>[number];
+
+/** One schema problem at the path of the field it is about: a missing or unknown field is named itself. */
+export function validationDetail(v: SchemaError): ApiErrorDetail {
+  const missing = v.params['missingProperty'];
+  const unknown = v.params['additionalProperty'];
+  if (typeof unknown === 'string') return { path: `${v.instancePath}/${unknown}`, message: 'is not a field this operation takes' };
+  if (typeof missing === 'string') return { path: `${v.instancePath}/${missing}`, message: v.message ?? 'is required' };
+  return { path: v.instancePath || '/', message: v.message ?? 'is not valid' };
+}
+
 /** Maps Fastify's own errors (validation, bad JSON, rate limit, CSRF) to the API's codes; anything else is a 500. */
 export function apiErrorFor(error: FastifyError): { status: number; code: string; message: string; details: ApiErrorDetail[] } {
   if (error.validation) {
@@ -17,10 +28,7 @@ export function apiErrorFor(error: FastifyError): { status: number; code: string
       status: 400,
       code: 'validation-failed',
       message: 'The request is not valid: see details.',
-      details: error.validation.map((v) => ({
-        path: v.instancePath || (typeof v.params['missingProperty'] === 'string' ? `/${v.params['missingProperty']}` : '/'),
-        message: v.message ?? 'is not valid',
-      })),
+      details: error.validation.map(validationDetail),
     };
   }
   const status = error.statusCode ?? 500;

@@ -1,12 +1,12 @@
 // One entry of a batch feed: a case id and the fields of POST /cases/{caseId}/events, checked on its
 // own (with the options Fastify checks a single event with) so that one bad entry rejects only
 // itself, and its problems are reported at paths into the batch (`/entries/3/occurredAt`).
-import { Ajv, type ErrorObject } from 'ajv';
 import { Type, type Static } from 'typebox';
 import type { BatchItem, BatchRejection } from '../../application/chronology/record-batch.ts';
 import { ENTRY_PROBLEM_MESSAGES } from '../../domain/chronology/entry-rules.ts';
 import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from '../../domain/shared/storable-text.ts';
-import type { ApiErrorDetail } from '../api-error.ts';
+import { validationDetail, type ApiErrorDetail } from '../api-error.ts';
+import { compileBodySchema } from '../request-validation.ts';
 import { EventBody } from './events.routes.ts';
 
 export const BatchEntry = Type.Object({ caseId: Type.String({ minLength: 1, maxLength: 100 }), ...EventBody.properties }, { additionalProperties: false });
@@ -18,8 +18,7 @@ export interface ApiRejection {
   details: ApiErrorDetail[];
 }
 
-const ajv = new Ajv({ coerceTypes: 'array', useDefaults: true, removeAdditional: true, allErrors: false, strict: false });
-const validate = ajv.compile<Static<typeof BatchEntry>>(BatchEntry);
+const validate = compileBodySchema<Static<typeof BatchEntry>>(BatchEntry);
 
 export const entryPath = (index: number, path = '') => `/entries/${String(index)}${path}`;
 
@@ -33,13 +32,11 @@ export function readBatchEntry(raw: unknown, index: number): { ok: true; item: B
     const { caseId, ...entry } = raw;
     return { ok: true, item: { index, caseId, entry } };
   }
-  const details = (validate.errors ?? []).map((error) => ({ path: entryPath(index, schemaErrorPath(error)), message: error.message ?? 'is not valid' }));
+  const details = (validate.errors ?? []).map((error) => {
+    const detail = validationDetail(error);
+    return { path: entryPath(index, detail.path === '/' ? '' : detail.path), message: detail.message };
+  });
   return { ok: false, rejection: { index, code: 'validation-failed', message: 'The entry is not valid: see details.', details } };
-}
-
-function schemaErrorPath(error: ErrorObject): string {
-  const missing: unknown = error.params['missingProperty'];
-  return error.keyword === 'required' && typeof missing === 'string' ? `${error.instancePath}/${missing}` : error.instancePath;
 }
 
 /** A rejection by the use case, in the API's words. */

@@ -64,6 +64,23 @@ describe('cases API', () => {
     assert.deepEqual(refused.json<{ error: { details: unknown[] } }>().error.details, [{ path: '/nhsNumber', message: 'nhs-number-invalid' }]);
   });
 
+  it('takes a body exactly as sent: a wrong type or an unknown field is a 400 naming it, and nothing is stored', async () => {
+    const count = async () => (await t.ctx.db.selectFrom('people').select('id').where('case_id', '=', caseId).execute()).length;
+    const before = await count();
+    for (const [body, path] of [
+      [{ ...mother, givenName: 123 }, '/givenName'],
+      [{ ...mother, livesInHousehold: null }, '/livesInHousehold'],
+      [{ ...mother, livesInHousehold: 'true' }, '/livesInHousehold'],
+      [{ ...mother, isAdmin: true }, '/isAdmin'],
+    ] as const) {
+      const response = await call('lead', 'POST', `/cases/${caseId}/people`, body);
+      assert.equal(response.statusCode, 400, JSON.stringify(body));
+      const details = response.json<{ error: { code: string; details: { path: string }[] } }>().error.details;
+      assert.ok(details.some((d) => d.path === path), `${path} in ${JSON.stringify(details)}`);
+    }
+    assert.equal(await count(), before);
+  });
+
   it('updates a person with the version read, and answers a stale version with 409', async () => {
     const list = await call('member', 'GET', `/cases/${caseId}/people`);
     const ann = list.json<{ items: { id: string; version: number; givenName: string | null }[] }>().items.find((p) => p.givenName === 'Ann')!;
