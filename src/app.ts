@@ -6,6 +6,7 @@ import { healthRoutes } from './api/health.routes.ts';
 import { openapi } from './api/openapi.ts';
 import { apiV1 } from './api/v1/api-v1.plugin.ts';
 import { validatorCompiler } from './api/request-validation.ts';
+import { serializerCompiler } from './api/response-serialization.ts';
 import { adminRoutes } from './web/features/admin/admin.routes.ts';
 import { alertRoutes } from './web/features/alerts/alerts.routes.ts';
 import { apiDocsRoutes } from './web/features/api-docs/api-docs.routes.ts';
@@ -38,9 +39,11 @@ export interface BuildAppOptions {
   /** Log one line per request (and errors) at LOG_LEVEL, to standard output or the destination given. */
   logger?: boolean;
   logDestination?: LogDestination;
+  /** Check every API reply against the response schema it publishes (tests do; a mismatch is a 500). */
+  checkReplies?: boolean;
 }
 
-export async function buildApp({ ctx, sessionSecret, logger = false, logDestination }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({ ctx, sessionSecret, logger = false, logDestination, checkReplies = false }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger || logDestination ? loggerOptions(ctx.config.logLevel, logDestination) : false,
     disableRequestLogging: true,
@@ -50,6 +53,7 @@ export async function buildApp({ ctx, sessionSecret, logger = false, logDestinat
   });
   app.decorate('ctx', ctx);
   app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler(checkReplies));
 
   await app.register(requestLogging);
   await app.register(fastifyFormbody, { bodyLimit: 262_144 });

@@ -29,7 +29,7 @@ export async function createTestApp(options: { env?: Record<string, string>; dem
   const clock = new TestClock();
   const ctx = createContext(database.db, testConfig(options.env), clock);
   if (options.demo) await seedDemo(ctx);
-  const app = await buildApp({ ctx, sessionSecret: TEST_SESSION_SECRET, ...(options.logTo ? { logDestination: options.logTo } : {}) });
+  const app = await buildApp({ ctx, sessionSecret: TEST_SESSION_SECRET, checkReplies: true, ...(options.logTo ? { logDestination: options.logTo } : {}) });
   await app.ready();
   return {
     app,

@@ -1,0 +1,41 @@
+// How API replies are written: JSON.stringify, never a serializer that drops what its schema does not
+// declare. When asked (every test run does), each reply is first checked against the response schema
+// the route publishes in the OpenAPI document, closed so that an undeclared field is an error: a
+// reply and its published schema cannot drift apart without a test failing.
+import { Ajv } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import type { FastifySchema, FastifySerializerCompiler } from 'fastify';
+import { ErrorResponse } from './v1/schemas.ts';
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+
+/** The schema with every object that lists its properties closed to others (unless it says otherwise). */
+export function closedSchema(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(closedSchema);
+  if (schema === null || typeof schema !== 'object') return schema;
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema)) copy[key] = key === 'properties' || key === '$defs' ? mapValues(value, closedSchema) : closedSchema(value);
+  if ('properties' in copy && !('additionalProperties' in copy)) copy['additionalProperties'] = false;
+  return copy;
+}
+
+function mapValues(value: unknown, map: (inner: unknown) => unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, map(inner)]));
+}
+
+export function serializerCompiler(checkAgainstSchema: boolean): FastifySerializerCompiler<FastifySchema> {
+  const ajv = addFormats(new Ajv({ strict: false, allErrors: true }));
+  ajv.addSchema(closedSchema(ErrorResponse) as object);
+  return ({ schema, method, url, httpStatus }) => {
+    if (!checkAgainstSchema) return (data: unknown) => JSON.stringify(data);
+    const validate = ajv.compile(closedSchema(schema) as object);
+    return (data: unknown) => {
+      const json = JSON.stringify(data);
+      if (!validate(JSON.parse(json))) {
+        throw new Error(`The ${httpStatus} reply of ${method} ${url} does not match its published schema: ${ajv.errorsText(validate.errors)}`);
+      }
+      return json;
+    };
+  };
+}
