@@ -22,7 +22,7 @@ describe(`alerts escalate on ${usingPostgres ? 'PostgreSQL' : 'the embedded data
   before(async () => {
     if (usingPostgres) {
       database = await createTestDatabase();
-      env = { DATABASE_URL: database.url! };
+      env = { DATABASE_URL: database.url!, DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'icp-cli-pg-')) };
     } else {
       env = { DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'icp-cli-alerts-')) };
     }

@@ -34,7 +34,7 @@ describe(`mail deliver on ${usingPostgres ? 'PostgreSQL' : 'the embedded databas
   before(async () => {
     if (usingPostgres) {
       database = await createTestDatabase();
-      env = { DATABASE_URL: database.url! };
+      env = { DATABASE_URL: database.url!, DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'icp-cli-pg-')) };
     } else {
       env = { DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'icp-cli-mail-')) };
     }

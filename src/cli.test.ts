@@ -23,7 +23,7 @@ describe(`command line on ${usingPostgres ? 'PostgreSQL' : 'the embedded databas
   before(async () => {
     if (usingPostgres) {
       database = await createTestDatabase();
-      env = { DATABASE_URL: database.url! };
+      env = { DATABASE_URL: database.url!, DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'icp-cli-pg-')) };
     } else {
       env = { DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'icp-cli-')) };
     }
@@ -60,6 +60,21 @@ describe(`command line on ${usingPostgres ? 'PostgreSQL' : 'the embedded databas
     const result = icp(env, 'audit', 'verify');
     assert.equal(result.status, 0, result.stderr);
     assert.match(result.stdout, /Audit trail intact: 3 entries/);
+  });
+
+  it('anchors the head outside the data folder, signs with a rotated key, and still verifies', () => {
+    const anchored = icp(env, 'audit', 'anchor');
+    assert.equal(anchored.status, 0, anchored.stderr);
+    assert.match(anchored.last, /^[0-9a-f]{64}$/);
+    const anchorFile = `${env['DATA_DIR']!}.audit-anchors.jsonl`;
+    assert.ok(fs.existsSync(anchorFile), 'the anchor file is beside the data folder, not in it');
+    const rotated = icp(env, 'audit', 'rotate-key');
+    assert.equal(rotated.status, 0, rotated.stderr);
+    assert.match(fs.readFileSync(path.join(env['DATA_DIR']!, 'audit-keys'), 'utf8'), new RegExp(`^${rotated.last} `, 'm'));
+    assert.equal(icp(env, 'organisations', 'create', '--name', 'After rotation', '--kind', 'gp').status, 0);
+    const verified = icp(env, 'audit', 'verify');
+    assert.equal(verified.status, 0, verified.stderr);
+    assert.match(verified.stdout, /Audit trail intact: 4 entries, 1 anchored heads matched/);
   });
 
   it('explains usage for a missing option or unknown command, with exit code 2', () => {

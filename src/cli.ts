@@ -11,7 +11,9 @@ import { deliverOutbox } from './application/mail/deliver-outbox.ts';
 import { reevaluateAllProfiles } from './application/profile/reevaluate-profiles.ts';
 import { loadSyntheticPartnership, SYNTHETIC_PASSWORD } from './application/synthetic/load-synthetic-partnership.ts';
 import { loadConfig } from './config.ts';
-import { verifyAuditChain } from './infrastructure/audit/verify-audit-chain.ts';
+import { anchorAuditHead, readAuditAnchors, setAsideAuditAnchors } from './infrastructure/audit/audit-anchors.ts';
+import { rotateAuditKey } from './infrastructure/audit/audit-keys.ts';
+import { verifyAuditChain, type AuditChainProblem } from './infrastructure/audit/verify-audit-chain.ts';
 import { backupEmbedded, restoreEmbedded } from './infrastructure/db/backup.ts';
 import { openConfiguredDatabase } from './infrastructure/db/open-configured.ts';
 import { createMailTransport } from './infrastructure/mail/smtp-transport.ts';
@@ -23,7 +25,12 @@ const USAGE = `Usage: npm run icp -- <command>
   users create --email EMAIL --name NAME --organisation ORG_ID --role ROLE [--password P]
                                                 add an account; prints its id
   token create --email EMAIL                    issue an API token; prints it
-  audit verify                                  check the audit trail's hash chain
+  audit verify                                  check the audit trail's hash chain with its keys, and
+                                                against the heads in AUDIT_ANCHOR_FILE
+  audit anchor                                  write the chain's head to AUDIT_ANCHOR_FILE now (the
+                                                server does it every AUDIT_ANCHOR_MINUTES)
+  audit rotate-key                              add a new key to AUDIT_KEYS_FILE: it signs new entries
+                                                from the next start; restart the server
   alerts escalate                               send alerts nobody acknowledged in time to the
                                                 safeguarding leads; prints how many
   mail deliver                                  send the alert emails that are due now; prints how many wait
@@ -38,6 +45,15 @@ const USAGE = `Usage: npm run icp -- <command>
 Settings come from the environment (DATABASE_URL, DATA_DIR, SMTP_URL): see the README.`;
 
 class UsageError extends Error {}
+
+const AUDIT_PROBLEMS: Record<AuditChainProblem, string> = {
+  edited: 'its contents were changed.',
+  'chain-broken': 'it does not follow the entry before it (an entry was removed, added or moved).',
+  'unknown-key': 'it names a key that is not in the keyring (AUDIT_KEYS or AUDIT_KEYS_FILE).',
+  'unsigned-after-signed': 'it is not signed, although entries before it are: the chain was hashed again without the key.',
+  'anchor-mismatch': 'its hash is not the one written to the anchor file then: the chain was rewritten.',
+  'cut-tail': 'the anchor file counted entries up to this one, but the chain ends before it: entries were cut off the end.',
+};
 
 function option(values: Record<string, string | boolean | undefined>, name: string): string {
   const value = values[name];
@@ -106,18 +122,27 @@ async function main(argv: string[]): Promise<number> {
       });
     case 'audit verify':
       return withContext(async (ctx) => {
-        const report = await verifyAuditChain(ctx.db);
+        const report = await verifyAuditChain(ctx.db, ctx.auditKeys, readAuditAnchors(ctx.config.auditAnchorFile));
         if (report.intact) {
-          console.log(`Audit trail intact: ${report.entries} entries. Head hash: ${report.headHash}`);
+          console.log(`Audit trail intact: ${report.entries} entries, ${report.anchorsChecked} anchored heads matched. Head hash: ${report.headHash}`);
           return 0;
         }
-        console.error(
-          `Audit trail BROKEN at entry ${report.brokenAt.seq} (id ${report.brokenAt.id}): ` +
-            (report.reason === 'edited' ? 'its contents were changed.' : 'it does not follow the entry before it (an entry was removed, added or moved).') +
-            ` ${report.entries} entries before it are intact.`,
-        );
+        console.error(`Audit trail BROKEN at entry ${report.brokenAt.seq}${report.brokenAt.id ? ` (id ${report.brokenAt.id})` : ''}: ${AUDIT_PROBLEMS[report.reason]} ${report.entries} entries before it are intact.`);
         return 1;
       });
+    case 'audit anchor':
+      return withContext(async (ctx) => {
+        const anchor = await anchorAuditHead(ctx.db, ctx.config.auditAnchorFile, ctx.clock.now());
+        console.log(anchor ? `Anchored entry ${anchor.seq} in ${ctx.config.auditAnchorFile}:` : 'The audit trail is empty: nothing to anchor.');
+        return report({ ok: true, value: anchor?.hash ?? '' }, (hash) => hash);
+      });
+    case 'audit rotate-key': {
+      const config = loadConfig();
+      if (config.auditKeys) throw new UsageError('AUDIT_KEYS is set: add the new key there ("id:secret" at the end), not to a file.');
+      const key = rotateAuditKey(config.auditKeysFile);
+      console.log(`Added key ${key.id} to ${config.auditKeysFile}. It signs new entries once the server restarts; keep the file backed up.`);
+      return report({ ok: true, value: key.id }, (id) => id);
+    }
     case 'mail deliver':
       return withContext(async (ctx) => {
         const transport = createMailTransport(ctx.config);
@@ -169,7 +194,9 @@ async function main(argv: string[]): Promise<number> {
         console.log(`Backed up the embedded database in ${config.dataDir} (${bytes} bytes) to:`);
       } else {
         const moved = await restoreEmbedded(config.dataDir, file);
-        console.log(`The previous database was kept in ${moved}.\nRestored the embedded database in ${config.dataDir} from:`);
+        // The restored chain ends earlier than the heads anchored since the backup: start a new anchor file.
+        const anchors = setAsideAuditAnchors(config.auditAnchorFile, moved.slice(moved.lastIndexOf('.before-restore-')));
+        console.log(`The previous database was kept in ${moved}.${anchors ? ` Its audit anchors were kept in ${anchors}.` : ''}\nRestored the embedded database in ${config.dataDir} from:`);
       }
       console.log(file);
       return 0;

@@ -11,6 +11,13 @@ export interface Config {
   /** Synthetic families seeded beside the demo's story families; 0 seeds none. */
   demoSyntheticInfants: number;
   sessionSecret: string | undefined;
+  /** Keys that sign the audit chain (AUDIT_KEYS), the last the current one; undefined to use auditKeysFile. */
+  auditKeys: AuditKey[] | undefined;
+  /** Where the audit keys are kept when AUDIT_KEYS is not set: made on first start if missing. */
+  auditKeysFile: string;
+  /** Where the audit chain's head is written now and then, outside the database and the data folder. */
+  auditAnchorFile: string;
+  auditAnchorMinutes: number;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
   signInMaxAttempts: number;
@@ -29,6 +36,11 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
+export interface AuditKey {
+  id: string;
+  secret: string;
+}
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -43,14 +55,19 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 export function loadConfig(env: Env = process.env, defaults: Partial<Config> = {}): Config {
   const problems: string[] = [];
   const read = new EnvReader(env, problems);
+  const dataDir = path.resolve(read.text('DATA_DIR', defaults.dataDir ?? './data'));
   const config: Config = {
     port: read.integer('PORT', defaults.port ?? 3000, 0, 65535),
     host: read.text('HOST', defaults.host ?? '127.0.0.1'),
-    dataDir: path.resolve(read.text('DATA_DIR', defaults.dataDir ?? './data')),
+    dataDir,
     databaseUrl: read.postgresUrl('DATABASE_URL'),
     demo: read.boolean('DEMO', defaults.demo ?? false),
     demoSyntheticInfants: read.integer('DEMO_SYNTHETIC_INFANTS', defaults.demoSyntheticInfants ?? 100, 0, 100_000),
     sessionSecret: read.secret('SESSION_SECRET'),
+    auditKeys: read.auditKeys('AUDIT_KEYS'),
+    auditKeysFile: path.resolve(read.text('AUDIT_KEYS_FILE', path.join(dataDir, 'audit-keys'))),
+    auditAnchorFile: path.resolve(read.text('AUDIT_ANCHOR_FILE', `${dataDir}.audit-anchors.jsonl`)),
+    auditAnchorMinutes: read.integer('AUDIT_ANCHOR_MINUTES', 15, 1, 24 * 60),
     sessionIdleMinutes: read.integer('SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
     sessionAbsoluteHours: read.integer('SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 7),
     signInMaxAttempts: read.integer('SIGN_IN_MAX_ATTEMPTS', 5, 1, 100),
@@ -158,6 +175,22 @@ class EnvReader {
       return undefined;
     }
     return value;
+  }
+
+  /** "id:secret" pairs, comma-separated; ids of letters, digits and . _ -; secrets of 32 characters or more. Never echoed. */
+  auditKeys(name: string): AuditKey[] | undefined {
+    const value = this.raw(name);
+    if (value === undefined) return undefined;
+    const keys = value.split(',').map((pair) => {
+      const at = pair.indexOf(':');
+      return { id: pair.slice(0, at).trim(), secret: pair.slice(at + 1).trim() };
+    });
+    const valid = keys.every((key) => /^[A-Za-z0-9._-]{1,40}$/.test(key.id) && key.secret.length >= 32) && new Set(keys.map((k) => k.id)).size === keys.length;
+    if (!valid) {
+      this.problems.push(`${name} must be "id:secret" pairs separated by commas, the last the current key: ids of letters, digits, dots, dashes or underscores, all different, and secrets of at least 32 characters`);
+      return undefined;
+    }
+    return keys;
   }
 
   cookieSecure(name: string): boolean | 'auto' {

@@ -10,6 +10,7 @@ import { deliverOutboxPeriodically } from './application/mail/deliver-outbox-per
 import { SYNTHETIC_PASSWORD } from './application/synthetic/load-synthetic-partnership.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { DataDirLockedError } from './infrastructure/db/data-dir-lock.ts';
+import { anchorAuditHead } from './infrastructure/audit/audit-anchors.ts';
 import { openConfiguredDatabase } from './infrastructure/db/open-configured.ts';
 import { resolveSessionSecret } from './infrastructure/db/session-secret.ts';
 import { createMailTransport } from './infrastructure/mail/smtp-transport.ts';
@@ -57,6 +58,18 @@ async function main(): Promise<void> {
   }, ESCALATION_CHECK_MINUTES * 60_000);
   escalation.unref();
   app.addHook('onClose', async () => clearInterval(escalation));
+  // The audit chain's head goes to a file the database cannot rewrite, now and then and at the end.
+  const anchorHead = () => anchorAuditHead(database.db, config.auditAnchorFile, ctx.clock.now()).catch((error: unknown) => app.log.error({ err: error }, 'audit anchor failed'));
+  const anchoring = setInterval(() => void anchorHead(), config.auditAnchorMinutes * 60_000);
+  anchoring.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(anchoring);
+    await anchorHead();
+  });
+  console.log(`The audit trail is signed with key ${ctx.auditKeys.current.id} (${ctx.auditKeys.source}); its head is written to ${config.auditAnchorFile} every ${String(config.auditAnchorMinutes)} minutes.`);
+  if (database.engine !== 'pglite' && !config.auditKeys && ctx.auditKeys.source.startsWith(config.dataDir)) {
+    console.warn('Warning: the audit keys were made in the data folder. On a server, set AUDIT_KEYS or AUDIT_KEYS_FILE to a secret kept apart from the database.');
+  }
   const mail = createMailTransport(config);
   if (mail) app.addHook('onClose', deliverOutboxPeriodically(ctx, mail, config.outboxIntervalSeconds * 1000, app.log));
   console.log(mail ? `Alert emails go out through SMTP every ${config.outboxIntervalSeconds} seconds.` : 'Mail is off (SMTP_URL is not set): alert emails wait in the outbox until it is set.');

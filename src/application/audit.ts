@@ -1,4 +1,5 @@
 // The one way use cases write to the audit trail: explicitly, inside their own transaction.
+import type { AuditKey } from '../config.ts';
 import { appendAudit, type AuditEntryInput } from '../infrastructure/audit/audit-log.ts';
 import type { Tx } from '../infrastructure/db/schema.ts';
 import type { Actor } from './actor.ts';
@@ -7,7 +8,8 @@ import type { AppContext } from './context.ts';
 export type AuditEvent = Omit<AuditEntryInput, 'actorUserId' | 'actorOrganisationId' | 'channel' | 'ip'>;
 
 /** Audit entries held back until the end of a long transaction (withAuditAtEnd), by transaction. */
-const heldBack = new WeakMap<Tx, { entry: AuditEntryInput; id: string; at: Date }[]>();
+type HeldEntry = { key: AuditKey; entry: AuditEntryInput; id: string; at: Date };
+const heldBack = new WeakMap<Tx, HeldEntry[]>();
 
 export async function recordAudit(trx: Tx, ctx: AppContext, actor: Actor, event: AuditEvent): Promise<void> {
   const who =
@@ -15,8 +17,8 @@ export async function recordAudit(trx: Tx, ctx: AppContext, actor: Actor, event:
       ? { actorUserId: actor.userId, actorOrganisationId: actor.organisationId, channel: actor.channel, ip: actor.ip }
       : { channel: actor.channel };
   const held = heldBack.get(trx);
-  if (held) held.push({ entry: { ...event, ...who }, id: ctx.newId(), at: ctx.clock.now() });
-  else await appendAudit(trx, { ...event, ...who }, ctx.newId(), ctx.clock.now());
+  if (held) held.push({ key: ctx.auditKeys.current, entry: { ...event, ...who }, id: ctx.newId(), at: ctx.clock.now() });
+  else await appendAudit(trx, ctx.auditKeys.current, { ...event, ...who }, ctx.newId(), ctx.clock.now());
 }
 
 /**
@@ -25,7 +27,7 @@ export async function recordAudit(trx: Tx, ctx: AppContext, actor: Actor, event:
  * appends too: taken at the end, a batch of many seconds holds it only while it commits.
  */
 export async function withAuditAtEnd<T>(trx: Tx, work: () => Promise<T>): Promise<T> {
-  const held: { entry: AuditEntryInput; id: string; at: Date }[] = [];
+  const held: HeldEntry[] = [];
   heldBack.set(trx, held);
   let result: T;
   try {
@@ -33,7 +35,7 @@ export async function withAuditAtEnd<T>(trx: Tx, work: () => Promise<T>): Promis
   } finally {
     heldBack.delete(trx);
   }
-  for (const { entry, id, at } of held) await appendAudit(trx, entry, id, at);
+  for (const { key, entry, id, at } of held) await appendAudit(trx, key, entry, id, at);
   return result;
 }
 

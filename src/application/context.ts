@@ -1,6 +1,7 @@
 // What every use case receives: the database, the clock, an id source and the settings.
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../config.ts';
+import { loadAuditKeyring, type AuditKeyring } from '../infrastructure/audit/audit-keys.ts';
 import type { Db } from '../infrastructure/db/schema.ts';
 import { ChronologyCache } from './chronology/chronology-cache.ts';
 
@@ -17,8 +18,10 @@ export interface AppContext {
   newId(): string;
   /** Chronologies already read from this database, by profile version: for read-only views. */
   chronologies: ChronologyCache;
+  /** The keys that sign the audit chain, read from outside the database. */
+  auditKeys: AuditKeyring;
 }
 
-export function createContext(db: Db, config: Config, clock: Clock = systemClock): AppContext {
-  return { db, clock, config, newId: randomUUID, chronologies: new ChronologyCache() };
+export function createContext(db: Db, config: Config, clock: Clock = systemClock, auditKeys: AuditKeyring = loadAuditKeyring(config)): AppContext {
+  return { db, clock, config, newId: randomUUID, chronologies: new ChronologyCache(), auditKeys };
 }

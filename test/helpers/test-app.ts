@@ -10,10 +10,12 @@ import { createTestDatabase } from './test-database.ts';
 import { TestClock } from './test-clock.ts';
 
 export const TEST_SESSION_SECRET = 'test-session-secret-that-is-long-enough-0123456789';
+/** The audit keys every test signs with (never a file in the working tree). */
+export const TEST_AUDIT_KEYS = 'test-key:test-audit-key-that-is-long-enough-0123456789';
 
 /** No synthetic families in the demo unless a test asks: they would slow every demo test. */
 export function testConfig(env: Record<string, string> = {}): Config {
-  return loadConfig({ LOG_LEVEL: 'silent', SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000', DEMO_SYNTHETIC_INFANTS: '0', ...env });
+  return loadConfig({ LOG_LEVEL: 'silent', SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000', DEMO_SYNTHETIC_INFANTS: '0', AUDIT_KEYS: TEST_AUDIT_KEYS, ...env });
 }
 
 export interface TestApp {

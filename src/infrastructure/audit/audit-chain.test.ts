@@ -4,17 +4,48 @@ import { sql, type RawBuilder } from 'kysely';
 import { createTestDatabase } from '../../../test/helpers/test-database.ts';
 import type { Database } from '../db/connect.ts';
 import type { Db } from '../db/schema.ts';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { anchorAuditHead, readAuditAnchors } from './audit-anchors.ts';
 import { appendAudit } from './audit-log.ts';
-import { GENESIS_HASH } from './audit-hash.ts';
+import { auditEntryHash, GENESIS_HASH } from './audit-hash.ts';
+import { keyringOf } from './audit-keys.ts';
 import { verifyAuditChain } from './verify-audit-chain.ts';
 
-async function appendEntries(db: Db, count: number): Promise<void> {
-  for (let i = 1; i <= count; i++) {
+const OLD_KEY = { id: 'k-old', secret: 'the-old-secret-of-at-least-thirty-two-chars' };
+const KEY = { id: 'k-now', secret: 'the-current-secret-of-at-least-thirty-two-chars' };
+const keys = keyringOf([OLD_KEY, KEY], 'test');
+
+async function appendEntries(db: Db, count: number, from = 1, key = KEY): Promise<void> {
+  for (let i = from; i < from + count; i++) {
     await db.transaction().execute((trx) =>
-      appendAudit(trx, { channel: 'web', action: 'case.view', actorUserId: 'u1', caseId: `case-${i}`, details: { n: i, nested: { b: 2, a: 1 } } }, `entry-${i}`, new Date(Date.UTC(2026, 10, 22, 9, i))),
+      appendAudit(trx, key, { channel: 'web', action: 'case.view', actorUserId: 'u1', caseId: `case-${i}`, details: { n: i, nested: { b: 2, a: 1 } } }, `entry-${i}`, new Date(Date.UTC(2026, 10, 22, 9, i))),
     );
   }
 }
+
+/**
+ * What someone with database write access but not the key would do: delete an entry, then hash again
+ * (without a key) the entries after it, or with `everything` the whole chain from the start.
+ */
+async function deleteAndRehash(db: Db, id: string, everything = false): Promise<void> {
+  const deleted = await db.selectFrom('audit_log').select('seq').where('id', '=', id).executeTakeFirstOrThrow();
+  await tamper(db, sql`DELETE FROM audit_log WHERE id = ${id}`);
+  const rows = await db.selectFrom('audit_log').selectAll().orderBy('seq').execute();
+  let prev = GENESIS_HASH;
+  for (const row of rows) {
+    if (!everything && BigInt(row.seq) < BigInt(deleted.seq)) {
+      prev = row.hash;
+      continue;
+    }
+    const hash = auditEntryHash({ id: row.id, occurredAt: row.occurred_at, actorUserId: row.actor_user_id, actorOrganisationId: row.actor_organisation_id, channel: row.channel, action: row.action, outcome: row.outcome, subjectType: row.subject_type, subjectId: row.subject_id, caseId: row.case_id, ip: row.ip, details: row.details }, prev, null);
+    await tamper(db, sql`UPDATE audit_log SET prev_hash = ${prev}, hash = ${hash}, key_id = NULL WHERE seq = ${row.seq}`);
+    prev = hash;
+  }
+}
+
+const anchorFile = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'icp-anchor-')), 'anchors.jsonl');
 
 /** Tampering as someone with direct database access would: the append-only guard switched off. */
 async function tamper(db: Db, statement: RawBuilder<unknown>): Promise<void> {
@@ -37,8 +68,8 @@ describe('audit chain', () => {
     const rows = await database.db.selectFrom('audit_log').select(['prev_hash', 'hash']).orderBy('seq').execute();
     assert.equal(rows[0]!.prev_hash, GENESIS_HASH);
     for (let i = 1; i < rows.length; i++) assert.equal(rows[i]!.prev_hash, rows[i - 1]!.hash);
-    const report = await verifyAuditChain(database.db);
-    assert.deepEqual(report, { intact: true, entries: 5, headHash: rows[4]!.hash });
+    const report = await verifyAuditChain(database.db, keys);
+    assert.deepEqual(report, { intact: true, entries: 5, headHash: rows[4]!.hash, anchorsChecked: 0 });
   });
 
   it('refuses updates and deletions through the append-only guard', async () => {
@@ -48,7 +79,7 @@ describe('audit chain', () => {
 });
 
 describe('audit chain verification', () => {
-  const cases: { name: string; change: RawBuilder<unknown>; brokenId: string; reason: 'edited' | 'chain-broken' }[] = [
+  const cases: { name: string; change: RawBuilder<unknown>; brokenId: string; reason: 'edited' | 'chain-broken' | 'unknown-key' }[] = [
     { name: 'names an edited entry', change: sql`UPDATE audit_log SET details = '{"n": 99}' WHERE id = 'entry-3'`, brokenId: 'entry-3', reason: 'edited' },
     { name: 'names an entry whose actor was changed', change: sql`UPDATE audit_log SET actor_user_id = 'someone-else' WHERE id = 'entry-2'`, brokenId: 'entry-2', reason: 'edited' },
     { name: 'names the entry after a deleted one', change: sql`DELETE FROM audit_log WHERE id = 'entry-3'`, brokenId: 'entry-4', reason: 'chain-broken' },
@@ -67,6 +98,8 @@ describe('audit chain verification', () => {
       brokenId: 'entry-2',
       reason: 'edited',
     },
+    { name: 'names an entry moved to a key the keyring does not hold', change: sql`UPDATE audit_log SET key_id = 'k-stolen' WHERE id = 'entry-4'`, brokenId: 'entry-4', reason: 'unknown-key' },
+    { name: 'names an entry moved to another key it holds', change: sql`UPDATE audit_log SET key_id = 'k-old' WHERE id = 'entry-4'`, brokenId: 'entry-4', reason: 'edited' },
   ];
 
   for (const scenario of cases) {
@@ -75,7 +108,7 @@ describe('audit chain verification', () => {
       try {
         await appendEntries(database.db, 5);
         await tamper(database.db, scenario.change);
-        const report = await verifyAuditChain(database.db);
+        const report = await verifyAuditChain(database.db, keys);
         assert.equal(report.intact, false);
         if (!report.intact) {
           assert.equal(report.brokenAt.id, scenario.brokenId);
@@ -90,7 +123,59 @@ describe('audit chain verification', () => {
   it('reports an empty trail as intact', async () => {
     const database = await createTestDatabase();
     try {
-      assert.deepEqual(await verifyAuditChain(database.db), { intact: true, entries: 0, headHash: GENESIS_HASH });
+      assert.deepEqual(await verifyAuditChain(database.db, keys), { intact: true, entries: 0, headHash: GENESIS_HASH, anchorsChecked: 0 });
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('names a deletion hashed again by someone without the key: the entries after it are unsigned', async () => {
+    const database = await createTestDatabase();
+    try {
+      await appendEntries(database.db, 5);
+      await deleteAndRehash(database.db, 'entry-3');
+      const report = await verifyAuditChain(database.db, keys);
+      assert.deepEqual(report.intact ? null : [report.brokenAt.id, report.reason], ['entry-4', 'unsigned-after-signed']);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('checks entries signed with an earlier key after the key is rotated', async () => {
+    const database = await createTestDatabase();
+    try {
+      await appendEntries(database.db, 2, 1, OLD_KEY);
+      await appendEntries(database.db, 2, 3, KEY);
+      const report = await verifyAuditChain(database.db, keys);
+      assert.equal(report.intact, true);
+      const withoutOld = await verifyAuditChain(database.db, keyringOf([KEY], 'test'));
+      assert.deepEqual(withoutOld.intact ? null : [withoutOld.brokenAt.id, withoutOld.reason], ['entry-1', 'unknown-key']);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('catches the last entries cut off, and a chain rewritten wholly, against the anchored heads', async () => {
+    const file = anchorFile();
+    const database = await createTestDatabase();
+    try {
+      await appendEntries(database.db, 3);
+      const first = await anchorAuditHead(database.db, file, new Date(Date.UTC(2026, 10, 22, 10)));
+      assert.deepEqual(await anchorAuditHead(database.db, file, new Date(Date.UTC(2026, 10, 22, 11))), first, 'an unchanged head is not written twice');
+      await appendEntries(database.db, 3, 4);
+      await anchorAuditHead(database.db, file, new Date(Date.UTC(2026, 10, 22, 12)));
+      assert.equal(readAuditAnchors(file).length, 2);
+      assert.deepEqual((await verifyAuditChain(database.db, keys, readAuditAnchors(file))).intact, true);
+
+      await tamper(database.db, sql`DELETE FROM audit_log WHERE id IN ('entry-5', 'entry-6')`);
+      assert.equal((await verifyAuditChain(database.db, keys)).intact, true, 'without the anchors a cut tail looks whole');
+      const cut = await verifyAuditChain(database.db, keys, readAuditAnchors(file));
+      assert.deepEqual(cut.intact ? null : cut.reason, 'cut-tail');
+
+      await deleteAndRehash(database.db, 'entry-2', true);
+      assert.equal((await verifyAuditChain(database.db, keys)).intact, true, 'a chain rewritten wholly unsigned chains correctly on its own');
+      const rewritten = await verifyAuditChain(database.db, keys, readAuditAnchors(file));
+      assert.deepEqual(rewritten.intact ? null : [rewritten.brokenAt.id, rewritten.reason], ['entry-3', 'anchor-mismatch']);
     } finally {
       await database.close();
     }

@@ -1,6 +1,9 @@
-// The hash that chains audit entries: SHA-256 over the entry's fields in a fixed order,
-// with object keys sorted, and the previous entry's hash. Any edit, deletion or reordering breaks it.
-import { createHash } from 'node:crypto';
+// The hash that chains audit entries: an HMAC-SHA-256, with a key kept outside the database, over the
+// entry's fields in a fixed order (object keys sorted), the previous entry's hash and the key's id.
+// Any edit, deletion or reordering breaks it, and without the key it cannot be made again. Entries
+// written before keys existed (no key id) carry a plain SHA-256 of the same fields.
+import { createHash, createHmac } from 'node:crypto';
+import type { AuditKey } from '../../config.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -19,7 +22,7 @@ export interface HashedAuditFields {
   details: Record<string, unknown>;
 }
 
-export function auditEntryHash(entry: HashedAuditFields, prevHash: string): string {
+export function auditEntryHash(entry: HashedAuditFields, prevHash: string, key: AuditKey | null): string {
   const fields = [
     entry.id,
     entry.occurredAt.toISOString(),
@@ -35,7 +38,8 @@ export function auditEntryHash(entry: HashedAuditFields, prevHash: string): stri
     canonicalJson(entry.details),
     prevHash,
   ];
-  return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
+  if (key === null) return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
+  return createHmac('sha256', key.secret).update(JSON.stringify([...fields, key.id])).digest('hex');
 }
 
 /** JSON with object keys sorted at every depth, so the same value always gives the same text (as jsonb does). */

@@ -1,6 +1,7 @@
-// Appends an entry to the audit trail inside the caller's transaction.
+// Appends an entry to the audit trail inside the caller's transaction, signed with the current key.
 // An advisory lock serialises writers so each entry chains onto the one committed before it.
 import { sql } from 'kysely';
+import type { AuditKey } from '../../config.ts';
 import type { Tx } from '../db/schema.ts';
 import { auditEntryHash, GENESIS_HASH, type HashedAuditFields } from './audit-hash.ts';
 
@@ -22,7 +23,7 @@ export interface AuditEntryInput {
   details?: Record<string, unknown>;
 }
 
-export async function appendAudit(trx: Tx, entry: AuditEntryInput, id: string, occurredAt: Date): Promise<void> {
+export async function appendAudit(trx: Tx, key: AuditKey, entry: AuditEntryInput, id: string, occurredAt: Date): Promise<void> {
   await sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(trx);
   const last = await trx.selectFrom('audit_log').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst();
   const prevHash = last?.hash ?? GENESIS_HASH;
@@ -56,7 +57,8 @@ export async function appendAudit(trx: Tx, entry: AuditEntryInput, id: string, o
       ip: fields.ip,
       details: JSON.stringify(fields.details),
       prev_hash: prevHash,
-      hash: auditEntryHash(fields, prevHash),
+      key_id: key.id,
+      hash: auditEntryHash(fields, prevHash, key),
     })
     .execute();
 }

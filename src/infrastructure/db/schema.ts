@@ -67,6 +67,8 @@ export interface AuditLogTable {
   ip: string | null;
   details: ColumnType<Record<string, unknown>, string, string>;
   prev_hash: string;
+  /** The key that signed the entry; null for entries from before audit keys. */
+  key_id: string | null;
   hash: string;
 }
 
