@@ -9,6 +9,7 @@ import { ENTRY_PROBLEM_MESSAGES } from '../../domain/chronology/entry-rules.ts';
 import { EVENT_KIND_IDS } from '../../domain/catalogue/event-kinds.ts';
 import { sendApiError } from '../api-error.ts';
 import { requireBearer } from './bearer-auth.ts';
+import { ChronologyList, RecordedChronologyEntry } from './chronology.schemas.ts';
 import { errorResponses } from './schemas.ts';
 
 const Params = Type.Object({ caseId: Type.String({ minLength: 1, maxLength: 100 }) });
@@ -59,7 +60,7 @@ export async function eventApiRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<{ Params: Static<typeof Params>; Body: EventBodyType }>(
     '/cases/:caseId/events',
-    { preHandler: requireBearer, schema: { ...common, summary: 'Record a chronology entry (201; 200 with the stored entry when the externalId was seen before)', params: Params, body: EventBody, response: errorResponses(400, 401, 403, 404, 409, 422) } },
+    { preHandler: requireBearer, schema: { ...common, summary: 'Record a chronology entry (201; 200 with the stored entry when the externalId was seen before)', params: Params, body: EventBody, response: { 200: RecordedChronologyEntry, 201: RecordedChronologyEntry, ...errorResponses(400, 401, 403, 404, 409, 422) } } },
     async (request, reply) => {
       const result = await recordEntry(ctx, actor(request), request.params.caseId, request.body);
       if (!result.ok) {
@@ -76,7 +77,7 @@ export async function eventApiRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<{ Params: Static<typeof Params>; Querystring: Static<typeof Query> }>(
     '/cases/:caseId/events',
-    { preHandler: requireBearer, schema: { ...common, summary: 'The chronology, filtered by period, agency (name or kind), kind and person; corrected entries stay, marked', params: Params, querystring: Query, response: errorResponses(400, 401, 403, 404) } },
+    { preHandler: requireBearer, schema: { ...common, summary: 'The chronology, filtered by period, agency (name or kind), kind and person; corrected entries stay, marked', params: Params, querystring: Query, response: { 200: ChronologyList, ...errorResponses(400, 401, 403, 404) } } },
     async (request, reply) => {
       const result = await viewChronology(ctx, actor(request), request.params.caseId, request.query);
       if (!result.ok) return sendApiError(reply, result.code === 'not-found' ? 404 : 403, result.code, result.message);

@@ -11,6 +11,7 @@ import { viewProfile } from '../../application/profile/view-profile.ts';
 import { compareVersions } from '../../domain/profile/profile-history.ts';
 import { sendApiError } from '../api-error.ts';
 import { requireBearer } from './bearer-auth.ts';
+import { DecisionRecorded, LevelChanged, ProfileComparison, ProfileDecisions, ProfileReviewed, ProfileVersions } from './profile.schemas.ts';
 import { errorResponses } from './schemas.ts';
 
 const Params = Type.Object({ caseId: Type.String({ minLength: 1, maxLength: 100 }) });
@@ -52,7 +53,7 @@ export async function profileReviewApiRoutes(app: FastifyInstance): Promise<void
 
   app.get<{ Params: Static<typeof Params> }>(
     '/cases/:caseId/profile/versions',
-    { preHandler: requireBearer, schema: { ...common, summary: 'Every version of the profile, newest first: who, when, what changed, why, and the findings after it', params: Params, response: errorResponses(401, 403, 404) } },
+    { preHandler: requireBearer, schema: { ...common, summary: 'Every version of the profile, newest first: who, when, what changed, why, and the findings after it', params: Params, response: { 200: ProfileVersions, ...errorResponses(401, 403, 404) } } },
     async (request, reply) => {
       const result = await viewProfileHistory(ctx, actor(request), request.params.caseId);
       if (!result.ok) return fail(reply, result);
@@ -62,7 +63,7 @@ export async function profileReviewApiRoutes(app: FastifyInstance): Promise<void
 
   app.get<{ Params: Static<typeof Params>; Querystring: Static<typeof CompareQuery> }>(
     '/cases/:caseId/profile/compare',
-    { preHandler: requireBearer, schema: { ...common, summary: 'The difference between two versions: factors, findings raised and cleared, other changes', params: Params, querystring: CompareQuery, response: errorResponses(400, 401, 403, 404) } },
+    { preHandler: requireBearer, schema: { ...common, summary: 'The difference between two versions: factors, findings raised and cleared, other changes', params: Params, querystring: CompareQuery, response: { 200: ProfileComparison, ...errorResponses(400, 401, 403, 404) } } },
     async (request, reply) => {
       const result = await viewProfileHistory(ctx, actor(request), request.params.caseId);
       if (!result.ok) return fail(reply, result);
@@ -75,7 +76,7 @@ export async function profileReviewApiRoutes(app: FastifyInstance): Promise<void
 
   app.get<{ Params: Static<typeof Params> }>(
     '/cases/:caseId/profile/decisions',
-    { preHandler: requireBearer, schema: { ...common, summary: 'Escalation decisions, newest first, the review dates, and the critical findings still needing a decision', params: Params, response: errorResponses(401, 403, 404) } },
+    { preHandler: requireBearer, schema: { ...common, summary: 'Escalation decisions, newest first, the review dates, and the critical findings still needing a decision', params: Params, response: { 200: ProfileDecisions, ...errorResponses(401, 403, 404) } } },
     async (request, reply) => {
       const result = await viewProfile(ctx, actor(request), request.params.caseId);
       if (!result.ok) return fail(reply, result);
@@ -86,7 +87,7 @@ export async function profileReviewApiRoutes(app: FastifyInstance): Promise<void
 
   app.post<{ Params: Static<typeof Params>; Body: Static<typeof DecisionBody> }>(
     '/cases/:caseId/profile/decisions',
-    { preHandler: requireBearer, schema: { ...common, summary: 'Record an escalation decision on the profile version you read', params: Params, body: DecisionBody, response: errorResponses(400, 401, 403, 404, 409) } },
+    { preHandler: requireBearer, schema: { ...common, summary: 'Record an escalation decision on the profile version you read', params: Params, body: DecisionBody, response: { 201: DecisionRecorded, ...errorResponses(400, 401, 403, 404, 409) } } },
     async (request, reply) => {
       const { leadName, ...body } = request.body;
       const result = await recordDecision(ctx, actor(request), request.params.caseId, { ...body, ...(leadName ? { leadName } : {}) });
@@ -97,7 +98,7 @@ export async function profileReviewApiRoutes(app: FastifyInstance): Promise<void
 
   app.post<{ Params: Static<typeof Params>; Body: Static<typeof ReviewBody> }>(
     '/cases/:caseId/profile/review',
-    { preHandler: requireBearer, schema: { ...common, summary: 'Mark the profile reviewed (409 while a critical finding has no decision)', params: Params, body: ReviewBody, response: errorResponses(400, 401, 403, 404, 409) } },
+    { preHandler: requireBearer, schema: { ...common, summary: 'Mark the profile reviewed (409 while a critical finding has no decision)', params: Params, body: ReviewBody, response: { 200: ProfileReviewed, ...errorResponses(400, 401, 403, 404, 409) } } },
     async (request, reply) => {
       const result = await markProfileReviewed(ctx, actor(request), request.params.caseId, request.body);
       if (!result.ok) {
@@ -110,7 +111,7 @@ export async function profileReviewApiRoutes(app: FastifyInstance): Promise<void
 
   app.put<{ Params: Static<typeof Params>; Body: Static<typeof LevelBody> }>(
     '/cases/:caseId/level',
-    { preHandler: requireBearer, schema: { ...common, summary: 'Change the level of support, which sets how often the profile is reviewed (403 level-not-allowed: only children’s social care moves into or out of child in need, child protection or looked after; only the lead professional or oversight between universal and early help)', params: Params, body: LevelBody, response: errorResponses(400, 401, 403, 404, 409) } },
+    { preHandler: requireBearer, schema: { ...common, summary: 'Change the level of support, which sets how often the profile is reviewed (403 level-not-allowed: only children’s social care moves into or out of child in need, child protection or looked after; only the lead professional or oversight between universal and early help)', params: Params, body: LevelBody, response: { 200: LevelChanged, ...errorResponses(400, 401, 403, 404, 409) } } },
     async (request, reply) => {
       const result = await changeLevel(ctx, actor(request), request.params.caseId, request.body);
       if (!result.ok) return fail(reply, result);

@@ -9,6 +9,7 @@ import { viewProfile } from '../../application/profile/view-profile.ts';
 import { STRESS_RESPONSE_IDS, isStressResponseId } from '../../domain/catalogue/stress-responses.ts';
 import { sendApiError } from '../api-error.ts';
 import { requireBearer } from './bearer-auth.ts';
+import { FactorRecorded, ProfileResponse } from './profile.schemas.ts';
 import { errorResponses } from './schemas.ts';
 
 const Params = Type.Object({ caseId: Type.String({ minLength: 1, maxLength: 100 }) });
@@ -28,7 +29,12 @@ const FactorBody = Type.Object(
     detail: Type.Optional(Type.String({ maxLength: 4000 })),
     pattern: Type.Optional(Type.Union([Type.Literal('stable'), Type.Literal('chaotic')])),
     reason: Type.Optional(Type.String({ maxLength: 4000, description: 'Why the factor cannot be assessed' })),
-    protection: Type.Optional(Type.Object({ how: Type.String({ maxLength: 2000 }), whenPresent: Type.String({ maxLength: 2000 }) })),
+    protection: Type.Optional(
+      Type.Object(
+        { how: Type.String({ maxLength: 2000 }), whenPresent: Type.String({ maxLength: 2000 }) },
+        { additionalProperties: false, description: 'supportive-partner only: how the partner protects the baby, and when they are there' },
+      ),
+    ),
     responses: Type.Optional(
       Type.Array(Type.String({ maxLength: 100 }), {
         maxItems: 20,
@@ -94,7 +100,7 @@ export async function profileApiRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<{ Params: Static<typeof Params> }>(
     '/cases/:caseId/profile',
-    { preHandler: requireBearer, schema: { ...common, summary: 'The Infant Care Profile: every factor, and the findings computed from them', params: Params, response: errorResponses(401, 403, 404) } },
+    { preHandler: requireBearer, schema: { ...common, summary: 'The Infant Care Profile: every factor, and the findings computed from them', params: Params, response: { 200: ProfileResponse, ...errorResponses(401, 403, 404) } } },
     async (request, reply) => {
       const result = await profileJson(request, request.params.caseId);
       if (!result.ok) return sendApiError(reply, result.code === 'not-found' ? 404 : 403, result.code, result.message);
@@ -106,7 +112,7 @@ export async function profileApiRoutes(app: FastifyInstance): Promise<void> {
     '/cases/:caseId/profile/factors/:factorId',
     {
       preHandler: requireBearer,
-      schema: { ...common, summary: 'Record a factor: status, detail and new evidence, with the version you read (409 if it changed)', params: FactorParams, body: FactorBody, response: errorResponses(400, 401, 403, 404, 409, 422) },
+      schema: { ...common, summary: 'Record a factor: status, detail and new evidence, with the version you read (409 if it changed)', params: FactorParams, body: FactorBody, response: { 200: FactorRecorded, ...errorResponses(400, 401, 403, 404, 409, 422) } },
     },
     async (request, reply) => {
       const { responses, ...body } = request.body;

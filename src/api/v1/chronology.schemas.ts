@@ -1,0 +1,61 @@
+// API schemas for chronology replies: one entry as stored (the same for POST and GET
+// /cases/{caseId}/events), with what each reply adds to it. Published in OpenAPI; every test run
+// checks each reply against them.
+import { Type } from 'typebox';
+import { EVENT_KIND_IDS } from '../../domain/catalogue/event-kinds.ts';
+import { ORGANISATION_KINDS } from '../../domain/shared/organisation-kinds.ts';
+import { EvidenceSourceSchema, FactorIdSchema, FindingIdSchema, SeveritySchema } from './profile.schemas.ts';
+
+const personIds = (description: string) => Type.Array(Type.String(), { description });
+
+/** A chronology entry as stored: never edited, a correction is a new entry. */
+export const ChronologyEntry = Type.Object({
+  id: Type.String(),
+  kind: Type.Union(
+    EVENT_KIND_IDS.map((kind) => Type.Literal(kind)),
+    { description: 'What kind of entry it is' },
+  ),
+  occurredAt: Type.String({ description: 'When it happened: YYYY-MM-DD, or an ISO date-time with its offset when the time is known' }),
+  recordedAt: Type.String({ format: 'date-time', description: 'When it was recorded' }),
+  recordedBy: Type.String({ description: 'The name of whoever recorded it' }),
+  agency: Type.String({ description: 'The agency the information came from' }),
+  agencyKind: Type.String({ description: `The kind of the recording organisation, for example ${Object.keys(ORGANISATION_KINDS).join(', ')}` }),
+  summary: Type.String(),
+  source: EvidenceSourceSchema,
+  personIds: personIds('The people the entry is about'),
+  presentIds: personIds('Who was present'),
+  significant: Type.Boolean({ description: 'Marked significant by whoever recorded it, or by its kind (a kind that re-opens the profile)' }),
+  indicates: Type.Array(
+    Type.Object({ factorId: FactorIdSchema, personId: Type.Optional(Type.String({ description: 'For an adult factor: who it is about' })) }),
+    { description: 'Factors the entry points to beyond those its kind does ("as stated")' },
+  ),
+  babySeen: Type.Union([Type.Boolean(), Type.Null()], { description: 'For a contact: whether a professional saw the baby; null when not a contact or not recorded' }),
+  victimIds: personIds('Domestic abuse incidents: who was harmed'),
+  perpetratorIds: personIds('Domestic abuse incidents: who harmed'),
+  substance: Type.Optional(Type.Union([Type.Literal('alcohol'), Type.Literal('drugs')], { description: 'A rise in substance use: which; left out when not given' })),
+  gestationWeeks: Type.Optional(Type.Integer({ description: 'Antenatal booking: weeks of pregnancy at booking' })),
+  corrects: Type.Optional(Type.String({ description: 'The id of the entry this one corrects; left out when it corrects none' })),
+  correctionReason: Type.Optional(Type.String({ description: 'Why the entry it corrects was wrong' })),
+  externalId: Type.Optional(Type.String({ description: "Your system's id, when one was sent" })),
+});
+
+export const ListedChronologyEntry = Type.Object({
+  ...ChronologyEntry.properties,
+  correctedBy: Type.Array(Type.String(), { description: 'The ids of the entries that correct this one: it stays in the chronology, marked as corrected' }),
+});
+
+const RaisedAlert = Type.Object({
+  id: Type.String(),
+  findingId: Type.Optional(FindingIdSchema),
+  severity: SeveritySchema,
+  message: Type.String(),
+});
+
+export const RecordedChronologyEntry = Type.Object({
+  ...ChronologyEntry.properties,
+  alerts: Type.Array(RaisedAlert, { description: 'The alerts the entry raised for the team (none when the entry was stored before: see externalId)' }),
+});
+
+export const ChronologyList = Type.Object({
+  events: Type.Array(ListedChronologyEntry, { description: 'In the order things happened; corrected entries stay, marked' }),
+});
