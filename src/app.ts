@@ -1,6 +1,6 @@
 // Wires the application together. Nothing here decides anything: see the plugins and features.
 import fastifyFormbody from '@fastify/formbody';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { AppContext } from './application/context.ts';
 import { healthRoutes } from './api/health.routes.ts';
 import { openapi } from './api/openapi.ts';
@@ -46,7 +46,7 @@ export interface BuildAppOptions {
 export async function buildApp({ ctx, sessionSecret, logger = false, logDestination, checkReplies = false }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger || logDestination ? loggerOptions(ctx.config.logLevel, logDestination) : false,
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: ctx.config.trustProxy,
     genReqId: requestIdFor(ctx.config.trustProxy),
     bodyLimit: 1_048_576,
