@@ -29,7 +29,7 @@ import { errors } from './web/plugins/errors.ts';
 import { loggerOptions, requestIdFor, requestLogging, type LogDestination } from './web/plugins/request-logging.ts';
 import { security } from './web/plugins/security.ts';
 import { sessions } from './web/plugins/sessions.ts';
-import { storableText } from './web/plugins/storable-text.ts';
+import { inputGuard } from './web/plugins/input-guard.ts';
 import { views } from './web/plugins/views.ts';
 import './web/plugins/types.ts';
 
@@ -63,7 +63,7 @@ export async function buildApp({ ctx, sessionSecret, logger = false, logDestinat
   await app.register(views);
   await app.register(assets);
   await app.register(errors);
-  await app.register(storableText);
+  await app.register(inputGuard);
 
   await app.register(healthRoutes);
   await app.register(apiV1, { prefix: '/api/v1' });

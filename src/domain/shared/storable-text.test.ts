@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { findUnstorableText, isStorableText, withUnstorableReplaced } from './storable-text.ts';
+import { findTooDeep, findUnstorableText, isStorableText, withUnstorableReplaced } from './storable-text.ts';
 
 describe('storable text', () => {
   it('accepts ordinary text, accents, emoji (a whole surrogate pair) and line breaks', () => {
@@ -18,6 +18,19 @@ describe('storable text', () => {
     assert.equal(findUnstorableText({ ['bad\u0000key']: 1 }), '/bad\u0000key');
     assert.equal(findUnstorableText('\u0000'), '/');
     assert.equal(findUnstorableText({ n: 1, b: true, z: null, s: 'ok', list: [[], {}] }), undefined);
+  });
+
+  it('walks any depth of nesting without overflowing the stack', () => {
+    const depth = 200_000;
+    const deep = JSON.parse(`${'['.repeat(depth)}"a\\u0000"${']'.repeat(depth)}`) as unknown;
+    assert.equal(findUnstorableText(deep)?.length, depth * 2);
+    assert.equal(findTooDeep(deep, 64), `/0`.repeat(64));
+  });
+
+  it('finds nothing too deep within the limit, and counts objects and arrays alike', () => {
+    assert.equal(findTooDeep({ a: [{ b: [1] }] }, 4), undefined);
+    assert.equal(findTooDeep({ a: [{ b: [1] }] }, 3), '/a/0/b');
+    assert.equal(findTooDeep('text', 0), undefined);
   });
 
   it('replacing the bad characters always leaves storable text, and leaves storable text as it was', () => {

@@ -19,26 +19,47 @@ export function withUnstorableReplaced(text: string): string {
   return text.replace(UNSTORABLE_ALL, '\uFFFD');
 }
 
+const pointerPart = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/** A parsed JSON value's children, with the pointer part of each. */
+function childrenOf(value: unknown): [string, unknown][] {
+  if (Array.isArray(value)) return value.map((inner, i) => [String(i), inner]);
+  if (value !== null && typeof value === 'object') return Object.entries(value);
+  return [];
+}
+
 /**
  * The JSON Pointer (RFC 6901) of the first string, or object key, that cannot be stored, in a parsed
- * JSON value or form body; undefined when all can be. Depth is limited by the caller's parser.
+ * JSON value or form body; undefined when all can be. Walks with its own stack, not by recursion, so
+ * no depth of nesting can overflow the call stack.
  */
-export function findUnstorableText(value: unknown, path = ''): string | undefined {
-  if (typeof value === 'string') return isStorableText(value) ? undefined : path || '/';
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = findUnstorableText(value[i], `${path}/${String(i)}`);
-      if (found !== undefined) return found;
+export function findUnstorableText(value: unknown): string | undefined {
+  const stack: [unknown, string][] = [[value, '']];
+  while (stack.length > 0) {
+    const [current, path] = stack.pop()!;
+    if (typeof current === 'string') {
+      if (!isStorableText(current)) return path || '/';
+      continue;
     }
-    return undefined;
+    const children = childrenOf(current);
+    for (let i = children.length - 1; i >= 0; i--) {
+      const [key, inner] = children[i]!;
+      const at = `${path}/${pointerPart(key)}`;
+      if (!Array.isArray(current) && !isStorableText(key)) return at;
+      stack.push([inner, at]);
+    }
   }
-  if (value !== null && typeof value === 'object') {
-    for (const [key, inner] of Object.entries(value)) {
-      const at = `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-      if (!isStorableText(key)) return at;
-      const found = findUnstorableText(inner, at);
-      if (found !== undefined) return found;
-    }
+  return undefined;
+}
+
+/** The pointer to the first value nested deeper than `limit` arrays and objects, or undefined. Walks without recursion. */
+export function findTooDeep(value: unknown, limit: number): string | undefined {
+  const stack: [unknown, string, number][] = [[value, '', 0]];
+  while (stack.length > 0) {
+    const [current, path, depth] = stack.pop()!;
+    if (current === null || typeof current !== 'object') continue;
+    if (depth >= limit) return path || '/';
+    for (const [key, inner] of childrenOf(current)) stack.push([inner, `${path}/${pointerPart(key)}`, depth + 1]);
   }
   return undefined;
 }

@@ -1,12 +1,15 @@
-// Text the database cannot store (a NUL character, half of a surrogate pair) must be the sender's
-// error, never a 500. The API answers 400 naming the first such field by its path; a route that
+// What no request may bring in: a body nested deeper than MAX_NESTING (every walker, parser and
+// serialiser after this one is then safe from overflowing its stack), and text the database cannot
+// store (a NUL character, half of a surrogate pair). Both are the sender's error, never a 500.
+// The API answers 400 naming the first such place by its path; a route that
 // checks its body part by part (a batch, where one bad entry refuses only itself) says so with
 // `config: { checksStorableTextItself: true }`. A web form keeps what was typed: each such character
 // is shown as U+FFFD (the sign for a character that could not be read) for the person to see and fix.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { sendApiError } from '../../api/api-error.ts';
-import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE, withUnstorableReplaced } from '../../domain/shared/storable-text.ts';
+import { findTooDeep, findUnstorableText, UNSTORABLE_TEXT_MESSAGE, withUnstorableReplaced } from '../../domain/shared/storable-text.ts';
+import { sendErrorPage } from './errors.ts';
 import { isApiRequest } from './request-kind.ts';
 
 declare module 'fastify' {
@@ -35,7 +38,15 @@ function replaceUnstorable(value: unknown): unknown {
   return value;
 }
 
-async function refuseUnstorableText(request: FastifyRequest, reply: FastifyReply) {
+/** Far deeper than any body the service takes (a FHIR Bundle needs about ten levels). */
+export const MAX_NESTING = 32;
+
+async function guardInput(request: FastifyRequest, reply: FastifyReply) {
+  const tooDeep = findTooDeep(request.body, MAX_NESTING);
+  if (tooDeep !== undefined) {
+    if (!isApiRequest(request)) return sendErrorPage(reply, 'bad-request');
+    return sendApiError(reply, 400, 'validation-failed', 'The request is not valid: see details.', [{ path: tooDeep, message: `is nested more than ${String(MAX_NESTING)} levels deep` }]);
+  }
   if (!isApiRequest(request)) {
     replaceUnstorable(request.params);
     replaceUnstorable(request.query);
@@ -55,6 +66,6 @@ async function refuseUnstorableText(request: FastifyRequest, reply: FastifyReply
   }
 }
 
-export const storableText = fp(async (app: FastifyInstance) => {
-  app.addHook('preValidation', refuseUnstorableText);
+export const inputGuard = fp(async (app: FastifyInstance) => {
+  app.addHook('preValidation', guardInput);
 });
