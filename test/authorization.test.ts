@@ -1,6 +1,7 @@
 // Walks every case route, page and API, for every kind of requester, and checks each is allowed
-// or refused as the access policy says; that every refusal is audited; and that ids from another
-// case (swapped or guessed) never reveal anything.
+// or refused as the access policy says; that every refusal is audited and changes no row; and that
+// ids from another case (swapped or guessed) never reveal anything. The routes are held against the
+// app's own route table: a new route with a case id and no row here fails the test.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
@@ -8,10 +9,12 @@ import type { LightMyRequestResponse } from 'fastify';
 import type { Role } from '../src/domain/shared/roles.ts';
 import { apiTokenFor, makeCase, makeOrganisation, makePerson, makeUser } from './helpers/factories.ts';
 import { createTestApp, type TestApp } from './helpers/test-app.ts';
+import { rowCounts } from './helpers/row-counts.ts';
+import { routeOf, routeTable, type RouteEntry } from './helpers/route-table.ts';
 import { WebClient } from './helpers/web-client.ts';
 
 type Need = 'read' | 'change' | 'manage';
-type Subject = 'lead' | 'member' | 'oversightLead' | 'oversightManager' | 'otherOrgLead' | 'sameOrgPractitioner' | 'admin' | 'breakGlass';
+type Subject = 'lead' | 'member' | 'oversightLead' | 'oversightManager' | 'otherOrgLead' | 'otherOrgManager' | 'sameOrgPractitioner' | 'admin' | 'breakGlass';
 
 /** What each kind of requester may do, as domain/access/case-access.ts decides it. */
 const ALLOWED: Record<Subject, Need[]> = {
@@ -20,6 +23,7 @@ const ALLOWED: Record<Subject, Need[]> = {
   oversightLead: ['read', 'change', 'manage'],
   oversightManager: ['read', 'change', 'manage'],
   otherOrgLead: [],
+  otherOrgManager: [],
   sameOrgPractitioner: [],
   admin: [],
   breakGlass: ['read'],
@@ -50,7 +54,9 @@ const ROUTES: RouteCase[] = [
   { name: 'page: add a person (form)', need: 'change', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/people/new`) },
   { name: 'page: add a person (post)', need: 'change', request: (c, ids) => c.web.post(`/cases/${ids.caseId}/people/new`, personForm) },
   { name: 'page: change a person (form)', need: 'change', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/people/${ids.personId}`) },
+  { name: 'page: change a person (post)', need: 'change', request: (c, ids) => c.web.post(`/cases/${ids.caseId}/people/${ids.personId}`, { ...personForm, version: '999' }) },
   { name: 'page: relationship (form)', need: 'change', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/relationships/new`) },
+  { name: 'page: relationship (post)', need: 'change', request: (c, ids) => c.web.post(`/cases/${ids.caseId}/relationships/new`, { personId: ids.personId, kind: 'partners', otherPersonId: 'nobody' }) },
   { name: 'page: record the birth (form)', need: 'change', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/birth`) },
   { name: 'page: record the birth (post)', need: 'change', request: (c, ids) => c.web.post(`/cases/${ids.caseId}/birth`, { version: '1' }) },
   { name: 'page: profile', need: 'read', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/profile`) },
@@ -81,12 +87,14 @@ const ROUTES: RouteCase[] = [
   { name: 'page: contact (post)', need: 'change', request: (c, ids) => c.web.post(`/cases/${ids.caseId}/contacts/new`, {}) },
   { name: 'page: contact recorded', need: 'read', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/contacts/${randomUUID()}`) },
   { name: 'page: team (form)', need: 'manage', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/team`) },
+  { name: 'page: team (post)', need: 'manage', request: (c, ids) => c.web.post(`/cases/${ids.caseId}/team`, { email: 'nobody@test.example', role: 'member' }) },
   { name: 'page: who has looked', need: 'manage', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/looks`) },
   { name: 'api: GET case', need: 'read', request: (c, ids) => c.api('GET', `/cases/${ids.caseId}`) },
   { name: 'api: GET people', need: 'read', request: (c, ids) => c.api('GET', `/cases/${ids.caseId}/people`) },
   { name: 'api: POST person', need: 'change', request: (c, ids) => c.api('POST', `/cases/${ids.caseId}/people`, person) },
   { name: 'api: PUT person', need: 'change', request: (c, ids) => c.api('PUT', `/cases/${ids.caseId}/people/${ids.personId}`, { ...person, version: 999 }) },
   { name: 'api: GET profile versions', need: 'read', request: (c, ids) => c.api('GET', `/cases/${ids.caseId}/profile/versions`) },
+  { name: 'api: GET profile comparison', need: 'read', request: (c, ids) => c.api('GET', `/cases/${ids.caseId}/profile/compare?from=0&to=0`) },
   { name: 'api: GET profile decisions', need: 'read', request: (c, ids) => c.api('GET', `/cases/${ids.caseId}/profile/decisions`) },
   {
     name: 'api: POST profile decision',
@@ -110,6 +118,13 @@ const ROUTES: RouteCase[] = [
   { name: 'api: POST team', need: 'manage', request: (c, ids) => c.api('POST', `/cases/${ids.caseId}/team`, { userId: randomUUID(), role: 'member' }) },
 ];
 
+/** Routes with a case id that are meant for people outside the team, and where they are tested. */
+const OUTSIDE_THE_MATRIX: Record<string, string> = {
+  'GET /cases/:caseId/emergency-access': 'for anyone outside the team: emergency-access tests',
+  'POST /cases/:caseId/emergency-access': 'for anyone outside the team: emergency-access tests',
+  'POST /emergency-access/:caseId/:id': 'the safeguarding lead’s review of emergency access: emergency-access tests',
+};
+
 function refused(response: LightMyRequestResponse): boolean {
   return response.statusCode === 403;
 }
@@ -119,6 +134,8 @@ describe('authorisation of every case route', () => {
   let target: Ids;
   let other: Ids;
   const callers = {} as Record<Subject, Caller & { userId: string }>;
+  let routes: RouteEntry[] = [];
+  const routesReached = new Set<string>();
 
   before(async () => {
     t = await createTestApp();
@@ -132,6 +149,7 @@ describe('authorisation of every case route', () => {
       oversightLead: await make('safeguarding-lead', gp.id),
       oversightManager: await make('manager', health.id),
       otherOrgLead: await make('safeguarding-lead', police.id),
+      otherOrgManager: await make('manager', police.id),
       sameOrgPractitioner: await make('practitioner', health.id),
       admin: await make('admin', health.id),
       breakGlass: await make('practitioner', police.id),
@@ -146,15 +164,23 @@ describe('authorisation of every case route', () => {
     other = { caseId: caseB.id, personId: 'person-b' };
     await t.ctx.db.insertInto('break_glass_access').values({ case_id: caseA.id, id: 'bg', user_id: users.breakGlass.id, reason: 'test emergency access', started_at: now, expires_at: new Date(now.getTime() + 3_600_000) }).execute();
 
+    routes = routeTable(t.app);
+    const reached = (method: string, url: string) => {
+      const route = routeOf(routes, method, url);
+      if (route) routesReached.add(`${route.method} ${route.path}`);
+    };
     for (const [subject, user] of Object.entries(users) as [Subject, (typeof users)[Subject]][]) {
-      const web = new WebClient(t.app);
+      const web = new WebClient(t.app, { onRequest: reached });
       await web.signIn(user.email, user.password);
       const token = await apiTokenFor(t.ctx, user.email);
       callers[subject] = {
         userId: user.id,
         web,
         token,
-        api: (method, url, payload) => t.app.inject({ method, url: `/api/v1${url}`, headers: { authorization: `Bearer ${token}` }, ...(payload ? { payload } : {}) }),
+        api: (method, url, payload) => {
+          reached(method, `/api/v1${url}`);
+          return t.app.inject({ method, url: `/api/v1${url}`, headers: { authorization: `Bearer ${token}` }, ...(payload ? { payload } : {}) });
+        },
       };
     }
   });
@@ -170,6 +196,7 @@ describe('authorisation of every case route', () => {
         const caller = callers[subject];
         await caller.web.get('/');
         const before = await deniedAudits(caller.userId);
+        const rowsBefore = await rowCounts(t.ctx.db);
         const response = await route.request(caller, target);
         if (allowed) {
           assert.ok(!refused(response) && response.statusCode < 500, `${response.statusCode}: ${response.body.slice(0, 200)}`);
@@ -177,6 +204,7 @@ describe('authorisation of every case route', () => {
           assert.ok(refused(response), `expected 403, got ${response.statusCode}`);
           assert.doesNotMatch(response.body, /Visible|Target/, 'a refusal shows nothing of the record');
           assert.equal(await deniedAudits(caller.userId), before + 1, 'the refusal is audited');
+          assert.deepEqual(await rowCounts(t.ctx.db), rowsBefore, 'a refusal changes no row');
         }
       });
     }
@@ -191,6 +219,12 @@ describe('authorisation of every case route', () => {
     const team = await callers.member.web.get(`/cases/${target.caseId}/profile/household/housing-instability`);
     assert.doesNotMatch(team.body, /data-qa="read-only"/);
     assert.match(team.body, /data-qa="save-factor"/);
+  });
+
+  it('has a row for every route that takes a case id: a new route without one fails here', () => {
+    const caseRoutes = routes.filter((route) => route.path.includes(':caseId')).map((route) => `${route.method} ${route.path}`);
+    const missing = caseRoutes.filter((route) => !routesReached.has(route) && !OUTSIDE_THE_MATRIX[route]);
+    assert.deepEqual(missing, []);
   });
 
   it("never shows another case's person through this case's address (swapped ids)", async () => {

@@ -8,11 +8,15 @@ export class WebClient {
   private cookies = new Map<string, string>();
   private csrfToken: string | undefined;
 
-  /** remoteAddress: the client address the app sees (127.0.0.1 unless given). */
+  /** remoteAddress: the client address the app sees (127.0.0.1 unless given); onRequest: told of each request made. */
   constructor(
     private readonly app: FastifyInstance,
-    private readonly options: { remoteAddress?: string } = {},
+    private readonly options: { remoteAddress?: string; onRequest?: (method: string, url: string) => void } = {},
   ) {}
+
+  private get injectOptions() {
+    return this.options.remoteAddress ? { remoteAddress: this.options.remoteAddress } : {};
+  }
 
   /** A client already signed in as this user. */
   static async signedIn(app: FastifyInstance, user: { email: string; password: string }): Promise<WebClient> {
@@ -30,20 +34,22 @@ export class WebClient {
   }
 
   async get(url: string): Promise<LightMyRequestResponse> {
-    const response = await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader }, ...this.options });
+    this.options.onRequest?.('GET', url);
+    const response = await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader }, ...this.injectOptions });
     this.remember(response);
     return response;
   }
 
   /** Posts a form. The CSRF token comes from the last page fetched unless the fields give one. */
   async post(url: string, fields: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    this.options.onRequest?.('POST', url);
     const body = new URLSearchParams({ ...(this.csrfToken ? { _csrf: this.csrfToken } : {}), ...fields }).toString();
     const response = await this.app.inject({
       method: 'POST',
       url,
       payload: body,
       headers: { cookie: this.cookieHeader, 'content-type': 'application/x-www-form-urlencoded' },
-      ...this.options,
+      ...this.injectOptions,
     });
     this.remember(response);
     return response;
