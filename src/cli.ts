@@ -11,6 +11,7 @@ import { deliverOutbox } from './application/mail/deliver-outbox.ts';
 import { reevaluateAllProfiles } from './application/profile/reevaluate-profiles.ts';
 import { loadSyntheticPartnership, SYNTHETIC_PASSWORD } from './application/synthetic/load-synthetic-partnership.ts';
 import { loadConfig } from './config.ts';
+import { isTokenScope } from './domain/shared/token-scopes.ts';
 import { anchorAuditHead, readAuditAnchors, setAsideAuditAnchors } from './infrastructure/audit/audit-anchors.ts';
 import { rotateAuditKey } from './infrastructure/audit/audit-keys.ts';
 import { verifyAuditChain, type AuditChainProblem } from './infrastructure/audit/verify-audit-chain.ts';
@@ -24,7 +25,8 @@ const USAGE = `Usage: npm run icp -- <command>
   organisations create --name NAME --kind KIND  add an organisation; prints its id
   users create --email EMAIL --name NAME --organisation ORG_ID --role ROLE [--password P]
                                                 add an account; prints its id
-  token create --email EMAIL                    issue an API token; prints it
+  token create --email EMAIL [--name N] [--scopes read,write,feed]
+                                                issue an API token (every scope unless given); prints it
   audit verify                                  check the audit trail's hash chain with its keys, and
                                                 against the heads in AUDIT_ANCHOR_FILE
   audit anchor                                  write the chain's head to AUDIT_ANCHOR_FILE now (the
@@ -85,6 +87,7 @@ async function main(argv: string[]): Promise<number> {
       infants: { type: 'string' },
       seed: { type: 'string' },
       size: { type: 'string' },
+      scopes: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -116,7 +119,11 @@ async function main(argv: string[]): Promise<number> {
       });
     case 'token create':
       return withContext(async (ctx) => {
-        const result = await createTokenForEmail(ctx, cliOperator, option(values, 'email'));
+        const scopes = typeof values['scopes'] === 'string' ? values['scopes'].split(',').map((scope) => scope.trim()) : [];
+        const unknown = scopes.filter((scope) => !isTokenScope(scope));
+        if (unknown.length > 0) throw new UsageError(`Unknown scope ${unknown.join(', ')}: use read, write or feed, separated by commas`);
+        const name = typeof values['name'] === 'string' ? values['name'] : undefined;
+        const result = await createTokenForEmail(ctx, cliOperator, option(values, 'email'), { scopes: scopes.filter(isTokenScope), ...(name ? { name } : {}) });
         if (result.ok) console.log(`Token for ${option(values, 'email')}, expires ${result.value.expiresAt.toISOString()}:`);
         return report(result, (value) => value.token);
       });

@@ -14,7 +14,7 @@ import { routeOf, routeTable, type RouteEntry } from './helpers/route-table.ts';
 import { WebClient } from './helpers/web-client.ts';
 
 type Need = 'read' | 'change' | 'manage';
-type Subject = 'lead' | 'member' | 'oversightLead' | 'oversightManager' | 'otherOrgLead' | 'otherOrgManager' | 'sameOrgPractitioner' | 'admin' | 'breakGlass';
+type Subject = 'lead' | 'member' | 'oversightLead' | 'oversightManager' | 'otherOrgLead' | 'otherOrgManager' | 'sameOrgPractitioner' | 'otherOrgFeed' | 'admin' | 'breakGlass';
 
 /** What each kind of requester may do, as domain/access/case-access.ts decides it. */
 const ALLOWED: Record<Subject, Need[]> = {
@@ -25,6 +25,7 @@ const ALLOWED: Record<Subject, Need[]> = {
   otherOrgLead: [],
   otherOrgManager: [],
   sameOrgPractitioner: [],
+  otherOrgFeed: [],
   admin: [],
   breakGlass: ['read'],
 };
@@ -150,6 +151,8 @@ describe('authorisation of every case route', () => {
       oversightManager: await make('manager', health.id),
       otherOrgLead: await make('safeguarding-lead', police.id),
       otherOrgManager: await make('manager', police.id),
+      // An agency system's token, which may only add chronology entries.
+      otherOrgFeed: await make('practitioner', police.id),
       sameOrgPractitioner: await make('practitioner', health.id),
       admin: await make('admin', health.id),
       breakGlass: await make('practitioner', police.id),
@@ -172,7 +175,7 @@ describe('authorisation of every case route', () => {
     for (const [subject, user] of Object.entries(users) as [Subject, (typeof users)[Subject]][]) {
       const web = new WebClient(t.app, { onRequest: reached });
       await web.signIn(user.email, user.password);
-      const token = await apiTokenFor(t.ctx, user.email);
+      const token = await apiTokenFor(t.ctx, user.email, subject === 'otherOrgFeed' ? ['feed'] : undefined);
       callers[subject] = {
         userId: user.id,
         web,

@@ -1,4 +1,5 @@
 // Small factories for test data: an organisation, an account with a known password, a case with a team.
+import type { TokenScope } from '../../src/domain/shared/token-scopes.ts';
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../src/application/context.ts';
 import type { PeopleTable } from '../../src/infrastructure/db/schema.ts';
@@ -59,9 +60,9 @@ export async function makePerson(ctx: AppContext, caseId: string, overrides: Par
   return { id: values.id };
 }
 
-/** A bearer token for the user's email, issued as the CLI would. */
-export async function apiTokenFor(ctx: AppContext, email: string): Promise<string> {
-  const issued = await createTokenForEmail(ctx, cliOperator, email);
+/** A bearer token for the user's email, issued as the CLI would: every scope unless some are named. */
+export async function apiTokenFor(ctx: AppContext, email: string, scopes?: TokenScope[]): Promise<string> {
+  const issued = await createTokenForEmail(ctx, cliOperator, email, scopes ? { scopes } : {});
   if (!issued.ok) throw new Error(`No token for ${email}: ${issued.message}`);
   return issued.value.token;
 }

@@ -45,7 +45,7 @@ export async function eventBatchApiRoutes(app: FastifyInstance): Promise<void> {
       preHandler: requireBearer,
       bodyLimit: BATCH_BODY_LIMIT,
       // One entry with text that cannot be stored refuses only itself (readBatchEntry).
-      config: { checksStorableTextItself: true },
+      config: { checksStorableTextItself: true, scope: 'feed' },
       schema: {
         tags: ['chronology'],
         security: [{ bearer: [] }],

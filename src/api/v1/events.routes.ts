@@ -60,7 +60,7 @@ export async function eventApiRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<{ Params: Static<typeof Params>; Body: EventBodyType }>(
     '/cases/:caseId/events',
-    { preHandler: requireBearer, schema: { ...common, summary: 'Record a chronology entry (201; 200 with the stored entry when the externalId was seen before)', params: Params, body: EventBody, response: { 200: RecordedChronologyEntry, 201: RecordedChronologyEntry, ...errorResponses(400, 401, 403, 404, 409, 422) } } },
+    { preHandler: requireBearer, config: { scope: 'feed' }, schema: { ...common, summary: 'Record a chronology entry (201; 200 with the stored entry when the externalId was seen before). Scope: feed or write', params: Params, body: EventBody, response: { 200: RecordedChronologyEntry, 201: RecordedChronologyEntry, ...errorResponses(400, 401, 403, 404, 409, 422) } } },
     async (request, reply) => {
       const result = await recordEntry(ctx, actor(request), request.params.caseId, request.body);
       if (!result.ok) {

@@ -47,6 +47,7 @@ export async function fhirApiRoutes(app: FastifyInstance): Promise<void> {
     '/fhir/Bundle',
     {
       preHandler: requireBearer,
+      config: { scope: 'feed' },
       bodyLimit: FHIR_BODY_LIMIT,
       schema: {
         tags: ['chronology'],

@@ -1,42 +1,90 @@
-// POST /api/v1/tokens: exchange an email and password for a bearer token. Same lock-out as sign-in.
+// API tokens: POST /api/v1/tokens exchanges an email and password for a token (throttled as sign-in
+// is), with a name and scopes if asked; GET /api/v1/tokens lists the caller's own tokens and DELETE
+// /api/v1/tokens/{tokenId} revokes one, whatever the calling token's scopes.
 import type { FastifyInstance } from 'fastify';
-import { Type } from 'typebox';
-import { issueToken } from '../../application/auth/api-tokens.ts';
+import { Type, type Static } from 'typebox';
+import { issueToken, listOwnTokens, revokeOwnToken } from '../../application/auth/api-tokens.ts';
 import { actorFor } from '../../application/auth/signed-in-user.ts';
 import { signIn } from '../../application/auth/sign-in.ts';
+import { TOKEN_SCOPES } from '../../domain/shared/token-scopes.ts';
 import { sendApiError } from '../api-error.ts';
+import { requireBearer } from './bearer-auth.ts';
 import { errorResponses } from './schemas.ts';
+
+const Scope = Type.Union(TOKEN_SCOPES.map((scope) => Type.Literal(scope)), {
+  description: 'read: read what the user may see; write: change it (and add chronology entries); feed: only add chronology entries',
+});
 
 const TokenRequest = Type.Object(
   {
     email: Type.String({ format: 'email', maxLength: 320 }),
     password: Type.String({ minLength: 1, maxLength: 256 }),
-    otp: Type.Optional(Type.String({ description: 'Reserved for two-factor sign-in' })),
+    otp: Type.Optional(Type.String({ maxLength: 20, description: 'Reserved for two-factor sign-in' })),
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 100, pattern: '\\S', description: 'What the token is for, to tell it apart in the list' })),
+    scopes: Type.Optional(Type.Array(Scope, { minItems: 1, maxItems: 3, uniqueItems: true, description: 'Every scope when left out: ask only for what the system needs' })),
   },
   { additionalProperties: false },
 );
 
-const TokenResponse = Type.Object({ token: Type.String(), expiresAt: Type.String({ format: 'date-time' }) });
+const TokenResponse = Type.Object({
+  id: Type.String(),
+  token: Type.String({ description: 'Shown once: only its hash is kept' }),
+  name: Type.String(),
+  scopes: Type.Array(Scope),
+  expiresAt: Type.String({ format: 'date-time' }),
+});
+const OwnToken = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  scopes: Type.Array(Scope),
+  createdAt: Type.String({ format: 'date-time' }),
+  expiresAt: Type.String({ format: 'date-time' }),
+  revokedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+});
+const TokenParams = Type.Object({ tokenId: Type.String({ minLength: 1, maxLength: 100 }) });
+const common = { tags: ['authentication'], security: [{ bearer: [] }] };
 
 export async function tokenRoutes(app: FastifyInstance): Promise<void> {
   const { ctx } = app;
-  app.post<{ Body: { email: string; password: string } }>(
+  const actor = (request: { user: Parameters<typeof actorFor>[0] | null; ip: string }) => actorFor(request.user!, 'api', request.ip);
+
+  app.post<{ Body: Static<typeof TokenRequest> }>(
     '/tokens',
     {
       config: { rateLimit: { max: ctx.config.signInRateLimitPerMinute, timeWindow: '1 minute' } },
       schema: {
-        summary: 'Exchange an email address and password for a bearer token',
+        summary: 'Exchange an email address and password for a bearer token, with a name and the scopes it needs',
         tags: ['authentication'],
         body: TokenRequest,
         response: { 201: TokenResponse, ...errorResponses(400, 401, 429) },
       },
     },
     async (request, reply) => {
-      const result = await signIn(ctx, { email: request.body.email, password: request.body.password, channel: 'api', ip: request.ip });
+      const { email, password, name, scopes } = request.body;
+      const result = await signIn(ctx, { email, password, channel: 'api', ip: request.ip });
       if (!result.ok) return sendApiError(reply, 401, result.code, result.message);
       const user = result.value;
-      const issued = await ctx.db.transaction().execute((trx) => issueToken(trx, ctx, actorFor(user, 'api', request.ip), user.id));
-      return reply.code(201).send({ token: issued.token, expiresAt: issued.expiresAt.toISOString() });
+      const issued = await ctx.db.transaction().execute((trx) => issueToken(trx, ctx, actorFor(user, 'api', request.ip), user.id, { ...(name ? { name } : {}), ...(scopes ? { scopes } : {}) }));
+      return reply.code(201).send({ id: issued.id, token: issued.token, name: issued.name, scopes: issued.scopes, expiresAt: issued.expiresAt.toISOString() });
+    },
+  );
+
+  app.get(
+    '/tokens',
+    { preHandler: requireBearer, config: { scope: 'any' }, schema: { ...common, summary: 'Your own tokens, newest first, revoked and expired ones too (never the token itself)', response: { 200: Type.Object({ items: Type.Array(OwnToken) }), ...errorResponses(401) } } },
+    async (request) => {
+      const tokens = await listOwnTokens(ctx, actor(request));
+      return { items: tokens.map((t) => ({ id: t.id, name: t.name, scopes: t.scopes, createdAt: t.createdAt.toISOString(), expiresAt: t.expiresAt.toISOString(), revokedAt: t.revokedAt?.toISOString() ?? null })) };
+    },
+  );
+
+  app.delete<{ Params: Static<typeof TokenParams> }>(
+    '/tokens/:tokenId',
+    { preHandler: requireBearer, config: { scope: 'any' }, schema: { ...common, summary: 'Revoke one of your own tokens (this one too): it stops working at once', params: TokenParams, response: { 200: Type.Object({ id: Type.String(), revokedAt: Type.String({ format: 'date-time' }) }), ...errorResponses(401, 404) } } },
+    async (request, reply) => {
+      const result = await revokeOwnToken(ctx, actor(request), request.params.tokenId);
+      if (!result.ok) return sendApiError(reply, 404, result.code, result.message);
+      return { id: request.params.tokenId, revokedAt: result.value.revokedAt.toISOString() };
     },
   );
 }

@@ -1,44 +1,111 @@
-// Bearer tokens for the API: issued to a user (CLI, or the API after email and password), expiring,
-// stored only as a hash. A token acts as its user: same roles, same access, same audit.
+// Bearer tokens for the API: issued to a user (CLI, the API after email and password, or the user's
+// own tokens page), named, scoped (read, write, feed), expiring, stored only as a hash, listed and
+// revoked by their owner. A token acts as its user, within its scopes: never more than the user may do.
+import { scopesFromText, scopesText, TOKEN_SCOPES, type TokenScope } from '../../domain/shared/token-scopes.ts';
 import { newBearerToken, tokenHash } from '../../infrastructure/security/tokens.ts';
 import type { Tx } from '../../infrastructure/db/schema.ts';
-import type { Actor } from '../actor.ts';
-import { recordAudit } from '../audit.ts';
+import type { Actor, UserActor } from '../actor.ts';
+import { recordAudit, recordAuditAlone } from '../audit.ts';
 import type { AppContext } from '../context.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { findActiveUser, loadSignedInUser, type SignedInUser } from './signed-in-user.ts';
 
 export interface IssuedToken {
+  id: string;
   token: string;
+  name: string;
+  scopes: TokenScope[];
   expiresAt: Date;
 }
 
-/** Issues a token inside the caller's transaction and audits it. */
-export async function issueToken(trx: Tx, ctx: AppContext, actor: Actor, userId: string): Promise<IssuedToken> {
+export interface TokenRequest {
+  name?: string;
+  scopes?: readonly TokenScope[];
+}
+
+export interface OwnToken {
+  id: string;
+  name: string;
+  scopes: TokenScope[];
+  createdAt: Date;
+  expiresAt: Date;
+  revokedAt: Date | null;
+}
+
+/** Issues a token inside the caller's transaction and audits it. Every scope unless fewer are asked for. */
+export async function issueToken(trx: Tx, ctx: AppContext, actor: Actor, userId: string, request: TokenRequest = {}): Promise<IssuedToken> {
   const token = newBearerToken();
   const now = ctx.clock.now();
   const expiresAt = new Date(now.getTime() + ctx.config.apiTokenDays * 24 * 60 * 60_000);
   const id = ctx.newId();
-  await trx.insertInto('api_tokens').values({ id, user_id: userId, token_hash: tokenHash(token), created_at: now, expires_at: expiresAt }).execute();
-  await recordAudit(trx, ctx, actor, { action: 'api-token.create', subjectType: 'user', subjectId: userId, details: { tokenId: id, expiresAt: expiresAt.toISOString() } });
-  return { token, expiresAt };
+  const scopes = scopesFromText(scopesText(request.scopes?.length ? request.scopes : TOKEN_SCOPES));
+  const name = request.name?.trim() || 'API token';
+  await trx.insertInto('api_tokens').values({ id, user_id: userId, token_hash: tokenHash(token), created_at: now, expires_at: expiresAt, scopes: scopesText(scopes), name }).execute();
+  await recordAudit(trx, ctx, actor, { action: 'api-token.create', subjectType: 'user', subjectId: userId, details: { tokenId: id, scopes, expiresAt: expiresAt.toISOString() } });
+  return { id, token, name, scopes, expiresAt };
 }
 
 /** The CLI's `token create --email`: an operator issues a token for an existing, active account. */
-export async function createTokenForEmail(ctx: AppContext, actor: Actor, email: string): Promise<Result<IssuedToken, 'unknown-user' | 'forbidden'>> {
+export async function createTokenForEmail(ctx: AppContext, actor: Actor, email: string, request: TokenRequest = {}): Promise<Result<IssuedToken, 'unknown-user' | 'forbidden'>> {
   if (actor.kind !== 'operator') return fail('forbidden', 'Tokens for other people are issued at the command line.');
   const user = await findActiveUser(ctx.db, { email: email.trim() });
   if (!user || user.disabled_at !== null) return fail('unknown-user', `No active account for ${email}.`);
-  return ok(await ctx.db.transaction().execute((trx) => issueToken(trx, ctx, actor, user.id)));
+  return ok(await ctx.db.transaction().execute((trx) => issueToken(trx, ctx, actor, user.id, request)));
 }
 
-/** The user behind a bearer token, if the token exists, is not revoked and has not expired. */
-export async function authenticateToken(ctx: AppContext, token: string): Promise<SignedInUser | null> {
+/** A signed-in user issues a token for themself. */
+export async function createOwnToken(ctx: AppContext, actor: UserActor, request: TokenRequest): Promise<IssuedToken> {
+  return ctx.db.transaction().execute((trx) => issueToken(trx, ctx, actor, actor.userId, request));
+}
+
+export interface TokenHolder {
+  user: SignedInUser;
+  tokenId: string;
+  scopes: TokenScope[];
+}
+
+/** The user behind a bearer token, with its scopes, if the token exists, is not revoked and has not expired. */
+export async function authenticateToken(ctx: AppContext, token: string): Promise<TokenHolder | null> {
   const row = await ctx.db
     .selectFrom('api_tokens')
-    .select(['user_id', 'expires_at', 'revoked_at'])
+    .select(['id', 'user_id', 'expires_at', 'revoked_at', 'scopes'])
     .where('token_hash', '=', tokenHash(token))
     .executeTakeFirst();
   if (!row || row.revoked_at !== null || row.expires_at <= ctx.clock.now()) return null;
-  return loadSignedInUser(ctx.db, row.user_id);
+  const user = await loadSignedInUser(ctx.db, row.user_id);
+  return user ? { user, tokenId: row.id, scopes: scopesFromText(row.scopes) } : null;
+}
+
+/** The user's own tokens, newest first, revoked and expired ones included (never the token itself). */
+export async function listOwnTokens(ctx: AppContext, actor: UserActor): Promise<OwnToken[]> {
+  const rows = await ctx.db
+    .selectFrom('api_tokens')
+    .select(['id', 'name', 'scopes', 'created_at', 'expires_at', 'revoked_at'])
+    .where('user_id', '=', actor.userId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => ({ id: row.id, name: row.name, scopes: scopesFromText(row.scopes), createdAt: row.created_at, expiresAt: row.expires_at, revokedAt: row.revoked_at }));
+}
+
+/** Revokes one of the user's own tokens. Another user's token is "not found", as if it did not exist. */
+export async function revokeOwnToken(ctx: AppContext, actor: UserActor, tokenId: string): Promise<Result<{ revokedAt: Date }, 'not-found'>> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('api_tokens').select(['user_id', 'revoked_at']).where('id', '=', tokenId).forUpdate().executeTakeFirst();
+    if (!row || row.user_id !== actor.userId) {
+      await recordAudit(trx, ctx, actor, { action: 'api-token.revoke', outcome: 'denied', subjectType: 'api-token', subjectId: tokenId });
+      return fail('not-found', 'You have no token with this id.');
+    }
+    const revokedAt = row.revoked_at ?? ctx.clock.now();
+    if (row.revoked_at === null) {
+      await trx.updateTable('api_tokens').set({ revoked_at: revokedAt }).where('id', '=', tokenId).execute();
+      await recordAudit(trx, ctx, actor, { action: 'api-token.revoke', subjectType: 'api-token', subjectId: tokenId });
+    }
+    return ok({ revokedAt });
+  });
+}
+
+/** Records that a token was refused an operation outside its scopes. */
+export async function recordScopeRefusal(ctx: AppContext, actor: UserActor, tokenId: string, needed: TokenScope): Promise<void> {
+  await recordAuditAlone(ctx, actor, { action: 'api-token.scope', outcome: 'denied', subjectType: 'api-token', subjectId: tokenId, details: { needed } });
 }

@@ -50,6 +50,9 @@ export interface ApiTokensTable {
   created_at: Timestamp;
   expires_at: Timestamp;
   revoked_at: Timestamp | null;
+  /** Space-separated: read, write, feed (domain/shared/token-scopes.ts). */
+  scopes: Generated<string>;
+  name: Generated<string>;
 }
 
 export interface AuditLogTable {
