@@ -7,6 +7,7 @@ import { openapi } from './api/openapi.ts';
 import { apiV1 } from './api/v1/api-v1.plugin.ts';
 import { validatorCompiler } from './api/request-validation.ts';
 import { serializerCompiler } from './api/response-serialization.ts';
+import { accountRoutes } from './web/features/account/account.routes.ts';
 import { adminRoutes } from './web/features/admin/admin.routes.ts';
 import { alertRoutes } from './web/features/alerts/alerts.routes.ts';
 import { apiDocsRoutes } from './web/features/api-docs/api-docs.routes.ts';
@@ -73,6 +74,7 @@ export async function buildApp({ ctx, sessionSecret, logger = false, logDestinat
   await app.register(alertRoutes);
   await app.register(infoRoutes);
   await app.register(adminRoutes);
+  await app.register(accountRoutes);
   await app.register(caseRoutes);
   await app.register(teamRoutes);
   await app.register(peopleRoutes);

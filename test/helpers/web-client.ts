@@ -8,10 +8,10 @@ export class WebClient {
   private cookies = new Map<string, string>();
   private csrfToken: string | undefined;
 
-  /** remoteAddress: the client address the app sees (127.0.0.1 unless given); onRequest: told of each request made. */
+  /** remoteAddress: the client address the app sees (127.0.0.1 unless given); headers: sent with every request; onRequest: told of each request made. */
   constructor(
     private readonly app: FastifyInstance,
-    private readonly options: { remoteAddress?: string; onRequest?: (method: string, url: string) => void } = {},
+    private readonly options: { remoteAddress?: string; headers?: Record<string, string>; onRequest?: (method: string, url: string) => void } = {},
   ) {}
 
   private get injectOptions() {
@@ -35,7 +35,7 @@ export class WebClient {
 
   async get(url: string): Promise<LightMyRequestResponse> {
     this.options.onRequest?.('GET', url);
-    const response = await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader }, ...this.injectOptions });
+    const response = await this.app.inject({ method: 'GET', url, headers: { ...this.options.headers, cookie: this.cookieHeader }, ...this.injectOptions });
     this.remember(response);
     return response;
   }
@@ -48,7 +48,7 @@ export class WebClient {
       method: 'POST',
       url,
       payload: body,
-      headers: { cookie: this.cookieHeader, 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { ...this.options.headers, cookie: this.cookieHeader, 'content-type': 'application/x-www-form-urlencoded' },
       ...this.injectOptions,
     });
     this.remember(response);

@@ -7,7 +7,8 @@ import fp from 'fastify-plugin';
 import { actorFor, loadSignedInUser } from '../../application/auth/signed-in-user.ts';
 import { recordSignOut } from '../../application/auth/sign-out.ts';
 import { forgetOldSignInFailures } from '../../application/auth/sign-in.ts';
-import { DatabaseSessionStore } from './session-store.ts';
+import { describeDevice } from './device.ts';
+import { DatabaseSessionStore, storedSessionKey } from './session-store.ts';
 
 export const SESSION_COOKIE = 'icp_session';
 const TOUCH_EVERY_MS = 60_000;
@@ -68,12 +69,19 @@ export const sessions = fp(async (app: FastifyInstance, options: SessionOptions)
   app.addHook('onClose', async () => clearInterval(timer));
 });
 
-/** Starts a fresh session (a new id) for a user who has just signed in. */
+/** Starts a fresh session (a new id) for a user who has just signed in, noting the device and address for their sessions list. */
 export async function startSession(request: FastifyRequest, userId: string, now: number): Promise<void> {
   await request.session.regenerate();
   request.session.userId = userId;
   request.session.signedInAt = now;
   request.session.lastSeenAt = now;
+  request.session.device = describeDevice(request.headers['user-agent']);
+  request.session.address = request.ip;
+}
+
+/** The key the current session is stored under, to mark it in the user's list of sessions. */
+export function currentSessionKey(request: FastifyRequest): string {
+  return storedSessionKey(request.session.sessionId);
 }
 
 /** preHandler for pages that need a signed-in practitioner: others go to sign in and come back. */

@@ -20,5 +20,8 @@ declare module '@fastify/session' {
     userId?: string;
     signedInAt?: number;
     lastSeenAt?: number;
+    /** "Chrome on Windows": from the browser's user agent at sign-in, for the sessions list. */
+    device?: string;
+    address?: string;
   }
 }

@@ -1,0 +1,48 @@
+// Your account in a real browser with axe: the sessions list, creating a token (its errors, then the
+// token shown once) and revoking it.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { type E2e, expectNoAxeViolations, signIn, startE2e, submit } from './helpers/browser.ts';
+import { expectErrorSummary, visit } from './helpers/page-checks.ts';
+
+let e2e: E2e;
+before(async () => {
+  e2e = await startE2e();
+});
+after(async () => {
+  await e2e?.close();
+});
+
+describe('your account', () => {
+  test('sessions, and a token created, shown once and revoked', async () => {
+    const other = await e2e.newPage();
+    await signIn(other, 'health-visitor@demo.example');
+    const page = await e2e.newPage();
+    await signIn(page, 'health-visitor@demo.example');
+    await submit(page, page.locator('[data-qa="signed-in-user"]'));
+    await visit(page, '/account', { status: 200, heading: 'Your account' });
+    assert.equal(await page.locator('[data-qa="current-session"]').count(), 1);
+    assert.ok((await page.locator('[data-qa="other-session"]').count()) >= 1);
+
+    await submit(page, page.getByRole('button', { name: 'Create token' }));
+    await expectErrorSummary(page, [
+      { text: 'Enter what the token is for, such as the name of the system that will use it', href: '#name' },
+      { text: 'Select what the token may do', href: '#scopes' },
+    ]);
+    await expectNoAxeViolations(page);
+    await page.locator('#name').fill('Clinic system');
+    await page.locator('input[name="scopes"][value="read"]').check();
+    await submit(page, page.getByRole('button', { name: 'Create token' }));
+    assert.match(await page.locator('[data-qa="new-token"]').innerText(), /^icp_/);
+    await expectNoAxeViolations(page);
+
+    await page.goto('/account');
+    await submit(page, page.getByRole('button', { name: 'Revoke Clinic system' }));
+    assert.equal(await page.locator('[data-qa="token-revoked"]').count(), 1);
+    await submit(page, page.getByRole('button', { name: 'Sign out of all other sessions' }));
+    assert.equal(await page.locator('[data-qa="sessions-ended"]').count(), 1);
+    await expectNoAxeViolations(page);
+    await other.goto('/');
+    assert.match(new URL(other.url()).pathname, /^\/sign-in/);
+  });
+});

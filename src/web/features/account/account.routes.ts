@@ -1,0 +1,74 @@
+// "Your account": the user's signed-in sessions, with sign-out of one or all of the others, and their
+// API tokens, to create (named, with the scopes it needs; the token shown once) and revoke.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { createOwnToken, listOwnTokens, revokeOwnToken, type IssuedToken } from '../../../application/auth/api-tokens.ts';
+import { endOwnSessions, listOwnSessions } from '../../../application/auth/own-sessions.ts';
+import { actorFor } from '../../../application/auth/signed-in-user.ts';
+import { TOKEN_SCOPE_LABELS, TOKEN_SCOPES, isTokenScope } from '../../../domain/shared/token-scopes.ts';
+import { formErrors, type FormErrors } from '../../forms/validate-form.ts';
+import { sendErrorPage } from '../../plugins/errors.ts';
+import { currentSessionKey, requireUser } from '../../plugins/sessions.ts';
+
+type Locals = Partial<FormErrors> & { values?: { name?: string; scopes?: string[] }; issued?: IssuedToken; sessionsEnded?: number; tokenRevoked?: boolean };
+
+const scopeItems = TOKEN_SCOPES.map((scope) => ({ value: scope, text: scope, hint: { text: TOKEN_SCOPE_LABELS[scope] } }));
+const asList = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : typeof value === 'string' ? [value] : []);
+const field = (body: unknown, name: string): unknown => (body !== null && typeof body === 'object' ? (body as Record<string, unknown>)[name] : undefined);
+
+export async function accountRoutes(app: FastifyInstance): Promise<void> {
+  const { ctx } = app;
+  const actor = (request: FastifyRequest) => actorFor(request.user!, 'web', request.ip);
+
+  async function accountPage(request: FastifyRequest, reply: FastifyReply, locals: Locals = {}, status = 200) {
+    const [sessions, tokens] = await Promise.all([listOwnSessions(ctx, actor(request), currentSessionKey(request)), listOwnTokens(ctx, actor(request))]);
+    const now = ctx.clock.now();
+    return reply.page(
+      'account/account.njk',
+      {
+        title: 'Your account',
+        sessions,
+        tokens: tokens.map((token) => ({ ...token, state: token.revokedAt ? 'Revoked' : token.expiresAt <= now ? 'Expired' : 'Active' })),
+        scopeItems,
+        tokenDays: ctx.config.apiTokenDays,
+        values: { name: '', scopes: [] },
+        ...locals,
+      },
+      status,
+    );
+  }
+
+  app.get<{ Querystring: { ended?: string; revoked?: string } }>('/account', { preHandler: requireUser }, async (request, reply) => {
+    const ended = Number(request.query.ended);
+    return accountPage(request, reply, { ...(Number.isInteger(ended) && ended >= 0 && request.query.ended !== undefined ? { sessionsEnded: ended } : {}), tokenRevoked: request.query.revoked === '1' });
+  });
+
+  app.post('/account/sessions/end-others', { preHandler: requireUser }, async (request, reply) => {
+    const result = await endOwnSessions(ctx, actor(request), currentSessionKey(request));
+    return reply.redirect(`/account?ended=${String(result.ok ? result.value : 0)}#sessions`, 303);
+  });
+
+  app.post<{ Params: { sessionKey: string } }>('/account/sessions/:sessionKey/end', { preHandler: requireUser }, async (request, reply) => {
+    const result = await endOwnSessions(ctx, actor(request), currentSessionKey(request), request.params.sessionKey);
+    if (!result.ok) return sendErrorPage(reply, 'not-found');
+    return reply.redirect(`/account?ended=${String(result.value)}#sessions`, 303);
+  });
+
+  app.post('/account/tokens', { preHandler: requireUser }, async (request, reply) => {
+    const name = typeof field(request.body, 'name') === 'string' ? (field(request.body, 'name') as string).trim() : '';
+    const ticked = asList(field(request.body, 'scopes'));
+    const values = { name, scopes: ticked };
+    const errors: Record<string, string> = {};
+    if (name === '') errors['name'] = 'Enter what the token is for, such as the name of the system that will use it';
+    else if (name.length > 100) errors['name'] = 'The name must be 100 characters or fewer';
+    if (ticked.length === 0 || !ticked.every(isTokenScope)) errors['scopes'] = 'Select what the token may do';
+    if (Object.keys(errors).length > 0) return accountPage(request, reply, { ...formErrors(errors), values }, 400);
+    const issued = await createOwnToken(ctx, actor(request), { name, scopes: ticked.filter(isTokenScope) });
+    return accountPage(request, reply, { issued });
+  });
+
+  app.post<{ Params: { tokenId: string } }>('/account/tokens/:tokenId/revoke', { preHandler: requireUser }, async (request, reply) => {
+    const result = await revokeOwnToken(ctx, actor(request), request.params.tokenId);
+    if (!result.ok) return sendErrorPage(reply, 'not-found');
+    return reply.redirect('/account?revoked=1#tokens', 303);
+  });
+}
