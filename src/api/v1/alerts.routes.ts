@@ -8,11 +8,11 @@ import { actorFor } from '../../application/auth/signed-in-user.ts';
 import { ACKNOWLEDGEMENT_NOTE_MAX } from '../../domain/alerts/acknowledgement.ts';
 import { sendApiError } from '../api-error.ts';
 import { requireBearer } from './bearer-auth.ts';
-import { errorResponses } from './schemas.ts';
+import { errorResponses, requiredText } from './schemas.ts';
 
 const Query = Type.Object({ status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('all')], { description: 'open (the default): those waiting for your acknowledgement; all: the newest 100 as well' })) }, { additionalProperties: false });
 const Params = Type.Object({ alertId: Type.String({ minLength: 1, maxLength: 100 }) });
-const AcknowledgeBody = Type.Object({ note: Type.String({ maxLength: ACKNOWLEDGEMENT_NOTE_MAX + 100, description: 'What you have done or will do about the alert (needed)' }) }, { additionalProperties: false });
+const AcknowledgeBody = Type.Object({ note: requiredText(ACKNOWLEDGEMENT_NOTE_MAX, 'What you have done or will do about the alert') }, { additionalProperties: false });
 
 const Alert = Type.Object({
   id: Type.String(),

@@ -10,7 +10,7 @@ import { EVENT_KIND_IDS } from '../../domain/catalogue/event-kinds.ts';
 import { sendApiError } from '../api-error.ts';
 import { requireBearer } from './bearer-auth.ts';
 import { ChronologyList, RecordedChronologyEntry } from './chronology.schemas.ts';
-import { errorResponses } from './schemas.ts';
+import { errorResponses, requiredText } from './schemas.ts';
 
 const Params = Type.Object({ caseId: Type.String({ minLength: 1, maxLength: 100 }) });
 const ids = Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 50 }));
@@ -20,7 +20,7 @@ export const EventBody = Type.Object(
   {
     kind: Type.String({ minLength: 1, maxLength: 60, description: `One of: ${EVENT_KIND_IDS.join(', ')}` }),
     occurredAt: Type.String({ minLength: 10, maxLength: 40, description: 'YYYY-MM-DD, or an ISO date-time with its offset' }),
-    summary: Type.String({ minLength: 1, maxLength: 4000 }),
+    summary: requiredText(4000),
     agency: Type.Optional(Type.String({ maxLength: 200, description: "The agency the information came from; the caller's organisation when not given" })),
     source: Type.String({ minLength: 1, maxLength: 40, description: 'observed, agency-record, third-party, carer-account or professional-judgement' }),
     personIds: ids,

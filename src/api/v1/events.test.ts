@@ -63,11 +63,14 @@ describe('chronology events API', () => {
   });
 
   it('names each problem with its path and keeps nothing', async () => {
-    const bad = await call('lead', 'POST', '/events', { kind: 'tea-party', occurredAt: '2026-02-30', summary: ' ', source: 'rumour', personIds: ['mum', 'ghost'], indicates: [{ factorId: 'prematurity' }, { factorId: 'unsafe-sleep', personId: 'mum' }] });
+    const bad = await call('lead', 'POST', '/events', { kind: 'tea-party', occurredAt: '2026-02-30', summary: 'A note', source: 'rumour', personIds: ['mum', 'ghost'], indicates: [{ factorId: 'prematurity' }, { factorId: 'unsafe-sleep', personId: 'mum' }] });
     assert.equal(bad.statusCode, 422);
     const error = bad.json<{ error: { code: string; details: { path: string; message: string }[] } }>().error;
     assert.equal(error.code, 'invalid-entry');
-    assert.deepEqual(error.details.map((d) => d.path), ['/kind', '/occurredAt', '/summary', '/source', '/personIds/1', '/indicates/0/factorId', '/indicates/1/personId']);
+    assert.deepEqual(error.details.map((d) => d.path), ['/kind', '/occurredAt', '/source', '/personIds/1', '/indicates/0/factorId', '/indicates/1/personId']);
+    const blank = await call('lead', 'POST', '/events', { kind: 'case-note', occurredAt: '2026-11-20', summary: ' ', source: 'observed' });
+    assert.equal(blank.statusCode, 400, 'a blank summary breaks the published schema');
+    assert.deepEqual(blank.json<{ error: { details: { path: string }[] } }>().error.details.map((d) => d.path), ['/summary']);
     const future = await call('lead', 'POST', '/events', { ...incident, externalId: undefined, occurredAt: '2099-01-01' });
     assert.match(future.json<{ error: { details: { message: string }[] } }>().error.details[0]!.message, /today or in the past/);
     assert.equal((await call('lead', 'POST', '/events', { kind: 'home-visit' })).statusCode, 400);

@@ -12,7 +12,7 @@ import { compareVersions } from '../../domain/profile/profile-history.ts';
 import { sendApiError } from '../api-error.ts';
 import { requireBearer } from './bearer-auth.ts';
 import { DecisionRecorded, LevelChanged, ProfileComparison, ProfileDecisions, ProfileReviewed, ProfileVersions } from './profile.schemas.ts';
-import { errorResponses } from './schemas.ts';
+import { errorResponses, requiredText } from './schemas.ts';
 
 const Params = Type.Object({ caseId: Type.String({ minLength: 1, maxLength: 100 }) });
 const CompareQuery = Type.Object({ from: Type.Integer({ minimum: 0 }), to: Type.Integer({ minimum: 0 }) });
@@ -25,7 +25,7 @@ const DecisionBody = Type.Object(
       Type.Literal('referral-to-childrens-social-care'),
       Type.Literal('strategy-discussion'),
     ]),
-    reasoning: Type.String({ minLength: 1, maxLength: 4000 }),
+    reasoning: requiredText(4000),
     leadConsulted: Type.Boolean(),
     leadName: Type.Optional(Type.String({ maxLength: 200 })),
     profileVersion: Type.Integer({ minimum: 0, description: 'The profile version the decision was made on (409 if it has changed)' }),
@@ -36,7 +36,7 @@ const ReviewBody = Type.Object({ profileVersion: Type.Integer({ minimum: 0 }), n
 const LevelBody = Type.Object(
   {
     level: Type.Union([Type.Literal('universal'), Type.Literal('early-help'), Type.Literal('child-in-need'), Type.Literal('child-protection'), Type.Literal('looked-after')]),
-    why: Type.String({ minLength: 1, maxLength: 4000 }),
+    why: requiredText(4000),
   },
   { additionalProperties: false },
 );

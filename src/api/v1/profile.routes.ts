@@ -10,7 +10,7 @@ import { STRESS_RESPONSE_IDS, isStressResponseId } from '../../domain/catalogue/
 import { sendApiError } from '../api-error.ts';
 import { requireBearer } from './bearer-auth.ts';
 import { FactorRecorded, ProfileResponse } from './profile.schemas.ts';
-import { errorResponses } from './schemas.ts';
+import { errorResponses, requiredText } from './schemas.ts';
 
 const Params = Type.Object({ caseId: Type.String({ minLength: 1, maxLength: 100 }) });
 const FactorParams = Type.Object({ caseId: Type.String({ minLength: 1, maxLength: 100 }), factorId: Type.String({ minLength: 1, maxLength: 100 }) });
@@ -45,7 +45,7 @@ const FactorBody = Type.Object(
       Type.Object(
         {
           source,
-          note: Type.String({ minLength: 1, maxLength: 4000 }),
+          note: requiredText(4000),
           indicates: Type.Optional(Type.Union([Type.Literal('present'), Type.Literal('absent')])),
           givenBy: Type.Optional(Type.String({ maxLength: 200 })),
         },

@@ -14,3 +14,9 @@ export const ErrorResponse = Type.Object(
 
 export const errorResponses = (...statuses: number[]) =>
   Object.fromEntries(statuses.map((status) => [status, Type.Ref('Error')]));
+
+/**
+ * Free text that must say something: 1 to maxLength characters, not only spaces. The use cases trim
+ * and refuse blank text too; saying so here lets a client's own validation catch it first.
+ */
+export const requiredText = (maxLength: number, description?: string) => Type.String({ minLength: 1, maxLength, pattern: '\\S', ...(description ? { description } : {}) });
