@@ -1,5 +1,6 @@
-// Layer rules (ARCHITECTURE.md): domain imports nothing outside itself; application does not know
-// about the web or the API; infrastructure does not know about application, web or API.
+// Layer rules (docs/adr/0001-stack-and-layers.md): domain imports nothing outside itself;
+// application does not know about the web or the API; infrastructure does not know about
+// application, web or API.
 module.exports = {
   forbidden: [
     {

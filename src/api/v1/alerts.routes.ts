@@ -1,4 +1,4 @@
-// GET /api/v1/alerts and POST /api/v1/alerts/{alertId}/acknowledge (API.md): the caller's own
+// GET /api/v1/alerts and POST /api/v1/alerts/{alertId}/acknowledge (README.md, API): the caller's own
 // alerts, and acknowledging one with a note of what was done.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';

@@ -1,4 +1,4 @@
-// POST and GET /api/v1/cases/{caseId}/events: the chronology for agency systems (API.md). An entry
+// POST and GET /api/v1/cases/{caseId}/events: the chronology for agency systems (README.md, API). An entry
 // is checked like one from the pages; an `externalId` makes a retry return the entry already stored.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';

@@ -1,5 +1,5 @@
 // GET /api/v1/cases/{caseId}/profile and PUT .../profile/factors/{factorId}: the Infant Care Profile
-// as API.md describes it: every factor with status, verified and conflict, and the findings.
+// as the OpenAPI description (/api/docs) gives it: every factor with status, verified and conflict, and the findings.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { actorFor } from '../../application/auth/signed-in-user.ts';

@@ -22,7 +22,7 @@ describe('raising alerts to the team around the family', () => {
     return (latest.findings ?? []).some((f) => f.id === findingId);
   }
 
-  it('a hospital discharge recorded by a hospital user alerts the allocated social worker immediately (004 §5.23)', async () => {
+  it('a hospital discharge recorded by a hospital user alerts the allocated social worker immediately (Derby and Derbyshire review, section 5.23)', async () => {
     const caseId = await makeFamily(t, p);
     const recorded = await record(t, p.nurse, caseId, discharge);
     assert.equal(recorded.alerts.length, 1);

@@ -1,5 +1,5 @@
 // Acknowledging an alert needs a note: what the person has done or will do about it. A tick alone
-// says nothing about whether anyone acted (Derby §5.23: information passed on is not information used).
+// says nothing about whether anyone acted (docs/domain.md, Hospital discharge: information passed on is not information used).
 
 export const ACKNOWLEDGEMENT_NOTE_MAX = 2000;
 

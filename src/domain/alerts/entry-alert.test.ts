@@ -16,7 +16,7 @@ describe('the alert a chronology entry raises', () => {
     assert.deepEqual(alert?.steps, ['Agree who sees the baby at home first, and when.', 'Review the profile: this brings the review forward.']);
   });
 
-  it('says the baby has gone home when the discharge was on an earlier day (Derby §5.23: told 19 days too late is still told)', () => {
+  it('says the baby has gone home when the discharge was on an earlier day (Derby and Derbyshire review, section 5.23: told 19 days too late is still told)', () => {
     assert.equal(alertFor('hospital-discharge', '2026-11-03')?.message, 'Ruby Okafor was discharged from hospital on 3 November 2026 and has gone home. Everyone in the team must know.');
   });
 

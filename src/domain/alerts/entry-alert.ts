@@ -1,5 +1,5 @@
 // Which alert a chronology entry raises, from its kind alone. A hospital or neonatal discharge is
-// also a trigger, but raises the one discharge alert (Derby §5.23: the social worker was never told
+// also a trigger, but raises the one discharge alert (docs/domain.md, Hospital discharge: the social worker was never told
 // of the discharge); an emergency attendance likewise; any other trigger raises a trigger alert.
 import { eventKindById } from '../catalogue/catalogue.ts';
 import type { EventKindId } from '../catalogue/event-kinds.ts';

@@ -1,4 +1,4 @@
-// The steps a critical finding's protocol asks for, in order (DOMAIN.md "Bruising in non-mobile
+// The steps a critical finding's protocol asks for, in order (docs/domain.md, "Bruising in non-mobile
 // infants" and "Safe sleep"). Each alert for the finding carries them, so the email says them too.
 import { findingDefinition } from '../catalogue/catalogue.ts';
 import type { FindingId } from '../catalogue/finding-definitions.ts';

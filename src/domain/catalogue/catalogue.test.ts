@@ -18,10 +18,10 @@ import { resolveCinCode } from './cin-codes.ts';
 import { EVENT_KINDS } from './event-kinds.ts';
 import { EVIDENCE_SOURCE_IDS, isIndependentSource } from './evidence-sources.ts';
 import { FINDING_DEFINITIONS } from './finding-definitions.ts';
-import { SEEDS } from './seeds.ts';
+import { SOURCES } from './sources.ts';
 import { FACTOR_STATUS_IDS } from './statuses.ts';
 
-// The ids of PROFILE.md version 1, copied by hand: a rename in the code fails here.
+// The ids of catalogue version 1 (docs/profile-catalogue.md), copied by hand: a rename in the code fails here.
 const PROFILE_MD = {
   infant: [
     'prematurity', 'low-birth-weight', 'multiple-birth', 'disability-or-complex-health', 'neonatal-unit-stay', 'feeding-difficulty',
@@ -61,12 +61,12 @@ const PROFILE_MD = {
 } as const;
 
 describe('the factor catalogue', () => {
-  it('is version 2: version 1 of PROFILE.md and the findings from chronology patterns', () => {
+  it('is version 2: version 1 and the findings from chronology patterns', () => {
     assert.equal(CATALOGUE_VERSION, 2);
     assert.equal(CATALOGUE.version, 2);
   });
 
-  it('has exactly the factors of PROFILE.md for each subject, in its order', () => {
+  it('has exactly the factors of version 1 for each subject, in its order', () => {
     assert.deepEqual(factorsFor('infant', 'risk').map((f) => f.id), PROFILE_MD.infant);
     assert.deepEqual(factorsFor('adult', 'risk').map((f) => f.id), PROFILE_MD.adult);
     assert.deepEqual(factorsFor('household', 'risk').map((f) => f.id), PROFILE_MD.household);
@@ -86,15 +86,15 @@ describe('the factor catalogue', () => {
     assert.deepEqual(FACTORS.filter((f) => f.substanceUse).map((f) => f.id), ['alcohol-misuse', 'drug-misuse']);
   });
 
-  it('gives every factor a label, a phrase, plain help, questions to ask and a seed to trace it to', () => {
-    const seeds = Object.values(SEEDS);
+  it('gives every factor a label, a phrase, plain help, questions to ask and a publication to trace it to', () => {
+    const sources = Object.values(SOURCES);
     for (const factor of FACTORS) {
       assert.ok(factor.label.length > 3, factor.id);
       assert.match(factor.phrase, /^[a-z]/, `${factor.id} phrase reads mid-sentence`);
       assert.ok(factor.help.length > 40, `${factor.id} help`);
       assert.ok(factor.questions.length >= 2, `${factor.id} has at least two questions`);
       for (const question of factor.questions) assert.match(question, /\?$/, `${factor.id}: "${question}" is a question`);
-      assert.ok(seeds.some((seed) => factor.source.includes(seed)), `${factor.id} cites a seed file`);
+      assert.ok(sources.some((source) => factor.source.includes(source)), `${factor.id} cites a publication`);
     }
   });
 
@@ -112,7 +112,7 @@ describe('the factor catalogue', () => {
 });
 
 describe('statuses and evidence sources', () => {
-  it('has the four statuses of PROFILE.md', () => {
+  it('has the four statuses', () => {
     assert.deepEqual(FACTOR_STATUS_IDS, ['not-assessed', 'excluded', 'present', 'cannot-assess']);
   });
 
@@ -140,7 +140,7 @@ describe('the stressors for the stress-response finding', () => {
 });
 
 describe('event kinds', () => {
-  it('mark exactly the PROFILE.md triggers', () => {
+  it('mark exactly the version 1 triggers', () => {
     for (const id of PROFILE_MD.triggers) assert.equal(isTriggerEventKind(id), true, id);
     for (const id of PROFILE_MD.notTriggers) assert.equal(isTriggerEventKind(id), false, id);
     assert.equal(EVENT_KINDS.length, PROFILE_MD.triggers.length + PROFILE_MD.notTriggers.length);
@@ -163,15 +163,15 @@ describe('event kinds', () => {
 });
 
 describe('findings', () => {
-  it('are version 1’s ids and severities of PROFILE.md in its order, then version 2’s, each with an action and guidance from the seeds', () => {
+  it('are version 1’s ids and severities in catalogue order, then version 2’s, each with an action and guidance from the publications', () => {
     assert.deepEqual(FINDING_DEFINITIONS.slice(0, 14).map((f) => [f.id, f.severity]), PROFILE_MD.findings);
     assert.deepEqual(FINDING_DEFINITIONS.slice(14).map((f) => [f.id, f.severity]), [
       ['relapse', 'high'], ['baby-not-seen', 'high'], ['repeated-harm', 'high'], ['missed-appointments', 'attention'], ['repeated-police-incidents', 'attention'],
     ]);
-    const seeds = Object.values(SEEDS);
+    const sources = Object.values(SOURCES);
     for (const finding of FINDING_DEFINITIONS) {
       assert.ok(finding.title && finding.suggestedAction, finding.id);
-      assert.ok(seeds.some((seed) => finding.guidance.includes(seed)), `${finding.id} cites a seed`);
+      assert.ok(sources.some((source) => finding.guidance.includes(source)), `${finding.id} cites a publication`);
     }
     assert.equal(findingDefinition('hidden-risk').severity, 'high');
   });

@@ -15,7 +15,7 @@ import type { FactorId } from './factor-ids.ts';
 import type { FindingDefinition, FindingId } from './finding-definitions.ts';
 import type { Subject } from './subjects.ts';
 
-/** Every factor, risk then protective, each subject in PROFILE.md order. */
+/** Every factor, risk then protective, each subject in catalogue order (docs/profile-catalogue.md). */
 export const FACTORS: readonly FactorDefinition[] = [...INFANT_FACTORS, ...ADULT_FACTORS, ...HOUSEHOLD_FACTORS, ...PROTECTIVE_FACTORS];
 
 const byId = new Map<string, FactorDefinition>(FACTORS.map((factor) => [factor.id, factor]));

@@ -1,6 +1,6 @@
-// Chronology event kinds (PROFILE.md "Event kinds"): which re-open the profile (triggers, from
-// 000_… "assessments should be ongoing" and the Derby review) and what evidence each adds.
-import { cite, SEEDS } from './seeds.ts';
+// Chronology event kinds (docs/profile-catalogue.md, "Event kinds"): which re-open the profile (triggers, from
+// docs/domain.md, "Re-assess when things change") and what evidence each adds.
+import { cite, SOURCES } from './sources.ts';
 import type { EvidenceSource } from './evidence-sources.ts';
 import type { FactorId } from './factor-ids.ts';
 
@@ -59,32 +59,32 @@ export interface EventKindDefinition {
   source: string;
 }
 
-const triggers = cite(SEEDS.nspccInfants, '"assessments should be ongoing"');
-const derbyTriggers = cite(SEEDS.derby, '§5.23, §5.24, §7.3');
+const triggers = cite(SOURCES.nspccInfants, '"Learning for improving practice" (ongoing assessment)');
+const derbyTriggers = cite(SOURCES.derby, 'sections 5.23, 5.24 and 7.3');
 
 type Row = [label: string, trigger: boolean, indicates: readonly FactorId[], defaultSource: EvidenceSource, source: string];
 
 const rows: Record<EventKindId, Row> = {
-  'antenatal-booking': ['Antenatal booking', false, ['late-booking'], 'agency-record', cite(SEEDS.northants, '§2.0')],
+  'antenatal-booking': ['Antenatal booking', false, ['late-booking'], 'agency-record', cite(SOURCES.northants, 'section 2.0')],
   birth: ['Birth', true, [], 'agency-record', triggers],
-  'neonatal-admission': ['Admitted to a neonatal unit', true, ['neonatal-unit-stay'], 'agency-record', cite(SEEDS.derby, '§5.19')],
-  'neonatal-discharge': ['Discharged from a neonatal unit', true, ['neonatal-unit-stay'], 'agency-record', cite(SEEDS.derby, '§5.19')],
+  'neonatal-admission': ['Admitted to a neonatal unit', true, ['neonatal-unit-stay'], 'agency-record', cite(SOURCES.derby, 'section 5.19')],
+  'neonatal-discharge': ['Discharged from a neonatal unit', true, ['neonatal-unit-stay'], 'agency-record', cite(SOURCES.derby, 'section 5.19')],
   'hospital-admission': ['Admitted to hospital', true, [], 'agency-record', derbyTriggers],
   'hospital-discharge': ['Discharged from hospital', true, [], 'agency-record', derbyTriggers],
   'emergency-attendance': ['Emergency department attendance', true, [], 'agency-record', derbyTriggers],
-  'home-visit': ['Home visit', false, [], 'observed', cite(SEEDS.northants, '§5.0')],
-  'clinic-contact': ['Clinic contact', false, [], 'observed', cite(SEEDS.northants, '§5.0')],
-  'gp-consultation': ['GP consultation', false, [], 'agency-record', cite(SEEDS.northants, '§5.0')],
-  'was-not-brought': ['Not brought to an appointment', false, ['was-not-brought'], 'agency-record', cite(SEEDS.nspccBriefing, 'c')],
-  'injury-observed': ['Injury seen', true, ['injury'], 'observed', `${cite(SEEDS.bsw, '"bruising in non-mobile babies"')}; ${cite(SEEDS.derby, '§7.3')}`],
+  'home-visit': ['Home visit', false, [], 'observed', cite(SOURCES.northants, 'section 5.0')],
+  'clinic-contact': ['Clinic contact', false, [], 'observed', cite(SOURCES.northants, 'section 5.0')],
+  'gp-consultation': ['GP consultation', false, [], 'agency-record', cite(SOURCES.northants, 'section 5.0')],
+  'was-not-brought': ['Not brought to an appointment', false, ['was-not-brought'], 'agency-record', cite(SOURCES.nspccBriefing, 'key issue c')],
+  'injury-observed': ['Injury seen', true, ['injury'], 'observed', `${cite(SOURCES.bsw, '"Bruising in non-mobile babies"')}; ${cite(SOURCES.derby, 'section 7.3')}`],
   'police-domestic-abuse-incident': [
     'Domestic abuse incident reported to the police',
     true,
     ['domestic-abuse-victim', 'domestic-abuse-perpetrator'],
     'agency-record',
-    `${triggers}; ${cite(SEEDS.derby, '§5.46')}`,
+    `${triggers}; ${cite(SOURCES.derby, 'section 5.46')}`,
   ],
-  'police-incident': ['Police incident', true, [], 'agency-record', cite(SEEDS.derby, '§5.7')],
+  'police-incident': ['Police incident', true, [], 'agency-record', cite(SOURCES.derby, 'section 5.7')],
   'substance-use-increase': ['More drinking or drug use', true, ['alcohol-misuse', 'drug-misuse'], 'agency-record', triggers],
   'mental-health-deterioration': ['Mental health worse', true, ['mental-health'], 'agency-record', triggers],
   'relationship-breakdown': ['Relationship ended or broke down', true, ['parental-conflict'], 'agency-record', triggers],
@@ -94,15 +94,15 @@ const rows: Record<EventKindId, Row> = {
   'new-pregnancy': ['A new pregnancy', true, [], 'agency-record', triggers],
   'sibling-born': ['A brother or sister born', true, [], 'agency-record', triggers],
   'change-of-address': ['Moved home', true, ['housing-instability'], 'agency-record', triggers],
-  referral: ['Referral', false, [], 'agency-record', cite(SEEDS.northants, '§5.0')],
-  'strategy-discussion': ['Strategy discussion', false, [], 'agency-record', cite(SEEDS.northants, '§5.0')],
-  'assessment-completed': ['Assessment completed', false, [], 'agency-record', cite(SEEDS.northants, '§2.0')],
-  conference: ['Child protection conference', false, [], 'agency-record', cite(SEEDS.northants, '§5.0')],
-  'plan-review': ['Plan review', false, [], 'agency-record', cite(SEEDS.derby, '§9.4')],
-  'safe-sleep-discussion': ['Safe sleep discussed', false, [], 'observed', cite(SEEDS.northants, '§4.0')],
-  'coping-with-crying-discussion': ['Coping with crying discussed', false, [], 'observed', cite(SEEDS.bsw, '"ICON"')],
-  'information-from-family': ['Information from the family', false, [], 'third-party', cite(SEEDS.derby, '§5.14, §7.10')],
-  'case-note': ['Case note', false, [], 'professional-judgement', cite(SEEDS.bsw, '"use of and maintaining chronologies"')],
+  referral: ['Referral', false, [], 'agency-record', cite(SOURCES.northants, 'section 5.0')],
+  'strategy-discussion': ['Strategy discussion', false, [], 'agency-record', cite(SOURCES.northants, 'section 5.0')],
+  'assessment-completed': ['Assessment completed', false, [], 'agency-record', cite(SOURCES.northants, 'section 2.0')],
+  conference: ['Child protection conference', false, [], 'agency-record', cite(SOURCES.northants, 'section 5.0')],
+  'plan-review': ['Plan review', false, [], 'agency-record', cite(SOURCES.derby, 'section 9.4')],
+  'safe-sleep-discussion': ['Safe sleep discussed', false, [], 'observed', cite(SOURCES.northants, 'section 4.0')],
+  'coping-with-crying-discussion': ['Coping with crying discussed', false, [], 'observed', cite(SOURCES.bsw, '"Tools to support practice" (ICON)')],
+  'information-from-family': ['Information from the family', false, [], 'third-party', cite(SOURCES.derby, 'sections 5.14 and 7.10')],
+  'case-note': ['Case note', false, [], 'professional-judgement', cite(SOURCES.bsw, '"Local practice themes – audits" (chronologies)')],
 };
 
 export const EVENT_KINDS: readonly EventKindDefinition[] = EVENT_KIND_IDS.map((id) => {

@@ -1,4 +1,4 @@
-// Where a piece of evidence comes from (PROFILE.md "Statuses"). Only evidence that is not the
+// Where a piece of evidence comes from (docs/domain.md, "Evidence sources"). Only evidence that is not the
 // carer's own account can verify an exclusion (Infant 1: the mother's "script" was accepted).
 export const EVIDENCE_SOURCES = {
   observed: { label: 'Seen by the practitioner', independent: true },

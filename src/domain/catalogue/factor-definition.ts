@@ -17,9 +17,9 @@ export interface FactorDefinition {
   help: string;
   /** What a practitioner should ask or check to assess it. */
   questions: readonly string[];
-  /** The seed file and section it comes from. */
+  /** The publication and section it comes from, in words (docs/domain.md, Sources). */
   source: string;
-  /** "V" in PROFILE.md: an exclusion counts only when some evidence is not the carer's own account. */
+  /** "V" in docs/profile-catalogue.md: an exclusion counts only when some evidence is not the carer's own account. */
   needsVerification: boolean;
   /** Fills itself from the record; never stored by hand. */
   derived: boolean;

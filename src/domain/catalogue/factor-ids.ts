@@ -1,4 +1,4 @@
-// The stable factor ids of PROFILE.md, by subject. Never rename or reuse one: stored assessments,
+// The stable factor ids (docs/profile-catalogue.md), by subject. Never rename or reuse one: stored assessments,
 // the API and reports use them. A new factor means a new catalogue version.
 export const INFANT_FACTOR_IDS = [
   'prematurity',

@@ -1,6 +1,6 @@
-// The findings of version 1 (PROFILE.md "Findings"): stable id, severity, title, what to do, and
+// The findings of version 1 (docs/profile-catalogue.md, "Findings"): stable id, severity, title, what to do, and
 // the guidance each comes from. The rules that raise them live in domain/profile/findings/.
-import { cite, SEEDS } from './seeds.ts';
+import { cite, SOURCES } from './sources.ts';
 
 export const SEVERITIES = ['critical', 'high', 'attention'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -35,11 +35,11 @@ export interface FindingDefinition {
   severity: Severity;
   title: string;
   suggestedAction: string;
-  /** The seed files and sections the finding comes from. */
+  /** The publications and sections the finding comes from, in words (docs/domain.md, Sources). */
   guidance: string;
 }
 
-const { nspccInfants, northants, bsw, nspccBriefing, derby } = SEEDS;
+const { nspccInfants, northants, bsw, nspccBriefing, derby } = SOURCES;
 
 type Row = [severity: Severity, title: string, suggestedAction: string, guidance: string];
 
@@ -48,119 +48,119 @@ const rows: Record<FindingId, Row> = {
     'critical',
     'Injury to a baby who is not independently mobile',
     "Same-day referral to children's social care and paediatric assessment.",
-    `${cite(bsw, '"bruising in non-mobile babies"')}; ${cite(derby, '§5.24, §5.51, §7.3')}`,
+    `${cite(bsw, '"Bruising in non-mobile babies"')}; ${cite(derby, 'sections 5.24, 5.51 and 7.3')}`,
   ],
   'unsafe-sleep-combination': [
     'critical',
     'Unsafe sleep with a risk that makes it worse',
     'Make a safe sleep plan now and discuss it with the safeguarding lead.',
-    `${cite(northants, '§4.0')}; ${cite(bsw, '"unsafe sleeping"')}; ${cite(derby, '§5.11-5.12, §7.5')}`,
+    `${cite(northants, 'section 4.0')}; ${cite(bsw, '"Key messages" (safe sleeping)')}; ${cite(derby, 'sections 5.11 to 5.12 and 7.5')}`,
   ],
   'previous-child-removed': [
     'high',
     'A child was harmed or removed before',
     "Pre-birth or early assessment by children's social care.",
-    `${cite(northants, '§2.0 "previous parenting experience"')}; ${cite(nspccInfants, '"fresh start"')}`,
+    `${cite(northants, 'section 2.0, "Previous parenting experience"')}; ${cite(nspccInfants, '"Key issues around infants" (fresh start)')}`,
   ],
   'domestic-abuse': [
     'high',
     'Domestic abuse',
     'Complete the DASH risk assessment; refer to MARAC if the risk is high.',
-    `${cite(northants, '§2.0')}; ${cite(nspccInfants, '"key issues"')}; ${cite(derby, '§5.19, §5.46, §5.54')}`,
+    `${cite(northants, 'section 2.0')}; ${cite(nspccInfants, '"Key issues around infants"')}; ${cite(derby, 'sections 5.19, 5.46 and 5.54')}`,
   ],
   'chaotic-substance-use': [
     'high',
     'Chaotic substance use by someone who cares for the baby',
     'Plan for the times that carer is alone with the baby, and find out what sets off heavy use.',
-    cite(derby, '§4.3, §5.10, §5.16'),
+    cite(derby, 'sections 4.3, 5.10 and 5.16'),
   ],
   'stress-response': [
     'high',
     'A harmful response to stress meets a stress at home',
     'Name the trigger and the plan for it: who steps in, and how the carer gets help.',
-    cite(derby, '§4.2-4.3, §5.16, §5.56, §6.3, §7.8, §9.1'),
+    cite(derby, 'sections 4.2 to 4.3, 5.16, 5.56, 6.3, 7.8 and 9.1'),
   ],
   'conflicting-information': [
     'high',
     'Sources disagree',
     'Triangulate: speak to the other sources. The lower-risk account is not accepted by default.',
-    `${cite(derby, '§5.8, §5.13-5.15, §7.10')}; ${cite(bsw, '"parental information taken at face value"')}`,
+    `${cite(derby, 'sections 5.8, 5.13 to 5.15 and 7.10')}; ${cite(bsw, '"Information sharing and gathering"')}`,
   ],
   'unverified-exclusion': [
     'attention',
     "Excluded on the carer's word alone",
     'Seek another source: a record, an observation or the wider family.',
-    `${cite(derby, '§4.3, §5.8, §5.14')}; ${cite(northants, '§5.0 "evidence rather than assumptions"')}`,
+    `${cite(derby, 'sections 4.3, 5.8 and 5.14')}; ${cite(northants, 'section 5.0, "Evidence rather than assumptions"')}`,
   ],
   'hidden-risk': [
     'high',
     'Hidden risk',
     'Consider escalation, and engage the wider family.',
-    `${cite(derby, '§4.5, §5.15, §9.2')}; ${cite(bsw, '"invisible men"')}`,
+    `${cite(derby, 'sections 4.5, 5.15 and 9.2')}; ${cite(bsw, '"Recognising and responding to the vulnerability of babies" (invisible men)')}`,
   ],
   'adult-not-assessed': [
     'attention',
     'An adult around the baby is not assessed',
     'Assess them: invisible adults are a known failure.',
-    `${cite(bsw, '"invisible men", "working with fathers"')}; ${cite(northants, '§2.0 "the role of fathers"')}; ${cite(derby, '§5.34')}`,
+    `${cite(bsw, '"Recognising and responding to the vulnerability of babies" (invisible men) and "Local practice themes – audits" (working with fathers)')}; ${cite(northants, 'section 2.0, "The role of fathers"')}; ${cite(derby, 'section 5.34')}`,
   ],
   'protective-claim-unsupported': [
     'attention',
     'A protective partner, but not how',
     'Say how the partner protects the baby, and when they are there.',
-    cite(derby, '§5.9'),
+    cite(derby, 'section 5.9'),
   ],
   'fresh-start': [
     'high',
     'Treated as a fresh start',
     "Earlier patterns still apply: test the carer's account against records and the wider family.",
-    `${cite(nspccInfants, '"fresh start"')}; ${cite(nspccBriefing, 'd')}`,
+    `${cite(nspccInfants, '"Key issues around infants" (fresh start)')}; ${cite(nspccBriefing, 'key issue d')}`,
   ],
   'reassessment-due': [
     'attention',
     'Reassessment due',
     'Review the profile.',
-    `${cite(nspccInfants, '"assessments should be ongoing"')}; ${cite(derby, '§5.23, §7.12')}`,
+    `${cite(nspccInfants, '"Learning for improving practice" (ongoing assessment)')}; ${cite(derby, 'sections 5.23 and 7.12')}`,
   ],
   'pre-birth-assessment-due': [
     'high',
     'Pre-birth assessment due',
     'Start or finish the pre-birth assessment.',
-    `${cite(northants, '§2.0')}; ${cite(nspccInfants, '"pre-birth assessments in good time"')}`,
+    `${cite(northants, 'section 2.0')}; ${cite(nspccInfants, '"Learning for improving practice" (pre-birth assessments in good time)')}`,
   ],
   relapse: [
     'high',
     'Improvement, then relapse',
     'Do not rest on the latest improvement: plan for the next relapse, and test exclusions against the history.',
-    `${cite(nspccInfants, '"small improvements"')}; ${cite(nspccBriefing, 'd')}`,
+    `${cite(nspccInfants, '"Key issues around infants" (small improvements)')}; ${cite(nspccBriefing, 'key issue d')}`,
   ],
   'baby-not-seen': [
     'high',
     'The baby is not being seen',
     'See the baby, awake, this week; if the family cannot be reached, discuss it with the safeguarding lead.',
-    `${cite(nspccInfants, '"child-centred approach"')}; ${cite(derby, '§5.50')}`,
+    `${cite(nspccInfants, '"Learning for improving practice" (child-centred approach)')}; ${cite(derby, 'section 5.50')}`,
   ],
   'repeated-harm': [
     'high',
     'Repeated injuries or emergency attendances',
     'Look at the injuries and attendances together, not one at a time; discuss with the safeguarding lead and a paediatrician.',
-    `${cite(bsw, '"bruising in non-mobile babies"')}; ${cite(derby, '§5.24, §5.51')}`,
+    `${cite(bsw, '"Bruising in non-mobile babies"')}; ${cite(derby, 'sections 5.24 and 5.51')}`,
   ],
   'missed-appointments': [
     'attention',
     'Repeatedly not brought to appointments',
     'Find out why the baby was not brought; treat it as a sign the carers may be struggling.',
-    cite(nspccBriefing, 'c'),
+    cite(nspccBriefing, 'key issue c'),
   ],
   'repeated-police-incidents': [
     'attention',
     'Repeated police incidents',
     'Ask the police for the detail of each incident and consider what they mean for the baby together.',
-    cite(bsw, '"use of and maintaining chronologies"'),
+    cite(bsw, '"Local practice themes – audits" (chronologies)'),
   ],
 };
 
-/** In PROFILE.md order, which is also the order findings of equal severity are shown in. */
+/** In catalogue order (docs/profile-catalogue.md), which is also the order findings of equal severity are shown in. */
 export const FINDING_DEFINITIONS: readonly FindingDefinition[] = FINDING_IDS.map((id) => {
   const [severity, title, suggestedAction, guidance] = rows[id];
   return { id, severity, title, suggestedAction, guidance };

@@ -1,4 +1,4 @@
-// The four statuses every factor has, for every subject it applies to (PROFILE.md "Statuses").
+// The four statuses every factor has, for every subject it applies to (docs/domain.md, "Statuses").
 // `not-assessed` is the default: risk is assumed until it is excluded on evidence.
 export const FACTOR_STATUSES = {
   'not-assessed': { label: 'Not yet assessed', meaning: 'Risk is assumed until it is excluded.' },

@@ -1,4 +1,4 @@
-// How a carer is known to respond to stress (Derby review §4.3, §6.3: "how do the parents respond
+// How a carer is known to respond to stress (docs/domain.md, Stress and response: "how do the parents respond
 // to stress?"). The harmful ones are what the `harmful-stress-response` factor records and what the
 // `stress-response` finding names; the others are worth knowing and never count as a risk.
 export const STRESS_RESPONSES = {

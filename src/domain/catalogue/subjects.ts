@@ -1,4 +1,4 @@
-// Who a factor is about (PROFILE.md "Subjects"): the baby, each significant adult, the household.
+// Who a factor is about (docs/domain.md, "Who is in the record"): the baby, each significant adult, the household.
 export const SUBJECTS = {
   infant: 'The baby or unborn baby',
   adult: 'Each significant adult: everyone who lives in the household, cares for the baby or visits regularly',

@@ -1,4 +1,4 @@
-// Recording a contact or home visit (issue 5; principle 7, the baby's lived experience): the
+// Recording a contact or home visit (issue 5; docs/domain.md, The baby's lived experience): the
 // answers a practitioner gives after a home visit, clinic contact or GP consultation, checked, and
 // turned into the chronology entries to create and the profile evidence to add, in one step.
 //
@@ -9,7 +9,7 @@
 //   notice below, so the chronology names them.
 // - Notices: the baby not seen, unsafe sleeping seen, and an adult the practitioner did not know.
 //   Any notice makes the contact significant. An unknown adult also asks the page to suggest adding
-//   them as a person in the record (they would otherwise stay an "invisible man", 002_…).
+//   them as a person in the record (they would otherwise stay an "invisible man": docs/domain.md, Fathers and other men).
 // - Safe sleep advice given adds a `safe-sleep-discussion` entry, and coping with crying (ICON)
 //   advice a `coping-with-crying-discussion` entry, so the chronology shows that each was discussed
 //   and whether it was understood.

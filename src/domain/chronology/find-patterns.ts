@@ -2,14 +2,14 @@
 // order. Pure: `today` comes in, and entries superseded by a correction are never read.
 //
 // Which patterns should also become profile findings (`becomesFinding`; the profile wires them):
-// - relapse: yes, high. It is the over-optimism the tool exists to challenge (DOMAIN.md principle
-//   8): a factor may now be excluded on the strength of the improvement.
+// - relapse: yes, high. It is the over-optimism the tool exists to challenge (docs/domain.md,
+//   Professional curiosity): a factor may now be excluded on the strength of the improvement.
 // - unseen-period while it goes on (up to today): yes, high. A baby no one is seeing now is hidden
-//   risk (principle 7). A period that has ended is history: attention, in the chronology only.
+//   risk (docs/domain.md, The baby's lived experience). A period that has ended is history: attention, in the chronology only.
 // - missed-appointments: yes, attention. No finding covers the baby not being brought; each entry
-//   only adds evidence to the `was-not-brought` factor (003_… c: a sign parents are struggling).
+//   only adds evidence to the `was-not-brought` factor (infant harm briefing, key issue c: a sign parents are struggling).
 // - repeated injuries and emergency attendances: yes, high. No finding covers a mobile baby hurt
-//   again, or a baby taken to A&E again and again (Derby §5.24, §5.51).
+//   again, or a baby taken to A&E again and again (docs/profile-catalogue.md, repeated-harm).
 // - repeated police incidents: yes, attention: the profile has no factor or finding for them.
 // - repeated domestic abuse incidents: no, high. The `domestic-abuse` finding already rests on
 //   them and adds "consider MARAC" for three in the last twelve months; a second finding would

@@ -1,5 +1,5 @@
 // Missed health appointments: "signs [parents are struggling]: missed appointments for child"
-// (003_… c), "continuing failure to take some of the children to health appointments" (Derby §5.21).
+// (infant harm briefing, key issue c), "continuing failure to take some of the children to health appointments" (Derby §5.21).
 // A run is appointments missed in a row with no attended contact between, or many in a short time.
 import { currentEntries } from './current-entries.ts';
 import { datedEntries, peopleOf } from './chronology-days.ts';

@@ -1,5 +1,5 @@
 // Improvement, then relapse: "professionals ... may focus on small improvements rather than looking
-// for recurring patterns" (000_…); a "fresh start" that ignores earlier patterns (003_… d). A factor
+// for recurring patterns"; a "fresh start" that ignores earlier patterns (docs/domain.md, Professional curiosity). A factor
 // indicated for someone, then evidence it has gone, then indicated again. The observations come
 // from factor-observations.ts.
 import { isFactorId } from '../catalogue/catalogue.ts';

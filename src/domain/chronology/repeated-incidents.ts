@@ -1,6 +1,6 @@
 // The same kind of incident again and again: "levels of abuse and neglect can fluctuate ... look
-// for recurring patterns" (000_…). Three police domestic abuse incidents in twelve months is the
-// usual MARAC threshold (SafeLives, DOMAIN.md); the other families carry their own thresholds.
+// for recurring patterns" (docs/domain.md, Patterns). Three police domestic abuse incidents in twelve months is the
+// usual MARAC threshold (SafeLives; docs/domain.md, Domestic abuse (DASH and MARAC)); the other families carry their own thresholds.
 import { currentEntries } from './current-entries.ts';
 import { datedEntries, peopleOf } from './chronology-days.ts';
 import { checkedThreshold, runsWithin } from './rolling-window.ts';
@@ -24,7 +24,7 @@ export const DEFAULT_REPEATED_INCIDENT_SETTINGS: RepeatedIncidentSettings = {
   'domestic-abuse': { minimum: 3, withinMonths: 12 },
   police: { minimum: 3, withinMonths: 12 },
   emergency: { minimum: 3, withinMonths: 12 },
-  /** Any second injury to a baby is a pattern (Derby §5.24, §5.51: injuries on separate occasions). */
+  /** Any second injury to a baby is a pattern (docs/profile-catalogue.md, repeated-harm: injuries on separate occasions). */
   injury: { minimum: 2, withinMonths: 12 },
 };
 

@@ -1,6 +1,6 @@
 // Periods when no professional saw the baby: "the impact on an infant ... is sometimes unseen"
-// (003_…), "unable to see the parents interacting with their baby" (000_…), the baby's lived
-// experience (DOMAIN.md principle 7). The limit depends on age: younger babies are seen more often.
+// (infant harm briefing), "unable to see the parents interacting with their baby" (NSPCC 2018), the baby's lived
+// experience (docs/domain.md, The baby's lived experience). The limit depends on age: younger babies are seen more often.
 import { addDays, addMonths, dayOf, daysFrom } from '../profile/profile-dates.ts';
 import { currentEntries } from './current-entries.ts';
 import { datedEntries } from './chronology-days.ts';

@@ -1,4 +1,4 @@
-// What makes one stored assessment acceptable (PROFILE.md "Statuses"): the use case that saves a
+// What makes one stored assessment acceptable (docs/domain.md, "Statuses"): the use case that saves a
 // factor calls this; the profile reports the same problems for anything already stored.
 import { factorById } from '../catalogue/catalogue.ts';
 import { isHarmfulStressResponse } from '../catalogue/stress-responses.ts';

@@ -1,4 +1,4 @@
-// The three infants of the Derby and Derbyshire review (seeds/004_013d5337cc1f3ad4.txt), told as
+// The three infants of the Derby and Derbyshire review (docs/domain.md, Sources), told as
 // profiles: what the record held before harm came, and what the tool should have raised. Names
 // and dates are invented; the facts are the review's.
 import assert from 'node:assert/strict';

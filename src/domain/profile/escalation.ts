@@ -1,4 +1,4 @@
-// Escalation decisions (issue 4; Derby review §7.12, §9.1): what the profile supports, recorded with
+// Escalation decisions (issue 4; docs/domain.md, Escalation decisions): what the profile supports, recorded with
 // the reasoning and whether the safeguarding lead was consulted. A critical finding must have been
 // in view of a decision made since the last review before the profile can be marked reviewed.
 import type { Severity } from '../catalogue/finding-definitions.ts';

@@ -94,7 +94,7 @@ describe('evidence from the chronology', () => {
 });
 
 describe('findings', () => {
-  it('come critical, then high, then attention, in PROFILE.md order within each', () => {
+  it('come critical, then high, then attention, in catalogue order within each', () => {
     const assessments = [
       assess('injury', 'present'),
       assess('alcohol-misuse', 'excluded', { personId: 'mother', evidence: [carerSays('absent')] }),

@@ -1,5 +1,5 @@
-// The profile's configuration, with defaults. Areas set their own pre-birth timescales (DOMAIN.md
-// "Pre-birth timescales differ by area"), so these come in as settings, never hard-coded in rules.
+// The profile's configuration, with defaults. Areas set their own pre-birth timescales (docs/domain.md,
+// "Pre-birth timescales"), so these come in as settings, never hard-coded in rules.
 import type { ProfileSettings } from './profile.types.ts';
 
 export const DEFAULT_PROFILE_SETTINGS: ProfileSettings = {
@@ -7,7 +7,7 @@ export const DEFAULT_PROFILE_SETTINGS: ProfileSettings = {
   preBirthMilestoneWeeks: 28,
   /** Show the finding from two weeks before the milestone. */
   preBirthNoticeWeeks: 2,
-  /** Booking after 12 weeks of pregnancy is late (001_… §2.0). */
+  /** Booking after 12 weeks of pregnancy is late (docs/domain.md, Pre-birth timescales). */
   lateBookingAfterWeeks: 12,
 };
 

@@ -13,7 +13,7 @@ export function isParent(person: ProfilePerson): boolean {
 
 /**
  * A significant adult gets every adult factor. A mother or father is one whether or not they live
- * with the baby: a parent apart from the baby may still care for it, or be the safer home (000_…).
+ * with the baby: a parent apart from the baby may still care for it, or be the safer home (docs/domain.md, Fathers and other men).
  */
 export function isSignificantAdult(person: ProfilePerson): boolean {
   if (isChildRelationship(person.relationshipToInfant)) return false;

@@ -32,7 +32,7 @@ export interface Evidence {
   givenBy?: string;
 }
 
-/** For `supportive-partner`: how the partner protects the baby, and when they are there (Derby §5.9). */
+/** For `supportive-partner`: how the partner protects the baby, and when they are there (docs/domain.md, Fathers and other men). */
 export interface Protection {
   how: string;
   whenPresent: string;

@@ -1,4 +1,4 @@
-// Stress and response (Derby review §4.3, §6.3: nobody asked how the parents respond to stress):
+// Stress and response (docs/domain.md, Stress and response: nobody asked how the parents respond to stress):
 // the pressures on the home and, for each carer, how they are known to respond. The
 // `stress-response` finding and the "Stress and response" page read the same picture.
 import { STRESSOR_FACTOR_IDS, factorDefinition } from '../catalogue/catalogue.ts';

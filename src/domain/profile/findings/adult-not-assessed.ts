@@ -1,5 +1,5 @@
 // Attention: an adult who lives with or cares for the baby, most of whose factors are still not
-// assessed. Fathers and partners first: invisible adults are a known failure (002_…, 004_… §5.34).
+// assessed. Fathers and partners first: invisible adults are a known failure (docs/domain.md, Fathers and other men).
 import { relationshipInWords } from '../plain-words.ts';
 import { makeFinding } from './rule-context.ts';
 import type { AdultSubject, FindingRule } from './rule-context.ts';

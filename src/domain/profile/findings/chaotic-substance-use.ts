@@ -1,4 +1,4 @@
-// High: drinking or drug use that is chaotic (less predictable, so riskier: 004_… §4.3) by someone
+// High: drinking or drug use that is chaotic (less predictable, so riskier: docs/domain.md, Statuses) by someone
 // who cares for the baby. Use with no pattern recorded is treated as chaotic until shown stable.
 import { factorIn, factorOf, makeFinding } from './rule-context.ts';
 import type { FactorId } from '../../catalogue/factor-ids.ts';

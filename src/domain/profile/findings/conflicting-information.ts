@@ -1,5 +1,5 @@
 // High: a factor whose evidence points both ways, e.g. excluded on the carer's word while a record,
-// an observation or the family says otherwise (Infant 1, 004_… §5.8, §5.14). Never pick one.
+// an observation or the family says otherwise (Infant 1; docs/domain.md, The carer's account is not independent evidence). Never pick one.
 import { directionOf } from '../factor-state.ts';
 import { giversInWords, pronounsOf } from '../plain-words.ts';
 import { allSubjects, factorOf, makeFinding } from './rule-context.ts';

@@ -1,4 +1,4 @@
-// Every finding rule: catalogue version 1 in PROFILE.md order, then version 2's chronology patterns. A new rule is a new file here
+// Every finding rule: catalogue version 1 in docs/profile-catalogue.md order, then version 2's chronology patterns. A new rule is a new file here
 // and a new finding in the catalogue.
 import { adultNotAssessed } from './adult-not-assessed.ts';
 import { chaoticSubstanceUse } from './chaotic-substance-use.ts';

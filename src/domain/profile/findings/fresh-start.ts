@@ -1,4 +1,4 @@
-// High: the "fresh start" (000_…, 003_… d): a carer with a child harmed or removed, a hard
+// High: the "fresh start" (docs/domain.md, Professional curiosity): a carer with a child harmed or removed, a hard
 // childhood or an earlier plan, whose other factors are excluded on their own word alone.
 import { listInWords, pronounsOf } from '../plain-words.ts';
 import { factorDefinition } from '../../catalogue/catalogue.ts';

@@ -1,5 +1,5 @@
 // High: risk that cannot be seen: a factor nobody can assess (the carer is not accessible or not
-// open, 004_… §4.5), or an adult whose identity or history is unknown ("invisible men", 002_…).
+// open: docs/domain.md, Assume risk until it is excluded), or an adult whose identity or history is unknown ("invisible men": docs/domain.md, Fathers and other men).
 import { allSubjects, factorIn, factorOf, makeFinding } from './rule-context.ts';
 import { relationshipInWords } from '../plain-words.ts';
 import type { FactorId } from '../../catalogue/factor-ids.ts';

@@ -1,5 +1,5 @@
 // Critical: any injury in a baby who is not independently mobile ("if they can't cruise they can't
-// bruise", 002_…). Under 6 months (actual or corrected age) always counts as not mobile.
+// bruise": docs/domain.md, Bruising in non-mobile infants). Under 6 months (actual or corrected age) always counts as not mobile.
 import { ageInDays, correctedAge, describeAgeInDays } from '../../people/age.ts';
 import { addMonths, dayOf, daysFrom, wholeMonths } from '../profile-dates.ts';
 import { capitalise } from '../plain-words.ts';

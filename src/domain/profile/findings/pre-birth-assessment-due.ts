@@ -1,5 +1,5 @@
 // High: an unborn baby with concerns, near or past the pre-birth milestone (weeks of pregnancy,
-// configured per area), and no assessment completed yet (000_…, 001_… §2.0: in good time).
+// configured per area), and no assessment completed yet (docs/domain.md, Pre-birth timescales: in good time).
 import { gestationToday } from '../../people/age.ts';
 import { capitalise, countOf, listInWords } from '../plain-words.ts';
 import { dayOf } from '../profile-dates.ts';

@@ -1,4 +1,4 @@
-// High: someone around the baby harmed a child before, or had a child removed (001_… §2.0). Any
+// High: someone around the baby harmed a child before, or had a child removed (docs/profile-catalogue.md, previous-child-removed). Any
 // significant adult, not only carers: a visitor with that history may be alone with the baby.
 import { factorIn, makeFinding } from './rule-context.ts';
 import { relationshipInWords } from '../plain-words.ts';

@@ -1,5 +1,5 @@
 // Attention: a partner called protective without saying how, or when they are there. Infant 1's
-// father was a "protective factor" while out at work all day (004_… §5.9).
+// father was a "protective factor" while out at work all day (docs/domain.md, Fathers and other men).
 import { pronounsOf, verbFor } from '../plain-words.ts';
 import { factorIn, makeFinding } from './rule-context.ts';
 import type { FindingRule } from './rule-context.ts';

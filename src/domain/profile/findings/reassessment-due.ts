@@ -1,4 +1,4 @@
-// Attention: the profile is continuous (004_… §7.12): a trigger event since the last review (an
+// Attention: the profile is continuous (docs/domain.md, Re-assess when things change): a trigger event since the last review (an
 // injury, a discharge, a police call, a move...) or the review date reached re-opens it.
 import { eventKindById } from '../../catalogue/catalogue.ts';
 import { countOf, listInWords } from '../plain-words.ts';

@@ -1,5 +1,5 @@
 // High: a carer known to respond to stress harmfully (anger, aggression, drink, drugs) while a
-// stress is present at home: the combination the Derby review says went unassessed (§4.3, §7.8).
+// stress is present at home: the combination the Derby review says went unassessed (docs/domain.md, Stress and response).
 // Each carer's harmful responses are named in plain words; helpful ones are never listed as risks.
 import { factorDefinition } from '../../catalogue/catalogue.ts';
 import { STRESS_RESPONSES } from '../../catalogue/stress-responses.ts';

@@ -1,5 +1,5 @@
 // Critical: unsafe sleep together with what makes it deadlier: a carer's drinking or drug use,
-// smoking, a premature or small baby (001_… §4.0; Infant 1 died in an armchair, 004_… §5.11).
+// smoking, a premature or small baby (docs/domain.md, Safe sleep; Infant 1 died in an armchair).
 import { babyName, factorIn, factorOf, makeFinding } from './rule-context.ts';
 import { capitalise, listInWords } from '../plain-words.ts';
 import type { FactorId } from '../../catalogue/factor-ids.ts';

@@ -1,5 +1,5 @@
 // Attention: a V factor (substance use, domestic abuse, mental health, sleep...) excluded on the
-// carer's word alone. It does not count as excluded until another source agrees (004_… §4.3).
+// carer's word alone. It does not count as excluded until another source agrees (docs/domain.md, The carer's account is not independent evidence).
 import { allSubjects, factorOf, makeFinding } from './rule-context.ts';
 import { onWhoseAccount } from './conflicting-information.ts';
 import type { FactorId } from '../../catalogue/factor-ids.ts';
