@@ -13,7 +13,7 @@ import { createTestApp } from '../test/helpers/test-app.ts';
 const rounds = Number(process.argv[2] ?? 60);
 
 async function main(): Promise<void> {
-  const t = await createTestApp({ env: { SIGN_IN_RATE_LIMIT_PER_MINUTE: '100000', SIGN_IN_MAX_ATTEMPTS: '3' } });
+  const t = await createTestApp({ env: { SIGN_IN_RATE_LIMIT_PER_MINUTE: '10000', SIGN_IN_MAX_ATTEMPTS: '3' } });
   const user = await makeUser(t.ctx, { name: 'Timing Test' });
   const attempt = async (email: string, remoteAddress: string) => {
     const started = performance.now();
