@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { demoCaseId, type E2e, expectNoAxeViolations, signIn, startE2e, submit } from './helpers/browser.ts';
-import { serviceToday } from '../src/application/cases/create-case.ts';
+import { serviceToday } from '../src/domain/shared/service-day.ts';
 import { visit } from './helpers/page-checks.ts';
 
 let e2e: E2e;

@@ -11,7 +11,7 @@ import type { Tx } from '../../infrastructure/db/schema.ts';
 import type { Actor, UserActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import type { AppContext } from '../context.ts';
-import { serviceToday } from '../cases/create-case.ts';
+import { serviceToday } from '../../domain/shared/service-day.ts';
 import { enqueueAlertEmails } from './alert-outbox.ts';
 import { openAlertFindingIds } from './open-alerts.ts';
 

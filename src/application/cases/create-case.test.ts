@@ -5,7 +5,8 @@ import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import type { NewRecordInput } from '../../domain/people/record-matching.ts';
 import type { Role } from '../../domain/shared/roles.ts';
 import type { UserActor } from '../actor.ts';
-import { createCase, serviceToday, type CreateCaseResult, type PossibleMatch } from './create-case.ts';
+import { createCase, type CreateCaseResult, type PossibleMatch } from './create-case.ts';
+import { serviceToday } from '../../domain/shared/service-day.ts';
 
 function actorOf(user: { id: string; organisationId: string }, role: Role = 'practitioner'): UserActor {
   return { kind: 'user', userId: user.id, organisationId: user.organisationId, role, channel: 'web', ip: '10.0.0.9' };

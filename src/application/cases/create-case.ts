@@ -1,6 +1,7 @@
 // Makes a record for an unborn baby or a born infant. Before making it, looks for records that may
 // be the same baby and refuses until the caller confirms they checked them; a record with the same
 // NHS number always stops it. The creator becomes the lead professional. One transaction, audited.
+import { serviceToday } from '../../domain/shared/service-day.ts';
 import { sql, type SqlBool } from 'kysely';
 import { normaliseNhsNumber } from '../../domain/people/nhs-number.ts';
 import {
@@ -42,14 +43,6 @@ export type CreateCaseResult =
   | { ok: false; code: 'forbidden'; message: string }
   | { ok: false; code: 'invalid'; message: string; problems: FieldProblem[] }
   | { ok: false; code: 'possible-duplicate' | 'duplicate-nhs-number'; message: string; matches: PossibleMatch[] };
-
-/** Today's date where the service runs: a record made just after midnight in summer is made "today". */
-/** Built once: making a DateTimeFormat costs far more than using one. */
-const serviceDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-export function serviceToday(now: Date): string {
-  return serviceDay.format(now);
-}
 
 function blankToNull(value: string | null | undefined): string | null {
   const trimmed = value?.trim();

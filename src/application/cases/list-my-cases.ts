@@ -12,7 +12,7 @@ import type { UserActor } from '../actor.ts';
 import { recordAuditAlone } from '../audit.ts';
 import type { AppContext } from '../context.ts';
 import { entryFromRow } from '../chronology/chronology-rows.ts';
-import { serviceToday } from './create-case.ts';
+import { serviceToday } from '../../domain/shared/service-day.ts';
 
 export interface MyCase {
   id: string;

@@ -10,7 +10,7 @@ import type { UserActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import type { AppContext } from '../context.ts';
 import { caseContact, loadCaseAccess } from './case-access.ts';
-import { serviceToday } from './create-case.ts';
+import { serviceToday } from '../../domain/shared/service-day.ts';
 import { CASE_SUMMARY_COLUMNS, toCaseHits, type CaseContact, type CaseHit } from './search-cases.ts';
 
 export interface BirthInput extends BirthFacts {

@@ -6,7 +6,7 @@ import { recordAuditAlone } from '../audit.ts';
 import type { AppContext } from '../context.ts';
 import { evaluateStored, loadStoredProfile } from '../profile/profile-facts.ts';
 import { profileViewOf, type ProfileView } from '../profile/view-profile.ts';
-import { serviceToday } from './create-case.ts';
+import { serviceToday } from '../../domain/shared/service-day.ts';
 import { readCaseForView, type CaseView, type ViewCaseResult } from './view-case.ts';
 
 export interface CaseOverview {

@@ -9,7 +9,7 @@ import { recordAuditAlone } from '../audit.ts';
 import { loadCaseAccess } from '../cases/case-access.ts';
 import type { AppContext } from '../context.ts';
 import type { ChronologyPattern } from '../../domain/chronology/chronology.types.ts';
-import { serviceToday } from '../cases/create-case.ts';
+import { serviceToday } from '../../domain/shared/service-day.ts';
 import { loadStoredProfile } from '../profile/profile-facts.ts';
 
 export interface ChronologyRecord {

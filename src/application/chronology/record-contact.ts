@@ -9,7 +9,7 @@ import type { Tx } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import type { AppContext } from '../context.ts';
-import { serviceToday } from '../cases/create-case.ts';
+import { serviceToday } from '../../domain/shared/service-day.ts';
 import { lockProfileForChange } from '../profile/profile-change-guard.ts';
 import { loadStoredProfile, subjectKey } from '../profile/profile-facts.ts';
 import { appendProfileVersion } from '../profile/profile-versions.ts';

@@ -13,7 +13,7 @@ import type { UserActor } from '../actor.ts';
 import { raiseEntryAlert, type RaisedAlert } from '../alerts/raise-alerts.ts';
 import { recordAudit } from '../audit.ts';
 import type { AppContext } from '../context.ts';
-import { serviceToday } from '../cases/create-case.ts';
+import { serviceToday } from '../../domain/shared/service-day.ts';
 import { lockProfileForChange } from '../profile/profile-change-guard.ts';
 import { appendProfileVersionRaisingAlerts } from '../profile/profile-versions.ts';
 import { recorderFor, type Recorder } from '../recorder.ts';

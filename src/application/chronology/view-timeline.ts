@@ -5,7 +5,7 @@
 import type { ChronologyPattern } from '../../domain/chronology/chronology.types.ts';
 import type { ListedEntry } from '../../domain/chronology/filter-entries.ts';
 import type { UserActor } from '../actor.ts';
-import { serviceToday } from '../cases/create-case.ts';
+import { serviceToday } from '../../domain/shared/service-day.ts';
 import type { AppContext } from '../context.ts';
 import { loadStoredProfile } from '../profile/profile-facts.ts';
 import { viewChronology, type ViewChronologyResult } from './view-chronology.ts';

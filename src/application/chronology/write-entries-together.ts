@@ -6,7 +6,7 @@
 import { checkNewEntry } from '../../domain/chronology/entry-rules.ts';
 import type { Tx } from '../../infrastructure/db/schema.ts';
 import type { AppContext } from '../context.ts';
-import { serviceToday } from '../cases/create-case.ts';
+import { serviceToday } from '../../domain/shared/service-day.ts';
 import type { Recorder } from '../recorder.ts';
 import { entryFromRow, type ChronologyRow } from './chronology-rows.ts';
 import { newEntryRow, type EntryInput, type WriteEntryResult } from './record-entry.ts';

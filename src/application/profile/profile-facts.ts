@@ -18,7 +18,7 @@ import type { Database, Queryable } from '../../infrastructure/db/schema.ts';
 import type { Selectable } from 'kysely';
 import type { AppContext } from '../context.ts';
 import { loadChronologies, loadChronology } from '../chronology/chronology-rows.ts';
-import { serviceToday } from '../cases/create-case.ts';
+import { serviceToday } from '../../domain/shared/service-day.ts';
 
 export interface StoredProfile {
   facts: ProfileFacts;

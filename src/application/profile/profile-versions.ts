@@ -6,7 +6,7 @@ import type { FindingSnapshot, ProfileVersionKind, Tx } from '../../infrastructu
 import type { UserActor } from '../actor.ts';
 import { raiseFindingAlerts, type RaisedAlert } from '../alerts/raise-alerts.ts';
 import type { AppContext } from '../context.ts';
-import { serviceToday } from '../cases/create-case.ts';
+import { serviceToday } from '../../domain/shared/service-day.ts';
 import { evaluateStored, loadStoredProfiles } from './profile-facts.ts';
 
 export interface ProfileChange {

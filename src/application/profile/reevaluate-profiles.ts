@@ -12,7 +12,7 @@ import type { OperatorActor } from '../actor.ts';
 import { raiseFindingAlerts } from '../alerts/raise-alerts.ts';
 import { recordAudit } from '../audit.ts';
 import type { AppContext } from '../context.ts';
-import { serviceToday } from '../cases/create-case.ts';
+import { serviceToday } from '../../domain/shared/service-day.ts';
 import { evaluateStored, loadStoredProfiles } from './profile-facts.ts';
 import { latestFindings, snapshotFindings } from './profile-versions.ts';
 

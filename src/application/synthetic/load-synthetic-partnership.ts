@@ -14,7 +14,7 @@ import { sql } from 'kysely';
 import type { OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import type { AppContext } from '../context.ts';
-import { serviceToday } from '../cases/create-case.ts';
+import { serviceToday } from '../../domain/shared/service-day.ts';
 import { caseRows, type CaseRows } from './synthetic-case-rows.ts';
 
 /** Every synthetic account signs in with this password. */

@@ -4,7 +4,7 @@
 // as it built up; the case page shows the newest three.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
-import { serviceToday } from '../../../application/cases/create-case.ts';
+import { serviceToday } from '../../../domain/shared/service-day.ts';
 import { readChronology } from '../../../application/chronology/read-chronology.ts';
 import { formatDateTime } from '../../views/filters.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';

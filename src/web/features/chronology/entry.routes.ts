@@ -5,7 +5,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { recordRefusal } from '../../../application/audit.ts';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
-import { serviceToday } from '../../../application/cases/create-case.ts';
+import { serviceToday } from '../../../domain/shared/service-day.ts';
 import { readChronology, type ChronologyRecord } from '../../../application/chronology/read-chronology.ts';
 import { recordEntry, type RecordEntryResult } from '../../../application/chronology/record-entry.ts';
 import type { ListedEntry } from '../../../domain/chronology/filter-entries.ts';
