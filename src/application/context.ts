@@ -1,13 +1,10 @@
 // What every use case receives: the database, the clock, an id source and the settings.
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../config.ts';
+import type { Clock } from '../domain/shared/clock.ts';
 import { loadAuditKeyring, type AuditKeyring } from '../infrastructure/audit/audit-keys.ts';
 import type { Db } from '../infrastructure/db/schema.ts';
 import { ChronologyCache } from './chronology/chronology-cache.ts';
-
-export interface Clock {
-  now(): Date;
-}
 
 export const systemClock: Clock = { now: () => new Date() };
 

@@ -1,5 +1,5 @@
 // A clock tests can move: sessions, lock-outs and token expiry all read it.
-import type { Clock } from '../../src/application/context.ts';
+import type { Clock } from '../../src/domain/shared/clock.ts';
 
 export class TestClock implements Clock {
   private current: number;

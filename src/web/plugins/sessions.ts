@@ -8,7 +8,7 @@ import { actorFor, loadSignedInUser } from '../../application/auth/signed-in-use
 import { recordSignOut } from '../../application/auth/sign-out.ts';
 import { forgetOldSignInFailures } from '../../application/auth/sign-in.ts';
 import { describeDevice } from './device.ts';
-import { DatabaseSessionStore, storedSessionKey } from './session-store.ts';
+import { DatabaseSessionStore, storedSessionKey } from '../../infrastructure/security/session-store.ts';
 
 export const SESSION_COOKIE = 'icp_session';
 const TOUCH_EVERY_MS = 60_000;

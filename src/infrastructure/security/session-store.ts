@@ -1,8 +1,8 @@
 // Server-side sessions in the database, in the callback shape @fastify/session expects. A session is
 // stored under the SHA-256 of its id, never the id itself: a copy of the table signs nobody in.
 import { createHash } from 'node:crypto';
-import type { Clock } from '../../application/context.ts';
-import type { Db } from '../../infrastructure/db/schema.ts';
+import type { Clock } from '../../domain/shared/clock.ts';
+import type { Db } from '../db/schema.ts';
 import type { Session } from 'fastify';
 
 type Callback = (error?: unknown) => void;
