@@ -43,6 +43,13 @@ module.exports = {
       from: { path: '^src/synthetic/' },
       to: { pathNot: '^src/(synthetic|domain)/' },
     },
+    {
+      name: 'routes-write-no-audit',
+      comment: 'Pages and API routes never write audit entries (nor decide refusals): the use cases do, in their own transaction.',
+      severity: 'error',
+      from: { path: '^src/(web|api)/' },
+      to: { path: '^src/(application/audit\\.ts|infrastructure/audit/)' },
+    },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
   ],
   options: {

@@ -39,11 +39,6 @@ export async function withAuditAtEnd<T>(trx: Tx, work: () => Promise<T>): Promis
   return result;
 }
 
-/** Records that a user was refused something on a case, for refusals decided outside a use case's own check. */
-export async function recordRefusal(ctx: AppContext, actor: Actor, action: string, caseId: string): Promise<void> {
-  await recordAuditAlone(ctx, actor, { action, outcome: 'denied', caseId, subjectType: 'case', subjectId: caseId });
-}
-
 /** Records an audit entry in a transaction of its own: for reads and refusals, which change nothing else. */
 export async function recordAuditAlone(ctx: AppContext, actor: Actor, event: AuditEvent): Promise<void> {
   await ctx.db.transaction().execute((trx) => recordAudit(trx, ctx, actor, event));

@@ -6,6 +6,7 @@ import { recordAuditAlone } from '../audit.ts';
 import type { AppContext } from '../context.ts';
 import { fail, ok } from '../result.ts';
 import { caseContact, loadCaseAccess } from './case-access.ts';
+import { refusedForIntent, type CaseIntent } from './case-intent.ts';
 
 export interface CaseRecord {
   id: string;
@@ -77,8 +78,9 @@ export type ViewCaseResult =
   | { ok: false; code: 'not-found'; message: string }
   | { ok: false; code: 'forbidden'; message: string; contact: Awaited<ReturnType<typeof caseContact>> };
 
-export async function viewCase(ctx: AppContext, actor: UserActor, caseId: string): Promise<ViewCaseResult> {
-  const result = await readCaseForView(ctx, actor, caseId);
+/** The case; with an intent, refused (and audited under its action) unless the user may also do that. */
+export async function viewCase(ctx: AppContext, actor: UserActor, caseId: string, intent?: CaseIntent): Promise<ViewCaseResult> {
+  const result = await readCaseForView(ctx, actor, caseId, intent);
   if (result.ok) await recordAuditAlone(ctx, actor, { action: 'case.view', caseId, subjectType: 'case', subjectId: caseId, details: { basis: result.value.access.basis } });
   return result;
 }
@@ -87,7 +89,7 @@ export async function viewCase(ctx: AppContext, actor: UserActor, caseId: string
  * The case as viewCase shows it, with a refusal or a missing case audited; an allowed view is not,
  * so that a use case showing the case with other things writes one entry naming all it showed.
  */
-export async function readCaseForView(ctx: AppContext, actor: UserActor, caseId: string): Promise<ViewCaseResult> {
+export async function readCaseForView(ctx: AppContext, actor: UserActor, caseId: string, intent?: CaseIntent): Promise<ViewCaseResult> {
   const now = ctx.clock.now();
   const row = await ctx.db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst();
   if (!row) {
@@ -99,6 +101,7 @@ export async function readCaseForView(ctx: AppContext, actor: UserActor, caseId:
     await recordAuditAlone(ctx, actor, { action: 'case.view', outcome: 'denied', caseId, subjectType: 'case', subjectId: caseId });
     return { ...fail('forbidden', 'You are not in the team around this baby.'), contact: await caseContact(ctx.db, caseId) };
   }
+  if (await refusedForIntent(ctx, actor, caseId, access, intent)) return { ...fail('forbidden', 'Your access to this record does not allow this.'), contact: null };
   const [people, relationships, team] = await Promise.all([
     ctx.db.selectFrom('people').selectAll().where('case_id', '=', caseId).orderBy('created_at').orderBy('id').execute(),
     ctx.db.selectFrom('person_relationships').select(['id', 'person_id', 'other_person_id', 'kind']).where('case_id', '=', caseId).orderBy('created_at').execute(),

@@ -7,6 +7,7 @@ import { personDisplayName } from '../../domain/people/relationships.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAuditAlone } from '../audit.ts';
 import { loadCaseAccess } from '../cases/case-access.ts';
+import { refusedForIntent, type CaseIntent } from '../cases/case-intent.ts';
 import type { AppContext } from '../context.ts';
 import type { ChronologyPattern } from '../../domain/chronology/chronology.types.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
@@ -34,6 +35,8 @@ export interface ReadChronologyOptions {
   filters?: ChronologyFilters;
   /** Set when the entries leave the service as a file or on paper. */
   exportAs?: 'csv' | 'print';
+  /** Set when the chronology is read to change it: refused, and audited, unless the user may. */
+  intent?: CaseIntent;
 }
 
 export async function readChronology(ctx: AppContext, actor: UserActor, caseId: string, options: ReadChronologyOptions = {}): Promise<ReadChronologyResult> {
@@ -46,6 +49,7 @@ export async function readChronology(ctx: AppContext, actor: UserActor, caseId: 
     await recordAuditAlone(ctx, actor, { action, outcome: 'denied', caseId, subjectType: 'case', subjectId: caseId });
     return { ok: false, code: 'forbidden', message: 'You are not in the team around this baby.' };
   }
+  if (await refusedForIntent(ctx, actor, caseId, access, options.intent)) return { ok: false, code: 'forbidden', message: 'Your access to this record does not allow this.' };
   const [stored, people] = await Promise.all([
     ctx.chronologies.read(ctx.db, caseId).then((entries) => entries ?? []),
     ctx.db.selectFrom('people').select(['id', 'given_name', 'family_name', 'description', 'identity_known']).where('case_id', '=', caseId).orderBy('created_at').orderBy('id').execute(),

@@ -7,6 +7,7 @@ import type { Queryable } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAuditAlone } from '../audit.ts';
 import { loadCaseAccess } from '../cases/case-access.ts';
+import { refusedForIntent, type CaseIntent } from '../cases/case-intent.ts';
 import type { AppContext } from '../context.ts';
 import { findingsNeedingDecision, loadDecisions, type RecordedDecision } from './profile-decisions.ts';
 import { evaluateStoredProfile, type EvaluatedProfile } from './profile-facts.ts';
@@ -28,7 +29,8 @@ export type ViewProfileResult =
   | { ok: true; value: ProfileView }
   | { ok: false; code: 'not-found' | 'forbidden'; message: string };
 
-export async function viewProfile(ctx: AppContext, actor: UserActor, caseId: string): Promise<ViewProfileResult> {
+/** The profile; with an intent, refused (and audited under its action) unless the user may also do that. */
+export async function viewProfile(ctx: AppContext, actor: UserActor, caseId: string, intent?: CaseIntent): Promise<ViewProfileResult> {
   const now = ctx.clock.now();
   const evaluated = await evaluateStoredProfile(ctx.db, ctx, caseId);
   if (!evaluated) return { ok: false, code: 'not-found', message: 'There is no case with this id.' };
@@ -37,6 +39,7 @@ export async function viewProfile(ctx: AppContext, actor: UserActor, caseId: str
     await recordAuditAlone(ctx, actor, { action: 'profile.view', outcome: 'denied', caseId, subjectType: 'case', subjectId: caseId });
     return { ok: false, code: 'forbidden', message: 'You are not in the team around this baby.' };
   }
+  if (await refusedForIntent(ctx, actor, caseId, access, intent)) return { ok: false, code: 'forbidden', message: 'Your access to this record does not allow this.' };
   await recordAuditAlone(ctx, actor, { action: 'profile.view', caseId, subjectType: 'case', subjectId: caseId, details: { basis: access.basis, profileVersion: evaluated.stored.profileVersion } });
   return { ok: true, value: await profileViewOf(ctx.db, caseId, evaluated, access.canChange) };
 }

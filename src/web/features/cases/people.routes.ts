@@ -1,6 +1,5 @@
 // Adding and changing the people around the baby, and the relationships between them.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { recordRefusal } from '../../../application/audit.ts';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { viewCase, type CaseView } from '../../../application/cases/view-case.ts';
 import { addPerson, addRelationship, updatePerson, type SavePersonResult } from '../../../application/people/save-person.ts';
@@ -23,14 +22,9 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
 
   /** The case, if the user may change it; otherwise the error page has been sent. */
   async function changeableCase(request: FastifyRequest<CaseParams>, reply: FastifyReply): Promise<CaseView | null> {
-    const result = await viewCase(ctx, actor(request), request.params.caseId);
+    const result = await viewCase(ctx, actor(request), request.params.caseId, { action: 'case.change', need: 'change' });
     if (!result.ok) {
       await sendErrorPage(reply, result.code === 'not-found' ? 'not-found' : 'forbidden');
-      return null;
-    }
-    if (!result.value.access.canChange) {
-      await recordRefusal(ctx, actor(request), 'case.change', request.params.caseId);
-      await sendErrorPage(reply, 'forbidden');
       return null;
     }
     return result.value;

@@ -1,11 +1,9 @@
 // The team around the family (adding practitioners) and "who has looked at this record".
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { recordRefusal } from '../../../application/audit.ts';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { listLooksAtCase } from '../../../application/cases/list-looks-at-case.ts';
 import { addToTeam } from '../../../application/cases/manage-team.ts';
 import { viewCase } from '../../../application/cases/view-case.ts';
-import { mayManageTeam } from '../../../domain/access/case-access.ts';
 import { formErrors, validateForm } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { requireUser } from '../../plugins/sessions.ts';
@@ -19,12 +17,8 @@ export async function teamRoutes(app: FastifyInstance): Promise<void> {
   const actor = (request: FastifyRequest) => actorFor(request.user!, 'web', request.ip);
 
   const teamPage = async (request: FastifyRequest<CaseParams>, reply: FastifyReply, locals: object = {}, status = 200) => {
-    const result = await viewCase(ctx, actor(request), request.params.caseId);
+    const result = await viewCase(ctx, actor(request), request.params.caseId, { action: 'team.view', need: 'manage' });
     if (!result.ok) return sendErrorPage(reply, result.code === 'not-found' ? 'not-found' : 'forbidden');
-    if (!mayManageTeam(result.value.access)) {
-      await recordRefusal(ctx, actor(request), 'team.view', request.params.caseId);
-      return sendErrorPage(reply, 'forbidden');
-    }
     const c = presentCase(result.value, ctx.clock.now());
     return reply.page('cases/team.njk', { title: `Team around ${c.name}`, c, values: { role: 'member' }, backLink: `/cases/${c.id}`, ...locals }, status);
   };

@@ -3,7 +3,6 @@
 // be corrected: asking to correct an entry already corrected opens its newest correction instead,
 // so the versions form one chain and exactly one of them is current.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { recordRefusal } from '../../../application/audit.ts';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { serviceToday } from '../../../domain/shared/service-day.ts';
 import { readChronology, type ChronologyRecord } from '../../../application/chronology/read-chronology.ts';
@@ -56,14 +55,9 @@ export async function entryRoutes(app: FastifyInstance): Promise<void> {
 
   /** The chronology, if the user may add to it; otherwise the error page has been sent and a refusal audited. */
   async function changeable(request: FastifyRequest<CaseParams>, reply: FastifyReply): Promise<ChronologyRecord | null> {
-    const result = await readChronology(ctx, actor(request), request.params.caseId);
+    const result = await readChronology(ctx, actor(request), request.params.caseId, { intent: { action: 'chronology.record', need: 'change' } });
     if (!result.ok) {
       await sendErrorPage(reply, result.code);
-      return null;
-    }
-    if (!result.value.canChange) {
-      await recordRefusal(ctx, actor(request), 'chronology.record', request.params.caseId);
-      await sendErrorPage(reply, 'forbidden');
       return null;
     }
     return result.value;

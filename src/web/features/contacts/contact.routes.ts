@@ -1,7 +1,6 @@
 // Recording a contact or home visit: one form that asks what the reviews say gets missed, saved as
 // chronology entries and profile evidence in one step, then a confirmation of what was added.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { recordRefusal } from '../../../application/audit.ts';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { viewCase, type CaseView } from '../../../application/cases/view-case.ts';
 import { recordContact } from '../../../application/chronology/record-contact.ts';
@@ -22,14 +21,9 @@ export async function contactRoutes(app: FastifyInstance): Promise<void> {
 
   /** The case, if the user may change it; otherwise the error page has been sent. */
   async function changeableCase(request: FastifyRequest<CaseParams>, reply: FastifyReply): Promise<CaseView | null> {
-    const result = await viewCase(ctx, actor(request), request.params.caseId);
+    const result = await viewCase(ctx, actor(request), request.params.caseId, { action: 'chronology.contact', need: 'change' });
     if (!result.ok) {
       await sendErrorPage(reply, result.code);
-      return null;
-    }
-    if (!result.value.access.canChange) {
-      await recordRefusal(ctx, actor(request), 'chronology.contact', request.params.caseId);
-      await sendErrorPage(reply, 'forbidden');
       return null;
     }
     return result.value;

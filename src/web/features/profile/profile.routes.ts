@@ -1,7 +1,6 @@
 // The Infant Care Profile pages: the task list for a case, the stress and response page, and the
 // page that records one factor.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { recordRefusal } from '../../../application/audit.ts';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { updateFactor } from '../../../application/profile/update-factor.ts';
 import { assessmentKey } from '../../../application/profile/profile-facts.ts';
@@ -65,16 +64,13 @@ export async function profileRoutes(app: FastifyInstance): Promise<void> {
   /** The factor's page: its form for the team, or, on a plain look under emergency access, the same facts read-only. */
   async function factorPage(request: FastifyRequest<FactorParams>, reply: FastifyReply, locals: object = {}, status = 200, readOnlyAllowed = false) {
     const { caseId, subjectKey, factorId } = request.params;
-    const result = await viewProfile(ctx, actor(request), caseId);
+    const intent = readOnlyAllowed ? undefined : { action: 'profile.factor-update', need: 'change' as const };
+    const result = await viewProfile(ctx, actor(request), caseId, intent);
     if (!result.ok) return sendErrorPage(reply, result.code === 'not-found' ? 'not-found' : 'forbidden');
     const subject = result.value.evaluation.subjects.find((s) => subjectKeyOf(s) === subjectKey);
     const factor = subject && [...subject.risk, ...subject.protective].find((f) => f.factorId === factorId);
     const definition = factorById(factorId);
     if (!subject || !factor || !definition || factor.derived) return sendErrorPage(reply, 'not-found');
-    if (!result.value.canChange && !readOnlyAllowed) {
-      await recordRefusal(ctx, actor(request), 'profile.factor-update', caseId);
-      return sendErrorPage(reply, 'forbidden');
-    }
     const version = result.value.versions.get(assessmentKey(factorId, subjectKey)) ?? 0;
     return reply.page(
       'profile/factor.njk',

@@ -1,7 +1,6 @@
 // Reviewing the profile: when it is due, the escalation decisions, marking it reviewed (refused
 // while a critical finding has no decision), and changing the level of support.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { recordRefusal } from '../../../application/audit.ts';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { changeLevel } from '../../../application/profile/change-level.ts';
 import { markProfileReviewed } from '../../../application/profile/mark-profile-reviewed.ts';
@@ -22,14 +21,9 @@ export async function profileReviewRoutes(app: FastifyInstance): Promise<void> {
 
   /** The profile as the user sees it, or the error page already sent. */
   async function load(request: CaseRequest, reply: FastifyReply, needsChange: false | string): Promise<ProfileView | null> {
-    const result = await viewProfile(ctx, actor(request), request.params.caseId);
+    const result = await viewProfile(ctx, actor(request), request.params.caseId, needsChange ? { action: needsChange, need: 'change' } : undefined);
     if (!result.ok) {
       await sendErrorPage(reply, result.code);
-      return null;
-    }
-    if (needsChange && !result.value.canChange) {
-      await recordRefusal(ctx, actor(request), needsChange, request.params.caseId);
-      await sendErrorPage(reply, 'forbidden');
       return null;
     }
     return result.value;
