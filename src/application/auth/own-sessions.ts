@@ -1,6 +1,7 @@
 // A user's own signed-in sessions: where and when each began and was last used, with the one in use
 // marked, and signing out of one or all of the others (a lost phone, a shared computer). A session is
 // named by the key it is stored under (the hash of its id), never by the id that signs it in.
+import { sessionEndedBecause } from '../../domain/shared/session-expiry.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import type { AppContext } from '../context.ts';
@@ -21,18 +22,14 @@ const textOf = (value: unknown) => (typeof value === 'string' && value !== '' ? 
 /** The user's sessions still in force (not idle past SESSION_IDLE_MINUTES, not past SESSION_ABSOLUTE_HOURS), newest first. */
 export async function listOwnSessions(ctx: AppContext, actor: UserActor, currentKey: string): Promise<OwnSession[]> {
   const now = ctx.clock.now().getTime();
+  const limits = { idleMs: ctx.config.sessionIdleMinutes * 60_000, absoluteMs: ctx.config.sessionAbsoluteHours * 3_600_000 };
   const rows = await ctx.db.selectFrom('sessions').select(['id', 'data']).where('user_id', '=', actor.userId).where('expires_at', '>', ctx.clock.now()).execute();
   return rows
     .map((row): OwnSession => {
       const data = row.data;
       return { key: row.id, current: row.id === currentKey, signedInAt: dateOf(data['signedInAt']), lastSeenAt: dateOf(data['lastSeenAt']), device: textOf(data['device']), address: textOf(data['address']) };
     })
-    .filter((session) => {
-      if (session.current) return true;
-      const idle = now - (session.lastSeenAt?.getTime() ?? 0) >= ctx.config.sessionIdleMinutes * 60_000;
-      const expired = now - (session.signedInAt?.getTime() ?? 0) >= ctx.config.sessionAbsoluteHours * 3_600_000;
-      return !idle && !expired;
-    })
+    .filter((session) => session.current || sessionEndedBecause({ signedInAt: session.signedInAt?.getTime(), lastSeenAt: session.lastSeenAt?.getTime() }, now, limits) === null)
     .sort((a, b) => Number(b.current) - Number(a.current) || (b.signedInAt?.getTime() ?? 0) - (a.signedInAt?.getTime() ?? 0));
 }
 

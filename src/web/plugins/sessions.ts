@@ -7,6 +7,7 @@ import fp from 'fastify-plugin';
 import { actorFor, loadSignedInUser } from '../../application/auth/signed-in-user.ts';
 import { recordSignOut } from '../../application/auth/sign-out.ts';
 import { forgetOldSignInFailures } from '../../application/auth/sign-in.ts';
+import { sessionEndedBecause } from '../../domain/shared/session-expiry.ts';
 import { describeDevice } from './device.ts';
 import { DatabaseSessionStore, storedSessionKey } from '../../infrastructure/security/session-store.ts';
 
@@ -46,9 +47,7 @@ export const sessions = fp(async (app: FastifyInstance, options: SessionOptions)
     if (!session.userId) return;
     const now = clock.now().getTime();
     const user = await loadSignedInUser(db, session.userId);
-    const idle = now - (session.lastSeenAt ?? 0) >= idleMs;
-    const expired = now - (session.signedInAt ?? 0) >= absoluteMs;
-    const reason = !user ? null : idle ? 'idle' : expired ? 'absolute' : null;
+    const reason = user ? sessionEndedBecause(session, now, { idleMs, absoluteMs }) : null;
     if (!user || reason) {
       if (user && reason) await recordSignOut(app.ctx, actorFor(user, 'web', request.ip), reason);
       // A fresh, empty session rather than none: the request may be a sign-in, which needs one.
