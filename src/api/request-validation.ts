@@ -2,14 +2,12 @@
 // coerced (`givenName: 123` is not "123", `null` is not false) and an unknown field is refused, not
 // dropped, so a client learns of its mistake. Query strings and path parameters arrive as text, so
 // numbers and booleans there are read from it. All problems are reported at once, each by its path.
-import { Ajv } from 'ajv';
-import addFormatsModule from 'ajv-formats';
 import type { FastifySchema, FastifySchemaCompiler } from 'fastify';
+import { newJsonSchemaChecker } from '../infrastructure/validation/json-schema.ts';
 
-const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
-const common = { removeAdditional: false, useDefaults: true, allErrors: true, strict: false } as const;
-const bodies = addFormats(new Ajv({ ...common, coerceTypes: false }));
-const addressParts = addFormats(new Ajv({ ...common, coerceTypes: 'array' }));
+const common = { removeAdditional: false, useDefaults: true, allErrors: true } as const;
+const bodies = newJsonSchemaChecker({ ...common, coerceTypes: false });
+const addressParts = newJsonSchemaChecker({ ...common, coerceTypes: 'array' });
 
 export const validatorCompiler: FastifySchemaCompiler<FastifySchema> = ({ schema, httpPart }) =>
   (httpPart === 'body' ? bodies : addressParts).compile(schema) as ReturnType<FastifySchemaCompiler<FastifySchema>>;

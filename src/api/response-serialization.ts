@@ -2,12 +2,9 @@
 // declare. When asked (every test run does), each reply is first checked against the response schema
 // the route publishes in the OpenAPI document, closed so that an undeclared field is an error: a
 // reply and its published schema cannot drift apart without a test failing.
-import { Ajv } from 'ajv';
-import addFormatsModule from 'ajv-formats';
 import type { FastifySchema, FastifySerializerCompiler } from 'fastify';
+import { newJsonSchemaChecker } from '../infrastructure/validation/json-schema.ts';
 import { ErrorResponse } from './v1/schemas.ts';
-
-const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
 /** The schema with every object that lists its properties closed to others (unless it says otherwise). */
 export function closedSchema(schema: unknown): unknown {
@@ -25,7 +22,7 @@ function mapValues(value: unknown, map: (inner: unknown) => unknown): unknown {
 }
 
 export function serializerCompiler(checkAgainstSchema: boolean): FastifySerializerCompiler<FastifySchema> {
-  const ajv = addFormats(new Ajv({ strict: false, allErrors: true }));
+  const ajv = newJsonSchemaChecker({ allErrors: true });
   ajv.addSchema(closedSchema(ErrorResponse) as object);
   return ({ schema, method, url, httpStatus }) => {
     if (!checkAgainstSchema) return (data: unknown) => JSON.stringify(data);

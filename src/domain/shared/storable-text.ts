@@ -5,8 +5,7 @@
 /** NUL, or a surrogate that is not one half of a pair. */
 // eslint-disable-next-line no-control-regex -- the NUL character is exactly what this finds
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-// eslint-disable-next-line no-control-regex -- as above
-const UNSTORABLE_ALL = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const UNSTORABLE_ALL = new RegExp(UNSTORABLE.source, 'g');
 
 export const UNSTORABLE_TEXT_MESSAGE = 'contains a character that cannot be stored (a NUL character or half of a surrogate pair): remove it';
 

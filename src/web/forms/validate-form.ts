@@ -1,11 +1,10 @@
 // The one step that turns a form body into either typed values or GOV.UK errors: an error summary
 // list ({ text, href: '#field' }), inline messages by field, and what the user typed, to re-render.
-import { Ajv, type ErrorObject } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import type { Ajv, ErrorObject } from 'ajv';
 import type { Static, TSchema } from 'typebox';
+import { newJsonSchemaChecker } from '../../infrastructure/validation/json-schema.ts';
 
-const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
-const ajv = addFormats(new Ajv({ allErrors: true, coerceTypes: false, useDefaults: true, strict: false }));
+const ajv = newJsonSchemaChecker({ allErrors: true, coerceTypes: false, useDefaults: true });
 
 /** Messages by field, then by JSON Schema keyword ("required", "format", "maxLength"...), with "default" as a fallback. */
 export type FormMessages = Record<string, Partial<Record<string, string>> & { default: string }>;
