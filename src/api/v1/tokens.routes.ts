@@ -1,7 +1,7 @@
 // API tokens: POST /api/v1/tokens exchanges an email and password for a token (throttled as sign-in
 // is), with a name and scopes if asked; GET /api/v1/tokens lists the caller's own tokens and DELETE
 // /api/v1/tokens/{tokenId} revokes one, whatever the calling token's scopes.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { issueToken, listOwnTokens, revokeOwnToken } from '../../application/auth/api-tokens.ts';
 import { actorFor } from '../../application/auth/signed-in-user.ts';
@@ -46,7 +46,7 @@ const common = { tags: ['authentication'], security: [{ bearer: [] }] };
 
 export async function tokenRoutes(app: FastifyInstance): Promise<void> {
   const { ctx } = app;
-  const actor = (request: { user: Parameters<typeof actorFor>[0] | null; ip: string }) => actorFor(request.user!, 'api', request.ip);
+  const actor = (request: FastifyRequest) => actorFor(request.user!, 'api', request.ip);
 
   app.post<{ Body: Static<typeof TokenRequest> }>(
     '/tokens',
