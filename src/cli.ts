@@ -6,7 +6,7 @@ import { createUser } from './application/accounts/create-user.ts';
 import { cliOperator } from './application/actor.ts';
 import { escalateOverdueAlerts } from './application/alerts/escalate-alerts.ts';
 import { createTokenForEmail } from './application/auth/api-tokens.ts';
-import { createContext } from './application/context.ts';
+import { createContext, systemClock } from './application/context.ts';
 import { deliverOutbox } from './application/mail/deliver-outbox.ts';
 import { reevaluateAllProfiles } from './application/profile/reevaluate-profiles.ts';
 import { loadSyntheticPartnership, SYNTHETIC_PASSWORD } from './application/synthetic/load-synthetic-partnership.ts';
@@ -146,7 +146,7 @@ async function main(argv: string[]): Promise<number> {
     case 'audit rotate-key': {
       const config = loadConfig();
       if (config.auditKeys) throw new UsageError('AUDIT_KEYS is set: add the new key there ("id:secret" at the end), not to a file.');
-      const key = rotateAuditKey(config.auditKeysFile);
+      const key = rotateAuditKey(config.auditKeysFile, systemClock.now());
       console.log(`Added key ${key.id} to ${config.auditKeysFile}. It signs new entries once the server restarts; keep the file backed up.`);
       return report({ ok: true, value: key.id }, (id) => id);
     }

@@ -19,6 +19,6 @@ export interface AppContext {
   auditKeys: AuditKeyring;
 }
 
-export function createContext(db: Db, config: Config, clock: Clock = systemClock, auditKeys: AuditKeyring = loadAuditKeyring(config)): AppContext {
+export function createContext(db: Db, config: Config, clock: Clock = systemClock, auditKeys: AuditKeyring = loadAuditKeyring(config, clock.now())): AppContext {
   return { db, clock, config, newId: randomUUID, chronologies: new ChronologyCache(), auditKeys };
 }

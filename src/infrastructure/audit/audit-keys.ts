@@ -22,8 +22,9 @@ export function keyringOf(keys: readonly AuditKey[], source: string): AuditKeyri
   return { current: keys[keys.length - 1]!, byId: (id) => byId.get(id), source };
 }
 
-function newKey(existing: readonly AuditKey[]): AuditKey {
-  const stamp = new Date().toISOString().slice(0, 10).replace(/-/g, '');
+/** A new random key, named after the day it was made (the caller's clock). */
+function newKey(existing: readonly AuditKey[], now: Date): AuditKey {
+  const stamp = now.toISOString().slice(0, 10).replace(/-/g, '');
   let id = `k${stamp}`;
   for (let n = 2; existing.some((key) => key.id === id); n++) id = `k${stamp}-${String(n)}`;
   return { id, secret: randomBytes(32).toString('base64url') };
@@ -43,21 +44,21 @@ function readKeysFile(file: string): AuditKey[] {
 }
 
 /** The keyring from AUDIT_KEYS, or from the keys file, which is made with one new key when missing. */
-export function loadAuditKeyring(config: { auditKeys: AuditKey[] | undefined; auditKeysFile: string }): AuditKeyring {
+export function loadAuditKeyring(config: { auditKeys: AuditKey[] | undefined; auditKeysFile: string }, now: Date): AuditKeyring {
   if (config.auditKeys) return keyringOf(config.auditKeys, 'AUDIT_KEYS');
   const file = config.auditKeysFile;
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    const key = newKey([]);
+    const key = newKey([], now);
     fs.writeFileSync(file, `# Audit chain keys: "id secret", one a line; the last signs new entries. Keep this file secret and backed up.\n${key.id} ${key.secret}\n`, { mode: 0o600, flag: 'wx' });
   }
   return keyringOf(readKeysFile(file), file);
 }
 
 /** Adds a new key to the keys file, which signs from the next start; the old ones still check their entries. */
-export function rotateAuditKey(file: string): AuditKey {
+export function rotateAuditKey(file: string, now: Date): AuditKey {
   const keys = fs.existsSync(file) ? readKeysFile(file) : [];
-  const key = newKey(keys);
+  const key = newKey(keys, now);
   fs.appendFileSync(file, `${key.id} ${key.secret}\n`, { mode: 0o600 });
   return key;
 }
