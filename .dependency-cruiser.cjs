@@ -1,6 +1,6 @@
 // Layer rules (docs/adr/0001-stack-and-layers.md): domain imports nothing outside itself;
 // application does not know about the web or the API; infrastructure does not know about
-// application, web or API.
+// application, web or API; the drawings under web/drawings know only the domain.
 module.exports = {
   forbidden: [
     {
@@ -23,18 +23,11 @@ module.exports = {
       to: { path: '^src/(application|web|api)/' },
     },
     {
-      name: 'genogram-draws-only',
-      comment: 'src/genogram turns plain data into a drawing: it knows no use case, database or web layer.',
+      name: 'drawings-draw-only',
+      comment: 'src/web/drawings (the family diagram and the chronology timeline) turns plain data into SVG: it may use the domain and its own drawings, no use case, database, page, plugin or API.',
       severity: 'error',
-      from: { path: '^src/genogram/' },
-      to: { path: '^src/(application|infrastructure|web|api)/' },
-    },
-    {
-      name: 'timeline-draws-only',
-      comment: 'src/timeline turns a chronology into a drawing: it knows no use case, database or web layer.',
-      severity: 'error',
-      from: { path: '^src/timeline/' },
-      to: { path: '^src/(application|infrastructure|web|api)/' },
+      from: { path: '^src/web/drawings/' },
+      to: { path: '^src/', pathNot: '^src/(domain|web/drawings)/' },
     },
     {
       name: 'synthetic-is-pure',

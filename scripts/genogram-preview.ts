@@ -2,8 +2,8 @@
 // person can look at it. Usage: node --import tsx scripts/genogram-preview.ts [large|mother|unborn]
 import fs from 'node:fs';
 import { chromium } from 'playwright-core';
-import { largeHousehold, motherOnly, unbornWithUnknownFather } from '../src/genogram/genogram.examples.ts';
-import { renderGenogram } from '../src/genogram/render-genogram.ts';
+import { largeHousehold, motherOnly, unbornWithUnknownFather } from '../src/web/drawings/genogram/genogram.examples.ts';
+import { renderGenogram } from '../src/web/drawings/genogram/render-genogram.ts';
 
 const examples = { large: largeHousehold, mother: motherOnly, unborn: unbornWithUnknownFather };
 const name = (process.argv[2] ?? 'large') as keyof typeof examples;

@@ -1,6 +1,6 @@
 // Turns a case view into what the case page shows: ages in words, labels, warnings.
 import type { CasePerson, CaseView } from '../../../application/cases/view-case.ts';
-import type { GenogramInput } from '../../../genogram/render-genogram.ts';
+import type { GenogramInput } from '../../drawings/genogram/render-genogram.ts';
 import { cachedGenogram } from './genogram-cache.ts';
 import { mayManageTeam } from '../../../domain/access/case-access.ts';
 import type { ChronologyEntry } from '../../../domain/chronology/chronology.types.ts';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { GenogramInput } from '../../../genogram/render-genogram.ts';
+import type { GenogramInput } from '../../drawings/genogram/render-genogram.ts';
 import { cachedGenogram } from './genogram-cache.ts';
 
 const family = (caseId: string, motherName: string): GenogramInput => ({

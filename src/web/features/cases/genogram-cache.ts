@@ -2,7 +2,7 @@
 // (dagre) was a fifth of the case page's time, yet a family's drawing changes only when its people
 // or relationships do: the input itself, with the links it draws, is the key, so any change draws
 // afresh and nothing is stale.
-import { renderGenogram, type GenogramInput, type RenderedGenogram } from '../../../genogram/render-genogram.ts';
+import { renderGenogram, type GenogramInput, type RenderedGenogram } from '../../drawings/genogram/render-genogram.ts';
 
 const MOST_KEPT = 500;
 const drawn = new Map<string, RenderedGenogram>();

@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { viewTimeline } from '../../../application/chronology/view-timeline.ts';
-import { renderTimeline } from '../../../timeline/render-timeline.ts';
+import { renderTimeline } from '../../drawings/timeline/render-timeline.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { requireUser } from '../../plugins/sessions.ts';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { correction, entry } from '../domain/chronology/chronology.test-support.ts';
-import type { ChronologyEntry } from '../domain/chronology/chronology.types.ts';
+import { correction, entry } from '../../../domain/chronology/chronology.test-support.ts';
+import type { ChronologyEntry } from '../../../domain/chronology/chronology.types.ts';
 import { axisTicks, monthStep, timeScale, xOfDay } from './timeline.axis.ts';
 import { layoutTimeline, MARKER_GAP, STACK, VIEW_WIDTH, type TimelineLayout } from './timeline.layout.ts';
 import type { TimelineInput } from './timeline.model.ts';

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { EVENT_KIND_IDS } from '../domain/catalogue/event-kinds.ts';
-import { entry } from '../domain/chronology/chronology.test-support.ts';
-import type { ChronologyEntry, ChronologyPattern } from '../domain/chronology/chronology.types.ts';
+import { EVENT_KIND_IDS } from '../../../domain/catalogue/event-kinds.ts';
+import { entry } from '../../../domain/chronology/chronology.test-support.ts';
+import type { ChronologyEntry, ChronologyPattern } from '../../../domain/chronology/chronology.types.ts';
 import { escapeXml } from './timeline.escape.ts';
 import { renderTimeline } from './render-timeline.ts';
 import { assertBalanced, markersIn, pattern } from './timeline.test-support.ts';

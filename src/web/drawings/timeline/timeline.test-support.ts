@@ -1,6 +1,6 @@
 // Reading the SVG in tests: well-formedness, and the markers with their titles and drawings.
 import assert from 'node:assert/strict';
-import type { ChronologyPattern } from '../domain/chronology/chronology.types.ts';
+import type { ChronologyPattern } from '../../../domain/chronology/chronology.types.ts';
 
 /** Every element closed in order: enough to know the string is well-formed XML. */
 export function assertBalanced(svg: string): void {

@@ -1,10 +1,10 @@
 // The text alternative: the same facts as the picture, in plain words. A short summary (also the
 // picture's description) and headed lists: entries by agency, the significant entries in order,
 // the patterns, and anything the picture leaves out.
-import type { ChronologyEntry, ChronologyPattern } from '../domain/chronology/chronology.types.ts';
-import { peopleInWords, spanInWords } from '../domain/chronology/pattern-words.ts';
-import { countOf, listInWords } from '../domain/profile/plain-words.ts';
-import { dayInWords } from '../domain/profile/profile-dates.ts';
+import type { ChronologyEntry, ChronologyPattern } from '../../../domain/chronology/chronology.types.ts';
+import { peopleInWords, spanInWords } from '../../../domain/chronology/pattern-words.ts';
+import { countOf, listInWords } from '../../../domain/profile/plain-words.ts';
+import { dayInWords } from '../../../domain/profile/profile-dates.ts';
 import type { TextSection, TimelineInput } from './timeline.model.ts';
 import type { TimelinePlan } from './timeline.plan.ts';
 import { entryWords, kindLabel, trimmed } from './timeline.words.ts';

@@ -1,5 +1,5 @@
 // What the timeline is drawn from, and what it gives back to the page.
-import type { ChronologyEntry, ChronologyPattern } from '../domain/chronology/chronology.types.ts';
+import type { ChronologyEntry, ChronologyPattern } from '../../../domain/chronology/chronology.types.ts';
 
 export interface TimelineInput {
   /** Every entry of the chronology, corrected ones included (they are drawn hollow). */

@@ -1,6 +1,6 @@
 // Which marker each kind of entry gets: seven groups, each with its own shape as well as its own
 // colour, so the picture reads in black and white and to people who do not see the colours.
-import type { EventKindId } from '../domain/catalogue/event-kinds.ts';
+import type { EventKindId } from '../../../domain/catalogue/event-kinds.ts';
 
 export type MarkerShape = 'circle' | 'triangle' | 'plus' | 'star' | 'cross' | 'square' | 'diamond';
 

@@ -1,6 +1,6 @@
 // What the genogram is drawn from: the baby, the people around them and the relationships between
 // them, in plain types so the drawing knows nothing of the database or the web layer.
-import type { RelationshipToInfant } from '../domain/people/relationships.ts';
+import type { RelationshipToInfant } from '../../../domain/people/relationships.ts';
 
 export type { RelationshipToInfant };
 export type GenogramSex = 'female' | 'male' | 'unknown';

@@ -1,7 +1,7 @@
 // Each person's role in words on the diagram, sharpened by the family around them: a mother's
 // partner the records say she has left is her former partner; a grandparent recorded as the
 // mother's parent is the maternal grandmother or grandfather.
-import { RELATIONSHIPS_TO_INFANT } from '../domain/people/relationships.ts';
+import { RELATIONSHIPS_TO_INFANT } from '../../../domain/people/relationships.ts';
 import type { GenogramRelationship, GenogramSex, RelationshipToInfant } from './genogram.model.ts';
 
 interface RoleSubject {

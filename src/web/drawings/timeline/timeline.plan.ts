@@ -1,9 +1,9 @@
 // What goes on the timeline, before any geometry: which entries are drawn (and which are left out,
 // and why), the lanes, the period, and the patterns that fall in it. The text alternative reads the
 // same plan, so the words and the picture cannot disagree.
-import type { ChronologyEntry, ChronologyPattern } from '../domain/chronology/chronology.types.ts';
-import { currentEntries } from '../domain/chronology/current-entries.ts';
-import { dayOf } from '../domain/profile/profile-dates.ts';
+import type { ChronologyEntry, ChronologyPattern } from '../../../domain/chronology/chronology.types.ts';
+import { currentEntries } from '../../../domain/chronology/current-entries.ts';
+import { dayOf } from '../../../domain/profile/profile-dates.ts';
 import { dayNumber } from './timeline.days.ts';
 import { markerGroupOf, type MarkerGroup } from './timeline.kinds.ts';
 import type { TimelineInput } from './timeline.model.ts';

@@ -3,7 +3,7 @@
 // description (the text alternative's summary); the page puts the full words and the key beside it.
 // No scripts, no inline styles (the CSP allows neither): colours are attributes, the page's
 // stylesheet sizes it.
-import { spanInWords } from '../domain/chronology/pattern-words.ts';
+import { spanInWords } from '../../../domain/chronology/pattern-words.ts';
 import { escapeXml } from './timeline.escape.ts';
 import { AXIS, bandBarY, bandLabelY, FONT, laneLabelY, RADIUS, textWidth, type TimelineLayout } from './timeline.layout.ts';
 import { BAND_LOOK, INK, markerSvg, n, PAPER } from './timeline.symbols.ts';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { correction, entry } from '../domain/chronology/chronology.test-support.ts';
-import type { ChronologyEntry } from '../domain/chronology/chronology.types.ts';
+import { correction, entry } from '../../../domain/chronology/chronology.test-support.ts';
+import type { ChronologyEntry } from '../../../domain/chronology/chronology.types.ts';
 import { renderTimeline } from './render-timeline.ts';
 import type { TimelineInput } from './timeline.model.ts';
 import { assertBalanced, count, markersIn, pattern } from './timeline.test-support.ts';
