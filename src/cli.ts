@@ -14,6 +14,7 @@ import { loadConfig } from './config.ts';
 import { isTokenScope } from './domain/shared/token-scopes.ts';
 import { anchorAuditHead, readAuditAnchors, setAsideAuditAnchors } from './infrastructure/audit/audit-anchors.ts';
 import { rotateAuditKey } from './infrastructure/audit/audit-keys.ts';
+import { sealAuditTrail } from './infrastructure/audit/audit-seal.ts';
 import { verifyAuditChain, type AuditChainProblem } from './infrastructure/audit/verify-audit-chain.ts';
 import { backupEmbedded, restoreEmbedded } from './infrastructure/db/backup.ts';
 import { openConfiguredDatabase } from './infrastructure/db/open-configured.ts';
@@ -129,9 +130,12 @@ async function main(argv: string[]): Promise<number> {
       });
     case 'audit verify':
       return withContext(async (ctx) => {
+        const sealed = await sealAuditTrail(ctx.db, ctx.auditKeys, { wait: true });
+        if (sealed.sealed > 0) console.log(`Sealed ${String(sealed.sealed)} entries written since the server last sealed the chain.`);
         const report = await verifyAuditChain(ctx.db, ctx.auditKeys, readAuditAnchors(ctx.config.auditAnchorFile));
         if (report.intact) {
-          console.log(`Audit trail intact: ${report.entries} entries, ${report.anchorsChecked} anchored heads matched. Head hash: ${report.headHash}`);
+          const waiting = report.unsealed > 0 ? ` ${String(report.unsealed)} entries written meanwhile are not chained yet; their own hashes match.` : '';
+          console.log(`Audit trail intact: ${report.entries} entries, ${report.anchorsChecked} anchored heads matched. Head hash: ${report.headHash}${waiting}`);
           return 0;
         }
         console.error(`Audit trail BROKEN at entry ${report.brokenAt.seq}${report.brokenAt.id ? ` (id ${report.brokenAt.id})` : ''}: ${AUDIT_PROBLEMS[report.reason]} ${report.entries} entries before it are intact.`);
@@ -139,6 +143,7 @@ async function main(argv: string[]): Promise<number> {
       });
     case 'audit anchor':
       return withContext(async (ctx) => {
+        await sealAuditTrail(ctx.db, ctx.auditKeys, { wait: true });
         const anchor = await anchorAuditHead(ctx.db, ctx.config.auditAnchorFile, ctx.clock.now());
         console.log(anchor ? `Anchored entry ${anchor.seq} in ${ctx.config.auditAnchorFile}:` : 'The audit trail is empty: nothing to anchor.');
         return report({ ok: true, value: anchor?.hash ?? '' }, (hash) => hash);

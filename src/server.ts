@@ -1,26 +1,34 @@
 // Starts the service: reads the configuration, opens and migrates the database, seeds the demo
-// partnership and its synthetic families when asked, escalates overdue alerts every few minutes,
-// and listens. `npm start` passes --demo-by-default.
+// partnership and its synthetic families when asked, and listens; background work (alert
+// escalation, outbox mail, audit anchoring: src/background-work.ts) runs beside it. `npm start`
+// passes --demo-by-default.
+//
+// With WEB_PROCESSES above 1 (PostgreSQL only) this process becomes the primary of a cluster: it
+// opens, migrates and seeds the database once, runs the background work, and forks that many
+// workers, each of which runs this file again, opens the database without migrating and serves on
+// the same port (src/infrastructure/process/worker-supervisor.ts restarts one that dies). SIGTERM or
+// SIGINT to the primary stops the workers, waits for them, and writes the audit head last.
+import cluster from 'node:cluster';
+import type { AddressInfo } from 'node:net';
+import Fastify from 'fastify';
 import { buildApp } from './app.ts';
-import { escalateOverdueAlerts } from './application/alerts/escalate-alerts.ts';
 import { createContext } from './application/context.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './application/demo/demo-partnership.ts';
 import { seedDemo } from './application/demo/seed-demo.ts';
-import { deliverOutboxPeriodically } from './application/mail/deliver-outbox-periodically.ts';
 import { SYNTHETIC_PASSWORD } from './application/synthetic/load-synthetic-partnership.ts';
+import { startBackgroundWork, type BackgroundWork } from './background-work.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
+import type { AuditKeyring } from './infrastructure/audit/audit-keys.ts';
+import { openPostgres } from './infrastructure/db/connect.ts';
 import { DataDirLockedError } from './infrastructure/db/data-dir-lock.ts';
-import { anchorAuditHead } from './infrastructure/audit/audit-anchors.ts';
 import { openConfiguredDatabase } from './infrastructure/db/open-configured.ts';
 import { resolveSessionSecret } from './infrastructure/db/session-secret.ts';
-import { createMailTransport } from './infrastructure/mail/smtp-transport.ts';
+import { superviseWorkers } from './infrastructure/process/worker-supervisor.ts';
+import { loggerOptions } from './web/plugins/request-logging.ts';
 
-const ESCALATION_CHECK_MINUTES = 5;
-
-async function main(): Promise<void> {
-  let config: Config;
+function readConfig(): Config {
   try {
-    config = loadConfig(process.env, { demo: process.argv.includes('--demo-by-default') });
+    return loadConfig(process.env, { demo: process.argv.includes('--demo-by-default') });
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(`Infant Care Profile did not start.\n${error.message}`);
@@ -28,6 +36,21 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+}
+
+/** Runs `stop` once on the first SIGINT or SIGTERM (a terminal's Ctrl-C reaches every process of the cluster, then the primary sends SIGTERM too). */
+function onStopSignal(stop: (signal: string) => Promise<void>): void {
+  let stopping: Promise<void> | undefined;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void (stopping ??= stop(signal)));
+}
+
+function serviceUrl(config: Config, port: number): string {
+  return `http://${config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host}:${String(port)}`;
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  if (cluster.isWorker) return serveAsWorker(config);
 
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `the embedded database in ${config.dataDir}`;
   console.log(`Opening ${where}...`);
@@ -45,52 +68,86 @@ async function main(): Promise<void> {
       );
     }
   }
+  // Made now, before any worker starts, so that every process signs cookies with the same secret.
+  const sessionSecret = await resolveSessionSecret(database.db, config.sessionSecret);
 
-  const app = await buildApp({ ctx, sessionSecret: await resolveSessionSecret(database.db, config.sessionSecret), logger: true });
-  // Alerts nobody acknowledged in time go to the safeguarding leads; checked every few minutes.
-  const escalation = setInterval(() => {
-    escalateOverdueAlerts(ctx).then(
-      (report) => {
-        if (report.escalated.length > 0) app.log.info({ alertIds: report.escalated.map((e) => e.alertId) }, 'escalated unacknowledged alerts to the safeguarding leads');
-      },
-      (error: unknown) => app.log.error({ err: error }, 'alert escalation failed'),
-    );
-  }, ESCALATION_CHECK_MINUTES * 60_000);
-  escalation.unref();
-  app.addHook('onClose', async () => clearInterval(escalation));
-  // The audit chain's head goes to a file the database cannot rewrite, now and then and at the end.
-  const anchorHead = () => anchorAuditHead(database.db, config.auditAnchorFile, ctx.clock.now()).catch((error: unknown) => app.log.error({ err: error }, 'audit anchor failed'));
-  const anchoring = setInterval(() => void anchorHead(), config.auditAnchorMinutes * 60_000);
-  anchoring.unref();
-  app.addHook('onClose', async () => {
-    clearInterval(anchoring);
-    await anchorHead();
-  });
-  console.log(`The audit trail is signed with key ${ctx.auditKeys.current.id} (${ctx.auditKeys.source}); its head is written to ${config.auditAnchorFile} every ${String(config.auditAnchorMinutes)} minutes.`);
-  if (database.engine !== 'pglite' && !config.auditKeys && ctx.auditKeys.source.startsWith(config.dataDir)) {
-    console.warn('Warning: the audit keys were made in the data folder. On a server, set AUDIT_KEYS or AUDIT_KEYS_FILE to a secret kept apart from the database.');
+  let port: number;
+  if (config.webProcesses === 1) {
+    const app = await buildApp({ ctx, sessionSecret, logger: true });
+    const background = startBackgroundWork(ctx, database.db, app.log);
+    app.addHook('onClose', () => background.stop());
+    describeBackgroundWork(config, ctx.auditKeys, background, database.engine);
+    onStopSignal(async (signal) => {
+      console.log(`\n${signal}: stopping...`);
+      await app.close();
+      await database.close();
+      process.exit(0);
+    });
+    await app.listen({ port: config.port, host: config.host });
+    port = (app.server.address() as AddressInfo).port;
+  } else {
+    // The primary serves nothing, but logs as the workers do: the same pino options and redaction,
+    // through a Fastify instance that never listens.
+    const log = Fastify({ logger: loggerOptions(config.logLevel) }).log;
+    const background = startBackgroundWork(ctx, database.db, log);
+    describeBackgroundWork(config, ctx.auditKeys, background, database.engine);
+    const workers = superviseWorkers({
+      processes: config.webProcesses,
+      log: { info: (message) => log.info(message), warn: (message) => log.warn(message), error: (message) => log.error(message) },
+    });
+    const stopAll = async () => {
+      await workers.stop();
+      await background.stop();
+      await database.close();
+    };
+    onStopSignal(async (signal) => {
+      console.log(`\n${signal}: stopping the ${String(config.webProcesses)} server processes...`);
+      await stopAll();
+      process.exit(0);
+    });
+    try {
+      port = (await workers.ready).port;
+    } catch (error) {
+      console.error(`Infant Care Profile did not start: ${error instanceof Error ? error.message : String(error)}`);
+      await stopAll();
+      process.exit(1);
+    }
   }
-  const mail = createMailTransport(config);
-  if (mail) app.addHook('onClose', deliverOutboxPeriodically(ctx, mail, config.outboxIntervalSeconds * 1000, app.log));
-  console.log(mail ? `Alert emails go out through SMTP every ${config.outboxIntervalSeconds} seconds.` : 'Mail is off (SMTP_URL is not set): alert emails wait in the outbox until it is set.');
-  const shutdown = async (signal: string) => {
-    console.log(`\n${signal}: stopping...`);
-    await app.close();
-    await database.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
-  await app.listen({ port: config.port, host: config.host });
-  const url = `http://${config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
-  console.log(`\nInfant Care Profile is running at ${url} (${database.engine === 'pglite' ? 'embedded database' : 'PostgreSQL'}).`);
+  const url = serviceUrl(config, port);
+  const processes = config.webProcesses === 1 ? '' : `, ${String(config.webProcesses)} server processes`;
+  console.log(`\nInfant Care Profile is running at ${url} (${database.engine === 'pglite' ? 'embedded database' : 'PostgreSQL'}${processes}).`);
   console.log(`Sign in at ${url}/sign-in`);
   if (config.demo) {
     console.log(`\nDemo accounts (password for all: ${DEMO_PASSWORD}):`);
     for (const account of DEMO_ACCOUNTS) console.log(`  ${account.email.padEnd(38)} ${account.name}, ${account.what} (${account.role})`);
     console.log('\nDemo data is invented. Never run DEMO=true with real records.');
   }
+}
+
+function describeBackgroundWork(config: Config, auditKeys: AuditKeyring, background: BackgroundWork, engine: 'pglite' | 'postgres'): void {
+  console.log(`The audit trail is signed with key ${auditKeys.current.id} (${auditKeys.source}); its head is written to ${config.auditAnchorFile} every ${String(config.auditAnchorMinutes)} minutes.`);
+  if (engine !== 'pglite' && !config.auditKeys && auditKeys.source.startsWith(config.dataDir)) {
+    console.warn('Warning: the audit keys were made in the data folder. On a server, set AUDIT_KEYS or AUDIT_KEYS_FILE to a secret kept apart from the database.');
+  }
+  console.log(background.mailOn ? `Alert emails go out through SMTP every ${String(config.outboxIntervalSeconds)} seconds.` : 'Mail is off (SMTP_URL is not set): alert emails wait in the outbox until it is set.');
+}
+
+/**
+ * A worker of the cluster: the primary has migrated the database, made the audit keys file and the
+ * session secret, so this one opens PostgreSQL without migrating, reads them, and serves. Nothing
+ * here runs in the background: the primary does that work.
+ */
+async function serveAsWorker(config: Config): Promise<void> {
+  const database = openPostgres(config.databaseUrl!);
+  const ctx = createContext(database.db, config);
+  const app = await buildApp({ ctx, sessionSecret: await resolveSessionSecret(database.db, config.sessionSecret), logger: true });
+  onStopSignal(async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  });
+  await app.listen({ port: config.port, host: config.host });
 }
 
 void main();

@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, type TestApp } from '../../test/helpers/test-app.ts';
+import { usingPostgres } from '../../test/helpers/test-database.ts';
+import { sealAuditTrail } from '../infrastructure/audit/audit-seal.ts';
 import { verifyAuditChain } from '../infrastructure/audit/verify-audit-chain.ts';
 import { cliOperator } from './actor.ts';
-import { recordAudit, withAuditAtEnd } from './audit.ts';
+import { recordAudit, recordAuditAlone } from './audit.ts';
 
-describe('audit entries held to the end of a long transaction', () => {
+describe('audit entries written by use cases', () => {
   let t: TestApp;
   before(async () => {
     t = await createTestApp();
@@ -14,34 +16,47 @@ describe('audit entries held to the end of a long transaction', () => {
 
   const count = async () => Number((await t.ctx.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
 
-  it('appends nothing while the work runs, then every entry in the order recorded, chained', async () => {
-    const before = await count();
-    await t.ctx.db.transaction().execute((trx) =>
-      withAuditAtEnd(trx, async () => {
-        await recordAudit(trx, t.ctx, cliOperator, { action: 'test.first' });
-        await recordAudit(trx, t.ctx, cliOperator, { action: 'test.second' });
-        const during = Number((await trx.selectFrom('audit_log').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
-        assert.equal(during, before, 'held back while the work runs');
-      }),
-    );
+  it('are written in the order recorded, and chained once sealed', async () => {
+    await t.ctx.db.transaction().execute(async (trx) => {
+      await recordAudit(trx, t.ctx, cliOperator, { action: 'test.first' });
+      await recordAudit(trx, t.ctx, cliOperator, { action: 'test.second' });
+    });
     const last = await t.ctx.db.selectFrom('audit_log').select('action').orderBy('seq', 'desc').limit(2).execute();
     assert.deepEqual(last.map((r) => r.action), ['test.second', 'test.first']);
-    assert.equal((await verifyAuditChain(t.ctx.db, t.ctx.auditKeys)).intact, true);
+    await sealAuditTrail(t.ctx.db, t.ctx.auditKeys, { wait: true });
+    const report = await verifyAuditChain(t.ctx.db, t.ctx.auditKeys);
+    assert.equal(report.intact && report.unsealed, 0);
   });
 
-  it('appends nothing when the work fails, and records straight away again afterwards', async () => {
+  it('are undone with the work that failed', async () => {
     const before = await count();
     await assert.rejects(
-      t.ctx.db.transaction().execute((trx) =>
-        withAuditAtEnd(trx, async () => {
-          await recordAudit(trx, t.ctx, cliOperator, { action: 'test.failed' });
-          throw new Error('the work failed');
-        }),
-      ),
+      t.ctx.db.transaction().execute(async (trx) => {
+        await recordAudit(trx, t.ctx, cliOperator, { action: 'test.failed' });
+        throw new Error('the work failed');
+      }),
       /the work failed/,
     );
     assert.equal(await count(), before);
-    await t.ctx.db.transaction().execute((trx) => recordAudit(trx, t.ctx, cliOperator, { action: 'test.after' }));
-    assert.equal(await count(), before + 1);
+  });
+
+  it('do not wait for another transaction that has written an entry and not committed', { skip: !usingPostgres && 'PGlite runs one transaction at a time' }, async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let written!: () => void;
+    const writtenSignal = new Promise<void>((resolve) => (written = resolve));
+    const long = t.ctx.db.transaction().execute(async (trx) => {
+      await recordAudit(trx, t.ctx, cliOperator, { action: 'test.long' });
+      written();
+      await held;
+    });
+    await writtenSignal;
+    const outcome = await Promise.race([
+      recordAuditAlone(t.ctx, cliOperator, { action: 'test.page-view' }).then(() => 'written'),
+      new Promise((resolve) => setTimeout(() => resolve('waited'), 2000)),
+    ]);
+    release();
+    await long;
+    assert.equal(outcome, 'written');
   });
 });

@@ -12,7 +12,7 @@ import type { EntryProblem } from '../../domain/chronology/entry-rules.ts';
 import type { Tx } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
 import { raiseEntryAlert } from '../alerts/raise-alerts.ts';
-import { recordAudit, withAuditAtEnd } from '../audit.ts';
+import { recordAudit } from '../audit.ts';
 import type { AppContext } from '../context.ts';
 import { lockProfileForChange } from '../profile/profile-change-guard.ts';
 import { appendProfileVersionRaisingAlerts, appendProfileVersionsRaisingAlerts, type AppendedVersion, type ProfileChange } from '../profile/profile-versions.ts';
@@ -60,8 +60,7 @@ export interface BatchSource {
 const AGENCY_BATCH: BatchSource = { action: 'chronology.batch', description: 'an agency feed' };
 
 export async function recordBatch(ctx: AppContext, actor: UserActor, items: readonly BatchItem[]): Promise<BatchOutcome> {
-  return ctx.db.transaction().execute((trx) =>
-    withAuditAtEnd(trx, async () => {
+  return ctx.db.transaction().execute(async (trx) => {
       const recorder = await recorderFor(trx, actor);
       const outcomes: BatchOutcome[] = [];
       const writtenByCase = new Map<string, StoredForCase>();
@@ -78,8 +77,7 @@ export async function recordBatch(ctx: AppContext, actor: UserActor, items: read
       const versions = await appendProfileVersionsRaisingAlerts(trx, ctx, actor, new Map([...writtenByCase].map(([caseId, stored]) => [caseId, versionChange(stored.written, AGENCY_BATCH)])));
       for (const [caseId, stored] of writtenByCase) await alertAndAudit(trx, ctx, actor, caseId, stored, versions.get(caseId)!, AGENCY_BATCH);
       return mergedInIndexOrder(outcomes);
-    }),
-  );
+  });
 }
 
 /** What a batch stored for one case: the outcome to report, and the new entries. */

@@ -13,6 +13,7 @@ export function seqText(seq: unknown): string {
 
 export interface AuditAnchor {
   at: string;
+  /** The head's place in the chain (chain_seq; its seq for entries from before sealing). */
   seq: string;
   hash: string;
 }
@@ -30,11 +31,14 @@ export function readAuditAnchors(file: string): AuditAnchor[] {
     });
 }
 
-/** Appends the chain's head to the anchor file, unless it is the head written last. Returns it, or null for an empty chain. */
+/**
+ * Appends the sealed chain's head to the anchor file, unless it is the head written last. Returns it,
+ * or null for an empty chain. Seal first (sealAuditTrail) to anchor what was written until now.
+ */
 export async function anchorAuditHead(db: Db, file: string, now: Date): Promise<AuditAnchor | null> {
-  const head = await db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  if (!head) return null;
-  const anchor = { at: now.toISOString(), seq: seqText(head.seq), hash: head.hash };
+  const head = await db.selectFrom('audit_log').select(['chain_seq', 'hash']).where('chain_seq', 'is not', null).orderBy('chain_seq', 'desc').limit(1).executeTakeFirst();
+  if (!head?.hash) return null;
+  const anchor = { at: now.toISOString(), seq: seqText(head.chain_seq), hash: head.hash };
   const last = readAuditAnchors(file).at(-1);
   if (last?.seq === anchor.seq && last.hash === anchor.hash) return last;
   fs.mkdirSync(path.dirname(file), { recursive: true });

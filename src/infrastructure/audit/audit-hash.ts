@@ -1,7 +1,10 @@
-// The hash that chains audit entries: an HMAC-SHA-256, with a key kept outside the database, over the
-// entry's fields in a fixed order (object keys sorted), the previous entry's hash and the key's id.
-// Any edit, deletion or reordering breaks it, and without the key it cannot be made again. Entries
-// written before keys existed (no key id) carry a plain SHA-256 of the same fields.
+// The hashes of the audit chain, HMAC-SHA-256 with a key kept outside the database (ADR 10):
+// - an entry's own hash (auditEntryMac) over its fields in a fixed order (object keys sorted) and the
+//   key's id, made by the writer when it inserts the entry: an edit breaks it;
+// - its chain hash (auditChainHash) over the previous entry's chain hash and its own hash, made when
+//   the sealing step gives it its place: a deletion, insertion or reordering breaks it.
+// Without the key neither can be made again. Entries written before sealing existed carry one hash
+// over their fields and the previous hash (auditEntryHash); before keys, a plain SHA-256 of it.
 import { createHash, createHmac } from 'node:crypto';
 import type { AuditKey } from '../../config.ts';
 
@@ -22,8 +25,8 @@ export interface HashedAuditFields {
   details: Record<string, unknown>;
 }
 
-export function auditEntryHash(entry: HashedAuditFields, prevHash: string, key: AuditKey | null): string {
-  const fields = [
+function fieldList(entry: HashedAuditFields): unknown[] {
+  return [
     entry.id,
     entry.occurredAt.toISOString(),
     entry.actorUserId,
@@ -36,10 +39,24 @@ export function auditEntryHash(entry: HashedAuditFields, prevHash: string, key: 
     entry.caseId,
     entry.ip,
     canonicalJson(entry.details),
-    prevHash,
   ];
+}
+
+/** The one hash of an entry written before sealing (ADR 10): its fields and the previous hash. */
+export function auditEntryHash(entry: HashedAuditFields, prevHash: string, key: AuditKey | null): string {
+  const fields = [...fieldList(entry), prevHash];
   if (key === null) return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
   return createHmac('sha256', key.secret).update(JSON.stringify([...fields, key.id])).digest('hex');
+}
+
+/** An entry's own hash, made when it is written. */
+export function auditEntryMac(entry: HashedAuditFields, key: AuditKey): string {
+  return createHmac('sha256', key.secret).update(JSON.stringify(['entry', ...fieldList(entry), key.id])).digest('hex');
+}
+
+/** An entry's chain hash, made when it is sealed: the previous entry's chain hash and this entry's own. */
+export function auditChainHash(prevHash: string, entryHash: string, key: AuditKey): string {
+  return createHmac('sha256', key.secret).update(JSON.stringify(['chain', prevHash, entryHash, key.id])).digest('hex');
 }
 
 /** JSON with object keys sorted at every depth, so the same value always gives the same text (as jsonb does). */

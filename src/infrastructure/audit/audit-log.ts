@@ -1,11 +1,9 @@
-// Appends an entry to the audit trail inside the caller's transaction, signed with the current key.
-// An advisory lock serialises writers so each entry chains onto the one committed before it.
-import { sql } from 'kysely';
+// Appends an entry to the audit trail inside the caller's transaction, with its own hash signed by the
+// current key. It takes no lock and reads nothing: the sealing step (audit-seal.ts) chains it, in
+// the order entries commit, within a second or so (ADR 10).
 import type { AuditKey } from '../../config.ts';
 import type { Tx } from '../db/schema.ts';
-import { auditEntryHash, GENESIS_HASH, type HashedAuditFields } from './audit-hash.ts';
-
-const AUDIT_CHAIN_LOCK = 7_210_002;
+import { auditEntryMac, type HashedAuditFields } from './audit-hash.ts';
 
 export type AuditChannel = 'web' | 'api' | 'cli' | 'system';
 export type AuditOutcome = 'success' | 'failure' | 'denied';
@@ -24,9 +22,6 @@ export interface AuditEntryInput {
 }
 
 export async function appendAudit(trx: Tx, key: AuditKey, entry: AuditEntryInput, id: string, occurredAt: Date): Promise<void> {
-  await sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(trx);
-  const last = await trx.selectFrom('audit_log').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  const prevHash = last?.hash ?? GENESIS_HASH;
   const fields: HashedAuditFields = {
     id,
     occurredAt,
@@ -56,9 +51,8 @@ export async function appendAudit(trx: Tx, key: AuditKey, entry: AuditEntryInput
       case_id: fields.caseId,
       ip: fields.ip,
       details: JSON.stringify(fields.details),
-      prev_hash: prevHash,
       key_id: key.id,
-      hash: auditEntryHash(fields, prevHash, key),
+      entry_hash: auditEntryMac(fields, key),
     })
     .execute();
 }

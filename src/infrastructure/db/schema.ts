@@ -69,10 +69,16 @@ export interface AuditLogTable {
   case_id: string | null;
   ip: string | null;
   details: ColumnType<Record<string, unknown>, string, string>;
-  prev_hash: string;
+  /** The chain hash of the entry sealed before it; null until sealed (ADR 10). */
+  prev_hash: string | null;
   /** The key that signed the entry; null for entries from before audit keys. */
   key_id: string | null;
-  hash: string;
+  /** The chain hash; null until sealed. */
+  hash: string | null;
+  /** The entry's own hash, made when written; null for entries from before sealing. */
+  entry_hash: string | null;
+  /** Its place in the chain, given when sealed; null until then. */
+  chain_seq: ColumnType<string | null, never, string>;
 }
 
 export interface CasesTable {
