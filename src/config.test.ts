@@ -55,6 +55,25 @@ describe('configuration', () => {
     assert.equal(loadConfig({ DATABASE_URL: 'postgresql://app@db:5432/icp' }).databaseUrl, 'postgresql://app@db:5432/icp');
   });
 
+  it('serves from one process unless WEB_PROCESSES says how many (PostgreSQL only)', () => {
+    assert.equal(loadConfig({}).webProcesses, 1);
+    assert.equal(loadConfig({ WEB_PROCESSES: '1' }).webProcesses, 1);
+    assert.equal(loadConfig({ WEB_PROCESSES: ' 4 ', DATABASE_URL: 'postgres://app@db:5432/icp' }).webProcesses, 4);
+    assert.equal(loadConfig({ WEB_PROCESSES: '64', DATABASE_URL: 'postgres://app@db:5432/icp' }).webProcesses, 64);
+    for (const value of ['0', '-2', 'two', '1.5', '65', 'auto']) {
+      const problems = problemsFor({ WEB_PROCESSES: value, DATABASE_URL: 'postgres://app@db:5432/icp' });
+      assert.deepEqual(problems, [`WEB_PROCESSES must be a whole number from 1 to 64 (it is "${value}")`], value);
+    }
+  });
+
+  it('refuses several processes on the embedded database, which one process alone can open', () => {
+    const problems = problemsFor({ WEB_PROCESSES: '2' });
+    assert.equal(problems.length, 1);
+    assert.match(problems[0]!, /^WEB_PROCESSES must be 1 with the embedded database, which only one process can open \(it is 2\): set DATABASE_URL/);
+    assert.deepEqual(problemsFor({ WEB_PROCESSES: '2', DATABASE_URL: 'mysql://db/icp' }).length, 1, 'a wrong DATABASE_URL is the one problem named');
+    assert.equal(loadConfig({ WEB_PROCESSES: '1', DATA_DIR: './somewhere' }).webProcesses, 1);
+  });
+
   it('refuses a short SESSION_SECRET without echoing it', () => {
     const [problem] = problemsFor({ SESSION_SECRET: 'hunter2' });
     assert.match(problem!, /^SESSION_SECRET must be at least 32 characters long \(it has 7\)/);
@@ -74,5 +93,16 @@ describe('configuration', () => {
     assert.equal(result.status, 1);
     assert.match(result.stderr, /did not start/);
     assert.match(result.stderr, /PORT must be a whole number/);
+  });
+
+  it('stops the server at start-up when asked for several processes on the embedded database', () => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+      env: { ...process.env, WEB_PROCESSES: '2', DATABASE_URL: '' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /did not start/);
+    assert.match(result.stderr, /WEB_PROCESSES must be 1 with the embedded database/);
   });
 });

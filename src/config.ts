@@ -7,6 +7,8 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** Node processes serving requests (WEB_PROCESSES): more than 1 only on PostgreSQL. */
+  webProcesses: number;
   demo: boolean;
   /** Synthetic families seeded beside the demo's story families; 0 seeds none. */
   demoSyntheticInfants: number;
@@ -51,6 +53,8 @@ export class ConfigError extends Error {
 type Env = Record<string, string | undefined>;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+/** A bound on WEB_PROCESSES: each process keeps a pool of up to 10 database connections. */
+const MOST_WEB_PROCESSES = 64;
 
 export function loadConfig(env: Env = process.env, defaults: Partial<Config> = {}): Config {
   const problems: string[] = [];
@@ -61,6 +65,7 @@ export function loadConfig(env: Env = process.env, defaults: Partial<Config> = {
     host: read.text('HOST', defaults.host ?? '127.0.0.1'),
     dataDir,
     databaseUrl: read.postgresUrl('DATABASE_URL'),
+    webProcesses: read.integer('WEB_PROCESSES', defaults.webProcesses ?? 1, 1, MOST_WEB_PROCESSES),
     demo: read.boolean('DEMO', defaults.demo ?? false),
     demoSyntheticInfants: read.integer('DEMO_SYNTHETIC_INFANTS', defaults.demoSyntheticInfants ?? 100, 0, 100_000),
     sessionSecret: read.secret('SESSION_SECRET'),
@@ -83,6 +88,11 @@ export function loadConfig(env: Env = process.env, defaults: Partial<Config> = {
     outboxIntervalSeconds: read.integer('OUTBOX_INTERVAL_SECONDS', 30, 5, 3600),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
   };
+  // PGlite runs inside the one process that opened the data folder (a lock keeps others out). When
+  // DATABASE_URL is given but wrong, that is the problem to report, not this.
+  if (config.webProcesses > 1 && !read.isSet('DATABASE_URL')) {
+    problems.push(`WEB_PROCESSES must be 1 with the embedded database, which only one process can open (it is ${String(config.webProcesses)}): set DATABASE_URL to run several processes on PostgreSQL`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
@@ -96,6 +106,10 @@ class EnvReader {
   private raw(name: string): string | undefined {
     const value = this.env[name];
     return value === undefined || value.trim() === '' ? undefined : value.trim();
+  }
+
+  isSet(name: string): boolean {
+    return this.raw(name) !== undefined;
   }
 
   text(name: string, fallback: string): string {

@@ -1,24 +1,25 @@
 // Starts the service: reads the configuration, opens and migrates the database, seeds the demo
 // partnership and its synthetic families when asked, and listens; background work (alert
-// escalation, outbox mail, audit anchoring: src/background-work.ts) runs beside it. `npm start`
-// passes --demo-by-default.
+// escalation, outbox mail, sealing and anchoring the audit chain: src/background-work.ts) runs
+// beside it. `npm start` passes --demo-by-default.
 //
 // With WEB_PROCESSES above 1 (PostgreSQL only) this process becomes the primary of a cluster: it
-// opens, migrates and seeds the database once, runs the background work, and forks that many
-// workers, each of which runs this file again, opens the database without migrating and serves on
-// the same port (src/infrastructure/process/worker-supervisor.ts restarts one that dies). SIGTERM or
-// SIGINT to the primary stops the workers, waits for them, and writes the audit head last.
+// opens, migrates and seeds the database once, runs the background work (in this process alone),
+// and forks that many workers, each of which runs this file again, opens the database without
+// migrating and serves on the same port (src/infrastructure/process/worker-supervisor.ts restarts
+// one that dies). SIGTERM or SIGINT to the primary stops the workers, waits for them, then seals
+// the audit chain and writes its head last.
 import cluster from 'node:cluster';
 import type { AddressInfo } from 'node:net';
 import Fastify from 'fastify';
 import { buildApp } from './app.ts';
-import { createContext } from './application/context.ts';
+import { createContext, systemClock } from './application/context.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './application/demo/demo-partnership.ts';
 import { seedDemo } from './application/demo/seed-demo.ts';
 import { SYNTHETIC_PASSWORD } from './application/synthetic/load-synthetic-partnership.ts';
 import { startBackgroundWork, type BackgroundWork } from './background-work.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
-import type { AuditKeyring } from './infrastructure/audit/audit-keys.ts';
+import { loadAuditKeyring, type AuditKeyring } from './infrastructure/audit/audit-keys.ts';
 import { openPostgres } from './infrastructure/db/connect.ts';
 import { DataDirLockedError } from './infrastructure/db/data-dir-lock.ts';
 import { openConfiguredDatabase } from './infrastructure/db/open-configured.ts';
@@ -93,6 +94,7 @@ async function main(): Promise<void> {
     describeBackgroundWork(config, ctx.auditKeys, background, database.engine);
     const workers = superviseWorkers({
       processes: config.webProcesses,
+      env: { [SIGNING_KEY_ENV]: ctx.auditKeys.current.id },
       log: { info: (message) => log.info(message), warn: (message) => log.warn(message), error: (message) => log.error(message) },
     });
     const stopAll = async () => {
@@ -134,13 +136,26 @@ function describeBackgroundWork(config: Config, auditKeys: AuditKeyring, backgro
 }
 
 /**
+ * Workers sign audit entries with the key the primary signs with, since the primary seals the chain
+ * and can only seal entries signed with a key it holds (ADR 10). After `audit rotate-key`, a worker
+ * restarted alone would otherwise sign with the new key, and its entries would wait unsealed until
+ * the whole service restarts; this way the new key signs from that restart, as the README says.
+ */
+const SIGNING_KEY_ENV = 'ICP_PRIMARY_AUDIT_KEY_ID';
+
+function signingAsThePrimary(keys: AuditKeyring): AuditKeyring {
+  const primaryKey = keys.byId(process.env[SIGNING_KEY_ENV] ?? '');
+  return primaryKey ? { ...keys, current: primaryKey } : keys;
+}
+
+/**
  * A worker of the cluster: the primary has migrated the database, made the audit keys file and the
  * session secret, so this one opens PostgreSQL without migrating, reads them, and serves. Nothing
  * here runs in the background: the primary does that work.
  */
 async function serveAsWorker(config: Config): Promise<void> {
   const database = openPostgres(config.databaseUrl!);
-  const ctx = createContext(database.db, config);
+  const ctx = createContext(database.db, config, systemClock, signingAsThePrimary(loadAuditKeyring(config, systemClock.now())));
   const app = await buildApp({ ctx, sessionSecret: await resolveSessionSecret(database.db, config.sessionSecret), logger: true });
   onStopSignal(async () => {
     await app.close();

@@ -1,0 +1,73 @@
+// The server's work that no request asks for: alerts nobody acknowledged go to the safeguarding leads
+// (checked every few minutes), the outbox's emails go out (when mail is on), and the audit chain is
+// kept (ADR 10: entries written since the last round are sealed into the chain every second, and
+// the sealed head is written to the anchor file now and then and once more at the end).
+//
+// It runs in one process only, however many serve requests: the only process with one server, or the
+// primary when WEB_PROCESSES starts several (src/server.ts). Each task would in fact be safe in every
+// process at once (an alert is escalated by an UPDATE that re-checks `escalated_at IS NULL`, which a
+// second runner waits on and then finds set; each email is claimed with FOR UPDATE SKIP LOCKED before
+// it is sent; only one sealer holds the sealing lock), but N runners would be N times the queries
+// for the same work, and the last seal and anchor must come after the last process that writes audit
+// entries has stopped, which only the primary sees. Anchoring also reads the file's last line and
+// then appends, which two processes could interleave. One runner is the simplest correct design.
+import type { FastifyBaseLogger } from 'fastify';
+import { escalateOverdueAlerts } from './application/alerts/escalate-alerts.ts';
+import type { AppContext } from './application/context.ts';
+import { deliverOutboxPeriodically } from './application/mail/deliver-outbox-periodically.ts';
+import { keepAuditChain } from './infrastructure/audit/keep-audit-chain.ts';
+import type { Db } from './infrastructure/db/schema.ts';
+import { createMailTransport } from './infrastructure/mail/smtp-transport.ts';
+
+const ESCALATION_CHECK_MINUTES = 5;
+const AUDIT_SEAL_MILLISECONDS = 1000;
+
+export interface BackgroundWork {
+  /** True when an SMTP server is configured and emails are being sent. */
+  mailOn: boolean;
+  /** Stops the timers, waits for a mail run under way, then seals the audit chain and writes its head one last time. */
+  stop(): Promise<void>;
+}
+
+export function startBackgroundWork(ctx: AppContext, db: Db, log: FastifyBaseLogger): BackgroundWork {
+  const { config } = ctx;
+  let escalating: Promise<void> | undefined;
+  const escalation = setInterval(() => {
+    if (escalating) return;
+    escalating = escalateOverdueAlerts(ctx)
+      .then(
+        (report) => {
+          if (report.escalated.length > 0) log.info({ alertIds: report.escalated.map((e) => e.alertId) }, 'escalated unacknowledged alerts to the safeguarding leads');
+        },
+        (error: unknown) => log.error({ err: error }, 'alert escalation failed'),
+      )
+      .finally(() => {
+        escalating = undefined;
+      });
+  }, ESCALATION_CHECK_MINUTES * 60_000);
+  escalation.unref();
+
+  const stopKeepingAuditChain = keepAuditChain({
+    db,
+    keys: ctx.auditKeys,
+    anchorFile: config.auditAnchorFile,
+    anchorMinutes: config.auditAnchorMinutes,
+    sealMilliseconds: AUDIT_SEAL_MILLISECONDS,
+    now: () => ctx.clock.now(),
+    onError: (error, what) => log.error({ err: error }, `audit ${what} failed`),
+  });
+
+  const mail = createMailTransport(config);
+  const stopMail = mail ? deliverOutboxPeriodically(ctx, mail, config.outboxIntervalSeconds * 1000, log) : async () => undefined;
+
+  return {
+    mailOn: mail !== undefined,
+    stop: async () => {
+      clearInterval(escalation);
+      await escalating;
+      // Delivery audits what it sent: it stops first, so that the last seal and anchor include that.
+      await stopMail();
+      await stopKeepingAuditChain();
+    },
+  };
+}
