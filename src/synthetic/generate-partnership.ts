@@ -4,7 +4,8 @@
 import type { CaseLevel } from '../domain/shared/case-levels.ts';
 import type { OrganisationKind } from '../domain/shared/organisation-kinds.ts';
 import { createRandom, deriveSeed } from './random.ts';
-import { addDays, momentOn } from './synthetic-days.ts';
+import { addDays, daysFrom } from '../domain/shared/calendar-date.ts';
+import { momentOn } from './synthetic-days.ts';
 import { syntheticChronology } from './synthetic-chronology.ts';
 import { syntheticHousehold } from './synthetic-household.ts';
 import { PER_FAMILY, syntheticId, syntheticNhsNumber } from './synthetic-ids.ts';
@@ -41,7 +42,7 @@ export function syntheticFamily(options: SyntheticOptions, staff: StaffPlan, ind
   const lead = familyWorker(staff, leadKind, index);
   const bookingWeeks = random.chance(0.85) ? random.int(8, 12) : random.int(13, 24);
   // An unborn baby booked late may not be booked yet by today: book them last week instead.
-  const latestBooking = Math.floor((Date.parse(`${addDays(options.today, -7)}T00:00:00Z`) - Date.parse(`${household.pregnancyStart}T00:00:00Z`)) / (7 * 86_400_000));
+  const latestBooking = Math.floor(daysFrom(household.pregnancyStart, addDays(options.today, -7)) / 7);
   const booking = Math.max(4, Math.min(bookingWeeks, latestBooking));
   const createdOn = addDays(household.pregnancyStart, booking * 7);
   let entryNumber = 0;

@@ -5,7 +5,8 @@ import { eventKindById } from '../domain/catalogue/catalogue.ts';
 import type { EventKindId } from '../domain/catalogue/event-kinds.ts';
 import type { OrganisationKind } from '../domain/shared/organisation-kinds.ts';
 import type { Random } from './random.ts';
-import { addDays, daysBetween, momentOn } from './synthetic-days.ts';
+import { addDays, daysFrom } from '../domain/shared/calendar-date.ts';
+import { momentOn } from './synthetic-days.ts';
 import type { FamilyWorker } from './synthetic-staff.ts';
 import type { SyntheticEntry, SyntheticPerson } from './synthetic.types.ts';
 
@@ -177,7 +178,7 @@ export function syntheticChronology(plan: ChronologyPlan): SyntheticEntry[] {
 
   const stream = (weights: Weights, from: string, to: string, rate: number) => {
     let t = -Math.log(1 - random.next()) / rate;
-    const span = daysBetween(from, to);
+    const span = daysFrom(from, to);
     while (t < span) {
       incident(random.weighted(weights as Record<EventKindId, number>), addDays(from, Math.floor(t)));
       t += -Math.log(1 - random.next()) / rate;
@@ -194,13 +195,13 @@ export function syntheticChronology(plan: ChronologyPlan): SyntheticEntry[] {
       add('neonatal-discharge', addDays(plan.dateOfBirth!, random.int(2, 40)));
     }
     const from = addDays(plan.dateOfBirth!, 1);
-    const span = daysBetween(from, today);
+    const span = daysFrom(from, today);
     const turn = plan.escalating ? addDays(from, Math.floor(span * random.int(50, 75) / 100)) : today;
     stream(POSTNATAL, from, today, POSTNATAL_RATE * plan.intensity);
     if (plan.escalating && turn < yesterday) {
       add('referral', turn);
       stream(ESCALATION, addDays(turn, 1), today, 0.25);
-      const injuryDay = addDays(today, -random.int(1, Math.max(1, Math.min(20, daysBetween(turn, today) - 1))));
+      const injuryDay = addDays(today, -random.int(1, Math.max(1, Math.min(20, daysFrom(turn, today) - 1))));
       add('injury-observed', injuryDay, { personIds: [] });
       add('strategy-discussion', addDays(injuryDay, 1));
     }

@@ -4,7 +4,7 @@
 import type { CaseLevel } from '../domain/shared/case-levels.ts';
 import type { PersonRelationshipKind } from '../domain/people/relationships.ts';
 import type { Random } from './random.ts';
-import { addDays } from './synthetic-days.ts';
+import { addDays } from '../domain/shared/calendar-date.ts';
 import { FAMILY_NAMES, FEMALE_NAMES, MALE_NAMES } from './synthetic-names.ts';
 import type { SyntheticCase, SyntheticPerson } from './synthetic.types.ts';
 

@@ -4,7 +4,7 @@
 import { eventKindById } from '../catalogue/catalogue.ts';
 import type { EventKindId } from '../catalogue/event-kinds.ts';
 import type { Severity } from '../catalogue/finding-definitions.ts';
-import { dayInWords, dayOf } from '../profile/profile-dates.ts';
+import { dayInWords, dayOf } from '../shared/calendar-date.ts';
 import type { AlertDraft, AlertReason } from './alert.types.ts';
 
 /**

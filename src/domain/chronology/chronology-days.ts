@@ -1,6 +1,6 @@
 // Entries placed on the calendar. The patterns speak of days, so an entry's time of day never
 // matters; an entry whose date cannot be read has no place in any pattern.
-import { dayOf } from '../profile/profile-dates.ts';
+import { dayOf } from '../shared/calendar-date.ts';
 import type { ChronologyEntry } from './chronology.types.ts';
 
 export interface DatedEntry {

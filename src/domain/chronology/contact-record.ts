@@ -27,7 +27,7 @@ import type { EvidenceSource } from '../catalogue/evidence-sources.ts';
 import type { FactorId } from '../catalogue/factor-ids.ts';
 import { isSignificantAdult } from '../profile/profile-subjects.ts';
 import type { EvidenceDirection, ProfilePerson } from '../profile/profile.types.ts';
-import { isRealIsoDate } from '../shared/calendar-date.ts';
+import { dayInWords, isRealIsoDate } from '../shared/calendar-date.ts';
 
 export const CONTACT_KINDS = ['home-visit', 'clinic-contact', 'gp-consultation'] as const;
 export type ContactKind = (typeof CONTACT_KINDS)[number];
@@ -339,14 +339,6 @@ export function contactNotices(details: ContactDetails): ContactNotice[] {
   return notices;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "20 November 2026", as notes in the profile are read by people. */
-function longDate(iso: string): string {
-  const [year, month, day] = iso.split('-').map(Number);
-  return `${String(day)} ${MONTHS[(month ?? 1) - 1] ?? ''} ${String(year)}`;
-}
-
 /** The text as a sentence: a full stop added unless it already ends like one. */
 function sentence(text: string): string {
   const trimmed = text.trim();
@@ -396,7 +388,7 @@ export function planContact(answers: ContactAnswers, context: ContactContext): P
   if (problems.length > 0) return { ok: false, problems };
   const kind = given(answers.kind) as ContactKind;
   const occurredAt = given(answers.occurredOn);
-  const at = `${CONTACT_KIND_WORDS[kind]} on ${longDate(occurredAt)}`;
+  const at = `${CONTACT_KIND_WORDS[kind]} on ${dayInWords(occurredAt)}`;
   const details = detailsFrom(answers, context.born);
   const notices = contactNotices(details);
   const base = { occurredAt, source: 'observed' as const, presentIds: [...new Set(answers.presentIds ?? [])] };

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { EVENT_KIND_IDS } from '../catalogue/event-kinds.ts';
 import { EVIDENCE_SOURCE_IDS } from '../catalogue/evidence-sources.ts';
-import { dayOf } from '../profile/profile-dates.ts';
+import { dayOf } from '../shared/calendar-date.ts';
 import { entry } from './chronology.test-support.ts';
 import { currentEntries } from './current-entries.ts';
 import { findPatterns } from './find-patterns.ts';

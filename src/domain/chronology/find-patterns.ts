@@ -14,7 +14,7 @@
 // - repeated domestic abuse incidents: no, high. The `domestic-abuse` finding already rests on
 //   them and adds "consider MARAC" for three in the last twelve months; a second finding would
 //   say the same twice.
-import { dayOf } from '../profile/profile-dates.ts';
+import { dayOf } from '../shared/calendar-date.ts';
 import { happenedBy } from './chronology-days.ts';
 import { currentEntries } from './current-entries.ts';
 import { observationsFromEntries } from './factor-observations.ts';

@@ -2,7 +2,7 @@
 // check it against the chronology without opening anything else.
 import { factorById } from '../catalogue/catalogue.ts';
 import { EVIDENCE_SOURCES, isEvidenceSource } from '../catalogue/evidence-sources.ts';
-import { dayInWords, dayOf } from '../profile/profile-dates.ts';
+import { dayInWords, dayOf } from '../shared/calendar-date.ts';
 import { capitalise, countOf, possessive } from '../profile/plain-words.ts';
 import { involving, kindInWords, nameOf, oneLine, spanInWords } from './pattern-words.ts';
 import type { IncidentFamilyId } from './chronology.types.ts';

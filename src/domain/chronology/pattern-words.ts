@@ -1,6 +1,6 @@
 // The plain English the patterns are told in: days in words, names from the record, one line.
 import { eventKindById } from '../catalogue/catalogue.ts';
-import { dayInWords } from '../profile/profile-dates.ts';
+import { dayInWords } from '../shared/calendar-date.ts';
 import { listInWords } from '../profile/plain-words.ts';
 import type { ChronologyEntry } from './chronology.types.ts';
 

@@ -3,7 +3,7 @@
 // indicated for someone, then evidence it has gone, then indicated again. The observations come
 // from factor-observations.ts.
 import { isFactorId } from '../catalogue/catalogue.ts';
-import { dayOf } from '../profile/profile-dates.ts';
+import { dayOf } from '../shared/calendar-date.ts';
 import { factorKey } from '../profile/event-evidence.ts';
 import type { EvidenceSource } from '../catalogue/evidence-sources.ts';
 import type { FactorId } from '../catalogue/factor-ids.ts';

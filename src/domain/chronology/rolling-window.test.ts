@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { addMonths } from '../profile/profile-dates.ts';
+import { addMonths } from '../shared/calendar-date.ts';
 import { entry } from './chronology.test-support.ts';
 import { checkedThreshold, runsWithin } from './rolling-window.ts';
 import type { Threshold } from './rolling-window.ts';

@@ -1,6 +1,6 @@
 // "N or more within M months": the rolling window behind repeated incidents and missed
 // appointments. Windows that share an entry are one run, so a pattern that goes on is shown once.
-import { addMonths } from '../profile/profile-dates.ts';
+import { addMonths } from '../shared/calendar-date.ts';
 import type { DatedEntry } from './chronology-days.ts';
 
 export interface Threshold {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { addDays } from '../profile/profile-dates.ts';
+import { addDays } from '../shared/calendar-date.ts';
 import { correction, entry, idsOf } from './chronology.test-support.ts';
 import { DEFAULT_UNSEEN_PERIOD_SETTINGS, findUnseenPeriods, seesTheBaby, unseenPeriodSettings } from './unseen-periods.ts';
 import type { ChronologyEntry } from './chronology.types.ts';

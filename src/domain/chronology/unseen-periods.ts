@@ -1,7 +1,7 @@
 // Periods when no professional saw the baby: "the impact on an infant ... is sometimes unseen"
 // (infant harm briefing), "unable to see the parents interacting with their baby" (NSPCC 2018), the baby's lived
 // experience (docs/domain.md, The baby's lived experience). The limit depends on age: younger babies are seen more often.
-import { addDays, addMonths, dayOf, daysFrom } from '../profile/profile-dates.ts';
+import { addDays, addMonths, dayOf, daysFrom } from '../shared/calendar-date.ts';
 import { currentEntries } from './current-entries.ts';
 import { datedEntries } from './chronology-days.ts';
 import type { EventKindId } from '../catalogue/event-kinds.ts';

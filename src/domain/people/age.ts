@@ -1,14 +1,11 @@
 // Age of an infant in the words practitioners use, corrected age for babies born before 37 weeks
 // (development is judged against it), and gestation for an unborn baby. Pure: `today` comes in.
-const DAY_MS = 86_400_000;
+import { daysFrom } from '../shared/calendar-date.ts';
+
 const TERM_WEEKS = 40;
 export const PRETERM_BEFORE_WEEKS = 37;
 /** Corrected age is used until the child is two. */
 const CORRECT_UNTIL_DAYS = 2 * 365;
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -29,7 +26,7 @@ export function describeAgeInDays(days: number): string {
 }
 
 export function ageInDays(dateOfBirth: string, today: string): number {
-  return daysBetween(dateOfBirth, today);
+  return daysFrom(dateOfBirth, today);
 }
 
 export type CorrectedAge =
@@ -47,7 +44,7 @@ export function correctedAge(dateOfBirth: string, gestationAtBirthWeeks: number 
 
 /** Weeks and days of pregnancy today, counted back from the expected date of delivery (40 weeks). */
 export function gestationToday(expectedDeliveryDate: string, today: string): { weeks: number; days: number } {
-  const total = TERM_WEEKS * 7 - daysBetween(today, expectedDeliveryDate);
+  const total = TERM_WEEKS * 7 - daysFrom(today, expectedDeliveryDate);
   return { weeks: Math.floor(total / 7), days: total % 7 };
 }
 

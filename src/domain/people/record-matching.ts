@@ -2,42 +2,7 @@
 // the date windows worth searching, and the checks a new record or a recorded birth must pass.
 // Pure: `today` is passed in as an ISO date; name likeness and "sounds alike" facts come in too.
 import { checkNhsNumber, normaliseNhsNumber } from './nhs-number.ts';
-import { isRealIsoDate } from '../shared/calendar-date.ts';
-
-// ---------------------------------------------------------------------------------------------
-// Dates as ISO strings ("2026-03-01"), compared in whole days.
-
-const DAY_MS = 86_400_000;
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-
-function toUtc(iso: string): number {
-  return Date.parse(`${iso}T00:00:00Z`);
-}
-
-export function addDays(iso: string, days: number): string {
-  return new Date(toUtc(iso) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** Whole days from `from` to `to`: positive when `to` is later. */
-export function daysFrom(from: string, to: string): number {
-  return Math.round((toUtc(to) - toUtc(from)) / DAY_MS);
-}
-
-/** The same day `months` calendar months later, or the month's last day when it is shorter. */
-export function addMonths(iso: string, months: number): string {
-  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
-  const first = new Date(Date.UTC(year, month - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
-  first.setUTCDate(Math.min(day, lastDay));
-  return first.toISOString().slice(0, 10);
-}
-
-/** "1 March 2026", as GOV.UK writes dates. */
-export function formatLongDate(iso: string): string {
-  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
-  return `${day} ${MONTHS[month - 1]!} ${year}`;
-}
+import { addDays, addMonths, dayInWords, daysFrom, isRealIsoDate } from '../shared/calendar-date.ts';
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -370,7 +335,7 @@ export function checkBirth(birth: BirthFacts, today: string): FieldProblem[] {
   } else if (dob > today) {
     problems.push({ field: 'dateOfBirth', message: 'Date of birth must be today or in the past' });
   } else if (dob < addMonths(today, -OLDEST_AGE_MONTHS)) {
-    problems.push({ field: 'dateOfBirth', message: `Date of birth must be on or after ${formatLongDate(addMonths(today, -OLDEST_AGE_MONTHS))}. This service is for babies under 2.` });
+    problems.push({ field: 'dateOfBirth', message: `Date of birth must be on or after ${dayInWords(addMonths(today, -OLDEST_AGE_MONTHS))}. This service is for babies under 2.` });
   }
   const gestation = birth.gestationAtBirthWeeks;
   if (gestation !== null && gestation !== undefined && (!Number.isInteger(gestation) || gestation < GESTATION_WEEKS.min || gestation > GESTATION_WEEKS.max)) {
@@ -396,11 +361,11 @@ export function checkNewRecord(input: NewRecordInput, today: string): FieldProbl
     if (!due) problems.push({ field: 'expectedDeliveryDate', message: 'Enter the due date' });
     else if (!isRealIsoDate(due)) problems.push({ field: 'expectedDeliveryDate', message: 'Due date must be a real date' });
     else if (due > addDays(today, LATEST_DUE_DAYS_AHEAD)) {
-      problems.push({ field: 'expectedDeliveryDate', message: `Due date must be on or before ${formatLongDate(addDays(today, LATEST_DUE_DAYS_AHEAD))}, 45 weeks from today` });
+      problems.push({ field: 'expectedDeliveryDate', message: `Due date must be on or before ${dayInWords(addDays(today, LATEST_DUE_DAYS_AHEAD))}, 45 weeks from today` });
     } else if (due < addDays(today, -EARLIEST_DUE_DAYS_AGO)) {
       problems.push({
         field: 'expectedDeliveryDate',
-        message: `Due date must be on or after ${formatLongDate(addDays(today, -EARLIEST_DUE_DAYS_AGO))}. If the baby has been born, make a record for a born baby.`,
+        message: `Due date must be on or after ${dayInWords(addDays(today, -EARLIEST_DUE_DAYS_AGO))}. If the baby has been born, make a record for a born baby.`,
       });
     }
     // Facts of a birth do not belong to an unborn baby; an NHS number is given at birth.

@@ -2,7 +2,7 @@
 // sibling under two, young parent, identity unknown). Never stored by hand: the record wins.
 import { isChildRelationship } from '../people/relationships.ts';
 import { isPreterm } from '../people/age.ts';
-import { ageInYears, dayOf } from './profile-dates.ts';
+import { ageInYears, dayOf } from '../shared/calendar-date.ts';
 import { isParent } from './profile-subjects.ts';
 import type { FactorId } from '../catalogue/factor-ids.ts';
 import type { FactorStatus } from '../catalogue/statuses.ts';

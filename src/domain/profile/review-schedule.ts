@@ -1,7 +1,8 @@
 // When the profile is next due for review: an interval by the case's level, brought forward to the
 // day of any trigger event since the last review (the profile is continuous: docs/domain.md, Re-assess when things change).
 import { isTriggerEventKind } from '../catalogue/catalogue.ts';
-import { addDays, dayOf, isAfter } from './profile-dates.ts';
+import { isAfter } from './profile-dates.ts';
+import { addDays, dayOf } from '../shared/calendar-date.ts';
 import type { CaseLevel } from '../shared/case-levels.ts';
 import type { ProfileEvent } from './profile.types.ts';
 

@@ -1,6 +1,6 @@
 // High: domestic abuse, experienced or perpetrated, by any adult around the baby. Counts police
 // incidents too: three or more in twelve months is a common MARAC threshold (SafeLives).
-import { addDays, dayOf } from '../profile-dates.ts';
+import { addDays, dayOf } from '../../shared/calendar-date.ts';
 import { countOf, giversInWords } from '../plain-words.ts';
 import { directionOf } from '../factor-state.ts';
 import { factorIn, makeFinding } from './rule-context.ts';

@@ -1,7 +1,7 @@
 // Critical: any injury in a baby who is not independently mobile ("if they can't cruise they can't
 // bruise": docs/domain.md, Bruising in non-mobile infants). Under 6 months (actual or corrected age) always counts as not mobile.
 import { ageInDays, correctedAge, describeAgeInDays } from '../../people/age.ts';
-import { addMonths, dayOf, daysFrom, wholeMonths } from '../profile-dates.ts';
+import { addMonths, dayOf, daysFrom, wholeMonths } from '../../shared/calendar-date.ts';
 import { capitalise } from '../plain-words.ts';
 import { directionOf } from '../factor-state.ts';
 import { babyName, factorIn, makeFinding } from './rule-context.ts';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TODAY, assess, event, everythingExcluded, facts, finding, mother, person, unbornBaby, withAssessment } from '../profile.test-support.ts';
-import { addDays } from '../profile-dates.ts';
+import { addDays } from '../../shared/calendar-date.ts';
 import type { ProfileFacts } from '../profile.types.ts';
 
 /** The expected date of delivery that makes today `weeks` of pregnancy. */

@@ -2,7 +2,7 @@
 // configured per area), and no assessment completed yet (docs/domain.md, Pre-birth timescales: in good time).
 import { gestationToday } from '../../people/age.ts';
 import { capitalise, countOf, listInWords } from '../plain-words.ts';
-import { dayOf } from '../profile-dates.ts';
+import { dayOf } from '../../shared/calendar-date.ts';
 import { allSubjects, babyName, factorOf, makeFinding } from './rule-context.ts';
 import type { FactorId } from '../../catalogue/factor-ids.ts';
 import type { FindingRule } from './rule-context.ts';

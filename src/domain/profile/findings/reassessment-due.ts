@@ -2,7 +2,7 @@
 // injury, a discharge, a police call, a move...) or the review date reached re-opens it.
 import { eventKindById } from '../../catalogue/catalogue.ts';
 import { countOf, listInWords } from '../plain-words.ts';
-import { dayInWords, dayOf } from '../profile-dates.ts';
+import { dayInWords, dayOf } from '../../shared/calendar-date.ts';
 import { makeFinding, unique } from './rule-context.ts';
 import type { FindingRule } from './rule-context.ts';
 

@@ -1,6 +1,6 @@
 // The time axis: whole months from the start of the first month to the end of the last, and ticks
 // as dense as the width allows (every month, every few months, every year, every few years).
-import { dayNumber, firstDayOfMonth, monthAbbreviation, monthNumber, yearOfMonth } from './timeline.days.ts';
+import { dayNumber, firstDayOfMonth, monthName, monthNumber, yearOfMonth } from '../../../domain/shared/calendar-date.ts';
 
 export interface TimeScale {
   /** Day numbers: the first day of the first month, and the first day after the last month. */
@@ -25,6 +25,11 @@ export interface Tick {
 export const MIN_TICK_GAP = 56;
 /** Unlabelled monthly (or yearly) ticks closer than this are left out. */
 const MIN_MINOR_GAP = 6;
+
+/** "Jan", "Feb" … "Dec": the month's name cut to three letters, as the axis labels it. */
+function monthAbbreviation(month: number): string {
+  return monthName(month).slice(0, 3);
+}
 
 export function timeScale(from: string, to: string, left: number, right: number): TimeScale {
   const startMonth = monthNumber(from);

@@ -3,8 +3,7 @@
 // same plan, so the words and the picture cannot disagree.
 import type { ChronologyEntry, ChronologyPattern } from '../../../domain/chronology/chronology.types.ts';
 import { currentEntries } from '../../../domain/chronology/current-entries.ts';
-import { dayOf } from '../../../domain/profile/profile-dates.ts';
-import { dayNumber } from './timeline.days.ts';
+import { dayNumber, dayOf } from '../../../domain/shared/calendar-date.ts';
 import { markerGroupOf, type MarkerGroup } from './timeline.kinds.ts';
 import type { TimelineInput } from './timeline.model.ts';
 

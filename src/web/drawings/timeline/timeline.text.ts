@@ -4,7 +4,7 @@
 import type { ChronologyEntry, ChronologyPattern } from '../../../domain/chronology/chronology.types.ts';
 import { peopleInWords, spanInWords } from '../../../domain/chronology/pattern-words.ts';
 import { countOf, listInWords } from '../../../domain/profile/plain-words.ts';
-import { dayInWords } from '../../../domain/profile/profile-dates.ts';
+import { dayInWords } from '../../../domain/shared/calendar-date.ts';
 import type { TextSection, TimelineInput } from './timeline.model.ts';
 import type { TimelinePlan } from './timeline.plan.ts';
 import { entryWords, kindLabel, trimmed } from './timeline.words.ts';

@@ -1,7 +1,7 @@
 // The words shared by the markers' titles and the text alternative, so both say the same thing.
 import { eventKindById } from '../../../domain/catalogue/catalogue.ts';
 import { oneLine } from '../../../domain/chronology/pattern-words.ts';
-import { dayInWords } from '../../../domain/profile/profile-dates.ts';
+import { dayInWords } from '../../../domain/shared/calendar-date.ts';
 import type { PlannedEntry } from './timeline.plan.ts';
 
 /** Enough of a summary to recognise the entry; the chronology has the rest. */
