@@ -1,37 +1,39 @@
-// Times typed on the pages are clock times in the UK. An entry stores a date-time with its offset,
-// so a time typed for a summer day is sent as +01:00 and one for a winter day as +00:00.
-const TIME_ZONE = 'Europe/London';
+// How every page, presenter and export writes a date or a moment, in London time and in the forms
+// GOV.UK style asks for: "1 March 2026" and "1 March 2026 at 2:15pm". The London day and clock come
+// from the service's clock (domain/shared/service-day.ts), the words for a day from the calendar
+// (domain/shared/calendar-date.ts); this is the one place that puts them into words for people.
+import { dayInWords } from '../../domain/shared/calendar-date.ts';
+import { londonClock, londonDayAndTime } from '../../domain/shared/service-day.ts';
 
-const offsetFormat = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, timeZoneName: 'longOffset' });
-const partsFormat = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+type Moment = Date | string | null | undefined;
 
-/** Minutes ahead of UTC in the UK at this instant: 0 or 60. */
-function offsetMinutes(instant: number): number {
-  const name = offsetFormat.formatToParts(new Date(instant)).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
-  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
-  return match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
+/** A day alone (YYYY-MM-DD) is read at noon UTC, which is that same day in London. */
+function dayMoment(value: Date | string): Date {
+  return typeof value === 'string' ? new Date(value.length === 10 ? `${value}T12:00:00Z` : value) : value;
 }
 
-/** "HH:MM" from "14:30", "14.30" or "9:05"; null when it is not a real 24-hour time. */
-export function readClockTime(typed: string): string | null {
-  const match = /^(\d{1,2})[:.](\d{2})$/.exec(typed.trim());
-  if (!match || Number(match[1]) > 23 || Number(match[2]) > 59) return null;
-  return `${match[1]!.padStart(2, '0')}:${match[2]!}`;
+/** "2:15pm", "12:05am": a 24-hour HH:MM on the 12-hour clock, as GOV.UK writes times. */
+function twelveHour(time: string): string {
+  const [hours, minutes] = time.split(':') as [string, string];
+  const hour = Number(hours);
+  return `${String(hour % 12 === 0 ? 12 : hour % 12)}:${minutes}${hour < 12 ? 'am' : 'pm'}`;
 }
 
-/** An ISO date-time with the UK offset for a UK clock time on a day (YYYY-MM-DD, HH:MM). */
-export function ukDateTime(day: string, time: string): string {
-  const asIfUtc = Date.parse(`${day}T${time}:00Z`);
-  const offset = offsetMinutes(asIfUtc - offsetMinutes(asIfUtc) * 60_000);
-  const sign = offset < 0 ? '-' : '+';
-  const hours = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
-  const minutes = String(Math.abs(offset) % 60).padStart(2, '0');
-  return `${day}T${time}:00${sign}${hours}:${minutes}`;
+/** "1 March 2026": the London day of a moment, or a day as given; '' for nothing. An impossible date throws, as Intl does. */
+export function formatDate(value: Moment): string {
+  if (value === null || value === undefined || value === '') return '';
+  return dayInWords(londonClock(dayMoment(value)).day);
 }
 
-/** The UK day and clock time of an entry's `occurredAt`; no time when only a day was given. */
-export function ukDayAndTime(occurredAt: string): { day: string; time: string | null } {
-  if (occurredAt.length === 10) return { day: occurredAt, time: null };
-  const parts = Object.fromEntries(partsFormat.formatToParts(new Date(occurredAt)).map((part) => [part.type, part.value]));
-  return { day: `${parts['year']}-${parts['month']}-${parts['day']}`, time: `${parts['hour']}:${parts['minute']}` };
+/** "1 March 2026 at 2:15pm", in London time; '' for nothing. A day alone is read as its midnight UTC. */
+export function formatDateTime(value: Moment): string {
+  if (value === null || value === undefined || value === '') return '';
+  const { day, time } = londonClock(typeof value === 'string' ? new Date(value) : value);
+  return `${dayInWords(day)} at ${twelveHour(time)}`;
+}
+
+/** "2026-03-01" or "2026-03-01 14:15" (London time when a time was given): a moment as a spreadsheet sorts it. */
+export function sortableDateTime(value: string): string {
+  const { day, time } = londonDayAndTime(value);
+  return time === null ? day : `${day} ${time}`;
 }

@@ -2,7 +2,7 @@
 // and how the alert reached the user, and whether and how they acknowledged it.
 import type { MyAlert } from '../../../application/alerts/list-alerts.ts';
 import { REACHED_AS_WORDS } from '../../../domain/alerts/alert-words.ts';
-import { formatDateTime } from '../../views/filters.ts';
+import { formatDateTime } from '../../views/london-time.ts';
 import { severityTag } from '../../views/severity.ts';
 
 function acknowledgement(alert: MyAlert): string | null {

@@ -2,9 +2,8 @@
 // words, kinds and sources as labels, people by name, and each correction linked both ways.
 import type { ChronologyFilters, ListedEntry } from '../../../domain/chronology/filter-entries.ts';
 import { EVIDENCE_SOURCES } from '../../../domain/catalogue/evidence-sources.ts';
-import { formatDate, formatDateTime } from '../../views/filters.ts';
+import { formatDate, formatDateTime, sortableDateTime } from '../../views/london-time.ts';
 import { kindLabel } from './entry-kinds.ts';
-import { ukDayAndTime } from './london-time.ts';
 
 export interface EntryLink {
   id: string;
@@ -39,11 +38,6 @@ export function occurredInWords(occurredAt: string): string {
   return occurredAt.length === 10 ? formatDate(occurredAt) : formatDateTime(occurredAt);
 }
 
-function sortable(iso: string): string {
-  const { day, time } = ukDayAndTime(iso);
-  return time === null ? day : `${day} ${time}`;
-}
-
 function describe(entry: ListedEntry): string {
   return `${kindLabel(entry.kind)} on ${occurredInWords(entry.occurredAt)}, recorded by ${entry.recordedBy} on ${formatDateTime(entry.recordedAt)}`;
 }
@@ -58,9 +52,9 @@ export function presentEntries(entries: readonly ListedEntry[], all: readonly Li
     return {
       id: entry.id,
       occurred: occurredInWords(entry.occurredAt),
-      occurredSortable: sortable(entry.occurredAt),
+      occurredSortable: sortableDateTime(entry.occurredAt),
       recordedAt: formatDateTime(entry.recordedAt),
-      recordedAtSortable: sortable(entry.recordedAt),
+      recordedAtSortable: sortableDateTime(entry.recordedAt),
       recordedBy: entry.recordedBy,
       agency: entry.agency,
       kind: kindLabel(entry.kind),

@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { serviceToday } from '../../../domain/shared/service-day.ts';
 import { readChronology } from '../../../application/chronology/read-chronology.ts';
-import { formatDateTime } from '../../views/filters.ts';
+import { formatDateTime } from '../../views/london-time.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { requireUser } from '../../plugins/sessions.ts';
 import { severityTag } from '../../views/severity.ts';

@@ -6,9 +6,10 @@ import { Type } from 'typebox';
 import type { EntryInput } from '../../../application/chronology/record-entry.ts';
 import type { ChronologyEntry } from '../../../domain/chronology/chronology.types.ts';
 import { checkNewEntry, ENTRY_PROBLEM_MESSAGES, type EntryContext, type EntryProblem, type NewEntry } from '../../../domain/chronology/entry-rules.ts';
+import { londonDateTime, londonDayAndTime } from '../../../domain/shared/service-day.ts';
 import { dateInputValues, PARTS, readDateInput, type DatePartErrors } from '../../forms/date-input.ts';
+import { readClockTime } from '../../forms/time-input.ts';
 import { formErrors, validateForm, type FormErrors, type FormSpec } from '../../forms/validate-form.ts';
-import { readClockTime, ukDateTime, ukDayAndTime } from './london-time.ts';
 
 const text = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
 
@@ -118,7 +119,7 @@ export function readEntryForm(body: unknown, context: EntryContext): EntryFormRe
   const day = date.ok ? date.iso : null;
   const entry: NewEntry = {
     kind: values['kind'] ?? '',
-    occurredAt: day === null ? '' : time === null ? day : ukDateTime(day, time),
+    occurredAt: day === null ? '' : time === null ? day : londonDateTime(day, time),
     summary: values['summary'] ?? '',
     source: values['source'] ?? '',
     ...people,
@@ -147,7 +148,7 @@ export function readEntryForm(body: unknown, context: EntryContext): EntryFormRe
 
 /** The form filled in from an entry, to correct it. */
 export function valuesFromEntry(entry: ChronologyEntry): EntryValues {
-  const { day, time } = ukDayAndTime(entry.occurredAt);
+  const { day, time } = londonDayAndTime(entry.occurredAt);
   return {
     kind: entry.kind,
     ...dateInputValues('occurred', day),

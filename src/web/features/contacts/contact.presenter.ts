@@ -5,7 +5,7 @@ import type { ContactView } from '../../../application/chronology/view-contact.t
 import { eventKindById, factorById } from '../../../domain/catalogue/catalogue.ts';
 import { CONTACT_KINDS } from '../../../domain/chronology/contact-record.ts';
 import { personDisplayName, RELATIONSHIPS_TO_INFANT, type RelationshipToInfant } from '../../../domain/people/relationships.ts';
-import { formatDate } from '../../views/filters.ts';
+import { formatDate } from '../../views/london-time.ts';
 import { UNKNOWN_ADULT } from './contact.schema.ts';
 
 export const kindItems = CONTACT_KINDS.map((kind) => ({ value: kind, text: eventKindById(kind)?.label ?? kind }));

@@ -2,7 +2,7 @@
 // of those that are already due.
 import type { MyCase } from '../../../application/cases/list-my-cases.ts';
 import type { ReviewStatus } from '../../../domain/profile/review-schedule.ts';
-import { formatDate } from '../../views/filters.ts';
+import { formatDate } from '../../views/london-time.ts';
 
 export type ReviewCell = { tag: { text: string; classes: string } } | { text: string };
 

@@ -4,7 +4,7 @@ import { EVIDENCE_SOURCES, isEvidenceSource } from '../../../domain/catalogue/ev
 import { FACTOR_STATUSES, isFactorStatus } from '../../../domain/catalogue/statuses.ts';
 import { STRESS_RESPONSES, isStressResponseId } from '../../../domain/catalogue/stress-responses.ts';
 import { stateChanged, type FactorSnapshot, type FindingSnapshot, type ProfileComparison, type ProfileVersion } from '../../../domain/profile/profile-history.ts';
-import { formatDateTime } from '../../views/filters.ts';
+import { formatDateTime } from '../../views/london-time.ts';
 import { findingTitle, severityTag } from '../../views/severity.ts';
 
 function statusLabel(snapshot: FactorSnapshot | null): string {

@@ -4,7 +4,7 @@ import type { ProfileView } from '../../../application/profile/view-profile.ts';
 import { ESCALATION_DECISIONS, ESCALATION_DECISION_IDS } from '../../../domain/profile/escalation.ts';
 import { CASE_LEVELS, CASE_LEVEL_IDS, caseLevelLabel } from '../../../domain/shared/case-levels.ts';
 import { REVIEW_INTERVAL_WEEKS } from '../../../domain/profile/review-schedule.ts';
-import { formatDate, formatDateTime } from '../../views/filters.ts';
+import { formatDate, formatDateTime } from '../../views/london-time.ts';
 import { findingTitle } from '../../views/severity.ts';
 
 function nextReviewInWords(view: ProfileView): string {
