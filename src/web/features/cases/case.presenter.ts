@@ -9,6 +9,7 @@ import { ageInDays, correctedAge, describeAgeInDays, gestationToday } from '../.
 import { infantDisplayName } from '../../../domain/people/infant-name.ts';
 import { formatNhsNumber } from '../../../domain/people/nhs-number.ts';
 import { caseLevelLabel } from '../../../domain/shared/case-levels.ts';
+import { serviceToday } from '../../../domain/shared/service-day.ts';
 import { isChildRelationship, personDisplayName, RELATIONSHIPS_TO_INFANT, type RelationshipToInfant } from '../../../domain/people/relationships.ts';
 import { occurredInWords } from '../chronology/chronology.presenter.ts';
 import { kindLabel } from '../chronology/entry-kinds.ts';
@@ -64,7 +65,9 @@ function genogramInput(view: CaseView): GenogramInput {
 }
 
 export function presentCase(view: CaseView, now: Date) {
-  const today = now.toISOString().slice(0, 10);
+  // The London day, as every other page counts ages and due dates: not the UTC one, a day behind
+  // between midnight and one in the morning in summer.
+  const today = serviceToday(now);
   const { record } = view;
   const born = record.status === 'born' && record.dateOfBirth !== null;
   const age = born ? describeAgeInDays(ageInDays(record.dateOfBirth!, today)) : null;
