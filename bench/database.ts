@@ -17,6 +17,8 @@ export type RawQuery = (text: string, parameters: readonly unknown[]) => Promise
 export interface BenchDatabase {
   kind: BenchDatabaseKind;
   database: Database;
+  /** On PostgreSQL, the bench's own database, for server processes of their own (--processes). */
+  url?: string;
   raw: RawQuery;
   sizeBytes(): Promise<number>;
 }
@@ -55,6 +57,7 @@ export async function openBenchDatabase(poolSize: number): Promise<BenchDatabase
   const raw: RawQuery = async (text, parameters) => (await pool.query(text, [...parameters])).rows as unknown[];
   return {
     kind: 'postgres',
+    url: own.toString(),
     raw,
     sizeBytes: () => sizeOf(raw),
     database: {

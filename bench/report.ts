@@ -49,6 +49,8 @@ export interface BenchReport {
   dataset: string;
   durationSeconds: number;
   connections: number;
+  /** Server processes of their own serving the app (--processes N); absent when it was served in the bench's process. */
+  processes?: number;
   results: ScenarioResult[];
   oneOffs: OneOff[];
   /** pg_database_size once the dataset was loaded, before the scenarios wrote more. */
@@ -93,7 +95,7 @@ const ms = (value: number) => (Number.isNaN(value) ? '–' : value.toFixed(1));
 
 export function markdownTable(report: BenchReport): string {
   const header = [
-    `Benchmark ${report.startedAt}: ${report.database}, ${String(report.infants)} infants (${report.dataset}); ${String(report.durationSeconds)} s per scenario, ${String(report.connections)} connections.`,
+    `Benchmark ${report.startedAt}: ${report.database}, ${String(report.infants)} infants (${report.dataset}); ${String(report.durationSeconds)} s per scenario, ${String(report.connections)} connections; ${servedBy(report)}.`,
     '',
     '| scenario | kind | req/s | events/s | p50 ms | p95 ms | p99 ms | errors | non-2xx | × fixed page | status |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
@@ -118,8 +120,13 @@ export function markdownTable(report: BenchReport): string {
   return [...header, ...rows.map((row) => `| ${row} |`), '', '| task, timed once | seconds | count | per second |', '| --- | ---: | ---: | ---: |', ...oneOffs, '', size].join('\n') + '\n';
 }
 
-/** `2026-05-01T10-20-30Z-pglite-500`: sorts by time, says the database and size. */
-export function resultFileStem(report: Pick<BenchReport, 'startedAt' | 'database' | 'infants'>): string {
+function servedBy(report: Pick<BenchReport, 'processes'>): string {
+  if (report.processes === undefined) return 'the app served in the bench\'s process';
+  return `the app served by ${String(report.processes)} server process${report.processes === 1 ? '' : 'es'} of its own`;
+}
+
+/** `2026-05-01T10-20-30Z-pglite-500`, or `…-postgres-500-2proc` with --processes 2: sorts by time, says the database, size and processes. */
+export function resultFileStem(report: Pick<BenchReport, 'startedAt' | 'database' | 'infants' | 'processes'>): string {
   const stamp = report.startedAt.replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
-  return `${stamp}-${report.database}-${String(report.infants)}`;
+  return `${stamp}-${report.database}-${String(report.infants)}${report.processes === undefined ? '' : `-${String(report.processes)}proc`}`;
 }

@@ -1,5 +1,6 @@
-// npm run bench -- [--infants 500 | --size county|england] [--seed 1] [--duration 10] [--connections 10]
-// Seeds a partnership, serves the real app on 127.0.0.1, and measures each scenario with autocannon
+// npm run bench -- [--infants 500 | --size county|england] [--seed 1] [--duration 10] [--connections 10] [--processes N]
+// Seeds a partnership, serves the real app on 127.0.0.1 (in this process, or with --processes in N
+// server processes of its own on one port, PostgreSQL only), and measures each scenario with autocannon
 // (in a worker thread) and each page's main queries issued straight through the driver, against a
 // fixed-page baseline; batch ingest against a bare multi-row insert; then times re-evaluating every
 // profile once. PGlite in memory; PostgreSQL in a database of its own when DATABASE_URL is set.
@@ -13,6 +14,8 @@ import { TEST_SESSION_SECRET, testConfig } from '../test/helpers/test-app.ts';
 import { TestClock } from '../test/helpers/test-clock.ts';
 import { WebClient } from '../test/helpers/web-client.ts';
 import { openBenchDatabase } from './database.ts';
+import { addFixedPage, FIXED_PAGE_PATH } from './fixed-page.ts';
+import { startBenchServers } from './processes.ts';
 import { loadBenchDataset } from './dataset.ts';
 import { runDirect, runLoad, type LoadRequest } from './load.ts';
 import { cliOperator } from '../src/application/actor.ts';
@@ -28,6 +31,7 @@ const { values: args } = parseArgs({
     seed: { type: 'string', default: '1' },
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '10' },
+    processes: { type: 'string' },
   },
 });
 const SIZES: Record<string, number> = { county: 20_000, england: 1_000_000 };
@@ -37,9 +41,9 @@ const infants = args.size === undefined ? Number(args.infants) : SIZES[args.size
 const BATCH_CONNECTIONS = 2;
 const durationSeconds = Number(args.duration);
 const connections = Number(args.connections);
-
-const FIXED_PAGE = `<!DOCTYPE html><html lang="en"><head><title>Fixed page</title></head><body><main>${'<p>A fixed paragraph for the baseline.</p>'.repeat(50)}</main></body></html>`;
-const FIXED_PAGE_PATH = '/bench/fixed-page';
+const processes = args.processes === undefined ? undefined : Number(args.processes);
+if (processes !== undefined && !(Number.isInteger(processes) && processes >= 1 && processes <= 64)) throw new Error(`--processes must be a whole number from 1 to 64, not "${String(args.processes)}"`);
+if (processes !== undefined && !process.env['DATABASE_URL']) throw new Error('--processes needs PostgreSQL (set DATABASE_URL): the embedded database is opened by one process only.');
 
 const startedAt = new Date().toISOString();
 const bench = await openBenchDatabase(connections);
@@ -53,9 +57,13 @@ const databaseBytes = await bench.sizeBytes();
 
 const app = await buildApp({ ctx, sessionSecret: TEST_SESSION_SECRET });
 // Only in the bench app: what Fastify and its hooks cost with no database work and no template.
-app.get(FIXED_PAGE_PATH, (_request, reply) => reply.type('text/html; charset=utf-8').send(FIXED_PAGE));
-await app.listen({ host: '127.0.0.1', port: 0 });
-const base = `http://127.0.0.1:${String((app.server.address() as AddressInfo).port)}`;
+addFixedPage(app);
+// With --processes the app here only signs the users in (sessions live in the database, signed with
+// the same secret): the server processes, each with a pool of `connections`, answer the load.
+const servers = processes === undefined ? undefined : await startBenchServers(processes, bench.url!, connections);
+if (!servers) await app.listen({ host: '127.0.0.1', port: 0 });
+const base = servers?.base ?? `http://127.0.0.1:${String((app.server.address() as AddressInfo).port)}`;
+if (servers) console.log(`Serving from ${String(processes)} server process(es): ${servers.pids().join(', ')}`);
 
 const practitionerCookie = (await WebClient.signedIn(app, dataset.practitioner)).cookieHeader;
 const leadCookie = (await WebClient.signedIn(app, dataset.safeguardingLead)).cookieHeader;
@@ -117,10 +125,11 @@ if (refused > 0) batches.non2xx += refused;
 console.log('Re-evaluating every profile …');
 const reevaluated = await reevaluateAllProfiles(ctx, cliOperator);
 const oneOffs: OneOff[] = [{ name: 're-evaluate every profile (icp profiles reevaluate)', seconds: reevaluated.seconds, count: reevaluated.profiles, unit: 'profiles' }];
+await servers?.stop();
 await app.close();
 await opened.close();
 
-const report: BenchReport = { startedAt, database, infants, dataset: dataset.description, durationSeconds, connections, results: withRatios(measured.map(summarise)), oneOffs, databaseBytes };
+const report: BenchReport = { startedAt, database, infants, dataset: dataset.description, durationSeconds, connections, ...(processes === undefined ? {} : { processes }), results: withRatios(measured.map(summarise)), oneOffs, databaseBytes };
 const table = markdownTable(report);
 const directory = path.join(import.meta.dirname, 'results');
 fs.mkdirSync(directory, { recursive: true });
