@@ -6,7 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { createContext, type AppContext } from '../src/application/context.ts';
 import { recordBatch, type BatchItem } from '../src/application/chronology/record-batch.ts';
-import { writeEntry } from '../src/application/chronology/record-entry.ts';
+import { writeEntry } from '../src/application/chronology/write-entry.ts';
 import { recorderFor } from '../src/application/recorder.ts';
 import { recordAudit } from '../src/application/audit.ts';
 import type { UserActor } from '../src/application/actor.ts';

@@ -1,6 +1,6 @@
 // The one way use cases write to the audit trail: explicitly, inside their own transaction. Writing
 // an entry takes no lock (ADR 10): page views and changes never wait for each other's entries.
-import { appendAudit, type AuditEntryInput } from '../infrastructure/audit/audit-log.ts';
+import { appendAuditEntries, type AuditEntryInput } from '../infrastructure/audit/audit-log.ts';
 import type { Tx } from '../infrastructure/db/schema.ts';
 import type { Actor } from './actor.ts';
 import type { AppContext } from './context.ts';
@@ -8,11 +8,21 @@ import type { AppContext } from './context.ts';
 export type AuditEvent = Omit<AuditEntryInput, 'actorUserId' | 'actorOrganisationId' | 'channel' | 'ip'>;
 
 export async function recordAudit(trx: Tx, ctx: AppContext, actor: Actor, event: AuditEvent): Promise<void> {
+  await recordAudits(trx, ctx, actor, [event]);
+}
+
+/** Many audit entries by one statement: a change to many cases at once. */
+export async function recordAudits(trx: Tx, ctx: AppContext, actor: Actor, events: readonly AuditEvent[]): Promise<void> {
   const who =
     actor.kind === 'user'
       ? { actorUserId: actor.userId, actorOrganisationId: actor.organisationId, channel: actor.channel, ip: actor.ip }
       : { channel: actor.channel };
-  await appendAudit(trx, ctx.auditKeys.current, { ...event, ...who }, ctx.newId(), ctx.clock.now());
+  const occurredAt = ctx.clock.now();
+  await appendAuditEntries(
+    trx,
+    ctx.auditKeys.current,
+    events.map((event) => ({ entry: { ...event, ...who }, id: ctx.newId(), occurredAt })),
+  );
 }
 
 /** Records an audit entry in a transaction of its own: for reads and refusals, which change nothing else. */

@@ -7,18 +7,26 @@ import type { AppContext } from '../context.ts';
 
 export type AlertForEmail = Omit<AlertEmailInput, 'reachedAs'> & { id: string };
 
-/** One outbox row per recipient with an address; none for the person who raised the alert. */
-export async function enqueueAlertEmails(trx: Tx, ctx: AppContext, alert: AlertForEmail, recipients: readonly Recipient[]): Promise<void> {
-  const notify = recipients.filter((r) => !r.acknowledgedAutomatically);
-  if (notify.length === 0) return;
-  const users = await trx.selectFrom('users').select(['id', 'email']).where('id', 'in', notify.map((r) => r.userId)).execute();
+export interface AlertToEmail {
+  alert: AlertForEmail;
+  recipients: readonly Recipient[];
+}
+
+/** One outbox row per recipient with an address, for each alert; none for the person who raised it. */
+export async function enqueueAlertEmails(trx: Tx, ctx: AppContext, alerts: readonly AlertToEmail[]): Promise<void> {
+  const notify = alerts.map(({ alert, recipients }) => ({ alert, recipients: recipients.filter((r) => !r.acknowledgedAutomatically) }));
+  const userIds = [...new Set(notify.flatMap(({ recipients }) => recipients.map((r) => r.userId)))];
+  if (userIds.length === 0) return;
+  const users = await trx.selectFrom('users').select(['id', 'email']).where('id', 'in', userIds).execute();
   const addresses = new Map(users.map((u) => [u.id, u.email.trim()]));
   const now = ctx.clock.now();
-  const rows = notify.flatMap((recipient) => {
-    const address = addresses.get(recipient.userId);
-    if (!address) return [];
-    const { subject, body } = alertEmail({ ...alert, reachedAs: recipient.reachedAs });
-    return [{ id: ctx.newId(), to_address: address, subject, body, alert_id: alert.id, created_at: now, next_attempt_at: now, last_error: null, sent_at: null }];
-  });
+  const rows = notify.flatMap(({ alert, recipients }) =>
+    recipients.flatMap((recipient) => {
+      const address = addresses.get(recipient.userId);
+      if (!address) return [];
+      const { subject, body } = alertEmail({ ...alert, reachedAs: recipient.reachedAs });
+      return [{ id: ctx.newId(), to_address: address, subject, body, alert_id: alert.id, created_at: now, next_attempt_at: now, last_error: null, sent_at: null }];
+    }),
+  );
   if (rows.length > 0) await trx.insertInto('outbox').values(rows).execute();
 }

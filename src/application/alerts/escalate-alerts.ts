@@ -52,7 +52,7 @@ async function escalateOne(ctx: AppContext, actor: OperatorActor, alertId: strin
         .execute();
     }
     const hours = ctx.config.alertEscalationHours;
-    await enqueueAlertEmails(trx, ctx, { id: alertId, caseId: alert.case_id, reason: alert.reason, severity: alert.severity, message: alert.message, steps: alert.steps, findingId: alert.finding_id, escalatedAfterHours: hours }, recipients);
+    await enqueueAlertEmails(trx, ctx, [{ alert: { id: alertId, caseId: alert.case_id, reason: alert.reason, severity: alert.severity, message: alert.message, steps: alert.steps, findingId: alert.finding_id, escalatedAfterHours: hours }, recipients }]);
     const safeguardingLeads = recipients.map((r) => r.userId);
     await recordAudit(trx, ctx, actor, { action: 'alert.escalate', caseId: alert.case_id, subjectType: 'alert', subjectId: alertId, details: { afterHours: hours, safeguardingLeads } });
     return { alertId, caseId: alert.case_id, safeguardingLeads };

@@ -1,15 +1,16 @@
 // Raises alerts inside the transaction of the change that caused them (a chronology entry, a
 // profile version): the alert, one recipient row per person in the team, one email each in the
-// outbox, and an audit entry. The rules are in domain/alerts.
+// outbox, and an audit entry; many alerts by the same few statements as one. The rules are in
+// domain/alerts.
 import type { AlertDraft } from '../../domain/alerts/alert.types.ts';
 import { alertForEntry, reasonForKind } from '../../domain/alerts/entry-alert.ts';
 import { alertsForFindings, newlyCriticalFindingIds, type FindingShown } from '../../domain/alerts/finding-alerts.ts';
-import { teamRecipients } from '../../domain/alerts/recipients.ts';
+import { teamRecipients, type TeamMemberFacts } from '../../domain/alerts/recipients.ts';
 import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
 import { infantDisplayName } from '../../domain/people/infant-name.ts';
 import type { Tx } from '../../infrastructure/db/schema.ts';
 import type { Actor, UserActor } from '../actor.ts';
-import { recordAudit } from '../audit.ts';
+import { recordAudits } from '../audit.ts';
 import type { AppContext } from '../context.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
 import { enqueueAlertEmails } from './alert-outbox.ts';
@@ -38,29 +39,52 @@ async function currentTeam(trx: Tx, caseId: string) {
     .execute();
 }
 
-async function storeAlert(trx: Tx, ctx: AppContext, actor: Actor, caseId: string, draft: AlertDraft, entryId: string | null): Promise<RaisedAlert> {
-  const id = ctx.newId();
+/** An alert to store: the case, what it says, the entry that raised it, and the team it reaches. */
+export interface AlertToStore {
+  caseId: string;
+  draft: AlertDraft;
+  entryId: string | null;
+  team: readonly TeamMemberFacts[];
+}
+
+/**
+ * Stores many alerts with their recipients, emails and audit entries by a handful of statements,
+ * whatever their number (an agency batch raises one per emergency attendance it holds).
+ */
+export async function storeAlerts(trx: Tx, ctx: AppContext, actor: Actor, alerts: readonly AlertToStore[]): Promise<RaisedAlert[]> {
+  if (alerts.length === 0) return [];
   const now = ctx.clock.now();
+  const raisedBy = actor.kind === 'user' ? actor.userId : null;
+  const stored = alerts.map((alert) => ({ ...alert, id: ctx.newId(), recipients: teamRecipients(alert.team, raisedBy) }));
   await trx
     .insertInto('alerts')
-    .values({ case_id: caseId, id, reason: draft.reason, severity: draft.severity, message: draft.message, steps: JSON.stringify(draft.steps), entry_id: entryId, finding_id: draft.findingId ?? null, raised_at: now, escalated_at: null })
+    .values(stored.map(({ id, caseId, draft, entryId }) => ({ case_id: caseId, id, reason: draft.reason, severity: draft.severity, message: draft.message, steps: JSON.stringify(draft.steps), entry_id: entryId, finding_id: draft.findingId ?? null, raised_at: now, escalated_at: null })))
     .execute();
-  const recipients = teamRecipients(await currentTeam(trx, caseId), actor.kind === 'user' ? actor.userId : null);
-  if (recipients.length > 0) {
-    await trx
-      .insertInto('alert_recipients')
-      .values(recipients.map((r) => ({ alert_id: id, user_id: r.userId, reached_as: r.reachedAs, created_at: now, acknowledged_at: r.acknowledgedAutomatically ? now : null, acknowledged_note: null })))
-      .execute();
-  }
-  await enqueueAlertEmails(trx, ctx, { id, caseId, ...draft }, recipients);
-  await recordAudit(trx, ctx, actor, {
-    action: 'alert.raise',
-    caseId,
-    subjectType: 'alert',
-    subjectId: id,
-    details: { reason: draft.reason, severity: draft.severity, ...(draft.findingId ? { findingId: draft.findingId } : {}), ...(entryId ? { entryId } : {}), recipients: recipients.map((r) => r.userId) },
-  });
-  return { id, ...draft };
+  const recipientRows = stored.flatMap(({ id, recipients }) => recipients.map((r) => ({ alert_id: id, user_id: r.userId, reached_as: r.reachedAs, created_at: now, acknowledged_at: r.acknowledgedAutomatically ? now : null, acknowledged_note: null })));
+  if (recipientRows.length > 0) await trx.insertInto('alert_recipients').values(recipientRows).execute();
+  await enqueueAlertEmails(
+    trx,
+    ctx,
+    stored.map(({ id, caseId, draft, recipients }) => ({ alert: { id, caseId, ...draft }, recipients })),
+  );
+  await recordAudits(
+    trx,
+    ctx,
+    actor,
+    stored.map(({ id, caseId, draft, entryId, recipients }) => ({
+      action: 'alert.raise',
+      caseId,
+      subjectType: 'alert',
+      subjectId: id,
+      details: { reason: draft.reason, severity: draft.severity, ...(draft.findingId ? { findingId: draft.findingId } : {}), ...(entryId ? { entryId } : {}), recipients: recipients.map((r) => r.userId) },
+    })),
+  );
+  return stored.map(({ id, draft }) => ({ id, ...draft }));
+}
+
+async function storeAlert(trx: Tx, ctx: AppContext, actor: Actor, caseId: string, draft: AlertDraft, entryId: string | null): Promise<RaisedAlert> {
+  const [raised] = await storeAlerts(trx, ctx, actor, [{ caseId, draft, entryId, team: await currentTeam(trx, caseId) }]);
+  return raised!;
 }
 
 /** The alert a new chronology entry raises by its kind (a trigger, a discharge, an emergency attendance), if any. */

@@ -24,9 +24,25 @@ export class ChronologyCache {
       this.#kept.set(caseId, kept);
       return kept.entries;
     }
-    const entries = Object.freeze((await loadChronology(db, caseId)).map((entry) => Object.freeze(entry)));
-    this.#kept.set(caseId, { version: record.profile_version, entries });
+    return this.keep(caseId, record.profile_version, await loadChronology(db, caseId));
+  }
+
+  /**
+   * The entries kept for the case at exactly this version, if any. A change that holds the case's
+   * row locked at this version may take them as the committed chronology: no entry can have been
+   * committed since without a newer version.
+   */
+  at(caseId: string, version: number): readonly ChronologyEntry[] | undefined {
+    const kept = this.#kept.get(caseId);
+    return kept?.version === version ? kept.entries : undefined;
+  }
+
+  /** Keeps the case's whole chronology at this version: only once the change that wrote it has committed. */
+  keep(caseId: string, version: number, entries: readonly ChronologyEntry[]): readonly ChronologyEntry[] {
+    const frozen = Object.isFrozen(entries) ? entries : Object.freeze(entries.map((entry) => Object.freeze(entry)));
+    this.#kept.delete(caseId);
+    this.#kept.set(caseId, { version, entries: frozen });
     if (this.#kept.size > MOST_KEPT) this.#kept.delete(this.#kept.keys().next().value!);
-    return entries;
+    return frozen;
   }
 }

@@ -1,15 +1,14 @@
 // Importing a FHIR R4 Bundle from a hospital or GP system into the chronology of the baby it names
-// by NHS number: read into entries by domain/fhir, then written as a batch for that one case (each
-// entry on its own, a re-import storing nothing twice), with one profile version and one audit entry.
+// by NHS number: read into entries by domain/fhir, then written as a batch for that one case by the
+// one path for chronology entries (record-batch.ts: each entry on its own, a re-import storing
+// nothing twice), with one profile version and one audit entry.
 import { ENTRY_PROBLEM_MESSAGES } from '../../domain/chronology/entry-rules.ts';
 import type { BundleProblemCode, MappedEntry, ResourceNote, ResourceProblemCode } from '../../domain/fhir/fhir-import.types.ts';
 import { RESOURCE_PROBLEM_MESSAGES, SKIP_MESSAGES } from '../../domain/fhir/fhir-import-words.ts';
 import { bundlePathOf, readBundle } from '../../domain/fhir/read-bundle.ts';
 import type { UserActor } from '../actor.ts';
 import type { AppContext } from '../context.ts';
-import { lockProfileForChange } from '../profile/profile-change-guard.ts';
-import { writeCaseEntries, type BatchRejection, type BatchSource, type BatchWritten } from './record-batch.ts';
-import { recorderFor } from '../recorder.ts';
+import { recordEntriesIn, type BatchRejection, type BatchSource, type BatchWritten } from './record-batch.ts';
 
 export interface ImportedResource {
   /** The position of the resource in `Bundle.entry`: an inpatient Encounter gives two entries. */
@@ -52,11 +51,11 @@ export async function importFhirBundle(ctx: AppContext, actor: UserActor, body: 
     const [record] = records;
     if (!record) return { ok: false, code: 'not-found', message: 'There is no record with this NHS number.' };
     if (records.length > 1) return { ok: false, code: 'several-records', message: 'More than one record has this NHS number: ask the safeguarding team to resolve the duplicate, then send the Bundle again.' };
-    const guard = await lockProfileForChange(trx, ctx, actor, record.id, FHIR_IMPORT.action);
-    if (!guard.ok) return guard;
     const items = reading.entries.map((mapped, position) => ({ index: position, caseId: record.id, entry: mapped.entry }));
     const source = { ...FHIR_IMPORT, auditDetails: { resourcesRejected: reading.rejected.length, resourcesSkipped: reading.skipped.length } };
-    const outcome = await writeCaseEntries(trx, ctx, actor, await recorderFor(trx, actor), record.id, items, source);
+    const { outcome, refused: refusedCases } = await recordEntriesIn(trx, ctx, actor, items, source, [record.id]);
+    const refusal = refusedCases.get(record.id);
+    if (refusal) return { ok: false, ...refusal };
     const mappedAt = (position: number) => reading.entries[position]!;
     const traced = (written: BatchWritten): ImportedResource => {
       const mapped = mappedAt(written.index);

@@ -4,7 +4,8 @@ import { actorFor, makeCase, makeOrganisation, makePerson, makeUser } from '../.
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import type { UserActor } from '../actor.ts';
 import { recordBatch, type BatchItem } from './record-batch.ts';
-import type { EntryInput } from './record-entry.ts';
+import { loadChronology } from './chronology-rows.ts';
+import type { EntryInput } from './write-entry.ts';
 
 const visit = (summary: string, externalId?: string): EntryInput => ({ kind: 'home-visit', occurredAt: '2026-11-20', summary, source: 'observed', ...(externalId ? { externalId } : {}) });
 
@@ -123,5 +124,18 @@ describe('recording a batch of chronology entries', () => {
     const outcome = await recordBatch(t.ctx, officer, items([[caseA, { ...visit('Unknown person', 'feed-20'), personIds: ['nobody'] }], [caseA, { ...visit('Known person', 'feed-21'), personIds: ['mum-a'] }]]));
     assert.deepEqual(outcome.rejected.map((r) => [r.index, r.code]), [[0, 'invalid']]);
     assert.deepEqual(outcome.stored.map((s) => s.index), [1]);
+  });
+
+  it('keeps each changed case\'s chronology once committed, in the order the database reads it, and the next change adds to it without reading it again', async () => {
+    const timed = (summary: string, occurredAt: string, externalId: string): EntryInput => ({ ...visit(summary, externalId), occurredAt });
+    await recordBatch(t.ctx, officer, items([[caseA, timed('Evening', '2026-11-18T19:00:00+00:00', 'order-1')], [caseA, timed('Morning', '2026-11-18T08:30:00+00:00', 'order-2')], [caseA, visit('Day only', 'order-3')]]));
+    const version = (await t.ctx.db.selectFrom('cases').select('profile_version').where('id', '=', caseA).executeTakeFirstOrThrow()).profile_version;
+    const kept = t.ctx.chronologies.at(caseA, version);
+    assert.ok(kept, 'kept at the version the change wrote');
+    assert.deepEqual(kept.map((e) => e.id), (await loadChronology(t.ctx.db, caseA)).map((e) => e.id));
+    await recordBatch(t.ctx, officer, items([[caseA, timed('Earlier still', '2026-11-17T23:59:00+00:00', 'order-4')]]));
+    const next = t.ctx.chronologies.at(caseA, version + 1);
+    assert.deepEqual(next?.map((e) => e.id), (await loadChronology(t.ctx.db, caseA)).map((e) => e.id));
+    assert.equal(t.ctx.chronologies.at(caseA, version), undefined, 'the older version is no longer kept');
   });
 });

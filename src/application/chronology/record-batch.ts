@@ -1,24 +1,31 @@
-// Agency feeds: many chronology entries, for one case or many, in one transaction. Each entry
-// stands or falls alone: a bad one is reported and costs only itself (new entries are checked
-// before one INSERT stores them together; a correction is written in a savepoint of its own). A
-// retried batch finds its entries by external id and stores nothing twice. The cases' profiles are
-// evaluated together and their versions written by one statement; the audit entries are appended
-// at the end, so the audit chain's lock is held only while the batch commits. Each case touched gets
-// one profile version and one audit entry for the whole batch, not one per entry; each new entry
-// raises the alert its kind raises, as when recorded alone.
+// Recording chronology entries, for one case or many, in one transaction: the one path for an
+// agency's single event (a batch of one), a feed's batch and a FHIR import. Each entry stands or
+// falls alone: a bad one is reported and costs only itself (new entries are checked before one
+// INSERT stores them together; a correction is written in a savepoint of its own, since it reads
+// the chain it extends). A retried batch finds its entries by external id and stores nothing twice.
+//
+// The work is done as sets, whatever the number of entries and cases: the cases locked and the
+// access decided by three statements (lock-cases-for-change.ts), the duplicates found by one, the
+// entries stored by one, the profiles read and evaluated together and their versions written by
+// one, every alert stored by four, and every audit entry (refusals, the record of each case's
+// change, the alerts) appended by one. Each case touched gets one profile version and one audit
+// entry for the whole batch, not one per entry; each new entry raises the alert its kind raises.
 import { sql } from 'kysely';
+import { alertForEntry } from '../../domain/alerts/entry-alert.ts';
+import { withNewEntries } from '../../domain/chronology/chronology-order.ts';
 import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
 import type { EntryProblem } from '../../domain/chronology/entry-rules.ts';
+import { serviceToday } from '../../domain/shared/service-day.ts';
 import type { Tx } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
-import { raiseEntryAlert } from '../alerts/raise-alerts.ts';
-import { recordAudit } from '../audit.ts';
+import { storeAlerts, type AlertToStore, type RaisedAlert } from '../alerts/raise-alerts.ts';
+import { recordAudits, type AuditEvent } from '../audit.ts';
+import { lockCasesForChange, type CaseForChange, type CaseRefusal } from '../cases/lock-cases-for-change.ts';
 import type { AppContext } from '../context.ts';
-import { lockProfileForChange } from '../profile/profile-change-guard.ts';
-import { appendProfileVersionRaisingAlerts, appendProfileVersionsRaisingAlerts, type AppendedVersion, type ProfileChange } from '../profile/profile-versions.ts';
-import { writeEntry, type EntryInput, type WriteEntryResult } from './record-entry.ts';
-import { writeEntriesTogether } from './write-entries-together.ts';
+import { appendProfileVersionsRaisingAlerts, type ProfileChange } from '../profile/profile-versions.ts';
 import { recorderFor, type Recorder } from '../recorder.ts';
+import { writeEntry, type EntryInput, type WriteEntryResult } from './write-entry.ts';
+import { writeEntriesTogether } from './write-entries-together.ts';
 
 export const BATCH_LIMIT = 1000;
 
@@ -48,104 +55,182 @@ export interface BatchOutcome {
   rejected: BatchRejection[];
 }
 
-/** How the batch is named in the profile history and the audit trail. */
+/** What one case's part of the change wrote: for its profile version and its audit entry. */
+export interface CaseWritten {
+  caseId: string;
+  written: ChronologyEntry[];
+  duplicates: number;
+  rejected: number;
+  profileVersion: number;
+  alerts: RaisedAlert[];
+  /** The case's whole chronology after the change. */
+  chronology: readonly ChronologyEntry[];
+}
+
+/** How the change is named in the profile history and the audit trail. */
 export interface BatchSource {
   action: string;
   /** Completes "Chronology: 3 entries from …". */
   description: string;
   auditDetails?: Record<string, unknown>;
+  /** The profile version's change, when not "Chronology: n entries from …". */
+  versionChange?: (written: readonly ChronologyEntry[]) => ProfileChange;
+  /** The case's audit entry, when not the batch's record of counts and ids. */
+  auditEvent?: (part: CaseWritten) => AuditEvent;
 }
 
+/** Everything the change did, for the callers to answer with. */
+export interface EntriesRecorded {
+  outcome: BatchOutcome;
+  refused: Map<string, CaseRefusal>;
+  /** The entry each stored or duplicate item is now, by index. */
+  entries: Map<number, ChronologyEntry>;
+  /** Each changed case's part, by case id. */
+  cases: Map<string, CaseWritten>;
+}
 
 const AGENCY_BATCH: BatchSource = { action: 'chronology.batch', description: 'an agency feed' };
 
 export async function recordBatch(ctx: AppContext, actor: UserActor, items: readonly BatchItem[]): Promise<BatchOutcome> {
-  return ctx.db.transaction().execute(async (trx) => {
-      const recorder = await recorderFor(trx, actor);
-      const outcomes: BatchOutcome[] = [];
-      const writtenByCase = new Map<string, StoredForCase>();
-      for (const [caseId, caseItems] of byCaseInLockOrder(items)) {
-        const guard = await lockProfileForChange(trx, ctx, actor, caseId, AGENCY_BATCH.action);
-        if (!guard.ok) {
-          outcomes.push({ stored: [], duplicates: [], rejected: caseItems.map((item) => ({ index: item.index, code: guard.code, message: guard.message })) });
-          continue;
-        }
-        const stored = await storeCaseEntries(trx, ctx, recorder, caseId, caseItems);
-        outcomes.push(stored.outcome);
-        if (stored.written.length > 0) writtenByCase.set(caseId, stored);
-      }
-      const versions = await appendProfileVersionsRaisingAlerts(trx, ctx, actor, new Map([...writtenByCase].map(([caseId, stored]) => [caseId, versionChange(stored.written, AGENCY_BATCH)])));
-      for (const [caseId, stored] of writtenByCase) await alertAndAudit(trx, ctx, actor, caseId, stored, versions.get(caseId)!, AGENCY_BATCH);
-      return mergedInIndexOrder(outcomes);
-  });
+  const recorded = await ctx.db.transaction().execute((trx) => recordEntriesIn(trx, ctx, actor, items, AGENCY_BATCH));
+  keepChronologies(ctx, recorded);
+  return recorded.outcome;
 }
 
-/** What a batch stored for one case: the outcome to report, and the new entries. */
-interface StoredForCase {
-  outcome: BatchOutcome;
-  written: ChronologyEntry[];
+/**
+ * Once the change has committed, its cases' chronologies are kept at their new versions, so the
+ * next change or page view of these cases does not read them again (application/chronology/
+ * chronology-cache.ts). Call only after the transaction has committed.
+ */
+export function keepChronologies(ctx: AppContext, recorded: EntriesRecorded): void {
+  for (const part of recorded.cases.values()) ctx.chronologies.keep(part.caseId, part.profileVersion, part.chronology);
 }
 
-/** Stores a batch's entries for one case the caller has locked and may change, without the version, alerts or audit. */
-async function storeCaseEntries(trx: Tx, ctx: AppContext, recorder: Recorder, caseId: string, items: readonly BatchItem[]): Promise<StoredForCase> {
+/** The chronologies after the change of the cases whose chronology is kept at the version locked: the kept entries and the new ones. */
+function chronologiesKept(ctx: AppContext, cases: ReadonlyMap<string, CaseForChange>, changed: readonly [string, { written: ChronologyEntry[] }][]): Map<string, readonly ChronologyEntry[]> {
+  const known = new Map<string, readonly ChronologyEntry[]>();
+  for (const [caseId, part] of changed) {
+    const kept = ctx.chronologies.at(caseId, cases.get(caseId)!.profileVersion);
+    if (kept) known.set(caseId, withNewEntries(kept, part.written));
+  }
+  return known;
+}
+
+/**
+ * The whole change inside the caller's transaction: lock, check, store, version, alert, audit.
+ * `caseIds`: the cases to lock and check even when no item names them (an import with no entries).
+ */
+export async function recordEntriesIn(trx: Tx, ctx: AppContext, actor: UserActor, items: readonly BatchItem[], source: BatchSource, caseIds: readonly string[] = []): Promise<EntriesRecorded> {
+  const now = ctx.clock.now();
+  const recorder = await recorderFor(trx, actor);
+  const locked = await lockCasesForChange(trx, actor, [...caseIds, ...items.map((item) => item.caseId)], source.action, now);
   const outcome: BatchOutcome = { stored: [], duplicates: [], rejected: [] };
-  const written: ChronologyEntry[] = [];
-  // New entries go in together; each correction alone, in its savepoint, since it reads the chain it extends.
+  const allowed: BatchItem[] = [];
+  for (const item of items) {
+    const refusal = locked.refused.get(item.caseId);
+    if (refusal) outcome.rejected.push({ index: item.index, ...refusal });
+    else allowed.push(item);
+  }
+  const results = await writeAll(trx, ctx, recorder, allowed);
+  const entries = new Map<number, ChronologyEntry>();
+  const writtenByCase = new Map<string, { written: ChronologyEntry[]; duplicates: number; rejected: number }>();
+  for (const item of allowed) {
+    const result = results.get(item.index)!;
+    const part = writtenByCase.get(item.caseId) ?? { written: [], duplicates: 0, rejected: 0 };
+    writtenByCase.set(item.caseId, part);
+    if (!result.ok) {
+      outcome.rejected.push({ index: item.index, ...result });
+      part.rejected++;
+      continue;
+    }
+    entries.set(item.index, result.entry);
+    if (result.duplicate) {
+      outcome.duplicates.push({ index: item.index, id: result.entry.id });
+      part.duplicates++;
+    } else {
+      outcome.stored.push({ index: item.index, id: result.entry.id });
+      part.written.push(result.entry);
+    }
+  }
+  const changed = [...writtenByCase].filter(([, part]) => part.written.length > 0);
+  const versionOf = source.versionChange ?? ((written) => batchVersionChange(written, source));
+  const versions = await appendProfileVersionsRaisingAlerts(trx, ctx, actor, new Map(changed.map(([caseId, part]) => [caseId, versionOf(part.written)])), {
+    profileVersions: new Map(changed.map(([caseId]) => [caseId, locked.cases.get(caseId)!.profileVersion])),
+    actorName: recorder.name,
+    chronologies: chronologiesKept(ctx, locked.cases, changed),
+  });
+  const entryAlerts = await raiseEntryAlerts(trx, ctx, actor, locked.cases, changed);
+  const cases = new Map<string, CaseWritten>();
+  for (const [caseId, part] of changed) {
+    const version = versions.get(caseId)!;
+    cases.set(caseId, { caseId, ...part, profileVersion: version.version, alerts: [...version.alerts, ...(entryAlerts.get(caseId) ?? [])], chronology: version.chronology });
+  }
+  const auditOf = source.auditEvent ?? ((part) => batchAuditEvent(part, source));
+  await recordAudits(trx, ctx, actor, [...locked.refusalAudit, ...[...cases.values()].map(auditOf)]);
+  const byIndex = <T extends { index: number }>(list: T[]) => list.sort((a, b) => a.index - b.index);
+  return { outcome: { stored: byIndex(outcome.stored), duplicates: byIndex(outcome.duplicates), rejected: byIndex(outcome.rejected) }, refused: locked.refused, entries, cases };
+}
+
+/** New entries together; each correction alone, in its savepoint. */
+async function writeAll(trx: Tx, ctx: AppContext, recorder: Recorder, items: readonly BatchItem[]): Promise<Map<number, WriteEntryResult>> {
   const results = await writeEntriesTogether(
     trx,
     ctx,
     recorder,
-    caseId,
     items.filter((item) => item.entry.corrects === undefined),
   );
   for (const item of items) {
-    const result = results.get(item.index) ?? (await allOrNothing(trx, () => writeEntry(trx, ctx, recorder, caseId, item.entry)));
-    if (!result.ok) outcome.rejected.push({ index: item.index, ...result });
-    else if (result.duplicate) outcome.duplicates.push({ index: item.index, id: result.entry.id });
-    else {
-      outcome.stored.push({ index: item.index, id: result.entry.id });
-      written.push(result.entry);
-    }
+    if (item.entry.corrects !== undefined) results.set(item.index, await allOrNothing(trx, () => writeEntry(trx, ctx, recorder, item.caseId, item.entry)));
   }
-  return { outcome, written };
+  return results;
 }
 
-function versionChange(written: readonly ChronologyEntry[], source: BatchSource): ProfileChange {
+/** The alert each new entry raises by its kind (a trigger, a discharge, an emergency attendance), stored together. */
+async function raiseEntryAlerts(trx: Tx, ctx: AppContext, actor: UserActor, cases: ReadonlyMap<string, CaseForChange>, changed: readonly [string, { written: ChronologyEntry[] }][]): Promise<Map<string, RaisedAlert[]>> {
+  const corrected = changed.flatMap(([, part]) => part.written.flatMap((entry) => (entry.corrects ? [entry.corrects] : [])));
+  const kindsCorrected =
+    corrected.length === 0 ? new Map<string, string>() : new Map((await trx.selectFrom('chronology_entries').select(['id', 'kind']).where('id', 'in', corrected).execute()).map((row) => [row.id, row.kind]));
+  const today = serviceToday(ctx.clock.now());
+  const toStore: AlertToStore[] = [];
+  for (const [caseId, part] of changed) {
+    const locked = cases.get(caseId)!;
+    const team = locked.team.filter((member) => !member.disabled);
+    for (const entry of part.written) {
+      const correctsKind = entry.corrects ? kindsCorrected.get(entry.corrects) : undefined;
+      const draft = alertForEntry(entry, { babyName: locked.babyName, today, ...(correctsKind ? { correctsKind } : {}) });
+      if (draft) toStore.push({ caseId, draft, entryId: entry.id, team });
+    }
+  }
+  const raised = await storeAlerts(trx, ctx, actor, toStore);
+  const byCase = new Map<string, RaisedAlert[]>();
+  raised.forEach((alert, i) => {
+    const caseId = toStore[i]!.caseId;
+    byCase.set(caseId, [...(byCase.get(caseId) ?? []), alert]);
+  });
+  return byCase;
+}
+
+function batchVersionChange(written: readonly ChronologyEntry[], source: BatchSource): ProfileChange {
   const count = `${String(written.length)} ${written.length === 1 ? 'entry' : 'entries'}`;
   return { kind: 'event', change: { entryIds: written.map((entry) => entry.id), summary: `Chronology: ${count} from ${source.description}` }, why: null };
 }
 
-/** The alert each new entry raises by its kind, and the case's one audit entry for the batch. */
-async function alertAndAudit(trx: Tx, ctx: AppContext, actor: UserActor, caseId: string, stored: StoredForCase, version: AppendedVersion, source: BatchSource): Promise<void> {
-  const alerts = [...version.alerts];
-  for (const entry of stored.written) alerts.push(...(await raiseEntryAlert(trx, ctx, actor, caseId, entry)));
-  await recordAudit(trx, ctx, actor, {
+function batchAuditEvent(part: CaseWritten, source: BatchSource): AuditEvent {
+  return {
     action: source.action,
-    caseId,
+    caseId: part.caseId,
     subjectType: 'case',
-    subjectId: caseId,
+    subjectId: part.caseId,
     details: {
-      count: stored.written.length,
-      duplicates: stored.outcome.duplicates.length,
-      rejected: stored.outcome.rejected.length,
-      profileVersion: version.version,
-      entryIds: stored.written.map((entry) => entry.id),
-      ...(alerts.length > 0 ? { alerts: alerts.map((a) => a.id) } : {}),
+      count: part.written.length,
+      duplicates: part.duplicates,
+      rejected: part.rejected,
+      profileVersion: part.profileVersion,
+      entryIds: part.written.map((entry) => entry.id),
+      ...(part.alerts.length > 0 ? { alerts: part.alerts.map((a) => a.id) } : {}),
       ...source.auditDetails,
     },
-  });
-}
-
-/**
- * Writes a batch's entries for one case that the caller has locked and may change (see
- * lockProfileForChange), inside the caller's transaction, then the case's profile version and audit.
- */
-export async function writeCaseEntries(trx: Tx, ctx: AppContext, actor: UserActor, recorder: Recorder, caseId: string, items: readonly BatchItem[], source: BatchSource): Promise<BatchOutcome> {
-  const stored = await storeCaseEntries(trx, ctx, recorder, caseId, items);
-  if (stored.written.length === 0) return stored.outcome;
-  const version = await appendProfileVersionRaisingAlerts(trx, ctx, actor, caseId, versionChange(stored.written, source));
-  await alertAndAudit(trx, ctx, actor, caseId, stored, version, source);
-  return stored.outcome;
+  };
 }
 
 /** Runs one entry's write in a savepoint, undone unless a new entry was stored. */
@@ -155,24 +240,4 @@ async function allOrNothing(trx: Tx, write: () => Promise<WriteEntryResult>): Pr
   const kept = result.ok && !result.duplicate;
   await (kept ? sql`RELEASE SAVEPOINT batch_entry` : sql`ROLLBACK TO SAVEPOINT batch_entry`).execute(trx);
   return result;
-}
-
-/** Items grouped by case, cases in id order: two batches over the same cases lock them in the same order and cannot deadlock. */
-function byCaseInLockOrder(items: readonly BatchItem[]): [string, BatchItem[]][] {
-  const groups = new Map<string, BatchItem[]>();
-  for (const item of items) {
-    const group = groups.get(item.caseId);
-    if (group) group.push(item);
-    else groups.set(item.caseId, [item]);
-  }
-  return [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
-function mergedInIndexOrder(outcomes: readonly BatchOutcome[]): BatchOutcome {
-  const byIndex = <T extends { index: number }>(list: T[]) => list.sort((a, b) => a.index - b.index);
-  return {
-    stored: byIndex(outcomes.flatMap((o) => o.stored)),
-    duplicates: byIndex(outcomes.flatMap((o) => o.duplicates)),
-    rejected: byIndex(outcomes.flatMap((o) => o.rejected)),
-  };
 }

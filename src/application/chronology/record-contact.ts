@@ -13,7 +13,7 @@ import { serviceToday } from '../../domain/shared/service-day.ts';
 import { lockProfileForChange } from '../profile/profile-change-guard.ts';
 import { loadStoredProfile, subjectKey } from '../profile/profile-facts.ts';
 import { appendProfileVersion } from '../profile/profile-versions.ts';
-import { writeEntry } from './record-entry.ts';
+import { writeEntry } from './write-entry.ts';
 import { recorderFor, type Recorder } from '../recorder.ts';
 
 export type RecordContactResult =

@@ -1,23 +1,16 @@
-// Recording a chronology entry: checked, stored (never edited: a correction is a new entry), the
-// profile re-evaluated as a new version, and audited, in one transaction. An agency's external id
-// makes it idempotent: the same id from the same agency on the same case returns the entry already
-// stored (on another case it is a new entry: ids are never looked up across cases). The
-// alerts it raises for the team (by its kind, and for critical findings it newly left) are raised
-// in the same transaction and returned.
+// One chronology entry as stored: checked, written as a row that is never edited (a correction is a
+// new entry), and known without reading it back. An agency's external id makes it idempotent: the
+// same id from the same agency on the same case is the entry already stored (on another case it is a
+// new entry: ids are never looked up across cases). The one path that records entries, with their
+// profile version, alerts and audit, is record-batch.ts.
 import { checkNewEntry, dayOfOccurrence, significantByKind, type EntryProblem, type NewEntry } from '../../domain/chronology/entry-rules.ts';
 import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
-import { eventKindById } from '../../domain/catalogue/catalogue.ts';
 import type { Insertable } from 'kysely';
 import type { ChronologyEntriesTable, Tx } from '../../infrastructure/db/schema.ts';
-import type { UserActor } from '../actor.ts';
-import { raiseEntryAlert, type RaisedAlert } from '../alerts/raise-alerts.ts';
-import { recordAudit } from '../audit.ts';
 import type { AppContext } from '../context.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
-import { lockProfileForChange } from '../profile/profile-change-guard.ts';
-import { appendProfileVersionRaisingAlerts } from '../profile/profile-versions.ts';
-import { recorderFor, type Recorder } from '../recorder.ts';
-import { entryFromRow } from './chronology-rows.ts';
+import type { Recorder } from '../recorder.ts';
+import { entryFromRow, type ChronologyRow } from './chronology-rows.ts';
 
 export interface EntryInput extends NewEntry {
   /** The agency the information came from, when not the recorder's own organisation. */
@@ -37,20 +30,14 @@ export type WriteEntryResult =
   | { ok: false; code: 'unknown-correction'; message: string }
   | { ok: false; code: 'already-corrected'; message: string; newestId: string };
 
-export type RecordEntryResult =
-  | { ok: true; entry: ChronologyEntry; duplicate: boolean; alerts: RaisedAlert[] }
-  | Exclude<WriteEntryResult, { ok: true }>
-  | { ok: false; code: 'not-found'; message: string }
-  | { ok: false; code: 'forbidden'; message: string };
-
 /** Where a new entry's information came from: the recorder's organisation, or, for a correction, the corrected entry's. */
 export interface EntrySource {
   agency: string;
   agencyKind: string;
 }
 
-/** The row a checked entry is stored as. */
-export function newEntryRow(ctx: AppContext, recorder: Recorder, caseId: string, input: EntryInput, source: EntrySource): Insertable<ChronologyEntriesTable> {
+/** The row a checked entry is stored as, as it will read back: the entry is known without reading it. */
+export function newEntryRow(ctx: AppContext, recorder: Recorder, caseId: string, input: EntryInput, source: EntrySource): ChronologyRow {
   const day = dayOfOccurrence(input.occurredAt)!;
   return {
     case_id: caseId,
@@ -66,25 +53,39 @@ export function newEntryRow(ctx: AppContext, recorder: Recorder, caseId: string,
     agency_kind: source.agencyKind,
     summary: input.summary.trim(),
     source: input.source as ChronologyEntry['source'],
-    person_ids: JSON.stringify([...new Set(input.personIds ?? [])]),
-    present_ids: JSON.stringify([...new Set(input.presentIds ?? [])]),
-    victim_ids: JSON.stringify([...new Set(input.victimIds ?? [])]),
-    perpetrator_ids: JSON.stringify([...new Set(input.perpetratorIds ?? [])]),
-    indicates: JSON.stringify(input.indicates ?? []),
+    person_ids: [...new Set(input.personIds ?? [])],
+    present_ids: [...new Set(input.presentIds ?? [])],
+    victim_ids: [...new Set(input.victimIds ?? [])],
+    perpetrator_ids: [...new Set(input.perpetratorIds ?? [])],
+    indicates: [...(input.indicates ?? [])],
     significant: input.significant ?? significantByKind(input.kind),
     baby_seen: input.babySeen ?? null,
     substance: input.substance ?? null,
     gestation_weeks: input.gestationWeeks ?? null,
-    details: JSON.stringify(input.details ?? {}),
+    details: input.details ?? {},
     corrects: input.corrects ?? null,
     correction_reason: input.corrects === undefined ? null : (input.correctionReason?.trim() ?? null),
     external_id: input.externalId ?? null,
   };
 }
 
+/** The row as the INSERT takes it: the JSON columns as text. */
+export function insertableEntryRow(row: ChronologyRow): Insertable<ChronologyEntriesTable> {
+  return {
+    ...row,
+    person_ids: JSON.stringify(row.person_ids),
+    present_ids: JSON.stringify(row.present_ids),
+    victim_ids: JSON.stringify(row.victim_ids),
+    perpetrator_ids: JSON.stringify(row.perpetrator_ids),
+    indicates: JSON.stringify(row.indicates),
+    details: JSON.stringify(row.details),
+  };
+}
+
 /**
- * Checks and stores one entry for a case the caller may change, without the profile version or the
- * audit entry: for `recordEntry` here, and for batch feeds that write one version per batch.
+ * Checks and stores one entry for a case the caller has locked and may change, without the profile
+ * version, alerts or audit: for corrections, which read the chain they extend (new entries are
+ * written together by write-entries-together.ts).
  */
 export async function writeEntry(trx: Tx, ctx: AppContext, recorder: Recorder, caseId: string, input: EntryInput): Promise<WriteEntryResult> {
   if (input.externalId !== undefined) {
@@ -111,32 +112,7 @@ export async function writeEntry(trx: Tx, ctx: AppContext, recorder: Recorder, c
     // A correction is still the information of the agency the entry came from.
     source = { agency: corrected.agency, agencyKind: corrected.agency_kind };
   }
-  const row = await trx.insertInto('chronology_entries').values(newEntryRow(ctx, recorder, caseId, input, source)).returningAll().executeTakeFirstOrThrow();
+  const row = newEntryRow(ctx, recorder, caseId, input, source);
+  await trx.insertInto('chronology_entries').values(insertableEntryRow(row)).execute();
   return { ok: true, entry: entryFromRow(row), duplicate: false };
-}
-
-export async function recordEntry(ctx: AppContext, actor: UserActor, caseId: string, input: EntryInput): Promise<RecordEntryResult> {
-  return ctx.db.transaction().execute(async (trx): Promise<RecordEntryResult> => {
-    const guard = await lockProfileForChange(trx, ctx, actor, caseId, 'chronology.record');
-    if (!guard.ok) return guard;
-    const written = await writeEntry(trx, ctx, await recorderFor(trx, actor), caseId, input);
-    if (!written.ok) return written;
-    if (written.duplicate) return { ...written, alerts: [] };
-    const { entry } = written;
-    const label = eventKindById(entry.kind)?.label ?? entry.kind;
-    const { version: profileVersion, alerts: findingAlerts } = await appendProfileVersionRaisingAlerts(trx, ctx, actor, caseId, {
-      kind: 'event',
-      change: { entryId: entry.id, entryKind: entry.kind, summary: `${entry.corrects ? 'Correction to the chronology' : 'Chronology'}: ${label}` },
-      why: entry.correctionReason ?? entry.summary,
-    });
-    const alerts = [...findingAlerts, ...(await raiseEntryAlert(trx, ctx, actor, caseId, entry))];
-    await recordAudit(trx, ctx, actor, {
-      action: 'chronology.record',
-      caseId,
-      subjectType: 'chronology-entry',
-      subjectId: entry.id,
-      details: { kind: entry.kind, profileVersion, ...(entry.corrects ? { corrects: entry.corrects } : {}), ...(entry.externalId ? { externalId: entry.externalId } : {}), ...(alerts.length > 0 ? { alerts: alerts.map((a) => a.id) } : {}) },
-    });
-    return { ...written, alerts };
-  });
 }

@@ -27,6 +27,8 @@ export interface StoredProfile {
   reviewedAt: Date | null;
   /** The version of each stored assessment, by `factorId|subjectKey`. */
   versions: Map<string, number>;
+  /** The whole chronology it was evaluated from, in order. */
+  chronology: readonly ChronologyEntry[];
 }
 
 export function subjectKey(subject: Subject, personId?: string | null): string {
@@ -71,18 +73,23 @@ function byCase<T extends { case_id: string }>(rows: readonly T[]): Map<string, 
   return grouped;
 }
 
-/** Many profiles in five queries, whatever their number (for re-evaluating them all); missing ids are left out. */
-export async function loadStoredProfiles(db: Queryable, caseIds: readonly string[], today: string): Promise<Map<string, StoredProfile>> {
+/**
+ * Many profiles in five queries, whatever their number (for re-evaluating them all); missing ids are
+ * left out. `known`: chronologies the caller has already (kept by the chronology cache), not read again.
+ */
+export async function loadStoredProfiles(db: Queryable, caseIds: readonly string[], today: string, known: ReadonlyMap<string, readonly ChronologyEntry[]> = new Map()): Promise<Map<string, StoredProfile>> {
   const profiles = new Map<string, StoredProfile>();
   if (caseIds.length === 0) return profiles;
   const ids = [...caseIds];
-  const [records, people, assessments, evidence, chronologies] = await Promise.all([
+  const unknown = ids.filter((id) => !known.has(id));
+  const [records, people, assessments, evidence, loaded] = await Promise.all([
     db.selectFrom('cases').selectAll().where('id', 'in', ids).execute(),
     db.selectFrom('people').selectAll().where('case_id', 'in', ids).orderBy('created_at').orderBy('id').execute(),
     db.selectFrom('profile_assessments').selectAll().where('case_id', 'in', ids).execute(),
     db.selectFrom('profile_evidence').selectAll().where('case_id', 'in', ids).orderBy('recorded_at').orderBy('id').execute(),
-    loadChronologies(db, ids),
+    loadChronologies(db, unknown),
   ]);
+  const chronologies = new Map<string, readonly ChronologyEntry[]>([...loaded, ...known]);
   const peopleByCase = byCase(people);
   const assessmentsByCase = byCase(assessments);
   const evidenceByCase = byCase(evidence);
@@ -153,6 +160,7 @@ function storedProfileFrom({ record, people, assessments, evidence, entries }: P
     profileVersion: record.profile_version,
     reviewedAt: record.profile_reviewed_at,
     versions,
+    chronology: entries,
     facts: {
       today,
       infant: {

@@ -1,6 +1,7 @@
 // Every change to a profile (a factor, an escalation decision, a review, a change of level) is a
 // new version: who, when, what changed, why, and the findings the profile showed after it. Written
 // inside the change's own transaction, after the change, so the findings are those it left.
+import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
 import type { ProfileEvaluation } from '../../domain/profile/profile.types.ts';
 import type { FindingSnapshot, ProfileVersionKind, Tx } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
@@ -50,21 +51,34 @@ export async function appendProfileVersionRaisingAlerts(trx: Tx, ctx: AppContext
 export interface AppendedVersion {
   version: number;
   alerts: RaisedAlert[];
+  /** The whole chronology the version was evaluated from: to keep once the change commits. */
+  chronology: readonly ChronologyEntry[];
+}
+
+/** What the change read already when it locked the cases: not read again. */
+export interface KnownToTheChange {
+  /** Each case's version as locked, before this change. */
+  profileVersions: ReadonlyMap<string, number>;
+  actorName: string;
+  /** Whole chronologies after the change, where the caller knows them (see ChronologyCache.at). */
+  chronologies?: ReadonlyMap<string, readonly ChronologyEntry[]>;
 }
 
 /**
  * The same for many cases at once (an agency batch): their profiles read and evaluated together,
  * their versions written by one statement, whatever their number. The cases must be locked by the caller.
  */
-export async function appendProfileVersionsRaisingAlerts(trx: Tx, ctx: AppContext, actor: UserActor, changes: ReadonlyMap<string, ProfileChange>): Promise<Map<string, AppendedVersion>> {
+export async function appendProfileVersionsRaisingAlerts(trx: Tx, ctx: AppContext, actor: UserActor, changes: ReadonlyMap<string, ProfileChange>, known?: KnownToTheChange): Promise<Map<string, AppendedVersion>> {
   const caseIds = [...changes.keys()];
   const appended = new Map<string, AppendedVersion>();
   if (caseIds.length === 0) return appended;
-  const [records, user] = await Promise.all([
-    trx.selectFrom('cases').select(['id', 'profile_version']).where('id', 'in', caseIds).execute(),
-    trx.selectFrom('users').select('name').where('id', '=', actor.userId).executeTakeFirst(),
-  ]);
-  const [findingsBefore, profiles] = await Promise.all([latestFindings(trx, caseIds), loadStoredProfiles(trx, caseIds, serviceToday(ctx.clock.now()))]);
+  const [records, user] = known
+    ? [caseIds.map((id) => ({ id, profile_version: known.profileVersions.get(id)! })), { name: known.actorName }]
+    : await Promise.all([
+        trx.selectFrom('cases').select(['id', 'profile_version']).where('id', 'in', caseIds).execute(),
+        trx.selectFrom('users').select('name').where('id', '=', actor.userId).executeTakeFirst(),
+      ]);
+  const [findingsBefore, profiles] = await Promise.all([latestFindings(trx, caseIds), loadStoredProfiles(trx, caseIds, serviceToday(ctx.clock.now()), known?.chronologies)]);
   const now = ctx.clock.now();
   const prepared = records.map((record) => {
     const stored = profiles.get(record.id);
@@ -83,15 +97,15 @@ export async function appendProfileVersionsRaisingAlerts(trx: Tx, ctx: AppContex
       why: entry.why,
       findings: JSON.stringify(findings),
     };
-    return { row, findings };
+    return { row, findings, chronology: stored?.chronology ?? [] };
   });
   await trx.updateTable('cases').set((eb) => ({ profile_version: eb('profile_version', '+', 1) })).where('id', 'in', caseIds).execute();
   await trx
     .insertInto('profile_versions')
     .values(prepared.map(({ row }) => row))
     .execute();
-  for (const { row, findings } of prepared) {
-    appended.set(row.case_id, { version: row.version, alerts: await raiseFindingAlerts(trx, ctx, actor, row.case_id, findingsBefore.get(row.case_id) ?? [], findings) });
+  for (const { row, findings, chronology } of prepared) {
+    appended.set(row.case_id, { version: row.version, alerts: await raiseFindingAlerts(trx, ctx, actor, row.case_id, findingsBefore.get(row.case_id) ?? [], findings), chronology });
   }
   return appended;
 }

@@ -5,6 +5,9 @@ import type { AuditKey } from '../../config.ts';
 import type { Tx } from '../db/schema.ts';
 import { auditEntryMac, type HashedAuditFields } from './audit-hash.ts';
 
+/** 14 parameters a row: well under PostgreSQL's 65,535 a statement. */
+const ROWS_PER_STATEMENT = 2000;
+
 export type AuditChannel = 'web' | 'api' | 'cli' | 'system';
 export type AuditOutcome = 'success' | 'failure' | 'denied';
 
@@ -21,24 +24,35 @@ export interface AuditEntryInput {
   details?: Record<string, unknown>;
 }
 
+export interface AuditEntryToAppend {
+  entry: AuditEntryInput;
+  id: string;
+  occurredAt: Date;
+}
+
 export async function appendAudit(trx: Tx, key: AuditKey, entry: AuditEntryInput, id: string, occurredAt: Date): Promise<void> {
-  const fields: HashedAuditFields = {
-    id,
-    occurredAt,
-    actorUserId: entry.actorUserId ?? null,
-    actorOrganisationId: entry.actorOrganisationId ?? null,
-    channel: entry.channel,
-    action: entry.action,
-    outcome: entry.outcome ?? 'success',
-    subjectType: entry.subjectType ?? null,
-    subjectId: entry.subjectId ?? null,
-    caseId: entry.caseId ?? null,
-    ip: entry.ip ?? null,
-    details: entry.details ?? {},
-  };
-  await trx
-    .insertInto('audit_log')
-    .values({
+  await appendAuditEntries(trx, key, [{ entry, id, occurredAt }]);
+}
+
+/** Appends many entries by one statement, in the order given (their numbers follow it). */
+export async function appendAuditEntries(trx: Tx, key: AuditKey, entries: readonly AuditEntryToAppend[]): Promise<void> {
+  if (entries.length === 0) return;
+  const rows = entries.map(({ entry, id, occurredAt }) => {
+    const fields: HashedAuditFields = {
+      id,
+      occurredAt,
+      actorUserId: entry.actorUserId ?? null,
+      actorOrganisationId: entry.actorOrganisationId ?? null,
+      channel: entry.channel,
+      action: entry.action,
+      outcome: entry.outcome ?? 'success',
+      subjectType: entry.subjectType ?? null,
+      subjectId: entry.subjectId ?? null,
+      caseId: entry.caseId ?? null,
+      ip: entry.ip ?? null,
+      details: entry.details ?? {},
+    };
+    return {
       id,
       occurred_at: occurredAt,
       actor_user_id: fields.actorUserId,
@@ -53,6 +67,9 @@ export async function appendAudit(trx: Tx, key: AuditKey, entry: AuditEntryInput
       details: JSON.stringify(fields.details),
       key_id: key.id,
       entry_hash: auditEntryMac(fields, key),
-    })
-    .execute();
+    };
+  });
+  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+    await trx.insertInto('audit_log').values(rows.slice(start, start + ROWS_PER_STATEMENT)).execute();
+  }
 }

@@ -1,0 +1,76 @@
+// How many SQL statements a change to a case sends to the database: one agency event
+// (recordEntry, what POST /api/v1/cases/:id/events runs) and a feed batch of 1,000 entries across 80
+// cases (recordBatch, POST /api/v1/events:batch), on an in-memory PGlite whose cases already hold a
+// short chronology. Counts every statement Kysely sends, raw SQL included; BEGIN and COMMIT are not
+// counted. Not timed: the count does not depend on the machine.
+//
+//   node --import tsx bench/statements.ts
+import { PGlite } from '@electric-sql/pglite';
+import type { KyselyPlugin } from 'kysely';
+import { createContext } from '../src/application/context.ts';
+import { recordBatch, type BatchItem } from '../src/application/chronology/record-batch.ts';
+import { recordEntry, type EntryInput } from '../src/application/chronology/record-entry.ts';
+import { PGLITE_EXTENSIONS, wrapPglite } from '../src/infrastructure/db/connect.ts';
+import { migrate } from '../src/infrastructure/db/migrate.ts';
+import { actorFor, makeCase, makeOrganisation, makePerson, makeUser } from '../test/helpers/factories.ts';
+import { testConfig } from '../test/helpers/test-app.ts';
+import { TestClock } from '../test/helpers/test-clock.ts';
+
+const CASES = 80;
+const ENTRIES_BEFORE = 12;
+const BATCH = 1000;
+
+class StatementCounter implements KyselyPlugin {
+  count = 0;
+  transformQuery: KyselyPlugin['transformQuery'] = (args) => {
+    this.count++;
+    return args.node;
+  };
+  transformResult: KyselyPlugin['transformResult'] = (args) => Promise.resolve(args.result);
+}
+
+const event = (n: number, kind = 'home-visit'): EntryInput => ({ kind, occurredAt: '2026-11-20', summary: `Event ${String(n)}`, source: 'agency-record', externalId: `ext-${String(n)}` });
+
+async function main(): Promise<void> {
+  const database = wrapPglite(new PGlite({ extensions: PGLITE_EXTENSIONS }));
+  await migrate(database.db);
+  const counter = new StatementCounter();
+  const clock = new TestClock('2026-12-01T10:00:00Z');
+  const setup = createContext(database.db, testConfig(), clock);
+  const police = await makeOrganisation(setup, 'police', 'County Police');
+  const officer = await makeUser(setup, { organisationId: police.id, name: 'PC Lane' });
+  const caseIds: string[] = [];
+  for (let c = 0; c < CASES; c++) {
+    const { id } = await makeCase(setup, { teamUserIds: [officer.id, (await makeUser(setup)).id] });
+    await makePerson(setup, id);
+    caseIds.push(id);
+  }
+  const actor = { ...actorFor(officer), channel: 'api' as const };
+  let n = 0;
+  await recordBatch(
+    setup,
+    actor,
+    caseIds.flatMap((caseId) => Array.from({ length: ENTRIES_BEFORE }, () => ({ index: n, caseId, entry: event(n++) }))),
+  );
+
+  const ctx = { ...setup, db: database.db.withPlugin(counter) };
+  counter.count = 0;
+  await recordEntry(ctx, actor, caseIds[0]!, event(n++));
+  const single = counter.count;
+  counter.count = 0;
+  await recordEntry(ctx, actor, caseIds[1]!, event(n++, 'emergency-attendance'));
+  const singleAlerting = counter.count;
+  const items: BatchItem[] = Array.from({ length: BATCH }, (_, i) => ({ index: i, caseId: caseIds[i % CASES]!, entry: event(n++, i % 100 === 0 ? 'emergency-attendance' : 'home-visit') }));
+  counter.count = 0;
+  const outcome = await recordBatch(ctx, actor, items);
+  const batch = counter.count;
+  if (outcome.stored.length !== BATCH) throw new Error(`The batch stored ${String(outcome.stored.length)} of ${String(BATCH)}`);
+  await database.close();
+
+  console.log(`| change | statements |\n| --- | ---: |`);
+  console.log(`| one event (no alert) | ${String(single)} |`);
+  console.log(`| one event that alerts (emergency attendance) | ${String(singleAlerting)} |`);
+  console.log(`| batch of ${String(BATCH)} entries across ${String(CASES)} cases (10 alert) | ${String(batch)} |`);
+}
+
+await main();
