@@ -6,9 +6,11 @@ import { acknowledgeAlert } from '../../application/alerts/acknowledge-alert.ts'
 import { listMyAlerts, type MyAlert } from '../../application/alerts/list-alerts.ts';
 import { actorFor } from '../../application/auth/signed-in-user.ts';
 import { ACKNOWLEDGEMENT_NOTE_MAX } from '../../domain/alerts/acknowledgement.ts';
+import { ALERT_REASONS, REACHED_AS } from '../../domain/alerts/alert.types.ts';
+import { SEVERITIES } from '../../domain/catalogue/finding-definitions.ts';
 import { sendApiError } from '../api-error.ts';
 import { requireBearer } from './bearer-auth.ts';
-import { errorResponses, requiredText } from './schemas.ts';
+import { alternativesInWords, errorResponses, requiredText } from './schemas.ts';
 
 const Query = Type.Object({ status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('all')], { description: 'open (the default): those waiting for your acknowledgement; all: the newest 100 as well' })) }, { additionalProperties: false });
 const Params = Type.Object({ alertId: Type.String({ minLength: 1, maxLength: 100 }) });
@@ -18,15 +20,15 @@ const Alert = Type.Object({
   id: Type.String(),
   caseId: Type.String(),
   caseName: Type.String(),
-  reason: Type.String({ description: 'trigger-event, critical-finding, discharge or emergency-attendance' }),
-  severity: Type.String({ description: 'critical, high or attention' }),
+  reason: Type.String({ description: alternativesInWords(ALERT_REASONS) }),
+  severity: Type.String({ description: alternativesInWords(SEVERITIES) }),
   title: Type.String(),
   message: Type.String(),
   steps: Type.Array(Type.String()),
   findingId: Type.Optional(Type.String()),
   raisedAt: Type.String({ format: 'date-time' }),
   escalatedAt: Type.Optional(Type.String({ format: 'date-time' })),
-  reachedAs: Type.String({ description: 'lead-professional, team-member or safeguarding-lead' }),
+  reachedAs: Type.String({ description: alternativesInWords(REACHED_AS) }),
   acknowledgedAt: Type.Optional(Type.String({ format: 'date-time' })),
   acknowledgedNote: Type.Optional(Type.String()),
   acknowledgedAutomatically: Type.Boolean({ description: 'You raised it, so it was acknowledged for you' }),

@@ -6,9 +6,10 @@ import { Type, type Static } from 'typebox';
 import { actorFor } from '../../application/auth/signed-in-user.ts';
 import { createCase } from '../../application/cases/create-case.ts';
 import { searchCases } from '../../application/cases/search-cases.ts';
+import { SEXES } from '../../domain/people/record-matching.ts';
 import { sendApiError } from '../api-error.ts';
 import { requireBearer } from './bearer-auth.ts';
-import { errorResponses } from './schemas.ts';
+import { errorResponses, oneOf } from './schemas.ts';
 
 const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 
@@ -25,7 +26,7 @@ const NewInfant = Type.Object(
   {
     givenName: Type.Optional(nullable(Type.String({ maxLength: 100 }))),
     familyName: Type.Optional(nullable(Type.String({ maxLength: 100 }))),
-    sex: Type.Optional(nullable(Type.Union([Type.Literal('female'), Type.Literal('male'), Type.Literal('unknown')]))),
+    sex: Type.Optional(nullable(oneOf(SEXES))),
     nhsNumber: Type.Optional(nullable(Type.String({ maxLength: 20 }))),
     dateOfBirth: Type.Optional(Type.String({ format: 'date' })),
     expectedDeliveryDate: Type.Optional(Type.String({ format: 'date' })),

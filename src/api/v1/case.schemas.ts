@@ -1,7 +1,10 @@
 // API schemas for cases, people and the team: JSON Schema (TypeBox) that validates requests,
 // types the handlers and is published in OpenAPI.
 import { Type, type Static } from 'typebox';
-import { RELATIONSHIPS_TO_INFANT } from '../../domain/people/relationships.ts';
+import { TEAM_ROLES } from '../../domain/access/case-access.ts';
+import { INFANT_STATUSES, SEXES } from '../../domain/people/record-matching.ts';
+import { RELATIONSHIPS_TO_INFANT, type RelationshipToInfant } from '../../domain/people/relationships.ts';
+import { oneOf } from './schemas.ts';
 
 const isoDate = Type.String({ format: 'date', description: 'ISO 8601 date, e.g. 2026-03-01' });
 const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -27,12 +30,12 @@ export const TeamMember = Type.Object({
   name: Type.String(),
   email: Type.String(),
   organisation: Type.String(),
-  role: Type.Union([Type.Literal('lead-professional'), Type.Literal('member')]),
+  role: oneOf(TEAM_ROLES),
 });
 
 export const CaseResponse = Type.Object({
   id: Type.String(),
-  status: Type.Union([Type.Literal('unborn'), Type.Literal('born')]),
+  status: oneOf(INFANT_STATUSES),
   level: Type.String(),
   version: Type.Integer(),
   infant: Infant,
@@ -40,7 +43,7 @@ export const CaseResponse = Type.Object({
   access: Type.String({ description: 'Why the caller may see this case: lead-professional, team-member, organisation-oversight or break-glass' }),
 });
 
-const relationshipToInfant = Type.Union(Object.keys(RELATIONSHIPS_TO_INFANT).map((key) => Type.Literal(key)));
+const relationshipToInfant = oneOf(Object.keys(RELATIONSHIPS_TO_INFANT) as RelationshipToInfant[]);
 
 const personProperties = {
     givenName: Type.Optional(nullable(Type.String({ maxLength: 100 }))),
@@ -49,7 +52,7 @@ const personProperties = {
     description: Type.Optional(nullable(Type.String({ maxLength: 300, description: 'What is known of an adult whose identity is not known' }))),
     dateOfBirth: Type.Optional(nullable(isoDate)),
     nhsNumber: Type.Optional(nullable(Type.String({ maxLength: 20 }))),
-    sex: Type.Optional(nullable(Type.Union([Type.Literal('female'), Type.Literal('male'), Type.Literal('unknown')]))),
+    sex: Type.Optional(nullable(oneOf(SEXES))),
     relationshipToInfant,
     livesInHousehold: Type.Boolean(),
     caresForInfant: Type.Boolean(),
@@ -95,6 +98,6 @@ export const PersonResponse = Type.Object({
 });
 
 export const TeamBody = Type.Object(
-  { userId: Type.String({ minLength: 1 }), role: Type.Union([Type.Literal('lead-professional'), Type.Literal('member')]) },
+  { userId: Type.String({ minLength: 1 }), role: oneOf(TEAM_ROLES) },
   { additionalProperties: false },
 );

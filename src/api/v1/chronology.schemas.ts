@@ -4,17 +4,16 @@
 import { Type } from 'typebox';
 import { EVENT_KIND_IDS } from '../../domain/catalogue/event-kinds.ts';
 import { ORGANISATION_KINDS } from '../../domain/shared/organisation-kinds.ts';
+import { SUBSTANCES } from '../../domain/chronology/chronology.types.ts';
 import { EvidenceSourceSchema, FactorIdSchema, FindingIdSchema, SeveritySchema } from './profile.schemas.ts';
+import { oneOf } from './schemas.ts';
 
 const personIds = (description: string) => Type.Array(Type.String(), { description });
 
 /** A chronology entry as stored: never edited, a correction is a new entry. */
 export const ChronologyEntry = Type.Object({
   id: Type.String(),
-  kind: Type.Union(
-    EVENT_KIND_IDS.map((kind) => Type.Literal(kind)),
-    { description: 'What kind of entry it is' },
-  ),
+  kind: oneOf(EVENT_KIND_IDS, { description: 'What kind of entry it is' }),
   occurredAt: Type.String({ description: 'When it happened: YYYY-MM-DD, or an ISO date-time with its offset when the time is known' }),
   recordedAt: Type.String({ format: 'date-time', description: 'When it was recorded' }),
   recordedBy: Type.String({ description: 'The name of whoever recorded it' }),
@@ -32,7 +31,7 @@ export const ChronologyEntry = Type.Object({
   babySeen: Type.Union([Type.Boolean(), Type.Null()], { description: 'For a contact: whether a professional saw the baby; null when not a contact or not recorded' }),
   victimIds: personIds('Domestic abuse incidents: who was harmed'),
   perpetratorIds: personIds('Domestic abuse incidents: who harmed'),
-  substance: Type.Optional(Type.Union([Type.Literal('alcohol'), Type.Literal('drugs')], { description: 'A rise in substance use: which; left out when not given' })),
+  substance: Type.Optional(oneOf(SUBSTANCES, { description: 'A rise in substance use: which; left out when not given' })),
   gestationWeeks: Type.Optional(Type.Integer({ description: 'Antenatal booking: weeks of pregnancy at booking' })),
   corrects: Type.Optional(Type.String({ description: 'The id of the entry this one corrects; left out when it corrects none' })),
   correctionReason: Type.Optional(Type.String({ description: 'Why the entry it corrects was wrong' })),

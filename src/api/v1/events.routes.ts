@@ -7,10 +7,12 @@ import { recordEntry } from '../../application/chronology/record-entry.ts';
 import { viewChronology } from '../../application/chronology/view-chronology.ts';
 import { ENTRY_PROBLEM_MESSAGES } from '../../domain/chronology/entry-rules.ts';
 import { EVENT_KIND_IDS } from '../../domain/catalogue/event-kinds.ts';
+import { EVIDENCE_SOURCE_IDS } from '../../domain/catalogue/evidence-sources.ts';
+import { SUBSTANCES } from '../../domain/chronology/chronology.types.ts';
 import { sendApiError } from '../api-error.ts';
 import { requireBearer } from './bearer-auth.ts';
 import { ChronologyList, RecordedChronologyEntry } from './chronology.schemas.ts';
-import { errorResponses, requiredText } from './schemas.ts';
+import { alternativesInWords, errorResponses, oneOf, requiredText } from './schemas.ts';
 
 const Params = Type.Object({ caseId: Type.String({ minLength: 1, maxLength: 100 }) });
 const ids = Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 50 }));
@@ -22,7 +24,7 @@ export const EventBody = Type.Object(
     occurredAt: Type.String({ minLength: 10, maxLength: 40, description: 'YYYY-MM-DD, or an ISO date-time with its offset' }),
     summary: requiredText(4000),
     agency: Type.Optional(Type.String({ maxLength: 200, description: "The agency the information came from; the caller's organisation when not given" })),
-    source: Type.String({ minLength: 1, maxLength: 40, description: 'observed, agency-record, third-party, carer-account or professional-judgement' }),
+    source: Type.String({ minLength: 1, maxLength: 40, description: alternativesInWords(EVIDENCE_SOURCE_IDS) }),
     personIds: ids,
     presentIds: ids,
     victimIds: ids,
@@ -30,7 +32,7 @@ export const EventBody = Type.Object(
     indicates: Type.Optional(Type.Array(Type.Object({ factorId: Type.String({ maxLength: 100 }), personId: Type.Optional(Type.String({ maxLength: 100 })) }, { additionalProperties: false }), { maxItems: 20 })),
     significant: Type.Optional(Type.Boolean()),
     babySeen: Type.Optional(Type.Boolean()),
-    substance: Type.Optional(Type.Union([Type.Literal('alcohol'), Type.Literal('drugs')])),
+    substance: Type.Optional(oneOf(SUBSTANCES)),
     gestationWeeks: Type.Optional(Type.Integer()),
     corrects: Type.Optional(Type.String({ maxLength: 100, description: 'The id of the entry this one corrects' })),
     correctionReason: Type.Optional(Type.String({ maxLength: 2000 })),

@@ -7,16 +7,17 @@ import { Type, type Static } from 'typebox';
 import { actorFor } from '../../application/auth/signed-in-user.ts';
 import { importFhirBundle } from '../../application/chronology/import-fhir.ts';
 import { BUNDLE_PROBLEM_MESSAGES } from '../../domain/fhir/fhir-import-words.ts';
+import { BUNDLE_TYPES } from '../../domain/fhir/read-bundle.ts';
 import { sendApiError } from '../api-error.ts';
 import { requireBearer } from './bearer-auth.ts';
-import { errorResponses } from './schemas.ts';
+import { alternativesInWords, errorResponses } from './schemas.ts';
 
 const loose = { additionalProperties: true };
 
 const FhirBundle = Type.Object(
   {
     resourceType: Type.Optional(Type.String({ description: 'Bundle' })),
-    type: Type.Optional(Type.String({ description: 'collection, transaction or batch' })),
+    type: Type.Optional(Type.String({ description: alternativesInWords(BUNDLE_TYPES) })),
     entry: Type.Optional(
       Type.Array(
         Type.Object({ fullUrl: Type.Optional(Type.String()), resource: Type.Optional(Type.Object({ resourceType: Type.Optional(Type.String()), id: Type.Optional(Type.String()) }, loose)) }, loose),
@@ -53,7 +54,7 @@ export async function fhirApiRoutes(app: FastifyInstance): Promise<void> {
         tags: ['chronology'],
         security: [{ bearer: [] }],
         summary:
-          'Import a FHIR R4 Bundle (collection, transaction or batch) of UK Core Encounters and Observations for the baby with its NHS number, into the chronology. Each resource stands alone; a re-import stores nothing twice. An import, not a FHIR server: the answer is this JSON.',
+          `Import a FHIR R4 Bundle (${alternativesInWords(BUNDLE_TYPES)}) of UK Core Encounters and Observations for the baby with its NHS number, into the chronology. Each resource stands alone; a re-import stores nothing twice. An import, not a FHIR server: the answer is this JSON.`,
         body: FhirBundle,
         response: { 200: ImportResult, ...errorResponses(400, 401, 403, 404, 413, 415, 422) },
       },

@@ -8,23 +8,19 @@ import { markProfileReviewed } from '../../application/profile/mark-profile-revi
 import { recordDecision } from '../../application/profile/record-decision.ts';
 import { viewProfileHistory } from '../../application/profile/view-profile-history.ts';
 import { viewProfile } from '../../application/profile/view-profile.ts';
+import { ESCALATION_DECISION_IDS } from '../../domain/profile/escalation.ts';
 import { compareVersions } from '../../domain/profile/profile-history.ts';
+import { CASE_LEVEL_IDS } from '../../domain/shared/case-levels.ts';
 import { sendApiError } from '../api-error.ts';
 import { requireBearer } from './bearer-auth.ts';
 import { DecisionRecorded, LevelChanged, ProfileComparison, ProfileDecisions, ProfileReviewed, ProfileVersions } from './profile.schemas.ts';
-import { errorResponses, requiredText } from './schemas.ts';
+import { errorResponses, oneOf, requiredText } from './schemas.ts';
 
 const Params = Type.Object({ caseId: Type.String({ minLength: 1, maxLength: 100 }) });
 const CompareQuery = Type.Object({ from: Type.Integer({ minimum: 0 }), to: Type.Integer({ minimum: 0 }) });
 const DecisionBody = Type.Object(
   {
-    decision: Type.Union([
-      Type.Literal('no-further-action'),
-      Type.Literal('universal-plus'),
-      Type.Literal('early-help-assessment'),
-      Type.Literal('referral-to-childrens-social-care'),
-      Type.Literal('strategy-discussion'),
-    ]),
+    decision: oneOf(ESCALATION_DECISION_IDS),
     reasoning: requiredText(4000),
     leadConsulted: Type.Boolean(),
     leadName: Type.Optional(Type.String({ maxLength: 200 })),
@@ -35,7 +31,7 @@ const DecisionBody = Type.Object(
 const ReviewBody = Type.Object({ profileVersion: Type.Integer({ minimum: 0 }), note: Type.Optional(Type.String({ maxLength: 4000 })) }, { additionalProperties: false });
 const LevelBody = Type.Object(
   {
-    level: Type.Union([Type.Literal('universal'), Type.Literal('early-help'), Type.Literal('child-in-need'), Type.Literal('child-protection'), Type.Literal('looked-after')]),
+    level: oneOf(CASE_LEVEL_IDS),
     why: requiredText(4000),
   },
   { additionalProperties: false },

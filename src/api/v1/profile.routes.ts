@@ -9,25 +9,21 @@ import { viewProfile } from '../../application/profile/view-profile.ts';
 import { STRESS_RESPONSE_IDS, isStressResponseId } from '../../domain/catalogue/stress-responses.ts';
 import { sendApiError } from '../api-error.ts';
 import { requireBearer } from './bearer-auth.ts';
-import { FactorRecorded, ProfileResponse } from './profile.schemas.ts';
-import { errorResponses, requiredText } from './schemas.ts';
+import { EVIDENCE_SOURCE_IDS } from '../../domain/catalogue/evidence-sources.ts';
+import { EVIDENCE_DIRECTIONS } from '../../domain/profile/profile.types.ts';
+import { FactorRecorded, FactorStatusSchema, ProfileResponse, SubstancePatternSchema } from './profile.schemas.ts';
+import { errorResponses, oneOf, requiredText } from './schemas.ts';
 
 const Params = Type.Object({ caseId: Type.String({ minLength: 1, maxLength: 100 }) });
 const FactorParams = Type.Object({ caseId: Type.String({ minLength: 1, maxLength: 100 }), factorId: Type.String({ minLength: 1, maxLength: 100 }) });
-const source = Type.Union([
-  Type.Literal('observed'),
-  Type.Literal('agency-record'),
-  Type.Literal('third-party'),
-  Type.Literal('carer-account'),
-  Type.Literal('professional-judgement'),
-]);
+const source = oneOf(EVIDENCE_SOURCE_IDS);
 
 const FactorBody = Type.Object(
   {
     personId: Type.Optional(Type.String({ maxLength: 100 })),
-    status: Type.Union([Type.Literal('not-assessed'), Type.Literal('excluded'), Type.Literal('present'), Type.Literal('cannot-assess')]),
+    status: FactorStatusSchema,
     detail: Type.Optional(Type.String({ maxLength: 4000 })),
-    pattern: Type.Optional(Type.Union([Type.Literal('stable'), Type.Literal('chaotic')])),
+    pattern: Type.Optional(SubstancePatternSchema),
     reason: Type.Optional(Type.String({ maxLength: 4000, description: 'Why the factor cannot be assessed' })),
     protection: Type.Optional(
       Type.Object(
@@ -46,7 +42,7 @@ const FactorBody = Type.Object(
         {
           source,
           note: requiredText(4000),
-          indicates: Type.Optional(Type.Union([Type.Literal('present'), Type.Literal('absent')])),
+          indicates: Type.Optional(oneOf(EVIDENCE_DIRECTIONS)),
           givenBy: Type.Optional(Type.String({ maxLength: 200 })),
         },
         { additionalProperties: false },

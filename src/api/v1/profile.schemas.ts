@@ -9,10 +9,13 @@ import { FACTOR_STATUS_IDS } from '../../domain/catalogue/statuses.ts';
 import { STRESS_RESPONSE_IDS } from '../../domain/catalogue/stress-responses.ts';
 import { ESCALATION_DECISION_IDS } from '../../domain/profile/escalation.ts';
 import { CASE_LEVEL_IDS } from '../../domain/shared/case-levels.ts';
+import { SUBJECTS, type Subject } from '../../domain/catalogue/subjects.ts';
+import { SUBSTANCE_PATTERN_IDS } from '../../domain/catalogue/statuses.ts';
+import { VERSION_KINDS } from '../../domain/profile/profile-history.ts';
+import { EFFECTIVE_STATUSES, EVIDENCE_DIRECTIONS } from '../../domain/profile/profile.types.ts';
+import { oneOf } from './schemas.ts';
 
 const nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
-/** One of a fixed set of strings, as Type.Union of Type.Literal. */
-const oneOf = (values: readonly string[], options: { description?: string } = {}) => Type.Union(values.map((value) => Type.Literal(value)), options);
 
 const dateTime = (description?: string) => Type.String({ format: 'date-time', ...(description ? { description } : {}) });
 const day = (description: string) => Type.String({ format: 'date', description });
@@ -22,10 +25,10 @@ export const EvidenceSourceSchema = oneOf(EVIDENCE_SOURCE_IDS, { description: 'W
 export const SeveritySchema = oneOf(SEVERITIES);
 export const FindingIdSchema = oneOf(FINDING_IDS, { description: 'The finding’s stable id in the catalogue' });
 export const CaseLevelSchema = oneOf(CASE_LEVEL_IDS, { description: 'The level of support around the baby, which sets how often the profile is reviewed' });
-const direction = oneOf(['present', 'absent'], { description: 'Which way the evidence points: that the factor is there, or that it is not' });
-const factorStatus = oneOf(FACTOR_STATUS_IDS);
-const substancePattern = oneOf(['stable', 'chaotic']);
-const subject = oneOf(['infant', 'adult', 'household'], { description: 'Who the factor is about: the baby, one significant adult (personId), or the household' });
+export const EvidenceDirectionSchema = oneOf(EVIDENCE_DIRECTIONS, { description: 'Which way the evidence points: that the factor is there, or that it is not' });
+export const FactorStatusSchema = oneOf(FACTOR_STATUS_IDS);
+export const SubstancePatternSchema = oneOf(SUBSTANCE_PATTERN_IDS);
+const subject = oneOf(Object.keys(SUBJECTS) as Subject[], { description: 'Who the factor is about: the baby, one significant adult (personId), or the household' });
 
 export const Evidence = Type.Object({
   source: EvidenceSourceSchema,
@@ -34,7 +37,7 @@ export const Evidence = Type.Object({
   recordedBy: Type.String({ description: 'The name of whoever recorded it ("Infant Care Profile" for a factor that fills itself from the record)' }),
   agency: Type.String(),
   eventId: Type.Optional(Type.String({ description: 'The chronology entry this evidence came from, when it came from one' })),
-  indicates: direction,
+  indicates: EvidenceDirectionSchema,
   givenBy: Type.Optional(Type.String({ description: 'Who gave the information, in words ("her sister"), for a third party or an account' })),
 });
 
@@ -55,7 +58,7 @@ export const ProfileFactor = Type.Object({
   subject,
   personId: Type.Optional(Type.String({ description: 'The adult the factor is about; only for adult factors' })),
   status: oneOf(FACTOR_STATUS_IDS, { description: 'As recorded, or for a derived factor as the record fills it' }),
-  effectiveStatus: oneOf(['not-assessed', 'excluded', 'unverified-exclusion', 'present', 'cannot-assess'], {
+  effectiveStatus: oneOf(EFFECTIVE_STATUSES, {
     description: 'The status as it counts: an exclusion of a factor that must be verified, resting on the carer’s own account alone, counts as an unverified exclusion',
   }),
   verified: Type.Boolean({ description: 'Excluded, with some evidence of absence that is not the carer’s own account' }),
@@ -63,7 +66,7 @@ export const ProfileFactor = Type.Object({
   derived: Type.Boolean({ description: 'Fills itself from the record (for example prematurity from the gestation at birth): it cannot be recorded by hand' }),
   version: Type.Integer({ minimum: 0, description: 'The factor’s version, to send back when you record it; 0 for a factor never recorded' }),
   detail: Type.Optional(Type.String({ description: 'What is known; left out when nothing is recorded' })),
-  pattern: Type.Optional(substancePattern),
+  pattern: Type.Optional(SubstancePatternSchema),
   responses: Type.Optional(Type.Array(oneOf(STRESS_RESPONSE_IDS), { description: 'harmful-stress-response only: how the carer is known to respond to stress; left out when none is recorded' })),
   evidence: Type.Array(Evidence, { description: 'Stored evidence, then evidence from chronology entries (each entry once)' }),
 });
@@ -106,14 +109,14 @@ export const FactorRecorded = Type.Union(
 
 /** A factor as a version left it. */
 const FactorSnapshot = Type.Object({
-  status: factorStatus,
+  status: FactorStatusSchema,
   detail: nullable(Type.String()),
-  pattern: nullable(substancePattern),
+  pattern: nullable(SubstancePatternSchema),
   reason: nullable(Type.String({ description: 'Why the factor cannot be assessed' })),
   responses: Type.Optional(Type.Array(Type.String(), { description: `harmful-stress-response only: how the carer is known to respond to stress. One of: ${STRESS_RESPONSE_IDS.join(', ')}` })),
 });
 
-const EvidenceAdded = Type.Object({ source: EvidenceSourceSchema, note: Type.String(), indicates: direction });
+const EvidenceAdded = Type.Object({ source: EvidenceSourceSchema, note: Type.String(), indicates: EvidenceDirectionSchema });
 
 /** A finding as it stood at a version or when a decision was made. */
 export const FindingSnapshot = Type.Object({
@@ -124,7 +127,7 @@ export const FindingSnapshot = Type.Object({
 
 export const ProfileVersion = Type.Object({
   version: Type.Integer({ minimum: 1 }),
-  kind: oneOf(['factor', 'decision', 'review', 'level', 'event', 'catalogue'], {
+  kind: oneOf(VERSION_KINDS, {
     description: 'What changed: a factor, an escalation decision, a review, the level of support, the chronology, or the catalogue the profile is evaluated with',
   }),
   changedAt: dateTime(),

@@ -9,9 +9,9 @@ import { signIn } from '../../application/auth/sign-in.ts';
 import { TOKEN_SCOPES } from '../../domain/shared/token-scopes.ts';
 import { sendApiError } from '../api-error.ts';
 import { requireBearer } from './bearer-auth.ts';
-import { errorResponses } from './schemas.ts';
+import { errorResponses, oneOf } from './schemas.ts';
 
-const Scope = Type.Union(TOKEN_SCOPES.map((scope) => Type.Literal(scope)), {
+const Scope = oneOf(TOKEN_SCOPES, {
   description: 'read: read what the user may see; write: change it (and add chronology entries); feed: only add chronology entries',
 });
 

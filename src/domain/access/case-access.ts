@@ -8,11 +8,19 @@ export interface Requester {
   role: Role;
 }
 
+/** A practitioner's place in the team around the family: its lead professional, or a member. */
+export const TEAM_ROLES = ['lead-professional', 'member'] as const;
+export type TeamRole = (typeof TEAM_ROLES)[number];
+
 export interface TeamMember {
   userId: string;
   organisationId: string;
-  role: 'lead-professional' | 'member';
+  role: TeamRole;
 }
+
+/** A safeguarding lead's review of emergency access: it was appropriate, or it was not (and they follow it up). */
+export const EMERGENCY_ACCESS_REVIEW_OUTCOMES = ['appropriate', 'not-appropriate'] as const;
+export type EmergencyAccessReviewOutcome = (typeof EMERGENCY_ACCESS_REVIEW_OUTCOMES)[number];
 
 export interface BreakGlassGrant {
   userId: string;

@@ -6,7 +6,8 @@ export const ALERT_REASONS = ['trigger-event', 'critical-finding', 'discharge', 
 export type AlertReason = (typeof ALERT_REASONS)[number];
 
 /** How a recipient was reached: in the team (as its lead or a member), or by escalation. */
-export type ReachedAs = 'lead-professional' | 'team-member' | 'safeguarding-lead';
+export const REACHED_AS = ['lead-professional', 'team-member', 'safeguarding-lead'] as const;
+export type ReachedAs = (typeof REACHED_AS)[number];
 
 /** An alert about to be raised, before it has an id or recipients. */
 export interface AlertDraft {

@@ -23,6 +23,8 @@ export const SUBSTANCE_PATTERNS = {
 
 export type SubstancePattern = keyof typeof SUBSTANCE_PATTERNS;
 
+export const SUBSTANCE_PATTERN_IDS = Object.keys(SUBSTANCE_PATTERNS) as SubstancePattern[];
+
 export function isSubstancePattern(value: string): value is SubstancePattern {
   return Object.hasOwn(SUBSTANCE_PATTERNS, value);
 }

@@ -4,6 +4,10 @@ import type { EventKindId } from '../catalogue/event-kinds.ts';
 import type { EvidenceSource } from '../catalogue/evidence-sources.ts';
 import type { FactorId } from '../catalogue/factor-ids.ts';
 
+/** A rise in substance use names which: drink or drugs. */
+export const SUBSTANCES = ['alcohol', 'drugs'] as const;
+export type Substance = (typeof SUBSTANCES)[number];
+
 export interface ChronologyEntry {
   id: string;
   kind: EventKindId;
@@ -31,7 +35,7 @@ export interface ChronologyEntry {
   victimIds: readonly string[];
   perpetratorIds: readonly string[];
   /** A rise in substance use: which. */
-  substance?: 'alcohol' | 'drugs';
+  substance?: Substance;
   /** Antenatal booking: weeks of pregnancy at booking. */
   gestationWeeks?: number;
   /** The id of the entry this one corrects, and why. */

@@ -8,7 +8,8 @@ import type { BundleReading, MappedEntry, ResourceReading } from './fhir-import.
 import { emptyReading, mergeReadings, rejected, resourceName, skipped, type ResourceAt } from './fhir-resource.ts';
 import { readObservation } from './observation-entry.ts';
 
-const BUNDLE_TYPES = ['collection', 'transaction', 'batch'];
+/** The kinds of Bundle an import takes. */
+export const BUNDLE_TYPES: readonly string[] = ['collection', 'transaction', 'batch'];
 
 const READERS: Readonly<Record<string, (resource: JsonObject, at: ResourceAt) => ResourceReading>> = {
   Encounter: readEncounter,

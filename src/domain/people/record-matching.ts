@@ -271,6 +271,10 @@ export function searchDueDateRange(date: string): DateRange {
 export type Sex = 'female' | 'male' | 'unknown';
 export const SEXES: readonly Sex[] = ['female', 'male', 'unknown'];
 
+/** A record is for a baby not yet born (with a due date) or a born one (with a date of birth). */
+export const INFANT_STATUSES = ['unborn', 'born'] as const;
+export type InfantStatus = (typeof INFANT_STATUSES)[number];
+
 export interface BirthFacts {
   dateOfBirth: string;
   gestationAtBirthWeeks?: number | null;

@@ -12,7 +12,8 @@ import type { ChronologyPattern } from '../chronology/chronology.types.ts';
 import type { StressResponseId } from '../catalogue/stress-responses.ts';
 
 /** Which way a piece of evidence points: an event adds evidence of presence; "I don't drink" is evidence of absence. */
-export type EvidenceDirection = 'present' | 'absent';
+export const EVIDENCE_DIRECTIONS = ['present', 'absent'] as const;
+export type EvidenceDirection = (typeof EVIDENCE_DIRECTIONS)[number];
 
 export interface Evidence {
   source: EvidenceSource;
@@ -141,7 +142,8 @@ export interface ProfileFacts {
 }
 
 /** The status as it counts: an excluded V factor resting on the carer's word alone is an unverified exclusion. */
-export type EffectiveStatus = 'not-assessed' | 'excluded' | 'unverified-exclusion' | 'present' | 'cannot-assess';
+export const EFFECTIVE_STATUSES = ['not-assessed', 'excluded', 'unverified-exclusion', 'present', 'cannot-assess'] as const;
+export type EffectiveStatus = (typeof EFFECTIVE_STATUSES)[number];
 
 export interface EvaluatedFactor {
   factorId: FactorId;
