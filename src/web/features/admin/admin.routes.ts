@@ -12,7 +12,7 @@ import { ROLE_LABELS, roleAllows } from '../../../domain/shared/roles.ts';
 import { formErrors, validateForm } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { requireUser } from '../../plugins/sessions.ts';
-import { auditFilterForm, organisationForm, userForm } from './admin.schema.ts';
+import { auditFilterForm, organisationForm, OUTCOME_ITEMS, userForm } from './admin.schema.ts';
 
 const kindItems = Object.entries(ORGANISATION_KINDS).map(([value, text]) => ({ value, text }));
 const roleItems = Object.entries(ROLE_LABELS).map(([value, text]) => ({ value, text }));
@@ -81,7 +81,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/admin/audit', guard, async (request, reply) => {
     const form = validateForm(auditFilterForm, request.query);
-    const locals = { title: 'Audit trail', backLink: '/admin' };
+    const locals = { title: 'Audit trail', backLink: '/admin', outcomeItems: OUTCOME_ITEMS };
     if (!form.ok) return reply.page('admin/audit.njk', { ...locals, ...form, entries: [] }, 400);
     const page = Number(form.value.page ?? '1');
     const result = await listAuditEntries(ctx, actor(request), { ...form.value, page });

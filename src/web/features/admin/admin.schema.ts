@@ -1,13 +1,15 @@
 // The admin forms: a new organisation, a new practitioner account, and the audit trail filters.
 import { Type } from 'typebox';
-import { ORGANISATION_KINDS } from '../../../domain/shared/organisation-kinds.ts';
+import { AUDIT_OUTCOMES, type AuditOutcome } from '../../../domain/shared/audit-outcomes.ts';
+import { ORGANISATION_KINDS, type OrganisationKind } from '../../../domain/shared/organisation-kinds.ts';
 import { MIN_PASSWORD_LENGTH } from '../../../domain/shared/password-policy.ts';
 import { ROLES } from '../../../domain/shared/roles.ts';
+import { choiceItems, oneOf } from '../../forms/choices.ts';
 import type { FormSpec } from '../../forms/validate-form.ts';
 
 const organisationSchema = Type.Object({
   name: Type.String({ maxLength: 200 }),
-  kind: Type.Union(Object.keys(ORGANISATION_KINDS).map((kind) => Type.Literal(kind))),
+  kind: oneOf(Object.keys(ORGANISATION_KINDS) as OrganisationKind[]),
 });
 
 export const organisationForm: FormSpec<typeof organisationSchema> = {
@@ -22,7 +24,7 @@ const userSchema = Type.Object({
   name: Type.String({ maxLength: 200 }),
   email: Type.String({ format: 'email', maxLength: 320 }),
   organisationId: Type.String({ minLength: 1 }),
-  role: Type.Union(ROLES.map((role) => Type.Literal(role))),
+  role: oneOf(ROLES),
   password: Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: 256 }),
 });
 
@@ -50,7 +52,7 @@ const isoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const auditFilterSchema = Type.Object({
   actorEmail: Type.Optional(Type.String({ format: 'email' })),
   action: Type.Optional(Type.String({ pattern: '^[a-z0-9.-]+$', maxLength: 100 })),
-  outcome: Type.Optional(Type.Union([Type.Literal('success'), Type.Literal('failure'), Type.Literal('denied')])),
+  outcome: Type.Optional(oneOf(AUDIT_OUTCOMES)),
   caseId: Type.Optional(Type.String({ maxLength: 100 })),
   from: Type.Optional(isoDate),
   to: Type.Optional(isoDate),
@@ -69,3 +71,6 @@ export const auditFilterForm: FormSpec<typeof auditFilterSchema> = {
     page: { default: 'Page must be a number' },
   },
 };
+
+/** The audit trail's outcome filter: any, or one of the domain's outcomes. */
+export const OUTCOME_ITEMS = [{ value: '', text: 'Any' }, ...choiceItems<AuditOutcome>({ success: 'Success', failure: 'Failure', denied: 'Denied' })];

@@ -9,7 +9,8 @@ import { formErrors, validateForm } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { requireUser } from '../../plugins/sessions.ts';
 import { PERSON_PROBLEM_MESSAGES, personForm, toFormValues, toPersonDetails } from './person.schema.ts';
-import { relationshipForm } from './relationship.schema.ts';
+import { KIND_ITEMS, relationshipForm } from './relationship.schema.ts';
+import { SEX_ITEMS } from '../find-record/find-record.schema.ts';
 
 type CaseParams = { Params: { caseId: string } };
 type PersonParams = { Params: { caseId: string; personId: string } };
@@ -38,6 +39,7 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
         caseName: infantDisplayName(view.record),
         canSeeRestricted: view.access.canSeeRestricted,
         relationshipItems,
+        sexItems: SEX_ITEMS,
         values: { identityKnown: 'yes' },
         backLink: `/cases/${view.record.id}`,
         ...locals,
@@ -105,7 +107,7 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
 
   const relationshipPage = (reply: FastifyReply, view: CaseView, locals: object, status = 200) => {
     const peopleItems = [{ value: '', text: 'Choose a person' }, ...view.people.map((p) => ({ value: p.id, text: personDisplayName(p) }))];
-    return reply.page('cases/relationship.njk', { title: 'Record a relationship', caseId: view.record.id, caseName: infantDisplayName(view.record), peopleItems, values: {}, backLink: `/cases/${view.record.id}`, ...locals }, status);
+    return reply.page('cases/relationship.njk', { title: 'Record a relationship', caseId: view.record.id, caseName: infantDisplayName(view.record), peopleItems, kindItems: KIND_ITEMS, values: {}, backLink: `/cases/${view.record.id}`, ...locals }, status);
   };
 
   app.get<CaseParams>('/cases/:caseId/relationships/new', { preHandler: requireUser }, async (request, reply) => {

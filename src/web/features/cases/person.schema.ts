@@ -2,13 +2,15 @@
 // toPersonDetails turns a valid form into what the use case saves.
 import { Type, type Static } from 'typebox';
 import type { PersonInput, StoredPerson } from '../../../application/people/save-person.ts';
-import { RELATIONSHIPS_TO_INFANT } from '../../../domain/people/relationships.ts';
+import { SEXES } from '../../../domain/people/record-matching.ts';
+import { RELATIONSHIPS_TO_INFANT, type RelationshipToInfant } from '../../../domain/people/relationships.ts';
 import type { PersonProblem } from '../../../domain/people/person-rules.ts';
+import { oneOf, YES_NO, YES_NO_NOT_KNOWN } from '../../forms/choices.ts';
 import { dateInputValues, readDateInput } from '../../forms/date-input.ts';
 import type { FormSpec } from '../../forms/validate-form.ts';
 
-const yesNo = Type.Union([Type.Literal('yes'), Type.Literal('no')]);
-const yesNoNotKnown = Type.Union([Type.Literal('yes'), Type.Literal('no'), Type.Literal('not-known')]);
+const yesNo = oneOf(YES_NO);
+const yesNoNotKnown = oneOf(YES_NO_NOT_KNOWN);
 const text = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
 
 const personSchema = Type.Object({
@@ -16,12 +18,12 @@ const personSchema = Type.Object({
   givenName: text(100),
   familyName: text(100),
   description: text(300),
-  relationshipToInfant: Type.Union(Object.keys(RELATIONSHIPS_TO_INFANT).map((key) => Type.Literal(key))),
+  relationshipToInfant: oneOf(Object.keys(RELATIONSHIPS_TO_INFANT) as RelationshipToInfant[]),
   'dateOfBirth-day': text(2),
   'dateOfBirth-month': text(2),
   'dateOfBirth-year': text(4),
   nhsNumber: text(20),
-  sex: Type.Optional(Type.Union([Type.Literal('female'), Type.Literal('male'), Type.Literal('unknown')])),
+  sex: Type.Optional(oneOf(SEXES)),
   livesInHousehold: yesNo,
   caresForInfant: yesNo,
   visitsRegularly: yesNo,

@@ -1,10 +1,12 @@
 // The form that records a relationship between two people around the baby.
 import { Type } from 'typebox';
+import { PERSON_RELATIONSHIP_KINDS, type PersonRelationshipKind } from '../../../domain/people/relationships.ts';
+import { choiceItems, oneOf } from '../../forms/choices.ts';
 import type { FormSpec } from '../../forms/validate-form.ts';
 
 const relationshipSchema = Type.Object({
   personId: Type.String({ minLength: 1, maxLength: 100 }),
-  kind: Type.Union([Type.Literal('partners'), Type.Literal('ex-partners'), Type.Literal('separated'), Type.Literal('parent-of')]),
+  kind: oneOf(Object.keys(PERSON_RELATIONSHIP_KINDS) as PersonRelationshipKind[]),
   otherPersonId: Type.String({ minLength: 1, maxLength: 100 }),
 });
 
@@ -16,3 +18,11 @@ export const relationshipForm: FormSpec<typeof relationshipSchema> = {
     otherPersonId: { default: 'Choose the second person' },
   },
 };
+
+/** How two people are related, as the form offers it. */
+export const KIND_ITEMS = choiceItems<PersonRelationshipKind>({
+  partners: 'They are partners',
+  separated: 'They are separated',
+  'ex-partners': 'They are former partners',
+  'parent-of': 'The first person is a parent of the second',
+});

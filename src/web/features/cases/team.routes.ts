@@ -8,7 +8,7 @@ import { formErrors, validateForm } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { requireUser } from '../../plugins/sessions.ts';
 import { presentCase } from './case.presenter.ts';
-import { addMemberForm } from './team.schema.ts';
+import { addMemberForm, ROLE_ITEMS } from './team.schema.ts';
 
 type CaseParams = { Params: { caseId: string } };
 
@@ -20,7 +20,7 @@ export async function teamRoutes(app: FastifyInstance): Promise<void> {
     const result = await viewCase(ctx, actor(request), request.params.caseId, { action: 'team.view', need: 'manage' });
     if (!result.ok) return sendErrorPage(reply, result.code === 'not-found' ? 'not-found' : 'forbidden');
     const c = presentCase(result.value, ctx.clock.now());
-    return reply.page('cases/team.njk', { title: `Team around ${c.name}`, c, values: { role: 'member' }, backLink: `/cases/${c.id}`, ...locals }, status);
+    return reply.page('cases/team.njk', { title: `Team around ${c.name}`, c, roleItems: ROLE_ITEMS, values: { role: 'member' }, backLink: `/cases/${c.id}`, ...locals }, status);
   };
 
   app.get<CaseParams>('/cases/:caseId/team', { preHandler: requireUser }, async (request, reply) => teamPage(request, reply));

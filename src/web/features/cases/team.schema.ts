@@ -1,10 +1,12 @@
 // The form that adds a practitioner to the team around the family.
 import { Type } from 'typebox';
+import { TEAM_ROLES, type TeamRole } from '../../../domain/access/case-access.ts';
+import { choiceItems, oneOf } from '../../forms/choices.ts';
 import type { FormSpec } from '../../forms/validate-form.ts';
 
 const addMemberSchema = Type.Object({
   email: Type.String({ format: 'email', maxLength: 320 }),
-  role: Type.Union([Type.Literal('member'), Type.Literal('lead-professional')]),
+  role: oneOf(TEAM_ROLES),
 });
 
 export const addMemberForm: FormSpec<typeof addMemberSchema> = {
@@ -18,3 +20,9 @@ export const addMemberForm: FormSpec<typeof addMemberSchema> = {
     role: { default: 'Select their role in the team' },
   },
 };
+
+/** The roles in the team, as the form offers them. */
+export const ROLE_ITEMS = choiceItems<TeamRole>({
+  member: 'Team member',
+  'lead-professional': { text: 'Lead professional', hint: 'The current lead professional becomes a team member.' },
+});

@@ -4,9 +4,10 @@
 // every problem is shown at once, by the field that has it, with everything typed kept.
 import { Type } from 'typebox';
 import type { EntryInput } from '../../../application/chronology/record-entry.ts';
-import type { ChronologyEntry } from '../../../domain/chronology/chronology.types.ts';
+import { SUBSTANCES, type ChronologyEntry } from '../../../domain/chronology/chronology.types.ts';
 import { checkNewEntry, ENTRY_PROBLEM_MESSAGES, type EntryContext, type EntryProblem, type NewEntry } from '../../../domain/chronology/entry-rules.ts';
 import { londonDateTime, londonDayAndTime } from '../../../domain/shared/service-day.ts';
+import { oneOf, YES_NO } from '../../forms/choices.ts';
 import { dateInputValues, PARTS, readDateInput, type DatePartErrors } from '../../forms/date-input.ts';
 import { readClockTime } from '../../forms/time-input.ts';
 import { formErrors, validateForm, type FormErrors, type FormSpec } from '../../forms/validate-form.ts';
@@ -22,9 +23,9 @@ const entrySchema = Type.Object({
   time: text(10),
   summary: text(4000),
   source: text(40),
-  babySeen: Type.Optional(Type.Union([Type.Literal('yes'), Type.Literal('no'), Type.Literal('not-recorded')])),
+  babySeen: Type.Optional(oneOf([...YES_NO, 'not-recorded'])),
   significant: Type.Optional(Type.Literal('yes')),
-  substance: Type.Optional(Type.Union([Type.Literal('alcohol'), Type.Literal('drugs'), Type.Literal('not-known')])),
+  substance: Type.Optional(oneOf([...SUBSTANCES, 'not-known'])),
   gestationWeeks: Type.Optional(Type.String({ pattern: '^\\d{1,2}$' })),
   agency: text(200),
 });

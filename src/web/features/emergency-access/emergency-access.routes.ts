@@ -5,7 +5,7 @@ import { listEmergencyAccessToReview, openInEmergency, reviewEmergencyAccess } f
 import { formErrors, validateForm } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { requireUser } from '../../plugins/sessions.ts';
-import { emergencyAccessForm, reviewForm } from './emergency-access.schema.ts';
+import { emergencyAccessForm, OUTCOME_ITEMS, reviewForm } from './emergency-access.schema.ts';
 
 type CaseParams = { Params: { caseId: string } };
 
@@ -29,7 +29,7 @@ export async function emergencyAccessRoutes(app: FastifyInstance): Promise<void>
   const queuePage = async (reply: FastifyReply, actor: ReturnType<typeof actorFor>, locals: object = {}, status = 200) => {
     const queue = await listEmergencyAccessToReview(ctx, actor);
     if (!queue.ok) return sendErrorPage(reply, 'forbidden');
-    return reply.page('emergency-access/review.njk', { title: 'Emergency access to review', items: queue.value, values: {}, ...locals }, status);
+    return reply.page('emergency-access/review.njk', { title: 'Emergency access to review', items: queue.value, outcomeItems: OUTCOME_ITEMS, values: {}, ...locals }, status);
   };
 
   app.get('/emergency-access', { preHandler: requireUser }, async (request, reply) => queuePage(reply, actorFor(request.user!, 'web', request.ip)));

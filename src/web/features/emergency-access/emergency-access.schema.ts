@@ -1,6 +1,8 @@
 // The emergency access form and the review form: fields, checks and words.
 import { Type } from 'typebox';
 import { MIN_REASON_LENGTH } from '../../../application/cases/emergency-access.ts';
+import { EMERGENCY_ACCESS_REVIEW_OUTCOMES, type EmergencyAccessReviewOutcome } from '../../../domain/access/case-access.ts';
+import { choiceItems, oneOf } from '../../forms/choices.ts';
 import type { FormSpec } from '../../forms/validate-form.ts';
 
 const reasonSchema = Type.Object({ reason: Type.String({ minLength: MIN_REASON_LENGTH, maxLength: 2000 }) });
@@ -17,7 +19,7 @@ export const emergencyAccessForm: FormSpec<typeof reasonSchema> = {
 };
 
 const reviewSchema = Type.Object({
-  outcome: Type.Union([Type.Literal('appropriate'), Type.Literal('not-appropriate')]),
+  outcome: oneOf(EMERGENCY_ACCESS_REVIEW_OUTCOMES),
   note: Type.String({ minLength: 1, maxLength: 2000 }),
 });
 
@@ -28,3 +30,6 @@ export const reviewForm: FormSpec<typeof reviewSchema> = {
     note: { required: 'Enter a note about your review', default: 'The note must be 2,000 characters or fewer' },
   },
 };
+
+/** The review's answers: was the access appropriate? */
+export const OUTCOME_ITEMS = choiceItems<EmergencyAccessReviewOutcome>({ appropriate: 'Yes, appropriate', 'not-appropriate': 'No, not appropriate: I will follow it up' });

@@ -23,7 +23,7 @@ import {
   type FormProblems,
   type Values,
 } from './find-record.forms.ts';
-import { DUPLICATE_MESSAGES, recordKindForm, SEX_ITEMS } from './find-record.schema.ts';
+import { DUPLICATE_MESSAGES, RECORD_KIND_ITEMS, recordKindForm, SEX_ITEMS } from './find-record.schema.ts';
 
 type CaseParams = { Params: { caseId: string } };
 
@@ -70,7 +70,7 @@ export async function findRecordRoutes(app: FastifyInstance): Promise<void> {
   // ---- Create ----------------------------------------------------------------------------------
 
   const startPage = (reply: FastifyReply, locals: object, status = 200) =>
-    reply.page('find-record/new-record-start.njk', { title: 'Create a record: has the baby been born?', backLink: '/cases/find', values: {}, ...NO_ERRORS, ...locals }, status);
+    reply.page('find-record/new-record-start.njk', { title: 'Create a record: has the baby been born?', backLink: '/cases/find', recordKindItems: RECORD_KIND_ITEMS, values: {}, ...NO_ERRORS, ...locals }, status);
   const newRecordPage = (reply: FastifyReply, locals: NewRecordLocals, status = 200) =>
     reply.page(
       'find-record/new-record.njk',

@@ -1,11 +1,12 @@
 // The forms for finding a record, making one, and recording a birth: fields, checks and words.
 // Dates arrive as day, month and year fields and are read by find-record.forms.ts.
 import { Type } from 'typebox';
-import { NHS_NUMBER_MESSAGE, SEXES } from '../../../domain/people/record-matching.ts';
+import { INFANT_STATUSES, NHS_NUMBER_MESSAGE, SEXES, type InfantStatus, type Sex } from '../../../domain/people/record-matching.ts';
+import { choiceItems, oneOf, YES_NO } from '../../forms/choices.ts';
 import type { FormSpec } from '../../forms/validate-form.ts';
 
 const text = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
-const yesNo = Type.Union([Type.Literal('yes'), Type.Literal('no')]);
+const yesNo = oneOf(YES_NO);
 
 /** Completed weeks, optionally with days as midwives write them: "38" or "38+4". */
 const GESTATION_PATTERN = '^\\d{1,2}(\\+[0-6])?$';
@@ -44,7 +45,7 @@ const birthMessages = {
   independentlyMobile: { default: 'Select yes if the baby is crawling, shuffling, pulling to stand, cruising or walking' },
 };
 
-const recordKindSchema = Type.Object({ status: Type.Union([Type.Literal('unborn'), Type.Literal('born')]) });
+const recordKindSchema = Type.Object({ status: oneOf(INFANT_STATUSES) });
 
 /** The first question before making a record: is the baby born yet? */
 export const recordKindForm: FormSpec<typeof recordKindSchema> = {
@@ -56,8 +57,8 @@ const newRecordSchema = Type.Object(
   {
     givenName: text(100),
     familyName: text(100),
-    sex: Type.Optional(Type.Union(SEXES.map((sex) => Type.Literal(sex)))),
-    status: Type.Union([Type.Literal('unborn'), Type.Literal('born')]),
+    sex: Type.Optional(oneOf(SEXES)),
+    status: oneOf(INFANT_STATUSES),
     'expectedDeliveryDate-day': text(10),
     'expectedDeliveryDate-month': text(10),
     'expectedDeliveryDate-year': text(10),
@@ -90,7 +91,7 @@ export const newRecordForm: FormSpec<typeof newRecordSchema> = {
 const birthSchema = Type.Object({
   version: Type.String({ pattern: '^\\d{1,9}$' }),
   givenName: text(100),
-  sex: Type.Optional(Type.Union(SEXES.map((sex) => Type.Literal(sex)))),
+  sex: Type.Optional(oneOf(SEXES)),
   'dateOfBirth-day': text(10),
   'dateOfBirth-month': text(10),
   'dateOfBirth-year': text(10),
@@ -124,8 +125,7 @@ export const DUPLICATE_MESSAGES = {
   nhsTakenOnBirth: 'Another record already has this NHS number. Check it before recording the birth.',
 } as const;
 
-export const SEX_ITEMS = [
-  { value: 'female', text: 'Female' },
-  { value: 'male', text: 'Male' },
-  { value: 'unknown', text: 'Not known' },
-];
+export const SEX_ITEMS = choiceItems<Sex>({ female: 'Female', male: 'Male', unknown: 'Not known' });
+
+/** The first question's answers: is the baby born yet? */
+export const RECORD_KIND_ITEMS = choiceItems<InfantStatus>({ unborn: 'No, the baby is not born yet', born: 'Yes, the baby has been born' });

@@ -1,23 +1,25 @@
 // The form that records one factor: status, what is known, and a new piece of evidence; for the
 // harmful response to stress, also how the carer responds (ticked boxes, sent as repeated fields).
 import { Type } from 'typebox';
+import { EVIDENCE_SOURCE_IDS } from '../../../domain/catalogue/evidence-sources.ts';
+import { FACTOR_STATUS_IDS, SUBSTANCE_PATTERN_IDS, SUBSTANCE_PATTERNS, type FactorStatus } from '../../../domain/catalogue/statuses.ts';
 import { isStressResponseId, type StressResponseId } from '../../../domain/catalogue/stress-responses.ts';
 import type { AssessmentProblem } from '../../../domain/profile/assessment-rules.ts';
+import { EVIDENCE_DIRECTIONS, type EvidenceDirection } from '../../../domain/profile/profile.types.ts';
+import { choiceItems, oneOf } from '../../forms/choices.ts';
 import type { FormSpec } from '../../forms/validate-form.ts';
 
 const text = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
 
 const factorSchema = Type.Object({
-  status: Type.Union([Type.Literal('not-assessed'), Type.Literal('excluded'), Type.Literal('present'), Type.Literal('cannot-assess')]),
+  status: oneOf(FACTOR_STATUS_IDS),
   detail: text(4000),
-  pattern: Type.Optional(Type.Union([Type.Literal('stable'), Type.Literal('chaotic')])),
+  pattern: Type.Optional(oneOf(SUBSTANCE_PATTERN_IDS)),
   reason: text(4000),
   protectionHow: text(2000),
   protectionWhen: text(2000),
-  evidenceSource: Type.Optional(
-    Type.Union([Type.Literal('observed'), Type.Literal('agency-record'), Type.Literal('third-party'), Type.Literal('carer-account'), Type.Literal('professional-judgement')]),
-  ),
-  evidenceIndicates: Type.Optional(Type.Union([Type.Literal('present'), Type.Literal('absent')])),
+  evidenceSource: Type.Optional(oneOf(EVIDENCE_SOURCE_IDS)),
+  evidenceIndicates: Type.Optional(oneOf(EVIDENCE_DIRECTIONS)),
   evidenceNote: text(4000),
   evidenceGivenBy: text(200),
   version: Type.String({ pattern: '^\\d+$' }),
@@ -39,6 +41,16 @@ export const factorForm: FormSpec<typeof factorSchema> = {
     version: { default: 'Reload the page and try again' },
   },
 };
+
+/** The choices of the form, worded for it, one for each of the domain's values. */
+export const STATUS_ITEMS = choiceItems<FactorStatus>({
+  'not-assessed': 'Not yet assessed',
+  excluded: { text: 'Excluded: assessed and not there', hint: 'Add the evidence below.' },
+  present: { text: 'Present', hint: 'Say what is known below.' },
+  'cannot-assess': { text: 'Cannot be assessed', hint: 'For example, the carer will not engage. Say why below.' },
+});
+export const PATTERN_ITEMS = choiceItems(SUBSTANCE_PATTERNS);
+export const DIRECTION_ITEMS = choiceItems<EvidenceDirection>({ present: 'Yes, it is there', absent: 'No, it is not' });
 
 /** What the domain refuses, as the field that shows it and the words to fix it. */
 export const ASSESSMENT_PROBLEM_MESSAGES: Partial<Record<AssessmentProblem, { field: string; text: string }>> = {

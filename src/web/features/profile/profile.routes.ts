@@ -12,7 +12,7 @@ import { STRESS_RESPONSES, STRESS_RESPONSE_IDS, isHarmfulStressResponse } from '
 import { formErrors, validateForm } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { requireUser } from '../../plugins/sessions.ts';
-import { ASSESSMENT_PROBLEM_MESSAGES, factorForm, responsesFrom, unknownResponseMessage } from './factor.schema.ts';
+import { ASSESSMENT_PROBLEM_MESSAGES, DIRECTION_ITEMS, factorForm, PATTERN_ITEMS, responsesFrom, STATUS_ITEMS, unknownResponseMessage } from './factor.schema.ts';
 import { presentProfile, subjectKeyOf } from './profile.presenter.ts';
 import { presentReview } from './review.presenter.ts';
 import { presentStress } from './stress.presenter.ts';
@@ -82,6 +82,9 @@ export async function profileRoutes(app: FastifyInstance): Promise<void> {
         factor,
         sourceItems,
         responseItems,
+        statusItems: STATUS_ITEMS,
+        patternItems: PATTERN_ITEMS,
+        directionItems: DIRECTION_ITEMS,
         action: `/cases/${caseId}/profile/${subjectKey}/${factorId}`,
         values: { status: factor.status, detail: factor.detail ?? '', pattern: factor.pattern ?? '', reason: factor.reason ?? '', protectionHow: factor.protection?.how ?? '', protectionWhen: factor.protection?.whenPresent ?? '', responses: factor.responses ?? [], version: String(version) },
         backLink: `/cases/${caseId}/profile#subject-${subjectKey}`,

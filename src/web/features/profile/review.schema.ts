@@ -1,19 +1,16 @@
 // The forms of the review page: an escalation decision, marking the profile reviewed, the level.
 import { Type } from 'typebox';
+import { ESCALATION_DECISION_IDS } from '../../../domain/profile/escalation.ts';
+import { CASE_LEVEL_IDS } from '../../../domain/shared/case-levels.ts';
+import { oneOf, YES_NO } from '../../forms/choices.ts';
 import type { FormSpec } from '../../forms/validate-form.ts';
 
 const version = Type.String({ pattern: '^\\d{1,9}$' });
 
 const decisionSchema = Type.Object({
-  decision: Type.Union([
-    Type.Literal('no-further-action'),
-    Type.Literal('universal-plus'),
-    Type.Literal('early-help-assessment'),
-    Type.Literal('referral-to-childrens-social-care'),
-    Type.Literal('strategy-discussion'),
-  ]),
+  decision: oneOf(ESCALATION_DECISION_IDS),
   reasoning: Type.String({ minLength: 1, maxLength: 4000 }),
-  leadConsulted: Type.Union([Type.Literal('yes'), Type.Literal('no')]),
+  leadConsulted: oneOf(YES_NO),
   leadName: Type.Optional(Type.String({ maxLength: 200 })),
   profileVersion: version,
 });
@@ -43,7 +40,7 @@ export const reviewForm: FormSpec<typeof reviewSchema> = {
 };
 
 const levelSchema = Type.Object({
-  level: Type.Union([Type.Literal('universal'), Type.Literal('early-help'), Type.Literal('child-in-need'), Type.Literal('child-protection'), Type.Literal('looked-after')]),
+  level: oneOf(CASE_LEVEL_IDS),
   why: Type.String({ minLength: 1, maxLength: 4000 }),
 });
 
