@@ -81,7 +81,7 @@ describe('acknowledging and listing alerts', () => {
     const open = await listMyAlerts(t.ctx, actor, 'open');
     assert.deepEqual(open.alerts.map((a) => [a.caseName, a.reason]), [['Test Later', 'critical-finding'], ['Test Later', 'trigger-event']], 'raised together: the most severe first');
     assert.deepEqual(open.counts, { open: 2, all: 3 });
-    assert.equal(await countOpenAlerts(t.ctx.db, healthVisitor.id), 2);
+    assert.equal(await countOpenAlerts(t.ctx, healthVisitor.id), 2);
 
     const all = await listMyAlerts(t.ctx, actor, 'all');
     assert.deepEqual(all.alerts.map((a) => a.id).slice(-1), [older.id]);

@@ -41,8 +41,8 @@ export interface MyAlerts {
 }
 
 /** How many alerts wait for the user's acknowledgement: one indexed count, for every page's header. */
-export async function countOpenAlerts(db: Queryable, userId: string): Promise<number> {
-  const row = await db.selectFrom('alert_recipients').select((eb) => eb.fn.countAll<string>().as('open')).where('user_id', '=', userId).where('acknowledged_at', 'is', null).executeTakeFirst();
+export async function countOpenAlerts(ctx: AppContext, userId: string): Promise<number> {
+  const row = await ctx.db.selectFrom('alert_recipients').select((eb) => eb.fn.countAll<string>().as('open')).where('user_id', '=', userId).where('acknowledged_at', 'is', null).executeTakeFirst();
   return Number(row?.open ?? 0);
 }
 

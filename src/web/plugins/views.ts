@@ -53,7 +53,7 @@ export const views = fp(async (app: FastifyInstance) => {
     this.code(statusCode).type('text/html; charset=utf-8');
     const currentPath = request.url.split('?')[0] ?? '/';
     // One indexed count per page. An error page must still render when the database cannot answer.
-    const openAlerts = request.user ? await countOpenAlerts(app.ctx.db, request.user.id).catch(() => null) : null;
+    const openAlerts = request.user ? await countOpenAlerts(app.ctx, request.user.id).catch(() => null) : null;
     await this.view(template, {
       user: request.user,
       navigation: navigationFor(request.user, currentPath, openAlerts),
