@@ -5,10 +5,8 @@
 import { decideLevelChange, LEVEL_CHANGE_REFUSALS } from '../../domain/access/level-change.ts';
 import { caseLevelLabel, type CaseLevel } from '../../domain/shared/case-levels.ts';
 import type { UserActor } from '../actor.ts';
-import { recordAudit } from '../audit.ts';
+import { changeCase } from '../cases/change-case.ts';
 import type { AppContext } from '../context.ts';
-import { lockProfileForChange } from './profile-change-guard.ts';
-import { appendProfileVersion } from './profile-versions.ts';
 
 export type ChangeLevelResult =
   | { ok: true; profileVersion: number }
@@ -19,26 +17,39 @@ export type ChangeLevelResult =
   | { ok: false; code: 'unchanged'; message: string };
 
 export async function changeLevel(ctx: AppContext, actor: UserActor, caseId: string, input: { level: CaseLevel; why: string }): Promise<ChangeLevelResult> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const guard = await lockProfileForChange(trx, ctx, actor, caseId, 'case.level-change');
-    if (!guard.ok) return guard;
-    const why = input.why.trim();
-    if (why === '') return { ok: false, code: 'reason-needed', message: 'Say why the level is changing.' };
-    const before = guard.record.level as CaseLevel;
-    if (before === input.level) return { ok: false, code: 'unchanged', message: `The level is already ${caseLevelLabel(before).toLowerCase()}: choose a different one.` };
-    const { kind: organisationKind } = await trx.selectFrom('organisations').select('kind').where('id', '=', actor.organisationId).executeTakeFirstOrThrow();
-    const decision = decideLevelChange({ basis: guard.record.basis, organisationKind, from: before, to: input.level });
-    if (!decision.allowed) {
-      await recordAudit(trx, ctx, actor, { action: 'case.level-change', outcome: 'denied', caseId, subjectType: 'case', subjectId: caseId, details: { before, after: input.level, reason: decision.reason } });
-      return { ok: false, code: 'level-not-allowed', message: LEVEL_CHANGE_REFUSALS[decision.reason] };
-    }
-    await trx.updateTable('cases').set({ level: input.level, updated_at: ctx.clock.now() }).where('id', '=', caseId).execute();
-    const profileVersion = await appendProfileVersion(trx, ctx, actor, caseId, {
-      kind: 'level',
-      change: { before, after: input.level, summary: `Level changed from ${caseLevelLabel(before).toLowerCase()} to ${caseLevelLabel(input.level).toLowerCase()}` },
-      why,
-    });
-    await recordAudit(trx, ctx, actor, { action: 'case.level-change', caseId, subjectType: 'case', subjectId: caseId, details: { before, after: input.level, profileVersion } });
-    return { ok: true, profileVersion };
-  });
+  return changeCase<ChangeLevelResult>(
+    ctx,
+    actor,
+    caseId,
+    { action: 'case.level-change' },
+    (refusal) => ({ ok: false, ...refusal }),
+    async ({ trx, record, now }) => {
+      const refuse = (answer: ChangeLevelResult) => ({ changed: false as const, answer });
+      const why = input.why.trim();
+      if (why === '') return refuse({ ok: false, code: 'reason-needed', message: 'Say why the level is changing.' });
+      const before = record.level as CaseLevel;
+      if (before === input.level) return refuse({ ok: false, code: 'unchanged', message: `The level is already ${caseLevelLabel(before).toLowerCase()}: choose a different one.` });
+      const { kind: organisationKind } = await trx.selectFrom('organisations').select('kind').where('id', '=', actor.organisationId).executeTakeFirstOrThrow();
+      const decision = decideLevelChange({ basis: record.basis, organisationKind, from: before, to: input.level });
+      if (!decision.allowed) {
+        return {
+          changed: false,
+          answer: { ok: false, code: 'level-not-allowed', message: LEVEL_CHANGE_REFUSALS[decision.reason] },
+          audit: { action: 'case.level-change', outcome: 'denied', caseId, subjectType: 'case', subjectId: caseId, details: { before, after: input.level, reason: decision.reason } },
+        };
+      }
+      await trx.updateTable('cases').set({ level: input.level, updated_at: now }).where('id', '=', caseId).execute();
+      return {
+        changed: true,
+        version: {
+          kind: 'level',
+          change: { before, after: input.level, summary: `Level changed from ${caseLevelLabel(before).toLowerCase()} to ${caseLevelLabel(input.level).toLowerCase()}` },
+          why,
+        },
+        entriesAdded: [],
+        audit: ({ profileVersion }) => ({ action: 'case.level-change', caseId, subjectType: 'case', subjectId: caseId, details: { before, after: input.level, profileVersion } }),
+        answer: ({ profileVersion }) => ({ ok: true, profileVersion }),
+      };
+    },
+  );
 }

@@ -1,14 +1,13 @@
 // Recording the escalation decision the profile supports: the decision, the reasoning, whether the
-// safeguarding lead was consulted, and the findings in view. One transaction with a new profile
-// version and the audit entry. Decisions are appended, never edited: a new one supersedes.
+// safeguarding lead was consulted, and the findings in view, through the one way to change a case
+// (cases/change-case.ts), with a new profile version and the audit entry. Decisions are appended,
+// never edited: a new one supersedes.
 import { ESCALATION_DECISIONS, type EscalationDecision } from '../../domain/profile/escalation.ts';
 import type { UserActor } from '../actor.ts';
-import { recordAudit } from '../audit.ts';
+import { changeCase } from '../cases/change-case.ts';
 import type { AppContext } from '../context.ts';
-import { recorderFor } from '../recorder.ts';
-import { lockProfileForChange } from './profile-change-guard.ts';
 import { evaluateStoredProfile } from './profile-facts.ts';
-import { appendProfileVersion, snapshotFindings } from './profile-versions.ts';
+import { snapshotFindings } from './profile-versions.ts';
 
 export interface DecisionInput {
   decision: EscalationDecision;
@@ -29,50 +28,59 @@ export type RecordDecisionResult =
   | { ok: false; code: 'profile-changed'; message: string; currentVersion: number };
 
 export async function recordDecision(ctx: AppContext, actor: UserActor, caseId: string, input: DecisionInput): Promise<RecordDecisionResult> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const guard = await lockProfileForChange(trx, ctx, actor, caseId, 'profile.decision');
-    if (!guard.ok) return guard;
-    const reasoning = input.reasoning.trim();
-    if (reasoning === '') return { ok: false, code: 'reasoning-needed', message: 'Say why: the reasoning behind the decision.' };
-    const leadName = input.leadName?.trim() ?? '';
-    if (input.leadConsulted && leadName === '') return { ok: false, code: 'lead-name-needed', message: 'Enter the name of the safeguarding lead you consulted.' };
-    if (guard.record.profileVersion !== input.profileVersion) {
-      return { ok: false, code: 'profile-changed', message: 'The profile changed while you were deciding. Look at the findings again, then record your decision.', currentVersion: guard.record.profileVersion };
-    }
-    const evaluated = await evaluateStoredProfile(trx, ctx, caseId);
-    const findings = evaluated ? snapshotFindings(evaluated.evaluation) : [];
-    const recorder = await recorderFor(trx, actor);
-    const id = ctx.newId();
-    await trx
-      .insertInto('profile_decisions')
-      .values({
-        case_id: caseId,
-        id,
-        decision: input.decision,
-        reasoning,
-        lead_consulted: input.leadConsulted,
-        lead_name: input.leadConsulted ? leadName : null,
-        findings: JSON.stringify(findings),
-        profile_version: input.profileVersion,
-        decided_at: ctx.clock.now(),
-        decided_by: actor.userId,
-        decided_by_name: recorder.name,
-        agency: recorder.organisation,
-      })
-      .execute();
-    const label = ESCALATION_DECISIONS[input.decision].label;
-    const profileVersion = await appendProfileVersion(trx, ctx, actor, caseId, {
-      kind: 'decision',
-      change: { decisionId: id, decision: input.decision, summary: `Decision: ${label}`, leadConsulted: input.leadConsulted, leadName: input.leadConsulted ? leadName : null },
-      why: reasoning,
-    });
-    await recordAudit(trx, ctx, actor, {
-      action: 'profile.decision',
-      caseId,
-      subjectType: 'decision',
-      subjectId: id,
-      details: { decision: input.decision, leadConsulted: input.leadConsulted, findings: findings.map((f) => f.id), profileVersion },
-    });
-    return { ok: true, id, profileVersion };
-  });
+  return changeCase<RecordDecisionResult>(
+    ctx,
+    actor,
+    caseId,
+    { action: 'profile.decision' },
+    (refusal) => ({ ok: false, ...refusal }),
+    async ({ trx, recorder, record, now }) => {
+      const refuse = (answer: RecordDecisionResult) => ({ changed: false as const, answer });
+      const reasoning = input.reasoning.trim();
+      if (reasoning === '') return refuse({ ok: false, code: 'reasoning-needed', message: 'Say why: the reasoning behind the decision.' });
+      const leadName = input.leadName?.trim() ?? '';
+      if (input.leadConsulted && leadName === '') return refuse({ ok: false, code: 'lead-name-needed', message: 'Enter the name of the safeguarding lead you consulted.' });
+      if (record.profileVersion !== input.profileVersion) {
+        return refuse({ ok: false, code: 'profile-changed', message: 'The profile changed while you were deciding. Look at the findings again, then record your decision.', currentVersion: record.profileVersion });
+      }
+      const evaluated = await evaluateStoredProfile(trx, ctx, caseId);
+      const findings = evaluated ? snapshotFindings(evaluated.evaluation) : [];
+      const id = ctx.newId();
+      await trx
+        .insertInto('profile_decisions')
+        .values({
+          case_id: caseId,
+          id,
+          decision: input.decision,
+          reasoning,
+          lead_consulted: input.leadConsulted,
+          lead_name: input.leadConsulted ? leadName : null,
+          findings: JSON.stringify(findings),
+          profile_version: input.profileVersion,
+          decided_at: now,
+          decided_by: actor.userId,
+          decided_by_name: recorder.name,
+          agency: recorder.organisation,
+        })
+        .execute();
+      const label = ESCALATION_DECISIONS[input.decision].label;
+      return {
+        changed: true,
+        version: {
+          kind: 'decision',
+          change: { decisionId: id, decision: input.decision, summary: `Decision: ${label}`, leadConsulted: input.leadConsulted, leadName: input.leadConsulted ? leadName : null },
+          why: reasoning,
+        },
+        entriesAdded: [],
+        audit: ({ profileVersion }) => ({
+          action: 'profile.decision',
+          caseId,
+          subjectType: 'decision',
+          subjectId: id,
+          details: { decision: input.decision, leadConsulted: input.leadConsulted, findings: findings.map((f) => f.id), profileVersion },
+        }),
+        answer: ({ profileVersion }) => ({ ok: true, id, profileVersion }),
+      };
+    },
+  );
 }

@@ -1,0 +1,99 @@
+// The one way to change a case (issue 12): one transaction that locks the case and decides the
+// caller's access once (lock-cases-for-change.ts), audits a refusal in one place, hands the change
+// the case as locked, the recorder and today's date, then evaluates the profile once and writes the
+// version, the alerts the version raises and the change's audit entry, and commits. A change says
+// what it did (the version's change and its audit entry) or why it did nothing; it never writes a
+// version, an alert or a refusal itself. Changes to chronology entries, for one case or many, take
+// the same steps as sets (chronology/record-batch.ts).
+import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
+import { withNewEntries } from '../../domain/chronology/chronology-order.ts';
+import { serviceToday } from '../../domain/shared/service-day.ts';
+import type { Tx } from '../../infrastructure/db/schema.ts';
+import type { UserActor } from '../actor.ts';
+import type { RaisedAlert } from '../alerts/raise-alerts.ts';
+import { recordAudits, type AuditEvent } from '../audit.ts';
+import type { AppContext } from '../context.ts';
+import { appendProfileVersionsRaisingAlerts, type ProfileChange } from '../profile/profile-versions.ts';
+import { recorderFor, type Recorder } from '../recorder.ts';
+import { lockCasesForChange, type CaseForChange, type CaseRefusal } from './lock-cases-for-change.ts';
+
+/** What a change is given: the case as locked (the caller may change it), who records, and when. */
+export interface CaseChange {
+  trx: Tx;
+  ctx: AppContext;
+  actor: UserActor;
+  recorder: Recorder;
+  record: CaseForChange;
+  now: Date;
+  /** The service's day (London). */
+  today: string;
+}
+
+/** The version a change wrote: its number and the alerts it raised. */
+export interface VersionWritten {
+  profileVersion: number;
+  alerts: RaisedAlert[];
+}
+
+export type CaseChangeOutcome<R> =
+  /** Nothing changed (the input was refused, or was stale); `audit` when the refusal is audited (denied). */
+  | { changed: false; answer: R; audit?: AuditEvent }
+  | {
+      changed: true;
+      version: ProfileChange;
+      /** Chronology entries the change stored, so a kept chronology can be brought up to date. */
+      entriesAdded: readonly ChronologyEntry[];
+      audit: (written: VersionWritten) => AuditEvent;
+      answer: (written: VersionWritten) => R;
+    };
+
+export interface ChangeIntent {
+  /** The audit action, for the change and for a refusal. */
+  action: string;
+  /** What a refusal is audited against, when not the case itself. */
+  refusalSubject?: { subjectType: string; subjectId: string };
+}
+
+export async function changeCase<R>(
+  ctx: AppContext,
+  actor: UserActor,
+  caseId: string,
+  intent: ChangeIntent,
+  refused: (refusal: CaseRefusal) => R,
+  change: (given: CaseChange) => Promise<CaseChangeOutcome<R>>,
+): Promise<R> {
+  const done = await ctx.db.transaction().execute(async (trx) => {
+    const now = ctx.clock.now();
+    const recorder = await recorderFor(trx, actor);
+    const locked = await lockCasesForChange(trx, actor, [caseId], intent.action, now);
+    const refusal = locked.refused.get(caseId);
+    if (refusal) {
+      await recordAudits(
+        trx,
+        ctx,
+        actor,
+        locked.refusalAudit.map((event) => ({ ...event, ...intent.refusalSubject })),
+      );
+      return { answer: refused(refusal) };
+    }
+    const record = locked.cases.get(caseId)!;
+    const outcome = await change({ trx, ctx, actor, recorder, record, now, today: serviceToday(now) });
+    if (!outcome.changed) {
+      if (outcome.audit) await recordAudits(trx, ctx, actor, [outcome.audit]);
+      return { answer: outcome.answer };
+    }
+    const kept = ctx.chronologies.at(caseId, record.profileVersion);
+    const versions = await appendProfileVersionsRaisingAlerts(trx, ctx, actor, new Map([[caseId, outcome.version]]), {
+      profileVersions: new Map([[caseId, record.profileVersion]]),
+      actorName: recorder.name,
+      ...(kept ? { chronologies: new Map([[caseId, withNewEntries(kept, outcome.entriesAdded)]]) } : {}),
+    });
+    const appended = versions.get(caseId)!;
+    const written: VersionWritten = { profileVersion: appended.version, alerts: appended.alerts };
+    await recordAudits(trx, ctx, actor, [outcome.audit(written)]);
+    return { answer: outcome.answer(written), keep: appended };
+  });
+  // Committed: the chronology the version was evaluated from is the case's at that version.
+  if (done.keep) ctx.chronologies.keep(caseId, done.keep.version, done.keep.chronology);
+  return done.answer;
+}
