@@ -3,7 +3,7 @@
 // /api/v1/tokens/{tokenId} revokes one, whatever the calling token's scopes.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
-import { issueToken, listOwnTokens, revokeOwnToken } from '../../application/auth/api-tokens.ts';
+import { issueTokenAfterSignIn, listOwnTokens, revokeOwnToken } from '../../application/auth/api-tokens.ts';
 import { actorFor } from '../../application/auth/signed-in-user.ts';
 import { signIn } from '../../application/auth/sign-in.ts';
 import { TOKEN_SCOPES } from '../../domain/shared/token-scopes.ts';
@@ -64,7 +64,7 @@ export async function tokenRoutes(app: FastifyInstance): Promise<void> {
       const result = await signIn(ctx, { email, password, channel: 'api', ip: request.ip });
       if (!result.ok) return sendApiError(reply, 401, result.code, result.message);
       const user = result.value;
-      const issued = await ctx.db.transaction().execute((trx) => issueToken(trx, ctx, actorFor(user, 'api', request.ip), user.id, { ...(name ? { name } : {}), ...(scopes ? { scopes } : {}) }));
+      const issued = await issueTokenAfterSignIn(ctx, actorFor(user, 'api', request.ip), { ...(name ? { name } : {}), ...(scopes ? { scopes } : {}) });
       return reply.code(201).send({ id: issued.id, token: issued.token, name: issued.name, scopes: issued.scopes, expiresAt: issued.expiresAt.toISOString() });
     },
   );

@@ -7,6 +7,7 @@ import { cliOperator } from '../actor.ts';
 import { createOrganisation } from './create-organisation.ts';
 import { createUser } from './create-user.ts';
 import { listAccounts } from './list-accounts.ts';
+import { listOrganisations } from './list-organisations.ts';
 import { unlockUser } from './unlock-user.ts';
 
 describe('account use cases', () => {
@@ -68,5 +69,17 @@ describe('account use cases', () => {
     assert.equal(badKind.ok ? 'ok' : badKind.code, 'invalid-kind');
     const sameName = await createOrganisation(t.ctx, cliOperator, { name: 'dup test', kind: 'police' });
     assert.equal(sameName.ok ? 'ok' : sameName.code, 'name-taken');
+  });
+
+  it('lists the organisations by name for an administrator, and refuses a practitioner, auditing the refusal', async () => {
+    const admin = await makeUser(t.ctx, { role: 'admin' });
+    const listed = await listOrganisations(t.ctx, { ...practitioner, userId: admin.id, organisationId: admin.organisationId, role: 'admin' });
+    assert.ok(listed.ok);
+    const names = listed.value.map((o) => o.name);
+    assert.deepEqual(names, [...names].sort());
+    const stored = await t.ctx.db.selectFrom('organisations').select(['id', 'name']).execute();
+    assert.deepEqual(new Set(listed.value.map((o) => o.id)), new Set(stored.map((o) => o.id)));
+    assert.equal((await listOrganisations(t.ctx, practitioner)).ok, false);
+    assert.deepEqual(await denials('organisations.list'), [{ actor_user_id: practitioner.userId }]);
   });
 });

@@ -53,6 +53,14 @@ export async function createTokenForEmail(ctx: AppContext, actor: Actor, email: 
   return ok(await ctx.db.transaction().execute((trx) => issueToken(trx, ctx, actor, user.id, request)));
 }
 
+/**
+ * The API's POST /tokens: a user who has just signed in with their email and password (signIn, which
+ * throttles and audits the attempt) is issued a token for themself, in its own transaction.
+ */
+export async function issueTokenAfterSignIn(ctx: AppContext, actor: UserActor, request: TokenRequest): Promise<IssuedToken> {
+  return ctx.db.transaction().execute((trx) => issueToken(trx, ctx, actor, actor.userId, request));
+}
+
 /** A signed-in user issues a token for themself. */
 export async function createOwnToken(ctx: AppContext, actor: UserActor, request: TokenRequest): Promise<IssuedToken> {
   return ctx.db.transaction().execute((trx) => issueToken(trx, ctx, actor, actor.userId, request));

@@ -2,6 +2,7 @@
 import type { Role } from '../../domain/shared/roles.ts';
 import type { Queryable } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
+import type { AppContext } from '../context.ts';
 
 export interface SignedInUser {
   id: string;
@@ -53,4 +54,9 @@ export function actorFor(user: SignedInUser, channel: UserActor['channel'], ip: 
 export async function loadSignedInUser(db: Queryable, userId: string): Promise<SignedInUser | null> {
   const row = await findActiveUser(db, { id: userId });
   return row && row.disabled_at === null ? toSignedInUser(row) : null;
+}
+
+/** The practitioner a session belongs to, while their account is active: every signed-in request asks. */
+export async function sessionUser(ctx: AppContext, userId: string): Promise<SignedInUser | null> {
+  return loadSignedInUser(ctx.db, userId);
 }

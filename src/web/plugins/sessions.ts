@@ -4,12 +4,13 @@ import fastifyCookie from '@fastify/cookie';
 import fastifySession from '@fastify/session';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { actorFor, loadSignedInUser } from '../../application/auth/signed-in-user.ts';
+import { actorFor, sessionUser } from '../../application/auth/signed-in-user.ts';
+import { openSessionStore } from '../../application/auth/session-storage.ts';
 import { recordSignOut } from '../../application/auth/sign-out.ts';
 import { forgetOldSignInFailures } from '../../application/auth/sign-in.ts';
 import { sessionEndedBecause } from '../../domain/shared/session-expiry.ts';
 import { describeDevice } from './device.ts';
-import { DatabaseSessionStore, storedSessionKey } from '../../infrastructure/security/session-store.ts';
+import { storedSessionKey } from '../../infrastructure/security/session-store.ts';
 
 export const SESSION_COOKIE = 'icp_session';
 const TOUCH_EVERY_MS = 60_000;
@@ -20,13 +21,13 @@ export interface SessionOptions {
 }
 
 export const sessions = fp(async (app: FastifyInstance, options: SessionOptions) => {
-  const { config, clock, db } = app.ctx;
+  const { config, clock } = app.ctx;
   const idleMs = config.sessionIdleMinutes * 60_000;
   const absoluteMs = config.sessionAbsoluteHours * 3_600_000;
   // The cookie and the stored row outlive the absolute limit a little, so that when it passes the
   // server still sees the session: it can say why the user was signed out and audit it.
   const keepMs = absoluteMs + GRACE_MS;
-  const store = new DatabaseSessionStore(db, clock, keepMs, (error) => app.log.error({ err: error }, 'session store callback failed'));
+  const store = openSessionStore(app.ctx, keepMs, (error) => app.log.error({ err: error }, 'session store callback failed'));
 
   await app.register(fastifyCookie, { secret: options.secret });
   await app.register(fastifySession, {
@@ -46,7 +47,7 @@ export const sessions = fp(async (app: FastifyInstance, options: SessionOptions)
     const session = request.session;
     if (!session.userId) return;
     const now = clock.now().getTime();
-    const user = await loadSignedInUser(db, session.userId);
+    const user = await sessionUser(app.ctx, session.userId);
     const reason = user ? sessionEndedBecause(session, now, { idleMs, absoluteMs }) : null;
     if (!user || reason) {
       if (user && reason) await recordSignOut(app.ctx, actorFor(user, 'web', request.ip), reason);

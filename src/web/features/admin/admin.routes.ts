@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createOrganisation } from '../../../application/accounts/create-organisation.ts';
 import { createUser } from '../../../application/accounts/create-user.ts';
 import { listAccounts } from '../../../application/accounts/list-accounts.ts';
+import { listOrganisations } from '../../../application/accounts/list-organisations.ts';
 import { unlockUser } from '../../../application/accounts/unlock-user.ts';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { listAuditEntries } from '../../../application/audit/list-audit-entries.ts';
@@ -53,22 +54,23 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     return reply.redirect('/admin/accounts', 303);
   });
 
-  const userPage = async (reply: FastifyReply, locals: object, status = 200) => {
-    const organisations = await ctx.db.selectFrom('organisations').select(['id', 'name']).orderBy('name').execute();
-    const organisationItems = [{ value: '', text: 'Select an organisation' }, ...organisations.map((o) => ({ value: o.id, text: o.name }))];
+  const userPage = async (request: FastifyRequest, reply: FastifyReply, locals: object, status = 200) => {
+    const organisations = await listOrganisations(ctx, actor(request));
+    if (!organisations.ok) return sendErrorPage(reply, 'forbidden');
+    const organisationItems = [{ value: '', text: 'Select an organisation' }, ...organisations.value.map((o) => ({ value: o.id, text: o.name }))];
     return reply.page('admin/new-user.njk', { title: 'Add an account', organisationItems, roleItems, backLink: '/admin/accounts', values: {}, ...locals }, status);
   };
 
-  app.get('/admin/users/new', guard, async (_request, reply) => userPage(reply, {}));
+  app.get('/admin/users/new', guard, async (request, reply) => userPage(request, reply, {}));
 
   app.post('/admin/users/new', guard, async (request, reply) => {
     const form = validateForm(userForm, request.body);
-    if (!form.ok) return userPage(reply, { ...form, values: { ...form.values, password: '' } }, 400);
+    if (!form.ok) return userPage(request, reply, { ...form, values: { ...form.values, password: '' } }, 400);
     const result = await createUser(ctx, actor(request), form.value);
     if (!result.ok) {
       if (result.code === 'forbidden') return sendErrorPage(reply, 'forbidden');
       const field = result.code === 'email-taken' ? 'email' : result.code === 'unknown-organisation' ? 'organisationId' : result.code === 'invalid-role' ? 'role' : 'password';
-      return userPage(reply, { ...formErrors({ [field]: result.message }), values: { ...form.value, password: '' } }, 400);
+      return userPage(request, reply, { ...formErrors({ [field]: result.message }), values: { ...form.value, password: '' } }, 400);
     }
     return reply.redirect('/admin/accounts', 303);
   });
