@@ -1,6 +1,7 @@
 // Layer rules (docs/adr/0001-stack-and-layers.md): domain imports nothing outside itself;
 // application does not know about the web or the API; infrastructure does not know about
-// application, web or API; the drawings under web/drawings know only the domain.
+// application, web or API; the drawings under web/drawings know only the domain; pages and API
+// routes reach the database only through the use cases.
 module.exports = {
   forbidden: [
     {
@@ -42,6 +43,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/(web|api)/' },
       to: { path: '^src/(application/audit\\.ts|infrastructure/audit/)' },
+    },
+    {
+      name: 'delivery-reaches-the-database-through-use-cases',
+      comment: 'Pages and API routes never hold the database: no query builder, driver or schema, no transaction, no raw SQL. They call a use case in src/application, which opens the transaction (issue 12). test/architecture/routes-stay-thin.test.ts checks the same from the other side (ctx.db, transactions, SQL).',
+      severity: 'error',
+      from: { path: '^src/(web|api)/', pathNot: '\\.test\\.ts$' },
+      to: { path: '^(src/infrastructure/db/|node_modules/(@types/)?(kysely|pg|@electric-sql/pglite)/)' },
     },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
   ],
