@@ -59,7 +59,7 @@ export async function changeCase<R>(
   actor: UserActor,
   caseId: string,
   intent: ChangeIntent,
-  refused: (refusal: CaseRefusal) => R,
+  refused: (refusal: CaseRefusal, trx: Tx) => R | Promise<R>,
   change: (given: CaseChange) => Promise<CaseChangeOutcome<R>>,
 ): Promise<R> {
   const done = await ctx.db.transaction().execute(async (trx) => {
@@ -74,7 +74,7 @@ export async function changeCase<R>(
         actor,
         locked.refusalAudit.map((event) => ({ ...event, ...intent.refusalSubject })),
       );
-      return { answer: refused(refusal) };
+      return { answer: await refused(refusal, trx) };
     }
     const record = locked.cases.get(caseId)!;
     const outcome = await change({ trx, ctx, actor, recorder, record, now, today: serviceToday(now) });

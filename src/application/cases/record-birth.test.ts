@@ -64,6 +64,9 @@ describe('recording the birth of an unborn baby', () => {
     const people = await t.ctx.db.selectFrom('people').select('id').where('case_id', '=', id).execute();
     assert.equal(people.length, 1, 'the people around the baby stay with the record');
 
+    const versions = await t.ctx.db.selectFrom('profile_versions').select(['version', 'kind', 'change']).where('case_id', '=', id).execute();
+    assert.deepEqual(versions, [{ version: 1, kind: 'birth', change: { summary: 'Birth recorded: born 2026-11-20', dateOfBirth: '2026-11-20' } }], 'the profile is evaluated again as a version of its own');
+
     const audit = await t.ctx.db.selectFrom('audit_log').select(['action', 'outcome', 'details']).where('case_id', '=', id).where('action', '=', 'case.birth-recorded').execute();
     assert.deepEqual(audit, [
       {
@@ -73,6 +76,7 @@ describe('recording the birth of an unborn baby', () => {
           fromVersion: 1,
           toVersion: 2,
           fields: ['status', 'date_of_birth', 'gestation_at_birth_weeks', 'birth_weight_grams', 'multiple_birth', 'independently_mobile', 'given_name', 'sex', 'nhs_number'],
+          profileVersion: 1,
         },
       },
     ]);

@@ -1,5 +1,5 @@
 // When an unborn baby is born, the same record becomes the infant's, so its history stays with it.
-// Only a practitioner who may change the record does it, from the version they read. One transaction.
+// Only a practitioner who may change the record does it, from the version they read.
 import { sql } from 'kysely';
 import type { CaseAccess } from '../../domain/access/case-access.ts';
 import { infantDisplayName } from '../../domain/people/infant-name.ts';
@@ -10,7 +10,7 @@ import type { UserActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import type { AppContext } from '../context.ts';
 import { caseContact, loadCaseAccess } from './case-access.ts';
-import { serviceToday } from '../../domain/shared/service-day.ts';
+import { changeCase } from './change-case.ts';
 import { CASE_SUMMARY_COLUMNS, toCaseHits, type CaseContact, type CaseHit } from './search-cases.ts';
 
 export interface BirthInput extends BirthFacts {
@@ -91,61 +91,65 @@ export async function loadUnbornRecord(ctx: AppContext, actor: UserActor, caseId
   });
 }
 
-/** Records the birth on the unborn baby's record: same id, status born, the birth details, version + 1. */
+/**
+ * Records the birth on the unborn baby's record: same id, status born, the birth details, version
+ * + 1, through the one way to change a case (change-case.ts): the profile is evaluated again as a
+ * new version, since it now counts the baby's age, and any critical finding the birth leaves alerts.
+ */
 export async function recordBirth(ctx: AppContext, actor: UserActor, caseId: string, expectedVersion: number, input: BirthInput): Promise<RecordBirthResult> {
-  const now = ctx.clock.now();
-  return ctx.db.transaction().execute(async (trx): Promise<RecordBirthResult> => {
-    const row = await readCase(trx, caseId, true);
-    if (!row) return NOT_FOUND;
-    if (!mayChange(await loadCaseAccess(trx, actor, caseId, now))) return refuse(trx, ctx, actor, 'case.birth-recorded', caseId);
-    const problems = checkRecordedBirth(input, serviceToday(now));
-    if (problems.length > 0) return { ok: false, code: 'invalid', message: problems[0]!.message, problems };
-    if (row.version !== expectedVersion) {
-      return { ok: false, code: 'version-conflict', message: 'Someone else changed this record while you were editing. Check the details and save again.' };
-    }
-    if (row.status !== 'unborn') return NOT_UNBORN;
-
-    const givenName = input.givenName?.trim() || null;
-    const sex = input.sex?.trim() || null;
-    const nhsNumber = input.nhsNumber?.trim() ? normaliseNhsNumber(input.nhsNumber) : null;
-    if (nhsNumber) {
-      const others = await trx.selectFrom('cases').select(CASE_SUMMARY_COLUMNS).where('nhs_number', '=', nhsNumber).where('id', '<>', caseId).execute();
-      if (others.length > 0) {
-        return {
-          ok: false,
-          code: 'duplicate-nhs-number',
-          message: 'Another record already has this NHS number. Check it before going on.',
-          matches: await toCaseHits(trx, actor, others, now),
-        };
+  return changeCase<RecordBirthResult>(
+    ctx,
+    actor,
+    caseId,
+    { action: 'case.birth-recorded' },
+    async (refusal, trx) => (refusal.code === 'not-found' ? NOT_FOUND : { ok: false, code: 'forbidden', message: 'You cannot change this record. Contact its lead professional.', contact: await caseContact(trx, caseId) }),
+    async ({ trx, now, today }) => {
+      const refuse = (answer: RecordBirthResult) => ({ changed: false as const, answer });
+      const row = (await readCase(trx, caseId, false))!;
+      const problems = checkRecordedBirth(input, today);
+      if (problems.length > 0) return refuse({ ok: false, code: 'invalid', message: problems[0]!.message, problems });
+      if (row.version !== expectedVersion) return refuse({ ok: false, code: 'version-conflict', message: 'Someone else changed this record while you were editing. Check the details and save again.' });
+      if (row.status !== 'unborn') return refuse(NOT_UNBORN);
+      const givenName = input.givenName?.trim() || null;
+      const sex = input.sex?.trim() || null;
+      const nhsNumber = input.nhsNumber?.trim() ? normaliseNhsNumber(input.nhsNumber) : null;
+      if (nhsNumber) {
+        const others = await trx.selectFrom('cases').select(CASE_SUMMARY_COLUMNS).where('nhs_number', '=', nhsNumber).where('id', '<>', caseId).execute();
+        if (others.length > 0) {
+          return refuse({ ok: false, code: 'duplicate-nhs-number', message: 'Another record already has this NHS number. Check it before going on.', matches: await toCaseHits(trx, actor, others, now) });
+        }
       }
-    }
-    // Only what the birth tells us changes; anything not given stays as it was (the due date too).
-    const changes = {
-      status: 'born' as const,
-      date_of_birth: input.dateOfBirth,
-      gestation_at_birth_weeks: input.gestationAtBirthWeeks ?? null,
-      birth_weight_grams: input.birthWeightGrams ?? null,
-      multiple_birth: input.multipleBirth ?? null,
-      independently_mobile: input.independentlyMobile ?? null,
-      ...(givenName ? { given_name: givenName } : {}),
-      ...(sex ? { sex } : {}),
-      ...(nhsNumber ? { nhs_number: nhsNumber } : {}),
-    };
-    const updated = await trx
-      .updateTable('cases')
-      .set({ ...changes, updated_at: now, updated_by: actor.userId, version: sql<number>`version + 1` })
-      .where('id', '=', caseId)
-      .where('version', '=', expectedVersion)
-      .returning('version')
-      .executeTakeFirst();
-    if (!updated) return { ok: false, code: 'version-conflict', message: 'Someone else changed this record while you were editing. Check the details and save again.' };
-    await recordAudit(trx, ctx, actor, {
-      action: 'case.birth-recorded',
-      subjectType: 'case',
-      subjectId: caseId,
-      caseId,
-      details: { fromVersion: expectedVersion, toVersion: updated.version, fields: Object.keys(changes) },
-    });
-    return { ok: true, value: { id: caseId, version: updated.version } };
-  });
+      // Only what the birth tells us changes; anything not given stays as it was (the due date too).
+      const changes = {
+        status: 'born' as const,
+        date_of_birth: input.dateOfBirth,
+        gestation_at_birth_weeks: input.gestationAtBirthWeeks ?? null,
+        birth_weight_grams: input.birthWeightGrams ?? null,
+        multiple_birth: input.multipleBirth ?? null,
+        independently_mobile: input.independentlyMobile ?? null,
+        ...(givenName ? { given_name: givenName } : {}),
+        ...(sex ? { sex } : {}),
+        ...(nhsNumber ? { nhs_number: nhsNumber } : {}),
+      };
+      const updated = await trx
+        .updateTable('cases')
+        .set({ ...changes, updated_at: now, updated_by: actor.userId, version: sql<number>`version + 1` })
+        .where('id', '=', caseId)
+        .returning('version')
+        .executeTakeFirstOrThrow();
+      return {
+        changed: true,
+        version: { kind: 'birth', change: { summary: `Birth recorded: born ${input.dateOfBirth}`, dateOfBirth: input.dateOfBirth }, why: null },
+        entriesAdded: [],
+        audit: ({ profileVersion, alerts }) => ({
+          action: 'case.birth-recorded',
+          subjectType: 'case',
+          subjectId: caseId,
+          caseId,
+          details: { fromVersion: expectedVersion, toVersion: updated.version, fields: Object.keys(changes), profileVersion, ...(alerts.length > 0 ? { alerts: alerts.map((a) => a.id) } : {}) },
+        }),
+        answer: () => ({ ok: true, value: { id: caseId, version: updated.version } }),
+      };
+    },
+  );
 }

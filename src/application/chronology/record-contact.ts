@@ -1,20 +1,18 @@
 // Recording a contact or home visit in one step: the contact's chronology entries (the contact, and
 // a discussion entry for each piece of safety advice given), the profile evidence it gives, one new
-// profile version and one audit entry, in one transaction. What the answers mean is the domain's
-// (contact-record.ts); here they are checked against the record and stored.
+// profile version and one audit entry, through the one way to change a case (cases/change-case.ts).
+// What the answers mean is the domain's (contact-record.ts); here they are checked against the
+// record and stored.
 import { planContact, type ContactAnswers, type ContactNotice, type ContactProblem, type PlannedEntry, type PlannedEvidence } from '../../domain/chronology/contact-record.ts';
 import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
 import { eventKindById, factorDefinition } from '../../domain/catalogue/catalogue.ts';
 import type { Tx } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
-import { recordAudit } from '../audit.ts';
+import { changeCase } from '../cases/change-case.ts';
 import type { AppContext } from '../context.ts';
-import { serviceToday } from '../../domain/shared/service-day.ts';
-import { lockProfileForChange } from '../profile/profile-change-guard.ts';
 import { loadStoredProfile, subjectKey } from '../profile/profile-facts.ts';
-import { appendProfileVersion } from '../profile/profile-versions.ts';
+import type { Recorder } from '../recorder.ts';
 import { writeEntry } from './write-entry.ts';
-import { recorderFor, type Recorder } from '../recorder.ts';
 
 export type RecordContactResult =
   | { ok: true; entries: ChronologyEntry[]; notices: ContactNotice[] }
@@ -55,53 +53,59 @@ async function addEvidence(trx: Tx, ctx: AppContext, recorder: Recorder, caseId:
 }
 
 export async function recordContact(ctx: AppContext, actor: UserActor, caseId: string, answers: ContactAnswers): Promise<RecordContactResult> {
-  return ctx.db.transaction().execute(async (trx): Promise<RecordContactResult> => {
-    const guard = await lockProfileForChange(trx, ctx, actor, caseId, 'chronology.contact');
-    if (!guard.ok) return guard;
-    const today = serviceToday(ctx.clock.now());
-    const stored = await loadStoredProfile(trx, caseId, today);
-    if (!stored) return { ok: false, code: 'not-found', message: 'There is no case with this id.' };
-    const planned = planContact(answers, { today, born: stored.facts.infant.status === 'born', people: stored.facts.people });
-    if (!planned.ok) return { ok: false, code: 'invalid', message: 'The contact cannot be recorded like this: see the problems.', problems: planned.problems };
-    const { plan } = planned;
-
-    const recorder = await recorderFor(trx, actor);
-    const contact = await write(trx, ctx, recorder, caseId, plan.contact);
-    const discussions: ChronologyEntry[] = [];
-    for (const entry of plan.discussions) {
-      discussions.push(await write(trx, ctx, recorder, caseId, { ...entry, details: { ...entry.details, contactEntryId: contact.id } }));
-    }
-    const evidenceAdded = [];
-    for (const evidence of plan.evidence) {
-      const subject = await addEvidence(trx, ctx, recorder, caseId, contact.id, evidence);
-      evidenceAdded.push({ ...subject, source: evidence.source, indicates: evidence.indicates, note: evidence.note });
-    }
-    const entries = [contact, ...discussions];
-    const profileVersion = await appendProfileVersion(trx, ctx, actor, caseId, {
-      kind: 'event',
-      change: {
-        entryId: contact.id,
-        entryKind: contact.kind,
-        summary: `Chronology: ${eventKindById(contact.kind)?.label ?? contact.kind}`,
-        entries: entries.map((entry) => ({ id: entry.id, kind: entry.kind })),
-        evidenceAdded,
-      },
-      why: contact.summary,
-    });
-    await recordAudit(trx, ctx, actor, {
-      action: 'chronology.contact',
-      caseId,
-      subjectType: 'chronology-entry',
-      subjectId: contact.id,
-      details: {
-        kind: contact.kind,
-        entries: entries.map((entry) => entry.id),
-        evidenceAdded: evidenceAdded.length,
-        babySeen: contact.babySeen,
-        notices: plan.notices.map((notice) => notice.code),
-        profileVersion,
-      },
-    });
-    return { ok: true, entries, notices: plan.notices };
-  });
+  return changeCase<RecordContactResult>(
+    ctx,
+    actor,
+    caseId,
+    { action: 'chronology.contact' },
+    (refusal) => ({ ok: false, ...refusal }),
+    async ({ trx, recorder, today }) => {
+      const stored = await loadStoredProfile(trx, caseId, today);
+      if (!stored) return { changed: false, answer: { ok: false, code: 'not-found', message: 'There is no case with this id.' } };
+      const planned = planContact(answers, { today, born: stored.facts.infant.status === 'born', people: stored.facts.people });
+      if (!planned.ok) return { changed: false, answer: { ok: false, code: 'invalid', message: 'The contact cannot be recorded like this: see the problems.', problems: planned.problems } };
+      const { plan } = planned;
+      const contact = await write(trx, ctx, recorder, caseId, plan.contact);
+      const discussions: ChronologyEntry[] = [];
+      for (const entry of plan.discussions) {
+        discussions.push(await write(trx, ctx, recorder, caseId, { ...entry, details: { ...entry.details, contactEntryId: contact.id } }));
+      }
+      const evidenceAdded = [];
+      for (const evidence of plan.evidence) {
+        const subject = await addEvidence(trx, ctx, recorder, caseId, contact.id, evidence);
+        evidenceAdded.push({ ...subject, source: evidence.source, indicates: evidence.indicates, note: evidence.note });
+      }
+      const entries = [contact, ...discussions];
+      return {
+        changed: true,
+        version: {
+          kind: 'event',
+          change: {
+            entryId: contact.id,
+            entryKind: contact.kind,
+            summary: `Chronology: ${eventKindById(contact.kind)?.label ?? contact.kind}`,
+            entries: entries.map((entry) => ({ id: entry.id, kind: entry.kind })),
+            evidenceAdded,
+          },
+          why: contact.summary,
+        },
+        entriesAdded: entries,
+        audit: ({ profileVersion }) => ({
+          action: 'chronology.contact',
+          caseId,
+          subjectType: 'chronology-entry',
+          subjectId: contact.id,
+          details: {
+            kind: contact.kind,
+            entries: entries.map((entry) => entry.id),
+            evidenceAdded: evidenceAdded.length,
+            babySeen: contact.babySeen,
+            notices: plan.notices.map((notice) => notice.code),
+            profileVersion,
+          },
+        }),
+        answer: () => ({ ok: true, entries, notices: plan.notices }),
+      };
+    },
+  );
 }
