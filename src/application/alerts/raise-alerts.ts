@@ -3,16 +3,13 @@
 // outbox, and an audit entry; many alerts by the same few statements as one. The rules are in
 // domain/alerts.
 import type { AlertDraft } from '../../domain/alerts/alert.types.ts';
-import { alertForEntry, reasonForKind } from '../../domain/alerts/entry-alert.ts';
 import { alertsForFindings, newlyCriticalFindingIds, type FindingShown } from '../../domain/alerts/finding-alerts.ts';
 import { teamRecipients, type TeamMemberFacts } from '../../domain/alerts/recipients.ts';
-import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
 import { infantDisplayName } from '../../domain/people/infant-name.ts';
 import type { Tx } from '../../infrastructure/db/schema.ts';
-import type { Actor, UserActor } from '../actor.ts';
+import type { Actor } from '../actor.ts';
 import { recordAudits } from '../audit.ts';
 import type { AppContext } from '../context.ts';
-import { serviceToday } from '../../domain/shared/service-day.ts';
 import { enqueueAlertEmails } from './alert-outbox.ts';
 import { openAlertFindingIds } from './open-alerts.ts';
 
@@ -85,14 +82,6 @@ export async function storeAlerts(trx: Tx, ctx: AppContext, actor: Actor, alerts
 async function storeAlert(trx: Tx, ctx: AppContext, actor: Actor, caseId: string, draft: AlertDraft, entryId: string | null): Promise<RaisedAlert> {
   const [raised] = await storeAlerts(trx, ctx, actor, [{ caseId, draft, entryId, team: await currentTeam(trx, caseId) }]);
   return raised!;
-}
-
-/** The alert a new chronology entry raises by its kind (a trigger, a discharge, an emergency attendance), if any. */
-export async function raiseEntryAlert(trx: Tx, ctx: AppContext, actor: UserActor, caseId: string, entry: ChronologyEntry): Promise<RaisedAlert[]> {
-  if (reasonForKind(entry.kind) === null) return [];
-  const corrected = entry.corrects ? await trx.selectFrom('chronology_entries').select('kind').where('case_id', '=', caseId).where('id', '=', entry.corrects).executeTakeFirst() : undefined;
-  const draft = alertForEntry(entry, { babyName: await babyName(trx, caseId), today: serviceToday(ctx.clock.now()), ...(corrected ? { correctsKind: corrected.kind } : {}) });
-  return draft ? [await storeAlert(trx, ctx, actor, caseId, draft, entry.id)] : [];
 }
 
 /** Alerts for the critical findings a change newly left showing (compared with the version before it). */

@@ -22,11 +22,6 @@ export function snapshotFindings(evaluation: ProfileEvaluation): FindingSnapshot
   return evaluation.findings.map((f) => ({ id: f.id, severity: f.severity, rationale: f.rationale }));
 }
 
-/** Appends the next version of the case's profile and returns its number. The case row must be locked by the caller. */
-export async function appendProfileVersion(trx: Tx, ctx: AppContext, actor: UserActor, caseId: string, entry: ProfileChange): Promise<number> {
-  return (await appendProfileVersionRaisingAlerts(trx, ctx, actor, caseId, entry)).version;
-}
-
 /** The findings each case's latest version holds, by case id; a case never versioned is left out. */
 export async function latestFindings(trx: Tx, caseIds: readonly string[]): Promise<Map<string, FindingSnapshot[]>> {
   const rows = await trx
@@ -36,16 +31,6 @@ export async function latestFindings(trx: Tx, caseIds: readonly string[]): Promi
     .where('cases.id', 'in', [...caseIds])
     .execute();
   return new Map(rows.map((row) => [row.case_id, row.findings ?? []]));
-}
-
-/**
- * Appends the next version, and raises an alert to the team for each critical finding it left
- * showing that the version before did not: both are returned.
- */
-export async function appendProfileVersionRaisingAlerts(trx: Tx, ctx: AppContext, actor: UserActor, caseId: string, entry: ProfileChange): Promise<AppendedVersion> {
-  const appended = (await appendProfileVersionsRaisingAlerts(trx, ctx, actor, new Map([[caseId, entry]]))).get(caseId);
-  if (!appended) throw new Error(`No case ${caseId} to version`);
-  return appended;
 }
 
 export interface AppendedVersion {
