@@ -38,6 +38,14 @@ module.exports = {
       to: { pathNot: '^src/(synthetic|domain)/' },
     },
     {
+      name: 'one-way-to-change-a-case',
+      comment:
+        'Cases are locked, their access decided and their profile versions written only by the one way to change a case (application/cases/change-case.ts) and its form for many entries at once (application/chronology/record-batch.ts); re-evaluating every profile after a catalogue change is the service\'s own writer. A use case that changes a case goes through changeCase.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/application/(cases/change-case|chronology/record-batch|profile/reevaluate-profiles)\\.ts$' },
+      to: { path: '^src/application/(cases/lock-cases-for-change|profile/profile-versions)\\.ts$' },
+    },
+    {
       name: 'routes-write-no-audit',
       comment: 'Pages and API routes never write audit entries (nor decide refusals): the use cases do, in their own transaction.',
       severity: 'error',

@@ -14,7 +14,7 @@ import { profileEventsFrom } from '../../domain/chronology/to-profile-event.ts';
 import { isStressResponseId } from '../../domain/catalogue/stress-responses.ts';
 import { infantDisplayName } from '../../domain/people/infant-name.ts';
 import { personDisplayName } from '../../domain/people/relationships.ts';
-import type { Database, Queryable } from '../../infrastructure/db/schema.ts';
+import type { Database, FindingSnapshot, Queryable } from '../../infrastructure/db/schema.ts';
 import type { Selectable } from 'kysely';
 import type { AppContext } from '../context.ts';
 import { loadChronologies, loadChronology } from '../chronology/chronology-rows.ts';
@@ -194,7 +194,7 @@ function storedProfileFrom({ record, people, assessments, evidence, entries }: P
         names: new Map(people.map((p) => [p.id, personDisplayName({ givenName: p.given_name, familyName: p.family_name, description: p.description, identityKnown: p.identity_known })])),
         observations: observationsFromAssessments(stored),
       }),
-      lastReviewedAt: record.profile_reviewed_at ? record.profile_reviewed_at.toISOString().slice(0, 10) : null,
+      lastReviewedAt: record.profile_reviewed_at ? serviceToday(record.profile_reviewed_at) : null,
       reviewDueOn: null,
     },
   };
@@ -216,4 +216,9 @@ export function evaluateStored(stored: StoredProfile): EvaluatedProfile {
 export async function evaluateStoredProfile(db: Queryable, ctx: AppContext, caseId: string): Promise<EvaluatedProfile | null> {
   const stored = await loadStoredProfile(db, caseId, serviceToday(ctx.clock.now()));
   return stored ? evaluateStored(stored) : null;
+}
+
+/** The findings of an evaluation as a version stores them. */
+export function snapshotFindings(evaluation: ProfileEvaluation): FindingSnapshot[] {
+  return evaluation.findings.map((f) => ({ id: f.id, severity: f.severity, rationale: f.rationale }));
 }

@@ -2,13 +2,12 @@
 // new version: who, when, what changed, why, and the findings the profile showed after it. Written
 // inside the change's own transaction, after the change, so the findings are those it left.
 import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
-import type { ProfileEvaluation } from '../../domain/profile/profile.types.ts';
 import type { FindingSnapshot, ProfileVersionKind, Tx } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
 import { raiseFindingAlerts, type RaisedAlert } from '../alerts/raise-alerts.ts';
 import type { AppContext } from '../context.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
-import { evaluateStored, loadStoredProfiles } from './profile-facts.ts';
+import { evaluateStored, loadStoredProfiles, snapshotFindings } from './profile-facts.ts';
 
 export interface ProfileChange {
   kind: ProfileVersionKind;
@@ -16,10 +15,6 @@ export interface ProfileChange {
   subjectKey?: string;
   change: Record<string, unknown>;
   why: string | null;
-}
-
-export function snapshotFindings(evaluation: ProfileEvaluation): FindingSnapshot[] {
-  return evaluation.findings.map((f) => ({ id: f.id, severity: f.severity, rationale: f.rationale }));
 }
 
 /** The findings each case's latest version holds, by case id; a case never versioned is left out. */

@@ -6,8 +6,7 @@ import { ESCALATION_DECISIONS, type EscalationDecision } from '../../domain/prof
 import type { UserActor } from '../actor.ts';
 import { changeCase } from '../cases/change-case.ts';
 import type { AppContext } from '../context.ts';
-import { evaluateStoredProfile } from './profile-facts.ts';
-import { snapshotFindings } from './profile-versions.ts';
+import { evaluateStoredProfile, snapshotFindings } from './profile-facts.ts';
 
 export interface DecisionInput {
   decision: EscalationDecision;

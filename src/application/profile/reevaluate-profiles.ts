@@ -13,8 +13,8 @@ import { raiseFindingAlerts } from '../alerts/raise-alerts.ts';
 import { recordAudit } from '../audit.ts';
 import type { AppContext } from '../context.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
-import { evaluateStored, loadStoredProfiles } from './profile-facts.ts';
-import { latestFindings, snapshotFindings } from './profile-versions.ts';
+import { evaluateStored, loadStoredProfiles, snapshotFindings } from './profile-facts.ts';
+import { latestFindings } from './profile-versions.ts';
 
 const CASES_PER_TRANSACTION = 200;
 const CHUNKS_AT_ONCE = 2;
