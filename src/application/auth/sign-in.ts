@@ -2,6 +2,7 @@
 // every attempt audited. Every path checks exactly one password hash and an unknown email is
 // throttled like a real one, so neither the answer nor its timing tells whether an account exists;
 // and failures from one address never keep the account's owner out from another.
+import { londonClock } from '../../domain/shared/service-day.ts';
 import { afterFailedSignIn, isBlocked, NO_FAILURES, type ThrottleState } from '../../domain/shared/sign-in-throttle.ts';
 import type { Queryable } from '../../infrastructure/db/schema.ts';
 import { verifyPassword } from '../../infrastructure/security/passwords.ts';
@@ -69,14 +70,17 @@ export async function signIn(ctx: AppContext, input: SignInInput): Promise<Resul
 }
 
 function blockedMessage(until: Date): string {
-  const time = until.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
+  const { time } = londonClock(until);
   return `There have been too many failed attempts to sign in to this account from here. Try again after ${time}, or ask your administrator to unlock it.`;
 }
+
+/** A day as a length of time, not a calendar day: failures are forgotten 24 hours after the last one, whatever the clocks do. */
+const TWENTY_FOUR_HOURS_MS = 86_400_000;
 
 /** Forgets the failures of pairs not blocked and not failing for a day: run now and then, never on the request path. */
 export async function forgetOldSignInFailures(ctx: AppContext): Promise<number> {
   const now = ctx.clock.now();
-  const dayAgo = new Date(now.getTime() - 86_400_000);
+  const dayAgo = new Date(now.getTime() - TWENTY_FOUR_HOURS_MS);
   const result = await ctx.db
     .deleteFrom('sign_in_throttle')
     .where('updated_at', '<', dayAgo)

@@ -2,33 +2,13 @@
 import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
 import type { EventKindId } from '../../domain/catalogue/event-kinds.ts';
 import type { FactorId } from '../../domain/catalogue/factor-ids.ts';
+import { serviceDateTime } from '../../domain/shared/service-day.ts';
 import type { ChronologyEntriesTable, Queryable } from '../../infrastructure/db/schema.ts';
 import type { Selectable } from 'kysely';
 
 export type ChronologyRow = Selectable<ChronologyEntriesTable>;
 
-const serviceClock = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/London',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-  timeZoneName: 'longOffset',
-});
-
-/**
- * A moment as an ISO date-time in the service's time zone, with its offset: its date part is the
- * day it happened where it happened, which every rule that counts days reads.
- */
-export function serviceDateTime(moment: Date): string {
-  const parts = Object.fromEntries(serviceClock.formatToParts(moment).map((part) => [part.type, part.value]));
-  const offset = /GMT([+-]\d{2}:\d{2})/.exec(parts['timeZoneName'] ?? '')?.[1] ?? '+00:00';
-  return `${parts['year']}-${parts['month']}-${parts['day']}T${parts['hour']}:${parts['minute']}:${parts['second']}${offset}`;
-}
-
+/** An entry's moment is written as London reads it (serviceDateTime): its date part is the day it happened there. */
 export function entryFromRow(row: ChronologyRow): ChronologyEntry {
   return {
     id: row.id,
