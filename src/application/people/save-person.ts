@@ -3,6 +3,8 @@
 // Whether their history has been checked lives beside the domain's details: the profile assumes
 // hidden risk until it is.
 import { checkPersonDetails, normalisePersonDetails, type PersonDetails, type PersonProblem } from '../../domain/people/person-rules.ts';
+import type { PersonRelationshipKind } from '../../domain/people/relationships.ts';
+import { serviceToday } from '../../domain/shared/service-day.ts';
 import type { Tx } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
@@ -95,7 +97,7 @@ export async function addPerson(ctx: AppContext, actor: UserActor, caseId: strin
   return ctx.db.transaction().execute(async (trx) => {
     const allowed = await checkChangeAccess(trx, ctx, actor, caseId, 'person.add');
     if (!allowed.ok) return allowed;
-    const problems = checkPersonDetails(details, ctx.clock.now().toISOString().slice(0, 10));
+    const problems = checkPersonDetails(details, serviceToday(ctx.clock.now()));
     if (Object.keys(problems).length > 0) return { ok: false, code: 'invalid', problems };
     // Only someone who may see restricted details may mark an address restricted or add one that is.
     const safe = allowed.access.canSeeRestricted ? details : { ...details, addressRestricted: false };
@@ -125,7 +127,7 @@ export async function updatePerson(
     if (row.version !== readVersion) {
       return { ok: false, code: 'version-conflict', message: 'Someone else changed these details while you were editing. Their version is shown; check it and save yours again.', current: toDetails(row, canSeeRestricted) };
     }
-    const problems = checkPersonDetails(details, ctx.clock.now().toISOString().slice(0, 10));
+    const problems = checkPersonDetails(details, serviceToday(ctx.clock.now()));
     if (Object.keys(problems).length > 0) return { ok: false, code: 'invalid', problems };
     // A restricted address stays as it is unless the editor may see it.
     const withHistory = { ...details, historyChecked: input.historyChecked ?? row.history_checked };
@@ -146,13 +148,11 @@ export async function updatePerson(
   });
 }
 
-export type RelationshipKind = 'partners' | 'ex-partners' | 'separated' | 'parent-of';
-
 export async function addRelationship(
   ctx: AppContext,
   actor: UserActor,
   caseId: string,
-  input: { personId: string; otherPersonId: string; kind: RelationshipKind },
+  input: { personId: string; otherPersonId: string; kind: PersonRelationshipKind },
 ): Promise<{ ok: true; id: string } | { ok: false; code: 'not-found' | 'forbidden' | 'invalid'; message: string }> {
   return ctx.db.transaction().execute(async (trx) => {
     const allowed = await checkChangeAccess(trx, ctx, actor, caseId, 'relationship.add');
