@@ -1,10 +1,12 @@
 // "My cases": the cases whose team the practitioner is in, the most pressing profile review first.
 // Reading the list is audited.
+import type { TeamRole } from '../../domain/access/case-access.ts';
 import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
 import { profileEventsFrom } from '../../domain/chronology/to-profile-event.ts';
 import { isTriggerEventKind } from '../../domain/catalogue/catalogue.ts';
 import { EVENT_KIND_IDS } from '../../domain/catalogue/event-kinds.ts';
 import { infantDisplayName } from '../../domain/people/infant-name.ts';
+import type { InfantStatus } from '../../domain/people/record-matching.ts';
 import type { ProfileEvent } from '../../domain/profile/profile.types.ts';
 import { byReviewUrgency, nextReviewDate, reviewState, type ReviewStatus } from '../../domain/profile/review-schedule.ts';
 import type { CaseLevel } from '../../domain/shared/case-levels.ts';
@@ -17,18 +19,18 @@ import { serviceToday } from '../../domain/shared/service-day.ts';
 export interface MyCase {
   id: string;
   name: string;
-  status: 'unborn' | 'born';
+  status: InfantStatus;
   dateOfBirth: string | null;
   expectedDeliveryDate: string | null;
   level: string;
-  teamRole: 'lead-professional' | 'member';
+  teamRole: TeamRole;
   review: ReviewStatus;
 }
 
 /** A case's next profile review and how pressing it is today. `events` is its chronology. */
 function profileReview(level: string, reviewedAt: Date | null, events: readonly ProfileEvent[], today: string): ReviewStatus {
-  // The day as the profile page reads it (profile-facts.ts), so both pages give the same due date.
-  const next = nextReviewDate(level as CaseLevel, reviewedAt ? reviewedAt.toISOString().slice(0, 10) : null, events);
+  // The London day of the review, as the profile page reads it (profile-facts.ts), so both pages give the same due date.
+  const next = nextReviewDate(level as CaseLevel, reviewedAt ? serviceToday(reviewedAt) : null, events);
   return { state: reviewState(next, today), dueOn: next.dueOn };
 }
 
