@@ -1,4 +1,8 @@
 // The audit trail for administrators, newest first, with filters. Looking at it is itself audited.
+// The from and to days are London's, as every day the service shows.
+import { addDays } from '../../domain/shared/calendar-date.ts';
+import type { AuditOutcome } from '../../domain/shared/audit-outcomes.ts';
+import { londonDateTime } from '../../domain/shared/service-day.ts';
 import { actorMay } from '../access.ts';
 import type { Actor } from '../actor.ts';
 import { recordAuditAlone } from '../audit.ts';
@@ -8,10 +12,10 @@ import { fail, ok, type Result } from '../result.ts';
 export interface AuditFilters {
   actorEmail?: string | undefined;
   action?: string | undefined;
-  outcome?: 'success' | 'failure' | 'denied' | undefined;
+  outcome?: AuditOutcome | undefined;
   caseId?: string | undefined;
-  from?: string | undefined; // ISO date, inclusive
-  to?: string | undefined; // ISO date, inclusive
+  from?: string | undefined; // a London day (YYYY-MM-DD), inclusive: from its midnight
+  to?: string | undefined; // a London day (YYYY-MM-DD), inclusive: up to the next day's midnight
   page: number;
 }
 
@@ -31,6 +35,11 @@ export interface AuditEntryView {
 }
 
 export const AUDIT_PAGE_SIZE = 50;
+
+/** The moment a London day begins: its midnight, at +01:00 in summer and +00:00 in winter (a day is 23 or 25 hours when the clocks change). */
+function londonMidnight(day: string): Date {
+  return new Date(londonDateTime(day, '00:00'));
+}
 
 export async function listAuditEntries(
   ctx: AppContext,
@@ -62,8 +71,8 @@ export async function listAuditEntries(
   if (filters.action) query = query.where('audit_log.action', '=', filters.action);
   if (filters.outcome) query = query.where('audit_log.outcome', '=', filters.outcome);
   if (filters.caseId) query = query.where('audit_log.case_id', '=', filters.caseId);
-  if (filters.from) query = query.where('audit_log.occurred_at', '>=', new Date(`${filters.from}T00:00:00Z`));
-  if (filters.to) query = query.where('audit_log.occurred_at', '<', new Date(new Date(`${filters.to}T00:00:00Z`).getTime() + 86_400_000));
+  if (filters.from) query = query.where('audit_log.occurred_at', '>=', londonMidnight(filters.from));
+  if (filters.to) query = query.where('audit_log.occurred_at', '<', londonMidnight(addDays(filters.to, 1)));
   const rows = await query
     .orderBy('audit_log.seq', 'desc')
     .limit(AUDIT_PAGE_SIZE + 1)

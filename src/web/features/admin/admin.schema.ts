@@ -47,7 +47,8 @@ export const userForm: FormSpec<typeof userSchema> = {
   },
 };
 
-const isoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+/** A real calendar day (2026-02-31 is not one): the audit trail counts from its London midnight. */
+const isoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', format: 'date' });
 
 const auditFilterSchema = Type.Object({
   actorEmail: Type.Optional(Type.String({ format: 'email' })),

@@ -355,6 +355,13 @@ describe('administration', () => {
       assert.deepEqual(auditTableRows(response.body), []);
     });
 
+    it('explains a day that is not in the calendar', async () => {
+      const response = await admin.get('/admin/audit?from=2026-02-01&to=2026-02-31');
+      assert.equal(response.statusCode, 400);
+      assert.deepEqual(summaryErrors(response.body), ['#to: Enter the to date as YYYY-MM-DD, like 2026-03-31']);
+      assert.deepEqual(auditTableRows(response.body), []);
+    });
+
     it('shows 50 entries a page, newest first, with links to the next and previous pages', async () => {
       for (let n = 0; n < 60; n++) await recordAuditAlone(t.ctx, systemOperator, { action: 'seed.entry', details: { n } });
 
