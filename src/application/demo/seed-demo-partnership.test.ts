@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { addDays, ageInYears, daysFrom } from '../../domain/shared/calendar-date.ts';
+import { serviceToday } from '../../domain/shared/service-day.ts';
 import { signIn } from '../auth/sign-in.ts';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { DEMO_ACCOUNTS, DEMO_FAMILIES, DEMO_ORGANISATIONS, DEMO_PASSWORD } from './demo-partnership.ts';
@@ -42,6 +44,22 @@ describe('demo partnership', () => {
     const checked = adults.filter((p) => p.history_checked);
     assert.ok(checked.length > adults.length / 2, `${checked.length} of ${adults.length} checked`);
     assert.ok(adults.some((p) => p.given_name === 'Ryan' && !p.history_checked), 'Ryan Cole, the partner who moved in, is not checked');
+  });
+
+  it('dates every family from the service’s today: the baby born or due by its offset, each adult their age and 100 days', async () => {
+    const today = serviceToday(t.clock.now());
+    const cases = await t.ctx.db.selectFrom('cases').select(['family_name', 'date_of_birth', 'expected_delivery_date']).execute();
+    const people = await t.ctx.db.selectFrom('people').select(['given_name', 'family_name', 'date_of_birth']).execute();
+    for (const family of DEMO_FAMILIES) {
+      const record = cases.find((c) => c.family_name === family.familyName);
+      assert.equal(record?.date_of_birth ?? record?.expected_delivery_date, addDays(today, family.dayOffset), family.familyName);
+      for (const person of family.people) {
+        if (person.ageYears === undefined) continue;
+        const born = people.find((p) => p.given_name === person.givenName && p.family_name === person.familyName)?.date_of_birth ?? '';
+        assert.equal(ageInYears(born, today), person.ageYears, `${String(person.givenName)}'s age`);
+        assert.equal(daysFrom(born, today), Math.round(person.ageYears * 365.25 + 100), `${String(person.givenName)}'s days`);
+      }
+    }
   });
 
   it('lets every demo account sign in with the demo password', async () => {

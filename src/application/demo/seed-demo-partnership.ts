@@ -1,4 +1,6 @@
 // Seeds the demo partnership into an empty database, in one transaction, with one audit entry.
+import { addDays } from '../../domain/shared/calendar-date.ts';
+import { serviceToday } from '../../domain/shared/service-day.ts';
 import { hashPassword } from '../../infrastructure/security/passwords.ts';
 import type { Tx } from '../../infrastructure/db/schema.ts';
 import { systemOperator } from '../actor.ts';
@@ -6,11 +8,9 @@ import { recordAudit } from '../audit.ts';
 import type { AppContext } from '../context.ts';
 import { DEMO_ACCOUNTS, DEMO_FAMILIES, DEMO_ORGANISATIONS, DEMO_PASSWORD, type DemoFamily } from './demo-partnership.ts';
 
-const DAY_MS = 86_400_000;
-
-function isoDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
+/** A demo adult of `ageYears` was born that many years of 365.25 days, and 100 days more, before the service's today. */
+const DAYS_A_YEAR = 365.25;
+const DAYS_PAST_BIRTHDAY = 100;
 
 /** Returns false, changing nothing, when the database already has organisations. */
 export async function seedDemoPartnership(ctx: AppContext): Promise<boolean> {
@@ -46,7 +46,8 @@ export async function seedDemoPartnership(ctx: AppContext): Promise<boolean> {
 async function insertFamily(trx: Tx, ctx: AppContext, family: DemoFamily, userIds: Map<string, string>, now: Date): Promise<void> {
   const caseId = ctx.newId();
   const born = family.dayOffset <= 0;
-  const day = isoDate(new Date(now.getTime() + family.dayOffset * DAY_MS));
+  const today = serviceToday(now);
+  const day = addDays(today, family.dayOffset);
   await trx
     .insertInto('cases')
     .values({
@@ -79,7 +80,7 @@ async function insertFamily(trx: Tx, ctx: AppContext, family: DemoFamily, userId
         given_name: person.givenName,
         family_name: person.familyName,
         sex: person.sex ?? null,
-        date_of_birth: person.ageYears === undefined ? null : isoDate(new Date(now.getTime() - (person.ageYears * 365.25 + 100) * DAY_MS)),
+        date_of_birth: person.ageYears === undefined ? null : addDays(today, -Math.round(person.ageYears * DAYS_A_YEAR + DAYS_PAST_BIRTHDAY)),
         relationship_to_infant: person.relationship,
         lives_in_household: person.livesInHousehold,
         cares_for_infant: person.caresForInfant,
