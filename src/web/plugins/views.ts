@@ -36,16 +36,29 @@ export function navigationFor(user: SignedInUser | null, currentPath: string, op
 
 export const TEMPLATE_PATHS = [path.join(webDir, 'features'), path.join(webDir, 'views'), govukDist];
 
-function configureEnvironment(env: nunjucks.Environment): void {
+/**
+ * Nunjucks' options. Neither `noCache` nor `watch` is set, so each template is read and compiled
+ * once, on first use, and kept for the life of the process.
+ */
+export const NUNJUCKS_OPTIONS = { autoescape: true, throwOnUndefined: false } as const;
+
+export function configureEnvironment(env: nunjucks.Environment): void {
   addFilters(env);
   env.addGlobal('serviceName', SERVICE_NAME);
+}
+
+/** An environment like the one the pages render with, over other template folders if given (bench/render.ts). */
+export function viewEnvironment(templatePaths: readonly string[] = TEMPLATE_PATHS): nunjucks.Environment {
+  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader([...templatePaths]), NUNJUCKS_OPTIONS);
+  configureEnvironment(env);
+  return env;
 }
 
 export const views = fp(async (app: FastifyInstance) => {
   await app.register(fastifyView, {
     engine: { nunjucks },
     templates: TEMPLATE_PATHS,
-    options: { autoescape: true, throwOnUndefined: false, onConfigure: configureEnvironment },
+    options: { ...NUNJUCKS_OPTIONS, onConfigure: configureEnvironment },
   });
 
   app.decorateReply('page', async function page(this: FastifyReply, template: string, locals: Record<string, unknown> = {}, statusCode = 200) {
