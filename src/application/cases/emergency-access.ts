@@ -1,6 +1,7 @@
 // Break-glass: a practitioner outside the team opens a record in an emergency. The reason is
 // required, the access is read-only and time-limited, and it waits in the safeguarding leads'
 // review queue until one of them has looked at it.
+import type { EmergencyAccessReviewOutcome } from '../../domain/access/case-access.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAudit, recordAuditAlone } from '../audit.ts';
 import type { AppContext } from '../context.ts';
@@ -87,12 +88,10 @@ export async function listEmergencyAccessToReview(ctx: AppContext, actor: UserAc
   );
 }
 
-export type ReviewOutcome = 'appropriate' | 'not-appropriate';
-
 export async function reviewEmergencyAccess(
   ctx: AppContext,
   actor: UserActor,
-  input: { caseId: string; id: string; outcome: ReviewOutcome; note: string },
+  input: { caseId: string; id: string; outcome: EmergencyAccessReviewOutcome; note: string },
 ): Promise<Result<null, 'forbidden' | 'not-found'>> {
   const queue = await listEmergencyAccessToReview(ctx, actor);
   if (!queue.ok) return queue;

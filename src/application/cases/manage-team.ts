@@ -1,13 +1,12 @@
 // Adding practitioners to the team around the family. One lead professional at a time: naming a
 // new lead makes the old one a member. Only the lead and organisation oversight may do this.
-import { mayManageTeam } from '../../domain/access/case-access.ts';
+import { mayManageTeam, type TeamRole } from '../../domain/access/case-access.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import type { AppContext } from '../context.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { loadCaseAccess } from './case-access.ts';
 
-export type TeamRole = 'lead-professional' | 'member';
 export type AddToTeamFailure = 'not-found' | 'forbidden' | 'unknown-user' | 'already-in-team';
 
 export async function addToTeam(

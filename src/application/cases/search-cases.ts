@@ -6,7 +6,7 @@ import type { AccessBasis } from '../../domain/access/case-access.ts';
 import { infantDisplayName } from '../../domain/people/infant-name.ts';
 import { checkNhsNumber, normaliseNhsNumber } from '../../domain/people/nhs-number.ts';
 import { isRealIsoDate } from '../../domain/shared/calendar-date.ts';
-import { NHS_NUMBER_MESSAGE, parseNameQuery, searchDueDateRange } from '../../domain/people/record-matching.ts';
+import { NHS_NUMBER_MESSAGE, parseNameQuery, searchDueDateRange, type InfantStatus } from '../../domain/people/record-matching.ts';
 import type { Queryable } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAuditAlone } from '../audit.ts';
@@ -30,7 +30,7 @@ export interface VisibleCase {
   name: string;
   givenName: string | null;
   familyName: string | null;
-  status: 'unborn' | 'born';
+  status: InfantStatus;
   dateOfBirth: string | null;
   expectedDeliveryDate: string | null;
   nhsNumber: string | null;
@@ -77,7 +77,7 @@ export const CASE_SUMMARY_COLUMNS = [
 
 export interface CaseSummaryRow {
   id: string;
-  status: 'unborn' | 'born';
+  status: InfantStatus;
   given_name: string | null;
   family_name: string | null;
   nhs_number: string | null;

@@ -1,6 +1,8 @@
 // Opening a case: the access check, the record itself (infant, people, relationships, team), and
 // the audit entry saying who looked and on what basis. Restricted details are withheld here.
-import type { CaseAccess } from '../../domain/access/case-access.ts';
+import type { CaseAccess, TeamRole } from '../../domain/access/case-access.ts';
+import type { InfantStatus } from '../../domain/people/record-matching.ts';
+import type { PersonRelationshipKind } from '../../domain/people/relationships.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAuditAlone } from '../audit.ts';
 import type { AppContext } from '../context.ts';
@@ -11,7 +13,7 @@ import { refusedForIntent, type CaseIntent } from './case-intent.ts';
 export interface CaseRecord {
   id: string;
   version: number;
-  status: 'unborn' | 'born';
+  status: InfantStatus;
   givenName: string | null;
   familyName: string | null;
   sex: string | null;
@@ -55,14 +57,14 @@ export interface CaseTeamMember {
   email: string;
   organisationName: string;
   organisationKind: string;
-  role: 'lead-professional' | 'member';
+  role: TeamRole;
 }
 
 export interface CaseRelationship {
   id: string;
   personId: string;
   otherPersonId: string;
-  kind: 'partners' | 'ex-partners' | 'separated' | 'parent-of';
+  kind: PersonRelationshipKind;
 }
 
 export interface CaseView {

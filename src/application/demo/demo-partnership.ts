@@ -1,5 +1,8 @@
 // The demo partnership's data: organisations of every kind, a practitioner in each role, and
 // synthetic families. Every name is invented. Dates are offsets from the day the demo is seeded.
+import type { TeamRole } from '../../domain/access/case-access.ts';
+import type { PersonRelationshipKind } from '../../domain/people/relationships.ts';
+import type { CaseLevel } from '../../domain/shared/case-levels.ts';
 import type { OrganisationKind } from '../../domain/shared/organisation-kinds.ts';
 import type { Role } from '../../domain/shared/roles.ts';
 
@@ -44,11 +47,11 @@ export interface DemoFamily {
   sex?: 'female' | 'male';
   gestationAtBirthWeeks?: number;
   birthWeightGrams?: number;
-  level: 'universal' | 'early-help' | 'child-in-need' | 'child-protection';
+  level: CaseLevel;
   people: DemoPerson[];
   /** Between people, by their index in `people`. */
-  relationships: { from: number; to: number; kind: 'partners' | 'ex-partners' | 'separated' | 'parent-of' }[];
-  team: { account: string; role: 'lead-professional' | 'member' }[];
+  relationships: { from: number; to: number; kind: PersonRelationshipKind }[];
+  team: { account: string; role: TeamRole }[];
 }
 
 export const DEMO_ORGANISATIONS: DemoOrganisation[] = [

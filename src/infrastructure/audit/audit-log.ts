@@ -2,6 +2,7 @@
 // current key. It takes no lock and reads nothing: the sealing step (audit-seal.ts) chains it, in
 // the order entries commit, within a second or so (ADR 10).
 import type { AuditKey } from '../../config.ts';
+import type { AuditOutcome } from '../../domain/shared/audit-outcomes.ts';
 import type { Tx } from '../db/schema.ts';
 import { auditEntryMac, type HashedAuditFields } from './audit-hash.ts';
 
@@ -9,7 +10,6 @@ import { auditEntryMac, type HashedAuditFields } from './audit-hash.ts';
 const ROWS_PER_STATEMENT = 2000;
 
 export type AuditChannel = 'web' | 'api' | 'cli' | 'system';
-export type AuditOutcome = 'success' | 'failure' | 'denied';
 
 export interface AuditEntryInput {
   actorUserId?: string | null;
