@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatDate, formatDateTime, sortableDateTime } from './london-time.ts';
+import { addDays } from '../../domain/shared/calendar-date.ts';
+import { dateTimeBothWays, formatDate, formatDateTime, sortableDateTime } from './london-time.ts';
 
 /** How the pages wrote dates and times before: Intl in London, "2:15 pm" made "2:15pm". */
 const before = {
@@ -59,5 +60,20 @@ describe('dates and times as the pages write them', () => {
     assert.equal(sortableDateTime('2026-06-01'), '2026-06-01');
     assert.equal(sortableDateTime('2026-06-01T23:30:00Z'), '2026-06-02 00:30');
     assert.equal(sortableDateTime('2026-11-22T09:05:00.000Z'), '2026-11-22 09:05');
+  });
+
+  it('writes a day alone as the London clock read at its noon UTC did, every day from 1999 to 2031', () => {
+    for (let day = '1999-01-01'; day < '2032-01-01'; day = addDays(day, 1)) {
+      assert.equal(formatDate(day), before.date.format(new Date(`${day}T12:00:00Z`)), day);
+    }
+  });
+
+  it('writes a moment both ways at once as formatDateTime and sortableDateTime do', () => {
+    for (let moment = Date.parse('2026-01-01T00:00:00Z'); moment < Date.parse('2027-01-01T00:00:00Z'); moment += 61 * 60_000 + 7_000) {
+      const stored = new Date(moment).toISOString();
+      assert.deepEqual(dateTimeBothWays(stored), { words: formatDateTime(stored), sortable: sortableDateTime(stored) }, stored);
+    }
+    assert.deepEqual(dateTimeBothWays('2026-06-01'), { words: '1 June 2026 at 1:00am', sortable: '2026-06-01' });
+    assert.throws(() => dateTimeBothWays('soon'), RangeError);
   });
 });

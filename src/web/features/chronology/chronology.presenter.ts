@@ -2,7 +2,7 @@
 // words, kinds and sources as labels, people by name, and each correction linked both ways.
 import type { ChronologyFilters, ListedEntry } from '../../../domain/chronology/filter-entries.ts';
 import { EVIDENCE_SOURCES } from '../../../domain/catalogue/evidence-sources.ts';
-import { formatDate, formatDateTime, sortableDateTime } from '../../views/london-time.ts';
+import { dateTimeBothWays, formatDate, formatDateTime } from '../../views/london-time.ts';
 import { kindLabel } from './entry-kinds.ts';
 
 export interface EntryLink {
@@ -38,6 +38,11 @@ export function occurredInWords(occurredAt: string): string {
   return occurredAt.length === 10 ? formatDate(occurredAt) : formatDateTime(occurredAt);
 }
 
+/** When it happened in words and as a spreadsheet sorts it: occurredInWords and sortableDateTime, reading the clock once. */
+function occurredBothWays(occurredAt: string): { words: string; sortable: string } {
+  return occurredAt.length === 10 ? { words: formatDate(occurredAt), sortable: occurredAt } : dateTimeBothWays(occurredAt);
+}
+
 function describe(entry: ListedEntry): string {
   return `${kindLabel(entry.kind)} on ${occurredInWords(entry.occurredAt)}, recorded by ${entry.recordedBy} on ${formatDateTime(entry.recordedAt)}`;
 }
@@ -49,12 +54,14 @@ export function presentEntries(entries: readonly ListedEntry[], all: readonly Li
   const named = (ids: readonly string[]) => ids.map((id) => names.get(id) ?? 'Someone not in the record');
   return entries.map((entry) => {
     const corrected = entry.corrects === undefined ? undefined : byId.get(entry.corrects);
+    const occurred = occurredBothWays(entry.occurredAt);
+    const recorded = dateTimeBothWays(entry.recordedAt);
     return {
       id: entry.id,
-      occurred: occurredInWords(entry.occurredAt),
-      occurredSortable: sortableDateTime(entry.occurredAt),
-      recordedAt: formatDateTime(entry.recordedAt),
-      recordedAtSortable: sortableDateTime(entry.recordedAt),
+      occurred: occurred.words,
+      occurredSortable: occurred.sortable,
+      recordedAt: recorded.words,
+      recordedAtSortable: recorded.sortable,
       recordedBy: entry.recordedBy,
       agency: entry.agency,
       kind: kindLabel(entry.kind),
