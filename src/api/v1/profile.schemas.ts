@@ -128,7 +128,7 @@ export const FindingSnapshot = Type.Object({
 export const ProfileVersion = Type.Object({
   version: Type.Integer({ minimum: 1 }),
   kind: oneOf(VERSION_KINDS, {
-    description: 'What changed: a factor, an escalation decision, a review, the level of support, the chronology, the catalogue the profile is evaluated with, or the birth recorded on an unborn baby\'s record',
+    description: 'What changed: a factor, an escalation decision, a review, the level of support, the chronology, the catalogue the profile is evaluated with, the birth recorded on an unborn baby\'s record, or a person around the baby added or changed',
   }),
   changedAt: dateTime(),
   changedBy: Type.String({ description: 'The name of whoever made the change ("The service, applying the catalogue" for a new catalogue)' }),

@@ -29,7 +29,7 @@ export interface CaseChange {
   today: string;
 }
 
-/** The version a change wrote: its number and the alerts it raised. */
+/** The version a change wrote: its number and the alerts it raised (for a change not versioned, the version it left and none). */
 export interface VersionWritten {
   profileVersion: number;
   alerts: RaisedAlert[];
@@ -40,7 +40,8 @@ export type CaseChangeOutcome<R> =
   | { changed: false; answer: R; audit?: AuditEvent }
   | {
       changed: true;
-      version: ProfileChange;
+      /** The profile version's change; null for a change to nothing the profile is evaluated from (audited, not versioned). */
+      version: ProfileChange | null;
       /** Chronology entries the change stored, so a kept chronology can be brought up to date. */
       entriesAdded: readonly ChronologyEntry[];
       audit: (written: VersionWritten) => AuditEvent;
@@ -81,6 +82,11 @@ export async function changeCase<R>(
     if (!outcome.changed) {
       if (outcome.audit) await recordAudits(trx, ctx, actor, [outcome.audit]);
       return { answer: outcome.answer };
+    }
+    if (outcome.version === null) {
+      const unversioned: VersionWritten = { profileVersion: record.profileVersion, alerts: [] };
+      await recordAudits(trx, ctx, actor, [outcome.audit(unversioned)]);
+      return { answer: outcome.answer(unversioned) };
     }
     const kept = ctx.chronologies.at(caseId, record.profileVersion);
     const versions = await appendProfileVersionsRaisingAlerts(trx, ctx, actor, new Map([[caseId, outcome.version]]), {

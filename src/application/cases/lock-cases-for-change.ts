@@ -22,6 +22,8 @@ export interface CaseForChange {
   level: string;
   /** Why the caller may change it: the lead professional, a team member or oversight. */
   basis: AccessBasis;
+  /** May see restricted details (an address kept from the rest of the team). */
+  canSeeRestricted: boolean;
   profileVersion: number;
   reviewedAt: Date | null;
   babyName: string;
@@ -94,6 +96,7 @@ export async function lockCasesForChange(trx: Tx, actor: UserActor, caseIds: rea
       id: row.id,
       level: row.level,
       basis: access.basis,
+      canSeeRestricted: access.canSeeRestricted,
       profileVersion: row.profile_version,
       reviewedAt: row.profile_reviewed_at,
       babyName: infantDisplayName({ status: row.status, givenName: row.given_name, familyName: row.family_name }),

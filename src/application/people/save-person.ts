@@ -4,12 +4,12 @@
 // hidden risk until it is.
 import { checkPersonDetails, normalisePersonDetails, type PersonDetails, type PersonProblem } from '../../domain/people/person-rules.ts';
 import type { PersonRelationshipKind } from '../../domain/people/relationships.ts';
-import { serviceToday } from '../../domain/shared/service-day.ts';
 import type { Tx } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
-import { recordAudit } from '../audit.ts';
+import { changeCase } from '../cases/change-case.ts';
+import type { CaseRefusal } from '../cases/lock-cases-for-change.ts';
 import type { AppContext } from '../context.ts';
-import { loadCaseAccess } from '../cases/case-access.ts';
+import type { ProfileChange } from '../profile/profile-versions.ts';
 
 export interface PersonInput extends PersonDetails {
   /** Checked with police, children's social care and health records. Left out: false when adding, unchanged when changing. */
@@ -81,31 +81,38 @@ function columns(details: Omit<StoredPerson, 'version'>) {
   };
 }
 
-async function checkChangeAccess(trx: Tx, ctx: AppContext, actor: UserActor, caseId: string, action: string) {
-  const exists = await trx.selectFrom('cases').select('id').where('id', '=', caseId).executeTakeFirst();
-  if (!exists) return { ok: false as const, code: 'not-found' as const, message: 'There is no record at this address.' };
-  const access = await loadCaseAccess(trx, actor, caseId, ctx.clock.now());
-  if (!access.allowed || !access.canChange) {
-    await recordAudit(trx, ctx, actor, { action, outcome: 'denied', caseId, subjectType: 'case', subjectId: caseId });
-    return { ok: false as const, code: 'forbidden' as const, message: 'Only the team around the family can change this record.' };
-  }
-  return { ok: true as const, access };
+const changeRefused = (refusal: CaseRefusal): { ok: false; code: 'not-found' | 'forbidden'; message: string } =>
+  refusal.code === 'not-found'
+    ? { ok: false, code: 'not-found', message: 'There is no record at this address.' }
+    : { ok: false, code: 'forbidden', message: 'Only the team around the family can change this record.' };
+
+/** The version a change to the people around the baby writes: who the profile counts has changed. */
+function personVersion(summary: string, personId: string, changed: readonly string[]): ProfileChange {
+  return { kind: 'person', change: { summary, personId, changed: [...changed] }, why: null };
 }
 
 export async function addPerson(ctx: AppContext, actor: UserActor, caseId: string, input: PersonInput): Promise<SavePersonResult> {
   const details = { ...normalisePersonDetails(input), historyChecked: input.historyChecked ?? false };
-  return ctx.db.transaction().execute(async (trx) => {
-    const allowed = await checkChangeAccess(trx, ctx, actor, caseId, 'person.add');
-    if (!allowed.ok) return allowed;
-    const problems = checkPersonDetails(details, serviceToday(ctx.clock.now()));
-    if (Object.keys(problems).length > 0) return { ok: false, code: 'invalid', problems };
+  return changeCase<SavePersonResult>(ctx, actor, caseId, { action: 'person.add' }, changeRefused, async ({ trx, record, now, today }) => {
+    const problems = checkPersonDetails(details, today);
+    if (Object.keys(problems).length > 0) return { changed: false, answer: { ok: false, code: 'invalid', problems } };
     // Only someone who may see restricted details may mark an address restricted or add one that is.
-    const safe = allowed.access.canSeeRestricted ? details : { ...details, addressRestricted: false };
+    const safe = record.canSeeRestricted ? details : { ...details, addressRestricted: false };
     const id = ctx.newId();
-    const now = ctx.clock.now();
     await trx.insertInto('people').values({ case_id: caseId, id, ...columns(safe), created_at: now, updated_at: now, updated_by: actor.userId }).execute();
-    await recordAudit(trx, ctx, actor, { action: 'person.add', caseId, subjectType: 'person', subjectId: id, details: { relationshipToInfant: safe.relationshipToInfant, identityKnown: safe.identityKnown, historyChecked: safe.historyChecked } });
-    return { ok: true, personId: id, version: 1 };
+    return {
+      changed: true,
+      version: personVersion(`Person added around the baby (${safe.relationshipToInfant.replace(/-/g, ' ')})`, id, []),
+      entriesAdded: [],
+      audit: ({ profileVersion, alerts }) => ({
+        action: 'person.add',
+        caseId,
+        subjectType: 'person',
+        subjectId: id,
+        details: { relationshipToInfant: safe.relationshipToInfant, identityKnown: safe.identityKnown, historyChecked: safe.historyChecked, profileVersion, ...(alerts.length > 0 ? { alerts: alerts.map((a) => a.id) } : {}) },
+      }),
+      answer: () => ({ ok: true, personId: id, version: 1 }),
+    };
   });
 }
 
@@ -118,17 +125,16 @@ export async function updatePerson(
   readVersion: number,
 ): Promise<SavePersonResult> {
   const details = normalisePersonDetails(input);
-  return ctx.db.transaction().execute(async (trx) => {
-    const allowed = await checkChangeAccess(trx, ctx, actor, caseId, 'person.update');
-    if (!allowed.ok) return allowed;
+  return changeCase<SavePersonResult>(ctx, actor, caseId, { action: 'person.update' }, changeRefused, async ({ trx, record, now, today }) => {
+    const refuse = (answer: SavePersonResult) => ({ changed: false as const, answer });
     const row = await selectPerson(trx, caseId, personId);
-    if (!row) return { ok: false, code: 'not-found', message: 'That person is not in this record.' };
-    const { canSeeRestricted } = allowed.access;
+    if (!row) return refuse({ ok: false, code: 'not-found', message: 'That person is not in this record.' });
+    const { canSeeRestricted } = record;
     if (row.version !== readVersion) {
-      return { ok: false, code: 'version-conflict', message: 'Someone else changed these details while you were editing. Their version is shown; check it and save yours again.', current: toDetails(row, canSeeRestricted) };
+      return refuse({ ok: false, code: 'version-conflict', message: 'Someone else changed these details while you were editing. Their version is shown; check it and save yours again.', current: toDetails(row, canSeeRestricted) });
     }
-    const problems = checkPersonDetails(details, serviceToday(ctx.clock.now()));
-    if (Object.keys(problems).length > 0) return { ok: false, code: 'invalid', problems };
+    const problems = checkPersonDetails(details, today);
+    if (Object.keys(problems).length > 0) return refuse({ ok: false, code: 'invalid', problems });
     // A restricted address stays as it is unless the editor may see it.
     const withHistory = { ...details, historyChecked: input.historyChecked ?? row.history_checked };
     const safe = canSeeRestricted ? withHistory : { ...withHistory, address: row.address, addressRestricted: row.address_restricted };
@@ -139,12 +145,23 @@ export async function updatePerson(
     const version = row.version + 1;
     await trx
       .updateTable('people')
-      .set({ ...columns(safe), version, updated_at: ctx.clock.now(), updated_by: actor.userId })
+      .set({ ...columns(safe), version, updated_at: now, updated_by: actor.userId })
       .where('case_id', '=', caseId)
       .where('id', '=', personId)
       .execute();
-    await recordAudit(trx, ctx, actor, { action: 'person.update', caseId, subjectType: 'person', subjectId: personId, details: { changed, version, ...historyDetail } });
-    return { ok: true, personId, version };
+    return {
+      changed: true,
+      version: personVersion('Details of a person around the baby changed', personId, changed),
+      entriesAdded: [],
+      audit: ({ profileVersion, alerts }) => ({
+        action: 'person.update',
+        caseId,
+        subjectType: 'person',
+        subjectId: personId,
+        details: { changed, version, ...historyDetail, profileVersion, ...(alerts.length > 0 ? { alerts: alerts.map((a) => a.id) } : {}) },
+      }),
+      answer: () => ({ ok: true, personId, version }),
+    };
   });
 }
 
@@ -154,18 +171,22 @@ export async function addRelationship(
   caseId: string,
   input: { personId: string; otherPersonId: string; kind: PersonRelationshipKind },
 ): Promise<{ ok: true; id: string } | { ok: false; code: 'not-found' | 'forbidden' | 'invalid'; message: string }> {
-  return ctx.db.transaction().execute(async (trx) => {
-    const allowed = await checkChangeAccess(trx, ctx, actor, caseId, 'relationship.add');
-    if (!allowed.ok) return allowed;
-    if (input.personId === input.otherPersonId) return { ok: false, code: 'invalid', message: 'Choose two different people.' };
+  return changeCase<{ ok: true; id: string } | { ok: false; code: 'not-found' | 'forbidden' | 'invalid'; message: string }>(ctx, actor, caseId, { action: 'relationship.add' }, changeRefused, async ({ trx, now }) => {
+    if (input.personId === input.otherPersonId) return { changed: false, answer: { ok: false, code: 'invalid', message: 'Choose two different people.' } };
     const found = await trx.selectFrom('people').select('id').where('case_id', '=', caseId).where('id', 'in', [input.personId, input.otherPersonId]).execute();
-    if (found.length !== 2) return { ok: false, code: 'invalid', message: 'Choose two people from this record.' };
+    if (found.length !== 2) return { changed: false, answer: { ok: false, code: 'invalid', message: 'Choose two people from this record.' } };
     const id = ctx.newId();
     await trx
       .insertInto('person_relationships')
-      .values({ case_id: caseId, id, person_id: input.personId, other_person_id: input.otherPersonId, kind: input.kind, created_at: ctx.clock.now(), created_by: actor.userId })
+      .values({ case_id: caseId, id, person_id: input.personId, other_person_id: input.otherPersonId, kind: input.kind, created_at: now, created_by: actor.userId })
       .execute();
-    await recordAudit(trx, ctx, actor, { action: 'relationship.add', caseId, subjectType: 'relationship', subjectId: id, details: { kind: input.kind } });
-    return { ok: true, id };
+    // The profile is not evaluated from relationships: audited, not versioned.
+    return {
+      changed: true,
+      version: null,
+      entriesAdded: [],
+      audit: () => ({ action: 'relationship.add', caseId, subjectType: 'relationship', subjectId: id, details: { kind: input.kind } }),
+      answer: () => ({ ok: true, id }),
+    };
   });
 }

@@ -164,7 +164,10 @@ describe('people around the baby', () => {
     assert.equal((await client.post(`/cases/${caseId}/people/${id}`, { ...father, givenName: 'Checked', version })).statusCode, 303, 'the box left unticked');
     assert.equal(await historyChecked(id), false);
     const update = await t.ctx.db.selectFrom('audit_log').select('details').where('action', '=', 'person.update').where('subject_id', '=', id).executeTakeFirstOrThrow();
-    assert.deepEqual(update.details, { changed: ['historyChecked'], version: 2, historyChecked: false });
+    const { profileVersion, ...details } = update.details as { profileVersion: unknown };
+    assert.deepEqual(details, { changed: ['historyChecked'], version: 2, historyChecked: false });
+    const latest = await t.ctx.db.selectFrom('profile_versions').select(['version', 'kind']).where('case_id', '=', caseId).orderBy('version', 'desc').executeTakeFirstOrThrow();
+    assert.deepEqual(latest, { version: profileVersion, kind: 'person' }, 'the profile is evaluated again as a version of its own');
     page = await client.get(`/cases/${caseId}`);
     assert.match(caseRow(page.body, id), /History not checked/);
 
