@@ -17,6 +17,9 @@ import { appendProfileVersionsRaisingAlerts, type ProfileChange } from '../profi
 import { recorderFor, type Recorder } from '../recorder.ts';
 import { lockCasesForChange, type CaseForChange, type CaseRefusal } from './lock-cases-for-change.ts';
 
+export type { CaseRefusal } from './lock-cases-for-change.ts';
+export type { ProfileChange } from '../profile/profile-versions.ts';
+
 /** What a change is given: the case as locked (the caller may change it), who records, and when. */
 export interface CaseChange {
   trx: Tx;

@@ -7,6 +7,7 @@ import { createTestDatabase, type TestDatabase } from '../../../test/helpers/tes
 import type { UserActor } from '../actor.ts';
 import { createContext, type AppContext } from '../context.ts';
 import { evaluateStoredProfile } from '../profile/profile-facts.ts';
+import { serviceToday } from '../../domain/shared/service-day.ts';
 import { listMyCases } from './list-my-cases.ts';
 
 describe('the day a profile was reviewed, as the review schedule counts it', () => {
@@ -26,7 +27,7 @@ describe('the day a profile was reviewed, as the review schedule counts it', () 
   after(async () => database.close());
 
   it('is the London day on the profile, just after midnight in summer', async () => {
-    const profile = await evaluateStoredProfile(ctx.db, ctx, caseId);
+    const profile = await evaluateStoredProfile(ctx.db, caseId, serviceToday(ctx.clock.now()));
     assert.equal(profile?.stored.facts.lastReviewedAt, '2026-07-01');
     assert.deepEqual(profile?.review, { reason: 'scheduled', dueOn: '2026-07-29' });
   });

@@ -4,9 +4,7 @@ import type { ChronologyEntry } from '../../domain/chronology/chronology.types.t
 import type { UserActor } from '../actor.ts';
 import { recordAuditAlone } from '../audit.ts';
 import type { AppContext } from '../context.ts';
-import { evaluateStored, loadStoredProfile } from '../profile/profile-facts.ts';
 import { profileViewOf, type ProfileView } from '../profile/view-profile.ts';
-import { serviceToday } from '../../domain/shared/service-day.ts';
 import { readCaseForView, type CaseView, type ViewCaseResult } from './view-case.ts';
 
 export interface CaseOverview {
@@ -23,9 +21,9 @@ export async function viewCaseOverview(ctx: AppContext, actor: UserActor, caseId
   const opened = await readCaseForView(ctx, actor, caseId);
   if (!opened.ok) return opened;
   const { access } = opened.value;
-  const chronology = (await ctx.chronologies.read(ctx.db, caseId)) ?? [];
-  const stored = await loadStoredProfile(ctx.db, caseId, serviceToday(ctx.clock.now()), chronology);
-  const profile = stored ? await profileViewOf(ctx.db, caseId, evaluateStored(stored), access.canChange) : null;
+  const evaluated = await ctx.profiles.read(ctx, caseId);
+  const chronology = evaluated?.stored.chronology ?? [];
+  const profile = evaluated ? await profileViewOf(ctx.db, caseId, evaluated, access.canChange) : null;
   const showed = profile ? ['case', 'profile', 'recent-entries'] : ['case', 'recent-entries'];
   await recordAuditAlone(ctx, actor, {
     action: 'case.view',

@@ -10,8 +10,6 @@ import { loadCaseAccess } from '../cases/case-access.ts';
 import { refusedForIntent, type CaseIntent } from '../cases/case-intent.ts';
 import type { AppContext } from '../context.ts';
 import type { ChronologyPattern } from '../../domain/chronology/chronology.types.ts';
-import { serviceToday } from '../../domain/shared/service-day.ts';
-import { loadStoredProfile } from '../profile/profile-facts.ts';
 
 export interface ChronologyRecord {
   caseName: string;
@@ -50,11 +48,11 @@ export async function readChronology(ctx: AppContext, actor: UserActor, caseId: 
     return { ok: false, code: 'forbidden', message: 'You are not in the team around this baby.' };
   }
   if (await refusedForIntent(ctx, actor, caseId, access, options.intent)) return { ok: false, code: 'forbidden', message: 'Your access to this record does not allow this.' };
-  const [stored, people] = await Promise.all([
-    ctx.chronologies.read(ctx.db, caseId).then((entries) => entries ?? []),
+  const [profile, people] = await Promise.all([
+    ctx.profiles.read(ctx, caseId),
     ctx.db.selectFrom('people').select(['id', 'given_name', 'family_name', 'description', 'identity_known']).where('case_id', '=', caseId).orderBy('created_at').orderBy('id').execute(),
   ]);
-  const profile = await loadStoredProfile(ctx.db, caseId, serviceToday(ctx.clock.now()), stored);
+  const stored = profile?.stored.chronology ?? [];
   const entries = filterEntries(stored, filters);
   await recordAuditAlone(ctx, actor, {
     action,
@@ -70,7 +68,7 @@ export async function readChronology(ctx: AppContext, actor: UserActor, caseId: 
       people: people.map((p) => ({ id: p.id, name: personDisplayName({ givenName: p.given_name, familyName: p.family_name, description: p.description, identityKnown: p.identity_known }) })),
       all: filterEntries(stored, {}),
       entries,
-      patterns: profile?.facts.patterns ?? [],
+      patterns: profile?.stored.facts.patterns ?? [],
       canChange: access.canChange,
     },
   };

@@ -6,10 +6,8 @@ import { checkPersonDetails, normalisePersonDetails, type PersonDetails, type Pe
 import type { PersonRelationshipKind } from '../../domain/people/relationships.ts';
 import type { Tx } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
-import { changeCase } from '../cases/change-case.ts';
-import type { CaseRefusal } from '../cases/lock-cases-for-change.ts';
+import { changeCase, type CaseRefusal, type ProfileChange } from '../cases/change-case.ts';
 import type { AppContext } from '../context.ts';
-import type { ProfileChange } from '../profile/profile-versions.ts';
 
 export interface PersonInput extends PersonDetails {
   /** Checked with police, children's social care and health records. Left out: false when adding, unchanged when changing. */

@@ -21,14 +21,14 @@ export async function markProfileReviewed(ctx: AppContext, actor: UserActor, cas
     caseId,
     { action: 'profile.review' },
     (refusal) => ({ ok: false, ...refusal }),
-    async ({ trx, record, now }) => {
+    async ({ trx, record, now, today }) => {
       if (record.profileVersion !== input.profileVersion) {
         return {
           changed: false,
           answer: { ok: false, code: 'profile-changed', message: 'The profile changed since you opened this page. Look at it again before marking it reviewed.', currentVersion: record.profileVersion },
         };
       }
-      const evaluated = await evaluateStoredProfile(trx, ctx, caseId);
+      const evaluated = await evaluateStoredProfile(trx, caseId, today);
       const needing = evaluated ? findingsNeedingDecision(evaluated.evaluation, await loadDecisions(trx, caseId), record.reviewedAt) : [];
       if (needing.length > 0) {
         return {

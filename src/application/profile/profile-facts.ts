@@ -16,7 +16,6 @@ import { infantDisplayName } from '../../domain/people/infant-name.ts';
 import { personDisplayName } from '../../domain/people/relationships.ts';
 import type { Database, FindingSnapshot, Queryable } from '../../infrastructure/db/schema.ts';
 import type { Selectable } from 'kysely';
-import type { AppContext } from '../context.ts';
 import { loadChronologies, loadChronology } from '../chronology/chronology-rows.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
 
@@ -213,8 +212,8 @@ export function evaluateStored(stored: StoredProfile): EvaluatedProfile {
 }
 
 /** The profile as the rules see it now: what is stored, its next review, and the evaluation. */
-export async function evaluateStoredProfile(db: Queryable, ctx: AppContext, caseId: string): Promise<EvaluatedProfile | null> {
-  const stored = await loadStoredProfile(db, caseId, serviceToday(ctx.clock.now()));
+export async function evaluateStoredProfile(db: Queryable, caseId: string, today: string): Promise<EvaluatedProfile | null> {
+  const stored = await loadStoredProfile(db, caseId, today);
   return stored ? evaluateStored(stored) : null;
 }
 

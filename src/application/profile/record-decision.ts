@@ -33,7 +33,7 @@ export async function recordDecision(ctx: AppContext, actor: UserActor, caseId: 
     caseId,
     { action: 'profile.decision' },
     (refusal) => ({ ok: false, ...refusal }),
-    async ({ trx, recorder, record, now }) => {
+    async ({ trx, recorder, record, now, today }) => {
       const refuse = (answer: RecordDecisionResult) => ({ changed: false as const, answer });
       const reasoning = input.reasoning.trim();
       if (reasoning === '') return refuse({ ok: false, code: 'reasoning-needed', message: 'Say why: the reasoning behind the decision.' });
@@ -42,7 +42,7 @@ export async function recordDecision(ctx: AppContext, actor: UserActor, caseId: 
       if (record.profileVersion !== input.profileVersion) {
         return refuse({ ok: false, code: 'profile-changed', message: 'The profile changed while you were deciding. Look at the findings again, then record your decision.', currentVersion: record.profileVersion });
       }
-      const evaluated = await evaluateStoredProfile(trx, ctx, caseId);
+      const evaluated = await evaluateStoredProfile(trx, caseId, today);
       const findings = evaluated ? snapshotFindings(evaluated.evaluation) : [];
       const id = ctx.newId();
       await trx

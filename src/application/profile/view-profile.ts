@@ -10,7 +10,7 @@ import { loadCaseAccess } from '../cases/case-access.ts';
 import { refusedForIntent, type CaseIntent } from '../cases/case-intent.ts';
 import type { AppContext } from '../context.ts';
 import { findingsNeedingDecision, loadDecisions, type RecordedDecision } from './profile-decisions.ts';
-import { evaluateStoredProfile, type EvaluatedProfile } from './profile-facts.ts';
+import type { EvaluatedProfile } from './profile-facts.ts';
 
 export interface ProfileView {
   evaluation: ProfileEvaluation;
@@ -32,7 +32,7 @@ export type ViewProfileResult =
 /** The profile; with an intent, refused (and audited under its action) unless the user may also do that. */
 export async function viewProfile(ctx: AppContext, actor: UserActor, caseId: string, intent?: CaseIntent): Promise<ViewProfileResult> {
   const now = ctx.clock.now();
-  const evaluated = await evaluateStoredProfile(ctx.db, ctx, caseId);
+  const evaluated = await ctx.profiles.read(ctx, caseId);
   if (!evaluated) return { ok: false, code: 'not-found', message: 'There is no case with this id.' };
   const access = await loadCaseAccess(ctx.db, actor, caseId, now);
   if (!access.allowed) {

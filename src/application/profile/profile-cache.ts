@@ -1,0 +1,61 @@
+// A case's profile as last evaluated for the pages, kept by the case's profile version and the
+// service's day, so a page view does not read the people, assessments and evidence again, nor find
+// the patterns in a long chronology again. Safe because every change to what the profile is
+// evaluated from (an assessment or its evidence, a chronology entry, a person, the birth, the level,
+// a review) writes a new profile version in the same transaction (ADR 11), and the rules that count
+// days read the day, which is part of the key. As with the chronology cache, the version is read
+// first, so what is kept is never older than the version it is kept under. Frozen: it is shared.
+// Per context (so per database), at most MOST_KEPT cases, the least recently read going first.
+import { serviceToday } from '../../domain/shared/service-day.ts';
+import type { Clock } from '../../domain/shared/clock.ts';
+import type { Db } from '../../infrastructure/db/schema.ts';
+import type { ChronologyCache } from '../chronology/chronology-cache.ts';
+import { evaluateStored, loadStoredProfile, type EvaluatedProfile } from './profile-facts.ts';
+
+const MOST_KEPT = 200;
+
+/** What a read needs of the context (the context itself holds this cache). */
+interface ProfileSources {
+  db: Db;
+  clock: Clock;
+  chronologies: ChronologyCache;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    if (value instanceof Map) {
+      for (const [key, item] of value) {
+        deepFreeze(key);
+        deepFreeze(item);
+      }
+    }
+    else if (value instanceof Set) for (const item of value) deepFreeze(item);
+    else for (const item of Object.values(value)) deepFreeze(item);
+  }
+  return value;
+}
+
+export class ProfileCache {
+  readonly #kept = new Map<string, { version: number; today: string; evaluated: EvaluatedProfile }>();
+
+  /** The case's profile evaluated today, as evaluateStoredProfile gives it; null when there is no such case. */
+  async read(ctx: ProfileSources, caseId: string): Promise<EvaluatedProfile | null> {
+    const today = serviceToday(ctx.clock.now());
+    const record = await ctx.db.selectFrom('cases').select('profile_version').where('id', '=', caseId).executeTakeFirst();
+    if (!record) return null;
+    const kept = this.#kept.get(caseId);
+    this.#kept.delete(caseId);
+    if (kept && kept.version === record.profile_version && kept.today === today) {
+      this.#kept.set(caseId, kept);
+      return kept.evaluated;
+    }
+    const chronology = (await ctx.chronologies.read(ctx.db, caseId)) ?? [];
+    const stored = await loadStoredProfile(ctx.db, caseId, today, chronology);
+    if (!stored) return null;
+    const evaluated = deepFreeze(evaluateStored(stored));
+    this.#kept.set(caseId, { version: record.profile_version, today, evaluated });
+    if (this.#kept.size > MOST_KEPT) this.#kept.delete(this.#kept.keys().next().value!);
+    return evaluated;
+  }
+}
