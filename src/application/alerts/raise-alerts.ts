@@ -79,17 +79,28 @@ export async function storeAlerts(trx: Tx, ctx: AppContext, actor: Actor, alerts
   return stored.map(({ id, draft }) => ({ id, ...draft }));
 }
 
-async function storeAlert(trx: Tx, ctx: AppContext, actor: Actor, caseId: string, draft: AlertDraft, entryId: string | null): Promise<RaisedAlert> {
-  const [raised] = await storeAlerts(trx, ctx, actor, [{ caseId, draft, entryId, team: await currentTeam(trx, caseId) }]);
-  return raised!;
+/** What alerts about a case say and whom they reach, when the change has read it already. */
+export interface CaseToAlert {
+  babyName: string;
+  /** The team now, switched-off accounts left out, in the order they joined. */
+  team: readonly TeamMemberFacts[];
 }
 
-/** Alerts for the critical findings a change newly left showing (compared with the version before it). */
-export async function raiseFindingAlerts(trx: Tx, ctx: AppContext, actor: Actor, caseId: string, before: readonly FindingShown[], after: readonly FindingShown[]): Promise<RaisedAlert[]> {
+/**
+ * Alerts for the critical findings a change newly left showing (compared with the version before
+ * it). `known`: the baby's name and team as the change read them, so they are not read again.
+ */
+export async function raiseFindingAlerts(trx: Tx, ctx: AppContext, actor: Actor, caseId: string, before: readonly FindingShown[], after: readonly FindingShown[], known?: CaseToAlert): Promise<RaisedAlert[]> {
   const candidates = newlyCriticalFindingIds(before, after);
   if (candidates.length === 0) return [];
-  const drafts = alertsForFindings({ before, after, openAlertFindingIds: await openAlertFindingIds(trx, caseId, candidates), babyName: await babyName(trx, caseId) });
-  const raised: RaisedAlert[] = [];
-  for (const draft of drafts) raised.push(await storeAlert(trx, ctx, actor, caseId, draft, null));
-  return raised;
+  const name = known?.babyName ?? (await babyName(trx, caseId));
+  const drafts = alertsForFindings({ before, after, openAlertFindingIds: await openAlertFindingIds(trx, caseId, candidates), babyName: name });
+  if (drafts.length === 0) return [];
+  const team = known?.team ?? (await currentTeam(trx, caseId));
+  return storeAlerts(
+    trx,
+    ctx,
+    actor,
+    drafts.map((draft) => ({ caseId, draft, entryId: null, team })),
+  );
 }

@@ -93,7 +93,7 @@ export async function changeCase<R>(
     }
     const kept = ctx.chronologies.at(caseId, record.profileVersion);
     const versions = await appendProfileVersionsRaisingAlerts(trx, ctx, actor, new Map([[caseId, outcome.version]]), {
-      profileVersions: new Map([[caseId, record.profileVersion]]),
+      cases: new Map([[caseId, record]]),
       actorName: recorder.name,
       ...(kept ? { chronologies: new Map([[caseId, withNewEntries(kept, outcome.entriesAdded)]]) } : {}),
     });

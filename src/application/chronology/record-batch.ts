@@ -155,7 +155,7 @@ export async function recordEntriesIn(trx: Tx, ctx: AppContext, actor: UserActor
   const changed = [...writtenByCase].filter(([, part]) => part.written.length > 0);
   const versionOf = source.versionChange ?? ((written) => batchVersionChange(written, source));
   const versions = await appendProfileVersionsRaisingAlerts(trx, ctx, actor, new Map(changed.map(([caseId, part]) => [caseId, versionOf(part.written)])), {
-    profileVersions: new Map(changed.map(([caseId]) => [caseId, locked.cases.get(caseId)!.profileVersion])),
+    cases: locked.cases,
     actorName: recorder.name,
     chronologies: chronologiesKept(ctx, locked.cases, changed),
   });

@@ -35,10 +35,18 @@ export interface AppendedVersion {
   chronology: readonly ChronologyEntry[];
 }
 
+/** A case as the change locked it (cases/lock-cases-for-change.ts gives these). */
+interface LockedCaseFacts {
+  /** The version before this change. */
+  profileVersion: number;
+  babyName: string;
+  team: readonly { userId: string; role: 'lead-professional' | 'member'; disabled: boolean }[];
+}
+
 /** What the change read already when it locked the cases: not read again. */
 export interface KnownToTheChange {
-  /** Each case's version as locked, before this change. */
-  profileVersions: ReadonlyMap<string, number>;
+  /** Each changed case as locked. */
+  cases: ReadonlyMap<string, LockedCaseFacts>;
   actorName: string;
   /** Whole chronologies after the change, where the caller knows them (see ChronologyCache.at). */
   chronologies?: ReadonlyMap<string, readonly ChronologyEntry[]>;
@@ -48,29 +56,23 @@ export interface KnownToTheChange {
  * The same for many cases at once (an agency batch): their profiles read and evaluated together,
  * their versions written by one statement, whatever their number. The cases must be locked by the caller.
  */
-export async function appendProfileVersionsRaisingAlerts(trx: Tx, ctx: AppContext, actor: UserActor, changes: ReadonlyMap<string, ProfileChange>, known?: KnownToTheChange): Promise<Map<string, AppendedVersion>> {
+export async function appendProfileVersionsRaisingAlerts(trx: Tx, ctx: AppContext, actor: UserActor, changes: ReadonlyMap<string, ProfileChange>, known: KnownToTheChange): Promise<Map<string, AppendedVersion>> {
   const caseIds = [...changes.keys()];
   const appended = new Map<string, AppendedVersion>();
   if (caseIds.length === 0) return appended;
-  const [records, user] = known
-    ? [caseIds.map((id) => ({ id, profile_version: known.profileVersions.get(id)! })), { name: known.actorName }]
-    : await Promise.all([
-        trx.selectFrom('cases').select(['id', 'profile_version']).where('id', 'in', caseIds).execute(),
-        trx.selectFrom('users').select('name').where('id', '=', actor.userId).executeTakeFirst(),
-      ]);
-  const [findingsBefore, profiles] = await Promise.all([latestFindings(trx, caseIds), loadStoredProfiles(trx, caseIds, serviceToday(ctx.clock.now()), known?.chronologies)]);
+  const [findingsBefore, profiles] = await Promise.all([latestFindings(trx, caseIds), loadStoredProfiles(trx, caseIds, serviceToday(ctx.clock.now()), known.chronologies)]);
   const now = ctx.clock.now();
-  const prepared = records.map((record) => {
-    const stored = profiles.get(record.id);
+  const prepared = caseIds.map((caseId) => {
+    const stored = profiles.get(caseId);
     const findings = stored ? snapshotFindings(evaluateStored(stored).evaluation) : [];
-    const entry = changes.get(record.id)!;
+    const entry = changes.get(caseId)!;
     const row = {
-      case_id: record.id,
-      version: record.profile_version + 1,
+      case_id: caseId,
+      version: known.cases.get(caseId)!.profileVersion + 1,
       kind: entry.kind,
       changed_at: now,
       changed_by: actor.userId,
-      changed_by_name: user?.name ?? null,
+      changed_by_name: known.actorName,
       factor_id: entry.factorId ?? null,
       subject_key: entry.subjectKey ?? null,
       change: JSON.stringify(entry.change),
@@ -85,7 +87,9 @@ export async function appendProfileVersionsRaisingAlerts(trx: Tx, ctx: AppContex
     .values(prepared.map(({ row }) => row))
     .execute();
   for (const { row, findings, chronology } of prepared) {
-    appended.set(row.case_id, { version: row.version, alerts: await raiseFindingAlerts(trx, ctx, actor, row.case_id, findingsBefore.get(row.case_id) ?? [], findings), chronology });
+    const locked = known.cases.get(row.case_id)!;
+    const toAlert = { babyName: locked.babyName, team: locked.team.filter((member) => !member.disabled) };
+    appended.set(row.case_id, { version: row.version, alerts: await raiseFindingAlerts(trx, ctx, actor, row.case_id, findingsBefore.get(row.case_id) ?? [], findings, toAlert), chronology });
   }
   return appended;
 }
