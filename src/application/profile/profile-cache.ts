@@ -50,7 +50,7 @@ export class ProfileCache {
       this.#kept.set(caseId, kept);
       return kept.evaluated;
     }
-    const chronology = (await ctx.chronologies.read(ctx.db, caseId)) ?? [];
+    const chronology = ctx.chronologies.at(caseId, record.profile_version) ?? (await ctx.chronologies.read(ctx.db, caseId)) ?? [];
     const stored = await loadStoredProfile(ctx.db, caseId, today, chronology);
     if (!stored) return null;
     const evaluated = deepFreeze(evaluateStored(stored));
