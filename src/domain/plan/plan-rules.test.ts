@@ -1,0 +1,177 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { checkPlanDraft, isOverdue, ownerUserIds, planChangeSummary, PLAN_PROBLEM_MESSAGES, type PlanRulesContext } from './plan-rules.ts';
+import { PLAN_LIMITS, type ActionDraft, type CheckItemDraft, type Plan, type PlanDraft } from './plan.types.ts';
+
+const TODAY = '2026-11-22';
+
+const current: Plan = {
+  level: 'early-help',
+  outcomes: ['Ruby sleeps safely every night'],
+  checkItems: [{ id: 'item-1', text: 'Where the baby sleeps', question: 'Can I see the cot?', factorId: 'unsafe-sleep', checkedBy: [], frequency: 'every-contact', since: '2026-10-01' }],
+  actions: [{ id: 'action-1', text: 'Get a cot', owner: { name: 'Charity shop' }, dueOn: '2026-11-01', status: 'open' }],
+};
+
+function contextWith(overrides: Partial<PlanRulesContext> = {}): PlanRulesContext {
+  let n = 0;
+  return { today: TODAY, personIds: new Set(['mum', 'dad']), userIds: new Set(['user-hv']), current, newId: () => `new-${++n}`, ...overrides };
+}
+
+const item = (overrides: Partial<CheckItemDraft> = {}): CheckItemDraft => ({ text: 'Is mum drinking', frequency: 'every-contact', ...overrides });
+const action = (overrides: Partial<ActionDraft> = {}): ActionDraft => ({ text: 'Refer to the recovery service', owner: { userId: 'user-hv' }, dueOn: '2026-12-01', status: 'open', ...overrides });
+const keep: PlanDraft = { level: 'early-help', outcomes: ['Ruby sleeps safely every night'], checkItems: [{ ...current.checkItems[0]! }], actions: [{ ...current.actions[0]! }] };
+
+const codes = (draft: Partial<PlanDraft>, context = contextWith()) => {
+  const checked = checkPlanDraft({ ...keep, ...draft }, context);
+  return checked.ok ? [] : checked.problems.map((p) => `${p.code} ${p.path}`);
+};
+
+describe('a plan as sent', () => {
+  it('becomes the plan: trimmed, new items and actions given ids, existing ones kept', () => {
+    const checked = checkPlanDraft(
+      {
+        level: 'child-in-need',
+        outcomes: ['  Ruby is seen awake every week  '],
+        checkItems: [{ id: 'item-1', text: ' Where the baby sleeps ', question: 'Can I see the cot?', frequency: 'weekly' }, item({ personId: 'mum', factorId: 'alcohol-misuse', checkedBy: ['housing', 'gp', 'housing'] })],
+        actions: [{ id: 'action-1', text: 'Get a cot', owner: { name: ' Charity shop ' }, dueOn: '2026-11-01', status: 'done', droppedReason: 'ignored: not dropped' }, action()],
+      },
+      contextWith(),
+    );
+    assert.ok(checked.ok);
+    assert.deepEqual(checked.plan, {
+      level: 'child-in-need',
+      outcomes: ['Ruby is seen awake every week'],
+      checkItems: [
+        { id: 'item-1', text: 'Where the baby sleeps', question: 'Can I see the cot?', checkedBy: [], frequency: 'weekly', since: '2026-10-01' },
+        { id: 'new-1', text: 'Is mum drinking', question: 'Is mum drinking', factorId: 'alcohol-misuse', personId: 'mum', checkedBy: ['housing', 'gp'], frequency: 'every-contact', since: TODAY },
+      ],
+      actions: [
+        { id: 'action-1', text: 'Get a cot', owner: { name: 'Charity shop' }, dueOn: '2026-11-01', status: 'done' },
+        { id: 'new-2', text: 'Refer to the recovery service', owner: { userId: 'user-hv' }, dueOn: '2026-12-01', status: 'open' },
+      ],
+    });
+  });
+
+  it('keeps the day an item is checked since when one is given, and a first plan has no existing ids', () => {
+    const checked = checkPlanDraft({ level: 'universal', outcomes: [], checkItems: [item({ since: '2026-11-01' })], actions: [] }, contextWith({ current: null }));
+    assert.ok(checked.ok);
+    assert.equal(checked.plan.checkItems[0]!.since, '2026-11-01');
+    assert.deepEqual(codes({ checkItems: [item({ id: 'item-1' })], actions: [] }, contextWith({ current: null })), ['unknown-id /checkItems/0/id']);
+  });
+
+  it('may be empty: a plan with a level and nothing else yet', () => {
+    assert.deepEqual(codes({ outcomes: [], checkItems: [], actions: [] }, contextWith({ current: null })), []);
+  });
+
+  it('needs a level of support from the domain’s list', () => {
+    assert.deepEqual(codes({ level: 'high' }), ['unknown-level /level']);
+    assert.deepEqual(codes({ level: 'toString' }), ['unknown-level /level']);
+    assert.deepEqual(codes({ level: 'looked-after' }), []);
+  });
+
+  it('needs an action’s owner and due date, and a real due date', () => {
+    assert.deepEqual(codes({ actions: [...keep.actions, action({ owner: undefined, dueOn: undefined })] }), ['owner-needed /actions/1/owner', 'due-date-needed /actions/1/dueOn']);
+    assert.deepEqual(codes({ actions: [...keep.actions, action({ owner: { userId: ' ', name: '  ' }, dueOn: '  ' })] }), ['owner-needed /actions/1/owner', 'due-date-needed /actions/1/dueOn']);
+    assert.deepEqual(codes({ actions: [...keep.actions, action({ dueOn: '2026-02-30' })] }), ['due-date-invalid /actions/1/dueOn']);
+    assert.deepEqual(codes({ actions: [...keep.actions, action({ owner: { userId: 'user-gone' } })] }), ['unknown-owner /actions/1/owner/userId']);
+    assert.deepEqual(codes({ actions: [...keep.actions, action({ owner: { name: 'x'.repeat(PLAN_LIMITS.ownerName + 1) } })] }), ['owner-name-too-long /actions/1/owner/name']);
+  });
+
+  it('takes an owner outside the service by name, and an account id over a name', () => {
+    const checked = checkPlanDraft({ ...keep, actions: [...keep.actions, action({ owner: { userId: 'user-hv', name: 'Someone' } }), action({ owner: { name: 'Dr Patel, paediatrician' } })] }, contextWith());
+    assert.ok(checked.ok);
+    assert.deepEqual(checked.plan.actions.slice(1).map((a) => a.owner), [{ userId: 'user-hv' }, { name: 'Dr Patel, paediatrician' }]);
+  });
+
+  it('drops an action only with a reason, and keeps the reason', () => {
+    assert.deepEqual(codes({ actions: [{ ...current.actions[0]!, status: 'dropped' }] }), ['dropped-reason-needed /actions/0/droppedReason']);
+    assert.deepEqual(codes({ actions: [{ ...current.actions[0]!, status: 'dropped', droppedReason: '   ' }] }), ['dropped-reason-needed /actions/0/droppedReason']);
+    const checked = checkPlanDraft({ ...keep, actions: [{ ...current.actions[0]!, status: 'dropped', droppedReason: ' Family bought one ' }] }, contextWith());
+    assert.ok(checked.ok);
+    assert.equal(checked.plan.actions[0]!.droppedReason, 'Family bought one');
+    assert.deepEqual(codes({ actions: [{ ...current.actions[0]!, status: 'cancelled' }] }), ['status-needed /actions/0/status']);
+  });
+
+  it('never takes an action off the plan', () => {
+    assert.deepEqual(codes({ actions: [] }), ['action-removed /actions']);
+    assert.deepEqual(codes({ actions: [action()] }), ['action-removed /actions']);
+  });
+
+  it('may stop a check item: an item left out is no longer checked', () => {
+    assert.deepEqual(codes({ checkItems: [] }), []);
+  });
+
+  it('needs text that says something, for outcomes, items and actions', () => {
+    assert.deepEqual(codes({ outcomes: ['Safe', '  '], checkItems: [item({ text: ' ' })], actions: [...keep.actions, action({ text: '' })] }), [
+      'outcome-blank /outcomes/1',
+      'text-needed /checkItems/0/text',
+      'text-needed /actions/1/text',
+    ]);
+    assert.deepEqual(codes({ checkItems: [item({ text: 'x'.repeat(PLAN_LIMITS.text + 1), question: 'y'.repeat(PLAN_LIMITS.question + 1) })] }), [
+      'text-too-long /checkItems/0/text',
+      'question-too-long /checkItems/0/question',
+    ]);
+    assert.deepEqual(codes({ outcomes: ['x'.repeat(PLAN_LIMITS.outcome + 1)] }), ['outcome-too-long /outcomes/0']);
+  });
+
+  it('names only factors in the catalogue, people in the record and kinds of agency the service knows', () => {
+    assert.deepEqual(codes({ checkItems: [item({ factorId: 'drinking' }), item({ personId: 'stranger' }), item({ checkedBy: ['gp', 'neighbour'] })] }), [
+      'unknown-factor /checkItems/0/factorId',
+      'unknown-person /checkItems/1/personId',
+      'unknown-organisation-kind /checkItems/2/checkedBy/1',
+    ]);
+    assert.deepEqual(codes({ checkItems: [item({ factorId: 'supportive-partner', personId: 'dad', checkedBy: ['childrens-social-care'] })] }), []);
+  });
+
+  it('needs how often an item is checked, and a real day it is checked since', () => {
+    assert.deepEqual(codes({ checkItems: [item({ frequency: undefined }), item({ frequency: 'daily' }), item({ since: '2026-13-01' })] }), [
+      'frequency-needed /checkItems/0/frequency',
+      'frequency-needed /checkItems/1/frequency',
+      'since-invalid /checkItems/2/since',
+    ]);
+  });
+
+  it('refuses the same id twice, and an id the plan does not have', () => {
+    assert.deepEqual(codes({ checkItems: [item({ id: 'item-1' }), item({ id: 'item-1' })] }), ['duplicate-id /checkItems/1/id']);
+    assert.deepEqual(codes({ checkItems: [item({ id: 'action-1' })] }), ['unknown-id /checkItems/0/id']);
+    assert.deepEqual(codes({ actions: [...keep.actions, action({ id: 'action-1' })] }), ['duplicate-id /actions/1/id']);
+    assert.deepEqual(codes({ actions: [...keep.actions, action({ id: 'made-up' })] }), ['unknown-id /actions/1/id']);
+  });
+
+  it('holds at most so many outcomes, items and actions', () => {
+    assert.deepEqual(codes({ outcomes: Array.from({ length: PLAN_LIMITS.outcomes + 1 }, (_, i) => `Outcome ${i}`) }), ['too-many-outcomes /outcomes']);
+    assert.deepEqual(codes({ checkItems: Array.from({ length: PLAN_LIMITS.checkItems + 1 }, () => item()) }), ['too-many-check-items /checkItems']);
+    assert.deepEqual(codes({ actions: [...keep.actions, ...Array.from({ length: PLAN_LIMITS.actions }, () => action())] }), ['too-many-actions /actions']);
+    assert.deepEqual(codes({ checkItems: Array.from({ length: PLAN_LIMITS.checkItems }, () => item()) }), []);
+  });
+
+  it('has a message in plain words for every problem', () => {
+    for (const [code, message] of Object.entries(PLAN_PROBLEM_MESSAGES)) assert.match(message, /^[A-Z].*[.:]$|^[A-Z].*\.$/, code);
+  });
+
+  it('lists the account ids its owners name, once each, for the caller to look up', () => {
+    assert.deepEqual(ownerUserIds({ ...keep, actions: [action(), action({ owner: { userId: ' user-gp ' } }), action(), action({ owner: { name: 'Someone' } })] }), ['user-hv', 'user-gp']);
+  });
+});
+
+describe('an overdue action', () => {
+  it('is open with its due date before today; not on the day, and never when done or dropped', () => {
+    assert.equal(isOverdue({ status: 'open', dueOn: '2026-11-21' }, TODAY), true);
+    assert.equal(isOverdue({ status: 'open', dueOn: TODAY }, TODAY), false);
+    assert.equal(isOverdue({ status: 'done', dueOn: '2026-01-01' }, TODAY), false);
+    assert.equal(isOverdue({ status: 'dropped', dueOn: '2026-01-01' }, TODAY), false);
+  });
+});
+
+describe('what changed in a plan', () => {
+  it('counts items and actions added, removed and closed, and a change of level', () => {
+    const after: Plan = {
+      ...current,
+      level: 'child-in-need',
+      checkItems: [{ ...current.checkItems[0]!, id: 'item-2' }],
+      actions: [{ ...current.actions[0]!, status: 'done' }, { ...current.actions[0]!, id: 'action-2' }],
+    };
+    assert.deepEqual(planChangeSummary(current, after), { levelChanged: true, itemsAdded: 1, itemsRemoved: 1, actionsAdded: 1, actionsClosed: 1 });
+    assert.deepEqual(planChangeSummary(null, current), { levelChanged: false, itemsAdded: 1, itemsRemoved: 0, actionsAdded: 1, actionsClosed: 0 });
+  });
+});

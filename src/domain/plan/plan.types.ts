@@ -1,0 +1,113 @@
+// The multi-agency plan around the baby (issue 13): the level of support it serves, the outcomes
+// wanted for the baby in plain words, the check items every visitor looks at (each naming, where it
+// can, the factor of the profile it watches) and the actions, each with an owner, a due date and a
+// status. One current plan per case, versioned: version 0 is "no plan yet". Plain data.
+import type { FactorId } from '../catalogue/factor-ids.ts';
+import { CASE_LEVEL_IDS, type CaseLevel } from '../shared/case-levels.ts';
+import type { OrganisationKind } from '../shared/organisation-kinds.ts';
+
+/** The levels a plan serves are the case's own levels of support. */
+export const PLAN_LEVELS: readonly CaseLevel[] = CASE_LEVEL_IDS;
+export type PlanLevel = CaseLevel;
+
+export const CHECK_FREQUENCIES = ['every-contact', 'weekly', 'monthly'] as const;
+export type CheckFrequency = (typeof CHECK_FREQUENCIES)[number];
+export const CHECK_FREQUENCY_LABELS: Record<CheckFrequency, string> = {
+  'every-contact': 'Every contact',
+  weekly: 'Every week',
+  monthly: 'Every month',
+};
+
+export const ACTION_STATUSES = ['open', 'done', 'dropped'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = { open: 'Open', done: 'Done', dropped: 'Dropped' };
+
+/** What every visitor (or the agencies named) looks at, in words a housing officer can use. */
+export interface CheckItem {
+  id: string;
+  /** What is checked: "Where the baby sleeps". */
+  text: string;
+  /** The question to ask or the thing to look at, in plain words. */
+  question: string;
+  /** The profile factor it watches, when it watches one. */
+  factorId?: FactorId;
+  /** The adult it is about, for an adult's factor ("Is Sarah drinking"). */
+  personId?: string;
+  /** The kinds of agency that check it; empty means any visitor. */
+  checkedBy: OrganisationKind[];
+  frequency: CheckFrequency;
+  /** YYYY-MM-DD: checked since this day. */
+  since: string;
+}
+
+/** Who does an action: an account in the service, or someone outside it by name. */
+export type ActionOwner = { userId: string } | { name: string };
+
+export interface PlanAction {
+  id: string;
+  text: string;
+  owner: ActionOwner;
+  /** YYYY-MM-DD. */
+  dueOn: string;
+  status: ActionStatus;
+  /** Why it was dropped: only (and always) for a dropped action. */
+  droppedReason?: string;
+}
+
+export interface Plan {
+  level: PlanLevel;
+  outcomes: string[];
+  checkItems: CheckItem[];
+  actions: PlanAction[];
+}
+
+/** A plan as stored: the plan, its version and who recorded it when. */
+export interface PlanVersion extends Plan {
+  version: number;
+  /** ISO date-time. */
+  recordedAt: string;
+  recordedBy: string | null;
+}
+
+/**
+ * A plan as a user or a system sends it, before it is checked: anything may be missing or wrong.
+ * Items and actions without an id are new; `since` is kept from the stored item when not given.
+ */
+export interface PlanDraft {
+  level: string;
+  outcomes: readonly string[];
+  checkItems: readonly CheckItemDraft[];
+  actions: readonly ActionDraft[];
+}
+
+export interface CheckItemDraft {
+  id?: string;
+  text?: string;
+  question?: string;
+  factorId?: string;
+  personId?: string;
+  checkedBy?: readonly string[];
+  frequency?: string;
+  since?: string;
+}
+
+export interface ActionDraft {
+  id?: string;
+  text?: string;
+  owner?: { userId?: string; name?: string };
+  dueOn?: string;
+  status?: string;
+  droppedReason?: string;
+}
+
+/** The most a plan holds: enough for any real plan, few enough to read on one page. */
+export const PLAN_LIMITS = {
+  outcomes: 20,
+  checkItems: 40,
+  actions: 60,
+  text: 500,
+  question: 1000,
+  outcome: 1000,
+  ownerName: 200,
+  droppedReason: 1000,
+} as const;
