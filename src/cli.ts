@@ -1,5 +1,6 @@
 // The operator's command line: `npm run icp -- <command>`. Works against either database.
 // Each command prints its result last, so scripts can take the final line.
+import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createOrganisation } from './application/accounts/create-organisation.ts';
 import { createUser } from './application/accounts/create-user.ts';
@@ -13,10 +14,11 @@ import { loadSyntheticPartnership, SYNTHETIC_PASSWORD } from './application/synt
 import { loadConfig } from './config.ts';
 import { isTokenScope } from './domain/shared/token-scopes.ts';
 import { anchorAuditHead, readAuditAnchors, setAsideAuditAnchors } from './infrastructure/audit/audit-anchors.ts';
-import { rotateAuditKey } from './infrastructure/audit/audit-keys.ts';
+import { keyringOf, loadAuditKeyring, rotateAuditKey, type AuditKeyring } from './infrastructure/audit/audit-keys.ts';
 import { sealAuditTrail } from './infrastructure/audit/audit-seal.ts';
 import { verifyAuditChain, type AuditChainProblem } from './infrastructure/audit/verify-audit-chain.ts';
 import { backupEmbedded, restoreEmbedded } from './infrastructure/db/backup.ts';
+import { backupPostgres, libpqTarget, restorePostgres } from './infrastructure/db/postgres-backup.ts';
 import { openConfiguredDatabase } from './infrastructure/db/open-configured.ts';
 import { createMailTransport } from './infrastructure/mail/smtp-transport.ts';
 
@@ -42,8 +44,10 @@ const USAGE = `Usage: npm run icp -- <command>
   generate --infants N [--seed S]               add a synthetic partnership of N infants (same seed,
   generate --size county|england [--seed S]     same data); county is 20,000 infants, england
                                                 1,000,000 (PostgreSQL only)
-  backup FILE                                   copy the embedded database to FILE
-  restore FILE                                  replace the embedded database with FILE
+  backup FILE                                   copy the database to FILE (on PostgreSQL: pg_dump's
+                                                custom format, and FILE.manifest.json beside it)
+  restore FILE                                  replace the database with FILE (on PostgreSQL: in one
+                                                transaction, then checks the counts and the audit chain)
 
 Settings come from the environment (DATABASE_URL, DATA_DIR, SMTP_URL): see the README.`;
 
@@ -193,14 +197,7 @@ async function main(argv: string[]): Promise<number> {
       const file = positionals[1];
       if (!file) throw new UsageError(`Missing FILE: npm run icp -- ${positionals[0]} FILE`);
       const config = loadConfig();
-      if (config.databaseUrl) {
-        console.error(
-          `${positionals[0]} is for the embedded database. On PostgreSQL use its own tools:\n` +
-            '  pg_dump --format=custom --file=icp.dump "$DATABASE_URL"\n' +
-            '  pg_restore --clean --if-exists --dbname="$DATABASE_URL" icp.dump',
-        );
-        return 2;
-      }
+      if (config.databaseUrl) return positionals[0] === 'backup' ? backupOnPostgres(config.databaseUrl, file) : restoreOnPostgres(config, file);
       if (positionals[0] === 'backup') {
         const bytes = await backupEmbedded(config.dataDir, file);
         console.log(`Backed up the embedded database in ${config.dataDir} (${bytes} bytes) to:`);
@@ -216,6 +213,55 @@ async function main(argv: string[]): Promise<number> {
     default:
       throw new UsageError(`Unknown command "${positionals.join(' ')}"`);
   }
+}
+
+async function backupOnPostgres(url: string, file: string): Promise<number> {
+  const backup = await backupPostgres(url, file);
+  const { manifest } = backup;
+  const rows = Object.values(manifest.tables).reduce((sum, n) => sum + n, 0);
+  console.log(
+    `Dumped ${manifest.database} (PostgreSQL ${manifest.serverVersion}) as it was at ${manifest.takenAt}: ${String(Object.keys(manifest.tables).length)} tables, ${String(rows)} rows, ` +
+      `${String(manifest.audit.chained)} chained audit entries (head ${manifest.audit.headHash}), ${String(backup.bytes)} bytes. The counts and the head are in ${backup.manifestFile}; keep it beside the dump.`,
+  );
+  console.log(`Backed up ${manifest.database} to:`);
+  console.log(file);
+  return 0;
+}
+
+/** The keys that signed the chain, without making a new keys file (the server would, on a new host): null when there are none. */
+function existingAuditKeys(config: ReturnType<typeof loadConfig>): AuditKeyring | null {
+  if (config.auditKeys) return keyringOf(config.auditKeys, 'AUDIT_KEYS');
+  return fs.existsSync(config.auditKeysFile) ? loadAuditKeyring(config, systemClock.now()) : null;
+}
+
+async function restoreOnPostgres(config: ReturnType<typeof loadConfig>, file: string): Promise<number> {
+  const keys = existingAuditKeys(config);
+  const restored = await restorePostgres(config.databaseUrl!, file, keys, readAuditAnchors(config.auditAnchorFile));
+  const { manifest } = restored;
+  console.log(`Restored ${libpqTarget(config.databaseUrl!).database} from the backup of ${manifest.database} taken at ${manifest.takenAt}.`);
+  if (restored.countMismatches.length === 0) {
+    console.log(`Row counts match the backup's manifest: ${String(restored.tables)} tables, ${String(restored.rows)} rows.`);
+  } else {
+    for (const check of restored.countMismatches) {
+      console.error(`Row count of ${check.table} differs from the backup's: ${check.expected === null ? 'not in the backup' : String(check.expected)} then, ${check.actual === null ? 'missing' : String(check.actual)} now.`);
+    }
+  }
+  const audit = restored.audit;
+  if (audit === null) {
+    console.error(`The audit trail was not checked: there is no AUDIT_KEYS and no keys file at ${config.auditKeysFile}. Restore the keys file from its own backup, then run: npm run icp -- audit verify`);
+  } else if (!audit.intact) {
+    console.error(`Audit trail BROKEN at entry ${audit.brokenAt.seq}${audit.brokenAt.id ? ` (id ${audit.brokenAt.id})` : ''}: ${AUDIT_PROBLEMS[audit.reason]} ${audit.entries} entries before it are intact.`);
+  } else if (!restored.auditMatchesBackup) {
+    console.error(`The audit trail verifies but does not end where it ended at backup: ${String(audit.entries)} chained entries, head ${audit.headHash}; the manifest says ${String(manifest.audit.chained)}, head ${manifest.audit.headHash}.`);
+  } else {
+    console.log(`Audit trail intact and as at backup: ${audit.entries} entries (${String(audit.unsealed)} waiting to be chained), ${audit.anchorsChecked} anchored heads matched. Head hash: ${audit.headHash}`);
+  }
+  // The restored chain ends earlier than the heads anchored since the backup: start a new anchor file.
+  const anchors = setAsideAuditAnchors(config.auditAnchorFile, `.before-restore-${systemClock.now().toISOString().replace(/[:.]/g, '-')}`);
+  if (anchors) console.log(`The audit anchors written before this restore were kept in ${anchors}.`);
+  console.log(restored.ok ? 'Restored and checked, from:' : 'Restored, but the checks above FAILED, from:');
+  console.log(file);
+  return restored.ok ? 0 : 1;
 }
 
 const SIZES: Record<string, number> = { county: 20_000, england: 1_000_000 };
