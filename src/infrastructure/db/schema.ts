@@ -296,6 +296,19 @@ export interface OutboxTable {
   sent_at: Timestamp | null;
 }
 
+/** One version of a case's plan (migration 014): the whole plan, appended, never changed. */
+export interface CasePlansTable {
+  case_id: string;
+  version: number;
+  level: 'universal' | 'early-help' | 'child-in-need' | 'child-protection' | 'looked-after';
+  outcomes: Json<string[]>;
+  check_items: Json<Record<string, unknown>[]>;
+  actions: Json<Record<string, unknown>[]>;
+  recorded_at: Timestamp;
+  recorded_by: string | null;
+  recorded_by_name: string;
+}
+
 export interface SchemaMigrationsTable {
   id: string;
   applied_at: Timestamp;
@@ -323,6 +336,7 @@ export interface Database {
   alert_recipients: AlertRecipientsTable;
   outbox: OutboxTable;
   schema_migrations: SchemaMigrationsTable;
+  case_plans: CasePlansTable;
 }
 
 export type Db = Kysely<Database>;
