@@ -14,6 +14,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { escalateOverdueAlerts } from './application/alerts/escalate-alerts.ts';
 import type { AppContext } from './application/context.ts';
+import { OUTBOX_WORKER, recordWorkerHeartbeat } from './application/health.ts';
 import { deliverOutboxPeriodically } from './application/mail/deliver-outbox-periodically.ts';
 import { keepAuditChain } from './infrastructure/audit/keep-audit-chain.ts';
 import type { Db } from './infrastructure/db/schema.ts';
@@ -25,7 +26,11 @@ const AUDIT_SEAL_MILLISECONDS = 1000;
 export interface BackgroundWork {
   /** True when an SMTP server is configured and emails are being sent. */
   mailOn: boolean;
-  /** Stops the timers, waits for a mail run under way, then seals the audit chain and writes its head one last time. */
+  /**
+   * Stops the timers and waits for the work under way (an escalation round; a mail run, which ends
+   * after the message it is sending, the rest left in the outbox for the next process), then seals
+   * the audit chain and writes its head one last time.
+   */
   stop(): Promise<void>;
 }
 
@@ -58,7 +63,10 @@ export function startBackgroundWork(ctx: AppContext, db: Db, log: FastifyBaseLog
   });
 
   const mail = createMailTransport(config);
-  const stopMail = mail ? deliverOutboxPeriodically(ctx, mail, config.outboxIntervalSeconds * 1000, log) : async () => undefined;
+  // Each run is noted in the database, where every server process's readiness check reads it.
+  const stopMail = mail
+    ? deliverOutboxPeriodically(ctx, mail, config.outboxIntervalSeconds * 1000, log, { afterRun: () => recordWorkerHeartbeat(ctx, OUTBOX_WORKER) })
+    : async () => undefined;
 
   return {
     mailOn: mail !== undefined,

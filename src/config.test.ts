@@ -66,6 +66,14 @@ describe('configuration', () => {
     }
   });
 
+  it('gives a stopping server 20 seconds to finish its requests unless SHUTDOWN_GRACE_SECONDS says otherwise (1 to 600)', () => {
+    assert.equal(loadConfig({}).shutdownGraceSeconds, 20);
+    assert.equal(loadConfig({ SHUTDOWN_GRACE_SECONDS: '45' }).shutdownGraceSeconds, 45);
+    for (const bad of ['0', '601', '2.5', '-1', 'soon']) {
+      assert.deepEqual(problemsFor({ SHUTDOWN_GRACE_SECONDS: bad }), [`SHUTDOWN_GRACE_SECONDS must be a whole number from 1 to 600 (it is "${bad}")`]);
+    }
+  });
+
   it('refuses several processes on the embedded database, which one process alone can open', () => {
     const problems = problemsFor({ WEB_PROCESSES: '2' });
     assert.equal(problems.length, 1);

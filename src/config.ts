@@ -35,6 +35,8 @@ export interface Config {
   smtpUrl: string | undefined;
   mailFrom: string;
   outboxIntervalSeconds: number;
+  /** How long a stopping server may take to finish the requests it has before it cuts them off (SHUTDOWN_GRACE_SECONDS). */
+  shutdownGraceSeconds: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
@@ -86,6 +88,7 @@ export function loadConfig(env: Env = process.env, defaults: Partial<Config> = {
     smtpUrl: read.smtpUrl('SMTP_URL'),
     mailFrom: read.text('MAIL_FROM', 'Infant Care Profile <no-reply@localhost>'),
     outboxIntervalSeconds: read.integer('OUTBOX_INTERVAL_SECONDS', 30, 5, 3600),
+    shutdownGraceSeconds: read.integer('SHUTDOWN_GRACE_SECONDS', 20, 1, 600),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
   };
   // PGlite runs inside the one process that opened the data folder (a lock keeps others out). When

@@ -43,6 +43,38 @@ describe('the server mail worker', () => {
     const kept = await t.ctx.db.selectFrom('outbox').select(['attempts', 'sent_at']).where('id', '=', 'refused').executeTakeFirstOrThrow();
     assert.deepEqual(kept, { attempts: 1, sent_at: null });
   });
+
+  it('notes each run for the readiness check, and on stop ends a run after the message it is sending, leaving the rest unclaimed', async () => {
+    await t.ctx.db.deleteFrom('outbox').execute();
+    for (const id of ['first', 'second', 'third']) await queue(id);
+    const log = { info: () => undefined, warn: () => undefined, error: () => undefined };
+    const sent: string[] = [];
+    let runs = 0;
+    let release!: () => void;
+    const sending = new Promise<void>((resolve) => (release = resolve));
+    let started!: () => void;
+    const firstStarted = new Promise<void>((resolve) => (started = resolve));
+    const transport = {
+      send: async (message: MailMessage) => {
+        started();
+        await sending;
+        sent.push(message.subject);
+      },
+    };
+    const stop = deliverOutboxPeriodically(t.ctx, transport, 60_000, log, {
+      afterRun: async () => {
+        runs++;
+      },
+    });
+    await firstStarted;
+    const stopped = stop();
+    release();
+    await stopped;
+    assert.deepEqual(sent, ['first']);
+    assert.equal(runs, 1, 'the run that stopped early is noted too');
+    const left = await t.ctx.db.selectFrom('outbox').select(['id', 'next_attempt_at']).where('sent_at', 'is', null).orderBy('id').execute();
+    assert.deepEqual(left, [{ id: 'second', next_attempt_at: t.clock.now() }, { id: 'third', next_attempt_at: t.clock.now() }], 'not claimed: the next process sends them at once');
+  });
 });
 
 async function waitFor(condition: () => boolean): Promise<void> {

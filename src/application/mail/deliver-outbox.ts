@@ -20,9 +20,15 @@ export interface DeliveryRun {
   lastError: string | null;
 }
 
+export interface DeliveryOptions {
+  limit: number;
+  /** Asked before each message: true ends the run there (the server is stopping), the rest left for the next run. */
+  stopping?: () => boolean;
+}
+
 /** Without a transport (mail is off) nothing is sent and every message stays queued. */
-export async function deliverOutbox(ctx: AppContext, transport: MailTransport | undefined, options: { limit: number }): Promise<DeliveryRun> {
-  const outcome = transport ? await sendDue(ctx, transport, options.limit) : { sent: 0, failed: 0, lastError: null };
+export async function deliverOutbox(ctx: AppContext, transport: MailTransport | undefined, options: DeliveryOptions): Promise<DeliveryRun> {
+  const outcome = transport ? await sendDue(ctx, transport, options) : { sent: 0, failed: 0, lastError: null };
   if (outcome.sent + outcome.failed > 0) {
     await recordAuditAlone(ctx, systemOperator, {
       action: 'mail.deliver',
@@ -33,9 +39,9 @@ export async function deliverOutbox(ctx: AppContext, transport: MailTransport | 
   return { ...outcome, waiting: await countWaiting(ctx.db) };
 }
 
-async function sendDue(ctx: AppContext, transport: MailTransport, limit: number): Promise<Omit<DeliveryRun, 'waiting'>> {
+async function sendDue(ctx: AppContext, transport: MailTransport, { limit, stopping = () => false }: DeliveryOptions): Promise<Omit<DeliveryRun, 'waiting'>> {
   const outcome: Omit<DeliveryRun, 'waiting'> = { sent: 0, failed: 0, lastError: null };
-  for (let count = 0; count < limit; count++) {
+  for (let count = 0; count < limit && !stopping(); count++) {
     const message = await claimNext(ctx);
     if (!message) break;
     try {

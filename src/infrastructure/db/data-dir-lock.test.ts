@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -51,5 +51,13 @@ describe('embedded data folder lock', () => {
     fs.writeFileSync(path.join(dir, 'icp.lock'), '1');
     lock.release();
     assert.equal(fs.readFileSync(path.join(dir, 'icp.lock'), 'utf8'), '1');
+  });
+
+  it('removes the lock file when the process exits holding it (process.exit, as a second Ctrl-C does)', () => {
+    const dir = tempDir();
+    const script = `import { lockDataDir } from ${JSON.stringify(path.resolve('src/infrastructure/db/data-dir-lock.ts'))}; lockDataDir(${JSON.stringify(dir)}); process.exit(3);`;
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 30_000 });
+    assert.equal(child.status, 3, child.stderr);
+    assert.equal(fs.existsSync(path.join(dir, 'icp.lock')), false);
   });
 });

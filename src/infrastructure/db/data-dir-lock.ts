@@ -1,5 +1,6 @@
 // PGlite takes no lock on its data folder, and two processes on one folder destroy committed rows.
 // This lock file holds the owner's pid: a live owner refuses a second opener; a dead one is cleared.
+// A process that exits while holding it (a second Ctrl-C while stopping) removes it as it goes.
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -26,7 +27,12 @@ export function lockDataDir(dataDir: string): DataDirLock {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
-      return { release: () => releaseIfOurs(lockPath) };
+      const release = () => {
+        process.off('exit', release);
+        releaseIfOurs(lockPath);
+      };
+      process.on('exit', release);
+      return { release };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = Number(fs.readFileSync(lockPath, 'utf8').trim());

@@ -296,6 +296,12 @@ export interface OutboxTable {
   sent_at: Timestamp | null;
 }
 
+/** When a background worker last finished a run (the outbox: 'outbox'), for GET /health/ready. */
+export interface WorkerHeartbeatsTable {
+  worker: string;
+  ran_at: Timestamp;
+}
+
 /** One version of a case's plan (migration 014): the whole plan, appended, never changed. */
 export interface CasePlansTable {
   case_id: string;
@@ -337,6 +343,7 @@ export interface Database {
   outbox: OutboxTable;
   schema_migrations: SchemaMigrationsTable;
   case_plans: CasePlansTable;
+  worker_heartbeats: WorkerHeartbeatsTable;
 }
 
 export type Db = Kysely<Database>;
