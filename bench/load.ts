@@ -13,6 +13,8 @@ export interface LoadRequest {
   json?: Record<string, unknown>;
   /** When given, each request's body gets `externalId: <prefix>-<n>`, or each of its `entries` `<prefix>-<n>-<i>`. */
   uniqueExternalIdPrefix?: string;
+  /** When given, request n goes to `targets[n % length]`: its path (of `url`'s origin) and the fields merged into `json`. */
+  targets?: { path: string; json?: Record<string, unknown> }[];
   connections: number;
   durationSeconds: number;
 }

@@ -27,9 +27,15 @@ const instance = autocannon({
   requests: [
     {
       setupRequest: (request) => {
-        if (job.json === undefined) return request;
+        if (job.json === undefined && job.targets === undefined) return request;
         sent += 1;
-        return { ...request, body: JSON.stringify(withUniqueIds(job.json, sent)) };
+        const target = job.targets?.[sent % job.targets.length];
+        const json = target?.json === undefined ? job.json : { ...job.json, ...target.json };
+        return {
+          ...request,
+          ...(target ? { path: target.path } : {}),
+          ...(json === undefined ? {} : { body: JSON.stringify(withUniqueIds(json, sent)) }),
+        };
       },
     },
   ],

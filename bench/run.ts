@@ -78,6 +78,13 @@ const ingest: LoadRequest = {
   connections,
   durationSeconds,
 };
+// The same event, sent by 10 agencies to the 80 cases of the batch in turn: what a feed of single
+// events looks like. The scenario above sends every event to one case, whose row lock queues them.
+const spreadIngest: LoadRequest = {
+  ...ingest,
+  uniqueExternalIdPrefix: `spread-${String(Date.now())}`,
+  targets: dataset.batchCases.map((target) => ({ path: `/api/v1/cases/${target.id}/events`, json: { personIds: [target.motherId] } })),
+};
 const batchPrefix = `batch-${String(Date.now())}`;
 const batch: LoadRequest = {
   url: `${base}/api/v1/events:batch`,
@@ -100,6 +107,7 @@ const scenarios: Scenario[] = [
   { name: 'home, 40 cases, GET /', http: page('/', practitionerCookie), direct: caseloadQuery(db, raw, dataset.practitioner.id) },
   { name: 'alerts of a safeguarding lead GET /alerts', http: page('/alerts', leadCookie), direct: openAlertsQuery(db, raw, dataset.safeguardingLead.id) },
   { name: 'API single event POST /api/v1/cases/:id/events', http: ingest },
+  { name: 'API single events across 80 cases POST /api/v1/cases/:id/events', http: spreadIngest },
   {
     name: `API batch of ${String(BATCH_SIZE)} events POST /api/v1/events:batch`,
     http: batch,

@@ -16,7 +16,8 @@ import { infantDisplayName } from '../../domain/people/infant-name.ts';
 import { personDisplayName } from '../../domain/people/relationships.ts';
 import type { Database, FindingSnapshot, Queryable } from '../../infrastructure/db/schema.ts';
 import type { Selectable } from 'kysely';
-import { loadChronologies, loadChronology } from '../chronology/chronology-rows.ts';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { loadChronologies } from '../chronology/chronology-rows.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
 
 export interface StoredProfile {
@@ -28,6 +29,8 @@ export interface StoredProfile {
   versions: Map<string, number>;
   /** The whole chronology it was evaluated from, in order. */
   chronology: readonly ChronologyEntry[];
+  /** The findings the case's current version holds (before any change now being made); none before the first version. */
+  currentFindings: FindingSnapshot[];
 }
 
 export function subjectKey(subject: Subject, personId?: string | null): string {
@@ -38,86 +41,139 @@ export function assessmentKey(factorId: string, key: string): string {
   return `${factorId}|${key}`;
 }
 
-type Selected<T extends keyof Database> = Selectable<Database[T]>;
+/** A person, as the profile reads them. */
+interface PersonRow {
+  id: string;
+  given_name: string | null;
+  family_name: string | null;
+  description: string | null;
+  identity_known: boolean;
+  relationship_to_infant: string;
+  lives_in_household: boolean;
+  cares_for_infant: boolean;
+  visits_regularly: boolean;
+  date_of_birth: string | null;
+  history_checked: boolean;
+  sex: string | null;
+}
+
+/** A stored assessment, as the profile reads it. */
+interface AssessmentRow {
+  factor_id: string;
+  subject_key: string;
+  person_id: string | null;
+  status: FactorAssessment['status'];
+  detail: string | null;
+  pattern: 'stable' | 'chaotic' | null;
+  reason: string | null;
+  protection: { how: string; whenPresent: string } | null;
+  responses: string[] | null;
+  version: number;
+}
+
+/** A piece of evidence, as the profile reads it; `recorded_at` comes as JSON text. */
+interface EvidenceRow {
+  factor_id: string;
+  subject_key: string;
+  source: string;
+  note: string;
+  recorded_at: string;
+  recorded_by_name: string;
+  agency: string;
+  indicates: 'present' | 'absent';
+  event_id: string | null;
+  given_by: string | null;
+}
 
 /** What one profile is evaluated from, as read from the database. */
 interface ProfileRows {
-  record: Selected<'cases'>;
-  people: Selected<'people'>[];
-  assessments: Selected<'profile_assessments'>[];
-  evidence: Selected<'profile_evidence'>[];
+  record: Selectable<Database['cases']>;
+  people: readonly PersonRow[];
+  assessments: readonly AssessmentRow[];
+  evidence: readonly EvidenceRow[];
   entries: readonly ChronologyEntry[];
 }
 
 /** `chronology`: the case's entries when the caller has them already, so they are not read twice. */
 export async function loadStoredProfile(db: Queryable, caseId: string, today: string, chronology?: readonly ChronologyEntry[]): Promise<StoredProfile | null> {
-  const record = await db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst();
-  if (!record) return null;
-  const [people, assessments, evidence, entries] = await Promise.all([
-    db.selectFrom('people').selectAll().where('case_id', '=', caseId).orderBy('created_at').orderBy('id').execute(),
-    db.selectFrom('profile_assessments').selectAll().where('case_id', '=', caseId).execute(),
-    db.selectFrom('profile_evidence').selectAll().where('case_id', '=', caseId).orderBy('recorded_at').orderBy('id').execute(),
-    chronology ?? loadChronology(db, caseId),
-  ]);
-  return storedProfileFrom({ record, people, assessments, evidence, entries }, today);
-}
-
-function byCase<T extends { case_id: string }>(rows: readonly T[]): Map<string, T[]> {
-  const grouped = new Map<string, T[]>();
-  for (const row of rows) {
-    const group = grouped.get(row.case_id);
-    if (group) group.push(row);
-    else grouped.set(row.case_id, [row]);
-  }
-  return grouped;
+  const profiles = await loadStoredProfiles(db, [caseId], today, chronology ? new Map([[caseId, chronology]]) : new Map());
+  return profiles.get(caseId) ?? null;
 }
 
 /**
- * Many profiles in five queries, whatever their number (for re-evaluating them all); missing ids are
- * left out. `known`: chronologies the caller has already (kept by the chronology cache), not read again.
+ * Many profiles in two statements, whatever their number: the cases with their people, assessments,
+ * evidence and current findings (as JSON built by the database), and the chronologies not known
+ * already; missing ids are left out. `known`: chronologies the caller has already (kept by the
+ * chronology cache), not read again.
  */
 export async function loadStoredProfiles(db: Queryable, caseIds: readonly string[], today: string, known: ReadonlyMap<string, readonly ChronologyEntry[]> = new Map()): Promise<Map<string, StoredProfile>> {
   const profiles = new Map<string, StoredProfile>();
   if (caseIds.length === 0) return profiles;
   const ids = [...caseIds];
   const unknown = ids.filter((id) => !known.has(id));
-  const [records, people, assessments, evidence, loaded] = await Promise.all([
-    db.selectFrom('cases').selectAll().where('id', 'in', ids).execute(),
-    db.selectFrom('people').selectAll().where('case_id', 'in', ids).orderBy('created_at').orderBy('id').execute(),
-    db.selectFrom('profile_assessments').selectAll().where('case_id', 'in', ids).execute(),
-    db.selectFrom('profile_evidence').selectAll().where('case_id', 'in', ids).orderBy('recorded_at').orderBy('id').execute(),
+  const [records, loaded] = await Promise.all([
+    db
+      .selectFrom('cases')
+      .selectAll('cases')
+      .select((eb) => [
+        jsonArrayFrom(
+          eb
+            .selectFrom('people')
+            .select(['id', 'given_name', 'family_name', 'description', 'identity_known', 'relationship_to_infant', 'lives_in_household', 'cares_for_infant', 'visits_regularly', 'date_of_birth', 'history_checked', 'sex'])
+            .whereRef('people.case_id', '=', 'cases.id')
+            .orderBy('people.created_at')
+            .orderBy('people.id'),
+        ).as('people'),
+        jsonArrayFrom(
+          eb
+            .selectFrom('profile_assessments')
+            .select(['factor_id', 'subject_key', 'person_id', 'status', 'detail', 'pattern', 'reason', 'protection', 'responses', 'version'])
+            .whereRef('profile_assessments.case_id', '=', 'cases.id'),
+        ).as('assessments'),
+        jsonArrayFrom(
+          eb
+            .selectFrom('profile_evidence')
+            .select(['factor_id', 'subject_key', 'source', 'note', 'recorded_at', 'recorded_by_name', 'agency', 'indicates', 'event_id', 'given_by'])
+            .whereRef('profile_evidence.case_id', '=', 'cases.id')
+            .orderBy('profile_evidence.recorded_at')
+            .orderBy('profile_evidence.id'),
+        ).as('evidence'),
+        eb
+          .selectFrom('profile_versions')
+          .select('profile_versions.findings')
+          .whereRef('profile_versions.case_id', '=', 'cases.id')
+          .whereRef('profile_versions.version', '=', 'cases.profile_version')
+          .as('current_findings'),
+      ])
+      .where('cases.id', 'in', ids)
+      .execute(),
     loadChronologies(db, unknown),
   ]);
   const chronologies = new Map<string, readonly ChronologyEntry[]>([...loaded, ...known]);
-  const peopleByCase = byCase(people);
-  const assessmentsByCase = byCase(assessments);
-  const evidenceByCase = byCase(evidence);
-  for (const record of records) {
-    profiles.set(
-      record.id,
-      storedProfileFrom(
-        {
-          record,
-          people: peopleByCase.get(record.id) ?? [],
-          assessments: assessmentsByCase.get(record.id) ?? [],
-          evidence: evidenceByCase.get(record.id) ?? [],
-          entries: chronologies.get(record.id) ?? [],
-        },
-        today,
-      ),
+  for (const { people, assessments, evidence, current_findings, ...record } of records) {
+    const stored = storedProfileFrom(
+      {
+        record,
+        people: people,
+        assessments: assessments as unknown as AssessmentRow[],
+        evidence: evidence,
+        entries: chronologies.get(record.id) ?? [],
+      },
+      today,
     );
+    profiles.set(record.id, { ...stored, currentFindings: current_findings ?? [] });
   }
   return profiles;
 }
 
-function storedProfileFrom({ record, people, assessments, evidence, entries }: ProfileRows, today: string): StoredProfile {
+function storedProfileFrom({ record, people, assessments, evidence, entries }: ProfileRows, today: string): Omit<StoredProfile, 'currentFindings'> {
   const evidenceByKey = new Map<string, Evidence[]>();
   for (const row of evidence) {
     const key = assessmentKey(row.factor_id, row.subject_key);
     const item: Evidence = {
       source: row.source as EvidenceSource,
       note: row.note,
-      recordedAt: row.recorded_at.toISOString(),
+      recordedAt: new Date(row.recorded_at).toISOString(),
       recordedBy: row.recorded_by_name,
       agency: row.agency,
       indicates: row.indicates,

@@ -2,7 +2,7 @@
 // new version: who, when, what changed, why, and the findings the profile showed after it. Written
 // inside the change's own transaction, after the change, so the findings are those it left.
 import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
-import type { FindingSnapshot, ProfileVersionKind, Tx } from '../../infrastructure/db/schema.ts';
+import type { ProfileVersionKind, Tx } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
 import { raiseFindingAlerts, type RaisedAlert } from '../alerts/raise-alerts.ts';
 import type { AppContext } from '../context.ts';
@@ -15,17 +15,6 @@ export interface ProfileChange {
   subjectKey?: string;
   change: Record<string, unknown>;
   why: string | null;
-}
-
-/** The findings each case's latest version holds, by case id; a case never versioned is left out. */
-export async function latestFindings(trx: Tx, caseIds: readonly string[]): Promise<Map<string, FindingSnapshot[]>> {
-  const rows = await trx
-    .selectFrom('profile_versions')
-    .innerJoin('cases', (join) => join.onRef('cases.id', '=', 'profile_versions.case_id').onRef('cases.profile_version', '=', 'profile_versions.version'))
-    .select(['profile_versions.case_id', 'profile_versions.findings'])
-    .where('cases.id', 'in', [...caseIds])
-    .execute();
-  return new Map(rows.map((row) => [row.case_id, row.findings ?? []]));
 }
 
 export interface AppendedVersion {
@@ -60,7 +49,7 @@ export async function appendProfileVersionsRaisingAlerts(trx: Tx, ctx: AppContex
   const caseIds = [...changes.keys()];
   const appended = new Map<string, AppendedVersion>();
   if (caseIds.length === 0) return appended;
-  const [findingsBefore, profiles] = await Promise.all([latestFindings(trx, caseIds), loadStoredProfiles(trx, caseIds, serviceToday(ctx.clock.now()), known.chronologies)]);
+  const profiles = await loadStoredProfiles(trx, caseIds, serviceToday(ctx.clock.now()), known.chronologies);
   const now = ctx.clock.now();
   const prepared = caseIds.map((caseId) => {
     const stored = profiles.get(caseId);
@@ -79,17 +68,17 @@ export async function appendProfileVersionsRaisingAlerts(trx: Tx, ctx: AppContex
       why: entry.why,
       findings: JSON.stringify(findings),
     };
-    return { row, findings, chronology: stored?.chronology ?? [] };
+    return { row, findings, findingsBefore: stored?.currentFindings ?? [], chronology: stored?.chronology ?? [] };
   });
   await trx.updateTable('cases').set((eb) => ({ profile_version: eb('profile_version', '+', 1) })).where('id', 'in', caseIds).execute();
   await trx
     .insertInto('profile_versions')
     .values(prepared.map(({ row }) => row))
     .execute();
-  for (const { row, findings, chronology } of prepared) {
+  for (const { row, findings, findingsBefore, chronology } of prepared) {
     const locked = known.cases.get(row.case_id)!;
     const toAlert = { babyName: locked.babyName, team: locked.team.filter((member) => !member.disabled) };
-    appended.set(row.case_id, { version: row.version, alerts: await raiseFindingAlerts(trx, ctx, actor, row.case_id, findingsBefore.get(row.case_id) ?? [], findings, toAlert), chronology });
+    appended.set(row.case_id, { version: row.version, alerts: await raiseFindingAlerts(trx, ctx, actor, row.case_id, findingsBefore, findings, toAlert), chronology });
   }
   return appended;
 }

@@ -14,7 +14,6 @@ import { recordAudit } from '../audit.ts';
 import type { AppContext } from '../context.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
 import { evaluateStored, loadStoredProfiles, snapshotFindings } from './profile-facts.ts';
-import { latestFindings } from './profile-versions.ts';
 
 const CASES_PER_TRANSACTION = 200;
 const CHUNKS_AT_ONCE = 2;
@@ -39,14 +38,15 @@ function sameFindings(before: readonly FindingSnapshot[], after: readonly Findin
 async function reevaluateChunk(trx: Tx, ctx: AppContext, operator: OperatorActor, chunk: readonly string[], counts: ReevaluationCounts): Promise<void> {
   const cases = await trx.selectFrom('cases').select(['id', 'profile_version']).where('id', 'in', [...chunk]).orderBy('id').forUpdate().execute();
   const ids = cases.map((c) => c.id);
-  const [profiles, findingsBefore] = await Promise.all([loadStoredProfiles(trx, ids, serviceToday(ctx.clock.now())), latestFindings(trx, ids)]);
+  const profiles = await loadStoredProfiles(trx, ids, serviceToday(ctx.clock.now()));
   const now = ctx.clock.now();
   const changed: { id: string; version: number; before: FindingSnapshot[] | undefined; after: FindingSnapshot[] }[] = [];
   for (const { id, profile_version: version } of cases) {
     const stored = profiles.get(id);
     if (!stored) continue;
     const after = snapshotFindings(evaluateStored(stored).evaluation);
-    const before = findingsBefore.get(id);
+    // A profile never versioned (a generated record) alerts nobody: nothing was shown before.
+    const before = version > 0 ? stored.currentFindings : undefined;
     if (version > 0 && sameFindings(before ?? [], after)) continue;
     changed.push({ id, version: version + 1, before, after });
   }
