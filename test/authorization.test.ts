@@ -116,6 +116,8 @@ const ROUTES: RouteCase[] = [
     need: 'change',
     request: (c, ids) => c.api('PUT', `/cases/${ids.caseId}/profile/factors/housing-instability`, { status: 'excluded', evidence: [{ source: 'observed', note: 'Settled tenancy seen' }], version: 999 }),
   },
+  { name: 'api: GET plan', need: 'read', request: (c, ids) => c.api('GET', `/cases/${ids.caseId}/plan`) },
+  { name: 'api: PUT plan', need: 'change', request: (c, ids) => c.api('PUT', `/cases/${ids.caseId}/plan`, { version: 999, level: 'universal', outcomes: [], checkItems: [], actions: [] }) },
   { name: 'api: POST team', need: 'manage', request: (c, ids) => c.api('POST', `/cases/${ids.caseId}/team`, { userId: randomUUID(), role: 'member' }) },
 ];
 
@@ -189,6 +191,12 @@ describe('authorisation of every case route', () => {
   });
   after(async () => t.close());
 
+  // The tables a refused request must leave alone: the shared list, and the plan's versions.
+  const watchedRows = async () => ({
+    ...(await rowCounts(t.ctx.db)),
+    case_plans: Number((await t.ctx.db.selectFrom('case_plans').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n),
+  });
+
   const deniedAudits = async (userId: string) =>
     Number((await t.ctx.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<string>().as('n')).where('actor_user_id', '=', userId).where('outcome', '=', 'denied').executeTakeFirstOrThrow()).n);
 
@@ -199,7 +207,7 @@ describe('authorisation of every case route', () => {
         const caller = callers[subject];
         await caller.web.get('/');
         const before = await deniedAudits(caller.userId);
-        const rowsBefore = await rowCounts(t.ctx.db);
+        const rowsBefore = await watchedRows();
         const response = await route.request(caller, target);
         if (allowed) {
           assert.ok(!refused(response) && response.statusCode < 500, `${response.statusCode}: ${response.body.slice(0, 200)}`);
@@ -207,7 +215,7 @@ describe('authorisation of every case route', () => {
           assert.ok(refused(response), `expected 403, got ${response.statusCode}`);
           assert.doesNotMatch(response.body, /Visible|Target/, 'a refusal shows nothing of the record');
           assert.equal(await deniedAudits(caller.userId), before + 1, 'the refusal is audited');
-          assert.deepEqual(await rowCounts(t.ctx.db), rowsBefore, 'a refusal changes no row');
+          assert.deepEqual(await watchedRows(), rowsBefore, 'a refusal changes no row');
         }
       });
     }

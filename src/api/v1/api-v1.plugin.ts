@@ -5,6 +5,7 @@ import { caseApiRoutes } from './cases.routes.ts';
 import { meRoutes } from './me.routes.ts';
 import { profileApiRoutes } from './profile.routes.ts';
 import { profileReviewApiRoutes } from './profile-review.routes.ts';
+import { planApiRoutes } from './plan.routes.ts';
 import { alertApiRoutes } from './alerts.routes.ts';
 import { eventApiRoutes } from './events.routes.ts';
 import { eventBatchApiRoutes } from './events-batch.routes.ts';
@@ -18,6 +19,7 @@ export async function apiV1(app: FastifyInstance): Promise<void> {
   await app.register(caseApiRoutes);
   await app.register(profileApiRoutes);
   await app.register(profileReviewApiRoutes);
+  await app.register(planApiRoutes);
   await app.register(eventApiRoutes);
   await app.register(alertApiRoutes);
   await app.register(eventBatchApiRoutes);
