@@ -1,0 +1,170 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { actorFor, makeCase, makePerson, makeUser } from '../../../../test/helpers/factories.ts';
+import { qaElement, textOf } from '../../../../test/helpers/html.ts';
+import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
+import { WebClient } from '../../../../test/helpers/web-client.ts';
+import { updateFactor } from '../../../application/profile/update-factor.ts';
+import { updatePlan } from '../../../application/plan/update-plan.ts';
+import { viewPlan } from '../../../application/plan/view-plan.ts';
+import { addDays } from '../../../domain/shared/calendar-date.ts';
+import { serviceToday } from '../../../domain/shared/service-day.ts';
+
+const decode = (text: string) => textOf(text);
+
+/** The error summary's links, ids with digits included, as "#field: message". */
+function errorLinks(html: string): string[] {
+  const summary = /<div class="govuk-error-summary"[\s\S]*?<\/ul>/.exec(html)?.[0] ?? '';
+  return [...summary.matchAll(/<a href="#([A-Za-z0-9-]+)">([^<]*)<\/a>/g)].map((match) => `#${match[1]!}: ${decode(match[2]!)}`);
+}
+
+function inputValue(html: string, name: string): string | undefined {
+  const match = new RegExp(`<input[^>]*name="${name}"[^>]*value="([^"]*)"`).exec(html) ?? new RegExp(`<input[^>]*value="([^"]*)"[^>]*name="${name}"`).exec(html);
+  return match ? decode(match[1]!) : undefined;
+}
+
+describe('the plan pages', () => {
+  let t: TestApp;
+  let caseId: string;
+  let lead: Awaited<ReturnType<typeof makeUser>>;
+  let member: Awaited<ReturnType<typeof makeUser>>;
+  let web: WebClient;
+  let today: string;
+
+  before(async () => {
+    t = await createTestApp();
+    today = serviceToday(t.clock.now());
+    lead = await makeUser(t.ctx, { name: 'Page Lead' });
+    member = await makeUser(t.ctx, { name: 'Page Member' });
+    ({ id: caseId } = await makeCase(t.ctx, { familyName: 'Pageplan', teamUserIds: [lead.id, member.id] }));
+    await makePerson(t.ctx, caseId, { id: 'page-mum', given_name: 'Grace', family_name: 'Pageplan', history_checked: true });
+    const drinking = await updateFactor(t.ctx, actorFor(lead), caseId, { factorId: 'alcohol-misuse', personId: 'page-mum', status: 'present', pattern: 'stable', detail: 'Drinks most evenings', evidence: [], version: 0 });
+    assert.ok(drinking.ok);
+    web = await WebClient.signedIn(t.app, lead);
+  });
+  after(async () => t.close());
+
+  it('says there is no plan yet and offers one with the checks the profile suggests', async () => {
+    const page = await web.get(`/cases/${caseId}/plan`);
+    assert.equal(page.statusCode, 200);
+    assert.match(textOf(qaElement(page.body, 'no-plan')), /There is no multi-agency plan for this baby yet/);
+    assert.match(textOf(qaElement(page.body, 'suggestions')), /Is Grace Pageplan drinking \(Any visitor, every contact\)/);
+    const form = await web.get(`/cases/${caseId}/plan/edit`);
+    assert.equal(form.statusCode, 200);
+    assert.match(form.body, /<h1 class="govuk-heading-l">Make a plan<\/h1>/);
+    const texts = [0, 1, 2, 3].map((i) => inputValue(form.body, `item-${i}-text`));
+    assert.ok(texts.includes('Is Grace Pageplan drinking'), texts.join());
+    assert.equal(inputValue(form.body, 'version'), '0');
+  });
+
+  it('adds another row without saving, keeping what was typed', async () => {
+    await web.get(`/cases/${caseId}/plan/edit`);
+    const page = await web.post(`/cases/${caseId}/plan/edit`, { version: '0', level: 'early-help', 'outcome-0': 'Grace stays sober when caring', add: 'outcomes' });
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /name="outcome-0"[^>]*>Grace stays sober when caring<\/textarea>/);
+    assert.match(page.body, /name="outcome-1"/);
+    assert.equal((await t.ctx.db.selectFrom('case_plans').select('version').where('case_id', '=', caseId).execute()).length, 0);
+  });
+
+  it('shows each problem on its row with the error summary linking to the field, and keeps what was typed', async () => {
+    await web.get(`/cases/${caseId}/plan/edit`);
+    const page = await web.post(`/cases/${caseId}/plan/edit`, {
+      version: '0',
+      level: 'early-help',
+      'outcome-0': 'Grace stays sober when caring',
+      'item-0-text': '',
+      'item-0-question': 'Who is around?',
+      'item-0-frequency': 'weekly',
+      'action-0-text': 'Refer to recovery service',
+      'action-0-ownerUserId': '',
+      'action-0-ownerName': '',
+      'action-0-dueOn-day': '31',
+      'action-0-dueOn-month': '2',
+      'action-0-dueOn-year': '2027',
+      'action-0-status': 'open',
+    });
+    assert.equal(page.statusCode, 400);
+    assert.deepEqual(errorLinks(page.body), [
+      '#item-0-text: Check 1: Say what it is, in plain words.',
+      '#action-0-ownerUserId: Action 1: Say who owns the action: someone with an account, or the name of someone outside the service.',
+      '#action-0-dueOn-day: Action 1: The due date must be a real date.',
+    ]);
+    assert.equal(inputValue(page.body, 'action-0-text'), 'Refer to recovery service');
+    assert.equal(inputValue(page.body, 'action-0-dueOn-day'), '31');
+    assert.match(page.body, /id="item-0-text"/);
+    assert.match(page.body, /id="action-0-dueOn-day"/);
+  });
+
+  it('saves the plan and shows it: who checks, how often, the owner, an overdue action marked', async () => {
+    await web.get(`/cases/${caseId}/plan/edit`);
+    const saved = await web.post(`/cases/${caseId}/plan/edit`, {
+      version: '0',
+      level: 'early-help',
+      'outcome-0': 'Grace stays sober when caring for the baby',
+      'item-0-text': 'Is Grace Pageplan drinking',
+      'item-0-question': 'Any smell of alcohol, cans or bottles?',
+      'item-0-factorId': 'alcohol-misuse',
+      'item-0-personId': 'page-mum',
+      'item-0-checkedBy': 'housing',
+      'item-0-frequency': 'every-contact',
+      'action-0-text': 'Refer to the recovery service',
+      'action-0-ownerUserId': member.id,
+      'action-0-dueOn-day': addDays(today, -2).slice(8),
+      'action-0-dueOn-month': addDays(today, -2).slice(5, 7),
+      'action-0-dueOn-year': addDays(today, -2).slice(0, 4),
+      'action-0-status': 'open',
+      'action-1-text': 'Paediatric review',
+      'action-1-ownerName': 'Dr Patel',
+      'action-1-dueOn-day': '1',
+      'action-1-dueOn-month': '1',
+      'action-1-dueOn-year': String(Number(today.slice(0, 4)) + 1),
+      'action-1-status': 'open',
+    });
+    assert.equal(saved.statusCode, 303, saved.body.slice(0, 2000));
+    assert.equal(saved.headers.location, `/cases/${caseId}/plan?saved=1`);
+    const page = await web.get(`/cases/${caseId}/plan?saved=1`);
+    assert.match(textOf(qaElement(page.body, 'plan-saved')), /The plan is saved/);
+    assert.match(textOf(qaElement(page.body, 'plan-summary')), /Early help \(the case is at Universal\)/);
+    assert.match(textOf(qaElement(page.body, 'check-items')), /Is Grace Pageplan drinking Ask: Any smell of alcohol, cans or bottles\? About Grace Pageplan Housing Every contact/);
+    const actions = textOf(qaElement(page.body, 'actions'));
+    assert.match(actions, /Refer to the recovery service Page Member .* Open Overdue/);
+    assert.match(actions, /Paediatric review Dr Patel \(outside the service\)/);
+    assert.equal((page.body.match(/data-qa="overdue"/g) ?? []).length, 1);
+  });
+
+  it('says when someone else changed the plan, shows theirs and keeps what the user typed', async () => {
+    const form = await web.get(`/cases/${caseId}/plan/edit`);
+    assert.equal(inputValue(form.body, 'version'), '1');
+    const current = await viewPlan(t.ctx, actorFor(member), caseId);
+    assert.ok(current.ok && current.value.plan);
+    const { level, outcomes, checkItems, actions } = current.value.plan;
+    const theirs = await updatePlan(t.ctx, actorFor(member), caseId, { version: 1, plan: { level, outcomes: [...outcomes, 'Their outcome'], checkItems, actions } });
+    assert.ok(theirs.ok);
+    const page = await web.post(`/cases/${caseId}/plan/edit`, {
+      version: '1',
+      level: 'early-help',
+      'outcome-0': 'My own outcome',
+      'action-0-id': actions[0]!.id,
+      'action-0-text': actions[0]!.text,
+      'action-0-ownerUserId': member.id,
+      'action-0-dueOn-day': '1',
+      'action-0-dueOn-month': '1',
+      'action-0-dueOn-year': '2030',
+      'action-0-status': 'done',
+    });
+    assert.equal(page.statusCode, 409);
+    assert.deepEqual(errorLinks(page.body).map((e) => e.split(':')[0]), ['#their-plan']);
+    assert.match(textOf(qaElement(page.body, 'their-plan')), /Their outcome/);
+    assert.match(page.body, /name="outcome-0"[^>]*>My own outcome<\/textarea>/);
+    assert.equal(inputValue(page.body, 'version'), '2');
+  });
+
+  it('refuses the form to someone outside the team without showing anything', async () => {
+    const outsider = await makeUser(t.ctx);
+    const other = await WebClient.signedIn(t.app, outsider);
+    for (const response of [await other.get(`/cases/${caseId}/plan`), await other.get(`/cases/${caseId}/plan/edit`), await other.post(`/cases/${caseId}/plan/edit`, { version: '2', level: 'universal' })]) {
+      assert.equal(response.statusCode, 403);
+      assert.doesNotMatch(response.body, /Pageplan|recovery/);
+    }
+  });
+});
