@@ -9,21 +9,32 @@
 // migrating and serves on the same port (src/infrastructure/process/worker-supervisor.ts restarts
 // one that dies). SIGTERM or SIGINT to the primary stops the workers, waits for them, then seals
 // the audit chain and writes its head last.
+//
+// Stopping (SIGTERM or SIGINT): /health/ready answers 503 'stopping', the server stops accepting
+// connections and finishes the requests in flight, for at most SHUTDOWN_GRACE_SECONDS (those still
+// running then are cut off, and the exit code is 1); then the background work stops after the item
+// it is on, the audit chain is sealed and anchored, the database is closed (PGlite cleanly, its lock
+// file removed) and the process exits 0. A second signal while stopping exits at once with code 1:
+// PostgreSQL rolls back what was not committed, PGlite recovers on the next start as after a kill,
+// and the lock file goes with the process. A cluster's workers leave Ctrl-C to the primary, which
+// sends them SIGTERM (a second SIGTERM: at once) and waits for them.
 import cluster from 'node:cluster';
 import type { AddressInfo } from 'node:net';
-import Fastify from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import { createContext, systemClock } from './application/context.ts';
+import { markStopping } from './application/health.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './application/demo/demo-partnership.ts';
 import { seedDemo } from './application/demo/seed-demo.ts';
 import { SYNTHETIC_PASSWORD } from './application/synthetic/load-synthetic-partnership.ts';
 import { startBackgroundWork, type BackgroundWork } from './background-work.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { loadAuditKeyring, type AuditKeyring } from './infrastructure/audit/audit-keys.ts';
-import { openPostgres } from './infrastructure/db/connect.ts';
+import { openPostgres, type Database } from './infrastructure/db/connect.ts';
 import { DataDirLockedError } from './infrastructure/db/data-dir-lock.ts';
 import { openConfiguredDatabase } from './infrastructure/db/open-configured.ts';
 import { resolveSessionSecret } from './infrastructure/db/session-secret.ts';
+import { stopOnSignals, trackRequests, type RequestsInFlight } from './infrastructure/process/graceful-stop.ts';
 import { superviseWorkers } from './infrastructure/process/worker-supervisor.ts';
 import { loggerOptions } from './web/plugins/request-logging.ts';
 
@@ -39,10 +50,26 @@ function readConfig(): Config {
   }
 }
 
-/** Runs `stop` once on the first SIGINT or SIGTERM (a terminal's Ctrl-C reaches every process of the cluster, then the primary sends SIGTERM too). */
-function onStopSignal(stop: (signal: string) => Promise<void>): void {
-  let stopping: Promise<void> | undefined;
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void (stopping ??= stop(signal)));
+/** Time for the background work and the database to stop after the requests, before the process gives up and exits at once. */
+const AFTER_GRACE_MS = 15_000;
+
+const consoleLog = { error: (message: string) => console.error(message) };
+
+/** On a connection made while the server stops, the health checks are still answered (ready says 'stopping'); every other request is refused with 503. */
+const servedWhileStopping = (url: string) => url === '/health' || url.startsWith('/health/') || url.startsWith('/health?');
+
+/**
+ * Serves until told to stop, then stops as the header says: ready says 'stopping', no new
+ * connections, the requests in flight finished within the grace period, the app closed (its onClose
+ * hooks: the background work when it runs here), the database closed. Resolves with the exit code.
+ */
+async function stopServing(app: FastifyInstance, requests: RequestsInFlight, database: Database, graceSeconds: number): Promise<number> {
+  markStopping();
+  const finished = await requests.drain(graceSeconds * 1000);
+  if (!finished) console.error(`Requests still running after SHUTDOWN_GRACE_SECONDS (${String(graceSeconds)} s) were cut off.`);
+  await app.close();
+  await database.close();
+  return finished ? 0 : 1;
 }
 
 function serviceUrl(config: Config, port: number): string {
@@ -75,14 +102,19 @@ async function main(): Promise<void> {
   let port: number;
   if (config.webProcesses === 1) {
     const app = await buildApp({ ctx, sessionSecret, logger: true });
+    const requests = trackRequests(app.server, { servedWhileStopping });
     const background = startBackgroundWork(ctx, database.db, app.log);
     app.addHook('onClose', () => background.stop());
     describeBackgroundWork(config, ctx.auditKeys, background, database.engine);
-    onStopSignal(async (signal) => {
-      console.log(`\n${signal}: stopping...`);
-      await app.close();
-      await database.close();
-      process.exit(0);
+    stopOnSignals({
+      signals: ['SIGINT', 'SIGTERM'],
+      backstopMs: config.shutdownGraceSeconds * 1000 + AFTER_GRACE_MS,
+      log: consoleLog,
+      stop: async (signal) => {
+        console.log(`\n${signal}: stopping...`);
+        console.log(`Finishing the requests in flight (at most ${String(config.shutdownGraceSeconds)} s); ${signal} again stops at once.`);
+        return stopServing(app, requests, database, config.shutdownGraceSeconds);
+      },
     });
     await app.listen({ port: config.port, host: config.host });
     port = (app.server.address() as AddressInfo).port;
@@ -96,16 +128,25 @@ async function main(): Promise<void> {
       processes: config.webProcesses,
       env: { [SIGNING_KEY_ENV]: ctx.auditKeys.current.id },
       log: { info: (message) => log.info(message), warn: (message) => log.warn(message), error: (message) => log.error(message) },
+      // Each worker has the grace period for its requests and then closes its pool.
+      stopGraceMs: config.shutdownGraceSeconds * 1000 + AFTER_GRACE_MS / 2,
     });
     const stopAll = async () => {
       await workers.stop();
       await background.stop();
       await database.close();
     };
-    onStopSignal(async (signal) => {
-      console.log(`\n${signal}: stopping the ${String(config.webProcesses)} server processes...`);
-      await stopAll();
-      process.exit(0);
+    stopOnSignals({
+      signals: ['SIGINT', 'SIGTERM'],
+      backstopMs: config.shutdownGraceSeconds * 1000 + AFTER_GRACE_MS,
+      log: consoleLog,
+      atOnce: () => workers.stopAtOnce(),
+      stop: async (signal) => {
+        console.log(`\n${signal}: stopping the ${String(config.webProcesses)} server processes...`);
+        console.log(`Each finishes the requests it has (at most ${String(config.shutdownGraceSeconds)} s); ${signal} again stops at once.`);
+        await stopAll();
+        return 0;
+      },
     });
     try {
       port = (await workers.ready).port;
@@ -157,10 +198,15 @@ async function serveAsWorker(config: Config): Promise<void> {
   const database = openPostgres(config.databaseUrl!);
   const ctx = createContext(database.db, config, systemClock, signingAsThePrimary(loadAuditKeyring(config, systemClock.now())));
   const app = await buildApp({ ctx, sessionSecret: await resolveSessionSecret(database.db, config.sessionSecret), logger: true });
-  onStopSignal(async () => {
-    await app.close();
-    await database.close();
-    process.exit(0);
+  const requests = trackRequests(app.server, { servedWhileStopping });
+  // A terminal's Ctrl-C reaches every process of the cluster: the primary answers it by sending each
+  // worker SIGTERM, which would otherwise be this worker's second signal and stop it at once.
+  process.on('SIGINT', () => undefined);
+  stopOnSignals({
+    signals: ['SIGTERM'],
+    backstopMs: config.shutdownGraceSeconds * 1000 + AFTER_GRACE_MS / 2,
+    log: consoleLog,
+    stop: () => stopServing(app, requests, database, config.shutdownGraceSeconds),
   });
   await app.listen({ port: config.port, host: config.host });
 }

@@ -5,7 +5,8 @@
 // before every worker has listened once stops the start-up instead, since a fault that early (the
 // port taken, the database refusing) is not one a restart mends. stop() sends each worker SIGTERM,
 // on which it finishes its requests and exits, and kills those that have not gone after a grace
-// period. The workers' own code decides what they serve: see src/server.ts and bench/serve.worker.ts.
+// period; stopAtOnce() sends SIGTERM again, which a server worker takes as "stop now" (src/server.ts).
+// The workers' own code decides what they serve: see src/server.ts and bench/serve.worker.ts.
 import cluster, { type Worker } from 'node:cluster';
 import type { AddressInfo } from 'node:net';
 
@@ -52,6 +53,8 @@ export interface Supervisor {
   pids(): number[];
   /** Stops every worker (SIGTERM, then SIGKILL after the grace period) and replaces none. */
   stop(): Promise<void>;
+  /** During stop(): sends each worker still running SIGTERM again (a server worker then exits at once). */
+  stopAtOnce(): void;
 }
 
 interface Slot {
@@ -149,5 +152,8 @@ export function superviseWorkers(options: SuperviseOptions): Supervisor {
     ready,
     pids: () => slots.flatMap((slot) => (slot.worker?.process.pid === undefined || slot.worker.isDead() ? [] : [slot.worker.process.pid])),
     stop,
+    stopAtOnce: () => {
+      for (const slot of slots) if (slot.worker && !slot.worker.isDead()) slot.worker.process.kill('SIGTERM');
+    },
   };
 }
