@@ -4,6 +4,8 @@ import type { ChronologyEntry } from '../../domain/chronology/chronology.types.t
 import type { UserActor } from '../actor.ts';
 import { recordAuditAlone } from '../audit.ts';
 import type { AppContext } from '../context.ts';
+import type { PlanVersion } from '../../domain/plan/plan.types.ts';
+import { readCurrentPlan } from '../plan/plan-rows.ts';
 import { profileViewOf, type ProfileView } from '../profile/view-profile.ts';
 import { readCaseForView, type CaseView, type ViewCaseResult } from './view-case.ts';
 
@@ -13,6 +15,8 @@ export interface CaseOverview {
   profile: ProfileView | null;
   /** Every entry, corrected ones included, for the recent ones the page shows. */
   chronology: readonly ChronologyEntry[];
+  /** The current plan, for its summary; null while there is none. */
+  plan: PlanVersion | null;
 }
 
 export type ViewCaseOverviewResult = { ok: true; value: CaseOverview } | Extract<ViewCaseResult, { ok: false }>;
@@ -21,16 +25,16 @@ export async function viewCaseOverview(ctx: AppContext, actor: UserActor, caseId
   const opened = await readCaseForView(ctx, actor, caseId);
   if (!opened.ok) return opened;
   const { access } = opened.value;
-  const evaluated = await ctx.profiles.read(ctx, caseId);
+  const [evaluated, plan] = await Promise.all([ctx.profiles.read(ctx, caseId), readCurrentPlan(ctx.db, caseId)]);
   const chronology = evaluated?.stored.chronology ?? [];
   const profile = evaluated ? await profileViewOf(ctx.db, caseId, evaluated, access.canChange) : null;
-  const showed = profile ? ['case', 'profile', 'recent-entries'] : ['case', 'recent-entries'];
+  const showed = [...(profile ? ['case', 'profile', 'recent-entries'] : ['case', 'recent-entries']), ...(plan ? ['plan'] : [])];
   await recordAuditAlone(ctx, actor, {
     action: 'case.view',
     caseId,
     subjectType: 'case',
     subjectId: caseId,
-    details: { basis: access.basis, showed, ...(profile ? { profileVersion: profile.profileVersion } : {}) },
+    details: { basis: access.basis, showed, ...(profile ? { profileVersion: profile.profileVersion } : {}), ...(plan ? { planVersion: plan.version } : {}) },
   });
-  return { ok: true, value: { case: opened.value, profile, chronology } };
+  return { ok: true, value: { case: opened.value, profile, chronology, plan } };
 }

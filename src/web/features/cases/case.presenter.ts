@@ -13,6 +13,8 @@ import { serviceToday } from '../../../domain/shared/service-day.ts';
 import { isChildRelationship, personDisplayName, RELATIONSHIPS_TO_INFANT, type RelationshipToInfant } from '../../../domain/people/relationships.ts';
 import { occurredInWords } from '../chronology/chronology.presenter.ts';
 import { kindLabel } from '../chronology/entry-kinds.ts';
+import type { PlanVersion } from '../../../domain/plan/plan.types.ts';
+import { planSummary } from '../plan/plan.presenter.ts';
 
 const ACCESS_LABELS = {
   'lead-professional': 'You are the lead professional',
@@ -111,4 +113,9 @@ export function presentRecentEntries(entries: readonly ChronologyEntry[]) {
     .slice(-3)
     .reverse()
     .map((entry) => ({ id: entry.id, occurred: occurredInWords(entry.occurredAt), kind: kindLabel(entry.kind), agency: entry.agency, summary: entry.summary, significant: entry.significant }));
+}
+
+/** The plan's summary on the case page (the plan page has the rest); null while there is none. */
+export function presentPlanSummary(plan: PlanVersion | null, now: Date) {
+  return planSummary(plan, serviceToday(now));
 }

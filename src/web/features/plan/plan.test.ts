@@ -45,6 +45,9 @@ describe('the plan pages', () => {
   after(async () => t.close());
 
   it('says there is no plan yet and offers one with the checks the profile suggests', async () => {
+    const casePage = await web.get(`/cases/${caseId}`);
+    assert.match(textOf(qaElement(casePage.body, 'no-plan')), /There is no multi-agency plan for this baby yet/);
+    assert.equal(textOf(qaElement(casePage.body, 'open-plan')), 'Make a plan, starting from the checks the profile suggests');
     const page = await web.get(`/cases/${caseId}/plan`);
     assert.equal(page.statusCode, 200);
     assert.match(textOf(qaElement(page.body, 'no-plan')), /There is no multi-agency plan for this baby yet/);
@@ -130,6 +133,9 @@ describe('the plan pages', () => {
     assert.match(actions, /Refer to the recovery service Page Member .* Open Overdue/);
     assert.match(actions, /Paediatric review Dr Patel \(outside the service\)/);
     assert.equal((page.body.match(/data-qa="overdue"/g) ?? []).length, 1);
+    const casePage = await web.get(`/cases/${caseId}`);
+    assert.equal(textOf(qaElement(casePage.body, 'plan-summary')), 'The plan serves early help: 1 check for visitors, 2 open actions, 1 overdue.');
+    assert.match(casePage.body, new RegExp(`href="/cases/${caseId}/plan" data-qa="open-plan"`));
   });
 
   it('says when someone else changed the plan, shows theirs and keeps what the user typed', async () => {
