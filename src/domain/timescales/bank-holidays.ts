@@ -1,5 +1,5 @@
 // The bank holidays of England and Wales, as data, and the statutory rules that make them
-// (docs/domain.md, Clocks and timescales: "Working days"). Working-day clocks skip these days.
+// (docs/domain.md, Clocks and timescales: "Counting working days"). Working-day clocks skip them.
 //
 // Source: GOV.UK, "UK bank holidays", https://www.gov.uk/bank-holidays (England and Wales; the
 // same list as https://www.gov.uk/bank-holidays.json). 2018 to 2027 are copied from it, titles as

@@ -1,8 +1,8 @@
 // The statutory clocks around a baby, from the events of the case and the area's settings
-// (docs/domain.md, Clocks and timescales). Timescales from Working Together to Safeguard Children
-// (2023); pre-birth milestones from the area's own protocol (pre-birth-milestones.ts). Pure: the
-// events and `today` come in; the application layer maps chronology entries and meetings to
-// ClockEvents.
+// (docs/domain.md, Clocks and timescales: "How the clocks run"). Timescales from Working Together
+// to Safeguard Children (2023); pre-birth milestones from the area's own protocol
+// (pre-birth-milestones.ts). Pure: the events and `today` come in; the application layer maps
+// chronology entries and meetings to ClockEvents.
 //
 // A clock starts with an event (a referral, a strategy discussion, a conference, a birth) and stops
 // with another (a decision, an assessment's end, a conference, a core group). Each clock is shown

@@ -1,9 +1,10 @@
-// The area's settings for the clocks (docs/domain.md, Clocks and timescales): the statutory
-// timescales of Working Together to Safeguard Children (2023), which an area may make shorter but
-// never longer, the pre-birth milestones, which each area sets in its own protocol, and when a clock
-// shows as due soon. Issue 13 keeps these in the database, set by an administrator; this is the
-// type, the defaults and the check, all pure. A setting is named by its key, dotted for the
-// pre-birth ones ("preBirth.conferenceByWeek"), in errors and for `settings set KEY VALUE`.
+// The area's settings for the clocks (docs/domain.md, Clocks and timescales: "Timescale
+// settings"): the statutory timescales of Working Together to Safeguard Children (2023), which an
+// area may make shorter but never longer, the pre-birth milestones, which each area sets in its
+// own protocol, and when a clock shows as due soon. Issue 13 keeps these in the database, set by an
+// administrator; this is the type, the defaults and the check, all pure. A setting is named by its
+// key, dotted for the pre-birth ones ("preBirth.conferenceByWeek"), in errors and for
+// `settings set KEY VALUE`.
 
 /** Pre-birth milestones, in weeks of pregnancy counted from the expected date of delivery (40+0 on that day). null: the area sets none. */
 export interface PreBirthSettings {

@@ -1,8 +1,8 @@
 // Working days in England and Wales: Monday to Friday, leaving out the bank holidays
 // (bank-holidays.ts). The statutory clocks count in them (docs/domain.md, Clocks and timescales:
-// "Working days"). The day of the event is day 0; the next working day after it is day 1, whatever
-// day of the week the event fell on. Pure; a day that is not real reads as unknown ('' or NaN),
-// as in calendar-date.ts.
+// "Counting working days"). The day of the event is day 0; the next working day after it is day 1,
+// whatever day of the week the event fell on. Pure; a day that is not real reads as unknown ('' or
+// NaN), as in calendar-date.ts.
 import { dayFromNumber, dayNumber } from '../shared/calendar-date.ts';
 import { bankHolidaysIn } from './bank-holidays.ts';
 
