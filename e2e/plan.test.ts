@@ -1,0 +1,70 @@
+// The plan around the baby in a real browser with axe: from the case page to a first plan made from
+// the suggested checks, "add another" without JavaScript's help, errors on the row they are about,
+// then the saved plan with its actions.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { demoCaseId, type E2e, expectNoAxeViolations, signIn, startE2e, submit } from './helpers/browser.ts';
+import { expectErrorSummary, visit } from './helpers/page-checks.ts';
+
+let e2e: E2e;
+let caseId: string;
+
+before(async () => {
+  e2e = await startE2e();
+  caseId = await demoCaseId(e2e, 'Okafor');
+});
+
+after(async () => {
+  await e2e?.close();
+});
+
+describe('the plan for the lead professional', () => {
+  let page: Page;
+  before(async () => {
+    page = await e2e.newPage();
+    await signIn(page, 'health-visitor@demo.example');
+  });
+
+  test('the case page leads to a plan made from the checks the profile suggests', async () => {
+    await page.goto(`/cases/${caseId}`);
+    assert.match(await page.locator('[data-qa="no-plan"]').innerText(), /There is no multi-agency plan for this baby yet/);
+    await submit(page, page.locator('[data-qa="open-plan"]'));
+    assert.equal(await page.locator('h1').innerText(), 'Plan');
+    await expectNoAxeViolations(page);
+    await submit(page, page.locator('[data-qa="edit-plan"]'));
+    await visit(page, `/cases/${caseId}/plan/edit`, { status: 200, heading: 'Make a plan' });
+    assert.ok((await page.locator('[data-qa="item-row"]').count()) >= 2, 'the suggested checks and a blank row');
+  });
+
+  test('adds another action row without saving, then shows each problem on its row', async () => {
+    const rows = await page.locator('[data-qa="action-row"]').count();
+    await page.locator('#outcome-0').fill('The baby sleeps in a cot, on her back, every night');
+    await submit(page, page.locator('[data-qa="add-action"]'));
+    assert.equal(await page.locator('[data-qa="action-row"]').count(), rows + 1);
+    assert.equal(await page.locator('#outcome-0').inputValue(), 'The baby sleeps in a cot, on her back, every night');
+    await page.locator('#action-0-text').fill('Safe sleep talk with both parents');
+    const refused = await submit(page, page.locator('[data-qa="save-plan"]'));
+    assert.equal(refused.status(), 400);
+    await expectErrorSummary(page, [
+      { text: 'Action 1: Say who owns the action: someone with an account, or the name of someone outside the service.', href: '#action-0-ownerUserId' },
+      { text: 'Action 1: Give the date the action is due.', href: '#action-0-dueOn-day' },
+    ]);
+    await expectNoAxeViolations(page);
+    assert.equal(await page.locator('#action-0-text').inputValue(), 'Safe sleep talk with both parents');
+  });
+
+  test('saves the plan and shows it, and the case page sums it up', async () => {
+    await page.locator('#action-0-ownerName').fill('Family nurse, children’s centre');
+    await page.locator('#action-0-dueOn-day').fill('15');
+    await page.locator('#action-0-dueOn-month').fill('1');
+    await page.locator('#action-0-dueOn-year').fill('2040');
+    await submit(page, page.locator('[data-qa="save-plan"]'));
+    assert.match(await page.locator('[data-qa="plan-saved"]').innerText(), /The plan is saved/);
+    assert.match(await page.locator('[data-qa="actions"]').innerText(), /Safe sleep talk with both parents/);
+    assert.match(await page.locator('[data-qa="outcomes"]').innerText(), /sleeps in a cot/);
+    await expectNoAxeViolations(page);
+    await page.goto(`/cases/${caseId}`);
+    assert.match(await page.locator('[data-qa="plan-summary"]').innerText(), /1 open action/);
+  });
+});
