@@ -17,6 +17,8 @@ import { anchorAuditHead, readAuditAnchors, setAsideAuditAnchors } from './infra
 import { keyringOf, loadAuditKeyring, rotateAuditKey, type AuditKeyring } from './infrastructure/audit/audit-keys.ts';
 import { sealAuditTrail } from './infrastructure/audit/audit-seal.ts';
 import { verifyAuditChain, type AuditChainProblem } from './infrastructure/audit/verify-audit-chain.ts';
+import { changeAreaSettings, viewAreaSettings } from './application/settings/area-settings.ts';
+import { formatSettingValue, settingDefinition } from './domain/settings/service-settings.ts';
 import { backupEmbedded, restoreEmbedded } from './infrastructure/db/backup.ts';
 import { backupPostgres, libpqTarget, restorePostgres } from './infrastructure/db/postgres-backup.ts';
 import { openConfiguredDatabase } from './infrastructure/db/open-configured.ts';
@@ -39,6 +41,9 @@ const USAGE = `Usage: npm run icp -- <command>
   alerts escalate                               send alerts nobody acknowledged in time to the
                                                 safeguarding leads; prints how many
   mail deliver                                  send the alert emails that are due now; prints how many wait
+  settings list                                 the area's settings: each key, its value and default
+  settings set KEY VALUE                        change one (an empty VALUE "" unsets one that may be unset)
+  settings reset KEY                            put one back to its default
   profiles reevaluate                           re-evaluate every profile against the catalogue in force
                                                 (after a catalogue change); prints how many changed
   generate --infants N [--seed S]               add a synthetic partnership of N infants (same seed,
@@ -176,6 +181,33 @@ async function main(argv: string[]): Promise<number> {
         if (noLead > 0) console.error(`${noLead} of them reached no new safeguarding lead: check each organisation in the team has one.`);
         console.log(`Escalated ${escalated.length} alert${escalated.length === 1 ? '' : 's'} (after ${ctx.config.alertEscalationHours} hours unacknowledged).`);
         console.log(String(escalated.length));
+        return 0;
+      });
+    case 'settings list':
+      return withContext(async (ctx) => {
+        const result = await viewAreaSettings(ctx, cliOperator);
+        if (!result.ok) return report(result, () => '');
+        for (const setting of result.value) {
+          const state = setting.ignored ? ' (stored value out of bounds: default used)' : setting.isDefault ? '' : ` (default ${setting.defaultValue || 'not set'})`;
+          console.log(`${setting.definition.key} = ${setting.value || 'not set'}${state}\n    ${setting.definition.label}. ${setting.definition.hint}`);
+        }
+        return 0;
+      });
+    case 'settings set':
+    case 'settings reset':
+      return withContext(async (ctx) => {
+        const key = positionals[2];
+        if (key === undefined) throw new UsageError(`Missing KEY: npm run icp -- ${command} KEY${command === 'settings set' ? ' VALUE' : ''}`);
+        const definition = settingDefinition(key);
+        if (!definition) throw new UsageError(`There is no setting called "${key}". Run "npm run icp -- settings list" to see them.`);
+        if (command === 'settings set' && positionals[3] === undefined) throw new UsageError(`Missing VALUE: npm run icp -- settings set ${key} VALUE`);
+        const typed = command === 'settings set' ? positionals[3]! : formatSettingValue(definition, definition.defaultValue);
+        const result = await changeAreaSettings(ctx, cliOperator, { [key]: typed });
+        if (!result.ok) {
+          for (const error of result.errors ?? [{ message: result.message }]) console.error(error.message);
+          return 1;
+        }
+        console.log(result.value.changed.length === 0 ? `${key} was already ${typed || 'not set'}.` : `${key} is now ${typed || 'not set'}.`);
         return 0;
       });
     case 'profiles reevaluate':

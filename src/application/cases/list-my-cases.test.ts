@@ -9,6 +9,7 @@ import { createContext, type AppContext } from '../context.ts';
 import { evaluateStoredProfile } from '../profile/profile-facts.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
 import { listMyCases } from './list-my-cases.ts';
+import { DEFAULT_SERVICE_SETTINGS } from '../../domain/settings/service-settings.ts';
 
 describe('the day a profile was reviewed, as the review schedule counts it', () => {
   let database: TestDatabase;
@@ -27,7 +28,7 @@ describe('the day a profile was reviewed, as the review schedule counts it', () 
   after(async () => database.close());
 
   it('is the London day on the profile, just after midnight in summer', async () => {
-    const profile = await evaluateStoredProfile(ctx.db, caseId, serviceToday(ctx.clock.now()));
+    const profile = await evaluateStoredProfile(ctx.db, caseId, serviceToday(ctx.clock.now()), DEFAULT_SERVICE_SETTINGS);
     assert.equal(profile?.stored.facts.lastReviewedAt, '2026-07-01');
     assert.deepEqual(profile?.review, { reason: 'scheduled', dueOn: '2026-07-29' });
   });

@@ -13,6 +13,7 @@ import type { AppContext } from '../context.ts';
 import { loadStoredProfile, subjectKey } from '../profile/profile-facts.ts';
 import type { Recorder } from '../recorder.ts';
 import { writeEntry } from './write-entry.ts';
+import { settingsInForce } from '../settings/settings-in-force.ts';
 
 export type RecordContactResult =
   | { ok: true; entries: ChronologyEntry[]; notices: ContactNotice[] }
@@ -60,7 +61,7 @@ export async function recordContact(ctx: AppContext, actor: UserActor, caseId: s
     { action: 'chronology.contact' },
     (refusal) => ({ ok: false, ...refusal }),
     async ({ trx, recorder, today }) => {
-      const stored = await loadStoredProfile(trx, caseId, today);
+      const stored = await loadStoredProfile(trx, caseId, today, (await settingsInForce(ctx, trx)).settings);
       if (!stored) return { changed: false, answer: { ok: false, code: 'not-found', message: 'There is no case with this id.' } };
       const planned = planContact(answers, { today, born: stored.facts.infant.status === 'born', people: stored.facts.people });
       if (!planned.ok) return { changed: false, answer: { ok: false, code: 'invalid', message: 'The contact cannot be recorded like this: see the problems.', problems: planned.problems } };

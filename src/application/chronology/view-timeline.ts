@@ -9,6 +9,7 @@ import { serviceToday } from '../../domain/shared/service-day.ts';
 import type { AppContext } from '../context.ts';
 import { loadStoredProfile } from '../profile/profile-facts.ts';
 import { viewChronology, type ViewChronologyResult } from './view-chronology.ts';
+import { settingsInForce } from '../settings/settings-in-force.ts';
 
 export interface TimelineFacts {
   caseName: string;
@@ -28,7 +29,7 @@ export async function viewTimeline(ctx: AppContext, actor: UserActor, caseId: st
   if (!chronology.ok) return chronology;
   const today = serviceToday(ctx.clock.now());
   // The entries are unfiltered: the profile reads them rather than the chronology a second time.
-  const stored = await loadStoredProfile(ctx.db, caseId, today, chronology.value.entries);
+  const stored = await loadStoredProfile(ctx.db, caseId, today, (await settingsInForce(ctx)).settings, chronology.value.entries);
   if (!stored) return { ok: false, code: 'not-found', message: 'There is no case with this id.' };
   const { infant, people, patterns } = stored.facts;
   return {

@@ -6,6 +6,7 @@ import { changeCase } from '../cases/change-case.ts';
 import type { AppContext } from '../context.ts';
 import { findingsNeedingDecision, loadDecisions } from './profile-decisions.ts';
 import { evaluateStoredProfile } from './profile-facts.ts';
+import { settingsInForce } from '../settings/settings-in-force.ts';
 
 export type MarkReviewedResult =
   | { ok: true; profileVersion: number }
@@ -28,7 +29,7 @@ export async function markProfileReviewed(ctx: AppContext, actor: UserActor, cas
           answer: { ok: false, code: 'profile-changed', message: 'The profile changed since you opened this page. Look at it again before marking it reviewed.', currentVersion: record.profileVersion },
         };
       }
-      const evaluated = await evaluateStoredProfile(trx, caseId, today);
+      const evaluated = await evaluateStoredProfile(trx, caseId, today, (await settingsInForce(ctx, trx)).settings);
       const needing = evaluated ? findingsNeedingDecision(evaluated.evaluation, await loadDecisions(trx, caseId), record.reviewedAt) : [];
       if (needing.length > 0) {
         return {

@@ -8,6 +8,7 @@ import { addPerson, type PersonInput } from '../people/save-person.ts';
 import { ProfileCache } from './profile-cache.ts';
 import { evaluateStoredProfile } from './profile-facts.ts';
 import { updateFactor } from './update-factor.ts';
+import { DEFAULT_SERVICE_SETTINGS } from '../../domain/settings/service-settings.ts';
 
 const partner: PersonInput = {
   givenName: 'Dan',
@@ -42,7 +43,7 @@ describe('the profile kept by profile version and day', () => {
   });
   after(async () => t.close());
 
-  const fresh = async () => evaluateStoredProfile(t.ctx.db, caseId, serviceToday(t.ctx.clock.now()));
+  const fresh = async () => evaluateStoredProfile(t.ctx.db, caseId, serviceToday(t.ctx.clock.now()), DEFAULT_SERVICE_SETTINGS);
 
   it('gives the same evaluation again while nothing changes, frozen, and equal to one made afresh', async () => {
     const cache = new ProfileCache();

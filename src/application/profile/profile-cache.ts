@@ -3,13 +3,14 @@
 // the patterns in a long chronology again. Safe because every change to what the profile is
 // evaluated from (an assessment or its evidence, a chronology entry, a person, the birth, the level,
 // a review) writes a new profile version in the same transaction (ADR 11), and the rules that count
-// days read the day, which is part of the key. As with the chronology cache, the version is read
+// days read the day, which is part of the key, as are the area's settings (their generation). As with the chronology cache, the version is read
 // first, so what is kept is never older than the version it is kept under. Frozen: it is shared.
 // Per context (so per database), at most MOST_KEPT cases, the least recently read going first.
 import { serviceToday } from '../../domain/shared/service-day.ts';
 import type { Clock } from '../../domain/shared/clock.ts';
 import type { Db } from '../../infrastructure/db/schema.ts';
 import type { ChronologyCache } from '../chronology/chronology-cache.ts';
+import { settingsInForce } from '../settings/settings-in-force.ts';
 import { evaluateStored, loadStoredProfile, type EvaluatedProfile } from './profile-facts.ts';
 
 const MOST_KEPT = 200;
@@ -37,24 +38,25 @@ function deepFreeze<T>(value: T): T {
 }
 
 export class ProfileCache {
-  readonly #kept = new Map<string, { version: number; today: string; evaluated: EvaluatedProfile }>();
+  readonly #kept = new Map<string, { version: number; today: string; settings: number; evaluated: EvaluatedProfile }>();
 
   /** The case's profile evaluated today, as evaluateStoredProfile gives it; null when there is no such case. */
   async read(ctx: ProfileSources, caseId: string): Promise<EvaluatedProfile | null> {
     const today = serviceToday(ctx.clock.now());
+    const inForce = await settingsInForce(ctx);
     const record = await ctx.db.selectFrom('cases').select('profile_version').where('id', '=', caseId).executeTakeFirst();
     if (!record) return null;
     const kept = this.#kept.get(caseId);
     this.#kept.delete(caseId);
-    if (kept && kept.version === record.profile_version && kept.today === today) {
+    if (kept && kept.version === record.profile_version && kept.today === today && kept.settings === inForce.generation) {
       this.#kept.set(caseId, kept);
       return kept.evaluated;
     }
     const chronology = ctx.chronologies.at(caseId, record.profile_version) ?? (await ctx.chronologies.read(ctx.db, caseId)) ?? [];
-    const stored = await loadStoredProfile(ctx.db, caseId, today, chronology);
+    const stored = await loadStoredProfile(ctx.db, caseId, today, inForce.settings, chronology);
     if (!stored) return null;
     const evaluated = deepFreeze(evaluateStored(stored));
-    this.#kept.set(caseId, { version: record.profile_version, today, evaluated });
+    this.#kept.set(caseId, { version: record.profile_version, today, settings: inForce.generation, evaluated });
     if (this.#kept.size > MOST_KEPT) this.#kept.delete(this.#kept.keys().next().value!);
     return evaluated;
   }

@@ -16,6 +16,7 @@ import { infantDisplayName } from '../../domain/people/infant-name.ts';
 import { personDisplayName } from '../../domain/people/relationships.ts';
 import type { Database, FindingSnapshot, Queryable } from '../../infrastructure/db/schema.ts';
 import type { Selectable } from 'kysely';
+import type { ServiceSettings } from '../../domain/settings/service-settings.ts';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { loadChronologies } from '../chronology/chronology-rows.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
@@ -95,8 +96,8 @@ interface ProfileRows {
 }
 
 /** `chronology`: the case's entries when the caller has them already, so they are not read twice. */
-export async function loadStoredProfile(db: Queryable, caseId: string, today: string, chronology?: readonly ChronologyEntry[]): Promise<StoredProfile | null> {
-  const profiles = await loadStoredProfiles(db, [caseId], today, chronology ? new Map([[caseId, chronology]]) : new Map());
+export async function loadStoredProfile(db: Queryable, caseId: string, today: string, settings: ServiceSettings, chronology?: readonly ChronologyEntry[]): Promise<StoredProfile | null> {
+  const profiles = await loadStoredProfiles(db, [caseId], today, settings, chronology ? new Map([[caseId, chronology]]) : new Map());
   return profiles.get(caseId) ?? null;
 }
 
@@ -106,7 +107,13 @@ export async function loadStoredProfile(db: Queryable, caseId: string, today: st
  * already; missing ids are left out. `known`: chronologies the caller has already (kept by the
  * chronology cache), not read again.
  */
-export async function loadStoredProfiles(db: Queryable, caseIds: readonly string[], today: string, known: ReadonlyMap<string, readonly ChronologyEntry[]> = new Map()): Promise<Map<string, StoredProfile>> {
+export async function loadStoredProfiles(
+  db: Queryable,
+  caseIds: readonly string[],
+  today: string,
+  settings: ServiceSettings,
+  known: ReadonlyMap<string, readonly ChronologyEntry[]> = new Map(),
+): Promise<Map<string, StoredProfile>> {
   const profiles = new Map<string, StoredProfile>();
   if (caseIds.length === 0) return profiles;
   const ids = [...caseIds];
@@ -160,13 +167,14 @@ export async function loadStoredProfiles(db: Queryable, caseIds: readonly string
         entries: chronologies.get(record.id) ?? [],
       },
       today,
+      settings,
     );
     profiles.set(record.id, { ...stored, currentFindings: current_findings ?? [] });
   }
   return profiles;
 }
 
-function storedProfileFrom({ record, people, assessments, evidence, entries }: ProfileRows, today: string): Omit<StoredProfile, 'currentFindings'> {
+function storedProfileFrom({ record, people, assessments, evidence, entries }: ProfileRows, today: string, settings: ServiceSettings): Omit<StoredProfile, 'currentFindings'> {
   const evidenceByKey = new Map<string, Evidence[]>();
   for (const row of evidence) {
     const key = assessmentKey(row.factor_id, row.subject_key);
@@ -248,7 +256,9 @@ function storedProfileFrom({ record, people, assessments, evidence, entries }: P
         today,
         names: new Map(people.map((p) => [p.id, personDisplayName({ givenName: p.given_name, familyName: p.family_name, description: p.description, identityKnown: p.identity_known })])),
         observations: observationsFromAssessments(stored),
+        settings: { unseen: settings.unseen, missedAppointments: { inARow: settings.missedAppointmentsInARow }, profile: settings.profile },
       }),
+      settings: settings.profile,
       lastReviewedAt: record.profile_reviewed_at ? serviceToday(record.profile_reviewed_at) : null,
       reviewDueOn: null,
     },
@@ -268,8 +278,8 @@ export function evaluateStored(stored: StoredProfile): EvaluatedProfile {
 }
 
 /** The profile as the rules see it now: what is stored, its next review, and the evaluation. */
-export async function evaluateStoredProfile(db: Queryable, caseId: string, today: string): Promise<EvaluatedProfile | null> {
-  const stored = await loadStoredProfile(db, caseId, today);
+export async function evaluateStoredProfile(db: Queryable, caseId: string, today: string, settings: ServiceSettings): Promise<EvaluatedProfile | null> {
+  const stored = await loadStoredProfile(db, caseId, today, settings);
   return stored ? evaluateStored(stored) : null;
 }
 

@@ -7,6 +7,7 @@ import type { UserActor } from '../actor.ts';
 import { raiseFindingAlerts, type RaisedAlert } from '../alerts/raise-alerts.ts';
 import type { AppContext } from '../context.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
+import { settingsInForce } from '../settings/settings-in-force.ts';
 import { evaluateStored, loadStoredProfiles, snapshotFindings } from './profile-facts.ts';
 
 export interface ProfileChange {
@@ -49,7 +50,7 @@ export async function appendProfileVersionsRaisingAlerts(trx: Tx, ctx: AppContex
   const caseIds = [...changes.keys()];
   const appended = new Map<string, AppendedVersion>();
   if (caseIds.length === 0) return appended;
-  const profiles = await loadStoredProfiles(trx, caseIds, serviceToday(ctx.clock.now()), known.chronologies);
+  const profiles = await loadStoredProfiles(trx, caseIds, serviceToday(ctx.clock.now()), (await settingsInForce(ctx, trx)).settings, known.chronologies);
   const now = ctx.clock.now();
   const prepared = caseIds.map((caseId) => {
     const stored = profiles.get(caseId);

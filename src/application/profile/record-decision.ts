@@ -7,6 +7,7 @@ import type { UserActor } from '../actor.ts';
 import { changeCase } from '../cases/change-case.ts';
 import type { AppContext } from '../context.ts';
 import { evaluateStoredProfile, snapshotFindings } from './profile-facts.ts';
+import { settingsInForce } from '../settings/settings-in-force.ts';
 
 export interface DecisionInput {
   decision: EscalationDecision;
@@ -42,7 +43,7 @@ export async function recordDecision(ctx: AppContext, actor: UserActor, caseId: 
       if (record.profileVersion !== input.profileVersion) {
         return refuse({ ok: false, code: 'profile-changed', message: 'The profile changed while you were deciding. Look at the findings again, then record your decision.', currentVersion: record.profileVersion });
       }
-      const evaluated = await evaluateStoredProfile(trx, caseId, today);
+      const evaluated = await evaluateStoredProfile(trx, caseId, today, (await settingsInForce(ctx, trx)).settings);
       const findings = evaluated ? snapshotFindings(evaluated.evaluation) : [];
       const id = ctx.newId();
       await trx

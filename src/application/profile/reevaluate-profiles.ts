@@ -14,6 +14,7 @@ import { recordAudit } from '../audit.ts';
 import type { AppContext } from '../context.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
 import { evaluateStored, loadStoredProfiles, snapshotFindings } from './profile-facts.ts';
+import { settingsInForce } from '../settings/settings-in-force.ts';
 
 const CASES_PER_TRANSACTION = 200;
 const CHUNKS_AT_ONCE = 2;
@@ -38,7 +39,7 @@ function sameFindings(before: readonly FindingSnapshot[], after: readonly Findin
 async function reevaluateChunk(trx: Tx, ctx: AppContext, operator: OperatorActor, chunk: readonly string[], counts: ReevaluationCounts): Promise<void> {
   const cases = await trx.selectFrom('cases').select(['id', 'profile_version']).where('id', 'in', [...chunk]).orderBy('id').forUpdate().execute();
   const ids = cases.map((c) => c.id);
-  const profiles = await loadStoredProfiles(trx, ids, serviceToday(ctx.clock.now()));
+  const profiles = await loadStoredProfiles(trx, ids, serviceToday(ctx.clock.now()), (await settingsInForce(ctx, trx)).settings);
   const now = ctx.clock.now();
   const changed: { id: string; version: number; before: FindingSnapshot[] | undefined; after: FindingSnapshot[] }[] = [];
   for (const { id, profile_version: version } of cases) {

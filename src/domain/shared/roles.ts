@@ -9,14 +9,14 @@ export const ROLE_LABELS: Record<Role, string> = {
   admin: 'Administrator',
 };
 
-export type Permission = 'manage-accounts' | 'read-audit-trail' | 'create-records';
+export type Permission = 'manage-accounts' | 'manage-settings' | 'read-audit-trail' | 'create-records';
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   practitioner: ['create-records'],
   'safeguarding-lead': ['create-records'],
   manager: ['create-records'],
-  // Administrators manage accounts and the audit trail; they do not work on families' records.
-  admin: ['manage-accounts', 'read-audit-trail'],
+  // Administrators manage accounts, the area's settings and the audit trail; they do not work on families' records.
+  admin: ['manage-accounts', 'manage-settings', 'read-audit-trail'],
 };
 
 export function isRole(value: string): value is Role {

@@ -302,6 +302,15 @@ export interface WorkerHeartbeatsTable {
   ran_at: Timestamp;
 }
 
+/** A setting changed from its default (migration 016). */
+export interface ServiceSettingsTable {
+  key: string;
+  value: ColumnType<unknown, string, string>;
+  updated_at: Timestamp;
+  updated_by: string | null;
+  updated_by_name: string;
+}
+
 /** One version of a case's plan (migration 014): the whole plan, appended, never changed. */
 export interface CasePlansTable {
   case_id: string;
@@ -344,6 +353,7 @@ export interface Database {
   schema_migrations: SchemaMigrationsTable;
   case_plans: CasePlansTable;
   worker_heartbeats: WorkerHeartbeatsTable;
+  service_settings: ServiceSettingsTable;
 }
 
 export type Db = Kysely<Database>;

@@ -1,0 +1,132 @@
+// The settings page and `icp settings`: each of the area's settings with its value, its default
+// and who last changed it (viewAreaSettings), and changing some of them at once (changeAreaSettings):
+// each value read, the whole set checked, the rows written and the change audited in one
+// transaction. Only administrators, as for accounts; a refusal is audited.
+import {
+  DEFAULT_SERVICE_SETTINGS,
+  formatSettingValue,
+  parseSettingValue,
+  SETTING_DEFINITIONS,
+  settingDefinition,
+  validateServiceSettings,
+  type SettingDefinition,
+  type SettingsError,
+} from '../../domain/settings/service-settings.ts';
+import { actorMay } from '../access.ts';
+import type { Actor } from '../actor.ts';
+import { recordAudit, recordAuditAlone } from '../audit.ts';
+import type { AppContext } from '../context.ts';
+import { recorderFor } from '../recorder.ts';
+import { fail, ok, type Result } from '../result.ts';
+import { forgetSettings, settingsInForce } from './settings-in-force.ts';
+
+export interface AreaSetting {
+  definition: SettingDefinition;
+  /** As typed: what the field shows. */
+  value: string;
+  defaultValue: string;
+  isDefault: boolean;
+  /** A stored value no longer within bounds, so the default applies. */
+  ignored: boolean;
+  changedAt: Date | null;
+  changedBy: string | null;
+}
+
+const FORBIDDEN = 'Only an administrator can see or change the area’s settings.';
+
+export async function viewAreaSettings(ctx: AppContext, actor: Actor): Promise<Result<AreaSetting[], 'forbidden'>> {
+  if (!actorMay(actor, 'manage-settings')) {
+    await recordAuditAlone(ctx, actor, { action: 'settings.view', outcome: 'denied', subjectType: 'settings' });
+    return fail('forbidden', FORBIDDEN);
+  }
+  forgetSettings(ctx);
+  const [{ settings, ignored }, rows] = await Promise.all([
+    settingsInForce(ctx),
+    ctx.db.selectFrom('service_settings').select(['key', 'updated_at', 'updated_by_name']).execute(),
+  ]);
+  const changes = new Map(rows.map((row) => [row.key, row]));
+  return ok(
+    SETTING_DEFINITIONS.map((definition) => {
+      const value = formatSettingValue(definition, definition.read(settings));
+      const defaultValue = formatSettingValue(definition, definition.defaultValue);
+      const change = changes.get(definition.key);
+      return { definition, value, defaultValue, isDefault: value === defaultValue, ignored: ignored.includes(definition.key), changedAt: change?.updated_at ?? null, changedBy: change?.updated_by_name ?? null };
+    }),
+  );
+}
+
+export type ChangeSettingsFailure = 'forbidden' | 'unknown-setting' | 'invalid';
+
+export interface SettingsChanged {
+  /** The keys whose value changed; empty when everything typed was as it was. */
+  changed: string[];
+}
+
+/**
+ * `typed`: values by key, as typed (an empty one is "not set" where allowed). Keys left out keep
+ * their value. A value equal to the default loses its row, so a later change of default reaches it.
+ * On `invalid`, `errors` names each key and what is wrong, and nothing is stored.
+ */
+export async function changeAreaSettings(
+  ctx: AppContext,
+  actor: Actor,
+  typed: Readonly<Record<string, string>>,
+): Promise<Result<SettingsChanged, ChangeSettingsFailure> & { errors?: SettingsError[] }> {
+  if (!actorMay(actor, 'manage-settings')) {
+    await recordAuditAlone(ctx, actor, { action: 'settings.change', outcome: 'denied', subjectType: 'settings' });
+    return fail('forbidden', FORBIDDEN);
+  }
+  const unknown = Object.keys(typed).filter((key) => !settingDefinition(key));
+  if (unknown.length > 0) return fail('unknown-setting', `There is no setting called "${unknown[0]!}". Run "icp settings list" to see them.`);
+  const done = await ctx.db.transaction().execute(async (trx) => {
+    forgetSettings(ctx);
+    const before = (await settingsInForce(ctx, trx)).settings;
+    let after = before;
+    const errors: SettingsError[] = [];
+    for (const [key, text] of Object.entries(typed)) {
+      const definition = settingDefinition(key)!;
+      const parsed = parseSettingValue(definition, text);
+      if (parsed.ok) after = definition.write(after, parsed.value);
+      else errors.push({ key, message: parsed.message });
+    }
+    if (errors.length === 0) errors.push(...validateServiceSettings(after));
+    if (errors.length > 0) return { ...fail('invalid', errors[0]!.message), errors };
+    const changes = SETTING_DEFINITIONS.filter((definition) => formatSettingValue(definition, definition.read(before)) !== formatSettingValue(definition, definition.read(after))).map((definition) => ({
+      definition,
+      from: formatSettingValue(definition, definition.read(before)),
+      to: formatSettingValue(definition, definition.read(after)),
+    }));
+    if (changes.length === 0) return ok({ changed: [] });
+    const now = ctx.clock.now();
+    const name = actor.kind === 'user' ? (await recorderFor(trx, actor)).name : 'An operator at the command line';
+    const toDefault = changes.filter(({ definition, to }) => to === formatSettingValue(definition, definition.read(DEFAULT_SERVICE_SETTINGS)));
+    const toStore = changes.filter((change) => !toDefault.includes(change));
+    if (toDefault.length > 0) await trx.deleteFrom('service_settings').where('key', 'in', toDefault.map(({ definition }) => definition.key)).execute();
+    if (toStore.length > 0) {
+      await trx
+        .insertInto('service_settings')
+        .values(
+          toStore.map(({ definition }) => ({
+            key: definition.key,
+            value: JSON.stringify(definition.read(after)),
+            updated_at: now,
+            updated_by: actor.kind === 'user' ? actor.userId : null,
+            updated_by_name: name,
+          })),
+        )
+        .onConflict((conflict) =>
+          conflict.column('key').doUpdateSet((eb) => ({ value: eb.ref('excluded.value'), updated_at: eb.ref('excluded.updated_at'), updated_by: eb.ref('excluded.updated_by'), updated_by_name: eb.ref('excluded.updated_by_name') })),
+        )
+        .execute();
+    }
+    await recordAudit(trx, ctx, actor, {
+      action: 'settings.change',
+      subjectType: 'settings',
+      details: { changes: changes.map(({ definition, from, to }) => ({ key: definition.key, from, to })) },
+    });
+    return ok({ changed: changes.map(({ definition }) => definition.key) });
+  });
+  // Committed (or not): the next read in this process goes to the database.
+  forgetSettings(ctx);
+  return done;
+}
