@@ -83,11 +83,11 @@ export async function changeAreaSettings(
     const before = (await settingsInForce(ctx, trx)).settings;
     let after = before;
     const errors: SettingsError[] = [];
-    for (const [key, text] of Object.entries(typed)) {
-      const definition = settingDefinition(key)!;
-      const parsed = parseSettingValue(definition, text);
+    // In the order the settings page shows them, so the error summary follows the form.
+    for (const definition of SETTING_DEFINITIONS.filter(({ key }) => key in typed)) {
+      const parsed = parseSettingValue(definition, typed[definition.key]!);
       if (parsed.ok) after = definition.write(after, parsed.value);
-      else errors.push({ key, message: parsed.message });
+      else errors.push({ key: definition.key, message: parsed.message });
     }
     if (errors.length === 0) errors.push(...validateServiceSettings(after));
     if (errors.length > 0) return { ...fail('invalid', errors[0]!.message), errors };

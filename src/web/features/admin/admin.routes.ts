@@ -1,4 +1,4 @@
-// Administration: organisations and practitioner accounts, unlocking, and the audit trail.
+// Administration: organisations and practitioner accounts, unlocking, the area's settings and the audit trail.
 // The use cases check the permission and audit refusals; these routes parse, call and render.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createOrganisation } from '../../../application/accounts/create-organisation.ts';
@@ -8,12 +8,14 @@ import { listOrganisations } from '../../../application/accounts/list-organisati
 import { unlockUser } from '../../../application/accounts/unlock-user.ts';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { listAuditEntries } from '../../../application/audit/list-audit-entries.ts';
+import { changeAreaSettings, viewAreaSettings } from '../../../application/settings/area-settings.ts';
 import { ORGANISATION_KINDS } from '../../../domain/shared/organisation-kinds.ts';
 import { ROLE_LABELS, roleAllows } from '../../../domain/shared/roles.ts';
 import { formErrors, validateForm } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { requireUser } from '../../plugins/sessions.ts';
 import { auditFilterForm, organisationForm, OUTCOME_ITEMS, userForm } from './admin.schema.ts';
+import { settingsPage, typedSettings } from './settings.presenter.ts';
 
 const kindItems = Object.entries(ORGANISATION_KINDS).map(([value, text]) => ({ value, text }));
 const roleItems = Object.entries(ROLE_LABELS).map(([value, text]) => ({ value, text }));
@@ -79,6 +81,22 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     const result = await unlockUser(ctx, actor(request), request.params.userId);
     if (!result.ok) return sendErrorPage(reply, result.code === 'forbidden' ? 'forbidden' : 'not-found');
     return reply.redirect('/admin/accounts', 303);
+  });
+
+  app.get<{ Querystring: { saved?: string } }>('/admin/settings', guard, async (request, reply) => {
+    const result = await viewAreaSettings(ctx, actor(request));
+    if (!result.ok) return sendErrorPage(reply, 'forbidden');
+    return reply.page('admin/settings.njk', settingsPage(result.value, { saved: request.query.saved }));
+  });
+
+  app.post('/admin/settings', guard, async (request, reply) => {
+    const typed = typedSettings(request.body);
+    const result = await changeAreaSettings(ctx, actor(request), typed);
+    if (result.ok) return reply.redirect(`/admin/settings?saved=${String(result.value.changed.length)}`, 303);
+    if (result.code === 'forbidden') return sendErrorPage(reply, 'forbidden');
+    const current = await viewAreaSettings(ctx, actor(request));
+    if (!current.ok) return sendErrorPage(reply, 'forbidden');
+    return reply.page('admin/settings.njk', settingsPage(current.value, { typed, errors: result.errors ?? [] }), 400);
   });
 
   app.get('/admin/audit', guard, async (request, reply) => {

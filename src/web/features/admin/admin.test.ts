@@ -6,7 +6,7 @@ import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.t
 import { makeOrganisation, makeUser } from '../../../../test/helpers/factories.ts';
 import { WebClient } from '../../../../test/helpers/web-client.ts';
 
-const ADMIN_PAGES = ['/admin', '/admin/accounts', '/admin/audit', '/admin/organisations/new', '/admin/users/new'];
+const ADMIN_PAGES = ['/admin', '/admin/accounts', '/admin/audit', '/admin/settings', '/admin/organisations/new', '/admin/users/new'];
 
 /** The links in the GOV.UK error summary: one per field with a problem, as "#field: message". */
 function summaryErrors(html: string): string[] {
