@@ -324,6 +324,27 @@ export interface CasePlansTable {
   recorded_by_name: string;
 }
 
+/** A professionals' meeting about a baby (migration 017): recorded once, never changed. */
+export interface CaseMeetingsTable {
+  case_id: string;
+  id: string;
+  kind: 'strategy-discussion' | 'initial-conference' | 'review-conference' | 'pre-birth-conference' | 'core-group' | 'child-in-need-meeting' | 'discharge-planning-meeting' | 'professionals-meeting';
+  held_on: DateOnly;
+  chair: string;
+  chair_independent: boolean | null;
+  parents_present: boolean;
+  attendees: Json<{ name: string; agency: string }[]>;
+  invited_absent: Json<{ name: string; agency: string }[]>;
+  decisions: Json<string[]>;
+  dissent: string | null;
+  actions: Json<{ text: string; owner: string; dueOn: string }[]>;
+  section47: boolean | null;
+  protection_plan: boolean | null;
+  recorded_at: Timestamp;
+  recorded_by: string | null;
+  recorded_by_name: string;
+}
+
 export interface SchemaMigrationsTable {
   id: string;
   applied_at: Timestamp;
@@ -352,6 +373,7 @@ export interface Database {
   outbox: OutboxTable;
   schema_migrations: SchemaMigrationsTable;
   case_plans: CasePlansTable;
+  case_meetings: CaseMeetingsTable;
   worker_heartbeats: WorkerHeartbeatsTable;
   service_settings: ServiceSettingsTable;
 }

@@ -1,0 +1,62 @@
+// Reading a case's meetings, with what a page observes about each (meetings/meeting-observations.ts)
+// and the case's clocks (timescales/case-clocks.ts), which the meetings move. Access as for the plan
+// and the profile: the team, organisation oversight and emergency access read them; the look, a
+// refusal and a missing case are each one audit entry (meeting.list). With an intent (opening the
+// form to record one), refused and audited unless the user may change the case.
+import { meetingObservations, type MeetingObservation } from '../../domain/meetings/meeting-observations.ts';
+import type { RecordedMeeting } from '../../domain/meetings/meeting.types.ts';
+import type { AccessBasis } from '../../domain/access/case-access.ts';
+import { serviceToday } from '../../domain/shared/service-day.ts';
+import type { Clock } from '../../domain/timescales/clocks.ts';
+import type { UserActor } from '../actor.ts';
+import { recordAuditAlone } from '../audit.ts';
+import { loadCaseAccess } from '../cases/case-access.ts';
+import { refusedForIntent, type CaseIntent } from '../cases/case-intent.ts';
+import type { AppContext } from '../context.ts';
+import { readCaseClocks } from '../timescales/case-clocks.ts';
+import { readMeetings } from './meeting-rows.ts';
+
+export interface MeetingsView {
+  caseId: string;
+  babyName: string;
+  meetings: (RecordedMeeting & { observations: MeetingObservation[] })[];
+  clocks: Clock[];
+  basis: AccessBasis;
+  canChange: boolean;
+  /** The service's day: a meeting may be recorded as held on it or before. */
+  today: string;
+}
+
+export type ListMeetingsResult = { ok: true; value: MeetingsView } | { ok: false; code: 'not-found' | 'forbidden'; message: string };
+
+export async function listMeetings(ctx: AppContext, actor: UserActor, caseId: string, intent?: CaseIntent): Promise<ListMeetingsResult> {
+  const now = ctx.clock.now();
+  const today = serviceToday(now);
+  const theCase = await ctx.db.selectFrom('cases').select(['given_name', 'family_name']).where('id', '=', caseId).executeTakeFirst();
+  if (!theCase) {
+    await recordAuditAlone(ctx, actor, { action: 'meeting.list', outcome: 'failure', subjectType: 'case', subjectId: caseId, details: { reason: 'not-found' } });
+    return { ok: false, code: 'not-found', message: 'There is no case with this id.' };
+  }
+  const access = await loadCaseAccess(ctx.db, actor, caseId, now);
+  if (!access.allowed) {
+    await recordAuditAlone(ctx, actor, { action: 'meeting.list', outcome: 'denied', caseId, subjectType: 'case', subjectId: caseId });
+    return { ok: false, code: 'forbidden', message: 'You are not in the team around this baby.' };
+  }
+  if (await refusedForIntent(ctx, actor, caseId, access, intent)) return { ok: false, code: 'forbidden', message: 'Your access to this record does not allow this.' };
+  const meetings = await readMeetings(ctx.db, caseId);
+  const clocks = (await readCaseClocks(ctx, caseId, today, { meetings })) ?? [];
+  await recordAuditAlone(ctx, actor, { action: 'meeting.list', caseId, subjectType: 'case', subjectId: caseId, details: { basis: access.basis, meetings: meetings.length } });
+  const name = [theCase.given_name, theCase.family_name].filter(Boolean).join(' ');
+  return {
+    ok: true,
+    value: {
+      caseId,
+      babyName: name === '' ? 'Baby' : theCase.given_name ? name : `Baby ${name}`,
+      meetings: meetings.map((meeting) => ({ ...meeting, observations: meetingObservations(meeting) })),
+      clocks,
+      basis: access.basis,
+      canChange: access.canChange,
+      today,
+    },
+  };
+}

@@ -1,0 +1,51 @@
+// The clocks of a case on the service's day (issue 13): its chronology entries, meetings, birth and
+// due date mapped to ClockEvents (clock-events.ts), run through the domain's clocks with the area's
+// timescale settings. readCaseClocks is for a use case that has already decided the caller's access
+// (the meetings page, the case page); viewTimescales checks access itself, as viewPlan does, and
+// audits the look, a refusal and a missing case as timescales.view.
+import type { Clock } from '../../domain/timescales/clocks.ts';
+import { timescaleClocks } from '../../domain/timescales/clocks.ts';
+import type { RecordedMeeting } from '../../domain/meetings/meeting.types.ts';
+import { serviceToday } from '../../domain/shared/service-day.ts';
+import type { Queryable } from '../../infrastructure/db/schema.ts';
+import type { UserActor } from '../actor.ts';
+import { recordAuditAlone } from '../audit.ts';
+import { loadCaseAccess } from '../cases/case-access.ts';
+import { loadChronology } from '../chronology/chronology-rows.ts';
+import type { AppContext } from '../context.ts';
+import { readMeetings } from '../meetings/meeting-rows.ts';
+import { settingsInForce } from '../settings/settings-in-force.ts';
+import { clockEventsFrom } from './clock-events.ts';
+
+export type { Clock } from '../../domain/timescales/clocks.ts';
+
+/** The case's clocks on `today`, in the domain's order; null when there is no such case. Meetings already read may be passed in. */
+export async function readCaseClocks(ctx: AppContext, caseId: string, today: string, options: { db?: Queryable; meetings?: readonly RecordedMeeting[] } = {}): Promise<Clock[] | null> {
+  const db = options.db ?? ctx.db;
+  const theCase = await db.selectFrom('cases').select(['date_of_birth', 'expected_delivery_date']).where('id', '=', caseId).executeTakeFirst();
+  if (!theCase) return null;
+  const [entries, meetings, inForce] = await Promise.all([loadChronology(db, caseId), options.meetings ?? readMeetings(db, caseId), settingsInForce(ctx, db)]);
+  const events = clockEventsFrom({ entries, meetings, bornOn: theCase.date_of_birth, expectedDeliveryOn: theCase.expected_delivery_date });
+  return timescaleClocks(events, today, inForce.settings.timescales);
+}
+
+export type ViewTimescalesResult = { ok: true; value: { caseId: string; today: string; clocks: Clock[] } } | { ok: false; code: 'not-found' | 'forbidden'; message: string };
+
+/** The clocks for someone who may read the case (the team, oversight, emergency access), audited. */
+export async function viewTimescales(ctx: AppContext, actor: UserActor, caseId: string): Promise<ViewTimescalesResult> {
+  const now = ctx.clock.now();
+  const today = serviceToday(now);
+  const exists = await ctx.db.selectFrom('cases').select('id').where('id', '=', caseId).executeTakeFirst();
+  if (!exists) {
+    await recordAuditAlone(ctx, actor, { action: 'timescales.view', outcome: 'failure', subjectType: 'case', subjectId: caseId, details: { reason: 'not-found' } });
+    return { ok: false, code: 'not-found', message: 'There is no case with this id.' };
+  }
+  const access = await loadCaseAccess(ctx.db, actor, caseId, now);
+  if (!access.allowed) {
+    await recordAuditAlone(ctx, actor, { action: 'timescales.view', outcome: 'denied', caseId, subjectType: 'case', subjectId: caseId });
+    return { ok: false, code: 'forbidden', message: 'You are not in the team around this baby.' };
+  }
+  const clocks = (await readCaseClocks(ctx, caseId, today)) ?? [];
+  await recordAuditAlone(ctx, actor, { action: 'timescales.view', caseId, subjectType: 'case', subjectId: caseId, details: { basis: access.basis, clocks: clocks.length } });
+  return { ok: true, value: { caseId, today, clocks } };
+}

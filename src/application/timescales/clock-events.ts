@@ -1,0 +1,76 @@
+// What the clocks are computed from (domain/timescales/clocks.ts, ClockEvents), mapped from a case's
+// chronology entries, its recorded meetings, its birth and its due date. Pure. The mapping, kind by
+// kind (docs/domain.md, "Clocks and timescales"; src/domain/timescales/README.md):
+//
+// - referrals received by children's social care: `referral` entries recorded by children's social
+//   care. An entry does not say to whom a referral was made, so a referral another agency records
+//   (to whomever) starts no clock.
+// - decisions on a referral: the chronology has no kind for one. A strategy discussion (entry or
+//   meeting) on or after a referral is taken as the decision, on its day; until one, the decision
+//   clock runs (and goes overdue).
+// - assessments completed: `assessment-completed` entries recorded by children's social care.
+// - strategy discussions: `strategy-discussion` entries and meetings (a meeting says whether it
+//   started section 47 enquiries; an entry does not, which counts as started).
+// - conferences: meetings say which (initial, review, pre-birth) and whether a plan followed. A
+//   `conference` entry does not: it is a pre-birth conference before the birth and an initial one
+//   after it when no conference with a plan came before, and a review when one did.
+// - core groups: `core-group` meetings only (the chronology has no kind for one).
+// An entry on the same day as a meeting of the same kind is the same event told twice: the meeting,
+// which says more, is kept. Corrected entries are left out (their corrections count).
+import { currentEntries } from '../../domain/chronology/current-entries.ts';
+import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
+import { isConference, type Meeting } from '../../domain/meetings/meeting.types.ts';
+import { dayOf } from '../../domain/shared/calendar-date.ts';
+import type { ClockEvents, ConferenceHeld, ConferenceKind, StrategyDiscussionHeld } from '../../domain/timescales/clocks.ts';
+
+export interface CaseClockSources {
+  entries: readonly ChronologyEntry[];
+  meetings: readonly Pick<Meeting, 'kind' | 'heldOn' | 'section47' | 'protectionPlan'>[];
+  bornOn: string | null;
+  expectedDeliveryOn: string | null;
+}
+
+const CONFERENCE_KIND: Partial<Record<Meeting['kind'], ConferenceKind>> = { 'initial-conference': 'initial', 'review-conference': 'review', 'pre-birth-conference': 'pre-birth' };
+const SOCIAL_CARE = 'childrens-social-care';
+
+export function clockEventsFrom(sources: CaseClockSources): ClockEvents {
+  const entries = currentEntries(sources.entries);
+  const daysOf = (kind: ChronologyEntry['kind'], socialCareOnly: boolean) =>
+    entries.flatMap((entry) => (entry.kind === kind && (!socialCareOnly || entry.agencyKind === SOCIAL_CARE) ? [dayOf(entry.occurredAt)] : [])).filter((day): day is string => day !== null);
+  const bornOn = dayOf(sources.bornOn) ?? daysOf('birth', false).sort()[0] ?? null;
+
+  const meetingDays = (test: (kind: Meeting['kind']) => boolean) => new Set(sources.meetings.filter((m) => test(m.kind)).map((m) => m.heldOn));
+
+  const strategyMeetingDays = meetingDays((kind) => kind === 'strategy-discussion');
+  const strategyDiscussions: StrategyDiscussionHeld[] = [
+    ...sources.meetings.filter((m) => m.kind === 'strategy-discussion').map((m) => ({ heldOn: m.heldOn, ...(m.section47 !== undefined ? { section47: m.section47 } : {}) })),
+    ...daysOf('strategy-discussion', false).filter((day) => !strategyMeetingDays.has(day)).map((heldOn) => ({ heldOn })),
+  ];
+
+  const conferenceMeetingDays = meetingDays(isConference);
+  const fromMeetings: ConferenceHeld[] = sources.meetings.flatMap((m) => {
+    const kind = CONFERENCE_KIND[m.kind];
+    return kind ? [{ kind, heldOn: m.heldOn, ...(m.protectionPlan !== undefined ? { plan: m.protectionPlan } : {}) }] : [];
+  });
+  const conferences: ConferenceHeld[] = [...fromMeetings];
+  for (const heldOn of daysOf('conference', false).filter((day) => !conferenceMeetingDays.has(day)).sort()) {
+    const earlier = conferences.filter((c) => c.heldOn < heldOn).sort((a, b) => a.heldOn.localeCompare(b.heldOn)).at(-1);
+    const kind: ConferenceKind = earlier !== undefined && earlier.plan !== false ? 'review' : bornOn === null || heldOn < bornOn ? 'pre-birth' : 'initial';
+    conferences.push({ kind, heldOn });
+  }
+
+  const referralsReceivedOn = daysOf('referral', true);
+  const firstReferral = [...referralsReceivedOn].sort()[0];
+  const referralDecisions = firstReferral === undefined ? [] : strategyDiscussions.filter((s) => s.heldOn >= firstReferral).map((s) => ({ decidedOn: s.heldOn }));
+
+  return {
+    referralsReceivedOn,
+    referralDecisions,
+    assessmentsCompletedOn: daysOf('assessment-completed', true),
+    strategyDiscussions,
+    conferences,
+    coreGroupsHeldOn: sources.meetings.filter((m) => m.kind === 'core-group').map((m) => m.heldOn),
+    bornOn,
+    expectedDeliveryOn: dayOf(sources.expectedDeliveryOn),
+  };
+}
