@@ -2,5 +2,5 @@
 import type { FastifyRequest } from 'fastify';
 
 export function isApiRequest(request: FastifyRequest): boolean {
-  return request.url.startsWith('/api/') || request.url === '/health';
+  return request.url.startsWith('/api/') || request.url === '/health' || request.url.startsWith('/health/');
 }
