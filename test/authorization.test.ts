@@ -121,6 +121,9 @@ const ROUTES: RouteCase[] = [
   },
   { name: 'api: GET plan', need: 'read', request: (c, ids) => c.api('GET', `/cases/${ids.caseId}/plan`) },
   { name: 'api: PUT plan', need: 'change', request: (c, ids) => c.api('PUT', `/cases/${ids.caseId}/plan`, { version: 999, level: 'universal', outcomes: [], checkItems: [], actions: [] }) },
+  { name: 'api: GET meetings', need: 'read', request: (c, ids) => c.api('GET', `/cases/${ids.caseId}/meetings`) },
+  { name: 'api: POST meeting', need: 'change', request: (c, ids) => c.api('POST', `/cases/${ids.caseId}/meetings`, { kind: 'core-group', heldOn: '1999-01-01', chair: 'probe', parentsPresent: false, attendees: [], decisions: [] }) },
+  { name: 'api: GET timescales', need: 'read', request: (c, ids) => c.api('GET', `/cases/${ids.caseId}/timescales`) },
   { name: 'api: POST team', need: 'manage', request: (c, ids) => c.api('POST', `/cases/${ids.caseId}/team`, { userId: randomUUID(), role: 'member' }) },
 ];
 
@@ -194,10 +197,11 @@ describe('authorisation of every case route', () => {
   });
   after(async () => t.close());
 
-  // The tables a refused request must leave alone: the shared list, and the plan's versions.
+  // The tables a refused request must leave alone: the shared list, the plan's versions and the meetings.
   const watchedRows = async () => ({
     ...(await rowCounts(t.ctx.db)),
     case_plans: Number((await t.ctx.db.selectFrom('case_plans').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n),
+    case_meetings: Number((await t.ctx.db.selectFrom('case_meetings').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n),
   });
 
   const deniedAudits = async (userId: string) =>

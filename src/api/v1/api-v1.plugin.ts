@@ -6,6 +6,8 @@ import { meRoutes } from './me.routes.ts';
 import { profileApiRoutes } from './profile.routes.ts';
 import { profileReviewApiRoutes } from './profile-review.routes.ts';
 import { planApiRoutes } from './plan.routes.ts';
+import { meetingApiRoutes } from './meetings.routes.ts';
+import { timescalesApiRoutes } from './timescales.routes.ts';
 import { alertApiRoutes } from './alerts.routes.ts';
 import { eventApiRoutes } from './events.routes.ts';
 import { eventBatchApiRoutes } from './events-batch.routes.ts';
@@ -20,6 +22,8 @@ export async function apiV1(app: FastifyInstance): Promise<void> {
   await app.register(profileApiRoutes);
   await app.register(profileReviewApiRoutes);
   await app.register(planApiRoutes);
+  await app.register(meetingApiRoutes);
+  await app.register(timescalesApiRoutes);
   await app.register(eventApiRoutes);
   await app.register(alertApiRoutes);
   await app.register(eventBatchApiRoutes);
