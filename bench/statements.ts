@@ -10,6 +10,7 @@ import type { KyselyPlugin } from 'kysely';
 import { createContext } from '../src/application/context.ts';
 import { recordBatch, type BatchItem } from '../src/application/chronology/record-batch.ts';
 import { recordEntry, type EntryInput } from '../src/application/chronology/record-entry.ts';
+import { settingsInForce } from '../src/application/settings/settings-in-force.ts';
 import { PGLITE_EXTENSIONS, wrapPglite } from '../src/infrastructure/db/connect.ts';
 import { migrate } from '../src/infrastructure/db/migrate.ts';
 import { actorFor, makeCase, makeOrganisation, makePerson, makeUser } from '../test/helpers/factories.ts';
@@ -54,6 +55,9 @@ async function main(): Promise<void> {
   );
 
   const ctx = { ...setup, db: database.db.withPlugin(counter) };
+  // The area's settings are read at most once every 5 s by a process (settings-in-force.ts): read
+  // them before counting, as a server that has been running has.
+  await settingsInForce(ctx);
   counter.count = 0;
   await recordEntry(ctx, actor, caseIds[0]!, event(n++));
   const single = counter.count;
