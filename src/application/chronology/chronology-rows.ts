@@ -1,5 +1,5 @@
 // Reading chronology entries from the database as the domain's ChronologyEntry.
-import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
+import { PLAN_CHECK_OUTCOMES, type ChronologyEntry, type RecordedPlanCheck } from '../../domain/chronology/chronology.types.ts';
 import type { EventKindId } from '../../domain/catalogue/event-kinds.ts';
 import type { FactorId } from '../../domain/catalogue/factor-ids.ts';
 import { serviceDateTime } from '../../domain/shared/service-day.ts';
@@ -32,7 +32,19 @@ export function entryFromRow(row: ChronologyRow): ChronologyEntry {
     ...(row.corrects ? { corrects: row.corrects } : {}),
     ...(row.correction_reason ? { correctionReason: row.correction_reason } : {}),
     ...(row.external_id ? { externalId: row.external_id } : {}),
+    ...planChecksOf(row.details),
   };
+}
+
+/** A contact's answers to the plan's check items, as its details keep them; anything else there is not read. */
+function planChecksOf(details: Record<string, unknown> | null): { planChecks?: RecordedPlanCheck[] } {
+  const raw = details?.['planChecks'];
+  if (!Array.isArray(raw) || raw.length === 0) return {};
+  const checks = raw.filter(
+    (item): item is RecordedPlanCheck =>
+      item !== null && typeof item === 'object' && typeof (item as RecordedPlanCheck).itemId === 'string' && (PLAN_CHECK_OUTCOMES as readonly unknown[]).includes((item as RecordedPlanCheck).outcome),
+  );
+  return checks.length === 0 ? {} : { planChecks: checks };
 }
 
 /** Every entry of a case, corrected ones included, in the order things happened. */

@@ -1,4 +1,5 @@
 // The version of the factor catalogue and findings. Stored assessments and reports record it, so
 // a later catalogue (new factors, new findings) can be told apart; ids are never renamed or reused.
 // Version 2 added the findings that come from patterns in the chronology.
-export const CATALOGUE_VERSION = 2;
+// Version 3 added `plan-check-missed`: a check item of the plan that could not be checked twice in a row.
+export const CATALOGUE_VERSION = 3;

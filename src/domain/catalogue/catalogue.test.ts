@@ -61,9 +61,9 @@ const PROFILE_MD = {
 } as const;
 
 describe('the factor catalogue', () => {
-  it('is version 2: version 1 and the findings from chronology patterns', () => {
-    assert.equal(CATALOGUE_VERSION, 2);
-    assert.equal(CATALOGUE.version, 2);
+  it('is version 3: version 1, the findings from chronology patterns, and the plan check finding', () => {
+    assert.equal(CATALOGUE_VERSION, 3);
+    assert.equal(CATALOGUE.version, 3);
   });
 
   it('has exactly the factors of version 1 for each subject, in its order', () => {
@@ -163,11 +163,12 @@ describe('event kinds', () => {
 });
 
 describe('findings', () => {
-  it('are version 1’s ids and severities in catalogue order, then version 2’s, each with an action and guidance from the publications', () => {
+  it('are version 1’s ids and severities in catalogue order, then version 2’s, then version 3’s, each with an action and guidance from the publications', () => {
     assert.deepEqual(FINDING_DEFINITIONS.slice(0, 14).map((f) => [f.id, f.severity]), PROFILE_MD.findings);
-    assert.deepEqual(FINDING_DEFINITIONS.slice(14).map((f) => [f.id, f.severity]), [
+    assert.deepEqual(FINDING_DEFINITIONS.slice(14, 19).map((f) => [f.id, f.severity]), [
       ['relapse', 'high'], ['baby-not-seen', 'high'], ['repeated-harm', 'high'], ['missed-appointments', 'attention'], ['repeated-police-incidents', 'attention'],
     ]);
+    assert.deepEqual(FINDING_DEFINITIONS.slice(19).map((f) => [f.id, f.severity]), [['plan-check-missed', 'attention']]);
     const sources = Object.values(SOURCES);
     for (const finding of FINDING_DEFINITIONS) {
       assert.ok(finding.title && finding.suggestedAction, finding.id);

@@ -26,6 +26,8 @@ export const FINDING_IDS = [
   'repeated-harm',
   'missed-appointments',
   'repeated-police-incidents',
+  // Catalogue version 3: the plan's checks (issue 13).
+  'plan-check-missed',
 ] as const;
 
 export type FindingId = (typeof FINDING_IDS)[number];
@@ -157,6 +159,12 @@ const rows: Record<FindingId, Row> = {
     'Repeated police incidents',
     'Ask the police for the detail of each incident and consider what they mean for the baby together.',
     cite(bsw, '"Local practice themes – audits" (chronologies)'),
+  ],
+  'plan-check-missed': [
+    'attention',
+    'A check in the plan could not be done twice in a row',
+    'Agree with the team how and when the item will be checked (a visit at another time, or another agency), and review the plan if it cannot be.',
+    `${cite(derby, 'section 9.4')} (every practitioner clear about what needs to be reviewed and assessed at each interaction)`,
   ],
 };
 

@@ -43,13 +43,34 @@ export interface ChronologyEntry {
   correctionReason?: string;
   /** The agency system's own id, for idempotent feeds. */
   externalId?: string;
+  /** Contacts: the answers to the plan's check items (issue 13), kept in the entry's details. */
+  planChecks?: readonly RecordedPlanCheck[];
+}
+
+/** What a visitor found for one check item of the plan, or why they could not check it. */
+export const PLAN_CHECK_OUTCOMES = ['no-concern', 'concern', 'not-checked'] as const;
+export type PlanCheckOutcome = (typeof PLAN_CHECK_OUTCOMES)[number];
+
+/**
+ * One check item's answer as a contact stores it (`details.planChecks`): the item's words, factor and
+ * person as they were that day, so the answer still reads right after the plan changes.
+ */
+export interface RecordedPlanCheck {
+  itemId: string;
+  /** The item's text when it was checked: "Where the baby sleeps". */
+  text: string;
+  outcome: PlanCheckOutcome;
+  /** What was seen (a concern), why it could not be checked, or anything said (no concern). */
+  note: string;
+  factorId?: FactorId;
+  personId?: string;
 }
 
 /** The families of incident counted in a rolling window (repeated-incidents.ts). */
 export const INCIDENT_FAMILY_IDS = ['domestic-abuse', 'police', 'emergency', 'injury'] as const;
 export type IncidentFamilyId = (typeof INCIDENT_FAMILY_IDS)[number];
 
-export type ChronologyPatternId = 'repeated-incidents' | 'missed-appointments' | 'unseen-period' | 'relapse';
+export type ChronologyPatternId = 'repeated-incidents' | 'missed-appointments' | 'unseen-period' | 'relapse' | 'plan-check-missed';
 
 export interface ChronologyPattern {
   id: ChronologyPatternId;

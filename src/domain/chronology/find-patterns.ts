@@ -11,6 +11,8 @@
 // - repeated injuries and emergency attendances: yes, high. No finding covers a mobile baby hurt
 //   again, or a baby taken to A&E again and again (docs/profile-catalogue.md, repeated-harm).
 // - repeated police incidents: yes, attention: the profile has no factor or finding for them.
+// - a check item of the plan that could not be checked twice in a row (plan-check-missed): yes,
+//   attention, while no later answer has checked it (Derby and Derbyshire review, section 9.4).
 // - repeated domestic abuse incidents: no, high. The `domestic-abuse` finding already rests on
 //   them and adds "consider MARAC" for three in the last twelve months; a second finding would
 //   say the same twice.
@@ -19,6 +21,7 @@ import { happenedBy } from './chronology-days.ts';
 import { currentEntries } from './current-entries.ts';
 import { observationsFromEntries } from './factor-observations.ts';
 import { findMissedAppointments } from './missed-appointments.ts';
+import { missedCheckPatterns } from './plan-check-missed.ts';
 import { incidentRationale, INCIDENT_WORDS, missedAppointmentRationale, relapseRationale, unseenPeriodRationale } from './pattern-rationales.ts';
 import { findRelapses } from './relapse.ts';
 import { findRepeatedIncidents } from './repeated-incidents.ts';
@@ -138,6 +141,7 @@ export function findPatterns(input: PatternInput): ChronologyPattern[] {
       becomesFinding: period.ongoing,
     })),
     ...relapsePatterns(input, current, entries),
+    ...missedCheckPatterns(entries, names),
   ];
   return patterns.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.to < b.to ? -1 : a.to > b.to ? 1 : 0));
 }

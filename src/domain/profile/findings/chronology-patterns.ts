@@ -1,6 +1,7 @@
 // Findings from patterns in the chronology (catalogue version 2): a relapse after improvement, a
 // baby no one is seeing now, repeated injuries or emergency attendances, repeated missed
-// appointments, repeated police incidents. The patterns are found in ../../chronology/; a finding
+// appointments, repeated police incidents; and (version 3) a check item of the plan that could not
+// be checked twice in a row. The patterns are found in ../../chronology/; a finding
 // gathers every pattern of its kind, one fact each, and names everyone and every factor they rest on.
 import type { ChronologyPattern } from '../../chronology/chronology.types.ts';
 import type { FindingId } from '../../catalogue/finding-definitions.ts';
@@ -23,3 +24,4 @@ export const babyNotSeen = fromPatterns('baby-not-seen', (p) => p.id === 'unseen
 export const repeatedHarm = fromPatterns('repeated-harm', (p) => p.id === 'repeated-incidents' && (p.incidentFamily === 'injury' || p.incidentFamily === 'emergency'));
 export const missedAppointments = fromPatterns('missed-appointments', (p) => p.id === 'missed-appointments');
 export const repeatedPoliceIncidents = fromPatterns('repeated-police-incidents', (p) => p.id === 'repeated-incidents' && p.incidentFamily === 'police');
+export const planCheckMissed = fromPatterns('plan-check-missed', (p) => p.id === 'plan-check-missed');

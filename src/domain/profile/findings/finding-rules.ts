@@ -1,8 +1,8 @@
-// Every finding rule: catalogue version 1 in docs/profile-catalogue.md order, then version 2's chronology patterns. A new rule is a new file here
+// Every finding rule: catalogue version 1 in docs/profile-catalogue.md order, then version 2's chronology patterns and version 3's plan checks. A new rule is a new file here
 // and a new finding in the catalogue.
 import { adultNotAssessed } from './adult-not-assessed.ts';
 import { chaoticSubstanceUse } from './chaotic-substance-use.ts';
-import { babyNotSeen, missedAppointments, relapse, repeatedHarm, repeatedPoliceIncidents } from './chronology-patterns.ts';
+import { babyNotSeen, missedAppointments, planCheckMissed, relapse, repeatedHarm, repeatedPoliceIncidents } from './chronology-patterns.ts';
 import { conflictingInformation } from './conflicting-information.ts';
 import { domesticAbuse } from './domestic-abuse.ts';
 import { freshStart } from './fresh-start.ts';
@@ -38,4 +38,5 @@ export const FINDING_RULES: Readonly<Record<FindingId, FindingRule>> = {
   'repeated-harm': repeatedHarm,
   'missed-appointments': missedAppointments,
   'repeated-police-incidents': repeatedPoliceIncidents,
+  'plan-check-missed': planCheckMissed,
 };
