@@ -2,8 +2,12 @@
 // a discussion entry for each piece of safety advice given), the profile evidence it gives, one new
 // profile version and one audit entry, through the one way to change a case (cases/change-case.ts).
 // What the answers mean is the domain's (contact-record.ts); here they are checked against the
-// record and stored.
+// record and stored. With a plan, the answers to its check items due for the recorder's kind of
+// agency are checked against the plan as it stands inside the change, and a concern's evidence is
+// added with the rest.
 import { planContact, type ContactAnswers, type ContactNotice, type ContactProblem, type PlannedEntry, type PlannedEvidence } from '../../domain/chronology/contact-record.ts';
+import type { PlanCheckProblem } from '../../domain/plan/plan-checks.ts';
+import { readDueChecks } from '../plan/plan-check-rows.ts';
 import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
 import { eventKindById, factorDefinition } from '../../domain/catalogue/catalogue.ts';
 import type { Tx } from '../../infrastructure/db/schema.ts';
@@ -19,7 +23,7 @@ export type RecordContactResult =
   | { ok: true; entries: ChronologyEntry[]; notices: ContactNotice[] }
   | { ok: false; code: 'not-found'; message: string }
   | { ok: false; code: 'forbidden'; message: string }
-  | { ok: false; code: 'invalid'; message: string; problems: ContactProblem[] };
+  | { ok: false; code: 'invalid'; message: string; problems: ContactProblem[]; planCheckProblems: PlanCheckProblem[] };
 
 
 async function write(trx: Tx, ctx: AppContext, recorder: Recorder, caseId: string, planned: PlannedEntry): Promise<ChronologyEntry> {
@@ -63,8 +67,14 @@ export async function recordContact(ctx: AppContext, actor: UserActor, caseId: s
     async ({ trx, recorder, today }) => {
       const stored = await loadStoredProfile(trx, caseId, today, (await settingsInForce(ctx, trx)).settings);
       if (!stored) return { changed: false, answer: { ok: false, code: 'not-found', message: 'There is no case with this id.' } };
-      const planned = planContact(answers, { today, born: stored.facts.infant.status === 'born', people: stored.facts.people });
-      if (!planned.ok) return { changed: false, answer: { ok: false, code: 'invalid', message: 'The contact cannot be recorded like this: see the problems.', problems: planned.problems } };
+      const { plan: casePlan, due } = await readDueChecks(trx, caseId, recorder.organisationKind, today);
+      const planned = planContact(answers, { today, born: stored.facts.infant.status === 'born', people: stored.facts.people, plan: casePlan, dueItems: due });
+      if (!planned.ok) {
+        return {
+          changed: false,
+          answer: { ok: false, code: 'invalid', message: 'The contact cannot be recorded like this: see the problems.', problems: planned.problems, planCheckProblems: planned.planCheckProblems },
+        };
+      }
       const { plan } = planned;
       const contact = await write(trx, ctx, recorder, caseId, plan.contact);
       const discussions: ChronologyEntry[] = [];
@@ -102,6 +112,7 @@ export async function recordContact(ctx: AppContext, actor: UserActor, caseId: s
             evidenceAdded: evidenceAdded.length,
             babySeen: contact.babySeen,
             notices: plan.notices.map((notice) => notice.code),
+            ...(plan.contact.details['planChecks'] === undefined ? {} : { planChecks: (plan.contact.details['planChecks'] as { itemId: string; outcome: string }[]).map(({ itemId, outcome }) => ({ itemId, outcome })) }),
             profileVersion,
           },
         }),

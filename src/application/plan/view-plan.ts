@@ -1,7 +1,9 @@
 // Reading a case's plan: the access check (as for the case and the profile: the team, organisation
 // oversight and emergency access read it), the plan as it stands, the check items the profile
-// suggests today, and who the people and owners it names are; one audit entry for the look, and a
+// suggests today, the last answer to each of its check items (when, by whom for which agency, what
+// was found), and who the people and owners it names are; one audit entry for the look, and a
 // refusal or a missing case audited too. Someone outside the team sees nothing of it.
+import { lastChecks, type RecordedCheck } from '../../domain/plan/plan-checks.ts';
 import { suggestCheckItems, type SuggestedCheckItem } from '../../domain/plan/suggested-checks.ts';
 import type { PlanVersion } from '../../domain/plan/plan.types.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
@@ -11,6 +13,7 @@ import { recordAuditAlone } from '../audit.ts';
 import { loadCaseAccess } from '../cases/case-access.ts';
 import { refusedForIntent, type CaseIntent } from '../cases/case-intent.ts';
 import type { AppContext } from '../context.ts';
+import { readRecordedChecks } from './plan-check-rows.ts';
 import { readCurrentPlan } from './plan-rows.ts';
 
 export interface PlanTeamMember {
@@ -29,6 +32,8 @@ export interface PlanView {
   caseLevel: string;
   /** Null while the case has no plan (version 0). */
   plan: PlanVersion | null;
+  /** The latest answer to each of the plan's check items, by item id; an item never answered has none. */
+  lastChecks: Record<string, RecordedCheck>;
   /** What the profile suggests checking today, whether or not the plan has it yet. */
   suggestions: SuggestedCheckItem[];
   /** Everyone in the record, by id, as shown to practitioners. */
@@ -71,6 +76,7 @@ export async function viewPlan(ctx: AppContext, actor: UserActor, caseId: string
       .orderBy('users.name')
       .execute(),
   ]);
+  const checks = plan === null ? [] : await readRecordedChecks(ctx.db, caseId);
   const ownerNames: Record<string, string> = Object.fromEntries(team.map((member) => [member.userId, member.name]));
   const others = [...new Set((plan?.actions ?? []).flatMap((action) => ('userId' in action.owner ? [action.owner.userId] : [])))].filter((id) => !(id in ownerNames));
   if (others.length > 0) {
@@ -87,6 +93,7 @@ export async function viewPlan(ctx: AppContext, actor: UserActor, caseId: string
       born,
       caseLevel: evaluated.stored.level,
       plan,
+      lastChecks: Object.fromEntries(lastChecks(plan, checks)),
       suggestions: suggestCheckItems(evaluated.evaluation, { born }),
       people: facts.people.map((p) => ({ id: p.id, name: p.name })),
       team,

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { CheckItem, Plan } from '../plan/plan.types.ts';
 import type { ProfilePerson } from '../profile/profile.types.ts';
 import { CONTACT_PROBLEMS, contactNotices, planContact, type ContactAnswers, type ContactContext, type ContactDetails, type ContactPlan } from './contact-record.ts';
 
@@ -320,5 +321,82 @@ describe('the notices of a recorded contact', () => {
       { code: 'unknown-adult', description: 'A woman' },
     ]);
     assert.deepEqual(contactNotices(plan({}).contact.details as ContactDetails), []);
+  });
+});
+
+describe('recording a contact: the plan’s checks', () => {
+  const sleep: CheckItem = { id: 'sleep', text: 'Where the baby sleeps', question: 'Ask to see the cot', factorId: 'unsafe-sleep', checkedBy: [], frequency: 'every-contact', since: '2026-11-01' };
+  const drink: CheckItem = { id: 'drink', text: 'Is mum drinking', question: 'Any cans or bottles?', factorId: 'alcohol-misuse', personId: 'mum', checkedBy: [], frequency: 'every-contact', since: '2026-11-01' };
+  const family: CheckItem = { id: 'family', text: 'Family support', question: 'Who helps?', factorId: 'supportive-wider-family', checkedBy: [], frequency: 'weekly', since: '2026-11-01' };
+  const words: CheckItem = { id: 'words', text: 'Who is staying at the flat', question: 'Ask who stayed last night', checkedBy: [], frequency: 'every-contact', since: '2026-11-01' };
+  const adultNoPerson: CheckItem = { id: 'anyone', text: 'Anyone drinking', question: 'Any cans?', factorId: 'alcohol-misuse', checkedBy: [], frequency: 'every-contact', since: '2026-11-01' };
+  const thePlan: Plan = { level: 'child-in-need', outcomes: [], checkItems: [sleep, drink, family, words, adultNoPerson], actions: [] };
+  const withPlan: ContactContext = { ...context, plan: thePlan, dueItems: [sleep, drink] };
+
+  it('changes nothing without a plan', () => {
+    const p = plan({});
+    assert.equal('planChecks' in p.contact.details, false);
+    assert.equal(p.contact.summary, 'Routine visit at 6 weeks.');
+  });
+
+  it('keeps each answer with the item’s words in the contact’s details and names concerns and items not checked in the summary', () => {
+    const p = plan(
+      {
+        planChecks: [
+          { itemId: 'sleep', outcome: 'not-checked', note: 'Not allowed upstairs' },
+          { itemId: 'drink', outcome: 'no-concern', note: '' },
+          { itemId: 'words', outcome: 'concern', note: 'A man’s boots by the door' },
+        ],
+      },
+      withPlan,
+    );
+    assert.deepEqual((p.contact.details as ContactDetails).planChecks, [
+      { itemId: 'sleep', text: 'Where the baby sleeps', outcome: 'not-checked', note: 'Not allowed upstairs', factorId: 'unsafe-sleep' },
+      { itemId: 'drink', text: 'Is mum drinking', outcome: 'no-concern', note: '', factorId: 'alcohol-misuse', personId: 'mum' },
+      { itemId: 'words', text: 'Who is staying at the flat', outcome: 'concern', note: 'A man’s boots by the door' },
+    ]);
+    assert.equal(p.contact.summary, 'Routine visit at 6 weeks. Plan check, Where the baby sleeps: could not check: Not allowed upstairs. Plan check, Who is staying at the flat: concern: A man’s boots by the door.');
+    assert.equal(p.contact.significant, true, 'a concern is significant');
+    assert.deepEqual(evidence(p), [], 'an item naming no factor adds no evidence');
+  });
+
+  it('adds a concern as observed evidence for the factor the item names: present for a risk, absent for a protective factor, with the person for an adult factor', () => {
+    const p = plan(
+      {
+        planChecks: [
+          { itemId: 'sleep', outcome: 'concern', note: 'Baby asleep on the sofa' },
+          { itemId: 'drink', outcome: 'concern', note: 'Empty cans in the kitchen' },
+          { itemId: 'family', outcome: 'concern', note: 'Grandmother has stopped visiting' },
+          { itemId: 'anyone', outcome: 'concern', note: 'Cans' },
+        ],
+      },
+      withPlan,
+    );
+    assert.deepEqual(evidence(p), ['unsafe-sleep present observed', 'alcohol-misuse|mum present observed', 'supportive-wider-family absent observed']);
+    assert.equal(p.evidence[0]!.note, 'Plan check at the home visit on 20 November 2026, Where the baby sleeps: Baby asleep on the sofa.');
+  });
+
+  it('adds no evidence for no concern or could not check, and a routine answer is not significant', () => {
+    const p = plan({ planChecks: [{ itemId: 'sleep', outcome: 'no-concern' }, { itemId: 'drink', outcome: 'not-checked', note: 'Mum out' }] }, withPlan);
+    assert.deepEqual(evidence(p), []);
+    assert.equal(p.contact.significant, false);
+  });
+
+  it('reports the plan’s problems beside the form’s: an item not in the plan, a due item unanswered, a missing note', () => {
+    const result = planContact({ ...seen, summary: '', planChecks: [{ itemId: 'gone', outcome: 'no-concern' }, { itemId: 'drink', outcome: 'concern' }] }, withPlan);
+    assert.equal(result.ok, false);
+    assert.ok(!result.ok);
+    assert.deepEqual(result.problems, ['summary-needed']);
+    assert.deepEqual(result.planCheckProblems, [
+      { code: 'unknown-item', path: '/planChecks/0/itemId' },
+      { code: 'concern-note-needed', path: '/planChecks/1/note', itemId: 'drink' },
+      { code: 'answer-needed', path: '/planChecks', itemId: 'sleep' },
+    ]);
+  });
+
+  it('refuses check answers when the case has no plan', () => {
+    const result = planContact({ ...seen, planChecks: [{ itemId: 'sleep', outcome: 'no-concern' }] }, context);
+    assert.ok(!result.ok);
+    assert.deepEqual(result.planCheckProblems, [{ code: 'unknown-item', path: '/planChecks/0/itemId' }]);
   });
 });

@@ -22,12 +22,22 @@
 //   `understands-safety-advice` of each adult in the profile who was present (professional
 //   judgement). Understood advice adds nothing: the factor also needs the advice kept to.
 // - Before the birth the questions about seeing the baby are not asked.
+// - The plan's check items due for the visitor (issue 13, plan/plan-checks.ts) each need an answer:
+//   checked, no concern; checked, concern (what was seen); could not check (why). The answers go into
+//   the contact's details (`planChecks`, with each item's words that day) and its summary names each
+//   concern and each item not checked. A concern is evidence for the factor the item names, `observed`,
+//   with the note: present for a risk factor, absent for a protective one; an adult factor needs the
+//   item's person, and an item naming no factor adds no evidence. A concern makes the contact significant.
 import type { EventKindId } from '../catalogue/event-kinds.ts';
 import type { EvidenceSource } from '../catalogue/evidence-sources.ts';
 import type { FactorId } from '../catalogue/factor-ids.ts';
 import { isSignificantAdult } from '../profile/profile-subjects.ts';
 import type { EvidenceDirection, ProfilePerson } from '../profile/profile.types.ts';
 import { dayInWords, isRealIsoDate } from '../shared/calendar-date.ts';
+import { factorById } from '../catalogue/catalogue.ts';
+import { checkPlanAnswers, recordedChecks, type PlanCheckDraft, type PlanCheckProblem } from '../plan/plan-checks.ts';
+import type { CheckItem, Plan } from '../plan/plan.types.ts';
+import type { RecordedPlanCheck } from './chronology.types.ts';
 
 export const CONTACT_KINDS = ['home-visit', 'clinic-contact', 'gp-consultation'] as const;
 export type ContactKind = (typeof CONTACT_KINDS)[number];
@@ -78,6 +88,8 @@ export interface ContactAnswers {
   siblingsSaid?: string;
   stressPointsReviewed?: string;
   summary?: string;
+  /** Answers to the plan's check items. */
+  planChecks?: readonly PlanCheckDraft[];
 }
 
 export interface ContactContext {
@@ -87,6 +99,9 @@ export interface ContactContext {
   born: boolean;
   /** Everyone in the record. */
   people: readonly ProfilePerson[];
+  /** The case's current plan (none: no check items are asked) and its items due for this visitor. */
+  plan?: Plan | null;
+  dueItems?: readonly CheckItem[];
 }
 
 export type AdviceGiven = { given: false } | { given: true; understood: Understood };
@@ -109,6 +124,8 @@ export type ContactDetails = {
   copingWithCryingAdvice: AdviceGiven;
   siblingsSaid: string | null;
   stressPointsReviewed: string | null;
+  /** The answers to the plan's check items, when the case has a plan. */
+  planChecks?: RecordedPlanCheck[];
 };
 
 export interface PlannedEntry {
@@ -205,7 +222,7 @@ export const CONTACT_PROBLEMS = {
 
 export type ContactProblem = keyof typeof CONTACT_PROBLEMS;
 
-export type PlanContactResult = { ok: true; plan: ContactPlan } | { ok: false; problems: ContactProblem[] };
+export type PlanContactResult = { ok: true; plan: ContactPlan } | { ok: false; problems: ContactProblem[]; planCheckProblems: PlanCheckProblem[] };
 
 const given = (value: string | undefined): string => value?.trim() ?? '';
 const isUnderstood = (value: string): value is Understood => value === 'yes' || value === 'partly' || value === 'no';
@@ -382,21 +399,47 @@ function evidenceFrom(answers: ContactAnswers, details: ContactDetails, context:
   return evidence;
 }
 
+function planCheckSentence(check: RecordedPlanCheck): string[] {
+  if (check.outcome === 'concern') return [sentence(`Plan check, ${check.text}: concern: ${check.note}`)];
+  if (check.outcome === 'not-checked') return [sentence(`Plan check, ${check.text}: could not check: ${check.note}`)];
+  return [];
+}
+
+/** Evidence from the plan's checks: a concern about the factor an item names, as the visitor saw it. */
+function planCheckEvidence(checks: readonly RecordedPlanCheck[], at: string): PlannedEvidence[] {
+  return checks.flatMap((check): PlannedEvidence[] => {
+    const factor = check.outcome === 'concern' && check.factorId !== undefined ? factorById(check.factorId) : undefined;
+    if (!factor || (factor.subject === 'adult' && check.personId === undefined)) return [];
+    return [
+      {
+        factorId: factor.id,
+        ...(factor.subject === 'adult' ? { personId: check.personId! } : {}),
+        source: 'observed',
+        indicates: factor.kind === 'risk' ? 'present' : 'absent',
+        note: sentence(`Plan check at the ${at}, ${check.text}: ${check.note}`),
+      },
+    ];
+  });
+}
+
 /** The entries and evidence a contact's answers make, or the problems that stop it being recorded. */
 export function planContact(answers: ContactAnswers, context: ContactContext): PlanContactResult {
   const problems = checkContact(answers, context);
-  if (problems.length > 0) return { ok: false, problems };
+  const plan = context.plan ?? null;
+  const checked = plan === null && (answers.planChecks ?? []).length === 0 ? { ok: true as const, answers: [] } : checkPlanAnswers(answers.planChecks ?? [], plan, context.dueItems ?? []);
+  if (problems.length > 0 || !checked.ok) return { ok: false, problems, planCheckProblems: checked.ok ? [] : checked.problems };
   const kind = given(answers.kind) as ContactKind;
   const occurredAt = given(answers.occurredOn);
   const at = `${CONTACT_KIND_WORDS[kind]} on ${dayInWords(occurredAt)}`;
-  const details = detailsFrom(answers, context.born);
+  const checks = plan === null ? [] : recordedChecks(checked.answers, plan);
+  const details: ContactDetails = { ...detailsFrom(answers, context.born), ...(plan === null ? {} : { planChecks: checks }) };
   const notices = contactNotices(details);
   const base = { occurredAt, source: 'observed' as const, presentIds: [...new Set(answers.presentIds ?? [])] };
   const contact: PlannedEntry = {
     ...base,
     kind,
-    summary: [sentence(given(answers.summary)), ...notices.map(noticeSentence)].join(' '),
-    significant: notices.length > 0,
+    summary: [sentence(given(answers.summary)), ...notices.map(noticeSentence), ...checks.flatMap(planCheckSentence)].join(' '),
+    significant: notices.length > 0 || checks.some((check) => check.outcome === 'concern'),
     ...(details.babySeen === null ? {} : { babySeen: details.babySeen }),
     details,
   };
@@ -404,5 +447,5 @@ export function planContact(answers: ContactAnswers, context: ContactContext): P
   const where = CONTACT_KIND_WORDS[kind];
   if (details.safeSleepAdvice.given) discussions.push(discussion('safe-sleep-discussion', 'Safe sleep advice', details.safeSleepAdvice.understood, where, base));
   if (details.copingWithCryingAdvice.given) discussions.push(discussion('coping-with-crying-discussion', 'Coping with crying (ICON) advice', details.copingWithCryingAdvice.understood, where, base));
-  return { ok: true, plan: { contact, discussions, evidence: evidenceFrom(answers, details, context, at), notices } };
+  return { ok: true, plan: { contact, discussions, evidence: [...evidenceFrom(answers, details, context, at), ...planCheckEvidence(checks, at)], notices } };
 }
