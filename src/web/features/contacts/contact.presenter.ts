@@ -6,7 +6,9 @@ import { eventKindById, factorById } from '../../../domain/catalogue/catalogue.t
 import { CONTACT_KINDS } from '../../../domain/chronology/contact-record.ts';
 import { personDisplayName, RELATIONSHIPS_TO_INFANT, type RelationshipToInfant } from '../../../domain/people/relationships.ts';
 import { formatDate } from '../../views/london-time.ts';
-import { UNKNOWN_ADULT } from './contact.schema.ts';
+import { PLAN_CHECK_OUTCOME_LABELS } from '../../../domain/plan/plan-checks.ts';
+import { CHECK_FREQUENCY_LABELS, type CheckItem } from '../../../domain/plan/plan.types.ts';
+import { checkNoteField, checkOutcomeField, UNKNOWN_ADULT } from './contact.schema.ts';
 
 export const kindItems = CONTACT_KINDS.map((kind) => ({ value: kind, text: eventKindById(kind)?.label ?? kind }));
 
@@ -18,6 +20,23 @@ export function presentItems(people: readonly CasePerson[]) {
       .map((person) => ({ value: person.id, text: personDisplayName(person), hint: { text: RELATIONSHIPS_TO_INFANT[person.relationshipToInfant as RelationshipToInfant] ?? '' } })),
     { value: UNKNOWN_ADULT, text: 'An adult I did not know', hint: { text: 'Describe them below' } },
   ];
+}
+
+/** The plan's check items due at this contact, each in plain words with its question and the names of its two fields. */
+export function planCheckItems(items: readonly CheckItem[]) {
+  return items.map((item) => ({
+    id: item.id,
+    text: item.text,
+    question: item.question,
+    often: CHECK_FREQUENCY_LABELS[item.frequency].toLowerCase(),
+    outcomeName: checkOutcomeField(item.id),
+    noteName: checkNoteField(item.id),
+    outcomes: [
+      { value: 'no-concern', text: PLAN_CHECK_OUTCOME_LABELS['no-concern'] },
+      { value: 'concern', text: PLAN_CHECK_OUTCOME_LABELS.concern, hint: { text: 'Say what you saw or heard below' } },
+      { value: 'not-checked', text: PLAN_CHECK_OUTCOME_LABELS['not-checked'], hint: { text: 'Say why below' } },
+    ],
+  }));
 }
 
 const yesNo = (value: boolean | null) => (value === null ? 'Not asked before the birth' : value ? 'Yes' : 'No');

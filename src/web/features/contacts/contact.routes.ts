@@ -4,13 +4,15 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { viewCase, type CaseView } from '../../../application/cases/view-case.ts';
 import { recordContact } from '../../../application/chronology/record-contact.ts';
+import { dueChecksForVisitor } from '../../../application/plan/plan-check-rows.ts';
+import type { CheckItem } from '../../../domain/plan/plan.types.ts';
 import { viewContact } from '../../../application/chronology/view-contact.ts';
 import { infantDisplayName } from '../../../domain/people/infant-name.ts';
 import { validateForm } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { requireUser } from '../../plugins/sessions.ts';
-import { kindItems, presentItems, presentRecorded } from './contact.presenter.ts';
-import { answersFrom, contactErrors, contactForm, presentFrom, readContactDate, type ContactValues } from './contact.schema.ts';
+import { kindItems, planCheckItems, presentItems, presentRecorded } from './contact.presenter.ts';
+import { answersFrom, contactErrors, contactForm, PLAN_CHECKS_ANCHOR, planChecksFrom, presentFrom, readContactDate, type ContactValues } from './contact.schema.ts';
 
 type CaseParams = { Params: { caseId: string } };
 type ContactParams = { Params: { caseId: string; entryId: string } };
@@ -29,8 +31,10 @@ export async function contactRoutes(app: FastifyInstance): Promise<void> {
     return result.value;
   }
 
-  const formPage = (reply: FastifyReply, view: CaseView, locals: { values: ContactValues; present: string[]; [key: string]: unknown }, status = 200) =>
-    reply.page(
+  /** The form, with the plan's check items due for this visitor (none without a plan). */
+  const formPage = async (request: FastifyRequest<CaseParams>, reply: FastifyReply, view: CaseView, locals: { values: ContactValues; present: string[]; [key: string]: unknown }, status = 200) => {
+    const due: CheckItem[] = await dueChecksForVisitor(ctx, actor(request), view.record.id);
+    return reply.page(
       'contacts/contact.njk',
       {
         title: 'Record a contact or home visit',
@@ -42,33 +46,40 @@ export async function contactRoutes(app: FastifyInstance): Promise<void> {
         fieldErrors: {},
         dateParts: {},
         backLink: `/cases/${view.record.id}`,
+        planChecks: planCheckItems(due),
+        planChecksAnchor: PLAN_CHECKS_ANCHOR,
         ...locals,
       },
       status,
     );
+  };
 
   app.get<CaseParams>('/cases/:caseId/contacts/new', { preHandler: requireUser }, async (request, reply) => {
     const view = await changeableCase(request, reply);
     if (!view) return reply;
-    return formPage(reply, view, { values: {}, present: [] });
+    return formPage(request, reply, view, { values: {}, present: [] });
   });
 
   app.post<CaseParams>('/cases/:caseId/contacts/new', { preHandler: requireUser }, async (request, reply) => {
     const { caseId } = request.params;
     const present = presentFrom(request.body);
+    const checks = planChecksFrom(request.body);
     const form = validateForm(contactForm, request.body);
     if (!form.ok) {
       const view = await changeableCase(request, reply);
-      return view ? formPage(reply, view, { ...form, values: form.values, present }, 400) : reply;
+      return view ? formPage(request, reply, view, { ...form, values: { ...form.values, ...checks.values }, present }, 400) : reply;
     }
     const values = form.value as ContactValues;
     const date = readContactDate(values);
     // A date that cannot be read goes as none: the domain then reports every other problem with it.
-    const result = await recordContact(ctx, actor(request), caseId, answersFrom(values, present, date.ok ? (date.iso ?? '') : ''));
+    const result = await recordContact(ctx, actor(request), caseId, { ...answersFrom(values, present, date.ok ? (date.iso ?? '') : ''), planChecks: checks.answers });
     if (!result.ok) {
       if (result.code !== 'invalid') return sendErrorPage(reply, result.code);
       const view = await changeableCase(request, reply);
-      return view ? formPage(reply, view, { ...contactErrors(result.problems, date), values, present }, 400) : reply;
+      if (!view) return reply;
+      const texts = new Map((await dueChecksForVisitor(ctx, actor(request), caseId)).map((item) => [item.id, item.text]));
+      const errors = contactErrors(result.problems, date, { problems: result.planCheckProblems, answers: checks.answers, texts });
+      return formPage(request, reply, view, { ...errors, values: { ...values, ...checks.values }, present }, 400);
     }
     return reply.redirect(`/cases/${caseId}/contacts/${result.entries[0]!.id}`, 303);
   });

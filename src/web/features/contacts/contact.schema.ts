@@ -1,8 +1,10 @@
 // The contact form: its fields and length limits, the people ticked as present (sent as repeated
 // fields), and the answers the use case takes. What the answers must say is the domain's
-// (contact-record.ts); its problems become GOV.UK errors here, in the order the form asks.
+// (contact-record.ts); its problems become GOV.UK errors here, in the order the form asks. The
+// answers to the plan's check items come as a pair of fields per item, named by the item's id.
 import { Type } from 'typebox';
 import { CONTACT_PROBLEMS, type ContactAnswers, type ContactField, type ContactProblem } from '../../../domain/chronology/contact-record.ts';
+import { PLAN_CHECK_NOTE_LIMIT, type PlanCheckDraft, type PlanCheckProblem } from '../../../domain/plan/plan-checks.ts';
 import { PARTS, readDateInput, type DatePartErrors } from '../../forms/date-input.ts';
 import { formErrors, type FormErrors, type FormSpec } from '../../forms/validate-form.ts';
 
@@ -91,10 +93,76 @@ export function answersFrom(values: ContactValues, present: readonly string[], o
   };
 }
 
+/** The fields of one check item's answer: the radios and the note. */
+export const checkOutcomeField = (itemId: string) => `check-outcome-${itemId}`;
+export const checkNoteField = (itemId: string) => `check-note-${itemId}`;
+/** Where an answer for an item no longer in the plan is reported: the section's heading. */
+export const PLAN_CHECKS_ANCHOR = 'plan-checks';
+
+const CHECK_FIELD = /^check-(outcome|note)-(.{1,100})$/;
+
+/** The answers to the plan's check items as sent (one per item named, in the order sent), and the fields to show again. */
+export function planChecksFrom(body: unknown): { answers: PlanCheckDraft[]; values: ContactValues } {
+  const fields = body !== null && typeof body === 'object' ? Object.entries(body as Record<string, unknown>) : [];
+  const byItem = new Map<string, PlanCheckDraft>();
+  const values: ContactValues = {};
+  for (const [name, value] of fields) {
+    const match = CHECK_FIELD.exec(name);
+    if (!match || typeof value !== 'string') continue;
+    const [, part, itemId] = match as unknown as [string, 'outcome' | 'note', string];
+    const answer = byItem.get(itemId) ?? { itemId };
+    answer[part] = value;
+    byItem.set(itemId, answer);
+    values[name] = value;
+  }
+  return { answers: [...byItem.values()], values };
+}
+
+const quoted = (text: string | undefined) => (text ? `“${text}”` : 'this check');
+
+function planCheckMessage(problem: PlanCheckProblem, text: string | undefined): string {
+  switch (problem.code) {
+    case 'answer-needed':
+      return `Select whether you checked ${quoted(text)}, found a concern or could not check it`;
+    case 'concern-note-needed':
+      return `Say what you saw or heard about ${quoted(text)} that is a concern`;
+    case 'not-checked-note-needed':
+      return `Say why you could not check ${quoted(text)}`;
+    case 'note-too-long':
+      return `What you say about ${quoted(text)} must be ${PLAN_CHECK_NOTE_LIMIT.toLocaleString('en-GB')} characters or fewer`;
+    case 'unknown-item':
+    case 'item-needed':
+    case 'duplicate-item':
+      return 'A check answer for an item not in the plan: the plan has changed since you opened the form, so answer the checks shown now';
+  }
+}
+
+/** The plan's problems as errors, in the form's order: on the item's radios or note, or on the section for an item not shown (no longer in the plan). */
+function planCheckErrors(problems: readonly PlanCheckProblem[], answers: readonly PlanCheckDraft[], texts: ReadonlyMap<string, string>): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const problem of problems) {
+    const index = /^\/planChecks\/(\d+)\//.exec(problem.path)?.[1];
+    const itemId = problem.itemId ?? (index === undefined ? undefined : answers[Number(index)]?.itemId);
+    const onNote = problem.code === 'concern-note-needed' || problem.code === 'not-checked-note-needed' || problem.code === 'note-too-long';
+    const field = itemId === undefined || !texts.has(itemId) ? PLAN_CHECKS_ANCHOR : onNote ? checkNoteField(itemId) : checkOutcomeField(itemId);
+    errors[field] ??= planCheckMessage(problem, itemId === undefined ? undefined : texts.get(itemId));
+  }
+  // In the form's order: the section's heading, then each item's answer and note.
+  const order = [PLAN_CHECKS_ANCHOR, ...[...texts.keys()].flatMap((id) => [checkOutcomeField(id), checkNoteField(id)])];
+  return Object.fromEntries(order.filter((field) => errors[field] !== undefined).map((field) => [field, errors[field]!]));
+}
+
 export type ContactErrors = FormErrors & { dateParts: DatePartErrors };
 
-/** The domain's problems as GOV.UK errors, one a field; a date the form could not read keeps its own words. */
-export function contactErrors(problems: readonly ContactProblem[], date: ReturnType<typeof readContactDate>): ContactErrors {
+/**
+ * The domain's problems as GOV.UK errors, one a field, in the form's order (the plan's checks come just
+ * before the summary); a date the form could not read keeps its own words.
+ */
+export function contactErrors(
+  problems: readonly ContactProblem[],
+  date: ReturnType<typeof readContactDate>,
+  plan: { problems: readonly PlanCheckProblem[]; answers: readonly PlanCheckDraft[]; texts: ReadonlyMap<string, string> } = { problems: [], answers: [], texts: new Map() },
+): ContactErrors {
   const errors: Partial<Record<string, string>> = {};
   const dateParts: DatePartErrors = {};
   for (const problem of problems) {
@@ -106,5 +174,7 @@ export function contactErrors(problems: readonly ContactProblem[], date: ReturnT
     errors[date.ok ? 'occurredOn-day' : date.field] = date.ok ? message : date.text;
     dateParts['occurredOn'] = date.ok ? [...PARTS] : date.parts;
   }
-  return { ...formErrors(errors as Record<string, string>), dateParts };
+  const { summary, ...rest } = errors;
+  const ordered = { ...rest, ...planCheckErrors(plan.problems, plan.answers, plan.texts), ...(summary === undefined ? {} : { summary }) };
+  return { ...formErrors(ordered), dateParts };
 }

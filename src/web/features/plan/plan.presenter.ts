@@ -4,6 +4,7 @@
 import type { PlanView } from '../../../application/plan/view-plan.ts';
 import { ACTION_STATUS_LABELS, CHECK_FREQUENCIES, CHECK_FREQUENCY_LABELS, ACTION_STATUSES, type ActionStatus, type CheckFrequency, type PlanAction, type PlanVersion } from '../../../domain/plan/plan.types.ts';
 import { isOverdue } from '../../../domain/plan/plan-rules.ts';
+import { PLAN_CHECK_OUTCOME_LABELS, type RecordedCheck } from '../../../domain/plan/plan-checks.ts';
 import { CASE_LEVEL_IDS, caseLevelLabel } from '../../../domain/shared/case-levels.ts';
 import { dayInWords } from '../../../domain/shared/calendar-date.ts';
 import { ORGANISATION_KINDS, isOrganisationKind, type OrganisationKind } from '../../../domain/shared/organisation-kinds.ts';
@@ -16,6 +17,20 @@ export function whoChecks(kinds: readonly string[]): string {
 
 function ownerName(action: PlanAction, ownerNames: Record<string, string>): string {
   return 'userId' in action.owner ? (ownerNames[action.owner.userId] ?? 'An account no longer in the service') : `${action.owner.name} (outside the service)`;
+}
+
+const OUTCOME_TAGS: Record<RecordedCheck['outcome'], string> = { 'no-concern': 'govuk-tag--green', concern: 'govuk-tag--red', 'not-checked': 'govuk-tag--yellow' };
+
+/** The last answer to an item: what was found, when, by whom for which agency, and the note. */
+export function presentLastCheck(check: RecordedCheck | undefined) {
+  if (!check) return null;
+  return {
+    outcome: PLAN_CHECK_OUTCOME_LABELS[check.outcome],
+    tag: OUTCOME_TAGS[check.outcome],
+    when: dayInWords(check.day),
+    who: `${check.recordedBy} (${check.agency})`,
+    note: check.note === '' ? null : check.note,
+  };
 }
 
 export function presentActions(plan: PlanVersion, ownerNames: Record<string, string>, today: string) {
@@ -55,6 +70,7 @@ export function presentPlan(view: PlanView) {
             whoChecks: whoChecks(item.checkedBy),
             howOften: CHECK_FREQUENCY_LABELS[item.frequency],
             since: dayInWords(item.since),
+            last: presentLastCheck(view.lastChecks[item.id]),
           })),
           actions: presentActions(plan, ownerNames, today),
         }
