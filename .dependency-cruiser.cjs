@@ -59,6 +59,20 @@ module.exports = {
       from: { path: '^src/(web|api)/', pathNot: '\\.test\\.ts$' },
       to: { path: '^(src/infrastructure/db/|node_modules/(@types/)?(kysely|pg|@electric-sql/pglite)/)' },
     },
+    {
+      name: 'metrics-behind-their-interface',
+      comment: 'The use cases, pages and API report through ctx.metrics (application/metrics.ts); only src/infrastructure/metrics knows prom-client.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/infrastructure/metrics/' },
+      to: { path: '^node_modules/prom-client/' },
+    },
+    {
+      name: 'tracing-sdk-in-one-place',
+      comment: 'Spans are made through @opentelemetry/api alone (a no-op when tracing is off); the SDK, exporters and instrumentations are loaded only by src/infrastructure/tracing, and only when tracing starts.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/infrastructure/tracing/' },
+      to: { path: '^node_modules/(@opentelemetry/(sdk-|exporter-|instrumentation|resources)|@fastify/otel)' },
+    },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
   ],
   options: {

@@ -28,7 +28,9 @@ import { infoRoutes } from './web/features/info/info.routes.ts';
 import { signInRoutes } from './web/features/sign-in/sign-in.routes.ts';
 import { assets } from './web/plugins/assets.ts';
 import { errors } from './web/plugins/errors.ts';
+import { fastifyTracingPlugin, tracingStarted } from './infrastructure/tracing/tracing.ts';
 import { loggerOptions, requestIdFor, requestLogging, type LogDestination } from './web/plugins/request-logging.ts';
+import { requestMetrics } from './web/plugins/request-metrics.ts';
 import { security } from './web/plugins/security.ts';
 import { sessions } from './web/plugins/sessions.ts';
 import { inputGuard } from './web/plugins/input-guard.ts';
@@ -43,9 +45,11 @@ export interface BuildAppOptions {
   logDestination?: LogDestination;
   /** Check every API reply against the response schema it publishes (tests do; a mismatch is a 500). */
   checkReplies?: boolean;
+  /** Fastify's request and handler spans (@fastify/otel): by default when this process has started tracing (src/infrastructure/tracing). */
+  tracing?: boolean;
 }
 
-export async function buildApp({ ctx, sessionSecret, logger = false, logDestination, checkReplies = false }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({ ctx, sessionSecret, logger = false, logDestination, checkReplies = false, tracing = tracingStarted() }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger || logDestination ? loggerOptions(ctx.config.logLevel, logDestination) : false,
     logController: new LogController({ disableRequestLogging: true }),
@@ -57,7 +61,9 @@ export async function buildApp({ ctx, sessionSecret, logger = false, logDestinat
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler(checkReplies));
 
+  if (tracing) await app.register(await fastifyTracingPlugin());
   await app.register(requestLogging);
+  await app.register(requestMetrics);
   await app.register(fastifyFormbody, { bodyLimit: 262_144 });
   await app.register(openapi);
   await app.register(security);

@@ -60,6 +60,7 @@ export function startBackgroundWork(ctx: AppContext, db: Db, log: FastifyBaseLog
     sealMilliseconds: AUDIT_SEAL_MILLISECONDS,
     now: () => ctx.clock.now(),
     onError: (error, what) => log.error({ err: error }, `audit ${what} failed`),
+    observeSeal: (ms, sealed) => ctx.metrics.observeAuditSeal(ms, sealed),
   });
 
   const mail = createMailTransport(config);

@@ -74,6 +74,25 @@ describe('configuration', () => {
     }
   });
 
+  it('keeps no metrics unless METRICS_PORT is set (0 to 65535, apart from PORT)', () => {
+    assert.equal(loadConfig({}).metricsPort, undefined);
+    assert.equal(loadConfig({ METRICS_PORT: '' }).metricsPort, undefined);
+    assert.equal(loadConfig({ METRICS_PORT: '9464' }).metricsPort, 9464);
+    assert.equal(loadConfig({ METRICS_PORT: '0' }).metricsPort, 0);
+    for (const bad of ['-1', '65536', 'prometheus', '94.64']) {
+      assert.deepEqual(problemsFor({ METRICS_PORT: bad }), [`METRICS_PORT must be a whole number from 0 to 65535 (it is "${bad}")`]);
+    }
+    assert.deepEqual(problemsFor({ PORT: '8080', METRICS_PORT: '8080' }), ['METRICS_PORT must differ from PORT (both are 8080): the metrics are served apart from the app, on 127.0.0.1 only']);
+  });
+
+  it('traces only when OTEL_EXPORTER_OTLP_ENDPOINT is an http(s) URL and OTEL_SDK_DISABLED is not true, never echoing it', () => {
+    assert.equal(loadConfig({}).tracing, false);
+    assert.equal(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://localhost:4318' }).tracing, true);
+    assert.equal(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'https://otel.example', OTEL_SDK_DISABLED: 'true' }).tracing, false);
+    const problems = problemsFor({ OTEL_EXPORTER_OTLP_ENDPOINT: 'grpc://user:secret@collector:4317' });
+    assert.deepEqual(problems, ['OTEL_EXPORTER_OTLP_ENDPOINT must be an http:// or https:// URL of an OpenTelemetry collector, such as http://localhost:4318']);
+  });
+
   it('refuses several processes on the embedded database, which one process alone can open', () => {
     const problems = problemsFor({ WEB_PROCESSES: '2' });
     assert.equal(problems.length, 1);

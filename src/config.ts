@@ -38,6 +38,10 @@ export interface Config {
   /** How long a stopping server may take to finish the requests it has before it cuts them off (SHUTDOWN_GRACE_SECONDS). */
   shutdownGraceSeconds: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Port of the Prometheus endpoint on 127.0.0.1 (METRICS_PORT); undefined: no metrics are kept. 0 takes any free port. */
+  metricsPort: number | undefined;
+  /** Traces are sent by OTLP over HTTP to OTEL_EXPORTER_OTLP_ENDPOINT (the standard OpenTelemetry variable) when it is set. */
+  tracing: boolean;
 }
 
 export interface AuditKey {
@@ -90,7 +94,12 @@ export function loadConfig(env: Env = process.env, defaults: Partial<Config> = {
     outboxIntervalSeconds: read.integer('OUTBOX_INTERVAL_SECONDS', 30, 5, 3600),
     shutdownGraceSeconds: read.integer('SHUTDOWN_GRACE_SECONDS', 20, 1, 600),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+    metricsPort: read.isSet('METRICS_PORT') ? read.integer('METRICS_PORT', 0, 0, 65535) : undefined,
+    tracing: read.tracingEndpoint('OTEL_EXPORTER_OTLP_ENDPOINT') && !read.boolean('OTEL_SDK_DISABLED', false),
   };
+  if (config.metricsPort !== undefined && config.metricsPort !== 0 && config.metricsPort === config.port) {
+    problems.push(`METRICS_PORT must differ from PORT (both are ${String(config.port)}): the metrics are served apart from the app, on 127.0.0.1 only`);
+  }
   // PGlite runs inside the one process that opened the data folder (a lock keeps others out). When
   // DATABASE_URL is given but wrong, that is the problem to report, not this.
   if (config.webProcesses > 1 && !read.isSet('DATABASE_URL')) {
@@ -183,6 +192,23 @@ class EnvReader {
       return undefined;
     }
     return value;
+  }
+
+  /** True when set to an http(s) URL; the exporter reads the variable itself. Never echoed: it may carry credentials. */
+  tracingEndpoint(name: string): boolean {
+    const value = this.raw(name);
+    if (value === undefined) return false;
+    let url: URL | undefined;
+    try {
+      url = new URL(value);
+    } catch {
+      url = undefined;
+    }
+    if (url?.protocol !== 'http:' && url?.protocol !== 'https:') {
+      this.problems.push(`${name} must be an http:// or https:// URL of an OpenTelemetry collector, such as http://localhost:4318`);
+      return false;
+    }
+    return true;
   }
 
   secret(name: string): string | undefined {

@@ -18,6 +18,8 @@
 // PostgreSQL rolls back what was not committed, PGlite recovers on the next start as after a kill,
 // and the lock file goes with the process. A cluster's workers leave Ctrl-C to the primary, which
 // sends them SIGTERM (a second SIGTERM: at once) and waits for them.
+// First, so that tracing (when OTEL_EXPORTER_OTLP_ENDPOINT is set) hooks node:http before Fastify loads it.
+import './infrastructure/tracing/register.ts';
 import cluster from 'node:cluster';
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -36,6 +38,8 @@ import { openConfiguredDatabase } from './infrastructure/db/open-configured.ts';
 import { resolveSessionSecret } from './infrastructure/db/session-secret.ts';
 import { stopOnSignals, trackRequests, type RequestsInFlight } from './infrastructure/process/graceful-stop.ts';
 import { superviseWorkers } from './infrastructure/process/worker-supervisor.ts';
+import { stopTracing } from './infrastructure/tracing/tracing.ts';
+import { startProcessMetrics, type ProcessMetrics } from './observability.ts';
 import { loggerOptions } from './web/plugins/request-logging.ts';
 
 function readConfig(): Config {
@@ -63,14 +67,23 @@ const servedWhileStopping = (url: string) => url === '/health' || url.startsWith
  * connections, the requests in flight finished within the grace period, the app closed (its onClose
  * hooks: the background work when it runs here), the database closed. Resolves with the exit code.
  */
-async function stopServing(app: FastifyInstance, requests: RequestsInFlight, database: Database, graceSeconds: number): Promise<number> {
+async function stopServing(app: FastifyInstance, requests: RequestsInFlight, database: Database, graceSeconds: number, observed?: ProcessMetrics): Promise<number> {
   markStopping();
   const finished = await requests.drain(graceSeconds * 1000);
   if (!finished) console.error(`Requests still running after SHUTDOWN_GRACE_SECONDS (${String(graceSeconds)} s) were cut off.`);
   await app.close();
   await database.close();
+  await stopObserving(observed);
   return finished ? 0 : 1;
 }
+
+/** The metrics endpoint closed and the spans still waiting sent (each a no-op when off). */
+async function stopObserving(observed: ProcessMetrics | undefined): Promise<void> {
+  await observed?.close();
+  await stopTracing().catch((error: unknown) => console.error(`Sending the last traces failed: ${error instanceof Error ? error.message : String(error)}`));
+}
+
+const reportMetricsError = (error: unknown) => console.error(`Gathering the metrics failed: ${error instanceof Error ? error.message : String(error)}`);
 
 function serviceUrl(config: Config, port: number): string {
   return `http://${config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host}:${String(port)}`;
@@ -86,7 +99,11 @@ async function main(): Promise<void> {
     console.error(`Infant Care Profile did not start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(error instanceof DataDirLockedError ? 2 : 1);
   });
-  const ctx = createContext(database.db, config);
+  const observed = await startProcessMetrics(config, database, config.webProcesses === 1 ? 'single' : 'primary', reportMetricsError).catch((error: unknown) => {
+    console.error(`Infant Care Profile did not start: the metrics could not listen on 127.0.0.1:${String(config.metricsPort)} (METRICS_PORT): ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
+  const ctx = createContext(database.db, config, systemClock, undefined, observed?.metrics);
   const seeded = config.demo ? await seedDemo(ctx) : null;
   if (seeded) {
     console.log('Seeded the demo partnership into the empty database.');
@@ -113,7 +130,7 @@ async function main(): Promise<void> {
       stop: async (signal) => {
         console.log(`\n${signal}: stopping...`);
         console.log(`Finishing the requests in flight (at most ${String(config.shutdownGraceSeconds)} s); ${signal} again stops at once.`);
-        return stopServing(app, requests, database, config.shutdownGraceSeconds);
+        return stopServing(app, requests, database, config.shutdownGraceSeconds, observed);
       },
     });
     await app.listen({ port: config.port, host: config.host });
@@ -135,6 +152,7 @@ async function main(): Promise<void> {
       await workers.stop();
       await background.stop();
       await database.close();
+      await stopObserving(observed);
     };
     stopOnSignals({
       signals: ['SIGINT', 'SIGTERM'],
@@ -161,6 +179,7 @@ async function main(): Promise<void> {
   const processes = config.webProcesses === 1 ? '' : `, ${String(config.webProcesses)} server processes`;
   console.log(`\nInfant Care Profile is running at ${url} (${database.engine === 'pglite' ? 'embedded database' : 'PostgreSQL'}${processes}).`);
   console.log(`Sign in at ${url}/sign-in`);
+  if (observed?.url) console.log(`Metrics for Prometheus at ${observed.url} (METRICS_PORT, this machine only).`);
   if (config.demo) {
     console.log(`\nDemo accounts (password for all: ${DEMO_PASSWORD}):`);
     for (const account of DEMO_ACCOUNTS) console.log(`  ${account.email.padEnd(38)} ${account.name}, ${account.what} (${account.role})`);
@@ -196,7 +215,8 @@ function signingAsThePrimary(keys: AuditKeyring): AuditKeyring {
  */
 async function serveAsWorker(config: Config): Promise<void> {
   const database = openPostgres(config.databaseUrl!);
-  const ctx = createContext(database.db, config, systemClock, signingAsThePrimary(loadAuditKeyring(config, systemClock.now())));
+  const observed = await startProcessMetrics(config, database, 'worker', reportMetricsError);
+  const ctx = createContext(database.db, config, systemClock, signingAsThePrimary(loadAuditKeyring(config, systemClock.now())), observed?.metrics);
   const app = await buildApp({ ctx, sessionSecret: await resolveSessionSecret(database.db, config.sessionSecret), logger: true });
   const requests = trackRequests(app.server, { servedWhileStopping });
   // A terminal's Ctrl-C reaches every process of the cluster: the primary answers it by sending each
@@ -206,7 +226,7 @@ async function serveAsWorker(config: Config): Promise<void> {
     signals: ['SIGTERM'],
     backstopMs: config.shutdownGraceSeconds * 1000 + AFTER_GRACE_MS / 2,
     log: consoleLog,
-    stop: () => stopServing(app, requests, database, config.shutdownGraceSeconds),
+    stop: () => stopServing(app, requests, database, config.shutdownGraceSeconds, observed),
   });
   await app.listen({ port: config.port, host: config.host });
 }

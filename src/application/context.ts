@@ -1,10 +1,12 @@
-// What every use case receives: the database, the clock, an id source and the settings.
+// What every use case receives: the database, the clock, an id source, the settings, and where to
+// report what it counts and times (metrics.ts: nothing is kept unless METRICS_PORT is set).
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../config.ts';
 import type { Clock } from '../domain/shared/clock.ts';
 import { loadAuditKeyring, type AuditKeyring } from '../infrastructure/audit/audit-keys.ts';
 import type { Db } from '../infrastructure/db/schema.ts';
 import { ChronologyCache } from './chronology/chronology-cache.ts';
+import { noMetrics, type Metrics } from './metrics.ts';
 import { ProfileCache } from './profile/profile-cache.ts';
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -20,8 +22,10 @@ export interface AppContext {
   profiles: ProfileCache;
   /** The keys that sign the audit chain, read from outside the database. */
   auditKeys: AuditKeyring;
+  /** Counts and timings for the operators (noMetrics unless METRICS_PORT is set). */
+  metrics: Metrics;
 }
 
-export function createContext(db: Db, config: Config, clock: Clock = systemClock, auditKeys: AuditKeyring = loadAuditKeyring(config, clock.now())): AppContext {
-  return { db, clock, config, newId: randomUUID, chronologies: new ChronologyCache(), profiles: new ProfileCache(), auditKeys };
+export function createContext(db: Db, config: Config, clock: Clock = systemClock, auditKeys: AuditKeyring = loadAuditKeyring(config, clock.now()), metrics: Metrics = noMetrics): AppContext {
+  return { db, clock, config, newId: randomUUID, chronologies: new ChronologyCache(), profiles: new ProfileCache(), auditKeys, metrics };
 }

@@ -76,6 +76,7 @@ export async function storeAlerts(trx: Tx, ctx: AppContext, actor: Actor, alerts
       details: { reason: draft.reason, severity: draft.severity, ...(draft.findingId ? { findingId: draft.findingId } : {}), ...(entryId ? { entryId } : {}), recipients: recipients.map((r) => r.userId) },
     })),
   );
+  for (const { draft } of stored) ctx.metrics.countAlertRaised(draft.severity);
   return stored.map(({ id, draft }) => ({ id, ...draft }));
 }
 

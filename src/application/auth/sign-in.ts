@@ -49,6 +49,7 @@ export async function signIn(ctx: AppContext, input: SignInInput): Promise<Resul
 
   const throttle = await readThrottle(ctx.db, key);
   if (isBlocked(throttle, now)) {
+    ctx.metrics.countSignInFailure('throttled');
     await recordAuditAlone(ctx, actor, { ...failure, details: { ...who, reason: 'throttled', blockedUntil: throttle.blockedUntil!.toISOString() } });
     return fail('throttled', blockedMessage(throttle.blockedUntil!));
   }
@@ -64,6 +65,8 @@ export async function signIn(ctx: AppContext, input: SignInInput): Promise<Resul
     const next = afterFailedSignIn({ failures: current.failures, blockedUntil: current.blocked_until }, { maxAttempts: ctx.config.signInMaxAttempts, blockMinutes: ctx.config.signInLockoutMinutes }, now);
     await trx.updateTable('sign_in_throttle').set({ failures: next.failures, blocked_until: next.blockedUntil, updated_at: now }).where('email', '=', key.email).where('address', '=', key.address).execute();
     const nowBlocked = isBlocked(next, now);
+    ctx.metrics.countSignInFailure(reason);
+    if (nowBlocked) ctx.metrics.countSignInLockout();
     await recordAudit(trx, ctx, actor, { ...failure, details: { ...who, reason, blockedUntil: nowBlocked ? next.blockedUntil!.toISOString() : null } });
     return nowBlocked ? fail('throttled', blockedMessage(next.blockedUntil!)) : fail('invalid-credentials', INVALID);
   });

@@ -13,8 +13,10 @@ import type { UserActor } from '../actor.ts';
 import type { RaisedAlert } from '../alerts/raise-alerts.ts';
 import { recordAudits, type AuditEvent } from '../audit.ts';
 import type { AppContext } from '../context.ts';
+import { msSince, type ChangeOutcome } from '../metrics.ts';
 import { appendProfileVersionsRaisingAlerts, type ProfileChange } from '../profile/profile-versions.ts';
 import { recorderFor, type Recorder } from '../recorder.ts';
+import { inSpan } from '../tracing.ts';
 import { lockCasesForChange, type CaseForChange, type CaseRefusal } from './lock-cases-for-change.ts';
 
 export type { CaseRefusal } from './lock-cases-for-change.ts';
@@ -66,42 +68,53 @@ export async function changeCase<R>(
   refused: (refusal: CaseRefusal, trx: Tx) => R | Promise<R>,
   change: (given: CaseChange) => Promise<CaseChangeOutcome<R>>,
 ): Promise<R> {
-  const done = await ctx.db.transaction().execute(async (trx) => {
+  // Timed (ctx.metrics) and traced from the transaction's start to its commit, each step a span.
+  const started = performance.now();
+  let ended: ChangeOutcome = 'failed';
+  let entries = 0;
+  const done = await inSpan('changeCase', () => ctx.db.transaction().execute(async (trx) => {
     const now = ctx.clock.now();
-    const recorder = await recorderFor(trx, actor);
-    const locked = await lockCasesForChange(trx, actor, [caseId], intent.action, now);
+    const { recorder, locked } = await inSpan('changeCase.lock', async () => ({ recorder: await recorderFor(trx, actor), locked: await lockCasesForChange(trx, actor, [caseId], intent.action, now) }));
     const refusal = locked.refused.get(caseId);
     if (refusal) {
-      await recordAudits(
+      ended = 'refused';
+      await inSpan('changeCase.audit', () => recordAudits(
         trx,
         ctx,
         actor,
         locked.refusalAudit.map((event) => ({ ...event, ...intent.refusalSubject })),
-      );
+      ));
       return { answer: await refused(refusal, trx) };
     }
     const record = locked.cases.get(caseId)!;
-    const outcome = await change({ trx, ctx, actor, recorder, record, now, today: serviceToday(now) });
+    const outcome = await inSpan('changeCase.change', () => change({ trx, ctx, actor, recorder, record, now, today: serviceToday(now) }));
     if (!outcome.changed) {
-      if (outcome.audit) await recordAudits(trx, ctx, actor, [outcome.audit]);
+      ended = 'unchanged';
+      if (outcome.audit) await inSpan('changeCase.audit', () => recordAudits(trx, ctx, actor, [outcome.audit!]));
       return { answer: outcome.answer };
     }
+    [ended, entries] = ['changed', outcome.entriesAdded.length];
     if (outcome.version === null) {
       const unversioned: VersionWritten = { profileVersion: record.profileVersion, alerts: [] };
-      await recordAudits(trx, ctx, actor, [outcome.audit(unversioned)]);
+      await inSpan('changeCase.audit', () => recordAudits(trx, ctx, actor, [outcome.audit(unversioned)]));
       return { answer: outcome.answer(unversioned) };
     }
     const kept = ctx.chronologies.at(caseId, record.profileVersion);
-    const versions = await appendProfileVersionsRaisingAlerts(trx, ctx, actor, new Map([[caseId, outcome.version]]), {
+    const versions = await inSpan('changeCase.evaluate-and-version', () => appendProfileVersionsRaisingAlerts(trx, ctx, actor, new Map([[caseId, outcome.version!]]), {
       cases: new Map([[caseId, record]]),
       actorName: recorder.name,
       ...(kept ? { chronologies: new Map([[caseId, withNewEntries(kept, outcome.entriesAdded)]]) } : {}),
-    });
+    }));
     const appended = versions.get(caseId)!;
     const written: VersionWritten = { profileVersion: appended.version, alerts: appended.alerts };
-    await recordAudits(trx, ctx, actor, [outcome.audit(written)]);
+    await inSpan('changeCase.audit', () => recordAudits(trx, ctx, actor, [outcome.audit(written)]));
     return { answer: outcome.answer(written), keep: appended };
-  });
+  }), { 'icp.action': intent.action })
+    .catch((error: unknown) => {
+      ended = 'failed'; // the commit too
+      throw error;
+    })
+    .finally(() => ctx.metrics.observeCaseChange(intent.action, ended, msSince(started), ended === 'changed' ? entries : 0));
   // Committed: the chronology the version was evaluated from is the case's at that version.
   if (done.keep) ctx.chronologies.keep(caseId, done.keep.version, done.keep.chronology);
   return done.answer;

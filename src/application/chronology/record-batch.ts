@@ -22,8 +22,10 @@ import { storeAlerts, type AlertToStore, type RaisedAlert } from '../alerts/rais
 import { recordAudits, type AuditEvent } from '../audit.ts';
 import { lockCasesForChange, type CaseForChange, type CaseRefusal } from '../cases/lock-cases-for-change.ts';
 import type { AppContext } from '../context.ts';
+import { msSince, type ChangeOutcome } from '../metrics.ts';
 import { appendProfileVersionsRaisingAlerts, type ProfileChange } from '../profile/profile-versions.ts';
 import { recorderFor, type Recorder } from '../recorder.ts';
+import { inSpan } from '../tracing.ts';
 import { writeEntry, type EntryInput, type WriteEntryResult } from './write-entry.ts';
 import { writeEntriesTogether } from './write-entries-together.ts';
 
@@ -121,9 +123,29 @@ function chronologiesKept(ctx: AppContext, cases: ReadonlyMap<string, CaseForCha
  * `caseIds`: the cases to lock and check even when no item names them (an import with no entries).
  */
 export async function recordEntriesIn(trx: Tx, ctx: AppContext, actor: UserActor, items: readonly BatchItem[], source: BatchSource, caseIds: readonly string[] = []): Promise<EntriesRecorded> {
+  // Timed (ctx.metrics: inside the caller's transaction, so without its commit) and traced, each step a span.
+  const started = performance.now();
+  return inSpan('recordEntries', () => recordEntriesSteps(trx, ctx, actor, items, source, caseIds), { 'icp.action': source.action, 'icp.entries': items.length }).then(
+    (recorded) => {
+      const { stored, duplicates, rejected } = recorded.outcome;
+      const refusedOnly = rejected.length > 0 && rejected.every((r) => r.code === 'forbidden' || r.code === 'not-found');
+      const ended: ChangeOutcome = recorded.cases.size > 0 ? 'changed' : refusedOnly ? 'refused' : 'unchanged';
+      ctx.metrics.observeCaseChange(source.action, ended, msSince(started), stored.length);
+      ctx.metrics.countEntries(source.action, 'stored', stored.length);
+      ctx.metrics.countEntries(source.action, 'duplicate', duplicates.length);
+      ctx.metrics.countEntries(source.action, 'rejected', rejected.length);
+      return recorded;
+    },
+    (error: unknown) => {
+      ctx.metrics.observeCaseChange(source.action, 'failed', msSince(started), 0);
+      throw error;
+    },
+  );
+}
+
+async function recordEntriesSteps(trx: Tx, ctx: AppContext, actor: UserActor, items: readonly BatchItem[], source: BatchSource, caseIds: readonly string[]): Promise<EntriesRecorded> {
   const now = ctx.clock.now();
-  const recorder = await recorderFor(trx, actor);
-  const locked = await lockCasesForChange(trx, actor, [...caseIds, ...items.map((item) => item.caseId)], source.action, now);
+  const { recorder, locked } = await inSpan('recordEntries.lock', async () => ({ recorder: await recorderFor(trx, actor), locked: await lockCasesForChange(trx, actor, [...caseIds, ...items.map((item) => item.caseId)], source.action, now) }));
   const outcome: BatchOutcome = { stored: [], duplicates: [], rejected: [] };
   const allowed: BatchItem[] = [];
   for (const item of items) {
@@ -131,7 +153,7 @@ export async function recordEntriesIn(trx: Tx, ctx: AppContext, actor: UserActor
     if (refusal) outcome.rejected.push({ index: item.index, ...refusal });
     else allowed.push(item);
   }
-  const results = await writeAll(trx, ctx, recorder, allowed);
+  const results = await inSpan('recordEntries.write', () => writeAll(trx, ctx, recorder, allowed));
   const entries = new Map<number, ChronologyEntry>();
   const writtenByCase = new Map<string, { written: ChronologyEntry[]; duplicates: number; rejected: number }>();
   for (const item of allowed) {
@@ -154,19 +176,19 @@ export async function recordEntriesIn(trx: Tx, ctx: AppContext, actor: UserActor
   }
   const changed = [...writtenByCase].filter(([, part]) => part.written.length > 0);
   const versionOf = source.versionChange ?? ((written) => batchVersionChange(written, source));
-  const versions = await appendProfileVersionsRaisingAlerts(trx, ctx, actor, new Map(changed.map(([caseId, part]) => [caseId, versionOf(part.written)])), {
+  const versions = await inSpan('recordEntries.evaluate-and-version', () => appendProfileVersionsRaisingAlerts(trx, ctx, actor, new Map(changed.map(([caseId, part]) => [caseId, versionOf(part.written)])), {
     cases: locked.cases,
     actorName: recorder.name,
     chronologies: chronologiesKept(ctx, locked.cases, changed),
-  });
-  const entryAlerts = await raiseEntryAlerts(trx, ctx, actor, locked.cases, changed);
+  }));
+  const entryAlerts = await inSpan('recordEntries.alerts', () => raiseEntryAlerts(trx, ctx, actor, locked.cases, changed));
   const cases = new Map<string, CaseWritten>();
   for (const [caseId, part] of changed) {
     const version = versions.get(caseId)!;
     cases.set(caseId, { caseId, ...part, profileVersion: version.version, alerts: [...version.alerts, ...(entryAlerts.get(caseId) ?? [])], chronology: version.chronology });
   }
   const auditOf = source.auditEvent ?? ((part) => batchAuditEvent(part, source));
-  await recordAudits(trx, ctx, actor, [...locked.refusalAudit, ...[...cases.values()].map(auditOf)]);
+  await inSpan('recordEntries.audit', () => recordAudits(trx, ctx, actor, [...locked.refusalAudit, ...[...cases.values()].map(auditOf)]));
   const byIndex = <T extends { index: number }>(list: T[]) => list.sort((a, b) => a.index - b.index);
   return { outcome: { stored: byIndex(outcome.stored), duplicates: byIndex(outcome.duplicates), rejected: byIndex(outcome.rejected) }, refused: locked.refused, entries, cases };
 }

@@ -36,7 +36,9 @@ export async function deliverOutbox(ctx: AppContext, transport: MailTransport | 
       details: { sent: outcome.sent, failed: outcome.failed },
     });
   }
-  return { ...outcome, waiting: await countWaiting(ctx.db) };
+  const waiting = await countWaiting(ctx.db);
+  ctx.metrics.observeOutboxRun(outcome.failed, waiting);
+  return { ...outcome, waiting };
 }
 
 async function sendDue(ctx: AppContext, transport: MailTransport, { limit, stopping = () => false }: DeliveryOptions): Promise<Omit<DeliveryRun, 'waiting'>> {
@@ -89,7 +91,8 @@ async function markFailed(ctx: AppContext, id: string, attempts: number, error: 
     .execute();
 }
 
-async function countWaiting(db: Db): Promise<number> {
+/** Unsent messages in the outbox, due or not (also read at each metrics scrape). */
+export async function countWaiting(db: Db): Promise<number> {
   const row = await db.selectFrom('outbox').select((eb) => eb.fn.countAll<string>().as('count')).where('sent_at', 'is', null).executeTakeFirstOrThrow();
   return Number(row.count);
 }

@@ -6,9 +6,11 @@ import type { ProfileVersionKind, Tx } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
 import { raiseFindingAlerts, type RaisedAlert } from '../alerts/raise-alerts.ts';
 import type { AppContext } from '../context.ts';
+import { msSince } from '../metrics.ts';
+import { inSpan } from '../tracing.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
-import { settingsInForce } from '../settings/settings-in-force.ts';
 import { evaluateStored, loadStoredProfiles, snapshotFindings } from './profile-facts.ts';
+import { settingsInForce } from '../settings/settings-in-force.ts';
 
 export interface ProfileChange {
   kind: ProfileVersionKind;
@@ -50,7 +52,8 @@ export async function appendProfileVersionsRaisingAlerts(trx: Tx, ctx: AppContex
   const caseIds = [...changes.keys()];
   const appended = new Map<string, AppendedVersion>();
   if (caseIds.length === 0) return appended;
-  const profiles = await loadStoredProfiles(trx, caseIds, serviceToday(ctx.clock.now()), (await settingsInForce(ctx, trx)).settings, known.chronologies);
+  const evaluating = performance.now();
+  const profiles = await inSpan('profile.read', async () => loadStoredProfiles(trx, caseIds, serviceToday(ctx.clock.now()), (await settingsInForce(ctx, trx)).settings, known.chronologies), { 'icp.cases': caseIds.length });
   const now = ctx.clock.now();
   const prepared = caseIds.map((caseId) => {
     const stored = profiles.get(caseId);
@@ -71,15 +74,18 @@ export async function appendProfileVersionsRaisingAlerts(trx: Tx, ctx: AppContex
     };
     return { row, findings, findingsBefore: stored?.currentFindings ?? [], chronology: stored?.chronology ?? [] };
   });
+  ctx.metrics.observeProfileEvaluations(profiles.size, msSince(evaluating));
   await trx.updateTable('cases').set((eb) => ({ profile_version: eb('profile_version', '+', 1) })).where('id', 'in', caseIds).execute();
   await trx
     .insertInto('profile_versions')
     .values(prepared.map(({ row }) => row))
     .execute();
-  for (const { row, findings, findingsBefore, chronology } of prepared) {
-    const locked = known.cases.get(row.case_id)!;
-    const toAlert = { babyName: locked.babyName, team: locked.team.filter((member) => !member.disabled) };
-    appended.set(row.case_id, { version: row.version, alerts: await raiseFindingAlerts(trx, ctx, actor, row.case_id, findingsBefore, findings, toAlert), chronology });
-  }
+  await inSpan('profile.alerts', async () => {
+    for (const { row, findings, findingsBefore, chronology } of prepared) {
+      const locked = known.cases.get(row.case_id)!;
+      const toAlert = { babyName: locked.babyName, team: locked.team.filter((member) => !member.disabled) };
+      appended.set(row.case_id, { version: row.version, alerts: await raiseFindingAlerts(trx, ctx, actor, row.case_id, findingsBefore, findings, toAlert), chronology });
+    }
+  });
   return appended;
 }

@@ -7,6 +7,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { tracedDialect } from '../tracing/traced-dialect.ts';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.ts';
 import type { Db } from './schema.ts';
 
@@ -20,6 +21,8 @@ export interface Database {
   engine: 'pglite' | 'postgres';
   /** Present only for the embedded engine: used by backup. */
   pglite?: PGlite;
+  /** The connection pool, whose counts the metrics report (the embedded engine's has one connection). */
+  pool?: pg.Pool;
   close(): Promise<void>;
 }
 
@@ -35,8 +38,8 @@ function reportIdleClientError(error: Error): void {
 export function openPostgres(url: string, poolSize = 10, onIdleClientError: (error: Error) => void = reportIdleClientError): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   pool.on('error', onIdleClientError);
-  const db: Db = new Kysely({ dialect: new PostgresDialect({ pool }) });
-  return { db, engine: 'postgres', close: () => db.destroy() };
+  const db: Db = new Kysely({ dialect: tracedDialect(new PostgresDialect({ pool })) });
+  return { db, engine: 'postgres', pool, close: () => db.destroy() };
 }
 
 /** Opens (creating if needed) the embedded database in a folder, holding its lock. */
@@ -54,11 +57,12 @@ export async function openEmbedded(dataDir: string): Promise<Database> {
 /** Wraps an open PGlite (in memory or on disk). The pool has one connection, so a transaction has it to itself. */
 export function wrapPglite(pglite: PGlite, lock?: DataDirLock): Database {
   const pool = new pg.Pool(createPgConfig(pglite));
-  const db: Db = new Kysely({ dialect: new PostgresDialect({ pool }) });
+  const db: Db = new Kysely({ dialect: tracedDialect(new PostgresDialect({ pool })) });
   return {
     db,
     engine: 'pglite',
     pglite,
+    pool,
     close: async () => {
       await db.destroy();
       await pglite.close();

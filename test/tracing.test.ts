@@ -1,0 +1,116 @@
+// One event written through the API is one trace: Fastify's request span, its handler, the steps of
+// recording an entry (lock, write, evaluate and version, alerts, audit) and the SQL statements each
+// runs, as children, on PGlite as on PostgreSQL (the statements are traced where Kysely hands them to
+// the driver: src/infrastructure/tracing/traced-dialect.ts). Spans go to an in-memory exporter
+// through the same allow-list as the OTLP exporter's, and carry no personal data: no name, NHS
+// number, free text, id in an address, query string, or SQL parameter value.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { SpanKind } from '@opentelemetry/api';
+import { InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-node';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../src/app.ts';
+import { createContext, type AppContext } from '../src/application/context.ts';
+import { startTracing, type Tracing } from '../src/infrastructure/tracing/tracing.ts';
+import { apiTokenFor, makeCase, makeUser } from './helpers/factories.ts';
+import { TEST_SESSION_SECRET, testConfig } from './helpers/test-app.ts';
+import { TestClock } from './helpers/test-clock.ts';
+import { createTestDatabase, type TestDatabase } from './helpers/test-database.ts';
+
+const NHS = '9434765919';
+const SURNAME = 'Quistwhistle';
+const GIVEN = 'Philomena';
+const FREE_TEXT = 'father threatened neighbour with a knife';
+
+describe('one event written is one trace', () => {
+  const exporter = new InMemorySpanExporter();
+  let tracing: Tracing;
+  let database: TestDatabase;
+  let ctx: AppContext;
+  let app: FastifyInstance;
+  let spans: ReadableSpan[];
+  let caseId: string;
+  let token: string;
+
+  before(async () => {
+    tracing = startTracing({ processor: new SimpleSpanProcessor(exporter), http: false });
+    database = await createTestDatabase();
+    ctx = createContext(database.db, testConfig(), new TestClock());
+    app = await buildApp({ ctx, sessionSecret: TEST_SESSION_SECRET, checkReplies: true, tracing: true });
+    await app.ready();
+    const user = await makeUser(ctx, { email: 'tracing.test@example.org' });
+    const { id: userId } = await ctx.db.selectFrom('users').select('id').where('email', '=', user.email).executeTakeFirstOrThrow();
+    token = await apiTokenFor(ctx, user.email);
+    ({ id: caseId } = await makeCase(ctx, { familyName: SURNAME, teamUserIds: [userId] }));
+    await ctx.db.updateTable('cases').set({ nhs_number: NHS, given_name: GIVEN }).where('id', '=', caseId).execute();
+    exporter.reset();
+    const response = await app.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${caseId}/events?nhsNumber=${NHS}&name=${SURNAME}`,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      payload: JSON.stringify({ kind: 'emergency-attendance', occurredAt: '2026-11-21', summary: `${FREE_TEXT}, ${GIVEN} ${SURNAME}`, source: 'observed' }),
+    });
+    assert.equal(response.statusCode, 201, response.body);
+    spans = exporter.getFinishedSpans();
+  });
+  after(async () => {
+    await app.close();
+    await database.close();
+    await tracing.shutdown();
+  });
+
+  const named = (name: string) => spans.filter((span) => span.name === name);
+  const parentOf = (span: ReadableSpan) => spans.find((other) => other.spanContext().spanId === span.parentSpanContext?.spanId);
+  const ancestors = (span: ReadableSpan): string[] => {
+    const parent = parentOf(span);
+    return parent ? [parent.name, ...ancestors(parent)] : [];
+  };
+
+  it('is one trace whose every span but the request descends from the request span', () => {
+    assert.equal(new Set(spans.map((span) => span.spanContext().traceId)).size, 1, spans.map((s) => s.name).join(', '));
+    const [request] = named('request');
+    assert.ok(request, 'Fastify request span');
+    assert.equal(request.attributes['http.route'], '/api/v1/cases/:caseId/events');
+    assert.equal(request.attributes['http.response.status_code'], 201);
+    for (const span of spans) if (span !== request) assert.ok(ancestors(span).includes('request'), `${span.name} under the request: ${ancestors(span).join(' < ')}`);
+  });
+
+  it('shows the steps of recording the entry under the route handler, each once, in order', () => {
+    const steps = ['recordEntries.lock', 'recordEntries.write', 'recordEntries.evaluate-and-version', 'recordEntries.alerts', 'recordEntries.audit'];
+    const [recording] = named('recordEntries');
+    assert.ok(recording);
+    assert.equal(recording.attributes['icp.action'], 'chronology.record');
+    assert.ok(ancestors(recording).some((name) => name.startsWith('handler')), ancestors(recording).join(' < '));
+    const found = steps.map((step) => {
+      const matches = named(step);
+      assert.equal(matches.length, 1, step);
+      assert.equal(parentOf(matches[0]!), recording, step);
+      return matches[0]!;
+    });
+    for (let i = 1; i < found.length; i++) assert.ok(found[i]!.startTime[0] * 1e9 + found[i]!.startTime[1] >= found[i - 1]!.startTime[0] * 1e9 + found[i - 1]!.startTime[1], steps[i]);
+    assert.ok(named('profile.read').some((span) => parentOf(span)?.name === 'recordEntries.evaluate-and-version'));
+  });
+
+  it('has the SQL statements as client spans under the steps, with placeholders for every value', () => {
+    const statements = spans.filter((span) => span.kind === SpanKind.CLIENT && span.attributes['db.system'] === 'postgresql');
+    assert.ok(statements.length >= 8, String(statements.length));
+    for (const step of ['recordEntries.lock', 'recordEntries.write', 'recordEntries.evaluate-and-version', 'recordEntries.audit']) {
+      assert.ok(
+        statements.some((span) => ancestors(span).includes(step)),
+        `a statement under ${step}`,
+      );
+    }
+    const insert = statements.find((span) => String(span.attributes['db.statement']).startsWith('insert into "chronology_entries"'));
+    assert.ok(insert, statements.map((span) => span.attributes['db.statement']).join('\n'));
+    assert.match(String(insert.attributes['db.statement']), /\$1/);
+    assert.ok(Number(insert.attributes['db.parameter_count']) > 0);
+  });
+
+  it('carries no personal data: no name, NHS number, free text, id in an address, query string or parameter value', () => {
+    const everything = JSON.stringify(spans.map((span) => ({ name: span.name, attributes: span.attributes, events: span.events, links: span.links, status: span.status })));
+    for (const secret of [NHS, SURNAME, GIVEN, FREE_TEXT, 'knife', token, `/cases/${caseId}`, 'nhsNumber', '?']) assert.equal(everything.includes(secret), false, `a span holds ${secret}`);
+    for (const span of spans) assert.equal(span.events.length, 0, span.name);
+    const keys = new Set(spans.flatMap((span) => Object.keys(span.attributes)));
+    for (const key of ['url.path', 'url.query', 'url.full', 'http.target', 'http.url', 'client.address', 'user_agent.original']) assert.equal(keys.has(key), false, key);
+  });
+});
