@@ -1,0 +1,96 @@
+// Professionals' meetings and the clocks in a real browser with axe: the meetings page, the form
+// with "add another" working without JavaScript's help, a meeting dated in the future refused with
+// the error summary linking to the field, then a strategy discussion and an initial conference 16
+// working days later, and the clocks showing the conference met late. Days from the test clock.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { addDays } from '../src/domain/shared/calendar-date.ts';
+import { serviceToday } from '../src/domain/shared/service-day.ts';
+import { addWorkingDays } from '../src/domain/timescales/working-days.ts';
+import { demoCaseId, type E2e, expectNoAxeViolations, signIn, startE2e, submit } from './helpers/browser.ts';
+import { expectErrorSummary, visit } from './helpers/page-checks.ts';
+
+let e2e: E2e;
+let caseId: string;
+let today: string;
+
+before(async () => {
+  e2e = await startE2e();
+  caseId = await demoCaseId(e2e, 'Okafor');
+  today = serviceToday(e2e.testApp.clock.now());
+});
+
+after(async () => {
+  await e2e?.close();
+});
+
+async function fillDate(page: Page, prefix: string, day: string): Promise<void> {
+  const [year, month, d] = day.split('-');
+  await page.locator(`#${prefix}-day`).fill(String(Number(d)));
+  await page.locator(`#${prefix}-month`).fill(String(Number(month)));
+  await page.locator(`#${prefix}-year`).fill(year!);
+}
+
+describe('meetings and timescales for the team', () => {
+  let page: Page;
+  before(async () => {
+    page = await e2e.newPage();
+    await signIn(page, 'health-visitor@demo.example');
+  });
+
+  test('the meetings page and the form pass axe', async () => {
+    await visit(page, `/cases/${caseId}/meetings`, { status: 200, heading: 'Meetings and timescales' });
+    await submit(page, page.locator('[data-qa="record-meeting"]'));
+    assert.equal(await page.locator('h1').innerText(), 'Record a meeting');
+    await expectNoAxeViolations(page);
+  });
+
+  test('adds another attendee row without saving, then refuses a meeting dated in the future', async () => {
+    const rows = await page.locator('[data-qa="attendee-row"]').count();
+    await page.locator('#kind').check();
+    await page.locator('#chair').fill('Sam Chair, team manager');
+    await page.locator('#attendee-0-name').fill('PC Lane');
+    await page.locator('#attendee-0-agency').selectOption('police');
+    await submit(page, page.locator('[data-qa="add-attendee"]'));
+    assert.equal(await page.locator('[data-qa="attendee-row"]').count(), rows + 1);
+    assert.equal(await page.locator('#chair').inputValue(), 'Sam Chair, team manager');
+    assert.equal(await page.locator('#attendee-0-name').inputValue(), 'PC Lane');
+
+    await fillDate(page, 'heldOn', addDays(today, 2));
+    await page.locator('#parentsPresent-2').check();
+    await page.locator('#decision-0').fill('Start enquiries under section 47');
+    const refused = await submit(page, page.locator('[data-qa="save-meeting"]'));
+    assert.equal(refused.status(), 400);
+    await expectErrorSummary(page, [{ text: 'A meeting dated in the future cannot be recorded as held: enter the date it was held.', href: '#heldOn-day' }]);
+    await expectNoAxeViolations(page);
+    assert.equal(await page.locator('#decision-0').inputValue(), 'Start enquiries under section 47');
+  });
+
+  test('records a strategy discussion and a conference 16 working days later, and the clock shows it met late', async () => {
+    const strategyOn = addDays(today, -40);
+    await fillDate(page, 'heldOn', strategyOn);
+    await page.locator('#section47').check();
+    await submit(page, page.locator('[data-qa="save-meeting"]'));
+    assert.match(await page.locator('[data-qa="meeting-saved"]').innerText(), /The meeting is recorded/);
+    assert.match(await page.locator('[data-qa="clock-initial-conference"]').innerText(), /Overdue/);
+
+    await submit(page, page.locator('[data-qa="record-meeting"]'));
+    await page.locator('#kind-2').check();
+    await fillDate(page, 'heldOn', addWorkingDays(strategyOn, 16));
+    await page.locator('#chair').fill('Ivy Independent');
+    await page.locator('#chairIndependent').check();
+    await page.locator('#parentsPresent').check();
+    await page.locator('#protectionPlan').check();
+    await page.locator('#attendee-0-name').fill('Hana Visitor');
+    await page.locator('#attendee-0-agency').selectOption('health-visiting');
+    await page.locator('#absent-0-name').fill('Dr Ray');
+    await page.locator('#absent-0-agency').selectOption('gp');
+    await page.locator('#decision-0').fill('A child protection plan');
+    await submit(page, page.locator('[data-qa="save-meeting"]'));
+    assert.match(await page.locator('[data-qa="clock-initial-conference"]').innerText(), /Met late/);
+    assert.match(await page.locator('[data-qa="meeting"]').first().innerText(), /The GP was invited but did not attend/);
+    assert.equal(await page.locator('[data-qa="meeting"]').count(), 2);
+    await expectNoAxeViolations(page);
+  });
+});

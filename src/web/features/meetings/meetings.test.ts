@@ -1,0 +1,152 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { makeCase, makeOrganisation, makeUser } from '../../../../test/helpers/factories.ts';
+import { qaElement, textOf } from '../../../../test/helpers/html.ts';
+import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
+import { WebClient } from '../../../../test/helpers/web-client.ts';
+import { addDays } from '../../../domain/shared/calendar-date.ts';
+import { serviceToday } from '../../../domain/shared/service-day.ts';
+import { addWorkingDays } from '../../../domain/timescales/working-days.ts';
+
+/** The error summary's links as "#field: message". */
+function errorLinks(html: string): string[] {
+  const summary = /<div class="govuk-error-summary"[\s\S]*?<\/ul>/.exec(html)?.[0] ?? '';
+  return [...summary.matchAll(/<a href="#([A-Za-z0-9-]+)">([^<]*)<\/a>/g)].map((match) => `#${match[1]!}: ${textOf(match[2]!)}`);
+}
+
+function inputValue(html: string, name: string): string | undefined {
+  const match = new RegExp(`<input[^>]*name="${name}"[^>]*value="([^"]*)"`).exec(html) ?? new RegExp(`<input[^>]*value="([^"]*)"[^>]*name="${name}"`).exec(html);
+  return match ? textOf(match[1]!) : undefined;
+}
+
+const dateFields = (prefix: string, day: string) => {
+  const [year, month, d] = day.split('-');
+  return { [`${prefix}-day`]: String(Number(d)), [`${prefix}-month`]: String(Number(month)), [`${prefix}-year`]: year! };
+};
+
+describe('the meetings pages', () => {
+  let t: TestApp;
+  let caseId: string;
+  let web: WebClient;
+  let outsiderWeb: WebClient;
+  let today: string;
+
+  before(async () => {
+    t = await createTestApp();
+    today = serviceToday(t.clock.now());
+    const csc = await makeOrganisation(t.ctx, 'childrens-social-care');
+    const lead = await makeUser(t.ctx, { name: 'Page Lead', organisationId: csc.id });
+    const outsider = await makeUser(t.ctx, { name: 'Page Outsider' });
+    ({ id: caseId } = await makeCase(t.ctx, { familyName: 'Pagemeet', teamUserIds: [lead.id] }));
+    web = await WebClient.signedIn(t.app, lead);
+    outsiderWeb = await WebClient.signedIn(t.app, outsider);
+  });
+  after(async () => t.close());
+
+  const meetings = async () => (await t.ctx.db.selectFrom('case_meetings').select('id').where('case_id', '=', caseId).execute()).length;
+
+  it('says no meeting is recorded and no clock has started, and offers the form', async () => {
+    const page = await web.get(`/cases/${caseId}/meetings`);
+    assert.equal(page.statusCode, 200);
+    assert.match(textOf(qaElement(page.body, 'no-meetings')), /No meeting has been recorded/);
+    assert.match(textOf(qaElement(page.body, 'no-clocks')), /No timescale has started/);
+    const form = await web.get(`/cases/${caseId}/meetings/new`);
+    assert.equal(form.statusCode, 200);
+    assert.match(form.body, /<h1 class="govuk-heading-l">Record a meeting<\/h1>/);
+    assert.equal((form.body.match(/data-qa="attendee-row"/g) ?? []).length, 4);
+  });
+
+  it('re-renders with another attendee row on "add another", keeping what was typed, saving nothing', async () => {
+    const response = await web.post(`/cases/${caseId}/meetings/new`, { kind: 'core-group', chair: 'Kept Chair', 'attendee-0-name': 'Kept Name', 'attendee-0-agency': 'police', 'attendee-1-name': '', 'attendee-1-agency': '', add: 'attendees' });
+    assert.equal(response.statusCode, 200);
+    assert.equal((response.body.match(/data-qa="attendee-row"/g) ?? []).length, 3);
+    assert.equal(inputValue(response.body, 'chair'), 'Kept Chair');
+    assert.equal(inputValue(response.body, 'attendee-0-name'), 'Kept Name');
+    assert.match(response.body, /<option value="police" selected>/);
+    assert.equal(await meetings(), 0);
+  });
+
+  it('shows every problem in the error summary, linked to its field and row, and keeps everything typed', async () => {
+    const response = await web.post(`/cases/${caseId}/meetings/new`, {
+      kind: 'professionals-meeting',
+      ...dateFields('heldOn', addDays(today, 1)),
+      chair: 'Sue Chair',
+      parentsPresent: 'yes',
+      'attendee-0-name': '',
+      'attendee-0-agency': '',
+      'attendee-1-name': 'Dr Ray',
+      'attendee-1-agency': 'gp',
+      'decision-0': 'Share the police log',
+      'action-0-text': '',
+      'action-1-text': 'Send the log',
+      'action-1-owner': '',
+      'action-1-dueOn-day': '',
+      'action-1-dueOn-month': '',
+      'action-1-dueOn-year': '',
+    });
+    assert.equal(response.statusCode, 400);
+    assert.deepEqual(errorLinks(response.body), [
+      '#heldOn-day: A meeting dated in the future cannot be recorded as held: enter the date it was held.',
+      "#parentsPresent: A professionals' meeting is held without the parents: choose another kind of meeting, or say the parents were not present.",
+      '#action-1-owner: Enter who will do it.',
+      '#action-1-dueOn-day: Enter the date it is due.',
+    ]);
+    assert.equal(inputValue(response.body, 'attendee-1-name'), 'Dr Ray');
+    assert.equal(inputValue(response.body, 'action-1-text'), 'Send the log');
+    assert.match(response.body, /Share the police log/);
+    assert.equal(await meetings(), 0);
+  });
+
+  it('records a strategy discussion and a late initial conference, and the page shows the clock met late and the observations', async () => {
+    const strategyOn = addDays(today, -40);
+    const first = await web.post(`/cases/${caseId}/meetings/new`, {
+      kind: 'strategy-discussion',
+      ...dateFields('heldOn', strategyOn),
+      chair: 'Sue Chair',
+      parentsPresent: 'no',
+      section47: 'yes',
+      'attendee-0-name': 'PC Lane',
+      'attendee-0-agency': 'police',
+      'decision-0': 'Start enquiries under section 47',
+    });
+    assert.equal(first.statusCode, 303, first.body.slice(0, 500));
+    const conferenceOn = addWorkingDays(strategyOn, 16);
+    const second = await web.post(`/cases/${caseId}/meetings/new`, {
+      kind: 'initial-conference',
+      ...dateFields('heldOn', conferenceOn),
+      chair: 'Ivy Chair',
+      chairIndependent: 'no',
+      parentsPresent: 'yes',
+      protectionPlan: 'yes',
+      'attendee-0-name': 'Hana Visitor',
+      'attendee-0-agency': 'health-visiting',
+      'absent-0-name': 'Dr Ray',
+      'absent-0-agency': 'gp',
+      'decision-0': 'Child protection plan',
+      dissent: 'Police thought it should wait',
+      'action-0-text': 'Book the first core group',
+      'action-0-owner': 'Sue Chair',
+      ...dateFields('action-0-dueOn', addDays(today, 5)),
+    });
+    assert.equal(second.statusCode, 303);
+    assert.equal(second.headers.location, `/cases/${caseId}/meetings?saved=1`);
+    const page = await web.get(`/cases/${caseId}/meetings?saved=1`);
+    assert.ok(qaElement(page.body, 'meeting-saved'));
+    assert.match(textOf(qaElement(page.body, 'clock-initial-conference')), /Initial child protection conference.*Met late.*Met late on/);
+    assert.match(textOf(qaElement(page.body, 'clock-first-core-group')), /First core group/);
+    const text = textOf(page.body);
+    assert.match(text, /The GP was invited but did not attend/);
+    assert.match(text, /The chair of this conference was not independent of the case/);
+    assert.match(text, /No health agency attended/);
+    assert.match(textOf(qaElement(page.body, 'dissent')), /Police thought it should wait/);
+    assert.equal(await meetings(), 2);
+  });
+
+  it('refuses someone outside the team the page and the form, showing nothing of the record', async () => {
+    for (const response of [await outsiderWeb.get(`/cases/${caseId}/meetings`), await outsiderWeb.get(`/cases/${caseId}/meetings/new`), await outsiderWeb.post(`/cases/${caseId}/meetings/new`, { kind: 'core-group' })]) {
+      assert.equal(response.statusCode, 403);
+      assert.doesNotMatch(response.body, /Pagemeet|Sue Chair/);
+    }
+    assert.equal(await meetings(), 2);
+  });
+});
