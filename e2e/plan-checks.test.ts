@@ -19,9 +19,9 @@ before(async () => {
   e2e = await startE2e();
   okafor = await demoCaseId(e2e, 'Okafor');
   const { ctx } = e2e.testApp;
-  const visitor = await ctx.db.selectFrom('users').select(['id', 'organisation_id as organisationId', 'role']).where('email', '=', 'health-visitor@demo.example').executeTakeFirstOrThrow();
+  const visitor = await ctx.db.selectFrom('users').select(['id', 'organisation_id as organisationId']).where('email', '=', 'health-visitor@demo.example').executeTakeFirstOrThrow();
   const grace = await ctx.db.selectFrom('people').select('id').where('case_id', '=', okafor).where('given_name', '=', 'Grace').executeTakeFirstOrThrow();
-  const plan = await updatePlan(ctx, actorFor(visitor), okafor, {
+  const plan = await updatePlan(ctx, actorFor({ ...visitor, role: 'practitioner' }), okafor, {
     version: 0,
     plan: {
       level: 'child-in-need',

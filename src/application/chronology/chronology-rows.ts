@@ -36,9 +36,13 @@ export function entryFromRow(row: ChronologyRow): ChronologyEntry {
   };
 }
 
-/** A contact's answers to the plan's check items, as its details keep them; anything else there is not read. */
+/**
+ * A contact's answers to the plan's check items, as the contact form keeps them in its details
+ * (`form: 'contact'`); any other entry's details are not read for them.
+ */
 function planChecksOf(details: Record<string, unknown> | null): { planChecks?: RecordedPlanCheck[] } {
-  const raw = details?.['planChecks'];
+  if (details?.['form'] !== 'contact') return {};
+  const raw = details['planChecks'];
   if (!Array.isArray(raw) || raw.length === 0) return {};
   const checks = raw.filter(
     (item): item is RecordedPlanCheck =>

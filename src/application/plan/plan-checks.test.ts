@@ -6,8 +6,9 @@ import type { ContactAnswers } from '../../domain/chronology/contact-record.ts';
 import type { PlanCheckDraft } from '../../domain/plan/plan-checks.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
 import { recordContact } from '../chronology/record-contact.ts';
+import { recordEntry } from '../chronology/record-entry.ts';
 import { viewProfile } from '../profile/view-profile.ts';
-import { readDueChecks } from './plan-check-rows.ts';
+import { readDueChecks, readRecordedChecks } from './plan-check-rows.ts';
 import { updatePlan } from './update-plan.ts';
 import { viewPlan } from './view-plan.ts';
 
@@ -158,5 +159,18 @@ describe('every contact checks the plan', () => {
     assert.ok(!(await findings()).includes('plan-check-missed'));
     // Checked this week now: not due again for anyone until 7 days have passed.
     assert.deepEqual((await readDueChecks(t.ctx.db, caseId, 'housing', today)).due.map((i) => i.text), ['Where the baby sleeps']);
+  });
+
+  it('reads answers only from contacts the contact form recorded, not from any entry’s details', async () => {
+    const before = (await readRecordedChecks(t.ctx.db, caseId)).length;
+    const fed = await recordEntry(t.ctx, actorFor(visitor), caseId, {
+      kind: 'home-visit',
+      occurredAt: today,
+      summary: 'From an agency feed',
+      source: 'observed',
+      details: { planChecks: [{ itemId: ids.stay, text: 'Who is staying at the flat', outcome: 'not-checked', note: 'Fed' }] },
+    });
+    assert.ok(fed.ok, JSON.stringify(fed));
+    assert.equal((await readRecordedChecks(t.ctx.db, caseId)).length, before);
   });
 });
