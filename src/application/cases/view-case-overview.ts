@@ -1,11 +1,13 @@
-// The case overview page's reading: the case, its profile and its chronology, behind one access
-// check, with the chronology read once and one audit entry naming everything shown.
+// The case overview page's reading: the case, its profile, its chronology, its plan and its clocks,
+// behind one access check, with the chronology read once and one audit entry naming everything shown.
 import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAuditAlone } from '../audit.ts';
 import type { AppContext } from '../context.ts';
 import type { PlanVersion } from '../../domain/plan/plan.types.ts';
 import { readCurrentPlan } from '../plan/plan-rows.ts';
+import { serviceToday } from '../../domain/shared/service-day.ts';
+import { readCaseClocks, type Clock } from '../timescales/case-clocks.ts';
 import { profileViewOf, type ProfileView } from '../profile/view-profile.ts';
 import { readCaseForView, type CaseView, type ViewCaseResult } from './view-case.ts';
 
@@ -17,6 +19,8 @@ export interface CaseOverview {
   chronology: readonly ChronologyEntry[];
   /** The current plan, for its summary; null while there is none. */
   plan: PlanVersion | null;
+  /** The timescales running or met on the service's day (application/timescales). */
+  clocks: Clock[];
 }
 
 export type ViewCaseOverviewResult = { ok: true; value: CaseOverview } | Extract<ViewCaseResult, { ok: false }>;
@@ -27,7 +31,10 @@ export async function viewCaseOverview(ctx: AppContext, actor: UserActor, caseId
   const { access } = opened.value;
   const [evaluated, plan] = await Promise.all([ctx.profiles.read(ctx, caseId), readCurrentPlan(ctx.db, caseId)]);
   const chronology = evaluated?.stored.chronology ?? [];
-  const profile = evaluated ? await profileViewOf(ctx.db, caseId, evaluated, access.canChange) : null;
+  const [profile, clocks] = await Promise.all([
+    evaluated ? profileViewOf(ctx.db, caseId, evaluated, access.canChange) : null,
+    readCaseClocks(ctx, caseId, serviceToday(ctx.clock.now()), { entries: chronology, dates: { bornOn: opened.value.record.dateOfBirth, expectedDeliveryOn: opened.value.record.expectedDeliveryDate } }),
+  ]);
   const showed = [...(profile ? ['case', 'profile', 'recent-entries'] : ['case', 'recent-entries']), ...(plan ? ['plan'] : [])];
   await recordAuditAlone(ctx, actor, {
     action: 'case.view',
@@ -36,5 +43,5 @@ export async function viewCaseOverview(ctx: AppContext, actor: UserActor, caseId
     subjectId: caseId,
     details: { basis: access.basis, showed, ...(profile ? { profileVersion: profile.profileVersion } : {}), ...(plan ? { planVersion: plan.version } : {}) },
   });
-  return { ok: true, value: { case: opened.value, profile, chronology, plan } };
+  return { ok: true, value: { case: opened.value, profile, chronology, plan, clocks: clocks ?? [] } };
 }

@@ -3,6 +3,7 @@
 // timescale settings. readCaseClocks is for a use case that has already decided the caller's access
 // (the meetings page, the case page); viewTimescales checks access itself, as viewPlan does, and
 // audits the look, a refusal and a missing case as timescales.view.
+import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
 import type { Clock } from '../../domain/timescales/clocks.ts';
 import { timescaleClocks } from '../../domain/timescales/clocks.ts';
 import type { RecordedMeeting } from '../../domain/meetings/meeting.types.ts';
@@ -19,13 +20,29 @@ import { clockEventsFrom } from './clock-events.ts';
 
 export type { Clock } from '../../domain/timescales/clocks.ts';
 
-/** The case's clocks on `today`, in the domain's order; null when there is no such case. Meetings already read may be passed in. */
-export async function readCaseClocks(ctx: AppContext, caseId: string, today: string, options: { db?: Queryable; meetings?: readonly RecordedMeeting[] } = {}): Promise<Clock[] | null> {
-  const db = options.db ?? ctx.db;
-  const theCase = await db.selectFrom('cases').select(['date_of_birth', 'expected_delivery_date']).where('id', '=', caseId).executeTakeFirst();
-  if (!theCase) return null;
-  const [entries, meetings, inForce] = await Promise.all([loadChronology(db, caseId), options.meetings ?? readMeetings(db, caseId), settingsInForce(ctx, db)]);
-  const events = clockEventsFrom({ entries, meetings, bornOn: theCase.date_of_birth, expectedDeliveryOn: theCase.expected_delivery_date });
+/** What a caller may have read already, so it is not read again. */
+export interface KnownForClocks {
+  db?: Queryable;
+  meetings?: readonly RecordedMeeting[];
+  /** The case's whole chronology. */
+  entries?: readonly ChronologyEntry[];
+  /** The case's dates, YYYY-MM-DD or null. */
+  dates?: { bornOn: string | null; expectedDeliveryOn: string | null };
+}
+
+/** The case's clocks on `today`, in the domain's order; null when there is no such case. */
+export async function readCaseClocks(ctx: AppContext, caseId: string, today: string, known: KnownForClocks = {}): Promise<Clock[] | null> {
+  const db = known.db ?? ctx.db;
+  const dates =
+    known.dates ??
+    (await db
+      .selectFrom('cases')
+      .select(['date_of_birth as bornOn', 'expected_delivery_date as expectedDeliveryOn'])
+      .where('id', '=', caseId)
+      .executeTakeFirst());
+  if (!dates) return null;
+  const [entries, meetings, inForce] = await Promise.all([known.entries ?? loadChronology(db, caseId), known.meetings ?? readMeetings(db, caseId), settingsInForce(ctx, db)]);
+  const events = clockEventsFrom({ entries, meetings, ...dates });
   return timescaleClocks(events, today, inForce.settings.timescales);
 }
 

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { makeCase, makePerson, makeUser } from '../../../../test/helpers/factories.ts';
+import { recordMeeting } from '../../../application/meetings/record-meeting.ts';
+import { serviceToday } from '../../../domain/shared/service-day.ts';
+import { actorFor, makeCase, makePerson, makeUser } from '../../../../test/helpers/factories.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { WebClient } from '../../../../test/helpers/web-client.ts';
 
@@ -23,6 +25,29 @@ describe('case overview page', () => {
     assert.match(response.body, /Daniel Mensah/);
     assert.match(response.body, /Half-sibling/);
     assert.match(response.body, /You are the lead professional/);
+  });
+
+  it('shows the timescales running, and links to the meetings: a strategy discussion starts the initial conference clock', async () => {
+    const lead = await makeUser(t.ctx, { role: 'practitioner' });
+    const { id: caseId } = await makeCase(t.ctx, { familyName: 'Clockwork', teamUserIds: [lead.id] });
+    const client = await WebClient.signedIn(t.app, lead);
+    const before = await client.get(`/cases/${caseId}`);
+    assert.match(before.body, /<h2[^>]*id="timescales">Meetings and timescales<\/h2>/);
+    assert.match(before.body, /data-qa="no-clocks"/);
+    assert.match(before.body, new RegExp(`href="/cases/${caseId}/meetings" data-qa="open-meetings"`));
+    const today = serviceToday(t.ctx.clock.now());
+    const held = await recordMeeting(t.ctx, actorFor(lead), caseId, {
+      kind: 'strategy-discussion',
+      heldOn: today,
+      chair: 'Cleo Clock',
+      parentsPresent: false,
+      attendees: [{ name: 'Hana', agency: 'health-visiting' }, { name: 'Dr Ray', agency: 'gp' }],
+      decisions: ['Section 47 enquiries'],
+      section47: true,
+    });
+    assert.ok(held.ok, JSON.stringify(held));
+    const after = await client.get(`/cases/${caseId}`);
+    assert.match(after.body, /data-qa="clock-initial-conference"[\s\S]*?Initial child protection conference[\s\S]*?govuk-tag--blue">Due</);
   });
 
   it('draws the family diagram with a title, a description, links to each person and a text alternative', async () => {
