@@ -126,6 +126,8 @@ describe('the contact form checks the plan', () => {
     const recorded = await client.get(saved.headers.location as string);
     assert.ok(recorded.body.includes('Plan check, Where the baby sleeps: concern: Baby asleep on the sofa.'));
     assert.ok(recorded.body.includes('Baby asleep on the sofa'), 'the evidence added is listed');
+    const answers = /data-qa="plan-checks-recorded">([\s\S]*?)<\/ul>/.exec(recorded.body)?.[1]?.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
+    assert.equal(answers, 'Where the baby sleeps: Checked, concern. Baby asleep on the sofa Who is staying at the flat: Could not check. Mum would not say');
     const evidence = await t.ctx.db.selectFrom('profile_evidence').select(['factor_id', 'indicates', 'source', 'agency']).where('case_id', '=', caseId).execute();
     assert.deepEqual(evidence, [{ factor_id: 'unsafe-sleep', indicates: 'present', source: 'observed', agency: 'Form Housing' }]);
 

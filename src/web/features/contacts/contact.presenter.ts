@@ -62,6 +62,7 @@ export function presentRecorded(caseId: string, view: ContactView) {
       direction: e.indicates === 'present' ? 'it is there' : 'it is not',
       note: e.note,
     })),
+    planChecks: (view.details.planChecks ?? []).map((check) => ({ text: check.text, outcome: PLAN_CHECK_OUTCOME_LABELS[check.outcome], note: check.note })),
     babyNotSeen: notice('baby-not-seen'),
     unsafeSleep: notice('unsafe-sleep-seen'),
     unknownAdult: notice('unknown-adult'),
