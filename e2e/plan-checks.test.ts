@@ -93,6 +93,8 @@ describe('every contact checks the plan', () => {
     const saved = await submit(page, page.getByRole('button', { name: 'Save contact' }));
     assert.equal(saved.status(), 200);
     assert.equal(await pageHeading(page), 'Contact recorded');
+    assert.match(await page.locator('[data-qa="plan-checks-recorded"]').innerText(), /Where Ruby sleeps: Checked, concern/);
+    await expectNoAxeViolations(page);
     await visit(page, `/cases/${okafor}/plan`, { status: 200, heading: 'Plan' });
     const last = page.locator('[data-qa="last-check"]');
     assert.match(await last.nth(0).innerText(), /Checked, concern[\s\S]*Travel cot full of laundry/);
