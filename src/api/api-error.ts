@@ -16,9 +16,21 @@ type SchemaError = NonNullable<FastifyError['validation']>[number];
 export function validationDetail(v: SchemaError): ApiErrorDetail {
   const missing = v.params['missingProperty'];
   const unknown = v.params['additionalProperty'];
+  const refusedName = v.params['propertyName'];
+  if (typeof refusedName === 'string') return { path: `${v.instancePath}/${refusedName}`, message: 'is a name this field may not use' };
   if (typeof unknown === 'string') return { path: `${v.instancePath}/${unknown}`, message: 'is not a field this operation takes' };
   if (typeof missing === 'string') return { path: `${v.instancePath}/${missing}`, message: v.message ?? 'is required' };
   return { path: v.instancePath || '/', message: v.message ?? 'is not valid' };
+}
+
+function withoutRepeats(details: readonly ApiErrorDetail[]): ApiErrorDetail[] {
+  const seen = new Set<string>();
+  return details.filter(({ path, message }) => {
+    const key = `${path}\u0000${message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Maps Fastify's own errors (validation, bad JSON, rate limit, CSRF) to the API's codes; anything else is a 500. */
@@ -28,7 +40,11 @@ export function apiErrorFor(error: FastifyError): { status: number; code: string
       status: 400,
       code: 'validation-failed',
       message: 'The request is not valid: see details.',
-      details: error.validation.map(validationDetail),
+      details: withoutRepeats(
+        // A refused property name comes twice from the checker: as its own error and as the failed
+        // rule inside it (keyword "not" under "propertyNames"); the first says it all.
+        error.validation.filter((v) => !(v.keyword === 'not' && v.schemaPath.includes('/propertyNames/'))).map(validationDetail),
+      ),
     };
   }
   const status = error.statusCode ?? 500;

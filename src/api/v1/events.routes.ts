@@ -13,6 +13,7 @@ import { sendApiError } from '../api-error.ts';
 import { requireBearer } from './bearer-auth.ts';
 import { ChronologyList, RecordedChronologyEntry } from './chronology.schemas.ts';
 import { alternativesInWords, errorResponses, oneOf, requiredText } from './schemas.ts';
+import { RESERVED_DETAIL_KEYS } from '../../domain/chronology/contact-record.ts';
 
 const Params = Type.Object({ caseId: Type.String({ minLength: 1, maxLength: 100 }) });
 const ids = Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 50 }));
@@ -36,7 +37,12 @@ export const EventBody = Type.Object(
     gestationWeeks: Type.Optional(Type.Integer()),
     corrects: Type.Optional(Type.String({ maxLength: 100, description: 'The id of the entry this one corrects' })),
     correctionReason: Type.Optional(Type.String({ maxLength: 2000 })),
-    details: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    details: Type.Optional(
+      Type.Record(Type.String(), Type.Unknown(), {
+        propertyNames: { not: { enum: [...RESERVED_DETAIL_KEYS] } },
+        description: `Anything your system wants kept with the entry, except ${RESERVED_DETAIL_KEYS.map((key) => `"${key}"`).join(' and ')}, which the service's contact form writes`,
+      }),
+    ),
     externalId: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: "Your system's id: sending it again returns the stored entry" })),
   },
   { additionalProperties: false },

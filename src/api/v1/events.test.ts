@@ -116,4 +116,20 @@ describe('chronology events API', () => {
     const denied = await t.ctx.db.selectFrom('audit_log').select('action').where('case_id', '=', caseId).where('outcome', '=', 'denied').execute();
     assert.deepEqual(denied.map((d) => d.action).sort(), ['chronology.record', 'chronology.view']);
   });
+
+  it('refuses details that would pass an agency entry off as a contact answering the plan’s checks, and keeps nothing', async () => {
+    const before = (await call('lead', 'GET', '/events')).json<{ events: Entry[] }>().events.length;
+    for (const [details, paths] of [
+      [{ form: 'contact', planChecks: [{ itemId: 'any', outcome: 'no-concern', note: '' }] }, ['/details/form', '/details/planChecks']],
+      [{ planChecks: [] }, ['/details/planChecks']],
+      [{ form: 'contact', ourRef: 'x' }, ['/details/form']],
+    ] as const) {
+      const forged = await call('lead', 'POST', '/events', { kind: 'home-visit', occurredAt: '2026-11-20', summary: 'Seen at home', source: 'observed', details });
+      assert.equal(forged.statusCode, 400, JSON.stringify(details));
+      assert.deepEqual(forged.json<{ error: { details: { path: string; message: string }[] } }>().error.details, paths.map((path) => ({ path, message: 'is a name this field may not use' })), JSON.stringify(details));
+    }
+    const own = await call('lead', 'POST', '/events', { kind: 'case-note', occurredAt: '2026-11-20', summary: 'A note', source: 'observed', details: { ourRef: 'A-17' } });
+    assert.equal(own.statusCode, 201, 'other details are kept as sent');
+    assert.equal((await call('lead', 'GET', '/events')).json<{ events: Entry[] }>().events.length, before + 1);
+  });
 });

@@ -106,6 +106,12 @@ export interface ContactContext {
 
 export type AdviceGiven = { given: false } | { given: true; understood: Understood };
 
+/**
+ * The keys of an entry's details that only the service's own contact form writes: an agency's
+ * entry may not carry them, or it could pass for a contact and answer the plan's checks.
+ */
+export const RESERVED_DETAIL_KEYS = ['form', 'planChecks'] as const;
+
 /** Everything the contact form recorded about the baby's lived experience, kept in the entry's details. */
 export type ContactDetails = {
   form: 'contact';
