@@ -21,6 +21,8 @@ export interface CaseOverview {
   plan: PlanVersion | null;
   /** The timescales running or met on the service's day (application/timescales). */
   clocks: Clock[];
+  /** The service's day everything here was read for. */
+  today: string;
 }
 
 export type ViewCaseOverviewResult = { ok: true; value: CaseOverview } | Extract<ViewCaseResult, { ok: false }>;
@@ -29,13 +31,14 @@ export async function viewCaseOverview(ctx: AppContext, actor: UserActor, caseId
   const opened = await readCaseForView(ctx, actor, caseId);
   if (!opened.ok) return opened;
   const { access } = opened.value;
+  const today = serviceToday(ctx.clock.now());
   const [evaluated, plan] = await Promise.all([ctx.profiles.read(ctx, caseId), readCurrentPlan(ctx.db, caseId)]);
   const chronology = evaluated?.stored.chronology ?? [];
   const [profile, clocks] = await Promise.all([
     evaluated ? profileViewOf(ctx.db, caseId, evaluated, access.canChange) : null,
-    readCaseClocks(ctx, caseId, serviceToday(ctx.clock.now()), { entries: chronology, dates: { bornOn: opened.value.record.dateOfBirth, expectedDeliveryOn: opened.value.record.expectedDeliveryDate } }),
+    readCaseClocks(ctx, caseId, today, { entries: chronology, dates: { bornOn: opened.value.record.dateOfBirth, expectedDeliveryOn: opened.value.record.expectedDeliveryDate } }),
   ]);
-  const showed = [...(profile ? ['case', 'profile', 'recent-entries'] : ['case', 'recent-entries']), ...(plan ? ['plan'] : [])];
+  const showed = [...(profile ? ['case', 'profile', 'recent-entries'] : ['case', 'recent-entries']), ...(plan ? ['plan'] : []), ...((clocks ?? []).length > 0 ? ['clocks'] : [])];
   await recordAuditAlone(ctx, actor, {
     action: 'case.view',
     caseId,
@@ -43,5 +46,5 @@ export async function viewCaseOverview(ctx: AppContext, actor: UserActor, caseId
     subjectId: caseId,
     details: { basis: access.basis, showed, ...(profile ? { profileVersion: profile.profileVersion } : {}), ...(plan ? { planVersion: plan.version } : {}) },
   });
-  return { ok: true, value: { case: opened.value, profile, chronology, plan, clocks: clocks ?? [] } };
+  return { ok: true, value: { case: opened.value, profile, chronology, plan, clocks: clocks ?? [], today } };
 }

@@ -72,6 +72,14 @@ export async function recordContact(ctx: AppContext, actor: UserActor, caseId: s
       if (!planned.ok) {
         return {
           changed: false,
+          audit: {
+            action: 'chronology.contact',
+            outcome: 'failure',
+            caseId,
+            subjectType: 'case',
+            subjectId: caseId,
+            details: { problems: planned.problems, planChecks: (planned.planCheckProblems ?? []).map((problem) => problem.code) },
+          },
           answer: { ok: false, code: 'invalid', message: 'The contact cannot be recorded like this: see the problems.', problems: planned.problems, planCheckProblems: planned.planCheckProblems },
         };
       }

@@ -15,6 +15,7 @@ import { refusedForIntent, type CaseIntent } from '../cases/case-intent.ts';
 import type { AppContext } from '../context.ts';
 import { readCaseClocks } from '../timescales/case-clocks.ts';
 import { readMeetings } from './meeting-rows.ts';
+import { infantDisplayName } from '../../domain/people/infant-name.ts';
 
 export interface MeetingsView {
   caseId: string;
@@ -32,7 +33,7 @@ export type ListMeetingsResult = { ok: true; value: MeetingsView } | { ok: false
 export async function listMeetings(ctx: AppContext, actor: UserActor, caseId: string, intent?: CaseIntent): Promise<ListMeetingsResult> {
   const now = ctx.clock.now();
   const today = serviceToday(now);
-  const theCase = await ctx.db.selectFrom('cases').select(['given_name', 'family_name']).where('id', '=', caseId).executeTakeFirst();
+  const theCase = await ctx.db.selectFrom('cases').select(['status', 'given_name', 'family_name']).where('id', '=', caseId).executeTakeFirst();
   if (!theCase) {
     await recordAuditAlone(ctx, actor, { action: 'meeting.list', outcome: 'failure', subjectType: 'case', subjectId: caseId, details: { reason: 'not-found' } });
     return { ok: false, code: 'not-found', message: 'There is no case with this id.' };
@@ -46,12 +47,11 @@ export async function listMeetings(ctx: AppContext, actor: UserActor, caseId: st
   const meetings = await readMeetings(ctx.db, caseId);
   const clocks = (await readCaseClocks(ctx, caseId, today, { meetings })) ?? [];
   await recordAuditAlone(ctx, actor, { action: 'meeting.list', caseId, subjectType: 'case', subjectId: caseId, details: { basis: access.basis, meetings: meetings.length } });
-  const name = [theCase.given_name, theCase.family_name].filter(Boolean).join(' ');
   return {
     ok: true,
     value: {
       caseId,
-      babyName: name === '' ? 'Baby' : theCase.given_name ? name : `Baby ${name}`,
+      babyName: infantDisplayName({ status: theCase.status, givenName: theCase.given_name, familyName: theCase.family_name }),
       meetings: meetings.map((meeting) => ({ ...meeting, observations: meetingObservations(meeting) })),
       clocks,
       basis: access.basis,

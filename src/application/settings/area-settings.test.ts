@@ -74,6 +74,10 @@ describe('the area’s settings', () => {
     const unknown = await changeAreaSettings(t.ctx, admin, { 'profile.noSuchThing': '3' });
     assert.equal(unknown.ok ? null : unknown.code, 'unknown-setting');
     assert.deepEqual(await rows(), before);
+    assert.deepEqual(
+      (await audits('settings.change', 'failure')).map((row) => row.details),
+      [{ invalid: ['profile.lateBookingAfterWeeks', 'timescales.assessmentWorkingDays'] }, { invalid: ['profile.preBirthNoticeWeeks'] }, { unknown: ['profile.noSuchThing'] }],
+    );
   });
 
   it('forgets a setting put back to its default, so a later change of default reaches it; the command line may do it too', async () => {

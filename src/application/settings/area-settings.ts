@@ -12,6 +12,7 @@ import {
   type SettingDefinition,
   type SettingsError,
 } from '../../domain/settings/service-settings.ts';
+import { sql } from 'kysely';
 import { actorMay } from '../access.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit, recordAuditAlone } from '../audit.ts';
@@ -33,6 +34,8 @@ export interface AreaSetting {
 }
 
 const FORBIDDEN = 'Only an administrator can see or change the area’s settings.';
+/** The advisory lock one change of settings holds (the project's keys: see audit-seal.ts). */
+const SETTINGS_LOCK = 7_210_005;
 
 export async function viewAreaSettings(ctx: AppContext, actor: Actor): Promise<Result<AreaSetting[], 'forbidden'>> {
   if (!actorMay(actor, 'manage-settings')) {
@@ -77,8 +80,14 @@ export async function changeAreaSettings(
     return fail('forbidden', FORBIDDEN);
   }
   const unknown = Object.keys(typed).filter((key) => !settingDefinition(key));
-  if (unknown.length > 0) return fail('unknown-setting', `There is no setting called "${unknown[0]!}". Run "icp settings list" to see them.`);
+  if (unknown.length > 0) {
+    await recordAuditAlone(ctx, actor, { action: 'settings.change', outcome: 'failure', subjectType: 'settings', details: { unknown } });
+    return fail('unknown-setting', `There is no setting called "${unknown[0]!}". Run "icp settings list" to see them.`);
+  }
   const done = await ctx.db.transaction().execute(async (trx) => {
+    // One change at a time: each is checked as a whole set against the settings it read, and its
+    // audit entry says what each setting was before it.
+    await sql`SELECT pg_advisory_xact_lock(${SETTINGS_LOCK})`.execute(trx);
     forgetSettings(ctx);
     const before = (await settingsInForce(ctx, trx)).settings;
     let after = before;
@@ -90,7 +99,10 @@ export async function changeAreaSettings(
       else errors.push({ key: definition.key, message: parsed.message });
     }
     if (errors.length === 0) errors.push(...validateServiceSettings(after));
-    if (errors.length > 0) return { ...fail('invalid', errors[0]!.message), errors };
+    if (errors.length > 0) {
+      await recordAudit(trx, ctx, actor, { action: 'settings.change', outcome: 'failure', subjectType: 'settings', details: { invalid: errors.map((error) => error.key) } });
+      return { ...fail('invalid', errors[0]!.message), errors };
+    }
     const changes = SETTING_DEFINITIONS.filter((definition) => formatSettingValue(definition, definition.read(before)) !== formatSettingValue(definition, definition.read(after))).map((definition) => ({
       definition,
       from: formatSettingValue(definition, definition.read(before)),

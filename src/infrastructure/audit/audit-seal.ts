@@ -11,7 +11,8 @@ import { seqText } from './audit-anchors.ts';
 import { auditChainHash, GENESIS_HASH } from './audit-hash.ts';
 import type { AuditKeyring } from './audit-keys.ts';
 
-const AUDIT_SEAL_LOCK = 7_210_003;
+// Advisory lock keys are the project's own numbers: 7_210_001 migrations, 7_210_003 creating a case.
+const AUDIT_SEAL_LOCK = 7_210_004;
 const ENTRIES_PER_ROUND = 5000;
 const ROWS_PER_STATEMENT = 1000;
 

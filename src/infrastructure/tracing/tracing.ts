@@ -68,7 +68,11 @@ function allowedOnly(attributes: Attributes): Attributes {
 export function allowListed(next: TraceNode.SpanProcessor): TraceNode.SpanProcessor {
   return {
     onStart: (span, parentContext) => next.onStart(span, parentContext),
-    onEnd: (span) => next.onEnd(Object.create(span, { attributes: { value: allowedOnly(span.attributes) }, events: { value: [] } }) as TraceNode.ReadableSpan),
+    // An error's message can quote what was typed: the status keeps its code only, and links go.
+    onEnd: (span) =>
+      next.onEnd(
+        Object.create(span, { attributes: { value: allowedOnly(span.attributes) }, events: { value: [] }, links: { value: [] }, status: { value: { code: span.status.code } } }) as TraceNode.ReadableSpan,
+      ),
     forceFlush: () => next.forceFlush(),
     shutdown: () => next.shutdown(),
   };

@@ -16,11 +16,11 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
       if (result.code === 'not-found') return sendErrorPage(reply, 'not-found');
       return reply.page('cases/no-access.njk', { title: 'You are not in the team around this baby', caseId: request.params.caseId, contact: result.contact }, 403);
     }
-    const { profile, chronology, plan, clocks } = result.value;
+    const { profile, chronology, plan, clocks, today } = result.value;
     const view = presentCase(result.value.case, ctx.clock.now());
     // The findings head the case page as well as the profile: the most important thing to see first.
     const findings = profile ? presentProfile(view.id, profile.evaluation).findings : [];
     const recentEntries = presentRecentEntries(chronology);
-    return reply.page('cases/case.njk', { title: view.name, c: view, findings, recentEntries, plan: presentPlanSummary(plan, ctx.clock.now()), clockRows: presentClocks(clocks) });
+    return reply.page('cases/case.njk', { title: view.name, c: view, findings, recentEntries, plan: presentPlanSummary(plan, today), clockRows: presentClocks(clocks) });
   });
 }
