@@ -21,8 +21,3 @@ export function inSpan<T>(name: string, run: () => Promise<T>, attributes?: Attr
     }
   });
 }
-
-/** Adds counts to the span active now (a no-op when none records). */
-export function noteOnSpan(attributes: Attributes): void {
-  trace.getActiveSpan()?.setAttributes(attributes);
-}
