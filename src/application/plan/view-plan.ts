@@ -52,17 +52,20 @@ export type ViewPlanResult = { ok: true; value: PlanView } | { ok: false; code: 
 /** The plan; with an intent (opening the form to change it), refused and audited unless the user may change the case. */
 export async function viewPlan(ctx: AppContext, actor: UserActor, caseId: string, intent?: CaseIntent): Promise<ViewPlanResult> {
   const now = ctx.clock.now();
-  const evaluated = await ctx.profiles.read(ctx, caseId);
-  if (!evaluated) {
+  const notFound = async (): Promise<ViewPlanResult> => {
     await recordAuditAlone(ctx, actor, { action: 'plan.view', outcome: 'failure', subjectType: 'plan', subjectId: caseId, details: { reason: 'not-found' } });
     return { ok: false, code: 'not-found', message: 'There is no case with this id.' };
-  }
+  };
+  if (!(await ctx.db.selectFrom('cases').select('id').where('id', '=', caseId).executeTakeFirst())) return notFound();
+  // Access first: someone outside the team never has the profile evaluated for them.
   const access = await loadCaseAccess(ctx.db, actor, caseId, now);
   if (!access.allowed) {
     await recordAuditAlone(ctx, actor, { action: 'plan.view', outcome: 'denied', caseId, subjectType: 'plan', subjectId: caseId });
     return { ok: false, code: 'forbidden', message: 'You are not in the team around this baby.' };
   }
   if (await refusedForIntent(ctx, actor, caseId, access, intent)) return { ok: false, code: 'forbidden', message: 'Your access to this record does not allow this.' };
+  const evaluated = await ctx.profiles.read(ctx, caseId);
+  if (!evaluated) return notFound();
 
   const [plan, team] = await Promise.all([
     readCurrentPlan(ctx.db, caseId),
