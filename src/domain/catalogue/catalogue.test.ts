@@ -57,6 +57,8 @@ const PROFILE_MD = {
   notTriggers: [
     'antenatal-booking', 'home-visit', 'clinic-contact', 'gp-consultation', 'was-not-brought', 'referral', 'strategy-discussion',
     'assessment-completed', 'conference', 'plan-review', 'safe-sleep-discussion', 'coping-with-crying-discussion', 'information-from-family', 'case-note',
+    // Catalogue version 4: what the clocks, the discharge plan and the GP's part are read from.
+    'referral-decision', 'core-group', 'discharge-plan', 'gp-informed',
   ],
 } as const;
 
@@ -140,7 +142,7 @@ describe('the stressors for the stress-response finding', () => {
 });
 
 describe('event kinds', () => {
-  it('mark exactly the version 1 triggers', () => {
+  it('mark exactly the version 1 triggers, and none of the kinds added since', () => {
     for (const id of PROFILE_MD.triggers) assert.equal(isTriggerEventKind(id), true, id);
     for (const id of PROFILE_MD.notTriggers) assert.equal(isTriggerEventKind(id), false, id);
     assert.equal(EVENT_KINDS.length, PROFILE_MD.triggers.length + PROFILE_MD.notTriggers.length);
