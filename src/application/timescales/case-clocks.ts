@@ -16,7 +16,7 @@ import { loadChronology } from '../chronology/chronology-rows.ts';
 import type { AppContext } from '../context.ts';
 import { readMeetings } from '../meetings/meeting-rows.ts';
 import { settingsInForce } from '../settings/settings-in-force.ts';
-import { clockEventsFrom } from './clock-events.ts';
+import { clockEventsFrom } from '../../domain/timescales/clock-events.ts';
 
 export type { Clock } from '../../domain/timescales/clocks.ts';
 

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
+import type { ChronologyEntry } from '../chronology/chronology.types.ts';
 import { clockEventsFrom } from './clock-events.ts';
+import { timescaleClocks } from './clocks.ts';
 
 let n = 0;
 const entry = (kind: ChronologyEntry['kind'], occurredAt: string, agencyKind = 'childrens-social-care', over: Partial<ChronologyEntry> = {}): ChronologyEntry => ({
@@ -84,5 +85,73 @@ describe('clock events from a case', () => {
     const events = clockEventsFrom({ ...none, entries: [entry('birth', '2026-10-03T04:00:00+01:00', 'hospital')], meetings: [{ kind: 'core-group', heldOn: '2026-10-10' }, { kind: 'child-in-need-meeting', heldOn: '2026-10-11' }] });
     assert.deepEqual(events.coreGroupsHeldOn, ['2026-10-10']);
     assert.equal(events.bornOn, '2026-10-03');
+  });
+
+  describe('a decision on a referral recorded as such', () => {
+    const decisionClock = (entries: ChronologyEntry[], today = '2026-09-20') => timescaleClocks(clockEventsFrom({ ...none, entries }), today).find((c) => c.id === 'referral-decision');
+
+    it('meets the decision clock the next working day, with no strategy discussion', () => {
+      // Thursday 3 September 2026, decided Friday 4: met, on time.
+      const clock = decisionClock([entry('referral', '2026-09-03T16:00:00+01:00'), entry('referral-decision', '2026-09-04T10:00:00+01:00')]);
+      assert.deepEqual([clock?.status, clock?.metOn, clock?.metBy, clock?.late], ['met', '2026-09-04', 'referral-decision', false]);
+    });
+
+    it('without it the same referral goes overdue', () => {
+      assert.equal(decisionClock([entry('referral', '2026-09-03')])?.status, 'overdue');
+    });
+
+    it('meets it late when decided after the working day', () => {
+      const clock = decisionClock([entry('referral', '2026-09-03'), entry('referral-decision', '2026-09-08')]);
+      assert.deepEqual([clock?.status, clock?.late], ['met', true]);
+    });
+
+    it('does not count a decision dated before the referral', () => {
+      const entries = [entry('referral-decision', '2026-09-02'), entry('referral', '2026-09-03')];
+      assert.deepEqual(clockEventsFrom({ ...none, entries }).referralDecisions, []);
+      assert.equal(decisionClock(entries)?.status, 'overdue');
+    });
+
+    it('does not count a decision another agency records', () => {
+      const entries = [entry('referral', '2026-09-03'), entry('referral-decision', '2026-09-04', 'police'), entry('referral-decision', '2026-09-04', 'health-visiting')];
+      assert.deepEqual(clockEventsFrom({ ...none, entries }).referralDecisions, []);
+      assert.equal(decisionClock(entries)?.status, 'overdue');
+    });
+
+    it('keeps a strategy discussion as a decision too, each day once', () => {
+      const events = clockEventsFrom({
+        ...none,
+        entries: [entry('referral', '2026-09-03'), entry('referral-decision', '2026-09-04'), entry('strategy-discussion', '2026-09-04', 'police'), entry('strategy-discussion', '2026-09-10', 'police')],
+      });
+      assert.deepEqual(events.referralDecisions, [{ decidedOn: '2026-09-04' }, { decidedOn: '2026-09-10' }]);
+    });
+
+    it('leaves out a corrected decision', () => {
+      const wrong = entry('referral-decision', '2026-09-04');
+      const events = clockEventsFrom({ ...none, entries: [entry('referral', '2026-09-03'), wrong, entry('case-note', '2026-09-04', 'childrens-social-care', { corrects: wrong.id, correctionReason: 'not a decision' })] });
+      assert.deepEqual(events.referralDecisions, []);
+    });
+  });
+
+  describe('a core group recorded as an entry', () => {
+    it('counts as a core group, whoever records it', () => {
+      const events = clockEventsFrom({ ...none, entries: [entry('core-group', '2026-10-10T14:00:00+01:00', 'health-visiting')] });
+      assert.deepEqual(events.coreGroupsHeldOn, ['2026-10-10']);
+    });
+
+    it('is the same core group as a meeting on the same day: counted once', () => {
+      const events = clockEventsFrom({
+        ...none,
+        entries: [entry('core-group', '2026-10-10', 'health-visiting'), entry('core-group', '2026-10-10'), entry('core-group', '2026-10-24')],
+        meetings: [{ kind: 'core-group', heldOn: '2026-10-10' }],
+      });
+      assert.deepEqual(events.coreGroupsHeldOn, ['2026-10-10', '2026-10-24']);
+    });
+
+    it('meets the first core group clock after a conference that made a plan', () => {
+      // Initial conference Monday 5 October 2026 with a plan; the core group on Friday 16 October (9 working days).
+      const events = clockEventsFrom({ ...none, bornOn: '2026-07-01', entries: [entry('core-group', '2026-10-16', 'health-visiting')], meetings: [{ kind: 'initial-conference', heldOn: '2026-10-05', protectionPlan: true }] });
+      const clock = timescaleClocks(events, '2026-10-30').find((c) => c.id === 'first-core-group');
+      assert.deepEqual([clock?.status, clock?.metOn, clock?.metBy, clock?.late], ['met', '2026-10-16', 'core-group', false]);
+    });
   });
 });

@@ -1,27 +1,29 @@
-// What the clocks are computed from (domain/timescales/clocks.ts, ClockEvents), mapped from a case's
-// chronology entries, its recorded meetings, its birth and its due date. Pure. The mapping, kind by
-// kind (docs/domain.md, "Clocks and timescales"; src/domain/timescales/README.md):
+// What the clocks are computed from (clocks.ts, ClockEvents), mapped from a case's chronology
+// entries, its recorded meetings, its birth and its due date. Pure. The mapping, kind by kind
+// (docs/domain.md, "Clocks and timescales"; README.md here):
 //
 // - referrals received by children's social care: `referral` entries recorded by children's social
 //   care. An entry does not say to whom a referral was made, so a referral another agency records
 //   (to whomever) starts no clock.
-// - decisions on a referral: the chronology has no kind for one. A strategy discussion (entry or
-//   meeting) on or after a referral is taken as the decision, on its day; until one, the decision
-//   clock runs (and goes overdue).
+// - decisions on a referral: `referral-decision` entries recorded by children's social care, on or
+//   after the first referral (a decision another agency records, or one dated before any referral,
+//   decides nothing here). A strategy discussion (entry or meeting) on or after a referral is a
+//   decision too, on its day: it decides the referral needs enquiries. Until one, the decision clock
+//   runs (and goes overdue).
 // - assessments completed: `assessment-completed` entries recorded by children's social care.
 // - strategy discussions: `strategy-discussion` entries and meetings (a meeting says whether it
 //   started section 47 enquiries; an entry does not, which counts as started).
 // - conferences: meetings say which (initial, review, pre-birth) and whether a plan followed. A
 //   `conference` entry does not: it is a pre-birth conference before the birth and an initial one
 //   after it when no conference with a plan came before, and a review when one did.
-// - core groups: `core-group` meetings only (the chronology has no kind for one).
+// - core groups: `core-group` meetings and `core-group` entries, recorded by any agency.
 // An entry on the same day as a meeting of the same kind is the same event told twice: the meeting,
 // which says more, is kept. Corrected entries are left out (their corrections count).
-import { currentEntries } from '../../domain/chronology/current-entries.ts';
-import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
-import { isConference, type Meeting } from '../../domain/meetings/meeting.types.ts';
-import { dayOf } from '../../domain/shared/calendar-date.ts';
-import type { ClockEvents, ConferenceHeld, ConferenceKind, StrategyDiscussionHeld } from '../../domain/timescales/clocks.ts';
+import { currentEntries } from '../chronology/current-entries.ts';
+import type { ChronologyEntry } from '../chronology/chronology.types.ts';
+import { isConference, type Meeting } from '../meetings/meeting.types.ts';
+import { dayOf } from '../shared/calendar-date.ts';
+import type { ClockEvents, ConferenceHeld, ConferenceKind, StrategyDiscussionHeld } from './clocks.ts';
 
 export interface CaseClockSources {
   entries: readonly ChronologyEntry[];
@@ -61,7 +63,11 @@ export function clockEventsFrom(sources: CaseClockSources): ClockEvents {
 
   const referralsReceivedOn = daysOf('referral', true);
   const firstReferral = [...referralsReceivedOn].sort()[0];
-  const referralDecisions = firstReferral === undefined ? [] : strategyDiscussions.filter((s) => s.heldOn >= firstReferral).map((s) => ({ decidedOn: s.heldOn }));
+  const decisionDays = [...daysOf('referral-decision', true), ...strategyDiscussions.map((s) => s.heldOn)];
+  const referralDecisions = firstReferral === undefined ? [] : [...new Set(decisionDays.filter((day) => day >= firstReferral))].sort().map((decidedOn) => ({ decidedOn }));
+
+  const coreGroupMeetingDays = meetingDays((kind) => kind === 'core-group');
+  const coreGroupsHeldOn = [...coreGroupMeetingDays, ...new Set(daysOf('core-group', false).filter((day) => !coreGroupMeetingDays.has(day)))];
 
   return {
     referralsReceivedOn,
@@ -69,7 +75,7 @@ export function clockEventsFrom(sources: CaseClockSources): ClockEvents {
     assessmentsCompletedOn: daysOf('assessment-completed', true),
     strategyDiscussions,
     conferences,
-    coreGroupsHeldOn: sources.meetings.filter((m) => m.kind === 'core-group').map((m) => m.heldOn),
+    coreGroupsHeldOn,
     bornOn,
     expectedDeliveryOn: dayOf(sources.expectedDeliveryOn),
   };
