@@ -345,6 +345,30 @@ export interface CaseMeetingsTable {
   recorded_by_name: string;
 }
 
+/** A consent sought, a withdrawal, or information shared without consent (migration 018): recorded once, never changed. */
+export interface CaseConsentsTable {
+  case_id: string;
+  id: string;
+  kind: 'consent' | 'withdrawal' | 'shared-without-consent';
+  dated_on: DateOnly;
+  asked_person_id: string | null;
+  asked_name: string | null;
+  purpose: string | null;
+  answer: 'given' | 'refused' | null;
+  withdraws: string | null;
+  shared_what: string | null;
+  shared_with: string | null;
+  basis: 'safeguarding-child' | 'public-task' | 'legal-obligation' | 'vital-interests' | 'preventing-crime' | 'other' | null;
+  basis_other: string | null;
+  decided_by: string | null;
+  decided_by_name: string | null;
+  reason: string | null;
+  note: string | null;
+  recorded_at: Timestamp;
+  recorded_by: string | null;
+  recorded_by_name: string;
+}
+
 export interface SchemaMigrationsTable {
   id: string;
   applied_at: Timestamp;
@@ -374,6 +398,7 @@ export interface Database {
   schema_migrations: SchemaMigrationsTable;
   case_plans: CasePlansTable;
   case_meetings: CaseMeetingsTable;
+  case_consents: CaseConsentsTable;
   worker_heartbeats: WorkerHeartbeatsTable;
   service_settings: ServiceSettingsTable;
 }
