@@ -1,7 +1,7 @@
 // Reading a baby's chronology for the pages: every entry with what corrects it, the entries the
 // filters keep, and the names of the case and its people, checked and audited. A CSV file or a
 // printed copy leaves the service, so it is audited as its own action, 'chronology.export'.
-import { filterEntries, type ChronologyFilters, type ListedEntry } from '../../domain/chronology/filter-entries.ts';
+import { filterEntries, keepMatching, type ChronologyFilters, type ListedEntry } from '../../domain/chronology/filter-entries.ts';
 import { infantDisplayName } from '../../domain/people/infant-name.ts';
 import { personDisplayName } from '../../domain/people/relationships.ts';
 import type { UserActor } from '../actor.ts';
@@ -53,7 +53,9 @@ export async function readChronology(ctx: AppContext, actor: UserActor, caseId: 
     ctx.db.selectFrom('people').select(['id', 'given_name', 'family_name', 'description', 'identity_known']).where('case_id', '=', caseId).orderBy('created_at').orderBy('id').execute(),
   ]);
   const stored = profile?.stored.chronology ?? [];
-  const entries = filterEntries(stored, filters);
+  // Every entry is listed once (each marked with its corrections); the filters keep some of those.
+  const all = filterEntries(stored, {});
+  const entries = keepMatching(all, filters);
   await recordAuditAlone(ctx, actor, {
     action,
     caseId,
@@ -66,7 +68,7 @@ export async function readChronology(ctx: AppContext, actor: UserActor, caseId: 
     value: {
       caseName: infantDisplayName({ status: record.status, givenName: record.given_name, familyName: record.family_name }),
       people: people.map((p) => ({ id: p.id, name: personDisplayName({ givenName: p.given_name, familyName: p.family_name, description: p.description, identityKnown: p.identity_known }) })),
-      all: filterEntries(stored, {}),
+      all,
       entries,
       patterns: profile?.stored.facts.patterns ?? [],
       canChange: access.canChange,

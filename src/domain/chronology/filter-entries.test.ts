@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ChronologyEntry } from './chronology.types.ts';
-import { filterEntries } from './filter-entries.ts';
+import { filterEntries, keepMatching } from './filter-entries.ts';
 import { profileEventsFrom } from './to-profile-event.ts';
 
 function entry(id: string, overrides: Partial<ChronologyEntry> = {}): ChronologyEntry {
@@ -66,6 +66,16 @@ describe('filtering a chronology', () => {
     const listed = filterEntries(chronology, {});
     assert.deepEqual(listed.find((e) => e.id === 'b')?.correctedBy, ['d']);
     assert.deepEqual(listed.find((e) => e.id === 'a')?.correctedBy, []);
+  });
+
+  it('keeps the same entries from a listed chronology as from the stored one, without copying them, corrections still marked', () => {
+    const listed = filterEntries(chronology, {});
+    for (const filters of [{}, { agency: 'police' }, { personId: 'dad' }, { from: '2026-11-15', to: '2026-11-15' }, { significantOnly: true }, { kind: 'case-note' }]) {
+      const kept = keepMatching(listed, filters);
+      assert.deepEqual(kept, filterEntries(chronology, filters), JSON.stringify(filters));
+      for (const entry of kept) assert.ok(listed.includes(entry));
+    }
+    assert.deepEqual(keepMatching(listed, { personId: 'dad' }).find((e) => e.id === 'b')?.correctedBy, ['d']);
   });
 });
 

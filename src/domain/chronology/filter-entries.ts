@@ -23,19 +23,25 @@ function involves(entry: ChronologyEntry, personId: string): boolean {
   return [entry.personIds, entry.presentIds, entry.victimIds, entry.perpetratorIds].some((ids) => ids.includes(personId)) || entry.indicates.some((i) => i.personId === personId);
 }
 
+function matches(entry: ChronologyEntry, filters: ChronologyFilters): boolean {
+  const day = entry.occurredAt.slice(0, 10);
+  if (filters.agency !== undefined && entry.agency !== filters.agency && entry.agencyKind !== filters.agency) return false;
+  if (filters.kind !== undefined && entry.kind !== filters.kind) return false;
+  if (filters.personId !== undefined && !involves(entry, filters.personId)) return false;
+  if (filters.from !== undefined && day < filters.from) return false;
+  if (filters.to !== undefined && day > filters.to) return false;
+  if (filters.significantOnly === true && !entry.significant) return false;
+  return true;
+}
+
+/** The entries the filters keep, each marked with the entries (among all given) that correct it. */
 export function filterEntries(entries: readonly ChronologyEntry[], filters: ChronologyFilters): ListedEntry[] {
   const corrections = new Map<string, string[]>();
   for (const entry of entries) if (entry.corrects !== undefined) corrections.set(entry.corrects, [...(corrections.get(entry.corrects) ?? []), entry.id]);
-  return entries
-    .filter((entry) => {
-      const day = entry.occurredAt.slice(0, 10);
-      if (filters.agency !== undefined && entry.agency !== filters.agency && entry.agencyKind !== filters.agency) return false;
-      if (filters.kind !== undefined && entry.kind !== filters.kind) return false;
-      if (filters.personId !== undefined && !involves(entry, filters.personId)) return false;
-      if (filters.from !== undefined && day < filters.from) return false;
-      if (filters.to !== undefined && day > filters.to) return false;
-      if (filters.significantOnly === true && !entry.significant) return false;
-      return true;
-    })
-    .map((entry) => ({ ...entry, correctedBy: corrections.get(entry.id) ?? [] }));
+  return entries.filter((entry) => matches(entry, filters)).map((entry) => ({ ...entry, correctedBy: corrections.get(entry.id) ?? [] }));
+}
+
+/** Of entries already listed (filterEntries with no filters), those the filters keep: the same objects, not copies. */
+export function keepMatching(listed: readonly ListedEntry[], filters: ChronologyFilters): ListedEntry[] {
+  return listed.filter((entry) => matches(entry, filters));
 }

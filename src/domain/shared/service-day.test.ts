@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { londonClock, londonDateTime, londonDayAndTime, serviceDateTime, serviceToday } from './service-day.ts';
+import { londonClock, londonClockByIntl, londonDateTime, londonDayAndTime, serviceDateTime, serviceToday } from './service-day.ts';
 
 describe('the service’s today', () => {
   it('is the London day: in summer an hour ahead of UTC, in winter the same', () => {
@@ -29,6 +29,25 @@ describe('the London clock', () => {
     assert.deepEqual(londonClock(new Date('2026-01-15T13:05:09Z')), { day: '2026-01-15', time: '13:05', second: '09', offset: '+00:00' });
     assert.deepEqual(londonClock(new Date('2026-07-01T23:30:00Z')), { day: '2026-07-02', time: '00:30', second: '00', offset: '+01:00' });
     assert.deepEqual(londonClock(new Date('2026-12-31T23:59:59Z')), { day: '2026-12-31', time: '23:59', second: '59', offset: '+00:00' });
+  });
+
+  it('reads every moment as Intl does: either side of each clock change from 1996 to 2199, and at moments spread over 1900 to 2300', () => {
+    const minute = 60_000;
+    for (let year = 1996; year <= 2199; year++) {
+      for (const month of [2, 9]) {
+        const lastDay = new Date(Date.UTC(year, month + 1, 0, 1));
+        const change = lastDay.getTime() - lastDay.getUTCDay() * 86_400_000;
+        for (const moment of [change - 61 * minute, change - minute, change - 1000, change, change + 1000, change + 59 * minute]) {
+          assert.deepEqual(londonClock(new Date(moment)), londonClockByIntl(new Date(moment)), new Date(moment).toISOString());
+        }
+      }
+    }
+    // A fixed spread (no randomness): every 7 days, 3 hours and 17 minutes from 1900 to 2300.
+    const step = ((7 * 24 + 3) * 60 + 17) * minute;
+    for (let moment = Date.UTC(1900, 0, 1); moment < Date.UTC(2300, 0, 1); moment += step) {
+      assert.deepEqual(londonClock(new Date(moment)), londonClockByIntl(new Date(moment)), new Date(moment).toISOString());
+    }
+    assert.throws(() => londonClock(new Date(Number.NaN)), RangeError);
   });
 
   it('goes forward at 01:00 UTC on the last Sunday of March and back at 01:00 UTC on the last Sunday of October', () => {

@@ -34,8 +34,46 @@ export function serviceToday(now: Date): string {
   return londonDay.format(now);
 }
 
+/** The first moment of British Summer Time in a year: 01:00 UTC on the last Sunday of March (and its end, of October). */
+function lastSundayAtOneUtc(year: number, month: number): number {
+  const lastDay = Date.UTC(year, month + 1, 0, 1);
+  return lastDay - new Date(lastDay).getUTCDay() * 86_400_000;
+}
+
+/**
+ * Since 1996 the UK's clocks have changed at 01:00 UTC on the last Sundays of March and October
+ * (the Summer Time Order 2002 and the EU rule before it). Within those years the offset is worked
+ * out by arithmetic, which pages listing thousands of entries need (Intl's formatToParts costs
+ * microseconds a call); outside them, and for an invalid Date, Intl decides. Tested against Intl.
+ */
+const RULE_YEARS = { from: 1996, to: 2199 };
+
+function londonOffsetByRule(instant: number): 0 | 60 | null {
+  const year = new Date(instant).getUTCFullYear();
+  if (!(year >= RULE_YEARS.from && year <= RULE_YEARS.to)) return null;
+  return instant >= lastSundayAtOneUtc(year, 2) && instant < lastSundayAtOneUtc(year, 9) ? 60 : 0;
+}
+
+const two = (n: number) => String(n).padStart(2, '0');
+
 /** The London day, clock time and offset at a moment. An invalid Date throws a RangeError, as Intl does. */
 export function londonClock(moment: Date): LondonClock {
+  const instant = moment.getTime();
+  const ruled = Number.isNaN(instant) ? null : londonOffsetByRule(instant);
+  if (ruled !== null) {
+    const local = new Date(instant + ruled * 60_000);
+    return {
+      day: `${String(local.getUTCFullYear())}-${two(local.getUTCMonth() + 1)}-${two(local.getUTCDate())}`,
+      time: `${two(local.getUTCHours())}:${two(local.getUTCMinutes())}`,
+      second: two(local.getUTCSeconds()),
+      offset: ruled === 60 ? '+01:00' : '+00:00',
+    };
+  }
+  return londonClockByIntl(moment);
+}
+
+/** londonClock as Intl reads it: for any moment, and the reference its arithmetic is tested against. */
+export function londonClockByIntl(moment: Date): LondonClock {
   const parts = Object.fromEntries(londonMoment.formatToParts(moment).map((part) => [part.type, part.value]));
   const offset = /GMT([+-]\d{2}:\d{2})/.exec(parts['timeZoneName'] ?? '')?.[1] ?? '+00:00';
   return { day: `${parts['year']}-${parts['month']}-${parts['day']}`, time: `${parts['hour']}:${parts['minute']}`, second: parts['second'] ?? '00', offset };
