@@ -17,7 +17,8 @@
 // file removed) and the process exits 0. A second signal while stopping exits at once with code 1:
 // PostgreSQL rolls back what was not committed, PGlite recovers on the next start as after a kill,
 // and the lock file goes with the process. A cluster's workers leave Ctrl-C to the primary, which
-// sends them SIGTERM (a second SIGTERM: at once) and waits for them.
+// sends them SIGTERM (a second SIGTERM: at once) and waits for them; its exit code is 1 when a worker
+// cut requests off, exited with an error or had to be killed, as for one process.
 // First, so that tracing (when OTEL_EXPORTER_OTLP_ENDPOINT is set) hooks node:http before Fastify loads it.
 import './infrastructure/tracing/register.ts';
 import cluster from 'node:cluster';
@@ -148,11 +149,13 @@ async function main(): Promise<void> {
       // Each worker has the grace period for its requests and then closes its pool.
       stopGraceMs: config.shutdownGraceSeconds * 1000 + AFTER_GRACE_MS / 2,
     });
+    /** True when every worker finished its requests in time and exited 0. */
     const stopAll = async () => {
-      await workers.stop();
+      const clean = await workers.stop();
       await background.stop();
       await database.close();
       await stopObserving(observed);
+      return clean;
     };
     stopOnSignals({
       signals: ['SIGINT', 'SIGTERM'],
@@ -162,8 +165,9 @@ async function main(): Promise<void> {
       stop: async (signal) => {
         console.log(`\n${signal}: stopping the ${String(config.webProcesses)} server processes...`);
         console.log(`Each finishes the requests it has (at most ${String(config.shutdownGraceSeconds)} s); ${signal} again stops at once.`);
-        await stopAll();
-        return 0;
+        if (await stopAll()) return 0;
+        console.error('A server process did not finish its requests within SHUTDOWN_GRACE_SECONDS, or exited with an error: see the lines above.');
+        return 1;
       },
     });
     try {

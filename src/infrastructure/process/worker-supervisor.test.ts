@@ -13,7 +13,10 @@ import http from 'node:http';
 if (process.env.FAIL_AT_START) process.exit(3);
 const server = http.createServer((request, response) => response.end(String(process.pid)));
 server.listen(0, '127.0.0.1');
-process.on('SIGTERM', () => server.close(() => process.exit(0)));
+process.on('SIGTERM', () => {
+  if (process.env.IGNORE_SIGTERM) return;
+  server.close(() => process.exit(Number(process.env.EXIT_CODE_ON_SIGTERM ?? 0)));
+});
 if (process.env.CRASH_AFTER_MS) setTimeout(() => process.exit(4), Number(process.env.CRASH_AFTER_MS));
 `;
 
@@ -90,7 +93,7 @@ describe('supervising worker processes', () => {
     for (let n = 0; n < 10; n++) answeredAfter.add(await askPid(port));
     assert.deepEqual([...answeredAfter].sort(), [...replaced].sort(), 'the replacement answers too');
 
-    await supervisor.stop();
+    assert.equal(await supervisor.stop(), true, 'every worker stopped by itself with code 0');
     assert.deepEqual(supervisor.pids(), []);
     for (const pid of replaced) assert.equal(alive(pid), false, `process ${String(pid)} has stopped`);
     await sleep(150);
@@ -114,5 +117,19 @@ describe('supervising worker processes', () => {
     await assert.rejects(supervisor.ready, /a server process exited with code 3 while starting/);
     await supervisor.stop();
     assert.deepEqual(supervisor.pids(), []);
+  });
+
+  it('says a stop was not clean when a worker exits with an error code on SIGTERM, or has to be killed after the grace period', async () => {
+    supervisor = superviseWorkers({ processes: 2, log: new Lines(), exec, execArgv: [], env: { EXIT_CODE_ON_SIGTERM: '1' } });
+    await supervisor.ready;
+    assert.equal(await supervisor.stop(), false);
+
+    const log = new Lines();
+    supervisor = superviseWorkers({ processes: 1, log, exec, execArgv: [], env: { IGNORE_SIGTERM: '1' }, stopGraceMs: 200 });
+    await supervisor.ready;
+    const [pid] = supervisor.pids();
+    assert.equal(await supervisor.stop(), false);
+    assert.equal(alive(pid!), false);
+    assert.ok(log.lines.some((line) => /did not stop within 0\.2 s: killing it\.$/.test(line)), log.lines.join('\n'));
   });
 });

@@ -5,7 +5,7 @@
 // before every worker has listened once stops the start-up instead, since a fault that early (the
 // port taken, the database refusing) is not one a restart mends. stop() sends each worker SIGTERM,
 // on which it finishes its requests and exits, and kills those that have not gone after a grace
-// period; stopAtOnce() sends SIGTERM again, which a server worker takes as "stop now" (src/server.ts).
+// period (and says whether every worker stopped cleanly); stopAtOnce() sends SIGTERM again, which a server worker takes as "stop now" (src/server.ts).
 // The workers' own code decides what they serve: see src/server.ts and bench/serve.worker.ts.
 import cluster, { type Worker } from 'node:cluster';
 import type { AddressInfo } from 'node:net';
@@ -51,8 +51,12 @@ export interface Supervisor {
   ready: Promise<AddressInfo>;
   /** Process ids of the workers running now. */
   pids(): number[];
-  /** Stops every worker (SIGTERM, then SIGKILL after the grace period) and replaces none. */
-  stop(): Promise<void>;
+  /**
+   * Stops every worker (SIGTERM, then SIGKILL after the grace period) and replaces none. True when
+   * every worker running then exited by itself with code 0 (it finished its requests in time); false
+   * when one exited with another code or had to be killed, which the primary's exit code reports.
+   */
+  stop(): Promise<boolean>;
   /** During stop(): sends each worker still running SIGTERM again (a server worker then exits at once). */
   stopAtOnce(): void;
 }
@@ -121,31 +125,31 @@ export function superviseWorkers(options: SuperviseOptions): Supervisor {
   };
   slots.forEach(fork);
 
-  let stopped: Promise<void> | undefined;
+  let stopped: Promise<boolean> | undefined;
   const stop = () =>
     (stopped ??= (async () => {
       stopping = true;
       rejectReady(new Error('stopped while starting'));
-      const running: Promise<void>[] = [];
+      const running: Promise<boolean>[] = [];
       for (const slot of slots) {
         clearTimeout(slot.restartTimer);
         const worker = slot.worker;
         if (!worker || worker.isDead()) continue;
         running.push(
-          new Promise<void>((resolve) => {
+          new Promise<boolean>((resolve) => {
             const kill = setTimeout(() => {
               log.warn(`Worker process ${String(worker.process.pid)} did not stop within ${String(stopGraceMs / 1000)} s: killing it.`);
               worker.process.kill('SIGKILL');
             }, stopGraceMs);
-            worker.once('exit', () => {
+            worker.once('exit', (code: number | null, signal: string | null) => {
               clearTimeout(kill);
-              resolve();
+              resolve(code === 0 && signal === null);
             });
             worker.process.kill('SIGTERM');
           }),
         );
       }
-      await Promise.all(running);
+      return (await Promise.all(running)).every(Boolean);
     })());
 
   return {
