@@ -78,8 +78,8 @@ describe('every contact checks the plan', () => {
     const refused = await submit(page, page.getByRole('button', { name: 'Save contact' }));
     assert.equal(refused.status(), 400);
     await expectErrorSummary(page, [
-      { text: 'Say what you saw or heard about “Where Ruby sleeps” that is a concern', href: `#check-note-${ids.sleep}` },
-      { text: 'Select whether you checked “Is Grace drinking”, found a concern or could not check it', href: `#check-outcome-${ids.drink}` },
+      { text: 'Say what you saw or heard about “Where Ruby sleeps” that is a concern.', href: `#check-note-${ids.sleep}` },
+      { text: 'Select whether you checked “Is Grace drinking” and found no concern, found a concern, or could not check it.', href: `#check-outcome-${ids.drink}` },
     ]);
     assert.equal(await page.locator(`[name="check-outcome-${ids.sleep}"][value="concern"]`).isChecked(), true);
     assert.equal(await page.locator('#summary').inputValue(), 'Visit to check the plan');

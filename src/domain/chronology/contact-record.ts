@@ -107,10 +107,11 @@ export interface ContactContext {
 export type AdviceGiven = { given: false } | { given: true; understood: Understood };
 
 /**
- * The keys of an entry's details that only the service's own contact form writes: an agency's
- * entry may not carry them, or it could pass for a contact and answer the plan's checks.
+ * The keys of an entry's details that only the service's own forms write: an agency's entry may not
+ * carry them, or it could pass for a contact and answer the plan's checks, or for a discharge plan
+ * (`dischargePlan`, docs/domain.md "Discharge plan") that was never checked.
  */
-export const RESERVED_DETAIL_KEYS = ['form', 'planChecks'] as const;
+export const RESERVED_DETAIL_KEYS = ['form', 'planChecks', 'dischargePlan'] as const;
 
 /** Everything the contact form recorded about the baby's lived experience, kept in the entry's details. */
 export type ContactDetails = {
@@ -428,24 +429,66 @@ function planCheckEvidence(checks: readonly RecordedPlanCheck[], at: string): Pl
   });
 }
 
+/** A contact's answers to the plan's checks, ready to store: what the contact keeps, says and adds to the profile. */
+export interface AnsweredPlanChecks {
+  /** For the contact's details (`planChecks`): each answer with its item's words that day; empty without a plan. */
+  checks: RecordedPlanCheck[];
+  /** A sentence for each concern and each item not checked, for the contact's summary. */
+  sentences: string[];
+  /** A concern's evidence for the factor its item names. */
+  evidence: PlannedEvidence[];
+  /** A concern makes the contact significant. */
+  significant: boolean;
+}
+
+export type AnswerPlanChecksResult = { ok: true; answered: AnsweredPlanChecks } | { ok: false; problems: PlanCheckProblem[] };
+
+/**
+ * The answers to the plan's check items given at a contact, checked against the plan and turned into
+ * what the contact stores: the one way answers are taken, from the contact form and from an agency's
+ * entry (the events API and the batch) alike. Only a contact (a home visit, clinic contact or GP
+ * consultation) answers the plan's checks; `due` are the items that must be answered (the form asks
+ * them; an agency's entry answers the items it checked). Without a plan and without answers, nothing.
+ */
+export function answerPlanChecks(kind: string, occurredOn: string, drafts: readonly PlanCheckDraft[], context: { plan: Plan | null; due: readonly CheckItem[] }): AnswerPlanChecksResult {
+  const { plan } = context;
+  if (plan === null && drafts.length === 0) return { ok: true, answered: { checks: [], sentences: [], evidence: [], significant: false } };
+  if (!isContactKind(kind)) return { ok: false, problems: [{ code: 'not-at-a-contact', path: '/planChecks' }] };
+  const checked = checkPlanAnswers(drafts, plan, context.due);
+  if (!checked.ok) return checked;
+  const checks = plan === null ? [] : recordedChecks(checked.answers, plan);
+  const day = isRealIsoDate(occurredOn.slice(0, 10)) ? dayInWords(occurredOn.slice(0, 10)) : occurredOn;
+  return {
+    ok: true,
+    answered: {
+      checks,
+      sentences: checks.flatMap(planCheckSentence),
+      evidence: planCheckEvidence(checks, `${CONTACT_KIND_WORDS[kind]} on ${day}`),
+      significant: checks.some((check) => check.outcome === 'concern'),
+    },
+  };
+}
+
 /** The entries and evidence a contact's answers make, or the problems that stop it being recorded. */
 export function planContact(answers: ContactAnswers, context: ContactContext): PlanContactResult {
   const problems = checkContact(answers, context);
   const plan = context.plan ?? null;
-  const checked = plan === null && (answers.planChecks ?? []).length === 0 ? { ok: true as const, answers: [] } : checkPlanAnswers(answers.planChecks ?? [], plan, context.dueItems ?? []);
+  // A kind not chosen is the form's problem: the plan's answers are checked as at a home visit meanwhile.
+  const kindGiven = given(answers.kind);
+  const checked = answerPlanChecks(isContactKind(kindGiven) ? kindGiven : 'home-visit', given(answers.occurredOn), answers.planChecks ?? [], { plan, due: context.dueItems ?? [] });
   if (problems.length > 0 || !checked.ok) return { ok: false, problems, planCheckProblems: checked.ok ? [] : checked.problems };
-  const kind = given(answers.kind) as ContactKind;
+  const kind = kindGiven as ContactKind;
   const occurredAt = given(answers.occurredOn);
   const at = `${CONTACT_KIND_WORDS[kind]} on ${dayInWords(occurredAt)}`;
-  const checks = plan === null ? [] : recordedChecks(checked.answers, plan);
+  const { checks, sentences, evidence: checkEvidence, significant } = checked.answered;
   const details: ContactDetails = { ...detailsFrom(answers, context.born), ...(plan === null ? {} : { planChecks: checks }) };
   const notices = contactNotices(details);
   const base = { occurredAt, source: 'observed' as const, presentIds: [...new Set(answers.presentIds ?? [])] };
   const contact: PlannedEntry = {
     ...base,
     kind,
-    summary: [sentence(given(answers.summary)), ...notices.map(noticeSentence), ...checks.flatMap(planCheckSentence)].join(' '),
-    significant: notices.length > 0 || checks.some((check) => check.outcome === 'concern'),
+    summary: [sentence(given(answers.summary)), ...notices.map(noticeSentence), ...sentences].join(' '),
+    significant: notices.length > 0 || significant,
     ...(details.babySeen === null ? {} : { babySeen: details.babySeen }),
     details,
   };
@@ -453,5 +496,5 @@ export function planContact(answers: ContactAnswers, context: ContactContext): P
   const where = CONTACT_KIND_WORDS[kind];
   if (details.safeSleepAdvice.given) discussions.push(discussion('safe-sleep-discussion', 'Safe sleep advice', details.safeSleepAdvice.understood, where, base));
   if (details.copingWithCryingAdvice.given) discussions.push(discussion('coping-with-crying-discussion', 'Coping with crying (ICON) advice', details.copingWithCryingAdvice.understood, where, base));
-  return { ok: true, plan: { contact, discussions, evidence: [...evidenceFrom(answers, details, context, at), ...planCheckEvidence(checks, at)], notices } };
+  return { ok: true, plan: { contact, discussions, evidence: [...evidenceFrom(answers, details, context, at), ...checkEvidence], notices } };
 }

@@ -52,15 +52,25 @@ export interface RecordedCheck extends RecordedPlanCheck {
   agencyKind: string;
 }
 
+/**
+ * Plain words for each problem, for the contact form and the API alike; `{item}` stands for the
+ * item's words (planCheckProblemMessage fills it in).
+ */
 export const PLAN_CHECK_PROBLEM_MESSAGES = {
   'item-needed': 'Say which check item of the plan the answer is for.',
   'unknown-item': 'A check answer for an item not in the plan: the plan may have changed, so look at it again.',
   'duplicate-item': 'The same check item is answered twice: give one answer for each item.',
-  'answer-needed': 'Select whether you checked it and found no concern, found a concern, or could not check it.',
-  'concern-note-needed': 'Say what you saw or heard that is a concern.',
-  'not-checked-note-needed': 'Say why you could not check it.',
-  'note-too-long': `The note must be ${PLAN_CHECK_NOTE_LIMIT.toLocaleString('en-GB')} characters or fewer.`,
+  'answer-needed': 'Select whether you checked {item} and found no concern, found a concern, or could not check it.',
+  'concern-note-needed': 'Say what you saw or heard about {item} that is a concern.',
+  'not-checked-note-needed': 'Say why you could not check {item}.',
+  'note-too-long': `What you say about {item} must be ${PLAN_CHECK_NOTE_LIMIT.toLocaleString('en-GB')} characters or fewer.`,
+  'not-at-a-contact': "Only a contact (a home visit, clinic contact or GP consultation) answers the plan's checks.",
 } as const;
+
+/** The problem in words, naming the item by its words when they are known ("the item" otherwise). */
+export function planCheckProblemMessage(problem: { code: PlanCheckProblemCode }, itemText?: string): string {
+  return PLAN_CHECK_PROBLEM_MESSAGES[problem.code].replace('{item}', itemText === undefined || itemText === '' ? 'the item' : `“${itemText}”`);
+}
 
 export type PlanCheckProblemCode = keyof typeof PLAN_CHECK_PROBLEM_MESSAGES;
 

@@ -99,8 +99,8 @@ describe('the contact form checks the plan', () => {
     const refused = await post(client, [...routine.filter(([name]) => name !== 'summary'), [outcome(items.stay), 'concern'], [note(items.stay), '  '], [note(items.sleep), 'Typed but not answered']]);
     assert.equal(refused.statusCode, 400);
     assert.deepEqual(summaryErrors(refused.body), [
-      `#${outcome(items.sleep)}: Select whether you checked “Where the baby sleeps”, found a concern or could not check it`,
-      `#${note(items.stay)}: Say what you saw or heard about “Who is staying at the flat” that is a concern`,
+      `#${outcome(items.sleep)}: Select whether you checked “Where the baby sleeps” and found no concern, found a concern, or could not check it.`,
+      `#${note(items.stay)}: Say what you saw or heard about “Who is staying at the flat” that is a concern.`,
       '#summary: Enter a summary of the contact',
     ]);
     assert.ok(refused.body.includes('Typed but not answered'));
@@ -113,10 +113,28 @@ describe('the contact form checks the plan', () => {
     const refused = await post(client, [...routine, [outcome(items.sleep), 'not-checked'], [outcome(items.stay), 'no-concern'], [outcome('not-in-the-plan'), 'no-concern']]);
     assert.equal(refused.statusCode, 400);
     assert.deepEqual(summaryErrors(refused.body), [
-      '#plan-checks: A check answer for an item not in the plan: the plan has changed since you opened the form, so answer the checks shown now',
-      `#${note(items.sleep)}: Say why you could not check “Where the baby sleeps”`,
+      '#plan-checks: A check answer for an item not in the plan: the plan may have changed, so look at it again.',
+      `#${note(items.sleep)}: Say why you could not check “Where the baby sleeps”.`,
     ]);
     assert.match(refused.body, /id="plan-checks"/, 'the error links to the section');
+  });
+
+  it('reports the plan check problems on the first submit, with a field refused for its length before anything is recorded', async () => {
+    const client = await WebClient.signedIn(t.app, housing);
+    const long = 'x'.repeat(4001);
+    const refused = await post(client, [...routine.map(([name, value]): [string, string] => [name, name === 'interaction' ? long : value]), [outcome(items.sleep), 'concern'], [note(items.sleep), ' '], [outcome(items.stay), 'no-concern']]);
+    assert.equal(refused.statusCode, 400);
+    assert.deepEqual(summaryErrors(refused.body), [
+      '#interaction: The interaction must be 4,000 characters or fewer',
+      `#${note(items.sleep)}: Say what you saw or heard about “Where the baby sleeps” that is a concern.`,
+    ]);
+    assert.match(refused.body, new RegExp(`name="${outcome(items.sleep)}" type="radio" value="concern" checked`), 'the answer is kept');
+    const noAnswers = await post(client, routine.map(([name, value]): [string, string] => [name, name === 'summary' ? long : value]));
+    assert.deepEqual(summaryErrors(noAnswers.body), [
+      `#${outcome(items.sleep)}: Select whether you checked “Where the baby sleeps” and found no concern, found a concern, or could not check it.`,
+      `#${outcome(items.stay)}: Select whether you checked “Who is staying at the flat” and found no concern, found a concern, or could not check it.`,
+      '#summary: The summary must be 4,000 characters or fewer',
+    ]);
   });
 
   it('saves the answers with the contact, adds a concern to the profile, and the plan page shows each item’s last check', async () => {

@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { viewCase, type CaseView } from '../../../application/cases/view-case.ts';
 import { recordContact } from '../../../application/chronology/record-contact.ts';
-import { dueChecksForVisitor } from '../../../application/plan/plan-check-rows.ts';
+import { checkVisitorAnswers, dueChecksForVisitor } from '../../../application/plan/visitor-checks.ts';
 import type { CheckItem } from '../../../domain/plan/plan.types.ts';
 import { viewContact } from '../../../application/chronology/view-contact.ts';
 import { infantDisplayName } from '../../../domain/people/infant-name.ts';
@@ -12,7 +12,7 @@ import { validateForm } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { requireUser } from '../../plugins/sessions.ts';
 import { kindItems, planCheckItems, presentItems, presentRecorded } from './contact.presenter.ts';
-import { answersFrom, contactErrors, contactForm, PLAN_CHECKS_ANCHOR, planChecksFrom, presentFrom, readContactDate, type ContactValues } from './contact.schema.ts';
+import { answersFrom, contactErrors, contactForm, PLAN_CHECKS_ANCHOR, planChecksFrom, presentFrom, readContactDate, withPlanCheckErrors, type ContactValues } from './contact.schema.ts';
 
 type CaseParams = { Params: { caseId: string } };
 type ContactParams = { Params: { caseId: string; entryId: string } };
@@ -66,8 +66,13 @@ export async function contactRoutes(app: FastifyInstance): Promise<void> {
     const checks = planChecksFrom(request.body);
     const form = validateForm(contactForm, request.body);
     if (!form.ok) {
+      // Refused before anything is recorded: the answers to the plan's checks are still checked, so
+      // their problems show now with the fields', not only once the fields are put right.
       const view = await changeableCase(request, reply);
-      return view ? formPage(request, reply, view, { ...form, values: { ...form.values, ...checks.values }, present }, 400) : reply;
+      if (!view) return reply;
+      const plan = await checkVisitorAnswers(ctx, actor(request), caseId, checks.answers);
+      const errors = withPlanCheckErrors(form, { problems: plan.problems, answers: checks.answers, texts: new Map(plan.due.map((item) => [item.id, item.text])) });
+      return formPage(request, reply, view, { ...form, ...errors, values: { ...form.values, ...checks.values }, present }, 400);
     }
     const values = form.value as ContactValues;
     const date = readContactDate(values);

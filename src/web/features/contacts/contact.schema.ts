@@ -4,7 +4,7 @@
 // answers to the plan's check items come as a pair of fields per item, named by the item's id.
 import { Type } from 'typebox';
 import { CONTACT_PROBLEMS, type ContactAnswers, type ContactField, type ContactProblem } from '../../../domain/chronology/contact-record.ts';
-import { PLAN_CHECK_NOTE_LIMIT, type PlanCheckDraft, type PlanCheckProblem } from '../../../domain/plan/plan-checks.ts';
+import { planCheckProblemMessage, type PlanCheckDraft, type PlanCheckProblem } from '../../../domain/plan/plan-checks.ts';
 import { PARTS, readDateInput, type DatePartErrors } from '../../forms/date-input.ts';
 import { formErrors, type FormErrors, type FormSpec } from '../../forms/validate-form.ts';
 
@@ -118,25 +118,6 @@ export function planChecksFrom(body: unknown): { answers: PlanCheckDraft[]; valu
   return { answers: [...byItem.values()], values };
 }
 
-const quoted = (text: string | undefined) => (text ? `“${text}”` : 'this check');
-
-function planCheckMessage(problem: PlanCheckProblem, text: string | undefined): string {
-  switch (problem.code) {
-    case 'answer-needed':
-      return `Select whether you checked ${quoted(text)}, found a concern or could not check it`;
-    case 'concern-note-needed':
-      return `Say what you saw or heard about ${quoted(text)} that is a concern`;
-    case 'not-checked-note-needed':
-      return `Say why you could not check ${quoted(text)}`;
-    case 'note-too-long':
-      return `What you say about ${quoted(text)} must be ${PLAN_CHECK_NOTE_LIMIT.toLocaleString('en-GB')} characters or fewer`;
-    case 'unknown-item':
-    case 'item-needed':
-    case 'duplicate-item':
-      return 'A check answer for an item not in the plan: the plan has changed since you opened the form, so answer the checks shown now';
-  }
-}
-
 /** The plan's problems as errors, in the form's order: on the item's radios or note, or on the section for an item not shown (no longer in the plan). */
 function planCheckErrors(problems: readonly PlanCheckProblem[], answers: readonly PlanCheckDraft[], texts: ReadonlyMap<string, string>): Record<string, string> {
   const errors: Record<string, string> = {};
@@ -145,7 +126,8 @@ function planCheckErrors(problems: readonly PlanCheckProblem[], answers: readonl
     const itemId = problem.itemId ?? (index === undefined ? undefined : answers[Number(index)]?.itemId);
     const onNote = problem.code === 'concern-note-needed' || problem.code === 'not-checked-note-needed' || problem.code === 'note-too-long';
     const field = itemId === undefined || !texts.has(itemId) ? PLAN_CHECKS_ANCHOR : onNote ? checkNoteField(itemId) : checkOutcomeField(itemId);
-    errors[field] ??= planCheckMessage(problem, itemId === undefined ? undefined : texts.get(itemId));
+    // An item not shown (no longer in the plan) is reported on the section, in the domain's words.
+    errors[field] ??= planCheckProblemMessage(problem, field === PLAN_CHECKS_ANCHOR || itemId === undefined ? undefined : texts.get(itemId));
   }
   // In the form's order: the section's heading, then each item's answer and note.
   const order = [PLAN_CHECKS_ANCHOR, ...[...texts.keys()].flatMap((id) => [checkOutcomeField(id), checkNoteField(id)])];
@@ -154,6 +136,27 @@ function planCheckErrors(problems: readonly PlanCheckProblem[], answers: readonl
 
 export type ContactErrors = FormErrors & { dateParts: DatePartErrors };
 
+/** What the plan's checks need to word their errors: the problems, the answers as sent and the words of the items shown. */
+export interface PlanCheckErrorsInput {
+  problems: readonly PlanCheckProblem[];
+  answers: readonly PlanCheckDraft[];
+  texts: ReadonlyMap<string, string>;
+}
+
+/** Errors by field in the form's order, with the plan's checks just before the summary. */
+function inFormOrder(errors: Partial<Record<string, string>>, plan: PlanCheckErrorsInput): FormErrors {
+  const { summary, ...rest } = errors;
+  return formErrors({ ...(rest as Record<string, string>), ...planCheckErrors(plan.problems, plan.answers, plan.texts), ...(summary === undefined ? {} : { summary }) });
+}
+
+/**
+ * The form's own errors (a field too long, refused before anything is recorded) with the plan's
+ * checks' problems, so the first submit reports every problem, not only the fields' ones.
+ */
+export function withPlanCheckErrors(form: FormErrors, plan: PlanCheckErrorsInput): FormErrors {
+  return inFormOrder(Object.fromEntries(Object.entries(form.fieldErrors).map(([field, error]) => [field, error.text])), plan);
+}
+
 /**
  * The domain's problems as GOV.UK errors, one a field, in the form's order (the plan's checks come just
  * before the summary); a date the form could not read keeps its own words.
@@ -161,7 +164,7 @@ export type ContactErrors = FormErrors & { dateParts: DatePartErrors };
 export function contactErrors(
   problems: readonly ContactProblem[],
   date: ReturnType<typeof readContactDate>,
-  plan: { problems: readonly PlanCheckProblem[]; answers: readonly PlanCheckDraft[]; texts: ReadonlyMap<string, string> } = { problems: [], answers: [], texts: new Map() },
+  plan: PlanCheckErrorsInput = { problems: [], answers: [], texts: new Map() },
 ): ContactErrors {
   const errors: Partial<Record<string, string>> = {};
   const dateParts: DatePartErrors = {};
@@ -174,7 +177,5 @@ export function contactErrors(
     errors[date.ok ? 'occurredOn-day' : date.field] = date.ok ? message : date.text;
     dateParts['occurredOn'] = date.ok ? [...PARTS] : date.parts;
   }
-  const { summary, ...rest } = errors;
-  const ordered = { ...rest, ...planCheckErrors(plan.problems, plan.answers, plan.texts), ...(summary === undefined ? {} : { summary }) };
-  return { ...formErrors(ordered), dateParts };
+  return { ...inFormOrder(errors, plan), dateParts };
 }

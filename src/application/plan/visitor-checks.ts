@@ -1,0 +1,36 @@
+// The plan's check items a visitor is asked at a contact (issue 13), for the contact form: the items
+// due today for the user's kind of agency, and the form's answers checked against the plan as the
+// domain checks them (domain/plan/plan-checks.ts), so a page can report every problem with them at
+// once, even while other fields of the form are refused before anything is recorded. Reads only: the
+// contact itself is recorded (and the answers checked again inside its change) by recordContact.
+import { checkPlanAnswers, type PlanCheckDraft, type PlanCheckProblem } from '../../domain/plan/plan-checks.ts';
+import type { CheckItem } from '../../domain/plan/plan.types.ts';
+import { serviceToday } from '../../domain/shared/service-day.ts';
+import type { UserActor } from '../actor.ts';
+import { loadCaseAccess } from '../cases/case-access.ts';
+import type { AppContext } from '../context.ts';
+import { readDueChecks, type DueChecks } from './plan-check-rows.ts';
+
+const NOTHING: DueChecks = { plan: null, checks: [], due: [] };
+
+/** The plan and the items due for this user today; nothing for someone who may not change the case (the form has checked and audited that already). */
+async function visitorChecks(ctx: AppContext, actor: UserActor, caseId: string): Promise<DueChecks> {
+  const now = ctx.clock.now();
+  const access = await loadCaseAccess(ctx.db, actor, caseId, now);
+  if (!access.allowed || !access.canChange) return NOTHING;
+  const organisation = await ctx.db.selectFrom('organisations').select('kind').where('id', '=', actor.organisationId).executeTakeFirst();
+  return readDueChecks(ctx.db, caseId, organisation?.kind ?? '', serviceToday(now));
+}
+
+/** The check items due for this user at a contact today, in the plan's order. */
+export async function dueChecksForVisitor(ctx: AppContext, actor: UserActor, caseId: string): Promise<CheckItem[]> {
+  return (await visitorChecks(ctx, actor, caseId)).due;
+}
+
+/** The items due, and what is wrong with the answers given to them (none when they can be recorded). */
+export async function checkVisitorAnswers(ctx: AppContext, actor: UserActor, caseId: string, answers: readonly PlanCheckDraft[]): Promise<{ due: CheckItem[]; problems: PlanCheckProblem[] }> {
+  const { plan, due } = await visitorChecks(ctx, actor, caseId);
+  if (plan === null && answers.length === 0) return { due, problems: [] };
+  const checked = checkPlanAnswers(answers, plan, due);
+  return { due, problems: checked.ok ? [] : checked.problems };
+}
