@@ -24,7 +24,9 @@ export async function startBenchServers(processes: number, databaseUrl: string, 
   });
   try {
     const { port } = await supervisor.ready;
-    return { base: `http://127.0.0.1:${String(port)}`, pids: () => supervisor.pids(), stop: () => supervisor.stop() };
+    return { base: `http://127.0.0.1:${String(port)}`, pids: () => supervisor.pids(), stop: async () => {
+        await supervisor.stop();
+      } };
   } catch (error) {
     await supervisor.stop();
     throw error;
