@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,14 +6,9 @@ import { after, before, describe, it } from 'node:test';
 import { createContext } from './application/context.ts';
 import { loadConfig } from './config.ts';
 import { openConfiguredDatabase } from './infrastructure/db/open-configured.ts';
+import { icp } from '../test/helpers/cli.ts';
 import { makeCase, makeOrganisation, makeUser } from '../test/helpers/factories.ts';
-import { createTestDatabase, usingPostgres, type TestDatabase } from '../test/helpers/test-database.ts';
-
-function icp(env: Record<string, string>, ...args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { env: { ...process.env, DATABASE_URL: '', ...env }, encoding: 'utf8', timeout: 60_000 });
-  const lines = result.stdout.trim().split('\n');
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr, last: lines[lines.length - 1] ?? '' };
-}
+import { createTestDatabase, createTestDataDir, usingPostgres, type TestDatabase } from '../test/helpers/test-database.ts';
 
 describe(`alerts escalate on ${usingPostgres ? 'PostgreSQL' : 'the embedded database'}`, () => {
   let env: Record<string, string>;
@@ -24,7 +18,7 @@ describe(`alerts escalate on ${usingPostgres ? 'PostgreSQL' : 'the embedded data
       database = await createTestDatabase();
       env = { DATABASE_URL: database.url!, DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'icp-cli-pg-')) };
     } else {
-      env = { DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'icp-cli-alerts-')) };
+      env = { DATA_DIR: await createTestDataDir('icp-cli-alerts-') };
     }
   });
   after(async () => database?.close());
@@ -39,7 +33,7 @@ describe(`alerts escalate on ${usingPostgres ? 'PostgreSQL' : 'the embedded data
       const worker = await makeUser(ctx, { organisationId: organisation.id });
       const lead = await makeUser(ctx, { organisationId: organisation.id, role: 'safeguarding-lead' });
       const { id: caseId } = await makeCase(ctx, { teamUserIds: [worker.id] });
-      // The command under test is a separate process on the system clock: five hours before its now.
+      // The command under test runs on the system clock, as it does for an operator: five hours before its now.
       // eslint-disable-next-line no-restricted-syntax
       const raisedAt = new Date(Date.now() - 5 * 3_600_000);
       await opened.db.insertInto('alerts').values({ case_id: caseId, id: `alert-${caseId}`, reason: 'discharge', severity: 'high', message: 'Test Baby was discharged from hospital.', raised_at: raisedAt, entry_id: null, finding_id: null, escalated_at: null }).execute();
@@ -52,11 +46,11 @@ describe(`alerts escalate on ${usingPostgres ? 'PostgreSQL' : 'the embedded data
 
   it('escalates the overdue alerts and prints how many last; nothing the second time', async () => {
     const leadId = await overdueAlert();
-    const first = icp(env, 'alerts', 'escalate');
+    const first = await icp(env, 'alerts', 'escalate');
     assert.equal(first.status, 0, first.stderr);
     assert.match(first.stdout, /Escalated 1 alert \(after 4 hours unacknowledged\)/);
     assert.equal(first.last, '1');
-    const again = icp(env, 'alerts', 'escalate');
+    const again = await icp(env, 'alerts', 'escalate');
     assert.equal(again.last, '0');
 
     const config = loadConfig({ ...env, LOG_LEVEL: 'silent' });

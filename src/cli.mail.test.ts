@@ -1,31 +1,13 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { promisify } from 'node:util';
+import { icp } from '../test/helpers/cli.ts';
 import { MailSink } from '../test/helpers/mail-sink.ts';
-import { createTestDatabase, usingPostgres, type TestDatabase } from '../test/helpers/test-database.ts';
+import { createTestDatabase, createTestDataDir, usingPostgres, type TestDatabase } from '../test/helpers/test-database.ts';
 import { loadConfig } from './config.ts';
 import { openConfiguredDatabase } from './infrastructure/db/open-configured.ts';
-
-/** Runs `npm run icp -- ...` without blocking this process, so the in-process mail sink can answer. */
-async function icp(env: Record<string, string>, ...args: string[]) {
-  const result = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
-    env: { ...process.env, DATABASE_URL: '', SMTP_URL: '', ...env },
-    encoding: 'utf8',
-    timeout: 60_000,
-  }).then(
-    ({ stdout, stderr }) => ({ status: 0, stdout, stderr }),
-    (error: unknown) => {
-      const failed = error as { code: number; stdout: string; stderr: string };
-      return { status: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-    },
-  );
-  const lines = result.stdout.trim().split('\n');
-  return { ...result, last: lines[lines.length - 1] ?? '' };
-}
 
 describe(`mail deliver on ${usingPostgres ? 'PostgreSQL' : 'the embedded database'}`, () => {
   let env: Record<string, string>;
@@ -36,10 +18,10 @@ describe(`mail deliver on ${usingPostgres ? 'PostgreSQL' : 'the embedded databas
       database = await createTestDatabase();
       env = { DATABASE_URL: database.url!, DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'icp-cli-pg-')) };
     } else {
-      env = { DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'icp-cli-mail-')) };
+      env = { DATA_DIR: await createTestDataDir('icp-cli-mail-') };
     }
     const opened = await openConfiguredDatabase(loadConfig({ DATABASE_URL: '', ...env }));
-    // The command under test is a separate process on the system clock, so its mail is due by that clock.
+    // The command under test runs on the system clock, as it does for an operator, so its mail is due by that clock.
     // eslint-disable-next-line no-restricted-syntax
     const now = new Date();
     await opened.db
@@ -55,7 +37,7 @@ describe(`mail deliver on ${usingPostgres ? 'PostgreSQL' : 'the embedded databas
   });
 
   it('says mail is off, sends nothing and prints how many wait, when SMTP_URL is not set', async () => {
-    const result = await icp(env, 'mail', 'deliver');
+    const result = await icp({ ...env, SMTP_URL: '' }, 'mail', 'deliver');
     assert.equal(result.status, 1);
     assert.match(result.stderr, /Mail is off \(SMTP_URL is not set\)/);
     assert.equal(result.last, '2');

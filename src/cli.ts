@@ -1,6 +1,7 @@
 // The operator's command line: `npm run icp -- <command>`. Works against either database.
 // Each command prints its result last, so scripts can take the final line.
 import fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createOrganisation } from './application/accounts/create-organisation.ts';
 import { createUser } from './application/accounts/create-user.ts';
@@ -352,14 +353,24 @@ function report<T>(result: { ok: true; value: T } | { ok: false; message: string
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
+/**
+ * Runs one command as `npm run icp -- ...argv` does and gives its exit code: 0 done, 1 failed,
+ * 2 a usage error (printed with the usage). Reads its settings from process.env.
+ */
+export async function runCli(argv: string[]): Promise<number> {
+  try {
+    return await main(argv);
+  } catch (error) {
     if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
       console.error(`${error.message}\n\n${USAGE}`);
-      process.exit(2);
+      return 2;
     }
     console.error(error instanceof Error ? error.message : String(error));
-    process.exit(1);
-  },
-);
+    return 1;
+  }
+}
+
+// Run as a program (not imported, as the tests do).
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(fs.realpathSync(process.argv[1])).href) {
+  void runCli(process.argv.slice(2)).then((code) => process.exit(code));
+}

@@ -16,7 +16,7 @@ import { after, before, describe, it } from 'node:test';
 import { apiTokenFor, makeCase, makeOrganisation, makeUser } from '../test/helpers/factories.ts';
 import { MailSink } from '../test/helpers/mail-sink.ts';
 import { TEST_AUDIT_KEYS, testConfig } from '../test/helpers/test-app.ts';
-import { createTestDatabase, usingPostgres, type TestDatabase } from '../test/helpers/test-database.ts';
+import { createTestDatabase, createTestDataDir, usingPostgres, type TestDatabase } from '../test/helpers/test-database.ts';
 import { createContext, systemClock } from './application/context.ts';
 import { openEmbedded, type Database } from './infrastructure/db/connect.ts';
 import { migrate } from './infrastructure/db/migrate.ts';
@@ -116,7 +116,7 @@ async function ready(port: number, server: Server): Promise<void> {
 }
 
 describe(`stopping the server with SIGTERM on ${usingPostgres ? 'PostgreSQL' : 'the embedded database'}`, () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'icp-stop-'));
+  let dataDir = '';
   let pg: TestDatabase | undefined;
   let sink: MailSink;
   let token = '';
@@ -157,6 +157,7 @@ describe(`stopping the server with SIGTERM on ${usingPostgres ? 'PostgreSQL' : '
   before(async () => {
     sink = await MailSink.start();
     if (usingPostgres) pg = await createTestDatabase();
+    dataDir = usingPostgres ? fs.mkdtempSync(path.join(os.tmpdir(), 'icp-stop-')) : await createTestDataDir('icp-stop-');
     await withDatabase(async (database) => {
       if (!pg) await migrate(database.db);
       const ctx = createContext(database.db, testConfig(), systemClock);

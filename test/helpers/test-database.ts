@@ -1,5 +1,6 @@
 // Isolated, migrated databases for tests. Each test gets its own: a PGlite loaded from a template
-// dump, or, when DATABASE_URL is set, a PostgreSQL database copied from a template database.
+// dump, or, when DATABASE_URL is set, a PostgreSQL database copied from a template database; or a
+// data folder holding a migrated embedded database, for tests that start the server or the CLI.
 // The template is built once per run by build-test-template.ts (npm test does this first).
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -87,11 +88,42 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       },
     };
   }
+  const pglite = await PGlite.create({ loadDataDir: await pgliteTemplate(), extensions: PGLITE_EXTENSIONS });
+  return wrapPglite(pglite);
+}
+
+async function pgliteTemplate(): Promise<Blob> {
   if (!templateBlob) {
     const file = pgliteTemplatePath();
     if (!fs.existsSync(file)) await buildTemplate();
     templateBlob = new Blob([fs.readFileSync(file)]);
   }
-  const pglite = await PGlite.create({ loadDataDir: templateBlob, extensions: PGLITE_EXTENSIONS });
-  return wrapPglite(pglite);
+  return templateBlob;
+}
+
+/**
+ * A new data folder (DATA_DIR) holding the migrated embedded database, as the server or the command
+ * line leaves it after its first start, for tests that run them on the embedded database. Copied
+ * from a folder made from the template once per run: a new folder would otherwise cost PostgreSQL's
+ * initialisation and every migration (several seconds of CPU) in each test that makes one.
+ */
+export async function createTestDataDir(prefix = 'icp-test-data-'): Promise<string> {
+  const template = path.join(os.tmpdir(), `icp-test-datadir-${migrationsHash()}`);
+  if (!fs.existsSync(template)) {
+    const partial = `${template}.${process.pid}.partial`;
+    fs.rmSync(partial, { recursive: true, force: true });
+    fs.mkdirSync(partial);
+    const pglite = await PGlite.create({ dataDir: path.join(partial, 'pgdata'), loadDataDir: await pgliteTemplate(), extensions: PGLITE_EXTENSIONS });
+    await pglite.close();
+    try {
+      fs.renameSync(partial, template);
+    } catch (error) {
+      // Another test file made it at the same time: use theirs.
+      fs.rmSync(partial, { recursive: true, force: true });
+      if (!fs.existsSync(template)) throw error;
+    }
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  fs.cpSync(template, dataDir, { recursive: true });
+  return dataDir;
 }

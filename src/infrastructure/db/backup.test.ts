@@ -7,6 +7,7 @@ import { backupEmbedded, restoreEmbedded } from './backup.ts';
 import { openEmbedded } from './connect.ts';
 import { migrate } from './migrate.ts';
 import { TestClock } from '../../../test/helpers/test-clock.ts';
+import { createTestDataDir } from '../../../test/helpers/test-database.ts';
 
 async function organisationNames(dataDir: string): Promise<string[]> {
   const database = await openEmbedded(dataDir);
@@ -30,7 +31,7 @@ async function addOrganisation(dataDir: string, name: string): Promise<void> {
 
 describe('embedded backup and restore', () => {
   it('round-trips: what was backed up comes back, and later changes are undone', async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'icp-backup-'));
+    const dataDir = await createTestDataDir('icp-backup-');
     const file = path.join(dataDir, '..', `${path.basename(dataDir)}.tar.gz`);
     await addOrganisation(dataDir, 'Before backup');
     const bytes = await backupEmbedded(dataDir, file);
@@ -45,7 +46,7 @@ describe('embedded backup and restore', () => {
   });
 
   it('refuses a file that is not a backup and leaves the database untouched', async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'icp-backup-'));
+    const dataDir = await createTestDataDir('icp-backup-');
     await addOrganisation(dataDir, 'Still here');
     const junk = path.join(dataDir, 'junk.tar.gz');
     fs.writeFileSync(junk, 'not a tarball');
