@@ -24,9 +24,10 @@ export async function startBenchServers(processes: number, databaseUrl: string, 
   });
   try {
     const { port } = await supervisor.ready;
-    return { base: `http://127.0.0.1:${String(port)}`, pids: () => supervisor.pids(), stop: async () => {
-        await supervisor.stop();
-      } };
+    const stop = async () => {
+      await supervisor.stop();
+    };
+    return { base: `http://127.0.0.1:${String(port)}`, pids: () => supervisor.pids(), stop };
   } catch (error) {
     await supervisor.stop();
     throw error;
