@@ -4,6 +4,7 @@
 import { Type, type Static } from 'typebox';
 import type { BatchItem, BatchRejection } from '../../application/chronology/record-batch.ts';
 import { ENTRY_PROBLEM_MESSAGES } from '../../domain/chronology/entry-rules.ts';
+import { planCheckProblemMessage } from '../../domain/plan/plan-checks.ts';
 import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from '../../domain/shared/storable-text.ts';
 import { validationDetail, type ApiErrorDetail } from '../api-error.ts';
 import { compileBodySchema } from '../request-validation.ts';
@@ -43,7 +44,10 @@ export function readBatchEntry(raw: unknown, index: number): { ok: true; item: B
 export function apiRejection(rejection: BatchRejection): ApiRejection {
   const { index } = rejection;
   if (rejection.code === 'invalid') {
-    const details = rejection.problems.map((problem) => ({ path: entryPath(index, problem.path), message: ENTRY_PROBLEM_MESSAGES[problem.code] }));
+    const details = [
+      ...rejection.problems.map((problem) => ({ path: entryPath(index, problem.path), message: ENTRY_PROBLEM_MESSAGES[problem.code] })),
+      ...(rejection.planCheckProblems ?? []).map((problem) => ({ path: entryPath(index, problem.path), message: planCheckProblemMessage(problem) })),
+    ];
     return { index, code: 'invalid-entry', message: rejection.message, details };
   }
   const path = rejection.code === 'unknown-correction' || rejection.code === 'already-corrected' ? '/corrects' : '/caseId';

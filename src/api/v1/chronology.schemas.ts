@@ -4,7 +4,7 @@
 import { Type } from 'typebox';
 import { EVENT_KIND_IDS } from '../../domain/catalogue/event-kinds.ts';
 import { ORGANISATION_KINDS } from '../../domain/shared/organisation-kinds.ts';
-import { SUBSTANCES } from '../../domain/chronology/chronology.types.ts';
+import { PLAN_CHECK_OUTCOMES, SUBSTANCES } from '../../domain/chronology/chronology.types.ts';
 import { EvidenceSourceSchema, FactorIdSchema, FindingIdSchema, SeveritySchema } from './profile.schemas.ts';
 import { oneOf } from './schemas.ts';
 
@@ -36,6 +36,19 @@ export const ChronologyEntry = Type.Object({
   corrects: Type.Optional(Type.String({ description: 'The id of the entry this one corrects; left out when it corrects none' })),
   correctionReason: Type.Optional(Type.String({ description: 'Why the entry it corrects was wrong' })),
   externalId: Type.Optional(Type.String({ description: "Your system's id, when one was sent" })),
+  planChecks: Type.Optional(
+    Type.Array(
+      Type.Object({
+        itemId: Type.String({ description: "The plan's check item" }),
+        text: Type.String({ description: "The item's words when it was checked" }),
+        outcome: oneOf(PLAN_CHECK_OUTCOMES, { description: 'no-concern, concern or not-checked' }),
+        note: Type.String({ description: 'What was seen, why it could not be checked, or anything said (may be empty for no concern)' }),
+        factorId: Type.Optional(FactorIdSchema),
+        personId: Type.Optional(Type.String({ description: 'For an adult factor: who it is about' })),
+      }),
+      { description: "A contact's answers to the plan's check items, from the contact form or an agency's entry; left out when it answered none" },
+    ),
+  ),
 });
 
 export const ListedChronologyEntry = Type.Object({

@@ -1,5 +1,6 @@
 // POST and GET /api/v1/cases/{caseId}/events: the chronology for agency systems (README.md, API). An entry
 // is checked like one from the pages; an `externalId` makes a retry return the entry already stored.
+// A contact may answer the plan's check items (`planChecks`), checked as the contact form's answers are.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { actorFor } from '../../application/auth/signed-in-user.ts';
@@ -13,7 +14,9 @@ import { sendApiError } from '../api-error.ts';
 import { requireBearer } from './bearer-auth.ts';
 import { ChronologyList, RecordedChronologyEntry } from './chronology.schemas.ts';
 import { alternativesInWords, errorResponses, oneOf, requiredText } from './schemas.ts';
-import { RESERVED_DETAIL_KEYS } from '../../domain/chronology/contact-record.ts';
+import { CONTACT_KINDS, RESERVED_DETAIL_KEYS } from '../../domain/chronology/contact-record.ts';
+import { PLAN_CHECK_NOTE_LIMIT, PLAN_CHECK_OUTCOMES, planCheckProblemMessage } from '../../domain/plan/plan-checks.ts';
+import { PLAN_LIMITS } from '../../domain/plan/plan.types.ts';
 
 const Params = Type.Object({ caseId: Type.String({ minLength: 1, maxLength: 100 }) });
 const ids = Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 50 }));
@@ -40,10 +43,26 @@ export const EventBody = Type.Object(
     details: Type.Optional(
       Type.Record(Type.String(), Type.Unknown(), {
         propertyNames: { not: { enum: [...RESERVED_DETAIL_KEYS] } },
-        description: `Anything your system wants kept with the entry, except ${RESERVED_DETAIL_KEYS.map((key) => `"${key}"`).join(' and ')}, which the service's contact form writes`,
+        description: `Anything your system wants kept with the entry, except ${RESERVED_DETAIL_KEYS.map((key) => `"${key}"`).join(' and ')}, which only the service's own forms write`,
       }),
     ),
     externalId: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: "Your system's id: sending it again returns the stored entry" })),
+    planChecks: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            itemId: Type.String({ minLength: 1, maxLength: 100, description: "The id of a check item in the case's current plan (GET /cases/{caseId}/plan)" }),
+            outcome: oneOf(PLAN_CHECK_OUTCOMES, { description: 'no-concern: checked, no concern; concern: checked, concern (say what was seen in the note); not-checked: could not check (say why in the note)' }),
+            note: Type.Optional(Type.String({ maxLength: PLAN_CHECK_NOTE_LIMIT, description: 'What was seen (a concern), why it could not be checked, or anything said; needed for a concern or not-checked' })),
+          },
+          { additionalProperties: false },
+        ),
+        {
+          maxItems: PLAN_LIMITS.checkItems,
+          description: `A contact's answers to the plan's check items (${CONTACT_KINDS.join(', ')} only), each item once: a concern adds observed evidence to the factor the item names. An answer for an item not in the plan, or a concern or not-checked without a note, refuses the entry (422, details at /planChecks/…). Answer the items you checked; the contact form asks every item due`,
+        },
+      ),
+    ),
   },
   { additionalProperties: false },
 );
@@ -76,7 +95,11 @@ export async function eventApiRoutes(app: FastifyInstance): Promise<void> {
         if (result.code === 'forbidden') return sendApiError(reply, 403, 'forbidden', result.message);
         if (result.code === 'unknown-correction') return sendApiError(reply, 422, 'unknown-correction', result.message, [{ path: '/corrects', message: result.message }]);
         if (result.code === 'already-corrected') return sendApiError(reply, 409, 'already-corrected', `${result.message} Newest version: ${result.newestId}.`, [{ path: '/corrects', message: result.newestId }]);
-        return sendApiError(reply, 422, 'invalid-entry', result.message, result.problems.map((p) => ({ path: p.path, message: ENTRY_PROBLEM_MESSAGES[p.code] })));
+        const planChecks = 'planCheckProblems' in result ? result.planCheckProblems : [];
+        return sendApiError(reply, 422, 'invalid-entry', result.message, [
+          ...result.problems.map((p) => ({ path: p.path, message: ENTRY_PROBLEM_MESSAGES[p.code] })),
+          ...planChecks.map((p) => ({ path: p.path, message: planCheckProblemMessage(p) })),
+        ]);
       }
       const alerts = result.alerts.map((a) => ({ id: a.id, ...(a.findingId ? { findingId: a.findingId } : {}), severity: a.severity, message: a.message }));
       return reply.code(result.duplicate ? 200 : 201).send({ ...result.entry, alerts });

@@ -37,11 +37,13 @@ export function entryFromRow(row: ChronologyRow): ChronologyEntry {
 }
 
 /**
- * A contact's answers to the plan's check items, as the contact form keeps them in its details
- * (`form: 'contact'`); any other entry's details are not read for them.
+ * A contact's answers to the plan's check items, as the service keeps them in its details once it has
+ * checked them against the plan: the contact form (`form: 'contact'`) or an agency's entry
+ * (`form: 'plan-checks'`, application/chronology/plan-check-entries.ts). An agency may not send
+ * either key itself, and any other entry's details are not read for them.
  */
 function planChecksOf(details: Record<string, unknown> | null): { planChecks?: RecordedPlanCheck[] } {
-  if (details?.['form'] !== 'contact') return {};
+  if (details?.['form'] !== 'contact' && details?.['form'] !== 'plan-checks') return {};
   const raw = details['planChecks'];
   if (!Array.isArray(raw) || raw.length === 0) return {};
   const checks = raw.filter(

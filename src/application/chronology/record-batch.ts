@@ -10,11 +10,15 @@
 // one, every alert stored by four, and every audit entry (refusals, the record of each case's
 // change, the alerts) appended by one. Each case touched gets one profile version and one audit
 // entry for the whole batch, not one per entry; each new entry raises the alert its kind raises.
+// An entry answering the plan's check items (a contact's `planChecks`) is answered against its case's
+// plan as it stands (plan-check-entries.ts): refused, and audited as a failure, when an answer is
+// wrong; otherwise a concern's evidence is added before the profile is evaluated.
 import { sql } from 'kysely';
 import { alertForEntry } from '../../domain/alerts/entry-alert.ts';
 import { withNewEntries } from '../../domain/chronology/chronology-order.ts';
 import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
 import type { EntryProblem } from '../../domain/chronology/entry-rules.ts';
+import type { PlanCheckProblem } from '../../domain/plan/plan-checks.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
 import type { Tx } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
@@ -26,8 +30,9 @@ import { msSince, type ChangeOutcome } from '../metrics.ts';
 import { appendProfileVersionsRaisingAlerts, type ProfileChange } from '../profile/profile-versions.ts';
 import { recorderFor, type Recorder } from '../recorder.ts';
 import { inSpan } from '../tracing.ts';
-import { writeEntry, type EntryInput, type WriteEntryResult } from './write-entry.ts';
+import { writeEntry, type WriteEntryResult } from './write-entry.ts';
 import { writeEntriesTogether } from './write-entries-together.ts';
+import { addPlanCheckEvidence, answerEntriesPlanChecks, entryProblemsOf, storedBefore, type EntryWithPlanChecks } from './plan-check-entries.ts';
 
 export const BATCH_LIMIT = 1000;
 
@@ -35,7 +40,7 @@ export interface BatchItem {
   /** Where the entry was in what the caller sent, to report it back. */
   index: number;
   caseId: string;
-  entry: EntryInput;
+  entry: EntryWithPlanChecks;
 }
 
 export interface BatchWritten {
@@ -46,7 +51,7 @@ export interface BatchWritten {
 export type BatchRejection =
   | { index: number; code: 'not-found'; message: string }
   | { index: number; code: 'forbidden'; message: string }
-  | { index: number; code: 'invalid'; message: string; problems: EntryProblem[] }
+  | { index: number; code: 'invalid'; message: string; problems: EntryProblem[]; planCheckProblems?: PlanCheckProblem[] }
   | { index: number; code: 'unknown-correction'; message: string }
   | { index: number; code: 'already-corrected'; message: string; newestId: string };
 
@@ -90,6 +95,9 @@ export interface EntriesRecorded {
   /** Each changed case's part, by case id. */
   cases: Map<string, CaseWritten>;
 }
+
+/** What became of one entry: written (or found stored), or refused by the entry's checks or its answers to the plan. */
+type EntryResult = WriteEntryResult | { ok: false; code: 'invalid'; message: string; problems: EntryProblem[]; planCheckProblems: PlanCheckProblem[] };
 
 const AGENCY_BATCH: BatchSource = { action: 'chronology.batch', description: 'an agency feed' };
 
@@ -153,7 +161,37 @@ async function recordEntriesSteps(trx: Tx, ctx: AppContext, actor: UserActor, it
     if (refusal) outcome.rejected.push({ index: item.index, ...refusal });
     else allowed.push(item);
   }
-  const results = await inSpan('recordEntries.write', () => writeAll(trx, ctx, recorder, allowed));
+  // Answers to the plan's checks first: an entry with a wrong answer is not written at all.
+  const answered = await inSpan('recordEntries.plan-checks', () => answerEntriesPlanChecks(trx, allowed));
+  const wrongAnswers = allowed.filter((item) => answered.get(item.index)?.ok === false);
+  const retried = await storedBefore(trx, recorder, wrongAnswers);
+  const toWrite: BatchItem[] = [];
+  const refusedForAnswers: BatchItem[] = [];
+  for (const item of allowed) {
+    const answer = answered.get(item.index);
+    if (answer === undefined) toWrite.push(item);
+    else if (answer.ok) toWrite.push({ ...item, entry: answer.entry });
+    else if (retried.has(item.index)) toWrite.push(item);
+    else refusedForAnswers.push(item);
+  }
+  const otherProblems = await entryProblemsOf(trx, ctx, refusedForAnswers);
+  const results: Map<number, EntryResult> = await inSpan('recordEntries.write', () => writeAll(trx, ctx, recorder, toWrite));
+  for (const item of refusedForAnswers) {
+    const answer = answered.get(item.index);
+    const planCheckProblems = answer?.ok === false ? answer.problems : [];
+    results.set(item.index, { ok: false, code: 'invalid', message: 'The entry cannot be recorded like this: see the problems.', problems: otherProblems.get(item.index) ?? [], planCheckProblems });
+  }
+  const withEvidence = toWrite.flatMap((item) => {
+    const answer = answered.get(item.index);
+    const result = results.get(item.index);
+    return answer?.ok === true && answer.evidence.length > 0 && result?.ok === true && !result.duplicate ? [{ caseId: item.caseId, entry: result.entry, evidence: answer.evidence }] : [];
+  });
+  await addPlanCheckEvidence(trx, ctx, recorder, withEvidence);
+  const answerAudits: AuditEvent[] = refusedForAnswers.map((item) => {
+    const result = results.get(item.index);
+    const codes = result && !result.ok && result.code === 'invalid' && 'planCheckProblems' in result ? result.planCheckProblems.map((problem) => problem.code) : [];
+    return { action: source.action, outcome: 'failure', caseId: item.caseId, subjectType: 'case', subjectId: item.caseId, details: { reason: 'plan-checks', index: item.index, planChecks: [...new Set(codes)] } };
+  });
   const entries = new Map<number, ChronologyEntry>();
   const writtenByCase = new Map<string, { written: ChronologyEntry[]; duplicates: number; rejected: number }>();
   for (const item of allowed) {
@@ -188,7 +226,7 @@ async function recordEntriesSteps(trx: Tx, ctx: AppContext, actor: UserActor, it
     cases.set(caseId, { caseId, ...part, profileVersion: version.version, alerts: [...version.alerts, ...(entryAlerts.get(caseId) ?? [])], chronology: version.chronology });
   }
   const auditOf = source.auditEvent ?? ((part) => batchAuditEvent(part, source));
-  await inSpan('recordEntries.audit', () => recordAudits(trx, ctx, actor, [...locked.refusalAudit, ...[...cases.values()].map(auditOf)]));
+  await inSpan('recordEntries.audit', () => recordAudits(trx, ctx, actor, [...locked.refusalAudit, ...answerAudits, ...[...cases.values()].map(auditOf)]));
   const byIndex = <T extends { index: number }>(list: T[]) => list.sort((a, b) => a.index - b.index);
   return { outcome: { stored: byIndex(outcome.stored), duplicates: byIndex(outcome.duplicates), rejected: byIndex(outcome.rejected) }, refused: locked.refused, entries, cases };
 }

@@ -1,19 +1,24 @@
 // Recording one chronology entry (an agency's single event, a practitioner's entry): a batch of one
 // through the one path for entries (record-batch.ts), answered with the entry, whether it was a
-// duplicate of one stored before, and the alerts it raised.
+// duplicate of one stored before, and the alerts it raised. A contact may answer the plan's check items
+// (`planChecks`), taken as the contact form takes them (plan-check-entries.ts).
 import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
+import type { EntryProblem } from '../../domain/chronology/entry-rules.ts';
 import { eventKindById } from '../../domain/catalogue/catalogue.ts';
 import type { UserActor } from '../actor.ts';
 import type { RaisedAlert } from '../alerts/raise-alerts.ts';
 import type { AppContext } from '../context.ts';
 import { keepChronologies, recordEntriesIn, type BatchRejection, type BatchSource, type EntriesRecorded } from './record-batch.ts';
-import type { EntryInput, WriteEntryResult } from './write-entry.ts';
+import type { PlanCheckProblem } from '../../domain/plan/plan-checks.ts';
+import type { EntryWithPlanChecks } from './plan-check-entries.ts';
+import type { WriteEntryResult } from './write-entry.ts';
 
 export type { EntryInput } from './write-entry.ts';
 
 export type RecordEntryResult =
   | { ok: true; entry: ChronologyEntry; duplicate: boolean; alerts: RaisedAlert[] }
   | Exclude<WriteEntryResult, { ok: true }>
+  | { ok: false; code: 'invalid'; message: string; problems: EntryProblem[]; planCheckProblems: PlanCheckProblem[] }
   | { ok: false; code: 'not-found'; message: string }
   | { ok: false; code: 'forbidden'; message: string };
 
@@ -39,12 +44,13 @@ const SINGLE_ENTRY: BatchSource = {
       profileVersion,
       ...(entry!.corrects ? { corrects: entry!.corrects } : {}),
       ...(entry!.externalId ? { externalId: entry!.externalId } : {}),
+      ...(entry!.planChecks ? { planChecks: entry!.planChecks.map(({ itemId, outcome }) => ({ itemId, outcome })) } : {}),
       ...(alerts.length > 0 ? { alerts: alerts.map((a) => a.id) } : {}),
     },
   }),
 };
 
-export async function recordEntry(ctx: AppContext, actor: UserActor, caseId: string, input: EntryInput): Promise<RecordEntryResult> {
+export async function recordEntry(ctx: AppContext, actor: UserActor, caseId: string, input: EntryWithPlanChecks): Promise<RecordEntryResult> {
   const recorded = await ctx.db.transaction().execute((trx) => recordEntriesIn(trx, ctx, actor, [{ index: 0, caseId, entry: input }], SINGLE_ENTRY));
   keepChronologies(ctx, recorded);
   return answer(recorded, caseId);
@@ -62,7 +68,7 @@ function answer(recorded: EntriesRecorded, caseId: string): RecordEntryResult {
 function withoutIndex(rejection: BatchRejection): RecordEntryResult {
   switch (rejection.code) {
     case 'invalid':
-      return { ok: false, code: rejection.code, message: rejection.message, problems: rejection.problems };
+      return { ok: false, code: rejection.code, message: rejection.message, problems: rejection.problems, planCheckProblems: rejection.planCheckProblems ?? [] };
     case 'already-corrected':
       return { ok: false, code: rejection.code, message: rejection.message, newestId: rejection.newestId };
     default:

@@ -1,13 +1,31 @@
 // Reading and writing a case's plan: each version a row of case_plans (migration 014), the whole
 // plan in it; the current plan is the highest version.
 import type { CheckItem, Plan, PlanAction, PlanVersion } from '../../domain/plan/plan.types.ts';
-import type { Queryable, Tx } from '../../infrastructure/db/schema.ts';
+import type { Selectable } from 'kysely';
+import type { CasePlansTable, Queryable, Tx } from '../../infrastructure/db/schema.ts';
 import type { Recorder } from '../recorder.ts';
+
+type PlanRow = Selectable<CasePlansTable>;
 
 /** The case's current plan, or null when it has none yet (version 0). */
 export async function readCurrentPlan(db: Queryable, caseId: string): Promise<PlanVersion | null> {
   const row = await db.selectFrom('case_plans').selectAll().where('case_id', '=', caseId).orderBy('version', 'desc').limit(1).executeTakeFirst();
-  if (!row) return null;
+  return row ? planFromRow(row) : null;
+}
+
+/** The current plans of many cases by one statement, by case id; a case with no plan is left out. */
+export async function readCurrentPlans(db: Queryable, caseIds: readonly string[]): Promise<Map<string, PlanVersion>> {
+  if (caseIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('case_plans')
+    .selectAll()
+    .where('case_id', 'in', [...new Set(caseIds)])
+    .where('version', '=', (eb) => eb.selectFrom('case_plans as latest').select((latest) => latest.fn.max('latest.version').as('v')).whereRef('latest.case_id', '=', 'case_plans.case_id'))
+    .execute();
+  return new Map(rows.map((row) => [row.case_id, planFromRow(row)]));
+}
+
+function planFromRow(row: PlanRow): PlanVersion {
   return {
     version: row.version,
     level: row.level,
