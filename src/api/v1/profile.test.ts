@@ -35,7 +35,7 @@ describe('profile API', () => {
 
   it('assumes risk: every factor starts not assessed, and the mother is an adult to assess', async () => {
     const body = await profile();
-    assert.equal(body.catalogueVersion, 3);
+    assert.equal(body.catalogueVersion, 4);
     assert.equal(body.version, 0);
     const assessedByHand = body.factors.filter((f) => !f.derived);
     assert.ok(assessedByHand.length > 20);

@@ -63,9 +63,9 @@ const PROFILE_MD = {
 } as const;
 
 describe('the factor catalogue', () => {
-  it('is version 3: version 1, the findings from chronology patterns, and the plan check finding', () => {
-    assert.equal(CATALOGUE_VERSION, 3);
-    assert.equal(CATALOGUE.version, 3);
+  it('is version 4: version 1, the findings from chronology patterns, the plan check finding, and the discharge plan and GP findings', () => {
+    assert.equal(CATALOGUE_VERSION, 4);
+    assert.equal(CATALOGUE.version, 4);
   });
 
   it('has exactly the factors of version 1 for each subject, in its order', () => {
@@ -165,12 +165,13 @@ describe('event kinds', () => {
 });
 
 describe('findings', () => {
-  it('are version 1’s ids and severities in catalogue order, then version 2’s, then version 3’s, each with an action and guidance from the publications', () => {
+  it('are version 1’s ids and severities in catalogue order, then version 2’s, 3’s and 4’s, each with an action and guidance from the publications', () => {
     assert.deepEqual(FINDING_DEFINITIONS.slice(0, 14).map((f) => [f.id, f.severity]), PROFILE_MD.findings);
     assert.deepEqual(FINDING_DEFINITIONS.slice(14, 19).map((f) => [f.id, f.severity]), [
       ['relapse', 'high'], ['baby-not-seen', 'high'], ['repeated-harm', 'high'], ['missed-appointments', 'attention'], ['repeated-police-incidents', 'attention'],
     ]);
-    assert.deepEqual(FINDING_DEFINITIONS.slice(19).map((f) => [f.id, f.severity]), [['plan-check-missed', 'attention']]);
+    assert.deepEqual(FINDING_DEFINITIONS.slice(19, 20).map((f) => [f.id, f.severity]), [['plan-check-missed', 'attention']]);
+    assert.deepEqual(FINDING_DEFINITIONS.slice(20).map((f) => [f.id, f.severity]), [['discharge-without-plan', 'high'], ['gp-not-informed', 'attention']]);
     const sources = Object.values(SOURCES);
     for (const finding of FINDING_DEFINITIONS) {
       assert.ok(finding.title && finding.suggestedAction, finding.id);

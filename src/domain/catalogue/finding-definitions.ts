@@ -1,4 +1,4 @@
-// The findings of version 1 (docs/profile-catalogue.md, "Findings"): stable id, severity, title, what to do, and
+// The findings (docs/profile-catalogue.md, "Findings" and the sections after it): stable id, severity, title, what to do, and
 // the guidance each comes from. The rules that raise them live in domain/profile/findings/.
 import { cite, SOURCES } from './sources.ts';
 
@@ -28,6 +28,9 @@ export const FINDING_IDS = [
   'repeated-police-incidents',
   // Catalogue version 3: the plan's checks (issue 13).
   'plan-check-missed',
+  // Catalogue version 4: the plan around the baby (issue 13).
+  'discharge-without-plan',
+  'gp-not-informed',
 ] as const;
 
 export type FindingId = (typeof FINDING_IDS)[number];
@@ -165,6 +168,18 @@ const rows: Record<FindingId, Row> = {
     'A check in the plan could not be done twice in a row',
     'Agree with the team how and when the item will be checked (a visit at another time, or another agency), and review the plan if it cannot be.',
     `${cite(derby, 'section 9.4')} (every practitioner clear about what needs to be reviewed and assessed at each interaction)`,
+  ],
+  'discharge-without-plan': [
+    'high',
+    'A baby went home from hospital with no discharge plan',
+    'Agree a discharge plan with the ward now: who sees the baby first at home and by when, feeding and handling advice, and the follow-up appointments; and tell the social worker the baby is home.',
+    `${cite(nspccBriefing, 'multi-disciplinary discharge plans for premature babies')}; ${cite(derby, 'sections 5.19 to 5.23')}`,
+  ],
+  'gp-not-informed': [
+    'attention',
+    'The GP has not been told of the concerns',
+    'Tell the GP of the concerns about the baby and the adults caring for the baby, and record when the GP was told.',
+    `${cite(bsw, '"Local practice themes – audits" (a gap in informing GPs of concerns)')}; ${cite(northants, 'section 5.0')}`,
   ],
 };
 

@@ -17,6 +17,7 @@ export function toProfileEvent(entry: ChronologyEntry): ProfileEvent {
     source: entry.source,
     recordedBy: entry.recordedBy,
     agency: entry.agency,
+    agencyKind: entry.agencyKind,
     note: entry.summary,
     personIds: entry.personIds,
     victimIds: entry.victimIds,

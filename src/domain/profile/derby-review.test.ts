@@ -85,7 +85,7 @@ describe('Infant 1 (§5.1-5.16): a mother’s drinking accepted on her own accou
   });
 
   it('raises these, highest first, and nothing critical yet', () => {
-    assert.deepEqual(findingIds(evaluation), ['chaotic-substance-use', 'stress-response', 'conflicting-information', 'unverified-exclusion', 'adult-not-assessed', 'protective-claim-unsupported']);
+    assert.deepEqual(findingIds(evaluation), ['chaotic-substance-use', 'stress-response', 'conflicting-information', 'unverified-exclusion', 'adult-not-assessed', 'protective-claim-unsupported', 'gp-not-informed']);
   });
 
   it('would have raised unsafe sleep as critical had anyone recorded her dozing in the armchair with the baby (§5.11)', () => {
@@ -168,6 +168,17 @@ describe('Infant 2 (§5.18-5.43): a fragile baby in a family under strain', () =
     assert.match(findingOf(before, 'reassessment-due')?.rationale ?? '', /2 trigger events since the last review on 1 October 2026: admitted to hospital and discharged from hospital/);
   });
 
+  it('raises the discharge nobody planned once a social worker is in the team (§5.23), and clears it with a plan for that stay', () => {
+    const withSocialWorker = evaluateProfile({ ...infant2, teamAgencies: ['health-visiting', 'childrens-social-care'] });
+    assert.equal(
+      findingOf(withSocialWorker, 'discharge-without-plan')?.rationale,
+      'Baby Doyle went home from hospital on 18 October 2026 with no discharge plan recorded for the stay, and a social worker in the team around the family.',
+    );
+    assert.equal(findingOf(before, 'discharge-without-plan'), undefined, 'no social worker known: nothing to raise');
+    const planned = event('plan', 'discharge-plan', { occurredAt: '2026-10-17', agency: 'Children’s ward' });
+    assert.equal(findingOf(evaluateProfile({ ...infant2, teamAgencies: ['childrens-social-care'], events: [...infant2.events, planned] }), 'discharge-without-plan'), undefined);
+  });
+
   it('puts a fractured rib and bruising at the top, as critical, the day they are seen (§5.24)', () => {
     const injury = event('xray', 'injury-observed', { occurredAt: '2026-11-06', agency: 'Radiology', note: 'Six rib fractures; bruising to both soles and the back' });
     const after = evaluateProfile({ ...infant2, today: '2026-11-06', events: [...infant2.events, injury] });
@@ -240,7 +251,7 @@ describe('Infant 3 (§5.45-5.56): conflict with an ex-partner and feeding worrie
   });
 
   it('raises these, and no injury yet', () => {
-    assert.deepEqual(findingIds(before), ['domestic-abuse', 'stress-response', 'adult-not-assessed']);
+    assert.deepEqual(findingIds(before), ['domestic-abuse', 'stress-response', 'adult-not-assessed', 'gp-not-informed']);
   });
 
   it('raises the fractures found at three and a half months as critical, against the earlier exclusion, and re-opens the profile (§5.51)', () => {
@@ -249,7 +260,7 @@ describe('Infant 3 (§5.45-5.56): conflict with an ex-partner and feeding worrie
       event('xr', 'injury-observed', { occurredAt: '2026-11-20', agency: 'Emergency department', note: 'Swollen leg: fractures at both ends of the femur; rib fractures' }),
     ];
     const after = evaluateProfile({ ...infant3, today: '2026-11-20', events: [...incidents, ...hospital] });
-    assert.deepEqual(findingIds(after), ['non-mobile-injury', 'domestic-abuse', 'stress-response', 'conflicting-information', 'adult-not-assessed', 'reassessment-due']);
+    assert.deepEqual(findingIds(after), ['non-mobile-injury', 'domestic-abuse', 'stress-response', 'conflicting-information', 'adult-not-assessed', 'reassessment-due', 'gp-not-informed']);
     assert.match(findingOf(after, 'conflicting-information')?.rationale ?? '', /^Baby Cole's injury was excluded, but an observation by Emergency department says otherwise/);
   });
 });

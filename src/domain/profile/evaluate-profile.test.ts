@@ -103,7 +103,7 @@ describe('findings', () => {
     ].reduce(withAssessment, everythingExcluded(['mother']));
     const evaluation = evaluateProfile(facts({ assessments, reviewDueOn: '2026-11-01', people: [mother(), unknownAdult] }));
     assert.deepEqual(findingIds(evaluation), [
-      'non-mobile-injury', 'previous-child-removed', 'domestic-abuse', 'hidden-risk', 'fresh-start', 'unverified-exclusion', 'adult-not-assessed', 'reassessment-due',
+      'non-mobile-injury', 'previous-child-removed', 'domestic-abuse', 'hidden-risk', 'fresh-start', 'unverified-exclusion', 'adult-not-assessed', 'reassessment-due', 'gp-not-informed',
     ]);
     const ranks = evaluation.findings.map((f) => ['critical', 'high', 'attention'].indexOf(f.severity));
     assert.deepEqual(ranks, [...ranks].sort());

@@ -134,6 +134,7 @@ export function evaluateProfile(facts: ProfileFacts): ProfileEvaluation {
     lastReviewedAt: facts.lastReviewedAt,
     reviewDueOn: facts.reviewDueOn,
     patterns: facts.patterns ?? [],
+    teamAgencies: new Set(facts.teamAgencies ?? []),
   };
   const findings = FINDING_IDS.map((id) => FINDING_RULES[id](context)).filter((f): f is Finding => f !== null);
   const summary = summariseProfile(subjects);

@@ -97,6 +97,8 @@ export interface ProfileEvent {
   source?: EvidenceSource;
   recordedBy: string;
   agency: string;
+  /** The kind of agency that recorded it (domain/shared/organisation-kinds.ts): a GP's own entry means the GP knows. */
+  agencyKind?: string;
   note?: string;
   /** The people the event is about. */
   personIds?: readonly string[];
@@ -138,6 +140,12 @@ export interface ProfileFacts {
   reviewDueOn: string | null;
   /** Patterns found in the chronology (chronology/find-patterns.ts); those marked `becomesFinding` become findings. */
   patterns?: readonly ChronologyPattern[];
+  /**
+   * The kinds of agency in the team around the family (domain/shared/organisation-kinds.ts), each
+   * once: whether a social worker (children's social care) is in it. Empty or missing: none known.
+   * A change to the team that changes these writes a profile version.
+   */
+  teamAgencies?: readonly string[];
   settings?: Partial<ProfileSettings>;
 }
 

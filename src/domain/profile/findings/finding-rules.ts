@@ -1,11 +1,14 @@
-// Every finding rule: catalogue version 1 in docs/profile-catalogue.md order, then version 2's chronology patterns and version 3's plan checks. A new rule is a new file here
+// Every finding rule: catalogue version 1 in docs/profile-catalogue.md order, then version 2's chronology patterns, version 3's plan checks
+// and version 4's discharge plan and GP findings. A new rule is a new file here
 // and a new finding in the catalogue.
 import { adultNotAssessed } from './adult-not-assessed.ts';
 import { chaoticSubstanceUse } from './chaotic-substance-use.ts';
 import { babyNotSeen, missedAppointments, planCheckMissed, relapse, repeatedHarm, repeatedPoliceIncidents } from './chronology-patterns.ts';
 import { conflictingInformation } from './conflicting-information.ts';
+import { dischargeWithoutPlan } from './discharge-without-plan.ts';
 import { domesticAbuse } from './domestic-abuse.ts';
 import { freshStart } from './fresh-start.ts';
+import { gpNotInformed } from './gp-not-informed.ts';
 import { hiddenRisk } from './hidden-risk.ts';
 import { nonMobileInjury } from './non-mobile-injury.ts';
 import { preBirthAssessmentDue } from './pre-birth-assessment-due.ts';
@@ -39,4 +42,6 @@ export const FINDING_RULES: Readonly<Record<FindingId, FindingRule>> = {
   'missed-appointments': missedAppointments,
   'repeated-police-incidents': repeatedPoliceIncidents,
   'plan-check-missed': planCheckMissed,
+  'discharge-without-plan': dischargeWithoutPlan,
+  'gp-not-informed': gpNotInformed,
 };

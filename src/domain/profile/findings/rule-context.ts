@@ -28,6 +28,8 @@ export interface RuleContext {
   reviewDueOn: string | null;
   /** Patterns found in the chronology (chronology/find-patterns.ts). */
   patterns: readonly ChronologyPattern[];
+  /** The kinds of agency in the team around the family, each once (ProfileFacts.teamAgencies). */
+  teamAgencies: ReadonlySet<string>;
 }
 
 /** A finding rule: the finding with the facts it rests on, or null when it does not apply. */
