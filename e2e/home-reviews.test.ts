@@ -1,13 +1,16 @@
 // "My cases" with every kind of profile review in a real browser: each tag colour passes axe, on a
-// wide screen and a narrow one.
+// wide screen and a narrow one; with each case's most pressing timescale (one overdue, one due
+// soon), and the list ordered and filtered by them through the form, without JavaScript's help.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { makeCase, makeUser } from '../test/helpers/factories.ts';
+import { recordEntry } from '../src/application/chronology/record-entry.ts';
+import { actorFor, makeCase, makeUser } from '../test/helpers/factories.ts';
 import { screenshot, signIn, startE2e, type E2e } from './helpers/browser.ts';
 import { visit } from './helpers/page-checks.ts';
 
 let e2e: E2e;
 let user: { email: string; password: string };
+let overdueCaseId: string;
 
 before(async () => {
   e2e = await startE2e();
@@ -21,14 +24,24 @@ before(async () => {
     ['Soon', 'child-protection', '2026-11-01T10:00:00Z'],
     ['Later', 'universal', '2026-11-01T10:00:00Z'],
   ];
+  const ids = new Map<string, string>();
   for (const [familyName, level, reviewedAt] of cases) {
     const { id } = await makeCase(ctx, { familyName, teamUserIds: [made.id] });
+    ids.set(familyName, id);
     await ctx.db
       .updateTable('cases')
       .set({ level, profile_reviewed_at: reviewedAt === null ? null : new Date(reviewedAt) })
       .where('id', '=', id)
       .execute();
   }
+  // Strategy discussions start the initial conference's clock (15 working days): on Monday 26
+  // October it was due on 16 November, overdue by 4 working days on Sunday 22 November; on Monday
+  // 2 November it is due on Monday 23 November, due soon.
+  const strategy = async (familyName: string, occurredAt: string) =>
+    assert.ok((await recordEntry(ctx, actorFor(made), ids.get(familyName)!, { kind: 'strategy-discussion', occurredAt, summary: 'Strategy discussion: section 47 enquiries', source: 'agency-record' })).ok);
+  await strategy('Later', '2026-10-26');
+  await strategy('Soon', '2026-11-02');
+  overdueCaseId = ids.get('Later')!;
 });
 
 after(async () => {
@@ -46,7 +59,30 @@ describe('my cases with profile reviews', () => {
       ['Overdue: was due 29 October 2026', 'Not yet reviewed', 'Review due 29 November 2026', 'Review due 31 January 2027'],
     );
     assert.equal((await page.locator('[data-qa="review-summary"]').innerText()).trim(), '1 profile review is overdue and 1 profile has not been reviewed yet.');
+    const clocks = await page.locator('[data-qa="clock"]').allInnerTexts();
+    assert.deepEqual(
+      clocks.map((text) => text.trim()),
+      ['No timescale running', 'No timescale running', 'Initial child protection conference due in 1 working day', 'Initial child protection conference overdue by 4 working days'],
+    );
+    assert.equal((await page.locator('[data-qa="clock-summary"]').innerText()).trim(), '1 case has a timescale overdue.');
     await screenshot(page, 'home-profile-reviews');
+  });
+
+  test('overdue timescales first, then only the cases with one overdue, through the form', async () => {
+    const page = await e2e.newPage();
+    await signIn(page, user.email, user.password);
+    await visit(page, '/', { status: 200, heading: 'My cases' });
+    await page.getByLabel('Overdue timescales first').check();
+    await page.getByRole('button', { name: 'Show cases' }).click();
+    await page.waitForURL(/order=clocks/);
+    const first = page.locator('[data-qa="my-cases"] tbody tr').first();
+    assert.match(await first.innerText(), /overdue by 4 working days/);
+    await page.getByLabel('Only cases with a timescale overdue').check();
+    await page.getByRole('button', { name: 'Show cases' }).click();
+    await visit(page, page.url(), { status: 200, heading: 'My cases' });
+    const links = await page.locator('[data-qa="my-cases"] a').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')));
+    assert.deepEqual(links, [`/cases/${overdueCaseId}`]);
+    await screenshot(page, 'home-overdue-timescales');
   });
 
   test('on a narrow screen', async () => {

@@ -1,7 +1,10 @@
-// "My cases": the cases whose team the practitioner is in, the most pressing profile review first.
-// Reading the list is audited.
+// "My cases": the cases whose team the practitioner is in, the most pressing profile review first
+// (or, when asked, the most pressing clock first, or only the cases with a clock overdue), each with
+// its review and its clocks on the service's day (docs/domain.md, Clocks and timescales). The
+// clocks of every case come from the same few queries (the entries that bring a review forward or
+// run a clock, read once for all the cases; their meetings, once), never a query per case. Reading
+// the list is audited.
 import type { TeamRole } from '../../domain/access/case-access.ts';
-import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
 import { profileEventsFrom } from '../../domain/chronology/to-profile-event.ts';
 import { isTriggerEventKind } from '../../domain/catalogue/catalogue.ts';
 import { EVENT_KIND_IDS } from '../../domain/catalogue/event-kinds.ts';
@@ -10,11 +13,13 @@ import type { InfantStatus } from '../../domain/people/record-matching.ts';
 import type { ProfileEvent } from '../../domain/profile/profile.types.ts';
 import { byReviewUrgency, nextReviewDate, reviewState, type ReviewStatus } from '../../domain/profile/review-schedule.ts';
 import type { CaseLevel } from '../../domain/shared/case-levels.ts';
+import { byClockUrgency, mostUrgentClock } from '../../domain/timescales/clock-urgency.ts';
+import type { Clock } from '../../domain/timescales/clocks.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAuditAlone } from '../audit.ts';
 import type { AppContext } from '../context.ts';
-import { entryFromRow } from '../chronology/chronology-rows.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
+import { readClockEntriesOfCases, readClocksOfCases } from '../timescales/case-clocks.ts';
 
 export interface MyCase {
   id: string;
@@ -25,6 +30,25 @@ export interface MyCase {
   level: string;
   teamRole: TeamRole;
   review: ReviewStatus;
+  /** The case's clocks on `today`, in the domain's order. */
+  clocks: Clock[];
+  /** The running clock that presses most (overdue, then due soon, then due), or null. */
+  urgentClock: Clock | null;
+}
+
+export interface MyCases {
+  cases: MyCase[];
+  /** The service's day the reviews and clocks were read for. */
+  today: string;
+  /** How many of the practitioner's cases have a clock overdue, whatever the filter. */
+  overdueClockCases: number;
+}
+
+export interface MyCasesOptions {
+  /** 'review' (the default): the most pressing profile review first; 'clocks': the most pressing clock first. */
+  order?: 'review' | 'clocks';
+  /** Only the cases with a clock overdue. */
+  overdueClocksOnly?: boolean;
 }
 
 /** A case's next profile review and how pressing it is today. `events` is its chronology. */
@@ -36,26 +60,13 @@ function profileReview(level: string, reviewedAt: Date | null, events: readonly 
 
 const TRIGGER_KINDS = EVENT_KIND_IDS.filter((kind) => isTriggerEventKind(kind));
 
-/** Each case's current chronology events that are reassessment triggers: they bring a review forward. */
-async function triggerEventsByCase(ctx: AppContext, caseIds: readonly string[]): Promise<Map<string, ProfileEvent[]>> {
-  const byCase = new Map<string, ProfileEvent[]>();
-  if (caseIds.length === 0) return byCase;
-  // Only triggers and corrections matter here (a correction can turn a trigger into something else).
-  const rows = await ctx.db
-    .selectFrom('chronology_entries')
-    .selectAll()
-    .where('case_id', 'in', caseIds)
-    .where((eb) => eb.or([eb('kind', 'in', TRIGGER_KINDS), eb('corrects', 'is not', null)]))
-    .orderBy('occurred_on')
-    .orderBy('recorded_at')
-    .execute();
-  const entries = new Map<string, ChronologyEntry[]>();
-  for (const row of rows) entries.set(row.case_id, [...(entries.get(row.case_id) ?? []), entryFromRow(row)]);
-  for (const [caseId, list] of entries) byCase.set(caseId, profileEventsFrom(list).filter((e) => isTriggerEventKind(e.kind)));
-  return byCase;
+/** The practitioner's cases, as readMyCases orders and filters them. */
+export async function listMyCases(ctx: AppContext, actor: UserActor, options: MyCasesOptions = {}): Promise<MyCase[]> {
+  return (await readMyCases(ctx, actor, options)).cases;
 }
 
-export async function listMyCases(ctx: AppContext, actor: UserActor): Promise<MyCase[]> {
+/** The practitioner's cases with the day they were read for and how many have a clock overdue. */
+export async function readMyCases(ctx: AppContext, actor: UserActor, options: MyCasesOptions = {}): Promise<MyCases> {
   const today = serviceToday(ctx.clock.now());
   const rows = await ctx.db
     .selectFrom('case_team')
@@ -75,9 +86,11 @@ export async function listMyCases(ctx: AppContext, actor: UserActor): Promise<My
     .orderBy('cases.family_name')
     .orderBy('cases.id')
     .execute();
-  await recordAuditAlone(ctx, actor, { action: 'cases.list', details: { caseIds: rows.map((r) => r.id) } });
-  const events = await triggerEventsByCase(ctx, rows.map((r) => r.id));
-  const cases = rows.map((row) => ({
+  // Entries that bring a review forward (triggers) or run a clock, and corrections, for every case at once.
+  // The meetings are read beside them.
+  const reading = readClockEntriesOfCases(ctx.db, rows.map((r) => r.id), TRIGGER_KINDS);
+  const [entries, clocks] = await Promise.all([reading, readClocksOfCases(ctx, rows.map((r) => ({ id: r.id, bornOn: r.date_of_birth, expectedDeliveryOn: r.expected_delivery_date })), today, reading)]);
+  const all = rows.map((row): MyCase => ({
     id: row.id,
     name: infantDisplayName({ status: row.status, givenName: row.given_name, familyName: row.family_name }),
     status: row.status,
@@ -85,8 +98,18 @@ export async function listMyCases(ctx: AppContext, actor: UserActor): Promise<My
     expectedDeliveryDate: row.expected_delivery_date,
     level: row.level,
     teamRole: row.role,
-    review: profileReview(row.level, row.profile_reviewed_at, events.get(row.id) ?? [], today),
+    review: profileReview(row.level, row.profile_reviewed_at, profileEventsFrom(entries.get(row.id) ?? []).filter((e) => isTriggerEventKind(e.kind)), today),
+    clocks: clocks.get(row.id) ?? [],
+    urgentClock: mostUrgentClock(clocks.get(row.id) ?? []),
   }));
-  // A stable sort: within the same review, the query's order (family name) stays.
-  return cases.sort((a, b) => byReviewUrgency(a.review, b.review));
+  const overdue = (c: MyCase) => c.urgentClock?.status === 'overdue';
+  const cases = options.overdueClocksOnly ? all.filter(overdue) : all;
+  await recordAuditAlone(ctx, actor, {
+    action: 'cases.list',
+    details: { caseIds: cases.map((c) => c.id), ...(options.order === 'clocks' ? { order: 'clocks' } : {}), ...(options.overdueClocksOnly ? { overdueClocksOnly: true } : {}) },
+  });
+  // Stable sorts: between cases equally pressing, the next order, then the query's (family name), stays.
+  cases.sort((a, b) => byReviewUrgency(a.review, b.review));
+  if (options.order === 'clocks') cases.sort((a, b) => byClockUrgency(a.clocks, b.clocks));
+  return { cases, today, overdueClockCases: all.filter(overdue).length };
 }

@@ -2,17 +2,19 @@
 // due date mapped to ClockEvents (clock-events.ts), run through the domain's clocks with the area's
 // timescale settings. readCaseClocks is for a use case that has already decided the caller's access
 // (the meetings page, the case page); viewTimescales checks access itself, as viewPlan does, and
-// audits the look, a refusal and a missing case as timescales.view.
+// audits the look, a refusal and a missing case as timescales.view. readClocksOfCases gives the
+// clocks of many cases from one read of their entries and one of their meetings (My cases).
 import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
+import type { EventKindId } from '../../domain/catalogue/event-kinds.ts';
 import type { Clock } from '../../domain/timescales/clocks.ts';
 import { timescaleClocks } from '../../domain/timescales/clocks.ts';
-import type { RecordedMeeting } from '../../domain/meetings/meeting.types.ts';
+import type { Meeting, RecordedMeeting } from '../../domain/meetings/meeting.types.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
 import type { Queryable } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAuditAlone } from '../audit.ts';
 import { loadCaseAccess } from '../cases/case-access.ts';
-import { loadChronology } from '../chronology/chronology-rows.ts';
+import { entryFromRow, loadChronology } from '../chronology/chronology-rows.ts';
 import type { AppContext } from '../context.ts';
 import { readMeetings } from '../meetings/meeting-rows.ts';
 import { settingsInForce } from '../settings/settings-in-force.ts';
@@ -44,6 +46,84 @@ export async function readCaseClocks(ctx: AppContext, caseId: string, today: str
   const [entries, meetings, inForce] = await Promise.all([known.entries ?? loadChronology(db, caseId), known.meetings ?? readMeetings(db, caseId), settingsInForce(ctx, db)]);
   const events = clockEventsFrom({ entries, meetings, ...dates });
   return timescaleClocks(events, today, inForce.settings.timescales);
+}
+
+/**
+ * The chronology kinds the clocks are computed from (clock-events.ts): referrals, decisions on them,
+ * assessments, strategy discussions, conferences, core groups and the birth. A reader of many cases
+ * reads only these and the corrections (a correction can turn an entry into another kind, or take
+ * one of these away).
+ */
+export const CLOCK_ENTRY_KINDS: readonly EventKindId[] = ['referral', 'referral-decision', 'assessment-completed', 'strategy-discussion', 'conference', 'core-group', 'birth'];
+
+/** A case as readClocksOfCases needs it: its id and its dates (YYYY-MM-DD or null). */
+export interface CaseForClocks {
+  id: string;
+  bornOn: string | null;
+  expectedDeliveryOn: string | null;
+}
+
+/** Entries of the clock kinds and corrections of these cases, by case, in chronology order: one query. */
+export async function readClockEntriesOfCases(db: Queryable, caseIds: readonly string[], alsoKinds: readonly EventKindId[] = []): Promise<Map<string, ChronologyEntry[]>> {
+  const byCase = new Map<string, ChronologyEntry[]>();
+  if (caseIds.length === 0) return byCase;
+  const kinds = [...new Set([...CLOCK_ENTRY_KINDS, ...alsoKinds])];
+  const rows = await db
+    .selectFrom('chronology_entries')
+    .selectAll()
+    .where('case_id', 'in', [...caseIds])
+    .where((eb) => eb.or([eb('kind', 'in', kinds), eb('corrects', 'is not', null)]))
+    .orderBy('occurred_on')
+    .orderBy('occurred_at')
+    .orderBy('recorded_at')
+    .orderBy('id')
+    .execute();
+  for (const row of rows) {
+    const list = byCase.get(row.case_id);
+    if (list) list.push(entryFromRow(row));
+    else byCase.set(row.case_id, [entryFromRow(row)]);
+  }
+  return byCase;
+}
+
+type MeetingForClocks = Pick<Meeting, 'kind' | 'heldOn' | 'section47' | 'protectionPlan'>;
+
+/**
+ * The clocks of each case on `today`, by case id, from one read of their meetings, the area's
+ * settings once, and `entries` (readClockEntriesOfCases, or more: entries of other kinds are not
+ * counted; or the promise of them, to read the meetings meanwhile); the entries are read here when not given. No query per case.
+ */
+export async function readClocksOfCases(
+  ctx: AppContext,
+  cases: readonly CaseForClocks[],
+  today: string,
+  entries?: ReadonlyMap<string, readonly ChronologyEntry[]> | Promise<ReadonlyMap<string, readonly ChronologyEntry[]>>,
+): Promise<Map<string, Clock[]>> {
+  const clocks = new Map<string, Clock[]>();
+  if (cases.length === 0) return clocks;
+  const ids = cases.map((c) => c.id);
+  const [entriesByCase, meetingRows, inForce] = await Promise.all([
+    entries ?? readClockEntriesOfCases(ctx.db, ids),
+    ctx.db.selectFrom('case_meetings').select(['case_id', 'kind', 'held_on', 'section47', 'protection_plan']).where('case_id', 'in', ids).execute(),
+    settingsInForce(ctx),
+  ]);
+  const meetings = new Map<string, MeetingForClocks[]>();
+  for (const row of meetingRows) {
+    const meeting: MeetingForClocks = {
+      kind: row.kind,
+      heldOn: row.held_on,
+      ...(row.section47 !== null ? { section47: row.section47 } : {}),
+      ...(row.protection_plan !== null ? { protectionPlan: row.protection_plan } : {}),
+    };
+    const list = meetings.get(row.case_id);
+    if (list) list.push(meeting);
+    else meetings.set(row.case_id, [meeting]);
+  }
+  for (const c of cases) {
+    const events = clockEventsFrom({ entries: entriesByCase.get(c.id) ?? [], meetings: meetings.get(c.id) ?? [], bornOn: c.bornOn, expectedDeliveryOn: c.expectedDeliveryOn });
+    clocks.set(c.id, timescaleClocks(events, today, inForce.settings.timescales));
+  }
+  return clocks;
 }
 
 export type ViewTimescalesResult = { ok: true; value: { caseId: string; today: string; clocks: Clock[] } } | { ok: false; code: 'not-found' | 'forbidden'; message: string };

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { actorFor, makeCase, makeUser } from '../../../../test/helpers/factories.ts';
 import { recordEntry } from '../../../application/chronology/record-entry.ts';
+import { recordMeeting } from '../../../application/meetings/record-meeting.ts';
 import { qaElement, qaElements, textOf } from '../../../../test/helpers/html.ts';
 import { WebClient } from '../../../../test/helpers/web-client.ts';
 
@@ -222,6 +223,110 @@ describe('home page: my cases', () => {
       } finally {
         await own.close();
       }
+    });
+  });
+
+  describe('timescales', () => {
+    // The test clock starts on Sunday 22 November 2026. Strategy discussions start the initial
+    // conference's clock: 15 working days (Working Together to Safeguard Children (2023)).
+    // `conferenceOn`: an initial conference, recorded as a meeting, that decided the baby needs no
+    // child protection plan, so no clock runs after it.
+    async function caseWithStrategyDiscussion(user: { id: string; organisationId: string; role: 'practitioner' }, familyName: string, heldOn: string, conferenceOn?: string) {
+      const made = await makeCase(t.ctx, { familyName, teamUserIds: [user.id] });
+      const recorded = await recordEntry(t.ctx, actorFor(user), made.id, { kind: 'strategy-discussion', occurredAt: heldOn, summary: 'Strategy discussion: section 47 enquiries to start', source: 'agency-record' });
+      assert.ok(recorded.ok);
+      if (conferenceOn) {
+        const conference = await recordMeeting(t.ctx, actorFor(user), made.id, {
+          kind: 'initial-conference',
+          heldOn: conferenceOn,
+          chair: 'Independent chair',
+          chairIndependent: true,
+          parentsPresent: true,
+          attendees: [{ name: 'Sue Worker', agency: 'childrens-social-care' }],
+          decisions: ['No child protection plan: child in need support'],
+          protectionPlan: false,
+        });
+        assert.ok(conference.ok, JSON.stringify(conference));
+      }
+      return made;
+    }
+
+    function clockColumn(html: string): string[] {
+      return qaElements(qaElement(html, 'my-cases')!, 'clock').map((cell) => textOf(cell));
+    }
+
+    async function fourCases() {
+      const { user, client } = await signedIn();
+      const me = { ...user, role: 'practitioner' as const };
+      // Family names put them in the opposite order of their clocks' urgency.
+      const none = await makeCase(t.ctx, { familyName: 'Abbot', teamUserIds: [user.id] });
+      const met = await caseWithStrategyDiscussion(me, 'Baxter', '2026-10-05', '2026-10-20');
+      const due = await caseWithStrategyDiscussion(me, 'Carver', '2026-11-20');
+      const soon = await caseWithStrategyDiscussion(me, 'Dalton', '2026-11-02');
+      const overdue = await caseWithStrategyDiscussion(me, 'Eccles', '2026-10-26');
+      return { user, client, none, met, due, soon, overdue };
+    }
+
+    it('shows each case’s most pressing timescale in words, overdue and due soon as tags', async () => {
+      const { client } = await fourCases();
+      const body = (await client.get('/')).body;
+      assert.match(qaElement(body, 'my-cases')!, /<th[^>]*>Timescales<\/th>/);
+      // All reviews are equally pressing (never reviewed): the family name order stays.
+      assert.deepEqual(clockColumn(body), [
+        'No timescale running',
+        'No timescale running',
+        'Initial child protection conference due in 15 working days',
+        'Initial child protection conference due in 1 working day',
+        'Initial child protection conference overdue by 4 working days',
+      ]);
+      const cells = qaElements(qaElement(body, 'my-cases')!, 'clock');
+      assert.doesNotMatch(cells[2]!, /govuk-tag/);
+      assert.match(cells[3]!, /govuk-tag--yellow/);
+      assert.match(cells[4]!, /govuk-tag--red/);
+      assert.equal(textOf(qaElement(body, 'clock-summary')), '1 case has a timescale overdue.');
+    });
+
+    it('puts the most pressing timescale first when asked, then keeps the review order', async () => {
+      const { client, none, met, due, soon, overdue } = await fourCases();
+      const body = (await client.get('/?order=clocks')).body;
+      assert.deepEqual(caseLinks(qaElement(body, 'my-cases')!), [overdue.id, soon.id, due.id, none.id, met.id]);
+      assert.match(qaElement(body, 'list-options')!, /value="clocks" checked/);
+    });
+
+    it('shows only the cases with a timescale overdue when asked, and audits what it showed', async () => {
+      const { user, client, overdue } = await fourCases();
+      const body = (await client.get('/?order=review&clocks=overdue')).body;
+      assert.deepEqual(caseLinks(qaElement(body, 'my-cases')!), [overdue.id]);
+      assert.match(qaElement(body, 'list-options')!, /value="overdue" checked/);
+      const rows = await t.ctx.db.selectFrom('audit_log').select('details').where('action', '=', 'cases.list').where('actor_user_id', '=', user.id).execute();
+      assert.deepEqual(rows.map((row) => row.details), [{ caseIds: [overdue.id], overdueClocksOnly: true }]);
+    });
+
+    it('says when no case has a timescale overdue, with a way back to all of them', async () => {
+      const { user, client } = await signedIn();
+      await makeCase(t.ctx, { familyName: 'Quiet', teamUserIds: [user.id] });
+      const body = (await client.get('/?clocks=overdue')).body;
+      assert.equal(qaElement(body, 'my-cases'), null);
+      assert.equal(qaElement(body, 'no-cases'), null);
+      assert.match(textOf(qaElement(body, 'no-overdue-clocks')), /None of your cases has a timescale overdue/);
+      assert.equal(qaElement(body, 'clock-summary'), null);
+    });
+
+    it('takes an order or filter it does not know as the default', async () => {
+      const { client, none, met, due, soon, overdue } = await fourCases();
+      const body = (await client.get('/?order=sideways&clocks=yes')).body;
+      assert.deepEqual(caseLinks(qaElement(body, 'my-cases')!), [none.id, met.id, due.id, soon.id, overdue.id]);
+      assert.match(qaElement(body, 'list-options')!, /value="review" checked/);
+    });
+
+    it('shows no clock from a strategy discussion that was corrected away', async () => {
+      const { user, client } = await signedIn();
+      const me = { ...user, role: 'practitioner' as const };
+      const made = await caseWithStrategyDiscussion(me, 'Corrected', '2026-10-26');
+      const [entry] = await t.ctx.db.selectFrom('chronology_entries').select('id').where('case_id', '=', made.id).execute();
+      const corrected = await recordEntry(t.ctx, actorFor(user), made.id, { kind: 'home-visit', occurredAt: '2026-10-26', summary: 'A home visit, not a strategy discussion', source: 'agency-record', corrects: entry!.id, correctionReason: 'Recorded as the wrong kind' });
+      assert.ok(corrected.ok, JSON.stringify(corrected));
+      assert.deepEqual(clockColumn((await client.get('/')).body), ['No timescale running']);
     });
   });
 });
