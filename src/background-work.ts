@@ -1,13 +1,15 @@
 // The server's work that no request asks for: alerts nobody acknowledged go to the safeguarding leads
-// (checked every few minutes), the outbox's emails go out (when mail is on), and the audit chain is
-// kept (ADR 10: entries written since the last round are sealed into the chain every second, and
-// the sealed head is written to the anchor file now and then and once more at the end).
+// (checked every few minutes), the cases a change of the area's settings queued are re-evaluated
+// (checked every few seconds; profile/reevaluate-profiles.ts), the outbox's emails go out (when
+// mail is on), and the audit chain is kept (ADR 10: entries written since the last round are sealed
+// into the chain every second, and the sealed head is written to the anchor file now and then and
+// once more at the end).
 //
 // It runs in one process only, however many serve requests: the only process with one server, or the
 // primary when WEB_PROCESSES starts several (src/server.ts). Each task would in fact be safe in every
 // process at once (an alert is escalated by an UPDATE that re-checks `escalated_at IS NULL`, which a
-// second runner waits on and then finds set; each email is claimed with FOR UPDATE SKIP LOCKED before
-// it is sent; only one sealer holds the sealing lock), but N runners would be N times the queries
+// second runner waits on and then finds set; each email, and each case queued for re-evaluation, is
+// claimed with FOR UPDATE SKIP LOCKED before it is done; only one sealer holds the sealing lock), but N runners would be N times the queries
 // for the same work, and the last seal and anchor must come after the last process that writes audit
 // entries has stopped, which only the primary sees. Anchoring also reads the file's last line and
 // then appends, which two processes could interleave. One runner is the simplest correct design.
@@ -16,12 +18,14 @@ import { escalateOverdueAlerts } from './application/alerts/escalate-alerts.ts';
 import type { AppContext } from './application/context.ts';
 import { OUTBOX_WORKER, recordWorkerHeartbeat } from './application/health.ts';
 import { deliverOutboxPeriodically } from './application/mail/deliver-outbox-periodically.ts';
+import { runQueuedReevaluations } from './application/profile/reevaluate-profiles.ts';
 import { keepAuditChain } from './infrastructure/audit/keep-audit-chain.ts';
 import type { Db } from './infrastructure/db/schema.ts';
 import { createMailTransport } from './infrastructure/mail/smtp-transport.ts';
 
 const ESCALATION_CHECK_MINUTES = 5;
 const AUDIT_SEAL_MILLISECONDS = 1000;
+const REEVALUATION_CHECK_SECONDS = 10;
 
 export interface BackgroundWork {
   /** True when an SMTP server is configured and emails are being sent. */
@@ -52,6 +56,25 @@ export function startBackgroundWork(ctx: AppContext, db: Db, log: FastifyBaseLog
   }, ESCALATION_CHECK_MINUTES * 60_000);
   escalation.unref();
 
+  // Cases queued by a change of settings: a run empties the queue, a chunk at a time, and stops
+  // between chunks when the server stops (what is left waits for the next start).
+  let stopping = false;
+  let reevaluating: Promise<void> | undefined;
+  const reevaluation = setInterval(() => {
+    if (reevaluating) return;
+    reevaluating = runQueuedReevaluations(ctx, { shouldStop: () => stopping })
+      .then(
+        (run) => {
+          if (run.profiles > 0) log.info({ profiles: run.profiles, changed: run.changed, alerts: run.alerts }, 're-evaluated the profiles queued by a change of settings');
+        },
+        (error: unknown) => log.error({ err: error }, 're-evaluation after a change of settings failed'),
+      )
+      .finally(() => {
+        reevaluating = undefined;
+      });
+  }, REEVALUATION_CHECK_SECONDS * 1000);
+  reevaluation.unref();
+
   const stopKeepingAuditChain = keepAuditChain({
     db,
     keys: ctx.auditKeys,
@@ -73,7 +96,9 @@ export function startBackgroundWork(ctx: AppContext, db: Db, log: FastifyBaseLog
     mailOn: mail !== undefined,
     stop: async () => {
       clearInterval(escalation);
-      await escalating;
+      clearInterval(reevaluation);
+      stopping = true;
+      await Promise.all([escalating, reevaluating]);
       // Delivery audits what it sent: it stops first, so that the last seal and anchor include that.
       await stopMail();
       await stopKeepingAuditChain();

@@ -128,10 +128,10 @@ export const FindingSnapshot = Type.Object({
 export const ProfileVersion = Type.Object({
   version: Type.Integer({ minimum: 1 }),
   kind: oneOf(VERSION_KINDS, {
-    description: 'What changed: a factor, an escalation decision, a review, the level of support, the chronology, the catalogue the profile is evaluated with, the birth recorded on an unborn baby\'s record, or a person around the baby added or changed',
+    description: 'What changed: a factor, an escalation decision, a review, the level of support, the chronology, the catalogue the profile is evaluated with, the birth recorded on an unborn baby\'s record, a person around the baby added or changed, or the area\'s settings the profile is evaluated under',
   }),
   changedAt: dateTime(),
-  changedBy: Type.String({ description: 'The name of whoever made the change ("The service, applying the catalogue" for a new catalogue)' }),
+  changedBy: Type.String({ description: 'The name of whoever made the change ("The service, applying the catalogue" for a new catalogue, "The service, applying the area’s settings" after a change of settings)' }),
   factorId: nullable(Type.String({ description: 'For a factor: its id' })),
   subjectKey: nullable(Type.String({ description: 'For a factor: infant, household, or the id of the adult it is about' })),
   before: nullable(FactorSnapshot),

@@ -6,15 +6,24 @@
 // Cases go in chunks: each chunk one transaction with its case rows locked, so a practitioner's
 // change waits for at most one chunk. Two chunks run at once, so one is evaluated while the
 // database reads the other. One audit entry for the whole run.
+//
+// The same, after a change of the area's settings that the profile reads (issue 13): the change
+// queues every case in its own transaction (queueSettingsReevaluation), and the server's background
+// work runs the queue (runQueuedReevaluations) as the system: each chunk claims its queued cases
+// with FOR UPDATE SKIP LOCKED, so two processes running it never take the same case, writes a
+// version of kind 'settings' where the findings changed (and the alerts they raise) and deletes its
+// queue rows in the same transaction, so no case is written twice for one change.
+import { sql } from 'kysely';
 import { CATALOGUE_VERSION } from '../../domain/catalogue/catalogue-version.ts';
-import type { FindingSnapshot, Tx } from '../../infrastructure/db/schema.ts';
-import type { OperatorActor } from '../actor.ts';
+import { settingDefinition } from '../../domain/settings/service-settings.ts';
+import type { FindingSnapshot, ProfileVersionKind, Tx } from '../../infrastructure/db/schema.ts';
+import { systemOperator, type OperatorActor } from '../actor.ts';
 import { raiseFindingAlerts } from '../alerts/raise-alerts.ts';
 import { recordAudit } from '../audit.ts';
 import type { AppContext } from '../context.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
 import { evaluateStored, loadStoredProfiles, snapshotFindings } from './profile-facts.ts';
-import { settingsInForce } from '../settings/settings-in-force.ts';
+import { forgetSettings, settingsInForce } from '../settings/settings-in-force.ts';
 
 const CASES_PER_TRANSACTION = 200;
 const CHUNKS_AT_ONCE = 2;
@@ -36,7 +45,18 @@ function sameFindings(before: readonly FindingSnapshot[], after: readonly Findin
   return key(before) === key(after);
 }
 
-async function reevaluateChunk(trx: Tx, ctx: AppContext, operator: OperatorActor, chunk: readonly string[], counts: ReevaluationCounts): Promise<void> {
+/** What a version written by a re-evaluation says: its kind and its change, per case. */
+interface ReevaluationVersion {
+  kind: Extract<ProfileVersionKind, 'catalogue' | 'settings'>;
+  change: (caseId: string) => Record<string, unknown>;
+}
+
+const CATALOGUE_RUN: ReevaluationVersion = {
+  kind: 'catalogue',
+  change: () => ({ summary: `Re-evaluated against catalogue version ${String(CATALOGUE_VERSION)}`, catalogueVersion: CATALOGUE_VERSION }),
+};
+
+async function reevaluateChunk(trx: Tx, ctx: AppContext, operator: OperatorActor, chunk: readonly string[], counts: ReevaluationCounts, run: ReevaluationVersion = CATALOGUE_RUN): Promise<void> {
   const cases = await trx.selectFrom('cases').select(['id', 'profile_version']).where('id', 'in', [...chunk]).orderBy('id').forUpdate().execute();
   const ids = cases.map((c) => c.id);
   const profiles = await loadStoredProfiles(trx, ids, serviceToday(ctx.clock.now()), (await settingsInForce(ctx, trx)).settings);
@@ -68,13 +88,13 @@ async function reevaluateChunk(trx: Tx, ctx: AppContext, operator: OperatorActor
       changed.map((c) => ({
         case_id: c.id,
         version: c.version,
-        kind: 'catalogue' as const,
+        kind: run.kind,
         changed_at: now,
         changed_by: null,
         changed_by_name: null,
         factor_id: null,
         subject_key: null,
-        change: JSON.stringify({ summary: `Re-evaluated against catalogue version ${String(CATALOGUE_VERSION)}`, catalogueVersion: CATALOGUE_VERSION }),
+        change: JSON.stringify(run.change(c.id)),
         why: null,
         findings: JSON.stringify(c.after),
       })),
@@ -103,4 +123,71 @@ export async function reevaluateAllProfiles(ctx: AppContext, operator: OperatorA
   const seconds = (performance.now() - started) / 1000;
   await ctx.db.transaction().execute((trx) => recordAudit(trx, ctx, operator, { action: 'profile.reevaluate', details: { catalogueVersion: CATALOGUE_VERSION, ...counts, seconds: Math.round(seconds) } }));
   return { ...counts, seconds };
+}
+
+/** Settings that what the profile shows depends on: a change of one of these re-evaluates every case. The clocks' timescales are not among them. */
+export function profileReadsSetting(key: string): boolean {
+  const group = settingDefinition(key)?.group;
+  return group === 'profile' || group === 'chronology';
+}
+
+/**
+ * Queues every case for re-evaluation, inside the transaction that changes the settings, when a
+ * changed key is one the profile reads; a case already waiting gets the new keys added. Returns
+ * how many cases it queued (0 when no such key changed).
+ */
+export async function queueSettingsReevaluation(trx: Tx, ctx: AppContext, changedKeys: readonly string[]): Promise<number> {
+  const keys = changedKeys.filter(profileReadsSetting);
+  if (keys.length === 0) return 0;
+  const result = await sql`
+    INSERT INTO profile_reevaluation_queue (case_id, setting_keys, queued_at)
+    SELECT id, ${sql.val(keys)}::text[], ${ctx.clock.now()} FROM cases
+    ON CONFLICT (case_id) DO UPDATE SET
+      setting_keys = ARRAY(SELECT DISTINCT k FROM unnest(profile_reevaluation_queue.setting_keys || excluded.setting_keys) AS k ORDER BY k),
+      queued_at = excluded.queued_at`.execute(trx);
+  return Number(result.numAffectedRows ?? 0);
+}
+
+/** The words of a version written after a change of the settings, naming them as the settings page does. */
+function settingsChange(keys: readonly string[]): Record<string, unknown> {
+  const labels = keys.map((key) => settingDefinition(key)?.label ?? key);
+  return { summary: `Re-evaluated under the area’s changed settings: ${labels.join('; ')}`, settingKeys: [...keys] };
+}
+
+export interface QueuedRunResult extends ReevaluationCounts {
+  /** Cases still queued when the run stopped (it stops when asked to, between chunks). */
+  stoppedEarly: boolean;
+}
+
+/**
+ * Runs the queue of cases waiting for re-evaluation after a change of settings, a chunk at a time,
+ * as the system, until it is empty (or `shouldStop` says so between chunks). Safe to run in several
+ * processes at once: each chunk claims its rows with FOR UPDATE SKIP LOCKED and deletes them in
+ * its transaction. One audit entry for a run that did anything.
+ */
+export async function runQueuedReevaluations(ctx: AppContext, options: { chunkSize?: number; shouldStop?: () => boolean } = {}): Promise<QueuedRunResult> {
+  const chunkSize = options.chunkSize ?? CASES_PER_TRANSACTION;
+  const counts: ReevaluationCounts = { profiles: 0, changed: 0, alerts: 0 };
+  let stoppedEarly = false;
+  for (;;) {
+    if (options.shouldStop?.()) {
+      stoppedEarly = true;
+      break;
+    }
+    const claimed = await ctx.db.transaction().execute(async (trx) => {
+      const rows = await trx.selectFrom('profile_reevaluation_queue').select(['case_id', 'setting_keys']).orderBy('case_id').limit(chunkSize).forUpdate().skipLocked().execute();
+      if (rows.length === 0) return 0;
+      // The settings as committed with the queue rows, not as this process last kept them.
+      forgetSettings(ctx);
+      const keys = new Map(rows.map((row) => [row.case_id, row.setting_keys]));
+      await reevaluateChunk(trx, ctx, systemOperator, [...keys.keys()], counts, { kind: 'settings', change: (caseId) => settingsChange(keys.get(caseId) ?? []) });
+      await trx.deleteFrom('profile_reevaluation_queue').where('case_id', 'in', [...keys.keys()]).execute();
+      return rows.length;
+    });
+    if (claimed === 0) break;
+  }
+  if (counts.profiles > 0) {
+    await ctx.db.transaction().execute((trx) => recordAudit(trx, ctx, systemOperator, { action: 'profile.reevaluate', details: { reason: 'settings', ...counts } }));
+  }
+  return { ...counts, stoppedEarly };
 }

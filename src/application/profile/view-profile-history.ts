@@ -56,7 +56,7 @@ export async function viewProfileHistory(ctx: AppContext, actor: UserActor, case
       version: row.version,
       kind: row.kind,
       changedAt: row.changed_at.toISOString(),
-      changedBy: row.changed_by_name ?? (row.kind === 'catalogue' ? 'The service, applying the catalogue' : 'Unknown'),
+      changedBy: row.changed_by_name ?? (row.kind === 'catalogue' ? 'The service, applying the catalogue' : row.kind === 'settings' ? 'The service, applying the area’s settings' : 'Unknown'),
       factorId: row.factor_id,
       subjectKey: row.subject_key,
       before: isFactor ? (change.before ?? null) : null,

@@ -1,7 +1,9 @@
 // The settings page and `icp settings`: each of the area's settings with its value, its default
 // and who last changed it (viewAreaSettings), and changing some of them at once (changeAreaSettings):
 // each value read, the whole set checked, the rows written and the change audited in one
-// transaction. Only administrators, as for accounts; a refusal is audited.
+// transaction. Only administrators, as for accounts; a refusal is audited. A change of a setting the
+// profile reads queues every case for re-evaluation in the same transaction; the server's
+// background work writes the versions (profile/reevaluate-profiles.ts).
 import {
   DEFAULT_SERVICE_SETTINGS,
   formatSettingValue,
@@ -17,6 +19,7 @@ import { actorMay } from '../access.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit, recordAuditAlone } from '../audit.ts';
 import type { AppContext } from '../context.ts';
+import { queueSettingsReevaluation } from '../profile/reevaluate-profiles.ts';
 import { recorderFor } from '../recorder.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { forgetSettings, settingsInForce } from './settings-in-force.ts';
@@ -131,10 +134,11 @@ export async function changeAreaSettings(
         )
         .execute();
     }
+    const casesQueued = await queueSettingsReevaluation(trx, ctx, changes.map(({ definition }) => definition.key));
     await recordAudit(trx, ctx, actor, {
       action: 'settings.change',
       subjectType: 'settings',
-      details: { changes: changes.map(({ definition, from, to }) => ({ key: definition.key, from, to })) },
+      details: { changes: changes.map(({ definition, from, to }) => ({ key: definition.key, from, to })), ...(casesQueued > 0 ? { casesQueued } : {}) },
     });
     return ok({ changed: changes.map(({ definition }) => definition.key) });
   });

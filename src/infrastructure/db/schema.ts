@@ -206,7 +206,7 @@ export interface ProfileVersionsTable {
   findings: ColumnType<FindingSnapshot[] | null, string | null, never>;
 }
 
-export type ProfileVersionKind = 'factor' | 'decision' | 'review' | 'level' | 'event' | 'catalogue' | 'birth' | 'person';
+export type ProfileVersionKind = 'factor' | 'decision' | 'review' | 'level' | 'event' | 'catalogue' | 'birth' | 'person' | 'settings';
 
 /** A finding as it stood at a version or a decision. */
 export interface FindingSnapshot {
@@ -311,6 +311,14 @@ export interface ServiceSettingsTable {
   updated_by_name: string;
 }
 
+/** A case waiting to be re-evaluated after a change of the area's settings (migration 020). */
+export interface ProfileReevaluationQueueTable {
+  case_id: string;
+  /** The settings changed since it was queued. */
+  setting_keys: string[];
+  queued_at: Timestamp;
+}
+
 /** One version of a case's plan (migration 014): the whole plan, appended, never changed. */
 export interface CasePlansTable {
   case_id: string;
@@ -401,6 +409,7 @@ export interface Database {
   case_consents: CaseConsentsTable;
   worker_heartbeats: WorkerHeartbeatsTable;
   service_settings: ServiceSettingsTable;
+  profile_reevaluation_queue: ProfileReevaluationQueueTable;
 }
 
 export type Db = Kysely<Database>;
