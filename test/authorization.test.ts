@@ -93,6 +93,9 @@ const ROUTES: RouteCase[] = [
   { name: 'page: meetings', need: 'read', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/meetings`) },
   { name: 'page: record a meeting (form)', need: 'change', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/meetings/new`) },
   { name: 'page: record a meeting (post)', need: 'change', request: (c, ids) => c.web.post(`/cases/${ids.caseId}/meetings/new`, { kind: 'core-group', chair: 'probe' }) },
+  { name: 'page: discharge plans', need: 'read', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/discharge-plan`) },
+  { name: 'page: record a discharge plan (post)', need: 'change', request: (c, ids) => c.web.post(`/cases/${ids.caseId}/discharge-plan`, { stay: 'hospital', 'firstVisit-name': 'probe' }) },
+  { name: 'page: discharge plan, add another row (post)', need: 'change', request: (c, ids) => c.web.post(`/cases/${ids.caseId}/discharge-plan`, { add: 'followUps', 'followUp-0-what': 'probe' }) },
   { name: 'page: team (form)', need: 'manage', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/team`) },
   { name: 'page: team (post)', need: 'manage', request: (c, ids) => c.web.post(`/cases/${ids.caseId}/team`, { email: 'nobody@test.example', role: 'member' }) },
   { name: 'page: who has looked', need: 'manage', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/looks`) },
@@ -126,6 +129,12 @@ const ROUTES: RouteCase[] = [
   { name: 'api: PUT plan', need: 'change', request: (c, ids) => c.api('PUT', `/cases/${ids.caseId}/plan`, { version: 999, level: 'universal', outcomes: [], checkItems: [], actions: [] }) },
   { name: 'api: GET meetings', need: 'read', request: (c, ids) => c.api('GET', `/cases/${ids.caseId}/meetings`) },
   { name: 'api: POST meeting', need: 'change', request: (c, ids) => c.api('POST', `/cases/${ids.caseId}/meetings`, { kind: 'core-group', heldOn: '1999-01-01', chair: 'probe', parentsPresent: false, attendees: [], decisions: [] }) },
+  { name: 'api: GET discharge plans', need: 'read', request: (c, ids) => c.api('GET', `/cases/${ids.caseId}/discharge-plans`) },
+  {
+    name: 'api: POST discharge plan',
+    need: 'change',
+    request: (c, ids) => c.api('POST', `/cases/${ids.caseId}/discharge-plans`, { stay: 'hospital', dischargeOn: '1999-01-01', firstVisit: { agency: 'gp', name: 'probe', by: '1999-01-01' }, socialWorker: { status: 'no-social-worker' }, gp: { status: 'not-yet-told' } }),
+  },
   { name: 'api: GET timescales', need: 'read', request: (c, ids) => c.api('GET', `/cases/${ids.caseId}/timescales`) },
   { name: 'api: POST team', need: 'manage', request: (c, ids) => c.api('POST', `/cases/${ids.caseId}/team`, { userId: randomUUID(), role: 'member' }) },
 ];

@@ -7,6 +7,7 @@ import { profileApiRoutes } from './profile.routes.ts';
 import { profileReviewApiRoutes } from './profile-review.routes.ts';
 import { planApiRoutes } from './plan.routes.ts';
 import { meetingApiRoutes } from './meetings.routes.ts';
+import { dischargePlanApiRoutes } from './discharge-plans.routes.ts';
 import { consentApiRoutes } from './consent.routes.ts';
 import { timescalesApiRoutes } from './timescales.routes.ts';
 import { alertApiRoutes } from './alerts.routes.ts';
@@ -24,6 +25,7 @@ export async function apiV1(app: FastifyInstance): Promise<void> {
   await app.register(profileReviewApiRoutes);
   await app.register(planApiRoutes);
   await app.register(meetingApiRoutes);
+  await app.register(dischargePlanApiRoutes);
   await app.register(consentApiRoutes);
   await app.register(timescalesApiRoutes);
   await app.register(eventApiRoutes);

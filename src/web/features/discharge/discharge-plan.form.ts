@@ -1,0 +1,201 @@
+// The discharge plan form: flat fields (`dischargeOn-day`, `followUp-1-what`, `socialWorker-toldBy`)
+// read into the plan as the domain takes it, and the domain's problems turned into GOV.UK errors on
+// the field and row they are about. Rows of follow-up appointments and of people who planned the
+// discharge left blank are left out; each keeps the number it was shown with, so nothing typed
+// moves on a re-render. "Add another" re-renders with one more blank row, without saving.
+import { DISCHARGE_PROBLEM_MESSAGES, type DischargeProblem } from '../../../domain/discharge/discharge-plan-rules.ts';
+import { DISCHARGE_LIMITS, type DischargePlanDraft } from '../../../domain/discharge/discharge-plan.types.ts';
+import { readDateInput } from '../../forms/date-input.ts';
+import { formErrors, type FormErrors } from '../../forms/validate-form.ts';
+
+export const ROW_KINDS = ['followUps', 'attendees'] as const;
+export type RowKind = (typeof ROW_KINDS)[number];
+
+export const FIRST_ROWS: Record<RowKind, number> = { followUps: 2, attendees: 3 };
+const MOST_ROWS: Record<RowKind, number> = { followUps: DISCHARGE_LIMITS.followUps + 5, attendees: DISCHARGE_LIMITS.attendees + 5 };
+const PREFIX: Record<RowKind, string> = { followUps: 'followUp', attendees: 'attendee' };
+
+export interface FollowUpRow {
+  what: string;
+  where: string;
+  'on-day': string;
+  'on-month': string;
+  'on-year': string;
+}
+export interface PersonRow {
+  name: string;
+  agency: string;
+}
+
+export interface DischargeFormValues {
+  stay: string;
+  'dischargeOn-day': string;
+  'dischargeOn-month': string;
+  'dischargeOn-year': string;
+  'firstVisit-agency': string;
+  'firstVisit-name': string;
+  'firstVisit-by-day': string;
+  'firstVisit-by-month': string;
+  'firstVisit-by-year': string;
+  feedingAndHandling: string;
+  socialWorker: string;
+  'socialWorker-toldOn-day': string;
+  'socialWorker-toldOn-month': string;
+  'socialWorker-toldOn-year': string;
+  'socialWorker-toldBy': string;
+  gp: string;
+  'gp-toldOn-day': string;
+  'gp-toldOn-month': string;
+  'gp-toldOn-year': string;
+  'gp-toldBy': string;
+  followUps: FollowUpRow[];
+  attendees: PersonRow[];
+}
+
+const SINGLE_FIELDS = [
+  'stay',
+  'dischargeOn-day',
+  'dischargeOn-month',
+  'dischargeOn-year',
+  'firstVisit-agency',
+  'firstVisit-name',
+  'firstVisit-by-day',
+  'firstVisit-by-month',
+  'firstVisit-by-year',
+  'feedingAndHandling',
+  'socialWorker',
+  'socialWorker-toldOn-day',
+  'socialWorker-toldOn-month',
+  'socialWorker-toldOn-year',
+  'socialWorker-toldBy',
+  'gp',
+  'gp-toldOn-day',
+  'gp-toldOn-month',
+  'gp-toldOn-year',
+  'gp-toldBy',
+] as const;
+
+const blankFollowUp = (): FollowUpRow => ({ what: '', where: '', 'on-day': '', 'on-month': '', 'on-year': '' });
+const blankPerson = (): PersonRow => ({ name: '', agency: '' });
+
+export function blankForm(): DischargeFormValues {
+  const singles = Object.fromEntries(SINGLE_FIELDS.map((field) => [field, ''])) as Omit<DischargeFormValues, RowKind>;
+  return { ...singles, followUps: Array.from({ length: FIRST_ROWS.followUps }, blankFollowUp), attendees: Array.from({ length: FIRST_ROWS.attendees }, blankPerson) };
+}
+
+const str = (body: Record<string, unknown>, key: string): string => {
+  const value = body[key];
+  return typeof value === 'string' ? value.slice(0, 5000) : '';
+};
+
+/** How many rows of a kind were shown: the highest numbered field sent, within the limit. */
+function rowCount(body: Record<string, unknown>, kind: RowKind): number {
+  let count = 0;
+  const pattern = new RegExp(`^${PREFIX[kind]}-(\\d{1,3})-`);
+  for (const key of Object.keys(body)) {
+    const match = pattern.exec(key);
+    if (match) count = Math.max(count, Number(match[1]) + 1);
+  }
+  return Math.min(count, MOST_ROWS[kind]);
+}
+
+/** The form as typed: every row shown, blank ones included. */
+export function readDischargeForm(raw: unknown): DischargeFormValues {
+  const body = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const singles = Object.fromEntries(SINGLE_FIELDS.map((field) => [field, field.endsWith('-day') || field.endsWith('-month') || field.endsWith('-year') ? str(body, field).trim() : str(body, field)])) as Omit<DischargeFormValues, RowKind>;
+  return {
+    ...singles,
+    followUps: Array.from({ length: rowCount(body, 'followUps') }, (_, i) => {
+      const n = `followUp-${String(i)}`;
+      return { what: str(body, `${n}-what`), where: str(body, `${n}-where`), 'on-day': str(body, `${n}-on-day`).trim(), 'on-month': str(body, `${n}-on-month`).trim(), 'on-year': str(body, `${n}-on-year`).trim() };
+    }),
+    attendees: Array.from({ length: rowCount(body, 'attendees') }, (_, i) => ({ name: str(body, `attendee-${String(i)}-name`), agency: str(body, `attendee-${String(i)}-agency`) })),
+  };
+}
+
+/** Which list "add another" asked for, if any. */
+export function addRequested(raw: unknown): RowKind | null {
+  const add = raw && typeof raw === 'object' ? (raw as Record<string, unknown>)['add'] : undefined;
+  return typeof add === 'string' && (ROW_KINDS as readonly string[]).includes(add) ? (add as RowKind) : null;
+}
+
+/** The form with one more blank row of a kind. */
+export function withAnotherRow(values: DischargeFormValues, kind: RowKind): DischargeFormValues {
+  if (values[kind].length >= MOST_ROWS[kind]) return values;
+  return kind === 'followUps' ? { ...values, followUps: [...values.followUps, blankFollowUp()] } : { ...values, attendees: [...values.attendees, blankPerson()] };
+}
+
+/** A typed date for the domain: '' when blank, the ISO day when real, and something the domain calls not a date otherwise. */
+function typedDay(values: Record<string, string>, prefix: string): string {
+  const read = readDateInput(values, { prefix, label: 'The date', enter: 'Enter the date' }, false);
+  return read.ok ? (read.iso ?? '') : 'not-a-date';
+}
+
+/** Which shown row each item sent to the domain came from, by list. */
+export interface RowMap {
+  followUps: number[];
+  attendees: number[];
+}
+
+/** The plan as the domain takes it, blank rows left out, and the row each item came from. */
+export function draftFrom(values: DischargeFormValues): { draft: DischargePlanDraft; rows: RowMap } {
+  const rows: RowMap = { followUps: [], attendees: [] };
+  const v = values as unknown as Record<string, string>;
+  const followUps = values.followUps.flatMap((row, i) => {
+    if ([row.what, row.where, row['on-day'], row['on-month'], row['on-year']].every((part) => part.trim() === '')) return [];
+    rows.followUps.push(i);
+    return [{ what: row.what, where: row.where, on: typedDay({ ...row }, 'on') }];
+  });
+  const attendees = values.attendees.flatMap((person, i) => {
+    if (person.name.trim() === '' && person.agency === '') return [];
+    rows.attendees.push(i);
+    return [{ name: person.name, agency: person.agency }];
+  });
+  const told = (who: 'socialWorker' | 'gp') => {
+    const status = values[who];
+    if (status !== 'told') return { status };
+    return { status, toldOn: typedDay(v, `${who}-toldOn`), toldBy: values[`${who}-toldBy`] };
+  };
+  return {
+    draft: {
+      stay: values.stay,
+      dischargeOn: typedDay(v, 'dischargeOn'),
+      firstVisit: { agency: values['firstVisit-agency'], name: values['firstVisit-name'], by: typedDay(v, 'firstVisit-by') },
+      ...(values.feedingAndHandling.trim() !== '' ? { feedingAndHandling: values.feedingAndHandling } : {}),
+      followUps,
+      socialWorker: told('socialWorker'),
+      gp: told('gp'),
+      attendees,
+    },
+    rows,
+  };
+}
+
+/** The field a problem's path points at, on the row it was shown in. */
+export function fieldFor(path: string, rows: RowMap): string {
+  const [, first = '', second, third] = path.split('/');
+  const row = (kind: keyof RowMap) => String(second === undefined ? 0 : (rows[kind][Number(second)] ?? 0));
+  const date = (field: string) => (field === 'on' || field === 'by' || field === 'toldOn' || field === 'dischargeOn' ? `${field}-day` : field);
+  switch (first) {
+    case 'dischargeOn':
+      return 'dischargeOn-day';
+    case 'firstVisit':
+      return `firstVisit-${date(second ?? 'agency')}`;
+    case 'followUps':
+      return third === undefined ? 'followUp-0-what' : `followUp-${row('followUps')}-${date(third)}`;
+    case 'attendees':
+      return third === undefined ? 'attendee-0-name' : `attendee-${row('attendees')}-${third}`;
+    case 'socialWorker':
+    case 'gp':
+      return second === undefined || second === 'status' ? first : `${first}-${date(second)}`;
+    default:
+      return first;
+  }
+}
+
+/** The domain's problems as GOV.UK errors: the summary in the order found, each field its message. */
+export function dischargeFormErrors(problems: readonly DischargeProblem[], rows: RowMap): FormErrors {
+  const errors: Record<string, string> = {};
+  for (const problem of problems) errors[fieldFor(problem.path, rows)] ??= DISCHARGE_PROBLEM_MESSAGES[problem.code];
+  return formErrors(errors);
+}

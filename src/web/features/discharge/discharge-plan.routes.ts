@@ -1,0 +1,61 @@
+// The discharge plan page under the case (/cases/:caseId/discharge-plan; docs/domain.md "Discharge
+// plan"): the baby's discharge plans, the latest stay first, with what is still missing, and for the
+// team the form to record one, which works without JavaScript ("add another" re-renders with one
+// more blank row; an error keeps everything typed, with the summary linking to the field). The
+// plan is recorded first, so a refusal is the use case's alone (audited once); the page is read
+// again only to re-render the form.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { actorFor } from '../../../application/auth/signed-in-user.ts';
+import { listDischargePlans, type DischargePlansView } from '../../../application/discharge/list-discharge-plans.ts';
+import { recordDischargePlan } from '../../../application/discharge/record-discharge-plan.ts';
+import { sendErrorPage } from '../../plugins/errors.ts';
+import { requireUser } from '../../plugins/sessions.ts';
+import { addRequested, blankForm, dischargeFormErrors, draftFrom, readDischargeForm, withAnotherRow, type DischargeFormValues } from './discharge-plan.form.ts';
+import { agencyItems, presentDischargePlans, stayItems } from './discharge-plan.presenter.ts';
+
+const RECORD = { action: 'discharge-plan.record', need: 'change' } as const;
+
+export async function dischargePlanRoutes(app: FastifyInstance): Promise<void> {
+  const { ctx } = app;
+  const actor = (request: FastifyRequest) => actorFor(request.user!, 'web', request.ip);
+
+  async function load(request: FastifyRequest<{ Params: { caseId: string } }>, reply: FastifyReply, forChange: boolean): Promise<DischargePlansView | null> {
+    const result = await listDischargePlans(ctx, actor(request), request.params.caseId, forChange ? RECORD : undefined);
+    if (!result.ok) {
+      await sendErrorPage(reply, result.code);
+      return null;
+    }
+    return result.value;
+  }
+
+  function page(reply: FastifyReply, view: DischargePlansView, values: DischargeFormValues, locals: object = {}, status = 200) {
+    return reply.page(
+      'discharge/discharge-plan.njk',
+      { title: 'Discharge plans', p: presentDischargePlans(view), values, stayItems, agencyItems, fieldErrors: {}, backLink: `/cases/${view.caseId}`, ...locals },
+      status,
+    );
+  }
+
+  app.get<{ Params: { caseId: string }; Querystring: { saved?: string } }>('/cases/:caseId/discharge-plan', { preHandler: requireUser }, async (request, reply) => {
+    const view = await load(request, reply, false);
+    if (!view) return reply;
+    return page(reply, view, blankForm(), { justSaved: request.query.saved === '1' });
+  });
+
+  app.post<{ Params: { caseId: string } }>('/cases/:caseId/discharge-plan', { preHandler: requireUser }, async (request, reply) => {
+    const typed = readDischargeForm(request.body);
+    const add = addRequested(request.body);
+    if (add) {
+      const view = await load(request, reply, true);
+      return view ? page(reply, view, withAnotherRow(typed, add)) : reply;
+    }
+    const { draft, rows } = draftFrom(typed);
+    const result = await recordDischargePlan(ctx, actor(request), request.params.caseId, draft);
+    if (result.ok) return reply.redirect(`/cases/${request.params.caseId}/discharge-plan?saved=1#plans`, 303);
+    if (result.code !== 'invalid') return sendErrorPage(reply, result.code);
+    const view = await load(request, reply, true);
+    if (!view) return reply;
+    // The rows as typed, blank ones included, so each error stays on the row it is about.
+    return page(reply, view, typed, dischargeFormErrors(result.problems, rows), 400);
+  });
+}

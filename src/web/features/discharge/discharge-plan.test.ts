@@ -1,0 +1,174 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { makeCase, makeOrganisation, makeUser } from '../../../../test/helpers/factories.ts';
+import { qaElement, textOf } from '../../../../test/helpers/html.ts';
+import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
+import { WebClient } from '../../../../test/helpers/web-client.ts';
+import { addDays } from '../../../domain/shared/calendar-date.ts';
+import { serviceToday } from '../../../domain/shared/service-day.ts';
+import { fieldFor } from './discharge-plan.form.ts';
+
+/** The error summary's links as "#field: message". */
+function errorLinks(html: string): string[] {
+  const summary = /<div class="govuk-error-summary"[\s\S]*?<\/ul>/.exec(html)?.[0] ?? '';
+  return [...summary.matchAll(/<a href="#([A-Za-z0-9-]+)">([^<]*)<\/a>/g)].map((match) => `#${match[1]!}: ${textOf(match[2]!)}`);
+}
+
+function inputValue(html: string, name: string): string | undefined {
+  const match = new RegExp(`<input[^>]*name="${name}"[^>]*value="([^"]*)"`).exec(html) ?? new RegExp(`<input[^>]*value="([^"]*)"[^>]*name="${name}"`).exec(html);
+  return match ? textOf(match[1]!) : undefined;
+}
+
+const dateFields = (prefix: string, day: string) => {
+  const [year, month, d] = day.split('-');
+  return { [`${prefix}-day`]: String(Number(d)), [`${prefix}-month`]: String(Number(month)), [`${prefix}-year`]: year! };
+};
+
+describe('the discharge plan page', () => {
+  let t: TestApp;
+  let caseId: string;
+  let web: WebClient;
+  let outsiderWeb: WebClient;
+  let today: string;
+
+  before(async () => {
+    t = await createTestApp();
+    today = serviceToday(t.clock.now());
+    const hospital = await makeOrganisation(t.ctx, 'hospital', 'Page General');
+    const nurse = await makeUser(t.ctx, { name: 'Page Nurse', organisationId: hospital.id });
+    const outsider = await makeUser(t.ctx, { name: 'Page Outsider' });
+    ({ id: caseId } = await makeCase(t.ctx, { familyName: 'Pagedischarge', teamUserIds: [nurse.id] }));
+    await t.ctx.db.updateTable('cases').set({ birth_weight_grams: 2300 }).where('id', '=', caseId).execute();
+    web = await WebClient.signedIn(t.app, nurse);
+    outsiderWeb = await WebClient.signedIn(t.app, outsider);
+  });
+  after(async () => t.close());
+
+  const plans = async () => (await t.ctx.db.selectFrom('chronology_entries').select('id').where('case_id', '=', caseId).where('kind', '=', 'discharge-plan').execute()).length;
+
+  const filled = (over: Record<string, string> = {}) => ({
+    stay: 'hospital',
+    ...dateFields('dischargeOn', addDays(today, 1)),
+    'firstVisit-agency': 'health-visiting',
+    'firstVisit-name': 'Claire Dobson',
+    ...dateFields('firstVisit-by', addDays(today, 6)),
+    feedingAndHandling: 'Small feeds often; lift with the head supported',
+    'followUp-0-what': 'Weight check',
+    'followUp-0-where': 'Children’s clinic',
+    ...dateFields('followUp-0-on', addDays(today, 8)),
+    'followUp-1-what': '',
+    'followUp-1-where': '',
+    'followUp-1-on-day': '',
+    'followUp-1-on-month': '',
+    'followUp-1-on-year': '',
+    socialWorker: 'no-social-worker',
+    gp: 'told',
+    ...dateFields('gp-toldOn', today),
+    'gp-toldBy': 'Page Nurse',
+    'attendee-0-name': 'Page Nurse',
+    'attendee-0-agency': 'hospital',
+    ...over,
+  });
+
+  it('says no plan is recorded, says the baby is fragile and why, and offers the form; the case page links to it', async () => {
+    const page = await web.get(`/cases/${caseId}/discharge-plan`);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /<h1 class="govuk-heading-l">Discharge plans<\/h1>/);
+    assert.match(textOf(qaElement(page.body, 'no-discharge-plans')), /No discharge plan has been recorded/);
+    assert.match(textOf(qaElement(page.body, 'fragile')), /This baby is fragile \(born weighing under 2,500 g\)/);
+    assert.equal((page.body.match(/data-qa="follow-up-row"/g) ?? []).length, 2);
+    assert.match(page.body, /data-qa="save-discharge-plan"/);
+    const casePage = await web.get(`/cases/${caseId}`);
+    assert.match(qaElement(casePage.body, 'open-discharge-plans') ?? '', new RegExp(`href="/cases/${caseId}/discharge-plan"`));
+  });
+
+  it('re-renders with another follow-up row on "add another", keeping what was typed, saving nothing', async () => {
+    const response = await web.post(`/cases/${caseId}/discharge-plan`, { ...filled(), add: 'followUps' });
+    assert.equal(response.statusCode, 200);
+    assert.equal((response.body.match(/data-qa="follow-up-row"/g) ?? []).length, 3);
+    assert.equal(inputValue(response.body, 'firstVisit-name'), 'Claire Dobson');
+    assert.equal(inputValue(response.body, 'followUp-0-what'), 'Weight check');
+    assert.match(response.body, /<option value="health-visiting" selected>/);
+    assert.equal(await plans(), 0);
+  });
+
+  it('shows every problem in the error summary, linked to its field and row, and keeps everything typed', async () => {
+    const response = await web.post(`/cases/${caseId}/discharge-plan`, {
+      ...filled({ feedingAndHandling: '', 'firstVisit-agency': '', socialWorker: '', gp: 'told', 'gp-toldBy': '', ...dateFields('gp-toldOn', addDays(today, 2)) }),
+      'followUp-0-what': '',
+      'followUp-1-what': 'Eye screening',
+      'followUp-1-where': '',
+      ...dateFields('followUp-1-on', addDays(today, -3)),
+    });
+    assert.equal(response.statusCode, 400);
+    assert.deepEqual(errorLinks(response.body), [
+      '#firstVisit-agency: Choose the agency that sees the baby first at home.',
+      '#feedingAndHandling: Enter the feeding and handling advice agreed: this baby is fragile (born before 37 weeks, under 2,500 g or after a neonatal stay).',
+      '#followUp-0-what: Say what the appointment is for.',
+      '#followUp-1-where: Say where the appointment is.',
+      '#followUp-1-on-day: A follow-up appointment cannot be before the discharge date.',
+      '#socialWorker: Say when the social worker was told of the discharge, or that there is no social worker on the team.',
+      '#gp-toldOn-day: The date they were told cannot be in the future.',
+      '#gp-toldBy: Enter who told them.',
+    ]);
+    assert.match(response.body, /<title>Error: /);
+    assert.equal(inputValue(response.body, 'firstVisit-name'), 'Claire Dobson');
+    assert.equal(inputValue(response.body, 'followUp-1-what'), 'Eye screening');
+    assert.equal(inputValue(response.body, 'followUp-0-where'), 'Children’s clinic');
+    assert.match(response.body, /<input[^>]*id="gp"[^>]*checked|<input[^>]*checked[^>]*id="gp"/);
+    assert.equal(await plans(), 0);
+  });
+
+  it('records the plan and shows it, latest stay first, with what is still missing', async () => {
+    const saved = await web.post(`/cases/${caseId}/discharge-plan`, filled());
+    assert.equal(saved.statusCode, 303);
+    assert.equal(saved.headers.location, `/cases/${caseId}/discharge-plan?saved=1#plans`);
+    const later = await web.post(`/cases/${caseId}/discharge-plan`, filled({ stay: 'neonatal-unit', ...dateFields('dischargeOn', addDays(today, 3)), ...dateFields('firstVisit-by', addDays(today, 4)), gp: 'not-yet-told' }));
+    assert.equal(later.statusCode, 303);
+    assert.equal(await plans(), 2);
+    const page = await web.get(`/cases/${caseId}/discharge-plan?saved=1`);
+    assert.match(textOf(qaElement(page.body, 'discharge-plan-saved')), /The discharge plan is recorded in the chronology/);
+    const cards = [...page.body.matchAll(/data-qa="discharge-plan"[\s\S]*?(?=data-qa="discharge-plan"|<h2 class="govuk-heading-m" id="record")/g)].map((m) => textOf(m[0]));
+    assert.equal(cards.length, 2);
+    assert.match(cards[0]!, /^.*Leaving a neonatal unit on /);
+    assert.match(cards[0]!, /The GP has not been told of the discharge yet\./);
+    assert.match(cards[1]!, /Leaving hospital on /);
+    assert.match(cards[1]!, /The first home visit is planned later than 2 working days after the discharge\./);
+    assert.match(cards[1]!, /Claire Dobson \(Health visiting\), by /);
+    assert.match(cards[1]!, /Weight check, Children’s clinic, /);
+    assert.match(cards[1]!, /Page Nurse \(Hospital\)/);
+  });
+
+  it('refuses someone outside the team, showing nothing and saving nothing', async () => {
+    const look = await outsiderWeb.get(`/cases/${caseId}/discharge-plan`);
+    assert.equal(look.statusCode, 403);
+    assert.doesNotMatch(look.body, /Pagedischarge|Claire Dobson/);
+    const post = await outsiderWeb.post(`/cases/${caseId}/discharge-plan`, filled());
+    assert.equal(post.statusCode, 403);
+    assert.equal(await plans(), 2);
+    const denied = await t.ctx.db.selectFrom('audit_log').select('action').where('case_id', '=', caseId).where('outcome', '=', 'denied').execute();
+    assert.deepEqual(denied.map((d) => d.action).sort(), ['discharge-plan.list', 'discharge-plan.record']);
+  });
+});
+
+describe('the discharge plan form’s fields', () => {
+  it('points each problem’s path at the field and the row it was shown in', () => {
+    const rows = { followUps: [0, 2], attendees: [1] };
+    for (const [path, field] of [
+      ['/stay', 'stay'],
+      ['/dischargeOn', 'dischargeOn-day'],
+      ['/firstVisit/agency', 'firstVisit-agency'],
+      ['/firstVisit/by', 'firstVisit-by-day'],
+      ['/feedingAndHandling', 'feedingAndHandling'],
+      ['/followUps', 'followUp-0-what'],
+      ['/followUps/1/on', 'followUp-2-on-day'],
+      ['/followUps/1/where', 'followUp-2-where'],
+      ['/attendees/0/agency', 'attendee-1-agency'],
+      ['/socialWorker/status', 'socialWorker'],
+      ['/socialWorker/toldOn', 'socialWorker-toldOn-day'],
+      ['/gp/toldBy', 'gp-toldBy'],
+    ] as const) {
+      assert.equal(fieldFor(path, rows), field, path);
+    }
+  });
+});
