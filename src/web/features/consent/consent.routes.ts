@@ -1,0 +1,75 @@
+// The consent page under the case (/cases/:caseId/consent): when the GP was last told, the consents
+// sought (given, refused, withdrawn) and information shared without consent, and four small forms,
+// each posting to its own address: a consent sought, a withdrawal, sharing without consent, the GP
+// told. No JavaScript needed; an error re-renders the page with the GOV.UK error summary linking to
+// the field, and everything typed in that form kept.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { actorFor } from '../../../application/auth/signed-in-user.ts';
+import { recordConsent } from '../../../application/consent/record-consent.ts';
+import { recordGpTold } from '../../../application/consent/record-gp-told.ts';
+import { viewConsent, type ConsentView } from '../../../application/consent/view-consent.ts';
+import { sendErrorPage } from '../../plugins/errors.ts';
+import { requireUser } from '../../plugins/sessions.ts';
+import { draftFrom, gpDraftFrom, pageErrors, readForm, type ConsentForm, type FormValues } from './consent.form.ts';
+import { formChoices, presentConsent } from './consent.presenter.ts';
+
+type CaseRequest = FastifyRequest<{ Params: { caseId: string } }>;
+
+const SAVED: Record<ConsentForm, string> = {
+  consent: 'The consent is recorded.',
+  withdrawal: 'The withdrawal of consent is recorded.',
+  sharing: 'The information shared without consent is recorded.',
+  'gp-told': 'That the GP was told is recorded in the chronology.',
+};
+
+const isForm = (value: unknown): value is ConsentForm => typeof value === 'string' && Object.hasOwn(SAVED, value);
+
+export async function consentRoutes(app: FastifyInstance): Promise<void> {
+  const { ctx } = app;
+  const actor = (request: FastifyRequest) => actorFor(request.user!, 'web', request.ip);
+
+  async function load(request: CaseRequest, reply: FastifyReply, forChange: ConsentForm | null): Promise<ConsentView | null> {
+    const intent = forChange ? { action: forChange === 'sharing' ? 'information-sharing.record' : forChange === 'gp-told' ? 'chronology.record' : 'consent.record', need: 'change' as const } : undefined;
+    const result = await viewConsent(ctx, actor(request), request.params.caseId, intent);
+    if (!result.ok) {
+      await sendErrorPage(reply, result.code);
+      return null;
+    }
+    return result.value;
+  }
+
+  function page(reply: FastifyReply, view: ConsentView, locals: { form?: ConsentForm; values?: FormValues; saved?: ConsentForm } & object = {}, status = 200) {
+    const values = locals.values ?? {};
+    return reply.page(
+      'consent/consent.njk',
+      { title: 'Consent and information sharing', p: presentConsent(view), choices: formChoices(view, values), values, fieldErrors: {}, dateParts: {}, justSaved: locals.saved ? SAVED[locals.saved] : null, backLink: `/cases/${view.caseId}`, ...locals },
+      status,
+    );
+  }
+
+  app.get<{ Params: { caseId: string }; Querystring: { saved?: string } }>('/cases/:caseId/consent', { preHandler: requireUser }, async (request, reply) => {
+    const view = await load(request, reply, null);
+    if (!view) return reply;
+    return page(reply, view, isForm(request.query.saved) ? { saved: request.query.saved } : {});
+  });
+
+  for (const form of ['consent', 'withdrawal', 'sharing'] as const) {
+    app.post<{ Params: { caseId: string } }>(`/cases/:caseId/consent/${form}`, { preHandler: requireUser }, async (request, reply) => {
+      const values = readForm(form, request.body);
+      const result = await recordConsent(ctx, actor(request), request.params.caseId, draftFrom(form, values));
+      if (result.ok) return reply.redirect(`/cases/${request.params.caseId}/consent?saved=${form}`, 303);
+      if (result.code !== 'invalid') return sendErrorPage(reply, result.code);
+      const view = await load(request, reply, form);
+      return view ? page(reply, view, { form, values, ...pageErrors(form, result.problems) }, 400) : reply;
+    });
+  }
+
+  app.post<{ Params: { caseId: string } }>('/cases/:caseId/consent/gp-told', { preHandler: requireUser }, async (request, reply) => {
+    const values = readForm('gp-told', request.body);
+    const result = await recordGpTold(ctx, actor(request), request.params.caseId, gpDraftFrom(values));
+    if (result.ok) return reply.redirect(`/cases/${request.params.caseId}/consent?saved=gp-told`, 303);
+    if (result.code !== 'invalid') return sendErrorPage(reply, result.code);
+    const view = await load(request, reply, 'gp-told');
+    return view ? page(reply, view, { form: 'gp-told', values, ...pageErrors('gp-told', result.problems) }, 400) : reply;
+  });
+}

@@ -1,0 +1,131 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { makeCase, makeOrganisation, makePerson, makeUser } from '../../../../test/helpers/factories.ts';
+import { qaElement, qaElements, summaryErrors, textOf } from '../../../../test/helpers/html.ts';
+import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
+import { WebClient } from '../../../../test/helpers/web-client.ts';
+import { addDays } from '../../../domain/shared/calendar-date.ts';
+import { serviceToday } from '../../../domain/shared/service-day.ts';
+
+function inputValue(html: string, name: string): string | undefined {
+  const match = new RegExp(`<input[^>]*name="${name}"[^>]*value="([^"]*)"`).exec(html) ?? new RegExp(`<input[^>]*value="([^"]*)"[^>]*name="${name}"`).exec(html);
+  return match ? textOf(match[1]!) : undefined;
+}
+
+const dateFields = (prefix: string, day: string) => {
+  const [year, month, d] = day.split('-');
+  return { [`${prefix}-day`]: String(Number(d)), [`${prefix}-month`]: String(Number(month)), [`${prefix}-year`]: year! };
+};
+
+describe('the consent page', () => {
+  let t: TestApp;
+  let caseId: string;
+  let mumId: string;
+  let leadId: string;
+  let web: WebClient;
+  let outsiderWeb: WebClient;
+  let today: string;
+
+  before(async () => {
+    t = await createTestApp();
+    today = serviceToday(t.clock.now());
+    const csc = await makeOrganisation(t.ctx, 'childrens-social-care');
+    const lead = await makeUser(t.ctx, { name: 'Page Lead', organisationId: csc.id });
+    leadId = lead.id;
+    const outsider = await makeUser(t.ctx, { name: 'Page Outsider' });
+    ({ id: caseId } = await makeCase(t.ctx, { familyName: 'Pageconsent', teamUserIds: [lead.id] }));
+    ({ id: mumId } = await makePerson(t.ctx, caseId, { given_name: 'Amy', family_name: 'Pageconsent', relationship_to_infant: 'mother' }));
+    web = await WebClient.signedIn(t.app, lead);
+    outsiderWeb = await WebClient.signedIn(t.app, outsider);
+  });
+  after(async () => t.close());
+
+  const records = async () => (await t.ctx.db.selectFrom('case_consents').select('id').where('case_id', '=', caseId).execute()).length;
+
+  it('says nothing is recorded and there is no record of the GP being told, offers the forms, and is linked from the case page', async () => {
+    const page = await web.get(`/cases/${caseId}/consent`);
+    assert.equal(page.statusCode, 200);
+    assert.match(textOf(qaElement(page.body, 'no-consent')), /No consent or information sharing has been recorded/);
+    assert.equal(textOf(qaElement(page.body, 'gp-last-told')), 'No record of the GP being told');
+    for (const form of ['consent-form', 'sharing-form', 'gp-told-form']) assert.ok(qaElement(page.body, form), form);
+    assert.equal(qaElement(page.body, 'withdrawal-form'), null, 'nothing given to withdraw');
+    assert.match(page.body, /<option value="[^"]+">Amy Pageconsent \(Mother\)<\/option>/);
+    const casePage = await web.get(`/cases/${caseId}`);
+    assert.match(casePage.body, new RegExp(`href="/cases/${caseId}/consent" data-qa="open-consent"`));
+  });
+
+  it('shows every problem of a consent in the error summary, linked to its field, keeping what was typed', async () => {
+    const response = await web.post(`/cases/${caseId}/consent/consent`, { askedPersonId: '', askedName: '', purpose: 'Sharing with the GP', ...dateFields('soughtOn', addDays(today, 1)), consentNote: 'Kept note' });
+    assert.equal(response.statusCode, 400);
+    assert.deepEqual(summaryErrors(response.body), [
+      '#askedPersonId: Say who was asked: choose a person on the case or enter a name.',
+      '#soughtOn-day: The date cannot be in the future: record it once it has happened.',
+      '#answer: Say whether consent was given or refused.',
+    ]);
+    assert.match(response.body, /Sharing with the GP<\/textarea>/);
+    assert.match(response.body, /Kept note<\/textarea>/);
+    assert.equal(inputValue(response.body, 'soughtOn-day'), String(Number(addDays(today, 1).slice(8))));
+    assert.equal(await records(), 0);
+  });
+
+  it('records a consent given, then its withdrawal, and shows the line with its tag', async () => {
+    const given = await web.post(`/cases/${caseId}/consent/consent`, { askedPersonId: mumId, purpose: 'sharing with the GP and housing', ...dateFields('soughtOn', addDays(today, -3)), answer: 'given' });
+    assert.equal(given.statusCode, 303, given.body.slice(0, 500));
+    assert.equal(given.headers.location, `/cases/${caseId}/consent?saved=consent`);
+    let page = await web.get(`/cases/${caseId}/consent?saved=consent`);
+    assert.match(textOf(qaElement(page.body, 'consent-saved')), /The consent is recorded/);
+    assert.match(textOf(qaElement(page.body, 'consent-line')), /^Given Consent given by Amy Pageconsent \(Mother\) on .* for sharing with the GP and housing/);
+    const id = /name="withdraws" type="radio" value="([^"]+)"/.exec(page.body)?.[1] ?? /value="([^"]+)"[^>]*name="withdraws"/.exec(page.body)?.[1];
+    assert.ok(id, 'the withdrawal form lists the consent');
+    const early = await web.post(`/cases/${caseId}/consent/withdrawal`, { withdraws: id, ...dateFields('withdrawnOn', addDays(today, -4)) });
+    assert.equal(early.statusCode, 400);
+    assert.deepEqual(summaryErrors(early.body), ['#withdrawnOn-day: A consent cannot be withdrawn before the day it was given.']);
+    const withdrawn = await web.post(`/cases/${caseId}/consent/withdrawal`, { withdraws: id, ...dateFields('withdrawnOn', today), withdrawalNote: 'By phone' });
+    assert.equal(withdrawn.statusCode, 303);
+    page = await web.get(`/cases/${caseId}/consent`);
+    assert.match(textOf(qaElement(page.body, 'consent-line')), /^Withdrawn Consent given by .*; withdrawn on /);
+    assert.equal(qaElement(page.body, 'withdrawal-form'), null);
+  });
+
+  it('refuses sharing without consent with no basis, decider or reason, then records it with them', async () => {
+    const refused = await web.post(`/cases/${caseId}/consent/sharing`, { sharedWhat: 'The police log', sharedWith: 'Health visiting', ...dateFields('sharedOn', today), basis: 'other', decidedBy: '', reason: '' });
+    assert.equal(refused.statusCode, 400);
+    assert.deepEqual(summaryErrors(refused.body), ['#basisOther: Say which lawful basis.', '#decidedBy: Choose who decided to share without consent.', '#reason: Say why the information was shared without consent.']);
+    assert.equal(inputValue(refused.body, 'sharedWith'), 'Health visiting');
+    assert.match(refused.body, /value="other" checked/);
+    const shared = await web.post(`/cases/${caseId}/consent/sharing`, { sharedWhat: 'The police log', sharedWith: 'Health visiting', ...dateFields('sharedOn', today), basis: 'safeguarding-child', decidedBy: leadId, reason: 'Asking would increase the risk' });
+    assert.equal(shared.statusCode, 303, shared.body.slice(0, 500));
+    const page = await web.get(`/cases/${caseId}/consent`);
+    const line = textOf(qaElements(page.body, 'consent-line')[0]!);
+    assert.match(line, /^Shared without consent Shared without consent on .* with Health visiting: Safeguarding a child at risk of significant harm .* \(decided by Page Lead\)/);
+    assert.match(line, /Why Asking would increase the risk/);
+  });
+
+  it('records that the GP was told, refusing a date in the future first, and shows when and by whom', async () => {
+    const refused = await web.post(`/cases/${caseId}/consent/gp-told`, { ...dateFields('toldOn', addDays(today, 2)), toldBy: 'Kept Teller', gpShared: '' });
+    assert.equal(refused.statusCode, 400);
+    assert.deepEqual(summaryErrors(refused.body), ['#toldOn-day: The date the GP was told cannot be in the future.', '#gpShared: Say what was shared with the GP.']);
+    assert.equal(inputValue(refused.body, 'toldBy'), 'Kept Teller');
+    const told = await web.post(`/cases/${caseId}/consent/gp-told`, { ...dateFields('toldOn', addDays(today, -1)), toldBy: '', gpShared: 'The concerns about drinking' });
+    assert.equal(told.statusCode, 303);
+    const page = await web.get(`/cases/${caseId}/consent?saved=gp-told`);
+    assert.match(textOf(qaElement(page.body, 'gp-last-told')), /^GP last told: .*, by Page Lead \(.*\). What was shared: The concerns about drinking$/);
+    const entries = await t.ctx.db.selectFrom('chronology_entries').select('kind').where('case_id', '=', caseId).execute();
+    assert.deepEqual(entries.map((e) => e.kind), ['gp-informed']);
+  });
+
+  it('refuses someone outside the team the page and every form, showing nothing of the record', async () => {
+    const count = await records();
+    for (const response of [
+      await outsiderWeb.get(`/cases/${caseId}/consent`),
+      await outsiderWeb.post(`/cases/${caseId}/consent/consent`, { askedName: 'x' }),
+      await outsiderWeb.post(`/cases/${caseId}/consent/withdrawal`, {}),
+      await outsiderWeb.post(`/cases/${caseId}/consent/sharing`, {}),
+      await outsiderWeb.post(`/cases/${caseId}/consent/gp-told`, {}),
+    ]) {
+      assert.equal(response.statusCode, 403);
+      assert.doesNotMatch(response.body, /Pageconsent|Page Lead/);
+    }
+    assert.equal(await records(), count);
+  });
+});
