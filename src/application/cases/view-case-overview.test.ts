@@ -3,8 +3,21 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { actorFor, makeCase, makeOrganisation, makeUser } from '../../../test/helpers/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import type { KyselyPlugin, RootOperationNode } from 'kysely';
 import { recordEntry } from '../chronology/record-entry.ts';
+import { createContext } from '../context.ts';
 import { viewCaseOverview } from './view-case-overview.ts';
+
+/** The table each SELECT reads first, in the order sent. */
+class SelectedTables implements KyselyPlugin {
+  tables: string[] = [];
+  transformQuery: KyselyPlugin['transformQuery'] = (args) => {
+    const node = args.node as RootOperationNode & { from?: { froms: { kind: string; table?: { identifier: { name: string } } }[] } };
+    if (node.kind === 'SelectQueryNode') this.tables.push(node.from?.froms[0]?.table?.identifier.name ?? '?');
+    return args.node;
+  };
+  transformResult: KyselyPlugin['transformResult'] = (args) => Promise.resolve(args.result);
+}
 
 type User = Awaited<ReturnType<typeof makeUser>>;
 
@@ -63,5 +76,23 @@ describe('viewing the case overview', () => {
     assert.equal(result.code, 'not-found');
     const audit = await auditSince(before);
     assert.deepEqual(audit.map((entry) => [entry.action, entry.outcome, entry.subject_id]), [['case.view', 'failure', missing]]);
+  });
+
+  it('reads the chronology once in a process that has not kept it, and not at all once kept: the clocks take what the page read', async () => {
+    // A strategy discussion starts a clock, so the clocks have entries to read.
+    assert.ok((await recordEntry(t.ctx, actorFor(lead), caseId, { kind: 'strategy-discussion', occurredAt: '2026-11-02', summary: 'Strategy discussion', source: 'agency-record' })).ok);
+    const selected = new SelectedTables();
+    // A new context: its chronology and profile caches are empty, as in a process just started.
+    const fresh = { ...createContext(t.ctx.db, t.ctx.config, t.clock, t.ctx.auditKeys), db: t.ctx.db.withPlugin(selected) };
+    const cold = await viewCaseOverview(fresh, actorFor(lead), caseId);
+    assert.ok(cold.ok);
+    assert.deepEqual(cold.value.clocks.map((clock) => [clock.id, clock.status]), [['initial-conference', 'due-soon']]);
+    assert.equal(selected.tables.filter((table) => table === 'chronology_entries').length, 1, 'the chronology is read once');
+    assert.equal(selected.tables.filter((table) => table === 'case_meetings').length, 1, 'the meetings once, for the clocks');
+    selected.tables = [];
+    const warm = await viewCaseOverview(fresh, actorFor(lead), caseId);
+    assert.ok(warm.ok);
+    assert.deepEqual(warm.value.clocks, cold.value.clocks);
+    assert.equal(selected.tables.filter((table) => table === 'chronology_entries').length, 0, 'the kept chronology is used');
   });
 });
