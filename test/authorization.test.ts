@@ -93,6 +93,11 @@ const ROUTES: RouteCase[] = [
   { name: 'page: meetings', need: 'read', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/meetings`) },
   { name: 'page: record a meeting (form)', need: 'change', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/meetings/new`) },
   { name: 'page: record a meeting (post)', need: 'change', request: (c, ids) => c.web.post(`/cases/${ids.caseId}/meetings/new`, { kind: 'core-group', chair: 'probe' }) },
+  { name: 'page: consent and information sharing', need: 'read', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/consent`) },
+  { name: 'page: record consent sought (post)', need: 'change', request: (c, ids) => c.web.post(`/cases/${ids.caseId}/consent/consent`, { askedName: 'probe' }) },
+  { name: 'page: record consent withdrawn (post)', need: 'change', request: (c, ids) => c.web.post(`/cases/${ids.caseId}/consent/withdrawal`, { withdraws: 'no-such-consent' }) },
+  { name: 'page: record sharing without consent (post)', need: 'change', request: (c, ids) => c.web.post(`/cases/${ids.caseId}/consent/sharing`, { sharedWhat: 'probe' }) },
+  { name: 'page: record the GP told (post)', need: 'change', request: (c, ids) => c.web.post(`/cases/${ids.caseId}/consent/gp-told`, { gpShared: 'probe' }) },
   { name: 'page: discharge plans', need: 'read', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/discharge-plan`) },
   { name: 'page: record a discharge plan (post)', need: 'change', request: (c, ids) => c.web.post(`/cases/${ids.caseId}/discharge-plan`, { stay: 'hospital', 'firstVisit-name': 'probe' }) },
   { name: 'page: discharge plan, add another row (post)', need: 'change', request: (c, ids) => c.web.post(`/cases/${ids.caseId}/discharge-plan`, { add: 'followUps', 'followUp-0-what': 'probe' }) },
@@ -129,6 +134,8 @@ const ROUTES: RouteCase[] = [
   { name: 'api: PUT plan', need: 'change', request: (c, ids) => c.api('PUT', `/cases/${ids.caseId}/plan`, { version: 999, level: 'universal', outcomes: [], checkItems: [], actions: [] }) },
   { name: 'api: GET meetings', need: 'read', request: (c, ids) => c.api('GET', `/cases/${ids.caseId}/meetings`) },
   { name: 'api: POST meeting', need: 'change', request: (c, ids) => c.api('POST', `/cases/${ids.caseId}/meetings`, { kind: 'core-group', heldOn: '1999-01-01', chair: 'probe', parentsPresent: false, attendees: [], decisions: [] }) },
+  { name: 'api: GET consents', need: 'read', request: (c, ids) => c.api('GET', `/cases/${ids.caseId}/consents`) },
+  { name: 'api: POST consent', need: 'change', request: (c, ids) => c.api('POST', `/cases/${ids.caseId}/consents`, { kind: 'consent', askedName: 'probe' }) },
   { name: 'api: GET discharge plans', need: 'read', request: (c, ids) => c.api('GET', `/cases/${ids.caseId}/discharge-plans`) },
   {
     name: 'api: POST discharge plan',
@@ -214,6 +221,7 @@ describe('authorisation of every case route', () => {
     ...(await rowCounts(t.ctx.db)),
     case_plans: Number((await t.ctx.db.selectFrom('case_plans').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n),
     case_meetings: Number((await t.ctx.db.selectFrom('case_meetings').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n),
+    case_consents: Number((await t.ctx.db.selectFrom('case_consents').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n),
   });
 
   const deniedAudits = async (userId: string) =>
