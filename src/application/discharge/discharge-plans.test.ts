@@ -178,6 +178,27 @@ describe('recording and listing discharge plans', () => {
     assert.deepEqual(await notes(), []);
   });
 
+  it('clears the discharge-without-plan finding a discharge raised: the plan is in the chronology the profile reads', async () => {
+    const csc = await makeOrganisation(t.ctx, 'childrens-social-care');
+    const worker = await makeUser(t.ctx, { organisationId: csc.id, name: 'Tom Adeyemi' });
+    const { id: infant2 } = await makeCase(t.ctx, { familyName: 'Readmitted', teamUserIds: [worker.id, nurse.id] });
+    const findings = async () => ((await t.ctx.profiles.read(t.ctx, infant2))?.evaluation.findings ?? []).map((f) => f.id);
+    for (const [kind, on] of [['hospital-admission', addDays(today, -9)], ['hospital-discharge', addDays(today, -1)]] as const) {
+      const entry = await recordEntry(t.ctx, actorFor(nurse), infant2, { kind, occurredAt: on, summary: 'Feeding problems', source: 'agency-record' });
+      assert.ok(entry.ok, JSON.stringify(entry));
+    }
+    assert.ok((await findings()).includes('discharge-without-plan'));
+    const recorded = await recordDischargePlan(
+      t.ctx,
+      actorFor(nurse),
+      infant2,
+      plan({ stay: 'hospital', dischargeOn: addDays(today, -1), firstVisit: { agency: 'health-visiting', name: 'Claire', by: addDays(today, 1) }, socialWorker: { status: 'told', toldOn: today, toldBy: 'Helen Brooks' } }),
+    );
+    assert.ok(recorded.ok, JSON.stringify(recorded));
+    assert.deepEqual(recorded.value.notes.map((n) => n.code), ['social-worker-told-after-discharge']);
+    assert.ok(!(await findings()).includes('discharge-without-plan'));
+  });
+
   it('refuses a plan for a baby not yet born', async () => {
     const { id: unborn } = await makeCase(t.ctx, { familyName: 'Soon', teamUserIds: [visitor.id] });
     await t.ctx.db.updateTable('cases').set({ status: 'unborn', date_of_birth: null, expected_delivery_date: addDays(today, 30) }).where('id', '=', unborn).execute();
