@@ -150,7 +150,8 @@ describe('every API operation, fuzzed from the OpenAPI document', () => {
         fc.asyncProperty(request, async ({ path: params, query, body }) => {
           const url = path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(params[name])));
           const search = new URLSearchParams(Object.entries(query).map(([name, value]) => [name, String(value)])).toString();
-          const before = await rowCounts(t.ctx.db);
+          // Only a refused write is checked against the counts before it.
+          const before = method === 'GET' ? undefined : await rowCounts(t.ctx.db);
           const response = await t.app.inject({
             method: method as 'GET',
             url: `${url}${search ? `?${search}` : ''}`,
