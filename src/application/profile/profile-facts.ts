@@ -1,5 +1,5 @@
 // Reads what the profile is evaluated from (the infant, the people, the stored assessments with
-// their evidence, the chronology) and evaluates it.
+// their evidence, the chronology, the kinds of agency in the team around the family) and evaluates it.
 import { evaluateProfile } from '../../domain/profile/evaluate-profile.ts';
 import type { Evidence, FactorAssessment, ProfileEvaluation, ProfileFacts } from '../../domain/profile/profile.types.ts';
 import { nextReviewDate, type NextReview } from '../../domain/profile/review-schedule.ts';
@@ -93,6 +93,8 @@ interface ProfileRows {
   assessments: readonly AssessmentRow[];
   evidence: readonly EvidenceRow[];
   entries: readonly ChronologyEntry[];
+  /** The kinds of agency in the team, each once. */
+  teamAgencies: readonly string[];
 }
 
 /** `chronology`: the case's entries when the caller has them already, so they are not read twice. */
@@ -145,6 +147,17 @@ export async function loadStoredProfiles(
             .orderBy('profile_evidence.recorded_at')
             .orderBy('profile_evidence.id'),
         ).as('evidence'),
+        // The kinds of agency in the team around the family, each once (a switched-off account stays in the team).
+        jsonArrayFrom(
+          eb
+            .selectFrom('case_team')
+            .innerJoin('users', 'users.id', 'case_team.user_id')
+            .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
+            .select('organisations.kind')
+            .distinct()
+            .whereRef('case_team.case_id', '=', 'cases.id')
+            .orderBy('organisations.kind'),
+        ).as('team_agencies'),
         eb
           .selectFrom('profile_versions')
           .select('profile_versions.findings')
@@ -157,7 +170,7 @@ export async function loadStoredProfiles(
     loadChronologies(db, unknown),
   ]);
   const chronologies = new Map<string, readonly ChronologyEntry[]>([...loaded, ...known]);
-  for (const { people, assessments, evidence, current_findings, ...record } of records) {
+  for (const { people, assessments, evidence, current_findings, team_agencies, ...record } of records) {
     const stored = storedProfileFrom(
       {
         record,
@@ -165,6 +178,7 @@ export async function loadStoredProfiles(
         assessments: assessments as unknown as AssessmentRow[],
         evidence: evidence,
         entries: chronologies.get(record.id) ?? [],
+        teamAgencies: team_agencies.map((row) => row.kind),
       },
       today,
       settings,
@@ -174,7 +188,7 @@ export async function loadStoredProfiles(
   return profiles;
 }
 
-function storedProfileFrom({ record, people, assessments, evidence, entries }: ProfileRows, today: string, settings: ServiceSettings): Omit<StoredProfile, 'currentFindings'> {
+function storedProfileFrom({ record, people, assessments, evidence, entries, teamAgencies }: ProfileRows, today: string, settings: ServiceSettings): Omit<StoredProfile, 'currentFindings'> {
   const evidenceByKey = new Map<string, Evidence[]>();
   for (const row of evidence) {
     const key = assessmentKey(row.factor_id, row.subject_key);
@@ -258,6 +272,7 @@ function storedProfileFrom({ record, people, assessments, evidence, entries }: P
         observations: observationsFromAssessments(stored),
         settings: { unseen: settings.unseen, missedAppointments: { inARow: settings.missedAppointmentsInARow }, profile: settings.profile },
       }),
+      teamAgencies,
       settings: settings.profile,
       lastReviewedAt: record.profile_reviewed_at ? serviceToday(record.profile_reviewed_at) : null,
       reviewDueOn: null,
