@@ -34,12 +34,12 @@ describe('the discharge plans API', () => {
     today = serviceToday(t.clock.now());
     const hospital = await makeOrganisation(t.ctx, 'hospital', 'Northfield General');
     const csc = await makeOrganisation(t.ctx, 'childrens-social-care');
-    for (const [name, organisationId] of [['nurse', hospital.id], ['worker', csc.id], ['outsider', hospital.id], ['reader', hospital.id]] as const) {
+    for (const [name, organisationId] of [['nurse', hospital.id], ['worker', csc.id], ['outsider', hospital.id], ['reader', hospital.id], ['feed', hospital.id]] as const) {
       const user = await makeUser(t.ctx, { name: `Api ${name}`, organisationId });
       users[name] = user.id;
-      tokens[name] = await apiTokenFor(t.ctx, user.email, name === 'reader' ? ['read'] : undefined);
+      tokens[name] = await apiTokenFor(t.ctx, user.email, name === 'reader' ? ['read'] : name === 'feed' ? ['feed'] : undefined);
     }
-    ({ id: caseId } = await makeCase(t.ctx, { teamUserIds: [users['nurse']!, users['worker']!, users['reader']!] }));
+    ({ id: caseId } = await makeCase(t.ctx, { teamUserIds: [users['nurse']!, users['worker']!, users['reader']!, users['feed']!] }));
     await t.ctx.db.updateTable('cases').set({ gestation_at_birth_weeks: 35 }).where('id', '=', caseId).execute();
   });
   after(async () => t.close());
@@ -104,7 +104,7 @@ describe('the discharge plans API', () => {
     assert.equal(await planEntries(), 1);
   });
 
-  it('refuses someone outside the team (403, audited) and a read-only token; 404 for no such case', async () => {
+  it('refuses someone outside the team (403, audited), a read-only token and a feed token; 404 for no such case', async () => {
     assert.equal((await call('outsider', 'POST', 'discharge-plans', plan())).statusCode, 403);
     assert.equal((await call('outsider', 'GET', 'discharge-plans')).statusCode, 403);
     assert.deepEqual(await deniedFor('outsider'), ['discharge-plan.record', 'discharge-plan.list']);
@@ -112,6 +112,12 @@ describe('the discharge plans API', () => {
     assert.equal(readOnly.statusCode, 403);
     assert.equal(readOnly.json<ErrorBody>().error.code, 'insufficient-scope');
     assert.equal((await call('reader', 'GET', 'discharge-plans')).statusCode, 200);
+    // A feed token only adds chronology entries: a discharge plan is a change to the case, needing write.
+    for (const method of ['POST', 'GET'] as const) {
+      const feed = await call('feed', method, 'discharge-plans', method === 'POST' ? plan() : undefined);
+      assert.equal(feed.statusCode, 403, method);
+      assert.equal(feed.json<ErrorBody>().error.code, 'insufficient-scope');
+    }
     for (const method of ['POST', 'GET'] as const) {
       assert.equal((await call('nurse', method, 'discharge-plans', method === 'POST' ? plan() : undefined, randomUUID())).statusCode, 404, method);
     }
