@@ -106,7 +106,7 @@ const rows: Record<EventKindId, Row> = {
   conference: ['Child protection conference', false, [], 'agency-record', cite(SOURCES.northants, 'section 5.0')],
   'plan-review': ['Plan review', false, [], 'agency-record', cite(SOURCES.derby, 'section 9.4')],
   'core-group': ['Core group meeting', false, [], 'agency-record', cite(SOURCES.derby, 'section 9.4')],
-  'discharge-plan': ['Discharge plan agreed', false, [], 'agency-record', cite(SOURCES.nspccBriefing, 'multi-disciplinary discharge plans for premature babies')],
+  'discharge-plan': ['Discharge plan agreed', false, [], 'agency-record', cite(SOURCES.nspccInfants, '"Learning for improving practice" (a multi-disciplinary discharge plan for premature babies)')],
   'gp-informed': ['GP told of the concerns', false, [], 'agency-record', cite(SOURCES.bsw, '"Local practice themes – audits" (informing GPs)')],
   'safe-sleep-discussion': ['Safe sleep discussed', false, [], 'observed', cite(SOURCES.northants, 'section 4.0')],
   'coping-with-crying-discussion': ['Coping with crying discussed', false, [], 'observed', cite(SOURCES.bsw, '"Tools to support practice" (ICON)')],

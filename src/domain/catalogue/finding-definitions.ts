@@ -173,7 +173,7 @@ const rows: Record<FindingId, Row> = {
     'high',
     'A baby went home from hospital with no discharge plan',
     'Agree a discharge plan with the ward now: who sees the baby first at home and by when, feeding and handling advice, and the follow-up appointments; and tell the social worker the baby is home.',
-    `${cite(nspccBriefing, 'multi-disciplinary discharge plans for premature babies')}; ${cite(derby, 'sections 5.19 to 5.23')}`,
+    `${cite(nspccInfants, '"Learning for improving practice" (a multi-disciplinary discharge plan for premature babies)')}; ${cite(derby, 'sections 5.19 to 5.23')}`,
   ],
   'gp-not-informed': [
     'attention',
