@@ -224,6 +224,7 @@ const TEMPLATE_BY_FACTOR = new Map<FactorId, CheckTemplateId>(TEMPLATE_IDS.map((
 export const FINDING_CHECKS: Partial<Record<FindingId, readonly CheckTemplateId[]>> = {
   'non-mobile-injury': ['baby-seen'],
   'repeated-harm': ['baby-seen'],
+  'discharge-without-plan': ['baby-seen'],
   'baby-not-seen': ['baby-seen'],
   'hidden-risk': ['who-is-staying'],
   'adult-not-assessed': ['who-is-staying'],
