@@ -4,6 +4,7 @@
 // server works out itself (suggested, overdue, recordedAt, recordedBy) are accepted and ignored, so
 // a client can read the plan, change it and send it back whole.
 import { Type, type Static } from 'typebox';
+import { MEETING_KINDS } from '../../domain/meetings/meeting.types.ts';
 import { ACTION_STATUSES, CHECK_FREQUENCIES, PLAN_LIMITS } from '../../domain/plan/plan.types.ts';
 import { CASE_LEVEL_IDS } from '../../domain/shared/case-levels.ts';
 import { ORGANISATION_KINDS, type OrganisationKind } from '../../domain/shared/organisation-kinds.ts';
@@ -36,6 +37,15 @@ export const ActionOwner = Type.Object({
   name: Type.Optional(Type.String({ description: 'The name of the owner, for someone outside the service' })),
 });
 
+export const ActionMeeting = Type.Object(
+  {
+    id: Type.String({ description: 'The meeting’s id (GET /cases/{caseId}/meetings)' }),
+    kind: oneOf(MEETING_KINDS, { description: 'What kind of meeting it was' }),
+    heldOn: day('The day it was held'),
+  },
+  { description: 'The professionals’ meeting that agreed the action: every meeting’s actions join the plan as open actions; left out for an action added to the plan itself' },
+);
+
 export const PlanAction = Type.Object({
   id: id('The action’s id, kept from version to version'),
   text: Type.String(),
@@ -43,6 +53,7 @@ export const PlanAction = Type.Object({
   dueOn: day('When it is due'),
   status,
   droppedReason: Type.Optional(Type.String({ description: 'Why it was dropped; only on a dropped action' })),
+  fromMeeting: Type.Optional(ActionMeeting),
   overdue: Type.Boolean({ description: ignored('Open and past its due date, on the service’s day (London).') }),
 });
 
@@ -102,6 +113,7 @@ export const PlanUpdate = Type.Object(
           status,
           droppedReason: Type.Optional(text(PLAN_LIMITS.droppedReason, 'Needed when dropped (422 dropped-reason-needed); ignored otherwise')),
           overdue: Type.Optional(Type.Boolean({ description: 'Ignored' })),
+          fromMeeting: Type.Optional(Type.Object({ id: Type.String({ maxLength: 100 }), kind: Type.String({ maxLength: 60 }), heldOn: Type.String({ maxLength: 10 }) }, { additionalProperties: false, description: 'Ignored: an action keeps the meeting that agreed it' })),
         },
         { additionalProperties: false },
       ),

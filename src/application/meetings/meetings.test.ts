@@ -62,7 +62,7 @@ describe('recording and listing meetings', () => {
     assert.equal(await meetingCount(), 1);
     const audits = await auditSince(before);
     assert.deepEqual(audits.map((a) => [a.action, a.outcome, a.subject_type]), [['meeting.record', 'success', 'meeting']]);
-    assert.deepEqual(audits[0]!.details, { kind: 'professionals-meeting', heldOn: addDays(today, -3), attendees: 1, actions: 1 });
+    assert.deepEqual(audits[0]!.details, { kind: 'professionals-meeting', heldOn: addDays(today, -3), attendees: 1, actions: 1, planVersion: 1 });
     assert.equal(await profileVersion(), versionBefore, 'a meeting is not what the profile is evaluated from');
   });
 

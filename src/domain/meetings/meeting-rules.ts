@@ -31,6 +31,7 @@ export const MEETING_PROBLEM_MESSAGES = {
   'due-not-a-date': 'The due date must be a real date.',
   'section47-only-strategy': 'Only a strategy discussion starts enquiries under section 47.',
   'plan-only-conference': 'Only a child protection conference decides on a child protection plan.',
+  'plan-full': "The plan already holds as many actions as it can, so this meeting's actions cannot join it.",
 } as const;
 
 export type MeetingProblemCode = keyof typeof MEETING_PROBLEM_MESSAGES;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkPlanDraft, isOverdue, ownerUserIds, planChangeSummary, PLAN_PROBLEM_MESSAGES, type PlanRulesContext } from './plan-rules.ts';
+import { checkPlanDraft, isOverdue, ownerUserIds, planChangeSummary, PLAN_PROBLEM_MESSAGES, withMeetingActions, type PlanRulesContext } from './plan-rules.ts';
 import { PLAN_LIMITS, type ActionDraft, type CheckItemDraft, type Plan, type PlanDraft } from './plan.types.ts';
 
 const TODAY = '2026-11-22';
@@ -173,5 +173,40 @@ describe('what changed in a plan', () => {
     };
     assert.deepEqual(planChangeSummary(current, after), { levelChanged: true, itemsAdded: 1, itemsRemoved: 1, actionsAdded: 1, actionsClosed: 1 });
     assert.deepEqual(planChangeSummary(null, current), { levelChanged: false, itemsAdded: 1, itemsRemoved: 0, actionsAdded: 1, actionsClosed: 0 });
+  });
+});
+
+describe("a meeting's actions joining the plan", () => {
+  const meeting = { id: 'meeting-1', kind: 'core-group' as const, heldOn: '2026-11-20', actions: [{ text: 'Send the log', owner: 'PC Lane', dueOn: '2026-11-27' }] };
+  const newIds = () => {
+    let n = 0;
+    return () => `joined-${++n}`;
+  };
+
+  it('appends each as an open action owned by name, naming the meeting, and keeps everything else', () => {
+    const plan = withMeetingActions(current, meeting, { caseLevel: 'child-protection', newId: newIds() });
+    assert.deepEqual(plan, {
+      ...current,
+      actions: [...current.actions, { id: 'joined-1', text: 'Send the log', owner: { name: 'PC Lane' }, dueOn: '2026-11-27', status: 'open', fromMeeting: { id: 'meeting-1', kind: 'core-group', heldOn: '2026-11-20' } }],
+    });
+  });
+
+  it('gives a case with no plan a first plan at the case’s level', () => {
+    const plan = withMeetingActions(null, meeting, { caseLevel: 'child-protection', newId: newIds() });
+    assert.deepEqual([plan?.level, plan?.outcomes, plan?.checkItems, plan?.actions.length], ['child-protection', [], [], 1]);
+  });
+
+  it('has no room past the most actions a plan holds (up to it is fine)', () => {
+    const full = (n: number): Plan => ({ ...current, actions: Array.from({ length: n }, (_, i) => ({ ...current.actions[0]!, id: `a-${i}` })) });
+    assert.equal(withMeetingActions(full(PLAN_LIMITS.actions - 1), meeting, { caseLevel: 'universal', newId: newIds() })?.actions.length, PLAN_LIMITS.actions);
+    assert.equal(withMeetingActions(full(PLAN_LIMITS.actions), meeting, { caseLevel: 'universal', newId: newIds() }), null);
+  });
+
+  it('keeps each action’s meeting when the plan is sent again, which a sender cannot set or change', () => {
+    const joined = withMeetingActions(current, meeting, { caseLevel: 'universal', newId: newIds() })!;
+    const sent = joined.actions.map((a) => ({ id: a.id, text: a.text, owner: a.owner, dueOn: a.dueOn, status: 'open' }));
+    const checked = checkPlanDraft({ ...keep, actions: [...sent, action()] }, contextWith({ current: joined }));
+    assert.ok(checked.ok);
+    assert.deepEqual(checked.plan.actions.map((a) => a.fromMeeting?.id ?? null), [null, 'meeting-1', null]);
   });
 });

@@ -9,8 +9,11 @@ import { isFactorId } from '../catalogue/catalogue.ts';
 import { isRealIsoDate } from '../shared/calendar-date.ts';
 import { isCaseLevel } from '../shared/case-levels.ts';
 import { isOrganisationKind, type OrganisationKind } from '../shared/organisation-kinds.ts';
+import type { MeetingAction } from '../meetings/meeting.types.ts';
 import {
   ACTION_STATUSES,
+  type ActionMeeting,
+  type PlanLevel,
   CHECK_FREQUENCIES,
   PLAN_LIMITS,
   type ActionDraft,
@@ -164,9 +167,10 @@ function ownerOf(action: ActionDraft): ActionOwner | null {
   return name === '' ? null : { name };
 }
 
-/** The draft, already checked, as the plan: trimmed, ids given, since kept or set. */
+/** The draft, already checked, as the plan: trimmed, ids given, since kept or set, and each action's meeting kept. */
 function settle(draft: PlanDraft, context: PlanRulesContext): Plan {
   const stored = new Map(context.current?.checkItems.map((item) => [item.id, item]) ?? []);
+  const storedActions = new Map(context.current?.actions.map((action) => [action.id, action]) ?? []);
   const checkItems = draft.checkItems.map((item: CheckItemDraft): CheckItem => {
     const text = item.text!.trim();
     const question = item.question?.trim() ?? '';
@@ -184,6 +188,7 @@ function settle(draft: PlanDraft, context: PlanRulesContext): Plan {
   });
   const actions = draft.actions.map((action): PlanAction => {
     const status = action.status as ActionStatus;
+    const fromMeeting = action.id === undefined ? undefined : storedActions.get(action.id)?.fromMeeting;
     return {
       id: action.id ?? context.newId(),
       text: action.text!.trim(),
@@ -191,9 +196,29 @@ function settle(draft: PlanDraft, context: PlanRulesContext): Plan {
       dueOn: action.dueOn!.trim(),
       status,
       ...(status === 'dropped' ? { droppedReason: action.droppedReason!.trim() } : {}),
+      ...(fromMeeting === undefined ? {} : { fromMeeting }),
     };
   });
   return { level: draft.level as Plan['level'], outcomes: draft.outcomes.map((outcome) => outcome.trim()), checkItems, actions };
+}
+
+/**
+ * A meeting's actions joining the plan (issue 13: the actions a professionals' meeting agrees "join
+ * the plan"): each becomes an open action of the plan with its owner by name and its due date, saying
+ * which meeting agreed it. A case with no plan gets a first plan at the case's level holding them.
+ * The meeting's own rules have checked each action (a text, an owner, a real due date); null when
+ * they would take the plan past the most actions it holds.
+ */
+export function withMeetingActions(
+  current: Plan | null,
+  meeting: ActionMeeting & { actions: readonly MeetingAction[] },
+  context: { caseLevel: PlanLevel; newId: () => string },
+): Plan | null {
+  const before = current ?? { level: context.caseLevel, outcomes: [], checkItems: [], actions: [] };
+  if (before.actions.length + meeting.actions.length > PLAN_LIMITS.actions) return null;
+  const fromMeeting: ActionMeeting = { id: meeting.id, kind: meeting.kind, heldOn: meeting.heldOn };
+  const joining = meeting.actions.map((action): PlanAction => ({ id: context.newId(), text: action.text, owner: { name: action.owner }, dueOn: action.dueOn, status: 'open', fromMeeting }));
+  return { level: before.level, outcomes: before.outcomes, checkItems: before.checkItems, actions: [...before.actions, ...joining] };
 }
 
 /** Open and past its due date. */

@@ -3,6 +3,7 @@
 // can, the factor of the profile it watches) and the actions, each with an owner, a due date and a
 // status. One current plan per case, versioned: version 0 is "no plan yet". Plain data.
 import type { FactorId } from '../catalogue/factor-ids.ts';
+import type { MeetingKind } from '../meetings/meeting.types.ts';
 import { CASE_LEVEL_IDS, type CaseLevel } from '../shared/case-levels.ts';
 import type { OrganisationKind } from '../shared/organisation-kinds.ts';
 
@@ -43,6 +44,14 @@ export interface CheckItem {
 /** Who does an action: an account in the service, or someone outside it by name. */
 export type ActionOwner = { userId: string } | { name: string };
 
+/** The professionals' meeting an action was agreed at: its actions join the plan (issue 13). */
+export interface ActionMeeting {
+  id: string;
+  kind: MeetingKind;
+  /** YYYY-MM-DD. */
+  heldOn: string;
+}
+
 export interface PlanAction {
   id: string;
   text: string;
@@ -52,6 +61,8 @@ export interface PlanAction {
   status: ActionStatus;
   /** Why it was dropped: only (and always) for a dropped action. */
   droppedReason?: string;
+  /** The meeting that agreed it, for an action that came from one; kept whatever else changes. */
+  fromMeeting?: ActionMeeting;
 }
 
 export interface Plan {
@@ -100,11 +111,15 @@ export interface ActionDraft {
   droppedReason?: string;
 }
 
-/** The most a plan holds: enough for any real plan, few enough to read on one page. */
+/**
+ * The most a plan holds: enough for any real plan, few enough to read on one page. Actions are never
+ * taken off (done or dropped, they stay), and every meeting's actions join the plan, so there is room
+ * for many meetings' worth.
+ */
 export const PLAN_LIMITS = {
   outcomes: 20,
   checkItems: 40,
-  actions: 60,
+  actions: 200,
   text: 500,
   question: 1000,
   outcome: 1000,

@@ -3,6 +3,7 @@
 // plan does not have yet. Also the choices of the edit form.
 import type { PlanView } from '../../../application/plan/view-plan.ts';
 import { ACTION_STATUS_LABELS, CHECK_FREQUENCIES, CHECK_FREQUENCY_LABELS, ACTION_STATUSES, type ActionStatus, type CheckFrequency, type PlanAction, type PlanVersion } from '../../../domain/plan/plan.types.ts';
+import { MEETING_KIND_LABELS } from '../../../domain/meetings/meeting.types.ts';
 import { isOverdue } from '../../../domain/plan/plan-rules.ts';
 import { PLAN_CHECK_OUTCOME_LABELS, type RecordedCheck } from '../../../domain/plan/plan-checks.ts';
 import { CASE_LEVEL_IDS, caseLevelLabel } from '../../../domain/shared/case-levels.ts';
@@ -42,6 +43,7 @@ export function presentActions(plan: PlanVersion, ownerNames: Record<string, str
     status: ACTION_STATUS_LABELS[action.status],
     statusTag: action.status === 'done' ? 'govuk-tag--green' : action.status === 'dropped' ? 'govuk-tag--grey' : 'govuk-tag--blue',
     droppedReason: action.droppedReason ?? null,
+    fromMeeting: action.fromMeeting ? `Agreed at the ${MEETING_KIND_LABELS[action.fromMeeting.kind].replace(/^(.)/, (c) => c.toLowerCase())} on ${dayInWords(action.fromMeeting.heldOn)}` : null,
     overdue: isOverdue(action, today),
   }));
 }
