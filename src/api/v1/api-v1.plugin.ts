@@ -5,6 +5,7 @@ import { caseApiRoutes } from './cases.routes.ts';
 import { meRoutes } from './me.routes.ts';
 import { profileApiRoutes } from './profile.routes.ts';
 import { profileReviewApiRoutes } from './profile-review.routes.ts';
+import { levelProposalApiRoutes } from './level-proposals.routes.ts';
 import { planApiRoutes } from './plan.routes.ts';
 import { meetingApiRoutes } from './meetings.routes.ts';
 import { dischargePlanApiRoutes } from './discharge-plans.routes.ts';
@@ -23,6 +24,7 @@ export async function apiV1(app: FastifyInstance): Promise<void> {
   await app.register(caseApiRoutes);
   await app.register(profileApiRoutes);
   await app.register(profileReviewApiRoutes);
+  await app.register(levelProposalApiRoutes);
   await app.register(planApiRoutes);
   await app.register(meetingApiRoutes);
   await app.register(dischargePlanApiRoutes);

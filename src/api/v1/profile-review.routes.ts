@@ -11,7 +11,8 @@ import { viewProfile } from '../../application/profile/view-profile.ts';
 import { ESCALATION_DECISION_IDS } from '../../domain/profile/escalation.ts';
 import { compareVersions } from '../../domain/profile/profile-history.ts';
 import { CASE_LEVEL_IDS } from '../../domain/shared/case-levels.ts';
-import { sendApiError } from '../api-error.ts';
+import { sendApiError, type ApiErrorDetail } from '../api-error.ts';
+import type { SignOffProblem } from '../../domain/profile/review-sign-off.ts';
 import { requireBearer } from './bearer-auth.ts';
 import { DecisionRecorded, LevelChanged, ProfileComparison, ProfileDecisions, ProfileReviewed, ProfileVersions } from './profile.schemas.ts';
 import { errorResponses, oneOf, requiredText } from './schemas.ts';
@@ -40,8 +41,17 @@ const LevelBody = Type.Object(
 const common = { tags: ['profile'], security: [{ bearer: [] }] };
 
 type Failure = { code: string; message: string };
-const STATUS: Record<string, number> = { 'not-found': 404, forbidden: 403, 'level-not-allowed': 403, 'profile-changed': 409, 'decision-needed': 409, 'reasoning-needed': 400, 'lead-name-needed': 400, 'reason-needed': 400, unchanged: 409 };
+const STATUS: Record<string, number> = { 'not-found': 404, forbidden: 403, 'level-not-allowed': 403, 'conference-needed': 409, 'profile-changed': 409, 'decision-needed': 409, 'level-below-findings': 409, 'reasoning-needed': 400, 'lead-name-needed': 400, 'reason-needed': 400, unchanged: 409 };
 const fail = (reply: FastifyReply, failure: Failure) => sendApiError(reply, STATUS[failure.code] ?? 400, failure.code, failure.message);
+
+/** Each rule that stopped a review, as error details: the findings needing a decision; the level suggested and the findings suggesting it. */
+function signOffDetails(problems: readonly SignOffProblem[]): ApiErrorDetail[] {
+  return problems.flatMap((p) =>
+    p.code === 'decision-needed'
+      ? p.findings.map((f) => ({ path: '/findings', message: f.id }))
+      : [{ path: '/level/suggested', message: p.suggested }, ...p.findings.map((f) => ({ path: '/level/findings', message: f.id }))],
+  );
+}
 
 export async function profileReviewApiRoutes(app: FastifyInstance): Promise<void> {
   const { ctx } = app;
@@ -94,11 +104,11 @@ export async function profileReviewApiRoutes(app: FastifyInstance): Promise<void
 
   app.post<{ Params: Static<typeof Params>; Body: Static<typeof ReviewBody> }>(
     '/cases/:caseId/profile/review',
-    { preHandler: requireBearer, schema: { ...common, summary: 'Mark the profile reviewed (409 while a critical finding has no decision)', params: Params, body: ReviewBody, response: { 200: ProfileReviewed, ...errorResponses(400, 401, 403, 404, 409) } } },
+    { preHandler: requireBearer, schema: { ...common, summary: 'Mark the profile reviewed. 409 decision-needed while a critical or high finding has no decision since the last review (details: /findings, each a finding id); 409 level-below-findings while the level is below the level the findings suggest and no decision since the last review and change of level says why it stays (details: /level/suggested, the level; /level/findings, each finding id). The first rule that stops it gives the code; details cover both', params: Params, body: ReviewBody, response: { 200: ProfileReviewed, ...errorResponses(400, 401, 403, 404, 409) } } },
     async (request, reply) => {
       const result = await markProfileReviewed(ctx, actor(request), request.params.caseId, request.body);
       if (!result.ok) {
-        if (result.code === 'decision-needed') return sendApiError(reply, 409, result.code, result.message, result.findings.map((f) => ({ path: '/findings', message: f.id })));
+        if (result.code === 'decision-needed' || result.code === 'level-below-findings') return sendApiError(reply, 409, result.code, result.message, signOffDetails(result.problems));
         return fail(reply, result);
       }
       return { version: result.profileVersion };

@@ -49,9 +49,12 @@ describe('profile history, decisions, review and level API', () => {
   it('refuses the review while the critical finding has no decision, then accepts it after one', async () => {
     const refused = await call('lead', 'POST', '/profile/review', { profileVersion: 2 });
     assert.equal(refused.statusCode, 409);
-    const error = refused.json<{ error: { code: string; details: { message: string }[] } }>().error;
+    const error = refused.json<{ error: { code: string; details: { path: string; message: string }[] } }>().error;
     assert.equal(error.code, 'decision-needed');
-    assert.deepEqual(error.details.map((d) => d.message), ['unsafe-sleep-combination']);
+    // The critical and the high finding need a decision; the critical one suggests child protection, above universal.
+    assert.deepEqual(error.details.map((d) => `${d.path} ${d.message}`), ['/findings unsafe-sleep-combination', '/findings baby-not-seen', '/level/suggested child-protection', '/level/findings unsafe-sleep-combination']);
+    const audited = await t.ctx.db.selectFrom('audit_log').select('details').where('action', '=', 'profile.review').where('outcome', '=', 'denied').where('case_id', '=', caseId).executeTakeFirstOrThrow();
+    assert.deepEqual((audited.details as { refused: string[] }).refused, ['decision-needed', 'level-below-findings']);
 
     const stale = await call('lead', 'POST', '/profile/decisions', { decision: 'strategy-discussion', reasoning: 'Unsafe sleep', leadConsulted: false, profileVersion: 1 });
     assert.equal(stale.statusCode, 409);
@@ -81,8 +84,23 @@ describe('profile history, decisions, review and level API', () => {
     const socialWorker = await makeUser(t.ctx, { organisationId: socialCare.id });
     await t.ctx.db.insertInto('case_team').values({ case_id: caseId, user_id: socialWorker.id, role: 'member', added_at: t.clock.now(), added_by: null }).execute();
     tokens['social'] = await apiTokenFor(t.ctx, socialWorker.email);
+    const noConference = await call('social', 'PUT', '/level', { level: 'child-protection', why: 'Conference decision' });
+    assert.equal(noConference.statusCode, 409, 'child protection follows a conference with a plan');
+    assert.equal(noConference.json<{ error: { code: string } }>().error.code, 'conference-needed');
+    const meeting = (id: string, protectionPlan: boolean) => ({
+      case_id: caseId, id, kind: 'initial-conference' as const, held_on: '2026-11-20', chair: 'Independent Chair', chair_independent: true, parents_present: true,
+      attendees: JSON.stringify([{ name: 'Sam Social', agency: 'childrens-social-care' }]), invited_absent: '[]', decisions: JSON.stringify(['A plan']), dissent: null, actions: '[]',
+      section47: null, protection_plan: protectionPlan, recorded_at: t.clock.now(), recorded_by: null, recorded_by_name: 'Sam Social',
+    });
+    await t.ctx.db.insertInto('case_meetings').values(meeting('m-no-plan', false)).execute();
+    assert.equal((await call('social', 'PUT', '/level', { level: 'child-protection', why: 'Conference decision' })).statusCode, 409, 'a conference that decided no plan is a near miss');
+    await t.ctx.db.insertInto('case_meetings').values(meeting('m-plan', true)).execute();
     const changed = await call('social', 'PUT', '/level', { level: 'child-protection', why: 'Conference decision' });
     assert.equal(changed.statusCode, 200);
+    const version = await t.ctx.db.selectFrom('profile_versions').select('change').where('case_id', '=', caseId).where('kind', '=', 'level').orderBy('version', 'desc').executeTakeFirstOrThrow();
+    assert.equal(version.change['summary'], 'Level changed from universal to child protection following the initial child protection conference of 20 November 2026');
+    const conferenceRefusals = await t.ctx.db.selectFrom('audit_log').select('details').where('action', '=', 'case.level-change').where('outcome', '=', 'denied').where('case_id', '=', caseId).execute();
+    assert.deepEqual(conferenceRefusals.map((r) => (r.details as { reason: string }).reason), ['statutory-level', 'no-conference', 'no-conference']);
     assert.equal((await call('social', 'PUT', '/level', { level: 'child-protection', why: 'again' })).statusCode, 409);
     assert.equal((await call('social', 'PUT', '/level', { level: 'child-protection' })).statusCode, 400);
     assert.equal((await call('social', 'PUT', '/level', { level: 'unheard-of', why: 'x' })).statusCode, 400);

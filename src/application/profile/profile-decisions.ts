@@ -1,5 +1,6 @@
 // Reading a case's escalation decisions, newest first, and what still needs one.
-import { criticalFindingsWithoutDecision, type EscalationDecision, type FindingInView } from '../../domain/profile/escalation.ts';
+import type { EscalationDecision, FindingInView } from '../../domain/profile/escalation.ts';
+import { findingsWithoutDecision } from '../../domain/profile/review-sign-off.ts';
 import type { ProfileEvaluation } from '../../domain/profile/profile.types.ts';
 import type { FindingSnapshot, Queryable } from '../../infrastructure/db/schema.ts';
 
@@ -32,7 +33,13 @@ export async function loadDecisions(db: Queryable, caseId: string): Promise<Reco
   }));
 }
 
-/** The critical findings showing now that no decision since the last review had in view. */
+/** The critical and high findings showing now that no decision since the last review had in view (docs/domain.md, Review and sign-off). */
 export function findingsNeedingDecision(evaluation: ProfileEvaluation, decisions: readonly RecordedDecision[], reviewedAt: Date | null): FindingInView[] {
-  return criticalFindingsWithoutDecision(evaluation.findings, decisions, reviewedAt ? reviewedAt.toISOString() : null);
+  return findingsWithoutDecision(evaluation.findings, decisions, reviewedAt ? reviewedAt.toISOString() : null);
+}
+
+/** When the level of support last changed (its latest profile version of kind 'level'), or null. */
+export async function lastLevelChangeAt(db: Queryable, caseId: string): Promise<Date | null> {
+  const row = await db.selectFrom('profile_versions').select((eb) => eb.fn.max('changed_at').as('at')).where('case_id', '=', caseId).where('kind', '=', 'level').executeTakeFirst();
+  return row?.at ? new Date(row.at) : null;
 }

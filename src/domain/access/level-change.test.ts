@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CASE_LEVEL_IDS, type CaseLevel } from '../shared/case-levels.ts';
 import type { AccessBasis } from './case-access.ts';
-import { decideLevelChange, isStatutoryLevel } from './level-change.ts';
+import { decideLevelChange, followingConference, isStatutoryLevel, mayDecideLevelProposal, protectionPlanConference, type MeetingForLevel } from './level-change.ts';
 
 const BASES: AccessBasis[] = ['lead-professional', 'organisation-oversight', 'team-member', 'break-glass'];
 const pairs = CASE_LEVEL_IDS.flatMap((from) => CASE_LEVEL_IDS.filter((to) => to !== from).map((to) => [from, to] as [CaseLevel, CaseLevel]));
@@ -36,5 +36,40 @@ describe('who may change the level of support', () => {
 
   it('never lets emergency (break-glass) access change a level, whatever the agency', () => {
     for (const [from, to] of pairs) assert.equal(decideLevelChange({ basis: 'break-glass', organisationKind: 'childrens-social-care', from, to }).allowed, false);
+  });
+});
+
+describe('the conference a move to child protection follows', () => {
+  const meeting = (id: string, kind: string, heldOn: string, protectionPlan?: boolean): MeetingForLevel => ({ id, kind, heldOn, ...(protectionPlan === undefined ? {} : { protectionPlan }) });
+  const today = '2027-03-10';
+
+  it('is the latest conference held by today that decided on a plan, named in words', () => {
+    const meetings = [meeting('a', 'pre-birth-conference', '2027-01-20', true), meeting('b', 'initial-conference', '2027-03-03', true), meeting('c', 'strategy-discussion', '2027-03-05')];
+    const found = protectionPlanConference(meetings, today);
+    assert.ok(found);
+    assert.equal(found.id, 'b');
+    assert.equal(followingConference(found), 'following the initial child protection conference of 3 March 2027');
+    assert.equal(followingConference(meeting('r', 'review-conference', '2027-06-01', true)), 'following the review child protection conference of 1 June 2027');
+  });
+
+  it('is none without a plan decided, an unknown answer, a meeting that is not a conference, or one dated after today (near misses)', () => {
+    assert.equal(protectionPlanConference([meeting('a', 'initial-conference', '2027-03-03', false)], today), null);
+    assert.equal(protectionPlanConference([meeting('a', 'initial-conference', '2027-03-03')], today), null);
+    assert.equal(protectionPlanConference([meeting('a', 'strategy-discussion', '2027-03-03', true), meeting('b', 'core-group', '2027-03-04', true)], today), null);
+    assert.equal(protectionPlanConference([meeting('a', 'review-conference', '2027-03-11', true)], today), null);
+    assert.equal(protectionPlanConference([], today), null);
+  });
+});
+
+describe('who answers a proposal to change the level', () => {
+  it('is the lead professional, whatever their role, or a safeguarding lead overseeing the case', () => {
+    assert.equal(mayDecideLevelProposal('lead-professional', 'practitioner'), true);
+    assert.equal(mayDecideLevelProposal('organisation-oversight', 'safeguarding-lead'), true);
+  });
+  it('is not a manager, a team member (even a safeguarding lead in the team), or emergency access (near misses)', () => {
+    assert.equal(mayDecideLevelProposal('organisation-oversight', 'manager'), false);
+    assert.equal(mayDecideLevelProposal('team-member', 'safeguarding-lead'), false);
+    assert.equal(mayDecideLevelProposal('team-member', 'practitioner'), false);
+    assert.equal(mayDecideLevelProposal('break-glass', 'safeguarding-lead'), false);
   });
 });

@@ -319,6 +319,25 @@ export interface ProfileReevaluationQueueTable {
   queued_at: Timestamp;
 }
 
+/** A proposal to change the level of support (migration 019): open, then accepted or declined once. */
+export interface LevelProposalsTable {
+  case_id: string;
+  id: string;
+  from_level: 'universal' | 'early-help' | 'child-in-need' | 'child-protection' | 'looked-after';
+  to_level: 'universal' | 'early-help' | 'child-in-need' | 'child-protection' | 'looked-after';
+  reason: string;
+  proposed_at: Timestamp;
+  proposed_by: string | null;
+  proposed_by_name: string;
+  proposed_by_agency: string;
+  status: ColumnType<'open' | 'accepted' | 'declined', 'open' | undefined, 'accepted' | 'declined'>;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  decided_by_name: string | null;
+  decision_reason: string | null;
+  profile_version: number | null;
+}
+
 /** One version of a case's plan (migration 014): the whole plan, appended, never changed. */
 export interface CasePlansTable {
   case_id: string;
@@ -409,6 +428,7 @@ export interface Database {
   case_consents: CaseConsentsTable;
   worker_heartbeats: WorkerHeartbeatsTable;
   service_settings: ServiceSettingsTable;
+  level_proposals: LevelProposalsTable;
   profile_reevaluation_queue: ProfileReevaluationQueueTable;
 }
 

@@ -4,6 +4,8 @@ import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { viewCaseOverview } from '../../../application/cases/view-case-overview.ts';
 import { presentClocks } from '../meetings/clocks.presenter.ts';
 import { presentProfile } from '../profile/profile.presenter.ts';
+import { readLevelProposalsFor } from '../../../application/profile/level-proposals.ts';
+import { presentProposal } from '../profile/review.presenter.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { requireUser } from '../../plugins/sessions.ts';
 import { presentCase, presentPlanSummary, presentRecentEntries } from './case.presenter.ts';
@@ -21,6 +23,9 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
     // The findings head the case page as well as the profile: the most important thing to see first.
     const findings = profile ? presentProfile(view.id, profile.evaluation).findings : [];
     const recentEntries = presentRecentEntries(chronology);
-    return reply.page('cases/case.njk', { title: view.name, c: view, findings, recentEntries, plan: presentPlanSummary(plan, today), clockRows: presentClocks(clocks) });
+    // An open proposal to change the level, for the lead professional or a safeguarding lead to answer here.
+    const proposals = await readLevelProposalsFor(ctx, actorFor(request.user!, 'web', request.ip), view.id);
+    const levelProposal = proposals?.open ? { p: presentProposal(proposals.open), mayDecide: proposals.mayDecide } : null;
+    return reply.page('cases/case.njk', { title: view.name, c: view, findings, recentEntries, plan: presentPlanSummary(plan, today), clockRows: presentClocks(clocks), levelProposal });
   });
 }

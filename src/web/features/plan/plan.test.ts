@@ -127,7 +127,7 @@ describe('the plan pages', () => {
     assert.equal(saved.headers.location, `/cases/${caseId}/plan?saved=1`);
     const page = await web.get(`/cases/${caseId}/plan?saved=1`);
     assert.match(textOf(qaElement(page.body, 'plan-saved')), /The plan is saved/);
-    assert.match(textOf(qaElement(page.body, 'plan-summary')), /Early help \(the case is at Universal\)/);
+    assert.match(textOf(qaElement(page.body, 'plan-summary')), /Universal \(the plan was written for early help\)/);
     assert.match(textOf(qaElement(page.body, 'check-items')), /Is Grace Pageplan drinking Ask: Any smell of alcohol, cans or bottles\? About Grace Pageplan Housing Every contact/);
     const actions = textOf(qaElement(page.body, 'actions'));
     assert.match(actions, /Refer to the recovery service Page Member .* Open Overdue/);

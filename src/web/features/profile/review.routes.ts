@@ -6,12 +6,16 @@ import { changeLevel } from '../../../application/profile/change-level.ts';
 import { markProfileReviewed } from '../../../application/profile/mark-profile-reviewed.ts';
 import { recordDecision } from '../../../application/profile/record-decision.ts';
 import { viewProfile, type ProfileView } from '../../../application/profile/view-profile.ts';
+import { decideLevelProposal, proposeLevelChange, readLevelProposalsFor } from '../../../application/profile/level-proposals.ts';
+import { readCaseClocks } from '../../../application/timescales/case-clocks.ts';
+import { capReviewByClocks } from '../../../domain/profile/review-sign-off.ts';
+import { serviceToday } from '../../../domain/shared/service-day.ts';
 import { formErrors, validateForm } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { requireUser } from '../../plugins/sessions.ts';
 import { presentProfile } from './profile.presenter.ts';
-import { decisionItems, levelItems, presentReview } from './review.presenter.ts';
-import { decisionForm, levelForm, reviewForm } from './review.schema.ts';
+import { decisionItems, levelItems, presentProposal, presentReview } from './review.presenter.ts';
+import { decisionForm, levelForm, proposalDecisionForm, proposalForm, reviewForm } from './review.schema.ts';
 
 type CaseRequest = FastifyRequest<{ Params: { caseId: string } }>;
 
@@ -35,13 +39,17 @@ export async function profileReviewRoutes(app: FastifyInstance): Promise<void> {
     const view = await load(request, reply, false);
     if (!view) return reply;
     const { caseId } = request.params;
+    const today = serviceToday(ctx.clock.now());
+    const [clocks, proposals] = await Promise.all([readCaseClocks(ctx, caseId, today), readLevelProposalsFor(ctx, actor(request), caseId)]);
     return reply.page(
       'profile/review.njk',
       {
         title: 'Review and decisions',
         caseId,
         caseName: caseName(view),
-        r: presentReview(view),
+        r: presentReview(view, capReviewByClocks(view.review.next.dueOn, clocks ?? [], today)),
+        proposals: (proposals?.proposals ?? []).map(presentProposal),
+        mayDecide: proposals?.mayDecide ?? false,
         findings: presentProfile(caseId, view.evaluation).findings,
         canChange: view.canChange,
         values: { note: '', profileVersion: String(view.profileVersion) },
@@ -62,7 +70,11 @@ export async function profileReviewRoutes(app: FastifyInstance): Promise<void> {
     const result = await markProfileReviewed(ctx, actor(request), request.params.caseId, { profileVersion: Number(form.value.profileVersion), ...(form.value.note ? { note: form.value.note } : {}) });
     if (!result.ok) {
       if (result.code === 'not-found' || result.code === 'forbidden') return sendErrorPage(reply, result.code);
-      if (result.code === 'decision-needed') return reviewPage(request, reply, { ...formErrors({ 'record-decision': result.message }), values: { note: form.value.note ?? '', profileVersion: form.value.profileVersion } }, 409);
+      if (result.code !== 'profile-changed') {
+        // Each rule that stops the review, linked to what answers it: a decision, or the level.
+        const errors = Object.fromEntries(result.problems.map((p) => [p.code === 'decision-needed' ? 'record-decision' : 'change-level', p.message]));
+        return reviewPage(request, reply, { ...formErrors(errors), values: { note: form.value.note ?? '', profileVersion: form.value.profileVersion } }, 409);
+      }
       return reviewPage(request, reply, { ...formErrors({ note: result.message }), values: { note: form.value.note ?? '', profileVersion: String(result.currentVersion) } }, 409);
     }
     return reply.redirect(`/cases/${request.params.caseId}/profile/review?reviewed=1`, 303);
@@ -131,8 +143,71 @@ export async function profileReviewRoutes(app: FastifyInstance): Promise<void> {
     if (!result.ok) {
       if (result.code === 'not-found' || result.code === 'forbidden') return sendErrorPage(reply, result.code);
       const field = result.code === 'reason-needed' ? 'why' : 'level';
-      return levelPage(request, reply, { ...formErrors({ [field]: result.message }), values: form.value }, result.code === 'level-not-allowed' ? 403 : 400);
+      const status = result.code === 'level-not-allowed' ? 403 : result.code === 'conference-needed' ? 409 : 400;
+      return levelPage(request, reply, { ...formErrors({ [field]: result.message }), values: form.value, canPropose: result.code === 'level-not-allowed' }, status);
     }
     return reply.redirect(`/cases/${request.params.caseId}/profile/review`, 303);
+  });
+
+  // Proposing a change of level, for someone in the team who may not change it (docs/domain.md, Levels of support).
+  async function proposalPage(request: CaseRequest, reply: FastifyReply, locals: object = {}, status = 200) {
+    const view = await load(request, reply, 'case.level-proposal');
+    if (!view) return reply;
+    const { caseId } = request.params;
+    const proposals = await readLevelProposalsFor(ctx, actor(request), caseId);
+    return reply.page(
+      'profile/level-proposal.njk',
+      {
+        title: 'Propose a change of level',
+        caseId,
+        caseName: caseName(view),
+        level: presentReview(view).level,
+        open: proposals?.open ? presentProposal(proposals.open) : null,
+        levelItems: levelItems(),
+        values: { level: '', reason: '' },
+        backLink: `/cases/${caseId}/profile/review`,
+        ...locals,
+      },
+      status,
+    );
+  }
+
+  app.get<{ Params: { caseId: string } }>('/cases/:caseId/profile/level/propose', { preHandler: requireUser }, async (request, reply) => proposalPage(request, reply));
+
+  app.post<{ Params: { caseId: string } }>('/cases/:caseId/profile/level/propose', { preHandler: requireUser }, async (request, reply) => {
+    const form = validateForm(proposalForm, request.body);
+    if (!form.ok) return proposalPage(request, reply, form, 400);
+    const result = await proposeLevelChange(ctx, actor(request), request.params.caseId, form.value);
+    if (!result.ok) {
+      if (result.code === 'not-found' || result.code === 'forbidden') return sendErrorPage(reply, result.code);
+      const field = result.code === 'reason-needed' || result.code === 'reason-too-long' ? 'reason' : 'level';
+      return proposalPage(request, reply, { ...formErrors({ [field]: result.message }), values: form.value }, 409);
+    }
+    return reply.redirect(`/cases/${request.params.caseId}/profile/review`, 303);
+  });
+
+  // Accepting or declining: the form is on the case page; an answer to correct comes back on a page of its own.
+  type ProposalRequest = FastifyRequest<{ Params: { caseId: string; proposalId: string } }>;
+  async function proposalDecisionPage(request: ProposalRequest, reply: FastifyReply, locals: object, status: number) {
+    const view = await load(request, reply, false);
+    if (!view) return reply;
+    const { caseId, proposalId } = request.params;
+    const proposal = (await readLevelProposalsFor(ctx, actor(request), caseId))?.proposals.find((p) => p.id === proposalId);
+    if (!proposal) return sendErrorPage(reply, 'not-found');
+    return reply.page('profile/proposal-decision-page.njk', { title: 'Proposal to change the level', caseId, caseName: caseName(view), p: presentProposal(proposal), backLink: `/cases/${caseId}`, ...locals }, status);
+  }
+
+  app.post<{ Params: { caseId: string; proposalId: string } }>('/cases/:caseId/level-proposals/:proposalId/decision', { preHandler: requireUser }, async (request, reply) => {
+    const form = validateForm(proposalDecisionForm, request.body);
+    if (!form.ok) return proposalDecisionPage(request, reply, { ...form, values: request.body ?? {} }, 400);
+    const { caseId, proposalId } = request.params;
+    const result = await decideLevelProposal(ctx, actor(request), caseId, proposalId, { accept: form.value.answer === 'accept', reason: form.value.reason ?? '' });
+    if (!result.ok) {
+      if (result.code === 'not-found' || result.code === 'forbidden' || result.code === 'no-such-proposal') return sendErrorPage(reply, result.code === 'no-such-proposal' ? 'not-found' : result.code);
+      if (result.code === 'not-decider') return sendErrorPage(reply, 'forbidden');
+      const field = result.code === 'reason-needed' || result.code === 'reason-too-long' ? 'reason' : 'answer';
+      return proposalDecisionPage(request, reply, { ...formErrors({ [field]: result.message }), values: form.value }, result.code === 'level-not-allowed' ? 403 : 409);
+    }
+    return reply.redirect(`/cases/${caseId}/profile/review`, 303);
   });
 }

@@ -51,3 +51,32 @@ export const levelForm: FormSpec<typeof levelSchema> = {
     why: { required: 'Enter why the level is changing', default: 'The reason must be 4,000 characters or fewer' },
   },
 };
+
+const proposalSchema = Type.Object({
+  level: oneOf(CASE_LEVEL_IDS),
+  reason: Type.String({ minLength: 1, maxLength: 4000 }),
+});
+
+/** Proposing a change of level, for someone who may not change it. */
+export const proposalForm: FormSpec<typeof proposalSchema> = {
+  schema: proposalSchema,
+  messages: {
+    level: { default: 'Select the level you propose' },
+    reason: { required: 'Enter why the level should change', default: 'The reason must be 4,000 characters or fewer' },
+  },
+};
+
+const ANSWERS = ['accept', 'decline'] as const;
+const proposalDecisionSchema = Type.Object({
+  answer: oneOf(ANSWERS),
+  reason: Type.Optional(Type.String({ maxLength: 4000 })),
+});
+
+/** Accepting or declining a proposal (a reason is needed to decline: the use case says so). */
+export const proposalDecisionForm: FormSpec<typeof proposalDecisionSchema> = {
+  schema: proposalDecisionSchema,
+  messages: {
+    answer: { default: 'Select whether you accept or decline the proposal' },
+    reason: { default: 'The reason must be 4,000 characters or fewer' },
+  },
+};

@@ -46,7 +46,10 @@ describe('profile review, escalation decisions and level', () => {
     assert.match(textOf(qaElement(page.body, 'decision-needed')), /Unsafe sleep/i);
     const refused = await client.post(url('review'), { profileVersion: String(await currentVersion()), note: 'keep this note' });
     assert.equal(refused.statusCode, 409);
-    assert.match(summaryErrors(refused.body).join(), /#record-decision: Record an escalation decision for the critical findings/);
+    const errors = summaryErrors(refused.body);
+    assert.match(errors[0] ?? '', /^#record-decision: Record an escalation decision for the critical and high findings before marking the profile reviewed: Unsafe sleep/);
+    assert.match(errors[1] ?? '', /^#change-level: The level of support is universal, below the child protection level the findings suggest \(Unsafe sleep/);
+    assert.equal(errors.length, 2);
     assert.match(refused.body, /keep this note/);
     const row = await t.ctx.db.selectFrom('cases').select('profile_reviewed_at').where('id', '=', caseId).executeTakeFirstOrThrow();
     assert.equal(row.profile_reviewed_at, null);
