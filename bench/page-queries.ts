@@ -1,11 +1,12 @@
 // Each page's main queries, issued straight through the driver (bench/database.ts RawQuery): the
 // floor under the page's time. The SQL is compiled once from the same Kysely queries the use cases
-// build (view-case.ts, profile-facts.ts, chronology-rows.ts, list-my-cases.ts, list-alerts.ts),
+// build (view-case.ts, profile-facts.ts, chronology-rows.ts, list-my-cases.ts with case-clocks.ts, list-alerts.ts),
 // then sent as text and parameters, without the access check, the audit entry, the rules, the
 // template or Kysely itself.
 import { sql, type Compilable } from 'kysely';
 import { isTriggerEventKind } from '../src/domain/catalogue/catalogue.ts';
 import { EVENT_KIND_IDS } from '../src/domain/catalogue/event-kinds.ts';
+import { CLOCK_ENTRY_KINDS } from '../src/application/timescales/case-clocks.ts';
 import type { Db } from '../src/infrastructure/db/schema.ts';
 import type { RawQuery } from './database.ts';
 
@@ -38,14 +39,16 @@ export const profileQuery = (db: Db, raw: RawQuery, caseId: string) =>
 export const chronologyQuery = (db: Db, raw: RawQuery, caseId: string) => together(raw, [compiled(chronologyOf(db, caseId))]);
 
 const TRIGGER_KINDS = EVENT_KIND_IDS.filter((kind) => isTriggerEventKind(kind));
+/** The entries that bring a review forward or run a clock (case-clocks.ts CLOCK_ENTRY_KINDS), as the home page reads them. */
+const CASELOAD_KINDS = [...new Set([...CLOCK_ENTRY_KINDS, ...TRIGGER_KINDS])];
 
-/** The caseload, then the trigger and correcting entries of those cases (for the review dates), as the home page reads them. */
+/** The caseload, then the entries that bring a review forward or run a clock (and corrections) beside the cases' meetings, as the home page reads them. */
 export const caseloadQuery = (db: Db, raw: RawQuery, userId: string) => {
   const caseload = compiled(
     db
       .selectFrom('case_team')
       .innerJoin('cases', 'cases.id', 'case_team.case_id')
-      .select(['cases.id', 'cases.status', 'cases.given_name', 'cases.family_name', 'cases.level', 'cases.profile_reviewed_at', 'case_team.role'])
+      .select(['cases.id', 'cases.status', 'cases.given_name', 'cases.family_name', 'cases.date_of_birth', 'cases.expected_delivery_date', 'cases.level', 'cases.profile_reviewed_at', 'case_team.role'])
       .where('case_team.user_id', '=', userId)
       .orderBy('cases.family_name')
       .orderBy('cases.id'),
@@ -53,20 +56,20 @@ export const caseloadQuery = (db: Db, raw: RawQuery, userId: string) => {
   return async () => {
     const rows = (await raw(caseload.sql, caseload.parameters)) as { id: string }[];
     if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
     const entries = compiled(
       db
         .selectFrom('chronology_entries')
         .selectAll()
-        .where(
-          'case_id',
-          'in',
-          rows.map((r) => r.id),
-        )
-        .where((eb) => eb.or([eb('kind', 'in', TRIGGER_KINDS), eb('corrects', 'is not', null)]))
+        .where('case_id', 'in', ids)
+        .where((eb) => eb.or([eb('kind', 'in', CASELOAD_KINDS), eb('corrects', 'is not', null)]))
         .orderBy('occurred_on')
-        .orderBy('recorded_at'),
+        .orderBy('occurred_at')
+        .orderBy('recorded_at')
+        .orderBy('id'),
     );
-    return raw(entries.sql, entries.parameters);
+    const meetings = compiled(db.selectFrom('case_meetings').select(['case_id', 'kind', 'held_on', 'section47', 'protection_plan']).where('case_id', 'in', ids));
+    return together(raw, [entries, meetings])();
   };
 };
 
