@@ -36,13 +36,19 @@ describe('API token scopes, listing and revoking', () => {
     const { token } = await tokenWith({ scopes: ['read'] });
     assert.equal((await call(token, 'GET', `/cases/${caseId}`)).statusCode, 200);
     const before = [await scopeRefusals(), await rowCounts(t.ctx.db)] as const;
-    for (const [method, url, body] of [['POST', `/cases/${caseId}/events`, note], ['PUT', `/cases/${caseId}/level`, { level: 'early-help', why: 'x' }], ['POST', '/events:batch', { entries: [{ caseId, ...note }] }]] as const) {
+    for (const [method, url, body] of [
+      ['POST', `/cases/${caseId}/events`, note],
+      ['PUT', `/cases/${caseId}/level`, { level: 'early-help', why: 'x' }],
+      ['POST', '/events:batch', { entries: [{ caseId, ...note }] }],
+      ['POST', `/cases/${caseId}/level-proposals`, { level: 'early-help', reason: 'x' }],
+      ['POST', `/cases/${caseId}/level-proposals/x/decision`, { accept: false, reason: 'x' }],
+    ] as const) {
       const refused = await call(token, method, url, body);
       assert.equal(refused.statusCode, 403, `${method} ${url}`);
       assert.equal(refused.json<{ error: { code: string } }>().error.code, 'insufficient-scope');
       assert.match(String(refused.headers['www-authenticate']), /insufficient_scope/);
     }
-    assert.equal(await scopeRefusals(), before[0] + 3);
+    assert.equal(await scopeRefusals(), before[0] + 5);
     assert.deepEqual(await rowCounts(t.ctx.db), before[1]);
   });
 
@@ -52,6 +58,8 @@ describe('API token scopes, listing and revoking', () => {
     assert.equal((await call(token, 'GET', `/cases/${caseId}`)).statusCode, 403);
     assert.equal((await call(token, 'GET', `/cases/${caseId}/events`)).statusCode, 403);
     assert.equal((await call(token, 'PUT', `/cases/${caseId}/level`, { level: 'early-help', why: 'x' })).statusCode, 403);
+    assert.equal((await call(token, 'GET', `/cases/${caseId}/level-proposals`)).statusCode, 403);
+    assert.equal((await call(token, 'POST', `/cases/${caseId}/level-proposals`, { level: 'early-help', reason: 'x' })).statusCode, 403);
   });
 
   it('lets a write token add entries too', async () => {

@@ -1,7 +1,7 @@
 // Marking the profile reviewed: the next review is then scheduled by level. Refused (audited as
 // denied) while a critical or high finding has no escalation decision recorded since the last
 // review, or while the level is below the level the findings suggest and no decision since the last
-// review and the last change of level says why it stays (docs/domain.md, Review and sign-off).
+// review and the last lowering of the level says why it stays (docs/domain.md, Review and sign-off).
 import type { FindingInView } from '../../domain/profile/escalation.ts';
 import { decideSignOff, type SignOffProblem } from '../../domain/profile/review-sign-off.ts';
 import { findingDefinition } from '../../domain/catalogue/catalogue.ts';
@@ -10,7 +10,7 @@ import { caseLevelLabel, type CaseLevel } from '../../domain/shared/case-levels.
 import type { UserActor } from '../actor.ts';
 import { changeCase } from '../cases/change-case.ts';
 import type { AppContext } from '../context.ts';
-import { lastLevelChangeAt, loadDecisions } from './profile-decisions.ts';
+import { lastLevelLoweredAt, loadDecisions } from './profile-decisions.ts';
 import { evaluateStoredProfile } from './profile-facts.ts';
 import { settingsInForce } from '../settings/settings-in-force.ts';
 
@@ -58,13 +58,13 @@ export async function markProfileReviewed(ctx: AppContext, actor: UserActor, cas
       }
       const evaluated = await evaluateStoredProfile(trx, caseId, today, (await settingsInForce(ctx, trx)).settings);
       if (evaluated) {
-        const [decisions, levelChangedAt] = await Promise.all([loadDecisions(trx, caseId), lastLevelChangeAt(trx, caseId)]);
+        const [decisions, levelLoweredAt] = await Promise.all([loadDecisions(trx, caseId), lastLevelLoweredAt(trx, caseId)]);
         const signOff = decideSignOff({
           level: record.level as CaseLevel,
           findings: evaluated.evaluation.findings,
           decisions,
           lastReviewedAt: record.reviewedAt?.toISOString() ?? null,
-          levelChangedAt: levelChangedAt?.toISOString() ?? null,
+          levelLoweredAt: levelLoweredAt?.toISOString() ?? null,
         });
         if (!signOff.ok) {
           const problems = signOff.problems.map((p) => ({ ...p, message: signOffMessage(p) }));

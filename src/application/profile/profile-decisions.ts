@@ -1,6 +1,7 @@
 // Reading a case's escalation decisions, newest first, and what still needs one.
 import type { EscalationDecision, FindingInView } from '../../domain/profile/escalation.ts';
-import { findingsWithoutDecision } from '../../domain/profile/review-sign-off.ts';
+import { findingsWithoutDecision, levelRank } from '../../domain/profile/review-sign-off.ts';
+import { isCaseLevel } from '../../domain/shared/case-levels.ts';
 import type { ProfileEvaluation } from '../../domain/profile/profile.types.ts';
 import type { FindingSnapshot, Queryable } from '../../infrastructure/db/schema.ts';
 
@@ -38,8 +39,13 @@ export function findingsNeedingDecision(evaluation: ProfileEvaluation, decisions
   return findingsWithoutDecision(evaluation.findings, decisions, reviewedAt ? reviewedAt.toISOString() : null);
 }
 
-/** When the level of support last changed (its latest profile version of kind 'level'), or null. */
-export async function lastLevelChangeAt(db: Queryable, caseId: string): Promise<Date | null> {
-  const row = await db.selectFrom('profile_versions').select((eb) => eb.fn.max('changed_at').as('at')).where('case_id', '=', caseId).where('kind', '=', 'level').executeTakeFirst();
-  return row?.at ? new Date(row.at) : null;
+/** When the level of support was last lowered (a profile version of kind 'level' to a lower level), or null. */
+export async function lastLevelLoweredAt(db: Queryable, caseId: string): Promise<Date | null> {
+  const rows = await db.selectFrom('profile_versions').select(['changed_at', 'change']).where('case_id', '=', caseId).where('kind', '=', 'level').orderBy('version', 'desc').execute();
+  const rank = (level: unknown) => (typeof level === 'string' && isCaseLevel(level) ? levelRank(level) : null);
+  const lowered = rows.find((row) => {
+    const [before, after] = [rank(row.change['before']), rank(row.change['after'])];
+    return before !== null && after !== null && after < before;
+  });
+  return lowered ? new Date(lowered.changed_at) : null;
 }

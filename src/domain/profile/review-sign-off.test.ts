@@ -8,7 +8,7 @@ const abuse: FindingInView = { id: 'domestic-abuse', severity: 'high' };
 const drink: FindingInView = { id: 'parental-alcohol', severity: 'high' };
 const exclusion: FindingInView = { id: 'unverified-exclusion', severity: 'attention' };
 
-const facts = (over: Partial<SignOffFacts>): SignOffFacts => ({ level: 'universal', findings: [], decisions: [], lastReviewedAt: null, levelChangedAt: null, ...over });
+const facts = (over: Partial<SignOffFacts>): SignOffFacts => ({ level: 'universal', findings: [], decisions: [], lastReviewedAt: null, levelLoweredAt: null, ...over });
 
 describe('findings that need a decision before sign-off', () => {
   it('are the critical and the high findings when no decision was recorded', () => {
@@ -70,12 +70,12 @@ describe('signing off a review', () => {
     assert.deepEqual(outcome, { ok: false, problems: [{ code: 'decision-needed', findings: [abuse] }] });
   });
 
-  it('needs a decision after the last change of level to say why a level below the findings stays', () => {
+  it('needs a decision after the level was last lowered to say why a level below the findings stays', () => {
     const decisions = [{ decidedAt: '2026-11-20T10:00:00Z', findings: [abuse] }];
-    const outcome = decideSignOff(facts({ level: 'early-help', findings: [abuse], decisions, lastReviewedAt: '2026-11-10T09:00:00Z', levelChangedAt: '2026-11-21T09:00:00Z' }));
+    const outcome = decideSignOff(facts({ level: 'early-help', findings: [abuse], decisions, lastReviewedAt: '2026-11-10T09:00:00Z', levelLoweredAt: '2026-11-21T09:00:00Z' }));
     assert.deepEqual(outcome, { ok: false, problems: [{ code: 'level-below-findings', level: 'early-help', suggested: 'child-in-need', findings: [abuse] }] });
     const later = [...decisions, { decidedAt: '2026-11-22T10:00:00Z', findings: [abuse, exclusion] }];
-    assert.deepEqual(decideSignOff(facts({ level: 'early-help', findings: [abuse], decisions: later, lastReviewedAt: '2026-11-10T09:00:00Z', levelChangedAt: '2026-11-21T09:00:00Z' })), { ok: true });
+    assert.deepEqual(decideSignOff(facts({ level: 'early-help', findings: [abuse], decisions: later, lastReviewedAt: '2026-11-10T09:00:00Z', levelLoweredAt: '2026-11-21T09:00:00Z' })), { ok: true });
   });
 
   it('does not raise the level rule at or above the suggested level (near miss)', () => {

@@ -1,8 +1,8 @@
 // Signing off a review of the profile (issue 13; docs/domain.md, "Review and sign-off"). Marking the
 // profile reviewed asks for a recorded decision when a critical or high finding showing now was in
 // view of no decision since the last review, or when the level of support is below the level the
-// findings suggest and no decision since the last review and the last change of level says why the
-// level stays (Derby and Derbyshire review, 6.4, joint themes: the confidence to probe and
+// findings suggest and no decision since the last review and the last lowering of the level says why
+// the level stays (Derby and Derbyshire review, 6.4, joint themes: the confidence to probe and
 // challenge; 9.2, recommendations: supervision that supports early decisions about escalation).
 // Pure: the caller gathers the facts.
 import type { Severity } from '../catalogue/finding-definitions.ts';
@@ -68,8 +68,8 @@ export interface SignOffFacts {
   decisions: readonly DecisionInView[];
   /** ISO date-time, or null when never reviewed. */
   lastReviewedAt: string | null;
-  /** ISO date-time of the last change of level, or null when it was never changed. */
-  levelChangedAt: string | null;
+  /** ISO date-time the level was last lowered, or null when it never was (raising it leaves a decision standing). */
+  levelLoweredAt: string | null;
 }
 
 export type SignOffProblem =
@@ -80,16 +80,17 @@ export type SignOff = { ok: true } | { ok: false; problems: SignOffProblem[] };
 
 /**
  * Whether the review can be signed off. The level rule is met by a decision made after both the
- * last review and the last change of level that had the suggesting findings in view: it is the
- * record of why the level stays where it is.
+ * last review and the last time the level was lowered that had the suggesting findings in view: it
+ * is the record of why the level stays where it is. A decision made before the level was raised
+ * still stands (it accepted an even lower level); one made before it was lowered does not.
  */
-export function decideSignOff({ level, findings, decisions, lastReviewedAt, levelChangedAt }: SignOffFacts): SignOff {
+export function decideSignOff({ level, findings, decisions, lastReviewedAt, levelLoweredAt }: SignOffFacts): SignOff {
   const problems: SignOffProblem[] = [];
   const needing = findingsWithoutDecision(findings, decisions, lastReviewedAt);
   if (needing.length > 0) problems.push({ code: 'decision-needed', findings: needing });
   const suggested = suggestedLevel(findings);
   if (suggested && levelRank(level) < levelRank(suggested.level)) {
-    const since = [lastReviewedAt, levelChangedAt].filter((d): d is string => d !== null).sort((a, b) => Date.parse(a) - Date.parse(b)).at(-1) ?? null;
+    const since = [lastReviewedAt, levelLoweredAt].filter((d): d is string => d !== null).sort((a, b) => Date.parse(a) - Date.parse(b)).at(-1) ?? null;
     const explained = decisions.some((d) => after(d.decidedAt, since) && suggested.because.every((f) => d.findings.some((seen) => seen.id === f.id)));
     if (!explained) problems.push({ code: 'level-below-findings', level, suggested: suggested.level, findings: suggested.because });
   }

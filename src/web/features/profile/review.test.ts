@@ -149,4 +149,38 @@ describe('profile review, escalation decisions and level', () => {
     const denied = await t.ctx.db.selectFrom('audit_log').select('action').where('case_id', '=', caseId).where('outcome', '=', 'denied').where('actor_user_id', '=', outsiderUser.id).where('action', 'in', ['profile.decision', 'profile.review', 'case.level-change']).execute();
     assert.deepEqual(denied.map((d) => d.action).sort(), ['case.level-change', 'profile.decision', 'profile.review']);
   });
+
+  it('asks again why the level stays when it was lowered after the decision, and accepts a decision made since', async () => {
+    const socialCare = await makeOrganisation(t.ctx, 'childrens-social-care');
+    const worker = await makeUser(t.ctx, { organisationId: socialCare.id, name: 'Sol Worker' });
+    const { id: other } = await makeCase(t.ctx, { teamUserIds: [worker.id] });
+    await makePerson(t.ctx, other, { id: 'mum', history_checked: true });
+    const social = await WebClient.signedIn(t.app, worker);
+    const at = (path: string) => `/cases/${other}/profile/${path}`;
+    const version = async () => String((await t.ctx.db.selectFrom('cases').select('profile_version').where('id', '=', other).executeTakeFirstOrThrow()).profile_version);
+    for (const [factorId, detail] of [['unsafe-sleep', 'Sofa sleeping'], ['smoking-in-home', 'Smoke indoors']]) {
+      await social.get(at(`household/${factorId}`));
+      assert.equal((await social.post(at(`household/${factorId}`), { version: '0', status: 'present', detail })).statusCode, 303);
+    }
+    const decide = async (reasoning: string) => {
+      await social.get(at('decision'));
+      assert.equal((await social.post(at('decision'), { profileVersion: await version(), decision: 'strategy-discussion', reasoning, leadConsulted: 'no' })).statusCode, 303);
+    };
+    const setLevel = async (level: string) => {
+      await social.get(at('level'));
+      assert.equal((await social.post(at('level'), { level, why: `To ${level}` })).statusCode, 303);
+    };
+    await decide('Strategy discussion asked for');
+    await setLevel('child-in-need');
+    await setLevel('early-help');
+    await social.get(at('review'));
+    const refused = await social.post(at('review'), { profileVersion: await version(), note: 'lowered' });
+    assert.equal(refused.statusCode, 409);
+    assert.deepEqual(summaryErrors(refused.body).map((e) => e.split(': ')[0]), ['#change-level'], 'the finding had a decision; the lowered level did not');
+    assert.match(refused.body, />lowered</);
+    t.clock.advanceMinutes(5);
+    await decide('Early help while the strategy discussion is arranged: the family engage');
+    await social.get(at('review'));
+    assert.equal((await social.post(at('review'), { profileVersion: await version() })).statusCode, 303);
+  });
 });
