@@ -3,9 +3,11 @@
 // user read is checked against it (a stale one changes nothing), the plan as sent is checked by the
 // domain (plan/plan-rules.ts), and the whole plan is appended as the next version, audited. Who may
 // change the plan: anyone who may change the case (the team and organisation oversight, as
-// lockCasesForChange decides canChange); emergency access reads it and changes nothing. The plan is
-// not what the profile is evaluated from, so the change writes no profile version (version: null);
-// the audit entry names the plan's own version.
+// lockCasesForChange decides canChange); emergency access reads it and changes nothing. The profile
+// reads only which check items the plan holds (a check missed twice for an item no longer in it is
+// history: domain/chronology/plan-check-missed.ts), so a change that takes items off the plan writes a
+// profile version of kind 'plan', with the findings it leaves; any other change writes none
+// (version: null). The audit entry names the plan's own version (and the profile's, when written).
 import { checkPlanDraft, ownerUserIds, planChangeSummary, type PlanProblem } from '../../domain/plan/plan-rules.ts';
 import type { PlanDraft, PlanVersion } from '../../domain/plan/plan.types.ts';
 import type { UserActor } from '../actor.ts';
@@ -61,11 +63,23 @@ export async function updatePlan(ctx: AppContext, actor: UserActor, caseId: stri
       }
       const version = currentVersion + 1;
       const saved = await appendPlanVersion(trx, caseId, version, checked.plan, recorder, now);
+      const summary = planChangeSummary(current, saved);
+      const kept = new Set(saved.checkItems.map((item) => item.id));
+      const removed = (current?.checkItems ?? []).filter((item) => !kept.has(item.id));
       return {
         changed: true,
-        version: null,
+        version:
+          removed.length === 0
+            ? null
+            : { kind: 'plan', change: { summary: `Plan: ${removed.length === 1 ? 'a check item' : `${String(removed.length)} check items`} taken off`, planVersion: version, itemsRemoved: removed.map((item) => ({ id: item.id, text: item.text })) }, why: null },
         entriesAdded: [],
-        audit: () => ({ action: 'plan.update', caseId, subjectType: 'plan', subjectId: caseId, details: { planVersion: version, level: saved.level, ...planChangeSummary(current, saved) } }),
+        audit: ({ profileVersion }) => ({
+          action: 'plan.update',
+          caseId,
+          subjectType: 'plan',
+          subjectId: caseId,
+          details: { planVersion: version, level: saved.level, ...summary, ...(removed.length === 0 ? {} : { profileVersion }) },
+        }),
         answer: () => ({ ok: true, value: saved }),
       };
     },

@@ -2,7 +2,7 @@
 // service's day, so a page view does not read the people, assessments and evidence again, nor find
 // the patterns in a long chronology again. Safe because every change to what the profile is
 // evaluated from (an assessment or its evidence, a chronology entry, a person, the birth, the level,
-// a review, a new kind of agency in the team) writes a new profile version in the same transaction (ADR 11), and the rules that count
+// a review, a new kind of agency in the team, check items taken off the plan) writes a new profile version in the same transaction (ADR 11), and the rules that count
 // days read the day, which is part of the key, as are the area's settings (their generation). As with the chronology cache, the version is read
 // first, so what is kept is never older than the version it is kept under. Frozen: it is shared.
 // Per context (so per database), at most MOST_KEPT cases, the least recently read going first.

@@ -1,5 +1,6 @@
 // Reads what the profile is evaluated from (the infant, the people, the stored assessments with
-// their evidence, the chronology, the kinds of agency in the team around the family) and evaluates it.
+// their evidence, the chronology, the kinds of agency in the team around the family, the check items
+// of the current plan) and evaluates it.
 import { evaluateProfile } from '../../domain/profile/evaluate-profile.ts';
 import type { Evidence, FactorAssessment, ProfileEvaluation, ProfileFacts } from '../../domain/profile/profile.types.ts';
 import { nextReviewDate, type NextReview } from '../../domain/profile/review-schedule.ts';
@@ -95,6 +96,8 @@ interface ProfileRows {
   entries: readonly ChronologyEntry[];
   /** The kinds of agency in the team, each once. */
   teamAgencies: readonly string[];
+  /** The ids of the check items of the case's current plan (none without a plan): a check missed for an item the plan no longer holds is history. */
+  planItemIds: ReadonlySet<string>;
 }
 
 /** `chronology`: the case's entries when the caller has them already, so they are not read twice. */
@@ -164,13 +167,21 @@ export async function loadStoredProfiles(
           .whereRef('profile_versions.case_id', '=', 'cases.id')
           .whereRef('profile_versions.version', '=', 'cases.profile_version')
           .as('current_findings'),
+        // The check items of the current plan (the highest version), for the plan-check-missed pattern.
+        eb
+          .selectFrom('case_plans')
+          .select('case_plans.check_items')
+          .whereRef('case_plans.case_id', '=', 'cases.id')
+          .orderBy('case_plans.version', 'desc')
+          .limit(1)
+          .as('plan_check_items'),
       ])
       .where('cases.id', 'in', ids)
       .execute(),
     loadChronologies(db, unknown),
   ]);
   const chronologies = new Map<string, readonly ChronologyEntry[]>([...loaded, ...known]);
-  for (const { people, assessments, evidence, current_findings, team_agencies, ...record } of records) {
+  for (const { people, assessments, evidence, current_findings, team_agencies, plan_check_items, ...record } of records) {
     const stored = storedProfileFrom(
       {
         record,
@@ -179,6 +190,7 @@ export async function loadStoredProfiles(
         evidence: evidence,
         entries: chronologies.get(record.id) ?? [],
         teamAgencies: team_agencies.map((row) => row.kind),
+        planItemIds: new Set((plan_check_items ?? []).flatMap((item) => (typeof item['id'] === 'string' ? [item['id']] : []))),
       },
       today,
       settings,
@@ -188,7 +200,7 @@ export async function loadStoredProfiles(
   return profiles;
 }
 
-function storedProfileFrom({ record, people, assessments, evidence, entries, teamAgencies }: ProfileRows, today: string, settings: ServiceSettings): Omit<StoredProfile, 'currentFindings'> {
+function storedProfileFrom({ record, people, assessments, evidence, entries, teamAgencies, planItemIds }: ProfileRows, today: string, settings: ServiceSettings): Omit<StoredProfile, 'currentFindings'> {
   const evidenceByKey = new Map<string, Evidence[]>();
   for (const row of evidence) {
     const key = assessmentKey(row.factor_id, row.subject_key);
@@ -270,6 +282,7 @@ function storedProfileFrom({ record, people, assessments, evidence, entries, tea
         today,
         names: new Map(people.map((p) => [p.id, personDisplayName({ givenName: p.given_name, familyName: p.family_name, description: p.description, identityKnown: p.identity_known })])),
         observations: observationsFromAssessments(stored),
+        planItemIds,
         settings: { unseen: settings.unseen, missedAppointments: { inARow: settings.missedAppointmentsInARow }, profile: settings.profile },
       }),
       teamAgencies,

@@ -12,7 +12,8 @@
 //   again, or a baby taken to A&E again and again (docs/profile-catalogue.md, repeated-harm).
 // - repeated police incidents: yes, attention: the profile has no factor or finding for them.
 // - a check item of the plan that could not be checked twice in a row (plan-check-missed): yes,
-//   attention, while no later answer has checked it (Derby and Derbyshire review, section 9.4).
+//   attention, while no later answer has checked it and the plan still holds the item (Derby and
+//   Derbyshire review, section 9.4).
 // - repeated domestic abuse incidents: no, high. The `domestic-abuse` finding already rests on
 //   them and adds "consider MARAC" for three in the last twelve months; a second finding would
 //   say the same twice.
@@ -52,6 +53,8 @@ export interface PatternInput {
   names: ReadonlyMap<string, string>;
   /** More observations for relapses, such as the evidence stored with the profile (observationsFromAssessments). */
   observations?: readonly FactorObservation[];
+  /** The ids of the check items of the case's current plan (empty without a plan): a check missed for an item no longer in it is history. Every item counts as in the plan when not given. */
+  planItemIds?: ReadonlySet<string>;
   /** The significant adults, for reading entries as evidence; everyone the entries name when not given. */
   adultIds?: ReadonlySet<string>;
   settings?: PatternSettings;
@@ -141,7 +144,7 @@ export function findPatterns(input: PatternInput): ChronologyPattern[] {
       becomesFinding: period.ongoing,
     })),
     ...relapsePatterns(input, current, entries),
-    ...missedCheckPatterns(entries, names),
+    ...missedCheckPatterns(entries, names, input.planItemIds),
   ];
   return patterns.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.to < b.to ? -1 : a.to > b.to ? 1 : 0));
 }

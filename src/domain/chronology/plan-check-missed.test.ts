@@ -79,6 +79,35 @@ describe('a check item that could not be checked twice in a row', () => {
     assert.equal(patterns[0]!.becomesFinding, false);
   });
 
+  describe('and the plan no longer holding the item', () => {
+    const twice = [visit('v1', '2026-11-10', [answer('sleep', 'not-checked')]), visit('v2', '2026-11-12', [answer('sleep', 'not-checked')])];
+    const inPlan = (entries: ChronologyEntry[], planItemIds: ReadonlySet<string>) =>
+      findPatterns({ entries, dateOfBirth: '2026-09-01', today: TODAY, names, planItemIds }).filter((p) => p.id === 'plan-check-missed');
+
+    it('fires while the plan still holds the item, among others', () => {
+      assert.deepEqual(inPlan(twice, new Set(['drink', 'sleep'])).map((p) => p.becomesFinding), [true]);
+    });
+
+    it('clears once the item was taken off the plan or replaced: history in the chronology, saying so', () => {
+      for (const items of [new Set(['drink']), new Set(['sleep-2']), new Set<string>()]) {
+        const patterns = inPlan(twice, items);
+        assert.deepEqual(patterns.map((p) => p.becomesFinding), [false], [...items].join());
+        assert.match(patterns[0]!.rationale, /The plan no longer holds this check\.$/);
+      }
+    });
+
+    it('clears only the item gone: another item missed twice still fires', () => {
+      const both = [visit('v1', '2026-11-10', [answer('sleep', 'not-checked'), answer('drink', 'not-checked')]), visit('v2', '2026-11-12', [answer('sleep', 'not-checked'), answer('drink', 'not-checked')])];
+      assert.deepEqual(inPlan(both, new Set(['drink'])).map((p) => [p.factorIds[0], p.becomesFinding]), [['unsafe-sleep', false], ['alcohol-misuse', true]]);
+    });
+
+    it('a run already ended by a check stays history, without the words about the plan', () => {
+      const [p] = inPlan([...twice, visit('v3', '2026-11-14', [answer('sleep', 'no-concern')])], new Set<string>());
+      assert.equal(p!.becomesFinding, false);
+      assert.doesNotMatch(p!.rationale, /no longer holds/);
+    });
+  });
+
   it('does not read a contact dated after today', () => {
     assert.deepEqual(missed([visit('v1', '2026-11-20', [answer('sleep', 'not-checked')]), visit('v2', '2026-11-23', [answer('sleep', 'not-checked')])]), []);
   });

@@ -1,8 +1,9 @@
 // A check item of the plan that could not be checked at two contacts in a row (issue 13): whoever
 // the visitors were, the same item answered "could not check" twice with no check between. It
-// becomes the `plan-check-missed` finding while it is the item's latest news; once someone checks
-// the item the run is history, shown in the chronology only. Read from the current entries only, so
-// a corrected contact's answers neither raise nor end a run.
+// becomes the `plan-check-missed` finding while it is the item's latest news and the item is still in
+// the plan; once someone checks the item, or the plan no longer holds it (removed, or replaced by
+// another item), the run is history, shown in the chronology only. Read from the current entries
+// only, so a corrected contact's answers neither raise nor end a run.
 import { checksFromEntries, type RecordedCheck } from '../plan/plan-checks.ts';
 import { dayInWords } from '../shared/calendar-date.ts';
 import { involving, oneLine, spanInWords } from './pattern-words.ts';
@@ -18,15 +19,22 @@ export interface MissedCheckRun {
   checks: RecordedCheck[];
   /** True while no later answer has checked the item. */
   ongoing: boolean;
+  /** False once the plan no longer holds the item. */
+  inPlan: boolean;
 }
 
-/** Every run of MISSED_CHECKS_IN_A_ROW or more "could not check" answers for one item, in the order they start. */
-export function findMissedChecks(entries: readonly ChronologyEntry[]): MissedCheckRun[] {
+/**
+ * Every run of MISSED_CHECKS_IN_A_ROW or more "could not check" answers for one item, in the order
+ * they start. `planItemIds`: the ids of the check items of the case's current plan (none without a
+ * plan); when not given, every item counts as still in the plan.
+ */
+export function findMissedChecks(entries: readonly ChronologyEntry[], planItemIds?: ReadonlySet<string>): MissedCheckRun[] {
   const runs: MissedCheckRun[] = [];
   const open = new Map<string, RecordedCheck[]>();
   const close = (itemId: string, ongoing: boolean) => {
     const checks = open.get(itemId) ?? [];
-    if (checks.length >= MISSED_CHECKS_IN_A_ROW) runs.push({ itemId, text: checks.at(-1)!.text, checks, ongoing });
+    const inPlan = planItemIds === undefined || planItemIds.has(itemId);
+    if (checks.length >= MISSED_CHECKS_IN_A_ROW) runs.push({ itemId, text: checks.at(-1)!.text, checks, ongoing, inPlan });
     open.delete(itemId);
   };
   for (const check of checksFromEntries(entries)) {
@@ -42,11 +50,12 @@ export function missedCheckRationale(run: MissedCheckRun, names: ReadonlyMap<str
   const last = run.checks.at(-1)!.day;
   const why = run.checks.map((check) => `${check.agency}, ${dayInWords(check.day)}: ${check.note.replace(/[.\s]+$/, '')}`).join('; ');
   const people = [...new Set(run.checks.flatMap((check) => (check.personId === undefined ? [] : [check.personId])))];
-  return oneLine(`"${run.text}" could not be checked at ${run.checks.length} contacts in a row ${spanInWords(first, last)}${involving(people, names)} (${why}).`);
+  const gone = run.ongoing && !run.inPlan ? ' The plan no longer holds this check.' : '';
+  return oneLine(`"${run.text}" could not be checked at ${run.checks.length} contacts in a row ${spanInWords(first, last)}${involving(people, names)} (${why}).${gone}`);
 }
 
-export function missedCheckPatterns(entries: readonly ChronologyEntry[], names: ReadonlyMap<string, string>): ChronologyPattern[] {
-  return findMissedChecks(entries).map((run) => ({
+export function missedCheckPatterns(entries: readonly ChronologyEntry[], names: ReadonlyMap<string, string>, planItemIds?: ReadonlySet<string>): ChronologyPattern[] {
+  return findMissedChecks(entries, planItemIds).map((run) => ({
     id: 'plan-check-missed',
     severity: 'attention',
     title: 'A check in the plan could not be done twice in a row',
@@ -56,6 +65,6 @@ export function missedCheckPatterns(entries: readonly ChronologyEntry[], names: 
     entryIds: [...new Set(run.checks.map((check) => check.entryId))],
     personIds: [...new Set(run.checks.flatMap((check) => (check.personId === undefined ? [] : [check.personId])))],
     factorIds: [...new Set(run.checks.flatMap((check) => (check.factorId === undefined ? [] : [check.factorId])))],
-    becomesFinding: run.ongoing,
+    becomesFinding: run.ongoing && run.inPlan,
   }));
 }

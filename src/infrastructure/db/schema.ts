@@ -206,7 +206,7 @@ export interface ProfileVersionsTable {
   findings: ColumnType<FindingSnapshot[] | null, string | null, never>;
 }
 
-export type ProfileVersionKind = 'factor' | 'decision' | 'review' | 'level' | 'event' | 'catalogue' | 'birth' | 'person' | 'settings' | 'team';
+export type ProfileVersionKind = 'factor' | 'decision' | 'review' | 'level' | 'event' | 'catalogue' | 'birth' | 'person' | 'settings' | 'team' | 'plan';
 
 /** A finding as it stood at a version or a decision. */
 export interface FindingSnapshot {
