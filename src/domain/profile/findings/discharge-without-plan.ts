@@ -1,7 +1,7 @@
 // High: a baby went home from hospital or a neonatal unit, a social worker is in the team around
 // the family, and no discharge plan is recorded for that stay (docs/profile-catalogue.md,
-// `discharge-without-plan`). The NSPCC briefing "Deaths of, or significant harm to infants" asks for
-// a multi-disciplinary discharge plan for premature babies; Infant 2 of the Derby and Derbyshire
+// `discharge-without-plan`). The NSPCC's "Infants: learning from case reviews" (2018) asks for a
+// multi-disciplinary discharge plan for premature babies; Infant 2 of the Derby and Derbyshire
 // review (sections 5.19 to 5.23) was readmitted and discharged again without the social worker
 // being told. Only the latest discharge matters: a plan for an earlier stay does not cover it.
 import { addDays, dayInWords, dayOf } from '../../shared/calendar-date.ts';
