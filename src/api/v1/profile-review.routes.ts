@@ -82,7 +82,7 @@ export async function profileReviewApiRoutes(app: FastifyInstance): Promise<void
 
   app.get<{ Params: Static<typeof Params> }>(
     '/cases/:caseId/profile/decisions',
-    { preHandler: requireBearer, schema: { ...common, summary: 'Escalation decisions, newest first, the review dates, and the critical findings still needing a decision', params: Params, response: { 200: ProfileDecisions, ...errorResponses(401, 403, 404) } } },
+    { preHandler: requireBearer, schema: { ...common, summary: 'Escalation decisions, newest first, the review dates, and the critical and high findings still needing a decision before a review', params: Params, response: { 200: ProfileDecisions, ...errorResponses(401, 403, 404) } } },
     async (request, reply) => {
       const result = await viewProfile(ctx, actor(request), request.params.caseId);
       if (!result.ok) return fail(reply, result);

@@ -2,8 +2,9 @@
 // after are statutory decisions of the local authority (a section 17 assessment, a child protection
 // conference, a care order or accommodation), so only children's social care in the team records a
 // move into or out of them. Between universal and early help, the lead professional or their
-// organisation's oversight decides. Anyone else records an escalation decision instead (a referral
-// to children's social care), which is how the reviews ask a worry to travel. docs/domain.md, "Levels of support".
+// organisation's oversight decides. Anyone else proposes the change (answered by the lead
+// professional or a safeguarding lead) or records an escalation decision (a referral to children's
+// social care), which is how the reviews ask a worry to travel. docs/domain.md, "Levels of support".
 import type { CaseLevel } from '../shared/case-levels.ts';
 import type { AccessBasis } from './case-access.ts';
 import { dayInWords } from '../shared/calendar-date.ts';
