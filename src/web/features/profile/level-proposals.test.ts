@@ -98,6 +98,22 @@ describe('proposing a change of level, and answering it on the case page', () =>
     assert.equal(await level(), 'universal');
   });
 
+  it('refuses the social worker a move to child protection on the level form without a conference, saying what to do and keeping the reason', async () => {
+    const social = clients['social']!;
+    await t.ctx.db.updateTable('cases').set({ level: 'child-in-need' }).where('id', '=', caseId).execute();
+    try {
+      await social.get(`/cases/${caseId}/profile/level`);
+      const refused = await social.post(`/cases/${caseId}/profile/level`, { level: 'child-protection', why: 'Typed reason kept' });
+      assert.equal(refused.statusCode, 409);
+      assert.match(summaryErrors(refused.body).join(), /#level: A move to child protection follows a child protection conference that decided on a plan\. Record the conference/);
+      assert.match(refused.body, /Typed reason kept/);
+      const audit = await t.ctx.db.selectFrom('audit_log').select('details').where('case_id', '=', caseId).where('action', '=', 'case.level-change').where('outcome', '=', 'denied').where('actor_user_id', '=', ids['social']!).executeTakeFirstOrThrow();
+      assert.equal((audit.details as { reason: string }).reason, 'no-conference');
+    } finally {
+      await t.ctx.db.updateTable('cases').set({ level: 'universal' }).where('id', '=', caseId).execute();
+    }
+  });
+
   it('refuses children’s social care’s safeguarding lead until a conference decided on a plan, then changes the level naming it', async () => {
     const lead = clients['cscLead']!;
     await lead.get(`/cases/${caseId}`);
