@@ -38,7 +38,8 @@ export interface BackgroundWork {
   stop(): Promise<void>;
 }
 
-export function startBackgroundWork(ctx: AppContext, db: Db, log: FastifyBaseLogger): BackgroundWork {
+/** `timing`: how often the queue of re-evaluations is checked (tests make it short). */
+export function startBackgroundWork(ctx: AppContext, db: Db, log: FastifyBaseLogger, timing: { reevaluationCheckMs?: number } = {}): BackgroundWork {
   const { config } = ctx;
   let escalating: Promise<void> | undefined;
   const escalation = setInterval(() => {
@@ -72,7 +73,7 @@ export function startBackgroundWork(ctx: AppContext, db: Db, log: FastifyBaseLog
       .finally(() => {
         reevaluating = undefined;
       });
-  }, REEVALUATION_CHECK_SECONDS * 1000);
+  }, timing.reevaluationCheckMs ?? REEVALUATION_CHECK_SECONDS * 1000);
   reevaluation.unref();
 
   const stopKeepingAuditChain = keepAuditChain({
