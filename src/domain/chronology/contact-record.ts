@@ -22,7 +22,8 @@
 //   `understands-safety-advice` of each adult in the profile who was present (professional
 //   judgement). Understood advice adds nothing: the factor also needs the advice kept to.
 // - Before the birth the questions about seeing the baby are not asked.
-// - The plan's check items due for the visitor (issue 13, plan/plan-checks.ts) each need an answer:
+// - The plan's check items due for the visitor (issue 13, plan/plan-checks.ts; the answers are checked
+//   by plan-check-answers.ts) each need an answer:
 //   checked, no concern; checked, concern (what was seen); could not check (why). The answers go into
 //   the contact's details (`planChecks`, with each item's words that day) and its summary names each
 //   concern and each item not checked. A concern is evidence for the factor the item names, `observed`,
@@ -35,8 +36,7 @@ import { isSignificantAdult } from '../profile/profile-subjects.ts';
 import type { EvidenceDirection, ProfilePerson } from '../profile/profile.types.ts';
 import { dayInWords, isRealIsoDate } from '../shared/calendar-date.ts';
 import { factorById } from '../catalogue/catalogue.ts';
-import { checkPlanAnswers, recordedChecks, type PlanCheckDraft, type PlanCheckProblem } from '../plan/plan-checks.ts';
-import type { CheckItem, Plan } from '../plan/plan.types.ts';
+import { checkPlanAnswers, recordedChecks, type AnswerableItem, type PlanCheckDraft, type PlanCheckProblem, type PlanToAnswer } from './plan-check-answers.ts';
 import type { RecordedPlanCheck } from './chronology.types.ts';
 
 export const CONTACT_KINDS = ['home-visit', 'clinic-contact', 'gp-consultation'] as const;
@@ -100,8 +100,8 @@ export interface ContactContext {
   /** Everyone in the record. */
   people: readonly ProfilePerson[];
   /** The case's current plan (none: no check items are asked) and its items due for this visitor. */
-  plan?: Plan | null;
-  dueItems?: readonly CheckItem[];
+  plan?: PlanToAnswer | null;
+  dueItems?: readonly AnswerableItem[];
 }
 
 export type AdviceGiven = { given: false } | { given: true; understood: Understood };
@@ -450,7 +450,7 @@ export type AnswerPlanChecksResult = { ok: true; answered: AnsweredPlanChecks } 
  * consultation) answers the plan's checks; `due` are the items that must be answered (the form asks
  * them; an agency's entry answers the items it checked). Without a plan and without answers, nothing.
  */
-export function answerPlanChecks(kind: string, occurredOn: string, drafts: readonly PlanCheckDraft[], context: { plan: Plan | null; due: readonly CheckItem[] }): AnswerPlanChecksResult {
+export function answerPlanChecks(kind: string, occurredOn: string, drafts: readonly PlanCheckDraft[], context: { plan: PlanToAnswer | null; due: readonly AnswerableItem[] }): AnswerPlanChecksResult {
   const { plan } = context;
   if (plan === null && drafts.length === 0) return { ok: true, answered: { checks: [], sentences: [], evidence: [], significant: false } };
   if (!isContactKind(kind)) return { ok: false, problems: [{ code: 'not-at-a-contact', path: '/planChecks' }] };

@@ -4,7 +4,7 @@
 // the plan; once someone checks the item, or the plan no longer holds it (removed, or replaced by
 // another item), the run is history, shown in the chronology only. Read from the current entries
 // only, so a corrected contact's answers neither raise nor end a run.
-import { checksFromEntries, type RecordedCheck } from '../plan/plan-checks.ts';
+import { checksFromEntries, type RecordedCheck } from './plan-check-answers.ts';
 import { dayInWords } from '../shared/calendar-date.ts';
 import { involving, oneLine, spanInWords } from './pattern-words.ts';
 import type { ChronologyEntry, ChronologyPattern } from './chronology.types.ts';
