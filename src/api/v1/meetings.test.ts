@@ -1,15 +1,13 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { apiTokenFor, makeCase, makeOrganisation, makeUser } from '../../../test/helpers/factories.ts';
+import { caseApi, type ApiErrorBody as ErrorBody, type CaseApi } from '../../../test/helpers/case-api.ts';
+import { makeOrganisation } from '../../../test/helpers/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { addDays } from '../../domain/shared/calendar-date.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
 import { addWorkingDays } from '../../domain/timescales/working-days.ts';
 
-interface ErrorBody {
-  error: { code: string; message: string; details: { path: string; message: string }[] };
-}
 interface MeetingBody {
   id: string;
   kind: string;
@@ -27,26 +25,23 @@ describe('the meetings and timescales API', () => {
   let t: TestApp;
   let caseId: string;
   let today: string;
-  const tokens: Record<string, string> = {};
-  const users: Record<string, string> = {};
+  let api: CaseApi;
 
   before(async () => {
     t = await createTestApp();
     today = serviceToday(t.clock.now());
     const csc = await makeOrganisation(t.ctx, 'childrens-social-care');
-    for (const name of ['lead', 'outsider', 'reader']) {
-      const user = await makeUser(t.ctx, { name: `Api ${name}`, organisationId: csc.id });
-      users[name] = user.id;
-      tokens[name] = await apiTokenFor(t.ctx, user.email, name === 'reader' ? ['read'] : undefined);
-    }
-    ({ id: caseId } = await makeCase(t.ctx, { teamUserIds: [users['lead']!, users['reader']!] }));
+    api = await caseApi(t, [
+      { name: 'lead', organisationId: csc.id },
+      { name: 'outsider', organisationId: csc.id, inTeam: false },
+      { name: 'reader', organisationId: csc.id, scopes: ['read'] },
+    ]);
+    caseId = api.caseId;
   });
   after(async () => t.close());
 
-  const call = (who: string, method: 'GET' | 'POST', path: string, payload?: object, id = caseId) =>
-    t.app.inject({ method, url: `/api/v1/cases/${id}/${path}`, headers: { authorization: `Bearer ${tokens[who]}` }, ...(payload ? { payload } : {}) });
-  const deniedFor = async (who: string) =>
-    (await t.ctx.db.selectFrom('audit_log').select('action').where('actor_user_id', '=', users[who]!).where('outcome', '=', 'denied').execute()).map((row) => row.action);
+  const call = (who: string, method: 'GET' | 'POST', path: string, payload?: object, id = caseId) => api.call(who, method, path, payload, id);
+  const deniedFor = (who: string) => api.deniedFor(who);
   const meetings = async () => (await t.ctx.db.selectFrom('case_meetings').select('id').where('case_id', '=', caseId).execute()).length;
 
   const strategy = () => ({

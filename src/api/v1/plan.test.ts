@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { apiTokenFor, makeCase, makePerson, makeUser } from '../../../test/helpers/factories.ts';
+import { caseApi, type ApiErrorBody as ErrorBody, type CaseApi } from '../../../test/helpers/case-api.ts';
+import { makePerson } from '../../../test/helpers/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { addDays } from '../../domain/shared/calendar-date.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
@@ -15,30 +16,20 @@ interface PlanBody {
   recordedAt: string | null;
   recordedBy: string | null;
 }
-interface ErrorBody {
-  error: { code: string; message: string; details: { path: string; message: string }[] };
-}
 
 describe('the plan API', () => {
   let t: TestApp;
   let caseId: string;
   let today: string;
-  const tokens: Record<string, string> = {};
-  const users: Record<string, string> = {};
+  let api: CaseApi;
+  let tokens: Record<string, string>;
+  let users: Record<string, string>;
 
   before(async () => {
     t = await createTestApp();
     today = serviceToday(t.clock.now());
-    for (const name of ['lead', 'member', 'outsider']) {
-      const user = await makeUser(t.ctx, { name: `Api ${name}` });
-      users[name] = user.id;
-      tokens[name] = await apiTokenFor(t.ctx, user.email);
-    }
-    const reader = await makeUser(t.ctx);
-    const feeder = await makeUser(t.ctx);
-    ({ id: caseId } = await makeCase(t.ctx, { teamUserIds: [users['lead']!, users['member']!, reader.id, feeder.id] }));
-    tokens['read'] = await apiTokenFor(t.ctx, reader.email, ['read']);
-    tokens['feed'] = await apiTokenFor(t.ctx, feeder.email, ['feed']);
+    api = await caseApi(t, [{ name: 'lead' }, { name: 'member' }, { name: 'outsider', inTeam: false }, { name: 'read', scopes: ['read'] }, { name: 'feed', scopes: ['feed'] }]);
+    ({ caseId, tokens, users } = api);
     await makePerson(t.ctx, caseId, { id: 'api-mum', history_checked: true });
     const factor = await t.app.inject({
       method: 'PUT',
@@ -50,10 +41,8 @@ describe('the plan API', () => {
   });
   after(async () => t.close());
 
-  const call = (who: string, method: 'GET' | 'PUT', payload?: object, id = caseId) =>
-    t.app.inject({ method, url: `/api/v1/cases/${id}/plan`, headers: { authorization: `Bearer ${tokens[who]}` }, ...(payload ? { payload } : {}) });
-  const deniedFor = async (who: string) =>
-    (await t.ctx.db.selectFrom('audit_log').select('action').where('actor_user_id', '=', users[who]!).where('outcome', '=', 'denied').execute()).map((row) => row.action);
+  const call = (who: string, method: 'GET' | 'PUT', payload?: object, id = caseId) => api.call(who, method, 'plan', payload, id);
+  const deniedFor = (who: string) => api.deniedFor(who);
   const plans = async () => (await t.ctx.db.selectFrom('case_plans').select('version').where('case_id', '=', caseId).execute()).length;
 
   it('answers version 0 with the check items the profile suggests when the case has no plan yet', async () => {
