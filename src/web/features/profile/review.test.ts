@@ -158,7 +158,7 @@ describe('profile review, escalation decisions and level', () => {
     const social = await WebClient.signedIn(t.app, worker);
     const at = (path: string) => `/cases/${other}/profile/${path}`;
     const version = async () => String((await t.ctx.db.selectFrom('cases').select('profile_version').where('id', '=', other).executeTakeFirstOrThrow()).profile_version);
-    for (const [factorId, detail] of [['unsafe-sleep', 'Sofa sleeping'], ['smoking-in-home', 'Smoke indoors']]) {
+    for (const [factorId, detail] of [['unsafe-sleep', 'Sofa sleeping'], ['smoking-in-home', 'Smoke indoors']] as const) {
       await social.get(at(`household/${factorId}`));
       assert.equal((await social.post(at(`household/${factorId}`), { version: '0', status: 'present', detail })).statusCode, 303);
     }
