@@ -35,58 +35,38 @@ const ids = (items: readonly { id: string }[]) => items.map((i) => i.id);
 const TODAY = '2026-11-22';
 
 describe('which check items are due for a visitor', () => {
-  it('has nothing due without a plan', () => {
-    assert.deepEqual(dueCheckItems(null, 'housing', [], TODAY), []);
-  });
-
-  it('asks every visitor an item naming no agency, and only the named agencies otherwise', () => {
-    const p = plan(item('any'), item('hv', { checkedBy: ['health-visiting'] }), item('both', { checkedBy: ['housing', 'gp'] }));
-    assert.deepEqual(ids(dueCheckItems(p, 'housing', [], TODAY)), ['any', 'both']);
-    assert.deepEqual(ids(dueCheckItems(p, 'health-visiting', [], TODAY)), ['any', 'hv']);
-    assert.deepEqual(ids(dueCheckItems(p, 'police', [], TODAY)), ['any']);
-  });
-
-  it('asks an every-contact item at every contact, however recently it was checked', () => {
-    assert.deepEqual(ids(dueCheckItems(plan(item('a')), 'housing', [check('a', TODAY)], TODAY)), ['a']);
-  });
-
-  it('does not ask an item before the day it is checked since', () => {
-    assert.deepEqual(dueCheckItems(plan(item('a', { since: '2026-11-23' })), 'housing', [], TODAY), []);
-    assert.deepEqual(ids(dueCheckItems(plan(item('a', { since: TODAY })), 'housing', [], TODAY)), ['a']);
-  });
-
-  it('asks a weekly item unless it was checked in the last 7 days, today included', () => {
-    const p = plan(item('w', { frequency: 'weekly' }));
-    assert.deepEqual(ids(dueCheckItems(p, 'housing', [], TODAY)), ['w']);
-    assert.deepEqual(dueCheckItems(p, 'housing', [check('w', TODAY)], TODAY), []);
-    assert.deepEqual(dueCheckItems(p, 'housing', [check('w', '2026-11-16')], TODAY), [], '6 days ago');
-    assert.deepEqual(ids(dueCheckItems(p, 'housing', [check('w', '2026-11-15')], TODAY)), ['w'], '7 days ago');
-  });
-
-  it('counts a concern as checked, but not "could not check"', () => {
-    const p = plan(item('w', { frequency: 'weekly' }));
-    assert.deepEqual(dueCheckItems(p, 'housing', [check('w', '2026-11-20', 'concern')], TODAY), []);
-    assert.deepEqual(ids(dueCheckItems(p, 'housing', [check('w', '2026-11-20', 'not-checked')], TODAY)), ['w']);
-  });
-
-  it('counts a check by any agency, and only checks of that item', () => {
-    const p = plan(item('w', { frequency: 'weekly' }));
-    assert.deepEqual(dueCheckItems(p, 'housing', [check('w', '2026-11-20', 'no-concern', { agencyKind: 'gp' })], TODAY), []);
-    assert.deepEqual(ids(dueCheckItems(p, 'housing', [check('other', '2026-11-20')], TODAY)), ['w']);
-  });
-
-  it('asks a monthly item unless it was checked after the same day last month', () => {
-    const p = plan(item('m', { frequency: 'monthly' }));
-    assert.deepEqual(dueCheckItems(p, 'housing', [check('m', '2026-10-23')], TODAY), []);
-    assert.deepEqual(ids(dueCheckItems(p, 'housing', [check('m', '2026-10-22')], TODAY)), ['m']);
+  const weekly = plan(item('w', { frequency: 'weekly' }));
+  const monthly = plan(item('m', { frequency: 'monthly' }));
+  const byAgency = plan(item('any'), item('hv', { checkedBy: ['health-visiting'] }), item('both', { checkedBy: ['housing', 'gp'] }));
+  // Each row: the plan, who visits (housing unless said), the checks so far, the day (TODAY unless said), and what is due.
+  const cases: { when: string; plan: Plan | null; visitor?: string; checks?: RecordedCheck[]; today?: string; due: string[] }[] = [
+    { when: 'without a plan, nothing', plan: null, due: [] },
+    { when: 'an item naming no agency: every visitor; a named agency only', plan: byAgency, due: ['any', 'both'] },
+    { when: 'health visiting sees its own item and the open one', plan: byAgency, visitor: 'health-visiting', due: ['any', 'hv'] },
+    { when: 'an agency named by no item sees only the open one', plan: byAgency, visitor: 'police', due: ['any'] },
+    { when: 'every contact: however recently it was checked', plan: plan(item('a')), checks: [check('a', TODAY)], due: ['a'] },
+    { when: 'not before the day it is checked since', plan: plan(item('a', { since: '2026-11-23' })), due: [] },
+    { when: 'from the day it is checked since', plan: plan(item('a', { since: TODAY })), due: ['a'] },
+    { when: 'weekly, never checked', plan: weekly, due: ['w'] },
+    { when: 'weekly, checked today', plan: weekly, checks: [check('w', TODAY)], due: [] },
+    { when: 'weekly, checked 6 days ago', plan: weekly, checks: [check('w', '2026-11-16')], due: [] },
+    { when: 'weekly, checked 7 days ago', plan: weekly, checks: [check('w', '2026-11-15')], due: ['w'] },
+    { when: 'weekly, a concern counts as checked', plan: weekly, checks: [check('w', '2026-11-20', 'concern')], due: [] },
+    { when: 'weekly, could not check does not count', plan: weekly, checks: [check('w', '2026-11-20', 'not-checked')], due: ['w'] },
+    { when: 'weekly, checked by another agency counts', plan: weekly, checks: [check('w', '2026-11-20', 'no-concern', { agencyKind: 'gp' })], due: [] },
+    { when: 'weekly, a check of another item does not count', plan: weekly, checks: [check('other', '2026-11-20')], due: ['w'] },
+    { when: 'weekly, a check dated after today does not count', plan: weekly, checks: [check('w', '2026-11-23')], due: ['w'] },
+    { when: 'monthly, checked after the same day last month', plan: monthly, checks: [check('m', '2026-10-23')], due: [] },
+    { when: 'monthly, checked on the same day last month', plan: monthly, checks: [check('m', '2026-10-22')], due: ['m'] },
     // 31 March: the same day last month is the last day of February.
-    assert.deepEqual(dueCheckItems(p, 'housing', [check('m', '2027-03-01')], '2027-03-31'), []);
-    assert.deepEqual(ids(dueCheckItems(p, 'housing', [check('m', '2027-02-28')], '2027-03-31')), ['m']);
-  });
-
-  it('does not count a check dated after today', () => {
-    assert.deepEqual(ids(dueCheckItems(plan(item('w', { frequency: 'weekly' })), 'housing', [check('w', '2026-11-23')], TODAY)), ['w']);
-  });
+    { when: 'monthly on 31 March, checked on 1 March', plan: monthly, checks: [check('m', '2027-03-01')], today: '2027-03-31', due: [] },
+    { when: 'monthly on 31 March, checked on 28 February', plan: monthly, checks: [check('m', '2027-02-28')], today: '2027-03-31', due: ['m'] },
+  ];
+  for (const row of cases) {
+    it(row.when, () => {
+      assert.deepEqual(ids(dueCheckItems(row.plan, row.visitor ?? 'housing', row.checks ?? [], row.today ?? TODAY)), row.due);
+    });
+  }
 });
 
 describe('checking the answers', () => {
