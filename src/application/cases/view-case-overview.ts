@@ -1,5 +1,6 @@
 // The case overview page's reading: the case, its profile, its chronology, its plan and its clocks,
-// behind one access check, with the chronology read once and one audit entry naming everything shown.
+// and an open proposal to change the level, behind one access check, with the chronology read once
+// and one audit entry naming everything shown.
 import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAuditAlone } from '../audit.ts';
@@ -10,6 +11,8 @@ import { serviceToday } from '../../domain/shared/service-day.ts';
 import { readCaseClocks, type Clock } from '../timescales/case-clocks.ts';
 import { profileViewOf, type ProfileView } from '../profile/view-profile.ts';
 import { readCaseForView, type CaseView, type ViewCaseResult } from './view-case.ts';
+import { mayDecideLevelProposal } from '../../domain/access/level-change.ts';
+import { readLevelProposals, type LevelProposal } from '../profile/level-proposals.ts';
 
 export interface CaseOverview {
   case: CaseView;
@@ -23,6 +26,8 @@ export interface CaseOverview {
   clocks: Clock[];
   /** The service's day everything here was read for. */
   today: string;
+  /** An open proposal to change the level, and whether this user may accept or decline it here. */
+  levelProposal: { open: LevelProposal; mayDecide: boolean } | null;
 }
 
 export type ViewCaseOverviewResult = { ok: true; value: CaseOverview } | Extract<ViewCaseResult, { ok: false }>;
@@ -32,13 +37,15 @@ export async function viewCaseOverview(ctx: AppContext, actor: UserActor, caseId
   if (!opened.ok) return opened;
   const { access } = opened.value;
   const today = serviceToday(ctx.clock.now());
-  const [evaluated, plan] = await Promise.all([ctx.profiles.read(ctx, caseId), readCurrentPlan(ctx.db, caseId)]);
+  const [evaluated, plan, proposals] = await Promise.all([ctx.profiles.read(ctx, caseId), readCurrentPlan(ctx.db, caseId), readLevelProposals(ctx.db, caseId)]);
+  const openProposal = proposals.find((proposal) => proposal.status === 'open');
+  const levelProposal = openProposal ? { open: openProposal, mayDecide: mayDecideLevelProposal(access.basis, actor.role) } : null;
   const chronology = evaluated?.stored.chronology ?? [];
   const [profile, clocks] = await Promise.all([
     evaluated ? profileViewOf(ctx.db, caseId, evaluated, access.canChange) : null,
     readCaseClocks(ctx, caseId, today, { entries: chronology, dates: { bornOn: opened.value.record.dateOfBirth, expectedDeliveryOn: opened.value.record.expectedDeliveryDate } }),
   ]);
-  const showed = [...(profile ? ['case', 'profile', 'recent-entries'] : ['case', 'recent-entries']), ...(plan ? ['plan'] : []), ...((clocks ?? []).length > 0 ? ['clocks'] : [])];
+  const showed = [...(profile ? ['case', 'profile', 'recent-entries'] : ['case', 'recent-entries']), ...(plan ? ['plan'] : []), ...((clocks ?? []).length > 0 ? ['clocks'] : []), ...(levelProposal ? ['level-proposal'] : [])];
   await recordAuditAlone(ctx, actor, {
     action: 'case.view',
     caseId,
@@ -46,5 +53,5 @@ export async function viewCaseOverview(ctx: AppContext, actor: UserActor, caseId
     subjectId: caseId,
     details: { basis: access.basis, showed, ...(profile ? { profileVersion: profile.profileVersion } : {}), ...(plan ? { planVersion: plan.version } : {}) },
   });
-  return { ok: true, value: { case: opened.value, profile, chronology, plan, clocks: clocks ?? [], today } };
+  return { ok: true, value: { case: opened.value, profile, chronology, plan, clocks: clocks ?? [], today, levelProposal } };
 }

@@ -4,7 +4,6 @@ import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { viewCaseOverview } from '../../../application/cases/view-case-overview.ts';
 import { presentClocks } from '../meetings/clocks.presenter.ts';
 import { presentProfile } from '../profile/profile.presenter.ts';
-import { readLevelProposalsFor } from '../../../application/profile/level-proposals.ts';
 import { presentProposal } from '../profile/review.presenter.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { requireUser } from '../../plugins/sessions.ts';
@@ -18,14 +17,13 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
       if (result.code === 'not-found') return sendErrorPage(reply, 'not-found');
       return reply.page('cases/no-access.njk', { title: 'You are not in the team around this baby', caseId: request.params.caseId, contact: result.contact }, 403);
     }
-    const { profile, chronology, plan, clocks, today } = result.value;
+    const { profile, chronology, plan, clocks, today, levelProposal: proposal } = result.value;
     const view = presentCase(result.value.case, ctx.clock.now());
     // The findings head the case page as well as the profile: the most important thing to see first.
     const findings = profile ? presentProfile(view.id, profile.evaluation).findings : [];
     const recentEntries = presentRecentEntries(chronology);
     // An open proposal to change the level, for the lead professional or a safeguarding lead to answer here.
-    const proposals = await readLevelProposalsFor(ctx, actorFor(request.user!, 'web', request.ip), view.id);
-    const levelProposal = proposals?.open ? { p: presentProposal(proposals.open), mayDecide: proposals.mayDecide } : null;
+    const levelProposal = proposal ? { p: presentProposal(proposal.open), mayDecide: proposal.mayDecide } : null;
     return reply.page('cases/case.njk', { title: view.name, c: view, findings, recentEntries, plan: presentPlanSummary(plan, today), clockRows: presentClocks(clocks), levelProposal });
   });
 }
