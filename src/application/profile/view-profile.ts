@@ -1,5 +1,6 @@
 // Reading a case's Infant Care Profile: the access check, the evaluation by the domain rules, and
 // the audit entry. Findings are computed on every read from what is stored; none is stored.
+import type { CaseAccess } from '../../domain/access/case-access.ts';
 import type { ProfileEvaluation } from '../../domain/profile/profile.types.ts';
 import type { FindingInView } from '../../domain/profile/escalation.ts';
 import type { NextReview } from '../../domain/profile/review-schedule.ts';
@@ -31,6 +32,17 @@ export type ViewProfileResult =
 
 /** The profile; with an intent, refused (and audited under its action) unless the user may also do that. */
 export async function viewProfile(ctx: AppContext, actor: UserActor, caseId: string, intent?: CaseIntent): Promise<ViewProfileResult> {
+  const opened = await readProfileForView(ctx, actor, caseId, intent);
+  if (!opened.ok) return opened;
+  return { ok: true, value: await profileViewOf(ctx.db, caseId, opened.value.evaluated, opened.value.access.canChange) };
+}
+
+export type ReadProfileForViewResult =
+  | { ok: true; value: { evaluated: EvaluatedProfile; access: Extract<CaseAccess, { allowed: true }> } }
+  | { ok: false; code: 'not-found' | 'forbidden'; message: string };
+
+/** The evaluated profile behind the access check, the view audited as profile.view (a refusal as denied): for pages that show more beside it. */
+export async function readProfileForView(ctx: AppContext, actor: UserActor, caseId: string, intent?: CaseIntent): Promise<ReadProfileForViewResult> {
   const now = ctx.clock.now();
   const evaluated = await ctx.profiles.read(ctx, caseId);
   if (!evaluated) return { ok: false, code: 'not-found', message: 'There is no case with this id.' };
@@ -41,7 +53,7 @@ export async function viewProfile(ctx: AppContext, actor: UserActor, caseId: str
   }
   if (await refusedForIntent(ctx, actor, caseId, access, intent)) return { ok: false, code: 'forbidden', message: 'Your access to this record does not allow this.' };
   await recordAuditAlone(ctx, actor, { action: 'profile.view', caseId, subjectType: 'case', subjectId: caseId, details: { basis: access.basis, profileVersion: evaluated.stored.profileVersion } });
-  return { ok: true, value: await profileViewOf(ctx.db, caseId, evaluated, access.canChange) };
+  return { ok: true, value: { evaluated, access } };
 }
 
 /** The profile as viewProfile shows it, from an evaluation already made; checking and auditing access is the caller's. */

@@ -7,9 +7,7 @@ import { markProfileReviewed } from '../../../application/profile/mark-profile-r
 import { recordDecision } from '../../../application/profile/record-decision.ts';
 import { viewProfile, type ProfileView } from '../../../application/profile/view-profile.ts';
 import { decideLevelProposal, proposeLevelChange, readLevelProposalsFor } from '../../../application/profile/level-proposals.ts';
-import { readCaseClocks } from '../../../application/timescales/case-clocks.ts';
-import { capReviewByClocks } from '../../../domain/profile/review-sign-off.ts';
-import { serviceToday } from '../../../domain/shared/service-day.ts';
+import { viewReview } from '../../../application/profile/view-review.ts';
 import { formErrors, validateForm } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { requireUser } from '../../plugins/sessions.ts';
@@ -36,20 +34,19 @@ export async function profileReviewRoutes(app: FastifyInstance): Promise<void> {
   const caseName = (view: ProfileView) => view.evaluation.subjects.find((s) => s.subject === 'infant')?.name ?? '';
 
   async function reviewPage(request: CaseRequest, reply: FastifyReply, locals: object = {}, status = 200) {
-    const view = await load(request, reply, false);
-    if (!view) return reply;
+    const result = await viewReview(ctx, actor(request), request.params.caseId);
+    if (!result.ok) return sendErrorPage(reply, result.code);
+    const { profile: view, reviewCap, proposals, mayDecide } = result.value;
     const { caseId } = request.params;
-    const today = serviceToday(ctx.clock.now());
-    const [clocks, proposals] = await Promise.all([readCaseClocks(ctx, caseId, today), readLevelProposalsFor(ctx, actor(request), caseId)]);
     return reply.page(
       'profile/review.njk',
       {
         title: 'Review and decisions',
         caseId,
         caseName: caseName(view),
-        r: presentReview(view, capReviewByClocks(view.review.next.dueOn, clocks ?? [], today)),
-        proposals: (proposals?.proposals ?? []).map(presentProposal),
-        mayDecide: proposals?.mayDecide ?? false,
+        r: presentReview(view, reviewCap),
+        proposals: proposals.map(presentProposal),
+        mayDecide,
         findings: presentProfile(caseId, view.evaluation).findings,
         canChange: view.canChange,
         values: { note: '', profileVersion: String(view.profileVersion) },
