@@ -1,6 +1,6 @@
 // Reading and writing a case's plan: each version a row of case_plans (migration 014), the whole
 // plan in it; the current plan is the highest version.
-import type { CheckItem, Plan, PlanAction, PlanVersion } from '../../domain/plan/plan.types.ts';
+import type { CheckItem, Plan, PlanAction, PlanVersion, VisitCommitment } from '../../domain/plan/plan.types.ts';
 import type { Selectable } from 'kysely';
 import type { CasePlansTable, Queryable, Tx } from '../../infrastructure/db/schema.ts';
 import type { Recorder } from '../recorder.ts';
@@ -32,6 +32,7 @@ function planFromRow(row: PlanRow): PlanVersion {
     outcomes: row.outcomes,
     checkItems: row.check_items as unknown as CheckItem[],
     actions: row.actions as unknown as PlanAction[],
+    visits: row.visits as unknown as VisitCommitment[],
     recordedAt: row.recorded_at.toISOString(),
     recordedBy: row.recorded_by_name,
   };
@@ -48,6 +49,7 @@ export async function appendPlanVersion(trx: Tx, caseId: string, version: number
       outcomes: JSON.stringify(plan.outcomes),
       check_items: JSON.stringify(plan.checkItems),
       actions: JSON.stringify(plan.actions),
+      visits: JSON.stringify(plan.visits),
       recorded_at: now,
       recorded_by: recorder.userId,
       recorded_by_name: recorder.name,

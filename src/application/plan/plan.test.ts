@@ -73,7 +73,7 @@ describe('viewing and changing the plan', () => {
     assert.deepEqual(await planRows(), [{ version: 1 }]);
     const audits = await auditSince(before);
     assert.deepEqual(audits.map((a) => [a.action, a.outcome, a.subject_type]), [['plan.update', 'success', 'plan']]);
-    assert.deepEqual(audits[0]!.details, { planVersion: 1, level: 'early-help', levelChanged: false, itemsAdded: 1, itemsRemoved: 0, actionsAdded: 1, actionsClosed: 0 });
+    assert.deepEqual(audits[0]!.details, { planVersion: 1, level: 'early-help', levelChanged: false, itemsAdded: 1, itemsRemoved: 0, actionsAdded: 1, actionsClosed: 0, visitsAdded: 0, visitsRemoved: 0 });
     const after = (await t.ctx.db.selectFrom('cases').select('profile_version').where('id', '=', caseId).executeTakeFirstOrThrow()).profile_version;
     assert.equal(after, profileVersion, 'the plan is not what the profile is evaluated from');
 

@@ -1,10 +1,13 @@
 // Reading a case's plan: the access check (as for the case and the profile: the team, organisation
 // oversight and emergency access read it), the plan as it stands, the check items the profile
 // suggests today, the last answer to each of its check items (when, by whom for which agency, what
-// was found), and who the people and owners it names are; one audit entry for the look, and a
+// was found), the state of each visiting commitment (kept, due, overdue: domain/plan/visiting-pattern.ts,
+// from the chronology the profile was evaluated from, not read again), and who the people and owners
+// it names are; one audit entry for the look, and a
 // refusal or a missing case audited too. Someone outside the team sees nothing of it.
 import { lastChecks, type RecordedCheck } from '../../domain/plan/plan-checks.ts';
 import { suggestCheckItems, type SuggestedCheckItem } from '../../domain/plan/suggested-checks.ts';
+import { visitingPattern, type VisitState } from '../../domain/plan/visiting-pattern.ts';
 import type { PlanVersion } from '../../domain/plan/plan.types.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
 import type { AccessBasis } from '../../domain/access/case-access.ts';
@@ -34,6 +37,8 @@ export interface PlanView {
   plan: PlanVersion | null;
   /** The latest answer to each of the plan's check items, by item id; an item never answered has none. */
   lastChecks: Record<string, RecordedCheck>;
+  /** Whether each of the plan's visiting commitments was kept, in the plan's order, on the service's day. */
+  visits: VisitState[];
   /** What the profile suggests checking today, whether or not the plan has it yet. */
   suggestions: SuggestedCheckItem[];
   /** Everyone in the record, by id, as shown to practitioners. */
@@ -87,6 +92,7 @@ export async function viewPlan(ctx: AppContext, actor: UserActor, caseId: string
   }
   const { facts } = evaluated.stored;
   const born = facts.infant.status === 'born';
+  const today = serviceToday(now);
   await recordAuditAlone(ctx, actor, { action: 'plan.view', caseId, subjectType: 'plan', subjectId: caseId, details: { basis: access.basis, planVersion: plan?.version ?? 0 } });
   return {
     ok: true,
@@ -97,13 +103,14 @@ export async function viewPlan(ctx: AppContext, actor: UserActor, caseId: string
       caseLevel: evaluated.stored.level,
       plan,
       lastChecks: Object.fromEntries(lastChecks(plan, checks)),
+      visits: visitingPattern(plan?.visits ?? [], evaluated.stored.chronology, today),
       suggestions: suggestCheckItems(evaluated.evaluation, { born }),
       people: facts.people.map((p) => ({ id: p.id, name: p.name })),
       team,
       ownerNames,
       basis: access.basis,
       canChange: access.canChange,
-      today: serviceToday(now),
+      today,
     },
   };
 }

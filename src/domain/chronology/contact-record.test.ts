@@ -330,7 +330,7 @@ describe('recording a contact: the plan’s checks', () => {
   const family: CheckItem = { id: 'family', text: 'Family support', question: 'Who helps?', factorId: 'supportive-wider-family', checkedBy: [], frequency: 'weekly', since: '2026-11-01' };
   const words: CheckItem = { id: 'words', text: 'Who is staying at the flat', question: 'Ask who stayed last night', checkedBy: [], frequency: 'every-contact', since: '2026-11-01' };
   const adultNoPerson: CheckItem = { id: 'anyone', text: 'Anyone drinking', question: 'Any cans?', factorId: 'alcohol-misuse', checkedBy: [], frequency: 'every-contact', since: '2026-11-01' };
-  const thePlan: Plan = { level: 'child-in-need', outcomes: [], checkItems: [sleep, drink, family, words, adultNoPerson], actions: [] };
+  const thePlan: Plan = { level: 'child-in-need', outcomes: [], checkItems: [sleep, drink, family, words, adultNoPerson], actions: [], visits: [] };
   const withPlan: ContactContext = { ...context, plan: thePlan, dueItems: [sleep, drink] };
 
   it('changes nothing without a plan', () => {

@@ -15,7 +15,7 @@ const item = (id: string, overrides: Partial<CheckItem> = {}): CheckItem => ({
   ...overrides,
 });
 
-const plan = (...checkItems: CheckItem[]): Plan => ({ level: 'child-in-need', outcomes: [], checkItems, actions: [] });
+const plan = (...checkItems: CheckItem[]): Plan => ({ level: 'child-in-need', outcomes: [], checkItems, actions: [], visits: [] });
 
 const check = (itemId: string, day: string, outcome: RecordedCheck['outcome'] = 'no-concern', overrides: Partial<RecordedCheck> = {}): RecordedCheck => ({
   itemId,

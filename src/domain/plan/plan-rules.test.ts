@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkPlanDraft, isOverdue, ownerUserIds, planChangeSummary, PLAN_PROBLEM_MESSAGES, withMeetingActions, type PlanRulesContext } from './plan-rules.ts';
-import { PLAN_LIMITS, type ActionDraft, type CheckItemDraft, type Plan, type PlanDraft } from './plan.types.ts';
+import { PLAN_LIMITS, type ActionDraft, type CheckItemDraft, type Plan, type PlanDraft, type VisitCommitmentDraft } from './plan.types.ts';
 
 const TODAY = '2026-11-22';
 
@@ -10,6 +10,7 @@ const current: Plan = {
   outcomes: ['Ruby sleeps safely every night'],
   checkItems: [{ id: 'item-1', text: 'Where the baby sleeps', question: 'Can I see the cot?', factorId: 'unsafe-sleep', checkedBy: [], frequency: 'every-contact', since: '2026-10-01' }],
   actions: [{ id: 'action-1', text: 'Get a cot', owner: { name: 'Charity shop' }, dueOn: '2026-11-01', status: 'open' }],
+  visits: [{ id: 'visit-1', agencyKind: 'health-visiting', who: 'Sam Hill, health visitor', everyDays: 7, babySeen: true, since: '2026-10-01' }],
 };
 
 function contextWith(overrides: Partial<PlanRulesContext> = {}): PlanRulesContext {
@@ -49,6 +50,7 @@ describe('a plan as sent', () => {
         { id: 'action-1', text: 'Get a cot', owner: { name: 'Charity shop' }, dueOn: '2026-11-01', status: 'done' },
         { id: 'new-2', text: 'Refer to the recovery service', owner: { userId: 'user-hv' }, dueOn: '2026-12-01', status: 'open' },
       ],
+      visits: current.visits,
     });
   });
 
@@ -171,8 +173,8 @@ describe('what changed in a plan', () => {
       checkItems: [{ ...current.checkItems[0]!, id: 'item-2' }],
       actions: [{ ...current.actions[0]!, status: 'done' }, { ...current.actions[0]!, id: 'action-2' }],
     };
-    assert.deepEqual(planChangeSummary(current, after), { levelChanged: true, itemsAdded: 1, itemsRemoved: 1, actionsAdded: 1, actionsClosed: 1 });
-    assert.deepEqual(planChangeSummary(null, current), { levelChanged: false, itemsAdded: 1, itemsRemoved: 0, actionsAdded: 1, actionsClosed: 0 });
+    assert.deepEqual(planChangeSummary(current, after), { levelChanged: true, itemsAdded: 1, itemsRemoved: 1, actionsAdded: 1, actionsClosed: 1, visitsAdded: 0, visitsRemoved: 0 });
+    assert.deepEqual(planChangeSummary(null, current), { levelChanged: false, itemsAdded: 1, itemsRemoved: 0, actionsAdded: 1, actionsClosed: 0, visitsAdded: 1, visitsRemoved: 0 });
   });
 });
 
@@ -208,5 +210,63 @@ describe("a meeting's actions joining the plan", () => {
     const checked = checkPlanDraft({ ...keep, actions: [...sent, action()] }, contextWith({ current: joined }));
     assert.ok(checked.ok);
     assert.deepEqual(checked.plan.actions.map((a) => a.fromMeeting?.id ?? null), [null, 'meeting-1', null]);
+  });
+});
+
+describe('the visiting pattern as sent', () => {
+  const visit = (overrides: Partial<VisitCommitmentDraft> = {}): VisitCommitmentDraft => ({ agencyKind: 'childrens-social-care', everyDays: 14, babySeen: true, ...overrides });
+
+  it('left out, keeps the plan\'s commitments; sent, replaces them: new ones given ids and since today, existing ones keep their since', () => {
+    const kept = checkPlanDraft(keep, contextWith());
+    assert.ok(kept.ok);
+    assert.deepEqual(kept.plan.visits, current.visits);
+    const sent = checkPlanDraft({ ...keep, visits: [{ id: 'visit-1', agencyKind: 'health-visiting', everyDays: 14, babySeen: false, who: '  ' }, visit({ who: ' Jo Bell, social worker ' })] }, contextWith());
+    assert.ok(sent.ok);
+    assert.deepEqual(sent.plan.visits, [
+      { id: 'visit-1', agencyKind: 'health-visiting', everyDays: 14, babySeen: false, since: '2026-10-01' },
+      { id: 'new-1', agencyKind: 'childrens-social-care', who: 'Jo Bell, social worker', everyDays: 14, babySeen: true, since: TODAY },
+    ]);
+    const emptied = checkPlanDraft({ ...keep, visits: [] }, contextWith());
+    assert.ok(emptied.ok);
+    assert.deepEqual(emptied.plan.visits, []);
+    const given = checkPlanDraft({ ...keep, visits: [visit({ since: '2026-12-01' })] }, contextWith());
+    assert.ok(given.ok);
+    assert.equal(given.plan.visits[0]!.since, '2026-12-01');
+  });
+
+  it('takes every day from 1 to 90 in whole days, and nothing else', () => {
+    for (const everyDays of [1, 7, 14, 28, 90]) assert.deepEqual(codes({ visits: [visit({ everyDays })] }), [], String(everyDays));
+    for (const everyDays of [0, -7, 91, 7.5, Number.NaN, undefined]) assert.deepEqual(codes({ visits: [visit({ everyDays })] }), ['every-days-invalid /visits/0/everyDays'], String(everyDays));
+  });
+
+  it('names a known kind of agency, says whether the baby must be seen, and keeps who visits short', () => {
+    assert.deepEqual(codes({ visits: [visit({ agencyKind: 'gp' }), visit({ agencyKind: 'midwifery', babySeen: false })] }), []);
+    assert.deepEqual(codes({ visits: [visit({ agencyKind: 'nursery' }), visit({ agencyKind: undefined }), visit({ babySeen: undefined })] }), [
+      'visit-agency-needed /visits/0/agencyKind',
+      'visit-agency-needed /visits/1/agencyKind',
+      'baby-seen-needed /visits/2/babySeen',
+    ]);
+    assert.deepEqual(codes({ visits: [visit({ who: 'x'.repeat(PLAN_LIMITS.who) })] }), []);
+    assert.deepEqual(codes({ visits: [visit({ who: 'x'.repeat(PLAN_LIMITS.who + 1) })] }), ['who-too-long /visits/0/who']);
+    assert.deepEqual(codes({ visits: [visit({ since: '2026-02-30' })] }), ['since-invalid /visits/0/since']);
+  });
+
+  it('holds at most the limit, with ids only of its own commitments, each once', () => {
+    assert.deepEqual(codes({ visits: Array.from({ length: PLAN_LIMITS.visits }, () => visit()) }), []);
+    assert.deepEqual(codes({ visits: Array.from({ length: PLAN_LIMITS.visits + 1 }, () => visit()) }), ['too-many-visits /visits']);
+    assert.deepEqual(codes({ visits: [visit({ id: 'visit-2' })] }), ['unknown-id /visits/0/id']);
+    assert.deepEqual(codes({ visits: [visit({ id: 'visit-1' }), visit({ id: 'visit-1' })] }), ['duplicate-id /visits/1/id']);
+    assert.deepEqual(codes({ visits: [visit({ id: 'item-1' })] }), ['unknown-id /visits/0/id']);
+  });
+
+  it('counts the commitments added and taken off, and a meeting\'s actions leave them as they were', () => {
+    const after: Plan = { ...current, visits: [{ id: 'visit-2', agencyKind: 'gp', everyDays: 28, babySeen: false, since: TODAY }] };
+    const summary = planChangeSummary(current, after);
+    assert.equal(summary.visitsAdded, 1);
+    assert.equal(summary.visitsRemoved, 1);
+    assert.equal(planChangeSummary(current, current).visitsAdded, 0);
+    const joined = withMeetingActions(current, { id: 'm', kind: 'core-group', heldOn: TODAY, actions: [] }, { caseLevel: 'child-in-need', newId: () => 'x' });
+    assert.deepEqual(joined?.visits, current.visits);
+    assert.deepEqual(withMeetingActions(null, { id: 'm', kind: 'core-group', heldOn: TODAY, actions: [] }, { caseLevel: 'child-in-need', newId: () => 'x' })?.visits, []);
   });
 });

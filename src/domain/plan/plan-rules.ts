@@ -4,7 +4,9 @@
 // due date, dropped only with a reason and never removed (an action stays on the plan, done or
 // dropped, so the plan shows what was agreed). Each problem has a JSON pointer path, so a page can
 // mark the field and an API caller is told exactly which part is wrong. A draft that passes becomes
-// the plan: trimmed, new items and actions given ids, a new item checked since today.
+// the plan: trimmed, new items and actions given ids, a new item checked since today. The visiting
+// pattern: each commitment names a known kind of agency, how often in whole days (1 to 90) and whether
+// the baby must be seen; a draft that leaves the visits out keeps the plan's own.
 import { isFactorId } from '../catalogue/catalogue.ts';
 import { isRealIsoDate } from '../shared/calendar-date.ts';
 import { isCaseLevel } from '../shared/case-levels.ts';
@@ -25,6 +27,8 @@ import {
   type Plan,
   type PlanAction,
   type PlanDraft,
+  type VisitCommitment,
+  type VisitCommitmentDraft,
 } from './plan.types.ts';
 
 export const PLAN_PROBLEM_MESSAGES = {
@@ -53,6 +57,11 @@ export const PLAN_PROBLEM_MESSAGES = {
   'dropped-reason-needed': 'Say why the action was dropped.',
   'dropped-reason-too-long': `The reason must be ${PLAN_LIMITS.droppedReason.toLocaleString('en-GB')} characters or fewer.`,
   'action-removed': 'An action is never taken off the plan: mark it done, or dropped with a reason.',
+  'too-many-visits': `A plan has at most ${PLAN_LIMITS.visits} visiting commitments.`,
+  'visit-agency-needed': 'Choose the kind of agency that visits.',
+  'every-days-invalid': `Say how often in whole days, from 1 to ${PLAN_LIMITS.everyDays}: 7 is every week, 14 every 2 weeks.`,
+  'who-too-long': `Who visits must be ${PLAN_LIMITS.who} characters or fewer.`,
+  'baby-seen-needed': 'Say whether the baby must be seen at each visit.',
 } as const;
 
 export type PlanProblemCode = keyof typeof PLAN_PROBLEM_MESSAGES;
@@ -145,6 +154,22 @@ export function checkPlanDraft(draft: PlanDraft, context: PlanRulesContext): Pla
   const kept = new Set(draft.actions.map((action) => action.id).filter((id) => id !== undefined));
   for (const id of existingActions) if (!kept.has(id)) problem('action-removed', '/actions');
 
+  if (draft.visits !== undefined) {
+    const existingVisits = new Set(context.current?.visits.map((visit) => visit.id) ?? []);
+    const seenVisitIds = new Set<string>();
+    if (draft.visits.length > PLAN_LIMITS.visits) problem('too-many-visits', '/visits');
+    draft.visits.forEach((visit, i) => {
+      const at = `/visits/${i}`;
+      checkId(visit.id, `${at}/id`, existingVisits, seenVisitIds);
+      if (visit.agencyKind === undefined || !isOrganisationKind(visit.agencyKind)) problem('visit-agency-needed', `${at}/agencyKind`);
+      if ((visit.who?.trim().length ?? 0) > PLAN_LIMITS.who) problem('who-too-long', `${at}/who`);
+      const every = visit.everyDays;
+      if (every === undefined || !Number.isInteger(every) || every < 1 || every > PLAN_LIMITS.everyDays) problem('every-days-invalid', `${at}/everyDays`);
+      if (typeof visit.babySeen !== 'boolean') problem('baby-seen-needed', `${at}/babySeen`);
+      if (visit.since !== undefined && !isRealIsoDate(visit.since)) problem('since-invalid', `${at}/since`);
+    });
+  }
+
   if (problems.length > 0) return { ok: false, problems: uniqueProblems(problems) };
   return { ok: true, plan: settle(draft, context) };
 }
@@ -199,7 +224,22 @@ function settle(draft: PlanDraft, context: PlanRulesContext): Plan {
       ...(fromMeeting === undefined ? {} : { fromMeeting }),
     };
   });
-  return { level: draft.level as Plan['level'], outcomes: draft.outcomes.map((outcome) => outcome.trim()), checkItems, actions };
+  const storedVisits = new Map(context.current?.visits.map((visit) => [visit.id, visit]) ?? []);
+  const visits =
+    draft.visits === undefined
+      ? [...(context.current?.visits ?? [])]
+      : draft.visits.map((visit: VisitCommitmentDraft): VisitCommitment => {
+          const who = visit.who?.trim() ?? '';
+          return {
+            id: visit.id ?? context.newId(),
+            agencyKind: visit.agencyKind as OrganisationKind,
+            ...(who === '' ? {} : { who }),
+            everyDays: visit.everyDays!,
+            babySeen: visit.babySeen!,
+            since: visit.since ?? (visit.id !== undefined ? storedVisits.get(visit.id)?.since : undefined) ?? context.today,
+          };
+        });
+  return { level: draft.level as Plan['level'], outcomes: draft.outcomes.map((outcome) => outcome.trim()), checkItems, actions, visits };
 }
 
 /**
@@ -214,11 +254,11 @@ export function withMeetingActions(
   meeting: ActionMeeting & { actions: readonly MeetingAction[] },
   context: { caseLevel: PlanLevel; newId: () => string },
 ): Plan | null {
-  const before = current ?? { level: context.caseLevel, outcomes: [], checkItems: [], actions: [] };
+  const before: Plan = current ?? { level: context.caseLevel, outcomes: [], checkItems: [], actions: [], visits: [] };
   if (before.actions.length + meeting.actions.length > PLAN_LIMITS.actions) return null;
   const fromMeeting: ActionMeeting = { id: meeting.id, kind: meeting.kind, heldOn: meeting.heldOn };
   const joining = meeting.actions.map((action): PlanAction => ({ id: context.newId(), text: action.text, owner: { name: action.owner }, dueOn: action.dueOn, status: 'open', fromMeeting }));
-  return { level: before.level, outcomes: before.outcomes, checkItems: before.checkItems, actions: [...before.actions, ...joining] };
+  return { level: before.level, outcomes: before.outcomes, checkItems: before.checkItems, actions: [...before.actions, ...joining], visits: before.visits };
 }
 
 /** Open and past its due date. */
@@ -231,11 +271,15 @@ export function planChangeSummary(before: Plan | null, after: Plan) {
   const beforeItems = new Set(before?.checkItems.map((item) => item.id) ?? []);
   const afterItems = new Set(after.checkItems.map((item) => item.id));
   const beforeActions = new Map(before?.actions.map((action) => [action.id, action.status]) ?? []);
+  const beforeVisits = new Set(before?.visits.map((visit) => visit.id) ?? []);
+  const afterVisits = new Set(after.visits.map((visit) => visit.id));
   return {
     levelChanged: before !== null && before.level !== after.level,
     itemsAdded: after.checkItems.filter((item) => !beforeItems.has(item.id)).length,
     itemsRemoved: [...beforeItems].filter((id) => !afterItems.has(id)).length,
     actionsAdded: after.actions.filter((action) => !beforeActions.has(action.id)).length,
     actionsClosed: after.actions.filter((action) => action.status !== 'open' && beforeActions.get(action.id) === 'open').length,
+    visitsAdded: after.visits.filter((visit) => !beforeVisits.has(visit.id)).length,
+    visitsRemoved: [...beforeVisits].filter((id) => !afterVisits.has(id)).length,
   };
 }

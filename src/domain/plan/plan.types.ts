@@ -65,11 +65,31 @@ export interface PlanAction {
   fromMeeting?: ActionMeeting;
 }
 
+/**
+ * The visiting pattern (issue 13: "who sees the baby how often"): an agency's commitment to see the
+ * family every so many days, and whether the baby must be seen (docs/domain.md, The plan around the
+ * baby). Whether it was kept is read from the chronology (visiting-pattern.ts).
+ */
+export interface VisitCommitment {
+  id: string;
+  /** The kind of agency whose contacts keep it. */
+  agencyKind: OrganisationKind;
+  /** Who visits, in words: a name or a role ("Sam Hill, health visitor"). */
+  who?: string;
+  /** Every so many days, 1 to 90: 7 weekly, 14 fortnightly, 28 four-weekly. */
+  everyDays: number;
+  /** The baby must be seen (awake where the plan says so), not only the parent: a contact that did not see the baby does not keep it. */
+  babySeen: boolean;
+  /** YYYY-MM-DD: kept since this day. */
+  since: string;
+}
+
 export interface Plan {
   level: PlanLevel;
   outcomes: string[];
   checkItems: CheckItem[];
   actions: PlanAction[];
+  visits: VisitCommitment[];
 }
 
 /** A plan as stored: the plan, its version and who recorded it when. */
@@ -78,6 +98,15 @@ export interface PlanVersion extends Plan {
   /** ISO date-time. */
   recordedAt: string;
   recordedBy: string | null;
+}
+
+/** How often, in words: "Every week" for 7 days, "Every 10 days" otherwise. */
+export function everyDaysInWords(days: number): string {
+  if (days === 1) return 'Every day';
+  if (days === 7) return 'Every week';
+  if (days === 14) return 'Every 2 weeks';
+  if (days % 7 === 0) return `Every ${String(days / 7)} weeks`;
+  return `Every ${String(days)} days`;
 }
 
 /**
@@ -89,6 +118,17 @@ export interface PlanDraft {
   outcomes: readonly string[];
   checkItems: readonly CheckItemDraft[];
   actions: readonly ActionDraft[];
+  /** The visiting pattern; left out (undefined), the plan's commitments stay as they are. */
+  visits?: readonly VisitCommitmentDraft[];
+}
+
+export interface VisitCommitmentDraft {
+  id?: string;
+  agencyKind?: string;
+  who?: string;
+  everyDays?: number;
+  babySeen?: boolean;
+  since?: string;
 }
 
 export interface CheckItemDraft {
@@ -120,6 +160,9 @@ export const PLAN_LIMITS = {
   outcomes: 20,
   checkItems: 40,
   actions: 200,
+  visits: 20,
+  who: 200,
+  everyDays: 90,
   text: 500,
   question: 1000,
   outcome: 1000,

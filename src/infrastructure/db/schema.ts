@@ -346,6 +346,8 @@ export interface CasePlansTable {
   outcomes: Json<string[]>;
   check_items: Json<Record<string, unknown>[]>;
   actions: Json<Record<string, unknown>[]>;
+  /** The visiting pattern (migration 023); '[]' on versions saved before it. */
+  visits: Json<Record<string, unknown>[]>;
   recorded_at: Timestamp;
   recorded_by: string | null;
   recorded_by_name: string;
