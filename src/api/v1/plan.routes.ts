@@ -8,6 +8,7 @@ import { updatePlan } from '../../application/plan/update-plan.ts';
 import { viewPlan } from '../../application/plan/view-plan.ts';
 import { PLAN_PROBLEM_MESSAGES, isOverdue } from '../../domain/plan/plan-rules.ts';
 import type { PlanDraft, PlanVersion } from '../../domain/plan/plan.types.ts';
+import type { VisitState } from '../../domain/plan/visiting-pattern.ts';
 import type { SuggestedCheckItem } from '../../domain/plan/suggested-checks.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
 import { sendApiError } from '../api-error.ts';
@@ -18,13 +19,31 @@ import { errorResponses } from './schemas.ts';
 
 const common = { tags: ['plan'], security: [{ bearer: [] }] };
 
-function planBody(plan: PlanVersion, today: string) {
+/** The plan as published; with the visits' states (GET), each commitment carries its own. */
+function planBody(plan: PlanVersion, today: string, states?: readonly VisitState[]) {
+  const byId = new Map(states?.map((state) => [state.commitmentId, state]) ?? []);
   return {
     version: plan.version,
     level: plan.level,
     outcomes: plan.outcomes,
     checkItems: plan.checkItems,
     actions: plan.actions.map((action) => ({ ...action, overdue: isOverdue(action, today) })),
+    visits: plan.visits.map((visit) => {
+      const state = byId.get(visit.id);
+      return state === undefined
+        ? visit
+        : {
+            ...visit,
+            state: {
+              lastVisitOn: state.lastVisit?.on ?? null,
+              lastVisitBy: state.lastVisit === null ? null : `${state.lastVisit.by}, ${state.lastVisit.agency}`,
+              nextDueOn: state.nextDueOn,
+              status: state.status,
+              overdueDays: state.overdueDays,
+              missed: state.missed,
+            },
+          };
+    }),
     recordedAt: plan.recordedAt,
     recordedBy: plan.recordedBy,
   };
@@ -46,6 +65,7 @@ function noPlanYet(level: string, suggestions: readonly SuggestedCheckItem[], to
       suggested: true,
     })),
     actions: [],
+    visits: [],
     recordedAt: null,
     recordedBy: null,
   };
@@ -74,6 +94,18 @@ function draftFrom(body: PlanUpdateBody): PlanDraft {
       status: action.status,
       ...(action.droppedReason !== undefined ? { droppedReason: action.droppedReason } : {}),
     })),
+    ...(body.visits === undefined
+      ? {}
+      : {
+          visits: body.visits.map((visit) => ({
+            ...(visit.id !== undefined ? { id: visit.id } : {}),
+            agencyKind: visit.agencyKind,
+            ...(visit.who !== undefined ? { who: visit.who } : {}),
+            everyDays: visit.everyDays,
+            babySeen: visit.babySeen,
+            ...(visit.since !== undefined ? { since: visit.since } : {}),
+          })),
+        }),
   };
 }
 
@@ -87,7 +119,7 @@ export async function planApiRoutes(app: FastifyInstance): Promise<void> {
       preHandler: requireBearer,
       schema: {
         ...common,
-        summary: 'The plan around the baby: level, outcomes, check items and actions. A case with no plan yet answers version 0 with the check items the profile suggests (suggested: true)',
+        summary: 'The plan around the baby: level, outcomes, check items, actions and the visiting pattern (each commitment with its state: kept, due, overdue or not started, from the chronology). A case with no plan yet answers version 0 with the check items the profile suggests (suggested: true)',
         params: CaseIdParams,
         response: { 200: PlanResponse, ...errorResponses(401, 403, 404) },
       },
@@ -95,8 +127,8 @@ export async function planApiRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const result = await viewPlan(ctx, actor(request), request.params.caseId);
       if (!result.ok) return sendApiError(reply, result.code === 'not-found' ? 404 : 403, result.code, result.message);
-      const { plan, caseLevel, suggestions, today } = result.value;
-      return plan ? planBody(plan, today) : noPlanYet(caseLevel, suggestions, today);
+      const { plan, caseLevel, suggestions, today, visits } = result.value;
+      return plan ? planBody(plan, today, visits) : noPlanYet(caseLevel, suggestions, today);
     },
   );
 
@@ -107,7 +139,7 @@ export async function planApiRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         ...common,
         summary:
-          'Replace the plan with the one sent, on the version you read (409 stale when it has changed; the reply names the current version). Items and actions without an id are new and get one; the reply is the plan with every id. 422 invalid-plan names each problem by its path',
+          'Replace the plan with the one sent, on the version you read (409 stale when it has changed; the reply names the current version). Items, actions and visiting commitments without an id are new and get one; visits left out keep the plan’s commitments; the reply is the plan with every id. 422 invalid-plan names each problem by its path',
         params: CaseIdParams,
         body: PlanUpdate,
         response: { 200: PlanResponse, ...errorResponses(400, 401, 403, 404, 409, 422) },

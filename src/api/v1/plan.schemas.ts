@@ -6,6 +6,7 @@
 import { Type, type Static } from 'typebox';
 import { MEETING_KINDS } from '../../domain/meetings/meeting.types.ts';
 import { ACTION_STATUSES, CHECK_FREQUENCIES, PLAN_LIMITS } from '../../domain/plan/plan.types.ts';
+import { VISIT_STATUSES } from '../../domain/plan/visiting-pattern.ts';
 import { CASE_LEVEL_IDS } from '../../domain/shared/case-levels.ts';
 import { ORGANISATION_KINDS, type OrganisationKind } from '../../domain/shared/organisation-kinds.ts';
 import { FactorIdSchema } from './profile.schemas.ts';
@@ -57,6 +58,32 @@ export const PlanAction = Type.Object({
   overdue: Type.Boolean({ description: ignored('Open and past its due date, on the service’s day (London).') }),
 });
 
+const visitFields = {
+  agencyKind: oneOf(Object.keys(ORGANISATION_KINDS) as OrganisationKind[], { description: 'The kind of agency whose visits keep it: home visits, clinic contacts and GP consultations it records' }),
+  who: Type.Optional(Type.String({ maxLength: PLAN_LIMITS.who, description: 'Who visits, in words: a name or a role' })),
+  everyDays: Type.Integer({ minimum: 1, maximum: PLAN_LIMITS.everyDays, description: 'Every so many days: 7 weekly, 14 fortnightly, 28 four-weekly' }),
+  babySeen: Type.Boolean({ description: 'The baby must be seen at each visit, not only the parent: a contact that does not record the baby as seen does not keep it' }),
+};
+
+export const VisitState = Type.Object(
+  {
+    lastVisitOn: Type.Union([day('The last visit that kept it'), Type.Null()], { description: 'The last visit that kept it; null before any' }),
+    lastVisitBy: Type.Union([Type.String(), Type.Null()], { description: 'Who recorded that visit, and for which agency; null before any' }),
+    nextDueOn: day('When the next visit is due: everyDays after the last visit, or after since before any'),
+    status: oneOf(VISIT_STATUSES, { description: 'On the service’s day (London): kept (not due yet), due (today), overdue, or not-started (since is after today)' }),
+    overdueDays: Type.Integer({ minimum: 0, description: 'Days past nextDueOn; 0 unless overdue' }),
+    missed: Type.Integer({ minimum: 0, description: 'How many times it was not kept since since: each stretch between visits (or from since, or to today) longer than everyDays' }),
+  },
+  { description: ignored('Whether it was kept, from the chronology; on GET only.') },
+);
+
+export const VisitCommitment = Type.Object({
+  id: id('The commitment’s id, kept from version to version'),
+  ...visitFields,
+  since: day('Kept since this day'),
+  state: Type.Optional(VisitState),
+});
+
 export const PlanResponse = Type.Object(
   {
     version: Type.Integer({
@@ -68,6 +95,7 @@ export const PlanResponse = Type.Object(
     outcomes: Type.Array(Type.String(), { description: 'The outcomes wanted for the baby, in plain words' }),
     checkItems: Type.Array(CheckItem),
     actions: Type.Array(PlanAction),
+    visits: Type.Array(VisitCommitment, { description: 'The visiting pattern: who sees the baby how often; on GET each with its state' }),
     recordedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: ignored('When this version was saved; null at version 0.') }),
     recordedBy: Type.Union([Type.String(), Type.Null()], { description: ignored('Who saved this version; null at version 0.') }),
   },
@@ -118,6 +146,23 @@ export const PlanUpdate = Type.Object(
         { additionalProperties: false },
       ),
       { maxItems: PLAN_LIMITS.actions },
+    ),
+    visits: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            id: Type.Optional(id('Leave it out for a new commitment; a commitment of the plan left out of the list is taken off')),
+            ...visitFields,
+            since: Type.Optional(day('Kept since this day: for a new commitment today, for one of the plan the day it had, when left out')),
+            state: Type.Optional(Type.Object(VisitState.properties, { additionalProperties: false, description: 'Ignored: worked out by the server' })),
+          },
+          { additionalProperties: false },
+        ),
+        {
+          maxItems: PLAN_LIMITS.visits,
+          description: 'The visiting pattern, whole. Left out, the plan keeps the commitments it has (a client that does not know them does not wipe them); an empty list takes them all off',
+        },
+      ),
     ),
     recordedAt: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'Ignored' })),
     recordedBy: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'Ignored' })),

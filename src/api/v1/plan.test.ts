@@ -13,6 +13,7 @@ interface PlanBody {
   outcomes: string[];
   checkItems: { id?: string; text: string; question: string; factorId?: string; personId?: string; checkedBy: string[]; frequency: string; since: string; suggested?: boolean }[];
   actions: { id: string; text: string; owner: { userId?: string; name?: string }; dueOn: string; status: string; droppedReason?: string; overdue: boolean }[];
+  visits: { id: string; agencyKind: string; who?: string; everyDays: number; babySeen: boolean; since: string; state?: { lastVisitOn: string | null; lastVisitBy: string | null; nextDueOn: string; status: string; overdueDays: number; missed: number } }[];
   recordedAt: string | null;
   recordedBy: string | null;
 }
@@ -157,5 +158,53 @@ describe('the plan API', () => {
     assert.equal(put.json<ErrorBody>().error.code, 'insufficient-scope');
     assert.equal((await call('feed', 'GET')).statusCode, 403);
     assert.equal(await plans(), 2);
+  });
+
+  it('carries the visiting pattern: new commitments without an id, each one\'s state on GET, kept when a PUT leaves visits out', async () => {
+    const read = (await call('lead', 'GET')).json<PlanBody>();
+    assert.deepEqual(read.visits, []);
+    const put = await call('lead', 'PUT', {
+      ...read,
+      visits: [
+        { agencyKind: 'health-visiting', who: 'Health visitor', everyDays: 7, babySeen: true, since: addDays(today, -10) },
+        { agencyKind: 'gp', everyDays: 28, babySeen: false },
+      ],
+    });
+    assert.equal(put.statusCode, 200, put.body);
+    const saved = put.json<PlanBody>();
+    assert.ok(saved.visits.every((visit) => visit.id && visit.state === undefined));
+    assert.equal(saved.visits[1]!.since, today);
+    // A home visit by the health visitor 9 days ago that saw the baby: the weekly visit is 2 days overdue.
+    const visited = await api.call('lead', 'POST', 'events', { kind: 'home-visit', occurredAt: addDays(today, -9), summary: 'Home visit', source: 'observed', babySeen: true });
+    assert.equal(visited.statusCode, 201, visited.body);
+    const got = (await call('member', 'GET')).json<PlanBody>();
+    assert.deepEqual(got.visits[0]!.state, { lastVisitOn: addDays(today, -9), lastVisitBy: `Api lead, ${got.visits[0]!.state!.lastVisitBy!.split(', ')[1]!}`, nextDueOn: addDays(today, -2), status: 'overdue', overdueDays: 2, missed: 1 });
+    assert.deepEqual(got.visits[1]!.state, { lastVisitOn: null, lastVisitBy: null, nextDueOn: addDays(today, 28), status: 'kept', overdueDays: 0, missed: 0 });
+
+    // An older client that knows nothing of visits sends the plan without them: they stay.
+    const old: Partial<PlanBody> = { ...got };
+    delete old.visits;
+    const kept = await call('lead', 'PUT', old);
+    assert.equal(kept.statusCode, 200, kept.body);
+    assert.deepEqual(kept.json<PlanBody>().visits.map((visit) => visit.id), saved.visits.map((visit) => visit.id));
+    // Sent back as read (states and all), the commitments are the same; an empty list takes them off.
+    const back = await call('lead', 'PUT', { ...(await call('lead', 'GET')).json<PlanBody>() });
+    assert.equal(back.statusCode, 200, back.body);
+    assert.deepEqual(back.json<PlanBody>().visits, saved.visits);
+    const emptied = await call('lead', 'PUT', { ...back.json<PlanBody>(), visits: [] });
+    assert.deepEqual(emptied.json<PlanBody>().visits, []);
+  });
+
+  it('refuses a visiting commitment the schema or the rules do not take, with paths', async () => {
+    const read = (await call('lead', 'GET')).json<PlanBody>();
+    const count = await plans();
+    const schema = await call('lead', 'PUT', { ...read, visits: [{ agencyKind: 'health-visiting', everyDays: 0, babySeen: true }, { agencyKind: 'nursery', everyDays: 7, babySeen: true }] });
+    assert.equal(schema.statusCode, 400);
+    const paths = schema.json<ErrorBody>().error.details.map((d) => d.path);
+    assert.ok(paths.includes('/visits/0/everyDays') && paths.includes('/visits/1/agencyKind'), paths.join());
+    const rules = await call('lead', 'PUT', { ...read, visits: [{ id: 'not-a-commitment', agencyKind: 'gp', everyDays: 7, babySeen: false }] });
+    assert.equal(rules.statusCode, 422, rules.body);
+    assert.deepEqual(rules.json<ErrorBody>().error.details.map((d) => d.path), ['/visits/0/id']);
+    assert.equal(await plans(), count);
   });
 });
