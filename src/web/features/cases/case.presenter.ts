@@ -116,6 +116,6 @@ export function presentRecentEntries(entries: readonly ChronologyEntry[]) {
 }
 
 /** The plan's summary on the case page (the plan page has the rest); null while there is none. */
-export function presentPlanSummary(plan: PlanVersion | null, today: string) {
-  return planSummary(plan, today);
+export function presentPlanSummary(plan: PlanVersion | null, today: string, entries: readonly ChronologyEntry[] = []) {
+  return planSummary(plan, today, entries);
 }

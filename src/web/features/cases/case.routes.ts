@@ -24,6 +24,6 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
     const recentEntries = presentRecentEntries(chronology);
     // An open proposal to change the level, for the lead professional or a safeguarding lead to answer here.
     const levelProposal = proposal ? { p: presentProposal(proposal.open), mayDecide: proposal.mayDecide } : null;
-    return reply.page('cases/case.njk', { title: view.name, c: view, findings, recentEntries, plan: presentPlanSummary(plan, today), clockRows: presentClocks(clocks), levelProposal });
+    return reply.page('cases/case.njk', { title: view.name, c: view, findings, recentEntries, plan: presentPlanSummary(plan, today, chronology), clockRows: presentClocks(clocks), levelProposal });
   });
 }

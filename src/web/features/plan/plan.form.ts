@@ -2,17 +2,20 @@
 // `action-0-dueOn-day`), read into the plan as the domain takes it, and the domain's problems turned
 // into GOV.UK errors on the row and field they are about. Rows left blank are left out; each keeps
 // the number it was shown with, so nothing typed moves on a re-render. "Add another" re-renders with
-// one more blank row, without saving (the form works without JavaScript).
+// one more blank row, without saving (the form works without JavaScript). The visiting pattern's
+// commitments are rows too (`visit-1-everyDays`), always sent whole: a row ticked to stop is taken off.
 import { PLAN_PROBLEM_MESSAGES, type PlanProblem } from '../../../domain/plan/plan-rules.ts';
-import { PLAN_LIMITS, type ActionDraft, type CheckItemDraft, type CheckItem, type Plan, type PlanAction, type PlanDraft } from '../../../domain/plan/plan.types.ts';
+import { PLAN_LIMITS, type ActionDraft, type CheckItemDraft, type CheckItem, type Plan, type PlanAction, type PlanDraft, type VisitCommitment, type VisitCommitmentDraft } from '../../../domain/plan/plan.types.ts';
 import type { SuggestedCheckItem } from '../../../domain/plan/suggested-checks.ts';
 import { dateInputValues } from '../../forms/date-input.ts';
 import { formErrors, type FormErrors } from '../../forms/validate-form.ts';
 
 /** Blank rows shown below the filled ones, so a few can be added in one go. */
-export const BLANK_ROWS = { outcomes: 1, items: 1, actions: 1 } as const;
+export const BLANK_ROWS = { outcomes: 1, items: 1, actions: 1, visits: 1 } as const;
 /** The most rows of each the form reads: the domain's limits and a little room for blank rows. */
-const MOST_ROWS = { outcomes: PLAN_LIMITS.outcomes + 5, items: PLAN_LIMITS.checkItems + 5, actions: PLAN_LIMITS.actions + 5 };
+const MOST_ROWS = { outcomes: PLAN_LIMITS.outcomes + 5, items: PLAN_LIMITS.checkItems + 5, actions: PLAN_LIMITS.actions + 5, visits: PLAN_LIMITS.visits + 5 };
+
+type RowKind = keyof typeof BLANK_ROWS;
 
 export interface ItemRow {
   id: string;
@@ -38,16 +41,34 @@ export interface ActionRow {
   droppedReason: string;
 }
 
+export interface VisitRow {
+  id: string;
+  agencyKind: string;
+  who: string;
+  everyDays: string;
+  /** 'yes', 'no', or '' before it is answered. */
+  babySeen: string;
+  since: string;
+  remove: boolean;
+}
+
 export interface PlanFormValues {
   version: string;
   level: string;
   outcomes: string[];
   items: ItemRow[];
   actions: ActionRow[];
+  visits: VisitRow[];
 }
 
 const blankItem = (): ItemRow => ({ id: '', text: '', question: '', factorId: '', personId: '', since: '', checkedBy: [], frequency: '', remove: false });
 const blankAction = (): ActionRow => ({ id: '', text: '', ownerUserId: '', ownerName: '', 'dueOn-day': '', 'dueOn-month': '', 'dueOn-year': '', status: 'open', droppedReason: '' });
+
+const blankVisit = (): VisitRow => ({ id: '', agencyKind: '', who: '', everyDays: '', babySeen: '', since: '', remove: false });
+
+function visitRow(visit: VisitCommitment): VisitRow {
+  return { id: visit.id, agencyKind: visit.agencyKind, who: visit.who ?? '', everyDays: String(visit.everyDays), babySeen: visit.babySeen ? 'yes' : 'no', since: visit.since, remove: false };
+}
 
 function itemRow(item: CheckItem | SuggestedCheckItem): ItemRow {
   return {
@@ -86,6 +107,7 @@ export function formValuesFor(plan: (Plan & { version: number }) | null, caseLev
     outcomes: [...(plan?.outcomes ?? [])],
     items: plan ? plan.checkItems.map(itemRow) : suggestions.map(itemRow),
     actions: (plan?.actions ?? []).map(actionRow),
+    visits: (plan?.visits ?? []).map(visitRow),
   });
 }
 
@@ -97,17 +119,23 @@ function isBlankAction(row: ActionRow): boolean {
   return row.id === '' && row.text === '' && row.ownerUserId === '' && row.ownerName === '' && row['dueOn-day'] === '' && row['dueOn-month'] === '' && row['dueOn-year'] === '' && row.droppedReason === '';
 }
 
+function isBlankVisit(row: VisitRow): boolean {
+  return row.id === '' && row.agencyKind === '' && row.who === '' && row.everyDays === '' && row.babySeen === '';
+}
+
 /** The filled rows, then the blank ones (and one more of the kind "add another" asked for). */
 export function withBlankRows(values: PlanFormValues, add?: string): PlanFormValues {
   const outcomes = values.outcomes.filter((outcome) => outcome !== '');
   const items = values.items.filter((row) => !isBlankItem(row));
   const actions = values.actions.filter((row) => !isBlankAction(row));
-  const blanks = (kind: 'outcomes' | 'items' | 'actions') => BLANK_ROWS[kind] + (add === kind ? 1 : 0);
+  const visits = values.visits.filter((row) => !isBlankVisit(row));
+  const blanks = (kind: RowKind) => BLANK_ROWS[kind] + (add === kind ? 1 : 0);
   return {
     ...values,
     outcomes: [...outcomes, ...Array.from({ length: blanks('outcomes') }, () => '')],
     items: [...items, ...Array.from({ length: blanks('items') }, blankItem)],
     actions: [...actions, ...Array.from({ length: blanks('actions') }, blankAction)],
+    visits: [...visits, ...Array.from({ length: blanks('visits') }, blankVisit)],
   };
 }
 
@@ -164,13 +192,24 @@ export function readPlanForm(raw: unknown): PlanFormValues {
       droppedReason: at('droppedReason'),
     };
   });
-  return { version: field(body, 'version'), level: field(body, 'level'), outcomes, items, actions };
+  const visits = Array.from({ length: rowsSent(body, 'visit', MOST_ROWS.visits) }, (_, i): VisitRow => {
+    const at = (name: string) => field(body, `visit-${i}-${name}`);
+    const seen = at('babySeen');
+    return { id: at('id'), agencyKind: at('agencyKind'), who: at('who'), everyDays: at('everyDays'), babySeen: seen === 'yes' || seen === 'no' ? seen : '', since: at('since'), remove: at('remove') === 'yes' };
+  });
+  return { version: field(body, 'version'), level: field(body, 'level'), outcomes, items, actions, visits };
 }
 
 /** Which kind of row "add another" asked for, if it was pressed. */
-export function addRequested(raw: unknown): 'outcomes' | 'items' | 'actions' | undefined {
+export function addRequested(raw: unknown): RowKind | undefined {
   const value = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>)['add'] : undefined;
-  return value === 'outcomes' || value === 'items' || value === 'actions' ? value : undefined;
+  return value === 'outcomes' || value === 'items' || value === 'actions' || value === 'visits' ? value : undefined;
+}
+
+/** How often as typed: whole days as a number, anything else as not a number (the domain says so). */
+function everyDays(row: VisitRow): number | undefined {
+  if (row.everyDays === '') return undefined;
+  return /^\d{1,3}$/.test(row.everyDays) ? Number(row.everyDays) : Number.NaN;
 }
 
 function dueOn(row: ActionRow): string | undefined {
@@ -188,11 +227,12 @@ export interface RowIndex {
   outcomes: number[];
   items: number[];
   actions: number[];
+  visits: number[];
 }
 
 /** The plan as the domain takes it (blank and removed rows left out), and which row each part came from. */
 export function draftFrom(values: PlanFormValues): { draft: PlanDraft; rows: RowIndex } {
-  const rows: RowIndex = { outcomes: [], items: [], actions: [] };
+  const rows: RowIndex = { outcomes: [], items: [], actions: [], visits: [] };
   const outcomes: string[] = [];
   values.outcomes.forEach((outcome, i) => {
     if (outcome === '') return;
@@ -228,7 +268,21 @@ export function draftFrom(values: PlanFormValues): { draft: PlanDraft; rows: Row
       ...(row.droppedReason ? { droppedReason: row.droppedReason } : {}),
     });
   });
-  return { draft: { level: values.level, outcomes, checkItems, actions }, rows };
+  const visits: VisitCommitmentDraft[] = [];
+  values.visits.forEach((row, i) => {
+    if (isBlankVisit(row) || row.remove) return;
+    rows.visits.push(i);
+    const every = everyDays(row);
+    visits.push({
+      ...(row.id ? { id: row.id } : {}),
+      ...(row.agencyKind ? { agencyKind: row.agencyKind } : {}),
+      ...(row.who ? { who: row.who } : {}),
+      ...(every !== undefined ? { everyDays: every } : {}),
+      ...(row.babySeen ? { babySeen: row.babySeen === 'yes' } : {}),
+      ...(row.since ? { since: row.since } : {}),
+    });
+  });
+  return { draft: { level: values.level, outcomes, checkItems, actions, visits }, rows };
 }
 
 /** The domain's problems as GOV.UK errors: each on its row's field, its message saying which row. */
@@ -253,6 +307,11 @@ export function planFormErrors(problems: readonly PlanProblem[], rows: RowIndex)
       const fieldName = name === 'question' ? 'question' : name === 'frequency' ? 'frequency' : name === 'checkedBy' ? 'checkedBy' : 'text';
       id = `item-${row}-${fieldName}`;
       text = i === undefined ? message : `Check ${row + 1}: ${message}`;
+    } else if (part === 'visits') {
+      const row = i === undefined ? 0 : (rows.visits[i] ?? 0);
+      const fieldName = name === 'who' || name === 'everyDays' || name === 'babySeen' ? name : 'agencyKind';
+      id = `visit-${row}-${fieldName}`;
+      text = i === undefined ? message : `Visit ${row + 1}: ${message}`;
     } else {
       const row = i === undefined ? 0 : (rows.actions[i] ?? 0);
       const fieldName = name === 'owner' ? 'ownerUserId' : name === 'dueOn' ? 'dueOn' : name === 'status' ? 'status' : name === 'droppedReason' ? 'droppedReason' : 'text';

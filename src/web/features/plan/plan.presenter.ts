@@ -1,8 +1,11 @@
 // Turns the plan as read into what the plan page and the case page show: labels in words, who checks
 // each item, the owner's name, overdue actions marked, and the checks the profile suggests that the
-// plan does not have yet. Also the choices of the edit form.
+// plan does not have yet, and the visiting pattern: who sees the baby how often, and whether each
+// commitment was kept (overdue red, due today yellow, kept green). Also the choices of the edit form.
 import type { PlanView } from '../../../application/plan/view-plan.ts';
-import { ACTION_STATUS_LABELS, CHECK_FREQUENCIES, CHECK_FREQUENCY_LABELS, ACTION_STATUSES, type ActionStatus, type CheckFrequency, type PlanAction, type PlanVersion } from '../../../domain/plan/plan.types.ts';
+import { ACTION_STATUS_LABELS, CHECK_FREQUENCIES, CHECK_FREQUENCY_LABELS, ACTION_STATUSES, everyDaysInWords, type ActionStatus, type CheckFrequency, type PlanAction, type PlanVersion, type VisitCommitment } from '../../../domain/plan/plan.types.ts';
+import { overdueVisits, visitingPattern, type VisitState, type VisitStatus } from '../../../domain/plan/visiting-pattern.ts';
+import type { ChronologyEntry } from '../../../domain/chronology/chronology.types.ts';
 import { MEETING_KIND_LABELS } from '../../../domain/meetings/meeting.types.ts';
 import { isOverdue } from '../../../domain/plan/plan-rules.ts';
 import { PLAN_CHECK_OUTCOME_LABELS, type RecordedCheck } from '../../../domain/plan/plan-checks.ts';
@@ -48,6 +51,48 @@ export function presentActions(plan: PlanVersion, ownerNames: Record<string, str
   }));
 }
 
+const VISIT_TAGS: Record<VisitStatus, string> = { kept: 'govuk-tag--green', due: 'govuk-tag--yellow', overdue: 'govuk-tag--red', 'not-started': 'govuk-tag--grey' };
+
+const days = (n: number) => `${String(n)} ${n === 1 ? 'day' : 'days'}`;
+const times = (n: number) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${String(n)} times`);
+
+function visitStatusWords(state: VisitState, since: string): string {
+  switch (state.status) {
+    case 'kept':
+      return 'Kept';
+    case 'due':
+      return 'Due today';
+    case 'overdue':
+      return `Overdue by ${days(state.overdueDays)}`;
+    case 'not-started':
+      return `Starts ${dayInWords(since)}`;
+  }
+}
+
+/** Each commitment with whether it was kept, in words: who, how often, the baby seen, the last visit, the next due, the state. */
+export function presentVisits(visits: readonly VisitCommitment[], states: readonly VisitState[]) {
+  const byId = new Map(states.map((state) => [state.commitmentId, state]));
+  return visits.flatMap((visit) => {
+    const state = byId.get(visit.id);
+    if (!state) return [];
+    return [
+      {
+        id: visit.id,
+        agency: ORGANISATION_KINDS[visit.agencyKind],
+        who: visit.who ?? null,
+        howOften: everyDaysInWords(visit.everyDays),
+        babySeen: visit.babySeen ? 'Yes, the baby must be seen' : 'Not required',
+        lastVisit: state.lastVisit ? `${dayInWords(state.lastVisit.on)}, ${state.lastVisit.by} (${state.lastVisit.agency})` : 'None yet',
+        nextDue: dayInWords(state.nextDueOn),
+        status: visitStatusWords(state, visit.since),
+        statusKey: state.status,
+        tag: VISIT_TAGS[state.status],
+        missed: state.missed === 0 ? null : `Not kept ${times(state.missed)} since ${dayInWords(visit.since)}`,
+      },
+    ];
+  });
+}
+
 export function presentPlan(view: PlanView) {
   const { plan, people, ownerNames, today, suggestions } = view;
   const personName = new Map(people.map((p) => [p.id, p.name]));
@@ -75,6 +120,8 @@ export function presentPlan(view: PlanView) {
             last: presentLastCheck(view.lastChecks[item.id]),
           })),
           actions: presentActions(plan, ownerNames, today),
+          visits: presentVisits(plan.visits, view.visits),
+          visitList: plan.visits.map((visit) => `${ORGANISATION_KINDS[visit.agencyKind]}${visit.who ? ` (${visit.who})` : ''}: ${everyDaysInWords(visit.everyDays).toLowerCase()}${visit.babySeen ? ', the baby seen' : ''}`),
         }
       : null,
     suggestions: suggestions
@@ -83,10 +130,12 @@ export function presentPlan(view: PlanView) {
   };
 }
 
-/** The short account of the plan the case page shows. */
-export function planSummary(plan: PlanVersion | null, today: string) {
+/** The short account of the plan the case page shows; the visits' states from the chronology the profile was evaluated from. */
+export function planSummary(plan: PlanVersion | null, today: string, entries: readonly ChronologyEntry[] = []) {
   if (!plan) return null;
   return {
+    visits: plan.visits.length,
+    overdueVisits: overdueVisits(visitingPattern(plan.visits, entries, today)),
     version: plan.version,
     level: caseLevelLabel(plan.level),
     checkItems: plan.checkItems.length,
@@ -98,6 +147,10 @@ export function planSummary(plan: PlanVersion | null, today: string) {
 export const levelItems = () => CASE_LEVEL_IDS.map((level) => ({ value: level, text: caseLevelLabel(level) }));
 export const frequencyItems = () => CHECK_FREQUENCIES.map((value: CheckFrequency) => ({ value, text: CHECK_FREQUENCY_LABELS[value] }));
 export const statusItems = () => ACTION_STATUSES.map((value: ActionStatus) => ({ value, text: ACTION_STATUS_LABELS[value] }));
+export const seenItems = () => [
+  { value: 'yes', text: 'Yes, the baby must be seen' },
+  { value: 'no', text: 'No, seeing the family is enough' },
+];
 export const agencyItems = () => (Object.keys(ORGANISATION_KINDS) as OrganisationKind[]).map((value) => ({ value, text: ORGANISATION_KINDS[value] }));
 
 /** The owners to choose from: the team, then anyone already owning an action. */

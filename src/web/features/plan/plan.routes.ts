@@ -1,16 +1,18 @@
 // The plan page under the case (/cases/:caseId/plan) and its form (/cases/:caseId/plan/edit): the
-// plan with who checks what and how often, the actions with overdue ones marked, and a form that
+// plan with who checks what and how often, the actions with overdue ones marked, the visiting pattern
+// with each commitment kept, due or overdue, and a form that
 // works without JavaScript ("add another" re-renders with a blank row; everything typed is kept on
 // an error; a stale version shows the plan someone else saved and keeps what the user typed).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { updatePlan } from '../../../application/plan/update-plan.ts';
 import { viewPlan, type PlanView } from '../../../application/plan/view-plan.ts';
+import { ORGANISATION_KINDS } from '../../../domain/shared/organisation-kinds.ts';
 import { formErrors } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { requireUser } from '../../plugins/sessions.ts';
 import { addRequested, draftFrom, formValuesFor, planFormErrors, readPlanForm, withBlankRows, type PlanFormValues } from './plan.form.ts';
-import { agencyItems, frequencyItems, levelItems, ownerItems, personNames, presentPlan, statusItems } from './plan.presenter.ts';
+import { agencyItems, frequencyItems, levelItems, ownerItems, personNames, presentPlan, seenItems, statusItems } from './plan.presenter.ts';
 
 type CaseRequest = FastifyRequest<{ Params: { caseId: string } }>;
 
@@ -46,6 +48,8 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
         frequencyItems: frequencyItems(),
         statusItems: statusItems(),
         agencyItems: agencyItems(),
+        seenItems: seenItems(),
+        agencyNames: ORGANISATION_KINDS,
         ownerItems: ownerItems(view),
         personNames: personNames(view),
         fieldErrors: {},
