@@ -1,9 +1,12 @@
 // The plan around the baby in a real browser with axe: from the case page to a first plan made from
 // the suggested checks, "add another" without JavaScript's help, errors on the row they are about,
-// then the saved plan with its actions.
+// then the saved plan with its actions, and a visiting commitment that is not kept: a week and a day
+// on the test clock with no visit that saw the baby, it shows overdue on the plan and the case page.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { addDays, dayInWords } from '../src/domain/shared/calendar-date.ts';
+import { serviceToday } from '../src/domain/shared/service-day.ts';
 import { demoCaseId, type E2e, expectNoAxeViolations, signIn, startE2e, submit } from './helpers/browser.ts';
 import { expectErrorSummary, visit } from './helpers/page-checks.ts';
 
@@ -66,5 +69,42 @@ describe('the plan for the lead professional', () => {
     await expectNoAxeViolations(page);
     await page.goto(`/cases/${caseId}`);
     assert.match(await page.locator('[data-qa="plan-summary"]').innerText(), /1 open action/);
+  });
+
+  test('a visiting commitment: errors on its row, then saved, then shown overdue once a week and a day pass without a visit', async () => {
+    await page.goto(`/cases/${caseId}/plan/edit`);
+    await page.locator('#visit-0-agencyKind').selectOption('health-visiting');
+    await page.locator('#visit-0-who').fill('Health visitor, Riverside team');
+    await page.locator('#visit-0-everyDays').fill('weekly');
+    const refused = await submit(page, page.locator('[data-qa="save-plan"]'));
+    assert.equal(refused.status(), 400);
+    await expectErrorSummary(page, [
+      { text: 'Visit 1: Say how often in whole days, from 1 to 90: 7 is every week, 14 every 2 weeks.', href: '#visit-0-everyDays' },
+      { text: 'Visit 1: Say whether the baby must be seen at each visit.', href: '#visit-0-babySeen' },
+    ]);
+    await expectNoAxeViolations(page);
+    assert.equal(await page.locator('#visit-0-who').inputValue(), 'Health visitor, Riverside team');
+    await page.locator('#visit-0-everyDays').fill('7');
+    await page.locator('#visit-0-babySeen').check();
+    await submit(page, page.locator('[data-qa="save-plan"]'));
+    assert.match(await page.locator('[data-qa="plan-saved"]').innerText(), /The plan is saved/);
+    assert.match(await page.locator('[data-qa="visit-state"]').innerText(), /^Kept/);
+
+    const { clock } = e2e.testApp;
+    const since = serviceToday(clock.now());
+    clock.advanceMinutes(8 * 24 * 60);
+    // Sessions run on the same clock: sign in again a week and a day later.
+    await signIn(page, 'health-visitor@demo.example');
+    await page.goto(`/cases/${caseId}/plan`);
+    const row = page.locator('[data-qa="visit"]');
+    assert.match(await row.innerText(), /Health visiting\s+Health visitor, Riverside team\s+Every week\s+Yes, the baby must be seen\s+None yet/);
+    assert.match(await row.innerText(), new RegExp(dayInWords(addDays(since, 7))));
+    const state = page.locator('[data-qa="visit-state"] .govuk-tag');
+    assert.equal((await state.innerText()).trim(), 'Overdue by 1 day');
+    assert.match((await state.getAttribute('class')) ?? '', /govuk-tag--red/);
+    await expectNoAxeViolations(page);
+    await page.goto(`/cases/${caseId}`);
+    assert.match(await page.locator('[data-qa="overdue-visits"]').innerText(), /1 visit overdue/);
+    await expectNoAxeViolations(page);
   });
 });
