@@ -67,8 +67,8 @@ export interface PlanAction {
 
 /**
  * The visiting pattern (issue 13: "who sees the baby how often"): an agency's commitment to see the
- * family every so many days, and whether the baby must be seen (docs/domain.md, The plan around the
- * baby). Whether it was kept is read from the chronology (visiting-pattern.ts).
+ * family every so many days, and whether the baby must be seen (docs/domain.md, Information
+ * sharing). Whether it was kept is read from the chronology (visiting-pattern.ts).
  */
 export interface VisitCommitment {
   id: string;

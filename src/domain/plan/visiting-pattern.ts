@@ -1,10 +1,11 @@
 // The visiting pattern (issue 13: "who sees the baby how often; the plan shows who has and has not
-// kept to it"; docs/domain.md, The plan around the baby). The Derby and Derbyshire review (section
-// 9.4, "Recommendations") asks that everyone in contact with the family knows what to look at each
-// time; the NSPCC's Infants: learning from case reviews found babies whom professionals did not see,
-// or saw only asleep or in a car seat, while they spoke with the parents. So a commitment says how
-// often an agency sees the family and whether the baby must be seen, and whether it was kept is read
-// from the current chronology, never typed in. Pure.
+// kept to it"; docs/domain.md, Information sharing). The Derby and Derbyshire review's
+// recommendations (section 9.4) ask that every practitioner visiting the family home is clear about
+// what is to be reviewed at each interaction; the NSPCC's Infants: learning from case reviews
+// ("Learning for improving practice") asks practitioners to look at the baby, not only hear the
+// parents: professionals were "unable to see the parents interacting with their baby". So a
+// commitment says how often an agency sees the family and whether the baby must be seen, and whether
+// it was kept is read from the current chronology, never typed in. Pure.
 //
 // A visit keeps a commitment when it is a current entry (a corrected one is left out), a home visit,
 // a clinic contact or a GP consultation, recorded by an organisation of the commitment's kind, on or
