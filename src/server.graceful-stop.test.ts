@@ -180,7 +180,7 @@ describe(`stopping the server with SIGTERM on ${usingPostgres ? 'PostgreSQL' : '
   const event = (n: number, kind = 'home-visit') => ({ kind, occurredAt: '2026-11-21', summary: `Visit ${String(n)}`, source: 'agency-record', externalId: `stream-${String(n)}` });
   const batchEntry = (n: number) => ({ caseId, kind: 'home-visit', occurredAt: '2026-11-20', summary: `Batch visit ${String(n)}`, source: 'agency-record', externalId: `batch-${String(n)}` });
 
-  it('finishes the writes in flight, keeps every one it acknowledged, resets no accepted request and exits 0', async (context) => {
+  it('finishes the writes in flight, keeps every one it acknowledged, resets no request sent before the stop and exits 0', async (context) => {
     // Mail every hour: this process sends once as it starts, and leaves what is queued later to the next.
     const server = start(3600);
     const port = await server.port();
@@ -226,9 +226,13 @@ describe(`stopping the server with SIGTERM on ${usingPostgres ? 'PostgreSQL' : '
     context.diagnostic(`events: ${summary}`);
     assert.equal(batchOutcome.status, 200, `the batch sent before the stop is answered: ${batchOutcome.body.slice(0, 300)}`);
     // An event sent just before the stop whose connection the server took only after it began to stop is refused (503), not lost.
-    const cutOff = outcomes.filter((o) => o.status === 'ECONNRESET' || o.status === 'EPIPE' || o.status === 'socket hang up');
-    assert.deepEqual(cutOff, [], `no request is reset (${summary})`);
-    assert.ok(outcomes.every((o) => o.status === 201 || o.status === 503 || o.status === 'ECONNREFUSED'), summary);
+    // No request sent before the stop is reset. One sent after it may be: a connection the kernel completed in the very
+    // moment the server stopped listening (still in the listen backlog, never taken by the server) is reset by the kernel,
+    // which no server can prevent; a load balancer has stopped sending by then (/health/ready answered 503 'stopping').
+    const reset = (o: Outcome) => o.status === 'ECONNRESET' || o.status === 'EPIPE' || o.status === 'socket hang up';
+    assert.deepEqual(outcomes.filter((o) => reset(o) && !o.afterStop), [], `no request sent before the stop is reset (${summary})`);
+    assert.ok(outcomes.filter((o) => reset(o) && o.afterStop).length <= streams.length, `only a stream's last connection, made as the server stopped listening, is reset (${summary})`);
+    assert.ok(outcomes.every((o) => o.status === 201 || o.status === 503 || o.status === 'ECONNREFUSED' || (reset(o) && o.afterStop)), summary);
 
     const acknowledged = [
       'stream-0',
