@@ -31,8 +31,9 @@ export interface BackgroundWork {
   /** True when an SMTP server is configured and emails are being sent. */
   mailOn: boolean;
   /**
-   * Stops the timers and waits for the work under way (an escalation round; a mail run, which ends
-   * after the message it is sending, the rest left in the outbox for the next process), then seals
+   * Stops the timers and waits for the work under way (an escalation round, which ends after the
+   * alert it is escalating; a re-evaluation run, after its chunk; a mail run, which ends after the
+   * message it is sending, the rest left in the outbox for the next process), then seals
    * the audit chain and writes its head one last time.
    */
   stop(): Promise<void>;
@@ -41,10 +42,12 @@ export interface BackgroundWork {
 /** `timing`: how often the queue of re-evaluations is checked (tests make it short). */
 export function startBackgroundWork(ctx: AppContext, db: Db, log: FastifyBaseLogger, timing: { reevaluationCheckMs?: number } = {}): BackgroundWork {
   const { config } = ctx;
+  // Set by stop(): the escalation round and the re-evaluation run each end after the item they are on.
+  let stopping = false;
   let escalating: Promise<void> | undefined;
   const escalation = setInterval(() => {
     if (escalating) return;
-    escalating = escalateOverdueAlerts(ctx)
+    escalating = escalateOverdueAlerts(ctx, undefined, { shouldStop: () => stopping })
       .then(
         (report) => {
           if (report.escalated.length > 0) log.info({ alertIds: report.escalated.map((e) => e.alertId) }, 'escalated unacknowledged alerts to the safeguarding leads');
@@ -59,7 +62,6 @@ export function startBackgroundWork(ctx: AppContext, db: Db, log: FastifyBaseLog
 
   // Cases queued by a change of settings: a run empties the queue, a chunk at a time, and stops
   // between chunks when the server stops (what is left waits for the next start).
-  let stopping = false;
   let reevaluating: Promise<void> | undefined;
   const reevaluation = setInterval(() => {
     if (reevaluating) return;

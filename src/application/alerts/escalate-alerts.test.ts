@@ -46,6 +46,20 @@ describe('escalating alerts nobody acknowledged', () => {
     assert.equal(audit[0]!.actor_user_id, null);
   });
 
+  it('ends a round after the alert it is on when asked to stop, and the next round escalates the rest', async () => {
+    const first = (await record(t, p.nurse, await makeFamily(t, p, 'Stop one'), discharge)).alerts[0]!.id;
+    const second = (await record(t, p.nurse, await makeFamily(t, p, 'Stop two'), discharge)).alerts[0]!.id;
+    t.clock.advanceMinutes(5 * 60);
+    let asked = 0;
+    const stopped = await escalateOverdueAlerts(t.ctx, undefined, { shouldStop: () => asked++ > 0 });
+    assert.equal(stopped.escalated.length, 1, 'one alert escalated before the stop');
+    assert.equal(asked, 2, 'asked before each alert, and not again after the stop');
+    const rest = await escalatedIds();
+    assert.ok([...stopped.escalated.map((e) => e.alertId), ...rest].includes(first) && [...stopped.escalated.map((e) => e.alertId), ...rest].includes(second));
+    assert.ok(!rest.includes(stopped.escalated[0]!.alertId), 'nothing escalated twice');
+    assert.equal(await escalateOverdueAlerts(t.ctx, undefined, { shouldStop: () => true }).then((r) => r.escalated.length), 0);
+  });
+
   it('escalates each alert once, however often it runs', async () => {
     const caseId = await makeFamily(t, p, 'Once');
     const alertId = (await record(t, p.nurse, caseId, discharge)).alerts[0]!.id;

@@ -59,13 +59,18 @@ async function escalateOne(ctx: AppContext, actor: OperatorActor, alertId: strin
   });
 }
 
-/** Escalates every overdue alert; running it again escalates nothing twice. */
-export async function escalateOverdueAlerts(ctx: AppContext, actor: OperatorActor = systemOperator): Promise<EscalationReport> {
+/**
+ * Escalates every overdue alert; running it again escalates nothing twice. `shouldStop` is asked
+ * before each alert: a stopping server ends the round after the alert it is on (each is its own
+ * transaction), and the next start escalates the rest.
+ */
+export async function escalateOverdueAlerts(ctx: AppContext, actor: OperatorActor = systemOperator, options: { shouldStop?: () => boolean } = {}): Promise<EscalationReport> {
   const now = ctx.clock.now();
   const cutoff = escalationCutoff(now, ctx.config.alertEscalationHours);
   const due = await ctx.db.selectFrom('alerts').select('id').where('escalated_at', 'is', null).where('raised_at', '<=', cutoff).where(notTakenUp).orderBy('raised_at').execute();
   const escalated: EscalationReport['escalated'] = [];
   for (const { id } of due) {
+    if (options.shouldStop?.() === true) break;
     const done = await escalateOne(ctx, actor, id, now, cutoff);
     if (done) escalated.push(done);
   }
