@@ -67,20 +67,17 @@ export async function loadChronology(db: Queryable, caseId: string): Promise<Chr
   return rows.map(entryFromRow);
 }
 
-/** Every entry of each of many cases, in the same order as loadChronology, by case id. */
-export async function loadChronologies(db: Queryable, caseIds: readonly string[]): Promise<Map<string, ChronologyEntry[]>> {
+/**
+ * Every entry of each of many cases, in the same order as loadChronology, by case id; with `kinds`,
+ * only the entries of those kinds and the corrections (a correction can turn an entry into another
+ * kind, or take one away).
+ */
+export async function loadChronologies(db: Queryable, caseIds: readonly string[], kinds?: readonly string[]): Promise<Map<string, ChronologyEntry[]>> {
   const byCase = new Map<string, ChronologyEntry[]>();
   if (caseIds.length === 0) return byCase;
-  const rows = await db
-    .selectFrom('chronology_entries')
-    .selectAll()
-    .where('case_id', 'in', [...caseIds])
-    .orderBy('case_id')
-    .orderBy('occurred_on')
-    .orderBy('occurred_at')
-    .orderBy('recorded_at')
-    .orderBy('id')
-    .execute();
+  let query = db.selectFrom('chronology_entries').selectAll().where('case_id', 'in', [...caseIds]);
+  if (kinds) query = query.where((eb) => eb.or([eb('kind', 'in', [...kinds]), eb('corrects', 'is not', null)]));
+  const rows = await query.orderBy('case_id').orderBy('occurred_on').orderBy('occurred_at').orderBy('recorded_at').orderBy('id').execute();
   for (const row of rows) {
     const entries = byCase.get(row.case_id);
     if (entries) entries.push(entryFromRow(row));

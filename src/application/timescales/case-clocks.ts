@@ -14,7 +14,7 @@ import type { Queryable } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAuditAlone } from '../audit.ts';
 import { loadCaseAccess } from '../cases/case-access.ts';
-import { entryFromRow, loadChronology } from '../chronology/chronology-rows.ts';
+import { loadChronologies, loadChronology } from '../chronology/chronology-rows.ts';
 import type { AppContext } from '../context.ts';
 import { readMeetings } from '../meetings/meeting-rows.ts';
 import { settingsInForce } from '../settings/settings-in-force.ts';
@@ -65,25 +65,7 @@ export interface CaseForClocks {
 
 /** Entries of the clock kinds and corrections of these cases, by case, in chronology order: one query. */
 export async function readClockEntriesOfCases(db: Queryable, caseIds: readonly string[], alsoKinds: readonly EventKindId[] = []): Promise<Map<string, ChronologyEntry[]>> {
-  const byCase = new Map<string, ChronologyEntry[]>();
-  if (caseIds.length === 0) return byCase;
-  const kinds = [...new Set([...CLOCK_ENTRY_KINDS, ...alsoKinds])];
-  const rows = await db
-    .selectFrom('chronology_entries')
-    .selectAll()
-    .where('case_id', 'in', [...caseIds])
-    .where((eb) => eb.or([eb('kind', 'in', kinds), eb('corrects', 'is not', null)]))
-    .orderBy('occurred_on')
-    .orderBy('occurred_at')
-    .orderBy('recorded_at')
-    .orderBy('id')
-    .execute();
-  for (const row of rows) {
-    const list = byCase.get(row.case_id);
-    if (list) list.push(entryFromRow(row));
-    else byCase.set(row.case_id, [entryFromRow(row)]);
-  }
-  return byCase;
+  return loadChronologies(db, caseIds, [...new Set([...CLOCK_ENTRY_KINDS, ...alsoKinds])]);
 }
 
 type MeetingForClocks = Pick<Meeting, 'kind' | 'heldOn' | 'section47' | 'protectionPlan'>;
