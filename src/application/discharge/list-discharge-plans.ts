@@ -9,7 +9,7 @@
 // may change the case.
 import type { AccessBasis } from '../../domain/access/case-access.ts';
 import { currentEntries } from '../../domain/chronology/current-entries.ts';
-import { dischargePlanNotes, fragileReasons, type DischargeNote } from '../../domain/discharge/discharge-plan-rules.ts';
+import { dischargePlanNotes, fragileReasons } from '../../domain/discharge/discharge-plan-rules.ts';
 import type { DischargeContext, DischargePlan, FragileReason } from '../../domain/discharge/discharge-plan.types.ts';
 import { infantDisplayName } from '../../domain/people/infant-name.ts';
 import { dayOf } from '../../domain/shared/calendar-date.ts';
@@ -20,17 +20,11 @@ import { loadCaseAccess } from '../cases/case-access.ts';
 import { refusedForIntent, type CaseIntent } from '../cases/case-intent.ts';
 import type { AppContext } from '../context.ts';
 import { dischargeContext, entryDetails, homeVisitsSeen, planFromDetails } from './discharge-plan-rows.ts';
+import type { RecordedDischargePlan } from './record-discharge-plan.ts';
 
 /** A discharge plan entry as listed: the plan when the form recorded it, or null for an entry sent without one. */
-export interface ListedDischargePlan {
-  entryId: string;
-  recordedOn: string;
-  recordedAt: string;
-  recordedBy: string;
-  agency: string;
-  summary: string;
+export interface ListedDischargePlan extends Omit<RecordedDischargePlan, 'plan'> {
   plan: DischargePlan | null;
-  notes: DischargeNote[];
   /** A later plan was recorded for the same stay (same kind, same discharge day). */
   superseded: boolean;
 }
