@@ -82,6 +82,12 @@ const AGENCY: Record<EventKindId, OrganisationKind> = {
   'coping-with-crying-discussion': 'health-visiting',
   'information-from-family': 'early-help',
   'case-note': 'health-visiting',
+  'new-birth-visit': 'health-visiting',
+  'six-to-eight-week-review': 'health-visiting',
+  'antenatal-appointment': 'midwifery',
+  'phone-or-video-call': 'health-visiting',
+  'joint-visit': 'childrens-social-care',
+  'unannounced-visit': 'childrens-social-care',
 };
 
 const SUMMARIES: Partial<Record<EventKindId, readonly string[]>> = {

@@ -59,6 +59,8 @@ const PROFILE_MD = {
     'assessment-completed', 'conference', 'plan-review', 'safe-sleep-discussion', 'coping-with-crying-discussion', 'information-from-family', 'case-note',
     // Catalogue version 4: what the clocks, the discharge plan and the GP's part are read from.
     'referral-decision', 'core-group', 'discharge-plan', 'gp-informed',
+    // Issue 14: the contacts practitioners record.
+    'new-birth-visit', 'six-to-eight-week-review', 'antenatal-appointment', 'phone-or-video-call', 'joint-visit', 'unannounced-visit',
   ],
 } as const;
 

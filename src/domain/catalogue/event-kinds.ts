@@ -42,6 +42,14 @@ export const EVENT_KIND_IDS = [
   'coping-with-crying-discussion',
   'information-from-family',
   'case-note',
+  // Issue 14: the contacts practitioners record. A phone or video call never sees the baby
+  // (chronology/unseen-periods.ts); a joint visit names the other agency in its details.
+  'new-birth-visit',
+  'six-to-eight-week-review',
+  'antenatal-appointment',
+  'phone-or-video-call',
+  'joint-visit',
+  'unannounced-visit',
 ] as const;
 
 export type EventKindId = (typeof EVENT_KIND_IDS)[number];
@@ -112,6 +120,12 @@ const rows: Record<EventKindId, Row> = {
   'coping-with-crying-discussion': ['Coping with crying discussed', false, [], 'observed', cite(SOURCES.bsw, '"Tools to support practice" (ICON)')],
   'information-from-family': ['Information from the family', false, [], 'third-party', cite(SOURCES.derby, 'sections 5.14 and 7.10')],
   'case-note': ['Case note', false, [], 'professional-judgement', cite(SOURCES.bsw, '"Local practice themes – audits" (chronologies)')],
+  'new-birth-visit': ['New birth visit', false, [], 'observed', cite(SOURCES.derby, 'section 9.1')],
+  'six-to-eight-week-review': ['6 to 8 week review', false, [], 'observed', cite(SOURCES.derby, 'section 9.1')],
+  'antenatal-appointment': ['Antenatal appointment', false, [], 'observed', cite(SOURCES.northants, 'section 2.0')],
+  'phone-or-video-call': ['Phone or video call', false, [], 'carer-account', cite(SOURCES.nspccBriefing, 'key issue c')],
+  'joint-visit': ['Joint visit with another agency', false, [], 'observed', cite(SOURCES.northants, 'section 5.0')],
+  'unannounced-visit': ['Unannounced visit', false, [], 'observed', cite(SOURCES.northants, 'section 5.0')],
 };
 
 export const EVENT_KINDS: readonly EventKindDefinition[] = EVENT_KIND_IDS.map((id) => {

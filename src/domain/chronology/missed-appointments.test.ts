@@ -18,7 +18,7 @@ describe('missed appointments', () => {
   });
 
   it('is broken by a clinic contact, GP consultation or home visit at which the baby was seen', () => {
-    for (const kind of ['clinic-contact', 'gp-consultation', 'home-visit'] as const) {
+    for (const kind of ['clinic-contact', 'gp-consultation', 'home-visit', 'new-birth-visit', 'six-to-eight-week-review', 'joint-visit', 'unannounced-visit'] as const) {
       assert.deepEqual(runs(missed('w1', '2026-02-01'), entry('c', kind, '2026-03-01', { babySeen: true }), missed('w2', '2026-04-20')), [], kind);
     }
   });
@@ -28,6 +28,8 @@ describe('missed appointments', () => {
     assert.deepEqual(runs(missed('w1', '2026-02-01'), clinic('c', '2026-03-01', null), missed('w2', '2026-04-20')), expected);
     assert.deepEqual(runs(missed('w1', '2026-02-01'), entry('h', 'home-visit', '2026-03-01', { babySeen: false }), missed('w2', '2026-04-20')), expected);
     assert.deepEqual(runs(missed('w1', '2026-02-01'), entry('a', 'emergency-attendance', '2026-03-01', { babySeen: true }), missed('w2', '2026-04-20')), expected);
+    // A phone or video call never sees the baby, whatever it says (issue 14).
+    assert.deepEqual(runs(missed('w1', '2026-02-01'), entry('p', 'phone-or-video-call', '2026-03-01', { babySeen: true }), missed('w2', '2026-04-20')), expected);
   });
 
   it('is not broken by a contact on the same day as a missed appointment: which came first is not known', () => {

@@ -31,7 +31,8 @@ export function missedAppointmentSettings(given: MissedAppointmentSettingsInput 
   };
 }
 
-const ATTENDED_KINDS: readonly EventKindId[] = ['clinic-contact', 'gp-consultation', 'home-visit'];
+// A phone or video call is not among them: it never sees the baby (unseen-periods.ts).
+const ATTENDED_KINDS: readonly EventKindId[] = ['clinic-contact', 'gp-consultation', 'home-visit', 'new-birth-visit', 'six-to-eight-week-review', 'joint-visit', 'unannounced-visit'];
 
 /** A health contact that shows the baby was brought: the baby must be recorded as seen (risk is assumed until shown otherwise). */
 export function isAttendedContact(entry: ChronologyEntry): boolean {

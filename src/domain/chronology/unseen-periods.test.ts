@@ -44,6 +44,23 @@ describe('unseen periods', () => {
     assert.equal(seesTheBaby(entry('r', 'referral', '2026-01-01', { babySeen: true })), false);
   });
 
+  it('never counts a phone or video call as seeing the baby, even one that says so; every visit kind sees the baby unless it says not (issue 14)', () => {
+    const call = entry('call', 'phone-or-video-call', '2026-03-20', { babySeen: true });
+    assert.equal(seesTheBaby(call), false);
+    // The call in the middle does not split 44 unseen days in two, and is listed as a contact that did not see the baby.
+    const periods = findUnseenPeriods([visit('v1', '2026-03-02'), call, visit('v2', '2026-04-15')], BORN, '2026-04-20');
+    assert.deepEqual(periods.map((p) => [p.from, p.to, idsOf(p.contactsWithoutSeeing)]), [['2026-03-02', '2026-04-15', ['call']]]);
+    // Near miss: a new birth visit on the same day as the call does split it.
+    assert.deepEqual(spans([visit('v1', '2026-03-02'), call, entry('nbv', 'new-birth-visit', '2026-03-20'), visit('v2', '2026-04-15')], '2026-04-20'), []);
+    for (const kind of ['new-birth-visit', 'six-to-eight-week-review', 'joint-visit', 'unannounced-visit'] as const) {
+      assert.equal(seesTheBaby(entry(kind, kind, '2026-01-01')), true, kind);
+      assert.equal(seesTheBaby(entry(kind, kind, '2026-01-01', { babySeen: false })), false, kind);
+    }
+    // The mother's antenatal appointment sees the baby only when it says so.
+    assert.equal(seesTheBaby(entry('a', 'antenatal-appointment', '2026-01-01')), false);
+    assert.equal(seesTheBaby(entry('a', 'antenatal-appointment', '2026-01-01', { babySeen: true })), true);
+  });
+
   it('counts a hospital stay, from admission to discharge, as seen throughout; an admission with no discharge only on its day', () => {
     const stay = [entry('in', 'neonatal-admission', BORN), entry('out', 'neonatal-discharge', '2026-04-20'), visit('v', '2026-05-10')];
     assert.deepEqual(spans(stay, '2026-05-15'), []);

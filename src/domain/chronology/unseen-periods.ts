@@ -42,6 +42,10 @@ export function unseenPeriodSettings(given: Partial<UnseenPeriodSettings> | unde
 /** Contacts where a professional sees the baby, unless the entry says the baby was not seen. */
 export const SEEING_KINDS: readonly EventKindId[] = [
   'home-visit',
+  'new-birth-visit',
+  'six-to-eight-week-review',
+  'joint-visit',
+  'unannounced-visit',
   'clinic-contact',
   'gp-consultation',
   'hospital-admission',
@@ -51,11 +55,24 @@ export const SEEING_KINDS: readonly EventKindId[] = [
   'emergency-attendance',
 ];
 
+/** The mother's appointment: it sees the baby only when the entry says the baby was seen. */
+const SEEN_WHEN_SAID: readonly EventKindId[] = ['antenatal-appointment'];
+
+/** Contacts that never see the baby, whatever the entry says: a phone or video call is not seeing them (issue 14). */
+export const NEVER_SEEING_KINDS: readonly EventKindId[] = ['phone-or-video-call'];
+
 const ADMISSIONS: readonly EventKindId[] = ['hospital-admission', 'neonatal-admission'];
 const DISCHARGES: readonly EventKindId[] = ['hospital-discharge', 'neonatal-discharge'];
 
 export function seesTheBaby(entry: ChronologyEntry): boolean {
+  if (SEEN_WHEN_SAID.includes(entry.kind)) return entry.babySeen === true;
   return SEEING_KINDS.includes(entry.kind) && entry.babySeen !== false;
+}
+
+/** A contact that did not see the baby: a visit or appointment with the baby not seen, a call, or not brought. */
+function contactWithoutSeeing(entry: ChronologyEntry): boolean {
+  if (entry.kind === 'was-not-brought' || NEVER_SEEING_KINDS.includes(entry.kind)) return true;
+  return (SEEING_KINDS.includes(entry.kind) || SEEN_WHEN_SAID.includes(entry.kind)) && entry.babySeen === false;
 }
 
 export interface AgeBand {
@@ -160,7 +177,7 @@ export function findUnseenPeriods(entries: readonly ChronologyEntry[], dateOfBir
       lastSeen: point.entry,
       nextSeen: next?.entry ?? null,
       ...passed,
-      contactsWithoutSeeing: within.map((item) => item.entry).filter((entry) => entry.kind === 'was-not-brought' || (SEEING_KINDS.includes(entry.kind) && entry.babySeen === false)),
+      contactsWithoutSeeing: within.map((item) => item.entry).filter(contactWithoutSeeing),
     });
   });
   return periods;

@@ -27,6 +27,12 @@ describe('which contacts keep a visiting commitment', () => {
     assert.equal(keepsCommitment(seen('a', '2026-11-02', { kind: 'case-note' }), weekly), false);
     assert.equal(keepsCommitment(seen('a', '2026-11-02', { kind: 'information-from-family' }), parentOnly), false);
     assert.equal(keepsCommitment(seen('a', '2026-11-02', { kind: 'emergency-attendance' }), weekly), false);
+    // Issue 14: a phone or video call keeps no visit, even one that says it saw the baby; the new visit kinds do.
+    assert.equal(keepsCommitment(seen('a', '2026-11-02', { kind: 'phone-or-video-call' }), weekly), false);
+    assert.equal(keepsCommitment(seen('a', '2026-11-02', { kind: 'phone-or-video-call' }), parentOnly), false);
+    for (const kind of ['new-birth-visit', 'six-to-eight-week-review', 'joint-visit', 'unannounced-visit', 'antenatal-appointment'] as const) {
+      assert.equal(keepsCommitment(seen('a', '2026-11-02', { kind }), weekly), true, kind);
+    }
   });
 
   it('when the baby must be seen, not a visit that did not see the baby or does not say', () => {

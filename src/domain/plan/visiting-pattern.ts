@@ -22,7 +22,8 @@ import { addDays, daysFrom, isRealIsoDate } from '../shared/calendar-date.ts';
 import type { VisitCommitment } from './plan.types.ts';
 
 /** The contacts that can keep a visiting commitment: a professional with the family, face to face. */
-export const VISIT_KINDS: readonly EventKindId[] = ['home-visit', 'clinic-contact', 'gp-consultation'];
+/** A phone or video call is not one: it never sees the baby (chronology/unseen-periods.ts). */
+export const VISIT_KINDS: readonly EventKindId[] = ['home-visit', 'new-birth-visit', 'six-to-eight-week-review', 'joint-visit', 'unannounced-visit', 'clinic-contact', 'antenatal-appointment', 'gp-consultation'];
 
 export const VISIT_STATUSES = ['kept', 'due', 'overdue', 'not-started'] as const;
 export type VisitStatus = (typeof VISIT_STATUSES)[number];

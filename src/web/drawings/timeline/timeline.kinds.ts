@@ -63,6 +63,12 @@ const GROUP_OF: Record<EventKindId, MarkerGroupId> = {
   'change-of-address': 'other',
   'information-from-family': 'other',
   'case-note': 'other',
+  'new-birth-visit': 'contact',
+  'six-to-eight-week-review': 'contact',
+  'antenatal-appointment': 'contact',
+  'phone-or-video-call': 'contact',
+  'joint-visit': 'contact',
+  'unannounced-visit': 'contact',
 };
 
 const BY_ID = new Map(MARKER_GROUPS.map((group) => [group.id, group]));

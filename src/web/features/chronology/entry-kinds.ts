@@ -42,6 +42,12 @@ const GROUP_OF: Record<EventKindId, (typeof GROUPS)[number]> = {
   'plan-review': 'Meetings and assessments',
   'information-from-family': 'Notes and information',
   'case-note': 'Notes and information',
+  'new-birth-visit': 'Contacts and appointments',
+  'six-to-eight-week-review': 'Contacts and appointments',
+  'antenatal-appointment': 'Contacts and appointments',
+  'phone-or-video-call': 'Contacts and appointments',
+  'joint-visit': 'Contacts and appointments',
+  'unannounced-visit': 'Contacts and appointments',
 };
 
 /** The plain label of a kind, or the stored id when the catalogue no longer has it. */
