@@ -132,4 +132,17 @@ describe('chronology events API', () => {
     assert.equal(own.statusCode, 201, 'other details are kept as sent');
     assert.equal((await call('lead', 'GET', '/events')).json<{ events: Entry[] }>().events.length, before + 1);
   });
+
+  it('takes the contact kinds practitioners use (issue 14), and records a phone or video call as not seeing the baby whatever it says', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{ components?: unknown; paths: unknown }>();
+    const kinds = ['new-birth-visit', 'six-to-eight-week-review', 'antenatal-appointment', 'phone-or-video-call', 'joint-visit', 'unannounced-visit'];
+    for (const kind of kinds) assert.ok(JSON.stringify(doc).includes(kind), `the API's description lists ${kind}`);
+    const seen: Record<string, boolean | null> = {};
+    for (const kind of kinds) {
+      const posted = await call('lead', 'POST', '/events', { kind, occurredAt: '2026-11-21T10:30:00+00:00', summary: 'Contact', source: 'observed', babySeen: true });
+      assert.equal(posted.statusCode, 201, kind);
+      seen[kind] = posted.json<{ babySeen: boolean | null }>().babySeen;
+    }
+    assert.deepEqual(seen, { 'new-birth-visit': true, 'six-to-eight-week-review': true, 'antenatal-appointment': true, 'phone-or-video-call': false, 'joint-visit': true, 'unannounced-visit': true });
+  });
 });

@@ -5,6 +5,7 @@
 // profile version, alerts and audit, is record-batch.ts.
 import { checkNewEntry, dayOfOccurrence, significantByKind, type EntryProblem, type NewEntry } from '../../domain/chronology/entry-rules.ts';
 import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
+import { babySeenAsRecorded } from '../../domain/chronology/unseen-periods.ts';
 import type { Insertable } from 'kysely';
 import type { ChronologyEntriesTable, Tx } from '../../infrastructure/db/schema.ts';
 import type { AppContext } from '../context.ts';
@@ -59,7 +60,7 @@ export function newEntryRow(ctx: AppContext, recorder: Recorder, caseId: string,
     perpetrator_ids: [...new Set(input.perpetratorIds ?? [])],
     indicates: [...(input.indicates ?? [])],
     significant: input.significant ?? significantByKind(input.kind),
-    baby_seen: input.babySeen ?? null,
+    baby_seen: babySeenAsRecorded(input.kind, input.babySeen),
     substance: input.substance ?? null,
     gestation_weeks: input.gestationWeeks ?? null,
     details: input.details ?? {},

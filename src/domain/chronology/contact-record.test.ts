@@ -72,6 +72,7 @@ describe('recording a contact: the contact entry', () => {
       details: {
         form: 'contact',
         babySeen: true,
+        jointWith: null,
         notSeenReason: null,
         awakeOrAsleep: 'awake',
         interaction: 'Mum talked to Ruby while feeding; Ruby watched her face',
@@ -93,7 +94,11 @@ describe('recording a contact: the contact entry', () => {
   });
 
   it('takes each contact kind, and nothing else', () => {
-    for (const kind of ['home-visit', 'clinic-contact', 'gp-consultation']) assert.equal(plan({ kind }).contact.kind, kind);
+    for (const kind of ['home-visit', 'new-birth-visit', 'six-to-eight-week-review', 'unannounced-visit', 'clinic-contact', 'antenatal-appointment', 'gp-consultation']) {
+      assert.equal(plan({ kind }).contact.kind, kind);
+      assert.equal(plan({ kind }).contact.babySeen, true, kind);
+    }
+    assert.equal(plan({ kind: 'joint-visit', jointWith: "Children's social care" }).contact.kind, 'joint-visit');
     for (const kind of ['', 'case-note', 'police-incident', 'toString']) assert.deepEqual(problems({ kind }), ['kind-needed'], kind);
   });
 
@@ -103,6 +108,22 @@ describe('recording a contact: the contact entry', () => {
     assert.deepEqual(problems({ occurredOn: '20/11/2026' }), ['occurred-on-invalid']);
     assert.deepEqual(problems({ occurredOn: '2026-11-23' }), ['occurred-in-future']);
     assert.equal(plan({ occurredOn: '2026-11-22' }).contact.occurredAt, '2026-11-22');
+  });
+
+  it('takes an optional time of day on the 24-hour clock, UK time, and dates the contact to the minute', () => {
+    assert.equal(plan({ time: '14:30' }).contact.occurredAt, '2026-11-20T14:30:00+00:00');
+    assert.equal(plan({ occurredOn: '2026-07-01', time: '09:05' }).contact.occurredAt, '2026-07-01T09:05:00+01:00');
+    assert.equal(plan({ time: '' }).contact.occurredAt, '2026-11-20');
+    for (const time of ['24:00', '9:05', '14.30', '12:60', 'noon']) assert.deepEqual(problems({ time }), ['time-invalid'], time);
+  });
+
+  it('a joint visit names the other agency, in its details and its summary; no other kind takes one', () => {
+    const joint = plan({ kind: 'joint-visit', jointWith: "Children's social care (Sam Patel)" });
+    assert.equal((joint.contact.details as ContactDetails).jointWith, "Children's social care (Sam Patel)");
+    assert.equal(joint.contact.summary, "Routine visit at 6 weeks. Joint visit with Children's social care (Sam Patel).");
+    assert.deepEqual(problems({ kind: 'joint-visit', jointWith: '  ' }), ['joint-with-needed']);
+    assert.deepEqual(problems({ kind: 'home-visit', jointWith: 'Police' }), ['joint-with-when-not-joint']);
+    assert.equal((plan({}).contact.details as ContactDetails).jointWith, null);
   });
 
   it('needs a summary, and ends it as a sentence without changing the words', () => {
@@ -180,6 +201,32 @@ describe('recording a contact: seeing the baby', () => {
     assert.equal(p.contact.details['babySeen'], null);
     assert.equal(p.contact.significant, false);
     assert.deepEqual(p.notices, []);
+  });
+});
+
+describe('recording a contact: a phone or video call (issue 14)', () => {
+  const call: Partial<ContactAnswers> = { kind: 'phone-or-video-call', babySeen: 'yes', sleepingSeen: 'yes', sleepingSafe: 'safe' };
+
+  it('never sees the baby, whatever is ticked: recorded as not seen, from what the carer says, with no notice and not significant', () => {
+    const p = plan(call);
+    assert.equal(p.contact.babySeen, false);
+    assert.equal(p.contact.source, 'carer-account');
+    assert.equal(p.contact.significant, false);
+    assert.deepEqual(p.notices, []);
+    const details = p.contact.details as ContactDetails;
+    assert.deepEqual([details.babySeen, details.notSeenReason, details.sleepingArrangements], [false, null, 'not-seen']);
+    // The sleeping place "seen" on a call is no evidence that it is safe.
+    assert.deepEqual(p.evidence, []);
+    // Near miss: the same answers at a home visit see the baby and the sleeping place.
+    const visit = plan({ ...call, kind: 'home-visit' });
+    assert.equal(visit.contact.babySeen, true);
+    assert.deepEqual(evidence(visit), ['unsafe-sleep absent observed', 'safe-sleep-space present observed']);
+  });
+
+  it('does not ask whether the baby or the sleeping place was seen, and keeps what the call showed of the baby', () => {
+    assert.deepEqual(problems({ kind: 'phone-or-video-call', babySeen: '', awakeOrAsleep: '', interaction: '', dressed: '', demeanour: '', whereKept: '', sleepingSeen: '' }), []);
+    const details = plan({ ...call, interaction: 'Mum held Ruby up to the camera, smiling' }).contact.details as ContactDetails;
+    assert.equal(details.interaction, 'Mum held Ruby up to the camera, smiling');
   });
 });
 

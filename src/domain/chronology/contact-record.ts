@@ -22,6 +22,12 @@
 //   `understands-safety-advice` of each adult in the profile who was present (professional
 //   judgement). Understood advice adds nothing: the factor also needs the advice kept to.
 // - Before the birth the questions about seeing the baby are not asked.
+// - A phone or video call never sees the baby (unseen-periods.ts): it is recorded as not seen and the
+//   sleeping place as not seen, whatever was answered, with no notice (nobody went to see the baby);
+//   the lived-experience answers are optional and kept as what the call showed. Its source is the
+//   carer's account, not observed.
+// - The time of day is optional (24-hour HH:MM, UK time); with it the contact is dated to the minute.
+// - A joint visit names the other agency; its summary says who it was with.
 // - The plan's check items due for the visitor (issue 13, plan/plan-checks.ts; the answers are checked
 //   by plan-check-answers.ts) each need an answer:
 //   checked, no concern; checked, concern (what was seen); could not check (why). The answers go into
@@ -35,19 +41,43 @@ import type { FactorId } from '../catalogue/factor-ids.ts';
 import { isSignificantAdult } from '../profile/profile-subjects.ts';
 import type { EvidenceDirection, ProfilePerson } from '../profile/profile.types.ts';
 import { dayInWords, isRealIsoDate } from '../shared/calendar-date.ts';
+import { londonDateTime } from '../shared/service-day.ts';
+import { NEVER_SEEING_KINDS } from './unseen-periods.ts';
 import { factorById } from '../catalogue/catalogue.ts';
 import { checkPlanAnswers, recordedChecks, type AnswerableItem, type PlanCheckDraft, type PlanCheckProblem, type PlanToAnswer } from './plan-check-answers.ts';
 import type { RecordedPlanCheck } from './chronology.types.ts';
 
-export const CONTACT_KINDS = ['home-visit', 'clinic-contact', 'gp-consultation'] as const;
+/** In the form's order: visits to the home, then appointments, then calls. */
+export const CONTACT_KINDS = [
+  'home-visit',
+  'new-birth-visit',
+  'six-to-eight-week-review',
+  'unannounced-visit',
+  'joint-visit',
+  'clinic-contact',
+  'antenatal-appointment',
+  'gp-consultation',
+  'phone-or-video-call',
+] as const;
 export type ContactKind = (typeof CONTACT_KINDS)[number];
 
 /** How each kind reads inside a sentence ("at the home visit"). */
 const CONTACT_KIND_WORDS: Readonly<Record<ContactKind, string>> = {
   'home-visit': 'home visit',
+  'new-birth-visit': 'new birth visit',
+  'six-to-eight-week-review': '6 to 8 week review',
+  'unannounced-visit': 'unannounced visit',
+  'joint-visit': 'joint visit',
   'clinic-contact': 'clinic contact',
+  'antenatal-appointment': 'antenatal appointment',
   'gp-consultation': 'GP consultation',
+  'phone-or-video-call': 'phone or video call',
 };
+
+/** A phone or video call: the baby is never seen, whatever was answered. */
+export function isCall(kind: string): boolean {
+  return (NEVER_SEEING_KINDS as readonly string[]).includes(kind);
+}
 
 export function isContactKind(value: string): value is ContactKind {
   return (CONTACT_KINDS as readonly string[]).includes(value);
@@ -62,6 +92,10 @@ export interface ContactAnswers {
   kind?: string;
   /** YYYY-MM-DD. */
   occurredOn?: string;
+  /** HH:MM on the 24-hour clock, UK time; empty when not given. */
+  time?: string;
+  /** For a joint visit: the other agency, in words. */
+  jointWith?: string;
   /** `yes` or `no`. */
   babySeen?: string;
   notSeenReason?: string;
@@ -116,8 +150,10 @@ export const RESERVED_DETAIL_KEYS = ['form', 'planChecks', 'dischargePlan'] as c
 /** Everything the contact form recorded about the baby's lived experience, kept in the entry's details. */
 export type ContactDetails = {
   form: 'contact';
-  /** Null before the birth. */
+  /** Null before the birth; false at a phone or video call. */
   babySeen: boolean | null;
+  /** For a joint visit: the other agency (missing on contacts recorded before issue 14). */
+  jointWith?: string | null;
   notSeenReason: string | null;
   awakeOrAsleep: 'awake' | 'asleep' | null;
   interaction: string | null;
@@ -172,6 +208,8 @@ export interface ContactPlan {
 export type ContactField =
   | 'kind'
   | 'occurredOn'
+  | 'time'
+  | 'jointWith'
   | 'babySeen'
   | 'notSeenReason'
   | 'awakeOrAsleep'
@@ -196,6 +234,9 @@ export const CONTACT_PROBLEMS = {
   'occurred-on-needed': { field: 'occurredOn', message: 'Enter the date of the contact' },
   'occurred-on-invalid': { field: 'occurredOn', message: 'Date of the contact must be a real date' },
   'occurred-in-future': { field: 'occurredOn', message: 'Date of the contact must be today or in the past' },
+  'time-invalid': { field: 'time', message: 'Enter the time on the 24-hour clock, like 14:30, or leave it empty' },
+  'joint-with-needed': { field: 'jointWith', message: 'Say which other agency was at the joint visit' },
+  'joint-with-when-not-joint': { field: 'jointWith', message: 'You did not choose a joint visit: clear the other agency, or change the kind of contact' },
   'baby-seen-needed': { field: 'babySeen', message: 'Select whether you saw the baby' },
   'not-seen-reason-needed': { field: 'notSeenReason', message: 'Say why the baby was not seen' },
   'not-seen-reason-when-seen': { field: 'notSeenReason', message: 'You said you saw the baby: clear why the baby was not seen, or change your answer' },
@@ -284,11 +325,16 @@ function presentAdults(answers: ContactAnswers, context: ContactContext): string
 function checkContact(answers: ContactAnswers, context: ContactContext): ContactProblem[] {
   const problems: ContactProblem[] = [];
   if (!isContactKind(given(answers.kind))) problems.push('kind-needed');
+  const jointWith = given(answers.jointWith);
+  if (given(answers.kind) === 'joint-visit' && jointWith === '') problems.push('joint-with-needed');
+  if (given(answers.kind) !== 'joint-visit' && jointWith !== '') problems.push('joint-with-when-not-joint');
   const day = given(answers.occurredOn);
   if (day === '') problems.push('occurred-on-needed');
   else if (!isRealIsoDate(day)) problems.push('occurred-on-invalid');
   else if (day > context.today) problems.push('occurred-in-future');
-  if (context.born) problems.push(...checkBaby(answers));
+  if (!isClockTime(given(answers.time))) problems.push('time-invalid');
+  const call = isCall(given(answers.kind));
+  if (context.born && !call) problems.push(...checkBaby(answers));
 
   const inRecord = new Set(context.people.map((person) => person.id));
   if ((answers.presentIds ?? []).some((id) => !inRecord.has(id))) problems.push('present-not-in-record');
@@ -297,14 +343,14 @@ function checkContact(answers: ContactAnswers, context: ContactContext): Contact
   if (adviceNotUnderstood(answers).length > 0 && presentAdults(answers, context).length === 0) problems.push('advice-needs-adult');
   if (answers.unknownAdultPresent === true && description === '') problems.push('unknown-adult-description-needed');
 
-  const sleepingSeen = given(answers.sleepingSeen);
-  const safe = given(answers.sleepingSafe);
+  const sleepingSeen = call ? 'no' : given(answers.sleepingSeen);
+  const safe = call ? '' : given(answers.sleepingSafe);
   if (sleepingSeen !== 'yes' && sleepingSeen !== 'no') problems.push('sleeping-seen-needed');
   if (sleepingSeen === 'yes' && safe !== 'safe' && safe !== 'unsafe') problems.push('sleeping-safe-needed');
   if (sleepingSeen === 'no' && safe !== '') problems.push('sleeping-safe-when-not-seen');
   const unsafeSeen = given(answers.unsafeSleepSeen);
   if (sleepingSeen === 'yes' && safe === 'unsafe' && unsafeSeen === '') problems.push('unsafe-sleep-seen-needed');
-  if (unsafeSeen !== '' && safe !== 'unsafe') problems.push('unsafe-sleep-seen-not-unsafe');
+  if (unsafeSeen !== '' && safe !== 'unsafe' && !call) problems.push('unsafe-sleep-seen-not-unsafe');
 
   problems.push(
     ...checkAdvice(given(answers.safeSleepAdvice), given(answers.safeSleepUnderstood), {
@@ -324,6 +370,9 @@ function checkContact(answers: ContactAnswers, context: ContactContext): Contact
 
 const orNull = (value: string | undefined): string | null => given(value) || null;
 
+/** Empty, or a real time on the 24-hour clock as HH:MM. */
+const isClockTime = (value: string): boolean => value === '' || /^([01]\d|2[0-3]):[0-5]\d$/.test(value);
+
 function adviceGiven(advice: string | undefined, understood: string | undefined): AdviceGiven {
   const answer = given(understood);
   return given(advice) === 'yes' && isUnderstood(answer) ? { given: true, understood: answer } : { given: false };
@@ -331,15 +380,18 @@ function adviceGiven(advice: string | undefined, understood: string | undefined)
 
 /** The details of answers that `checkContact` accepted. */
 function detailsFrom(answers: ContactAnswers, born: boolean): ContactDetails {
-  const seen = born ? given(answers.babySeen) === 'yes' : null;
-  const asked = (value: string | undefined) => (seen === true ? orNull(value) : null);
-  const sleepingSeen = given(answers.sleepingSeen) === 'yes';
+  const call = isCall(given(answers.kind));
+  const seen = born ? !call && given(answers.babySeen) === 'yes' : null;
+  // A call keeps what it showed of the baby's day, though it never counts as seeing the baby.
+  const asked = (value: string | undefined) => (seen === true || (born && call) ? orNull(value) : null);
+  const sleepingSeen = !call && given(answers.sleepingSeen) === 'yes';
   const awake = given(answers.awakeOrAsleep);
   return {
     form: 'contact',
     babySeen: seen,
-    notSeenReason: seen === false ? orNull(answers.notSeenReason) : null,
-    awakeOrAsleep: seen === true && (awake === 'awake' || awake === 'asleep') ? awake : null,
+    jointWith: given(answers.kind) === 'joint-visit' ? orNull(answers.jointWith) : null,
+    notSeenReason: seen === false && !call ? orNull(answers.notSeenReason) : null,
+    awakeOrAsleep: (seen === true || (born && call)) && (awake === 'awake' || awake === 'asleep') ? awake : null,
     interaction: asked(answers.interaction),
     dressed: asked(answers.dressed),
     demeanour: asked(answers.demeanour),
@@ -357,7 +409,8 @@ function detailsFrom(answers: ContactAnswers, born: boolean): ContactDetails {
 /** What the contact says needs attention: shown on the confirmation and named in the chronology. */
 export function contactNotices(details: ContactDetails): ContactNotice[] {
   const notices: ContactNotice[] = [];
-  if (details.babySeen === false) notices.push({ code: 'baby-not-seen', reason: details.notSeenReason ?? '' });
+  // A call has no reason: nobody went to see the baby (its entry still says the baby was not seen).
+  if (details.babySeen === false && details.notSeenReason !== null) notices.push({ code: 'baby-not-seen', reason: details.notSeenReason });
   if (details.sleepingArrangements === 'unsafe') notices.push({ code: 'unsafe-sleep-seen', seen: details.unsafeSleepSeen ?? '' });
   if (details.unknownAdult) notices.push({ code: 'unknown-adult', description: details.unknownAdult });
   return notices;
@@ -478,16 +531,19 @@ export function planContact(answers: ContactAnswers, context: ContactContext): P
   const checked = answerPlanChecks(isContactKind(kindGiven) ? kindGiven : 'home-visit', given(answers.occurredOn), answers.planChecks ?? [], { plan, due: context.dueItems ?? [] });
   if (problems.length > 0 || !checked.ok) return { ok: false, problems, planCheckProblems: checked.ok ? [] : checked.problems };
   const kind = kindGiven as ContactKind;
-  const occurredAt = given(answers.occurredOn);
-  const at = `${CONTACT_KIND_WORDS[kind]} on ${dayInWords(occurredAt)}`;
+  const day = given(answers.occurredOn);
+  const time = given(answers.time);
+  const occurredAt = time === '' ? day : londonDateTime(day, time);
+  const at = `${CONTACT_KIND_WORDS[kind]} on ${dayInWords(day)}`;
   const { checks, sentences, evidence: checkEvidence, significant } = checked.answered;
   const details: ContactDetails = { ...detailsFrom(answers, context.born), ...(plan === null ? {} : { planChecks: checks }) };
   const notices = contactNotices(details);
-  const base = { occurredAt, source: 'observed' as const, presentIds: [...new Set(answers.presentIds ?? [])] };
+  const base = { occurredAt, source: isCall(kind) ? ('carer-account' as const) : ('observed' as const), presentIds: [...new Set(answers.presentIds ?? [])] };
+  const joint = details.jointWith ? [sentence(`Joint visit with ${details.jointWith}`)] : [];
   const contact: PlannedEntry = {
     ...base,
     kind,
-    summary: [sentence(given(answers.summary)), ...notices.map(noticeSentence), ...sentences].join(' '),
+    summary: [sentence(given(answers.summary)), ...joint, ...notices.map(noticeSentence), ...sentences].join(' '),
     significant: notices.length > 0 || significant,
     ...(details.babySeen === null ? {} : { babySeen: details.babySeen }),
     details,

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { addDays } from '../shared/calendar-date.ts';
 import { correction, entry, idsOf } from './chronology.test-support.ts';
-import { DEFAULT_UNSEEN_PERIOD_SETTINGS, findUnseenPeriods, seesTheBaby, unseenPeriodSettings } from './unseen-periods.ts';
+import { babySeenAsRecorded, DEFAULT_UNSEEN_PERIOD_SETTINGS, findUnseenPeriods, seesTheBaby, unseenPeriodSettings } from './unseen-periods.ts';
 import type { ChronologyEntry } from './chronology.types.ts';
 
 const BORN = '2026-03-01';
@@ -56,6 +56,9 @@ describe('unseen periods', () => {
       assert.equal(seesTheBaby(entry(kind, kind, '2026-01-01')), true, kind);
       assert.equal(seesTheBaby(entry(kind, kind, '2026-01-01', { babySeen: false })), false, kind);
     }
+    // Stored as not seen whatever it was sent with; any other kind as it says.
+    assert.deepEqual([babySeenAsRecorded('phone-or-video-call', true), babySeenAsRecorded('phone-or-video-call', undefined)], [false, false]);
+    assert.deepEqual([babySeenAsRecorded('home-visit', true), babySeenAsRecorded('home-visit', undefined)], [true, null]);
     // The mother's antenatal appointment sees the baby only when it says so.
     assert.equal(seesTheBaby(entry('a', 'antenatal-appointment', '2026-01-01')), false);
     assert.equal(seesTheBaby(entry('a', 'antenatal-appointment', '2026-01-01', { babySeen: true })), true);

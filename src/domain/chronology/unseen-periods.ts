@@ -64,6 +64,11 @@ export const NEVER_SEEING_KINDS: readonly EventKindId[] = ['phone-or-video-call'
 const ADMISSIONS: readonly EventKindId[] = ['hospital-admission', 'neonatal-admission'];
 const DISCHARGES: readonly EventKindId[] = ['hospital-discharge', 'neonatal-discharge'];
 
+/** Whether an entry records the baby as seen, as stored: a call says not seen whatever it was sent with. */
+export function babySeenAsRecorded(kind: string, said: boolean | undefined): boolean | null {
+  return (NEVER_SEEING_KINDS as readonly string[]).includes(kind) ? false : (said ?? null);
+}
+
 export function seesTheBaby(entry: ChronologyEntry): boolean {
   if (SEEN_WHEN_SAID.includes(entry.kind)) return entry.babySeen === true;
   return SEEING_KINDS.includes(entry.kind) && entry.babySeen !== false;

@@ -3,9 +3,9 @@
 import type { CasePerson } from '../../../application/cases/view-case.ts';
 import type { ContactView } from '../../../application/chronology/view-contact.ts';
 import { eventKindById, factorById } from '../../../domain/catalogue/catalogue.ts';
-import { CONTACT_KINDS } from '../../../domain/chronology/contact-record.ts';
+import { CONTACT_KINDS, isCall } from '../../../domain/chronology/contact-record.ts';
 import { personDisplayName, RELATIONSHIPS_TO_INFANT, type RelationshipToInfant } from '../../../domain/people/relationships.ts';
-import { formatDate } from '../../views/london-time.ts';
+import { formatDate, formatDateTime } from '../../views/london-time.ts';
 import { PLAN_CHECK_OUTCOME_LABELS } from '../../../domain/plan/plan-checks.ts';
 import { CHECK_FREQUENCY_LABELS, type CheckItem } from '../../../domain/plan/plan.types.ts';
 import { checkNoteField, checkOutcomeField, UNKNOWN_ADULT } from './contact.schema.ts';
@@ -41,6 +41,9 @@ export function planCheckItems(items: readonly CheckItem[]) {
 
 const yesNo = (value: boolean | null) => (value === null ? 'Not asked before the birth' : value ? 'Yes' : 'No');
 
+/** Whether the baby was seen, in words: a call says why it is never seeing the baby. */
+const babySeenWords = (kind: string, seen: boolean | null) => (isCall(kind) && seen === false ? 'No: a phone or video call never counts as seeing the baby' : yesNo(seen));
+
 export function presentRecorded(caseId: string, view: ContactView) {
   const { contact, names } = view;
   const subjectName = (key: string) => (key === 'household' ? 'the household' : key === 'infant' ? 'the baby' : (names[key] ?? 'a person no longer in the record'));
@@ -49,8 +52,10 @@ export function presentRecorded(caseId: string, view: ContactView) {
     caseId,
     rows: [
       { key: { text: 'Contact' }, value: { text: eventKindById(contact.kind)?.label ?? contact.kind } },
-      { key: { text: 'Date' }, value: { text: formatDate(contact.occurredAt) } },
-      { key: { text: 'Baby seen' }, value: { text: yesNo(view.details.babySeen) } },
+      ...(view.details.jointWith ? [{ key: { text: 'With' }, value: { text: view.details.jointWith } }] : []),
+      // A contact dated to the minute shows its time.
+      { key: { text: 'Date' }, value: { text: contact.occurredAt.length > 10 ? formatDateTime(contact.occurredAt) : formatDate(contact.occurredAt) } },
+      { key: { text: 'Baby seen' }, value: { text: babySeenWords(contact.kind, view.details.babySeen) } },
       { key: { text: 'Who else was there' }, value: { text: [...contact.presentIds.map((id) => names[id] ?? id), ...(view.details.unknownAdult ? [`an adult not known: ${view.details.unknownAdult}`] : [])].join(', ') || 'Nobody recorded' } },
       { key: { text: 'Summary' }, value: { text: contact.summary } },
     ],

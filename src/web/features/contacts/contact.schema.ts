@@ -6,6 +6,7 @@ import { Type } from 'typebox';
 import { CONTACT_PROBLEMS, type ContactAnswers, type ContactField, type ContactProblem } from '../../../domain/chronology/contact-record.ts';
 import { planCheckProblemMessage, type PlanCheckDraft, type PlanCheckProblem } from '../../../domain/plan/plan-checks.ts';
 import { PARTS, readDateInput, type DatePartErrors } from '../../forms/date-input.ts';
+import { readClockTime } from '../../forms/time-input.ts';
 import { formErrors, type FormErrors, type FormSpec } from '../../forms/validate-form.ts';
 
 const choice = Type.Optional(Type.String({ maxLength: 40 }));
@@ -17,6 +18,8 @@ const contactSchema = Type.Object({
   'occurredOn-day': Type.Optional(Type.String({ maxLength: 2 })),
   'occurredOn-month': Type.Optional(Type.String({ maxLength: 2 })),
   'occurredOn-year': Type.Optional(Type.String({ maxLength: 4 })),
+  time: Type.Optional(Type.String({ maxLength: 10 })),
+  jointWith: Type.Optional(Type.String({ maxLength: 200 })),
   babySeen: choice,
   notSeenReason: text,
   awakeOrAsleep: choice,
@@ -44,6 +47,8 @@ export const contactForm: FormSpec<typeof contactSchema> = {
     'occurredOn-day': { default: CONTACT_PROBLEMS['occurred-on-invalid'].message },
     'occurredOn-month': { default: CONTACT_PROBLEMS['occurred-on-invalid'].message },
     'occurredOn-year': { default: CONTACT_PROBLEMS['occurred-on-invalid'].message },
+    time: { default: CONTACT_PROBLEMS['time-invalid'].message },
+    jointWith: { default: 'The other agency must be 200 characters or fewer' },
     babySeen: { default: CONTACT_PROBLEMS['baby-seen-needed'].message },
     notSeenReason: tooLong('Why the baby was not seen'),
     awakeOrAsleep: { default: CONTACT_PROBLEMS['awake-or-asleep-needed'].message },
@@ -83,11 +88,16 @@ export function readContactDate(values: ContactValues) {
   return readDateInput(values, DATE_WORDS, true);
 }
 
-/** The answers from a form that passed its length checks. A date that cannot be read is sent as none. */
+/**
+ * The answers from a form that passed its length checks. A date that cannot be read is sent as none;
+ * a time is sent as HH:MM ("9.05" is 09:05), or as typed when it cannot be read, for the domain to refuse.
+ */
 export function answersFrom(values: ContactValues, present: readonly string[], occurredOn: string): ContactAnswers {
+  const time = values['time']?.trim() ?? '';
   return {
     ...values,
     occurredOn,
+    time: time === '' ? '' : (readClockTime(time) ?? time),
     presentIds: present.filter((value) => value !== UNKNOWN_ADULT),
     unknownAdultPresent: present.includes(UNKNOWN_ADULT),
   };

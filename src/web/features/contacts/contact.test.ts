@@ -254,6 +254,31 @@ describe('recording a contact or home visit', () => {
     assert.match(textOf(qaElement(confirmation.body, 'contact-summary')), /Baby seen No/);
   });
 
+  it("shows a joint visit's agency and time on the contact's page", async () => {
+    const client = await WebClient.signedIn(t.app, lead);
+    const saved = await post(client, answers(routine, [['kind', 'joint-visit'], ['jointWith', "Children's social care"], ['time', '9.05'], ['siblingsSaid', 'Tyler said she cries at night']]));
+    assert.equal(saved.statusCode, 303, saved.body);
+    const confirmation = await client.get(saved.headers.location!);
+    const summary = textOf(qaElement(confirmation.body, 'contact-summary'));
+    assert.match(summary, /Contact Joint visit with another agency With Children's social care Date 20 November 2026 at 9:05am/);
+  });
+
+  it('records a phone or video call as not seeing the baby, whatever was ticked, and refuses a time that is not one', async () => {
+    const client = await WebClient.signedIn(t.app, lead);
+    const refused = await post(client, answers(routine, [['kind', 'phone-or-video-call'], ['time', '25:00'], ['jointWith', 'Police']]));
+    assert.equal(refused.statusCode, 400);
+    assert.deepEqual(summaryErrors(refused.body), ['#jointWith: You did not choose a joint visit: clear the other agency, or change the kind of contact', '#time: Enter the time on the 24-hour clock, like 14:30, or leave it empty']);
+    assert.match(refused.body, /name="time"[^>]*value="25:00"/);
+    const saved = await post(client, answers(routine, [['kind', 'phone-or-video-call'], ['sleepingSeen', 'yes'], ['sleepingSafe', 'safe']]));
+    assert.equal(saved.statusCode, 303, saved.body);
+    const id = saved.headers.location!.split('/').at(-1)!;
+    const row = await t.ctx.db.selectFrom('chronology_entries').select(['baby_seen', 'significant', 'source']).where('id', '=', id).executeTakeFirstOrThrow();
+    assert.deepEqual(row, { baby_seen: false, significant: false, source: 'carer-account' });
+    const confirmation = await client.get(saved.headers.location!);
+    assert.match(textOf(qaElement(confirmation.body, 'contact-summary')), /Baby seen No: a phone or video call never counts as seeing the baby/);
+    assert.match(textOf(qaElement(confirmation.body, 'evidence-added')), /No evidence for the profile/);
+  });
+
   it('does not ask about seeing a baby who is not born yet', async () => {
     const { id: unbornId } = await makeCase(t.ctx, { familyName: 'Nowak', teamUserIds: [lead.id] });
     await t.ctx.db.updateTable('cases').set({ status: 'unborn', date_of_birth: null, expected_delivery_date: '2027-02-01' }).where('id', '=', unbornId).execute();
