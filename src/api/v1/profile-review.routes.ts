@@ -14,6 +14,7 @@ import { CASE_LEVEL_IDS } from '../../domain/shared/case-levels.ts';
 import { sendApiError, type ApiErrorDetail } from '../api-error.ts';
 import type { SignOffProblem } from '../../domain/profile/review-sign-off.ts';
 import { requireBearer } from './bearer-auth.ts';
+import { findingForApi } from './finding-citations.ts';
 import { DecisionRecorded, LevelChanged, ProfileComparison, ProfileDecisions, ProfileReviewed, ProfileVersions } from './profile.schemas.ts';
 import { errorResponses, oneOf, requiredText } from './schemas.ts';
 
@@ -87,7 +88,7 @@ export async function profileReviewApiRoutes(app: FastifyInstance): Promise<void
       const result = await viewProfile(ctx, actor(request), request.params.caseId);
       if (!result.ok) return fail(reply, result);
       const { decisions, needingDecision, review, level, profileVersion } = result.value;
-      return { version: profileVersion, level, lastReviewedAt: review.lastReviewedAt, reviewDue: review.next.dueOn, decisions, needingDecision };
+      return { version: profileVersion, level, lastReviewedAt: review.lastReviewedAt, reviewDue: review.next.dueOn, decisions, needingDecision: needingDecision.map(findingForApi) };
     },
   );
 

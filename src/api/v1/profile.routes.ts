@@ -9,6 +9,7 @@ import { viewProfile } from '../../application/profile/view-profile.ts';
 import { STRESS_RESPONSE_IDS, isStressResponseId } from '../../domain/catalogue/stress-responses.ts';
 import { sendApiError } from '../api-error.ts';
 import { requireBearer } from './bearer-auth.ts';
+import { findingForApi } from './finding-citations.ts';
 import { EVIDENCE_SOURCE_IDS } from '../../domain/catalogue/evidence-sources.ts';
 import { EVIDENCE_DIRECTIONS } from '../../domain/profile/profile.types.ts';
 import { FactorRecorded, FactorStatusSchema, ProfileResponse, SubstancePatternSchema } from './profile.schemas.ts';
@@ -88,7 +89,7 @@ export async function profileApiRoutes(app: FastifyInstance): Promise<void> {
         version: profileVersion,
         ...(review.next.dueOn ? { reviewDue: review.next.dueOn } : {}),
         factors,
-        findings: evaluation.findings,
+        findings: evaluation.findings.map(findingForApi),
         summary: evaluation.summary,
       },
     };

@@ -41,6 +41,16 @@ export const Evidence = Type.Object({
   givenBy: Type.Optional(Type.String({ description: 'Who gave the information, in words ("her sister"), for a third party or an account' })),
 });
 
+export const CitationSchema = Type.Object({
+  sourceId: Type.String({ description: 'The publication’s stable id, as on the guidance page (/guidance#<sourceId>)' }),
+  author: nullable(Type.String({ description: 'The body that published it; null where the publication does not say' })),
+  title: Type.String(),
+  year: nullable(Type.Integer({ description: 'Year of publication; null where it gives no date' })),
+  link: nullable(Type.String({ description: 'A public address for it; null where none is known for certain' })),
+  section: Type.String({ description: 'Where in it: "§9.1", "key issue d", or a section’s title in quotes' }),
+  text: Type.String({ description: 'The citation in words: author, title, year (or "undated") and section' }),
+});
+
 export const Finding = Type.Object({
   id: FindingIdSchema,
   severity: SeveritySchema,
@@ -49,7 +59,8 @@ export const Finding = Type.Object({
   facts: Type.Array(Type.String(), { description: 'Each fact behind it, one line each' }),
   factorIds: Type.Array(FactorIdSchema),
   personIds: Type.Array(Type.String()),
-  guidance: Type.String({ description: 'The guidance the finding comes from' }),
+  guidance: Type.String({ description: 'The guidance the finding comes from, in words: each citation’s text, separated by semicolons' }),
+  citations: Type.Array(CitationSchema, { description: 'The publications and sections the finding comes from' }),
   suggestedAction: Type.String(),
 });
 

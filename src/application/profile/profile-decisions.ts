@@ -1,8 +1,8 @@
 // Reading a case's escalation decisions, newest first, and what still needs one.
-import type { EscalationDecision, FindingInView } from '../../domain/profile/escalation.ts';
+import type { EscalationDecision } from '../../domain/profile/escalation.ts';
 import { findingsWithoutDecision, levelRank } from '../../domain/profile/review-sign-off.ts';
 import { isCaseLevel } from '../../domain/shared/case-levels.ts';
-import type { ProfileEvaluation } from '../../domain/profile/profile.types.ts';
+import type { Finding, ProfileEvaluation } from '../../domain/profile/profile.types.ts';
 import type { FindingSnapshot, Queryable } from '../../infrastructure/db/schema.ts';
 
 export interface RecordedDecision {
@@ -35,7 +35,7 @@ export async function loadDecisions(db: Queryable, caseId: string): Promise<Reco
 }
 
 /** The critical and high findings showing now that no decision since the last review had in view (docs/domain.md, Review and sign-off). */
-export function findingsNeedingDecision(evaluation: ProfileEvaluation, decisions: readonly RecordedDecision[], reviewedAt: Date | null): FindingInView[] {
+export function findingsNeedingDecision(evaluation: ProfileEvaluation, decisions: readonly RecordedDecision[], reviewedAt: Date | null): Finding[] {
   return findingsWithoutDecision(evaluation.findings, decisions, reviewedAt ? reviewedAt.toISOString() : null);
 }
 

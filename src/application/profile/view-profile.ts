@@ -1,8 +1,7 @@
 // Reading a case's Infant Care Profile: the access check, the evaluation by the domain rules, and
 // the audit entry. Findings are computed on every read from what is stored; none is stored.
 import type { CaseAccess } from '../../domain/access/case-access.ts';
-import type { ProfileEvaluation } from '../../domain/profile/profile.types.ts';
-import type { FindingInView } from '../../domain/profile/escalation.ts';
+import type { Finding, ProfileEvaluation } from '../../domain/profile/profile.types.ts';
 import type { NextReview } from '../../domain/profile/review-schedule.ts';
 import type { Queryable } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
@@ -22,7 +21,7 @@ export interface ProfileView {
   review: { lastReviewedAt: string | null; next: NextReview };
   decisions: RecordedDecision[];
   /** Critical findings that need a decision before the profile can be marked reviewed. */
-  needingDecision: FindingInView[];
+  needingDecision: Finding[];
   canChange: boolean;
 }
 

@@ -15,7 +15,7 @@ const contents: Record<AdultFactorId, FactorContent> = {
       "Fills itself from the parent's date of birth. Many young parents care very well; it matters most alongside a " +
       'difficult childhood or other problems.',
     questions: ['What was their own childhood like?', 'Who supports them day to day?'],
-    source: `${cite(northants, 'section 2.0')}; ${cite(nspccInfants, '"Key issues around infants"')}`,
+    citations: [cite(northants, '§2.0'), cite(nspccInfants, '"Key issues around infants"')],
     derived: true,
   },
   'childhood-adversity': {
@@ -29,7 +29,7 @@ const contents: Record<AdultFactorId, FactorContent> = {
       'Were they on a plan, or looked after, as a child?',
       'Did they have school exclusion, offending or self-harm?',
     ],
-    source: cite(northants, 'sections 2.0 and 5.0'),
+    citations: cite(northants, '§2.0 and §5.0'),
   },
   'mental-health': {
     label: 'Mental health problems, now or in the past',
@@ -43,7 +43,7 @@ const contents: Record<AdultFactorId, FactorContent> = {
       'Has treatment or medication stopped, and why?',
       'What does the GP record say?',
     ],
-    source: `${cite(derby, 'sections 4.3, 5.2 and 5.4')}; ${cite(northants, 'section 5.0')}`,
+    citations: [cite(derby, '§4.3, §5.2 and §5.4'), cite(northants, '§5.0')],
     needsVerification: true,
     cin: { kind: 'person', factor: 4 },
   },
@@ -60,7 +60,7 @@ const contents: Record<AdultFactorId, FactorContent> = {
       'Who looks after the baby when the carer has been drinking?',
       'Has the wider family been asked?',
     ],
-    source: cite(derby, 'sections 4.3 and 5.1 to 5.16'),
+    citations: cite(derby, '§4.3 and §5.1 to §5.16'),
     needsVerification: true,
     substanceUse: true,
     cin: { kind: 'person', factor: 1 },
@@ -76,7 +76,7 @@ const contents: Record<AdultFactorId, FactorContent> = {
       'Is the carer in treatment, and does that service know about the baby?',
       'Where are drugs kept in the home, and who looks after the baby when the carer has used?',
     ],
-    source: `${cite(nspccBriefing, 'key issue d')}; ${cite(derby, 'section 4.3')}`,
+    citations: [cite(nspccBriefing, 'key issue d'), cite(derby, '§4.3')],
     needsVerification: true,
     substanceUse: true,
     cin: { kind: 'person', factor: 2 },
@@ -88,7 +88,7 @@ const contents: Record<AdultFactorId, FactorContent> = {
       'A learning disability or difficulty may affect how a carer takes in and follows advice. Give information in ' +
       'a way they can use, and look for a supportive adult in the daily care of the baby.',
     questions: ['How does this carer best take in information?', 'Who supports them day to day?', 'Are adult services involved?'],
-    source: `${cite(nspccInfants, '"Key issues around infants"')}; ${cite(northants, 'sections 1.0 and 2.0')}`,
+    citations: [cite(nspccInfants, '"Key issues around infants"'), cite(northants, '§1.0 and §2.0')],
     cin: { kind: 'person', factor: 5 },
   },
   'domestic-abuse-victim': {
@@ -102,7 +102,7 @@ const contents: Record<AdultFactorId, FactorContent> = {
       'Have the police been called to the home, or about a former partner?',
       'Is a relationship described as over really over?',
     ],
-    source: `${cite(northants, 'section 2.0')}; ${cite(nspccInfants, '"Key issues around infants"')}; ${cite(derby, 'sections 5.46 and 5.54')}`,
+    citations: [cite(northants, '§2.0'), cite(nspccInfants, '"Key issues around infants"'), cite(derby, '§5.46 and §5.54')],
     needsVerification: true,
     cin: { kind: 'person', factor: 3 },
   },
@@ -117,7 +117,7 @@ const contents: Record<AdultFactorId, FactorContent> = {
       'Has anyone seen or heard abuse at a hospital, clinic or home visit?',
       'Has the other person been spoken to?',
     ],
-    source: cite(derby, 'sections 5.19, 5.30, 5.46 and 5.54'),
+    citations: cite(derby, '§5.19, §5.30, §5.46 and §5.54'),
     needsVerification: true,
     cin: { kind: 'person', factor: 3 },
   },
@@ -126,7 +126,7 @@ const contents: Record<AdultFactorId, FactorContent> = {
     phrase: 'violent offending',
     help: 'Violence outside the home, violent offending or A&E attendances linked to violence may show a risk to the baby.',
     questions: ['What do police and probation hold?', 'Any A&E attendances after fights or assaults?'],
-    source: cite(northants, 'section 2.0'),
+    citations: cite(northants, '§2.0'),
     needsVerification: true,
   },
   'previous-child-harmed-or-removed': {
@@ -138,7 +138,7 @@ const contents: Record<AdultFactorId, FactorContent> = {
       'What has changed since, shown by evidence rather than by their account?',
       "Have other local authorities' records been checked?",
     ],
-    source: `${cite(northants, 'section 2.0')}; ${cite(nspccInfants, '"Key issues around infants" (fresh start)')}; ${cite(nspccBriefing, 'key issue d')}`,
+    citations: [cite(northants, '§2.0'), cite(nspccInfants, '"Key issues around infants" (fresh start)'), cite(nspccBriefing, 'key issue d')],
     needsVerification: true,
   },
   'harmful-stress-response': {
@@ -153,7 +153,7 @@ const contents: Record<AdultFactorId, FactorContent> = {
       'What are the stress points for them now?',
       'Who is there to step in when they are struggling?',
     ],
-    source: cite(derby, 'sections 4.3, 5.16, 6.3, 7.8 and 9.1'),
+    citations: cite(derby, '§4.3, §5.16, §6.3, §7.8 and §9.1'),
     needsVerification: true,
   },
   disengagement: {
@@ -167,7 +167,7 @@ const contents: Record<AdultFactorId, FactorContent> = {
       'Does the carer engage with health but not with social care, or the other way round?',
       'Is the carer at visits but silent?',
     ],
-    source: `${cite(bsw, '"Recognising and responding to the vulnerability of babies" (families who find it hard to engage)')}; ${cite(derby, 'sections 4.3, 5.20 and 5.34')}`,
+    citations: [cite(bsw, '"Recognising and responding to the vulnerability of babies" (families who find it hard to engage)'), cite(derby, '§4.3, §5.20 and §5.34')],
   },
   'unrealistic-expectations': {
     label: 'Unrealistic expectations of the baby',
@@ -178,14 +178,14 @@ const contents: Record<AdultFactorId, FactorContent> = {
       'What do they do when the baby cries?',
       'Do they enjoy the baby and respond to it sensitively?',
     ],
-    source: cite(northants, 'sections 3.0 and 5.0'),
+    citations: cite(northants, '§3.0 and §5.0'),
   },
   'physical-illness-or-disability': {
     label: 'Illness or disability affecting care',
     phrase: 'illness or disability',
     help: "The carer's own illness or disability, where it affects what they can do for the baby or adds to the family's stress.",
     questions: ["What can and can't the carer do for the baby?", 'Who fills the gaps?'],
-    source: cite(derby, 'sections 4.3 and 5.18'),
+    citations: cite(derby, '§4.3 and §5.18'),
     cin: { kind: 'person', factor: 6 },
   },
   'mistreats-animals': {
@@ -193,7 +193,7 @@ const contents: Record<AdultFactorId, FactorContent> = {
     phrase: 'cruelty to animals',
     help: 'Cruelty to animals goes with violence to people and is a reason to reassess.',
     questions: ['Has anyone seen or reported animals being hurt or neglected?', 'Have the RSPCA or the police been involved?'],
-    source: cite(nspccInfants, '"Learning for improving practice"'),
+    citations: cite(nspccInfants, '"Learning for improving practice"'),
     needsVerification: true,
   },
   'identity-unknown': {
@@ -207,7 +207,7 @@ const contents: Record<AdultFactorId, FactorContent> = {
       "What do the police, children's social care and the GP hold about them?",
       'Who else visits, stays over or looks after the baby?',
     ],
-    source: `${cite(bsw, '"Recognising and responding to the vulnerability of babies" (invisible men)')}; ${cite(nspccInfants, '"Key issues around infants" (significant adults)')}; ${cite(northants, 'section 5.0')}`,
+    citations: [cite(bsw, '"Recognising and responding to the vulnerability of babies" (invisible men)'), cite(nspccInfants, '"Key issues around infants" (significant adults)'), cite(northants, '§5.0')],
     derived: true,
   },
 };

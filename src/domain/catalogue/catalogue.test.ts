@@ -18,7 +18,7 @@ import { resolveCinCode } from './cin-codes.ts';
 import { EVENT_KINDS } from './event-kinds.ts';
 import { EVIDENCE_SOURCE_IDS, isIndependentSource } from './evidence-sources.ts';
 import { FINDING_DEFINITIONS } from './finding-definitions.ts';
-import { SOURCES } from './sources.ts';
+import { SOURCE_LIST, type Source } from './sources.ts';
 import { FACTOR_STATUS_IDS } from './statuses.ts';
 
 // The ids of catalogue version 1 (docs/profile-catalogue.md), copied by hand: a rename in the code fails here.
@@ -91,14 +91,14 @@ describe('the factor catalogue', () => {
   });
 
   it('gives every factor a label, a phrase, plain help, questions to ask and a publication to trace it to', () => {
-    const sources = Object.values(SOURCES);
+    const sources: readonly Source[] = SOURCE_LIST;
     for (const factor of FACTORS) {
       assert.ok(factor.label.length > 3, factor.id);
       assert.match(factor.phrase, /^[a-z]/, `${factor.id} phrase reads mid-sentence`);
       assert.ok(factor.help.length > 40, `${factor.id} help`);
       assert.ok(factor.questions.length >= 2, `${factor.id} has at least two questions`);
       for (const question of factor.questions) assert.match(question, /\?$/, `${factor.id}: "${question}" is a question`);
-      assert.ok(sources.some((source) => factor.source.includes(source)), `${factor.id} cites a publication`);
+      assert.ok(factor.citations.length > 0 && factor.citations.every((c) => sources.includes(c.source) && c.section !== ''), `${factor.id} cites a publication and where in it`);
     }
   });
 
@@ -174,10 +174,10 @@ describe('findings', () => {
     ]);
     assert.deepEqual(FINDING_DEFINITIONS.slice(19, 20).map((f) => [f.id, f.severity]), [['plan-check-missed', 'attention']]);
     assert.deepEqual(FINDING_DEFINITIONS.slice(20).map((f) => [f.id, f.severity]), [['discharge-without-plan', 'high'], ['gp-not-informed', 'attention']]);
-    const sources = Object.values(SOURCES);
+    const sources: readonly Source[] = SOURCE_LIST;
     for (const finding of FINDING_DEFINITIONS) {
       assert.ok(finding.title && finding.suggestedAction, finding.id);
-      assert.ok(sources.some((source) => finding.guidance.includes(source)), `${finding.id} cites a publication`);
+      assert.ok(finding.citations.length > 0 && finding.citations.every((c) => sources.includes(c.source) && c.section !== ''), `${finding.id} cites a publication and where in it`);
     }
     assert.equal(findingDefinition('hidden-risk').severity, 'high');
   });

@@ -1,5 +1,6 @@
 // The shape of one factor in the catalogue, and the helper that fills in the defaults so each
 // data file lists only what is particular to a factor.
+import { citationList, type Citation, type Cites } from './sources.ts';
 import type { CinMapping } from './cin-codes.ts';
 import type { FactorId } from './factor-ids.ts';
 import type { Subject } from './subjects.ts';
@@ -17,8 +18,8 @@ export interface FactorDefinition {
   help: string;
   /** What a practitioner should ask or check to assess it. */
   questions: readonly string[];
-  /** The publication and section it comes from, in words (docs/domain.md, Sources). */
-  source: string;
+  /** The publications and sections it comes from (docs/domain.md, Sources). */
+  citations: readonly Citation[];
   /** "V" in docs/profile-catalogue.md: an exclusion counts only when some evidence is not the carer's own account. */
   needsVerification: boolean;
   /** Fills itself from the record; never stored by hand. */
@@ -36,7 +37,7 @@ export interface FactorContent {
   phrase: string;
   help: string;
   questions: readonly string[];
-  source: string;
+  citations: Cites;
   needsVerification?: boolean;
   derived?: boolean;
   substanceUse?: boolean;
@@ -54,7 +55,7 @@ export function defineFactor(id: FactorId, subject: Subject, kind: FactorKind, c
     phrase: content.phrase,
     help: content.help,
     questions: content.questions,
-    source: content.source,
+    citations: citationList(content.citations),
     needsVerification: content.needsVerification ?? false,
     derived: content.derived ?? false,
     substanceUse: content.substanceUse ?? false,

@@ -20,7 +20,7 @@ const contents: Record<HouseholdFactorId, FactorContent> = {
       'Does anyone fall asleep with the baby on a sofa or in an armchair?',
       'Does anyone who shares a bed with the baby smoke, drink or take drugs?',
     ],
-    source: `${cite(northants, 'section 4.0')}; ${cite(bsw, '"Key messages" (safe sleeping)')}; ${cite(derby, 'section 5.11')}`,
+    citations: [cite(northants, '§4.0'), cite(bsw, '"Key messages" (safe sleeping)'), cite(derby, '§5.11')],
     needsVerification: true,
     // Only when the assessment finds neglect: unsafe sleep alone is not that finding.
     cin: { kind: 'code', code: '16A', confirm: true },
@@ -30,14 +30,14 @@ const contents: Record<HouseholdFactorId, FactorContent> = {
     phrase: 'smoking',
     help: 'A carer who smokes raises the risk of sudden infant death, above all when sharing a bed with the baby.',
     questions: ['Who smokes, and where?', 'Has the extra risk of bed-sharing with a smoker been explained?'],
-    source: cite(northants, 'section 4.0'),
+    citations: cite(northants, '§4.0'),
   },
   'housing-instability': {
     label: 'Homeless, temporary housing or frequent moves',
     phrase: 'unstable housing',
     help: 'Without a stable home it is hard to keep a baby safe and warm, and each move can lose contact with professionals between teams.',
     questions: ['How long have they lived here, and where before?', 'Is a move coming, and will the next team be told?'],
-    source: `${cite(northants, 'section 4.0')}; ${cite(nspccInfants, '"Learning for improving practice" (moving to a new area)')}`,
+    citations: [cite(northants, '§4.0'), cite(nspccInfants, '"Learning for improving practice" (moving to a new area)')],
     stressor: true,
   },
   'material-hardship': {
@@ -52,7 +52,7 @@ const contents: Record<HouseholdFactorId, FactorContent> = {
       'Are the essential appliances working (washing machine, fridge, cooker)?',
       'What help with money or goods has been offered?',
     ],
-    source: `${cite(derby, 'sections 4.3, 5.39 and 9.4')}; ${cite(northants, 'section 4.0')}`,
+    citations: [cite(derby, '§4.3, §5.39 and §9.4'), cite(northants, '§4.0')],
     stressor: true,
   },
   'poor-home-conditions': {
@@ -60,7 +60,7 @@ const contents: Record<HouseholdFactorId, FactorContent> = {
     phrase: 'poor state of the home',
     help: 'A home that is dirty, cold, cluttered or hazardous for a baby. Small improvements can hide a pattern that keeps coming back.',
     questions: ['What did you see in each room the baby uses?', 'Has it improved before and slipped back?'],
-    source: `${cite(derby, 'sections 5.20, 5.32 and 5.35')}; ${cite(nspccInfants, '"Key issues around infants" (small improvements)')}`,
+    citations: [cite(derby, '§5.20, §5.32 and §5.35'), cite(nspccInfants, '"Key issues around infants" (small improvements)')],
     stressor: true,
     // Only when the assessment finds neglect.
     cin: { kind: 'code', code: '16A', confirm: true },
@@ -74,7 +74,7 @@ const contents: Record<HouseholdFactorId, FactorContent> = {
       'Is there a large age gap between them?',
       'Is there conflict with a former partner, for example over contact with a child?',
     ],
-    source: `${cite(northants, 'section 2.0')}; ${cite(derby, 'sections 5.46 and 5.56')}`,
+    citations: [cite(northants, '§2.0'), cite(derby, '§5.46 and §5.56')],
     needsVerification: true,
     stressor: true,
   },
@@ -83,7 +83,7 @@ const contents: Record<HouseholdFactorId, FactorContent> = {
     phrase: 'new adult',
     help: 'A new partner, lodger or anyone new who lives with, cares for or often visits the baby. Find out who they are.',
     questions: ['Who is new, and what do we know about them?', 'Are they ever alone with the baby?'],
-    source: `${cite(nspccInfants, '"Learning for improving practice" (new adults)')}; ${cite(northants, 'section 2.0')}`,
+    citations: [cite(nspccInfants, '"Learning for improving practice" (new adults)'), cite(northants, '§2.0')],
     stressor: true,
   },
   'large-family': {
@@ -91,7 +91,7 @@ const contents: Record<HouseholdFactorId, FactorContent> = {
     phrase: 'large family',
     help: 'Many children at home means more demands on the carers and less attention for the baby.',
     questions: ['How many children live here, and who helps with them?', "Where does the baby fit in the day's routine?"],
-    source: cite(derby, 'sections 4.3, 5.18 and 5.30'),
+    citations: cite(derby, '§4.3, §5.18 and §5.30'),
     stressor: true,
   },
   'child-with-additional-needs': {
@@ -99,7 +99,7 @@ const contents: Record<HouseholdFactorId, FactorContent> = {
     phrase: 'child with additional needs',
     help: 'Another child with a disability, serious illness, or behaviour or speech problems adds to the stress at home.',
     questions: ['What does that child need each day?', 'How are the carers coping with both children?'],
-    source: cite(derby, 'sections 4.3, 5.18 and 5.47'),
+    citations: cite(derby, '§4.3, §5.18 and §5.47'),
     stressor: true,
   },
   bereavement: {
@@ -107,7 +107,7 @@ const contents: Record<HouseholdFactorId, FactorContent> = {
     phrase: 'bereavement',
     help: "The loss of a child, a stillbirth or another major loss can affect a parent's mental health and how they feel about a new baby.",
     questions: ['What loss, when, and what support did they have?', 'How do they feel about this baby?'],
-    source: cite(derby, 'section 5.32'),
+    citations: cite(derby, '§5.32'),
     stressor: true,
   },
   isolation: {
@@ -115,7 +115,7 @@ const contents: Record<HouseholdFactorId, FactorContent> = {
     phrase: 'isolation',
     help: 'Few people to help day to day or to turn to. A vulnerable carer with no supportive partner or family is at greater risk.',
     questions: ['Who helps, and how often?', 'Who would they call at three in the morning?'],
-    source: cite(northants, 'sections 1.0 and 5.0'),
+    citations: cite(northants, '§1.0 and §5.0'),
     stressor: true,
   },
 };

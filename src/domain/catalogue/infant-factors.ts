@@ -20,7 +20,7 @@ const contents: Record<InfantFactorId, FactorContent> = {
       'Are growth and development judged against corrected age?',
       'How did the carers manage while the baby was in hospital?',
     ],
-    source: `${cite(northants, 'section 3.0')}; ${cite(nspccInfants, '"Key issues around infants" (premature babies)')}`,
+    citations: [cite(northants, '§3.0'), cite(nspccInfants, '"Key issues around infants" (premature babies)')],
     derived: true,
   },
   'low-birth-weight': {
@@ -28,7 +28,7 @@ const contents: Record<InfantFactorId, FactorContent> = {
     phrase: 'low birth weight',
     help: 'Fills itself from the birth weight. A small baby is more fragile, and sharing a bed is riskier for them.',
     questions: ['Do the carers know why bed-sharing is riskier for a small baby?', 'Is the baby gaining weight as expected?'],
-    source: cite(northants, 'section 3.0'),
+    citations: cite(northants, '§3.0'),
     derived: true,
   },
   'multiple-birth': {
@@ -38,7 +38,7 @@ const contents: Record<InfantFactorId, FactorContent> = {
       'Fills itself from the record. Caring for two or more babies at once, often born early, adds to the strain ' +
       'on a family that already has problems.',
     questions: ['Who helps with the babies, day and night?', 'Is each baby seen, weighed and talked about at every contact?'],
-    source: `${cite(nspccInfants, '"Key issues around infants"')}; ${cite(nspccBriefing, 'key issue b')}`,
+    citations: [cite(nspccInfants, '"Key issues around infants"'), cite(nspccBriefing, 'key issue b')],
     derived: true,
   },
   'disability-or-complex-health': {
@@ -52,7 +52,7 @@ const contents: Record<InfantFactorId, FactorContent> = {
       'What does the condition ask of the carers each day and night?',
       'How is the rest of the family coping with the extra care?',
     ],
-    source: `${cite(derby, 'sections 5.18, 5.26 and 7.11')}; ${cite(nspccBriefing, 'key issue b')}`,
+    citations: [cite(derby, '§5.18, §5.26 and §7.11'), cite(nspccBriefing, 'key issue b')],
     stressor: true,
     cin: { kind: 'person', factor: 6 },
   },
@@ -67,7 +67,7 @@ const contents: Record<InfantFactorId, FactorContent> = {
       'What did unit staff see of the carers with the baby, and with each other?',
       'Was there a discharge planning meeting, and was the social worker told of the discharge?',
     ],
-    source: `${cite(nspccInfants, '"Key issues around infants" (premature babies)')}; ${cite(derby, 'sections 5.19, 5.23 and 5.30')}`,
+    citations: [cite(nspccInfants, '"Key issues around infants" (premature babies)'), cite(derby, '§5.19, §5.23 and §5.30')],
   },
   'feeding-difficulty': {
     label: 'Feeding difficulty',
@@ -80,7 +80,7 @@ const contents: Record<InfantFactorId, FactorContent> = {
       'Has anyone asked whether the problem could come from the care rather than from a health condition?',
       'How often have the carers sought help about feeding, and from whom?',
     ],
-    source: `${cite(derby, 'sections 5.19, 5.23, 5.50 and 5.56')}; ${cite(northants, 'section 3.0')}`,
+    citations: [cite(derby, '§5.19, §5.23, §5.50 and §5.56'), cite(northants, '§3.0')],
     stressor: true,
   },
   'hard-to-soothe': {
@@ -94,7 +94,7 @@ const contents: Record<InfantFactorId, FactorContent> = {
       'Have the carers been told it is OK to walk away, and never to shake a baby?',
       'Who can the carer call when they are at the end of their tether?',
     ],
-    source: `${cite(northants, 'section 3.0')}; ${cite(bsw, '"Tools to support practice" (ICON)')}`,
+    citations: [cite(northants, '§3.0'), cite(bsw, '"Tools to support practice" (ICON)')],
     stressor: true,
   },
   'faltering-growth': {
@@ -106,7 +106,7 @@ const contents: Record<InfantFactorId, FactorContent> = {
       'Is there a medical explanation, confirmed by a paediatrician?',
       'What else is happening in the family?',
     ],
-    source: cite(nspccBriefing, 'key issue c'),
+    citations: cite(nspccBriefing, 'key issue c'),
     cin: { kind: 'code', code: '16A', confirm: true },
   },
   'sibling-under-two': {
@@ -114,7 +114,7 @@ const contents: Record<InfantFactorId, FactorContent> = {
     phrase: 'another child under two at home',
     help: 'Fills itself from the children recorded in the household. A toddler and a baby together mean more demands, less sleep and more stress.',
     questions: ['Who helps with the older child?', 'How are the carers coping with a toddler and a baby together?'],
-    source: `${cite(nspccBriefing, 'key issue b')}; ${cite(derby, 'section 5.6')}`,
+    citations: [cite(nspccBriefing, 'key issue b'), cite(derby, '§5.6')],
     derived: true,
     stressor: true,
   },
@@ -123,7 +123,7 @@ const contents: Record<InfantFactorId, FactorContent> = {
     phrase: 'brother or sister on a plan',
     help: "A sibling on, or previously on, a child protection or child's plan. Earlier patterns may still apply: a birth is not a fresh start.",
     questions: ['Which plans, when, and why did they end?', 'What has changed since, and what evidence shows it?'],
-    source: `${cite(nspccBriefing, 'key issues b and d')}; ${cite(nspccInfants, '"Key issues around infants" (fresh start)')}`,
+    citations: [cite(nspccBriefing, 'key issues b and d'), cite(nspccInfants, '"Key issues around infants" (fresh start)')],
   },
   injury: {
     label: 'Bruise, mark or injury',
@@ -137,7 +137,7 @@ const contents: Record<InfantFactorId, FactorContent> = {
       'What explanation was given, by whom, and does it fit what the baby can do?',
       'Has the baby had any mark or injury before?',
     ],
-    source: `${cite(bsw, '"Bruising in non-mobile babies"')}; ${cite(derby, 'sections 5.24, 5.51 and 7.3')}`,
+    citations: [cite(bsw, '"Bruising in non-mobile babies"'), cite(derby, '§5.24, §5.51 and §7.3')],
     // Only when the assessment finds physical abuse by an adult: an injury alone is not that finding.
     cin: { kind: 'code', code: '18C', confirm: true },
   },
@@ -146,7 +146,7 @@ const contents: Record<InfantFactorId, FactorContent> = {
     phrase: 'pattern of missed appointments',
     help: "Missed health appointments for the baby: a sign that the carers may be struggling to meet the baby's needs, or avoiding professionals.",
     questions: ['Which appointments were missed, and what reasons were given?', 'Are other children also not brought?', 'Has the GP been told?'],
-    source: `${cite(nspccBriefing, 'key issue c')}; ${cite(derby, 'sections 5.21 and 5.33')}`,
+    citations: [cite(nspccBriefing, 'key issue c'), cite(derby, '§5.21 and §5.33')],
     cin: { kind: 'code', code: '16A', confirm: true },
   },
   'late-booking': {
@@ -156,21 +156,21 @@ const contents: Record<InfantFactorId, FactorContent> = {
       'Booking after 12 weeks of pregnancy (the threshold is configurable). It leaves less time for a pre-birth ' +
       'assessment and may show ambivalence or fear about the pregnancy, or difficulty engaging.',
     questions: ['At how many weeks did the mother book, and why then?', 'Is there still time for a pre-birth assessment before the birth?'],
-    source: cite(northants, 'section 2.0'),
+    citations: cite(northants, '§2.0'),
   },
   'concealed-pregnancy': {
     label: 'Pregnancy concealed or denied',
     phrase: 'concealed pregnancy',
     help: 'A hidden or denied pregnancy prevents early assessment of needs and risks and may show difficulty putting the unborn baby first.',
     questions: ['When and how did professionals learn of the pregnancy?', 'Why was it hidden, and from whom?'],
-    source: cite(northants, 'section 2.0'),
+    citations: cite(northants, '§2.0'),
   },
   'termination-not-carried-out': {
     label: 'Requested termination not carried out',
     phrase: 'requested termination not carried out',
     help: 'The mother asked for a termination that did not happen (for example, asked too late). Parents in this position may need extra support.',
     questions: ['How does the mother feel about the pregnancy and the baby now?', 'What support does she have?'],
-    source: cite(nspccInfants, '"Key issues around infants"'),
+    citations: cite(nspccInfants, '"Key issues around infants"'),
   },
 };
 

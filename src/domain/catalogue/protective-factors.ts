@@ -23,7 +23,7 @@ const contents: Record<ProtectiveFactorId, Content> = {
       'When are they at home, and who is with the baby otherwise?',
       'Have they been assessed themselves?',
     ],
-    source: `${cite(derby, 'section 5.9')}; ${cite(northants, 'sections 1.0 and 2.0')}; ${cite(bsw, '"Recognising and responding to the vulnerability of babies" (fathers as a protective factor)')}`,
+    citations: [cite(derby, '§5.9'), cite(northants, '§1.0 and §2.0'), cite(bsw, '"Recognising and responding to the vulnerability of babies" (fathers as a protective factor)')],
   },
   'supportive-wider-family': {
     subject: 'household',
@@ -33,7 +33,7 @@ const contents: Record<ProtectiveFactorId, Content> = {
       'Wider family who give practical and emotional support. Check that they are safe themselves and not ' +
       'controlling; they may also know things professionals do not (Infant 1).',
     questions: ['Who, how often, and what do they do?', 'Have they been spoken to directly?'],
-    source: `${cite(northants, 'sections 1.0 and 2.0')}; ${cite(derby, 'sections 5.14 and 7.10')}`,
+    citations: [cite(northants, '§1.0 and §2.0'), cite(derby, '§5.14 and §7.10')],
   },
   'engages-with-services': {
     subject: 'adult',
@@ -41,7 +41,7 @@ const contents: Record<ProtectiveFactorId, Content> = {
     phrase: 'engagement with services',
     help: 'Keeps appointments and works openly with professionals. Check it is every service, not just one (Infant 2).',
     questions: ['Which services, and how do they know?', 'Is the engagement with every agency, or only some?'],
-    source: `${cite(northants, 'section 1.0')}; ${cite(derby, 'sections 5.21 and 5.41')}`,
+    citations: [cite(northants, '§1.0'), cite(derby, '§5.21 and §5.41')],
   },
   'capacity-to-change': {
     subject: 'adult',
@@ -49,7 +49,7 @@ const contents: Record<ProtectiveFactorId, Content> = {
     phrase: 'capacity to change',
     help: 'Evidence, not promises, that this carer can change what needs to change and keep it up.',
     questions: ['What has changed, since when, and who has seen it?', 'Has it lasted, or slipped back before?'],
-    source: `${cite(nspccInfants, '"Learning for improving practice"')}; ${cite(northants, 'section 1.0')}`,
+    citations: [cite(nspccInfants, '"Learning for improving practice"'), cite(northants, '§1.0')],
   },
   'safe-sleep-space': {
     subject: 'household',
@@ -57,7 +57,7 @@ const contents: Record<ProtectiveFactorId, Content> = {
     phrase: 'safe sleep space',
     help: "A clear, flat cot in the parents' room, seen by a practitioner.",
     questions: ['Who saw it, and when?', 'Is it used for every sleep, day and night?'],
-    source: cite(northants, 'section 4.0'),
+    citations: cite(northants, '§4.0'),
   },
   'understands-safety-advice': {
     subject: 'adult',
@@ -65,7 +65,7 @@ const contents: Record<ProtectiveFactorId, Content> = {
     phrase: 'understanding of safety advice',
     help: 'Understands, and keeps following, advice on safe sleep, coping with crying, bathing and hazards.',
     questions: ['Can they tell you the advice in their own words?', 'Have you seen it followed?'],
-    source: cite(nspccInfants, '"Learning for improving practice"'),
+    citations: cite(nspccInfants, '"Learning for improving practice"'),
   },
 };
 

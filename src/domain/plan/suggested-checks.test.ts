@@ -69,7 +69,7 @@ describe('check items suggested from the profile', () => {
   it('asks to see the baby when the chronology shows nobody has, and who is there when an adult is hidden, though no factor says so', () => {
     const evaluation = evaluateProfile(facts(withBoth()));
     const withFinding = (id: 'baby-not-seen' | 'hidden-risk' | 'missed-appointments' | 'reassessment-due') =>
-      suggestCheckItems({ ...evaluation, findings: [{ id, severity: 'high', title: '', rationale: '', facts: [], factorIds: [], personIds: [], guidance: '', suggestedAction: '' }] }).map((i) => [i.text, i.because]);
+      suggestCheckItems({ ...evaluation, findings: [{ id, severity: 'high', title: '', rationale: '', facts: [], factorIds: [], personIds: [], citations: [], suggestedAction: '' }] }).map((i) => [i.text, i.because]);
     assert.deepEqual(withFinding('baby-not-seen'), [['Baby seen awake and undressed', ['Finding: The baby is not being seen']]]);
     assert.deepEqual(withFinding('hidden-risk'), [['Who is staying at the home', ['Finding: Hidden risk']]]);
     assert.deepEqual(withFinding('missed-appointments').map(([text]) => text), ['Appointments kept']);

@@ -115,7 +115,7 @@ describe('findings', () => {
     for (const finding of evaluation.findings) {
       assert.doesNotMatch(finding.rationale, /\n/);
       assert.match(finding.rationale, /^[A-Z0-9].*\.$/);
-      assert.ok(finding.guidance && finding.suggestedAction && finding.title);
+      assert.ok(finding.citations.length > 0 && finding.suggestedAction && finding.title);
     }
   });
 

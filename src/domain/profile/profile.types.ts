@@ -6,6 +6,7 @@ import type { FactorKind } from '../catalogue/factor-definition.ts';
 import type { FactorId } from '../catalogue/factor-ids.ts';
 import type { FindingId, Severity } from '../catalogue/finding-definitions.ts';
 import type { FactorStatus, SubstancePattern } from '../catalogue/statuses.ts';
+import type { Citation } from '../catalogue/sources.ts';
 import type { Subject } from '../catalogue/subjects.ts';
 import type { CinHolder } from '../catalogue/cin-codes.ts';
 import type { ChronologyPattern } from '../chronology/chronology.types.ts';
@@ -219,7 +220,8 @@ export interface Finding {
   facts: readonly string[];
   factorIds: readonly FactorId[];
   personIds: readonly string[];
-  guidance: string;
+  /** The publications and sections it comes from. */
+  citations: readonly Citation[];
   suggestedAction: string;
 }
 

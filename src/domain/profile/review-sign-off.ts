@@ -57,7 +57,7 @@ export function suggestedLevel(findings: readonly FindingInView[]): SuggestedLev
 const after = (at: string, since: string | null) => since === null || Date.parse(at) > Date.parse(since);
 
 /** The critical and high findings that no decision made since the last review had in view. */
-export function findingsWithoutDecision(findings: readonly FindingInView[], decisions: readonly DecisionInView[], lastReviewedAt: string | null): FindingInView[] {
+export function findingsWithoutDecision<F extends FindingInView>(findings: readonly F[], decisions: readonly DecisionInView[], lastReviewedAt: string | null): F[] {
   const considered = new Set(decisions.filter((d) => after(d.decidedAt, lastReviewedAt)).flatMap((d) => d.findings.map((f) => f.id)));
   return findings.filter((f) => SIGN_OFF_SEVERITIES.includes(f.severity) && !considered.has(f.id));
 }

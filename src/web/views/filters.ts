@@ -1,6 +1,8 @@
 // Nunjucks filters: dates and times in London time as GOV.UK writes them (london-time.ts), a linear
-// trim, and JSON.
+// trim, JSON, citations linked to the guidance page and words linked to the glossary.
 import nunjucks from 'nunjucks';
+import { citationLinks } from './citations.ts';
+import { glossaryLinks } from './glossary-links.ts';
 import { formatDate, formatDateTime } from './london-time.ts';
 
 /**
@@ -19,4 +21,6 @@ export function addFilters(env: nunjucks.Environment): void {
   env.addFilter('date', formatDate);
   env.addFilter('dateTime', formatDateTime);
   env.addFilter('json', (value: unknown) => JSON.stringify(value));
+  env.addFilter('citations', citationLinks);
+  env.addFilter('glossary', glossaryLinks);
 }

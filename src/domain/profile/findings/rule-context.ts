@@ -82,7 +82,7 @@ export function makeFinding(id: FindingId, parts: FindingParts): Finding {
     facts: parts.facts,
     factorIds: unique(parts.factorIds),
     personIds: unique(parts.personIds),
-    guidance: definition.guidance,
+    citations: definition.citations,
     suggestedAction: definition.suggestedAction,
   };
 }
