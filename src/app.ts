@@ -19,6 +19,7 @@ import { profileRoutes } from './web/features/profile/profile.routes.ts';
 import { profileHistoryRoutes } from './web/features/profile/history.routes.ts';
 import { profileReviewRoutes } from './web/features/profile/review.routes.ts';
 import { planRoutes } from './web/features/plan/plan.routes.ts';
+import { printRoutes } from './web/features/print/print.routes.ts';
 import { meetingRoutes } from './web/features/meetings/meetings.routes.ts';
 import { consentRoutes } from './web/features/consent/consent.routes.ts';
 import { dischargePlanRoutes } from './web/features/discharge/discharge-plan.routes.ts';
@@ -92,6 +93,7 @@ export async function buildApp({ ctx, sessionSecret, logger = false, logDestinat
   await app.register(profileHistoryRoutes);
   await app.register(profileReviewRoutes);
   await app.register(planRoutes);
+  await app.register(printRoutes);
   await app.register(meetingRoutes);
   await app.register(consentRoutes);
   await app.register(dischargePlanRoutes);

@@ -1,5 +1,6 @@
 // Every setting comes from an environment variable, validated once at start-up.
 // A bad value stops start-up with a message that names the variable and says what it accepts.
+import fs from 'node:fs';
 import path from 'node:path';
 
 export interface Config {
@@ -42,6 +43,8 @@ export interface Config {
   metricsPort: number | undefined;
   /** Traces are sent by OTLP over HTTP to OTEL_EXPORTER_OTLP_ENDPOINT (the standard OpenTelemetry variable) when it is set. */
   tracing: boolean;
+  /** The Chromium that makes the printable pages' PDFs (CHROMIUM_PATH); undefined: no PDFs, the pages say to print to PDF from the browser. */
+  chromiumPath: string | undefined;
 }
 
 export interface AuditKey {
@@ -59,6 +62,8 @@ export class ConfigError extends Error {
 type Env = Record<string, string | undefined>;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+/** Where Debian and Ubuntu put Chromium (apt-get install chromium): CHROMIUM_PATH's default when it is there. */
+export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
 /** A bound on WEB_PROCESSES: each process keeps a pool of up to 10 database connections. */
 const MOST_WEB_PROCESSES = 64;
 
@@ -96,6 +101,7 @@ export function loadConfig(env: Env = process.env, defaults: Partial<Config> = {
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     metricsPort: read.isSet('METRICS_PORT') ? read.integer('METRICS_PORT', 0, 0, 65535) : undefined,
     tracing: read.tracingEndpoint('OTEL_EXPORTER_OTLP_ENDPOINT') && !read.boolean('OTEL_SDK_DISABLED', false),
+    chromiumPath: read.chromiumPath('CHROMIUM_PATH'),
   };
   if (config.metricsPort !== undefined && config.metricsPort !== 0 && config.metricsPort === config.port) {
     problems.push(`METRICS_PORT must differ from PORT (both are ${String(config.port)}): the metrics are served apart from the app, on 127.0.0.1 only`);
@@ -236,9 +242,30 @@ class EnvReader {
     return keys;
   }
 
+  /** An executable file; `none` for no browser; unset: Chromium where Debian and Ubuntu put it, when it is there. */
+  chromiumPath(name: string): string | undefined {
+    const value = this.raw(name);
+    if (value === undefined) return isExecutableFile(DEFAULT_CHROMIUM_PATH) ? DEFAULT_CHROMIUM_PATH : undefined;
+    if (value.toLowerCase() === 'none') return undefined;
+    if (!isExecutableFile(value)) {
+      this.problems.push(`${name} must be the path of a Chromium or Chrome executable, or "none" for no PDFs (there is no executable file at ${value})`);
+      return undefined;
+    }
+    return value;
+  }
+
   cookieSecure(name: string): boolean | 'auto' {
     const value = this.raw(name)?.toLowerCase();
     if (value === undefined || value === 'auto') return 'auto';
     return this.boolean(name, false);
+  }
+}
+
+function isExecutableFile(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.X_OK);
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
   }
 }
