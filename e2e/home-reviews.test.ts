@@ -1,16 +1,19 @@
 // "My cases" with every kind of profile review in a real browser: each tag colour passes axe, on a
 // wide screen and a narrow one; with each case's most pressing timescale (one overdue, one due
-// soon), and the list ordered and filtered by them through the form, without JavaScript's help.
+// soon), and the list ordered and filtered by them through the form, without JavaScript's help;
+// what needs action first with the findings' tags; a safeguarding lead's home page listing their
+// organisation's cases, at 375 px with JavaScript on and off.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { recordEntry } from '../src/application/chronology/record-entry.ts';
 import { actorFor, makeCase, makeUser } from '../test/helpers/factories.ts';
-import { screenshot, signIn, startE2e, type E2e } from './helpers/browser.ts';
+import { pageHeading, screenshot, signIn, startE2e, type E2e } from './helpers/browser.ts';
 import { visit } from './helpers/page-checks.ts';
 
 let e2e: E2e;
 let user: { email: string; password: string };
 let overdueCaseId: string;
+let lead: { email: string; password: string };
 
 before(async () => {
   e2e = await startE2e();
@@ -42,6 +45,21 @@ before(async () => {
   await strategy('Later', '2026-10-26');
   await strategy('Soon', '2026-11-02');
   overdueCaseId = ids.get('Later')!;
+  // The latest version of 'Never' left a critical finding and a high one; of 'Overdue', two high.
+  const storeFindings = async (familyName: string, severities: ('critical' | 'high')[]) => {
+    const caseId = ids.get(familyName)!;
+    const { profile_version } = await ctx.db.selectFrom('cases').select('profile_version').where('id', '=', caseId).executeTakeFirstOrThrow();
+    const findings = severities.map((severity, index) => ({ id: `finding-${index}`, severity, rationale: 'Set by the test' }));
+    await ctx.db
+      .insertInto('profile_versions')
+      .values({ case_id: caseId, version: profile_version + 1, changed_at: ctx.clock.now(), changed_by: null, factor_id: null, subject_key: null, change: JSON.stringify({}), changed_by_name: null, why: null, findings: JSON.stringify(findings) })
+      .execute();
+    await ctx.db.updateTable('cases').set({ profile_version: profile_version + 1 }).where('id', '=', caseId).execute();
+  };
+  await storeFindings('Never', ['critical', 'high']);
+  await storeFindings('Overdue', ['high', 'high']);
+  // A safeguarding lead of Rhian's organisation oversees her four cases.
+  lead = await makeUser(ctx, { organisationId: made.organisationId, role: 'safeguarding-lead', name: 'Sita Lead' });
 });
 
 after(async () => {
@@ -52,7 +70,7 @@ describe('my cases with profile reviews', () => {
   test('every review state, the most pressing first', async () => {
     const page = await e2e.newPage();
     await signIn(page, user.email, user.password);
-    await visit(page, '/', { status: 200, heading: 'My cases' });
+    await visit(page, '/?order=review', { status: 200, heading: 'My cases' });
     const reviews = await page.locator('[data-qa="profile-review"]').allInnerTexts();
     assert.deepEqual(
       reviews.map((text) => text.trim()),
@@ -66,6 +84,19 @@ describe('my cases with profile reviews', () => {
     );
     assert.equal((await page.locator('[data-qa="clock-summary"]').innerText()).trim(), '1 case has a timescale overdue.');
     await screenshot(page, 'home-profile-reviews');
+  });
+
+  test('what needs action first: critical, then high, then the overdue timescale, then the soonest due', async () => {
+    const page = await e2e.newPage();
+    await signIn(page, user.email, user.password);
+    await visit(page, '/', { status: 200, heading: 'My cases' });
+    const babies = await page.locator('[data-qa="my-cases"] tbody tr td:first-child').allInnerTexts();
+    assert.deepEqual(babies.map((text) => text.trim()), ['Test Never', 'Test Overdue', 'Test Later', 'Test Soon']);
+    const findings = await page.locator('[data-qa="findings"]').allInnerTexts();
+    assert.match(findings[0]!, /1 critical finding\s+2 findings in all/);
+    assert.equal(findings[1]!.trim(), '2 high findings');
+    assert.equal((await page.locator('[data-qa="findings-summary"]').innerText()).trim(), '1 case has a critical finding and 1 case has a high finding.');
+    await screenshot(page, 'home-action-first');
   });
 
   test('overdue timescales first, then only the cases with one overdue, through the form', async () => {
@@ -83,6 +114,24 @@ describe('my cases with profile reviews', () => {
     const links = await page.locator('[data-qa="my-cases"] a').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')));
     assert.deepEqual(links, [`/cases/${overdueCaseId}`]);
     await screenshot(page, 'home-overdue-timescales');
+  });
+
+  test('a safeguarding lead sees their organisation’s cases, at 375 px with JavaScript on and off', async () => {
+    const page = await e2e.newPage({ viewport: { width: 375, height: 800 } });
+    await signIn(page, lead.email, lead.password);
+    await visit(page, '/', { status: 200, heading: 'Your organisation’s cases' });
+    const who = await page.locator('[data-qa="role"]').allInnerTexts();
+    assert.deepEqual(who.map((text) => text.trim()), ['Rhian Reviews (lead professional)', 'Rhian Reviews (lead professional)', 'Rhian Reviews (lead professional)', 'Rhian Reviews (lead professional)']);
+    await screenshot(page, 'home-organisation-narrow');
+
+    const noScript = await e2e.newPage({ viewport: { width: 375, height: 800 }, javaScriptEnabled: false });
+    await signIn(noScript, lead.email, lead.password);
+    await noScript.getByLabel('Most pressing profile review first').check();
+    await noScript.getByRole('button', { name: 'Show cases' }).click();
+    await noScript.waitForURL(/order=review/);
+    assert.equal(await pageHeading(noScript), 'Your organisation’s cases');
+    const first = await noScript.locator('[data-qa="profile-review"]').first().innerText();
+    assert.equal(first.trim(), 'Overdue: was due 29 October 2026');
   });
 
   test('on a narrow screen', async () => {

@@ -55,8 +55,9 @@ async function countAlerts(db: Queryable, userId: string): Promise<MyAlerts['cou
   return { open: Number(row?.open ?? 0), all: Number(row?.all ?? 0) };
 }
 
-export async function listMyAlerts(ctx: AppContext, actor: UserActor, status: AlertStatus): Promise<MyAlerts> {
-  let query = ctx.db
+/** The user's alerts, newest first, not audited: for a use case that audits what it shows (listMyAlerts, the home page's). */
+export async function readMyAlerts(db: Queryable, userId: string, status: AlertStatus): Promise<MyAlert[]> {
+  let query = db
     .selectFrom('alert_recipients')
     .innerJoin('alerts', 'alerts.id', 'alert_recipients.alert_id')
     .innerJoin('cases', 'cases.id', 'alerts.case_id')
@@ -77,32 +78,34 @@ export async function listMyAlerts(ctx: AppContext, actor: UserActor, status: Al
       'cases.given_name',
       'cases.family_name',
     ])
-    .where('alert_recipients.user_id', '=', actor.userId)
+    .where('alert_recipients.user_id', '=', userId)
     .orderBy('alerts.raised_at', 'desc')
     .orderBy(sql`case alerts.severity when 'critical' then 0 when 'high' then 1 else 2 end`)
     .orderBy('alerts.id');
   query = status === 'open' ? query.where('alert_recipients.acknowledged_at', 'is', null) : query.limit(ALL_ALERTS_SHOWN);
-  const [rows, counts] = await Promise.all([query.execute(), countAlerts(ctx.db, actor.userId)]);
+  const rows = await query.execute();
+  return rows.map((row) => ({
+    id: row.id,
+    caseId: row.case_id,
+    caseName: infantDisplayName({ status: row.status, givenName: row.given_name, familyName: row.family_name }),
+    reason: row.reason,
+    title: alertTitle(row.reason, row.finding_id),
+    severity: row.severity,
+    message: row.message,
+    steps: row.steps,
+    findingId: row.finding_id,
+    raisedAt: row.raised_at,
+    escalatedAt: row.escalated_at,
+    reachedAs: row.reached_as,
+    acknowledgedAt: row.acknowledged_at,
+    acknowledgedNote: row.acknowledged_note,
+    acknowledgedAutomatically: acknowledgedAutomatically({ acknowledgedAt: row.acknowledged_at, note: row.acknowledged_note }),
+  }));
+}
+
+export async function listMyAlerts(ctx: AppContext, actor: UserActor, status: AlertStatus): Promise<MyAlerts> {
+  const [alerts, counts] = await Promise.all([readMyAlerts(ctx.db, actor.userId, status), countAlerts(ctx.db, actor.userId)]);
   // A list with nothing in it shows nothing about anyone: only a list that shows alerts is audited.
-  if (rows.length > 0) await recordAuditAlone(ctx, actor, { action: 'alerts.list', details: { status, alertIds: rows.map((r) => r.id) } });
-  return {
-    counts,
-    alerts: rows.map((row) => ({
-      id: row.id,
-      caseId: row.case_id,
-      caseName: infantDisplayName({ status: row.status, givenName: row.given_name, familyName: row.family_name }),
-      reason: row.reason,
-      title: alertTitle(row.reason, row.finding_id),
-      severity: row.severity,
-      message: row.message,
-      steps: row.steps,
-      findingId: row.finding_id,
-      raisedAt: row.raised_at,
-      escalatedAt: row.escalated_at,
-      reachedAs: row.reached_as,
-      acknowledgedAt: row.acknowledged_at,
-      acknowledgedNote: row.acknowledged_note,
-      acknowledgedAutomatically: acknowledgedAutomatically({ acknowledgedAt: row.acknowledged_at, note: row.acknowledged_note }),
-    })),
-  };
+  if (alerts.length > 0) await recordAuditAlone(ctx, actor, { action: 'alerts.list', details: { status, alertIds: alerts.map((a) => a.id) } });
+  return { counts, alerts };
 }

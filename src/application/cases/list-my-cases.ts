@@ -1,25 +1,37 @@
-// "My cases": the cases whose team the practitioner is in, the most pressing profile review first
-// (or, when asked, the most pressing clock first, or only the cases with a clock overdue), each with
-// its review and its clocks on the service's day (docs/domain.md, Clocks and timescales). The
-// clocks of every case come from the same few queries (the entries that bring a review forward or
-// run a clock, read once for all the cases; their meetings, once), never a query per case. Reading
-// the list is audited.
-import type { TeamRole } from '../../domain/access/case-access.ts';
+// "My cases": the cases whose team the practitioner is in or, for a safeguarding lead or a manager,
+// every case a member of their organisation is in the team of (the cases they oversee). Each with
+// its most severe finding as the profile's latest version stored it (not evaluated again), its
+// review and its clocks on the service's day (docs/domain.md, My cases), what needs action first
+// (domain/profile/action-first.ts) unless the most pressing review or clock is asked for, 50 a page.
+// The clocks of every case come from the same few queries (the entries that bring a review forward
+// or run a clock, read once for all the cases; their meetings, once), never a query per case.
+// readMyCases reads and does not audit: the home page's use case (view-home.ts) audits what it
+// showed beside the alerts; listMyCases reads and audits on its own.
+import { sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { OVERSIGHT_ROLES, type TeamRole } from '../../domain/access/case-access.ts';
 import { profileEventsFrom } from '../../domain/chronology/to-profile-event.ts';
 import { isTriggerEventKind } from '../../domain/catalogue/catalogue.ts';
 import { EVENT_KIND_IDS } from '../../domain/catalogue/event-kinds.ts';
 import { infantDisplayName } from '../../domain/people/infant-name.ts';
 import type { InfantStatus } from '../../domain/people/record-matching.ts';
+import { byActionNeeded, highestFindings, nextDue, type HighestFindings, type NextDue } from '../../domain/profile/action-first.ts';
 import type { ProfileEvent } from '../../domain/profile/profile.types.ts';
 import { byReviewUrgency, nextReviewDate, reviewState, type ReviewStatus } from '../../domain/profile/review-schedule.ts';
 import type { CaseLevel } from '../../domain/shared/case-levels.ts';
 import { byClockUrgency, mostUrgentClock } from '../../domain/timescales/clock-urgency.ts';
 import type { Clock } from '../../domain/timescales/clocks.ts';
 import type { UserActor } from '../actor.ts';
-import { recordAuditAlone } from '../audit.ts';
+import { recordAuditAlone, type AuditEvent } from '../audit.ts';
 import type { AppContext } from '../context.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
 import { readClockEntriesOfCases, readClocksOfCases } from '../timescales/case-clocks.ts';
+
+/** Cases shown on one page of the list. */
+export const CASES_PER_PAGE = 50;
+
+/** Whose cases: the caller's teams, or every case their organisation is in the team of. */
+export type MyCasesScope = 'team' | 'organisation';
 
 export interface MyCase {
   id: string;
@@ -28,27 +40,47 @@ export interface MyCase {
   dateOfBirth: string | null;
   expectedDeliveryDate: string | null;
   level: string;
-  teamRole: TeamRole;
+  /** The caller's own place in the team, or null (a case their organisation's members are in). */
+  teamRole: TeamRole | null;
+  /** For the organisation's cases: its members in the team, by name. */
+  colleagues: { name: string; role: TeamRole }[];
+  /** The most severe finding of the profile's latest version, or null when it has none. */
+  findings: HighestFindings | null;
   review: ReviewStatus;
   /** The case's clocks on `today`, in the domain's order. */
   clocks: Clock[];
   /** The running clock that presses most (overdue, then due soon, then due), or null. */
   urgentClock: Clock | null;
+  /** The running clock's or the review's day, whichever is sooner. */
+  next: NextDue;
 }
 
 export interface MyCases {
+  scope: MyCasesScope;
+  /** The cases on the page asked for. */
   cases: MyCase[];
   /** The service's day the reviews and clocks were read for. */
   today: string;
-  /** How many of the practitioner's cases have a clock overdue, whatever the filter. */
-  overdueClockCases: number;
+  page: number;
+  pages: number;
+  /** How many cases the filter keeps, on every page. */
+  total: number;
+  /** Among every case in scope, whatever the filter and the page. */
+  counts: { overdueClocks: number; overdueReviews: number; neverReviewed: number; critical: number; high: number };
 }
 
 export interface MyCasesOptions {
-  /** 'review' (the default): the most pressing profile review first; 'clocks': the most pressing clock first. */
-  order?: 'review' | 'clocks';
+  /** 'action' (the default): what needs action first; 'review': the most pressing profile review first; 'clocks': the most pressing clock first. */
+  order?: 'action' | 'review' | 'clocks';
   /** Only the cases with a clock overdue. */
   overdueClocksOnly?: boolean;
+  /** 1-based; a page past the last shows the last. */
+  page?: number;
+}
+
+/** A safeguarding lead or a manager sees the cases they oversee; anyone else their own teams'. */
+export function scopeOf(actor: UserActor): MyCasesScope {
+  return OVERSIGHT_ROLES.includes(actor.role) ? 'organisation' : 'team';
 }
 
 /** A case's next profile review and how pressing it is today. `events` is its chronology. */
@@ -60,17 +92,11 @@ function profileReview(level: string, reviewedAt: Date | null, events: readonly 
 
 const TRIGGER_KINDS = EVENT_KIND_IDS.filter((kind) => isTriggerEventKind(kind));
 
-/** The practitioner's cases, as readMyCases orders and filters them. */
-export async function listMyCases(ctx: AppContext, actor: UserActor, options: MyCasesOptions = {}): Promise<MyCase[]> {
-  return (await readMyCases(ctx, actor, options)).cases;
-}
-
-/** The practitioner's cases with the day they were read for and how many have a clock overdue. */
-export async function readMyCases(ctx: AppContext, actor: UserActor, options: MyCasesOptions = {}): Promise<MyCases> {
-  const today = serviceToday(ctx.clock.now());
-  const rows = await ctx.db
-    .selectFrom('case_team')
-    .innerJoin('cases', 'cases.id', 'case_team.case_id')
+async function readRows(ctx: AppContext, actor: UserActor, scope: MyCasesScope) {
+  let query = ctx.db
+    .selectFrom('cases')
+    .leftJoin('case_team as mine', (join) => join.onRef('mine.case_id', '=', 'cases.id').on('mine.user_id', '=', actor.userId))
+    .leftJoin('profile_versions', (join) => join.onRef('profile_versions.case_id', '=', 'cases.id').onRef('profile_versions.version', '=', 'cases.profile_version'))
     .select([
       'cases.id',
       'cases.status',
@@ -80,36 +106,95 @@ export async function readMyCases(ctx: AppContext, actor: UserActor, options: My
       'cases.expected_delivery_date',
       'cases.level',
       'cases.profile_reviewed_at',
-      'case_team.role',
+      'mine.role',
+      'profile_versions.findings',
     ])
-    .where('case_team.user_id', '=', actor.userId)
     .orderBy('cases.family_name')
-    .orderBy('cases.id')
-    .execute();
+    .orderBy('cases.id');
+  if (scope === 'team') return (await query.where('mine.user_id', 'is not', null).execute()).map((row) => ({ ...row, colleagues: [] }));
+  // The organisation's members in the team: whether it oversees the case, and who they are.
+  const colleagues = () =>
+    ctx.db
+      .selectFrom('case_team')
+      .innerJoin('users', 'users.id', 'case_team.user_id')
+      .select(['users.name', 'case_team.role'])
+      .where('case_team.case_id', '=', sql.ref<string>('cases.id'))
+      .where('users.organisation_id', '=', actor.organisationId)
+      .orderBy('users.name');
+  query = query.where((eb) => eb.exists(colleagues()));
+  return query.select(jsonArrayFrom(colleagues()).as('colleagues')).execute();
+}
+
+/** The caller's cases (their teams', or their organisation's when they oversee it), ordered, filtered and paged. Not audited. */
+export async function readMyCases(ctx: AppContext, actor: UserActor, options: MyCasesOptions = {}): Promise<MyCases> {
+  const today = serviceToday(ctx.clock.now());
+  const scope = scopeOf(actor);
+  const rows = await readRows(ctx, actor, scope);
   // Entries that bring a review forward (triggers) or run a clock, and corrections, for every case at once.
   // The meetings are read beside them.
   const reading = readClockEntriesOfCases(ctx.db, rows.map((r) => r.id), TRIGGER_KINDS);
   const [entries, clocks] = await Promise.all([reading, readClocksOfCases(ctx, rows.map((r) => ({ id: r.id, bornOn: r.date_of_birth, expectedDeliveryOn: r.expected_delivery_date })), today, reading)]);
-  const all = rows.map((row): MyCase => ({
-    id: row.id,
-    name: infantDisplayName({ status: row.status, givenName: row.given_name, familyName: row.family_name }),
-    status: row.status,
-    dateOfBirth: row.date_of_birth,
-    expectedDeliveryDate: row.expected_delivery_date,
-    level: row.level,
-    teamRole: row.role,
-    review: profileReview(row.level, row.profile_reviewed_at, profileEventsFrom(entries.get(row.id) ?? []).filter((e) => isTriggerEventKind(e.kind)), today),
-    clocks: clocks.get(row.id) ?? [],
-    urgentClock: mostUrgentClock(clocks.get(row.id) ?? []),
-  }));
-  const overdue = (c: MyCase) => c.urgentClock?.status === 'overdue';
-  const cases = options.overdueClocksOnly ? all.filter(overdue) : all;
-  await recordAuditAlone(ctx, actor, {
-    action: 'cases.list',
-    details: { caseIds: cases.map((c) => c.id), ...(options.order === 'clocks' ? { order: 'clocks' } : {}), ...(options.overdueClocksOnly ? { overdueClocksOnly: true } : {}) },
+  const all = rows.map((row): MyCase => {
+    const review = profileReview(row.level, row.profile_reviewed_at, profileEventsFrom(entries.get(row.id) ?? []).filter((e) => isTriggerEventKind(e.kind)), today);
+    const urgentClock = mostUrgentClock(clocks.get(row.id) ?? []);
+    return {
+      id: row.id,
+      name: infantDisplayName({ status: row.status, givenName: row.given_name, familyName: row.family_name }),
+      status: row.status,
+      dateOfBirth: row.date_of_birth,
+      expectedDeliveryDate: row.expected_delivery_date,
+      level: row.level,
+      teamRole: row.role,
+      colleagues: row.colleagues,
+      findings: highestFindings(row.findings ?? []),
+      review,
+      clocks: clocks.get(row.id) ?? [],
+      urgentClock,
+      next: nextDue(urgentClock, review, today),
+    };
   });
-  // Stable sorts: between cases equally pressing, the next order, then the query's (family name), stays.
-  cases.sort((a, b) => byReviewUrgency(a.review, b.review));
-  if (options.order === 'clocks') cases.sort((a, b) => byClockUrgency(a.clocks, b.clocks));
-  return { cases, today, overdueClockCases: all.filter(overdue).length };
+  const overdue = (c: MyCase) => c.urgentClock?.status === 'overdue';
+  const kept = options.overdueClocksOnly ? all.filter(overdue) : all;
+  // Stable sorts: between cases equally pressing, the query's order (family name) stays.
+  if (options.order === 'clocks') kept.sort((a, b) => byReviewUrgency(a.review, b.review)).sort((a, b) => byClockUrgency(a.clocks, b.clocks));
+  else if (options.order === 'review') kept.sort((a, b) => byReviewUrgency(a.review, b.review));
+  else kept.sort(byActionNeeded);
+  const pages = Math.max(1, Math.ceil(kept.length / CASES_PER_PAGE));
+  const page = Math.min(Math.max(options.page ?? 1, 1), pages);
+  return {
+    scope,
+    cases: kept.slice((page - 1) * CASES_PER_PAGE, page * CASES_PER_PAGE),
+    today,
+    page,
+    pages,
+    total: kept.length,
+    counts: {
+      overdueClocks: all.filter(overdue).length,
+      overdueReviews: all.filter((c) => c.review.state === 'overdue').length,
+      neverReviewed: all.filter((c) => c.review.state === 'never-reviewed').length,
+      critical: all.filter((c) => c.findings?.severity === 'critical').length,
+      high: all.filter((c) => c.findings?.severity === 'high').length,
+    },
+  };
+}
+
+/** The audit entry for a look at the list: the cases shown, and how they were chosen when not the default. */
+export function casesListed(listed: MyCases, options: MyCasesOptions): AuditEvent {
+  return {
+    action: 'cases.list',
+    details: {
+      caseIds: listed.cases.map((c) => c.id),
+      ...(listed.scope === 'organisation' ? { scope: 'organisation' } : {}),
+      ...(options.order && options.order !== 'action' ? { order: options.order } : {}),
+      ...(options.overdueClocksOnly ? { overdueClocksOnly: true } : {}),
+      ...(listed.page > 1 ? { page: listed.page } : {}),
+    },
+  };
+}
+
+/** The caller's cases as readMyCases gives them, the look audited. */
+export async function listMyCases(ctx: AppContext, actor: UserActor, options: MyCasesOptions = {}): Promise<MyCase[]> {
+  const listed = await readMyCases(ctx, actor, options);
+  await recordAuditAlone(ctx, actor, casesListed(listed, options));
+  return listed.cases;
 }

@@ -42,7 +42,7 @@ export type CaseAccess =
   | { allowed: true; basis: AccessBasis; canChange: boolean; canSeeRestricted: boolean; breakGlassExpiresAt?: Date };
 
 /** Roles that oversee every case their organisation works on. */
-const OVERSIGHT_ROLES: readonly Role[] = ['safeguarding-lead', 'manager'];
+export const OVERSIGHT_ROLES: readonly Role[] = ['safeguarding-lead', 'manager'];
 
 export function decideCaseAccess({ requester, team, breakGlass, now }: CaseAccessFacts): CaseAccess {
   const membership = team.find((member) => member.userId === requester.userId);

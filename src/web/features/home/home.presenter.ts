@@ -1,10 +1,13 @@
-// How "My cases" shows each profile review: a tag for the ones that need doing, and a one-line count
-// of those that are already due; and each case's most pressing clock, in plain words.
-import type { MyCase, MyCasesOptions } from '../../../application/cases/list-my-cases.ts';
+// How "My cases" shows each case's most severe finding (a tag saying the severity and how many), its
+// profile review (a tag for the ones that need doing) and its most pressing clock in plain words;
+// one-line counts of what is due above the list; the list's order, filter and page from the query.
+import type { MyCases, MyCasesOptions } from '../../../application/cases/list-my-cases.ts';
+import type { HighestFindings } from '../../../domain/profile/action-first.ts';
 import { clockInWords } from '../../../domain/timescales/clock-urgency.ts';
 import type { Clock } from '../../../domain/timescales/clocks.ts';
 import type { ReviewStatus } from '../../../domain/profile/review-schedule.ts';
 import { formatDate } from '../../views/london-time.ts';
+import { severityTag } from '../../views/severity.ts';
 
 export type ReviewCell = { tag: { text: string; classes: string } } | { text: string };
 
@@ -23,14 +26,28 @@ export function reviewCell(review: ReviewStatus): ReviewCell {
 }
 
 /** "2 profile reviews are overdue and 1 profile has not been reviewed yet.", or null when none is due. */
-export function reviewSummary(cases: readonly Pick<MyCase, 'review'>[]): string | null {
-  const overdue = cases.filter((c) => c.review.state === 'overdue').length;
-  const neverReviewed = cases.filter((c) => c.review.state === 'never-reviewed').length;
+export function reviewSummary({ overdueReviews: overdue, neverReviewed }: MyCases['counts']): string | null {
   const parts = [
     overdue > 0 ? `${overdue} ${overdue === 1 ? 'profile review is' : 'profile reviews are'} overdue` : '',
     neverReviewed > 0 ? `${neverReviewed} ${neverReviewed === 1 ? 'profile has' : 'profiles have'} not been reviewed yet` : '',
   ].filter(Boolean);
   return parts.length > 0 ? `${parts.join(' and ')}.` : null;
+}
+
+/** "1 case has a critical finding and 2 cases have a high finding.", or null when none has either. */
+export function findingsSummary({ critical, high }: MyCases['counts']): string | null {
+  const cases = (n: number) => (n === 1 ? '1 case has' : `${n} cases have`);
+  const parts = [critical > 0 ? `${cases(critical)} a critical finding` : '', high > 0 ? `${cases(high)} a high finding` : ''].filter(Boolean);
+  return parts.length > 0 ? `${parts.join(' and ')}.` : null;
+}
+
+/** The most severe finding as a tag ("2 high findings"), with how many findings in all when there are more; none says so. */
+export function findingsCell(findings: HighestFindings | null): { tag: { text: string; classes: string }; more: string | null } | { text: string } {
+  if (findings === null) return { text: 'No findings' };
+  const { classes } = severityTag(findings.severity);
+  const label = findings.severity === 'attention' ? 'needing attention' : findings.severity;
+  const text = findings.severity === 'attention' ? `${findings.count} ${findings.count === 1 ? 'finding' : 'findings'} ${label}` : `${findings.count} ${label} ${findings.count === 1 ? 'finding' : 'findings'}`;
+  return { tag: { text, classes }, more: findings.total > findings.count ? `${findings.total} findings in all` : null };
 }
 
 /** The most pressing clock of a case: overdue red, due soon yellow, due as plain text; none running says so. */
@@ -48,8 +65,20 @@ export function clockSummary(overdueClockCases: number): string | null {
   return overdueClockCases === 1 ? '1 case has a timescale overdue.' : `${overdueClockCases} cases have a timescale overdue.`;
 }
 
-/** The list's order and filter from the page's query; anything else is the default. */
+/** The list's order, filter and page from the page's query; anything else is the default. */
 export function listOptions(query: unknown): Required<MyCasesOptions> {
   const asked = (query ?? {}) as Record<string, unknown>;
-  return { order: asked['order'] === 'clocks' ? 'clocks' : 'review', overdueClocksOnly: asked['clocks'] === 'overdue' };
+  const order = asked['order'] === 'clocks' || asked['order'] === 'review' ? asked['order'] : 'action';
+  const page = typeof asked['page'] === 'string' && /^\d{1,6}$/.test(asked['page']) ? Number(asked['page']) : 1;
+  return { order, overdueClocksOnly: asked['clocks'] === 'overdue', page };
+}
+
+/** The address of a page of the list, keeping its order and filter. */
+export function listHref(options: Required<MyCasesOptions>, page: number): string {
+  const query = new URLSearchParams();
+  if (options.order !== 'action') query.set('order', options.order);
+  if (options.overdueClocksOnly) query.set('clocks', 'overdue');
+  if (page > 1) query.set('page', String(page));
+  const text = query.toString();
+  return text ? `/?${text}` : '/';
 }

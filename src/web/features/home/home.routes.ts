@@ -1,30 +1,44 @@
-// The home page: the signed-in practitioner's open alerts, then their cases, the most pressing profile
-// review first, each with its most pressing clock; ?order=clocks puts the most pressing clock first,
-// ?clocks=overdue shows only the cases with a clock overdue (a form of the page, no JavaScript).
+// The home page: the signed-in user's open alerts, then their cases (a safeguarding lead's or a
+// manager's: their organisation's), what needs action first, each with its most severe finding, its
+// review and its most pressing clock; ?order=review or ?order=clocks puts the most pressing review or
+// clock first, ?clocks=overdue shows only the cases with a clock overdue, ?page=2 the next 50 (a form
+// and links, no JavaScript). One use case reads it all and audits it once (viewHome).
 import type { FastifyInstance } from 'fastify';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
-import { listMyAlerts } from '../../../application/alerts/list-alerts.ts';
-import { readMyCases } from '../../../application/cases/list-my-cases.ts';
+import { CASES_PER_PAGE } from '../../../application/cases/list-my-cases.ts';
+import { viewHome } from '../../../application/cases/view-home.ts';
 import { caseLevelLabel } from '../../../domain/shared/case-levels.ts';
 import { requireUser } from '../../plugins/sessions.ts';
 import { presentHomeAlerts } from '../alerts/alerts.presenter.ts';
-import { clockCell, clockSummary, listOptions, reviewCell, reviewSummary } from './home.presenter.ts';
+import { paginationLinks } from '../chronology/chronology-pages.ts';
+import { clockCell, clockSummary, findingsCell, findingsSummary, listHref, listOptions, reviewCell, reviewSummary } from './home.presenter.ts';
+
+const ROLE_WORDS = { 'lead-professional': 'Lead professional', member: 'Team member' } as const;
 
 export async function homeRoutes(app: FastifyInstance): Promise<void> {
   app.get('/', { preHandler: requireUser }, async (request, reply) => {
     const user = request.user!;
-    const actor = actorFor(user, 'web', request.ip);
     const options = listOptions(request.query);
-    const { cases, today, overdueClockCases } = await readMyCases(app.ctx, actor, options);
-    const { alerts } = await listMyAlerts(app.ctx, actor, 'open');
-    const listed = cases.length > 0 || options.overdueClocksOnly;
+    const { alerts, cases: listed } = await viewHome(app.ctx, actorFor(user, 'web', request.ip), options);
+    const { cases, today, counts, scope } = listed;
     return reply.page('home/home.njk', {
-      title: 'My cases',
-      cases: cases.map((c) => ({ ...c, levelLabel: caseLevelLabel(c.level), reviewCell: reviewCell(c.review), clockCell: clockCell(c.urgentClock, today) })),
-      listed,
+      title: scope === 'organisation' ? 'Your organisation’s cases' : 'My cases',
+      scope,
+      cases: cases.map((c) => ({
+        ...c,
+        levelLabel: caseLevelLabel(c.level),
+        findingsCell: findingsCell(c.findings),
+        reviewCell: reviewCell(c.review),
+        clockCell: clockCell(c.urgentClock, today),
+        roleText: scope === 'organisation' ? c.colleagues.map((m) => `${m.name} (${ROLE_WORDS[m.role].toLowerCase()})`).join(', ') : ROLE_WORDS[c.teamRole ?? 'member'],
+      })),
+      listed: listed.total > 0 || options.overdueClocksOnly,
       options,
-      reviewSummary: reviewSummary(cases),
-      clockSummary: clockSummary(overdueClockCases),
+      shown: { first: (listed.page - 1) * CASES_PER_PAGE + 1, last: (listed.page - 1) * CASES_PER_PAGE + cases.length, total: listed.total },
+      pagination: paginationLinks(listed.page, listed.pages, (page) => listHref(options, page)),
+      findingsSummary: findingsSummary(counts),
+      reviewSummary: reviewSummary(counts),
+      clockSummary: clockSummary(counts.overdueClocks),
       openAlerts: presentHomeAlerts(alerts),
     });
   });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
-import { actorFor, makeCase, makeUser } from '../../../../test/helpers/factories.ts';
+import { actorFor, makeCase, makeOrganisation, makeUser } from '../../../../test/helpers/factories.ts';
 import { recordEntry } from '../../../application/chronology/record-entry.ts';
 import { recordMeeting } from '../../../application/meetings/record-meeting.ts';
 import { qaElement, qaElements, textOf } from '../../../../test/helpers/html.ts';
@@ -269,7 +269,7 @@ describe('home page: my cases', () => {
 
     it('shows each case’s most pressing timescale in words, overdue and due soon as tags', async () => {
       const { client } = await fourCases();
-      const body = (await client.get('/')).body;
+      const body = (await client.get('/?order=review')).body;
       assert.match(qaElement(body, 'my-cases')!, /<th[^>]*>Timescales<\/th>/);
       // All reviews are equally pressing (never reviewed): the family name order stays.
       assert.deepEqual(clockColumn(body), [
@@ -299,7 +299,7 @@ describe('home page: my cases', () => {
       assert.deepEqual(caseLinks(qaElement(body, 'my-cases')!), [overdue.id]);
       assert.match(qaElement(body, 'list-options')!, /value="overdue" checked/);
       const rows = await t.ctx.db.selectFrom('audit_log').select('details').where('action', '=', 'cases.list').where('actor_user_id', '=', user.id).execute();
-      assert.deepEqual(rows.map((row) => row.details), [{ caseIds: [overdue.id], overdueClocksOnly: true }]);
+      assert.deepEqual(rows.map((row) => row.details), [{ caseIds: [overdue.id], order: 'review', overdueClocksOnly: true }]);
     });
 
     it('says when no case has a timescale overdue, with a way back to all of them', async () => {
@@ -312,11 +312,12 @@ describe('home page: my cases', () => {
       assert.equal(qaElement(body, 'clock-summary'), null);
     });
 
-    it('takes an order or filter it does not know as the default', async () => {
-      const { client, none, met, due, soon, overdue } = await fourCases();
-      const body = (await client.get('/?order=sideways&clocks=yes')).body;
-      assert.deepEqual(caseLinks(qaElement(body, 'my-cases')!), [none.id, met.id, due.id, soon.id, overdue.id]);
-      assert.match(qaElement(body, 'list-options')!, /value="review" checked/);
+    it('takes an order, filter or page it does not know as the default', async () => {
+      const { client } = await fourCases();
+      const body = (await client.get('/?order=sideways&clocks=yes&page=first')).body;
+      assert.deepEqual(caseLinks(qaElement(body, 'my-cases')!), caseLinks(qaElement((await client.get('/')).body, 'my-cases')!));
+      assert.equal(caseLinks(qaElement(body, 'my-cases')!).length, 5);
+      assert.match(qaElement(body, 'list-options')!, /value="action" checked/);
     });
 
     it('shows no clock from a strategy discussion that was corrected away', async () => {
@@ -327,6 +328,133 @@ describe('home page: my cases', () => {
       const corrected = await recordEntry(t.ctx, actorFor(user), made.id, { kind: 'home-visit', occurredAt: '2026-10-26', summary: 'A home visit, not a strategy discussion', source: 'agency-record', corrects: entry!.id, correctionReason: 'Recorded as the wrong kind' });
       assert.ok(corrected.ok, JSON.stringify(corrected));
       assert.deepEqual(clockColumn((await client.get('/')).body), ['No timescale running']);
+    });
+  });
+
+  /** Stores a profile version of the case with findings of these severities, as the latest. */
+  async function storeFindings(caseId: string, severities: ('critical' | 'high' | 'attention')[]) {
+    const { profile_version } = await t.ctx.db.selectFrom('cases').select('profile_version').where('id', '=', caseId).executeTakeFirstOrThrow();
+    const findings = severities.map((severity, index) => ({ id: `finding-${index}`, severity, rationale: 'Set by the test' }));
+    await t.ctx.db
+      .insertInto('profile_versions')
+      .values({ case_id: caseId, version: profile_version + 1, changed_at: t.clock.now(), changed_by: null, factor_id: null, subject_key: null, change: JSON.stringify({}), changed_by_name: null, why: null, findings: JSON.stringify(findings) })
+      .execute();
+    await t.ctx.db.updateTable('cases').set({ profile_version: profile_version + 1 }).where('id', '=', caseId).execute();
+  }
+
+  describe('what needs action first', () => {
+    it('shows each case’s most severe finding and how many, critical then high then overdue timescales then the soonest due', async () => {
+      const { user, client } = await signedIn();
+      const me = { ...user, role: 'practitioner' as const };
+      const reviewed = async (familyName: string, reviewedAt: string) => {
+        const made = await makeCase(t.ctx, { familyName, teamUserIds: [user.id] });
+        await t.ctx.db.updateTable('cases').set({ level: 'universal', profile_reviewed_at: new Date(reviewedAt) }).where('id', '=', made.id).execute();
+        return made;
+      };
+      // Family names in the opposite order of what needs action.
+      const later = await reviewed('Abbot', '2026-11-20T10:00:00Z');
+      const sooner = await reviewed('Baxter', '2026-09-01T10:00:00Z');
+      const clockOverdue = await reviewed('Carver', '2026-11-20T10:00:00Z');
+      assert.ok((await recordEntry(t.ctx, actorFor(me), clockOverdue.id, { kind: 'strategy-discussion', occurredAt: '2026-10-26', summary: 'Strategy discussion', source: 'agency-record' })).ok);
+      await storeFindings(clockOverdue.id, ['attention']);
+      const oneHigh = await reviewed('Dalton', '2026-11-20T10:00:00Z');
+      await storeFindings(oneHigh.id, ['high', 'attention']);
+      const twoHigh = await reviewed('Eccles', '2026-11-20T10:00:00Z');
+      await storeFindings(twoHigh.id, ['high', 'high']);
+      const critical = await reviewed('Foster', '2026-11-20T10:00:00Z');
+      await storeFindings(critical.id, ['attention', 'critical']);
+
+      const body = (await client.get('/')).body;
+      const table = qaElement(body, 'my-cases')!;
+      assert.deepEqual(caseLinks(table), [critical.id, twoHigh.id, oneHigh.id, clockOverdue.id, sooner.id, later.id]);
+      assert.deepEqual(
+        qaElements(table, 'findings').map((cell) => textOf(cell)),
+        ['1 critical finding 2 findings in all', '2 high findings', '1 high finding 2 findings in all', '1 finding needing attention', 'No findings', 'No findings'],
+      );
+      const cells = qaElements(table, 'findings');
+      assert.match(cells[0]!, /govuk-tag--red/);
+      assert.match(cells[1]!, /govuk-tag--orange/);
+      assert.match(cells[3]!, /govuk-tag--yellow/);
+      assert.doesNotMatch(cells[4]!, /govuk-tag/);
+      assert.equal(textOf(qaElement(body, 'findings-summary')), '1 case has a critical finding and 2 cases have a high finding.');
+      assert.match(qaElement(body, 'list-options')!, /value="action" checked/);
+    });
+
+    it('reads the findings the latest version stored, and gives no findings summary when there are none', async () => {
+      const { user, client } = await signedIn();
+      const made = await makeCase(t.ctx, { familyName: 'Stored', teamUserIds: [user.id] });
+      await storeFindings(made.id, ['critical']);
+      await storeFindings(made.id, ['attention']);
+      const body = (await client.get('/')).body;
+      assert.deepEqual(qaElements(body, 'findings').map((cell) => textOf(cell)), ['1 finding needing attention']);
+      assert.equal(qaElement(body, 'findings-summary'), null);
+    });
+  });
+
+  describe('one look, one audit entry', () => {
+    it('reads the open alerts and the cases as one use case and audits both in one entry', async () => {
+      const { user, client } = await signedIn();
+      const lead = await makeUser(t.ctx);
+      const made = await makeCase(t.ctx, { familyName: 'Alerted', teamUserIds: [lead.id, user.id] });
+      const recorded = await recordEntry(t.ctx, actorFor({ ...lead, role: 'practitioner' }), made.id, { kind: 'hospital-discharge', occurredAt: '2026-11-21', summary: 'Discharged from the children’s ward', source: 'agency-record' });
+      assert.ok(recorded.ok);
+      const [alert] = await t.ctx.db.selectFrom('alert_recipients').select('alert_id').where('user_id', '=', user.id).execute();
+      assert.ok(alert, 'the team member has an open alert');
+
+      const body = (await client.get('/')).body;
+      assert.ok(qaElement(body, 'open-alerts'));
+      const rows = await t.ctx.db.selectFrom('audit_log').select(['action', 'details']).where('actor_user_id', '=', user.id).where('action', 'in', ['cases.list', 'alerts.list']).execute();
+      assert.deepEqual(rows, [{ action: 'cases.list', details: { caseIds: [made.id], alertIds: [alert.alert_id] } }]);
+    });
+  });
+
+  describe('a safeguarding lead’s or a manager’s home page', () => {
+    it('lists the cases a member of their organisation is in the team of, with who, and audits it as their organisation’s', async () => {
+      const organisation = await makeOrganisation(t.ctx);
+      const lead = await makeUser(t.ctx, { organisationId: organisation.id, role: 'safeguarding-lead', name: 'Sam Lead' });
+      const visitor = await makeUser(t.ctx, { organisationId: organisation.id, name: 'Hana Visitor' });
+      const outsider = await makeUser(t.ctx);
+      const ours = await makeCase(t.ctx, { familyName: 'Ours', teamUserIds: [outsider.id, visitor.id] });
+      const leading = await makeCase(t.ctx, { familyName: 'Leading', teamUserIds: [visitor.id] });
+      const theirs = await makeCase(t.ctx, { familyName: 'Theirs', teamUserIds: [outsider.id] });
+      await storeFindings(ours.id, ['high']);
+
+      const client = await WebClient.signedIn(t.app, lead);
+      const body = (await client.get('/')).body;
+      assert.match(body, /<h1 class="govuk-heading-l">Your organisation’s cases<\/h1>/);
+      assert.equal(qaElement(body, 'no-cases'), null);
+      const table = qaElement(body, 'my-cases')!;
+      assert.deepEqual(caseLinks(table), [ours.id, leading.id]);
+      assert.ok(!body.includes(theirs.id));
+      assert.deepEqual(qaElements(table, 'role').map((cell) => textOf(cell)), ['Hana Visitor (team member)', 'Hana Visitor (lead professional)']);
+      assert.match(table, /In the team from your organisation/);
+      const rows = await t.ctx.db.selectFrom('audit_log').select('details').where('action', '=', 'cases.list').where('actor_user_id', '=', lead.id).execute();
+      assert.deepEqual(rows.map((row) => row.details), [{ caseIds: [ours.id, leading.id], scope: 'organisation' }]);
+    });
+
+    it('says when nobody from their organisation is in a team yet', async () => {
+      const manager = await makeUser(t.ctx, { role: 'manager' });
+      const body = (await (await WebClient.signedIn(t.app, manager)).get('/')).body;
+      assert.match(textOf(qaElement(body, 'no-cases')), /Nobody from your organisation is in the team around any family yet/);
+      assert.doesNotMatch(body, /You are not in the team around any family yet/);
+    });
+
+    it('shows 50 cases a page, with links to the others that keep the order, and audits the cases on the page shown', async () => {
+      const organisation = await makeOrganisation(t.ctx);
+      const manager = await makeUser(t.ctx, { organisationId: organisation.id, role: 'manager' });
+      const member = await makeUser(t.ctx, { organisationId: organisation.id });
+      const made: string[] = [];
+      for (let i = 0; i < 52; i++) made.push((await makeCase(t.ctx, { familyName: `Paged ${String(i).padStart(2, '0')}`, teamUserIds: [member.id] })).id);
+      const client = await WebClient.signedIn(t.app, manager);
+      const first = (await client.get('/?order=review')).body;
+      assert.equal(caseLinks(qaElement(first, 'my-cases')!).length, 50);
+      assert.equal(textOf(qaElement(first, 'cases-shown')), 'Showing 1 to 50 of 52 cases');
+      assert.match(first, /href="\/\?order=review&amp;page=2"/);
+      const second = (await client.get('/?order=review&page=2')).body;
+      assert.deepEqual(caseLinks(qaElement(second, 'my-cases')!), made.slice(50));
+      assert.equal(textOf(qaElement(second, 'cases-shown')), 'Showing 51 to 52 of 52 cases');
+      const rows = await t.ctx.db.selectFrom('audit_log').select('details').where('action', '=', 'cases.list').where('actor_user_id', '=', manager.id).orderBy('seq').execute();
+      assert.deepEqual(rows[1]?.details, { caseIds: made.slice(50), scope: 'organisation', order: 'review', page: 2 });
     });
   });
 });
