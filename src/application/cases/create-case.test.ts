@@ -89,7 +89,7 @@ describe('making a record', () => {
 
     const warned = await createCase(t.ctx, visitor, { ...ruby, givenName: 'Rubie', dateOfBirth: '2026-10-02' });
     assert.equal(warned.ok ? null : warned.code, 'possible-duplicate');
-    assert.deepEqual(matchesOf(warned), [{ restricted: true, id: existing.value.id, contact: { name: 'Mia Midwife', organisation: 'Northshire Midwifery', email: 'mia@test.example' } }]);
+    assert.deepEqual(matchesOf(warned), [{ restricted: true, id: existing.value.id, ageBand: 'under 3 months', contact: { name: 'Mia Midwife', organisation: 'Northshire Midwifery', email: 'mia@test.example' } }]);
     assert.equal(await caseCount(), before, 'nothing made yet');
     const refusal = await t.ctx.db
       .selectFrom('audit_log')
@@ -121,7 +121,7 @@ describe('making a record', () => {
     const unborn = await createCase(t.ctx, midwife, { status: 'unborn', familyName: 'Quenby', expectedDeliveryDate: '2026-11-25' });
     assert.ok(unborn.ok);
     const [match] = matchesOf(await createCase(t.ctx, visitor, { ...ruby, givenName: 'Kit', familyName: 'Quenby', dateOfBirth: '2026-11-20' }));
-    assert.deepEqual(match, { restricted: true, id: unborn.value.id, contact: { name: 'Mia Midwife', organisation: 'Northshire Midwifery', email: 'mia@test.example' } });
+    assert.deepEqual(match, { restricted: true, id: unborn.value.id, ageBand: 'unborn, due November 2026', contact: { name: 'Mia Midwife', organisation: 'Northshire Midwifery', email: 'mia@test.example' } });
   });
 
   it('stops again when a new possible match has appeared since the caller checked', async () => {

@@ -15,11 +15,13 @@ import {
   type MatchStrength,
   type NewRecordInput,
 } from '../../domain/people/record-matching.ts';
+import { changedRecordDetails, checkRecordDetails, NO_RECORD_DETAILS, normaliseRecordDetails, type RecordDetails, type RecordDetailsProblem } from '../../domain/people/record-details.ts';
 import { roleAllows } from '../../domain/shared/roles.ts';
 import type { Tx } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAudit, recordAuditAlone } from '../audit.ts';
 import type { AppContext } from '../context.ts';
+import { detailColumns } from './case-details.ts';
 import { auditedIds, CASE_SUMMARY_COLUMNS, FULL_NAME_SQL, familySoundsLike, toCaseHits, type RestrictedCase, type VisibleCase } from './search-cases.ts';
 
 /** Administrators manage accounts; they do not hold cases, so they do not make records. */
@@ -41,7 +43,7 @@ export interface CreateCaseOptions {
 export type CreateCaseResult =
   | { ok: true; value: { id: string; version: number } }
   | { ok: false; code: 'forbidden'; message: string }
-  | { ok: false; code: 'invalid'; message: string; problems: FieldProblem[] }
+  | { ok: false; code: 'invalid'; message: string; problems: (FieldProblem | RecordDetailsProblem)[] }
   | { ok: false; code: 'possible-duplicate' | 'duplicate-nhs-number'; message: string; matches: PossibleMatch[] };
 
 function blankToNull(value: string | null | undefined): string | null {
@@ -125,13 +127,17 @@ export async function findPossibleMatches(trx: Tx, actor: UserActor, record: Inf
   return hits.map((hit, index): PossibleMatch => (hit.restricted ? hit : { ...hit, ...assessed[index]!.assessment }));
 }
 
-export async function createCase(ctx: AppContext, actor: UserActor, input: NewRecordInput, options: CreateCaseOptions = {}): Promise<CreateCaseResult> {
+/** A new record: the baby, and what helps find the record and reach the family (the address, GP practice, birth hospital, mother's NHS number). */
+export type NewCaseInput = NewRecordInput & { details?: Partial<RecordDetails> };
+
+export async function createCase(ctx: AppContext, actor: UserActor, input: NewCaseInput, options: CreateCaseOptions = {}): Promise<CreateCaseResult> {
   if (!roleAllows(actor.role, 'create-records')) {
     await recordAuditAlone(ctx, actor, { action: 'case.create', outcome: 'denied', subjectType: 'case' });
     return { ok: false, code: 'forbidden', message: 'Your role does not make records for babies. Ask a practitioner or your safeguarding lead.' };
   }
   const now = ctx.clock.now();
-  const problems = checkNewRecord(input, serviceToday(now));
+  const details = normaliseRecordDetails(input.details ?? {});
+  const problems = [...checkNewRecord(input, serviceToday(now)), ...checkRecordDetails(details, input.status)];
   if (problems.length > 0) return { ok: false, code: 'invalid', message: problems[0]!.message, problems };
   const record = normalise(input);
 
@@ -168,6 +174,7 @@ export async function createCase(ctx: AppContext, actor: UserActor, input: NewRe
         birth_weight_grams: record.birthWeightGrams ?? null,
         multiple_birth: record.multipleBirth ?? null,
         independently_mobile: record.independentlyMobile ?? null,
+        ...detailColumns(details),
         created_by: actor.userId,
         updated_by: actor.userId,
         created_at: now,
@@ -175,13 +182,20 @@ export async function createCase(ctx: AppContext, actor: UserActor, input: NewRe
       })
       .returning('version')
       .executeTakeFirstOrThrow();
+    const given = changedRecordDetails(NO_RECORD_DETAILS, details);
     await trx.insertInto('case_team').values({ case_id: id, user_id: actor.userId, role: 'lead-professional', added_at: now, added_by: actor.userId }).execute();
     await recordAudit(trx, ctx, actor, {
       action: 'case.create',
       subjectType: 'case',
       subjectId: id,
       caseId: id,
-      details: { status: record.status, confirmedNoDuplicate: options.confirmedNoDuplicate === true, checkedCaseIds: matches.length > 0 ? [...checked] : [] },
+      // The details given are named, never their values: an address stays out of the audit trail.
+      details: {
+        status: record.status,
+        confirmedNoDuplicate: options.confirmedNoDuplicate === true,
+        checkedCaseIds: matches.length > 0 ? [...checked] : [],
+        ...(given.length > 0 ? { recordDetails: given } : {}),
+      },
     });
     return { ok: true, value: { id, version: created.version } };
   });

@@ -163,12 +163,21 @@ describe('searching for a record', () => {
       level: 'universal',
       version: 1,
       access: 'lead-professional',
+      matchedOn: ['nhs-number'],
+      own: true,
     });
   });
 
   it('shows someone outside the team only that the record exists and whom to contact', async () => {
     const [hit] = await search(outsider, { name: 'Jon Smyth', dateOfBirth: '2026-10-01' });
-    assert.deepEqual(hit, { restricted: true, id: johnSmith, contact: { name: 'Hannah Visitor', organisation: organisationName, email: leadEmail } });
+    assert.deepEqual(hit, {
+      restricted: true,
+      id: johnSmith,
+      ageBand: 'under 3 months',
+      contact: { name: 'Hannah Visitor', organisation: organisationName, email: leadEmail },
+      matchedOn: ['surname-and-date-of-birth'],
+      own: false,
+    });
   });
 
   it("lets a safeguarding lead see records their organisation's practitioners lead", async () => {
@@ -180,7 +189,7 @@ describe('searching for a record', () => {
   it('says there is no one to contact when a record has no lead professional', async () => {
     const orphan = await insertCase(t, { givenName: 'Orla', familyName: 'Nobody', dateOfBirth: '2026-08-08' });
     const hits = await search(outsider, { name: 'Orla Nobody' });
-    assert.deepEqual(hits[0], { restricted: true, id: orphan, contact: null });
+    assert.deepEqual(hits[0], { restricted: true, id: orphan, ageBand: '3 to 6 months', contact: null, matchedOn: ['name'], own: false });
   });
 
   it('audits each search with its criteria and the ids returned, never the details of the records', async () => {
@@ -193,7 +202,7 @@ describe('searching for a record', () => {
       .orderBy('seq', 'desc')
       .executeTakeFirstOrThrow();
     assert.deepEqual(row.details, {
-      criteria: { nhsNumber: '9434765919', name: null, dateOfBirth: null },
+      criteria: { nhsNumber: '9434765919', name: null, dateOfBirth: null, postcode: null },
       caseIds: [],
       restrictedCaseIds: [johnSmith],
       more: false,
@@ -209,5 +218,70 @@ describe('searching for a record', () => {
     assert.ok(result.ok);
     assert.equal(result.value.hits.length, SEARCH_LIMIT);
     assert.equal(result.value.more, true);
+  });
+
+  describe("by the mother's NHS number and by postcode", () => {
+    const mothers = '4010232137';
+    let unborn: string;
+    let household: string;
+    let refuge: string;
+    before(async () => {
+      unborn = await insertCase(t, { status: 'unborn', familyName: 'Quill', expectedDeliveryDate: '2027-03-14', leadUserId: lead.userId });
+      household = await insertCase(t, { givenName: 'Ada', familyName: 'Penrose', dateOfBirth: '2026-05-22' });
+      refuge = await insertCase(t, { givenName: 'Bea', familyName: 'Hidden', dateOfBirth: '2026-09-01' });
+      await t.ctx.db.updateTable('cases').set({ mother_nhs_number: mothers }).where('id', '=', unborn).execute();
+      await t.ctx.db.updateTable('cases').set({ postcode: 'DE1 2AB', address: '14 Mill Lane' }).where('id', '=', household).execute();
+      await t.ctx.db.updateTable('cases').set({ postcode: 'DE1 2AB', address: 'A refuge', address_restricted: true }).where('id', '=', refuge).execute();
+      // The mother is also a person around the baby, with the same NHS number: still one row.
+      const now = t.clock.now();
+      await t.ctx.db
+        .insertInto('people')
+        .values({ case_id: unborn, id: randomUUID(), given_name: 'Quinn', family_name: 'Quill', nhs_number: mothers, relationship_to_infant: 'mother', lives_in_household: true, cares_for_infant: true, created_at: now, updated_at: now })
+        .execute();
+    });
+
+    it("finds the unborn baby's record by the mother's NHS number, once, however many ways it matches", async () => {
+      const hits = (await searchCases(t.ctx, lead, { nhsNumber: '401 023 2137' })) as { ok: true; value: { hits: (CaseHit & { matchedOn: string[] })[] } };
+      assert.deepEqual(hits.value.hits.map((hit) => [hit.id, hit.matchedOn]), [[unborn, ['mother-nhs-number']]]);
+    });
+
+    it("finds it through the mother as a person around the baby, and not through a father's NHS number", async () => {
+      const other = await insertCase(t, { status: 'unborn', familyName: 'Roe', expectedDeliveryDate: '2027-01-10' });
+      const now = t.clock.now();
+      const person = (relationship: string, nhs: string) => ({ case_id: other, id: randomUUID(), nhs_number: nhs, relationship_to_infant: relationship, lives_in_household: true, cares_for_infant: true, created_at: now, updated_at: now });
+      await t.ctx.db.insertInto('people').values([person('mother', '9876543210'), person('father', '3478526981')]).execute();
+      assert.deepEqual((await search(outsider, { nhsNumber: '9876543210' })).map((hit) => hit.id), [other]);
+      assert.deepEqual(await search(outsider, { nhsNumber: '3478526981' }), []);
+    });
+
+    it('shows an outsider who finds it only the month the baby is due and why it matched', async () => {
+      const [hit] = await search(outsider, { nhsNumber: mothers });
+      assert.deepEqual(hit, { restricted: true, id: unborn, ageBand: 'unborn, due March 2027', contact: { name: 'Hannah Visitor', organisation: organisationName, email: leadEmail }, matchedOn: ['mother-nhs-number'], own: false });
+    });
+
+    it("finds the household's record by its postcode, typed any way, but never a restricted address", async () => {
+      for (const postcode of ['DE1 2AB', 'de12ab']) {
+        const hits = await search(outsider, { postcode });
+        assert.deepEqual(hits.map((hit) => hit.id), [household], postcode);
+        assert.deepEqual(hits.map((hit) => (hit.restricted ? [hit.ageBand] : [])), [['6 to 12 months']]);
+      }
+      assert.ok(!(await search(outsider, { postcode: 'DE1 2AB', name: 'Bea Hidden' })).some((hit) => hit.id === refuge), 'the refuge is not found by its postcode');
+    });
+
+    it('refuses a postcode that is not one, and a search by postcode from an administrator, audited', async () => {
+      const bad = await searchCases(t.ctx, lead, { postcode: 'DE1' });
+      assert.equal(bad.ok ? null : bad.code, 'invalid-postcode');
+      const admin = actorOf(await makeUser(t.ctx, { role: 'admin' }), 'admin');
+      const refused = await searchCases(t.ctx, admin, { postcode: 'DE1 2AB' });
+      assert.equal(refused.ok ? null : refused.code, 'postcode-not-allowed');
+      const audit = await t.ctx.db.selectFrom('audit_log').select(['outcome', 'details']).where('action', '=', 'cases.search').where('actor_user_id', '=', admin.userId).execute();
+      assert.deepEqual(audit, [{ outcome: 'denied', details: { reason: 'postcode-not-allowed' } }]);
+    });
+
+    it("puts the searcher's own cases first, ahead of a closer match", async () => {
+      const closer = await insertCase(t, { familyName: 'Smith', dateOfBirth: '2026-10-10' });
+      assert.equal((await search(outsider, { name: 'Smith' }))[0]?.id, closer, 'by likeness of name for someone else');
+      assert.equal((await search(lead, { name: 'Smith' }))[0]?.id, johnSmith);
+    });
   });
 });

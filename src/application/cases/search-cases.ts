@@ -1,11 +1,17 @@
-// Finds records by NHS number, by name (forgiving misspelling: trigrams on the full name and a
-// phonetic match on the family name) and by date of birth or due date. A record the caller may not
-// open shows only that it exists and whom to contact. Every search is audited: criteria and ids.
+// Finds records by NHS number (the baby's, or the mother's for an unborn baby), by name (forgiving
+// misspelling: trigrams on the full name and a phonetic match on the family name), by date of birth
+// or due date, and by the household's postcode (never a restricted address's). One row a case, the
+// caller's own cases first, each with why it matched. A record the caller may not open shows only
+// that it exists, how old the baby is in a wide band, why it matched and whom to contact. Every
+// search is audited: criteria and ids.
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { AccessBasis } from '../../domain/access/case-access.ts';
 import { infantDisplayName } from '../../domain/people/infant-name.ts';
 import { checkNhsNumber, normaliseNhsNumber } from '../../domain/people/nhs-number.ts';
+import { ageBand, isPostcode, matchReasons, normalisePostcode, orderSearchHits, type MatchReason } from '../../domain/people/record-details.ts';
 import { isRealIsoDate } from '../../domain/shared/calendar-date.ts';
+import { roleAllows } from '../../domain/shared/roles.ts';
+import { serviceToday } from '../../domain/shared/service-day.ts';
 import { NHS_NUMBER_MESSAGE, parseNameQuery, searchDueDateRange, type InfantStatus } from '../../domain/people/record-matching.ts';
 import type { Queryable } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
@@ -21,6 +27,8 @@ export interface SearchCriteria {
   name?: string | null;
   /** A date of birth, or a due date: it finds due dates within a week either side. */
   dateOfBirth?: string | null;
+  /** The household's postcode: it never finds a restricted address. */
+  postcode?: string | null;
 }
 
 /** What a caller who may open the record sees of it in a list. */
@@ -45,19 +53,24 @@ export interface CaseContact {
   email: string;
 }
 
-/** A record the caller may not open: that it exists, and who to contact. No name, date or NHS number. */
+/** A record the caller may not open: that it exists, the age band, and who to contact. No name, date, NHS number or address. */
 export interface RestrictedCase {
   restricted: true;
   id: string;
+  /** "unborn, due March 2027", "under 3 months", "3 to 6 months" …: never the date itself. */
+  ageBand: string;
   contact: CaseContact | null;
 }
 
 export type CaseHit = VisibleCase | RestrictedCase;
 
-export type SearchFailure = 'no-criteria' | 'invalid-nhs-number' | 'invalid-name' | 'invalid-date';
+/** A record a search found: why it matched, and whether it is one of the caller's own cases. */
+export type SearchHit = CaseHit & { matchedOn: MatchReason[]; own: boolean };
+
+export type SearchFailure = 'no-criteria' | 'invalid-nhs-number' | 'invalid-name' | 'invalid-date' | 'invalid-postcode' | 'postcode-not-allowed';
 
 export interface SearchResults {
-  hits: CaseHit[];
+  hits: SearchHit[];
   /** More records matched than are shown: the caller should add details to narrow the search. */
   more: boolean;
 }
@@ -98,10 +111,12 @@ export function familySoundsLike(family: string): RawBuilder<SqlBool> {
 /** Each row as the caller may see it: the summary if they may open the record, else only the contact. */
 export async function toCaseHits(db: Queryable, actor: UserActor, rows: readonly CaseSummaryRow[], now: Date): Promise<CaseHit[]> {
   const hits: CaseHit[] = [];
+  const today = serviceToday(now);
   for (const row of rows) {
     const access = await loadCaseAccess(db, actor, row.id, now);
     if (!access.allowed) {
-      hits.push({ restricted: true, id: row.id, contact: await caseContact(db, row.id) });
+      const band = ageBand({ status: row.status, dateOfBirth: row.date_of_birth, expectedDeliveryDate: row.expected_delivery_date }, today);
+      hits.push({ restricted: true, id: row.id, ageBand: band, contact: await caseContact(db, row.id) });
       continue;
     }
     hits.push({
@@ -127,36 +142,79 @@ export function auditedIds(hits: readonly CaseHit[]): { caseIds: string[]; restr
   return { caseIds: hits.filter((hit) => !hit.restricted).map((hit) => hit.id), restrictedCaseIds: hits.filter((hit) => hit.restricted).map((hit) => hit.id) };
 }
 
+/** Who may search by where a family lives: those who work on families' records, not administrators. */
+export function maySearchByPostcode(actor: UserActor): boolean {
+  return roleAllows(actor.role, 'create-records');
+}
+
 export async function searchCases(ctx: AppContext, actor: UserActor, criteria: SearchCriteria): Promise<Result<SearchResults, SearchFailure>> {
   const nhsInput = criteria.nhsNumber?.trim() || null;
   const nameInput = criteria.name?.trim() || null;
   const date = criteria.dateOfBirth?.trim() || null;
-  if (!nhsInput && !nameInput && !date) return fail('no-criteria', 'Enter an NHS number, a name, or a date of birth or due date');
+  const postcodeInput = criteria.postcode?.trim() || null;
+  if (!nhsInput && !nameInput && !date && !postcodeInput) return fail('no-criteria', 'Enter an NHS number, a name, a date of birth or due date, or a postcode');
   if (nhsInput && checkNhsNumber(nhsInput) !== null) return fail('invalid-nhs-number', NHS_NUMBER_MESSAGE);
   const name = nameInput ? parseNameQuery(nameInput) : null;
   if (nameInput && !name) return fail('invalid-name', 'Name must include at least 2 letters');
   if (date && !isRealIsoDate(date)) return fail('invalid-date', 'Date of birth or due date must be a real date');
+  if (postcodeInput && !isPostcode(postcodeInput)) return fail('invalid-postcode', 'Enter a real postcode, like DE1 2AB');
+  if (postcodeInput && !maySearchByPostcode(actor)) {
+    await recordAuditAlone(ctx, actor, { action: 'cases.search', outcome: 'denied', details: { reason: 'postcode-not-allowed' } });
+    return fail('postcode-not-allowed', 'Your role does not search by where a family lives. Search by NHS number, name or date of birth.');
+  }
   const nhsNumber = nhsInput ? normaliseNhsNumber(nhsInput) : null;
+  const postcode = postcodeInput ? normalisePostcode(postcodeInput) : null;
+  const due = date ? searchDueDateRange(date) : null;
 
-  let query = ctx.db.selectFrom('cases').select(CASE_SUMMARY_COLUMNS);
-  if (nhsNumber) query = query.where('cases.nhs_number', '=', nhsNumber);
+  // The baby's own NHS number, or the mother's: on the record before the birth, or as a person around the baby.
+  const motherNhs = sql<boolean>`(cases.mother_nhs_number = ${nhsNumber} or exists (select 1 from people where people.case_id = cases.id and people.relationship_to_infant = 'mother' and people.nhs_number = ${nhsNumber}))`;
+  const own = sql<boolean>`exists (select 1 from case_team where case_team.case_id = cases.id and case_team.user_id = ${actor.userId})`;
+  let query = ctx.db
+    .selectFrom('cases')
+    .select(CASE_SUMMARY_COLUMNS)
+    .select([
+      (nhsNumber ? sql<boolean>`coalesce(cases.nhs_number = ${nhsNumber}, false)` : sql<boolean>`false`).as('met_nhs'),
+      (nhsNumber ? motherNhs : sql<boolean>`false`).as('met_mother_nhs'),
+      (date ? sql<boolean>`coalesce(cases.date_of_birth = ${date}::date, false)` : sql<boolean>`false`).as('met_date_of_birth'),
+      (due ? sql<boolean>`coalesce(cases.expected_delivery_date between ${due.from}::date and ${due.to}::date, false)` : sql<boolean>`false`).as('met_due_date'),
+      own.as('own'),
+    ]);
+  if (nhsNumber) query = query.where((eb) => eb.or([eb('cases.nhs_number', '=', nhsNumber), motherNhs.$castTo<SqlBool>()]));
+  if (postcode) query = query.where('cases.postcode', '=', postcode).where('cases.address_restricted', '=', false);
+  // The caller's own cases first, so that the limit never pushes them out; then by how well each matched.
+  query = query.orderBy(own, 'desc');
   if (name) {
     query = query.where((eb) => eb.or([sql<SqlBool>`${FULL_NAME_SQL} % ${name.full}`, familySoundsLike(name.family)]));
     query = query.orderBy(sql`similarity(${FULL_NAME_SQL}, ${name.full})`, 'desc').orderBy(familySoundsLike(name.family), 'desc');
   }
-  if (date) {
-    const due = searchDueDateRange(date);
+  if (date && due) {
     query = query.where((eb) => eb.or([eb('cases.date_of_birth', '=', date), eb.between('cases.expected_delivery_date', due.from, due.to)]));
     // The exact date of birth first, then the nearest due dates.
     query = query.orderBy(sql`case when cases.date_of_birth = ${date}::date then 0 else abs(cases.expected_delivery_date - ${date}::date) + 1 end`);
   }
+  // One row a case: every criterion is a condition on the case (people are asked about with exists), never a join.
   const rows = await query.orderBy('cases.family_name').orderBy('cases.given_name').orderBy('cases.id').limit(SEARCH_LIMIT + 1).execute();
 
   const more = rows.length > SEARCH_LIMIT;
-  const hits = await toCaseHits(ctx.db, actor, rows.slice(0, SEARCH_LIMIT), ctx.clock.now());
+  const shown = rows.slice(0, SEARCH_LIMIT);
+  const found = await toCaseHits(ctx.db, actor, shown, ctx.clock.now());
+  const hits = orderSearchHits(
+    found.map((hit, index): SearchHit => {
+      const row = shown[index]!;
+      const matchedOn = matchReasons({
+        nhsNumber: row.met_nhs,
+        motherNhsNumber: row.met_mother_nhs,
+        name: name !== null,
+        dateOfBirth: row.met_date_of_birth,
+        dueDate: row.met_due_date,
+        postcode: postcode !== null,
+      });
+      return { ...hit, matchedOn, own: row.own };
+    }),
+  );
   await recordAuditAlone(ctx, actor, {
     action: 'cases.search',
-    details: { criteria: { nhsNumber, name: nameInput, dateOfBirth: date }, ...auditedIds(hits), more },
+    details: { criteria: { nhsNumber, name: nameInput, dateOfBirth: date, postcode }, ...auditedIds(hits), more },
   });
   return ok({ hits, more });
 }

@@ -8,6 +8,7 @@ import { recordAuditAlone } from '../audit.ts';
 import type { AppContext } from '../context.ts';
 import { fail, ok } from '../result.ts';
 import { caseContact, loadCaseAccess } from './case-access.ts';
+import { shownRecordDetails, type ShownRecordDetails } from './case-details.ts';
 import { refusedForIntent, type CaseIntent } from './case-intent.ts';
 
 export interface CaseRecord {
@@ -25,6 +26,8 @@ export interface CaseRecord {
   multipleBirth: boolean | null;
   independentlyMobile: boolean | null;
   level: string;
+  /** The household's address (withheld when restricted: only its audited reveal shows it), GP practice, birth hospital, mother's NHS number. */
+  details: ShownRecordDetails;
 }
 
 export interface CasePerson {
@@ -134,6 +137,7 @@ export async function readCaseForView(ctx: AppContext, actor: UserActor, caseId:
       multipleBirth: row.multiple_birth,
       independentlyMobile: row.independently_mobile,
       level: row.level,
+      details: shownRecordDetails(row),
     },
     people: people.map((p) => ({
       id: p.id,

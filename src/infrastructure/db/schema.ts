@@ -102,6 +102,14 @@ export interface CasesTable {
   version: Generated<number>;
   profile_version: Generated<number>;
   profile_reviewed_at: Timestamp | null;
+  /** Migration 024: the household's address, GP practice, birth hospital and the mother's NHS number. */
+  address: string | null;
+  postcode: string | null;
+  address_restricted: Generated<boolean>;
+  gp_practice_name: string | null;
+  gp_practice_ods_code: string | null;
+  birth_hospital: string | null;
+  mother_nhs_number: string | null;
 }
 
 export interface PeopleTable {

@@ -2,13 +2,15 @@
 // month and year, giving either what the use case needs or GOV.UK errors in the order the form
 // shows its fields, always with what the user typed so the page can show it again.
 import { checkNhsNumber } from '../../../domain/people/nhs-number.ts';
-import { NHS_NUMBER_MESSAGE, parseNameQuery, type FieldProblem, type NewRecordInput } from '../../../domain/people/record-matching.ts';
+import { isPostcode, type RecordDetails, type RecordDetailsProblem } from '../../../domain/people/record-details.ts';
+import { NHS_NUMBER_MESSAGE, parseNameQuery, type FieldProblem } from '../../../domain/people/record-matching.ts';
+import type { NewCaseInput } from '../../../application/cases/create-case.ts';
 import type { BirthInput } from '../../../application/cases/record-birth.ts';
 import type { SearchCriteria } from '../../../application/cases/search-cases.ts';
 import type { TSchema } from 'typebox';
 import { PARTS, readDateInput, type DatePartErrors, type DateWords } from '../../forms/date-input.ts';
 import { formErrors, validateForm, type FormErrors, type FormSpec } from '../../forms/validate-form.ts';
-import { birthForm, DATE_FIELDS, NAME_TOO_SHORT, newRecordForm, NO_SEARCH_CRITERIA, searchForm } from './find-record.schema.ts';
+import { birthForm, DATE_FIELDS, NAME_TOO_SHORT, newRecordForm, NO_SEARCH_CRITERIA, POSTCODE_MESSAGE, RECORD_DETAIL_ORDER, searchForm } from './find-record.schema.ts';
 
 export type Values = Record<string, string>;
 export type FormProblems = FormErrors & { dateParts: DatePartErrors };
@@ -27,7 +29,7 @@ export function orderedErrors(order: readonly string[], errors: Record<string, s
 }
 
 /** The messages the domain gives, by the form field that shows them: a date's message shows by its day. */
-export function problemErrors(problems: readonly FieldProblem[]): { errors: Record<string, string>; dateParts: DatePartErrors } {
+export function problemErrors(problems: readonly (FieldProblem | RecordDetailsProblem)[]): { errors: Record<string, string>; dateParts: DatePartErrors } {
   const errors: Record<string, string> = {};
   const dateParts: DatePartErrors = {};
   for (const problem of problems) {
@@ -71,7 +73,7 @@ function grams(value: string | undefined): number | null {
 
 // ---------------------------------------------------------------------------------------------
 
-export const SEARCH_FIELD_ORDER = ['nhsNumber', 'name', ...dateKeys('dateOfBirth')];
+export const SEARCH_FIELD_ORDER = ['nhsNumber', 'name', ...dateKeys('dateOfBirth'), 'postcode'];
 
 export function readSearchForm(body: unknown): FormOutcome<SearchCriteria> {
   const state = start(searchForm, body);
@@ -79,10 +81,11 @@ export function readSearchForm(body: unknown): FormOutcome<SearchCriteria> {
   const date = addDate(state, DATE_FIELDS.search, false);
   if (values['nhsNumber'] && !errors['nhsNumber'] && checkNhsNumber(values['nhsNumber']) !== null) errors['nhsNumber'] = NHS_NUMBER_MESSAGE;
   if (values['name'] && !errors['name'] && !parseNameQuery(values['name'])) errors['name'] = NAME_TOO_SHORT;
+  if (values['postcode'] && !errors['postcode'] && !isPostcode(values['postcode'])) errors['postcode'] = POSTCODE_MESSAGE;
   const dateTyped = dateKeys('dateOfBirth').some((key) => values[key]);
-  if (!values['nhsNumber'] && !values['name'] && !dateTyped) errors['nhsNumber'] = NO_SEARCH_CRITERIA;
+  if (!values['nhsNumber'] && !values['name'] && !dateTyped && !values['postcode']) errors['nhsNumber'] = NO_SEARCH_CRITERIA;
   if (Object.keys(errors).length > 0) return { ok: false, values, ...orderedErrors(SEARCH_FIELD_ORDER, errors, state.dateParts) };
-  return { ok: true, values, value: { nhsNumber: values['nhsNumber'] ?? null, name: values['name'] ?? null, dateOfBirth: date } };
+  return { ok: true, values, value: { nhsNumber: values['nhsNumber'] ?? null, name: values['name'] ?? null, dateOfBirth: date, postcode: values['postcode'] ?? null } };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -99,15 +102,29 @@ export const NEW_RECORD_FIELD_ORDER = [
   'birthWeightGrams',
   'multipleBirth',
   'independentlyMobile',
+  ...RECORD_DETAIL_ORDER,
   'confirmedNoDuplicate',
   'checkedCaseIds',
 ];
 
 const BORN_ONLY = [...dateKeys('dateOfBirth'), 'nhsNumber', 'gestationAtBirthWeeks', 'birthWeightGrams', 'multipleBirth', 'independentlyMobile'];
-const UNBORN_ONLY = dateKeys('expectedDeliveryDate');
+const UNBORN_ONLY = [...dateKeys('expectedDeliveryDate'), 'motherNhsNumber'];
+
+/**
+ * The address, GP practice, birth hospital and mother's NHS number as typed (the use case tidies and
+ * checks them). A field the form did not show is left out, so that what is stored for it stays.
+ */
+export function recordDetailsFrom(values: Values, shown: readonly (keyof RecordDetails)[] = RECORD_DETAIL_ORDER): Partial<RecordDetails> {
+  const details: Partial<RecordDetails> = {};
+  for (const field of shown) {
+    if (field === 'addressRestricted') details.addressRestricted = values['addressRestricted'] === 'yes';
+    else details[field] = values[field] ?? null;
+  }
+  return details;
+}
 
 export interface NewRecordRequest {
-  input: NewRecordInput;
+  input: NewCaseInput;
   confirmedNoDuplicate: boolean;
   /** The ids of the possible matches the page showed, when it showed any. */
   checkedCaseIds: string[] | null;
@@ -127,9 +144,10 @@ export function readNewRecordForm(body: unknown): FormOutcome<NewRecordRequest> 
   if (Object.keys(errors).length > 0 || (status !== 'unborn' && status !== 'born')) {
     return { ok: false, values, ...orderedErrors(NEW_RECORD_FIELD_ORDER, errors, state.dateParts) };
   }
-  const input: NewRecordInput =
+  const details = recordDetailsFrom(values, status === 'unborn' ? RECORD_DETAIL_ORDER : RECORD_DETAIL_ORDER.filter((field) => field !== 'motherNhsNumber'));
+  const input: NewCaseInput =
     status === 'unborn'
-      ? { status, givenName: values['givenName'] ?? null, familyName: values['familyName'] ?? null, sex: values['sex'] ?? null, expectedDeliveryDate: due }
+      ? { status, givenName: values['givenName'] ?? null, familyName: values['familyName'] ?? null, sex: values['sex'] ?? null, expectedDeliveryDate: due, details }
       : {
           status,
           givenName: values['givenName'] ?? null,
@@ -141,6 +159,7 @@ export function readNewRecordForm(body: unknown): FormOutcome<NewRecordRequest> 
           birthWeightGrams: grams(values['birthWeightGrams']),
           multipleBirth: yesNo(values['multipleBirth']),
           independentlyMobile: yesNo(values['independentlyMobile']),
+          details,
         };
   const checked = values['checkedCaseIds'];
   return {

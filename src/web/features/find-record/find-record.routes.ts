@@ -6,8 +6,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { createCase, type PossibleMatch } from '../../../application/cases/create-case.ts';
 import { loadUnbornRecord, recordBirth, type UnbornRecord } from '../../../application/cases/record-birth.ts';
-import { searchCases, type CaseContact, type CaseHit } from '../../../application/cases/search-cases.ts';
+import { maySearchByPostcode, searchCases, type CaseContact, type CaseHit, type SearchHit } from '../../../application/cases/search-cases.ts';
 import { formatNhsNumber } from '../../../domain/people/nhs-number.ts';
+import { matchReasonsInWords } from '../../../domain/people/record-details.ts';
 import { validateForm } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { requireUser } from '../../plugins/sessions.ts';
@@ -46,7 +47,21 @@ function present<T extends CaseHit | PossibleMatch>(hit: T): T & { nhsNumberText
   return { ...hit, nhsNumberText: formatNhsNumber(hit.nhsNumber) };
 }
 
-const SEARCH_FAILURE_FIELDS = { 'no-criteria': 'nhsNumber', 'invalid-nhs-number': 'nhsNumber', 'invalid-name': 'name', 'invalid-date': 'dateOfBirth-day' } as const;
+/** A record a search found, with why it matched in words. */
+function presentFound(hit: SearchHit) {
+  const words = matchReasonsInWords(hit.matchedOn);
+  const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+  return { ...present(hit), matchedOnText: sentence(words), ...(hit.restricted ? { ageBandText: sentence(hit.ageBand) } : {}) };
+}
+
+const SEARCH_FAILURE_FIELDS = {
+  'no-criteria': 'nhsNumber',
+  'invalid-nhs-number': 'nhsNumber',
+  'invalid-name': 'name',
+  'invalid-date': 'dateOfBirth-day',
+  'invalid-postcode': 'postcode',
+  'postcode-not-allowed': 'postcode',
+} as const;
 
 export async function findRecordRoutes(app: FastifyInstance): Promise<void> {
   const { ctx } = app;
@@ -54,17 +69,24 @@ export async function findRecordRoutes(app: FastifyInstance): Promise<void> {
 
   // ---- Find ------------------------------------------------------------------------------------
 
-  const findPage = (reply: FastifyReply, locals: object, status = 200) =>
-    reply.page('find-record/find.njk', { title: 'Find or create a record', backLink: '/', values: {}, ...NO_ERRORS, searched: false, ...locals }, status);
+  const findPage = (request: FastifyRequest, reply: FastifyReply, locals: object, status = 200) =>
+    reply.page(
+      'find-record/find.njk',
+      { title: 'Find or create a record', backLink: '/', values: {}, ...NO_ERRORS, searched: false, postcodeSearch: maySearchByPostcode(actor(request)), ...locals },
+      status,
+    );
 
-  app.get('/cases/find', guard, async (_request, reply) => findPage(reply, {}));
+  app.get('/cases/find', guard, async (request, reply) => findPage(request, reply, {}));
 
   app.post('/cases/find', guard, async (request, reply) => {
     const form = readSearchForm(request.body);
-    if (!form.ok) return findPage(reply, form, 400);
+    if (!form.ok) return findPage(request, reply, form, 400);
     const result = await searchCases(ctx, actor(request), form.value);
-    if (!result.ok) return findPage(reply, { values: form.values, ...orderedErrors(SEARCH_FIELD_ORDER, { [SEARCH_FAILURE_FIELDS[result.code]]: result.message }) }, 400);
-    return findPage(reply, { values: form.values, searched: true, hits: result.value.hits.map(present), more: result.value.more });
+    if (!result.ok) {
+      const status = result.code === 'postcode-not-allowed' ? 403 : 400;
+      return findPage(request, reply, { values: form.values, ...orderedErrors(SEARCH_FIELD_ORDER, { [SEARCH_FAILURE_FIELDS[result.code]]: result.message }) }, status);
+    }
+    return findPage(request, reply, { values: form.values, searched: true, hits: result.value.hits.map(presentFound), more: result.value.more });
   });
 
   // ---- Create ----------------------------------------------------------------------------------

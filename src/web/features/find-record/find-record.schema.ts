@@ -2,6 +2,7 @@
 // Dates arrive as day, month and year fields and are read by find-record.forms.ts.
 import { Type } from 'typebox';
 import { INFANT_STATUSES, NHS_NUMBER_MESSAGE, SEXES, type InfantStatus, type Sex } from '../../../domain/people/record-matching.ts';
+import { ADDRESS_MAX_LENGTH, NAME_MAX_LENGTH } from '../../../domain/people/record-details.ts';
 import { choiceItems, oneOf, YES_NO } from '../../forms/choices.ts';
 import type { FormSpec } from '../../forms/validate-form.ts';
 
@@ -19,15 +20,47 @@ const searchSchema = Type.Object({
   'dateOfBirth-day': text(10),
   'dateOfBirth-month': text(10),
   'dateOfBirth-year': text(10),
+  postcode: text(10),
 });
+
+export const POSTCODE_MESSAGE = 'Enter a real postcode, like DE1 2AB';
 
 export const searchForm: FormSpec<typeof searchSchema> = {
   schema: searchSchema,
   messages: {
     nhsNumber: { default: NHS_NUMBER_MESSAGE },
     name: { default: 'Name must be 200 characters or fewer' },
+    postcode: { default: POSTCODE_MESSAGE },
   },
 };
+
+/**
+ * What helps people find the record and reach the family: the household's address (restricted for a
+ * refuge), the GP practice, the birth hospital and, before the birth, the mother's NHS number. The
+ * new-record form and the record's details page ask the same questions.
+ */
+export const RECORD_DETAIL_FIELDS = {
+  address: text(ADDRESS_MAX_LENGTH),
+  postcode: text(10),
+  addressRestricted: Type.Optional(Type.Literal('yes')),
+  gpPracticeName: text(NAME_MAX_LENGTH),
+  gpPracticeOdsCode: text(10),
+  birthHospital: text(NAME_MAX_LENGTH),
+  motherNhsNumber: text(20),
+};
+
+export const RECORD_DETAIL_MESSAGES = {
+  address: { default: `Address must be ${ADDRESS_MAX_LENGTH} characters or fewer` },
+  postcode: { default: POSTCODE_MESSAGE },
+  addressRestricted: { default: 'Tick the box if the address must be kept from people outside the team' },
+  gpPracticeName: { default: `GP practice name must be ${NAME_MAX_LENGTH} characters or fewer` },
+  gpPracticeOdsCode: { default: 'Enter the practice code as a letter and 5 numbers, like A81001' },
+  birthHospital: { default: `Birth hospital must be ${NAME_MAX_LENGTH} characters or fewer` },
+  motherNhsNumber: { default: "Enter the mother's NHS number as 10 digits, like 943 476 5919" },
+};
+
+/** The detail fields in the order the forms show them. */
+export const RECORD_DETAIL_ORDER = ['address', 'postcode', 'addressRestricted', 'motherNhsNumber', 'gpPracticeName', 'gpPracticeOdsCode', 'birthHospital'] as const;
 
 const birthFields = {
   nhsNumber: text(20),
@@ -68,6 +101,7 @@ const newRecordSchema = Type.Object(
     ...birthFields,
     multipleBirth: Type.Optional(yesNo),
     independentlyMobile: Type.Optional(yesNo),
+    ...RECORD_DETAIL_FIELDS,
     confirmedNoDuplicate: Type.Optional(Type.Literal('yes')),
     checkedCaseIds: text(4000),
   },
@@ -83,6 +117,7 @@ export const newRecordForm: FormSpec<typeof newRecordSchema> = {
     sex: { default: 'Select female, male or not known' },
     status: { default: 'Select whether the baby has been born' },
     ...birthMessages,
+    ...RECORD_DETAIL_MESSAGES,
     confirmedNoDuplicate: { default: 'Confirm that none of these records is for this baby' },
     checkedCaseIds: { default: 'Search again, then make the record' },
   },
@@ -115,7 +150,7 @@ export const DATE_FIELDS = {
   expectedDeliveryDate: { prefix: 'expectedDeliveryDate', label: 'Due date', enter: 'Enter the due date' },
 } as const;
 
-export const NO_SEARCH_CRITERIA = 'Enter an NHS number, a name, or a date of birth or due date';
+export const NO_SEARCH_CRITERIA = 'Enter an NHS number, a name, a date of birth or due date, or a postcode';
 export const NAME_TOO_SHORT = 'Name must include at least 2 letters';
 
 export const DUPLICATE_MESSAGES = {

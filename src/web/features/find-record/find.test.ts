@@ -68,7 +68,7 @@ describe('find a record page', () => {
     assert.equal(textOf(qaElement(response.body, 'results-heading')), '1 record found');
     const results = qaElement(response.body, 'search-results') ?? '';
     assert.ok(results.includes(`href="/cases/${mine}"`));
-    assert.match(textOf(results), /John Smith Born 1 October 2026 943 476 5919/);
+    assert.match(textOf(results), /John Smith Your case Born 1 October 2026 943 476 5919 NHS number$/);
     assert.match(response.body, /value="943 476 5919"/, 'keeps what was typed');
   });
 
@@ -89,7 +89,7 @@ describe('find a record page', () => {
     const row = qaElement(response.body, 'restricted-record');
     assert.ok(row, 'shows the restricted record');
     const org = await t.ctx.db.selectFrom('organisations').select('name').where('id', '=', other.organisationId).executeTakeFirstOrThrow();
-    assert.match(textOf(row), new RegExp(`^A record exists. Contact Olu Officer, ${org.name} \\(olu.officer@test.example\\)\\. If a baby is at risk now`));
+    assert.match(textOf(row), new RegExp(`^A record you cannot open. Contact Olu Officer, ${org.name} \\(olu.officer@test.example\\)\\. If a baby is at risk now.* Under 3 months Not shown NHS number$`));
     for (const secret of ['Secret', 'Smithers', '9 September 2026', '100 000 0060', `/cases/${theirs}"`]) assert.ok(!response.body.includes(secret), secret);
     assert.ok(row.includes(`href="/cases/${theirs}/emergency-access"`), 'offers emergency access, the only way in');
   });
@@ -116,7 +116,7 @@ describe('find a record page', () => {
   it('asks for something to search for', async () => {
     const response = await search({});
     assert.equal(response.statusCode, 400);
-    assert.deepEqual(summaryErrors(response.body), ['#nhsNumber: Enter an NHS number, a name, or a date of birth or due date']);
+    assert.deepEqual(summaryErrors(response.body), ['#nhsNumber: Enter an NHS number, a name, a date of birth or due date, or a postcode']);
   });
 
   it('says a date that does not exist must be a real date, and one with a part missing what is missing', async () => {
@@ -142,7 +142,7 @@ describe('find a record page', () => {
       .orderBy('seq', 'desc')
       .executeTakeFirstOrThrow();
     assert.equal(row.channel, 'web');
-    assert.deepEqual(row.details['criteria'], { nhsNumber: null, name: 'Smith', dateOfBirth: null });
+    assert.deepEqual(row.details['criteria'], { nhsNumber: null, name: 'Smith', dateOfBirth: null, postcode: null });
     assert.deepEqual(row.details['caseIds'], [mine]);
     assert.deepEqual(row.details['restrictedCaseIds'], [theirs]);
   });
@@ -150,5 +150,41 @@ describe('find a record page', () => {
   it('refuses a search posted without the form’s security token', async () => {
     const response = await t.app.inject({ method: 'POST', url: '/cases/find', payload: 'name=Smith', headers: { cookie: client.cookieHeader, 'content-type': 'application/x-www-form-urlencoded' } });
     assert.equal(response.statusCode, 403);
+  });
+
+  it("finds by postcode and by the mother's NHS number, saying why, never showing the address or a date for a record it cannot open", async () => {
+    const unborn = await createCase(t.ctx, other, { status: 'unborn', familyName: 'Quill', expectedDeliveryDate: '2027-03-14', details: { motherNhsNumber: '4010232137', address: '3 Hidden Row', postcode: 'NE1 4XF', addressRestricted: true } }, { confirmedNoDuplicate: true });
+    const household = await make(other, { status: 'born', givenName: 'Ada', familyName: 'Penrose', dateOfBirth: '2026-05-22', multipleBirth: false, independentlyMobile: false });
+    await t.ctx.db.updateTable('cases').set({ address: '14 Mill Lane', postcode: 'NE1 4XF' }).where('id', '=', household).execute();
+    assert.ok(unborn.ok);
+
+    const byMother = await search({ nhsNumber: '401 023 2137' });
+    const row = textOf(qaElement(byMother.body, 'restricted-record'));
+    assert.match(row, /Unborn, due March 2027 Not shown Mother's NHS number$/);
+    for (const secret of ['Quill', '14 March', '3 Hidden Row', 'NE1 4XF']) assert.ok(!byMother.body.includes(secret), secret);
+
+    const byPostcode = await search({ postcode: 'ne1 4xf' });
+    assert.equal(byPostcode.statusCode, 200);
+    assert.equal(textOf(qaElement(byPostcode.body, 'results-heading')), '1 record found', 'the restricted address is not found by its postcode');
+    assert.match(textOf(qaElement(byPostcode.body, 'restricted-record')), /6 to 12 months Not shown Postcode$/);
+    for (const secret of ['Penrose', '22 May 2026', '14 Mill Lane', 'Hidden Row']) assert.ok(!byPostcode.body.includes(secret), secret);
+  });
+
+  it('explains a postcode that is not one, keeping it', async () => {
+    const response = await search({ postcode: 'NE1' });
+    assert.equal(response.statusCode, 400);
+    assert.deepEqual(summaryErrors(response.body), ['#postcode: Enter a real postcode, like DE1 2AB']);
+    assert.ok(response.body.includes('value="NE1"'));
+  });
+
+  it('refuses an administrator a search by postcode, and does not offer it', async () => {
+    const admin = await makeUser(t.ctx, { role: 'admin' });
+    const adminClient = new WebClient(t.app);
+    await adminClient.signIn(admin.email, admin.password);
+    const page = await adminClient.get('/cases/find');
+    assert.ok(!page.body.includes('name="postcode"'));
+    const response = await adminClient.post('/cases/find', { postcode: 'NE1 4XF' });
+    assert.equal(response.statusCode, 403);
+    assert.deepEqual(summaryErrors(response.body), ['#postcode: Your role does not search by where a family lives. Search by NHS number, name or date of birth.']);
   });
 });
