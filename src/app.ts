@@ -17,6 +17,7 @@ import { contactRoutes } from './web/features/contacts/contact.routes.ts';
 import { peopleRoutes } from './web/features/cases/people.routes.ts';
 import { profileRoutes } from './web/features/profile/profile.routes.ts';
 import { profileHistoryRoutes } from './web/features/profile/history.routes.ts';
+import { subjectAssessmentRoutes } from './web/features/profile/subject-assessment.routes.ts';
 import { profileReviewRoutes } from './web/features/profile/review.routes.ts';
 import { planRoutes } from './web/features/plan/plan.routes.ts';
 import { printRoutes } from './web/features/print/print.routes.ts';
@@ -91,6 +92,7 @@ export async function buildApp({ ctx, sessionSecret, logger = false, logDestinat
   await app.register(peopleRoutes);
   await app.register(profileRoutes);
   await app.register(profileHistoryRoutes);
+  await app.register(subjectAssessmentRoutes);
   await app.register(profileReviewRoutes);
   await app.register(planRoutes);
   await app.register(printRoutes);

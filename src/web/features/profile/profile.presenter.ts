@@ -2,6 +2,7 @@
 import type { EvaluatedFactor, ProfileEvaluation, SubjectProfile } from '../../../domain/profile/profile.types.ts';
 import { factorDefinition } from '../../../domain/catalogue/catalogue.ts';
 import { severityTag } from '../../views/severity.ts';
+import { evidenceWaiting } from '../../../domain/profile/evidence-waiting.ts';
 
 function statusTag(factor: EvaluatedFactor): { tag: { text: string; classes: string } } | { text: string } {
   if (factor.conflict) return { tag: { text: 'Conflicting information', classes: 'govuk-tag--red' } };
@@ -26,12 +27,21 @@ export function subjectKeyOf(subject: Pick<SubjectProfile, 'subject' | 'personId
 function taskItems(caseId: string, subject: SubjectProfile, factors: readonly EvaluatedFactor[]) {
   return factors.map((factor) => {
     const definition = factorDefinition(factor.factorId);
+    const waiting = evidenceWaiting(factor).length;
     return {
       title: { text: definition.label },
       ...(factor.derived ? { hint: { text: 'From the record' } } : { href: `/cases/${caseId}/profile/${subjectKeyOf(subject)}/${factor.factorId}` }),
+      ...(waiting > 0 ? { hint: { text: `Evidence waiting: ${String(waiting)} ${waiting === 1 ? 'record' : 'records'}` } } : {}),
       status: statusTag(factor),
     };
   });
+}
+
+/** "the baby's", "Sarah Hart's", "the household's": for "Assess all of … factors". */
+export function subjectPossessive(subject: Pick<SubjectProfile, 'subject' | 'name'>): string {
+  if (subject.subject === 'infant') return "the baby's";
+  if (subject.subject === 'household') return "the household's";
+  return subject.name.endsWith('s') ? `${subject.name}'` : `${subject.name}'s`;
 }
 
 function heading(subject: SubjectProfile): string {
@@ -56,6 +66,7 @@ export function presentProfile(caseId: string, evaluation: ProfileEvaluation) {
       id: `subject-${subjectKeyOf(subject)}`,
       heading: heading(subject),
       counts: sectionCounts(subject.risk),
+      assessAll: { href: `/cases/${caseId}/profile/${subjectKeyOf(subject)}/all-factors`, text: `Assess all of ${subjectPossessive(subject)} factors` },
       risk: taskItems(caseId, subject, subject.risk),
       protective: taskItems(caseId, subject, subject.protective),
     })),

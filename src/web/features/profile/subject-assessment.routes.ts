@@ -1,0 +1,89 @@
+// The subject's page (issue 14): every factor of the baby, one adult or the household on one form,
+// saved as one profile version (application/profile/assess-subject.ts). The per-factor page stays.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { actorFor } from '../../../application/auth/signed-in-user.ts';
+import { assessSubject } from '../../../application/profile/assess-subject.ts';
+import { viewProfile } from '../../../application/profile/view-profile.ts';
+import { factorById, factorsFor } from '../../../domain/catalogue/catalogue.ts';
+import { EVIDENCE_SOURCES } from '../../../domain/catalogue/evidence-sources.ts';
+import type { OtherChange } from '../../../domain/profile/subject-answers.ts';
+import { STRESS_RESPONSES, STRESS_RESPONSE_IDS, isHarmfulStressResponse } from '../../../domain/catalogue/stress-responses.ts';
+import { formErrors } from '../../forms/validate-form.ts';
+import { sendErrorPage } from '../../plugins/errors.ts';
+import { requireUser } from '../../plugins/sessions.ts';
+import { PATTERN_ITEMS, STATUS_ITEMS } from './factor.schema.ts';
+import { subjectKeyOf } from './profile.presenter.ts';
+import { presentSubjectAssessment, valuesFromProfile } from './subject-assessment.presenter.ts';
+import { problemErrors, readSubjectForm, type SubjectValues } from './subject-assessment.schema.ts';
+
+/** The factors on a subject's page, in its order: risk, then protective, none the record fills. */
+function factorIdsOf(subjectKey: string): string[] {
+  const subject = subjectKey === 'infant' || subjectKey === 'household' ? subjectKey : 'adult';
+  return [...factorsFor(subject, 'risk'), ...factorsFor(subject, 'protective')].filter((f) => !f.derived).map((f) => f.id);
+}
+
+type Params = { Params: { caseId: string; subjectKey: string } };
+const sourceItems = Object.entries(EVIDENCE_SOURCES).map(([value, source]) => ({ value, text: source.label }));
+const responseItem = (id: (typeof STRESS_RESPONSE_IDS)[number]) => ({ value: id, text: STRESS_RESPONSES[id].label });
+const responseItems = [...STRESS_RESPONSE_IDS.filter(isHarmfulStressResponse).map(responseItem), { divider: 'or' }, ...STRESS_RESPONSE_IDS.filter((id) => !isHarmfulStressResponse(id)).map(responseItem)];
+
+export async function subjectAssessmentRoutes(app: FastifyInstance): Promise<void> {
+  const { ctx } = app;
+  const actor = (request: FastifyRequest) => actorFor(request.user!, 'web', request.ip);
+  const url = (caseId: string, subjectKey: string) => `/cases/${caseId}/profile/${subjectKey}/all-factors`;
+
+  /** The page: what the record holds, or what was typed with its errors (and, after someone else's change, theirs). */
+  async function page(request: FastifyRequest<Params>, reply: FastifyReply, typed?: { values: SubjectValues; errors: Record<string, string>; conflicts?: OtherChange[]; profileVersion?: number }, status = 200) {
+    const { caseId, subjectKey } = request.params;
+    const result = await viewProfile(ctx, actor(request), caseId, { action: 'profile.subject-assess', need: 'change' });
+    if (!result.ok) return sendErrorPage(reply, result.code === 'not-found' ? 'not-found' : 'forbidden');
+    const subject = result.value.evaluation.subjects.find((s) => subjectKeyOf(s) === subjectKey);
+    if (!subject) return sendErrorPage(reply, 'not-found');
+    const s = presentSubjectAssessment(caseId, subject, typed?.conflicts);
+    const values = typed ? { ...typed.values, ...(typed.profileVersion === undefined ? {} : { profileVersion: String(typed.profileVersion) }) } : valuesFromProfile(subject, result.value.profileVersion);
+    return reply.page(
+      'profile/subject-assessment.njk',
+      {
+        title: `Assess all of ${s.possessive} factors`,
+        caseId,
+        subjectName: subject.name,
+        s,
+        values,
+        statusItems: STATUS_ITEMS,
+        patternItems: PATTERN_ITEMS,
+        sourceItems,
+        responseItems,
+        action: url(caseId, subjectKey),
+        backLink: `/cases/${caseId}/profile#subject-${subjectKey}`,
+        ...(typed ? formErrors(typed.errors) : {}),
+      },
+      status,
+    );
+  }
+
+  app.get<Params>('/cases/:caseId/profile/:subjectKey/all-factors', { preHandler: requireUser }, async (request, reply) => page(request, reply));
+
+  app.post<Params>('/cases/:caseId/profile/:subjectKey/all-factors', { preHandler: requireUser }, async (request, reply) => {
+    const { caseId, subjectKey } = request.params;
+    // The catalogue says which factors the page holds; the use case checks the case, the access and the person.
+    const form = readSubjectForm(factorIdsOf(subjectKey), request.body);
+    if (!form.ok) return page(request, reply, form, 400);
+    const result = await assessSubject(ctx, actor(request), caseId, { subjectKey, answers: form.answers, ...(form.evidence ? { evidence: form.evidence } : {}), profileVersion: form.profileVersion });
+    if (result.ok) return reply.redirect(`/cases/${caseId}/profile#subject-${subjectKey}`, 303);
+    switch (result.code) {
+      case 'not-found':
+      case 'unknown-person':
+        return sendErrorPage(reply, 'not-found');
+      case 'forbidden':
+        return sendErrorPage(reply, 'forbidden');
+      case 'nothing-changed':
+        return page(request, reply, { values: form.values, errors: { [`status-${form.answers[0]?.factorId ?? ''}`]: 'You have not changed any answer: change at least one, then save' } }, 400);
+      case 'version-conflict': {
+        const errors = Object.fromEntries(result.conflicts.map((c) => [`status-${c.factorId}`, `${factorById(c.factorId)?.label ?? c.factorId}: ${c.by} changed this while you were assessing. Look at their answer beside yours, then save again`]));
+        return page(request, reply, { values: form.values, errors, conflicts: result.conflicts, profileVersion: result.profileVersion }, 409);
+      }
+      case 'invalid':
+        return page(request, reply, { values: form.values, errors: problemErrors(result.problems) }, 400);
+    }
+  });
+}

@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { actorFor, makeCase, makeOrganisation, makePerson, makeUser } from '../../../../test/helpers/factories.ts';
+import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
+import { qaElement, textOf } from '../../../../test/helpers/html.ts';
+import { WebClient } from '../../../../test/helpers/web-client.ts';
+import { recordEntry } from '../../../application/chronology/record-entry.ts';
+import { updateFactor } from '../../../application/profile/update-factor.ts';
+
+describe('the subject’s page: every factor in one sitting', () => {
+  let t: TestApp;
+  let caseId: string;
+  let lead: Awaited<ReturnType<typeof makeUser>>;
+  let colleague: Awaited<ReturnType<typeof makeUser>>;
+  before(async () => {
+    t = await createTestApp();
+    const organisation = await makeOrganisation(t.ctx, 'health-visiting', 'Health Visiting');
+    lead = await makeUser(t.ctx, { organisationId: organisation.id, name: 'Hana Visitor' });
+    colleague = await makeUser(t.ctx, { organisationId: organisation.id, name: 'Ola Colleague' });
+    ({ id: caseId } = await makeCase(t.ctx, { teamUserIds: [lead.id, colleague.id] }));
+    await makePerson(t.ctx, caseId, { id: 'mum', history_checked: true });
+    const moved = await recordEntry(t.ctx, actorFor(colleague), caseId, { kind: 'change-of-address', occurredAt: t.clock.now().toISOString().slice(0, 10), summary: 'Moved to a hostel', source: 'agency-record' });
+    assert.ok(moved.ok);
+  });
+  after(async () => t.close());
+
+  const url = (subject: string) => `/cases/${caseId}/profile/${subject}/all-factors`;
+  const versionCount = async () => (await t.ctx.db.selectFrom('profile_versions').select((eb) => eb.fn.countAll<string>().as('n')).where('case_id', '=', caseId).executeTakeFirstOrThrow()).n;
+
+  it('is linked from the task list for each subject, which shows the evidence waiting', async () => {
+    const client = await WebClient.signedIn(t.app, lead);
+    const profile = await client.get(`/cases/${caseId}/profile`);
+    assert.equal(textOf(qaElement(profile.body, 'assess-all-subject-infant')), "Assess all of the baby's factors");
+    assert.equal(textOf(qaElement(profile.body, 'assess-all-subject-mum')), "Assess all of Sarah Hart's factors");
+    assert.equal(textOf(qaElement(profile.body, 'assess-all-subject-household')), "Assess all of the household's factors");
+    const household = profile.body.slice(profile.body.indexOf('id="subject-household"'));
+    assert.equal(household.match(/Evidence waiting: \d+ records?/g)?.join(), 'Evidence waiting: 1 record');
+    assert.match(household, /Homeless, temporary housing or frequent moves[^<]*<\/a>\s*<div[^>]*class="govuk-task-list__hint">\s*Evidence waiting: 1 record\s*</);
+  });
+
+  it('lists every factor the record does not fill, with the records waiting under the factor', async () => {
+    const client = await WebClient.signedIn(t.app, lead);
+    const page = await client.get(url('household'));
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Assess all of the household&#39;s factors/);
+    assert.match(textOf(qaElement(page.body, 'waiting-housing-instability')), /Evidence waiting: 1 record .*Moved to a hostel/);
+    assert.match(page.body, /name="status-unsafe-sleep"/);
+    assert.match(page.body, /name="profileVersion" value="1"/);
+    const baby = await client.get(url('infant'));
+    assert.doesNotMatch(baby.body, /name="status-prematurity"/, 'filled from the record');
+  });
+
+  it('keeps everything typed on an error, each problem linked to its field, and writes nothing', async () => {
+    const client = await WebClient.signedIn(t.app, lead);
+    await client.get(url('mum'));
+    const before = await versionCount();
+    const refused = await client.post(url('mum'), { profileVersion: '1', 'status-alcohol-misuse': 'present', 'detail-alcohol-misuse': 'Drinks most evenings, typed', 'status-mental-health': 'excluded', 'status-drug-misuse': 'cannot-assess' });
+    assert.equal(refused.statusCode, 400);
+    const summary = qaElement(refused.body, 'error-summary') ?? refused.body;
+    for (const [href, words] of [['#pattern-alcohol-misuse', 'Alcohol misuse: select whether the use is stable or chaotic'], ['#note-mental-health', 'to exclude this'], ['#reason-drug-misuse', 'say why it cannot be assessed']]) {
+      assert.match(summary, new RegExp(`href="${href}"[^>]*>[^<]*${words}`, 'i'), href);
+    }
+    assert.match(refused.body, /Drinks most evenings, typed/);
+    assert.equal(await versionCount(), before);
+  });
+
+  it('saves every changed answer as one profile version, with the visit’s evidence', async () => {
+    const client = await WebClient.signedIn(t.app, lead);
+    await client.get(url('household'));
+    const before = Number(await versionCount());
+    const saved = await client.post(url('household'), {
+      profileVersion: String(before),
+      'status-unsafe-sleep': 'excluded',
+      'status-smoking-in-home': 'excluded',
+      'status-housing-instability': 'present',
+      'detail-housing-instability': 'In a hostel since the birth',
+      // Typed under an answer not chosen, shown without JavaScript: not saved.
+      'reason-unsafe-sleep': 'typed then changed my mind',
+      evidenceSource: 'observed',
+      evidenceNote: 'Seen at the new-birth visit',
+    });
+    assert.equal(saved.statusCode, 303, saved.body.slice(0, 400));
+    assert.equal(Number(await versionCount()), before + 1);
+    const rows = await t.ctx.db.selectFrom('profile_assessments').select(['factor_id', 'status', 'reason']).where('case_id', '=', caseId).where('subject_key', '=', 'household').orderBy('factor_id').execute();
+    assert.deepEqual(rows, [
+      { factor_id: 'housing-instability', status: 'present', reason: null },
+      { factor_id: 'smoking-in-home', status: 'excluded', reason: null },
+      { factor_id: 'unsafe-sleep', status: 'excluded', reason: null },
+    ]);
+    const profile = await client.get(`/cases/${caseId}/profile`);
+    assert.doesNotMatch(profile.body, /Evidence waiting/);
+  });
+
+  it('after someone else saved a factor the user also changed: theirs beside the answer kept, then saved again', async () => {
+    const client = await WebClient.signedIn(t.app, lead);
+    const loadedAt = await versionCount();
+    assert.ok((await updateFactor(t.ctx, actorFor(colleague), caseId, { factorId: 'parental-conflict', status: 'present', detail: 'Shouting heard by the midwife', evidence: [], version: 0 })).ok);
+    const body = { profileVersion: loadedAt, 'status-parental-conflict': 'excluded', 'note-parental-conflict': 'Both say they get on, typed', evidenceSource: 'carer-account' };
+    const stale = await client.post(url('household'), body);
+    assert.equal(stale.statusCode, 409);
+    assert.match(textOf(qaElement(stale.body, 'theirs-parental-conflict')), /Ola Colleague changed this on .* to: Present; what is known: Shouting heard by the midwife/);
+    assert.match(stale.body, /Both say they get on, typed/);
+    assert.match(stale.body, new RegExp(`name="profileVersion" value="${String(Number(loadedAt) + 1)}"`));
+    const again = await client.post(url('household'), { ...body, profileVersion: String(Number(loadedAt) + 1) });
+    assert.equal(again.statusCode, 303);
+  });
+
+  it('refuses someone outside the team (audited) and a person not in the record', async () => {
+    const outsider = await WebClient.signedIn(t.app, await makeUser(t.ctx));
+    assert.equal((await outsider.get(url('household'))).statusCode, 403);
+    assert.equal((await outsider.post(url('household'), { profileVersion: '0', 'status-unsafe-sleep': 'present', 'detail-unsafe-sleep': 'x' })).statusCode, 403);
+    const denied = await t.ctx.db.selectFrom('audit_log').select('action').where('case_id', '=', caseId).where('outcome', '=', 'denied').execute();
+    assert.ok(denied.some((a) => a.action === 'profile.subject-assess'));
+    const client = await WebClient.signedIn(t.app, lead);
+    assert.equal((await client.get(url('nobody'))).statusCode, 404);
+  });
+});
