@@ -38,6 +38,7 @@ import { loggerOptions, requestIdFor, requestLogging, type LogDestination } from
 import { requestMetrics } from './web/plugins/request-metrics.ts';
 import { security } from './web/plugins/security.ts';
 import { sessions } from './web/plugins/sessions.ts';
+import { keptForms } from './web/plugins/kept-forms.ts';
 import { inputGuard } from './web/plugins/input-guard.ts';
 import { views } from './web/plugins/views.ts';
 import './web/plugins/types.ts';
@@ -73,6 +74,7 @@ export async function buildApp({ ctx, sessionSecret, logger = false, logDestinat
   await app.register(openapi);
   await app.register(security);
   await app.register(sessions, { secret: sessionSecret });
+  await app.register(keptForms);
   await app.register(views);
   await app.register(assets);
   await app.register(errors);

@@ -13,7 +13,7 @@ import { ORGANISATION_KINDS } from '../../../domain/shared/organisation-kinds.ts
 import { ROLE_LABELS, roleAllows } from '../../../domain/shared/roles.ts';
 import { formErrors, validateForm } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
-import { requireUser } from '../../plugins/sessions.ts';
+import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
 import { auditFilterForm, organisationForm, OUTCOME_ITEMS, userForm } from './admin.schema.ts';
 import { settingsPage, typedSettings } from './settings.presenter.ts';
 
@@ -53,6 +53,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
       if (result.code === 'forbidden') return sendErrorPage(reply, 'forbidden');
       return organisationPage(reply, { ...formErrors({ name: result.message }), values: form.value }, 400);
     }
+    flashSuccess(request, 'Organisation added');
     return reply.redirect('/admin/accounts', 303);
   });
 
@@ -74,12 +75,14 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
       const field = result.code === 'email-taken' ? 'email' : result.code === 'unknown-organisation' ? 'organisationId' : result.code === 'invalid-role' ? 'role' : 'password';
       return userPage(request, reply, { ...formErrors({ [field]: result.message }), values: { ...form.value, password: '' } }, 400);
     }
+    flashSuccess(request, 'Account added');
     return reply.redirect('/admin/accounts', 303);
   });
 
   app.post<{ Params: { userId: string } }>('/admin/users/:userId/unlock', guard, async (request, reply) => {
     const result = await unlockUser(ctx, actor(request), request.params.userId);
     if (!result.ok) return sendErrorPage(reply, result.code === 'forbidden' ? 'forbidden' : 'not-found');
+    flashSuccess(request, 'Account unlocked');
     return reply.redirect('/admin/accounts', 303);
   });
 

@@ -7,7 +7,7 @@ import { infantDisplayName } from '../../../domain/people/infant-name.ts';
 import { personDisplayName, RELATIONSHIPS_TO_INFANT } from '../../../domain/people/relationships.ts';
 import { formErrors, validateForm } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
-import { requireUser } from '../../plugins/sessions.ts';
+import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
 import { PERSON_PROBLEM_MESSAGES, personForm, toFormValues, toPersonDetails } from './person.schema.ts';
 import { KIND_ITEMS, relationshipForm } from './relationship.schema.ts';
 import { SEX_ITEMS } from '../find-record/find-record.schema.ts';
@@ -75,6 +75,7 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
     if (!details.ok) return personPage(reply, view, { ...locals, ...formErrors({ [details.field]: details.text }), values: form.value }, 400);
     const result = await addPerson(ctx, actor(request), view.record.id, details.details);
     if (!result.ok) return answerRefusal(reply, view, result, form.value, locals);
+    flashSuccess(request, 'Person added to the record');
     return reply.redirect(`/cases/${view.record.id}#person-${result.personId}`, 303);
   });
 
@@ -102,6 +103,7 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
     if (!details.ok) return personPage(reply, view, { ...locals, ...formErrors({ [details.field]: details.text }), values: form.value }, 400);
     const result = await updatePerson(ctx, actor(request), view.record.id, person.id, details.details, Number(form.value.version ?? '0'));
     if (!result.ok) return answerRefusal(reply, view, result, form.value, locals);
+    flashSuccess(request, 'Person’s details saved');
     return reply.redirect(`/cases/${view.record.id}#person-${person.id}`, 303);
   });
 
@@ -126,6 +128,7 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
       if (result.code === 'invalid') return relationshipPage(reply, view, { ...formErrors({ otherPersonId: result.message }), values: form.value }, 400);
       return sendErrorPage(reply, result.code === 'not-found' ? 'not-found' : 'forbidden');
     }
+    flashSuccess(request, 'Relationship recorded');
     return reply.redirect(`/cases/${view.record.id}#people`, 303);
   });
 }

@@ -6,7 +6,7 @@ import { addToTeam } from '../../../application/cases/manage-team.ts';
 import { viewCase } from '../../../application/cases/view-case.ts';
 import { formErrors, validateForm } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
-import { requireUser } from '../../plugins/sessions.ts';
+import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
 import { presentCase } from './case.presenter.ts';
 import { addMemberForm, ROLE_ITEMS } from './team.schema.ts';
 
@@ -34,6 +34,7 @@ export async function teamRoutes(app: FastifyInstance): Promise<void> {
       if (result.code === 'forbidden') return sendErrorPage(reply, 'forbidden');
       return teamPage(request, reply, { ...formErrors({ email: result.message }), values: form.value }, 400);
     }
+    flashSuccess(request, 'Added to the team');
     return reply.redirect(`/cases/${request.params.caseId}/team`, 303);
   });
 

@@ -11,7 +11,7 @@ import type { ListedEntry } from '../../../domain/chronology/filter-entries.ts';
 import { EVIDENCE_SOURCES } from '../../../domain/catalogue/evidence-sources.ts';
 import { formErrors } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
-import { requireUser } from '../../plugins/sessions.ts';
+import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
 import { presentEntries, type EntryView } from './chronology.presenter.ts';
 import { KIND_GROUPS } from './entry-kinds.ts';
 import { orderedErrors, problemErrors, readEntryForm, valuesFromEntry, type EntryValues } from './entry.form.ts';
@@ -98,7 +98,8 @@ export async function entryRoutes(app: FastifyInstance): Promise<void> {
     const { caseId } = request.params;
     const record = await changeable(request, reply);
     if (!record) return reply;
-    return formPage(reply, caseId, record, { heading: 'Add an entry to the chronology', action: `${chronologyUrl(caseId)}/new`, values: {} });
+    const values = request.keptForm ? readEntryForm(request.keptForm, entryContext(record, false)).values : {};
+    return formPage(reply, caseId, record, { heading: 'Add an entry to the chronology', action: `${chronologyUrl(caseId)}/new`, values });
   });
 
   app.post<CaseParams>('/cases/:caseId/chronology/new', { preHandler: requireUser }, async (request, reply) => {
@@ -110,6 +111,7 @@ export async function entryRoutes(app: FastifyInstance): Promise<void> {
     if (!form.ok) return formPage(reply, caseId, record, { ...locals, ...form }, 400);
     const result = await recordEntry(ctx, actor(request), caseId, form.input);
     if (!result.ok) return answerRefusal(reply, caseId, record, result, { ...locals, values: form.values });
+    flashSuccess(request, 'Entry added to the chronology');
     return reply.redirect(`${chronologyUrl(caseId)}#entry-${result.entry.id}`, 303);
   });
 
@@ -149,6 +151,7 @@ export async function entryRoutes(app: FastifyInstance): Promise<void> {
     // What the form does not show (factors given "as stated" by an agency's system) is kept.
     const result = await recordEntry(ctx, actor(request), caseId, { ...form.input, corrects: entry.id, indicates: entry.indicates });
     if (!result.ok) return answerRefusal(reply, caseId, record, result, { ...locals, values: form.values });
+    flashSuccess(request, 'Correction saved: the entry it corrects is kept, marked as corrected');
     return reply.redirect(`${chronologyUrl(caseId)}#entry-${result.entry.id}`, 303);
   });
 }

@@ -10,7 +10,8 @@ import { viewContact } from '../../../application/chronology/view-contact.ts';
 import { infantDisplayName } from '../../../domain/people/infant-name.ts';
 import { validateForm } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
-import { requireUser } from '../../plugins/sessions.ts';
+import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
+import { keptText } from '../../plugins/kept-forms.ts';
 import { kindItems, planCheckItems, presentItems, presentRecorded } from './contact.presenter.ts';
 import { answersFrom, contactErrors, contactForm, PLAN_CHECKS_ANCHOR, planChecksFrom, presentFrom, readContactDate, withPlanCheckErrors, type ContactValues } from './contact.schema.ts';
 
@@ -57,7 +58,8 @@ export async function contactRoutes(app: FastifyInstance): Promise<void> {
   app.get<CaseParams>('/cases/:caseId/contacts/new', { preHandler: requireUser }, async (request, reply) => {
     const view = await changeableCase(request, reply);
     if (!view) return reply;
-    return formPage(request, reply, view, { values: {}, present: [] });
+    const kept = request.keptForm;
+    return formPage(request, reply, view, kept ? { values: { ...keptText(kept), ...planChecksFrom(kept).values }, present: presentFrom(kept) } : { values: {}, present: [] });
   });
 
   app.post<CaseParams>('/cases/:caseId/contacts/new', { preHandler: requireUser }, async (request, reply) => {
@@ -86,6 +88,7 @@ export async function contactRoutes(app: FastifyInstance): Promise<void> {
       const errors = contactErrors(result.problems, date, { problems: result.planCheckProblems, answers: checks.answers, texts });
       return formPage(request, reply, view, { ...errors, values: { ...values, ...checks.values }, present }, 400);
     }
+    flashSuccess(request, 'Contact saved');
     return reply.redirect(`/cases/${caseId}/contacts/${result.entries[0]!.id}`, 303);
   });
 

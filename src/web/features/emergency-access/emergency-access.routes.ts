@@ -4,7 +4,7 @@ import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { listEmergencyAccessToReview, openInEmergency, reviewEmergencyAccess } from '../../../application/cases/emergency-access.ts';
 import { formErrors, validateForm } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
-import { requireUser } from '../../plugins/sessions.ts';
+import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
 import { emergencyAccessForm, OUTCOME_ITEMS, reviewForm } from './emergency-access.schema.ts';
 
 type CaseParams = { Params: { caseId: string } };
@@ -21,6 +21,7 @@ export async function emergencyAccessRoutes(app: FastifyInstance): Promise<void>
     const form = validateForm(emergencyAccessForm, request.body);
     if (!form.ok) return formPage(reply, caseId, form, 400);
     const result = await openInEmergency(ctx, actorFor(request.user!, 'web', request.ip), caseId, form.value.reason);
+    if (result.ok) flashSuccess(request, 'Emergency access opened: it is recorded and a safeguarding lead will review it');
     if (result.ok || result.code === 'already-has-access') return reply.redirect(`/cases/${caseId}`, 303);
     if (result.code === 'not-found') return sendErrorPage(reply, 'not-found');
     return formPage(reply, caseId, { ...formErrors({ reason: result.message }), values: form.value }, 400);
@@ -40,6 +41,7 @@ export async function emergencyAccessRoutes(app: FastifyInstance): Promise<void>
     if (!form.ok) return queuePage(reply, actor, { ...form, failedItem: request.params.id }, 400);
     const result = await reviewEmergencyAccess(ctx, actor, { ...request.params, ...form.value });
     if (!result.ok) return sendErrorPage(reply, result.code === 'forbidden' ? 'forbidden' : 'not-found');
+    flashSuccess(request, 'Review recorded');
     return reply.redirect('/emergency-access', 303);
   });
 }

@@ -11,7 +11,8 @@ import { FACTOR_STATUSES } from '../../../domain/catalogue/statuses.ts';
 import { STRESS_RESPONSES, STRESS_RESPONSE_IDS, isHarmfulStressResponse } from '../../../domain/catalogue/stress-responses.ts';
 import { formErrors, validateForm } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
-import { requireUser } from '../../plugins/sessions.ts';
+import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
+import { keptText } from '../../plugins/kept-forms.ts';
 import { ASSESSMENT_PROBLEM_MESSAGES, DIRECTION_ITEMS, factorForm, PATTERN_ITEMS, responsesFrom, STATUS_ITEMS, unknownResponseMessage } from './factor.schema.ts';
 import { presentProfile, subjectKeyOf } from './profile.presenter.ts';
 import { presentReview } from './review.presenter.ts';
@@ -96,7 +97,10 @@ export async function profileRoutes(app: FastifyInstance): Promise<void> {
     );
   }
 
-  app.get<FactorParams>('/cases/:caseId/profile/:subjectKey/:factorId', { preHandler: requireUser }, async (request, reply) => factorPage(request, reply, {}, 200, true));
+  app.get<FactorParams>('/cases/:caseId/profile/:subjectKey/:factorId', { preHandler: requireUser }, async (request, reply) => {
+    const kept = request.keptForm;
+    return factorPage(request, reply, kept ? { values: { ...keptText(kept), responses: responsesFrom(kept).known } } : {}, 200, true);
+  });
 
   app.post<FactorParams>('/cases/:caseId/profile/:subjectKey/:factorId', { preHandler: requireUser }, async (request, reply) => {
     const { caseId, subjectKey, factorId } = request.params;
@@ -131,6 +135,7 @@ export async function profileRoutes(app: FastifyInstance): Promise<void> {
       const errors = messages.length > 0 ? Object.fromEntries(messages.map((m) => [m.field, m.text])) : { status: result.message };
       return factorPage(request, reply, { ...formErrors(errors), values: v }, 400);
     }
+    flashSuccess(request, `Saved: ${factorById(factorId)?.label ?? 'the factor'}`);
     return reply.redirect(`/cases/${caseId}/profile#subject-${subjectKey}`, 303);
   });
 }

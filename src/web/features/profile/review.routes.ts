@@ -10,7 +10,7 @@ import { decideLevelProposal, proposeLevelChange, readLevelProposalsFor } from '
 import { viewReview } from '../../../application/profile/view-review.ts';
 import { formErrors, validateForm } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
-import { requireUser } from '../../plugins/sessions.ts';
+import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
 import { presentProfile } from './profile.presenter.ts';
 import { decisionItems, levelItems, presentProposal, presentReview } from './review.presenter.ts';
 import { decisionForm, levelForm, proposalDecisionForm, proposalForm, reviewForm } from './review.schema.ts';
@@ -117,6 +117,7 @@ export async function profileReviewRoutes(app: FastifyInstance): Promise<void> {
       // The findings shown are now the current ones: the user sees them and saves again.
       return decisionPage(request, reply, { ...formErrors({ decision: result.message }), values: { ...v, profileVersion: String(result.currentVersion) } }, 409);
     }
+    flashSuccess(request, 'Decision recorded');
     return reply.redirect(`/cases/${request.params.caseId}/profile/review`, 303);
   });
 
@@ -143,6 +144,7 @@ export async function profileReviewRoutes(app: FastifyInstance): Promise<void> {
       const status = result.code === 'level-not-allowed' ? 403 : result.code === 'conference-needed' ? 409 : 400;
       return levelPage(request, reply, { ...formErrors({ [field]: result.message }), values: form.value, canPropose: result.code === 'level-not-allowed' }, status);
     }
+    flashSuccess(request, 'Level of support changed');
     return reply.redirect(`/cases/${request.params.caseId}/profile/review`, 303);
   });
 
@@ -180,6 +182,7 @@ export async function profileReviewRoutes(app: FastifyInstance): Promise<void> {
       const field = result.code === 'reason-needed' || result.code === 'reason-too-long' ? 'reason' : 'level';
       return proposalPage(request, reply, { ...formErrors({ [field]: result.message }), values: form.value }, 409);
     }
+    flashSuccess(request, 'Proposal sent: the people who may change the level will see it');
     return reply.redirect(`/cases/${request.params.caseId}/profile/review`, 303);
   });
 
@@ -205,6 +208,7 @@ export async function profileReviewRoutes(app: FastifyInstance): Promise<void> {
       const field = result.code === 'reason-needed' || result.code === 'reason-too-long' ? 'reason' : 'answer';
       return proposalDecisionPage(request, reply, { ...formErrors({ [field]: result.message }), values: form.value }, result.code === 'level-not-allowed' ? 403 : 409);
     }
+    flashSuccess(request, 'Answer to the proposal recorded');
     return reply.redirect(`/cases/${caseId}/profile/review`, 303);
   });
 }

@@ -1,12 +1,14 @@
 // Sign in and sign out. A successful sign-in starts a new session (a new id); failures are counted
-// towards a lock-out and the form is rate limited.
-import type { FastifyInstance } from 'fastify';
+// towards a lock-out and the form is rate limited. The timeout warning asks how long the session has
+// left, and "Stay signed in" counts as use of it.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { recordSignOut } from '../../../application/auth/sign-out.ts';
 import { signIn } from '../../../application/auth/sign-in.ts';
 import { formErrors, validateForm } from '../../forms/validate-form.ts';
 import { safeReturnTo } from '../../navigation/safe-return-to.ts';
-import { startSession } from '../../plugins/sessions.ts';
+import { forgetOwner, hasKeptForm } from '../../plugins/kept-forms.ts';
+import { startSession, TIME_LEFT_URL, timeLeft, touchSession } from '../../plugins/sessions.ts';
 import { signInForm } from './sign-in.schema.ts';
 
 export async function signInRoutes(app: FastifyInstance): Promise<void> {
@@ -20,6 +22,7 @@ export async function signInRoutes(app: FastifyInstance): Promise<void> {
       values: { returnTo: safeReturnTo(request.query.returnTo) },
       reason,
       idleMinutes: ctx.config.sessionIdleMinutes,
+      formKept: hasKeptForm(request),
     });
   });
 
@@ -36,7 +39,7 @@ export async function signInRoutes(app: FastifyInstance): Promise<void> {
         const errors = formErrors({ email: result.message });
         return reply.page('sign-in/sign-in.njk', { title: 'Sign in', ...errors, values: { email: form.value.email, returnTo: form.value.returnTo } }, 401);
       }
-      await startSession(request, result.value.id, ctx.clock.now().getTime());
+      await startSession(request, reply, result.value.id, ctx.clock.now().getTime());
       return reply.redirect(safeReturnTo(form.value.returnTo), 303);
     },
   );
@@ -46,7 +49,20 @@ export async function signInRoutes(app: FastifyInstance): Promise<void> {
       await recordSignOut(ctx, actorFor(request.user, 'web', request.ip), 'user');
       await request.session.destroy();
     }
+    forgetOwner(reply);
     return reply.redirect('/signed-out', 303);
+  });
+
+  // For the timeout warning's script: JSON, never a page. Asking does not count as use; staying does.
+  const answerTimeLeft = (request: FastifyRequest, reply: FastifyReply) => {
+    if (!request.user) return reply.code(401).send({ secondsLeft: 0, endsBy: null });
+    const left = timeLeft(request);
+    return reply.send({ secondsLeft: left.seconds, endsBy: left.endsBy });
+  };
+  app.get(TIME_LEFT_URL, { schema: { hide: true } }, async (request, reply) => answerTimeLeft(request, reply));
+  app.post('/session/keep-alive', { schema: { hide: true } }, async (request, reply) => {
+    if (request.user) touchSession(request);
+    return answerTimeLeft(request, reply);
   });
 
   app.get('/signed-out', async (_request, reply) => reply.page('sign-in/signed-out.njk', { title: 'You have signed out' }));

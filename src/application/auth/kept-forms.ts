@@ -1,0 +1,107 @@
+// Forms kept when they arrive too late: after the session that showed them ended (idle, time limit,
+// signed out elsewhere) or with a form token that expired. What was typed waits, server-side, for the
+// same user to sign in again on the same browser, and is given back once on the page it came from.
+// Keeping a form changes no case: it is audited as the keeping of personal data (which page, how many
+// fields, never what was typed), as are giving it back and refusing it to anyone else.
+import { createHash, randomBytes } from 'node:crypto';
+import type { UserActor } from '../actor.ts';
+import { recordAudit } from '../audit.ts';
+import type { AppContext } from '../context.ts';
+
+export type KeptFields = Record<string, string | string[]>;
+export type KeptFormReason = 'signed-out' | 'form-expired';
+
+/** How long a kept form waits for its user. */
+export const KEPT_FORM_MS = 2 * 3_600_000;
+/** The most a kept form may hold, as JSON: far more than any of the service's forms, far less than a database row should. */
+export const MAX_KEPT_FORM_BYTES = 65_536;
+
+/** Fields never kept: the form token, and anything that looks like a password. */
+const NEVER_KEPT = /^_csrf$|password|passcode|secret/i;
+
+/** What may be kept of a parsed form body: its text fields, without tokens or passwords; null when nothing or too much. */
+export function fieldsToKeep(body: unknown): KeptFields | null {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return null;
+  const kept: KeptFields = {};
+  for (const [name, value] of Object.entries(body as Record<string, unknown>)) {
+    if (NEVER_KEPT.test(name)) continue;
+    if (typeof value === 'string') kept[name] = value;
+    else if (Array.isArray(value) && value.every((item) => typeof item === 'string')) kept[name] = value;
+  }
+  if (Object.keys(kept).length === 0) return null;
+  return Buffer.byteLength(JSON.stringify(kept), 'utf8') <= MAX_KEPT_FORM_BYTES ? kept : null;
+}
+
+const storedKey = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
+
+export interface KeepFormInput {
+  /** The browser's earlier kept form, replaced by this one. */
+  previousToken: string | null;
+  path: string;
+  fields: KeptFields;
+  reason: KeptFormReason;
+}
+
+/** Keeps a form for its user; returns the random token the browser holds to ask for it back. */
+export async function keepForm(ctx: AppContext, owner: UserActor, input: KeepFormInput): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    if (input.previousToken) await trx.deleteFrom('kept_forms').where('id', '=', storedKey(input.previousToken)).execute();
+    await trx
+      .insertInto('kept_forms')
+      .values({
+        id: storedKey(token),
+        user_id: owner.userId,
+        path: input.path,
+        fields: JSON.stringify(input.fields),
+        reason: input.reason,
+        kept_at: now,
+        expires_at: new Date(now.getTime() + KEPT_FORM_MS),
+      })
+      .execute();
+    await recordAudit(trx, ctx, owner, {
+      action: 'form.keep',
+      subjectType: 'user',
+      subjectId: owner.userId,
+      details: { path: input.path, reason: input.reason, fields: Object.keys(input.fields).length },
+    });
+  });
+  return token;
+}
+
+export type TakenForm =
+  | { ok: true; fields: KeptFields; reason: KeptFormReason }
+  /** Nothing to give back: none kept, expired, or kept for another page (left for that page). */
+  | { ok: false; code: 'none' }
+  /** Kept for someone else: deleted, never shown, and the refusal audited. */
+  | { ok: false; code: 'other-user' };
+
+/** Gives the kept form back to its own user on the page it came from, once: it is deleted as it is given. */
+export async function takeKeptForm(ctx: AppContext, actor: UserActor, token: string, path: string): Promise<TakenForm> {
+  return ctx.db.transaction().execute(async (trx): Promise<TakenForm> => {
+    const row = await trx
+      .selectFrom('kept_forms')
+      .select(['id', 'user_id', 'path', 'fields', 'reason'])
+      .where('id', '=', storedKey(token))
+      .where('expires_at', '>', ctx.clock.now())
+      .forUpdate()
+      .executeTakeFirst();
+    if (!row) return { ok: false, code: 'none' };
+    if (row.user_id !== actor.userId) {
+      await trx.deleteFrom('kept_forms').where('id', '=', row.id).execute();
+      await recordAudit(trx, ctx, actor, { action: 'form.restore', outcome: 'failure', subjectType: 'user', subjectId: row.user_id, details: { path: row.path, reason: 'other-user' } });
+      return { ok: false, code: 'other-user' };
+    }
+    if (row.path !== path) return { ok: false, code: 'none' };
+    await trx.deleteFrom('kept_forms').where('id', '=', row.id).execute();
+    await recordAudit(trx, ctx, actor, { action: 'form.restore', subjectType: 'user', subjectId: actor.userId, details: { path: row.path, reason: row.reason } });
+    return { ok: true, fields: row.fields, reason: row.reason };
+  });
+}
+
+/** Deletes kept forms past their two hours; run now and then, never on the request path. */
+export async function forgetExpiredKeptForms(ctx: AppContext): Promise<number> {
+  const result = await ctx.db.deleteFrom('kept_forms').where('expires_at', '<=', ctx.clock.now()).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
