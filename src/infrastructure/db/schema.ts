@@ -43,6 +43,17 @@ export interface SessionsTable {
   expires_at: Timestamp;
 }
 
+/** A form kept when it came after its session or form token had ended (migration 025). */
+export interface KeptFormsTable {
+  id: string;
+  user_id: string;
+  path: string;
+  fields: ColumnType<Record<string, string | string[]>, string, string>;
+  reason: 'signed-out' | 'form-expired';
+  kept_at: Timestamp;
+  expires_at: Timestamp;
+}
+
 export interface ApiTokensTable {
   id: string;
   user_id: string;
@@ -440,6 +451,7 @@ export interface Database {
   service_settings: ServiceSettingsTable;
   level_proposals: LevelProposalsTable;
   profile_reevaluation_queue: ProfileReevaluationQueueTable;
+  kept_forms: KeptFormsTable;
 }
 
 export type Db = Kysely<Database>;
