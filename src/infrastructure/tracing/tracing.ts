@@ -60,19 +60,63 @@ export function allowedAttribute(key: string): boolean {
 
 function allowedOnly(attributes: Attributes): Attributes {
   const kept: Attributes = {};
-  for (const [key, value] of Object.entries(attributes)) if (allowedAttribute(key)) kept[key] = value;
+  for (const key in attributes) if (allowedAttribute(key)) kept[key] = attributes[key];
   return kept;
+}
+
+/**
+ * The span as the processor after the allow-list sees it: a copy with only the allowed attributes, no
+ * events or links, and the status's code without its message (an error's message can quote what was
+ * typed). A copy of a fixed shape rather than an object made with the span as its prototype: V8 turns
+ * an object used as a prototype into a slow one, and that cost 45 µs a span (bench/observability.ts).
+ */
+class AllowListedSpan implements TraceNode.ReadableSpan {
+  readonly name: string;
+  readonly kind: TraceNode.ReadableSpan['kind'];
+  readonly parentSpanContext: TraceNode.ReadableSpan['parentSpanContext'];
+  readonly startTime: TraceNode.ReadableSpan['startTime'];
+  readonly endTime: TraceNode.ReadableSpan['endTime'];
+  readonly status: TraceNode.ReadableSpan['status'];
+  readonly attributes: Attributes;
+  readonly links: TraceNode.ReadableSpan['links'] = [];
+  readonly events: TraceNode.ReadableSpan['events'] = [];
+  readonly duration: TraceNode.ReadableSpan['duration'];
+  readonly ended: boolean;
+  readonly resource: TraceNode.ReadableSpan['resource'];
+  readonly instrumentationScope: TraceNode.ReadableSpan['instrumentationScope'];
+  readonly droppedAttributesCount: number;
+  readonly droppedEventsCount: number;
+  readonly droppedLinksCount: number;
+  readonly #context: ReturnType<TraceNode.ReadableSpan['spanContext']>;
+
+  constructor(span: TraceNode.ReadableSpan) {
+    this.name = span.name;
+    this.kind = span.kind;
+    this.#context = span.spanContext();
+    this.parentSpanContext = span.parentSpanContext;
+    this.startTime = span.startTime;
+    this.endTime = span.endTime;
+    this.status = { code: span.status.code };
+    this.attributes = allowedOnly(span.attributes);
+    this.duration = span.duration;
+    this.ended = span.ended;
+    this.resource = span.resource;
+    this.instrumentationScope = span.instrumentationScope;
+    this.droppedAttributesCount = span.droppedAttributesCount;
+    this.droppedEventsCount = span.droppedEventsCount;
+    this.droppedLinksCount = span.droppedLinksCount;
+  }
+
+  spanContext() {
+    return this.#context;
+  }
 }
 
 /** Hands the processor after it each ended span with only the allowed attributes and no events. */
 export function allowListed(next: TraceNode.SpanProcessor): TraceNode.SpanProcessor {
   return {
     onStart: (span, parentContext) => next.onStart(span, parentContext),
-    // An error's message can quote what was typed: the status keeps its code only, and links go.
-    onEnd: (span) =>
-      next.onEnd(
-        Object.create(span, { attributes: { value: allowedOnly(span.attributes) }, events: { value: [] }, links: { value: [] }, status: { value: { code: span.status.code } } }) as TraceNode.ReadableSpan,
-      ),
+    onEnd: (span) => next.onEnd(new AllowListedSpan(span)),
     forceFlush: () => next.forceFlush(),
     shutdown: () => next.shutdown(),
   };
