@@ -1,0 +1,97 @@
+// The printable profile and case summary in a real browser (issue 14, Feedback and print): reached
+// from the case page, passing axe with JavaScript on and off and at 375 px, printed by Chromium to A4
+// with OFFICIAL-SENSITIVE on every sheet, and the PDF the server makes from the same page, A4 with the
+// marking on every page (read back by test/helpers/pdf-text.ts).
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { pdfPages, type PdfPageText } from '../test/helpers/pdf-text.ts';
+import { demoCaseId, type E2e, expectNoAxeViolations, pageHeading, screenshot, signIn, startE2e, submit } from './helpers/browser.ts';
+
+let e2e: E2e;
+let caseId: string;
+
+before(async () => {
+  e2e = await startE2e();
+  caseId = await demoCaseId(e2e, 'Okafor');
+});
+
+after(async () => {
+  await e2e?.close();
+});
+
+/** Every page A4 portrait (595.28 by 841.89 points, to within a point), each with the marking at its head and its foot. */
+function assertA4WithMarkingOnEveryPage(pages: readonly PdfPageText[], name: string): void {
+  assert.ok(pages.length > 1, `${name}: more than one page, so that the marking is seen to repeat (${String(pages.length)})`);
+  pages.forEach((page, index) => {
+    assert.ok(Math.abs(page.width - 595.28) < 1 && Math.abs(page.height - 841.89) < 1, `${name} page ${String(index + 1)} is A4 portrait (${String(page.width)} by ${String(page.height)})`);
+    const lines = page.text.split('\n');
+    assert.ok(lines.filter((line) => line.trim() === 'OFFICIAL-SENSITIVE').length >= 2, `${name} page ${String(index + 1)} carries OFFICIAL-SENSITIVE at its head and foot`);
+    assert.match(page.text, new RegExp(`Page\\s*${String(index + 1)}\\s*of\\s*${String(pages.length)}`), `${name} page ${String(index + 1)} is numbered`);
+  });
+}
+
+describe('printing for a conference or court', () => {
+  let page: Page;
+  before(async () => {
+    page = await e2e.newPage();
+    await signIn(page, 'health-visitor@demo.example');
+  });
+
+  test('the case page leads to the printable summary and profile, each passing axe, marked at the top and the bottom, with the PDF offered', async () => {
+    await page.goto(`/cases/${caseId}`);
+    const summary = await submit(page, page.locator('[data-qa="print-links"] a', { hasText: 'the case summary' }));
+    assert.equal(summary.status(), 200);
+    assert.equal(await pageHeading(page), 'Ruby Okafor');
+    assert.deepEqual(await page.locator('[data-qa="marking"]').allInnerTexts(), ['OFFICIAL-SENSITIVE', 'OFFICIAL-SENSITIVE']);
+    assert.equal(await page.locator('[data-qa="pdf-link"]').getAttribute('href'), `/cases/${caseId}/print/summary.pdf`);
+    await expectNoAxeViolations(page);
+    await page.goto(`/cases/${caseId}`);
+    await submit(page, page.locator('[data-qa="print-links"] a', { hasText: 'the whole profile' }));
+    assert.match(await page.locator('[data-qa="printed-by"]').innerText(), /^Printed by Claire Dobson, Northfield Health Visiting Team, on /);
+    await expectNoAxeViolations(page);
+  });
+
+  test("the browser's own print of the profile is A4 portrait, several sheets, OFFICIAL-SENSITIVE at the head and foot of each and without the service's menus", async () => {
+    await page.goto(`/cases/${caseId}/print/profile`);
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('.govuk-template__header').isVisible(), false, 'no menus on paper');
+    assert.equal(await page.locator('[data-qa="how-to-print"]').isVisible(), false, 'no instructions on paper');
+    await screenshot(page, 'print-profile-as-printed');
+    await page.emulateMedia({ media: 'screen' });
+    assertA4WithMarkingOnEveryPage(pdfPages(await page.pdf({ format: 'A4' })), 'the printed profile');
+  });
+
+  test('the PDF made on the server from the same page is A4 with the marking on every page', async (t) => {
+    if (!e2e.testApp.ctx.config.chromiumPath) return t.skip('no Chromium for the server to make PDFs with');
+    for (const kind of ['profile', 'summary']) {
+      const response = await page.request.get(`/cases/${caseId}/print/${kind}.pdf`);
+      assert.equal(response.status(), 200, kind);
+      assert.equal(response.headers()['content-type'], 'application/pdf');
+      assert.match(response.headers()['content-disposition'] ?? '', new RegExp(`^attachment; filename="${kind === 'profile' ? 'infant-care-profile' : 'case-summary'}-ruby-okafor-\\d{4}-\\d{2}-\\d{2}\\.pdf"$`));
+      const pages = pdfPages(await response.body());
+      assertA4WithMarkingOnEveryPage(pages, `the ${kind} PDF`);
+      assert.match(pages[0]!.text, /Ruby Okafor/);
+      assert.match(pages.at(-1)!.text, /Printed by Claire Dobson, Northfield Health Visiting Team, on /);
+      assert.doesNotMatch(pages.map((p) => p.text).join('\n'), /Sign out|download it as a PDF/, 'only what is printed');
+    }
+  });
+});
+
+describe('the printable pages without JavaScript, on a phone', () => {
+  test('the profile and the summary pass axe at 375 px, and work with JavaScript off', async () => {
+    const narrow = await e2e.newPage({ viewport: { width: 375, height: 800 } });
+    await signIn(narrow, 'health-visitor@demo.example');
+    for (const kind of ['summary', 'profile']) {
+      const response = await narrow.goto(`/cases/${caseId}/print/${kind}`);
+      assert.equal(response?.status(), 200);
+      await expectNoAxeViolations(narrow);
+    }
+    const noScript = await e2e.newPage({ javaScriptEnabled: false });
+    await signIn(noScript, 'health-visitor@demo.example');
+    const response = await noScript.goto(`/cases/${caseId}/print/summary`);
+    assert.equal(response?.status(), 200);
+    assert.equal(await pageHeading(noScript), 'Ruby Okafor');
+    assert.equal(await noScript.locator('[data-qa="marking"]').count(), 2);
+  });
+});
