@@ -151,6 +151,11 @@ export const ProfileVersion = Type.Object({
   summary: nullable(Type.String({ description: 'For anything but a factor: what was done, in words' })),
   why: nullable(Type.String()),
   findings: nullable(Type.Array(FindingSnapshot, { description: 'The findings the profile showed after the change; null for versions written before findings were kept' })),
+  factors: Type.Optional(
+    Type.Array(Type.Object({ factorId: Type.String(), before: nullable(FactorSnapshot), after: nullable(FactorSnapshot), evidenceAdded: Type.Array(EvidenceAdded) }), {
+      description: 'For a subject assessed in one sitting (factorId null, subjectKey the subject): each factor the one version changed, with its evidence',
+    }),
+  ),
 });
 
 export const ProfileVersions = Type.Object({

@@ -1,6 +1,6 @@
 // Reading a profile's history: every version with who, when, what changed and why, and the names of
 // the subjects they concern. The comparison of two versions is the domain's (compareVersions).
-import type { EvidenceAdded, FactorSnapshot, ProfileVersion } from '../../domain/profile/profile-history.ts';
+import type { EvidenceAdded, FactorSnapshot, ProfileVersion, VersionFactor } from '../../domain/profile/profile-history.ts';
 import { infantDisplayName } from '../../domain/people/infant-name.ts';
 import { personDisplayName } from '../../domain/people/relationships.ts';
 import type { UserActor } from '../actor.ts';
@@ -28,6 +28,8 @@ interface StoredChange {
   after?: FactorSnapshot | null;
   evidenceAdded?: EvidenceAdded[] | number;
   summary?: string;
+  /** A subject assessed in one sitting (assess-subject.ts): each factor it changed. */
+  factors?: VersionFactor[];
 }
 
 export async function viewProfileHistory(ctx: AppContext, actor: UserActor, caseId: string): Promise<ViewProfileHistoryResult> {
@@ -66,6 +68,7 @@ export async function viewProfileHistory(ctx: AppContext, actor: UserActor, case
       summary: change.summary ?? null,
       why: row.why,
       findings: row.findings,
+      ...(isFactor && change.factors ? { factors: change.factors } : {}),
     };
   });
   await recordAuditAlone(ctx, actor, { action: 'profile.history-view', caseId, subjectType: 'case', subjectId: caseId, details: { basis: access.basis, versions: versions.length } });

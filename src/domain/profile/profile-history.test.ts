@@ -88,6 +88,24 @@ describe('comparing two versions of a profile', () => {
     assert.deepEqual(compared(history, 4, 5).otherChanges, []);
   });
 
+  it('takes each factor of a subject assessed in one sitting (one version, many factors) as changed by that version', () => {
+    const sitting: ProfileVersion = {
+      ...factorVersion(6, 'x', 'ann', null, 'z', [hiddenRisk]),
+      factorId: null,
+      before: null,
+      after: null,
+      factors: [
+        { factorId: 'alcohol-misuse', before: { status: 'excluded' }, after: { status: 'present', detail: 'Drinks daily' }, evidenceAdded: [] },
+        { factorId: 'smoking', before: null, after: { status: 'excluded' }, evidenceAdded: [{ source: 'observed', note: 'No smell of smoke', indicates: 'absent' }] },
+      ],
+    };
+    const c = compared([...history, sitting], 5, 6);
+    assert.deepEqual(c.factors.map((f) => [f.factorId, f.subjectKey, f.before?.status ?? null, f.after?.status, f.evidenceAdded.length, f.versions]), [
+      ['alcohol-misuse', 'ann', 'excluded', 'present', 0, [6]],
+      ['smoking', 'ann', null, 'excluded', 1, [6]],
+    ]);
+  });
+
   it('refuses the same version twice and versions that do not exist', () => {
     assert.equal(compareVersions(history, 2, 2), 'same-version');
     assert.equal(compareVersions(history, 2, 9), 'unknown-version');

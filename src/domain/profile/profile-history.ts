@@ -43,6 +43,16 @@ export interface ProfileVersion {
   why: string | null;
   /** Findings after the change; null when the version predates findings being kept. */
   findings: readonly FindingSnapshot[] | null;
+  /** A subject assessed in one sitting (factorId null): each factor the one version changed. */
+  factors?: readonly VersionFactor[];
+}
+
+/** One factor a subject's assessment changed. */
+export interface VersionFactor {
+  factorId: string;
+  before: FactorSnapshot | null;
+  after: FactorSnapshot | null;
+  evidenceAdded: readonly EvidenceAdded[];
 }
 
 export interface FactorChange {
@@ -103,17 +113,20 @@ export function compareVersions(versions: readonly ProfileVersion[], a: number, 
   const between = [...versions].filter((v) => v.version > from && v.version <= to).sort((x, y) => x.version - y.version);
   const factors = new Map<string, FactorChange>();
   for (const v of between) {
-    if (v.kind !== 'factor' || v.factorId === null || v.subjectKey === null) continue;
-    const key = `${v.factorId}|${v.subjectKey}`;
-    const seen = factors.get(key);
-    factors.set(key, {
-      factorId: v.factorId,
-      subjectKey: v.subjectKey,
-      before: seen ? seen.before : v.before,
-      after: v.after,
-      evidenceAdded: [...(seen?.evidenceAdded ?? []), ...v.evidenceAdded],
-      versions: [...(seen?.versions ?? []), v.version],
-    });
+    if (v.kind !== 'factor' || v.subjectKey === null) continue;
+    const changed = v.factors ?? (v.factorId === null ? [] : [{ factorId: v.factorId, before: v.before, after: v.after, evidenceAdded: v.evidenceAdded }]);
+    for (const f of changed) {
+      const key = `${f.factorId}|${v.subjectKey}`;
+      const seen = factors.get(key);
+      factors.set(key, {
+        factorId: f.factorId,
+        subjectKey: v.subjectKey,
+        before: seen ? seen.before : f.before,
+        after: f.after,
+        evidenceAdded: [...(seen?.evidenceAdded ?? []), ...f.evidenceAdded],
+        versions: [...(seen?.versions ?? []), v.version],
+      });
+    }
   }
   const earlierFindings = findingsAt(versions, from);
   const laterFindings = findingsAt(versions, to);

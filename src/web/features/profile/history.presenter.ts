@@ -40,8 +40,9 @@ function sourceLabel(source: string): string {
 }
 
 export function describeVersion(version: ProfileVersion, names: ReadonlyMap<string, string>) {
-  const what =
-    version.kind === 'factor'
+  const what = version.factors
+    ? `${names.get(version.subjectKey ?? '') ?? 'Someone no longer in the record'}, assessed together: ${version.factors.map((f) => `${factorById(f.factorId)?.label ?? f.factorId}: ${statusLabel(f.before)} to ${statusLabel(f.after)}`).join('; ')}`
+    : version.kind === 'factor'
       ? `${factorTitle(version.factorId, version.subjectKey, names)}: ${statusLabel(version.before)} to ${statusLabel(version.after)}`
       : (version.summary ?? version.kind);
   return {

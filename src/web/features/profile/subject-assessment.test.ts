@@ -89,6 +89,8 @@ describe('the subject’s page: every factor in one sitting', () => {
     ]);
     const profile = await client.get(`/cases/${caseId}/profile`);
     assert.doesNotMatch(profile.body, /Evidence waiting/);
+    const history = await client.get(`/cases/${caseId}/profile/history`);
+    assert.match(textOf(history.body), /The household, assessed together: Unsafe sleep[^:]*: Not yet assessed to Excluded; A carer smokes: Not yet assessed to Excluded; Homeless, temporary housing or frequent moves: Not yet assessed to Present/);
   });
 
   it('after someone else saved a factor the user also changed: theirs beside the answer kept, then saved again', async () => {
