@@ -39,26 +39,24 @@ function traced(connection: DatabaseConnection): DatabaseConnection {
   connection.executeQuery = <R>(query: CompiledQuery): Promise<QueryResult<R>> => {
     if (!trace.getActiveSpan()?.isRecording()) return execute<R>(query);
     const operation = operationOf(query.sql);
-    return tracer.startActiveSpan(
-      operation,
-      {
-        kind: SpanKind.CLIENT,
-        attributes: { 'db.system': 'postgresql', 'db.operation': operation, 'db.statement': query.sql.length > MOST_STATEMENT_CHARS ? `${query.sql.slice(0, MOST_STATEMENT_CHARS)} …` : query.sql, 'db.parameter_count': query.parameters.length },
+    // A statement has no children: its span is started, not made the active one (no context switch).
+    const span = tracer.startSpan(operation, {
+      kind: SpanKind.CLIENT,
+      attributes: { 'db.system': 'postgresql', 'db.operation': operation, 'db.statement': query.sql.length > MOST_STATEMENT_CHARS ? `${query.sql.slice(0, MOST_STATEMENT_CHARS)} …` : query.sql, 'db.parameter_count': query.parameters.length },
+    });
+    return execute<R>(query).then(
+      (result) => {
+        if (result.rows.length > 0) span.setAttribute('db.rows', result.rows.length);
+        span.end();
+        return result;
       },
-      async (span) => {
-        try {
-          const result = await execute<R>(query);
-          if (result.rows.length > 0) span.setAttribute('db.rows', result.rows.length);
-          return result;
-        } catch (error) {
-          // The database's message can quote the values it refused: only its class and SQLSTATE.
-          span.setStatus({ code: SpanStatusCode.ERROR });
-          const code = (error as { code?: unknown }).code;
-          span.setAttributes({ 'error.type': error instanceof Error ? error.constructor.name : typeof error, ...(typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? { 'db.response.status_code': code } : {}) });
-          throw error;
-        } finally {
-          span.end();
-        }
+      (error: unknown) => {
+        // The database's message can quote the values it refused: only its class and SQLSTATE.
+        span.setStatus({ code: SpanStatusCode.ERROR });
+        const code = (error as { code?: unknown }).code;
+        span.setAttributes({ 'error.type': error instanceof Error ? error.constructor.name : typeof error, ...(typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? { 'db.response.status_code': code } : {}) });
+        span.end();
+        throw error;
       },
     );
   };
