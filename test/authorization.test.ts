@@ -82,11 +82,14 @@ const ROUTES: RouteCase[] = [
   { name: 'page: chronology', need: 'read', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/chronology`) },
   { name: 'page: chronology CSV', need: 'read', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/chronology.csv`) },
   { name: 'page: chronology printable', need: 'read', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/chronology/print`) },
+  { name: 'page: printable profile', need: 'read', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/print/profile`) },
+  { name: 'page: printable case summary', need: 'read', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/print/summary`) },
   { name: 'page: chronology timeline', need: 'read', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/chronology/timeline`) },
   { name: 'page: chronology entry (form)', need: 'change', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/chronology/new`) },
   { name: 'page: chronology entry (post)', need: 'change', request: (c, ids) => c.web.post(`/cases/${ids.caseId}/chronology/new`, {}) },
   { name: 'page: chronology correction (form)', need: 'change', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/chronology/${randomUUID()}/correct`) },
   { name: 'page: chronology correction (post)', need: 'change', request: (c, ids) => c.web.post(`/cases/${ids.caseId}/chronology/${randomUUID()}/correct`, {}) },
+  { name: 'page: chronology entry', need: 'read', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/chronology/${randomUUID()}`) },
   { name: 'page: contact (form)', need: 'change', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/contacts/new`) },
   { name: 'page: contact (post)', need: 'change', request: (c, ids) => c.web.post(`/cases/${ids.caseId}/contacts/new`, {}) },
   { name: 'page: contact recorded', need: 'read', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/contacts/${randomUUID()}`) },
@@ -157,6 +160,8 @@ const OUTSIDE_THE_MATRIX: Record<string, string> = {
   'GET /cases/:caseId/emergency-access': 'for anyone outside the team: emergency-access tests',
   'POST /cases/:caseId/emergency-access': 'for anyone outside the team: emergency-access tests',
   'POST /emergency-access/:caseId/:id': 'the safeguarding lead’s review of emergency access: emergency-access tests',
+  'GET /cases/:caseId/print/profile.pdf': 'the printable profile’s reading made into a PDF, only where a browser is installed (503 elsewhere): print.test.ts refuses an outsider',
+  'GET /cases/:caseId/print/summary.pdf': 'the printable summary’s reading made into a PDF, only where a browser is installed (503 elsewhere): print.test.ts refuses an outsider',
 };
 
 function refused(response: LightMyRequestResponse): boolean {

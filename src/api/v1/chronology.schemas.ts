@@ -5,10 +5,23 @@ import { Type } from 'typebox';
 import { EVENT_KIND_IDS } from '../../domain/catalogue/event-kinds.ts';
 import { ORGANISATION_KINDS } from '../../domain/shared/organisation-kinds.ts';
 import { PLAN_CHECK_OUTCOMES, SUBSTANCES } from '../../domain/chronology/chronology.types.ts';
+import type { LivedExperienceField } from '../../domain/chronology/lived-experience.ts';
 import { EvidenceSourceSchema, FactorIdSchema, FindingIdSchema, SeveritySchema } from './profile.schemas.ts';
 import { oneOf } from './schemas.ts';
 
 const personIds = (description: string) => Type.Array(Type.String(), { description });
+
+const answer = (description: string) => Type.Optional(Type.String({ description }));
+
+/** Each answer of domain/chronology/lived-experience.ts, named as it is there (the Record keeps the two in step). */
+const LIVED_EXPERIENCE_PROPERTIES = {
+  awakeOrAsleep: Type.Optional(oneOf(['awake', 'asleep'] as const, { description: 'Whether the baby was awake or asleep when seen' })),
+  interaction: answer('How the baby and the carers were with each other: holding, eye contact, talking to the baby, responding to crying'),
+  dressed: answer('How the baby was dressed'),
+  demeanour: answer("The baby's demeanour: alert, settled, unusually quiet, watchful, hard to soothe"),
+  whereKept: answer('Where the baby was kept or put down'),
+  siblingsSaid: answer('What older brothers and sisters said'),
+} satisfies Record<LivedExperienceField, unknown>;
 
 /** A chronology entry as stored: never edited, a correction is a new entry. */
 export const ChronologyEntry = Type.Object({
@@ -48,6 +61,12 @@ export const ChronologyEntry = Type.Object({
       }),
       { description: "A contact's answers to the plan's check items, from the contact form or an agency's entry; left out when it answered none" },
     ),
+  ),
+  livedExperience: Type.Optional(
+    Type.Object(LIVED_EXPERIENCE_PROPERTIES, {
+      description:
+        "What a contact recorded with the service's contact form says about the baby's lived experience: each answer given, an answer not given (or not asked, as when the baby was not seen) left out. Left out for any other entry, and when none was given",
+    }),
   ),
 });
 

@@ -2,6 +2,7 @@
 import { PLAN_CHECK_OUTCOMES, type ChronologyEntry, type RecordedPlanCheck } from '../../domain/chronology/chronology.types.ts';
 import type { EventKindId } from '../../domain/catalogue/event-kinds.ts';
 import type { FactorId } from '../../domain/catalogue/factor-ids.ts';
+import { livedExperienceOfEntry } from '../../domain/chronology/lived-experience.ts';
 import { serviceDateTime } from '../../domain/shared/service-day.ts';
 import type { ChronologyEntriesTable, Queryable } from '../../infrastructure/db/schema.ts';
 import type { Selectable } from 'kysely';
@@ -33,6 +34,7 @@ export function entryFromRow(row: ChronologyRow): ChronologyEntry {
     ...(row.correction_reason ? { correctionReason: row.correction_reason } : {}),
     ...(row.external_id ? { externalId: row.external_id } : {}),
     ...planChecksOf(row.details),
+    ...livedExperienceOfEntry(row.details),
   };
 }
 

@@ -1,6 +1,7 @@
 // Reading a baby's chronology for the pages: every entry with what corrects it, the entries the
 // filters keep, and the names of the case and its people, checked and audited. A CSV file or a
-// printed copy leaves the service, so it is audited as its own action, 'chronology.export'.
+// printed copy leaves the service, so it is audited as its own action, 'chronology.export'. One
+// entry's page reads the same, audited as a read of that entry.
 import { filterEntries, keepMatching, type ChronologyFilters, type ListedEntry } from '../../domain/chronology/filter-entries.ts';
 import { infantDisplayName } from '../../domain/people/infant-name.ts';
 import { personDisplayName } from '../../domain/people/relationships.ts';
@@ -17,7 +18,7 @@ export interface ChronologyRecord {
   people: { id: string; name: string }[];
   /** Every entry, corrected ones included, oldest first. */
   all: ListedEntry[];
-  /** The entries the filters keep, oldest first. */
+  /** The entries the filters keep, oldest first (the one entry asked for, when one was). */
   entries: ListedEntry[];
   /** Patterns in the whole chronology, exactly as the profile finds them. */
   patterns: readonly ChronologyPattern[];
@@ -35,16 +36,19 @@ export interface ReadChronologyOptions {
   exportAs?: 'csv' | 'print';
   /** Set when the chronology is read to change it: refused, and audited, unless the user may. */
   intent?: CaseIntent;
+  /** Set when one entry is shown on its own page: not found unless the chronology holds it. */
+  entryId?: string;
 }
 
 export async function readChronology(ctx: AppContext, actor: UserActor, caseId: string, options: ReadChronologyOptions = {}): Promise<ReadChronologyResult> {
   const filters = options.filters ?? {};
   const action = options.exportAs ? 'chronology.export' : 'chronology.view';
+  const subject = options.entryId === undefined ? { subjectType: 'case', subjectId: caseId } : { subjectType: 'chronology-entry', subjectId: options.entryId };
   const record = await ctx.db.selectFrom('cases').select(['status', 'given_name', 'family_name']).where('id', '=', caseId).executeTakeFirst();
   if (!record) return { ok: false, code: 'not-found', message: 'There is no case with this id.' };
   const access = await loadCaseAccess(ctx.db, actor, caseId, ctx.clock.now());
   if (!access.allowed) {
-    await recordAuditAlone(ctx, actor, { action, outcome: 'denied', caseId, subjectType: 'case', subjectId: caseId });
+    await recordAuditAlone(ctx, actor, { action, outcome: 'denied', caseId, ...subject });
     return { ok: false, code: 'forbidden', message: 'You are not in the team around this baby.' };
   }
   if (await refusedForIntent(ctx, actor, caseId, access, options.intent)) return { ok: false, code: 'forbidden', message: 'Your access to this record does not allow this.' };
@@ -55,13 +59,16 @@ export async function readChronology(ctx: AppContext, actor: UserActor, caseId: 
   const stored = profile?.stored.chronology ?? [];
   // Every entry is listed once (each marked with its corrections); the filters keep some of those.
   const all = filterEntries(stored, {});
-  const entries = keepMatching(all, filters);
+  const entries = options.entryId === undefined ? keepMatching(all, filters) : all.filter((entry) => entry.id === options.entryId);
+  if (options.entryId !== undefined && entries.length === 0) return { ok: false, code: 'not-found', message: 'There is no entry with this id in this chronology.' };
   await recordAuditAlone(ctx, actor, {
     action,
     caseId,
-    subjectType: 'case',
-    subjectId: caseId,
-    details: { basis: access.basis, ...(options.exportAs ? { format: options.exportAs } : {}), filters: { ...filters }, shown: entries.length },
+    ...subject,
+    details:
+      options.entryId === undefined
+        ? { basis: access.basis, ...(options.exportAs ? { format: options.exportAs } : {}), filters: { ...filters }, shown: entries.length }
+        : { basis: access.basis },
   });
   return {
     ok: true,

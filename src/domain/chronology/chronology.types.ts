@@ -3,6 +3,7 @@
 import type { EventKindId } from '../catalogue/event-kinds.ts';
 import type { EvidenceSource } from '../catalogue/evidence-sources.ts';
 import type { FactorId } from '../catalogue/factor-ids.ts';
+import type { LivedExperience } from './lived-experience.ts';
 
 /** A rise in substance use names which: drink or drugs. */
 export const SUBSTANCES = ['alcohol', 'drugs'] as const;
@@ -45,6 +46,8 @@ export interface ChronologyEntry {
   externalId?: string;
   /** Contacts: the answers to the plan's check items (issue 13), kept in the entry's details. */
   planChecks?: readonly RecordedPlanCheck[];
+  /** Contacts recorded with the contact form: what it says about the baby's lived experience (lived-experience.ts). */
+  livedExperience?: LivedExperience;
 }
 
 /** What a visitor found for one check item of the plan, or why they could not check it. */

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { chronologyCsv, csvFileName } from './chronology-export.ts';
+import { chronologyCsv, csvFileName, printRows } from './chronology-export.ts';
 import type { EntryView } from './chronology.presenter.ts';
+import { livedExperienceRows } from './lived-experience.presenter.ts';
 
-const entry = (summary: string): EntryView => ({
+const entry = (summary: string, more: Partial<EntryView> = {}): EntryView => ({
   id: 'e1',
   occurred: '5 October 2026',
   occurredSortable: '2026-10-05',
@@ -13,6 +14,7 @@ const entry = (summary: string): EntryView => ({
   agency: 'Northfield Health Visiting',
   kind: 'Home visit',
   summary,
+  summaryShort: summary,
   source: 'Seen by the practitioner',
   people: [],
   present: [],
@@ -20,10 +22,16 @@ const entry = (summary: string): EntryView => ({
   harmedBy: [],
   significant: false,
   babySeen: 'Yes',
+  lived: undefined,
+  livedExperience: [],
+  planChecks: [],
   corrects: null,
   correctionReason: null,
   correctedBy: [],
+  ...more,
 });
+
+const lived = { awakeOrAsleep: 'asleep', demeanour: 'Settled, =calm', siblingsSaid: 'Mia said "he cries, a lot"' } as const;
 
 const summaryCell = (summary: string) => chronologyCsv([entry(summary)]).split('\r\n')[1]!.split(',Seen by')[0]!.split('Home visit,')[1];
 
@@ -41,6 +49,28 @@ describe('chronology CSV', () => {
   it('quotes cells with commas, quotes or line breaks, doubling the quotes', () => {
     assert.equal(summaryCell('Tired, low'), '"Tired, low"');
     assert.equal(summaryCell('She said "fine"'), '"She said ""fine"""');
+  });
+
+  it("has a column for each answer about the baby's lived experience, empty for an entry without them", () => {
+    const [header, withLived, without] = chronologyCsv([entry('Visit', { lived, livedExperience: livedExperienceRows(lived) }), entry('Note')]).slice(1).split('\r\n');
+    assert.equal(
+      header,
+      "Occurred,Recorded at,Recorded by,Agency,Kind,Summary,Source of information,People,Present,Significant,Baby seen,Awake or asleep,How the baby and the carers were with each other,How the baby was dressed,The baby's demeanour,Where the baby was kept or put down,What older brothers and sisters said,Corrects,Correction reason,Corrected by",
+    );
+    assert.match(withLived!, /,No,Yes,Asleep,,,"Settled, =calm",,"Mia said ""he cries, a lot""",,,$/);
+    assert.match(without!, /,No,Yes,,,,,,,,,$/);
+  });
+
+  it('prints what the entry records under its summary, the lived experience among it', () => {
+    const [row] = printRows([entry('Visit', { lived, livedExperience: livedExperienceRows(lived), people: ['Sarah Hart'] })]);
+    assert.deepEqual(row!.details, [
+      { label: 'About', text: 'Sarah Hart' },
+      { label: 'Baby seen', text: 'Yes' },
+      { label: 'Awake or asleep', text: 'Asleep' },
+      { label: "The baby's demeanour", text: 'Settled, =calm' },
+      { label: 'What older brothers and sisters said', text: 'Mia said "he cries, a lot"' },
+      { label: 'Recorded', text: '6 October 2026 at 9:00am by Claire Dobson' },
+    ]);
   });
 
   it('names the file after the case and the day, in safe letters', () => {

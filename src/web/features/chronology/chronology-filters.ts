@@ -47,8 +47,25 @@ export function readFilters(query: unknown): FilterReading {
   return { ok: true, values, filters };
 }
 
-/** The query string that repeats these filters on the CSV and printable pages ("" for none). */
-export function filterQuery(values: Values): string {
-  const query = new URLSearchParams(Object.entries(values)).toString();
+/** The order of the entries: newest first unless the user asks for oldest first. */
+export type ChronologyOrder = 'newest' | 'oldest';
+
+/** `?order=oldest` asks for oldest first; anything else, or nothing, is newest first. */
+export function readOrder(query: unknown): ChronologyOrder {
+  const raw = query !== null && typeof query === 'object' ? (query as Record<string, unknown>)['order'] : undefined;
+  return (Array.isArray(raw) ? raw[0] : raw) === 'oldest' ? 'oldest' : 'newest';
+}
+
+/**
+ * The query string that repeats the filters and the order ("" for none) on the list's other pages,
+ * its order link, the CSV file, the printable page and an entry's page (which leads back to the list).
+ * The order is written only when it is not the usual one, and the page only after the first.
+ */
+export function listQuery(values: Values, order: ChronologyOrder, page = 1): string {
+  const params = new URLSearchParams(Object.entries(values));
+  if (order === 'oldest') params.set('order', 'oldest');
+  if (page > 1) params.set('page', String(page));
+  const query = params.toString();
   return query ? `?${query}` : '';
 }
+

@@ -1,6 +1,9 @@
 // A long chronology (2,000 entries is not unusual for a baby known to every agency) is shown a page
-// at a time, oldest first; the CSV file and the printable page always hold every entry the filters keep.
-export const ENTRIES_PER_PAGE = 100;
+// at a time, newest first unless the user asks for oldest first; the CSV file and the printable page
+// always hold every entry the filters keep, in the same order.
+import type { ChronologyOrder } from './chronology-filters.ts';
+
+export const ENTRIES_PER_PAGE = 50;
 
 export interface PageOf<T> {
   items: T[];
@@ -11,11 +14,20 @@ export interface PageOf<T> {
   last: number;
 }
 
+/** The page number asked for in the query (`?page=3`): 1 when none, or not a number. */
+export function pageNumber(asked: unknown): number {
+  return typeof asked === 'string' && /^\d{1,6}$/.test(asked) ? Math.max(Number(asked), 1) : 1;
+}
+
+/** The entries, listed oldest first, in the order asked for: the same array, or a reversed copy. */
+export function inOrder<T>(oldestFirst: readonly T[], order: ChronologyOrder): readonly T[] {
+  return order === 'oldest' ? oldestFirst : [...oldestFirst].reverse();
+}
+
 /** The page asked for in the query (`?page=3`), kept within the pages there are. */
 export function pageOf<T>(items: readonly T[], asked: unknown, size = ENTRIES_PER_PAGE): PageOf<T> {
   const pages = Math.max(1, Math.ceil(items.length / size));
-  const wanted = typeof asked === 'string' && /^\d{1,6}$/.test(asked) ? Number(asked) : 1;
-  const page = Math.min(Math.max(wanted, 1), pages);
+  const page = Math.min(pageNumber(asked), pages);
   const start = (page - 1) * size;
   const slice = items.slice(start, start + size);
   return { items: slice, page, pages, first: slice.length === 0 ? 0 : start + 1, last: start + slice.length };

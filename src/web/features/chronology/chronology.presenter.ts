@@ -2,8 +2,11 @@
 // words, kinds and sources as labels, people by name, and each correction linked both ways.
 import type { ChronologyFilters, ListedEntry } from '../../../domain/chronology/filter-entries.ts';
 import { EVIDENCE_SOURCES } from '../../../domain/catalogue/evidence-sources.ts';
+import type { LivedExperience } from '../../../domain/chronology/lived-experience.ts';
+import { PLAN_CHECK_OUTCOME_LABELS } from '../../../domain/plan/plan-checks.ts';
 import { dateTimeBothWays, formatDate, formatDateTime } from '../../views/london-time.ts';
 import { kindLabel } from './entry-kinds.ts';
+import { livedExperienceRows } from './lived-experience.presenter.ts';
 
 export interface EntryLink {
   id: string;
@@ -22,6 +25,8 @@ export interface EntryView {
   agency: string;
   kind: string;
   summary: string;
+  /** The summary cut at a word to fit a row of the list (the whole of it when short). */
+  summaryShort: string;
   source: string;
   people: string[];
   present: string[];
@@ -29,6 +34,11 @@ export interface EntryView {
   harmedBy: string[];
   significant: boolean;
   babySeen: string;
+  /** What a contact recorded about the baby's lived experience: as stored, and each answer in words. */
+  lived: LivedExperience | undefined;
+  livedExperience: { label: string; text: string }[];
+  /** A contact's answers to the plan's check items, in words. */
+  planChecks: { text: string; outcome: string; note: string }[];
   corrects: EntryLink | null;
   correctionReason: string | null;
   correctedBy: (EntryLink & { reason: string })[];
@@ -41,6 +51,18 @@ export function occurredInWords(occurredAt: string): string {
 /** When it happened in words and as a spreadsheet sorts it: occurredInWords and sortableDateTime, reading the clock once. */
 function occurredBothWays(occurredAt: string): { words: string; sortable: string } {
   return occurredAt.length === 10 ? { words: formatDate(occurredAt), sortable: occurredAt } : dateTimeBothWays(occurredAt);
+}
+
+/** Long enough for two or three lines of the list; the entry's own page shows it all. */
+const SHORT_SUMMARY = 160;
+
+/** The text cut at the last space before the limit, with an ellipsis; the text itself when it fits. */
+export function shortened(text: string, limit = SHORT_SUMMARY): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= limit) return flat;
+  const cut = flat.slice(0, limit);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > limit / 2 ? cut.slice(0, space) : cut).replace(/[\s.,;:!?-]+$/, '')}…`;
 }
 
 function describe(entry: ListedEntry): string {
@@ -66,6 +88,7 @@ export function presentEntries(entries: readonly ListedEntry[], all: readonly Li
       agency: entry.agency,
       kind: kindLabel(entry.kind),
       summary: entry.summary,
+      summaryShort: shortened(entry.summary),
       source: EVIDENCE_SOURCES[entry.source].label,
       people: named(entry.personIds),
       present: named(entry.presentIds),
@@ -73,6 +96,9 @@ export function presentEntries(entries: readonly ListedEntry[], all: readonly Li
       harmedBy: named(entry.perpetratorIds),
       significant: entry.significant,
       babySeen: entry.babySeen === null ? 'Not recorded' : entry.babySeen ? 'Yes' : 'No',
+      lived: entry.livedExperience,
+      livedExperience: livedExperienceRows(entry.livedExperience),
+      planChecks: (entry.planChecks ?? []).map((check) => ({ text: check.text, outcome: PLAN_CHECK_OUTCOME_LABELS[check.outcome], note: check.note })),
       corrects: corrected ? { id: corrected.id, description: describe(corrected) } : null,
       correctionReason: entry.correctionReason ?? null,
       correctedBy: entry.correctedBy.flatMap((id) => {

@@ -1,7 +1,9 @@
 // The chronology pages: the list with its filters, the CSV file and the printable page (both with
-// the same filters), and the forms that add and correct entries (entry.routes.ts). All three list
-// the entries oldest first, as a chronology for a conference or a review does, so a pattern reads
-// as it built up; the case page shows the newest three.
+// the same filters and order), and an entry's own page and the forms that add and correct entries
+// (entry.routes.ts). All three list the entries newest first, so what happened last is what is seen
+// first; the user can turn the order round (`?order=oldest`), as a chronology for a conference or a
+// review reads, so a pattern reads as it built up. The list is a compact table, 50 entries a page,
+// each opening to the whole entry.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { serviceToday } from '../../../domain/shared/service-day.ts';
@@ -10,9 +12,9 @@ import { formatDateTime } from '../../views/london-time.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { requireUser } from '../../plugins/sessions.ts';
 import { severityTag } from '../../views/severity.ts';
-import { pageOf, paginationLinks } from './chronology-pages.ts';
-import { chronologyCsv, COLUMNS, csvFileName, printRows } from './chronology-export.ts';
-import { filterQuery, readFilters } from './chronology-filters.ts';
+import { inOrder, pageOf, paginationLinks } from './chronology-pages.ts';
+import { chronologyCsv, csvFileName, printRows, PROTECTIVE_MARKING } from './chronology-export.ts';
+import { listQuery, readFilters, readOrder } from './chronology-filters.ts';
 import { describeFilters, filterChoices, presentEntries } from './chronology.presenter.ts';
 import { entryRoutes } from './entry.routes.ts';
 
@@ -27,12 +29,14 @@ export async function chronologyRoutes(app: FastifyInstance): Promise<void> {
     const asked = (request.query as Record<string, unknown>)['page'];
     // Dates that cannot be used are shown as errors; the other filters still apply meanwhile.
     const reading = readFilters(request.query);
+    const order = readOrder(request.query);
     const result = await readChronology(ctx, actor(request), caseId, { filters: reading.filters });
     if (!result.ok) return sendErrorPage(reply, result.code);
     const { all, entries, people, caseName, canChange, patterns } = result.value;
-    const shown = pageOf(entries, asked);
-    const query = filterQuery(reading.values);
-    const hrefFor = (page: number) => `/cases/${caseId}/chronology${query ? `${query}&` : '?'}page=${String(page)}#entries`;
+    const shown = pageOf(inOrder(entries, order), asked);
+    const list = `/cases/${caseId}/chronology`;
+    const hrefFor = (page: number) => `${list}${listQuery(reading.values, order, page)}#entries`;
+    const flipped = order === 'newest' ? 'oldest' : 'newest';
     return reply.page(
       'chronology/chronology.njk',
       {
@@ -43,13 +47,18 @@ export async function chronologyRoutes(app: FastifyInstance): Promise<void> {
         patterns: patterns.map((pattern) => ({ ...pattern, tag: severityTag(pattern.severity) })),
         ...filterChoices(all, people),
         values: reading.values,
+        order,
+        orderLink: { href: `${list}${listQuery(reading.values, flipped)}#entries`, text: `Show ${flipped} first` },
         entries: presentEntries(shown.items, all, people),
         matching: entries.length,
         shown: { first: shown.first, last: shown.last },
         pagination: paginationLinks(shown.page, shown.pages, hrefFor),
         total: all.length,
         filtered: Object.keys(reading.values).length > 0,
-        query,
+        exportQuery: listQuery(reading.values, order),
+        clearQuery: listQuery({}, order),
+        // An entry's page leads back to this page of the list, with its filters and order.
+        entryQuery: listQuery(reading.values, order, shown.page),
         ...(reading.ok ? {} : { errorList: reading.errorList, fieldErrors: reading.fieldErrors, dateParts: reading.dateParts }),
         backLink: `/cases/${caseId}`,
       },
@@ -66,7 +75,7 @@ export async function chronologyRoutes(app: FastifyInstance): Promise<void> {
     return reply
       .type('text/csv; charset=utf-8')
       .header('Content-Disposition', `attachment; filename="${csvFileName(caseName, serviceToday(ctx.clock.now()))}"`)
-      .send(chronologyCsv(presentEntries(entries, all, people)));
+      .send(chronologyCsv(presentEntries(inOrder(entries, readOrder(request.query)), all, people)));
   });
 
   app.get<CaseParams>('/cases/:caseId/chronology/print', { preHandler: requireUser }, async (request, reply) => {
@@ -76,16 +85,18 @@ export async function chronologyRoutes(app: FastifyInstance): Promise<void> {
     const result = await readChronology(ctx, actor(request), caseId, { filters: reading.filters, exportAs: 'print' });
     if (!result.ok) return sendErrorPage(reply, result.code);
     const { all, entries, people, caseName } = result.value;
+    const order = readOrder(request.query);
     return reply.page('chronology/print.njk', {
       title: `Chronology for ${caseName}`,
       caseName,
-      headers: COLUMNS.map((column) => ({ text: column.header, wide: column.wide === true })),
-      rows: printRows(presentEntries(entries, all, people)),
+      order,
+      rows: printRows(presentEntries(inOrder(entries, order), all, people)),
       total: all.length,
       filters: describeFilters(reading.filters, people),
-      printed: `Printed by ${request.user!.name} on ${formatDateTime(ctx.clock.now())}: OFFICIAL-SENSITIVE`,
+      marking: PROTECTIVE_MARKING,
+      printed: `Printed by ${request.user!.name} on ${formatDateTime(ctx.clock.now())}: ${PROTECTIVE_MARKING}`,
       bodyClasses: 'app-print-page',
-      backLink: `/cases/${caseId}/chronology${filterQuery(reading.values)}`,
+      backLink: `/cases/${caseId}/chronology${listQuery(reading.values, order)}`,
     });
   });
 

@@ -1,7 +1,9 @@
-// Adding an entry to the chronology, and correcting one. A correction is a new entry that names
-// the one it corrects, with the reason; the original stays, marked. Only the current version can
-// be corrected: asking to correct an entry already corrected opens its newest correction instead,
-// so the versions form one chain and exactly one of them is current.
+// One entry's own page, adding an entry to the chronology, and correcting one. The entry's page shows
+// all it records (the list shows a line of each), the baby's lived experience when a contact recorded
+// it, and its corrections both ways; it leads back to the page of the list it was opened from. A
+// correction is a new entry that names the one it corrects, with the reason; the original stays,
+// marked. Only the current version can be corrected: asking to correct an entry already corrected
+// opens its newest correction instead, so the versions form one chain and exactly one of them is current.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { serviceToday } from '../../../domain/shared/service-day.ts';
@@ -13,6 +15,8 @@ import { formErrors } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
 import { presentEntries, type EntryView } from './chronology.presenter.ts';
+import { listQuery, readFilters, readOrder } from './chronology-filters.ts';
+import { pageNumber } from './chronology-pages.ts';
 import { KIND_GROUPS } from './entry-kinds.ts';
 import { orderedErrors, problemErrors, readEntryForm, valuesFromEntry, type EntryValues } from './entry.form.ts';
 
@@ -112,7 +116,26 @@ export async function entryRoutes(app: FastifyInstance): Promise<void> {
     const result = await recordEntry(ctx, actor(request), caseId, form.input);
     if (!result.ok) return answerRefusal(reply, caseId, record, result, { ...locals, values: form.values });
     flashSuccess(request, 'Entry added to the chronology');
-    return reply.redirect(`${chronologyUrl(caseId)}#entry-${result.entry.id}`, 303);
+    return reply.redirect(`${chronologyUrl(caseId)}/${result.entry.id}`, 303);
+  });
+
+  app.get<EntryParams>('/cases/:caseId/chronology/:entryId', { preHandler: requireUser }, async (request, reply) => {
+    const { caseId, entryId } = request.params;
+    const result = await readChronology(ctx, actor(request), caseId, { entryId });
+    if (!result.ok) return sendErrorPage(reply, result.code);
+    const { all, entries, people, caseName, canChange } = result.value;
+    const entry = presentEntries(entries, all, people)[0]!;
+    // Back to the page of the list it was opened from: its filters, order and page, at this entry.
+    const { values } = readFilters(request.query);
+    const back = listQuery(values, readOrder(request.query), pageNumber((request.query as Record<string, unknown>)['page']));
+    return reply.page('chronology/entry-detail.njk', {
+      title: `${entry.kind}, ${entry.occurred}`,
+      caseId,
+      caseName,
+      e: entry,
+      canCorrect: canChange && entry.correctedBy.length === 0,
+      backLink: `${chronologyUrl(caseId)}${back}#entry-${entry.id}`,
+    });
   });
 
   app.get<EntryParams>('/cases/:caseId/chronology/:entryId/correct', { preHandler: requireUser }, async (request, reply) => {
@@ -152,6 +175,6 @@ export async function entryRoutes(app: FastifyInstance): Promise<void> {
     const result = await recordEntry(ctx, actor(request), caseId, { ...form.input, corrects: entry.id, indicates: entry.indicates });
     if (!result.ok) return answerRefusal(reply, caseId, record, result, { ...locals, values: form.values });
     flashSuccess(request, 'Correction saved: the entry it corrects is kept, marked as corrected');
-    return reply.redirect(`${chronologyUrl(caseId)}#entry-${result.entry.id}`, 303);
+    return reply.redirect(`${chronologyUrl(caseId)}/${result.entry.id}`, 303);
   });
 }

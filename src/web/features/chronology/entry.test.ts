@@ -74,7 +74,7 @@ describe('adding and correcting chronology entries', () => {
     ]);
     assert.equal(response.statusCode, 303);
     const [entry] = await entries();
-    assert.equal(response.headers.location, `/cases/${caseId}/chronology#entry-${entry!.id}`);
+    assert.equal(response.headers.location, `/cases/${caseId}/chronology/${entry!.id}`);
     assert.equal(entry!.occurredAt, '2026-10-20T22:15:00+01:00');
     assert.deepEqual([entry!.personIds, entry!.presentIds, entry!.victimIds, entry!.perpetratorIds], [['mum', 'dad'], ['mum'], ['mum'], ['dad']]);
     assert.equal(entry!.agency, 'Northfield Police');
@@ -84,7 +84,9 @@ describe('adding and correcting chronology entries', () => {
     assert.equal(audit.details['kind'], 'police-domestic-abuse-incident');
 
     const list = await client.get(`/cases/${caseId}/chronology`);
-    assert.match(textOf(qaElement(list.body, 'entry')), /20 October 2026 at 10:15pm: Domestic abuse incident reported to the police Significant/);
+    assert.match(textOf(qaElement(list.body, 'entry')), /^20 October 2026 at 10:15pm : Domestic abuse incident reported to the police Agency: Northfield Police .* Significant: Yes$/);
+    const shown = await client.get(response.headers.location);
+    assert.match(textOf(qaElement(shown.body, 'entry-detail')), /^When 20 October 2026 at 10:15pm Agency Northfield Police Summary Neighbour called police after shouting /);
   });
 
   it('lists every problem at once, by its field, in the order of the form, keeping what was typed', async () => {
@@ -185,16 +187,21 @@ describe('adding and correcting chronology entries', () => {
     assert.equal(correction.correctionReason, 'The police log gives the 19th');
     assert.equal(correction.occurredAt, '2026-10-19');
 
+    // Newest first: the original (the 20th), then its correction (the 19th), each tagged.
     const list = await client.get(`/cases/${caseId}/chronology`);
-    const [shownCorrection, shownOriginal] = qaElements(list.body, 'entry');
-    assert.match(shownCorrection!, new RegExp(`id="entry-${correction.id}"`));
-    assert.match(textOf(shownCorrection!), /Correction/);
-    assert.match(textOf(qaElement(shownCorrection!, 'correction-note')), /This corrects an earlier entry. Why: The police log gives the 19th See the entry it corrects: Domestic abuse incident reported to the police on 20 October 2026 at 10:15pm/);
-    assert.match(shownCorrection!, new RegExp(`href="/cases/${caseId}/chronology#entry-${original!.id}"`));
-    assert.match(textOf(shownOriginal!), /Corrected/);
-    assert.match(textOf(qaElement(shownOriginal!, 'corrected-note')), /This entry was corrected. Why: The police log gives the 19th See the correction: Domestic abuse incident reported to the police on 19 October 2026/);
-    assert.match(shownOriginal!, new RegExp(`href="/cases/${caseId}/chronology#entry-${correction.id}"`));
-    assert.doesNotMatch(shownOriginal!, /data-qa="correct-entry"/, 'only the current version offers a correction');
+    const [listedOriginal, listedCorrection] = qaElements(list.body, 'entry');
+    assert.match(listedCorrection!, new RegExp(`id="entry-${correction.id}"`));
+    assert.match(qaElement(listedCorrection!, 'correction')!, /Correction/);
+    assert.match(qaElement(listedOriginal!, 'corrected')!, /Corrected/);
+
+    const shownCorrection = (await client.get(`/cases/${caseId}/chronology/${correction.id}`)).body;
+    assert.match(textOf(qaElement(shownCorrection, 'correction-note')), /This corrects an earlier entry. Why: The police log gives the 19th See the entry it corrects: Domestic abuse incident reported to the police on 20 October 2026 at 10:15pm/);
+    assert.match(shownCorrection, new RegExp(`href="/cases/${caseId}/chronology/${original!.id}"`));
+    assert.match(shownCorrection, /data-qa="correct-entry"/);
+    const shownOriginal = (await client.get(`/cases/${caseId}/chronology/${original!.id}`)).body;
+    assert.match(textOf(qaElement(shownOriginal, 'corrected-note')), /This entry was corrected. Why: The police log gives the 19th See the correction: Domestic abuse incident reported to the police on 19 October 2026/);
+    assert.match(shownOriginal, new RegExp(`href="/cases/${caseId}/chronology/${correction.id}"`));
+    assert.doesNotMatch(shownOriginal, /data-qa="correct-entry"/, 'only the current version offers a correction');
   });
 
   it('corrects the newest version when asked to correct an entry already corrected, and refuses a stale correction', async () => {
@@ -219,7 +226,7 @@ describe('adding and correcting chronology entries', () => {
     ]);
     assert.equal(refused.statusCode, 409);
     assert.match(summaryErrors(refused.body)[0]!, /^#correctionReason: Someone has corrected this entry since you opened it/);
-    assert.match(refused.body, new RegExp(`href="/cases/${caseId}/chronology#entry-${correction.id}" data-qa="newest-correction"`));
+    assert.match(refused.body, new RegExp(`href="/cases/${caseId}/chronology/${correction.id}" data-qa="newest-correction"`));
     assert.equal(inputValue(refused.body, 'occurred-day'), '18');
     assert.equal((await entries()).length, 2);
   });
@@ -228,14 +235,15 @@ describe('adding and correcting chronology entries', () => {
     const outsider = await makeUser(t.ctx);
     const client = await WebClient.signedIn(t.app, outsider);
     const [entry] = await entries();
-    for (const url of [newUrl(), `/cases/${caseId}/chronology/${entry!.id}/correct`]) {
+    for (const url of [newUrl(), `/cases/${caseId}/chronology/${entry!.id}/correct`, `/cases/${caseId}/chronology/${entry!.id}`]) {
       const response = await client.get(url);
       assert.equal(response.statusCode, 403, url);
-      assert.doesNotMatch(response.body, /Hart/);
+      assert.doesNotMatch(response.body, /Hart|Neighbour/);
     }
     assert.equal((await client.post(newUrl(), { kind: 'case-note' })).statusCode, 403);
-    const refusals = await t.ctx.db.selectFrom('audit_log').select('action').where('actor_user_id', '=', outsider.id).where('outcome', '=', 'denied').execute();
-    assert.equal(refusals.length, 3);
+    const refusals = await t.ctx.db.selectFrom('audit_log').select(['action', 'subject_type', 'subject_id']).where('actor_user_id', '=', outsider.id).where('outcome', '=', 'denied').execute();
+    assert.equal(refusals.length, 4);
+    assert.ok(refusals.some((r) => r.action === 'chronology.view' && r.subject_type === 'chronology-entry' && r.subject_id === entry!.id), JSON.stringify(refusals));
 
     const visitor = await makeUser(t.ctx);
     const now = t.ctx.clock.now();
@@ -243,7 +251,10 @@ describe('adding and correcting chronology entries', () => {
     const readOnly = await WebClient.signedIn(t.app, visitor);
     const list = await readOnly.get(`/cases/${caseId}/chronology`);
     assert.equal(list.statusCode, 200);
-    assert.doesNotMatch(list.body, /data-qa="add-entry"|data-qa="correct-entry"/);
+    assert.doesNotMatch(list.body, /data-qa="add-entry"/);
+    const readOnlyEntry = await readOnly.get(`/cases/${caseId}/chronology/${entry!.id}`);
+    assert.equal(readOnlyEntry.statusCode, 200);
+    assert.doesNotMatch(readOnlyEntry.body, /data-qa="correct-entry"/);
     assert.equal((await readOnly.get(newUrl())).statusCode, 403);
     const refusal = await t.ctx.db.selectFrom('audit_log').select('action').where('actor_user_id', '=', visitor.id).where('outcome', '=', 'denied').executeTakeFirstOrThrow();
     assert.equal(refusal.action, 'chronology.record');
@@ -253,5 +264,6 @@ describe('adding and correcting chronology entries', () => {
     assert.equal((await own.get(`/cases/${caseId}/chronology/no-such-entry/correct`)).statusCode, 404);
     const { id: otherCase } = await makeCase(t.ctx, { teamUserIds: [lead.id] });
     assert.equal((await own.get(`/cases/${otherCase}/chronology/${entry!.id}/correct`)).statusCode, 404, "another case's entry is not found here");
+    assert.equal((await own.get(`/cases/${otherCase}/chronology/${entry!.id}`)).statusCode, 404, "another case's entry is not shown here");
   });
 });
