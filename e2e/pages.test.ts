@@ -102,6 +102,20 @@ describe('signed-out pages', () => {
     await visit(page, '/privacy', { status: 200, heading: 'Privacy notice' });
   });
 
+  test('guidance and glossary, at 375 px with JavaScript on and off: the contents lead to each publication, each term has its meaning', async () => {
+    for (const javaScriptEnabled of [true, false]) {
+      const page = await e2e.newPage({ viewport: { width: 375, height: 800 }, javaScriptEnabled });
+      await visit(page, '/guidance', { status: 200, heading: 'Guidance behind the profile' });
+      await page.getByRole('link', { name: 'Child Safeguarding Practice Review: joint review of Infant 1 and Infant 2' }).click();
+      assert.equal(new URL(page.url()).hash, '#derby-review');
+      await visit(page, '/glossary', { status: 200, heading: 'Glossary' });
+      assert.equal(await page.locator('#hidden-risk dt').innerText(), 'Hidden risk');
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+      assert.equal(wide, false, 'no sideways scrolling at 375 px');
+      await page.close();
+    }
+  });
+
   test('page not found', async () => {
     const page = signedOut;
     await visit(page, '/no-such-page', { status: 404, heading: 'Page not found' });
@@ -165,7 +179,7 @@ describe('practitioner pages', () => {
     const footerLinks = await page.locator('.govuk-footer .govuk-footer__inline-list a').evaluateAll((anchors) =>
       anchors.map((a) => `${(a.textContent ?? '').trim()} ${a.getAttribute('href') ?? ''}`),
     );
-    assert.deepEqual(footerLinks, ['Accessibility statement /accessibility', 'Cookies /cookies', 'Privacy notice /privacy', 'API /api/docs']);
+    assert.deepEqual(footerLinks, ['Accessibility statement /accessibility', 'Cookies /cookies', 'Privacy notice /privacy', 'Guidance /guidance', 'Glossary /glossary', 'API /api/docs']);
     assert.match(await page.locator('.govuk-footer').innerText(), /Infant Care Profile is open-source software/);
   });
 
@@ -204,7 +218,7 @@ describe('practitioner pages', () => {
   });
 
   test('no broken links on the pages a practitioner sees', async () => {
-    assert.deepEqual(await brokenLinks(socialWorker, ['/', '/api/docs', '/accessibility', '/cookies', '/privacy']), []);
+    assert.deepEqual(await brokenLinks(socialWorker, ['/', '/api/docs', '/accessibility', '/cookies', '/privacy', '/guidance', '/glossary']), []);
   });
 
   test('my cases, empty', async () => {

@@ -8,6 +8,7 @@ import type { SignedInUser } from '../../../application/auth/signed-in-user.ts';
 import { alertTitle } from '../../../domain/alerts/alert-words.ts';
 import { factorDefinition } from '../../../domain/catalogue/catalogue.ts';
 import { EVIDENCE_SOURCES, isEvidenceSource } from '../../../domain/catalogue/evidence-sources.ts';
+import { citationsText } from '../../../domain/catalogue/sources.ts';
 import { SUBSTANCE_PATTERNS } from '../../../domain/catalogue/statuses.ts';
 import { STRESS_RESPONSES } from '../../../domain/catalogue/stress-responses.ts';
 import type { EvaluatedFactor, Evidence } from '../../../domain/profile/profile.types.ts';
@@ -29,7 +30,9 @@ function evidenceLine(evidence: Evidence): string {
   const source = isEvidenceSource(evidence.source) ? EVIDENCE_SOURCES[evidence.source].label : evidence.source;
   const direction = evidence.indicates === 'present' ? 'says it is present' : evidence.indicates === 'absent' ? 'says it is not present' : null;
   const givenBy = evidence.givenBy ? `, given by ${evidence.givenBy}` : '';
-  return `${source}${givenBy}${direction ? ` (${direction})` : ''}: ${evidence.note}. Recorded by ${evidence.recordedBy}, ${evidence.agency}, ${formatDate(evidence.recordedAt)}`;
+  // A note may end its own sentence ("Born at 40 weeks."): one full stop, never two.
+  const note = /[.!?]$/.test(evidence.note.trim()) ? evidence.note.trim() : `${evidence.note.trim()}.`;
+  return `${source}${givenBy}${direction ? ` (${direction})` : ''}: ${note} Recorded by ${evidence.recordedBy}, ${evidence.agency}, ${formatDate(evidence.recordedAt)}`;
 }
 
 /** What is known about a factor besides its status: detail, pattern, reason, how a partner protects, responses to stress. */
@@ -106,7 +109,7 @@ export function presentPrint(view: CasePrint, printedBy: SignedInUser) {
     nextReview: review?.nextReview ?? null,
     lastReviewed: review?.lastReviewed ?? null,
     summary: view.profile?.evaluation.summary ?? null,
-    findings: (profile?.findings ?? []).map((f) => ({ id: f.id, tag: severityTag(f.severity), title: f.title, rationale: f.rationale, facts: f.facts, whatToDo: f.suggestedAction, guidance: f.guidance })),
+    findings: (profile?.findings ?? []).map((f) => ({ id: f.id, tag: severityTag(f.severity), title: f.title, rationale: f.rationale, facts: f.facts, whatToDo: f.suggestedAction, guidance: citationsText(f.citations) })),
     factors: view.kind === 'profile' ? presentFactors(view) : [],
     decisions: view.kind === 'profile' ? (review?.decisions ?? []) : [],
     levelHistory: view.levelHistory.map((change) => ({
