@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { actorFor } from '../../application/auth/signed-in-user.ts';
 import { updateFactor } from '../../application/profile/update-factor.ts';
+import { assessSubject } from '../../application/profile/assess-subject.ts';
 import { assessmentKey } from '../../application/profile/profile-facts.ts';
 import { viewProfile } from '../../application/profile/view-profile.ts';
 import { STRESS_RESPONSE_IDS, isStressResponseId } from '../../domain/catalogue/stress-responses.ts';
@@ -12,11 +13,12 @@ import { requireBearer } from './bearer-auth.ts';
 import { findingForApi } from './finding-citations.ts';
 import { EVIDENCE_SOURCE_IDS } from '../../domain/catalogue/evidence-sources.ts';
 import { EVIDENCE_DIRECTIONS } from '../../domain/profile/profile.types.ts';
-import { FactorRecorded, FactorStatusSchema, ProfileResponse, SubstancePatternSchema } from './profile.schemas.ts';
+import { FactorRecorded, FactorStatusSchema, ProfileResponse, SubjectAssessed, SubjectAssessmentBody, SubstancePatternSchema } from './profile.schemas.ts';
 import { errorResponses, oneOf, requiredText } from './schemas.ts';
 
 const Params = Type.Object({ caseId: Type.String({ minLength: 1, maxLength: 100 }) });
 const FactorParams = Type.Object({ caseId: Type.String({ minLength: 1, maxLength: 100 }), factorId: Type.String({ minLength: 1, maxLength: 100 }) });
+const SubjectParams = Type.Object({ caseId: Type.String({ minLength: 1, maxLength: 100 }), subjectKey: Type.String({ minLength: 1, maxLength: 100, description: 'infant, household, or the id of the adult' }) });
 const source = oneOf(EVIDENCE_SOURCE_IDS);
 
 const FactorBody = Type.Object(
@@ -130,6 +132,40 @@ export async function profileApiRoutes(app: FastifyInstance): Promise<void> {
       const profile = await profileJson(request, request.params.caseId);
       const factor = profile.ok ? profile.value.factors.find((f) => f.factorId === request.params.factorId && (f.personId ?? null) === (body.personId ?? null)) : undefined;
       return factor ?? { factorId: request.params.factorId, version: result.version };
+    },
+  );
+
+  app.put<{ Params: Static<typeof SubjectParams>; Body: Static<typeof SubjectAssessmentBody> }>(
+    '/cases/:caseId/profile/subjects/:subjectKey',
+    {
+      preHandler: requireBearer,
+      schema: {
+        ...common,
+        summary:
+          'Assess a subject in one sitting: every answer about the baby, one adult or the household as ONE profile version, only the answers that change something written. 409 version-conflict when someone changed a factor since profileVersion that this also changes (details: /answers/<index>, who and what they left); 422 invalid-answers (details: /answers/<index>, the problem) or nothing-changed',
+        params: SubjectParams,
+        body: SubjectAssessmentBody,
+        response: { 200: SubjectAssessed, ...errorResponses(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const { answers, evidence, profileVersion } = request.body;
+      const result = await assessSubject(ctx, actor(request), request.params.caseId, { subjectKey: request.params.subjectKey, answers: answers.map((a) => ({ ...a, ...(a.responses ? { responses: [...a.responses] } : {}) })), ...(evidence ? { evidence } : {}), profileVersion });
+      if (result.ok) return { profileVersion: result.profileVersion, written: result.written };
+      const at = (factorId: string) => `/answers/${String(answers.findIndex((a) => a.factorId === factorId))}`;
+      switch (result.code) {
+        case 'not-found':
+        case 'unknown-person':
+          return sendApiError(reply, 404, 'not-found', result.message);
+        case 'forbidden':
+          return sendApiError(reply, 403, 'forbidden', result.message);
+        case 'version-conflict':
+          return sendApiError(reply, 409, 'version-conflict', `${result.message} Current version: ${String(result.profileVersion)}.`, result.conflicts.map((c) => ({ path: at(c.factorId), message: `${c.by} changed it to ${c.theirs?.status ?? 'not-assessed'}` })));
+        case 'nothing-changed':
+          return sendApiError(reply, 422, 'nothing-changed', result.message);
+        case 'invalid':
+          return sendApiError(reply, 422, 'invalid-answers', result.message, result.problems.map((p) => ({ path: at(p.factorId), message: p.problem })));
+      }
     },
   );
 }

@@ -104,6 +104,45 @@ export const ProfileResponse = Type.Object({
   summary: ProfileSummary,
 });
 
+/** PUT .../profile/subjects/{subjectKey}: every answer about one subject, saved as one profile version. */
+export const SubjectAssessmentBody = Type.Object(
+  {
+    profileVersion: Type.Integer({ minimum: 0, description: 'The profile version the answers were made against (GET .../profile gives it). A factor someone else changed since then and the answer also changes is refused with 409' }),
+    answers: Type.Array(
+      Type.Object(
+        {
+          factorId: FactorIdSchema,
+          status: FactorStatusSchema,
+          detail: Type.Optional(Type.String({ maxLength: 4000, description: 'What is known: needed when present' })),
+          pattern: Type.Optional(SubstancePatternSchema),
+          reason: Type.Optional(Type.String({ maxLength: 4000, description: 'Why it cannot be assessed: needed for cannot-assess' })),
+          protection: Type.Optional(Type.Object({ how: Type.String({ maxLength: 2000 }), whenPresent: Type.String({ maxLength: 2000 }) }, { additionalProperties: false, description: 'supportive-partner only' })),
+          responses: Type.Optional(Type.Array(oneOf(STRESS_RESPONSE_IDS), { maxItems: 20, description: 'harmful-stress-response only: how the carer is known to respond to stress' })),
+          note: Type.Optional(Type.String({ maxLength: 4000, description: 'Evidence for this factor alone (what rules it out or shows it); the visit’s note when not given. Needs evidence.source' })),
+        },
+        { additionalProperties: false },
+      ),
+      { maxItems: 100, description: 'One answer a factor of the subject (none the record fills). An answer that says what the record already holds is not written' },
+    ),
+    evidence: Type.Optional(
+      Type.Object(
+        {
+          source: EvidenceSourceSchema,
+          note: Type.Optional(Type.String({ maxLength: 4000, description: 'What was seen, said or checked' })),
+          givenBy: Type.Optional(Type.String({ maxLength: 200, description: 'Who said it, in words, for a third party or an account' })),
+        },
+        { additionalProperties: false, description: 'One piece of evidence for the visit: it goes with every answer that excludes a factor (as evidence of absence) or finds it present (of presence)' },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const SubjectAssessed = Type.Object({
+  profileVersion: Type.Integer({ minimum: 1, description: 'The one profile version the answers wrote' }),
+  written: Type.Array(FactorIdSchema, { description: 'The factors whose answer changed and were written, in the order sent' }),
+});
+
 export const FactorRecorded = Type.Union(
   [
     ProfileFactor,
