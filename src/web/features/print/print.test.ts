@@ -35,7 +35,7 @@ describe('the printable profile and case summary', () => {
 
   it('prints the whole profile: the marking at the top and the bottom, the identifiers, the findings with what to do, every factor of every subject with its status, evidence and who assessed it when, and who printed it when', async () => {
     const stored = await t.ctx.db.selectFrom('profile_assessments').select('version').where('case_id', '=', caseId).where('factor_id', '=', 'smoking-in-home').executeTakeFirst();
-    const recorded = await updateFactor(t.ctx, actorFor(lead), caseId, { factorId: 'smoking-in-home', status: 'excluded', evidence: [{ source: 'observed', note: 'No smell of smoke and no ashtrays in the flat' }], version: stored?.version ?? 0 });
+    const recorded = await updateFactor(t.ctx, actorFor(lead), caseId, { factorId: 'smoking-in-home', status: 'excluded', evidence: [{ source: 'observed', note: 'No smell of smoke and no ashtrays in the flat.' }], version: stored?.version ?? 0 });
     assert.ok(recorded.ok, JSON.stringify(recorded));
     const page = await hv.get(`/cases/${caseId}/print/profile`);
     assert.equal(page.statusCode, 200);
