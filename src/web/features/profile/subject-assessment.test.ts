@@ -100,7 +100,7 @@ describe('the subject’s page: every factor in one sitting', () => {
     const body = { profileVersion: loadedAt, 'status-parental-conflict': 'excluded', 'note-parental-conflict': 'Both say they get on, typed', evidenceSource: 'carer-account' };
     const stale = await client.post(url('household'), body);
     assert.equal(stale.statusCode, 409);
-    assert.match(textOf(qaElement(stale.body, 'theirs-parental-conflict')), /Ola Colleague changed this on .* to: Present; what is known: Shouting heard by the midwife/);
+    assert.match(textOf(qaElement(stale.body, 'theirs-parental-conflict')), /Ola Colleague changed this on .*\. Your answer is kept below: change it or save it again\. Their answer: Present; what is known: Shouting heard by the midwife$/);
     assert.match(stale.body, /Both say they get on, typed/);
     assert.match(stale.body, new RegExp(`name="profileVersion" value="${String(Number(loadedAt) + 1)}"`));
     const again = await client.post(url('household'), { ...body, profileVersion: String(Number(loadedAt) + 1) });
