@@ -1,0 +1,105 @@
+// Nothing typed is lost, in a real browser: the contact form typed into, the session lost, signed in
+// again and the text found there (JavaScript on and off); the timeout warning before the idle
+// sign-out, with axe, Escape staying signed in, and its words once the session has ended.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { demoCaseId, type E2e, expectNoAxeViolations, signIn, startE2e, submit } from './helpers/browser.ts';
+import { DEMO_PASSWORD } from '../src/application/demo/demo-partnership.ts';
+
+let e2e: E2e;
+let okafor: string;
+
+before(async () => {
+  e2e = await startE2e();
+  okafor = await demoCaseId(e2e, 'Okafor');
+});
+
+after(async () => {
+  await e2e?.close();
+});
+
+const formUrl = () => `/cases/${okafor}/contacts/new`;
+
+/** Types into the contact form, lets the session go idle on the server, and saves. */
+async function typeAndLoseTheSession(page: Page, typed: string) {
+  await page.goto(formUrl());
+  await page.locator('#interaction').fill(typed);
+  await page.locator('#summary').fill(`Summary: ${typed}`);
+  e2e.testApp.clock.advanceMinutes(31);
+  await submit(page, page.getByRole('button', { name: 'Save contact' }));
+}
+
+async function signInAgain(page: Page) {
+  await page.locator('#email').fill('health-visitor@demo.example');
+  await page.locator('#password').fill(DEMO_PASSWORD);
+  await submit(page, page.getByRole('button', { name: 'Sign in', exact: true }));
+}
+
+for (const javaScriptEnabled of [true, false]) {
+  describe(`a contact typed after the session ended, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
+    test('is kept while the user signs in again, then found on the form', async () => {
+      const page = await e2e.newPage({ javaScriptEnabled, viewport: { width: 375, height: 800 } });
+      await signIn(page, 'health-visitor@demo.example');
+      const typed = `Ruby lay on the sofa between cushions (${javaScriptEnabled ? 'on' : 'off'})`;
+      await typeAndLoseTheSession(page, typed);
+
+      assert.equal(new URL(page.url()).pathname, '/sign-in');
+      assert.equal(await page.locator('[data-qa="form-kept-banner"]').innerText().then((text) => text.includes('what you typed has been kept')), true);
+      if (javaScriptEnabled) await expectNoAxeViolations(page);
+
+      await signInAgain(page);
+      assert.equal(new URL(page.url()).pathname, formUrl());
+      assert.equal(await page.locator('#interaction').inputValue(), typed);
+      assert.equal(await page.locator('#summary').inputValue(), `Summary: ${typed}`);
+      assert.match(await page.locator('[data-qa="kept-form-banner"]').innerText(), /What you typed has been put back/);
+      if (javaScriptEnabled) await expectNoAxeViolations(page);
+    });
+  });
+}
+
+describe('the timeout warning', () => {
+  test('opens before the idle sign-out with the focus in it, passes axe, and Escape stays signed in', async () => {
+    const page = await e2e.newPage();
+    await signIn(page, 'health-visitor@demo.example');
+    await page.clock.install();
+    await page.goto(formUrl());
+    await page.locator('#summary').fill('Half written when the warning came');
+    const dialog = page.locator('[data-qa="timeout-warning"]');
+    assert.equal(await dialog.isVisible(), false, 'no warning yet');
+
+    // 29 minutes on, on the server and in the page: the warning's check hears a minute is left.
+    e2e.testApp.clock.advanceMinutes(29);
+    await page.clock.fastForward('29:00');
+    await dialog.waitFor({ state: 'visible' });
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'timeout-warning', 'the focus moves into the dialog');
+    assert.equal(await page.getByRole('dialog', { name: 'You’re about to be signed out' }).count(), 1);
+    assert.match(await dialog.innerText(), /we will sign you out in 1 minute/);
+    await expectNoAxeViolations(page);
+
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    e2e.testApp.clock.advanceMinutes(20);
+    // Still signed in 49 minutes after the page loaded: Escape counted as use.
+    const [response] = await Promise.all([page.waitForResponse('**/session/time-left'), page.clock.fastForward('28:00')]);
+    assert.equal(response.status(), 200);
+    assert.equal(await page.locator('#summary').inputValue(), 'Half written when the warning came');
+  });
+
+  test('says the user has been signed out when the time runs out, and leaves what was typed', async () => {
+    const page = await e2e.newPage();
+    await signIn(page, 'health-visitor@demo.example');
+    await page.clock.install();
+    await page.goto(formUrl());
+    await page.locator('#summary').fill('Still here after the sign-out');
+    e2e.testApp.clock.advanceMinutes(31);
+    await page.clock.fastForward('31:00');
+    const dialog = page.locator('[data-qa="timeout-warning"]');
+    await dialog.getByRole('heading', { name: 'You have been signed out' }).waitFor();
+    assert.match(await dialog.innerText(), /What you have typed on this page is still here/);
+    await expectNoAxeViolations(page);
+    await dialog.getByRole('button', { name: 'Back to the form' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    assert.equal(await page.locator('#summary').inputValue(), 'Still here after the sign-out');
+  });
+});
