@@ -1,11 +1,16 @@
 // The chronology in a real browser with axe, for a demo family whose chronology starts empty: entries
-// added through the form (its error summary first), the list and a filtered list (with a date error),
-// a correction, the printable page and the CSV file; and a refusal outside the team.
+// added through the form (its error summary first), each entry's own page, the list newest first and
+// turned round, a filtered list (with a date error), a correction, the printable page (printed to an
+// A4 PDF: the marking on every sheet) and the CSV file; the list at 375 px with JavaScript on and off;
+// and a refusal outside the team.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { recordBatch } from '../src/application/chronology/record-batch.ts';
+import { actorFor } from '../test/helpers/factories.ts';
 import { demoCaseId, type E2e, expectNoAxeViolations, signIn, startE2e, submit } from './helpers/browser.ts';
 import { expectErrorSummary, visit } from './helpers/page-checks.ts';
+import { pdfPageSizes, pdfPageTexts } from './helpers/pdf-text.ts';
 
 let e2e: E2e;
 let hartley: string;
@@ -72,10 +77,12 @@ describe('the chronology for the lead professional', () => {
     await page.locator('input[name="babySeen"][value="yes"]').check();
     const saved = await submit(page, page.getByRole('button', { name: 'Save entry' }));
     assert.equal(saved.status(), 200);
-    const entry = page.locator('[data-qa="entry"]');
-    assert.equal(await entry.count(), 1);
-    assert.match(await entry.innerText(), /3 November 2026 at 10:30am: Home visit/);
-    assert.match(await entry.innerText(), /About\tSarah Hartley\nPresent\t(Sarah Hartley, Mia Hartley|Mia Hartley, Sarah Hartley)\n/);
+    // The saved entry's own page.
+    assert.equal(await page.locator('h1').innerText(), 'Home visit');
+    const entry = await page.locator('[data-qa="entry-detail"]').innerText();
+    assert.match(entry, /When\s+3 November 2026 at 10:30am/);
+    assert.match(entry, /About\s+Sarah Hartley\s+Present\s+(Sarah Hartley, Mia Hartley|Mia Hartley, Sarah Hartley)\s/);
+    await expectNoAxeViolations(page);
 
     await page.goto(`${chronology()}/new`);
     await fillEntry({ kind: 'information-from-family', day: '12', summary: 'Grandmother says Dad has been drinking again', source: 'third-party', about: ['James Hartley'] });
@@ -83,15 +90,22 @@ describe('the chronology for the lead professional', () => {
     assert.equal((await submit(page, page.getByRole('button', { name: 'Save entry' }))).status(), 200);
   });
 
-  test('the list, then filtered through the form, then a date that cannot be used', async () => {
+  test('the list newest first, turned round, then filtered through the form, then a date that cannot be used', async () => {
     await visit(page, chronology(), { status: 200, heading: 'Chronology' });
-    assert.equal(await page.locator('[data-qa="entry"]').count(), 2);
+    const dates = () => page.locator('[data-qa="open-entry"]').allInnerTexts();
+    assert.deepEqual((await dates()).map((text) => text.split('\n')[0]), ['12 November 2026', '3 November 2026 at 10:30am']);
     assert.equal(await page.locator('[data-qa="entry"] [data-qa="significant"]').count(), 1);
+    await submit(page, page.getByRole('link', { name: 'Show oldest first' }));
+    assert.deepEqual((await dates()).map((text) => text.split('\n')[0]), ['3 November 2026 at 10:30am', '12 November 2026']);
+    await expectNoAxeViolations(page);
 
+    // The filters are folded away until opened; the order is kept when they are applied.
+    await page.getByText('Filter the entries').click();
     await page.locator('#significant').check();
     await submit(page, page.getByRole('button', { name: 'Apply filters' }));
     assert.equal(await page.locator('[data-qa="entry"]').count(), 1);
-    assert.match(await page.locator('[data-qa="entry-count"]').innerText(), /Showing 1 of 2 entries/);
+    assert.match(await page.locator('[data-qa="entry-count"]').innerText(), /Showing 1 of 2 entries, oldest first/);
+    assert.equal(new URL(page.url()).searchParams.get('order'), 'oldest');
     await expectNoAxeViolations(page);
 
     await page.locator('#significant').uncheck();
@@ -105,9 +119,10 @@ describe('the chronology for the lead professional', () => {
     await expectNoAxeViolations(page);
   });
 
-  test('correct an entry: the form prefilled, then both versions shown', async () => {
+  test('correct an entry from its own page: the form prefilled, then both versions shown', async () => {
     await page.goto(chronology());
-    await submit(page, page.getByRole('link', { name: /^Correct this entry\W+Home visit/ }));
+    await submit(page, page.getByRole('link', { name: /Home visit/ }));
+    await submit(page, page.getByRole('link', { name: 'Correct this entry' }));
     assert.equal(await page.locator('h1').innerText(), 'Correct an entry');
     assert.equal(await page.locator('#time').inputValue(), '10:30');
     await expectNoAxeViolations(page);
@@ -116,9 +131,11 @@ describe('the chronology for the lead professional', () => {
     await page.locator('#correctionReason').fill('The visit was on the 4th; the 3rd was when it was booked');
     const saved = await submit(page, page.getByRole('button', { name: 'Save correction' }));
     assert.equal(saved.status(), 200);
-    assert.equal(await page.locator('[data-qa="corrected"]').count(), 1);
     assert.match(await page.locator('[data-qa="correction-note"]').innerText(), /the 3rd was when it was booked/);
     await expectNoAxeViolations(page);
+    await page.goto(chronology());
+    assert.equal(await page.locator('[data-qa="corrected"]').count(), 1);
+    assert.equal(await page.locator('[data-qa="correction"]').count(), 1);
   });
 
   test('the printable page and the CSV file', async () => {
@@ -133,6 +150,64 @@ describe('the chronology for the lead professional', () => {
     assert.equal(csv.status(), 200);
     assert.match(csv.headers()['content-disposition'] ?? '', /^attachment; filename="chronology-leo-hartley-\d{4}-\d{2}-\d{2}\.csv"$/);
     assert.match(await csv.text(), /Source of information/);
+  });
+
+  test('printed on A4 over several sheets: upright, the marking at the head and foot of each, every entry there', async () => {
+    const { db } = e2e.testApp.ctx;
+    const visitor = await db.selectFrom('users').select(['id', 'organisation_id', 'role']).where('email', '=', 'health-visitor@demo.example').executeTakeFirstOrThrow();
+    const notes = Array.from({ length: 60 }, (_, i) => ({
+      index: i,
+      caseId: hartley,
+      entry: {
+        kind: 'case-note' as const,
+        occurredAt: `2026-10-${String((i % 28) + 1).padStart(2, '0')}`,
+        summary: `Printed note ${String(i + 1)}: the family were seen at home and the plan was talked through with both parents, who said the baby had been feeding well.`,
+        source: 'observed' as const,
+      },
+    }));
+    const outcome = await recordBatch(e2e.testApp.ctx, actorFor({ id: visitor.id, organisationId: visitor.organisation_id, role: visitor.role as 'practitioner' }), notes);
+    assert.equal(outcome.stored.length, 60, JSON.stringify(outcome.rejected));
+
+    await page.goto(`${chronology()}/print`);
+    assert.equal(await page.locator('[data-qa="print-row"]').count(), 63);
+    const sheets = pdfPageTexts(await page.pdf({ format: 'A4' }));
+    assert.ok(sheets.length >= 3 && sheets.length <= 15, `${String(sheets.length)} sheets`);
+    for (const [index, sheet] of sheets.entries()) {
+      const lines = sheet.split('\n');
+      assert.equal(lines.filter((line) => line.startsWith('OFFICIAL-SENSITIVE')).length, 2, `sheet ${String(index + 1)}: ${sheet.slice(0, 300)}`);
+      if (index > 0) assert.ok(lines.includes('What happened'), `sheet ${String(index + 1)} repeats the table's headers`);
+    }
+    const printed = sheets.join('\n');
+    for (let n = 1; n <= 60; n += 1) assert.ok(printed.includes(`Printed note ${String(n)}:`), `note ${String(n)} is printed`);
+    assert.match(sheets[0]!, /Chronology for Leo Hartley/);
+    // The page's own size, as the print CSS asks for it: A4 upright on every sheet.
+    const sizes = pdfPageSizes(await page.pdf({ preferCSSPageSize: true }));
+    assert.equal(sizes.length, sheets.length);
+    for (const { width, height } of sizes) assert.ok(Math.abs(width - 595) < 2 && Math.abs(height - 842) < 2, `${String(width)} by ${String(height)}`);
+  });
+});
+
+describe('the chronology on a phone', () => {
+  test('at 375 px the table reflows, each entry opens, with JavaScript on and off', async () => {
+    const page = await e2e.newPage({ viewport: { width: 375, height: 800 } });
+    await signIn(page, 'health-visitor@demo.example');
+    await visit(page, `/cases/${hartley}/chronology`, { status: 200, heading: 'Chronology' });
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 375, 'nothing wider than the screen');
+    assert.equal(await page.locator('.app-chronology-table__label').first().isVisible(), true, 'each cell says what it is');
+    await submit(page, page.locator('[data-qa="open-entry"]').first());
+    await expectNoAxeViolations(page);
+
+    const noScript = await e2e.newPage({ viewport: { width: 375, height: 800 }, javaScriptEnabled: false });
+    await signIn(noScript, 'health-visitor@demo.example');
+    await noScript.goto(`/cases/${hartley}/chronology`);
+    await submit(noScript, noScript.getByRole('link', { name: 'Show oldest first' }));
+    await noScript.getByText('Filter the entries').click();
+    await noScript.locator('#significant').check();
+    await submit(noScript, noScript.getByRole('button', { name: 'Apply filters' }));
+    assert.match(await noScript.locator('[data-qa="entry-count"]').innerText(), /oldest first/);
+    await submit(noScript, noScript.locator('[data-qa="open-entry"]').first());
+    const back = await noScript.locator('.govuk-back-link').getAttribute('href');
+    assert.match(back ?? '', /\?significant=yes&order=oldest#entry-/);
   });
 });
 
