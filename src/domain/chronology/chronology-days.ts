@@ -11,12 +11,12 @@ export interface DatedEntry {
 
 /** The entries with a real date, oldest first; entries on the same day keep the order given. */
 export function datedEntries(entries: readonly ChronologyEntry[]): DatedEntry[] {
-  return entries
-    .flatMap((entry) => {
-      const day = dayOf(entry.occurredAt);
-      return day === null ? [] : [{ entry, day }];
-    })
-    .sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+  const dated: DatedEntry[] = [];
+  for (const entry of entries) {
+    const day = dayOf(entry.occurredAt);
+    if (day !== null) dated.push({ entry, day });
+  }
+  return dated.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
 }
 
 /** Leaves out entries dated after `today` (they have not happened); leaves everything when `today` cannot be read. */

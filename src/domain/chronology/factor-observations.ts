@@ -6,7 +6,6 @@ import { evidenceFromEvents } from '../profile/event-evidence.ts';
 import { directionOf } from '../profile/factor-state.ts';
 import { profileSettings } from '../profile/profile-settings.ts';
 import { currentEntries } from './current-entries.ts';
-import { peopleOf } from './chronology-days.ts';
 import { toProfileEvent } from './to-profile-event.ts';
 import type { FactorAssessment, ProfileSettings } from '../profile/profile.types.ts';
 import type { ChronologyEntry } from './chronology.types.ts';
@@ -22,8 +21,7 @@ export interface ObservationOptions {
 /** What the current entries say about each factor, by the profile's own rules for events. */
 export function observationsFromEntries(entries: readonly ChronologyEntry[], options: ObservationOptions = {}): FactorObservation[] {
   const current = currentEntries(entries);
-  const named = (entry: ChronologyEntry) => [...peopleOf([entry]), ...entry.indicates.flatMap((item) => (item.personId === undefined ? [] : [item.personId]))];
-  const adultIds = options.adultIds ?? new Set(current.flatMap(named));
+  const adultIds = options.adultIds ?? everyoneNamed(current);
   const { byFactor } = evidenceFromEvents(current.map(toProfileEvent), adultIds, profileSettings(options.settings));
   return [...byFactor].flatMap(([key, evidence]) => {
     // factorKey is "factor" or "factor|person", and no factor id holds a bar.
@@ -39,6 +37,18 @@ export function observationsFromEntries(entries: readonly ChronologyEntry[], opt
       source: item.source,
     }));
   });
+}
+
+/** Everyone the entries name: who they are about, who was harmed, who harmed, and whom an indication is about. */
+function everyoneNamed(entries: readonly ChronologyEntry[]): Set<string> {
+  const named = new Set<string>();
+  for (const entry of entries) {
+    for (const id of entry.personIds) named.add(id);
+    for (const id of entry.victimIds) named.add(id);
+    for (const id of entry.perpetratorIds) named.add(id);
+    for (const item of entry.indicates) if (item.personId !== undefined) named.add(item.personId);
+  }
+  return named;
 }
 
 /** Each piece of stored evidence that points one way, as an observation at the time it was recorded. */
