@@ -68,6 +68,7 @@ describe('the printable profile and case summary', () => {
     );
     assert.match(textOf(qaElement(page.body, 'factor-prematurity-infant')), /Assessed: From the record$/, 'a factor the record fills');
     assert.equal(qaElement(page.body, 'pdf-link') !== null, t.ctx.config.chromiumPath !== undefined, 'the PDF is offered when a browser is there to make it');
+    if (t.ctx.config.chromiumPath) assert.match(textOf(qaElement(page.body, 'how-to-print')), /and so does the PDF\. Firefox and Safari print it only at the start and the end: from them, use the PDF\./);
 
   });
 
@@ -142,7 +143,9 @@ describe('the printable pages without a browser to make PDFs', () => {
     const page = await client.get(`/cases/${caseId}/print/profile`);
     assert.equal(page.statusCode, 200);
     assert.equal(qaElement(page.body, 'pdf-link'), null);
-    assert.match(textOf(qaElement(page.body, 'how-to-print')), /Use your browser's print command to print it, or to save it as a PDF/);
+    const howTo = textOf(qaElement(page.body, 'how-to-print'));
+    assert.match(howTo, /Use your browser's print command to print it, or to save it as a PDF\. Chrome and Edge print the marking OFFICIAL-SENSITIVE at the head and foot of every sheet\. Firefox and Safari print it only at the start and the end\./);
+    assert.doesNotMatch(howTo, /PDF, and so does|use the PDF/, 'no PDF to point to');
     for (const kind of ['profile', 'summary']) {
       const pdf = await client.get(`/cases/${caseId}/print/${kind}.pdf`);
       assert.equal(pdf.statusCode, 503);
