@@ -15,7 +15,7 @@ import {
 } from '../../domain/people/record-details.ts';
 import { infantDisplayName } from '../../domain/people/infant-name.ts';
 import type { InfantStatus } from '../../domain/people/record-matching.ts';
-import type { CasesTable } from '../../infrastructure/db/schema.ts';
+import type { CasesTable, Tx } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAuditAlone } from '../audit.ts';
 import type { AppContext } from '../context.ts';
@@ -118,13 +118,13 @@ export type UpdateCaseDetailsResult =
   | { ok: false; code: 'version-conflict'; message: string; current: { version: number; details: ShownRecordDetails } };
 
 /**
- * Changes the details from the version the editor read. Someone who may not see a restricted
+ * Changes the details from the version the editor read (a field left out stays as it is). Someone who may not see a restricted
  * address cannot change it or lift the restriction (what they send for it is ignored), but anyone
  * who may change the record may restrict an address: keeping it from others is always allowed.
  */
 export async function updateCaseDetails(ctx: AppContext, actor: UserActor, caseId: string, input: Partial<RecordDetails>, readVersion: number): Promise<UpdateCaseDetailsResult> {
-  const refused = async (refusal: CaseRefusal): Promise<UpdateCaseDetailsResult> =>
-    refusal.code === 'not-found' ? NOT_FOUND : { ok: false, code: 'forbidden', message: CANNOT_CHANGE, contact: await caseContact(ctx.db, caseId) };
+  const refused = async (refusal: CaseRefusal, trx: Tx): Promise<UpdateCaseDetailsResult> =>
+    refusal.code === 'not-found' ? NOT_FOUND : { ok: false, code: 'forbidden', message: CANNOT_CHANGE, contact: await caseContact(trx, caseId) };
   return changeCase<UpdateCaseDetailsResult>(ctx, actor, caseId, { action: 'case.details-update' }, refused, async ({ trx, record, now }) => {
     const refuse = (answer: UpdateCaseDetailsResult) => ({ changed: false as const, answer });
     const row = (await trx.selectFrom('cases').select(['status', 'version', ...DETAIL_COLUMNS]).where('id', '=', caseId).executeTakeFirst())!;
@@ -133,8 +133,11 @@ export async function updateCaseDetails(ctx: AppContext, actor: UserActor, caseI
     if (row.version !== readVersion) {
       return refuse({ ok: false, code: 'version-conflict', message: 'Someone else changed this record while you were editing. Their details are shown; check them and save yours again.', current: { version: row.version, details: shown } });
     }
-    let details = normaliseRecordDetails(input);
-    if (row.status !== 'unborn' && input.motherNhsNumber === undefined) details = { ...details, motherNhsNumber: stored.motherNhsNumber };
+    // A field left out stays as it is; null clears it.
+    const given = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+    let details = normaliseRecordDetails({ ...stored, ...given });
+    // After the birth the mother's NHS number is not asked for: left blank, what was recorded before stays.
+    if (row.status !== 'unborn' && details.motherNhsNumber === null) details = { ...details, motherNhsNumber: stored.motherNhsNumber };
     if (stored.addressRestricted && !record.canSeeRestricted) {
       details = { ...details, address: stored.address, postcode: stored.postcode, addressRestricted: true };
     }

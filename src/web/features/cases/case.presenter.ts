@@ -66,6 +66,18 @@ function genogramInput(view: CaseView): GenogramInput {
   };
 }
 
+/** The address (a restricted one never: only its reveal shows it), GP practice, birth hospital and mother's NHS number, in words. */
+function presentRecordDetails(details: CaseView['record']['details']) {
+  const address = [details.address, details.postcode].filter(Boolean).join('\n');
+  return {
+    withheld: details.addressWithheld,
+    address: address || null,
+    gpPractice: details.gpPracticeName ? `${details.gpPracticeName}${details.gpPracticeOdsCode ? ` (${details.gpPracticeOdsCode})` : ''}` : null,
+    birthHospital: details.birthHospital,
+    motherNhsNumber: details.motherNhsNumber ? formatNhsNumber(details.motherNhsNumber) : null,
+  };
+}
+
 export function presentCase(view: CaseView, now: Date) {
   // The London day, as every other page counts ages and due dates: not the UTC one, a day behind
   // between midnight and one in the morning in summer.
@@ -86,6 +98,7 @@ export function presentCase(view: CaseView, now: Date) {
     correctedAge: corrected.applies ? corrected.description : null,
     gestation: gestation ? `${gestation.weeks} weeks ${gestation.days} days` : null,
     nhsNumber: record.nhsNumber ? formatNhsNumber(record.nhsNumber) : null,
+    details: presentRecordDetails(record.details),
     level: caseLevelLabel(record.level),
     accessLabel: ACCESS_LABELS[view.access.basis],
     canManageTeam: mayManageTeam(view.access),
