@@ -61,14 +61,20 @@ describe('chronology CSV', () => {
     assert.match(without!, /,No,Yes,,,,,,,,,$/);
   });
 
-  it('prints what the entry records under its summary, the lived experience among it', () => {
-    const [row] = printRows([entry('Visit', { lived, livedExperience: livedExperienceRows(lived), people: ['Sarah Hart'] })]);
+  it("prints what the entry records under its summary, the lived experience and the plan's checks among it", () => {
+    const planChecks = [
+      { text: 'Where the baby sleeps', outcome: 'Checked: concern', note: 'Cot full of clothes' },
+      { text: 'Food in the house', outcome: 'Checked: no concern', note: '' },
+    ];
+    const [row] = printRows([entry('Visit', { lived, livedExperience: livedExperienceRows(lived), people: ['Sarah Hart'], planChecks })]);
     assert.deepEqual(row!.details, [
       { label: 'About', text: 'Sarah Hart' },
       { label: 'Baby seen', text: 'Yes' },
       { label: 'Awake or asleep', text: 'Asleep' },
       { label: "The baby's demeanour", text: 'Settled, =calm' },
       { label: 'What older brothers and sisters said', text: 'Mia said "he cries, a lot"' },
+      { label: 'Plan check, Where the baby sleeps', text: 'Checked: concern: Cot full of clothes' },
+      { label: 'Plan check, Food in the house', text: 'Checked: no concern' },
       { label: 'Recorded', text: '6 October 2026 at 9:00am by Claire Dobson' },
     ]);
   });
