@@ -6,6 +6,7 @@ import { Type, type Static } from 'typebox';
 import { actorFor } from '../../application/auth/signed-in-user.ts';
 import { createCase } from '../../application/cases/create-case.ts';
 import { searchCases } from '../../application/cases/search-cases.ts';
+import { MATCH_REASONS, type MatchReason } from '../../domain/people/record-details.ts';
 import { SEXES } from '../../domain/people/record-matching.ts';
 import { sendApiError } from '../api-error.ts';
 import { requireBearer } from './bearer-auth.ts';
@@ -18,6 +19,7 @@ const SearchQuery = Type.Object(
     nhsNumber: Type.Optional(Type.String({ maxLength: 20 })),
     name: Type.Optional(Type.String({ maxLength: 200 })),
     dateOfBirth: Type.Optional(Type.String({ format: 'date', description: 'A date of birth, or a due date (matches due dates within 7 days)' })),
+    postcode: Type.Optional(Type.String({ maxLength: 10, description: "The household's postcode; never finds a restricted address. Not for administrators (403)" })),
   },
   { additionalProperties: false },
 );
@@ -59,6 +61,9 @@ const Hit = Type.Object({
   level: Type.Optional(Type.String()),
   version: Type.Optional(Type.Integer()),
   contact: Type.Optional(nullable(Type.Object({ name: Type.String(), organisation: Type.String(), email: Type.String() }))),
+  ageBand: Type.Optional(Type.String({ description: 'For a record you may not open, how old the baby is in a wide band: "unborn, due March 2027", "under 3 months", "3 to 6 months", "6 to 12 months", "1 to 2 years" or "2 years or older"' })),
+  matchedOn: Type.Array(oneOf(Object.keys(MATCH_REASONS) as MatchReason[]), { description: 'Why the record was found, strongest first' }),
+  own: Type.Boolean({ description: 'You are in the team around this baby; your own cases come first' }),
 });
 
 const common = { tags: ['cases'], security: [{ bearer: [] }] };
@@ -71,15 +76,33 @@ export async function caseRecordApiRoutes(app: FastifyInstance): Promise<void> {
     '/cases',
     {
       preHandler: requireBearer,
-      schema: { ...common, summary: 'Search by NHS number, name (forgiving misspelling) or date of birth or due date', querystring: SearchQuery, response: { 200: Type.Object({ items: Type.Array(Hit), more: Type.Boolean() }), ...errorResponses(400, 401) } },
+      schema: {
+        ...common,
+        summary: "Search by NHS number (the baby's, or the mother's for an unborn baby), name (forgiving misspelling), date of birth or due date, or postcode; one item a case, your own first",
+        querystring: SearchQuery,
+        response: { 200: Type.Object({ items: Type.Array(Hit), more: Type.Boolean() }), ...errorResponses(400, 401, 403) },
+      },
     },
     async (request, reply) => {
       const result = await searchCases(ctx, actor(request), request.query);
-      if (!result.ok) return sendApiError(reply, 400, result.code, result.message);
+      if (!result.ok) return sendApiError(reply, result.code === 'postcode-not-allowed' ? 403 : 400, result.code, result.message);
       const items = result.value.hits.map((hit) =>
         hit.restricted
-          ? { id: hit.id, restricted: true, contact: hit.contact }
-          : { id: hit.id, restricted: false, status: hit.status, givenName: hit.givenName, familyName: hit.familyName, dateOfBirth: hit.dateOfBirth, expectedDeliveryDate: hit.expectedDeliveryDate, nhsNumber: hit.nhsNumber, level: hit.level, version: hit.version },
+          ? { id: hit.id, restricted: true, contact: hit.contact, ageBand: hit.ageBand, matchedOn: hit.matchedOn, own: hit.own }
+          : {
+              id: hit.id,
+              restricted: false,
+              status: hit.status,
+              givenName: hit.givenName,
+              familyName: hit.familyName,
+              dateOfBirth: hit.dateOfBirth,
+              expectedDeliveryDate: hit.expectedDeliveryDate,
+              nhsNumber: hit.nhsNumber,
+              level: hit.level,
+              version: hit.version,
+              matchedOn: hit.matchedOn,
+              own: hit.own,
+            },
       );
       return { items, more: result.value.more };
     },

@@ -2,6 +2,7 @@
 // types the handlers and is published in OpenAPI.
 import { Type, type Static } from 'typebox';
 import { TEAM_ROLES } from '../../domain/access/case-access.ts';
+import { ADDRESS_MAX_LENGTH, NAME_MAX_LENGTH } from '../../domain/people/record-details.ts';
 import { INFANT_STATUSES, SEXES } from '../../domain/people/record-matching.ts';
 import { RELATIONSHIPS_TO_INFANT, type RelationshipToInfant } from '../../domain/people/relationships.ts';
 import { oneOf } from './schemas.ts';
@@ -33,12 +34,50 @@ export const TeamMember = Type.Object({
   role: oneOf(TEAM_ROLES),
 });
 
+export const RecordDetails = Type.Object(
+  {
+    address: nullable(Type.String({ description: 'The lines of the address, without the postcode; null when not recorded or restricted' })),
+    postcode: nullable(Type.String({ description: 'Like "DE1 2AB"; null when not recorded or restricted' })),
+    addressRestricted: Type.Boolean({ description: 'Kept from everyone but the lead professional and oversight (a refuge): never in search results' }),
+    addressWithheld: Type.Boolean({ description: 'The address is restricted and not given here: GET /cases/{caseId}/address shows it to those who may see it, audited' }),
+    gpPracticeName: nullable(Type.String()),
+    gpPracticeOdsCode: nullable(Type.String({ description: "The practice's ODS code: a letter and 5 digits, like A81001" })),
+    birthHospital: nullable(Type.String()),
+    motherNhsNumber: nullable(Type.String({ description: "Ten digits; recorded before the birth, so that the mother's NHS number finds the record" })),
+  },
+  { description: "What helps find the record and reach the family: the household's address, GP practice, birth hospital and, before the birth, the mother's NHS number" },
+);
+
+export const RecordDetailsBody = Type.Object(
+  {
+    version: Type.Integer({ minimum: 1, description: 'The version of the case you read (409 if it changed)' }),
+    address: Type.Optional(nullable(Type.String({ maxLength: ADDRESS_MAX_LENGTH }))),
+    postcode: Type.Optional(nullable(Type.String({ maxLength: 10 }))),
+    addressRestricted: Type.Optional(Type.Boolean({ description: 'Anyone who may change the case may restrict an address; only the lead professional and oversight may change a restricted one or lift the restriction (what others send for it is ignored)' })),
+    gpPracticeName: Type.Optional(nullable(Type.String({ maxLength: NAME_MAX_LENGTH }))),
+    gpPracticeOdsCode: Type.Optional(nullable(Type.String({ maxLength: 10 }))),
+    birthHospital: Type.Optional(nullable(Type.String({ maxLength: NAME_MAX_LENGTH }))),
+    motherNhsNumber: Type.Optional(nullable(Type.String({ maxLength: 20, description: 'Only before the birth' }))),
+  },
+  { additionalProperties: false, description: 'A field left out stays as it is; null clears it' },
+);
+export type RecordDetailsBody = Static<typeof RecordDetailsBody>;
+
+export const RecordDetailsResponse = Type.Object({ id: Type.String(), version: Type.Integer(), changed: Type.Array(Type.String({ description: 'The fields that changed' })), details: RecordDetails });
+
+export const AddressResponse = Type.Object({
+  address: nullable(Type.String()),
+  postcode: nullable(Type.String()),
+  restricted: Type.Boolean(),
+});
+
 export const CaseResponse = Type.Object({
   id: Type.String(),
   status: oneOf(INFANT_STATUSES),
   level: Type.String(),
   version: Type.Integer(),
   infant: Infant,
+  details: RecordDetails,
   team: Type.Array(TeamMember),
   access: Type.String({ description: 'Why the caller may see this case: lead-professional, team-member, organisation-oversight or break-glass' }),
 });

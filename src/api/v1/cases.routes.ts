@@ -2,12 +2,24 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { actorFor } from '../../application/auth/signed-in-user.ts';
+import { revealAddress, updateCaseDetails } from '../../application/cases/case-details.ts';
 import { addToTeam } from '../../application/cases/manage-team.ts';
 import { viewCase, type CaseView } from '../../application/cases/view-case.ts';
 import { addPerson, updatePerson, type PersonInput, type SavePersonResult } from '../../application/people/save-person.ts';
 import { sendApiError } from '../api-error.ts';
 import { requireBearer } from './bearer-auth.ts';
-import { CaseIdParams, CaseResponse, PersonBody, PersonParams, PersonResponse, PersonUpdateBody, TeamBody } from './case.schemas.ts';
+import {
+  AddressResponse,
+  CaseIdParams,
+  CaseResponse,
+  PersonBody,
+  PersonParams,
+  PersonResponse,
+  PersonUpdateBody,
+  RecordDetailsBody,
+  RecordDetailsResponse,
+  TeamBody,
+} from './case.schemas.ts';
 import { errorResponses } from './schemas.ts';
 
 const common = { preHandler: requireBearer, tags: ['cases'], security: [{ bearer: [] }] };
@@ -54,6 +66,7 @@ function caseJson(view: CaseView) {
       multipleBirth: record.multipleBirth,
       independentlyMobile: record.independentlyMobile,
     },
+    details: record.details,
     team: view.team.map((m) => ({ userId: m.userId, name: m.name, email: m.email, organisation: m.organisationName, role: m.role })),
     access: view.access.basis,
   };
@@ -147,6 +160,60 @@ export async function caseApiRoutes(app: FastifyInstance): Promise<void> {
         return sendApiError(reply, 422, 'unknown-user', result.message);
       }
       return reply.code(201).send({ userId: result.value.userId, role: request.body.role });
+    },
+  );
+
+  app.put<{ Params: Static<typeof CaseIdParams>; Body: RecordDetailsBody }>(
+    '/cases/:caseId/details',
+    {
+      preHandler: common.preHandler,
+      schema: {
+        summary: "Change the household's address, GP practice, birth hospital or mother's NHS number; send the version you read (409 if it changed)",
+        tags: common.tags,
+        security: common.security,
+        params: CaseIdParams,
+        body: RecordDetailsBody,
+        response: { 200: RecordDetailsResponse, ...errorResponses(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const { version, ...details } = request.body;
+      const result = await updateCaseDetails(ctx, actor(request), request.params.caseId, details, version);
+      if (result.ok) {
+        const view = await viewCase(ctx, actor(request), request.params.caseId);
+        if (!view.ok) return sendViewFailure(reply, view);
+        return { ...result.value, details: view.value.record.details };
+      }
+      switch (result.code) {
+        case 'not-found':
+          return sendApiError(reply, 404, 'not-found', result.message);
+        case 'forbidden':
+          return sendApiError(reply, 403, 'forbidden', result.message);
+        case 'version-conflict':
+          return sendApiError(reply, 409, 'version-conflict', `${result.message} Current version: ${result.current.version}.`);
+        case 'invalid':
+          return sendApiError(reply, 422, 'invalid-details', 'The details were refused: see details.', result.problems.map((problem) => ({ path: `/${problem.field}`, message: problem.message })));
+      }
+    },
+  );
+
+  app.get<{ Params: Static<typeof CaseIdParams> }>(
+    '/cases/:caseId/address',
+    {
+      preHandler: common.preHandler,
+      schema: {
+        summary: "The household's address. A restricted one only for the lead professional and oversight; every reveal and refusal is audited",
+        tags: common.tags,
+        security: common.security,
+        params: CaseIdParams,
+        response: { 200: AddressResponse, ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const result = await revealAddress(ctx, actor(request), request.params.caseId);
+      if (result.ok) return result.value;
+      if (result.code === 'not-found') return sendApiError(reply, 404, 'not-found', result.message);
+      return sendApiError(reply, 403, 'forbidden', result.message);
     },
   );
 }
