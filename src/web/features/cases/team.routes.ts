@@ -1,13 +1,15 @@
 // The team around the family (adding practitioners) and "who has looked at this record".
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
-import { listLooksAtCase } from '../../../application/cases/list-looks-at-case.ts';
+import { listLooksAtCase, LOOKS_PER_PAGE } from '../../../application/cases/list-looks-at-case.ts';
 import { addToTeam } from '../../../application/cases/manage-team.ts';
 import { viewCase } from '../../../application/cases/view-case.ts';
 import { formErrors, validateForm } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
+import { paginationLinks } from '../chronology/chronology-pages.ts';
 import { presentCase } from './case.presenter.ts';
+import { KIND_ITEMS, looksFilter, looksHref, PERIOD_ITEMS, presentLooks } from './looks.presenter.ts';
 import { addMemberForm, ROLE_ITEMS } from './team.schema.ts';
 
 type CaseParams = { Params: { caseId: string } };
@@ -39,8 +41,22 @@ export async function teamRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.get<CaseParams>('/cases/:caseId/looks', { preHandler: requireUser }, async (request, reply) => {
-    const result = await listLooksAtCase(ctx, actor(request), request.params.caseId);
+    const { caseId } = request.params;
+    const filter = looksFilter(request.query);
+    const result = await listLooksAtCase(ctx, actor(request), caseId, filter);
     if (!result.ok) return sendErrorPage(reply, result.code === 'not-found' ? 'not-found' : 'forbidden');
-    return reply.page('cases/looks.njk', { title: 'Who has looked at this record', entries: result.value, backLink: `/cases/${request.params.caseId}` });
+    const looks = result.value;
+    const first = (looks.page - 1) * LOOKS_PER_PAGE + 1;
+    return reply.page('cases/looks.njk', {
+      title: 'Who has looked at this record',
+      caseId,
+      filter: { ...filter, page: looks.page },
+      periodItems: PERIOD_ITEMS,
+      kindItems: KIND_ITEMS,
+      looks: presentLooks(looks),
+      shown: { first, last: first + looks.entries.length - 1, total: looks.total },
+      pagination: paginationLinks(looks.page, looks.pages, (page) => looksHref(caseId, filter, page)),
+      backLink: `/cases/${caseId}`,
+    });
   });
 }

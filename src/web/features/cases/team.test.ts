@@ -67,7 +67,7 @@ describe('team around the family', () => {
     assert.equal(asLead.statusCode, 200);
     assert.match(asLead.body, /data-qa="looks"/);
     assert.match(asLead.body, /Nia Newcomer/);
-    assert.match(asLead.body, /case\.view/);
+    assert.match(asLead.body, /Opened the record/);
     assert.equal((await (await WebClient.signedIn(t.app, newcomer)).get(`/cases/${caseId}/looks`)).statusCode, 403);
   });
 });

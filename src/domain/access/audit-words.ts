@@ -1,0 +1,104 @@
+// Every audit action in plain words, for "Who has looked at this record" (and anything else that
+// shows the audit trail to practitioners): never a code such as case.view or break-glass. Pure.
+// Each action is a look (it showed something), a change, or account and service work that never
+// names a case. Opening a record in an emergency, and anything done on emergency access, is an
+// emergency access; a refused attempt is any action whose outcome was 'denied'.
+// audit-words.test.ts fails when the application writes an action that has no words here.
+
+export type AuditActionKind = 'look' | 'change' | 'account';
+
+const ACTIONS: Readonly<Record<string, readonly [words: string, kind: AuditActionKind]>> = {
+  'case.view': ['Opened the record', 'look'],
+  'case.break-glass': ['Opened the record in an emergency', 'look'],
+  'case.audit-view': ['Looked at who has looked at the record', 'look'],
+  'case.address-reveal': ['Looked at a restricted address', 'look'],
+  'case.create': ['Created the record', 'change'],
+  'case.change': ['Changed the record', 'change'],
+  'case.details-update': ['Changed the baby’s details', 'change'],
+  'case.birth-recorded': ['Recorded the birth', 'change'],
+  'case.level-change': ['Changed the level of support', 'change'],
+  'case.level-proposal': ['Proposed a change of the level of support', 'change'],
+  'case.level-proposal-decision': ['Accepted or declined a proposed change of level', 'change'],
+  'level-proposals.view': ['Looked at proposed changes of level', 'look'],
+  'cases.list': ['Saw the record in their list of cases', 'look'],
+  'cases.search': ['Found the record in a search', 'look'],
+  'team.view': ['Looked at the team around the family', 'look'],
+  'team.add': ['Added someone to the team around the family', 'change'],
+  'person.add': ['Added a person around the baby', 'change'],
+  'person.update': ['Changed a person’s details', 'change'],
+  'relationship.add': ['Added a relationship between people', 'change'],
+  'profile.view': ['Looked at the profile', 'look'],
+  'profile.history-view': ['Looked at the profile’s history', 'look'],
+  'profile.factor-update': ['Changed a risk factor in the profile', 'change'],
+  'profile.subject-assess': ['Assessed a person or the household in the profile', 'change'],
+  'profile.decision': ['Recorded an escalation decision', 'change'],
+  'profile.review': ['Marked the profile reviewed', 'change'],
+  'profile.reevaluate': ['Checked the profile again after the area’s settings changed', 'change'],
+  'chronology.view': ['Looked at the chronology', 'look'],
+  'chronology.export': ['Downloaded or printed the chronology', 'look'],
+  'chronology.record': ['Added an entry to the chronology', 'change'],
+  'chronology.contact': ['Recorded a contact or home visit', 'change'],
+  'chronology.batch': ['Sent entries from an agency’s system', 'change'],
+  'chronology.fhir-import': ['Sent records from a health system', 'change'],
+  'plan.view': ['Looked at the plan', 'look'],
+  'plan.update': ['Changed the plan', 'change'],
+  'meeting.list': ['Looked at the meetings', 'look'],
+  'meeting.record': ['Recorded a meeting', 'change'],
+  'timescales.view': ['Looked at the timescales', 'look'],
+  'discharge-plan.list': ['Looked at the discharge plans', 'look'],
+  'discharge-plan.record': ['Recorded a discharge plan', 'change'],
+  'consent.list': ['Looked at consent and information sharing', 'look'],
+  'consent.record': ['Recorded consent', 'change'],
+  'information-sharing.record': ['Recorded sharing information without consent', 'change'],
+  'alert.raise': ['Raised an alert', 'change'],
+  'alert.acknowledge': ['Acknowledged an alert', 'change'],
+  'alert.escalate': ['Passed an alert on to the safeguarding leads', 'change'],
+  'alerts.list': ['Looked at their alerts', 'look'],
+  'break-glass.list': ['Looked at emergency accesses to review', 'look'],
+  'break-glass.review': ['Reviewed an emergency access', 'change'],
+  'form.keep': ['Kept a form typed as the session ended', 'account'],
+  'form.restore': ['Came back to a kept form', 'account'],
+  'mail.deliver': ['Sent an alert email', 'account'],
+  'sign-in': ['Signed in', 'account'],
+  'sign-out': ['Signed out', 'account'],
+  'session.end': ['Ended a session', 'account'],
+  'session.end-others': ['Ended their other sessions', 'account'],
+  'api-token.create': ['Created an API token', 'account'],
+  'api-token.revoke': ['Revoked an API token', 'account'],
+  'api-token.scope': ['Used an API token without the permission needed', 'account'],
+  'accounts.list': ['Looked at the accounts', 'account'],
+  'user.create': ['Added an account', 'account'],
+  'user.unlock': ['Lifted a block on signing in', 'account'],
+  'organisations.list': ['Looked at the organisations', 'account'],
+  'organisation.create': ['Added an organisation', 'account'],
+  'audit.list': ['Looked at the audit trail', 'account'],
+  'settings.view': ['Looked at the area’s settings', 'account'],
+  'settings.change': ['Changed an area setting', 'account'],
+  'demo.seed': ['Loaded the demonstration partnership', 'account'],
+  'synthetic.generate': ['Made up synthetic families for the demonstration', 'account'],
+};
+
+/** The actions that have words. */
+export const AUDIT_ACTIONS: readonly string[] = Object.keys(ACTIONS);
+
+/** The action in plain words; one the service does not know yet is "Used the record", never its code. */
+export function actionInWords(action: string): string {
+  return ACTIONS[action]?.[0] ?? 'Used the record';
+}
+
+/** The actions of a kind: what the "Looks" and "Changes" filters keep. */
+export function actionsOfKind(kind: AuditActionKind): string[] {
+  return AUDIT_ACTIONS.filter((action) => ACTIONS[action]![1] === kind);
+}
+
+/** An entry made on emergency access: opening a record in an emergency, or anything done on that basis. */
+export function isEmergencyAccess(action: string, basis: string | null): boolean {
+  return action === 'case.break-glass' || basis === 'break-glass';
+}
+
+/** How an entry ended, in words; null when it went through. */
+export function outcomeInWords(outcome: string): string | null {
+  if (outcome === 'denied') return 'Refused';
+  if (outcome === 'failure') return 'Did not go through';
+  return null;
+}
