@@ -44,6 +44,7 @@ export async function profileRoutes(app: FastifyInstance): Promise<void> {
       nextReview: presentReview(result.value).nextReview,
       needingDecision: result.value.needingDecision.length > 0,
       profileVersion: result.value.profileVersion,
+      canChange: result.value.canChange,
       backLink: `/cases/${request.params.caseId}`,
     });
   });

@@ -116,4 +116,15 @@ describe('the subject’s page: every factor in one sitting', () => {
     const client = await WebClient.signedIn(t.app, lead);
     assert.equal((await client.get(url('nobody'))).statusCode, 404);
   });
+
+  it('is not offered under emergency access, which reads the profile and changes nothing', async () => {
+    const police = await makeUser(t.ctx);
+    const now = t.clock.now();
+    await t.ctx.db.insertInto('break_glass_access').values({ case_id: caseId, id: 'bg-subject', user_id: police.id, reason: 'test emergency access', started_at: now, expires_at: new Date(now.getTime() + 3_600_000) }).execute();
+    const client = await WebClient.signedIn(t.app, police);
+    const profile = await client.get(`/cases/${caseId}/profile`);
+    assert.equal(profile.statusCode, 200);
+    assert.equal(qaElement(profile.body, 'assess-all-subject-household'), null);
+    assert.equal((await client.get(url('household'))).statusCode, 403);
+  });
 });
