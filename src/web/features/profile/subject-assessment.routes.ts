@@ -10,7 +10,7 @@ import type { OtherChange } from '../../../domain/profile/subject-answers.ts';
 import { STRESS_RESPONSES, STRESS_RESPONSE_IDS, isHarmfulStressResponse } from '../../../domain/catalogue/stress-responses.ts';
 import { formErrors } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
-import { requireUser } from '../../plugins/sessions.ts';
+import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
 import { PATTERN_ITEMS, STATUS_ITEMS } from './factor.schema.ts';
 import { subjectKeyOf } from './profile.presenter.ts';
 import { presentSubjectAssessment, valuesFromProfile } from './subject-assessment.presenter.ts';
@@ -69,6 +69,7 @@ export async function subjectAssessmentRoutes(app: FastifyInstance): Promise<voi
     const form = readSubjectForm(factorIdsOf(subjectKey), request.body);
     if (!form.ok) return page(request, reply, form, 400);
     const result = await assessSubject(ctx, actor(request), caseId, { subjectKey, answers: form.answers, ...(form.evidence ? { evidence: form.evidence } : {}), profileVersion: form.profileVersion });
+    if (result.ok) flashSuccess(request, 'Assessment saved');
     if (result.ok) return reply.redirect(`/cases/${caseId}/profile#subject-${subjectKey}`, 303);
     switch (result.code) {
       case 'not-found':
