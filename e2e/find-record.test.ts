@@ -4,8 +4,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { demoCaseId, type E2e, expectNoAxeViolations, signIn, startE2e, submit } from './helpers/browser.ts';
+import { addDays, MONTH_NAMES } from '../src/domain/shared/calendar-date.ts';
 import { serviceToday } from '../src/domain/shared/service-day.ts';
-import { visit } from './helpers/page-checks.ts';
+import { expectErrorSummary, visit } from './helpers/page-checks.ts';
 
 let e2e: E2e;
 before(async () => {
@@ -59,6 +60,94 @@ describe('find or create a record', () => {
     await submit(page, page.getByRole('button', { name: 'Create record' }));
     assert.equal(await page.locator('.govuk-error-summary').count(), 1);
     await expectNoAxeViolations(page);
+  });
+});
+
+describe('records people can find (issue 14)', () => {
+  const today = () => serviceToday(e2e.testApp.clock.now());
+
+  test('at 375 px: a new unborn record with the address, GP and mother’s NHS number, shown on the case page and changed on its own page', async () => {
+    const page = await e2e.newPage({ viewport: { width: 375, height: 800 } });
+    await signIn(page, 'midwife@demo.example');
+    await page.goto('/cases/new/details?status=unborn');
+    const due = addDays(today(), 120);
+    const [year, month, day] = due.split('-');
+    await page.locator('#familyName').fill('Zephyrine');
+    await page.locator('#expectedDeliveryDate-day').fill(String(Number(day)));
+    await page.locator('#expectedDeliveryDate-month').fill(String(Number(month)));
+    await page.locator('#expectedDeliveryDate-year').fill(year!);
+    await page.locator('#address').fill('12 Orchard Way\nDerby');
+    await page.locator('#postcode').fill('de22 1xy');
+    await page.locator('#motherNhsNumber').fill('401 023 2138');
+    await page.locator('#gpPracticeName').fill('Orchard Surgery');
+    await page.locator('#gpPracticeOdsCode').fill('C84001');
+    await expectNoAxeViolations(page);
+    const refused = await submit(page, page.getByRole('button', { name: 'Create record' }));
+    assert.equal(refused.status(), 400);
+    await expectErrorSummary(page, [{ text: "Enter the mother's NHS number as 10 digits, like 943 476 5919. Check it: the number entered is not a valid NHS number", href: '#motherNhsNumber' }]);
+    assert.equal(await page.locator('#address').inputValue(), '12 Orchard Way\nDerby', 'what was typed is kept');
+    await expectNoAxeViolations(page);
+    await page.locator('#motherNhsNumber').fill('401 023 2137');
+    const created = await submit(page, page.getByRole('button', { name: 'Create record' }));
+    assert.equal(created.status(), 200);
+    const details = await page.locator('[data-qa="record-details"]').innerText();
+    assert.match(details, /12 Orchard Way\s+Derby\s+DE22 1XY/);
+    assert.match(details, /Orchard Surgery \(C84001\)/);
+    assert.match(details, /401 023 2137/);
+    await expectNoAxeViolations(page);
+
+    await submit(page, page.getByRole('link', { name: 'Change the address, GP or hospital' }));
+    assert.equal(await page.locator('h1').innerText(), 'Address, GP and hospital');
+    await page.locator('#gpPracticeOdsCode').fill('81001');
+    const bad = await submit(page, page.getByRole('button', { name: 'Save' }));
+    assert.equal(bad.status(), 400);
+    await expectErrorSummary(page, [{ text: 'Enter the practice code as a letter and 5 numbers, like A81001', href: '#gpPracticeOdsCode' }]);
+    await expectNoAxeViolations(page);
+    await page.locator('#gpPracticeOdsCode').fill('C84001');
+    await page.locator('#birthHospital').fill('Royal Derby Hospital');
+    await submit(page, page.getByRole('button', { name: 'Save' }));
+    assert.match(await page.locator('[data-qa="record-details"]').innerText(), /Royal Derby Hospital/);
+  });
+
+  test('without JavaScript: someone outside the team finds the record by the mother’s NHS number and by postcode, seeing only the due month and why', async () => {
+    const page = await e2e.newPage({ javaScriptEnabled: false });
+    await signIn(page, 'health-visitor@demo.example');
+    await page.goto('/cases/find');
+    await page.locator('#nhsNumber').fill('4010232137');
+    await submit(page, page.getByRole('button', { name: 'Search' }));
+    const row = page.locator('[data-qa="restricted-record"]', { hasText: "Mother's NHS number" });
+    assert.equal(await row.count(), 1);
+    const [year, month] = addDays(today(), 120).split('-');
+    assert.match(await row.innerText(), new RegExp(`Unborn, due ${MONTH_NAMES[Number(month) - 1]} ${year}`));
+    assert.equal(await row.getByRole('link', { name: /open the record in an emergency/ }).count(), 1);
+    const main = await page.locator('main').innerText();
+    for (const secret of ['Zephyrine', 'Orchard Way', 'DE22 1XY']) assert.ok(!main.includes(secret), secret);
+    await page.goto('/cases/find');
+    await page.locator('#postcode').fill('DE22 1XY');
+    await submit(page, page.getByRole('button', { name: 'Search' }));
+    assert.match(await page.locator('[data-qa="restricted-record"]', { hasText: 'Postcode' }).innerText(), /Postcode/);
+  });
+
+  test('a restricted address is shown only when the lead asks, and is never found by its postcode', async () => {
+    const lead = await e2e.newPage();
+    await signIn(lead, 'midwife@demo.example');
+    const id = (await e2e.testApp.ctx.db.selectFrom('cases').select('id').where('family_name', '=', 'Zephyrine').executeTakeFirstOrThrow()).id;
+    await lead.goto(`/cases/${id}/details`);
+    await lead.getByLabel('Yes, restrict the address').check();
+    await submit(lead, lead.getByRole('button', { name: 'Save' }));
+    assert.doesNotMatch(await lead.locator('main').innerText(), /Orchard Way/);
+    await submit(lead, lead.getByRole('link', { name: 'Show the address' }));
+    assert.equal(await lead.locator('h1').innerText(), 'Restricted address');
+    assert.match(await lead.locator('[data-qa="address"]').innerText(), /12 Orchard Way/);
+    await expectNoAxeViolations(lead);
+
+    const outsider = await e2e.newPage();
+    await signIn(outsider, 'health-visitor@demo.example');
+    await outsider.goto('/cases/find');
+    await outsider.locator('#postcode').fill('DE22 1XY');
+    await submit(outsider, outsider.getByRole('button', { name: 'Search' }));
+    assert.equal(await outsider.locator('[data-qa="results-heading"]').innerText(), '0 records found');
+    await expectNoAxeViolations(outsider);
   });
 });
 
