@@ -4,8 +4,11 @@
 // marking on every page (read back by test/helpers/pdf-text.ts).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
+import { makeCase, makeUser, TEST_PASSWORD } from '../test/helpers/factories.ts';
 import { pdfPages, type PdfPageText } from '../test/helpers/pdf-text.ts';
+import { createTestApp } from '../test/helpers/test-app.ts';
 import { demoCaseId, type E2e, expectNoAxeViolations, pageHeading, screenshot, signIn, startE2e, submit } from './helpers/browser.ts';
 
 let e2e: E2e;
@@ -93,5 +96,32 @@ describe('the printable pages without JavaScript, on a phone', () => {
     assert.equal(response?.status(), 200);
     assert.equal(await pageHeading(noScript), 'Ruby Okafor');
     assert.equal(await noScript.locator('[data-qa="marking"]').count(), 2);
+  });
+});
+
+describe('a server without a browser to make PDFs', () => {
+  test('the PDF address answers 503 with a page, passing axe, that leads back to the printable page', async () => {
+    const bare = await createTestApp({ env: { CHROMIUM_PATH: 'none' } });
+    try {
+      await bare.app.listen({ port: 0, host: '127.0.0.1' });
+      const user = await makeUser(bare.ctx);
+      const { id } = await makeCase(bare.ctx, { familyName: 'Papers', teamUserIds: [user.id] });
+      const context = await e2e.browser.newContext({ baseURL: `http://127.0.0.1:${String((bare.app.server.address() as AddressInfo).port)}` });
+      try {
+        const page = await context.newPage();
+        await signIn(page, user.email, TEST_PASSWORD);
+        const response = await page.goto(`/cases/${id}/print/summary.pdf`);
+        assert.equal(response?.status(), 503);
+        assert.equal(await pageHeading(page), 'Print to PDF from your browser');
+        await expectNoAxeViolations(page);
+        await submit(page, page.getByRole('link', { name: 'printable page' }));
+        assert.equal(new URL(page.url()).pathname, `/cases/${id}/print/summary`);
+        assert.equal(await page.locator('[data-qa="pdf-link"]').count(), 0);
+      } finally {
+        await context.close();
+      }
+    } finally {
+      await bare.close();
+    }
   });
 });
