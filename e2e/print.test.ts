@@ -1,7 +1,7 @@
 // The printable profile and case summary in a real browser (issue 14, Feedback and print): reached
 // from the case page, passing axe with JavaScript on and off and at 375 px, printed by Chromium to A4
 // with OFFICIAL-SENSITIVE on every sheet, and the PDF the server makes from the same page, A4 with the
-// marking on every page (read back by test/helpers/pdf-text.ts).
+// marking on every page (read back by test/helpers/pdf-text.ts), and the 503 page of a server without one.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { AddressInfo } from 'node:net';
