@@ -143,6 +143,18 @@ describe('kept forms and the success banner', () => {
     assert.equal((await keptRows()).length, 0);
   });
 
+  it('keeps nothing a browser says came from another site, nor a form on a page that does not give forms back', async () => {
+    const client = new WebClient(t.app, { headers: { 'sec-fetch-site': 'cross-site' } });
+    await client.signIn(visitor.email, visitor.password);
+    await client.get(contactUrl());
+    t.clock.advanceMinutes(31);
+    assert.match((await client.post(contactUrl(), { summary: 'Sent from elsewhere' })).headers.location!, /^\/sign-in\?/);
+    const team = await typeThenGoIdle(visitor, `/cases/${caseId}/team`, { email: 'someone@test.example', role: 'member' });
+    assert.match(team.response.headers.location!, /^\/sign-in\?/);
+    assert.equal(team.client.cookie('icp_kept'), undefined);
+    assert.equal((await keptRows()).length, 0);
+  });
+
   it('gives back the factor form and the chronology entry form the same way', async () => {
     const factorUrl = `/cases/${caseId}/profile/household/housing-instability`;
     const factor = await typeThenGoIdle(visitor, factorUrl, { version: '0', status: 'excluded', detail: 'Tenancy agreement seen, rent paid up' });
