@@ -130,6 +130,21 @@ describe('the demo’s pages and API', () => {
     assert.ok([...reached].some((path) => /^\/cases\/:caseId\/profile\/:\w+\/:\w+$/.test(path)), 'reached a factor page');
   });
 
+  it('link the words the glossary defines and each cited publication from the case, profile, review and factor pages', async () => {
+    const client = await WebClient.signedIn(t.app, { email: 'health-visitor@demo.example', password: 'demo-password' });
+    const { id: caseId } = await t.ctx.db.selectFrom('cases').select('id').where('family_name', '=', 'Okafor').executeTakeFirstOrThrow();
+    const level = /href="\/glossary#(universal|early-help|child-in-need|child-protection|looked-after)"/;
+    assert.match((await client.get(`/cases/${caseId}`)).body, level);
+    assert.match((await client.get(`/cases/${caseId}/profile/review`)).body, level);
+    const profile = (await client.get(`/cases/${caseId}/profile`)).body;
+    assert.match(profile, /<a class="govuk-link" href="\/glossary#not-yet-assessed">Not yet assessed<\/a>/);
+    const findings = [...profile.matchAll(/data-qa="finding-([\w-]+)"[\s\S]*?<\/li>/g)];
+    assert.ok(findings.length > 0, 'the demo case has findings');
+    for (const [html, id] of findings) assert.match(html, /Guidance: <a class="govuk-link" href="\/guidance#[\w-]+">[^<]+<\/a>, /, `${id!} cites its publication with a link`);
+    const factorHref = /govuk-task-list__link" href="(\/cases\/[^"]+\/profile\/infant\/[\w-]+)"/.exec(profile)![1]!;
+    assert.match((await client.get(factorHref)).body, /data-qa="factor-guidance">Guidance: <a class="govuk-link" href="\/guidance#[\w-]+">/);
+  });
+
   it('show none in the API’s answers for the demo’s cases, nor in the OpenAPI document', async () => {
     const problems: string[] = [];
     const openapi = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
