@@ -105,6 +105,30 @@ describe('create a record page', () => {
     );
   });
 
+  it("records the address, GP practice, hospital and the mother's NHS number with an unborn baby, and leaves the mother's out for a born one", async () => {
+    const details = { address: '2 Brook Street', postcode: 'ne1 4xf', addressRestricted: 'yes', gpPracticeName: 'Brook Surgery', gpPracticeOdsCode: 'a81001', birthHospital: 'City Hospital' };
+    const unborn = await submit({ status: 'unborn', familyName: 'Brookes', 'expectedDeliveryDate-day': '5', 'expectedDeliveryDate-month': '3', 'expectedDeliveryDate-year': '2027', ...details, motherNhsNumber: '401 023 2137' });
+    assert.equal(unborn.statusCode, 303);
+    const row = await createdCase(unborn.headers.location);
+    assert.deepEqual(
+      [row.address, row.postcode, row.address_restricted, row.gp_practice_name, row.gp_practice_ods_code, row.birth_hospital, row.mother_nhs_number],
+      ['2 Brook Street', 'NE1 4XF', true, 'Brook Surgery', 'A81001', 'City Hospital', '4010232137'],
+    );
+    const born = await submit({ ...bornBaby, givenName: 'Bryn', familyName: 'Brookbank', 'dateOfBirth-day': '3', motherNhsNumber: '401 023 2137' });
+    assert.equal(born.statusCode, 303);
+    assert.equal((await createdCase(born.headers.location)).mother_nhs_number, null);
+  });
+
+  it('says what is wrong with the details, keeping what was typed', async () => {
+    const response = await submit({ status: 'unborn', familyName: 'Brookes', 'expectedDeliveryDate-day': '5', 'expectedDeliveryDate-month': '3', 'expectedDeliveryDate-year': '2027', postcode: 'NE1', addressRestricted: 'yes', motherNhsNumber: '401 023 2138' });
+    assert.equal(response.statusCode, 400);
+    assert.deepEqual(summaryErrors(response.body), [
+      '#postcode: Enter a real postcode, like DE1 2AB',
+      "#motherNhsNumber: Enter the mother's NHS number as 10 digits, like 943 476 5919. Check it: the number entered is not a valid NHS number",
+    ]);
+    assert.ok(response.body.includes('value="401 023 2138"'));
+  });
+
   it('uses only the answers for the chosen kind of record', async () => {
     const response = await submit({ status: 'unborn', familyName: 'Ignored', 'expectedDeliveryDate-day': '2', 'expectedDeliveryDate-month': '3', 'expectedDeliveryDate-year': '2027', gestationAtBirthWeeks: 'lots', 'dateOfBirth-day': '99' });
     assert.equal(response.statusCode, 303);
