@@ -26,11 +26,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(options: { env?: Record<string, string>; demo?: boolean; logTo?: LogDestination } = {}): Promise<TestApp> {
+/** `demo` seeds the demo partnership; its story families' histories only with `demoStories` (most tests write their own). */
+export async function createTestApp(options: { env?: Record<string, string>; demo?: boolean; demoStories?: boolean; logTo?: LogDestination } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const clock = new TestClock();
   const ctx = createContext(database.db, testConfig(options.env), clock);
-  if (options.demo) await seedDemo(ctx);
+  if (options.demo) await seedDemo(ctx, { stories: options.demoStories ?? false });
   const app = await buildApp({ ctx, sessionSecret: TEST_SESSION_SECRET, checkReplies: true, ...(options.logTo ? { logDestination: options.logTo } : {}) });
   await app.ready();
   return {

@@ -1,4 +1,5 @@
-// Seeds the whole demo into an empty database: the story families from the case reviews, then a
+// Seeds the whole demo into an empty database: the story families from the case reviews, with what
+// has happened to each so far (demo-stories.ts), then a
 // background of DEMO_SYNTHETIC_INFANTS generated families, so caseloads, lists and chronologies
 // have a realistic volume. The story families are seeded first and stay exactly as written.
 import { firstHealthVisitorEmail } from '../../synthetic/synthetic-staff.ts';
@@ -6,6 +7,7 @@ import { systemOperator } from '../actor.ts';
 import type { AppContext } from '../context.ts';
 import { loadSyntheticPartnership } from '../synthetic/load-synthetic-partnership.ts';
 import { seedDemoPartnership } from './seed-demo-partnership.ts';
+import { seedDemoStories } from './seed-demo-stories.ts';
 
 /** Fixed, so every demo has the same synthetic families and the same accounts. */
 export const DEMO_SYNTHETIC_SEED = 1;
@@ -16,9 +18,13 @@ export interface DemoSeeded {
   syntheticSignInEmail: string | null;
 }
 
-/** Returns null, changing nothing, when the database already has organisations. */
-export async function seedDemo(ctx: AppContext): Promise<DemoSeeded | null> {
+/**
+ * Returns null, changing nothing, when the database already has organisations. `stories: false`
+ * leaves the story families without a history: for tests that write their own.
+ */
+export async function seedDemo(ctx: AppContext, options: { stories?: boolean } = {}): Promise<DemoSeeded | null> {
   if (!(await seedDemoPartnership(ctx))) return null;
+  if (options.stories !== false) await seedDemoStories(ctx);
   const infants = ctx.config.demoSyntheticInfants;
   if (infants === 0) return { syntheticInfants: 0, syntheticSignInEmail: null };
   // Cannot be refused: the database held no organisations a moment ago, so none with this seed.

@@ -155,7 +155,7 @@ describe('kept forms and the success banner', () => {
     assert.equal((await keptRows()).length, 0);
   });
 
-  it('gives back the factor form and the chronology entry form the same way', async () => {
+  it('gives back the factor form, the chronology entry form and the plan’s form the same way', async () => {
     const factorUrl = `/cases/${caseId}/profile/household/housing-instability`;
     const factor = await typeThenGoIdle(visitor, factorUrl, { version: '0', status: 'excluded', detail: 'Tenancy agreement seen, rent paid up' });
     await factor.client.get(factor.response.headers.location!);
@@ -169,6 +169,13 @@ describe('kept forms and the success banner', () => {
     await entry.client.post('/sign-in', { email: visitor.email, password: visitor.password, returnTo: restoreUrl(entryUrl) });
     const entryPage = await entry.client.get(restoreUrl(entryUrl));
     assert.ok(entryPage.body.includes('Neighbour called police about shouting'));
+
+    const planUrl = `/cases/${caseId}/plan/edit`;
+    const plan = await typeThenGoIdle(visitor, planUrl, { version: '0', 'outcome-0': 'Ruby sleeps safely in her own cot every night' });
+    await plan.client.get(plan.response.headers.location!);
+    await plan.client.post('/sign-in', { email: visitor.email, password: visitor.password, returnTo: restoreUrl(planUrl) });
+    const planPage = await plan.client.get(restoreUrl(planUrl));
+    assert.ok(planPage.body.includes('Ruby sleeps safely in her own cot every night'));
   });
 
   it('shows the form again with what was typed when its token had expired, instead of a bare 403', async () => {

@@ -22,8 +22,13 @@ declare module 'fastify' {
   }
 }
 
-/** The form pages whose typed answers are kept, by route: the contact form, the chronology entry form and a factor's form. */
-export const KEPT_FORM_PAGES: ReadonlySet<string> = new Set(['/cases/:caseId/contacts/new', '/cases/:caseId/chronology/new', '/cases/:caseId/profile/:subjectKey/:factorId']);
+/** The form pages whose typed answers are kept, by route: the contact form, the chronology entry form, a factor's form and the plan's. */
+export const KEPT_FORM_PAGES: ReadonlySet<string> = new Set([
+  '/cases/:caseId/contacts/new',
+  '/cases/:caseId/chronology/new',
+  '/cases/:caseId/profile/:subjectKey/:factorId',
+  '/cases/:caseId/plan/edit',
+]);
 
 /** The query parameter that asks a form page for its kept form. */
 export const RESTORE_PARAM = 'restore';

@@ -64,7 +64,7 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { caseId: string } }>('/cases/:caseId/plan/edit', { preHandler: requireUser }, async (request, reply) => {
     const view = await load(request, reply, true);
     if (!view) return reply;
-    return editPage(reply, view, formValuesFor(view.plan, view.caseLevel, view.suggestions));
+    return editPage(reply, view, request.keptForm ? withBlankRows(readPlanForm(request.keptForm)) : formValuesFor(view.plan, view.caseLevel, view.suggestions));
   });
 
   app.post<{ Params: { caseId: string } }>('/cases/:caseId/plan/edit', { preHandler: requireUser }, async (request, reply) => {

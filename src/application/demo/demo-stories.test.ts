@@ -1,0 +1,86 @@
+// The story families' histories, played into a fresh demo: what each demo practitioner sees on first
+// sign-in (issue 14): records with a chronology and its timeline, findings from patterns, a profile in
+// progress with several versions, alerts, a plan and a meeting.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { WebClient } from '../../../test/helpers/web-client.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-partnership.ts';
+
+interface Seen {
+  account: string;
+  family: string;
+  entries: number;
+  versions: number;
+  assessed: number;
+  findings: string;
+  alerts: number;
+  plan: boolean;
+  meetings: number;
+}
+
+describe('the demo story families’ histories', () => {
+  let t: TestApp;
+  const seen: Seen[] = [];
+  before(async () => {
+    t = await createTestApp({ demo: true, demoStories: true });
+    const { db } = t.ctx;
+    for (const account of DEMO_ACCOUNTS) {
+      const cases = await db
+        .selectFrom('case_team')
+        .innerJoin('users', 'users.id', 'case_team.user_id')
+        .innerJoin('cases', 'cases.id', 'case_team.case_id')
+        .select(['cases.id', 'cases.family_name'])
+        .where('users.email', '=', account.email)
+        .orderBy('cases.family_name')
+        .execute();
+      for (const { id, family_name } of cases) {
+        const count = async (table: 'chronology_entries' | 'profile_versions' | 'profile_assessments' | 'alerts' | 'case_plans' | 'case_meetings') =>
+          Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).where('case_id', '=', id).executeTakeFirstOrThrow()).n);
+        const latest = await db.selectFrom('profile_versions').select('findings').where('case_id', '=', id).where('findings', 'is not', null).orderBy('version', 'desc').limit(1).executeTakeFirst();
+        const findings = (latest?.findings ?? []).map((finding) => finding.id);
+        seen.push({
+          account: account.key,
+          family: family_name,
+          entries: await count('chronology_entries'),
+          versions: await count('profile_versions'),
+          assessed: await count('profile_assessments'),
+          findings: findings.join(' '),
+          alerts: await count('alerts'),
+          plan: (await count('case_plans')) > 0,
+          meetings: await count('case_meetings'),
+        });
+      }
+    }
+  });
+  after(async () => t.close());
+
+  it('gives every family a chronology, several profile versions and factors assessed, and every practitioner such a record', () => {
+    for (const row of seen) {
+      assert.ok(row.entries >= 5, `${row.family}: ${row.entries} entries`);
+      assert.ok(row.versions >= 5, `${row.family}: ${row.versions} profile versions`);
+      assert.ok(row.assessed >= 1, `${row.family}: a profile in progress`);
+    }
+    const practitioners = DEMO_ACCOUNTS.filter((account) => account.role === 'practitioner').map((account) => account.key);
+    assert.deepEqual(practitioners.filter((key) => !seen.some((row) => row.account === key)), [], 'every practitioner is in a team');
+  });
+
+  it('shows patterns: missed appointments, the baby not seen long enough, repeated police incidents or relapse, and alerts, a plan and a conference', () => {
+    const nowak = seen.find((row) => row.family === 'Nowak')!;
+    assert.ok(nowak.plan && nowak.meetings >= 1 && nowak.alerts >= 1, JSON.stringify(nowak));
+    assert.match(seen.find((row) => row.family === 'Ashworth')!.findings, /missed-appointments/);
+    assert.ok(seen.every((row) => row.findings !== ''), 'every record has a finding to act on');
+  });
+
+  it('lets the health visitor open the timeline and a contact recorded at the new birth visit', async () => {
+    const client = await WebClient.signedIn(t.app, { email: 'health-visitor@demo.example', password: DEMO_PASSWORD });
+    const okafor = (await t.ctx.db.selectFrom('cases').select('id').where('family_name', '=', 'Okafor').executeTakeFirstOrThrow()).id;
+    const timeline = await client.get(`/cases/${okafor}/chronology/timeline`);
+    assert.equal(timeline.statusCode, 200);
+    assert.match(timeline.body, /app-timeline__entry/);
+    const visit = await t.ctx.db.selectFrom('chronology_entries').select('id').where('case_id', '=', okafor).where('kind', '=', 'new-birth-visit').executeTakeFirstOrThrow();
+    const contact = await client.get(`/cases/${okafor}/contacts/${visit.id}`);
+    assert.equal(contact.statusCode, 200);
+    assert.match(contact.body, /New birth visit. Grace tired but coping/);
+  });
+});
