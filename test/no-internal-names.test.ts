@@ -4,6 +4,8 @@
 // pages as its users reach them by following links (each kind of page a few times, held against
 // the route table), the API's answers for the demo's cases, and the OpenAPI document.
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { FACTORS } from '../src/domain/catalogue/catalogue.ts';
 import { EVENT_KINDS } from '../src/domain/catalogue/event-kinds.ts';
@@ -60,6 +62,13 @@ describe('the words of the catalogue', () => {
     for (const source of SOURCE_LIST) problems.push(...problemsIn(source.id, `${sourceText(source)} ${source.about}`));
     for (const term of GLOSSARY_TERMS) problems.push(...problemsIn(term.id, `${term.term} ${term.meaning}`));
     assert.deepEqual(problems, []);
+  });
+
+  it('nor does any source file of the service: no rule, rationale, template or script names one', () => {
+    const files = readdirSync('src', { recursive: true, encoding: 'utf8' }).filter((file) => /\.(ts|njk|mjs|css)$/.test(file) && !file.endsWith('.test.ts'));
+    assert.ok(files.length > 100);
+    const named = files.filter((file) => INTERNAL[0]!.test(readFileSync(path.join('src', file), 'utf8')));
+    assert.deepEqual(named, []);
   });
 
   it('the check finds a seed file name and two full stops, and lets an ellipsis be', () => {
