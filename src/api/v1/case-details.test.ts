@@ -80,6 +80,19 @@ describe("a case's address, GP and hospital through the API", () => {
     assert.equal((await call('lead', 'GET', '/cases?postcode=DE1')).statusCode, 400);
   });
 
+  it("takes the details with a new record, and answers one the rules refuse with 422 naming the detail", async () => {
+    const infant = { familyName: 'Newdetail', expectedDeliveryDate: '2027-04-20' };
+    const refused = await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: { authorization: `Bearer ${tokens['lead']}` }, payload: { infant, details: { gpPracticeOdsCode: 'Z1' } } });
+    assert.equal(refused.statusCode, 422);
+    assert.deepEqual(refused.json<{ error: { details: { path: string }[] } }>().error.details.map((detail) => detail.path), ['/details/gpPracticeOdsCode']);
+    const created = await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: { authorization: `Bearer ${tokens['lead']}` }, payload: { infant, details: { postcode: 'ne1 4xf', motherNhsNumber: '9876543210' } } });
+    assert.equal(created.statusCode, 201, created.body);
+    const view = await call('lead', 'GET', `/cases/${created.json<{ id: string }>().id}`);
+    assert.deepEqual(view.json<{ details: { postcode: string; motherNhsNumber: string } }>().details, {
+      address: null, postcode: 'NE1 4XF', addressRestricted: false, addressWithheld: false, gpPracticeName: null, gpPracticeOdsCode: null, birthHospital: null, motherNhsNumber: '9876543210',
+    });
+  });
+
   async function organisationOf(name: string): Promise<string> {
     return (await t.ctx.db.selectFrom('organisations').select('name').where('id', '=', users[name]!.organisationId).executeTakeFirstOrThrow()).name;
   }

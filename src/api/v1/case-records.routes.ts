@@ -6,10 +6,11 @@ import { Type, type Static } from 'typebox';
 import { actorFor } from '../../application/auth/signed-in-user.ts';
 import { createCase } from '../../application/cases/create-case.ts';
 import { searchCases } from '../../application/cases/search-cases.ts';
-import { MATCH_REASONS, type MatchReason } from '../../domain/people/record-details.ts';
+import { MATCH_REASONS, NO_RECORD_DETAILS, type MatchReason } from '../../domain/people/record-details.ts';
 import { SEXES } from '../../domain/people/record-matching.ts';
 import { sendApiError } from '../api-error.ts';
 import { requireBearer } from './bearer-auth.ts';
+import { NewRecordDetails } from './case.schemas.ts';
 import { errorResponses, oneOf } from './schemas.ts';
 
 const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -43,6 +44,7 @@ const NewInfant = Type.Object(
 const CreateBody = Type.Object(
   {
     infant: NewInfant,
+    details: Type.Optional(NewRecordDetails),
     confirmedNoDuplicate: Type.Optional(Type.Boolean({ description: 'Set after checking the possible matches a 409 listed' })),
     checkedCaseIds: Type.Optional(Type.Array(Type.String(), { maxItems: 50, description: 'The ids of the matches you checked' })),
   },
@@ -120,15 +122,15 @@ export async function caseRecordApiRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const { infant, confirmedNoDuplicate, checkedCaseIds } = request.body;
+      const { infant, details, confirmedNoDuplicate, checkedCaseIds } = request.body;
       if (Boolean(infant.dateOfBirth) === Boolean(infant.expectedDeliveryDate)) {
         return sendApiError(reply, 400, 'validation-failed', 'Give either dateOfBirth (a born infant) or expectedDeliveryDate (an unborn baby), not both.', [{ path: '/infant', message: 'needs exactly one of dateOfBirth or expectedDeliveryDate' }]);
       }
       const status = infant.dateOfBirth ? 'born' : 'unborn';
-      const result = await createCase(ctx, actor(request), { status, ...infant }, { confirmedNoDuplicate: confirmedNoDuplicate ?? false, checkedCaseIds: checkedCaseIds ?? [] });
+      const result = await createCase(ctx, actor(request), { status, ...infant, ...(details ? { details } : {}) }, { confirmedNoDuplicate: confirmedNoDuplicate ?? false, checkedCaseIds: checkedCaseIds ?? [] });
       if (!result.ok) {
         if (result.code === 'forbidden') return sendApiError(reply, 403, 'forbidden', result.message);
-        if (result.code === 'invalid') return sendApiError(reply, 422, 'invalid-record', result.message, result.problems.map((p) => ({ path: `/infant/${p.field}`, message: p.message })));
+        if (result.code === 'invalid') return sendApiError(reply, 422, 'invalid-record', result.message, result.problems.map((p) => ({ path: `/${p.field in NO_RECORD_DETAILS ? 'details' : 'infant'}/${p.field}`, message: p.message })));
         const details = result.matches.map((match) => ({
           path: match.id,
           message: match.restricted ? `a record you cannot open${match.contact ? `: contact ${match.contact.name}, ${match.contact.organisation}` : ''}` : match.reasons.join('; '),

@@ -48,9 +48,7 @@ export const RecordDetails = Type.Object(
   { description: "What helps find the record and reach the family: the household's address, GP practice, birth hospital and, before the birth, the mother's NHS number" },
 );
 
-export const RecordDetailsBody = Type.Object(
-  {
-    version: Type.Integer({ minimum: 1, description: 'The version of the case you read (409 if it changed)' }),
+const recordDetailsProperties = {
     address: Type.Optional(nullable(Type.String({ maxLength: ADDRESS_MAX_LENGTH }))),
     postcode: Type.Optional(nullable(Type.String({ maxLength: 10 }))),
     addressRestricted: Type.Optional(Type.Boolean({ description: 'Anyone who may change the case may restrict an address; only the lead professional and oversight may change a restricted one or lift the restriction (what others send for it is ignored)' })),
@@ -58,9 +56,15 @@ export const RecordDetailsBody = Type.Object(
     gpPracticeOdsCode: Type.Optional(nullable(Type.String({ maxLength: 10 }))),
     birthHospital: Type.Optional(nullable(Type.String({ maxLength: NAME_MAX_LENGTH }))),
     motherNhsNumber: Type.Optional(nullable(Type.String({ maxLength: 20, description: 'Only before the birth' }))),
-  },
+};
+
+export const RecordDetailsBody = Type.Object(
+  { version: Type.Integer({ minimum: 1, description: 'The version of the case you read (409 if it changed)' }), ...recordDetailsProperties },
   { additionalProperties: false, description: 'A field left out stays as it is; null clears it' },
 );
+
+/** The details given with a new record: the household's address, GP practice, birth hospital and, for an unborn baby, the mother's NHS number. */
+export const NewRecordDetails = Type.Object(recordDetailsProperties, { additionalProperties: false });
 export type RecordDetailsBody = Static<typeof RecordDetailsBody>;
 
 export const RecordDetailsResponse = Type.Object({ id: Type.String(), version: Type.Integer(), changed: Type.Array(Type.String({ description: 'The fields that changed' })), details: RecordDetails });
