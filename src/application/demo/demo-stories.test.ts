@@ -41,7 +41,7 @@ describe('the demo story families’ histories', () => {
         const findings = (latest?.findings ?? []).map((finding) => finding.id);
         seen.push({
           account: account.key,
-          family: family_name,
+          family: family_name ?? '',
           entries: await count('chronology_entries'),
           versions: await count('profile_versions'),
           assessed: await count('profile_assessments'),
