@@ -1,5 +1,6 @@
 // The chronology timeline in a real browser with axe: the picture, its key and its words for the
-// lead professional, the picture scrolling in its own box on a 320 pixel screen, and the refusal.
+// lead professional, the picture scrolling in its own box on a 320 pixel screen, the hints that say
+// so at 375 px (with the case page's tables and family diagram, whose words stay 12 px or more), and the refusal.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { recordEntry, type EntryInput } from '../src/application/chronology/record-entry.ts';
@@ -77,6 +78,33 @@ describe('the chronology timeline', () => {
     await box.focus();
     await page.keyboard.press('ArrowRight');
     await screenshot(page, 'timeline-320');
+  });
+
+  test('at 375 px: a visible hint that the picture scrolls, named by its box; the case page says its tables scroll, and the family diagram never draws words under 12 px', async () => {
+    const page = await e2e.newPage({ viewport: { width: 375, height: 800 } });
+    await signIn(page, 'health-visitor@demo.example');
+    await visit(page, url(), { status: 200, heading: 'Chronology timeline' });
+    const hint = page.locator('[data-qa="timeline-scroll-hint"]');
+    assert.ok(await hint.isVisible());
+    assert.match(await hint.innerText(), /scroll sideways/);
+    assert.equal(await page.locator('[data-qa="timeline"]').getAttribute('aria-describedby'), 'timeline-scroll-hint');
+    await visit(page, `/cases/${caseId}`, { status: 200, heading: 'Leo Hartley' });
+    for (const region of ['Significant adults', 'Other children', 'Family diagram']) {
+      const box = page.getByRole('region', { name: region });
+      assert.equal(await box.getAttribute('tabindex'), '0', region);
+      const hintId = (await box.getAttribute('aria-describedby'))!;
+      assert.match(await page.locator(`#${hintId}`).innerText(), /scroll sideways/, region);
+    }
+    // Every word of the diagram as drawn: its font size times the drawing's scale on the screen.
+    const sizes = await page.locator('[data-qa="genogram"] svg').evaluate((svg) => {
+      const scale = svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width;
+      return [...svg.querySelectorAll('text')].map((text) => Number.parseFloat(getComputedStyle(text).fontSize) * scale);
+    });
+    assert.ok(sizes.length > 0);
+    assert.ok(Math.min(...sizes) >= 12, `the smallest word is ${Math.min(...sizes)}px`);
+    assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 375, 'the page itself does not scroll sideways');
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'case-375');
   });
 
   test('refuses someone outside the team', async () => {
