@@ -70,6 +70,8 @@ export interface CaseLooks {
 type Eb = ExpressionBuilder<Database, 'audit_log'>;
 const emergency = sql<boolean>`(audit_log.action = 'case.break-glass' or audit_log.details->>'basis' = 'break-glass')`;
 const refused = sql<boolean>`(audit_log.outcome = 'denied')`;
+/** A person is one person whatever the channel (web or API); the service is told apart by its channel (command line or system). */
+const operator = sql<string>`case when audit_log.actor_user_id is null then audit_log.channel else '' end`;
 
 export async function listLooksAtCase(ctx: AppContext, actor: UserActor, caseId: string, filter: LooksFilter): Promise<Result<CaseLooks, 'forbidden' | 'not-found'>> {
   const exists = await ctx.db.selectFrom('cases').select('id').where('id', '=', caseId).executeTakeFirst();
@@ -100,7 +102,7 @@ export async function listLooksAtCase(ctx: AppContext, actor: UserActor, caseId:
   const people = await from()
     .select((eb) => [
       'audit_log.actor_user_id',
-      'audit_log.channel',
+      operator.as('channel'),
       eb.fn.max('users.name').as('name'),
       eb.fn.max('organisations.name').as('organisation'),
       eb.fn.max('case_team.role').as('role'),
@@ -109,7 +111,7 @@ export async function listLooksAtCase(ctx: AppContext, actor: UserActor, caseId:
       sql<string>`count(*) filter (where ${refused})`.as('refusals'),
       eb.fn.max('audit_log.occurred_at').as('last_at'),
     ])
-    .groupBy(['audit_log.actor_user_id', 'audit_log.actor_organisation_id', 'audit_log.channel'])
+    .groupBy(['audit_log.actor_user_id', 'audit_log.actor_organisation_id', operator])
     .execute();
   const total = people.reduce((sum, p) => sum + Number(p.entries), 0);
   const pages = Math.max(1, Math.ceil(total / LOOKS_PER_PAGE));

@@ -89,4 +89,10 @@ describe('who has looked at this record', () => {
     const denied = await t.ctx.db.selectFrom('audit_log').select('outcome').where('action', '=', 'case.audit-view').where('actor_user_id', '=', member.id).execute();
     assert.deepEqual(denied, [{ outcome: 'denied' }]);
   });
+
+  it('counts a person once whether they came through the web or the API', async () => {
+    assert.ok((await viewCase(t.ctx, { ...actorFor(member), channel: 'api' }, caseId)).ok);
+    const people = qaElements((await looksPage()).body, 'looks-person').map((row) => textOf(row));
+    assert.deepEqual(people.filter((p) => p.startsWith('Max Member')).map((p) => / (\d+) \d+ \w+ \d{4}/.exec(p)?.[1]), ['53'], 'one row: 51 looks on the web, the refused look at this page and 1 through the API');
+  });
 });
