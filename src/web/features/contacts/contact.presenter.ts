@@ -4,6 +4,8 @@ import type { CasePerson } from '../../../application/cases/view-case.ts';
 import type { ContactView } from '../../../application/chronology/view-contact.ts';
 import { eventKindById, factorById } from '../../../domain/catalogue/catalogue.ts';
 import { CONTACT_KINDS, isCall } from '../../../domain/chronology/contact-record.ts';
+import { livedExperienceOf } from '../../../domain/chronology/lived-experience.ts';
+import { livedExperienceRows } from '../chronology/lived-experience.presenter.ts';
 import { personDisplayName, RELATIONSHIPS_TO_INFANT, type RelationshipToInfant } from '../../../domain/people/relationships.ts';
 import { formatDate, formatDateTime } from '../../views/london-time.ts';
 import { PLAN_CHECK_OUTCOME_LABELS } from '../../../domain/plan/plan-checks.ts';
@@ -59,6 +61,8 @@ export function presentRecorded(caseId: string, view: ContactView) {
       { key: { text: 'Who else was there' }, value: { text: [...contact.presentIds.map((id) => names[id] ?? id), ...(view.details.unknownAdult ? [`an adult not known: ${view.details.unknownAdult}`] : [])].join(', ') || 'Nobody recorded' } },
       { key: { text: 'Summary' }, value: { text: contact.summary } },
     ],
+    // The baby's lived experience as recorded, in the words the chronology, its print and CSV use.
+    lived: livedExperienceRows(livedExperienceOf(view.details)).map((row) => ({ key: { text: row.label }, value: { text: row.text } })),
     entries: [contact, ...view.discussions].map((entry) => ({ id: entry.id, label: eventKindById(entry.kind)?.label ?? entry.kind, summary: entry.summary, significant: entry.significant })),
     // Risks first, then what protects the baby.
     evidence: [...view.evidence].sort((a, b) => Number(factorById(a.factorId)?.kind !== 'risk') - Number(factorById(b.factorId)?.kind !== 'risk')).map((e) => ({

@@ -254,11 +254,13 @@ describe('recording a contact or home visit', () => {
     assert.match(textOf(qaElement(confirmation.body, 'contact-summary')), /Baby seen No/);
   });
 
-  it("shows a joint visit's agency and time on the contact's page", async () => {
+  it("shows the baby's lived experience on the contact's page, and a joint visit's agency and time", async () => {
     const client = await WebClient.signedIn(t.app, lead);
     const saved = await post(client, answers(routine, [['kind', 'joint-visit'], ['jointWith', "Children's social care"], ['time', '9.05'], ['siblingsSaid', 'Tyler said she cries at night']]));
     assert.equal(saved.statusCode, 303, saved.body);
     const confirmation = await client.get(saved.headers.location!);
+    const lived = textOf(qaElement(confirmation.body, 'lived-experience'));
+    for (const said of ['Awake', 'Grace held Ruby close and talked to her', 'Clean sleepsuit', 'Alert, settled', 'Bouncer in the living room', 'Tyler said she cries at night']) assert.ok(lived.includes(said), said);
     const summary = textOf(qaElement(confirmation.body, 'contact-summary'));
     assert.match(summary, /Contact Joint visit with another agency With Children's social care Date 20 November 2026 at 9:05am/);
   });
