@@ -1,5 +1,6 @@
-// The contact form in a real browser with axe: the empty form, its error summary, and a home visit
-// saved by the health visitor, which reaches the chronology and the profile at once.
+// The contact form in a real browser with axe: the empty form, its error summary, a home visit
+// saved by the health visitor, which reaches the chronology and the profile at once, and a phone call
+// at 375 px without JavaScript.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -83,5 +84,34 @@ describe('recording a contact or home visit', () => {
 
     await visit(page, `/cases/${okafor}`, { status: 200, heading: 'Ruby Okafor' });
     assert.equal(await page.locator('[data-qa="finding-unsafe-sleep-combination"]').count(), 1, 'unsafe sleep seen with a premature baby is critical at once');
+  });
+
+  test('at 375 px without JavaScript: a phone or video call with its time, recorded as not seeing the baby whatever was ticked, with what the call showed', async () => {
+    const phone = await e2e.newPage({ viewport: { width: 375, height: 800 }, javaScriptEnabled: false });
+    await signIn(phone, 'health-visitor@demo.example');
+    await phone.goto(formUrl());
+    await phone.getByLabel('Phone or video call').check();
+    await phone.locator('#occurredOn-day').fill('21');
+    await phone.locator('#occurredOn-month').fill('11');
+    await phone.locator('#occurredOn-year').fill('2026');
+    await phone.locator('#time').fill('16.45');
+    await phone.locator('#babySeen').check();
+    await phone.locator('#interaction').fill('Grace held Ruby up to the camera, smiling');
+    await phone.locator('#sleepingSeen-2').check();
+    await phone.locator('#safeSleepAdvice-2').check();
+    await phone.locator('#cryingAdvice-2').check();
+    await phone.locator('#summary').fill('Video call about feeding');
+    const response = await submit(phone, phone.getByRole('button', { name: 'Save contact' }));
+    assert.equal(response.status(), 200);
+    assert.equal(await pageHeading(phone), 'Contact recorded');
+    const recorded = await phone.locator('[data-qa="contact-summary"]').innerText();
+    assert.match(recorded, /21 November 2026 at 4:45pm/);
+    assert.match(recorded, /No: a phone or video call never counts as seeing the baby/);
+    assert.match(await phone.locator('[data-qa="lived-experience"]').innerText(), /Grace held Ruby up to the camera, smiling/);
+    // axe needs JavaScript: the same page at 375 px with it on.
+    const withScript = await e2e.newPage({ viewport: { width: 375, height: 800 } });
+    await signIn(withScript, 'health-visitor@demo.example');
+    await visit(withScript, phone.url(), { status: 200, heading: 'Contact recorded' });
+    assert.ok((await withScript.evaluate(() => document.documentElement.scrollWidth)) <= 375, 'the page does not scroll sideways');
   });
 });
