@@ -214,6 +214,8 @@ describe('recording a contact or home visit', () => {
     assert.match(textOf(qaElement(confirmation.body, 'unknown-adult')), /An adult you did not know was there: Man in his 30s, said he was "Jay"/);
     assert.match(qaElement(confirmation.body, 'add-unknown-adult') ?? '', new RegExp(`href="/cases/${caseId}/people/new"`));
     assert.ok(qaElement(confirmation.body, 'unsafe-sleep-seen'));
+    // The contact's entry opens on its own page: a link to an anchor on the chronology's first page fails once it is on a later one.
+    assert.match(qaElement(confirmation.body, 'see-in-chronology') ?? '', new RegExp(`href="/cases/${caseId}/chronology/${contact.id}"`));
     assert.equal(qaElement(confirmation.body, 'baby-not-seen'), null);
     assert.match(textOf(qaElement(confirmation.body, 'entries-added')), /^Home visit : Routine visit\..* Significant Safe sleep discussed : Safe sleep advice given at the home visit: partly understood\. Coping with crying discussed : Coping with crying \(ICON\) advice given at the home visit: understood\.$/);
     const evidence = textOf(qaElement(confirmation.body, 'evidence-added'));
