@@ -6,7 +6,7 @@
 // place in the team now. Looking at them is itself audited, and so is a refusal.
 import { sql, type ExpressionBuilder } from 'kysely';
 import { mayManageTeam, type TeamRole } from '../../domain/access/case-access.ts';
-import { actionsOfKind, isEmergencyAccess } from '../../domain/access/audit-words.ts';
+import { actionsOfKind, isEmergencyAccess, type PrintedAs } from '../../domain/access/audit-words.ts';
 import type { Database } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAuditAlone } from '../audit.ts';
@@ -46,6 +46,8 @@ export interface CaseLookEntry extends Looker {
   outcome: string;
   basis: string | null;
   emergency: boolean;
+  /** For a view of the record to print: what was printed and in which form. */
+  printed: PrintedAs | null;
 }
 
 export interface CaseLookPerson extends Looker {
@@ -139,7 +141,9 @@ export async function listLooksAtCase(ctx: AppContext, actor: UserActor, caseId:
   return ok({
     entries: rows.map((r) => {
       const basis = typeof r.details['basis'] === 'string' ? r.details['basis'] : null;
-      return { ...looker(r), occurredAt: r.occurred_at, action: r.action, outcome: r.outcome, basis, emergency: isEmergencyAccess(r.action, basis) };
+      const { print, format } = r.details;
+      const printed = typeof print === 'string' && typeof format === 'string' ? { print, format } : null;
+      return { ...looker(r), occurredAt: r.occurred_at, action: r.action, outcome: r.outcome, basis, emergency: isEmergencyAccess(r.action, basis), printed };
     }),
     people: people
       .map((p) => ({ ...looker(p), entries: Number(p.entries), emergencies: Number(p.emergencies), refusals: Number(p.refusals), lastAt: new Date(p.last_at) }))

@@ -45,6 +45,14 @@ describe('audit actions in plain words', () => {
     assert.equal(actionInWords('something.new'), 'Used the record');
   });
 
+  it('says what a view for printing printed, and whether as a PDF; a plain view, or details it does not know, read as opening the record', () => {
+    assert.equal(actionInWords('case.view', { print: 'profile', format: 'html' }), 'Opened the profile to print');
+    assert.equal(actionInWords('case.view', { print: 'summary', format: 'pdf' }), 'Made a PDF of the case summary');
+    assert.equal(actionInWords('case.view', null), 'Opened the record');
+    assert.equal(actionInWords('case.view', { print: 'chronology', format: 'pdf' }), 'Opened the record');
+    assert.equal(actionInWords('profile.view', { print: 'profile', format: 'pdf' }), 'Looked at the profile');
+  });
+
   it('sorts the actions into looks and changes', () => {
     assert.ok(actionsOfKind('look').includes('case.view'));
     assert.ok(actionsOfKind('look').includes('case.break-glass'));

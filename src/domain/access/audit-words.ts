@@ -81,8 +81,21 @@ const ACTIONS: Readonly<Record<string, readonly [words: string, kind: AuditActio
 /** The actions that have words. */
 export const AUDIT_ACTIONS: readonly string[] = Object.keys(ACTIONS);
 
-/** The action in plain words; one the service does not know yet is "Used the record", never its code. */
-export function actionInWords(action: string): string {
+/** What a printed view recorded in its audit entry's details (application/cases/view-case-print.ts). */
+export interface PrintedAs {
+  print: string;
+  format: string;
+}
+
+const PRINTED: Readonly<Record<string, string>> = { profile: 'the profile', summary: 'the case summary' };
+
+/**
+ * The action in plain words; one the service does not know yet is "Used the record", never its code.
+ * A view of the record for printing says what was printed, and whether as a PDF.
+ */
+export function actionInWords(action: string, printed?: PrintedAs | null): string {
+  const what = action === 'case.view' && printed ? PRINTED[printed.print] : undefined;
+  if (what) return printed!.format === 'pdf' ? `Made a PDF of ${what}` : `Opened ${what} to print`;
   return ACTIONS[action]?.[0] ?? 'Used the record';
 }
 

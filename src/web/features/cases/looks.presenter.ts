@@ -66,7 +66,7 @@ function presentEntry(entry: CaseLookEntry) {
     who: entry.name,
     organisation: entry.organisation,
     role: roleInWords(entry),
-    what: actionInWords(entry.action) + (outcome && entry.outcome !== 'denied' ? ` (${outcome.toLowerCase()})` : ''),
+    what: actionInWords(entry.action, entry.printed) + (outcome && entry.outcome !== 'denied' ? ` (${outcome.toLowerCase()})` : ''),
     tags: tags(entry),
     flagged: entry.emergency || entry.outcome === 'denied',
   };

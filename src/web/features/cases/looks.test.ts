@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { openInEmergency } from '../../../application/cases/emergency-access.ts';
 import { viewCase } from '../../../application/cases/view-case.ts';
+import { viewCasePrint } from '../../../application/cases/view-case-print.ts';
 import { actorFor, makeCase, makeOrganisation, makeUser } from '../../../../test/helpers/factories.ts';
 import { qaElement, qaElements, textOf } from '../../../../test/helpers/html.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
@@ -94,5 +95,13 @@ describe('who has looked at this record', () => {
     assert.ok((await viewCase(t.ctx, { ...actorFor(member), channel: 'api' }, caseId)).ok);
     const people = qaElements((await looksPage()).body, 'looks-person').map((row) => textOf(row));
     assert.deepEqual(people.filter((p) => p.startsWith('Max Member')).map((p) => / (\d+) \d+ \w+ \d{4}/.exec(p)?.[1]), ['53'], 'one row: 51 looks on the web, the refused look at this page and 1 through the API');
+  });
+
+  it('says what a look printed, and whether as a PDF', async () => {
+    assert.ok((await viewCasePrint(t.ctx, actorFor(lead), caseId, 'profile', 'pdf')).ok);
+    assert.ok((await viewCasePrint(t.ctx, actorFor(lead), caseId, 'summary', 'html')).ok);
+    const rows = qaElements(qaElement((await looksPage('?kind=looks')).body, 'looks')!, 'look').map((row) => textOf(row));
+    assert.ok(rows.some((row) => /Lena Lead.* Made a PDF of the profile$/.test(row)), rows.join('\n'));
+    assert.ok(rows.some((row) => /Lena Lead.* Opened the case summary to print$/.test(row)), rows.join('\n'));
   });
 });
