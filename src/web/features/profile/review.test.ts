@@ -44,6 +44,8 @@ describe('profile review, escalation decisions and level', () => {
     await recordPresent('household', 'smoking-in-home', 'Both parents smoke indoors');
     const page = await client.get(url('review'));
     assert.match(textOf(qaElement(page.body, 'decision-needed')), /Unsafe sleep/i);
+    // Each finding cites its guidance by the publications' titles, on the review and on the decision page.
+    for (const body of [page.body, (await client.get(url('decision'))).body]) assert.match(textOf(qaElement(body, 'finding-guidance')), /What to do: .+\. Guidance: .+, §/);
     const refused = await client.post(url('review'), { profileVersion: String(await currentVersion()), note: 'keep this note' });
     assert.equal(refused.statusCode, 409);
     const errors = summaryErrors(refused.body);
