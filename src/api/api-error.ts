@@ -10,6 +10,15 @@ export function sendApiError(reply: FastifyReply, status: number, code: string, 
   return reply.code(status).type('application/json; charset=utf-8').send({ error: { code, message, details } });
 }
 
+/** A change to a case refused before it was checked: no such case, not the caller's to change, or changed since it was read. */
+export type CaseChangeRefusal = { code: 'not-found' | 'forbidden'; message: string } | { code: 'version-conflict'; message: string; current: { version: number } };
+
+/** 404, 403 or 409 for a refused change, the 409 naming the version to read again. */
+export function sendCaseChangeRefusal(reply: FastifyReply, refusal: CaseChangeRefusal) {
+  if (refusal.code === 'version-conflict') return sendApiError(reply, 409, 'version-conflict', `${refusal.message} Current version: ${String(refusal.current.version)}.`);
+  return sendApiError(reply, refusal.code === 'not-found' ? 404 : 403, refusal.code, refusal.message);
+}
+
 type SchemaError = NonNullable<FastifyError['validation']>[number];
 
 /** One schema problem at the path of the field it is about: a missing or unknown field is named itself. */

@@ -6,7 +6,7 @@ import { revealAddress, updateCaseDetails } from '../../application/cases/case-d
 import { addToTeam } from '../../application/cases/manage-team.ts';
 import { viewCase, type CaseView } from '../../application/cases/view-case.ts';
 import { addPerson, updatePerson, type PersonInput, type SavePersonResult } from '../../application/people/save-person.ts';
-import { sendApiError } from '../api-error.ts';
+import { sendApiError, sendCaseChangeRefusal } from '../api-error.ts';
 import { requireBearer } from './bearer-auth.ts';
 import {
   AddressResponse,
@@ -78,22 +78,14 @@ async function sendViewFailure(reply: FastifyReply, result: { code: 'not-found' 
 }
 
 async function sendSaveFailure(reply: FastifyReply, result: Exclude<SavePersonResult, { ok: true }>) {
-  switch (result.code) {
-    case 'not-found':
-      return sendApiError(reply, 404, 'not-found', result.message);
-    case 'forbidden':
-      return sendApiError(reply, 403, 'forbidden', result.message);
-    case 'version-conflict':
-      return sendApiError(reply, 409, 'version-conflict', `${result.message} Current version: ${result.current.version}.`);
-    case 'invalid':
-      return sendApiError(
-        reply,
-        422,
-        'invalid-person',
-        'The person was refused: see details.',
-        Object.entries(result.problems).map(([field, problem]) => ({ path: `/${field}`, message: problem ?? 'invalid' })),
-      );
-  }
+  if (result.code !== 'invalid') return sendCaseChangeRefusal(reply, result);
+  return sendApiError(
+    reply,
+    422,
+    'invalid-person',
+    'The person was refused: see details.',
+    Object.entries(result.problems).map(([field, problem]) => ({ path: `/${field}`, message: problem ?? 'invalid' })),
+  );
 }
 
 export async function caseApiRoutes(app: FastifyInstance): Promise<void> {
@@ -184,16 +176,8 @@ export async function caseApiRoutes(app: FastifyInstance): Promise<void> {
         if (!view.ok) return sendViewFailure(reply, view);
         return { ...result.value, details: view.value.record.details };
       }
-      switch (result.code) {
-        case 'not-found':
-          return sendApiError(reply, 404, 'not-found', result.message);
-        case 'forbidden':
-          return sendApiError(reply, 403, 'forbidden', result.message);
-        case 'version-conflict':
-          return sendApiError(reply, 409, 'version-conflict', `${result.message} Current version: ${result.current.version}.`);
-        case 'invalid':
-          return sendApiError(reply, 422, 'invalid-details', 'The details were refused: see details.', result.problems.map((problem) => ({ path: `/${problem.field}`, message: problem.message })));
-      }
+      if (result.code !== 'invalid') return sendCaseChangeRefusal(reply, result);
+      return sendApiError(reply, 422, 'invalid-details', 'The details were refused: see details.', result.problems.map((problem) => ({ path: `/${problem.field}`, message: problem.message })));
     },
   );
 
