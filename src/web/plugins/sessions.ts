@@ -28,6 +28,8 @@ declare module '@fastify/session' {
   interface FastifySessionObject {
     /** A success message for the next page, shown once (flashSuccess). */
     flash?: string;
+    /** The data-qa hook of that message's banner, when the page names its own. */
+    flashQa?: string;
   }
 }
 
@@ -111,16 +113,20 @@ export function touchSession(request: FastifyRequest): void {
   request.session.lastSeenAt = request.server.ctx.clock.now().getTime();
 }
 
-/** A success message for the next page the user sees (a GOV.UK success banner), after a save that redirects. */
-export function flashSuccess(request: FastifyRequest, text: string): void {
+/** A success message for the next page the user sees (a GOV.UK success banner), after a save that redirects; `qa` names the banner's data-qa hook. */
+export function flashSuccess(request: FastifyRequest, text: string, qa = 'success-banner'): void {
   request.session.flash = text;
+  request.session.flashQa = qa;
 }
 
 /** The one-off message, taken as the page shows it so that it is shown once. */
-function takeFlash(request: FastifyRequest): string | null {
-  const text = request.session.flash ?? null;
-  if (text !== null) delete request.session.flash;
-  return text;
+function takeFlash(request: FastifyRequest): { text: string; qa: string } | null {
+  const text = request.session.flash;
+  if (text === undefined) return null;
+  const qa = request.session.flashQa ?? 'success-banner';
+  delete request.session.flash;
+  delete request.session.flashQa;
+  return { text, qa };
 }
 
 /** Starts a fresh session (a new id) for a user who has just signed in, noting the device and address for their sessions list. */
