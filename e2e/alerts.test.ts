@@ -1,5 +1,5 @@
 // The alerts page and the home page's open alerts in a real browser with axe: an open alert, the
-// error summary for an acknowledgement without a note, then acknowledged.
+// error summary for an acknowledgement without a note, then acknowledged (the banner shown once).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -60,6 +60,8 @@ describe('alerts for the lead professional when the hospital records a discharge
     assert.match(await page.locator('[data-qa="acknowledged-banner"]').innerText(), /Alert acknowledged/);
     assert.match(await page.locator('[data-qa="no-alerts"]').innerText(), /You have no open alerts/);
     await expectNoAxeViolations(page);
+    await page.reload();
+    assert.equal(await page.locator('[data-qa="acknowledged-banner"]').count(), 0, 'the banner is shown once, not on reload');
 
     await visit(page, '/alerts?status=all', { status: 200, heading: 'Alerts' });
     assert.match(await page.locator('[data-qa="alert-facts"]').innerText(), /Rang the ward; first home visit tomorrow at 10am/);

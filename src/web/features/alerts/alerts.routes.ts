@@ -7,10 +7,10 @@ import { listMyAlerts, ALL_ALERTS_SHOWN, type AlertStatus } from '../../../appli
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { formErrors, type FormErrors } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
-import { requireUser } from '../../plugins/sessions.ts';
+import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
 import { presentAlert } from './alerts.presenter.ts';
 
-type Locals = Partial<FormErrors> & { values?: Record<string, string>; acknowledged?: boolean };
+type Locals = Partial<FormErrors> & { values?: Record<string, string> };
 
 const statusOf = (value: unknown): AlertStatus => (value === 'all' ? 'all' : 'open');
 const noteField = (alertId: string) => `note-${alertId}`;
@@ -41,16 +41,17 @@ export async function alertRoutes(app: FastifyInstance): Promise<void> {
     );
   }
 
-  app.get<{ Querystring: { status?: string; acknowledged?: string } }>('/alerts', { preHandler: requireUser }, async (request, reply) =>
-    alertsPage(request, reply, statusOf(request.query.status), { acknowledged: request.query.acknowledged === '1' }),
-  );
+  app.get<{ Querystring: { status?: string } }>('/alerts', { preHandler: requireUser }, async (request, reply) => alertsPage(request, reply, statusOf(request.query.status)));
 
   app.post<{ Params: { alertId: string } }>('/alerts/:alertId/acknowledge', { preHandler: requireUser }, async (request, reply) => {
     const { alertId } = request.params;
     const status = statusOf(field(request.body, 'status'));
     const note = field(request.body, 'note');
     const result = await acknowledgeAlert(ctx, actor(request), alertId, note);
-    if (result.ok) return reply.redirect(`/alerts?${status === 'all' ? 'status=all&' : ''}acknowledged=1`, 303);
+    if (result.ok) {
+      flashSuccess(request, 'Alert acknowledged. Your note is kept with it.', 'acknowledged-banner');
+      return reply.redirect(status === 'all' ? '/alerts?status=all' : '/alerts', 303);
+    }
     switch (result.code) {
       case 'not-found':
       case 'forbidden':

@@ -69,9 +69,10 @@ describe('alerts pages', () => {
     await client.get('/alerts');
     const response = await client.post(`/alerts/${alertIds[0]!}/acknowledge`, { note: 'Visit booked for tomorrow', status: 'open' });
     assert.equal(response.statusCode, 303);
-    assert.equal(response.headers.location, '/alerts?acknowledged=1');
-    const open = await client.get('/alerts?acknowledged=1');
-    assert.ok(qaElement(open.body, 'acknowledged-banner'));
+    assert.equal(response.headers.location, '/alerts');
+    const open = await client.get('/alerts');
+    assert.equal(textOf(qaElement(open.body, 'acknowledged-banner')), 'Success Alert acknowledged. Your note is kept with it.');
+    assert.equal(qaElement((await client.get('/alerts')).body, 'acknowledged-banner'), null, 'the banner is shown once, not on reload');
     assert.equal(textOf(qaElement(open.body, 'no-alerts')), 'You have no open alerts.');
     assert.match(navigation(open.body), /Alerts(?! \()/);
     const all = await client.get('/alerts?status=all');
@@ -80,6 +81,14 @@ describe('alerts pages', () => {
     const again = await client.post(`/alerts/${alertIds[0]!}/acknowledge`, { note: 'Twice' });
     assert.equal(again.statusCode, 303);
     assert.equal(again.headers.location, `/alerts?status=all#alert-${alertIds[0]!}`);
+  });
+
+  it('acknowledging from all alerts goes back to all alerts, with the banner', async () => {
+    const { client, alertIds } = await team(['hospital-discharge']);
+    await client.get('/alerts?status=all');
+    const response = await client.post(`/alerts/${alertIds[0]!}/acknowledge`, { note: 'Rang the ward', status: 'all' });
+    assert.equal(response.headers.location, '/alerts?status=all');
+    assert.ok(qaElement((await client.get('/alerts?status=all')).body, 'acknowledged-banner'));
   });
 
   it('shows the recorder their own alert as acknowledged automatically', async () => {
