@@ -42,6 +42,8 @@ describe('your account', () => {
     await submit(page, page.getByRole('button', { name: 'Sign out of all other sessions' }));
     assert.equal(await page.locator('[data-qa="sessions-ended"]').count(), 1);
     await expectNoAxeViolations(page);
+    await page.reload();
+    assert.equal(await page.locator('[data-qa="sessions-ended"]').count(), 0, 'the banner is shown once, not on reload');
     await other.goto('/');
     assert.match(new URL(other.url()).pathname, /^\/sign-in/);
   });

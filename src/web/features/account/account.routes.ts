@@ -7,9 +7,9 @@ import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { TOKEN_SCOPE_LABELS, TOKEN_SCOPES, isTokenScope } from '../../../domain/shared/token-scopes.ts';
 import { formErrors, type FormErrors } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
-import { currentSessionKey, requireUser } from '../../plugins/sessions.ts';
+import { currentSessionKey, flashSuccess, requireUser } from '../../plugins/sessions.ts';
 
-type Locals = Partial<FormErrors> & { values?: { name?: string; scopes?: string[] }; issued?: IssuedToken; sessionsEnded?: number; tokenRevoked?: boolean };
+type Locals = Partial<FormErrors> & { values?: { name?: string; scopes?: string[] }; issued?: IssuedToken };
 
 const scopeItems = TOKEN_SCOPES.map((scope) => ({ value: scope, text: scope, hint: { text: TOKEN_SCOPE_LABELS[scope] } }));
 const asList = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : typeof value === 'string' ? [value] : []);
@@ -37,20 +37,23 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     );
   }
 
-  app.get<{ Querystring: { ended?: string; revoked?: string } }>('/account', { preHandler: requireUser }, async (request, reply) => {
-    const ended = Number(request.query.ended);
-    return accountPage(request, reply, { ...(Number.isInteger(ended) && ended >= 0 && request.query.ended !== undefined ? { sessionsEnded: ended } : {}), tokenRevoked: request.query.revoked === '1' });
-  });
+  app.get('/account', { preHandler: requireUser }, async (request, reply) => accountPage(request, reply));
+
+  /** The one-off banner after signing out of other sessions, and back to the sessions list. */
+  async function sessionsEnded(request: FastifyRequest, reply: FastifyReply, ended: number) {
+    flashSuccess(request, `Signed out of ${String(ended)} other session${ended === 1 ? '' : 's'}.`, 'sessions-ended');
+    return reply.redirect('/account#sessions', 303);
+  }
 
   app.post('/account/sessions/end-others', { preHandler: requireUser }, async (request, reply) => {
     const result = await endOwnSessions(ctx, actor(request), currentSessionKey(request));
-    return reply.redirect(`/account?ended=${String(result.ok ? result.value : 0)}#sessions`, 303);
+    return sessionsEnded(request, reply, result.ok ? result.value : 0);
   });
 
   app.post<{ Params: { sessionKey: string } }>('/account/sessions/:sessionKey/end', { preHandler: requireUser }, async (request, reply) => {
     const result = await endOwnSessions(ctx, actor(request), currentSessionKey(request), request.params.sessionKey);
     if (!result.ok) return sendErrorPage(reply, 'not-found');
-    return reply.redirect(`/account?ended=${String(result.value)}#sessions`, 303);
+    return sessionsEnded(request, reply, result.value);
   });
 
   app.post('/account/tokens', { preHandler: requireUser }, async (request, reply) => {
@@ -69,6 +72,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
   app.post<{ Params: { tokenId: string } }>('/account/tokens/:tokenId/revoke', { preHandler: requireUser }, async (request, reply) => {
     const result = await revokeOwnToken(ctx, actor(request), request.params.tokenId);
     if (!result.ok) return sendErrorPage(reply, 'not-found');
-    return reply.redirect('/account?revoked=1#tokens', 303);
+    flashSuccess(request, 'Token revoked: it no longer works.', 'token-revoked');
+    return reply.redirect('/account#tokens', 303);
   });
 }

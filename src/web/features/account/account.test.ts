@@ -46,9 +46,10 @@ describe('your account: sessions and API tokens', () => {
     const key = /action="\/account\/sessions\/([0-9a-f]{64})\/end"/.exec(phoneRow)![1]!;
     const ended = await desk.post(`/account/sessions/${key}/end`);
     assert.equal(ended.statusCode, 303);
+    assert.equal(ended.headers.location, '/account#sessions');
     assert.equal((await phone.get('/')).statusCode, 303, 'the phone is signed out');
-    assert.equal((await desk.get('/')).statusCode, 200, 'this session goes on');
-    assert.match((await desk.get('/account?ended=1')).body, /Signed out of 1 other session\./);
+    assert.equal(textOf(qaElement((await desk.get('/')).body, 'sessions-ended')), 'Success Signed out of 1 other session.', 'the banner is on the next page');
+    assert.equal(qaElement((await desk.get('/account')).body, 'sessions-ended'), null, 'and only once');
   });
 
   it('signs out of all the others at once, never this one, and audits it', async () => {
@@ -56,6 +57,7 @@ describe('your account: sessions and API tokens', () => {
     const desk = await WebClient.signedIn(t.app, user);
     await desk.get('/account');
     assert.equal((await desk.post('/account/sessions/end-others')).statusCode, 303);
+    assert.match(textOf(qaElement((await desk.get('/account')).body, 'sessions-ended')), /^Success Signed out of \d+ other sessions\.$/);
     for (const other of others) assert.equal((await other.get('/')).statusCode, 303);
     assert.equal((await desk.get('/')).statusCode, 200);
     const audit = await t.ctx.db.selectFrom('audit_log').select('details').where('action', '=', 'session.end-others').where('actor_user_id', '=', user.id).execute();
@@ -96,7 +98,11 @@ describe('your account: sessions and API tokens', () => {
     const created = await client.post('/account/tokens', { name: 'To revoke', scopes: 'read' });
     const token = textOf(qaElement(created.body, 'new-token'));
     const id = (await t.ctx.db.selectFrom('api_tokens').select('id').where('name', '=', 'To revoke').executeTakeFirstOrThrow()).id;
-    assert.equal((await client.post(`/account/tokens/${id}/revoke`)).statusCode, 303);
+    const revoked = await client.post(`/account/tokens/${id}/revoke`);
+    assert.equal(revoked.statusCode, 303);
+    assert.equal(revoked.headers.location, '/account#tokens');
+    assert.equal(textOf(qaElement((await client.get('/account')).body, 'token-revoked')), 'Success Token revoked: it no longer works.');
+    assert.equal(qaElement((await client.get('/account')).body, 'token-revoked'), null, 'the banner is shown once');
     assert.equal((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } })).statusCode, 401);
     const stranger = await makeUser(t.ctx);
     const theirs = await WebClient.signedIn(t.app, stranger);
