@@ -1,5 +1,6 @@
 // The area's settings page in a real browser, with axe: an administrator changes a timescale, types
-// a bad one and sees it linked from the error summary with what they typed kept, then puts it right.
+// a bad one and sees it linked from the error summary with what they typed kept, then puts it right
+// (the success banner shown once).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { expectNoAxeViolations, pageHeading, signIn, startE2e, submit, type E2e } from './helpers/browser.ts';
@@ -38,9 +39,11 @@ describe('the area’s settings', () => {
     await assessment.fill('40');
     const saved = await submit(page, page.getByRole('button', { name: 'Save settings' }));
     assert.equal(saved.status(), 200);
-    assert.match(await page.locator('.govuk-notification-banner').innerText(), /Settings saved\./);
+    assert.match(await page.locator('[data-qa="success-banner"]').innerText(), /Settings saved\./);
     assert.equal(await page.getByLabel('Assessment after a referral').inputValue(), '40');
     assert.equal(await page.getByLabel('Pre-birth strategy discussion or assessment by').inputValue(), '26');
     await expectNoAxeViolations(page);
+    await page.reload();
+    assert.equal(await page.locator('[data-qa="success-banner"]').count(), 0, 'the banner is shown once, not on reload');
   });
 });

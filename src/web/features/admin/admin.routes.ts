@@ -15,7 +15,7 @@ import { formErrors, validateForm } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
 import { auditFilterForm, organisationForm, OUTCOME_ITEMS, userForm } from './admin.schema.ts';
-import { settingsPage, typedSettings } from './settings.presenter.ts';
+import { savedMessage, settingsPage, typedSettings } from './settings.presenter.ts';
 
 const kindItems = Object.entries(ORGANISATION_KINDS).map(([value, text]) => ({ value, text }));
 const roleItems = Object.entries(ROLE_LABELS).map(([value, text]) => ({ value, text }));
@@ -86,16 +86,19 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     return reply.redirect('/admin/accounts', 303);
   });
 
-  app.get<{ Querystring: { saved?: string } }>('/admin/settings', guard, async (request, reply) => {
+  app.get('/admin/settings', guard, async (request, reply) => {
     const result = await viewAreaSettings(ctx, actor(request));
     if (!result.ok) return sendErrorPage(reply, 'forbidden');
-    return reply.page('admin/settings.njk', settingsPage(result.value, { saved: request.query.saved }));
+    return reply.page('admin/settings.njk', settingsPage(result.value));
   });
 
   app.post('/admin/settings', guard, async (request, reply) => {
     const typed = typedSettings(request.body);
     const result = await changeAreaSettings(ctx, actor(request), typed);
-    if (result.ok) return reply.redirect(`/admin/settings?saved=${String(result.value.changed.length)}`, 303);
+    if (result.ok) {
+      flashSuccess(request, savedMessage(result.value.changed.length));
+      return reply.redirect('/admin/settings', 303);
+    }
     if (result.code === 'forbidden') return sendErrorPage(reply, 'forbidden');
     const current = await viewAreaSettings(ctx, actor(request));
     if (!current.ok) return sendErrorPage(reply, 'forbidden');

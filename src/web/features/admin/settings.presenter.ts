@@ -25,13 +25,16 @@ function hintFor(setting: AreaSetting): string {
   return parts.join(' ');
 }
 
-export function settingsPage(settings: readonly AreaSetting[], state: { saved?: string | undefined; typed?: Record<string, string>; errors?: readonly SettingsError[] }) {
+/** The success banner after a save, from how many settings it changed. */
+export function savedMessage(changed: number): string {
+  return changed === 0 ? 'Nothing changed: every setting was already as you saved it.' : 'Settings saved.';
+}
+
+export function settingsPage(settings: readonly AreaSetting[], state: { typed?: Record<string, string>; errors?: readonly SettingsError[] } = {}) {
   const errors = state.errors ?? [];
-  const saved = state.saved === undefined ? null : state.saved === '0' ? 'Nothing changed: every setting was already as you saved it.' : 'Settings saved.';
   return {
     title: 'The area’s settings',
     backLink: '/admin',
-    saved,
     errorList: errors.map((error) => ({ text: error.message, href: `#${fieldId(error.key)}` })),
     fieldErrors: Object.fromEntries(errors.map((error) => [fieldId(error.key), { text: error.message }])),
     groups: Object.entries(SETTING_GROUPS).map(([group, title]) => ({

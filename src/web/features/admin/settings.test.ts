@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { makeUser } from '../../../../test/helpers/factories.ts';
+import { qaElement, textOf } from '../../../../test/helpers/html.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { WebClient } from '../../../../test/helpers/web-client.ts';
 
@@ -41,9 +42,10 @@ describe('the settings page', () => {
     await admin.get('/admin/settings');
     const saved = await admin.post('/admin/settings', { 'profile.preBirthMilestoneWeeks': '30', 'timescales.preBirth.conferenceByWeek': '' });
     assert.equal(saved.statusCode, 303);
-    assert.equal(saved.headers.location, '/admin/settings?saved=2');
-    const page = await admin.get('/admin/settings?saved=2');
-    assert.match(page.body, /Settings saved\./);
+    assert.equal(saved.headers.location, '/admin/settings');
+    const page = await admin.get('/admin/settings');
+    assert.equal(textOf(qaElement(page.body, 'success-banner')), 'Success Settings saved.');
+    assert.equal(qaElement((await admin.get('/admin/settings')).body, 'success-banner'), null, 'the banner is shown once');
     assert.equal(fieldValue(page.body, 'profile.preBirthMilestoneWeeks'), '30');
     assert.equal(fieldValue(page.body, 'timescales.preBirth.conferenceByWeek'), '');
     assert.match(page.body, /Last changed by Ada Admin/);
@@ -52,6 +54,12 @@ describe('the settings page', () => {
       { key: 'profile.preBirthMilestoneWeeks', value: 30 },
       { key: 'timescales.preBirth.conferenceByWeek', value: null },
     ]);
+  });
+
+  it('says when a save changed nothing', async () => {
+    const current = fieldValue((await admin.get('/admin/settings')).body, 'profile.preBirthMilestoneWeeks');
+    assert.equal((await admin.post('/admin/settings', { 'profile.preBirthMilestoneWeeks': current ?? '' })).statusCode, 303);
+    assert.equal(textOf(qaElement((await admin.get('/admin/settings')).body, 'success-banner')), 'Success Nothing changed: every setting was already as you saved it.');
   });
 
   it('keeps what was typed on an error, links each problem to its field, and stores nothing', async () => {
