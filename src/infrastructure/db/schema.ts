@@ -393,6 +393,27 @@ export interface CaseMeetingsTable {
   recorded_by_name: string;
 }
 
+/** A supervision discussion on a case (migration 028): recorded once, never changed. */
+export interface CaseSupervisionsTable {
+  case_id: string;
+  id: string;
+  held_on: DateOnly;
+  practitioner_id: string;
+  practitioner_name: string;
+  supervisor_id: string;
+  supervisor_name: string;
+  answers: Json<Record<string, string>>;
+  stuck: 'yes' | 'no' | 'not-sure';
+  analysis: string;
+  decisions: string;
+  actions: Json<{ text: string; owner: string; dueOn: string }[]>;
+  profile_version: number;
+  plan_version: number | null;
+  recorded_at: Timestamp;
+  recorded_by: string;
+  recorded_by_name: string;
+}
+
 /** A consent sought, a withdrawal, or information shared without consent (migration 018): recorded once, never changed. */
 export interface CaseConsentsTable {
   case_id: string;
@@ -446,6 +467,7 @@ export interface Database {
   schema_migrations: SchemaMigrationsTable;
   case_plans: CasePlansTable;
   case_meetings: CaseMeetingsTable;
+  case_supervisions: CaseSupervisionsTable;
   case_consents: CaseConsentsTable;
   worker_heartbeats: WorkerHeartbeatsTable;
   service_settings: ServiceSettingsTable;
