@@ -17,6 +17,7 @@ import {
   type TimescaleSettingKey,
   type TimescaleSettings,
 } from '../timescales/timescale-settings.ts';
+import { DEFAULT_SUPERVISION_PERIOD_DAYS, SUPERVISION_PERIOD_BOUNDS } from '../supervision/supervision-due.ts';
 
 export interface ServiceSettings {
   profile: ProfileSettings;
@@ -24,6 +25,8 @@ export interface ServiceSettings {
   /** Missed appointments in a row that make a pattern. */
   missedAppointmentsInARow: number;
   timescales: TimescaleSettings;
+  /** Days a case with high or critical findings may go without supervision (domain/supervision/supervision-due.ts). */
+  supervisionPeriodDays: number;
 }
 
 export const DEFAULT_SERVICE_SETTINGS: ServiceSettings = {
@@ -31,6 +34,7 @@ export const DEFAULT_SERVICE_SETTINGS: ServiceSettings = {
   unseen: DEFAULT_UNSEEN_PERIOD_SETTINGS,
   missedAppointmentsInARow: DEFAULT_MISSED_APPOINTMENT_SETTINGS.inARow,
   timescales: DEFAULT_TIMESCALE_SETTINGS,
+  supervisionPeriodDays: DEFAULT_SUPERVISION_PERIOD_DAYS,
 };
 
 export type SettingValue = number | null | readonly AgeBandLimit[];
@@ -39,6 +43,7 @@ export const SETTING_GROUPS = {
   profile: 'The profile',
   chronology: 'Patterns in the chronology',
   timescales: 'Clocks (timescales)',
+  supervision: 'Supervision',
 } as const;
 
 export interface SettingDefinition {
@@ -133,6 +138,19 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
     write: (settings, value) => ({ ...settings, missedAppointmentsInARow: wholeNumber(value) }),
   },
   ...TIMESCALE_SETTING_DEFINITIONS.map(timescaleDefinition),
+  {
+    key: 'supervision.periodDays',
+    group: 'supervision',
+    label: 'Longest a case with high or critical findings may go without supervision',
+    hint: `In days, ${String(SUPERVISION_PERIOD_BOUNDS.min)} to ${String(SUPERVISION_PERIOD_BOUNDS.max)}.`,
+    kind: 'whole-number',
+    min: SUPERVISION_PERIOD_BOUNDS.min,
+    max: SUPERVISION_PERIOD_BOUNDS.max,
+    optional: false,
+    defaultValue: DEFAULT_SUPERVISION_PERIOD_DAYS,
+    read: (settings) => settings.supervisionPeriodDays,
+    write: (settings, value) => ({ ...settings, supervisionPeriodDays: wholeNumber(value) }),
+  },
 ];
 
 const BY_KEY = new Map(SETTING_DEFINITIONS.map((definition) => [definition.key, definition]));
