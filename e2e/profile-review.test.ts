@@ -81,5 +81,7 @@ describe('profile history, review and decisions for the lead professional', () =
     await submit(page, page.getByRole('button', { name: 'Mark reviewed' }));
     assert.ok(await page.locator('[data-qa="reviewed-banner"]').isVisible());
     await expectNoAxeViolations(page);
+    await page.reload();
+    assert.equal(await page.locator('[data-qa="reviewed-banner"]').count(), 0, 'the banner is shown once, not on reload');
   });
 });

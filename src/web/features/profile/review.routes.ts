@@ -57,9 +57,7 @@ export async function profileReviewRoutes(app: FastifyInstance): Promise<void> {
     );
   }
 
-  app.get<{ Params: { caseId: string }; Querystring: { reviewed?: string } }>('/cases/:caseId/profile/review', { preHandler: requireUser }, async (request, reply) =>
-    reviewPage(request, reply, { justReviewed: request.query.reviewed === '1' }),
-  );
+  app.get<{ Params: { caseId: string } }>('/cases/:caseId/profile/review', { preHandler: requireUser }, async (request, reply) => reviewPage(request, reply));
 
   app.post<{ Params: { caseId: string } }>('/cases/:caseId/profile/review', { preHandler: requireUser }, async (request, reply) => {
     const form = validateForm(reviewForm, request.body);
@@ -74,7 +72,8 @@ export async function profileReviewRoutes(app: FastifyInstance): Promise<void> {
       }
       return reviewPage(request, reply, { ...formErrors({ note: result.message }), values: { note: form.value.note ?? '', profileVersion: String(result.currentVersion) } }, 409);
     }
-    return reply.redirect(`/cases/${request.params.caseId}/profile/review?reviewed=1`, 303);
+    flashSuccess(request, 'The profile is marked reviewed. The next review date is below.', 'reviewed-banner');
+    return reply.redirect(`/cases/${request.params.caseId}/profile/review`, 303);
   });
 
   async function decisionPage(request: CaseRequest, reply: FastifyReply, locals: object = {}, status = 200) {
