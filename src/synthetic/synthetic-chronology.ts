@@ -88,6 +88,7 @@ const AGENCY: Record<EventKindId, OrganisationKind> = {
   'phone-or-video-call': 'health-visiting',
   'joint-visit': 'childrens-social-care',
   'unannounced-visit': 'childrens-social-care',
+  'safeguarding-flag': 'hospital',
 };
 
 const SUMMARIES: Partial<Record<EventKindId, readonly string[]>> = {

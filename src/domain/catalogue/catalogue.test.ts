@@ -53,6 +53,8 @@ const PROFILE_MD = {
     'birth', 'neonatal-admission', 'neonatal-discharge', 'hospital-admission', 'hospital-discharge', 'emergency-attendance', 'injury-observed',
     'police-domestic-abuse-incident', 'police-incident', 'substance-use-increase', 'mental-health-deterioration', 'relationship-breakdown',
     'new-adult-in-household', 'adult-left-household', 'animal-mistreatment', 'new-pregnancy', 'sibling-born', 'change-of-address',
+    // Issue 15: a safeguarding flag from another agency's system.
+    'safeguarding-flag',
   ],
   notTriggers: [
     'antenatal-booking', 'home-visit', 'clinic-contact', 'gp-consultation', 'was-not-brought', 'referral', 'strategy-discussion',
@@ -144,7 +146,7 @@ describe('the stressors for the stress-response finding', () => {
 });
 
 describe('event kinds', () => {
-  it('mark exactly the version 1 triggers, and none of the kinds added since', () => {
+  it('mark exactly the version 1 triggers and the safeguarding flag (issue 15), and none of the other kinds added since', () => {
     for (const id of PROFILE_MD.triggers) assert.equal(isTriggerEventKind(id), true, id);
     for (const id of PROFILE_MD.notTriggers) assert.equal(isTriggerEventKind(id), false, id);
     assert.equal(EVENT_KINDS.length, PROFILE_MD.triggers.length + PROFILE_MD.notTriggers.length);

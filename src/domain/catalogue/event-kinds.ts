@@ -50,6 +50,8 @@ export const EVENT_KIND_IDS = [
   'phone-or-video-call',
   'joint-visit',
   'unannounced-visit',
+  // Issue 15: a safeguarding flag another agency's system holds (a FHIR Flag), so the team knows.
+  'safeguarding-flag',
 ] as const;
 
 export type EventKindId = (typeof EVENT_KIND_IDS)[number];
@@ -127,6 +129,7 @@ const rows: Record<EventKindId, Row> = {
   'phone-or-video-call': ['Phone or video call', false, [], 'carer-account', cite(SOURCES.nspccBriefing, 'key issue c')],
   'joint-visit': ['Joint visit with another agency', false, [], 'observed', cite(SOURCES.northants, '§5.0')],
   'unannounced-visit': ['Unannounced visit', false, [], 'observed', cite(SOURCES.northants, '§5.0')],
+  'safeguarding-flag': ['Safeguarding flag from another agency', true, [], 'agency-record', cite(SOURCES.derby, '§5.14 and §7.10')],
 };
 
 export const EVENT_KINDS: readonly EventKindDefinition[] = EVENT_KIND_IDS.map((id) => {

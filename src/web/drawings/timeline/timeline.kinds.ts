@@ -69,6 +69,7 @@ const GROUP_OF: Record<EventKindId, MarkerGroupId> = {
   'phone-or-video-call': 'contact',
   'joint-visit': 'contact',
   'unannounced-visit': 'contact',
+  'safeguarding-flag': 'other',
 };
 
 const BY_ID = new Map(MARKER_GROUPS.map((group) => [group.id, group]));

@@ -48,6 +48,7 @@ const GROUP_OF: Record<EventKindId, (typeof GROUPS)[number]> = {
   'phone-or-video-call': 'Contacts and appointments',
   'joint-visit': 'Contacts and appointments',
   'unannounced-visit': 'Contacts and appointments',
+  'safeguarding-flag': 'Notes and information',
 };
 
 /** The plain label of a kind, or the stored id when the catalogue no longer has it. */
