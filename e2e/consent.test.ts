@@ -82,6 +82,10 @@ describe('consent and information sharing for the team', () => {
     await page.locator('#gpShared').fill('The concerns about drinking and the call-out');
     await submit(page, page.locator('[data-qa="save-gp-told"]'));
     assert.match(await page.locator('[data-qa="gp-last-told"]').innerText(), /^GP last told: .*, by .*What was shared: The concerns about drinking and the call-out$/s);
+    assert.match(await page.locator('[data-qa="consent-saved"]').innerText(), /That the GP was told is recorded in the chronology/);
     await expectNoAxeViolations(page);
+    assert.equal(new URL(page.url()).search, '', 'the address says nothing about a save');
+    await page.reload();
+    assert.equal(await page.locator('[data-qa="consent-saved"]').count(), 0, 'the banner is shown once, not on a reload');
   });
 });

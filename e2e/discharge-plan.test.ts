@@ -87,5 +87,8 @@ describe('a discharge plan for a fragile baby', () => {
     assert.match(await card.innerText(), /Neonatal outpatients, Northfield General, clinic 4/);
     assert.match(await card.locator('[data-qa="discharge-note"]').innerText(), /The GP has not been told of the discharge yet/);
     await expectNoAxeViolations(page);
+    assert.equal(new URL(page.url()).search, '', 'the address says nothing about a save');
+    await page.reload();
+    assert.equal(await page.locator('[data-qa="discharge-plan-saved"]').count(), 0, 'the banner is shown once, not on a reload');
   });
 });

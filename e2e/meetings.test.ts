@@ -74,6 +74,9 @@ describe('meetings and timescales for the team', () => {
     await submit(page, page.locator('[data-qa="save-meeting"]'));
     assert.match(await page.locator('[data-qa="meeting-saved"]').innerText(), /The meeting is recorded/);
     assert.match(await page.locator('[data-qa="clock-initial-conference"]').innerText(), /Overdue/);
+    assert.equal(new URL(page.url()).search, '', 'the address says nothing about a save');
+    await page.reload();
+    assert.equal(await page.locator('[data-qa="meeting-saved"]').count(), 0, 'the banner is shown once, not on a reload');
 
     await submit(page, page.locator('[data-qa="record-meeting"]'));
     await page.locator('#kind-2').check();

@@ -67,6 +67,9 @@ describe('the plan for the lead professional', () => {
     assert.match(await page.locator('[data-qa="actions"]').innerText(), /Safe sleep talk with both parents/);
     assert.match(await page.locator('[data-qa="outcomes"]').innerText(), /sleeps in a cot/);
     await expectNoAxeViolations(page);
+    assert.equal(new URL(page.url()).search, '', 'the address says nothing about a save');
+    await page.reload();
+    assert.equal(await page.locator('[data-qa="plan-saved"]').count(), 0, 'the banner is shown once, not on a reload');
     await page.goto(`/cases/${caseId}`);
     assert.match(await page.locator('[data-qa="plan-summary"]').innerText(), /1 open action/);
   });

@@ -9,7 +9,7 @@ import { recordConsent } from '../../../application/consent/record-consent.ts';
 import { recordGpTold } from '../../../application/consent/record-gp-told.ts';
 import { viewConsent, type ConsentView } from '../../../application/consent/view-consent.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
-import { requireUser } from '../../plugins/sessions.ts';
+import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
 import { draftFrom, gpDraftFrom, pageErrors, readForm, type ConsentForm, type FormValues } from './consent.form.ts';
 import { formChoices, presentConsent } from './consent.presenter.ts';
 
@@ -21,8 +21,6 @@ const SAVED: Record<ConsentForm, string> = {
   sharing: 'The information shared without consent is recorded.',
   'gp-told': 'That the GP was told is recorded in the chronology.',
 };
-
-const isForm = (value: unknown): value is ConsentForm => typeof value === 'string' && Object.hasOwn(SAVED, value);
 
 export async function consentRoutes(app: FastifyInstance): Promise<void> {
   const { ctx } = app;
@@ -38,26 +36,32 @@ export async function consentRoutes(app: FastifyInstance): Promise<void> {
     return result.value;
   }
 
-  function page(reply: FastifyReply, view: ConsentView, locals: { form?: ConsentForm; values?: FormValues; saved?: ConsentForm } & object = {}, status = 200) {
+  function page(reply: FastifyReply, view: ConsentView, locals: { form?: ConsentForm; values?: FormValues } & object = {}, status = 200) {
     const values = locals.values ?? {};
     return reply.page(
       'consent/consent.njk',
-      { title: 'Consent and information sharing', p: presentConsent(view), choices: formChoices(view, values), values, fieldErrors: {}, dateParts: {}, justSaved: locals.saved ? SAVED[locals.saved] : null, backLink: `/cases/${view.caseId}`, ...locals },
+      { title: 'Consent and information sharing', p: presentConsent(view), choices: formChoices(view, values), values, fieldErrors: {}, dateParts: {}, backLink: `/cases/${view.caseId}`, ...locals },
       status,
     );
   }
 
-  app.get<{ Params: { caseId: string }; Querystring: { saved?: string } }>('/cases/:caseId/consent', { preHandler: requireUser }, async (request, reply) => {
+  app.get<{ Params: { caseId: string } }>('/cases/:caseId/consent', { preHandler: requireUser }, async (request, reply) => {
     const view = await load(request, reply, null);
     if (!view) return reply;
-    return page(reply, view, isForm(request.query.saved) ? { saved: request.query.saved } : {});
+    return page(reply, view);
   });
+
+  /** Back to the page, with the banner saying what was recorded (shown once). */
+  function saved(request: CaseRequest, reply: FastifyReply, form: ConsentForm) {
+    flashSuccess(request, SAVED[form], 'consent-saved');
+    return reply.redirect(`/cases/${request.params.caseId}/consent`, 303);
+  }
 
   for (const form of ['consent', 'withdrawal', 'sharing'] as const) {
     app.post<{ Params: { caseId: string } }>(`/cases/:caseId/consent/${form}`, { preHandler: requireUser }, async (request, reply) => {
       const values = readForm(form, request.body);
       const result = await recordConsent(ctx, actor(request), request.params.caseId, draftFrom(form, values));
-      if (result.ok) return reply.redirect(`/cases/${request.params.caseId}/consent?saved=${form}`, 303);
+      if (result.ok) return saved(request, reply, form);
       if (result.code !== 'invalid') return sendErrorPage(reply, result.code);
       const view = await load(request, reply, form);
       return view ? page(reply, view, { form, values, ...pageErrors(form, result.problems) }, 400) : reply;
@@ -67,7 +71,7 @@ export async function consentRoutes(app: FastifyInstance): Promise<void> {
   app.post<{ Params: { caseId: string } }>('/cases/:caseId/consent/gp-told', { preHandler: requireUser }, async (request, reply) => {
     const values = readForm('gp-told', request.body);
     const result = await recordGpTold(ctx, actor(request), request.params.caseId, gpDraftFrom(values));
-    if (result.ok) return reply.redirect(`/cases/${request.params.caseId}/consent?saved=gp-told`, 303);
+    if (result.ok) return saved(request, reply, 'gp-told');
     if (result.code !== 'invalid') return sendErrorPage(reply, result.code);
     const view = await load(request, reply, 'gp-told');
     return view ? page(reply, view, { form: 'gp-told', values, ...pageErrors('gp-told', result.problems) }, 400) : reply;

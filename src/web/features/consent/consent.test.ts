@@ -71,9 +71,11 @@ describe('the consent page', () => {
   it('records a consent given, then its withdrawal, and shows the line with its tag', async () => {
     const given = await web.post(`/cases/${caseId}/consent/consent`, { askedPersonId: mumId, purpose: 'sharing with the GP and housing', ...dateFields('soughtOn', addDays(today, -3)), answer: 'given' });
     assert.equal(given.statusCode, 303, given.body.slice(0, 500));
-    assert.equal(given.headers.location, `/cases/${caseId}/consent?saved=consent`);
-    let page = await web.get(`/cases/${caseId}/consent?saved=consent`);
+    assert.equal(given.headers.location, `/cases/${caseId}/consent`);
+    let page = await web.get(given.headers.location);
     assert.match(textOf(qaElement(page.body, 'consent-saved')), /The consent is recorded/);
+    assert.equal(qaElement((await web.get(`/cases/${caseId}/consent`)).body, 'consent-saved'), null, 'shown once, not on a reload');
+    assert.equal(qaElement((await web.get(`/cases/${caseId}/consent?saved=consent`)).body, 'consent-saved'), null, 'nor by an old bookmark');
     assert.match(textOf(qaElement(page.body, 'consent-line')), /^Given Consent given by Amy Pageconsent \(Mother\) on .* for sharing with the GP and housing/);
     const id = /name="withdraws" type="radio" value="([^"]+)"/.exec(page.body)?.[1] ?? /value="([^"]+)"[^>]*name="withdraws"/.exec(page.body)?.[1];
     assert.ok(id, 'the withdrawal form lists the consent');
@@ -83,6 +85,7 @@ describe('the consent page', () => {
     const withdrawn = await web.post(`/cases/${caseId}/consent/withdrawal`, { withdraws: id, ...dateFields('withdrawnOn', today), withdrawalNote: 'By phone' });
     assert.equal(withdrawn.statusCode, 303);
     page = await web.get(`/cases/${caseId}/consent`);
+    assert.match(textOf(qaElement(page.body, 'consent-saved')), /The withdrawal of consent is recorded\./);
     assert.match(textOf(qaElement(page.body, 'consent-line')), /^Withdrawn Consent given by .*; withdrawn on /);
     assert.equal(qaElement(page.body, 'withdrawal-form'), null);
   });
@@ -96,6 +99,7 @@ describe('the consent page', () => {
     const shared = await web.post(`/cases/${caseId}/consent/sharing`, { sharedWhat: 'The police log', sharedWith: 'Health visiting', ...dateFields('sharedOn', today), basis: 'safeguarding-child', decidedBy: leadId, reason: 'Asking would increase the risk' });
     assert.equal(shared.statusCode, 303, shared.body.slice(0, 500));
     const page = await web.get(`/cases/${caseId}/consent`);
+    assert.match(textOf(qaElement(page.body, 'consent-saved')), /The information shared without consent is recorded\./);
     const line = textOf(qaElements(page.body, 'consent-line')[0]!);
     assert.match(line, /^Shared without consent Shared without consent on .* with Health visiting: Safeguarding a child at risk of significant harm .* \(decided by Page Lead\)/);
     assert.match(line, /Why Asking would increase the risk/);
@@ -108,7 +112,8 @@ describe('the consent page', () => {
     assert.equal(inputValue(refused.body, 'toldBy'), 'Kept Teller');
     const told = await web.post(`/cases/${caseId}/consent/gp-told`, { ...dateFields('toldOn', addDays(today, -1)), toldBy: '', gpShared: 'The concerns about drinking' });
     assert.equal(told.statusCode, 303);
-    const page = await web.get(`/cases/${caseId}/consent?saved=gp-told`);
+    const page = await web.get(`/cases/${caseId}/consent`);
+    assert.match(textOf(qaElement(page.body, 'consent-saved')), /That the GP was told is recorded in the chronology\./);
     assert.match(textOf(qaElement(page.body, 'gp-last-told')), /^GP last told: .*, by Page Lead \(.*\). What was shared: The concerns about drinking$/);
     const entries = await t.ctx.db.selectFrom('chronology_entries').select('kind').where('case_id', '=', caseId).execute();
     assert.deepEqual(entries.map((e) => e.kind), ['gp-informed']);

@@ -9,7 +9,7 @@ import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { listDischargePlans, type DischargePlansView } from '../../../application/discharge/list-discharge-plans.ts';
 import { recordDischargePlan } from '../../../application/discharge/record-discharge-plan.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
-import { requireUser } from '../../plugins/sessions.ts';
+import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
 import { addRequested, blankForm, dischargeFormErrors, draftFrom, readDischargeForm, withAnotherRow, type DischargeFormValues } from './discharge-plan.form.ts';
 import { agencyItems, presentDischargePlans, stayItems } from './discharge-plan.presenter.ts';
 
@@ -36,10 +36,10 @@ export async function dischargePlanRoutes(app: FastifyInstance): Promise<void> {
     );
   }
 
-  app.get<{ Params: { caseId: string }; Querystring: { saved?: string } }>('/cases/:caseId/discharge-plan', { preHandler: requireUser }, async (request, reply) => {
+  app.get<{ Params: { caseId: string } }>('/cases/:caseId/discharge-plan', { preHandler: requireUser }, async (request, reply) => {
     const view = await load(request, reply, false);
     if (!view) return reply;
-    return page(reply, view, blankForm(), { justSaved: request.query.saved === '1' });
+    return page(reply, view, blankForm());
   });
 
   app.post<{ Params: { caseId: string } }>('/cases/:caseId/discharge-plan', { preHandler: requireUser }, async (request, reply) => {
@@ -51,7 +51,10 @@ export async function dischargePlanRoutes(app: FastifyInstance): Promise<void> {
     }
     const { draft, rows } = draftFrom(typed);
     const result = await recordDischargePlan(ctx, actor(request), request.params.caseId, draft);
-    if (result.ok) return reply.redirect(`/cases/${request.params.caseId}/discharge-plan?saved=1#plans`, 303);
+    if (result.ok) {
+      flashSuccess(request, 'The discharge plan is recorded in the chronology.', 'discharge-plan-saved');
+      return reply.redirect(`/cases/${request.params.caseId}/discharge-plan#plans`, 303);
+    }
     if (result.code !== 'invalid') return sendErrorPage(reply, result.code);
     const view = await load(request, reply, true);
     if (!view) return reply;

@@ -122,12 +122,15 @@ describe('the discharge plan page', () => {
   it('records the plan and shows it, latest stay first, with what is still missing', async () => {
     const saved = await web.post(`/cases/${caseId}/discharge-plan`, filled());
     assert.equal(saved.statusCode, 303);
-    assert.equal(saved.headers.location, `/cases/${caseId}/discharge-plan?saved=1#plans`);
+    assert.equal(saved.headers.location, `/cases/${caseId}/discharge-plan#plans`);
+    assert.match(textOf(qaElement((await web.get(`/cases/${caseId}/discharge-plan`)).body, 'discharge-plan-saved')), /The discharge plan is recorded in the chronology\./);
+    assert.equal(qaElement((await web.get(`/cases/${caseId}/discharge-plan`)).body, 'discharge-plan-saved'), null, 'shown once, not on a reload');
     const later = await web.post(`/cases/${caseId}/discharge-plan`, filled({ stay: 'neonatal-unit', ...dateFields('dischargeOn', addDays(today, 3)), ...dateFields('firstVisit-by', addDays(today, 4)), gp: 'not-yet-told' }));
     assert.equal(later.statusCode, 303);
     assert.equal(await plans(), 2);
-    const page = await web.get(`/cases/${caseId}/discharge-plan?saved=1`);
+    const page = await web.get(`/cases/${caseId}/discharge-plan`);
     assert.match(textOf(qaElement(page.body, 'discharge-plan-saved')), /The discharge plan is recorded in the chronology/);
+    assert.equal(qaElement((await web.get(`/cases/${caseId}/discharge-plan?saved=1`)).body, 'discharge-plan-saved'), null, 'an old bookmark shows no banner');
     const cards = [...page.body.matchAll(/data-qa="discharge-plan"[\s\S]*?(?=data-qa="discharge-plan"|<h2 class="govuk-heading-m" id="record")/g)].map((m) => textOf(m[0]));
     assert.equal(cards.length, 2);
     assert.match(cards[0]!, /^.*Leaving a neonatal unit on /);

@@ -7,7 +7,7 @@ import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { listMeetings, type MeetingsView } from '../../../application/meetings/list-meetings.ts';
 import { recordMeeting } from '../../../application/meetings/record-meeting.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
-import { requireUser } from '../../plugins/sessions.ts';
+import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
 import { addRequested, blankForm, draftFrom, meetingFormErrors, readMeetingForm, withAnotherRow, type MeetingFormValues } from './meetings.form.ts';
 import { agencyItems, kindItems, presentMeetings } from './meetings.presenter.ts';
 
@@ -28,10 +28,10 @@ export async function meetingRoutes(app: FastifyInstance): Promise<void> {
     return result.value;
   }
 
-  app.get<{ Params: { caseId: string }; Querystring: { saved?: string } }>('/cases/:caseId/meetings', { preHandler: requireUser }, async (request, reply) => {
+  app.get<{ Params: { caseId: string } }>('/cases/:caseId/meetings', { preHandler: requireUser }, async (request, reply) => {
     const view = await load(request, reply, false);
     if (!view) return reply;
-    return reply.page('meetings/meetings.njk', { title: 'Meetings and timescales', p: presentMeetings(view), justSaved: request.query.saved === '1', backLink: `/cases/${view.caseId}` });
+    return reply.page('meetings/meetings.njk', { title: 'Meetings and timescales', p: presentMeetings(view), backLink: `/cases/${view.caseId}` });
   });
 
   function formPage(reply: FastifyReply, view: MeetingsView, values: MeetingFormValues, locals: object = {}, status = 200) {
@@ -57,7 +57,10 @@ export async function meetingRoutes(app: FastifyInstance): Promise<void> {
     }
     const { draft, rows } = draftFrom(typed);
     const result = await recordMeeting(ctx, actor(request), request.params.caseId, draft);
-    if (result.ok) return reply.redirect(`/cases/${request.params.caseId}/meetings?saved=1`, 303);
+    if (result.ok) {
+      flashSuccess(request, 'The meeting is recorded.', 'meeting-saved');
+      return reply.redirect(`/cases/${request.params.caseId}/meetings`, 303);
+    }
     if (result.code !== 'invalid') return sendErrorPage(reply, result.code);
     const view = await load(request, reply, true);
     if (!view) return reply;

@@ -129,9 +129,11 @@ describe('the meetings pages', () => {
       ...dateFields('action-0-dueOn', addDays(today, 5)),
     });
     assert.equal(second.statusCode, 303);
-    assert.equal(second.headers.location, `/cases/${caseId}/meetings?saved=1`);
-    const page = await web.get(`/cases/${caseId}/meetings?saved=1`);
-    assert.ok(qaElement(page.body, 'meeting-saved'));
+    assert.equal(second.headers.location, `/cases/${caseId}/meetings`);
+    const page = await web.get(second.headers.location);
+    assert.match(textOf(qaElement(page.body, 'meeting-saved')), /The meeting is recorded\./);
+    assert.equal(qaElement((await web.get(`/cases/${caseId}/meetings`)).body, 'meeting-saved'), null, 'shown once, not on a reload');
+    assert.equal(qaElement((await web.get(`/cases/${caseId}/meetings?saved=1`)).body, 'meeting-saved'), null, 'nor by an old bookmark');
     assert.match(textOf(qaElement(page.body, 'clock-initial-conference')), /Initial child protection conference.*Met late.*Met late on/);
     assert.match(textOf(qaElement(page.body, 'clock-first-core-group')), /First core group/);
     const text = textOf(page.body);

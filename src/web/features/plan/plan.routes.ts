@@ -10,7 +10,7 @@ import { viewPlan, type PlanView } from '../../../application/plan/view-plan.ts'
 import { ORGANISATION_KINDS } from '../../../domain/shared/organisation-kinds.ts';
 import { formErrors } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
-import { requireUser } from '../../plugins/sessions.ts';
+import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
 import { addRequested, draftFrom, formValuesFor, planFormErrors, readPlanForm, withBlankRows, type PlanFormValues } from './plan.form.ts';
 import { agencyItems, frequencyItems, levelItems, ownerItems, personNames, presentPlan, seenItems, statusItems } from './plan.presenter.ts';
 
@@ -31,10 +31,10 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
     return result.value;
   }
 
-  app.get<{ Params: { caseId: string }; Querystring: { saved?: string } }>('/cases/:caseId/plan', { preHandler: requireUser }, async (request, reply) => {
+  app.get<{ Params: { caseId: string } }>('/cases/:caseId/plan', { preHandler: requireUser }, async (request, reply) => {
     const view = await load(request, reply, false);
     if (!view) return reply;
-    return reply.page('plan/plan.njk', { title: 'Plan', p: presentPlan(view), justSaved: request.query.saved === '1', backLink: `/cases/${view.caseId}` });
+    return reply.page('plan/plan.njk', { title: 'Plan', p: presentPlan(view), backLink: `/cases/${view.caseId}` });
   });
 
   function editPage(reply: FastifyReply, view: PlanView, values: PlanFormValues, locals: object = {}, status = 200) {
@@ -77,7 +77,10 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
     const { draft, rows } = draftFrom(typed);
     const version = /^\d{1,9}$/.test(typed.version) ? Number(typed.version) : -1;
     const result = await updatePlan(ctx, actor(request), request.params.caseId, { version, plan: draft });
-    if (result.ok) return reply.redirect(`/cases/${request.params.caseId}/plan?saved=1`, 303);
+    if (result.ok) {
+      flashSuccess(request, 'The plan is saved.', 'plan-saved');
+      return reply.redirect(`/cases/${request.params.caseId}/plan`, 303);
+    }
     if (result.code === 'not-found' || result.code === 'forbidden') return sendErrorPage(reply, result.code);
     const view = await load(request, reply, true);
     if (!view) return reply;

@@ -124,9 +124,11 @@ describe('the plan pages', () => {
       'action-1-status': 'open',
     });
     assert.equal(saved.statusCode, 303, saved.body.slice(0, 2000));
-    assert.equal(saved.headers.location, `/cases/${caseId}/plan?saved=1`);
-    const page = await web.get(`/cases/${caseId}/plan?saved=1`);
+    assert.equal(saved.headers.location, `/cases/${caseId}/plan`, 'the plain page: the banner is the session’s to show once');
+    const page = await web.get(saved.headers.location);
     assert.match(textOf(qaElement(page.body, 'plan-saved')), /The plan is saved/);
+    assert.equal(qaElement((await web.get(`/cases/${caseId}/plan`)).body, 'plan-saved'), null, 'not shown again on a reload');
+    assert.equal(qaElement((await web.get(`/cases/${caseId}/plan?saved=1`)).body, 'plan-saved'), null, 'nor by an old bookmark');
     assert.match(textOf(qaElement(page.body, 'plan-summary')), /Universal \(the plan was written for early help\)/);
     assert.match(textOf(qaElement(page.body, 'check-items')), /Is Grace Pageplan drinking Ask: Any smell of alcohol, cans or bottles\? About Grace Pageplan Housing Every contact/);
     const actions = textOf(qaElement(page.body, 'actions'));
