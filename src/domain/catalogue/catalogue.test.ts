@@ -42,7 +42,7 @@ const PROFILE_MD = {
     'mental-health', 'alcohol-misuse', 'drug-misuse', 'domestic-abuse-victim', 'domestic-abuse-perpetrator', 'violent-offending',
     'previous-child-harmed-or-removed', 'harmful-stress-response', 'mistreats-animals', 'unsafe-sleep', 'parental-conflict',
   ],
-  derived: ['prematurity', 'low-birth-weight', 'multiple-birth', 'young-parent', 'identity-unknown', 'sibling-under-two'],
+  derived: ['prematurity', 'low-birth-weight', 'multiple-birth', 'young-parent', 'identity-unknown', 'sibling-under-two', 'faltering-growth'],
   findings: [
     ['non-mobile-injury', 'critical'], ['unsafe-sleep-combination', 'critical'], ['previous-child-removed', 'high'], ['domestic-abuse', 'high'],
     ['chaotic-substance-use', 'high'], ['stress-response', 'high'], ['conflicting-information', 'high'], ['unverified-exclusion', 'attention'],

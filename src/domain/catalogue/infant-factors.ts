@@ -100,13 +100,16 @@ const contents: Record<InfantFactorId, FactorContent> = {
   'faltering-growth': {
     label: 'Faltering growth',
     phrase: 'faltering growth',
-    help: "Weight falling across the centiles, above all alongside other concerns, can show that the baby's needs are not met.",
+    help:
+      'Fills itself from the weights recorded on the growth page, read against the UK-WHO centiles (corrected age if ' +
+      "premature). Weight falling across the centiles, above all alongside other concerns, can show that the baby's needs are not met.",
     questions: [
       'What do the growth charts show since birth (against corrected age if premature)?',
       'Is there a medical explanation, confirmed by a paediatrician?',
       'What else is happening in the family?',
     ],
     citations: cite(nspccBriefing, 'key issue c'),
+    derived: true,
     cin: { kind: 'code', code: '16A', confirm: true },
   },
   'sibling-under-two': {

@@ -102,3 +102,30 @@ describe('identity unknown fills itself from the record', () => {
     assert.equal(adultFactor('identity-unknown', person('x')).status, 'excluded');
   });
 });
+
+describe('faltering growth fills itself from the weights recorded', () => {
+  const weighed = (value: number, measuredOn: string, entryId?: string) => ({ id: `w-${measuredOn}`, kind: 'weight' as const, value, measuredOn, recordedBy: 'Nell Hart', agency: 'Health visiting', ...(entryId ? { entryId } : {}) });
+
+  it('is present when the weights fall across the centiles, with the weights as evidence', () => {
+    const factor = infantFactor('faltering-growth', baby({ measurements: [weighed(4300, '2026-11-15', 'entry-7')] }));
+    assert.equal(factor.status, 'present');
+    assert.match(factor.detail, /^The latest weight, 4,300 g on 15 November 2026 \(at 12 weeks 1 day, between the 0.4th and 2nd centiles\), is below the 2nd centile for age, whatever the birth weight\. Weight has fallen/);
+    assert.deepEqual(factor.evidence.map((e) => [e.note, e.recordedBy, e.agency, e.indicates, e.eventId]), [
+      ['Weight 4,300 g on 15 November 2026 (at 12 weeks 1 day, between the 0.4th and 2nd centiles).', 'Nell Hart', 'Health visiting', 'present', 'entry-7'],
+      ['Weight 3,400 g on 22 August 2026 (at birth, on the 50th centile).', 'Infant Care Profile', 'This record', 'present', undefined],
+    ]);
+  });
+
+  it('is excluded when the latest weight follows its centile, and says so', () => {
+    const factor = infantFactor('faltering-growth', baby());
+    assert.equal(factor.status, 'excluded');
+    assert.equal(factor.detail, 'The latest weight, 5,700 g on 15 November 2026 (at 12 weeks 1 day, on the 50th centile), is not faltering. Since the birth weight, 3,400 g on 22 August 2026 (at birth, on the 50th centile), it has moved along its centile.');
+    assert.ok(factor.evidence.every((e) => e.indicates === 'absent'));
+  });
+
+  it('stays open with no weight after the birth, an unknown sex, or before the birth', () => {
+    assert.equal(infantFactor('faltering-growth', baby({ measurements: [] })).status, 'not-assessed');
+    assert.equal(infantFactor('faltering-growth', baby({ sex: 'unknown' })).status, 'not-assessed');
+    assert.equal(infantFactor('faltering-growth', unbornBaby('2027-02-01')).status, 'not-assessed');
+  });
+});

@@ -1,9 +1,11 @@
 // The factors that fill themselves from the record (prematurity, low birth weight, multiple birth,
-// sibling under two, young parent, identity unknown). Never stored by hand: the record wins.
+// faltering growth, sibling under two, young parent, identity unknown). Never stored by hand: the record wins.
 import { isChildRelationship } from '../people/relationships.ts';
 import { isPreterm } from '../people/age.ts';
 import { ageInYears, dayOf } from '../shared/calendar-date.ts';
 import { isParent } from './profile-subjects.ts';
+import { assessFalteringGrowth, type WeightUsed } from '../growth/faltering-growth.ts';
+import { referenceSexOf } from '../growth/growth.types.ts';
 import type { FactorId } from '../catalogue/factor-ids.ts';
 import type { FactorStatus } from '../catalogue/statuses.ts';
 import type { Evidence, InfantFacts, ProfilePerson } from './profile.types.ts';
@@ -59,6 +61,36 @@ function lowBirthWeight(infant: InfantFacts, today: string): DerivedValue {
     : fromRecord('excluded', `Born weighing ${weight}.`, today);
 }
 
+/** A weight the growth decision rests on, as evidence: who measured it, and its chronology entry when it came with one. */
+function weightEvidence(weight: WeightUsed, indicates: 'present' | 'absent'): Evidence {
+  const { measurement } = weight;
+  return {
+    source: 'agency-record',
+    note: `Weight ${weight.words}.`,
+    recordedAt: measurement.measuredOn,
+    recordedBy: measurement.recordedBy,
+    agency: measurement.agency,
+    indicates,
+    ...(measurement.entryId ? { eventId: measurement.entryId } : {}),
+  };
+}
+
+/** From the weights recorded, read against the UK-WHO centiles (domain/growth/faltering-growth.ts). */
+function falteringGrowth(infant: InfantFacts): DerivedValue {
+  if (infant.status === 'unborn') return { status: 'not-assessed', detail: 'Fills itself from the weights recorded after the birth.', evidence: [] };
+  const growth = assessFalteringGrowth({
+    dateOfBirth: dayOf(infant.dateOfBirth),
+    gestationAtBirthWeeks: known(infant.gestationAtBirthWeeks) ? infant.gestationAtBirthWeeks : null,
+    sex: referenceSexOf(infant.sex),
+    birthWeightGrams: known(infant.birthWeightGrams) ? infant.birthWeightGrams : null,
+    measurements: infant.measurements ?? [],
+  });
+  if (growth.status === 'not-assessed') return { status: 'not-assessed', detail: growth.detail, evidence: [] };
+  if (growth.status === 'excluded') return { status: 'excluded', detail: growth.detail, evidence: growth.weights.map((w) => weightEvidence(w, 'absent')) };
+  const weights = [...new Map(growth.findings.flatMap((f) => f.weights).map((w) => [w.measurement.id, w])).values()];
+  return { status: 'present', detail: growth.findings.map((f) => f.detail).join(' '), evidence: weights.map((w) => weightEvidence(w, 'present')) };
+}
+
 function multipleBirth(infant: InfantFacts, today: string): DerivedValue {
   if (infant.multipleBirth === true) return fromRecord('present', 'Twins or more.', today);
   if (infant.multipleBirth === false) return fromRecord('excluded', 'A single baby.', today);
@@ -107,6 +139,7 @@ export function deriveInfantFactors(infant: InfantFacts, people: readonly Profil
     ['prematurity', prematurity(infant, today)],
     ['low-birth-weight', lowBirthWeight(infant, today)],
     ['multiple-birth', multipleBirth(infant, today)],
+    ['faltering-growth', falteringGrowth(infant)],
     ['sibling-under-two', siblingUnderTwo(infant, people, today)],
   ]);
 }

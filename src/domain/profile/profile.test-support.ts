@@ -20,7 +20,7 @@ import type {
 
 export const TODAY = '2026-11-22';
 
-/** A baby born at term, three months ago, not yet mobile. */
+/** A baby girl born at term, three months ago, not yet mobile, growing along the 50th centile. */
 export function baby(overrides: Partial<InfantFacts> = {}): InfantFacts {
   return {
     status: 'born',
@@ -31,6 +31,8 @@ export function baby(overrides: Partial<InfantFacts> = {}): InfantFacts {
     birthWeightGrams: 3400,
     multipleBirth: false,
     independentlyMobile: false,
+    sex: 'female',
+    measurements: [{ id: 'weighed-at-12-weeks', kind: 'weight', value: 5700, measuredOn: '2026-11-15', recordedBy: 'Nell Hart', agency: 'Health visiting' }],
     ...overrides,
   };
 }

@@ -11,6 +11,7 @@ import type { Subject } from '../catalogue/subjects.ts';
 import type { CinHolder } from '../catalogue/cin-codes.ts';
 import type { ChronologyPattern } from '../chronology/chronology.types.ts';
 import type { StressResponseId } from '../catalogue/stress-responses.ts';
+import type { GrowthMeasurement } from '../growth/growth.types.ts';
 
 /** Which way a piece of evidence points: an event adds evidence of presence; "I don't drink" is evidence of absence. */
 export const EVIDENCE_DIRECTIONS = ['present', 'absent'] as const;
@@ -70,6 +71,10 @@ export interface InfantFacts {
   multipleBirth: boolean | null;
   /** Crawls, shuffles, pulls to stand, cruises or walks. Null when not recorded. */
   independentlyMobile: boolean | null;
+  /** For reading growth against the charts for girls or boys; missing or null when not recorded. */
+  sex?: string | null;
+  /** Weights, lengths and head circumferences recorded (faltering growth is derived from the weights). */
+  measurements?: readonly GrowthMeasurement[];
 }
 
 export interface ProfilePerson {

@@ -75,6 +75,13 @@ describe('gp-not-informed', () => {
     assert.equal(fires(facts({ people: [mother({ dateOfBirth: '2009-01-01' })] })), undefined);
   });
 
+  it('counts faltering growth, derived from weights other agencies record, from the day of the weight', () => {
+    const weighed = { id: 'hv-weight', kind: 'weight' as const, value: 4300, measuredOn: '2026-11-15', recordedBy: 'Nell Hart', agency: 'Health visiting' };
+    const faltering = facts({ infant: baby({ measurements: [weighed] }) });
+    assert.match(fires(faltering)?.rationale ?? '', /faltering growth/);
+    assert.equal(fires({ ...faltering, events: [told('2026-11-15')] }), undefined);
+  });
+
   it('counts evidence pointing to a factor recorded as excluded (risk is assumed)', () => {
     const disputed = assess('alcohol-misuse', 'excluded', { personId: 'mother', evidence: [seen('absent', 'Says she does not drink', { recordedAt: '2026-10-01' }), seen('present', 'Cans in the bin', { recordedAt: '2026-11-12' })] });
     assert.match(fires(facts({ assessments: withAssessment(everythingExcluded(['mother']), disputed) }))?.rationale ?? '', /\(from 12 November 2026\)/);

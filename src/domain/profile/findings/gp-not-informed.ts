@@ -4,7 +4,8 @@
 // Northamptonshire briefing (section 5.0) asks that what each agency knows is shared.
 //
 // The rule, factor by factor (derived factors are left out: they come from the birth record, ages
-// and identity checks, which the GP holds already):
+// and identity checks, which the GP holds already; but not faltering growth, which comes from
+// weights other agencies record):
 // - the factor counts from the earliest day any evidence says it is present (the day of the entry,
 //   or the day the evidence was recorded), up to today;
 // - the GP knows of it when a `gp-informed` entry is dated on or after that day, or when an entry
@@ -45,7 +46,7 @@ export const gpNotInformed: FindingRule = (context) => {
   const untold: Untold[] = [];
   for (const profile of subjects) {
     for (const factor of profile.risk) {
-      if (factor.derived || !factor.indicated) continue;
+      if ((factor.derived && factor.factorId !== 'faltering-growth') || !factor.indicated) continue;
       const presence = factor.evidence.filter((e) => directionOf(e, factor.status) === 'present');
       if (presence.some((e) => e.eventId !== undefined && byTheGp.has(e.eventId))) continue;
       const since = presence.map((e) => upToToday(e.recordedAt)).filter((day): day is string => day !== null).sort()[0] ?? null;
