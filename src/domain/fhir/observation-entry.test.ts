@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { at, concept, observation } from './fhir.test-support.ts';
 import { readObservation } from './observation-entry.ts';
+import { DRUG_USE, HEAVY_DRINKER, PIPE_SMOKER } from './uk-core-examples.test-support.ts';
 
 const read = (fields: Record<string, unknown> = {}) => readObservation(observation(fields), at('Observation/obs-1', 1));
 const only = (fields: Record<string, unknown>) => {
@@ -12,12 +13,12 @@ const only = (fields: Record<string, unknown>) => {
 
 describe('an Observation as a chronology entry', () => {
   it('is a case note from the agency’s record, with what was observed and its value in the summary', () => {
-    assert.deepEqual(read({ code: concept('Body weight'), valueQuantity: { value: 4.2, unit: 'kg' } }).entries, [
+    assert.deepEqual(read({ code: concept('Feeding'), valueString: 'Breastfed, feeding well' }).entries, [
       {
         index: 1,
         resource: 'Observation/obs-1',
         occurredAtPath: '/entry/1/resource/effectiveDateTime',
-        entry: { kind: 'case-note', occurredAt: '2026-11-20T11:00:00+00:00', summary: 'Body weight: 4.2 kg', source: 'agency-record', externalId: 'fhir:Observation/obs-1' },
+        entry: { kind: 'case-note', occurredAt: '2026-11-20T11:00:00+00:00', summary: 'Feeding: Breastfed, feeding well', source: 'agency-record', externalId: 'fhir:Observation/obs-1' },
       },
     ]);
   });
@@ -50,6 +51,110 @@ describe('an Observation as a chronology entry', () => {
     assert.equal(only({ code: concept('Bruising'), interpretation: [concept('Negative')] }).kind, 'case-note');
     assert.equal(only({ code: concept('Skin examination'), valueString: 'No marks or bruises' }).kind, 'case-note');
     assert.equal(only({ code: concept('Injury risk assessment'), valueString: 'Low' }).kind, 'case-note');
+  });
+
+  it('is an injury seen by its SNOMED CT code before its words, unless its coded value says absent', () => {
+    const contusion = { coding: [{ system: 'http://snomed.info/sct', code: '125667009', display: 'Contusion' }] };
+    assert.equal(only({ code: contusion, bodySite: concept('Left cheek') }).kind, 'injury-observed');
+    assert.equal(only({ code: concept('Skin finding'), valueCodeableConcept: contusion }).kind, 'injury-observed');
+    assert.equal(only({ code: contusion, valueCodeableConcept: { coding: [{ system: 'http://snomed.info/sct', code: '2667000', display: 'Absent' }] } }).kind, 'case-note');
+    assert.equal(only({ code: contusion, interpretation: [{ coding: [{ code: 'NEG' }] }] }).kind, 'case-note');
+    assert.equal(only({ code: contusion, valueBoolean: false }).kind, 'case-note');
+  });
+
+  it('is an injury seen for the words that were plain notes before, and keeps them as its summary', () => {
+    for (const words of ['Bruise to left cheek, no explanation offered', 'Petechiae around both eyes', 'Bleeding from mouth', 'Grip marks on upper arms']) {
+      const entry = only({ code: concept('Skin examination'), valueString: words });
+      assert.deepEqual([entry.kind, entry.summary], ['injury-observed', `Skin examination: ${words}`]);
+    }
+    assert.equal(only({ code: concept('Skin examination'), valueString: 'No bruising seen' }).kind, 'case-note');
+    assert.equal(only({ code: concept('Bruise check'), valueString: 'Normal' }).kind, 'case-note');
+    assert.equal(only({ code: concept('Bruise check normal') }).kind, 'case-note');
+  });
+
+  it('reads NHS England’s heavy drinker example as more drinking, above the low-risk guideline', () => {
+    assert.deepEqual(readObservation(HEAVY_DRINKER, at('Observation/UKCore-Observation-HeavyDrinker-Example')).entries.map((e) => e.entry), [
+      {
+        kind: 'substance-use-increase',
+        substance: 'alcohol',
+        summary: 'Alcohol units consumed per day: 20 per day (above the low-risk guideline of 14 units a week)',
+        occurredAt: '2023-08-10',
+        source: 'agency-record',
+        externalId: 'fhir:Observation/UKCore-Observation-HeavyDrinker-Example',
+      },
+    ]);
+  });
+
+  it('counts alcohol units a day or a week against the guideline, and a drink within it is a case note', () => {
+    const units = (code: string, value: number, unit?: string) => only({ code: { coding: [{ system: 'http://snomed.info/sct', code }] }, valueQuantity: { value, ...(unit ? { code: unit } : {}) } }).kind;
+    assert.equal(units('1082631000000102', 3), 'substance-use-increase');
+    assert.equal(units('1082631000000102', 2), 'case-note');
+    assert.equal(units('1082641000000106', 15), 'substance-use-increase');
+    assert.equal(units('1082641000000106', 14), 'case-note');
+    assert.equal(units('1082641000000106', 0), 'case-note');
+    assert.equal(units('160573003', 30, '/wk'), 'substance-use-increase');
+    assert.equal(units('160573003', 3, '/d'), 'substance-use-increase');
+    assert.equal(units('160573003', 30), 'case-note');
+  });
+
+  it('reads a coded drinking status: heavy, binge, harmful or dependent drinking only', () => {
+    const status = (code: string) => {
+      const entry = only({ code: concept('Alcohol intake'), valueCodeableConcept: { coding: [{ system: 'http://snomed.info/sct', code }] } });
+      return entry.kind === 'substance-use-increase' ? entry.substance : entry.kind;
+    };
+    for (const code of ['86933000', '228278007', '228279004', '228315001', '777631000000108', '777651000000101', '198421000000108', '198431000000105', '15167005', '66590003', '7200002']) {
+      assert.equal(status(code), 'alcohol', code);
+    }
+    for (const code of ['105542008', '783261004', '82581004', '160579004', '228277002', '43783005', '28127009', '228276006', '777671000000105', '219006']) {
+      assert.equal(status(code), 'case-note', code);
+    }
+  });
+
+  it('reads drinking in words, but not a denial or advice', () => {
+    assert.equal(only({ code: concept('Alcohol'), valueString: 'Heavy drinker, drinks daily' }).substance, 'alcohol');
+    assert.equal(only({ code: concept('Alcohol dependence') }).substance, 'alcohol');
+    for (const words of ['Does not drink alcohol', 'Ex-problem drinker', 'Alcohol advice given', 'No alcohol misuse']) assert.equal(only({ code: concept(words) }).kind, 'case-note', words);
+  });
+
+  it('reads NHS England’s drug use example as more drug use, once it has a date (it is published without one)', () => {
+    assert.deepEqual(readObservation(DRUG_USE, at('Observation/UKCore-Observation-DrugUse-Example')).rejected.map((r) => r.code), ['no-date']);
+    const [mapped] = readObservation({ ...DRUG_USE, effectiveDateTime: '2023-08-10' }, at('Observation/UKCore-Observation-DrugUse-Example')).entries;
+    assert.deepEqual([mapped?.entry.kind, mapped?.entry.substance, mapped?.entry.summary], ['substance-use-increase', 'drugs', 'Illicit drug use']);
+  });
+
+  it('reads drug use by code and words, and not its denial', () => {
+    for (const code of ['307052004', '26416006', '191816009']) assert.equal(only({ code: { coding: [{ system: 'http://snomed.info/sct', code }] } }).substance, 'drugs', code);
+    assert.equal(only({ code: concept('Drug use'), valueString: 'Cannabis most evenings' }).substance, 'drugs');
+    for (const [code, value] of [['Drug use', 'None'], ['Drug use', 'Denies drug use'], ['Illicit drug use', 'No'], ['Substance misuse advice']]) {
+      assert.equal(only({ code: concept(code!), ...(value ? { valueString: value } : {}) }).kind, 'case-note', `${code} | ${value ?? ''}`);
+    }
+  });
+
+  it('reads NHS England’s pipe smoker example as a carer smoking in the home, which matters for safe sleep', () => {
+    assert.deepEqual(readObservation(PIPE_SMOKER, at('Observation/UKCore-Observation-PipeSmoker-Example')).entries.map((e) => e.entry), [
+      {
+        kind: 'case-note',
+        indicates: [{ factorId: 'smoking-in-home' }],
+        summary: 'Pipe tobacco consumption: 5 per day',
+        occurredAt: '2023-08-10',
+        source: 'agency-record',
+        externalId: 'fhir:Observation/UKCore-Observation-PipeSmoker-Example',
+      },
+    ]);
+    assert.equal(readObservation({ ...PIPE_SMOKER, valueQuantity: { ...PIPE_SMOKER.valueQuantity, value: 0 } }, at('Observation/x')).entries[0]?.entry.indicates, undefined);
+  });
+
+  it('reads a coded smoking status: a smoker of any kind, never an ex-smoker or someone who never smoked', () => {
+    const smokes = (code: string) => only({ code: concept('Tobacco smoking behaviour'), valueCodeableConcept: { coding: [{ system: 'http://snomed.info/sct', code }] } }).indicates !== undefined;
+    for (const code of ['77176002', '65568007', '82302008', '59978006', '160619003', '230065006', '230059006', '230060001', '230062009', '230063004', '160603005', '160604004', '160605003', '449868002', '428041000124106', '428061000124105', '428071000124103', '266929003']) {
+      assert.equal(smokes(code), true, code);
+    }
+    for (const code of ['8517006', '266919005', '160618006', '281018007', '160617001', '266927001']) assert.equal(smokes(code), false, code);
+    assert.equal(only({ code: concept('Smoking status'), valueCodeableConcept: concept('Never smoked tobacco') }).indicates, undefined);
+    assert.equal(only({ code: concept('Smoking status'), valueCodeableConcept: concept('Ex-smoker') }).indicates, undefined);
+    assert.equal(only({ code: concept('Non-smoker') }).indicates, undefined);
+    assert.equal(only({ code: concept('Smoking cessation advice given') }).indicates, undefined);
+    assert.deepEqual(only({ code: concept('Smoking status'), valueString: 'Father smokes in the flat' }).indicates, [{ factorId: 'smoking-in-home' }]);
   });
 
   it('is dated by effectiveDateTime, effectiveInstant or the start of effectivePeriod, and reports one with none', () => {

@@ -1,9 +1,17 @@
-// A UK Core Observation as one chronology entry: what was observed and its value, as a case note,
-// or as an injury seen when its words clearly report one (injury-words.ts).
+// A UK Core Observation as one chronology entry. What it reports decides the kind, by SNOMED CT or
+// LOINC code first and then by its words: a weight, length or head circumference is a measurement
+// for the growth record (measurement-codes.ts); drinking or drug use is more drinking or drug use by
+// whoever the Observation is about, and smoking a carer smoking in the home (substance-codes.ts);
+// an injury is an injury seen (injury-words.ts). Anything else is a case note with what was
+// observed and its value in words.
+import type { FactorId } from '../catalogue/factor-ids.ts';
 import { allCodeableWords, codeableText, isObject, listAt, objectAt, stringAt, type JsonObject } from './fhir-json.ts';
-import type { ResourceReading } from './fhir-import.types.ts';
+import type { ImportedEntry, ResourceReading } from './fhir-import.types.ts';
 import { datedEntry, externalIdOf, skipped, summaryOf, type ResourceAt } from './fhir-resource.ts';
+import { isAbsentCode, isAbsentInterpretation, snomedCodesOf, type FindingFacts } from './finding-codes.ts';
 import { reportsInjury } from './injury-words.ts';
+import { measurementKindOf, measurementSummary, readMeasurement } from './measurement-codes.ts';
+import { readSubstanceUse, type SubstanceReading } from './substance-codes.ts';
 
 const NOT_HAPPENED = ['registered', 'cancelled'];
 
@@ -12,6 +20,47 @@ export function readObservation(resource: JsonObject, at: ResourceAt): ResourceR
   if (status === 'entered-in-error') return skipped(at, 'entered-in-error', `${at.path}/status`);
   if (status !== undefined && NOT_HAPPENED.includes(status)) return skipped(at, 'not-happened', `${at.path}/status`);
 
+  const code = objectAt(resource, 'code');
+  const inWords = observationInWords(resource);
+  const [when, whenPath] = effective(resource, at.path);
+  const entry = (fields: Pick<ImportedEntry, 'kind' | 'summary'> & Partial<ImportedEntry>) => datedEntry(at, { source: 'agency-record', externalId: externalIdOf(at.name), ...fields }, when, whenPath);
+
+  const measured = measurementKindOf(code);
+  if (measured !== undefined) {
+    const reading = readMeasurement(measured, resource, at.path);
+    const dated = entry({ kind: 'case-note', summary: reading.ok ? measurementSummary(reading.measurement) : inWords });
+    const extra = reading.ok ? { measurement: reading.measurement } : { measurementRefused: { code: reading.code, path: reading.path } };
+    return { ...dated, entries: dated.entries.map((mapped) => ({ ...mapped, ...extra })) };
+  }
+
+  const facts = observationFacts(resource);
+  const substance = readSubstanceUse(facts, code, resource['valueQuantity']);
+  if (substance !== undefined) return entry(substanceEntry(substance, inWords));
+  return entry({ kind: reportsInjury(facts) ? 'injury-observed' : 'case-note', summary: inWords });
+}
+
+/** The kind and summary for drinking, drug use or smoking; shared with Condition. */
+export function substanceEntry(reading: SubstanceReading, summary: string): Pick<ImportedEntry, 'kind' | 'summary' | 'substance' | 'indicates'> {
+  const said = reading.why === undefined ? summary : `${summary} (${reading.why})`;
+  if (reading.substance === 'smoking') return { kind: 'case-note', summary: said, indicates: [{ factorId: 'smoking-in-home' satisfies FactorId }] };
+  return { kind: 'substance-use-increase', summary: said, substance: reading.substance };
+}
+
+/** What an Observation says of a finding: codes, the words of what it is about, its value. */
+function observationFacts(resource: JsonObject): FindingFacts {
+  const value = objectAt(resource, 'valueCodeableConcept');
+  const interpretations = listAt(resource, 'interpretation');
+  return {
+    snomedCodes: [...snomedCodesOf(objectAt(resource, 'code')), ...snomedCodesOf(value)],
+    topic: [...allCodeableWords(objectAt(resource, 'code')), ...allCodeableWords(objectAt(resource, 'bodySite'))],
+    values: [...allCodeableWords(value), ...interpretations.flatMap(allCodeableWords), stringAt(resource, 'valueString')].filter((word): word is string => word !== undefined),
+    absentByCode: resource['valueBoolean'] === false || isAbsentCode(value) || interpretations.some(isAbsentInterpretation),
+    hasValue: Object.keys(resource).some((key) => key.startsWith('value')),
+  };
+}
+
+/** What was observed and its value, the body site and the components, in words. */
+function observationInWords(resource: JsonObject): string {
   const what = codeableText(objectAt(resource, 'code')) ?? 'Observation';
   const value = valueText(resource);
   const components = listAt(resource, 'component').map((component) => {
@@ -20,16 +69,7 @@ export function readObservation(resource: JsonObject, at: ResourceAt): ResourceR
     return componentValue === undefined ? name : `${name}: ${componentValue}`;
   });
   const site = codeableText(objectAt(resource, 'bodySite'));
-  const summary = summaryOf([value === undefined ? what : `${what}: ${value}`, site === undefined ? undefined : `Site: ${site}`, components.join('; ')], what);
-  const words = [
-    ...allCodeableWords(objectAt(resource, 'code')),
-    ...allCodeableWords(objectAt(resource, 'valueCodeableConcept')),
-    ...listAt(resource, 'interpretation').flatMap(allCodeableWords),
-    stringAt(resource, 'valueString') ?? '',
-  ];
-  const kind = reportsInjury(words, resource['valueBoolean']) ? 'injury-observed' : 'case-note';
-  const [when, whenPath] = effective(resource, at.path);
-  return datedEntry(at, { kind, summary, source: 'agency-record', externalId: externalIdOf(at.name) }, when, whenPath);
+  return summaryOf([value === undefined ? what : `${what}: ${value}`, site === undefined ? undefined : `Site: ${site}`, components.join('; ')], what);
 }
 
 /** When it was observed: effectiveDateTime, effectiveInstant or the start of effectivePeriod. */
