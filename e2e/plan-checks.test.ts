@@ -1,7 +1,7 @@
 // Every contact checks the plan, in a real browser with axe: the contact form lists the plan's check
 // items due for the health visitor, refuses a concern without a note and a missing answer with the
 // GOV.UK error summary (keeping what was typed), saves the answers, and the plan page shows each
-// item's last check.
+// item's last check; and a phone call, which cannot check where the baby sleeps, records it as not checked.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -100,6 +100,31 @@ describe('every contact checks the plan', () => {
     assert.match(await last.nth(0).innerText(), /Checked, concern[\s\S]*Travel cot full of laundry/);
     assert.match(await last.nth(1).innerText(), /Could not check[\s\S]*Grace was out/);
     assert.match(await last.nth(2).innerText(), /Not checked yet/);
+    await expectNoAxeViolations(page);
+  });
+
+  test('a phone call cannot check where Ruby sleeps: the form says so, and it is saved as not checked though ticked as checked', async () => {
+    await visit(page, `/cases/${okafor}/contacts/new`, { status: 200, heading: 'Record a contact or home visit' });
+    const checks = page.locator('[data-qa="plan-check"]');
+    assert.equal(await checks.nth(0).locator('[data-qa="needs-a-visit"]').innerText(), 'Not possible on a call: needs a visit to see the home. On a phone or video call it is recorded as not checked, whatever you answer.');
+    assert.equal(await checks.nth(1).locator('[data-qa="needs-a-visit"]').count(), 0, 'whether Grace is drinking can be asked on a call');
+    await expectNoAxeViolations(page);
+    const [year, month, day] = serviceToday(e2e.testApp.clock.now()).split('-');
+    await page.getByLabel('Phone or video call').check();
+    await page.locator('#occurredOn-day').fill(String(Number(day)));
+    await page.locator('#occurredOn-month').fill(String(Number(month)));
+    await page.locator('#occurredOn-year').fill(year!);
+    await page.locator('#safeSleepAdvice-2').check();
+    await page.locator('#cryingAdvice-2').check();
+    await page.locator('#summary').fill('Call to Grace about the cot');
+    await page.locator(`[name="check-outcome-${ids.sleep}"][value="no-concern"]`).check();
+    await page.locator(`[name="check-outcome-${ids.drink}"][value="no-concern"]`).check();
+    const saved = await submit(page, page.getByRole('button', { name: 'Save contact' }));
+    assert.equal(saved.status(), 200);
+    assert.equal(await pageHeading(page), 'Contact recorded');
+    const recorded = await page.locator('[data-qa="plan-checks-recorded"]').innerText();
+    assert.match(recorded, /Where Ruby sleeps: Could not check\. Not possible on a call: needs a visit to see the home\./);
+    assert.match(recorded, /Is Grace drinking: Checked, no concern/);
     await expectNoAxeViolations(page);
   });
 });

@@ -3,6 +3,10 @@
 // domain checks them (domain/plan/plan-checks.ts), so a page can report every problem with them at
 // once, even while other fields of the form are refused before anything is recorded. Reads only: the
 // contact itself is recorded (and the answers checked again inside its change) by recordContact.
+// At a phone or video call, the items that need the baby or the home seen are answered "could not
+// check" (domain/plan/checks-on-a-call.ts) before anything checks or records the answers.
+import { isCall } from '../../domain/chronology/contact-record.ts';
+import { answersForContactKind } from '../../domain/plan/checks-on-a-call.ts';
 import { checkPlanAnswers, type PlanCheckDraft, type PlanCheckProblem } from '../../domain/plan/plan-checks.ts';
 import type { CheckItem } from '../../domain/plan/plan.types.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
@@ -25,6 +29,13 @@ async function visitorChecks(ctx: AppContext, actor: UserActor, caseId: string):
 /** The check items due for this user at a contact today, in the plan's order. */
 export async function dueChecksForVisitor(ctx: AppContext, actor: UserActor, caseId: string): Promise<CheckItem[]> {
   return (await visitorChecks(ctx, actor, caseId)).due;
+}
+
+/** The answers as a contact of this kind gives them: at a call, each item that needs a visit not checked, with the reason. */
+export async function answersAtContact(ctx: AppContext, actor: UserActor, caseId: string, kind: string, answers: readonly PlanCheckDraft[]): Promise<PlanCheckDraft[]> {
+  if (!isCall(kind)) return [...answers];
+  const { plan, due } = await visitorChecks(ctx, actor, caseId);
+  return answersForContactKind(kind, answers, plan?.checkItems ?? [], due);
 }
 
 /** The items due, and what is wrong with the answers given to them (none when they can be recorded). */

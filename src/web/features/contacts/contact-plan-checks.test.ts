@@ -159,6 +159,40 @@ describe('the contact form checks the plan', () => {
     ]);
   });
 
+  it('says on the form which items a call cannot answer, and only those', async () => {
+    const page = await (await WebClient.signedIn(t.app, housing)).get(formUrl());
+    const needs = [...page.body.matchAll(/data-qa="needs-a-visit">([^<]*)</g)].map((match) => match[1]);
+    assert.deepEqual(needs, ['Not possible on a call: needs a visit to see the home. On a phone or video call it is recorded as not checked, whatever you answer.']);
+    const sleepItem = /data-qa="plan-check">[\s\S]*?<\/fieldset>/.exec(page.body)?.[0] ?? '';
+    assert.match(sleepItem, /Where the baby sleeps[\s\S]*data-qa="needs-a-visit"/, 'on the item that needs the home seen, inside its hint');
+  });
+
+  it('records, on a phone or video call, an item that needs the home seen as not checked whatever was answered; twice in a row raises the missed check', async () => {
+    const client = await WebClient.signedIn(t.app, housing);
+    const missedCheck = 'A check in the plan could not be done twice in a row';
+    assert.ok(!(await client.get(`/cases/${caseId}/profile`)).body.includes(missedCheck), 'no missed check before the calls');
+    const onTheDay = routine.filter(([name]) => name.startsWith('occurredOn-'));
+    const call: Fields = [['kind', 'phone-or-video-call'], ...onTheDay, ['safeSleepAdvice', 'no'], ['cryingAdvice', 'no'], ['summary', 'Call about the damp']];
+    // Recorded after the home visit before (the same day: the order is by the time recorded).
+    t.clock.advanceMinutes(1);
+    const saved = await post(client, [...call, [outcome(items.sleep), 'no-concern'], [outcome(items.stay), 'no-concern']]);
+    assert.equal(saved.statusCode, 303, saved.body);
+    const recorded = await client.get(saved.headers.location as string);
+    const answers = /data-qa="plan-checks-recorded">([\s\S]*?)<\/ul>/.exec(recorded.body)?.[1]?.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
+    assert.equal(answers, 'Where the baby sleeps: Could not check. Not possible on a call: needs a visit to see the home. Who is staying at the flat: Checked, no concern');
+    const stored = await t.ctx.db.selectFrom('chronology_entries').select('details').where('id', '=', saved.headers.location!.split('/').at(-1)!).executeTakeFirstOrThrow();
+    assert.deepEqual((stored.details as { planChecks: { itemId: string; outcome: string }[] }).planChecks.map((check) => [check.itemId, check.outcome]), [[items.sleep, 'not-checked'], [items.stay, 'no-concern']]);
+
+    // Unanswered this time: a call is not refused for an item it cannot answer.
+    t.clock.advanceMinutes(1);
+    const again = await post(client, [...call, [outcome(items.stay), 'no-concern']]);
+    assert.equal(again.statusCode, 303, again.body);
+    const plan = await client.get(`/cases/${caseId}/plan`);
+    assert.match(/data-qa="last-check">([\s\S]*?)<\/td>/.exec(plan.body)?.[1]?.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ') ?? '', /Could not check .* Not possible on a call: needs a visit to see the home\./);
+    const profile = await client.get(`/cases/${caseId}/profile`);
+    assert.ok(profile.body.includes(missedCheck), 'the missed-check finding');
+  });
+
   it('changes nothing on a case without a plan', async () => {
     const { id: other } = await makeCase(t.ctx, { teamUserIds: [housing.id] });
     const page = await (await WebClient.signedIn(t.app, housing)).get(`/cases/${other}/contacts/new`);

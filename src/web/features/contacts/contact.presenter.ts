@@ -9,6 +9,7 @@ import { livedExperienceRows } from '../chronology/lived-experience.presenter.ts
 import { personDisplayName, RELATIONSHIPS_TO_INFANT, type RelationshipToInfant } from '../../../domain/people/relationships.ts';
 import { formatDate, formatDateTime } from '../../views/london-time.ts';
 import { PLAN_CHECK_OUTCOME_LABELS } from '../../../domain/plan/plan-checks.ts';
+import { notPossibleOnACall, sightNeeded } from '../../../domain/plan/checks-on-a-call.ts';
 import { CHECK_FREQUENCY_LABELS, type CheckItem } from '../../../domain/plan/plan.types.ts';
 import { checkNoteField, checkOutcomeField, UNKNOWN_ADULT } from './contact.schema.ts';
 
@@ -24,21 +25,29 @@ export function presentItems(people: readonly CasePerson[]) {
   ];
 }
 
-/** The plan's check items due at this contact, each in plain words with its question and the names of its two fields. */
+/**
+ * The plan's check items due at this contact, each in plain words with its question and the names of
+ * its two fields. An item that needs the baby or the home seen says a call cannot answer it: the form
+ * is one page for every kind of contact, so it says so whatever kind is chosen.
+ */
 export function planCheckItems(items: readonly CheckItem[]) {
-  return items.map((item) => ({
-    id: item.id,
-    text: item.text,
-    question: item.question,
-    often: CHECK_FREQUENCY_LABELS[item.frequency].toLowerCase(),
-    outcomeName: checkOutcomeField(item.id),
-    noteName: checkNoteField(item.id),
-    outcomes: [
-      { value: 'no-concern', text: PLAN_CHECK_OUTCOME_LABELS['no-concern'] },
-      { value: 'concern', text: PLAN_CHECK_OUTCOME_LABELS.concern, hint: { text: 'Say what you saw or heard below' } },
-      { value: 'not-checked', text: PLAN_CHECK_OUTCOME_LABELS['not-checked'], hint: { text: 'Say why below' } },
-    ],
-  }));
+  return items.map((item) => {
+    const need = sightNeeded(item);
+    return {
+      id: item.id,
+      text: item.text,
+      question: item.question,
+      onACall: need === null ? null : `${notPossibleOnACall(need)} On a phone or video call it is recorded as not checked, whatever you answer.`,
+      often: CHECK_FREQUENCY_LABELS[item.frequency].toLowerCase(),
+      outcomeName: checkOutcomeField(item.id),
+      noteName: checkNoteField(item.id),
+      outcomes: [
+        { value: 'no-concern', text: PLAN_CHECK_OUTCOME_LABELS['no-concern'] },
+        { value: 'concern', text: PLAN_CHECK_OUTCOME_LABELS.concern, hint: { text: 'Say what you saw or heard below' } },
+        { value: 'not-checked', text: PLAN_CHECK_OUTCOME_LABELS['not-checked'], hint: { text: 'Say why below' } },
+      ],
+    };
+  });
 }
 
 const yesNo = (value: boolean | null) => (value === null ? 'Not asked before the birth' : value ? 'Yes' : 'No');

@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { viewCase, type CaseView } from '../../../application/cases/view-case.ts';
 import { recordContact } from '../../../application/chronology/record-contact.ts';
-import { checkVisitorAnswers, dueChecksForVisitor } from '../../../application/plan/visitor-checks.ts';
+import { answersAtContact, checkVisitorAnswers, dueChecksForVisitor } from '../../../application/plan/visitor-checks.ts';
 import type { CheckItem } from '../../../domain/plan/plan.types.ts';
 import { viewContact } from '../../../application/chronology/view-contact.ts';
 import { infantDisplayName } from '../../../domain/people/infant-name.ts';
@@ -65,8 +65,11 @@ export async function contactRoutes(app: FastifyInstance): Promise<void> {
   app.post<CaseParams>('/cases/:caseId/contacts/new', { preHandler: requireUser }, async (request, reply) => {
     const { caseId } = request.params;
     const present = presentFrom(request.body);
-    const checks = planChecksFrom(request.body);
+    const typed = planChecksFrom(request.body);
     const form = validateForm(contactForm, request.body);
+    // A call cannot answer a check that needs the baby or the home seen: those are recorded as not checked.
+    const kind = (request.body as Record<string, unknown> | undefined)?.['kind'];
+    const checks = { ...typed, answers: await answersAtContact(ctx, actor(request), caseId, typeof kind === 'string' ? kind : '', typed.answers) };
     if (!form.ok) {
       // Refused before anything is recorded: the answers to the plan's checks are still checked, so
       // their problems show now with the fields', not only once the fields are put right.

@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { EventKindId } from '../catalogue/event-kinds.ts';
+import { entry } from '../chronology/chronology.test-support.ts';
+import { findPatterns } from '../chronology/find-patterns.ts';
+import { CONTACT_KINDS } from '../chronology/contact-record.ts';
+import { answersForContactKind, notPossibleOnACall, SIGHT_NEEDED_BY_FACTOR, sightNeeded } from './checks-on-a-call.ts';
+import { checkPlanAnswers, recordedChecks } from './plan-checks.ts';
+import { CHECK_TEMPLATES } from './suggested-checks.ts';
+import type { CheckItem } from './plan.types.ts';
+
+const item = (id: string, overrides: Partial<CheckItem> = {}): CheckItem => ({ id, text: `Item ${id}`, question: `Question ${id}?`, checkedBy: [], frequency: 'every-contact', since: '2026-01-01', ...overrides });
+
+const baby = item('baby', { text: 'Baby seen awake and undressed', factorId: 'injury' });
+const sleep = item('sleep', { text: 'Where the baby sleeps', factorId: 'unsafe-sleep' });
+const drink = item('drink', { text: 'Is Grace drinking', factorId: 'alcohol-misuse', personId: 'mum' });
+const free = item('free', { text: 'Anything else worrying' });
+const items = [baby, sleep, drink, free];
+
+describe('what a check item needs seen', () => {
+  it('needs the baby seen awake for an injury, and the home seen for where the baby sleeps, a safe sleep space, the state of the home and smoking in it', () => {
+    assert.equal(sightNeeded(baby), 'baby-awake');
+    assert.equal(sightNeeded(sleep), 'home');
+    for (const factorId of ['safe-sleep-space', 'poor-home-conditions', 'smoking-in-home'] as const) assert.equal(sightNeeded({ factorId }), 'home', factorId);
+  });
+
+  it('needs nothing seen for what a carer can tell, or for an item watching no factor', () => {
+    assert.equal(sightNeeded(drink), null);
+    assert.equal(sightNeeded(free), null);
+    for (const factorId of ['feeding-difficulty', 'faltering-growth', 'new-adult', 'mental-health', 'material-hardship'] as const) assert.equal(sightNeeded({ factorId }), null, factorId);
+  });
+
+  it('agrees with the suggested checks: the checks that ask to look are the ones a call cannot answer', () => {
+    const needing = Object.values(CHECK_TEMPLATES).filter((template) => sightNeeded(template) !== null).map((template) => template.factorId);
+    assert.deepEqual(needing.sort(), ['injury', 'poor-home-conditions', 'smoking-in-home', 'unsafe-sleep']);
+    assert.ok(Object.keys(SIGHT_NEEDED_BY_FACTOR).includes('safe-sleep-space'));
+  });
+
+  it('says why in plain words', () => {
+    assert.equal(notPossibleOnACall('baby-awake'), 'Not possible on a call: needs a visit to see the baby awake.');
+    assert.equal(notPossibleOnACall('home'), 'Not possible on a call: needs a visit to see the home.');
+  });
+});
+
+describe('the answers a call gives to checks that need a visit', () => {
+  const answeredAsDone = [
+    { itemId: 'baby', outcome: 'no-concern', note: '' },
+    { itemId: 'sleep', outcome: 'concern', note: 'Mum said the cot is full of laundry' },
+    { itemId: 'drink', outcome: 'no-concern', note: '' },
+    { itemId: 'free', outcome: 'no-concern', note: '' },
+  ];
+
+  it('fires on a phone or video call: an item needing the baby or the home seen is not checked, with the reason and what the visitor wrote kept after it', () => {
+    assert.deepEqual(answersForContactKind('phone-or-video-call', answeredAsDone, items, items), [
+      { itemId: 'baby', outcome: 'not-checked', note: 'Not possible on a call: needs a visit to see the baby awake.' },
+      { itemId: 'sleep', outcome: 'not-checked', note: 'Not possible on a call: needs a visit to see the home. Mum said the cot is full of laundry' },
+      { itemId: 'drink', outcome: 'no-concern', note: '' },
+      { itemId: 'free', outcome: 'no-concern', note: '' },
+    ]);
+  });
+
+  it('answers, on a call, a due item needing a visit that was left unanswered, so the call is not refused for it', () => {
+    const answers = answersForContactKind('phone-or-video-call', [{ itemId: 'drink', outcome: 'no-concern' }], items, [baby, drink]);
+    assert.deepEqual(answers, [
+      { itemId: 'drink', outcome: 'no-concern' },
+      { itemId: 'baby', outcome: 'not-checked', note: 'Not possible on a call: needs a visit to see the baby awake.' },
+    ]);
+    assert.equal(checkPlanAnswers(answers, { checkItems: items }, [baby, drink]).ok, true);
+  });
+
+  it('does not fire at a home visit, or at any contact that is not a call: every answer is left as given', () => {
+    for (const kind of CONTACT_KINDS.filter((kind) => kind !== 'phone-or-video-call')) {
+      assert.deepEqual(answersForContactKind(kind, answeredAsDone, items, items), answeredAsDone, kind);
+      assert.deepEqual(answersForContactKind(kind, [], items, [baby]), [], `${kind}: an unanswered item stays unanswered, so the visitor is asked`);
+    }
+  });
+
+  it('leaves an item that needs nothing seen unanswered on a call: the visitor is still asked it', () => {
+    const answers = answersForContactKind('phone-or-video-call', [], items, [drink]);
+    assert.deepEqual(answers, []);
+    assert.equal(checkPlanAnswers(answers, { checkItems: items }, [drink]).ok, false);
+  });
+
+  it('keeps the missed-check rule firing: two calls in a row that cannot see the home make the finding’s pattern, where two home visits that checked do not', () => {
+    const recordedAt = (kind: string, day: string) => {
+      const checked = checkPlanAnswers(answersForContactKind(kind, [{ itemId: 'sleep', outcome: 'no-concern', note: '' }], items, [sleep]), { checkItems: items }, [sleep]);
+      assert.ok(checked.ok);
+      return entry(`${kind}-${day}`, kind as EventKindId, day, { planChecks: recordedChecks(checked.answers, { checkItems: items }), recordedAt: `${day}T10:00:00Z` });
+    };
+    const missed = (kind: string) =>
+      findPatterns({ entries: [recordedAt(kind, '2026-11-10'), recordedAt(kind, '2026-11-17')], dateOfBirth: '2026-09-01', today: '2026-11-22', names: new Map() }).filter((p) => p.id === 'plan-check-missed');
+    const [pattern] = missed('phone-or-video-call');
+    assert.ok(pattern);
+    assert.match(pattern.rationale, /"Where the baby sleeps" could not be checked at 2 contacts in a row .*Not possible on a call: needs a visit to see the home/);
+    assert.deepEqual(missed('home-visit'), []);
+  });
+});
