@@ -2,11 +2,13 @@
 // signed out elsewhere) or with a form token that expired. What was typed waits, server-side, for the
 // same user to sign in again on the same browser, and is given back once on the page it came from.
 // Keeping a form changes no case: it is audited as the keeping of personal data (which page, how many
-// fields, never what was typed), as are giving it back and refusing it to anyone else.
+// fields, never what was typed), as are giving it back and refusing it to anyone else. A restricted
+// address (a refuge's, say) is never kept: its fields are left out and the page asks for them again.
 import { createHash, randomBytes } from 'node:crypto';
 import type { UserActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import type { AppContext } from '../context.ts';
+import type { Tx } from '../../infrastructure/db/schema.ts';
 
 export type KeptFields = Record<string, string | string[]>;
 export type KeptFormReason = 'signed-out' | 'form-expired';
@@ -32,6 +34,50 @@ export function fieldsToKeep(body: unknown): KeptFields | null {
   return Buffer.byteLength(JSON.stringify(kept), 'utf8') <= MAX_KEPT_FORM_BYTES ? kept : null;
 }
 
+/** The fields that hold an address, on the record's details and a person's form. */
+export const ADDRESS_FIELDS: readonly string[] = ['address', 'postcode'];
+/** Kept beside the fields: the names of those left out, for the page to ask for again. */
+const NOT_KEPT = '_notKept';
+
+/**
+ * The fields to keep without their address when it is restricted: ticked so on the form, or already
+ * restricted on the record or person the form changes. Notes which typed fields were left out.
+ */
+export function withoutRestrictedAddress(fields: KeptFields, restrictedWhereSaved: boolean): KeptFields {
+  const given = Object.fromEntries(Object.entries(fields).filter(([name]) => name !== NOT_KEPT));
+  if (!restrictedWhereSaved && given['addressRestricted'] !== 'yes') return given;
+  const typed = ADDRESS_FIELDS.filter((name) => {
+    const value = given[name];
+    return typeof value === 'string' && value.trim() !== '';
+  });
+  const rest = Object.fromEntries(Object.entries(given).filter(([name]) => !ADDRESS_FIELDS.includes(name)));
+  return typed.length > 0 ? { ...rest, [NOT_KEPT]: typed } : rest;
+}
+
+/** The typed fields a kept form left out (a restricted address), for its page to ask for again. */
+export function fieldsNotKept(fields: KeptFields): string[] {
+  const names = fields[NOT_KEPT];
+  return Array.isArray(names) ? names : names ? [names] : [];
+}
+
+/** What a kept form changes, so that an address already restricted there is not kept: the record, or one of its people. */
+export interface KeptFormSubject {
+  caseId: string;
+  /** The person the form changes; none for the record, or for a person not yet added. */
+  personId?: string;
+  about: 'record' | 'person';
+}
+
+async function addressRestrictedWhereSaved(trx: Tx, subject: KeptFormSubject): Promise<boolean> {
+  if (subject.about === 'record') {
+    const row = await trx.selectFrom('cases').select('address_restricted').where('id', '=', subject.caseId).executeTakeFirst();
+    return row?.address_restricted ?? false;
+  }
+  if (!subject.personId) return false;
+  const row = await trx.selectFrom('people').select('address_restricted').where('id', '=', subject.personId).where('case_id', '=', subject.caseId).executeTakeFirst();
+  return row?.address_restricted ?? false;
+}
+
 const storedKey = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
 
 export interface KeepFormInput {
@@ -40,6 +86,8 @@ export interface KeepFormInput {
   path: string;
   fields: KeptFields;
   reason: KeptFormReason;
+  /** What the form changes, when it may hold an address (whose restriction is then checked). */
+  subject?: KeptFormSubject;
 }
 
 /** Keeps a form for its user; returns the random token the browser holds to ask for it back. */
@@ -47,6 +95,9 @@ export async function keepForm(ctx: AppContext, owner: UserActor, input: KeepFor
   const token = randomBytes(32).toString('base64url');
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
+    const hasAddress = ADDRESS_FIELDS.some((name) => name in input.fields);
+    const fields = withoutRestrictedAddress(input.fields, hasAddress && input.subject ? await addressRestrictedWhereSaved(trx, input.subject) : false);
+    const notKept = fieldsNotKept(fields);
     if (input.previousToken) await trx.deleteFrom('kept_forms').where('id', '=', storedKey(input.previousToken)).execute();
     await trx
       .insertInto('kept_forms')
@@ -54,7 +105,7 @@ export async function keepForm(ctx: AppContext, owner: UserActor, input: KeepFor
         id: storedKey(token),
         user_id: owner.userId,
         path: input.path,
-        fields: JSON.stringify(input.fields),
+        fields: JSON.stringify(fields),
         reason: input.reason,
         kept_at: now,
         expires_at: new Date(now.getTime() + KEPT_FORM_MS),
@@ -64,7 +115,7 @@ export async function keepForm(ctx: AppContext, owner: UserActor, input: KeepFor
       action: 'form.keep',
       subjectType: 'user',
       subjectId: owner.userId,
-      details: { path: input.path, reason: input.reason, fields: Object.keys(input.fields).length },
+      details: { path: input.path, reason: input.reason, fields: Object.keys(fields).length - (notKept.length > 0 ? 1 : 0), ...(notKept.length > 0 ? { notKept } : {}) },
     });
   });
   return token;

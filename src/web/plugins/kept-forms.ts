@@ -6,10 +6,11 @@
 //
 // Which forms are kept: the pages in KEPT_FORM_PAGES, whose GET handlers read request.keptForm (a
 // test checks each is a form page: a GET and a POST on the same address). Any other form posted too
-// late is answered as before (sign in again, or "This form has expired").
+// late is answered as before (sign in again, or "This form has expired"). A page whose form holds an
+// address says whose in its POST route's config (keptAddressOf), so that a restricted one is not kept.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { fieldsToKeep, KEPT_FORM_MS, keepForm, takeKeptForm, type KeptFields, type KeptFormReason } from '../../application/auth/kept-forms.ts';
+import { fieldsToKeep, KEPT_FORM_MS, keepForm, takeKeptForm, type KeptFields, type KeptFormReason, type KeptFormSubject } from '../../application/auth/kept-forms.ts';
 import { actorFor, sessionUser, type SignedInUser } from '../../application/auth/signed-in-user.ts';
 import type { AppContext } from '../../application/context.ts';
 
@@ -20,14 +21,28 @@ declare module 'fastify' {
     /** The user whose session this request's cookie belonged to, when it had just ended (idle or time limit). */
     endedSessionUser: SignedInUser | null;
   }
+  interface FastifyContextConfig {
+    /** On a kept form page whose form holds an address: whose it is (the record's, or the person's in the route). */
+    keptAddressOf?: KeptFormSubject['about'];
+  }
 }
 
-/** The form pages whose typed answers are kept, by route: the contact form, the chronology entry form, a factor's form and the plan's. */
+/** The form pages whose typed answers are kept, by route: the contact form, the chronology entry form, a factor's form, the plan's, a subject's page, a person's forms and the record's details. */
 export const KEPT_FORM_PAGES: ReadonlySet<string> = new Set([
   '/cases/:caseId/contacts/new',
   '/cases/:caseId/chronology/new',
   '/cases/:caseId/profile/:subjectKey/:factorId',
   '/cases/:caseId/plan/edit',
+  '/cases/:caseId/profile/:subjectKey/all-factors',
+  '/cases/:caseId/people/new',
+  '/cases/:caseId/people/:personId',
+  '/cases/:caseId/details',
+  '/cases/:caseId/meetings/new',
+  '/cases/:caseId/discharge-plan',
+  '/cases/:caseId/consent/consent',
+  '/cases/:caseId/consent/withdrawal',
+  '/cases/:caseId/consent/sharing',
+  '/cases/:caseId/consent/gp-told',
 ]);
 
 /** The query parameter that asks a form page for its kept form. */
@@ -93,7 +108,8 @@ export async function keepTypedForm(request: FastifyRequest, reply: FastifyReply
   const fields = owner ? fieldsToKeep(request.body) : null;
   if (!owner || !fields) return false;
   const path = pathOf(request.url);
-  const token = await keepForm(ctx, actorFor(owner, 'web', request.ip), { previousToken: signedCookie(request, KEPT_FORM_COOKIE), path, fields, reason: owner === request.user ? 'form-expired' : 'signed-out' });
+  const subject = keptFormSubject(request);
+  const token = await keepForm(ctx, actorFor(owner, 'web', request.ip), { previousToken: signedCookie(request, KEPT_FORM_COOKIE), path, fields, reason: owner === request.user ? 'form-expired' : 'signed-out', ...(subject ? { subject } : {}) });
   reply.setCookie(KEPT_FORM_COOKIE, token, cookieOptions(ctx, KEPT_FORM_MS));
   if (owner === request.user) {
     await reply.redirect(restoreUrl(path), 303);
@@ -103,6 +119,14 @@ export async function keepTypedForm(request: FastifyRequest, reply: FastifyReply
   if (request.signedOutReason) params.set('reason', request.signedOutReason);
   await reply.redirect(`/sign-in?${params.toString()}`, 303);
   return true;
+}
+
+/** What the form changes, when its route says it holds an address: the record, or the person in the route. */
+function keptFormSubject(request: FastifyRequest): KeptFormSubject | null {
+  const about = request.routeOptions.config.keptAddressOf;
+  const { caseId, personId } = request.params as { caseId?: string; personId?: string };
+  if (!about || !caseId) return null;
+  return { caseId, about, ...(about === 'person' && personId ? { personId } : {}) };
 }
 
 /**

@@ -1,5 +1,6 @@
 // The record's details page (issue 14): the household's address (restricted for a refuge), the GP
 // practice, the birth hospital and, before the birth, the mother's NHS number; and the reveal of a
+// restricted address. A form posted too late is kept and given back (kept-forms.ts), never its
 // restricted address. The use cases (application/cases/case-details.ts) check access, audit and
 // change the record through the one pipeline; these routes parse, call and render.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -9,6 +10,7 @@ import { loadCaseDetailsForEdit, revealAddress, updateCaseDetails, type CaseDeta
 import { validateForm, type FormSpec } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
+import { addressNotKept, keptValues } from './case-details.kept-address.ts';
 import { orderedErrors, problemErrors, recordDetailsFrom, type Values } from '../find-record/find-record.forms.ts';
 import { RECORD_DETAIL_FIELDS, RECORD_DETAIL_MESSAGES, RECORD_DETAIL_ORDER } from '../find-record/find-record.schema.ts';
 
@@ -59,10 +61,15 @@ export async function caseDetailsRoutes(app: FastifyInstance): Promise<void> {
   app.get<CaseParams>('/cases/:caseId/details', { preHandler: requireUser }, async (request, reply) => {
     const record = await load(request, reply);
     if (!record) return reply;
-    return detailsPage(reply, record, { values: formValues(record.details) });
+    const saved = formValues(record.details);
+    const kept = request.keptForm;
+    if (!kept) return detailsPage(reply, record, { values: saved });
+    // What was typed, and the version it was typed against: a change saved since shows as a conflict.
+    const values = keptValues(kept, saved);
+    return detailsPage(reply, record, { values, version: values['version'] ?? record.version, addressNotKept: addressNotKept(kept, saved) });
   });
 
-  app.post<CaseParams>('/cases/:caseId/details', { preHandler: requireUser }, async (request, reply) => {
+  app.post<CaseParams>('/cases/:caseId/details', { preHandler: requireUser, config: { keptAddressOf: 'record' } }, async (request, reply) => {
     const form = validateForm(detailsForm, request.body);
     if (!form.ok) {
       const record = await load(request, reply);

@@ -100,6 +100,38 @@ describe('the address, GP and hospital page', () => {
     assert.ok(response.body.includes(`name="version" value="${await version()}"`), 'the next save is from the current version');
   });
 
+  it('keeps a form posted with an expired token and gives it back, but never the restricted address: the saved one stands in, and the page says so', async () => {
+    const client = clients['lead']!;
+    await client.get(`/cases/${caseId}/details`);
+    const typedVersion = String(await version());
+    const posted = await client.post(`/cases/${caseId}/details`, { _csrf: 'expired-token', version: typedVersion, ...refuge, address: '7 Hidden Lane', postcode: 'DE22 1XY', addressRestricted: '', gpPracticeName: 'Typed Surgery' });
+    assert.equal(posted.statusCode, 303);
+    assert.equal(posted.headers.location, `/cases/${caseId}/details?restore=1`);
+    const [row] = await t.ctx.db.selectFrom('kept_forms').select('fields').where('user_id', '=', lead.id).execute();
+    assert.equal(row!.fields['gpPracticeName'], 'Typed Surgery');
+    assert.ok(!JSON.stringify(row!.fields).includes('Hidden Lane') && !JSON.stringify(row!.fields).includes('DE22'), 'the record’s address is restricted: no address is kept, even with the box unticked');
+    const keep = await t.ctx.db.selectFrom('audit_log').select('details').where('action', '=', 'form.keep').where('actor_user_id', '=', lead.id).executeTakeFirstOrThrow();
+    assert.deepEqual(keep.details['notKept'], ['address', 'postcode']);
+
+    const page = await client.get(posted.headers.location);
+    assert.equal(page.statusCode, 200);
+    assert.ok(page.body.includes('value="Typed Surgery"'));
+    assert.ok(page.body.includes(`name="version" value="${typedVersion}"`), 'the version it was typed against');
+    assert.ok(!page.body.includes('Hidden Lane'));
+    assert.ok(page.body.includes('Flat 3, 9 Quiet Row'), 'the saved address stands in for the one typed');
+    assert.equal(textOf(qaElement(page.body, 'address-not-kept')), 'The address you typed was not kept, because it is restricted: type it again. The address shown is the one saved on the record.');
+  });
+
+  it('keeps an address that is not restricted, and says nothing about it', async () => {
+    const { id: openCase } = await makeCase(t.ctx, { teamUserIds: [lead.id] });
+    const client = clients['lead']!;
+    await client.get(`/cases/${openCase}/details`);
+    const posted = await client.post(`/cases/${openCase}/details`, { _csrf: 'expired-token', version: '1', address: '12 Open Street', postcode: 'DE1 1AA' });
+    const page = await client.get(posted.headers.location!);
+    assert.ok(page.body.includes('12 Open Street') && page.body.includes('value="DE1 1AA"'));
+    assert.equal(qaElement(page.body, 'address-not-kept'), null);
+  });
+
   it('refuses someone outside the team, saying whom to contact, audited', async () => {
     const form = await clients['outsider']!.get(`/cases/${caseId}/details`);
     assert.equal(form.statusCode, 403);

@@ -1,4 +1,5 @@
-// Adding and changing the people around the baby, and the relationships between them.
+// Adding and changing the people around the baby, and the relationships between them. The person's
+// forms are kept when posted too late (kept-forms.ts), never with a restricted address.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { viewCase, type CaseView } from '../../../application/cases/view-case.ts';
@@ -8,6 +9,7 @@ import { personDisplayName, RELATIONSHIPS_TO_INFANT } from '../../../domain/peop
 import { formErrors, validateForm } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
+import { addressNotKept, keptValues } from './case-details.kept-address.ts';
 import { PERSON_PROBLEM_MESSAGES, personForm, toFormValues, toPersonDetails } from './person.schema.ts';
 import { KIND_ITEMS, relationshipForm } from './relationship.schema.ts';
 import { SEX_ITEMS } from '../find-record/find-record.schema.ts';
@@ -62,10 +64,12 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
   app.get<CaseParams>('/cases/:caseId/people/new', { preHandler: requireUser }, async (request, reply) => {
     const view = await changeableCase(request, reply);
     if (!view) return reply;
-    return personPage(reply, view, { action: `/cases/${view.record.id}/people/new`, heading: 'Add a person around the baby' });
+    const kept = request.keptForm;
+    const typed = kept ? { values: keptValues(kept, {}), addressNotKept: addressNotKept(kept, {}) } : {};
+    return personPage(reply, view, { action: `/cases/${view.record.id}/people/new`, heading: 'Add a person around the baby', ...typed });
   });
 
-  app.post<CaseParams>('/cases/:caseId/people/new', { preHandler: requireUser }, async (request, reply) => {
+  app.post<CaseParams>('/cases/:caseId/people/new', { preHandler: requireUser, config: { keptAddressOf: 'person' } }, async (request, reply) => {
     const view = await changeableCase(request, reply);
     if (!view) return reply;
     const locals = { action: `/cases/${view.record.id}/people/new`, heading: 'Add a person around the baby' };
@@ -84,14 +88,18 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
     if (!view) return reply;
     const person = view.people.find((p) => p.id === request.params.personId);
     if (!person) return sendErrorPage(reply, 'not-found');
+    const saved = toFormValues({ ...person, sex: person.sex as 'female' | 'male' | 'unknown' | null });
+    const kept = request.keptForm;
     return personPage(reply, view, {
       action: `/cases/${view.record.id}/people/${person.id}`,
       heading: `Change details of ${personDisplayName(person)}`,
-      values: toFormValues({ ...person, sex: person.sex as 'female' | 'male' | 'unknown' | null }),
+      // What was typed (with the version it was typed against) after a form was kept; else what is saved.
+      values: kept ? keptValues(kept, saved) : saved,
+      addressNotKept: addressNotKept(kept, saved),
     });
   });
 
-  app.post<PersonParams>('/cases/:caseId/people/:personId', { preHandler: requireUser }, async (request, reply) => {
+  app.post<PersonParams>('/cases/:caseId/people/:personId', { preHandler: requireUser, config: { keptAddressOf: 'person' } }, async (request, reply) => {
     const view = await changeableCase(request, reply);
     if (!view) return reply;
     const person = view.people.find((p) => p.id === request.params.personId);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { makeCase, makeUser } from '../../../../test/helpers/factories.ts';
+import { qaElement, textOf } from '../../../../test/helpers/html.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { WebClient } from '../../../../test/helpers/web-client.ts';
 
@@ -187,5 +188,55 @@ describe('people around the baby', () => {
     assert.match(refused.body, historyTicked);
     const unticked = await client.post(`/cases/${caseId}/people/new`, { ...father, givenName: 'Ticked', nhsNumber: '1234567890' });
     assert.doesNotMatch(unticked.body, historyTicked);
+  });
+
+  describe('a person’s form posted too late is kept and given back, never with a restricted address', () => {
+    const keptFields = async (userId: string) => (await t.ctx.db.selectFrom('kept_forms').select('fields').where('user_id', '=', userId).executeTakeFirstOrThrow()).fields;
+    const addressBox = (html: string) => /<textarea[^>]*name="address"[^>]*>([^<]*)<\/textarea>/.exec(html)?.[1]?.trim();
+
+    it('gives back the change form with the saved address standing in for a typed one, when the person’s address is restricted', async () => {
+      const client = await WebClient.signedIn(t.app, lead);
+      await client.get(`/cases/${caseId}/people/new`);
+      assert.equal((await client.post(`/cases/${caseId}/people/new`, { ...father, givenName: 'Grace', address: '2 Shelter Close', addressRestricted: 'yes' })).statusCode, 303);
+      const grace = await personId('Grace');
+      const form = await client.get(`/cases/${caseId}/people/${grace}`);
+      const version = /name="version" value="(\d+)"/.exec(form.body)![1]!;
+      const posted = await client.post(`/cases/${caseId}/people/${grace}`, { ...father, _csrf: 'expired-token', givenName: 'Grace', familyName: 'Typed-Again', version, address: '3 New Place' });
+      assert.equal(posted.headers.location, `/cases/${caseId}/people/${grace}?restore=1`);
+      const kept = await keptFields(lead.id);
+      assert.equal(kept['familyName'], 'Typed-Again');
+      assert.ok(!JSON.stringify(kept).includes('New Place'), 'the saved address is restricted: the typed one is not kept, though the box was unticked');
+
+      const page = await client.get(posted.headers.location);
+      assert.ok(page.body.includes('value="Typed-Again"'));
+      assert.equal(addressBox(page.body), '2 Shelter Close');
+      assert.equal(textOf(qaElement(page.body, 'address-not-kept')), 'The address you typed was not kept, because it is restricted: type it again. The address shown is the one saved on the record.');
+    });
+
+    it('gives back the add form, an unrestricted address with it, and says nothing about the address', async () => {
+      const client = await WebClient.signedIn(t.app, member);
+      await client.get(`/cases/${caseId}/people/new`);
+      const posted = await client.post(`/cases/${caseId}/people/new`, { ...father, _csrf: 'expired-token', givenName: 'Open', address: '4 Open Road' });
+      const page = await client.get(posted.headers.location!);
+      assert.ok(page.body.includes('value="Open"'));
+      assert.equal(addressBox(page.body), '4 Open Road');
+      assert.equal(qaElement(page.body, 'address-not-kept'), null);
+    });
+
+    it('keeps the add form after the session went idle, without the address ticked restricted, and asks for it again after signing in', async () => {
+      const client = await WebClient.signedIn(t.app, lead);
+      await client.get(`/cases/${caseId}/people/new`);
+      t.clock.advanceMinutes(31);
+      const posted = await client.post(`/cases/${caseId}/people/new`, { ...father, givenName: 'Idle', address: 'Flat 9, Safe House', addressRestricted: 'yes' });
+      assert.match(posted.headers.location!, /^\/sign-in\?returnTo=/);
+      assert.ok(!JSON.stringify(await keptFields(lead.id)).includes('Safe House'));
+      await client.get(posted.headers.location!);
+      const signedIn = await client.post('/sign-in', { email: lead.email, password: lead.password, returnTo: `/cases/${caseId}/people/new?restore=1` });
+      const page = await client.get(signedIn.headers.location!);
+      assert.ok(page.body.includes('value="Idle"'));
+      assert.equal(addressBox(page.body), '');
+      assert.match(page.body, /name="addressRestricted" type="checkbox" value="yes" checked/);
+      assert.equal(textOf(qaElement(page.body, 'address-not-kept')), 'The address you typed was not kept, because it is restricted: type it again.');
+    });
   });
 });

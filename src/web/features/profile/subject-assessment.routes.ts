@@ -1,5 +1,6 @@
 // The subject's page (issue 14): every factor of the baby, one adult or the household on one form,
 // saved as one profile version (application/profile/assess-subject.ts). The per-factor page stays.
+// A form posted too late is kept and given back on this page (kept-forms.ts).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { assessSubject } from '../../../application/profile/assess-subject.ts';
@@ -61,7 +62,11 @@ export async function subjectAssessmentRoutes(app: FastifyInstance): Promise<voi
     );
   }
 
-  app.get<Params>('/cases/:caseId/profile/:subjectKey/all-factors', { preHandler: requireUser }, async (request, reply) => page(request, reply));
+  app.get<Params>('/cases/:caseId/profile/:subjectKey/all-factors', { preHandler: requireUser }, async (request, reply) => {
+    // A form posted after the session ended comes back as typed, with the version it was typed against.
+    const kept = request.keptForm;
+    return page(request, reply, kept ? { values: readSubjectForm(factorIdsOf(request.params.subjectKey), kept).values, errors: {} } : undefined);
+  });
 
   app.post<Params>('/cases/:caseId/profile/:subjectKey/all-factors', { preHandler: requireUser }, async (request, reply) => {
     const { caseId, subjectKey } = request.params;

@@ -127,4 +127,22 @@ describe('the subject’s page: every factor in one sitting', () => {
     assert.equal(qaElement(profile.body, 'assess-all-subject-household'), null);
     assert.equal((await client.get(url('household'))).statusCode, 403);
   });
+
+  it('keeps the form posted with an expired token and gives it back as typed, once, with the version it was typed against', async () => {
+    const client = await WebClient.signedIn(t.app, lead);
+    await client.get(url('mum'));
+    const before = await versionCount();
+    const posted = await client.post(url('mum'), { _csrf: 'expired-token', profileVersion: '1', 'status-alcohol-misuse': 'present', 'pattern-alcohol-misuse': 'stable', 'detail-alcohol-misuse': 'Two glasses of wine most evenings, kept' });
+    assert.equal(posted.statusCode, 303);
+    assert.equal(posted.headers.location, `${url('mum')}?restore=1`);
+    assert.equal(await versionCount(), before, 'nothing saved from it');
+    const page = await client.get(posted.headers.location);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Two glasses of wine most evenings, kept/);
+    assert.match(page.body, /name="status-alcohol-misuse" type="radio" value="present" checked/);
+    assert.match(page.body, /name="profileVersion" value="1"/);
+    assert.match(textOf(qaElement(page.body, 'kept-form-banner')), /Your form had expired/);
+    assert.equal(qaElement(page.body, 'error-summary'), null, 'given back without errors');
+    assert.doesNotMatch((await client.get(`${url('mum')}?restore=1`)).body, /Two glasses of wine most evenings, kept/, 'given back once');
+  });
 });
