@@ -1,6 +1,7 @@
 // Runs the test files with Node's test runner (on Node 20 it takes explicit files, not globs).
 //   node scripts/run-tests.mjs unit   every *.test.ts under src/ and test/
 //   node scripts/run-tests.mjs e2e    the browser tests under e2e/
+//   node scripts/run-tests.mjs e2e --shard 1/2   every other file of them (CI runs the halves side by side)
 // With DATABASE_URL set, tests run against that PostgreSQL server instead of PGlite.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -8,7 +9,10 @@ import path from 'node:path';
 
 const mode = process.argv[2] ?? 'unit';
 const roots = mode === 'e2e' ? ['e2e'] : ['src', 'test'];
-const only = process.argv.slice(3);
+const args = process.argv.slice(3);
+const shardAt = args.indexOf('--shard');
+const shard = shardAt === -1 ? undefined : args.splice(shardAt, 2)[1];
+const only = args;
 
 function find(dir) {
   if (!fs.existsSync(dir)) return [];
@@ -21,6 +25,14 @@ function find(dir) {
 
 let files = roots.flatMap(find).sort();
 if (only.length > 0) files = files.filter((file) => only.some((part) => file.includes(part)));
+if (shard !== undefined) {
+  const [which, of] = (/^(\d+)\/(\d+)$/.exec(shard) ?? []).slice(1).map(Number);
+  if (!(which >= 1 && of >= which)) {
+    console.error(`--shard takes K/N with 1 <= K <= N, not "${shard}".`);
+    process.exit(1);
+  }
+  files = files.filter((_, index) => index % of === which - 1);
+}
 if (files.length === 0) {
   console.error(`No test files found for "${mode}".`);
   process.exit(1);
