@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { caseRecordApiRoutes } from './case-records.routes.ts';
 import { caseApiRoutes } from './cases.routes.ts';
+import { lookupApiRoutes } from './lookup.routes.ts';
 import { meRoutes } from './me.routes.ts';
 import { profileApiRoutes } from './profile.routes.ts';
 import { profileReviewApiRoutes } from './profile-review.routes.ts';
@@ -21,6 +22,7 @@ export async function apiV1(app: FastifyInstance): Promise<void> {
   await app.register(tokenRoutes);
   await app.register(meRoutes);
   await app.register(caseRecordApiRoutes);
+  await app.register(lookupApiRoutes);
   await app.register(caseApiRoutes);
   await app.register(profileApiRoutes);
   await app.register(profileReviewApiRoutes);

@@ -11,6 +11,7 @@ import { SEXES } from '../../domain/people/record-matching.ts';
 import { sendApiError } from '../api-error.ts';
 import { requireBearer } from './bearer-auth.ts';
 import { NewRecordDetails } from './case.schemas.ts';
+import { PersonMatched } from './lookup.schemas.ts';
 import { errorResponses, oneOf } from './schemas.ts';
 
 const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -64,7 +65,8 @@ const Hit = Type.Object({
   version: Type.Optional(Type.Integer()),
   contact: Type.Optional(nullable(Type.Object({ name: Type.String(), organisation: Type.String(), email: Type.String() }))),
   ageBand: Type.Optional(Type.String({ description: 'For a record you may not open, how old the baby is in a wide band: "unborn, due March 2027", "under 3 months", "3 to 6 months", "6 to 12 months", "1 to 2 years" or "2 years or older"' })),
-  matchedOn: Type.Array(oneOf(Object.keys(MATCH_REASONS) as MatchReason[]), { description: 'Why the record was found, strongest first' }),
+  matchedOn: Type.Array(oneOf(Object.keys(MATCH_REASONS) as MatchReason[]), { description: 'Why the baby matched, strongest first (and the postcode, which is the household’s); empty when only people around the baby matched' }),
+  peopleMatched: Type.Array(PersonMatched, { description: 'Each person around the baby who matched, as their relationship to the baby (never a name): a parent’s name, date of birth or NHS number finds the babies they are around' }),
   own: Type.Boolean({ description: 'You are in the team around this baby; your own cases come first' }),
 });
 
@@ -80,7 +82,8 @@ export async function caseRecordApiRoutes(app: FastifyInstance): Promise<void> {
       preHandler: requireBearer,
       schema: {
         ...common,
-        summary: "Search by NHS number (the baby's, or the mother's for an unborn baby), name (forgiving misspelling), date of birth or due date, or postcode; one item a case, your own first",
+        summary:
+          "Search by NHS number (the baby's, the mother's for an unborn baby, or a person's around the baby), name (forgiving misspelling), date of birth or due date (the baby's, or a person's), or postcode; what is given must all be true of the baby or of one person; one item a case, your own first",
         querystring: SearchQuery,
         response: { 200: Type.Object({ items: Type.Array(Hit), more: Type.Boolean() }), ...errorResponses(400, 401, 403) },
       },
@@ -90,7 +93,7 @@ export async function caseRecordApiRoutes(app: FastifyInstance): Promise<void> {
       if (!result.ok) return sendApiError(reply, result.code === 'postcode-not-allowed' ? 403 : 400, result.code, result.message);
       const items = result.value.hits.map((hit) =>
         hit.restricted
-          ? { id: hit.id, restricted: true, contact: hit.contact, ageBand: hit.ageBand, matchedOn: hit.matchedOn, own: hit.own }
+          ? { id: hit.id, restricted: true, contact: hit.contact, ageBand: hit.ageBand, matchedOn: hit.matchedOn, peopleMatched: hit.peopleMatched, own: hit.own }
           : {
               id: hit.id,
               restricted: false,
@@ -103,6 +106,7 @@ export async function caseRecordApiRoutes(app: FastifyInstance): Promise<void> {
               level: hit.level,
               version: hit.version,
               matchedOn: hit.matchedOn,
+              peopleMatched: hit.peopleMatched,
               own: hit.own,
             },
       );

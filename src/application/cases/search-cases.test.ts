@@ -5,7 +5,7 @@ import { makeOrganisation, makeUser } from '../../../test/helpers/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import type { Role } from '../../domain/shared/roles.ts';
 import type { UserActor } from '../actor.ts';
-import { searchCases, SEARCH_LIMIT, type CaseHit, type VisibleCase } from './search-cases.ts';
+import { searchCases, SEARCH_LIMIT, type CaseHit, type SearchHit, type VisibleCase } from './search-cases.ts';
 
 interface CaseFacts {
   status?: 'unborn' | 'born';
@@ -69,7 +69,7 @@ describe('searching for a record', () => {
   });
   after(async () => t.close());
 
-  async function search(actor: UserActor, criteria: Parameters<typeof searchCases>[2]): Promise<CaseHit[]> {
+  async function search(actor: UserActor, criteria: Parameters<typeof searchCases>[2]): Promise<SearchHit[]> {
     const result = await searchCases(t.ctx, actor, criteria);
     assert.ok(result.ok, result.ok ? '' : result.message);
     return result.value.hits;
@@ -164,6 +164,7 @@ describe('searching for a record', () => {
       version: 1,
       access: 'lead-professional',
       matchedOn: ['nhs-number'],
+      peopleMatched: [],
       own: true,
     });
   });
@@ -176,6 +177,7 @@ describe('searching for a record', () => {
       ageBand: 'under 3 months',
       contact: { name: 'Hannah Visitor', organisation: organisationName, email: leadEmail },
       matchedOn: ['surname-and-date-of-birth'],
+      peopleMatched: [],
       own: false,
     });
   });
@@ -189,7 +191,7 @@ describe('searching for a record', () => {
   it('says there is no one to contact when a record has no lead professional', async () => {
     const orphan = await insertCase(t, { givenName: 'Orla', familyName: 'Nobody', dateOfBirth: '2026-08-08' });
     const hits = await search(outsider, { name: 'Orla Nobody' });
-    assert.deepEqual(hits[0], { restricted: true, id: orphan, ageBand: '3 to 6 months', contact: null, matchedOn: ['name'], own: false });
+    assert.deepEqual(hits[0], { restricted: true, id: orphan, ageBand: '3 to 6 months', contact: null, matchedOn: ['name'], peopleMatched: [], own: false });
   });
 
   it('audits each search with its criteria and the ids returned, never the details of the records', async () => {
@@ -241,22 +243,27 @@ describe('searching for a record', () => {
     });
 
     it("finds the unborn baby's record by the mother's NHS number, once, however many ways it matches", async () => {
-      const hits = (await searchCases(t.ctx, lead, { nhsNumber: '401 023 2137' })) as { ok: true; value: { hits: (CaseHit & { matchedOn: string[] })[] } };
-      assert.deepEqual(hits.value.hits.map((hit) => [hit.id, hit.matchedOn]), [[unborn, ['mother-nhs-number']]]);
+      const hits = await search(lead, { nhsNumber: '401 023 2137' });
+      assert.deepEqual(
+        hits.map((hit) => [hit.id, hit.matchedOn, hit.peopleMatched]),
+        [[unborn, ['mother-nhs-number'], [{ relationship: 'mother', on: ['nhs-number'] }]]],
+      );
     });
 
-    it("finds it through the mother as a person around the baby, and not through a father's NHS number", async () => {
+    it("finds a record through the mother and the father as people around the baby, by their NHS numbers", async () => {
       const other = await insertCase(t, { status: 'unborn', familyName: 'Roe', expectedDeliveryDate: '2027-01-10' });
       const now = t.clock.now();
       const person = (relationship: string, nhs: string) => ({ case_id: other, id: randomUUID(), nhs_number: nhs, relationship_to_infant: relationship, lives_in_household: true, cares_for_infant: true, created_at: now, updated_at: now });
       await t.ctx.db.insertInto('people').values([person('mother', '9876543210'), person('father', '3478526981')]).execute();
-      assert.deepEqual((await search(outsider, { nhsNumber: '9876543210' })).map((hit) => hit.id), [other]);
-      assert.deepEqual(await search(outsider, { nhsNumber: '3478526981' }), []);
+      const byMother = await search(outsider, { nhsNumber: '9876543210' });
+      assert.deepEqual(byMother.map((hit) => [hit.id, hit.matchedOn, hit.peopleMatched]), [[other, [], [{ relationship: 'mother', on: ['nhs-number'] }]]]);
+      const byFather = await search(outsider, { nhsNumber: '3478526981' });
+      assert.deepEqual(byFather.map((hit) => [hit.id, hit.matchedOn, hit.peopleMatched]), [[other, [], [{ relationship: 'father', on: ['nhs-number'] }]]]);
     });
 
     it('shows an outsider who finds it only the month the baby is due and why it matched', async () => {
       const [hit] = await search(outsider, { nhsNumber: mothers });
-      assert.deepEqual(hit, { restricted: true, id: unborn, ageBand: 'unborn, due March 2027', contact: { name: 'Hannah Visitor', organisation: organisationName, email: leadEmail }, matchedOn: ['mother-nhs-number'], own: false });
+      assert.deepEqual(hit, { restricted: true, id: unborn, ageBand: 'unborn, due March 2027', contact: { name: 'Hannah Visitor', organisation: organisationName, email: leadEmail }, matchedOn: ['mother-nhs-number'], peopleMatched: [{ relationship: 'mother', on: ['nhs-number'] }], own: false });
     });
 
     it("finds the household's record by its postcode, typed any way, but never a restricted address", async () => {
@@ -282,6 +289,106 @@ describe('searching for a record', () => {
       const closer = await insertCase(t, { familyName: 'Smith', dateOfBirth: '2026-10-10' });
       assert.equal((await search(outsider, { name: 'Smith' }))[0]?.id, closer, 'by likeness of name for someone else');
       assert.equal((await search(lead, { name: 'Smith' }))[0]?.id, johnSmith);
+    });
+  });
+  describe('through the people around the baby: finding the baby from the adult', () => {
+    const fathersNhs = '4857773457';
+    let poppy: string;
+    let theo: string;
+
+    async function addPerson(caseId: string, facts: { relationship: string; givenName?: string | null; familyName?: string | null; dateOfBirth?: string | null; nhsNumber?: string | null }): Promise<void> {
+      const now = t.clock.now();
+      await t.ctx.db
+        .insertInto('people')
+        .values({
+          case_id: caseId,
+          id: randomUUID(),
+          given_name: facts.givenName ?? null,
+          family_name: facts.familyName ?? null,
+          date_of_birth: facts.dateOfBirth ?? null,
+          nhs_number: facts.nhsNumber ?? null,
+          relationship_to_infant: facts.relationship,
+          lives_in_household: true,
+          cares_for_infant: true,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+    }
+
+    before(async () => {
+      poppy = await insertCase(t, { givenName: 'Poppy', familyName: 'Brennan', dateOfBirth: '2026-08-15', leadUserId: lead.userId });
+      await addPerson(poppy, { relationship: 'mother', givenName: 'Shauna', familyName: 'Brennan', dateOfBirth: '1998-06-30' });
+      await addPerson(poppy, { relationship: 'father', givenName: 'Darren', familyName: 'Okonkwo', dateOfBirth: '1994-03-07', nhsNumber: fathersNhs });
+      // The same man is around a second baby, with its mother, in another family.
+      theo = await insertCase(t, { status: 'unborn', familyName: 'Ashby', expectedDeliveryDate: '2027-04-02' });
+      await addPerson(theo, { relationship: 'mothers-partner', givenName: 'Darren', familyName: 'Okonkwo', dateOfBirth: '1994-03-07', nhsNumber: fathersNhs });
+    });
+
+    it("finds every baby the father is around by his family name alone, saying how, never naming him", async () => {
+      const hits = await search(outsider, { name: 'Okonkwo' });
+      assert.deepEqual(
+        hits.map((hit) => [hit.id, hit.matchedOn, hit.peopleMatched]),
+        [
+          [theo, [], [{ relationship: 'mothers-partner', on: ['name'] }]],
+          [poppy, [], [{ relationship: 'father', on: ['name'] }]],
+        ],
+      );
+      assert.ok(hits.every((hit) => hit.restricted), 'an outsider sees only that each record exists');
+      assert.doesNotMatch(JSON.stringify(hits), /Darren|Okonkwo|Shauna|Brennan|Ashby|1994|1998/);
+    });
+
+    it('finds him misspelled, by his name and date of birth together, and by his NHS number', async () => {
+      assert.deepEqual((await search(outsider, { name: 'Daren Okonkow' })).map((hit) => hit.id), [theo, poppy], 'equally alike: by family name, Ashby before Brennan');
+      const both = await search(outsider, { name: 'Darren Okonkwo', dateOfBirth: '1994-03-07' });
+      assert.deepEqual(both.map((hit) => [hit.id, hit.peopleMatched]), [
+        [theo, [{ relationship: 'mothers-partner', on: ['name', 'date-of-birth'] }]],
+        [poppy, [{ relationship: 'father', on: ['name', 'date-of-birth'] }]],
+      ]);
+      assert.deepEqual((await search(outsider, { nhsNumber: '485 777 3457' })).map((hit) => [hit.id, hit.peopleMatched]), [
+        [theo, [{ relationship: 'mothers-partner', on: ['nhs-number'] }]],
+        [poppy, [{ relationship: 'father', on: ['nhs-number'] }]],
+      ]);
+    });
+
+    it('does not find him with a different date of birth, or with another NHS number', async () => {
+      assert.deepEqual(await search(outsider, { name: 'Darren Okonkwo', dateOfBirth: '1994-03-08' }), []);
+      assert.deepEqual(await search(outsider, { nhsNumber: fathersNhs, dateOfBirth: '1990-01-01' }), []);
+      assert.deepEqual(await search(outsider, { nhsNumber: '4857773465' }), []);
+    });
+
+    it('refuses part of an NHS number rather than matching on it', async () => {
+      const partial = await searchCases(t.ctx, outsider, { nhsNumber: '4857773' });
+      assert.equal(partial.ok ? null : partial.code, 'invalid-nhs-number');
+    });
+
+    it("needs what is typed to be true of one person: the mother's name with the father's date of birth finds nothing", async () => {
+      assert.deepEqual(await search(outsider, { name: 'Shauna Brennan', dateOfBirth: '1994-03-07' }), []);
+      const mother = await search(outsider, { name: 'Shauna Brennan', dateOfBirth: '1998-06-30' });
+      assert.deepEqual(mother.map((hit) => [hit.id, hit.matchedOn, hit.peopleMatched]), [[poppy, [], [{ relationship: 'mother', on: ['name', 'date-of-birth'] }]]]);
+    });
+
+    it('finds the babies of anyone born on a date, and a baby by its own date as before', async () => {
+      assert.deepEqual((await search(outsider, { dateOfBirth: '1994-03-07' })).map((hit) => hit.id), [theo, poppy]);
+      assert.deepEqual((await search(lead, { dateOfBirth: '2026-08-15' })).map((hit) => [hit.id, hit.matchedOn, hit.peopleMatched]), [[poppy, ['date-of-birth'], []]]);
+    });
+
+    it('puts the baby found by its own name before the babies found through a person, and says both when both match', async () => {
+      const okonkwoBaby = await insertCase(t, { givenName: 'Ivy', familyName: 'Okonkwo', dateOfBirth: '2026-09-09' });
+      const hits = await search(outsider, { name: 'Okonkwo' });
+      assert.deepEqual(hits.map((hit) => hit.id), [okonkwoBaby, theo, poppy]);
+      assert.deepEqual(hits[0]?.matchedOn, ['name']);
+      await addPerson(okonkwoBaby, { relationship: 'grandparent', givenName: 'Rita', familyName: 'Okonkwo' });
+      const again = await search(outsider, { name: 'Okonkwo' });
+      assert.deepEqual(again[0]?.peopleMatched, [{ relationship: 'grandparent', on: ['name'] }]);
+      assert.deepEqual(again[0]?.matchedOn, ['name']);
+    });
+
+    it('shows the lead professional their own baby first, found through the father', async () => {
+      const [first] = await search(lead, { nhsNumber: fathersNhs });
+      assert.equal(first?.id, poppy);
+      assert.equal(first?.restricted, false);
+      assert.equal(first?.own, true);
     });
   });
 });

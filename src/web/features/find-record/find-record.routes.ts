@@ -9,6 +9,7 @@ import { loadUnbornRecord, recordBirth, type UnbornRecord } from '../../../appli
 import { maySearchByPostcode, searchCases, type CaseContact, type CaseHit, type SearchHit } from '../../../application/cases/search-cases.ts';
 import { formatNhsNumber } from '../../../domain/people/nhs-number.ts';
 import { matchReasonsInWords } from '../../../domain/people/record-details.ts';
+import { personMatchInWords } from '../../../domain/search/person-match.ts';
 import { validateForm } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { requireUser } from '../../plugins/sessions.ts';
@@ -47,11 +48,12 @@ function present<T extends CaseHit | PossibleMatch>(hit: T): T & { nhsNumberText
   return { ...hit, nhsNumberText: formatNhsNumber(hit.nhsNumber) };
 }
 
-/** A record a search found, with why it matched in words. */
+const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** A record a search found, with why it matched in words: the baby's details, then each person around the baby who matched. */
 function presentFound(hit: SearchHit) {
-  const words = matchReasonsInWords(hit.matchedOn);
-  const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-  return { ...present(hit), matchedOnText: sentence(words), ...(hit.restricted ? { ageBandText: sentence(hit.ageBand) } : {}) };
+  const lines = [...(hit.matchedOn.length > 0 ? [matchReasonsInWords(hit.matchedOn)] : []), ...hit.peopleMatched.map(personMatchInWords)].map(sentence);
+  return { ...present(hit), matchedOnLines: lines, ...(hit.restricted ? { ageBandText: sentence(hit.ageBand) } : {}) };
 }
 
 const SEARCH_FAILURE_FIELDS = {

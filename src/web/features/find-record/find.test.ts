@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { makeOrganisation, makeUser } from '../../../../test/helpers/factories.ts';
+import { makeOrganisation, makePerson, makeUser } from '../../../../test/helpers/factories.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { WebClient } from '../../../../test/helpers/web-client.ts';
 import { createCase } from '../../../application/cases/create-case.ts';
@@ -168,6 +168,34 @@ describe('find a record page', () => {
     assert.equal(textOf(qaElement(byPostcode.body, 'results-heading')), '1 record found', 'the restricted address is not found by its postcode');
     assert.match(textOf(qaElement(byPostcode.body, 'restricted-record')), /6 to 12 months Not shown Postcode$/);
     for (const secret of ['Penrose', '22 May 2026', '14 Mill Lane', 'Hidden Row']) assert.ok(!byPostcode.body.includes(secret), secret);
+  });
+
+  it("finds the babies a father is around by his name, saying he is the father, never naming anyone", async () => {
+    const hisBaby = await make(other, { status: 'born', givenName: 'Rosa', familyName: 'Lindqvist', dateOfBirth: '2026-08-20', multipleBirth: false, independentlyMobile: false });
+    await makePerson(t.ctx, hisBaby, { relationship_to_infant: 'father', given_name: 'Mikael', family_name: 'Oyelaran', date_of_birth: '1991-12-01', nhs_number: '4857773481' });
+    await makePerson(t.ctx, hisBaby, { relationship_to_infant: 'mother', given_name: 'Freya', family_name: 'Lindqvist' });
+
+    const response = await search({ name: 'Mikael Oyelaran', 'dateOfBirth-day': '1', 'dateOfBirth-month': '12', 'dateOfBirth-year': '1991' });
+    assert.equal(response.statusCode, 200);
+    assert.equal(textOf(qaElement(response.body, 'results-heading')), '1 record found');
+    const row = textOf(qaElement(response.body, 'restricted-record'));
+    assert.match(row, /3 to 6 months Not shown Around this baby as: father, by name and date of birth$/);
+    assert.ok((qaElement(response.body, 'restricted-record') ?? '').includes(`href="/cases/${hisBaby}/emergency-access"`), 'offers emergency access');
+    const results = qaElement(response.body, 'search-results') ?? '';
+    for (const secret of ['Rosa', 'Lindqvist', 'Freya', '20 August 2026']) assert.ok(!results.includes(secret), secret);
+
+    const byNhs = await search({ nhsNumber: '485 777 3481' });
+    assert.match(textOf(qaElement(byNhs.body, 'matched-on')), /^Around this baby as: father, by NHS number$/);
+    const otherDate = await search({ name: 'Mikael Oyelaran', 'dateOfBirth-day': '2', 'dateOfBirth-month': '12', 'dateOfBirth-year': '1991' });
+    assert.equal(textOf(qaElement(otherDate.body, 'results-heading')), '0 records found', 'the right name with another date of birth');
+  });
+
+  it('says both ways when a baby is found by its own name and through a person around it', async () => {
+    const baby = await make(me, { status: 'born', givenName: 'Wren', familyName: 'Abernethy', dateOfBirth: '2026-10-11', multipleBirth: false, independentlyMobile: false });
+    await makePerson(t.ctx, baby, { relationship_to_infant: 'grandparent', given_name: 'Moira', family_name: 'Abernethy' });
+    const response = await search({ name: 'Abernethy' });
+    const lines = [...(qaElement(response.body, 'matched-on') ?? '').matchAll(/<li>([^<]*)<\/li>/g)].map((m) => m[1]);
+    assert.deepEqual(lines, ['Name', 'Around this baby as: grandparent, by name']);
   });
 
   it('explains a postcode that is not one, keeping it', async () => {
