@@ -16,6 +16,7 @@ import { alertApiRoutes } from './alerts.routes.ts';
 import { eventApiRoutes } from './events.routes.ts';
 import { eventBatchApiRoutes } from './events-batch.routes.ts';
 import { fhirApiRoutes } from './fhir.routes.ts';
+import { fhirExportApiRoutes } from './fhir-export.routes.ts';
 import { tokenRoutes } from './tokens.routes.ts';
 
 export async function apiV1(app: FastifyInstance): Promise<void> {
@@ -36,4 +37,5 @@ export async function apiV1(app: FastifyInstance): Promise<void> {
   await app.register(alertApiRoutes);
   await app.register(eventBatchApiRoutes);
   await app.register(fhirApiRoutes);
+  await app.register(fhirExportApiRoutes);
 }

@@ -1,0 +1,141 @@
+// The FHIR R4 export (issue 15), as a FHIR server answers: GET /api/v1/fhir/metadata (what it does),
+// Patient/{caseId} (the baby), Patient/{caseId}/$everything (every resource of the record in one
+// searchset Bundle) and a search by patient for each other type (RelatedPerson?patient={caseId} …).
+// UK Core resources in application/fhir+json (application/json when that is all the client accepts);
+// a refusal is an OperationOutcome: 403 outside the team, 404 for no such case, 400 without a patient.
+// Reads go through exportCaseFhir, which checks access and audits every look and every refusal.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Type, type TSchema } from 'typebox';
+import { actorFor } from '../../application/auth/signed-in-user.ts';
+import { exportCaseFhir, type ExportCaseResult, type FhirExportRequest } from '../../application/fhir/export-case.ts';
+import { capabilityStatement } from '../../domain/fhir/export/capability-statement.ts';
+import { operationOutcome, type IssueCode } from '../../domain/fhir/export/operation-outcome.ts';
+import { searchBundle } from '../../domain/fhir/export/search-bundle.ts';
+import { EXPORTED_RESOURCE_TYPES, type ExportedResourceType } from '../../domain/fhir/export/uk-core.ts';
+import { requireBearer } from './bearer-auth.ts';
+import { CaseIdParams } from './case.schemas.ts';
+import { EverythingBundle, FhirCapabilityStatement, FhirOperationOutcome, FhirPatient, SEARCHED_RESOURCES, searchsetOf } from './fhir-export.schemas.ts';
+
+const FHIR_JSON = 'application/fhir+json';
+type SearchedType = keyof typeof SEARCHED_RESOURCES;
+
+/** The same schema for both media types the export answers in. */
+const inBoth = (schema: TSchema, description: string) => ({ description, content: { [FHIR_JSON]: { schema }, 'application/json': { schema } } });
+/** A refusal of this route's own: an OperationOutcome; the token check's own refusals (401, 403) are the API's JSON errors. */
+const refusal = (description: string) => ({ description, content: { [FHIR_JSON]: { schema: FhirOperationOutcome }, 'application/json': { schema: Type.Ref('Error') } } });
+const tokenRefusal = { description: 'No valid token', content: { 'application/json': { schema: Type.Ref('Error') } } };
+
+const common = { tags: ['fhir'], security: [{ bearer: [] }] };
+const caseResponses = {
+  401: tokenRefusal,
+  403: refusal('Outside the team around the baby (an OperationOutcome, audited), or a token without the read scope'),
+  404: refusal('No such case (an OperationOutcome)'),
+};
+
+const SearchQuery = Type.Object(
+  {
+    patient: Type.Optional(Type.String({ maxLength: 200, description: 'The baby: Patient/<case id> or the case id' })),
+    _count: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000, description: 'AuditEvent only: entries a page, up to 500 (100 when not given)' })),
+    _page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000, description: 'AuditEvent only: the page, from 1' })),
+  },
+  { additionalProperties: false },
+);
+type SearchQueryValue = { patient?: string; _count?: number; _page?: number };
+
+/** application/json only when the client accepts it and not FHIR's own JSON. */
+function mediaType(request: FastifyRequest): string {
+  const accept = request.headers.accept ?? '';
+  return accept.includes('application/json') && !accept.includes(FHIR_JSON) ? 'application/json' : FHIR_JSON;
+}
+
+function sendFhir(request: FastifyRequest, reply: FastifyReply, status: number, body: unknown) {
+  return reply.code(status).type(`${mediaType(request)}; charset=utf-8`).send(body);
+}
+
+function sendOutcome(reply: FastifyReply, status: number, code: IssueCode, message: string, expression?: string) {
+  return reply.code(status).type(`${FHIR_JSON}; charset=utf-8`).send(operationOutcome(code, message, expression));
+}
+
+function sendRefusal(reply: FastifyReply, result: Extract<ExportCaseResult, { ok: false }>) {
+  return result.code === 'not-found' ? sendOutcome(reply, 404, 'not-found', result.message) : sendOutcome(reply, 403, 'forbidden', result.message);
+}
+
+const baseOf = (request: FastifyRequest) => `${request.protocol}://${request.host}/api/v1/fhir`;
+const selfOf = (request: FastifyRequest) => `${request.protocol}://${request.host}${request.url}`;
+
+/** The case id a `patient` parameter names: `Patient/<id>` or the id itself. */
+export function patientIdOf(value: string): string {
+  return value.startsWith('Patient/') ? value.slice('Patient/'.length) : value;
+}
+
+export async function fhirExportApiRoutes(app: FastifyInstance): Promise<void> {
+  const { ctx } = app;
+  const actor = (request: FastifyRequest) => actorFor(request.user!, 'api', request.ip);
+
+  app.get(
+    '/fhir/metadata',
+    { preHandler: requireBearer, schema: { ...common, summary: 'The CapabilityStatement: what this FHIR endpoint does (FHIR R4, UK Core profiles)', response: { 200: inBoth(FhirCapabilityStatement, 'CapabilityStatement'), 401: tokenRefusal, 403: tokenRefusal } } },
+    async (request, reply) => sendFhir(request, reply, 200, capabilityStatement(baseOf(request))),
+  );
+
+  app.get<{ Params: { caseId: string } }>(
+    '/fhir/Patient/:caseId',
+    { preHandler: requireBearer, schema: { ...common, summary: 'The baby as a UK Core Patient (fetal status and no birth date when not yet born), audited as a look at the record', params: CaseIdParams, response: { 200: inBoth(FhirPatient, 'UK Core Patient'), ...caseResponses } } },
+    async (request, reply) => {
+      const result = await exportCaseFhir(ctx, actor(request), request.params.caseId, { kind: 'patient' });
+      if (!result.ok) return sendRefusal(reply, result);
+      return sendFhir(request, reply, 200, result.value.resources.Patient![0]);
+    },
+  );
+
+  app.get<{ Params: { caseId: string } }>(
+    '/fhir/Patient/:caseId/$everything',
+    {
+      preHandler: requireBearer,
+      schema: {
+        ...common,
+        summary: 'Every resource of the record in one searchset Bundle: Patient, RelatedPerson, Flag, CarePlan, CareTeam, Consent, Encounter, and AuditEvent (the newest 100; only for those who may read the access log)',
+        params: CaseIdParams,
+        response: { 200: inBoth(EverythingBundle, 'searchset Bundle'), ...caseResponses },
+      },
+    },
+    async (request, reply) => {
+      const result = await exportCaseFhir(ctx, actor(request), request.params.caseId, { kind: 'everything' });
+      if (!result.ok) return sendRefusal(reply, result);
+      const { resources, accessLog } = result.value;
+      const all = EXPORTED_RESOURCE_TYPES.flatMap((type) => resources[type] ?? []);
+      const more = accessLog && accessLog.total > accessLog.count
+        ? [operationOutcome('informational', `The access log has ${String(accessLog.total)} entries: the newest ${String(accessLog.count)} are here. The rest: GET AuditEvent?patient=${request.params.caseId}&_page=2.`)]
+        : [];
+      return sendFhir(request, reply, 200, searchBundle({ base: baseOf(request), self: selfOf(request), lastUpdated: ctx.clock.now().toISOString(), total: all.length, parts: [{ resources: all, mode: 'match' }, { resources: more, mode: 'outcome' }] }));
+    },
+  );
+
+  for (const type of Object.keys(SEARCHED_RESOURCES) as SearchedType[]) {
+    app.get<{ Querystring: SearchQueryValue }>(
+      `/fhir/${type}`,
+      {
+        preHandler: requireBearer,
+        schema: {
+          ...common,
+          summary: `Search ${type} by patient (the case): ${type === 'AuditEvent' ? 'the access log, newest first, a page at a time; only for the lead professional and the safeguarding leads and managers who oversee the case (403 otherwise, audited)' : 'a searchset Bundle'}`,
+          querystring: SearchQuery,
+          response: { 200: inBoth(searchsetOf([SEARCHED_RESOURCES[type]], `searchset Bundle of ${type}`), `searchset Bundle of ${type}`), 400: refusal('No patient named, or a parameter that is not valid'), ...caseResponses },
+        },
+      },
+      async (request, reply) => {
+        const { patient, _count: count, _page: page } = request.query;
+        if (!patient?.trim()) return sendOutcome(reply, 400, 'required', 'Name the baby: ?patient=<case id>.', 'patient');
+        if (type !== 'AuditEvent' && (count !== undefined || page !== undefined)) return sendOutcome(reply, 400, 'invalid', `${type} is not paged: it takes only patient.`, count !== undefined ? '_count' : '_page');
+        const caseId = patientIdOf(patient.trim());
+        const search: FhirExportRequest = { kind: 'search', type, ...(count !== undefined ? { count } : {}), ...(page !== undefined ? { page } : {}) };
+        const result = await exportCaseFhir(ctx, actor(request), caseId, search);
+        if (!result.ok) return sendRefusal(reply, result);
+        const found = result.value.resources[type as ExportedResourceType] ?? [];
+        const log = result.value.accessLog;
+        const next = log && log.page * log.count < log.total ? `${baseOf(request)}/AuditEvent?patient=${encodeURIComponent(caseId)}&_count=${String(log.count)}&_page=${String(log.page + 1)}` : undefined;
+        return sendFhir(request, reply, 200, searchBundle({ base: baseOf(request), self: selfOf(request), ...(next ? { next } : {}), lastUpdated: ctx.clock.now().toISOString(), total: log?.total ?? found.length, parts: [{ resources: found, mode: 'match' }] }));
+      },
+    );
+  }
+}

@@ -1,0 +1,91 @@
+// The answer to a FHIR import: what became of each Patient and each resource of the Bundle, as
+// lists and as a FHIR OperationOutcome with one issue a Bundle entry (stored, duplicate, corrected,
+// refused with its reason and where in the Bundle, left out).
+import { PATIENT_MESSAGES, RECORDED_MESSAGES, type PatientMatchCode } from '../../domain/fhir/fhir-import-words.ts';
+import { operationOutcome, outcomeIssue, type IssueType, type OperationOutcome, type OutcomeIssue } from '../../domain/fhir/operation-outcome.ts';
+
+export interface ImportedResource {
+  /** The position of the resource in `Bundle.entry`: an inpatient Encounter gives two entries. */
+  index: number;
+  resource: string;
+  kind: string;
+  /** The chronology entry. */
+  id: string;
+  caseId: string;
+  /** A correction that marks what was imported before as entered in error. */
+  enteredInError?: true;
+}
+
+export interface ResourceOutcome {
+  index: number;
+  resource: string;
+  code: string;
+  message: string;
+  details: { path: string; message: string }[];
+}
+
+export interface PatientOutcome {
+  index: number;
+  match: PatientMatchCode;
+  message: string;
+}
+
+export interface FhirImport {
+  patients: PatientOutcome[];
+  stored: ImportedResource[];
+  duplicates: ImportedResource[];
+  corrected: ImportedResource[];
+  rejected: ResourceOutcome[];
+  skipped: ResourceOutcome[];
+  outcome: OperationOutcome;
+}
+
+const ISSUE_TYPES: Readonly<Record<string, IssueType>> = {
+  'no-id': 'required',
+  'no-date': 'required',
+  'partial-date': 'value',
+  'no-subject': 'required',
+  'unknown-subject': 'not-found',
+  'nhs-number-invalid': 'value',
+  'patient-unconfirmed': 'not-found',
+  'several-records': 'conflict',
+  'before-pregnancy': 'business-rule',
+  'invalid-entry': 'invalid',
+  forbidden: 'forbidden',
+  'not-found': 'not-found',
+};
+
+const PATIENT_SEVERITY: Readonly<Record<PatientMatchCode, { severity: OutcomeIssue['severity']; type: IssueType }>> = {
+  infant: { severity: 'information', type: 'informational' },
+  person: { severity: 'information', type: 'informational' },
+  unmatched: { severity: 'warning', type: 'not-found' },
+  'nhs-number-invalid': { severity: 'error', type: 'value' },
+  'several-records': { severity: 'error', type: 'conflict' },
+};
+
+export const patientOutcome = (index: number, match: PatientMatchCode): PatientOutcome => ({ index, match, message: PATIENT_MESSAGES[match] });
+
+/** One issue a Bundle entry: its refusal if it has one, else the most a resource's entries became (corrected, stored, duplicate), else why it was left out. */
+export function importOutcome(answer: Omit<FhirImport, 'outcome'>): OperationOutcome {
+  const issues = new Map<number, OutcomeIssue>();
+  const first = (index: number, issue: OutcomeIssue) => {
+    if (!issues.has(index)) issues.set(index, issue);
+  };
+  const entryPath = (index: number) => `/entry/${String(index)}/resource`;
+  for (const patient of answer.patients) {
+    const { severity, type } = PATIENT_SEVERITY[patient.match];
+    first(patient.index, outcomeIssue(severity, type, patient.match, patient.message, entryPath(patient.index)));
+  }
+  for (const refused of answer.rejected) {
+    const severity = refused.code === 'patient-unconfirmed' ? 'warning' : 'error';
+    first(refused.index, outcomeIssue(severity, ISSUE_TYPES[refused.code] ?? 'invalid', refused.code, refused.message, refused.details[0]?.path ?? entryPath(refused.index)));
+  }
+  for (const [list, code] of [[answer.corrected, 'corrected'], [answer.stored, 'stored'], [answer.duplicates, 'duplicate']] as const) {
+    for (const recorded of list) {
+      const said = recorded.enteredInError ? 'marked-entered-in-error' : code;
+      first(recorded.index, outcomeIssue('information', 'informational', said, RECORDED_MESSAGES[said], entryPath(recorded.index)));
+    }
+  }
+  for (const left of answer.skipped) first(left.index, outcomeIssue('information', 'informational', left.code, left.message, left.details[0]?.path ?? entryPath(left.index)));
+  return operationOutcome([...issues].sort(([a], [b]) => a - b).map(([, issue]) => issue));
+}
