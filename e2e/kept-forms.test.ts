@@ -1,6 +1,6 @@
-// Nothing typed is lost, in a real browser: the contact form typed into, the session lost, signed in
-// again and the text found there (JavaScript on and off); the timeout warning before the idle
-// sign-out, with axe, Escape staying signed in, and its words once the session has ended.
+// Nothing typed is lost, in a real browser: the contact form and the subject page typed into, the
+// session lost, signed in again and the text found there (JavaScript on and off); the timeout warning
+// before the idle sign-out, with axe, Escape staying signed in, and its words once the session has ended.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -54,6 +54,30 @@ for (const javaScriptEnabled of [true, false]) {
       assert.equal(await page.locator('#summary').inputValue(), `Summary: ${typed}`);
       assert.match(await page.locator('[data-qa="kept-form-banner"]').innerText(), /What you typed has been put back/);
       if (javaScriptEnabled) await expectNoAxeViolations(page);
+    });
+  });
+}
+
+for (const javaScriptEnabled of [true, false]) {
+  describe(`the subject page (every factor) saved after the session ended, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
+    // axe on this page is checked in subject-assessment.test.ts, with GOV.UK's known aria-expanded exception.
+    test('is kept while the user signs in again, then found on the page with the answer chosen', async () => {
+      const subjectUrl = `/cases/${okafor}/profile/household/all-factors`;
+      const page = await e2e.newPage({ javaScriptEnabled, viewport: { width: 375, height: 800 } });
+      await signIn(page, 'health-visitor@demo.example');
+      await page.goto(subjectUrl);
+      const typed = `Damp in the baby's room, mould on the wall by the cot (${javaScriptEnabled ? 'on' : 'off'})`;
+      await page.locator('input[name="status-poor-home-conditions"][value="present"]').check();
+      await page.locator('#detail-poor-home-conditions').fill(typed);
+      e2e.testApp.clock.advanceMinutes(31);
+      await submit(page, page.getByRole('button', { name: 'Save all answers' }));
+      assert.equal(new URL(page.url()).pathname, '/sign-in');
+
+      await signInAgain(page);
+      assert.equal(new URL(page.url()).pathname, subjectUrl);
+      assert.equal(await page.locator('input[name="status-poor-home-conditions"][value="present"]').isChecked(), true);
+      assert.equal(await page.locator('#detail-poor-home-conditions').inputValue(), typed);
+      assert.match(await page.locator('[data-qa="kept-form-banner"]').innerText(), /What you typed has been put back/);
     });
   });
 }
