@@ -23,6 +23,7 @@ import { profileReviewRoutes } from './web/features/profile/review.routes.ts';
 import { planRoutes } from './web/features/plan/plan.routes.ts';
 import { printRoutes } from './web/features/print/print.routes.ts';
 import { meetingRoutes } from './web/features/meetings/meetings.routes.ts';
+import { supervisionRoutes } from './web/features/supervision/supervision.routes.ts';
 import { consentRoutes } from './web/features/consent/consent.routes.ts';
 import { dischargePlanRoutes } from './web/features/discharge/discharge-plan.routes.ts';
 import { teamRoutes } from './web/features/cases/team.routes.ts';
@@ -101,6 +102,7 @@ export async function buildApp({ ctx, sessionSecret, logger = false, logDestinat
   await app.register(planRoutes);
   await app.register(printRoutes);
   await app.register(meetingRoutes);
+  await app.register(supervisionRoutes);
   await app.register(consentRoutes);
   await app.register(dischargePlanRoutes);
   await app.register(chronologyRoutes);

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import type { Role } from '../src/domain/shared/roles.ts';
+import { serviceToday } from '../src/domain/shared/service-day.ts';
 import { apiTokenFor, makeCase, makeOrganisation, makePerson, makeUser } from './helpers/factories.ts';
 import { createTestApp, type TestApp } from './helpers/test-app.ts';
 import { rowCounts } from './helpers/row-counts.ts';
@@ -104,6 +105,12 @@ const ROUTES: RouteCase[] = [
   { name: 'page: meetings', need: 'read', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/meetings`) },
   { name: 'page: record a meeting (form)', need: 'change', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/meetings/new`) },
   { name: 'page: record a meeting (post)', need: 'change', request: (c, ids) => c.web.post(`/cases/${ids.caseId}/meetings/new`, { kind: 'core-group', chair: 'probe' }) },
+  // Supervision is narrower than the team (the notes only for the two who took part and safeguarding
+  // leads: 'supervision notes' below); its page and form are for the team and oversight, not emergency access.
+  { name: 'page: supervision', need: 'change', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/supervision`) },
+  { name: 'page: record a supervision (form)', need: 'change', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/supervision/new`) },
+  { name: 'page: record a supervision (post)', need: 'change', request: (c, ids) => c.web.post(`/cases/${ids.caseId}/supervision/new`, { analysis: 'probe' }) },
+  { name: 'page: a supervision (none with this id)', need: 'change', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/supervision/no-such-supervision`) },
   { name: 'page: consent and information sharing', need: 'read', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/consent`) },
   { name: 'page: record consent sought (post)', need: 'change', request: (c, ids) => c.web.post(`/cases/${ids.caseId}/consent/consent`, { askedName: 'probe' }) },
   { name: 'page: record consent withdrawn (post)', need: 'change', request: (c, ids) => c.web.post(`/cases/${ids.caseId}/consent/withdrawal`, { withdraws: 'no-such-consent' }) },
@@ -244,6 +251,7 @@ describe('authorisation of every case route', () => {
     ...(await rowCounts(t.ctx.db)),
     case_plans: Number((await t.ctx.db.selectFrom('case_plans').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n),
     case_meetings: Number((await t.ctx.db.selectFrom('case_meetings').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n),
+    case_supervisions: Number((await t.ctx.db.selectFrom('case_supervisions').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n),
     case_consents: Number((await t.ctx.db.selectFrom('case_consents').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n),
   });
 
@@ -280,6 +288,34 @@ describe('authorisation of every case route', () => {
     const team = await callers.member.web.get(`/cases/${target.caseId}/profile/household/housing-instability`);
     assert.doesNotMatch(team.body, /data-qa="read-only"/);
     assert.match(team.body, /data-qa="save-factor"/);
+  });
+
+  it('supervision notes: the practitioner, the supervisor and a safeguarding lead read them; a team member who is neither is refused, audited', async () => {
+    const [year = '', month = '', day = ''] = serviceToday(t.clock.now()).split('-');
+    const recorded = await callers.lead.web.post(`/cases/${target.caseId}/supervision/new`, {
+      'heldOn-day': day,
+      'heldOn-month': month,
+      'heldOn-year': year,
+      practitionerId: callers.lead.userId,
+      supervisorId: callers.oversightManager.userId,
+      ...Object.fromEntries(['script', 'missing-voices', 'unthinkable', 'changed', 'stuck'].map((id) => [`answer-${id}`, 'probe'])),
+      stuck: 'no',
+      analysis: 'Probe analysis',
+      decisions: 'probe',
+    });
+    assert.equal(recorded.statusCode, 303, recorded.body.slice(0, 300));
+    const url = String(recorded.headers.location);
+    for (const subject of ['lead', 'oversightManager', 'oversightLead'] as const) {
+      const response = await callers[subject].web.get(url);
+      assert.equal(response.statusCode, 200, subject);
+      assert.match(response.body, /Probe analysis/, subject);
+    }
+    const before = await deniedAudits(callers.member.userId);
+    const refusedPage = await callers.member.web.get(url);
+    assert.equal(refusedPage.statusCode, 403);
+    assert.doesNotMatch(refusedPage.body, /Probe analysis/);
+    assert.equal(await deniedAudits(callers.member.userId), before + 1, 'the refusal is audited');
+    assert.doesNotMatch((await callers.member.web.get(`/cases/${target.caseId}/supervision`)).body, /Probe analysis/);
   });
 
   it('has a row for every route that takes a case id: a new route without one fails here', () => {

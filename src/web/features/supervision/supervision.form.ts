@@ -1,0 +1,148 @@
+// The form to record a supervision: the date, the two who took part, an answer to each prompt,
+// whether the case is stuck, the analysis, the decisions and rows of actions (`action-1-dueOn-day`),
+// read into the supervision as the domain takes it, and the domain's problems turned into GOV.UK
+// errors on the field they are about. Action rows left blank are left out; each keeps the number it
+// was shown with. "Add another action" re-renders with one more blank row, without saving.
+import { PROMPT_IDS, type PromptId } from '../../../domain/supervision/supervision-prompts.ts';
+import { SUPERVISION_PROBLEM_MESSAGES, type SupervisionProblem } from '../../../domain/supervision/supervision-rules.ts';
+import { SUPERVISION_LIMITS, type SupervisionDraft } from '../../../domain/supervision/supervision.types.ts';
+import { dateInputValues, readDateInput } from '../../forms/date-input.ts';
+import { formErrors, type FormErrors } from '../../forms/validate-form.ts';
+
+export const FIRST_ACTION_ROWS = 2;
+const MOST_ACTION_ROWS = SUPERVISION_LIMITS.actions + 5;
+
+export interface ActionRow {
+  text: string;
+  owner: string;
+  'dueOn-day': string;
+  'dueOn-month': string;
+  'dueOn-year': string;
+}
+
+export interface SupervisionFormValues {
+  'heldOn-day': string;
+  'heldOn-month': string;
+  'heldOn-year': string;
+  practitionerId: string;
+  supervisorId: string;
+  answers: Record<PromptId, string>;
+  stuck: string;
+  analysis: string;
+  decisions: string;
+  actions: ActionRow[];
+}
+
+const blankAction = (): ActionRow => ({ text: '', owner: '', 'dueOn-day': '', 'dueOn-month': '', 'dueOn-year': '' });
+const noAnswers = (): Record<PromptId, string> => Object.fromEntries(PROMPT_IDS.map((id) => [id, ''])) as Record<PromptId, string>;
+
+/** A new form: held today, the caller in the part they can take. */
+export function blankForm(today: string, parties: { practitionerId: string; supervisorId: string }): SupervisionFormValues {
+  const day = dateInputValues('heldOn', today);
+  return {
+    'heldOn-day': day['heldOn-day']!,
+    'heldOn-month': day['heldOn-month']!,
+    'heldOn-year': day['heldOn-year']!,
+    ...parties,
+    answers: noAnswers(),
+    stuck: '',
+    analysis: '',
+    decisions: '',
+    actions: Array.from({ length: FIRST_ACTION_ROWS }, blankAction),
+  };
+}
+
+const str = (body: Record<string, unknown>, key: string): string => {
+  const value = body[key];
+  return typeof value === 'string' ? value.slice(0, 10_000) : '';
+};
+
+/** How many action rows were shown: the highest numbered field sent, within the limit. */
+function actionRowCount(body: Record<string, unknown>): number {
+  let count = 0;
+  for (const key of Object.keys(body)) {
+    const match = /^action-(\d{1,3})-/.exec(key);
+    if (match) count = Math.max(count, Number(match[1]) + 1);
+  }
+  return Math.min(count, MOST_ACTION_ROWS);
+}
+
+/** The form as typed: every row shown, blank ones included. */
+export function readSupervisionForm(raw: unknown): SupervisionFormValues {
+  const body = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  return {
+    'heldOn-day': str(body, 'heldOn-day').trim(),
+    'heldOn-month': str(body, 'heldOn-month').trim(),
+    'heldOn-year': str(body, 'heldOn-year').trim(),
+    practitionerId: str(body, 'practitionerId'),
+    supervisorId: str(body, 'supervisorId'),
+    answers: Object.fromEntries(PROMPT_IDS.map((id) => [id, str(body, `answer-${id}`)])) as Record<PromptId, string>,
+    stuck: str(body, 'stuck'),
+    analysis: str(body, 'analysis'),
+    decisions: str(body, 'decisions'),
+    actions: Array.from({ length: actionRowCount(body) }, (_, i) => {
+      const n = `action-${String(i)}`;
+      return { text: str(body, `${n}-text`), owner: str(body, `${n}-owner`), 'dueOn-day': str(body, `${n}-dueOn-day`).trim(), 'dueOn-month': str(body, `${n}-dueOn-month`).trim(), 'dueOn-year': str(body, `${n}-dueOn-year`).trim() };
+    }),
+  };
+}
+
+/** True when "add another action" was pressed. */
+export function addRequested(raw: unknown): boolean {
+  return !!raw && typeof raw === 'object' && (raw as Record<string, unknown>)['add'] === 'actions';
+}
+
+export function withAnotherAction(values: SupervisionFormValues): SupervisionFormValues {
+  return values.actions.length >= MOST_ACTION_ROWS ? values : { ...values, actions: [...values.actions, blankAction()] };
+}
+
+/** A typed date for the domain: '' when blank, the ISO day when real, and something the domain calls not a date otherwise. */
+function typedDay(values: Record<string, string>, prefix: string): string {
+  const read = readDateInput(values, { prefix, label: 'The date', enter: 'Enter the date' }, false);
+  return read.ok ? (read.iso ?? '') : 'not-a-date';
+}
+
+/** The supervision as the domain takes it, blank action rows left out, and the row each action came from. */
+export function draftFrom(values: SupervisionFormValues): { draft: SupervisionDraft; actionRows: number[] } {
+  const actionRows: number[] = [];
+  const actions = values.actions.flatMap((action, i) => {
+    if ([action.text, action.owner, action['dueOn-day'], action['dueOn-month'], action['dueOn-year']].every((v) => v.trim() === '')) return [];
+    actionRows.push(i);
+    return [{ text: action.text, owner: action.owner, dueOn: typedDay({ ...action }, 'dueOn') }];
+  });
+  return {
+    draft: {
+      heldOn: typedDay({ 'heldOn-day': values['heldOn-day'], 'heldOn-month': values['heldOn-month'], 'heldOn-year': values['heldOn-year'] }, 'heldOn'),
+      practitionerId: values.practitionerId,
+      supervisorId: values.supervisorId,
+      answers: values.answers,
+      stuck: values.stuck,
+      analysis: values.analysis,
+      decisions: values.decisions,
+      actions,
+    },
+    actionRows,
+  };
+}
+
+/** The field a problem's path points at, on the row it was shown in. */
+export function fieldFor(path: string, actionRows: readonly number[]): string {
+  const [, first = '', second, part] = path.split('/');
+  switch (first) {
+    case 'heldOn':
+      return 'heldOn-day';
+    case 'answers':
+      return `answer-${second ?? ''}`;
+    case 'actions':
+      return second === undefined ? 'action-0-text' : `action-${String(actionRows[Number(second)] ?? 0)}-${part === 'dueOn' ? 'dueOn-day' : (part ?? 'text')}`;
+    default:
+      return first;
+  }
+}
+
+/** The domain's problems as GOV.UK errors, in the order of the form. */
+export function supervisionFormErrors(problems: readonly SupervisionProblem[], actionRows: readonly number[]): FormErrors {
+  const errors: Record<string, string> = {};
+  for (const problem of problems) errors[fieldFor(problem.path, actionRows)] ??= SUPERVISION_PROBLEM_MESSAGES[problem.code];
+  return formErrors(errors);
+}
