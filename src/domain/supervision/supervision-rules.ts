@@ -101,15 +101,16 @@ export function checkSupervision(draft: SupervisionDraft, context: SupervisionCo
   const supervisorId = trimmed(draft.supervisorId);
   problems.push(...participantProblems(practitionerId, supervisorId, context));
 
+  const stuck = trimmed(draft.stuck);
   const answers = {} as Record<PromptId, string>;
   for (const id of PROMPT_IDS) {
+    // The form asks whether the case is stuck before asking what is stuck.
+    if (id === 'stuck' && !isStuckAnswer(stuck)) problem('/stuck', 'stuck-needed');
     const answer = trimmed(draft.answers?.[id]);
     if (answer === '') problem(`/answers/${id}`, 'answer-needed');
     else if (answer.length > SUPERVISION_LIMITS.answer) problem(`/answers/${id}`, 'too-long');
     answers[id] = answer;
   }
-  const stuck = trimmed(draft.stuck);
-  if (!isStuckAnswer(stuck)) problem('/stuck', 'stuck-needed');
 
   const analysis = trimmed(draft.analysis);
   if (analysis === '') problem('/analysis', 'analysis-needed');
