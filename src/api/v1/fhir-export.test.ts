@@ -54,6 +54,7 @@ describe('FHIR export API (GET /api/v1/fhir/...)', () => {
     ({ id: caseId } = await makeCase(t.ctx, { familyName: 'Hart', teamUserIds: [leadUser.id, memberUser.id] }));
     await t.ctx.db.updateTable('cases').set({ nhs_number: '9434765919', sex: 'female', gp_practice_name: 'Elm Surgery', gp_practice_ods_code: 'B82005' }).where('id', '=', caseId).execute();
     ({ id: motherId } = await makePerson(t.ctx, caseId, { nhs_number: '4010232137', date_of_birth: '1998-04-02', sex: 'female' }));
+    await makePerson(t.ctx, caseId, { given_name: 'Dan', family_name: 'Cole', relationship_to_infant: 'father', lives_in_household: false, cares_for_infant: false, address: '9 Hidden Lane', address_restricted: true });
     lead = await apiTokenFor(t.ctx, leadUser.email);
     member = await apiTokenFor(t.ctx, memberUser.email);
     outsider = await apiTokenFor(t.ctx, outsiderUser.email);
@@ -81,6 +82,17 @@ describe('FHIR export API (GET /api/v1/fhir/...)', () => {
     assert.deepEqual(patient['generalPractitioner'], [{ type: 'Organization', identifier: { system: 'https://fhir.nhs.uk/Id/ods-organization-code', value: 'B82005' }, display: 'Elm Surgery' }]);
     assert.deepEqual(problems(patient), []);
     assert.equal(await audits('case.view'), before + 1);
+  });
+
+  it('answers an unborn baby with UK Core fetal status and no birth date, valid FHIR R4', async () => {
+    const leadId = (await t.ctx.db.selectFrom('users').select('id').where('name', '=', 'Hana Visitor').executeTakeFirstOrThrow()).id;
+    const { id: unbornId } = await makeCase(t.ctx, { familyName: 'Hart', teamUserIds: [leadId] });
+    await t.ctx.db.updateTable('cases').set({ status: 'unborn', given_name: null, date_of_birth: null, expected_delivery_date: '2027-03-01' }).where('id', '=', unbornId).execute();
+    const patient = (await get(lead, `Patient/${unbornId}`)).json<Resource>();
+    assert.deepEqual(patient['extension'], [{ url: 'http://hl7.org/fhir/6.0/StructureDefinition/extension-Patient.fetalStatus', valueCode: 'potential-for-live-birth' }]);
+    assert.equal(patient['birthDate'], undefined);
+    assert.match((patient['text'] as { div: string }).div, /expected delivery date 2027-03-01/);
+    assert.deepEqual(problems(patient), []);
   });
 
   it('answers application/json to a client that accepts only that', async () => {
@@ -116,7 +128,7 @@ describe('FHIR export API (GET /api/v1/fhir/...)', () => {
   it('searches each type by patient, as Patient/<id> or the id alone', async () => {
     const flags = (await get(member, `Flag?patient=${caseId}`)).json<Bundle>();
     assert.ok(flags.entry.some((entry) => (entry.resource['identifier'] as { value: string }[])[0]?.value === `${caseId}/non-mobile-injury`), 'the bruised baby is flagged');
-    for (const [type, expected] of [['RelatedPerson', 1], ['Flag', flags.total], ['CarePlan', 1], ['CareTeam', 1], ['Consent', 1], ['Encounter', 2]] as const) {
+    for (const [type, expected] of [['RelatedPerson', 2], ['Flag', flags.total], ['CarePlan', 1], ['CareTeam', 1], ['Consent', 1], ['Encounter', 2]] as const) {
       for (const patient of [caseId, `Patient/${caseId}`]) {
         const response = await get(member, `${type}?patient=${encodeURIComponent(patient)}`);
         assert.equal(response.statusCode, 200, `${type}: ${response.body}`);
@@ -125,6 +137,12 @@ describe('FHIR export API (GET /api/v1/fhir/...)', () => {
         assert.ok(bundle.entry.every((entry) => entry.resource.resourceType === type && entry.search.mode === 'match'), type);
       }
     }
+  });
+
+  it('leaves out a restricted address for a member of the team, and gives it to the lead, who may see it', async () => {
+    const fatherAddress = async (token: string) => (await get(token, `RelatedPerson?patient=${caseId}`)).json<Bundle>().entry.find((entry) => entry.resource.id !== motherId)?.resource['address'];
+    assert.equal(await fatherAddress(member), undefined);
+    assert.deepEqual(await fatherAddress(lead), [{ use: 'home', text: '9 Hidden Lane' }]);
   });
 
   it('pages the access log for the lead, newest first, with a next link, audited as a look at who has looked', async () => {
