@@ -1,4 +1,4 @@
-// Reads what the profile is evaluated from (the infant, the people, the stored assessments with
+// Reads what the profile is evaluated from (the infant and its growth measurements, the people, the stored assessments with
 // their evidence, the chronology, the kinds of agency in the team around the family, the check items
 // of the current plan) and evaluates it.
 import { evaluateProfile } from '../../domain/profile/evaluate-profile.ts';
@@ -16,6 +16,7 @@ import { isStressResponseId } from '../../domain/catalogue/stress-responses.ts';
 import { infantDisplayName } from '../../domain/people/infant-name.ts';
 import { personDisplayName } from '../../domain/people/relationships.ts';
 import type { Database, FindingSnapshot, Queryable } from '../../infrastructure/db/schema.ts';
+import type { GrowthMeasurement } from '../../domain/growth/growth.types.ts';
 import type { Selectable } from 'kysely';
 import type { ServiceSettings } from '../../domain/settings/service-settings.ts';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
@@ -96,6 +97,8 @@ interface ProfileRows {
   entries: readonly ChronologyEntry[];
   /** The kinds of agency in the team, each once. */
   teamAgencies: readonly string[];
+  /** The baby's growth measurements, oldest first. */
+  measurements: readonly GrowthMeasurement[];
   /** The ids of the check items of the case's current plan (none without a plan): a check missed for an item the plan no longer holds is history. */
   planItemIds: ReadonlySet<string>;
 }
@@ -150,6 +153,14 @@ export async function loadStoredProfiles(
             .orderBy('profile_evidence.recorded_at')
             .orderBy('profile_evidence.id'),
         ).as('evidence'),
+        jsonArrayFrom(
+          eb
+            .selectFrom('growth_measurements')
+            .select(['id', 'kind', 'value', 'measured_on', 'recorded_by_name', 'agency', 'entry_id'])
+            .whereRef('growth_measurements.case_id', '=', 'cases.id')
+            .orderBy('growth_measurements.measured_on')
+            .orderBy('growth_measurements.recorded_at'),
+        ).as('measurements'),
         // The kinds of agency in the team around the family, each once (a switched-off account stays in the team).
         jsonArrayFrom(
           eb
@@ -181,7 +192,7 @@ export async function loadStoredProfiles(
     loadChronologies(db, unknown),
   ]);
   const chronologies = new Map<string, readonly ChronologyEntry[]>([...loaded, ...known]);
-  for (const { people, assessments, evidence, current_findings, team_agencies, plan_check_items, ...record } of records) {
+  for (const { people, assessments, evidence, measurements, current_findings, team_agencies, plan_check_items, ...record } of records) {
     const stored = storedProfileFrom(
       {
         record,
@@ -190,6 +201,7 @@ export async function loadStoredProfiles(
         evidence: evidence,
         entries: chronologies.get(record.id) ?? [],
         teamAgencies: team_agencies.map((row) => row.kind),
+        measurements: measurements.map((m) => ({ id: m.id, kind: m.kind, value: m.value, measuredOn: m.measured_on, recordedBy: m.recorded_by_name, agency: m.agency, entryId: m.entry_id })),
         planItemIds: new Set((plan_check_items ?? []).flatMap((item) => (typeof item['id'] === 'string' ? [item['id']] : []))),
       },
       today,
@@ -200,7 +212,7 @@ export async function loadStoredProfiles(
   return profiles;
 }
 
-function storedProfileFrom({ record, people, assessments, evidence, entries, teamAgencies, planItemIds }: ProfileRows, today: string, settings: ServiceSettings): Omit<StoredProfile, 'currentFindings'> {
+function storedProfileFrom({ record, people, assessments, evidence, entries, teamAgencies, measurements, planItemIds }: ProfileRows, today: string, settings: ServiceSettings): Omit<StoredProfile, 'currentFindings'> {
   const evidenceByKey = new Map<string, Evidence[]>();
   for (const row of evidence) {
     const key = assessmentKey(row.factor_id, row.subject_key);
@@ -261,6 +273,8 @@ function storedProfileFrom({ record, people, assessments, evidence, entries, tea
         birthWeightGrams: record.birth_weight_grams,
         multipleBirth: record.multiple_birth,
         independentlyMobile: record.independently_mobile,
+        sex: record.sex,
+        measurements,
       },
       people: people.map((p) => ({
         id: p.id,

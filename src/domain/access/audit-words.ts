@@ -53,6 +53,8 @@ const ACTIONS: Readonly<Record<string, readonly [words: string, kind: AuditActio
   'discharge-plan.list': ['Looked at the discharge plans', 'look'],
   'discharge-plan.record': ['Recorded a discharge plan', 'change'],
   'consent.list': ['Looked at consent and information sharing', 'look'],
+  'growth.list': ['Looked at growth', 'look'],
+  'growth.record': ['Recorded a growth measurement', 'change'],
   'consent.record': ['Recorded consent', 'change'],
   'information-sharing.record': ['Recorded sharing information without consent', 'change'],
   'alert.raise': ['Raised an alert', 'change'],

@@ -54,6 +54,22 @@ export interface KeptFormsTable {
   expires_at: Timestamp;
 }
 
+/** A weight, length or head circumference of the baby on a day (migration 027). */
+export interface GrowthMeasurementsTable {
+  case_id: string;
+  id: string;
+  kind: 'weight' | 'length' | 'head-circumference';
+  value: number;
+  measured_on: DateOnly;
+  recorded_at: Timestamp;
+  recorded_by: string | null;
+  recorded_by_name: string;
+  organisation_id: string;
+  agency: string;
+  source: 'page' | 'api' | 'fhir';
+  entry_id: string | null;
+}
+
 export interface ApiTokensTable {
   id: string;
   user_id: string;
@@ -225,7 +241,7 @@ export interface ProfileVersionsTable {
   findings: ColumnType<FindingSnapshot[] | null, string | null, never>;
 }
 
-export type ProfileVersionKind = 'factor' | 'decision' | 'review' | 'level' | 'event' | 'catalogue' | 'birth' | 'person' | 'settings' | 'team' | 'plan';
+export type ProfileVersionKind = 'factor' | 'decision' | 'review' | 'level' | 'event' | 'catalogue' | 'birth' | 'person' | 'settings' | 'team' | 'plan' | 'growth';
 
 /** A finding as it stood at a version or a decision. */
 export interface FindingSnapshot {
@@ -474,6 +490,7 @@ export interface Database {
   level_proposals: LevelProposalsTable;
   profile_reevaluation_queue: ProfileReevaluationQueueTable;
   kept_forms: KeptFormsTable;
+  growth_measurements: GrowthMeasurementsTable;
 }
 
 export type Db = Kysely<Database>;

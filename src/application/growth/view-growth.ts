@@ -1,0 +1,102 @@
+// Reading a baby's growth: every measurement read against the UK-WHO charts (plotted age, z-score,
+// centile, where it sits in words) and faltering growth as the profile derives it, with the weights
+// it rests on. Access as for the consent and the plan: the team, organisation oversight and
+// emergency access read it; the look, a refusal and a missing case are each one audit entry
+// (growth.list). With an intent (the form to add a measurement), refused and audited unless the
+// user may change the case.
+import type { AccessBasis } from '../../domain/access/case-access.ts';
+import { positionOnChart } from '../../domain/growth/centile-lines.ts';
+import { assessFalteringGrowth, type FalteringGrowth } from '../../domain/growth/faltering-growth.ts';
+import { plottedAgeInWords } from '../../domain/growth/growth-words.ts';
+import { referenceSexOf, type GrowthSubject } from '../../domain/growth/growth.types.ts';
+import { readMeasurement, whyNotReadable, type Reading } from '../../domain/growth/read-measurement.ts';
+import { infantDisplayName } from '../../domain/people/infant-name.ts';
+import { serviceToday } from '../../domain/shared/service-day.ts';
+import type { UserActor } from '../actor.ts';
+import { recordAuditAlone } from '../audit.ts';
+import { loadCaseAccess } from '../cases/case-access.ts';
+import { refusedForIntent, type CaseIntent } from '../cases/case-intent.ts';
+import type { AppContext } from '../context.ts';
+import { readMeasurements, type StoredMeasurement } from './growth-rows.ts';
+
+export const GROWTH_LIST_ACTION = 'growth.list';
+
+export interface MeasurementRead extends StoredMeasurement {
+  /** Null when it cannot be read against the charts (`unreadable` says why). */
+  reading: Reading | null;
+  /** "at 10 weeks corrected"; null when not read. */
+  ageWords: string | null;
+  /** "between the 9th and 25th centiles"; null when not read. */
+  positionWords: string | null;
+  unreadable: string | null;
+}
+
+export interface GrowthView {
+  caseId: string;
+  babyName: string;
+  born: boolean;
+  subject: GrowthSubject;
+  birthWeightGrams: number | null;
+  measurements: MeasurementRead[];
+  /** Why nothing can be read against the charts (sex, gestation or date of birth not recorded); null when it can. */
+  notReadable: string | null;
+  faltering: FalteringGrowth;
+  basis: AccessBasis;
+  canChange: boolean;
+  /** The service's day: nothing may be measured after it. */
+  today: string;
+}
+
+export type ViewGrowthResult = { ok: true; value: GrowthView } | { ok: false; code: 'not-found' | 'forbidden'; message: string };
+
+function read(subject: GrowthSubject, measurement: StoredMeasurement): MeasurementRead {
+  const result = readMeasurement(subject, measurement.kind, measurement.value, measurement.measuredOn);
+  if (!result.ok) return { ...measurement, reading: null, ageWords: null, positionWords: null, unreadable: result.reason };
+  return { ...measurement, reading: result.reading, ageWords: plottedAgeInWords(result.reading.age), positionWords: positionOnChart(result.reading.z), unreadable: null };
+}
+
+export async function viewGrowth(ctx: AppContext, actor: UserActor, caseId: string, intent?: CaseIntent): Promise<ViewGrowthResult> {
+  const now = ctx.clock.now();
+  const baby = await ctx.db
+    .selectFrom('cases')
+    .select(['status', 'given_name', 'family_name', 'date_of_birth', 'gestation_at_birth_weeks', 'birth_weight_grams', 'sex'])
+    .where('id', '=', caseId)
+    .executeTakeFirst();
+  if (!baby) {
+    await recordAuditAlone(ctx, actor, { action: GROWTH_LIST_ACTION, outcome: 'failure', subjectType: 'case', subjectId: caseId, details: { reason: 'not-found' } });
+    return { ok: false, code: 'not-found', message: 'There is no case with this id.' };
+  }
+  const access = await loadCaseAccess(ctx.db, actor, caseId, now);
+  if (!access.allowed) {
+    await recordAuditAlone(ctx, actor, { action: GROWTH_LIST_ACTION, outcome: 'denied', caseId, subjectType: 'case', subjectId: caseId });
+    return { ok: false, code: 'forbidden', message: 'You are not in the team around this baby.' };
+  }
+  if (await refusedForIntent(ctx, actor, caseId, access, intent)) return { ok: false, code: 'forbidden', message: 'Your access to this record does not allow this.' };
+  const stored = await readMeasurements(ctx.db, caseId);
+  const subject: GrowthSubject = { dateOfBirth: baby.date_of_birth, gestationAtBirthWeeks: baby.gestation_at_birth_weeks, sex: referenceSexOf(baby.sex) };
+  const faltering =
+    baby.status === 'born'
+      ? assessFalteringGrowth({
+          ...subject,
+          birthWeightGrams: baby.birth_weight_grams,
+          measurements: stored.map((m) => ({ id: m.id, kind: m.kind, value: m.value, measuredOn: m.measuredOn, recordedBy: m.recordedBy, agency: m.agency, entryId: m.entryId })),
+        })
+      : ({ status: 'not-assessed', detail: 'Fills itself from the weights recorded after the birth.' } as const);
+  await recordAuditAlone(ctx, actor, { action: GROWTH_LIST_ACTION, caseId, subjectType: 'case', subjectId: caseId, details: { basis: access.basis, measurements: stored.length } });
+  return {
+    ok: true,
+    value: {
+      caseId,
+      babyName: infantDisplayName({ status: baby.status, givenName: baby.given_name, familyName: baby.family_name }),
+      born: baby.status === 'born',
+      subject,
+      birthWeightGrams: baby.birth_weight_grams,
+      measurements: stored.map((m) => read(subject, m)),
+      notReadable: whyNotReadable(subject),
+      faltering,
+      basis: access.basis,
+      canChange: access.canChange,
+      today: serviceToday(now),
+    },
+  };
+}
