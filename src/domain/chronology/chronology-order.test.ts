@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { compareChronologyOrder, withNewEntries } from './chronology-order.ts';
 
 const entry = (id: string, occurredAt: string, recordedAt = '2026-11-20T12:00:00.000Z') => ({ id, occurredAt, recordedAt });
@@ -32,5 +33,17 @@ describe('the order of a chronology', () => {
     withNewEntries(before, added);
     assert.deepEqual(before.map((e) => e.id), ['b']);
     assert.deepEqual(added.map((e) => e.id), ['a']);
+  });
+
+  it('merges new entries into an ordered chronology exactly as sorting the whole would', () => {
+    const day = fc.integer({ min: 1, max: 4 }).map((d) => `2026-11-0${String(d)}`);
+    const occurred = fc.oneof(day, fc.tuple(day, fc.integer({ min: 10, max: 12 })).map(([d, h]) => `${d}T${String(h)}:00:00+00:00`));
+    const anEntry = fc.record({ id: fc.uuid(), occurredAt: occurred, recordedAt: fc.constantFrom('2026-11-05T00:00:00.000Z', '2026-11-06T00:00:00.000Z') });
+    fc.assert(fc.property(fc.array(anEntry, { maxLength: 12 }), fc.array(anEntry, { maxLength: 5 }), (kept, added) => {
+      const ordered = [...kept].sort(compareChronologyOrder);
+      const expected = [...ordered, ...added].sort(compareChronologyOrder).map((e) => e.id);
+      assert.deepEqual(withNewEntries(ordered, added).map((e) => e.id), expected);
+      assert.deepEqual(withNewEntries(kept, added).map((e) => e.id), expected, 'a list not in order is sorted whole');
+    }));
   });
 });

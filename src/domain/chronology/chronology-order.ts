@@ -22,7 +22,21 @@ export function compareChronologyOrder(a: Ordered, b: Ordered): number {
   return compareText(a.recordedAt, b.recordedAt) || compareText(a.id, b.id);
 }
 
-/** The chronology with the new entries in their places; neither list is changed. */
+/**
+ * The chronology (already in order) with the new entries in their places; neither list is changed.
+ * The few new entries are sorted and merged in, so a long chronology is walked once, not sorted again.
+ */
 export function withNewEntries<T extends Ordered>(chronology: readonly T[], added: readonly T[]): T[] {
-  return [...chronology, ...added].sort(compareChronologyOrder);
+  const adding = [...added].sort(compareChronologyOrder);
+  const merged: T[] = [];
+  let next = 0;
+  for (let at = 0; at < chronology.length; at++) {
+    const entry = chronology[at]!;
+    // A chronology not in this order (never one read by chronology-rows.ts) is sorted whole instead.
+    if (at > 0 && compareChronologyOrder(chronology[at - 1]!, entry) > 0) return [...chronology, ...added].sort(compareChronologyOrder);
+    while (next < adding.length && compareChronologyOrder(adding[next]!, entry) < 0) merged.push(adding[next++]!);
+    merged.push(entry);
+  }
+  while (next < adding.length) merged.push(adding[next++]!);
+  return merged;
 }
