@@ -183,6 +183,24 @@ const OUTSIDE_THE_MATRIX: Record<string, string> = {
   'GET /cases/:caseId/print/summary.pdf': 'the printable summary’s reading made into a PDF, only where a browser is installed (503 elsewhere): print.test.ts refuses an outsider',
 };
 
+/**
+ * GET /api/v1/lookup (an NHS number: is this person, or are they around, a baby on the record) takes
+ * no case id: it answers hospitals, midwifery, GPs, police and children's social care, never another
+ * agency, an administrator or a token without the read scope (lookup tests hold the answers).
+ */
+const LOOKUP_ALLOWED: Record<Subject, boolean> = {
+  lead: false, // health visiting
+  member: true, // GP
+  oversightLead: true, // GP
+  oversightManager: false, // health visiting
+  otherOrgLead: true, // police
+  otherOrgManager: true, // police
+  otherOrgFeed: false, // police, but a token that only sends entries
+  sameOrgPractitioner: false, // health visiting
+  admin: false,
+  breakGlass: true, // police
+};
+
 function refused(response: LightMyRequestResponse): boolean {
   return response.statusCode === 403;
 }
@@ -317,6 +335,21 @@ describe('authorisation of every case route', () => {
     assert.equal(await deniedAudits(callers.member.userId), before + 1, 'the refusal is audited');
     assert.doesNotMatch((await callers.member.web.get(`/cases/${target.caseId}/supervision`)).body, /Probe analysis/);
   });
+
+  for (const subject of Object.keys(LOOKUP_ALLOWED) as Subject[]) {
+    it(`api: GET lookup by NHS number: ${LOOKUP_ALLOWED[subject] ? 'answers' : 'refuses'} ${subject}`, async () => {
+      const caller = callers[subject];
+      const before = await deniedAudits(caller.userId);
+      const response = await caller.api('GET', '/lookup?nhsNumber=9434765919');
+      if (LOOKUP_ALLOWED[subject]) {
+        assert.equal(response.statusCode, 200, response.body.slice(0, 200));
+      } else {
+        assert.equal(response.statusCode, 403, response.body.slice(0, 200));
+        assert.doesNotMatch(response.body, new RegExp(`${target.caseId}|Visible|Target`), 'a refusal shows nothing of any record');
+        assert.equal(await deniedAudits(caller.userId), before + 1, 'the refusal is audited');
+      }
+    });
+  }
 
   it('has a row for every route that takes a case id: a new route without one fails here', () => {
     const caseRoutes = routes.filter((route) => route.path.includes(':caseId')).map((route) => `${route.method} ${route.path}`);
