@@ -1,48 +1,57 @@
-// POST /api/v1/fhir/Bundle: a hospital or GP system sends a FHIR R4 Bundle of UK Core Encounters
-// and Observations for one patient, named by NHS number, and they join that baby's chronology.
-// An import, not a FHIR server: it answers in this API's JSON, not with a transaction-response
-// Bundle. The schema checks the shape loosely (FHIR resources carry many fields); domain/fhir reads it.
-import type { FastifyInstance } from 'fastify';
+// POST /api/v1/fhir/Bundle: a hospital, GP or maternity system sends a FHIR R4 Bundle of UK Core
+// resources about a baby and the adults around them, in JSON or XML, and they join the chronology
+// of each baby they are about. An import, not a FHIR server: it answers with this API's JSON, which
+// carries a FHIR OperationOutcome with one issue a Bundle entry; whatever it refuses (a body it
+// cannot read, too large, not a Bundle, no record) it answers with an OperationOutcome alone. The
+// schema checks the shape loosely (FHIR resources carry many fields); domain/fhir reads it.
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { actorFor } from '../../application/auth/signed-in-user.ts';
 import { importFhirBundle } from '../../application/chronology/import-fhir.ts';
 import { BUNDLE_PROBLEM_MESSAGES } from '../../domain/fhir/fhir-import-words.ts';
+import { operationOutcome, outcomeIssue, type IssueType, type OperationOutcome } from '../../domain/fhir/operation-outcome.ts';
 import { BUNDLE_TYPES } from '../../domain/fhir/read-bundle.ts';
-import { sendApiError } from '../api-error.ts';
+import { validationDetail } from '../api-error.ts';
 import { requireBearer } from './bearer-auth.ts';
+import { FHIR_BODY_LIMIT, FhirBundle, FhirImportResult, OperationOutcomeSchema } from './fhir.schemas.ts';
+import { readFhirXml } from './fhir-xml.ts';
 import { alternativesInWords, errorResponses } from './schemas.ts';
 
-const loose = { additionalProperties: true };
+const XML_TYPES = ['application/fhir+xml', 'application/xml'];
+const JSON_TYPES = ['application/json', 'application/fhir+json'];
 
-const FhirBundle = Type.Object(
-  {
-    resourceType: Type.Optional(Type.String({ description: 'Bundle' })),
-    type: Type.Optional(Type.String({ description: alternativesInWords(BUNDLE_TYPES) })),
-    entry: Type.Optional(
-      Type.Array(
-        Type.Object({ fullUrl: Type.Optional(Type.String()), resource: Type.Optional(Type.Object({ resourceType: Type.Optional(Type.String()), id: Type.Optional(Type.String()) }, loose)) }, loose),
-        { maxItems: 1000, description: 'A Patient with an identifier of system https://fhir.nhs.uk/Id/nhs-number (or that identifier as each resource’s subject), and Encounters and Observations' },
-      ),
-    ),
-  },
-  { ...loose, description: 'A FHIR R4 Bundle, as application/fhir+json or application/json' },
-);
+/** A body that could not be read, with what FHIR calls the problem and the words for it. */
+class UnreadableBody extends Error {
+  readonly statusCode = 400;
+  readonly code = 'FHIR_BODY_UNREADABLE';
+}
 
-const Imported = Type.Object({ index: Type.Integer({ description: 'Position in Bundle.entry' }), resource: Type.String({ description: 'Encounter/<id>' }), kind: Type.String(), id: Type.String() });
-const Outcome = Type.Object({ index: Type.Integer(), resource: Type.String(), code: Type.String(), message: Type.String(), details: Type.Array(Type.Object({ path: Type.String(), message: Type.String() })) });
-const ImportResult = Type.Object({
-  caseId: Type.String(),
-  stored: Type.Array(Imported),
-  duplicates: Type.Array(Imported, { description: 'Already imported: the external id is fhir:<resource>' }),
-  rejected: Type.Array(Outcome, { description: 'Resources that should be in the chronology but could not be read or recorded' }),
-  skipped: Type.Array(Outcome, { description: 'Resources left out on purpose: other resource types, planned, cancelled or entered in error' }),
-});
+function sendOutcome(reply: FastifyReply, status: number, outcome: OperationOutcome) {
+  return reply.code(status).type('application/fhir+json; charset=utf-8').send(outcome);
+}
 
-/** FHIR is verbose: room for 1,000 resources. */
-const FHIR_BODY_LIMIT = 10 * 1_048_576;
+const oneIssue = (type: IssueType, code: string, text: string, pointer?: string) => operationOutcome([outcomeIssue(type === 'forbidden' || type === 'not-found' ? 'error' : 'fatal', type, code, text, pointer)]);
+
+/** Fastify's refusals of the body (unreadable, too large, wrong type, not the schema's shape) as OperationOutcomes; anything else to the API's handler. */
+function fhirErrorHandler(error: FastifyError, reply: FastifyReply) {
+  if (error.validation) return sendOutcome(reply, 400, operationOutcome(error.validation.map((v) => {
+    const detail = validationDetail(v);
+    return outcomeIssue('fatal', 'structure', 'validation-failed', `${detail.path} ${detail.message}`, detail.path);
+  })));
+  if (error instanceof UnreadableBody) return sendOutcome(reply, 400, oneIssue('structure', 'unreadable', error.message));
+  if (error.statusCode === 413) return sendOutcome(reply, 413, oneIssue('too-costly', 'too-large', `The Bundle is larger than ${String(FHIR_BODY_LIMIT / 1_048_576)} MB: send it in smaller Bundles`));
+  if (error.statusCode === 415) return sendOutcome(reply, 415, oneIssue('not-supported', 'unsupported-media-type', `Send the Bundle as ${alternativesInWords([...JSON_TYPES, ...XML_TYPES])}`));
+  if (error.statusCode === 400) return sendOutcome(reply, 400, oneIssue('structure', 'unreadable', `The JSON is not well formed: ${error.message}`));
+  throw error;
+}
 
 export async function fhirApiRoutes(app: FastifyInstance): Promise<void> {
   app.addContentTypeParser('application/fhir+json', { parseAs: 'string', bodyLimit: FHIR_BODY_LIMIT }, app.getDefaultJsonParser('error', 'ignore'));
+  app.addContentTypeParser(XML_TYPES, { parseAs: 'string', bodyLimit: FHIR_BODY_LIMIT }, (_request, body, done) => {
+    const read = readFhirXml(String(body));
+    if (read.ok) done(null, read.value);
+    else done(new UnreadableBody(read.message), undefined);
+  });
 
   app.post<{ Body: Static<typeof FhirBundle> }>(
     '/fhir/Bundle',
@@ -50,26 +59,31 @@ export async function fhirApiRoutes(app: FastifyInstance): Promise<void> {
       preHandler: requireBearer,
       config: { scope: 'feed' },
       bodyLimit: FHIR_BODY_LIMIT,
+      errorHandler: (error, _request, reply) => {
+        fhirErrorHandler(error, reply);
+      },
       schema: {
         tags: ['chronology'],
         security: [{ bearer: [] }],
-        summary:
-          `Import a FHIR R4 Bundle (${alternativesInWords(BUNDLE_TYPES)}) of UK Core Encounters and Observations for the baby with its NHS number, into the chronology. Each resource stands alone; a re-import stores nothing twice. An import, not a FHIR server: the answer is this JSON.`,
-        body: FhirBundle,
-        response: { 200: ImportResult, ...errorResponses(400, 401, 403, 404, 413, 415, 422) },
+        summary: `Import a FHIR R4 Bundle (${alternativesInWords(BUNDLE_TYPES)}) of UK Core resources about babies and the adults around them, in JSON or XML: each Patient is matched by NHS number to a baby's record or a person around a baby, and each resource joins the chronology of the record it is about. Each resource stands alone; a re-import stores nothing twice, a changed resource is a correction, and one entered in error marks what it gave before. An import, not a FHIR server: the answer is this JSON, with an OperationOutcome of one issue a Bundle entry.`,
+        body: { content: Object.fromEntries([...JSON_TYPES, ...XML_TYPES].map((type) => [type, { schema: FhirBundle }])) },
+        response: {
+          200: FhirImportResult,
+          // The service-wide input guard answers a body nested too deep, or with text no database can store, in the API's own error form.
+          400: Type.Union([OperationOutcomeSchema, Type.Ref('Error')]),
+          ...errorResponses(401),
+          ...Object.fromEntries([403, 404, 413, 415, 422].map((status) => [status, OperationOutcomeSchema])),
+        },
       },
     },
     async (request, reply) => {
       const result = await importFhirBundle(app.ctx, actorFor(request.user!, 'api', request.ip), request.body);
       if (result.ok) return result.value;
       if (result.code === 'bad-bundle') {
-        const message = BUNDLE_PROBLEM_MESSAGES[result.problem];
-        const status = result.problem === 'not-a-bundle' || result.problem === 'unsupported-bundle-type' ? 400 : 422;
-        return sendApiError(reply, status, result.problem, message, [{ path: result.path, message }]);
+        const status = result.problem === 'message-without-header' ? 422 : 400;
+        return sendOutcome(reply, status, oneIssue(status === 400 ? 'structure' : 'business-rule', result.problem, BUNDLE_PROBLEM_MESSAGES[result.problem], result.path));
       }
-      if (result.code === 'not-found') return sendApiError(reply, 404, 'not-found', result.message);
-      if (result.code === 'forbidden') return sendApiError(reply, 403, 'forbidden', result.message);
-      return sendApiError(reply, 422, result.code, result.message);
+      return sendOutcome(reply, result.code === 'not-found' ? 404 : result.code === 'forbidden' ? 403 : 422, result.outcome);
     },
   );
 }

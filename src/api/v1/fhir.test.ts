@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { apiTokenFor, makeCase, makeOrganisation, makeUser } from '../../../test/helpers/factories.ts';
+import { Fhir } from 'fhir';
+import { apiTokenFor, makeCase, makeOrganisation, makePerson, makeUser } from '../../../test/helpers/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 
 interface Imported {
@@ -8,6 +9,8 @@ interface Imported {
   resource: string;
   kind: string;
   id: string;
+  caseId: string;
+  enteredInError?: true;
 }
 interface Outcome {
   index: number;
@@ -16,33 +19,47 @@ interface Outcome {
   message: string;
   details: { path: string; message: string }[];
 }
+interface Issue {
+  severity: string;
+  code: string;
+  details: { coding: { code: string }[]; text: string };
+  expression?: string[];
+}
+interface OperationOutcome {
+  resourceType: 'OperationOutcome';
+  issue: Issue[];
+}
 interface ImportResult {
-  caseId: string;
+  patients: { index: number; match: string; message: string }[];
   stored: Imported[];
   duplicates: Imported[];
+  corrected: Imported[];
   rejected: Outcome[];
   skipped: Outcome[];
-}
-interface ApiError {
-  error: { code: string; message: string; details: { path: string; message: string }[] };
+  outcome: OperationOutcome;
 }
 
 const BABY_NHS = '9434765919';
 const OTHER_NHS = '4010232137';
 const UNKNOWN_NHS = '9990001111';
 const TWICE_NHS = '4857773457';
+const MOTHER_NHS = '4857771004';
+const STRANGER_NHS = '4857771012';
 const NHS_SYSTEM = 'https://fhir.nhs.uk/Id/nhs-number';
 
-const patient = (nhsNumber: string) => ({ fullUrl: 'urn:uuid:baby', resource: { resourceType: 'Patient', id: 'baby', identifier: [{ system: NHS_SYSTEM, value: nhsNumber }] } });
+const patient = (nhsNumber: string, id = 'baby') => ({ fullUrl: `urn:uuid:${id}`, resource: { resourceType: 'Patient', id, identifier: [{ system: NHS_SYSTEM, value: nhsNumber }] } });
 const subject = { reference: 'urn:uuid:baby' };
 const emergency = { resourceType: 'Encounter', id: 'ed-1', status: 'finished', class: { code: 'EMER' }, subject, period: { start: '2026-11-19T21:40:00+00:00', end: '2026-11-20T01:10:00+00:00' }, reasonCode: [{ text: 'Baby floppy after a fall' }], serviceProvider: { display: 'City Hospital' } };
 const stay = (status: string, end?: string) => ({ resourceType: 'Encounter', id: 'ward-7', status, class: { code: 'IMP' }, subject, period: { start: '2026-11-20T02:00:00+00:00', ...(end ? { end } : {}) }, type: [{ text: 'Paediatric ward admission' }] });
 const bruise = { resourceType: 'Observation', id: 'skin-1', status: 'final', subject, code: { text: 'Bruise' }, bodySite: { text: 'Left ear' }, effectiveDateTime: '2026-11-19T22:00:00+00:00' };
+const note = (id: string, about: object, text: string, when = '2026-11-18') => ({ resourceType: 'Observation', id, status: 'final', subject: about, code: { text }, effectiveDateTime: when });
 const bundleOf = (...entries: object[]) => ({ resourceType: 'Bundle', type: 'collection', entry: entries });
+const codesOf = (outcome: OperationOutcome) => outcome.issue.map((issue) => [issue.details.coding[0]?.code, issue.expression?.[0]]);
 
 describe('FHIR import API (POST /api/v1/fhir/Bundle)', () => {
   let t: TestApp;
   let caseId: string;
+  let mumId: string;
   let token: string;
   let socialWorkerId: string;
 
@@ -55,6 +72,7 @@ describe('FHIR import API (POST /api/v1/fhir/Bundle)', () => {
     token = await apiTokenFor(t.ctx, clerk.email);
     socialWorkerId = socialWorker.id;
     ({ id: caseId } = await makeCase(t.ctx, { teamUserIds: [socialWorker.id, clerk.id] }));
+    ({ id: mumId } = await makePerson(t.ctx, caseId, { nhs_number: MOTHER_NHS }));
     const { id: otherCaseId } = await makeCase(t.ctx, { teamUserIds: [socialWorker.id] });
     await t.ctx.db.updateTable('cases').set({ nhs_number: BABY_NHS }).where('id', '=', caseId).execute();
     await t.ctx.db.updateTable('cases').set({ nhs_number: OTHER_NHS }).where('id', '=', otherCaseId).execute();
@@ -66,34 +84,60 @@ describe('FHIR import API (POST /api/v1/fhir/Bundle)', () => {
   after(async () => t.close());
 
   const send = (body: unknown, contentType = 'application/fhir+json', auth = token) =>
-    t.app.inject({ method: 'POST', url: '/api/v1/fhir/Bundle', headers: { authorization: `Bearer ${auth}`, 'content-type': contentType }, payload: JSON.stringify(body) });
-  const entries = async () => t.ctx.db.selectFrom('chronology_entries').select(['kind', 'agency', 'external_id', 'source']).where('case_id', '=', caseId).orderBy('occurred_on').orderBy('kind').execute();
-
-  it('imports the Encounters and Observations into the chronology of the baby with that NHS number, reporting the rest', async () => {
-    const response = await send(bundleOf(patient(BABY_NHS), { resource: emergency }, { resource: stay('in-progress') }, { resource: bruise }, { resource: { resourceType: 'Condition', id: 'c-1' } }, { resource: { ...bruise, id: 'later', effectiveDateTime: '2026-12-25' } }));
+    t.app.inject({ method: 'POST', url: '/api/v1/fhir/Bundle', headers: { authorization: `Bearer ${auth}`, 'content-type': contentType }, payload: typeof body === 'string' ? body : JSON.stringify(body) });
+  const imported = async (body: unknown, contentType?: string) => {
+    const response = await send(body, contentType);
     assert.equal(response.statusCode, 200, response.body);
-    const result = response.json<ImportResult>();
-    assert.equal(result.caseId, caseId);
-    assert.deepEqual(result.stored.map((s) => [s.index, s.resource, s.kind]), [[1, 'Encounter/ed-1', 'emergency-attendance'], [2, 'Encounter/ward-7', 'hospital-admission'], [3, 'Observation/skin-1', 'injury-observed']]);
+    return response.json<ImportResult>();
+  };
+  const refusedWith = async (body: unknown, status: number, contentType?: string) => {
+    const response = await send(body, contentType);
+    assert.equal(response.statusCode, status, response.body);
+    assert.match(String(response.headers['content-type'] ?? ''), /application\/fhir\+json/);
+    const outcome = response.json<OperationOutcome>();
+    assert.equal(outcome.resourceType, 'OperationOutcome');
+    return outcome;
+  };
+  const entries = async () => t.ctx.db.selectFrom('chronology_entries').select(['kind', 'agency', 'external_id', 'source']).where('case_id', '=', caseId).orderBy('occurred_on').orderBy('kind').execute();
+  const entryCount = async () => (await t.ctx.db.selectFrom('chronology_entries').select(({ fn }) => fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n;
+
+  it('imports a Bundle into the chronology of the baby with that NHS number, with one OperationOutcome issue a Bundle entry', async () => {
+    const result = await imported(bundleOf(patient(BABY_NHS), { resource: emergency }, { resource: stay('in-progress') }, { resource: bruise }, { resource: { resourceType: 'Basic', id: 'c-1' } }, { resource: { ...bruise, id: 'later', effectiveDateTime: '2026-12-25' } }));
+    assert.deepEqual(result.patients, [{ index: 0, match: 'infant', message: 'Matched by NHS number to the baby’s record' }]);
+    assert.deepEqual(result.stored.map((s) => [s.index, s.resource, s.kind, s.caseId]), [[1, 'Encounter/ed-1', 'emergency-attendance', caseId], [2, 'Encounter/ward-7', 'hospital-admission', caseId], [3, 'Observation/skin-1', 'injury-observed', caseId]]);
     assert.deepEqual(result.skipped.map((s) => [s.index, s.code]), [[4, 'unsupported-resource']]);
     assert.deepEqual(result.rejected.map((r) => [r.index, r.code, r.details.map((d) => d.path)]), [[5, 'invalid-entry', ['/entry/5/resource/effectiveDateTime']]]);
+    assert.deepEqual(codesOf(result.outcome), [
+      ['infant', 'Bundle.entry[0].resource'],
+      ['stored', 'Bundle.entry[1].resource'],
+      ['stored', 'Bundle.entry[2].resource'],
+      ['stored', 'Bundle.entry[3].resource'],
+      ['unsupported-resource', 'Bundle.entry[4].resource.resourceType'],
+      ['invalid-entry', 'Bundle.entry[5].resource.effectiveDateTime'],
+    ]);
+    assert.deepEqual(result.outcome.issue.map((issue) => issue.severity), ['information', 'information', 'information', 'information', 'information', 'error']);
     assert.deepEqual(await entries(), [
       { kind: 'emergency-attendance', agency: 'City Hospital', external_id: 'fhir:Encounter/ed-1', source: 'agency-record' },
       { kind: 'injury-observed', agency: 'City Hospital', external_id: 'fhir:Observation/skin-1', source: 'agency-record' },
       { kind: 'hospital-admission', agency: 'City Hospital', external_id: 'fhir:Encounter/ward-7', source: 'agency-record' },
     ]);
     const audits = await t.ctx.db.selectFrom('audit_log').select('details').where('case_id', '=', caseId).where('action', '=', 'chronology.fhir-import').execute();
-    assert.deepEqual(audits.map((a) => (a.details as { count: number }).count), [3]);
+    const { entryIds, alerts, profileVersion } = audits[0]!.details as { entryIds: string[]; alerts: string[]; profileVersion: number };
+    assert.deepEqual(audits.map((a) => a.details), [{ count: 3, duplicates: 0, rejected: 0, profileVersion, entryIds, alerts, resources: 5, patients: 1, patientsUnmatched: 0 }], 'counts, and ids of what it stored: no personal data');
+    assert.equal(entryIds.length, 3);
   });
 
-  it('stores nothing twice when the Bundle comes again, and adds the discharge once the stay has ended', async () => {
-    const again = (await send(bundleOf(patient(BABY_NHS), { resource: emergency }, { resource: stay('in-progress') }, { resource: bruise }))).json<ImportResult>();
+  it('stores nothing twice when the Bundle comes again, adds the discharge once the stay has ended, and audits the re-send by counts', async () => {
+    const again = await imported(bundleOf(patient(BABY_NHS), { resource: emergency }, { resource: stay('in-progress') }, { resource: bruise }));
     assert.deepEqual(again.stored, []);
     assert.deepEqual(again.duplicates.map((d) => d.resource), ['Encounter/ed-1', 'Encounter/ward-7', 'Observation/skin-1']);
-    const discharged = (await send(bundleOf(patient(BABY_NHS), { resource: stay('finished', '2026-11-21T15:00:00+00:00') }), 'application/json')).json<ImportResult>();
+    assert.deepEqual(codesOf(again.outcome).map(([code]) => code), ['infant', 'duplicate', 'duplicate', 'duplicate']);
+    const discharged = await imported(bundleOf(patient(BABY_NHS), { resource: stay('finished', '2026-11-21T15:00:00+00:00') }), 'application/json');
     assert.deepEqual(discharged.duplicates.map((d) => d.kind), ['hospital-admission']);
     assert.deepEqual(discharged.stored.map((s) => [s.index, s.kind]), [[1, 'hospital-discharge']]);
     assert.equal((await entries()).length, 4);
+    const audits = await t.ctx.db.selectFrom('audit_log').select('details').where('case_id', '=', caseId).where('action', '=', 'chronology.fhir-import').orderBy('seq').execute();
+    assert.deepEqual(audits.map((a) => (a.details as { count: number }).count), [3, 0, 1]);
   });
 
   it('tells the social worker in the team at once of the discharge and the emergency attendance', async () => {
@@ -108,49 +152,154 @@ describe('FHIR import API (POST /api/v1/fhir/Bundle)', () => {
     assert.ok(reasons.includes('discharge') && reasons.includes('emergency-attendance'), JSON.stringify(reasons));
   });
 
-  it('answers 404, saying nothing more, when no record has the NHS number', async () => {
-    const response = await send(bundleOf(patient(UNKNOWN_NHS), { resource: emergency }));
-    assert.equal(response.statusCode, 404);
-    assert.deepEqual(response.json<ApiError>().error, { code: 'not-found', message: 'There is no record with this NHS number.', details: [] });
+  it('takes the same Bundle in FHIR XML, as application/fhir+xml and application/xml', async () => {
+    const asXml = new Fhir().objToXml(bundleOf(patient(BABY_NHS), { resource: { ...emergency, id: 'ed-xml' } }, { resource: { ...bruise, id: 'skin-xml', valueQuantity: { value: 2.5, unit: 'cm' } } }));
+    assert.match(asXml, /<Bundle xmlns="http:\/\/hl7.org\/fhir">/);
+    const result = await imported(asXml, 'application/fhir+xml');
+    assert.deepEqual(result.stored.map((s) => [s.index, s.resource, s.kind]), [[1, 'Encounter/ed-xml', 'emergency-attendance'], [2, 'Observation/skin-xml', 'injury-observed']]);
+    const summary = await t.ctx.db.selectFrom('chronology_entries').select('summary').where('external_id', '=', 'fhir:Observation/skin-xml').executeTakeFirstOrThrow();
+    assert.equal(summary.summary, 'Bruise: 2.5 cm. Site: Left ear', 'a decimal is a number, a single coding and reason are lists as in JSON');
+    const again = await imported(asXml, 'application/xml');
+    assert.deepEqual(again.duplicates.map((d) => d.resource), ['Encounter/ed-xml', 'Observation/skin-xml']);
   });
 
-  it('imports nothing when two records have the NHS number, and says the duplicate must be resolved', async () => {
-    const response = await send(bundleOf(patient(TWICE_NHS), { resource: emergency }));
-    assert.equal(response.statusCode, 422);
-    assert.equal(response.json<ApiError>().error.code, 'several-records');
+  it('refuses a body it cannot read with 400 and an OperationOutcome saying why, storing nothing', async () => {
+    const before = await entryCount();
+    const cut = await refusedWith('<Bundle xmlns="http://hl7.org/fhir"><type value="collection"/><entry>', 400, 'application/fhir+xml');
+    assert.deepEqual([cut.issue[0]?.severity, cut.issue[0]?.code, cut.issue[0]?.details.coding[0]?.code], ['fatal', 'structure', 'unreadable']);
+    assert.match(cut.issue[0]?.details.text ?? '', /not well formed \(line 1, column \d+\)/);
+    const dtd = await refusedWith('<!DOCTYPE Bundle [<!ENTITY a "aaaa">]><Bundle xmlns="http://hl7.org/fhir"><type value="&a;"/></Bundle>', 400, 'application/xml');
+    assert.match(dtd.issue[0]?.details.text ?? '', /document type declaration/);
+    const notFhir = await refusedWith('<Letter xmlns="http://hl7.org/fhir"><id value="x"/></Letter>', 400, 'application/fhir+xml');
+    assert.match(notFhir.issue[0]?.details.text ?? '', /not FHIR R4: Unknown resource type: Letter/);
+    const badNumber = await refusedWith('<Bundle xmlns="http://hl7.org/fhir"><type value="collection"/><total value="many"/></Bundle>', 400, 'application/fhir+xml');
+    assert.match(badNumber.issue[0]?.details.text ?? '', /not FHIR R4/);
+    const badJson = await refusedWith('{"resourceType": ', 400);
+    assert.match(badJson.issue[0]?.details.text ?? '', /JSON is not well formed/);
+    const shape = await refusedWith({ ...bundleOf(), entry: ['x'] }, 400);
+    assert.deepEqual(shape.issue.map((issue) => [issue.code, issue.expression?.[0]]), [['structure', 'Bundle.entry[0]']]);
+    assert.equal(await entryCount(), before);
+  });
+
+  it('refuses a Bundle over 10 MB with 413, and a body of another type with 415, each as an OperationOutcome', async () => {
+    const huge = JSON.stringify(bundleOf(patient(BABY_NHS), { resource: { ...bruise, code: { text: 'x'.repeat(10 * 1_048_576) } } }));
+    const tooLarge = await refusedWith(huge, 413);
+    assert.deepEqual([tooLarge.issue[0]?.code, tooLarge.issue[0]?.details.text], ['too-costly', 'The Bundle is larger than 10 MB: send it in smaller Bundles']);
+    const other = await refusedWith('%PDF-1.7', 415, 'application/pdf');
+    assert.equal(other.issue[0]?.code, 'not-supported');
+  });
+
+  it('refuses what is not a Bundle, a Bundle of another type, and a message without its header', async () => {
+    assert.deepEqual(codesOf(await refusedWith({ resourceType: 'Patient', id: 'p' }, 400)), [['not-a-bundle', 'Bundle.resourceType']]);
+    assert.deepEqual(codesOf(await refusedWith({ ...bundleOf(patient(BABY_NHS)), type: 'searchset' }, 400)), [['unsupported-bundle-type', 'Bundle.type']]);
+    assert.deepEqual(codesOf(await refusedWith({ ...bundleOf(patient(BABY_NHS)), type: 'message' }, 422)), [['message-without-header', 'Bundle.entry[0]']]);
+    const message = await imported({ ...bundleOf({ resource: { resourceType: 'MessageHeader', id: 'h', eventCoding: { code: 'admit' } } }, patient(BABY_NHS), { resource: { ...emergency, id: 'ed-msg' } }), type: 'message' });
+    assert.deepEqual(codesOf(message.outcome).map(([code]) => code), ['message-header', 'infant', 'stored']);
+  });
+
+  it('answers 404, with the Patient reported, when no record has the NHS number', async () => {
+    const outcome = await refusedWith(bundleOf(patient(UNKNOWN_NHS), { resource: emergency }), 404);
+    assert.deepEqual(codesOf(outcome), [['unmatched', 'Bundle.entry[0].resource'], ['patient-unconfirmed', 'Bundle.entry[0].resource']]);
+  });
+
+  it('imports nothing for a Patient two records have, saying the duplicate must be resolved', async () => {
+    const outcome = await refusedWith(bundleOf(patient(TWICE_NHS), { resource: emergency }), 422);
+    assert.deepEqual(codesOf(outcome).map(([code]) => code), ['several-records', 'several-records']);
   });
 
   it('refuses, and audits once, a record the caller cannot change', async () => {
-    const response = await send(bundleOf(patient(OTHER_NHS), { resource: emergency }, { resource: bruise }));
-    assert.equal(response.statusCode, 403);
-    assert.doesNotMatch(response.body, /caseId/);
+    const outcome = await refusedWith(bundleOf(patient(OTHER_NHS), { resource: emergency }, { resource: bruise }), 403);
+    assert.deepEqual(codesOf(outcome).map(([code]) => code), ['infant', 'forbidden', 'forbidden']);
+    assert.doesNotMatch(JSON.stringify(outcome), /caseId/);
     const denied = await t.ctx.db.selectFrom('audit_log').select(['action', 'case_id']).where('outcome', '=', 'denied').execute();
     assert.deepEqual(denied.map((d) => d.action), ['chronology.fhir-import']);
   });
 
-  it('refuses, with a clear error, what is not a Bundle of one identified patient', async () => {
-    const refused = async (body: unknown, status: number, code: string, path?: string) => {
-      const response = await send(body);
-      assert.equal(response.statusCode, status, `${JSON.stringify(body).slice(0, 60)}: ${response.body}`);
-      const { error } = response.json<ApiError>();
-      assert.equal(error.code, code);
-      if (path) assert.equal(error.details[0]?.path, path);
-      return error;
-    };
-    assert.match((await refused({ resourceType: 'Patient', id: 'p' }, 400, 'not-a-bundle', '/resourceType')).message, /Send a FHIR R4 Bundle/);
-    await refused({ ...bundleOf(patient(BABY_NHS)), type: 'searchset' }, 400, 'unsupported-bundle-type', '/type');
-    assert.match((await refused(bundleOf({ resource: emergency }), 422, 'no-nhs-number', '/entry')).message, /fhir\.nhs\.uk\/Id\/nhs-number/);
-    await refused(bundleOf(patient('9434765918')), 422, 'nhs-number-invalid', '/entry/0/resource/identifier/0/value');
-    await refused(bundleOf(patient(BABY_NHS), patient(OTHER_NHS)), 422, 'several-patients');
-    await refused([bundleOf()], 400, 'validation-failed');
-    await refused({ ...bundleOf(), entry: ['x'] }, 400, 'validation-failed', '/entry/0');
-    await refused({ ...bundleOf(), entry: Array.from({ length: 1001 }, () => ({})) }, 400, 'validation-failed', '/entry');
-    const notJson = await t.app.inject({ method: 'POST', url: '/api/v1/fhir/Bundle', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/fhir+json' }, payload: '{"resourceType": ' });
-    assert.equal(notJson.statusCode, 400);
+  describe('several Patients in one Bundle', () => {
+    const mum = { reference: 'urn:uuid:mum' };
+
+    it('records what is about the mother on her, by her NHS number among the people around the baby, and the baby’s on the baby', async () => {
+      const result = await imported({
+        ...bundleOf(patient(MOTHER_NHS, 'mum'), patient(BABY_NHS), { resource: note('obs-1', mum, 'Drinks alcohol most days') }, { resource: note('obs-1b', subject, 'Nappy rash') }, { fullUrl: 'urn:uuid:4a1', resource: { ...note('x', subject, 'Feeding well'), id: undefined } }),
+        type: 'transaction',
+      });
+      assert.deepEqual(result.patients.map((p) => p.match), ['person', 'infant']);
+      assert.deepEqual(result.stored.map((s) => [s.index, s.resource]), [[2, 'Observation/obs-1'], [3, 'Observation/obs-1b'], [4, 'urn:uuid:4a1']]);
+      const onMum = await t.ctx.db.selectFrom('chronology_entries').select(['person_ids', 'external_id', 'summary']).where('id', '=', result.stored[0]!.id).executeTakeFirstOrThrow();
+      assert.deepEqual(onMum, { person_ids: [mumId], external_id: `fhir:person/${mumId}/Observation/obs-1`, summary: 'Drinks alcohol most days' });
+    });
+
+    it('keeps the mother’s and the baby’s resources apart when they have the same id', async () => {
+      const result = await imported(bundleOf(patient(MOTHER_NHS, 'mum'), patient(BABY_NHS), { resource: note('same-1', mum, 'Mother seen') }, { fullUrl: 'urn:uuid:b2', resource: note('same-1', subject, 'Baby seen') }));
+      assert.deepEqual(result.stored.map((s) => s.index), [2, 3]);
+      const again = await imported(bundleOf(patient(MOTHER_NHS, 'mum'), patient(BABY_NHS), { resource: note('same-1', mum, 'Mother seen') }, { fullUrl: 'urn:uuid:b2', resource: note('same-1', subject, 'Baby seen') }));
+      assert.deepEqual(again.duplicates.map((d) => d.index), [2, 3]);
+    });
+
+    it('reports a Patient who matches nobody for a practitioner to confirm, and records nothing about them', async () => {
+      const result = await imported(bundleOf(patient(STRANGER_NHS, 'partner'), patient(BABY_NHS), { resource: note('p-1', { reference: 'urn:uuid:partner' }, 'Partner smokes') }, { resource: note('b-1', subject, 'Weighed') }));
+      assert.deepEqual(result.patients.map((p) => p.match), ['unmatched', 'infant']);
+      assert.deepEqual(result.rejected.map((r) => [r.index, r.code, r.details[0]?.path]), [[2, 'patient-unconfirmed', '/entry/0/resource']]);
+      assert.deepEqual(result.outcome.issue.map((i) => i.severity), ['warning', 'information', 'warning', 'information']);
+      assert.deepEqual(result.stored.map((s) => s.index), [3]);
+    });
+
+    it('refuses the resources of a Patient whose NHS number fails its check digit, and of a reference to no Patient', async () => {
+      const result = await imported(bundleOf(patient('9434765918', 'wrong'), patient(BABY_NHS), { resource: note('w-1', { reference: 'urn:uuid:wrong' }, 'Something') }, { resource: note('w-2', { reference: 'Patient/nobody' }, 'Something else') }, { resource: note('w-3', subject, 'Fine') }));
+      assert.deepEqual(result.patients.map((p) => p.match), ['nhs-number-invalid', 'infant']);
+      assert.deepEqual(result.rejected.map((r) => [r.index, r.code, r.details[0]?.path]), [[2, 'nhs-number-invalid', '/entry/0/resource/identifier/0/value'], [3, 'unknown-subject', '/entry/3/resource/subject/reference']]);
+      assert.deepEqual(result.stored.map((s) => s.index), [4]);
+    });
   });
 
-  it('is published in the OpenAPI document', async () => {
-    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{ paths: Record<string, { post?: { summary?: string } }> }>();
-    assert.match(doc.paths['/api/v1/fhir/Bundle']?.post?.summary ?? '', /not a FHIR server/);
+  describe('changes, corrections and dates', () => {
+    it('stores an Encounter sent with an identifier and no id once, however often it comes', async () => {
+      const byIdentifier = { ...emergency, id: undefined, identifier: [{ system: 'https://trust.example/ae', value: 'AE-991' }] };
+      assert.equal((await imported(bundleOf(patient(BABY_NHS), { resource: byIdentifier }))).stored.length, 1);
+      assert.equal((await imported(bundleOf(patient(BABY_NHS), { resource: byIdentifier }))).duplicates.length, 1);
+      const stored = await t.ctx.db.selectFrom('chronology_entries').select('id').where('external_id', '=', 'fhir:Encounter?identifier=https://trust.example/ae|AE-991').execute();
+      assert.equal(stored.length, 1);
+    });
+
+    it('records a changed resource as a correction of the newest version, and a re-send of it as a duplicate', async () => {
+      const first = await imported(bundleOf(patient(BABY_NHS), { resource: note('fix-1', subject, 'Weight 4.1 kg') }));
+      const changed = await imported(bundleOf(patient(BABY_NHS), { resource: note('fix-1', subject, 'Weight 4.3 kg') }));
+      assert.deepEqual(changed.corrected.map((c) => [c.index, c.resource]), [[1, 'Observation/fix-1']]);
+      assert.deepEqual(codesOf(changed.outcome).map(([code]) => code), ['infant', 'corrected']);
+      const correction = await t.ctx.db.selectFrom('chronology_entries').select(['corrects', 'correction_reason', 'external_id', 'summary']).where('id', '=', changed.corrected[0]!.id).executeTakeFirstOrThrow();
+      assert.deepEqual(correction, { corrects: first.stored[0]!.id, correction_reason: 'The sending system sent a changed version of its record', external_id: 'fhir:Observation/fix-1#2', summary: 'Weight 4.3 kg' });
+      assert.deepEqual((await imported(bundleOf(patient(BABY_NHS), { resource: note('fix-1', subject, 'Weight 4.3 kg') }))).duplicates.map((d) => d.id), [changed.corrected[0]!.id]);
+      const third = await imported(bundleOf(patient(BABY_NHS), { resource: note('fix-1', subject, 'Weight 4.1 kg') }));
+      const back = await t.ctx.db.selectFrom('chronology_entries').select(['corrects', 'external_id']).where('id', '=', third.corrected[0]!.id).executeTakeFirstOrThrow();
+      assert.deepEqual(back, { corrects: changed.corrected[0]!.id, external_id: 'fhir:Observation/fix-1#3' });
+    });
+
+    it('marks what a resource gave as entered in error when it comes back so, once; and says there was nothing to mark when it never came', async () => {
+      await imported(bundleOf(patient(BABY_NHS), { resource: { ...bruise, id: 'oops-1', effectiveDateTime: '2026-11-21T09:00:00+00:00' } }));
+      const marked = await imported(bundleOf(patient(BABY_NHS), { resource: { ...bruise, id: 'oops-1', status: 'entered-in-error' } }));
+      assert.deepEqual(marked.corrected.map((c) => [c.index, c.kind, c.enteredInError]), [[1, 'case-note', true]]);
+      assert.deepEqual(codesOf(marked.outcome).map(([code]) => code), ['infant', 'marked-entered-in-error']);
+      const mark = await t.ctx.db.selectFrom('chronology_entries').select(['kind', 'summary', 'correction_reason']).where('id', '=', marked.corrected[0]!.id).executeTakeFirstOrThrow();
+      assert.deepEqual(mark, { kind: 'case-note', summary: 'Entered in error in the sending system. It had said: Bruise. Site: Left ear', correction_reason: 'The sending system marked its record entered in error' });
+      assert.deepEqual((await imported(bundleOf(patient(BABY_NHS), { resource: { ...bruise, id: 'oops-1', status: 'entered-in-error' } }))).duplicates.map((d) => d.id), [marked.corrected[0]!.id]);
+      const never = await imported(bundleOf(patient(BABY_NHS), { resource: { ...bruise, id: 'never-sent', status: 'entered-in-error' } }));
+      assert.deepEqual(never.skipped.map((s) => [s.index, s.code]), [[1, 'entered-in-error']]);
+    });
+
+    it('refuses a date before the pregnancy began, whole, and raises no "has gone home" alert for it', async () => {
+      const alertsBefore = (await t.ctx.db.selectFrom('alerts').select('id').where('case_id', '=', caseId).execute()).length;
+      const result = await imported(bundleOf(patient(BABY_NHS), { resource: { ...stay('finished', '2019-12-11T13:00:00+00:00'), id: 'old-stay', period: { start: '2019-12-10T13:00:00+00:00', end: '2019-12-11T13:00:00+00:00' } } }));
+      assert.deepEqual(result.rejected.map((r) => [r.index, r.code, r.message, r.details[0]?.path]), [[1, 'before-pregnancy', 'The date is before this pregnancy began: it cannot be part of the baby’s chronology', '/entry/1/resource/period/start']]);
+      assert.deepEqual(result.stored, []);
+      assert.equal((await t.ctx.db.selectFrom('alerts').select('id').where('case_id', '=', caseId).execute()).length, alertsBefore);
+    });
+  });
+
+  it('is published in the OpenAPI document, for JSON and XML, with its OperationOutcome answers', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{ paths: Record<string, { post?: { summary?: string; requestBody?: { content: Record<string, unknown> }; responses: Record<string, { content?: Record<string, { schema?: { properties?: Record<string, unknown> } }> }> } }> }>();
+    const operation = doc.paths['/api/v1/fhir/Bundle']?.post;
+    assert.match(operation?.summary ?? '', /not a FHIR server/);
+    assert.deepEqual(Object.keys(operation?.requestBody?.content ?? {}), ['application/json', 'application/fhir+json', 'application/fhir+xml', 'application/xml']);
+    for (const status of ['403', '404', '413', '415', '422']) assert.deepEqual(Object.keys(operation?.responses[status]?.content?.['application/json']?.schema?.properties ?? {}), ['resourceType', 'issue'], status);
   });
 });

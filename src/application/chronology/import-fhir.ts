@@ -1,89 +1,142 @@
-// Importing a FHIR R4 Bundle from a hospital or GP system into the chronology of the baby it names
-// by NHS number: read into entries by domain/fhir, then written as a batch for that one case by the
-// one path for chronology entries (record-batch.ts: each entry on its own, a re-import storing
-// nothing twice), with one profile version and one audit entry.
-import { ENTRY_PROBLEM_MESSAGES } from '../../domain/chronology/entry-rules.ts';
-import type { BundleProblemCode, MappedEntry, ResourceNote, ResourceProblemCode } from '../../domain/fhir/fhir-import.types.ts';
+// Importing a FHIR R4 Bundle from a hospital, GP or maternity system into the chronologies of the
+// babies it is about. domain/fhir reads the Bundle (the Patients, and each resource with whose it
+// is); each Patient is matched by NHS number to a baby's record or to a person around a baby
+// (application/fhir/match-patients.ts); what each resource becomes on each record is planned
+// (domain/fhir/plan-import.ts: new, unchanged, a correction, entered in error, or refused); then
+// the entries are written by the one path for chronology entries (record-batch.ts), which locks
+// the records, checks the caller may change them, and gives each changed record one profile
+// version and one audit entry. Everything happens in one transaction: a resource is stored whole
+// or not at all, and one resource's refusal never stores or undoes another's.
 import { RESOURCE_PROBLEM_MESSAGES, SKIP_MESSAGES } from '../../domain/fhir/fhir-import-words.ts';
-import { bundlePathOf, readBundle } from '../../domain/fhir/read-bundle.ts';
+import type { BundleProblemCode, ReadBundle } from '../../domain/fhir/fhir-import.types.ts';
+import type { OperationOutcome } from '../../domain/fhir/operation-outcome.ts';
+import { planOnRecord, targetsOf, type PlannedEntry, type RecordFacts, type Refusal, type Target } from '../../domain/fhir/plan-import.ts';
+import { readBundle } from '../../domain/fhir/read-bundle.ts';
+import { serviceToday } from '../../domain/shared/service-day.ts';
+import type { Tx } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
+import { recordAudits } from '../audit.ts';
 import type { AppContext } from '../context.ts';
-import { recordEntriesIn, type BatchRejection, type BatchSource, type BatchWritten } from './record-batch.ts';
+import { earlierImports } from '../fhir/earlier-imports.ts';
+import { importOutcome, patientOutcome, type FhirImport, type ImportedResource, type ResourceOutcome } from '../fhir/import-outcome.ts';
+import { matchPatients } from '../fhir/match-patients.ts';
+import { keepChronologies, recordEntriesIn, type BatchItem, type BatchSource, type EntriesRecorded } from './record-batch.ts';
 
-export interface ImportedResource {
-  /** The position of the resource in `Bundle.entry`: an inpatient Encounter gives two entries. */
-  index: number;
-  resource: string;
-  kind: string;
-  id: string;
-}
-
-export interface ResourceOutcome {
-  index: number;
-  resource: string;
-  code: string;
-  message: string;
-  details: { path: string; message: string }[];
-}
-
-export interface FhirImport {
-  caseId: string;
-  stored: ImportedResource[];
-  duplicates: ImportedResource[];
-  rejected: ResourceOutcome[];
-  skipped: ResourceOutcome[];
-}
+export type { FhirImport } from '../fhir/import-outcome.ts';
 
 export type ImportFhirResult =
   | { ok: true; value: FhirImport }
   | { ok: false; code: 'bad-bundle'; problem: BundleProblemCode; path: string }
-  | { ok: false; code: 'not-found'; message: string }
-  | { ok: false; code: 'several-records'; message: string }
-  | { ok: false; code: 'forbidden'; message: string };
+  /** No Patient matched a record the caller may change: 404 when none matched, 403 when refused, 422 when none could be told. */
+  | { ok: false; code: 'not-found' | 'forbidden' | 'unreadable'; message: string; outcome: OperationOutcome };
 
 const FHIR_IMPORT: BatchSource = { action: 'chronology.fhir-import', description: 'a FHIR import' };
 
 export async function importFhirBundle(ctx: AppContext, actor: UserActor, body: unknown): Promise<ImportFhirResult> {
   const reading = readBundle(body);
   if (!reading.ok) return { ok: false, code: 'bad-bundle', problem: reading.code, path: reading.path };
-  return ctx.db.transaction().execute(async (trx): Promise<ImportFhirResult> => {
-    const records = await trx.selectFrom('cases').select('id').where('nhs_number', '=', reading.nhsNumber).limit(2).execute();
-    const [record] = records;
-    if (!record) return { ok: false, code: 'not-found', message: 'There is no record with this NHS number.' };
-    if (records.length > 1) return { ok: false, code: 'several-records', message: 'More than one record has this NHS number: ask the safeguarding team to resolve the duplicate, then send the Bundle again.' };
-    const items = reading.entries.map((mapped, position) => ({ index: position, caseId: record.id, entry: mapped.entry }));
-    const source = { ...FHIR_IMPORT, auditDetails: { resourcesRejected: reading.rejected.length, resourcesSkipped: reading.skipped.length } };
-    const { outcome, refused: refusedCases } = await recordEntriesIn(trx, ctx, actor, items, source, [record.id]);
-    const refusal = refusedCases.get(record.id);
-    if (refusal) return { ok: false, ...refusal };
-    const mappedAt = (position: number) => reading.entries[position]!;
-    const traced = (written: BatchWritten): ImportedResource => {
-      const mapped = mappedAt(written.index);
-      return { index: mapped.index, resource: mapped.resource, kind: mapped.entry.kind, id: written.id };
-    };
-    const rejected = [...reading.rejected.map(unreadable), ...outcome.rejected.map((rejection) => refused(rejection, mappedAt(rejection.index)))];
-    return {
-      ok: true,
-      value: {
-        caseId: record.id,
-        stored: outcome.stored.map(traced),
-        duplicates: outcome.duplicates.map(traced),
-        rejected: rejected.sort((a, b) => a.index - b.index),
-        skipped: reading.skipped.map((note) => ({ index: note.index, resource: note.resource, code: note.code, message: SKIP_MESSAGES[note.code], details: [{ path: note.path, message: SKIP_MESSAGES[note.code] }] })),
-      },
-    };
+  const { answer, recorded } = await ctx.db.transaction().execute((trx) => importIn(trx, ctx, actor, reading));
+  if (recorded) keepChronologies(ctx, recorded);
+  return answer;
+}
+
+interface Placed {
+  index: number;
+  name: string;
+  planned: PlannedEntry;
+}
+
+async function importIn(trx: Tx, ctx: AppContext, actor: UserActor, reading: ReadBundle): Promise<{ answer: ImportFhirResult; recorded?: EntriesRecorded }> {
+  const subjectNumbers = reading.resources.flatMap((resource) => (resource.subject.kind === 'nhs-number' ? [resource.subject.nhsNumber] : []));
+  const matches = await matchPatients(trx, reading.patients, subjectNumbers);
+  const babies = new Set([...matches.patients.values()].flatMap((match) => (match.kind === 'infant' ? [match.caseId] : [])));
+  const rejected: ResourceOutcome[] = reading.unread.rejected.map((note) => ({ index: note.index, resource: note.resource, code: note.code, message: RESOURCE_PROBLEM_MESSAGES[note.code], details: [{ path: note.path, message: RESOURCE_PROBLEM_MESSAGES[note.code] }] }));
+  const skipped: ResourceOutcome[] = reading.unread.skipped.map((note) => ({ index: note.index, resource: note.resource, code: note.code, message: SKIP_MESSAGES[note.code], details: [{ path: note.path, message: SKIP_MESSAGES[note.code] }] }));
+  const refuse = (index: number, resource: string, refusal: Refusal) => rejected.push({ index, resource, ...refusal });
+
+  const targeted: { resource: ReadBundle['resources'][number]; targets: Target[] }[] = [];
+  for (const resource of reading.resources) {
+    const found = targetsOf(resource, matches, babies);
+    if (found.ok) targeted.push({ resource, targets: found.targets });
+    else refuse(resource.index, resource.name, found.refusal);
+  }
+  const caseIds = [...new Set(targeted.flatMap(({ targets }) => targets.map((target) => target.caseId)))];
+  const patients = reading.patients.map((patient) => {
+    const match = matches.patients.get(patient.index)!;
+    return patientOutcome(patient.index, match.kind === 'nhs-number-invalid' ? 'nhs-number-invalid' : match.kind);
   });
+  const answerOf = (lists: Pick<FhirImport, 'stored' | 'duplicates' | 'corrected'>): Omit<FhirImport, 'outcome'> => ({ patients, ...lists, rejected: byIndex(rejected), skipped: byIndex(skipped) });
+  const noRecord = [...babies, ...[...matches.patients.values(), ...matches.byNhsNumber.values()].flatMap((match) => (match.kind === 'person' ? [match] : []))].length === 0;
+  if (caseIds.length === 0 && noRecord) {
+    const told = [...matches.byNhsNumber.values()].some((match) => match.kind === 'unmatched');
+    const outcome = importOutcome(answerOf({ stored: [], duplicates: [], corrected: [] }));
+    return { answer: told ? { ok: false, code: 'not-found', message: 'There is no record with this NHS number.', outcome } : { ok: false, code: 'unreadable', message: 'Nothing in the Bundle could be matched to a record: see the issues.', outcome } };
+  }
+
+  const facts = await factsOf(trx, actor.organisationId, caseIds);
+  const today = serviceToday(ctx.clock.now());
+  const placed: Placed[] = [];
+  for (const { resource, targets } of targeted) {
+    let toCorrect = false;
+    for (const target of targets) {
+      const plan = planOnRecord(resource, target, facts.get(target.caseId)!, today);
+      if (plan.refusal) refuse(resource.index, resource.name, plan.refusal);
+      if (plan.nothingToCorrect) toCorrect = true;
+      for (const planned of plan.entries) placed.push({ index: resource.index, name: resource.name, planned });
+    }
+    if (toCorrect && !placed.some((p) => p.index === resource.index)) skipped.push({ index: resource.index, resource: resource.name, code: 'entered-in-error', message: SKIP_MESSAGES['entered-in-error'], details: [{ path: `/entry/${String(resource.index)}/resource/status`, message: SKIP_MESSAGES['entered-in-error'] }] });
+  }
+
+  const items: BatchItem[] = [];
+  placed.forEach(({ planned }, position) => {
+    if (planned.how !== 'duplicate') items.push({ index: position, caseId: planned.caseId, entry: planned.entry });
+  });
+  const counts = { resources: reading.resources.length + reading.unread.rejected.length + reading.unread.skipped.length, patients: reading.patients.length, patientsUnmatched: patients.filter((p) => p.match !== 'infant' && p.match !== 'person').length };
+  const recorded = await recordEntriesIn(trx, ctx, actor, items, { ...FHIR_IMPORT, auditDetails: counts }, caseIds);
+  if (recorded.refused.size === caseIds.length) {
+    const [refusal] = [...recorded.refused.values()];
+    for (const { resource } of targeted) refuse(resource.index, resource.name, { code: refusal!.code, message: refusal!.message, details: [{ path: `/entry/${String(resource.index)}/resource`, message: refusal!.message }] });
+    const outcome = importOutcome(answerOf({ stored: [], duplicates: [], corrected: [] }));
+    return { answer: { ok: false, code: refusal!.code === 'not-found' ? 'not-found' : 'forbidden', message: refusal!.message, outcome } };
+  }
+
+  const lists = { stored: [] as ImportedResource[], duplicates: [] as ImportedResource[], corrected: [] as ImportedResource[] };
+  const written = new Map([...recorded.outcome.stored.map((w): [number, string] => [w.index, 'stored']), ...recorded.outcome.duplicates.map((w): [number, string] => [w.index, 'duplicate'])]);
+  const ids = new Map([...recorded.outcome.stored, ...recorded.outcome.duplicates].map((w) => [w.index, w.id]));
+  const refusedAt = new Map(recorded.outcome.rejected.map((r) => [r.index, r]));
+  placed.forEach(({ index, name, planned }, position) => {
+    const caseRefusal = recorded.refused.get(planned.caseId);
+    if (caseRefusal) return refuse(index, name, { code: caseRefusal.code, message: caseRefusal.message, details: [{ path: `/entry/${String(index)}/resource`, message: caseRefusal.message }] });
+    const imported = (id: string): ImportedResource => ({ index, resource: name, kind: planned.mapped.entry.kind, id, caseId: planned.caseId, ...(planned.mapped.occurredAtPath.endsWith('/status') ? { enteredInError: true as const } : {}) });
+    if (planned.how === 'duplicate') return lists.duplicates.push(imported(planned.id));
+    const failed = refusedAt.get(position);
+    if (failed) return refuse(index, name, { code: failed.code, message: failed.message, details: [{ path: `/entry/${String(index)}/resource`, message: failed.message }] });
+    const how = written.get(position) === 'duplicate' ? 'duplicates' : planned.how === 'correction' ? 'corrected' : 'stored';
+    return lists[how].push(imported(ids.get(position)!));
+  });
+  const unchanged = caseIds.filter((caseId) => !recorded.cases.has(caseId) && !recorded.refused.has(caseId));
+  await recordAudits(trx, ctx, actor, unchanged.map((caseId) => ({ action: FHIR_IMPORT.action, caseId, subjectType: 'case', subjectId: caseId, details: { count: 0, duplicates: lists.duplicates.filter((d) => d.caseId === caseId).length, ...counts } })));
+  const answer = answerOf({ stored: byIndex(lists.stored), duplicates: byIndex(lists.duplicates), corrected: byIndex(lists.corrected) });
+  return { answer: { ok: true, value: { ...answer, outcome: importOutcome(answer) } }, recorded };
 }
 
-function unreadable(note: ResourceNote<ResourceProblemCode>): ResourceOutcome {
-  const message = RESOURCE_PROBLEM_MESSAGES[note.code];
-  return { index: note.index, resource: note.resource, code: note.code, message, details: [{ path: note.path, message }] };
+/** Each record's dates, people and what this agency imported to it before. */
+async function factsOf(trx: Tx, organisationId: string, caseIds: readonly string[]): Promise<Map<string, RecordFacts>> {
+  const cases = await trx.selectFrom('cases').select(['id', 'date_of_birth', 'expected_delivery_date', 'gestation_at_birth_weeks']).where('id', 'in', caseIds).execute();
+  const people = await trx.selectFrom('people').select(['case_id', 'id']).where('case_id', 'in', caseIds).execute();
+  const earlier = await earlierImports(trx, organisationId, caseIds);
+  return new Map(
+    cases.map((row) => [
+      row.id,
+      {
+        dates: { dateOfBirth: row.date_of_birth, expectedDeliveryDate: row.expected_delivery_date, gestationAtBirthWeeks: row.gestation_at_birth_weeks },
+        personIds: new Set(people.filter((person) => person.case_id === row.id).map((person) => person.id)),
+        earlier: earlier.get(row.id) ?? [],
+      },
+    ]),
+  );
 }
 
-/** An entry the chronology's rules refused, with each problem pointed at the part of the Bundle it came from. */
-function refused(rejection: BatchRejection, mapped: MappedEntry): ResourceOutcome {
-  const { index, resource } = mapped;
-  if (rejection.code !== 'invalid') return { index, resource, code: rejection.code, message: rejection.message, details: [{ path: bundlePathOf(mapped, ''), message: rejection.message }] };
-  const details = rejection.problems.map((problem) => ({ path: bundlePathOf(mapped, problem.path), message: ENTRY_PROBLEM_MESSAGES[problem.code] }));
-  return { index, resource, code: 'invalid-entry', message: rejection.message, details };
+function byIndex<T extends { index: number }>(list: T[]): T[] {
+  return list.sort((a, b) => a.index - b.index);
 }

@@ -2,19 +2,24 @@
 // it came from, and the resources that were left out or could not be read, each with a reason.
 import type { EventKindId } from '../catalogue/event-kinds.ts';
 import type { NewEntry } from '../chronology/entry-rules.ts';
+import type { RelationshipToInfant } from '../people/relationships.ts';
+import type { BundlePatient, ResourceSubject } from './bundle-patient.ts';
 
 export interface ImportedEntry extends NewEntry {
   kind: EventKindId;
   /** The organisation that provided the service, when the resource names it. */
   agency?: string;
-  /** `fhir:Encounter/<id>` (with `/discharge` for a discharge): a re-import stores nothing twice. */
+  /**
+   * `fhir:Encounter/<id>` (with `/discharge` for a discharge): a re-import stores nothing twice. The
+   * import scopes it to whose the resource is (import-keys.ts) before it is stored.
+   */
   externalId: string;
 }
 
 export interface MappedEntry {
   /** The position of the resource in `Bundle.entry`. */
   index: number;
-  /** `Encounter/<id>`, or `Encounter?identifier=<system>|<value>` when it has no id. */
+  /** `Encounter/<id>`; `Encounter?identifier=<system>|<value>` when it has no id; else its fullUrl. */
   resource: string;
   entry: ImportedEntry;
   /** A JSON pointer into the bundle to the field the date came from, for problems with it. */
@@ -22,10 +27,10 @@ export interface MappedEntry {
 }
 
 /** Resources deliberately left out of the chronology. */
-export type SkipCode = 'no-resource' | 'unsupported-resource' | 'not-happened' | 'entered-in-error';
+export type SkipCode = 'no-resource' | 'unsupported-resource' | 'not-happened' | 'entered-in-error' | 'message-header';
 
 /** Resources that should be in the chronology but cannot be read into it. */
-export type ResourceProblemCode = 'no-id' | 'no-date' | 'partial-date' | 'other-patient';
+export type ResourceProblemCode = 'no-id' | 'no-date' | 'partial-date' | 'no-subject' | 'unknown-subject' | 'nhs-number-invalid';
 
 export interface ResourceNote<Code extends string> {
   index: number;
@@ -40,9 +45,51 @@ export interface ResourceReading {
   entries: MappedEntry[];
   rejected: ResourceNote<ResourceProblemCode>[];
   skipped: ResourceNote<SkipCode>[];
+  /** People another agency says are around the baby (a RelatedPerson), for a practitioner to confirm. */
+  proposedPeople?: ProposedPerson[];
+}
+
+/** A person a RelatedPerson proposes for the record (related-person-entry.ts reads it); never added by itself. */
+export interface ProposedPerson {
+  /** The position of the RelatedPerson in `Bundle.entry`. */
+  index: number;
+  /** As in MappedEntry: `RelatedPerson/<id>`. */
+  resource: string;
+  /** A JSON pointer to the RelatedPerson. */
+  path: string;
+  givenName: string | null;
+  familyName: string | null;
+  /** How they are related to the baby ('unknown' when the RelatedPerson's Patient is an adult). */
+  relationshipToInfant: RelationshipToInfant;
+  /** The relationship as the sender put it, for the practitioner who confirms. */
+  relationshipAsSent: string | null;
+  sex: 'female' | 'male' | 'unknown' | null;
+  dateOfBirth: string | null;
+  /** Ten digits with a correct check digit. */
+  nhsNumber: string | null;
+  nhsNumberInvalid: boolean;
 }
 
 /** Problems with the bundle as a whole: nothing is imported. */
-export type BundleProblemCode = 'not-a-bundle' | 'unsupported-bundle-type' | 'no-nhs-number' | 'nhs-number-invalid' | 'several-patients';
+export type BundleProblemCode = 'not-a-bundle' | 'unsupported-bundle-type' | 'message-without-header';
 
-export type BundleReading = ({ ok: true; nhsNumber: string } & ResourceReading) | { ok: false; code: BundleProblemCode; path: string };
+/** One resource of the Bundle (not a Patient) with whose it is and what it reads as. */
+export interface BundleResource {
+  index: number;
+  /** As in MappedEntry. */
+  name: string;
+  subject: ResourceSubject;
+  /** Its status is entered-in-error: what was imported from it before is to be corrected. */
+  enteredInError: boolean;
+  reading: ResourceReading;
+}
+
+export interface ReadBundle {
+  ok: true;
+  patients: BundlePatient[];
+  resources: BundleResource[];
+  /** Entries not read at all: no resource, a type not imported, no id, a MessageHeader. */
+  unread: ResourceReading;
+}
+
+export type BundleReading = ReadBundle | { ok: false; code: BundleProblemCode; path: string };

@@ -16,14 +16,16 @@ export interface ResourceAt {
 export const SUMMARY_LIMIT = 4000;
 
 /**
- * `Encounter/<id>`; else, for a resource sent without an id (as in a transaction creating it),
- * `Encounter?identifier=<system>|<value>` from its first business identifier.
+ * How a resource is known, which gives its external id: `Encounter/<id>`; else, for a resource sent
+ * without an id (as in a transaction creating it), `Encounter?identifier=<system>|<value>` from its
+ * first business identifier; else the entry's fullUrl (a `urn:uuid:` the sender gave it).
  */
-export function resourceName(resourceType: string, resource: JsonObject): string | undefined {
+export function resourceName(resourceType: string, resource: JsonObject, fullUrl?: string): string | undefined {
   const id = stringAt(resource, 'id');
   if (id !== undefined) return `${resourceType}/${id}`;
   const identifier = listAt(resource, 'identifier').find((candidate) => stringAt(candidate, 'value') !== undefined);
-  return identifier === undefined ? undefined : `${resourceType}?identifier=${stringAt(identifier, 'system') ?? ''}|${stringAt(identifier, 'value')!}`;
+  if (identifier !== undefined) return `${resourceType}?identifier=${stringAt(identifier, 'system') ?? ''}|${stringAt(identifier, 'value')!}`;
+  return fullUrl;
 }
 
 export const externalIdOf = (name: string) => `fhir:${name}`;
@@ -46,7 +48,8 @@ export function summaryOf(parts: readonly (string | undefined)[], fallback: stri
 }
 
 export function mergeReadings(readings: readonly ResourceReading[]): ResourceReading {
-  return { entries: readings.flatMap((r) => r.entries), rejected: readings.flatMap((r) => r.rejected), skipped: readings.flatMap((r) => r.skipped) };
+  const proposedPeople = readings.flatMap((r) => r.proposedPeople ?? []);
+  return { entries: readings.flatMap((r) => r.entries), rejected: readings.flatMap((r) => r.rejected), skipped: readings.flatMap((r) => r.skipped), ...(proposedPeople.length > 0 ? { proposedPeople } : {}) };
 }
 
 export const emptyReading = (): ResourceReading => ({ entries: [], rejected: [], skipped: [] });

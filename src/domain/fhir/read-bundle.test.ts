@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { FETAL_STATUS_EXTENSION } from './bundle-patient.ts';
+import type { ReadBundle } from './fhir-import.types.ts';
 import { BABY_NHS, OTHER_NHS, bundle, encounter, nhsIdentifier, observation, patient } from './fhir.test-support.ts';
 import { bundlePathOf, readBundle } from './read-bundle.ts';
 
@@ -9,29 +11,29 @@ const failure = (body: unknown) => {
   assert.ok(!reading.ok, JSON.stringify(reading));
   return [reading.code, reading.path];
 };
-const success = (body: unknown) => {
+const success = (body: unknown): ReadBundle => {
   const reading = readBundle(body);
   assert.ok(reading.ok, JSON.stringify(reading));
   return reading;
 };
+const subjects = (reading: ReadBundle) => reading.resources.map((r) => [r.index, r.subject.kind === 'patient' ? r.subject.patientIndex : r.subject.kind === 'nhs-number' ? r.subject.nhsNumber : `${r.subject.kind} ${r.subject.path}`]);
 
-describe('reading a FHIR Bundle into chronology entries', () => {
-  it('reads the Encounters and Observations of the Bundle’s patient, by the NHS number of its Patient', () => {
+describe('reading a FHIR Bundle', () => {
+  it('reads each Patient with its NHS number, and each resource with whose it is and its entries', () => {
     const reading = success(bundle(patient('p1', '943 476 5919'), encounter({ subject: { reference: 'Patient/p1' } }), observation({ code: { text: 'Weight' }, valueQuantity: { value: 4, unit: 'kg' } })));
-    assert.equal(reading.nhsNumber, BABY_NHS);
-    assert.deepEqual(reading.entries.map((e) => [e.index, e.resource, e.entry.kind]), [[1, 'Encounter/enc-1', 'clinic-contact'], [2, 'Observation/obs-1', 'case-note']]);
-    assert.deepEqual([reading.rejected, reading.skipped], [[], []]);
+    assert.deepEqual(reading.patients, [{ index: 0, references: ['Patient/p1'], nhsNumber: BABY_NHS, unborn: false }]);
+    assert.deepEqual(subjects(reading), [[1, 0], [2, 0]]);
+    assert.deepEqual(reading.resources.map((r) => [r.name, r.reading.entries.map((e) => e.entry.kind)]), [['Encounter/enc-1', ['clinic-contact']], ['Observation/obs-1', ['case-note']]]);
   });
 
-  it('takes the NHS number from each resource’s subject when there is no Patient', () => {
-    const reading = success(bundle(encounter(subject(BABY_NHS)), observation(subject(BABY_NHS))));
-    assert.equal(reading.nhsNumber, BABY_NHS);
-    assert.equal(reading.entries.length, 2);
-  });
-
-  it('accepts collection, transaction and batch Bundles, and an empty one', () => {
-    for (const type of ['collection', 'transaction', 'batch']) assert.equal(success({ ...bundle(patient('p', BABY_NHS), encounter()), type }).entries.length, 1);
-    assert.deepEqual(success(bundle(patient('p', BABY_NHS))).entries, []);
+  it('accepts collection, transaction, batch and message Bundles, a message only with its MessageHeader first', () => {
+    for (const type of ['collection', 'transaction', 'batch']) assert.equal(success({ ...bundle(patient('p', BABY_NHS), encounter()), type }).resources.length, 1);
+    const header = { resourceType: 'MessageHeader', id: 'h', eventCoding: { code: 'discharge' } };
+    const message = success({ ...bundle(header, patient('p', BABY_NHS), encounter()), type: 'message' });
+    assert.deepEqual(message.unread.skipped.map((s) => [s.index, s.code]), [[0, 'message-header']]);
+    assert.equal(message.resources.length, 1);
+    assert.deepEqual(failure({ ...bundle(patient('p', BABY_NHS), header), type: 'message' }), ['message-without-header', '/entry/0']);
+    assert.deepEqual(failure({ ...bundle(), type: 'message' }), ['message-without-header', '/entry/0']);
   });
 
   it('refuses what is not a Bundle, or a Bundle of another type', () => {
@@ -42,62 +44,94 @@ describe('reading a FHIR Bundle into chronology entries', () => {
     assert.deepEqual(failure({ resourceType: 'Bundle' }), ['unsupported-bundle-type', '/type']);
   });
 
-  it('refuses a Bundle that does not say whose it is, or names an NHS number that cannot be real', () => {
-    assert.deepEqual(failure(bundle(encounter())), ['no-nhs-number', '/entry']);
-    assert.deepEqual(failure(bundle(patient('p1'), encounter())), ['no-nhs-number', '/entry']);
-    assert.deepEqual(failure(bundle(encounter({ subject: { identifier: { system: 'https://example.org/mrn', value: BABY_NHS } } }))), ['no-nhs-number', '/entry']);
-    assert.deepEqual(failure(bundle(patient('p1', '9434765918'))), ['nhs-number-invalid', '/entry/0/resource/identifier/1/value']);
-    assert.deepEqual(failure(bundle(encounter(subject('12345')))), ['nhs-number-invalid', '/entry/0/resource/subject/identifier/value']);
-  });
-
-  it('refuses a Bundle about more than one patient', () => {
-    assert.deepEqual(failure(bundle(patient('p1', BABY_NHS), patient('p2', OTHER_NHS))), ['several-patients', '/entry/1/resource/identifier/1/value']);
-    assert.deepEqual(failure(bundle(encounter(subject(BABY_NHS)), observation(subject(OTHER_NHS)))), ['several-patients', '/entry/1/resource/subject/identifier/value']);
-  });
-
-  it('reports, and does not import, a resource about someone else, and imports the rest', () => {
-    const mother = { resource: patient('mum'), fullUrl: 'urn:uuid:mum' };
+  it('reads several Patients, resolving references by fullUrl (urn:uuid), Patient/<id> and an absolute URL', () => {
     const reading = success({
       ...bundle(),
+      type: 'transaction',
       entry: [
-        { resource: patient('baby', BABY_NHS) },
-        mother,
-        { resource: encounter({ id: 'e1', ...subject(OTHER_NHS) }) },
-        { resource: encounter({ id: 'e2', subject: { reference: 'urn:uuid:mum' } }) },
-        { resource: encounter({ id: 'e3', subject: { reference: 'Patient/mum' } }) },
-        { resource: encounter({ id: 'e4', subject: { reference: 'Patient/baby' } }) },
-        { resource: encounter({ id: 'e5', subject: { reference: 'https://elsewhere.example/Patient/9' } }) },
+        { fullUrl: 'urn:uuid:mum', resource: patient('mum', OTHER_NHS) },
+        { fullUrl: 'https://maternity.example/fhir/Patient/baby', resource: patient('baby', BABY_NHS) },
+        { resource: encounter({ id: 'e1', subject: { reference: 'urn:uuid:mum' } }) },
+        { resource: encounter({ id: 'e2', subject: { reference: 'Patient/baby' } }) },
+        { resource: encounter({ id: 'e3', subject: { reference: 'https://other.example/Patient/mum' } }) },
+        { resource: encounter({ id: 'e4', ...subject(BABY_NHS) }) },
       ],
     });
-    assert.deepEqual(reading.rejected.map((r) => [r.index, r.code, r.path]), [[2, 'other-patient', '/entry/2/resource/subject'], [3, 'other-patient', '/entry/3/resource/subject'], [4, 'other-patient', '/entry/4/resource/subject']]);
-    assert.deepEqual(reading.entries.map((e) => e.resource), ['Encounter/e4', 'Encounter/e5']);
+    assert.deepEqual(reading.patients.map((p) => [p.index, p.references, p.nhsNumber]), [[0, ['Patient/mum', 'urn:uuid:mum'], OTHER_NHS], [1, ['Patient/baby', 'https://maternity.example/fhir/Patient/baby'], BABY_NHS]]);
+    assert.deepEqual(subjects(reading), [[2, 0], [3, 1], [4, 0], [5, 1]]);
   });
 
-  it('reports other resources, and entries with no resource, as left out; they do not stop the import', () => {
-    const entry = [{ resource: patient('p', BABY_NHS) }, { resource: { resourceType: 'Condition', id: 'c1' } }, { resource: encounter() }, { request: { method: 'DELETE', url: 'Encounter/old' } }, { resource: { id: 'x' } }];
+  it('reports a subject it cannot place: a reference to no Patient in the Bundle, none when there are several, an invalid NHS number', () => {
+    const reading = success(bundle(
+      patient('mum', OTHER_NHS),
+      patient('baby', BABY_NHS),
+      encounter({ id: 'e1', subject: { reference: 'Patient/stranger' } }),
+      encounter({ id: 'e2' }),
+      encounter({ id: 'e3', ...subject('9434765918') }),
+      encounter({ id: 'e4', ...subject('4857773457') }),
+      encounter({ id: 'e5', subject: { display: 'Baby' } }),
+    ));
+    assert.deepEqual(subjects(reading), [
+      [2, 'unknown-subject /entry/2/resource/subject/reference'],
+      [3, 'no-subject /entry/3/resource/subject'],
+      [4, 'nhs-number-invalid /entry/4/resource/subject/identifier/value'],
+      [5, '4857773457'],
+      [6, 'unknown-subject /entry/6/resource/subject'],
+    ]);
+  });
+
+  it('takes a resource with no subject to be about the only Patient, and reads the `patient` of a resource that names it so', () => {
+    assert.deepEqual(subjects(success(bundle(patient('p', BABY_NHS), encounter()))), [[1, 0]]);
+    assert.deepEqual(subjects(success(bundle(encounter()))).map(([, s]) => s), ['no-subject /entry/0/resource/subject']);
+    const consentLike = { resourceType: 'Encounter', id: 'x', status: 'finished', patient: { reference: 'Patient/p' }, period: { start: '2026-11-20' } };
+    assert.deepEqual(subjects(success(bundle(patient('o', OTHER_NHS), patient('p', BABY_NHS), consentLike))), [[2, 1]]);
+  });
+
+  it('knows a Patient’s NHS number that fails its check, and an unborn baby by the fetal-status extension', () => {
+    const unborn = { resourceType: 'Patient', id: 'u', extension: [{ url: FETAL_STATUS_EXTENSION, valueCode: 'unborn' }] };
+    const reading = success(bundle(patient('p1', '9434765918'), unborn, { ...unborn, id: 'b', extension: [{ url: FETAL_STATUS_EXTENSION, valueCode: 'born' }] }));
+    assert.deepEqual(reading.patients.map((p) => [p.invalidNhsNumberPath, p.unborn]), [['/entry/0/resource/identifier/1/value', false], [undefined, true], [undefined, false]]);
+  });
+
+  it('reports other resources, and entries with no resource, as left out; they do not stop the rest', () => {
+    const entry = [{ resource: patient('p', BABY_NHS) }, { resource: { resourceType: 'Basic', id: 'c1' } }, { resource: encounter() }, { request: { method: 'DELETE', url: 'Encounter/old' } }, { resource: { id: 'x' } }];
     const reading = success({ ...bundle(), entry });
-    assert.deepEqual(reading.skipped.map((s) => [s.index, s.resource, s.code, s.path]), [
-      [1, 'Condition', 'unsupported-resource', '/entry/1/resource/resourceType'],
+    assert.deepEqual(reading.unread.skipped.map((s) => [s.index, s.resource, s.code, s.path]), [
+      [1, 'Basic', 'unsupported-resource', '/entry/1/resource/resourceType'],
       [3, 'none', 'no-resource', '/entry/3'],
       [4, 'unknown', 'unsupported-resource', '/entry/4/resource/resourceType'],
     ]);
-    assert.equal(reading.entries.length, 1);
+    assert.equal(reading.resources.length, 1);
   });
 
-  it('names a resource without an id by its identifier, and reports one with neither', () => {
-    const reading = success(bundle(patient('p', BABY_NHS), encounter({ id: undefined, identifier: [{ system: 'https://trust.example/enc', value: 'A123' }] }), observation({ id: undefined })));
-    assert.deepEqual(reading.entries.map((e) => e.entry.externalId), ['fhir:Encounter?identifier=https://trust.example/enc|A123']);
-    assert.deepEqual(reading.rejected.map((r) => [r.index, r.resource, r.code, r.path]), [[2, 'Observation', 'no-id', '/entry/2/resource/id']]);
+  it('keys a resource by id, else by business identifier, else by fullUrl, and reports one with none', () => {
+    const reading = success({
+      ...bundle(),
+      entry: [
+        { resource: patient('p', BABY_NHS) },
+        { resource: encounter({ id: undefined, identifier: [{ system: 'https://trust.example/enc', value: 'A123' }] }) },
+        { fullUrl: 'urn:uuid:7f3c', resource: observation({ id: undefined }) },
+        { fullUrl: 'urn:uuid:7f3d', resource: observation({ id: 'o9' }) },
+        { resource: observation({ id: undefined }) },
+      ],
+    });
+    assert.deepEqual(reading.resources.map((r) => r.reading.entries[0]?.entry.externalId), ['fhir:Encounter?identifier=https://trust.example/enc|A123', 'fhir:urn:uuid:7f3c', 'fhir:Observation/o9']);
+    assert.deepEqual(reading.unread.rejected.map((r) => [r.index, r.resource, r.code, r.path]), [[4, 'Observation', 'no-id', '/entry/4/resource/id']]);
   });
 
-  it('gives the same entries for the same Bundle, so a re-import is recognised by external id', () => {
+  it('marks a resource entered in error, reading no entries from it', () => {
+    const [resource] = success(bundle(patient('p', BABY_NHS), encounter({ status: 'entered-in-error' }))).resources;
+    assert.deepEqual([resource?.name, resource?.enteredInError, resource?.reading.entries], ['Encounter/enc-1', true, []]);
+  });
+
+  it('gives the same reading for the same Bundle, so a re-import is recognised by external id', () => {
     const body = bundle(patient('p', BABY_NHS), encounter({ class: { code: 'IMP' }, period: { start: '2026-11-18', end: '2026-11-20' } }), observation());
     assert.deepEqual(success(body), success(structuredClone(body)));
-    assert.deepEqual(success(body).entries.map((e) => e.entry.externalId), ['fhir:Encounter/enc-1', 'fhir:Encounter/enc-1/discharge', 'fhir:Observation/obs-1']);
+    assert.deepEqual(success(body).resources.flatMap((r) => r.reading.entries.map((e) => e.entry.externalId)), ['fhir:Encounter/enc-1', 'fhir:Encounter/enc-1/discharge', 'fhir:Observation/obs-1']);
   });
 
   it('points a problem with an entry’s date at the field it came from, and any other at the resource', () => {
-    const [admission, discharge] = success(bundle(patient('p', BABY_NHS), encounter({ class: { code: 'IMP' }, period: { start: '2026-11-18', end: '2026-11-20' } }))).entries;
+    const [admission, discharge] = success(bundle(patient('p', BABY_NHS), encounter({ class: { code: 'IMP' }, period: { start: '2026-11-18', end: '2026-11-20' } }))).resources[0]!.reading.entries;
     assert.equal(bundlePathOf(admission!, '/occurredAt'), '/entry/1/resource/period/start');
     assert.equal(bundlePathOf(discharge!, '/occurredAt'), '/entry/1/resource/period/end');
     assert.equal(bundlePathOf(discharge!, '/summary'), '/entry/1/resource');

@@ -1,42 +1,59 @@
-// A FHIR R4 Bundle (collection, transaction or batch) of UK Core Encounters and Observations for one
-// patient, read into chronology entries. The Bundle as a whole must say whose it is; each resource
-// is then read on its own, so one that cannot be read is reported and the rest still come in.
-import { findBundlePatient, isAboutPatient, type BundlePatient } from './bundle-patient.ts';
+// A FHIR R4 Bundle (collection, transaction, batch or message) of UK Core resources about a baby and
+// the adults around them, read into chronology entries. Each resource is read on its own, with whose
+// it is (bundle-patient.ts): one that cannot be read is reported and the rest still come in. Which
+// record each Patient is, and so where the entries go, is the import's to find (application/fhir).
+import { readBundlePatient, subjectOf, type BundlePatient } from './bundle-patient.ts';
 import { readEncounter } from './encounter-entries.ts';
 import { listAt, objectAt, stringAt, type JsonObject } from './fhir-json.ts';
-import type { BundleReading, MappedEntry, ResourceReading } from './fhir-import.types.ts';
+import type { BundleReading, BundleResource, MappedEntry, ResourceReading } from './fhir-import.types.ts';
 import { emptyReading, mergeReadings, rejected, resourceName, skipped, type ResourceAt } from './fhir-resource.ts';
 import { readObservation } from './observation-entry.ts';
 
 /** The kinds of Bundle an import takes. */
-export const BUNDLE_TYPES: readonly string[] = ['collection', 'transaction', 'batch'];
+export const BUNDLE_TYPES: readonly string[] = ['collection', 'transaction', 'batch', 'message'];
 
 const READERS: Readonly<Record<string, (resource: JsonObject, at: ResourceAt) => ResourceReading>> = {
   Encounter: readEncounter,
   Observation: readObservation,
 };
 
+/** The resource types the import reads into the chronology (besides Patient, which says whose). */
+export const IMPORTED_RESOURCE_TYPES: readonly string[] = Object.keys(READERS);
+
 export function readBundle(body: unknown): BundleReading {
   if (stringAt(body, 'resourceType') !== 'Bundle') return { ok: false, code: 'not-a-bundle', path: '/resourceType' };
-  if (!BUNDLE_TYPES.includes(stringAt(body, 'type') ?? '')) return { ok: false, code: 'unsupported-bundle-type', path: '/type' };
+  const type = stringAt(body, 'type') ?? '';
+  if (!BUNDLE_TYPES.includes(type)) return { ok: false, code: 'unsupported-bundle-type', path: '/type' };
   const entries = listAt(body, 'entry');
-  const found = findBundlePatient(entries);
-  if (!found.ok) return found;
-  return { ok: true, nhsNumber: found.patient.nhsNumber, ...mergeReadings(entries.map((entry, index) => readResource(entry, index, found.patient))) };
+  const isMessage = type === 'message';
+  if (isMessage && stringAt(objectAt(entries[0], 'resource'), 'resourceType') !== 'MessageHeader') return { ok: false, code: 'message-without-header', path: '/entry/0' };
+  const patients = entries.map(readBundlePatient).filter((patient): patient is BundlePatient => patient !== undefined);
+  const resources: BundleResource[] = [];
+  const unread: ResourceReading[] = [];
+  entries.forEach((entry, index) => {
+    const read = readResource(entry, index, patients);
+    if (read === undefined) return;
+    if ('subject' in read) resources.push(read);
+    else unread.push(read);
+  });
+  return { ok: true, patients, resources, unread: mergeReadings(unread) };
 }
 
-function readResource(entry: unknown, index: number, patient: BundlePatient): ResourceReading {
+/** A resource to import; or, when it is not one, why (nothing for a Patient). */
+function readResource(entry: unknown, index: number, patients: readonly BundlePatient[]): BundleResource | ResourceReading | undefined {
   const resource = objectAt(entry, 'resource');
   if (resource === undefined) return skipped({ index, name: 'none' }, 'no-resource', `/entry/${String(index)}`);
   const path = `/entry/${String(index)}/resource`;
   const type = stringAt(resource, 'resourceType') ?? 'unknown';
-  if (type === 'Patient') return emptyReading();
+  if (type === 'Patient') return undefined;
+  if (type === 'MessageHeader' && index === 0) return skipped({ index, name: type }, 'message-header', path);
   const reader = READERS[type];
   if (reader === undefined) return skipped({ index, name: type }, 'unsupported-resource', `${path}/resourceType`);
-  const name = resourceName(type, resource);
+  const name = resourceName(type, resource, stringAt(entry, 'fullUrl'));
   if (name === undefined) return rejected({ index, name: type }, 'no-id', `${path}/id`);
-  if (!isAboutPatient(resource, patient)) return rejected({ index, name }, 'other-patient', `${path}/subject`);
-  return reader(resource, { index, path, name });
+  const subject = subjectOf(resource, path, patients);
+  const enteredInError = stringAt(resource, 'status') === 'entered-in-error';
+  return { index, name, subject, enteredInError, reading: enteredInError ? emptyReading() : reader(resource, { index, path, name }) };
 }
 
 /** Where in the Bundle a problem with an entry's field lies: the date's own field, else the resource. */
