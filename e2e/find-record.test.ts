@@ -151,6 +151,67 @@ describe('records people can find (issue 14)', () => {
   });
 });
 
+describe('finding the baby from the adult (issue 15)', () => {
+  let babyId: string;
+  before(async () => {
+    const db = e2e.testApp.ctx.db;
+    const now = e2e.testApp.clock.now();
+    const midwife = await db.selectFrom('users').select('id').where('email', '=', 'midwife@demo.example').executeTakeFirstOrThrow();
+    babyId = 'e2e-oyelaran-baby';
+    await db.insertInto('cases').values({ id: babyId, status: 'born', given_name: 'Rosa', family_name: 'Lindqvist', date_of_birth: addDays(serviceToday(now), -40), created_at: now, updated_at: now }).execute();
+    await db.insertInto('case_team').values({ case_id: babyId, user_id: midwife.id, role: 'lead-professional', added_at: now, added_by: null }).execute();
+    const person = (id: string, relationship: string, given: string, family: string, born: string, nhs: string | null) => ({
+      case_id: babyId, id, given_name: given, family_name: family, date_of_birth: born, nhs_number: nhs, relationship_to_infant: relationship, lives_in_household: true, cares_for_infant: true, created_at: now, updated_at: now,
+    });
+    await db.insertInto('people').values([person('e2e-father', 'father', 'Mikael', 'Oyelaran', '1991-12-01', '4857773481'), person('e2e-mother', 'mother', 'Freya', 'Lindqvist', '1995-02-14', null)]).execute();
+  });
+
+  const searchFor = async (page: Page) => {
+    await page.goto('/cases/find');
+    await page.locator('#name').fill('Mikael Oyelaran');
+    await page.locator('#dateOfBirth-day').fill('1');
+    await page.locator('#dateOfBirth-month').fill('12');
+    await page.locator('#dateOfBirth-year').fill('1991');
+    return submit(page, page.getByRole('button', { name: 'Search' }));
+  };
+
+  test('without JavaScript: a police officer searching the father’s name and date of birth finds the baby he is around, as a contact and why, never a name', async () => {
+    const page = await e2e.newPage({ javaScriptEnabled: false });
+    await signIn(page, 'police@demo.example');
+    const response = await searchFor(page);
+    assert.equal(response.status(), 200);
+    const row = page.locator('[data-qa="restricted-record"]', { hasText: 'Around this baby as: father, by name and date of birth' });
+    assert.equal(await row.count(), 1);
+    assert.match(await row.innerText(), /A record you cannot open\. Contact /);
+    assert.equal(await row.getByRole('link', { name: /open the record in an emergency/ }).count(), 1);
+    const main = await page.locator('main').innerText();
+    for (const secret of ['Rosa', 'Lindqvist', 'Freya']) assert.ok(!main.includes(secret), secret);
+    assert.equal(await page.locator('#name').inputValue(), 'Mikael Oyelaran', 'what was typed is kept');
+
+    await page.locator('#dateOfBirth-day').fill('2');
+    await submit(page, page.getByRole('button', { name: 'Search' }));
+    assert.equal(await page.locator('[data-qa="results-heading"]').innerText(), '0 records found', 'not with another date of birth');
+  });
+
+  test('with axe: the officer’s results, and the lead professional’s own record found through the father’s NHS number', async () => {
+    const officer = await e2e.newPage();
+    await signIn(officer, 'police@demo.example');
+    await searchFor(officer);
+    assert.equal(await officer.locator('[data-qa="restricted-record"]', { hasText: 'Around this baby as: father' }).count(), 1);
+    await expectNoAxeViolations(officer);
+
+    const lead = await e2e.newPage();
+    await signIn(lead, 'midwife@demo.example');
+    await lead.goto('/cases/find');
+    await lead.locator('#nhsNumber').fill('485 777 3481');
+    await submit(lead, lead.getByRole('button', { name: 'Search' }));
+    const row = lead.locator('[data-qa="record"]', { hasText: 'Around this baby as: father, by NHS number' });
+    assert.equal(await row.getByRole('link', { name: 'Rosa Lindqvist' }).count(), 1);
+    assert.equal(await row.getByRole('link', { name: 'Rosa Lindqvist' }).getAttribute('href'), `/cases/${babyId}`);
+    await expectNoAxeViolations(lead);
+  });
+});
+
 describe('recording a birth', () => {
   test('the lead professional records the birth of an unborn baby from the case page', async () => {
     const page = await e2e.newPage();
