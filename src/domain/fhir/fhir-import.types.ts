@@ -4,6 +4,7 @@ import type { EventKindId } from '../catalogue/event-kinds.ts';
 import type { NewEntry } from '../chronology/entry-rules.ts';
 import type { RelationshipToInfant } from '../people/relationships.ts';
 import type { BundlePatient, ResourceSubject } from './bundle-patient.ts';
+import type { Measurement, MeasurementProblemCode } from './measurement-codes.ts';
 
 export interface ImportedEntry extends NewEntry {
   kind: EventKindId;
@@ -24,10 +25,14 @@ export interface MappedEntry {
   entry: ImportedEntry;
   /** A JSON pointer into the bundle to the field the date came from, for problems with it. */
   occurredAtPath: string;
+  /** A weight, length or head circumference in g or cm, for the growth record (measurement-codes.ts). */
+  measurement?: Measurement;
+  /** Why a measurement could not be read (its unit or value); the entry still says it in words. */
+  measurementRefused?: { code: MeasurementProblemCode; path: string };
 }
 
 /** Resources deliberately left out of the chronology. */
-export type SkipCode = 'no-resource' | 'unsupported-resource' | 'not-happened' | 'entered-in-error' | 'message-header';
+export type SkipCode = 'no-resource' | 'unsupported-resource' | 'not-happened' | 'entered-in-error' | 'message-header' | 'person-proposed' | 'nothing-to-record';
 
 /** Resources that should be in the chronology but cannot be read into it. */
 export type ResourceProblemCode = 'no-id' | 'no-date' | 'partial-date' | 'no-subject' | 'unknown-subject' | 'nhs-number-invalid';
