@@ -1,7 +1,7 @@
 // What this FHIR endpoint really does, as a CapabilityStatement (GET .../fhir/metadata): FHIR R4 in
 // JSON, a bearer token on every request; Patient read and $everything; a search by patient for each
-// other exported type, each with its UK Core profile; and the import of a Bundle (POST Bundle), which
-// answers in this service's own JSON, not a transaction-response.
+// other exported type, each with its UK Core profile; and the import of a Bundle (POST Bundle, JSON or
+// XML), which answers in this service's own JSON, not a transaction-response.
 import { EXPORTED_RESOURCE_TYPES, UK_CORE_PROFILES, type ExportedResourceType } from './uk-core.ts';
 
 /** The day the statement last changed: when a route is added or changed, change it too. */
@@ -81,7 +81,7 @@ export function capabilityStatement(baseUrl: string): CapabilityStatementResourc
           })),
           {
             type: 'Bundle',
-            documentation: 'POST Bundle imports an agency system’s Bundle into the baby’s chronology; it answers in this service’s own JSON (what was stored, duplicates, rejected and skipped), not with a transaction-response Bundle.',
+            documentation: 'POST Bundle imports an agency system’s Bundle (JSON, or XML as application/fhir+xml) into the chronology of each baby it is about; it answers in this service’s own JSON, with an OperationOutcome of one issue an entry, not with a transaction-response Bundle. Reads answer in JSON only.',
             interaction: [{ code: 'create' }],
           },
         ],
