@@ -1,10 +1,11 @@
-// Finding the baby from an adult: practitioners who meet a parent or carer (police, GPs, A&E staff,
-// housing and adult mental health services) must ask whether that adult is a parent or about to be
-// one. A search by name, date of birth or NHS number finds the babies a person around the baby
-// matches, as well as the baby itself. These are the rules for when a person matches and how that is
-// said, never naming anyone: "around this baby as: father, by NHS number". Pure: how alike two names
-// are comes in as facts the database works out (trigram similarity and double metaphone), so this
-// agrees with the search that found the record.
+// Finding the baby from an adult: police, GPs, A&E staff, housing, adult mental health and all other
+// services working with adults must ask whether an adult is a parent or about to be one
+// (Northamptonshire Safeguarding Children Partnership, Babies under one year: reducing avoidable
+// harm by recognising risk and protective factors, §5.0). A search by name, date of birth or NHS
+// number finds the babies a person around the baby matches, as well as the baby itself. These are
+// the rules for when a person matches and how that is said, never naming anyone: "around this baby
+// as: father, by NHS number". Pure: how alike two names are comes in as facts the database works out
+// (trigram similarity and double metaphone), so this agrees with the search that found the record.
 import { normaliseNhsNumber } from '../people/nhs-number.ts';
 import type { NameQuery } from '../people/record-matching.ts';
 import { isRelationshipToInfant, RELATIONSHIPS_TO_INFANT, type RelationshipToInfant } from '../people/relationships.ts';
