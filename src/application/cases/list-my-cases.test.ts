@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { actorFor, makeCase, makeUser } from '../../../test/helpers/factories.ts';
+import { actorFor, makeCase, makeOrganisation, makeUser } from '../../../test/helpers/factories.ts';
 import { testConfig } from '../../../test/helpers/test-app.ts';
 import { TestClock } from '../../../test/helpers/test-clock.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/test-database.ts';
@@ -8,7 +8,15 @@ import type { UserActor } from '../actor.ts';
 import { createContext, type AppContext } from '../context.ts';
 import { evaluateStoredProfile } from '../profile/profile-facts.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
-import { listMyCases, readMyCases } from './list-my-cases.ts';
+import { listMyCases, readMyCases, type MyCasesOptions } from './list-my-cases.ts';
+import { loadChronology } from '../chronology/chronology-rows.ts';
+import { readCaseClocks } from '../timescales/case-clocks.ts';
+import { profileEventsFrom } from '../../domain/chronology/to-profile-event.ts';
+import { isTriggerEventKind } from '../../domain/catalogue/catalogue.ts';
+import { byActionNeeded, highestFindings, nextDue } from '../../domain/profile/action-first.ts';
+import { byReviewUrgency, nextReviewDate, reviewState } from '../../domain/profile/review-schedule.ts';
+import { byClockUrgency, mostUrgentClock } from '../../domain/timescales/clock-urgency.ts';
+import type { CaseLevel } from '../../domain/shared/case-levels.ts';
 import type { KyselyPlugin } from 'kysely';
 import { recordEntry } from '../chronology/record-entry.ts';
 import { settingsInForce } from '../settings/settings-in-force.ts';
@@ -89,5 +97,107 @@ describe('my cases reads the clocks of all its cases at once', () => {
     assert.equal(many.statements, few.statements);
     assert.ok(many.listed.cases.every((c) => c.urgentClock?.id === 'initial-conference'));
     assert.equal(many.listed.today, '2026-11-22');
+  });
+});
+
+describe('the organisation’s cases are ordered as when every case was computed in full', () => {
+  let database: TestDatabase;
+  let ctx: AppContext;
+  let lead: UserActor;
+  before(async () => {
+    database = await createTestDatabase();
+    // Sunday 22 November 2026.
+    ctx = createContext(database.db, testConfig(), new TestClock('2026-11-22T10:00:00Z'));
+    const organisation = await makeOrganisation(ctx);
+    const practitioners = [await makeUser(ctx, { organisationId: organisation.id }), await makeUser(ctx, { organisationId: organisation.id })];
+    lead = actorFor(await makeUser(ctx, { organisationId: organisation.id, role: 'safeguarding-lead' }));
+    const outsider = await makeUser(ctx);
+    await makeCase(ctx, { familyName: 'Elsewhere', teamUserIds: [outsider.id] });
+    const levels = ['universal', 'early-help', 'child-in-need', 'child-protection', 'looked-after'] as const;
+    // 64 cases, more than a page: families sharing names (ties keep the name order), findings of each
+    // severity and count, strategy discussions that started clocks weeks or days ago, unborn babies with
+    // pre-birth milestones, reviews never done, done long ago or lately, and events that bring one forward.
+    for (let i = 0; i < 64; i++) {
+      const practitioner = practitioners[i % 2]!;
+      const { id } = await makeCase(ctx, { familyName: `Family ${String(i % 9)}`, teamUserIds: [practitioner.id] });
+      if (i % 6 === 0) await ctx.db.updateTable('cases').set({ status: 'unborn', date_of_birth: null, expected_delivery_date: `2027-0${String(1 + (i % 4))}-15` }).where('id', '=', id).execute();
+      await ctx.db.updateTable('cases').set({ level: levels[i % 5]!, profile_reviewed_at: i % 4 === 0 ? null : new Date(Date.UTC(2026, 10, 21) - (i % 7) * 14 * 86_400_000) }).where('id', '=', id).execute();
+      if (i % 3 !== 2) {
+        const heldOn = `2026-${i % 2 === 0 ? '10' : '11'}-${String(1 + (i % 20)).padStart(2, '0')}`;
+        assert.ok((await recordEntry(ctx, actorFor(practitioner), id, { kind: 'strategy-discussion', occurredAt: heldOn, summary: 'Strategy discussion', source: 'agency-record' })).ok);
+      }
+      if (i % 5 === 3) assert.ok((await recordEntry(ctx, actorFor(practitioner), id, { kind: 'substance-use-increase', occurredAt: '2026-11-10', summary: 'Drinking more', source: 'agency-record' })).ok);
+      const severity = (['critical', 'high', 'attention', null] as const)[i % 4];
+      if (severity) {
+        const { profile_version: version } = await ctx.db.selectFrom('cases').select('profile_version').where('id', '=', id).executeTakeFirstOrThrow();
+        const findings = Array.from({ length: 1 + (i % 3) }, (_, n) => ({ id: `finding-${String(n)}`, severity, rationale: 'Test' }));
+        if (i % 8 === 1) findings.push({ id: 'finding-attention', severity: 'attention', rationale: 'Test' } as never);
+        await ctx.db.insertInto('profile_versions').values({ case_id: id, version: version + 1, changed_at: ctx.clock.now(), changed_by: null, kind: 'factor', factor_id: null, subject_key: null, change: '{}', changed_by_name: null, why: null, findings: JSON.stringify(findings) }).execute();
+        await ctx.db.updateTable('cases').set({ profile_version: version + 1 }).where('id', '=', id).execute();
+      }
+    }
+  });
+  after(async () => database.close());
+
+  /** The list as it was worked out before: every case read and computed in full, one at a time, then ordered. */
+  async function computedInFull(options: MyCasesOptions) {
+    const today = serviceToday(ctx.clock.now());
+    const rows = await ctx.db
+      .selectFrom('cases')
+      .leftJoin('profile_versions', (join) => join.onRef('profile_versions.case_id', '=', 'cases.id').onRef('profile_versions.version', '=', 'cases.profile_version'))
+      .select(['cases.id', 'cases.level', 'cases.profile_reviewed_at', 'profile_versions.findings'])
+      .where((eb) => eb.exists(eb.selectFrom('case_team').innerJoin('users', 'users.id', 'case_team.user_id').select('case_team.case_id').whereRef('case_team.case_id', '=', 'cases.id').where('users.organisation_id', '=', lead.organisationId)))
+      .orderBy('cases.family_name')
+      .orderBy('cases.id')
+      .execute();
+    const all = [];
+    for (const row of rows) {
+      const clocks = (await readCaseClocks(ctx, row.id, today)) ?? [];
+      const triggers = profileEventsFrom(await loadChronology(ctx.db, row.id)).filter((e) => isTriggerEventKind(e.kind));
+      const due = nextReviewDate(row.level as CaseLevel, row.profile_reviewed_at ? serviceToday(row.profile_reviewed_at) : null, triggers);
+      const review = { state: reviewState(due, today), dueOn: due.dueOn };
+      const urgentClock = mostUrgentClock(clocks);
+      all.push({ id: row.id, clocks, review, urgentClock, findings: highestFindings(row.findings ?? []), next: nextDue(urgentClock, review, today) });
+    }
+    const kept = options.overdueClocksOnly ? all.filter((c) => c.urgentClock?.status === 'overdue') : all;
+    if (options.order === 'clocks') kept.sort((a, b) => byReviewUrgency(a.review, b.review)).sort((a, b) => byClockUrgency(a.clocks, b.clocks));
+    else if (options.order === 'review') kept.sort((a, b) => byReviewUrgency(a.review, b.review));
+    else kept.sort(byActionNeeded);
+    return kept;
+  }
+
+  async function everyPage(options: MyCasesOptions) {
+    const first = await readMyCases(ctx, lead, options);
+    const cases = [...first.cases];
+    for (let page = 2; page <= first.pages; page++) cases.push(...(await readMyCases(ctx, lead, { ...options, page })).cases);
+    return { first, cases };
+  }
+
+  for (const options of [{}, { order: 'review' }, { order: 'clocks' }, { overdueClocksOnly: true }] as MyCasesOptions[]) {
+    it(`gives the same cases in the same order, with the same clocks and findings: ${JSON.stringify(options)}`, async () => {
+      const expected = await computedInFull(options);
+      const { first, cases } = await everyPage(options);
+      assert.equal(first.scope, 'organisation');
+      assert.equal(first.total, expected.length);
+      assert.deepEqual(cases.map((c) => c.id), expected.map((c) => c.id));
+      assert.deepEqual(cases.map((c) => [c.findings, c.review, c.urgentClock, c.next, c.clocks]), expected.map((c) => [c.findings, c.review, c.urgentClock, c.next, c.clocks]));
+      assert.ok(cases.every((c) => c.colleagues.length === 1), 'each row names the organisation’s member in its team');
+    });
+  }
+
+  it('varies enough to test the order: every rank, ties on the name, more than one page', async () => {
+    const { first, cases } = await everyPage({});
+    assert.equal(first.pages, 2);
+    assert.ok(first.counts.critical > 0 && first.counts.high > 0 && first.counts.overdueClocks > 0 && first.counts.neverReviewed > 0 && first.counts.overdueReviews > 0, JSON.stringify(first.counts));
+    assert.ok(cases.some((c) => c.urgentClock === null) && cases.some((c) => c.urgentClock?.status === 'due-soon' || c.urgentClock?.status === 'due'));
+    const expected = await computedInFull({});
+    const count = (test: (c: (typeof expected)[number]) => boolean) => expected.filter(test).length;
+    assert.deepEqual(first.counts, {
+      overdueClocks: count((c) => c.urgentClock?.status === 'overdue'),
+      overdueReviews: count((c) => c.review.state === 'overdue'),
+      neverReviewed: count((c) => c.review.state === 'never-reviewed'),
+      critical: count((c) => c.findings?.severity === 'critical'),
+      high: count((c) => c.findings?.severity === 'high'),
+    });
   });
 });

@@ -4,17 +4,19 @@
 // review and its clocks on the service's day (docs/domain.md, My cases), what needs action first
 // (domain/profile/action-first.ts) unless the most pressing review or clock is asked for, 50 a page.
 // The clocks of every case come from the same few queries (the entries that bring a review forward
-// or run a clock, read once for all the cases; their meetings, once), never a query per case.
+// or run a clock, read once for all the cases; their meetings, once), never a query per case: the
+// order and the counts need them for every case. The findings are read as their severities only
+// (in SQL), and what only a row shows (the organisation's members in the team) for the page's cases.
 // readMyCases reads and does not audit: the home page's use case (view-home.ts) audits what it
 // showed beside the alerts; listMyCases reads and audits on its own.
 import { sql } from 'kysely';
-import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { OVERSIGHT_ROLES, type TeamRole } from '../../domain/access/case-access.ts';
 import { profileEventsFrom } from '../../domain/chronology/to-profile-event.ts';
 import { isTriggerEventKind } from '../../domain/catalogue/catalogue.ts';
 import { EVENT_KIND_IDS } from '../../domain/catalogue/event-kinds.ts';
 import { infantDisplayName } from '../../domain/people/infant-name.ts';
 import type { InfantStatus } from '../../domain/people/record-matching.ts';
+import type { Severity } from '../../domain/catalogue/finding-definitions.ts';
 import { byActionNeeded, highestFindings, nextDue, type HighestFindings, type NextDue } from '../../domain/profile/action-first.ts';
 import type { ProfileEvent } from '../../domain/profile/profile.types.ts';
 import { byReviewUrgency, nextReviewDate, reviewState, type ReviewStatus } from '../../domain/profile/review-schedule.ts';
@@ -92,8 +94,9 @@ function profileReview(level: string, reviewedAt: Date | null, events: readonly 
 
 const TRIGGER_KINDS = EVENT_KIND_IDS.filter((kind) => isTriggerEventKind(kind));
 
-async function readRows(ctx: AppContext, actor: UserActor, scope: MyCasesScope) {
-  let query = ctx.db
+/** Every case in scope, with what ordering them needs: no colleagues, and of the findings only their severities (read in SQL). */
+async function readCasesInScope(ctx: AppContext, actor: UserActor, scope: MyCasesScope) {
+  const query = ctx.db
     .selectFrom('cases')
     .leftJoin('case_team as mine', (join) => join.onRef('mine.case_id', '=', 'cases.id').on('mine.user_id', '=', actor.userId))
     .leftJoin('profile_versions', (join) => join.onRef('profile_versions.case_id', '=', 'cases.id').onRef('profile_versions.version', '=', 'cases.profile_version'))
@@ -107,53 +110,65 @@ async function readRows(ctx: AppContext, actor: UserActor, scope: MyCasesScope) 
       'cases.level',
       'cases.profile_reviewed_at',
       'mine.role',
-      'profile_versions.findings',
+      sql<Severity[] | null>`(select json_agg(finding ->> 'severity') from jsonb_array_elements(profile_versions.findings) as finding)`.as('severities'),
     ])
     .orderBy('cases.family_name')
     .orderBy('cases.id');
-  if (scope === 'team') return (await query.where('mine.user_id', 'is not', null).execute()).map((row) => ({ ...row, colleagues: [] }));
-  // The organisation's members in the team: whether it oversees the case, and who they are.
-  const colleagues = () =>
-    ctx.db
-      .selectFrom('case_team')
-      .innerJoin('users', 'users.id', 'case_team.user_id')
-      .select(['users.name', 'case_team.role'])
-      .where('case_team.case_id', '=', sql.ref<string>('cases.id'))
-      .where('users.organisation_id', '=', actor.organisationId)
-      .orderBy('users.name');
-  query = query.where((eb) => eb.exists(colleagues()));
-  return query.select(jsonArrayFrom(colleagues()).as('colleagues')).execute();
+  if (scope === 'team') return query.where('mine.user_id', 'is not', null).execute();
+  // The cases a member of the organisation is in the team of: the cases it oversees.
+  return query
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('case_team')
+          .innerJoin('users', 'users.id', 'case_team.user_id')
+          .select('case_team.case_id')
+          .whereRef('case_team.case_id', '=', 'cases.id')
+          .where('users.organisation_id', '=', actor.organisationId),
+      ),
+    )
+    .execute();
 }
 
-/** The caller's cases (their teams', or their organisation's when they oversee it), ordered, filtered and paged. Not audited. */
+/** The organisation's members in the team of each of these cases, by name: read for the cases shown only. */
+async function readColleagues(ctx: AppContext, actor: UserActor, caseIds: readonly string[]): Promise<Map<string, MyCase['colleagues']>> {
+  const byCase = new Map<string, MyCase['colleagues']>();
+  if (caseIds.length === 0) return byCase;
+  const rows = await ctx.db
+    .selectFrom('case_team')
+    .innerJoin('users', 'users.id', 'case_team.user_id')
+    .select(['case_team.case_id', 'users.name', 'case_team.role'])
+    .where('case_team.case_id', 'in', [...caseIds])
+    .where('users.organisation_id', '=', actor.organisationId)
+    .orderBy('users.name')
+    .execute();
+  for (const row of rows) byCase.set(row.case_id, [...(byCase.get(row.case_id) ?? []), { name: row.name, role: row.role }]);
+  return byCase;
+}
+
+/**
+ * The caller's cases (their teams', or their organisation's when they oversee it), ordered, filtered and paged. Not audited.
+ * What the order, the filter and the counts need is worked out for every case in scope: the severities of the
+ * findings (from SQL), the review and the clocks (from one read of the entries and one of the meetings). What
+ * only a row shows (the name, the organisation's members in the team) is read for the page's cases alone.
+ */
 export async function readMyCases(ctx: AppContext, actor: UserActor, options: MyCasesOptions = {}): Promise<MyCases> {
   const today = serviceToday(ctx.clock.now());
   const scope = scopeOf(actor);
-  const rows = await readRows(ctx, actor, scope);
+  const rows = await readCasesInScope(ctx, actor, scope);
   // Entries that bring a review forward (triggers) or run a clock, and corrections, for every case at once.
   // The meetings are read beside them.
   const reading = readClockEntriesOfCases(ctx.db, rows.map((r) => r.id), TRIGGER_KINDS);
   const [entries, clocks] = await Promise.all([reading, readClocksOfCases(ctx, rows.map((r) => ({ id: r.id, bornOn: r.date_of_birth, expectedDeliveryOn: r.expected_delivery_date })), today, reading)]);
-  const all = rows.map((row): MyCase => {
+  const all = rows.map((row) => {
     const review = profileReview(row.level, row.profile_reviewed_at, profileEventsFrom(entries.get(row.id) ?? []).filter((e) => isTriggerEventKind(e.kind)), today);
-    const urgentClock = mostUrgentClock(clocks.get(row.id) ?? []);
-    return {
-      id: row.id,
-      name: infantDisplayName({ status: row.status, givenName: row.given_name, familyName: row.family_name }),
-      status: row.status,
-      dateOfBirth: row.date_of_birth,
-      expectedDeliveryDate: row.expected_delivery_date,
-      level: row.level,
-      teamRole: row.role,
-      colleagues: row.colleagues,
-      findings: highestFindings(row.findings ?? []),
-      review,
-      clocks: clocks.get(row.id) ?? [],
-      urgentClock,
-      next: nextDue(urgentClock, review, today),
-    };
+    const caseClocks = clocks.get(row.id) ?? [];
+    const urgentClock = mostUrgentClock(caseClocks);
+    const findings = highestFindings((row.severities ?? []).map((severity) => ({ severity })));
+    return { row, review, clocks: caseClocks, urgentClock, findings, next: nextDue(urgentClock, review, today) };
   });
-  const overdue = (c: MyCase) => c.urgentClock?.status === 'overdue';
+  type Keys = (typeof all)[number];
+  const overdue = (c: Keys) => c.urgentClock?.status === 'overdue';
   const kept = options.overdueClocksOnly ? all.filter(overdue) : all;
   // Stable sorts: between cases equally pressing, the query's order (family name) stays.
   if (options.order === 'clocks') kept.sort((a, b) => byReviewUrgency(a.review, b.review)).sort((a, b) => byClockUrgency(a.clocks, b.clocks));
@@ -161,9 +176,21 @@ export async function readMyCases(ctx: AppContext, actor: UserActor, options: My
   else kept.sort(byActionNeeded);
   const pages = Math.max(1, Math.ceil(kept.length / CASES_PER_PAGE));
   const page = Math.min(Math.max(options.page ?? 1, 1), pages);
+  const shown = kept.slice((page - 1) * CASES_PER_PAGE, page * CASES_PER_PAGE);
+  const colleagues = scope === 'organisation' ? await readColleagues(ctx, actor, shown.map((c) => c.row.id)) : new Map<string, MyCase['colleagues']>();
   return {
     scope,
-    cases: kept.slice((page - 1) * CASES_PER_PAGE, page * CASES_PER_PAGE),
+    cases: shown.map(({ row, ...keys }): MyCase => ({
+      id: row.id,
+      name: infantDisplayName({ status: row.status, givenName: row.given_name, familyName: row.family_name }),
+      status: row.status,
+      dateOfBirth: row.date_of_birth,
+      expectedDeliveryDate: row.expected_delivery_date,
+      level: row.level,
+      teamRole: row.role,
+      colleagues: colleagues.get(row.id) ?? [],
+      ...keys,
+    })),
     today,
     page,
     pages,
