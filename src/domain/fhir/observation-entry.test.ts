@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { at, concept, observation } from './fhir.test-support.ts';
 import { readObservation } from './observation-entry.ts';
-import { DRUG_USE, HEAVY_DRINKER, PIPE_SMOKER } from './uk-core-examples.test-support.ts';
+import { BODY_HEIGHT, BODY_WEIGHT, DRUG_USE, HEAD_CIRCUMFERENCE, HEAVY_DRINKER, PIPE_SMOKER } from './uk-core-examples.test-support.ts';
 
 const read = (fields: Record<string, unknown> = {}) => readObservation(observation(fields), at('Observation/obs-1', 1));
 const only = (fields: Record<string, unknown>) => {
@@ -155,6 +155,27 @@ describe('an Observation as a chronology entry', () => {
     assert.equal(only({ code: concept('Non-smoker') }).indicates, undefined);
     assert.equal(only({ code: concept('Smoking cessation advice given') }).indicates, undefined);
     assert.deepEqual(only({ code: concept('Smoking status'), valueString: 'Father smokes in the flat' }).indicates, [{ factorId: 'smoking-in-home' }]);
+  });
+
+  it('makes a weight, length or head circumference a measurement in grams or centimetres, with the words "Weighed 4,210 g"', () => {
+    const weight = { coding: [{ system: 'http://loinc.org', code: '29463-7' }] };
+    const [mapped] = read({ code: weight, valueQuantity: { value: 4.21, unit: 'kg', system: 'http://unitsofmeasure.org', code: 'kg' } }).entries;
+    assert.deepEqual(mapped?.measurement, { kind: 'weight', value: 4210, unit: 'g' });
+    assert.deepEqual([mapped?.entry.kind, mapped?.entry.summary], ['case-note', 'Weighed 4,210 g']);
+    const fromExample = (example: typeof BODY_WEIGHT) => {
+      const [first] = readObservation(example, at(`Observation/${example.id}`)).entries;
+      return [first?.measurement, first?.entry.summary];
+    };
+    assert.deepEqual(fromExample(BODY_WEIGHT), [{ kind: 'weight', value: 90000, unit: 'g' }, 'Weighed 90,000 g']);
+    assert.deepEqual(fromExample(BODY_HEIGHT), [{ kind: 'length', value: 164, unit: 'cm' }, 'Measured 164 cm long']);
+    assert.deepEqual(fromExample(HEAD_CIRCUMFERENCE), [{ kind: 'head-circumference', value: 59, unit: 'cm' }, 'Head circumference 59 cm']);
+  });
+
+  it('refuses a measurement in a unit it cannot convert, with the reason, and keeps the Observation in words', () => {
+    const [mapped] = read({ code: { coding: [{ system: 'http://snomed.info/sct', code: '27113001' }], text: 'Body weight' }, valueQuantity: { value: 9, code: '[lb_av]', unit: 'lb' } }).entries;
+    assert.equal(mapped?.measurement, undefined);
+    assert.deepEqual(mapped?.measurementRefused, { code: 'measurement-unit-unknown', path: '/entry/1/resource/valueQuantity/code' });
+    assert.equal(mapped?.entry.summary, 'Body weight: 9 lb');
   });
 
   it('is dated by effectiveDateTime, effectiveInstant or the start of effectivePeriod, and reports one with none', () => {
