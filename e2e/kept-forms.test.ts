@@ -1,5 +1,5 @@
-// Nothing typed is lost, in a real browser: the contact form and the subject page typed into, the
-// session lost, signed in again and the text found there (JavaScript on and off); the timeout warning
+// Nothing typed is lost, in a real browser: the contact form, the subject page and the meeting form
+// typed into, the session lost, signed in again and the text found there (JavaScript on and off); the timeout warning
 // before the idle sign-out, with axe, Escape staying signed in, and its words once the session has ended.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -81,6 +81,27 @@ for (const javaScriptEnabled of [true, false]) {
     });
   });
 }
+
+describe('a meeting typed after the session ended', () => {
+  test('is kept while the user signs in again, then found on the meeting form, which passes axe', async () => {
+    const meetingUrl = `/cases/${okafor}/meetings/new`;
+    const page = await e2e.newPage();
+    await signIn(page, 'health-visitor@demo.example');
+    await page.goto(meetingUrl);
+    await page.locator('#chair').fill('Dee Chair, independent reviewing officer');
+    await page.locator('#decision-0').fill('Ruby stays on a child protection plan');
+    e2e.testApp.clock.advanceMinutes(31);
+    await submit(page, page.locator('[data-qa="save-meeting"]'));
+    assert.equal(new URL(page.url()).pathname, '/sign-in');
+
+    await signInAgain(page);
+    assert.equal(new URL(page.url()).pathname, meetingUrl);
+    assert.equal(await page.locator('#chair').inputValue(), 'Dee Chair, independent reviewing officer');
+    assert.equal(await page.locator('#decision-0').inputValue(), 'Ruby stays on a child protection plan');
+    assert.match(await page.locator('[data-qa="kept-form-banner"]').innerText(), /What you typed has been put back/);
+    await expectNoAxeViolations(page);
+  });
+});
 
 describe('the timeout warning', () => {
   test('opens before the idle sign-out with the focus in it, passes axe, and Escape stays signed in', async () => {

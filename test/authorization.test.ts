@@ -116,6 +116,11 @@ const ROUTES: RouteCase[] = [
   { name: 'page: record consent withdrawn (post)', need: 'change', request: (c, ids) => c.web.post(`/cases/${ids.caseId}/consent/withdrawal`, { withdraws: 'no-such-consent' }) },
   { name: 'page: record sharing without consent (post)', need: 'change', request: (c, ids) => c.web.post(`/cases/${ids.caseId}/consent/sharing`, { sharedWhat: 'probe' }) },
   { name: 'page: record the GP told (post)', need: 'change', request: (c, ids) => c.web.post(`/cases/${ids.caseId}/consent/gp-told`, { gpShared: 'probe' }) },
+  // Each consent form's address answers a GET with the page (where a kept form comes back): for those who may record.
+  { name: 'page: record consent sought (form)', need: 'change', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/consent/consent`) },
+  { name: 'page: record consent withdrawn (form)', need: 'change', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/consent/withdrawal`) },
+  { name: 'page: record sharing without consent (form)', need: 'change', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/consent/sharing`) },
+  { name: 'page: record the GP told (form)', need: 'change', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/consent/gp-told`) },
   { name: 'page: discharge plans', need: 'read', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/discharge-plan`) },
   { name: 'page: record a discharge plan (post)', need: 'change', request: (c, ids) => c.web.post(`/cases/${ids.caseId}/discharge-plan`, { stay: 'hospital', 'firstVisit-name': 'probe' }) },
   { name: 'page: discharge plan, add another row (post)', need: 'change', request: (c, ids) => c.web.post(`/cases/${ids.caseId}/discharge-plan`, { add: 'followUps', 'followUp-0-what': 'probe' }) },

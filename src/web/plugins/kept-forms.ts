@@ -27,7 +27,7 @@ declare module 'fastify' {
   }
 }
 
-/** The form pages whose typed answers are kept, by route: the contact form, the chronology entry form, a factor's form, the plan's, a subject's page, a person's forms and the record's details. */
+/** The form pages whose typed answers are kept, by route: the contact form, the chronology entry form, a factor's form, the plan's, a subject's page, a person's forms, the record's details, a meeting's form, the discharge plan's and each consent form. */
 export const KEPT_FORM_PAGES: ReadonlySet<string> = new Set([
   '/cases/:caseId/contacts/new',
   '/cases/:caseId/chronology/new',

@@ -2,7 +2,9 @@
 // sought (given, refused, withdrawn) and information shared without consent, and four small forms,
 // each posting to its own address: a consent sought, a withdrawal, sharing without consent, the GP
 // told. No JavaScript needed; an error re-renders the page with the GOV.UK error summary linking to
-// the field, and everything typed in that form kept.
+// the field, and everything typed in that form kept. Each form's address also answers a GET with the
+// page: a form posted after the session ended (or with an expired token) comes back there, filled as
+// typed, after signing in again (web/plugins/kept-forms.ts).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { recordConsent } from '../../../application/consent/record-consent.ts';
@@ -10,7 +12,7 @@ import { recordGpTold } from '../../../application/consent/record-gp-told.ts';
 import { viewConsent, type ConsentView } from '../../../application/consent/view-consent.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
-import { draftFrom, gpDraftFrom, pageErrors, readForm, type ConsentForm, type FormValues } from './consent.form.ts';
+import { CONSENT_FORMS, draftFrom, gpDraftFrom, pageErrors, readForm, type ConsentForm, type FormValues } from './consent.form.ts';
 import { formChoices, presentConsent } from './consent.presenter.ts';
 
 type CaseRequest = FastifyRequest<{ Params: { caseId: string } }>;
@@ -50,6 +52,14 @@ export async function consentRoutes(app: FastifyInstance): Promise<void> {
     if (!view) return reply;
     return page(reply, view);
   });
+
+  for (const form of CONSENT_FORMS) {
+    app.get<{ Params: { caseId: string } }>(`/cases/:caseId/consent/${form}`, { preHandler: requireUser }, async (request, reply) => {
+      const view = await load(request, reply, form);
+      if (!view) return reply;
+      return page(reply, view, request.keptForm ? { form, values: readForm(form, request.keptForm) } : {});
+    });
+  }
 
   /** Back to the page, with the banner saying what was recorded (shown once). */
   function saved(request: CaseRequest, reply: FastifyReply, form: ConsentForm) {

@@ -25,12 +25,13 @@ describe('the consent page', () => {
   let web: WebClient;
   let outsiderWeb: WebClient;
   let today: string;
+  let lead: Awaited<ReturnType<typeof makeUser>>;
 
   before(async () => {
     t = await createTestApp();
     today = serviceToday(t.clock.now());
     const csc = await makeOrganisation(t.ctx, 'childrens-social-care');
-    const lead = await makeUser(t.ctx, { name: 'Page Lead', organisationId: csc.id });
+    lead = await makeUser(t.ctx, { name: 'Page Lead', organisationId: csc.id });
     leadId = lead.id;
     const outsider = await makeUser(t.ctx, { name: 'Page Outsider' });
     ({ id: caseId } = await makeCase(t.ctx, { familyName: 'Pageconsent', teamUserIds: [lead.id] }));
@@ -127,10 +128,53 @@ describe('the consent page', () => {
       await outsiderWeb.post(`/cases/${caseId}/consent/withdrawal`, {}),
       await outsiderWeb.post(`/cases/${caseId}/consent/sharing`, {}),
       await outsiderWeb.post(`/cases/${caseId}/consent/gp-told`, {}),
+      ...(await Promise.all(['consent', 'withdrawal', 'sharing', 'gp-told'].map((form) => outsiderWeb.get(`/cases/${caseId}/consent/${form}`)))),
     ]) {
       assert.equal(response.statusCode, 403);
       assert.doesNotMatch(response.body, /Pageconsent|Page Lead/);
     }
     assert.equal(await records(), count);
+  });
+
+  it('answers each form’s address with the page, its forms blank', async () => {
+    for (const form of ['consent', 'withdrawal', 'sharing', 'gp-told']) {
+      const page = await web.get(`/cases/${caseId}/consent/${form}`);
+      assert.equal(page.statusCode, 200, form);
+      assert.ok(qaElement(page.body, 'sharing-form'), form);
+      assert.equal(inputValue(page.body, 'sharedWith') ?? '', '', form);
+    }
+  });
+
+  it('gives a form back as typed when it was posted with an expired form token, recording nothing', async () => {
+    const count = await records();
+    const response = await web.post(`/cases/${caseId}/consent/consent`, { _csrf: 'expired-token', askedName: 'Kept Grandmother', purpose: 'Kept purpose', ...dateFields('soughtOn', today), answer: 'refused' });
+    assert.equal(response.headers.location, `/cases/${caseId}/consent/consent?restore=1`);
+    const form = await web.get(response.headers.location);
+    assert.equal(form.statusCode, 200);
+    assert.match(textOf(qaElement(form.body, 'kept-form-banner')), /Your form had expired/);
+    assert.equal(inputValue(form.body, 'askedName'), 'Kept Grandmother');
+    assert.match(form.body, /Kept purpose<\/textarea>/);
+    assert.match(form.body, /value="refused" checked/);
+    assert.equal(await records(), count);
+  });
+
+  // Last: it lets the session go idle.
+  it('gives a form back as typed when it was posted after the session went idle, once the same user signs in again', async () => {
+    const url = `/cases/${caseId}/consent/sharing`;
+    const client = await WebClient.signedIn(t.app, lead);
+    await client.get(`/cases/${caseId}/consent`);
+    t.clock.advanceMinutes(31);
+    const late = await client.post(url, { sharedWhat: 'Kept police log', sharedWith: 'Kept midwife', ...dateFields('sharedOn', today), basis: 'safeguarding-child', reason: 'Kept reason' });
+    assert.equal(late.statusCode, 303);
+    assert.equal(late.headers.location, `/sign-in?${new URLSearchParams({ returnTo: `${url}?restore=1`, reason: 'idle' }).toString()}`);
+    await client.get(late.headers.location);
+    await client.post('/sign-in', { email: lead.email, password: lead.password, returnTo: `${url}?restore=1` });
+    const form = await client.get(`${url}?restore=1`);
+    assert.equal(form.statusCode, 200);
+    assert.ok(qaElement(form.body, 'kept-form-banner'));
+    assert.match(form.body, /Kept police log<\/textarea>/);
+    assert.equal(inputValue(form.body, 'sharedWith'), 'Kept midwife');
+    assert.match(form.body, /Kept reason<\/textarea>/);
+    assert.equal(inputValue((await client.get(`${url}?restore=1`)).body, 'sharedWith') ?? '', '', 'given back once');
   });
 });

@@ -113,6 +113,13 @@ export function readDischargeForm(raw: unknown): DischargeFormValues {
   };
 }
 
+/** A kept form given back after signing in again (web/plugins/kept-forms.ts): as typed, with at least the rows a new form shows. */
+export function readKeptDischargeForm(fields: unknown): DischargeFormValues {
+  const typed = readDischargeForm(fields);
+  const atLeast = <T>(rows: T[], kind: RowKind, blank: () => T) => [...rows, ...Array.from({ length: Math.max(0, FIRST_ROWS[kind] - rows.length) }, blank)];
+  return { ...typed, followUps: atLeast(typed.followUps, 'followUps', blankFollowUp), attendees: atLeast(typed.attendees, 'attendees', blankPerson) };
+}
+
 /** Which list "add another" asked for, if any. */
 export function addRequested(raw: unknown): RowKind | null {
   const add = raw && typeof raw === 'object' ? (raw as Record<string, unknown>)['add'] : undefined;

@@ -10,7 +10,7 @@ import { listDischargePlans, type DischargePlansView } from '../../../applicatio
 import { recordDischargePlan } from '../../../application/discharge/record-discharge-plan.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
-import { addRequested, blankForm, dischargeFormErrors, draftFrom, readDischargeForm, withAnotherRow, type DischargeFormValues } from './discharge-plan.form.ts';
+import { addRequested, blankForm, dischargeFormErrors, draftFrom, readDischargeForm, readKeptDischargeForm, withAnotherRow, type DischargeFormValues } from './discharge-plan.form.ts';
 import { agencyItems, presentDischargePlans, stayItems } from './discharge-plan.presenter.ts';
 
 const RECORD = { action: 'discharge-plan.record', need: 'change' } as const;
@@ -39,7 +39,8 @@ export async function dischargePlanRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { caseId: string } }>('/cases/:caseId/discharge-plan', { preHandler: requireUser }, async (request, reply) => {
     const view = await load(request, reply, false);
     if (!view) return reply;
-    return page(reply, view, blankForm());
+    // A form posted after the session ended (or with an expired token) comes back as typed.
+    return page(reply, view, request.keptForm ? readKeptDischargeForm(request.keptForm) : blankForm());
   });
 
   app.post<{ Params: { caseId: string } }>('/cases/:caseId/discharge-plan', { preHandler: requireUser }, async (request, reply) => {

@@ -142,6 +142,23 @@ describe('the discharge plan page', () => {
     assert.match(cards[1]!, /Page Nurse \(Hospital\)/);
   });
 
+  it('gives the form back as typed when it was posted with an expired form token, recording nothing', async () => {
+    const before = await plans();
+    const url = `/cases/${caseId}/discharge-plan`;
+    const response = await web.post(url, { ...filled({ 'firstVisit-name': 'Kept Visitor', feedingAndHandling: 'Kept advice' }), _csrf: 'expired-token' });
+    assert.equal(response.statusCode, 303);
+    assert.equal(response.headers.location, `${url}?restore=1`);
+    const form = await web.get(response.headers.location);
+    assert.equal(form.statusCode, 200);
+    assert.match(textOf(qaElement(form.body, 'kept-form-banner')), /Your form had expired\. Check your answers and save again\./);
+    assert.equal(inputValue(form.body, 'firstVisit-name'), 'Kept Visitor');
+    assert.match(form.body, /Kept advice<\/textarea>/);
+    assert.equal(inputValue(form.body, 'followUp-0-what'), 'Weight check');
+    assert.ok(form.body.includes('name="attendee-2-name"'), 'with the rows a new form shows');
+    assert.equal(await plans(), before, 'nothing recorded from it');
+    assert.equal(inputValue((await web.get(url)).body, 'firstVisit-name'), '', 'the plain page starts blank');
+  });
+
   it('refuses someone outside the team, showing nothing and saving nothing', async () => {
     const look = await outsiderWeb.get(`/cases/${caseId}/discharge-plan`);
     assert.equal(look.statusCode, 403);

@@ -107,6 +107,19 @@ export function readMeetingForm(raw: unknown): MeetingFormValues {
   };
 }
 
+/** A kept form given back after signing in again (web/plugins/kept-forms.ts): as typed, with at least the rows a new form shows. */
+export function readKeptMeetingForm(fields: unknown): MeetingFormValues {
+  const typed = readMeetingForm(fields);
+  const atLeast = <T>(rows: T[], kind: RowKind, blank: () => T) => [...rows, ...Array.from({ length: Math.max(0, FIRST_ROWS[kind] - rows.length) }, blank)];
+  return {
+    ...typed,
+    attendees: atLeast(typed.attendees, 'attendees', blankPerson),
+    absent: atLeast(typed.absent, 'absent', blankPerson),
+    decisions: atLeast(typed.decisions, 'decisions', () => ''),
+    actions: atLeast(typed.actions, 'actions', blankAction),
+  };
+}
+
 /** Which list "add another" asked for, if any. */
 export function addRequested(raw: unknown): RowKind | null {
   const add = raw && typeof raw === 'object' ? (raw as Record<string, unknown>)['add'] : undefined;

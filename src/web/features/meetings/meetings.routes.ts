@@ -8,7 +8,7 @@ import { listMeetings, type MeetingsView } from '../../../application/meetings/l
 import { recordMeeting } from '../../../application/meetings/record-meeting.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
-import { addRequested, blankForm, draftFrom, meetingFormErrors, readMeetingForm, withAnotherRow, type MeetingFormValues } from './meetings.form.ts';
+import { addRequested, blankForm, draftFrom, meetingFormErrors, readKeptMeetingForm, readMeetingForm, withAnotherRow, type MeetingFormValues } from './meetings.form.ts';
 import { agencyItems, kindItems, presentMeetings } from './meetings.presenter.ts';
 
 type CaseRequest = FastifyRequest<{ Params: { caseId: string } }>;
@@ -45,7 +45,8 @@ export async function meetingRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { caseId: string } }>('/cases/:caseId/meetings/new', { preHandler: requireUser }, async (request, reply) => {
     const view = await load(request, reply, true);
     if (!view) return reply;
-    return formPage(reply, view, blankForm());
+    // A form posted after the session ended (or with an expired token) comes back as typed.
+    return formPage(reply, view, request.keptForm ? readKeptMeetingForm(request.keptForm) : blankForm());
   });
 
   app.post<{ Params: { caseId: string } }>('/cases/:caseId/meetings/new', { preHandler: requireUser }, async (request, reply) => {

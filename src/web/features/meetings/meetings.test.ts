@@ -30,12 +30,13 @@ describe('the meetings pages', () => {
   let web: WebClient;
   let outsiderWeb: WebClient;
   let today: string;
+  let lead: Awaited<ReturnType<typeof makeUser>>;
 
   before(async () => {
     t = await createTestApp();
     today = serviceToday(t.clock.now());
     const csc = await makeOrganisation(t.ctx, 'childrens-social-care');
-    const lead = await makeUser(t.ctx, { name: 'Page Lead', organisationId: csc.id });
+    lead = await makeUser(t.ctx, { name: 'Page Lead', organisationId: csc.id });
     const outsider = await makeUser(t.ctx, { name: 'Page Outsider' });
     ({ id: caseId } = await makeCase(t.ctx, { familyName: 'Pagemeet', teamUserIds: [lead.id] }));
     web = await WebClient.signedIn(t.app, lead);
@@ -150,5 +151,29 @@ describe('the meetings pages', () => {
       assert.doesNotMatch(response.body, /Pagemeet|Sue Chair/);
     }
     assert.equal(await meetings(), 2);
+  });
+
+  // Last: it lets the session go idle.
+  it('gives the form back as typed when it was posted after the session went idle, once the same user signs in again', async () => {
+    const url = `/cases/${caseId}/meetings/new`;
+    const client = await WebClient.signedIn(t.app, lead);
+    await client.get(url);
+    t.clock.advanceMinutes(31);
+    const late = await client.post(url, { kind: 'core-group', chair: 'Kept Chair', 'attendee-0-name': 'Kept Attendee', 'attendee-0-agency': 'police', 'decision-0': 'Kept decision' });
+    assert.equal(late.statusCode, 303);
+    assert.equal(late.headers.location, `/sign-in?${new URLSearchParams({ returnTo: `${url}?restore=1`, reason: 'idle' }).toString()}`);
+    await client.get(late.headers.location);
+    const signedIn = await client.post('/sign-in', { email: lead.email, password: lead.password, returnTo: `${url}?restore=1` });
+    assert.equal(signedIn.headers.location, `${url}?restore=1`);
+    const form = await client.get(`${url}?restore=1`);
+    assert.equal(form.statusCode, 200);
+    assert.ok(qaElement(form.body, 'kept-form-banner'));
+    assert.equal(inputValue(form.body, 'chair'), 'Kept Chair');
+    assert.equal(inputValue(form.body, 'attendee-0-name'), 'Kept Attendee');
+    assert.match(form.body, /<option value="police" selected>/);
+    assert.match(form.body, /Kept decision<\/textarea>/);
+    assert.equal((form.body.match(/data-qa="attendee-row"/g) ?? []).length, 4, 'with the rows a new form shows');
+    assert.equal(await meetings(), 2, 'nothing recorded from it');
+    assert.equal(inputValue((await client.get(`${url}?restore=1`)).body, 'chair'), '', 'given back once');
   });
 });
