@@ -94,7 +94,7 @@ export async function fhirExportApiRoutes(app: FastifyInstance): Promise<void> {
       preHandler: requireBearer,
       schema: {
         ...common,
-        summary: 'Every resource of the record in one searchset Bundle: Patient, RelatedPerson, Flag, CarePlan, CareTeam, Consent, Encounter, and AuditEvent (the newest 100; only for those who may read the access log)',
+        summary: 'Every resource of the record in one searchset Bundle: Patient, RelatedPerson, Flag, CarePlan, CareTeam, Consent, Encounter, and AuditEvent (the newest 100; only for those who may read the access log). An OperationOutcome entry (search mode outcome) says when the access log goes on past this page or is left out',
         params: CaseIdParams,
         response: { 200: inBoth(EverythingBundle, 'searchset Bundle'), ...caseResponses },
       },
@@ -102,11 +102,12 @@ export async function fhirExportApiRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const result = await exportCaseFhir(ctx, actor(request), request.params.caseId, { kind: 'everything' });
       if (!result.ok) return sendRefusal(reply, result);
-      const { resources, accessLog } = result.value;
+      const { resources, accessLog, accessLogWithheld } = result.value;
       const all = EXPORTED_RESOURCE_TYPES.flatMap((type) => resources[type] ?? []);
       const more = accessLog && accessLog.total > accessLog.count
         ? [operationOutcome('informational', `The access log has ${String(accessLog.total)} entries: the newest ${String(accessLog.count)} are here. The rest: GET AuditEvent?patient=${request.params.caseId}&_page=2.`)]
         : [];
+      if (accessLogWithheld) more.push(operationOutcome('informational', 'The access log (AuditEvent) is left out: only the lead professional and the safeguarding leads and managers who oversee the case may read it.'));
       return sendFhir(request, reply, 200, searchBundle({ base: baseOf(request), self: selfOf(request), lastUpdated: ctx.clock.now().toISOString(), total: all.length, parts: [{ resources: all, mode: 'match' }, { resources: more, mode: 'outcome' }] }));
     },
   );

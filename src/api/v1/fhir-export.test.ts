@@ -110,6 +110,7 @@ describe('FHIR export API (GET /api/v1/fhir/...)', () => {
     const types = new Set(bundle.entry.map((entry) => entry.resource.resourceType));
     assert.deepEqual([...types], ['Patient', 'RelatedPerson', 'Flag', 'CarePlan', 'CareTeam', 'Consent', 'Encounter', 'AuditEvent']);
     assert.equal(bundle.total, bundle.entry.length);
+    assert.ok(bundle.entry.every((entry) => entry.search.mode === 'match'), 'the lead sees the whole log: nothing to say about it');
     for (const entry of bundle.entry) {
       assert.deepEqual(problems(entry.resource), [], `${entry.resource.resourceType}/${entry.resource.id ?? ''}`);
       assert.match(entry.fullUrl ?? '', new RegExp(`/api/v1/fhir/${entry.resource.resourceType}/`));
@@ -123,6 +124,10 @@ describe('FHIR export API (GET /api/v1/fhir/...)', () => {
     const bundle = (await get(member, `Patient/${caseId}/$everything`)).json<Bundle>();
     assert.ok(bundle.entry.length > 0);
     assert.ok(!bundle.entry.some((entry) => entry.resource.resourceType === 'AuditEvent'));
+    const outcomes = bundle.entry.filter((entry) => entry.search.mode === 'outcome');
+    assert.equal(outcomes.length, 1);
+    assert.match(JSON.stringify(outcomes[0]?.resource), /access log \(AuditEvent\) is left out/);
+    assert.equal(bundle.total, bundle.entry.length - 1, 'the outcome is not a match');
   });
 
   it('searches each type by patient, as Patient/<id> or the id alone', async () => {
