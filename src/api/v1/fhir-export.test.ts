@@ -202,6 +202,14 @@ describe('FHIR export API (GET /api/v1/fhir/...)', () => {
     );
   });
 
+  it('gives the newest 100 entries of a longer access log in $everything, and says where the rest are', async () => {
+    for (let look = 0; look < 100; look += 1) assert.equal((await get(lead, `Patient/${caseId}`)).statusCode, 200);
+    const bundle = (await get(lead, `Patient/${caseId}/$everything`)).json<Bundle>();
+    assert.equal(bundle.entry.filter((entry) => entry.resource.resourceType === 'AuditEvent').length, 100);
+    const outcome = bundle.entry.find((entry) => entry.search.mode === 'outcome');
+    assert.match(JSON.stringify(outcome?.resource), new RegExp(`the newest 100 are here\\. The rest: GET AuditEvent\\?patient=${caseId}&_page=2`));
+  });
+
   it('refuses a token that may only feed entries', async () => {
     const feed = await apiTokenFor(t.ctx, (await t.ctx.db.selectFrom('users').select('email').where('name', '=', 'Hana Visitor').executeTakeFirstOrThrow()).email, ['feed']);
     const response = await get(feed, `Patient/${caseId}`);
