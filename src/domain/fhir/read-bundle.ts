@@ -3,11 +3,16 @@
 // it is (bundle-patient.ts): one that cannot be read is reported and the rest still come in. Which
 // record each Patient is, and so where the entries go, is the import's to find (application/fhir).
 import { readBundlePatient, subjectOf, type BundlePatient } from './bundle-patient.ts';
+import { readCarePlan } from './care-plan-entry.ts';
+import { readCondition } from './condition-entry.ts';
+import { readConsent } from './consent-entry.ts';
 import { readEncounter } from './encounter-entries.ts';
+import { readFlag } from './flag-entry.ts';
 import { listAt, objectAt, stringAt, type JsonObject } from './fhir-json.ts';
 import type { BundleReading, BundleResource, MappedEntry, ResourceReading } from './fhir-import.types.ts';
 import { emptyReading, mergeReadings, rejected, resourceName, skipped, type ResourceAt } from './fhir-resource.ts';
 import { readObservation } from './observation-entry.ts';
+import { readRelatedPerson } from './related-person-entry.ts';
 
 /** The kinds of Bundle an import takes. */
 export const BUNDLE_TYPES: readonly string[] = ['collection', 'transaction', 'batch', 'message'];
@@ -15,6 +20,11 @@ export const BUNDLE_TYPES: readonly string[] = ['collection', 'transaction', 'ba
 const READERS: Readonly<Record<string, (resource: JsonObject, at: ResourceAt) => ResourceReading>> = {
   Encounter: readEncounter,
   Observation: readObservation,
+  Condition: readCondition,
+  Flag: readFlag,
+  CarePlan: readCarePlan,
+  Consent: readConsent,
+  RelatedPerson: readRelatedPerson,
 };
 
 /** The resource types the import reads into the chronology (besides Patient, which says whose). */
