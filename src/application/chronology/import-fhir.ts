@@ -87,6 +87,13 @@ async function importIn(trx: Tx, ctx: AppContext, actor: UserActor, reading: Rea
     if (toCorrect && !placed.some((p) => p.index === resource.index)) skipped.push({ index: resource.index, resource: resource.name, code: 'entered-in-error', message: SKIP_MESSAGES['entered-in-error'], details: [{ path: `/entry/${String(resource.index)}/resource/status`, message: SKIP_MESSAGES['entered-in-error'] }] });
   }
 
+  for (const resource of reading.resources) {
+    for (const note of resource.reading.skipped) skipped.push({ index: note.index, resource: note.resource, code: note.code, message: SKIP_MESSAGES[note.code], details: [{ path: note.path, message: SKIP_MESSAGES[note.code] }] });
+    const told = [...rejected, ...skipped, ...placed].some((line) => line.index === resource.index);
+    const code = (resource.reading.proposedPeople ?? []).length > 0 ? 'person-proposed' : 'nothing-to-record';
+    if (!told) skipped.push({ index: resource.index, resource: resource.name, code, message: SKIP_MESSAGES[code], details: [{ path: `/entry/${String(resource.index)}/resource`, message: SKIP_MESSAGES[code] }] });
+  }
+
   const items: BatchItem[] = [];
   placed.forEach(({ planned }, position) => {
     if (planned.how !== 'duplicate') items.push({ index: position, caseId: planned.caseId, entry: planned.entry });
