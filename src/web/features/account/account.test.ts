@@ -103,6 +103,8 @@ describe('your account: sessions and API tokens', () => {
     assert.equal(revoked.headers.location, '/account#tokens');
     assert.equal(textOf(qaElement((await client.get('/account')).body, 'token-revoked')), 'Success Token revoked: it no longer works.');
     assert.equal(qaElement((await client.get('/account')).body, 'token-revoked'), null, 'the banner is shown once');
+    const bookmarked = (await client.get('/account?revoked=1&ended=3')).body;
+    assert.equal(qaElement(bookmarked, 'token-revoked') ?? qaElement(bookmarked, 'sessions-ended'), null, 'nor by an old bookmark');
     assert.equal((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } })).statusCode, 401);
     const stranger = await makeUser(t.ctx);
     const theirs = await WebClient.signedIn(t.app, stranger);

@@ -46,6 +46,7 @@ describe('the settings page', () => {
     const page = await admin.get('/admin/settings');
     assert.equal(textOf(qaElement(page.body, 'success-banner')), 'Success Settings saved.');
     assert.equal(qaElement((await admin.get('/admin/settings')).body, 'success-banner'), null, 'the banner is shown once');
+    assert.equal(qaElement((await admin.get('/admin/settings?saved=2')).body, 'success-banner'), null, 'nor by an old bookmark');
     assert.equal(fieldValue(page.body, 'profile.preBirthMilestoneWeeks'), '30');
     assert.equal(fieldValue(page.body, 'timescales.preBirth.conferenceByWeek'), '');
     assert.match(page.body, /Last changed by Ada Admin/);

@@ -73,6 +73,7 @@ describe('alerts pages', () => {
     const open = await client.get('/alerts');
     assert.equal(textOf(qaElement(open.body, 'acknowledged-banner')), 'Success Alert acknowledged. Your note is kept with it.');
     assert.equal(qaElement((await client.get('/alerts')).body, 'acknowledged-banner'), null, 'the banner is shown once, not on reload');
+    assert.equal(qaElement((await client.get('/alerts?acknowledged=1')).body, 'acknowledged-banner'), null, 'nor by an old bookmark');
     assert.equal(textOf(qaElement(open.body, 'no-alerts')), 'You have no open alerts.');
     assert.match(navigation(open.body), /Alerts(?! \()/);
     const all = await client.get('/alerts?status=all');

@@ -91,6 +91,7 @@ describe('profile review, escalation decisions and level', () => {
     const after = await client.get(url('review'));
     assert.equal(textOf(qaElement(after.body, 'reviewed-banner')), 'Success The profile is marked reviewed. The next review date is below.');
     assert.equal(qaElement((await client.get(url('review'))).body, 'reviewed-banner'), null, 'the banner is shown once');
+    assert.equal(qaElement((await client.get(url('review?reviewed=1'))).body, 'reviewed-banner'), null, 'nor by an old bookmark');
     assert.doesNotMatch(textOf(qaElement(after.body, 'review-summary')), /Never/);
     const kinds = await t.ctx.db.selectFrom('profile_versions').select('kind').where('case_id', '=', caseId).orderBy('version').execute();
     assert.deepEqual(kinds.map((k) => k.kind).slice(-2), ['decision', 'review']);
