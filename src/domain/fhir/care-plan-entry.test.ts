@@ -26,10 +26,10 @@ describe('a CarePlan as a chronology entry', () => {
   });
 
   it('names it by its title, with its description, status and author', () => {
-    const [mapped] = read({ title: 'Early help plan', description: 'Support with housing and feeding', status: 'completed', author: { display: 'Family Hub' } }).entries;
+    const [mapped] = read({ title: 'Early help plan', description: 'Support with housing and feeding.', status: 'completed', author: { display: 'Family Hub' } }).entries;
     assert.equal(mapped?.entry.summary, 'Care plan from another agency: Early help plan. Support with housing and feeding. Status: completed. Written by Family Hub');
     assert.equal(read({}).entries[0]?.entry.summary, 'Care plan from another agency: A care plan');
-    assert.equal(read({ category: [{ text: 'Child in need plan' }] }).entries[0]?.entry.summary, 'Care plan from another agency: Child in need plan');
+    assert.equal(read({ category: [{ text: 'Child in need plan.' }] }).entries[0]?.entry.summary, 'Care plan from another agency: Child in need plan');
   });
 
   it('is dated by the start of its period when it gives no created date', () => {

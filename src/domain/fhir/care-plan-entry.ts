@@ -10,8 +10,9 @@ export function readCarePlan(resource: JsonObject, at: ResourceAt): ResourceRead
   if (status === 'entered-in-error') return skipped(at, 'entered-in-error', `${at.path}/status`);
   if (status === 'draft') return skipped(at, 'not-happened', `${at.path}/status`);
 
-  const name = stringAt(resource, 'title') ?? stringAt(resource, 'description') ?? joinedTexts(listAt(resource, 'category')) ?? 'A care plan';
-  const description = stringAt(resource, 'title') === undefined ? undefined : stringAt(resource, 'description');
+  // Full stops of its own dropped, as the summary puts one between its parts.
+  const name = (stringAt(resource, 'title') ?? stringAt(resource, 'description') ?? joinedTexts(listAt(resource, 'category')) ?? 'A care plan').replace(/\.+$/, '');
+  const description = stringAt(resource, 'title') === undefined ? undefined : stringAt(resource, 'description')?.replace(/\.+$/, '');
   const activities = listAt(resource, 'activity')
     .map((activity) => codeableText(objectAt(objectAt(activity, 'detail'), 'code')) ?? stringAt(objectAt(activity, 'detail'), 'description'))
     .filter((text): text is string => text !== undefined);

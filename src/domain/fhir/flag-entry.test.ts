@@ -11,7 +11,7 @@ const kindOf = (fields: Record<string, unknown>) => read(fields).entries[0]?.ent
 describe('a Flag as a chronology entry', () => {
   it('reads NHS England’s food allergy example as a case note naming it, since it is not about safeguarding', () => {
     assert.deepEqual(readFlag(FOOD_ALLERGY_FLAG, at('Flag/UKCore-Flag-FoodAllergy-Example')).entries.map((e) => [e.entry.kind, e.entry.summary, e.entry.occurredAt, e.occurredAtPath]), [
-      ['case-note', 'Flag: Patient has a severe peanut allergy.. Category: Diet. Raised by Dr Paul Rastall', '2019-12-10T13:00:00+00:00', '/entry/0/resource/period/start'],
+      ['case-note', 'Flag: Patient has a severe peanut allergy. Category: Diet. Raised by Dr Paul Rastall', '2019-12-10T13:00:00+00:00', '/entry/0/resource/period/start'],
     ]);
   });
 

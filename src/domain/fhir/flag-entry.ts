@@ -18,7 +18,8 @@ export function readFlag(resource: JsonObject, at: ResourceAt): ResourceReading 
   const categories = listAt(resource, 'category');
   const words = [...allCodeableWords(code), ...categories.flatMap(allCodeableWords)];
   const safeguarding = wordsReport(words, SAFEGUARDING);
-  const what = codeableText(code) ?? 'A flag';
+  // Its own full stop dropped, as the summary puts one between its parts.
+  const what = codeableText(code)?.replace(/\.+$/, '') ?? 'A flag';
   const category = joinedTexts(categories);
   const author = stringAt(objectAt(resource, 'author'), 'display');
   const summary = summaryOf(
