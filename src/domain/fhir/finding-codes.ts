@@ -51,7 +51,10 @@ export function isAbsentInterpretation(concept: unknown): boolean {
 const LOOKS_LIKE_DENIAL =
   /\b(no|not|without)\s+(clear\s+|plausible\s+|adequate\s+|consistent\s+|known\s+)?(explanation|account|reason|cause|mechanism|idea|knowledge|history of (trauma|injury|accident|a fall|fall))s?\b(\s+(given|offered|provided|known))?|\bnot\s+(explained|accounted for)\b|\bunexplained\b|\bdenie[sd]\s+(causing|knowing|knowledge|any knowledge|how|that)\b/gi;
 
-const DENIAL_BEFORE = /\b(no|not|non|nil|none|never|without|absent|denie[sd]|negative for|free of|ruled out|excluded|resolved|ex|former|stopped|quit|gave up)\b/i;
+const DENIAL_BEFORE = /\b(no|not|nil|none|never|without|absent|denie[sd]|negative for|free of|ruled out|excluded|resolved)\b/i;
+
+/** Words that make the thing past or not so only when they come right before it: "ex-smoker", "non-smoker", "stopped drinking" (not "non-accidental injury"). */
+const PAST_RIGHT_BEFORE = /\b(ex|non|former|stopped|quit|gave up)[\s-]*$/i;
 
 const DENIAL_AFTER = /\b(no|none|nil|absent|not\s+(seen|present|found|observed|noted|identified|detected|known)|ruled out|excluded|negative|normal|unremarkable|nad|resolved|ended|closed|ceased|discontinued)\b/i;
 
@@ -83,7 +86,7 @@ export function wordsReport(words: readonly string[], term: RegExp): boolean {
       if (found === null) return false;
       const before = clause.slice(0, found.index);
       const after = clause.slice(found.index + found[0].length);
-      return !DENIAL_BEFORE.test(before) && !DENIAL_AFTER.test(after) && !IN_GENERAL.test(clause);
+      return !DENIAL_BEFORE.test(before) && !PAST_RIGHT_BEFORE.test(before) && !DENIAL_AFTER.test(after) && !IN_GENERAL.test(clause);
     }),
   );
 }

@@ -51,6 +51,8 @@ describe('whether a finding reports an injury seen', () => {
       ['Mother denies causing the bruise'],
       ['Unexplained bruising to the back'],
       ['Skin: unremarkable, but a bruise on the shin'],
+      ['Non-accidental injury suspected'],
+      ['Ex-partner caused the bruising'],
     ]) {
       assert.equal(reportsInjury(said(words)), true, words.join(' | '));
     }
