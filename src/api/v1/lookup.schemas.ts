@@ -20,7 +20,7 @@ export const PersonMatched = Type.Object(
 
 export const LookupQuery = Type.Object(
   {
-    nhsNumber: Type.String({ minLength: 1, maxLength: 20, description: '10 digits, spaces or hyphens allowed; a number that fails the modulus 11 check is a 400 invalid-nhs-number' }),
+    nhsNumber: Type.String({ minLength: 1, maxLength: 100, description: '10 digits, spaces or hyphens allowed; anything else, or a number that fails the modulus 11 check, is a 400 invalid-nhs-number (audited)' }),
   },
   { additionalProperties: false },
 );

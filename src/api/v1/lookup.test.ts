@@ -103,7 +103,7 @@ describe('the NHS number lookup: GET /api/v1/lookup', () => {
   });
 
   it('refuses with a clear 400 a number that fails its check digit, part of a number, and no number', async () => {
-    for (const bad of ['4857773458', '4857773', 'not a number']) {
+    for (const bad of ['4857773458', '4857773', 'not a number', '4857773457 4857773465 4857773473']) {
       const response = await lookup('police', bad);
       assert.equal(response.statusCode, 400, bad);
       assert.deepEqual(response.json<{ error: { code: string; message: string } }>().error.code, 'invalid-nhs-number', bad);
@@ -137,6 +137,7 @@ describe('the NHS number lookup: GET /api/v1/lookup', () => {
       { reason: 'invalid-nhs-number', nhsNumber: '4857773458' },
       { reason: 'invalid-nhs-number', nhsNumber: '4857773' },
       { reason: 'invalid-nhs-number', nhsNumber: 'not a number' },
+      { reason: 'invalid-nhs-number', nhsNumber: '4857773457 4857773465 4857773473' },
     ]);
     const notFound = (await audits('ae')).find((row) => (row.details['criteria'] as { nhsNumber: string } | undefined)?.nhsNumber === NOBODY);
     assert.deepEqual(notFound?.details, { criteria: { nhsNumber: NOBODY, name: null, dateOfBirth: null, postcode: null }, caseIds: [], restrictedCaseIds: [], more: false });

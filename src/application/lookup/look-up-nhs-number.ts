@@ -40,6 +40,8 @@ export interface LookupAnswer {
 export type LookupFailure = 'not-allowed' | 'invalid-nhs-number';
 
 const ACTION = 'cases.lookup';
+/** What is kept of a number that is not an NHS number, in the audit: the API takes no more. */
+const LONGEST_TYPED = 100;
 
 export async function lookUpNhsNumber(ctx: AppContext, actor: UserActor, typed: string): Promise<Result<LookupAnswer, LookupFailure>> {
   const organisation = await ctx.db.selectFrom('organisations').select('kind').where('id', '=', actor.organisationId).executeTakeFirst();
@@ -49,7 +51,7 @@ export async function lookUpNhsNumber(ctx: AppContext, actor: UserActor, typed: 
   }
   const nhsNumber = normaliseNhsNumber(typed.trim());
   if (checkNhsNumber(nhsNumber) !== null) {
-    await recordAuditAlone(ctx, actor, { action: ACTION, outcome: 'failure', details: { reason: 'invalid-nhs-number', nhsNumber: typed.slice(0, 20) } });
+    await recordAuditAlone(ctx, actor, { action: ACTION, outcome: 'failure', details: { reason: 'invalid-nhs-number', nhsNumber: typed.slice(0, LONGEST_TYPED) } });
     return fail('invalid-nhs-number', NHS_NUMBER_MESSAGE);
   }
   const found = await searchCases(ctx, actor, { nhsNumber }, ACTION);
