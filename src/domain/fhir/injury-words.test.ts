@@ -52,6 +52,9 @@ describe('whether a finding reports an injury seen', () => {
       ['Unexplained bruising to the back'],
       ['Skin: unremarkable, but a bruise on the shin'],
       ['Non-accidental injury suspected'],
+      ['Parents could not explain the bruise on his back'],
+      ['Not known how the fracture happened'],
+      ['Mother does not know how he got the burn'],
       ['Ex-partner caused the bruising'],
     ]) {
       assert.equal(reportsInjury(said(words)), true, words.join(' | '));
