@@ -286,6 +286,14 @@ describe('FHIR import API (POST /api/v1/fhir/Bundle)', () => {
       assert.deepEqual(never.skipped.map((s) => [s.index, s.code]), [[1, 'entered-in-error']]);
     });
 
+    it('stores a baby’s weight for the growth record with its entry, and not an adult’s', async () => {
+      const weight = (id: string, about: object, kg: number) => ({ resourceType: 'Observation', id, status: 'final', subject: about, code: { coding: [{ system: 'http://loinc.org', code: '29463-7', display: 'Body weight' }] }, valueQuantity: { value: kg, unit: 'kg', system: 'http://unitsofmeasure.org', code: 'kg' }, effectiveDateTime: '2026-11-18' });
+      const result = await imported(bundleOf(patient(MOTHER_NHS, 'mum'), patient(BABY_NHS), { resource: weight('wt-baby', subject, 4.21) }, { resource: weight('wt-mum', { reference: 'urn:uuid:mum' }, 71) }));
+      assert.deepEqual(result.stored.map((s) => s.index), [2, 3]);
+      const measured = await t.ctx.db.selectFrom('growth_measurements').select(['kind', 'value', 'measured_on', 'source', 'entry_id']).where('case_id', '=', caseId).execute();
+      assert.deepEqual(measured.map((m) => ({ ...m, value: Number(m.value) })), [{ kind: 'weight', value: 4210, measured_on: '2026-11-18', source: 'fhir', entry_id: result.stored[0]!.id }]);
+    });
+
     it('refuses a date before the pregnancy began, whole, and raises no "has gone home" alert for it', async () => {
       const alertsBefore = (await t.ctx.db.selectFrom('alerts').select('id').where('case_id', '=', caseId).execute()).length;
       const result = await imported(bundleOf(patient(BABY_NHS), { resource: { ...stay('finished', '2019-12-11T13:00:00+00:00'), id: 'old-stay', period: { start: '2019-12-10T13:00:00+00:00', end: '2019-12-11T13:00:00+00:00' } } }));

@@ -20,6 +20,7 @@ import type { AppContext } from '../context.ts';
 import { earlierImports } from '../fhir/earlier-imports.ts';
 import { importOutcome, patientOutcome, type FhirImport, type ImportedResource, type ResourceOutcome } from '../fhir/import-outcome.ts';
 import { matchPatients } from '../fhir/match-patients.ts';
+import { storeImportedMeasurements } from '../fhir/store-measurements.ts';
 import { keepChronologies, recordEntriesIn, type BatchItem, type BatchSource, type EntriesRecorded } from './record-batch.ts';
 
 export type { FhirImport } from '../fhir/import-outcome.ts';
@@ -44,6 +45,8 @@ interface Placed {
   index: number;
   name: string;
   planned: PlannedEntry;
+  /** About the record's baby (not an adult around them). */
+  aboutBaby: boolean;
 }
 
 async function importIn(trx: Tx, ctx: AppContext, actor: UserActor, reading: ReadBundle): Promise<{ answer: ImportFhirResult; recorded?: EntriesRecorded }> {
@@ -82,7 +85,7 @@ async function importIn(trx: Tx, ctx: AppContext, actor: UserActor, reading: Rea
       const plan = planOnRecord(resource, target, facts.get(target.caseId)!, today);
       if (plan.refusal) refuse(resource.index, resource.name, plan.refusal);
       if (plan.nothingToCorrect) toCorrect = true;
-      for (const planned of plan.entries) placed.push({ index: resource.index, name: resource.name, planned });
+      for (const planned of plan.entries) placed.push({ index: resource.index, name: resource.name, planned, aboutBaby: target.whose.kind === 'infant' });
     }
     if (toCorrect && !placed.some((p) => p.index === resource.index)) skipped.push({ index: resource.index, resource: resource.name, code: 'entered-in-error', message: SKIP_MESSAGES['entered-in-error'], details: [{ path: `/entry/${String(resource.index)}/resource/status`, message: SKIP_MESSAGES['entered-in-error'] }] });
   }
@@ -121,6 +124,12 @@ async function importIn(trx: Tx, ctx: AppContext, actor: UserActor, reading: Rea
     const how = written.get(position) === 'duplicate' ? 'duplicates' : planned.how === 'correction' ? 'corrected' : 'stored';
     return lists[how].push(imported(ids.get(position)!));
   });
+  const grown = recorded.outcome.stored.flatMap(({ index: position, id }) => {
+    const { planned, aboutBaby } = placed[position]!;
+    const { measurement } = planned.mapped;
+    return planned.how === 'new' && aboutBaby && measurement !== undefined ? [{ caseId: planned.caseId, entryId: id, occurredAt: planned.mapped.entry.occurredAt, measurement }] : [];
+  });
+  await storeImportedMeasurements(trx, ctx, actor, grown);
   const unchanged = caseIds.filter((caseId) => !recorded.cases.has(caseId) && !recorded.refused.has(caseId));
   await recordAudits(trx, ctx, actor, unchanged.map((caseId) => ({ action: FHIR_IMPORT.action, caseId, subjectType: 'case', subjectId: caseId, details: { count: 0, duplicates: lists.duplicates.filter((d) => d.caseId === caseId).length, ...counts } })));
   const answer = answerOf({ stored: byIndex(lists.stored), duplicates: byIndex(lists.duplicates), corrected: byIndex(lists.corrected) });
