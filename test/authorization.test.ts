@@ -162,6 +162,13 @@ const ROUTES: RouteCase[] = [
   { name: 'api: GET plan', need: 'read', request: (c, ids) => c.api('GET', `/cases/${ids.caseId}/plan`) },
   { name: 'api: PUT plan', need: 'change', request: (c, ids) => c.api('PUT', `/cases/${ids.caseId}/plan`, { version: 999, level: 'universal', outcomes: [], checkItems: [], actions: [] }) },
   { name: 'api: GET meetings', need: 'read', request: (c, ids) => c.api('GET', `/cases/${ids.caseId}/meetings`) },
+  { name: 'api: GET supervisions', need: 'change', request: (c, ids) => c.api('GET', `/cases/${ids.caseId}/supervisions`) },
+  { name: 'api: GET a supervision (none with this id)', need: 'change', request: (c, ids) => c.api('GET', `/cases/${ids.caseId}/supervisions/no-such-supervision`) },
+  {
+    name: 'api: POST supervision',
+    need: 'change',
+    request: (c, ids) => c.api('POST', `/cases/${ids.caseId}/supervisions`, { heldOn: '1999-01-01', practitionerId: 'probe', supervisorId: 'probe', answers: {}, stuck: 'no', analysis: 'probe', decisions: 'probe' }),
+  },
   { name: 'api: POST meeting', need: 'change', request: (c, ids) => c.api('POST', `/cases/${ids.caseId}/meetings`, { kind: 'core-group', heldOn: '1999-01-01', chair: 'probe', parentsPresent: false, attendees: [], decisions: [] }) },
   { name: 'api: GET consents', need: 'read', request: (c, ids) => c.api('GET', `/cases/${ids.caseId}/consents`) },
   { name: 'api: POST consent', need: 'change', request: (c, ids) => c.api('POST', `/cases/${ids.caseId}/consents`, { kind: 'consent', askedName: 'probe' }) },

@@ -9,6 +9,7 @@ import { profileReviewApiRoutes } from './profile-review.routes.ts';
 import { levelProposalApiRoutes } from './level-proposals.routes.ts';
 import { planApiRoutes } from './plan.routes.ts';
 import { meetingApiRoutes } from './meetings.routes.ts';
+import { supervisionApiRoutes } from './supervision.routes.ts';
 import { dischargePlanApiRoutes } from './discharge-plans.routes.ts';
 import { consentApiRoutes } from './consent.routes.ts';
 import { timescalesApiRoutes } from './timescales.routes.ts';
@@ -30,6 +31,7 @@ export async function apiV1(app: FastifyInstance): Promise<void> {
   await app.register(levelProposalApiRoutes);
   await app.register(planApiRoutes);
   await app.register(meetingApiRoutes);
+  await app.register(supervisionApiRoutes);
   await app.register(dischargePlanApiRoutes);
   await app.register(consentApiRoutes);
   await app.register(timescalesApiRoutes);
