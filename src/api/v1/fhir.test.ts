@@ -45,6 +45,7 @@ const UNKNOWN_NHS = '9990001111';
 const TWICE_NHS = '4857773457';
 const MOTHER_NHS = '4857771004';
 const STRANGER_NHS = '4857771012';
+const UNBORN_MOTHER_NHS = '4857771020';
 const NHS_SYSTEM = 'https://fhir.nhs.uk/Id/nhs-number';
 
 const patient = (nhsNumber: string, id = 'baby') => ({ fullUrl: `urn:uuid:${id}`, resource: { resourceType: 'Patient', id, identifier: [{ system: NHS_SYSTEM, value: nhsNumber }] } });
@@ -62,6 +63,7 @@ describe('FHIR import API (POST /api/v1/fhir/Bundle)', () => {
   let mumId: string;
   let token: string;
   let socialWorkerId: string;
+  let clerkId: string;
 
   before(async () => {
     t = await createTestApp();
@@ -70,6 +72,7 @@ describe('FHIR import API (POST /api/v1/fhir/Bundle)', () => {
     const socialWorker = await makeUser(t.ctx, { organisationId: socialCare.id, name: 'Sam Social' });
     const clerk = await makeUser(t.ctx, { organisationId: hospital.id, name: 'Ward Clerk' });
     token = await apiTokenFor(t.ctx, clerk.email);
+    clerkId = clerk.id;
     socialWorkerId = socialWorker.id;
     ({ id: caseId } = await makeCase(t.ctx, { teamUserIds: [socialWorker.id, clerk.id] }));
     ({ id: mumId } = await makePerson(t.ctx, caseId, { nhs_number: MOTHER_NHS }));
@@ -234,6 +237,18 @@ describe('FHIR import API (POST /api/v1/fhir/Bundle)', () => {
       assert.deepEqual(result.stored.map((s) => s.index), [2, 3]);
       const again = await imported(bundleOf(patient(MOTHER_NHS, 'mum'), patient(BABY_NHS), { resource: note('same-1', mum, 'Mother seen') }, { fullUrl: 'urn:uuid:b2', resource: note('same-1', subject, 'Baby seen') }));
       assert.deepEqual(again.duplicates.map((d) => d.index), [2, 3]);
+    });
+
+    it('finds an unborn baby sent without an NHS number (the fetal-status extension) through the mother’s NHS number on the unborn baby’s record', async () => {
+      const { id: unbornCase } = await makeCase(t.ctx, { teamUserIds: [clerkId] });
+      await t.ctx.db.updateTable('cases').set({ status: 'unborn', date_of_birth: null, expected_delivery_date: '2027-03-01', mother_nhs_number: UNBORN_MOTHER_NHS }).where('id', '=', unbornCase).execute();
+      const unborn = { fullUrl: 'urn:uuid:unborn', resource: { resourceType: 'Patient', id: 'unborn', extension: [{ url: 'http://hl7.org/fhir/6.0/StructureDefinition/extension-Patient.fetalStatus', valueCode: 'unborn' }] } };
+      const scan = { resourceType: 'Observation', id: 'scan-1', status: 'final', subject: { reference: 'urn:uuid:unborn' }, code: { text: '20-week scan: growth normal' }, effectiveDateTime: '2026-11-10' };
+      const result = await imported(bundleOf(patient(UNBORN_MOTHER_NHS, 'mother'), unborn, { resource: scan }));
+      assert.deepEqual(result.patients.map((p) => p.match), ['unmatched', 'infant']);
+      assert.deepEqual(result.stored.map((s) => [s.index, s.caseId]), [[2, unbornCase]]);
+      const without = await refusedWith(bundleOf(unborn, { resource: { ...scan, id: 'scan-2' } }), 422);
+      assert.deepEqual(codesOf(without).map(([code]) => code), ['unmatched', 'patient-unconfirmed'], 'without the mother in the Bundle nothing says which unborn baby it is');
     });
 
     it('reports a Patient who matches nobody for a practitioner to confirm, and records nothing about them', async () => {
