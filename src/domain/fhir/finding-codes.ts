@@ -49,7 +49,7 @@ export function isAbsentInterpretation(concept: unknown): boolean {
 
 // Phrases that contain a denial word but do not deny the finding itself.
 const LOOKS_LIKE_DENIAL =
-  /\b(no|not|without)\s+(clear\s+|plausible\s+|adequate\s+|consistent\s+|known\s+)?(explanation|account|reason|cause|mechanism|idea|knowledge|history of (trauma|injury|accident|a fall|fall))s?\b(\s+(given|offered|provided|known))?|\bnot\s+(explained|accounted for)\b|\bunexplained\b|\b(could not|cannot|can't|couldn't|unable to|did not|didn't|does not|doesn't|do not|don't)\s+(explain|say|account for|know|remember)\b|\bnot\s+(known|sure|clear)\s+(how|why|what|when)\b|\bdenie[sd]\s+(causing|knowing|knowledge|any knowledge|how|that)\b/gi;
+  /\b(no|not|without)\s+(clear\s+|plausible\s+|adequate\s+|consistent\s+|known\s+)?(explanation|account|reason|cause|mechanism|idea|knowledge|history of (trauma|injury|accident|a fall|fall))s?\b(\s+(given|offered|provided|known))?|\b(no|not|without)\s+(a\s+)?(clear|plausible|adequate|consistent)\s+history\b|\botherwise\s+(normal|unremarkable|well|nad)\b|\bnot\s+(explained|accounted for)\b|\bunexplained\b|\b(could not|cannot|can't|couldn't|unable to|did not|didn't|does not|doesn't|do not|don't)\s+(explain|say|account for|know|remember)\b|\bnot\s+(known|sure|clear)\s+(how|why|what|when)\b|\bdenie[sd]\s+(causing|knowing|knowledge|any knowledge|how|that)\b/gi;
 
 const DENIAL_BEFORE = /\b(no|not|nil|none|never|without|absent|denie[sd]|negative for|free of|ruled out|excluded|resolved)\b/i;
 

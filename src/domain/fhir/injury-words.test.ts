@@ -52,6 +52,8 @@ describe('whether a finding reports an injury seen', () => {
       ['Unexplained bruising to the back'],
       ['Skin: unremarkable, but a bruise on the shin'],
       ['Non-accidental injury suspected'],
+      ['Bruise with no clear history'],
+      ['Bruise to left cheek otherwise normal'],
       ['Parents could not explain the bruise on his back'],
       ['Not known how the fracture happened'],
       ['Mother does not know how he got the burn'],
@@ -78,6 +80,8 @@ describe('whether a finding reports an injury seen', () => {
       ['No marks or bruises'],
       ['Mongolian blue spot on the sacrum, not a bruise'],
       ['Bruising resolved'],
+      ['No history of fracture'],
+      ['Skin otherwise normal, no bruising'],
     ] as const) {
       assert.equal(reportsInjury(said([topic], value === undefined ? [] : [value])), false, `${topic} | ${value ?? ''}`);
     }
