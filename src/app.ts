@@ -25,6 +25,7 @@ import { printRoutes } from './web/features/print/print.routes.ts';
 import { meetingRoutes } from './web/features/meetings/meetings.routes.ts';
 import { supervisionRoutes } from './web/features/supervision/supervision.routes.ts';
 import { consentRoutes } from './web/features/consent/consent.routes.ts';
+import { growthRoutes } from './web/features/growth/growth.routes.ts';
 import { dischargePlanRoutes } from './web/features/discharge/discharge-plan.routes.ts';
 import { teamRoutes } from './web/features/cases/team.routes.ts';
 import { timelineRoutes } from './web/features/timeline/timeline.routes.ts';
@@ -104,6 +105,7 @@ export async function buildApp({ ctx, sessionSecret, logger = false, logDestinat
   await app.register(meetingRoutes);
   await app.register(supervisionRoutes);
   await app.register(consentRoutes);
+  await app.register(growthRoutes);
   await app.register(dischargePlanRoutes);
   await app.register(chronologyRoutes);
   await app.register(contactRoutes);

@@ -121,6 +121,8 @@ const ROUTES: RouteCase[] = [
   { name: 'page: record consent withdrawn (form)', need: 'change', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/consent/withdrawal`) },
   { name: 'page: record sharing without consent (form)', need: 'change', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/consent/sharing`) },
   { name: 'page: record the GP told (form)', need: 'change', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/consent/gp-told`) },
+  { name: 'page: growth', need: 'read', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/growth`) },
+  { name: 'page: add a growth measurement (post)', need: 'change', request: (c, ids) => c.web.post(`/cases/${ids.caseId}/growth`, { kind: 'weight', value: '4000', 'measuredOn-day': '1', 'measuredOn-month': '1', 'measuredOn-year': '1999' }) },
   { name: 'page: discharge plans', need: 'read', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/discharge-plan`) },
   { name: 'page: record a discharge plan (post)', need: 'change', request: (c, ids) => c.web.post(`/cases/${ids.caseId}/discharge-plan`, { stay: 'hospital', 'firstVisit-name': 'probe' }) },
   { name: 'page: discharge plan, add another row (post)', need: 'change', request: (c, ids) => c.web.post(`/cases/${ids.caseId}/discharge-plan`, { add: 'followUps', 'followUp-0-what': 'probe' }) },
@@ -172,6 +174,8 @@ const ROUTES: RouteCase[] = [
   { name: 'api: POST meeting', need: 'change', request: (c, ids) => c.api('POST', `/cases/${ids.caseId}/meetings`, { kind: 'core-group', heldOn: '1999-01-01', chair: 'probe', parentsPresent: false, attendees: [], decisions: [] }) },
   { name: 'api: GET consents', need: 'read', request: (c, ids) => c.api('GET', `/cases/${ids.caseId}/consents`) },
   { name: 'api: POST consent', need: 'change', request: (c, ids) => c.api('POST', `/cases/${ids.caseId}/consents`, { kind: 'consent', askedName: 'probe' }) },
+  { name: 'api: GET growth measurements', need: 'read', request: (c, ids) => c.api('GET', `/cases/${ids.caseId}/growth/measurements`) },
+  { name: 'api: POST growth measurement', need: 'change', request: (c, ids) => c.api('POST', `/cases/${ids.caseId}/growth/measurements`, { kind: 'weight', value: 4000, unit: 'g', measuredOn: '1999-01-01' }) },
   { name: 'api: GET discharge plans', need: 'read', request: (c, ids) => c.api('GET', `/cases/${ids.caseId}/discharge-plans`) },
   {
     name: 'api: POST discharge plan',
@@ -283,6 +287,7 @@ describe('authorisation of every case route', () => {
     case_meetings: Number((await t.ctx.db.selectFrom('case_meetings').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n),
     case_supervisions: Number((await t.ctx.db.selectFrom('case_supervisions').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n),
     case_consents: Number((await t.ctx.db.selectFrom('case_consents').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n),
+    growth_measurements: Number((await t.ctx.db.selectFrom('growth_measurements').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n),
   });
 
   const deniedAudits = async (userId: string) =>

@@ -12,6 +12,7 @@ import { meetingApiRoutes } from './meetings.routes.ts';
 import { supervisionApiRoutes } from './supervision.routes.ts';
 import { dischargePlanApiRoutes } from './discharge-plans.routes.ts';
 import { consentApiRoutes } from './consent.routes.ts';
+import { growthApiRoutes } from './growth.routes.ts';
 import { timescalesApiRoutes } from './timescales.routes.ts';
 import { alertApiRoutes } from './alerts.routes.ts';
 import { eventApiRoutes } from './events.routes.ts';
@@ -34,6 +35,7 @@ export async function apiV1(app: FastifyInstance): Promise<void> {
   await app.register(supervisionApiRoutes);
   await app.register(dischargePlanApiRoutes);
   await app.register(consentApiRoutes);
+  await app.register(growthApiRoutes);
   await app.register(timescalesApiRoutes);
   await app.register(eventApiRoutes);
   await app.register(alertApiRoutes);

@@ -49,8 +49,8 @@ describe('growth measurements', () => {
     assert.ok(result.ok, JSON.stringify(result));
     assert.equal(result.value.profileVersion, versionBefore + 1);
     assert.deepEqual(
-      { ...result.value.measurement, id: '', recordedAt: '' },
-      { id: '', kind: 'weight', value: 4900, unit: 'g', measuredOn: addDays(today, -2), recordedAt: '', recordedBy: 'Nell Hart', agency: result.value.measurement.agency, source: 'page', entryId: null },
+      { ...result.value.measurement, id: '', recordedAt: '', reading: null },
+      { id: '', kind: 'weight', value: 4900, unit: 'g', measuredOn: addDays(today, -2), recordedAt: '', recordedBy: 'Nell Hart', agency: result.value.measurement.agency, source: 'page', entryId: null, reading: null, ageWords: 'at 7 weeks 1 day', positionWords: 'between the 25th and 50th centiles', unreadable: null },
     );
     assert.deepEqual(await auditSince(seq), [{ action: 'growth.record', outcome: 'success', subject_type: 'growth-measurement' }]);
     const version = await t.ctx.db.selectFrom('profile_versions').select(['kind', 'change']).where('case_id', '=', caseId).where('version', '=', versionBefore + 1).executeTakeFirstOrThrow();

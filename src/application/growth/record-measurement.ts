@@ -12,7 +12,9 @@ import type { UserActor } from '../actor.ts';
 import { recordAudits } from '../audit.ts';
 import { changeCase } from '../cases/change-case.ts';
 import type { AppContext } from '../context.ts';
-import { insertMeasurements, type StoredMeasurement } from './growth-rows.ts';
+import { insertMeasurements } from './growth-rows.ts';
+import { readAgainstCharts, type MeasurementRead } from './view-growth.ts';
+import { referenceSexOf } from '../../domain/growth/growth.types.ts';
 
 export const GROWTH_RECORD_ACTION = 'growth.record';
 
@@ -26,7 +28,7 @@ export interface MeasurementInput {
 }
 
 export type RecordMeasurementResult =
-  | { ok: true; value: { measurement: StoredMeasurement; profileVersion: number } }
+  | { ok: true; value: { measurement: MeasurementRead; profileVersion: number } }
   | { ok: false; code: 'not-found' | 'forbidden'; message: string }
   | { ok: false; code: 'invalid'; message: string; problems: MeasurementProblem[] };
 
@@ -43,7 +45,7 @@ export async function recordMeasurement(ctx: AppContext, actor: UserActor, caseI
       return { ok: false, code: 'not-found', message: 'There is no case with this id.' };
     },
     async ({ trx, recorder, now, today }) => {
-      const baby = await trx.selectFrom('cases').select('date_of_birth').where('id', '=', caseId).executeTakeFirstOrThrow();
+      const baby = await trx.selectFrom('cases').select(['date_of_birth', 'gestation_at_birth_weeks', 'sex']).where('id', '=', caseId).executeTakeFirstOrThrow();
       const checked = checkMeasurement(input, baby.date_of_birth, today);
       if (!checked.ok) {
         return {
@@ -53,7 +55,7 @@ export async function recordMeasurement(ctx: AppContext, actor: UserActor, caseI
         };
       }
       const [saved] = await insertMeasurements(trx, { caseId, measurements: [{ ...checked.measurement, id: ctx.newId() }], recorder, now, source });
-      const measurement = saved!;
+      const measurement = readAgainstCharts({ dateOfBirth: baby.date_of_birth, gestationAtBirthWeeks: baby.gestation_at_birth_weeks, sex: referenceSexOf(baby.sex) }, saved!);
       const summary = `${KIND_NAMES[measurement.kind]} ${measurementInWords(measurement.kind, measurement.value)} measured on ${dayInWords(measurement.measuredOn)}`;
       const details = { kind: measurement.kind, value: measurement.value, measuredOn: measurement.measuredOn, source };
       return {

@@ -49,7 +49,8 @@ export interface GrowthView {
 
 export type ViewGrowthResult = { ok: true; value: GrowthView } | { ok: false; code: 'not-found' | 'forbidden'; message: string };
 
-function read(subject: GrowthSubject, measurement: StoredMeasurement): MeasurementRead {
+/** A stored measurement read against the charts, or why it cannot be. */
+export function readAgainstCharts(subject: GrowthSubject, measurement: StoredMeasurement): MeasurementRead {
   const result = readMeasurement(subject, measurement.kind, measurement.value, measurement.measuredOn);
   if (!result.ok) return { ...measurement, reading: null, ageWords: null, positionWords: null, unreadable: result.reason };
   return { ...measurement, reading: result.reading, ageWords: plottedAgeInWords(result.reading.age), positionWords: positionOnChart(result.reading.z), unreadable: null };
@@ -91,7 +92,7 @@ export async function viewGrowth(ctx: AppContext, actor: UserActor, caseId: stri
       born: baby.status === 'born',
       subject,
       birthWeightGrams: baby.birth_weight_grams,
-      measurements: stored.map((m) => read(subject, m)),
+      measurements: stored.map((m) => readAgainstCharts(subject, m)),
       notReadable: whyNotReadable(subject),
       faltering,
       basis: access.basis,

@@ -27,7 +27,7 @@ declare module 'fastify' {
   }
 }
 
-/** The form pages whose typed answers are kept, by route: the contact form, the chronology entry form, a factor's form, the plan's, a subject's page, a person's forms, the record's details, a meeting's form, the discharge plan's and each consent form. */
+/** The form pages whose typed answers are kept, by route: the contact form, the chronology entry form, a factor's form, the plan's, a subject's page, a person's forms, the record's details, a meeting's form, the discharge plan's, each consent form and the growth page's. */
 export const KEPT_FORM_PAGES: ReadonlySet<string> = new Set([
   '/cases/:caseId/contacts/new',
   '/cases/:caseId/chronology/new',
@@ -38,11 +38,13 @@ export const KEPT_FORM_PAGES: ReadonlySet<string> = new Set([
   '/cases/:caseId/people/:personId',
   '/cases/:caseId/details',
   '/cases/:caseId/meetings/new',
+  '/cases/:caseId/supervision/new',
   '/cases/:caseId/discharge-plan',
   '/cases/:caseId/consent/consent',
   '/cases/:caseId/consent/withdrawal',
   '/cases/:caseId/consent/sharing',
   '/cases/:caseId/consent/gp-told',
+  '/cases/:caseId/growth',
 ]);
 
 /** The query parameter that asks a form page for its kept form. */

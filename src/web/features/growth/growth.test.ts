@@ -1,0 +1,102 @@
+// The growth page: empty, a measurement added through the form (chart, table, faltering growth),
+// every problem in the error summary with what was typed kept, refusals, and the link from the case.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { makeCase, makeUser } from '../../../../test/helpers/factories.ts';
+import { qaElement, qaElements, summaryErrors, textOf } from '../../../../test/helpers/html.ts';
+import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
+import { WebClient } from '../../../../test/helpers/web-client.ts';
+import { addDays } from '../../../domain/shared/calendar-date.ts';
+import { serviceToday } from '../../../domain/shared/service-day.ts';
+
+function inputValue(html: string, name: string): string | undefined {
+  const match = new RegExp(`<input[^>]*name="${name}"[^>]*value="([^"]*)"`).exec(html) ?? new RegExp(`<input[^>]*value="([^"]*)"[^>]*name="${name}"`).exec(html);
+  return match ? textOf(match[1]!) : undefined;
+}
+
+const dateFields = (day: string) => {
+  const [year, month, d] = day.split('-');
+  return { 'measuredOn-day': String(Number(d)), 'measuredOn-month': String(Number(month)), 'measuredOn-year': year! };
+};
+
+describe('the growth page', () => {
+  let t: TestApp;
+  let caseId: string;
+  let web: WebClient;
+  let outsiderWeb: WebClient;
+  let today: string;
+
+  before(async () => {
+    t = await createTestApp();
+    today = serviceToday(t.clock.now());
+    const member = await makeUser(t.ctx, { name: 'Page Visitor' });
+    const outsider = await makeUser(t.ctx, { name: 'Page Outsider' });
+    ({ id: caseId } = await makeCase(t.ctx, { familyName: 'Pagegrowth', teamUserIds: [member.id] }));
+    // Born on 1 October 2026 at 34 weeks, weighing 2,100 g: read at corrected age.
+    await t.ctx.db.updateTable('cases').set({ sex: 'male', gestation_at_birth_weeks: 34, birth_weight_grams: 2100 }).where('id', '=', caseId).execute();
+    web = await WebClient.signedIn(t.app, member);
+    outsiderWeb = await WebClient.signedIn(t.app, outsider);
+  });
+  after(async () => t.close());
+
+  const stored = async () => (await t.ctx.db.selectFrom('growth_measurements').select('id').where('case_id', '=', caseId).execute()).length;
+
+  it('says nothing is recorded, offers the form, and is linked from the case page', async () => {
+    const page = await web.get(`/cases/${caseId}/growth`);
+    assert.equal(page.statusCode, 200);
+    assert.match(textOf(qaElement(page.body, 'no-measurements')), /No measurements have been recorded/);
+    assert.equal(textOf(qaElement(page.body, 'faltering-status')), 'Not yet known');
+    assert.ok(qaElement(page.body, 'measurement-form'));
+    const casePage = await web.get(`/cases/${caseId}`);
+    assert.match(casePage.body, new RegExp(`href="/cases/${caseId}/growth" data-qa="open-growth"`));
+  });
+
+  it('adds a weight, then draws it on the chart with its title and description, and gives the same numbers in a table', async () => {
+    const saved = await web.post(`/cases/${caseId}/growth`, { kind: 'weight', value: '3,050', ...dateFields(addDays(today, -3)) });
+    assert.equal(saved.statusCode, 303);
+    assert.equal(saved.headers.location, `/cases/${caseId}/growth`);
+    const page = await web.get(`/cases/${caseId}/growth`);
+    assert.match(page.body, /The measurement is recorded\./);
+    const chart = qaElement(page.body, 'chart-weight')!;
+    assert.match(chart, /<svg[^>]*role="img"[^>]*aria-labelledby="growth-weight-title growth-weight-desc"/);
+    assert.match(chart, /<title id="growth-weight-title">Weight of Test Pagegrowth against the UK-WHO centiles for boys<\/title>/);
+    assert.match(chart, /<desc id="growth-weight-desc">1 measurement in g plotted against the nine centile lines, 0.4th to 99.6th, by weeks from 40 weeks of gestation \(corrected age for a baby born preterm\)\./);
+    assert.equal((chart.match(/<circle /g) ?? []).length, 1);
+    assert.equal((chart.match(/stroke-dasharray/g) ?? []).length, 8, 'eight dashed centile lines and the 50th solid');
+    const rows = qaElements(page.body, 'measurement-row').map((row) => textOf(row).replace(/\s+/g, ' ').trim());
+    assert.equal(rows.length, 1);
+    assert.equal(rows[0], '19 November 2026 3,050 g at 7 days corrected on the 9th centile -1.48 6.9'); // 49 days old, born 6 weeks early
+    assert.equal(await stored(), 1);
+  });
+
+  it('shows faltering growth with the weights it rests on', async () => {
+    await web.post(`/cases/${caseId}/growth`, { kind: 'weight', value: '2300', ...dateFields(today) });
+    const page = await web.get(`/cases/${caseId}/growth`);
+    assert.equal(textOf(qaElement(page.body, 'faltering-status')), 'Faltering growth');
+    assert.match(textOf(qaElement(page.body, 'faltering-detail')), /below the 2nd centile for age/);
+    assert.match(textOf(qaElement(page.body, 'faltering-weights')), /2,300 g on 22 November 2026/);
+  });
+
+  it('shows every problem in the error summary, linked to its field, keeping what was typed, and stores nothing', async () => {
+    const before = await stored();
+    const response = await web.post(`/cases/${caseId}/growth`, { kind: '', value: 'heavy', 'measuredOn-day': '31', 'measuredOn-month': '2', 'measuredOn-year': '2026' });
+    assert.equal(response.statusCode, 400);
+    assert.deepEqual(summaryErrors(response.body), ['#kind: Select what was measured', '#measuredOn-day: The date measured must be a real date']);
+    assert.equal(inputValue(response.body, 'value'), 'heavy');
+    assert.equal(inputValue(response.body, 'measuredOn-day'), '31');
+    const implausible = await web.post(`/cases/${caseId}/growth`, { kind: 'head-circumference', value: '80', ...dateFields(addDays('2026-10-01', -1)) });
+    assert.deepEqual(summaryErrors(implausible.body), ['#value: The head circumference must be between 15 cm and 60 cm', '#measuredOn-day: The date measured must be on or after the date of birth']);
+    assert.match(implausible.body, /value="head-circumference" checked/);
+    const future = await web.post(`/cases/${caseId}/growth`, { kind: 'length', value: '50', ...dateFields(addDays(today, 1)) });
+    assert.deepEqual(summaryErrors(future.body), ['#measuredOn-day: The date measured must be today or in the past']);
+    const missing = await web.post(`/cases/${caseId}/growth`, { kind: 'length', value: '50', 'measuredOn-day': '3' });
+    assert.deepEqual(summaryErrors(missing.body), ['#measuredOn-month: The date measured must include a month and year']);
+    assert.equal(await stored(), before);
+  });
+
+  it('refuses someone outside the team, to look or to add, and a case that does not exist', async () => {
+    assert.equal((await outsiderWeb.get(`/cases/${caseId}/growth`)).statusCode, 403);
+    assert.equal((await outsiderWeb.post(`/cases/${caseId}/growth`, { kind: 'weight', value: '3000', ...dateFields(today) })).statusCode, 403);
+    assert.equal((await web.get('/cases/no-such-case/growth')).statusCode, 404);
+  });
+});
