@@ -87,6 +87,12 @@ export function readSupervisionForm(raw: unknown): SupervisionFormValues {
   };
 }
 
+/** A form kept when its session ended (web/plugins/kept-forms.ts), with the action rows a new form shows. */
+export function readKeptSupervisionForm(fields: unknown): SupervisionFormValues {
+  const typed = readSupervisionForm(fields);
+  return { ...typed, actions: [...typed.actions, ...Array.from({ length: Math.max(0, FIRST_ACTION_ROWS - typed.actions.length) }, blankAction)] };
+}
+
 /** True when "add another action" was pressed. */
 export function addRequested(raw: unknown): boolean {
   return !!raw && typeof raw === 'object' && (raw as Record<string, unknown>)['add'] === 'actions';

@@ -2,7 +2,8 @@
 // read and what the profile shows changed since the last; /cases/:caseId/supervision/new records one
 // (works without JavaScript: "add another action" re-renders with one more row; an error keeps
 // everything typed, with the summary linking to the field; a supervisor outside the practitioner's
-// organisation is refused with the form kept and a 403); /cases/:caseId/supervision/:supervisionId
+// organisation is refused with the form kept and a 403; posted after the session ended, it comes back
+// as typed after signing in: web/plugins/kept-forms.ts); /cases/:caseId/supervision/:supervisionId
 // shows one with what changed since the one before; /supervision lists the cases due supervision.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
@@ -14,7 +15,7 @@ import { dayInWords } from '../../../domain/shared/calendar-date.ts';
 import { SUPERVISION_PROMPTS } from '../../../domain/supervision/supervision-prompts.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { requireUser } from '../../plugins/sessions.ts';
-import { addRequested, blankForm, draftFrom, readSupervisionForm, supervisionFormErrors, withAnotherAction, type SupervisionFormValues } from './supervision.form.ts';
+import { addRequested, blankForm, draftFrom, readKeptSupervisionForm, readSupervisionForm, supervisionFormErrors, withAnotherAction, type SupervisionFormValues } from './supervision.form.ts';
 import { choiceItems, presentChanges, presentDueCase, presentSummary, presentSupervision, stuckItems } from './supervision.presenter.ts';
 
 type CaseRequest = FastifyRequest<{ Params: { caseId: string } }>;
@@ -79,7 +80,7 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
     if (!view) return reply;
     const me = request.user!.id;
     const practises = view.practitioners.some((p) => p.id === me);
-    return formPage(reply, view, blankForm(view.today, { practitionerId: practises ? me : '', supervisorId: practises ? '' : me }));
+    return formPage(reply, view, request.keptForm ? readKeptSupervisionForm(request.keptForm) : blankForm(view.today, { practitionerId: practises ? me : '', supervisorId: practises ? '' : me }));
   });
 
   app.post<{ Params: { caseId: string } }>('/cases/:caseId/supervision/new', { preHandler: requireUser }, async (request, reply) => {

@@ -223,4 +223,26 @@ describe('the supervision pages', () => {
     const rows = await stored();
     assert.equal(rows.find((r) => r.id !== firstId)?.plan_version, null);
   });
+
+  // Last: it lets the session go idle.
+  it('gives the form back as typed when it was posted after the session went idle, once the same user signs in again', async () => {
+    const url = `/cases/${caseId}/supervision/new`;
+    const client = await WebClient.signedIn(t.app, users.hv);
+    await client.get(url);
+    t.clock.advanceMinutes(31);
+    const before = (await stored()).length;
+    const late = await client.post(url, { 'answer-unthinkable': 'Kept thought', analysis: 'Kept analysis', 'action-0-text': 'Kept action' });
+    assert.equal(late.statusCode, 303);
+    await client.get(late.headers.location!);
+    const signedIn = await client.post('/sign-in', { email: users.hv.email, password: users.hv.password, returnTo: `${url}?restore=1` });
+    assert.equal(signedIn.headers.location, `${url}?restore=1`);
+    const form = await client.get(`${url}?restore=1`);
+    assert.equal(form.statusCode, 200);
+    assert.ok(qaElement(form.body, 'kept-form-banner'));
+    assert.match(form.body, /Kept thought<\/textarea>/);
+    assert.match(form.body, /Kept analysis<\/textarea>/);
+    assert.match(form.body, /name="action-0-text" type="text" value="Kept action"/);
+    assert.equal((form.body.match(/data-qa="action-row"/g) ?? []).length, 2, 'with the rows a new form shows');
+    assert.equal((await stored()).length, before, 'nothing recorded from it');
+  });
 });
