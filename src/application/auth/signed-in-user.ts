@@ -56,7 +56,39 @@ export async function loadSignedInUser(db: Queryable, userId: string): Promise<S
   return row && row.disabled_at === null ? toSignedInUser(row) : null;
 }
 
-/** The practitioner a session belongs to, while their account is active: every signed-in request asks. */
+/** The practitioner a session belongs to, while their account is active. */
 export async function sessionUser(ctx: AppContext, userId: string): Promise<SignedInUser | null> {
   return loadSignedInUser(ctx.db, userId);
+}
+
+/**
+ * What every signed-in page request asks first, in one statement: the practitioner, while their
+ * account is active, and how many of their alerts are open (the count every page's header shows).
+ */
+export async function sessionUserWithOpenAlerts(ctx: AppContext, userId: string): Promise<{ user: SignedInUser; openAlerts: number } | null> {
+  const row = await ctx.db
+    .selectFrom('users')
+    .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
+    .select([
+      'users.id',
+      'users.email',
+      'users.name',
+      'users.role',
+      'users.password_hash',
+      'users.disabled_at',
+      'users.organisation_id',
+      'organisations.name as organisation_name',
+      'organisations.kind as organisation_kind',
+    ])
+    .select((eb) =>
+      eb
+        .selectFrom('alert_recipients')
+        .select(eb.fn.countAll<string>().as('open'))
+        .whereRef('alert_recipients.user_id', '=', 'users.id')
+        .where('alert_recipients.acknowledged_at', 'is', null)
+        .as('open_alerts'),
+    )
+    .where('users.id', '=', userId)
+    .executeTakeFirst();
+  return row && row.disabled_at === null ? { user: toSignedInUser(row), openAlerts: Number(row.open_alerts ?? 0) } : null;
 }

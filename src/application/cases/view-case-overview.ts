@@ -37,7 +37,7 @@ export async function viewCaseOverview(ctx: AppContext, actor: UserActor, caseId
   if (!opened.ok) return opened;
   const { access } = opened.value;
   const today = serviceToday(ctx.clock.now());
-  const [evaluated, plan, proposals] = await Promise.all([ctx.profiles.read(ctx, caseId), readCurrentPlan(ctx.db, caseId), readLevelProposals(ctx.db, caseId)]);
+  const [evaluated, plan, proposals] = await Promise.all([ctx.profiles.read(ctx, caseId, opened.value.profileVersion), readCurrentPlan(ctx.db, caseId), readLevelProposals(ctx.db, caseId)]);
   const openProposal = proposals.find((proposal) => proposal.status === 'open');
   const levelProposal = openProposal ? { open: openProposal, mayDecide: mayDecideLevelProposal(access.basis, actor.role) } : null;
   const chronology = evaluated?.stored.chronology ?? [];

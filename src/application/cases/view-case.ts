@@ -76,6 +76,8 @@ export interface CaseView {
   people: CasePerson[];
   relationships: CaseRelationship[];
   team: CaseTeamMember[];
+  /** The profile's version as the record was read: what the kept profile is looked up by (profile-cache.ts). */
+  profileVersion: number;
 }
 
 export type ViewCaseResult =
@@ -162,5 +164,6 @@ export async function readCaseForView(ctx: AppContext, actor: UserActor, caseId:
     })),
     relationships: relationships.map((r) => ({ id: r.id, personId: r.person_id, otherPersonId: r.other_person_id, kind: r.kind })),
     team: team.map((m) => ({ userId: m.id, name: m.name, email: m.email, organisationName: m.organisation_name, organisationKind: m.organisation_kind, role: m.role })),
+    profileVersion: row.profile_version,
   });
 }

@@ -44,7 +44,7 @@ export async function readChronology(ctx: AppContext, actor: UserActor, caseId: 
   const filters = options.filters ?? {};
   const action = options.exportAs ? 'chronology.export' : 'chronology.view';
   const subject = options.entryId === undefined ? { subjectType: 'case', subjectId: caseId } : { subjectType: 'chronology-entry', subjectId: options.entryId };
-  const record = await ctx.db.selectFrom('cases').select(['status', 'given_name', 'family_name']).where('id', '=', caseId).executeTakeFirst();
+  const record = await ctx.db.selectFrom('cases').select(['status', 'given_name', 'family_name', 'profile_version']).where('id', '=', caseId).executeTakeFirst();
   if (!record) return { ok: false, code: 'not-found', message: 'There is no case with this id.' };
   const access = await loadCaseAccess(ctx.db, actor, caseId, ctx.clock.now());
   if (!access.allowed) {
@@ -53,7 +53,7 @@ export async function readChronology(ctx: AppContext, actor: UserActor, caseId: 
   }
   if (await refusedForIntent(ctx, actor, caseId, access, options.intent)) return { ok: false, code: 'forbidden', message: 'Your access to this record does not allow this.' };
   const [profile, people] = await Promise.all([
-    ctx.profiles.read(ctx, caseId),
+    ctx.profiles.read(ctx, caseId, record.profile_version),
     ctx.db.selectFrom('people').select(['id', 'given_name', 'family_name', 'description', 'identity_known']).where('case_id', '=', caseId).orderBy('created_at').orderBy('id').execute(),
   ]);
   const stored = profile?.stored.chronology ?? [];

@@ -40,11 +40,15 @@ function deepFreeze<T>(value: T): T {
 export class ProfileCache {
   readonly #kept = new Map<string, { version: number; today: string; settings: number; evaluated: EvaluatedProfile }>();
 
-  /** The case's profile evaluated today, as evaluateStoredProfile gives it; null when there is no such case. */
-  async read(ctx: ProfileSources, caseId: string): Promise<EvaluatedProfile | null> {
+  /**
+   * The case's profile evaluated today, as evaluateStoredProfile gives it; null when there is no such
+   * case. `readVersion` is the profile version a caller read with the case row just before (saving a
+   * statement): what is kept or evaluated is then never older than that read, as when read here.
+   */
+  async read(ctx: ProfileSources, caseId: string, readVersion?: number): Promise<EvaluatedProfile | null> {
     const today = serviceToday(ctx.clock.now());
     const inForce = await settingsInForce(ctx);
-    const record = await ctx.db.selectFrom('cases').select('profile_version').where('id', '=', caseId).executeTakeFirst();
+    const record = readVersion === undefined ? await ctx.db.selectFrom('cases').select('profile_version').where('id', '=', caseId).executeTakeFirst() : { profile_version: readVersion };
     if (!record) return null;
     const kept = this.#kept.get(caseId);
     this.#kept.delete(caseId);

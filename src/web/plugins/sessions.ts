@@ -6,7 +6,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifySession from '@fastify/session';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { actorFor, sessionUser } from '../../application/auth/signed-in-user.ts';
+import { actorFor, sessionUserWithOpenAlerts } from '../../application/auth/signed-in-user.ts';
 import { openSessionStore } from '../../application/auth/session-storage.ts';
 import { recordSignOut } from '../../application/auth/sign-out.ts';
 import { forgetOldSignInFailures } from '../../application/auth/sign-in.ts';
@@ -21,6 +21,13 @@ declare module 'fastify' {
   interface FastifyReply {
     /** What every page's template sees beside its own locals (@fastify/view). */
     locals: Record<string, unknown> | null;
+  }
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in user's open alerts as counted with their account at the start of the request (null for anyone else). */
+    openAlertsAtStart: number | null;
   }
 }
 
@@ -64,13 +71,15 @@ export const sessions = fp(async (app: FastifyInstance, options: SessionOptions)
 
   app.decorateRequest('user', null);
   app.decorateRequest('signedOutReason', null);
+  app.decorateRequest('openAlertsAtStart', null);
 
   app.addHook('onRequest', async (request) => {
     if (request.url.startsWith('/assets/')) return;
     const session = request.session;
     if (!session.userId) return;
     const now = clock.now().getTime();
-    const user = await sessionUser(app.ctx, session.userId);
+    const found = await sessionUserWithOpenAlerts(app.ctx, session.userId);
+    const user = found?.user ?? null;
     const reason = user ? sessionEndedBecause(session, now, { idleMs, absoluteMs }) : null;
     if (!user || reason) {
       if (user && reason) await recordSignOut(app.ctx, actorFor(user, 'web', request.ip), reason);
@@ -81,6 +90,7 @@ export const sessions = fp(async (app: FastifyInstance, options: SessionOptions)
       return;
     }
     request.user = user;
+    request.openAlertsAtStart = found!.openAlerts;
     if (now - (session.lastSeenAt ?? 0) > TOUCH_EVERY_MS && request.url !== TIME_LEFT_URL) session.lastSeenAt = now;
   });
 

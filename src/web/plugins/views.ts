@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import fastifyView from '@fastify/view';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import nunjucks from 'nunjucks';
 import { countOpenAlerts } from '../../application/alerts/list-alerts.ts';
@@ -55,6 +55,16 @@ export function viewEnvironment(templatePaths: readonly string[] = TEMPLATE_PATH
   return env;
 }
 
+/**
+ * The header's count of the user's open alerts. A page read (GET) changes no alert, so the count read
+ * with the account at the start of the request stands; after a change it is counted again. An error
+ * page must still render when the database cannot answer.
+ */
+async function openAlertsFor(request: FastifyRequest): Promise<number | null> {
+  if (request.method === 'GET' && request.openAlertsAtStart !== null) return request.openAlertsAtStart;
+  return countOpenAlerts(request.server.ctx, request.user!.id).catch(() => null);
+}
+
 export const views = fp(async (app: FastifyInstance) => {
   await app.register(fastifyView, {
     engine: { nunjucks },
@@ -66,8 +76,7 @@ export const views = fp(async (app: FastifyInstance) => {
     const request = this.request;
     this.code(statusCode).type('text/html; charset=utf-8');
     const currentPath = request.url.split('?')[0] ?? '/';
-    // One indexed count per page. An error page must still render when the database cannot answer.
-    const openAlerts = request.user ? await countOpenAlerts(app.ctx, request.user.id).catch(() => null) : null;
+    const openAlerts = request.user ? await openAlertsFor(request) : null;
     await this.view(template, {
       user: request.user,
       navigation: navigationFor(request.user, currentPath, openAlerts),
