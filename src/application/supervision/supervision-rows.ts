@@ -4,6 +4,8 @@ import type { Selectable } from 'kysely';
 import { PROMPT_IDS, type PromptId } from '../../domain/supervision/supervision-prompts.ts';
 import type { RecordedSupervision, Supervision } from '../../domain/supervision/supervision.types.ts';
 import type { CaseSupervisionsTable, Queryable, Tx } from '../../infrastructure/db/schema.ts';
+import type { ProfileVersion } from '../../domain/profile/profile-history.ts';
+import { profileVersionFromRow } from '../profile/view-profile-history.ts';
 import type { Recorder } from '../recorder.ts';
 
 function supervisionFromRow(row: Selectable<CaseSupervisionsTable>): RecordedSupervision {
@@ -65,4 +67,20 @@ export async function insertSupervision(
   };
   await trx.insertInto('case_supervisions').values(row).execute();
   return { ...supervision, id, caseId, ...linked, recordedAt: now.toISOString(), recordedBy: recorder.name };
+}
+
+/**
+ * The profile's versions from one to the other, both kept: all the comparison of the two needs
+ * (domain/supervision/supervision-changes.ts), not the whole history. None when there is no earlier one.
+ */
+export async function readVersionsBetween(db: Queryable, caseId: string, from: number | null, to: number): Promise<ProfileVersion[]> {
+  if (from === null || from === to) return [];
+  const rows = await db
+    .selectFrom('profile_versions')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .where('version', '>=', Math.min(from, to))
+    .where('version', '<=', Math.max(from, to))
+    .execute();
+  return rows.map(profileVersionFromRow);
 }

@@ -4,7 +4,6 @@
 // (domain/supervision/supervision-access.ts): the rest of the team is refused. The look, a refusal
 // and a missing case or supervision are each one audit entry (supervision.view).
 import { infantDisplayName } from '../../domain/people/infant-name.ts';
-import type { ProfileVersion } from '../../domain/profile/profile-history.ts';
 import { isParty, mayOpenSupervisionPage, mayReadSupervision } from '../../domain/supervision/supervision-access.ts';
 import { changesSinceLast, type ChangesSinceLast } from '../../domain/supervision/supervision-changes.ts';
 import type { RecordedSupervision } from '../../domain/supervision/supervision.types.ts';
@@ -12,8 +11,8 @@ import type { UserActor } from '../actor.ts';
 import { recordAuditAlone } from '../audit.ts';
 import { loadCaseAccess } from '../cases/case-access.ts';
 import type { AppContext } from '../context.ts';
-import { profileVersionFromRow, readSubjectNames } from '../profile/view-profile-history.ts';
-import { readSupervisions } from './supervision-rows.ts';
+import { readSubjectNames } from '../profile/view-profile-history.ts';
+import { readSupervisions, readVersionsBetween } from './supervision-rows.ts';
 
 export interface SupervisionView {
   caseId: string;
@@ -22,7 +21,6 @@ export interface SupervisionView {
   /** The day of the supervision before it, if any. */
   previousHeldOn: string | null;
   changes: ChangesSinceLast;
-  versions: ProfileVersion[];
   subjectNames: Map<string, string>;
 }
 
@@ -53,10 +51,9 @@ export async function viewSupervision(ctx: AppContext, actor: UserActor, caseId:
     return FORBIDDEN;
   }
   const babyName = infantDisplayName({ status: theCase.status, givenName: theCase.given_name, familyName: theCase.family_name });
-  const [versionRows, subjectNames] = await Promise.all([ctx.db.selectFrom('profile_versions').selectAll().where('case_id', '=', caseId).execute(), readSubjectNames(ctx.db, caseId, babyName)]);
-  const versions = versionRows.map(profileVersionFromRow);
   // The latest first: the one before it is the next in the list.
   const previous = all[index + 1] ?? null;
+  const [versions, subjectNames] = await Promise.all([readVersionsBetween(ctx.db, caseId, previous?.profileVersion ?? null, supervision.profileVersion), readSubjectNames(ctx.db, caseId, babyName)]);
   await recordAuditAlone(ctx, actor, {
     action: 'supervision.view',
     caseId,
@@ -65,6 +62,6 @@ export async function viewSupervision(ctx: AppContext, actor: UserActor, caseId:
   });
   return {
     ok: true,
-    value: { caseId, babyName, supervision, previousHeldOn: previous?.heldOn ?? null, changes: changesSinceLast(versions, previous?.profileVersion ?? null, supervision.profileVersion), versions, subjectNames },
+    value: { caseId, babyName, supervision, previousHeldOn: previous?.heldOn ?? null, changes: changesSinceLast(versions, previous?.profileVersion ?? null, supervision.profileVersion), subjectNames },
   };
 }

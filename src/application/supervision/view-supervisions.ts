@@ -7,7 +7,6 @@
 // change the case is refused under supervision.record.
 import type { AccessBasis } from '../../domain/access/case-access.ts';
 import { infantDisplayName } from '../../domain/people/infant-name.ts';
-import type { ProfileVersion } from '../../domain/profile/profile-history.ts';
 import { isRole, ROLE_LABELS } from '../../domain/shared/roles.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
 import { mayOpenSupervisionPage, mayReadSupervision } from '../../domain/supervision/supervision-access.ts';
@@ -18,8 +17,8 @@ import { recordAuditAlone } from '../audit.ts';
 import { loadCaseAccess } from '../cases/case-access.ts';
 import { refusedForIntent, type CaseIntent } from '../cases/case-intent.ts';
 import type { AppContext } from '../context.ts';
-import { profileVersionFromRow, readSubjectNames } from '../profile/view-profile-history.ts';
-import { readSupervisions } from './supervision-rows.ts';
+import { readSubjectNames } from '../profile/view-profile-history.ts';
+import { readSupervisions, readVersionsBetween } from './supervision-rows.ts';
 
 export interface Choice {
   id: string;
@@ -44,7 +43,6 @@ export interface SupervisionsView {
   /** The profile now against the case's last supervision. */
   changes: ChangesSinceLast;
   lastHeldOn: string | null;
-  versions: ProfileVersion[];
   subjectNames: Map<string, string>;
   /** The service's day. */
   today: string;
@@ -69,13 +67,12 @@ export async function viewSupervisions(ctx: AppContext, actor: UserActor, caseId
   const babyName = infantDisplayName({ status: theCase.status, givenName: theCase.given_name, familyName: theCase.family_name });
   const shown = all.filter((s) => mayReadSupervision(reader, s));
   const canRecord = caseAccess.allowed && caseAccess.canChange;
-  const [choices, versionRows, subjectNames] = await Promise.all([
+  const last = all[0] ?? null;
+  const [choices, versions, subjectNames] = await Promise.all([
     canRecord ? readChoices(ctx, actor, caseId) : { practitioners: [], supervisors: [] },
-    ctx.db.selectFrom('profile_versions').selectAll().where('case_id', '=', caseId).execute(),
+    readVersionsBetween(ctx.db, caseId, last?.profileVersion ?? null, theCase.profile_version),
     readSubjectNames(ctx.db, caseId, babyName),
   ]);
-  const versions = versionRows.map(profileVersionFromRow);
-  const last = all[0] ?? null;
   await recordAuditAlone(ctx, actor, { action: 'supervision.list', caseId, subjectType: 'case', subjectId: caseId, details: { basis: caseAccess.allowed ? caseAccess.basis : 'named-supervisor', shown: shown.length, notShown: all.length - shown.length } });
   return {
     ok: true,
@@ -89,7 +86,6 @@ export async function viewSupervisions(ctx: AppContext, actor: UserActor, caseId
       ...choices,
       changes: changesSinceLast(versions, last?.profileVersion ?? null, theCase.profile_version),
       lastHeldOn: last?.heldOn ?? null,
-      versions,
       subjectNames,
       today: serviceToday(now),
     },
