@@ -75,6 +75,8 @@ describe('the growth page', () => {
     assert.equal(textOf(qaElement(page.body, 'faltering-status')), 'Faltering growth');
     assert.match(textOf(qaElement(page.body, 'faltering-detail')), /below the 2nd centile for age/);
     assert.match(textOf(qaElement(page.body, 'faltering-weights')), /2,300 g on 22 November 2026/);
+    const profile = await web.get(`/cases/${caseId}/profile`);
+    assert.match(profile.body, new RegExp(`href="/cases/${caseId}/growth"`), 'the profile leads from faltering growth to the growth page');
   });
 
   it('shows every problem in the error summary, linked to its field, keeping what was typed, and stores nothing', async () => {

@@ -30,7 +30,12 @@ function taskItems(caseId: string, subject: SubjectProfile, factors: readonly Ev
     const waiting = evidenceWaiting(factor).length;
     return {
       title: { text: definition.label },
-      ...(factor.derived ? { hint: { text: 'From the record' } } : { href: `/cases/${caseId}/profile/${subjectKeyOf(subject)}/${factor.factorId}` }),
+      // Faltering growth comes from the weights: its page is the growth page, which shows them.
+      ...(factor.factorId === 'faltering-growth'
+        ? { href: `/cases/${caseId}/growth`, hint: { text: 'From the weights recorded' } }
+        : factor.derived
+          ? { hint: { text: 'From the record' } }
+          : { href: `/cases/${caseId}/profile/${subjectKeyOf(subject)}/${factor.factorId}` }),
       ...(waiting > 0 ? { hint: { text: `Evidence waiting: ${String(waiting)} ${waiting === 1 ? 'record' : 'records'}` } } : {}),
       status: statusTag(factor),
     };
