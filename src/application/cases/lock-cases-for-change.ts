@@ -1,9 +1,10 @@
 // The start of every change to cases: the cases' rows locked by one statement, in id order (two
-// changes over the same cases cannot deadlock), the caller's access to each decided from two more
+// changes over the same cases cannot deadlock), the caller's access to each decided from one more
 // (the teams and any emergency access), and a refusal returned for each case the caller may not
 // change, with its audit event for the caller to append with the rest. What was read is handed on,
 // so the rest of the change does not read the cases, the teams or the baby's name again.
-import { decideCaseAccess, type AccessBasis } from '../../domain/access/case-access.ts';
+import { sql } from 'kysely';
+import { decideCaseAccess, type AccessBasis, type TeamRole } from '../../domain/access/case-access.ts';
 import { infantDisplayName } from '../../domain/people/infant-name.ts';
 import type { Tx } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
@@ -58,26 +59,24 @@ export async function lockCasesForChange(trx: Tx, actor: UserActor, caseIds: rea
     .forUpdate()
     .execute();
   const found = rows.map((row) => row.id);
-  const [team, breakGlass] =
+  // One statement for the teams (each member's organisation, in the order they joined) and the caller's emergency access still running.
+  const people =
     found.length === 0
-      ? [[], []]
-      : await Promise.all([
-          trx
-            .selectFrom('case_team')
-            .innerJoin('users', 'users.id', 'case_team.user_id')
-            .select(['case_team.case_id', 'case_team.user_id as userId', 'users.organisation_id as organisationId', 'case_team.role', 'users.disabled_at'])
-            .where('case_team.case_id', 'in', found)
-            .orderBy('case_team.added_at')
-            .orderBy('case_team.user_id')
-            .execute(),
-          trx
-            .selectFrom('break_glass_access')
-            .select(['case_id', 'user_id as userId', 'expires_at as expiresAt'])
-            .where('case_id', 'in', found)
-            .where('user_id', '=', actor.userId)
-            .where('expires_at', '>', now)
-            .execute(),
-        ]);
+      ? []
+      : (
+          await sql<{ caseId: string; userId: string; organisationId: string | null; role: TeamRole | null; disabledAt: Date | null; expiresAt: Date | null }>`
+            SELECT case_team.case_id AS "caseId", case_team.user_id AS "userId", users.organisation_id AS "organisationId", case_team.role,
+                   users.disabled_at AS "disabledAt", NULL::timestamptz AS "expiresAt", case_team.added_at AS "addedAt"
+              FROM case_team JOIN users ON users.id = case_team.user_id
+             WHERE case_team.case_id IN (${sql.join(found)})
+            UNION ALL
+            SELECT case_id, user_id, NULL, NULL, NULL, expires_at, NULL
+              FROM break_glass_access
+             WHERE case_id IN (${sql.join(found)}) AND user_id = ${actor.userId} AND expires_at > ${now}
+             ORDER BY "addedAt", "userId"`.execute(trx)
+        ).rows;
+  const team = people.flatMap((row) => (row.expiresAt === null ? [{ case_id: row.caseId, userId: row.userId, organisationId: row.organisationId!, role: row.role!, disabled_at: row.disabledAt }] : []));
+  const breakGlass = people.flatMap((row) => (row.expiresAt === null ? [] : [{ case_id: row.caseId, userId: row.userId, expiresAt: row.expiresAt }]));
   for (const id of ids) if (!found.includes(id)) locked.refused.set(id, NOT_FOUND);
   for (const row of rows) {
     const members = team.filter((member) => member.case_id === row.id).map((m) => ({ userId: m.userId, organisationId: m.organisationId, role: m.role, disabled: m.disabled_at !== null }));
