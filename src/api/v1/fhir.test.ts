@@ -46,6 +46,8 @@ const TWICE_NHS = '4857773457';
 const MOTHER_NHS = '4857771004';
 const STRANGER_NHS = '4857771012';
 const UNBORN_MOTHER_NHS = '4857771020';
+const BRUISED_MOTHER_NHS = '4857771039';
+const HER_BABY_NHS = '4857771047';
 const NHS_SYSTEM = 'https://fhir.nhs.uk/Id/nhs-number';
 
 const patient = (nhsNumber: string, id = 'baby') => ({ fullUrl: `urn:uuid:${id}`, resource: { resourceType: 'Patient', id, identifier: [{ system: NHS_SYSTEM, value: nhsNumber }] } });
@@ -249,6 +251,31 @@ describe('FHIR import API (POST /api/v1/fhir/Bundle)', () => {
       assert.deepEqual(result.stored.map((s) => [s.index, s.caseId]), [[2, unbornCase]]);
       const without = await refusedWith(bundleOf(unborn, { resource: { ...scan, id: 'scan-2' } }), 422);
       assert.deepEqual(codesOf(without).map(([code]) => code), ['unmatched', 'patient-unconfirmed'], 'without the mother in the Bundle nothing says which unborn baby it is');
+    });
+
+    it('never records the mother’s bruise or A&E visit as the baby’s injury or attendance: no injury finding for the baby, until the same resources are about the baby', async () => {
+      const { id: herCase } = await makeCase(t.ctx, { teamUserIds: [clerkId] });
+      await t.ctx.db.updateTable('cases').set({ nhs_number: HER_BABY_NHS }).where('id', '=', herCase).execute();
+      const { id: herId } = await makePerson(t.ctx, herCase, { nhs_number: BRUISED_MOTHER_NHS });
+      const about = (who: string, id: string) => [
+        { resource: { ...bruise, id: `bruise-${id}`, subject: { reference: `urn:uuid:${who}` } } },
+        { resource: { ...emergency, id: `ae-${id}`, subject: { reference: `urn:uuid:${who}` } } },
+      ];
+      const findings = async () => {
+        const response = await t.app.inject({ method: 'GET', url: `/api/v1/cases/${herCase}/profile`, headers: { authorization: `Bearer ${token}` } });
+        assert.equal(response.statusCode, 200, response.body);
+        return response.json<{ findings: { id: string }[] }>().findings.map((f) => f.id);
+      };
+      const hers = await imported(bundleOf(patient(BRUISED_MOTHER_NHS, 'mum'), patient(HER_BABY_NHS), ...about('mum', 'mum')));
+      assert.deepEqual(hers.stored.map((s) => [s.index, s.kind]), [[2, 'case-note'], [3, 'case-note']]);
+      const onHer = await t.ctx.db.selectFrom('chronology_entries').select(['kind', 'person_ids']).where('case_id', '=', herCase).execute();
+      assert.deepEqual(onHer, [{ kind: 'case-note', person_ids: [herId] }, { kind: 'case-note', person_ids: [herId] }]);
+      const alerted = await t.ctx.db.selectFrom('alerts').select('reason').where('case_id', '=', herCase).execute();
+      assert.deepEqual(alerted, [], 'no emergency-attendance alert for the baby');
+      assert.ok(!(await findings()).includes('non-mobile-injury'));
+      const babys = await imported(bundleOf(patient(BRUISED_MOTHER_NHS, 'mum'), patient(HER_BABY_NHS), ...about('baby', 'baby')));
+      assert.deepEqual(babys.stored.map((s) => [s.index, s.kind]), [[2, 'injury-observed'], [3, 'emergency-attendance']]);
+      assert.ok((await findings()).includes('non-mobile-injury'));
     });
 
     it('reports a Patient who matches nobody for a practitioner to confirm, and records nothing about them', async () => {

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { BABY_NHS, bundle, concept, encounter, observation, OTHER_NHS, patient } from './fhir.test-support.ts';
 import type { BundleResource, ImportedEntry, MappedEntry } from './fhir-import.types.ts';
 import type { StoredImport } from './import-keys.ts';
 import { planOnRecord, targetsOf, type BundleMatches, type PatientMatch, type RecordFacts } from './plan-import.ts';
+import { readBundle } from './read-bundle.ts';
 
 const TODAY = '2026-11-22';
 const entry = (fields: Partial<ImportedEntry> = {}): ImportedEntry => ({ kind: 'clinic-contact', occurredAt: '2026-11-20T10:00:00+00:00', summary: 'Clinic', source: 'agency-record', externalId: 'fhir:Encounter/1', ...fields });
@@ -100,5 +102,52 @@ describe('what a resource becomes on a record', () => {
     const undated = resource({ reading: { entries: [mapped()], rejected: [{ index: 1, resource: 'Encounter/1', code: 'no-date', path: '/entry/1/resource/period/end' }], skipped: [] } });
     const plan = planOnRecord(undated, baby, facts(), TODAY);
     assert.deepEqual([plan.entries, plan.refusal?.code, plan.refusal?.details[0]?.path], [[], 'no-date', '/entry/1/resource/period/end']);
+  });
+});
+
+describe('a resource about an adult around the baby', () => {
+  const motherAndBaby = (about: string) =>
+    bundle(
+      patient('mum', OTHER_NHS),
+      patient('baby', BABY_NHS),
+      observation({ id: 'bruise-1', subject: { reference: `Patient/${about}` }, code: concept('Bruise'), bodySite: concept('Left cheek') }),
+      encounter({ id: 'ae-1', subject: { reference: `Patient/${about}` }, class: { code: 'EMER' }, reasonCode: [concept('Fall')] }),
+    );
+  const motherAndBabyMatches = matches([
+    [0, { kind: 'person', on: [{ caseId: 'c1', personId: 'mum' }] }],
+    [1, { kind: 'infant', caseId: 'c1' }],
+  ]);
+  const planned = (body: object, earlier: StoredImport[] = []) => {
+    const reading = readBundle(body);
+    assert.ok(reading.ok);
+    return reading.resources.flatMap((read) => {
+      const found = targetsOf(read, motherAndBabyMatches, new Set(['c1']));
+      assert.ok(found.ok);
+      return found.targets.flatMap((target) => planOnRecord(read, target, facts({ earlier }), TODAY).entries);
+    });
+  };
+  const kinds = (plans: ReturnType<typeof planned>) => plans.map((p) => (p.how === 'duplicate' ? ['duplicate', p.id] : [p.entry.kind, p.entry.personIds ?? [], p.entry.summary]));
+
+  it('never gives the baby an injury seen or an emergency attendance from the mother’s bruise and A&E visit: they are case notes on her, in words', () => {
+    assert.deepEqual(kinds(planned(motherAndBaby('mum'))), [
+      ['case-note', ['mum'], "Injury seen (an adult's record). Bruise. Site: Left cheek"],
+      ['case-note', ['mum'], "Emergency department attendance (an adult's record). Reason: Fall"],
+    ]);
+  });
+
+  it('gives the baby the injury seen and the emergency attendance when the same resources are about the baby', () => {
+    assert.deepEqual(kinds(planned(motherAndBaby('baby'))), [
+      ['injury-observed', [], 'Bruise. Site: Left cheek'],
+      ['emergency-attendance', [], 'Reason: Fall'],
+    ]);
+  });
+
+  it('is a duplicate when sent again, not a correction of the case note it became', () => {
+    const first = planned(motherAndBaby('mum'));
+    const earlier = first.map((p, i): StoredImport => {
+      assert.ok(p.how === 'new');
+      return stored(`s${String(i)}`, p.entry.externalId, { kind: p.entry.kind, occurredAt: p.entry.occurredAt, summary: p.entry.summary, personIds: p.entry.personIds ?? [] });
+    });
+    assert.deepEqual(kinds(planned(motherAndBaby('mum'), earlier)), [['duplicate', 's0'], ['duplicate', 's1']]);
   });
 });

@@ -2,10 +2,14 @@
 // resource, whose it is (the record's baby or a person around them, by the Patients' matches), then
 // for each record it goes to, whether it is new, unchanged since it was sent (a duplicate), changed
 // (a correction of the newest version stored) or entered in error (a correction that marks the
-// stored entry). A resource is stored whole or not at all: a date before the pregnancy, a date in
-// the future or any other problem of one of its entries refuses the resource on that record.
+// stored entry). What a resource about an adult says of the baby (an injury seen, an attendance, a
+// discharge, a contact) is kept as a case note on the adult instead (adult-entry.ts), so that a
+// mother's bruise is never the baby's. A resource is stored whole or not at all: a date before the
+// pregnancy, a date in the future or any other problem of one of its entries refuses the resource
+// on that record.
 import { factorById } from '../catalogue/catalogue.ts';
 import { checkNewEntry, dayOfOccurrence, ENTRY_PROBLEM_MESSAGES } from '../chronology/entry-rules.ts';
+import { entryAboutAnAdult } from './adult-entry.ts';
 import type { BundleResource, ImportedEntry, MappedEntry } from './fhir-import.types.ts';
 import { OUTSIDE_LIFE_MESSAGE, PATIENT_MESSAGES, RESOURCE_PROBLEM_MESSAGES } from './fhir-import-words.ts';
 import { externalIdOf } from './fhir-resource.ts';
@@ -116,7 +120,8 @@ export function planOnRecord(resource: BundleResource, target: Target, facts: Re
   const [readProblem] = reading.rejected;
   if (readProblem !== undefined) return { entries: [], refusal: { code: readProblem.code, message: RESOURCE_PROBLEM_MESSAGES[readProblem.code], details: reading.rejected.map((note) => ({ path: note.path, message: RESOURCE_PROBLEM_MESSAGES[note.code] })) } };
   const entries: PlannedEntry[] = [];
-  for (const mapped of reading.entries) {
+  for (const read of reading.entries) {
+    const mapped = whose.kind === 'infant' ? read : { ...read, entry: entryAboutAnAdult(read.entry) };
     const entry = entryFor(mapped.entry, whose);
     const day = dayOfOccurrence(entry.occurredAt);
     if (day !== null && isBeforePregnancy(day, facts.dates)) return { entries: [], refusal: refusal('before-pregnancy', OUTSIDE_LIFE_MESSAGE, mapped.occurredAtPath) };
