@@ -41,7 +41,7 @@ const fixed = (n: number) => String(Math.round(n * 10) / 10);
 export function chartDays(kind: MeasurementKind, points: readonly ChartPoint[]): { from: number; to: number } {
   const first = Math.min(0, ...points.map((p) => p.days));
   const last = Math.max(12 * WEEK, ...points.map((p) => p.days + 4 * WEEK));
-  const from = Math.max(Math.floor(first / WEEK) * WEEK, Math.ceil(referenceFromYears(kind) * DAYS_IN_A_YEAR));
+  const from = Math.max(Math.floor(first / WEEK) * WEEK, Math.round(referenceFromYears(kind) * DAYS_IN_A_YEAR));
   const to = Math.min(Math.ceil(last / WEEK) * WEEK, Math.floor(REFERENCE_UNTIL_YEARS * DAYS_IN_A_YEAR));
   return { from, to };
 }
