@@ -336,6 +336,29 @@ describe('FHIR import API (POST /api/v1/fhir/Bundle)', () => {
       assert.deepEqual(measured, [{ kind: 'weight', value: 4210, measured_on: '2026-11-18', source: 'fhir', entry_id: result.stored[0]!.id }]);
     });
 
+    it('says, as its own warning after the resource’s line, why a baby’s measurement could not go to the growth record; not for an adult’s', async () => {
+      const weight = (id: string, about: object, valueQuantity: object) => ({ resourceType: 'Observation', id, status: 'final', subject: about, code: { coding: [{ system: 'http://loinc.org', code: '29463-7', display: 'Body weight' }] }, valueQuantity, effectiveDateTime: '2026-11-18' });
+      const result = await imported(bundleOf(patient(MOTHER_NHS, 'mum'), patient(BABY_NHS), { resource: weight('wt-stone', subject, { value: 0.66, unit: 'stone', code: '[stone_av]' }) }, { resource: weight('wt-mum-lb', { reference: 'urn:uuid:mum' }, { value: 150, unit: 'lb' }) }, { resource: weight('wt-none', subject, { unit: 'kg' }) }));
+      assert.deepEqual(result.stored.map((s) => s.index), [2, 3, 4]);
+      assert.deepEqual(
+        result.outcome.issue.map((issue) => [issue.severity, issue.code, issue.details.coding[0]?.code, issue.expression?.[0]]),
+        [
+          ['information', 'informational', 'person', 'Bundle.entry[0].resource'],
+          ['information', 'informational', 'infant', 'Bundle.entry[1].resource'],
+          ['information', 'informational', 'stored', 'Bundle.entry[2].resource'],
+          ['warning', 'value', 'measurement-unit-unknown', 'Bundle.entry[2].resource.valueQuantity.code'],
+          ['information', 'informational', 'stored', 'Bundle.entry[3].resource'],
+          ['information', 'informational', 'stored', 'Bundle.entry[4].resource'],
+          ['warning', 'value', 'measurement-no-value', 'Bundle.entry[4].resource.valueQuantity.value'],
+        ],
+      );
+      assert.match(result.outcome.issue[3]?.details.text ?? '', /^Recorded in the chronology in words, but not added to the growth record\. Give the measurement in a unit/);
+      const measured = await t.ctx.db.selectFrom('growth_measurements').select('entry_id').where('entry_id', 'in', result.stored.map((s) => s.id)).execute();
+      assert.deepEqual(measured, []);
+      const again = await imported(bundleOf(patient(BABY_NHS), { resource: weight('wt-stone', subject, { value: 0.66, unit: 'stone', code: '[stone_av]' }) }));
+      assert.deepEqual(codesOf(again.outcome).map(([code]) => code), ['infant', 'duplicate', 'measurement-unit-unknown']);
+    });
+
     it('refuses a date before the pregnancy began, whole, and raises no "has gone home" alert for it', async () => {
       const alertsBefore = (await t.ctx.db.selectFrom('alerts').select('id').where('case_id', '=', caseId).execute()).length;
       const result = await imported(bundleOf(patient(BABY_NHS), { resource: { ...stay('finished', '2019-12-11T13:00:00+00:00'), id: 'old-stay', period: { start: '2019-12-10T13:00:00+00:00', end: '2019-12-11T13:00:00+00:00' } } }));

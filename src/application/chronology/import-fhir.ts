@@ -18,7 +18,7 @@ import type { UserActor } from '../actor.ts';
 import { recordAudits } from '../audit.ts';
 import type { AppContext } from '../context.ts';
 import { earlierImports } from '../fhir/earlier-imports.ts';
-import { importOutcome, patientOutcome, type FhirImport, type ImportedResource, type ResourceOutcome } from '../fhir/import-outcome.ts';
+import { importOutcome, patientOutcome, type FhirImport, type ImportedResource, type MeasurementNote, type ResourceOutcome } from '../fhir/import-outcome.ts';
 import { matchPatients } from '../fhir/match-patients.ts';
 import { storeImportedMeasurements } from '../fhir/store-measurements.ts';
 import { keepChronologies, recordEntriesIn, type BatchItem, type BatchSource, type EntriesRecorded } from './record-batch.ts';
@@ -114,10 +114,15 @@ async function importIn(trx: Tx, ctx: AppContext, actor: UserActor, reading: Rea
   const written = new Map([...recorded.outcome.stored.map((w): [number, string] => [w.index, 'stored']), ...recorded.outcome.duplicates.map((w): [number, string] => [w.index, 'duplicate'])]);
   const ids = new Map([...recorded.outcome.stored, ...recorded.outcome.duplicates].map((w) => [w.index, w.id]));
   const refusedAt = new Map(recorded.outcome.rejected.map((r) => [r.index, r]));
-  placed.forEach(({ index, name, planned }, position) => {
+  const measurementNotes: MeasurementNote[] = [];
+  placed.forEach(({ index, name, planned, aboutBaby }, position) => {
     const caseRefusal = recorded.refused.get(planned.caseId);
     if (caseRefusal) return refuse(index, name, { code: caseRefusal.code, message: caseRefusal.message, details: [{ path: `/entry/${String(index)}/resource`, message: caseRefusal.message }] });
-    const imported = (id: string): ImportedResource => ({ index, resource: name, kind: planned.mapped.entry.kind, id, caseId: planned.caseId, ...(planned.mapped.occurredAtPath.endsWith('/status') ? { enteredInError: true as const } : {}) });
+    const imported = (id: string): ImportedResource => {
+      const refusedMeasurement = planned.mapped.measurementRefused;
+      if (aboutBaby && refusedMeasurement !== undefined) measurementNotes.push({ index, ...refusedMeasurement });
+      return { index, resource: name, kind: planned.mapped.entry.kind, id, caseId: planned.caseId, ...(planned.mapped.occurredAtPath.endsWith('/status') ? { enteredInError: true as const } : {}) };
+    };
     if (planned.how === 'duplicate') return lists.duplicates.push(imported(planned.id));
     const failed = refusedAt.get(position);
     if (failed) return refuse(index, name, { code: failed.code, message: failed.message, details: [{ path: `/entry/${String(index)}/resource`, message: failed.message }] });
@@ -133,7 +138,7 @@ async function importIn(trx: Tx, ctx: AppContext, actor: UserActor, reading: Rea
   const unchanged = caseIds.filter((caseId) => !recorded.cases.has(caseId) && !recorded.refused.has(caseId));
   await recordAudits(trx, ctx, actor, unchanged.map((caseId) => ({ action: FHIR_IMPORT.action, caseId, subjectType: 'case', subjectId: caseId, details: { count: 0, duplicates: lists.duplicates.filter((d) => d.caseId === caseId).length, ...counts } })));
   const answer = answerOf({ stored: byIndex(lists.stored), duplicates: byIndex(lists.duplicates), corrected: byIndex(lists.corrected) });
-  return { answer: { ok: true, value: { ...answer, outcome: importOutcome(answer) } }, recorded };
+  return { answer: { ok: true, value: { ...answer, outcome: importOutcome(answer, measurementNotes) } }, recorded };
 }
 
 /** Each record's dates, people and what this agency imported to it before. */

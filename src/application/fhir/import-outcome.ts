@@ -1,6 +1,8 @@
 // The answer to a FHIR import: what became of each Patient and each resource of the Bundle, as
 // lists and as a FHIR OperationOutcome with one issue a Bundle entry (stored, duplicate, corrected,
-// refused with its reason and where in the Bundle, left out).
+// refused with its reason and where in the Bundle, left out), followed for a baby's measurement
+// the growth record could not take (its unit or its value) by an issue of its own saying why.
+import { MEASUREMENT_PROBLEM_MESSAGES, type MeasurementProblemCode } from '../../domain/fhir/measurement-codes.ts';
 import { PATIENT_MESSAGES, RECORDED_MESSAGES, type PatientMatchCode } from '../../domain/fhir/fhir-import-words.ts';
 import { operationOutcome, outcomeIssue, type IssueType, type OperationOutcome, type OutcomeIssue } from '../../domain/fhir/operation-outcome.ts';
 
@@ -22,6 +24,14 @@ export interface ResourceOutcome {
   code: string;
   message: string;
   details: { path: string; message: string }[];
+}
+
+/** A resource recorded about the baby whose measurement could not be read for the growth record. */
+export interface MeasurementNote {
+  index: number;
+  code: MeasurementProblemCode;
+  /** A JSON pointer to the unit or value. */
+  path: string;
 }
 
 export interface PatientOutcome {
@@ -63,10 +73,16 @@ const PATIENT_SEVERITY: Readonly<Record<PatientMatchCode, { severity: OutcomeIss
   'several-records': { severity: 'error', type: 'conflict' },
 };
 
+const NOT_IN_GROWTH_RECORD = 'Recorded in the chronology in words, but not added to the growth record.';
+
 export const patientOutcome = (index: number, match: PatientMatchCode): PatientOutcome => ({ index, match, message: PATIENT_MESSAGES[match] });
 
-/** One issue a Bundle entry: its refusal if it has one, else the most a resource's entries became (corrected, stored, duplicate), else why it was left out. */
-export function importOutcome(answer: Omit<FhirImport, 'outcome'>): OperationOutcome {
+/**
+ * One issue a Bundle entry: its refusal if it has one, else the most a resource's entries became
+ * (corrected, stored, duplicate), else why it was left out; then, for a resource recorded whose
+ * measurement the growth record could not take, a warning saying why.
+ */
+export function importOutcome(answer: Omit<FhirImport, 'outcome'>, measurementNotes: readonly MeasurementNote[] = []): OperationOutcome {
   const issues = new Map<number, OutcomeIssue>();
   const first = (index: number, issue: OutcomeIssue) => {
     if (!issues.has(index)) issues.set(index, issue);
@@ -87,5 +103,9 @@ export function importOutcome(answer: Omit<FhirImport, 'outcome'>): OperationOut
     }
   }
   for (const left of answer.skipped) first(left.index, outcomeIssue('information', 'informational', left.code, left.message, left.details[0]?.path ?? entryPath(left.index)));
-  return operationOutcome([...issues].sort(([a], [b]) => a - b).map(([, issue]) => issue));
+  const lines = [...issues].map(([index, issue]): [number, OutcomeIssue[]] => {
+    const notes = measurementNotes.filter((note) => note.index === index).slice(0, 1);
+    return [index, [issue, ...notes.map((note) => outcomeIssue('warning', 'value', note.code, `${NOT_IN_GROWTH_RECORD} ${MEASUREMENT_PROBLEM_MESSAGES[note.code]}`, note.path))]];
+  });
+  return operationOutcome(lines.sort(([a], [b]) => a - b).flatMap(([, line]) => line));
 }
