@@ -9,8 +9,6 @@ import { serviceToday } from '../../domain/shared/service-day.ts';
 import { settingsInForce } from '../settings/settings-in-force.ts';
 import { evaluateStoredProfile } from '../profile/profile-facts.ts';
 import { recordMeasurement } from './record-measurement.ts';
-import { storeArrivedMeasurements } from './store-arrived-measurements.ts';
-import { recorderFor } from '../recorder.ts';
 import { viewGrowth } from './view-growth.ts';
 
 type User = Awaited<ReturnType<typeof makeUser>>;
@@ -100,27 +98,5 @@ describe('growth measurements', () => {
     ]);
     assert.equal(view.value.faltering.status, 'present');
     assert.deepEqual(await auditSince(seq), [{ action: 'growth.list', outcome: 'success', subject_type: 'case' }]);
-  });
-
-  it('stores measurements that arrive with an agency message inside the change holding the case, refusing those the rules refuse', async () => {
-    const result = await t.ctx.db.transaction().execute(async (trx) =>
-      storeArrivedMeasurements(
-        { trx, recorder: await recorderFor(trx, actorFor(member)), now: t.clock.now(), today, newId: () => t.ctx.newId() },
-        {
-          caseId,
-          source: 'fhir',
-          measurements: [
-            { kind: 'head-circumference', value: 37.04, unit: 'cm', measuredOn: addDays(today, -1) },
-            { kind: 'weight', value: 4.9, unit: 'g', measuredOn: addDays(today, -1) },
-            { kind: 'length', value: 56, unit: 'cm', measuredOn: '2026-09-30' },
-          ],
-        },
-      ),
-    );
-    assert.deepEqual(result.stored.map((m) => [m.kind, m.value, m.source, m.entryId]), [['head-circumference', 37, 'fhir', null]]);
-    assert.deepEqual(result.refused, [
-      { index: 1, problems: [{ field: 'value', message: 'The weight must be between 250 g and 25,000 g' }] },
-      { index: 2, problems: [{ field: 'measuredOn', message: 'The date measured must be on or after the date of birth' }] },
-    ]);
   });
 });
