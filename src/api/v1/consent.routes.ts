@@ -12,7 +12,7 @@ import { viewConsent } from '../../application/consent/view-consent.ts';
 import { CONSENT_PROBLEM_MESSAGES } from '../../domain/consent/consent-rules.ts';
 import type { ConsentLine } from '../../domain/consent/consent-summary.ts';
 import { LAWFUL_BASIS_LABELS, type ConsentDraft, type RecordedConsent } from '../../domain/consent/consent.types.ts';
-import { sendApiError } from '../api-error.ts';
+import { sendApiError, sendCaseChangeRefusal } from '../api-error.ts';
 import { requireBearer } from './bearer-auth.ts';
 import { CaseIdParams } from './case.schemas.ts';
 import { ConsentList, ConsentRecord, ConsentRecordSent, type ConsentRecordSentBody } from './consent.schemas.ts';
@@ -59,7 +59,7 @@ export async function consentApiRoutes(app: FastifyInstance): Promise<void> {
       const result = await recordConsent(ctx, actor(request), request.params.caseId, draftFrom(request.body));
       if (result.ok) return reply.code(201).send(recordBody(result.value));
       if (result.code === 'invalid') return sendApiError(reply, 422, 'invalid-consent', result.message, result.problems.map((p) => ({ path: p.path, message: CONSENT_PROBLEM_MESSAGES[p.code] })));
-      return sendApiError(reply, result.code === 'not-found' ? 404 : 403, result.code, result.message);
+      return sendCaseChangeRefusal(reply, result);
     },
   );
 }

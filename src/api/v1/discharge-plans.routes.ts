@@ -8,7 +8,7 @@ import { listDischargePlans } from '../../application/discharge/list-discharge-p
 import { recordDischargePlan } from '../../application/discharge/record-discharge-plan.ts';
 import { DISCHARGE_PROBLEM_MESSAGES } from '../../domain/discharge/discharge-plan-rules.ts';
 import type { DischargePlanDraft } from '../../domain/discharge/discharge-plan.types.ts';
-import { sendApiError } from '../api-error.ts';
+import { sendApiError, sendCaseChangeRefusal } from '../api-error.ts';
 import { requireBearer } from './bearer-auth.ts';
 import { CaseIdParams } from './case.schemas.ts';
 import { DischargePlanList, DischargePlanRecord, RecordedDischargePlan, type DischargePlanRecordBody } from './discharge-plans.schemas.ts';
@@ -60,7 +60,7 @@ export async function dischargePlanApiRoutes(app: FastifyInstance): Promise<void
       const result = await recordDischargePlan(ctx, actor(request), request.params.caseId, draftFrom(request.body));
       if (result.ok) return reply.code(201).send(result.value);
       if (result.code === 'invalid') return sendApiError(reply, 422, 'invalid-discharge-plan', result.message, result.problems.map((p) => ({ path: p.path, message: DISCHARGE_PROBLEM_MESSAGES[p.code] })));
-      return sendApiError(reply, result.code === 'not-found' ? 404 : 403, result.code, result.message);
+      return sendCaseChangeRefusal(reply, result);
     },
   );
 }

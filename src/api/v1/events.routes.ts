@@ -10,7 +10,7 @@ import { ENTRY_PROBLEM_MESSAGES } from '../../domain/chronology/entry-rules.ts';
 import { EVENT_KIND_IDS } from '../../domain/catalogue/event-kinds.ts';
 import { EVIDENCE_SOURCE_IDS } from '../../domain/catalogue/evidence-sources.ts';
 import { SUBSTANCES } from '../../domain/chronology/chronology.types.ts';
-import { sendApiError } from '../api-error.ts';
+import { sendApiError, sendCaseChangeRefusal } from '../api-error.ts';
 import { requireBearer } from './bearer-auth.ts';
 import { ChronologyList, RecordedChronologyEntry } from './chronology.schemas.ts';
 import { alternativesInWords, errorResponses, oneOf, requiredText } from './schemas.ts';
@@ -91,8 +91,7 @@ export async function eventApiRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const result = await recordEntry(ctx, actor(request), request.params.caseId, request.body);
       if (!result.ok) {
-        if (result.code === 'not-found') return sendApiError(reply, 404, 'not-found', result.message);
-        if (result.code === 'forbidden') return sendApiError(reply, 403, 'forbidden', result.message);
+        if (result.code === 'not-found' || result.code === 'forbidden') return sendCaseChangeRefusal(reply, result);
         if (result.code === 'unknown-correction') return sendApiError(reply, 422, 'unknown-correction', result.message, [{ path: '/corrects', message: result.message }]);
         if (result.code === 'already-corrected') return sendApiError(reply, 409, 'already-corrected', `${result.message} Newest version: ${result.newestId}.`, [{ path: '/corrects', message: result.newestId }]);
         const planChecks = 'planCheckProblems' in result ? result.planCheckProblems : [];

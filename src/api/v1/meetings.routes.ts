@@ -9,7 +9,7 @@ import { recordMeeting } from '../../application/meetings/record-meeting.ts';
 import { MEETING_PROBLEM_MESSAGES } from '../../domain/meetings/meeting-rules.ts';
 import { meetingObservations } from '../../domain/meetings/meeting-observations.ts';
 import { MEETING_KIND_LABELS, type MeetingDraft, type RecordedMeeting } from '../../domain/meetings/meeting.types.ts';
-import { sendApiError } from '../api-error.ts';
+import { sendApiError, sendCaseChangeRefusal } from '../api-error.ts';
 import { requireBearer } from './bearer-auth.ts';
 import { CaseIdParams } from './case.schemas.ts';
 import { Meeting, MeetingList, MeetingRecord, type MeetingRecordBody } from './meetings.schemas.ts';
@@ -66,7 +66,7 @@ export async function meetingApiRoutes(app: FastifyInstance): Promise<void> {
       const result = await recordMeeting(ctx, actor(request), request.params.caseId, draftFrom(request.body));
       if (result.ok) return reply.code(201).send(meetingBody(result.value));
       if (result.code === 'invalid') return sendApiError(reply, 422, 'invalid-meeting', result.message, result.problems.map((p) => ({ path: p.path, message: MEETING_PROBLEM_MESSAGES[p.code] })));
-      return sendApiError(reply, result.code === 'not-found' ? 404 : 403, result.code, result.message);
+      return sendCaseChangeRefusal(reply, result);
     },
   );
 }

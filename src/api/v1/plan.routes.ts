@@ -11,7 +11,7 @@ import type { PlanDraft, PlanVersion } from '../../domain/plan/plan.types.ts';
 import type { VisitState } from '../../domain/plan/visiting-pattern.ts';
 import type { SuggestedCheckItem } from '../../domain/plan/suggested-checks.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
-import { sendApiError } from '../api-error.ts';
+import { sendApiError, sendCaseChangeRefusal } from '../api-error.ts';
 import { requireBearer } from './bearer-auth.ts';
 import { CaseIdParams } from './case.schemas.ts';
 import { PlanResponse, PlanUpdate, type PlanUpdateBody } from './plan.schemas.ts';
@@ -150,9 +150,8 @@ export async function planApiRoutes(app: FastifyInstance): Promise<void> {
       if (result.ok) return planBody(result.value, serviceToday(ctx.clock.now()));
       switch (result.code) {
         case 'not-found':
-          return sendApiError(reply, 404, result.code, result.message);
         case 'forbidden':
-          return sendApiError(reply, 403, result.code, result.message);
+          return sendCaseChangeRefusal(reply, result);
         case 'stale':
           return sendApiError(reply, 409, 'stale', result.message, [{ path: '/version', message: `The plan is at version ${String(result.current?.version ?? 0)}.` }]);
         case 'invalid':

@@ -8,7 +8,7 @@ import { assessSubject } from '../../application/profile/assess-subject.ts';
 import { assessmentKey } from '../../application/profile/profile-facts.ts';
 import { viewProfile } from '../../application/profile/view-profile.ts';
 import { STRESS_RESPONSE_IDS, isStressResponseId } from '../../domain/catalogue/stress-responses.ts';
-import { sendApiError } from '../api-error.ts';
+import { sendApiError, sendCaseChangeRefusal } from '../api-error.ts';
 import { requireBearer } from './bearer-auth.ts';
 import { findingForApi } from './finding-citations.ts';
 import { EVIDENCE_SOURCE_IDS } from '../../domain/catalogue/evidence-sources.ts';
@@ -123,9 +123,8 @@ export async function profileApiRoutes(app: FastifyInstance): Promise<void> {
       const known = responses?.filter(isStressResponseId);
       const result = await updateFactor(ctx, actor(request), request.params.caseId, { ...body, ...(known ? { responses: known } : {}), factorId: request.params.factorId });
       if (!result.ok) {
-        if (result.code === 'not-found') return sendApiError(reply, 404, 'not-found', result.message);
-        if (result.code === 'forbidden') return sendApiError(reply, 403, 'forbidden', result.message);
-        if (result.code === 'version-conflict') return sendApiError(reply, 409, 'version-conflict', `${result.message} Current version: ${result.currentVersion}.`);
+        if (result.code === 'not-found' || result.code === 'forbidden') return sendCaseChangeRefusal(reply, result);
+        if (result.code === 'version-conflict') return sendCaseChangeRefusal(reply, { code: result.code, message: result.message, current: { version: result.currentVersion } });
         if (result.code === 'unknown-person') return sendApiError(reply, 422, 'unknown-person', result.message);
         return sendApiError(reply, 422, 'invalid-factor', result.message, result.problems.map((problem) => ({ path: '/', message: problem })));
       }
@@ -155,10 +154,10 @@ export async function profileApiRoutes(app: FastifyInstance): Promise<void> {
       const at = (factorId: string) => `/answers/${String(answers.findIndex((a) => a.factorId === factorId))}`;
       switch (result.code) {
         case 'not-found':
+        case 'forbidden':
+          return sendCaseChangeRefusal(reply, result);
         case 'unknown-person':
           return sendApiError(reply, 404, 'not-found', result.message);
-        case 'forbidden':
-          return sendApiError(reply, 403, 'forbidden', result.message);
         case 'version-conflict':
           return sendApiError(reply, 409, 'version-conflict', `${result.message} Current version: ${String(result.profileVersion)}.`, result.conflicts.map((c) => ({ path: at(c.factorId), message: `${c.by} changed it to ${c.theirs?.status ?? 'not-assessed'}` })));
         case 'nothing-changed':
