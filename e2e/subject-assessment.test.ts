@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
+import { serviceToday } from '../src/domain/shared/service-day.ts';
 import { makeCase, makePerson } from '../test/helpers/factories.ts';
 import { type E2e, pageHeading, signIn, startE2e, submit, WCAG_TAGS } from './helpers/browser.ts';
 import { expectErrorSummary } from './helpers/page-checks.ts';
@@ -43,7 +44,7 @@ before(async () => {
   const visitor = await db.selectFrom('users').select('id').where('email', '=', 'health-visitor@demo.example').executeTakeFirstOrThrow();
   ({ id: caseId } = await makeCase(e2e.testApp.ctx, { familyName: 'Lowrisk', teamUserIds: [visitor.id] }));
   // Born at term at a healthy weight, parents in their thirties: what the record fills is known.
-  await db.updateTable('cases').set({ gestation_at_birth_weeks: 40, birth_weight_grams: 3400, multiple_birth: false }).where('id', '=', caseId).execute();
+  await db.updateTable('cases').set({ sex: 'female', gestation_at_birth_weeks: 40, birth_weight_grams: 3400, multiple_birth: false }).where('id', '=', caseId).execute();
   await makePerson(e2e.testApp.ctx, caseId, { id: 'lowrisk-mum', given_name: 'Amy', family_name: 'Lowrisk', date_of_birth: '1992-05-01', history_checked: true });
   await makePerson(e2e.testApp.ctx, caseId, { id: 'lowrisk-dad', given_name: 'Ben', family_name: 'Lowrisk', relationship_to_infant: 'father', sex: 'male', date_of_birth: '1990-02-11', history_checked: true });
 });
@@ -84,6 +85,17 @@ describe('a new-birth assessment of a low-risk family, a subject at a time', () 
 
   test('every risk factor of every subject excluded on what was seen: one save each, counted', async () => {
     count.requests = 0;
+    // The visit weighs the baby first: faltering growth fills itself from the weights (issue 15).
+    await page.goto(`/cases/${caseId}/growth`);
+    const [year, month, day] = serviceToday(e2e.testApp.clock.now()).split('-');
+    await page.locator('input[name="kind"][value="weight"]').check();
+    await page.locator('#value').fill('4900');
+    await page.locator('#measuredOn-day').fill(String(Number(day)));
+    await page.locator('#measuredOn-month').fill(String(Number(month)));
+    await page.locator('#measuredOn-year').fill(year!);
+    await submit(page, page.locator('[data-qa="save-measurement"]'));
+    count.clicks += 2;
+    count.fields += 4;
     await page.goto(`/cases/${caseId}/profile`);
     for (const [section, link] of subjects) {
       await submit(page, page.locator(`[data-qa="assess-all-${section}"]`));
@@ -106,7 +118,7 @@ describe('a new-birth assessment of a low-risk family, a subject at a time', () 
     }
     const risk = await e2e.testApp.ctx.db.selectFrom('profile_assessments').select((eb) => eb.fn.countAll<string>().as('n')).where('case_id', '=', caseId).where('status', '=', 'excluded').executeTakeFirstOrThrow();
     const versions = await e2e.testApp.ctx.db.selectFrom('profile_versions').select('kind').where('case_id', '=', caseId).execute();
-    assert.equal(versions.length, subjects.length, 'one profile version a subject');
+    assert.equal(versions.filter((version) => version.kind !== 'growth').length, subjects.length, 'one profile version a subject (and one for the weight)');
     // The figures the README quotes: read them from this line when the pages change.
     console.log(`new-birth assessment, low-risk family of two parents: ${risk.n} risk factors excluded with ${String(count.clicks)} clicks, ${String(count.fields)} fields typed and ${String(count.requests)} requests (${String(subjects.length)} saves)`);
     assert.ok(count.clicks < 80, `${String(count.clicks)} clicks`);
