@@ -328,6 +328,20 @@ describe('FHIR import API (POST /api/v1/fhir/Bundle)', () => {
       assert.deepEqual(never.skipped.map((s) => [s.index, s.code]), [[1, 'entered-in-error']]);
     });
 
+    it('marks what a Condition gave as entered in error when its verificationStatus says so (it has no status), as for other resources', async () => {
+      const fracture = (id: string, verification: string) => ({ resourceType: 'Condition', id, subject, verificationStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-ver-status', code: verification }] }, code: { text: 'Fractured femur' }, onsetDateTime: '2026-11-21' });
+      const first = await imported(bundleOf(patient(BABY_NHS), { resource: fracture('cond-1', 'confirmed') }));
+      assert.deepEqual(first.stored.map((s) => [s.index, s.kind]), [[1, 'injury-observed']]);
+      const marked = await imported(bundleOf(patient(BABY_NHS), { resource: fracture('cond-1', 'entered-in-error') }));
+      assert.deepEqual(marked.corrected.map((c) => [c.index, c.kind, c.enteredInError]), [[1, 'case-note', true]]);
+      assert.deepEqual(codesOf(marked.outcome).map(([code]) => code), ['infant', 'marked-entered-in-error']);
+      const mark = await t.ctx.db.selectFrom('chronology_entries').select(['kind', 'corrects', 'summary']).where('id', '=', marked.corrected[0]!.id).executeTakeFirstOrThrow();
+      assert.deepEqual(mark, { kind: 'case-note', corrects: first.stored[0]!.id, summary: 'Entered in error in the sending system. It had said: Condition: Fractured femur' });
+      assert.deepEqual((await imported(bundleOf(patient(BABY_NHS), { resource: fracture('cond-1', 'entered-in-error') }))).duplicates.map((d) => d.id), [marked.corrected[0]!.id]);
+      const never = await imported(bundleOf(patient(BABY_NHS), { resource: fracture('cond-never', 'entered-in-error') }));
+      assert.deepEqual(never.skipped.map((s) => [s.index, s.code, s.details[0]?.path]), [[1, 'entered-in-error', '/entry/1/resource/verificationStatus']]);
+    });
+
     it('stores a baby’s weight for the growth record with its entry, and not an adult’s', async () => {
       const weight = (id: string, about: object, kg: number) => ({ resourceType: 'Observation', id, status: 'final', subject: about, code: { coding: [{ system: 'http://loinc.org', code: '29463-7', display: 'Body weight' }] }, valueQuantity: { value: kg, unit: 'kg', system: 'http://unitsofmeasure.org', code: 'kg' }, effectiveDateTime: '2026-11-18' });
       const result = await imported(bundleOf(patient(MOTHER_NHS, 'mum'), patient(BABY_NHS), { resource: weight('wt-baby', subject, 4.21) }, { resource: weight('wt-mum', { reference: 'urn:uuid:mum' }, 71) }));

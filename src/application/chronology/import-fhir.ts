@@ -47,6 +47,8 @@ interface Placed {
   planned: PlannedEntry;
   /** About the record's baby (not an adult around them). */
   aboutBaby: boolean;
+  /** The resource came back entered in error: its entries mark what it gave before. */
+  markedInError: boolean;
 }
 
 async function importIn(trx: Tx, ctx: AppContext, actor: UserActor, reading: ReadBundle): Promise<{ answer: ImportFhirResult; recorded?: EntriesRecorded }> {
@@ -85,9 +87,10 @@ async function importIn(trx: Tx, ctx: AppContext, actor: UserActor, reading: Rea
       const plan = planOnRecord(resource, target, facts.get(target.caseId)!, today);
       if (plan.refusal) refuse(resource.index, resource.name, plan.refusal);
       if (plan.nothingToCorrect) toCorrect = true;
-      for (const planned of plan.entries) placed.push({ index: resource.index, name: resource.name, planned, aboutBaby: target.whose.kind === 'infant' });
+      for (const planned of plan.entries) placed.push({ index: resource.index, name: resource.name, planned, aboutBaby: target.whose.kind === 'infant', markedInError: resource.enteredInErrorPath !== undefined });
     }
-    if (toCorrect && !placed.some((p) => p.index === resource.index)) skipped.push({ index: resource.index, resource: resource.name, code: 'entered-in-error', message: SKIP_MESSAGES['entered-in-error'], details: [{ path: `/entry/${String(resource.index)}/resource/status`, message: SKIP_MESSAGES['entered-in-error'] }] });
+    const { enteredInErrorPath } = resource;
+    if (toCorrect && enteredInErrorPath !== undefined && !placed.some((p) => p.index === resource.index)) skipped.push({ index: resource.index, resource: resource.name, code: 'entered-in-error', message: SKIP_MESSAGES['entered-in-error'], details: [{ path: enteredInErrorPath, message: SKIP_MESSAGES['entered-in-error'] }] });
   }
 
   for (const resource of reading.resources) {
@@ -115,13 +118,13 @@ async function importIn(trx: Tx, ctx: AppContext, actor: UserActor, reading: Rea
   const ids = new Map([...recorded.outcome.stored, ...recorded.outcome.duplicates].map((w) => [w.index, w.id]));
   const refusedAt = new Map(recorded.outcome.rejected.map((r) => [r.index, r]));
   const measurementNotes: MeasurementNote[] = [];
-  placed.forEach(({ index, name, planned, aboutBaby }, position) => {
+  placed.forEach(({ index, name, planned, aboutBaby, markedInError }, position) => {
     const caseRefusal = recorded.refused.get(planned.caseId);
     if (caseRefusal) return refuse(index, name, { code: caseRefusal.code, message: caseRefusal.message, details: [{ path: `/entry/${String(index)}/resource`, message: caseRefusal.message }] });
     const imported = (id: string): ImportedResource => {
       const refusedMeasurement = planned.mapped.measurementRefused;
       if (aboutBaby && refusedMeasurement !== undefined) measurementNotes.push({ index, ...refusedMeasurement });
-      return { index, resource: name, kind: planned.mapped.entry.kind, id, caseId: planned.caseId, ...(planned.mapped.occurredAtPath.endsWith('/status') ? { enteredInError: true as const } : {}) };
+      return { index, resource: name, kind: planned.mapped.entry.kind, id, caseId: planned.caseId, ...(markedInError ? { enteredInError: true as const } : {}) };
     };
     if (planned.how === 'duplicate') return lists.duplicates.push(imported(planned.id));
     const failed = refusedAt.get(position);

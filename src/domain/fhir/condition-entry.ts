@@ -13,6 +13,11 @@ import { readSubstanceUse } from './substance-codes.ts';
 
 const UNCONFIRMED = ['unconfirmed', 'provisional', 'differential'];
 
+/** A Condition says it was entered in error by its verificationStatus (it has no status). */
+export function isConditionEnteredInError(resource: JsonObject): boolean {
+  return statusCode(resource, 'verificationStatus') === 'entered-in-error';
+}
+
 export function readCondition(resource: JsonObject, at: ResourceAt): ResourceReading {
   const verification = statusCode(resource, 'verificationStatus');
   if (verification === 'entered-in-error') return skipped(at, 'entered-in-error', `${at.path}/verificationStatus`);

@@ -84,8 +84,11 @@ export interface BundleResource {
   /** As in MappedEntry. */
   name: string;
   subject: ResourceSubject;
-  /** Its status is entered-in-error: what was imported from it before is to be corrected. */
-  enteredInError: boolean;
+  /**
+   * Where it says it was entered in error (its `status`, or a Condition's `verificationStatus`),
+   * when it does: what was imported from it before is to be corrected.
+   */
+  enteredInErrorPath?: string;
   reading: ResourceReading;
 }
 

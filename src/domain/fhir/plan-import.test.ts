@@ -9,7 +9,7 @@ import { readBundle } from './read-bundle.ts';
 const TODAY = '2026-11-22';
 const entry = (fields: Partial<ImportedEntry> = {}): ImportedEntry => ({ kind: 'clinic-contact', occurredAt: '2026-11-20T10:00:00+00:00', summary: 'Clinic', source: 'agency-record', externalId: 'fhir:Encounter/1', ...fields });
 const mapped = (fields: Partial<ImportedEntry> = {}, occurredAtPath = '/entry/1/resource/period/start'): MappedEntry => ({ index: 1, resource: 'Encounter/1', entry: entry(fields), occurredAtPath });
-const resource = (over: Partial<BundleResource> = {}): BundleResource => ({ index: 1, name: 'Encounter/1', subject: { kind: 'patient', patientIndex: 0 }, enteredInError: false, reading: { entries: [mapped()], rejected: [], skipped: [] }, ...over });
+const resource = (over: Partial<BundleResource> = {}): BundleResource => ({ index: 1, name: 'Encounter/1', subject: { kind: 'patient', patientIndex: 0 }, reading: { entries: [mapped()], rejected: [], skipped: [] }, ...over });
 const facts = (over: Partial<RecordFacts> = {}): RecordFacts => ({ dates: { dateOfBirth: '2026-10-01', expectedDeliveryDate: null, gestationAtBirthWeeks: 39 }, personIds: new Set(['mum']), earlier: [], ...over });
 const stored = (id: string, externalId: string, over: Partial<StoredImport> = {}): StoredImport => ({ id, externalId, kind: 'clinic-contact', occurredAt: '2026-11-20T10:00:00+00:00', summary: 'Clinic', agency: 'City Hospital', personIds: [], ...over });
 const matches = (byIndex: [number, PatientMatch][], byNhsNumber: [string, PatientMatch][] = []): BundleMatches => ({ patients: new Map(byIndex), byNhsNumber: new Map(byNhsNumber) });
@@ -77,7 +77,7 @@ describe('what a resource becomes on a record', () => {
 
   it('entered in error: marks the newest version of each entry it gave (a stay’s admission and discharge), once; nothing to mark when it gave none', () => {
     const earlier = [stored('a', 'fhir:Encounter/1', { kind: 'hospital-admission' }), stored('d', 'fhir:Encounter/1/discharge', { kind: 'hospital-discharge' }), stored('x', 'fhir:Encounter/10')];
-    const inError = resource({ enteredInError: true, reading: { entries: [], rejected: [], skipped: [] } });
+    const inError = resource({ enteredInErrorPath: '/entry/1/resource/status', reading: { entries: [], rejected: [], skipped: [] } });
     const marks = planOnRecord(inError, baby, facts({ earlier }), TODAY).entries;
     assert.deepEqual(marks.map((p) => [p.how, p.how === 'duplicate' ? '' : [p.entry.corrects, p.entry.externalId, p.entry.kind]]), [['correction', ['a', 'fhir:Encounter/1#2', 'case-note']], ['correction', ['d', 'fhir:Encounter/1/discharge#2', 'case-note']]]);
     const markedBefore = [...earlier, stored('m', 'fhir:Encounter/1#2', { corrects: 'a', kind: 'case-note', summary: 'Entered in error in the sending system. It had said: Clinic' })];

@@ -103,11 +103,12 @@ function entryFor(entry: ImportedEntry, whose: Whose): EntryInput {
 export function planOnRecord(resource: BundleResource, target: Target, facts: RecordFacts, today: string): { entries: PlannedEntry[]; refusal?: Refusal; nothingToCorrect?: true } {
   const chains = chainsOf(facts.earlier);
   const { caseId, whose } = target;
-  if (resource.enteredInError) {
+  const { enteredInErrorPath } = resource;
+  if (enteredInErrorPath !== undefined) {
     const resourceKey = scopedExternalId(externalIdOf(resource.name), whose);
     const earlier = [...chains.values()].filter((chain) => isFromResource(chain.key, resourceKey));
     if (earlier.length === 0) return { entries: [], nothingToCorrect: true };
-    const mapped = (chain: Chain): MappedEntry => ({ index: resource.index, resource: resource.name, entry: { ...enteredInErrorMark(chain.newest) }, occurredAtPath: `/entry/${String(resource.index)}/resource/status` });
+    const mapped = (chain: Chain): MappedEntry => ({ index: resource.index, resource: resource.name, entry: { ...enteredInErrorMark(chain.newest) }, occurredAtPath: enteredInErrorPath });
     return {
       entries: earlier.map((chain): PlannedEntry => {
         if (isEnteredInErrorMark(chain.newest)) return { how: 'duplicate', mapped: mapped(chain), caseId, id: chain.newest.id };

@@ -121,7 +121,16 @@ describe('reading a FHIR Bundle', () => {
 
   it('marks a resource entered in error, reading no entries from it', () => {
     const [resource] = success(bundle(patient('p', BABY_NHS), encounter({ status: 'entered-in-error' }))).resources;
-    assert.deepEqual([resource?.name, resource?.enteredInError, resource?.reading.entries], ['Encounter/enc-1', true, []]);
+    assert.deepEqual([resource?.name, resource?.enteredInErrorPath, resource?.reading.entries], ['Encounter/enc-1', '/entry/1/resource/status', []]);
+  });
+
+  it('marks a Condition entered in error by its verificationStatus (a Condition has no status), and not one that is confirmed or refuted', () => {
+    const condition = (code: string) => ({ resourceType: 'Condition', id: `c-${code}`, verificationStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-ver-status', code }] }, code: { text: 'Fractured femur' }, onsetDateTime: '2026-11-20' });
+    const { resources } = success(bundle(patient('p', BABY_NHS), condition('entered-in-error'), condition('confirmed'), condition('refuted')));
+    assert.deepEqual(
+      resources.map((r) => [r.name, r.enteredInErrorPath, r.reading.entries.length]),
+      [['Condition/c-entered-in-error', '/entry/1/resource/verificationStatus', 0], ['Condition/c-confirmed', undefined, 1], ['Condition/c-refuted', undefined, 0]],
+    );
   });
 
   it('gives the same reading for the same Bundle, so a re-import is recognised by external id', () => {

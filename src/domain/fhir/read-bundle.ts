@@ -4,7 +4,7 @@
 // record each Patient is, and so where the entries go, is the import's to find (application/fhir).
 import { readBundlePatient, subjectOf, type BundlePatient } from './bundle-patient.ts';
 import { readCarePlan } from './care-plan-entry.ts';
-import { readCondition } from './condition-entry.ts';
+import { isConditionEnteredInError, readCondition } from './condition-entry.ts';
 import { readConsent } from './consent-entry.ts';
 import { readEncounter } from './encounter-entries.ts';
 import { readFlag } from './flag-entry.ts';
@@ -62,8 +62,15 @@ function readResource(entry: unknown, index: number, patients: readonly BundlePa
   const name = resourceName(type, resource, stringAt(entry, 'fullUrl'));
   if (name === undefined) return rejected({ index, name: type }, 'no-id', `${path}/id`);
   const subject = subjectOf(resource, path, patients);
-  const enteredInError = stringAt(resource, 'status') === 'entered-in-error';
-  return { index, name, subject, enteredInError, reading: enteredInError ? emptyReading() : reader(resource, { index, path, name }) };
+  const enteredInErrorPath = enteredInErrorPathOf(resource, path);
+  if (enteredInErrorPath !== undefined) return { index, name, subject, enteredInErrorPath, reading: emptyReading() };
+  return { index, name, subject, reading: reader(resource, { index, path, name }) };
+}
+
+/** Where a resource says it was entered in error: its status, or (a Condition, which has no status) its verificationStatus. */
+function enteredInErrorPathOf(resource: JsonObject, path: string): string | undefined {
+  if (stringAt(resource, 'status') === 'entered-in-error') return `${path}/status`;
+  return stringAt(resource, 'resourceType') === 'Condition' && isConditionEnteredInError(resource) ? `${path}/verificationStatus` : undefined;
 }
 
 /** Where in the Bundle a problem with an entry's field lies: the date's own field, else the resource. */
