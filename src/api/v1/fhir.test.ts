@@ -278,6 +278,15 @@ describe('FHIR import API (POST /api/v1/fhir/Bundle)', () => {
       assert.ok((await findings()).includes('non-mobile-injury'));
     });
 
+    it('says a RelatedPerson, of the mother or of the baby, is a person for a practitioner to confirm, and adds nobody to the record', async () => {
+      const peopleBefore = await t.ctx.db.selectFrom('people').select('id').where('case_id', '=', caseId).execute();
+      const related = (id: string, about: object) => ({ resource: { resourceType: 'RelatedPerson', id, patient: about, name: [{ given: ['Ann'], family: 'Hart' }], relationship: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode', code: 'MTH' }] }] } });
+      const result = await imported(bundleOf(patient(MOTHER_NHS, 'mum'), patient(BABY_NHS), related('rp-mum', mum), related('rp-baby', subject)));
+      assert.deepEqual(result.skipped.map((s) => [s.index, s.code]), [[2, 'person-proposed'], [3, 'person-proposed']]);
+      assert.deepEqual([result.stored, result.rejected], [[], []]);
+      assert.deepEqual(await t.ctx.db.selectFrom('people').select('id').where('case_id', '=', caseId).execute(), peopleBefore);
+    });
+
     it('reports a Patient who matches nobody for a practitioner to confirm, and records nothing about them', async () => {
       const result = await imported(bundleOf(patient(STRANGER_NHS, 'partner'), patient(BABY_NHS), { resource: note('p-1', { reference: 'urn:uuid:partner' }, 'Partner smokes') }, { resource: note('b-1', subject, 'Weighed') }));
       assert.deepEqual(result.patients.map((p) => p.match), ['unmatched', 'infant']);

@@ -81,12 +81,14 @@ async function importIn(trx: Tx, ctx: AppContext, actor: UserActor, reading: Rea
   const facts = await factsOf(trx, actor.organisationId, caseIds);
   const today = serviceToday(ctx.clock.now());
   const placed: Placed[] = [];
+  const proposing = new Set<number>();
   for (const { resource, targets } of targeted) {
     let toCorrect = false;
     for (const target of targets) {
       const plan = planOnRecord(resource, target, facts.get(target.caseId)!, today);
       if (plan.refusal) refuse(resource.index, resource.name, plan.refusal);
       if (plan.nothingToCorrect) toCorrect = true;
+      if (plan.proposedPeople) proposing.add(resource.index);
       for (const planned of plan.entries) placed.push({ index: resource.index, name: resource.name, planned, aboutBaby: target.whose.kind === 'infant', markedInError: resource.enteredInErrorPath !== undefined });
     }
     const { enteredInErrorPath } = resource;
@@ -96,7 +98,7 @@ async function importIn(trx: Tx, ctx: AppContext, actor: UserActor, reading: Rea
   for (const resource of reading.resources) {
     for (const note of resource.reading.skipped) skipped.push({ index: note.index, resource: note.resource, code: note.code, message: SKIP_MESSAGES[note.code], details: [{ path: note.path, message: SKIP_MESSAGES[note.code] }] });
     const told = [...rejected, ...skipped, ...placed].some((line) => line.index === resource.index);
-    const code = (resource.reading.proposedPeople ?? []).length > 0 ? 'person-proposed' : 'nothing-to-record';
+    const code = proposing.has(resource.index) ? 'person-proposed' : 'nothing-to-record';
     if (!told) skipped.push({ index: resource.index, resource: resource.name, code, message: SKIP_MESSAGES[code], details: [{ path: `/entry/${String(resource.index)}/resource`, message: SKIP_MESSAGES[code] }] });
   }
 

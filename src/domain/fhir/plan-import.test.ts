@@ -151,3 +151,31 @@ describe('a resource about an adult around the baby', () => {
     assert.deepEqual(kinds(planned(motherAndBaby('mum'), earlier)), [['duplicate', 's0'], ['duplicate', 's1']]);
   });
 });
+
+describe('a person a RelatedPerson proposes', () => {
+  const grandmother = (about: string) =>
+    bundle(patient('mum', OTHER_NHS), patient('baby', BABY_NHS), {
+      resourceType: 'RelatedPerson',
+      id: `rp-${about}`,
+      patient: { reference: `Patient/${about}` },
+      name: [{ given: ['Ann'], family: 'Hart' }],
+      relationship: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode', code: 'MTH' }], text: 'Mother' }],
+    });
+  const proposedOnRecord = (body: object) => {
+    const reading = readBundle(body);
+    assert.ok(reading.ok);
+    const [relatedPerson] = reading.resources;
+    assert.ok(relatedPerson);
+    const found = targetsOf(relatedPerson, matches([[0, { kind: 'person', on: [{ caseId: 'c1', personId: 'mum' }] }], [1, { kind: 'infant', caseId: 'c1' }]]), new Set(['c1']));
+    assert.ok(found.ok);
+    return found.targets.map((target) => planOnRecord(relatedPerson, target, facts(), TODAY).proposedPeople?.map((person) => [person.givenName, person.relationshipToInfant, person.relationshipAsSent]));
+  };
+
+  it('is of unknown relationship to the baby when its Patient is an adult: the mother’s mother is not the baby’s mother; the relationship as sent is kept', () => {
+    assert.deepEqual(proposedOnRecord(grandmother('mum')), [[['Ann', 'unknown', 'Mother']]]);
+  });
+
+  it('keeps the relationship its code gives when its Patient is the baby', () => {
+    assert.deepEqual(proposedOnRecord(grandmother('baby')), [[['Ann', 'mother', 'Mother']]]);
+  });
+});

@@ -4,13 +4,14 @@
 // (a correction of the newest version stored) or entered in error (a correction that marks the
 // stored entry). What a resource about an adult says of the baby (an injury seen, an attendance, a
 // discharge, a contact) is kept as a case note on the adult instead (adult-entry.ts), so that a
-// mother's bruise is never the baby's. A resource is stored whole or not at all: a date before the
-// pregnancy, a date in the future or any other problem of one of its entries refuses the resource
-// on that record.
+// mother's bruise is never the baby's; and a person a RelatedPerson of an adult proposes (her own
+// mother, say) never takes the relationship to the adult as their relationship to the baby. A
+// resource is stored whole or not at all: a date before the pregnancy, a date in the future or any
+// other problem of one of its entries refuses the resource on that record.
 import { factorById } from '../catalogue/catalogue.ts';
 import { checkNewEntry, dayOfOccurrence, ENTRY_PROBLEM_MESSAGES } from '../chronology/entry-rules.ts';
 import { entryAboutAnAdult } from './adult-entry.ts';
-import type { BundleResource, ImportedEntry, MappedEntry } from './fhir-import.types.ts';
+import type { BundleResource, ImportedEntry, MappedEntry, ProposedPerson } from './fhir-import.types.ts';
 import { OUTSIDE_LIFE_MESSAGE, PATIENT_MESSAGES, RESOURCE_PROBLEM_MESSAGES } from './fhir-import-words.ts';
 import { externalIdOf } from './fhir-resource.ts';
 import { chainsOf, enteredInErrorMark, isEnteredInErrorMark, isFromResource, nextVersionKey, saysTheSame, scopedExternalId, type Chain, type StoredImport, type Whose } from './import-keys.ts';
@@ -99,8 +100,18 @@ function entryFor(entry: ImportedEntry, whose: Whose): EntryInput {
   return { ...entry, externalId, personIds: [...new Set([...(entry.personIds ?? []), whose.personId])], ...(indicates === undefined ? {} : { indicates }) };
 }
 
+/**
+ * The people a resource proposes for a record. A RelatedPerson's relationship is to its Patient, so
+ * it is the relationship to the baby only when that Patient is the baby; else it is unknown, for the
+ * practitioner who confirms the person to choose (the relationship as sent stays for them to read).
+ */
+function proposedOn(resource: BundleResource, whose: Whose): ProposedPerson[] {
+  const people = resource.reading.proposedPeople ?? [];
+  return whose.kind === 'infant' ? people : people.map((person) => ({ ...person, relationshipToInfant: 'unknown' }));
+}
+
 /** What one resource becomes on one record. */
-export function planOnRecord(resource: BundleResource, target: Target, facts: RecordFacts, today: string): { entries: PlannedEntry[]; refusal?: Refusal; nothingToCorrect?: true } {
+export function planOnRecord(resource: BundleResource, target: Target, facts: RecordFacts, today: string): { entries: PlannedEntry[]; proposedPeople?: ProposedPerson[]; refusal?: Refusal; nothingToCorrect?: true } {
   const chains = chainsOf(facts.earlier);
   const { caseId, whose } = target;
   const { enteredInErrorPath } = resource;
@@ -137,5 +148,6 @@ export function planOnRecord(resource: BundleResource, target: Target, facts: Re
     else if (!correction) entries.push({ how: 'duplicate', mapped, caseId, id: chain.newest.id });
     else entries.push({ how: 'correction', mapped, caseId, entry: { ...entry, externalId: nextVersionKey(chain), corrects: chain.newest.id, correctionReason: CHANGED_REASON } });
   }
-  return { entries };
+  const proposedPeople = proposedOn(resource, whose);
+  return { entries, ...(proposedPeople.length > 0 ? { proposedPeople } : {}) };
 }
