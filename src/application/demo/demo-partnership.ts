@@ -124,6 +124,7 @@ export const DEMO_FAMILIES: DemoFamily[] = [
     familyName: 'Hartley',
     dayOffset: -120,
     sex: 'male',
+    birthWeightGrams: 3600,
     level: 'universal',
     people: [
       { givenName: 'Sarah', sex: 'female', familyName: 'Hartley', ageYears: 31, relationship: 'mother', livesInHousehold: true, caresForInfant: true, parentalResponsibility: true, historyChecked: true },
@@ -141,6 +142,7 @@ export const DEMO_FAMILIES: DemoFamily[] = [
     familyName: 'Nowak',
     dayOffset: -60,
     sex: 'female',
+    birthWeightGrams: 3200,
     level: 'child-protection',
     people: [
       { givenName: 'Agnieszka', sex: 'female', familyName: 'Nowak', ageYears: 24, relationship: 'mother', livesInHousehold: true, caresForInfant: true, parentalResponsibility: true, historyChecked: true },

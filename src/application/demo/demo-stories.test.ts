@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { WebClient } from '../../../test/helpers/web-client.ts';
+import { viewGrowth } from '../growth/view-growth.ts';
+import type { UserActor } from '../actor.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-partnership.ts';
 
 interface Seen {
@@ -82,5 +84,21 @@ describe('the demo story families’ histories', () => {
     const contact = await client.get(`/cases/${okafor}/contacts/${visit.id}`);
     assert.equal(contact.statusCode, 200);
     assert.match(contact.body, /New birth visit. Grace tired but coping/);
+  });
+
+  it('weighs every born story baby at its visits, so faltering growth is assessed from the weights, and none of these stories falters', async () => {
+    const visitor = await t.ctx.db.selectFrom('users').select(['id', 'organisation_id']).where('email', '=', 'health-visitor@demo.example').executeTakeFirstOrThrow();
+    const actor: UserActor = { kind: 'user', userId: visitor.id, organisationId: visitor.organisation_id, role: 'practitioner', channel: 'web', ip: null };
+    const expected = { Okafor: { weights: 3, status: 'excluded', detail: /moved down 1\.\d centile spaces/ }, Hartley: { weights: 3, status: 'excluded', detail: /on the 50th centile/ }, Nowak: { weights: 1, status: 'excluded', detail: /no weight yet from 2 weeks/ } };
+    for (const [family, want] of Object.entries(expected)) {
+      const caseId = (await t.ctx.db.selectFrom('cases').select('id').where('family_name', '=', family).executeTakeFirstOrThrow()).id;
+      const growth = await viewGrowth(t.ctx, actor, caseId);
+      assert.ok(growth.ok, family);
+      const kinds = growth.value.measurements.map((m) => m.kind);
+      assert.equal(kinds.filter((kind) => kind === 'weight').length, want.weights, family);
+      assert.ok(kinds.includes('length') && kinds.includes('head-circumference'), `${family}: measured at the new birth visit`);
+      assert.equal(growth.value.faltering.status, want.status, family);
+      assert.match('detail' in growth.value.faltering ? growth.value.faltering.detail : '', want.detail, family);
+    }
   });
 });

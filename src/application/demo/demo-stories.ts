@@ -4,10 +4,14 @@
 // and a visiting pattern, a conference. Each step is done by a demo practitioner in the team, through
 // the service's own use cases, so it raises the alerts, findings and profile versions it would raise in
 // use. Days are offsets from the service's today (negative: in the past). People are named by their
-// place in the family's `people` (demo-partnership.ts). Every name and event is invented.
+// place in the family's `people` (demo-partnership.ts). Every name and event is invented. A born
+// baby is weighed (and at the new birth visit measured) at the visits where a practitioner would,
+// so faltering growth is assessed from the weights as in use; what each series shows was checked
+// against the UK-WHO charts by the growth rules (domain/growth).
 import type { ContactAnswers } from '../../domain/chronology/contact-record.ts';
 import type { FactorStatus, SubstancePattern } from '../../domain/catalogue/statuses.ts';
 import type { EvidenceSource } from '../../domain/catalogue/evidence-sources.ts';
+import type { MeasurementKind } from '../../domain/growth/growth.types.ts';
 import type { MeetingDraft } from '../../domain/meetings/meeting.types.ts';
 import type { PlanDraft } from '../../domain/plan/plan.types.ts';
 
@@ -30,6 +34,8 @@ export type StoryStep =
       };
     }
   | { by: string; contact: Omit<ContactAnswers, 'occurredOn' | 'presentIds'> & { day: number; present?: number[] } }
+  /** Grams for a weight, centimetres otherwise, measured on `day`. */
+  | { by: string; measurement: { day: number; kind: MeasurementKind; value: number } }
   | { by: string; factor: { factorId: string; person?: number; status: FactorStatus; detail?: string; pattern?: SubstancePattern; source: EvidenceSource; note: string } }
   | { by: string; meeting: Omit<MeetingDraft, 'heldOn'> & { day: number } }
   | {
@@ -58,11 +64,14 @@ export const DEMO_STORIES: Readonly<Record<string, readonly StoryStep[]>> = {
     { by: 'midwife', factor: { factorId: 'disengagement', person: 0, status: 'present', detail: 'Missed antenatal appointments; hard to reach by phone', source: 'agency-record', note: 'Two antenatal appointments missed after a late booking' } },
     { by: 'midwife', contact: { kind: 'phone-or-video-call', day: -7, time: '16:40', present: [0], ...noAdvice, summary: 'Phone call to Kayleigh to rebook; she agreed to come to clinic next week' } },
   ],
-  // Born at 34 weeks six weeks ago, a neonatal stay, universal health visiting.
+  // Born at 34 weeks six weeks ago, a neonatal stay, universal health visiting. Weights: born 2,100 g
+  // (50th centile for 34 weeks), she drops to about the 10th centile in the neonatal unit and follows
+  // it (2,830 g at the 6 to 8 week review): a fall of under 2 centile spaces, so not faltering.
   Okafor: [
     { by: 'hospital', entry: { kind: 'birth', day: -42, time: '03:20', summary: 'Born at 34 weeks by emergency caesarean, 2.1 kg', source: 'agency-record', people: [0] } },
     { by: 'hospital', entry: { kind: 'neonatal-admission', day: -42, time: '04:05', summary: 'Admitted to the neonatal unit for breathing support and feeding', source: 'agency-record', babySeen: true } },
     { by: 'hospital', entry: { kind: 'neonatal-discharge', day: -30, time: '12:00', summary: 'Discharged home feeding well; mother confident with tube-free feeds', source: 'agency-record', babySeen: true, people: [0] } },
+    { by: 'hospital', measurement: { day: -30, kind: 'weight', value: 2080 } },
     {
       by: 'health-visitor',
       contact: {
@@ -74,6 +83,9 @@ export const DEMO_STORIES: Readonly<Record<string, readonly StoryStep[]>> = {
         summary: 'New birth visit. Grace tired but coping, Daniel visiting at weekends; feeding going well',
       },
     },
+    { by: 'health-visitor', measurement: { day: -26, kind: 'weight', value: 2150 } },
+    { by: 'health-visitor', measurement: { day: -26, kind: 'length', value: 45.5 } },
+    { by: 'health-visitor', measurement: { day: -26, kind: 'head-circumference', value: 31.8 } },
     { by: 'health-visitor', factor: { factorId: 'mental-health', person: 0, status: 'excluded', source: 'observed', note: 'Whooley questions at the new birth visit: no low mood or anxiety; GP record agrees' } },
     { by: 'gp', entry: { kind: 'gp-consultation', day: -20, summary: 'Ruby seen for sticky eye; advice given', source: 'agency-record', babySeen: true, people: [0] } },
     { by: 'health-visitor', contact: { kind: 'phone-or-video-call', day: -12, time: '13:30', present: [0], ...noAdvice, summary: 'Grace phoned about feeding: Ruby taking 90 ml every 3 hours; reassured' } },
@@ -86,8 +98,11 @@ export const DEMO_STORIES: Readonly<Record<string, readonly StoryStep[]>> = {
         ...noAdvice, cryingAdvice: 'yes', cryingUnderstood: 'yes', summary: '6 to 8 week review: weight on the 9th centile and following it',
       },
     },
+    { by: 'health-visitor', measurement: { day: -2, kind: 'weight', value: 2830 } },
   ],
-  // Four months old, low risk: a whole universal contact history and most factors assessed.
+  // Four months old, low risk: a whole universal contact history and most factors assessed. Weights:
+  // born 3,600 g (50th centile), near the 35th at the new birth visit, back on the 50th at the
+  // baby clinic: normal growth.
   Hartley: [
     { by: 'health-visitor', entry: { kind: 'birth', day: -120, summary: 'Born at term at home, 3.6 kg', source: 'agency-record', people: [0] } },
     {
@@ -99,6 +114,9 @@ export const DEMO_STORIES: Readonly<Record<string, readonly StoryStep[]>> = {
         summary: 'New birth visit: well baby, experienced parents',
       },
     },
+    { by: 'health-visitor', measurement: { day: -108, kind: 'weight', value: 3650 } },
+    { by: 'health-visitor', measurement: { day: -108, kind: 'length', value: 52.5 } },
+    { by: 'health-visitor', measurement: { day: -108, kind: 'head-circumference', value: 35.8 } },
     { by: 'health-visitor', factor: { factorId: 'smoking-in-home', status: 'excluded', source: 'observed', note: 'Nobody smokes; no smell of smoke in the home' } },
     { by: 'health-visitor', factor: { factorId: 'supportive-partner', person: 0, status: 'present', detail: 'James, at home and sharing the care', source: 'observed', note: 'James shares night feeds and was at every visit' } },
     { by: 'gp', entry: { kind: 'gp-consultation', day: -70, summary: 'Eight week baby check: normal', source: 'agency-record', babySeen: true, people: [0] } },
@@ -109,12 +127,20 @@ export const DEMO_STORIES: Readonly<Record<string, readonly StoryStep[]>> = {
         demeanour: 'Alert and content', whereKept: 'On Sarah’s lap', ...noAdvice, summary: '6 to 8 week review: growing well, immunisations booked',
       },
     },
+    { by: 'health-visitor', measurement: { day: -66, kind: 'weight', value: 5250 } },
     { by: 'health-visitor', contact: { kind: 'clinic-contact', day: -30, present: [0], babySeen: 'yes', awakeOrAsleep: 'awake', interaction: 'Relaxed handling', dressed: 'Clean', demeanour: 'Smiley', whereKept: 'Pram', ...noAdvice, summary: 'Weighed at the baby clinic: on the 50th centile' } },
+    { by: 'health-visitor', measurement: { day: -30, kind: 'weight', value: 6350 } },
   ],
   // Two months old on a child protection plan: domestic abuse, a partner whose history is not checked, relapse.
+  // Weights: born 3,200 g (30th centile), 3,150 g at the new birth visit; not weighed since, as she was
+  // not brought to the baby clinic and not seen at the next home visit, so no weight from 2 weeks of
+  // age can be read against the centiles (the story does not tell of faltering growth).
   Nowak: [
     { by: 'health-visitor', entry: { kind: 'birth', day: -60, summary: 'Born at term, 3.2 kg', source: 'agency-record', people: [0] } },
     { by: 'health-visitor', contact: { kind: 'new-birth-visit', day: -50, time: '10:30', present: [0], babySeen: 'yes', awakeOrAsleep: 'asleep', interaction: 'Agnieszka anxious handling Oliwia', dressed: 'Clean', demeanour: 'Asleep, settled', whereKept: 'Car seat on the floor', sleepingSeen: 'no', safeSleepAdvice: 'yes', safeSleepUnderstood: 'partly', cryingAdvice: 'yes', cryingUnderstood: 'yes', summary: 'New birth visit: Ryan Cole has moved in; Agnieszka did not want to talk in front of him' } },
+    { by: 'health-visitor', measurement: { day: -50, kind: 'weight', value: 3150 } },
+    { by: 'health-visitor', measurement: { day: -50, kind: 'length', value: 50.5 } },
+    { by: 'health-visitor', measurement: { day: -50, kind: 'head-circumference', value: 34.5 } },
     { by: 'police', entry: { kind: 'police-domestic-abuse-incident', day: -38, time: '23:10', summary: 'Neighbours called police: shouting and a broken door; Agnieszka had a red mark on her face', source: 'agency-record', people: [0, 1], victims: [0], perpetrators: [1] } },
     { by: 'health-visitor', entry: { kind: 'was-not-brought', day: -33, summary: 'Oliwia not brought to the baby clinic', source: 'agency-record', people: [0] } },
     { by: 'health-visitor', contact: { kind: 'home-visit', day: -31, time: '15:00', present: [0, 1], babySeen: 'no', notSeenReason: 'Ryan said she was asleep upstairs and would not let me go up', ...noAdvice, summary: 'Home visit after the police incident: Agnieszka quiet, Ryan answered for her' } },

@@ -6,11 +6,13 @@ import { recordContact } from '../chronology/record-contact.ts';
 import { recordEntry } from '../chronology/record-entry.ts';
 import type { UserActor } from '../actor.ts';
 import type { AppContext } from '../context.ts';
+import { recordMeasurement } from '../growth/record-measurement.ts';
 import { recordMeeting } from '../meetings/record-meeting.ts';
 import { dueChecksForVisitor } from '../plan/visitor-checks.ts';
 import { updatePlan } from '../plan/update-plan.ts';
 import { updateFactor } from '../profile/update-factor.ts';
 import { addDays } from '../../domain/shared/calendar-date.ts';
+import { UNIT_OF } from '../../domain/growth/growth.types.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
 import { DEMO_ACCOUNTS, DEMO_FAMILIES } from './demo-partnership.ts';
 import { DEMO_STORIES, type StoryStep } from './demo-stories.ts';
@@ -71,6 +73,10 @@ async function play(ctx: AppContext, actor: UserActor, story: StoryCase, step: S
   if ('factor' in step) {
     const { person, source, note, ...factor } = step.factor;
     return updateFactor(ctx, actor, caseId, { ...factor, ...(person === undefined ? {} : { personId: personIds[person]! }), evidence: [{ source, note }], version: 0 });
+  }
+  if ('measurement' in step) {
+    const { day, kind, value } = step.measurement;
+    return recordMeasurement(ctx, actor, caseId, { kind, value, unit: UNIT_OF[kind], measuredOn: addDays(today, day) }, 'page');
   }
   if ('meeting' in step) {
     const { day, ...meeting } = step.meeting;
