@@ -7,6 +7,7 @@ import { createRandom, deriveSeed } from './random.ts';
 import { addDays, daysFrom } from '../domain/shared/calendar-date.ts';
 import { momentOn } from './synthetic-days.ts';
 import { syntheticChronology } from './synthetic-chronology.ts';
+import { syntheticGrowth } from './synthetic-growth.ts';
 import { syntheticHousehold } from './synthetic-household.ts';
 import { PER_FAMILY, syntheticId, syntheticNhsNumber } from './synthetic-ids.ts';
 import { syntheticAssessments } from './synthetic-profile.ts';
@@ -14,6 +15,8 @@ import { familyWorker, planStaff, syntheticOrganisations, syntheticUsers, type S
 import type { SyntheticFamily, SyntheticOptions, SyntheticOrganisation, SyntheticTeamMember, SyntheticUser } from './synthetic.types.ts';
 
 export const ESCALATING_SHARE = 0.05;
+/** Mixed with the seed and a family's index: the family's weights have their own random stream, so adding them changed no other row. */
+const GROWTH_STREAM = 0x67726f77;
 
 const MEMBER_KINDS: readonly OrganisationKind[] = ['gp', 'hospital', 'childrens-social-care', 'police', 'housing', 'adult-mental-health', 'substance-misuse', 'early-help', 'education'];
 
@@ -71,6 +74,14 @@ export function syntheticFamily(options: SyntheticOptions, staff: StaffPlan, ind
     at: momentOn(assessedOn, random.int(60, 480)),
     nextEvidenceId: () => syntheticId(options.seed, 'evidence', rowNumber(evidenceNumber++)),
   });
+  let measurementNumber = 0;
+  const measurements = syntheticGrowth({
+    random: createRandom(deriveSeed(options.seed, index, GROWTH_STREAM)),
+    today: options.today,
+    record: household.record,
+    worker: (kind) => familyWorker(staff, kind, index),
+    nextId: () => syntheticId(options.seed, 'measurement', rowNumber(measurementNumber++)),
+  });
   return {
     index,
     escalating,
@@ -87,6 +98,7 @@ export function syntheticFamily(options: SyntheticOptions, staff: StaffPlan, ind
     team: chooseTeam(random, staff, index, leadKind, escalating),
     assessments,
     entries,
+    measurements,
   };
 }
 

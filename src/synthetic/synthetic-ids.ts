@@ -10,6 +10,7 @@ export const ID_TABLES = {
   relationship: 5,
   evidence: 6,
   entry: 7,
+  measurement: 8,
 } as const;
 
 export type IdTable = keyof typeof ID_TABLES;

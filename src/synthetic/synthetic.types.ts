@@ -125,6 +125,19 @@ export interface SyntheticEntry {
   gestationWeeks: number | null;
 }
 
+/** A weight as recorded on the growth page; grams. */
+export interface SyntheticMeasurement {
+  id: string;
+  kind: 'weight';
+  value: number;
+  measuredOn: string;
+  recordedAt: string;
+  recordedBy: string;
+  recordedByName: string;
+  organisationId: string;
+  agency: string;
+}
+
 export interface SyntheticFamily {
   index: number;
   record: SyntheticCase;
@@ -134,6 +147,8 @@ export interface SyntheticFamily {
   assessments: SyntheticAssessment[];
   /** In the order they happened. */
   entries: SyntheticEntry[];
+  /** A born baby's weights, oldest first (synthetic-growth.ts); none while unborn. */
+  measurements: SyntheticMeasurement[];
   /** One of the few families whose picture gets worse: more incidents, missed appointments, an injury. */
   escalating: boolean;
 }

@@ -35,6 +35,7 @@ export interface SyntheticCounts {
   assessments: number;
   evidence: number;
   entries: number;
+  measurements: number;
 }
 
 export type LoadSyntheticResult =
@@ -100,7 +101,7 @@ async function writeStaff(ctx: AppContext, staff: SyntheticPartnership, password
 }
 
 /** The tables written by columns, with their column types. */
-type FamilyTables = Record<'people' | 'profile_assessments' | 'profile_evidence' | 'chronology_entries', ColumnTypes>;
+type FamilyTables = Record<'people' | 'profile_assessments' | 'profile_evidence' | 'chronology_entries' | 'growth_measurements', ColumnTypes>;
 
 async function familyTables(ctx: AppContext): Promise<FamilyTables> {
   return {
@@ -108,6 +109,7 @@ async function familyTables(ctx: AppContext): Promise<FamilyTables> {
     profile_assessments: await columnTypes(ctx, 'profile_assessments'),
     profile_evidence: await columnTypes(ctx, 'profile_evidence'),
     chronology_entries: await columnTypes(ctx, 'chronology_entries'),
+    growth_measurements: await columnTypes(ctx, 'growth_measurements'),
   };
 }
 
@@ -120,6 +122,7 @@ async function writeFamilies(ctx: AppContext, tables: FamilyTables, rows: CaseRo
     await insertByColumns(trx, 'profile_assessments', tables.profile_assessments, rows.assessments);
     await insertByColumns(trx, 'profile_evidence', tables.profile_evidence, rows.evidence);
     await insertByColumns(trx, 'chronology_entries', tables.chronology_entries, rows.entries);
+    await insertByColumns(trx, 'growth_measurements', tables.growth_measurements, rows.measurements);
   });
   counts.infants += rows.cases.length;
   counts.people += rows.people.length;
@@ -128,13 +131,14 @@ async function writeFamilies(ctx: AppContext, tables: FamilyTables, rows: CaseRo
   counts.assessments += rows.assessments.length;
   counts.evidence += rows.evidence.length;
   counts.entries += rows.entries.length;
+  counts.measurements += rows.measurements.length;
 }
 
 export async function loadSyntheticPartnership(ctx: AppContext, operator: OperatorActor, options: LoadSyntheticOptions): Promise<LoadSyntheticResult> {
   const started = performance.now();
   const existing = await ctx.db.selectFrom('organisations').select('id').where('id', '=', syntheticId(options.seed, 'organisation', 0)).executeTakeFirst();
   if (existing) return { ok: false, code: 'already-generated', message: `A partnership with seed ${String(options.seed)} is already in this database: use another seed.` };
-  const counts: SyntheticCounts = { organisations: 0, users: 0, infants: 0, people: 0, relationships: 0, teamMembers: 0, assessments: 0, evidence: 0, entries: 0 };
+  const counts: SyntheticCounts = { organisations: 0, users: 0, infants: 0, people: 0, relationships: 0, teamMembers: 0, assessments: 0, evidence: 0, entries: 0, measurements: 0 };
   const partnership = syntheticPartnership({ infants: options.infants, seed: options.seed, today: serviceToday(ctx.clock.now()) });
   // Argon2 is slow on purpose: one hash serves every synthetic account.
   await writeStaff(ctx, partnership, await hashPassword(SYNTHETIC_PASSWORD), counts);

@@ -11,14 +11,15 @@ export interface CaseRows {
   assessments: Insertable<Database['profile_assessments']>[];
   evidence: Insertable<Database['profile_evidence']>[];
   entries: Insertable<Database['chronology_entries']>[];
+  measurements: Insertable<Database['growth_measurements']>[];
 }
 
 const EMPTY = '[]';
 const json = (ids: readonly unknown[]) => (ids.length === 0 ? EMPTY : JSON.stringify(ids));
 
 export function caseRows(families: readonly SyntheticFamily[]): CaseRows {
-  const rows: CaseRows = { cases: [], people: [], relationships: [], team: [], assessments: [], evidence: [], entries: [] };
-  for (const { record, people, relationships, team, assessments, entries } of families) {
+  const rows: CaseRows = { cases: [], people: [], relationships: [], team: [], assessments: [], evidence: [], entries: [], measurements: [] };
+  for (const { record, people, relationships, team, assessments, entries, measurements } of families) {
     const caseId = record.id;
     const createdAt = record.createdAt;
     rows.cases.push({
@@ -128,6 +129,22 @@ export function caseRows(families: readonly SyntheticFamily[]): CaseRows {
         corrects: null,
         correction_reason: null,
         external_id: null,
+      });
+    }
+    for (const m of measurements) {
+      rows.measurements.push({
+        case_id: caseId,
+        id: m.id,
+        kind: m.kind,
+        value: m.value,
+        measured_on: m.measuredOn,
+        recorded_at: m.recordedAt,
+        recorded_by: m.recordedBy,
+        recorded_by_name: m.recordedByName,
+        organisation_id: m.organisationId,
+        agency: m.agency,
+        source: 'page',
+        entry_id: null,
       });
     }
   }
