@@ -67,7 +67,7 @@ describe("a case's address, GP and hospital through the API", () => {
     const response = await call('outsider', 'GET', '/cases?nhsNumber=4010232137');
     assert.equal(response.statusCode, 200);
     assert.deepEqual(response.json<{ items: unknown[] }>().items, [
-      { id: caseId, restricted: true, contact: { name: 'lead', organisation: (await organisationOf('lead')), email: users['lead']!.email }, ageBand: 'unborn, due March 2027', matchedOn: ['mother-nhs-number'], own: false },
+      { id: caseId, restricted: true, contact: { name: 'lead', organisation: (await organisationOf('lead')), email: users['lead']!.email }, ageBand: 'unborn, due March 2027', matchedOn: ['mother-nhs-number'], peopleMatched: [], own: false },
     ]);
     const own = await call('lead', 'GET', '/cases?nhsNumber=4010232137');
     assert.deepEqual(own.json<{ items: { own: boolean; matchedOn: string[] }[] }>().items.map((item) => [item.own, item.matchedOn]), [[true, ['mother-nhs-number']]]);
