@@ -14,8 +14,9 @@ export interface SignedInUser {
   organisationKind: string;
 }
 
-export function findActiveUser(db: Queryable, where: { id: string } | { email: string }) {
-  let query = db
+/** An account with its organisation: the one select behind every sign-in and every signed-in request. */
+function usersWithOrganisation(db: Queryable) {
+  return db
     .selectFrom('users')
     .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
     .select([
@@ -29,8 +30,11 @@ export function findActiveUser(db: Queryable, where: { id: string } | { email: s
       'organisations.name as organisation_name',
       'organisations.kind as organisation_kind',
     ]);
-  query = 'id' in where ? query.where('users.id', '=', where.id) : query.where('users.email', '=', where.email);
-  return query.executeTakeFirst();
+}
+
+export function findActiveUser(db: Queryable, where: { id: string } | { email: string }) {
+  const query = usersWithOrganisation(db);
+  return ('id' in where ? query.where('users.id', '=', where.id) : query.where('users.email', '=', where.email)).executeTakeFirst();
 }
 
 type UserRow = NonNullable<Awaited<ReturnType<typeof findActiveUser>>>;
@@ -66,20 +70,7 @@ export async function sessionUser(ctx: AppContext, userId: string): Promise<Sign
  * account is active, and how many of their alerts are open (the count every page's header shows).
  */
 export async function sessionUserWithOpenAlerts(ctx: AppContext, userId: string): Promise<{ user: SignedInUser; openAlerts: number } | null> {
-  const row = await ctx.db
-    .selectFrom('users')
-    .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
-    .select([
-      'users.id',
-      'users.email',
-      'users.name',
-      'users.role',
-      'users.password_hash',
-      'users.disabled_at',
-      'users.organisation_id',
-      'organisations.name as organisation_name',
-      'organisations.kind as organisation_kind',
-    ])
+  const row = await usersWithOrganisation(ctx.db)
     .select((eb) =>
       eb
         .selectFrom('alert_recipients')
