@@ -5,18 +5,44 @@ import { decideCaseAccess, type CaseAccess, type TeamRole } from '../../domain/a
 import type { Queryable } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
 
-export async function loadCaseAccess(db: Queryable, actor: UserActor, caseId: string, now: Date): Promise<CaseAccess> {
-  // One statement: the team (with each member's organisation) and the requester's own emergency access still running.
-  const { rows } = await sql<{ userId: string; organisationId: string | null; role: TeamRole | null; expiresAt: Date | null }>`
-    SELECT case_team.user_id AS "userId", users.organisation_id AS "organisationId", case_team.role, NULL::timestamptz AS "expiresAt"
+export interface TeamMemberRow {
+  caseId: string;
+  userId: string;
+  organisationId: string;
+  role: TeamRole;
+  disabledAt: Date | null;
+}
+
+export interface EmergencyAccessRow {
+  caseId: string;
+  userId: string;
+  expiresAt: Date;
+}
+
+/**
+ * The facts the access policy needs for these cases, in one statement: each team (with each
+ * member's organisation, in the order they joined) and the requester's own emergency access still running.
+ */
+export async function readAccessFacts(db: Queryable, caseIds: readonly string[], userId: string, now: Date): Promise<{ team: TeamMemberRow[]; breakGlass: EmergencyAccessRow[] }> {
+  if (caseIds.length === 0) return { team: [], breakGlass: [] };
+  const { rows } = await sql<{ caseId: string; userId: string; organisationId: string | null; role: TeamRole | null; disabledAt: Date | null; expiresAt: Date | null }>`
+    SELECT case_team.case_id AS "caseId", case_team.user_id AS "userId", users.organisation_id AS "organisationId", case_team.role,
+           users.disabled_at AS "disabledAt", NULL::timestamptz AS "expiresAt", case_team.added_at AS "addedAt"
       FROM case_team JOIN users ON users.id = case_team.user_id
-     WHERE case_team.case_id = ${caseId}
+     WHERE case_team.case_id IN (${sql.join(caseIds)})
     UNION ALL
-    SELECT user_id, NULL, NULL, expires_at
+    SELECT case_id, user_id, NULL, NULL, NULL, expires_at, NULL
       FROM break_glass_access
-     WHERE case_id = ${caseId} AND user_id = ${actor.userId} AND expires_at > ${now}`.execute(db);
-  const team = rows.flatMap((row) => (row.expiresAt === null ? [{ userId: row.userId, organisationId: row.organisationId!, role: row.role! }] : []));
-  const breakGlass = rows.flatMap((row) => (row.expiresAt === null ? [] : [{ userId: row.userId, expiresAt: row.expiresAt }]));
+     WHERE case_id IN (${sql.join(caseIds)}) AND user_id = ${userId} AND expires_at > ${now}
+     ORDER BY "addedAt", "userId"`.execute(db);
+  return {
+    team: rows.flatMap((row) => (row.expiresAt === null ? [{ caseId: row.caseId, userId: row.userId, organisationId: row.organisationId!, role: row.role!, disabledAt: row.disabledAt }] : [])),
+    breakGlass: rows.flatMap((row) => (row.expiresAt === null ? [] : [{ caseId: row.caseId, userId: row.userId, expiresAt: row.expiresAt }])),
+  };
+}
+
+export async function loadCaseAccess(db: Queryable, actor: UserActor, caseId: string, now: Date): Promise<CaseAccess> {
+  const { team, breakGlass } = await readAccessFacts(db, [caseId], actor.userId, now);
   return decideCaseAccess({
     requester: { userId: actor.userId, organisationId: actor.organisationId, role: actor.role },
     team,

@@ -3,12 +3,12 @@
 // (the teams and any emergency access), and a refusal returned for each case the caller may not
 // change, with its audit event for the caller to append with the rest. What was read is handed on,
 // so the rest of the change does not read the cases, the teams or the baby's name again.
-import { sql } from 'kysely';
-import { decideCaseAccess, type AccessBasis, type TeamRole } from '../../domain/access/case-access.ts';
+import { decideCaseAccess, type AccessBasis } from '../../domain/access/case-access.ts';
 import { infantDisplayName } from '../../domain/people/infant-name.ts';
 import type { Tx } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
 import type { AuditEvent } from '../audit.ts';
+import { readAccessFacts } from './case-access.ts';
 
 export interface TeamMemberForChange {
   userId: string;
@@ -59,31 +59,14 @@ export async function lockCasesForChange(trx: Tx, actor: UserActor, caseIds: rea
     .forUpdate()
     .execute();
   const found = rows.map((row) => row.id);
-  // One statement for the teams (each member's organisation, in the order they joined) and the caller's emergency access still running.
-  const people =
-    found.length === 0
-      ? []
-      : (
-          await sql<{ caseId: string; userId: string; organisationId: string | null; role: TeamRole | null; disabledAt: Date | null; expiresAt: Date | null }>`
-            SELECT case_team.case_id AS "caseId", case_team.user_id AS "userId", users.organisation_id AS "organisationId", case_team.role,
-                   users.disabled_at AS "disabledAt", NULL::timestamptz AS "expiresAt", case_team.added_at AS "addedAt"
-              FROM case_team JOIN users ON users.id = case_team.user_id
-             WHERE case_team.case_id IN (${sql.join(found)})
-            UNION ALL
-            SELECT case_id, user_id, NULL, NULL, NULL, expires_at, NULL
-              FROM break_glass_access
-             WHERE case_id IN (${sql.join(found)}) AND user_id = ${actor.userId} AND expires_at > ${now}
-             ORDER BY "addedAt", "userId"`.execute(trx)
-        ).rows;
-  const team = people.flatMap((row) => (row.expiresAt === null ? [{ case_id: row.caseId, userId: row.userId, organisationId: row.organisationId!, role: row.role!, disabled_at: row.disabledAt }] : []));
-  const breakGlass = people.flatMap((row) => (row.expiresAt === null ? [] : [{ case_id: row.caseId, userId: row.userId, expiresAt: row.expiresAt }]));
+  const { team, breakGlass } = await readAccessFacts(trx, found, actor.userId, now);
   for (const id of ids) if (!found.includes(id)) locked.refused.set(id, NOT_FOUND);
   for (const row of rows) {
-    const members = team.filter((member) => member.case_id === row.id).map((m) => ({ userId: m.userId, organisationId: m.organisationId, role: m.role, disabled: m.disabled_at !== null }));
+    const members = team.filter((member) => member.caseId === row.id).map((m) => ({ userId: m.userId, organisationId: m.organisationId, role: m.role, disabled: m.disabledAt !== null }));
     const access = decideCaseAccess({
       requester: { userId: actor.userId, organisationId: actor.organisationId, role: actor.role },
       team: members,
-      breakGlass: breakGlass.filter((grant) => grant.case_id === row.id),
+      breakGlass: breakGlass.filter((grant) => grant.caseId === row.id),
       now,
     });
     if (!access.allowed || !access.canChange) {
