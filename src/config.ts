@@ -2,6 +2,7 @@
 // A bad value stops start-up with a message that names the variable and says what it accepts.
 import fs from 'node:fs';
 import path from 'node:path';
+import { readOidcSettings, type OidcSettings } from './config-oidc.ts';
 
 export interface Config {
   port: number;
@@ -45,6 +46,8 @@ export interface Config {
   tracing: boolean;
   /** The Chromium that makes the printable pages' PDFs (CHROMIUM_PATH); undefined: no PDFs, the pages say to print to PDF from the browser. */
   chromiumPath: string | undefined;
+  /** Single sign-on: the OpenID Connect providers (OIDC_PROVIDERS) and the service's public address (PUBLIC_URL); see config-oidc.ts. */
+  oidc: OidcSettings;
 }
 
 export interface AuditKey {
@@ -102,6 +105,7 @@ export function loadConfig(env: Env = process.env, defaults: Partial<Config> = {
     metricsPort: read.isSet('METRICS_PORT') ? read.integer('METRICS_PORT', 0, 0, 65535) : undefined,
     tracing: read.tracingEndpoint('OTEL_EXPORTER_OTLP_ENDPOINT') && !read.boolean('OTEL_SDK_DISABLED', false),
     chromiumPath: read.chromiumPath('CHROMIUM_PATH'),
+    oidc: readOidcSettings(read.isSet('OIDC_PROVIDERS') ? env.OIDC_PROVIDERS : undefined, read.isSet('PUBLIC_URL') ? read.text('PUBLIC_URL', '') : undefined, problems),
   };
   if (config.metricsPort !== undefined && config.metricsPort !== 0 && config.metricsPort === config.port) {
     problems.push(`METRICS_PORT must differ from PORT (both are ${String(config.port)}): the metrics are served apart from the app, on 127.0.0.1 only`);
