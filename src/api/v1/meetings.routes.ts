@@ -33,6 +33,7 @@ function draftFrom(body: MeetingRecordBody): MeetingDraft {
     ...(body.actions !== undefined ? { actions: body.actions } : {}),
     ...(body.section47 !== undefined ? { section47: body.section47 } : {}),
     ...(body.protectionPlan !== undefined ? { protectionPlan: body.protectionPlan } : {}),
+    ...(body.abuseCategory !== undefined ? { abuseCategory: body.abuseCategory } : {}),
   };
 }
 

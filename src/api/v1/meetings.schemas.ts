@@ -2,7 +2,7 @@
 // clocks (GET /api/v1/cases/{caseId}/timescales): JSON Schema (TypeBox) that validates the request,
 // types the handler and is published in OpenAPI; every test run checks each reply against them.
 import { Type, type Static } from 'typebox';
-import { MEETING_KINDS, MEETING_LIMITS } from '../../domain/meetings/meeting.types.ts';
+import { ABUSE_CATEGORIES, MEETING_KINDS, MEETING_LIMITS } from '../../domain/meetings/meeting.types.ts';
 import { ORGANISATION_KINDS, type OrganisationKind } from '../../domain/shared/organisation-kinds.ts';
 import { CLOCK_IDS, type ClockStatus, type ClockStop } from '../../domain/timescales/clocks.ts';
 import { oneOf } from './schemas.ts';
@@ -41,6 +41,9 @@ export const MeetingRecord = Type.Object(
     ),
     section47: Type.Optional(Type.Boolean({ description: 'A strategy discussion only: whether it started enquiries under section 47 (not known counts as started)' })),
     protectionPlan: Type.Optional(Type.Boolean({ description: 'A conference only: whether the baby has a child protection plan after it (not known counts as a plan)' })),
+    abuseCategory: Type.Optional(
+      Type.String({ maxLength: 10, description: `A conference that makes or keeps a plan only: the plan's category of abuse as the Children in Need census codes it, one of ${ABUSE_CATEGORIES.join(', ')} (422 unknown-abuse-category, or category-only-plan for another meeting or a conference that ended the plan)` }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -62,6 +65,7 @@ export const Meeting = Type.Object(
     actions: Type.Array(Type.Object({ text: Type.String(), owner: Type.String(), dueOn: day('When it is due') })),
     section47: Type.Optional(Type.Boolean()),
     protectionPlan: Type.Optional(Type.Boolean()),
+    abuseCategory: Type.Optional(oneOf(ABUSE_CATEGORIES, { description: "The plan's category of abuse (census codes)" })),
     observations: Type.Array(Type.Object({ id: Type.String(), text: Type.String() }), { description: 'What the service notes about it: no health agency attended, the GP not invited or absent, a conference chair not independent' }),
     recordedAt: Type.String({ format: 'date-time' }),
     recordedBy: Type.String(),

@@ -134,4 +134,16 @@ describe('the meetings and timescales API', () => {
     const initial = clocks.json<ClocksBody>().clocks[0]!;
     assert.deepEqual([initial.id, initial.status, initial.metOn, initial.late], ['initial-conference', 'met', conferenceOn, true]);
   });
+
+  it('records the category of abuse of the plan a conference makes, and refuses it for another meeting (422 category-only-plan)', async () => {
+    const conference = { ...strategy(), kind: 'review-conference', section47: undefined, heldOn: addDays(today, -2), actions: [], protectionPlan: true, abuseCategory: 'NEG' };
+    const recorded = await call('lead', 'POST', 'meetings', conference);
+    assert.equal(recorded.statusCode, 201, recorded.body);
+    assert.equal(recorded.json<{ abuseCategory?: string }>().abuseCategory, 'NEG');
+    const listed = await call('lead', 'GET', 'meetings');
+    assert.equal(listed.json<{ meetings: { id: string; abuseCategory?: string }[] }>().meetings.find((m) => m.id === recorded.json<MeetingBody>().id)?.abuseCategory, 'NEG');
+    const refused = await call('lead', 'POST', 'meetings', { ...conference, kind: 'core-group', protectionPlan: undefined });
+    assert.equal(refused.statusCode, 422);
+    assert.deepEqual(refused.json<ErrorBody>().error.details?.map((d) => d.path), ['/abuseCategory']);
+  });
 });

@@ -1,4 +1,4 @@
-// Reading and writing a case's meetings: a row of case_meetings each (migration 017), never changed.
+// Reading and writing a case's meetings: a row of case_meetings each (migrations 017, 032), never changed.
 import type { MeetingPerson, RecordedMeeting } from '../../domain/meetings/meeting.types.ts';
 import type { Meeting } from '../../domain/meetings/meeting.types.ts';
 import type { Queryable, Tx } from '../../infrastructure/db/schema.ts';
@@ -21,6 +21,7 @@ export async function readMeetings(db: Queryable, caseId: string): Promise<Recor
     actions: row.actions,
     ...(row.section47 !== null ? { section47: row.section47 } : {}),
     ...(row.protection_plan !== null ? { protectionPlan: row.protection_plan } : {}),
+    ...(row.abuse_category !== null ? { abuseCategory: row.abuse_category } : {}),
     recordedAt: row.recorded_at.toISOString(),
     recordedBy: row.recorded_by_name,
   }));
@@ -45,6 +46,7 @@ export async function insertMeeting(trx: Tx, caseId: string, id: string, meeting
       actions: JSON.stringify(meeting.actions),
       section47: meeting.section47 ?? null,
       protection_plan: meeting.protectionPlan ?? null,
+      abuse_category: meeting.abuseCategory ?? null,
       recorded_at: now,
       recorded_by: recorder.userId,
       recorded_by_name: recorder.name,

@@ -6,7 +6,7 @@
 // page can mark the field and an API caller is told exactly which part is wrong.
 import { isRealIsoDate } from '../shared/calendar-date.ts';
 import { isOrganisationKind } from '../shared/organisation-kinds.ts';
-import { MEETING_LIMITS, isConference, isMeetingKind, type Meeting, type MeetingDraft, type MeetingPerson } from './meeting.types.ts';
+import { MEETING_LIMITS, isAbuseCategory, isConference, isMeetingKind, type Meeting, type MeetingDraft, type MeetingPerson } from './meeting.types.ts';
 
 export const MEETING_PROBLEM_MESSAGES = {
   'unknown-kind': 'Choose what kind of meeting it was.',
@@ -31,6 +31,8 @@ export const MEETING_PROBLEM_MESSAGES = {
   'due-not-a-date': 'The due date must be a real date.',
   'section47-only-strategy': 'Only a strategy discussion starts enquiries under section 47.',
   'plan-only-conference': 'Only a child protection conference decides on a child protection plan.',
+  'unknown-abuse-category': 'Choose the category of abuse: neglect, physical, sexual, emotional or multiple.',
+  'category-only-plan': 'Only a child protection conference that makes or keeps a plan records its category of abuse.',
   'plan-full': "The plan already holds as many actions as it can, so this meeting's actions cannot join it.",
 } as const;
 
@@ -114,6 +116,12 @@ export function checkMeeting(draft: MeetingDraft, today: string): CheckedMeeting
   if (draft.section47 !== undefined && isMeetingKind(kind) && kind !== 'strategy-discussion') problem('/section47', 'section47-only-strategy');
   if (draft.protectionPlan !== undefined && isMeetingKind(kind) && !isConference(kind)) problem('/protectionPlan', 'plan-only-conference');
 
+  const abuseCategory = trimmed(draft.abuseCategory);
+  if (abuseCategory !== '') {
+    if (!isAbuseCategory(abuseCategory)) problem('/abuseCategory', 'unknown-abuse-category');
+    else if (isMeetingKind(kind) && (!isConference(kind) || draft.protectionPlan === false)) problem('/abuseCategory', 'category-only-plan');
+  }
+
   if (problems.length > 0 || !isMeetingKind(kind) || typeof draft.parentsPresent !== 'boolean') return { ok: false, problems };
   return {
     ok: true,
@@ -130,6 +138,7 @@ export function checkMeeting(draft: MeetingDraft, today: string): CheckedMeeting
       actions,
       ...(draft.section47 !== undefined ? { section47: draft.section47 } : {}),
       ...(draft.protectionPlan !== undefined ? { protectionPlan: draft.protectionPlan } : {}),
+      ...(isAbuseCategory(abuseCategory) ? { abuseCategory } : {}),
     },
   };
 }

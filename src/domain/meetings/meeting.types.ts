@@ -33,6 +33,25 @@ export const MEETING_KIND_LABELS: Record<MeetingKind, string> = {
 /** The child protection conferences: their chair should be independent of the case. */
 export const CONFERENCE_KINDS: readonly MeetingKind[] = ['initial-conference', 'review-conference', 'pre-birth-conference'];
 
+/**
+ * The category of abuse of a child protection plan, as the Children in Need census codes it
+ * (InitialCategoryOfAbuse, LatestCategoryOfAbuse): recorded by the conference that makes or keeps the plan.
+ */
+export const ABUSE_CATEGORIES = ['NEG', 'PHY', 'SAB', 'EMO', 'MUL'] as const;
+export type AbuseCategory = (typeof ABUSE_CATEGORIES)[number];
+
+export const ABUSE_CATEGORY_LABELS: Record<AbuseCategory, string> = {
+  NEG: 'Neglect',
+  PHY: 'Physical abuse',
+  SAB: 'Sexual abuse',
+  EMO: 'Emotional abuse',
+  MUL: 'Multiple categories',
+};
+
+export function isAbuseCategory(value: string): value is AbuseCategory {
+  return (ABUSE_CATEGORIES as readonly string[]).includes(value);
+}
+
 export function isMeetingKind(value: string): value is MeetingKind {
   return (MEETING_KINDS as readonly string[]).includes(value);
 }
@@ -80,6 +99,8 @@ export interface Meeting {
   section47?: boolean;
   /** A conference only: whether the baby has a child protection plan after it (not known counts as a plan). */
   protectionPlan?: boolean;
+  /** A conference that makes or keeps a plan: the plan's category of abuse (census codes). */
+  abuseCategory?: AbuseCategory;
 }
 
 /** A meeting as sent, before it is checked: anything may be missing or wrong. */
@@ -96,6 +117,7 @@ export interface MeetingDraft {
   actions?: { text: string; owner?: string; dueOn?: string }[];
   section47?: boolean;
   protectionPlan?: boolean;
+  abuseCategory?: string;
 }
 
 /** A meeting stored: with its id and who recorded it when. */

@@ -139,6 +139,18 @@ describe('checking a meeting', () => {
     assert.ok(checkMeeting(draft({ kind: 'review-conference', protectionPlan: false }), today).ok);
   });
 
+  it('keeps the category of abuse to a conference that makes or keeps a plan, and to the census codes', () => {
+    const checked = checkMeeting(draft({ kind: 'initial-conference', protectionPlan: true, abuseCategory: ' NEG ' }), today);
+    assert.ok(checked.ok && checked.meeting.abuseCategory === 'NEG');
+    const notKnownPlan = checkMeeting(draft({ kind: 'review-conference', abuseCategory: 'MUL' }), today);
+    assert.ok(notKnownPlan.ok && notKnownPlan.meeting.abuseCategory === 'MUL', 'a plan not known counts as a plan');
+    assert.deepEqual(problems({ kind: 'review-conference', protectionPlan: false, abuseCategory: 'PHY' }), [{ path: '/abuseCategory', code: 'category-only-plan' }]);
+    assert.deepEqual(problems({ kind: 'core-group', abuseCategory: 'EMO' }), [{ path: '/abuseCategory', code: 'category-only-plan' }]);
+    assert.deepEqual(problems({ kind: 'initial-conference', abuseCategory: 'neglect' }), [{ path: '/abuseCategory', code: 'unknown-abuse-category' }]);
+    const none = checkMeeting(draft({ kind: 'initial-conference', abuseCategory: '  ' }), today);
+    assert.ok(none.ok && !('abuseCategory' in none.meeting));
+  });
+
   it('names every problem at once', () => {
     const found = problems({ kind: '', heldOn: '2027-01-01', chair: '', attendees: [], decisions: [] });
     assert.deepEqual(found.map((p) => p.path), ['/kind', '/heldOn', '/chair', '/attendees', '/decisions']);

@@ -404,6 +404,7 @@ export interface CaseMeetingsTable {
   actions: Json<{ text: string; owner: string; dueOn: string }[]>;
   section47: boolean | null;
   protection_plan: boolean | null;
+  abuse_category: 'NEG' | 'PHY' | 'SAB' | 'EMO' | 'MUL' | null;
   recorded_at: Timestamp;
   recorded_by: string | null;
   recorded_by_name: string;

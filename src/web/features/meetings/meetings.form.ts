@@ -37,6 +37,7 @@ export interface MeetingFormValues {
   parentsPresent: string;
   section47: string;
   protectionPlan: string;
+  abuseCategory: string;
   dissent: string;
   attendees: PersonRow[];
   absent: PersonRow[];
@@ -58,6 +59,7 @@ export function blankForm(): MeetingFormValues {
     parentsPresent: '',
     section47: '',
     protectionPlan: '',
+    abuseCategory: '',
     dissent: '',
     attendees: Array.from({ length: FIRST_ROWS.attendees }, blankPerson),
     absent: Array.from({ length: FIRST_ROWS.absent }, blankPerson),
@@ -96,6 +98,7 @@ export function readMeetingForm(raw: unknown): MeetingFormValues {
     parentsPresent: str(body, 'parentsPresent'),
     section47: str(body, 'section47'),
     protectionPlan: str(body, 'protectionPlan'),
+    abuseCategory: str(body, 'abuseCategory'),
     dissent: str(body, 'dissent'),
     attendees: people('attendee', 'attendees'),
     absent: people('absent', 'absent'),
@@ -197,6 +200,7 @@ export function draftFrom(values: MeetingFormValues): { draft: MeetingDraft; row
       actions,
       ...(section47 !== undefined ? { section47 } : {}),
       ...(protectionPlan !== undefined ? { protectionPlan } : {}),
+      ...(values.abuseCategory !== '' ? { abuseCategory: values.abuseCategory } : {}),
     },
     rows,
   };

@@ -3,7 +3,7 @@
 // parents were there, the decisions, dissent and actions, and what the service observes about it.
 // Also the choices of the form.
 import type { MeetingsView } from '../../../application/meetings/list-meetings.ts';
-import { MEETING_KIND_LABELS, MEETING_KINDS } from '../../../domain/meetings/meeting.types.ts';
+import { ABUSE_CATEGORIES, ABUSE_CATEGORY_LABELS, MEETING_KIND_LABELS, MEETING_KINDS } from '../../../domain/meetings/meeting.types.ts';
 import { dayInWords } from '../../../domain/shared/calendar-date.ts';
 import { ORGANISATION_KINDS, isOrganisationKind } from '../../../domain/shared/organisation-kinds.ts';
 import { presentClocks } from './clocks.presenter.ts';
@@ -30,11 +30,17 @@ export function presentMeetings(view: MeetingsView) {
       actions: meeting.actions.map((a) => ({ text: a.text, owner: a.owner, due: dayInWords(a.dueOn) })),
       section47: meeting.kind === 'strategy-discussion' ? yesNoNotKnown(meeting.section47, 'Yes', 'No') : null,
       protectionPlan: ['initial-conference', 'review-conference', 'pre-birth-conference'].includes(meeting.kind) ? yesNoNotKnown(meeting.protectionPlan, 'Yes', 'No') : null,
+      abuseCategory: meeting.abuseCategory ? `${ABUSE_CATEGORY_LABELS[meeting.abuseCategory]} (${meeting.abuseCategory})` : null,
       observations: meeting.observations.map((o) => o.text),
       recorded: `${meeting.recordedBy}, ${dayInWords(meeting.recordedAt.slice(0, 10))}`,
     })),
   };
 }
+
+export const abuseCategoryItems = (selected: string) => [
+  ...ABUSE_CATEGORIES.map((category) => ({ value: category, text: `${ABUSE_CATEGORY_LABELS[category]} (${category})`, checked: category === selected })),
+  { value: '', text: 'Not recorded', checked: selected === '' },
+];
 
 export const kindItems = (selected: string) => MEETING_KINDS.map((kind) => ({ value: kind, text: MEETING_KIND_LABELS[kind], checked: kind === selected }));
 

@@ -9,7 +9,7 @@ import { recordMeeting } from '../../../application/meetings/record-meeting.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
 import { addRequested, blankForm, draftFrom, meetingFormErrors, readKeptMeetingForm, readMeetingForm, withAnotherRow, type MeetingFormValues } from './meetings.form.ts';
-import { agencyItems, kindItems, presentMeetings } from './meetings.presenter.ts';
+import { abuseCategoryItems, agencyItems, kindItems, presentMeetings } from './meetings.presenter.ts';
 
 type CaseRequest = FastifyRequest<{ Params: { caseId: string } }>;
 
@@ -37,7 +37,7 @@ export async function meetingRoutes(app: FastifyInstance): Promise<void> {
   function formPage(reply: FastifyReply, view: MeetingsView, values: MeetingFormValues, locals: object = {}, status = 200) {
     return reply.page(
       'meetings/meeting-new.njk',
-      { title: 'Record a meeting', caseId: view.caseId, babyName: view.babyName, values, kindItems, agencyItems, fieldErrors: {}, backLink: `/cases/${view.caseId}/meetings`, ...locals },
+      { title: 'Record a meeting', caseId: view.caseId, babyName: view.babyName, values, kindItems, agencyItems, abuseCategoryItems: abuseCategoryItems(values.abuseCategory), fieldErrors: {}, backLink: `/cases/${view.caseId}/meetings`, ...locals },
       status,
     );
   }
