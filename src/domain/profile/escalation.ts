@@ -39,9 +39,14 @@ export function criticalFindingsWithoutDecision(
   decisions: readonly DecisionInView[],
   lastReviewedAt: string | null,
 ): FindingInView[] {
+  return findingsWithoutDecision(findings, decisions, lastReviewedAt).filter((f) => f.severity === 'critical');
+}
+
+/** Of these findings, whatever their severity, those no decision made since the last review had in view (the dashboards count high ones too). */
+export function findingsWithoutDecision<F extends FindingInView>(findings: readonly F[], decisions: readonly DecisionInView[], lastReviewedAt: string | null): F[] {
   const since = lastReviewedAt === null ? null : Date.parse(lastReviewedAt);
   const considered = new Set(
     decisions.filter((d) => since === null || Date.parse(d.decidedAt) > since).flatMap((d) => d.findings.map((f) => f.id)),
   );
-  return findings.filter((f) => f.severity === 'critical' && !considered.has(f.id));
+  return findings.filter((f) => !considered.has(f.id));
 }
