@@ -106,6 +106,24 @@ export interface AuditLogTable {
   entry_hash: string | null;
   /** Its place in the chain, given when sealed; null until then. */
   chain_seq: ColumnType<string | null, never, string>;
+  /** The tombstone entry that redacted its details (migration 036); null while they stand. */
+  redacted_by: string | null;
+}
+
+/** A legal hold on one case, or on every case a rule matches (migration 036). */
+export interface LegalHoldsTable {
+  id: string;
+  case_id: string | null;
+  organisation_id: string | null;
+  born_from: DateOnly | null;
+  born_to: DateOnly | null;
+  reason: string;
+  set_at: Timestamp;
+  set_by: string | null;
+  set_by_name: string;
+  lifted_at: Timestamp | null;
+  lifted_by: string | null;
+  lifted_by_name: string | null;
 }
 
 export interface CasesTable {
@@ -404,7 +422,6 @@ export interface CaseMeetingsTable {
   actions: Json<{ text: string; owner: string; dueOn: string }[]>;
   section47: boolean | null;
   protection_plan: boolean | null;
-  abuse_category: 'NEG' | 'PHY' | 'SAB' | 'EMO' | 'MUL' | null;
   recorded_at: Timestamp;
   recorded_by: string | null;
   recorded_by_name: string;
@@ -492,6 +509,7 @@ export interface Database {
   profile_reevaluation_queue: ProfileReevaluationQueueTable;
   kept_forms: KeptFormsTable;
   growth_measurements: GrowthMeasurementsTable;
+  legal_holds: LegalHoldsTable;
 }
 
 export type Db = Kysely<Database>;
