@@ -449,6 +449,40 @@ export interface CaseSupervisionsTable {
 }
 
 /** A consent sought, a withdrawal, or information shared without consent (migration 018): recorded once, never changed. */
+/** A quality assurance audit of an organisation's cases of babies under one (migration 033). */
+export interface QualityAuditsTable {
+  id: string;
+  organisation_id: string;
+  scope: 'all' | 'sample';
+  sample_size: number | null;
+  seed: number | null;
+  in_scope: number;
+  started_on: DateOnly;
+  started_at: Timestamp;
+  started_by: string;
+  started_by_name: string;
+}
+
+/** A case taken by an audit, in the order drawn (migration 033). */
+export interface QualityAuditCasesTable {
+  audit_id: string;
+  case_id: string;
+  position: number;
+}
+
+/** An answer to one of an audit's questions for one case, the latest given (migration 033). */
+export interface QualityAuditAnswersTable {
+  audit_id: string;
+  case_id: string;
+  question: string;
+  answer: 'yes' | 'no' | 'not-applicable';
+  note: string;
+  record_said: string;
+  answered_at: Timestamp;
+  answered_by: string;
+  answered_by_name: string;
+}
+
 export interface CaseConsentsTable {
   case_id: string;
   id: string;
@@ -502,6 +536,9 @@ export interface Database {
   case_plans: CasePlansTable;
   case_meetings: CaseMeetingsTable;
   case_supervisions: CaseSupervisionsTable;
+  quality_audits: QualityAuditsTable;
+  quality_audit_cases: QualityAuditCasesTable;
+  quality_audit_answers: QualityAuditAnswersTable;
   case_consents: CaseConsentsTable;
   worker_heartbeats: WorkerHeartbeatsTable;
   service_settings: ServiceSettingsTable;
