@@ -27,6 +27,8 @@ export interface Config {
   signInMaxAttempts: number;
   signInLockoutMinutes: number;
   signInRateLimitPerMinute: number;
+  /** Two-factor sign-in required of administrators and safeguarding leads (and everyone, when the area says so): TWO_FACTOR_REQUIRED, off by default only in the demo. */
+  twoFactorRequired: boolean;
   apiTokenDays: number;
   breakGlassHours: number;
   /** Hours an alert may go unacknowledged before it goes to the safeguarding leads. */
@@ -74,13 +76,14 @@ export function loadConfig(env: Env = process.env, defaults: Partial<Config> = {
   const problems: string[] = [];
   const read = new EnvReader(env, problems);
   const dataDir = path.resolve(read.text('DATA_DIR', defaults.dataDir ?? './data'));
+  const demo = read.boolean('DEMO', defaults.demo ?? false);
   const config: Config = {
     port: read.integer('PORT', defaults.port ?? 3000, 0, 65535),
     host: read.text('HOST', defaults.host ?? '127.0.0.1'),
     dataDir,
     databaseUrl: read.postgresUrl('DATABASE_URL'),
     webProcesses: read.integer('WEB_PROCESSES', defaults.webProcesses ?? 1, 1, MOST_WEB_PROCESSES),
-    demo: read.boolean('DEMO', defaults.demo ?? false),
+    demo,
     demoSyntheticInfants: read.integer('DEMO_SYNTHETIC_INFANTS', defaults.demoSyntheticInfants ?? 100, 0, 100_000),
     sessionSecret: read.secret('SESSION_SECRET'),
     auditKeys: read.auditKeys('AUDIT_KEYS'),
@@ -92,6 +95,7 @@ export function loadConfig(env: Env = process.env, defaults: Partial<Config> = {
     signInMaxAttempts: read.integer('SIGN_IN_MAX_ATTEMPTS', 5, 1, 100),
     signInLockoutMinutes: read.integer('SIGN_IN_LOCKOUT_MINUTES', 15, 1, 24 * 60),
     signInRateLimitPerMinute: read.integer('SIGN_IN_RATE_LIMIT_PER_MINUTE', 20, 1, 10_000),
+    twoFactorRequired: read.boolean('TWO_FACTOR_REQUIRED', !demo),
     apiTokenDays: read.integer('API_TOKEN_DAYS', 30, 1, 365),
     breakGlassHours: read.integer('BREAK_GLASS_HOURS', 4, 1, 72),
     alertEscalationHours: read.integer('ALERT_ESCALATION_HOURS', 4, 1, 168),

@@ -13,9 +13,13 @@ export const TEST_SESSION_SECRET = 'test-session-secret-that-is-long-enough-0123
 /** The audit keys every test signs with (never a file in the working tree). */
 export const TEST_AUDIT_KEYS = 'test-key:test-audit-key-that-is-long-enough-0123456789';
 
-/** No synthetic families in the demo unless a test asks: they would slow every demo test. */
+/**
+ * No synthetic families in the demo unless a test asks: they would slow every demo test. Two-factor
+ * sign-in is not required unless a test asks (TWO_FACTOR_REQUIRED: 'true'), so that tests sign in as
+ * administrators and leads with their password; an account that has set it up is still asked.
+ */
 export function testConfig(env: Record<string, string> = {}): Config {
-  return loadConfig({ LOG_LEVEL: 'silent', SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000', DEMO_SYNTHETIC_INFANTS: '0', AUDIT_KEYS: TEST_AUDIT_KEYS, ...env });
+  return loadConfig({ LOG_LEVEL: 'silent', SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000', DEMO_SYNTHETIC_INFANTS: '0', AUDIT_KEYS: TEST_AUDIT_KEYS, TWO_FACTOR_REQUIRED: 'false', ...env });
 }
 
 export interface TestApp {

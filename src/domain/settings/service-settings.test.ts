@@ -109,4 +109,16 @@ describe('service settings', () => {
     assert.equal(DEFAULT_SERVICE_SETTINGS.timescales.preBirth.strategyMeetingByWeek, 20);
     assert.deepEqual(changed.profile, DEFAULT_SERVICE_SETTINGS.profile);
   });
+
+  it('read two-factor sign-in for everyone as yes or no, in any case, and refuse anything else', () => {
+    const everyone = definition('signIn.twoFactorForEveryone');
+    assert.deepEqual(parseSettingValue(everyone, ' Yes '), { ok: true, value: true });
+    assert.deepEqual(parseSettingValue(everyone, 'no'), { ok: true, value: false });
+    assert.deepEqual(parseSettingValue(everyone, 'maybe'), { ok: false, message: 'Two-factor sign-in for everyone: choose yes or no' });
+    assert.deepEqual(parseSettingValue(everyone, ''), { ok: false, message: 'Two-factor sign-in for everyone: choose yes or no' });
+    assert.equal(formatSettingValue(everyone, true), 'yes');
+    assert.equal(DEFAULT_SERVICE_SETTINGS.twoFactorForEveryone, false);
+    assert.equal(settingsFrom(new Map([['signIn.twoFactorForEveryone', true]])).settings.twoFactorForEveryone, true);
+    assert.deepEqual(settingsFrom(new Map([['signIn.twoFactorForEveryone', 'sometimes']])).ignored, ['signIn.twoFactorForEveryone']);
+  });
 });

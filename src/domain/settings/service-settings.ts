@@ -27,6 +27,8 @@ export interface ServiceSettings {
   timescales: TimescaleSettings;
   /** Days a case with high or critical findings may go without supervision (domain/supervision/supervision-due.ts). */
   supervisionPeriodDays: number;
+  /** Two-factor sign-in for every account, not only administrators and safeguarding leads (domain/shared/two-factor.ts). */
+  twoFactorForEveryone: boolean;
 }
 
 export const DEFAULT_SERVICE_SETTINGS: ServiceSettings = {
@@ -35,15 +37,17 @@ export const DEFAULT_SERVICE_SETTINGS: ServiceSettings = {
   missedAppointmentsInARow: DEFAULT_MISSED_APPOINTMENT_SETTINGS.inARow,
   timescales: DEFAULT_TIMESCALE_SETTINGS,
   supervisionPeriodDays: DEFAULT_SUPERVISION_PERIOD_DAYS,
+  twoFactorForEveryone: false,
 };
 
-export type SettingValue = number | null | readonly AgeBandLimit[];
+export type SettingValue = number | boolean | null | readonly AgeBandLimit[];
 
 export const SETTING_GROUPS = {
   profile: 'The profile',
   chronology: 'Patterns in the chronology',
   timescales: 'Clocks (timescales)',
   supervision: 'Supervision',
+  signIn: 'Signing in',
 } as const;
 
 export interface SettingDefinition {
@@ -52,8 +56,8 @@ export interface SettingDefinition {
   label: string;
   /** How to type it, for the page and the command line. */
   hint: string;
-  /** A whole number (possibly not set), or age bands typed as "6:28, 12:56". */
-  kind: 'whole-number' | 'age-bands';
+  /** A whole number (possibly not set), age bands typed as "6:28, 12:56", or "yes" or "no". */
+  kind: 'whole-number' | 'age-bands' | 'yes-no';
   min: number;
   max: number;
   /** May be left unset (an empty value). */
@@ -151,6 +155,19 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
     read: (settings) => settings.supervisionPeriodDays,
     write: (settings, value) => ({ ...settings, supervisionPeriodDays: wholeNumber(value) }),
   },
+  {
+    key: 'signIn.twoFactorForEveryone',
+    group: 'signIn',
+    label: 'Two-factor sign-in for everyone',
+    hint: 'Yes: every account needs an authenticator app to sign in. No: only administrators and safeguarding leads, who always need one.',
+    kind: 'yes-no',
+    min: 0,
+    max: 1,
+    optional: false,
+    defaultValue: false,
+    read: (settings) => settings.twoFactorForEveryone,
+    write: (settings, value) => ({ ...settings, twoFactorForEveryone: value === true }),
+  },
 ];
 
 const BY_KEY = new Map(SETTING_DEFINITIONS.map((definition) => [definition.key, definition]));
@@ -186,16 +203,24 @@ function parseAgeBands(text: string, definition: SettingDefinition): Parsed {
   return { ok: true, value: bands };
 }
 
+function parseYesNo(text: string, definition: SettingDefinition): Parsed {
+  const answer = text.toLowerCase();
+  if (answer === 'yes' || answer === 'no') return { ok: true, value: answer === 'yes' };
+  return { ok: false, message: `${definition.label}: choose yes or no` };
+}
+
 /** A value as typed on the page or the command line; an empty one is "not set" where that is allowed. */
 export function parseSettingValue(definition: SettingDefinition, typed: string): Parsed {
   const text = typed.trim();
-  if (text === '') return definition.optional ? { ok: true, value: null } : { ok: false, message: `${definition.label}: enter a value` };
+  if (text === '') return definition.optional ? { ok: true, value: null } : { ok: false, message: definition.kind === 'yes-no' ? `${definition.label}: choose yes or no` : `${definition.label}: enter a value` };
+  if (definition.kind === 'yes-no') return parseYesNo(text, definition);
   return definition.kind === 'age-bands' ? parseAgeBands(text, definition) : parseWholeNumber(text, definition);
 }
 
 /** A value as the page and the command line show it: what `parseSettingValue` reads back. */
 export function formatSettingValue(definition: SettingDefinition, value: SettingValue): string {
   if (value === null) return '';
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (typeof value === 'number') return String(value);
   return value.map((band) => `${String(band.underMonths)}:${String(band.maxDays)}`).join(', ');
 }
@@ -208,6 +233,7 @@ function storedValue(definition: SettingDefinition, stored: unknown): SettingVal
 
 function formatStored(definition: SettingDefinition, stored: unknown): string {
   if (stored === null) return '';
+  if (definition.kind === 'yes-no') return stored === true ? 'yes' : stored === false ? 'no' : '?';
   if (definition.kind === 'age-bands') {
     if (!Array.isArray(stored)) return '?';
     return stored.map((band: { underMonths?: unknown; maxDays?: unknown }) => `${String(band.underMonths)}:${String(band.maxDays)}`).join(', ');

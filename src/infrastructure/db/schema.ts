@@ -54,6 +54,26 @@ export interface KeptFormsTable {
   expires_at: Timestamp;
 }
 
+/** An account's authenticator app for two-factor sign-in (migration 034): secrets encrypted. */
+export interface UserTwoFactorTable {
+  user_id: string;
+  secret: string | null;
+  confirmed_at: Timestamp | null;
+  last_used_step: number | null;
+  pending_secret: string | null;
+  pending_since: Timestamp | null;
+}
+
+/** An account's single-use recovery codes, hashed (migration 034). */
+export interface UserRecoveryCodesTable {
+  id: string;
+  user_id: string;
+  salt: string;
+  code_hash: string;
+  created_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
 /** A weight, length or head circumference of the baby on a day (migration 027). */
 export interface GrowthMeasurementsTable {
   case_id: string;
@@ -545,6 +565,8 @@ export interface Database {
   level_proposals: LevelProposalsTable;
   profile_reevaluation_queue: ProfileReevaluationQueueTable;
   kept_forms: KeptFormsTable;
+  user_two_factor: UserTwoFactorTable;
+  user_recovery_codes: UserRecoveryCodesTable;
   growth_measurements: GrowthMeasurementsTable;
   legal_holds: LegalHoldsTable;
 }
