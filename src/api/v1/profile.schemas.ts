@@ -178,7 +178,7 @@ export const FindingSnapshot = Type.Object({
 export const ProfileVersion = Type.Object({
   version: Type.Integer({ minimum: 1 }),
   kind: oneOf(VERSION_KINDS, {
-    description: 'What changed: a factor, an escalation decision, a review, the level of support, the chronology, the catalogue the profile is evaluated with, the birth recorded on an unborn baby\'s record, a person around the baby added or changed, the area\'s settings the profile is evaluated under, a member from a kind of agency not yet in the team around the family, check items taken off the plan (a check missed for an item no longer in it stops being a finding), or a growth measurement recorded (faltering growth is derived from the weights)',
+    description: 'What changed: a factor, an escalation decision, a review, the level of support, the chronology, the catalogue the profile is evaluated with, the birth recorded on an unborn baby\'s record, a person around the baby added or changed, the area\'s settings the profile is evaluated under, a member from a kind of agency not yet in the team around the family, check items taken off the plan (a check missed for an item no longer in it stops being a finding), a growth measurement recorded (faltering growth is derived from the weights), or a person\'s dispute of a chronology entry recorded (a disputed fact counts as conflicting information)',
   }),
   changedAt: dateTime(),
   changedBy: Type.String({ description: 'The name of whoever made the change ("The service, applying the catalogue" for a new catalogue, "The service, applying the area’s settings" after a change of settings)' }),

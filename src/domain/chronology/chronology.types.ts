@@ -48,6 +48,21 @@ export interface ChronologyEntry {
   planChecks?: readonly RecordedPlanCheck[];
   /** Contacts recorded with the contact form: what it says about the baby's lived experience (lived-experience.ts). */
   livedExperience?: LivedExperience;
+  /** What people say is wrong in it, oldest first (dispute-rules.ts): kept beside the entry, never replacing it. Left out when none. */
+  disputes?: readonly EntryDispute[];
+}
+
+/** A person's dispute of a recorded fact, as a professional recorded it (issue 21). */
+export interface EntryDispute {
+  id: string;
+  /** Who disputes it, in words ("the mother, Jo Smith"). */
+  disputedBy: string;
+  /** What they say is wrong, in their words. */
+  text: string;
+  /** ISO date-time it was recorded, by whom (a name) for which agency. */
+  recordedAt: string;
+  recordedBy: string;
+  agency: string;
 }
 
 /** What a visitor found for one check item of the plan, or why they could not check it. */

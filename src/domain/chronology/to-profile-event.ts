@@ -25,6 +25,9 @@ export function toProfileEvent(entry: ChronologyEntry): ProfileEvent {
     ...(indicates.length > 0 ? { indicates } : {}),
     ...(entry.substance === undefined ? {} : { substance: entry.substance }),
     ...(entry.gestationWeeks === undefined ? {} : { gestationWeeks: entry.gestationWeeks }),
+    ...(entry.disputes === undefined || entry.disputes.length === 0
+      ? {}
+      : { disputes: entry.disputes.map((d) => ({ disputedBy: d.disputedBy, text: d.text, recordedBy: d.recordedBy, agency: d.agency })) }),
   };
 }
 

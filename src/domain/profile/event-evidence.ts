@@ -2,6 +2,7 @@
 // drinking each add evidence of presence to the factor they point to, for the people they name.
 import { eventKindById, factorById } from '../catalogue/catalogue.ts';
 import type { FactorId } from '../catalogue/factor-ids.ts';
+import { disputeEvidence } from './dispute-evidence.ts';
 import type { Evidence, EvidenceDirection, ProfileEvent, ProfileProblem, ProfileSettings } from './profile.types.ts';
 
 /** The key of one factor for one subject: the factor id, and the person for adult factors. */
@@ -88,14 +89,16 @@ export function evidenceFromEvents(events: readonly ProfileEvent[], adultIds: Re
         eventId: event.id,
         indicates: target.direction,
       };
+      // A disputed event is evidence both ways: the conflict the profile shows and never resolves.
+      const pieces = [evidence, ...disputeEvidence(evidence, event.disputes ?? [])];
       if (factor.subject !== 'adult') {
-        add(factorKey(factor.id), evidence);
+        for (const piece of pieces) add(factorKey(factor.id), piece);
         continue;
       }
       const people = [...new Set(target.personIds)].filter((id) => adultIds.has(id));
       adultTargets += 1;
       landed += people.length;
-      for (const personId of people) add(factorKey(factor.id, personId), evidence);
+      for (const personId of people) for (const piece of pieces) add(factorKey(factor.id, personId), piece);
     }
     if (adultTargets > 0 && landed === 0) problems.push({ code: 'event-names-nobody', eventId: event.id });
   }

@@ -3,8 +3,8 @@
 // findings were raised or cleared, and what else happened (decisions, reviews, a change of level).
 import type { Severity } from '../catalogue/finding-definitions.ts';
 
-/** What a version changed: a factor, an escalation decision, a review, the level, the chronology, the catalogue, the birth, a person around the baby, the area's settings, a new kind of agency in the team, check items taken off the plan, or a growth measurement. */
-export const VERSION_KINDS = ['factor', 'decision', 'review', 'level', 'event', 'catalogue', 'birth', 'person', 'settings', 'team', 'plan', 'growth'] as const;
+/** What a version changed: a factor, an escalation decision, a review, the level, the chronology, the catalogue, the birth, a person around the baby, the area's settings, a new kind of agency in the team, check items taken off the plan, a growth measurement, or a person's dispute of a chronology entry. */
+export const VERSION_KINDS = ['factor', 'decision', 'review', 'level', 'event', 'catalogue', 'birth', 'person', 'settings', 'team', 'plan', 'growth', 'dispute'] as const;
 export type VersionKind = (typeof VERSION_KINDS)[number];
 
 /** A factor as a version left it. */

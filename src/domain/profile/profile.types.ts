@@ -120,6 +120,8 @@ export interface ProfileEvent {
   indicates?: readonly (FactorId | { factorId: FactorId; personId?: string })[];
   /** Antenatal booking: weeks of pregnancy at booking. */
   gestationWeeks?: number;
+  /** People who dispute the event (dispute-evidence.ts): each is evidence the other way, so the factor is in conflict. */
+  disputes?: readonly { disputedBy: string; text: string; recordedBy: string; agency: string }[];
 }
 
 export interface ProfileSettings {

@@ -175,6 +175,8 @@ export interface CasesTable {
   gp_practice_ods_code: string | null;
   birth_hospital: string | null;
   mother_nhs_number: string | null;
+  /** Migration 037: when a withdrawal of a record made in error was confirmed; the case is then shown to nobody. */
+  withdrawn_at: Timestamp | null;
 }
 
 export interface PeopleTable {
@@ -279,7 +281,7 @@ export interface ProfileVersionsTable {
   findings: ColumnType<FindingSnapshot[] | null, string | null, never>;
 }
 
-export type ProfileVersionKind = 'factor' | 'decision' | 'review' | 'level' | 'event' | 'catalogue' | 'birth' | 'person' | 'settings' | 'team' | 'plan' | 'growth';
+export type ProfileVersionKind = 'factor' | 'decision' | 'review' | 'level' | 'event' | 'catalogue' | 'birth' | 'person' | 'settings' | 'team' | 'plan' | 'growth' | 'dispute';
 
 /** A finding as it stood at a version or a decision. */
 export interface FindingSnapshot {
@@ -526,6 +528,32 @@ export interface CaseConsentsTable {
   recorded_by_name: string;
 }
 
+/** A dispute of a chronology entry by a person (migration 037): recorded beside it, never changed. */
+export interface ChronologyDisputesTable {
+  case_id: string;
+  id: string;
+  entry_id: string;
+  disputed_by: string;
+  text: string;
+  recorded_at: Timestamp;
+  recorded_by: string | null;
+  recorded_by_name: string;
+  organisation_id: string;
+  agency: string;
+}
+
+/** A proposal to withdraw a record made in error, and its confirmation by a second person (migration 037). */
+export interface CaseWithdrawalsTable {
+  case_id: string;
+  reason: string;
+  proposed_at: Timestamp;
+  proposed_by: string;
+  proposed_by_name: string;
+  confirmed_at: Timestamp | null;
+  confirmed_by: string | null;
+  confirmed_by_name: string | null;
+}
+
 export interface SchemaMigrationsTable {
   id: string;
   applied_at: Timestamp;
@@ -568,6 +596,8 @@ export interface Database {
   user_two_factor: UserTwoFactorTable;
   user_recovery_codes: UserRecoveryCodesTable;
   growth_measurements: GrowthMeasurementsTable;
+  chronology_disputes: ChronologyDisputesTable;
+  case_withdrawals: CaseWithdrawalsTable;
   legal_holds: LegalHoldsTable;
 }
 
