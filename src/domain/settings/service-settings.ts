@@ -18,6 +18,7 @@ import {
   type TimescaleSettings,
 } from '../timescales/timescale-settings.ts';
 import { DEFAULT_SUPERVISION_PERIOD_DAYS, SUPERVISION_PERIOD_BOUNDS } from '../supervision/supervision-due.ts';
+import { DEFAULT_RETENTION_SETTINGS, RETENTION_MAXIMUM_AGE, RETENTION_RULES, type RetentionRule, type RetentionSettings } from '../retention/retention-schedule.ts';
 
 export interface ServiceSettings {
   profile: ProfileSettings;
@@ -27,6 +28,8 @@ export interface ServiceSettings {
   timescales: TimescaleSettings;
   /** Days a case with high or critical findings may go without supervision (domain/supervision/supervision-due.ts). */
   supervisionPeriodDays: number;
+  /** How long records are kept (domain/retention/retention-schedule.ts). */
+  retention: RetentionSettings;
   /** Two-factor sign-in for every account, not only administrators and safeguarding leads (domain/shared/two-factor.ts). */
   twoFactorForEveryone: boolean;
 }
@@ -37,6 +40,7 @@ export const DEFAULT_SERVICE_SETTINGS: ServiceSettings = {
   missedAppointmentsInARow: DEFAULT_MISSED_APPOINTMENT_SETTINGS.inARow,
   timescales: DEFAULT_TIMESCALE_SETTINGS,
   supervisionPeriodDays: DEFAULT_SUPERVISION_PERIOD_DAYS,
+  retention: DEFAULT_RETENTION_SETTINGS,
   twoFactorForEveryone: false,
 };
 
@@ -47,6 +51,7 @@ export const SETTING_GROUPS = {
   chronology: 'Patterns in the chronology',
   timescales: 'Clocks (timescales)',
   supervision: 'Supervision',
+  retention: 'Keeping records (retention)',
   signIn: 'Signing in',
 } as const;
 
@@ -62,6 +67,8 @@ export interface SettingDefinition {
   max: number;
   /** May be left unset (an empty value). */
   optional: boolean;
+  /** Why a value below `min` is refused, when a law or code of practice sets it. */
+  belowMinimum?: string;
   defaultValue: SettingValue;
   /** Reads the setting out of a whole set. */
   read: (settings: ServiceSettings) => SettingValue;
@@ -110,6 +117,23 @@ function profileDefinition(field: keyof ProfileSettings, label: string, hint: st
   };
 }
 
+function retentionDefinition(field: keyof RetentionSettings, rule: RetentionRule): SettingDefinition {
+  return {
+    key: `retention.${field}`,
+    group: 'retention',
+    label: `${rule.label}: keep until this birthday`,
+    hint: `An age in years, ${String(rule.minimumAge)} to ${String(RETENTION_MAXIMUM_AGE)}. Source of the default (${String(rule.defaultAge)}): ${rule.source}.`,
+    kind: 'whole-number',
+    min: rule.minimumAge,
+    max: RETENTION_MAXIMUM_AGE,
+    optional: false,
+    belowMinimum: `must be ${String(rule.minimumAge)} or more (${rule.source}). An area may keep these records longer, never shorter`,
+    defaultValue: DEFAULT_RETENTION_SETTINGS[field],
+    read: (settings) => settings.retention[field],
+    write: (settings, value) => ({ ...settings, retention: { ...settings.retention, [field]: wholeNumber(value) } }),
+  };
+}
+
 /** Every setting, in the order the settings page shows them. */
 export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
   profileDefinition('preBirthMilestoneWeeks', 'Pre-birth strategy discussion or assessment by', 'In weeks of pregnancy, 12 to 39.', 12, 39),
@@ -155,6 +179,8 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
     read: (settings) => settings.supervisionPeriodDays,
     write: (settings, value) => ({ ...settings, supervisionPeriodDays: wholeNumber(value) }),
   },
+  retentionDefinition('childRecordUntilAge', RETENTION_RULES['child-record']),
+  retentionDefinition('safeguardingRecordUntilAge', RETENTION_RULES['safeguarding-record']),
   {
     key: 'signIn.twoFactorForEveryone',
     group: 'signIn',
@@ -182,6 +208,7 @@ function parseWholeNumber(text: string, definition: SettingDefinition): Parsed {
   const range = `${String(definition.min)} to ${String(definition.max)}`;
   if (!/^\d+$/.test(text)) return { ok: false, message: `${definition.label}: enter a whole number, ${range}${definition.optional ? ', or leave it empty' : ''}` };
   const value = Number(text);
+  if (value < definition.min && definition.belowMinimum) return { ok: false, message: `${definition.label}: ${definition.belowMinimum}` };
   if (value < definition.min || value > definition.max) return { ok: false, message: `${definition.label}: must be ${range}` };
   return { ok: true, value };
 }
