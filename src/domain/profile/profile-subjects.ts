@@ -7,7 +7,10 @@ import type { InfantFacts, ProfilePerson } from './profile.types.ts';
 const PARENTS: readonly string[] = ['mother', 'father'];
 const PARENT_FIGURES: readonly string[] = ['mother', 'father', 'mothers-partner', 'fathers-partner'];
 
-export function isParent(person: ProfilePerson): boolean {
+/** What deciding whether someone is a parent or a significant adult reads of them. */
+export type PersonStanding = Pick<ProfilePerson, 'relationshipToInfant' | 'livesInHousehold' | 'caresForInfant' | 'visitsRegularly'>;
+
+export function isParent(person: Pick<ProfilePerson, 'relationshipToInfant'>): boolean {
   return PARENTS.includes(person.relationshipToInfant);
 }
 
@@ -15,7 +18,7 @@ export function isParent(person: ProfilePerson): boolean {
  * A significant adult gets every adult factor. A mother or father is one whether or not they live
  * with the baby: a parent apart from the baby may still care for it, or be the safer home (docs/domain.md, Fathers and other men).
  */
-export function isSignificantAdult(person: ProfilePerson): boolean {
+export function isSignificantAdult(person: PersonStanding): boolean {
   if (isChildRelationship(person.relationshipToInfant)) return false;
   return isParent(person) || person.livesInHousehold || person.caresForInfant || person.visitsRegularly;
 }

@@ -554,6 +554,14 @@ export interface CaseWithdrawalsTable {
   confirmed_by_name: string | null;
 }
 
+/** An account an administrator granted the partnership's dashboard (migration 031). */
+export interface PartnershipViewGrantsTable {
+  user_id: string;
+  granted_at: Timestamp;
+  granted_by: string;
+  granted_by_name: string;
+}
+
 export interface SchemaMigrationsTable {
   id: string;
   applied_at: Timestamp;
@@ -596,6 +604,7 @@ export interface Database {
   user_two_factor: UserTwoFactorTable;
   user_recovery_codes: UserRecoveryCodesTable;
   growth_measurements: GrowthMeasurementsTable;
+  partnership_view_grants: PartnershipViewGrantsTable;
   chronology_disputes: ChronologyDisputesTable;
   case_withdrawals: CaseWithdrawalsTable;
   legal_holds: LegalHoldsTable;
