@@ -1,0 +1,94 @@
+// Starting a quality assurance audit (issue 16): a safeguarding lead audits their own organisation's
+// open cases of babies under one and unborn babies (the cases a member of the organisation is in the
+// team of), every one or a random sample of N drawn from a seed (an earlier audit's seed draws its
+// sample again; otherwise a new one is chosen and kept). The rules are in domain/quality-audits/
+// (audit-scope.ts). Anyone else is refused; an audit of another organisation's cases is refused (both
+// audited as denied); a slip in the form, or no case to audit, is audited as a failure.
+import { randomInt } from 'node:crypto';
+import { mayStartAudit } from '../../domain/quality-audits/audit-access.ts';
+import { checkAuditStart, inAuditScope, isStartRefusal, sampleCaseIds, SEED_BOUNDS, type StartDraft, type StartProblem } from '../../domain/quality-audits/audit-scope.ts';
+import { serviceToday } from '../../domain/shared/service-day.ts';
+import type { UserActor } from '../actor.ts';
+import { recordAudit, recordAuditAlone } from '../audit.ts';
+import type { AppContext } from '../context.ts';
+import { recorderFor } from '../recorder.ts';
+
+export type StartQualityAuditResult =
+  | { ok: true; value: { auditId: string; cases: number } }
+  | { ok: false; code: 'forbidden'; message: string }
+  /** `refused`: another organisation's cases (audited as denied), not a slip in the form. */
+  | { ok: false; code: 'invalid'; message: string; problems: StartProblem[]; refused: boolean };
+
+const ACTION = 'quality-audit.start';
+const FORBIDDEN = { ok: false, code: 'forbidden', message: 'Only a safeguarding lead can start a quality assurance audit.' } as const;
+
+export async function startQualityAudit(ctx: AppContext, actor: UserActor, draft: StartDraft): Promise<StartQualityAuditResult> {
+  if (!mayStartAudit(actor)) {
+    await recordAuditAlone(ctx, actor, { action: ACTION, outcome: 'denied', subjectType: 'quality-audit' });
+    return FORBIDDEN;
+  }
+  const checked = checkAuditStart(draft, actor.organisationId);
+  const invalid = async (problems: StartProblem[]): Promise<StartQualityAuditResult> => {
+    const refused = isStartRefusal(problems);
+    await recordAuditAlone(ctx, actor, {
+      action: ACTION,
+      outcome: refused ? 'denied' : 'failure',
+      subjectType: 'quality-audit',
+      details: { reason: refused ? 'other-organisation' : 'invalid', problems: [...new Set(problems.map((p) => p.code))], ...(refused ? { organisationId: String(draft.organisationId) } : {}) },
+    });
+    return { ok: false, code: 'invalid', message: 'The audit cannot be started like this: see the problems.', problems, refused };
+  };
+  if (!checked.ok) return invalid(checked.problems);
+  const now = ctx.clock.now();
+  const today = serviceToday(now);
+  const rows = await ctx.db
+    .selectFrom('cases')
+    .select(['id', 'status', 'date_of_birth'])
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('case_team')
+          .innerJoin('users', 'users.id', 'case_team.user_id')
+          .select('case_team.case_id')
+          .whereRef('case_team.case_id', '=', 'cases.id')
+          .where('users.organisation_id', '=', actor.organisationId),
+      ),
+    )
+    .orderBy('family_name')
+    .orderBy('id')
+    .execute();
+  const inScope = rows.filter((row) => inAuditScope({ id: row.id, status: row.status, dateOfBirth: row.date_of_birth }, today)).map((row) => row.id);
+  if (inScope.length === 0) return invalid([{ path: '/scope', code: 'no-cases' }]);
+  const seed = checked.scope === 'sample' ? (checked.seed ?? randomInt(SEED_BOUNDS.min, SEED_BOUNDS.max + 1)) : null;
+  const chosen = checked.scope === 'sample' && seed !== null ? sampleCaseIds(inScope, checked.sampleSize, seed) : inScope;
+  const auditId = ctx.newId();
+  await ctx.db.transaction().execute(async (trx) => {
+    const recorder = await recorderFor(trx, actor);
+    await trx
+      .insertInto('quality_audits')
+      .values({
+        id: auditId,
+        organisation_id: actor.organisationId,
+        scope: checked.scope,
+        sample_size: checked.scope === 'sample' ? checked.sampleSize : null,
+        seed,
+        in_scope: inScope.length,
+        started_on: today,
+        started_at: now,
+        started_by: actor.userId,
+        started_by_name: recorder.name,
+      })
+      .execute();
+    await trx
+      .insertInto('quality_audit_cases')
+      .values(chosen.map((caseId, position) => ({ audit_id: auditId, case_id: caseId, position })))
+      .execute();
+    await recordAudit(trx, ctx, actor, {
+      action: ACTION,
+      subjectType: 'quality-audit',
+      subjectId: auditId,
+      details: { scope: checked.scope, ...(checked.scope === 'sample' ? { sampleSize: checked.sampleSize, seed } : {}), inScope: inScope.length, cases: chosen.length },
+    });
+  });
+  return { ok: true, value: { auditId, cases: chosen.length } };
+}
