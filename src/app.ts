@@ -24,6 +24,7 @@ import { planRoutes } from './web/features/plan/plan.routes.ts';
 import { printRoutes } from './web/features/print/print.routes.ts';
 import { meetingRoutes } from './web/features/meetings/meetings.routes.ts';
 import { supervisionRoutes } from './web/features/supervision/supervision.routes.ts';
+import { dashboardsRoutes } from './web/features/dashboards/dashboards.routes.ts';
 import { consentRoutes } from './web/features/consent/consent.routes.ts';
 import { growthRoutes } from './web/features/growth/growth.routes.ts';
 import { dischargePlanRoutes } from './web/features/discharge/discharge-plan.routes.ts';
@@ -104,6 +105,7 @@ export async function buildApp({ ctx, sessionSecret, logger = false, logDestinat
   await app.register(printRoutes);
   await app.register(meetingRoutes);
   await app.register(supervisionRoutes);
+  await app.register(dashboardsRoutes);
   await app.register(consentRoutes);
   await app.register(growthRoutes);
   await app.register(dischargePlanRoutes);

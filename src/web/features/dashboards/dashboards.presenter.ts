@@ -1,0 +1,165 @@
+// Puts a dashboard into words and links for its pages (issue 16): each number with the address of
+// the list of cases behind it, each chart as an SVG with its numbers in a table beside it, and a
+// list's selector read from and written to the address's query.
+import type { DashboardList, DashboardView } from '../../../application/dashboards/view-dashboard.ts';
+import type { DashboardCaseRow } from '../../../application/dashboards/dashboard-rows.ts';
+import { COMPLETENESS_BAND_IDS, COMPLETENESS_BANDS, isCompletenessBand } from '../../../domain/dashboards/completeness.ts';
+import type { BreakdownRow, CaseSelector } from '../../../domain/dashboards/count-dashboard.ts';
+import type { DashboardName } from '../../../domain/dashboards/dashboard-access.ts';
+import { isMeasureId, MEASURE_IDS, MEASURES } from '../../../domain/dashboards/measures.ts';
+import { isStage, STAGE_IDS, STAGES, stageOf } from '../../../domain/dashboards/stage.ts';
+import { caseLevelLabel, isCaseLevel } from '../../../domain/shared/case-levels.ts';
+import { MONTH_NAMES } from '../../../domain/shared/calendar-date.ts';
+import { barsInWords, renderBarChart } from './bar-chart.ts';
+
+export const DASHBOARD_TITLES: Record<DashboardName, string> = {
+  organisation: 'Your organisation’s dashboard',
+  partnership: 'The partnership’s dashboard',
+};
+
+export function dashboardPath(name: DashboardName): string {
+  return name === 'organisation' ? '/dashboards' : '/dashboards/partnership';
+}
+
+const SELECTOR_KEYS = ['measure', 'level', 'stage', 'completeness', 'openedIn', 'organisationId', 'practitionerId'] as const;
+
+export function listHref(name: DashboardName, selector: CaseSelector, format: 'page' | 'csv' = 'page'): string {
+  const query = new URLSearchParams();
+  for (const key of SELECTOR_KEYS) {
+    const value = selector[key];
+    if (value !== undefined) query.set(key, value);
+  }
+  const text = query.toString();
+  return `/dashboards/${name}/cases${format === 'csv' ? '.csv' : ''}${text ? `?${text}` : ''}`;
+}
+
+/** The selector in a list's address, or null when a part of it is not one the dashboard knows. */
+export function readSelector(query: Record<string, unknown>): CaseSelector | null {
+  const selector: CaseSelector = {};
+  for (const key of SELECTOR_KEYS) {
+    const value = query[key];
+    if (value === undefined || value === '') continue;
+    if (typeof value !== 'string' || value.length > 100) return null;
+    if (key === 'measure') {
+      if (!isMeasureId(value)) return null;
+      selector.measure = value;
+    } else if (key === 'level') {
+      if (!isCaseLevel(value)) return null;
+      selector.level = value;
+    } else if (key === 'stage') {
+      if (!isStage(value)) return null;
+      selector.stage = value;
+    } else if (key === 'completeness') {
+      if (!isCompletenessBand(value)) return null;
+      selector.completeness = value;
+    } else if (key === 'openedIn') {
+      if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) return null;
+      selector.openedIn = value;
+    } else selector[key] = value;
+  }
+  return selector;
+}
+
+function monthInWords(month: string): string {
+  const [year, number] = month.split('-');
+  return `${MONTH_NAMES[Number(number) - 1]!} ${year!}`;
+}
+
+/** The selector in words, for the list's heading: "Hidden risk, Child in need, under 6 months". */
+export function selectorInWords(selector: CaseSelector, names: { organisation?: string; practitioner?: string } = {}): string {
+  const parts = [
+    selector.measure && MEASURES[selector.measure].title,
+    selector.level && caseLevelLabel(selector.level),
+    selector.stage && STAGES[selector.stage],
+    selector.completeness && COMPLETENESS_BANDS[selector.completeness],
+    selector.openedIn && `opened in ${monthInWords(selector.openedIn)}`,
+    selector.organisationId && `with ${names.organisation ?? 'the organisation'} in the team`,
+    selector.practitionerId && `with ${names.practitioner ?? 'the practitioner'} in the team`,
+  ].filter((part): part is string => typeof part === 'string' && part.length > 0);
+  return parts.length ? parts.join(', ') : 'Every case';
+}
+
+const cell = (count: number, href: string) => ({ count, href });
+
+function breakdown(name: DashboardName, rows: readonly BreakdownRow[], key: 'organisationId' | 'practitionerId') {
+  return rows.map((row) => ({
+    name: row.name,
+    total: cell(row.total, listHref(name, { [key]: row.id })),
+    measures: MEASURE_IDS.map((measure) => cell(row.measures[measure], listHref(name, { [key]: row.id, measure }))),
+  }));
+}
+
+export function presentDashboard(view: DashboardView) {
+  const { name, counts } = view;
+  const measures = MEASURE_IDS.map((measure) => ({ id: measure, title: MEASURES[measure].title, why: MEASURES[measure].why, ...cell(counts.measures[measure], listHref(name, { measure })) }));
+  const measureBars = measures.map((m) => ({ label: m.title, value: m.count }));
+  const levelBars = counts.levels.map((l) => ({ label: caseLevelLabel(l.level), value: l.total }));
+  const completenessRows = COMPLETENESS_BAND_IDS.map((band) => ({ title: COMPLETENESS_BANDS[band], ...cell(counts.completeness[band], listHref(name, { completeness: band })) }));
+  const trendBars = counts.trend.map((m) => ({ label: monthInWords(m.month), value: m.opened }));
+  return {
+    title: DASHBOARD_TITLES[name],
+    name,
+    others: view.dashboards.filter((other) => other !== name).map((other) => ({ title: DASHBOARD_TITLES[other], href: dashboardPath(other) })),
+    total: cell(counts.total, listHref(name, {})),
+    openable: view.openable,
+    measures,
+    measureChart: renderBarChart({ id: 'measures', title: 'Cases needing attention, by measure', description: barsInWords(measureBars), bars: measureBars }),
+    stages: STAGE_IDS.map((stage) => ({ id: stage, title: STAGES[stage], ...cell(counts.stages[stage], listHref(name, { stage })) })),
+    levels: counts.levels.map((l) => ({
+      title: caseLevelLabel(l.level),
+      total: cell(l.total, listHref(name, { level: l.level })),
+      stages: STAGE_IDS.map((stage) => cell(l.stages[stage], listHref(name, { level: l.level, stage }))),
+    })),
+    levelChart: renderBarChart({ id: 'levels', title: 'Cases by level of support', description: barsInWords(levelBars), bars: levelBars }),
+    completeness: completenessRows,
+    completenessChart: renderBarChart({
+      id: 'completeness',
+      title: 'Profiles by how far their risk factors are assessed',
+      description: barsInWords(completenessRows.map((r) => ({ label: r.title, value: r.count }))),
+      bars: completenessRows.map((r) => ({ label: r.title, value: r.count })),
+    }),
+    measureHeadings: MEASURE_IDS.map((measure) => MEASURES[measure].title),
+    organisations: breakdown(name, counts.organisations, 'organisationId'),
+    practitioners: breakdown(name, counts.practitioners, 'practitionerId'),
+    trend: counts.trend.map((m) => ({
+      month: monthInWords(m.month),
+      opened: cell(m.opened, listHref(name, { openedIn: m.month })),
+      serious: cell(m.serious, listHref(name, { openedIn: m.month, measure: 'serious-finding' })),
+    })),
+    trendChart: renderBarChart({ id: 'trend', title: 'Cases opened, month by month', description: barsInWords(trendBars), bars: trendBars }),
+  };
+}
+
+/** What a list shows of each case; the CSV has the same columns. */
+function caseColumns(c: DashboardCaseRow, today: string) {
+  const lead = c.team.find((m) => m.role === 'lead-professional');
+  return {
+    name: c.name,
+    level: caseLevelLabel(c.level),
+    stage: STAGES[stageOf(c.status, c.dateOfBirth, today)],
+    lead: lead ? `${lead.name}, ${lead.organisationName}` : 'No lead professional',
+    attention: MEASURE_IDS.filter((m) => m !== 'serious-finding' && MEASURES[m].counts(c)).map((m) => MEASURES[m].title),
+  };
+}
+
+export const CSV_HEADER = ['Case', 'Baby', 'Level', 'Stage', 'Lead professional', 'Needs attention'] as const;
+
+export function csvRows(list: DashboardList): string[][] {
+  return list.cases.map((c) => {
+    const columns = caseColumns(c, list.today);
+    return [c.caseId, columns.name, columns.level, columns.stage, columns.lead, columns.attention.join('; ')];
+  });
+}
+
+export function presentList(list: DashboardList) {
+  const organisation = list.selector.organisationId ? list.cases.flatMap((c) => c.team).find((m) => m.organisationId === list.selector.organisationId)?.organisationName : undefined;
+  const practitioner = list.selector.practitionerId ? list.cases.flatMap((c) => c.team).find((m) => m.userId === list.selector.practitionerId)?.name : undefined;
+  return {
+    title: selectorInWords(list.selector, { ...(organisation ? { organisation } : {}), ...(practitioner ? { practitioner } : {}) }),
+    dashboardTitle: DASHBOARD_TITLES[list.name],
+    backLink: dashboardPath(list.name),
+    csvHref: listHref(list.name, list.selector, 'csv'),
+    notShown: list.notShown,
+    cases: list.cases.map((c) => ({ href: `/cases/${c.caseId}`, ...caseColumns(c, list.today) })),
+  };
+}
