@@ -43,7 +43,8 @@ export const security = fp(async (app: FastifyInstance) => {
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],
-        formAction: ["'self'"],
+        // Signing in and out through an identity provider posts a form that the service answers with a redirect to the provider.
+        formAction: ["'self'", ...config.oidc.providers.map((provider) => new URL(provider.issuer).origin)],
         frameAncestors: ["'none'"],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],

@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { recordSignOut } from '../../../application/auth/sign-out.ts';
 import { signIn } from '../../../application/auth/sign-in.ts';
+import { signOutDestination } from '../../../application/auth/oidc/oidc-sign-in.ts';
 import { formErrors, validateForm } from '../../forms/validate-form.ts';
 import { safeReturnTo } from '../../navigation/safe-return-to.ts';
 import { forgetOwner, hasKeptForm } from '../../plugins/kept-forms.ts';
@@ -45,12 +46,14 @@ export async function signInRoutes(app: FastifyInstance): Promise<void> {
   );
 
   app.post('/sign-out', async (request, reply) => {
+    // A session signed in through an identity provider signs out there too, which sends the user back to /signed-out.
+    const destination = request.user ? await signOutDestination(ctx, request.session.oidc) : '/signed-out';
     if (request.user) {
       await recordSignOut(ctx, actorFor(request.user, 'web', request.ip), 'user');
       await request.session.destroy();
     }
     forgetOwner(reply);
-    return reply.redirect('/signed-out', 303);
+    return reply.redirect(destination, 303);
   });
 
   // For the timeout warning's script: JSON, never a page. Asking does not count as use; staying does.

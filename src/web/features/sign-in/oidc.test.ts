@@ -1,0 +1,214 @@
+// Single sign-on against a real OpenID provider (oidc-provider, in this process on 127.0.0.1): the
+// whole authorization code flow with PKCE, a sign-in, a sign-out that ends the provider's session
+// too, and each refusal, every one audited and none signing anyone in.
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import type { LightMyRequestResponse } from 'fastify';
+import { makeUser } from '../../../../test/helpers/factories.ts';
+import { startTestProvider, type TestLogin, type TestProvider } from '../../../../test/helpers/oidc-test-provider.ts';
+import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
+import { WebClient } from '../../../../test/helpers/web-client.ts';
+
+const APP_ORIGIN = 'http://icp.test';
+
+describe('single sign-on with OpenID Connect', () => {
+  let t: TestApp;
+  let provider: TestProvider;
+
+  before(async () => {
+    provider = await startTestProvider(APP_ORIGIN);
+    t = await createTestApp({ env: { OIDC_PROVIDERS: JSON.stringify([provider.settings('test', 'Test Identity')]), PUBLIC_URL: APP_ORIGIN } });
+  });
+  after(async () => {
+    await t.close();
+    await provider.close();
+  });
+  beforeEach(async () => {
+    provider.tamperIdToken = null;
+    await provider.alignClock(t.clock);
+  });
+
+  /** Presses "Sign in with Test Identity": the address the service sends the browser to at the provider. */
+  async function startSignIn(client: WebClient, returnTo = '/'): Promise<URL> {
+    await client.get('/sign-in');
+    const response = await client.post('/sign-in/oidc/test', { returnTo });
+    assert.equal(response.statusCode, 303, response.body);
+    return new URL(response.headers.location!);
+  }
+
+  /** The whole round trip through the provider: the service's answer to the provider's redirect back. */
+  async function signInThroughProvider(client: WebClient, login: TestLogin, change: { authorization?: (url: URL) => void; callback?: (path: string) => string } = {}) {
+    const authorization = await startSignIn(client);
+    change.authorization?.(authorization);
+    const callback = await provider.authorize(authorization.href, login, APP_ORIGIN);
+    return client.get(change.callback ? change.callback(callback) : callback);
+  }
+
+  async function lastSignInAudit() {
+    const row = await t.ctx.db.selectFrom('audit_log').select(['outcome', 'subject_id', 'actor_user_id', 'details']).where('action', '=', 'sign-in').orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+    return { ...row, details: row.details };
+  }
+
+  async function assertSignedOut(client: WebClient): Promise<void> {
+    const home = await client.get('/');
+    assert.equal(home.statusCode, 303, 'nobody is signed in');
+    assert.match(home.headers.location!, /^\/sign-in/);
+  }
+
+  async function assertRefused(client: WebClient, response: LightMyRequestResponse, reason: string, status: number, message: RegExp): Promise<void> {
+    assert.equal(response.statusCode, status, response.body);
+    assert.match(response.body, /<h1[^>]*>You have not been signed in<\/h1>/);
+    assert.match(response.body, message);
+    const audit = await lastSignInAudit();
+    assert.equal(audit.outcome, 'failure');
+    assert.equal(audit.details.reason, reason);
+    assert.equal(audit.details.method, 'oidc');
+    assert.equal(audit.details.provider, 'test');
+    await assertSignedOut(client);
+  }
+
+  it('offers "Sign in with Test Identity" beside the password form, as a form post with the CSRF token', async () => {
+    const page = await new WebClient(t.app).get('/sign-in?returnTo=%2Falerts');
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /<form method="post" action="\/sign-in\/oidc\/test" novalidate>\s*<input type="hidden" name="_csrf" value="[^"]+">\s*<input type="hidden" name="returnTo" value="\/alerts">/);
+    assert.match(page.body, /data-qa="sign-in-with-test"[^>]*>\s*Sign in with Test Identity/);
+    assert.match(page.body, /Or sign in with the email address and password/);
+    assert.match(page.body, /data-qa="sign-in-button"/);
+  });
+
+  it('sends the user to the provider with PKCE (S256), a state and a nonce, and signs in the account with the email the provider vouches for', async () => {
+    const user = await makeUser(t.ctx, { name: 'Sso Visitor' });
+    const client = new WebClient(t.app);
+    const authorization = await startSignIn(client, '/alerts');
+    assert.equal(authorization.origin, provider.issuer);
+    const params = authorization.searchParams;
+    assert.equal(params.get('code_challenge_method'), 'S256');
+    assert.match(params.get('code_challenge') ?? '', /^[\w-]{43}$/);
+    assert.ok(params.get('state') && params.get('nonce'));
+    assert.equal(params.get('redirect_uri'), `${APP_ORIGIN}/sign-in/oidc/test/callback`);
+    assert.equal(params.get('scope'), 'openid email');
+
+    const response = await client.get(await provider.authorize(authorization.href, { email: user.email.toUpperCase() }, APP_ORIGIN));
+    assert.equal(response.statusCode, 303, response.body);
+    assert.equal(response.headers.location, '/alerts');
+    const home = await client.get('/');
+    assert.match(home.body, /data-qa="signed-in-user">Sso Visitor,/);
+    const audit = await lastSignInAudit();
+    assert.deepEqual(
+      { outcome: audit.outcome, subject: audit.subject_id, actor: audit.actor_user_id, method: audit.details.method, provider: audit.details.provider, twoFactor: audit.details.twoFactor },
+      { outcome: 'success', subject: user.id, actor: user.id, method: 'oidc', provider: 'test', twoFactor: false },
+    );
+  });
+
+  it("takes the provider's amr (mfa) or a multi-factor acr as the second factor, and says so in the audit", async () => {
+    const user = await makeUser(t.ctx);
+    for (const login of [{ amr: ['pwd', 'mfa'] }, { amr: ['pwd', 'otp'] }, { acr: 'aal3' }]) {
+      const response = await signInThroughProvider(new WebClient(t.app), { email: user.email, ...login });
+      assert.equal(response.statusCode, 303, response.body);
+      assert.equal((await lastSignInAudit()).details.twoFactor, true, JSON.stringify(login));
+    }
+    await signInThroughProvider(new WebClient(t.app), { email: user.email, amr: ['pwd'], acr: 'aal1' });
+    assert.equal((await lastSignInAudit()).details.twoFactor, false);
+  });
+
+  it("signs out of the provider too: the service's session ends and the browser goes to the provider's end_session_endpoint, which accepts it", async () => {
+    const user = await makeUser(t.ctx);
+    const client = new WebClient(t.app);
+    await signInThroughProvider(client, { email: user.email });
+    await client.get('/');
+    const response = await client.post('/sign-out');
+    assert.equal(response.statusCode, 303);
+    const endSession = new URL(response.headers.location!);
+    assert.equal(`${endSession.origin}${endSession.pathname}`, `${provider.issuer}/session/end`);
+    assert.equal(endSession.searchParams.get('post_logout_redirect_uri'), `${APP_ORIGIN}/signed-out`);
+    assert.ok(endSession.searchParams.get('id_token_hint'));
+    await assertSignedOut(client);
+    const atProvider = await fetch(endSession);
+    assert.equal(atProvider.status, 200, 'the provider accepts the hint and the address to come back to, and asks to confirm');
+    await atProvider.body?.cancel();
+  });
+
+  it('refuses an ID token for another client (wrong audience)', async () => {
+    const user = await makeUser(t.ctx);
+    provider.tamperIdToken = (claims) => ({ ...claims, aud: 'another-service' });
+    const client = new WebClient(t.app);
+    await assertRefused(client, await signInThroughProvider(client, { email: user.email }), 'wrong-audience', 400, /The answer from Test Identity could not be trusted/);
+  });
+
+  it('refuses an ID token that has expired by the time it arrives', async () => {
+    const user = await makeUser(t.ctx);
+    const client = new WebClient(t.app);
+    const response = await signInThroughProvider(client, { email: user.email }, {
+      callback: (path) => {
+        t.clock.advanceMinutes(5);
+        return path;
+      },
+    });
+    await assertRefused(client, response, 'expired', 400, /had expired when it arrived/);
+  });
+
+  it('refuses the same answer from the provider twice (a replayed callback), even with the cookie it came with', async () => {
+    const user = await makeUser(t.ctx);
+    const first = new WebClient(t.app);
+    const authorization = await startSignIn(first);
+    const callback = await provider.authorize(authorization.href, { email: user.email }, APP_ORIGIN);
+    const cookie = first.cookieHeader;
+    assert.equal((await first.get(callback)).statusCode, 303);
+    const replayed = await t.app.inject({ method: 'GET', url: callback, headers: { cookie } });
+    const replayer = new WebClient(t.app);
+    await assertRefused(replayer, replayed, 'no-sign-in-pending', 400, /not for a sign-in started in this browser, or it has already been used/);
+    const withItsCookie = await t.app.inject({ method: 'GET', url: '/', headers: { cookie: replayed.cookies.map((c) => `${c.name}=${c.value}`).join('; ') || cookie } });
+    assert.equal(withItsCookie.statusCode, 303, 'the replay signs nobody in');
+  });
+
+  it('refuses an ID token made for another sign-in (wrong nonce)', async () => {
+    const user = await makeUser(t.ctx);
+    const client = new WebClient(t.app);
+    const response = await signInThroughProvider(client, { email: user.email }, { authorization: (url) => url.searchParams.set('nonce', 'a-nonce-from-elsewhere') });
+    await assertRefused(client, response, 'wrong-nonce', 400, /could not be trusted/);
+  });
+
+  it('refuses an answer whose state is not the one sent (wrong state), before asking the provider for tokens', async () => {
+    const user = await makeUser(t.ctx);
+    const client = new WebClient(t.app);
+    const response = await signInThroughProvider(client, { email: user.email }, { authorization: (url) => url.searchParams.set('state', 'a-state-from-elsewhere') });
+    await assertRefused(client, response, 'wrong-state', 400, /could not be trusted/);
+  });
+
+  it('never creates an account: an email with no account here gets a page saying an administrator must register them', async () => {
+    const users = async () => Number((await t.ctx.db.selectFrom('users').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await users();
+    const client = new WebClient(t.app);
+    const response = await signInThroughProvider(client, { email: 'newcomer@council.example' });
+    await assertRefused(client, response, 'unknown-account', 403, /as newcomer@council\.example, but no Infant Care Profile account has that email address\. An administrator must register you/);
+    assert.equal((await lastSignInAudit()).details.email, 'newcomer@council.example');
+    assert.equal(await users(), before, 'no account was made');
+  });
+
+  it('refuses a disabled account', async () => {
+    const user = await makeUser(t.ctx);
+    await t.ctx.db.updateTable('users').set({ disabled_at: t.clock.now() }).where('id', '=', user.id).execute();
+    const client = new WebClient(t.app);
+    await assertRefused(client, await signInThroughProvider(client, { email: user.email }), 'disabled', 403, /has been disabled/);
+    assert.equal((await lastSignInAudit()).subject_id, user.id);
+  });
+
+  it('refuses an email address the provider says is not verified, and a sign-in the provider refused', async () => {
+    const user = await makeUser(t.ctx);
+    const client = new WebClient(t.app);
+    await assertRefused(client, await signInThroughProvider(client, { email: user.email, emailVerified: false }), 'email-not-verified', 403, /has not been verified/);
+    const declined = await signInThroughProvider(client, { email: user.email, refuse: true });
+    await assertRefused(client, declined, 'provider-refused', 400, /Test Identity did not sign you in/);
+    assert.equal((await lastSignInAudit()).details.providerError, 'access_denied');
+  });
+
+  it('answers 404 for a provider that is not configured, and refuses a sign-in post without its form token', async () => {
+    const client = new WebClient(t.app);
+    await client.get('/sign-in');
+    const unknown = await client.post('/sign-in/oidc/nobody');
+    assert.equal(unknown.statusCode, 404);
+    assert.match(unknown.body, /There is no such way to sign in/);
+    const forged = await t.app.inject({ method: 'POST', url: '/sign-in/oidc/test', payload: 'returnTo=%2F', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    assert.equal(forged.statusCode, 403);
+  });
+});
