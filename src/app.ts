@@ -26,6 +26,7 @@ import { meetingRoutes } from './web/features/meetings/meetings.routes.ts';
 import { supervisionRoutes } from './web/features/supervision/supervision.routes.ts';
 import { dashboardsRoutes } from './web/features/dashboards/dashboards.routes.ts';
 import { consentRoutes } from './web/features/consent/consent.routes.ts';
+import { retentionRoutes } from './web/features/retention/retention.routes.ts';
 import { growthRoutes } from './web/features/growth/growth.routes.ts';
 import { dischargePlanRoutes } from './web/features/discharge/discharge-plan.routes.ts';
 import { teamRoutes } from './web/features/cases/team.routes.ts';
@@ -109,6 +110,7 @@ export async function buildApp({ ctx, sessionSecret, logger = false, logDestinat
   await app.register(supervisionRoutes);
   await app.register(dashboardsRoutes);
   await app.register(consentRoutes);
+  await app.register(retentionRoutes);
   await app.register(growthRoutes);
   await app.register(dischargePlanRoutes);
   await app.register(chronologyRoutes);

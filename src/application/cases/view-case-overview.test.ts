@@ -55,7 +55,7 @@ describe('viewing the case overview', () => {
     const audit = await auditSince(before);
     assert.deepEqual(
       audit.map((entry) => [entry.action, entry.outcome, entry.details['basis'], entry.details['showed']]),
-      [['case.view', 'success', 'lead-professional', ['case', 'profile', 'recent-entries']]],
+      [['case.view', 'success', 'lead-professional', ['case', 'profile', 'recent-entries', 'retention']]],
     );
   });
 

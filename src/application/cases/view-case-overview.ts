@@ -13,6 +13,8 @@ import { profileViewOf, type ProfileView } from '../profile/view-profile.ts';
 import { readCaseForView, type CaseView, type ViewCaseResult } from './view-case.ts';
 import { mayDecideLevelProposal } from '../../domain/access/level-change.ts';
 import { readLevelProposals, type LevelProposal } from '../profile/level-proposals.ts';
+import { retentionOfCases, type CaseRetention } from '../retention/retention-rows.ts';
+import { settingsInForce } from '../settings/settings-in-force.ts';
 
 export interface CaseOverview {
   case: CaseView;
@@ -28,6 +30,8 @@ export interface CaseOverview {
   today: string;
   /** An open proposal to change the level, and whether this user may accept or decline it here. */
   levelProposal: { open: LevelProposal; mayDecide: boolean } | null;
+  /** Its disposal date, why, and the legal holds that reach it (application/retention). */
+  retention: CaseRetention;
 }
 
 export type ViewCaseOverviewResult = { ok: true; value: CaseOverview } | Extract<ViewCaseResult, { ok: false }>;
@@ -37,7 +41,12 @@ export async function viewCaseOverview(ctx: AppContext, actor: UserActor, caseId
   if (!opened.ok) return opened;
   const { access } = opened.value;
   const today = serviceToday(ctx.clock.now());
-  const [evaluated, plan, proposals] = await Promise.all([ctx.profiles.read(ctx, caseId, opened.value.profileVersion), readCurrentPlan(ctx.db, caseId), readLevelProposals(ctx.db, caseId)]);
+  const [evaluated, plan, proposals, retention] = await Promise.all([
+    ctx.profiles.read(ctx, caseId, opened.value.profileVersion),
+    readCurrentPlan(ctx.db, caseId),
+    readLevelProposals(ctx.db, caseId),
+    settingsInForce(ctx).then(({ settings }) => retentionOfCases(ctx.db, [caseId], settings.retention, today)),
+  ]);
   const openProposal = proposals.find((proposal) => proposal.status === 'open');
   const levelProposal = openProposal ? { open: openProposal, mayDecide: mayDecideLevelProposal(access.basis, actor.role) } : null;
   const chronology = evaluated?.stored.chronology ?? [];
@@ -45,7 +54,7 @@ export async function viewCaseOverview(ctx: AppContext, actor: UserActor, caseId
     evaluated ? profileViewOf(ctx.db, caseId, evaluated, access.canChange) : null,
     readCaseClocks(ctx, caseId, today, { entries: chronology, dates: { bornOn: opened.value.record.dateOfBirth, expectedDeliveryOn: opened.value.record.expectedDeliveryDate } }),
   ]);
-  const showed = [...(profile ? ['case', 'profile', 'recent-entries'] : ['case', 'recent-entries']), ...(plan ? ['plan'] : []), ...((clocks ?? []).length > 0 ? ['clocks'] : []), ...(levelProposal ? ['level-proposal'] : [])];
+  const showed = [...(profile ? ['case', 'profile', 'recent-entries'] : ['case', 'recent-entries']), ...(plan ? ['plan'] : []), ...((clocks ?? []).length > 0 ? ['clocks'] : []), ...(levelProposal ? ['level-proposal'] : []), 'retention'];
   await recordAuditAlone(ctx, actor, {
     action: 'case.view',
     caseId,
@@ -53,5 +62,5 @@ export async function viewCaseOverview(ctx: AppContext, actor: UserActor, caseId
     subjectId: caseId,
     details: { basis: access.basis, showed, ...(profile ? { profileVersion: profile.profileVersion } : {}), ...(plan ? { planVersion: plan.version } : {}) },
   });
-  return { ok: true, value: { case: opened.value, profile, chronology, plan, clocks: clocks ?? [], today, levelProposal } };
+  return { ok: true, value: { case: opened.value, profile, chronology, plan, clocks: clocks ?? [], today, levelProposal, retention: retention.get(caseId)! } };
 }

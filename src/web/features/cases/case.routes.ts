@@ -8,6 +8,7 @@ import { presentProposal } from '../profile/review.presenter.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { requireUser } from '../../plugins/sessions.ts';
 import { presentCase, presentPlanSummary, presentRecentEntries } from './case.presenter.ts';
+import { presentRetention } from '../retention/retention.presenter.ts';
 
 export async function caseRoutes(app: FastifyInstance): Promise<void> {
   const { ctx } = app;
@@ -17,13 +18,13 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
       if (result.code === 'not-found') return sendErrorPage(reply, 'not-found');
       return reply.page('cases/no-access.njk', { title: 'You are not in the team around this baby', caseId: request.params.caseId, contact: result.contact }, 403);
     }
-    const { profile, chronology, plan, clocks, today, levelProposal: proposal } = result.value;
+    const { profile, chronology, plan, clocks, today, levelProposal: proposal, retention } = result.value;
     const view = presentCase(result.value.case, ctx.clock.now());
     // The findings head the case page as well as the profile: the most important thing to see first.
     const findings = profile ? presentProfile(view.id, profile.evaluation).findings : [];
     const recentEntries = presentRecentEntries(chronology);
     // An open proposal to change the level, for the lead professional or a safeguarding lead to answer here.
     const levelProposal = proposal ? { p: presentProposal(proposal.open), mayDecide: proposal.mayDecide } : null;
-    return reply.page('cases/case.njk', { title: view.name, c: view, findings, recentEntries, plan: presentPlanSummary(plan, today, chronology), clockRows: presentClocks(clocks), levelProposal });
+    return reply.page('cases/case.njk', { title: view.name, c: view, findings, recentEntries, plan: presentPlanSummary(plan, today, chronology), clockRows: presentClocks(clocks), levelProposal, retention: presentRetention(retention, today) });
   });
 }
