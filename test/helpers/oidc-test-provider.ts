@@ -29,6 +29,8 @@ export interface TestProvider {
   settings(id: string, name: string): Record<string, unknown>;
   /** Changes the next ID tokens' claims (null: as issued). */
   tamperIdToken: ((claims: Record<string, unknown>) => Record<string, unknown>) | null;
+  /** Who the next user to reach the provider signs in as (a browser test's user). */
+  willSignIn(login: TestLogin): void;
   /** Follows the authorization request through the provider; returns the path and query it sends the user to at appOrigin. */
   authorize(authorizationUrl: string, login: TestLogin, appOrigin: string): Promise<string>;
   /** Sets the test clock to the provider's (from its Date header), so that ID token times are judged as the provider meant them. */
@@ -123,6 +125,9 @@ export async function startTestProvider(appOrigin: string): Promise<TestProvider
     },
     set tamperIdToken(change) {
       tamper.current = change;
+    },
+    willSignIn(login) {
+      nextLogin = login;
     },
     async authorize(authorizationUrl, login, origin) {
       nextLogin = login;

@@ -10,6 +10,8 @@ import { levelProposalApiRoutes } from './level-proposals.routes.ts';
 import { planApiRoutes } from './plan.routes.ts';
 import { meetingApiRoutes } from './meetings.routes.ts';
 import { supervisionApiRoutes } from './supervision.routes.ts';
+import { reportsApiRoutes } from './reports.routes.ts';
+import { dashboardsApiRoutes } from './dashboards.routes.ts';
 import { dischargePlanApiRoutes } from './discharge-plans.routes.ts';
 import { consentApiRoutes } from './consent.routes.ts';
 import { growthApiRoutes } from './growth.routes.ts';
@@ -33,6 +35,8 @@ export async function apiV1(app: FastifyInstance): Promise<void> {
   await app.register(planApiRoutes);
   await app.register(meetingApiRoutes);
   await app.register(supervisionApiRoutes);
+  await app.register(reportsApiRoutes);
+  await app.register(dashboardsApiRoutes);
   await app.register(dischargePlanApiRoutes);
   await app.register(consentApiRoutes);
   await app.register(growthApiRoutes);

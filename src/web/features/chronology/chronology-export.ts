@@ -8,6 +8,7 @@
 // said), then Corrects, Correction reason and Corrected by. The printed copy fits A4 portrait: five
 // columns (when, agency and kind, what happened with everything else the entry records, source,
 // significant), with the protective marking at the head and foot of every sheet (app.css).
+import { csvText } from '../../../domain/reports/csv.ts';
 import { LIVED_EXPERIENCE_FIELDS } from '../../../domain/chronology/lived-experience.ts';
 import type { EntryView } from './chronology.presenter.ts';
 import { LIVED_EXPERIENCE_LABELS, livedExperienceText } from './lived-experience.presenter.ts';
@@ -78,18 +79,8 @@ export function printRows(entries: readonly EntryView[]): PrintRow[] {
   }));
 }
 
-/** A cell that a spreadsheet would run as a formula gets a leading apostrophe, and shows as text. */
-function neutralised(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-}
-
-function quoted(cell: string): string {
-  return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
-}
-
 export function chronologyCsv(entries: readonly EntryView[]): string {
-  const rows = [COLUMNS.map((column) => column.header), ...entries.map((entry) => COLUMNS.map((column) => column.value(entry)))];
-  return `\uFEFF${rows.map((row) => row.map((cell) => quoted(neutralised(cell))).join(',')).join('\r\n')}\r\n`;
+  return csvText([COLUMNS.map((column) => column.header), ...entries.map((entry) => COLUMNS.map((column) => column.value(entry)))]);
 }
 
 /** "chronology-baby-hartley-2026-11-22.csv": the case and the day, in letters a file system takes. */

@@ -1,0 +1,116 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { apiTokenFor, makeCase, makeOrganisation, makeUser } from '../../../../test/helpers/factories.ts';
+import { qaElement, qaElements, summaryErrors, textOf } from '../../../../test/helpers/html.ts';
+import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
+import { WebClient } from '../../../../test/helpers/web-client.ts';
+import { addDays } from '../../../domain/shared/calendar-date.ts';
+import { serviceToday } from '../../../domain/shared/service-day.ts';
+
+type User = Awaited<ReturnType<typeof makeUser>>;
+
+describe('the Children in Need census return page', () => {
+  let t: TestApp;
+  let today: string;
+  let caseId: string;
+  const users = {} as Record<'social' | 'hv' | 'manager' | 'hvLead' | 'policeLead' | 'admin', User>;
+  const clients = {} as Record<keyof typeof users, WebClient>;
+
+  before(async () => {
+    t = await createTestApp();
+    today = serviceToday(t.clock.now());
+    const csc = await makeOrganisation(t.ctx, 'childrens-social-care');
+    const hv = await makeOrganisation(t.ctx, 'health-visiting');
+    const police = await makeOrganisation(t.ctx, 'police');
+    users.social = await makeUser(t.ctx, { role: 'practitioner', organisationId: csc.id });
+    users.hv = await makeUser(t.ctx, { role: 'practitioner', organisationId: hv.id });
+    users.manager = await makeUser(t.ctx, { role: 'manager', organisationId: csc.id });
+    users.hvLead = await makeUser(t.ctx, { role: 'safeguarding-lead', organisationId: hv.id });
+    users.policeLead = await makeUser(t.ctx, { role: 'safeguarding-lead', organisationId: police.id });
+    users.admin = await makeUser(t.ctx, { role: 'admin', organisationId: csc.id });
+    caseId = (await makeCase(t.ctx, { familyName: 'Census', teamUserIds: [users.social.id, users.hv.id] })).id;
+    const send = async (user: User, path: string, payload: object) => {
+      const token = await apiTokenFor(t.ctx, user.email);
+      const response = await t.app.inject({ method: 'POST', url: `/api/v1/cases/${caseId}/${path}`, headers: { authorization: `Bearer ${token}` }, payload });
+      assert.ok(response.statusCode < 300, response.body);
+    };
+    const event = (kind: string, daysAgo: number, summary = kind) => ({ kind, occurredAt: addDays(today, -daysAgo), summary, source: 'agency-record' });
+    await send(users.hv, 'events', event('referral', 30, '=HYPERLINK("http://x") referred to social care'));
+    await send(users.social, 'events', event('referral', 29));
+    await send(users.social, 'events', event('assessment-completed', 10));
+    await send(users.social, 'meetings', {
+      kind: 'initial-conference',
+      heldOn: addDays(today, -5),
+      chair: 'Independent chair',
+      chairIndependent: true,
+      parentsPresent: true,
+      attendees: [{ name: 'Sam Social', agency: 'childrens-social-care' }],
+      decisions: ['Child protection plan under neglect'],
+      protectionPlan: true,
+      abuseCategory: 'NEG',
+    });
+    for (const [name, user] of Object.entries(users) as [keyof typeof users, User][]) clients[name] = await WebClient.signedIn(t.app, user);
+  });
+  after(async () => t.close());
+
+  const audits = async (userId: string, outcome: string) =>
+    Number((await t.ctx.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<string>().as('n')).where('actor_user_id', '=', userId).where('action', '=', 'report.cin-census').where('outcome', '=', outcome).executeTakeFirstOrThrow()).n);
+
+  it('shows a manager the census year so far: the assessment, its referral and source, the plan with its category; audited', async () => {
+    const before = await audits(users.manager.id, 'success');
+    const response = await clients.manager.get('/reports/cin-census');
+    assert.equal(response.statusCode, 200);
+    const rows = qaElements(response.body, 'census-row');
+    assert.equal(rows.length, 1);
+    assert.match(textOf(rows[0]!), /Test Census/);
+    assert.match(textOf(rows[0]!), /source 3B Health services: health visitor/);
+    assert.equal(textOf(qaElement(rows[0]!, 'census-factors')), 'None yet: the profile is not complete');
+    assert.match(textOf(qaElement(rows[0]!, 'census-plan')), /initial Neglect \(NEG\), latest Neglect \(NEG\)/);
+    assert.equal(await audits(users.manager.id, 'success'), before + 1);
+  });
+
+  it('gives the same as the census’s CSV file, its cells never a formula', async () => {
+    const from = addDays(today, -60);
+    const response = await clients.manager.get(`/reports/cin-census.csv?from=${from}&to=${today}`);
+    assert.equal(response.statusCode, 200);
+    assert.match(String(response.headers['content-type']), /^text\/csv/);
+    assert.equal(response.headers['content-disposition'], `attachment; filename="cin-census-${from}-to-${today}.csv"`);
+    assert.equal(
+      response.body,
+      `\uFEFFLAchildID,CINreferralDate,ReferralSource,AssessmentAuthorisationDate,AssessmentFactors,CPPstartDate,CPPendDate,InitialCategoryOfAbuse,LatestCategoryOfAbuse\r\n${caseId},${addDays(today, -29)},3B,${addDays(today, -10)},,${addDays(today, -5)},,NEG,NEG\r\n`,
+    );
+  });
+
+  it('shows another organisation in the team the case, and an organisation not in it nothing', async () => {
+    assert.equal(qaElements((await clients.hvLead.get('/reports/cin-census')).body, 'census-row').length, 1);
+    const police = await clients.policeLead.get('/reports/cin-census');
+    assert.equal(police.statusCode, 200);
+    assert.ok(qaElement(police.body, 'no-assessments'));
+    assert.doesNotMatch(police.body, /Census/);
+  });
+
+  it('leaves out an assessment completed outside the period asked for', async () => {
+    const response = await clients.manager.get(`/reports/cin-census?from=${addDays(today, -9)}&to=${today}`);
+    assert.ok(qaElement(response.body, 'no-assessments'));
+  });
+
+  it('refuses a period that ends before it starts with the error summary, keeping what was typed', async () => {
+    const response = await clients.manager.get('/reports/cin-census?from=2026-04-01&to=2026-03-31');
+    assert.equal(response.statusCode, 400);
+    assert.deepEqual(summaryErrors(response.body), ['#to: The period ends before it starts: enter a last day on or after the first day.']);
+    assert.match(response.body, /value="2026-04-01"/);
+    assert.match(response.body, /value="2026-03-31"/);
+    assert.equal((await clients.manager.get('/reports/cin-census.csv?from=2026-04-01&to=2026-03-31')).statusCode, 400);
+  });
+
+  it('refuses a practitioner and an administrator, page and file, each refusal audited', async () => {
+    for (const who of ['social', 'admin'] as const) {
+      const before = await audits(users[who].id, 'denied');
+      const page = await clients[who].get('/reports/cin-census');
+      assert.equal(page.statusCode, 403);
+      assert.doesNotMatch(page.body, /Census/);
+      assert.equal((await clients[who].get('/reports/cin-census.csv')).statusCode, 403);
+      assert.equal(await audits(users[who].id, 'denied'), before + 2);
+    }
+  });
+});
