@@ -19,6 +19,7 @@ import { timescalesApiRoutes } from './timescales.routes.ts';
 import { alertApiRoutes } from './alerts.routes.ts';
 import { eventApiRoutes } from './events.routes.ts';
 import { eventBatchApiRoutes } from './events-batch.routes.ts';
+import { disputeApiRoutes } from './disputes.routes.ts';
 import { fhirApiRoutes } from './fhir.routes.ts';
 import { fhirExportApiRoutes } from './fhir-export.routes.ts';
 import { tokenRoutes } from './tokens.routes.ts';
@@ -44,6 +45,7 @@ export async function apiV1(app: FastifyInstance): Promise<void> {
   await app.register(eventApiRoutes);
   await app.register(alertApiRoutes);
   await app.register(eventBatchApiRoutes);
+  await app.register(disputeApiRoutes);
   await app.register(fhirApiRoutes);
   await app.register(fhirExportApiRoutes);
 }

@@ -23,6 +23,19 @@ const LIVED_EXPERIENCE_PROPERTIES = {
   siblingsSaid: answer('What older brothers and sisters said'),
 } satisfies Record<LivedExperienceField, unknown>;
 
+/** A person's dispute of an entry, recorded beside it (POST /cases/{caseId}/events/{eventId}/disputes). */
+export const EntryDispute = Type.Object({
+  id: Type.String(),
+  disputedBy: Type.String({ description: 'Who disputes the entry, in words, as they were named ("the mother, Jo Smith")' }),
+  text: Type.String({ description: 'What they say is wrong, in their words' }),
+  recordedAt: Type.String({ format: 'date-time', description: 'When the dispute was recorded' }),
+  recordedBy: Type.String({ description: 'The name of whoever recorded it' }),
+  agency: Type.String({ description: "The recorder's organisation" }),
+});
+
+const disputesDescription =
+  'What people say is wrong in the entry, oldest first: kept beside it, never replacing it. The profile reads a disputed entry as conflicting information (the factors it points to are in conflict)';
+
 /** A chronology entry as stored: never edited, a correction is a new entry. */
 export const ChronologyEntry = Type.Object({
   id: Type.String(),
@@ -62,6 +75,7 @@ export const ChronologyEntry = Type.Object({
       { description: "A contact's answers to the plan's check items, from the contact form or an agency's entry; left out when it answered none" },
     ),
   ),
+  disputes: Type.Optional(Type.Array(EntryDispute, { description: `${disputesDescription}; left out when none` })),
   livedExperience: Type.Optional(
     Type.Object(LIVED_EXPERIENCE_PROPERTIES, {
       description:
@@ -72,6 +86,7 @@ export const ChronologyEntry = Type.Object({
 
 export const ListedChronologyEntry = Type.Object({
   ...ChronologyEntry.properties,
+  disputes: Type.Array(EntryDispute, { description: `${disputesDescription}; empty when none` }),
   correctedBy: Type.Array(Type.String(), { description: 'The ids of the entries that correct this one: it stays in the chronology, marked as corrected' }),
 });
 
@@ -85,6 +100,12 @@ const RaisedAlert = Type.Object({
 export const RecordedChronologyEntry = Type.Object({
   ...ChronologyEntry.properties,
   alerts: Type.Array(RaisedAlert, { description: 'The alerts the entry raised for the team (none when the entry was stored before: see externalId)' }),
+});
+
+export const RecordedDispute = Type.Object({
+  ...EntryDispute.properties,
+  entryId: Type.String({ description: 'The entry disputed' }),
+  profileVersion: Type.Integer({ minimum: 1, description: 'The profile version the dispute made (a disputed fact counts as conflicting information)' }),
 });
 
 export const ChronologyList = Type.Object({

@@ -107,11 +107,11 @@ export async function eventApiRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<{ Params: Static<typeof Params>; Querystring: Static<typeof Query> }>(
     '/cases/:caseId/events',
-    { preHandler: requireBearer, schema: { ...common, summary: 'The chronology, filtered by period, agency (name or kind), kind and person; corrected entries stay, marked', params: Params, querystring: Query, response: { 200: ChronologyList, ...errorResponses(400, 401, 403, 404) } } },
+    { preHandler: requireBearer, schema: { ...common, summary: 'The chronology, filtered by period, agency (name or kind), kind and person; corrected entries stay, marked, and each entry carries its disputes', params: Params, querystring: Query, response: { 200: ChronologyList, ...errorResponses(400, 401, 403, 404) } } },
     async (request, reply) => {
       const result = await viewChronology(ctx, actor(request), request.params.caseId, request.query);
       if (!result.ok) return sendApiError(reply, result.code === 'not-found' ? 404 : 403, result.code, result.message);
-      return { events: result.value.entries };
+      return { events: result.value.entries.map((entry) => ({ ...entry, disputes: entry.disputes ?? [] })) };
     },
   );
 }

@@ -49,6 +49,8 @@ export type CaseChangeOutcome<R> =
       version: ProfileChange | null;
       /** Chronology entries the change stored, so a kept chronology can be brought up to date. */
       entriesAdded: readonly ChronologyEntry[];
+      /** Entries already stored that the change gave more to (a dispute beside one): each replaces itself in a kept chronology. */
+      entriesChanged?: readonly ChronologyEntry[];
       audit: (written: VersionWritten) => AuditEvent;
       answer: (written: VersionWritten) => R;
     };
@@ -99,7 +101,8 @@ export async function changeCase<R>(
       await inSpan('changeCase.audit', () => recordAudits(trx, ctx, actor, [outcome.audit(unversioned)]));
       return { answer: outcome.answer(unversioned) };
     }
-    const kept = ctx.chronologies.at(caseId, record.profileVersion);
+    const changed = new Map((outcome.entriesChanged ?? []).map((entry) => [entry.id, entry]));
+    const kept = ctx.chronologies.at(caseId, record.profileVersion)?.map((entry) => changed.get(entry.id) ?? entry);
     const versions = await inSpan('changeCase.evaluate-and-version', () => appendProfileVersionsRaisingAlerts(trx, ctx, actor, new Map([[caseId, outcome.version!]]), {
       cases: new Map([[caseId, record]]),
       actorName: recorder.name,

@@ -5,12 +5,34 @@ import type { FactorId } from '../../domain/catalogue/factor-ids.ts';
 import { livedExperienceOfEntry } from '../../domain/chronology/lived-experience.ts';
 import { serviceDateTime } from '../../domain/shared/service-day.ts';
 import type { ChronologyEntriesTable, Queryable } from '../../infrastructure/db/schema.ts';
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 
 export type ChronologyRow = Selectable<ChronologyEntriesTable>;
 
+/** A dispute as the entry's row carries it (disputesOfEntry): its time as JSON writes it. */
+interface DisputeJson {
+  id: string;
+  disputedBy: string;
+  text: string;
+  recordedAt: string;
+  recordedBy: string;
+  agency: string;
+}
+
+/** Each entry's disputes, oldest first, in the statement that reads the entries: null when none. */
+const disputesOfEntry = sql<DisputeJson[] | null>`(
+  SELECT jsonb_agg(jsonb_build_object('id', d.id, 'disputedBy', d.disputed_by, 'text', d.text, 'recordedAt', d.recorded_at,
+                                      'recordedBy', d.recorded_by_name, 'agency', d.agency) ORDER BY d.recorded_at, d.id)
+    FROM chronology_disputes d
+   WHERE d.case_id = chronology_entries.case_id AND d.entry_id = chronology_entries.id)`.as('disputes');
+
+function disputesFrom(disputes: DisputeJson[] | null | undefined): Pick<ChronologyEntry, 'disputes'> {
+  if (!disputes || disputes.length === 0) return {};
+  return { disputes: disputes.map((d) => ({ ...d, recordedAt: new Date(d.recordedAt).toISOString() })) };
+}
+
 /** An entry's moment is written as London reads it (serviceDateTime): its date part is the day it happened there. */
-export function entryFromRow(row: ChronologyRow): ChronologyEntry {
+export function entryFromRow(row: ChronologyRow & { disputes?: DisputeJson[] | null }): ChronologyEntry {
   return {
     id: row.id,
     kind: row.kind as EventKindId,
@@ -35,6 +57,7 @@ export function entryFromRow(row: ChronologyRow): ChronologyEntry {
     ...(row.external_id ? { externalId: row.external_id } : {}),
     ...planChecksOf(row.details),
     ...livedExperienceOfEntry(row.details),
+    ...disputesFrom(row.disputes),
   };
 }
 
@@ -55,11 +78,12 @@ function planChecksOf(details: Record<string, unknown> | null): { planChecks?: R
   return checks.length === 0 ? {} : { planChecks: checks };
 }
 
-/** Every entry of a case, corrected ones included, in the order things happened. */
+/** Every entry of a case, corrected ones included, in the order things happened, each with its disputes. */
 export async function loadChronology(db: Queryable, caseId: string): Promise<ChronologyEntry[]> {
   const rows = await db
     .selectFrom('chronology_entries')
     .selectAll()
+    .select(disputesOfEntry)
     .where('case_id', '=', caseId)
     .orderBy('occurred_on')
     .orderBy('occurred_at')
@@ -69,15 +93,21 @@ export async function loadChronology(db: Queryable, caseId: string): Promise<Chr
   return rows.map(entryFromRow);
 }
 
+/** One entry of a case with its disputes, or undefined when the chronology has no such entry. */
+export async function loadEntry(db: Queryable, caseId: string, entryId: string): Promise<ChronologyEntry | undefined> {
+  const row = await db.selectFrom('chronology_entries').selectAll().select(disputesOfEntry).where('case_id', '=', caseId).where('id', '=', entryId).executeTakeFirst();
+  return row === undefined ? undefined : entryFromRow(row);
+}
+
 /**
- * Every entry of each of many cases, in the same order as loadChronology, by case id; with `kinds`,
+ * Every entry of each of many cases, in the same order as loadChronology (with their disputes), by case id; with `kinds`,
  * only the entries of those kinds and the corrections (a correction can turn an entry into another
  * kind, or take one away).
  */
 export async function loadChronologies(db: Queryable, caseIds: readonly string[], kinds?: readonly string[]): Promise<Map<string, ChronologyEntry[]>> {
   const byCase = new Map<string, ChronologyEntry[]>();
   if (caseIds.length === 0) return byCase;
-  let query = db.selectFrom('chronology_entries').selectAll().where('case_id', 'in', [...caseIds]);
+  let query = db.selectFrom('chronology_entries').selectAll().select(disputesOfEntry).where('case_id', 'in', [...caseIds]);
   if (kinds) query = query.where((eb) => eb.or([eb('kind', 'in', [...kinds]), eb('corrects', 'is not', null)]));
   const rows = await query.orderBy('case_id').orderBy('occurred_on').orderBy('occurred_at').orderBy('recorded_at').orderBy('id').execute();
   for (const row of rows) {

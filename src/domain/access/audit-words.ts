@@ -41,6 +41,7 @@ const ACTIONS: Readonly<Record<string, readonly [words: string, kind: AuditActio
   'chronology.contact': ['Recorded a contact or home visit', 'change'],
   'chronology.batch': ['Sent entries from an agency’s system', 'change'],
   'chronology.fhir-import': ['Sent records from a health system', 'change'],
+  'chronology.dispute': ['Recorded a person’s dispute of a chronology entry', 'change'],
   'plan.view': ['Looked at the plan', 'look'],
   'plan.update': ['Changed the plan', 'change'],
   'meeting.list': ['Looked at the meetings', 'look'],
