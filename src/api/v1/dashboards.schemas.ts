@@ -1,6 +1,6 @@
 // API schemas for GET /api/v1/dashboards/{name} (issue 16): JSON Schema (TypeBox) that validates the
 // request, types the handler and is published in OpenAPI; every test run checks each reply against them.
-import { Type, type TSchema } from 'typebox';
+import { Type } from 'typebox';
 import { COMPLETENESS_BAND_IDS } from '../../domain/dashboards/completeness.ts';
 import { DASHBOARD_NAMES } from '../../domain/dashboards/dashboard-access.ts';
 import { MEASURE_IDS } from '../../domain/dashboards/measures.ts';
@@ -8,7 +8,7 @@ import { STAGE_IDS } from '../../domain/dashboards/stage.ts';
 import { alternativesInWords, oneOf } from './schemas.ts';
 
 const counts = (keys: readonly string[], description: string) =>
-  Type.Object(Object.fromEntries(keys.map((key) => [key, Type.Integer({ minimum: 0 })])) as Record<string, TSchema>, { additionalProperties: false, description });
+  Type.Object(Object.fromEntries(keys.map((key) => [key, Type.Integer({ minimum: 0 })])), { additionalProperties: false, description });
 
 const Measures = counts(MEASURE_IDS, 'Cases counted by each measure (a case counts for every measure it meets)');
 const Stages = counts(STAGE_IDS, 'Cases by the baby’s stage');
