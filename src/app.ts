@@ -37,6 +37,7 @@ import { findRecordRoutes } from './web/features/find-record/find-record.routes.
 import { homeRoutes } from './web/features/home/home.routes.ts';
 import { infoRoutes } from './web/features/info/info.routes.ts';
 import { signInRoutes } from './web/features/sign-in/sign-in.routes.ts';
+import { twoFactorRoutes } from './web/features/sign-in/two-factor.routes.ts';
 import { oidcRoutes } from './web/features/sign-in/oidc.routes.ts';
 import { assets } from './web/plugins/assets.ts';
 import { errors } from './web/plugins/errors.ts';
@@ -91,6 +92,7 @@ export async function buildApp({ ctx, sessionSecret, logger = false, logDestinat
   await app.register(apiV1, { prefix: '/api/v1' });
   await app.register(apiDocsRoutes);
   await app.register(signInRoutes);
+  await app.register(twoFactorRoutes);
   await app.register(oidcRoutes);
   await app.register(homeRoutes);
   await app.register(alertRoutes);

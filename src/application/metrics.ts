@@ -11,7 +11,7 @@ export type ChangeOutcome = 'changed' | 'unchanged' | 'refused' | 'failed';
 /** What became of each entry of a batch (a single event is a batch of one). */
 export type EntryOutcome = 'stored' | 'duplicate' | 'rejected';
 
-export type SignInFailureReason = 'unknown-email' | 'disabled' | 'wrong-password' | 'throttled';
+export type SignInFailureReason = 'unknown-email' | 'disabled' | 'wrong-password' | 'wrong-code' | 'throttled';
 
 export interface Metrics {
   /** False for noMetrics: nothing is kept, so callers may skip work done only to report. */

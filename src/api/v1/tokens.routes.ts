@@ -1,11 +1,11 @@
-// API tokens: POST /api/v1/tokens exchanges an email and password for a token (throttled as sign-in
-// is), with a name and scopes if asked; GET /api/v1/tokens lists the caller's own tokens and DELETE
+// API tokens: POST /api/v1/tokens exchanges an email and password, and the code of the account's
+// authenticator app when it has two-factor sign-in, for a token (throttled as sign-in is), with a
+// name and scopes if asked; GET /api/v1/tokens lists the caller's own tokens and DELETE
 // /api/v1/tokens/{tokenId} revokes one, whatever the calling token's scopes.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
-import { issueTokenAfterSignIn, listOwnTokens, revokeOwnToken } from '../../application/auth/api-tokens.ts';
+import { issueTokenAfterSignIn, listOwnTokens, revokeOwnToken, signInForToken } from '../../application/auth/api-tokens.ts';
 import { actorFor } from '../../application/auth/signed-in-user.ts';
-import { signIn } from '../../application/auth/sign-in.ts';
 import { TOKEN_SCOPES } from '../../domain/shared/token-scopes.ts';
 import { sendApiError } from '../api-error.ts';
 import { requireBearer } from './bearer-auth.ts';
@@ -19,7 +19,13 @@ const TokenRequest = Type.Object(
   {
     email: Type.String({ format: 'email', maxLength: 320 }),
     password: Type.String({ minLength: 1, maxLength: 256 }),
-    otp: Type.Optional(Type.String({ maxLength: 20, description: 'Reserved for two-factor sign-in' })),
+    otp: Type.Optional(
+      Type.String({
+        maxLength: 20,
+        description:
+          'Required when the account has two-factor sign-in: the 6-digit code its authenticator app shows now, or one of its recovery codes (each works once). A code is accepted once only; a missing, wrong or reused one is a 401 and counts towards the lock-out as a wrong password does. An account that must have two-factor sign-in and has not set it up is refused until it is set up on the web.',
+      }),
+    ),
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 100, pattern: '\\S', description: 'What the token is for, to tell it apart in the list' })),
     scopes: Type.Optional(Type.Array(Scope, { minItems: 1, maxItems: 3, uniqueItems: true, description: 'Every scope when left out: ask only for what the system needs' })),
   },
@@ -53,15 +59,15 @@ export async function tokenRoutes(app: FastifyInstance): Promise<void> {
     {
       config: { rateLimit: { max: ctx.config.signInRateLimitPerMinute, timeWindow: '1 minute' } },
       schema: {
-        summary: 'Exchange an email address and password for a bearer token, with a name and the scopes it needs',
+        summary: 'Exchange an email address and password (and the two-factor code, when the account has it) for a bearer token, with a name and the scopes it needs',
         tags: ['authentication'],
         body: TokenRequest,
         response: { 201: TokenResponse, ...errorResponses(400, 401, 429) },
       },
     },
     async (request, reply) => {
-      const { email, password, name, scopes } = request.body;
-      const result = await signIn(ctx, { email, password, channel: 'api', ip: request.ip });
+      const { email, password, otp, name, scopes } = request.body;
+      const result = await signInForToken(ctx, { email, password, otp, ip: request.ip });
       if (!result.ok) return sendApiError(reply, 401, result.code, result.message);
       const user = result.value;
       const issued = await issueTokenAfterSignIn(ctx, actorFor(user, 'api', request.ip), { ...(name ? { name } : {}), ...(scopes ? { scopes } : {}) });

@@ -4,6 +4,7 @@ import { createTokenForEmail } from '../../application/auth/api-tokens.ts';
 import { cliOperator } from '../../application/actor.ts';
 import { makeUser } from '../../../test/helpers/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { enrolTwoFactor } from '../../../test/helpers/two-factor.ts';
 
 describe('API tokens and authentication', () => {
   let t: TestApp;
@@ -75,6 +76,65 @@ describe('API tokens and authentication', () => {
   it('does not issue tokens at the command line for an unknown email', async () => {
     const result = await createTokenForEmail(t.ctx, cliOperator, 'nobody@test.example');
     assert.equal(result.ok, false);
+  });
+});
+
+describe('API tokens for accounts with two-factor sign-in', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp({ env: { TWO_FACTOR_REQUIRED: 'true' } });
+  });
+  after(async () => t.close());
+
+  const postToken = (payload: Record<string, unknown>, remoteAddress: string) => t.app.inject({ method: 'POST', url: '/api/v1/tokens', payload, remoteAddress });
+  const refusals = async (userId: string) =>
+    (await t.ctx.db.selectFrom('audit_log').select('details').where('subject_id', '=', userId).where('action', '=', 'sign-in').where('outcome', '=', 'failure').orderBy('seq').execute()).map((row) => row.details['reason']);
+
+  it('needs the code with the password: missing, wrong and reused are each a 401 with a plain message, audited; a right one gets the token', async () => {
+    const user = await makeUser(t.ctx, { role: 'safeguarding-lead' });
+    const app = await enrolTwoFactor(t.ctx, user);
+    t.clock.advanceMinutes(0.5);
+    const ip = '198.51.100.1';
+    const missing = await postToken({ email: user.email, password: user.password }, ip);
+    assert.equal(missing.statusCode, 401);
+    assert.deepEqual(missing.json(), {
+      error: { code: 'code-needed', message: 'This account uses two-factor sign-in: send the 6-digit code your authenticator app shows now (or a recovery code) as otp.', details: [] },
+    });
+    const wrong = await postToken({ email: user.email, password: user.password, otp: '000000' === app.codeAt() ? '111111' : '000000' }, ip);
+    assert.equal(wrong.statusCode, 401);
+    assert.equal(wrong.json<{ error: { code: string } }>().error.code, 'wrong-code');
+    const code = app.codeAt();
+    const right = await postToken({ email: user.email, password: user.password, otp: code }, ip);
+    assert.equal(right.statusCode, 201, right.body);
+    const reused = await postToken({ email: user.email, password: user.password, otp: code }, ip);
+    assert.equal(reused.statusCode, 401);
+    assert.deepEqual(reused.json(), { error: { code: 'reused-code', message: 'That code has already been used. Wait for your authenticator app to show a new code, then enter that one.', details: [] } });
+    const recovery = await postToken({ email: user.email, password: user.password, otp: app.recoveryCodes[0]! }, ip);
+    assert.equal(recovery.statusCode, 201, 'a recovery code works once');
+    const spent = await postToken({ email: user.email, password: user.password, otp: app.recoveryCodes[0]! }, ip);
+    assert.equal(spent.json<{ error: { code: string } }>().error.code, 'recovery-code-used');
+    assert.deepEqual(await refusals(user.id), ['code-missing', 'wrong-code', 'reused-code', 'recovery-code-used']);
+    const wrongPassword = await postToken({ email: user.email, password: 'not the password', otp: app.codeAt() }, ip);
+    assert.equal(wrongPassword.json<{ error: { code: string } }>().error.code, 'invalid-credentials', 'a code never stands in for the password');
+  });
+
+  it('refuses a token to an account that must have two-factor sign-in and has not set it up, audited', async () => {
+    const admin = await makeUser(t.ctx, { role: 'admin' });
+    const response = await postToken({ email: admin.email, password: admin.password, otp: '123456' }, '198.51.100.2');
+    assert.equal(response.statusCode, 401);
+    assert.equal(response.json<{ error: { code: string } }>().error.code, 'set-up-needed');
+    assert.deepEqual(await refusals(admin.id), ['set-up-needed']);
+  });
+
+  it('issues a token to an account without two-factor sign-in that need not have it, and ignores otp', async () => {
+    const practitioner = await makeUser(t.ctx);
+    assert.equal((await postToken({ email: practitioner.email, password: practitioner.password, otp: 'anything' }, '198.51.100.3')).statusCode, 201);
+  });
+
+  it('describes otp in the published schema', async () => {
+    const document = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{ paths: Record<string, Record<string, { requestBody: { content: Record<string, { schema: { properties: Record<string, { description: string }> } }> } }>> }>();
+    const otp = document.paths['/api/v1/tokens']!['post']!.requestBody.content['application/json']!.schema.properties['otp']!;
+    assert.match(otp.description, /^Required when the account has two-factor sign-in/);
   });
 });
 

@@ -8,7 +8,9 @@ import type { Actor, UserActor } from '../actor.ts';
 import { recordAudit, recordAuditAlone } from '../audit.ts';
 import type { AppContext } from '../context.ts';
 import { fail, ok, type Result } from '../result.ts';
-import { findActiveUser, loadSignedInUser, type SignedInUser } from './signed-in-user.ts';
+import { actorFor, findActiveUser, loadSignedInUser, type SignedInUser } from './signed-in-user.ts';
+import { signIn, type SignInFailure, type SignInInput } from './sign-in.ts';
+import { checkSecondFactor, type SecondFactorFailure } from './two-factor.ts';
 
 export interface IssuedToken {
   id: string;
@@ -53,8 +55,34 @@ export async function createTokenForEmail(ctx: AppContext, actor: Actor, email: 
   return ok(await ctx.db.transaction().execute((trx) => issueToken(trx, ctx, actor, user.id, request)));
 }
 
+export type TokenSignInFailure = SignInFailure | SecondFactorFailure | 'code-needed' | 'set-up-needed';
+
 /**
- * The API's POST /tokens: a user who has just signed in with their email and password (signIn, which
+ * The API's POST /tokens sign-in: the email and password (signIn, which throttles and audits), then,
+ * when the account has two-factor sign-in, `otp` (an app's code or a recovery code) as on the code
+ * page. An account that must have it and has none is refused until its owner sets it up on the web.
+ */
+export async function signInForToken(ctx: AppContext, input: Omit<SignInInput, 'channel'> & { otp: string | undefined }): Promise<Result<SignedInUser, TokenSignInFailure>> {
+  const checked = await signIn(ctx, { email: input.email, password: input.password, channel: 'api', ip: input.ip });
+  if (!checked.ok) return checked;
+  const { user, secondFactor } = checked.value;
+  if (secondFactor === 'none') return ok(user);
+  const actor = actorFor(user, 'api', input.ip);
+  const refusal = { action: 'sign-in', outcome: 'failure' as const, subjectType: 'user', subjectId: user.id };
+  if (secondFactor === 'set-up') {
+    await recordAuditAlone(ctx, actor, { ...refusal, details: { reason: 'set-up-needed', secondFactor: true } });
+    return fail('set-up-needed', 'This account must use two-factor sign-in and has no authenticator app set up. Sign in on the web to set one up, then ask again with its code as otp.');
+  }
+  const otp = input.otp?.trim() ?? '';
+  if (otp === '') {
+    await recordAuditAlone(ctx, actor, { ...refusal, details: { reason: 'code-missing', secondFactor: true } });
+    return fail('code-needed', 'This account uses two-factor sign-in: send the 6-digit code your authenticator app shows now (or a recovery code) as otp.');
+  }
+  return checkSecondFactor(ctx, { userId: user.id, code: otp, channel: 'api', ip: input.ip });
+}
+
+/**
+ * The API's POST /tokens: a user who has just signed in with their email and password (signInForToken, which
  * throttles and audits the attempt) is issued a token for themself, in its own transaction.
  */
 export async function issueTokenAfterSignIn(ctx: AppContext, actor: UserActor, request: TokenRequest): Promise<IssuedToken> {

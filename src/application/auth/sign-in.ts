@@ -1,18 +1,27 @@
 // Sign in with email and password: argon2id check, failures throttled per account and address,
 // every attempt audited. Every path checks exactly one password hash and an unknown email is
 // throttled like a real one, so neither the answer nor its timing tells whether an account exists;
-// and failures from one address never keep the account's owner out from another.
-import { londonClock } from '../../domain/shared/service-day.ts';
-import { afterFailedSignIn, isBlocked, NO_FAILURES, type ThrottleState } from '../../domain/shared/sign-in-throttle.ts';
-import type { Queryable } from '../../infrastructure/db/schema.ts';
+// and failures from one address never keep the account's owner out from another. When the account
+// has (or must have) two-factor sign-in, a right password is not yet a sign-in: it says what comes
+// next (two-factor.ts), and the failures are forgotten only once the second factor passes.
+import { isBlocked } from '../../domain/shared/sign-in-throttle.ts';
+import type { SecondFactorStep } from '../../domain/shared/two-factor.ts';
 import { verifyPassword } from '../../infrastructure/security/passwords.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit, recordAuditAlone } from '../audit.ts';
 import type { AppContext } from '../context.ts';
 import { fail, ok, type Result } from '../result.ts';
+import { blockedMessage, countFailure, forgetFailures, readThrottle, type ThrottleKey } from './sign-in-failures.ts';
 import { findActiveUser, toSignedInUser, type SignedInUser } from './signed-in-user.ts';
+import { secondFactorAfterSignIn } from './two-factor.ts';
 
 export type SignInFailure = 'invalid-credentials' | 'throttled';
+
+/** A right password: signed in when `secondFactor` is 'none'; otherwise the code page or setting up an app comes first. */
+export interface PasswordChecked {
+  user: SignedInUser;
+  secondFactor: SecondFactorStep;
+}
 
 export interface SignInInput {
   email: string;
@@ -23,17 +32,7 @@ export interface SignInInput {
 
 const INVALID = 'Enter a correct email address and password.';
 
-interface ThrottleKey {
-  email: string;
-  address: string;
-}
-
-async function readThrottle(db: Queryable, key: ThrottleKey): Promise<ThrottleState> {
-  const row = await db.selectFrom('sign_in_throttle').select(['failures', 'blocked_until']).where('email', '=', key.email).where('address', '=', key.address).executeTakeFirst();
-  return row ? { failures: row.failures, blockedUntil: row.blocked_until } : NO_FAILURES;
-}
-
-export async function signIn(ctx: AppContext, input: SignInInput): Promise<Result<SignedInUser, SignInFailure>> {
+export async function signIn(ctx: AppContext, input: SignInInput): Promise<Result<PasswordChecked, SignInFailure>> {
   const now = ctx.clock.now();
   const key: ThrottleKey = { email: input.email, address: input.ip ?? '' };
   const row = await findActiveUser(ctx.db, { email: input.email });
@@ -54,27 +53,24 @@ export async function signIn(ctx: AppContext, input: SignInInput): Promise<Resul
     return fail('throttled', blockedMessage(throttle.blockedUntil!));
   }
 
+  const secondFactor = user && passwordMatches ? await secondFactorAfterSignIn(ctx, user) : 'none';
   return ctx.db.transaction().execute(async (trx) => {
-    if (user && passwordMatches) {
-      await trx.deleteFrom('sign_in_throttle').where('email', '=', key.email).where('address', '=', key.address).execute();
-      await recordAudit(trx, ctx, actor, { action: 'sign-in', subjectType: 'user', subjectId: user.id });
-      return ok(user);
+    if (user && passwordMatches && secondFactor !== 'none') {
+      await recordAudit(trx, ctx, actor, { action: 'sign-in.password', subjectType: 'user', subjectId: user.id, details: { next: secondFactor } });
+      return ok({ user, secondFactor });
     }
-    await trx.insertInto('sign_in_throttle').values({ ...key, failures: 0, blocked_until: null, updated_at: now }).onConflict((oc) => oc.columns(['email', 'address']).doNothing()).execute();
-    const current = await trx.selectFrom('sign_in_throttle').select(['failures', 'blocked_until']).where('email', '=', key.email).where('address', '=', key.address).forUpdate().executeTakeFirstOrThrow();
-    const next = afterFailedSignIn({ failures: current.failures, blockedUntil: current.blocked_until }, { maxAttempts: ctx.config.signInMaxAttempts, blockMinutes: ctx.config.signInLockoutMinutes }, now);
-    await trx.updateTable('sign_in_throttle').set({ failures: next.failures, blocked_until: next.blockedUntil, updated_at: now }).where('email', '=', key.email).where('address', '=', key.address).execute();
+    if (user && passwordMatches) {
+      await forgetFailures(trx, key);
+      await recordAudit(trx, ctx, actor, { action: 'sign-in', subjectType: 'user', subjectId: user.id });
+      return ok({ user, secondFactor });
+    }
+    const next = await countFailure(trx, ctx, key);
     const nowBlocked = isBlocked(next, now);
     ctx.metrics.countSignInFailure(reason);
     if (nowBlocked) ctx.metrics.countSignInLockout();
     await recordAudit(trx, ctx, actor, { ...failure, details: { ...who, reason, blockedUntil: nowBlocked ? next.blockedUntil!.toISOString() : null } });
     return nowBlocked ? fail('throttled', blockedMessage(next.blockedUntil!)) : fail('invalid-credentials', INVALID);
   });
-}
-
-function blockedMessage(until: Date): string {
-  const { time } = londonClock(until);
-  return `There have been too many failed attempts to sign in to this account from here. Try again after ${time}, or ask your administrator to unlock it.`;
 }
 
 /** A day as a length of time, not a calendar day: failures are forgotten 24 hours after the last one, whatever the clocks do. */

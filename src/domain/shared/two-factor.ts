@@ -40,7 +40,7 @@ export type TypedSecondFactor = { kind: 'totp'; code: string } | { kind: 'recove
 export function readSecondFactor(typed: string): TypedSecondFactor {
   const compact = typed.replace(/[\s-]/g, '').toLowerCase();
   if (new RegExp(`^\\d{${String(TOTP_DIGITS)}}$`).test(compact)) return { kind: 'totp', code: compact };
-  if (compact.length === RECOVERY_CODE_LENGTH && [...compact].every((c) => RECOVERY_CODE_ALPHABET.includes(c))) return { kind: 'recovery-code', code: compact };
+  if (new RegExp(`^[${RECOVERY_CODE_ALPHABET}]{${String(RECOVERY_CODE_LENGTH)}}$`).test(compact)) return { kind: 'recovery-code', code: compact };
   return { kind: 'malformed' };
 }
 

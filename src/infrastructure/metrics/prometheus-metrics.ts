@@ -17,7 +17,7 @@ const ENTRY_BUCKETS = [0, 1, 2, 5, 10, 50, 100, 500, 1000];
 export const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 export const CHANGE_OUTCOMES = ['changed', 'unchanged', 'refused', 'failed'] as const;
 export const ENTRY_OUTCOMES = ['stored', 'duplicate', 'rejected'] as const;
-export const SIGN_IN_FAILURE_REASONS = ['unknown-email', 'disabled', 'wrong-password', 'throttled'] as const;
+export const SIGN_IN_FAILURE_REASONS = ['unknown-email', 'disabled', 'wrong-password', 'wrong-code', 'throttled'] as const;
 /** The word that stands for a label value outside its list. */
 export const OTHER = 'other';
 /** An audit action as the code names it: "chronology.batch", "person.add", "sign-in". */

@@ -6,7 +6,7 @@ import { RECOVERY_CODE_ALPHABET, RECOVERY_CODE_LENGTH } from '../../domain/share
 /** A new code as shown to its owner: ten characters from an alphabet without look-alikes, in two groups of five. */
 export function newRecoveryCode(): string {
   let code = '';
-  for (let i = 0; i < RECOVERY_CODE_LENGTH; i++) code += RECOVERY_CODE_ALPHABET[randomInt(RECOVERY_CODE_ALPHABET.length)];
+  for (let i = 0; i < RECOVERY_CODE_LENGTH; i++) code += RECOVERY_CODE_ALPHABET.charAt(randomInt(RECOVERY_CODE_ALPHABET.length));
   return `${code.slice(0, 5)}-${code.slice(5)}`;
 }
 

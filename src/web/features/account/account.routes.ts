@@ -1,8 +1,10 @@
-// "Your account": the user's signed-in sessions, with sign-out of one or all of the others, and their
-// API tokens, to create (named, with the scopes it needs; the token shown once) and revoke.
+// "Your account": the user's signed-in sessions, with sign-out of one or all of the others, whether
+// two-factor sign-in is on (set up at /account/two-factor), and their API tokens, to create (named,
+// with the scopes it needs; the token shown once) and revoke.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createOwnToken, listOwnTokens, revokeOwnToken, type IssuedToken } from '../../../application/auth/api-tokens.ts';
 import { endOwnSessions, listOwnSessions } from '../../../application/auth/own-sessions.ts';
+import { twoFactorStatus } from '../../../application/auth/two-factor.ts';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { TOKEN_SCOPE_LABELS, TOKEN_SCOPES, isTokenScope } from '../../../domain/shared/token-scopes.ts';
 import { formErrors, type FormErrors } from '../../forms/validate-form.ts';
@@ -20,13 +22,18 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
   const actor = (request: FastifyRequest) => actorFor(request.user!, 'web', request.ip);
 
   async function accountPage(request: FastifyRequest, reply: FastifyReply, locals: Locals = {}, status = 200) {
-    const [sessions, tokens] = await Promise.all([listOwnSessions(ctx, actor(request), currentSessionKey(request)), listOwnTokens(ctx, actor(request))]);
+    const [sessions, tokens, twoFactor] = await Promise.all([
+      listOwnSessions(ctx, actor(request), currentSessionKey(request)),
+      listOwnTokens(ctx, actor(request)),
+      twoFactorStatus(ctx, request.user!),
+    ]);
     const now = ctx.clock.now();
     return reply.page(
       'account/account.njk',
       {
         title: 'Your account',
         sessions,
+        twoFactor,
         tokens: tokens.map((token) => ({ ...token, state: token.revokedAt ? 'Revoked' : token.expiresAt <= now ? 'Expired' : 'Active' })),
         scopeItems,
         tokenDays: ctx.config.apiTokenDays,

@@ -1,4 +1,5 @@
-// Sign in and sign out. A successful sign-in starts a new session (a new id); failures are counted
+// Sign in and sign out. A right password starts a new session (a new id), signed in or, when the
+// account has two-factor sign-in, waiting for its code (second-factor.ts); failures are counted
 // towards a lock-out and the form is rate limited. The timeout warning asks how long the session has
 // left, and "Stay signed in" counts as use of it.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -9,7 +10,8 @@ import { signOutDestination } from '../../../application/auth/oidc/oidc-sign-in.
 import { formErrors, validateForm } from '../../forms/validate-form.ts';
 import { safeReturnTo } from '../../navigation/safe-return-to.ts';
 import { forgetOwner, hasKeptForm } from '../../plugins/kept-forms.ts';
-import { startSession, TIME_LEFT_URL, timeLeft, touchSession } from '../../plugins/sessions.ts';
+import { TIME_LEFT_URL, timeLeft, touchSession } from '../../plugins/sessions.ts';
+import { afterFirstFactor } from './second-factor.ts';
 import { signInForm } from './sign-in.schema.ts';
 
 export async function signInRoutes(app: FastifyInstance): Promise<void> {
@@ -40,8 +42,7 @@ export async function signInRoutes(app: FastifyInstance): Promise<void> {
         const errors = formErrors({ email: result.message });
         return reply.page('sign-in/sign-in.njk', { title: 'Sign in', ...errors, values: { email: form.value.email, returnTo: form.value.returnTo } }, 401);
       }
-      await startSession(request, reply, result.value.id, ctx.clock.now().getTime());
-      return reply.redirect(safeReturnTo(form.value.returnTo), 303);
+      return afterFirstFactor(request, reply, result.value.user, result.value.secondFactor, form.value.returnTo);
     },
   );
 
