@@ -368,6 +368,20 @@ describe('authorisation of every case route', () => {
     });
   }
 
+  it('single sign-on routes (POST /sign-in/oidc/:provider, GET …/callback; no case id, open to the signed-out): a signed-in caller stays themselves, and an answer with no sign-in started signs nobody in', async () => {
+    for (const subject of ['lead', 'member'] as const) {
+      const caller = callers[subject];
+      await caller.web.get('/');
+      const start = await caller.web.post('/sign-in/oidc/entra', { returnTo: '/alerts' });
+      assert.equal(start.statusCode, 303);
+      assert.equal(start.headers.location, '/alerts');
+      const callback = await caller.web.get('/sign-in/oidc/entra/callback?code=probe&state=probe');
+      assert.equal(callback.statusCode, 404, 'no provider of that id here');
+      const home = await caller.web.get('/');
+      assert.equal(home.statusCode, 200, 'still signed in as before');
+    }
+  });
+
   it('has a row for every route that takes a case id: a new route without one fails here', () => {
     const caseRoutes = routes.filter((route) => route.path.includes(':caseId')).map((route) => `${route.method} ${route.path}`);
     const missing = caseRoutes.filter((route) => !routesReached.has(route) && !OUTSIDE_THE_MATRIX[route]);
