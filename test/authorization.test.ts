@@ -14,15 +14,16 @@ import { rowCounts } from './helpers/row-counts.ts';
 import { routeOf, routeTable, type RouteEntry } from './helpers/route-table.ts';
 import { WebClient } from './helpers/web-client.ts';
 
-type Need = 'read' | 'change' | 'manage';
+/** `hold`: set or lift a legal hold on the case: a safeguarding lead or manager who may change it (domain/retention/legal-holds.ts). */
+type Need = 'read' | 'change' | 'manage' | 'hold';
 type Subject = 'lead' | 'member' | 'oversightLead' | 'oversightManager' | 'otherOrgLead' | 'otherOrgManager' | 'sameOrgPractitioner' | 'otherOrgFeed' | 'admin' | 'breakGlass';
 
 /** What each kind of requester may do, as domain/access/case-access.ts decides it. */
 const ALLOWED: Record<Subject, Need[]> = {
   lead: ['read', 'change', 'manage'],
   member: ['read', 'change'],
-  oversightLead: ['read', 'change', 'manage'],
-  oversightManager: ['read', 'change', 'manage'],
+  oversightLead: ['read', 'change', 'manage', 'hold'],
+  oversightManager: ['read', 'change', 'manage', 'hold'],
   otherOrgLead: [],
   otherOrgManager: [],
   sameOrgPractitioner: [],
@@ -45,7 +46,7 @@ interface RouteCase {
 interface Caller {
   web: WebClient;
   token: string;
-  api(method: 'GET' | 'POST' | 'PUT', url: string, payload?: object): Promise<LightMyRequestResponse>;
+  api(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object): Promise<LightMyRequestResponse>;
 }
 
 const person = { relationshipToInfant: 'friend', livesInHousehold: false, caresForInfant: false, givenName: 'Probe', familyName: 'Person' };
@@ -121,6 +122,9 @@ const ROUTES: RouteCase[] = [
   { name: 'page: record consent withdrawn (form)', need: 'change', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/consent/withdrawal`) },
   { name: 'page: record sharing without consent (form)', need: 'change', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/consent/sharing`) },
   { name: 'page: record the GP told (form)', need: 'change', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/consent/gp-told`) },
+  { name: 'page: keeping this record (disposal date and legal holds)', need: 'read', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/holds`) },
+  { name: 'page: set a legal hold (post)', need: 'hold', request: (c, ids) => c.web.post(`/cases/${ids.caseId}/holds`, { reason: 'probe' }) },
+  { name: 'page: lift a legal hold (post)', need: 'hold', request: (c, ids) => c.web.post(`/cases/${ids.caseId}/holds/no-such-hold/lift`, {}) },
   { name: 'page: growth', need: 'read', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/growth`) },
   { name: 'page: add a growth measurement (post)', need: 'change', request: (c, ids) => c.web.post(`/cases/${ids.caseId}/growth`, { kind: 'weight', value: '4000', 'measuredOn-day': '1', 'measuredOn-month': '1', 'measuredOn-year': '1999' }) },
   { name: 'page: discharge plans', need: 'read', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/discharge-plan`) },
@@ -174,6 +178,8 @@ const ROUTES: RouteCase[] = [
   { name: 'api: POST meeting', need: 'change', request: (c, ids) => c.api('POST', `/cases/${ids.caseId}/meetings`, { kind: 'core-group', heldOn: '1999-01-01', chair: 'probe', parentsPresent: false, attendees: [], decisions: [] }) },
   { name: 'api: GET consents', need: 'read', request: (c, ids) => c.api('GET', `/cases/${ids.caseId}/consents`) },
   { name: 'api: POST consent', need: 'change', request: (c, ids) => c.api('POST', `/cases/${ids.caseId}/consents`, { kind: 'consent', askedName: 'probe' }) },
+  { name: 'api: POST legal hold', need: 'hold', request: (c, ids) => c.api('POST', `/cases/${ids.caseId}/holds`, { reason: 'probe' }) },
+  { name: 'api: DELETE legal hold', need: 'hold', request: (c, ids) => c.api('DELETE', `/cases/${ids.caseId}/holds/no-such-hold`) },
   { name: 'api: GET growth measurements', need: 'read', request: (c, ids) => c.api('GET', `/cases/${ids.caseId}/growth/measurements`) },
   { name: 'api: POST growth measurement', need: 'change', request: (c, ids) => c.api('POST', `/cases/${ids.caseId}/growth/measurements`, { kind: 'weight', value: 4000, unit: 'g', measuredOn: '1999-01-01' }) },
   { name: 'api: GET discharge plans', need: 'read', request: (c, ids) => c.api('GET', `/cases/${ids.caseId}/discharge-plans`) },

@@ -14,6 +14,7 @@ import { reportsApiRoutes } from './reports.routes.ts';
 import { dashboardsApiRoutes } from './dashboards.routes.ts';
 import { dischargePlanApiRoutes } from './discharge-plans.routes.ts';
 import { consentApiRoutes } from './consent.routes.ts';
+import { legalHoldApiRoutes } from './legal-holds.routes.ts';
 import { growthApiRoutes } from './growth.routes.ts';
 import { timescalesApiRoutes } from './timescales.routes.ts';
 import { alertApiRoutes } from './alerts.routes.ts';
@@ -40,6 +41,7 @@ export async function apiV1(app: FastifyInstance): Promise<void> {
   await app.register(dashboardsApiRoutes);
   await app.register(dischargePlanApiRoutes);
   await app.register(consentApiRoutes);
+  await app.register(legalHoldApiRoutes);
   await app.register(growthApiRoutes);
   await app.register(timescalesApiRoutes);
   await app.register(eventApiRoutes);
