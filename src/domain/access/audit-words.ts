@@ -80,6 +80,8 @@ const ACTIONS: Readonly<Record<string, readonly [words: string, kind: AuditActio
   'form.restore': ['Came back to a kept form', 'account'],
   'mail.deliver': ['Sent an alert email', 'account'],
   'sign-in': ['Signed in', 'account'],
+  'sign-in.password': ['Gave a right password, with a two-factor code still to come', 'account'],
+  'two-factor.set-up': ['Set up two-factor sign-in', 'account'],
   'sign-out': ['Signed out', 'account'],
   'session.end': ['Ended a session', 'account'],
   'session.end-others': ['Ended their other sessions', 'account'],
