@@ -13,6 +13,7 @@ import { createTestApp, type TestApp } from './helpers/test-app.ts';
 import { rowCounts } from './helpers/row-counts.ts';
 import { routeOf, routeTable, type RouteEntry } from './helpers/route-table.ts';
 import { WebClient } from './helpers/web-client.ts';
+import { enrolTwoFactor } from './helpers/two-factor.ts';
 
 /** `hold`: set or lift a legal hold on the case: a safeguarding lead or manager who may change it (domain/retention/legal-holds.ts). */
 type Need = 'read' | 'change' | 'manage' | 'hold';
@@ -416,5 +417,22 @@ describe('authorisation of every case route', () => {
       const response = await route.request(lead, { caseId: randomUUID(), personId: randomUUID() });
       assert.equal(response.statusCode, 404, route.name);
     }
+  });
+
+  it('refuses every case page to a team member past the password but waiting for the second factor: sent to sign in, nothing of the record, no row changed', async () => {
+    const waiting = await makeUser(t.ctx, { role: 'practitioner', organisationId: (await makeOrganisation(t.ctx, 'gp')).id });
+    await t.ctx.db.insertInto('case_team').values({ case_id: target.caseId, user_id: waiting.id, role: 'member', added_at: t.clock.now(), added_by: null }).execute();
+    await enrolTwoFactor(t.ctx, waiting);
+    const web = new WebClient(t.app);
+    assert.equal((await web.signIn(waiting.email, waiting.password)).headers.location, '/sign-in/two-factor');
+    const rowsBefore = await watchedRows();
+    const caller: Caller = { web, token: '', api: (method, url, payload) => t.app.inject({ method, url: `/api/v1${url}`, headers: { cookie: web.cookieHeader }, ...(payload ? { payload } : {}) }) };
+    for (const route of ROUTES) {
+      const response = await route.request(caller, target);
+      const toSignIn = response.statusCode === 303 && String(response.headers.location).startsWith('/sign-in');
+      assert.ok(toSignIn || response.statusCode === 401 || response.statusCode === 403, `${route.name}: ${String(response.statusCode)}`);
+      assert.doesNotMatch(response.body, /Visible|Target/, route.name);
+    }
+    assert.deepEqual(await watchedRows(), rowsBefore, 'nothing changed');
   });
 });
