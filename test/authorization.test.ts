@@ -207,25 +207,6 @@ const OUTSIDE_THE_MATRIX: Record<string, string> = {
 };
 
 /**
- * Quality assurance audits (issue 16) are the organisation's, not the team's: its safeguarding leads
- * start and answer them, its safeguarding leads and managers read them. The audit here is the GP
- * practice's (oversightLead's), of its cases (the target case among them); nobody else may open it.
- */
-type AuditSubjects = readonly Subject[];
-const AUDIT_READERS: AuditSubjects = ['oversightLead'];
-const AUDIT_ROUTES: { name: string; allowed: AuditSubjects; request(client: Caller, ids: Ids & { auditId: string }): Promise<LightMyRequestResponse> }[] = [
-  { name: 'page: quality audits', allowed: ['oversightLead', 'oversightManager', 'otherOrgLead', 'otherOrgManager'], request: (c) => c.web.get('/quality-audits') },
-  { name: 'page: start a quality audit (form)', allowed: ['oversightLead', 'otherOrgLead'], request: (c) => c.web.get('/quality-audits/new') },
-  { name: 'page: start a quality audit (post, nothing chosen)', allowed: ['oversightLead', 'otherOrgLead'], request: (c) => c.web.post('/quality-audits/new', {}) },
-  { name: 'page: a quality audit', allowed: AUDIT_READERS, request: (c, ids) => c.web.get(`/quality-audits/${ids.auditId}`) },
-  { name: 'page: a case in a quality audit', allowed: AUDIT_READERS, request: (c, ids) => c.web.get(`/quality-audits/${ids.auditId}/cases/${ids.caseId}`) },
-  { name: 'page: answer a case in a quality audit (post, nothing answered)', allowed: AUDIT_READERS, request: (c, ids) => c.web.post(`/quality-audits/${ids.auditId}/cases/${ids.caseId}`, {}) },
-  { name: 'page: quality audit results', allowed: AUDIT_READERS, request: (c, ids) => c.web.get(`/quality-audits/${ids.auditId}/report`) },
-  { name: 'page: quality audit results, printable', allowed: AUDIT_READERS, request: (c, ids) => c.web.get(`/quality-audits/${ids.auditId}/report/print`) },
-  { name: 'page: quality audit results, CSV', allowed: AUDIT_READERS, request: (c, ids) => c.web.get(`/quality-audits/${ids.auditId}/report.csv`) },
-];
-
-/**
  * GET /api/v1/lookup (an NHS number: is this person, or are they around, a baby on the record) takes
  * no case id: it answers hospitals, midwifery, GPs, police and children's social care, never another
  * agency, an administrator or a token without the read scope (lookup tests hold the answers).
@@ -241,6 +222,32 @@ const LOOKUP_ALLOWED: Record<Subject, boolean> = {
   sameOrgPractitioner: false, // health visiting
   admin: false,
   breakGlass: true, // police
+};
+
+/**
+ * The dashboards (issue 16) take no case id: the organisation's is for managers and safeguarding
+ * leads of any organisation (each sees their own organisation's cases), never a practitioner, an
+ * agency's feed token or an administrator; the partnership view is granted by an administrator, and
+ * only an administrator may open its page (dashboards tests hold the counts and the grant).
+ */
+const DASHBOARD_ROUTES: { name: string; admin?: true; request(c: Caller): Promise<LightMyRequestResponse> }[] = [
+  { name: 'page: organisation dashboard', request: (c) => c.web.get('/dashboards') },
+  { name: 'page: dashboard list', request: (c) => c.web.get('/dashboards/organisation/cases?measure=never-reviewed') },
+  { name: 'page: dashboard list CSV', request: (c) => c.web.get('/dashboards/organisation/cases.csv') },
+  { name: 'api: GET dashboard', request: (c) => c.api('GET', '/dashboards/organisation') },
+  { name: 'page: partnership view grants', admin: true, request: (c) => c.web.get('/admin/partnership-view') },
+];
+const DASHBOARD_ALLOWED: Record<Subject, boolean> = {
+  lead: false,
+  member: false,
+  oversightLead: true,
+  oversightManager: true,
+  otherOrgLead: true,
+  otherOrgManager: true,
+  otherOrgFeed: false,
+  sameOrgPractitioner: false,
+  admin: false,
+  breakGlass: false,
 };
 
 function refused(response: LightMyRequestResponse): boolean {
@@ -340,35 +347,6 @@ describe('authorisation of every case route', () => {
     }
   }
 
-  let auditStarted: Promise<string> | null = null;
-  /** The GP practice's audit of its cases, started once, by its safeguarding lead. */
-  const auditId = () =>
-    (auditStarted ??= callers.oversightLead.web.post('/quality-audits/new', { scope: 'all' }).then((response) => {
-      assert.equal(response.statusCode, 303, response.body.slice(0, 300));
-      return String(response.headers.location).split('/').pop()!;
-    }));
-
-  for (const route of AUDIT_ROUTES) {
-    for (const subject of Object.keys(ALLOWED) as Subject[]) {
-      const allowed = route.allowed.includes(subject);
-      it(`${route.name}: ${allowed ? 'allows' : 'refuses'} ${subject}`, async () => {
-        const ids = { ...target, auditId: await auditId() };
-        const caller = callers[subject];
-        const before = await deniedAudits(caller.userId);
-        const rowsBefore = await watchedRows();
-        const response = await route.request(caller, ids);
-        if (allowed) {
-          assert.ok(!refused(response) && response.statusCode < 500, `${response.statusCode}: ${response.body.slice(0, 200)}`);
-        } else {
-          assert.ok(refused(response), `expected 403, got ${response.statusCode}`);
-          assert.doesNotMatch(response.body, /Visible|Target/, 'a refusal shows nothing of the record');
-          assert.equal(await deniedAudits(caller.userId), before + 1, 'the refusal is audited');
-          assert.deepEqual(await watchedRows(), rowsBefore, 'a refusal changes no row');
-        }
-      });
-    }
-  }
-
   it('shows a factor read-only under emergency access: its facts and evidence, no form to change it', async () => {
     const response = await callers.breakGlass.web.get(`/cases/${target.caseId}/profile/household/housing-instability`);
     assert.equal(response.statusCode, 200);
@@ -436,6 +414,24 @@ describe('authorisation of every case route', () => {
       assert.equal(home.statusCode, 200, 'still signed in as before');
     }
   });
+
+  for (const route of DASHBOARD_ROUTES) {
+    for (const subject of Object.keys(DASHBOARD_ALLOWED) as Subject[]) {
+      const allowed = route.admin ? subject === 'admin' : DASHBOARD_ALLOWED[subject];
+      it(`${route.name}: ${allowed ? 'allows' : 'refuses'} ${subject}`, async () => {
+        const caller = callers[subject];
+        const before = await deniedAudits(caller.userId);
+        const response = await route.request(caller);
+        if (allowed) {
+          assert.equal(response.statusCode, 200, response.body.slice(0, 200));
+        } else {
+          assert.equal(response.statusCode, 403, response.body.slice(0, 200));
+          assert.doesNotMatch(response.body, /Visible|Target|Secretfamily/, 'a refusal shows nothing of any record');
+          assert.equal(await deniedAudits(caller.userId), before + 1, 'the refusal is audited');
+        }
+      });
+    }
+  }
 
   it('has a row for every route that takes a case id: a new route without one fails here', () => {
     const caseRoutes = routes.filter((route) => route.path.includes(':caseId')).map((route) => `${route.method} ${route.path}`);
