@@ -207,6 +207,25 @@ const OUTSIDE_THE_MATRIX: Record<string, string> = {
 };
 
 /**
+ * Quality assurance audits (issue 16) are the organisation's, not the team's: its safeguarding leads
+ * start and answer them, its safeguarding leads and managers read them. The audit here is the GP
+ * practice's (oversightLead's), of its cases (the target case among them); nobody else may open it.
+ */
+type AuditSubjects = readonly Subject[];
+const AUDIT_READERS: AuditSubjects = ['oversightLead'];
+const AUDIT_ROUTES: { name: string; allowed: AuditSubjects; request(client: Caller, ids: Ids & { auditId: string }): Promise<LightMyRequestResponse> }[] = [
+  { name: 'page: quality audits', allowed: ['oversightLead', 'oversightManager', 'otherOrgLead', 'otherOrgManager'], request: (c) => c.web.get('/quality-audits') },
+  { name: 'page: start a quality audit (form)', allowed: ['oversightLead', 'otherOrgLead'], request: (c) => c.web.get('/quality-audits/new') },
+  { name: 'page: start a quality audit (post, nothing chosen)', allowed: ['oversightLead', 'otherOrgLead'], request: (c) => c.web.post('/quality-audits/new', {}) },
+  { name: 'page: a quality audit', allowed: AUDIT_READERS, request: (c, ids) => c.web.get(`/quality-audits/${ids.auditId}`) },
+  { name: 'page: a case in a quality audit', allowed: AUDIT_READERS, request: (c, ids) => c.web.get(`/quality-audits/${ids.auditId}/cases/${ids.caseId}`) },
+  { name: 'page: answer a case in a quality audit (post, nothing answered)', allowed: AUDIT_READERS, request: (c, ids) => c.web.post(`/quality-audits/${ids.auditId}/cases/${ids.caseId}`, {}) },
+  { name: 'page: quality audit results', allowed: AUDIT_READERS, request: (c, ids) => c.web.get(`/quality-audits/${ids.auditId}/report`) },
+  { name: 'page: quality audit results, printable', allowed: AUDIT_READERS, request: (c, ids) => c.web.get(`/quality-audits/${ids.auditId}/report/print`) },
+  { name: 'page: quality audit results, CSV', allowed: AUDIT_READERS, request: (c, ids) => c.web.get(`/quality-audits/${ids.auditId}/report.csv`) },
+];
+
+/**
  * GET /api/v1/lookup (an NHS number: is this person, or are they around, a baby on the record) takes
  * no case id: it answers hospitals, midwifery, GPs, police and children's social care, never another
  * agency, an administrator or a token without the read scope (lookup tests hold the answers).
@@ -335,6 +354,35 @@ describe('authorisation of every case route', () => {
         const before = await deniedAudits(caller.userId);
         const rowsBefore = await watchedRows();
         const response = await route.request(caller, target);
+        if (allowed) {
+          assert.ok(!refused(response) && response.statusCode < 500, `${response.statusCode}: ${response.body.slice(0, 200)}`);
+        } else {
+          assert.ok(refused(response), `expected 403, got ${response.statusCode}`);
+          assert.doesNotMatch(response.body, /Visible|Target/, 'a refusal shows nothing of the record');
+          assert.equal(await deniedAudits(caller.userId), before + 1, 'the refusal is audited');
+          assert.deepEqual(await watchedRows(), rowsBefore, 'a refusal changes no row');
+        }
+      });
+    }
+  }
+
+  let auditStarted: Promise<string> | null = null;
+  /** The GP practice's audit of its cases, started once, by its safeguarding lead. */
+  const auditId = () =>
+    (auditStarted ??= callers.oversightLead.web.post('/quality-audits/new', { scope: 'all' }).then((response) => {
+      assert.equal(response.statusCode, 303, response.body.slice(0, 300));
+      return String(response.headers.location).split('/').pop()!;
+    }));
+
+  for (const route of AUDIT_ROUTES) {
+    for (const subject of Object.keys(ALLOWED) as Subject[]) {
+      const allowed = route.allowed.includes(subject);
+      it(`${route.name}: ${allowed ? 'allows' : 'refuses'} ${subject}`, async () => {
+        const ids = { ...target, auditId: await auditId() };
+        const caller = callers[subject];
+        const before = await deniedAudits(caller.userId);
+        const rowsBefore = await watchedRows();
+        const response = await route.request(caller, ids);
         if (allowed) {
           assert.ok(!refused(response) && response.statusCode < 500, `${response.statusCode}: ${response.body.slice(0, 200)}`);
         } else {
