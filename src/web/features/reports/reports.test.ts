@@ -9,7 +9,7 @@ import { serviceToday } from '../../../domain/shared/service-day.ts';
 
 type User = Awaited<ReturnType<typeof makeUser>>;
 
-describe('the Children in Need census return page', () => {
+describe('the reports pages: the census return and the partnership’s reports', () => {
   let t: TestApp;
   let today: string;
   let caseId: string;
@@ -38,6 +38,8 @@ describe('the Children in Need census return page', () => {
     await send(users.hv, 'events', event('referral', 30, '=HYPERLINK("http://x") referred to social care'));
     await send(users.social, 'events', event('referral', 29));
     await send(users.social, 'events', event('assessment-completed', 10));
+    await send(users.hv, 'events', event('was-not-brought', 12));
+    await send(users.hv, 'events', { ...event('clinic-contact', 11), babySeen: true });
     await send(users.social, 'meetings', {
       kind: 'initial-conference',
       heldOn: addDays(today, -5),
@@ -53,8 +55,8 @@ describe('the Children in Need census return page', () => {
   });
   after(async () => t.close());
 
-  const audits = async (userId: string, outcome: string) =>
-    Number((await t.ctx.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<string>().as('n')).where('actor_user_id', '=', userId).where('action', '=', 'report.cin-census').where('outcome', '=', outcome).executeTakeFirstOrThrow()).n);
+  const audits = async (userId: string, outcome: string, action = 'report.cin-census') =>
+    Number((await t.ctx.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<string>().as('n')).where('actor_user_id', '=', userId).where('action', '=', action).where('outcome', '=', outcome).executeTakeFirstOrThrow()).n);
 
   it('shows a manager the census year so far: the assessment, its referral and source, the plan with its category; audited', async () => {
     const before = await audits(users.manager.id, 'success');
@@ -111,6 +113,33 @@ describe('the Children in Need census return page', () => {
       assert.doesNotMatch(page.body, /Census/);
       assert.equal((await clients[who].get('/reports/cin-census.csv')).statusCode, 403);
       assert.equal(await audits(users[who].id, 'denied'), before + 2);
+      const partnershipBefore = await audits(users[who].id, 'denied', 'report.partnership');
+      assert.equal((await clients[who].get('/reports')).statusCode, 403);
+      assert.equal((await clients[who].get('/reports/was-not-brought.csv')).statusCode, 403);
+      assert.equal(await audits(users[who].id, 'denied', 'report.partnership'), partnershipBefore + 2);
     }
+  });
+
+  it('shows the partnership’s reports, each a table with its total; audited', async () => {
+    const before = await audits(users.manager.id, 'success', 'report.partnership');
+    const response = await clients.manager.get('/reports');
+    assert.equal(response.statusCode, 200);
+    const totals = ['seen-within-limits', 'pre-birth-assessments', 'was-not-brought', 'trigger-to-review', 'discharges-notified'].map((name) => textOf(qaElement(qaElement(response.body, `report-${name}`) ?? '', 'report-total')));
+    // Born 1 October, seen on a clinic contact 11 days ago: within 28 days; one missed of two; no trigger, pregnancy or discharge.
+    assert.deepEqual(totals, ['100% (1 of 1)', 'none to count', '50% (1 of 2)', 'none to count reviewed since', 'none to count']);
+    assert.match(textOf(qaElement(response.body, 'report-was-not-brought')), /Test Census 1 1 50% \(1 of 2\)/);
+    assert.equal(await audits(users.manager.id, 'success', 'report.partnership'), before + 1);
+  });
+
+  it('gives each report as a CSV file, and refuses a period that ends before it starts', async () => {
+    const from = addDays(today, -30);
+    const response = await clients.hvLead.get(`/reports/was-not-brought.csv?from=${from}&to=${today}`);
+    assert.equal(response.statusCode, 200);
+    assert.equal(response.headers['content-disposition'], `attachment; filename="was-not-brought-${from}-to-${today}.csv"`);
+    assert.equal(response.body, '\uFEFFBaby,Not brought,Brought and seen,Rate\r\nTest Census,1,1,50% (1 of 2)\r\n');
+    const backwards = await clients.hvLead.get(`/reports?from=${today}&to=${from}`);
+    assert.equal(backwards.statusCode, 400);
+    assert.deepEqual(summaryErrors(backwards.body), ['#to: The period ends before it starts: enter a last day on or after the first day.']);
+    assert.equal((await clients.hvLead.get(`/reports/was-not-brought.csv?from=${today}&to=${from}`)).statusCode, 400);
   });
 });
