@@ -6,13 +6,14 @@
 // has an end_session_endpoint (RP-initiated logout).
 import type { OidcProviderConfig } from '../../../config-oidc.ts';
 import { authenticationMethods, oidcSignInTooOld, OIDC_SIGN_IN_WAIT_MINUTES, vouchedEmail } from '../../../domain/shared/oidc-sign-in.ts';
-import { providerSatisfiesTwoFactor } from '../../../domain/shared/two-factor.ts';
+import { providerSatisfiesTwoFactor, type SecondFactorStep } from '../../../domain/shared/two-factor.ts';
 import { authorizationRequest, endSessionUrl, redeemCallback, type CallbackFailure } from '../../../infrastructure/oidc/oidc-client.ts';
 import type { Actor } from '../../actor.ts';
 import { recordAuditAlone } from '../../audit.ts';
 import type { AppContext } from '../../context.ts';
 import { fail, ok, type Result } from '../../result.ts';
 import { actorFor, findActiveUser, toSignedInUser, type SignedInUser } from '../signed-in-user.ts';
+import { secondFactorAfterSignIn } from '../two-factor.ts';
 
 /** What the session keeps between sending the user to the provider and their coming back. */
 export interface PendingOidcSignIn {
@@ -95,6 +96,8 @@ export interface OidcSignedIn {
   user: SignedInUser;
   facts: OidcSessionFacts;
   returnTo: string;
+  /** 'none' when signed in now; else the account's own second factor comes first (the provider's did not count). */
+  secondFactor: SecondFactorStep;
 }
 
 /** Checks the provider's answer and matches the user to their account; audits the sign-in or the refusal. */
@@ -123,13 +126,15 @@ export async function finishOidcSignIn(ctx: AppContext, input: FinishOidcSignInI
   const user = toSignedInUser(row);
   const { amr, acr } = authenticationMethods(answer.claims);
   const twoFactor = providerSatisfiesTwoFactor({ amr, acr }, provider.multiFactorAcrs);
+  const secondFactor = await secondFactorAfterSignIn(ctx, user, { satisfiedByProvider: twoFactor });
+  // Like a right password: 'sign-in' when signed in now, else the first factor passed and what comes next.
   await recordAuditAlone(ctx, actorFor(user, 'web', input.ip), {
-    action: 'sign-in',
+    action: secondFactor === 'none' ? 'sign-in' : 'sign-in.provider',
     subjectType: 'user',
     subjectId: user.id,
-    details: { method: 'oidc', provider: provider.id, twoFactor, amr, acr: acr ?? null },
+    details: { method: 'oidc', provider: provider.id, twoFactor, amr, acr: acr ?? null, ...(secondFactor === 'none' ? {} : { next: secondFactor }) },
   });
-  return ok({ user, facts: { provider: provider.id, idToken: answer.idToken, twoFactor }, returnTo: pending.returnTo });
+  return ok({ user, facts: { provider: provider.id, idToken: answer.idToken, twoFactor }, returnTo: pending.returnTo, secondFactor });
 }
 
 /** Where signing out should end: the provider's end_session_endpoint when the session came from one that has it, else the service's signed-out page. */

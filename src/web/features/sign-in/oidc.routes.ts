@@ -1,6 +1,7 @@
 // Single sign-on (issue 17): "Sign in with <provider>" posts here and goes to the provider; the
-// provider sends the user back to the callback, which signs them in or says plainly why not. The
-// sign-in page learns which providers to offer from reply.locals.
+// provider sends the user back to the callback, which signs them in (or, when the provider asked for
+// one factor and the account has two-factor sign-in, goes on to its code) or says plainly why not.
+// The sign-in page learns which providers to offer from reply.locals.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import {
@@ -13,7 +14,7 @@ import {
   type PendingOidcSignIn,
 } from '../../../application/auth/oidc/oidc-sign-in.ts';
 import { safeReturnTo } from '../../navigation/safe-return-to.ts';
-import { startSession } from '../../plugins/sessions.ts';
+import { afterFirstFactor } from './second-factor.ts';
 
 declare module '@fastify/session' {
   interface FastifySessionObject {
@@ -63,8 +64,7 @@ export const oidcRoutes = fp(async (app: FastifyInstance) => {
     }
     const result = await finishOidcSignIn(ctx, { providerId: request.params.provider, pending, callbackPathAndQuery: request.url, ip: request.ip });
     if (!result.ok) return refused(reply, result.code, result.message);
-    await startSession(request, reply, result.value.user.id, ctx.clock.now().getTime());
-    request.session.oidc = result.value.facts;
-    return reply.redirect(safeReturnTo(result.value.returnTo), 303);
+    const { user, secondFactor, returnTo, facts } = result.value;
+    return afterFirstFactor(request, reply, user, secondFactor, returnTo, { oidc: facts });
   });
 });

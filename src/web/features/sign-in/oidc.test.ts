@@ -6,6 +6,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { makeUser } from '../../../../test/helpers/factories.ts';
 import { startTestProvider, type TestLogin, type TestProvider } from '../../../../test/helpers/oidc-test-provider.ts';
+import { enrolTwoFactor } from '../../../../test/helpers/two-factor.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { WebClient } from '../../../../test/helpers/web-client.ts';
 
@@ -109,6 +110,24 @@ describe('single sign-on with OpenID Connect', () => {
     }
     await signInThroughProvider(new WebClient(t.app), { email: user.email, amr: ['pwd'], acr: 'aal1' });
     assert.equal((await lastSignInAudit()).details.twoFactor, false);
+  });
+
+  it("goes on to the account's own code when the provider asked for one factor only, and not when it asked for two", async () => {
+    const user = await makeUser(t.ctx, { role: 'safeguarding-lead' });
+    await enrolTwoFactor(t.ctx, user);
+    const oneFactor = new WebClient(t.app);
+    const toCode = await signInThroughProvider(oneFactor, { email: user.email, amr: ['pwd'] });
+    assert.equal(toCode.statusCode, 303);
+    assert.equal(toCode.headers.location, '/sign-in/two-factor');
+    const audit = await t.ctx.db.selectFrom('audit_log').select(['action', 'details']).where('subject_id', '=', user.id).orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+    assert.equal(audit.action, 'sign-in.provider');
+    assert.equal((audit.details).next, 'code');
+    await assertSignedOut(oneFactor);
+
+    const twoFactors = new WebClient(t.app);
+    const signedIn = await signInThroughProvider(twoFactors, { email: user.email, amr: ['pwd', 'mfa'] });
+    assert.equal(signedIn.headers.location, '/');
+    assert.equal((await twoFactors.get('/')).statusCode, 200);
   });
 
   it("signs out of the provider too: the service's session ends and the browser goes to the provider's end_session_endpoint, which accepts it", async () => {
