@@ -7,7 +7,7 @@ import { fail, ok, type Result } from '../result.ts';
 
 export interface AccountListing {
   organisations: { id: string; name: string; kind: string; users: number }[];
-  users: { id: string; email: string; name: string; role: string; organisationName: string; locked: boolean; disabled: boolean }[];
+  users: { id: string; email: string; name: string; role: string; organisationName: string; locked: boolean; disabled: boolean; twoFactor: boolean }[];
 }
 
 export async function listAccounts(ctx: AppContext, actor: Actor): Promise<Result<AccountListing, 'forbidden'>> {
@@ -32,6 +32,7 @@ export async function listAccounts(ctx: AppContext, actor: Actor): Promise<Resul
         .exists(eb.selectFrom('sign_in_throttle').select('sign_in_throttle.email').whereRef('sign_in_throttle.email', '=', 'users.email').where('sign_in_throttle.blocked_until', '>', now))
         .as('blocked'),
     )
+    .select((eb) => eb.exists(eb.selectFrom('user_two_factor').select('user_two_factor.user_id').whereRef('user_two_factor.user_id', '=', 'users.id').where('user_two_factor.confirmed_at', 'is not', null)).as('two_factor'))
     .orderBy('organisations.name')
     .orderBy('users.name')
     .execute();
@@ -46,6 +47,7 @@ export async function listAccounts(ctx: AppContext, actor: Actor): Promise<Resul
       organisationName: u.organisation_name,
       locked: Boolean(u.blocked),
       disabled: u.disabled_at !== null,
+      twoFactor: Boolean(u.two_factor),
     })),
   });
 }

@@ -82,6 +82,7 @@ const ACTIONS: Readonly<Record<string, readonly [words: string, kind: AuditActio
   'sign-in': ['Signed in', 'account'],
   'sign-in.password': ['Gave a right password, with a two-factor code still to come', 'account'],
   'two-factor.set-up': ['Set up two-factor sign-in', 'account'],
+  'two-factor.reset': ['Reset an account’s two-factor sign-in', 'account'],
   'sign-out': ['Signed out', 'account'],
   'session.end': ['Ended a session', 'account'],
   'session.end-others': ['Ended their other sessions', 'account'],

@@ -6,6 +6,7 @@ import { createUser } from '../../../application/accounts/create-user.ts';
 import { listAccounts } from '../../../application/accounts/list-accounts.ts';
 import { listOrganisations } from '../../../application/accounts/list-organisations.ts';
 import { unlockUser } from '../../../application/accounts/unlock-user.ts';
+import { resetTwoFactor } from '../../../application/accounts/reset-two-factor.ts';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { listAuditEntries } from '../../../application/audit/list-audit-entries.ts';
 import { changeAreaSettings, viewAreaSettings } from '../../../application/settings/area-settings.ts';
@@ -83,6 +84,14 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     const result = await unlockUser(ctx, actor(request), request.params.userId);
     if (!result.ok) return sendErrorPage(reply, result.code === 'forbidden' ? 'forbidden' : 'not-found');
     flashSuccess(request, 'Account unlocked');
+    return reply.redirect('/admin/accounts', 303);
+  });
+
+  // For someone who has lost both their phone and their recovery codes.
+  app.post<{ Params: { userId: string } }>('/admin/users/:userId/reset-two-factor', guard, async (request, reply) => {
+    const result = await resetTwoFactor(ctx, actor(request), request.params.userId);
+    if (!result.ok) return sendErrorPage(reply, result.code === 'forbidden' ? 'forbidden' : 'not-found');
+    flashSuccess(request, 'Two-factor sign-in reset: the account sets up a new app from its account page, or at its next sign-in if it must have one');
     return reply.redirect('/admin/accounts', 303);
   });
 

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { changeAreaSettings } from '../../../application/settings/area-settings.ts';
+import { resetTwoFactor } from '../../../application/accounts/reset-two-factor.ts';
 import { cliOperator } from '../../../application/actor.ts';
 import { SECOND_FACTOR_WAIT_MINUTES } from '../../../domain/shared/two-factor.ts';
 import { totpCodeAt } from '../../../infrastructure/security/totp.ts';
-import { makeOrganisation, makeUser } from '../../../../test/helpers/factories.ts';
+import { actorFor, makeOrganisation, makeUser } from '../../../../test/helpers/factories.ts';
 import { qaElement, qaElements, summaryErrors, textOf } from '../../../../test/helpers/html.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { enrolTwoFactor, type EnrolledApp } from '../../../../test/helpers/two-factor.ts';
@@ -213,5 +214,25 @@ describe('two-factor sign-in on the web', () => {
     } finally {
       await changeAreaSettings(t.ctx, cliOperator, { 'signIn.twoFactorForEveryone': 'no' });
     }
+  });
+
+  it('lets an administrator reset the two-factor sign-in of someone who lost their phone and codes; nobody else, audited', async () => {
+    const { user } = await enrolled();
+    const practitioner = await makeUser(t.ctx, { organisationId });
+    const refused = await resetTwoFactor(t.ctx, actorFor(practitioner), user.id);
+    assert.deepEqual(refused, { ok: false, code: 'forbidden', message: 'Only an administrator can reset two-factor sign-in.' });
+    const { user: admin, app: adminApp } = await enrolled('admin');
+    const web = client();
+    await web.signIn(admin.email, admin.password);
+    await web.post('/sign-in/two-factor', { code: adminApp.codeAt() });
+    const accounts = await web.get('/admin/accounts');
+    assert.match(accounts.body, new RegExp(`action="/admin/users/${user.id}/reset-two-factor"`));
+    const reset = await web.post(`/admin/users/${user.id}/reset-two-factor`);
+    assert.equal(reset.statusCode, 303);
+    assert.match(textOf(qaElement((await web.get('/admin/accounts')).body, 'success-banner')), /Two-factor sign-in reset/);
+    assert.equal((await client().signIn(user.email, user.password)).headers.location, '/', 'the password alone signs in a practitioner again');
+    assert.equal((await t.ctx.db.selectFrom('user_recovery_codes').select('id').where('user_id', '=', user.id).execute()).length, 0);
+    assert.deepEqual((await audits(user.id, 'two-factor.reset')).map((row) => row.outcome), ['denied', 'success']);
+    assert.equal((await web.post('/admin/users/no-such-user/reset-two-factor')).statusCode, 404);
   });
 });
