@@ -1,12 +1,15 @@
 // The story families' histories, played into a fresh demo: what each demo practitioner sees on first
 // sign-in (issue 14): records with a chronology and its timeline, findings from patterns, a profile in
-// progress with several versions, alerts, a plan and a meeting.
+// progress with several versions, alerts, a plan and a meeting; and (issue 16) what a manager finds: past
+// supervisions and a finished quality assurance audit.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { qaElement, textOf } from '../../../test/helpers/html.ts';
 import { WebClient } from '../../../test/helpers/web-client.ts';
 import { viewGrowth } from '../growth/view-growth.ts';
 import type { UserActor } from '../actor.ts';
+import { serviceToday } from '../../domain/shared/service-day.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-partnership.ts';
 
 interface Seen {
@@ -100,5 +103,29 @@ describe('the demo story families’ histories', () => {
       assert.equal(growth.value.faltering.status, want.status, family);
       assert.match('detail' in growth.value.faltering ? growth.value.faltering.detail : '', want.detail, family);
     }
+  });
+
+  // Issue 16: what a manager and a safeguarding lead find (seed-demo-oversight.ts).
+  it('has the manager’s past supervisions of the social worker on the Nowak and Pearce cases', async () => {
+    const rows = await t.ctx.db
+      .selectFrom('case_supervisions')
+      .innerJoin('cases', 'cases.id', 'case_supervisions.case_id')
+      .select(['cases.family_name', 'case_supervisions.held_on', 'case_supervisions.supervisor_name', 'case_supervisions.practitioner_name'])
+      .orderBy('cases.family_name')
+      .execute();
+    assert.deepEqual(rows.map((r) => `${r.family_name ?? ''}: ${r.supervisor_name} with ${r.practitioner_name}`), ['Nowak: Joanne Fraser with Tom Adeyemi', 'Pearce: Joanne Fraser with Tom Adeyemi']);
+    assert.ok(rows.every((r) => r.held_on < serviceToday(t.clock.now())), 'in the past');
+  });
+
+  it('shows the manager a finished quality assurance audit of the social care cases, with its themes', async () => {
+    const manager = await WebClient.signedIn(t.app, { email: 'manager@demo.example', password: DEMO_PASSWORD });
+    const list = await manager.get('/quality-audits');
+    assert.equal(list.statusCode, 200);
+    assert.match(textOf(qaElement(list.body, 'audits')), /by Priya Shah Every open case of a baby under one or unborn: 3 cases Finished: all 3 cases answered/);
+    const auditId = /href="\/quality-audits\/([^"/]+)"/.exec(qaElement(list.body, 'audits') ?? '')![1]!;
+    const report = await manager.get(`/quality-audits/${auditId}/report`);
+    assert.equal(report.statusCode, 200);
+    assert.equal(textOf(qaElement(report.body, 'result-supervision')).replace(/^.*\? /, ''), '2 1 0 0 67% 33%', 'Nowak and Pearce supervised, Ashworth not');
+    assert.match(textOf(qaElement(report.body, 'themes')), /Unborn baby Ashworth ?: No supervision of the case is recorded\./);
   });
 });

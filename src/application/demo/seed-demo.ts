@@ -1,5 +1,6 @@
 // Seeds the whole demo into an empty database: the story families from the case reviews, with what
-// has happened to each so far (demo-stories.ts), then a
+// has happened to each so far (demo-stories.ts) and what a manager oversees (seed-demo-oversight.ts: past
+// supervisions and a finished quality assurance audit), then a
 // background of DEMO_SYNTHETIC_INFANTS generated families, so caseloads, lists and chronologies
 // have a realistic volume. The story families are seeded first and stay exactly as written.
 import { firstHealthVisitorEmail } from '../../synthetic/synthetic-staff.ts';
@@ -7,6 +8,7 @@ import { systemOperator } from '../actor.ts';
 import type { AppContext } from '../context.ts';
 import { loadSyntheticPartnership } from '../synthetic/load-synthetic-partnership.ts';
 import { seedDemoPartnership } from './seed-demo-partnership.ts';
+import { seedDemoOversight } from './seed-demo-oversight.ts';
 import { seedDemoStories } from './seed-demo-stories.ts';
 
 /** Fixed, so every demo has the same synthetic families and the same accounts. */
@@ -24,7 +26,10 @@ export interface DemoSeeded {
  */
 export async function seedDemo(ctx: AppContext, options: { stories?: boolean } = {}): Promise<DemoSeeded | null> {
   if (!(await seedDemoPartnership(ctx))) return null;
-  if (options.stories !== false) await seedDemoStories(ctx);
+  if (options.stories !== false) {
+    await seedDemoStories(ctx);
+    await seedDemoOversight(ctx);
+  }
   const infants = ctx.config.demoSyntheticInfants;
   if (infants === 0) return { syntheticInfants: 0, syntheticSignInEmail: null };
   // Cannot be refused: the database held no organisations a moment ago, so none with this seed.
