@@ -19,6 +19,7 @@ import { keyringOf, loadAuditKeyring, rotateAuditKey, type AuditKeyring } from '
 import { sealAuditTrail } from './infrastructure/audit/audit-seal.ts';
 import { verifyAuditChain, type AuditChainProblem } from './infrastructure/audit/verify-audit-chain.ts';
 import { changeAreaSettings, viewAreaSettings } from './application/settings/area-settings.ts';
+import { listDisposals, runDisposal, type DueCase } from './application/retention/disposal-run.ts';
 import { formatSettingValue, settingDefinition } from './domain/settings/service-settings.ts';
 import { backupEmbedded, restoreEmbedded } from './infrastructure/db/backup.ts';
 import { backupPostgres, libpqTarget, restorePostgres } from './infrastructure/db/postgres-backup.ts';
@@ -45,6 +46,11 @@ const USAGE = `Usage: npm run icp -- <command>
   settings list                                 the area's settings: each key, its value and default
   settings set KEY VALUE                        change one (an empty VALUE "" unsets one that may be unset)
   settings reset KEY                            put one back to its default
+  retention run [--confirm --by NAME]          the cases whose disposal date has come, each with its rule
+                                                and date, and why any is kept (a legal hold, open work);
+                                                with --confirm, NAME disposes of those not kept: their
+                                                personal data removed, a tombstone left in the audit chain;
+                                                prints how many are due (dry run) or were disposed of
   profiles reevaluate                           re-evaluate every profile against the catalogue in force
                                                 (after a catalogue change); prints how many changed
   generate --infants N [--seed S]               add a synthetic partnership of N infants (same seed,
@@ -99,6 +105,8 @@ async function main(argv: string[]): Promise<number> {
       seed: { type: 'string' },
       size: { type: 'string' },
       scopes: { type: 'string' },
+      confirm: { type: 'boolean' },
+      by: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -209,6 +217,27 @@ async function main(argv: string[]): Promise<number> {
           return 1;
         }
         console.log(result.value.changed.length === 0 ? `${key} was already ${typed || 'not set'}.` : `${key} is now ${typed || 'not set'}.`);
+        return 0;
+      });
+    case 'retention run':
+      return withContext(async (ctx) => {
+        const line = (c: DueCase) => `${c.caseId}  ${c.ruleLabel}: disposal date ${c.disposeOn}${c.kept.length > 0 ? `; kept: ${c.kept.join('; ')}` : ''}`;
+        if (!values.confirm) {
+          const result = await listDisposals(ctx, cliOperator);
+          if (!result.ok) return report(result, () => '');
+          for (const c of result.value.due) console.log(line(c));
+          const may = result.value.due.filter((c) => c.kept.length === 0).length;
+          console.log(`A dry run on ${result.value.today}: ${String(result.value.due.length)} due, ${String(result.value.due.length - may)} kept. Run again with --confirm --by "Your name" to dispose of the others. Due and not kept:`);
+          console.log(String(may));
+          return 0;
+        }
+        if (typeof values['by'] !== 'string') throw new UsageError('Missing --by NAME: say who confirms the disposal');
+        const result = await runDisposal(ctx, cliOperator, values['by']);
+        if (!result.ok) return report(result, () => '');
+        for (const c of result.value.disposed) console.log(`${c.caseId}  disposed of (${c.ruleLabel}: disposal date ${c.disposeOn})`);
+        for (const c of result.value.kept) console.log(line(c));
+        console.log(`Disposed of on ${result.value.today}, a tombstone left in the audit chain for each (${String(result.value.kept.length)} kept):`);
+        console.log(String(result.value.disposed.length));
         return 0;
       });
     case 'profiles reevaluate':

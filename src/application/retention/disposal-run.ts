@@ -1,0 +1,205 @@
+// The disposal run (issue 21): `icp retention run` lists every case whose disposal date has come
+// (domain/retention/disposal-date.ts), with its rule and date, and why any of them may not be
+// disposed of: a legal hold standing, an alert nobody has taken up, an open action in its plan, a
+// clock still running. The list is audited (retention.list). With `--confirm` each case that may go
+// is disposed of in a transaction of its own: the hold and open alerts checked again with the case
+// locked, every row holding its personal data deleted (the case, the people, the chronology, the
+// profile and its versions, findings, alerts and their emails, the plan, meetings, consents,
+// supervisions, growth, holds, kept forms: every table with a case_id, found from the schema so a
+// new table is not missed), the details of the audit entries about it redacted, and one tombstone
+// left in the audit chain (case id, dates, rule, who confirmed): audit-tombstone.ts. Only an
+// operator at the command line runs it.
+import { sql } from 'kysely';
+import { RETENTION_RULES, type RetentionRuleId } from '../../domain/retention/retention-schedule.ts';
+import { serviceToday } from '../../domain/shared/service-day.ts';
+import { appendTombstone } from '../../infrastructure/audit/audit-tombstone.ts';
+import type { Queryable, Tx } from '../../infrastructure/db/schema.ts';
+import { actorMay } from '../access.ts';
+import type { Actor } from '../actor.ts';
+import { recordAuditAlone } from '../audit.ts';
+import { notTakenUp } from '../alerts/open-alerts.ts';
+import type { AppContext } from '../context.ts';
+import { readCurrentPlans } from '../plan/plan-rows.ts';
+import { settingsInForce } from '../settings/settings-in-force.ts';
+import { readClocksOfCases } from '../timescales/case-clocks.ts';
+import { retentionOfCases } from './retention-rows.ts';
+
+export interface DueCase {
+  caseId: string;
+  rule: RetentionRuleId;
+  ruleLabel: string;
+  /** YYYY-MM-DD: the disposal date, today or before. */
+  disposeOn: string;
+  because: string;
+  /** Why it may not be disposed of now; empty when it may. */
+  kept: string[];
+}
+
+export interface DisposalList {
+  today: string;
+  due: DueCase[];
+}
+
+/** Cases that may be due: born (or due) at least the shortest period ago; the domain decides each. */
+async function candidateIds(db: Queryable, shortestAge: number, today: string): Promise<string[]> {
+  const { rows } = await sql<{ id: string }>`
+    SELECT id FROM cases
+    WHERE coalesce(date_of_birth, expected_delivery_date) <= (${today}::date + 1 - make_interval(years => ${shortestAge}))
+    ORDER BY id`.execute(db);
+  return rows.map((row) => row.id);
+}
+
+async function openAlertCases(db: Queryable, caseIds: readonly string[]): Promise<Set<string>> {
+  if (caseIds.length === 0) return new Set();
+  const rows = await db.selectFrom('alerts').select('case_id').distinct().where('case_id', 'in', caseIds).where(notTakenUp).execute();
+  return new Set(rows.map((row) => row.case_id));
+}
+
+/** What is due on the service's day, each with what keeps it (read without a lock: the disposal checks holds and alerts again). */
+async function readDue(ctx: AppContext): Promise<DisposalList> {
+  const today = serviceToday(ctx.clock.now());
+  const { retention } = (await settingsInForce(ctx)).settings;
+  const ids = await candidateIds(ctx.db, Math.min(retention.childRecordUntilAge, retention.safeguardingRecordUntilAge), today);
+  const retained = await retentionOfCases(ctx.db, ids, retention, today);
+  const dated = [...retained].filter(([, { disposal }]) => disposal.disposeOn <= today);
+  const datedIds = dated.map(([id]) => id);
+  if (datedIds.length === 0) return { today, due: [] };
+  const dates = await ctx.db.selectFrom('cases').select(['id', 'date_of_birth', 'expected_delivery_date']).where('id', 'in', datedIds).execute();
+  const [alerts, plans, clocks] = await Promise.all([
+    openAlertCases(ctx.db, datedIds),
+    readCurrentPlans(ctx.db, datedIds),
+    readClocksOfCases(ctx, dates.map((row) => ({ id: row.id, bornOn: row.date_of_birth, expectedDeliveryOn: row.expected_delivery_date })), today),
+  ]);
+  const due = dated.map(([caseId, { disposal }]): DueCase => {
+    const kept = [
+      ...disposal.holds.map((hold) => `a legal hold stands: ${hold.reason}`),
+      ...(alerts.has(caseId) ? ['an alert nobody has taken up'] : []),
+      ...(plans.get(caseId)?.actions.some((action) => action.status === 'open') ? ['an open action in the plan'] : []),
+      ...(clocks.get(caseId) ?? []).filter((clock) => clock.status !== 'met').map((clock) => `a clock still running: ${clock.label}`),
+    ];
+    return { caseId, rule: disposal.rule, ruleLabel: RETENTION_RULES[disposal.rule].label, disposeOn: disposal.disposeOn, because: disposal.because, kept };
+  });
+  return { today, due };
+}
+
+const OPERATOR_ONLY = 'Only an operator at the command line runs the disposal of records.';
+
+/** The dry run: what is due and what keeps each, audited. */
+export async function listDisposals(ctx: AppContext, actor: Actor): Promise<{ ok: true; value: DisposalList } | { ok: false; code: 'forbidden'; message: string }> {
+  if (actor.kind !== 'operator' || !actorMay(actor, 'manage-settings')) {
+    await recordAuditAlone(ctx, actor, { action: 'retention.list', outcome: 'denied', subjectType: 'retention' });
+    return { ok: false, code: 'forbidden', message: OPERATOR_ONLY };
+  }
+  const list = await readDue(ctx);
+  await recordAuditAlone(ctx, actor, {
+    action: 'retention.list',
+    subjectType: 'retention',
+    details: { today: list.today, due: list.due.filter((c) => c.kept.length === 0).map((c) => c.caseId), kept: list.due.filter((c) => c.kept.length > 0).map((c) => c.caseId) },
+  });
+  return { ok: true, value: list };
+}
+
+export interface DisposalReport {
+  today: string;
+  disposed: DueCase[];
+  /** Due, but kept: with why (listed in the dry run, or found at the disposal itself). */
+  kept: DueCase[];
+}
+
+/** The tables the case's rows are deleted from, children before the tables they reference: every table with a case_id, from the schema. */
+async function caseTablesInDeleteOrder(trx: Tx): Promise<string[]> {
+  const { rows: tables } = await sql<{ name: string }>`
+    SELECT c.table_name AS name FROM information_schema.columns AS c
+    JOIN information_schema.tables AS t ON t.table_schema = c.table_schema AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE'
+    WHERE c.column_name = 'case_id' AND c.table_schema = current_schema() AND c.table_name NOT IN ('audit_log', 'cases')`.execute(trx);
+  const { rows: references } = await sql<{ child: string; parent: string }>`
+    SELECT cl.relname AS child, pl.relname AS parent FROM pg_constraint AS k
+    JOIN pg_class AS cl ON cl.oid = k.conrelid JOIN pg_class AS pl ON pl.oid = k.confrelid
+    WHERE k.contype = 'f' AND k.conrelid <> k.confrelid`.execute(trx);
+  const remaining = new Set(tables.map((table) => table.name));
+  const ordered: string[] = [];
+  while (remaining.size > 0) {
+    // A table may go once no remaining table references it.
+    const free = [...remaining].filter((table) => !references.some((ref) => ref.parent === table && remaining.has(ref.child))).sort();
+    const next = free.length > 0 ? free : [...remaining].sort();
+    for (const table of next) {
+      ordered.push(table);
+      remaining.delete(table);
+    }
+  }
+  return ordered;
+}
+
+/** What identifies the people removed, for redacting audit entries about no case: names and NHS numbers. */
+async function mentionsOf(trx: Tx, caseId: string): Promise<string[]> {
+  const [baby, people] = await Promise.all([
+    trx.selectFrom('cases').select(['given_name', 'family_name', 'nhs_number', 'mother_nhs_number']).where('id', '=', caseId).executeTakeFirstOrThrow(),
+    trx.selectFrom('people').select(['given_name', 'family_name', 'nhs_number']).where('case_id', '=', caseId).execute(),
+  ]);
+  return [baby.given_name, baby.family_name, baby.nhs_number, baby.mother_nhs_number, ...people.flatMap((p) => [p.given_name, p.family_name, p.nhs_number])].filter((text): text is string => typeof text === 'string' && text.trim().length >= 3);
+}
+
+async function disposeOf(ctx: AppContext, actor: Actor, listed: DueCase, confirmedBy: string, today: string): Promise<string[]> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const locked = await trx.selectFrom('cases').select(['id', 'created_at']).where('id', '=', listed.caseId).forUpdate().executeTakeFirst();
+    if (!locked) return ['it was no longer on the record'];
+    const { retention } = (await settingsInForce(ctx, trx)).settings;
+    const now = (await retentionOfCases(trx, [listed.caseId], retention, today)).get(listed.caseId)!;
+    const alerts = await openAlertCases(trx, [listed.caseId]);
+    const kept = [...now.disposal.holds.map((hold) => `a legal hold stands: ${hold.reason}`), ...(alerts.has(listed.caseId) ? ['an alert nobody has taken up'] : []), ...(now.disposal.due ? [] : ['its disposal date has not come'])];
+    if (kept.length > 0) return kept;
+    const mentions = await mentionsOf(trx, listed.caseId);
+    await sql`SELECT set_config('icp.removing_case', ${listed.caseId}, true)`.execute(trx);
+    const alertIds = trx.selectFrom('alerts').select('id').where('case_id', '=', listed.caseId);
+    await trx.deleteFrom('outbox').where('alert_id', 'in', alertIds).execute();
+    await trx.deleteFrom('alert_recipients').where('alert_id', 'in', alertIds).execute();
+    await trx.deleteFrom('kept_forms').where('path', 'like', `/cases/${listed.caseId}%`).execute();
+    for (const table of await caseTablesInDeleteOrder(trx)) await sql`DELETE FROM ${sql.table(table)} WHERE case_id = ${listed.caseId}`.execute(trx);
+    await trx.deleteFrom('cases').where('id', '=', listed.caseId).execute();
+    const { disposal } = now;
+    await appendTombstone(
+      trx,
+      ctx.auditKeys.current,
+      {
+        id: ctx.newId(),
+        occurredAt: ctx.clock.now(),
+        entry: {
+          channel: actor.channel,
+          action: 'retention.dispose',
+          subjectType: 'case',
+          subjectId: listed.caseId,
+          caseId: listed.caseId,
+          details: { rule: disposal.rule, untilAge: disposal.untilAge, disposeOn: disposal.disposeOn, disposedOn: today, createdOn: serviceToday(locked.created_at), confirmedBy },
+        },
+      },
+      { caseId: listed.caseId, mentions },
+    );
+    return [];
+  });
+}
+
+/** `--confirm`: disposes of every case due and not kept, one transaction each; `confirmedBy` names the operator who confirmed. */
+export async function runDisposal(ctx: AppContext, actor: Actor, confirmedBy: string): Promise<{ ok: true; value: DisposalReport } | { ok: false; code: 'forbidden' | 'invalid'; message: string }> {
+  if (actor.kind !== 'operator' || !actorMay(actor, 'manage-settings')) {
+    await recordAuditAlone(ctx, actor, { action: 'retention.dispose', outcome: 'denied', subjectType: 'retention' });
+    return { ok: false, code: 'forbidden', message: OPERATOR_ONLY };
+  }
+  if (confirmedBy.trim() === '') return { ok: false, code: 'invalid', message: 'Say who confirms the disposal: --by "Your name"' };
+  const list = await readDue(ctx);
+  const report: DisposalReport = { today: list.today, disposed: [], kept: [] };
+  for (const listed of list.due) {
+    if (listed.kept.length > 0) {
+      report.kept.push(listed);
+      continue;
+    }
+    const kept = await disposeOf(ctx, actor, listed, confirmedBy.trim(), list.today);
+    if (kept.length > 0) report.kept.push({ ...listed, kept });
+    else report.disposed.push(listed);
+  }
+  await recordAuditAlone(ctx, actor, {
+    action: 'retention.run',
+    subjectType: 'retention',
+    details: { today: list.today, disposed: report.disposed.length, kept: report.kept.map((c) => ({ caseId: c.caseId, reasons: c.kept.length })), confirmedBy: confirmedBy.trim() },
+  });
+  return { ok: true, value: report };
+}
