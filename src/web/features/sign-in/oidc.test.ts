@@ -18,7 +18,9 @@ describe('single sign-on with OpenID Connect', () => {
 
   before(async () => {
     provider = await startTestProvider(APP_ORIGIN);
-    t = await createTestApp({ env: { OIDC_PROVIDERS: JSON.stringify([provider.settings('test', 'Test Identity')]), PUBLIC_URL: APP_ORIGIN } });
+    // A second provider where nothing listens: port 9 (discard) on this machine refuses the connection.
+    const unreachable = { ...provider.settings('down', 'Down Identity'), issuer: 'http://127.0.0.1:9' };
+    t = await createTestApp({ env: { OIDC_PROVIDERS: JSON.stringify([provider.settings('test', 'Test Identity'), unreachable]), PUBLIC_URL: APP_ORIGIN } });
   });
   after(async () => {
     await t.close();
@@ -56,7 +58,7 @@ describe('single sign-on with OpenID Connect', () => {
     assert.match(home.headers.location!, /^\/sign-in/);
   }
 
-  async function assertRefused(client: WebClient, response: LightMyRequestResponse, reason: string, status: number, message: RegExp): Promise<void> {
+  async function assertRefused(client: WebClient, response: LightMyRequestResponse, reason: string, status: number, message: RegExp, providerId = 'test'): Promise<void> {
     assert.equal(response.statusCode, status, response.body);
     assert.match(response.body, /<h1[^>]*>You have not been signed in<\/h1>/);
     assert.match(response.body, message);
@@ -64,7 +66,7 @@ describe('single sign-on with OpenID Connect', () => {
     assert.equal(audit.outcome, 'failure');
     assert.equal(audit.details.reason, reason);
     assert.equal(audit.details.method, 'oidc');
-    assert.equal(audit.details.provider, 'test');
+    assert.equal(audit.details.provider, providerId);
     await assertSignedOut(client);
   }
 
@@ -178,6 +180,25 @@ describe('single sign-on with OpenID Connect', () => {
     await assertRefused(replayer, replayed, 'no-sign-in-pending', 400, /not for a sign-in started in this browser, or it has already been used/);
     const withItsCookie = await t.app.inject({ method: 'GET', url: '/', headers: { cookie: replayed.cookies.map((c) => `${c.name}=${c.value}`).join('; ') || cookie } });
     assert.equal(withItsCookie.statusCode, 303, 'the replay signs nobody in');
+  });
+
+  it('refuses an answer that comes more than ten minutes after the sign-in was sent to the provider', async () => {
+    const user = await makeUser(t.ctx);
+    const client = new WebClient(t.app);
+    const response = await signInThroughProvider(client, { email: user.email }, {
+      callback: (path) => {
+        t.clock.advanceMinutes(11);
+        return path;
+      },
+    });
+    await assertRefused(client, response, 'sign-in-too-old', 400, /took longer than 10 minutes/);
+  });
+
+  it('says so when the provider cannot be reached, and audits it', async () => {
+    const client = new WebClient(t.app);
+    await client.get('/sign-in');
+    const response = await client.post('/sign-in/oidc/down');
+    await assertRefused(client, response, 'provider-unreachable', 502, /Down Identity could not be reached/, 'down');
   });
 
   it('refuses an ID token made for another sign-in (wrong nonce)', async () => {
