@@ -1,6 +1,7 @@
 // The one way use cases write to the audit trail: explicitly, inside their own transaction. Writing
 // an entry takes no lock (ADR 10): page views and changes never wait for each other's entries.
 import { appendAuditEntries, type AuditEntryInput } from '../infrastructure/audit/audit-log.ts';
+import { appendTombstone, type RedactionScope, type TombstoneRedaction } from '../infrastructure/audit/audit-tombstone.ts';
 import type { Tx } from '../infrastructure/db/schema.ts';
 import type { Actor } from './actor.ts';
 import type { AppContext } from './context.ts';
@@ -13,16 +14,26 @@ export async function recordAudit(trx: Tx, ctx: AppContext, actor: Actor, event:
 
 /** Many audit entries by one statement: a change to many cases at once. */
 export async function recordAudits(trx: Tx, ctx: AppContext, actor: Actor, events: readonly AuditEvent[]): Promise<void> {
-  const who =
-    actor.kind === 'user'
-      ? { actorUserId: actor.userId, actorOrganisationId: actor.organisationId, channel: actor.channel, ip: actor.ip }
-      : { channel: actor.channel };
+  const who = whoActs(actor);
   const occurredAt = ctx.clock.now();
   await appendAuditEntries(
     trx,
     ctx.auditKeys.current,
     events.map((event) => ({ entry: { ...event, ...who }, id: ctx.newId(), occurredAt })),
   );
+}
+
+function whoActs(actor: Actor): Pick<AuditEntryInput, 'actorUserId' | 'actorOrganisationId' | 'channel' | 'ip'> {
+  return actor.kind === 'user' ? { actorUserId: actor.userId, actorOrganisationId: actor.organisationId, channel: actor.channel, ip: actor.ip } : { channel: actor.channel };
+}
+
+/**
+ * A case's personal data removed (a record made in error withdrawn, a disposal): the audit entries
+ * about it have their details redacted and `event` is appended as their tombstone, signing a digest of
+ * them (infrastructure/audit/audit-tombstone.ts), so the chain still verifies.
+ */
+export async function recordTombstone(trx: Tx, ctx: AppContext, actor: Actor, event: AuditEvent, scope: RedactionScope): Promise<TombstoneRedaction> {
+  return appendTombstone(trx, ctx.auditKeys.current, { entry: { ...event, ...whoActs(actor) }, id: ctx.newId(), occurredAt: ctx.clock.now() }, scope);
 }
 
 /** Records an audit entry in a transaction of its own: for reads and refusals, which change nothing else. */

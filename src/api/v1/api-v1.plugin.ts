@@ -21,6 +21,7 @@ import { alertApiRoutes } from './alerts.routes.ts';
 import { eventApiRoutes } from './events.routes.ts';
 import { eventBatchApiRoutes } from './events-batch.routes.ts';
 import { disputeApiRoutes } from './disputes.routes.ts';
+import { withdrawalApiRoutes } from './withdrawal.routes.ts';
 import { fhirApiRoutes } from './fhir.routes.ts';
 import { fhirExportApiRoutes } from './fhir-export.routes.ts';
 import { tokenRoutes } from './tokens.routes.ts';
@@ -48,6 +49,7 @@ export async function apiV1(app: FastifyInstance): Promise<void> {
   await app.register(alertApiRoutes);
   await app.register(eventBatchApiRoutes);
   await app.register(disputeApiRoutes);
+  await app.register(withdrawalApiRoutes);
   await app.register(fhirApiRoutes);
   await app.register(fhirExportApiRoutes);
 }

@@ -1,7 +1,8 @@
 // Withdrawing a record made in error (issue 21): a record created for the wrong baby is taken out of
 // every view and export by two people. The lead professional proposes it, with the reason; a
 // safeguarding lead or manager who oversees the case confirms it, and never the person who proposed
-// it. Until it is confirmed nothing is hidden. Pure: who is asking and the proposal come in.
+// it. Until it is confirmed nothing is hidden; once it is, the case is gone (its rows removed, a
+// tombstone in the audit chain). Pure: who is asking and the proposal come in.
 import type { AccessBasis } from '../access/case-access.ts';
 import { OVERSIGHT_ROLES } from '../access/case-access.ts';
 import type { Role } from '../shared/roles.ts';
@@ -15,10 +16,9 @@ export interface WithdrawalRequester {
   basis: AccessBasis;
 }
 
-/** The proposal on the case, if any. */
+/** The proposal waiting on the case, if any. */
 export interface WithdrawalProposal {
   proposedBy: string;
-  confirmed: boolean;
 }
 
 export type WithdrawalRefusal =
@@ -64,7 +64,7 @@ export function decideProposal(requester: WithdrawalRequester, existing: Withdra
 
 /** A safeguarding lead or manager who oversees the case, not the proposer, confirms a proposal waiting. */
 export function decideConfirmation(requester: WithdrawalRequester, existing: WithdrawalProposal | null): Decided<null> {
-  if (existing === null || existing.confirmed) return { ok: false, refusal: 'no-proposal' };
+  if (existing === null) return { ok: false, refusal: 'no-proposal' };
   if (existing.proposedBy === requester.userId) return { ok: false, refusal: 'same-person' };
   if (!OVERSIGHT_ROLES.includes(requester.role) || requester.basis === 'break-glass') return { ok: false, refusal: 'not-entitled' };
   return { ok: true, value: null };

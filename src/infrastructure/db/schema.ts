@@ -175,8 +175,6 @@ export interface CasesTable {
   gp_practice_ods_code: string | null;
   birth_hospital: string | null;
   mother_nhs_number: string | null;
-  /** Migration 037: when a withdrawal of a record made in error was confirmed; the case is then shown to nobody. */
-  withdrawn_at: Timestamp | null;
 }
 
 export interface PeopleTable {
@@ -542,16 +540,13 @@ export interface ChronologyDisputesTable {
   agency: string;
 }
 
-/** A proposal to withdraw a record made in error, and its confirmation by a second person (migration 037). */
+/** A proposal to withdraw a record made in error, waiting for a second person (migration 037); the confirmation removes it with the case. */
 export interface CaseWithdrawalsTable {
   case_id: string;
   reason: string;
   proposed_at: Timestamp;
   proposed_by: string;
   proposed_by_name: string;
-  confirmed_at: Timestamp | null;
-  confirmed_by: string | null;
-  confirmed_by_name: string | null;
 }
 
 /** An account an administrator granted the partnership's dashboard (migration 031). */

@@ -28,20 +28,13 @@ ALTER TABLE profile_versions ADD CONSTRAINT profile_versions_kind_check CHECK (k
 
 -- A record made in error (created for the wrong baby) is withdrawn by two people: the lead
 -- professional proposes, with the reason; a safeguarding lead or manager who oversees the case, and
--- is not the proposer, confirms (src/domain/withdrawal/withdrawal-rules.ts). One row a case.
+-- is not the proposer, confirms (src/domain/withdrawal/withdrawal-rules.ts). The confirmation removes
+-- the case's rows, this one included (icp.removing_case, migration 036), and leaves a tombstone in
+-- the audit chain (action case.withdrawn). One proposal a case.
 CREATE TABLE case_withdrawals (
   case_id            text PRIMARY KEY REFERENCES cases (id),
   reason             text NOT NULL,
   proposed_at        timestamptz NOT NULL,
   proposed_by        text NOT NULL REFERENCES users (id),
-  proposed_by_name   text NOT NULL,
-  confirmed_at       timestamptz,
-  confirmed_by       text REFERENCES users (id),
-  confirmed_by_name  text,
-  CHECK ((confirmed_at IS NULL) = (confirmed_by IS NULL)),
-  CHECK (confirmed_by IS NULL OR confirmed_by <> proposed_by)
+  proposed_by_name   text NOT NULL
 );
-
--- Set when the withdrawal is confirmed: from then the case answers "not found" to everyone and is in
--- no list, search or export; the audit chain keeps its tombstone (action case.withdrawn).
-ALTER TABLE cases ADD COLUMN withdrawn_at timestamptz;
