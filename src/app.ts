@@ -24,6 +24,7 @@ import { planRoutes } from './web/features/plan/plan.routes.ts';
 import { printRoutes } from './web/features/print/print.routes.ts';
 import { meetingRoutes } from './web/features/meetings/meetings.routes.ts';
 import { supervisionRoutes } from './web/features/supervision/supervision.routes.ts';
+import { qualityAuditRoutes } from './web/features/quality-audits/quality-audits.routes.ts';
 import { reportsRoutes } from './web/features/reports/reports.routes.ts';
 import { dashboardsRoutes } from './web/features/dashboards/dashboards.routes.ts';
 import { consentRoutes } from './web/features/consent/consent.routes.ts';
@@ -111,6 +112,7 @@ export async function buildApp({ ctx, sessionSecret, logger = false, logDestinat
   await app.register(printRoutes);
   await app.register(meetingRoutes);
   await app.register(supervisionRoutes);
+  await app.register(qualityAuditRoutes);
   await app.register(reportsRoutes);
   await app.register(dashboardsRoutes);
   await app.register(consentRoutes);

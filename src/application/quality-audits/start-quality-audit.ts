@@ -22,6 +22,13 @@ export type StartQualityAuditResult =
 const ACTION = 'quality-audit.start';
 const FORBIDDEN = { ok: false, code: 'forbidden', message: 'Only a safeguarding lead can start a quality assurance audit.' } as const;
 
+/** The form to start one: for a safeguarding lead; anyone else is refused, audited as denied. */
+export async function openStartForm(ctx: AppContext, actor: UserActor): Promise<{ ok: true } | { ok: false; code: 'forbidden'; message: string }> {
+  if (mayStartAudit(actor)) return { ok: true };
+  await recordAuditAlone(ctx, actor, { action: ACTION, outcome: 'denied', subjectType: 'quality-audit', details: { reason: 'form' } });
+  return FORBIDDEN;
+}
+
 export async function startQualityAudit(ctx: AppContext, actor: UserActor, draft: StartDraft): Promise<StartQualityAuditResult> {
   if (!mayStartAudit(actor)) {
     await recordAuditAlone(ctx, actor, { action: ACTION, outcome: 'denied', subjectType: 'quality-audit' });

@@ -26,6 +26,7 @@ export function navigationFor(user: SignedInUser | null, currentPath: string, op
     { text: openAlerts ? `Alerts (${openAlerts})` : 'Alerts', href: '/alerts', current: currentPath.startsWith('/alerts') },
   ];
   if (user.role !== 'admin') items.push({ text: 'Supervision', href: '/supervision', current: currentPath.startsWith('/supervision') });
+  if (user.role === 'safeguarding-lead' || user.role === 'manager') items.push({ text: 'Quality audits', href: '/quality-audits', current: currentPath.startsWith('/quality-audits') });
   if (user.role === 'safeguarding-lead' || user.role === 'manager') items.push({ text: 'Reports', href: '/reports', current: currentPath.startsWith('/reports') });
   if (user.role === 'safeguarding-lead') {
     items.push({ text: 'Emergency access reviews', href: '/emergency-access', current: currentPath.startsWith('/emergency-access') });
