@@ -15,6 +15,7 @@ import { sealAuditTrail } from '../../infrastructure/audit/audit-seal.ts';
 import { verifyAuditChain } from '../../infrastructure/audit/verify-audit-chain.ts';
 import { cliOperator } from '../actor.ts';
 import { searchCases } from '../cases/search-cases.ts';
+import { changeAreaSettings } from '../settings/area-settings.ts';
 import { listDisposals, runDisposal } from './disposal-run.ts';
 import { placeCaseHold } from './legal-holds.ts';
 
@@ -136,5 +137,18 @@ describe('the disposal run', () => {
     const found = await web.post('/cases/find', { name: `${NAME} ${FAMILY}` });
     assert.equal(found.statusCode, 200);
     assert.doesNotMatch(found.body, new RegExp(`${due}|Ottoline|${NHS}`), 'the search finds nothing: only the name typed is shown back');
+  });
+
+  it('refuses a retention period shorter than its source, audited, nothing changed; takes a longer one', async () => {
+    const admin = await makeUser(t.ctx, { role: 'admin' });
+    const refused = await changeAreaSettings(t.ctx, actorFor(admin), { 'retention.childRecordUntilAge': '18' });
+    assert.equal(refused.ok, false);
+    assert.match(refused.ok ? '' : refused.message, /^Records about a child: keep until this birthday: must be 25 or more \(Records Management Code of Practice 2021/);
+    const audit = await t.ctx.db.selectFrom('audit_log').select(['outcome', 'details']).where('action', '=', 'settings.change').orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+    assert.deepEqual([audit.outcome, audit.details], ['failure', { invalid: ['retention.childRecordUntilAge'] }]);
+    assert.equal(await t.ctx.db.selectFrom('service_settings').select('key').where('key', 'like', 'retention.%').executeTakeFirst(), undefined);
+    assert.ok((await changeAreaSettings(t.ctx, actorFor(admin), { 'retention.childRecordUntilAge': '30' })).ok);
+    const listed = await listDisposals(t.ctx, cliOperator);
+    assert.deepEqual(listed.ok && listed.value.due.map((c) => c.caseId), [], 'kept to the 30th birthday, nothing is due');
   });
 });
