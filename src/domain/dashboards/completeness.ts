@@ -25,9 +25,12 @@ const handAssessed = (subject: 'infant' | 'household' | 'adult') => factorsFor(s
 /** The risk factors assessed by hand: the ids the application counts assessments of. */
 export const HAND_ASSESSED_RISK_FACTOR_IDS: readonly string[] = [...handAssessed('infant'), ...handAssessed('household'), ...handAssessed('adult')].map((f) => f.id);
 
+const FOR_THE_BABY_AND_HOUSEHOLD = handAssessed('infant').length + handAssessed('household').length;
+const FOR_EACH_ADULT = handAssessed('adult').length;
+
 /** How many risk factors apply to a profile with this many significant adults. */
 export function applicableRiskFactors(significantAdults: number): number {
-  return handAssessed('infant').length + handAssessed('household').length + significantAdults * handAssessed('adult').length;
+  return FOR_THE_BABY_AND_HOUSEHOLD + significantAdults * FOR_EACH_ADULT;
 }
 
 export function completenessBand(assessed: number, significantAdults: number): CompletenessBand {
