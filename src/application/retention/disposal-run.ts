@@ -3,20 +3,19 @@
 // disposed of: a legal hold standing, an alert nobody has taken up, an open action in its plan, a
 // clock still running. The list is audited (retention.list). With `--confirm` each case that may go
 // is disposed of in a transaction of its own: the hold and open alerts checked again with the case
-// locked, every row holding its personal data deleted (the case, the people, the chronology, the
-// profile and its versions, findings, alerts and their emails, the plan, meetings, consents,
-// supervisions, growth, holds, kept forms: every table with a case_id, found from the schema so a
-// new table is not missed), the details of the audit entries about it redacted, and one tombstone
-// left in the audit chain (case id, dates, rule, who confirmed): audit-tombstone.ts. Only an
-// operator at the command line runs it.
+// locked, every row holding its personal data deleted as for a record made in error
+// (cases/remove-case-data.ts: every table with a case_id, found from the schema so a new table is
+// not missed, the alerts' recipients and emails, kept forms), the details of the audit entries about
+// it redacted, and one tombstone left in the audit chain (case id, dates, rule, who confirmed):
+// infrastructure/audit/audit-tombstone.ts. Only an operator at the command line runs it.
 import { sql } from 'kysely';
 import { RETENTION_RULES, type RetentionRuleId } from '../../domain/retention/retention-schedule.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
-import { appendTombstone } from '../../infrastructure/audit/audit-tombstone.ts';
 import type { Queryable, Tx } from '../../infrastructure/db/schema.ts';
 import { actorMay } from '../access.ts';
 import type { Actor } from '../actor.ts';
-import { recordAuditAlone } from '../audit.ts';
+import { recordAuditAlone, recordTombstone } from '../audit.ts';
+import { removeCaseData } from '../cases/remove-case-data.ts';
 import { notTakenUp } from '../alerts/open-alerts.ts';
 import type { AppContext } from '../context.ts';
 import { readCurrentPlans } from '../plan/plan-rows.ts';
@@ -106,30 +105,6 @@ export interface DisposalReport {
   kept: DueCase[];
 }
 
-/** The tables the case's rows are deleted from, children before the tables they reference: every table with a case_id, from the schema. */
-async function caseTablesInDeleteOrder(trx: Tx): Promise<string[]> {
-  const { rows: tables } = await sql<{ name: string }>`
-    SELECT c.table_name AS name FROM information_schema.columns AS c
-    JOIN information_schema.tables AS t ON t.table_schema = c.table_schema AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE'
-    WHERE c.column_name = 'case_id' AND c.table_schema = current_schema() AND c.table_name NOT IN ('audit_log', 'cases')`.execute(trx);
-  const { rows: references } = await sql<{ child: string; parent: string }>`
-    SELECT cl.relname AS child, pl.relname AS parent FROM pg_constraint AS k
-    JOIN pg_class AS cl ON cl.oid = k.conrelid JOIN pg_class AS pl ON pl.oid = k.confrelid
-    WHERE k.contype = 'f' AND k.conrelid <> k.confrelid`.execute(trx);
-  const remaining = new Set(tables.map((table) => table.name));
-  const ordered: string[] = [];
-  while (remaining.size > 0) {
-    // A table may go once no remaining table references it.
-    const free = [...remaining].filter((table) => !references.some((ref) => ref.parent === table && remaining.has(ref.child))).sort();
-    const next = free.length > 0 ? free : [...remaining].sort();
-    for (const table of next) {
-      ordered.push(table);
-      remaining.delete(table);
-    }
-  }
-  return ordered;
-}
-
 /** What identifies the people removed, for redacting audit entries about no case: names and NHS numbers. */
 async function mentionsOf(trx: Tx, caseId: string): Promise<string[]> {
   const [baby, people] = await Promise.all([
@@ -149,28 +124,18 @@ async function disposeOf(ctx: AppContext, actor: Actor, listed: DueCase, confirm
     const kept = [...now.disposal.holds.map((hold) => `a legal hold stands: ${hold.reason}`), ...(alerts.has(listed.caseId) ? ['an alert nobody has taken up'] : []), ...(now.disposal.due ? [] : ['its disposal date has not come'])];
     if (kept.length > 0) return kept;
     const mentions = await mentionsOf(trx, listed.caseId);
-    await sql`SELECT set_config('icp.removing_case', ${listed.caseId}, true)`.execute(trx);
-    const alertIds = trx.selectFrom('alerts').select('id').where('case_id', '=', listed.caseId);
-    await trx.deleteFrom('outbox').where('alert_id', 'in', alertIds).execute();
-    await trx.deleteFrom('alert_recipients').where('alert_id', 'in', alertIds).execute();
-    await trx.deleteFrom('kept_forms').where('path', 'like', `/cases/${listed.caseId}%`).execute();
-    for (const table of await caseTablesInDeleteOrder(trx)) await sql`DELETE FROM ${sql.table(table)} WHERE case_id = ${listed.caseId}`.execute(trx);
-    await trx.deleteFrom('cases').where('id', '=', listed.caseId).execute();
+    await removeCaseData(trx, listed.caseId);
     const { disposal } = now;
-    await appendTombstone(
+    await recordTombstone(
       trx,
-      ctx.auditKeys.current,
+      ctx,
+      actor,
       {
-        id: ctx.newId(),
-        occurredAt: ctx.clock.now(),
-        entry: {
-          channel: actor.channel,
-          action: 'retention.dispose',
-          subjectType: 'case',
-          subjectId: listed.caseId,
-          caseId: listed.caseId,
-          details: { rule: disposal.rule, untilAge: disposal.untilAge, disposeOn: disposal.disposeOn, disposedOn: today, createdOn: serviceToday(locked.created_at), confirmedBy },
-        },
+        action: 'retention.dispose',
+        subjectType: 'case',
+        subjectId: listed.caseId,
+        caseId: listed.caseId,
+        details: { rule: disposal.rule, untilAge: disposal.untilAge, disposeOn: disposal.disposeOn, disposedOn: today, createdOn: serviceToday(locked.created_at), confirmedBy },
       },
       { caseId: listed.caseId, mentions },
     );
