@@ -91,6 +91,7 @@ const ACTIONS: Readonly<Record<string, readonly [words: string, kind: AuditActio
   'mail.deliver': ['Sent an alert email', 'account'],
   'sign-in': ['Signed in', 'account'],
   'sign-in.password': ['Gave a right password, with a two-factor code still to come', 'account'],
+  'sign-in.provider': ['Signed in through their organisation’s identity provider, with a two-factor code still to come', 'account'],
   'two-factor.set-up': ['Set up two-factor sign-in', 'account'],
   'two-factor.reset': ['Reset an account’s two-factor sign-in', 'account'],
   'sign-out': ['Signed out', 'account'],
