@@ -78,6 +78,7 @@ describe('the meetings pages', () => {
       'attendee-1-name': 'Dr Ray',
       'attendee-1-agency': 'gp',
       'decision-0': 'Share the police log',
+      abuseCategory: 'EMO',
       'action-0-text': '',
       'action-1-text': 'Send the log',
       'action-1-owner': '',
@@ -91,7 +92,9 @@ describe('the meetings pages', () => {
       "#parentsPresent: A professionals' meeting is held without the parents: choose another kind of meeting, or say the parents were not present.",
       '#action-1-owner: Enter who will do it.',
       '#action-1-dueOn-day: Enter the date it is due.',
+      '#abuseCategory: Only a child protection conference that makes or keeps a plan records its category of abuse.',
     ]);
+    assert.match(response.body, /<input class="govuk-radios__input" id="abuseCategory-4" name="abuseCategory" type="radio" value="EMO" checked/);
     assert.equal(inputValue(response.body, 'attendee-1-name'), 'Dr Ray');
     assert.equal(inputValue(response.body, 'action-1-text'), 'Send the log');
     assert.match(response.body, /Share the police log/);
@@ -119,6 +122,7 @@ describe('the meetings pages', () => {
       chairIndependent: 'no',
       parentsPresent: 'yes',
       protectionPlan: 'yes',
+      abuseCategory: 'NEG',
       'attendee-0-name': 'Hana Visitor',
       'attendee-0-agency': 'health-visiting',
       'absent-0-name': 'Dr Ray',
@@ -142,6 +146,7 @@ describe('the meetings pages', () => {
     assert.match(text, /The chair of this conference was not independent of the case/);
     assert.match(text, /No health agency attended/);
     assert.match(textOf(qaElement(page.body, 'dissent')), /Police thought it should wait/);
+    assert.match(text, /Category of abuse Neglect \(NEG\)/);
     assert.equal(await meetings(), 2);
   });
 
