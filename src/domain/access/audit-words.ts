@@ -64,6 +64,8 @@ const ACTIONS: Readonly<Record<string, readonly [words: string, kind: AuditActio
   'dashboards.view': ['Looked at a dashboard of cases', 'look'],
   'dashboards.list': ['Saw the record in a dashboard’s list of cases', 'look'],
   'dashboards.export': ['Downloaded a dashboard’s list of cases', 'look'],
+  'report.partnership': ['Looked at the partnership’s reports', 'account'],
+  'report.cin-census': ['Looked at the Children in Need census return', 'account'],
   'partnership-view.list': ['Looked at the accounts with the partnership view', 'account'],
   'partnership-view.grant': ['Granted an account the partnership view', 'account'],
   'partnership-view.revoke': ['Revoked an account’s partnership view', 'account'],
