@@ -73,10 +73,21 @@ describe('text the database cannot store', () => {
     assert.equal(await entryCount(), before + 2);
   });
 
-  it('a FHIR Bundle with a NUL is refused whole with 400', async () => {
-    const bundle = { resourceType: 'Bundle', type: 'collection', entry: [{ resource: { resourceType: 'Patient', id: 'p\u0000' } }] };
-    const response = await t.app.inject({ method: 'POST', url: '/api/v1/fhir/Bundle', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/fhir+json' }, payload: JSON.stringify(bundle) });
-    assert.equal(response.statusCode, 400, response.body);
+  it('a FHIR Bundle with a NUL, or nested too deep, is refused whole with 400 and an OperationOutcome saying where', async () => {
+    type Outcome = { resourceType: string; issue: { code: string; details: { text: string }; expression?: string[] }[] };
+    const post = (bundle: unknown) => t.app.inject({ method: 'POST', url: '/api/v1/fhir/Bundle', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/fhir+json' }, payload: JSON.stringify(bundle) });
+    const withNul = await post({ resourceType: 'Bundle', type: 'collection', entry: [{ resource: { resourceType: 'Patient', id: 'p\u0000' } }] });
+    assert.equal(withNul.statusCode, 400, withNul.body);
+    assert.match(String(withNul.headers['content-type']), /^application\/fhir\+json/);
+    const outcome = withNul.json<Outcome>();
+    assert.equal(outcome.resourceType, 'OperationOutcome');
+    assert.deepEqual(outcome.issue.map((issue) => [issue.code, issue.expression]), [['structure', ['Bundle.entry[0].resource.id']]]);
+    let deep: Record<string, unknown> = {};
+    const resource = { resourceType: 'Observation', extension: deep };
+    for (let level = 0; level < 40; level++) deep = deep['extension'] = {};
+    const nested = await post({ resourceType: 'Bundle', type: 'collection', entry: [{ resource }] });
+    assert.equal(nested.statusCode, 400, nested.body);
+    assert.match(nested.json<Outcome>().issue[0]?.details.text ?? '', /nested more than 32 levels deep/);
   });
 
   it('on a page, the search keeps what was typed with the bad character shown as �, and answers', async () => {

@@ -6,6 +6,11 @@ export interface ApiErrorDetail {
   message: string;
 }
 
+/** What the input guard refused: in which part of the request, where in it (a JSON pointer), and why. */
+export interface InputProblem extends ApiErrorDetail {
+  part: 'params' | 'query' | 'body';
+}
+
 export function sendApiError(reply: FastifyReply, status: number, code: string, message: string, details: ApiErrorDetail[] = []) {
   return reply.code(status).type('application/json; charset=utf-8').send({ error: { code, message, details } });
 }

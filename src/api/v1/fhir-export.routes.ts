@@ -2,19 +2,21 @@
 // Patient/{caseId} (the baby), Patient/{caseId}/$everything (every resource of the record in one
 // searchset Bundle) and a search by patient for each other type (RelatedPerson?patient={caseId} …).
 // UK Core resources in application/fhir+json (application/json when that is all the client accepts);
-// a refusal is an OperationOutcome: 403 outside the team, 404 for no such case, 400 without a patient.
+// a refusal is an OperationOutcome: 403 outside the team, 404 for no such case, 400 without a patient
+// or with a parameter that is not valid (fhir-outcome.ts).
 // Reads go through exportCaseFhir, which checks access and audits every look and every refusal.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type, type TSchema } from 'typebox';
 import { actorFor } from '../../application/auth/signed-in-user.ts';
 import { exportCaseFhir, type ExportCaseResult, type FhirExportRequest } from '../../application/fhir/export-case.ts';
 import { capabilityStatement } from '../../domain/fhir/export/capability-statement.ts';
-import { operationOutcome, type IssueCode } from '../../domain/fhir/export/operation-outcome.ts';
 import { searchBundle } from '../../domain/fhir/export/search-bundle.ts';
 import { EXPORTED_RESOURCE_TYPES, type ExportedResourceType } from '../../domain/fhir/export/uk-core.ts';
+import { operationOutcome, plainIssue, type IssueType } from '../../domain/fhir/operation-outcome.ts';
 import { requireBearer } from './bearer-auth.ts';
 import { CaseIdParams } from './case.schemas.ts';
-import { EverythingBundle, FhirCapabilityStatement, FhirOperationOutcome, FhirPatient, SEARCHED_RESOURCES, searchsetOf } from './fhir-export.schemas.ts';
+import { EverythingBundle, FhirCapabilityStatement, FhirPatient, SEARCHED_RESOURCES, searchsetOf } from './fhir-export.schemas.ts';
+import { FhirOperationOutcome, sendFastifyRefusalAsOutcome, sendInputProblemAsOutcome, sendOutcome } from './fhir-outcome.ts';
 
 const FHIR_JSON = 'application/fhir+json';
 type SearchedType = keyof typeof SEARCHED_RESOURCES;
@@ -27,6 +29,7 @@ const tokenRefusal = { description: 'No valid token', content: { 'application/js
 
 const common = { tags: ['fhir'], security: [{ bearer: [] }] };
 const caseResponses = {
+  400: refusal('A parameter that is not valid (an OperationOutcome)'),
   401: tokenRefusal,
   403: refusal('Outside the team around the baby (an OperationOutcome, audited), or a token without the read scope'),
   404: refusal('No such case (an OperationOutcome)'),
@@ -52,13 +55,21 @@ function sendFhir(request: FastifyRequest, reply: FastifyReply, status: number, 
   return reply.code(status).type(`${mediaType(request)}; charset=utf-8`).send(body);
 }
 
-function sendOutcome(reply: FastifyReply, status: number, code: IssueCode, message: string, expression?: string) {
-  return reply.code(status).type(`${FHIR_JSON}; charset=utf-8`).send(operationOutcome(code, message, expression));
+function sendIssue(reply: FastifyReply, status: number, type: IssueType, message: string, expression?: string) {
+  return sendOutcome(reply, status, operationOutcome([plainIssue(type, message, expression)]));
 }
 
 function sendRefusal(reply: FastifyReply, result: Extract<ExportCaseResult, { ok: false }>) {
-  return result.code === 'not-found' ? sendOutcome(reply, 404, 'not-found', result.message) : sendOutcome(reply, 403, 'forbidden', result.message);
+  return result.code === 'not-found' ? sendIssue(reply, 404, 'not-found', result.message) : sendIssue(reply, 403, 'forbidden', result.message);
 }
+
+/** A query or address not of the schema's shape, or text no database can store, as an OperationOutcome too. */
+const refusalsAsOutcomes = {
+  config: { sendInputProblem: sendInputProblemAsOutcome },
+  errorHandler: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+    if (!sendFastifyRefusalAsOutcome(error, reply)) throw error;
+  },
+};
 
 const baseOf = (request: FastifyRequest) => `${request.protocol}://${request.host}/api/v1/fhir`;
 const selfOf = (request: FastifyRequest) => `${request.protocol}://${request.host}${request.url}`;
@@ -80,7 +91,7 @@ export async function fhirExportApiRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<{ Params: { caseId: string } }>(
     '/fhir/Patient/:caseId',
-    { preHandler: requireBearer, schema: { ...common, summary: 'The baby as a UK Core Patient (fetal status and no birth date when not yet born), audited as a look at the record', params: CaseIdParams, response: { 200: inBoth(FhirPatient, 'UK Core Patient'), ...caseResponses } } },
+    { preHandler: requireBearer, ...refusalsAsOutcomes, schema: { ...common, summary: 'The baby as a UK Core Patient (fetal status and no birth date when not yet born), audited as a look at the record', params: CaseIdParams, response: { 200: inBoth(FhirPatient, 'UK Core Patient'), ...caseResponses } } },
     async (request, reply) => {
       const result = await exportCaseFhir(ctx, actor(request), request.params.caseId, { kind: 'patient' });
       if (!result.ok) return sendRefusal(reply, result);
@@ -92,6 +103,7 @@ export async function fhirExportApiRoutes(app: FastifyInstance): Promise<void> {
     '/fhir/Patient/:caseId/$everything',
     {
       preHandler: requireBearer,
+      ...refusalsAsOutcomes,
       schema: {
         ...common,
         summary: 'Every resource of the record in one searchset Bundle: Patient, RelatedPerson, Flag, CarePlan, CareTeam, Consent, Encounter, and AuditEvent (the newest 100; only for those who may read the access log). An OperationOutcome entry (search mode outcome) says when the access log goes on past this page or is left out',
@@ -105,9 +117,9 @@ export async function fhirExportApiRoutes(app: FastifyInstance): Promise<void> {
       const { resources, accessLog, accessLogWithheld } = result.value;
       const all = EXPORTED_RESOURCE_TYPES.flatMap((type) => resources[type] ?? []);
       const more = accessLog && accessLog.total > accessLog.count
-        ? [operationOutcome('informational', `The access log has ${String(accessLog.total)} entries: the newest ${String(accessLog.count)} are here. The rest: GET AuditEvent?patient=${request.params.caseId}&_page=2.`)]
+        ? [operationOutcome([plainIssue('informational', `The access log has ${String(accessLog.total)} entries: the newest ${String(accessLog.count)} are here. The rest: GET AuditEvent?patient=${request.params.caseId}&_page=2.`)])]
         : [];
-      if (accessLogWithheld) more.push(operationOutcome('informational', 'The access log (AuditEvent) is left out: only the lead professional and the safeguarding leads and managers who oversee the case may read it.'));
+      if (accessLogWithheld) more.push(operationOutcome([plainIssue('informational', 'The access log (AuditEvent) is left out: only the lead professional and the safeguarding leads and managers who oversee the case may read it.')]));
       return sendFhir(request, reply, 200, searchBundle({ base: baseOf(request), self: selfOf(request), lastUpdated: ctx.clock.now().toISOString(), total: all.length, parts: [{ resources: all, mode: 'match' }, { resources: more, mode: 'outcome' }] }));
     },
   );
@@ -117,17 +129,18 @@ export async function fhirExportApiRoutes(app: FastifyInstance): Promise<void> {
       `/fhir/${type}`,
       {
         preHandler: requireBearer,
+        ...refusalsAsOutcomes,
         schema: {
           ...common,
           summary: `Search ${type} by patient (the case): ${type === 'AuditEvent' ? 'the access log, newest first, a page at a time; only for the lead professional and the safeguarding leads and managers who oversee the case (403 otherwise, audited)' : 'a searchset Bundle'}`,
           querystring: SearchQuery,
-          response: { 200: inBoth(searchsetOf([SEARCHED_RESOURCES[type]], `searchset Bundle of ${type}`), `searchset Bundle of ${type}`), 400: refusal('No patient named, or a parameter that is not valid'), ...caseResponses },
+          response: { 200: inBoth(searchsetOf([SEARCHED_RESOURCES[type]], `searchset Bundle of ${type}`), `searchset Bundle of ${type}`), ...caseResponses, 400: refusal('No patient named, or a parameter that is not valid') },
         },
       },
       async (request, reply) => {
         const { patient, _count: count, _page: page } = request.query;
-        if (!patient?.trim()) return sendOutcome(reply, 400, 'required', 'Name the baby: ?patient=<case id>.', 'patient');
-        if (type !== 'AuditEvent' && (count !== undefined || page !== undefined)) return sendOutcome(reply, 400, 'invalid', `${type} is not paged: it takes only patient.`, count !== undefined ? '_count' : '_page');
+        if (!patient?.trim()) return sendIssue(reply, 400, 'required', 'Name the baby: ?patient=<case id>.', 'patient');
+        if (type !== 'AuditEvent' && (count !== undefined || page !== undefined)) return sendIssue(reply, 400, 'invalid', `${type} is not paged: it takes only patient.`, count !== undefined ? '_count' : '_page');
         const caseId = patientIdOf(patient.trim());
         const search: FhirExportRequest = { kind: 'search', type, ...(count !== undefined ? { count } : {}), ...(page !== undefined ? { page } : {}) };
         const result = await exportCaseFhir(ctx, actor(request), caseId, search);

@@ -2,6 +2,7 @@
 // as domain/fhir/export writes it, the searchset Bundle, the OperationOutcome of a refusal and the
 // CapabilityStatement. Every test run checks each reply against them, closed to undeclared fields.
 import { Type, type TSchema } from 'typebox';
+import { FhirOperationOutcome } from './fhir-outcome.ts';
 
 const str = (description?: string) => Type.String(description ? { description } : {});
 const opt = <T extends TSchema>(schema: T) => Type.Optional(schema);
@@ -131,23 +132,6 @@ const FhirAuditEvent = Type.Object({
   source: Type.Object({ observer: Reference }),
   entity: Type.Array(Type.Object({ what: Reference, type: Coding })),
 });
-
-export const FhirOperationOutcome = Type.Object(
-  {
-    resourceType: lit('OperationOutcome'),
-    meta: Type.Object({ profile: Type.Array(str()) }),
-    text: Narrative,
-    issue: Type.Array(
-      Type.Object({
-        severity: Type.Union([lit('error'), lit('information')]),
-        code: Type.Union([lit('forbidden'), lit('not-found'), lit('invalid'), lit('required'), lit('informational')]),
-        diagnostics: str(),
-        expression: opt(Type.Array(str())),
-      }),
-    ),
-  },
-  { title: 'OperationOutcome' },
-);
 
 export const SEARCHED_RESOURCES = {
   RelatedPerson: FhirRelatedPerson,

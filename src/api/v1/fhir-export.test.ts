@@ -191,6 +191,21 @@ describe('FHIR export API (GET /api/v1/fhir/...)', () => {
     assert.equal(paged.statusCode, 400);
   });
 
+  it('answers a parameter that is not valid, or text no database can store, with a 400 OperationOutcome naming the parameter', async () => {
+    type Outcome = { resourceType: string; issue: { severity: string; code: string; details: { text: string }; expression?: string[] }[] };
+    const notANumber = await get(lead, `AuditEvent?patient=${caseId}&_count=many`);
+    assert.equal(notANumber.statusCode, 400);
+    assert.match(String(notANumber.headers['content-type']), /^application\/fhir\+json/);
+    const outcome = notANumber.json<Outcome>();
+    assert.deepEqual(outcome.issue.map((issue) => [issue.severity, issue.code, issue.expression]), [['fatal', 'invalid', ['_count']]]);
+    assert.deepEqual(problems(notANumber.json<Resource>()), []);
+    const unknown = await get(lead, `Flag?patient=${caseId}&colour=red`);
+    assert.equal(unknown.json<Outcome>().issue[0]?.expression?.[0], 'colour');
+    const nul = await get(lead, `Flag?patient=${encodeURIComponent('a\u0000b')}`);
+    assert.equal(nul.statusCode, 400);
+    assert.deepEqual(nul.json<Outcome>().issue.map((issue) => [issue.code, issue.expression]), [['invalid', ['patient']]]);
+  });
+
   it('says what it does in a CapabilityStatement, valid FHIR R4', async () => {
     const response = await get(member, 'metadata');
     assert.equal(response.statusCode, 200);

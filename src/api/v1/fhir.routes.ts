@@ -5,15 +5,15 @@
 // cannot read, too large, not a Bundle, no record) it answers with an OperationOutcome alone. The
 // schema checks the shape loosely (FHIR resources carry many fields); domain/fhir reads it.
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
-import { Type, type Static } from 'typebox';
+import type { Static } from 'typebox';
 import { actorFor } from '../../application/auth/signed-in-user.ts';
 import { importFhirBundle } from '../../application/chronology/import-fhir.ts';
-import { BUNDLE_PROBLEM_MESSAGES } from '../../domain/fhir/fhir-import-words.ts';
-import { operationOutcome, outcomeIssue, type IssueType, type OperationOutcome } from '../../domain/fhir/operation-outcome.ts';
-import { BUNDLE_TYPES } from '../../domain/fhir/read-bundle.ts';
-import { validationDetail } from '../api-error.ts';
+import { BUNDLE_PROBLEM_MESSAGES } from '../../domain/fhir/import/fhir-import-words.ts';
+import { operationOutcome, outcomeIssue, type IssueType } from '../../domain/fhir/operation-outcome.ts';
+import { BUNDLE_TYPES } from '../../domain/fhir/import/read-bundle.ts';
 import { requireBearer } from './bearer-auth.ts';
-import { FHIR_BODY_LIMIT, FhirBundle, FhirImportResult, OperationOutcomeSchema } from './fhir.schemas.ts';
+import { FhirOperationOutcome, sendFastifyRefusalAsOutcome, sendInputProblemAsOutcome, sendOutcome } from './fhir-outcome.ts';
+import { FHIR_BODY_LIMIT, FhirBundle, FhirImportResult } from './fhir.schemas.ts';
 import { readFhirXml } from './fhir-xml.ts';
 import { alternativesInWords, errorResponses } from './schemas.ts';
 
@@ -26,23 +26,17 @@ class UnreadableBody extends Error {
   readonly code = 'FHIR_BODY_UNREADABLE';
 }
 
-function sendOutcome(reply: FastifyReply, status: number, outcome: OperationOutcome) {
-  return reply.code(status).type('application/fhir+json; charset=utf-8').send(outcome);
-}
+const REFUSAL_WORDS = {
+  tooLarge: `The Bundle is larger than ${String(FHIR_BODY_LIMIT / 1_048_576)} MB: send it in smaller Bundles`,
+  mediaTypes: `Send the Bundle as ${alternativesInWords([...JSON_TYPES, ...XML_TYPES])}`,
+};
 
 const oneIssue = (type: IssueType, code: string, text: string, pointer?: string) => operationOutcome([outcomeIssue(type === 'forbidden' || type === 'not-found' ? 'error' : 'fatal', type, code, text, pointer)]);
 
 /** Fastify's refusals of the body (unreadable, too large, wrong type, not the schema's shape) as OperationOutcomes; anything else to the API's handler. */
 function fhirErrorHandler(error: FastifyError, reply: FastifyReply) {
-  if (error.validation) return sendOutcome(reply, 400, operationOutcome(error.validation.map((v) => {
-    const detail = validationDetail(v);
-    return outcomeIssue('fatal', 'structure', 'validation-failed', `${detail.path} ${detail.message}`, detail.path);
-  })));
   if (error instanceof UnreadableBody) return sendOutcome(reply, 400, oneIssue('structure', 'unreadable', error.message));
-  if (error.statusCode === 413) return sendOutcome(reply, 413, oneIssue('too-costly', 'too-large', `The Bundle is larger than ${String(FHIR_BODY_LIMIT / 1_048_576)} MB: send it in smaller Bundles`));
-  if (error.statusCode === 415) return sendOutcome(reply, 415, oneIssue('not-supported', 'unsupported-media-type', `Send the Bundle as ${alternativesInWords([...JSON_TYPES, ...XML_TYPES])}`));
-  if (error.statusCode === 400) return sendOutcome(reply, 400, oneIssue('structure', 'unreadable', `The JSON is not well formed: ${error.message}`));
-  throw error;
+  if (!sendFastifyRefusalAsOutcome(error, reply, REFUSAL_WORDS)) throw error;
 }
 
 export async function fhirApiRoutes(app: FastifyInstance): Promise<void> {
@@ -57,8 +51,8 @@ export async function fhirApiRoutes(app: FastifyInstance): Promise<void> {
     '/fhir/Bundle',
     {
       preHandler: requireBearer,
-      config: { scope: 'feed' },
       bodyLimit: FHIR_BODY_LIMIT,
+      config: { scope: 'feed', sendInputProblem: sendInputProblemAsOutcome },
       errorHandler: (error, _request, reply) => {
         fhirErrorHandler(error, reply);
       },
@@ -69,10 +63,8 @@ export async function fhirApiRoutes(app: FastifyInstance): Promise<void> {
         body: { content: Object.fromEntries([...JSON_TYPES, ...XML_TYPES].map((type) => [type, { schema: FhirBundle }])) },
         response: {
           200: FhirImportResult,
-          // The service-wide input guard answers a body nested too deep, or with text no database can store, in the API's own error form.
-          400: Type.Union([OperationOutcomeSchema, Type.Ref('Error')]),
           ...errorResponses(401),
-          ...Object.fromEntries([403, 404, 413, 415, 422].map((status) => [status, OperationOutcomeSchema])),
+          ...Object.fromEntries([400, 403, 404, 413, 415, 422].map((status) => [status, FhirOperationOutcome])),
         },
       },
     },

@@ -1,6 +1,7 @@
 // The request and answers of POST /api/v1/fhir/Bundle, as published in the OpenAPI document.
 import { Type } from 'typebox';
-import { BUNDLE_TYPES, IMPORTED_RESOURCE_TYPES } from '../../domain/fhir/read-bundle.ts';
+import { BUNDLE_TYPES, IMPORTED_RESOURCE_TYPES } from '../../domain/fhir/import/read-bundle.ts';
+import { FhirOperationOutcome } from './fhir-outcome.ts';
 import { alternativesInWords } from './schemas.ts';
 
 /** FHIR is verbose: room for 1,000 resources. */
@@ -31,21 +32,6 @@ export const FhirBundle = Type.Object(
   { ...loose, description: `A FHIR R4 Bundle, as FHIR JSON or FHIR XML, at most ${String(FHIR_BODY_LIMIT / 1_048_576)} MB` },
 );
 
-const Issue = Type.Object({
-  severity: Type.Union([Type.Literal('fatal'), Type.Literal('error'), Type.Literal('warning'), Type.Literal('information')]),
-  code: Type.String({ description: 'The FHIR issue type (http://hl7.org/fhir/ValueSet/issue-type)' }),
-  details: Type.Object({
-    coding: Type.Array(Type.Object({ system: Type.String(), code: Type.String({ description: 'What became of the entry (stored, duplicate, corrected, marked-entered-in-error, a Patient match) or the problem' }) })),
-    text: Type.String(),
-  }),
-  expression: Type.Optional(Type.Array(Type.String({ description: 'Where in the Bundle, as FHIRPath: Bundle.entry[2].resource.period.start' }))),
-});
-
-export const OperationOutcomeSchema = Type.Object(
-  { resourceType: Type.Literal('OperationOutcome'), issue: Type.Array(Issue, { minItems: 1 }) },
-  { description: 'A FHIR R4 OperationOutcome (application/fhir+json)' },
-);
-
 const Imported = Type.Object({
   index: Type.Integer({ description: 'Position in Bundle.entry' }),
   resource: Type.String({ description: 'Encounter/<id>, Encounter?identifier=<system>|<value>, or the fullUrl' }),
@@ -68,5 +54,5 @@ export const FhirImportResult = Type.Object({
   corrected: Type.Array(Imported, { description: 'Changed since they were sent, or entered in error: recorded as corrections of the entries they gave' }),
   rejected: Type.Array(Outcome, { description: 'Resources that should be in a chronology but could not be read or recorded, with the reason and where' }),
   skipped: Type.Array(Outcome, { description: 'Resources left out on purpose: other resource types, planned, cancelled, a message header' }),
-  outcome: OperationOutcomeSchema,
+  outcome: FhirOperationOutcome,
 });

@@ -2,16 +2,16 @@
 // babies it is about. domain/fhir reads the Bundle (the Patients, and each resource with whose it
 // is); each Patient is matched by NHS number to a baby's record or to a person around a baby
 // (application/fhir/match-patients.ts); what each resource becomes on each record is planned
-// (domain/fhir/plan-import.ts: new, unchanged, a correction, entered in error, or refused); then
+// (domain/fhir/import/plan-import.ts: new, unchanged, a correction, entered in error, or refused); then
 // the entries are written by the one path for chronology entries (record-batch.ts), which locks
 // the records, checks the caller may change them, and gives each changed record one profile
 // version and one audit entry. Everything happens in one transaction: a resource is stored whole
 // or not at all, and one resource's refusal never stores or undoes another's.
-import { RESOURCE_PROBLEM_MESSAGES, SKIP_MESSAGES } from '../../domain/fhir/fhir-import-words.ts';
-import type { BundleProblemCode, ReadBundle } from '../../domain/fhir/fhir-import.types.ts';
+import { RESOURCE_PROBLEM_MESSAGES, SKIP_MESSAGES } from '../../domain/fhir/import/fhir-import-words.ts';
+import type { BundleProblemCode, ReadBundle } from '../../domain/fhir/import/fhir-import.types.ts';
 import type { OperationOutcome } from '../../domain/fhir/operation-outcome.ts';
-import { planOnRecord, targetsOf, type PlannedEntry, type RecordFacts, type Refusal, type Target } from '../../domain/fhir/plan-import.ts';
-import { readBundle } from '../../domain/fhir/read-bundle.ts';
+import { planOnRecord, targetsOf, type PlannedEntry, type RecordFacts, type Refusal, type Target } from '../../domain/fhir/import/plan-import.ts';
+import { readBundle } from '../../domain/fhir/import/read-bundle.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
 import type { Tx } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';

@@ -1,7 +1,7 @@
 // What this agency's FHIR imports stored before on the cases a Bundle is about: every version of
 // every entry they made (external ids `fhir:…`), so that a re-sent resource is known as unchanged,
 // changed or entered in error. One case's chronology is small: one query reads them all.
-import type { StoredImport } from '../../domain/fhir/import-keys.ts';
+import type { StoredImport } from '../../domain/fhir/import/import-keys.ts';
 import type { Tx } from '../../infrastructure/db/schema.ts';
 import { entryFromRow } from '../chronology/chronology-rows.ts';
 

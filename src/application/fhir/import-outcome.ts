@@ -2,8 +2,8 @@
 // lists and as a FHIR OperationOutcome with one issue a Bundle entry (stored, duplicate, corrected,
 // refused with its reason and where in the Bundle, left out), followed for a baby's measurement
 // the growth record could not take (its unit or its value) by an issue of its own saying why.
-import { MEASUREMENT_PROBLEM_MESSAGES, type MeasurementProblemCode } from '../../domain/fhir/measurement-codes.ts';
-import { PATIENT_MESSAGES, RECORDED_MESSAGES, type PatientMatchCode } from '../../domain/fhir/fhir-import-words.ts';
+import { MEASUREMENT_PROBLEM_MESSAGES, type MeasurementProblemCode } from '../../domain/fhir/import/measurement-codes.ts';
+import { PATIENT_MESSAGES, RECORDED_MESSAGES, type PatientMatchCode } from '../../domain/fhir/import/fhir-import-words.ts';
 import { operationOutcome, outcomeIssue, type IssueType, type OperationOutcome, type OutcomeIssue } from '../../domain/fhir/operation-outcome.ts';
 
 export interface ImportedResource {
@@ -107,5 +107,6 @@ export function importOutcome(answer: Omit<FhirImport, 'outcome'>, measurementNo
     const notes = measurementNotes.filter((note) => note.index === index).slice(0, 1);
     return [index, [issue, ...notes.map((note) => outcomeIssue('warning', 'value', note.code, `${NOT_IN_GROWTH_RECORD} ${MEASUREMENT_PROBLEM_MESSAGES[note.code]}`, note.path))]];
   });
-  return operationOutcome(lines.sort(([a], [b]) => a - b).flatMap(([, line]) => line));
+  const all = lines.sort(([a], [b]) => a - b).flatMap(([, line]) => line);
+  return operationOutcome(all.length > 0 ? all : [outcomeIssue('information', 'informational', 'nothing', 'The Bundle had nothing to import')]);
 }

@@ -3,8 +3,8 @@
 // (a Patient with the fetal-status extension) is the unborn baby's record whose mother's NHS number
 // is that of another Patient in the Bundle, when exactly one record says so. Nothing is matched on
 // names or dates of birth: a Patient that matches nobody is reported, for a practitioner to confirm.
-import type { BundlePatient } from '../../domain/fhir/bundle-patient.ts';
-import type { BundleMatches, PatientMatch } from '../../domain/fhir/plan-import.ts';
+import type { BundlePatient } from '../../domain/fhir/import/bundle-patient.ts';
+import type { BundleMatches, PatientMatch } from '../../domain/fhir/import/plan-import.ts';
 import type { Tx } from '../../infrastructure/db/schema.ts';
 
 export async function matchPatients(trx: Tx, patients: readonly BundlePatient[], subjectNhsNumbers: readonly string[]): Promise<BundleMatches> {

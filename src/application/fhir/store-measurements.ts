@@ -1,10 +1,10 @@
 // The weights, lengths and head circumferences a FHIR import's new entries about a baby carry
-// (domain/fhir/measurement-codes.ts), stored for the growth record with the entry each came with,
+// (domain/fhir/import/measurement-codes.ts), stored for the growth record with the entry each came with,
 // inside the import's change (which locked the records). Each is checked by the growth record's own
 // rules first; one they refuse stays in the chronology in words only. Measurements about an adult
 // are not growth.
 import { dayOfOccurrence } from '../../domain/chronology/entry-rules.ts';
-import type { Measurement } from '../../domain/fhir/measurement-codes.ts';
+import type { Measurement } from '../../domain/fhir/import/measurement-codes.ts';
 import { checkMeasurement, type ValidMeasurement } from '../../domain/growth/measurement-rules.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
 import type { Tx } from '../../infrastructure/db/schema.ts';

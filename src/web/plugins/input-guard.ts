@@ -7,7 +7,7 @@
 // is shown as U+FFFD (the sign for a character that could not be read) for the person to see and fix.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { sendApiError } from '../../api/api-error.ts';
+import { sendApiError, type InputProblem } from '../../api/api-error.ts';
 import { findTooDeep, findUnstorableText, UNSTORABLE_TEXT_MESSAGE, withUnstorableReplaced } from '../../domain/shared/storable-text.ts';
 import { sendErrorPage } from './errors.ts';
 import { isApiRequest } from './request-kind.ts';
@@ -16,7 +16,15 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The handler checks its body for unstorable text itself, part by part. */
     checksStorableTextItself?: boolean;
+    /** How this API route answers a refused input, when not in the API's own error form (the FHIR routes: an OperationOutcome). */
+    sendInputProblem?: (reply: FastifyReply, problem: InputProblem) => FastifyReply;
   }
+}
+
+function refuse(request: FastifyRequest, reply: FastifyReply, problem: InputProblem) {
+  const send = request.routeOptions.config.sendInputProblem;
+  if (send) return send(reply, problem);
+  return sendApiError(reply, 400, 'validation-failed', 'The request is not valid: see details.', [{ path: problem.path, message: problem.message }]);
 }
 
 /** Replaces, in place, each unstorable character in the strings of a parsed form or query. */
@@ -45,7 +53,7 @@ async function guardInput(request: FastifyRequest, reply: FastifyReply) {
   const tooDeep = findTooDeep(request.body, MAX_NESTING);
   if (tooDeep !== undefined) {
     if (!isApiRequest(request)) return sendErrorPage(reply, 'bad-request');
-    return sendApiError(reply, 400, 'validation-failed', 'The request is not valid: see details.', [{ path: tooDeep, message: `is nested more than ${String(MAX_NESTING)} levels deep` }]);
+    return refuse(request, reply, { part: 'body', path: tooDeep, message: `is nested more than ${String(MAX_NESTING)} levels deep` });
   }
   if (!isApiRequest(request)) {
     replaceUnstorable(request.params);
@@ -53,16 +61,14 @@ async function guardInput(request: FastifyRequest, reply: FastifyReply) {
     request.body = replaceUnstorable(request.body);
     return;
   }
-  const parts: [string, unknown][] = [
-    ['in the address', request.params],
-    ['in the query', request.query],
-    ...(request.routeOptions.config.checksStorableTextItself ? [] : [['in the body', request.body] as [string, unknown]]),
+  const parts: [InputProblem['part'], string, unknown][] = [
+    ['params', 'in the address', request.params],
+    ['query', 'in the query', request.query],
+    ...(request.routeOptions.config.checksStorableTextItself ? [] : [['body', 'in the body', request.body] as [InputProblem['part'], string, unknown]]),
   ];
-  for (const [where, part] of parts) {
-    const path = findUnstorableText(part);
-    if (path !== undefined) {
-      return sendApiError(reply, 400, 'validation-failed', 'The request is not valid: see details.', [{ path, message: `${where}: ${UNSTORABLE_TEXT_MESSAGE}` }]);
-    }
+  for (const [part, where, value] of parts) {
+    const path = findUnstorableText(value);
+    if (path !== undefined) return refuse(request, reply, { part, path, message: `${where}: ${UNSTORABLE_TEXT_MESSAGE}` });
   }
 }
 

@@ -2,7 +2,7 @@
 // with its full URL under the server's base and whether it matched the search, was included with it
 // or is an OperationOutcome about the search (such as "more on the next page").
 import type { ResourceBase } from './fhir-types.ts';
-import type { OperationOutcomeResource } from './operation-outcome.ts';
+import type { OperationOutcome } from '../operation-outcome.ts';
 import { UK_CORE_PROFILES } from './uk-core.ts';
 
 export type SearchMode = 'match' | 'include' | 'outcome';
@@ -10,7 +10,7 @@ export type SearchMode = 'match' | 'include' | 'outcome';
 export interface BundleEntry {
   /** Left out for an OperationOutcome about the search, which has no address of its own. */
   fullUrl?: string;
-  resource: ResourceBase | OperationOutcomeResource;
+  resource: ResourceBase | OperationOutcome;
   search: { mode: SearchMode };
 }
 
@@ -24,7 +24,7 @@ export interface SearchBundle {
 }
 
 export interface SearchPart {
-  resources: readonly (ResourceBase | OperationOutcomeResource)[];
+  resources: readonly (ResourceBase | OperationOutcome)[];
   mode: SearchMode;
 }
 

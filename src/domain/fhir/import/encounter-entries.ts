@@ -7,7 +7,7 @@
 // is two entries, the admission when it started and the discharge when it ended, each with its own
 // external id, so that a stay first sent while the baby is on the ward gains its discharge when it
 // is sent again after it.
-import type { EventKindId } from '../catalogue/event-kinds.ts';
+import type { EventKindId } from '../../catalogue/event-kinds.ts';
 import { codeableText, joinedTexts, listAt, objectAt, stringAt, type JsonObject } from './fhir-json.ts';
 import type { ImportedEntry, ResourceReading } from './fhir-import.types.ts';
 import { datedEntry, externalIdOf, mergeReadings, skipped, summaryOf, type ResourceAt } from './fhir-resource.ts';

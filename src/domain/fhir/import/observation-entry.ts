@@ -4,7 +4,7 @@
 // whoever the Observation is about, and smoking a carer smoking in the home (substance-codes.ts);
 // an injury is an injury seen (injury-words.ts). Anything else is a case note with what was
 // observed and its value in words.
-import type { FactorId } from '../catalogue/factor-ids.ts';
+import type { FactorId } from '../../catalogue/factor-ids.ts';
 import { allCodeableWords, codeableText, isObject, listAt, objectAt, stringAt, type JsonObject } from './fhir-json.ts';
 import type { ImportedEntry, ResourceReading } from './fhir-import.types.ts';
 import { datedEntry, externalIdOf, skipped, summaryOf, type ResourceAt } from './fhir-resource.ts';

@@ -3,7 +3,7 @@
 // period); for a baby already born, the gestation at birth back from the birthday, or 42 weeks (the
 // longest a pregnancy is let run) when the gestation is not recorded. A date before it is not part
 // of this baby's life: a year-old admission of the mother's, or a date typed wrongly.
-import { addDays } from '../shared/calendar-date.ts';
+import { addDays } from '../../shared/calendar-date.ts';
 
 export interface BabysDates {
   dateOfBirth: string | null;

@@ -3,7 +3,7 @@
 // confirms who they are first, as for anyone else around the baby. Its name, its relationship (as the
 // service's list: relationship-codes.ts), gender, date of birth and NHS number are what the proposal
 // carries; no chronology entry is made.
-import { checkNhsNumber, normaliseNhsNumber } from '../people/nhs-number.ts';
+import { checkNhsNumber, normaliseNhsNumber } from '../../people/nhs-number.ts';
 import { NHS_NUMBER_SYSTEM } from './bundle-patient.ts';
 import { codeableText, listAt, stringAt, type JsonObject } from './fhir-json.ts';
 import type { ProposedPerson, ResourceReading } from './fhir-import.types.ts';

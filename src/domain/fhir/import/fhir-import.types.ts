@@ -1,8 +1,8 @@
 // What reading a FHIR Bundle gives: chronology entries to store, each traced to the bundle entry
 // it came from, and the resources that were left out or could not be read, each with a reason.
-import type { EventKindId } from '../catalogue/event-kinds.ts';
-import type { NewEntry } from '../chronology/entry-rules.ts';
-import type { RelationshipToInfant } from '../people/relationships.ts';
+import type { EventKindId } from '../../catalogue/event-kinds.ts';
+import type { NewEntry } from '../../chronology/entry-rules.ts';
+import type { RelationshipToInfant } from '../../people/relationships.ts';
 import type { BundlePatient, ResourceSubject } from './bundle-patient.ts';
 import type { Measurement, MeasurementProblemCode } from './measurement-codes.ts';
 

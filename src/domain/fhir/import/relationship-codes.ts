@@ -3,7 +3,7 @@
 // value set uses. They say how the person is related to the Patient, so they give a relationship to
 // the baby only when that Patient is the baby; a code the list has no place for is 'unknown', for the
 // practitioner who confirms the person to choose.
-import type { RelationshipToInfant } from '../people/relationships.ts';
+import type { RelationshipToInfant } from '../../people/relationships.ts';
 
 export const ROLE_CODE_SYSTEM = 'http://terminology.hl7.org/CodeSystem/v3-RoleCode';
 

@@ -8,8 +8,8 @@
 // mother, say) never takes the relationship to the adult as their relationship to the baby. A
 // resource is stored whole or not at all: a date before the pregnancy, a date in the future or any
 // other problem of one of its entries refuses the resource on that record.
-import { factorById } from '../catalogue/catalogue.ts';
-import { checkNewEntry, dayOfOccurrence, ENTRY_PROBLEM_MESSAGES } from '../chronology/entry-rules.ts';
+import { factorById } from '../../catalogue/catalogue.ts';
+import { checkNewEntry, dayOfOccurrence, ENTRY_PROBLEM_MESSAGES } from '../../chronology/entry-rules.ts';
 import { entryAboutAnAdult } from './adult-entry.ts';
 import type { BundleResource, ImportedEntry, MappedEntry, ProposedPerson } from './fhir-import.types.ts';
 import { OUTSIDE_LIFE_MESSAGE, PATIENT_MESSAGES, RESOURCE_PROBLEM_MESSAGES } from './fhir-import-words.ts';

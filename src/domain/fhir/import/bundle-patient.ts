@@ -4,7 +4,7 @@
 // names its subject (`subject`, or `patient` for RelatedPerson and Consent) by reference or by NHS
 // number; one that names none is about the Bundle's only Patient. Nothing is guessed: a reference
 // to no Patient in the Bundle, or no subject when there are several Patients, is reported.
-import { checkNhsNumber, normaliseNhsNumber } from '../people/nhs-number.ts';
+import { checkNhsNumber, normaliseNhsNumber } from '../../people/nhs-number.ts';
 import { listAt, objectAt, stringAt, type JsonObject } from './fhir-json.ts';
 
 export const NHS_NUMBER_SYSTEM = 'https://fhir.nhs.uk/Id/nhs-number';

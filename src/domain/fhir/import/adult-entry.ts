@@ -6,8 +6,8 @@
 // as the baby seen, a missed appointment as the baby not brought. About an adult those would be
 // false, so they become case notes that keep what happened in words, for a practitioner to read
 // (a mother's injury may be a sign of domestic abuse, which is theirs to judge, not the record's).
-import { eventKindById } from '../catalogue/catalogue.ts';
-import type { EventKindId } from '../catalogue/event-kinds.ts';
+import { eventKindById } from '../../catalogue/catalogue.ts';
+import type { EventKindId } from '../../catalogue/event-kinds.ts';
 import type { ImportedEntry } from './fhir-import.types.ts';
 import { summaryOf } from './fhir-resource.ts';
 

@@ -1,0 +1,72 @@
+// How the FHIR routes answer a refusal: always an OperationOutcome (application/fhir+json), with its
+// published schema. Fastify's own refusals (a body or query not of the schema's shape, too large,
+// of a type not taken, JSON not well formed) and the service-wide input guard's (a body nested too
+// deep, text no database can store) are turned into one too, so a FHIR client reads every refusal
+// the same way. The token check's refusals (401, 403 without a scope) stay the API's JSON errors.
+import type { FastifyError, FastifyReply } from 'fastify';
+import { Type } from 'typebox';
+import { fhirPathOf, operationOutcome, outcomeIssue, type IssueType, type OperationOutcome, type OutcomeIssue } from '../../domain/fhir/operation-outcome.ts';
+import { validationDetail, type InputProblem } from '../api-error.ts';
+
+const str = (description?: string) => Type.String(description ? { description } : {});
+
+export const FhirOperationOutcome = Type.Object(
+  {
+    resourceType: Type.Literal('OperationOutcome'),
+    meta: Type.Object({ profile: Type.Array(str('https://fhir.hl7.org.uk/StructureDefinition/UKCore-OperationOutcome')) }),
+    text: Type.Object({ status: Type.Literal('generated'), div: str('XHTML: a div with a paragraph an issue') }),
+    issue: Type.Array(
+      Type.Object({
+        severity: Type.Union([Type.Literal('fatal'), Type.Literal('error'), Type.Literal('warning'), Type.Literal('information')]),
+        code: str('The FHIR issue type (http://hl7.org/fhir/ValueSet/issue-type)'),
+        details: Type.Object({
+          coding: Type.Optional(Type.Array(Type.Object({ system: str(), code: str('The import’s own code: what became of the entry (stored, duplicate, corrected, marked-entered-in-error, a Patient match) or the problem') }))),
+          text: str('What the issue says, in words'),
+        }),
+        expression: Type.Optional(Type.Array(str('Where, as FHIRPath (Bundle.entry[2].resource.period.start), or the search parameter'))),
+      }),
+      { minItems: 1 },
+    ),
+  },
+  { title: 'OperationOutcome', description: 'A FHIR R4 OperationOutcome (UK Core), application/fhir+json' },
+);
+
+export function sendOutcome(reply: FastifyReply, status: number, outcome: OperationOutcome) {
+  return reply.code(status).type('application/fhir+json; charset=utf-8').send(outcome);
+}
+
+/** Where a problem in the body (a Bundle) or in the query is, as a FHIR expression. */
+const expressionOf = (part: InputProblem['part'], pointer: string) => (part === 'body' ? fhirPathOf(pointer) : pointer.replace(/^\//, ''));
+
+/** A refusal of the whole request: fatal, with its code and, when it has one, where. */
+function refusalIssue(type: IssueType, code: string, text: string, expression?: string): OutcomeIssue {
+  return { ...outcomeIssue('fatal', type, code, text), ...(expression ? { expression: [expression] } : {}) };
+}
+
+/** The input guard's refusal of a FHIR route's request (route config `sendInputProblem`). */
+export function sendInputProblemAsOutcome(reply: FastifyReply, problem: InputProblem) {
+  const where = expressionOf(problem.part, problem.path);
+  return sendOutcome(reply, 400, operationOutcome([refusalIssue(problem.part === 'body' ? 'structure' : 'invalid', 'validation-failed', `${where} ${problem.message}`, where)]));
+}
+
+/** What a route that takes a body says of one too large and of a media type it does not take. */
+export interface RefusalWords {
+  tooLarge: string;
+  mediaTypes: string;
+}
+
+/** Fastify's refusals of a FHIR request as OperationOutcomes; `undefined` for anything else, which the API's handler answers. */
+export function sendFastifyRefusalAsOutcome(error: FastifyError, reply: FastifyReply, words?: RefusalWords): FastifyReply | undefined {
+  if (error.validation) {
+    const part = error.validationContext === 'body' ? 'body' : error.validationContext === 'params' ? 'params' : 'query';
+    return sendOutcome(reply, 400, operationOutcome(error.validation.map((v) => {
+      const detail = validationDetail(v);
+      const where = expressionOf(part, detail.path);
+      return refusalIssue(part === 'body' ? 'structure' : 'invalid', 'validation-failed', `${where} ${detail.message}`, where);
+    })));
+  }
+  if (words && error.statusCode === 413) return sendOutcome(reply, 413, operationOutcome([refusalIssue('too-costly', 'too-large', words.tooLarge)]));
+  if (words && error.statusCode === 415) return sendOutcome(reply, 415, operationOutcome([refusalIssue('not-supported', 'unsupported-media-type', words.mediaTypes)]));
+  if (error.statusCode === 400) return sendOutcome(reply, 400, operationOutcome([refusalIssue('structure', 'unreadable', `The JSON is not well formed: ${error.message}`)]));
+  return undefined;
+}
