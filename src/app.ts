@@ -50,6 +50,7 @@ import { sessions } from './web/plugins/sessions.ts';
 import { keptForms } from './web/plugins/kept-forms.ts';
 import { inputGuard } from './web/plugins/input-guard.ts';
 import { views } from './web/plugins/views.ts';
+import { withdrawalRoutes } from './web/features/withdrawal/withdrawal.routes.ts';
 import './web/plugins/types.ts';
 
 export interface BuildAppOptions {
@@ -104,6 +105,7 @@ export async function buildApp({ ctx, sessionSecret, logger = false, logDestinat
   await app.register(teamRoutes);
   await app.register(peopleRoutes);
   await app.register(caseDetailsRoutes);
+  await app.register(withdrawalRoutes);
   await app.register(profileRoutes);
   await app.register(profileHistoryRoutes);
   await app.register(subjectAssessmentRoutes);

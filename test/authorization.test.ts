@@ -16,15 +16,16 @@ import { WebClient } from './helpers/web-client.ts';
 import { enrolTwoFactor } from './helpers/two-factor.ts';
 
 /** `hold`: set or lift a legal hold on the case: a safeguarding lead or manager who may change it (domain/retention/legal-holds.ts). */
-type Need = 'read' | 'change' | 'manage' | 'hold';
+/** `propose-withdrawal`: the lead professional only; `confirm-withdrawal`: a safeguarding lead or manager who may change it (domain/withdrawal/withdrawal-rules.ts). */
+type Need = 'read' | 'change' | 'manage' | 'hold' | 'propose-withdrawal' | 'confirm-withdrawal';
 type Subject = 'lead' | 'member' | 'oversightLead' | 'oversightManager' | 'otherOrgLead' | 'otherOrgManager' | 'sameOrgPractitioner' | 'otherOrgFeed' | 'admin' | 'breakGlass';
 
 /** What each kind of requester may do, as domain/access/case-access.ts decides it. */
 const ALLOWED: Record<Subject, Need[]> = {
-  lead: ['read', 'change', 'manage'],
+  lead: ['read', 'change', 'manage', 'propose-withdrawal'],
   member: ['read', 'change'],
-  oversightLead: ['read', 'change', 'manage', 'hold'],
-  oversightManager: ['read', 'change', 'manage', 'hold'],
+  oversightLead: ['read', 'change', 'manage', 'hold', 'confirm-withdrawal'],
+  oversightManager: ['read', 'change', 'manage', 'hold', 'confirm-withdrawal'],
   otherOrgLead: [],
   otherOrgManager: [],
   sameOrgPractitioner: [],
@@ -98,6 +99,12 @@ const ROUTES: RouteCase[] = [
   { name: 'page: chronology correction (form)', need: 'change', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/chronology/${randomUUID()}/correct`) },
   { name: 'page: chronology correction (post)', need: 'change', request: (c, ids) => c.web.post(`/cases/${ids.caseId}/chronology/${randomUUID()}/correct`, {}) },
   { name: 'page: chronology entry', need: 'read', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/chronology/${randomUUID()}`) },
+  { name: 'page: dispute of an entry (form)', need: 'change', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/chronology/${randomUUID()}/dispute`) },
+  { name: 'page: dispute of an entry (post)', need: 'change', request: (c, ids) => c.web.post(`/cases/${ids.caseId}/chronology/${randomUUID()}/dispute`, { disputedBy: 'probe', text: 'probe' }) },
+  { name: 'page: withdraw a record made in error', need: 'change', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/withdrawal`) },
+  // A blank reason: the lead's proposal is a slip in the form (400), so nothing is proposed for a confirmation to act on.
+  { name: 'page: propose withdrawing the record (post)', need: 'propose-withdrawal', request: (c, ids) => c.web.post(`/cases/${ids.caseId}/withdrawal`, { reason: ' ' }) },
+  { name: 'page: confirm withdrawing the record (post: nothing proposed)', need: 'confirm-withdrawal', request: (c, ids) => c.web.post(`/cases/${ids.caseId}/withdrawal/confirm`, {}) },
   { name: 'page: contact (form)', need: 'change', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/contacts/new`) },
   { name: 'page: contact (post)', need: 'change', request: (c, ids) => c.web.post(`/cases/${ids.caseId}/contacts/new`, {}) },
   { name: 'page: contact recorded', need: 'read', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/contacts/${randomUUID()}`) },
@@ -154,6 +161,9 @@ const ROUTES: RouteCase[] = [
   { name: 'api: POST level proposal', need: 'change', request: (c, ids) => c.api('POST', `/cases/${ids.caseId}/level-proposals`, { level: 'universal', reason: 'probe' }) },
   { name: 'api: POST level proposal decision', need: 'change', request: (c, ids) => c.api('POST', `/cases/${ids.caseId}/level-proposals/no-such-proposal/decision`, { accept: false, reason: 'probe' }) },
   { name: 'api: GET events', need: 'read', request: (c, ids) => c.api('GET', `/cases/${ids.caseId}/events`) },
+  { name: 'api: POST dispute of an event', need: 'change', request: (c, ids) => c.api('POST', `/cases/${ids.caseId}/events/${randomUUID()}/disputes`, { disputedBy: 'probe', text: 'probe' }) },
+  { name: 'api: POST withdrawal (blank reason)', need: 'propose-withdrawal', request: (c, ids) => c.api('POST', `/cases/${ids.caseId}/withdrawal`, { reason: ' ' }) },
+  { name: 'api: POST withdrawal confirm (nothing proposed)', need: 'confirm-withdrawal', request: (c, ids) => c.api('POST', `/cases/${ids.caseId}/withdrawal/confirm`) },
   {
     name: 'api: POST event',
     need: 'change',

@@ -11,7 +11,7 @@ import { serviceToday } from '../../domain/shared/service-day.ts';
 import type { Severity } from '../../domain/catalogue/finding-definitions.ts';
 import type { AlertReason } from '../../domain/alerts/alert.types.ts';
 import { withdrawnAlertsEmail } from '../../domain/withdrawal/withdrawal-email.ts';
-import { decideConfirmation, decideProposal, isSlip, WITHDRAWAL_REFUSAL_MESSAGES, type WithdrawalRefusal } from '../../domain/withdrawal/withdrawal-rules.ts';
+import { decideConfirmation, decideProposal, isSlip, mayPropose, WITHDRAWAL_REFUSAL_MESSAGES, type WithdrawalRefusal } from '../../domain/withdrawal/withdrawal-rules.ts';
 import type { Tx } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAuditAlone, recordTombstone, type AuditEvent } from '../audit.ts';
@@ -141,8 +141,15 @@ function withdrawalEmails(
   });
 }
 
-/** The proposal waiting on the case, for the pages: to anyone who may open it (read audited). */
-export async function viewWithdrawal(ctx: AppContext, actor: UserActor, caseId: string): Promise<{ ok: true; value: { proposal: WithdrawalProposalView | null } } | { ok: false; code: 'not-found' | 'forbidden'; message: string }> {
+export interface WithdrawalView {
+  proposal: WithdrawalProposalView | null;
+  /** What the page offers the caller: the proposal form, the confirmation button. */
+  mayPropose: boolean;
+  mayConfirm: boolean;
+}
+
+/** The proposal waiting on the case, for the pages: to anyone who may change the case (read audited). */
+export async function viewWithdrawal(ctx: AppContext, actor: UserActor, caseId: string): Promise<{ ok: true; value: WithdrawalView } | { ok: false; code: 'not-found' | 'forbidden'; message: string }> {
   const exists = await ctx.db.selectFrom('cases').select('id').where('id', '=', caseId).executeTakeFirst();
   if (!exists) return NOT_FOUND;
   const access = await loadCaseAccess(ctx.db, actor, caseId, ctx.clock.now());
@@ -152,5 +159,14 @@ export async function viewWithdrawal(ctx: AppContext, actor: UserActor, caseId: 
   }
   const row = await ctx.db.selectFrom('case_withdrawals').select(['reason', 'proposed_at', 'proposed_by', 'proposed_by_name']).where('case_id', '=', caseId).executeTakeFirst();
   await recordAuditAlone(ctx, actor, { action: 'case.withdrawal-view', caseId, subjectType: 'case', subjectId: caseId, details: { basis: access.basis, proposed: row !== undefined } });
-  return { ok: true, value: { proposal: row ? { reason: row.reason, proposedAt: row.proposed_at, proposedBy: row.proposed_by, proposedByName: row.proposed_by_name } : null } };
+  const requester = { userId: actor.userId, role: actor.role, basis: access.basis };
+  const existing = row ? { proposedBy: row.proposed_by } : null;
+  return {
+    ok: true,
+    value: {
+      proposal: row ? { reason: row.reason, proposedAt: row.proposed_at, proposedBy: row.proposed_by, proposedByName: row.proposed_by_name } : null,
+      mayPropose: mayPropose(requester, existing).ok,
+      mayConfirm: decideConfirmation(requester, existing).ok,
+    },
+  };
 }

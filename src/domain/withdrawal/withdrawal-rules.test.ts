@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { decideConfirmation, decideProposal, isSlip, WITHDRAWAL_REASON_LIMIT, type WithdrawalRequester } from './withdrawal-rules.ts';
+import { decideConfirmation, decideProposal, isSlip, mayPropose, WITHDRAWAL_REASON_LIMIT, type WithdrawalRequester } from './withdrawal-rules.ts';
 
 const lead: WithdrawalRequester = { userId: 'lead', role: 'practitioner', basis: 'lead-professional' };
 const member: WithdrawalRequester = { userId: 'member', role: 'practitioner', basis: 'team-member' };
@@ -21,6 +21,12 @@ describe('proposing to withdraw a record made in error', () => {
 
   it('is refused while a proposal waits', () => {
     assert.deepEqual(decideProposal(lead, waiting, 'Wrong baby'), { ok: false, refusal: 'already-proposed' });
+  });
+
+  it('is offered (before any reason is typed) to the lead professional only, while nothing waits', () => {
+    assert.deepEqual(mayPropose(lead, null), { ok: true, value: null });
+    assert.deepEqual(mayPropose(lead, waiting), { ok: false, refusal: 'already-proposed' });
+    assert.deepEqual(mayPropose(manager, null), { ok: false, refusal: 'not-lead-professional' });
   });
 
   it('needs a reason, within the limit', () => {
@@ -62,5 +68,10 @@ describe('confirming the withdrawal (the second person)', () => {
   it('is refused when nothing was proposed', () => {
     assert.deepEqual(decideConfirmation(safeguardingLead, null), { ok: false, refusal: 'no-proposal' });
     assert.deepEqual(decideConfirmation(manager, null), { ok: false, refusal: 'no-proposal' });
+  });
+
+  it('tells only those entitled whether anything was proposed', () => {
+    assert.deepEqual(decideConfirmation(member, null), { ok: false, refusal: 'not-entitled' });
+    assert.deepEqual(decideConfirmation({ ...safeguardingLead, basis: 'break-glass' }, null), { ok: false, refusal: 'not-entitled' });
   });
 });

@@ -52,20 +52,30 @@ export function isSlip(refusal: WithdrawalRefusal): boolean {
 
 export type Decided<T> = { ok: true; value: T } | { ok: false; refusal: WithdrawalRefusal };
 
-/** The lead professional proposes, with a reason, when no proposal is on the case. */
-export function decideProposal(requester: WithdrawalRequester, existing: WithdrawalProposal | null, reason: string | undefined): Decided<{ reason: string }> {
+/** Whether the requester may propose now, whatever the reason: for the page to offer the form. */
+export function mayPropose(requester: WithdrawalRequester, existing: WithdrawalProposal | null): Decided<null> {
   if (requester.basis !== 'lead-professional') return { ok: false, refusal: 'not-lead-professional' };
   if (existing !== null) return { ok: false, refusal: 'already-proposed' };
+  return { ok: true, value: null };
+}
+
+/** The lead professional proposes, with a reason, when no proposal is on the case. */
+export function decideProposal(requester: WithdrawalRequester, existing: WithdrawalProposal | null, reason: string | undefined): Decided<{ reason: string }> {
+  const may = mayPropose(requester, existing);
+  if (!may.ok) return may;
   const trimmed = reason?.trim() ?? '';
   if (trimmed === '') return { ok: false, refusal: 'reason-missing' };
   if (trimmed.length > WITHDRAWAL_REASON_LIMIT) return { ok: false, refusal: 'reason-too-long' };
   return { ok: true, value: { reason: trimmed } };
 }
 
-/** A safeguarding lead or manager who oversees the case, not the proposer, confirms a proposal waiting. */
+/**
+ * A safeguarding lead or manager who oversees the case, not the proposer, confirms a proposal waiting.
+ * Who is asking is decided before whether anything waits, so that only those entitled learn that.
+ */
 export function decideConfirmation(requester: WithdrawalRequester, existing: WithdrawalProposal | null): Decided<null> {
-  if (existing === null) return { ok: false, refusal: 'no-proposal' };
-  if (existing.proposedBy === requester.userId) return { ok: false, refusal: 'same-person' };
+  if (existing?.proposedBy === requester.userId) return { ok: false, refusal: 'same-person' };
   if (!OVERSIGHT_ROLES.includes(requester.role) || requester.basis === 'break-glass') return { ok: false, refusal: 'not-entitled' };
+  if (existing === null) return { ok: false, refusal: 'no-proposal' };
   return { ok: true, value: null };
 }

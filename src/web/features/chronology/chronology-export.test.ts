@@ -28,6 +28,7 @@ const entry = (summary: string, more: Partial<EntryView> = {}): EntryView => ({
   corrects: null,
   correctionReason: null,
   correctedBy: [],
+  disputes: [],
   ...more,
 });
 
@@ -55,10 +56,10 @@ describe('chronology CSV', () => {
     const [header, withLived, without] = chronologyCsv([entry('Visit', { lived, livedExperience: livedExperienceRows(lived) }), entry('Note')]).slice(1).split('\r\n');
     assert.equal(
       header,
-      "Occurred,Recorded at,Recorded by,Agency,Kind,Summary,Source of information,People,Present,Significant,Baby seen,Awake or asleep,How the baby and the carers were with each other,How the baby was dressed,The baby's demeanour,Where the baby was kept or put down,What older brothers and sisters said,Corrects,Correction reason,Corrected by",
+      "Occurred,Recorded at,Recorded by,Agency,Kind,Summary,Source of information,People,Present,Significant,Baby seen,Awake or asleep,How the baby and the carers were with each other,How the baby was dressed,The baby's demeanour,Where the baby was kept or put down,What older brothers and sisters said,Corrects,Correction reason,Corrected by,Disputes",
     );
-    assert.match(withLived!, /,No,Yes,Asleep,,,"Settled, =calm",,"Mia said ""he cries, a lot""",,,$/);
-    assert.match(without!, /,No,Yes,,,,,,,,,$/);
+    assert.match(withLived!, /,No,Yes,Asleep,,,"Settled, =calm",,"Mia said ""he cries, a lot""",,,,$/);
+    assert.match(without!, /,No,Yes,,,,,,,,,,$/);
   });
 
   it("prints what the entry records under its summary, the lived experience and the plan's checks among it", () => {

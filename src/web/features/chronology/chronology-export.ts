@@ -40,6 +40,7 @@ export const COLUMNS: readonly Column[] = [
   { header: 'Corrects', value: (e) => e.corrects?.description ?? '' },
   { header: 'Correction reason', value: (e) => e.correctionReason ?? '' },
   { header: 'Corrected by', value: (e) => list(e.correctedBy.map((c) => c.description)) },
+  { header: 'Disputes', value: (e) => e.disputes.map((d) => `${d.line}: ${d.text}`).join('\n') },
 ];
 
 export interface PrintRow {
@@ -75,6 +76,7 @@ export function printRows(entries: readonly EntryView[]): PrintRow[] {
       { label: 'Recorded', text: `${e.recordedAt} by ${e.recordedBy}` },
       ...(e.corrects ? [{ label: 'Corrects', text: `${e.corrects.description}. Why: ${e.correctionReason ?? ''}` }] : []),
       ...e.correctedBy.map((c) => ({ label: 'Corrected by', text: `${c.description}. Why: ${c.reason}` })),
+      ...e.disputes.map((d) => ({ label: 'Disputed', text: `${d.text} (${d.line})` })),
     ],
   }));
 }

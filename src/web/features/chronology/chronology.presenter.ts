@@ -42,6 +42,15 @@ export interface EntryView {
   corrects: EntryLink | null;
   correctionReason: string | null;
   correctedBy: (EntryLink & { reason: string })[];
+  /** What people say is wrong in it, oldest first: shown beside it wherever it is shown. */
+  disputes: DisputeView[];
+}
+
+export interface DisputeView {
+  disputedBy: string;
+  text: string;
+  /** "Disputed by the mother, Jo Smith, recorded by Claire Dobson (Health visiting) on 4 March 2026 at 9:00am". */
+  line: string;
 }
 
 export function occurredInWords(occurredAt: string): string {
@@ -105,6 +114,11 @@ export function presentEntries(entries: readonly ListedEntry[], all: readonly Li
         const correction = byId.get(id);
         return correction ? [{ id, description: describe(correction), reason: correction.correctionReason ?? '' }] : [];
       }),
+      disputes: (entry.disputes ?? []).map((d) => ({
+        disputedBy: d.disputedBy,
+        text: d.text,
+        line: `Disputed by ${d.disputedBy}, recorded by ${d.recordedBy} (${d.agency}) on ${formatDateTime(d.recordedAt)}`,
+      })),
     };
   });
 }

@@ -17,6 +17,7 @@ import { chronologyCsv, csvFileName, printRows, PROTECTIVE_MARKING } from './chr
 import { listQuery, readFilters, readOrder } from './chronology-filters.ts';
 import { describeFilters, filterChoices, presentEntries } from './chronology.presenter.ts';
 import { entryRoutes } from './entry.routes.ts';
+import { disputeRoutes } from './dispute.routes.ts';
 
 type CaseParams = { Params: { caseId: string } };
 
@@ -101,4 +102,5 @@ export async function chronologyRoutes(app: FastifyInstance): Promise<void> {
   });
 
   await entryRoutes(app);
+  await disputeRoutes(app);
 }

@@ -136,7 +136,7 @@ describe('chronology list, entry page, filters, CSV and printable page', () => {
     );
     const csv = (await client.get(`/cases/${visited}/chronology.csv`)).body.split('\r\n');
     assert.match(csv[0]!, /,Baby seen,Awake or asleep,How the baby and the carers were with each other,How the baby was dressed,The baby's demeanour,Where the baby was kept or put down,What older brothers and sisters said,Corrects,/);
-    assert.match(csv[1]!, /,Yes,Awake,"Mum held him close, talking to him","Clean, in a vest only in a cold room","Watchful, quiet",In a car seat on the floor,"Ella \(6\) said ""he cries all night""",,,$/);
+    assert.match(csv[1]!, /,Yes,Awake,"Mum held him close, talking to him","Clean, in a vest only in a cold room","Watchful, quiet",In a car seat on the floor,"Ella \(6\) said ""he cries all night""",,,,$/);
     const printed = textOf(qaElement((await client.get(`/cases/${visited}/chronology/print`)).body, 'print-table'));
     assert.match(printed, /Baby seen: Yes Awake or asleep: Awake How the baby and the carers were with each other: Mum held him close, talking to him .* What older brothers and sisters said: Ella \(6\) said "he cries all night"/);
   });
@@ -247,12 +247,12 @@ describe('chronology list, entry page, filters, CSV and printable page', () => {
     const lines = response.body.slice(1).split('\r\n');
     assert.equal(
       lines[0],
-      "Occurred,Recorded at,Recorded by,Agency,Kind,Summary,Source of information,People,Present,Significant,Baby seen,Awake or asleep,How the baby and the carers were with each other,How the baby was dressed,The baby's demeanour,Where the baby was kept or put down,What older brothers and sisters said,Corrects,Correction reason,Corrected by",
+      "Occurred,Recorded at,Recorded by,Agency,Kind,Summary,Source of information,People,Present,Significant,Baby seen,Awake or asleep,How the baby and the carers were with each other,How the baby was dressed,The baby's demeanour,Where the baby was kept or put down,What older brothers and sisters said,Corrects,Correction reason,Corrected by,Disputes",
     );
-    assert.equal(lines[1], '2026-10-05,2026-11-22 09:00,Claire Dobson,Northfield Health Visiting,Home visit,Baby seen asleep in a Moses basket,Seen by the practitioner,Sarah Hart,Sarah Hart; Mark Hart,No,Yes,,,,,,,,,');
+    assert.equal(lines[1], '2026-10-05,2026-11-22 09:00,Claire Dobson,Northfield Health Visiting,Home visit,Baby seen asleep in a Moses basket,Seen by the practitioner,Sarah Hart,Sarah Hart; Mark Hart,No,Yes,,,,,,,,,,');
     assert.match(lines[2]!, /^2026-10-20 22:15,.*,DC Ben Carter,Northfield Police,Domestic abuse incident reported to the police,.*,Another agency's record or system,Sarah Hart; Mark Hart,,Yes,Not recorded,/);
     // A line break inside a summary stays inside its quoted cell.
-    assert.equal(lines[3], '2026-11-01,2026-11-22 09:00,Claire Dobson,Northfield Health Visiting,Case note,"Mum said ""fine"", then cried,\nand asked for help",What the parent or carer says,Sarah Hart,,No,Not recorded,,,,,,,,,');
+    assert.equal(lines[3], '2026-11-01,2026-11-22 09:00,Claire Dobson,Northfield Health Visiting,Case note,"Mum said ""fine"", then cried,\nand asked for help",What the parent or carer says,Sarah Hart,,No,Not recorded,,,,,,,,,,');
     // Newest first unless asked otherwise, as on the page.
     const newest = (await client.get(`/cases/${caseId}/chronology.csv`)).body.slice(1).split('\r\n');
     assert.deepEqual([newest[1]!.slice(0, 10), newest.at(-2)!.slice(0, 10)], ['2026-11-10', '2026-10-05']);

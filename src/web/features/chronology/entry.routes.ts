@@ -134,6 +134,7 @@ export async function entryRoutes(app: FastifyInstance): Promise<void> {
       caseName,
       e: entry,
       canCorrect: canChange && entry.correctedBy.length === 0,
+      canChange,
       backLink: `${chronologyUrl(caseId)}${back}#entry-${entry.id}`,
     });
   });

@@ -1,0 +1,58 @@
+// Recording a person's dispute of a chronology entry (issue 21): a form under the entry, for anyone
+// who may change the case. The dispute is kept beside the entry and never replaces it; the entry's
+// page, the list, the CSV file and the printed copy show it, and the profile counts the disputed entry
+// as conflicting information. A refused form comes back with the error summary and what was typed.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { actorFor } from '../../../application/auth/signed-in-user.ts';
+import { readChronology } from '../../../application/chronology/read-chronology.ts';
+import { recordDispute } from '../../../application/chronology/record-dispute.ts';
+import { DISPUTE_LIMITS, DISPUTE_PROBLEM_MESSAGES } from '../../../domain/chronology/dispute-rules.ts';
+import { formErrors } from '../../forms/validate-form.ts';
+import { sendErrorPage } from '../../plugins/errors.ts';
+import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
+import { presentEntries } from './chronology.presenter.ts';
+
+type EntryParams = { Params: { caseId: string; entryId: string } };
+type Values = { disputedBy: string; text: string };
+
+function typed(body: unknown): Values {
+  const given = body !== null && typeof body === 'object' ? (body as Record<string, unknown>) : {};
+  const text = (field: string, limit: number) => (typeof given[field] === 'string' ? given[field].slice(0, limit + 1000) : '');
+  return { disputedBy: text('disputedBy', DISPUTE_LIMITS.disputedBy), text: text('text', DISPUTE_LIMITS.text) };
+}
+
+export async function disputeRoutes(app: FastifyInstance): Promise<void> {
+  const { ctx } = app;
+  const actor = (request: FastifyRequest) => actorFor(request.user!, 'web', request.ip);
+  const entryUrl = (caseId: string, entryId: string) => `/cases/${caseId}/chronology/${entryId}`;
+
+  /** The form, with the entry it disputes; the error page (a refusal audited) when the user may not. */
+  async function formPage(request: FastifyRequest<EntryParams>, reply: FastifyReply, locals: { values: Values } & object, status = 200) {
+    const { caseId, entryId } = request.params;
+    const result = await readChronology(ctx, actor(request), caseId, { entryId, intent: { action: 'chronology.dispute', need: 'change' } });
+    if (!result.ok) return sendErrorPage(reply, result.code);
+    const entry = presentEntries(result.value.entries, result.value.all, result.value.people)[0]!;
+    return reply.page(
+      'chronology/dispute.njk',
+      { title: 'Record a dispute of an entry', caseId, caseName: result.value.caseName, e: entry, limits: DISPUTE_LIMITS, fieldErrors: {}, backLink: entryUrl(caseId, entryId), ...locals },
+      status,
+    );
+  }
+
+  app.get<EntryParams>('/cases/:caseId/chronology/:entryId/dispute', { preHandler: requireUser }, async (request, reply) => formPage(request, reply, { values: { disputedBy: '', text: '' } }));
+
+  app.post<EntryParams>('/cases/:caseId/chronology/:entryId/dispute', { preHandler: requireUser }, async (request, reply) => {
+    const { caseId, entryId } = request.params;
+    const values = typed(request.body);
+    const result = await recordDispute(ctx, actor(request), caseId, entryId, values);
+    if (result.ok) {
+      flashSuccess(request, 'Dispute recorded beside the entry: the profile counts the entry as conflicting information');
+      return reply.redirect(entryUrl(caseId, entryId), 303);
+    }
+    if (result.code === 'invalid') {
+      const errors = Object.fromEntries(result.problems.map((p) => [p.path.slice(1), DISPUTE_PROBLEM_MESSAGES[p.code]]));
+      return formPage(request, reply, { values, ...formErrors(errors) }, 400);
+    }
+    return sendErrorPage(reply, result.code === 'forbidden' ? 'forbidden' : 'not-found');
+  });
+}
