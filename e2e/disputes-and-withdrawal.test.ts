@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { recordEntry } from '../src/application/chronology/record-entry.ts';
+import type { Role } from '../src/domain/shared/roles.ts';
 import { serviceToday } from '../src/domain/shared/service-day.ts';
 import { demoCaseId, type E2e, expectNoAxeViolations, signIn, startE2e, submit } from './helpers/browser.ts';
 import { expectErrorSummary } from './helpers/page-checks.ts';
@@ -33,7 +34,7 @@ describe('disputes and withdrawal', () => {
     // An entry of the health visitor's own on the case, to dispute.
     const { ctx } = e2e.testApp;
     const user = await ctx.db.selectFrom('users').select(['id', 'organisation_id', 'role']).where('email', '=', 'health-visitor@demo.example').executeTakeFirstOrThrow();
-    const actor = { kind: 'user' as const, userId: user.id, organisationId: user.organisation_id, role: user.role, channel: 'web' as const, ip: null };
+    const actor = { kind: 'user' as const, userId: user.id, organisationId: user.organisation_id, role: user.role as Role, channel: 'web' as const, ip: null };
     const recorded = await recordEntry(ctx, actor, caseId, { kind: 'case-note', occurredAt: serviceToday(e2e.testApp.clock.now()), summary: 'Mother said she has stopped drinking', source: 'carer-account' });
     assert.ok(recorded.ok, JSON.stringify(recorded));
     await page.goto(`/cases/${caseId}/chronology/${recorded.entry.id}`);
