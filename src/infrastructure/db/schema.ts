@@ -442,6 +442,7 @@ export interface CaseMeetingsTable {
   actions: Json<{ text: string; owner: string; dueOn: string }[]>;
   section47: boolean | null;
   protection_plan: boolean | null;
+  abuse_category: 'NEG' | 'PHY' | 'SAB' | 'EMO' | 'MUL' | null;
   recorded_at: Timestamp;
   recorded_by: string | null;
   recorded_by_name: string;
@@ -600,9 +601,9 @@ export interface Database {
   user_recovery_codes: UserRecoveryCodesTable;
   growth_measurements: GrowthMeasurementsTable;
   partnership_view_grants: PartnershipViewGrantsTable;
+  legal_holds: LegalHoldsTable;
   chronology_disputes: ChronologyDisputesTable;
   case_withdrawals: CaseWithdrawalsTable;
-  legal_holds: LegalHoldsTable;
 }
 
 export type Db = Kysely<Database>;
