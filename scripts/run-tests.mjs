@@ -3,9 +3,17 @@
 //   node scripts/run-tests.mjs e2e    the browser tests under e2e/
 //   node scripts/run-tests.mjs e2e --shard 1/2   every other file of them (CI runs the halves side by side)
 // With DATABASE_URL set, tests run against that PostgreSQL server instead of PGlite.
+//
+// The whole unit suite runs its files in groups, each group in one process (a file is a `describe`
+// named by its path that imports it), not a process a file: starting Node, tsx and the app's modules
+// cost about half a second of CPU a file, over 300 files a suite. A file that must have a process of
+// its own (it changes something for the whole process, such as the global tracer) says so with the
+// words "Runs in a process of its own" in a comment.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const mode = process.argv[2] ?? 'unit';
 const roots = mode === 'e2e' ? ['e2e'] : ['src', 'test'];
@@ -43,6 +51,38 @@ const run = (args) => spawnSync(process.execPath, args, { stdio: 'inherit', env:
 const prepared = run(['--import', 'tsx', 'test/helpers/build-test-template.ts']);
 if (prepared.status !== 0) process.exit(prepared.status ?? 1);
 
+/** Groups a process holds: enough that the two at a time finish close together. */
+const GROUPS = 16;
+const ALONE = 'Runs in a process of its own';
+
+/**
+ * The files in GROUPS groups of about equal size (a file's bytes stand for its cost), largest first
+ * into the lightest group, each written as a test file that imports its files one `describe` each;
+ * the files that must be alone stay themselves.
+ */
+function grouped(testFiles) {
+  const sized = testFiles.map((file) => ({ file, text: fs.readFileSync(file, 'utf8') }));
+  const alone = sized.filter(({ text }) => text.includes(ALONE)).map(({ file }) => file);
+  const groups = Array.from({ length: GROUPS }, () => ({ bytes: 0, files: [] }));
+  for (const { file, text } of sized.filter(({ text }) => !text.includes(ALONE)).sort((a, b) => b.text.length - a.text.length)) {
+    const lightest = groups.reduce((least, group) => (group.bytes < least.bytes ? group : least));
+    lightest.bytes += text.length;
+    lightest.files.push(file);
+  }
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'icp-test-groups-'));
+  process.on('exit', () => fs.rmSync(folder, { recursive: true, force: true }));
+  const written = groups
+    .filter((group) => group.files.length > 0)
+    .map((group, index) => {
+      const file = path.join(folder, `group-${String(index + 1).padStart(2, '0')}.test.mjs`);
+      const lines = group.files.sort().map((test) => `describe(${JSON.stringify(test)}, async () => { await import(${JSON.stringify(pathToFileURL(path.resolve(test)).href)}); });`);
+      fs.writeFileSync(file, [`import { describe } from 'node:test';`, ...lines, ''].join('\n'));
+      return file;
+    });
+  return [...written, ...alone];
+}
+
 const concurrency = mode === 'e2e' ? '1' : '2';
-const result = run(['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files]);
+const toRun = mode === 'unit' ? grouped(files) : files;
+const result = run(['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...toRun]);
 process.exit(result.status ?? 1);

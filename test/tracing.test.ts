@@ -1,3 +1,4 @@
+// Runs in a process of its own (scripts/run-tests.mjs): it registers the global tracer provider, which would trace every app after it.
 // One event written through the API is one trace: Fastify's request span, its handler, the steps of
 // recording an entry (lock, write, evaluate and version, alerts, audit) and the SQL statements each
 // runs, as children, on PGlite as on PostgreSQL (the statements are traced where Kysely hands them to
