@@ -149,7 +149,7 @@ describe('an administrator adds an account, and its owner signs in', () => {
     const row = admin.locator('[data-qa="accounts"] tbody tr').filter({ hasText: 'rosa.quinn@demo.example' });
     assert.equal(await row.count(), 1, 'the new account is listed, its email in lower case');
     const cells = (await row.locator('td').allInnerTexts()).map((cell) => cell.trim());
-    assert.deepEqual(cells, ['Rosa Quinn', 'rosa.quinn@demo.example', 'Northfield Housing Options', 'Practitioner', 'Active']);
+    assert.deepEqual(cells, ['Rosa Quinn', 'rosa.quinn@demo.example', 'Northfield Housing Options', 'Practitioner', 'Active', 'Off'], 'a new account has no two-factor sign-in yet');
 
     // Adding the same email again is refused with a message against the email field.
     await admin.goto('/admin/users/new');
