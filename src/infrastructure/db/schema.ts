@@ -550,6 +550,27 @@ export interface CaseWithdrawalsTable {
   proposed_by_name: string;
 }
 
+/** A person a FHIR import proposes for a record, waiting for a practitioner's decision (migration 041). */
+export interface FhirProposedPeopleTable {
+  case_id: string;
+  id: string;
+  organisation_id: string;
+  agency: string;
+  resource: string;
+  given_name: string | null;
+  family_name: string | null;
+  relationship_to_infant: string;
+  relationship_as_sent: string | null;
+  sex: string | null;
+  date_of_birth: DateOnly | null;
+  nhs_number: string | null;
+  received_at: Timestamp;
+  decision: 'new-person' | 'same-person' | 'not-in-family' | null;
+  person_id: string | null;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+}
+
 /** An account an administrator granted the partnership's dashboard (migration 031). */
 export interface PartnershipViewGrantsTable {
   user_id: string;
@@ -604,6 +625,7 @@ export interface Database {
   legal_holds: LegalHoldsTable;
   chronology_disputes: ChronologyDisputesTable;
   case_withdrawals: CaseWithdrawalsTable;
+  fhir_proposed_people: FhirProposedPeopleTable;
 }
 
 export type Db = Kysely<Database>;
