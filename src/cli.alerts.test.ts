@@ -1,31 +1,17 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { createContext } from './application/context.ts';
 import { loadConfig } from './config.ts';
 import { openConfiguredDatabase } from './infrastructure/db/open-configured.ts';
-import { icp } from '../test/helpers/cli.ts';
+import { cliDatabaseName, icp, useCliEnvironment } from '../test/helpers/cli.ts';
 import { makeCase, makeOrganisation, makeUser } from '../test/helpers/factories.ts';
-import { createTestDatabase, createTestDataDir, usingPostgres, type TestDatabase } from '../test/helpers/test-database.ts';
 
-describe(`alerts escalate on ${usingPostgres ? 'PostgreSQL' : 'the embedded database'}`, () => {
-  let env: Record<string, string>;
-  let database: TestDatabase | undefined;
-  before(async () => {
-    if (usingPostgres) {
-      database = await createTestDatabase();
-      env = { DATABASE_URL: database.url!, DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'icp-cli-pg-')) };
-    } else {
-      env = { DATA_DIR: await createTestDataDir('icp-cli-alerts-') };
-    }
-  });
-  after(async () => database?.close());
+describe(`alerts escalate on ${cliDatabaseName}`, () => {
+  const cli = useCliEnvironment('icp-cli-alerts-');
 
   /** An alert raised five hours ago that nobody acknowledged, in a team with a safeguarding lead. Returns the lead's id. */
   async function overdueAlert(): Promise<string> {
-    const config = loadConfig({ ...env, LOG_LEVEL: 'silent' });
+    const config = loadConfig({ ...cli.env, LOG_LEVEL: 'silent' });
     const opened = await openConfiguredDatabase(config);
     try {
       const ctx = createContext(opened.db, config);
@@ -46,14 +32,14 @@ describe(`alerts escalate on ${usingPostgres ? 'PostgreSQL' : 'the embedded data
 
   it('escalates the overdue alerts and prints how many last; nothing the second time', async () => {
     const leadId = await overdueAlert();
-    const first = await icp(env, 'alerts', 'escalate');
+    const first = await icp(cli.env, 'alerts', 'escalate');
     assert.equal(first.status, 0, first.stderr);
     assert.match(first.stdout, /Escalated 1 alert \(after 4 hours unacknowledged\)/);
     assert.equal(first.last, '1');
-    const again = await icp(env, 'alerts', 'escalate');
+    const again = await icp(cli.env, 'alerts', 'escalate');
     assert.equal(again.last, '0');
 
-    const config = loadConfig({ ...env, LOG_LEVEL: 'silent' });
+    const config = loadConfig({ ...cli.env, LOG_LEVEL: 'silent' });
     const opened = await openConfiguredDatabase(config);
     try {
       const reached = await opened.db.selectFrom('alert_recipients').select('reached_as').where('user_id', '=', leadId).execute();

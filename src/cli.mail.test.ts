@@ -1,26 +1,15 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { icp } from '../test/helpers/cli.ts';
+import { cliDatabaseName, icp, useCliEnvironment } from '../test/helpers/cli.ts';
 import { MailSink } from '../test/helpers/mail-sink.ts';
-import { createTestDatabase, createTestDataDir, usingPostgres, type TestDatabase } from '../test/helpers/test-database.ts';
 import { loadConfig } from './config.ts';
 import { openConfiguredDatabase } from './infrastructure/db/open-configured.ts';
 
-describe(`mail deliver on ${usingPostgres ? 'PostgreSQL' : 'the embedded database'}`, () => {
-  let env: Record<string, string>;
-  let database: TestDatabase | undefined;
+describe(`mail deliver on ${cliDatabaseName}`, () => {
+  const cli = useCliEnvironment('icp-cli-mail-');
   let sink: MailSink;
   before(async () => {
-    if (usingPostgres) {
-      database = await createTestDatabase();
-      env = { DATABASE_URL: database.url!, DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'icp-cli-pg-')) };
-    } else {
-      env = { DATA_DIR: await createTestDataDir('icp-cli-mail-') };
-    }
-    const opened = await openConfiguredDatabase(loadConfig({ DATABASE_URL: '', ...env }));
+    const opened = await openConfiguredDatabase(loadConfig({ DATABASE_URL: '', ...cli.env }));
     // The command under test runs on the system clock, as it does for an operator, so its mail is due by that clock.
     // eslint-disable-next-line no-restricted-syntax
     const now = new Date();
@@ -33,11 +22,10 @@ describe(`mail deliver on ${usingPostgres ? 'PostgreSQL' : 'the embedded databas
   });
   after(async () => {
     await sink.stop();
-    await database?.close();
   });
 
   it('says mail is off, sends nothing and prints how many wait, when SMTP_URL is not set', async () => {
-    const result = await icp({ ...env, SMTP_URL: '' }, 'mail', 'deliver');
+    const result = await icp({ ...cli.env, SMTP_URL: '' }, 'mail', 'deliver');
     assert.equal(result.status, 1);
     assert.match(result.stderr, /Mail is off \(SMTP_URL is not set\)/);
     assert.equal(result.last, '2');
@@ -45,7 +33,7 @@ describe(`mail deliver on ${usingPostgres ? 'PostgreSQL' : 'the embedded databas
   });
 
   it('sends the due messages through SMTP_URL and prints that none wait', async () => {
-    const result = await icp({ ...env, SMTP_URL: sink.url }, 'mail', 'deliver');
+    const result = await icp({ ...cli.env, SMTP_URL: sink.url }, 'mail', 'deliver');
     assert.equal(result.status, 0, result.stderr);
     assert.match(result.stdout, /Sent 2\./);
     assert.equal(result.last, '0');

@@ -2,10 +2,43 @@
 // process: the same runCli the program runs, with the environment the command would get and its
 // console output captured, without starting Node, tsx and the modules again for every command.
 // `icpProcess` starts the real program, for what only a process shows (its exit code, its output
-// streams); keep a few of those.
+// streams); keep a few of those. `useCliEnvironment` gives a suite the place its commands run in.
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before } from 'node:test';
 import { format, promisify } from 'node:util';
 import { runCli } from '../../src/cli.ts';
+import { createTestDatabase, createTestDataDir, usingPostgres } from './test-database.ts';
+
+/** The database the suite's commands run on, for its name: `describe(\`... on ${cliDatabaseName}\`)`. */
+export const cliDatabaseName = usingPostgres ? 'PostgreSQL' : 'the embedded database';
+
+/**
+ * Registers the suite's hooks and returns its commands' environment, filled in before its first test:
+ * a data folder of its own holding the migrated embedded database, or on PostgreSQL a database of its
+ * own (DATABASE_URL) and a data folder for the files the commands write beside it. After the suite
+ * the database is dropped and the folder removed. Read `env` in hooks and tests, not as the suite is declared.
+ */
+export function useCliEnvironment(folderPrefix: string): { env: Record<string, string> } {
+  const place = { env: {} as Record<string, string> };
+  let dropDatabase = async (): Promise<void> => undefined;
+  before(async () => {
+    if (usingPostgres) {
+      const database = await createTestDatabase();
+      dropDatabase = () => database.close();
+      place.env = { DATABASE_URL: database.url!, DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), folderPrefix)) };
+    } else {
+      place.env = { DATA_DIR: await createTestDataDir(folderPrefix) };
+    }
+  });
+  after(async () => {
+    await dropDatabase();
+    if (place.env['DATA_DIR']) fs.rmSync(place.env['DATA_DIR'], { recursive: true, force: true });
+  });
+  return place;
+}
 
 export type CliResult = { status: number | null; stdout: string; stderr: string; last: string };
 
