@@ -541,6 +541,34 @@ export interface ChronologyDisputesTable {
   agency: string;
 }
 
+/** A case closed for transfer to another area: what was sent, to whom, when, and the receipt (migration 038). */
+export interface CaseTransfersTable {
+  case_id: string;
+  to_area: string;
+  contact: string;
+  sent_at: Timestamp;
+  sent_by: string;
+  sent_by_name: string;
+  from_area: string;
+  sent: ColumnType<Record<string, unknown>, string, string>;
+  receipt_due_on: DateOnly;
+  receipt_confirmed_at: Timestamp | null;
+  receipt_confirmed_by: string | null;
+  receipt_confirmed_by_name: string | null;
+  receipt_note: string | null;
+}
+
+/** A case made from another area's transfer pack: where it came from and the findings it was sent with (migration 038). */
+export interface ReceivedTransfersTable {
+  case_id: string;
+  from_area: string;
+  sending_case_id: string;
+  sent_at: Timestamp;
+  received_at: Timestamp;
+  received_by: string;
+  findings: ColumnType<{ severity: string; title: string }[], string, string>;
+}
+
 /** A proposal to withdraw a record made in error, waiting for a second person (migration 037); the confirmation removes it with the case. */
 export interface CaseWithdrawalsTable {
   case_id: string;
@@ -625,6 +653,8 @@ export interface Database {
   legal_holds: LegalHoldsTable;
   chronology_disputes: ChronologyDisputesTable;
   case_withdrawals: CaseWithdrawalsTable;
+  case_transfers: CaseTransfersTable;
+  received_transfers: ReceivedTransfersTable;
   fhir_proposed_people: FhirProposedPeopleTable;
 }
 
