@@ -1,13 +1,15 @@
 // Single sign-on in a real browser with axe: the sign-in choice page, "Sign in with" a real OpenID
-// provider (oidc-provider on 127.0.0.1) and back, signed in; and the page an unknown user gets.
+// provider (oidc-provider on 127.0.0.1) and back: the first time to a page saying an administrator
+// must approve it, the administrator approving it on the accounts page, then signed in; and the page
+// an unknown user gets.
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { makeUser } from '../test/helpers/factories.ts';
+import { makeUser, TEST_PASSWORD } from '../test/helpers/factories.ts';
 import { startTestProvider, type TestProvider } from '../test/helpers/oidc-test-provider.ts';
 import { createTestApp, type TestApp } from '../test/helpers/test-app.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, expectNoAxeViolations, pageHeading, submit } from './helpers/browser.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, expectNoAxeViolations, pageHeading, signIn, submit } from './helpers/browser.ts';
 
 /** A free port on 127.0.0.1: the service's public address must be known before it is built. */
 async function freePort(): Promise<number> {
@@ -55,7 +57,25 @@ describe('single sign-on', () => {
     await expectNoAxeViolations(page);
 
     provider.willSignIn({ email: user.email });
-    const response = await submit(page, button);
+    const first = await submit(page, button);
+    assert.equal(first.status(), 403);
+    assert.match(await page.locator('[data-qa="oidc-refusal"]').innerText(), /An administrator must approve/);
+    await expectNoAxeViolations(page);
+
+    const admin = await makeUser(t.ctx, { role: 'admin', name: 'Browser Administrator' });
+    const adminPage = await newPage();
+    await signIn(adminPage, admin.email, TEST_PASSWORD);
+    await adminPage.goto('/admin/accounts');
+    const links = adminPage.locator('[data-qa="provider-links"]');
+    assert.match(await links.innerText(), /Browser Visitor[\s\S]*Test Identity[\s\S]*Waiting for approval/);
+    await expectNoAxeViolations(adminPage);
+    await submit(adminPage, links.getByRole('button', { name: 'Approve Test Identity for Browser Visitor' }));
+    assert.match(await adminPage.locator('[data-qa="success-banner"]').innerText(), /Single sign-on approved/);
+    assert.match(await links.innerText(), /Linked since/);
+
+    await page.goto('/sign-in');
+    provider.willSignIn({ email: user.email });
+    const response = await submit(page, page.getByRole('button', { name: 'Sign in with Test Identity' }));
     assert.equal(response.status(), 200);
     assert.equal(new URL(page.url()).origin, baseUrl, 'back at the service');
     assert.match(await page.locator('[data-qa="signed-in-user"]').innerText(), /Browser Visitor/);

@@ -21,12 +21,12 @@ describe('single sign-on configuration (OIDC_PROVIDERS, PUBLIC_URL)', () => {
 
   it('reads each provider, with the email claim, "openid email" and no multi-factor acr by default, and the public address without its trailing slash', () => {
     const config = loadConfig({
-      OIDC_PROVIDERS: JSON.stringify([ENTRA, { ...ENTRA, id: 'cis2', name: 'NHS CIS2', claim: 'preferred_username', scopes: 'openid  profile email', multiFactorAcrs: ['AAL3'] }]),
+      OIDC_PROVIDERS: JSON.stringify([ENTRA, { ...ENTRA, id: 'cis2', name: 'NHS CIS2', claim: 'preferred_username', idClaim: 'oid', scopes: 'openid  profile email', multiFactorAcrs: ['AAL3'] }]),
       PUBLIC_URL: 'https://icp.example.org/',
     });
     assert.equal(config.oidc.publicUrl, 'https://icp.example.org');
-    assert.deepEqual(config.oidc.providers[0], { ...ENTRA, claim: 'email', scopes: 'openid email', multiFactorAcrs: [] });
-    assert.deepEqual(config.oidc.providers[1], { ...ENTRA, id: 'cis2', name: 'NHS CIS2', claim: 'preferred_username', scopes: 'openid profile email', multiFactorAcrs: ['AAL3'] });
+    assert.deepEqual(config.oidc.providers[0], { ...ENTRA, claim: 'email', idClaim: 'sub', scopes: 'openid email', multiFactorAcrs: [] });
+    assert.deepEqual(config.oidc.providers[1], { ...ENTRA, id: 'cis2', name: 'NHS CIS2', claim: 'preferred_username', idClaim: 'oid', scopes: 'openid profile email', multiFactorAcrs: ['AAL3'] });
   });
 
   it('allows a plain http issuer only on this machine', () => {
@@ -47,6 +47,7 @@ describe('single sign-on configuration (OIDC_PROVIDERS, PUBLIC_URL)', () => {
       [{ OIDC_PROVIDERS: JSON.stringify([{ ...ENTRA, clientSecret: undefined }]), PUBLIC_URL: 'https://icp.example.org' }, /^OIDC_PROVIDERS\[0\]\.clientSecret must be set/],
       [{ OIDC_PROVIDERS: JSON.stringify([{ ...ENTRA, scopes: 'email' }]), PUBLIC_URL: 'https://icp.example.org' }, /^OIDC_PROVIDERS\[0\]\.scopes must include openid/],
       [{ OIDC_PROVIDERS: JSON.stringify([{ ...ENTRA, claim: 'e mail' }]), PUBLIC_URL: 'https://icp.example.org' }, /^OIDC_PROVIDERS\[0\]\.claim must be the name of an ID token claim/],
+      [{ OIDC_PROVIDERS: JSON.stringify([{ ...ENTRA, idClaim: 'object id' }]), PUBLIC_URL: 'https://icp.example.org' }, /^OIDC_PROVIDERS\[0\]\.idClaim must be the name of an ID token claim, such as sub or oid/],
       [{ OIDC_PROVIDERS: JSON.stringify([{ ...ENTRA, multiFactorAcrs: 'AAL3' }]), PUBLIC_URL: 'https://icp.example.org' }, /^OIDC_PROVIDERS\[0\]\.multiFactorAcrs must be a list/],
       [{ OIDC_PROVIDERS: JSON.stringify([{ ...ENTRA, secret: 'x' }]), PUBLIC_URL: 'https://icp.example.org' }, /^OIDC_PROVIDERS\[0\] has fields the service does not know: secret/],
     ];

@@ -12,8 +12,10 @@ export interface OidcProviderConfig {
   issuer: string;
   clientId: string;
   clientSecret: string;
-  /** The ID token claim whose value is the user's email address, matched with their account's. */
+  /** The ID token claim whose value is the user's email address: matched with their account's at the first sign-in only. */
   claim: string;
+  /** The claim that is the user's own id at the provider (`sub`, or Entra ID's `oid`): once an administrator approves the link, sign-ins match by it alone. */
+  idClaim: string;
   /** Scopes asked for, space-separated; always includes openid. */
   scopes: string;
   /** `acr` values that mean the provider asked for two factors (beside amr's "mfa" and the like). */
@@ -26,7 +28,7 @@ export interface OidcSettings {
   publicUrl: string | undefined;
 }
 
-const FIELDS = ['id', 'name', 'issuer', 'clientId', 'clientSecret', 'claim', 'scopes', 'multiFactorAcrs'];
+const FIELDS = ['id', 'name', 'issuer', 'clientId', 'clientSecret', 'claim', 'idClaim', 'scopes', 'multiFactorAcrs'];
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** True for an issuer on this machine, which may be plain http (a provider run for tests or a trial). */
@@ -103,15 +105,20 @@ function readProvider(entry: unknown, at: string, problems: string[]): OidcProvi
   // Read without echoing: a secret never appears in a message.
   const clientSecret = typeof record.clientSecret === 'string' ? record.clientSecret : '';
   if (clientSecret === '') problems.push(`${at}.clientSecret must be set: the secret the provider gave this service`);
-  const claim = text('claim', 'email');
-  if (claim !== '' && !/^[A-Za-z0-9_.:-]{1,64}$/.test(claim)) problems.push(`${at}.claim must be the name of an ID token claim, such as email or preferred_username (it is "${claim}")`);
+  const claim = claimName(text('claim', 'email'), `${at}.claim`, 'email or preferred_username', problems);
+  const idClaim = claimName(text('idClaim', 'sub'), `${at}.idClaim`, 'sub or oid', problems);
   const scopes = text('scopes', 'openid email');
   if (scopes !== '' && !scopes.split(/\s+/).includes('openid')) problems.push(`${at}.scopes must include openid (it is "${scopes}")`);
   const acrs = record.multiFactorAcrs ?? [];
   const multiFactorAcrs = Array.isArray(acrs) && acrs.every((acr) => typeof acr === 'string' && acr !== '') ? (acrs as string[]) : null;
   if (!multiFactorAcrs) problems.push(`${at}.multiFactorAcrs must be a list of acr values, such as ["AAL3_ANY"]`);
   if (problems.length > before) return undefined;
-  return { id, name, issuer, clientId, clientSecret, claim, scopes: scopes.split(/\s+/).join(' '), multiFactorAcrs: multiFactorAcrs! };
+  return { id, name, issuer, clientId, clientSecret, claim, idClaim, scopes: scopes.split(/\s+/).join(' '), multiFactorAcrs: multiFactorAcrs! };
+}
+
+function claimName(claim: string, at: string, examples: string, problems: string[]): string {
+  if (claim !== '' && !/^[A-Za-z0-9_.:-]{1,64}$/.test(claim)) problems.push(`${at} must be the name of an ID token claim, such as ${examples} (it is "${claim}")`);
+  return claim;
 }
 
 function parseUrl(text: string): URL | undefined {

@@ -16,6 +16,10 @@ export const ID_TOKEN_SECONDS = 120;
 
 export interface TestLogin {
   email: string;
+  /** The user's id at the provider (`sub`); the email address unless a test gives another. */
+  sub?: string;
+  /** Entra ID's object id claim, for a provider configured to match by it. */
+  oid?: string;
   emailVerified?: boolean;
   amr?: string[];
   acr?: string;
@@ -65,7 +69,7 @@ export async function startTestProvider(appOrigin: string): Promise<TestProvider
     jwks: { keys: [jwk] },
     cookies: { keys: ['test-cookie-key-that-is-long-enough'] },
     // amr and acr in every ID token, as Entra ID and CIS2 send them.
-    claims: { acr: null, amr: null, auth_time: null, sid: null, openid: ['sub', 'acr', 'amr', 'auth_time'], email: ['email', 'email_verified'] },
+    claims: { acr: null, amr: null, auth_time: null, sid: null, openid: ['sub', 'acr', 'amr', 'auth_time', 'oid'], email: ['email', 'email_verified'] },
     acrValues: ['aal1', 'aal3'],
     pkce: { required: () => true },
     ttl: { IdToken: ID_TOKEN_SECONDS, AccessToken: 600, AuthorizationCode: 60, Interaction: 600, Session: 600, Grant: 600 },
@@ -73,7 +77,7 @@ export async function startTestProvider(appOrigin: string): Promise<TestProvider
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     findAccount: (_ctx, sub) => {
       const login = logins.get(sub);
-      return login ? { accountId: sub, claims: () => ({ sub, email: login.email, email_verified: login.emailVerified ?? true }) } : undefined;
+      return login ? { accountId: sub, claims: () => ({ sub, email: login.email, email_verified: login.emailVerified ?? true, ...(login.oid ? { oid: login.oid } : {}) }) } : undefined;
     },
   });
 
@@ -104,8 +108,9 @@ export async function startTestProvider(appOrigin: string): Promise<TestProvider
           await provider.interactionFinished(req, res, { error: 'access_denied', error_description: 'The user declined' }, { mergeWithLastSubmission: false });
           return;
         }
-        logins.set(login.email, login);
-        await provider.interactionFinished(req, res, { login: { accountId: login.email, ...(login.amr ? { amr: login.amr } : {}), ...(login.acr ? { acr: login.acr } : {}) } }, { mergeWithLastSubmission: false });
+        const accountId = login.sub ?? login.email;
+        logins.set(accountId, login);
+        await provider.interactionFinished(req, res, { login: { accountId, ...(login.amr ? { amr: login.amr } : {}), ...(login.acr ? { acr: login.acr } : {}) } }, { mergeWithLastSubmission: false });
         return;
       }
       const grant = new provider.Grant({ accountId: details.session!.accountId, clientId: String(details.params.client_id) });

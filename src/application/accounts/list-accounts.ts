@@ -4,10 +4,13 @@ import type { Actor } from '../actor.ts';
 import { recordAuditAlone } from '../audit.ts';
 import type { AppContext } from '../context.ts';
 import { fail, ok, type Result } from '../result.ts';
+import { providerLinks, type ProviderLinkListing } from './provider-links.ts';
 
 export interface AccountListing {
   organisations: { id: string; name: string; kind: string; users: number }[];
   users: { id: string; email: string; name: string; role: string; organisationName: string; locked: boolean; disabled: boolean; twoFactor: boolean }[];
+  /** Single sign-on links to identity providers, those waiting for approval first. */
+  providerLinks: ProviderLinkListing[];
 }
 
 export async function listAccounts(ctx: AppContext, actor: Actor): Promise<Result<AccountListing, 'forbidden'>> {
@@ -49,5 +52,6 @@ export async function listAccounts(ctx: AppContext, actor: Actor): Promise<Resul
       disabled: u.disabled_at !== null,
       twoFactor: Boolean(u.two_factor),
     })),
+    providerLinks: await providerLinks(ctx),
   });
 }

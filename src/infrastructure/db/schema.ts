@@ -74,6 +74,17 @@ export interface UserRecoveryCodesTable {
   used_at: Timestamp | null;
 }
 
+/** An account's link to its user id at an identity provider, asked for at a first sign-in and approved by an administrator (migration 035). */
+export interface UserProviderLinksTable {
+  user_id: string;
+  provider: string;
+  subject: string;
+  email: string;
+  requested_at: Timestamp;
+  approved_at: Timestamp | null;
+  approved_by: string | null;
+}
+
 /** A weight, length or head circumference of the baby on a day (migration 027). */
 export interface GrowthMeasurementsTable {
   case_id: string;
@@ -648,6 +659,7 @@ export interface Database {
   kept_forms: KeptFormsTable;
   user_two_factor: UserTwoFactorTable;
   user_recovery_codes: UserRecoveryCodesTable;
+  user_provider_links: UserProviderLinksTable;
   growth_measurements: GrowthMeasurementsTable;
   partnership_view_grants: PartnershipViewGrantsTable;
   legal_holds: LegalHoldsTable;

@@ -1,6 +1,6 @@
 // The OpenID Connect relying party, through openid-client (issue 17): the authorization code flow
 // with PKCE, state and nonce; the ID token's signature, issuer, audience, nonce and times checked by
-// the library, and the userinfo endpoint asked when the token lacks the claim that names the user;
+// the library, and the userinfo endpoint asked when the token lacks the claims that name the user;
 // and the provider's sign-out address. Each provider's discovery document is read once
 // and kept (read again after a failure). openid-client reads the system clock; it is told how far
 // the service's clock is from it, so that an ID token's times are judged by the service's clock.
@@ -91,7 +91,7 @@ export async function redeemCallback(provider: OidcProviderConfig, callbackUrl: 
     });
     const claims = tokens.claims();
     if (!claims || !tokens.id_token) return { ok: false, failure: 'invalid-id-token' };
-    if (claims[provider.claim] !== undefined) return { ok: true, claims: { ...claims }, idToken: tokens.id_token };
+    if (claims[provider.claim] !== undefined && claims[provider.idClaim] !== undefined) return { ok: true, claims: { ...claims }, idToken: tokens.id_token };
     // A provider may give the other claims at its userinfo endpoint only (OpenID Connect Core 5.4):
     // asked for the same subject, and the ID token's own claims kept over them.
     const userInfo = await client.fetchUserInfo(config, tokens.access_token, claims.sub);

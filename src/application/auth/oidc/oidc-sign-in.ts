@@ -1,11 +1,13 @@
 // Single sign-on with OpenID Connect (issue 17): a user signs in with their organisation's account
-// at an identity provider and is matched, by the email address in the configured claim, to an
-// active account already registered here. Nobody is given an account by signing in: an unknown
+// at an identity provider and is matched to an active account already registered here: by their id
+// at the provider (the configured claim, `sub` or Entra ID's `oid`) once an administrator has
+// approved linking it, and at the first sign-in by the email address the provider vouches for, which
+// asks for that approval and signs nobody in. Nobody is given an account by signing in: an unknown
 // address gets a page saying an administrator must register them. Every refusal is audited with
 // its reason, and none signs anyone in. Sign-out ends the provider's session too when the provider
 // has an end_session_endpoint (RP-initiated logout).
 import type { OidcProviderConfig } from '../../../config-oidc.ts';
-import { authenticationMethods, oidcSignInTooOld, OIDC_SIGN_IN_WAIT_MINUTES, vouchedEmail } from '../../../domain/shared/oidc-sign-in.ts';
+import { authenticationMethods, matchProviderUser, oidcSignInTooOld, OIDC_SIGN_IN_WAIT_MINUTES, providerUserId, vouchedEmail } from '../../../domain/shared/oidc-sign-in.ts';
 import { providerSatisfiesTwoFactor, type SecondFactorStep } from '../../../domain/shared/two-factor.ts';
 import { authorizationRequest, endSessionUrl, redeemCallback, type CallbackFailure } from '../../../infrastructure/oidc/oidc-client.ts';
 import type { Actor } from '../../actor.ts';
@@ -14,6 +16,7 @@ import type { AppContext } from '../../context.ts';
 import { fail, ok, type Result } from '../../result.ts';
 import { actorFor, findActiveUser, toSignedInUser, type SignedInUser } from '../signed-in-user.ts';
 import { secondFactorAfterSignIn } from '../two-factor.ts';
+import { linkOfAccount, linkOfSubject, requestLink } from './provider-links.ts';
 
 /** What the session keeps between sending the user to the provider and their coming back. */
 export interface PendingOidcSignIn {
@@ -39,9 +42,12 @@ export type OidcRefusal =
   | 'no-sign-in-pending'
   | 'sign-in-too-old'
   | CallbackFailure
+  | 'no-id-claim'
   | 'no-email-claim'
   | 'email-not-verified'
   | 'unknown-account'
+  | 'linked-to-another'
+  | 'link-awaiting-approval'
   | 'disabled';
 
 export const SIGNED_OUT_PATH = '/signed-out';
@@ -117,11 +123,17 @@ export async function finishOidcSignIn(ctx: AppContext, input: FinishOidcSignInI
   const answer = await redeemCallback(provider, new URL(publicAddress(ctx, input.callbackPathAndQuery)), pending, now);
   if (!answer.ok) return refuse(answer.failure, answer.providerError ? { providerError: answer.providerError } : {});
 
-  const vouched = vouchedEmail(answer.claims, provider.claim);
-  if (!vouched.ok) return refuse(vouched.reason, typeof answer.claims[provider.claim] === 'string' ? { email: answer.claims[provider.claim] as string } : {});
-  const row = await findActiveUser(ctx.db, { email: vouched.email });
-  if (!row) return refuse('unknown-account', { email: vouched.email });
-  if (row.disabled_at !== null) return refuse('disabled', { email: vouched.email, subjectId: row.id });
+  const subject = providerUserId(answer.claims, provider.idClaim);
+  if (subject === undefined) return refuse('no-id-claim');
+  const match = await matchAccount(ctx, provider, subject, answer.claims);
+  if (match.kind === 'refused') return refuse(match.reason, { subjectId: match.userId, ...match.seen });
+  const row = await findActiveUser(ctx.db, { id: match.userId });
+  if (!row) return refuse('unknown-account', match.seen);
+  if (row.disabled_at !== null) return refuse('disabled', { email: row.email, subjectId: row.id });
+  if (match.kind === 'ask-approval') {
+    await ctx.db.transaction().execute((trx) => requestLink(trx, { userId: row.id, provider: provider.id, subject, email: match.seen.email, at: now }));
+    return refuse('link-awaiting-approval', { email: match.seen.email, subjectId: row.id });
+  }
 
   const user = toSignedInUser(row);
   const { amr, acr } = authenticationMethods(answer.claims);
@@ -135,6 +147,28 @@ export async function finishOidcSignIn(ctx: AppContext, input: FinishOidcSignInI
     details: { method: 'oidc', provider: provider.id, twoFactor, amr, acr: acr ?? null, ...(secondFactor === 'none' ? {} : { next: secondFactor }) },
   });
   return ok({ user, facts: { provider: provider.id, idToken: answer.idToken, twoFactor }, returnTo: pending.returnTo, secondFactor });
+}
+
+type AccountMatch =
+  | { kind: 'linked'; userId: string; seen: { email?: string } }
+  | { kind: 'ask-approval'; userId: string; seen: { email: string } }
+  | { kind: 'refused'; reason: 'no-email-claim' | 'email-not-verified' | 'unknown-account' | 'linked-to-another'; userId?: string; seen: { email?: string } };
+
+/** Which account the provider's user is: by an approved link of their id, else by the address they vouch for (domain: matchProviderUser). */
+async function matchAccount(ctx: AppContext, provider: OidcProviderConfig, subject: string, claims: Record<string, unknown>): Promise<AccountMatch> {
+  const email = vouchedEmail(claims, provider.claim);
+  const claimed = claims[provider.claim];
+  const seen = email.ok ? { email: email.email } : typeof claimed === 'string' ? { email: claimed } : {};
+  const byEmail = email.ok ? await findActiveUser(ctx.db, { email: email.email }) : undefined;
+  const match = matchProviderUser({
+    subject,
+    linkOfSubject: await linkOfSubject(ctx.db, provider.id, subject),
+    email,
+    accountByEmail: byEmail ? { userId: byEmail.id, link: await linkOfAccount(ctx.db, provider.id, byEmail.id) } : null,
+  });
+  if (match.kind === 'refused') return { ...match, ...(match.reason === 'linked-to-another' ? { userId: byEmail?.id } : {}), seen };
+  if (match.kind === 'ask-approval') return { ...match, seen: { email: email.ok ? email.email : '' } };
+  return { ...match, seen };
 }
 
 /** Where signing out should end: the provider's end_session_endpoint when the session came from one that has it, else the service's signed-out page. */
@@ -186,12 +220,18 @@ function refusalMessage(reason: OidcRefusal, name: string, email: string | null)
     case 'wrong-nonce':
     case 'invalid-id-token':
       return `The answer from ${name} could not be trusted, so you have not been signed in. ${START_AGAIN} If it happens again, tell your administrator.`;
+    case 'no-id-claim':
+      return `${name} did not say who you are, so you have not been signed in. Ask your organisation's administrator.`;
     case 'no-email-claim':
       return `${name} did not give your email address, so you could not be matched to an Infant Care Profile account. Ask your organisation's administrator.`;
     case 'email-not-verified':
       return `${name} says your email address ${email ?? ''} has not been verified, so you have not been signed in. Ask your organisation's administrator.`;
     case 'unknown-account':
       return `You signed in with ${name} as ${email ?? ''}, but no Infant Care Profile account has that email address. An administrator must register you before you can use the service: ask your organisation's administrator to add you.`;
+    case 'linked-to-another':
+      return `The Infant Care Profile account for ${email ?? ''} is linked to someone else's ${name} account, so you have not been signed in. If it is yours, ask your organisation's administrator to unlink it so that you can sign in again.`;
+    case 'link-awaiting-approval':
+      return `This is the first time you have signed in with ${name} as ${email ?? ''}. An administrator must approve using this ${name} account for your Infant Care Profile account before it signs you in: ask your organisation's administrator, then sign in again.`;
     case 'disabled':
       return `The Infant Care Profile account for ${email ?? ''} has been disabled, so you have not been signed in. Ask your organisation's administrator if you still need it.`;
   }

@@ -7,6 +7,7 @@ import { listAccounts } from '../../../application/accounts/list-accounts.ts';
 import { listOrganisations } from '../../../application/accounts/list-organisations.ts';
 import { unlockUser } from '../../../application/accounts/unlock-user.ts';
 import { resetTwoFactor } from '../../../application/accounts/reset-two-factor.ts';
+import { approveProviderLink, removeProviderLink } from '../../../application/accounts/provider-links.ts';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { listAuditEntries } from '../../../application/audit/list-audit-entries.ts';
 import { changeAreaSettings, viewAreaSettings } from '../../../application/settings/area-settings.ts';
@@ -92,6 +93,21 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     const result = await resetTwoFactor(ctx, actor(request), request.params.userId);
     if (!result.ok) return sendErrorPage(reply, result.code === 'forbidden' ? 'forbidden' : 'not-found');
     flashSuccess(request, 'Two-factor sign-in reset: the account sets up a new app from its account page, or at its next sign-in if it must have one');
+    return reply.redirect('/admin/accounts', 303);
+  });
+
+  // Single sign-on: a first sign-in through a provider asks to link the account to the provider's id.
+  const LINK_CHANGES = {
+    approve: [approveProviderLink, 'Single sign-on approved: the account signs in through the provider from now on'],
+    remove: [removeProviderLink, 'Single sign-on link removed: the next sign-in through the provider asks for approval again'],
+  } as const;
+  app.post<{ Params: { userId: string; provider: string; change: string } }>('/admin/users/:userId/provider-links/:provider/:change', guard, async (request, reply) => {
+    const { userId, provider, change } = request.params;
+    if (change !== 'approve' && change !== 'remove') return sendErrorPage(reply, 'not-found');
+    const [changeLink, done] = LINK_CHANGES[change];
+    const result = await changeLink(ctx, actor(request), userId, provider);
+    if (!result.ok) return sendErrorPage(reply, result.code === 'forbidden' ? 'forbidden' : 'not-found');
+    flashSuccess(request, done);
     return reply.redirect('/admin/accounts', 303);
   });
 

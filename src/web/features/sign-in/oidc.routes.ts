@@ -28,9 +28,12 @@ declare module '@fastify/session' {
 const STATUS: Partial<Record<OidcRefusal, number>> = {
   'unknown-provider': 404,
   'provider-unreachable': 502,
+  'no-id-claim': 403,
   'no-email-claim': 403,
   'email-not-verified': 403,
   'unknown-account': 403,
+  'linked-to-another': 403,
+  'link-awaiting-approval': 403,
   disabled: 403,
 };
 
