@@ -618,6 +618,56 @@ export interface PartnershipViewGrantsTable {
   granted_by_name: string;
 }
 
+/** Data protection officers, granted by an administrator beside the account's role (migration 039). */
+export interface DataProtectionOfficersTable {
+  user_id: string;
+  granted_at: Timestamp;
+  granted_by: string;
+  granted_by_name: string;
+}
+
+/** Subject access requests and their clock, extension, redaction decisions and release (migration 039). */
+export interface SubjectAccessRequestsTable {
+  id: string;
+  organisation_id: string;
+  received_on: DateOnly;
+  due_on: DateOnly;
+  nhs_number: string | null;
+  person_id: string | null;
+  parent_nhs_number: string | null;
+  subject_name: string;
+  created_at: Timestamp;
+  created_by: string;
+  created_by_name: string;
+}
+
+export interface SubjectAccessExtensionsTable {
+  request_id: string;
+  due_on: DateOnly;
+  reason: string;
+  extended_at: Timestamp;
+  extended_by: string;
+  extended_by_name: string;
+}
+
+export interface SubjectAccessRedactionsTable {
+  request_id: string;
+  item_key: string;
+  decision: 'redact' | 'disclose';
+  reason: string;
+  decided_at: Timestamp;
+  decided_by: string;
+  decided_by_name: string;
+}
+
+export interface SubjectAccessReleasesTable {
+  request_id: string;
+  released_at: Timestamp;
+  released_by: string;
+  released_by_name: string;
+  disclosure: ColumnType<unknown, string, never>;
+}
+
 export interface SchemaMigrationsTable {
   id: string;
   applied_at: Timestamp;
@@ -662,6 +712,11 @@ export interface Database {
   user_provider_links: UserProviderLinksTable;
   growth_measurements: GrowthMeasurementsTable;
   partnership_view_grants: PartnershipViewGrantsTable;
+  data_protection_officers: DataProtectionOfficersTable;
+  subject_access_requests: SubjectAccessRequestsTable;
+  subject_access_extensions: SubjectAccessExtensionsTable;
+  subject_access_redactions: SubjectAccessRedactionsTable;
+  subject_access_releases: SubjectAccessReleasesTable;
   legal_holds: LegalHoldsTable;
   chronology_disputes: ChronologyDisputesTable;
   case_withdrawals: CaseWithdrawalsTable;
