@@ -53,6 +53,9 @@ describe('configuration', () => {
     assert.match(problemsFor({ DATABASE_URL: 'mysql://localhost/icp' })[0]!, /^DATABASE_URL must start with postgres:\/\//);
     assert.match(problemsFor({ DATABASE_URL: 'not a url' })[0]!, /^DATABASE_URL must be a PostgreSQL URL/);
     assert.equal(loadConfig({ DATABASE_URL: 'postgresql://app@db:5432/icp' }).databaseUrl, 'postgresql://app@db:5432/icp');
+    const failover = 'postgres://app@db1:5432,db2:5433/icp?target_session_attrs=read-write';
+    assert.equal(loadConfig({ DATABASE_URL: failover }).databaseUrl, failover, 'several servers, as libpq takes them');
+    assert.match(problemsFor({ DATABASE_URL: 'postgres://db1,db2/icp?target_session_attrs=standby' })[0]!, /^DATABASE_URL has target_session_attrs=standby: use read-write/);
   });
 
   it('serves from one process unless WEB_PROCESSES says how many (PostgreSQL only)', () => {

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { readOidcSettings, type OidcSettings } from './config-oidc.ts';
+import { readPostgresUrl } from './infrastructure/db/postgres-url.ts';
 
 export interface Config {
   port: number;
@@ -172,15 +173,15 @@ class EnvReader {
   postgresUrl(name: string): string | undefined {
     const value = this.raw(name);
     if (value === undefined) return undefined;
-    let url: URL;
-    try {
-      url = new URL(value);
-    } catch {
-      this.problems.push(`${name} must be a PostgreSQL URL such as postgres://user@localhost:5432/icp`);
+    const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(value)?.[1];
+    if (scheme !== undefined && scheme !== 'postgres' && scheme !== 'postgresql') {
+      this.problems.push(`${name} must start with postgres:// or postgresql:// (it starts with ${scheme}://)`);
       return undefined;
     }
-    if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-      this.problems.push(`${name} must start with postgres:// or postgresql:// (it starts with ${url.protocol}//)`);
+    // Several servers (host1:port1,host2:port2) are allowed, as libpq allows them.
+    const reading = readPostgresUrl(value);
+    if (!reading.ok) {
+      this.problems.push(`${name} ${reading.problem}`);
       return undefined;
     }
     return value;

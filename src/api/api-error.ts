@@ -1,5 +1,6 @@
 // The API's error shape: { error: { code, message, details } }, with a stable code for each case.
 import type { FastifyError, FastifyReply } from 'fastify';
+import { isDatabaseUnavailable } from '../application/database-unavailable.ts';
 
 export interface ApiErrorDetail {
   path: string;
@@ -47,7 +48,12 @@ function withoutRepeats(details: readonly ApiErrorDetail[]): ApiErrorDetail[] {
   });
 }
 
-/** Maps Fastify's own errors (validation, bad JSON, rate limit, CSRF) to the API's codes; anything else is a 500. */
+/** Seconds a client should wait before retrying a 503 (a failover takes seconds: docs/adr/0012-database-failover.md). */
+export const RETRY_AFTER_SECONDS = 5;
+
+const DATABASE_UNAVAILABLE = `The database cannot take changes for a moment (it may be changing over to its standby). A change sent now may or may not have been saved: send the same request again in ${String(RETRY_AFTER_SECONDS)} seconds (an event with the same externalId is stored once).`;
+
+/** Maps Fastify's own errors (validation, bad JSON, rate limit, CSRF) and a database out of reach (503) to the API's codes; anything else is a 500. */
 export function apiErrorFor(error: FastifyError): { status: number; code: string; message: string; details: ApiErrorDetail[] } {
   if (error.validation) {
     return {
@@ -61,6 +67,7 @@ export function apiErrorFor(error: FastifyError): { status: number; code: string
       ),
     };
   }
+  if (isDatabaseUnavailable(error)) return { status: 503, code: 'database-unavailable', message: DATABASE_UNAVAILABLE, details: [] };
   const status = error.statusCode ?? 500;
   if (status === 429) return { status, code: 'rate-limited', message: 'Too many requests: wait a minute and try again.', details: [] };
   if (status === 415) return { status, code: 'unsupported-media-type', message: 'Send JSON with Content-Type: application/json.', details: [] };

@@ -9,7 +9,9 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { tracedDialect } from '../tracing/traced-dialect.ts';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.ts';
+import { readPostgresUrl } from './postgres-url.ts';
 import type { Db } from './schema.ts';
+import { openWritableHostPool } from './writable-host-pool.ts';
 
 // Dates stay as ISO strings ("2026-03-01"): a JavaScript Date would shift them by the time zone.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
@@ -35,7 +37,18 @@ function reportIdleClientError(error: Error): void {
   console.error(`Database connection lost while idle (it will be replaced): ${error.message}`);
 }
 
+/**
+ * One server: node-postgres's own pool. Several servers, or `target_session_attrs=read-write`: a
+ * pool that connects only to the server accepting writes and moves on after a failover
+ * (writable-host-pool.ts, docs/adr/0012-database-failover.md).
+ */
 export function openPostgres(url: string, poolSize = 10, onIdleClientError: (error: Error) => void = reportIdleClientError): Database {
+  const reading = readPostgresUrl(url);
+  if (reading.ok && (reading.target.hosts.length > 1 || reading.target.targetSessionAttrs === 'read-write')) {
+    const writable = openWritableHostPool(reading.target, poolSize, onIdleClientError);
+    const db: Db = new Kysely({ dialect: tracedDialect(new PostgresDialect({ pool: writable })) });
+    return { db, engine: 'postgres', pool: writable.pool, close: () => db.destroy() };
+  }
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   pool.on('error', onIdleClientError);
   const db: Db = new Kysely({ dialect: tracedDialect(new PostgresDialect({ pool })) });

@@ -2,10 +2,11 @@
 // Neither ever shows a stack trace or internal message; a 500 gives a reference to quote.
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
-import { apiErrorFor, sendApiError } from '../../api/api-error.ts';
+import { apiErrorFor, RETRY_AFTER_SECONDS, sendApiError } from '../../api/api-error.ts';
+import { isDatabaseUnavailable } from '../../application/database-unavailable.ts';
 import { isApiRequest } from './request-kind.ts';
 
-export type ErrorPageKind = 'bad-request' | 'csrf' | 'forbidden' | 'not-found' | 'rate-limited' | 'internal';
+export type ErrorPageKind = 'bad-request' | 'csrf' | 'forbidden' | 'not-found' | 'rate-limited' | 'internal' | 'unavailable';
 
 const PAGE_ERRORS: Record<ErrorPageKind, { status: number; title: string; paragraphs: string[] }> = {
   'bad-request': {
@@ -33,6 +34,14 @@ const PAGE_ERRORS: Record<ErrorPageKind, { status: number; title: string; paragr
     title: 'Too many attempts',
     paragraphs: ['You have tried too many times in a short time. Wait a minute, then try again.'],
   },
+  unavailable: {
+    status: 503,
+    title: 'Sorry, the service is unavailable for a moment',
+    paragraphs: [
+      'The database is changing over to its standby, which takes a few seconds. What you just sent may not have been saved.',
+      'Use your browser\'s back button to return to what you typed, wait a few seconds and send it again. Check the record first if you are not sure it was saved.',
+    ],
+  },
   internal: {
     status: 500,
     title: 'Sorry, there is a problem with the service',
@@ -53,7 +62,11 @@ export const errors = fp(async (app: FastifyInstance) => {
 
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const status = error.statusCode ?? 500;
-    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'request failed: no writable database (503, to be retried)');
+      void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+      if (!isApiRequest(request)) return sendErrorPage(reply, 'unavailable', request.id);
+    } else if (status >= 500) request.log.error({ err: error }, 'request failed');
     if (isApiRequest(request)) {
       const apiError = apiErrorFor(error);
       return sendApiError(reply, apiError.status, apiError.code, apiError.message, apiError.details);
