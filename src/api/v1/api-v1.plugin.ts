@@ -15,6 +15,7 @@ import { dashboardsApiRoutes } from './dashboards.routes.ts';
 import { dischargePlanApiRoutes } from './discharge-plans.routes.ts';
 import { consentApiRoutes } from './consent.routes.ts';
 import { legalHoldApiRoutes } from './legal-holds.routes.ts';
+import { subjectAccessApiRoutes } from './subject-access.routes.ts';
 import { growthApiRoutes } from './growth.routes.ts';
 import { timescalesApiRoutes } from './timescales.routes.ts';
 import { alertApiRoutes } from './alerts.routes.ts';
@@ -43,6 +44,7 @@ export async function apiV1(app: FastifyInstance): Promise<void> {
   await app.register(dischargePlanApiRoutes);
   await app.register(consentApiRoutes);
   await app.register(legalHoldApiRoutes);
+  await app.register(subjectAccessApiRoutes);
   await app.register(growthApiRoutes);
   await app.register(timescalesApiRoutes);
   await app.register(eventApiRoutes);

@@ -1,0 +1,83 @@
+// API schemas for subject access (issue 21): a request and its clock, the draft disclosure with each
+// item marked for redaction by rule and the officer's decision, the extension and the release. JSON
+// Schema (TypeBox) that validates the request, types the handler and is published in OpenAPI; every
+// test run checks each reply against them.
+import { Type, type Static } from 'typebox';
+import { DECISION_REASON_MAX, REDACTION_DECISIONS } from '../../domain/subject-access/apply-decisions.ts';
+import { DISCLOSURE_SECTIONS, REDACTION_GROUNDS } from '../../domain/subject-access/redaction-rules.ts';
+import { EXTENSION_REASON_MAX } from '../../domain/subject-access/response-due.ts';
+import { oneOf, requiredText } from './schemas.ts';
+
+const day = (description: string) => Type.String({ format: 'date', description });
+const nhsNumber = (description: string) => Type.String({ maxLength: 20, description });
+
+export const RequestSent = Type.Object(
+  {
+    nhsNumber: Type.Optional(nhsNumber('The NHS number of the person asking (a parent), or of the child whose information a parent asks for. Give this or personId (422 invalid-request when neither finds anyone)')),
+    personId: Type.Optional(Type.String({ maxLength: 100, description: 'The id of the person asking, as a person in a case (for someone recorded without an NHS number)' })),
+    parentNhsNumber: Type.Optional(nhsNumber('For a child’s request made by a parent: the parent’s NHS number, so their own details are not marked for redaction')),
+    receivedOn: day('The day the request was received: the one-month clock starts from it (today or earlier)'),
+  },
+  { additionalProperties: false },
+);
+export type RequestSentBody = Static<typeof RequestSent>;
+
+export const RequestCreated = Type.Object({ id: Type.String(), dueOn: day('One calendar month from the day received: the corresponding day of the next month, or its last day when it has none') }, { additionalProperties: false });
+
+export const RequestParams = Type.Object({ requestId: Type.String({ maxLength: 100 }) });
+
+const Decision = Type.Object({
+  decision: oneOf(REDACTION_DECISIONS),
+  reason: Type.String(),
+  decidedByName: Type.String(),
+  decidedAt: Type.String({ format: 'date-time' }),
+});
+
+export const DraftDisclosure = Type.Object(
+  {
+    id: Type.String(),
+    subjectName: Type.String({ description: 'The person as found when the request was recorded' }),
+    receivedOn: day('The day received'),
+    dueOn: day('The day the answer is due, extended or not'),
+    extension: Type.Union([Type.Object({ dueOn: day('Three calendar months from the day received'), reason: Type.String(), byName: Type.String() }), Type.Null()]),
+    released: Type.Union([Type.Object({ at: Type.String({ format: 'date-time' }), byName: Type.String() }), Type.Null()]),
+    unreviewed: Type.Integer({ minimum: 0, description: 'Items marked for redaction with no decision yet: the release is refused while any remain' }),
+    items: Type.Array(
+      Type.Object({
+        key: Type.String({ description: 'The item’s stable key, to decide it' }),
+        caseId: Type.String(),
+        section: oneOf(DISCLOSURE_SECTIONS),
+        heading: Type.String(),
+        text: Type.String(),
+        grounds: Type.Array(oneOf(REDACTION_GROUNDS), { description: 'Why it is marked for redaction, by rule: another adult’s or child’s details, the identity of someone who reported a concern, another agency’s information until it agrees. Empty: disclosed as it is' }),
+        decision: Type.Union([Decision, Type.Null()]),
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const DecisionSent = Type.Object(
+  {
+    itemKey: Type.String({ maxLength: 300 }),
+    decision: oneOf(REDACTION_DECISIONS, { description: 'redact: withheld from the disclosure; disclose: released as it is' }),
+    reason: requiredText(DECISION_REASON_MAX, 'Why: the person’s consent, the agency’s agreement, or why it would identify someone else'),
+  },
+  { additionalProperties: false },
+);
+export type DecisionSentBody = Static<typeof DecisionSent>;
+
+export const DecisionTaken = Type.Object({ unreviewed: Type.Integer({ minimum: 0 }) }, { additionalProperties: false });
+
+export const ExtensionSent = Type.Object({ reason: requiredText(EXTENSION_REASON_MAX, 'Why more time is needed, as the person asking is told') }, { additionalProperties: false });
+export const Extended = Type.Object({ dueOn: day('Three calendar months from the day received') }, { additionalProperties: false });
+
+export const Released = Type.Object(
+  {
+    releasedAt: Type.String({ format: 'date-time' }),
+    items: Type.Integer({ minimum: 0 }),
+    withheld: Type.Integer({ minimum: 0, description: 'Items redacted' }),
+    pdf: Type.String({ description: 'Where the officer downloads the disclosure as a PDF (signed in on the web)' }),
+  },
+  { additionalProperties: false },
+);
