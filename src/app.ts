@@ -51,6 +51,7 @@ import { keptForms } from './web/plugins/kept-forms.ts';
 import { inputGuard } from './web/plugins/input-guard.ts';
 import { views } from './web/plugins/views.ts';
 import { withdrawalRoutes } from './web/features/withdrawal/withdrawal.routes.ts';
+import { proposedPeopleRoutes } from './web/features/proposed-people/proposed-people.routes.ts';
 import './web/plugins/types.ts';
 
 export interface BuildAppOptions {
@@ -104,6 +105,7 @@ export async function buildApp({ ctx, sessionSecret, logger = false, logDestinat
   await app.register(caseRoutes);
   await app.register(teamRoutes);
   await app.register(peopleRoutes);
+  await app.register(proposedPeopleRoutes);
   await app.register(caseDetailsRoutes);
   await app.register(withdrawalRoutes);
   await app.register(profileRoutes);

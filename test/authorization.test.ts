@@ -205,6 +205,8 @@ const ROUTES: RouteCase[] = [
   { name: 'api: GET FHIR Patient $everything', need: 'read', request: (c, ids) => c.api('GET', `/fhir/Patient/${ids.caseId}/$everything`) },
   ...['RelatedPerson', 'Flag', 'CarePlan', 'CareTeam', 'Consent', 'Encounter'].map((type): RouteCase => ({ name: `api: GET FHIR ${type} search`, need: 'read', request: (c, ids) => c.api('GET', `/fhir/${type}?patient=${ids.caseId}`) })),
   { name: 'api: GET FHIR AuditEvent search (the access log)', need: 'manage', request: (c, ids) => c.api('GET', `/fhir/AuditEvent?patient=${ids.caseId}`) },
+  { name: 'page: people another agency named', need: 'change', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/proposed-people`) },
+  { name: 'page: decide about a person another agency named (post)', need: 'change', request: (c, ids) => c.web.post(`/cases/${ids.caseId}/proposed-people/${randomUUID()}`, { decision: 'not-in-family' }) },
 ];
 
 /** Routes with a case id that are meant for people outside the team, and where they are tested. */

@@ -128,7 +128,7 @@ describe('FHIR import API (POST /api/v1/fhir/Bundle)', () => {
     ]);
     const audits = await t.ctx.db.selectFrom('audit_log').select('details').where('case_id', '=', caseId).where('action', '=', 'chronology.fhir-import').execute();
     const { entryIds, alerts, profileVersion } = audits[0]!.details as { entryIds: string[]; alerts: string[]; profileVersion: number };
-    assert.deepEqual(audits.map((a) => a.details), [{ count: 3, duplicates: 0, rejected: 0, profileVersion, entryIds, alerts, resources: 5, patients: 1, patientsUnmatched: 0 }], 'counts, and ids of what it stored: no personal data');
+    assert.deepEqual(audits.map((a) => a.details), [{ count: 3, duplicates: 0, rejected: 0, profileVersion, entryIds, alerts, resources: 5, patients: 1, patientsUnmatched: 0, peopleProposed: 0 }], 'counts, and ids of what it stored: no personal data');
     assert.equal(entryIds.length, 3);
   });
 
@@ -278,13 +278,22 @@ describe('FHIR import API (POST /api/v1/fhir/Bundle)', () => {
       assert.ok((await findings()).includes('non-mobile-injury'));
     });
 
-    it('says a RelatedPerson, of the mother or of the baby, is a person for a practitioner to confirm, and adds nobody to the record', async () => {
+    it('says a RelatedPerson, of the mother or of the baby, is a person for a practitioner to confirm, keeps the proposal once, and adds nobody to the record', async () => {
       const peopleBefore = await t.ctx.db.selectFrom('people').select('id').where('case_id', '=', caseId).execute();
       const related = (id: string, about: object) => ({ resource: { resourceType: 'RelatedPerson', id, patient: about, name: [{ given: ['Ann'], family: 'Hart' }], relationship: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode', code: 'MTH' }] }] } });
-      const result = await imported(bundleOf(patient(MOTHER_NHS, 'mum'), patient(BABY_NHS), related('rp-mum', mum), related('rp-baby', subject)));
+      const sent = bundleOf(patient(MOTHER_NHS, 'mum'), patient(BABY_NHS), related('rp-mum', mum), related('rp-baby', subject));
+      const result = await imported(sent);
       assert.deepEqual(result.skipped.map((s) => [s.index, s.code]), [[2, 'person-proposed'], [3, 'person-proposed']]);
       assert.deepEqual([result.stored, result.rejected], [[], []]);
       assert.deepEqual(await t.ctx.db.selectFrom('people').select('id').where('case_id', '=', caseId).execute(), peopleBefore);
+      const proposals = () => t.ctx.db.selectFrom('fhir_proposed_people').select(['resource', 'given_name', 'family_name', 'relationship_to_infant', 'decision']).where('case_id', '=', caseId).orderBy('resource').execute();
+      const kept = [
+        { resource: 'RelatedPerson/rp-baby', given_name: 'Ann', family_name: 'Hart', relationship_to_infant: 'mother', decision: null },
+        { resource: 'RelatedPerson/rp-mum', given_name: 'Ann', family_name: 'Hart', relationship_to_infant: 'unknown', decision: null },
+      ];
+      assert.deepEqual(await proposals(), kept, 'the mother’s mother is nobody to the baby until a practitioner says so');
+      await imported(sent);
+      assert.deepEqual(await proposals(), kept, 'sent again, kept once');
     });
 
     it('reports a Patient who matches nobody for a practitioner to confirm, and records nothing about them', async () => {

@@ -21,6 +21,7 @@ import { earlierImports } from '../fhir/earlier-imports.ts';
 import { importOutcome, patientOutcome, type FhirImport, type ImportedResource, type MeasurementNote, type ResourceOutcome } from '../fhir/import-outcome.ts';
 import { matchPatients } from '../fhir/match-patients.ts';
 import { storeImportedMeasurements } from '../fhir/store-measurements.ts';
+import { storeProposedPeople, type ProposalOnRecord } from '../fhir/store-proposed-people.ts';
 import { keepChronologies, recordEntriesIn, type BatchItem, type BatchSource, type EntriesRecorded } from './record-batch.ts';
 
 export type { FhirImport } from '../fhir/import-outcome.ts';
@@ -82,6 +83,7 @@ async function importIn(trx: Tx, ctx: AppContext, actor: UserActor, reading: Rea
   const today = serviceToday(ctx.clock.now());
   const placed: Placed[] = [];
   const proposing = new Set<number>();
+  const proposals: ProposalOnRecord[] = [];
   for (const { resource, targets } of targeted) {
     let toCorrect = false;
     for (const target of targets) {
@@ -89,6 +91,7 @@ async function importIn(trx: Tx, ctx: AppContext, actor: UserActor, reading: Rea
       if (plan.refusal) refuse(resource.index, resource.name, plan.refusal);
       if (plan.nothingToCorrect) toCorrect = true;
       if (plan.proposedPeople) proposing.add(resource.index);
+      for (const person of plan.proposedPeople ?? []) proposals.push({ caseId: target.caseId, person });
       for (const planned of plan.entries) placed.push({ index: resource.index, name: resource.name, planned, aboutBaby: target.whose.kind === 'infant', markedInError: resource.enteredInErrorPath !== undefined });
     }
     const { enteredInErrorPath } = resource;
@@ -106,7 +109,7 @@ async function importIn(trx: Tx, ctx: AppContext, actor: UserActor, reading: Rea
   placed.forEach(({ planned }, position) => {
     if (planned.how !== 'duplicate') items.push({ index: position, caseId: planned.caseId, entry: planned.entry });
   });
-  const counts = { resources: reading.resources.length + reading.unread.rejected.length + reading.unread.skipped.length, patients: reading.patients.length, patientsUnmatched: patients.filter((p) => p.match !== 'infant' && p.match !== 'person').length };
+  const counts = { resources: reading.resources.length + reading.unread.rejected.length + reading.unread.skipped.length, patients: reading.patients.length, patientsUnmatched: patients.filter((p) => p.match !== 'infant' && p.match !== 'person').length, peopleProposed: proposals.length };
   const recorded = await recordEntriesIn(trx, ctx, actor, items, { ...FHIR_IMPORT, auditDetails: counts }, caseIds);
   if (recorded.refused.size === caseIds.length) {
     const [refusal] = [...recorded.refused.values()];
@@ -140,6 +143,7 @@ async function importIn(trx: Tx, ctx: AppContext, actor: UserActor, reading: Rea
     return planned.how === 'new' && aboutBaby && measurement !== undefined ? [{ caseId: planned.caseId, entryId: id, occurredAt: planned.mapped.entry.occurredAt, measurement }] : [];
   });
   await storeImportedMeasurements(trx, ctx, actor, grown);
+  await storeProposedPeople(trx, ctx, actor, proposals.filter((proposal) => !recorded.refused.has(proposal.caseId)));
   const unchanged = caseIds.filter((caseId) => !recorded.cases.has(caseId) && !recorded.refused.has(caseId));
   await recordAudits(trx, ctx, actor, unchanged.map((caseId) => ({ action: FHIR_IMPORT.action, caseId, subjectType: 'case', subjectId: caseId, details: { count: 0, duplicates: lists.duplicates.filter((d) => d.caseId === caseId).length, ...counts } })));
   const answer = answerOf({ stored: byIndex(lists.stored), duplicates: byIndex(lists.duplicates), corrected: byIndex(lists.corrected) });

@@ -57,7 +57,8 @@ function toDetails(row: NonNullable<PersonRow>, canSeeRestricted: boolean): Stor
   };
 }
 
-function columns(details: Omit<StoredPerson, 'version'>) {
+/** A person's details as the people table's columns. */
+export function personColumns(details: Omit<StoredPerson, 'version'>) {
   return {
     given_name: details.givenName,
     family_name: details.familyName,
@@ -85,7 +86,7 @@ const changeRefused = (refusal: CaseRefusal): { ok: false; code: 'not-found' | '
     : { ok: false, code: 'forbidden', message: 'Only the team around the family can change this record.' };
 
 /** The version a change to the people around the baby writes: who the profile counts has changed. */
-function personVersion(summary: string, personId: string, changed: readonly string[]): ProfileChange {
+export function personVersion(summary: string, personId: string, changed: readonly string[]): ProfileChange {
   return { kind: 'person', change: { summary, personId, changed: [...changed] }, why: null };
 }
 
@@ -97,7 +98,7 @@ export async function addPerson(ctx: AppContext, actor: UserActor, caseId: strin
     // Only someone who may see restricted details may mark an address restricted or add one that is.
     const safe = record.canSeeRestricted ? details : { ...details, addressRestricted: false };
     const id = ctx.newId();
-    await trx.insertInto('people').values({ case_id: caseId, id, ...columns(safe), created_at: now, updated_at: now, updated_by: actor.userId }).execute();
+    await trx.insertInto('people').values({ case_id: caseId, id, ...personColumns(safe), created_at: now, updated_at: now, updated_by: actor.userId }).execute();
     return {
       changed: true,
       version: personVersion(`Person added around the baby (${safe.relationshipToInfant.replace(/-/g, ' ')})`, id, []),
@@ -143,7 +144,7 @@ export async function updatePerson(
     const version = row.version + 1;
     await trx
       .updateTable('people')
-      .set({ ...columns(safe), version, updated_at: now, updated_by: actor.userId })
+      .set({ ...personColumns(safe), version, updated_at: now, updated_by: actor.userId })
       .where('case_id', '=', caseId)
       .where('id', '=', personId)
       .execute();

@@ -31,6 +31,8 @@ const ACTIONS: Readonly<Record<string, readonly [words: string, kind: AuditActio
   'team.add': ['Added someone to the team around the family', 'change'],
   'person.add': ['Added a person around the baby', 'change'],
   'person.update': ['Changed a person’s details', 'change'],
+  'person.proposals-view': ['Looked at the people another agency named around the baby', 'look'],
+  'person.proposal-decide': ['Decided about a person another agency named around the baby', 'change'],
   'relationship.add': ['Added a relationship between people', 'change'],
   'profile.view': ['Looked at the profile', 'look'],
   'profile.history-view': ['Looked at the profile’s history', 'look'],

@@ -23,7 +23,7 @@ export const SKIP_MESSAGES: Readonly<Record<SkipCode, string>> = {
   'not-happened': 'It is planned or cancelled, or has no result yet, so it is not in the chronology',
   'entered-in-error': 'It was entered in error and nothing was imported from it before, so there is nothing to correct',
   'message-header': 'The message’s header says where the message is from; it is not a record about the family',
-  'person-proposed': 'A person around the baby, for a practitioner to confirm: nobody is added to a record by an import',
+  'person-proposed': 'A person around the baby, kept for a practitioner to add, match to someone recorded, or set aside: nobody is added to a record by an import',
   'nothing-to-record': 'It says nothing the chronology records',
 };
 
