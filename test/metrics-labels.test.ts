@@ -1,6 +1,6 @@
 // The metrics are read by people who may not see a family's record, so no label may carry an id, a
 // name or anything typed. A mix of requests (pages, API reads and writes, bad input, 404s with names
-// and NHS numbers in the path and query, failed sign-ins up to a lock-out) goes through the real app
+// and NHS numbers in the path and query, failed sign-ins up to a lock-out, single sign-on refused) goes through the real app
 // with metrics on; then the Prometheus endpoint is scraped over loopback and every label value is
 // held against the app's own route table, the fixed lists, or a number-like status.
 import assert from 'node:assert/strict';
@@ -13,7 +13,7 @@ import { buildApp } from '../src/app.ts';
 import { createContext, type AppContext } from '../src/application/context.ts';
 import { SEVERITIES } from '../src/domain/catalogue/finding-definitions.ts';
 import { startMetricsServer, type MetricsServer } from '../src/infrastructure/metrics/metrics-server.ts';
-import { ACTION_PATTERN, CHANGE_OUTCOMES, ENTRY_OUTCOMES, HTTP_METHODS, PrometheusMetrics, SIGN_IN_FAILURE_REASONS } from '../src/infrastructure/metrics/prometheus-metrics.ts';
+import { ACTION_PATTERN, CHANGE_OUTCOMES, ENTRY_OUTCOMES, HTTP_METHODS, PrometheusMetrics, SIGN_IN_FAILURE_REASONS, SIGN_IN_METHODS } from '../src/infrastructure/metrics/prometheus-metrics.ts';
 import { countWaiting } from '../src/application/mail/deliver-outbox.ts';
 import { UNMATCHED_ROUTE } from '../src/web/plugins/request-metrics.ts';
 import { apiTokenFor, makeCase, makePerson, makeUser } from './helpers/factories.ts';
@@ -90,7 +90,9 @@ describe('the metrics carry no ids or personal data in their labels', () => {
     metrics = new PrometheusMetrics();
     metrics.watchPool(database.pool!);
     metrics.watchOutbox(() => countWaiting(database.db));
-    ctx = createContext(database.db, testConfig({ SIGN_IN_MAX_ATTEMPTS: '2' }), new TestClock(), undefined, metrics);
+    // A provider where nothing listens (port 9 refuses): its refusals are counted as single sign-on's.
+    const down = { id: 'down', name: 'Down Identity', issuer: 'http://127.0.0.1:9', clientId: 'icp', clientSecret: 'a-secret-long-enough' };
+    ctx = createContext(database.db, testConfig({ SIGN_IN_MAX_ATTEMPTS: '2', OIDC_PROVIDERS: JSON.stringify([down]), PUBLIC_URL: 'http://icp.test' }), new TestClock(), undefined, metrics);
     app = await buildApp({ ctx, sessionSecret: TEST_SESSION_SECRET, checkReplies: true });
     await app.ready();
     server = await startMetricsServer({ port: 0, render: () => metrics.text() });
@@ -127,6 +129,10 @@ describe('the metrics carry no ids or personal data in their labels', () => {
     await web.get(`/cases/${caseId}/chronology`);
     await web.post('/cases/find', { name: `${GIVEN} ${SURNAME}`, nhsNumber: NHS });
     for (let attempt = 0; attempt < 3; attempt++) await new WebClient(app).signIn(user.email, `${FREE_TEXT} ${String(attempt)}`);
+    const providerUser = new WebClient(app);
+    await providerUser.get('/sign-in');
+    await providerUser.post('/sign-in/oidc/down', { returnTo: `/cases/${caseId}?name=${SURNAME}` });
+    await providerUser.get(`/sign-in/oidc/down/callback?code=${NHS}&state=${SURNAME}`);
 
     const response = await get(server.port, '/metrics');
     assert.equal(response.status, 200);
@@ -162,6 +168,7 @@ describe('the metrics carry no ids or personal data in their labels', () => {
       outcome: (value) => [...CHANGE_OUTCOMES, ...ENTRY_OUTCOMES].includes(value as never),
       severity: (value) => SEVERITIES.includes(value as never),
       reason: (value) => SIGN_IN_FAILURE_REASONS.includes(value as never),
+      method: (value) => SIGN_IN_METHODS.includes(value as never),
       le: (value) => value === '+Inf' || Number.isFinite(Number(value)),
     };
     for (const { name, labels } of samples) {
@@ -175,8 +182,10 @@ describe('the metrics carry no ids or personal data in their labels', () => {
     assert.ok(has('icp_profile_evaluations_total'));
     assert.ok(has('icp_profile_evaluation_duration_seconds_count'));
     assert.ok(has('icp_alerts_raised_total', { severity: 'high' }));
-    assert.ok(has('icp_sign_in_failures_total', { reason: 'wrong-password' }));
-    assert.ok(has('icp_sign_in_failures_total', { reason: 'unknown-email' }));
+    assert.ok(has('icp_sign_in_failures_total', { method: 'password', reason: 'wrong-password' }));
+    assert.ok(has('icp_sign_in_failures_total', { method: 'password', reason: 'unknown-email' }));
+    assert.ok(has('icp_sign_in_failures_total', { method: 'oidc', reason: 'provider-unreachable' }), 'a provider that cannot be reached');
+    assert.ok(has('icp_sign_in_failures_total', { method: 'oidc', reason: 'no-sign-in-pending' }), 'an answer with no sign-in started');
     assert.ok(has('icp_sign_in_lockouts_total'));
     assert.ok(samples.some((s) => s.name === 'icp_outbox_waiting'), 'read from the database at the scrape');
     assert.ok(samples.some((s) => s.name === 'icp_db_pool_connections_open' && Number(s.value) >= 1));

@@ -4,6 +4,7 @@
 // and noMetrics, the default, drops everything (tests, the CLI). Every argument that becomes a label
 // is a fixed word from the code (an audit action, an outcome, a severity, a route template), never an
 // id, a name or anything a user typed.
+import type { OidcRefusal } from '../domain/shared/oidc-sign-in.ts';
 
 /** How a change to a case ended: it wrote something, it wrote nothing (stale, invalid), it was refused, or it threw. */
 export type ChangeOutcome = 'changed' | 'unchanged' | 'refused' | 'failed';
@@ -12,6 +13,9 @@ export type ChangeOutcome = 'changed' | 'unchanged' | 'refused' | 'failed';
 export type EntryOutcome = 'stored' | 'duplicate' | 'rejected';
 
 export type SignInFailureReason = 'unknown-email' | 'disabled' | 'wrong-password' | 'wrong-code' | 'throttled';
+
+/** How the sign-in was tried: a password (and the account's own code), or an identity provider. */
+export type SignInMethod = 'password' | 'oidc';
 
 export interface Metrics {
   /** False for noMetrics: nothing is kept, so callers may skip work done only to report. */
@@ -29,7 +33,8 @@ export interface Metrics {
   observeOutboxRun(failed: number, waiting: number): void;
   /** One round of sealing the audit chain. */
   observeAuditSeal(ms: number, sealed: number): void;
-  countSignInFailure(reason: SignInFailureReason): void;
+  /** A refused sign-in, by how it was tried (password when not said); a provider's by its reason in the audit trail. */
+  countSignInFailure(reason: SignInFailureReason | OidcRefusal, method?: SignInMethod): void;
   /** An email and address newly blocked after too many failures. */
   countSignInLockout(): void;
 }

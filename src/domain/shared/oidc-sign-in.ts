@@ -3,6 +3,31 @@
 // an account from a provider: the address must already be an active account's (an administrator
 // registers people first), and an administrator approves linking it to the provider's user id.
 
+/** Every reason a sign-in through a provider is refused: each a word in the audit trail and a label of the sign-in failure metric. */
+export const OIDC_REFUSALS = [
+  'unknown-provider',
+  'no-sign-in-pending',
+  'sign-in-too-old',
+  'provider-refused',
+  'wrong-state',
+  'code-refused',
+  'wrong-audience',
+  'wrong-issuer',
+  'wrong-nonce',
+  'expired',
+  'invalid-id-token',
+  'provider-unreachable',
+  'no-id-claim',
+  'no-email-claim',
+  'email-not-verified',
+  'unknown-account',
+  'linked-to-another',
+  'link-awaiting-approval',
+  'disabled',
+] as const;
+
+export type OidcRefusal = (typeof OIDC_REFUSALS)[number];
+
 /** How long the service keeps a sign-in it sent to a provider: after this the answer is not accepted. */
 export const OIDC_SIGN_IN_WAIT_MINUTES = 10;
 

@@ -9,6 +9,7 @@
 // (test/metrics-labels.test.ts holds every label of a scrape against the route table and these lists).
 import client from 'prom-client';
 import { SEVERITIES } from '../../domain/catalogue/finding-definitions.ts';
+import { OIDC_REFUSALS } from '../../domain/shared/oidc-sign-in.ts';
 
 /** Seconds: from a millisecond page to a ten-second stall. */
 const REQUEST_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -17,7 +18,8 @@ const ENTRY_BUCKETS = [0, 1, 2, 5, 10, 50, 100, 500, 1000];
 export const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 export const CHANGE_OUTCOMES = ['changed', 'unchanged', 'refused', 'failed'] as const;
 export const ENTRY_OUTCOMES = ['stored', 'duplicate', 'rejected'] as const;
-export const SIGN_IN_FAILURE_REASONS = ['unknown-email', 'disabled', 'wrong-password', 'wrong-code', 'throttled'] as const;
+export const SIGN_IN_FAILURE_REASONS = ['unknown-email', 'disabled', 'wrong-password', 'wrong-code', 'throttled', ...OIDC_REFUSALS] as const;
+export const SIGN_IN_METHODS = ['password', 'oidc'] as const;
 /** The word that stands for a label value outside its list. */
 export const OTHER = 'other';
 /** An audit action as the code names it: "chronology.batch", "person.add", "sign-in". */
@@ -140,7 +142,7 @@ export class PrometheusMetrics {
       registers,
     });
     this.auditSealed = new client.Counter({ name: 'icp_audit_entries_sealed_total', help: 'Audit entries sealed into the chain', registers });
-    this.signInFailures = new client.Counter({ name: 'icp_sign_in_failures_total', help: 'Failed sign-ins, by reason', labelNames: ['reason'] as const, registers });
+    this.signInFailures = new client.Counter({ name: 'icp_sign_in_failures_total', help: 'Failed sign-ins, by how they were tried (password or oidc) and reason', labelNames: ['method', 'reason'] as const, registers });
     this.signInLockouts = new client.Counter({ name: 'icp_sign_in_lockouts_total', help: 'Email and address pairs blocked after too many failed sign-ins', registers });
   }
 
@@ -187,8 +189,8 @@ export class PrometheusMetrics {
     if (sealed > 0) this.auditSealed.inc(sealed);
   }
 
-  countSignInFailure(reason: string): void {
-    this.signInFailures.inc({ reason: oneOf(SIGN_IN_FAILURE_REASONS, reason) });
+  countSignInFailure(reason: string, method = 'password'): void {
+    this.signInFailures.inc({ method: oneOf(SIGN_IN_METHODS, method), reason: oneOf(SIGN_IN_FAILURE_REASONS, reason) });
   }
 
   countSignInLockout(): void {

@@ -7,9 +7,17 @@
 // its reason, and none signs anyone in. Sign-out ends the provider's session too when the provider
 // has an end_session_endpoint (RP-initiated logout).
 import type { OidcProviderConfig } from '../../../config-oidc.ts';
-import { authenticationMethods, matchProviderUser, oidcSignInTooOld, OIDC_SIGN_IN_WAIT_MINUTES, providerUserId, vouchedEmail } from '../../../domain/shared/oidc-sign-in.ts';
+import {
+  authenticationMethods,
+  matchProviderUser,
+  oidcSignInTooOld,
+  OIDC_SIGN_IN_WAIT_MINUTES,
+  providerUserId,
+  vouchedEmail,
+  type OidcRefusal,
+} from '../../../domain/shared/oidc-sign-in.ts';
 import { providerSatisfiesTwoFactor, type SecondFactorStep } from '../../../domain/shared/two-factor.ts';
-import { authorizationRequest, endSessionUrl, redeemCallback, type CallbackFailure } from '../../../infrastructure/oidc/oidc-client.ts';
+import { authorizationRequest, endSessionUrl, redeemCallback } from '../../../infrastructure/oidc/oidc-client.ts';
 import type { Actor } from '../../actor.ts';
 import { recordAuditAlone } from '../../audit.ts';
 import type { AppContext } from '../../context.ts';
@@ -37,18 +45,7 @@ export interface OidcSessionFacts {
   twoFactor: boolean;
 }
 
-export type OidcRefusal =
-  | 'unknown-provider'
-  | 'no-sign-in-pending'
-  | 'sign-in-too-old'
-  | CallbackFailure
-  | 'no-id-claim'
-  | 'no-email-claim'
-  | 'email-not-verified'
-  | 'unknown-account'
-  | 'linked-to-another'
-  | 'link-awaiting-approval'
-  | 'disabled';
+export type { OidcRefusal };
 
 export const SIGNED_OUT_PATH = '/signed-out';
 
@@ -179,6 +176,7 @@ export async function signOutDestination(ctx: AppContext, facts: OidcSessionFact
 }
 
 async function auditRefusal(ctx: AppContext, provider: OidcProviderConfig, refusal: { reason: OidcRefusal; ip: string | null; email?: string; subjectId?: string; providerError?: string }): Promise<void> {
+  ctx.metrics.countSignInFailure(refusal.reason, 'oidc');
   const actor: Actor = { kind: 'operator', channel: 'system' };
   await recordAuditAlone(ctx, actor, {
     action: 'sign-in',
