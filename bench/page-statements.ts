@@ -1,13 +1,12 @@
 // How many SQL statements each page the county bench measures sends to the database, per view, on a
 // small synthetic partnership in PGlite with the bench's own fixtures (bench/dataset.ts): the same
 // pages, the same users. A page's round trips are most of what separates it from its direct-query
-// baseline in bench/run.ts, so this names where to cut. Counts every statement Kysely sends (not
-// BEGIN and COMMIT), with the tables each reads or writes; the second view of each page is counted, after
-// the caches (profile, chronology, settings) are warm, as on a server that has been running.
+// baseline in bench/run.ts, so this names where to cut. Counts every statement Kysely sends
+// (bench/statement-counter.ts), with the tables each reads or writes; the second view of each page is
+// counted, after the caches (profile, chronology, settings) are warm, as on a server that has been running.
 // Not timed: the count does not depend on the machine.
 //
 //   node --import tsx bench/page-statements.ts
-import type { KyselyPlugin } from 'kysely';
 import { buildApp } from '../src/app.ts';
 import { createContext } from '../src/application/context.ts';
 import { TEST_SESSION_SECRET, testConfig } from '../test/helpers/test-app.ts';
@@ -15,36 +14,7 @@ import { TestClock } from '../test/helpers/test-clock.ts';
 import { WebClient } from '../test/helpers/web-client.ts';
 import { openBenchDatabase } from './database.ts';
 import { loadBenchDataset } from './dataset.ts';
-
-/** The tables a statement names first (FROM, INTO, UPDATE), for the report. */
-function tablesOf(node: unknown): string {
-  const names = new Set<string>();
-  const visit = (value: unknown, depth: number) => {
-    if (depth > 6 || value === null || typeof value !== 'object') return;
-    const record = value as Record<string, unknown>;
-    if (record['kind'] === 'TableNode') {
-      const table = record['table'] as { identifier?: { name?: string } } | undefined;
-      if (table?.identifier?.name) names.add(table.identifier.name);
-      return;
-    }
-    for (const child of Object.values(record)) {
-      if (Array.isArray(child)) for (const item of child) visit(item, depth + 1);
-      else visit(child, depth + 1);
-    }
-  };
-  visit(node, 0);
-  return [...names].join('+') || 'raw';
-}
-
-class StatementCounter implements KyselyPlugin {
-  readonly seen: string[] = [];
-  counting = false;
-  transformQuery: KyselyPlugin['transformQuery'] = (args) => {
-    if (this.counting) this.seen.push(`${args.node.kind.replace('QueryNode', '').toLowerCase()} ${tablesOf(args.node)}`);
-    return args.node;
-  };
-  transformResult: KyselyPlugin['transformResult'] = (args) => Promise.resolve(args.result);
-}
+import { StatementCounter } from './statement-counter.ts';
 
 const bench = await openBenchDatabase(4);
 const counter = new StatementCounter();
@@ -65,15 +35,12 @@ const pages: [name: string, url: string, cookie: string][] = [
 console.log('| page | statements a view | of which |\n| --- | ---: | --- |');
 for (const [name, url, cookie] of pages) {
   await app.inject({ url, headers: { cookie } });
-  counter.seen.length = 0;
-  counter.counting = true;
-  const response = await app.inject({ url, headers: { cookie } });
-  counter.counting = false;
+  const { result: response, statements } = await counter.count(() => app.inject({ url, headers: { cookie } }));
   if (response.statusCode !== 200) throw new Error(`${name}: ${String(response.statusCode)}`);
   const kinds = new Map<string, number>();
-  for (const kind of counter.seen) kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+  for (const kind of statements) kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
   const of = [...kinds].map(([kind, n]) => (n > 1 ? `${kind} ×${String(n)}` : kind)).join('; ');
-  console.log(`| ${name} | ${String(counter.seen.length)} | ${of} |`);
+  console.log(`| ${name} | ${String(statements.length)} | ${of} |`);
 }
 await app.close();
 await bench.database.close();

@@ -1,12 +1,11 @@
 // How many SQL statements a change to a case sends to the database: one agency event
 // (recordEntry, what POST /api/v1/cases/:id/events runs) and a feed batch of 1,000 entries across 80
 // cases (recordBatch, POST /api/v1/events:batch), on an in-memory PGlite whose cases already hold a
-// short chronology. Counts every statement Kysely sends, raw SQL included; BEGIN and COMMIT are not
-// counted. Not timed: the count does not depend on the machine.
+// short chronology. Counts every statement Kysely sends (bench/statement-counter.ts). Not timed: the
+// count does not depend on the machine.
 //
 //   node --import tsx bench/statements.ts
 import { PGlite } from '@electric-sql/pglite';
-import type { KyselyPlugin } from 'kysely';
 import { createContext } from '../src/application/context.ts';
 import { recordBatch, type BatchItem } from '../src/application/chronology/record-batch.ts';
 import { recordEntry, type EntryInput } from '../src/application/chronology/record-entry.ts';
@@ -16,19 +15,11 @@ import { migrate } from '../src/infrastructure/db/migrate.ts';
 import { actorFor, makeCase, makeOrganisation, makePerson, makeUser } from '../test/helpers/factories.ts';
 import { testConfig } from '../test/helpers/test-app.ts';
 import { TestClock } from '../test/helpers/test-clock.ts';
+import { StatementCounter } from './statement-counter.ts';
 
 const CASES = 80;
 const ENTRIES_BEFORE = 12;
 const BATCH = 1000;
-
-class StatementCounter implements KyselyPlugin {
-  count = 0;
-  transformQuery: KyselyPlugin['transformQuery'] = (args) => {
-    this.count++;
-    return args.node;
-  };
-  transformResult: KyselyPlugin['transformResult'] = (args) => Promise.resolve(args.result);
-}
 
 const event = (n: number, kind = 'home-visit'): EntryInput => ({ kind, occurredAt: '2026-11-20', summary: `Event ${String(n)}`, source: 'agency-record', externalId: `ext-${String(n)}` });
 
@@ -58,16 +49,11 @@ async function main(): Promise<void> {
   // The area's settings are read at most once every 5 s by a process (settings-in-force.ts): read
   // them before counting, as a server that has been running has.
   await settingsInForce(ctx);
-  counter.count = 0;
-  await recordEntry(ctx, actor, caseIds[0]!, event(n++));
-  const single = counter.count;
-  counter.count = 0;
-  await recordEntry(ctx, actor, caseIds[1]!, event(n++, 'emergency-attendance'));
-  const singleAlerting = counter.count;
+  const single = (await counter.count(() => recordEntry(ctx, actor, caseIds[0]!, event(n++)))).statements.length;
+  const singleAlerting = (await counter.count(() => recordEntry(ctx, actor, caseIds[1]!, event(n++, 'emergency-attendance')))).statements.length;
   const items: BatchItem[] = Array.from({ length: BATCH }, (_, i) => ({ index: i, caseId: caseIds[i % CASES]!, entry: event(n++, i % 100 === 0 ? 'emergency-attendance' : 'home-visit') }));
-  counter.count = 0;
-  const outcome = await recordBatch(ctx, actor, items);
-  const batch = counter.count;
+  const { result: outcome, statements: batchStatements } = await counter.count(() => recordBatch(ctx, actor, items));
+  const batch = batchStatements.length;
   if (outcome.stored.length !== BATCH) throw new Error(`The batch stored ${String(outcome.stored.length)} of ${String(BATCH)}`);
   await database.close();
 

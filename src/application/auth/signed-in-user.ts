@@ -65,21 +65,35 @@ export async function sessionUser(ctx: AppContext, userId: string): Promise<Sign
   return loadSignedInUser(ctx.db, userId);
 }
 
+/** Accounts with their organisation and how many of their alerts are open (the count every page's header shows). */
+export function accountsWithOpenAlerts(db: Queryable) {
+  return usersWithOrganisation(db).select((eb) =>
+    eb
+      .selectFrom('alert_recipients')
+      .select(eb.fn.countAll<string>().as('open'))
+      .whereRef('alert_recipients.user_id', '=', 'users.id')
+      .where('alert_recipients.acknowledged_at', 'is', null)
+      .as('open_alerts'),
+  );
+}
+
+export type AccountWithOpenAlertsRow = NonNullable<Awaited<ReturnType<ReturnType<typeof accountsWithOpenAlerts>['executeTakeFirst']>>>;
+
+export interface SessionAccount {
+  user: SignedInUser;
+  openAlerts: number;
+}
+
+/** The practitioner with their open alerts, while their account is active. */
+export function activeSessionAccount(row: AccountWithOpenAlertsRow): SessionAccount | null {
+  return row.disabled_at === null ? { user: toSignedInUser(row), openAlerts: Number(row.open_alerts ?? 0) } : null;
+}
+
 /**
- * What every signed-in page request asks first, in one statement: the practitioner, while their
- * account is active, and how many of their alerts are open (the count every page's header shows).
+ * What a signed-in page request asks first when the session did not bring it (session-storage.ts), in
+ * one statement: the practitioner, while their account is active, and how many of their alerts are open.
  */
-export async function sessionUserWithOpenAlerts(ctx: AppContext, userId: string): Promise<{ user: SignedInUser; openAlerts: number } | null> {
-  const row = await usersWithOrganisation(ctx.db)
-    .select((eb) =>
-      eb
-        .selectFrom('alert_recipients')
-        .select(eb.fn.countAll<string>().as('open'))
-        .whereRef('alert_recipients.user_id', '=', 'users.id')
-        .where('alert_recipients.acknowledged_at', 'is', null)
-        .as('open_alerts'),
-    )
-    .where('users.id', '=', userId)
-    .executeTakeFirst();
-  return row && row.disabled_at === null ? { user: toSignedInUser(row), openAlerts: Number(row.open_alerts ?? 0) } : null;
+export async function sessionUserWithOpenAlerts(ctx: AppContext, userId: string): Promise<SessionAccount | null> {
+  const row = await accountsWithOpenAlerts(ctx.db).where('users.id', '=', userId).executeTakeFirst();
+  return row ? activeSessionAccount(row) : null;
 }

@@ -8,6 +8,20 @@ import type { Session } from 'fastify';
 type Callback = (error?: unknown) => void;
 type SessionLike = Session;
 
+/** Reads a stored session's data by its key while it has not expired, with whatever the reader adds under READ_WITH_SESSION. */
+export type StoredSessionReader = (key: string, now: Date) => Promise<Record<string, unknown> | null>;
+
+/**
+ * Where a reader puts what it read in the same statement as the session (the account it belongs to),
+ * for the request's own use. It rides in the session unchanged through the request, so the session
+ * does not count as modified, and is never saved.
+ */
+export const READ_WITH_SESSION = 'readWithSession';
+
+function savedData(key: string, value: unknown): unknown {
+  return key === READ_WITH_SESSION ? undefined : value;
+}
+
 /** Hands a promise's outcome to a callback; a throw from the callback is logged, never left unhandled. */
 function settle(promise: Promise<unknown>, callback: Callback, onCallbackError: (error: unknown) => void): void {
   promise.then(
@@ -27,12 +41,13 @@ export class DatabaseSessionStore {
     private readonly clock: Clock,
     private readonly lifetimeMs: number,
     private readonly onCallbackError: (error: unknown) => void,
+    private readonly read: StoredSessionReader,
   ) {}
 
   set(sessionId: string, session: SessionLike, callback: Callback): void {
     const expiresAt = new Date(this.clock.now().getTime() + this.lifetimeMs);
     const userId = (session as { userId?: string }).userId ?? null;
-    const data = JSON.stringify(session);
+    const data = JSON.stringify(session, savedData);
     const write = this.db
       .insertInto('sessions')
       .values({ id: storedSessionKey(sessionId), user_id: userId, data, expires_at: expiresAt })
@@ -42,14 +57,9 @@ export class DatabaseSessionStore {
   }
 
   get(sessionId: string, callback: (error: unknown, session?: SessionLike | null) => void): void {
-    this.db
-      .selectFrom('sessions')
-      .select('data')
-      .where('id', '=', storedSessionKey(sessionId))
-      .where('expires_at', '>', this.clock.now())
-      .executeTakeFirst()
+    this.read(storedSessionKey(sessionId), this.clock.now())
       .then(
-        (row) => callback(null, (row?.data as unknown as SessionLike | undefined) ?? null),
+        (data) => callback(null, (data as SessionLike | null) ?? null),
         (error: unknown) => callback(error),
       )
       .catch(this.onCallbackError);

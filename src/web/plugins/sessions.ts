@@ -7,7 +7,7 @@ import fastifySession from '@fastify/session';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { actorFor, sessionUserWithOpenAlerts } from '../../application/auth/signed-in-user.ts';
-import { openSessionStore } from '../../application/auth/session-storage.ts';
+import { accountReadWithSession, openSessionStore } from '../../application/auth/session-storage.ts';
 import { recordSignOut } from '../../application/auth/sign-out.ts';
 import { forgetOldSignInFailures } from '../../application/auth/sign-in.ts';
 import { forgetExpiredKeptForms } from '../../application/auth/kept-forms.ts';
@@ -78,7 +78,7 @@ export const sessions = fp(async (app: FastifyInstance, options: SessionOptions)
     const session = request.session;
     if (!session.userId) return;
     const now = clock.now().getTime();
-    const found = await sessionUserWithOpenAlerts(app.ctx, session.userId);
+    const found = accountReadWithSession(session, session.userId) ?? (await sessionUserWithOpenAlerts(app.ctx, session.userId));
     const user = found?.user ?? null;
     const reason = user ? sessionEndedBecause(session, now, { idleMs, absoluteMs }) : null;
     if (!user || reason) {
