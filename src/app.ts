@@ -29,6 +29,8 @@ import { reportsRoutes } from './web/features/reports/reports.routes.ts';
 import { dashboardsRoutes } from './web/features/dashboards/dashboards.routes.ts';
 import { consentRoutes } from './web/features/consent/consent.routes.ts';
 import { retentionRoutes } from './web/features/retention/retention.routes.ts';
+import { officerRoutes } from './web/features/subject-access/officers.routes.ts';
+import { subjectAccessRoutes } from './web/features/subject-access/subject-access.routes.ts';
 import { growthRoutes } from './web/features/growth/growth.routes.ts';
 import { dischargePlanRoutes } from './web/features/discharge/discharge-plan.routes.ts';
 import { teamRoutes } from './web/features/cases/team.routes.ts';
@@ -121,6 +123,8 @@ export async function buildApp({ ctx, sessionSecret, logger = false, logDestinat
   await app.register(dashboardsRoutes);
   await app.register(consentRoutes);
   await app.register(retentionRoutes);
+  await app.register(officerRoutes);
+  await app.register(subjectAccessRoutes);
   await app.register(growthRoutes);
   await app.register(dischargePlanRoutes);
   await app.register(chronologyRoutes);

@@ -21,7 +21,7 @@ const require = createRequire(import.meta.url);
 const ownAssetsDir = path.join(path.dirname(path.dirname(path.dirname(fileURLToPath(import.meta.url)))), 'assets');
 
 /** The service's own CSS the print pages link to: all a PDF render may load. */
-function printResources(): Map<string, PdfResource> {
+export function printResources(): Map<string, PdfResource> {
   const css = (body: string): PdfResource => ({ body, contentType: 'text/css; charset=utf-8' });
   return new Map([
     ['/assets/govuk-frontend.min.css', css(govukCssWithoutTransportFont(fs.readFileSync(require.resolve('govuk-frontend/dist/govuk/govuk-frontend.min.css'), 'utf8')))],

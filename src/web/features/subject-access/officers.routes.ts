@@ -1,0 +1,45 @@
+// The administrator's page of data protection officers (issue 21; docs/adr/0012): who holds the duty,
+// a form to grant it by email and a button to end it. The use cases refuse, audited, anyone else.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { actorFor } from '../../../application/auth/signed-in-user.ts';
+import { grantOfficer, listOfficers, revokeOfficer } from '../../../application/subject-access/officers.ts';
+import { dayInWords } from '../../../domain/shared/calendar-date.ts';
+import { sendErrorPage } from '../../plugins/errors.ts';
+import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
+
+const PATH = '/admin/data-protection-officers';
+
+export async function officerRoutes(app: FastifyInstance): Promise<void> {
+  const { ctx } = app;
+  const actor = (request: FastifyRequest) => actorFor(request.user!, 'web', request.ip);
+
+  async function page(request: FastifyRequest, reply: FastifyReply, locals: object = {}, status = 200) {
+    const result = await listOfficers(ctx, actor(request));
+    if (!result.ok) return sendErrorPage(reply, 'forbidden');
+    const officers = result.value.map((o) => ({ ...o, grantedOn: dayInWords(o.grantedAt.toISOString()) }));
+    return reply.page('subject-access/officers.njk', { title: 'Data protection officers', officers, values: {}, fieldErrors: {}, backLink: '/admin', ...locals }, status);
+  }
+
+  app.get(PATH, { preHandler: requireUser }, async (request, reply) => page(request, reply));
+
+  app.post(PATH, { preHandler: requireUser }, async (request, reply) => {
+    const body = request.body !== null && typeof request.body === 'object' ? (request.body as Record<string, unknown>) : {};
+    const email = typeof body['email'] === 'string' ? body['email'].trim().slice(0, 320) : '';
+    const problem = email === '' ? 'Enter the email address of the account' : null;
+    const result = problem === null ? await grantOfficer(ctx, actor(request), email) : null;
+    if (result?.ok) {
+      flashSuccess(request, `${email} is now a data protection officer`);
+      return reply.redirect(PATH, 303);
+    }
+    if (result?.code === 'forbidden') return sendErrorPage(reply, 'forbidden');
+    const message = problem ?? result!.message;
+    return page(request, reply, { values: { email }, errorList: [{ text: message, href: '#email' }], fieldErrors: { email: { text: message } } }, 400);
+  });
+
+  app.post<{ Params: { userId: string } }>(`${PATH}/:userId/revoke`, { preHandler: requireUser }, async (request, reply) => {
+    const result = await revokeOfficer(ctx, actor(request), request.params.userId);
+    if (!result.ok) return sendErrorPage(reply, result.code);
+    flashSuccess(request, 'The account is no longer a data protection officer');
+    return reply.redirect(PATH, 303);
+  });
+}

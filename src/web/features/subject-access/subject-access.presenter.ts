@@ -1,0 +1,60 @@
+// What the subject access pages show (issue 21): requests with their clock in words, and the draft's
+// items grouped for review, each marked one with its grounds in words and a form of its own.
+import type { Draft } from '../../../application/subject-access/draft.ts';
+import type { RequestSummary } from '../../../application/subject-access/requests.ts';
+import { groundsInWords } from '../../../domain/subject-access/apply-decisions.ts';
+import type { DisclosureSection } from '../../../domain/subject-access/redaction-rules.ts';
+import { clockState } from '../../../domain/subject-access/response-due.ts';
+import { dayInWords } from '../../../domain/shared/calendar-date.ts';
+
+export const SECTION_HEADINGS: Record<DisclosureSection, string> = {
+  people: 'The people in the record',
+  chronology: 'The chronology',
+  profile: 'The profile: factors and evidence',
+  findings: 'Findings',
+};
+
+const CLOCK_TAGS = { open: null, 'due-today': { text: 'Due today', classes: 'govuk-tag--orange' }, overdue: { text: 'Overdue', classes: 'govuk-tag--red' } } as const;
+
+export function presentRequests(requests: readonly RequestSummary[], today: string) {
+  return requests.map((r) => ({
+    id: r.id,
+    subjectName: r.subjectName,
+    received: dayInWords(r.receivedOn),
+    due: dayInWords(r.dueOn),
+    tag: r.releasedAt ? { text: 'Released', classes: 'govuk-tag--green' } : CLOCK_TAGS[clockState(r.dueOn, today)],
+    extended: r.extended !== null,
+  }));
+}
+
+export type TypedDecision = { itemKey: string; decision: string; reason: string };
+
+export function presentDraft(draft: Draft, today: string, typed: { values: TypedDecision; fieldErrors: Record<string, { text: string }> } | null = null) {
+  const marked = draft.items.filter((item) => item.grounds.length > 0);
+  const r = draft.request;
+  return {
+    request: {
+      ...r,
+      received: dayInWords(r.receivedOn),
+      due: dayInWords(r.dueOn),
+      tag: r.released ? { text: 'Released', classes: 'govuk-tag--green' } : CLOCK_TAGS[clockState(r.dueOn, today)],
+      released: r.released ? { on: dayInWords(r.released.at.toISOString()), byName: r.released.byName } : null,
+    },
+    unreviewed: draft.unreviewed,
+    marked: marked.map((item, index) => {
+      const mine = typed?.values.itemKey === item.key;
+      return {
+        index,
+        key: item.key,
+        sectionHeading: SECTION_HEADINGS[item.section],
+        heading: item.heading,
+        text: item.text,
+        grounds: groundsInWords(item.grounds),
+        decision: item.decision ? { ...item.decision, on: dayInWords(item.decision.decidedAt.toISOString()), words: item.decision.decision === 'redact' ? 'Redact' : 'Disclose' } : null,
+        values: mine ? typed.values : { decision: item.decision?.decision ?? '', reason: item.decision?.reason ?? '' },
+        fieldErrors: mine ? typed.fieldErrors : {},
+      };
+    }),
+    disclosed: Object.entries(SECTION_HEADINGS).map(([section, heading]) => ({ heading, items: draft.items.filter((item) => item.section === section && item.grounds.length === 0) })).filter((group) => group.items.length > 0),
+  };
+}

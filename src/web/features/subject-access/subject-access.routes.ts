@@ -1,0 +1,168 @@
+// Subject access pages (issue 21), for data protection officers: the requests with their due days
+// (/subject-access), a new request, the draft review (/subject-access/:requestId: each item marked
+// for redaction with a form to redact or disclose it with the reason), the extension, the release and
+// the released disclosure, printable and as a PDF. The administrator's page grants the duty
+// (/admin/data-protection-officers). The use cases refuse, audited, anyone else; no JavaScript
+// needed; a refused form comes back with the GOV.UK error summary and everything typed kept.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { actorFor } from '../../../application/auth/signed-in-user.ts';
+import { decideRedaction, viewDraft } from '../../../application/subject-access/draft.ts';
+import { releaseDisclosure, viewReleased } from '../../../application/subject-access/release.ts';
+import { createRequest, extendRequest, listRequests } from '../../../application/subject-access/requests.ts';
+import { serviceToday } from '../../../domain/shared/service-day.ts';
+import { createPdfRenderer, type PdfRenderer } from '../../../infrastructure/pdf/pdf-renderer.ts';
+import { sendErrorPage } from '../../plugins/errors.ts';
+import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
+import { printResources } from '../print/print.routes.ts';
+import { presentDraft, presentRequests, SECTION_HEADINGS, type TypedDecision } from './subject-access.presenter.ts';
+
+type Values = Record<string, string>;
+type Params = { Params: { requestId: string } };
+type Problem = { field: string; message: string };
+
+function typed(body: unknown, fields: readonly string[]): Values {
+  const given = body !== null && typeof body === 'object' ? (body as Record<string, unknown>) : {};
+  return Object.fromEntries(fields.map((field) => [field, typeof given[field] === 'string' ? given[field].slice(0, 4000) : '']));
+}
+
+/** The error summary and the messages by field; `ids` maps a field to the id of its input on the page. */
+function formErrors(problems: readonly Problem[], ids: Record<string, string> = {}) {
+  return {
+    errorList: problems.map((p) => ({ text: p.message, href: `#${ids[p.field] ?? p.field}` })),
+    fieldErrors: Object.fromEntries(problems.map((p) => [p.field, { text: p.message }])),
+  };
+}
+
+export async function subjectAccessRoutes(app: FastifyInstance, options: { renderer?: PdfRenderer } = {}): Promise<void> {
+  const { ctx } = app;
+  const renderer = options.renderer ?? createPdfRenderer({ executablePath: ctx.config.chromiumPath });
+  app.addHook('onClose', async () => renderer.close());
+  const actor = (request: FastifyRequest) => actorFor(request.user!, 'web', request.ip);
+  const today = () => serviceToday(ctx.clock.now());
+  const refused = (reply: FastifyReply, code: string) => sendErrorPage(reply, code === 'not-found' ? 'not-found' : 'forbidden');
+
+  app.get('/subject-access', { preHandler: requireUser }, async (request, reply) => {
+    const result = await listRequests(ctx, actor(request));
+    if (!result.ok) return refused(reply, result.code);
+    return reply.page('subject-access/requests.njk', { title: 'Subject access requests', requests: presentRequests(result.value, today()) });
+  });
+
+  const newPage = (reply: FastifyReply, locals: object = {}, status = 200) =>
+    reply.page('subject-access/new-request.njk', { title: 'Record a subject access request', values: {}, fieldErrors: {}, backLink: '/subject-access', ...locals }, status);
+
+  app.get('/subject-access/new', { preHandler: requireUser }, async (request, reply) => {
+    // Only an officer reaches the form: the list's refusal is the audited one.
+    const result = await listRequests(ctx, actor(request));
+    if (!result.ok) return refused(reply, result.code);
+    return newPage(reply, { values: { receivedOn: today() } });
+  });
+
+  app.post('/subject-access/new', { preHandler: requireUser }, async (request, reply) => {
+    const values = typed(request.body, ['nhsNumber', 'parentNhsNumber', 'receivedOn']);
+    const result = await createRequest(ctx, actor(request), values as Values & { receivedOn: string });
+    if (result.ok) {
+      flashSuccess(request, `Request recorded: the answer is due by ${result.value.dueOn}`);
+      return reply.redirect(`/subject-access/${result.value.id}`, 303);
+    }
+    if (result.code !== 'invalid') return refused(reply, result.code);
+    return newPage(reply, { values, ...formErrors(result.problems.filter((p) => p.field !== 'personId')) }, 422);
+  });
+
+  async function draftPage(request: FastifyRequest<Params>, reply: FastifyReply, typedDecision: { values: TypedDecision; problems: Problem[] } | null = null) {
+    const result = await viewDraft(ctx, actor(request), request.params.requestId);
+    if (!result.ok) return refused(reply, result.code);
+    const d = presentDraft(result.value, today(), typedDecision ? { values: typedDecision.values, fieldErrors: formErrors(typedDecision.problems).fieldErrors } : null);
+    const index = d.marked.find((item) => item.key === typedDecision?.values.itemKey)?.index ?? 0;
+    const errors = typedDecision ? formErrors(typedDecision.problems, { decision: `decision-${String(index)}`, reason: `reason-${String(index)}`, itemKey: `item-${String(index)}` }) : {};
+    return reply.page('subject-access/request.njk', { title: `Subject access request: ${d.request.subjectName}`, d, backLink: '/subject-access', ...errors }, typedDecision ? 422 : 200);
+  }
+
+  app.get<Params>('/subject-access/:requestId', { preHandler: requireUser }, async (request, reply) => draftPage(request, reply));
+
+  app.post<Params>('/subject-access/:requestId/redactions', { preHandler: requireUser }, async (request, reply) => {
+    const values = typed(request.body, ['itemKey', 'decision', 'reason']) as TypedDecision;
+    const result = await decideRedaction(ctx, actor(request), request.params.requestId, values);
+    if (result.ok) {
+      flashSuccess(request, result.value.unreviewed === 0 ? 'Decision saved. Every redaction is reviewed: you can release the disclosure.' : `Decision saved. ${String(result.value.unreviewed)} still to review.`);
+      return reply.redirect(`/subject-access/${request.params.requestId}`, 303);
+    }
+    if (result.code === 'invalid') return draftPage(request, reply, { values, problems: result.problems });
+    if (result.code === 'conflict') {
+      flashSuccess(request, result.message);
+      return reply.redirect(`/subject-access/${request.params.requestId}`, 303);
+    }
+    return refused(reply, result.code);
+  });
+
+  const extensionPage = (reply: FastifyReply, requestId: string, locals: object = {}, status = 200) =>
+    reply.page('subject-access/extension.njk', { title: 'Extend the time to answer', requestId, values: {}, fieldErrors: {}, backLink: `/subject-access/${requestId}`, ...locals }, status);
+
+  app.get<Params>('/subject-access/:requestId/extension', { preHandler: requireUser }, async (request, reply) => {
+    const result = await viewDraft(ctx, actor(request), request.params.requestId);
+    if (!result.ok) return refused(reply, result.code);
+    return extensionPage(reply, request.params.requestId, { received: result.value.request.receivedOn });
+  });
+
+  app.post<Params>('/subject-access/:requestId/extension', { preHandler: requireUser }, async (request, reply) => {
+    const values = typed(request.body, ['reason']);
+    const result = await extendRequest(ctx, actor(request), request.params.requestId, values['reason']!);
+    if (result.ok) {
+      flashSuccess(request, `Extended: the answer is now due by ${result.value.dueOn}. Tell the person asking why, within the first month.`);
+      return reply.redirect(`/subject-access/${request.params.requestId}`, 303);
+    }
+    if (result.code === 'invalid') return extensionPage(reply, request.params.requestId, { values, ...formErrors(result.problems) }, 422);
+    if (result.code === 'conflict') return extensionPage(reply, request.params.requestId, { values, ...formErrors([{ field: 'reason', message: result.message }]) }, 409);
+    return refused(reply, result.code);
+  });
+
+  const releasePage = async (request: FastifyRequest<Params>, reply: FastifyReply, locals: object = {}, status = 200) => {
+    const result = await viewDraft(ctx, actor(request), request.params.requestId);
+    if (!result.ok) return refused(reply, result.code);
+    const d = presentDraft(result.value, today());
+    return reply.page('subject-access/release.njk', { title: 'Release the disclosure', d, backLink: `/subject-access/${request.params.requestId}`, ...locals }, status);
+  };
+
+  app.get<Params>('/subject-access/:requestId/release', { preHandler: requireUser }, async (request, reply) => releasePage(request, reply));
+
+  app.post<Params>('/subject-access/:requestId/release', { preHandler: requireUser }, async (request, reply) => {
+    const result = await releaseDisclosure(ctx, actor(request), request.params.requestId);
+    if (result.ok) {
+      flashSuccess(request, `Disclosure released: ${String(result.value.withheld)} of ${String(result.value.items)} items redacted. Download it below.`);
+      return reply.redirect(`/subject-access/${request.params.requestId}`, 303);
+    }
+    if (result.code === 'unreviewed' || result.code === 'conflict') return releasePage(request, reply, { errorList: [{ text: result.message, href: '#release' }] }, result.code === 'unreviewed' ? 422 : 409);
+    return refused(reply, result.code);
+  });
+
+  async function disclosure(request: FastifyRequest<Params>, reply: FastifyReply) {
+    const result = await viewReleased(ctx, actor(request), request.params.requestId);
+    if (!result.ok) {
+      await refused(reply, result.code);
+      return null;
+    }
+    const r = result.value;
+    const sections = Object.entries(SECTION_HEADINGS).map(([section, heading]) => ({ heading, items: r.items.filter((item) => item.section === section) })).filter((group) => group.items.length > 0);
+    return { title: `Your information: ${r.subjectName}`, r, sections, marking: 'OFFICIAL-SENSITIVE', bodyClasses: 'app-case-print', backLink: `/subject-access/${request.params.requestId}` };
+  }
+
+  app.get<Params>('/subject-access/:requestId/disclosure', { preHandler: requireUser }, async (request, reply) => {
+    const locals = await disclosure(request, reply);
+    if (!locals) return reply;
+    return reply.page('subject-access/disclosure.njk', { ...locals, pdfHref: renderer.available ? `/subject-access/${request.params.requestId}/disclosure.pdf` : null });
+  });
+
+  app.get<Params>('/subject-access/:requestId/disclosure.pdf', { preHandler: requireUser }, async (request, reply) => {
+    const printHref = `/subject-access/${request.params.requestId}/disclosure`;
+    const cannot = (reason: string) => reply.page('print/pdf-unavailable.njk', { title: 'Print to PDF from your browser', reason, printHref, backLink: printHref }, 503);
+    if (!renderer.available) return cannot('This service cannot make PDFs here: no browser is installed on its server to make them.');
+    const locals = await disclosure(request, reply);
+    if (!locals) return reply;
+    const html = await app.view('subject-access/disclosure.njk', { ...locals, user: request.user, navigation: [], currentPath: printHref, pdfHref: null });
+    const made = await renderer.render({ html, resources: printResources() });
+    if (!made.ok) {
+      if (made.reason === 'failed' || made.reason === 'unavailable') request.log.error({ err: made.error }, 'PDF render failed');
+      return cannot('The PDF could not be made just now. Try again in a minute.');
+    }
+    return reply.type('application/pdf').header('Content-Disposition', `attachment; filename="subject-access-${request.params.requestId.slice(0, 8)}.pdf"`).send(made.pdf);
+  });
+}

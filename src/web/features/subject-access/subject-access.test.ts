@@ -1,0 +1,126 @@
+// The subject access pages: the officer records a request (a slip comes back with the error summary
+// and what was typed), reviews the draft (a decision without a reason refused at its field), is
+// refused the release while any redaction is unreviewed, releases, and opens the disclosure; the team
+// and anyone else are refused (403, audited); the administrator grants and ends the duty.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { qaElement, qaElements, summaryErrors, textOf } from '../../../../test/helpers/html.ts';
+import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
+import { WebClient } from '../../../../test/helpers/web-client.ts';
+import { MOTHER_NHS, NOBODYS_NHS, seedSubjectAccessFamily, type SubjectAccessFamily } from '../../../application/subject-access/subject-access.test-support.ts';
+import { serviceToday } from '../../../domain/shared/service-day.ts';
+
+describe('the subject access pages', () => {
+  let t: TestApp;
+  let f: SubjectAccessFamily;
+  const c = {} as Record<'officer' | 'practitioner' | 'admin', WebClient>;
+  const audits = async (userId: string, action: string, outcome: string) =>
+    (await t.ctx.db.selectFrom('audit_log').select('id').where('actor_user_id', '=', userId).where('action', '=', action).where('outcome', '=', outcome).execute()).length;
+
+  before(async () => {
+    t = await createTestApp({ env: { CHROMIUM_PATH: 'none' } });
+    f = await seedSubjectAccessFamily(t.ctx);
+    for (const key of ['officer', 'practitioner', 'admin'] as const) c[key] = await WebClient.signedIn(t.app, f[key]);
+  });
+  after(async () => t.close());
+
+  it('records a request, keeping what was typed when it finds nobody', async () => {
+    const list = await c.officer.get('/subject-access');
+    assert.equal(list.statusCode, 200);
+    assert.ok(qaElement(list.body, 'no-requests'));
+    const form = await c.officer.get('/subject-access/new');
+    assert.equal(form.statusCode, 200);
+    const today = serviceToday(t.clock.now());
+    assert.match(form.body, new RegExp(`name="receivedOn"[^>]*value="${today}"`));
+    const slip = await c.officer.post('/subject-access/new', { nhsNumber: NOBODYS_NHS, parentNhsNumber: '', receivedOn: today });
+    assert.equal(slip.statusCode, 422);
+    assert.deepEqual(summaryErrors(slip.body), ['#nhsNumber: Nobody in any record has this NHS number. Check it with the person asking; if they are in a record without one, give their person id.']);
+    assert.match(slip.body, new RegExp(`value="${NOBODYS_NHS}"`));
+    const made = await c.officer.post('/subject-access/new', { nhsNumber: MOTHER_NHS, parentNhsNumber: '', receivedOn: '2026-11-01' });
+    assert.equal(made.statusCode, 303);
+    const listed = await c.officer.get('/subject-access');
+    assert.match(textOf(qaElement(listed.body, 'request')), /Sarah Hart, mother 1 November 2026 1 December 2026 Open/);
+  });
+
+  it('shows the draft with each marked item and its grounds, and refuses a decision without a reason at its field', async () => {
+    const [request] = await t.ctx.db.selectFrom('subject_access_requests').select('id').execute();
+    const page = await c.officer.get(`/subject-access/${request!.id}`);
+    assert.equal(page.statusCode, 200);
+    const marked = qaElements(page.body, 'marked-item');
+    assert.equal(marked.length, 3);
+    assert.match(textOf(marked.find((m) => m.includes('Father arrested')) ?? ''), /Marked because Another adult’s details; Information from another agency, until it agrees to its disclosure/);
+    assert.match(textOf(qaElement(page.body, 'unreviewed')), /^3 items still to review/);
+    const disclosed = textOf(qaElements(page.body, 'disclosed').join(' '));
+    assert.match(disclosed, /Sarah Hart \(Mother\)/, 'the requester’s own details are not marked');
+
+    const early = await c.officer.post(`/subject-access/${request!.id}/release`, {});
+    assert.equal(early.statusCode, 422);
+    assert.match(early.body, /href="#release">3 redactions are not reviewed yet/);
+
+    const itemKey = `person:${f.caseId}/${f.father.id}`;
+    const slip = await c.officer.post(`/subject-access/${request!.id}/redactions`, { itemKey, decision: 'redact', reason: '' });
+    assert.equal(slip.statusCode, 422);
+    assert.match(slip.body, /href="#reason-\d">Enter why, such as the person’s consent/);
+    assert.match(slip.body, /value="redact" checked/, 'the choice is kept');
+  });
+
+  it('releases once every redaction is decided, and shows the disclosure with the redacted items withheld', async () => {
+    const [request] = await t.ctx.db.selectFrom('subject_access_requests').select('id').execute();
+    const id = request!.id;
+    for (const itemKey of [`person:${f.caseId}/${f.father.id}`, `entry:${f.caseId}/${f.entries.police}`, `entry:${f.caseId}/${f.entries.neighbour}`]) {
+      const decided = await c.officer.post(`/subject-access/${id}/redactions`, { itemKey, decision: 'redact', reason: 'Identifies someone else' });
+      assert.equal(decided.statusCode, 303, decided.body);
+    }
+    assert.equal((await c.officer.get(`/subject-access/${id}/release`)).statusCode, 200);
+    assert.equal((await c.officer.post(`/subject-access/${id}/release`, {})).statusCode, 303);
+    const page = await c.officer.get(`/subject-access/${id}`);
+    assert.ok(qaElement(page.body, 'download'));
+    const disclosure = await c.officer.get(`/subject-access/${id}/disclosure`);
+    assert.equal(disclosure.statusCode, 200);
+    assert.equal(qaElements(disclosure.body, 'withheld').length, 3);
+    assert.doesNotMatch(disclosure.body, /Tom Reed|Father arrested|neighbour rang/);
+    assert.match(disclosure.body, /Mother and baby seen at home/);
+    assert.equal(qaElement(disclosure.body, 'pdf-link'), null, 'no PDF offered without a browser');
+    assert.equal((await c.officer.get(`/subject-access/${id}/disclosure.pdf`)).statusCode, 503);
+  });
+
+  it('extends the clock with the reason, refusing an empty one in the error summary', async () => {
+    await c.officer.post('/subject-access/new', { nhsNumber: MOTHER_NHS, parentNhsNumber: '', receivedOn: '2026-11-10' });
+    const request = await t.ctx.db.selectFrom('subject_access_requests').select('id').where('received_on', '=', '2026-11-10').executeTakeFirstOrThrow();
+    assert.equal((await c.officer.get(`/subject-access/${request.id}/extension`)).statusCode, 200);
+    const slip = await c.officer.post(`/subject-access/${request.id}/extension`, { reason: ' ' });
+    assert.equal(slip.statusCode, 422);
+    assert.match(summaryErrors(slip.body)[0] ?? '', /^#reason: Enter why more time is needed/);
+    assert.equal((await c.officer.post(`/subject-access/${request.id}/extension`, { reason: 'Four agencies’ records' })).statusCode, 303);
+    const page = await c.officer.get(`/subject-access/${request.id}`);
+    assert.match(textOf(qaElement(page.body, 'clock')), /Answer due 10 February 2027.*Extended By Dee Officer: Four agencies’ records/);
+  });
+
+  it('refuses the team and the administrator every subject access page, audited', async () => {
+    const [request] = await t.ctx.db.selectFrom('subject_access_requests').select('id').execute();
+    for (const address of ['/subject-access', '/subject-access/new', `/subject-access/${request!.id}`, `/subject-access/${request!.id}/disclosure`, `/subject-access/${request!.id}/release`]) {
+      assert.equal((await c.practitioner.get(address)).statusCode, 403, address);
+      assert.equal((await c.admin.get(address)).statusCode, 403, address);
+    }
+    assert.equal((await c.practitioner.post('/subject-access/new', { nhsNumber: MOTHER_NHS, receivedOn: '2026-11-01' })).statusCode, 403);
+    assert.equal(await audits(f.practitioner.id, 'subject-access.draft', 'denied'), 2, 'the draft page and the release page');
+    assert.equal(await audits(f.practitioner.id, 'subject-access.download', 'denied'), 1);
+    assert.equal(await audits(f.practitioner.id, 'subject-access.request', 'denied'), 1);
+  });
+
+  it('lets the administrator make an account an officer and end it', async () => {
+    const page = await c.admin.get('/admin/data-protection-officers');
+    assert.equal(page.statusCode, 200);
+    assert.equal(qaElements(page.body, 'officers').length, 1);
+    const empty = await c.admin.post('/admin/data-protection-officers', { email: '' });
+    assert.deepEqual(summaryErrors(empty.body), ['#email: Enter the email address of the account']);
+    const adminSelf = await c.admin.post('/admin/data-protection-officers', { email: f.admin.email });
+    assert.equal(adminSelf.statusCode, 400);
+    assert.match(adminSelf.body, new RegExp(`value="${f.admin.email}"`));
+    assert.equal((await c.admin.post('/admin/data-protection-officers', { email: f.practitioner.email })).statusCode, 303);
+    assert.equal((await c.practitioner.get('/subject-access')).statusCode, 200);
+    assert.equal((await c.admin.post(`/admin/data-protection-officers/${f.practitioner.id}/revoke`, {})).statusCode, 303);
+    assert.equal((await c.practitioner.get('/subject-access')).statusCode, 403);
+    assert.equal((await c.officer.get('/admin/data-protection-officers')).statusCode, 403);
+  });
+});
