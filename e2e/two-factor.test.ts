@@ -1,6 +1,7 @@
 // Two-factor sign-in in a real browser with axe: set up from the account page (the QR code, the key
 // to type, a wrong code's error, the recovery codes), then the code page at the next sign-in (a
-// reused code's error, then the next code).
+// reused code's error, then the next code), then new recovery codes from the account page (a reused
+// code's error, then the next code and the ten new codes).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { totpCodeAt } from '../src/infrastructure/security/totp.ts';
@@ -59,5 +60,21 @@ describe('two-factor sign-in', () => {
     await submit(next, next.getByRole('button', { name: 'Continue' }));
     await next.locator('[data-qa="signed-in-user"]').waitFor({ state: 'attached' });
     assert.equal(new URL(next.url()).pathname, '/');
+
+    // New recovery codes for the same app, after a current code from it.
+    await next.goto('/account');
+    await submit(next, next.locator('[data-qa="new-recovery-codes"]'));
+    assert.equal(await pageHeading(next), 'Get new recovery codes');
+    await expectNoAxeViolations(next);
+    await next.locator('#code').fill(totpCodeAt(secret, clock.now()));
+    await submit(next, next.getByRole('button', { name: 'Get new recovery codes' }));
+    await expectErrorSummary(next, [{ text: 'That code has already been used. Wait for your authenticator app to show a new code, then enter that one.', href: '#code' }]);
+    await expectNoAxeViolations(next);
+    clock.advanceMinutes(0.5);
+    await next.locator('#code').fill(totpCodeAt(secret, clock.now()));
+    await submit(next, next.getByRole('button', { name: 'Get new recovery codes' }));
+    assert.equal(await pageHeading(next), 'You have new recovery codes');
+    assert.equal(await next.locator('[data-qa="recovery-codes"] li').count(), 10);
+    await expectNoAxeViolations(next);
   });
 });

@@ -111,7 +111,8 @@ export async function confirmTwoFactorSetUp(ctx: AppContext, actor: UserActor, t
   });
 }
 
-async function replaceRecoveryCodes(trx: Tx, ctx: AppContext, userId: string): Promise<string[]> {
+/** Ten new recovery codes in place of the account's old ones (used or not), returned to be shown once. */
+export async function replaceRecoveryCodes(trx: Tx, ctx: AppContext, userId: string): Promise<string[]> {
   const now = ctx.clock.now();
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
   await trx.deleteFrom('user_recovery_codes').where('user_id', '=', userId).execute();

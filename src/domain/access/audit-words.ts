@@ -108,6 +108,7 @@ const ACTIONS: Readonly<Record<string, readonly [words: string, kind: AuditActio
   'sign-in.provider': ['Signed in through their organisation’s identity provider, with a two-factor code still to come', 'account'],
   'two-factor.set-up': ['Set up two-factor sign-in', 'account'],
   'two-factor.reset': ['Reset an account’s two-factor sign-in', 'account'],
+  'two-factor.recovery-codes': ['Got new two-factor recovery codes (the old ones stopped working)', 'account'],
   'provider-link.approve': ['Approved signing in to an account through an identity provider', 'account'],
   'provider-link.remove': ['Removed an account’s link to an identity provider', 'account'],
   'sign-out': ['Signed out', 'account'],

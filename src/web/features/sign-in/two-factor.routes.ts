@@ -3,15 +3,18 @@
 // server and the key to type by hand, and a code from the app confirms it; the recovery codes are
 // then shown once. Set-up is reached from the account page, or right after the password when the
 // account must have two-factor sign-in and has none (the session is signed in only once it is done).
+// The account page also leads to new recovery codes for the same app, after a code from it.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { beginTwoFactorSetUp, checkSecondFactor, confirmTwoFactorSetUp, twoFactorStatus } from '../../../application/auth/two-factor.ts';
 import { actorFor, sessionUser, type SignedInUser } from '../../../application/auth/signed-in-user.ts';
+import { newRecoveryCodes } from '../../../application/auth/new-recovery-codes.ts';
 import { formErrors, type FormErrors } from '../../forms/validate-form.ts';
 import { requireUser } from '../../plugins/sessions.ts';
 import { drawQrCode } from './qr-code.ts';
 import { CODE_PAGE, finishSecondFactor, secondFactorWait, SET_UP_PAGE } from './second-factor.ts';
 
 const ACCOUNT_SET_UP_PAGE = '/account/two-factor';
+const NEW_RECOVERY_CODES_PAGE = '/account/two-factor/recovery-codes';
 const NO_CODE = 'Enter the code from your authenticator app, or one of your recovery codes';
 const NO_SET_UP_CODE = 'Enter the 6-digit code your authenticator app shows for this account';
 
@@ -62,7 +65,8 @@ export async function twoFactorRoutes(app: FastifyInstance): Promise<void> {
   }
 
   /** The recovery codes, shown this once, and where to go on. */
-  const recoveryCodesPage = (reply: FastifyReply, codes: string[], continueTo: string) => reply.page('sign-in/two-factor-recovery-codes.njk', { title: 'Two-factor sign-in is on', codes, continueTo });
+  const recoveryCodesPage = (reply: FastifyReply, codes: string[], continueTo: string, title = 'Two-factor sign-in is on') =>
+    reply.page('sign-in/two-factor-recovery-codes.njk', { title, codes, continueTo });
 
   async function confirm(request: FastifyRequest, reply: FastifyReply, user: SignedInUser, action: string, mustSetUp: boolean): Promise<{ codes: string[] } | null> {
     const code = typedCode(request.body);
@@ -108,5 +112,24 @@ export async function twoFactorRoutes(app: FastifyInstance): Promise<void> {
     const confirmed = await confirm(request, reply, request.user!, ACCOUNT_SET_UP_PAGE, false);
     if (!confirmed) return reply;
     return recoveryCodesPage(reply, confirmed.codes, '/account#two-factor');
+  });
+
+  // New recovery codes for the same app, after a current code from it.
+  const newCodesPage = async (reply: FastifyReply, user: SignedInUser, locals: Partial<FormErrors> = {}, status = 200) => {
+    const current = await twoFactorStatus(ctx, user);
+    if (!current.enrolled) return reply.redirect('/account#two-factor', 303);
+    return reply.page('sign-in/two-factor-new-recovery-codes.njk', { title: 'Get new recovery codes', backLink: '/account#two-factor', codesLeft: current.recoveryCodesLeft, ...locals }, status);
+  };
+
+  app.get(NEW_RECOVERY_CODES_PAGE, { preHandler: requireUser }, async (request, reply) => newCodesPage(reply, request.user!));
+
+  app.post(NEW_RECOVERY_CODES_PAGE, { preHandler: requireUser, config: { rateLimit } }, async (request, reply) => {
+    const user = request.user!;
+    const code = typedCode(request.body);
+    if (code === '') return newCodesPage(reply, user, formErrors({ code: NO_SET_UP_CODE }), 400);
+    const result = await newRecoveryCodes(ctx, actorFor(user, 'web', request.ip), user.email, code);
+    if (result.ok) return recoveryCodesPage(reply, result.value.recoveryCodes, '/account#two-factor', 'You have new recovery codes');
+    if (result.code === 'not-enrolled') return reply.redirect('/account#two-factor', 303);
+    return newCodesPage(reply, user, formErrors({ code: result.message }), result.code === 'throttled' ? 429 : 400);
   });
 }

@@ -201,6 +201,62 @@ describe('two-factor sign-in on the web', () => {
     assert.match(again.body, /Setting up a new app replaces the old one/);
   });
 
+  it('gives new recovery codes for the same app after a current code from it, voiding the old ones; refusals audited', async () => {
+    const { user, app } = await enrolled();
+    const web = client();
+    await web.signIn(user.email, user.password);
+    const signInCode = app.codeAt();
+    assert.equal((await web.post('/sign-in/two-factor', { code: signInCode })).statusCode, 303);
+    assert.match((await web.get('/account')).body, /href="\/account\/two-factor\/recovery-codes" data-qa="new-recovery-codes">Get new recovery codes/);
+    const page = await web.get('/account/two-factor/recovery-codes');
+    assert.equal(page.statusCode, 200);
+    assert.equal(textOf(qaElement(page.body, 'recovery-codes-left')), 'You have 10 recovery codes left. You can get ten new ones for the authenticator app you use now.');
+    assert.match(page.body, /Your old recovery codes stop working as soon as you get new ones/);
+
+    const refusals: [string, string][] = [
+      [' ', 'Enter the 6-digit code your authenticator app shows for this account'],
+      [app.recoveryCodes[0]!, 'The code is not right. Enter the 6-digit code your authenticator app shows now (a recovery code cannot be used here).'],
+      [signInCode, 'That code has already been used. Wait for your authenticator app to show a new code, then enter that one.'],
+    ];
+    for (const [code, message] of refusals) {
+      const refused = await web.post('/account/two-factor/recovery-codes', { code });
+      assert.equal(refused.statusCode, 400, code);
+      assert.deepEqual(summaryErrors(refused.body), [`#code: ${message}`]);
+    }
+
+    t.clock.advanceMinutes(0.5);
+    const done = await web.post('/account/two-factor/recovery-codes', { code: app.codeAt() });
+    assert.equal(done.statusCode, 200);
+    assert.match(done.body, /You have new recovery codes/);
+    const codes = textOf(qaElement(done.body, 'recovery-codes')).split(/\s+/);
+    assert.equal(codes.length, 10);
+    assert.equal(codes.some((code) => app.recoveryCodes.includes(code)), false);
+    assert.match((await web.get('/account')).body, /You have 10 recovery codes left/);
+
+    const withOld = client();
+    await withOld.signIn(user.email, user.password);
+    assert.equal((await withOld.post('/sign-in/two-factor', { code: app.recoveryCodes[1]! })).statusCode, 401, 'an old code no longer works');
+    assert.equal((await withOld.post('/sign-in/two-factor', { code: codes[0]! })).statusCode, 303, 'a new one does');
+
+    const trail = (await audits(user.id, 'two-factor.recovery-codes')).map((row) => [row.outcome, row.details['reason'] ?? row.details['unusedVoided']]);
+    assert.deepEqual(trail, [['failure', 'wrong-code'], ['failure', 'reused-code'], ['success', 10]]);
+  });
+
+  it('sends an account without an app from the new recovery codes page to its account page, and the signed-out to sign in', async () => {
+    const user = await makeUser(t.ctx, { organisationId });
+    const web = client();
+    await web.signIn(user.email, user.password);
+    assert.doesNotMatch((await web.get('/account')).body, /data-qa="new-recovery-codes"/);
+    for (const response of [await web.get('/account/two-factor/recovery-codes'), await web.post('/account/two-factor/recovery-codes', { code: '123456' })]) {
+      assert.equal(response.statusCode, 303);
+      assert.equal(response.headers.location, '/account#two-factor');
+    }
+    assert.deepEqual((await audits(user.id, 'two-factor.recovery-codes')).map((row) => row.details['reason']), ['not-enrolled']);
+    const signedOut = await client().get('/account/two-factor/recovery-codes');
+    assert.equal(signedOut.statusCode, 303);
+    assert.match(String(signedOut.headers.location), /^\/sign-in\?returnTo=/);
+  });
+
   it('asks everyone for a second factor when the area says so', async () => {
     const practitioner = await makeUser(t.ctx, { organisationId });
     const before = await client().signIn(practitioner.email, practitioner.password);
