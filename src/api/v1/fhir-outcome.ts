@@ -38,9 +38,10 @@ export function sendOutcome(reply: FastifyReply, status: number, outcome: Operat
 /** Where a problem in the body (a Bundle) or in the query is, as a FHIR expression. */
 const expressionOf = (part: InputProblem['part'], pointer: string) => (part === 'body' ? fhirPathOf(pointer) : pointer.replace(/^\//, ''));
 
-/** A refusal of the whole request: fatal, with its code and, when it has one, where. */
-function refusalIssue(type: IssueType, code: string, text: string, expression?: string): OutcomeIssue {
-  return { ...outcomeIssue('fatal', type, code, text), ...(expression ? { expression: [expression] } : {}) };
+/** A refusal of the whole request, with its code and, when it has one, where (FHIRPath): fatal, but an error when it is not allowed or not found. */
+export function refusalIssue(type: IssueType, code: string, text: string, expression?: string): OutcomeIssue {
+  const severity = type === 'forbidden' || type === 'not-found' ? 'error' : 'fatal';
+  return { ...outcomeIssue(severity, type, code, text), ...(expression ? { expression: [expression] } : {}) };
 }
 
 /** The input guard's refusal of a FHIR route's request (route config `sendInputProblem`). */

@@ -9,10 +9,10 @@ import type { Static } from 'typebox';
 import { actorFor } from '../../application/auth/signed-in-user.ts';
 import { importFhirBundle } from '../../application/chronology/import-fhir.ts';
 import { BUNDLE_PROBLEM_MESSAGES } from '../../domain/fhir/import/fhir-import-words.ts';
-import { operationOutcome, outcomeIssue, type IssueType } from '../../domain/fhir/operation-outcome.ts';
+import { fhirPathOf, operationOutcome } from '../../domain/fhir/operation-outcome.ts';
 import { BUNDLE_TYPES } from '../../domain/fhir/import/read-bundle.ts';
 import { requireBearer } from './bearer-auth.ts';
-import { FhirOperationOutcome, sendFastifyRefusalAsOutcome, sendInputProblemAsOutcome, sendOutcome } from './fhir-outcome.ts';
+import { FhirOperationOutcome, refusalIssue, sendFastifyRefusalAsOutcome, sendInputProblemAsOutcome, sendOutcome } from './fhir-outcome.ts';
 import { FHIR_BODY_LIMIT, FhirBundle, FhirImportResult } from './fhir.schemas.ts';
 import { readFhirXml } from './fhir-xml.ts';
 import { alternativesInWords, errorResponses } from './schemas.ts';
@@ -31,11 +31,9 @@ const REFUSAL_WORDS = {
   mediaTypes: `Send the Bundle as ${alternativesInWords([...JSON_TYPES, ...XML_TYPES])}`,
 };
 
-const oneIssue = (type: IssueType, code: string, text: string, pointer?: string) => operationOutcome([outcomeIssue(type === 'forbidden' || type === 'not-found' ? 'error' : 'fatal', type, code, text, pointer)]);
-
 /** Fastify's refusals of the body (unreadable, too large, wrong type, not the schema's shape) as OperationOutcomes; anything else to the API's handler. */
 function fhirErrorHandler(error: FastifyError, reply: FastifyReply) {
-  if (error instanceof UnreadableBody) return sendOutcome(reply, 400, oneIssue('structure', 'unreadable', error.message));
+  if (error instanceof UnreadableBody) return sendOutcome(reply, 400, operationOutcome([refusalIssue('structure', 'unreadable', error.message)]));
   if (!sendFastifyRefusalAsOutcome(error, reply, REFUSAL_WORDS)) throw error;
 }
 
@@ -73,7 +71,7 @@ export async function fhirApiRoutes(app: FastifyInstance): Promise<void> {
       if (result.ok) return result.value;
       if (result.code === 'bad-bundle') {
         const status = result.problem === 'message-without-header' ? 422 : 400;
-        return sendOutcome(reply, status, oneIssue(status === 400 ? 'structure' : 'business-rule', result.problem, BUNDLE_PROBLEM_MESSAGES[result.problem], result.path));
+        return sendOutcome(reply, status, operationOutcome([refusalIssue(status === 400 ? 'structure' : 'business-rule', result.problem, BUNDLE_PROBLEM_MESSAGES[result.problem], fhirPathOf(result.path))]));
       }
       return sendOutcome(reply, result.code === 'not-found' ? 404 : result.code === 'forbidden' ? 403 : 422, result.outcome);
     },

@@ -6,83 +6,41 @@ const richardSmith = { reference: 'Patient/UKCore-Patient-RichardSmith-Example' 
 const leeds = { reference: 'Organization/UKCore-Organization-LeedsTeachingHospital-Example' };
 const socialHistory = [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'social-history', display: 'Social History' }] }];
 const vitalSigns = [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'vital-signs', display: 'Vital Signs' }], text: 'Vital Signs' }];
+const quantity = (value: number, unit: string, code: string) => ({ value, unit, system: 'http://unitsofmeasure.org', code });
+const PUBLISHED_ON = '2023-08-10';
+
+/** A published Observation (UKCore-Observation-<name>-Example.xml): final, about Richard Smith, performed at Leeds; `fields` as published (date, value, identifier). */
+const observation = <Fields extends object>(name: string, category: object[], coding: object[], fields: Fields) => ({
+  resourceType: 'Observation',
+  id: `UKCore-Observation-${name}-Example`,
+  status: 'final',
+  category,
+  code: { coding },
+  subject: richardSmith,
+  performer: [leeds],
+  ...fields,
+});
 
 /** UKCore-Observation-HeavyDrinker-Example.xml */
-export const HEAVY_DRINKER = {
-  resourceType: 'Observation',
-  id: 'UKCore-Observation-HeavyDrinker-Example',
-  status: 'final',
-  category: socialHistory,
-  code: { coding: [snomed('1082631000000102', 'Alcohol units consumed per day')] },
-  subject: richardSmith,
-  effectiveDateTime: '2023-08-10',
-  performer: [leeds],
-  valueQuantity: { value: 20, unit: 'per day', system: 'http://unitsofmeasure.org', code: '/d' },
-};
+export const HEAVY_DRINKER = observation('HeavyDrinker', socialHistory, [snomed('1082631000000102', 'Alcohol units consumed per day')], { effectiveDateTime: PUBLISHED_ON, valueQuantity: quantity(20, 'per day', '/d') });
 
 /** UKCore-Observation-DrugUse-Example.xml (published without a date). */
-export const DRUG_USE = {
-  resourceType: 'Observation',
-  id: 'UKCore-Observation-DrugUse-Example',
-  identifier: [{ system: 'https://tools.ietf.org/html/rfc4122', value: '2af46949-4938-4c57-bad4-c4363e1965d5' }],
-  status: 'final',
-  category: socialHistory,
-  code: { coding: [snomed('307052004', 'Illicit drug use')] },
-  subject: richardSmith,
-  performer: [leeds],
-};
+export const DRUG_USE = observation('DrugUse', socialHistory, [snomed('307052004', 'Illicit drug use')], { identifier: [{ system: 'https://tools.ietf.org/html/rfc4122', value: '2af46949-4938-4c57-bad4-c4363e1965d5' }] });
 
 /** UKCore-Observation-PipeSmoker-Example.xml */
-export const PIPE_SMOKER = {
-  resourceType: 'Observation',
-  id: 'UKCore-Observation-PipeSmoker-Example',
-  status: 'final',
-  category: socialHistory,
-  code: { coding: [snomed('230058003', 'Pipe tobacco consumption')] },
-  subject: richardSmith,
-  effectiveDateTime: '2023-08-10',
-  performer: [leeds],
-  valueQuantity: { value: 5, unit: 'per day', system: 'http://unitsofmeasure.org', code: '/d' },
-};
+export const PIPE_SMOKER = observation('PipeSmoker', socialHistory, [snomed('230058003', 'Pipe tobacco consumption')], { effectiveDateTime: PUBLISHED_ON, valueQuantity: quantity(5, 'per day', '/d') });
 
 /** UKCore-Observation-VitalSigns-BodyWeight-Example.xml */
-export const BODY_WEIGHT = {
-  resourceType: 'Observation',
-  id: 'UKCore-Observation-VitalSigns-BodyWeight-Example',
-  status: 'final',
-  category: vitalSigns,
-  code: { coding: [snomed('27113001', 'Body weight'), { system: 'http://loinc.org', code: '29463-7', display: 'Body weight' }] },
-  subject: richardSmith,
-  effectiveDateTime: '2023-08-10',
-  performer: [leeds],
-  valueQuantity: { value: 90, unit: 'kilogram', system: 'http://unitsofmeasure.org', code: 'kg' },
-};
+export const BODY_WEIGHT = observation('VitalSigns-BodyWeight', vitalSigns, [snomed('27113001', 'Body weight'), { system: 'http://loinc.org', code: '29463-7', display: 'Body weight' }], { effectiveDateTime: PUBLISHED_ON, valueQuantity: quantity(90, 'kilogram', 'kg') });
 
 /** UKCore-Observation-VitalSigns-BodyHeight-Example.xml */
-export const BODY_HEIGHT = {
-  resourceType: 'Observation',
-  id: 'UKCore-Observation-VitalSigns-BodyHeight-Example',
-  status: 'final',
-  category: vitalSigns,
-  code: { coding: [snomed('50373000', 'Body height measure'), { system: 'http://loinc.org', code: '8302-2', display: 'Body height' }] },
-  subject: richardSmith,
-  effectiveDateTime: '2023-08-10',
-  performer: [leeds],
-  valueQuantity: { value: 1.64, unit: 'meter', system: 'http://unitsofmeasure.org', code: 'm' },
-};
+export const BODY_HEIGHT = observation('VitalSigns-BodyHeight', vitalSigns, [snomed('50373000', 'Body height measure'), { system: 'http://loinc.org', code: '8302-2', display: 'Body height' }], { effectiveDateTime: PUBLISHED_ON, valueQuantity: quantity(1.64, 'meter', 'm') });
 
 /** UKCore-Observation-VitalSigns-HeadCircumference-Example.xml */
-export const HEAD_CIRCUMFERENCE = {
-  resourceType: 'Observation',
-  id: 'UKCore-Observation-VitalSigns-HeadCircumference-Example',
-  status: 'final',
-  category: vitalSigns,
-  code: { coding: [snomed('363812007', 'Head circumference'), { system: 'http://loinc.org', code: '9843-4', display: 'Head Occipital-frontal circumference' }] },
-  subject: richardSmith,
-  effectiveDateTime: '2023-08-10',
-  performer: [leeds],
-  valueQuantity: { value: 59, unit: 'centimeter', system: 'http://unitsofmeasure.org', code: 'cm' },
-};
+export const HEAD_CIRCUMFERENCE = observation('VitalSigns-HeadCircumference', vitalSigns, [snomed('363812007', 'Head circumference'), { system: 'http://loinc.org', code: '9843-4', display: 'Head Occipital-frontal circumference' }], {
+  effectiveDateTime: PUBLISHED_ON,
+  valueQuantity: quantity(59, 'centimeter', 'cm'),
+});
 
 /** UKCore-Condition-BleedingFromEar-Example.xml (published without an onset or recorded date). */
 export const BLEEDING_FROM_EAR = {
