@@ -1,0 +1,115 @@
+// Subject access in a real browser with axe: the administrator makes the team manager a data
+// protection officer (an empty email refused in the error summary); the officer records a request
+// for the Okafor baby's mother (an NHS number nobody has refused, what was typed kept), reviews the
+// draft (a decision without a reason refused at its field), is refused the release while redactions
+// are unreviewed, decides them, releases, and opens the disclosure and its PDF. No JavaScript needed.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { actorFor } from '../src/application/auth/signed-in-user.ts';
+import { decideRedaction, viewDraft } from '../src/application/subject-access/draft.ts';
+import { serviceToday } from '../src/domain/shared/service-day.ts';
+import { type E2e, demoCaseId, expectNoAxeViolations, signIn, startE2e, submit } from './helpers/browser.ts';
+import { expectErrorSummary } from './helpers/page-checks.ts';
+
+const MOTHER_NHS = '9434765919';
+let e2e: E2e;
+let today: string;
+
+before(async () => {
+  e2e = await startE2e();
+  today = serviceToday(e2e.testApp.clock.now());
+  const caseId = await demoCaseId(e2e, 'Okafor');
+  await e2e.testApp.ctx.db.updateTable('people').set({ nhs_number: MOTHER_NHS }).where('case_id', '=', caseId).where('relationship_to_infant', '=', 'mother').execute();
+});
+
+after(async () => {
+  await e2e?.close();
+});
+
+describe('subject access', () => {
+  let page: Page;
+  let requestId: string;
+
+  test('the administrator makes the team manager a data protection officer, on a page that passes axe', async () => {
+    const admin = await e2e.newPage();
+    await signIn(admin, 'admin@demo.example');
+    await admin.goto('/admin');
+    await submit(admin, admin.getByRole('link', { name: 'Data protection officers' }));
+    assert.equal(await admin.locator('h1').innerText(), 'Data protection officers');
+    await expectNoAxeViolations(admin);
+    const refused = await submit(admin, admin.getByRole('button', { name: 'Make data protection officer' }));
+    assert.equal(refused.status(), 400);
+    await expectErrorSummary(admin, [{ text: 'Enter the email address of the account', href: '#email' }]);
+    await expectNoAxeViolations(admin);
+    await admin.locator('#email').fill('manager@demo.example');
+    await submit(admin, admin.getByRole('button', { name: 'Make data protection officer' }));
+    assert.match(await admin.locator('[data-qa="officers"]').innerText(), /manager@demo\.example/);
+  });
+
+  test('the officer records a request, refused first for an NHS number nobody has, with what was typed kept', async () => {
+    page = await e2e.newPage();
+    await signIn(page, 'manager@demo.example');
+    await page.goto('/subject-access');
+    assert.equal(await page.locator('h1').innerText(), 'Subject access requests');
+    await expectNoAxeViolations(page);
+    await submit(page, page.locator('[data-qa="new-request"]'));
+    assert.equal(await page.locator('#receivedOn').inputValue(), today);
+    await expectNoAxeViolations(page);
+    await page.locator('#nhsNumber').fill('943 476 5935');
+    const refused = await submit(page, page.getByRole('button', { name: 'Record the request' }));
+    assert.equal(refused.status(), 422);
+    await expectErrorSummary(page, [{ text: 'Nobody in any record has this NHS number. Check it with the person asking; if they are in a record without one, give their person id.', href: '#nhsNumber' }]);
+    assert.equal(await page.locator('#nhsNumber').inputValue(), '943 476 5935');
+    await expectNoAxeViolations(page);
+    await page.locator('#nhsNumber').fill('943 476 5919');
+    await submit(page, page.getByRole('button', { name: 'Record the request' }));
+    assert.match(page.url(), /\/subject-access\/[^/]+$/);
+    requestId = page.url().split('/').pop()!;
+    assert.match(await page.locator('[data-qa="subject"]').innerText(), /, mother$/);
+    assert.ok((await page.locator('[data-qa="marked-item"]').count()) > 0, 'third parties are marked');
+    await expectNoAxeViolations(page);
+  });
+
+  test('refuses the release while redactions are unreviewed, and a decision without a reason at its field', async () => {
+    await submit(page, page.locator('[data-qa="release-link"]'));
+    await expectNoAxeViolations(page);
+    const refused = await submit(page, page.locator('[data-qa="release"]'));
+    assert.equal(refused.status(), 422);
+    assert.match(await page.locator('.govuk-error-summary').innerText(), /not reviewed yet/);
+    await expectNoAxeViolations(page);
+    await page.goto(`/subject-access/${requestId}`);
+    const first = page.locator('[data-qa="marked-item"]').first();
+    await first.getByLabel('Redact', { exact: true }).check();
+    const slip = await submit(page, first.locator('[data-qa="save-decision"]'));
+    assert.equal(slip.status(), 422);
+    await expectErrorSummary(page, [{ text: 'Enter why, such as the person’s consent, the agency’s agreement, or why it identifies someone else', href: '#reason-0' }]);
+    assert.equal(await page.locator('#decision-0').isChecked(), true, 'the choice is kept');
+    await expectNoAxeViolations(page);
+    await page.locator('#reason-0').fill('Would identify another adult');
+    await submit(page, page.locator('[data-qa="marked-item"]').first().locator('[data-qa="save-decision"]'));
+    assert.match(await page.locator('.govuk-notification-banner').innerText(), /Decision saved/);
+  });
+
+  test('releases once every redaction is decided, and opens the disclosure and its PDF', async () => {
+    const { ctx } = e2e.testApp;
+    const manager = await ctx.db.selectFrom('users').innerJoin('organisations', 'organisations.id', 'users.organisation_id').select(['users.id', 'users.email', 'users.name', 'users.role', 'users.organisation_id', 'organisations.name as organisation_name', 'organisations.kind']).where('email', '=', 'manager@demo.example').executeTakeFirstOrThrow();
+    const officer = actorFor({ id: manager.id, email: manager.email, name: manager.name, role: 'manager', organisationId: manager.organisation_id, organisationName: manager.organisation_name, organisationKind: manager.kind }, 'web', null);
+    const draft = await viewDraft(ctx, officer, requestId);
+    assert.ok(draft.ok);
+    for (const item of draft.value.items.filter((i) => i.grounds.length > 0 && !i.decision)) {
+      assert.ok((await decideRedaction(ctx, officer, requestId, { itemKey: item.key, decision: 'redact', reason: 'Identifies someone else' })).ok);
+    }
+    await page.goto(`/subject-access/${requestId}/release`);
+    await submit(page, page.locator('[data-qa="release"]'));
+    assert.match(await page.locator('.govuk-notification-banner').innerText(), /Disclosure released/);
+    await submit(page, page.locator('[data-qa="download"] a'));
+    assert.match(await page.locator('[data-qa="disclosure-heading"]').innerText(), /, mother$/);
+    assert.ok((await page.locator('[data-qa="withheld"]').count()) > 0);
+    await expectNoAxeViolations(page);
+    const pdf = await page.request.get(`/subject-access/${requestId}/disclosure.pdf`);
+    assert.equal(pdf.status(), 200);
+    assert.equal(pdf.headers()['content-type'], 'application/pdf');
+    assert.equal((await pdf.body()).subarray(0, 5).toString(), '%PDF-');
+  });
+});
