@@ -1,27 +1,31 @@
 // What logging, metrics and tracing cost (issue 20: goal under 5% with logs and metrics on, under 15%
-// with tracing on), in one process and one run, so the ratios compare like with like on a shared
-// machine. Two workloads through app.inject (no sockets: the framework, the hooks and the database,
-// not the kernel): the fixed page (bench/fixed-page.ts, no database) and single event writes (POST
-// /api/v1/cases/:caseId/events, spread over a few cases). Variants, each its own app over the same
-// database:
+// with tracing on). Two workloads through app.inject (no sockets: the framework, the hooks and the
+// database, not the kernel): the fixed page (bench/fixed-page.ts, no database) and single event writes
+// (POST /api/v1/cases/:caseId/events, spread over a few cases). Variants:
 //   off           no log lines, no metrics, no tracing (what tests run)
 //   logs+metrics  the request log at info to a sink that drops the lines (the JSON is still made) and
 //                 prom-client metrics (PrometheusMetrics as ctx.metrics, the request hook on)
 //   tracing       logs and metrics as above, and tracing started with a processor that drops the
 //                 spans after the allow-list (the spans, their attributes and the SQL spans are made)
-// Tracing registers a global tracer provider that cannot be taken back, so "off" and "logs+metrics"
-// alternate in rounds first, and "tracing" runs after them; its ratio is against the same run's "off".
+// Each variant runs in a process of its own (a tracer provider cannot be taken back), one after
+// another in rounds: off, tracing, logs+metrics, off, tracing, logs+metrics... Each round's variants
+// are compared with that round's "off", pair by pair, so a machine whose speed drifts between rounds
+// moves both sides of a ratio; the report gives each ratio's median, minimum and maximum over the
+// rounds, for CPU time per request (process.cpuUsage, user + system: on PGlite the database's work is
+// in it too) as well as for the mean wall time.
 //
-//   node --import tsx bench/observability.ts [--seconds 3] [--rounds 3] [--out bench/results]
-// With DATABASE_URL set, the writes go to a PostgreSQL database of the bench's own.
+//   node --import tsx bench/observability.ts [--seconds 3] [--rounds 5] [--out bench/results] [--note 'load 6']
+// With DATABASE_URL set, each process writes to a PostgreSQL database of its own.
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { parseArgs, promisify } from 'node:util';
 import type { SpanProcessor } from '@opentelemetry/sdk-trace-node';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { buildApp } from '../src/app.ts';
-import { createContext, type AppContext } from '../src/application/context.ts';
+import { createContext } from '../src/application/context.ts';
 import { PrometheusMetrics } from '../src/infrastructure/metrics/prometheus-metrics.ts';
 import { startTracing } from '../src/infrastructure/tracing/tracing.ts';
 import { apiTokenFor, makeCase, makeUser } from '../test/helpers/factories.ts';
@@ -29,18 +33,38 @@ import { TEST_SESSION_SECRET, testConfig } from '../test/helpers/test-app.ts';
 import { openBenchDatabase } from './database.ts';
 import { addFixedPage, FIXED_PAGE_PATH } from './fixed-page.ts';
 
-const { values: args } = parseArgs({ options: { seconds: { type: 'string', default: '3' }, rounds: { type: 'string', default: '3' }, out: { type: 'string', default: 'bench/results' } } });
+const { values: args } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '3' },
+    rounds: { type: 'string', default: '5' },
+    out: { type: 'string', default: 'bench/results' },
+    note: { type: 'string', default: '' },
+    /** Set by the run for each process it starts: measure this variant only and print its figures. */
+    variant: { type: 'string' },
+  },
+});
 const SECONDS = Number(args.seconds);
 const ROUNDS = Number(args.rounds);
 const CASES = 8;
 
-type Variant = 'off' | 'logs+metrics' | 'tracing';
-type Workload = 'fixed page' | 'single event';
+const VARIANTS = ['off', 'tracing', 'logs+metrics'] as const;
+type Variant = (typeof VARIANTS)[number];
+const WORKLOADS = ['fixed page', 'single event'] as const;
+type Workload = (typeof WORKLOADS)[number];
 
+/** One workload's sample in one process. */
 interface Sample {
-  count: number;
-  latenciesMs: number[];
+  requests: number;
   seconds: number;
+  cpuMicroseconds: number;
+  meanMs: number;
+  p95Ms: number;
+}
+
+interface ProcessFigures {
+  variant: Variant;
+  spans: number;
+  samples: Record<Workload, Sample>;
 }
 
 /** Drops every span it is given: what the SDK does up to the exporter, without exporting. */
@@ -56,17 +80,13 @@ class DroppingProcessor implements SpanProcessor {
 
 const sink = { write: () => undefined };
 
-async function appFor(base: AppContext, variant: Variant): Promise<FastifyInstance> {
-  const on = variant !== 'off';
-  const ctx = on ? { ...base, metrics: new PrometheusMetrics() } : base;
-  const app = await buildApp({ ctx, sessionSecret: TEST_SESSION_SECRET, tracing: variant === 'tracing', ...(on ? { logDestination: sink } : {}) });
-  addFixedPage(app);
-  await app.ready();
-  return app;
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
-async function run(app: FastifyInstance, workload: Workload, request: (i: number) => InjectOptions): Promise<Sample> {
+async function sample(app: FastifyInstance, workload: Workload, request: (i: number) => InjectOptions): Promise<Sample> {
   const latenciesMs: number[] = [];
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const until = started + SECONDS * 1000;
   let i = 0;
@@ -76,82 +96,109 @@ async function run(app: FastifyInstance, workload: Workload, request: (i: number
     latenciesMs.push(performance.now() - t);
     if (response.statusCode >= 300) throw new Error(`${workload}: ${String(response.statusCode)} ${response.body.slice(0, 200)}`);
   }
-  return { count: i, latenciesMs, seconds: (performance.now() - started) / 1000 };
+  const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  latenciesMs.sort((x, y) => x - y);
+  return { requests: i, seconds, cpuMicroseconds: cpu.user + cpu.system, meanMs: latenciesMs.reduce((x, y) => x + y, 0) / i, p95Ms: percentile(latenciesMs, 95) };
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
-
-function summary(samples: Sample[]) {
-  const latencies = samples.flatMap((s) => s.latenciesMs).sort((a, b) => a - b);
-  const count = samples.reduce((n, s) => n + s.count, 0);
-  const seconds = samples.reduce((n, s) => n + s.seconds, 0);
-  return { requests: count, perSecond: count / seconds, meanMs: latencies.reduce((a, b) => a + b, 0) / latencies.length, p50Ms: percentile(latencies, 50), p95Ms: percentile(latencies, 95) };
-}
-
-async function main(): Promise<void> {
+/** One process: its own database and app in one variant, each workload warmed up for a sample's length, then measured. */
+async function measureVariant(variant: Variant): Promise<ProcessFigures> {
+  const processor = new DroppingProcessor();
+  const tracing = variant === 'tracing' ? startTracing({ processor, http: false }) : null;
   const bench = await openBenchDatabase(5);
   const base = createContext(bench.database.db, testConfig({ LOG_LEVEL: 'info' }));
   const user = await makeUser(base, { email: 'observability.bench@example.org' });
-  const { id: userId } = await base.db.selectFrom('users').select('id').where('email', '=', user.email).executeTakeFirstOrThrow();
   const token = await apiTokenFor(base, user.email);
   const caseIds: string[] = [];
-  for (let i = 0; i < CASES; i++) caseIds.push((await makeCase(base, { teamUserIds: [userId] })).id);
+  for (let i = 0; i < CASES; i++) caseIds.push((await makeCase(base, { teamUserIds: [user.id] })).id);
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const requests: Record<Workload, (i: number) => InjectOptions> = {
     'fixed page': () => ({ method: 'GET', url: FIXED_PAGE_PATH }),
     'single event': (i) => ({ method: 'POST', url: `/api/v1/cases/${caseIds[i % CASES]!}/events`, headers, payload: JSON.stringify({ kind: 'case-note', occurredAt: '2026-11-21', summary: `Bench note ${String(i)}`, source: 'observed' }) }),
   };
-  const samples = new Map<string, Sample[]>();
-  const measure = async (variant: Variant) => {
-    const app = await appFor(base, variant);
-    for (const workload of Object.keys(requests) as Workload[]) {
-      await run(app, workload, requests[workload]); // warm-up, not kept
-      const key = `${workload}|${variant}`;
-      samples.set(key, [...(samples.get(key) ?? []), await run(app, workload, requests[workload])]);
-      process.stdout.write(`${workload}, ${variant}: ${String(samples.get(key)!.at(-1)!.count)} requests\n`);
-    }
-    await app.close();
-  };
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const variant of round % 2 === 0 ? (['off', 'logs+metrics'] as const) : (['logs+metrics', 'off'] as const)) await measure(variant);
+  const on = variant !== 'off';
+  const ctx = on ? { ...base, metrics: new PrometheusMetrics() } : base;
+  const app = await buildApp({ ctx, sessionSecret: TEST_SESSION_SECRET, tracing: variant === 'tracing', ...(on ? { logDestination: sink } : {}) });
+  addFixedPage(app);
+  await app.ready();
+  const samples = {} as Record<Workload, Sample>;
+  for (const workload of WORKLOADS) {
+    await sample(app, workload, requests[workload]);
+    samples[workload] = await sample(app, workload, requests[workload]);
   }
-  const processor = new DroppingProcessor();
-  const tracing = startTracing({ processor, http: false });
-  for (let round = 0; round < ROUNDS; round++) await measure('tracing');
-  await tracing.shutdown();
+  await app.close();
+  await tracing?.shutdown();
   await bench.database.close();
+  return { variant, spans: processor.spans, samples };
+}
 
+async function runInOwnProcess(variant: Variant): Promise<ProcessFigures> {
+  const script = fileURLToPath(import.meta.url);
+  const { stdout } = await promisify(execFile)(process.execPath, [...process.execArgv, script, '--variant', variant, '--seconds', String(SECONDS)], { maxBuffer: 1 << 20 });
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as ProcessFigures;
+}
+
+/** The median, minimum and maximum of the round-by-round ratios, as "1.23 (1.10-1.40)". */
+function ratios(values: number[]): string {
+  const sorted = [...values].sort((x, y) => x - y);
+  const middle = sorted.length % 2 === 1 ? sorted[(sorted.length - 1) / 2]! : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
+  return `${middle.toFixed(3)} (${sorted[0]!.toFixed(3)}-${sorted.at(-1)!.toFixed(3)})`;
+}
+
+const cpuPerRequest = (s: Sample) => s.cpuMicroseconds / s.requests;
+
+function report(rounds: Record<Variant, ProcessFigures>[], kind: string): { text: string; json: unknown } {
   const rows: string[] = [];
-  const json: Record<string, unknown> = {};
-  for (const workload of Object.keys(requests) as Workload[]) {
-    const off = summary(samples.get(`${workload}|off`)!);
-    for (const variant of ['off', 'logs+metrics', 'tracing'] as const) {
-      const s = summary(samples.get(`${workload}|${variant}`)!);
-      json[`${workload}|${variant}`] = s;
-      const ratio = (s.meanMs / off.meanMs).toFixed(3);
-      rows.push(`| ${workload} | ${variant} | ${String(s.requests)} | ${s.perSecond.toFixed(0)} | ${s.meanMs.toFixed(3)} | ${s.p50Ms.toFixed(3)} | ${s.p95Ms.toFixed(3)} | ${ratio} |`);
+  for (const workload of WORKLOADS) {
+    for (const variant of VARIANTS) {
+      const own = rounds.map((round) => round[variant].samples[workload]);
+      const off = rounds.map((round) => round.off.samples[workload]);
+      const median = (values: number[]) => values.sort((x, y) => x - y)[Math.floor(values.length / 2)]!;
+      const cpuRatio = variant === 'off' ? '' : ratios(own.map((s, i) => cpuPerRequest(s) / cpuPerRequest(off[i]!)));
+      const wallRatio = variant === 'off' ? '' : ratios(own.map((s, i) => s.meanMs / off[i]!.meanMs));
+      rows.push(`| ${workload} | ${variant} | ${median(own.map((s) => s.requests / s.seconds)).toFixed(0)} | ${median(own.map(cpuPerRequest)).toFixed(1)} | ${median(own.map((s) => s.meanMs)).toFixed(3)} | ${median(own.map((s) => s.p95Ms)).toFixed(3)} | ${cpuRatio} | ${wallRatio} |`);
     }
   }
-  const stamp = new Date().toISOString().replace(/:/g, '-').replace(/\.\d+Z$/, 'Z');
-  const name = `${stamp}-observability-${bench.kind}`;
   const text = [
-    `# Observability overhead, ${bench.kind}, ${new Date().toISOString()}`,
+    `# Observability overhead, ${kind}, ${new Date().toISOString()}`,
     '',
-    `Command: \`node --import tsx bench/observability.ts --seconds ${String(SECONDS)} --rounds ${String(ROUNDS)}\`${bench.kind === 'postgres' ? ' with DATABASE_URL set' : ''}. Node ${process.version}, ${String(os.cpus().length)} cores (${os.cpus()[0]?.model ?? 'unknown'}), load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at the end: the machine was shared with other work, so only the ratios within this run mean much.`,
+    `Command: \`node --import tsx bench/observability.ts --seconds ${String(SECONDS)} --rounds ${String(ROUNDS)}\`${kind === 'postgres' ? ' with DATABASE_URL set' : ''}. Node ${process.version}, ${String(os.cpus().length)} cores (${os.cpus()[0]?.model ?? 'unknown'}), load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at the end.${args.note ? ` ${args.note}` : ''}`,
     '',
-    `In process through app.inject, one request at a time, ${String(SECONDS)} s per sample after a warm-up of the same length, ${String(ROUNDS)} samples per variant; "off" and "logs+metrics" alternate round by round, "tracing" (logs, metrics, and every span made and dropped after the allow-list: ${String(processor.spans)} spans) runs after them, since a tracer provider cannot be unregistered. Ratio: mean latency against "off" for the same workload. Single events are spread over ${String(CASES)} cases.`,
+    `Each variant in a process of its own, through app.inject, one request at a time, ${String(SECONDS)} s per sample after a warm-up of the same length; ${String(ROUNDS)} rounds of off, tracing, logs+metrics, one process each. A ratio is the variant's figure over the same round's "off": median (minimum-maximum) over the rounds. CPU: user + system time of the process per request, database included on PGlite. Tracing makes every span and drops it after the allow-list (${String(rounds[0]?.tracing.spans ?? 0)} spans in the first round). Single events are spread over ${String(CASES)} cases. Per second, CPU µs, mean and p95: the median over the rounds.`,
     '',
-    '| workload | variant | requests | per second | mean ms | p50 ms | p95 ms | ratio to off |',
-    '|---|---|---|---|---|---|---|---|',
+    '| workload | variant | per second | CPU µs a request | mean ms | p95 ms | CPU ratio to off | wall ratio to off |',
+    '|---|---|---:|---:|---:|---:|---|---|',
     ...rows,
     '',
   ].join('\n');
+  return { text, json: { kind, seconds: SECONDS, rounds, note: args.note } };
+}
+
+async function main(): Promise<void> {
+  if (args.variant !== undefined) {
+    if (!(VARIANTS as readonly string[]).includes(args.variant)) throw new Error(`--variant: one of ${VARIANTS.join(', ')}`);
+    process.stdout.write(`${JSON.stringify(await measureVariant(args.variant as Variant))}\n`);
+    return;
+  }
+  const rounds: Record<Variant, ProcessFigures>[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const figures = {} as Record<Variant, ProcessFigures>;
+    for (const variant of VARIANTS) {
+      figures[variant] = await runInOwnProcess(variant);
+      const { requests } = figures[variant].samples['fixed page'];
+      process.stdout.write(`round ${String(round + 1)}, ${variant}: ${String(requests)} fixed pages, ${String(figures[variant].samples['single event'].requests)} events\n`);
+    }
+    rounds.push(figures);
+  }
+  const kind = process.env['DATABASE_URL'] ? 'postgres' : 'pglite';
+  const { text, json } = report(rounds, kind);
+  const stamp = new Date().toISOString().replace(/:/g, '-').replace(/\.\d+Z$/, 'Z');
+  const name = path.join(args.out, `${stamp}-observability-${kind}`);
   fs.mkdirSync(args.out, { recursive: true });
-  fs.writeFileSync(path.join(args.out, `${name}.md`), text);
-  fs.writeFileSync(path.join(args.out, `${name}.json`), `${JSON.stringify({ kind: bench.kind, seconds: SECONDS, rounds: ROUNDS, spans: processor.spans, results: json }, null, 2)}\n`);
-  process.stdout.write(`\n${text}\nWritten to ${path.join(args.out, name)}.md and .json\n`);
+  fs.writeFileSync(`${name}.md`, text);
+  fs.writeFileSync(`${name}.json`, `${JSON.stringify(json, null, 2)}\n`);
+  process.stdout.write(`\n${text}\nWritten to ${name}.md and .json\n`);
 }
 
 await main();
