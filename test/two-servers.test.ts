@@ -1,0 +1,98 @@
+// Two servers against one PostgreSQL database, as several processes or machines run the service:
+// each its own app, context and connection pool, sharing only the database and the settings. A
+// session made on one is valid on the other (and its form token too), a lock-out counts failures
+// made on either, and the background work run on both at once sends each email once and escalates
+// each alert once. (src/server.cluster.test.ts starts the real server with WEB_PROCESSES=2.)
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { buildApp } from '../src/app.ts';
+import { createContext } from '../src/application/context.ts';
+import { countWaiting, deliverOutbox } from '../src/application/mail/deliver-outbox.ts';
+import { escalateOverdueAlerts } from '../src/application/alerts/escalate-alerts.ts';
+import { discharge, makeFamily, makePartnership, outboxFor, record, type Partnership } from '../src/application/alerts/alerts.test-support.ts';
+import { openPostgres } from '../src/infrastructure/db/connect.ts';
+import { createMailTransport } from '../src/infrastructure/mail/smtp-transport.ts';
+import { makeUser } from './helpers/factories.ts';
+import { MailSink } from './helpers/mail-sink.ts';
+import { createTestApp, TEST_SESSION_SECRET, testConfig, type TestApp } from './helpers/test-app.ts';
+import { usingPostgres, type TestDatabase } from './helpers/test-database.ts';
+import { WebClient } from './helpers/web-client.ts';
+
+const ENV = { SIGN_IN_MAX_ATTEMPTS: '3' };
+
+describe('two servers against one database', { skip: usingPostgres ? false : 'PostgreSQL only: the embedded database is one process' }, () => {
+  let one: TestApp;
+  let two: TestApp;
+  let p: Partnership;
+
+  before(async () => {
+    one = await createTestApp({ env: ENV });
+    const database = openPostgres((one.database as TestDatabase).url!, 5, () => undefined);
+    const ctx = createContext(database.db, testConfig(ENV), one.clock);
+    const app = await buildApp({ ctx, sessionSecret: TEST_SESSION_SECRET, checkReplies: true });
+    await app.ready();
+    two = { app, ctx, clock: one.clock, database, close: async () => (await app.close(), await database.close()) };
+    p = await makePartnership(one);
+  });
+  after(async () => {
+    await two?.close();
+    await one?.close();
+  });
+
+  it("takes a session made on one server on the other, with its form token, and ends it on both", async () => {
+    const user = await makeUser(one.ctx, { name: 'Roaming Visitor' });
+    const onOne = await WebClient.signedIn(one.app, user);
+    const account = await onOne.get('/account');
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(account.body)?.[1];
+    assert.ok(csrf);
+
+    const onTwo = await two.app.inject({ method: 'GET', url: '/', headers: { cookie: onOne.cookieHeader } });
+    assert.equal(onTwo.statusCode, 200);
+    assert.match(onTwo.body, /data-qa="signed-in-user">Roaming Visitor,/);
+
+    const signOut = await two.app.inject({ method: 'POST', url: '/sign-out', payload: `_csrf=${encodeURIComponent(csrf)}`, headers: { cookie: onOne.cookieHeader, 'content-type': 'application/x-www-form-urlencoded' } });
+    assert.equal(signOut.statusCode, 303, 'the form token from the first server is good on the second');
+    for (const server of [one, two]) {
+      const home = await server.app.inject({ method: 'GET', url: '/', headers: { cookie: onOne.cookieHeader } });
+      assert.equal(home.statusCode, 303, 'signed out everywhere');
+    }
+  });
+
+  it('locks an account out after wrong passwords sent to either server, counted together', async () => {
+    const user = await makeUser(one.ctx);
+    for (const server of [one, two, one]) assert.equal((await new WebClient(server.app).signIn(user.email, 'not the password')).statusCode, 401);
+    const locked = await new WebClient(two.app).signIn(user.email, user.password);
+    assert.equal(locked.statusCode, 401);
+    assert.match(locked.body, /too many failed attempts to sign in to this account from here/, 'the right password is refused on the other server too');
+  });
+
+  it('escalates each overdue alert once when both servers run the escalation at the same moment', async () => {
+    const alertIds: string[] = [];
+    for (const family of ['Ashdown', 'Brook', 'Cole', 'Dale', 'Eyre', 'Frome']) alertIds.push((await record(one, p.nurse, await makeFamily(one, p, family), discharge)).alerts[0]!.id);
+    one.clock.advanceMinutes(5 * 60);
+    const rounds = await Promise.all([escalateOverdueAlerts(one.ctx), escalateOverdueAlerts(two.ctx)]);
+    const escalated = rounds.flatMap((round) => round.escalated.map((e) => e.alertId));
+    assert.deepEqual([...escalated].sort(), [...alertIds].sort(), 'each alert escalated by exactly one server');
+    for (const alertId of alertIds) {
+      const audits = await one.ctx.db.selectFrom('audit_log').select('id').where('action', '=', 'alert.escalate').where('subject_id', '=', alertId).execute();
+      assert.equal(audits.length, 1, alertId);
+      const toLeads = (await outboxFor(one, alertId)).filter((mail) => mail.to_address === p.socialCareLead.email);
+      assert.equal(toLeads.length, 1, 'one email to the lead');
+    }
+  });
+
+  it('sends each email once when both servers deliver the outbox at the same moment', async () => {
+    const sink = await MailSink.start();
+    try {
+      const transport = createMailTransport({ smtpUrl: sink.url, mailFrom: 'Infant Care Profile <no-reply@test.example>' })!;
+      const waiting = await countWaiting(one.ctx.db);
+      assert.ok(waiting >= 12, `the escalations' emails and more wait (${String(waiting)})`);
+      const runs = await Promise.all([deliverOutbox(one.ctx, transport, { limit: 100 }), deliverOutbox(two.ctx, transport, { limit: 100 })]);
+      assert.equal(runs[0].sent + runs[1].sent, waiting);
+      assert.equal(sink.received.length, waiting, 'no email sent twice');
+      assert.equal(await countWaiting(one.ctx.db), 0, 'every email sent');
+    } finally {
+      await sink.stop();
+    }
+  });
+});
