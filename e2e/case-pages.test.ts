@@ -1,41 +1,31 @@
 // The case pages in a real browser with axe: the overview, people forms (with errors, the history
 // check and a version conflict), relationships, the team, who has looked, refusal, and emergency access.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { demoCaseId, type E2e, expectNoAxeViolations, signIn, startE2e, submit } from './helpers/browser.ts';
+import { demoCaseId, expectNoAxeViolations, submit, useE2eOnDemoCase } from './helpers/browser.ts';
 import { expectErrorSummary, visit } from './helpers/page-checks.ts';
 
-let e2e: E2e;
-let okafor: string;
 let ashworth: string;
-
-before(async () => {
-  e2e = await startE2e();
-  okafor = await demoCaseId(e2e, 'Okafor');
-  ashworth = await demoCaseId(e2e, 'Ashworth');
-});
-
-after(async () => {
-  await e2e?.close();
+const demo = useE2eOnDemoCase('Okafor', async () => {
+  ashworth = await demoCaseId(demo.e2e, 'Ashworth');
 });
 
 describe('case pages for the lead professional', () => {
   let page: Page;
   before(async () => {
-    page = await e2e.newPage();
-    await signIn(page, 'health-visitor@demo.example');
+    page = await demo.signedInPage('health-visitor@demo.example');
   });
 
   test('case overview of a born baby, reached from My cases', async () => {
     await page.goto('/');
     await submit(page, page.getByRole('link', { name: 'Ruby Okafor' }));
-    await visit(page, `/cases/${okafor}`, { status: 200, heading: 'Ruby Okafor' });
+    await visit(page, `/cases/${demo.caseId}`, { status: 200, heading: 'Ruby Okafor' });
     assert.match(await page.locator('[data-qa="about-the-baby"]').innerText(), /Corrected age/);
   });
 
   test('add a person: errors, then saved', async () => {
-    await visit(page, `/cases/${okafor}/people/new`, { status: 200, heading: 'Add a person around the baby' });
+    await visit(page, `/cases/${demo.caseId}/people/new`, { status: 200, heading: 'Add a person around the baby' });
     await submit(page, page.getByRole('button', { name: 'Save' }));
     await expectErrorSummary(page, [
       { text: 'Select how this person is related to the baby', href: '#relationshipToInfant' },
@@ -44,7 +34,7 @@ describe('case pages for the lead professional', () => {
       { text: 'Select whether they visit regularly', href: '#visitsRegularly' },
     ]);
     await expectNoAxeViolations(page);
-    await page.goto(`/cases/${okafor}/people/new`);
+    await page.goto(`/cases/${demo.caseId}/people/new`);
     await page.locator('#relationshipToInfant').selectOption('grandparent');
     await page.locator('#givenName').fill('Esther');
     await page.locator('#familyName').fill('Okafor');
@@ -60,10 +50,10 @@ describe('case pages for the lead professional', () => {
   });
 
   test('change a person, and the conflict page when someone else saved first', async () => {
-    await page.goto(`/cases/${okafor}`);
+    await page.goto(`/cases/${demo.caseId}`);
     await submit(page, page.getByRole('link', { name: 'Change details of Daniel Mensah' }));
     assert.equal(await page.locator('h1').innerText(), 'Change details of Daniel Mensah');
-    await e2e.testApp.ctx.db.updateTable('people').set((eb) => ({ version: eb('version', '+', 1) })).where('given_name', '=', 'Daniel').execute();
+    await demo.e2e.testApp.ctx.db.updateTable('people').set((eb) => ({ version: eb('version', '+', 1) })).where('given_name', '=', 'Daniel').execute();
     await page.locator('#familyName').fill('Mensah-Okafor');
     const response = await submit(page, page.getByRole('button', { name: 'Save' }));
     assert.equal(response.status(), 409);
@@ -73,13 +63,13 @@ describe('case pages for the lead professional', () => {
   });
 
   test('record a relationship', async () => {
-    await visit(page, `/cases/${okafor}/relationships/new`, { status: 200, heading: 'Record a relationship' });
+    await visit(page, `/cases/${demo.caseId}/relationships/new`, { status: 200, heading: 'Record a relationship' });
   });
 
   test('the Infant Care Profile task list, a factor page and its errors', async () => {
-    await page.goto(`/cases/${okafor}`);
+    await page.goto(`/cases/${demo.caseId}`);
     await submit(page, page.getByRole('link', { name: 'Open the Infant Care Profile' }));
-    await visit(page, `/cases/${okafor}/profile`, { status: 200, heading: 'Infant Care Profile' });
+    await visit(page, `/cases/${demo.caseId}/profile`, { status: 200, heading: 'Infant Care Profile' });
     const factorLink = page.locator('a[href$="/household/housing-instability"]');
     await submit(page, factorLink);
     assert.equal(await page.locator('h1').innerText(), 'Homeless, temporary housing or frequent moves');
@@ -92,17 +82,16 @@ describe('case pages for the lead professional', () => {
   });
 
   test('team and who has looked', async () => {
-    await visit(page, `/cases/${okafor}/team`, { status: 200, heading: 'Team around the family' });
+    await visit(page, `/cases/${demo.caseId}/team`, { status: 200, heading: 'Team around the family' });
     await submit(page, page.getByRole('button', { name: 'Add to the team' }));
     await expectErrorSummary(page, [{ text: 'Enter the practitioner’s work email address', href: '#email' }]);
-    await visit(page, `/cases/${okafor}/looks`, { status: 200, heading: 'Who has looked at this record' });
+    await visit(page, `/cases/${demo.caseId}/looks`, { status: 200, heading: 'Who has looked at this record' });
   });
 });
 
 describe('an unborn baby with an unknown adult', () => {
   test('shows the unknown adult as a warning', async () => {
-    const page = await e2e.newPage();
-    await signIn(page, 'midwife@demo.example');
+    const page = await demo.signedInPage('midwife@demo.example');
     await visit(page, `/cases/${ashworth}`, { status: 200, heading: 'Unborn baby Ashworth' });
     assert.match(await page.locator('[data-qa="unknown-adult-warning"]').innerText(), /Mother's new partner, name unknown/);
     const partner = page.locator('[data-qa="adults"] tr', { hasText: "Mother's new partner, name unknown" });
@@ -112,11 +101,10 @@ describe('an unborn baby with an unknown adult', () => {
 
 describe('refusal and emergency access', () => {
   test('a practitioner outside the team is told who to contact, then opens the record in an emergency', async () => {
-    const page = await e2e.newPage();
-    await signIn(page, 'police@demo.example');
-    await visit(page, `/cases/${okafor}`, { status: 403, heading: 'You are not in the team around this baby' });
+    const page = await demo.signedInPage('police@demo.example');
+    await visit(page, `/cases/${demo.caseId}`, { status: 403, heading: 'You are not in the team around this baby' });
     await submit(page, page.getByRole('link', { name: 'open the record in an emergency' }));
-    await visit(page, `/cases/${okafor}/emergency-access`, { status: 200, heading: 'Open a record in an emergency' });
+    await visit(page, `/cases/${demo.caseId}/emergency-access`, { status: 200, heading: 'Open a record in an emergency' });
     await submit(page, page.getByRole('button', { name: 'Open the record' }));
     await expectErrorSummary(page, [{ text: 'Enter why you need to open this record now', href: '#reason' }]);
     await page.locator('#reason').fill('Police called to the address tonight, baby present, lead not answering');
@@ -124,15 +112,14 @@ describe('refusal and emergency access', () => {
     assert.equal(response.status(), 200);
     assert.equal(await page.locator('[data-qa="break-glass-banner"]').count(), 1);
     // The evidence behind the findings can be read, not changed.
-    await visit(page, `/cases/${okafor}/profile/household/housing-instability`, { status: 200, heading: 'Homeless, temporary housing or frequent moves' });
+    await visit(page, `/cases/${demo.caseId}/profile/household/housing-instability`, { status: 200, heading: 'Homeless, temporary housing or frequent moves' });
     assert.equal(await page.locator('[data-qa="read-only"]').count(), 1);
     assert.equal(await page.locator('[data-qa="save-factor"]').count(), 0);
     await expectNoAxeViolations(page);
   });
 
   test("the safeguarding lead's review queue", async () => {
-    const page = await e2e.newPage();
-    await signIn(page, 'health-safeguarding-lead@demo.example');
+    const page = await demo.signedInPage('health-safeguarding-lead@demo.example');
     await visit(page, '/emergency-access', { status: 200, heading: 'Emergency access to review' });
     assert.equal(await page.locator('[data-qa="review-item"]').count(), 1);
   });

@@ -4,34 +4,23 @@
 // A4 PDF: the marking on every sheet) and the CSV file; the list at 375 px with JavaScript on and off;
 // and a refusal outside the team.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { recordBatch } from '../src/application/chronology/record-batch.ts';
 import { actorFor } from '../test/helpers/factories.ts';
-import { demoCaseId, type E2e, expectNoAxeViolations, signIn, startE2e, submit } from './helpers/browser.ts';
+import { expectNoAxeViolations, submit, useE2eOnDemoCase } from './helpers/browser.ts';
 import { expectErrorSummary, visit } from './helpers/page-checks.ts';
 import { pdfPageSizes, pdfPageTexts } from './helpers/pdf-text.ts';
 
-let e2e: E2e;
-let hartley: string;
-
-before(async () => {
-  e2e = await startE2e();
-  hartley = await demoCaseId(e2e, 'Hartley');
-});
-
-after(async () => {
-  await e2e?.close();
-});
+const demo = useE2eOnDemoCase('Hartley');
 
 describe('the chronology for the lead professional', () => {
   let page: Page;
   before(async () => {
-    page = await e2e.newPage();
-    await signIn(page, 'health-visitor@demo.example');
+    page = await demo.signedInPage('health-visitor@demo.example');
   });
 
-  const chronology = () => `/cases/${hartley}/chronology`;
+  const chronology = () => `/cases/${demo.caseId}/chronology`;
 
   async function fillEntry(entry: { kind: string; day: string; time?: string; summary: string; source: string; about: string[]; present?: string[] }) {
     await page.locator('#kind').selectOption(entry.kind);
@@ -48,7 +37,7 @@ describe('the chronology for the lead professional', () => {
   test('the empty chronology says so, and the case page links to it', async () => {
     await visit(page, chronology(), { status: 200, heading: 'Chronology' });
     assert.match(await page.locator('[data-qa="no-entries"]').innerText(), /Nothing has been recorded/);
-    await page.goto(`/cases/${hartley}`);
+    await page.goto(`/cases/${demo.caseId}`);
     await submit(page, page.locator('[data-qa="open-chronology"]'));
     assert.equal(new URL(page.url()).pathname, chronology());
   });
@@ -153,11 +142,11 @@ describe('the chronology for the lead professional', () => {
   });
 
   test('printed on A4 over several sheets: upright, the marking at the head and foot of each, every entry there', async () => {
-    const { db } = e2e.testApp.ctx;
+    const { db } = demo.e2e.testApp.ctx;
     const visitor = await db.selectFrom('users').select(['id', 'organisation_id', 'role']).where('email', '=', 'health-visitor@demo.example').executeTakeFirstOrThrow();
     const notes = Array.from({ length: 60 }, (_, i) => ({
       index: i,
-      caseId: hartley,
+      caseId: demo.caseId,
       entry: {
         kind: 'case-note' as const,
         occurredAt: `2026-10-${String((i % 28) + 1).padStart(2, '0')}`,
@@ -165,7 +154,7 @@ describe('the chronology for the lead professional', () => {
         source: 'observed' as const,
       },
     }));
-    const outcome = await recordBatch(e2e.testApp.ctx, actorFor({ id: visitor.id, organisationId: visitor.organisation_id, role: visitor.role as 'practitioner' }), notes);
+    const outcome = await recordBatch(demo.e2e.testApp.ctx, actorFor({ id: visitor.id, organisationId: visitor.organisation_id, role: visitor.role as 'practitioner' }), notes);
     assert.equal(outcome.stored.length, 60, JSON.stringify(outcome.rejected));
 
     await page.goto(`${chronology()}/print`);
@@ -189,17 +178,15 @@ describe('the chronology for the lead professional', () => {
 
 describe('the chronology on a phone', () => {
   test('at 375 px the table reflows, each entry opens, with JavaScript on and off', async () => {
-    const page = await e2e.newPage({ viewport: { width: 375, height: 800 } });
-    await signIn(page, 'health-visitor@demo.example');
-    await visit(page, `/cases/${hartley}/chronology`, { status: 200, heading: 'Chronology' });
+    const page = await demo.signedInPage('health-visitor@demo.example', { viewport: { width: 375, height: 800 } });
+    await visit(page, `/cases/${demo.caseId}/chronology`, { status: 200, heading: 'Chronology' });
     assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 375, 'nothing wider than the screen');
     assert.equal(await page.locator('.app-chronology-table__label').first().isVisible(), true, 'each cell says what it is');
     await submit(page, page.locator('[data-qa="open-entry"]').first());
     await expectNoAxeViolations(page);
 
-    const noScript = await e2e.newPage({ viewport: { width: 375, height: 800 }, javaScriptEnabled: false });
-    await signIn(noScript, 'health-visitor@demo.example');
-    await noScript.goto(`/cases/${hartley}/chronology`);
+    const noScript = await demo.signedInPage('health-visitor@demo.example', { viewport: { width: 375, height: 800 }, javaScriptEnabled: false });
+    await noScript.goto(`/cases/${demo.caseId}/chronology`);
     await submit(noScript, noScript.getByRole('link', { name: 'Show oldest first' }));
     await noScript.getByText('Filter the entries').click();
     await noScript.locator('#significant').check();
@@ -213,9 +200,8 @@ describe('the chronology on a phone', () => {
 
 describe('the chronology outside the team', () => {
   test('a practitioner outside the team is refused', async () => {
-    const page = await e2e.newPage();
-    await signIn(page, 'police@demo.example');
-    const response = await page.goto(`/cases/${hartley}/chronology`);
+    const page = await demo.signedInPage('police@demo.example');
+    const response = await page.goto(`/cases/${demo.caseId}/chronology`);
     assert.equal(response?.status(), 403);
     await expectNoAxeViolations(page);
   });

@@ -3,48 +3,27 @@
 // typed kept, then a consent given, information shared without consent with its lawful basis and who
 // decided, and the GP told, each shown on the page. No JavaScript needed. Days from the test clock.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { addDays } from '../src/domain/shared/calendar-date.ts';
-import { serviceToday } from '../src/domain/shared/service-day.ts';
-import { demoCaseId, type E2e, expectNoAxeViolations, signIn, startE2e, submit } from './helpers/browser.ts';
-import { expectErrorSummary, visit } from './helpers/page-checks.ts';
+import { expectNoAxeViolations, submit, useE2eOnDemoCase } from './helpers/browser.ts';
+import { expectErrorSummary, fillDate, visit } from './helpers/page-checks.ts';
 
-let e2e: E2e;
-let caseId: string;
-let today: string;
-
-before(async () => {
-  e2e = await startE2e();
-  caseId = await demoCaseId(e2e, 'Okafor');
-  today = serviceToday(e2e.testApp.clock.now());
-});
-
-after(async () => {
-  await e2e?.close();
-});
-
-async function fillDate(page: Page, prefix: string, day: string): Promise<void> {
-  const [year, month, d] = day.split('-');
-  await page.locator(`#${prefix}-day`).fill(String(Number(d)));
-  await page.locator(`#${prefix}-month`).fill(String(Number(month)));
-  await page.locator(`#${prefix}-year`).fill(year!);
-}
+const demo = useE2eOnDemoCase('Okafor');
 
 describe('consent and information sharing for the team', () => {
   let page: Page;
   before(async () => {
-    page = await e2e.newPage();
-    await signIn(page, 'health-visitor@demo.example');
+    page = await demo.signedInPage('health-visitor@demo.example');
   });
 
   test('the page, reached from the case page, passes axe', async () => {
-    await page.goto(`/cases/${caseId}`);
+    await page.goto(`/cases/${demo.caseId}`);
     await submit(page, page.locator('[data-qa="open-consent"]'));
     assert.equal(await page.locator('h1').innerText(), 'Consent and information sharing');
     assert.match(await page.locator('[data-qa="gp-last-told"]').innerText(), /No record of the GP being told|GP last told/);
     await expectNoAxeViolations(page);
-    await visit(page, `/cases/${caseId}/consent`, { status: 200, heading: 'Consent and information sharing' });
+    await visit(page, `/cases/${demo.caseId}/consent`, { status: 200, heading: 'Consent and information sharing' });
   });
 
   test('refuses a consent with no one asked, no date and no answer, keeping what was typed', async () => {
@@ -62,7 +41,7 @@ describe('consent and information sharing for the team', () => {
 
   test('records the consent given, information shared without consent and the GP told', async () => {
     await page.locator('#askedPersonId').selectOption({ index: 1 });
-    await fillDate(page, 'soughtOn', addDays(today, -2));
+    await fillDate(page, 'soughtOn', addDays(demo.today, -2));
     await page.locator('#answer').check();
     await submit(page, page.locator('[data-qa="save-consent"]'));
     assert.match(await page.locator('[data-qa="consent-saved"]').innerText(), /The consent is recorded/);
@@ -70,7 +49,7 @@ describe('consent and information sharing for the team', () => {
 
     await page.locator('#sharedWhat').fill('The police call-out log');
     await page.locator('#sharedWith').fill('Midwifery');
-    await fillDate(page, 'sharedOn', addDays(today, -1));
+    await fillDate(page, 'sharedOn', addDays(demo.today, -1));
     await page.locator('#basis').check();
     await page.locator('#decidedBy').selectOption({ index: 1 });
     await page.locator('#reason').fill('Asking the father would put the baby at greater risk');
@@ -78,7 +57,7 @@ describe('consent and information sharing for the team', () => {
     assert.match(await page.locator('[data-qa="consent-saved"]').innerText(), /shared without consent is recorded/);
     assert.match(await page.locator('[data-qa="consent-line"]').first().innerText(), /Shared without consent on .* with Midwifery: Safeguarding a child at risk of significant harm/);
 
-    await fillDate(page, 'toldOn', today);
+    await fillDate(page, 'toldOn', demo.today);
     await page.locator('#gpShared').fill('The concerns about drinking and the call-out');
     await submit(page, page.locator('[data-qa="save-gp-told"]'));
     assert.match(await page.locator('[data-qa="gp-last-told"]').innerText(), /^GP last told: .*, by .*What was shared: The concerns about drinking and the call-out$/s);

@@ -2,31 +2,20 @@
 // saved by the health visitor, which reaches the chronology and the profile at once, and a phone call
 // at 375 px without JavaScript.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { demoCaseId, type E2e, expectNoAxeViolations, pageHeading, signIn, startE2e, submit } from './helpers/browser.ts';
+import { expectNoAxeViolations, pageHeading, submit, useE2eOnDemoCase } from './helpers/browser.ts';
 import { expectErrorSummary, visit } from './helpers/page-checks.ts';
 
-let e2e: E2e;
-let okafor: string;
-
-before(async () => {
-  e2e = await startE2e();
-  okafor = await demoCaseId(e2e, 'Okafor');
-});
-
-after(async () => {
-  await e2e?.close();
-});
+const demo = useE2eOnDemoCase('Okafor');
 
 describe('recording a contact or home visit', () => {
   let page: Page;
   before(async () => {
-    page = await e2e.newPage();
-    await signIn(page, 'health-visitor@demo.example');
+    page = await demo.signedInPage('health-visitor@demo.example');
   });
 
-  const formUrl = () => `/cases/${okafor}/contacts/new`;
+  const formUrl = () => `/cases/${demo.caseId}/contacts/new`;
 
   test('the empty form', async () => {
     await visit(page, formUrl(), { status: 200, heading: 'Record a contact or home visit' });
@@ -82,13 +71,12 @@ describe('recording a contact or home visit', () => {
     await submit(page, page.getByRole('link', { name: 'Add them to the record as a person around the baby' }));
     assert.equal(await pageHeading(page), 'Add a person around the baby');
 
-    await visit(page, `/cases/${okafor}`, { status: 200, heading: 'Ruby Okafor' });
+    await visit(page, `/cases/${demo.caseId}`, { status: 200, heading: 'Ruby Okafor' });
     assert.equal(await page.locator('[data-qa="finding-unsafe-sleep-combination"]').count(), 1, 'unsafe sleep seen with a premature baby is critical at once');
   });
 
   test('at 375 px without JavaScript: a phone or video call with its time, recorded as not seeing the baby whatever was ticked, with what the call showed', async () => {
-    const phone = await e2e.newPage({ viewport: { width: 375, height: 800 }, javaScriptEnabled: false });
-    await signIn(phone, 'health-visitor@demo.example');
+    const phone = await demo.signedInPage('health-visitor@demo.example', { viewport: { width: 375, height: 800 }, javaScriptEnabled: false });
     await phone.goto(formUrl());
     await phone.getByLabel('Phone or video call').check();
     await phone.locator('#occurredOn-day').fill('21');
@@ -109,8 +97,7 @@ describe('recording a contact or home visit', () => {
     assert.match(recorded, /No: a phone or video call never counts as seeing the baby/);
     assert.match(await phone.locator('[data-qa="lived-experience"]').innerText(), /Grace held Ruby up to the camera, smiling/);
     // axe needs JavaScript: the same page at 375 px with it on.
-    const withScript = await e2e.newPage({ viewport: { width: 375, height: 800 } });
-    await signIn(withScript, 'health-visitor@demo.example');
+    const withScript = await demo.signedInPage('health-visitor@demo.example', { viewport: { width: 375, height: 800 } });
     await visit(withScript, phone.url(), { status: 200, heading: 'Contact recorded' });
     assert.ok((await withScript.evaluate(() => document.documentElement.scrollWidth)) <= 375, 'the page does not scroll sideways');
   });

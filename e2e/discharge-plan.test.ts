@@ -5,46 +5,25 @@
 // and everything typed kept, then records it and sees it with what is still missing. Days from the
 // test clock.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { addDays } from '../src/domain/shared/calendar-date.ts';
-import { serviceToday } from '../src/domain/shared/service-day.ts';
-import { demoCaseId, type E2e, expectNoAxeViolations, signIn, startE2e, submit } from './helpers/browser.ts';
-import { expectErrorSummary, visit } from './helpers/page-checks.ts';
+import { expectNoAxeViolations, submit, useE2eOnDemoCase } from './helpers/browser.ts';
+import { expectErrorSummary, fillDate, visit } from './helpers/page-checks.ts';
 
-let e2e: E2e;
-let caseId: string;
-let today: string;
-
-before(async () => {
-  e2e = await startE2e();
-  caseId = await demoCaseId(e2e, 'Okafor');
-  today = serviceToday(e2e.testApp.clock.now());
-});
-
-after(async () => {
-  await e2e?.close();
-});
-
-async function fillDate(page: Page, prefix: string, day: string): Promise<void> {
-  const [year, month, d] = day.split('-');
-  await page.locator(`#${prefix}-day`).fill(String(Number(d)));
-  await page.locator(`#${prefix}-month`).fill(String(Number(month)));
-  await page.locator(`#${prefix}-year`).fill(year!);
-}
+const demo = useE2eOnDemoCase('Okafor');
 
 describe('a discharge plan for a fragile baby', () => {
   let page: Page;
   before(async () => {
-    page = await e2e.newPage();
-    await signIn(page, 'hospital@demo.example');
+    page = await demo.signedInPage('hospital@demo.example');
   });
 
   test('the case page links to the discharge plans, and the page and its form pass axe', async () => {
-    await page.goto(`/cases/${caseId}`);
+    await page.goto(`/cases/${demo.caseId}`);
     await submit(page, page.locator('[data-qa="open-discharge-plans"]'));
-    assert.equal(new URL(page.url()).pathname, `/cases/${caseId}/discharge-plan`);
-    await visit(page, `/cases/${caseId}/discharge-plan`, { status: 200, heading: 'Discharge plans' });
+    assert.equal(new URL(page.url()).pathname, `/cases/${demo.caseId}/discharge-plan`);
+    await visit(page, `/cases/${demo.caseId}/discharge-plan`, { status: 200, heading: 'Discharge plans' });
     assert.match(await page.locator('[data-qa="no-discharge-plans"]').innerText(), /No discharge plan has been recorded/);
     assert.match(await page.locator('[data-qa="fragile"]').innerText(), /This baby is fragile \(born before 37 weeks and born weighing under 2,500 g\)/);
   });
@@ -52,10 +31,10 @@ describe('a discharge plan for a fragile baby', () => {
   test('adds a follow-up row without saving, then refuses a plan with no advice and no answer about the social worker', async () => {
     const rows = await page.locator('[data-qa="follow-up-row"]').count();
     await page.locator('#stay').check();
-    await fillDate(page, 'dischargeOn', addDays(today, 1));
+    await fillDate(page, 'dischargeOn', addDays(demo.today, 1));
     await page.locator('#firstVisit-agency').selectOption('health-visiting');
     await page.locator('#firstVisit-name').fill('Claire Dobson, health visitor');
-    await fillDate(page, 'firstVisit-by', addDays(today, 2));
+    await fillDate(page, 'firstVisit-by', addDays(demo.today, 2));
     await page.locator('#followUp-0-what').fill('Neonatal outpatients');
     await submit(page, page.locator('[data-qa="add-follow-up"]'));
     assert.equal(await page.locator('[data-qa="follow-up-row"]').count(), rows + 1);
@@ -63,7 +42,7 @@ describe('a discharge plan for a fragile baby', () => {
     assert.equal(await page.locator('#followUp-0-what').inputValue(), 'Neonatal outpatients');
 
     await page.locator('#followUp-0-where').fill('Northfield General, clinic 4');
-    await fillDate(page, 'followUp-0-on', addDays(today, 14));
+    await fillDate(page, 'followUp-0-on', addDays(demo.today, 14));
     await page.locator('#gp-2').check();
     const refused = await submit(page, page.locator('[data-qa="save-discharge-plan"]'));
     assert.equal(refused.status(), 400);

@@ -4,26 +4,13 @@
 // table beside it), faltering growth with the weights it rests on, and the chart printed. The Okafor
 // demo baby was born at 34 weeks, so the weights are read at corrected age. Days from the test clock.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { addDays } from '../src/domain/shared/calendar-date.ts';
-import { serviceToday } from '../src/domain/shared/service-day.ts';
-import { demoCaseId, type E2e, expectNoAxeViolations, signIn, startE2e, submit } from './helpers/browser.ts';
+import { expectNoAxeViolations, submit, useE2eOnDemoCase } from './helpers/browser.ts';
 import { expectErrorSummary } from './helpers/page-checks.ts';
 
-let e2e: E2e;
-let caseId: string;
-let today: string;
-
-before(async () => {
-  e2e = await startE2e();
-  caseId = await demoCaseId(e2e, 'Okafor');
-  today = serviceToday(e2e.testApp.clock.now());
-});
-
-after(async () => {
-  await e2e?.close();
-});
+const demo = useE2eOnDemoCase('Okafor');
 
 async function addMeasurement(page: Page, kind: string, value: string, day: string) {
   const [year, month, d] = day.split('-');
@@ -38,12 +25,11 @@ async function addMeasurement(page: Page, kind: string, value: string, day: stri
 describe('growth for the team', () => {
   let page: Page;
   before(async () => {
-    page = await e2e.newPage();
-    await signIn(page, 'health-visitor@demo.example');
+    page = await demo.signedInPage('health-visitor@demo.example');
   });
 
   test('the page, reached from the case page, passes axe', async () => {
-    await page.goto(`/cases/${caseId}`);
+    await page.goto(`/cases/${demo.caseId}`);
     await submit(page, page.locator('[data-qa="open-growth"]'));
     assert.equal(await page.locator('h1').innerText(), 'Growth');
     await expectNoAxeViolations(page);
@@ -51,7 +37,7 @@ describe('growth for the team', () => {
 
   test('refuses a measurement with no kind and a date in the future, keeping what was typed', async () => {
     await page.locator('#value').fill('4100');
-    const [year, month, d] = addDays(today, 1).split('-');
+    const [year, month, d] = addDays(demo.today, 1).split('-');
     await page.locator('#measuredOn-day').fill(String(Number(d)));
     await page.locator('#measuredOn-month').fill(String(Number(month)));
     await page.locator('#measuredOn-year').fill(year!);
@@ -66,10 +52,10 @@ describe('growth for the team', () => {
   });
 
   test('draws the weights on the chart, with the same numbers in the table, and shows faltering growth', async () => {
-    assert.equal((await addMeasurement(page, 'weight', '2600', addDays(today, -21))).status(), 200);
+    assert.equal((await addMeasurement(page, 'weight', '2600', addDays(demo.today, -21))).status(), 200);
     assert.match(await page.locator('[data-qa="growth-saved"]').innerText(), /The measurement is recorded/);
-    await addMeasurement(page, 'weight', '2700', today);
-    await addMeasurement(page, 'head-circumference', '33.5', today);
+    await addMeasurement(page, 'weight', '2700', demo.today);
+    await addMeasurement(page, 'head-circumference', '33.5', demo.today);
     const chart = page.locator('[data-qa="chart-weight"] svg');
     assert.equal(await chart.getAttribute('role'), 'img');
     assert.match(await page.locator('#growth-weight-title').textContent() ?? '', /Weight of .* against the UK-WHO centiles for girls/);

@@ -2,31 +2,21 @@
 // typed into, the session lost, signed in again and the text found there (JavaScript on and off); the timeout warning
 // before the idle sign-out, with axe, Escape staying signed in, and its words once the session has ended.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { demoCaseId, type E2e, expectNoAxeViolations, signIn, startE2e, submit } from './helpers/browser.ts';
+import { expectNoAxeViolations, submit, useE2eOnDemoCase } from './helpers/browser.ts';
 import { DEMO_PASSWORD } from '../src/application/demo/demo-partnership.ts';
 
-let e2e: E2e;
-let okafor: string;
+const demo = useE2eOnDemoCase('Okafor');
 
-before(async () => {
-  e2e = await startE2e();
-  okafor = await demoCaseId(e2e, 'Okafor');
-});
-
-after(async () => {
-  await e2e?.close();
-});
-
-const formUrl = () => `/cases/${okafor}/contacts/new`;
+const formUrl = () => `/cases/${demo.caseId}/contacts/new`;
 
 /** Types into the contact form, lets the session go idle on the server, and saves. */
 async function typeAndLoseTheSession(page: Page, typed: string) {
   await page.goto(formUrl());
   await page.locator('#interaction').fill(typed);
   await page.locator('#summary').fill(`Summary: ${typed}`);
-  e2e.testApp.clock.advanceMinutes(31);
+  demo.e2e.testApp.clock.advanceMinutes(31);
   await submit(page, page.getByRole('button', { name: 'Save contact' }));
 }
 
@@ -39,8 +29,7 @@ async function signInAgain(page: Page) {
 for (const javaScriptEnabled of [true, false]) {
   describe(`a contact typed after the session ended, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
     test('is kept while the user signs in again, then found on the form', async () => {
-      const page = await e2e.newPage({ javaScriptEnabled, viewport: { width: 375, height: 800 } });
-      await signIn(page, 'health-visitor@demo.example');
+      const page = await demo.signedInPage('health-visitor@demo.example', { javaScriptEnabled, viewport: { width: 375, height: 800 } });
       const typed = `Ruby lay on the sofa between cushions (${javaScriptEnabled ? 'on' : 'off'})`;
       await typeAndLoseTheSession(page, typed);
 
@@ -62,14 +51,13 @@ for (const javaScriptEnabled of [true, false]) {
   describe(`the subject page (every factor) saved after the session ended, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
     // axe on this page is checked in subject-assessment.test.ts, with GOV.UK's known aria-expanded exception.
     test('is kept while the user signs in again, then found on the page with the answer chosen', async () => {
-      const subjectUrl = `/cases/${okafor}/profile/household/all-factors`;
-      const page = await e2e.newPage({ javaScriptEnabled, viewport: { width: 375, height: 800 } });
-      await signIn(page, 'health-visitor@demo.example');
+      const subjectUrl = `/cases/${demo.caseId}/profile/household/all-factors`;
+      const page = await demo.signedInPage('health-visitor@demo.example', { javaScriptEnabled, viewport: { width: 375, height: 800 } });
       await page.goto(subjectUrl);
       const typed = `Damp in the baby's room, mould on the wall by the cot (${javaScriptEnabled ? 'on' : 'off'})`;
       await page.locator('input[name="status-poor-home-conditions"][value="present"]').check();
       await page.locator('#detail-poor-home-conditions').fill(typed);
-      e2e.testApp.clock.advanceMinutes(31);
+      demo.e2e.testApp.clock.advanceMinutes(31);
       await submit(page, page.getByRole('button', { name: 'Save all answers' }));
       assert.equal(new URL(page.url()).pathname, '/sign-in');
 
@@ -84,13 +72,12 @@ for (const javaScriptEnabled of [true, false]) {
 
 describe('a meeting typed after the session ended', () => {
   test('is kept while the user signs in again, then found on the meeting form, which passes axe', async () => {
-    const meetingUrl = `/cases/${okafor}/meetings/new`;
-    const page = await e2e.newPage();
-    await signIn(page, 'health-visitor@demo.example');
+    const meetingUrl = `/cases/${demo.caseId}/meetings/new`;
+    const page = await demo.signedInPage('health-visitor@demo.example');
     await page.goto(meetingUrl);
     await page.locator('#chair').fill('Dee Chair, independent reviewing officer');
     await page.locator('#decision-0').fill('Ruby stays on a child protection plan');
-    e2e.testApp.clock.advanceMinutes(31);
+    demo.e2e.testApp.clock.advanceMinutes(31);
     await submit(page, page.locator('[data-qa="save-meeting"]'));
     assert.equal(new URL(page.url()).pathname, '/sign-in');
 
@@ -105,8 +92,7 @@ describe('a meeting typed after the session ended', () => {
 
 describe('the timeout warning', () => {
   test('opens before the idle sign-out with the focus in it, passes axe, and Escape stays signed in', async () => {
-    const page = await e2e.newPage();
-    await signIn(page, 'health-visitor@demo.example');
+    const page = await demo.signedInPage('health-visitor@demo.example');
     await page.clock.install();
     await page.goto(formUrl());
     await page.locator('#summary').fill('Half written when the warning came');
@@ -114,7 +100,7 @@ describe('the timeout warning', () => {
     assert.equal(await dialog.isVisible(), false, 'no warning yet');
 
     // 29 minutes on, on the server and in the page: the warning's check hears a minute is left.
-    e2e.testApp.clock.advanceMinutes(29);
+    demo.e2e.testApp.clock.advanceMinutes(29);
     await page.clock.fastForward('29:00');
     await dialog.waitFor({ state: 'visible' });
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'timeout-warning', 'the focus moves into the dialog');
@@ -124,7 +110,7 @@ describe('the timeout warning', () => {
 
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
-    e2e.testApp.clock.advanceMinutes(20);
+    demo.e2e.testApp.clock.advanceMinutes(20);
     // Still signed in 49 minutes after the page loaded: Escape counted as use.
     const [response] = await Promise.all([page.waitForResponse('**/session/time-left'), page.clock.fastForward('28:00')]);
     assert.equal(response.status(), 200);
@@ -132,12 +118,11 @@ describe('the timeout warning', () => {
   });
 
   test('says the user has been signed out when the time runs out, and leaves what was typed', async () => {
-    const page = await e2e.newPage();
-    await signIn(page, 'health-visitor@demo.example');
+    const page = await demo.signedInPage('health-visitor@demo.example');
     await page.clock.install();
     await page.goto(formUrl());
     await page.locator('#summary').fill('Still here after the sign-out');
-    e2e.testApp.clock.advanceMinutes(31);
+    demo.e2e.testApp.clock.advanceMinutes(31);
     await page.clock.fastForward('31:00');
     const dialog = page.locator('[data-qa="timeout-warning"]');
     await dialog.getByRole('heading', { name: 'You have been signed out' }).waitFor();

@@ -3,32 +3,21 @@
 // reason (error summary linking to the field), sets one, sees the record held, and lifts it; an
 // administrator holds every case with an organisation in the team on the rule page. No JavaScript needed.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { demoCaseId, type E2e, expectNoAxeViolations, signIn, startE2e, submit } from './helpers/browser.ts';
+import { expectNoAxeViolations, submit, useE2eOnDemoCase } from './helpers/browser.ts';
 import { expectErrorSummary } from './helpers/page-checks.ts';
 
-let e2e: E2e;
-let caseId: string;
-
-before(async () => {
-  e2e = await startE2e();
-  caseId = await demoCaseId(e2e, 'Okafor');
-});
-
-after(async () => {
-  await e2e?.close();
-});
+const demo = useE2eOnDemoCase('Okafor');
 
 describe('legal holds on a case', () => {
   let page: Page;
   before(async () => {
-    page = await e2e.newPage();
-    await signIn(page, 'health-safeguarding-lead@demo.example');
+    page = await demo.signedInPage('health-safeguarding-lead@demo.example');
   });
 
   test('the holds page, reached from the case page, says when the record may be disposed of and why, and passes axe', async () => {
-    await page.goto(`/cases/${caseId}`);
+    await page.goto(`/cases/${demo.caseId}`);
     assert.match(await page.locator('[data-qa="disposal-date"]').innerText(), /^This record may be disposed of from \d+ \w+ \d{4}\. Records about a child/);
     await submit(page, page.locator('[data-qa="open-holds"]'));
     assert.equal(await page.locator('h1').innerText(), 'Keeping this record: disposal and legal holds');
@@ -57,8 +46,7 @@ describe('legal holds on a case', () => {
 
 describe('legal holds by rule', () => {
   test('an administrator sets a hold on every case with an organisation in the team, on a page that passes axe', async () => {
-    const page = await e2e.newPage();
-    await signIn(page, 'admin@demo.example');
+    const page = await demo.signedInPage('admin@demo.example');
     await page.goto('/admin');
     await submit(page, page.getByRole('link', { name: 'Legal holds by rule' }));
     assert.equal(await page.locator('h1').innerText(), 'Legal holds by rule');

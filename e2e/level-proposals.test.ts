@@ -2,35 +2,23 @@
 // change the level) is refused and proposes instead; the health visitor, lead professional, answers
 // on the case page (docs/domain.md, Levels of support).
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { demoCaseId, type E2e, expectNoAxeViolations, signIn, startE2e, submit } from './helpers/browser.ts';
+import { expectNoAxeViolations, submit, useE2eOnDemoCase } from './helpers/browser.ts';
 import { expectErrorSummary, visit } from './helpers/page-checks.ts';
 
-let e2e: E2e;
-let caseId: string;
-
-before(async () => {
-  e2e = await startE2e();
-  caseId = await demoCaseId(e2e, 'Hartley');
-});
-
-after(async () => {
-  await e2e?.close();
-});
+const demo = useE2eOnDemoCase('Hartley');
 
 describe('a proposal to change the level, and its answer', () => {
   let gp: Page;
   let lead: Page;
   before(async () => {
-    gp = await e2e.newPage();
-    await signIn(gp, 'gp@demo.example');
-    lead = await e2e.newPage();
-    await signIn(lead, 'health-visitor@demo.example');
+    gp = await demo.signedInPage('gp@demo.example');
+    lead = await demo.signedInPage('health-visitor@demo.example');
   });
 
   test('the GP is refused the level, proposes instead, and the form keeps what was typed', async () => {
-    await visit(gp, `/cases/${caseId}/profile/level`, { status: 200, heading: 'Change the level of support' });
+    await visit(gp, `/cases/${demo.caseId}/profile/level`, { status: 200, heading: 'Change the level of support' });
     await gp.locator('input[name="level"][value="early-help"]').check();
     await gp.locator('#why').fill('Dad is drinking again, mum is struggling');
     const refused = await submit(gp, gp.getByRole('button', { name: 'Change level' }));
@@ -56,7 +44,7 @@ describe('a proposal to change the level, and its answer', () => {
   });
 
   test('the lead professional answers on the case page: a decline needs a reason; accepted, the level changes and the GP sees it', async () => {
-    await visit(lead, `/cases/${caseId}`, { status: 200, heading: 'Leo Hartley' });
+    await visit(lead, `/cases/${demo.caseId}`, { status: 200, heading: 'Leo Hartley' });
     const section = lead.locator('[data-qa="case-level-proposal"]');
     assert.match(await section.innerText(), /From universal to early help/);
     await expectNoAxeViolations(lead);
@@ -72,7 +60,7 @@ describe('a proposal to change the level, and its answer', () => {
     assert.equal(await lead.locator('h1').innerText(), 'Review and decisions');
     assert.match(await lead.locator('[data-qa="review-summary"]').innerText(), /Early help/);
 
-    await gp.goto(`/cases/${caseId}/profile/review`);
+    await gp.goto(`/cases/${demo.caseId}/profile/review`);
     assert.match(await gp.locator('[data-qa="proposal-accepted"]').innerText(), /Accepted[\s\S]*Claire Dobson: Agreed: early help assessment/);
     await expectNoAxeViolations(gp);
   });

@@ -3,44 +3,23 @@
 // the error summary linking to the field, then a strategy discussion and an initial conference 16
 // working days later, and the clocks showing the conference met late. Days from the test clock.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { addDays } from '../src/domain/shared/calendar-date.ts';
-import { serviceToday } from '../src/domain/shared/service-day.ts';
 import { addWorkingDays } from '../src/domain/timescales/working-days.ts';
-import { demoCaseId, type E2e, expectNoAxeViolations, signIn, startE2e, submit } from './helpers/browser.ts';
-import { expectErrorSummary, visit } from './helpers/page-checks.ts';
+import { expectNoAxeViolations, submit, useE2eOnDemoCase } from './helpers/browser.ts';
+import { expectErrorSummary, fillDate, visit } from './helpers/page-checks.ts';
 
-let e2e: E2e;
-let caseId: string;
-let today: string;
-
-before(async () => {
-  e2e = await startE2e();
-  caseId = await demoCaseId(e2e, 'Okafor');
-  today = serviceToday(e2e.testApp.clock.now());
-});
-
-after(async () => {
-  await e2e?.close();
-});
-
-async function fillDate(page: Page, prefix: string, day: string): Promise<void> {
-  const [year, month, d] = day.split('-');
-  await page.locator(`#${prefix}-day`).fill(String(Number(d)));
-  await page.locator(`#${prefix}-month`).fill(String(Number(month)));
-  await page.locator(`#${prefix}-year`).fill(year!);
-}
+const demo = useE2eOnDemoCase('Okafor');
 
 describe('meetings and timescales for the team', () => {
   let page: Page;
   before(async () => {
-    page = await e2e.newPage();
-    await signIn(page, 'health-visitor@demo.example');
+    page = await demo.signedInPage('health-visitor@demo.example');
   });
 
   test('the meetings page and the form pass axe', async () => {
-    await visit(page, `/cases/${caseId}/meetings`, { status: 200, heading: 'Meetings and timescales' });
+    await visit(page, `/cases/${demo.caseId}/meetings`, { status: 200, heading: 'Meetings and timescales' });
     await submit(page, page.locator('[data-qa="record-meeting"]'));
     assert.equal(await page.locator('h1').innerText(), 'Record a meeting');
     await expectNoAxeViolations(page);
@@ -57,7 +36,7 @@ describe('meetings and timescales for the team', () => {
     assert.equal(await page.locator('#chair').inputValue(), 'Sam Chair, team manager');
     assert.equal(await page.locator('#attendee-0-name').inputValue(), 'PC Lane');
 
-    await fillDate(page, 'heldOn', addDays(today, 2));
+    await fillDate(page, 'heldOn', addDays(demo.today, 2));
     await page.locator('#parentsPresent-2').check();
     await page.locator('#decision-0').fill('Start enquiries under section 47');
     const refused = await submit(page, page.locator('[data-qa="save-meeting"]'));
@@ -68,7 +47,7 @@ describe('meetings and timescales for the team', () => {
   });
 
   test('records a strategy discussion and a conference 16 working days later, and the clock shows it met late', async () => {
-    const strategyOn = addDays(today, -40);
+    const strategyOn = addDays(demo.today, -40);
     await fillDate(page, 'heldOn', strategyOn);
     await page.locator('#section47').check();
     await submit(page, page.locator('[data-qa="save-meeting"]'));

@@ -3,25 +3,20 @@
 // GOV.UK error summary (keeping what was typed), saves the answers, and the plan page shows each
 // item's last check; and a phone call, which cannot check where the baby sleeps, records it as not checked.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { actorFor } from '../test/helpers/factories.ts';
 import { updatePlan } from '../src/application/plan/update-plan.ts';
 import { serviceToday } from '../src/domain/shared/service-day.ts';
-import { demoCaseId, type E2e, expectNoAxeViolations, pageHeading, signIn, startE2e, submit } from './helpers/browser.ts';
+import { expectNoAxeViolations, pageHeading, submit, useE2eOnDemoCase } from './helpers/browser.ts';
 import { expectErrorSummary, visit } from './helpers/page-checks.ts';
 
-let e2e: E2e;
-let okafor: string;
 const ids = { sleep: '', drink: '' };
-
-before(async () => {
-  e2e = await startE2e();
-  okafor = await demoCaseId(e2e, 'Okafor');
-  const { ctx } = e2e.testApp;
+const demo = useE2eOnDemoCase('Okafor', async () => {
+  const { ctx } = demo.e2e.testApp;
   const visitor = await ctx.db.selectFrom('users').select(['id', 'organisation_id as organisationId']).where('email', '=', 'health-visitor@demo.example').executeTakeFirstOrThrow();
-  const grace = await ctx.db.selectFrom('people').select('id').where('case_id', '=', okafor).where('given_name', '=', 'Grace').executeTakeFirstOrThrow();
-  const plan = await updatePlan(ctx, actorFor({ ...visitor, role: 'practitioner' }), okafor, {
+  const grace = await ctx.db.selectFrom('people').select('id').where('case_id', '=', demo.caseId).where('given_name', '=', 'Grace').executeTakeFirstOrThrow();
+  const plan = await updatePlan(ctx, actorFor({ ...visitor, role: 'practitioner' }), demo.caseId, {
     version: 0,
     plan: {
       level: 'child-in-need',
@@ -38,19 +33,14 @@ before(async () => {
   [ids.sleep, ids.drink] = plan.value.checkItems.map((item) => item.id) as [string, string];
 });
 
-after(async () => {
-  await e2e?.close();
-});
-
 describe('every contact checks the plan', () => {
   let page: Page;
   before(async () => {
-    page = await e2e.newPage();
-    await signIn(page, 'health-visitor@demo.example');
+    page = await demo.signedInPage('health-visitor@demo.example');
   });
 
   test('the form lists the items due for the health visitor, in plain words with the question', async () => {
-    await visit(page, `/cases/${okafor}/contacts/new`, { status: 200, heading: 'Record a contact or home visit' });
+    await visit(page, `/cases/${demo.caseId}/contacts/new`, { status: 200, heading: 'Record a contact or home visit' });
     const checks = page.locator('[data-qa="plan-check"]');
     assert.equal(await checks.count(), 2);
     assert.match(await checks.nth(0).innerText(), /Where Ruby sleeps[\s\S]*Ask to see the cot/);
@@ -59,7 +49,7 @@ describe('every contact checks the plan', () => {
   });
 
   test('a concern without a note and an item not answered: the error summary, with what was typed kept', async () => {
-    const [year, month, day] = serviceToday(e2e.testApp.clock.now()).split('-');
+    const [year, month, day] = serviceToday(demo.e2e.testApp.clock.now()).split('-');
     await page.getByLabel('Home visit').check();
     await page.locator('#occurredOn-day').fill(String(Number(day)));
     await page.locator('#occurredOn-month').fill(String(Number(month)));
@@ -95,7 +85,7 @@ describe('every contact checks the plan', () => {
     assert.equal(await pageHeading(page), 'Contact recorded');
     assert.match(await page.locator('[data-qa="plan-checks-recorded"]').innerText(), /Where Ruby sleeps: Checked, concern/);
     await expectNoAxeViolations(page);
-    await visit(page, `/cases/${okafor}/plan`, { status: 200, heading: 'Plan' });
+    await visit(page, `/cases/${demo.caseId}/plan`, { status: 200, heading: 'Plan' });
     const last = page.locator('[data-qa="last-check"]');
     assert.match(await last.nth(0).innerText(), /Checked, concern[\s\S]*Travel cot full of laundry/);
     assert.match(await last.nth(1).innerText(), /Could not check[\s\S]*Grace was out/);
@@ -104,12 +94,12 @@ describe('every contact checks the plan', () => {
   });
 
   test('a phone call cannot check where Ruby sleeps: the form says so, and it is saved as not checked though ticked as checked', async () => {
-    await visit(page, `/cases/${okafor}/contacts/new`, { status: 200, heading: 'Record a contact or home visit' });
+    await visit(page, `/cases/${demo.caseId}/contacts/new`, { status: 200, heading: 'Record a contact or home visit' });
     const checks = page.locator('[data-qa="plan-check"]');
     assert.equal(await checks.nth(0).locator('[data-qa="needs-a-visit"]').innerText(), 'Not possible on a call: needs a visit to see the home. On a phone or video call it is recorded as not checked, whatever you answer.');
     assert.equal(await checks.nth(1).locator('[data-qa="needs-a-visit"]').count(), 0, 'whether Grace is drinking can be asked on a call');
     await expectNoAxeViolations(page);
-    const [year, month, day] = serviceToday(e2e.testApp.clock.now()).split('-');
+    const [year, month, day] = serviceToday(demo.e2e.testApp.clock.now()).split('-');
     await page.getByLabel('Phone or video call').check();
     await page.locator('#occurredOn-day').fill(String(Number(day)));
     await page.locator('#occurredOn-month').fill(String(Number(month)));

@@ -3,40 +3,29 @@
 // then the saved plan with its actions, and a visiting commitment that is not kept: a week and a day
 // on the test clock with no visit that saw the baby, it shows overdue on the plan and the case page.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { addDays, dayInWords } from '../src/domain/shared/calendar-date.ts';
 import { serviceToday } from '../src/domain/shared/service-day.ts';
-import { demoCaseId, type E2e, expectNoAxeViolations, signIn, startE2e, submit } from './helpers/browser.ts';
+import { expectNoAxeViolations, signIn, submit, useE2eOnDemoCase } from './helpers/browser.ts';
 import { expectErrorSummary, visit } from './helpers/page-checks.ts';
 
-let e2e: E2e;
-let caseId: string;
-
-before(async () => {
-  e2e = await startE2e();
-  caseId = await demoCaseId(e2e, 'Okafor');
-});
-
-after(async () => {
-  await e2e?.close();
-});
+const demo = useE2eOnDemoCase('Okafor');
 
 describe('the plan for the lead professional', () => {
   let page: Page;
   before(async () => {
-    page = await e2e.newPage();
-    await signIn(page, 'health-visitor@demo.example');
+    page = await demo.signedInPage('health-visitor@demo.example');
   });
 
   test('the case page leads to a plan made from the checks the profile suggests', async () => {
-    await page.goto(`/cases/${caseId}`);
+    await page.goto(`/cases/${demo.caseId}`);
     assert.match(await page.locator('[data-qa="no-plan"]').innerText(), /There is no multi-agency plan for this baby yet/);
     await submit(page, page.locator('[data-qa="open-plan"]'));
     assert.equal(await page.locator('h1').innerText(), 'Plan');
     await expectNoAxeViolations(page);
     await submit(page, page.locator('[data-qa="edit-plan"]'));
-    await visit(page, `/cases/${caseId}/plan/edit`, { status: 200, heading: 'Make a plan' });
+    await visit(page, `/cases/${demo.caseId}/plan/edit`, { status: 200, heading: 'Make a plan' });
     assert.ok((await page.locator('[data-qa="item-row"]').count()) >= 2, 'the suggested checks and a blank row');
   });
 
@@ -70,12 +59,12 @@ describe('the plan for the lead professional', () => {
     assert.equal(new URL(page.url()).search, '', 'the address says nothing about a save');
     await page.reload();
     assert.equal(await page.locator('[data-qa="plan-saved"]').count(), 0, 'the banner is shown once, not on a reload');
-    await page.goto(`/cases/${caseId}`);
+    await page.goto(`/cases/${demo.caseId}`);
     assert.match(await page.locator('[data-qa="plan-summary"]').innerText(), /1 open action/);
   });
 
   test('a visiting commitment: errors on its row, then saved, then shown overdue once a week and a day pass without a visit', async () => {
-    await page.goto(`/cases/${caseId}/plan/edit`);
+    await page.goto(`/cases/${demo.caseId}/plan/edit`);
     await page.locator('#visit-0-agencyKind').selectOption('health-visiting');
     await page.locator('#visit-0-who').fill('Health visitor, Riverside team');
     await page.locator('#visit-0-everyDays').fill('weekly');
@@ -93,12 +82,12 @@ describe('the plan for the lead professional', () => {
     assert.match(await page.locator('[data-qa="plan-saved"]').innerText(), /The plan is saved/);
     assert.match(await page.locator('[data-qa="visit-state"]').innerText(), /^Kept/);
 
-    const { clock } = e2e.testApp;
+    const { clock } = demo.e2e.testApp;
     const since = serviceToday(clock.now());
     clock.advanceMinutes(8 * 24 * 60);
     // Sessions run on the same clock: sign in again a week and a day later.
     await signIn(page, 'health-visitor@demo.example');
-    await page.goto(`/cases/${caseId}/plan`);
+    await page.goto(`/cases/${demo.caseId}/plan`);
     const row = page.locator('[data-qa="visit"]');
     assert.match(await row.innerText(), /Health visiting\s+Health visitor, Riverside team\s+Every week\s+Yes, the baby must be seen\s+None yet/);
     assert.match(await row.innerText(), new RegExp(dayInWords(addDays(since, 7))));
@@ -106,7 +95,7 @@ describe('the plan for the lead professional', () => {
     assert.equal((await state.innerText()).trim(), 'Overdue by 1 day');
     assert.match((await state.getAttribute('class')) ?? '', /govuk-tag--red/);
     await expectNoAxeViolations(page);
-    await page.goto(`/cases/${caseId}`);
+    await page.goto(`/cases/${demo.caseId}`);
     assert.match(await page.locator('[data-qa="overdue-visits"]').innerText(), /1 visit overdue/);
     await expectNoAxeViolations(page);
   });

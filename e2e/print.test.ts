@@ -3,25 +3,15 @@
 // with OFFICIAL-SENSITIVE on every sheet, and the PDF the server makes from the same page, A4 with the
 // marking on every page (read back by test/helpers/pdf-text.ts), and the 503 page of a server without one.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { makeCase, makeUser, TEST_PASSWORD } from '../test/helpers/factories.ts';
 import { pdfPages, type PdfPageText } from '../test/helpers/pdf-text.ts';
 import { createTestApp } from '../test/helpers/test-app.ts';
-import { demoCaseId, type E2e, expectNoAxeViolations, pageHeading, screenshot, signIn, startE2e, submit } from './helpers/browser.ts';
+import { expectNoAxeViolations, pageHeading, screenshot, signIn, submit, useE2eOnDemoCase } from './helpers/browser.ts';
 
-let e2e: E2e;
-let caseId: string;
-
-before(async () => {
-  e2e = await startE2e();
-  caseId = await demoCaseId(e2e, 'Okafor');
-});
-
-after(async () => {
-  await e2e?.close();
-});
+const demo = useE2eOnDemoCase('Okafor');
 
 /** Every page A4 portrait (595.28 by 841.89 points, to within a point), each with the marking at its head and its foot. */
 function assertA4WithMarkingOnEveryPage(pages: readonly PdfPageText[], name: string): void {
@@ -37,26 +27,25 @@ function assertA4WithMarkingOnEveryPage(pages: readonly PdfPageText[], name: str
 describe('printing for a conference or court', () => {
   let page: Page;
   before(async () => {
-    page = await e2e.newPage();
-    await signIn(page, 'health-visitor@demo.example');
+    page = await demo.signedInPage('health-visitor@demo.example');
   });
 
   test('the case page leads to the printable summary and profile, each passing axe, marked at the top and the bottom, with the PDF offered', async () => {
-    await page.goto(`/cases/${caseId}`);
+    await page.goto(`/cases/${demo.caseId}`);
     const summary = await submit(page, page.locator('[data-qa="print-links"] a', { hasText: 'the case summary' }));
     assert.equal(summary.status(), 200);
     assert.equal(await pageHeading(page), 'Ruby Okafor');
     assert.deepEqual(await page.locator('[data-qa="marking"]').allInnerTexts(), ['OFFICIAL-SENSITIVE', 'OFFICIAL-SENSITIVE']);
-    assert.equal(await page.locator('[data-qa="pdf-link"]').getAttribute('href'), `/cases/${caseId}/print/summary.pdf`);
+    assert.equal(await page.locator('[data-qa="pdf-link"]').getAttribute('href'), `/cases/${demo.caseId}/print/summary.pdf`);
     await expectNoAxeViolations(page);
-    await page.goto(`/cases/${caseId}`);
+    await page.goto(`/cases/${demo.caseId}`);
     await submit(page, page.locator('[data-qa="print-links"] a', { hasText: 'the whole profile' }));
     assert.match(await page.locator('[data-qa="printed-by"]').innerText(), /^Printed by Claire Dobson, Northfield Health Visiting Team, on /);
     await expectNoAxeViolations(page);
   });
 
   test("the browser's own print of the profile is A4 portrait, several sheets, OFFICIAL-SENSITIVE at the head and foot of each and without the service's menus", async () => {
-    await page.goto(`/cases/${caseId}/print/profile`);
+    await page.goto(`/cases/${demo.caseId}/print/profile`);
     await page.emulateMedia({ media: 'print' });
     assert.equal(await page.locator('.govuk-template__header').isVisible(), false, 'no menus on paper');
     assert.equal(await page.locator('[data-qa="how-to-print"]').isVisible(), false, 'no instructions on paper');
@@ -66,9 +55,9 @@ describe('printing for a conference or court', () => {
   });
 
   test('the PDF made on the server from the same page is A4 with the marking on every page', async (t) => {
-    if (!e2e.testApp.ctx.config.chromiumPath) return t.skip('no Chromium for the server to make PDFs with');
+    if (!demo.e2e.testApp.ctx.config.chromiumPath) return t.skip('no Chromium for the server to make PDFs with');
     for (const kind of ['profile', 'summary']) {
-      const response = await page.request.get(`/cases/${caseId}/print/${kind}.pdf`);
+      const response = await page.request.get(`/cases/${demo.caseId}/print/${kind}.pdf`);
       assert.equal(response.status(), 200, kind);
       assert.equal(response.headers()['content-type'], 'application/pdf');
       assert.match(response.headers()['content-disposition'] ?? '', new RegExp(`^attachment; filename="${kind === 'profile' ? 'infant-care-profile' : 'case-summary'}-ruby-okafor-\\d{4}-\\d{2}-\\d{2}\\.pdf"$`));
@@ -83,16 +72,14 @@ describe('printing for a conference or court', () => {
 
 describe('the printable pages without JavaScript, on a phone', () => {
   test('the profile and the summary pass axe at 375 px, and work with JavaScript off', async () => {
-    const narrow = await e2e.newPage({ viewport: { width: 375, height: 800 } });
-    await signIn(narrow, 'health-visitor@demo.example');
+    const narrow = await demo.signedInPage('health-visitor@demo.example', { viewport: { width: 375, height: 800 } });
     for (const kind of ['summary', 'profile']) {
-      const response = await narrow.goto(`/cases/${caseId}/print/${kind}`);
+      const response = await narrow.goto(`/cases/${demo.caseId}/print/${kind}`);
       assert.equal(response?.status(), 200);
       await expectNoAxeViolations(narrow);
     }
-    const noScript = await e2e.newPage({ javaScriptEnabled: false });
-    await signIn(noScript, 'health-visitor@demo.example');
-    const response = await noScript.goto(`/cases/${caseId}/print/summary`);
+    const noScript = await demo.signedInPage('health-visitor@demo.example', { javaScriptEnabled: false });
+    const response = await noScript.goto(`/cases/${demo.caseId}/print/summary`);
     assert.equal(response?.status(), 200);
     assert.equal(await pageHeading(noScript), 'Ruby Okafor');
     assert.equal(await noScript.locator('[data-qa="marking"]').count(), 2);
@@ -106,7 +93,7 @@ describe('a server without a browser to make PDFs', () => {
       await bare.app.listen({ port: 0, host: '127.0.0.1' });
       const user = await makeUser(bare.ctx);
       const { id } = await makeCase(bare.ctx, { familyName: 'Papers', teamUserIds: [user.id] });
-      const context = await e2e.browser.newContext({ baseURL: `http://127.0.0.1:${String((bare.app.server.address() as AddressInfo).port)}` });
+      const context = await demo.e2e.browser.newContext({ baseURL: `http://127.0.0.1:${String((bare.app.server.address() as AddressInfo).port)}` });
       try {
         const page = await context.newPage();
         await signIn(page, user.email, TEST_PASSWORD);

@@ -1,31 +1,20 @@
 // The profile's history, comparison, review and escalation decision pages in a real browser with axe.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { demoCaseId, type E2e, expectNoAxeViolations, signIn, startE2e, submit } from './helpers/browser.ts';
+import { expectNoAxeViolations, submit, useE2eOnDemoCase } from './helpers/browser.ts';
 import { expectErrorSummary, visit } from './helpers/page-checks.ts';
 
-let e2e: E2e;
-let caseId: string;
-
-before(async () => {
-  e2e = await startE2e();
-  caseId = await demoCaseId(e2e, 'Okafor');
-});
-
-after(async () => {
-  await e2e?.close();
-});
+const demo = useE2eOnDemoCase('Okafor');
 
 describe('profile history, review and decisions for the lead professional', () => {
   let page: Page;
   before(async () => {
-    page = await e2e.newPage();
-    await signIn(page, 'health-visitor@demo.example');
+    page = await demo.signedInPage('health-visitor@demo.example');
   });
 
   async function recordHousing(status: 'excluded' | 'present', text: string) {
-    await page.goto(`/cases/${caseId}/profile/household/housing-instability`);
+    await page.goto(`/cases/${demo.caseId}/profile/household/housing-instability`);
     await page.locator(`input[name="status"][value="${status}"]`).check();
     if (status === 'present') await page.locator('#detail').fill(text);
     else {
@@ -39,21 +28,21 @@ describe('profile history, review and decisions for the lead professional', () =
   test('history lists the changes and compares two versions', async () => {
     await recordHousing('excluded', 'Settled council tenancy seen');
     await recordHousing('present', 'Eviction notice served last week');
-    await page.goto(`/cases/${caseId}/profile`);
+    await page.goto(`/cases/${demo.caseId}/profile`);
     await submit(page, page.getByRole('link', { name: 'Profile history' }));
-    await visit(page, `/cases/${caseId}/profile/history`, { status: 200, heading: 'Profile history' });
+    await visit(page, `/cases/${demo.caseId}/profile/history`, { status: 200, heading: 'Profile history' });
     assert.match(await page.locator('[data-qa="versions"]').innerText(), /Excluded to Present/);
     await submit(page, page.getByRole('button', { name: 'Compare' }));
     assert.match(await page.locator('h1').innerText(), /^Version \d+ compared with version \d+$/);
     assert.match(await page.locator('[data-qa="factor-changes"]').innerText(), /Eviction notice served last week/);
     await expectNoAxeViolations(page);
-    await page.goto(`/cases/${caseId}/profile/history/compare?from=1&to=1`);
+    await page.goto(`/cases/${demo.caseId}/profile/history/compare?from=1&to=1`);
     await expectErrorSummary(page, [{ text: 'Choose two different versions to compare', href: '#to' }]);
     await expectNoAxeViolations(page);
   });
 
   test('a decision: errors, then recorded; the level; marked reviewed', async () => {
-    await visit(page, `/cases/${caseId}/profile/review`, { status: 200, heading: 'Review and decisions' });
+    await visit(page, `/cases/${demo.caseId}/profile/review`, { status: 200, heading: 'Review and decisions' });
     await submit(page, page.getByRole('link', { name: 'Record a decision' }));
     assert.equal(await page.locator('h1').innerText(), 'Record an escalation decision');
     await expectNoAxeViolations(page);
@@ -72,7 +61,7 @@ describe('profile history, review and decisions for the lead professional', () =
     assert.match(await page.locator('[data-qa="decision"]').first().innerText(), /Universal plus/);
 
     await submit(page, page.getByRole('link', { name: /Change\s+the level of support/ }));
-    await visit(page, `/cases/${caseId}/profile/level`, { status: 200, heading: 'Change the level of support' });
+    await visit(page, `/cases/${demo.caseId}/profile/level`, { status: 200, heading: 'Change the level of support' });
     await page.locator('input[name="level"][value="early-help"]').check();
     await page.locator('#why').fill('Early help assessment agreed with the family.');
     await submit(page, page.getByRole('button', { name: 'Change level' }));

@@ -1,31 +1,20 @@
 // Stress and response in a real browser with axe: the page for a demo family, recording how a
 // carer responds to stress (an error kept, then saved), and the finding that follows.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { demoCaseId, type E2e, expectNoAxeViolations, signIn, startE2e, submit } from './helpers/browser.ts';
+import { expectNoAxeViolations, submit, useE2eOnDemoCase } from './helpers/browser.ts';
 import { expectErrorSummary, visit } from './helpers/page-checks.ts';
 
-let e2e: E2e;
-let hartley: string;
-
-before(async () => {
-  e2e = await startE2e();
-  hartley = await demoCaseId(e2e, 'Hartley');
-});
-
-after(async () => {
-  await e2e?.close();
-});
+const demo = useE2eOnDemoCase('Hartley');
 
 describe('stress and response for the lead professional', () => {
   let page: Page;
   before(async () => {
-    page = await e2e.newPage();
-    await signIn(page, 'health-visitor@demo.example');
+    page = await demo.signedInPage('health-visitor@demo.example');
   });
 
-  const stressUrl = () => `/cases/${hartley}/profile/stress`;
+  const stressUrl = () => `/cases/${demo.caseId}/profile/stress`;
 
   test('the page shows the toddler at home as a stressor and each carer, not yet assessed', async () => {
     await visit(page, stressUrl(), { status: 200, heading: 'Stress and response' });
@@ -73,9 +62,8 @@ describe('stress and response for the lead professional', () => {
 
 describe('stress and response outside the team', () => {
   test('a practitioner outside the team is refused', async () => {
-    const page = await e2e.newPage();
-    await signIn(page, 'police@demo.example');
-    const response = await page.goto(`/cases/${hartley}/profile/stress`);
+    const page = await demo.signedInPage('police@demo.example');
+    const response = await page.goto(`/cases/${demo.caseId}/profile/stress`);
     assert.equal(response?.status(), 403);
     await expectNoAxeViolations(page);
   });

@@ -4,45 +4,24 @@
 // supervisor and an action that joins the plan; the lead reads the notes, the cases due supervision
 // page passes axe, and the GP in the same team is refused the notes. Days from the test clock.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { addDays } from '../src/domain/shared/calendar-date.ts';
-import { serviceToday } from '../src/domain/shared/service-day.ts';
-import { demoCaseId, type E2e, expectNoAxeViolations, signIn, startE2e, submit } from './helpers/browser.ts';
-import { expectErrorSummary, visit } from './helpers/page-checks.ts';
+import { expectNoAxeViolations, submit, useE2eOnDemoCase } from './helpers/browser.ts';
+import { expectErrorSummary, fillDate, visit } from './helpers/page-checks.ts';
 
-let e2e: E2e;
-let caseId: string;
-let today: string;
+const demo = useE2eOnDemoCase('Okafor');
 let supervisionUrl: string;
 let supervisionHeading: string;
-
-before(async () => {
-  e2e = await startE2e();
-  caseId = await demoCaseId(e2e, 'Okafor');
-  today = serviceToday(e2e.testApp.clock.now());
-});
-
-after(async () => {
-  await e2e?.close();
-});
-
-async function fillDate(page: Page, prefix: string, day: string): Promise<void> {
-  const [year, month, d] = day.split('-');
-  await page.locator(`#${prefix}-day`).fill(String(Number(d)));
-  await page.locator(`#${prefix}-month`).fill(String(Number(month)));
-  await page.locator(`#${prefix}-year`).fill(year!);
-}
 
 describe('supervision of a case', () => {
   let page: Page;
   before(async () => {
-    page = await e2e.newPage();
-    await signIn(page, 'health-visitor@demo.example');
+    page = await demo.signedInPage('health-visitor@demo.example');
   });
 
   test('the case’s supervision page and the form with the prompts pass axe', async () => {
-    await visit(page, `/cases/${caseId}/supervision`, { status: 200, heading: 'Supervision' });
+    await visit(page, `/cases/${demo.caseId}/supervision`, { status: 200, heading: 'Supervision' });
     await expectNoAxeViolations(page);
     await submit(page, page.locator('[data-qa="new-supervision"]'));
     assert.equal(await page.locator('h1').innerText(), 'Record a supervision');
@@ -83,28 +62,26 @@ describe('supervision of a case', () => {
     await page.locator('#analysis').fill('The account that the father no longer visits is untested.');
     await page.locator('#decisions').fill('Test the account with the GP and the neighbours.');
     await page.locator('#action-0-owner').fill('Claire Dobson, health visitor');
-    await fillDate(page, 'action-0-dueOn', addDays(today, 7));
+    await fillDate(page, 'action-0-dueOn', addDays(demo.today, 7));
     await submit(page, page.locator('[data-qa="save-supervision"]'));
     supervisionUrl = new URL(page.url()).pathname;
     supervisionHeading = await page.locator('h1').innerText();
     assert.match(supervisionHeading, /^Supervision on /);
-    assert.match(supervisionUrl, new RegExp(`/cases/${caseId}/supervision/[0-9a-f-]+$`));
+    assert.match(supervisionUrl, new RegExp(`/cases/${demo.caseId}/supervision/[0-9a-f-]+$`));
     assert.match(await page.locator('[data-qa="supervision-summary"]').innerText(), /Mark Ellis/);
     assert.match(await page.locator('[data-qa="actions"]').innerText(), /Ask the GP whether the father is registered/);
     await expectNoAxeViolations(page);
-    await visit(page, `/cases/${caseId}/plan`, { status: 200, heading: 'Plan' });
+    await visit(page, `/cases/${demo.caseId}/plan`, { status: 200, heading: 'Plan' });
     assert.match(await page.locator('main').innerText(), /Ask the GP whether the father is registered at the address/);
   });
 
   test('the supervisor reads the notes and the cases due supervision page passes axe; the GP in the team is refused', async () => {
-    const lead = await e2e.newPage();
-    await signIn(lead, 'health-safeguarding-lead@demo.example');
+    const lead = await demo.signedInPage('health-safeguarding-lead@demo.example');
     await visit(lead, supervisionUrl, { status: 200, heading: supervisionHeading });
     assert.match(await lead.locator('[data-qa="analysis"]').innerText(), /untested/);
     await visit(lead, '/supervision', { status: 200, heading: 'Cases due supervision' });
     await expectNoAxeViolations(lead);
-    const gp = await e2e.newPage();
-    await signIn(gp, 'gp@demo.example');
+    const gp = await demo.signedInPage('gp@demo.example');
     const refused = await gp.goto(supervisionUrl);
     assert.equal(refused?.status(), 403);
     assert.doesNotMatch(await gp.locator('main').innerText(), /untested/);

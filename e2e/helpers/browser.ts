@@ -4,9 +4,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page, type Response } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/application/demo/demo-partnership.ts';
+import { serviceToday } from '../../src/domain/shared/service-day.ts';
 import { createTestApp, type TestApp } from '../../test/helpers/test-app.ts';
 
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -140,4 +142,50 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 /** The id of the demo family's case (the demo partnership names each family once). */
 export async function demoCaseId(e2e: E2e, familyName: string): Promise<string> {
   return (await e2e.testApp.ctx.db.selectFrom('cases').select('id').where('family_name', '=', familyName).executeTakeFirstOrThrow()).id;
+}
+
+/** A file's app and browser on one demo family's case, ready once the file's first before() hook has run. */
+export interface E2eOnDemoCase {
+  readonly e2e: E2e;
+  /** The demo family's case. */
+  readonly caseId: string;
+  /** The service's day on the app's clock when the file started (YYYY-MM-DD). */
+  readonly today: string;
+  /** A page in a new browser context, signed in through the real form as this demo account. */
+  signedInPage(email: string, options?: BrowserContextOptions): Promise<Page>;
+}
+
+/**
+ * Registers the file's hooks: before, the app and Chromium started (startE2e), the demo family's case
+ * found and then the file's own setUp; after, both closed. Read what it returns in hooks and tests,
+ * not as the file is loaded. A file's set-up goes in setUp, not in a before() of its own at the top
+ * level: on Node 20 top-level before() hooks start as they are registered, without waiting for each other.
+ */
+export function useE2eOnDemoCase(familyName: string, setUp?: () => Promise<void>): E2eOnDemoCase {
+  let started: { e2e: E2e; caseId: string; today: string } | undefined;
+  const ready = () => started ?? assert.fail('useE2eOnDemoCase: read in a hook or test, after the file has started');
+  before(async () => {
+    const e2e = await startE2e();
+    started = { e2e, caseId: await demoCaseId(e2e, familyName), today: serviceToday(e2e.testApp.clock.now()) };
+    await setUp?.();
+  });
+  after(async () => {
+    await started?.e2e.close();
+  });
+  return {
+    get e2e() {
+      return ready().e2e;
+    },
+    get caseId() {
+      return ready().caseId;
+    },
+    get today() {
+      return ready().today;
+    },
+    async signedInPage(email, options) {
+      const page = await ready().e2e.newPage(options);
+      await signIn(page, email);
+      return page;
+    },
+  };
 }

@@ -1,4 +1,4 @@
-// Checks shared by the page tests: status, heading and axe for a page; the GOV.UK error summary.
+// Checks shared by the page tests: status, heading and axe for a page; the GOV.UK error summary; filling a GOV.UK date input.
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { expectNoAxeViolations, pageHeading } from './browser.ts';
@@ -31,3 +31,11 @@ export async function expectErrorSummary(page: Page, errors: { text: string; hre
   }
 }
 
+
+/** Fills the GOV.UK date input whose fields are #{prefix}-day, -month and -year with a YYYY-MM-DD day. */
+export async function fillDate(page: Page, prefix: string, day: string): Promise<void> {
+  const [year, month, dayOfMonth] = day.split('-');
+  await page.locator(`#${prefix}-day`).fill(String(Number(dayOfMonth)));
+  await page.locator(`#${prefix}-month`).fill(String(Number(month)));
+  await page.locator(`#${prefix}-year`).fill(year!);
+}
