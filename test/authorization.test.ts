@@ -207,6 +207,11 @@ const ROUTES: RouteCase[] = [
   { name: 'api: GET FHIR AuditEvent search (the access log)', need: 'manage', request: (c, ids) => c.api('GET', `/fhir/AuditEvent?patient=${ids.caseId}`) },
   { name: 'page: people another agency named', need: 'change', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/proposed-people`) },
   { name: 'page: decide about a person another agency named (post)', need: 'change', request: (c, ids) => c.web.post(`/cases/${ids.caseId}/proposed-people/${randomUUID()}`, { decision: 'not-in-family' }) },
+  { name: 'page: withdraw a person added to the wrong family', need: 'change', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/people/${ids.personId}/withdrawal`) },
+  { name: 'page: propose withdrawing a person (post, blank reason)', need: 'propose-withdrawal', request: (c, ids) => c.web.post(`/cases/${ids.caseId}/people/${ids.personId}/withdrawal`, { reason: ' ' }) },
+  { name: 'page: confirm withdrawing a person (post: nothing proposed)', need: 'confirm-withdrawal', request: (c, ids) => c.web.post(`/cases/${ids.caseId}/people/${ids.personId}/withdrawal/confirm`, {}) },
+  { name: 'api: POST person withdrawal (blank reason)', need: 'propose-withdrawal', request: (c, ids) => c.api('POST', `/cases/${ids.caseId}/people/${ids.personId}/withdrawal`, { reason: ' ' }) },
+  { name: 'api: POST person withdrawal confirm (nothing proposed)', need: 'confirm-withdrawal', request: (c, ids) => c.api('POST', `/cases/${ids.caseId}/people/${ids.personId}/withdrawal/confirm`) },
 ];
 
 /** Routes with a case id that are meant for people outside the team, and where they are tested. */
@@ -547,6 +552,7 @@ describe('authorisation of every case route', () => {
     const lead = callers.lead;
     for (const response of [
       await lead.web.get(`/cases/${target.caseId}/people/${other.personId}`),
+      await lead.web.get(`/cases/${target.caseId}/people/${other.personId}/withdrawal`),
       await lead.api('PUT', `/cases/${target.caseId}/people/${other.personId}`, { ...person, version: 1 }),
     ]) {
       assert.equal(response.statusCode, 404);

@@ -23,6 +23,8 @@ import { eventApiRoutes } from './events.routes.ts';
 import { eventBatchApiRoutes } from './events-batch.routes.ts';
 import { disputeApiRoutes } from './disputes.routes.ts';
 import { withdrawalApiRoutes } from './withdrawal.routes.ts';
+import { transferApiRoutes } from './transfer.routes.ts';
+import { personWithdrawalApiRoutes } from './person-withdrawal.routes.ts';
 import { fhirApiRoutes } from './fhir.routes.ts';
 import { fhirExportApiRoutes } from './fhir-export.routes.ts';
 import { tokenRoutes } from './tokens.routes.ts';
@@ -52,6 +54,8 @@ export async function apiV1(app: FastifyInstance): Promise<void> {
   await app.register(eventBatchApiRoutes);
   await app.register(disputeApiRoutes);
   await app.register(withdrawalApiRoutes);
+  await app.register(transferApiRoutes);
+  await app.register(personWithdrawalApiRoutes);
   await app.register(fhirApiRoutes);
   await app.register(fhirExportApiRoutes);
 }

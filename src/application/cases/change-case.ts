@@ -51,6 +51,8 @@ export type CaseChangeOutcome<R> =
       entriesAdded: readonly ChronologyEntry[];
       /** Entries already stored that the change gave more to (a dispute beside one): each replaces itself in a kept chronology. */
       entriesChanged?: readonly ChronologyEntry[];
+      /** Ids of entries the change removed (a person withdrawn with the entries only about them): gone from a kept chronology. */
+      entriesRemoved?: readonly string[];
       audit: (written: VersionWritten) => AuditEvent;
       answer: (written: VersionWritten) => R;
     };
@@ -102,7 +104,8 @@ export async function changeCase<R>(
       return { answer: outcome.answer(unversioned) };
     }
     const changed = new Map((outcome.entriesChanged ?? []).map((entry) => [entry.id, entry]));
-    const kept = ctx.chronologies.at(caseId, record.profileVersion)?.map((entry) => changed.get(entry.id) ?? entry);
+    const removed = new Set(outcome.entriesRemoved ?? []);
+    const kept = ctx.chronologies.at(caseId, record.profileVersion)?.filter((entry) => !removed.has(entry.id)).map((entry) => changed.get(entry.id) ?? entry);
     const versions = await inSpan('changeCase.evaluate-and-version', () => appendProfileVersionsRaisingAlerts(trx, ctx, actor, new Map([[caseId, outcome.version!]]), {
       cases: new Map([[caseId, record]]),
       actorName: recorder.name,

@@ -10,7 +10,7 @@
 import { serviceToday } from '../../domain/shared/service-day.ts';
 import type { Severity } from '../../domain/catalogue/finding-definitions.ts';
 import type { AlertReason } from '../../domain/alerts/alert.types.ts';
-import { withdrawnAlertsEmail } from '../../domain/withdrawal/withdrawal-email.ts';
+import { withdrawnAlertsEmail, type Withdrawn } from '../../domain/withdrawal/withdrawal-email.ts';
 import { decideConfirmation, decideProposal, isSlip, mayPropose, WITHDRAWAL_REFUSAL_MESSAGES, type WithdrawalRefusal } from '../../domain/withdrawal/withdrawal-rules.ts';
 import type { Tx } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
@@ -120,12 +120,13 @@ export async function confirmWithdrawal(ctx: AppContext, actor: UserActor, caseI
   });
 }
 
-/** One email to each address the case's alerts reached, listing that person's alerts. */
-function withdrawalEmails(
+/** One email to each address the alerts withdrawn reached, listing that person's alerts; `reference` is the withdrawal's. */
+export function withdrawalEmails(
   ctx: AppContext,
   reached: readonly { reason: AlertReason; finding_id: string | null; severity: Severity; raised_at: Date; email: string }[],
-  caseId: string,
+  reference: string,
   now: Date,
+  withdrawn: Withdrawn = 'record',
 ) {
   const byAddress = new Map<string, typeof reached>();
   for (const row of reached) {
@@ -135,7 +136,8 @@ function withdrawalEmails(
   return [...byAddress].map(([address, rows]) => {
     const { subject, body } = withdrawnAlertsEmail(
       rows.map((r) => ({ reason: r.reason, findingId: r.finding_id, severity: r.severity, raisedOn: serviceToday(r.raised_at) })),
-      caseId,
+      reference,
+      withdrawn,
     );
     return { id: ctx.newId(), to_address: address, subject, body, alert_id: null, created_at: now, next_attempt_at: now, last_error: null, sent_at: null };
   });

@@ -24,4 +24,11 @@ describe('the email that withdraws alerts with a record made in error', () => {
     assert.match(email.body, /The alert it raised that reached you is withdrawn with it/);
     assert.match(email.body, /anything more about it\. If you acted on it,/);
   });
+
+  it('says a person added to the wrong family was withdrawn, when that is what raised them', () => {
+    const email = withdrawnAlertsEmail([{ reason: 'trigger-event', findingId: null, severity: 'high', raisedOn: '2026-11-20' }], 'case-1/person-2', 'person');
+    assert.equal(email.subject, 'Alert withdrawn: a person added in error');
+    assert.match(email.body, /^A person added to the wrong family has been withdrawn by two people and removed from the record\. The alert it raised/);
+    assert.match(email.body, /Reference for the withdrawal: case-1\/person-2$/);
+  });
 });

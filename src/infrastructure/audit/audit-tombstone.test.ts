@@ -86,3 +86,29 @@ describe('a tombstone in the audit chain', () => {
     }
   });
 });
+
+describe('a tombstone for a person withdrawn from a case that stays', () => {
+  it('redacts only the entries about the person or naming them, and the chain still verifies', async () => {
+    const scratch = await createTestDatabase();
+    try {
+      const about = (id: string, caseId: string | null, subjectId: string | null, details: Record<string, unknown>, minute: number) =>
+        scratch.db.transaction().execute((trx) => appendAudit(trx, KEY, { channel: 'web', action: 'person.update', caseId, subjectType: subjectId ? 'person' : null, subjectId, details }, id, at(minute)));
+      await about('person-added', 'case-a', 'person-p', { relationshipToInfant: 'father' }, 1);
+      await about('case-viewed', 'case-a', 'case-a', { basis: 'team' }, 2);
+      await about('entry-naming', 'case-a', 'entry-1', { personIds: ['person-p'] }, 3);
+      await about('searched', null, null, { criteria: { name: 'Quill' } }, 4);
+      await about('other-case', 'case-b', 'case-b', { note: 'Quill on another case' }, 5);
+      await sealAuditTrail(scratch.db, keys, { wait: true });
+      const redaction = await scratch.db.transaction().execute((trx) =>
+        appendTombstone(trx, KEY, { entry: { channel: 'web', action: 'person.withdrawn', caseId: 'case-a', subjectType: 'person', subjectId: 'person-p', details: {} }, id: 'stone-p', occurredAt: at(6) }, { caseId: 'case-a', personId: 'person-p', mentions: ['Quill'] }),
+      );
+      assert.equal(redaction.entries, 3);
+      const redacted = await scratch.db.selectFrom('audit_log').select('id').where('redacted_by', '=', 'stone-p').orderBy('id').execute();
+      assert.deepEqual(redacted.map((row) => row.id), ['entry-naming', 'person-added', 'searched']);
+      await sealAuditTrail(scratch.db, keys, { wait: true });
+      assert.equal((await verifyAuditChain(scratch.db, keys)).intact, true);
+    } finally {
+      await scratch.close();
+    }
+  });
+});

@@ -21,9 +21,15 @@ export interface TombstoneRedaction {
   digest: string;
 }
 
-/** The entries to redact: every entry about the case, and any other whose details name it or, for an entry about no case, one of `mentions` (names, NHS numbers). */
+/**
+ * The entries to redact: every entry about the case, and any other whose details name it or, for an
+ * entry about no case, one of `mentions` (names, NHS numbers). With `personId` (a person withdrawn
+ * from a case that stays), only the entries about that person or whose details name them, and those
+ * of the case or of no case whose details hold one of `mentions`.
+ */
 export interface RedactionScope {
   caseId: string;
+  personId?: string;
   /** Text that identifies the people removed (case-insensitive); each at least 2 characters. */
   mentions: readonly string[];
 }
@@ -42,11 +48,13 @@ export function redactionDigest(entries: ReadonlyArray<{ id: string; signed: str
 export async function appendTombstone(trx: Tx, key: AuditKey, tombstone: AuditEntryToAppend, scope: RedactionScope): Promise<TombstoneRedaction> {
   const mentions = [...new Set(scope.mentions.map((text) => text.trim().toLowerCase()).filter((text) => text.length >= 2))];
   const mentioned = mentions.map((text) => sql<boolean>`strpos(lower(details::text), ${text}) > 0`);
+  const mentioning = mentioned.length > 0 ? sql.join(mentioned, sql` OR `) : sql`false`;
+  const within = scope.personId === undefined
+    ? sql`case_id = ${scope.caseId} OR strpos(details::text, ${scope.caseId}) > 0 OR (case_id IS NULL AND (${mentioning}))`
+    : sql`subject_id = ${scope.personId} OR strpos(details::text, ${scope.personId}) > 0 OR ((case_id = ${scope.caseId} OR case_id IS NULL) AND (${mentioning}))`;
   const { rows } = await sql<{ id: string; signed: string }>`
     SELECT id, coalesce(entry_hash, hash) AS signed FROM audit_log
-    WHERE redacted_by IS NULL AND NOT (details ? 'redaction')
-      AND (case_id = ${scope.caseId} OR strpos(details::text, ${scope.caseId}) > 0
-           ${mentioned.length > 0 ? sql`OR (case_id IS NULL AND (${sql.join(mentioned, sql` OR `)}))` : sql``})
+    WHERE redacted_by IS NULL AND NOT (details ? 'redaction') AND (${within})
     FOR UPDATE`.execute(trx);
   const redaction: TombstoneRedaction = { entries: rows.length, digest: redactionDigest(rows) };
   if (rows.length > 0) {

@@ -610,6 +610,16 @@ export interface FhirProposedPeopleTable {
   decided_by: string | null;
 }
 
+/** A proposal to withdraw a person added to the wrong family, waiting for a second person (migration 040); the confirmation removes it with the person. */
+export interface PersonWithdrawalsTable {
+  case_id: string;
+  person_id: string;
+  reason: string;
+  proposed_at: Timestamp;
+  proposed_by: string;
+  proposed_by_name: string;
+}
+
 /** An account an administrator granted the partnership's dashboard (migration 031). */
 export interface PartnershipViewGrantsTable {
   user_id: string;
@@ -720,6 +730,7 @@ export interface Database {
   legal_holds: LegalHoldsTable;
   chronology_disputes: ChronologyDisputesTable;
   case_withdrawals: CaseWithdrawalsTable;
+  person_withdrawals: PersonWithdrawalsTable;
   case_transfers: CaseTransfersTable;
   received_transfers: ReceivedTransfersTable;
   fhir_proposed_people: FhirProposedPeopleTable;

@@ -96,6 +96,7 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
       // What was typed (with the version it was typed against) after a form was kept; else what is saved.
       values: kept ? keptValues(kept, saved) : saved,
       addressNotKept: addressNotKept(kept, saved),
+      withdrawalLink: `/cases/${view.record.id}/people/${person.id}/withdrawal`,
     });
   });
 
