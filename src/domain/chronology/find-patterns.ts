@@ -18,15 +18,15 @@
 //   them and adds "consider MARAC" for three in the last twelve months; a second finding would
 //   say the same twice.
 import { dayOf } from '../shared/calendar-date.ts';
-import { happenedBy } from './chronology-days.ts';
+import { datedEntries, happenedBy } from './chronology-days.ts';
 import { currentEntries } from './current-entries.ts';
 import { observationsFromEntries } from './factor-observations.ts';
-import { findMissedAppointments } from './missed-appointments.ts';
+import { missedAppointmentsIn } from './missed-appointments.ts';
 import { missedCheckPatterns } from './plan-check-missed.ts';
 import { incidentRationale, INCIDENT_WORDS, missedAppointmentRationale, relapseRationale, unseenPeriodRationale } from './pattern-rationales.ts';
 import { findRelapses } from './relapse.ts';
-import { findRepeatedIncidents } from './repeated-incidents.ts';
-import { findUnseenPeriods } from './unseen-periods.ts';
+import { repeatedIncidentsIn } from './repeated-incidents.ts';
+import { unseenPeriodsIn } from './unseen-periods.ts';
 import type { FactorId } from '../catalogue/factor-ids.ts';
 import type { ProfileSettings } from '../profile/profile.types.ts';
 import type { ChronologyEntry, ChronologyPattern, IncidentFamilyId } from './chronology.types.ts';
@@ -70,19 +70,26 @@ const INCIDENT_PATTERN: Readonly<Record<IncidentFamilyId, { severity: Chronology
 const ids = (entries: readonly ChronologyEntry[]) => entries.map((entry) => entry.id);
 
 /** Observations given with the input count unless they come from a superseded entry or a day still to come. */
-function relapsePatterns(input: PatternInput, current: readonly ChronologyEntry[], entries: readonly ChronologyEntry[]): ChronologyPattern[] {
+function givenObservations(input: PatternInput, current: readonly ChronologyEntry[]): FactorObservation[] {
+  const given = input.observations ?? [];
+  if (given.length === 0) return [];
   const currentIds = new Set(ids(current));
   const superseded = new Set(ids(input.entries).filter((id) => !currentIds.has(id)));
   const today = dayOf(input.today);
-  const given = (input.observations ?? []).filter((observation) => {
+  return given.filter((observation) => {
     const day = dayOf(observation.at);
     const happened = today === null || day === null || day <= today;
     return happened && (observation.entryId === undefined || !superseded.has(observation.entryId));
   });
+}
+
+function relapsePatterns(input: PatternInput, current: readonly ChronologyEntry[], entries: readonly ChronologyEntry[]): ChronologyPattern[] {
   const options = { ...(input.adultIds === undefined ? {} : { adultIds: input.adultIds }), ...(input.settings?.profile === undefined ? {} : { settings: input.settings.profile }) };
+  const relapses = findRelapses([...observationsFromEntries(entries, options), ...givenObservations(input, current)]);
+  if (relapses.length === 0) return [];
   // Stored evidence may name an event that is not in this chronology: it counts, but is not linked.
   const known = new Set(ids(entries));
-  return findRelapses([...observationsFromEntries(entries, options), ...given]).map((relapse) => {
+  return relapses.map((relapse) => {
     const observations = relapse.cycles.flatMap((cycle) => [cycle.indicated, cycle.improved, cycle.relapsed]);
     const first = relapse.cycles[0]!;
     const last = relapse.cycles.at(-1)!;
@@ -107,8 +114,10 @@ export function findPatterns(input: PatternInput): ChronologyPattern[] {
   // Corrections first: a correction dated later than today still hides what it corrects.
   const current = currentEntries(input.entries);
   const entries = happenedBy(current, input.today);
+  // Dated once for every pattern that reads days. They are current already: no entry left corrects another.
+  const dated = datedEntries(entries);
   const patterns: ChronologyPattern[] = [
-    ...findRepeatedIncidents(entries, settings?.incidents).map((run): ChronologyPattern => ({
+    ...repeatedIncidentsIn(dated, settings?.incidents).map((run): ChronologyPattern => ({
       id: 'repeated-incidents',
       incidentFamily: run.familyId,
       ...INCIDENT_PATTERN[run.familyId],
@@ -119,7 +128,7 @@ export function findPatterns(input: PatternInput): ChronologyPattern[] {
       entryIds: ids(run.entries),
       personIds: run.personIds,
     })),
-    ...findMissedAppointments(entries, settings?.missedAppointments).map((run): ChronologyPattern => ({
+    ...missedAppointmentsIn(dated, settings?.missedAppointments).map((run): ChronologyPattern => ({
       id: 'missed-appointments',
       severity: 'attention',
       title: 'Repeatedly not brought to appointments',
@@ -131,7 +140,7 @@ export function findPatterns(input: PatternInput): ChronologyPattern[] {
       factorIds: ['was-not-brought'],
       becomesFinding: true,
     })),
-    ...findUnseenPeriods(entries, input.dateOfBirth, input.today, settings?.unseen).map((period): ChronologyPattern => ({
+    ...unseenPeriodsIn(dated, input.dateOfBirth, input.today, settings?.unseen).map((period): ChronologyPattern => ({
       id: 'unseen-period',
       severity: period.ongoing ? 'high' : 'attention',
       title: period.ongoing ? 'The baby is not being seen' : 'A long time when no one saw the baby',

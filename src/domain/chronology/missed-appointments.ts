@@ -101,8 +101,12 @@ function merged(spans: readonly Span[]): Span[] {
 }
 
 export function findMissedAppointments(entries: readonly ChronologyEntry[], given?: MissedAppointmentSettingsInput): MissedAppointmentRun[] {
+  return missedAppointmentsIn(datedEntries(currentEntries(entries)), given);
+}
+
+/** The same, over entries already current and dated (findPatterns dates them once for every pattern). */
+export function missedAppointmentsIn(dated: readonly DatedEntry[], given?: MissedAppointmentSettingsInput): MissedAppointmentRun[] {
   const settings = missedAppointmentSettings(given);
-  const dated = datedEntries(currentEntries(entries));
   const missed = dated.filter((item) => item.entry.kind === 'was-not-brought');
   const inARow = streaks(dated, missed).filter((span) => span.last - span.first + 1 >= settings.inARow);
   const withinWindow = runsWithin(missed, settings.within).map((run): Span => {

@@ -7,6 +7,7 @@ import { checkedThreshold, runsWithin } from './rolling-window.ts';
 import type { EventKindId } from '../catalogue/event-kinds.ts';
 import { INCIDENT_FAMILY_IDS } from './chronology.types.ts';
 import type { ChronologyEntry, IncidentFamilyId } from './chronology.types.ts';
+import type { DatedEntry } from './chronology-days.ts';
 import type { Threshold } from './rolling-window.ts';
 
 
@@ -58,8 +59,12 @@ function sameEntries(a: IncidentRun, b: IncidentRun): boolean {
  * nothing more, so it is left out.
  */
 export function findRepeatedIncidents(entries: readonly ChronologyEntry[], given?: RepeatedIncidentSettingsInput): IncidentRun[] {
+  return repeatedIncidentsIn(datedEntries(currentEntries(entries)), given);
+}
+
+/** The same, over entries already current and dated (findPatterns dates them once for every pattern). */
+export function repeatedIncidentsIn(dated: readonly DatedEntry[], given?: RepeatedIncidentSettingsInput): IncidentRun[] {
   const settings = repeatedIncidentSettings(given);
-  const dated = datedEntries(currentEntries(entries));
   const found: IncidentRun[] = [];
   for (const familyId of INCIDENT_FAMILY_IDS) {
     const kinds: readonly string[] = INCIDENT_FAMILY_KINDS[familyId];

@@ -148,11 +148,16 @@ interface Point {
  * an unborn baby, or when the date of birth or today cannot be read.
  */
 export function findUnseenPeriods(entries: readonly ChronologyEntry[], dateOfBirth: string | null, today: string, given?: Partial<UnseenPeriodSettings>): UnseenPeriod[] {
+  return unseenPeriodsIn(datedEntries(currentEntries(entries)), dateOfBirth, today, given);
+}
+
+/** The same, over entries already current and dated (findPatterns dates them once for every pattern). */
+export function unseenPeriodsIn(allDated: readonly DatedEntry[], dateOfBirth: string | null, today: string, given?: Partial<UnseenPeriodSettings>): UnseenPeriod[] {
   const birth = dayOf(dateOfBirth);
   const end = dayOf(today);
   if (birth === null || end === null || end < birth) return [];
   const { bands } = unseenPeriodSettings(given);
-  const dated = datedEntries(currentEntries(entries)).filter((item) => item.day <= end);
+  const dated = allDated.filter((item) => item.day <= end);
   const firstDay = dated[0]?.day;
   const start: Point = firstDay !== undefined && firstDay > birth ? { day: firstDay, entry: null, startsAt: 'first-entry' } : { day: birth, entry: null, startsAt: 'birth' };
   const seen = dated.filter((item) => item.day >= start.day && seesTheBaby(item.entry));
