@@ -15,7 +15,7 @@ import { TestClock } from '../test/helpers/test-clock.ts';
 import { WebClient } from '../test/helpers/web-client.ts';
 import { openBenchDatabase } from './database.ts';
 import { addFixedPage, FIXED_PAGE_PATH } from './fixed-page.ts';
-import { startBenchServers } from './processes.ts';
+import { startBenchServers } from './servers.ts';
 import { loadBenchDataset } from './dataset.ts';
 import { runDirect, runLoad, type LoadRequest } from './load.ts';
 import { cliOperator } from '../src/application/actor.ts';

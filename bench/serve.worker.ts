@@ -8,7 +8,7 @@ import { openPostgres } from '../src/infrastructure/db/connect.ts';
 import { TEST_SESSION_SECRET, testConfig } from '../test/helpers/test-app.ts';
 import { TestClock } from '../test/helpers/test-clock.ts';
 import { addFixedPage } from './fixed-page.ts';
-import { BENCH_WORKER_ENV } from './processes.ts';
+import { BENCH_WORKER_ENV } from './servers.ts';
 
 const url = process.env[BENCH_WORKER_ENV.databaseUrl];
 if (!url) throw new Error(`bench/serve.worker.ts runs as a worker of bench/run.ts --processes, which sets ${BENCH_WORKER_ENV.databaseUrl}`);
