@@ -23,6 +23,7 @@ import { eventApiRoutes } from './events.routes.ts';
 import { eventBatchApiRoutes } from './events-batch.routes.ts';
 import { disputeApiRoutes } from './disputes.routes.ts';
 import { withdrawalApiRoutes } from './withdrawal.routes.ts';
+import { transferApiRoutes } from './transfer.routes.ts';
 import { personWithdrawalApiRoutes } from './person-withdrawal.routes.ts';
 import { fhirApiRoutes } from './fhir.routes.ts';
 import { fhirExportApiRoutes } from './fhir-export.routes.ts';
@@ -53,6 +54,7 @@ export async function apiV1(app: FastifyInstance): Promise<void> {
   await app.register(eventBatchApiRoutes);
   await app.register(disputeApiRoutes);
   await app.register(withdrawalApiRoutes);
+  await app.register(transferApiRoutes);
   await app.register(personWithdrawalApiRoutes);
   await app.register(fhirApiRoutes);
   await app.register(fhirExportApiRoutes);

@@ -76,6 +76,16 @@ export const ChronologyEntry = Type.Object({
     ),
   ),
   disputes: Type.Optional(Type.Array(EntryDispute, { description: `${disputesDescription}; left out when none` })),
+  receivedFrom: Type.Optional(
+    Type.Object(
+      {
+        area: Type.String({ description: 'The area that sent it (the sending lead professional’s organisation)' }),
+        receivedOn: Type.String({ format: 'date', description: 'The day it was received here' }),
+        sentId: Type.String({ description: 'The id the entry had in the sending area’s record' }),
+      },
+      { description: 'Received in a transfer from another area; left out for an entry recorded here' },
+    ),
+  ),
   livedExperience: Type.Optional(
     Type.Object(LIVED_EXPERIENCE_PROPERTIES, {
       description:

@@ -4,6 +4,7 @@ import type { EventKindId } from '../../domain/catalogue/event-kinds.ts';
 import type { FactorId } from '../../domain/catalogue/factor-ids.ts';
 import { livedExperienceOfEntry } from '../../domain/chronology/lived-experience.ts';
 import { serviceDateTime } from '../../domain/shared/service-day.ts';
+import { receivedFromOf } from '../../domain/transfer/transfer-record.ts';
 import type { ChronologyEntriesTable, Queryable } from '../../infrastructure/db/schema.ts';
 import { sql, type Selectable } from 'kysely';
 
@@ -57,6 +58,7 @@ export function entryFromRow(row: ChronologyRow & { disputes?: DisputeJson[] | n
     ...(row.external_id ? { externalId: row.external_id } : {}),
     ...planChecksOf(row.details),
     ...livedExperienceOfEntry(row.details),
+    ...receivedFromOf(row.details),
     ...disputesFrom(row.disputes),
   };
 }

@@ -4,6 +4,7 @@ import type { EventKindId } from '../catalogue/event-kinds.ts';
 import type { EvidenceSource } from '../catalogue/evidence-sources.ts';
 import type { FactorId } from '../catalogue/factor-ids.ts';
 import type { LivedExperience } from './lived-experience.ts';
+import type { ReceivedFrom } from '../transfer/transfer-record.ts';
 
 /** A rise in substance use names which: drink or drugs. */
 export const SUBSTANCES = ['alcohol', 'drugs'] as const;
@@ -50,6 +51,8 @@ export interface ChronologyEntry {
   livedExperience?: LivedExperience;
   /** What people say is wrong in it, oldest first (dispute-rules.ts): kept beside the entry, never replacing it. Left out when none. */
   disputes?: readonly EntryDispute[];
+  /** Received in a transfer from another area (transfer/transfer-record.ts): the sending area and the day. Left out for an entry recorded here. */
+  receivedFrom?: ReceivedFrom;
 }
 
 /** A person's dispute of a recorded fact, as a professional recorded it (issue 21). */

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { NO_RECORD_DETAILS } from '../people/record-details.ts';
-import { readTransferPack, transferBundle, TRANSFER_RECORD_MEDIA_TYPE, type TransferBundle } from './transfer-pack.ts';
+import { readTransferPack, transferBundle, TRANSFER_RECORD_MEDIA_TYPE, type PackDocument, type TransferBundle } from './transfer-pack.ts';
 import { receivedFromOf, type TransferRecord, type TransferredEntry } from './transfer-record.ts';
 
 const TODAY = '2026-11-24';
+const PDF = 'https://icp.southby.example/cases/case-1/print/transfer.pdf';
 
 function entry(id: string, extra: Partial<TransferredEntry> = {}): TransferredEntry {
   return {
@@ -45,7 +46,7 @@ const RECORD: TransferRecord = {
 };
 
 const packOf = (record: unknown): TransferBundle => {
-  const bundle = transferBundle('pack-1', RECORD, [{ resourceType: 'Patient', id: 'case-1', meta: { profile: [] }, text: { status: 'generated', div: '<div/>' } }]);
+  const bundle = transferBundle('pack-1', RECORD, [{ resourceType: 'Patient', id: 'case-1', meta: { profile: [] }, text: { status: 'generated', div: '<div/>' } }], PDF);
   const binary = bundle.entry.at(-1)!.resource as { data: string };
   binary.data = btoa(String.fromCharCode(...new TextEncoder().encode(JSON.stringify(record))));
   return bundle;
@@ -57,10 +58,12 @@ const problemsOf = (body: unknown) => {
 
 describe('the transfer pack', () => {
   it('is a collection Bundle of the export’s resources and the transfer record, read back whole (names with accents too)', () => {
-    const bundle = transferBundle('pack-1', RECORD, [{ resourceType: 'Patient', id: 'case-1', meta: { profile: [] }, text: { status: 'generated', div: '<div/>' } }]);
+    const bundle = transferBundle('pack-1', RECORD, [{ resourceType: 'Patient', id: 'case-1', meta: { profile: [] }, text: { status: 'generated', div: '<div/>' } }], PDF);
     assert.equal(bundle.type, 'collection');
-    assert.deepEqual(bundle.entry.map((e) => e.resource.resourceType), ['Patient', 'Binary']);
-    assert.equal((bundle.entry[1]!.resource as { contentType: string }).contentType, TRANSFER_RECORD_MEDIA_TYPE);
+    assert.deepEqual(bundle.entry.map((e) => e.resource.resourceType), ['Patient', 'DocumentReference', 'Binary']);
+    const pdf = bundle.entry[1]!.resource as PackDocument;
+    assert.deepEqual([pdf.content[0]!.attachment.url, pdf.securityLabel[0]!.text, pdf.subject.reference], [PDF, 'OFFICIAL-SENSITIVE', 'Patient/case-1']);
+    assert.equal((bundle.entry[2]!.resource as { contentType: string }).contentType, TRANSFER_RECORD_MEDIA_TYPE);
     assert.deepEqual(readTransferPack(JSON.parse(JSON.stringify(bundle)), TODAY), { ok: true, record: RECORD });
   });
 

@@ -5,9 +5,11 @@
 // is stored: a pack with any problem is refused whole, each problem an OperationOutcome issue.
 import { checkNewEntry, ENTRY_PROBLEM_MESSAGES } from '../chronology/entry-rules.ts';
 import type { ResourceBase } from '../fhir/export/fhir-types.ts';
+import { narrative } from '../fhir/export/narrative.ts';
 import { UK_CORE_PROFILES } from '../fhir/export/uk-core.ts';
 import { outcomeIssue, type OutcomeIssue } from '../fhir/operation-outcome.ts';
 import { NO_RECORD_DETAILS, type RecordDetails } from '../people/record-details.ts';
+import { checkPersonDetails, type PersonDetails } from '../people/person-rules.ts';
 import { TRANSFER_RECORD_FORMAT, TRANSFER_RECORD_VERSION, type TransferRecord, type TransferredEntry, type TransferredPerson } from './transfer-record.ts';
 
 /** The media type of the transfer record inside the pack's Binary. */
@@ -46,8 +48,38 @@ function textOfBase64(data: string): string {
   return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
 }
 
-/** The pack's Bundle: the export's resources, then the transfer record. */
-export function transferBundle(id: string, record: TransferRecord, resources: readonly ResourceBase[]): TransferBundle {
+/** The protective marking of the pack's PDF. */
+export const PACK_MARKING = 'OFFICIAL-SENSITIVE';
+
+export interface PackDocument extends ResourceBase {
+  resourceType: 'DocumentReference';
+  status: 'current';
+  subject: { reference: string };
+  date: string;
+  description: string;
+  securityLabel: { text: string }[];
+  content: { attachment: { contentType: 'application/pdf'; url: string; title: string } }[];
+}
+
+/** The pack's PDF (the profile, the plan and the chronology), linked: it is made when it is asked for. */
+export function packDocument(patientId: string, pdfUrl: string, sentAt: string): PackDocument {
+  const description = `The Infant Care Profile, the plan and the chronology, marked ${PACK_MARKING}`;
+  return {
+    resourceType: 'DocumentReference',
+    id: 'transfer-pdf',
+    meta: { profile: ['https://fhir.hl7.org.uk/StructureDefinition/UKCore-DocumentReference'] },
+    text: narrative([description]),
+    status: 'current',
+    subject: { reference: `Patient/${patientId}` },
+    date: sentAt,
+    description,
+    securityLabel: [{ text: PACK_MARKING }],
+    content: [{ attachment: { contentType: 'application/pdf', url: pdfUrl, title: 'Transfer pack (PDF)' } }],
+  };
+}
+
+/** The pack's Bundle: the export's resources, the PDF's link, then the transfer record. */
+export function transferBundle(id: string, record: TransferRecord, resources: readonly ResourceBase[], pdfUrl: string): TransferBundle {
   const binary: TransferBinary = { resourceType: 'Binary', id: 'transfer-record', contentType: TRANSFER_RECORD_MEDIA_TYPE, data: base64OfText(JSON.stringify(record)) };
   return {
     resourceType: 'Bundle',
@@ -56,7 +88,7 @@ export function transferBundle(id: string, record: TransferRecord, resources: re
     identifier: { system: TRANSFER_PACK_SYSTEM, value: id },
     type: 'collection',
     timestamp: record.sentAt,
-    entry: [...resources.map((resource) => ({ resource })), { resource: binary }],
+    entry: [...resources, packDocument(record.sendingCaseId, pdfUrl, record.sentAt), binary].map((resource) => ({ resource })),
   };
 }
 
@@ -125,7 +157,7 @@ function checkBaby(problems: Problems, baby: unknown): void {
   problems.need(isObject(baby['details']), '/baby/details', 'is missing');
 }
 
-function checkPeople(problems: Problems, people: unknown): Set<string> {
+function checkPeople(problems: Problems, people: unknown, today: string): Set<string> {
   const ids = new Set<string>();
   if (!Array.isArray(people)) {
     problems.add('/people', 'must be a list');
@@ -136,7 +168,12 @@ function checkPeople(problems: Problems, people: unknown): Set<string> {
     if (!isObject(person) || !isText(person['id'])) return problems.add(path, 'must be a person with an id');
     if (ids.has(person['id'])) problems.add(`${path}/id`, 'names a person already in the pack');
     ids.add(person['id']);
+    const before = problems.found.length;
     checkFields(problems, person, PERSON_FIELDS, path);
+    problems.need(person['sex'] === null || ['female', 'male', 'unknown'].includes(person['sex'] as string), `${path}/sex`, 'must be female, male or unknown');
+    if (problems.found.length > before) return;
+    // As for a person added here (people/person-rules.ts).
+    for (const [field, problem] of Object.entries(checkPersonDetails(person as unknown as PersonDetails, today))) problems.add(`${path}/${field}`, `is not right (${problem})`);
   });
   return ids;
 }
@@ -179,7 +216,7 @@ export function transferRecordProblems(record: unknown, today: string): { path: 
   problems.need(typeof record['contact'] === 'string', '/contact', 'is missing');
   problems.need(isDateTime(record['sentAt']), '/sentAt', 'must be a date and time');
   checkBaby(problems, record['baby']);
-  checkEntries(problems, record['entries'], checkPeople(problems, record['people']), today);
+  checkEntries(problems, record['entries'], checkPeople(problems, record['people'], today), today);
   checkFindings(problems, record['findings']);
   return problems.found;
 }

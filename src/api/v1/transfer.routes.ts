@@ -1,0 +1,153 @@
+// Transfer when a family moves (issue 21). POST /api/v1/cases/{caseId}/transfer { toArea, contact }:
+// the lead professional closes the case for transfer; 201 with the pack, a FHIR Bundle
+// (application/fhir+json) whose DocumentReference links the PDF (also in the Link header). GET
+// .../transfer: what was sent, to whom, when, and the task to confirm receipt; POST .../transfer/receipt
+// { note } closes the task. POST /api/v1/transfers (the pack) makes the case here: 201 { caseId }; a
+// bad pack, a record that cannot be made or a possible duplicate is an OperationOutcome, nothing stored.
+// Refusals of the sending side: 403 not-lead-professional, 409 already-transferred, not-transferred or
+// receipt-confirmed-already, 422 invalid-transfer; each audited. Same use cases as the transfer page.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Static } from 'typebox';
+import { actorFor } from '../../application/auth/signed-in-user.ts';
+import { closeForTransfer, recordTransferReceipt, viewTransfer, type TransferResult, type TransferView } from '../../application/transfer/close-for-transfer.ts';
+import { makeTransferPack } from '../../application/transfer/transfer-pack.ts';
+import { receiveTransfer } from '../../application/transfer/receive-transfer.ts';
+import { operationOutcome, outcomeIssue } from '../../domain/fhir/operation-outcome.ts';
+import { isTransferConflict, isTransferSlip, TRANSFER_SLIP_FIELDS } from '../../domain/transfer/transfer-rules.ts';
+import { sendApiError, sendCaseChangeRefusal } from '../api-error.ts';
+import { requireBearer } from './bearer-auth.ts';
+import { CaseIdParams } from './case.schemas.ts';
+import { FhirOperationOutcome, sendFastifyRefusalAsOutcome, sendInputProblemAsOutcome, sendOutcome } from './fhir-outcome.ts';
+import { FHIR_BODY_LIMIT } from './fhir.schemas.ts';
+import { errorResponses } from './schemas.ts';
+import { Received, ReceivedPack, ReceiptBody, ReceiveQuery, TransferBody, TransferPack, TransferStatus } from './transfer.schemas.ts';
+
+const FHIR_JSON = 'application/fhir+json';
+const common = { tags: ['cases'], security: [{ bearer: [] }] };
+const outcomeOf = (description: string) => ({ description, content: { [FHIR_JSON]: { schema: FhirOperationOutcome } } });
+
+type CaseParams = { Params: Static<typeof CaseIdParams> };
+
+function statusOf(caseId: string, transfer: TransferView): Static<typeof TransferStatus> {
+  return {
+    caseId,
+    toArea: transfer.toArea,
+    contact: transfer.contact,
+    fromArea: transfer.fromArea,
+    sentAt: transfer.sentAt.toISOString(),
+    receiptDueOn: transfer.receiptDueOn,
+    receiptConfirmedAt: transfer.receipt ? transfer.receipt.at.toISOString() : null,
+    task: transfer.task,
+  };
+}
+
+function sendRefusal<T>(reply: FastifyReply, result: Exclude<TransferResult<T>, { ok: true }>) {
+  if (result.code !== 'refused') return sendCaseChangeRefusal(reply, result);
+  if (isTransferSlip(result.refusal)) return sendApiError(reply, 422, 'invalid-transfer', result.message, [{ path: `/${TRANSFER_SLIP_FIELDS[result.refusal]!}`, message: result.message }]);
+  return sendApiError(reply, isTransferConflict(result.refusal) ? 409 : 403, result.refusal, result.message);
+}
+
+/** The pack's PDF, made by the sending service's printable transfer pack (signed in). */
+const pdfUrlOf = (request: FastifyRequest, caseId: string) => `${request.protocol}://${request.host}/cases/${caseId}/print/transfer.pdf`;
+
+export async function transferApiRoutes(app: FastifyInstance): Promise<void> {
+  const { ctx } = app;
+  const actor = (request: FastifyRequest) => actorFor(request.user!, 'api', request.ip);
+  app.addContentTypeParser(FHIR_JSON, { parseAs: 'string', bodyLimit: FHIR_BODY_LIMIT }, app.getDefaultJsonParser('error', 'ignore'));
+
+  app.post<CaseParams & { Body: Static<typeof TransferBody> }>(
+    '/cases/:caseId/transfer',
+    {
+      preHandler: requireBearer,
+      schema: {
+        ...common,
+        summary:
+          'Close the case for transfer to another area (the lead professional only): 201 with the transfer pack, a FHIR Bundle whose DocumentReference links the PDF of the profile, plan and chronology (OFFICIAL-SENSITIVE; also in the Link header). What was sent, to whom and when are kept, and a task to confirm receipt within 5 working days is set. 403 not-lead-professional, 409 already-transferred, 422 invalid-transfer',
+        params: CaseIdParams,
+        body: TransferBody,
+        response: { 201: { description: 'The transfer pack', content: { [FHIR_JSON]: { schema: TransferPack } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const { caseId } = request.params;
+      const closed = await closeForTransfer(ctx, actor(request), caseId, request.body);
+      if (!closed.ok) return sendRefusal(reply, closed);
+      const pdfUrl = pdfUrlOf(request, caseId);
+      const pack = await makeTransferPack(ctx, actor(request), caseId, pdfUrl);
+      if (!pack.ok) return sendApiError(reply, pack.code === 'not-found' ? 404 : 403, pack.code, pack.message);
+      return reply.code(201).type(`${FHIR_JSON}; charset=utf-8`).header('Link', `<${pdfUrl}>; rel="alternate"; type="application/pdf"`).send(pack.value);
+    },
+  );
+
+  app.get<CaseParams>(
+    '/cases/:caseId/transfer',
+    {
+      preHandler: requireBearer,
+      schema: { ...common, summary: 'The case’s transfer: what was sent, to whom and when, and the task to confirm receipt (due, overdue or done). 404 no-transfer when it has not been closed for transfer', params: CaseIdParams, response: { 200: TransferStatus, ...errorResponses(401, 403, 404) } },
+    },
+    async (request, reply) => {
+      const result = await viewTransfer(ctx, actor(request), request.params.caseId);
+      if (!result.ok) return sendCaseChangeRefusal(reply, result);
+      if (!result.value.transfer) return sendApiError(reply, 404, 'no-transfer', 'This case has not been closed for transfer.');
+      return statusOf(request.params.caseId, result.value.transfer);
+    },
+  );
+
+  app.post<CaseParams & { Body: Static<typeof ReceiptBody> }>(
+    '/cases/:caseId/transfer/receipt',
+    {
+      preHandler: requireBearer,
+      schema: {
+        ...common,
+        summary: 'Record that the receiving area has the pack (the lead professional only): the task to confirm receipt is done. 403 not-lead-professional, 409 not-transferred or receipt-confirmed-already, 422 invalid-transfer',
+        params: CaseIdParams,
+        body: ReceiptBody,
+        response: { 200: TransferStatus, ...errorResponses(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const result = await recordTransferReceipt(ctx, actor(request), request.params.caseId, request.body.note);
+      if (!result.ok) return sendRefusal(reply, result);
+      return statusOf(request.params.caseId, result.value);
+    },
+  );
+
+  app.post<{ Body: Static<typeof ReceivedPack>; Querystring: Static<typeof ReceiveQuery> }>(
+    '/transfers',
+    {
+      preHandler: requireBearer,
+      bodyLimit: FHIR_BODY_LIMIT,
+      config: { sendInputProblem: sendInputProblemAsOutcome },
+      errorHandler: (error, _request, reply) => {
+        if (!sendFastifyRefusalAsOutcome(error, reply)) throw error;
+      },
+      schema: {
+        ...common,
+        summary:
+          'Receive a transfer pack from another area: the case is made here as any new record is (checked, and matched against the records here: 409 lists possible matches; send again with confirmedNoDuplicate and checkedCaseIds), with every person and every entry, each entry marked as received from the sending area on the day received; 201 { caseId }. A pack with any problem is refused whole (422, an OperationOutcome naming each problem) and nothing is stored',
+        querystring: ReceiveQuery,
+        body: { content: { [FHIR_JSON]: { schema: ReceivedPack }, 'application/json': { schema: ReceivedPack } } },
+        response: {
+          201: Received,
+          ...errorResponses(401),
+          400: outcomeOf('A body that is not JSON or not of the schema’s shape'),
+          403: outcomeOf('A role that does not make records (audited)'),
+          409: outcomeOf('A record here may be the same baby (each an issue naming it), or one has its NHS number'),
+          413: outcomeOf('Larger than 10 MB'),
+          422: outcomeOf('Not a transfer pack, or one with problems (each an issue); or a record that cannot be made'),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { confirmedNoDuplicate, checkedCaseIds } = request.query;
+      const checked = checkedCaseIds?.split(',').map((id) => id.trim()).filter((id) => id !== '');
+      const result = await receiveTransfer(ctx, actor(request), request.body, { confirmedNoDuplicate: confirmedNoDuplicate ?? false, ...(checked ? { checkedCaseIds: checked } : {}) });
+      if (result.ok) return reply.code(201).send(result.value);
+      if (result.code === 'invalid-pack') return sendOutcome(reply, 422, operationOutcome(result.issues));
+      if (result.code === 'forbidden') return sendOutcome(reply, 403, operationOutcome([outcomeIssue('error', 'forbidden', 'forbidden', result.message)]));
+      if (result.code === 'invalid') return sendOutcome(reply, 422, operationOutcome(result.problems.map((p) => outcomeIssue('error', 'invalid', 'record-invalid', `The baby's ${p.field}: ${p.message}`))));
+      const matches = result.matches.map((match) => outcomeIssue('error', 'duplicate', result.code, match.restricted ? `A record you cannot open (${match.id})${match.contact ? `: contact ${match.contact.name}, ${match.contact.organisation}` : ''}` : `Record ${match.id}: ${match.reasons.join('; ')}`));
+      return sendOutcome(reply, 409, operationOutcome([outcomeIssue('error', 'duplicate', result.code, result.message), ...matches]));
+    },
+  );
+}

@@ -1,0 +1,89 @@
+// The requests and answers of the transfer operations (issue 21), as published in the OpenAPI
+// document: closing a case for transfer (its pack, a FHIR Bundle), recording the receipt, and
+// receiving a pack from another area.
+import { Type } from 'typebox';
+import { RECEIPT_NOTE_LIMIT, TRANSFER_AREA_LIMIT, TRANSFER_CONTACT_LIMIT } from '../../domain/transfer/transfer-rules.ts';
+import { PACK_MARKING, TRANSFER_PACK_SYSTEM, TRANSFER_RECORD_MEDIA_TYPE } from '../../domain/transfer/transfer-pack.ts';
+import { FhirPatient, SEARCHED_RESOURCES } from './fhir-export.schemas.ts';
+
+const str = (description?: string) => Type.String(description ? { description } : {});
+
+export const TransferBody = Type.Object(
+  {
+    toArea: Type.String({ minLength: 1, maxLength: TRANSFER_AREA_LIMIT, description: 'The area the family has moved to: its council or children’s services, such as "Northshire County Council"' }),
+    contact: Type.String({ minLength: 1, maxLength: TRANSFER_CONTACT_LIMIT, description: 'Who at the receiving authority the pack goes to, and how to reach them' }),
+  },
+  { additionalProperties: false },
+);
+
+export const ReceiptBody = Type.Object(
+  { note: Type.String({ minLength: 1, maxLength: RECEIPT_NOTE_LIMIT, description: 'How the receiving area confirmed it has the pack, such as "Jo Bloggs, duty team, confirmed by phone"' }) },
+  { additionalProperties: false },
+);
+
+export const TransferStatus = Type.Object({
+  caseId: str(),
+  toArea: str(),
+  contact: str(),
+  fromArea: str('The sending area as the pack names it (the lead professional’s organisation)'),
+  sentAt: Type.String({ format: 'date-time' }),
+  receiptDueOn: Type.String({ format: 'date', description: 'The task: receipt confirmed within 5 working days of sending' }),
+  receiptConfirmedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  task: Type.Union([Type.Literal('due'), Type.Literal('overdue'), Type.Literal('done')]),
+});
+
+const PackDocument = Type.Object({
+  resourceType: Type.Literal('DocumentReference'),
+  id: str(),
+  meta: Type.Object({ profile: Type.Array(str()) }),
+  text: Type.Object({ status: Type.Literal('generated'), div: str() }),
+  status: Type.Literal('current'),
+  subject: Type.Object({ reference: str() }),
+  date: Type.String({ format: 'date-time' }),
+  description: str(),
+  securityLabel: Type.Array(Type.Object({ text: str(PACK_MARKING) })),
+  content: Type.Array(Type.Object({ attachment: Type.Object({ contentType: Type.Literal('application/pdf'), url: str('Where the sending service makes the PDF (signed in)'), title: str() }) })),
+});
+
+const PackRecord = Type.Object({
+  resourceType: Type.Literal('Binary'),
+  id: str(),
+  contentType: Type.Literal(TRANSFER_RECORD_MEDIA_TYPE),
+  data: str('Base64 of the transfer record (JSON): the baby, every person, every chronology entry and the findings, for another instance of this service'),
+});
+
+/** The export's resources but the access log, which is about who looked here and is not sent. */
+const SENT_RESOURCES = Object.entries(SEARCHED_RESOURCES).flatMap(([type, schema]) => (type === 'AuditEvent' ? [] : [schema]));
+
+export const TransferPack = Type.Object(
+  {
+    resourceType: Type.Literal('Bundle'),
+    id: str(),
+    meta: Type.Object({ profile: Type.Array(str()) }),
+    identifier: Type.Object({ system: Type.Literal(TRANSFER_PACK_SYSTEM), value: str() }),
+    type: Type.Literal('collection'),
+    timestamp: Type.String({ format: 'date-time', description: 'When it was sent' }),
+    entry: Type.Array(Type.Object({ resource: Type.Union([FhirPatient, ...SENT_RESOURCES, PackDocument, PackRecord]) })),
+  },
+  { description: `The transfer pack: the record's UK Core resources (the access log stays here), a DocumentReference linking the PDF of the profile, plan and chronology (${PACK_MARKING}), and a Binary with the transfer record` },
+);
+
+/** What POST /transfers takes: a transfer pack as its sender made it (checked whole by the service, not the schema). */
+export const ReceivedPack = Type.Object(
+  { resourceType: Type.Optional(str('Bundle')), entry: Type.Optional(Type.Array(Type.Object({}, { additionalProperties: true }), { maxItems: 10_000 })) },
+  { additionalProperties: true, description: 'The transfer pack (a FHIR Bundle) the sending area’s service made: POST /api/v1/cases/{caseId}/transfer answers it' },
+);
+
+export const ReceiveQuery = Type.Object(
+  {
+    confirmedNoDuplicate: Type.Optional(Type.Boolean({ description: 'You have looked at the possible matches a 409 listed and none is the same baby' })),
+    checkedCaseIds: Type.Optional(Type.String({ maxLength: 2000, description: 'The ids of the matches you looked at, separated by commas: a match that has appeared since still stops the import' })),
+  },
+  { additionalProperties: false },
+);
+
+export const Received = Type.Object({
+  caseId: str('The case made here'),
+  entries: Type.Integer({ minimum: 0 }),
+  people: Type.Integer({ minimum: 0 }),
+});

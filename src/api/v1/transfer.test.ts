@@ -1,0 +1,194 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { ApiErrorBody } from '../../../test/helpers/case-api.ts';
+import { apiTokenFor, makeCase, makeOrganisation, makePerson, makeUser } from '../../../test/helpers/factories.ts';
+import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { serviceToday } from '../../domain/shared/service-day.ts';
+import { receiptDueOn } from '../../domain/transfer/transfer-rules.ts';
+import { sealAuditTrail } from '../../infrastructure/audit/audit-seal.ts';
+import { verifyAuditChain } from '../../infrastructure/audit/verify-audit-chain.ts';
+
+type Who = 'lead' | 'member' | 'manager';
+interface Pack {
+  resourceType: string;
+  type: string;
+  entry: { resource: { resourceType: string; content?: { attachment: { url: string } }[]; securityLabel?: { text: string }[] } }[];
+}
+interface Outcome {
+  resourceType: string;
+  issue: { details: { text: string }; expression?: string[] }[];
+}
+
+describe('transfer to another area: from one instance of the service to another (two databases)', () => {
+  let sending: TestApp;
+  let receiving: TestApp;
+  let caseId: string;
+  let motherId: string;
+  const tokens = {} as Record<Who, string>;
+  const ids = {} as Record<Who, string>;
+  let receiver: string;
+  let pack: Pack;
+
+  before(async () => {
+    [sending, receiving] = await Promise.all([createTestApp(), createTestApp()]);
+    const health = await makeOrganisation(sending.ctx, 'health-visiting', 'Southby Health Visiting');
+    const police = await makeOrganisation(sending.ctx, 'police', 'Southby Police');
+    const made = {
+      lead: await makeUser(sending.ctx, { organisationId: health.id, name: 'Lena Lead' }),
+      member: await makeUser(sending.ctx, { organisationId: police.id, name: 'Pat Police' }),
+      manager: await makeUser(sending.ctx, { organisationId: health.id, role: 'manager' }),
+    };
+    for (const who of ['lead', 'member', 'manager'] as const) {
+      ids[who] = made[who].id;
+      tokens[who] = await apiTokenFor(sending.ctx, made[who].email);
+    }
+    ({ id: caseId } = await makeCase(sending.ctx, { familyName: 'Mover', teamUserIds: [ids.lead, ids.member] }));
+    ({ id: motherId } = await makePerson(sending.ctx, caseId, { given_name: 'Zoë', family_name: 'Mover' }));
+    await makePerson(sending.ctx, caseId, { given_name: 'Sam', family_name: 'Partner', relationship_to_infant: 'mothers-partner', lives_in_household: true, cares_for_infant: false });
+    const today = serviceToday(sending.clock.now());
+    const visit = await call('lead', 'POST', 'events', { kind: 'home-visit', occurredAt: today, summary: 'Visited at home', source: 'observed', personIds: [motherId], presentIds: [motherId], babySeen: true });
+    assert.equal(visit.statusCode, 201, visit.body);
+    const injury = await call('member', 'POST', 'events', { kind: 'injury-observed', occurredAt: today, summary: 'Bruise on the cheek', source: 'observed', personIds: [motherId] });
+    assert.equal(injury.statusCode, 201, injury.body);
+    const corrected = await call('lead', 'POST', 'events', { kind: 'home-visit', occurredAt: today, summary: 'Visited at home; the partner was there too', source: 'observed', personIds: [motherId], corrects: visit.json<{ id: string }>().id, correctionReason: 'Left out who was there' });
+    assert.equal(corrected.statusCode, 201, corrected.body);
+    const receivingOrg = await makeOrganisation(receiving.ctx, 'childrens-social-care', 'Northshire Children’s Services');
+    const receivingUser = await makeUser(receiving.ctx, { organisationId: receivingOrg.id, name: 'Rita Receiver' });
+    receiver = await apiTokenFor(receiving.ctx, receivingUser.email);
+  });
+  after(async () => Promise.all([sending.close(), receiving.close()]));
+
+  function call(who: Who, method: 'GET' | 'POST', path: string, payload?: object) {
+    return sending.app.inject({ method, url: `/api/v1/cases/${caseId}/${path}`, headers: { authorization: `Bearer ${tokens[who]}` }, ...(payload ? { payload } : {}) });
+  }
+  const receive = (body: unknown, query = '') =>
+    receiving.app.inject({ method: 'POST', url: `/api/v1/transfers${query}`, headers: { authorization: `Bearer ${receiver}`, 'content-type': 'application/fhir+json' }, payload: JSON.stringify(body) });
+  const audits = async (action: string) => (await sending.ctx.db.selectFrom('audit_log').select(['outcome', 'actor_user_id', 'details']).where('action', '=', action).where('case_id', '=', caseId).orderBy('seq').execute()).map((a) => [a.outcome, a.actor_user_id, (a.details as { reason?: string }).reason]);
+
+  it('refuses, audited and storing nothing: anyone but the lead professional, an empty area, a receipt before any transfer', async () => {
+    for (const who of ['member', 'manager'] as const) {
+      const refused = await call(who, 'POST', 'transfer', { toArea: 'Northshire County Council', contact: 'Duty team' });
+      assert.equal(refused.statusCode, 403, who);
+      assert.equal(refused.json<ApiErrorBody>().error.code, 'not-lead-professional');
+    }
+    const blank = await call('lead', 'POST', 'transfer', { toArea: '   ', contact: 'Duty team' });
+    assert.equal(blank.statusCode, 422);
+    assert.deepEqual(blank.json<ApiErrorBody>().error.details?.map((d) => d.path), ['/toArea']);
+    const early = await call('lead', 'POST', 'transfer/receipt', { note: 'Phoned' });
+    assert.equal(early.statusCode, 409);
+    assert.equal(early.json<ApiErrorBody>().error.code, 'not-transferred');
+    assert.equal((await call('lead', 'GET', 'transfer')).statusCode, 404);
+    assert.equal((await sending.ctx.db.selectFrom('case_transfers').select('case_id').execute()).length, 0);
+    assert.deepEqual(await audits('case.transfer'), [
+      ['denied', ids.member, 'not-lead-professional'],
+      ['denied', ids.manager, 'not-lead-professional'],
+      ['failure', ids.lead, 'area-missing'],
+    ]);
+    assert.deepEqual(await audits('case.transfer-receipt'), [['denied', ids.lead, 'not-transferred']]);
+  });
+
+  it('closes the case for the lead professional: 201 with the pack (a FHIR Bundle linking the marked PDF), what was sent kept, and the receipt task due in 5 working days', async () => {
+    const closed = await call('lead', 'POST', 'transfer', { toArea: 'Northshire County Council', contact: 'Rita Receiver, duty team, 01234 567890' });
+    assert.equal(closed.statusCode, 201, closed.body);
+    assert.match(closed.headers['content-type'] as string, /^application\/fhir\+json/);
+    assert.match(closed.headers.link as string, new RegExp(`/cases/${caseId}/print/transfer\\.pdf>; rel="alternate"; type="application/pdf"`));
+    pack = closed.json<Pack>();
+    assert.equal(pack.type, 'collection');
+    const types = pack.entry.map((e) => e.resource.resourceType);
+    for (const type of ['Patient', 'RelatedPerson', 'Flag', 'CareTeam', 'Encounter', 'DocumentReference', 'Binary']) assert.ok(types.includes(type), type);
+    assert.ok(!types.includes('AuditEvent'), 'the access log stays here');
+    const pdf = pack.entry.find((e) => e.resource.resourceType === 'DocumentReference')!.resource;
+    assert.match(pdf.content![0]!.attachment.url, new RegExp(`/cases/${caseId}/print/transfer\\.pdf$`));
+    assert.equal(pdf.securityLabel![0]!.text, 'OFFICIAL-SENSITIVE');
+
+    const today = serviceToday(sending.clock.now());
+    const status = await call('lead', 'GET', 'transfer');
+    assert.equal(status.statusCode, 200);
+    assert.deepEqual({ ...status.json<Record<string, unknown>>(), sentAt: undefined }, {
+      caseId,
+      toArea: 'Northshire County Council',
+      contact: 'Rita Receiver, duty team, 01234 567890',
+      fromArea: 'Southby Health Visiting',
+      sentAt: undefined,
+      receiptDueOn: receiptDueOn(today),
+      receiptConfirmedAt: null,
+      task: 'due',
+    });
+    const row = await sending.ctx.db.selectFrom('case_transfers').select(['sent', 'sent_by']).where('case_id', '=', caseId).executeTakeFirstOrThrow();
+    assert.deepEqual(row.sent, { parts: ['fhir-bundle', 'pdf'], entries: 3, people: 2, findings: (row.sent as { findings: number }).findings });
+    assert.ok((row.sent as { findings: number }).findings > 0);
+    assert.equal(row.sent_by, ids.lead);
+
+    const again = await call('lead', 'POST', 'transfer', { toArea: 'Elsewhere', contact: 'Someone' });
+    assert.equal(again.statusCode, 409);
+    assert.equal(again.json<ApiErrorBody>().error.code, 'already-transferred');
+    assert.deepEqual((await audits('case.transfer')).slice(3), [[null, ids.lead, undefined], ['denied', ids.lead, 'already-transferred']].map(([outcome, who, reason]) => [outcome ?? 'success', who, reason]));
+  });
+
+  it('receives the pack in another instance: every person, entry and finding, each entry showing the sending area as its source and the day received', async () => {
+    const received = await receive(pack);
+    assert.equal(received.statusCode, 201, received.body);
+    const { caseId: newId, entries, people } = received.json<{ caseId: string; entries: number; people: number }>();
+    assert.deepEqual([entries, people], [3, 2]);
+    const today = serviceToday(receiving.clock.now());
+
+    const got = await receiving.app.inject({ method: 'GET', url: `/api/v1/cases/${newId}/events`, headers: { authorization: `Bearer ${receiver}` } });
+    assert.equal(got.statusCode, 200, got.body);
+    const sent = await call('lead', 'GET', 'events');
+    const summaries = (body: string) => (JSON.parse(body) as { events: { summary: string; agency: string }[] }).events.map((e) => `${e.agency}: ${e.summary}`).sort();
+    assert.deepEqual(summaries(got.body), summaries(sent.body));
+    for (const event of got.json<{ events: { receivedFrom?: { area: string; receivedOn: string } }[] }>().events) assert.deepEqual({ ...event.receivedFrom, sentId: undefined }, { area: 'Southby Health Visiting', receivedOn: today, sentId: undefined });
+    const stored = await receiving.ctx.db.selectFrom('chronology_entries').select(['details', 'recorded_by_name', 'corrects']).where('case_id', '=', newId).execute();
+    assert.equal(stored.length, 3);
+    for (const entry of stored) assert.deepEqual({ ...(entry.details['receivedFrom'] as object), sentId: undefined }, { area: 'Southby Health Visiting', receivedOn: today, sentId: undefined });
+    assert.deepEqual(stored.map((e) => e.recorded_by_name).sort(), ['Lena Lead', 'Lena Lead', 'Pat Police']);
+    assert.equal(stored.filter((e) => e.corrects !== null).length, 1, 'the correction still points at the entry it corrects');
+
+    const names = (await receiving.ctx.db.selectFrom('people').select(['given_name', 'relationship_to_infant']).where('case_id', '=', newId).orderBy('given_name').execute()).map((p) => `${p.given_name ?? ''} ${p.relationship_to_infant}`);
+    assert.deepEqual(names, ['Sam mothers-partner', 'Zoë mother']);
+    const sentFindings = (await sending.ctx.profiles.read(sending.ctx, caseId))!.evaluation.findings.map((f) => f.id).sort();
+    const hereFindings = (await receiving.ctx.profiles.read(receiving.ctx, newId))!.evaluation.findings.map((f) => f.id).sort();
+    for (const finding of sentFindings) assert.ok(hereFindings.includes(finding), `finding ${finding} found again`);
+    const kept = await receiving.ctx.db.selectFrom('received_transfers').select(['from_area', 'sending_case_id', 'findings']).where('case_id', '=', newId).executeTakeFirstOrThrow();
+    assert.deepEqual([kept.from_area, kept.sending_case_id, kept.findings.length], ['Southby Health Visiting', caseId, sentFindings.length]);
+    const lead = await receiving.ctx.db.selectFrom('case_team').select('role').where('case_id', '=', newId).executeTakeFirstOrThrow();
+    assert.equal(lead.role, 'lead-professional');
+
+    // Matching as for any new record: the same baby sent again is a possible duplicate here.
+    const twice = await receive(pack);
+    assert.equal(twice.statusCode, 409);
+    assert.match(twice.json<Outcome>().issue.map((i) => i.details.text).join(' '), new RegExp(newId));
+  });
+
+  it('refuses a bad pack with an OperationOutcome, storing nothing, and records the receipt on the sending side to close the task', async () => {
+    const before = (await receiving.ctx.db.selectFrom('cases').select('id').execute()).length;
+    const notPack = await receive({ resourceType: 'Bundle', type: 'collection', entry: [{ resource: { resourceType: 'Patient', id: 'x' } }] });
+    assert.equal(notPack.statusCode, 422);
+    assert.equal(notPack.json<Outcome>().resourceType, 'OperationOutcome');
+    assert.match(notPack.json<Outcome>().issue[0]!.details.text, /not a transfer pack/);
+    const binary = pack.entry.find((e) => e.resource.resourceType === 'Binary')!.resource as unknown as { data: string };
+    const record = JSON.parse(Buffer.from(binary.data, 'base64').toString('utf8')) as { entries: { occurredAt: string }[] };
+    record.entries[0]!.occurredAt = 'last Tuesday';
+    const broken = { ...pack, entry: pack.entry.map((e) => (e.resource.resourceType === 'Binary' ? { resource: { ...e.resource, data: Buffer.from(JSON.stringify(record)).toString('base64') } } : e)) };
+    const bad = await receive(broken, '?confirmedNoDuplicate=true');
+    assert.equal(bad.statusCode, 422);
+    assert.match(bad.json<Outcome>().issue[0]!.details.text, /\/entries\/0\/occurredAt/);
+    assert.equal((await receiving.ctx.db.selectFrom('cases').select('id').execute()).length, before);
+    const failures = await receiving.ctx.db.selectFrom('audit_log').select('outcome').where('action', '=', 'transfer.receive').where('outcome', '=', 'failure').execute();
+    assert.ok(failures.length >= 2);
+
+    const member = await call('member', 'POST', 'transfer/receipt', { note: 'They have it' });
+    assert.equal(member.statusCode, 403);
+    const confirmed = await call('lead', 'POST', 'transfer/receipt', { note: 'Rita Receiver confirmed by phone that the pack arrived' });
+    assert.equal(confirmed.statusCode, 200, confirmed.body);
+    assert.equal(confirmed.json<{ task: string }>().task, 'done');
+    assert.equal((await call('lead', 'POST', 'transfer/receipt', { note: 'Again' })).json<ApiErrorBody>().error.code, 'receipt-confirmed-already');
+  });
+
+  it('leaves the audit chains of both instances verifying', async () => {
+    for (const app of [sending, receiving]) {
+      await sealAuditTrail(app.ctx.db, app.ctx.auditKeys, { wait: true });
+      assert.equal((await verifyAuditChain(app.ctx.db, app.ctx.auditKeys)).intact, true);
+    }
+  });
+});

@@ -1,0 +1,155 @@
+// Transfer when a family moves (issue 21), the sending side, through the one way to change a case
+// (cases/change-case.ts): the lead professional closes the case for transfer, naming the receiving
+// area and the contact there (domain/transfer/transfer-rules.ts). In one transaction it keeps what
+// was sent (the pack's parts and what the record held), to whom and when, and the task to confirm
+// receipt within five working days; the pack itself is made from the record (transfer-pack.ts).
+// The lead professional closes the task by recording how the receiving area confirmed receipt.
+// A refusal of who is asking is audited as denied, a slip in the form as a failure; neither changes anything.
+import {
+  decideReceipt,
+  decideTransfer,
+  isTransferSlip,
+  mayConfirmReceipt,
+  mayTransfer,
+  receiptTaskState,
+  TRANSFER_REFUSAL_MESSAGES,
+  type ReceiptTaskState,
+  type TransferOnCase,
+  type TransferRefusal,
+} from '../../domain/transfer/transfer-rules.ts';
+import type { Tx } from '../../infrastructure/db/schema.ts';
+import type { UserActor } from '../actor.ts';
+import { recordAuditAlone, type AuditEvent } from '../audit.ts';
+import { loadCaseAccess } from '../cases/case-access.ts';
+import { changeCase, type CaseChangeOutcome } from '../cases/change-case.ts';
+import type { AppContext } from '../context.ts';
+import { transferRecordOf } from './transfer-record-of-case.ts';
+import { serviceToday } from '../../domain/shared/service-day.ts';
+
+/** What a transfer pack is made of: its FHIR Bundle and its PDF. */
+export const PACK_PARTS = ['fhir-bundle', 'pdf'] as const;
+
+export interface TransferView {
+  toArea: string;
+  contact: string;
+  fromArea: string;
+  sentAt: Date;
+  sentByName: string;
+  /** What the pack held when it was sent. */
+  sent: { entries: number; people: number; findings: number };
+  receiptDueOn: string;
+  receipt: { at: Date; byName: string; note: string } | null;
+  task: ReceiptTaskState;
+}
+
+export type TransferResult<T> =
+  | { ok: true; value: T }
+  | { ok: false; code: 'not-found' | 'forbidden'; message: string }
+  | { ok: false; code: 'refused'; refusal: TransferRefusal; message: string };
+
+const NOT_FOUND = { ok: false as const, code: 'not-found' as const, message: 'There is no case with this id.' };
+const FORBIDDEN = { ok: false as const, code: 'forbidden' as const, message: 'Only the team around the family can transfer this record.' };
+
+function refused<T>(action: string, caseId: string, refusal: TransferRefusal): CaseChangeOutcome<TransferResult<T>> {
+  const audit: AuditEvent = { action, outcome: isTransferSlip(refusal) ? 'failure' : 'denied', caseId, subjectType: 'case', subjectId: caseId, details: { reason: refusal } };
+  return { changed: false, answer: { ok: false, code: 'refused', refusal, message: TRANSFER_REFUSAL_MESSAGES[refusal] }, audit };
+}
+
+async function transferRow(db: Tx | AppContext['db'], caseId: string) {
+  return db.selectFrom('case_transfers').selectAll().where('case_id', '=', caseId).executeTakeFirst();
+}
+
+type TransferRow = NonNullable<Awaited<ReturnType<typeof transferRow>>>;
+
+const onCase = (row: TransferRow | undefined): TransferOnCase | null => (row ? { receiptConfirmed: row.receipt_confirmed_at !== null } : null);
+
+function viewOf(row: TransferRow, today: string): TransferView {
+  const sent = row.sent as TransferView['sent'];
+  return {
+    toArea: row.to_area,
+    contact: row.contact,
+    fromArea: row.from_area,
+    sentAt: row.sent_at,
+    sentByName: row.sent_by_name,
+    sent: { entries: sent.entries, people: sent.people, findings: sent.findings },
+    receiptDueOn: row.receipt_due_on,
+    receipt: row.receipt_confirmed_at && row.receipt_confirmed_by_name ? { at: row.receipt_confirmed_at, byName: row.receipt_confirmed_by_name, note: row.receipt_note ?? '' } : null,
+    task: receiptTaskState({ dueOn: row.receipt_due_on, confirmed: row.receipt_confirmed_at !== null }, today),
+  };
+}
+
+/** The lead professional closes the case for transfer to another area: what was sent, to whom and when are kept, and the receipt task set. */
+export async function closeForTransfer(ctx: AppContext, actor: UserActor, caseId: string, input: { toArea?: string; contact?: string }): Promise<TransferResult<TransferView>> {
+  const action = 'case.transfer';
+  return changeCase<TransferResult<TransferView>>(ctx, actor, caseId, { action }, (refusal) => (refusal.code === 'not-found' ? NOT_FOUND : FORBIDDEN), async ({ trx, recorder, record, now, today }) => {
+    const decided = decideTransfer(record.basis, onCase(await transferRow(trx, caseId)), input, today);
+    if (!decided.ok) return refused(action, caseId, decided.refusal);
+    const { toArea, contact, receiptDueOn } = decided.value;
+    const pack = await transferRecordOf(trx, ctx, caseId, { fromArea: recorder.organisation, toArea, contact, sentAt: now });
+    const sent = { parts: PACK_PARTS, entries: pack.entries.length, people: pack.people.length, findings: pack.findings.length };
+    const row = await trx
+      .insertInto('case_transfers')
+      .values({ case_id: caseId, to_area: toArea, contact, sent_at: now, sent_by: actor.userId, sent_by_name: recorder.name, from_area: recorder.organisation, sent: JSON.stringify(sent), receipt_due_on: receiptDueOn })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return {
+      changed: true,
+      version: null,
+      entriesAdded: [],
+      // The receiving area is named; the contact (a person's name, a telephone number) is not.
+      audit: () => ({ action, caseId, subjectType: 'case', subjectId: caseId, details: { toArea, receiptDueOn, sent } }),
+      answer: () => ({ ok: true, value: viewOf(row, today) }),
+    };
+  });
+}
+
+/** The lead professional records how the receiving area confirmed it has the pack: the receipt task is done. */
+export async function recordTransferReceipt(ctx: AppContext, actor: UserActor, caseId: string, note: string | undefined): Promise<TransferResult<TransferView>> {
+  const action = 'case.transfer-receipt';
+  return changeCase<TransferResult<TransferView>>(ctx, actor, caseId, { action }, (refusal) => (refusal.code === 'not-found' ? NOT_FOUND : FORBIDDEN), async ({ trx, recorder, record, now, today }) => {
+    const decided = decideReceipt(record.basis, onCase(await transferRow(trx, caseId)), note);
+    if (!decided.ok) return refused(action, caseId, decided.refusal);
+    const row = await trx
+      .updateTable('case_transfers')
+      .set({ receipt_confirmed_at: now, receipt_confirmed_by: actor.userId, receipt_confirmed_by_name: recorder.name, receipt_note: decided.value.note })
+      .where('case_id', '=', caseId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return {
+      changed: true,
+      version: null,
+      entriesAdded: [],
+      audit: () => ({ action, caseId, subjectType: 'case', subjectId: caseId, details: { receiptDueOn: row.receipt_due_on, late: today > row.receipt_due_on } }),
+      answer: () => ({ ok: true, value: viewOf(row, today) }),
+    };
+  });
+}
+
+export interface TransferPageView {
+  transfer: TransferView | null;
+  /** What the page offers the caller: the close-for-transfer form, the receipt form. */
+  mayTransfer: boolean;
+  mayConfirmReceipt: boolean;
+}
+
+/** The case's transfer, for the pages: to anyone who may change the case (read audited). */
+export async function viewTransfer(ctx: AppContext, actor: UserActor, caseId: string): Promise<{ ok: true; value: TransferPageView } | { ok: false; code: 'not-found' | 'forbidden'; message: string }> {
+  const exists = await ctx.db.selectFrom('cases').select('id').where('id', '=', caseId).executeTakeFirst();
+  if (!exists) return NOT_FOUND;
+  const now = ctx.clock.now();
+  const access = await loadCaseAccess(ctx.db, actor, caseId, now);
+  if (!access.allowed || !access.canChange) {
+    await recordAuditAlone(ctx, actor, { action: 'case.transfer-view', outcome: 'denied', caseId, subjectType: 'case', subjectId: caseId });
+    return FORBIDDEN;
+  }
+  const row = await transferRow(ctx.db, caseId);
+  await recordAuditAlone(ctx, actor, { action: 'case.transfer-view', caseId, subjectType: 'case', subjectId: caseId, details: { basis: access.basis, transferred: row !== undefined } });
+  return {
+    ok: true,
+    value: {
+      transfer: row ? viewOf(row, serviceToday(now)) : null,
+      mayTransfer: mayTransfer(access.basis, onCase(row)).ok,
+      mayConfirmReceipt: mayConfirmReceipt(access.basis, onCase(row)).ok,
+    },
+  };
+}

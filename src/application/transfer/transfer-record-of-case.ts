@@ -1,0 +1,102 @@
+// The transfer record of a case (domain/transfer/transfer-record.ts), read as it stands: the baby,
+// every person, every chronology entry oldest recorded first (so a correction follows what it
+// corrects), and the findings its profile shows. Read by the close for transfer, to keep what was
+// sent, and by the pack each time it is made.
+import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
+import { TRANSFER_RECORD_FORMAT, TRANSFER_RECORD_VERSION, type TransferRecord, type TransferredEntry } from '../../domain/transfer/transfer-record.ts';
+import type { Db } from '../../infrastructure/db/schema.ts';
+import { recordDetailsOf } from '../cases/case-details.ts';
+import type { AppContext } from '../context.ts';
+import { evaluateStored, loadStoredProfile } from '../profile/profile-facts.ts';
+import { settingsInForce } from '../settings/settings-in-force.ts';
+import { serviceToday } from '../../domain/shared/service-day.ts';
+
+/** Where and when it was sent, as the transfer row keeps it. */
+export interface TransferSending {
+  fromArea: string;
+  toArea: string;
+  contact: string;
+  sentAt: Date;
+}
+
+function transferredEntry(entry: ChronologyEntry): TransferredEntry {
+  return {
+    id: entry.id,
+    kind: entry.kind,
+    occurredAt: entry.occurredAt,
+    recordedAt: entry.recordedAt,
+    recordedBy: entry.recordedBy,
+    agency: entry.agency,
+    agencyKind: entry.agencyKind,
+    summary: entry.summary,
+    source: entry.source,
+    personIds: [...entry.personIds],
+    presentIds: [...entry.presentIds],
+    victimIds: [...entry.victimIds],
+    perpetratorIds: [...entry.perpetratorIds],
+    indicates: entry.indicates.map((item) => ({ ...item })),
+    significant: entry.significant,
+    babySeen: entry.babySeen,
+    ...(entry.substance ? { substance: entry.substance } : {}),
+    ...(entry.gestationWeeks === undefined ? {} : { gestationWeeks: entry.gestationWeeks }),
+    ...(entry.corrects ? { corrects: entry.corrects, correctionReason: entry.correctionReason ?? '' } : {}),
+  };
+}
+
+export async function transferRecordOf(db: Db, ctx: AppContext, caseId: string, sending: TransferSending): Promise<TransferRecord> {
+  // Everything through `db`, which may be the change's transaction: on the embedded database, a read
+  // outside it would wait for it.
+  const [row, people, chronology, inForce] = await Promise.all([
+    db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirstOrThrow(),
+    db.selectFrom('people').selectAll().where('case_id', '=', caseId).orderBy('created_at').orderBy('id').execute(),
+    ctx.chronologies.read(db, caseId),
+    settingsInForce(ctx, db),
+  ]);
+  const stored = await loadStoredProfile(db, caseId, serviceToday(ctx.clock.now()), inForce.settings, chronology ?? []);
+  const evaluated = stored ? evaluateStored(stored) : null;
+  const entries = [...(chronology ?? [])].sort((a, b) => a.recordedAt.localeCompare(b.recordedAt) || a.id.localeCompare(b.id));
+  return {
+    format: TRANSFER_RECORD_FORMAT,
+    version: TRANSFER_RECORD_VERSION,
+    fromArea: sending.fromArea,
+    toArea: sending.toArea,
+    contact: sending.contact,
+    sentAt: sending.sentAt.toISOString(),
+    sendingCaseId: caseId,
+    baby: {
+      status: row.status,
+      givenName: row.given_name,
+      familyName: row.family_name,
+      sex: row.sex,
+      nhsNumber: row.nhs_number,
+      dateOfBirth: row.date_of_birth,
+      expectedDeliveryDate: row.expected_delivery_date,
+      gestationAtBirthWeeks: row.gestation_at_birth_weeks,
+      birthWeightGrams: row.birth_weight_grams,
+      multipleBirth: row.multiple_birth,
+      independentlyMobile: row.independently_mobile,
+      details: recordDetailsOf(row),
+    },
+    people: people.map((p) => ({
+      id: p.id,
+      givenName: p.given_name,
+      familyName: p.family_name,
+      dateOfBirth: p.date_of_birth,
+      nhsNumber: p.nhs_number,
+      sex: p.sex,
+      relationshipToInfant: p.relationship_to_infant,
+      livesInHousehold: p.lives_in_household,
+      caresForInfant: p.cares_for_infant,
+      visitsRegularly: p.visits_regularly,
+      parentalResponsibility: p.parental_responsibility,
+      paternityConfirmed: p.paternity_confirmed,
+      identityKnown: p.identity_known,
+      description: p.description,
+      deceased: p.deceased,
+      address: p.address,
+      addressRestricted: p.address_restricted,
+    })),
+    entries: entries.map(transferredEntry),
+    findings: (evaluated?.evaluation.findings ?? []).map((finding) => ({ id: finding.id, severity: finding.severity, title: finding.title })),
+  };
+}
