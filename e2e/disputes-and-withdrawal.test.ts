@@ -1,7 +1,7 @@
 // Disputes and records made in error in a real browser with axe: a dispute of a chronology entry
 // refused for what is missing (error summary, what was typed kept), then recorded and shown beside the
 // entry; the withdrawal page reached from the case page, a proposal with no reason refused with the
-// error summary. No JavaScript needed.
+// error summary; the confirm step, by a second person, after which the record is gone. No JavaScript needed.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -67,5 +67,43 @@ describe('disputes and withdrawal', () => {
     } else {
       assert.equal(await page.locator('[data-qa="ask-lead"]').count(), 1);
     }
+  });
+
+  test('the confirm step: the lead professional proposes, a manager who oversees the case confirms on a page that passes axe, and the record is gone', async () => {
+    const { ctx } = e2e.testApp;
+    const manager = await ctx.db.selectFrom('users').select(['id', 'organisation_id']).where('email', '=', 'manager@demo.example').executeTakeFirstOrThrow();
+    // A demo case other than Okafor's (the tests above use it), with someone of the manager's organisation in its team, and its lead professional.
+    const chosen = await ctx.db
+      .selectFrom('case_team as lead')
+      .innerJoin('users as u', 'u.id', 'lead.user_id')
+      .innerJoin('cases as c', 'c.id', 'lead.case_id')
+      .select(['lead.case_id', 'u.email'])
+      .where('lead.role', '=', 'lead-professional')
+      .where('u.email', 'like', '%@demo.example')
+      .where('u.id', '<>', manager.id)
+      .where('c.id', '<>', caseId)
+      .where((eb) => eb.exists(eb.selectFrom('case_team as t').innerJoin('users as m', 'm.id', 't.user_id').select('t.user_id').whereRef('t.case_id', '=', 'lead.case_id').where('m.organisation_id', '=', manager.organisation_id)))
+      .orderBy('lead.case_id')
+      .executeTakeFirstOrThrow();
+    const url = `/cases/${chosen.case_id}/withdrawal`;
+    const lead = await e2e.newPage();
+    await signIn(lead, chosen.email);
+    await lead.goto(url);
+    await lead.locator('#reason').fill('Created for the wrong baby: the twin has the right record');
+    await submit(lead, lead.locator('[data-qa="propose-withdrawal"]'));
+    assert.equal(await lead.locator('[data-qa="awaiting-confirmation"]').count(), 1);
+    await expectNoAxeViolations(lead);
+
+    const confirming = await e2e.newPage();
+    await signIn(confirming, 'manager@demo.example');
+    await confirming.goto(url);
+    assert.match(await confirming.locator('[data-qa="withdrawal-proposal"]').innerText(), /the twin has the right record/);
+    assert.match(await confirming.locator('.govuk-warning-text').innerText(), /cannot be undone/);
+    await expectNoAxeViolations(confirming);
+    const confirmed = await submit(confirming, confirming.locator('[data-qa="confirm-withdrawal"]'));
+    assert.equal(new URL(confirmed.url()).pathname, '/');
+    assert.match(await confirming.locator('.govuk-notification-banner').innerText(), /The record made in error has been withdrawn and removed/);
+    await expectNoAxeViolations(confirming);
+    assert.equal((await confirming.goto(`/cases/${chosen.case_id}`))?.status(), 404);
   });
 });

@@ -212,6 +212,7 @@ const ROUTES: RouteCase[] = [
   { name: 'page: confirm withdrawing a person (post: nothing proposed)', need: 'confirm-withdrawal', request: (c, ids) => c.web.post(`/cases/${ids.caseId}/people/${ids.personId}/withdrawal/confirm`, {}) },
   { name: 'api: POST person withdrawal (blank reason)', need: 'propose-withdrawal', request: (c, ids) => c.api('POST', `/cases/${ids.caseId}/people/${ids.personId}/withdrawal`, { reason: ' ' }) },
   { name: 'api: POST person withdrawal confirm (nothing proposed)', need: 'confirm-withdrawal', request: (c, ids) => c.api('POST', `/cases/${ids.caseId}/people/${ids.personId}/withdrawal/confirm`) },
+  { name: 'api: GET retention (disposal date and holds)', need: 'read', request: (c, ids) => c.api('GET', `/cases/${ids.caseId}/retention`) },
 ];
 
 /** Routes with a case id that are meant for people outside the team, and where they are tested. */

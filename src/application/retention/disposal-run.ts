@@ -2,12 +2,12 @@
 // (domain/retention/disposal-date.ts), with its rule and date, and why any of them may not be
 // disposed of: a legal hold standing, an alert nobody has taken up, an open action in its plan, a
 // clock still running. The list is audited (retention.list). With `--confirm` each case that may go
-// is disposed of in a transaction of its own: the hold and open alerts checked again with the case
-// locked, every row holding its personal data deleted as for a record made in error
-// (cases/remove-case-data.ts: every table with a case_id, found from the schema so a new table is
-// not missed, the alerts' recipients and emails, kept forms), the details of the audit entries about
-// it redacted, and one tombstone left in the audit chain (case id, dates, rule, who confirmed):
-// infrastructure/audit/audit-tombstone.ts. Only an operator at the command line runs it.
+// is disposed of in a transaction of its own: the hold and the open work (alerts, plan actions,
+// clocks) checked again with the case locked, every row holding its personal data deleted as for a
+// record made in error (cases/remove-case-data.ts: every table with a case_id, found from the schema
+// so a new table is not missed, the alerts' recipients and emails, kept forms), the details of the
+// audit entries about it redacted, and one tombstone left in the audit chain (case id, dates, rule,
+// who confirmed): infrastructure/audit/audit-tombstone.ts. Only an operator at the command line runs it.
 import { sql } from 'kysely';
 import { RETENTION_RULES, type RetentionRuleId } from '../../domain/retention/retention-schedule.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
@@ -54,7 +54,31 @@ async function openAlertCases(db: Queryable, caseIds: readonly string[]): Promis
   return new Set(rows.map((row) => row.case_id));
 }
 
-/** What is due on the service's day, each with what keeps it (read without a lock: the disposal checks holds and alerts again). */
+/**
+ * The open work that keeps each case besides a hold: an alert nobody has taken up, an open action in
+ * its plan, a clock still running. Read with `db`: the disposal reads it again in its transaction,
+ * with the case locked.
+ */
+async function openWorkOfCases(ctx: AppContext, db: Queryable, caseIds: readonly string[], today: string): Promise<Map<string, string[]>> {
+  const dates = await db.selectFrom('cases').select(['id', 'date_of_birth', 'expected_delivery_date']).where('id', 'in', caseIds).execute();
+  const [alerts, plans, clocks] = await Promise.all([
+    openAlertCases(db, caseIds),
+    readCurrentPlans(db, caseIds),
+    readClocksOfCases({ ...ctx, db }, dates.map((row) => ({ id: row.id, bornOn: row.date_of_birth, expectedDeliveryOn: row.expected_delivery_date })), today),
+  ]);
+  return new Map(
+    caseIds.map((caseId) => [
+      caseId,
+      [
+        ...(alerts.has(caseId) ? ['an alert nobody has taken up'] : []),
+        ...(plans.get(caseId)?.actions.some((action) => action.status === 'open') ? ['an open action in the plan'] : []),
+        ...(clocks.get(caseId) ?? []).filter((clock) => clock.status !== 'met').map((clock) => `a clock still running: ${clock.label}`),
+      ],
+    ]),
+  );
+}
+
+/** What is due on the service's day, each with what keeps it (read without a lock: the disposal checks it all again). */
 async function readDue(ctx: AppContext): Promise<DisposalList> {
   const today = serviceToday(ctx.clock.now());
   const { retention } = (await settingsInForce(ctx)).settings;
@@ -63,19 +87,9 @@ async function readDue(ctx: AppContext): Promise<DisposalList> {
   const dated = [...retained].filter(([, { disposal }]) => disposal.disposeOn <= today);
   const datedIds = dated.map(([id]) => id);
   if (datedIds.length === 0) return { today, due: [] };
-  const dates = await ctx.db.selectFrom('cases').select(['id', 'date_of_birth', 'expected_delivery_date']).where('id', 'in', datedIds).execute();
-  const [alerts, plans, clocks] = await Promise.all([
-    openAlertCases(ctx.db, datedIds),
-    readCurrentPlans(ctx.db, datedIds),
-    readClocksOfCases(ctx, dates.map((row) => ({ id: row.id, bornOn: row.date_of_birth, expectedDeliveryOn: row.expected_delivery_date })), today),
-  ]);
+  const openWork = await openWorkOfCases(ctx, ctx.db, datedIds, today);
   const due = dated.map(([caseId, { disposal }]): DueCase => {
-    const kept = [
-      ...disposal.holds.map((hold) => `a legal hold stands: ${hold.reason}`),
-      ...(alerts.has(caseId) ? ['an alert nobody has taken up'] : []),
-      ...(plans.get(caseId)?.actions.some((action) => action.status === 'open') ? ['an open action in the plan'] : []),
-      ...(clocks.get(caseId) ?? []).filter((clock) => clock.status !== 'met').map((clock) => `a clock still running: ${clock.label}`),
-    ];
+    const kept = [...disposal.holds.map((hold) => `a legal hold stands: ${hold.reason}`), ...(openWork.get(caseId) ?? [])];
     return { caseId, rule: disposal.rule, ruleLabel: RETENTION_RULES[disposal.rule].label, disposeOn: disposal.disposeOn, because: disposal.because, kept };
   });
   return { today, due };
@@ -114,14 +128,19 @@ async function mentionsOf(trx: Tx, caseId: string): Promise<string[]> {
   return [baby.given_name, baby.family_name, baby.nhs_number, baby.mother_nhs_number, ...people.flatMap((p) => [p.given_name, p.family_name, p.nhs_number])].filter((text): text is string => typeof text === 'string' && text.trim().length >= 3);
 }
 
-async function disposeOf(ctx: AppContext, actor: Actor, listed: DueCase, confirmedBy: string, today: string): Promise<string[]> {
+/**
+ * Disposes of one case listed as due, in a transaction of its own, unless what keeps a case came to it
+ * since the list was read: everything is checked again with the case locked (a hold, open work, the
+ * date). Returns why it was kept; empty when it was disposed of.
+ */
+export async function disposeOfListed(ctx: AppContext, actor: Actor, listed: DueCase, confirmedBy: string, today: string): Promise<string[]> {
   return ctx.db.transaction().execute(async (trx) => {
     const locked = await trx.selectFrom('cases').select(['id', 'created_at']).where('id', '=', listed.caseId).forUpdate().executeTakeFirst();
     if (!locked) return ['it was no longer on the record'];
     const { retention } = (await settingsInForce(ctx, trx)).settings;
     const now = (await retentionOfCases(trx, [listed.caseId], retention, today)).get(listed.caseId)!;
-    const alerts = await openAlertCases(trx, [listed.caseId]);
-    const kept = [...now.disposal.holds.map((hold) => `a legal hold stands: ${hold.reason}`), ...(alerts.has(listed.caseId) ? ['an alert nobody has taken up'] : []), ...(now.disposal.due ? [] : ['its disposal date has not come'])];
+    const openWork = (await openWorkOfCases(ctx, trx, [listed.caseId], today)).get(listed.caseId) ?? [];
+    const kept = [...now.disposal.holds.map((hold) => `a legal hold stands: ${hold.reason}`), ...openWork, ...(now.disposal.due ? [] : ['its disposal date has not come'])];
     if (kept.length > 0) return kept;
     const mentions = await mentionsOf(trx, listed.caseId);
     await removeCaseData(trx, listed.caseId);
@@ -157,7 +176,7 @@ export async function runDisposal(ctx: AppContext, actor: Actor, confirmedBy: st
       report.kept.push(listed);
       continue;
     }
-    const kept = await disposeOf(ctx, actor, listed, confirmedBy.trim(), list.today);
+    const kept = await disposeOfListed(ctx, actor, listed, confirmedBy.trim(), list.today);
     if (kept.length > 0) report.kept.push({ ...listed, kept });
     else report.disposed.push(listed);
   }
