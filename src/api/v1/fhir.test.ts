@@ -220,6 +220,26 @@ describe('FHIR import API (POST /api/v1/fhir/Bundle)', () => {
     assert.deepEqual(denied.map((d) => d.action), ['chronology.fhir-import']);
   });
 
+  it('refuses a resource that does not keep to UK Core, naming each problem by its FHIRPath, and stores the rest; warns of a Patient’s own', async () => {
+    const before = await entryCount();
+    const wrongSystem = { system: 'https://fhir.hl7.org.uk/Id/nhs-number', value: BABY_NHS };
+    const result = await imported(bundleOf(
+      { ...patient(BABY_NHS), resource: { ...patient(BABY_NHS).resource, identifier: [{ system: NHS_SYSTEM, value: BABY_NHS }, wrongSystem] } },
+      { resource: { ...note('uk-1', subject, 'Seen'), status: 'done', code: undefined } },
+      { resource: note('uk-2', subject, 'Feeding well') },
+    ));
+    assert.deepEqual(result.rejected.map((r) => [r.index, r.code, r.details.map((d) => d.path)]), [[1, 'not-uk-core', ['/entry/1/resource/code', '/entry/1/resource/status']]]);
+    assert.deepEqual(result.stored.map((s) => s.index), [2]);
+    assert.equal(Number(await entryCount()), Number(before) + 1, 'nothing of the refused resource stored');
+    assert.deepEqual(result.outcome.issue.map((issue) => [issue.severity, issue.details.coding[0]?.code, issue.expression?.[0], issue.details.text]), [
+      ['information', 'infant', 'Bundle.entry[0].resource', 'Matched by NHS number to the baby’s record'],
+      ['warning', 'not-uk-core', 'Bundle.entry[0].resource.identifier[1].system', 'An NHS number’s system is https://fhir.nhs.uk/Id/nhs-number, not https://fhir.hl7.org.uk/Id/nhs-number'],
+      ['error', 'not-uk-core', 'Bundle.entry[1].resource.code', 'Observation.code is required: send it'],
+      ['error', 'not-uk-core', 'Bundle.entry[1].resource.status', 'Observation.status must be one of registered, preliminary, final, amended, corrected, cancelled, entered-in-error, unknown'],
+      ['information', 'stored', 'Bundle.entry[2].resource', result.outcome.issue[4]?.details.text],
+    ]);
+  });
+
   describe('several Patients in one Bundle', () => {
     const mum = { reference: 'urn:uuid:mum' };
 

@@ -56,7 +56,12 @@ async function importIn(trx: Tx, ctx: AppContext, actor: UserActor, reading: Rea
   const subjectNumbers = reading.resources.flatMap((resource) => (resource.subject.kind === 'nhs-number' ? [resource.subject.nhsNumber] : []));
   const matches = await matchPatients(trx, reading.patients, subjectNumbers);
   const babies = new Set([...matches.patients.values()].flatMap((match) => (match.kind === 'infant' ? [match.caseId] : [])));
-  const rejected: ResourceOutcome[] = reading.unread.rejected.map((note) => ({ index: note.index, resource: note.resource, code: note.code, message: RESOURCE_PROBLEM_MESSAGES[note.code], details: [{ path: note.path, message: RESOURCE_PROBLEM_MESSAGES[note.code] }] }));
+  // One line a resource, naming each of its problems (a resource not keeping to UK Core may have several).
+  const rejected: ResourceOutcome[] = [...new Set(reading.unread.rejected.map((note) => note.index))].map((index) => {
+    const notes = reading.unread.rejected.filter((note) => note.index === index);
+    const { resource, code } = notes[0]!;
+    return { index, resource, code, message: RESOURCE_PROBLEM_MESSAGES[code], details: notes.map((note) => ({ path: note.path, message: note.message ?? RESOURCE_PROBLEM_MESSAGES[note.code] })) };
+  });
   const skipped: ResourceOutcome[] = reading.unread.skipped.map((note) => ({ index: note.index, resource: note.resource, code: note.code, message: SKIP_MESSAGES[note.code], details: [{ path: note.path, message: SKIP_MESSAGES[note.code] }] }));
   const refuse = (index: number, resource: string, refusal: Refusal) => rejected.push({ index, resource, ...refusal });
 
@@ -75,7 +80,7 @@ async function importIn(trx: Tx, ctx: AppContext, actor: UserActor, reading: Rea
   const noRecord = [...babies, ...[...matches.patients.values(), ...matches.byNhsNumber.values()].flatMap((match) => (match.kind === 'person' ? [match] : []))].length === 0;
   if (caseIds.length === 0 && noRecord) {
     const told = [...matches.byNhsNumber.values()].some((match) => match.kind === 'unmatched');
-    const outcome = importOutcome(answerOf({ stored: [], duplicates: [], corrected: [] }));
+    const outcome = importOutcome(answerOf({ stored: [], duplicates: [], corrected: [] }), [], reading.patientProblems);
     return { answer: told ? { ok: false, code: 'not-found', message: 'There is no record with this NHS number.', outcome } : { ok: false, code: 'unreadable', message: 'Nothing in the Bundle could be matched to a record: see the issues.', outcome } };
   }
 
@@ -114,7 +119,7 @@ async function importIn(trx: Tx, ctx: AppContext, actor: UserActor, reading: Rea
   if (recorded.refused.size === caseIds.length) {
     const [refusal] = [...recorded.refused.values()];
     for (const { resource } of targeted) refuse(resource.index, resource.name, { code: refusal!.code, message: refusal!.message, details: [{ path: `/entry/${String(resource.index)}/resource`, message: refusal!.message }] });
-    const outcome = importOutcome(answerOf({ stored: [], duplicates: [], corrected: [] }));
+    const outcome = importOutcome(answerOf({ stored: [], duplicates: [], corrected: [] }), [], reading.patientProblems);
     return { answer: { ok: false, code: refusal!.code === 'not-found' ? 'not-found' : 'forbidden', message: refusal!.message, outcome } };
   }
 
@@ -147,7 +152,7 @@ async function importIn(trx: Tx, ctx: AppContext, actor: UserActor, reading: Rea
   const unchanged = caseIds.filter((caseId) => !recorded.cases.has(caseId) && !recorded.refused.has(caseId));
   await recordAudits(trx, ctx, actor, unchanged.map((caseId) => ({ action: FHIR_IMPORT.action, caseId, subjectType: 'case', subjectId: caseId, details: { count: 0, duplicates: lists.duplicates.filter((d) => d.caseId === caseId).length, ...counts } })));
   const answer = answerOf({ stored: byIndex(lists.stored), duplicates: byIndex(lists.duplicates), corrected: byIndex(lists.corrected) });
-  return { answer: { ok: true, value: { ...answer, outcome: importOutcome(answer, measurementNotes) } }, recorded };
+  return { answer: { ok: true, value: { ...answer, outcome: importOutcome(answer, measurementNotes, reading.patientProblems) } }, recorded };
 }
 
 /** Each record's dates, people and what this agency imported to it before. */

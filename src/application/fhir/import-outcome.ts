@@ -4,6 +4,7 @@
 // the growth record could not take (its unit or its value) by an issue of its own saying why.
 import { MEASUREMENT_PROBLEM_MESSAGES, type MeasurementProblemCode } from '../../domain/fhir/import/measurement-codes.ts';
 import { PATIENT_MESSAGES, RECORDED_MESSAGES, type PatientMatchCode } from '../../domain/fhir/import/fhir-import-words.ts';
+import type { ResourceNote } from '../../domain/fhir/import/fhir-import.types.ts';
 import { operationOutcome, outcomeIssue, type IssueType, type OperationOutcome, type OutcomeIssue } from '../../domain/fhir/operation-outcome.ts';
 
 export interface ImportedResource {
@@ -57,6 +58,7 @@ const ISSUE_TYPES: Readonly<Record<string, IssueType>> = {
   'no-subject': 'required',
   'unknown-subject': 'not-found',
   'nhs-number-invalid': 'value',
+  'not-uk-core': 'invalid',
   'patient-unconfirmed': 'not-found',
   'several-records': 'conflict',
   'before-pregnancy': 'business-rule',
@@ -73,6 +75,7 @@ const PATIENT_SEVERITY: Readonly<Record<PatientMatchCode, { severity: OutcomeIss
   'several-records': { severity: 'error', type: 'conflict' },
 };
 
+const NOT_UK_CORE = 'The Patient does not keep to its UK Core profile here; it is still matched by its NHS number.';
 const NOT_IN_GROWTH_RECORD = 'Recorded in the chronology in words, but not added to the growth record.';
 
 export const patientOutcome = (index: number, match: PatientMatchCode): PatientOutcome => ({ index, match, message: PATIENT_MESSAGES[match] });
@@ -82,7 +85,7 @@ export const patientOutcome = (index: number, match: PatientMatchCode): PatientO
  * (corrected, stored, duplicate), else why it was left out; then, for a resource recorded whose
  * measurement the growth record could not take, a warning saying why.
  */
-export function importOutcome(answer: Omit<FhirImport, 'outcome'>, measurementNotes: readonly MeasurementNote[] = []): OperationOutcome {
+export function importOutcome(answer: Omit<FhirImport, 'outcome'>, measurementNotes: readonly MeasurementNote[] = [], patientProblems: readonly ResourceNote<'not-uk-core'>[] = []): OperationOutcome {
   const issues = new Map<number, OutcomeIssue>();
   const first = (index: number, issue: OutcomeIssue) => {
     if (!issues.has(index)) issues.set(index, issue);
@@ -92,10 +95,14 @@ export function importOutcome(answer: Omit<FhirImport, 'outcome'>, measurementNo
     const { severity, type } = PATIENT_SEVERITY[patient.match];
     first(patient.index, outcomeIssue(severity, type, patient.match, patient.message, entryPath(patient.index)));
   }
+  const everyProblem = new Map<number, OutcomeIssue[]>();
   for (const refused of answer.rejected) {
     const severity = refused.code === 'patient-unconfirmed' ? 'warning' : 'error';
-    first(refused.index, outcomeIssue(severity, ISSUE_TYPES[refused.code] ?? 'invalid', refused.code, refused.message, refused.details[0]?.path ?? entryPath(refused.index)));
+    first(refused.index, outcomeIssue(severity, ISSUE_TYPES[refused.code] ?? 'invalid', refused.code, refused.details[0]?.message ?? refused.message, refused.details[0]?.path ?? entryPath(refused.index)));
+    // A resource not keeping to UK Core is refused with each of its problems named.
+    if (refused.code === 'not-uk-core') everyProblem.set(refused.index, refused.details.slice(1).map((detail) => outcomeIssue('error', 'invalid', refused.code, detail.message, detail.path)));
   }
+  for (const problem of patientProblems) everyProblem.set(problem.index, [...(everyProblem.get(problem.index) ?? []), outcomeIssue('warning', 'invalid', problem.code, problem.message ?? NOT_UK_CORE, problem.path)]);
   for (const [list, code] of [[answer.corrected, 'corrected'], [answer.stored, 'stored'], [answer.duplicates, 'duplicate']] as const) {
     for (const recorded of list) {
       const said = recorded.enteredInError ? 'marked-entered-in-error' : code;
@@ -105,7 +112,7 @@ export function importOutcome(answer: Omit<FhirImport, 'outcome'>, measurementNo
   for (const left of answer.skipped) first(left.index, outcomeIssue('information', 'informational', left.code, left.message, left.details[0]?.path ?? entryPath(left.index)));
   const lines = [...issues].map(([index, issue]): [number, OutcomeIssue[]] => {
     const notes = measurementNotes.filter((note) => note.index === index).slice(0, 1);
-    return [index, [issue, ...notes.map((note) => outcomeIssue('warning', 'value', note.code, `${NOT_IN_GROWTH_RECORD} ${MEASUREMENT_PROBLEM_MESSAGES[note.code]}`, note.path))]];
+    return [index, [issue, ...(everyProblem.get(index) ?? []), ...notes.map((note) => outcomeIssue('warning', 'value', note.code, `${NOT_IN_GROWTH_RECORD} ${MEASUREMENT_PROBLEM_MESSAGES[note.code]}`, note.path))]];
   });
   const all = lines.sort(([a], [b]) => a - b).flatMap(([, line]) => line);
   return operationOutcome(all.length > 0 ? all : [outcomeIssue('information', 'informational', 'nothing', 'The Bundle had nothing to import')]);

@@ -15,6 +15,7 @@ export const RESOURCE_PROBLEM_MESSAGES: Readonly<Record<ResourceProblemCode, str
   'no-subject': 'Say whose it is: the Bundle has more than one Patient, so the resource needs a subject',
   'unknown-subject': 'Its subject is not a Patient in the Bundle, and no NHS number says who it is: include the Patient, or give the NHS number as the subject’s identifier',
   'nhs-number-invalid': 'The NHS number is not valid: it must be 10 digits with a correct check digit',
+  'not-uk-core': 'The resource does not keep to its UK Core profile: see each problem',
 };
 
 export const SKIP_MESSAGES: Readonly<Record<SkipCode, string>> = {

@@ -35,7 +35,7 @@ export interface MappedEntry {
 export type SkipCode = 'no-resource' | 'unsupported-resource' | 'not-happened' | 'entered-in-error' | 'message-header' | 'person-proposed' | 'nothing-to-record';
 
 /** Resources that should be in the chronology but cannot be read into it. */
-export type ResourceProblemCode = 'no-id' | 'no-date' | 'partial-date' | 'no-subject' | 'unknown-subject' | 'nhs-number-invalid';
+export type ResourceProblemCode = 'no-id' | 'no-date' | 'partial-date' | 'no-subject' | 'unknown-subject' | 'nhs-number-invalid' | 'not-uk-core';
 
 export interface ResourceNote<Code extends string> {
   index: number;
@@ -44,6 +44,8 @@ export interface ResourceNote<Code extends string> {
   code: Code;
   /** A JSON pointer into the bundle. */
   path: string;
+  /** What this problem says, when it says more than its code's words (a UK Core problem names its element). */
+  message?: string;
 }
 
 export interface ResourceReading {
@@ -96,8 +98,10 @@ export interface ReadBundle {
   ok: true;
   patients: BundlePatient[];
   resources: BundleResource[];
-  /** Entries not read at all: no resource, a type not imported, no id, a MessageHeader. */
+  /** Entries not read at all: no resource, a type not imported, no id, a MessageHeader, not UK Core. */
   unread: ResourceReading;
+  /** Where Patients do not keep to UK Core: reported, while each is still matched by its NHS number. */
+  patientProblems: ResourceNote<'not-uk-core'>[];
 }
 
 export type BundleReading = ReadBundle | { ok: false; code: BundleProblemCode; path: string };

@@ -5,6 +5,7 @@ import type { ReadBundle } from './fhir-import.types.ts';
 import { BABY_NHS, OTHER_NHS, bundle, encounter, nhsIdentifier, observation, patient } from './fhir.test-support.ts';
 import { bundlePathOf, readBundle } from './read-bundle.ts';
 
+const weighed = { text: 'Weighed' };
 const subject = (nhsNumber: string) => ({ subject: { identifier: nhsIdentifier(nhsNumber) } });
 const failure = (body: unknown) => {
   const reading = readBundle(body);
@@ -83,7 +84,7 @@ describe('reading a FHIR Bundle', () => {
   it('takes a resource with no subject to be about the only Patient, and reads the `patient` of a resource that names it so', () => {
     assert.deepEqual(subjects(success(bundle(patient('p', BABY_NHS), encounter()))), [[1, 0]]);
     assert.deepEqual(subjects(success(bundle(encounter()))).map(([, s]) => s), ['no-subject /entry/0/resource/subject']);
-    const consentLike = { resourceType: 'Encounter', id: 'x', status: 'finished', patient: { reference: 'Patient/p' }, period: { start: '2026-11-20' } };
+    const consentLike = { resourceType: 'Encounter', id: 'x', status: 'finished', class: { code: 'AMB' }, patient: { reference: 'Patient/p' }, period: { start: '2026-11-20' } };
     assert.deepEqual(subjects(success(bundle(patient('o', OTHER_NHS), patient('p', BABY_NHS), consentLike))), [[2, 1]]);
   });
 
@@ -110,9 +111,9 @@ describe('reading a FHIR Bundle', () => {
       entry: [
         { resource: patient('p', BABY_NHS) },
         { resource: encounter({ id: undefined, identifier: [{ system: 'https://trust.example/enc', value: 'A123' }] }) },
-        { fullUrl: 'urn:uuid:7f3c', resource: observation({ id: undefined }) },
-        { fullUrl: 'urn:uuid:7f3d', resource: observation({ id: 'o9' }) },
-        { resource: observation({ id: undefined }) },
+        { fullUrl: 'urn:uuid:7f3c', resource: observation({ id: undefined, code: weighed }) },
+        { fullUrl: 'urn:uuid:7f3d', resource: observation({ id: 'o9', code: weighed }) },
+        { resource: observation({ id: undefined, code: weighed }) },
       ],
     });
     assert.deepEqual(reading.resources.map((r) => r.reading.entries[0]?.entry.externalId), ['fhir:Encounter?identifier=https://trust.example/enc|A123', 'fhir:urn:uuid:7f3c', 'fhir:Observation/o9']);
@@ -134,7 +135,7 @@ describe('reading a FHIR Bundle', () => {
   });
 
   it('gives the same reading for the same Bundle, so a re-import is recognised by external id', () => {
-    const body = bundle(patient('p', BABY_NHS), encounter({ class: { code: 'IMP' }, period: { start: '2026-11-18', end: '2026-11-20' } }), observation());
+    const body = bundle(patient('p', BABY_NHS), encounter({ class: { code: 'IMP' }, period: { start: '2026-11-18', end: '2026-11-20' } }), observation({ code: weighed }));
     assert.deepEqual(success(body), success(structuredClone(body)));
     assert.deepEqual(success(body).resources.flatMap((r) => r.reading.entries.map((e) => e.entry.externalId)), ['fhir:Encounter/enc-1', 'fhir:Encounter/enc-1/discharge', 'fhir:Observation/obs-1']);
   });

@@ -13,6 +13,7 @@ import type { BundleReading, BundleResource, MappedEntry, ResourceReading } from
 import { emptyReading, mergeReadings, rejected, resourceName, skipped, type ResourceAt } from './fhir-resource.ts';
 import { readObservation } from './observation-entry.ts';
 import { readRelatedPerson } from './related-person-entry.ts';
+import { ukCoreProblems } from './uk-core-validation.ts';
 
 /** The kinds of Bundle an import takes. */
 export const BUNDLE_TYPES: readonly string[] = ['collection', 'transaction', 'batch', 'message'];
@@ -46,7 +47,11 @@ export function readBundle(body: unknown): BundleReading {
     if ('subject' in read) resources.push(read);
     else unread.push(read);
   });
-  return { ok: true, patients, resources, unread: mergeReadings(unread) };
+  const patientProblems = patients.flatMap((patient) => {
+    const path = `/entry/${String(patient.index)}/resource`;
+    return ukCoreProblems(objectAt(entries[patient.index], 'resource')!, path).map((problem) => ({ index: patient.index, resource: 'Patient', code: 'not-uk-core' as const, ...problem }));
+  });
+  return { ok: true, patients, resources, unread: mergeReadings(unread), patientProblems };
 }
 
 /** A resource to import; or, when it is not one, why (nothing for a Patient). */
@@ -61,6 +66,8 @@ function readResource(entry: unknown, index: number, patients: readonly BundlePa
   if (reader === undefined) return skipped({ index, name: type }, 'unsupported-resource', `${path}/resourceType`);
   const name = resourceName(type, resource, stringAt(entry, 'fullUrl'));
   if (name === undefined) return rejected({ index, name: type }, 'no-id', `${path}/id`);
+  const problems = ukCoreProblems(resource, path);
+  if (problems.length > 0) return { ...emptyReading(), rejected: problems.map((problem) => ({ index, resource: name, code: 'not-uk-core', ...problem })) };
   const subject = subjectOf(resource, path, patients);
   const enteredInErrorPath = enteredInErrorPathOf(resource, path);
   if (enteredInErrorPath !== undefined) return { index, name, subject, enteredInErrorPath, reading: emptyReading() };
