@@ -17,9 +17,10 @@ import {
   type OidcRefusal,
 } from '../../../domain/shared/oidc-sign-in.ts';
 import { providerSatisfiesTwoFactor, type SecondFactorStep } from '../../../domain/shared/two-factor.ts';
+import type { Tx } from '../../../infrastructure/db/schema.ts';
 import { authorizationRequest, endSessionUrl, redeemCallback } from '../../../infrastructure/oidc/oidc-client.ts';
 import type { Actor } from '../../actor.ts';
-import { recordAuditAlone } from '../../audit.ts';
+import { recordAudit, recordAuditAlone } from '../../audit.ts';
 import type { AppContext } from '../../context.ts';
 import { fail, ok, type Result } from '../../result.ts';
 import { actorFor, findActiveUser, toSignedInUser, type SignedInUser } from '../signed-in-user.ts';
@@ -107,8 +108,8 @@ export interface OidcSignedIn {
 export async function finishOidcSignIn(ctx: AppContext, input: FinishOidcSignInInput): Promise<Result<OidcSignedIn, OidcRefusal>> {
   const provider = providerFor(ctx, input.providerId);
   if (!provider) return fail('unknown-provider', NO_SUCH_PROVIDER);
-  const refuse = async (reason: OidcRefusal, more: { email?: string; subjectId?: string; providerError?: string } = {}) => {
-    await auditRefusal(ctx, provider, { reason, ip: input.ip, ...more });
+  const refuse = async (reason: OidcRefusal, more: { email?: string; subjectId?: string; providerError?: string } = {}, alongside?: (trx: Tx) => Promise<void>) => {
+    await auditRefusal(ctx, provider, { reason, ip: input.ip, ...more }, alongside);
     return fail(reason, refusalMessage(reason, provider.name, more.email ?? null));
   };
 
@@ -128,8 +129,8 @@ export async function finishOidcSignIn(ctx: AppContext, input: FinishOidcSignInI
   if (!row) return refuse('unknown-account', match.seen);
   if (row.disabled_at !== null) return refuse('disabled', { email: row.email, subjectId: row.id });
   if (match.kind === 'ask-approval') {
-    await ctx.db.transaction().execute((trx) => requestLink(trx, { userId: row.id, provider: provider.id, subject, email: match.seen.email, at: now }));
-    return refuse('link-awaiting-approval', { email: match.seen.email, subjectId: row.id });
+    const request = { userId: row.id, provider: provider.id, subject, email: match.seen.email, at: now };
+    return refuse('link-awaiting-approval', { email: match.seen.email, subjectId: row.id }, (trx) => requestLink(trx, request));
   }
 
   const user = toSignedInUser(row);
@@ -175,23 +176,32 @@ export async function signOutDestination(ctx: AppContext, facts: OidcSessionFact
   return (await endSessionUrl(provider, facts.idToken, publicAddress(ctx, SIGNED_OUT_PATH), ctx.clock.now())) ?? SIGNED_OUT_PATH;
 }
 
-async function auditRefusal(ctx: AppContext, provider: OidcProviderConfig, refusal: { reason: OidcRefusal; ip: string | null; email?: string; subjectId?: string; providerError?: string }): Promise<void> {
+/** The refusal's audit entry, in one transaction with what `alongside` writes (a request for an administrator's approval). */
+async function auditRefusal(
+  ctx: AppContext,
+  provider: OidcProviderConfig,
+  refusal: { reason: OidcRefusal; ip: string | null; email?: string; subjectId?: string; providerError?: string },
+  alongside?: (trx: Tx) => Promise<void>,
+): Promise<void> {
   ctx.metrics.countSignInFailure(refusal.reason, 'oidc');
   const actor: Actor = { kind: 'operator', channel: 'system' };
-  await recordAuditAlone(ctx, actor, {
-    action: 'sign-in',
-    outcome: 'failure',
-    subjectType: 'user',
-    subjectId: refusal.subjectId ?? null,
-    details: {
-      method: 'oidc',
-      provider: provider.id,
-      reason: refusal.reason,
-      email: refusal.email ?? null,
-      providerError: refusal.providerError ?? null,
-      channel: 'web',
-      ip: refusal.ip,
-    },
+  await ctx.db.transaction().execute(async (trx) => {
+    await alongside?.(trx);
+    await recordAudit(trx, ctx, actor, {
+      action: 'sign-in',
+      outcome: 'failure',
+      subjectType: 'user',
+      subjectId: refusal.subjectId ?? null,
+      details: {
+        method: 'oidc',
+        provider: provider.id,
+        reason: refusal.reason,
+        email: refusal.email ?? null,
+        providerError: refusal.providerError ?? null,
+        channel: 'web',
+        ip: refusal.ip,
+      },
+    });
   });
 }
 
