@@ -97,6 +97,21 @@ describe('A pool over several servers, wanting the writable one', { skip: usingP
     });
   });
 
+  it('lives through the server cutting a connection a transaction holds between statements (an error event, not a crash)', async () => {
+    await withDatabase(1, async (database) => {
+      const transaction = database.db.transaction().execute(async (trx) => {
+        const { pid } = (await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(trx)).rows[0]!;
+        await admin.query('SELECT pg_terminate_backend($1)', [pid]);
+        // No statement runs while the cut arrives, as when the code of a change is working.
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await sql`SELECT 1`.execute(trx);
+      });
+      await assert.rejects(transaction, (error: unknown) => isDatabaseUnavailable(error));
+      const again = await sql<{ one: number }>`SELECT 1 AS one`.execute(database.db);
+      assert.equal(again.rows[0]!.one, 1);
+    });
+  });
+
   it('drops a pooled connection that dies or meets a read-only refusal, instead of handing it out again', async () => {
     await withDatabase(1, async (database) => {
       await sql`CREATE TABLE failover_probe (n int)`.execute(database.db);

@@ -67,21 +67,31 @@ export function openWritableHostPool(target: PostgresTarget, max: number, onIdle
   const pool = new pg.Pool({ max, Client: ClientOfChosenHost, ...(target.targetSessionAttrs === 'read-write' ? checkWritable : {}) });
   pool.on('error', onIdleClientError);
 
-  /** Marks the connection to be dropped on release when a statement finds it dead or read-only. */
+  /**
+   * Marks the connection to be dropped on release when a statement finds it dead or read-only, or
+   * the server cuts it while it is taken but between statements (a transaction's code running): pg
+   * emits that as an 'error' event, which would stop the process if no one heard it.
+   */
   function guarded(client: HostedClient): PostgresPoolClient {
     let lost: Error | undefined;
+    const noteLost = (error: unknown) => {
+      lost = error instanceof Error ? error : new Error(String(error));
+      choice.failed(client.server);
+    };
+    client.on('error', noteLost);
     const query = (...args: unknown[]) => {
       const result = (client.query as (...a: unknown[]) => unknown)(...args);
       if (!(result instanceof Promise)) return result; // a cursor
       return result.catch((error: unknown) => {
-        if (isConnectionLost(error) || isReadOnlyRefusal(error)) {
-          lost = error instanceof Error ? error : new Error(String(error));
-          choice.failed(client.server);
-        }
+        if (isConnectionLost(error) || isReadOnlyRefusal(error)) noteLost(error);
         throw error;
       });
     };
-    return { query: query as PostgresPoolClient['query'], release: () => client.release(lost) };
+    const release = () => {
+      client.removeListener('error', noteLost);
+      client.release(lost);
+    };
+    return { query: query as PostgresPoolClient['query'], release };
   }
 
   async function connect(): Promise<PostgresPoolClient> {
