@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { addDays } from '../../domain/shared/calendar-date.ts';
+import { serviceToday } from '../../domain/shared/service-day.ts';
 import { makePerson } from '../../../test/helpers/factories.ts';
 import { caseApi, type ApiErrorBody, type CaseApi } from '../../../test/helpers/case-api.ts';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
@@ -57,6 +59,27 @@ describe('PUT /api/v1/cases/{caseId}/profile/subjects/{subjectKey}: a subject in
     assert.equal(stale.statusCode, 409);
     assert.deepEqual(stale.json<ApiErrorBody>().error.details, [{ path: '/answers/1', message: 'Api colleague changed it to cannot-assess' }]);
     assert.equal((await put('lead', 'nobody', { profileVersion: 2, answers: [] })).statusCode, 404);
+  });
+
+  it('keeps the day the evidence was seen, shows it with the evidence, and refuses one after today or before the record began with 422 at /evidence/seenOn', async () => {
+    const today = serviceToday(t.clock.now());
+    await t.ctx.db.updateTable('cases').set({ created_at: new Date(`${addDays(today, -10)}T12:00:00Z`) }).where('id', '=', api.caseId).execute();
+    const at = async () => (await t.ctx.db.selectFrom('cases').select('profile_version').where('id', '=', api.caseId).executeTakeFirstOrThrow()).profile_version;
+    for (const [seenOn, problem] of [[addDays(today, 1), 'in-the-future'], [addDays(today, -11), 'before-the-record']] as const) {
+      const refused = await put('lead', 'household', { profileVersion: await at(), evidence: { source: 'observed', note: 'Cot seen', seenOn }, answers: [{ factorId: 'unsafe-sleep', status: 'excluded' }] });
+      assert.equal(refused.statusCode, 422, seenOn);
+      assert.deepEqual([refused.json<ApiErrorBody>().error.code, refused.json<ApiErrorBody>().error.details], ['invalid-evidence-date', [{ path: '/evidence/seenOn', message: problem }]]);
+    }
+    assert.equal((await put('lead', 'household', { profileVersion: await at(), evidence: { source: 'observed', seenOn: 'yesterday' }, answers: [{ factorId: 'unsafe-sleep', status: 'excluded' }] })).statusCode, 400);
+    const seenOn = addDays(today, -10);
+    const saved = await put('lead', 'household', { profileVersion: await at(), evidence: { source: 'observed', note: 'Cot seen', seenOn }, answers: [{ factorId: 'unsafe-sleep', status: 'excluded' }] });
+    assert.equal(saved.statusCode, 200, saved.body);
+    const untouched = await put('lead', 'household', { profileVersion: await at(), evidence: { source: 'observed', note: 'Nobody smokes, seen' }, answers: [{ factorId: 'smoking-in-home', status: 'excluded' }] });
+    assert.equal(untouched.statusCode, 200, untouched.body);
+    const profile = (await api.call('lead', 'GET', 'profile')).json<{ factors: { factorId: string; evidence: { note: string; seenOn?: string }[] }[] }>();
+    const evidenceOf = (factorId: string) => profile.factors.find((f) => f.factorId === factorId)?.evidence.map((e) => [e.note, e.seenOn]);
+    assert.deepEqual(evidenceOf('unsafe-sleep'), [['Cot seen', seenOn]]);
+    assert.deepEqual(evidenceOf('smoking-in-home'), [['Nobody smokes, seen', today]], 'today when not given');
   });
 
   it('refuses someone outside the team with 403, audited', async () => {

@@ -141,7 +141,7 @@ export async function profileApiRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         ...common,
         summary:
-          'Assess a subject in one sitting: every answer about the baby, one adult or the household as ONE profile version, only the answers that change something written. 409 version-conflict when someone changed a factor since profileVersion that this also changes (details: /answers/<index>, who and what they left); 422 invalid-answers (details: /answers/<index>, the problem) or nothing-changed',
+          'Assess a subject in one sitting: every answer about the baby, one adult or the household as ONE profile version, only the answers that change something written. 409 version-conflict when someone changed a factor since profileVersion that this also changes (details: /answers/<index>, who and what they left); 422 invalid-answers (details: /answers/<index>, the problem), invalid-evidence-date (details: /evidence/seenOn, after today or before the record began) or nothing-changed',
         params: SubjectParams,
         body: SubjectAssessmentBody,
         response: { 200: SubjectAssessed, ...errorResponses(400, 401, 403, 404, 409, 422) },
@@ -164,6 +164,8 @@ export async function profileApiRoutes(app: FastifyInstance): Promise<void> {
           return sendApiError(reply, 422, 'nothing-changed', result.message);
         case 'invalid':
           return sendApiError(reply, 422, 'invalid-answers', result.message, result.problems.map((p) => ({ path: at(p.factorId), message: p.problem })));
+        case 'evidence-date':
+          return sendApiError(reply, 422, 'invalid-evidence-date', result.message, [{ path: '/evidence/seenOn', message: result.problem }]);
       }
     },
   );

@@ -39,6 +39,7 @@ export const Evidence = Type.Object({
   eventId: Type.Optional(Type.String({ description: 'The chronology entry this evidence came from, when it came from one' })),
   indicates: EvidenceDirectionSchema,
   givenBy: Type.Optional(Type.String({ description: 'Who gave the information, in words ("her sister"), for a third party or an account' })),
+  seenOn: Type.Optional(day('The day a visit’s evidence was seen, said or checked, when it was recorded with one (PUT .../profile/subjects/{subjectKey}); left out otherwise')),
 });
 
 export const CitationSchema = Type.Object({
@@ -130,6 +131,7 @@ export const SubjectAssessmentBody = Type.Object(
           source: EvidenceSourceSchema,
           note: Type.Optional(Type.String({ maxLength: 4000, description: 'What was seen, said or checked' })),
           givenBy: Type.Optional(Type.String({ maxLength: 200, description: 'Who said it, in words, for a third party or an account' })),
+          seenOn: Type.Optional(day('The day it was seen, said or checked: not after today, nor before the record began (422 invalid-evidence-date). Today when not given')),
         },
         { additionalProperties: false, description: 'One piece of evidence for the visit: it goes with every answer that excludes a factor (as evidence of absence) or finds it present (of presence)' },
       ),
@@ -166,7 +168,12 @@ const FactorSnapshot = Type.Object({
   responses: Type.Optional(Type.Array(Type.String(), { description: `harmful-stress-response only: how the carer is known to respond to stress. One of: ${STRESS_RESPONSE_IDS.join(', ')}` })),
 });
 
-const EvidenceAdded = Type.Object({ source: EvidenceSourceSchema, note: Type.String(), indicates: EvidenceDirectionSchema });
+const EvidenceAdded = Type.Object({
+  source: EvidenceSourceSchema,
+  note: Type.String(),
+  indicates: EvidenceDirectionSchema,
+  seenOn: Type.Optional(day('The day a visit’s evidence was seen, when it was recorded with one; left out otherwise')),
+});
 
 /** A finding as it stood at a version or when a decision was made. */
 export const FindingSnapshot = Type.Object({

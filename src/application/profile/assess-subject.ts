@@ -10,12 +10,14 @@ import type { FactorStatus, SubstancePattern } from '../../domain/catalogue/stat
 import type { StressResponseId } from '../../domain/catalogue/stress-responses.ts';
 import type { Subject } from '../../domain/catalogue/subjects.ts';
 import { checkAssessment, type AssessmentProblem } from '../../domain/profile/assessment-rules.ts';
+import { checkEvidenceSeenOn, seenOnMessage, type SeenOnProblem } from '../../domain/profile/evidence-seen-on.ts';
 import type { EvidenceDirection, FactorAssessment, Protection } from '../../domain/profile/profile.types.ts';
 import { sortAnswers, type HeldState, type OtherChange } from '../../domain/profile/subject-answers.ts';
 import type { UserActor } from '../actor.ts';
 import type { RaisedAlert } from '../alerts/raise-alerts.ts';
 import { changeCase, type CaseChange, type CaseChangeOutcome } from '../cases/change-case.ts';
 import type { AppContext } from '../context.ts';
+import { serviceToday } from '../../domain/shared/service-day.ts';
 
 /** One factor's answer on the subject's page. */
 export interface SubjectFactorAnswer {
@@ -36,6 +38,8 @@ export interface VisitEvidence {
   source: EvidenceSource;
   note?: string;
   givenBy?: string;
+  /** The day it was seen (YYYY-MM-DD): not after today, not before the record began; today when not given. */
+  seenOn?: string;
 }
 
 export interface SubjectAssessment {
@@ -58,7 +62,8 @@ export type AssessSubjectResult =
   | { ok: false; code: 'unknown-person'; message: string }
   | { ok: false; code: 'nothing-changed'; message: string }
   | { ok: false; code: 'version-conflict'; message: string; profileVersion: number; conflicts: OtherChange[] }
-  | { ok: false; code: 'invalid'; message: string; problems: AnswerProblem[] };
+  | { ok: false; code: 'invalid'; message: string; problems: AnswerProblem[] }
+  | { ok: false; code: 'evidence-date'; message: string; problem: SeenOnProblem };
 
 const subjectOf = (key: string): Subject => (key === 'infant' || key === 'household' ? key : 'adult');
 
@@ -75,11 +80,11 @@ function heldState(row: { status: string; detail: string | null; pattern: string
 }
 
 /** The answer's evidence: the visit's, for an answer that excludes or shows the factor; none otherwise. */
-function evidenceFor(answer: SubjectFactorAnswer, visit: VisitEvidence | undefined): { source: EvidenceSource; note: string; indicates: EvidenceDirection; givenBy?: string } | null {
+function evidenceFor(answer: SubjectFactorAnswer, visit: VisitEvidence | undefined): { source: EvidenceSource; note: string; indicates: EvidenceDirection; givenBy?: string; seenOn?: string } | null {
   if (visit === undefined || (answer.status !== 'excluded' && answer.status !== 'present')) return null;
   const note = answer.note?.trim() || visit.note?.trim() || (answer.status === 'present' ? answer.detail?.trim() : undefined);
   if (!note) return null;
-  return { source: visit.source, note, indicates: answer.status === 'excluded' ? 'absent' : 'present', ...(visit.givenBy?.trim() ? { givenBy: visit.givenBy.trim() } : {}) };
+  return { source: visit.source, note, indicates: answer.status === 'excluded' ? 'absent' : 'present', ...(visit.givenBy?.trim() ? { givenBy: visit.givenBy.trim() } : {}), ...(visit.seenOn ? { seenOn: visit.seenOn } : {}) };
 }
 
 export async function assessSubject(ctx: AppContext, actor: UserActor, caseId: string, assessment: SubjectAssessment): Promise<AssessSubjectResult> {
@@ -117,6 +122,16 @@ async function changesSince({ trx, record }: CaseChange, key: string, loadedAt: 
   return others;
 }
 
+/** The visit's evidence dated: the day it was seen, checked against today and the day the record began; today when not given. */
+async function datedEvidence({ trx, record, today }: CaseChange, visit: VisitEvidence | undefined): Promise<{ ok: true; visit?: VisitEvidence } | { ok: false; problem: SeenOnProblem; message: string }> {
+  if (visit === undefined) return { ok: true };
+  if (visit.seenOn === undefined) return { ok: true, visit: { ...visit, seenOn: today } };
+  const { created_at: began } = await trx.selectFrom('cases').select('created_at').where('id', '=', record.id).executeTakeFirstOrThrow();
+  const recordBegan = serviceToday(began);
+  const problem = checkEvidenceSeenOn(visit.seenOn, today, recordBegan);
+  return problem === null ? { ok: true, visit } : { ok: false, problem, message: seenOnMessage(problem, recordBegan) };
+}
+
 async function recordSubject(given: CaseChange, assessment: SubjectAssessment): Promise<CaseChangeOutcome<AssessSubjectResult>> {
   const { trx, ctx, actor, recorder, record, now } = given;
   const caseId = record.id;
@@ -149,11 +164,14 @@ async function recordSubject(given: CaseChange, assessment: SubjectAssessment): 
     });
   }
   if (toWrite.length === 0) return refuse({ ok: false, code: 'nothing-changed', message: 'Nothing was changed: answer at least one factor, then save.' });
+  const dated = await datedEvidence(given, assessment.evidence);
+  if (!dated.ok) return refuse({ ok: false, code: 'evidence-date', message: dated.message, problem: dated.problem });
+  const visit = dated.visit;
 
   const problems: AnswerProblem[] = [];
   const writes = toWrite.map((answer) => {
-    const evidence = evidenceFor(answer, assessment.evidence);
-    if (answer.note?.trim() && assessment.evidence === undefined) problems.push({ factorId: answer.factorId, problem: 'evidence-source-needed' });
+    const evidence = evidenceFor(answer, visit);
+    if (answer.note?.trim() && visit === undefined) problems.push({ factorId: answer.factorId, problem: 'evidence-source-needed' });
     const factorAssessment: FactorAssessment = {
       factorId: answer.factorId as FactorId,
       subject,
@@ -209,6 +227,7 @@ async function recordSubject(given: CaseChange, assessment: SubjectAssessment): 
           recorded_by_name: recorder.name,
           agency: recorder.organisation,
           event_id: null,
+          seen_on: evidence.seenOn ?? null,
         })),
       )
       .execute();
@@ -217,7 +236,7 @@ async function recordSubject(given: CaseChange, assessment: SubjectAssessment): 
     factorId: answer.factorId,
     before: before ? heldState(before) : null,
     after: heldState({ status: a.status, detail: a.detail ?? null, pattern: a.pattern ?? null, reason: a.reason ?? null, responses: a.responses ?? null, protection: a.protection ?? null }),
-    evidenceAdded: evidence ? [{ source: evidence.source, note: evidence.note, indicates: evidence.indicates }] : [],
+    evidenceAdded: evidence ? [{ source: evidence.source, note: evidence.note, indicates: evidence.indicates, ...(evidence.seenOn ? { seenOn: evidence.seenOn } : {}) }] : [],
   }));
   const written = writes.map((w) => w.answer.factorId);
   return {
@@ -226,7 +245,7 @@ async function recordSubject(given: CaseChange, assessment: SubjectAssessment): 
       kind: 'factor',
       subjectKey: key,
       change: { factors, evidenceAdded: factors.flatMap((f) => f.evidenceAdded) },
-      why: assessment.evidence?.note?.trim() || null,
+      why: visit?.note?.trim() || null,
     },
     entriesAdded: [],
     audit: ({ profileVersion, alerts }) => ({

@@ -86,6 +86,8 @@ interface EvidenceRow {
   indicates: 'present' | 'absent';
   event_id: string | null;
   given_by: string | null;
+  /** YYYY-MM-DD as JSON text. */
+  seen_on: string | null;
 }
 
 /** What one profile is evaluated from, as read from the database. */
@@ -148,7 +150,7 @@ export async function loadStoredProfiles(
         jsonArrayFrom(
           eb
             .selectFrom('profile_evidence')
-            .select(['factor_id', 'subject_key', 'source', 'note', 'recorded_at', 'recorded_by_name', 'agency', 'indicates', 'event_id', 'given_by'])
+            .select(['factor_id', 'subject_key', 'source', 'note', 'recorded_at', 'recorded_by_name', 'agency', 'indicates', 'event_id', 'given_by', 'seen_on'])
             .whereRef('profile_evidence.case_id', '=', 'cases.id')
             .orderBy('profile_evidence.recorded_at')
             .orderBy('profile_evidence.id'),
@@ -225,6 +227,7 @@ function storedProfileFrom({ record, people, assessments, evidence, entries, tea
       indicates: row.indicates,
       ...(row.event_id ? { eventId: row.event_id } : {}),
       ...(row.given_by ? { givenBy: row.given_by } : {}),
+      ...(row.seen_on ? { seenOn: row.seen_on } : {}),
     };
     evidenceByKey.set(key, [...(evidenceByKey.get(key) ?? []), item]);
   }

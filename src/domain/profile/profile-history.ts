@@ -20,6 +20,8 @@ export interface EvidenceAdded {
   source: string;
   note: string;
   indicates: string;
+  /** The day a visit's evidence was seen, when it was recorded with one (evidence-seen-on.ts). */
+  seenOn?: string;
 }
 
 export interface FindingSnapshot {

@@ -33,6 +33,8 @@ export interface Evidence {
   indicates?: EvidenceDirection;
   /** Who gave the information, in words ("her sister", "her husband"), for third parties and accounts. */
   givenBy?: string;
+  /** The day a visit's evidence was seen (YYYY-MM-DD), when it was recorded with one (domain/profile/evidence-seen-on.ts). */
+  seenOn?: string;
 }
 
 /** For `supportive-partner`: how the partner protects the baby, and when they are there (docs/domain.md, Fathers and other men). */

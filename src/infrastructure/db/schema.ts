@@ -274,6 +274,8 @@ export interface ProfileEvidenceTable {
   recorded_by_name: string;
   agency: string;
   event_id: string | null;
+  /** The day a visit's evidence was seen (migration 042); null for evidence dated by when it was recorded. */
+  seen_on: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ProfileVersionsTable {

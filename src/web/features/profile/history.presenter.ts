@@ -4,7 +4,7 @@ import { EVIDENCE_SOURCES, isEvidenceSource } from '../../../domain/catalogue/ev
 import { FACTOR_STATUSES, isFactorStatus } from '../../../domain/catalogue/statuses.ts';
 import { STRESS_RESPONSES, isStressResponseId } from '../../../domain/catalogue/stress-responses.ts';
 import { stateChanged, type FactorSnapshot, type FindingSnapshot, type ProfileComparison, type ProfileVersion } from '../../../domain/profile/profile-history.ts';
-import { formatDateTime } from '../../views/london-time.ts';
+import { formatDate, formatDateTime } from '../../views/london-time.ts';
 import { findingTitle, severityTag } from '../../views/severity.ts';
 
 function statusLabel(snapshot: FactorSnapshot | null): string {
@@ -79,7 +79,7 @@ export function presentComparison(comparison: ProfileComparison, names: Readonly
       changed: stateChanged(change),
       before: stateInWords(change.before),
       after: stateInWords(change.after),
-      evidence: change.evidenceAdded.map((e) => ({ note: e.note, source: sourceLabel(e.source), points: e.indicates === 'absent' ? 'shows it is not there' : 'shows it is there' })),
+      evidence: change.evidenceAdded.map((e) => ({ note: e.note, source: sourceLabel(e.source), points: e.indicates === 'absent' ? 'shows it is not there' : 'shows it is there', seen: e.seenOn ? formatDate(e.seenOn) : null })),
       versions: change.versions.join(', '),
     })),
     findings:

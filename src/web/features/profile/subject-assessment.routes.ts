@@ -9,13 +9,15 @@ import { factorById, factorsFor } from '../../../domain/catalogue/catalogue.ts';
 import { EVIDENCE_SOURCES } from '../../../domain/catalogue/evidence-sources.ts';
 import type { OtherChange } from '../../../domain/profile/subject-answers.ts';
 import { STRESS_RESPONSES, STRESS_RESPONSE_IDS, isHarmfulStressResponse } from '../../../domain/catalogue/stress-responses.ts';
+import { serviceToday } from '../../../domain/shared/service-day.ts';
+import { dateInputValues, PARTS, type DatePartErrors } from '../../forms/date-input.ts';
 import { formErrors } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
 import { PATTERN_ITEMS, STATUS_ITEMS } from './factor.schema.ts';
 import { subjectKeyOf } from './profile.presenter.ts';
 import { presentSubjectAssessment, valuesFromProfile } from './subject-assessment.presenter.ts';
-import { problemErrors, readSubjectForm, type SubjectValues } from './subject-assessment.schema.ts';
+import { problemErrors, readSubjectForm, SEEN_ON, type SubjectValues } from './subject-assessment.schema.ts';
 
 /** The factors on a subject's page, in its order: risk, then protective, none the record fills. */
 function factorIdsOf(subjectKey: string): string[] {
@@ -34,14 +36,17 @@ export async function subjectAssessmentRoutes(app: FastifyInstance): Promise<voi
   const url = (caseId: string, subjectKey: string) => `/cases/${caseId}/profile/${subjectKey}/all-factors`;
 
   /** The page: what the record holds, or what was typed with its errors (and, after someone else's change, theirs). */
-  async function page(request: FastifyRequest<Params>, reply: FastifyReply, typed?: { values: SubjectValues; errors: Record<string, string>; conflicts?: OtherChange[]; profileVersion?: number }, status = 200) {
+  async function page(request: FastifyRequest<Params>, reply: FastifyReply, typed?: { values: SubjectValues; errors: Record<string, string>; dateParts?: DatePartErrors; conflicts?: OtherChange[]; profileVersion?: number }, status = 200) {
     const { caseId, subjectKey } = request.params;
     const result = await viewProfile(ctx, actor(request), caseId, { action: 'profile.subject-assess', need: 'change' });
     if (!result.ok) return sendErrorPage(reply, result.code === 'not-found' ? 'not-found' : 'forbidden');
     const subject = result.value.evaluation.subjects.find((s) => subjectKeyOf(s) === subjectKey);
     if (!subject) return sendErrorPage(reply, 'not-found');
     const s = presentSubjectAssessment(caseId, subject, typed?.conflicts);
-    const values = typed ? { ...typed.values, ...(typed.profileVersion === undefined ? {} : { profileVersion: String(typed.profileVersion) }) } : valuesFromProfile(subject, result.value.profileVersion);
+    // The evidence is seen today unless the user says otherwise.
+    const values = typed
+      ? { ...typed.values, ...(typed.profileVersion === undefined ? {} : { profileVersion: String(typed.profileVersion) }) }
+      : { ...valuesFromProfile(subject, result.value.profileVersion), ...dateInputValues(SEEN_ON, serviceToday(ctx.clock.now())) };
     return reply.page(
       'profile/subject-assessment.njk',
       {
@@ -57,6 +62,7 @@ export async function subjectAssessmentRoutes(app: FastifyInstance): Promise<voi
         action: url(caseId, subjectKey),
         backLink: `/cases/${caseId}/profile#subject-${subjectKey}`,
         ...(typed ? formErrors(typed.errors) : {}),
+        dateParts: typed?.dateParts ?? {},
       },
       status,
     );
@@ -90,6 +96,8 @@ export async function subjectAssessmentRoutes(app: FastifyInstance): Promise<voi
       }
       case 'invalid':
         return page(request, reply, { values: form.values, errors: problemErrors(result.problems) }, 400);
+      case 'evidence-date':
+        return page(request, reply, { values: form.values, errors: { [`${SEEN_ON}-day`]: result.message }, dateParts: { [SEEN_ON]: [...PARTS] } }, 400);
     }
   });
 }

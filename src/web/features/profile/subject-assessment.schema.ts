@@ -1,11 +1,12 @@
 // The subject's page as a form: every factor's answer under names of its own (status-<factor>,
-// detail-<factor> ...), and the visit's one piece of evidence. Turns a body into the use case's
+// detail-<factor> ...), and the visit's one piece of evidence with the day it was seen. Turns a body into the use case's
 // answers, or into GOV.UK errors that link to the field, keeping everything typed.
 import { factorById } from '../../../domain/catalogue/catalogue.ts';
 import { EVIDENCE_SOURCE_IDS, isEvidenceSource } from '../../../domain/catalogue/evidence-sources.ts';
 import { isFactorStatus, isSubstancePattern } from '../../../domain/catalogue/statuses.ts';
 import { isStressResponseId } from '../../../domain/catalogue/stress-responses.ts';
 import type { AnswerProblem, SubjectFactorAnswer, VisitEvidence } from '../../../application/profile/assess-subject.ts';
+import { readDateInput, type DatePartErrors, type Values } from '../../forms/date-input.ts';
 import { ASSESSMENT_PROBLEM_MESSAGES } from './factor.schema.ts';
 
 /** What the page shows in its fields: text by name, and the ticked boxes of the response to stress. */
@@ -33,7 +34,10 @@ function read(body: unknown): SubjectValues {
 
 export type SubjectForm =
   | { ok: true; values: SubjectValues; answers: SubjectFactorAnswer[]; evidence?: VisitEvidence; profileVersion: number }
-  | { ok: false; values: SubjectValues; errors: Record<string, string> };
+  | { ok: false; values: SubjectValues; errors: Record<string, string>; dateParts?: DatePartErrors };
+
+/** The GOV.UK date input of the day the visit's evidence was seen: evidenceSeenOn-day, -month and -year. */
+export const SEEN_ON = 'evidenceSeenOn';
 
 /** The answers for the given factors (in page order), each problem as the field and the words to fix it. */
 export function readSubjectForm(factorIds: readonly string[], body: unknown): SubjectForm {
@@ -87,11 +91,17 @@ export function readSubjectForm(factorIds: readonly string[], body: unknown): Su
   tooLong('evidenceNote', 'evidenceNote', 'What was seen, said or checked');
   tooLong('evidenceGivenBy', 'evidenceGivenBy', 'Who said it');
   if (text('evidenceNote') !== '' && source === '') errors['evidenceSource'] = 'Select where the evidence from this visit comes from';
+  const dateParts: DatePartErrors = {};
+  const seenOn = readDateInput(values as Values, { prefix: SEEN_ON, label: 'The date the evidence was seen', enter: 'Enter the date the evidence was seen' }, false);
+  if (!seenOn.ok) {
+    errors[seenOn.field] = seenOn.text;
+    dateParts[SEEN_ON] = seenOn.parts;
+  }
   const profileVersion = text('profileVersion');
   if (!/^\d+$/.test(profileVersion)) errors['profileVersion'] = 'Reload the page and try again';
-  if (Object.keys(errors).length > 0) return { ok: false, values, errors };
+  if (Object.keys(errors).length > 0) return { ok: false, values, errors, dateParts };
   const evidence: VisitEvidence | undefined = isEvidenceSource(source)
-    ? { source, ...(text('evidenceNote') ? { note: text('evidenceNote') } : {}), ...(text('evidenceGivenBy') ? { givenBy: text('evidenceGivenBy') } : {}) }
+    ? { source, ...(text('evidenceNote') ? { note: text('evidenceNote') } : {}), ...(text('evidenceGivenBy') ? { givenBy: text('evidenceGivenBy') } : {}), ...(seenOn.ok && seenOn.iso ? { seenOn: seenOn.iso } : {}) }
     : undefined;
   return { ok: true, values, answers, ...(evidence ? { evidence } : {}), profileVersion: Number(profileVersion) };
 }

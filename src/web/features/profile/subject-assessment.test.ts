@@ -6,6 +6,8 @@ import { qaElement, textOf } from '../../../../test/helpers/html.ts';
 import { WebClient } from '../../../../test/helpers/web-client.ts';
 import { recordEntry } from '../../../application/chronology/record-entry.ts';
 import { updateFactor } from '../../../application/profile/update-factor.ts';
+import { addDays, dayInWords } from '../../../domain/shared/calendar-date.ts';
+import { serviceToday } from '../../../domain/shared/service-day.ts';
 
 describe('the subject’s page: every factor in one sitting', () => {
   let t: TestApp;
@@ -91,6 +93,45 @@ describe('the subject’s page: every factor in one sitting', () => {
     assert.doesNotMatch(profile.body, /Evidence waiting/);
     const history = await client.get(`/cases/${caseId}/profile/history`);
     assert.match(textOf(history.body), /The household, assessed together: Unsafe sleep[^:]*: Not yet assessed to Excluded; A carer smokes: Not yet assessed to Excluded; Homeless, temporary housing or frequent moves: Not yet assessed to Present/);
+  });
+
+  it('asks the day the evidence was seen, today unless changed; refuses a day after today, before the record began or not real, keeping what was typed', async () => {
+    const today = serviceToday(t.clock.now());
+    const began = addDays(today, -20);
+    await t.ctx.db.updateTable('cases').set({ created_at: new Date(`${began}T12:00:00Z`) }).where('id', '=', caseId).execute();
+    const client = await WebClient.signedIn(t.app, lead);
+    const page = await client.get(url('infant'));
+    const [year, month, day] = today.split('-');
+    assert.match(page.body, new RegExp(`name="evidenceSeenOn-day" type="text" value="${String(Number(day))}"`));
+    assert.match(page.body, new RegExp(`name="evidenceSeenOn-month" type="text" value="${String(Number(month))}"`));
+    assert.match(page.body, new RegExp(`name="evidenceSeenOn-year" type="text" value="${year!}"`));
+    const version = await versionCount();
+    const dated = (iso: string) => {
+      const [y, m, d] = iso.split('-');
+      return { 'evidenceSeenOn-day': String(Number(d)), 'evidenceSeenOn-month': String(Number(m)), 'evidenceSeenOn-year': y! };
+    };
+    const answer = { profileVersion: version, 'status-injury': 'excluded', evidenceSource: 'observed', evidenceNote: 'Baby seen undressed, typed' };
+    for (const [seenOn, words] of [
+      [dated(addDays(today, 1)), 'The date the evidence was seen must be today or in the past'],
+      [dated(addDays(began, -1)), 'The date the evidence was seen must be on or after'],
+      [{ 'evidenceSeenOn-day': '31', 'evidenceSeenOn-month': '2', 'evidenceSeenOn-year': year! }, 'The date the evidence was seen must be a real date'],
+      [{ 'evidenceSeenOn-day': '3', 'evidenceSeenOn-month': '', 'evidenceSeenOn-year': year! }, 'The date the evidence was seen must include a month'],
+    ] as const) {
+      const refused = await client.post(url('infant'), { ...answer, ...seenOn });
+      assert.equal(refused.statusCode, 400, words);
+      assert.match(qaElement(refused.body, 'error-summary') ?? refused.body, new RegExp(`href="#evidenceSeenOn-(day|month)"[^>]*>[^<]*${words}`), words);
+      assert.match(refused.body, /Baby seen undressed, typed/);
+      assert.match(refused.body, new RegExp(`name="evidenceSeenOn-year" type="text" value="${year!}"`));
+    }
+    assert.equal(await versionCount(), version, 'nothing written');
+
+    const seenOn = addDays(today, -2);
+    const saved = await client.post(url('infant'), { ...answer, ...dated(seenOn) });
+    assert.equal(saved.statusCode, 303, saved.body.slice(0, 400));
+    const stored = await t.ctx.db.selectFrom('profile_evidence').select('seen_on').where('case_id', '=', caseId).where('factor_id', '=', 'injury').execute();
+    assert.deepEqual(stored.map((row) => String(row.seen_on).slice(0, 10)), [seenOn]);
+    const factor = await client.get(`/cases/${caseId}/profile/infant/injury`);
+    assert.match(textOf(qaElement(factor.body, 'evidence') ?? ''), new RegExp(`Baby seen undressed, typed .*seen ${dayInWords(seenOn)}; recorded by Hana Visitor`));
   });
 
   it('after someone else saved a factor the user also changed: theirs beside the answer kept, then saved again', async () => {
