@@ -17,7 +17,7 @@ import { loadChronologies } from '../chronology/chronology-rows.ts';
 import type { AppContext } from '../context.ts';
 import { evaluateStored, loadStoredProfiles } from '../profile/profile-facts.ts';
 import { settingsInForce } from '../settings/settings-in-force.ts';
-import { reportScope, type ReportRefusal } from './report-access.ts';
+import { NAME_WITHHELD, reportScope, type ReportRefusal } from './report-access.ts';
 
 export interface CinCensusReturn {
   period: ReportPeriod;
@@ -76,7 +76,8 @@ export async function cinCensusReturn(ctx: AppContext, actor: UserActor, asked: 
       ];
     }),
   );
-  const names = new Map(cases.map((c) => [c.id, infantDisplayName({ status: c.status, givenName: c.given_name, familyName: c.family_name })]));
-  await recordAuditAlone(ctx, actor, { action: ACTION, subjectType: 'report', details: { from: period.from, to: period.to, format, rows: rows.length } });
+  const nameable = await access.scope.nameable(ids);
+  const names = new Map(cases.map((c) => [c.id, nameable.has(c.id) ? infantDisplayName({ status: c.status, givenName: c.given_name, familyName: c.family_name }) : NAME_WITHHELD]));
+  await recordAuditAlone(ctx, actor, { action: ACTION, subjectType: 'report', details: { from: period.from, to: period.to, format, rows: rows.length, reach: access.scope.reach } });
   return { ok: true, value: { period, rows: rows.map((row) => ({ ...row, babyName: names.get(row.caseId) ?? '' })) } };
 }

@@ -24,7 +24,7 @@ import { loadChronologies } from '../chronology/chronology-rows.ts';
 import type { AppContext } from '../context.ts';
 import { planFromDetails } from '../discharge/discharge-plan-rows.ts';
 import { settingsInForce } from '../settings/settings-in-force.ts';
-import { reportScope, type ReportRefusal } from './report-access.ts';
+import { NAME_WITHHELD, reportScope, type ReportRefusal } from './report-access.ts';
 
 export const REPORT_NAMES = ['seen-within-limits', 'pre-birth-assessments', 'was-not-brought', 'trigger-to-review', 'discharges-notified'] as const;
 export type ReportName = (typeof REPORT_NAMES)[number];
@@ -56,7 +56,7 @@ export async function partnershipReports(ctx: AppContext, actor: UserActor, aske
     settingsInForce(ctx),
   ]);
   const ids = cases.map((c) => c.id);
-  const [chronologies, reviews, plans] = await Promise.all([
+  const [chronologies, reviews, plans, nameable] = await Promise.all([
     loadChronologies(ctx.db, ids),
     ids.length === 0 ? [] : ctx.db.selectFrom('profile_versions').select(['case_id', 'changed_at']).where('case_id', 'in', ids).where('kind', '=', 'review').orderBy('changed_at').execute(),
     ids.length === 0
@@ -68,6 +68,7 @@ export async function partnershipReports(ctx: AppContext, actor: UserActor, aske
           .where('plan.kind', '=', 'discharge-plan')
           .where((eb) => eb.not(eb.exists(eb.selectFrom('chronology_entries as later').select('later.id').whereRef('later.case_id', '=', 'plan.case_id').whereRef('later.corrects', '=', 'plan.id'))))
           .execute(),
+    access.scope.nameable(ids),
   ]);
   const reviewedOn = new Map<string, string[]>();
   for (const review of reviews) reviewedOn.set(review.case_id, [...(reviewedOn.get(review.case_id) ?? []), serviceToday(review.changed_at)]);
@@ -78,7 +79,7 @@ export async function partnershipReports(ctx: AppContext, actor: UserActor, aske
   }
   const reportCases: ReportCase[] = cases.map((c) => ({
     caseId: c.id,
-    babyName: infantDisplayName({ status: c.status, givenName: c.given_name, familyName: c.family_name }),
+    babyName: nameable.has(c.id) ? infantDisplayName({ status: c.status, givenName: c.given_name, familyName: c.family_name }) : NAME_WITHHELD,
     dateOfBirth: c.date_of_birth,
     expectedDeliveryOn: c.expected_delivery_date,
     entries: chronologies.get(c.id) ?? [],
@@ -95,6 +96,6 @@ export async function partnershipReports(ctx: AppContext, actor: UserActor, aske
     triggerToReview: triggerToReview(period, reportCases, (kind) => eventKindById(kind)?.label ?? kind),
     dischargesNotified: dischargesNotified(period, reportCases),
   };
-  await recordAuditAlone(ctx, actor, { action: ACTION, subjectType: 'report', details: { from: period.from, to: period.to, shown, cases: cases.length } });
+  await recordAuditAlone(ctx, actor, { action: ACTION, subjectType: 'report', details: { from: period.from, to: period.to, shown, cases: cases.length, reach: access.scope.reach } });
   return { ok: true, value };
 }
