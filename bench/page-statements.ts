@@ -14,7 +14,7 @@ import { TestClock } from '../test/helpers/test-clock.ts';
 import { WebClient } from '../test/helpers/web-client.ts';
 import { openBenchDatabase } from './database.ts';
 import { loadBenchDataset } from './dataset.ts';
-import { StatementCounter } from './statement-counter.ts';
+import { StatementCounter, statementsInBrief } from './statement-counter.ts';
 
 const bench = await openBenchDatabase(4);
 const counter = new StatementCounter();
@@ -37,10 +37,7 @@ for (const [name, url, cookie] of pages) {
   await app.inject({ url, headers: { cookie } });
   const { result: response, statements } = await counter.count(() => app.inject({ url, headers: { cookie } }));
   if (response.statusCode !== 200) throw new Error(`${name}: ${String(response.statusCode)}`);
-  const kinds = new Map<string, number>();
-  for (const kind of statements) kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
-  const of = [...kinds].map(([kind, n]) => (n > 1 ? `${kind} ×${String(n)}` : kind)).join('; ');
-  console.log(`| ${name} | ${String(statements.length)} | ${of} |`);
+  console.log(`| ${name} | ${String(statements.length)} | ${statementsInBrief(statements)} |`);
 }
 await app.close();
 await bench.database.close();

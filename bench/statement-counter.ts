@@ -52,3 +52,10 @@ export class StatementCounter implements KyselyPlugin {
     }
   }
 }
+
+/** The statements as "select cases; insert audit_log ×2", in the order first sent. */
+export function statementsInBrief(statements: readonly string[]): string {
+  const kinds = new Map<string, number>();
+  for (const kind of statements) kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+  return [...kinds].map(([kind, n]) => (n > 1 ? `${kind} ×${String(n)}` : kind)).join('; ');
+}
