@@ -12,6 +12,8 @@ export interface SignedInUser {
   organisationId: string;
   organisationName: string;
   organisationKind: string;
+  /** An administrator made this account a data protection officer (migration 039): the menu offers subject access. */
+  dataProtectionOfficer?: boolean;
 }
 
 /** An account with its organisation: the one select behind every sign-in and every signed-in request. */
@@ -19,6 +21,7 @@ function usersWithOrganisation(db: Queryable) {
   return db
     .selectFrom('users')
     .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
+    .leftJoin('data_protection_officers', 'data_protection_officers.user_id', 'users.id')
     .select([
       'users.id',
       'users.email',
@@ -29,6 +32,7 @@ function usersWithOrganisation(db: Queryable) {
       'users.organisation_id',
       'organisations.name as organisation_name',
       'organisations.kind as organisation_kind',
+      'data_protection_officers.user_id as officer_id',
     ]);
 }
 
@@ -48,6 +52,7 @@ export function toSignedInUser(row: UserRow): SignedInUser {
     organisationId: row.organisation_id,
     organisationName: row.organisation_name,
     organisationKind: row.organisation_kind,
+    dataProtectionOfficer: row.officer_id !== null,
   };
 }
 

@@ -27,6 +27,8 @@ describe('the subject access pages', () => {
   it('records a request, keeping what was typed when it finds nobody', async () => {
     const list = await c.officer.get('/subject-access');
     assert.equal(list.statusCode, 200);
+    assert.match(list.body, /href="\/subject-access" aria-current="page">\s*<strong[^>]*>Subject access</, 'the menu offers it to an officer');
+    assert.doesNotMatch((await c.practitioner.get('/')).body, /href="\/subject-access"/, 'and to nobody else');
     assert.ok(qaElement(list.body, 'no-requests'));
     const form = await c.officer.get('/subject-access/new');
     assert.equal(form.statusCode, 200);
