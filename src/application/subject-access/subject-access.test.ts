@@ -10,7 +10,7 @@ import { decideRedaction, viewDraft } from './draft.ts';
 import { grantOfficer, listOfficers, revokeOfficer } from './officers.ts';
 import { releaseDisclosure, viewReleased } from './release.ts';
 import { createRequest, extendRequest, listRequests } from './requests.ts';
-import { MOTHER_NHS, NOBODYS_NHS, seedSubjectAccessFamily, type SubjectAccessFamily } from './subject-access.test-support.ts';
+import { BABY_NHS, MOTHER_NHS, NOBODYS_NHS, seedSubjectAccessFamily, type SubjectAccessFamily } from './subject-access.test-support.ts';
 
 describe('subject access', () => {
   let t: TestApp;
@@ -109,6 +109,21 @@ describe('subject access', () => {
     assert.equal(!again.ok && again.code, 'conflict');
     const late = await decideRedaction(t.ctx, actorFor(f.officer), id, { itemKey: key('person', f.father.id), decision: 'disclose', reason: 'x' });
     assert.equal(!late.ok && late.code, 'conflict');
+  });
+
+  it('takes a child’s request through a parent: the parent’s own details are theirs, the other parent’s are not', async () => {
+    const personGrounds = async (named: { nhsNumber: string; parentNhsNumber?: string }) => {
+      const made = await createRequest(t.ctx, actorFor(f.officer), { ...named, receivedOn: today });
+      assert.ok(made.ok, JSON.stringify(made));
+      const draft = await viewDraft(t.ctx, actorFor(f.officer), made.value.id);
+      assert.ok(draft.ok);
+      const grounds = (id: string) => draft.value.items.find((item) => item.key === `person:${f.caseId}/${id}`)!.grounds;
+      return { subject: draft.value.request.subjectName, mother: grounds(f.mother.id), father: grounds(f.father.id) };
+    };
+    assert.deepEqual(await personGrounds({ nhsNumber: BABY_NHS, parentNhsNumber: MOTHER_NHS }), { subject: 'Lily Hart, the baby', mother: [], father: ['other-adult'] });
+    assert.deepEqual(await personGrounds({ nhsNumber: BABY_NHS }), { subject: 'Lily Hart, the baby', mother: ['other-adult'], father: ['other-adult'] }, 'no parent named: both are third parties');
+    const notAParent = await createRequest(t.ctx, actorFor(f.officer), { nhsNumber: BABY_NHS, parentNhsNumber: NOBODYS_NHS, receivedOn: today });
+    assert.deepEqual(!notAParent.ok && notAParent.code === 'invalid' && notAParent.problems.map((p) => p.field), ['parentNhsNumber']);
   });
 
   it('extends the clock once, by two months, with the reason', async () => {

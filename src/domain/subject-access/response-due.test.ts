@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { mayBeDataProtectionOfficer } from './officer.ts';
 import { checkReceivedOn, clockState, extendedDueOn, responseDueOn } from './response-due.ts';
 
 describe('the subject access clock', () => {
@@ -39,5 +40,14 @@ describe('the subject access clock', () => {
     assert.equal(clockState('2026-12-03', '2026-12-02'), 'open');
     assert.equal(clockState('2026-12-03', '2026-12-03'), 'due-today');
     assert.equal(clockState('2026-12-03', '2026-12-04'), 'overdue');
+  });
+});
+
+describe('who may be a data protection officer', () => {
+  it('is any account but an administrator’s', () => {
+    assert.equal(mayBeDataProtectionOfficer('practitioner'), true);
+    assert.equal(mayBeDataProtectionOfficer('safeguarding-lead'), true);
+    assert.equal(mayBeDataProtectionOfficer('manager'), true);
+    assert.equal(mayBeDataProtectionOfficer('admin'), false);
   });
 });
