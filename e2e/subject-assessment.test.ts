@@ -7,10 +7,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
+import { addDays, dayInWords } from '../src/domain/shared/calendar-date.ts';
 import { serviceToday } from '../src/domain/shared/service-day.ts';
 import { makeCase, makePerson } from '../test/helpers/factories.ts';
 import { type E2e, pageHeading, signIn, startE2e, submit, WCAG_TAGS } from './helpers/browser.ts';
-import { expectErrorSummary } from './helpers/page-checks.ts';
+import { expectErrorSummary, fillDate } from './helpers/page-checks.ts';
 
 /**
  * axe (WCAG 2.2 AA and below) with one exception: aria-expanded on a radio that reveals fields
@@ -83,6 +84,26 @@ describe('a new-birth assessment of a low-risk family, a subject at a time', () 
     await expectNoAxeViolations(page);
   });
 
+  test('the evidence is dated today unless changed; a day after today is refused, linked to the day, keeping what was typed', async () => {
+    const today = serviceToday(e2e.testApp.clock.now());
+    await visit(page, `/cases/${caseId}/profile/household/all-factors`, { status: 200, heading: "Assess all of the household's factors" });
+    const [year, month, day] = today.split('-');
+    assert.deepEqual(
+      await Promise.all(['day', 'month', 'year'].map((part) => page.locator(`#evidenceSeenOn-${part}`).inputValue())),
+      [String(Number(day)), String(Number(month)), year],
+    );
+    await page.locator('input[name="status-unsafe-sleep"][value="excluded"]').check();
+    await page.locator('input[name="evidenceSource"][value="observed"]').check();
+    await page.locator('#evidenceNote').fill('Saw the cot, typed before the wrong date');
+    await fillDate(page, 'evidenceSeenOn', addDays(today, 1));
+    const refused = await submit(page, page.getByRole('button', { name: 'Save all answers' }));
+    assert.equal(refused.status(), 400);
+    await expectErrorSummary(page, [{ text: 'The date the evidence was seen must be today or in the past', href: '#evidenceSeenOn-day' }]);
+    assert.equal(await page.locator('#evidenceNote').inputValue(), 'Saw the cot, typed before the wrong date');
+    assert.ok(await page.locator('input[name="status-unsafe-sleep"][value="excluded"]').isChecked());
+    await expectNoAxeViolations(page);
+  });
+
   test('every risk factor of every subject excluded on what was seen: one save each, counted', async () => {
     count.requests = 0;
     // The visit weighs the baby first: faltering growth fills itself from the weights (issue 15).
@@ -122,6 +143,8 @@ describe('a new-birth assessment of a low-risk family, a subject at a time', () 
     // The figures the README quotes: read them from this line when the pages change.
     console.log(`new-birth assessment, low-risk family of two parents: ${risk.n} risk factors excluded with ${String(count.clicks)} clicks, ${String(count.fields)} fields typed and ${String(count.requests)} requests (${String(subjects.length)} saves)`);
     assert.ok(count.clicks < 80, `${String(count.clicks)} clicks`);
+    await page.goto(`/cases/${caseId}/profile/household/unsafe-sleep`);
+    assert.match(await page.locator('[data-qa="evidence"]').innerText(), new RegExp(`checked the GP and health records .*seen ${dayInWords(serviceToday(e2e.testApp.clock.now()))}; recorded by`));
   });
 });
 
