@@ -173,4 +173,18 @@ describe('plan check answers on the events API and the batch', () => {
     const failure = await t.ctx.db.selectFrom('audit_log').select('details').where('case_id', '=', caseId).where('action', '=', 'chronology.batch').where('outcome', '=', 'failure').executeTakeFirstOrThrow();
     assert.deepEqual(failure.details, { reason: 'plan-checks', index: 1, planChecks: ['concern-note-needed'] });
   });
+  it('refuses a call that says it checked where the baby sleeps and found no concern, saying what to do; stores nothing and audits it; a concern heard on a call is stored', async () => {
+    const [entriesBefore, evidenceBefore] = [await entryCount(), await evidenceCount()];
+    const call = (planChecks: object[]) => post({ kind: 'phone-or-video-call', occurredAt: today, summary: 'Rang mum', source: 'carer-account', planChecks });
+    const refused = await call([{ itemId: items.stay, outcome: 'no-concern' }, { itemId: items.sleep, outcome: 'no-concern' }]);
+    assert.equal(refused.statusCode, 422, refused.body);
+    assert.deepEqual(refused.json<ApiError>().error.details, [
+      { path: '/planChecks/1/outcome', message: 'A phone or video call cannot check the item and find no concern: it needs a visit to see the baby or the home. Answer not-checked and say why, or record the visit.' },
+    ]);
+    assert.deepEqual([await entryCount(), await evidenceCount()], [entriesBefore, evidenceBefore], 'nothing stored');
+    const audited = await t.ctx.db.selectFrom('audit_log').select('details').where('case_id', '=', caseId).where('action', '=', 'chronology.record').where('outcome', '=', 'failure').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    assert.deepEqual((audited.details as { planChecks: string[] }).planChecks, ['needs-a-visit']);
+    const heard = await call([{ itemId: items.sleep, outcome: 'concern', note: 'Mum says the baby sleeps on the sofa' }]);
+    assert.equal(heard.statusCode, 201, heard.body);
+  });
 });

@@ -1,8 +1,9 @@
 // Answers to the plan's check items sent with an agency's entry (issue 13: `planChecks` on the events
 // API and the batch). They are taken exactly as the contact form takes them (answerPlanChecks in
 // domain/chronology/contact-record.ts), against each case's plan as it stands inside the change: an
-// item not in the plan, a concern or "could not check" without a note, an entry that is not a contact
-// refuse the entry (nothing of it is stored); otherwise the answers are kept in the entry's details
+// item not in the plan, a concern or "could not check" without a note, an entry that is not a contact,
+// and at a phone or video call "no concern" on an item that needs the baby or the home seen
+// (domain/plan/checks-on-a-call.ts) refuse the entry (nothing of it is stored); otherwise the answers are kept in the entry's details
 // (`planChecks`, with each item's words that day, marked `form: 'plan-checks'` so they are read as
 // answers: an agency may not send either key in its own details), its summary names each concern and
 // item not checked, a concern makes it significant, and, once the entry is stored, a concern adds
@@ -12,6 +13,7 @@ import { answerPlanChecks, type PlannedEvidence } from '../../domain/chronology/
 import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
 import { checkNewEntry, type EntryProblem } from '../../domain/chronology/entry-rules.ts';
 import { factorDefinition } from '../../domain/catalogue/catalogue.ts';
+import { callAnswersRefused } from '../../domain/plan/checks-on-a-call.ts';
 import type { PlanCheckDraft, PlanCheckProblem } from '../../domain/plan/plan-checks.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
 import type { Tx } from '../../infrastructure/db/schema.ts';
@@ -48,7 +50,9 @@ export async function answerEntriesPlanChecks(trx: Tx, items: readonly EntryToAn
   const plans = await readCurrentPlans(trx, answering.map((item) => item.caseId));
   for (const { index, caseId, entry } of answering) {
     const { planChecks = [], ...rest } = entry;
-    const answered = answerPlanChecks(entry.kind, entry.occurredAt, planChecks, { plan: plans.get(caseId) ?? null, due: [] });
+    const plan = plans.get(caseId) ?? null;
+    const onACall = callAnswersRefused(entry.kind, planChecks, plan?.checkItems ?? []);
+    const answered = onACall.length > 0 ? { ok: false as const, problems: onACall } : answerPlanChecks(entry.kind, entry.occurredAt, planChecks, { plan, due: [] });
     if (!answered.ok) {
       results.set(index, answered);
       continue;

@@ -64,6 +64,7 @@ export const PLAN_CHECK_PROBLEM_MESSAGES = {
   'not-checked-note-needed': 'Say why you could not check {item}.',
   'note-too-long': `What you say about {item} must be ${PLAN_CHECK_NOTE_LIMIT.toLocaleString('en-GB')} characters or fewer.`,
   'not-at-a-contact': "Only a contact (a home visit, clinic contact or GP consultation) answers the plan's checks.",
+  'needs-a-visit': 'A phone or video call cannot check {item} and find no concern: it needs a visit to see the baby or the home. Answer not-checked and say why, or record the visit.',
 } as const;
 
 /** The problem in words, naming the item by its words when they are known ("the item" otherwise). */

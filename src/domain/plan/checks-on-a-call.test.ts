@@ -4,7 +4,8 @@ import type { EventKindId } from '../catalogue/event-kinds.ts';
 import { entry } from '../chronology/chronology.test-support.ts';
 import { findPatterns } from '../chronology/find-patterns.ts';
 import { CONTACT_KINDS } from '../chronology/contact-record.ts';
-import { answersForContactKind, notPossibleOnACall, SIGHT_NEEDED_BY_FACTOR, sightNeeded } from './checks-on-a-call.ts';
+import { answersForContactKind, callAnswersRefused, notPossibleOnACall, SIGHT_NEEDED_BY_FACTOR, sightNeeded } from './checks-on-a-call.ts';
+import { planCheckProblemMessage } from '../chronology/plan-check-answers.ts';
 import { checkPlanAnswers, recordedChecks } from './plan-checks.ts';
 import { CHECK_TEMPLATES } from './suggested-checks.ts';
 import type { CheckItem } from './plan.types.ts';
@@ -93,5 +94,43 @@ describe('the answers a call gives to checks that need a visit', () => {
     assert.ok(pattern);
     assert.match(pattern.rationale, /"Where the baby sleeps" could not be checked at 2 contacts in a row .*Not possible on a call: needs a visit to see the home/);
     assert.deepEqual(missed('home-visit'), []);
+  });
+});
+
+describe('an agency’s entry at a call that says it checked an item needing a visit', () => {
+  it('fires on a phone or video call for "no concern" on an item needing the baby or the home seen, at its outcome', () => {
+    const answers = [
+      { itemId: 'drink', outcome: 'no-concern' },
+      { itemId: 'baby', outcome: 'no-concern' },
+      { itemId: ' sleep ', outcome: ' no-concern ' },
+    ];
+    assert.deepEqual(callAnswersRefused('phone-or-video-call', answers, items), [
+      { code: 'needs-a-visit', path: '/planChecks/1/outcome', itemId: 'baby' },
+      { code: 'needs-a-visit', path: '/planChecks/2/outcome', itemId: 'sleep' },
+    ]);
+  });
+
+  it('must not fire for a concern heard on a call, for could not check, or for items a call can answer', () => {
+    const answers = [
+      { itemId: 'sleep', outcome: 'concern', note: 'Mum says the baby sleeps on the sofa' },
+      { itemId: 'baby', outcome: 'not-checked', note: 'A call' },
+      { itemId: 'drink', outcome: 'no-concern' },
+      { itemId: 'free', outcome: 'no-concern' },
+      { itemId: 'not-in-the-plan', outcome: 'no-concern' },
+    ];
+    assert.deepEqual(callAnswersRefused('phone-or-video-call', answers, items), []);
+  });
+
+  it('must not fire at any contact that is not a call, whatever is answered', () => {
+    for (const kind of CONTACT_KINDS.filter((k) => k !== 'phone-or-video-call')) {
+      assert.deepEqual(callAnswersRefused(kind, [{ itemId: 'baby', outcome: 'no-concern' }, { itemId: 'sleep', outcome: 'no-concern' }], items), [], kind);
+    }
+  });
+
+  it('says what to do in plain words, naming the item', () => {
+    assert.equal(
+      planCheckProblemMessage({ code: 'needs-a-visit' }, 'Where the baby sleeps'),
+      'A phone or video call cannot check “Where the baby sleeps” and find no concern: it needs a visit to see the baby or the home. Answer not-checked and say why, or record the visit.',
+    );
   });
 });

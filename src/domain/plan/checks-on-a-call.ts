@@ -8,10 +8,12 @@
 // checks word them (suggested-checks.ts): an injury needs the baby seen awake and undressed; where
 // the baby sleeps, a safe sleep space, the state of the home and smoking in it need the home seen.
 // Items about what a carer can tell (feeding, weight, who is staying, how they are coping) and items
-// watching no factor can be answered on a call. Pure.
+// watching no factor can be answered on a call. An agency's entry (the events API and the batch) that
+// says such an item was checked at a call and found no concern is refused (callAnswersRefused): the
+// contact form never sends one, as it records the item as not checked and says so beside it. Pure.
 import type { FactorId } from '../catalogue/factor-ids.ts';
 import { isCall } from '../chronology/contact-record.ts';
-import type { PlanCheckDraft } from '../chronology/plan-check-answers.ts';
+import type { PlanCheckDraft, PlanCheckProblem } from '../chronology/plan-check-answers.ts';
 
 export type SightNeeded = 'baby-awake' | 'home';
 
@@ -74,4 +76,18 @@ export function answersForContactKind(kind: string, drafts: readonly PlanCheckDr
     return need === undefined || answered.has(item.id) ? [] : [notChecked(item.id, need, undefined)];
   });
   return [...given, ...unanswered];
+}
+
+/**
+ * An agency's entry at a phone or video call: each answer that an item needing the baby or the home
+ * seen was checked with no concern, refused at its outcome. A concern heard on a call, and "could not
+ * check", stand; at any other contact nothing is refused here. `items` are the plan's items.
+ */
+export function callAnswersRefused(kind: string, drafts: readonly PlanCheckDraft[], items: readonly CheckableItem[]): PlanCheckProblem[] {
+  if (!isCall(kind)) return [];
+  const needingSight = new Set(items.filter((item) => sightNeeded(item) !== null).map((item) => item.id));
+  return drafts.flatMap((draft, i) => {
+    const itemId = draft.itemId?.trim() ?? '';
+    return draft.outcome?.trim() === 'no-concern' && needingSight.has(itemId) ? [{ code: 'needs-a-visit' as const, path: `/planChecks/${String(i)}/outcome`, itemId }] : [];
+  });
 }
