@@ -9,6 +9,7 @@ import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { decideRedaction, viewDraft } from '../../../application/subject-access/draft.ts';
 import { releaseDisclosure, viewReleased } from '../../../application/subject-access/release.ts';
 import { createRequest, extendRequest, listRequests } from '../../../application/subject-access/requests.ts';
+import { dayInWords } from '../../../domain/shared/calendar-date.ts';
 import { serviceToday } from '../../../domain/shared/service-day.ts';
 import { createPdfRenderer, type PdfRenderer } from '../../../infrastructure/pdf/pdf-renderer.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
@@ -37,6 +38,7 @@ export async function subjectAccessRoutes(app: FastifyInstance, options: { rende
   const { ctx } = app;
   const renderer = options.renderer ?? createPdfRenderer({ executablePath: ctx.config.chromiumPath });
   app.addHook('onClose', async () => renderer.close());
+  const resources = renderer.available ? printResources() : new Map();
   const actor = (request: FastifyRequest) => actorFor(request.user!, 'web', request.ip);
   const today = () => serviceToday(ctx.clock.now());
   const refused = (reply: FastifyReply, code: string) => sendErrorPage(reply, code === 'not-found' ? 'not-found' : 'forbidden');
@@ -61,7 +63,7 @@ export async function subjectAccessRoutes(app: FastifyInstance, options: { rende
     const values = typed(request.body, ['nhsNumber', 'parentNhsNumber', 'receivedOn']);
     const result = await createRequest(ctx, actor(request), values as Values & { receivedOn: string });
     if (result.ok) {
-      flashSuccess(request, `Request recorded: the answer is due by ${result.value.dueOn}`);
+      flashSuccess(request, `Request recorded: the answer is due by ${dayInWords(result.value.dueOn)}`);
       return reply.redirect(`/subject-access/${result.value.id}`, 303);
     }
     if (result.code !== 'invalid') return refused(reply, result.code);
@@ -100,14 +102,14 @@ export async function subjectAccessRoutes(app: FastifyInstance, options: { rende
   app.get<Params>('/subject-access/:requestId/extension', { preHandler: requireUser }, async (request, reply) => {
     const result = await viewDraft(ctx, actor(request), request.params.requestId);
     if (!result.ok) return refused(reply, result.code);
-    return extensionPage(reply, request.params.requestId, { received: result.value.request.receivedOn });
+    return extensionPage(reply, request.params.requestId);
   });
 
   app.post<Params>('/subject-access/:requestId/extension', { preHandler: requireUser }, async (request, reply) => {
     const values = typed(request.body, ['reason']);
     const result = await extendRequest(ctx, actor(request), request.params.requestId, values['reason']!);
     if (result.ok) {
-      flashSuccess(request, `Extended: the answer is now due by ${result.value.dueOn}. Tell the person asking why, within the first month.`);
+      flashSuccess(request, `Extended: the answer is now due by ${dayInWords(result.value.dueOn)}. Tell the person asking why, within the first month.`);
       return reply.redirect(`/subject-access/${request.params.requestId}`, 303);
     }
     if (result.code === 'invalid') return extensionPage(reply, request.params.requestId, { values, ...formErrors(result.problems) }, 422);
@@ -158,7 +160,7 @@ export async function subjectAccessRoutes(app: FastifyInstance, options: { rende
     const locals = await disclosure(request, reply);
     if (!locals) return reply;
     const html = await app.view('subject-access/disclosure.njk', { ...locals, user: request.user, navigation: [], currentPath: printHref, pdfHref: null });
-    const made = await renderer.render({ html, resources: printResources() });
+    const made = await renderer.render({ html, resources });
     if (!made.ok) {
       if (made.reason === 'failed' || made.reason === 'unavailable') request.log.error({ err: made.error }, 'PDF render failed');
       return cannot('The PDF could not be made just now. Try again in a minute.');
