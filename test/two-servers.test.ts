@@ -1,18 +1,20 @@
 // Two servers against one PostgreSQL database, as several processes or machines run the service:
 // each its own app, context and connection pool, sharing only the database and the settings. A
 // session made on one is valid on the other (and its form token too), a lock-out counts failures
-// made on either, and the background work run on both at once sends each email once and escalates
-// each alert once. (src/server.cluster.test.ts starts the real server with WEB_PROCESSES=2.)
+// made on either, and the background work run on both at once sends each email once, escalates
+// each alert once and re-evaluates each queued case once. (src/server.cluster.test.ts starts the real server with WEB_PROCESSES=2.)
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { buildApp } from '../src/app.ts';
 import { createContext } from '../src/application/context.ts';
 import { countWaiting, deliverOutbox } from '../src/application/mail/deliver-outbox.ts';
 import { escalateOverdueAlerts } from '../src/application/alerts/escalate-alerts.ts';
+import { runQueuedReevaluations } from '../src/application/profile/reevaluate-profiles.ts';
+import { changeAreaSettings } from '../src/application/settings/area-settings.ts';
 import { discharge, makeFamily, makePartnership, outboxFor, record, type Partnership } from '../src/application/alerts/alerts.test-support.ts';
 import { openPostgres } from '../src/infrastructure/db/connect.ts';
 import { createMailTransport } from '../src/infrastructure/mail/smtp-transport.ts';
-import { makeUser } from './helpers/factories.ts';
+import { actorFor, makeUser } from './helpers/factories.ts';
 import { MailSink } from './helpers/mail-sink.ts';
 import { createTestApp, TEST_SESSION_SECRET, testConfig, type TestApp } from './helpers/test-app.ts';
 import { usingPostgres, type TestDatabase } from './helpers/test-database.ts';
@@ -79,6 +81,22 @@ describe('two servers against one database', { skip: usingPostgres ? false : 'Po
       const toLeads = (await outboxFor(one, alertId)).filter((mail) => mail.to_address === p.socialCareLead.email);
       assert.equal(toLeads.length, 1, 'one email to the lead');
     }
+  });
+
+  it('re-evaluates each case queued by a change of settings on one server once, both servers taking the queue at once', async () => {
+    const admin = await makeUser(one.ctx, { role: 'admin' });
+    const versions = async () => {
+      const rows = await one.ctx.db.selectFrom('profile_versions').select(['case_id', (eb) => eb.fn.countAll<string>().as('n')]).groupBy('case_id').execute();
+      return new Map(rows.map((row) => [row.case_id, Number(row.n)]));
+    };
+    const before = await versions();
+    assert.ok((await changeAreaSettings(one.ctx, actorFor(admin), { 'profile.preBirthMilestoneWeeks': '25', 'profile.preBirthNoticeWeeks': '2' })).ok);
+    const queued = (await one.ctx.db.selectFrom('profile_reevaluation_queue').select('case_id').execute()).length;
+    assert.ok(queued >= 6, `the families above are queued (${String(queued)})`);
+    const runs = await Promise.all([runQueuedReevaluations(one.ctx, { chunkSize: 1 }), runQueuedReevaluations(two.ctx, { chunkSize: 1 })]);
+    assert.equal(runs[0].profiles + runs[1].profiles, queued, 'every queued case taken by exactly one server');
+    for (const [caseId, count] of await versions()) assert.ok(count - (before.get(caseId) ?? 0) <= 1, `at most one new version of ${caseId}`);
+    assert.equal((await one.ctx.db.selectFrom('profile_reevaluation_queue').select('case_id').execute()).length, 0);
   });
 
   it('sends each email once when both servers deliver the outbox at the same moment', async () => {
