@@ -59,7 +59,7 @@ export const EventBody = Type.Object(
         ),
         {
           maxItems: PLAN_LIMITS.checkItems,
-          description: `A contact's answers to the plan's check items (${CONTACT_KINDS.join(', ')} only), each item once: a concern adds observed evidence to the factor the item names. An answer for an item not in the plan, or a concern or not-checked without a note, refuses the entry (422, details at /planChecks/…). Answer the items you checked; the contact form asks every item due`,
+          description: `A contact's answers to the plan's check items (${CONTACT_KINDS.join(', ')} only), each item once: a concern adds observed evidence to the factor the item names. An answer for an item not in the plan, a concern or not-checked without a note, or at a phone-or-video-call no-concern on an item that needs the baby or the home seen (an injury, where the baby sleeps, the state of the home, smoking in it), refuses the entry (422, details at /planChecks/…). Answer the items you checked; the contact form asks every item due`,
         },
       ),
     ),
