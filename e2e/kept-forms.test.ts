@@ -1,5 +1,5 @@
-// Nothing typed is lost, in a real browser: the contact form, the subject page and the meeting form
-// typed into, the session lost, signed in again and the text found there (JavaScript on and off); the timeout warning
+// Nothing typed is lost, in a real browser: the contact form, the subject page, the meeting form and
+// the record's details (never a restricted address) typed into, the session lost, signed in again and the text found there (JavaScript on and off); the timeout warning
 // before the idle sign-out, with axe, Escape staying signed in, and its words once the session has ended.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
@@ -86,6 +86,31 @@ describe('a meeting typed after the session ended', () => {
     assert.equal(await page.locator('#chair').inputValue(), 'Dee Chair, independent reviewing officer');
     assert.equal(await page.locator('#decision-0').inputValue(), 'Ruby stays on a child protection plan');
     assert.match(await page.locator('[data-qa="kept-form-banner"]').innerText(), /What you typed has been put back/);
+    await expectNoAxeViolations(page);
+  });
+});
+
+describe('the record’s details typed after the session ended, with a restricted address', () => {
+  test('give back the GP practice typed, never the address typed: the saved one stands in, and the page says so', async () => {
+    const detailsUrl = `/cases/${demo.caseId}/details`;
+    await demo.e2e.testApp.ctx.db.updateTable('cases').set({ address: 'Flat 3, 9 Quiet Row\nDerby', postcode: 'DE1 2AB', address_restricted: true }).where('id', '=', demo.caseId).execute();
+    const page = await demo.signedInPage('health-visitor@demo.example');
+    await page.goto(detailsUrl);
+    await page.locator('#address').fill('7 Hidden Lane, typed');
+    await page.locator('#postcode').fill('DE22 1XY');
+    await page.locator('#gpPracticeName').fill('Typed Surgery');
+    demo.e2e.testApp.clock.advanceMinutes(31);
+    await submit(page, page.locator('[data-qa="save"]'));
+    assert.equal(new URL(page.url()).pathname, '/sign-in');
+
+    await signInAgain(page);
+    assert.equal(new URL(page.url()).pathname, detailsUrl);
+    assert.equal(await page.locator('#gpPracticeName').inputValue(), 'Typed Surgery');
+    assert.equal(await page.locator('#address').inputValue(), 'Flat 3, 9 Quiet Row\nDerby');
+    assert.equal(await page.locator('#postcode').inputValue(), 'DE1 2AB');
+    assert.equal(await page.locator('[data-qa="address-not-kept"]').innerText(), 'The address you typed was not kept, because it is restricted: type it again. The address shown is the one saved on the record.');
+    const kept = await demo.e2e.testApp.ctx.db.selectFrom('kept_forms').select('fields').execute();
+    assert.ok(!JSON.stringify(kept).includes('Hidden Lane'), 'never kept in the database');
     await expectNoAxeViolations(page);
   });
 });
