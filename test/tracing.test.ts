@@ -60,6 +60,14 @@ describe('one event written is one trace', () => {
     await tracing.shutdown();
   });
 
+  it('makes no trace of an asset, a health check or a metrics scrape, and one of a page', async () => {
+    exporter.reset();
+    for (const url of ['/assets/govuk-frontend.min.css', '/health', '/health/live']) assert.equal((await app.inject(url)).statusCode, 200, url);
+    assert.deepEqual(exporter.getFinishedSpans().map((span) => span.name), []);
+    await app.inject('/sign-in');
+    assert.ok(exporter.getFinishedSpans().some((span) => span.name === 'request'), 'a page still makes its trace');
+  });
+
   const named = (name: string) => spans.filter((span) => span.name === name);
   const parentOf = (span: ReadableSpan) => spans.find((other) => other.spanContext().spanId === span.parentSpanContext?.spanId);
   const ancestors = (span: ReadableSpan): string[] => {

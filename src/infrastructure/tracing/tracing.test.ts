@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { SpanStatusCode } from '@opentelemetry/api';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-node';
-import { allowListed } from './tracing.ts';
+import { allowListed, untracedPath } from './tracing.ts';
 
 describe('the allow-list on ended spans', () => {
   it('keeps allowed attributes and the span itself, drops the rest, the events, the links and the status message', () => {
@@ -29,5 +29,15 @@ describe('the allow-list on ended spans', () => {
     assert.ok(exported.ended);
     assert.ok(exported.duration[0] >= 0);
     assert.equal(JSON.stringify(exported).includes('Smith'), false);
+  });
+});
+
+describe('requests that make no trace', () => {
+  it('leaves out assets, health checks and metrics scrapes, with or without a query', () => {
+    for (const url of ['/assets/govuk-frontend.min.css', '/assets/app/timeout-warning.mjs', '/assets/*', '/health', '/health/live', '/health/ready?verbose=1', '/metrics', '/metrics?name[]=x']) assert.equal(untracedPath(url), true, url);
+  });
+
+  it('traces every page and API call, even one whose address only looks like them', () => {
+    for (const url of ['/', '/cases/:caseId', '/api/v1/cases/:caseId/events', '/healthy', '/metrics-report', '/reports/assets/x', '/sign-in?returnTo=/assets/x']) assert.equal(untracedPath(url), false, url);
   });
 });

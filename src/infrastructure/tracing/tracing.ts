@@ -54,6 +54,16 @@ const ALLOWED_ATTRIBUTES = new Set([
 /** Our own attributes: counts and fixed words (application/tracing.ts). */
 const ALLOWED_PREFIX = 'icp.';
 
+/**
+ * Requests that make no trace: the stylesheets, scripts, fonts and images every page loads, health
+ * checks and metrics scrapes. A browser asks for several assets with each page, and probes ask every
+ * few seconds; each trace would cost as much as a page's own and say nothing about the service.
+ */
+export function untracedPath(url: string): boolean {
+  const path = url.split('?', 1)[0]!;
+  return path.startsWith('/assets/') || path === '/health' || path.startsWith('/health/') || path === '/metrics';
+}
+
 export function allowedAttribute(key: string): boolean {
   return ALLOWED_ATTRIBUTES.has(key) || key.startsWith(ALLOWED_PREFIX);
 }
@@ -159,7 +169,7 @@ export function startTracing(options: TracingOptions = {}): Tracing {
   if (options.http ?? true) {
     const { HttpInstrumentation } = require('@opentelemetry/instrumentation-http') as typeof HttpInstrumentationModule;
     // Outgoing requests (the OTLP exporter's own, SMTP is not HTTP) are not traced; incoming ones are.
-    http = new HttpInstrumentation({ disableOutgoingRequestInstrumentation: true });
+    http = new HttpInstrumentation({ disableOutgoingRequestInstrumentation: true, ignoreIncomingRequestHook: (request) => untracedPath(request.url ?? '') });
     http.setTracerProvider(provider);
     http.enable();
   }
@@ -176,7 +186,7 @@ export function startTracing(options: TracingOptions = {}): Tracing {
 export async function fastifyTracingPlugin() {
   const { FastifyOtelInstrumentation } = await import('@fastify/otel');
   // Hook spans (every onRequest, preHandler … of every plugin) would triple the spans and tell little.
-  const instrumentation = new FastifyOtelInstrumentation({ recordExceptions: false, instrumentHooks: false });
+  const instrumentation = new FastifyOtelInstrumentation({ recordExceptions: false, instrumentHooks: false, ignorePaths: (route) => untracedPath(route.url) });
   return instrumentation.plugin();
 }
 
