@@ -13,6 +13,7 @@
 //      the monitor promotes the secondary; the time to recover runs from the kill to the first
 //      acknowledged write sent after it; the dead node's keeper is started again and rejoins as the
 //      secondary; repeated HA_KILLS times (default 2) once the pair is in sync again;
+//      before each kill, /health/ready must show the database writable and its standby synchronous;
 //   5. every acknowledged write must be stored (on the primary at the end), each once, and
 //      `npm run icp -- audit verify` must pass, after the service has stopped.
 // Exits non-zero on any lost write or failed check. Everything is stopped and removed at the end,
@@ -358,10 +359,13 @@ async function main() {
       const primaryDir = nodes.find((dir) => ports.get(dir) === primary.port);
       const standbyNames = await withClient(`postgres://postgres@127.0.0.1:${primary.port}/icp`, async (client) => (await client.query('SHOW synchronous_standby_names')).rows[0].synchronous_standby_names);
       if (!standbyNames) throw new Error('The primary replicates asynchronously (synchronous_standby_names is empty)');
+      const ready = await (await fetch(`${baseUrl}/health/ready`)).json();
+      const standby = ready.database?.standbys?.[0];
+      if (!ready.database?.writable || !['sync', 'quorum'].includes(standby?.sync)) throw new Error(`/health/ready does not show a writable database with a synchronous standby: ${JSON.stringify(ready)}`);
       const before = load.acknowledged.length;
       const killedAt = performance.now();
       cluster.kill(primaryDir);
-      log(`kill ${kill}: ${primary.name} (the primary, on :${primary.port}) killed with kill -9, ${before} writes acknowledged so far; synchronous_standby_names ${standbyNames}`);
+      log(`kill ${kill}: ${primary.name} (the primary, on :${primary.port}) killed with kill -9, ${before} writes acknowledged so far; synchronous_standby_names ${standbyNames}; /health/ready: standby ${standby.name} ${standby.sync}, ${standby.lagBytes} bytes behind`);
       const promoted = await waitFor('the secondary to be promoted', PROMOTION_TIMEOUT_MS, async () => (await nodeStates(monitorUrl)).find((node) => node.port !== primary.port && ['wait_primary', 'primary'].includes(node.reported)));
       log(`  ${promoted.name} promoted (${promoted.reported}) ${seconds(performance.now() - killedAt)} s after the kill`);
       await waitFor('a write acknowledged after the kill', PROMOTION_TIMEOUT_MS, async () => load.recoveredAfter(killedAt) !== undefined);

@@ -48,7 +48,7 @@ function withoutRepeats(details: readonly ApiErrorDetail[]): ApiErrorDetail[] {
   });
 }
 
-/** Seconds a client should wait before retrying a 503 (a failover takes seconds: docs/adr/0012-database-failover.md). */
+/** Seconds a client should wait before retrying a 503 (a failover takes seconds: docs/adr/0013-database-failover.md). */
 export const RETRY_AFTER_SECONDS = 5;
 
 const DATABASE_UNAVAILABLE = `The database cannot take changes for a moment (it may be changing over to its standby). A change sent now may or may not have been saved: send the same request again in ${String(RETRY_AFTER_SECONDS)} seconds (an event with the same externalId is stored once).`;

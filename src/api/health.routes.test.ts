@@ -36,7 +36,7 @@ describe('GET /health/live and /health/ready', () => {
     await recordWorkerHeartbeat(t.ctx, OUTBOX_WORKER);
     const ready = await get('/health/ready');
     assert.equal(ready.statusCode, 200);
-    assert.deepEqual(ready.json(), { status: 'ready' });
+    assert.deepEqual(ready.json(), { status: 'ready', database: { writable: true, standbys: [] } });
 
     t.clock.advanceMinutes(2);
     assert.deepEqual((await get('/health/ready')).json(), { status: 'not-ready', reasons: ['outbox-stale'] });
@@ -109,6 +109,6 @@ describe('GET /health/ready with mail off', () => {
   it('is ready without an outbox worker, which runs only when mail is on', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/health/ready' });
     assert.equal(response.statusCode, 200);
-    assert.deepEqual(response.json(), { status: 'ready' });
+    assert.deepEqual(response.json(), { status: 'ready', database: { writable: true, standbys: [] } });
   });
 });

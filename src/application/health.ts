@@ -2,7 +2,8 @@
 // trivial queries and no audit entry (whatever watches the service asks every few seconds, and no
 // one's records are read).
 //
-// Ready means this process can take traffic: it is not stopping, the database answers, its schema is
+// Ready means this process can take traffic: it is not stopping, the database answers and takes
+// writes (not a standby: docs/adr/0013-database-failover.md), its schema is
 // the one this code ships (every migration shipped is applied, and none it does not know), and, when
 // mail is on, the outbox worker has finished a run lately. That worker runs in one process only (the
 // primary of a cluster: src/background-work.ts), so it writes the time of each run into the database
@@ -10,6 +11,7 @@
 import { sql } from 'kysely';
 import { readMigrations } from '../infrastructure/db/migrate.ts';
 import type { AppContext } from './context.ts';
+import { describeReplication, type DatabaseReplication } from './database-replication.ts';
 
 export type DatabaseHealth = { answers: true } | { answers: false; error: unknown };
 
@@ -24,9 +26,10 @@ export async function databaseAnswers(ctx: AppContext): Promise<DatabaseHealth> 
 }
 
 /** Each reason a process is not ready, as /health/ready names it. */
-export type NotReadyReason = 'stopping' | 'database-unreachable' | 'migrations-not-current' | 'outbox-stale';
+export type NotReadyReason = 'stopping' | 'database-unreachable' | 'database-read-only' | 'migrations-not-current' | 'outbox-stale';
 
-export type Readiness = { ready: true } | { ready: false; reasons: NotReadyReason[]; error?: unknown };
+/** Ready, with whether the database takes writes and how far its standbys lag; or each reason it is not. */
+export type Readiness = { ready: true; database: DatabaseReplication } | { ready: false; reasons: NotReadyReason[]; error?: unknown };
 
 /** The outbox worker counts as running while its last run finished less than this many intervals ago (one missed run is allowed). */
 export const OUTBOX_STALE_AFTER_INTERVALS = 2;
@@ -61,12 +64,16 @@ export interface ReadinessOptions {
 export async function checkReadiness(ctx: AppContext, options: ReadinessOptions = {}): Promise<Readiness> {
   if (stopping) return { ready: false, reasons: ['stopping'] };
   let applied: string[];
+  let database: DatabaseReplication;
   try {
     applied = (await ctx.db.selectFrom('schema_migrations').select('id').execute()).map((row) => row.id);
+    database = await describeReplication(ctx);
   } catch (error) {
     return { ready: false, reasons: ['database-unreachable'], error };
   }
   const reasons: NotReadyReason[] = [];
+  // A standby, or a primary being demoted: this process would fail every change (docs/adr/0013-database-failover.md).
+  if (!database.writable) reasons.push('database-read-only');
   if (!sameIds(applied, options.shippedMigrations ?? shippedMigrations())) reasons.push('migrations-not-current');
   if (ctx.config.smtpUrl !== undefined) {
     try {
@@ -77,7 +84,7 @@ export async function checkReadiness(ctx: AppContext, options: ReadinessOptions 
       reasons.push('outbox-stale');
     }
   }
-  return reasons.length === 0 ? { ready: true } : { ready: false, reasons };
+  return reasons.length === 0 ? { ready: true, database } : { ready: false, reasons };
 }
 
 function sameIds(applied: readonly string[], shippedIds: readonly string[]): boolean {

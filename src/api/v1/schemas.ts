@@ -26,7 +26,7 @@ export const ErrorResponse = Type.Object(
   { $id: 'Error', title: 'Error' },
 );
 
-/** The error answers an operation gives, and always 503 database-unavailable: no writable database for a moment, send it again (docs/adr/0012-database-failover.md). */
+/** The error answers an operation gives, and always 503 database-unavailable: no writable database for a moment, send it again (docs/adr/0013-database-failover.md). */
 export const errorResponses = (...statuses: number[]) =>
   Object.fromEntries([...statuses, 503].map((status) => [status, Type.Ref('Error')]));
 

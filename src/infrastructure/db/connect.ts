@@ -40,7 +40,7 @@ function reportIdleClientError(error: Error): void {
 /**
  * One server: node-postgres's own pool. Several servers, or `target_session_attrs=read-write`: a
  * pool that connects only to the server accepting writes and moves on after a failover
- * (writable-host-pool.ts, docs/adr/0012-database-failover.md).
+ * (writable-host-pool.ts, docs/adr/0013-database-failover.md).
  */
 export function openPostgres(url: string, poolSize = 10, onIdleClientError: (error: Error) => void = reportIdleClientError): Database {
   const reading = readPostgresUrl(url);

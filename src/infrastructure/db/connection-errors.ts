@@ -1,6 +1,6 @@
 // Which database errors mean "no writable database right now" (a server died, is starting or
 // stopping, or is a standby) rather than a fault in the statement: the service answers those with 503
-// and the caller tries again (docs/adr/0012-database-failover.md).
+// and the caller tries again (docs/adr/0013-database-failover.md).
 
 /** Every server named was tried and none accepted writes. */
 export class DatabaseUnavailableError extends Error {

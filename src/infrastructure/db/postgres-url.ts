@@ -1,7 +1,7 @@
 // Reads a PostgreSQL URL as libpq does, including the form that names several servers:
 //   postgres://user@host1:5432,host2:5433/icp?target_session_attrs=read-write
 // node-postgres reads only one host, so the service chooses among them itself
-// (writable-host-pool.ts, docs/adr/0012-database-failover.md).
+// (writable-host-pool.ts, docs/adr/0013-database-failover.md).
 
 export interface PostgresHost {
   host: string;

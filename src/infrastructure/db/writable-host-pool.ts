@@ -4,7 +4,7 @@
 // moves the choice on to the next. A pooled connection that dies or meets a read-only server is
 // dropped, not reused, and an idle one left on a server no longer chosen is dropped when next taken.
 // When no server named accepts writes, connect() fails with DatabaseUnavailableError (a 503 to the
-// caller, who tries again). docs/adr/0012-database-failover.md.
+// caller, who tries again). docs/adr/0013-database-failover.md.
 import type { PostgresPool, PostgresPoolClient } from 'kysely';
 import pg from 'pg';
 import { DatabaseUnavailableError, isConnectionLost, isReadOnlyRefusal, ReadOnlyServerError } from './connection-errors.ts';
