@@ -53,6 +53,7 @@ import { keptForms } from './web/plugins/kept-forms.ts';
 import { inputGuard } from './web/plugins/input-guard.ts';
 import { views } from './web/plugins/views.ts';
 import { withdrawalRoutes } from './web/features/withdrawal/withdrawal.routes.ts';
+import { transferRoutes } from './web/features/transfer/transfer.routes.ts';
 import { personWithdrawalRoutes } from './web/features/withdrawal/person-withdrawal.routes.ts';
 import { proposedPeopleRoutes } from './web/features/proposed-people/proposed-people.routes.ts';
 import './web/plugins/types.ts';
@@ -111,6 +112,7 @@ export async function buildApp({ ctx, sessionSecret, logger = false, logDestinat
   await app.register(proposedPeopleRoutes);
   await app.register(caseDetailsRoutes);
   await app.register(withdrawalRoutes);
+  await app.register(transferRoutes);
   await app.register(personWithdrawalRoutes);
   await app.register(profileRoutes);
   await app.register(profileHistoryRoutes);

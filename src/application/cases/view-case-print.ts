@@ -18,8 +18,8 @@ import { assessmentKey } from '../profile/profile-facts.ts';
 import { profileViewOf, type ProfileView } from '../profile/view-profile.ts';
 import { readCaseForView, type CaseView, type ViewCaseResult } from './view-case.ts';
 
-/** The printable profile (every factor by subject) or the case summary (level, plan, team, alerts). */
-export const PRINT_KINDS = ['profile', 'summary'] as const;
+/** The printable profile (every factor by subject), the case summary (level, plan, team, alerts), or the transfer pack's PDF (both, and the chronology). */
+export const PRINT_KINDS = ['profile', 'summary', 'transfer'] as const;
 export type PrintKind = (typeof PRINT_KINDS)[number];
 /** A page to print from the browser, or a PDF made on the server from the same page. */
 export type PrintFormat = 'html' | 'pdf';
@@ -56,7 +56,7 @@ export interface CasePrint {
   case: CaseView;
   /** Null only if the case went between reading it and evaluating its profile. */
   profile: ProfileView | null;
-  /** The printable profile's: who last assessed each factor and when. Empty for the summary. */
+  /** The printable profile's and the transfer pack's: who last assessed each factor and when. Empty for the summary. */
   assessedBy: Map<string, FactorAssessedBy>;
   /** The summary's, oldest first: every change of the level of support. Empty for the profile. */
   levelHistory: LevelChange[];
@@ -66,6 +66,9 @@ export interface CasePrint {
   ownerNames: Record<string, string>;
   /** The summary's: alerts nobody has taken up, most severe first. */
   openAlerts: CaseOpenAlert[];
+  /** The transfer pack's: every chronology entry (empty for the others), and where and when the case was sent, once it was. */
+  chronology: readonly ChronologyEntry[];
+  transfer: { toArea: string; fromArea: string; sentAt: Date } | null;
   /** The service's day everything here was read for, and the moment it was printed. */
   today: string;
   printedAt: Date;
@@ -81,18 +84,26 @@ export async function viewCasePrint(ctx: AppContext, actor: UserActor, caseId: s
   const today = serviceToday(printedAt);
   const evaluated = await ctx.profiles.read(ctx, caseId);
   const chronology: readonly ChronologyEntry[] = evaluated?.stored.chronology ?? [];
-  const summary = kind === 'summary';
-  const [profile, assessedBy, levelHistory, plan, openAlerts] = await Promise.all([
+  // The transfer pack holds what both the profile and the summary hold, and the chronology.
+  const summary = kind !== 'profile';
+  const factors = kind !== 'summary';
+  const [profile, assessedBy, levelHistory, plan, openAlerts, transfer] = await Promise.all([
     evaluated ? profileViewOf(ctx.db, caseId, evaluated, access.canChange) : null,
-    summary ? new Map<string, FactorAssessedBy>() : readAssessedBy(ctx, caseId),
+    factors ? readAssessedBy(ctx, caseId) : new Map<string, FactorAssessedBy>(),
     summary ? readLevelHistory(ctx, caseId) : [],
     summary ? readCurrentPlan(ctx.db, caseId) : null,
     summary ? readOpenAlerts(ctx, caseId) : [],
+    kind === 'transfer' ? ctx.db.selectFrom('case_transfers').select(['to_area as toArea', 'from_area as fromArea', 'sent_at as sentAt']).where('case_id', '=', caseId).executeTakeFirst() : undefined,
   ]);
   const ownerNames = plan ? await readOwnerNames(ctx, opened.value, plan) : {};
-  const showed = summary
-    ? ['case', 'people', 'team', ...(profile ? ['findings'] : []), 'level-history', ...(plan ? ['plan'] : []), ...(openAlerts.length > 0 ? ['open-alerts'] : [])]
-    : ['case', ...(profile ? ['findings', 'profile'] : [])];
+  const showed = [
+    'case',
+    ...(summary ? ['people', 'team'] : []),
+    ...(profile ? ['findings'] : []),
+    ...(profile && factors ? ['profile'] : []),
+    ...(summary ? ['level-history', ...(plan ? ['plan'] : []), ...(openAlerts.length > 0 ? ['open-alerts'] : [])] : []),
+    ...(kind === 'transfer' ? ['chronology'] : []),
+  ];
   await recordAuditAlone(ctx, actor, {
     action: 'case.view',
     caseId,
@@ -112,6 +123,8 @@ export async function viewCasePrint(ctx: AppContext, actor: UserActor, caseId: s
       visits: plan ? visitingPattern(plan.visits, chronology, today) : [],
       ownerNames,
       openAlerts,
+      chronology: kind === 'transfer' ? chronology : [],
+      transfer: transfer ?? null,
       today,
       printedAt,
     },

@@ -22,6 +22,10 @@ const ACTIONS: Readonly<Record<string, readonly [words: string, kind: AuditActio
   'case.withdrawal-view': ['Looked at withdrawing the record as made in error', 'look'],
   'case.withdrawal-propose': ['Proposed withdrawing the record as made in error', 'change'],
   'case.withdrawal-confirm': ['Confirmed withdrawing the record as made in error', 'change'],
+  'case.transfer': ['Closed the record for transfer to another area and sent its pack', 'change'],
+  'case.transfer-view': ['Looked at the transfer to another area', 'look'],
+  'case.transfer-receipt': ['Recorded that the receiving area has the transfer pack', 'change'],
+  'transfer.receive': ['Received the record in a transfer from another area', 'change'],
   'case.withdrawn': ['Withdrew the record as made in error (its data removed)', 'change'],
   'person.withdrawal-view': ['Looked at withdrawing a person as added to the wrong family', 'look'],
   'person.withdrawal-propose': ['Proposed withdrawing a person as added to the wrong family', 'change'],
@@ -142,7 +146,7 @@ export interface PrintedAs {
   format: string;
 }
 
-const PRINTED: Readonly<Record<string, string>> = { profile: 'the profile', summary: 'the case summary' };
+const PRINTED: Readonly<Record<string, string>> = { profile: 'the profile', summary: 'the case summary', transfer: 'the transfer pack' };
 
 /**
  * The action in plain words; one the service does not know yet is "Used the record", never its code.

@@ -15,7 +15,10 @@ import type { EvaluatedFactor, Evidence } from '../../../domain/profile/profile.
 import { personDisplayName } from '../../../domain/people/relationships.ts';
 import { caseLevelLabel } from '../../../domain/shared/case-levels.ts';
 import { CHECK_FREQUENCY_LABELS } from '../../../domain/plan/plan.types.ts';
+import { filterEntries } from '../../../domain/chronology/filter-entries.ts';
 import { presentCase } from '../cases/case.presenter.ts';
+import { printRows } from '../chronology/chronology-export.ts';
+import { presentEntries } from '../chronology/chronology.presenter.ts';
 import { presentActions, presentVisits, whoChecks } from '../plan/plan.presenter.ts';
 import { presentProfile } from '../profile/profile.presenter.ts';
 import { presentReview } from '../profile/review.presenter.ts';
@@ -24,7 +27,7 @@ import { severityTag } from '../../views/severity.ts';
 
 export const MARKING = 'OFFICIAL-SENSITIVE';
 
-const TITLES = { profile: 'Infant Care Profile', summary: 'Case summary' } as const;
+const TITLES = { profile: 'Infant Care Profile', summary: 'Case summary', transfer: 'Transfer pack' } as const;
 
 function evidenceLine(evidence: Evidence): string {
   const source = isEvidenceSource(evidence.source) ? EVIDENCE_SOURCES[evidence.source].label : evidence.source;
@@ -95,6 +98,13 @@ function presentPlanForPrint(view: CasePrint) {
   };
 }
 
+/** The transfer pack's chronology, oldest first, as the chronology's printed copy shows it (every correction beside what it corrects). */
+function presentChronologyForPrint(view: CasePrint) {
+  if (view.chronology.length === 0) return [];
+  const listed = filterEntries(view.chronology, {});
+  return printRows(presentEntries(listed, listed, view.case.people.map((p) => ({ id: p.id, name: personDisplayName(p) }))));
+}
+
 export function presentPrint(view: CasePrint, printedBy: SignedInUser) {
   const c = presentCase(view.case, view.printedAt);
   const profile = view.profile ? presentProfile(c.id, view.profile.evaluation) : null;
@@ -111,8 +121,10 @@ export function presentPrint(view: CasePrint, printedBy: SignedInUser) {
     lastReviewed: review?.lastReviewed ?? null,
     summary: view.profile?.evaluation.summary ?? null,
     findings: (profile?.findings ?? []).map((f) => ({ id: f.id, tag: severityTag(f.severity), title: f.title, rationale: f.rationale, facts: f.facts, whatToDo: f.suggestedAction, guidance: citationsText(f.citations) })),
-    factors: view.kind === 'profile' ? presentFactors(view) : [],
-    decisions: view.kind === 'profile' ? (review?.decisions ?? []) : [],
+    factors: view.kind !== 'summary' ? presentFactors(view) : [],
+    decisions: view.kind !== 'summary' ? (review?.decisions ?? []) : [],
+    chronology: presentChronologyForPrint(view),
+    transfer: view.transfer ? `Sent by ${view.transfer.fromArea} to ${view.transfer.toArea} on ${formatDateTime(view.transfer.sentAt)}` : null,
     levelHistory: view.levelHistory.map((change) => ({
       when: formatDateTime(change.at),
       change: `${change.from ? caseLevelLabel(change.from) : 'Not known'} to ${change.to ? caseLevelLabel(change.to) : 'not known'}`,
@@ -133,8 +145,10 @@ export function presentPrint(view: CasePrint, printedBy: SignedInUser) {
   };
 }
 
+const FILE_NAMES = { profile: 'infant-care-profile', summary: 'case-summary', transfer: 'transfer-pack' } as const;
+
 /** The PDF's file name: what it is, the baby's name in plain letters, and the day. */
 export function pdfFileName(kind: CasePrint['kind'], caseName: string, today: string): string {
   const slug = caseName.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'case';
-  return `${kind === 'profile' ? 'infant-care-profile' : 'case-summary'}-${slug}-${today}.pdf`;
+  return `${FILE_NAMES[kind]}-${slug}-${today}.pdf`;
 }

@@ -1,4 +1,4 @@
-// The printable profile and case summary (issue 14): a page laid out for A4 with the protective
+// The printable profile and case summary (issue 14), and the transfer pack's PDF (issue 21): a page laid out for A4 with the protective
 // marking on every sheet, and the same page made into a PDF on the server by a headless Chromium
 // (infrastructure/pdf). Without a browser (CHROMIUM_PATH=none, or none installed) the pages do not
 // offer the PDF and its address answers 503 saying to print to PDF from the browser.
@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
-import { viewCasePrint, type PrintFormat, type PrintKind } from '../../../application/cases/view-case-print.ts';
+import { PRINT_KINDS, viewCasePrint, type PrintFormat, type PrintKind } from '../../../application/cases/view-case-print.ts';
 import { createPdfRenderer, type PdfRenderer, type PdfResource } from '../../../infrastructure/pdf/pdf-renderer.ts';
 import { govukCssWithoutTransportFont } from '../../plugins/assets.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
@@ -55,7 +55,7 @@ export async function printRoutes(app: FastifyInstance, options: { renderer?: Pd
     return { ok: false as const, sent: await reply.page('cases/no-access.njk', { title: 'You are not in the team around this baby', caseId, contact: result.contact }, 403) };
   }
 
-  for (const kind of ['profile', 'summary'] as const) {
+  for (const kind of PRINT_KINDS) {
     app.get<PrintParams>(`/cases/:caseId/print/${kind}`, { preHandler: requireUser }, async (request, reply) => {
       const page = await read(request, reply, kind, 'html');
       if (!page.ok) return page.sent;

@@ -1,0 +1,90 @@
+// Transfer to another area (issue 21), on one page (/cases/:caseId/transfer): the lead professional
+// closes the case for transfer, naming the receiving area and the contact there, and later records
+// how the receiving area confirmed it has the pack (the task due in 5 working days). The pack's PDF is
+// the printable transfer pack (print/transfer); its FHIR Bundle comes from the API. A refusal comes
+// back on the page with the error summary saying why and what to do, and what was typed; each is
+// audited by the use case. No JavaScript needed.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { actorFor } from '../../../application/auth/signed-in-user.ts';
+import { closeForTransfer, recordTransferReceipt, viewTransfer, type TransferResult, type TransferView } from '../../../application/transfer/close-for-transfer.ts';
+import { isTransferConflict, TRANSFER_SLIP_FIELDS } from '../../../domain/transfer/transfer-rules.ts';
+import { formErrors } from '../../forms/validate-form.ts';
+import { sendErrorPage } from '../../plugins/errors.ts';
+import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
+import { formatDate, formatDateTime } from '../../views/london-time.ts';
+
+type CaseParams = { Params: { caseId: string } };
+type Values = { toArea: string; contact: string; note: string };
+
+const TASK_TAGS = {
+  due: { text: 'Due', classes: 'govuk-tag--blue' },
+  overdue: { text: 'Overdue', classes: 'govuk-tag--red' },
+  done: { text: 'Received', classes: 'govuk-tag--green' },
+} as const;
+
+const plural = (n: number, one: string, many: string) => `${String(n)} ${n === 1 ? one : many}`;
+
+function presentTransfer(transfer: TransferView) {
+  const { entries, people, findings } = transfer.sent;
+  return {
+    toArea: transfer.toArea,
+    contact: transfer.contact,
+    fromArea: transfer.fromArea,
+    sentByName: transfer.sentByName,
+    sentAt: formatDateTime(transfer.sentAt.toISOString()),
+    sent: `The record as FHIR and a PDF of the profile, plan and chronology: ${plural(entries, 'entry', 'entries')}, ${plural(people, 'person', 'people')}, ${plural(findings, 'finding', 'findings')}`,
+    dueOn: formatDate(transfer.receiptDueOn),
+    task: TASK_TAGS[transfer.task],
+    receipt: transfer.receipt ? `${transfer.receipt.note} (recorded by ${transfer.receipt.byName} on ${formatDateTime(transfer.receipt.at.toISOString())})` : null,
+  };
+}
+
+/** A text field of the form, cut well past its limit so what was typed comes back. */
+function field(body: unknown, name: keyof Values): string {
+  const value = (body as Record<string, unknown> | undefined)?.[name];
+  return typeof value === 'string' ? value.slice(0, 3000) : '';
+}
+
+export async function transferRoutes(app: FastifyInstance): Promise<void> {
+  const { ctx } = app;
+  const actor = (request: FastifyRequest) => actorFor(request.user!, 'web', request.ip);
+  const pageUrl = (caseId: string) => `/cases/${caseId}/transfer`;
+
+  async function page(request: FastifyRequest<CaseParams>, reply: FastifyReply, locals: object = {}, status = 200) {
+    const { caseId } = request.params;
+    const result = await viewTransfer(ctx, actor(request), caseId);
+    if (!result.ok) return sendErrorPage(reply, result.code);
+    const { transfer, mayTransfer, mayConfirmReceipt } = result.value;
+    return reply.page(
+      'transfer/transfer.njk',
+      { title: 'Transfer to another area', caseId, transfer: transfer ? presentTransfer(transfer) : null, mayTransfer, mayConfirmReceipt, values: { toArea: '', contact: '', note: '' }, fieldErrors: {}, backLink: `/cases/${caseId}`, ...locals },
+      status,
+    );
+  }
+
+  /** The page again with the refusal: a slip at its field, anything else in the summary. */
+  function refusal(request: FastifyRequest<CaseParams>, reply: FastifyReply, result: Exclude<TransferResult<TransferView>, { ok: true }>, values: Values) {
+    if (result.code !== 'refused') return sendErrorPage(reply, result.code);
+    const slipField = TRANSFER_SLIP_FIELDS[result.refusal];
+    if (slipField) return page(request, reply, { values, ...formErrors({ [slipField]: result.message }) }, 400);
+    return page(request, reply, { values, errorList: [{ text: result.message, href: '#transfer' }] }, isTransferConflict(result.refusal) ? 409 : 403);
+  }
+
+  app.get<CaseParams>('/cases/:caseId/transfer', { preHandler: requireUser }, async (request, reply) => page(request, reply));
+
+  app.post<CaseParams>('/cases/:caseId/transfer', { preHandler: requireUser }, async (request, reply) => {
+    const values = { toArea: field(request.body, 'toArea'), contact: field(request.body, 'contact'), note: '' };
+    const result = await closeForTransfer(ctx, actor(request), request.params.caseId, values);
+    if (!result.ok) return refusal(request, reply, result, values);
+    flashSuccess(request, `The case is closed for transfer to ${result.value.toArea}. Record the receipt here when they confirm they have the pack.`);
+    return reply.redirect(pageUrl(request.params.caseId), 303);
+  });
+
+  app.post<CaseParams>('/cases/:caseId/transfer/receipt', { preHandler: requireUser }, async (request, reply) => {
+    const values = { toArea: '', contact: '', note: field(request.body, 'note') };
+    const result = await recordTransferReceipt(ctx, actor(request), request.params.caseId, values.note);
+    if (!result.ok) return refusal(request, reply, result, values);
+    flashSuccess(request, 'The receipt of the transfer pack is recorded');
+    return reply.redirect(pageUrl(request.params.caseId), 303);
+  });
+}
