@@ -7,8 +7,10 @@
 //                 prom-client metrics (PrometheusMetrics as ctx.metrics, the request hook on)
 //   tracing       logs and metrics as above, and tracing started with a processor that drops the
 //                 spans after the allow-list (the spans, their attributes and the SQL spans are made)
+//   tracing 1 in 10  the same, sampling one trace in ten (OTEL_TRACES_SAMPLER=parentbased_traceidratio,
+//                 OTEL_TRACES_SAMPLER_ARG=0.1): the others' spans are not recorded
 // Each variant runs in a process of its own (a tracer provider cannot be taken back), one after
-// another in rounds: off, tracing, logs+metrics, off, tracing, logs+metrics... Each round's variants
+// another in rounds: off, tracing, tracing 1 in 10, logs+metrics, off, tracing... Each round's variants
 // are compared with that round's "off", pair by pair, so a machine whose speed drifts between rounds
 // moves both sides of a ratio; the report gives each ratio's median, minimum and maximum over the
 // rounds, for CPU time per request (process.cpuUsage, user + system: on PGlite the database's work is
@@ -47,8 +49,10 @@ const SECONDS = Number(args.seconds);
 const ROUNDS = Number(args.rounds);
 const CASES = 8;
 
-const VARIANTS = ['off', 'tracing', 'logs+metrics'] as const;
+const VARIANTS = ['off', 'tracing', 'tracing 1 in 10', 'logs+metrics'] as const;
 type Variant = (typeof VARIANTS)[number];
+/** The sampler an operator sets to record one trace in ten (docs/operations/tracing.md); the SDK reads it when tracing starts. */
+const ONE_IN_TEN = { OTEL_TRACES_SAMPLER: 'parentbased_traceidratio', OTEL_TRACES_SAMPLER_ARG: '0.1' };
 const WORKLOADS = ['fixed page', 'single event'] as const;
 type Workload = (typeof WORKLOADS)[number];
 
@@ -105,7 +109,9 @@ async function sample(app: FastifyInstance, workload: Workload, request: (i: num
 /** One process: its own database and app in one variant, each workload warmed up for a sample's length, then measured. */
 async function measureVariant(variant: Variant): Promise<ProcessFigures> {
   const processor = new DroppingProcessor();
-  const tracing = variant === 'tracing' ? startTracing({ processor, http: false }) : null;
+  const traced = variant.startsWith('tracing');
+  if (variant === 'tracing 1 in 10') Object.assign(process.env, ONE_IN_TEN);
+  const tracing = traced ? startTracing({ processor, http: false }) : null;
   const bench = await openBenchDatabase(5);
   const base = createContext(bench.database.db, testConfig({ LOG_LEVEL: 'info' }));
   const user = await makeUser(base, { email: 'observability.bench@example.org' });
@@ -119,7 +125,7 @@ async function measureVariant(variant: Variant): Promise<ProcessFigures> {
   };
   const on = variant !== 'off';
   const ctx = on ? { ...base, metrics: new PrometheusMetrics() } : base;
-  const app = await buildApp({ ctx, sessionSecret: TEST_SESSION_SECRET, tracing: variant === 'tracing', ...(on ? { logDestination: sink } : {}) });
+  const app = await buildApp({ ctx, sessionSecret: TEST_SESSION_SECRET, tracing: traced, ...(on ? { logDestination: sink } : {}) });
   addFixedPage(app);
   await app.ready();
   const samples = {} as Record<Workload, Sample>;
@@ -165,7 +171,7 @@ function report(rounds: Record<Variant, ProcessFigures>[], kind: string): { text
     '',
     `Command: \`node --import tsx bench/observability.ts --seconds ${String(SECONDS)} --rounds ${String(ROUNDS)}\`${kind === 'postgres' ? ' with DATABASE_URL set' : ''}. Node ${process.version}, ${String(os.cpus().length)} cores (${os.cpus()[0]?.model ?? 'unknown'}), load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at the end.${args.note ? ` ${args.note}` : ''}`,
     '',
-    `Each variant in a process of its own, through app.inject, one request at a time, ${String(SECONDS)} s per sample after a warm-up of the same length; ${String(ROUNDS)} rounds of off, tracing, logs+metrics, one process each. A ratio is the variant's figure over the same round's "off": median (minimum-maximum) over the rounds. CPU: user + system time of the process per request, database included on PGlite. Tracing makes every span and drops it after the allow-list (${String(rounds[0]?.tracing.spans ?? 0)} spans in the first round). Single events are spread over ${String(CASES)} cases. Per second, CPU µs, mean and p95: the median over the rounds.`,
+    `Each variant in a process of its own, through app.inject, one request at a time, ${String(SECONDS)} s per sample after a warm-up of the same length; ${String(ROUNDS)} rounds of ${VARIANTS.join(', ')}, one process each. A ratio is the variant's figure over the same round's "off": median (minimum-maximum) over the rounds. CPU: user + system time of the process per request, database included on PGlite. Tracing makes every span and drops it after the allow-list (${String(rounds[0]?.tracing.spans ?? 0)} spans in the first round; ${String(rounds[0]?.['tracing 1 in 10'].spans ?? 0)} sampled one trace in ten). Single events are spread over ${String(CASES)} cases. Per second, CPU µs, mean and p95: the median over the rounds.`,
     '',
     '| workload | variant | per second | CPU µs a request | mean ms | p95 ms | CPU ratio to off | wall ratio to off |',
     '|---|---|---:|---:|---:|---:|---|---|',
