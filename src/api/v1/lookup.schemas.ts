@@ -35,6 +35,15 @@ const LookedUpRecord = Type.Object(
     contact: Type.Union([Contact, Type.Null()], { description: 'The lead professional to contact; null when the record has none (ask your safeguarding lead)' }),
     mayOpen: Type.Boolean({ description: 'You are in the team or oversee it: GET /api/v1/cases/{caseId}. Otherwise open it only in an emergency' }),
     emergencyAccess: Type.Union([Type.String(), Type.Null()], { description: 'For a record you may not open: the page where you may open it in an emergency, your reason recorded and reviewed' }),
+    protection: Type.Object(
+      {
+        childProtectionPlan: Type.Boolean({ description: 'The baby (born or unborn) has a child protection plan now: its conferences say so, or its level is child protection' }),
+        planStartedOn: Type.Union([Type.String({ format: 'date' }), Type.Null()], { description: 'The day the current plan began (its conference); null with no plan now, or when no conference is recorded' }),
+        latestPlanEndedOn: Type.Union([Type.String({ format: 'date' }), Type.Null()], { description: 'With no plan now: the day the latest plan ended (its conference); else null' }),
+        lookedAfter: Type.Boolean({ description: 'The baby is looked after by the local authority' }),
+      },
+      { additionalProperties: false, description: 'As the NHS child protection information sharing service tells an emergency department: whether the baby has a child protection plan or is looked after' },
+    ),
   },
   { additionalProperties: false },
 );

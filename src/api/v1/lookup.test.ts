@@ -8,10 +8,18 @@ const MOTHER = '4857773465';
 const BABY = '4857773473';
 const NOBODY = '4857773481';
 
+interface Protection {
+  childProtectionPlan: boolean;
+  planStartedOn: string | null;
+  latestPlanEndedOn: string | null;
+  lookedAfter: boolean;
+}
+const NO_PLAN: Protection = { childProtectionPlan: false, planStartedOn: null, latestPlanEndedOn: null, lookedAfter: false };
+
 interface Answer {
   nhsNumber: string;
   found: boolean;
-  records: { caseId: string; as: string[]; ageBand: string; contact: { name: string; organisation: string; email: string } | null; mayOpen: boolean; emergencyAccess: string | null }[];
+  records: { caseId: string; as: string[]; ageBand: string; contact: { name: string; organisation: string; email: string } | null; mayOpen: boolean; emergencyAccess: string | null; protection: Protection }[];
   more: boolean;
 }
 
@@ -80,8 +88,9 @@ describe('the NHS number lookup: GET /api/v1/lookup', () => {
       contact: { name: 'Hannah Visitor', organisation: 'Northshire Health Visiting', email: leadEmail },
       mayOpen: false,
       emergencyAccess: `/cases/${ours}/emergency-access`,
+      protection: NO_PLAN,
     });
-    assert.deepEqual(byCase.get(unborn), { caseId: unborn, as: ['mothers-partner'], ageBand: 'unborn, due April 2027', contact: null, mayOpen: false, emergencyAccess: `/cases/${unborn}/emergency-access` });
+    assert.deepEqual(byCase.get(unborn), { caseId: unborn, as: ['mothers-partner'], ageBand: 'unborn, due April 2027', contact: null, mayOpen: false, emergencyAccess: `/cases/${unborn}/emergency-access`, protection: NO_PLAN });
     assert.doesNotMatch(response.body, /Darren|Okonkwo|Shauna|Brennan|Ashby|Test|2026-10-01|2027-04-02/);
   });
 
@@ -158,5 +167,18 @@ describe('the NHS number lookup: GET /api/v1/lookup', () => {
       ],
     );
     assert.doesNotMatch(response.body, /Darren|Shauna|Brennan|Ashby/);
+  });
+
+  it('says, as CP-IS does, that the unborn baby has a child protection plan since its pre-birth conference, and that the other is looked after', async () => {
+    await t.ctx.db.insertInto('case_meetings').values({
+      case_id: unborn, id: 'pre-birth', kind: 'pre-birth-conference', held_on: '2026-10-20', chair: 'Independent Chair', chair_independent: true, parents_present: true,
+      attendees: '[]', invited_absent: '[]', decisions: JSON.stringify(['A plan']), dissent: null, actions: '[]', section47: null, protection_plan: true, abuse_category: 'NEG', recorded_at: t.clock.now(), recorded_by: null, recorded_by_name: 'Independent Chair',
+    }).execute();
+    await t.ctx.db.updateTable('cases').set({ level: 'looked-after' }).where('id', '=', ours).execute();
+    const response = await lookup('ae', MOTHER);
+    assert.equal(response.statusCode, 200, response.body);
+    const byCase = new Map(response.json<Answer>().records.map((record) => [record.caseId, record.protection]));
+    assert.deepEqual(byCase.get(unborn), { ...NO_PLAN, childProtectionPlan: true, planStartedOn: '2026-10-20' });
+    assert.deepEqual(byCase.get(ours), { ...NO_PLAN, lookedAfter: true });
   });
 });

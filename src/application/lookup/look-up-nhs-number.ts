@@ -3,13 +3,16 @@
 // Only the agencies domain/search/nhs-number-lookup.ts names may ask. The answer is the search's
 // need-to-know answer for every caller, whether or not they may open the record: that a record
 // exists, what the person is to the baby (never anyone else's name), how old the baby is in a wide
-// band, the lead professional to contact, and whether the caller may open it. Every question is
+// band, the lead professional to contact, whether the caller may open it, and, as CP-IS tells an
+// emergency department, whether the baby has a child protection plan or is looked after
+// (domain/search/protection-status.ts). Every question is
 // audited: answered (as cases.lookup, through the search, with the ids found), refused, or a number
 // that is not an NHS number.
 import { ageBand } from '../../domain/people/record-details.ts';
 import { checkNhsNumber, normaliseNhsNumber } from '../../domain/people/nhs-number.ts';
 import { NHS_NUMBER_MESSAGE } from '../../domain/people/record-matching.ts';
 import { lookedUpAs, mayLookUpNhsNumbers, type LookedUpAs } from '../../domain/search/nhs-number-lookup.ts';
+import { protectionStatusOf, type ProtectionStatus } from '../../domain/search/protection-status.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAuditAlone } from '../audit.ts';
@@ -28,6 +31,8 @@ export interface LookedUpRecord {
   contact: CaseContact | null;
   /** The caller is in the team or oversees it: they may open the record. Otherwise only in an emergency. */
   mayOpen: boolean;
+  /** Whether the baby has a child protection plan (since when, or when the latest ended) or is looked after. */
+  protection: ProtectionStatus;
 }
 
 export interface LookupAnswer {
@@ -57,6 +62,7 @@ export async function lookUpNhsNumber(ctx: AppContext, actor: UserActor, typed: 
   const found = await searchCases(ctx, actor, { nhsNumber }, ACTION);
   if (!found.ok) return fail('invalid-nhs-number', found.message);
   const today = serviceToday(ctx.clock.now());
+  const protection = await protectionOf(ctx, found.value.hits.map((hit) => hit.id), today);
   const records: LookedUpRecord[] = [];
   for (const hit of found.value.hits) {
     records.push({
@@ -65,7 +71,21 @@ export async function lookUpNhsNumber(ctx: AppContext, actor: UserActor, typed: 
       ageBand: hit.restricted ? hit.ageBand : ageBand(hit, today),
       contact: hit.restricted ? hit.contact : await caseContact(ctx.db, hit.id),
       mayOpen: !hit.restricted,
+      protection: protection.get(hit.id)!,
     });
   }
   return ok({ nhsNumber, records, more: found.value.more });
+}
+
+/** Each case's child protection status, from its level and its conferences: two statements for every case found. */
+async function protectionOf(ctx: AppContext, caseIds: readonly string[], today: string): Promise<Map<string, ProtectionStatus>> {
+  if (caseIds.length === 0) return new Map();
+  const [cases, meetings] = await Promise.all([
+    ctx.db.selectFrom('cases').select(['id', 'level']).where('id', 'in', caseIds).execute(),
+    ctx.db.selectFrom('case_meetings').select(['case_id', 'kind', 'held_on', 'protection_plan']).where('case_id', 'in', caseIds).execute(),
+  ]);
+  return new Map(cases.map((row) => {
+    const conferences = meetings.filter((meeting) => meeting.case_id === row.id).map((meeting) => ({ kind: meeting.kind, heldOn: meeting.held_on, ...(meeting.protection_plan === null ? {} : { protectionPlan: meeting.protection_plan }) }));
+    return [row.id, protectionStatusOf(row.level, conferences, today)];
+  }));
 }
