@@ -1,0 +1,58 @@
+// Transfer to another area in a real browser with axe: the lead professional of a demo case opens
+// "Transfer to another area" from the case page, is refused with the area left empty (error summary
+// linking to the field, the contact kept), closes the case for transfer and sees what was sent, to
+// whom and the task to confirm receipt, then records the receipt. No JavaScript needed.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { type E2e, expectNoAxeViolations, signIn, startE2e, submit } from './helpers/browser.ts';
+import { expectErrorSummary } from './helpers/page-checks.ts';
+
+describe('transfer to another area', () => {
+  let e2e: E2e;
+  let page: Page;
+  let caseId: string;
+
+  before(async () => {
+    e2e = await startE2e();
+    const lead = await e2e.testApp.ctx.db
+      .selectFrom('case_team')
+      .innerJoin('users', 'users.id', 'case_team.user_id')
+      .select(['case_team.case_id', 'users.email'])
+      .where('case_team.role', '=', 'lead-professional')
+      .where('users.email', 'like', '%@demo.example')
+      .orderBy('case_team.case_id')
+      .executeTakeFirstOrThrow();
+    caseId = lead.case_id;
+    page = await e2e.newPage();
+    await signIn(page, lead.email);
+  });
+  after(async () => e2e.close());
+
+  test('the close-for-transfer page, from the case page, passes axe, and an empty area is refused with what was typed kept', async () => {
+    await page.goto(`/cases/${caseId}`);
+    await submit(page, page.locator('[data-qa="open-transfer"]'));
+    assert.equal(await page.locator('h1').innerText(), 'Transfer to another area');
+    await expectNoAxeViolations(page);
+    await page.locator('#contact').fill('Rita Receiver, duty team, 01234 567890');
+    const refused = await submit(page, page.locator('[data-qa="close-for-transfer"]'));
+    assert.equal(refused.status(), 400);
+    await expectErrorSummary(page, [{ text: 'Enter the area the family has moved to', href: '#toArea' }]);
+    assert.equal(await page.locator('#contact').inputValue(), 'Rita Receiver, duty team, 01234 567890');
+    await expectNoAxeViolations(page);
+  });
+
+  test('closes the case for transfer, shows what was sent and the task, and records the receipt', async () => {
+    await page.locator('#toArea').fill('Northshire County Council');
+    await submit(page, page.locator('[data-qa="close-for-transfer"]'));
+    assert.match(await page.locator('.govuk-notification-banner').innerText(), /closed for transfer to Northshire County Council/);
+    const sent = await page.locator('[data-qa="transfer-sent"]').innerText();
+    assert.match(sent, /Northshire County Council/);
+    assert.match(sent, /Due/);
+    await expectNoAxeViolations(page);
+    await page.locator('#note').fill('Rita Receiver confirmed by phone');
+    await submit(page, page.locator('[data-qa="record-receipt"]'));
+    assert.match(await page.locator('[data-qa="transfer-sent"]').innerText(), /Received/);
+    await expectNoAxeViolations(page);
+  });
+});
