@@ -26,6 +26,7 @@ import { withdrawalApiRoutes } from './withdrawal.routes.ts';
 import { transferApiRoutes } from './transfer.routes.ts';
 import { personWithdrawalApiRoutes } from './person-withdrawal.routes.ts';
 import { retentionApiRoutes } from './retention.routes.ts';
+import { qualityAuditsApiRoutes } from './quality-audits.routes.ts';
 import { fhirApiRoutes } from './fhir.routes.ts';
 import { fhirExportApiRoutes } from './fhir-export.routes.ts';
 import { tokenRoutes } from './tokens.routes.ts';
@@ -58,6 +59,7 @@ export async function apiV1(app: FastifyInstance): Promise<void> {
   await app.register(transferApiRoutes);
   await app.register(personWithdrawalApiRoutes);
   await app.register(retentionApiRoutes);
+  await app.register(qualityAuditsApiRoutes);
   await app.register(fhirApiRoutes);
   await app.register(fhirExportApiRoutes);
 }

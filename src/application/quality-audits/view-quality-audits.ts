@@ -2,7 +2,7 @@
 // got; an audit with its cases; its results as a report (domain/quality-audits/audit-results.ts).
 // For the organisation's safeguarding leads and managers (a practitioner or an administrator is
 // refused, audited as denied). Each look is one audit entry: quality-audit.list, quality-audit.view,
-// quality-audit.report (with the format: the page, its printable copy or the CSV file).
+// quality-audit.report (with the format: the page, its printable copy, the CSV file or the API).
 import { OVERSIGHT_ROLES } from '../../domain/access/case-access.ts';
 import { mayAnswerAudit, mayStartAudit } from '../../domain/quality-audits/audit-access.ts';
 import { QUESTION_IDS } from '../../domain/quality-audits/audit-questions.ts';
@@ -56,7 +56,7 @@ export interface AuditReport {
   cases: AuditCase[];
 }
 
-export async function qualityAuditReport(ctx: AppContext, actor: UserActor, auditId: string, format: 'page' | 'print' | 'csv'): Promise<{ ok: true; value: AuditReport } | Refusal> {
+export async function qualityAuditReport(ctx: AppContext, actor: UserActor, auditId: string, format: 'page' | 'print' | 'csv' | 'api'): Promise<{ ok: true; value: AuditReport } | Refusal> {
   const opened = await openAudit(ctx, actor, auditId, 'quality-audit.report', 'read');
   if (!opened.ok) return opened;
   const cases = await readAuditCases(ctx.db, auditId);
