@@ -1,5 +1,5 @@
-// Nothing typed is lost, in a real browser: the contact form, the subject page, the meeting form and
-// the record's details (never a restricted address) typed into, the session lost, signed in again and the text found there (JavaScript on and off); the timeout warning
+// Nothing typed is lost, in a real browser: the contact form, the subject page, the meeting form, the
+// sharing form and the record's details (never a restricted address) typed into, the session lost, signed in again and the text found there (JavaScript on and off); the timeout warning
 // before the idle sign-out, with axe, Escape staying signed in, and its words once the session has ended.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
@@ -111,6 +111,27 @@ describe('the record’s details typed after the session ended, with a restricte
     assert.equal(await page.locator('[data-qa="address-not-kept"]').innerText(), 'The address you typed was not kept, because it is restricted: type it again. The address shown is the one saved on the record.');
     const kept = await demo.e2e.testApp.ctx.db.selectFrom('kept_forms').select('fields').execute();
     assert.ok(!JSON.stringify(kept).includes('Hidden Lane'), 'never kept in the database');
+    await expectNoAxeViolations(page);
+  });
+});
+
+describe('information shared without consent, typed after the session ended', () => {
+  test('is given back on the sharing form once the same user signs in again', async () => {
+    const page = await demo.signedInPage('health-visitor@demo.example');
+    await page.goto(`/cases/${demo.caseId}/consent`);
+    await page.locator('#sharedWhat').fill('The police log of last night, kept');
+    await page.locator('#sharedWith').fill('Kept midwife');
+    await page.locator('#reason').fill('Asking would have put the baby at greater risk, kept');
+    demo.e2e.testApp.clock.advanceMinutes(31);
+    await submit(page, page.locator('[data-qa="save-sharing"]'));
+    assert.equal(new URL(page.url()).pathname, '/sign-in');
+
+    await signInAgain(page);
+    assert.equal(new URL(page.url()).pathname, `/cases/${demo.caseId}/consent/sharing`);
+    assert.equal(await page.locator('#sharedWhat').inputValue(), 'The police log of last night, kept');
+    assert.equal(await page.locator('#sharedWith').inputValue(), 'Kept midwife');
+    assert.equal(await page.locator('#reason').inputValue(), 'Asking would have put the baby at greater risk, kept');
+    assert.match(await page.locator('[data-qa="kept-form-banner"]').innerText(), /What you typed has been put back/);
     await expectNoAxeViolations(page);
   });
 });
