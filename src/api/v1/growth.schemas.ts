@@ -47,7 +47,7 @@ export const Measurement = Type.Object(
         { additionalProperties: false },
       ),
     ),
-    unreadable: nullable(Type.String({ description: 'Why it cannot be read against the charts (the baby’s sex or gestation not recorded, outside 23 weeks of gestation to 2 years)' })),
+    unreadable: nullable(Type.String({ description: 'Why it cannot be read against the charts (the baby’s sex or gestation not recorded, outside 23 weeks of gestation to 4 years)' })),
   },
   { additionalProperties: false },
 );

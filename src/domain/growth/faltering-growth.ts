@@ -123,7 +123,7 @@ export function assessFalteringGrowth(facts: FalteringFacts): FalteringGrowth {
     const fall = birthUsed?.reading ? ` Since the birth weight, ${birthUsed.words}, it has moved ${describeFall(centileSpacesFallen(birthUsed.reading.z, latest.reading.z))}.` : '';
     return { status: 'excluded', detail: `The latest weight, ${latest.words}, is not faltering.${fall}`, weights: [...(birthUsed ? [birthUsed] : []), latest] };
   }
-  if (latest) return { status: 'not-assessed', detail: `The latest weight cannot be read against the centiles: ${whyNotReadable(facts) ?? 'it is outside the charts (23 weeks of gestation to 2 years)'}.` };
+  if (latest) return { status: 'not-assessed', detail: `The latest weight cannot be read against the centiles: ${whyNotReadable(facts) ?? 'it is outside the charts (23 weeks of gestation to 4 years)'}.` };
   const earlyWeights = birth ? weights.filter((w) => w.measuredOn > dob) : [];
   if (birth && earlyWeights.length > 0) {
     return { status: 'excluded', detail: 'No loss of 10% of the birth weight in the first days; no weight yet from 2 weeks of age to read against the centiles.', weights: [used(facts, birth), ...earlyWeights.map((w) => used(facts, w))] };

@@ -72,10 +72,11 @@ describe('centiles at the edges of gestation', () => {
     assert.ok(before > after + 10, `${before} then ${after}`);
   });
 
-  it('cannot read a baby born before 23 weeks at birth, nor anyone after 2 years', () => {
+  it('cannot read a baby born before 23 weeks at birth, nor anyone after 4 years; reads a child between 2 and 4', () => {
     assert.equal(readMeasurement(baby(22), 'weight', 500, BORN).ok, false);
-    assert.equal(readMeasurement(baby(40), 'weight', 12000, '2028-01-06').ok, false);
-    assert.ok(readMeasurement(baby(40), 'weight', 12000, '2028-01-05').ok);
+    assert.equal(readMeasurement(baby(40), 'weight', 16000, '2030-01-06').ok, false);
+    assert.ok(readMeasurement(baby(40), 'weight', 16000, '2030-01-05').ok);
+    assert.ok(readMeasurement(baby(40), 'weight', 12000, '2028-01-06').ok, 'just past 2 years');
   });
 
   it('cannot read a baby whose sex or gestation is not recorded, and says why', () => {

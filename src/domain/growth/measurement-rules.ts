@@ -1,10 +1,10 @@
 // What a measurement must be before it is stored: a weight in grams, a length or head circumference
-// in centimetres, within what a baby up to 2 years can measure, dated on or after the birth and not
+// in centimetres, within what a child up to 4 years can measure, dated on or after the birth and not
 // in the future.
 import { isRealIsoDate } from '../shared/calendar-date.ts';
 import { isMeasurementKind, UNIT_OF, type MeasurementKind } from './growth.types.ts';
 
-/** Plausible for a baby from 23 weeks of gestation to 2 years (well beyond the charts' 0.4th and 99.6th centiles). */
+/** Plausible for a baby from 23 weeks of gestation to 4 years (beyond the charts' 0.4th and 99.6th centiles). */
 export const PLAUSIBLE_RANGES: Readonly<Record<MeasurementKind, { min: number; max: number }>> = {
   weight: { min: 250, max: 25000 },
   length: { min: 20, max: 120 },

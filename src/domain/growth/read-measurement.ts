@@ -27,7 +27,7 @@ export function readMeasurement(subject: GrowthSubject, kind: MeasurementKind, v
   const age = plottedAge(subject.dateOfBirth!, subject.gestationAtBirthWeeks!, on);
   if (age === null) return { ok: false, reason: 'it is dated before the birth' };
   const lms = referenceAt(kind, subject.sex!, age.days / DAYS_IN_A_YEAR);
-  if (lms === null || !(value > 0)) return { ok: false, reason: 'it is outside the charts (23 weeks of gestation to 2 years)' };
+  if (lms === null || !(value > 0)) return { ok: false, reason: 'it is outside the charts (23 weeks of gestation to 4 years)' };
   const z = zScore(inReferenceUnits(kind, value), lms);
   return { ok: true, reading: { age, z, centile: centileOfZ(z) } };
 }

@@ -25,11 +25,27 @@ describe('the UK-WHO reference', () => {
     assert.ok(Math.abs(justAfter.M - 3.7529) < 0.01, `WHO's 2 weeks is 3.7529 kg, not ${justAfter.M}`);
   });
 
-  it('interpolates between rows and ends at 2 years', () => {
+  it('interpolates between rows and ends at 4 years', () => {
     const halfway = referenceAt('weight', 'male', weeksFromTerm(-16.5))!;
     assert.ok(halfway.M > 0.6145 && halfway.M < referenceAt('weight', 'male', weeksFromTerm(-16))!.M);
-    assert.notEqual(referenceAt('head-circumference', 'female', 2), null);
-    assert.equal(referenceAt('weight', 'male', 2.001), null);
+    assert.notEqual(referenceAt('head-circumference', 'female', 4), null);
+    assert.equal(referenceAt('weight', 'male', 4.001), null);
     assert.equal(referenceAt('weight', 'male', Number.NaN), null);
+  });
+
+  it('reads 2 to 4 years from the WHO standard’s children’s part: published values at 3 and 4 years', () => {
+    assert.deepEqual(referenceAt('weight', 'female', 4), { L: -0.3361, M: 16.0697, S: 0.13884 });
+    assert.deepEqual(referenceAt('length', 'male', 4), { L: 1, M: 103.3273, S: 0.04059 });
+    assert.deepEqual(referenceAt('head-circumference', 'male', 4), { L: 1, M: 50.2115, S: 0.02912 });
+    const three = referenceAt('weight', 'male', 3)!;
+    assert.ok(three.M > 12.1515 && three.M < 16.3489, `between 2 and 4 years' medians, not ${three.M}`);
+  });
+
+  it('changes from length lying down to height standing at 2 years (0.7 cm lower), weight and head circumference carrying on', () => {
+    assert.equal(referenceAt('length', 'male', 2)!.M, 87.8161, 'length at 2 years');
+    const justAfter = referenceAt('length', 'male', 2 + 1e-4)!;
+    assert.ok(Math.abs(justAfter.M - 87.1161) < 0.01, `height just after 2 years is about 87.12 cm, not ${justAfter.M}`);
+    assert.ok(Math.abs(referenceAt('weight', 'male', 2 + 1e-4)!.M - 12.1515) < 0.01);
+    assert.ok(Math.abs(referenceAt('head-circumference', 'female', 2 + 1e-4)!.M - 47.1822) < 0.01);
   });
 });

@@ -8,7 +8,8 @@ describe('the growth chart', () => {
     assert.deepEqual(chartDays('weight', [{ days: -100, value: 1000, label: '' }, { days: 120, value: 6000, label: '' }]), { from: -105, to: 154 });
     assert.deepEqual(chartDays('weight', [{ days: -119, value: 600, label: '' }]).from, -119); // 23 weeks of gestation
     assert.deepEqual(chartDays('length', [{ days: -119, value: 30, label: '' }]).from, -105); // length starts at 25 weeks
-    assert.deepEqual(chartDays('weight', [{ days: 720, value: 12000, label: '' }]).to, 730);
+    assert.deepEqual(chartDays('weight', [{ days: 720, value: 12000, label: '' }]).to, 749);
+    assert.deepEqual(chartDays('weight', [{ days: 1440, value: 16000, label: '' }]).to, 1461); // the reference ends at 4 years
   });
 
   it('is an image with its title and description, the nine lines and a point each, escaping every word', () => {
