@@ -1,7 +1,8 @@
 // Disputes and records made in error in a real browser with axe: a dispute of a chronology entry
 // refused for what is missing (error summary, what was typed kept), then recorded and shown beside the
 // entry; the withdrawal page reached from the case page, a proposal with no reason refused with the
-// error summary; the confirm step, by a second person, after which the record is gone. No JavaScript needed.
+// error summary; the confirm step, by a second person, after which the record is gone; a person added
+// to the wrong family withdrawn the same way from their details. No JavaScript needed.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -105,5 +106,48 @@ describe('disputes and withdrawal', () => {
     assert.match(await confirming.locator('.govuk-notification-banner').innerText(), /The record made in error has been withdrawn and removed/);
     await expectNoAxeViolations(confirming);
     assert.equal((await confirming.goto(`/cases/${chosen.case_id}`))?.status(), 404);
+  });
+
+  test('withdrawing a person added to the wrong family: from their details, a proposal without a reason refused, then proposed and confirmed by a second person, each page passing axe', async () => {
+    const { ctx } = e2e.testApp;
+    const manager = await ctx.db.selectFrom('users').select(['id', 'organisation_id']).where('email', '=', 'manager@demo.example').executeTakeFirstOrThrow();
+    // A demo case still on the record with someone of the manager's organisation in its team, its lead professional, and a person around the baby.
+    const chosen = await ctx.db
+      .selectFrom('case_team as lead')
+      .innerJoin('users as u', 'u.id', 'lead.user_id')
+      .innerJoin('people as p', 'p.case_id', 'lead.case_id')
+      .select(['lead.case_id', 'u.email', 'p.id as person_id'])
+      .where('lead.role', '=', 'lead-professional')
+      .where('u.email', 'like', '%@demo.example')
+      .where('u.id', '<>', manager.id)
+      .where((eb) => eb.exists(eb.selectFrom('case_team as t').innerJoin('users as m', 'm.id', 't.user_id').select('t.user_id').whereRef('t.case_id', '=', 'lead.case_id').where('m.organisation_id', '=', manager.organisation_id)))
+      .orderBy('lead.case_id')
+      .orderBy('p.id')
+      .executeTakeFirstOrThrow();
+    const url = `/cases/${chosen.case_id}/people/${chosen.person_id}/withdrawal`;
+    const lead = await e2e.newPage();
+    await signIn(lead, chosen.email);
+    await lead.goto(`/cases/${chosen.case_id}/people/${chosen.person_id}`);
+    await submit(lead, lead.locator('[data-qa="open-person-withdrawal"]'));
+    assert.equal(await lead.locator('h1').innerText(), 'Withdraw a person added to the wrong family');
+    await expectNoAxeViolations(lead);
+    const refused = await submit(lead, lead.locator('[data-qa="propose-withdrawal"]'));
+    assert.equal(refused.status(), 400);
+    await expectErrorSummary(lead, [{ text: 'Enter why the person was added to the wrong family', href: '#reason' }]);
+    await expectNoAxeViolations(lead);
+    await lead.locator('#reason').fill('The neighbour’s partner, added to this family by mistake');
+    await submit(lead, lead.locator('[data-qa="propose-withdrawal"]'));
+    assert.equal(await lead.locator('[data-qa="awaiting-confirmation"]').count(), 1);
+
+    const confirming = await e2e.newPage();
+    await signIn(confirming, 'manager@demo.example');
+    await confirming.goto(url);
+    assert.match(await confirming.locator('[data-qa="withdrawal-proposal"]').innerText(), /added to this family by mistake/);
+    await expectNoAxeViolations(confirming);
+    const confirmed = await submit(confirming, confirming.locator('[data-qa="confirm-withdrawal"]'));
+    assert.equal(new URL(confirmed.url()).pathname, `/cases/${chosen.case_id}`);
+    assert.match(await confirming.locator('.govuk-notification-banner').innerText(), /The person added to the wrong family has been withdrawn and removed/);
+    await expectNoAxeViolations(confirming);
+    assert.equal((await confirming.goto(`/cases/${chosen.case_id}/people/${chosen.person_id}`))?.status(), 404);
   });
 });
