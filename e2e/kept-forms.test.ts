@@ -1,5 +1,5 @@
 // Nothing typed is lost, in a real browser: the contact form, the subject page, the meeting form, the
-// sharing form and the record's details (never a restricted address) typed into, the session lost, signed in again and the text found there (JavaScript on and off); the timeout warning
+// sharing form, a new person and the record's details (never a restricted address) typed into, the session lost, signed in again and the text found there (JavaScript on and off); the timeout warning
 // before the idle sign-out, with axe, Escape staying signed in, and its words once the session has ended.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
@@ -131,6 +131,28 @@ describe('information shared without consent, typed after the session ended', ()
     assert.equal(await page.locator('#sharedWhat').inputValue(), 'The police log of last night, kept');
     assert.equal(await page.locator('#sharedWith').inputValue(), 'Kept midwife');
     assert.equal(await page.locator('#reason').inputValue(), 'Asking would have put the baby at greater risk, kept');
+    assert.match(await page.locator('[data-qa="kept-form-banner"]').innerText(), /What you typed has been put back/);
+    await expectNoAxeViolations(page);
+  });
+});
+
+describe('a person typed after the session ended', () => {
+  test('is given back on the form to add a person once the same user signs in again', async () => {
+    const personUrl = `/cases/${demo.caseId}/people/new`;
+    const page = await demo.signedInPage('health-visitor@demo.example');
+    await page.goto(personUrl);
+    await page.locator('#relationshipToInfant').selectOption('grandparent');
+    await page.locator('#givenName').fill('Esther, kept');
+    await page.locator('#familyName').fill('Okafor');
+    demo.e2e.testApp.clock.advanceMinutes(31);
+    await submit(page, page.getByRole('button', { name: 'Save' }));
+    assert.equal(new URL(page.url()).pathname, '/sign-in');
+
+    await signInAgain(page);
+    assert.equal(new URL(page.url()).pathname, personUrl);
+    assert.equal(await page.locator('#relationshipToInfant').inputValue(), 'grandparent');
+    assert.equal(await page.locator('#givenName').inputValue(), 'Esther, kept');
+    assert.equal(await page.locator('#familyName').inputValue(), 'Okafor');
     assert.match(await page.locator('[data-qa="kept-form-banner"]').innerText(), /What you typed has been put back/);
     await expectNoAxeViolations(page);
   });
