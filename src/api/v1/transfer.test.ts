@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { ApiErrorBody } from '../../../test/helpers/case-api.ts';
 import { apiTokenFor, makeCase, makeOrganisation, makePerson, makeUser } from '../../../test/helpers/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { WebClient } from '../../../test/helpers/web-client.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
 import { receiptDueOn } from '../../domain/transfer/transfer-rules.ts';
 import { sealAuditTrail } from '../../infrastructure/audit/audit-seal.ts';
@@ -27,6 +28,7 @@ describe('transfer to another area: from one instance of the service to another 
   const tokens = {} as Record<Who, string>;
   const ids = {} as Record<Who, string>;
   let receiver: string;
+  let receivingUser: Awaited<ReturnType<typeof makeUser>>;
   let pack: Pack;
 
   before(async () => {
@@ -53,7 +55,7 @@ describe('transfer to another area: from one instance of the service to another 
     const corrected = await call('lead', 'POST', 'events', { kind: 'home-visit', occurredAt: today, summary: 'Visited at home; the partner was there too', source: 'observed', personIds: [motherId], corrects: visit.json<{ id: string }>().id, correctionReason: 'Left out who was there' });
     assert.equal(corrected.statusCode, 201, corrected.body);
     const receivingOrg = await makeOrganisation(receiving.ctx, 'childrens-social-care', 'Northshire Children’s Services');
-    const receivingUser = await makeUser(receiving.ctx, { organisationId: receivingOrg.id, name: 'Rita Receiver' });
+    receivingUser = await makeUser(receiving.ctx, { organisationId: receivingOrg.id, name: 'Rita Receiver' });
     receiver = await apiTokenFor(receiving.ctx, receivingUser.email);
   });
   after(async () => Promise.all([sending.close(), receiving.close()]));
@@ -138,12 +140,16 @@ describe('transfer to another area: from one instance of the service to another 
     const summaries = (body: string) => (JSON.parse(body) as { events: { summary: string; agency: string }[] }).events.map((e) => `${e.agency}: ${e.summary}`).sort();
     assert.deepEqual(summaries(got.body), summaries(sent.body));
     for (const event of got.json<{ events: { receivedFrom?: { area: string; receivedOn: string } }[] }>().events) assert.deepEqual({ ...event.receivedFrom, sentId: undefined }, { area: 'Southby Health Visiting', receivedOn: today, sentId: undefined });
-    const stored = await receiving.ctx.db.selectFrom('chronology_entries').select(['details', 'recorded_by_name', 'corrects']).where('case_id', '=', newId).execute();
+    const stored = await receiving.ctx.db.selectFrom('chronology_entries').select(['id', 'details', 'recorded_by_name', 'corrects']).where('case_id', '=', newId).execute();
     assert.equal(stored.length, 3);
     for (const entry of stored) assert.deepEqual({ ...(entry.details['receivedFrom'] as object), sentId: undefined }, { area: 'Southby Health Visiting', receivedOn: today, sentId: undefined });
     assert.deepEqual(stored.map((e) => e.recorded_by_name).sort(), ['Lena Lead', 'Lena Lead', 'Pat Police']);
     assert.equal(stored.filter((e) => e.corrects !== null).length, 1, 'the correction still points at the entry it corrects');
 
+    const receiverPage = await WebClient.signedIn(receiving.app, receivingUser);
+    const entryPage = await receiverPage.get(`/cases/${newId}/chronology/${stored[0]!.id}`);
+    assert.equal(entryPage.statusCode, 200);
+    assert.match(entryPage.body, /Received from Southby Health Visiting on \d{1,2} \w+ \d{4}/);
     const names = (await receiving.ctx.db.selectFrom('people').select(['given_name', 'relationship_to_infant']).where('case_id', '=', newId).orderBy('given_name').execute()).map((p) => `${p.given_name ?? ''} ${p.relationship_to_infant}`);
     assert.deepEqual(names, ['Sam mothers-partner', 'Zoë mother']);
     const sentFindings = (await sending.ctx.profiles.read(sending.ctx, caseId))!.evaluation.findings.map((f) => f.id).sort();

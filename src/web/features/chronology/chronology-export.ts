@@ -74,6 +74,7 @@ export function printRows(entries: readonly EntryView[]): PrintRow[] {
       ...e.livedExperience,
       ...e.planChecks.map((check) => ({ label: `Plan check, ${check.text}`, text: check.note ? `${check.outcome}: ${check.note}` : check.outcome })),
       { label: 'Recorded', text: `${e.recordedAt} by ${e.recordedBy}` },
+      ...(e.receivedFrom ? [{ label: 'Transferred', text: e.receivedFrom }] : []),
       ...(e.corrects ? [{ label: 'Corrects', text: `${e.corrects.description}. Why: ${e.correctionReason ?? ''}` }] : []),
       ...e.correctedBy.map((c) => ({ label: 'Corrected by', text: `${c.description}. Why: ${c.reason}` })),
       ...e.disputes.map((d) => ({ label: 'Disputed', text: `${d.text} (${d.line})` })),

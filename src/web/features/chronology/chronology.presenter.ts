@@ -44,6 +44,8 @@ export interface EntryView {
   correctedBy: (EntryLink & { reason: string })[];
   /** What people say is wrong in it, oldest first: shown beside it wherever it is shown. */
   disputes: DisputeView[];
+  /** Received in a transfer: "Received from Southby Health Visiting on 24 November 2026". Left out for an entry recorded here. */
+  receivedFrom?: string;
 }
 
 export interface DisputeView {
@@ -114,6 +116,7 @@ export function presentEntries(entries: readonly ListedEntry[], all: readonly Li
         const correction = byId.get(id);
         return correction ? [{ id, description: describe(correction), reason: correction.correctionReason ?? '' }] : [];
       }),
+      ...(entry.receivedFrom ? { receivedFrom: `Received from ${entry.receivedFrom.area} on ${formatDate(entry.receivedFrom.receivedOn)}` } : {}),
       disputes: (entry.disputes ?? []).map((d) => ({
         disputedBy: d.disputedBy,
         text: d.text,
