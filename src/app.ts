@@ -87,7 +87,7 @@ export async function buildApp({ ctx, sessionSecret, logger = false, logDestinat
   await app.register(requestMetrics);
   await app.register(fastifyFormbody, { bodyLimit: 262_144 });
   await app.register(openapi);
-  await app.register(security);
+  await app.register(security, { secret: sessionSecret });
   await app.register(sessions, { secret: sessionSecret });
   await app.register(keptForms);
   await app.register(views);

@@ -1,7 +1,7 @@
 // Two servers against one PostgreSQL database, as several processes or machines run the service:
 // each its own app, context and connection pool, sharing only the database and the settings. A
 // session made on one is valid on the other (and its form token too), a lock-out counts failures
-// made on either, and the background work run on both at once sends each email once, escalates
+// made on either, so does the sign-in rate limit, and the background work run on both at once sends each email once, escalates
 // each alert once and re-evaluates each queued case once. (src/server.cluster.test.ts starts the real server with WEB_PROCESSES=2.)
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -27,13 +27,18 @@ describe('two servers against one database', { skip: usingPostgres ? false : 'Po
   let two: TestApp;
   let p: Partnership;
 
-  before(async () => {
-    one = await createTestApp({ env: ENV });
+  /** Another server on the first one's database and clock. */
+  async function anotherServer(env: Record<string, string>): Promise<TestApp> {
     const database = openPostgres((one.database as TestDatabase).url!, 5, () => undefined);
-    const ctx = createContext(database.db, testConfig(ENV), one.clock);
+    const ctx = createContext(database.db, testConfig(env), one.clock);
     const app = await buildApp({ ctx, sessionSecret: TEST_SESSION_SECRET, checkReplies: true });
     await app.ready();
-    two = { app, ctx, clock: one.clock, database, close: async () => (await app.close(), await database.close()) };
+    return { app, ctx, clock: one.clock, database, close: async () => (await app.close(), await database.close()) };
+  }
+
+  before(async () => {
+    one = await createTestApp({ env: ENV });
+    two = await anotherServer(ENV);
     p = await makePartnership(one);
   });
   after(async () => {
@@ -66,6 +71,22 @@ describe('two servers against one database', { skip: usingPostgres ? false : 'Po
     const locked = await new WebClient(two.app).signIn(user.email, user.password);
     assert.equal(locked.statusCode, 401);
     assert.match(locked.body, /too many failed attempts to sign in to this account from here/, 'the right password is refused on the other server too');
+  });
+
+  it('holds the sign-in rate limit across both servers: the attempts from one address are counted together', async () => {
+    const limited = { SIGN_IN_RATE_LIMIT_PER_MINUTE: '3' };
+    const servers = [await anotherServer(limited), await anotherServer(limited)] as const;
+    try {
+      const attempt = (server: TestApp, remoteAddress: string) =>
+        server.app.inject({ method: 'POST', url: '/sign-in', remoteAddress, payload: 'email=nobody%40test.example&password=wrong', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      const answers: number[] = [];
+      for (const server of [servers[0], servers[1], servers[0], servers[1]]) answers.push((await attempt(server, '192.0.2.44')).statusCode);
+      assert.equal(answers[3], 429, `the fourth attempt, the second on this server, is refused (${answers.join(', ')})`);
+      assert.ok(answers.slice(0, 3).every((status) => status !== 429), 'the first three are not');
+      assert.notEqual((await attempt(servers[0], '192.0.2.45')).statusCode, 429, 'another address has its own count');
+    } finally {
+      for (const server of servers) await server.close();
+    }
   });
 
   it('escalates each overdue alert once when both servers run the escalation at the same moment', async () => {

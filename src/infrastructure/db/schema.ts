@@ -36,6 +36,13 @@ export interface SignInThrottleTable {
   updated_at: Timestamp;
 }
 
+/** Hits on a rate-limited route by one client in the current window, under a keyed hash (migration 043). */
+export interface RateLimitHitsTable {
+  key_hash: string;
+  hits: number;
+  window_ends_at: Timestamp;
+}
+
 export interface SessionsTable {
   id: string;
   user_id: string | null;
@@ -691,6 +698,7 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   sign_in_throttle: SignInThrottleTable;
+  rate_limit_hits: RateLimitHitsTable;
   api_tokens: ApiTokensTable;
   audit_log: AuditLogTable;
   cases: CasesTable;

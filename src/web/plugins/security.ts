@@ -1,6 +1,6 @@
 // Security headers (a CSP with no inline scripts bar one known by its hash), no caching of pages,
 // CSRF protection on every form (a kept form page's form kept rather than refused), and rate limiting
-// where routes ask for it.
+// where routes ask for it, counted in the database so that a limit holds across server processes.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -9,6 +9,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { rateLimitStore } from '../../application/auth/rate-limits.ts';
 import { keepTypedForm } from './kept-forms.ts';
 
 const require = createRequire(import.meta.url);
@@ -30,7 +31,12 @@ function formTokenRefusal(app: FastifyInstance, request: FastifyRequest, reply: 
   return refusal;
 }
 
-export const security = fp(async (app: FastifyInstance) => {
+export interface SecurityOptions {
+  /** The service's secret, under which the rate limits' keys are hashed. */
+  secret: string;
+}
+
+export const security = fp(async (app: FastifyInstance, options: SecurityOptions) => {
   const { config } = app.ctx;
   const https = config.cookieSecure === true;
   await app.register(fastifyHelmet, {
@@ -61,7 +67,7 @@ export const security = fp(async (app: FastifyInstance) => {
     if (!request.url.startsWith('/assets/')) reply.header('Cache-Control', 'no-store');
   });
 
-  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyRateLimit, { global: false, store: rateLimitStore(app.ctx, options.secret) });
 
   await app.register(fastifyCsrf, {
     sessionPlugin: '@fastify/cookie',
