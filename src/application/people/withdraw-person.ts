@@ -95,6 +95,8 @@ async function removePersonData(trx: Tx, caseId: string, personId: string, entry
   count('profile_assessments', (await trx.deleteFrom('profile_assessments').where('case_id', '=', caseId).where((eb) => eb.or([eb('subject_key', '=', personId), eb('person_id', '=', personId)])).executeTakeFirst()).numDeletedRows);
   count('person_relationships', (await trx.deleteFrom('person_relationships').where('case_id', '=', caseId).where((eb) => eb.or([eb('person_id', '=', personId), eb('other_person_id', '=', personId)])).executeTakeFirst()).numDeletedRows);
   count('case_consents', (await trx.deleteFrom('case_consents').where('case_id', '=', caseId).where('asked_person_id', '=', personId).executeTakeFirst()).numDeletedRows);
+  // A FHIR import's proposal decided as this person holds what the sender said of them.
+  count('fhir_proposed_people', (await trx.deleteFrom('fhir_proposed_people').where('case_id', '=', caseId).where('person_id', '=', personId).executeTakeFirst()).numDeletedRows);
   count('person_withdrawals', (await trx.deleteFrom('person_withdrawals').where('case_id', '=', caseId).where('person_id', '=', personId).executeTakeFirst()).numDeletedRows);
   count('people', (await trx.deleteFrom('people').where('case_id', '=', caseId).where('id', '=', personId).executeTakeFirst()).numDeletedRows);
   await sql`SELECT set_config('icp.removing_case', '', true)`.execute(trx);

@@ -12,10 +12,12 @@ describe('the page that withdraws a person added to the wrong family', () => {
   let lead: WebClient;
   let member: WebClient;
   let manager: WebClient;
+  let organisationId: string;
 
   before(async () => {
     t = await createTestApp();
     const org = await makeOrganisation(t.ctx, 'health-visiting', 'Withdraw Health');
+    organisationId = org.id;
     const leadUser = await makeUser(t.ctx, { organisationId: org.id, name: 'Lena Lead' });
     const memberUser = await makeUser(t.ctx, { organisationId: org.id });
     const managerUser = await makeUser(t.ctx, { organisationId: org.id, role: 'manager' });
@@ -60,6 +62,11 @@ describe('the page that withdraws a person added to the wrong family', () => {
     assert.equal(self.statusCode, 403);
     assert.match(summaryErrors(self.body)[0] ?? '', /someone else must confirm it/);
     assert.ok(qaElement((await manager.get(url())).body, 'confirm-withdrawal'));
+    // An agency's FHIR import proposed him, and the lead said he is the person recorded: that proposal goes too.
+    await t.ctx.db.insertInto('fhir_proposed_people').values({
+      case_id: caseId, id: 'proposal-1', organisation_id: organisationId, agency: 'City Hospital', resource: 'RelatedPerson/wendel', given_name: 'Wendel', family_name: 'Wrongfamily',
+      relationship_to_infant: 'father', received_at: t.clock.now(), decision: 'same-person', person_id: personId, decided_at: t.clock.now(),
+    }).execute();
     const confirmed = await manager.post(`${url()}/confirm`, {});
     assert.equal(confirmed.statusCode, 303);
     assert.equal(confirmed.headers.location, `/cases/${caseId}`);
@@ -67,6 +74,7 @@ describe('the page that withdraws a person added to the wrong family', () => {
     assert.match(casePage.body, /The person added to the wrong family has been withdrawn and removed/);
     assert.doesNotMatch(casePage.body, /Wendel|Wrongfamily/);
     assert.match(casePage.body, /Priya/);
+    assert.equal((await t.ctx.db.selectFrom('fhir_proposed_people').select('id').where('case_id', '=', caseId).execute()).length, 0);
     for (const client of [lead, member, manager]) {
       assert.equal((await client.get(`/cases/${caseId}/people/${personId}`)).statusCode, 404);
       assert.equal((await client.get(url())).statusCode, 404);
