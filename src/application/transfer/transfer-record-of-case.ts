@@ -43,6 +43,19 @@ function transferredEntry(entry: ChronologyEntry): TransferredEntry {
   };
 }
 
+/**
+ * Oldest recorded first, each correction straight after the entry it corrects (entries recorded in the
+ * same instant included), so that the receiving service meets every entry before its correction.
+ */
+function correctionsAfterTheirEntries(chronology: readonly ChronologyEntry[]): ChronologyEntry[] {
+  const sorted = [...chronology].sort((a, b) => a.recordedAt.localeCompare(b.recordedAt) || a.id.localeCompare(b.id));
+  const ids = new Set(sorted.map((entry) => entry.id));
+  const corrections = new Map<string, ChronologyEntry[]>();
+  for (const entry of sorted) if (entry.corrects && ids.has(entry.corrects)) corrections.set(entry.corrects, [...(corrections.get(entry.corrects) ?? []), entry]);
+  const withCorrections = (entry: ChronologyEntry): ChronologyEntry[] => [entry, ...(corrections.get(entry.id) ?? []).flatMap(withCorrections)];
+  return sorted.filter((entry) => !entry.corrects || !ids.has(entry.corrects)).flatMap(withCorrections);
+}
+
 export async function transferRecordOf(db: Db, ctx: AppContext, caseId: string, sending: TransferSending): Promise<TransferRecord> {
   // Everything through `db`, which may be the change's transaction: on the embedded database, a read
   // outside it would wait for it.
@@ -54,7 +67,7 @@ export async function transferRecordOf(db: Db, ctx: AppContext, caseId: string, 
   ]);
   const stored = await loadStoredProfile(db, caseId, serviceToday(ctx.clock.now()), inForce.settings, chronology ?? []);
   const evaluated = stored ? evaluateStored(stored) : null;
-  const entries = [...(chronology ?? [])].sort((a, b) => a.recordedAt.localeCompare(b.recordedAt) || a.id.localeCompare(b.id));
+  const entries = correctionsAfterTheirEntries(chronology ?? []);
   return {
     format: TRANSFER_RECORD_FORMAT,
     version: TRANSFER_RECORD_VERSION,
