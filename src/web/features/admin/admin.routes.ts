@@ -8,11 +8,12 @@ import { listOrganisations } from '../../../application/accounts/list-organisati
 import { unlockUser } from '../../../application/accounts/unlock-user.ts';
 import { resetTwoFactor } from '../../../application/accounts/reset-two-factor.ts';
 import { approveProviderLink, removeProviderLink } from '../../../application/accounts/provider-links.ts';
+import { enterAdministration } from '../../../application/accounts/administration-access.ts';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { listAuditEntries } from '../../../application/audit/list-audit-entries.ts';
 import { changeAreaSettings, viewAreaSettings } from '../../../application/settings/area-settings.ts';
 import { ORGANISATION_KINDS } from '../../../domain/shared/organisation-kinds.ts';
-import { ROLE_LABELS, roleAllows } from '../../../domain/shared/roles.ts';
+import { ROLE_LABELS } from '../../../domain/shared/roles.ts';
 import { formErrors, validateForm } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
@@ -26,8 +27,10 @@ function actor(request: FastifyRequest) {
   return actorFor(request.user!, 'web', request.ip);
 }
 
+/** Only an administrator goes in; the use case audits a refusal. */
 async function requireAdmin(request: FastifyRequest, reply: FastifyReply) {
-  if (!roleAllows(request.user!.role, 'manage-accounts')) return sendErrorPage(reply, 'forbidden');
+  const entered = await enterAdministration(request.server.ctx, actor(request), { method: request.method, route: request.routeOptions.url ?? request.url });
+  if (!entered.ok) return sendErrorPage(reply, 'forbidden');
 }
 
 export async function adminRoutes(app: FastifyInstance): Promise<void> {

@@ -107,6 +107,21 @@ describe('administration', () => {
       }
     });
 
+    it('audits each refusal of an administration page once, with the page asked for (the use case behind it is not reached), and none for an administrator', async () => {
+      const { user, client } = await signedInPractitioner();
+      const refusals = async (userId: string) =>
+        t.ctx.db.selectFrom('audit_log').select(['action', 'outcome', 'details']).where('actor_user_id', '=', userId).where('outcome', '=', 'denied').orderBy('seq').execute();
+      await client.get('/admin/settings');
+      await client.post('/admin/users/00000000-0000-4000-8000-000000000000/unlock');
+      assert.deepEqual(await refusals(user.id), [
+        { action: 'administration.enter', outcome: 'denied', details: { method: 'GET', route: '/admin/settings' } },
+        { action: 'administration.enter', outcome: 'denied', details: { method: 'POST', route: '/admin/users/:userId/unlock' } },
+      ]);
+      const adminId = (await t.ctx.db.selectFrom('users').select('id').where('email', '=', adminEmail).executeTakeFirstOrThrow()).id;
+      await admin.get('/admin');
+      assert.deepEqual(await refusals(adminId), []);
+    });
+
     it('refuses to add an account for a practitioner and adds none', async () => {
       const { client } = await signedInPractitioner();
       const organisation = await makeOrganisation(t.ctx);
