@@ -14,6 +14,8 @@ export interface SignedInUser {
   organisationKind: string;
   /** An administrator made this account a data protection officer (migration 039): the menu offers subject access. */
   dataProtectionOfficer?: boolean;
+  /** An administrator granted this account the partnership view (migration 031): the menu offers the reports. */
+  partnershipView?: boolean;
 }
 
 /** An account with its organisation: the one select behind every sign-in and every signed-in request. */
@@ -22,6 +24,7 @@ function usersWithOrganisation(db: Queryable) {
     .selectFrom('users')
     .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
     .leftJoin('data_protection_officers', 'data_protection_officers.user_id', 'users.id')
+    .leftJoin('partnership_view_grants', 'partnership_view_grants.user_id', 'users.id')
     .select([
       'users.id',
       'users.email',
@@ -33,6 +36,7 @@ function usersWithOrganisation(db: Queryable) {
       'organisations.name as organisation_name',
       'organisations.kind as organisation_kind',
       'data_protection_officers.user_id as officer_id',
+      'partnership_view_grants.user_id as partnership_viewer_id',
     ]);
 }
 
@@ -53,6 +57,7 @@ export function toSignedInUser(row: UserRow): SignedInUser {
     organisationName: row.organisation_name,
     organisationKind: row.organisation_kind,
     dataProtectionOfficer: row.officer_id !== null,
+    partnershipView: row.partnership_viewer_id !== null,
   };
 }
 

@@ -27,7 +27,8 @@ export function navigationFor(user: SignedInUser | null, currentPath: string, op
   ];
   if (user.role !== 'admin') items.push({ text: 'Supervision', href: '/supervision', current: currentPath.startsWith('/supervision') });
   if (user.role === 'safeguarding-lead' || user.role === 'manager') items.push({ text: 'Quality audits', href: '/quality-audits', current: currentPath.startsWith('/quality-audits') });
-  if (user.role === 'safeguarding-lead' || user.role === 'manager') items.push({ text: 'Reports', href: '/reports', current: currentPath.startsWith('/reports') });
+  const mayReadReports = user.role === 'safeguarding-lead' || user.role === 'manager' || (user.partnershipView === true && user.role !== 'admin');
+  if (mayReadReports) items.push({ text: 'Reports', href: '/reports', current: currentPath.startsWith('/reports') });
   if (user.dataProtectionOfficer && user.role !== 'admin') items.push({ text: 'Subject access', href: '/subject-access', current: currentPath.startsWith('/subject-access') });
   if (user.role === 'safeguarding-lead') {
     items.push({ text: 'Emergency access reviews', href: '/emergency-access', current: currentPath.startsWith('/emergency-access') });

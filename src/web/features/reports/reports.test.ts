@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { apiTokenFor, makeCase, makeOrganisation, makeUser } from '../../../../test/helpers/factories.ts';
+import { actorFor, apiTokenFor, makeCase, makeOrganisation, makeUser } from '../../../../test/helpers/factories.ts';
 import { qaElement, qaElements, summaryErrors, textOf } from '../../../../test/helpers/html.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { WebClient } from '../../../../test/helpers/web-client.ts';
+import { grantPartnershipView, revokePartnershipView } from '../../../application/dashboards/partnership-view.ts';
 import { addDays } from '../../../domain/shared/calendar-date.ts';
 import { serviceToday } from '../../../domain/shared/service-day.ts';
 
@@ -103,6 +104,16 @@ describe('the reports pages: the census return and the partnership’s reports',
     assert.match(response.body, /value="2026-04-01"/);
     assert.match(response.body, /value="2026-03-31"/);
     assert.equal((await clients.manager.get('/reports/cin-census.csv?from=2026-04-01&to=2026-03-31')).statusCode, 400);
+  });
+
+  it('offers the reports in the menu to managers, safeguarding leads and whoever holds the partnership view, and to nobody else', async () => {
+    const offered = async (client: WebClient) => /href="\/reports"/.test((await client.get('/')).body);
+    assert.deepEqual([await offered(clients.manager), await offered(clients.hvLead), await offered(clients.hv), await offered(clients.admin)], [true, true, false, false]);
+    const admin = actorFor(users.admin);
+    assert.ok((await grantPartnershipView(t.ctx, admin, users.hv.email)).ok);
+    assert.equal(await offered(await WebClient.signedIn(t.app, users.hv)), true, 'a practitioner granted the partnership view');
+    assert.ok((await revokePartnershipView(t.ctx, admin, users.hv.id)).ok);
+    assert.equal(await offered(await WebClient.signedIn(t.app, users.hv)), false);
   });
 
   it('refuses a practitioner and an administrator, page and file, each refusal audited', async () => {
