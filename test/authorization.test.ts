@@ -17,12 +17,13 @@ import { enrolTwoFactor } from './helpers/two-factor.ts';
 
 /** `hold`: set or lift a legal hold on the case: a safeguarding lead or manager who may change it (domain/retention/legal-holds.ts). */
 /** `propose-withdrawal`: the lead professional only; `confirm-withdrawal`: a safeguarding lead or manager who may change it (domain/withdrawal/withdrawal-rules.ts). */
-type Need = 'read' | 'change' | 'manage' | 'hold' | 'propose-withdrawal' | 'confirm-withdrawal';
+/** `transfer`: close the case for transfer and record the receipt: the lead professional only (domain/transfer/transfer-rules.ts). */
+type Need = 'read' | 'change' | 'manage' | 'hold' | 'propose-withdrawal' | 'confirm-withdrawal' | 'transfer';
 type Subject = 'lead' | 'member' | 'oversightLead' | 'oversightManager' | 'otherOrgLead' | 'otherOrgManager' | 'sameOrgPractitioner' | 'otherOrgFeed' | 'admin' | 'breakGlass';
 
 /** What each kind of requester may do, as domain/access/case-access.ts decides it. */
 const ALLOWED: Record<Subject, Need[]> = {
-  lead: ['read', 'change', 'manage', 'propose-withdrawal'],
+  lead: ['read', 'change', 'manage', 'propose-withdrawal', 'transfer'],
   member: ['read', 'change'],
   oversightLead: ['read', 'change', 'manage', 'hold', 'confirm-withdrawal'],
   oversightManager: ['read', 'change', 'manage', 'hold', 'confirm-withdrawal'],
@@ -213,6 +214,13 @@ const ROUTES: RouteCase[] = [
   { name: 'api: POST person withdrawal (blank reason)', need: 'propose-withdrawal', request: (c, ids) => c.api('POST', `/cases/${ids.caseId}/people/${ids.personId}/withdrawal`, { reason: ' ' }) },
   { name: 'api: POST person withdrawal confirm (nothing proposed)', need: 'confirm-withdrawal', request: (c, ids) => c.api('POST', `/cases/${ids.caseId}/people/${ids.personId}/withdrawal/confirm`) },
   { name: 'api: GET retention (disposal date and holds)', need: 'read', request: (c, ids) => c.api('GET', `/cases/${ids.caseId}/retention`) },
+  { name: 'page: transfer to another area', need: 'change', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/transfer`) },
+  { name: 'page: close for transfer (post, blank area)', need: 'transfer', request: (c, ids) => c.web.post(`/cases/${ids.caseId}/transfer`, { toArea: ' ', contact: 'probe' }) },
+  { name: 'page: record the receipt of a transfer (post, none sent)', need: 'transfer', request: (c, ids) => c.web.post(`/cases/${ids.caseId}/transfer/receipt`, { note: 'probe' }) },
+  { name: 'page: printable transfer pack', need: 'read', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/print/transfer`) },
+  { name: 'api: POST transfer (blank area)', need: 'transfer', request: (c, ids) => c.api('POST', `/cases/${ids.caseId}/transfer`, { toArea: ' ', contact: 'probe' }) },
+  { name: 'api: GET transfer', need: 'change', request: (c, ids) => c.api('GET', `/cases/${ids.caseId}/transfer`) },
+  { name: 'api: POST transfer receipt (none sent)', need: 'transfer', request: (c, ids) => c.api('POST', `/cases/${ids.caseId}/transfer/receipt`, { note: 'probe' }) },
 ];
 
 /** Routes with a case id that are meant for people outside the team, and where they are tested. */
@@ -222,6 +230,7 @@ const OUTSIDE_THE_MATRIX: Record<string, string> = {
   'POST /emergency-access/:caseId/:id': 'the safeguarding lead’s review of emergency access: emergency-access tests',
   'GET /cases/:caseId/print/profile.pdf': 'the printable profile’s reading made into a PDF, only where a browser is installed (503 elsewhere): print.test.ts refuses an outsider',
   'GET /cases/:caseId/print/summary.pdf': 'the printable summary’s reading made into a PDF, only where a browser is installed (503 elsewhere): print.test.ts refuses an outsider',
+  'GET /cases/:caseId/print/transfer.pdf': 'the printable transfer pack’s reading made into a PDF, only where a browser is installed (503 elsewhere): transfer.test.ts refuses an outsider',
 };
 
 /**
