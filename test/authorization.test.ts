@@ -250,6 +250,8 @@ const AUDIT_ROUTES: { name: string; allowed: AuditSubjects; request(client: Call
   { name: 'page: quality audit results', allowed: AUDIT_READERS, request: (c, ids) => c.web.get(`/quality-audits/${ids.auditId}/report`) },
   { name: 'page: quality audit results, printable', allowed: AUDIT_READERS, request: (c, ids) => c.web.get(`/quality-audits/${ids.auditId}/report/print`) },
   { name: 'page: quality audit results, CSV', allowed: AUDIT_READERS, request: (c, ids) => c.web.get(`/quality-audits/${ids.auditId}/report.csv`) },
+  { name: 'api: GET quality audits', allowed: ['oversightLead', 'oversightManager', 'otherOrgLead', 'otherOrgManager'], request: (c) => c.api('GET', '/quality-audits') },
+  { name: 'api: GET a quality audit’s results', allowed: AUDIT_READERS, request: (c, ids) => c.api('GET', `/quality-audits/${ids.auditId}`) },
 ];
 
 /**
@@ -259,8 +261,6 @@ const AUDIT_ROUTES: { name: string; allowed: AuditSubjects; request(client: Call
  */
 const LOOKUP_ALLOWED: Record<Subject, boolean> = {
   lead: false, // health visiting
-  { name: 'api: GET quality audits', allowed: ['oversightLead', 'oversightManager', 'otherOrgLead', 'otherOrgManager'], request: (c) => c.api('GET', '/quality-audits') },
-  { name: 'api: GET a quality audit’s results', allowed: AUDIT_READERS, request: (c, ids) => c.api('GET', `/quality-audits/${ids.auditId}`) },
   member: true, // GP
   oversightLead: true, // GP
   oversightManager: false, // health visiting
