@@ -4,9 +4,10 @@
 import type { AuditKey } from '../../config.ts';
 import type { AuditOutcome } from '../../domain/shared/audit-outcomes.ts';
 import type { Tx } from '../db/schema.ts';
+import { currentRequestId } from '../process/request-scope.ts';
 import { auditEntryMac, type HashedAuditFields } from './audit-hash.ts';
 
-/** 14 parameters a row: well under PostgreSQL's 65,535 a statement. */
+/** 15 parameters a row: well under PostgreSQL's 65,535 a statement. */
 const ROWS_PER_STATEMENT = 2000;
 
 export type AuditChannel = 'web' | 'api' | 'cli' | 'system';
@@ -37,6 +38,8 @@ export async function appendAudit(trx: Tx, key: AuditKey, entry: AuditEntryInput
 /** Appends many entries by one statement, in the order given (their numbers follow it). */
 export async function appendAuditEntries(trx: Tx, key: AuditKey, entries: readonly AuditEntryToAppend[]): Promise<void> {
   if (entries.length === 0) return;
+  // The request that wrote them, for finding its log lines: not hashed (migration 044).
+  const requestId = currentRequestId();
   const rows = entries.map(({ entry, id, occurredAt }) => {
     const fields: HashedAuditFields = {
       id,
@@ -67,6 +70,7 @@ export async function appendAuditEntries(trx: Tx, key: AuditKey, entries: readon
       details: JSON.stringify(fields.details),
       key_id: key.id,
       entry_hash: auditEntryMac(fields, key),
+      request_id: requestId,
     };
   });
   for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {

@@ -146,6 +146,8 @@ export interface AuditLogTable {
   chain_seq: ColumnType<string | null, never, string>;
   /** The tombstone entry that redacted its details (migration 036); null while they stand. */
   redacted_by: string | null;
+  /** The request that wrote it, as in its log line and X-Request-Id (migration 044); null outside a request. */
+  request_id: string | null;
 }
 
 /** A legal hold on one case, or on every case a rule matches (migration 036). */

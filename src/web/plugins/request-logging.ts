@@ -3,11 +3,13 @@
 // can hold an NHS number or a name), the status, the duration, and who asked (user and organisation
 // ids). Errors are logged with the same request id, which the error page shows as its reference.
 // Bodies, queries, headers, cookies and tokens are never logged; database errors lose the parts that
-// quote stored values. The README ("Operating the service: logs") lists the fields.
+// quote stored values. The README ("Operating the service: logs") lists the fields. Each request's
+// hooks and handler run in its request scope, so the audit entries it writes carry the same id.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
 import fp from 'fastify-plugin';
+import { runForRequest } from '../../infrastructure/process/request-scope.ts';
 
 /** Where log lines go instead of standard output (tests capture them). */
 export interface LogDestination {
@@ -70,6 +72,8 @@ function logRequest(request: FastifyRequest, reply: FastifyReply, done: () => vo
 }
 
 export const requestLogging = fp(async (app: FastifyInstance) => {
+  // A callback hook, so that the rest of the request's life continues from inside the scope.
+  app.addHook('onRequest', (request, _reply, done) => runForRequest(request.id, done));
   app.addHook('onSend', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
   });
