@@ -19,8 +19,19 @@ interface Schema {
   $ref?: string;
 }
 
-/** Bodies that are deliberately open: a batch entry and a FHIR resource are checked on their own. */
-const OPEN_ON_PURPOSE = new Set(['POST /api/v1/events:batch /entries/*', 'POST /api/v1/fhir/Bundle /entry/*', 'POST /api/v1/fhir/Bundle /entry/*/resource', 'POST /api/v1/fhir/Bundle ']);
+/**
+ * Bodies that are deliberately open: a batch entry and a FHIR resource are checked on their own, and a
+ * transfer pack (a FHIR Bundle) is read whole by its own reader before anything is stored
+ * (domain/transfer/transfer-pack.ts).
+ */
+const OPEN_ON_PURPOSE = new Set([
+  'POST /api/v1/events:batch /entries/*',
+  'POST /api/v1/fhir/Bundle /entry/*',
+  'POST /api/v1/fhir/Bundle /entry/*/resource',
+  'POST /api/v1/fhir/Bundle ',
+  'POST /api/v1/transfers ',
+  'POST /api/v1/transfers /entry/*',
+]);
 
 function openObjects(schema: Schema, path: string): string[] {
   const found: string[] = [];

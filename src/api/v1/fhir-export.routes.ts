@@ -46,13 +46,13 @@ const SearchQuery = Type.Object(
 type SearchQueryValue = { patient?: string; _count?: number; _page?: number };
 
 /** application/json only when the client accepts it and not FHIR's own JSON. */
-function mediaType(request: FastifyRequest): string {
+export function fhirMediaType(request: FastifyRequest): string {
   const accept = request.headers.accept ?? '';
   return accept.includes('application/json') && !accept.includes(FHIR_JSON) ? 'application/json' : FHIR_JSON;
 }
 
 function sendFhir(request: FastifyRequest, reply: FastifyReply, status: number, body: unknown) {
-  return reply.code(status).type(`${mediaType(request)}; charset=utf-8`).send(body);
+  return reply.code(status).type(`${fhirMediaType(request)}; charset=utf-8`).send(body);
 }
 
 function sendIssue(reply: FastifyReply, status: number, type: IssueType, message: string, expression?: string) {

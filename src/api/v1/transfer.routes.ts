@@ -17,6 +17,7 @@ import { isTransferConflict, isTransferSlip, TRANSFER_SLIP_FIELDS } from '../../
 import { sendApiError, sendCaseChangeRefusal } from '../api-error.ts';
 import { requireBearer } from './bearer-auth.ts';
 import { CaseIdParams } from './case.schemas.ts';
+import { fhirMediaType } from './fhir-export.routes.ts';
 import { FhirOperationOutcome, sendFastifyRefusalAsOutcome, sendInputProblemAsOutcome, sendOutcome } from './fhir-outcome.ts';
 import { FHIR_BODY_LIMIT } from './fhir.schemas.ts';
 import { errorResponses } from './schemas.ts';
@@ -65,7 +66,10 @@ export async function transferApiRoutes(app: FastifyInstance): Promise<void> {
           'Close the case for transfer to another area (the lead professional only): 201 with the transfer pack, a FHIR Bundle whose DocumentReference links the PDF of the profile, plan and chronology (OFFICIAL-SENSITIVE; also in the Link header). What was sent, to whom and when are kept, and a task to confirm receipt within 5 working days is set. 403 not-lead-professional, 409 already-transferred, 422 invalid-transfer',
         params: CaseIdParams,
         body: TransferBody,
-        response: { 201: { description: 'The transfer pack', content: { [FHIR_JSON]: { schema: TransferPack } } }, ...errorResponses(400, 401, 403, 404, 409, 422) },
+        response: {
+          201: { description: 'The transfer pack (application/json when that is all the client accepts)', content: { [FHIR_JSON]: { schema: TransferPack }, 'application/json': { schema: TransferPack } } },
+          ...errorResponses(400, 401, 403, 404, 409, 422),
+        },
       },
     },
     async (request, reply) => {
@@ -75,7 +79,7 @@ export async function transferApiRoutes(app: FastifyInstance): Promise<void> {
       const pdfUrl = pdfUrlOf(request, caseId);
       const pack = await makeTransferPack(ctx, actor(request), caseId, pdfUrl);
       if (!pack.ok) return sendApiError(reply, pack.code === 'not-found' ? 404 : 403, pack.code, pack.message);
-      return reply.code(201).type(`${FHIR_JSON}; charset=utf-8`).header('Link', `<${pdfUrl}>; rel="alternate"; type="application/pdf"`).send(pack.value);
+      return reply.code(201).type(`${fhirMediaType(request)}; charset=utf-8`).header('Link', `<${pdfUrl}>; rel="alternate"; type="application/pdf"`).send(pack.value);
     },
   );
 
