@@ -6,6 +6,7 @@ import type { PersonRelationshipKind } from '../../domain/people/relationships.t
 import type { UserActor } from '../actor.ts';
 import { recordAuditAlone } from '../audit.ts';
 import type { AppContext } from '../context.ts';
+import { personDetailsOf } from '../people/person-details.ts';
 import { fail, ok } from '../result.ts';
 import { caseContact, loadCaseAccess } from './case-access.ts';
 import { shownRecordDetails, type ShownRecordDetails } from './case-details.ts';
@@ -142,24 +143,9 @@ export async function readCaseForView(ctx: AppContext, actor: UserActor, caseId:
       details: shownRecordDetails(row),
     },
     people: people.map((p) => ({
-      id: p.id,
+      ...personDetailsOf(p),
       version: p.version,
-      givenName: p.given_name,
-      familyName: p.family_name,
-      dateOfBirth: p.date_of_birth,
-      nhsNumber: p.nhs_number,
-      sex: p.sex,
-      relationshipToInfant: p.relationship_to_infant,
-      livesInHousehold: p.lives_in_household,
-      caresForInfant: p.cares_for_infant,
-      visitsRegularly: p.visits_regularly,
-      parentalResponsibility: p.parental_responsibility,
-      paternityConfirmed: p.paternity_confirmed,
-      identityKnown: p.identity_known,
-      description: p.description,
-      deceased: p.deceased,
       address: p.address_restricted && !access.canSeeRestricted ? null : p.address,
-      addressRestricted: p.address_restricted,
       historyChecked: p.history_checked,
     })),
     relationships: relationships.map((r) => ({ id: r.id, personId: r.person_id, otherPersonId: r.other_person_id, kind: r.kind })),

@@ -7,6 +7,7 @@ import { TRANSFER_RECORD_FORMAT, TRANSFER_RECORD_VERSION, type TransferRecord, t
 import type { Db } from '../../infrastructure/db/schema.ts';
 import { recordDetailsOf } from '../cases/case-details.ts';
 import type { AppContext } from '../context.ts';
+import { personDetailsOf } from '../people/person-details.ts';
 import { evaluateStored, loadStoredProfile } from '../profile/profile-facts.ts';
 import { settingsInForce } from '../settings/settings-in-force.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
@@ -90,25 +91,7 @@ export async function transferRecordOf(db: Db, ctx: AppContext, caseId: string, 
       independentlyMobile: row.independently_mobile,
       details: recordDetailsOf(row),
     },
-    people: people.map((p) => ({
-      id: p.id,
-      givenName: p.given_name,
-      familyName: p.family_name,
-      dateOfBirth: p.date_of_birth,
-      nhsNumber: p.nhs_number,
-      sex: p.sex,
-      relationshipToInfant: p.relationship_to_infant,
-      livesInHousehold: p.lives_in_household,
-      caresForInfant: p.cares_for_infant,
-      visitsRegularly: p.visits_regularly,
-      parentalResponsibility: p.parental_responsibility,
-      paternityConfirmed: p.paternity_confirmed,
-      identityKnown: p.identity_known,
-      description: p.description,
-      deceased: p.deceased,
-      address: p.address,
-      addressRestricted: p.address_restricted,
-    })),
+    people: people.map(personDetailsOf),
     entries: entries.map(transferredEntry),
     findings: (evaluated?.evaluation.findings ?? []).map((finding) => ({ id: finding.id, severity: finding.severity, title: finding.title })),
   };
