@@ -6,15 +6,15 @@
 // not-lead-professional, same-person or not-entitled; 404 not-on-case; 409 already-proposed or
 // no-proposal; 422 invalid-withdrawal (the reason); each audited, nothing changed. Same use cases as
 // the person's withdrawal page.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { actorFor } from '../../application/auth/signed-in-user.ts';
-import { confirmPersonWithdrawal, proposePersonWithdrawal, type PersonWithdrawalResult } from '../../application/people/withdraw-person.ts';
+import { confirmPersonWithdrawal, proposePersonWithdrawal } from '../../application/people/withdraw-person.ts';
 import { WITHDRAWAL_REASON_LIMIT } from '../../domain/withdrawal/withdrawal-rules.ts';
-import { sendApiError, sendCaseChangeRefusal } from '../api-error.ts';
 import { requireBearer } from './bearer-auth.ts';
 import { PersonParams } from './case.schemas.ts';
 import { errorResponses } from './schemas.ts';
+import { sendWithdrawalRefusal } from './withdrawal.refusal.ts';
 
 const ProposalBody = Type.Object(
   { reason: Type.String({ minLength: 1, maxLength: WITHDRAWAL_REASON_LIMIT, description: 'Why the person was added to the wrong family, such as "the neighbour\'s partner, added to this family by mistake"' }) },
@@ -42,14 +42,6 @@ const Confirmed = Type.Object({
 
 const common = { tags: ['cases'], security: [{ bearer: [] }] };
 
-function sendRefusal<T>(reply: FastifyReply, result: Exclude<PersonWithdrawalResult<T>, { ok: true }>) {
-  if (result.code !== 'refused') return sendCaseChangeRefusal(reply, result);
-  const { refusal, message } = result;
-  if (refusal === 'reason-missing' || refusal === 'reason-too-long') return sendApiError(reply, 422, 'invalid-withdrawal', message, [{ path: '/reason', message }]);
-  if (refusal === 'not-on-case') return sendApiError(reply, 404, refusal, message);
-  return sendApiError(reply, refusal === 'already-proposed' || refusal === 'no-proposal' ? 409 : 403, refusal, message);
-}
-
 export async function personWithdrawalApiRoutes(app: FastifyInstance): Promise<void> {
   const { ctx } = app;
   const actor = (request: FastifyRequest) => actorFor(request.user!, 'api', request.ip);
@@ -69,7 +61,7 @@ export async function personWithdrawalApiRoutes(app: FastifyInstance): Promise<v
     async (request, reply) => {
       const { caseId, personId } = request.params;
       const result = await proposePersonWithdrawal(ctx, actor(request), caseId, personId, request.body.reason);
-      if (!result.ok) return sendRefusal(reply, result);
+      if (!result.ok) return sendWithdrawalRefusal(reply, result);
       return reply.code(201).send({ caseId, personId, ...result.value, proposedAt: result.value.proposedAt.toISOString() });
     },
   );
@@ -89,7 +81,7 @@ export async function personWithdrawalApiRoutes(app: FastifyInstance): Promise<v
     async (request, reply) => {
       const { caseId, personId } = request.params;
       const result = await confirmPersonWithdrawal(ctx, actor(request), caseId, personId);
-      if (!result.ok) return sendRefusal(reply, result);
+      if (!result.ok) return sendWithdrawalRefusal(reply, result);
       return { caseId, personId, withdrawn: true as const, ...result.value };
     },
   );

@@ -4,15 +4,15 @@
 // answers 404 to everyone. Refusals: 403 not-lead-professional, same-person or not-entitled; 409
 // already-proposed or no-proposal; 422 invalid-withdrawal (the reason); each audited, nothing changed.
 // Same use cases as the withdrawal pages.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { actorFor } from '../../application/auth/signed-in-user.ts';
-import { confirmWithdrawal, proposeWithdrawal, type WithdrawalResult } from '../../application/cases/withdraw-case.ts';
-import { isSlip, WITHDRAWAL_REASON_LIMIT } from '../../domain/withdrawal/withdrawal-rules.ts';
-import { sendApiError, sendCaseChangeRefusal } from '../api-error.ts';
+import { confirmWithdrawal, proposeWithdrawal } from '../../application/cases/withdraw-case.ts';
+import { WITHDRAWAL_REASON_LIMIT } from '../../domain/withdrawal/withdrawal-rules.ts';
 import { requireBearer } from './bearer-auth.ts';
 import { CaseIdParams } from './case.schemas.ts';
 import { errorResponses } from './schemas.ts';
+import { sendWithdrawalRefusal } from './withdrawal.refusal.ts';
 
 const ProposalBody = Type.Object(
   { reason: Type.String({ minLength: 1, maxLength: WITHDRAWAL_REASON_LIMIT, description: 'Why the record was made in error, such as "created for the wrong baby: the twin\'s record is the right one"' }) },
@@ -36,13 +36,6 @@ const Confirmed = Type.Object({
 
 const common = { tags: ['cases'], security: [{ bearer: [] }] };
 
-function sendRefusal<T>(reply: FastifyReply, result: Exclude<WithdrawalResult<T>, { ok: true }>) {
-  if (result.code !== 'refused') return sendCaseChangeRefusal(reply, result);
-  if (isSlip(result.refusal)) return sendApiError(reply, 422, 'invalid-withdrawal', result.message, [{ path: '/reason', message: result.message }]);
-  const conflict = result.refusal === 'already-proposed' || result.refusal === 'no-proposal';
-  return sendApiError(reply, conflict ? 409 : 403, result.refusal, result.message);
-}
-
 export async function withdrawalApiRoutes(app: FastifyInstance): Promise<void> {
   const { ctx } = app;
   const actor = (request: FastifyRequest) => actorFor(request.user!, 'api', request.ip);
@@ -61,7 +54,7 @@ export async function withdrawalApiRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const result = await proposeWithdrawal(ctx, actor(request), request.params.caseId, request.body.reason);
-      if (!result.ok) return sendRefusal(reply, result);
+      if (!result.ok) return sendWithdrawalRefusal(reply, result);
       return reply.code(201).send({ caseId: request.params.caseId, ...result.value, proposedAt: result.value.proposedAt.toISOString() });
     },
   );
@@ -80,7 +73,7 @@ export async function withdrawalApiRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const result = await confirmWithdrawal(ctx, actor(request), request.params.caseId);
-      if (!result.ok) return sendRefusal(reply, result);
+      if (!result.ok) return sendWithdrawalRefusal(reply, result);
       return { caseId: request.params.caseId, withdrawn: true as const, ...result.value };
     },
   );

@@ -21,6 +21,7 @@ import type { RemovedRows } from '../cases/remove-case-data.ts';
 import { withdrawalEmails, type WithdrawalProposalView } from '../cases/withdraw-case.ts';
 import { loadChronology } from '../chronology/chronology-rows.ts';
 import type { AppContext } from '../context.ts';
+import { removeRowsPointingAtPerson } from './rows-pointing-at-person.ts';
 
 export type PersonWithdrawalResult<T> =
   | { ok: true; value: T }
@@ -78,7 +79,7 @@ export interface PersonWithdrawalConfirmed {
 async function removePersonData(trx: Tx, caseId: string, personId: string, entryIds: readonly string[]): Promise<RemovedRows> {
   await sql`SELECT set_config('icp.removing_case', ${caseId}, true)`.execute(trx);
   const removed: RemovedRows = {};
-  const count = (table: string, rows: bigint | undefined) => {
+  const count = (table: string, rows: bigint | number | undefined) => {
     if (rows !== undefined && Number(rows) > 0) removed[table] = (removed[table] ?? 0) + Number(rows);
   };
   count('kept_forms', (await trx.deleteFrom('kept_forms').where('path', 'like', `/cases/${caseId}/people/${personId}%`).executeTakeFirst()).numDeletedRows);
@@ -93,11 +94,9 @@ async function removePersonData(trx: Tx, caseId: string, personId: string, entry
   }
   count('profile_evidence', (await trx.deleteFrom('profile_evidence').where('case_id', '=', caseId).where('subject_key', '=', personId).executeTakeFirst()).numDeletedRows);
   count('profile_assessments', (await trx.deleteFrom('profile_assessments').where('case_id', '=', caseId).where((eb) => eb.or([eb('subject_key', '=', personId), eb('person_id', '=', personId)])).executeTakeFirst()).numDeletedRows);
-  count('person_relationships', (await trx.deleteFrom('person_relationships').where('case_id', '=', caseId).where((eb) => eb.or([eb('person_id', '=', personId), eb('other_person_id', '=', personId)])).executeTakeFirst()).numDeletedRows);
-  count('case_consents', (await trx.deleteFrom('case_consents').where('case_id', '=', caseId).where('asked_person_id', '=', personId).executeTakeFirst()).numDeletedRows);
-  // A FHIR import's proposal decided as this person holds what the sender said of them.
-  count('fhir_proposed_people', (await trx.deleteFrom('fhir_proposed_people').where('case_id', '=', caseId).where('person_id', '=', personId).executeTakeFirst()).numDeletedRows);
-  count('person_withdrawals', (await trx.deleteFrom('person_withdrawals').where('case_id', '=', caseId).where('person_id', '=', personId).executeTakeFirst()).numDeletedRows);
+  // A link to another person, a consent asked of them, the proposal to withdraw them, a FHIR import's
+  // proposal decided as them: every row with a foreign key to the person, found from the schema.
+  for (const [table, rows] of Object.entries(await removeRowsPointingAtPerson(trx, caseId, personId))) count(table, rows);
   count('people', (await trx.deleteFrom('people').where('case_id', '=', caseId).where('id', '=', personId).executeTakeFirst()).numDeletedRows);
   await sql`SELECT set_config('icp.removing_case', '', true)`.execute(trx);
   return removed;
