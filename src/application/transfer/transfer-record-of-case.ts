@@ -1,6 +1,7 @@
 // The transfer record of a case (domain/transfer/transfer-record.ts), read as it stands: the baby,
 // every person, every chronology entry oldest recorded first (so a correction follows what it
-// corrects), and the findings its profile shows. Read by the close for transfer, to keep what was
+// corrects), the findings its profile shows, and its relationships, assessments, plan, meetings and
+// disputes (transfer-record-parts-of-case.ts). Read by the close for transfer, to keep what was
 // sent, and by the pack each time it is made.
 import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
 import { TRANSFER_RECORD_FORMAT, TRANSFER_RECORD_VERSION, type TransferRecord, type TransferredEntry } from '../../domain/transfer/transfer-record.ts';
@@ -10,6 +11,7 @@ import type { AppContext } from '../context.ts';
 import { personDetailsOf } from '../people/person-details.ts';
 import { evaluateStored, loadStoredProfile } from '../profile/profile-facts.ts';
 import { settingsInForce } from '../settings/settings-in-force.ts';
+import { transferRecordPartsOf } from './transfer-record-parts-of-case.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
 
 /** Where and when it was sent, as the transfer row keeps it. */
@@ -69,6 +71,7 @@ export async function transferRecordOf(db: Db, ctx: AppContext, caseId: string, 
   const stored = await loadStoredProfile(db, caseId, serviceToday(ctx.clock.now()), inForce.settings, chronology ?? []);
   const evaluated = stored ? evaluateStored(stored) : null;
   const entries = correctionsAfterTheirEntries(chronology ?? []);
+  const parts = await transferRecordPartsOf(db, caseId, entries);
   return {
     format: TRANSFER_RECORD_FORMAT,
     version: TRANSFER_RECORD_VERSION,
@@ -94,5 +97,6 @@ export async function transferRecordOf(db: Db, ctx: AppContext, caseId: string, 
     people: people.map(personDetailsOf),
     entries: entries.map(transferredEntry),
     findings: (evaluated?.evaluation.findings ?? []).map((finding) => ({ id: finding.id, severity: finding.severity, title: finding.title })),
+    ...parts,
   };
 }

@@ -31,7 +31,7 @@ function entry(id: string, extra: Partial<TransferredEntry> = {}): TransferredEn
 
 const RECORD: TransferRecord = {
   format: 'infant-care-profile-transfer',
-  version: 1,
+  version: 2,
   fromArea: 'Southby Children’s Services',
   toArea: 'Northshire County Council',
   contact: 'Duty team',
@@ -40,9 +40,55 @@ const RECORD: TransferRecord = {
   baby: { status: 'born', givenName: 'Ava', familyName: 'Mover', sex: 'female', nhsNumber: null, dateOfBirth: '2026-10-01', expectedDeliveryDate: null, gestationAtBirthWeeks: 39, birthWeightGrams: 3200, multipleBirth: false, independentlyMobile: false, details: NO_RECORD_DETAILS },
   people: [
     { id: 'p1', givenName: 'Zoë', familyName: 'Mover', dateOfBirth: null, nhsNumber: null, sex: 'female', relationshipToInfant: 'mother', livesInHousehold: true, caresForInfant: true, visitsRegularly: false, parentalResponsibility: true, paternityConfirmed: null, identityKnown: true, description: null, deceased: false, address: null, addressRestricted: false },
+    { id: 'p2', givenName: 'Sam', familyName: 'Partner', dateOfBirth: null, nhsNumber: null, sex: 'male', relationshipToInfant: 'mothers-partner', livesInHousehold: true, caresForInfant: false, visitsRegularly: false, parentalResponsibility: false, paternityConfirmed: null, identityKnown: true, description: null, deceased: false, address: null, addressRestricted: false },
   ],
   entries: [entry('e1'), entry('e2', { kind: 'case-note', summary: 'Correction', corrects: 'e1', correctionReason: 'Wrong day', babySeen: null, presentIds: [] })],
   findings: [{ id: 'non-mobile-injury', severity: 'critical', title: 'Injury to a baby who is not yet mobile' }],
+  relationships: [{ personId: 'p1', otherPersonId: 'p2', kind: 'partners' }],
+  assessments: [
+    {
+      factorId: 'mental-health',
+      personId: 'p1',
+      status: 'present',
+      detail: 'Postnatal depression, on medication',
+      assessedAt: '2026-11-21T09:00:00.000Z',
+      assessedBy: { name: 'Hana Visitor', role: 'practitioner', agency: 'Southby Health Visiting', agencyKind: 'health-visiting' },
+      evidence: [{ source: 'agency-record', note: 'GP record', indicates: 'present', givenBy: null, recordedAt: '2026-11-21T09:00:00.000Z', recordedBy: 'Hana Visitor', agency: 'Southby Health Visiting', entryId: 'e1', seenOn: '2026-11-20' }],
+    },
+    {
+      factorId: 'alcohol-misuse',
+      personId: 'p2',
+      status: 'excluded',
+      assessedAt: '2026-11-21T09:05:00.000Z',
+      assessedBy: null,
+      evidence: [{ source: 'observed', note: 'No sign of drink at three visits', indicates: 'absent', givenBy: null, recordedAt: '2026-11-21T09:05:00.000Z', recordedBy: 'Hana Visitor', agency: 'Southby Health Visiting' }],
+    },
+  ],
+  plan: {
+    level: 'child-in-need',
+    outcomes: ['Ava sleeps safely every night'],
+    checkItems: [{ id: 'c1', text: 'Where the baby sleeps', question: 'Show me where Ava slept last night', factorId: 'mental-health', personId: 'p1', checkedBy: [], frequency: 'every-contact', since: '2026-11-21' }],
+    actions: [{ id: 'a1', text: 'Refer to perinatal mental health', owner: { name: 'Hana Visitor, Southby Health Visiting' }, dueOn: '2026-12-01', status: 'open', fromMeeting: { id: 'm1', kind: 'child-in-need-meeting', heldOn: '2026-11-21' } }],
+    visits: [{ id: 'v1', agencyKind: 'health-visiting', everyDays: 7, babySeen: true, since: '2026-11-21' }],
+    recordedAt: '2026-11-21T10:00:00.000Z',
+    recordedBy: 'Hana Visitor',
+  },
+  meetings: [
+    {
+      id: 'm1',
+      kind: 'child-in-need-meeting',
+      heldOn: '2026-11-21',
+      chair: 'Social worker',
+      parentsPresent: true,
+      attendees: [{ name: 'Health visitor', agency: 'health-visiting' }],
+      invitedAbsent: [],
+      decisions: ['Child in need plan'],
+      actions: [{ text: 'Refer to perinatal mental health', owner: 'Health visitor', dueOn: '2026-12-01' }],
+      recordedAt: '2026-11-21T11:00:00.000Z',
+      recordedBy: 'Sol Worker',
+    },
+  ],
+  disputes: [{ entryId: 'e1', disputedBy: 'the mother, Zoë Mover', text: 'The baby was awake', recordedAt: '2026-11-22T09:00:00.000Z', recordedBy: 'Hana Visitor', agency: 'Southby Health Visiting' }],
 };
 
 const packOf = (record: unknown): TransferBundle => {
@@ -76,7 +122,66 @@ describe('the transfer pack', () => {
     const bad = packOf(RECORD);
     (bad.entry.at(-1)!.resource as { data: string }).data = '%%%';
     assert.match(problemsOf(bad).join(), /could not be read/);
-    assert.match(problemsOf(packOf({ ...RECORD, version: 2 })).join(), /\/version must be 1/);
+    assert.match(problemsOf(packOf({ ...RECORD, version: 3 })).join(), /\/version must be 1 or 2: this service reads no other/);
+    assert.match(problemsOf(packOf({ ...RECORD, version: '2' })).join(), /\/version must be 1 or 2/);
+  });
+
+  it('reads a version 1 record (an older sending service) with no relationships, assessments, plan, meetings or disputes', () => {
+    const { relationships, assessments, plan, meetings, disputes, ...older } = RECORD;
+    assert.equal([relationships, assessments, plan, meetings, disputes].length, 5);
+    const read = readTransferPack(packOf({ ...older, version: 1 }), TODAY);
+    assert.deepEqual(read, { ok: true, record: { ...older, version: 1, relationships: [], assessments: [], plan: null, meetings: [], disputes: [] } });
+  });
+
+  it('refuses a version 2 record that leaves out a part, each named', () => {
+    const without: Partial<TransferRecord> = { ...RECORD };
+    delete without.meetings;
+    delete without.disputes;
+    assert.deepEqual(problemsOf(packOf(without)), [
+      "The transfer record's /meetings must be a list.",
+      "The transfer record's /plan/actions/0/fromMeeting must name a meeting in the pack.",
+      "The transfer record's /disputes must be a list.",
+    ]);
+  });
+
+  it('refuses parts that name what is not in the pack: a relationship with nobody, evidence from an unknown entry, an action from an unknown meeting, a dispute of an unknown entry', () => {
+    const [mentalHealth, alcohol] = RECORD.assessments;
+    const problems = problemsOf(
+      packOf({
+        ...RECORD,
+        relationships: [{ personId: 'p1', otherPersonId: 'nobody', kind: 'partners' }, { personId: 'p1', otherPersonId: 'p1', kind: 'cousins' }],
+        assessments: [{ ...mentalHealth!, evidence: [{ ...mentalHealth!.evidence[0]!, entryId: 'e9' }] }, alcohol],
+        plan: { ...RECORD.plan!, actions: [{ ...RECORD.plan!.actions[0]!, fromMeeting: { id: 'm9', kind: 'core-group', heldOn: '2026-11-21' } }] },
+        disputes: [{ ...RECORD.disputes[0]!, entryId: 'e9' }],
+      }),
+    );
+    assert.deepEqual(problems, [
+      "The transfer record's /relationships/0/otherPersonId must name a person in the pack.",
+      "The transfer record's /relationships/1 must be between two different people.",
+      "The transfer record's /relationships/1/kind must be one of partners, ex-partners, separated, parent-of.",
+      "The transfer record's /assessments/0/evidence/0/entryId must name an entry in the pack.",
+      "The transfer record's /plan/actions/0/fromMeeting must name a meeting in the pack.",
+      "The transfer record's /disputes/0/entryId must name an entry in the pack.",
+    ]);
+  });
+
+  it('refuses parts as their own rules would here: an exclusion with no evidence against, an unknown factor, a factor twice, a meeting held tomorrow, a plan action owned by an account, a blank dispute', () => {
+    const [mentalHealth, alcohol] = RECORD.assessments;
+    const problems = problemsOf(
+      packOf({
+        ...RECORD,
+        assessments: [mentalHealth, { ...alcohol!, evidence: [] }, { ...alcohol!, factorId: 'moon-phase' }, mentalHealth],
+        meetings: [{ ...RECORD.meetings[0]!, heldOn: '2026-11-25' }],
+        plan: { ...RECORD.plan!, actions: [{ ...RECORD.plan!.actions[0]!, owner: { userId: 'u-123' } }] },
+        disputes: [{ ...RECORD.disputes[0]!, text: ' ' }],
+      }),
+    );
+    assert.equal(problems[0], "The transfer record's /assessments/1 is not right (exclusion-needs-evidence).");
+    assert.equal(problems[1], "The transfer record's /assessments/2/factorId is not a factor in the catalogue.");
+    assert.equal(problems[2], "The transfer record's /assessments/3 assesses a factor (for that person) already assessed in the pack.");
+    assert.match(problems[3]!, /^The transfer record's \/meetings\/0\/heldOn is not right: /);
+    assert.equal(problems[4], "The transfer record's /plan/actions/0/owner must name its owner in words, not by an account.");
+    assert.match(problems.slice(5).join('|'), /\/disputes\/0\/text is not right: Enter what they say is wrong/);
   });
 
   it('refuses an empty sending area, an entry about someone not in the pack, a correction of a later entry, and an entry in the future', () => {

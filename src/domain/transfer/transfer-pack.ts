@@ -10,7 +10,8 @@ import { UK_CORE_PROFILES } from '../fhir/export/uk-core.ts';
 import { outcomeIssue, type OutcomeIssue } from '../fhir/operation-outcome.ts';
 import { NO_RECORD_DETAILS, type RecordDetails } from '../people/record-details.ts';
 import { checkPersonDetails, type PersonDetails } from '../people/person-rules.ts';
-import { TRANSFER_RECORD_FORMAT, TRANSFER_RECORD_VERSION, type TransferRecord, type TransferredEntry, type TransferredPerson } from './transfer-record.ts';
+import { recordPartProblems } from './transfer-record-parts.ts';
+import { READABLE_TRANSFER_RECORD_VERSIONS, TRANSFER_RECORD_FORMAT, type TransferRecord, type TransferredEntry, type TransferredPerson } from './transfer-record.ts';
 
 /** The media type of the transfer record inside the pack's Binary. */
 export const TRANSFER_RECORD_MEDIA_TYPE = 'application/vnd.infant-care-profile.transfer+json';
@@ -178,9 +179,12 @@ function checkPeople(problems: Problems, people: unknown, today: string): Set<st
   return ids;
 }
 
-function checkEntries(problems: Problems, entries: unknown, personIds: ReadonlySet<string>, today: string): void {
-  if (!Array.isArray(entries)) return problems.add('/entries', 'must be a list');
+function checkEntries(problems: Problems, entries: unknown, personIds: ReadonlySet<string>, today: string): Set<string> {
   const earlier = new Set<string>();
+  if (!Array.isArray(entries)) {
+    problems.add('/entries', 'must be a list');
+    return earlier;
+  }
   entries.forEach((entry: unknown, index) => {
     const path = `/entries/${String(index)}`;
     if (!isObject(entry) || !isText(entry['id'])) return problems.add(path, 'must be an entry with an id');
@@ -199,6 +203,7 @@ function checkEntries(problems: Problems, entries: unknown, personIds: ReadonlyS
     if (earlier.has(typed.id)) problems.add(`${path}/id`, 'names an entry already in the pack');
     earlier.add(typed.id);
   });
+  return earlier;
 }
 
 function checkFindings(problems: Problems, findings: unknown): void {
@@ -211,13 +216,18 @@ export function transferRecordProblems(record: unknown, today: string): { path: 
   const problems = new Problems();
   if (!isObject(record)) return [{ path: '', text: 'is not a transfer record' }];
   problems.need(record['format'] === TRANSFER_RECORD_FORMAT, '/format', `must be ${TRANSFER_RECORD_FORMAT}`);
-  problems.need(record['version'] === TRANSFER_RECORD_VERSION, '/version', `must be ${String(TRANSFER_RECORD_VERSION)}: this service reads no other`);
+  const version = record['version'];
+  const known = typeof version === 'number' && READABLE_TRANSFER_RECORD_VERSIONS.includes(version);
+  problems.need(known, '/version', `must be ${READABLE_TRANSFER_RECORD_VERSIONS.join(' or ')}: this service reads no other (a newer sending service needs this one brought up to date)`);
   for (const field of ['fromArea', 'toArea', 'sendingCaseId'] as const) problems.need(isText(record[field]), `/${field}`, 'is missing');
   problems.need(typeof record['contact'] === 'string', '/contact', 'is missing');
   problems.need(isDateTime(record['sentAt']), '/sentAt', 'must be a date and time');
   checkBaby(problems, record['baby']);
-  checkEntries(problems, record['entries'], checkPeople(problems, record['people'], today), today);
+  const people = checkPeople(problems, record['people'], today);
+  const entries = checkEntries(problems, record['entries'], people, today);
   checkFindings(problems, record['findings']);
+  // Version 1 carried none of the other parts; a later version must carry them all.
+  if (known && version > 1) for (const problem of recordPartProblems(record, { people, entries }, today)) problems.add(problem.path, problem.text);
   return problems.found;
 }
 
@@ -242,5 +252,6 @@ export function readTransferPack(body: unknown, today: string): ReadPack {
   const problems = transferRecordProblems(record, today);
   if (problems.length > 0) return { ok: false, issues: problems.map((p) => issue('record-invalid', `The transfer record's ${p.path || 'whole'} ${p.text}.`, pointer)) };
   const read = record as TransferRecord;
-  return { ok: true, record: { ...read, baby: { ...read.baby, details: { ...NO_RECORD_DETAILS, ...(read.baby.details as Partial<RecordDetails>) } }, people: read.people.map((p: TransferredPerson) => ({ ...p })) } };
+  const parts = read.version === 1 ? { relationships: [], assessments: [], plan: null, meetings: [], disputes: [] } : {};
+  return { ok: true, record: { ...read, ...parts, baby: { ...read.baby, details: { ...NO_RECORD_DETAILS, ...(read.baby.details as Partial<RecordDetails>) } }, people: read.people.map((p: TransferredPerson) => ({ ...p })) } };
 }

@@ -1,13 +1,22 @@
 // What a transfer pack carries for another instance of this service (issue 21): the baby's record,
-// every person around the baby, every chronology entry (corrections and all, with who recorded each
-// for which agency and when) and the findings the profile showed when it was sent. The FHIR resources
-// beside it in the pack (transfer-pack.ts) say the same for any FHIR system; this record is what lets
-// the receiving service rebuild the chronology whole, since no FHIR resource holds every kind of entry.
+// every person around the baby and how they are related, every chronology entry (corrections and all,
+// with who recorded each for which agency and when) and the disputes beside them, the factor
+// assessments with their evidence (who assessed, by name, role and agency, never an account id that
+// means nothing elsewhere), the plan, the professionals' meetings and the findings the profile showed
+// when it was sent. Supervision stays behind: it is the sending organisation's own oversight of its
+// staff. The FHIR resources beside it in the pack (transfer-pack.ts) say some of this for any FHIR
+// system; this record is what lets the receiving service rebuild the case whole.
+import type { FactorStatus, SubstancePattern } from '../catalogue/statuses.ts';
+import type { Meeting } from '../meetings/meeting.types.ts';
 import type { RecordDetails } from '../people/record-details.ts';
 import type { InfantStatus } from '../people/record-matching.ts';
+import type { PersonRelationshipKind } from '../people/relationships.ts';
+import type { Plan } from '../plan/plan.types.ts';
 
 export const TRANSFER_RECORD_FORMAT = 'infant-care-profile-transfer';
-export const TRANSFER_RECORD_VERSION = 1;
+/** The version written. Version 1 (no relationships, assessments, plan, meetings or disputes) is still read. */
+export const TRANSFER_RECORD_VERSION = 2;
+export const READABLE_TRANSFER_RECORD_VERSIONS: readonly number[] = [1, 2];
 
 export interface TransferredBaby {
   status: InfantStatus;
@@ -69,6 +78,79 @@ export interface TransferredEntry {
   correctionReason?: string;
 }
 
+/** Two people of the record and how they are related, by their ids in the pack. */
+export interface TransferredRelationship {
+  personId: string;
+  otherPersonId: string;
+  kind: PersonRelationshipKind;
+}
+
+/** Who assessed a factor in the sending area: in words, since their account means nothing elsewhere. */
+export interface TransferredAssessor {
+  name: string;
+  /** Their role in the service there, such as practitioner or safeguarding-lead. */
+  role: string;
+  agency: string;
+  agencyKind: string;
+}
+
+export interface TransferredEvidence {
+  source: string;
+  note: string;
+  indicates: 'present' | 'absent';
+  givenBy: string | null;
+  recordedAt: string;
+  recordedBy: string;
+  agency: string;
+  /** The entry of the pack it came from. */
+  entryId?: string;
+  /** The day a visit's evidence was seen (YYYY-MM-DD). */
+  seenOn?: string;
+}
+
+/** A factor as the sending area assessed it, with all its evidence. */
+export interface TransferredAssessment {
+  factorId: string;
+  /** An adult's factor: the person of the pack it is about. */
+  personId?: string;
+  status: FactorStatus;
+  detail?: string;
+  pattern?: SubstancePattern;
+  reason?: string;
+  protection?: { how: string; whenPresent: string };
+  responses?: string[];
+  /** When it was last assessed there, and by whom (null when their account is gone). */
+  assessedAt: string;
+  assessedBy: TransferredAssessor | null;
+  evidence: TransferredEvidence[];
+}
+
+/**
+ * The plan as it stands: check items name people by their ids in the pack, actions' owners are named
+ * in words ("Lena Lead, Southby Health Visiting") and an action agreed at a meeting names the pack's meeting.
+ */
+export interface TransferredPlan extends Plan {
+  recordedAt: string;
+  recordedBy: string;
+}
+
+/** A professionals' meeting as recorded there, with its id in the pack. */
+export interface TransferredMeeting extends Meeting {
+  id: string;
+  recordedAt: string;
+  recordedBy: string;
+}
+
+/** A person's dispute of an entry, beside the entry of the pack it disputes. */
+export interface TransferredDispute {
+  entryId: string;
+  disputedBy: string;
+  text: string;
+  recordedAt: string;
+  recordedBy: string;
+  agency: string;
+}
+
 export interface TransferredFinding {
   id: string;
   severity: string;
@@ -77,7 +159,7 @@ export interface TransferredFinding {
 
 export interface TransferRecord {
   format: typeof TRANSFER_RECORD_FORMAT;
-  version: typeof TRANSFER_RECORD_VERSION;
+  version: number;
   /** The sending area (the lead professional's organisation), the receiving area and the contact there. */
   fromArea: string;
   toArea: string;
@@ -90,6 +172,13 @@ export interface TransferRecord {
   /** Oldest first, a correction after the entry it corrects. */
   entries: TransferredEntry[];
   findings: TransferredFinding[];
+  relationships: TransferredRelationship[];
+  assessments: TransferredAssessment[];
+  /** Null when the case had no plan. */
+  plan: TransferredPlan | null;
+  /** Oldest held first. */
+  meetings: TransferredMeeting[];
+  disputes: TransferredDispute[];
 }
 
 /** Where an entry received in a transfer came from, as its details keep it and the pages show it. */
