@@ -26,11 +26,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { performance } from 'node:perf_hooks';
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { asPgUserArgv, freePort, giveToPgUser, inWorkFolder, makeLog, pgUserDescription, tail, waitFor } from './lib/clusters.mjs';
 
 const { fetch, AbortSignal } = globalThis;
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -40,10 +39,7 @@ const KILLS = Number(process.env.HA_KILLS ?? 2);
 const CLIENTS = Number(process.env.HA_CLIENTS ?? 4);
 const STEP_TIMEOUT_MS = 120_000;
 const PROMOTION_TIMEOUT_MS = 90_000;
-const asRoot = process.getuid?.() === 0;
-const PG_USER = 'postgres';
 const AUDIT_KEYS = 'ha:a-throwaway-key-for-the-failover-test-only-0123456789';
-const started = performance.now();
 /** How quickly the monitor notices a dead node (milliseconds); its defaults are 5000, 5000, 2, 2000, 20000, 30000. */
 const MONITOR_SETTINGS = {
   'pgautofailover.health_check_period': 1000,
@@ -55,30 +51,7 @@ const MONITOR_SETTINGS = {
 };
 
 const seconds = (ms) => (ms / 1000).toFixed(1);
-function log(message) {
-  console.log(`[ha ${seconds(performance.now() - started).padStart(5)} s] ${message}`);
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitFor(what, timeoutMs, check) {
-  const deadline = performance.now() + timeoutMs;
-  for (;;) {
-    const value = await check().catch(() => undefined);
-    if (value) return value;
-    if (performance.now() > deadline) throw new Error(`Timed out after ${seconds(timeoutMs)} s waiting for ${what}`);
-    await sleep(200);
-  }
-}
+const log = makeLog('ha');
 
 async function withClient(url, run) {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
@@ -89,11 +62,6 @@ async function withClient(url, run) {
   } finally {
     await client.end().catch(() => undefined);
   }
-}
-
-function tail(file, lines = 25) {
-  if (!fs.existsSync(file)) return '';
-  return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
 }
 
 /** The processes whose parent is this one (from /proc): a dead machine takes every one. */
@@ -136,8 +104,7 @@ class Cluster {
 
   command(args) {
     const envArgs = Object.entries(this.env).map(([name, value]) => `${name}=${value}`);
-    const argv = ['env', ...envArgs, PG_AUTOCTL, ...args];
-    return asRoot ? ['runuser', ['-u', PG_USER, '--', ...argv]] : [argv[0], argv.slice(1)];
+    return asPgUserArgv('env', [...envArgs, PG_AUTOCTL, ...args]);
   }
 
   /** Runs a pg_autoctl command to its end. */
@@ -187,12 +154,6 @@ class Cluster {
       }
     }
   }
-}
-
-function giveToPgUser(target) {
-  if (!asRoot) return;
-  const result = spawnSync('chown', ['-R', `${PG_USER}:`, target], { encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`chown ${PG_USER} ${target} failed: ${result.stderr}`);
 }
 
 function icp(args, env) {
@@ -269,33 +230,24 @@ class Load {
   }
 }
 
-async function main() {
+async function main(root, onCleanUp) {
   for (const program of [PG_AUTOCTL, path.join(PG_BINDIR, 'pg_ctl')]) {
     if (!fs.existsSync(program)) throw new Error(`${program} is missing: install postgresql-15 and postgresql-15-auto-failover (or set PG_BINDIR, PG_AUTOCTL).`);
   }
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'icp-ha-'));
   const cluster = new Cluster(root);
   const nodes = [path.join(root, 'node1'), path.join(root, 'node2')];
   let server;
-  const cleanUp = () => {
+  onCleanUp(() => cluster.stopAll());
+  onCleanUp(() => {
     if (server && server.exitCode === null) killNow(server.pid);
-    cluster.stopAll();
-    if (process.env.HA_KEEP === '1') console.log(`Kept ${root} (HA_KEEP=1).`);
-    else fs.rmSync(root, { recursive: true, force: true });
-  };
-  const onSignal = (signal) => {
-    cleanUp();
-    process.exit(signal === 'SIGINT' ? 130 : 143);
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  });
 
   try {
     for (const dir of ['config', 'share', 'run', 'app']) fs.mkdirSync(path.join(root, dir));
     giveToPgUser(root);
     const [monitorPort, port1, port2, appPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
     const ports = new Map([[nodes[0], port1], [nodes[1], port2]]);
-    log(`pg_autoctl as ${asRoot ? `${PG_USER} (this process is root)` : os.userInfo().username}; work folder ${root}; ${CLIENTS} clients, ${KILLS} kills`);
+    log(`pg_autoctl as ${pgUserDescription()}; work folder ${root}; ${CLIENTS} clients, ${KILLS} kills`);
 
     // 1. The monitor, quick to notice a dead node; then the primary and the secondary.
     const monitorDir = path.join(root, 'monitor');
@@ -408,14 +360,10 @@ async function main() {
       if (text) console.error(`--- last lines of ${file}:\n${text}`);
     }
     throw error;
-  } finally {
-    cleanUp();
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
   }
 }
 
-main().then(
+inWorkFolder({ prefix: 'icp-ha-', keepVariable: 'HA_KEEP' }, main).then(
   () => log('every acknowledged write survived the failovers and the audit trail is intact: passed'),
   (error) => {
     console.error(`Failover test FAILED: ${error instanceof Error ? error.message : String(error)}`);

@@ -15,24 +15,16 @@
 // else `pg_config --bindir`.
 import { spawnSync } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { performance } from 'node:perf_hooks';
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { freePort, giveToPgUser, inWorkFolder, makeLog, pgUserDescription, runAsPgUser, tail, waitFor } from './lib/clusters.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const STEP_TIMEOUT_MS = 60_000;
 const RECOVERY_TIMEOUT_MS = 30_000;
-const started = performance.now();
-const asRoot = process.getuid?.() === 0;
-const PG_USER = 'postgres';
-
-function log(message) {
-  console.log(`[pitr ${((performance.now() - started) / 1000).toFixed(1).padStart(5)} s] ${message}`);
-}
+const log = makeLog('pitr');
 
 function findBinDir() {
   const candidates = [process.env.PG_BINDIR, '/usr/lib/postgresql/15/bin'];
@@ -47,45 +39,11 @@ function findBinDir() {
   return found;
 }
 
-/** Runs a program as the user PostgreSQL runs as: this one, or `postgres` through runuser when root. No shell. */
-function asPgUser(command, args, options = {}) {
-  const [file, argv] = asRoot ? ['runuser', ['-u', PG_USER, '--', command, ...args]] : [command, args];
-  const result = spawnSync(file, argv, { encoding: 'utf8', timeout: STEP_TIMEOUT_MS, stdio: ['ignore', 'pipe', 'pipe'], cwd: os.tmpdir(), ...options });
-  if (result.error) throw new Error(`${path.basename(command)} could not run: ${result.error.message}`);
-  if (result.status !== 0) throw new Error(`${path.basename(command)} ${args.join(' ')} failed (exit ${result.status}):\n${result.stderr || result.stdout}`);
-  return result.stdout;
-}
-
-/** Hands a path made by this process to the PostgreSQL user (a no-op when not root). */
-function giveToPgUser(target) {
-  if (!asRoot) return;
-  const result = spawnSync('chown', ['-R', `${PG_USER}:`, target], { encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`chown ${PG_USER} ${target} failed: ${result.stderr}`);
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
+/** Runs a PostgreSQL program as the user PostgreSQL runs as, within the step's time. */
+const asPgUser = (command, args) => runAsPgUser(command, args, { timeout: STEP_TIMEOUT_MS });
 
 /** PostgreSQL's own clock decides which commits come before the target: this waits on it, not on a test clock. */
 const pause = (ms) => sleep(ms);
-
-async function waitFor(what, timeoutMs, check) {
-  const deadline = performance.now() + timeoutMs;
-  for (;;) {
-    const value = await check().catch(() => undefined);
-    if (value) return value;
-    if (performance.now() > deadline) throw new Error(`Timed out after ${timeoutMs / 1000} s waiting for ${what}`);
-    await pause(100);
-  }
-}
 
 async function withClient(port, database, run) {
   const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', database });
@@ -102,15 +60,9 @@ function appendConf(dataDir, settings) {
   fs.appendFileSync(path.join(dataDir, 'postgresql.conf'), `\n# test-pitr.mjs\n${lines.join('\n')}\n`);
 }
 
-function tail(file, lines = 30) {
-  if (!fs.existsSync(file)) return '';
-  return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
-}
-
-async function main() {
+async function main(root, onCleanUp) {
   const BIN = findBinDir();
   const bin = (name) => path.join(BIN, name);
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'icp-pitr-'));
   const dirs = { primary: path.join(root, 'primary'), archive: path.join(root, 'archive'), base: path.join(root, 'base'), restored: path.join(root, 'restored'), app: path.join(root, 'app') };
   const logs = { primary: path.join(root, 'primary.log'), restored: path.join(root, 'restored.log') };
   const running = new Set();
@@ -118,7 +70,7 @@ async function main() {
     asPgUser(bin('pg_ctl'), ['-D', dataDir, '-m', mode, '-w', 'stop']);
     running.delete(dataDir);
   };
-  const cleanUp = () => {
+  onCleanUp(() => {
     for (const dataDir of running) {
       try {
         stop(dataDir, 'immediate');
@@ -126,18 +78,10 @@ async function main() {
         console.error(`Could not stop the cluster in ${dataDir}: ${error.message}`);
       }
     }
-    if (process.env.PITR_KEEP === '1') console.log(`Kept ${root} (PITR_KEEP=1).`);
-    else fs.rmSync(root, { recursive: true, force: true });
-  };
-  const onSignal = (signal) => {
-    cleanUp();
-    process.exit(signal === 'SIGINT' ? 130 : 143);
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  });
 
   try {
-    log(`PostgreSQL binaries in ${BIN}; running them as ${asRoot ? `${PG_USER} (this process is root)` : os.userInfo().username}; work folder ${root}`);
+    log(`PostgreSQL binaries in ${BIN}; running them as ${pgUserDescription()}; work folder ${root}`);
     fs.mkdirSync(dirs.archive);
     fs.mkdirSync(dirs.app);
     giveToPgUser(root);
@@ -190,7 +134,7 @@ async function main() {
         const archiver = (await client.query('SELECT last_archived_wal, last_failed_wal FROM pg_stat_archiver')).rows[0];
         if (archiver.last_failed_wal) throw new Error(`archive_command failed for ${archiver.last_failed_wal}: see ${logs.primary}`);
         return archiver.last_archived_wal !== null && archiver.last_archived_wal >= segment;
-      });
+      }, 100);
       log(`A written, time noted ${noted.at} (WAL ${noted.lsn}), B written, segment ${segment} archived`);
       return noted.at;
     });
@@ -212,6 +156,7 @@ async function main() {
     running.add(dirs.restored);
     await waitFor('the restored cluster to finish recovery and promote', RECOVERY_TIMEOUT_MS, () =>
       withClient(restoredPort, 'icp', async (client) => (await client.query('SELECT pg_is_in_recovery() AS r')).rows[0].r === false),
+      100,
     );
     const stopLine = fs.readFileSync(logs.restored, 'utf8').split('\n').find((line) => line.includes('recovery stopping'));
     log(`restored cluster on 127.0.0.1:${restoredPort} promoted${stopLine ? `: ${stopLine.replace(/^.*LOG:\s*/, '')}` : ''}`);
@@ -223,18 +168,14 @@ async function main() {
     stop(dirs.restored);
   } catch (error) {
     for (const [name, file] of Object.entries(logs)) {
-      const text = tail(file);
+      const text = tail(file, 30);
       if (text) console.error(`--- last lines of the ${name} cluster's log (${file}):\n${text}`);
     }
     throw error;
-  } finally {
-    cleanUp();
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
   }
 }
 
-main().then(
+inWorkFolder({ prefix: 'icp-pitr-', keepVariable: 'PITR_KEEP' }, main).then(
   () => {
     log('point-in-time recovery works: passed');
   },
