@@ -1,5 +1,6 @@
 // The disposal checks again, with the case locked, what the dry run listed: a case that gained open
-// work (an open action in its plan) between the list and the confirmation is kept, and says why.
+// work (an open action in its plan) between the list and the confirmation is kept, and says why; a
+// case closed for transfer is kept until the receiving area's receipt is confirmed.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { apiTokenFor, makeCase, makeOrganisation, makeUser } from '../../../test/helpers/factories.ts';
@@ -39,5 +40,42 @@ describe('the disposal, checked again under the case lock', () => {
     assert.deepEqual(kept, ['an open action in the plan']);
     assert.ok(await t.ctx.db.selectFrom('cases').select('id').where('id', '=', caseId).executeTakeFirst(), 'the case is still on the record');
     assert.equal((await t.ctx.db.selectFrom('audit_log').select('id').where('action', '=', 'retention.dispose').execute()).length, 0, 'no tombstone');
+  });
+});
+
+describe('the disposal of a case closed for transfer', () => {
+  let t: TestApp;
+  let caseId: string;
+  let token: string;
+
+  before(async () => {
+    t = await createTestApp();
+    const org = await makeOrganisation(t.ctx, 'health-visiting');
+    const lead = await makeUser(t.ctx, { organisationId: org.id });
+    ({ id: caseId } = await makeCase(t.ctx, { familyName: 'Moverfamily', teamUserIds: [lead.id] }));
+    await t.ctx.db.updateTable('cases').set({ date_of_birth: addMonths(serviceToday(t.clock.now()), -12 * 27) }).where('id', '=', caseId).execute();
+    token = await apiTokenFor(t.ctx, lead.email);
+  });
+  after(async () => t.close());
+
+  const call = (path: string, payload: object) => t.app.inject({ method: 'POST', url: `/api/v1/cases/${caseId}/${path}`, headers: { authorization: `Bearer ${token}` }, payload });
+
+  it('keeps it while the receiving area has not confirmed receipt, and disposes of it once it has', async () => {
+    assert.equal((await call('transfer', { toArea: 'Northshire County Council', contact: 'Rita Receiver' })).statusCode, 201);
+    const listed = await listDisposals(t.ctx, cliOperator);
+    assert.ok(listed.ok);
+    const due = listed.value.due.find((c) => c.caseId === caseId);
+    assert.match(due?.kept.join() ?? '', /^a transfer to Northshire County Council whose receipt is not confirmed \(due /);
+    const kept = await disposeOfListed(t.ctx, cliOperator, due!, 'Olive Operator', listed.value.today);
+    assert.equal(kept.length, 1, 'checked again under the lock, and kept');
+    assert.ok(await t.ctx.db.selectFrom('cases').select('id').where('id', '=', caseId).executeTakeFirst());
+
+    assert.ok([200, 201].includes((await call('transfer/receipt', { note: 'Rita phoned: they have it' })).statusCode));
+    const again = await listDisposals(t.ctx, cliOperator);
+    assert.ok(again.ok);
+    const dueNow = again.value.due.find((c) => c.caseId === caseId);
+    assert.deepEqual(dueNow?.kept, []);
+    assert.deepEqual(await disposeOfListed(t.ctx, cliOperator, dueNow!, 'Olive Operator', again.value.today), []);
+    assert.equal(await t.ctx.db.selectFrom('cases').select('id').where('id', '=', caseId).executeTakeFirst(), undefined, 'disposed of');
   });
 });

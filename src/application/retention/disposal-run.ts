@@ -1,15 +1,16 @@
 // The disposal run (issue 21): `icp retention run` lists every case whose disposal date has come
 // (domain/retention/disposal-date.ts), with its rule and date, and why any of them may not be
 // disposed of: a legal hold standing, an alert nobody has taken up, an open action in its plan, a
-// clock still running. The list is audited (retention.list). With `--confirm` each case that may go
+// clock still running, a transfer whose receipt is not confirmed (domain/retention/open-work.ts). The list is audited (retention.list). With `--confirm` each case that may go
 // is disposed of in a transaction of its own: the hold and the open work (alerts, plan actions,
-// clocks) checked again with the case locked, every row holding its personal data deleted as for a
+// clocks, a transfer's receipt) checked again with the case locked, every row holding its personal data deleted as for a
 // record made in error (cases/remove-case-data.ts: every table with a case_id, found from the schema
 // so a new table is not missed, the alerts' recipients and emails, kept forms), the details of the
 // audit entries about it redacted, and one tombstone left in the audit chain (case id, dates, rule,
 // who confirmed): infrastructure/audit/audit-tombstone.ts. Only an operator at the command line runs it.
 import { sql } from 'kysely';
 import { RETENTION_RULES, type RetentionRuleId } from '../../domain/retention/retention-schedule.ts';
+import { openWorkKeeping } from '../../domain/retention/open-work.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
 import type { Queryable, Tx } from '../../infrastructure/db/schema.ts';
 import { actorMay } from '../access.ts';
@@ -54,26 +55,34 @@ async function openAlertCases(db: Queryable, caseIds: readonly string[]): Promis
   return new Set(rows.map((row) => row.case_id));
 }
 
+/** The cases waiting for the receiving area to confirm a transfer's receipt: where to and when it was due. */
+async function receiptsAwaited(db: Queryable, caseIds: readonly string[]): Promise<Map<string, { toArea: string; dueOn: string }>> {
+  const rows = await db.selectFrom('case_transfers').select(['case_id', 'to_area', 'receipt_due_on']).where('case_id', 'in', caseIds).where('receipt_confirmed_at', 'is', null).execute();
+  return new Map(rows.map((row) => [row.case_id, { toArea: row.to_area, dueOn: row.receipt_due_on }]));
+}
+
 /**
- * The open work that keeps each case besides a hold: an alert nobody has taken up, an open action in
- * its plan, a clock still running. Read with `db`: the disposal reads it again in its transaction,
- * with the case locked.
+ * The open work that keeps each case besides a hold (domain/retention/open-work.ts): an alert nobody
+ * has taken up, an open action in its plan, a clock still running, a transfer's receipt not yet
+ * confirmed. Read with `db`: the disposal reads it again in its transaction, with the case locked.
  */
 async function openWorkOfCases(ctx: AppContext, db: Queryable, caseIds: readonly string[], today: string): Promise<Map<string, string[]>> {
   const dates = await db.selectFrom('cases').select(['id', 'date_of_birth', 'expected_delivery_date']).where('id', 'in', caseIds).execute();
-  const [alerts, plans, clocks] = await Promise.all([
+  const [alerts, plans, clocks, receipts] = await Promise.all([
     openAlertCases(db, caseIds),
     readCurrentPlans(db, caseIds),
     readClocksOfCases({ ...ctx, db }, dates.map((row) => ({ id: row.id, bornOn: row.date_of_birth, expectedDeliveryOn: row.expected_delivery_date })), today),
+    receiptsAwaited(db, caseIds),
   ]);
   return new Map(
     caseIds.map((caseId) => [
       caseId,
-      [
-        ...(alerts.has(caseId) ? ['an alert nobody has taken up'] : []),
-        ...(plans.get(caseId)?.actions.some((action) => action.status === 'open') ? ['an open action in the plan'] : []),
-        ...(clocks.get(caseId) ?? []).filter((clock) => clock.status !== 'met').map((clock) => `a clock still running: ${clock.label}`),
-      ],
+      openWorkKeeping({
+        alertNotTakenUp: alerts.has(caseId),
+        openPlanAction: plans.get(caseId)?.actions.some((action) => action.status === 'open') ?? false,
+        clocksRunning: (clocks.get(caseId) ?? []).filter((clock) => clock.status !== 'met').map((clock) => clock.label),
+        receiptAwaited: receipts.get(caseId) ?? null,
+      }),
     ]),
   );
 }
