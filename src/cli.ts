@@ -22,7 +22,7 @@ import { changeAreaSettings, viewAreaSettings } from './application/settings/are
 import { listDisposals, runDisposal, type DueCase } from './application/retention/disposal-run.ts';
 import { formatSettingValue, settingDefinition } from './domain/settings/service-settings.ts';
 import { backupEmbedded, restoreEmbedded } from './infrastructure/db/backup.ts';
-import { backupPostgres, libpqTarget, restorePostgres } from './infrastructure/db/postgres-backup.ts';
+import { backupPostgres, restorePostgres } from './infrastructure/db/postgres-backup.ts';
 import { openConfiguredDatabase } from './infrastructure/db/open-configured.ts';
 import { createMailTransport } from './infrastructure/mail/smtp-transport.ts';
 
@@ -300,7 +300,7 @@ async function restoreOnPostgres(config: ReturnType<typeof loadConfig>, file: st
   const keys = existingAuditKeys(config);
   const restored = await restorePostgres(config.databaseUrl!, file, keys, readAuditAnchors(config.auditAnchorFile));
   const { manifest } = restored;
-  console.log(`Restored ${libpqTarget(config.databaseUrl!).database} from the backup of ${manifest.database} taken at ${manifest.takenAt}.`);
+  console.log(`Restored ${restored.database} from the backup of ${manifest.database} taken at ${manifest.takenAt}.`);
   if (restored.countMismatches.length === 0) {
     console.log(`Row counts match the backup's manifest: ${String(restored.tables)} tables, ${String(restored.rows)} rows.`);
   } else {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -14,7 +15,7 @@ import { TestClock } from '../../../test/helpers/test-clock.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { keyringOf } from '../audit/audit-keys.ts';
 import { sealAuditTrail } from '../audit/audit-seal.ts';
-import { backupPostgres, libpqTarget, manifestPath, restorePostgres, versionProblem, type BackupManifest } from './postgres-backup.ts';
+import { backupPostgres, libpqTarget, manifestPath, restorePostgres, versionProblem, writableServerUrl, type BackupManifest } from './postgres-backup.ts';
 
 const KEY = { id: 'k-backup', secret: 'the-backup-test-secret-of-at-least-32-chars' };
 const keys = keyringOf([KEY], 'test');
@@ -46,6 +47,17 @@ async function emptyDatabase(): Promise<{ url: string; drop: () => Promise<void>
   return { url: siblingUrl(name), drop: () => admin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined) };
 }
 
+/** A loopback port nothing listens on: a server that is down. */
+function deadPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 async function counts(url: string): Promise<Record<string, number>> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -72,6 +84,17 @@ describe('PostgreSQL connection details for the tools', () => {
     assert.equal(versionProblem({ dumpedFromMajor: 15, targetServerMajor: 16, dumpedByMajor: 15, pgRestoreMajor: 15 }), null);
     assert.match(versionProblem({ dumpedFromMajor: 16, targetServerMajor: 15, dumpedByMajor: 16, pgRestoreMajor: 16 }) ?? '', /from PostgreSQL 16 and the target server runs 15/);
     assert.match(versionProblem({ dumpedFromMajor: 15, targetServerMajor: 15, dumpedByMajor: 17, pgRestoreMajor: 15 }) ?? '', /use pg_restore 17 or later/);
+  });
+
+  it('keeps a URL naming one server as it is, and refuses one naming several when none accepts writes', async () => {
+    const one = 'postgres://icp@db.example:5433/icp?sslmode=require';
+    assert.equal(await writableServerUrl(one), one, 'one server, no target_session_attrs: not even connected to');
+    const [first, second] = [await deadPort(), await deadPort()];
+    await assert.rejects(
+      writableServerUrl(`postgres://nobody@127.0.0.1:${String(first)},127.0.0.1:${String(second)}/none?target_session_attrs=read-write&connect_timeout=1`),
+      new RegExp(`^PostgresBackupError: No server accepting writes among 127\\.0\\.0\\.1:${String(first)}, 127\\.0\\.0\\.1:${String(second)} .*Nothing was done: try again once a server accepts writes\\.$`),
+    );
+    await assert.rejects(writableServerUrl('postgres://icp@db1:5432,db2:x/icp'), /The database URL names a server it cannot read \("db2:x"\)/);
   });
 
   it('refuses to back up when pg_dump is missing, before connecting', async () => {
@@ -184,6 +207,41 @@ describe('backup and restore on PostgreSQL', { skip: usingPostgres ? false : 'ne
     await assert.rejects(restorePostgres(target.url, cut, keys), /The restore failed and was rolled back: .* is as it was before\. pg_restore said:\npg_restore: error: could not read from input file/);
 
     assert.deepEqual(await counts(target.url), before);
+  });
+
+  it('backs up and restores with a URL naming a dead server first and the writable one second: the tools get the writable one alone', async () => {
+    const dead = await deadPort();
+    const log = path.join(dir, 'tools.log');
+    const logged = (tool: string) => {
+      const wrapper = path.join(dir, `${tool}-logged`);
+      fs.writeFileSync(wrapper, `#!/bin/sh\nprintf '%s\\n' "$*" >> '${log}'\nexec ${tool} "$@"\n`, { mode: 0o700 });
+      return wrapper;
+    };
+    const tools = { pgDump: logged('pg_dump'), pgRestore: logged('pg_restore') };
+    const live = new URL(source.url!).host;
+    const bothServers = (url: string) => {
+      const parsed = new URL(url);
+      return `postgres://${parsed.username === '' ? '' : `${parsed.username}@`}127.0.0.1:${String(dead)},${parsed.host}${parsed.pathname}?target_session_attrs=read-write&connect_timeout=2`;
+    };
+    const dump = path.join(dir, 'both-servers.dump');
+
+    const backup = await backupPostgres(bothServers(source.url!), dump, tools);
+    assert.equal(backup.manifest.audit.headHash, manifest.audit.headHash);
+    assert.deepEqual(backup.manifest.tables, manifest.tables);
+    const restored = await restorePostgres(bothServers(target.url), dump, keys, [], tools);
+    assert.ok(restored.ok, JSON.stringify(restored.countMismatches));
+    assert.equal(restored.database, new URL(target.url).pathname.slice(1));
+    assert.deepEqual(await counts(target.url), await counts(source.url!));
+
+    const targets = fs
+      .readFileSync(log, 'utf8')
+      .split('\n')
+      .flatMap((line) => /--dbname=(\S+)/.exec(line)?.[1] ?? []);
+    assert.equal(targets.length, 2, 'one pg_dump, one pg_restore');
+    for (const dbname of targets) {
+      assert.equal(new URL(dbname).host, live);
+      assert.doesNotMatch(dbname, new RegExp(`:${String(dead)}|,|target_session_attrs`));
+    }
   });
 
   it('refuses when pg_restore is missing, before changing anything', async () => {

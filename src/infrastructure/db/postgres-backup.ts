@@ -8,6 +8,8 @@
 //
 // The tools run without a shell, with arguments in an array. The password never appears in their
 // arguments (where `ps` would show it): the URL is passed without it, and the password in PGPASSWORD.
+// A URL naming several servers (ADR 0013) is first narrowed to the one that accepts writes, so that
+// pg_dump shares its snapshot with this module's own connection and a restore goes to the primary.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -18,7 +20,10 @@ import { GENESIS_HASH } from '../audit/audit-hash.ts';
 import type { AuditAnchor } from '../audit/audit-anchors.ts';
 import type { AuditKeyring } from '../audit/audit-keys.ts';
 import { verifyAuditChain, type AuditChainReport } from '../audit/verify-audit-chain.ts';
+import { DatabaseUnavailableError } from './connection-errors.ts';
 import { openPostgres } from './connect.ts';
+import { readPostgresUrl } from './postgres-url.ts';
+import { openWritableHostPool } from './writable-host-pool.ts';
 
 export const MANIFEST_KIND = 'infant-care-profile-postgres-backup';
 /** The first bytes of every pg_dump custom-format (and directory-format toc) archive. */
@@ -63,6 +68,8 @@ export interface TableCountCheck {
 
 export interface PostgresRestore {
   manifest: BackupManifest;
+  /** The database restored into. */
+  database: string;
   tables: number;
   rows: number;
   /** Tables whose row count differs from the manifest's, or that are only on one side. */
@@ -91,6 +98,28 @@ export function libpqTarget(url: string): { dbname: string; env: Record<string, 
   parsed.password = '';
   const database = decodeURIComponent(parsed.pathname.slice(1)) || decodeURIComponent(parsed.username) || 'postgres';
   return { dbname: parsed.toString(), env, database };
+}
+
+/**
+ * The URL of the one server to dump from or restore to. A URL that names several servers, or asks for
+ * target_session_attrs=read-write, becomes the URL of the server that accepts writes (found as the
+ * service finds it, writable-host-pool.ts), with everything else it said; any other URL is kept as it is.
+ */
+export async function writableServerUrl(url: string): Promise<string> {
+  const reading = readPostgresUrl(url);
+  if (!reading.ok) throw new PostgresBackupError(`The database URL ${reading.problem}. Nothing was done.`);
+  const { target } = reading;
+  if (target.hosts.length === 1 && target.targetSessionAttrs === 'any') return url;
+  const pool = openWritableHostPool(target, 1, () => undefined);
+  try {
+    (await pool.connect()).release();
+    return target.urlFor(pool.choice.current);
+  } catch (error) {
+    if (error instanceof DatabaseUnavailableError) throw new PostgresBackupError(`${error.message}. Nothing was done: try again once a server accepts writes.`);
+    throw error;
+  } finally {
+    await pool.end();
+  }
 }
 
 interface ToolRun {
@@ -207,8 +236,9 @@ function writeAtomically(file: string, contents: string): void {
  * head are read in the transaction whose snapshot pg_dump uses, so they describe exactly what the dump
  * holds, while the server keeps running. A failure leaves neither file behind.
  */
-export async function backupPostgres(url: string, file: string, tools: PostgresTools = DEFAULT_TOOLS): Promise<PostgresBackup> {
+export async function backupPostgres(databaseUrl: string, file: string, tools: PostgresTools = DEFAULT_TOOLS): Promise<PostgresBackup> {
   const pgDump = await toolVersion(tools.pgDump);
+  const url = await writableServerUrl(databaseUrl);
   const target = libpqTarget(url);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -306,9 +336,10 @@ async function checkDumpFile(file: string, tools: PostgresTools): Promise<{ mani
  * the keys, against the anchors up to the backup's head. Stop the server first: the restore waits at
  * most a minute for the locks it needs, then gives up and changes nothing.
  */
-export async function restorePostgres(url: string, file: string, keys: AuditKeyring | null, anchors: readonly AuditAnchor[] = [], tools: PostgresTools = DEFAULT_TOOLS): Promise<PostgresRestore> {
+export async function restorePostgres(databaseUrl: string, file: string, keys: AuditKeyring | null, anchors: readonly AuditAnchor[] = [], tools: PostgresTools = DEFAULT_TOOLS): Promise<PostgresRestore> {
   const checked = await checkDumpFile(file, tools);
   const { manifest } = checked;
+  const url = await writableServerUrl(databaseUrl);
   const target = libpqTarget(url);
 
   const client = new pg.Client({ connectionString: url });
@@ -344,6 +375,7 @@ export async function restorePostgres(url: string, file: string, keys: AuditKeyr
     const auditMatchesBackup = audit !== null && audit.intact && audit.entries === manifest.audit.chained && audit.unsealed === manifest.audit.unsealed && audit.headHash === manifest.audit.headHash;
     return {
       manifest,
+      database: target.database,
       tables: Object.keys(counts).length,
       rows: Object.values(counts).reduce((sum, n) => sum + n, 0),
       countMismatches,
