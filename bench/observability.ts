@@ -111,7 +111,7 @@ async function measureVariant(variant: Variant): Promise<ProcessFigures> {
   const processor = new DroppingProcessor();
   const traced = variant.startsWith('tracing');
   if (variant === 'tracing 1 in 10') Object.assign(process.env, ONE_IN_TEN);
-  const tracing = traced ? startTracing({ processor, http: false }) : null;
+  const tracing = traced ? startTracing({ processor }) : null;
   const bench = await openBenchDatabase(5);
   const base = createContext(bench.database.db, testConfig({ LOG_LEVEL: 'info' }));
   const user = await makeUser(base, { email: 'observability.bench@example.org' });

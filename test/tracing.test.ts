@@ -1,5 +1,5 @@
 // Runs in a process of its own (scripts/run-tests.mjs): it registers the global tracer provider, which would trace every app after it.
-// One event written through the API is one trace: Fastify's request span, its handler, the steps of
+// One event written through the API is one trace: the request's server span, its handler, the steps of
 // recording an entry (lock, write, evaluate and version, alerts, audit) and the SQL statements each
 // runs, as children, on PGlite as on PostgreSQL (the statements are traced where Kysely hands them to
 // the driver: src/infrastructure/tracing/traced-dialect.ts). Spans go to an in-memory exporter
@@ -34,7 +34,7 @@ describe('one event written is one trace', () => {
   let token: string;
 
   before(async () => {
-    tracing = startTracing({ processor: new SimpleSpanProcessor(exporter), http: false });
+    tracing = startTracing({ processor: new SimpleSpanProcessor(exporter) });
     database = await createTestDatabase();
     ctx = createContext(database.db, testConfig(), new TestClock());
     app = await buildApp({ ctx, sessionSecret: TEST_SESSION_SECRET, checkReplies: true, tracing: true });
@@ -68,6 +68,18 @@ describe('one event written is one trace', () => {
     assert.ok(exporter.getFinishedSpans().some((span) => span.name === 'request'), 'a page still makes its trace');
   });
 
+  it("continues a proxy's trace from its traceparent: the request span is the proxy span's child", async () => {
+    exporter.reset();
+    const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+    const proxySpanId = '00f067aa0ba902b7';
+    await app.inject({ url: '/sign-in', headers: { traceparent: `00-${traceId}-${proxySpanId}-01` } });
+    const [request] = exporter.getFinishedSpans().filter((span) => span.name === 'request');
+    assert.ok(request);
+    assert.equal(request.kind, SpanKind.SERVER);
+    assert.equal(request.spanContext().traceId, traceId);
+    assert.equal(request.parentSpanContext?.spanId, proxySpanId);
+  });
+
   const named = (name: string) => spans.filter((span) => span.name === name);
   const parentOf = (span: ReadableSpan) => spans.find((other) => other.spanContext().spanId === span.parentSpanContext?.spanId);
   const ancestors = (span: ReadableSpan): string[] => {
@@ -79,6 +91,8 @@ describe('one event written is one trace', () => {
     assert.equal(new Set(spans.map((span) => span.spanContext().traceId)).size, 1, spans.map((s) => s.name).join(', '));
     const [request] = named('request');
     assert.ok(request, 'Fastify request span');
+    assert.equal(request.kind, SpanKind.SERVER);
+    assert.equal(request.parentSpanContext, undefined, 'a trace of its own without a traceparent');
     assert.equal(request.attributes['http.route'], '/api/v1/cases/:caseId/events');
     assert.equal(request.attributes['http.response.status_code'], 201);
     for (const span of spans) if (span !== request) assert.ok(ancestors(span).includes('request'), `${span.name} under the request: ${ancestors(span).join(' < ')}`);

@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { SpanStatusCode } from '@opentelemetry/api';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-node';
-import { allowListed, untracedPath } from './tracing.ts';
+import { untracedPath } from './request-spans.ts';
+import { allowListed } from './tracing.ts';
 
 describe('the allow-list on ended spans', () => {
   it('keeps allowed attributes and the span itself, drops the rest, the events, the links and the status message', () => {

@@ -1,23 +1,22 @@
 // OpenTelemetry traces, off unless OTEL_EXPORTER_OTLP_ENDPOINT is set (register.ts starts them for
 // the server; tests and the bench start them with a processor of their own). Then each request is a
-// trace: the HTTP server span (instrumentation-http), Fastify's request and handler spans
-// (@fastify/otel, registered by app.ts), the steps of a change to a case (application/tracing.ts) and
-// every SQL statement in them (traced-dialect.ts). Spans go out by OTLP over HTTP, batched, to the
+// trace: the request's server span and its handler's span, made from Fastify's hooks (request-spans.ts,
+// registered by app.ts), the steps of a change to a case (application/tracing.ts) and every SQL
+// statement in them (traced-dialect.ts). Spans go out by OTLP over HTTP, batched, to the
 // endpoint; the other OTEL_* variables (OTEL_SERVICE_NAME, OTEL_EXPORTER_OTLP_HEADERS,
 // OTEL_TRACES_SAMPLER, OTEL_BSP_*) are read by the SDK as usual.
 //
 // No personal data leaves in a span: every span passes through an allow-list of attributes before
 // any exporter sees it (the route template, methods, status codes, SQL with placeholders, counts and
-// fixed words); whatever else an instrumentation records is dropped, the address with its query
-// (url.path, http.target, http.url), client addresses and user agents among them, and so are span
-// events, where exceptions carry their messages.
+// fixed words); whatever else a span records is dropped, the address with its query (url.path,
+// http.target, http.url), client addresses and user agents among them, and so are span events, where
+// exceptions carry their messages.
 //
 // The SDK is loaded with require only when tracing starts: importing it costs a third of a second,
 // which a server with tracing off, and every test, should not pay.
 import { createRequire } from 'node:module';
 import type { Attributes } from '@opentelemetry/api';
 import type * as OtlpExporter from '@opentelemetry/exporter-trace-otlp-http';
-import type * as HttpInstrumentationModule from '@opentelemetry/instrumentation-http';
 import type * as Resources from '@opentelemetry/resources';
 import type * as TraceNode from '@opentelemetry/sdk-trace-node';
 
@@ -28,16 +27,8 @@ export const SERVICE_NAME = 'infant-care-profile';
 /** Attributes a span may carry out of the process; any other is dropped. */
 const ALLOWED_ATTRIBUTES = new Set([
   'http.route',
-  'http.method',
   'http.request.method',
-  'http.status_code',
   'http.response.status_code',
-  'http.scheme',
-  'http.flavor',
-  'url.scheme',
-  'network.protocol.version',
-  'net.host.port',
-  'server.port',
   'db.system',
   'db.operation',
   'db.statement',
@@ -45,24 +36,9 @@ const ALLOWED_ATTRIBUTES = new Set([
   'db.rows',
   'db.response.status_code',
   'error.type',
-  'fastify.type',
-  'fastify.root',
-  'hook.name',
-  'hook.callback.name',
-  'service.name',
 ]);
 /** Our own attributes: counts and fixed words (application/tracing.ts). */
 const ALLOWED_PREFIX = 'icp.';
-
-/**
- * Requests that make no trace: the stylesheets, scripts, fonts and images every page loads, health
- * checks and metrics scrapes. A browser asks for several assets with each page, and probes ask every
- * few seconds; each trace would cost as much as a page's own and say nothing about the service.
- */
-export function untracedPath(url: string): boolean {
-  const path = url.split('?', 1)[0]!;
-  return path.startsWith('/assets/') || path === '/health' || path.startsWith('/health/') || path === '/metrics';
-}
 
 export function allowedAttribute(key: string): boolean {
   return ALLOWED_ATTRIBUTES.has(key) || key.startsWith(ALLOWED_PREFIX);
@@ -141,18 +117,16 @@ export interface Tracing {
 export interface TracingOptions {
   /** Where spans go (after the allow-list); by default a batch processor sending OTLP over HTTP to OTEL_EXPORTER_OTLP_ENDPOINT. */
   processor?: TraceNode.SpanProcessor;
-  /** Hook node:http for the server spans (only takes effect for modules loaded after this). Default true. */
-  http?: boolean;
 }
 
 let started: Tracing | undefined;
 
-/** True once startTracing has run in this process: app.ts then registers Fastify's instrumentation. */
+/** True once startTracing has run in this process: app.ts then registers the request spans. */
 export function tracingStarted(): boolean {
   return started !== undefined;
 }
 
-/** Registers the global tracer provider (once per process) and the HTTP instrumentation. */
+/** Registers the global tracer provider (once per process), its context manager and the W3C propagators. */
 export function startTracing(options: TracingOptions = {}): Tracing {
   if (started) return started;
   const sdk = require('@opentelemetry/sdk-trace-node') as typeof TraceNode;
@@ -165,29 +139,13 @@ export function startTracing(options: TracingOptions = {}): Tracing {
     spanProcessors: [allowListed(processor)],
   });
   provider.register();
-  let http: HttpInstrumentationModule.HttpInstrumentation | undefined;
-  if (options.http ?? true) {
-    const { HttpInstrumentation } = require('@opentelemetry/instrumentation-http') as typeof HttpInstrumentationModule;
-    // Outgoing requests (the OTLP exporter's own, SMTP is not HTTP) are not traced; incoming ones are.
-    http = new HttpInstrumentation({ disableOutgoingRequestInstrumentation: true, ignoreIncomingRequestHook: (request) => untracedPath(request.url ?? '') });
-    http.setTracerProvider(provider);
-    http.enable();
-  }
-  started = {
-    shutdown: async () => {
-      http?.disable();
-      await provider.shutdown();
-    },
-  };
+  started = { shutdown: () => provider.shutdown() };
   return started;
 }
 
-/** Fastify's request and handler spans, as a plugin for app.ts to register before the routes (loaded only when tracing). */
+/** The request and handler spans, as a plugin for app.ts to register before the routes (loaded only when tracing). */
 export async function fastifyTracingPlugin() {
-  const { FastifyOtelInstrumentation } = await import('@fastify/otel');
-  // Hook spans (every onRequest, preHandler … of every plugin) would triple the spans and tell little.
-  const instrumentation = new FastifyOtelInstrumentation({ recordExceptions: false, instrumentHooks: false, ignorePaths: (route) => untracedPath(route.url) });
-  return instrumentation.plugin();
+  return (await import('./request-spans.ts')).requestSpans;
 }
 
 /** Sends the spans still waiting and stops tracing, if it started (the server, as it stops). */
