@@ -1,6 +1,7 @@
 // A feed's new entries (not corrections) for any number of cases, checked in memory and stored by
-// one statement, instead of five round trips each: the duplicates found by one look-up, the cases'
-// people read once, every entry checked by the same rules as writeEntry, then one multi-row INSERT.
+// one statement, instead of five round trips each: the duplicates found and the cases' people read
+// by one look-up (the duplicates' rows by one more, only when there are any), every entry checked by
+// the same rules as writeEntry, then one multi-row INSERT.
 // ON CONFLICT DO NOTHING on the external id makes an entry another batch stored meanwhile a
 // duplicate, not an error that would undo the whole batch; so is an external id sent twice.
 import { sql } from 'kysely';
@@ -40,6 +41,23 @@ async function storedByExternalId(trx: Tx, organisationId: string, keys: readonl
   return new Map(rows.map((row) => [byCaseAndId(row.case_id, row.external_id!), row]));
 }
 
+/**
+ * In one statement: the ids of the entries already stored from this agency with these (case,
+ * external id) pairs, looked up as storedByExternalId does, and the ids of the cases' people.
+ */
+async function duplicatesAndPeople(trx: Tx, organisationId: string, keys: readonly { caseId: string; externalId: string }[], caseIds: readonly string[]) {
+  const { rows } = await sql<{ person: boolean; case_id: string; id: string }>`
+    SELECT false AS person, e.case_id, e.id FROM unnest(${keys.map((k) => k.caseId)}::text[], ${keys.map((k) => k.externalId)}::text[]) AS k(case_id, external_id)
+    CROSS JOIN LATERAL (
+      SELECT c.case_id, c.id FROM chronology_entries c
+      WHERE c.case_id = k.case_id AND c.organisation_id = ${organisationId} AND c.external_id = k.external_id
+      LIMIT 1
+    ) AS e
+    UNION ALL
+    SELECT true, case_id, id FROM people WHERE case_id IN (${sql.join(caseIds)})`.execute(trx);
+  return { duplicateIds: rows.filter((row) => !row.person), people: rows.filter((row) => row.person) };
+}
+
 /** Each entry's result, by its index. The cases must be locked by the caller, who may change them. */
 export async function writeEntriesTogether(trx: Tx, ctx: AppContext, recorder: Recorder, items: readonly CaseEntry[]): Promise<Map<number, WriteEntryResult>> {
   const results = new Map<number, WriteEntryResult>();
@@ -47,8 +65,17 @@ export async function writeEntriesTogether(trx: Tx, ctx: AppContext, recorder: R
   const caseIds = [...new Set(items.map((item) => item.caseId))];
   const keys = new Map<string, { caseId: string; externalId: string }>();
   for (const { caseId, entry } of items) if (entry.externalId !== undefined) keys.set(byCaseAndId(caseId, entry.externalId), { caseId, externalId: entry.externalId });
-  const existing = await storedByExternalId(trx, recorder.organisationId, [...keys.values()]);
-  const people = await trx.selectFrom('people').select(['case_id', 'id']).where('case_id', 'in', caseIds).execute();
+  const { duplicateIds, people } = await duplicatesAndPeople(trx, recorder.organisationId, [...keys.values()], caseIds);
+  const duplicates =
+    duplicateIds.length === 0
+      ? []
+      : await trx
+          .selectFrom('chronology_entries')
+          .selectAll()
+          .where('case_id', 'in', [...new Set(duplicateIds.map((row) => row.case_id))])
+          .where('id', 'in', duplicateIds.map((row) => row.id))
+          .execute();
+  const existing = new Map(duplicates.map((row) => [byCaseAndId(row.case_id, row.external_id!), row]));
   const peopleByCase = new Map<string, Set<string>>(caseIds.map((id) => [id, new Set()]));
   for (const person of people) peopleByCase.get(person.case_id)!.add(person.id);
   const today = serviceToday(ctx.clock.now());
