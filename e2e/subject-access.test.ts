@@ -1,9 +1,11 @@
 // Subject access in a real browser with axe: the administrator makes the team manager a data
 // protection officer (an empty email refused in the error summary); the officer records a request
 // for the Okafor baby's mother (an NHS number nobody has refused, what was typed kept), reviews the
-// draft (a decision without a reason refused at its field), is refused the release while redactions
+// draft (a decision without a reason refused at its field), records another agency's refusal for
+// all its items at once (a blank reason refused, the answer kept), is refused the release while redactions
 // are unreviewed, decides them, releases, and opens the disclosure and its PDF. No JavaScript needed.
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { actorFor } from '../src/application/auth/signed-in-user.ts';
@@ -20,7 +22,15 @@ before(async () => {
   e2e = await startE2e();
   today = serviceToday(e2e.testApp.clock.now());
   const caseId = await demoCaseId(e2e, 'Okafor');
-  await e2e.testApp.ctx.db.updateTable('people').set({ nhs_number: MOTHER_NHS }).where('case_id', '=', caseId).where('relationship_to_infant', '=', 'mother').execute();
+  const { ctx } = e2e.testApp;
+  await ctx.db.updateTable('people').set({ nhs_number: MOTHER_NHS }).where('case_id', '=', caseId).where('relationship_to_infant', '=', 'mother').execute();
+  // What the police recorded about the mother alone: another agency's, waiting on its agreement.
+  const mother = await ctx.db.selectFrom('people').select('id').where('case_id', '=', caseId).where('relationship_to_infant', '=', 'mother').executeTakeFirstOrThrow();
+  const police = await ctx.db.selectFrom('organisations').select(['id', 'name', 'kind']).where('kind', '=', 'police').orderBy('name').executeTakeFirstOrThrow();
+  await ctx.db
+    .insertInto('chronology_entries')
+    .values({ case_id: caseId, id: randomUUID(), kind: 'case-note', occurred_on: today, recorded_at: ctx.clock.now(), recorded_by: null, recorded_by_name: 'A police officer', organisation_id: police.id, agency: police.name, agency_kind: police.kind, summary: 'Mother reported a lost purse at the station', source: 'agency-record', person_ids: JSON.stringify([mother.id]), present_ids: '[]', victim_ids: '[]', perpetrator_ids: '[]', indicates: '[]', details: '{}' })
+    .execute();
 });
 
 after(async () => {
@@ -89,6 +99,21 @@ describe('subject access', () => {
     await page.locator('#reason-0').fill('Would identify another adult');
     await submit(page, page.locator('[data-qa="marked-item"]').first().locator('[data-qa="save-decision"]'));
     assert.match(await page.locator('.govuk-notification-banner').innerText(), /Decision saved/);
+  });
+
+  test('records another agency’s refusal for all its items at once, a blank reason refused at its field with the answer kept', async () => {
+    const agency = page.locator('[data-qa="agency"]').first();
+    assert.ok((await page.locator('[data-qa="agency"]').count()) > 0, 'other agencies’ items are waiting on their agreement');
+    await agency.getByLabel('Refused', { exact: true }).check();
+    const slip = await submit(page, agency.locator('[data-qa="save-agency-answer"]'));
+    assert.equal(slip.status(), 422);
+    await expectErrorSummary(page, [{ text: 'Enter what the agency said, such as who agreed or refused, when, and why', href: '#agency-reason-0' }]);
+    assert.equal(await page.locator('[data-qa="agency"]').first().getByLabel('Refused', { exact: true }).isChecked(), true, 'the answer is kept');
+    await expectNoAxeViolations(page);
+    await page.locator('#agency-reason-0').fill('Their safeguarding lead refused by phone: an investigation is open');
+    await submit(page, page.locator('[data-qa="agency"]').first().locator('[data-qa="save-agency-answer"]'));
+    assert.match(await page.locator('.govuk-notification-banner').innerText(), / refused: \d+ items? redacted\./);
+    await expectNoAxeViolations(page);
   });
 
   test('releases once every redaction is decided, and opens the disclosure and its PDF', async () => {

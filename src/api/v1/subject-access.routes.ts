@@ -1,18 +1,20 @@
 // Subject access requests (issue 21), for a data protection officer with a token:
 // POST /api/v1/subject-access-requests → 201 { id, dueOn }; GET .../{requestId}/draft, the draft
 // disclosure with each item marked for redaction by rule; POST .../{requestId}/redactions, a decision
-// on one; POST .../{requestId}/extension, two months more once; POST .../{requestId}/release → 201,
+// on one; POST .../{requestId}/agency-answers, another agency's answer for all its items at once;
+// POST .../{requestId}/extension, two months more once; POST .../{requestId}/release → 201,
 // refused 422 unreviewed while any redaction is undecided. Anyone not an officer of the organisation
 // answering is refused (403), audited. Same use cases as the subject access pages.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorFor } from '../../application/auth/signed-in-user.ts';
+import { recordAgencyAnswer } from '../../application/subject-access/agency-answer.ts';
 import { decideRedaction, viewDraft } from '../../application/subject-access/draft.ts';
 import { releaseDisclosure } from '../../application/subject-access/release.ts';
 import { createRequest, extendRequest } from '../../application/subject-access/requests.ts';
 import { sendApiError } from '../api-error.ts';
 import { requireBearer } from './bearer-auth.ts';
 import { errorResponses } from './schemas.ts';
-import { DecisionSent, DecisionTaken, DraftDisclosure, Extended, ExtensionSent, Released, RequestCreated, RequestParams, RequestSent, type DecisionSentBody, type RequestSentBody } from './subject-access.schemas.ts';
+import { AgencyAnswerSent, AgencyAnswerTaken, DecisionSent, DecisionTaken, DraftDisclosure, Extended, ExtensionSent, Released, RequestCreated, RequestParams, RequestSent, type AgencyAnswerSentBody, type DecisionSentBody, type RequestSentBody } from './subject-access.schemas.ts';
 
 const common = { tags: ['subject-access'], security: [{ bearer: [] }] };
 type Params = { requestId: string };
@@ -61,12 +63,13 @@ export async function subjectAccessApiRoutes(app: FastifyInstance): Promise<void
     async (request, reply) => {
       const result = await viewDraft(ctx, actor(request), request.params.requestId);
       if (!result.ok) return sendRefusal(reply, result, 'invalid');
-      const { request: r, items, unreviewed } = result.value;
+      const { request: r, items, unreviewed, agencies } = result.value;
       return {
         ...r,
         extension: r.extension,
         released: r.released ? { at: r.released.at.toISOString(), byName: r.released.byName } : null,
         unreviewed,
+        agencies,
         items: items.map((item) => ({ key: item.key, caseId: item.caseId, section: item.section, heading: item.heading, text: item.text, grounds: item.grounds, decision: item.decision ? { ...item.decision, decidedAt: item.decision.decidedAt.toISOString() } : null })),
       };
     },
@@ -88,6 +91,25 @@ export async function subjectAccessApiRoutes(app: FastifyInstance): Promise<void
       const result = await decideRedaction(ctx, actor(request), request.params.requestId, request.body);
       if (result.ok) return result.value;
       return sendRefusal(reply, result, 'invalid-decision');
+    },
+  );
+
+  app.post<{ Params: Params; Body: AgencyAnswerSentBody }>(
+    '/subject-access-requests/:requestId/agency-answers',
+    {
+      preHandler: requireBearer,
+      schema: {
+        ...common,
+        summary: 'Record another agency’s answer for all its items at once: agreed discloses those marked only because it recorded them, refused redacts them all, with what it said; any one can still be decided on its own after. 200 with how many it decided and how many remain; 409 once released; 422 invalid-agency-answer',
+        params: RequestParams,
+        body: AgencyAnswerSent,
+        response: { 200: AgencyAnswerTaken, ...errorResponses(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const result = await recordAgencyAnswer(ctx, actor(request), request.params.requestId, request.body);
+      if (result.ok) return result.value;
+      return sendRefusal(reply, result, 'invalid-agency-answer');
     },
   );
 

@@ -4,6 +4,7 @@
 // test run checks each reply against them.
 import { Type, type Static } from 'typebox';
 import { DECISION_REASON_MAX, REDACTION_DECISIONS } from '../../domain/subject-access/apply-decisions.ts';
+import { AGENCY_ANSWERS, AGENCY_REASON_MAX } from '../../domain/subject-access/agency-answer.ts';
 import { DISCLOSURE_SECTIONS, REDACTION_GROUNDS } from '../../domain/subject-access/redaction-rules.ts';
 import { EXTENSION_REASON_MAX } from '../../domain/subject-access/response-due.ts';
 import { oneOf, requiredText } from './schemas.ts';
@@ -42,6 +43,15 @@ export const DraftDisclosure = Type.Object(
     extension: Type.Union([Type.Object({ dueOn: day('Three calendar months from the day received'), reason: Type.String(), byName: Type.String() }), Type.Null()]),
     released: Type.Union([Type.Object({ at: Type.String({ format: 'date-time' }), byName: Type.String() }), Type.Null()]),
     unreviewed: Type.Integer({ minimum: 0, description: 'Items marked for redaction with no decision yet: the release is refused while any remain' }),
+    agencies: Type.Array(
+      Type.Object({
+        key: Type.String({ description: 'The agency, to record its answer for all its items at once (agency-answers)' }),
+        name: Type.String(),
+        items: Type.Integer({ minimum: 1, description: 'Its items marked because another agency recorded them' }),
+        alsoOtherGrounds: Type.Integer({ minimum: 0, description: 'Of those, the ones marked for another reason too: its agreement leaves them for the officer to decide' }),
+      }),
+      { description: 'The other agencies whose agreement the draft waits on' },
+    ),
     items: Type.Array(
       Type.Object({
         key: Type.String({ description: 'The item’s stable key, to decide it' }),
@@ -68,6 +78,27 @@ export const DecisionSent = Type.Object(
 export type DecisionSentBody = Static<typeof DecisionSent>;
 
 export const DecisionTaken = Type.Object({ unreviewed: Type.Integer({ minimum: 0 }) }, { additionalProperties: false });
+
+export const AgencyAnswerSent = Type.Object(
+  {
+    agency: Type.String({ maxLength: 300, description: 'The agency’s key, as the draft lists it' }),
+    answer: oneOf(AGENCY_ANSWERS, { description: 'agreed: its items marked for that reason alone are disclosed; refused: all its marked items are redacted' }),
+    reason: requiredText(AGENCY_REASON_MAX, 'What the agency said: who agreed or refused, when, and why'),
+  },
+  { additionalProperties: false },
+);
+export type AgencyAnswerSentBody = Static<typeof AgencyAnswerSent>;
+
+export const AgencyAnswerTaken = Type.Object(
+  {
+    agencyName: Type.String(),
+    answer: oneOf(AGENCY_ANSWERS),
+    decided: Type.Integer({ minimum: 0, description: 'Items the answer decided (replacing earlier decisions on them)' }),
+    left: Type.Integer({ minimum: 0, description: 'The agency’s items still to decide one by one: marked for another reason too' }),
+    unreviewed: Type.Integer({ minimum: 0, description: 'Items marked for redaction in the whole draft with no decision yet' }),
+  },
+  { additionalProperties: false },
+);
 
 export const ExtensionSent = Type.Object({ reason: requiredText(EXTENSION_REASON_MAX, 'Why more time is needed, as the person asking is told') }, { additionalProperties: false });
 export const Extended = Type.Object({ dueOn: day('Three calendar months from the day received') }, { additionalProperties: false });

@@ -81,6 +81,22 @@ describe('the subject access API', () => {
     assert.equal((await call('officer', 'GET', '/no-such-request/draft')).statusCode, 404);
   });
 
+  it('records another agency’s answer for all its items at once: the agencies listed in the draft, a refusal redacting them, a slip a 422 at its field, anyone else 403', async () => {
+    const { id } = (await call('officer', 'POST', '', { nhsNumber: MOTHER_NHS, receivedOn: '2026-11-02' })).json<{ id: string }>();
+    const draft = (await call('officer', 'GET', `/${id}/draft`)).json<{ agencies: { key: string; name: string; items: number; alsoOtherGrounds: number }[] }>();
+    assert.deepEqual(draft.agencies, [{ key: f.police.id, name: 'Riverside Police', items: 1, alsoOtherGrounds: 1 }]);
+    const answered = await call('officer', 'POST', `/${id}/agency-answers`, { agency: f.police.id, answer: 'refused', reason: 'An investigation is open' });
+    assert.deepEqual([answered.statusCode, answered.json()], [200, { agencyName: 'Riverside Police', answer: 'refused', decided: 1, left: 0, unreviewed: 2 }]);
+    assert.deepEqual(await lastAudit(), { action: 'subject-access.agency-answer', outcome: 'success' });
+    const slip = await call('officer', 'POST', `/${id}/agency-answers`, { agency: f.council.id, answer: 'agreed', reason: 'Yes' });
+    assert.deepEqual([slip.statusCode, errorOf(slip).code, errorOf(slip).details.map((d) => d.path)], [422, 'invalid-agency-answer', ['/agency']]);
+    const unknown = await call('officer', 'POST', `/${id}/agency-answers`, { agency: f.police.id, answer: 'maybe', reason: 'Yes' });
+    assert.equal(unknown.statusCode, 400);
+    const team = await call('practitioner', 'POST', `/${id}/agency-answers`, { agency: f.police.id, answer: 'agreed', reason: 'Yes' });
+    assert.equal(team.statusCode, 403);
+    assert.deepEqual(await lastAudit(), { action: 'subject-access.agency-answer', outcome: 'denied' });
+  });
+
   it('extends the clock once with the reason', async () => {
     const { id } = (await call('officer', 'POST', '', { nhsNumber: MOTHER_NHS, receivedOn: '2026-08-31' })).json<{ id: string }>();
     const extended = await call('officer', 'POST', `/${id}/extension`, { reason: 'Records from four agencies' });
@@ -96,7 +112,9 @@ describe('the subject access API', () => {
     const base = '/api/v1/subject-access-requests';
     assert.deepEqual(bodyFields(doc.paths[base]?.['post']), ['nhsNumber', 'parentNhsNumber', 'personId', 'receivedOn']);
     assert.deepEqual(replyFields(doc.paths[base]?.['post'], '201'), ['dueOn', 'id']);
-    assert.deepEqual(replyFields(doc.paths[`${base}/{requestId}/draft`]?.['get'], '200'), ['dueOn', 'extension', 'id', 'items', 'receivedOn', 'released', 'subjectName', 'unreviewed']);
+    assert.deepEqual(replyFields(doc.paths[`${base}/{requestId}/draft`]?.['get'], '200'), ['agencies', 'dueOn', 'extension', 'id', 'items', 'receivedOn', 'released', 'subjectName', 'unreviewed']);
+    assert.deepEqual(bodyFields(doc.paths[`${base}/{requestId}/agency-answers`]?.['post']), ['agency', 'answer', 'reason']);
+    assert.deepEqual(replyFields(doc.paths[`${base}/{requestId}/agency-answers`]?.['post'], '200'), ['agencyName', 'answer', 'decided', 'left', 'unreviewed']);
     assert.deepEqual(bodyFields(doc.paths[`${base}/{requestId}/redactions`]?.['post']), ['decision', 'itemKey', 'reason']);
     assert.deepEqual(replyFields(doc.paths[`${base}/{requestId}/redactions`]?.['post'], '200'), ['unreviewed']);
     assert.deepEqual(bodyFields(doc.paths[`${base}/{requestId}/extension`]?.['post']), ['reason']);

@@ -3,6 +3,7 @@
 // each item marked for redaction, kept by the item's key. Only an officer of the organisation
 // answering sees it; each look is audited once for every case it reads, so each case's own "who has
 // looked" shows it. Deciding an item is audited too; a decision made again replaces the last.
+import { agenciesToAsk, type AgencyToAsk } from '../../domain/subject-access/agency-answer.ts';
 import { checkDecision, unreviewed, type DecisionProblem, type RedactionDecisionKind } from '../../domain/subject-access/apply-decisions.ts';
 import { draftDisclosure, type DraftItem } from '../../domain/subject-access/redaction-rules.ts';
 import type { Queryable } from '../../infrastructure/db/schema.ts';
@@ -26,6 +27,8 @@ export interface Draft {
   request: { id: string; subjectName: string; receivedOn: string; dueOn: string; extension: { dueOn: string; reason: string; byName: string } | null; released: { at: Date; byName: string } | null };
   items: (DraftItem & { decision: Decision | null })[];
   unreviewed: number;
+  /** The other agencies whose agreement the draft waits on, to record each one's answer at once (agency-answer.ts). */
+  agencies: AgencyToAsk[];
   caseIds: string[];
 }
 
@@ -53,6 +56,7 @@ export async function loadDraft(db: Queryable, request: RequestRow): Promise<Dra
     },
     items: draft.map((item) => ({ ...item, decision: item.grounds.length > 0 ? (byKey.get(item.key) ?? null) : null })),
     unreviewed: unreviewed(draft, byKey).length,
+    agencies: agenciesToAsk(draft),
     caseIds: material.caseIds,
   };
 }

@@ -40,7 +40,7 @@ export async function seedSubjectAccessFamily(ctx: AppContext) {
     police: await entry(police, 'Father arrested after a disturbance.', [father.id], 'agency-record'),
     neighbour: await entry(council, 'A neighbour rang about shouting late at night.', [], 'third-party'),
   };
-  return { council, police, admin, officer, practitioner, otherOfficer, caseId, mother, father, entries };
+  return { council, police, admin, officer, practitioner, otherOfficer, caseId, mother, father, entries, entry };
 }
 
 export type SubjectAccessFamily = Awaited<ReturnType<typeof seedSubjectAccessFamily>>;

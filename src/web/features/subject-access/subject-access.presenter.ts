@@ -28,8 +28,10 @@ export function presentRequests(requests: readonly RequestSummary[], today: stri
 }
 
 export type TypedDecision = { itemKey: string; decision: string; reason: string };
+export type TypedAgencyAnswer = { agency: string; answer: string; reason: string };
+type Typed<T> = { values: T; fieldErrors: Record<string, { text: string }> } | null;
 
-export function presentDraft(draft: Draft, today: string, typed: { values: TypedDecision; fieldErrors: Record<string, { text: string }> } | null = null) {
+export function presentDraft(draft: Draft, today: string, typed: Typed<TypedDecision> = null, typedAgency: Typed<TypedAgencyAnswer> = null) {
   const marked = draft.items.filter((item) => item.grounds.length > 0);
   const r = draft.request;
   return {
@@ -41,6 +43,10 @@ export function presentDraft(draft: Draft, today: string, typed: { values: Typed
       released: r.released ? { on: dayInWords(r.released.at.toISOString()), byName: r.released.byName } : null,
     },
     unreviewed: draft.unreviewed,
+    agencies: draft.agencies.map((agency, index) => {
+      const mine = typedAgency?.values.agency === agency.key;
+      return { ...agency, index, values: mine ? typedAgency.values : { answer: '', reason: '' }, fieldErrors: mine ? typedAgency.fieldErrors : {} };
+    }),
     marked: marked.map((item, index) => {
       const mine = typed?.values.itemKey === item.key;
       return {

@@ -1,11 +1,13 @@
 // Subject access pages (issue 21), for data protection officers: the requests with their due days
 // (/subject-access), a new request, the draft review (/subject-access/:requestId: each item marked
-// for redaction with a form to redact or disclose it with the reason), the extension, the release and
+// for redaction with a form to redact or disclose it with the reason, and a form for each other
+// agency to record its agreement or refusal for all its items at once), the extension, the release and
 // the released disclosure, printable and as a PDF. The administrator's page grants the duty
 // (/admin/data-protection-officers). The use cases refuse, audited, anyone else; no JavaScript
 // needed; a refused form comes back with the GOV.UK error summary and everything typed kept.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
+import { recordAgencyAnswer } from '../../../application/subject-access/agency-answer.ts';
 import { decideRedaction, viewDraft } from '../../../application/subject-access/draft.ts';
 import { releaseDisclosure, viewReleased } from '../../../application/subject-access/release.ts';
 import { createRequest, extendRequest, listRequests } from '../../../application/subject-access/requests.ts';
@@ -15,7 +17,7 @@ import { createPdfRenderer, type PdfRenderer } from '../../../infrastructure/pdf
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
 import { printResources } from '../print/print.routes.ts';
-import { presentDraft, presentRequests, SECTION_HEADINGS, type TypedDecision } from './subject-access.presenter.ts';
+import { presentDraft, presentRequests, SECTION_HEADINGS, type TypedAgencyAnswer, type TypedDecision } from './subject-access.presenter.ts';
 
 type Values = Record<string, string>;
 type Params = { Params: { requestId: string } };
@@ -70,13 +72,25 @@ export async function subjectAccessRoutes(app: FastifyInstance, options: { rende
     return newPage(reply, { values, ...formErrors(result.problems.filter((p) => p.field !== 'personId')) }, 422);
   });
 
-  async function draftPage(request: FastifyRequest<Params>, reply: FastifyReply, typedDecision: { values: TypedDecision; problems: Problem[] } | null = null) {
+  type TypedForm<T> = { values: T; problems: Problem[] } | null;
+
+  async function draftPage(request: FastifyRequest<Params>, reply: FastifyReply, typedDecision: TypedForm<TypedDecision> = null, typedAgency: TypedForm<TypedAgencyAnswer> = null) {
     const result = await viewDraft(ctx, actor(request), request.params.requestId);
     if (!result.ok) return refused(reply, result.code);
-    const d = presentDraft(result.value, today(), typedDecision ? { values: typedDecision.values, fieldErrors: formErrors(typedDecision.problems).fieldErrors } : null);
+    const d = presentDraft(
+      result.value,
+      today(),
+      typedDecision ? { values: typedDecision.values, fieldErrors: formErrors(typedDecision.problems).fieldErrors } : null,
+      typedAgency ? { values: typedAgency.values, fieldErrors: formErrors(typedAgency.problems).fieldErrors } : null,
+    );
     const index = d.marked.find((item) => item.key === typedDecision?.values.itemKey)?.index ?? 0;
-    const errors = typedDecision ? formErrors(typedDecision.problems, { decision: `decision-${String(index)}`, reason: `reason-${String(index)}`, itemKey: `item-${String(index)}` }) : {};
-    return reply.page('subject-access/request.njk', { title: `Subject access request: ${d.request.subjectName}`, d, backLink: '/subject-access', ...errors }, typedDecision ? 422 : 200);
+    const agencyIndex = String(d.agencies.find((agency) => agency.key === typedAgency?.values.agency)?.index ?? 0);
+    const errors = typedDecision
+      ? formErrors(typedDecision.problems, { decision: `decision-${String(index)}`, reason: `reason-${String(index)}`, itemKey: `item-${String(index)}` })
+      : typedAgency
+        ? formErrors(typedAgency.problems, { answer: `answer-${agencyIndex}`, reason: `agency-reason-${agencyIndex}`, agency: `agency-${agencyIndex}` })
+        : {};
+    return reply.page('subject-access/request.njk', { title: `Subject access request: ${d.request.subjectName}`, d, backLink: '/subject-access', ...errors }, typedDecision || typedAgency ? 422 : 200);
   }
 
   app.get<Params>('/subject-access/:requestId', { preHandler: requireUser }, async (request, reply) => draftPage(request, reply));
@@ -89,6 +103,23 @@ export async function subjectAccessRoutes(app: FastifyInstance, options: { rende
       return reply.redirect(`/subject-access/${request.params.requestId}`, 303);
     }
     if (result.code === 'invalid') return draftPage(request, reply, { values, problems: result.problems });
+    if (result.code === 'conflict') {
+      flashSuccess(request, result.message);
+      return reply.redirect(`/subject-access/${request.params.requestId}`, 303);
+    }
+    return refused(reply, result.code);
+  });
+
+  app.post<Params>('/subject-access/:requestId/agency-answers', { preHandler: requireUser }, async (request, reply) => {
+    const values = typed(request.body, ['agency', 'answer', 'reason']) as TypedAgencyAnswer;
+    const result = await recordAgencyAnswer(ctx, actor(request), request.params.requestId, values);
+    if (result.ok) {
+      const { agencyName, answer, decided, left } = result.value;
+      const still = left === 0 ? '' : ` ${String(left)} of its items ${left === 1 ? 'is' : 'are'} marked for another reason too: decide ${left === 1 ? 'it' : 'them'} below.`;
+      flashSuccess(request, `${agencyName} ${answer === 'agreed' ? 'agreed' : 'refused'}: ${String(decided)} ${decided === 1 ? 'item' : 'items'} ${answer === 'agreed' ? 'disclosed' : 'redacted'}.${still}`);
+      return reply.redirect(`/subject-access/${request.params.requestId}`, 303);
+    }
+    if (result.code === 'invalid') return draftPage(request, reply, null, { values, problems: result.problems });
     if (result.code === 'conflict') {
       flashSuccess(request, result.message);
       return reply.redirect(`/subject-access/${request.params.requestId}`, 303);

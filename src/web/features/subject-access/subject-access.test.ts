@@ -66,6 +66,27 @@ describe('the subject access pages', () => {
     assert.match(slip.body, /value="redact" checked/, 'the choice is kept');
   });
 
+  it('records another agency’s answer for all its items at once, keeping what was typed on a slip', async () => {
+    const [request] = await t.ctx.db.selectFrom('subject_access_requests').select('id').execute();
+    const id = request!.id;
+    const page = await c.officer.get(`/subject-access/${id}`);
+    const [agency] = qaElements(page.body, 'agency');
+    assert.match(textOf(agency ?? ''), /Riverside Police 1 item marked because Riverside Police recorded it\. 1 is marked for another reason too/);
+    const slip = await c.officer.post(`/subject-access/${id}/agency-answers`, { agency: f.police.id, answer: 'refused', reason: ' ' });
+    assert.equal(slip.statusCode, 422);
+    assert.match(slip.body, /href="#agency-reason-0">Enter what the agency said, such as who agreed or refused, when, and why/);
+    assert.match(qaElements(slip.body, 'agency')[0] ?? '', /name="answer" type="radio" value="refused" checked/, 'the answer is kept');
+    const refused = await c.officer.post(`/subject-access/${id}/agency-answers`, { agency: f.police.id, answer: 'refused', reason: 'An investigation is open' });
+    assert.equal(refused.statusCode, 303);
+    const after = await c.officer.get(`/subject-access/${id}`);
+    assert.match(after.body, /Riverside Police refused: 1 item redacted\./);
+    assert.match(textOf(qaElements(after.body, 'marked-item').find((m) => m.includes('Father arrested')) ?? ''), /Decided Redact, by Dee Officer on .*: Riverside Police refused its disclosure: An investigation is open/);
+    assert.match(textOf(qaElement(after.body, 'unreviewed')), /^2 items still to review/);
+    assert.equal(await audits(f.practitioner.id, 'subject-access.agency-answer', 'denied'), 0);
+    assert.equal((await c.practitioner.post(`/subject-access/${id}/agency-answers`, { agency: f.police.id, answer: 'agreed', reason: 'Yes' })).statusCode, 403);
+    assert.equal(await audits(f.practitioner.id, 'subject-access.agency-answer', 'denied'), 1);
+  });
+
   it('releases once every redaction is decided, and shows the disclosure with the redacted items withheld', async () => {
     const [request] = await t.ctx.db.selectFrom('subject_access_requests').select('id').execute();
     const id = request!.id;
