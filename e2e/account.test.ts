@@ -1,17 +1,11 @@
 // Your account in a real browser with axe: the sessions list, creating a token (its errors, then the
 // token shown once) and revoking it.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { type E2e, expectNoAxeViolations, signIn, startE2e, submit } from './helpers/browser.ts';
+import { describe, test } from 'node:test';
+import { expectNoAxeViolations, signIn, submit, useE2e } from './helpers/browser.ts';
 import { expectErrorSummary, visit } from './helpers/page-checks.ts';
 
-let e2e: E2e;
-before(async () => {
-  e2e = await startE2e();
-});
-after(async () => {
-  await e2e?.close();
-});
+const e2e = useE2e();
 
 describe('your account', () => {
   test('sessions, and a token created, shown once and revoked', async () => {

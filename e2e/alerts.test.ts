@@ -1,18 +1,16 @@
 // The alerts page and the home page's open alerts in a real browser with axe: an open alert, the
 // error summary for an acknowledgement without a note, then acknowledged (the banner shown once).
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { recordEntry } from '../src/application/chronology/record-entry.ts';
 import type { Role } from '../src/domain/shared/roles.ts';
-import { expectNoAxeViolations, signIn, startE2e, submit, type E2e } from './helpers/browser.ts';
+import { expectNoAxeViolations, signIn, submit, useE2e } from './helpers/browser.ts';
 import { expectErrorSummary, visit } from './helpers/page-checks.ts';
 
-let e2e: E2e;
 let alertId: string;
 
-before(async () => {
-  e2e = await startE2e();
+const e2e = useE2e(async () => {
   const { db } = e2e.testApp.ctx;
   const caseId = (await db.selectFrom('cases').select('id').where('family_name', '=', 'Okafor').executeTakeFirstOrThrow()).id;
   const nurse = await db.selectFrom('users').select(['id', 'organisation_id', 'role']).where('email', '=', 'hospital@demo.example').executeTakeFirstOrThrow();
@@ -20,10 +18,6 @@ before(async () => {
   const recorded = await recordEntry(e2e.testApp.ctx, actor, caseId, { kind: 'hospital-discharge', occurredAt: '2026-11-22', summary: 'Home after eight days on the ward', source: 'agency-record' });
   assert.ok(recorded.ok && recorded.alerts.length === 1);
   alertId = recorded.alerts[0]!.id;
-});
-
-after(async () => {
-  await e2e?.close();
 });
 
 describe('alerts for the lead professional when the hospital records a discharge', () => {

@@ -5,22 +5,20 @@
 // overdue; the pre-birth conference (by 28 weeks, or at least 10 weeks before the due date) is due.
 // Days come from the test clock.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { recordEntry } from '../src/application/chronology/record-entry.ts';
 import { addDays, dayInWords } from '../src/domain/shared/calendar-date.ts';
 import { serviceToday } from '../src/domain/shared/service-day.ts';
 import { addWorkingDays } from '../src/domain/timescales/working-days.ts';
 import { actorFor, makeCase, makeOrganisation, makeUser } from '../test/helpers/factories.ts';
-import { screenshot, signIn, startE2e, type E2e } from './helpers/browser.ts';
+import { screenshot, signIn, useE2e } from './helpers/browser.ts';
 import { visit } from './helpers/page-checks.ts';
 
-let e2e: E2e;
 let user: { email: string; password: string };
 let caseId: string;
 let referredOn: string;
 
-before(async () => {
-  e2e = await startE2e();
+const e2e = useE2e(async () => {
   const { ctx, clock } = e2e.testApp;
   const today = serviceToday(clock.now());
   const socialCare = await makeOrganisation(ctx, 'childrens-social-care', 'Eastvale Children’s Social Care');
@@ -38,10 +36,6 @@ before(async () => {
     const recorded = await recordEntry(ctx, actorFor(worker), caseId, { kind, occurredAt: referredOn, summary, source: 'agency-record' });
     assert.ok(recorded.ok, JSON.stringify(recorded));
   }
-});
-
-after(async () => {
-  await e2e?.close();
 });
 
 describe('the case page’s clocks', () => {

@@ -2,21 +2,15 @@
 // decision with nothing chosen refused (error summary linking to the question), a relationship
 // chosen kept, then the person added and their details opened to complete. No JavaScript needed.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { demoCaseId, type E2e, expectNoAxeViolations, signIn, startE2e, submit } from './helpers/browser.ts';
+import { demoCaseId, expectNoAxeViolations, signIn, submit, useE2e } from './helpers/browser.ts';
 import { expectErrorSummary } from './helpers/page-checks.ts';
 
-let e2e: E2e;
 let caseId: string;
 
-before(async () => {
-  e2e = await startE2e();
+const e2e = useE2e(async () => {
   caseId = await demoCaseId(e2e, 'Okafor');
-});
-
-after(async () => {
-  await e2e?.close();
 });
 
 describe('people a FHIR import proposes', () => {

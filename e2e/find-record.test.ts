@@ -1,20 +1,14 @@
 // Find or create a record in a real browser with axe: search (results, restricted hits, errors),
 // the two-step create with its duplicate warning, and recording the birth of an unborn baby.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { demoCaseId, type E2e, expectNoAxeViolations, signIn, startE2e, submit } from './helpers/browser.ts';
+import { demoCaseId, expectNoAxeViolations, signIn, submit, useE2e } from './helpers/browser.ts';
 import { addDays, MONTH_NAMES } from '../src/domain/shared/calendar-date.ts';
 import { serviceToday } from '../src/domain/shared/service-day.ts';
 import { expectErrorSummary, visit } from './helpers/page-checks.ts';
 
-let e2e: E2e;
-before(async () => {
-  e2e = await startE2e();
-});
-after(async () => {
-  await e2e?.close();
-});
+const e2e = useE2e();
 
 describe('find or create a record', () => {
   let page: Page;

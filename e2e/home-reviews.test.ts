@@ -4,19 +4,17 @@
 // what needs action first with the findings' tags; a safeguarding lead's home page listing their
 // organisation's cases, at 375 px with JavaScript on and off.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { recordEntry } from '../src/application/chronology/record-entry.ts';
 import { actorFor, makeCase, makeUser } from '../test/helpers/factories.ts';
-import { pageHeading, screenshot, signIn, startE2e, type E2e } from './helpers/browser.ts';
+import { pageHeading, screenshot, signIn, useE2e } from './helpers/browser.ts';
 import { visit } from './helpers/page-checks.ts';
 
-let e2e: E2e;
 let user: { email: string; password: string };
 let overdueCaseId: string;
 let lead: { email: string; password: string };
 
-before(async () => {
-  e2e = await startE2e();
+const e2e = useE2e(async () => {
   const { ctx } = e2e.testApp;
   const made = await makeUser(ctx, { name: 'Rhian Reviews' });
   user = made;
@@ -60,10 +58,6 @@ before(async () => {
   await storeFindings('Overdue', ['high', 'high']);
   // A safeguarding lead of Rhian's organisation oversees her four cases.
   lead = await makeUser(ctx, { organisationId: made.organisationId, role: 'safeguarding-lead', name: 'Sita Lead' });
-});
-
-after(async () => {
-  await e2e?.close();
 });
 
 describe('my cases with profile reviews', () => {

@@ -1,19 +1,11 @@
 // Whole journeys in a real browser: signing in and out, the same without JavaScript, a Content
 // Security Policy that blocks nothing the pages need, and an administrator adding an account.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { pageHeading, startE2e, submit, type E2e } from './helpers/browser.ts';
+import { pageHeading, submit, useE2e } from './helpers/browser.ts';
 
-let e2e: E2e;
-
-before(async () => {
-  e2e = await startE2e();
-});
-
-after(async () => {
-  await e2e?.close();
-});
+const e2e = useE2e();
 
 /** Signs in from wherever the page is (it must be showing the sign-in form), as a person would. */
 async function fillInSignIn(page: Page, email: string, password: string): Promise<void> {

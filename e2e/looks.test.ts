@@ -2,19 +2,17 @@
 // first, tagged, under a warning, grouped by person; axe on a wide screen and at 375 px; the filters
 // work through the form with JavaScript off and stay in the address.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { openInEmergency } from '../src/application/cases/emergency-access.ts';
 import { viewCase } from '../src/application/cases/view-case.ts';
 import { actorFor, makeCase, makeOrganisation, makeUser } from '../test/helpers/factories.ts';
-import { pageHeading, screenshot, signIn, startE2e, type E2e } from './helpers/browser.ts';
+import { pageHeading, screenshot, signIn, useE2e } from './helpers/browser.ts';
 import { visit } from './helpers/page-checks.ts';
 
-let e2e: E2e;
 let lead: { id: string; email: string; password: string };
 let caseId: string;
 
-before(async () => {
-  e2e = await startE2e();
+const e2e = useE2e(async () => {
   const { ctx } = e2e.testApp;
   const police = await makeOrganisation(ctx, 'police', 'Eastfield Police');
   lead = await makeUser(ctx, { name: 'Lena Lead' });
@@ -24,10 +22,6 @@ before(async () => {
   assert.ok((await viewCase(ctx, actorFor(member), caseId)).ok);
   assert.equal((await viewCase(ctx, actorFor(officer), caseId)).ok, false);
   assert.ok((await openInEmergency(ctx, actorFor(officer), caseId, 'Police at the door at night, a baby crying and nobody answering')).ok);
-});
-
-after(async () => {
-  await e2e?.close();
 });
 
 describe('who has looked at this record', () => {

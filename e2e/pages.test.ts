@@ -1,21 +1,13 @@
 // Every page of the service in a real browser: it has a meaningful h1 and no WCAG 2.2 AA failures
 // that axe can find, including the states with errors, empty lists and refusals.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { makeUser } from '../test/helpers/factories.ts';
-import { expectNoAxeViolations, pageHeading, screenshot, signIn, startE2e, submit, type E2e } from './helpers/browser.ts';
+import { expectNoAxeViolations, pageHeading, screenshot, signIn, submit, useE2e } from './helpers/browser.ts';
 import { expectErrorSummary, visit } from './helpers/page-checks.ts';
 
-let e2e: E2e;
-
-before(async () => {
-  e2e = await startE2e();
-});
-
-after(async () => {
-  await e2e?.close();
-});
+const e2e = useE2e();
 
 /** Follows every same-site link on these pages (with the page's cookies) and lists any that fail. */
 async function brokenLinks(page: Page, urls: string[]): Promise<string[]> {

@@ -4,22 +4,16 @@
 // with a no and no note (the error is kept on the question), answers it, and reads the results; the
 // team manager reads the demo's finished audit of children's social care cases with its themes.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { seedDemoOversight } from '../src/application/demo/seed-demo-oversight.ts';
-import { type E2e, expectNoAxeViolations, signIn, startE2e, submit } from './helpers/browser.ts';
+import { expectNoAxeViolations, signIn, submit, useE2e } from './helpers/browser.ts';
 import { expectErrorSummary, visit } from './helpers/page-checks.ts';
 
-let e2e: E2e;
 
-before(async () => {
-  e2e = await startE2e();
+const e2e = useE2e(async () => {
   // The browser tests' demo has no story histories; the manager's supervisions and finished audit are added here.
   await seedDemoOversight(e2e.testApp.ctx);
-});
-
-after(async () => {
-  await e2e?.close();
 });
 
 describe('quality assurance audits', () => {

@@ -3,23 +3,17 @@
 // so far, then asks for a period that ends before it starts (the error summary links to the last day,
 // what was typed kept); a practitioner is refused. Days from the test clock.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { addDays } from '../src/domain/shared/calendar-date.ts';
 import { serviceToday } from '../src/domain/shared/service-day.ts';
-import { type E2e, expectNoAxeViolations, signIn, startE2e, submit } from './helpers/browser.ts';
+import { expectNoAxeViolations, signIn, submit, useE2e } from './helpers/browser.ts';
 import { expectErrorSummary, visit } from './helpers/page-checks.ts';
 
-let e2e: E2e;
 let today: string;
 
-before(async () => {
-  e2e = await startE2e();
+const e2e = useE2e(async () => {
   today = serviceToday(e2e.testApp.clock.now());
-});
-
-after(async () => {
-  await e2e?.close();
 });
 
 describe('the reports', () => {

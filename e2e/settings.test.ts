@@ -2,19 +2,11 @@
 // a bad one and sees it linked from the error summary with what they typed kept, then puts it right
 // (the success banner shown once).
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { expectNoAxeViolations, pageHeading, signIn, startE2e, submit, type E2e } from './helpers/browser.ts';
+import { describe, test } from 'node:test';
+import { expectNoAxeViolations, pageHeading, signIn, submit, useE2e } from './helpers/browser.ts';
 import { expectErrorSummary } from './helpers/page-checks.ts';
 
-let e2e: E2e;
-
-before(async () => {
-  e2e = await startE2e();
-});
-
-after(async () => {
-  await e2e?.close();
-});
+const e2e = useE2e();
 
 describe('the area’s settings', () => {
   test('an administrator changes them, an error keeps what was typed, and the page passes axe', async () => {

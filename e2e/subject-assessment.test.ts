@@ -4,13 +4,13 @@
 // filled and the clicks, and prints them (the README quotes them). Without JavaScript every field
 // under every answer shows and a save works the same.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { addDays, dayInWords } from '../src/domain/shared/calendar-date.ts';
 import { serviceToday } from '../src/domain/shared/service-day.ts';
 import { makeCase, makePerson } from '../test/helpers/factories.ts';
-import { type E2e, pageHeading, signIn, startE2e, submit, WCAG_TAGS } from './helpers/browser.ts';
+import { pageHeading, signIn, submit, useE2e, WCAG_TAGS } from './helpers/browser.ts';
 import { expectErrorSummary, fillDate } from './helpers/page-checks.ts';
 
 /**
@@ -35,12 +35,10 @@ async function visit(page: Page, url: string, expected: { status: number; headin
   await expectNoAxeViolations(page);
 }
 
-let e2e: E2e;
 let caseId: string;
 const PHONE = { viewport: { width: 375, height: 812 } };
 
-before(async () => {
-  e2e = await startE2e();
+const e2e = useE2e(async () => {
   const { db } = e2e.testApp.ctx;
   const visitor = await db.selectFrom('users').select('id').where('email', '=', 'health-visitor@demo.example').executeTakeFirstOrThrow();
   ({ id: caseId } = await makeCase(e2e.testApp.ctx, { familyName: 'Lowrisk', teamUserIds: [visitor.id] }));
@@ -48,10 +46,6 @@ before(async () => {
   await db.updateTable('cases').set({ sex: 'female', gestation_at_birth_weeks: 40, birth_weight_grams: 3400, multiple_birth: false }).where('id', '=', caseId).execute();
   await makePerson(e2e.testApp.ctx, caseId, { id: 'lowrisk-mum', given_name: 'Amy', family_name: 'Lowrisk', date_of_birth: '1992-05-01', history_checked: true });
   await makePerson(e2e.testApp.ctx, caseId, { id: 'lowrisk-dad', given_name: 'Ben', family_name: 'Lowrisk', relationship_to_infant: 'father', sex: 'male', date_of_birth: '1990-02-11', history_checked: true });
-});
-
-after(async () => {
-  await e2e?.close();
 });
 
 describe('a new-birth assessment of a low-risk family, a subject at a time', () => {

@@ -2,14 +2,13 @@
 // lead professional, the picture scrolling in its own box on a 320 pixel screen, the hints that say
 // so at 375 px (with the case page's tables and family diagram, whose words stay 12 px or more), and the refusal.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { recordEntry, type EntryInput } from '../src/application/chronology/record-entry.ts';
 import type { Role } from '../src/domain/shared/roles.ts';
 import { actorFor } from '../test/helpers/factories.ts';
-import { expectNoAxeViolations, screenshot, signIn, startE2e, type E2e } from './helpers/browser.ts';
+import { expectNoAxeViolations, screenshot, signIn, useE2e } from './helpers/browser.ts';
 import { visit } from './helpers/page-checks.ts';
 
-let e2e: E2e;
 let caseId: string;
 
 const police = { agency: 'Northshire Police' } as const;
@@ -24,8 +23,7 @@ const ENTRIES: EntryInput[] = [
   { kind: 'strategy-discussion', occurredAt: '2026-10-22', summary: 'Strategy discussion held', source: 'agency-record', agency: "Children's social care" },
 ];
 
-before(async () => {
-  e2e = await startE2e();
+const e2e = useE2e(async () => {
   const { ctx } = e2e.testApp;
   caseId = (await ctx.db.selectFrom('cases').select('id').where('family_name', '=', 'Hartley').executeTakeFirstOrThrow()).id;
   const visitor = await ctx.db.selectFrom('users').select(['id', 'organisation_id', 'role']).where('email', '=', 'health-visitor@demo.example').executeTakeFirstOrThrow();
@@ -34,10 +32,6 @@ before(async () => {
     const result = await recordEntry(ctx, actor, caseId, input);
     assert.ok(result.ok, JSON.stringify(result));
   }
-});
-
-after(async () => {
-  await e2e?.close();
 });
 
 const url = () => `/cases/${caseId}/chronology/timeline`;

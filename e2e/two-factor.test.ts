@@ -3,18 +3,12 @@
 // reused code's error, then the next code), then new recovery codes from the account page (a reused
 // code's error, then the next code and the ten new codes).
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { totpCodeAt } from '../src/infrastructure/security/totp.ts';
-import { type E2e, expectNoAxeViolations, pageHeading, signIn, startE2e, submit } from './helpers/browser.ts';
+import { expectNoAxeViolations, pageHeading, signIn, submit, useE2e } from './helpers/browser.ts';
 import { expectErrorSummary, visit } from './helpers/page-checks.ts';
 
-let e2e: E2e;
-before(async () => {
-  e2e = await startE2e();
-});
-after(async () => {
-  await e2e?.close();
-});
+const e2e = useE2e();
 
 describe('two-factor sign-in', () => {
   test('set up with the QR code, recovery codes shown once, then the code page at the next sign-in', async () => {

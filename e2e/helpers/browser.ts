@@ -144,6 +144,37 @@ export async function demoCaseId(e2e: E2e, familyName: string): Promise<string> 
   return (await e2e.testApp.ctx.db.selectFrom('cases').select('id').where('family_name', '=', familyName).executeTakeFirstOrThrow()).id;
 }
 
+/**
+ * Registers the file's hooks: before, the app and Chromium started (startE2e) and then the file's own
+ * setUp; after, both closed. Returns the file's E2e, to read in hooks and tests, not as the file is
+ * loaded. A file's set-up goes in setUp, not in a before() of its own at the top level: on Node 20
+ * top-level before() hooks start as they are registered, without waiting for each other.
+ */
+export function useE2e(setUp?: () => Promise<void>): E2e {
+  let started: E2e | undefined;
+  const ready = () => started ?? assert.fail('useE2e: read in a hook or test, after the file has started');
+  before(async () => {
+    started = await startE2e();
+    await setUp?.();
+  });
+  after(async () => {
+    await started?.close();
+  });
+  return {
+    get testApp() {
+      return ready().testApp;
+    },
+    get browser() {
+      return ready().browser;
+    },
+    get baseUrl() {
+      return ready().baseUrl;
+    },
+    newPage: (options) => ready().newPage(options),
+    close: () => ready().close(),
+  };
+}
+
 /** A file's app and browser on one demo family's case, ready once the file's first before() hook has run. */
 export interface E2eOnDemoCase {
   readonly e2e: E2e;
@@ -156,26 +187,18 @@ export interface E2eOnDemoCase {
 }
 
 /**
- * Registers the file's hooks: before, the app and Chromium started (startE2e), the demo family's case
- * found and then the file's own setUp; after, both closed. Read what it returns in hooks and tests,
- * not as the file is loaded. A file's set-up goes in setUp, not in a before() of its own at the top
- * level: on Node 20 top-level before() hooks start as they are registered, without waiting for each other.
+ * useE2e with the demo family's case found (and the day noted) before the file's own setUp.
+ * Read what it returns in hooks and tests, not as the file is loaded.
  */
 export function useE2eOnDemoCase(familyName: string, setUp?: () => Promise<void>): E2eOnDemoCase {
-  let started: { e2e: E2e; caseId: string; today: string } | undefined;
-  const ready = () => started ?? assert.fail('useE2eOnDemoCase: read in a hook or test, after the file has started');
-  before(async () => {
-    const e2e = await startE2e();
-    started = { e2e, caseId: await demoCaseId(e2e, familyName), today: serviceToday(e2e.testApp.clock.now()) };
+  let found: { caseId: string; today: string } | undefined;
+  const ready = () => found ?? assert.fail('useE2eOnDemoCase: read in a hook or test, after the file has started');
+  const e2e = useE2e(async () => {
+    found = { caseId: await demoCaseId(e2e, familyName), today: serviceToday(e2e.testApp.clock.now()) };
     await setUp?.();
   });
-  after(async () => {
-    await started?.e2e.close();
-  });
   return {
-    get e2e() {
-      return ready().e2e;
-    },
+    e2e,
     get caseId() {
       return ready().caseId;
     },
@@ -183,7 +206,7 @@ export function useE2eOnDemoCase(familyName: string, setUp?: () => Promise<void>
       return ready().today;
     },
     async signedInPage(email, options) {
-      const page = await ready().e2e.newPage(options);
+      const page = await e2e.newPage(options);
       await signIn(page, email);
       return page;
     },
