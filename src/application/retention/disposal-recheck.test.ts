@@ -75,7 +75,7 @@ describe('the disposal of a case closed for transfer', () => {
     assert.ok(again.ok);
     const dueNow = again.value.due.find((c) => c.caseId === caseId);
     assert.deepEqual(dueNow?.kept, []);
-    assert.deepEqual(await disposeOfListed(t.ctx, cliOperator, dueNow!, 'Olive Operator', again.value.today), []);
+    assert.deepEqual(await disposeOfListed(t.ctx, cliOperator, dueNow, 'Olive Operator', again.value.today), []);
     assert.equal(await t.ctx.db.selectFrom('cases').select('id').where('id', '=', caseId).executeTakeFirst(), undefined, 'disposed of');
   });
 });

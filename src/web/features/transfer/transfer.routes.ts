@@ -12,6 +12,7 @@ import { formErrors } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
 import { formatDate, formatDateTime } from '../../views/london-time.ts';
+import { transferImportRoutes } from './transfer-import.routes.ts';
 
 type CaseParams = { Params: { caseId: string } };
 type Values = { toArea: string; contact: string; note: string };
@@ -49,6 +50,8 @@ export async function transferRoutes(app: FastifyInstance): Promise<void> {
   const { ctx } = app;
   const actor = (request: FastifyRequest) => actorFor(request.user!, 'web', request.ip);
   const pageUrl = (caseId: string) => `/cases/${caseId}/transfer`;
+  // Receiving a pack from another area, in a scope of its own (it alone takes file uploads).
+  await app.register(transferImportRoutes);
 
   async function page(request: FastifyRequest<CaseParams>, reply: FastifyReply, locals: object = {}, status = 200) {
     const { caseId } = request.params;

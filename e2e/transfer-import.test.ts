@@ -1,0 +1,62 @@
+// Receiving a transfer pack from a page in a real browser with axe: a practitioner uploads the pack
+// file another area sent (here made by this instance from a demo case, so the baby is already on the
+// record), is told to choose a file when none was chosen (error summary linking to the field), sees
+// what the pack holds before anything is stored, is shown the record here it may be on confirming, and
+// receives it as a different baby. No JavaScript needed.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { apiTokenFor } from '../test/helpers/factories.ts';
+import { type E2e, expectNoAxeViolations, signIn, startE2e, submit } from './helpers/browser.ts';
+import { expectErrorSummary } from './helpers/page-checks.ts';
+
+describe('receiving a transfer pack from a page', () => {
+  let e2e: E2e;
+  let page: Page;
+  let pack: string;
+
+  before(async () => {
+    e2e = await startE2e();
+    const { ctx, app } = e2e.testApp;
+    const lead = await ctx.db
+      .selectFrom('case_team')
+      .innerJoin('users', 'users.id', 'case_team.user_id')
+      .select(['case_team.case_id', 'users.email'])
+      .where('case_team.role', '=', 'lead-professional')
+      .where('users.email', 'like', '%@demo.example')
+      .orderBy('case_team.case_id')
+      .executeTakeFirstOrThrow();
+    const token = await apiTokenFor(ctx, lead.email);
+    const sent = await app.inject({ method: 'POST', url: `/api/v1/cases/${lead.case_id}/transfer`, headers: { authorization: `Bearer ${token}`, accept: 'application/json' }, payload: { toArea: 'Northshire County Council', contact: 'Rita Receiver' } });
+    assert.equal(sent.statusCode, 201, sent.body);
+    pack = sent.body;
+    page = await e2e.newPage();
+    await signIn(page, 'social-worker@demo.example');
+  });
+  after(async () => e2e.close());
+
+  test('the upload page passes axe, and sending it with no file keeps the user on it with the error summary', async () => {
+    await page.goto('/transfers/import');
+    assert.equal(await page.locator('h1').innerText(), 'Receive a transfer from another area');
+    await expectNoAxeViolations(page);
+    const refused = await submit(page, page.locator('[data-qa="check-pack"]'));
+    assert.equal(refused.status(), 400);
+    await expectErrorSummary(page, [{ text: 'Choose the transfer pack file the other area sent', href: '#pack' }]);
+    await expectNoAxeViolations(page);
+  });
+
+  test('shows what the pack holds, then the record here it may be, and receives it as a different baby', async () => {
+    await page.locator('#pack').setInputFiles({ name: 'transfer-pack.json', mimeType: 'application/json', buffer: Buffer.from(pack) });
+    await submit(page, page.locator('[data-qa="check-pack"]'));
+    const preview = await page.locator('[data-qa="pack-preview"]').innerText();
+    assert.match(preview, /What it holds/);
+    await expectNoAxeViolations(page);
+    const duplicate = await submit(page, page.locator('[data-qa="receive-transfer"]'));
+    assert.equal(duplicate.status(), 409);
+    assert.ok((await page.locator('[data-qa="possible-matches"] li').count()) >= 1);
+    await expectNoAxeViolations(page);
+    await submit(page, page.locator('[data-qa="receive-different-baby"]'));
+    assert.match(await page.locator('.govuk-notification-banner').innerText(), /The transfer is received/);
+    assert.match(page.url(), /\/cases\/[^/]+$/);
+  });
+});

@@ -1,0 +1,118 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { LightMyRequestResponse } from 'fastify';
+import { apiTokenFor, makeCase, makeOrganisation, makePerson, makeUser } from '../../../../test/helpers/factories.ts';
+import { qaElement, summaryErrors, textOf } from '../../../../test/helpers/html.ts';
+import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
+import { WebClient } from '../../../../test/helpers/web-client.ts';
+import { serviceToday } from '../../../domain/shared/service-day.ts';
+
+/** A form posted as multipart/form-data, as a browser posts a file upload. */
+async function postMultipart(client: WebClient, app: TestApp['app'], url: string, csrfFrom: string, fields: Record<string, string>, file?: { name: string; content: string }): Promise<LightMyRequestResponse> {
+  const boundary = '----icp-test-boundary';
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(csrfFrom)?.[1] ?? '';
+  const parts = Object.entries({ _csrf: csrf, ...fields }).map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
+  if (file) parts.push(`--${boundary}\r\nContent-Disposition: form-data; name="pack"; filename="${file.name}"\r\nContent-Type: application/json\r\n\r\n${file.content}\r\n`);
+  return app.inject({ method: 'POST', url, headers: { cookie: client.cookieHeader, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: `${parts.join('')}--${boundary}--\r\n` });
+}
+
+const hidden = (html: string, name: string) => {
+  const value = new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1] ?? '';
+  // As a browser reads the attribute: nunjucks escapes & " ' < > and the backslash.
+  return value.replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&#92;', '\\').replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
+};
+
+describe('receiving a transfer pack from a page (/transfers/import)', () => {
+  let sending: TestApp;
+  let receiving: TestApp;
+  let pack: string;
+  let receiver: WebClient;
+  let administrator: WebClient;
+  let receiverId: string;
+
+  before(async () => {
+    [sending, receiving] = await Promise.all([createTestApp(), createTestApp()]);
+    const org = await makeOrganisation(sending.ctx, 'health-visiting', 'Southby Health Visiting');
+    const lead = await makeUser(sending.ctx, { organisationId: org.id, name: 'Lena Lead' });
+    const { id: caseId } = await makeCase(sending.ctx, { familyName: 'Mover', teamUserIds: [lead.id] });
+    await makePerson(sending.ctx, caseId, { given_name: 'Zoë', family_name: 'Mover' });
+    const token = await apiTokenFor(sending.ctx, lead.email);
+    const call = (path: string, payload: object) => sending.app.inject({ method: 'POST', url: `/api/v1/cases/${caseId}/${path}`, headers: { authorization: `Bearer ${token}`, accept: 'application/json' }, payload });
+    assert.equal((await call('events', { kind: 'home-visit', occurredAt: serviceToday(sending.clock.now()), summary: 'Visited at home', source: 'agency-record' })).statusCode, 201);
+    const sent = await call('transfer', { toArea: 'Northshire County Council', contact: 'Rita Receiver' });
+    assert.equal(sent.statusCode, 201, sent.body);
+    pack = sent.body;
+    const here = await makeOrganisation(receiving.ctx, 'childrens-social-care', 'Northshire Children’s Services');
+    const receiverUser = await makeUser(receiving.ctx, { organisationId: here.id, name: 'Rita Receiver' });
+    receiverId = receiverUser.id;
+    receiver = await WebClient.signedIn(receiving.app, receiverUser);
+    administrator = await WebClient.signedIn(receiving.app, await makeUser(receiving.ctx, { organisationId: here.id, role: 'admin' }));
+  });
+  after(async () => Promise.all([sending.close(), receiving.close()]));
+
+  const audits = async (outcome: string) =>
+    (await receiving.ctx.db.selectFrom('audit_log').select('action').where('actor_user_id', '=', receiverId).where('outcome', '=', outcome).orderBy('seq').execute()).map((a) => a.action);
+  const caseCount = async () => (await receiving.ctx.db.selectFrom('cases').select('id').execute()).length;
+
+  it('offers a file upload to a practitioner, and refuses (audited) a role that makes no records', async () => {
+    assert.match((await receiver.get('/cases/find')).body, /href="\/transfers\/import" data-qa="open-transfer-import"/);
+    const form = await receiver.get('/transfers/import');
+    assert.equal(form.statusCode, 200);
+    assert.match(form.body, /enctype="multipart\/form-data"/);
+    assert.match(form.body, /type="file"/);
+    assert.equal((await administrator.get('/transfers/import')).statusCode, 403);
+    const denied = await receiving.ctx.db.selectFrom('audit_log').select('action').where('outcome', '=', 'denied').where('action', '=', 'transfer.preview').execute();
+    assert.equal(denied.length, 1);
+  });
+
+  it('keeps the user on the page with the error summary: no file, a file that is not JSON, JSON that is not a pack (audited)', async () => {
+    const form = (await receiver.get('/transfers/import')).body;
+    const none = await postMultipart(receiver, receiving.app, '/transfers/import', form, {});
+    assert.equal(none.statusCode, 400);
+    assert.deepEqual(summaryErrors(none.body), ['#pack: Choose the transfer pack file the other area sent']);
+    const notJson = await postMultipart(receiver, receiving.app, '/transfers/import', form, {}, { name: 'pack.json', content: 'not json' });
+    assert.equal(notJson.statusCode, 400);
+    assert.match(summaryErrors(notJson.body)[0] ?? '', /not JSON/);
+    const notPack = await postMultipart(receiver, receiving.app, '/transfers/import', form, {}, { name: 'pack.json', content: '{"resourceType":"Bundle"}' });
+    assert.equal(notPack.statusCode, 422);
+    assert.ok(summaryErrors(notPack.body).length > 0);
+    assert.match(notPack.body, /Ask the sending area to send it again/);
+    assert.deepEqual(await audits('failure'), ['transfer.preview']);
+    assert.equal(await caseCount(), 0);
+  });
+
+  it('shows what the pack holds before storing anything, then receives it on confirmation', async () => {
+    const form = (await receiver.get('/transfers/import')).body;
+    const preview = await postMultipart(receiver, receiving.app, '/transfers/import', form, {}, { name: 'pack.json', content: pack });
+    assert.equal(preview.statusCode, 200, preview.body);
+    const shown = textOf(qaElement(preview.body, 'pack-preview'));
+    assert.match(shown, /Sent by\s*Southby Health Visiting/);
+    assert.match(shown, /Mover/);
+    assert.match(shown, /1 person, 1 chronology entry/);
+    assert.equal(await caseCount(), 0, 'nothing stored yet');
+    assert.ok((await audits('success')).includes('transfer.preview'));
+
+    const received = await postMultipart(receiver, receiving.app, '/transfers/import/confirm', preview.body, { pack: hidden(preview.body, 'pack') });
+    assert.equal(received.statusCode, 303, summaryErrors(received.body).join(" / "));
+    const caseId = /^\/cases\/(.+)$/.exec(received.headers.location as string)?.[1];
+    assert.ok(caseId);
+    assert.equal((await receiving.ctx.db.selectFrom('chronology_entries').select('id').where('case_id', '=', caseId).execute()).length, 1);
+    assert.ok((await audits('success')).includes('transfer.receive'));
+  });
+
+  it('on a likely duplicate shows the record here it may be and what to do, and receives it as a different baby when told', async () => {
+    const form = (await receiver.get('/transfers/import')).body;
+    const preview = await postMultipart(receiver, receiving.app, '/transfers/import', form, {}, { name: 'pack.json', content: pack });
+    const again = await postMultipart(receiver, receiving.app, '/transfers/import/confirm', preview.body, { pack: hidden(preview.body, 'pack') });
+    assert.equal(again.statusCode, 409, again.body);
+    const first = (await receiving.ctx.db.selectFrom('cases').select('id').execute())[0]!.id;
+    assert.match(qaElement(again.body, 'possible-matches') ?? '', new RegExp(`href="/cases/${first}"`));
+    assert.match(again.body, /Open each record to check it/);
+    assert.ok(qaElement(again.body, 'receive-different-baby'));
+    assert.equal(await caseCount(), 1);
+
+    const different = await postMultipart(receiver, receiving.app, '/transfers/import/confirm', again.body, { pack: hidden(again.body, 'pack'), differentBaby: 'yes', checkedCaseIds: hidden(again.body, 'checkedCaseIds') });
+    assert.equal(different.statusCode, 303, different.body);
+    assert.equal(await caseCount(), 2);
+  });
+});
