@@ -11,6 +11,8 @@ export interface TeamMemberRow {
   organisationId: string;
   role: TeamRole;
   disabledAt: Date | null;
+  /** Where the member's alerts are sent. */
+  email: string;
 }
 
 export interface EmergencyAccessRow {
@@ -25,18 +27,18 @@ export interface EmergencyAccessRow {
  */
 export async function readAccessFacts(db: Queryable, caseIds: readonly string[], userId: string, now: Date): Promise<{ team: TeamMemberRow[]; breakGlass: EmergencyAccessRow[] }> {
   if (caseIds.length === 0) return { team: [], breakGlass: [] };
-  const { rows } = await sql<{ caseId: string; userId: string; organisationId: string | null; role: TeamRole | null; disabledAt: Date | null; expiresAt: Date | null }>`
+  const { rows } = await sql<{ caseId: string; userId: string; organisationId: string | null; role: TeamRole | null; disabledAt: Date | null; email: string | null; expiresAt: Date | null }>`
     SELECT case_team.case_id AS "caseId", case_team.user_id AS "userId", users.organisation_id AS "organisationId", case_team.role,
-           users.disabled_at AS "disabledAt", NULL::timestamptz AS "expiresAt", case_team.added_at AS "addedAt"
+           users.disabled_at AS "disabledAt", users.email, NULL::timestamptz AS "expiresAt", case_team.added_at AS "addedAt"
       FROM case_team JOIN users ON users.id = case_team.user_id
      WHERE case_team.case_id IN (${sql.join(caseIds)})
     UNION ALL
-    SELECT case_id, user_id, NULL, NULL, NULL, expires_at, NULL
+    SELECT case_id, user_id, NULL, NULL, NULL, NULL, expires_at, NULL
       FROM break_glass_access
      WHERE case_id IN (${sql.join(caseIds)}) AND user_id = ${userId} AND expires_at > ${now}
      ORDER BY "addedAt", "userId"`.execute(db);
   return {
-    team: rows.flatMap((row) => (row.expiresAt === null ? [{ caseId: row.caseId, userId: row.userId, organisationId: row.organisationId!, role: row.role!, disabledAt: row.disabledAt }] : [])),
+    team: rows.flatMap((row) => (row.expiresAt === null ? [{ caseId: row.caseId, userId: row.userId, organisationId: row.organisationId!, role: row.role!, disabledAt: row.disabledAt, email: row.email! }] : [])),
     breakGlass: rows.flatMap((row) => (row.expiresAt === null ? [] : [{ caseId: row.caseId, userId: row.userId, expiresAt: row.expiresAt }])),
   };
 }
