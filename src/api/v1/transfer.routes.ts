@@ -2,8 +2,9 @@
 // the lead professional closes the case for transfer; 201 with the pack, a FHIR Bundle
 // (application/fhir+json) whose DocumentReference links the PDF (also in the Link header). GET
 // .../transfer: what was sent, to whom, when, and the task to confirm receipt; POST .../transfer/receipt
-// { note } closes the task. POST /api/v1/transfers (the pack) makes the case here: 201 { caseId }; a
+// { note } closes the task. POST /api/v1/transfers (the pack) makes the case here: 201 { caseId, ... }; a
 // bad pack, a record that cannot be made or a possible duplicate is an OperationOutcome, nothing stored.
+// Past a possible duplicate, the caller chooses: confirmedNoDuplicate with a reason, or mergeInto a record.
 // Refusals of the sending side: 403 not-lead-professional, 409 already-transferred, not-transferred or
 // receipt-confirmed-already, 422 invalid-transfer; each audited. Same use cases as the transfer page.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -22,6 +23,9 @@ import { FhirOperationOutcome, sendFastifyRefusalAsOutcome, sendInputProblemAsOu
 import { FHIR_BODY_LIMIT } from './fhir.schemas.ts';
 import { errorResponses } from './schemas.ts';
 import { Received, ReceivedPack, ReceiptBody, ReceiveQuery, TransferBody, TransferPack, TransferStatus } from './transfer.schemas.ts';
+
+const DUPLICATE_WAYS_ON =
+  'Look at each record listed. If none is the same baby, send the pack again with confirmedNoDuplicate=true, checkedCaseIds (the ids you looked at) and differentBabyReason (why); if one is, send it again with mergeInto=<its id> to add the received history to it.';
 
 const FHIR_JSON = 'application/fhir+json';
 const common = { tags: ['cases'], security: [{ bearer: [] }] };
@@ -128,7 +132,7 @@ export async function transferApiRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         ...common,
         summary:
-          'Receive a transfer pack from another area: the case is made here as any new record is (checked, and matched against the records here: 409 lists possible matches; send again with confirmedNoDuplicate and checkedCaseIds), with every person and every entry, each entry marked as received from the sending area on the day received; 201 { caseId }. A pack with any problem is refused whole (422, an OperationOutcome naming each problem) and nothing is stored',
+          'Receive a transfer pack from another area: the case is made here as any new record is (checked, and matched against the records here), with every person, entry, relationship, factor assessment (with its evidence; the sending area’s, unverified, until confirmed or re-assessed here), the plan, meetings and disputes, each marked as received from the sending area on the day received; 201 with what was received. A possible duplicate is a 409 listing the matches, and two ways on: send again with confirmedNoDuplicate, checkedCaseIds and differentBabyReason (a different baby, audited), or with mergeInto (the same baby: the history is added to that record; 404 when you cannot open it, 422 merge-mismatch when its NHS number differs). A pack with any problem is refused whole (422, an OperationOutcome naming each problem) and nothing is stored',
         querystring: ReceiveQuery,
         body: { content: { [FHIR_JSON]: { schema: ReceivedPack }, 'application/json': { schema: ReceivedPack } } },
         response: {
@@ -136,22 +140,34 @@ export async function transferApiRoutes(app: FastifyInstance): Promise<void> {
           ...errorResponses(401),
           400: outcomeOf('A body that is not JSON or not of the schema’s shape'),
           403: outcomeOf('A role that does not make records (audited)'),
-          409: outcomeOf('A record here may be the same baby (each an issue naming it), or one has its NHS number'),
+          404: outcomeOf('mergeInto names no record you can add to (audited)'),
+          409: outcomeOf('A record here may be the same baby (each an issue naming it), or one has its NHS number; the first issue says the two ways on'),
           413: outcomeOf('Larger than 10 MB'),
-          422: outcomeOf('Not a transfer pack, or one with problems (each an issue); or a record that cannot be made'),
+          422: outcomeOf('Not a transfer pack, or one with problems (each an issue); a record that cannot be made; confirmedNoDuplicate without differentBabyReason, or with mergeInto; or merge-mismatch'),
         },
       },
     },
     async (request, reply) => {
-      const { confirmedNoDuplicate, checkedCaseIds } = request.query;
+      const { confirmedNoDuplicate, checkedCaseIds, differentBabyReason, mergeInto } = request.query;
+      const slip = (code: string, text: string) => sendOutcome(reply, 422, operationOutcome([outcomeIssue('error', 'invalid', code, text)]));
+      const reason = differentBabyReason?.trim() ?? '';
+      if (confirmedNoDuplicate && mergeInto !== undefined) return slip('choose-one', 'Choose one way on: confirmedNoDuplicate (a different baby) or mergeInto (the same baby), not both.');
+      if (confirmedNoDuplicate && reason === '') return slip('reason-needed', 'Say why none of the possible matches is this baby in differentBabyReason, such as "Different mother and date of birth; checked with the GP".');
       const checked = checkedCaseIds?.split(',').map((id) => id.trim()).filter((id) => id !== '');
-      const result = await receiveTransfer(ctx, actor(request), request.body, { confirmedNoDuplicate: confirmedNoDuplicate ?? false, ...(checked ? { checkedCaseIds: checked } : {}) });
+      const result = await receiveTransfer(ctx, actor(request), request.body, {
+        confirmedNoDuplicate: confirmedNoDuplicate ?? false,
+        ...(checked ? { checkedCaseIds: checked } : {}),
+        ...(confirmedNoDuplicate ? { differentBabyReason: reason } : {}),
+        ...(mergeInto === undefined ? {} : { mergeInto }),
+      });
       if (result.ok) return reply.code(201).send(result.value);
       if (result.code === 'invalid-pack') return sendOutcome(reply, 422, operationOutcome(result.issues));
       if (result.code === 'forbidden') return sendOutcome(reply, 403, operationOutcome([outcomeIssue('error', 'forbidden', 'forbidden', result.message)]));
+      if (result.code === 'not-found') return sendOutcome(reply, 404, operationOutcome([outcomeIssue('error', 'not-found', 'not-found', result.message)]));
+      if (result.code === 'merge-mismatch') return slip('merge-mismatch', result.message);
       if (result.code === 'invalid') return sendOutcome(reply, 422, operationOutcome(result.problems.map((p) => outcomeIssue('error', 'invalid', 'record-invalid', `The baby's ${p.field}: ${p.message}`))));
       const matches = result.matches.map((match) => outcomeIssue('error', 'duplicate', result.code, match.restricted ? `A record you cannot open (${match.id})${match.contact ? `: contact ${match.contact.name}, ${match.contact.organisation}` : ''}` : `Record ${match.id}: ${match.reasons.join('; ')}`));
-      return sendOutcome(reply, 409, operationOutcome([outcomeIssue('error', 'duplicate', result.code, result.message), ...matches]));
+      return sendOutcome(reply, 409, operationOutcome([outcomeIssue('error', 'duplicate', result.code, `${result.message} ${DUPLICATE_WAYS_ON}`), ...matches]));
     },
   );
 }

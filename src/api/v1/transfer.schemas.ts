@@ -74,16 +74,31 @@ export const ReceivedPack = Type.Object(
   { additionalProperties: true, description: 'The transfer pack (a FHIR Bundle) the sending area’s service made: POST /api/v1/cases/{caseId}/transfer answers it' },
 );
 
+/** The most a reason for receiving a pack as a different baby may say. */
+export const DIFFERENT_BABY_REASON_LIMIT = 1000;
+
 export const ReceiveQuery = Type.Object(
   {
-    confirmedNoDuplicate: Type.Optional(Type.Boolean({ description: 'You have looked at the possible matches a 409 listed and none is the same baby' })),
+    confirmedNoDuplicate: Type.Optional(Type.Boolean({ description: 'One way past a 409: you have looked at the possible matches it listed and none is the same baby (needs differentBabyReason and checkedCaseIds)' })),
     checkedCaseIds: Type.Optional(Type.String({ maxLength: 2000, description: 'The ids of the matches you looked at, separated by commas: a match that has appeared since still stops the import' })),
+    differentBabyReason: Type.Optional(Type.String({ minLength: 1, maxLength: DIFFERENT_BABY_REASON_LIMIT, description: 'With confirmedNoDuplicate: why you are sure the matches are another baby, such as "Different mother and date of birth; checked with the GP" (audited)' })),
+    mergeInto: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'The other way past a 409: the id of the record here that is the same baby; the received history is added to it (entries, people matched by NHS number or added, assessments as received) instead of making a new record' })),
   },
   { additionalProperties: false },
 );
 
+const count = (description: string) => Type.Integer({ minimum: 0, description });
+
 export const Received = Type.Object({
-  caseId: str('The case made here'),
-  entries: Type.Integer({ minimum: 0 }),
-  people: Type.Integer({ minimum: 0 }),
+  caseId: str('The case made here, or the record the history was added to'),
+  merged: Type.Boolean({ description: 'The history was added to a record here (mergeInto)' }),
+  entries: count('Chronology entries received'),
+  people: count('People in the pack'),
+  peopleMatched: count('Merging: people of the pack found here by their NHS number (the others were added)'),
+  relationships: count('Relationships between people received'),
+  assessments: count('Factor assessments received, each the sending area’s (unverified) until confirmed or re-assessed here'),
+  assessmentsKeptHere: count('Merging: received factors already assessed here, whose evidence was added beside the assessment here'),
+  plan: Type.Union([Type.Literal('received'), Type.Literal('kept-here'), Type.Literal('none')], { description: 'The sending area’s plan received, the plan here kept (merging), or none sent' }),
+  meetings: count('Professionals’ meetings received'),
+  disputes: count('Disputes received beside the entries they dispute'),
 });

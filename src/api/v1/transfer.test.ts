@@ -4,7 +4,9 @@ import type { ApiErrorBody } from '../../../test/helpers/case-api.ts';
 import { apiTokenFor, makeCase, makeOrganisation, makePerson, makeUser } from '../../../test/helpers/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { WebClient } from '../../../test/helpers/web-client.ts';
+import { addDays } from '../../domain/shared/calendar-date.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
+import { isUnverifiedReceived, type ReceivedAssessmentMark } from '../../domain/transfer/transfer-record.ts';
 import { receiptDueOn } from '../../domain/transfer/transfer-rules.ts';
 import { sealAuditTrail } from '../../infrastructure/audit/audit-seal.ts';
 import { verifyAuditChain } from '../../infrastructure/audit/verify-audit-chain.ts';
@@ -25,11 +27,14 @@ describe('transfer to another area: from one instance of the service to another 
   let receiving: TestApp;
   let caseId: string;
   let motherId: string;
+  let partnerId: string;
+  let injuryId: string;
   const tokens = {} as Record<Who, string>;
   const ids = {} as Record<Who, string>;
   let receiver: string;
   let receivingUser: Awaited<ReturnType<typeof makeUser>>;
   let pack: Pack;
+  let receivedId: string;
 
   before(async () => {
     [sending, receiving] = await Promise.all([createTestApp(), createTestApp()]);
@@ -45,13 +50,38 @@ describe('transfer to another area: from one instance of the service to another 
       tokens[who] = await apiTokenFor(sending.ctx, made[who].email);
     }
     ({ id: caseId } = await makeCase(sending.ctx, { familyName: 'Mover', teamUserIds: [ids.lead, ids.member] }));
-    ({ id: motherId } = await makePerson(sending.ctx, caseId, { given_name: 'Zoë', family_name: 'Mover' }));
-    await makePerson(sending.ctx, caseId, { given_name: 'Sam', family_name: 'Partner', relationship_to_infant: 'mothers-partner', lives_in_household: true, cares_for_infant: false });
+    ({ id: motherId } = await makePerson(sending.ctx, caseId, { given_name: 'Zoë', family_name: 'Mover', nhs_number: '9434765919' }));
+    ({ id: partnerId } = await makePerson(sending.ctx, caseId, { given_name: 'Sam', family_name: 'Partner', relationship_to_infant: 'mothers-partner', lives_in_household: true, cares_for_infant: false }));
+    await sending.ctx.db.insertInto('person_relationships').values({ case_id: caseId, id: 'rel-1', person_id: motherId, other_person_id: partnerId, kind: 'partners', created_at: sending.clock.now(), created_by: ids.lead }).execute();
     const today = serviceToday(sending.clock.now());
     const visit = await call('lead', 'POST', 'events', { kind: 'home-visit', occurredAt: today, summary: 'Visited at home', source: 'observed', personIds: [motherId], presentIds: [motherId], babySeen: true });
     assert.equal(visit.statusCode, 201, visit.body);
     const injury = await call('member', 'POST', 'events', { kind: 'injury-observed', occurredAt: today, summary: 'Bruise on the cheek', source: 'observed', personIds: [motherId] });
     assert.equal(injury.statusCode, 201, injury.body);
+    injuryId = injury.json<{ id: string }>().id;
+    const disputed = await call('lead', 'POST', `events/${injuryId}/disputes`, { disputedBy: 'the mother, Zoë Mover', text: 'It was a birthmark, not a bruise' });
+    assert.equal(disputed.statusCode, 201, disputed.body);
+    const mentalHealth = await call('lead', 'PUT', 'profile/factors/mental-health', { personId: motherId, status: 'present', detail: 'Postnatal depression, on medication', evidence: [{ source: 'agency-record', note: 'GP letter of 2 November' }], version: 0 });
+    assert.equal(mentalHealth.statusCode, 200, mentalHealth.body);
+    const alcohol = await call('lead', 'PUT', 'profile/factors/alcohol-misuse', { personId: partnerId, status: 'excluded', evidence: [{ source: 'observed', note: 'No sign of drink at three visits' }], version: 0 });
+    assert.equal(alcohol.statusCode, 200, alcohol.body);
+    const meeting = await call('lead', 'POST', 'meetings', {
+      kind: 'child-in-need-meeting',
+      heldOn: addDays(today, -1),
+      chair: 'Sol Worker, social worker',
+      parentsPresent: true,
+      attendees: [{ name: 'Health visitor', agency: 'health-visiting' }, { name: 'PC Lane', agency: 'police' }],
+      decisions: ['Child in need plan'],
+      actions: [{ text: 'Refer Zoë to perinatal mental health', owner: 'Health visitor', dueOn: addDays(today, 7) }],
+    });
+    assert.equal(meeting.statusCode, 201, meeting.body);
+    const plan = (await call('lead', 'GET', 'plan')).json<{ version: number; level: string; outcomes: string[]; checkItems: object[]; actions: object[] }>();
+    const planned = await call('lead', 'PUT', 'plan', {
+      ...plan,
+      checkItems: [{ text: 'How Zoë’s mood is', question: 'Ask Zoë how she has been sleeping and feeling', factorId: 'mental-health', personId: motherId, checkedBy: [], frequency: 'every-contact' }],
+      actions: [...plan.actions, { text: 'Safe sleep talk', owner: { userId: ids.lead }, dueOn: addDays(today, 3), status: 'open' }],
+    });
+    assert.equal(planned.statusCode, 200, planned.body);
     const corrected = await call('lead', 'POST', 'events', { kind: 'home-visit', occurredAt: today, summary: 'Visited at home; the partner was there too', source: 'observed', personIds: [motherId], corrects: visit.json<{ id: string }>().id, correctionReason: 'Left out who was there' });
     assert.equal(corrected.statusCode, 201, corrected.body);
     const receivingOrg = await makeOrganisation(receiving.ctx, 'childrens-social-care', 'Northshire Children’s Services');
@@ -60,7 +90,7 @@ describe('transfer to another area: from one instance of the service to another 
   });
   after(async () => Promise.all([sending.close(), receiving.close()]));
 
-  function call(who: Who, method: 'GET' | 'POST', path: string, payload?: object) {
+  function call(who: Who, method: 'GET' | 'POST' | 'PUT', path: string, payload?: object) {
     return sending.app.inject({ method, url: `/api/v1/cases/${caseId}/${path}`, headers: { authorization: `Bearer ${tokens[who]}` }, ...(payload ? { payload } : {}) });
   }
   const receive = (body: unknown, query = '') =>
@@ -131,6 +161,7 @@ describe('transfer to another area: from one instance of the service to another 
     const received = await receive(pack);
     assert.equal(received.statusCode, 201, received.body);
     const { caseId: newId, entries, people } = received.json<{ caseId: string; entries: number; people: number }>();
+    receivedId = newId;
     assert.deepEqual([entries, people], [3, 2]);
     const today = serviceToday(receiving.clock.now());
 
@@ -159,11 +190,101 @@ describe('transfer to another area: from one instance of the service to another 
     assert.deepEqual([kept.from_area, kept.sending_case_id, kept.findings.length], ['Southby Health Visiting', caseId, sentFindings.length]);
     const lead = await receiving.ctx.db.selectFrom('case_team').select('role').where('case_id', '=', newId).executeTakeFirstOrThrow();
     assert.equal(lead.role, 'lead-professional');
+  });
 
-    // Matching as for any new record: the same baby sent again is a possible duplicate here.
+  it('rebuilds in the receiving instance every relationship, factor assessment (the sending area’s, unverified until re-assessed here), plan action and check, meeting and dispute, each marked as received', async () => {
+    const today = serviceToday(receiving.clock.now());
+    const mark = { area: 'Southby Health Visiting', receivedOn: today };
+    const here = receiving.ctx.db;
+    const people = new Map((await here.selectFrom('people').select(['id', 'given_name']).where('case_id', '=', receivedId).execute()).map((p) => [p.given_name, p.id]));
+    const [mother, partner] = [people.get('Zoë')!, people.get('Sam')!];
+
+    const relationships = await here.selectFrom('person_relationships').select(['person_id', 'other_person_id', 'kind', 'received_from']).where('case_id', '=', receivedId).execute();
+    assert.deepEqual(relationships, [{ person_id: mother, other_person_id: partner, kind: 'partners', received_from: mark }]);
+
+    const sentAssessments = await sending.ctx.db.selectFrom('profile_assessments').select(['factor_id', 'status', 'detail', 'updated_at']).where('case_id', '=', caseId).orderBy('factor_id').execute();
+    const assessments = await here.selectFrom('profile_assessments').select(['factor_id', 'person_id', 'status', 'detail', 'version', 'updated_by', 'updated_at', 'received_from']).where('case_id', '=', receivedId).orderBy('factor_id').execute();
+    assert.deepEqual(assessments.map((a) => [a.factor_id, a.status, a.detail, a.updated_at.toISOString()]), sentAssessments.map((a) => [a.factor_id, a.status, a.detail, a.updated_at.toISOString()]));
+    assert.deepEqual(assessments.map((a) => [a.factor_id, a.person_id]), [['alcohol-misuse', partner], ['mental-health', mother]]);
+    for (const a of assessments) {
+      const received = a.received_from as unknown as ReceivedAssessmentMark;
+      assert.deepEqual({ ...received, assessedAt: undefined }, { ...mark, assessedAt: undefined, assessedBy: { name: 'Lena Lead', role: 'practitioner', agency: 'Southby Health Visiting', agencyKind: 'health-visiting' }, version: 1 });
+      assert.equal(a.updated_by, null, 'no account here assessed it');
+      assert.equal(isUnverifiedReceived(received, a.version), true);
+    }
+    const evidence = await here.selectFrom('profile_evidence').select(['factor_id', 'note', 'recorded_by', 'recorded_by_name', 'agency']).where('case_id', '=', receivedId).orderBy('factor_id').execute();
+    assert.deepEqual(evidence, [
+      { factor_id: 'alcohol-misuse', note: 'No sign of drink at three visits', recorded_by: null, recorded_by_name: 'Lena Lead', agency: 'Southby Health Visiting' },
+      { factor_id: 'mental-health', note: 'GP letter of 2 November', recorded_by: null, recorded_by_name: 'Lena Lead', agency: 'Southby Health Visiting' },
+    ]);
+    // The profile here is evaluated on them: the received exclusion and presence stand as sent.
+    const profile = (await receiving.ctx.profiles.read(receiving.ctx, receivedId))!;
+    const statusOf = (factorId: string) => profile.stored.facts.assessments.find((a) => a.factorId === factorId)?.status;
+    assert.deepEqual([statusOf('mental-health'), statusOf('alcohol-misuse')], ['present', 'excluded']);
+
+    const meetings = await here.selectFrom('case_meetings').select(['id', 'kind', 'held_on', 'attendees', 'decisions', 'recorded_by', 'received_from']).where('case_id', '=', receivedId).execute();
+    assert.equal(meetings.length, 1);
+    assert.deepEqual({ ...meetings[0]!, id: undefined }, { id: undefined, kind: 'child-in-need-meeting', held_on: addDays(serviceToday(sending.clock.now()), -1), attendees: [{ name: 'Health visitor', agency: 'health-visiting' }, { name: 'PC Lane', agency: 'police' }], decisions: ['Child in need plan'], recorded_by: null, received_from: mark });
+
+    const plan = await here.selectFrom('case_plans').selectAll().where('case_id', '=', receivedId).execute();
+    assert.equal(plan.length, 1);
+    assert.deepEqual([plan[0]!.version, plan[0]!.recorded_by, plan[0]!.received_from], [1, null, mark]);
+    const actions = plan[0]!.actions as { text: string; owner: { name?: string; userId?: string }; fromMeeting?: { id: string } }[];
+    assert.deepEqual(actions.map((a) => [a.text, a.owner, a.fromMeeting?.id]), [
+      ['Refer Zoë to perinatal mental health', { name: 'Health visitor' }, meetings[0]!.id],
+      ['Safe sleep talk', { name: 'Lena Lead, Southby Health Visiting' }, undefined],
+    ]);
+    assert.deepEqual((plan[0]!.check_items as { personId?: string; factorId?: string }[]).map((c) => [c.factorId, c.personId]), [['mental-health', mother]]);
+
+    const events = await receiving.app.inject({ method: 'GET', url: `/api/v1/cases/${receivedId}/events`, headers: { authorization: `Bearer ${receiver}` } });
+    const disputed = events.json<{ events: { summary: string; disputes?: { disputedBy: string; text: string; agency: string }[] }[] }>().events.filter((e) => (e.disputes ?? []).length > 0);
+    assert.deepEqual(disputed.map((e) => [e.summary, e.disputes!.map((d) => [d.disputedBy, d.text, d.agency])]), [['Bruise on the cheek', [['the mother, Zoë Mover', 'It was a birthmark, not a bruise', 'Southby Health Visiting']]]]);
+    const dispute = await here.selectFrom('chronology_disputes').select('received_from').where('case_id', '=', receivedId).executeTakeFirstOrThrow();
+    assert.deepEqual(dispute.received_from, mark);
+    const audit = await here.selectFrom('audit_log').select('details').where('action', '=', 'transfer.receive').where('case_id', '=', receivedId).where('outcome', '=', 'success').executeTakeFirstOrThrow();
+    assert.deepEqual({ ...(audit.details as object), profileVersion: undefined, alerts: undefined, sendingCaseId: undefined }, {
+      fromArea: 'Southby Health Visiting', sendingCaseId: undefined, entries: 3, people: 2, peopleMatched: 0, relationships: 1, assessments: 2, assessmentsKeptHere: 0, plan: 'received', meetings: 1, disputes: 1, findings: (audit.details as { findings: number }).findings, profileVersion: undefined, alerts: undefined,
+    });
+
+    // Re-assessed here (the same status confirmed), the assessment is this area's own.
+    const confirmed = await receiving.app.inject({ method: 'PUT', url: `/api/v1/cases/${receivedId}/profile/factors/mental-health`, headers: { authorization: `Bearer ${receiver}` }, payload: { personId: mother, status: 'present', detail: 'Postnatal depression, on medication', evidence: [{ source: 'observed', note: 'Seen low in mood at our first visit' }], version: 1 } });
+    assert.equal(confirmed.statusCode, 200, confirmed.body);
+    const after = await here.selectFrom('profile_assessments').select(['version', 'received_from']).where('case_id', '=', receivedId).where('factor_id', '=', 'mental-health').executeTakeFirstOrThrow();
+    assert.equal(isUnverifiedReceived(after.received_from as unknown as ReceivedAssessmentMark, after.version), false);
+  });
+
+  it('answers a likely duplicate with a 409 that says the two ways on, and takes either: a different baby (with a reason, audited) or the history added to the record here', async () => {
     const twice = await receive(pack);
     assert.equal(twice.statusCode, 409);
-    assert.match(twice.json<Outcome>().issue.map((i) => i.details.text).join(' '), new RegExp(newId));
+    const said = twice.json<Outcome>().issue.map((i) => i.details.text).join(' ');
+    assert.match(said, new RegExp(receivedId));
+    assert.match(said, /confirmedNoDuplicate=true, checkedCaseIds .* and differentBabyReason .*mergeInto=/);
+
+    const noReason = await receive(pack, `?confirmedNoDuplicate=true&checkedCaseIds=${receivedId}`);
+    assert.equal(noReason.statusCode, 422);
+    assert.match(noReason.json<Outcome>().issue[0]!.details.text, /Say why none of the possible matches is this baby/);
+    const both = await receive(pack, `?confirmedNoDuplicate=true&checkedCaseIds=${receivedId}&differentBabyReason=x&mergeInto=${receivedId}`);
+    assert.equal(both.statusCode, 422);
+    const nowhere = await receive(pack, '?mergeInto=no-such-case');
+    assert.equal(nowhere.statusCode, 404);
+    assert.equal(nowhere.json<Outcome>().resourceType, 'OperationOutcome');
+
+    const merged = await receive(pack, `?mergeInto=${receivedId}`);
+    assert.equal(merged.statusCode, 201, merged.body);
+    assert.deepEqual(merged.json<Record<string, unknown>>(), { caseId: receivedId, merged: true, entries: 3, people: 2, peopleMatched: 1, relationships: 1, assessments: 1, assessmentsKeptHere: 1, plan: 'kept-here', meetings: 1, disputes: 1 });
+    const names = (await receiving.ctx.db.selectFrom('people').select('given_name').where('case_id', '=', receivedId).execute()).map((p) => p.given_name).sort();
+    assert.deepEqual(names, ['Sam', 'Sam', 'Zoë'], 'the mother found by her NHS number; the partner, with none, added');
+    // The mother's factor is assessed here already (kept, the received evidence beside it); the added partner's is received.
+    const evidence = await receiving.ctx.db.selectFrom('profile_evidence').select('note').where('case_id', '=', receivedId).where('factor_id', '=', 'mental-health').orderBy('recorded_at').orderBy('note').execute();
+    assert.deepEqual(evidence.map((e) => e.note).sort(), ['GP letter of 2 November', 'GP letter of 2 November', 'Seen low in mood at our first visit']);
+    assert.equal((await receiving.ctx.db.selectFrom('chronology_entries').select('id').where('case_id', '=', receivedId).execute()).length, 6);
+
+    const cases = (await receiving.ctx.db.selectFrom('cases').select('id').execute()).length;
+    const different = await receive(pack, `?confirmedNoDuplicate=true&checkedCaseIds=${receivedId}&differentBabyReason=${encodeURIComponent('Another mother; checked with the GP')}`);
+    assert.equal(different.statusCode, 201, different.body);
+    assert.equal((await receiving.ctx.db.selectFrom('cases').select('id').execute()).length, cases + 1);
+    const audit = await receiving.ctx.db.selectFrom('audit_log').select('details').where('action', '=', 'transfer.receive').where('case_id', '=', different.json<{ caseId: string }>().caseId).where('outcome', '=', 'success').executeTakeFirstOrThrow();
+    assert.deepEqual((audit.details as { differentBaby?: unknown }).differentBaby, { reason: 'Another mother; checked with the GP', checkedCaseIds: [receivedId] });
   });
 
   it('refuses a bad pack with an OperationOutcome, storing nothing, and records the receipt on the sending side to close the task', async () => {
@@ -176,7 +297,7 @@ describe('transfer to another area: from one instance of the service to another 
     const record = JSON.parse(Buffer.from(binary.data, 'base64').toString('utf8')) as { entries: { occurredAt: string }[] };
     record.entries[0]!.occurredAt = 'last Tuesday';
     const broken = { ...pack, entry: pack.entry.map((e) => (e.resource.resourceType === 'Binary' ? { resource: { ...e.resource, data: Buffer.from(JSON.stringify(record)).toString('base64') } } : e)) };
-    const bad = await receive(broken, '?confirmedNoDuplicate=true');
+    const bad = await receive(broken, '?confirmedNoDuplicate=true&differentBabyReason=Checked');
     assert.equal(bad.statusCode, 422);
     assert.match(bad.json<Outcome>().issue[0]!.details.text, /\/entries\/0\/occurredAt/);
     assert.equal((await receiving.ctx.db.selectFrom('cases').select('id').execute()).length, before);

@@ -4,8 +4,14 @@
 // matching against records already here, the maker as lead professional), and its history is added
 // through the one way to change a case: every person, and every entry with where it came from (the
 // sending area and the day it was received, in the entry's details) beside who recorded it, for which
-// agency and when; the findings the sending area's profile showed are kept with the case. The profile
-// is then evaluated here, and raises here the alerts its findings call for.
+// agency and when; then the relationships, factor assessments, plan, meetings and disputes
+// (rebuild-received-parts.ts), each marked as received; the findings the sending area's profile
+// showed are kept with the case. The profile is then evaluated here, on the received assessments, and
+// raises here the alerts its findings call for.
+//
+// A likely duplicate is not a dead end: the receiver either confirms it is a different baby (with a
+// reason, audited) or adds the received history to the record here (`mergeInto`): its entries, its
+// people matched by NHS number or added, its assessments received as above.
 import { dayOfOccurrence } from '../../domain/chronology/entry-rules.ts';
 import type { OutcomeIssue } from '../../domain/fhir/operation-outcome.ts';
 import { normalisePersonDetails, type PersonDetails } from '../../domain/people/person-rules.ts';
@@ -16,22 +22,39 @@ import { RECEIVED_FROM_KEY, type ReceivedFrom, type TransferRecord } from '../..
 import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAuditAlone } from '../audit.ts';
-import { changeCase } from '../cases/change-case.ts';
+import { changeCase, type CaseChange } from '../cases/change-case.ts';
 import { createCase, type CreateCaseOptions, type CreateCaseResult } from '../cases/create-case.ts';
 import { entryFromRow, type ChronologyRow } from '../chronology/chronology-rows.ts';
 import { insertableEntryRow } from '../chronology/write-entry.ts';
 import type { AppContext } from '../context.ts';
 import { personColumns } from '../people/save-person.ts';
 import type { Recorder } from '../recorder.ts';
+import { rebuildReceivedParts, type RebuiltCounts } from './rebuild-received-parts.ts';
+
+export interface ReceiveTransferOptions extends CreateCaseOptions {
+  /** With confirmedNoDuplicate: why the receiver is sure the matches shown are another baby (audited). */
+  differentBabyReason?: string;
+  /** Add the received history to this record here instead of making a new one (the likely duplicate is the same baby). */
+  mergeInto?: string;
+}
+
+export interface ReceivedCounts extends RebuiltCounts {
+  entries: number;
+  people: number;
+  /** Merging: the received people found here by their NHS number (the others are added). */
+  peopleMatched: number;
+}
 
 export type ReceiveTransferResult =
-  | { ok: true; value: { caseId: string; entries: number; people: number } }
+  | { ok: true; value: { caseId: string; merged: boolean } & ReceivedCounts }
   | { ok: false; code: 'invalid-pack'; issues: OutcomeIssue[] }
+  | { ok: false; code: 'not-found'; message: string }
+  | { ok: false; code: 'merge-mismatch'; message: string }
   | Exclude<CreateCaseResult, { ok: true }>;
 
 const ACTION = 'transfer.receive';
 
-export async function receiveTransfer(ctx: AppContext, actor: UserActor, pack: unknown, options: CreateCaseOptions = {}): Promise<ReceiveTransferResult> {
+export async function receiveTransfer(ctx: AppContext, actor: UserActor, pack: unknown, options: ReceiveTransferOptions = {}): Promise<ReceiveTransferResult> {
   if (!roleAllows(actor.role, 'create-records')) {
     await recordAuditAlone(ctx, actor, { action: ACTION, outcome: 'denied', subjectType: 'case' });
     return { ok: false, code: 'forbidden', message: 'Your role does not make records for babies, so it cannot receive a transfer. Ask a practitioner or your safeguarding lead.' };
@@ -42,38 +65,88 @@ export async function receiveTransfer(ctx: AppContext, actor: UserActor, pack: u
     return { ok: false, code: 'invalid-pack', issues: read.issues };
   }
   const { record } = read;
-  const created = await createCase(ctx, actor, { ...record.baby }, options);
+  if (options.mergeInto !== undefined) return mergeTransfer(ctx, actor, record, options.mergeInto);
+  const createOptions: CreateCaseOptions = { ...(options.confirmedNoDuplicate === undefined ? {} : { confirmedNoDuplicate: options.confirmedNoDuplicate }), ...(options.checkedCaseIds ? { checkedCaseIds: options.checkedCaseIds } : {}) };
+  const differentBabyReason = options.differentBabyReason;
+  const created = await createCase(ctx, actor, { ...record.baby }, createOptions);
   if (!created.ok) return created;
   const caseId = created.value.id;
-  return changeCase<ReceiveTransferResult>(ctx, actor, caseId, { action: ACTION }, (refusal) => ({ ok: false, code: refusal.code === 'not-found' ? 'forbidden' : refusal.code, message: 'The case made for the transfer could not be opened.' }), async ({ trx, recorder, now, today }) => {
-    const personIds = new Map(record.people.map((person) => [person.id, ctx.newId()]));
-    if (record.people.length > 0) {
-      await trx
-        .insertInto('people')
-        .values(record.people.map((person) => ({ case_id: caseId, id: personIds.get(person.id)!, ...personColumns({ ...normalisePersonDetails(person as PersonDetails), historyChecked: false }), created_at: now, updated_at: now, updated_by: actor.userId })))
-        .execute();
+  const differentBaby = createOptions.confirmedNoDuplicate && differentBabyReason?.trim() ? { differentBaby: { reason: differentBabyReason.trim(), checkedCaseIds: createOptions.checkedCaseIds ?? [] } } : {};
+  return changeCase<ReceiveTransferResult>(ctx, actor, caseId, { action: ACTION }, (refusal) => ({ ok: false, code: refusal.code === 'not-found' ? 'forbidden' : refusal.code, message: 'The case made for the transfer could not be opened.' }), (given) =>
+    addReceivedHistory(given, record, new Map(record.people.map((person) => [person.id, ctx.newId()])), { merged: false, peopleMatched: 0, audit: differentBaby }),
+  );
+}
+
+/** The received history added to a record here that is the same baby: its people matched by NHS number, or added. */
+async function mergeTransfer(ctx: AppContext, actor: UserActor, record: TransferRecord, caseId: string): Promise<ReceiveTransferResult> {
+  const notFound = 'There is no record with this id that you can add to. Check the id of the possible match the service showed you.';
+  return changeCase<ReceiveTransferResult>(ctx, actor, caseId, { action: ACTION }, () => ({ ok: false, code: 'not-found', message: notFound }), async (given) => {
+    const { trx, record: here } = given;
+    const nhsHere = (await trx.selectFrom('cases').select('nhs_number').where('id', '=', caseId).executeTakeFirstOrThrow()).nhs_number;
+    if (nhsHere !== null && record.baby.nhsNumber !== null && nhsHere !== record.baby.nhsNumber) {
+      const message = 'The record here has another NHS number than the baby in the pack, so they are not the same baby: receive the pack as a different baby instead.';
+      return { changed: false, answer: { ok: false, code: 'merge-mismatch', message }, audit: { action: ACTION, outcome: 'failure', caseId: here.id, subjectType: 'case', subjectId: here.id, details: { reason: 'merge-mismatch', fromArea: record.fromArea } } };
     }
-    const rows = receivedRows(ctx, recorder, caseId, record, personIds, { area: record.fromArea, receivedOn: today });
-    if (rows.length > 0) await trx.insertInto('chronology_entries').values(rows.map(insertableEntryRow)).execute();
-    await trx
-      .insertInto('received_transfers')
-      .values({ case_id: caseId, from_area: record.fromArea, sending_case_id: record.sendingCaseId, sent_at: record.sentAt, received_at: now, received_by: actor.userId, findings: JSON.stringify(record.findings.map(({ severity, title }) => ({ severity, title }))) })
-      .execute();
-    const entries: ChronologyEntry[] = rows.map((row) => entryFromRow(row));
-    const counts = { entries: entries.length, people: record.people.length, findings: record.findings.length };
-    return {
-      changed: true,
-      version: { kind: 'event', change: { receivedFrom: record.fromArea, ...counts }, why: `Received in a transfer from ${record.fromArea}` },
-      entriesAdded: entries,
-      audit: ({ profileVersion, alerts }) => ({ action: ACTION, caseId, subjectType: 'case', subjectId: caseId, details: { fromArea: record.fromArea, sendingCaseId: record.sendingCaseId, ...counts, profileVersion, ...(alerts.length > 0 ? { alerts: alerts.map((a) => a.id) } : {}) } }),
-      answer: () => ({ ok: true, value: { caseId, entries: counts.entries, people: counts.people } }),
-    };
+    const people = await trx.selectFrom('people').select(['id', 'nhs_number']).where('case_id', '=', caseId).where('nhs_number', 'is not', null).execute();
+    const byNhs = new Map(people.map((p) => [p.nhs_number!, p.id]));
+    const personIds = new Map(record.people.map((person) => [person.id, (person.nhsNumber && byNhs.get(person.nhsNumber)) || ctx.newId()]));
+    const matched = new Set(record.people.filter((person) => person.nhsNumber && byNhs.has(person.nhsNumber)).map((person) => person.id));
+    return addReceivedHistory(given, record, personIds, { merged: true, peopleMatched: matched.size, matched });
   });
 }
 
-/** Each entry of the record as a row here: new ids (a correction pointing at its entry's), people by their ids here, and where it came from. */
-function receivedRows(ctx: AppContext, recorder: Recorder, caseId: string, record: TransferRecord, personIds: ReadonlyMap<string, string>, from: Omit<ReceivedFrom, 'sentId'>): ChronologyRow[] {
+interface Adding {
+  merged: boolean;
+  peopleMatched: number;
+  /** The pack's people already here (merging): not added again. */
+  matched?: ReadonlySet<string>;
+  audit?: Record<string, unknown>;
+}
+
+async function addReceivedHistory({ trx, ctx, actor, recorder, record: here, now, today }: CaseChange, record: TransferRecord, personIds: ReadonlyMap<string, string>, adding: Adding) {
+  const caseId = here.id;
+  const newPeople = record.people.filter((person) => !adding.matched?.has(person.id));
+  if (newPeople.length > 0) {
+    await trx
+      .insertInto('people')
+      .values(newPeople.map((person) => ({ case_id: caseId, id: personIds.get(person.id)!, ...personColumns({ ...normalisePersonDetails(person as PersonDetails), historyChecked: false }), created_at: now, updated_at: now, updated_by: actor.userId })))
+      .execute();
+  }
+  const mark = { area: record.fromArea, receivedOn: today };
   const entryIds = new Map(record.entries.map((entry) => [entry.id, ctx.newId()]));
+  const rows = receivedRows(recorder, caseId, record, { people: personIds, entries: entryIds }, mark);
+  if (rows.length > 0) await trx.insertInto('chronology_entries').values(rows.map(insertableEntryRow)).execute();
+  const rebuilt = await rebuildReceivedParts(trx, ctx, recorder, caseId, record, { people: personIds, entries: entryIds }, mark);
+  await trx
+    .insertInto('received_transfers')
+    .values({ case_id: caseId, from_area: record.fromArea, sending_case_id: record.sendingCaseId, sent_at: record.sentAt, received_at: now, received_by: actor.userId, findings: JSON.stringify(record.findings.map(({ severity, title }) => ({ severity, title }))) })
+    .onConflict((oc) => oc.column('case_id').doNothing())
+    .execute();
+  const entries: ChronologyEntry[] = rows.map((row) => {
+    const entry = entryFromRow(row);
+    const disputes = rebuilt.disputes.get(entry.id);
+    return disputes ? { ...entry, disputes } : entry;
+  });
+  const counts: ReceivedCounts = { entries: entries.length, people: record.people.length, peopleMatched: adding.peopleMatched, ...rebuilt.counts };
+  const summary = { ...counts, findings: record.findings.length, ...(adding.merged ? { merged: true } : {}) };
+  return {
+    changed: true as const,
+    version: { kind: 'event' as const, change: { receivedFrom: record.fromArea, ...summary }, why: `${adding.merged ? 'History added from' : 'Received in'} a transfer from ${record.fromArea}` },
+    entriesAdded: entries,
+    audit: ({ profileVersion, alerts }: { profileVersion: number; alerts: readonly { id: string }[] }) => ({
+      action: ACTION,
+      caseId,
+      subjectType: 'case',
+      subjectId: caseId,
+      details: { fromArea: record.fromArea, sendingCaseId: record.sendingCaseId, ...summary, ...adding.audit, profileVersion, ...(alerts.length > 0 ? { alerts: alerts.map((a) => a.id) } : {}) },
+    }),
+    answer: () => ({ ok: true as const, value: { caseId, merged: adding.merged, ...counts } }),
+  };
+}
+
+/** Each entry of the record as a row here: new ids (a correction pointing at its entry's), people by their ids here, and where it came from. */
+function receivedRows(recorder: Recorder, caseId: string, record: TransferRecord, ids: { people: ReadonlyMap<string, string>; entries: ReadonlyMap<string, string> }, from: Omit<ReceivedFrom, 'sentId'>): ChronologyRow[] {
+  const { people: personIds, entries: entryIds } = ids;
   const people = (ids: readonly string[]) => ids.map((id) => personIds.get(id)!);
   return record.entries.map((entry) => {
     const day = dayOfOccurrence(entry.occurredAt)!;

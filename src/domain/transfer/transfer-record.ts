@@ -190,6 +190,28 @@ export interface ReceivedFrom {
   sentId: string;
 }
 
+/** What a relationship, assessment, plan, meeting or dispute received in a transfer keeps of where it came from. */
+export interface ReceivedMark {
+  area: string;
+  /** The day it was received (YYYY-MM-DD). */
+  receivedOn: string;
+}
+
+/** A received factor assessment's mark: who assessed it there and when, and its version here on arrival. */
+export interface ReceivedAssessmentMark extends ReceivedMark {
+  assessedAt: string;
+  assessedBy: TransferredAssessor | null;
+  version: number;
+}
+
+/**
+ * A received assessment is the sending area's until someone here confirms or re-assesses it: it stays
+ * unverified while its version is still the one it arrived with (docs/domain.md, Transfer to another area).
+ */
+export function isUnverifiedReceived(mark: Pick<ReceivedAssessmentMark, 'version'> | null, version: number): boolean {
+  return mark !== null && mark.version === version;
+}
+
 /** The entry details' key for where a received entry came from. */
 export const RECEIVED_FROM_KEY = 'receivedFrom';
 

@@ -3,6 +3,8 @@ import type { ColumnType, Generated, Kysely, Transaction } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type DateOnly = ColumnType<string, string, string>;
+/** Migration 046: where a part of a case received in a transfer came from (domain/transfer/transfer-record.ts, ReceivedMark); null when recorded here. */
+type ReceivedFromColumn<T = Record<string, unknown>> = ColumnType<T | null, T | string | null | undefined, T | string | null>;
 
 export interface SettingsTable {
   key: string;
@@ -239,6 +241,7 @@ export interface PersonRelationshipsTable {
   kind: 'partners' | 'ex-partners' | 'separated' | 'parent-of';
   created_at: Timestamp;
   created_by: string | null;
+  received_from: ReceivedFromColumn;
 }
 
 export interface BreakGlassAccessTable {
@@ -267,6 +270,7 @@ export interface ProfileAssessmentsTable {
   version: Generated<number>;
   updated_at: Timestamp;
   updated_by: string | null;
+  received_from: ReceivedFromColumn;
 }
 
 export interface ProfileEvidenceTable {
@@ -446,6 +450,7 @@ export interface CasePlansTable {
   recorded_at: Timestamp;
   recorded_by: string | null;
   recorded_by_name: string;
+  received_from: ReceivedFromColumn;
 }
 
 /** A professionals' meeting about a baby (migration 017): recorded once, never changed. */
@@ -468,6 +473,7 @@ export interface CaseMeetingsTable {
   recorded_at: Timestamp;
   recorded_by: string | null;
   recorded_by_name: string;
+  received_from: ReceivedFromColumn;
 }
 
 /** A supervision discussion on a case (migration 028): recorded once, never changed. */
@@ -561,6 +567,7 @@ export interface ChronologyDisputesTable {
   recorded_by_name: string;
   organisation_id: string;
   agency: string;
+  received_from: ReceivedFromColumn;
 }
 
 /** A case closed for transfer to another area: what was sent, to whom, when, and the receipt (migration 038). */

@@ -1,0 +1,192 @@
+// Rebuilding the parts of a transfer record beyond its people and entries in a case here (issue 21),
+// inside the receiving change's transaction (receive-transfer.ts): relationships, factor assessments
+// with their evidence, the plan, meetings and disputes, each naming people, entries and meetings by
+// their ids here and marked as received from the sending area on the day it arrived (received_from,
+// migration 046). A received assessment keeps who assessed it there and when, and stays the sending
+// area's (unverified) until someone here confirms or re-assesses it. Into a case that already has its
+// own (a merge), what is here wins: a factor already assessed here gets the received evidence beside
+// its own assessment, and a plan here is kept (the received plan is then not added).
+import { factorById } from '../../domain/catalogue/catalogue.ts';
+import type { EntryDispute } from '../../domain/chronology/chronology.types.ts';
+import type { TransferRecord, ReceivedMark, ReceivedAssessmentMark } from '../../domain/transfer/transfer-record.ts';
+import type { Tx } from '../../infrastructure/db/schema.ts';
+import type { AppContext } from '../context.ts';
+import { subjectKey } from '../profile/profile-facts.ts';
+import type { Recorder } from '../recorder.ts';
+
+/** Ids of the sending record's people and entries, as they are here. */
+export interface IdsHere {
+  people: ReadonlyMap<string, string>;
+  entries: ReadonlyMap<string, string>;
+}
+
+export interface RebuiltCounts {
+  relationships: number;
+  assessments: number;
+  /** Received factors already assessed here: their evidence added beside the assessment here. */
+  assessmentsKeptHere: number;
+  plan: 'received' | 'kept-here' | 'none';
+  meetings: number;
+  disputes: number;
+}
+
+export interface Rebuilt {
+  counts: RebuiltCounts;
+  /** The disputes added, by the id here of the entry each disputes, for the chronology the change leaves. */
+  disputes: ReadonlyMap<string, EntryDispute[]>;
+}
+
+const json = (value: unknown) => JSON.stringify(value);
+
+async function rebuildAssessments(trx: Tx, ctx: AppContext, caseId: string, record: TransferRecord, ids: IdsHere, mark: ReceivedMark): Promise<Pick<RebuiltCounts, 'assessments' | 'assessmentsKeptHere'>> {
+  const here = new Set((await trx.selectFrom('profile_assessments').select(['factor_id', 'subject_key']).where('case_id', '=', caseId).execute()).map((a) => `${a.factor_id}|${a.subject_key}`));
+  let received = 0;
+  for (const assessment of record.assessments) {
+    const factor = factorById(assessment.factorId)!;
+    const personId = assessment.personId === undefined ? null : ids.people.get(assessment.personId)!;
+    const key = subjectKey(factor.subject, personId);
+    if (!here.has(`${assessment.factorId}|${key}`)) {
+      const received_from: ReceivedAssessmentMark = { ...mark, assessedAt: assessment.assessedAt, assessedBy: assessment.assessedBy, version: 1 };
+      await trx
+        .insertInto('profile_assessments')
+        .values({
+          case_id: caseId,
+          factor_id: assessment.factorId,
+          subject_key: key,
+          person_id: personId,
+          status: assessment.status,
+          detail: assessment.detail ?? null,
+          pattern: assessment.pattern ?? null,
+          reason: assessment.reason ?? null,
+          protection: assessment.protection ? json(assessment.protection) : null,
+          responses: assessment.responses ? json(assessment.responses) : null,
+          version: 1,
+          updated_at: assessment.assessedAt,
+          updated_by: null,
+          received_from: json(received_from),
+        })
+        .execute();
+      received += 1;
+    }
+    if (assessment.evidence.length === 0) continue;
+    await trx
+      .insertInto('profile_evidence')
+      .values(
+        assessment.evidence.map((e) => ({
+          case_id: caseId,
+          id: ctx.newId(),
+          factor_id: assessment.factorId,
+          subject_key: key,
+          source: e.source,
+          note: e.note,
+          indicates: e.indicates,
+          given_by: e.givenBy,
+          recorded_at: e.recordedAt,
+          recorded_by: null,
+          recorded_by_name: e.recordedBy,
+          agency: e.agency,
+          event_id: e.entryId === undefined ? null : ids.entries.get(e.entryId)!,
+          seen_on: e.seenOn ?? null,
+        })),
+      )
+      .execute();
+  }
+  return { assessments: received, assessmentsKeptHere: record.assessments.length - received };
+}
+
+/** The meetings, each under a new id: the ids here by the pack's. */
+async function rebuildMeetings(trx: Tx, ctx: AppContext, caseId: string, record: TransferRecord, mark: ReceivedMark): Promise<Map<string, string>> {
+  const meetingIds = new Map(record.meetings.map((meeting) => [meeting.id, ctx.newId()]));
+  if (record.meetings.length === 0) return meetingIds;
+  await trx
+    .insertInto('case_meetings')
+    .values(
+      record.meetings.map((m) => ({
+        case_id: caseId,
+        id: meetingIds.get(m.id)!,
+        kind: m.kind,
+        held_on: m.heldOn,
+        chair: m.chair,
+        chair_independent: m.chairIndependent ?? null,
+        parents_present: m.parentsPresent,
+        attendees: json(m.attendees),
+        invited_absent: json(m.invitedAbsent),
+        decisions: json(m.decisions),
+        dissent: m.dissent ?? null,
+        actions: json(m.actions),
+        section47: m.section47 ?? null,
+        protection_plan: m.protectionPlan ?? null,
+        abuse_category: m.abuseCategory ?? null,
+        recorded_at: m.recordedAt,
+        recorded_by: null,
+        recorded_by_name: m.recordedBy,
+        received_from: json(mark),
+      })),
+    )
+    .execute();
+  return meetingIds;
+}
+
+async function rebuildPlan(trx: Tx, caseId: string, record: TransferRecord, ids: IdsHere, meetingIds: ReadonlyMap<string, string>, mark: ReceivedMark): Promise<RebuiltCounts['plan']> {
+  const plan = record.plan;
+  if (!plan) return 'none';
+  const here = await trx.selectFrom('case_plans').select('version').where('case_id', '=', caseId).limit(1).executeTakeFirst();
+  if (here) return 'kept-here';
+  await trx
+    .insertInto('case_plans')
+    .values({
+      case_id: caseId,
+      version: 1,
+      level: plan.level,
+      outcomes: json(plan.outcomes),
+      check_items: json(plan.checkItems.map((item) => ({ ...item, ...(item.personId === undefined ? {} : { personId: ids.people.get(item.personId)! }) }))),
+      actions: json(plan.actions.map((action) => ({ ...action, ...(action.fromMeeting ? { fromMeeting: { ...action.fromMeeting, id: meetingIds.get(action.fromMeeting.id)! } } : {}) }))),
+      visits: json(plan.visits),
+      recorded_at: plan.recordedAt,
+      recorded_by: null,
+      recorded_by_name: plan.recordedBy,
+      received_from: json(mark),
+    })
+    .execute();
+  return 'received';
+}
+
+export async function rebuildReceivedParts(trx: Tx, ctx: AppContext, recorder: Recorder, caseId: string, record: TransferRecord, ids: IdsHere, mark: ReceivedMark): Promise<Rebuilt> {
+  if (record.relationships.length > 0) {
+    await trx
+      .insertInto('person_relationships')
+      .values(record.relationships.map((r) => ({ case_id: caseId, id: ctx.newId(), person_id: ids.people.get(r.personId)!, other_person_id: ids.people.get(r.otherPersonId)!, kind: r.kind, created_at: ctx.clock.now(), created_by: null, received_from: json(mark) })))
+      .execute();
+  }
+  const assessments = await rebuildAssessments(trx, ctx, caseId, record, ids, mark);
+  const meetingIds = await rebuildMeetings(trx, ctx, caseId, record, mark);
+  const plan = await rebuildPlan(trx, caseId, record, ids, meetingIds, mark);
+  const disputes = new Map<string, EntryDispute[]>();
+  const disputeIds = record.disputes.map(() => ctx.newId());
+  record.disputes.forEach((d, at) => {
+    const entryId = ids.entries.get(d.entryId)!;
+    disputes.set(entryId, [...(disputes.get(entryId) ?? []), { id: disputeIds[at]!, disputedBy: d.disputedBy, text: d.text, recordedAt: d.recordedAt, recordedBy: d.recordedBy, agency: d.agency }]);
+  });
+  if (record.disputes.length > 0) {
+    await trx
+      .insertInto('chronology_disputes')
+      .values(
+        record.disputes.map((d, at) => ({
+          case_id: caseId,
+          id: disputeIds[at]!,
+          entry_id: ids.entries.get(d.entryId)!,
+          disputed_by: d.disputedBy,
+          text: d.text,
+          recorded_at: d.recordedAt,
+          recorded_by: null,
+          recorded_by_name: d.recordedBy,
+          // Stored under the receiver's organisation, as a received entry is; the agency says whose it was.
+          organisation_id: recorder.organisationId,
+          agency: d.agency,
+          received_from: json(mark),
+        })),
+      )
+      .execute();
+  }
+  return { counts: { relationships: record.relationships.length, ...assessments, plan, meetings: record.meetings.length, disputes: record.disputes.length }, disputes };
+}
