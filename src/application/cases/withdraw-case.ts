@@ -19,6 +19,7 @@ import { loadCaseAccess } from './case-access.ts';
 import { changeCase, type CaseChangeOutcome } from './change-case.ts';
 import type { AppContext } from '../context.ts';
 import { removeCaseData } from './remove-case-data.ts';
+import { removeWithdrawnCaseFromDisclosures } from '../subject-access/withdrawn-record.ts';
 
 export interface WithdrawalProposalView {
   reason: string;
@@ -110,6 +111,7 @@ export async function confirmWithdrawal(ctx: AppContext, actor: UserActor, caseI
         mentions: [theCase, ...people].flatMap((p) => [p.given_name, p.family_name, p.nhs_number]).concat([theCase.mother_nhs_number, theCase.postcode]).filter((text): text is string => typeof text === 'string' && text.trim().length >= 3),
       },
     );
+    await removeWithdrawnCaseFromDisclosures(trx, ctx, actor, caseId);
     return {
       changed: true,
       version: null,

@@ -101,6 +101,7 @@ const ACTIONS: Readonly<Record<string, readonly [words: string, kind: AuditActio
   'subject-access.agency-answer': ['Recorded another agency’s answer on disclosing what it recorded, for a subject access request', 'look'],
   'subject-access.release': ['Released a subject access disclosure', 'account'],
   'subject-access.download': ['Downloaded a released subject access disclosure', 'account'],
+  'subject-access.disclosure-withdrawn': ['Removed from a released subject access disclosure what came from a record withdrawn as made in error', 'change'],
   'retention.list': ['Listed the records due for disposal', 'account'],
   'retention.run': ['Ran the disposal of records due', 'account'],
   'retention.dispose': ['Disposed of the record at the end of its retention (its data removed)', 'change'],
