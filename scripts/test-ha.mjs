@@ -29,7 +29,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { asPgUserArgv, freePort, giveToPgUser, inWorkFolder, makeLog, pgUserDescription, tail, waitFor } from './lib/clusters.mjs';
+import { asPgUserArgv, freePort, GiveUp, giveToPgUser, inWorkFolder, makeLog, pgUserDescription, tail, waitFor } from './lib/clusters.mjs';
 
 const { fetch, AbortSignal } = globalThis;
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -215,7 +215,14 @@ class Load {
 
   start() {
     this.done = Promise.all(Array.from({ length: CLIENTS }, (_, i) => this.client(i + 1)));
-    this.done.catch(() => undefined);
+    this.done.catch((error) => {
+      this.failure = error;
+    });
+  }
+
+  /** Throws, ending any wait at once, when a client met an answer that is neither an acknowledgement nor a 503. */
+  checkClients() {
+    if (this.failure) throw new GiveUp(this.failure.message);
   }
 
   async stop() {
@@ -305,6 +312,7 @@ async function main(root, onCleanUp) {
     const recoveries = [];
     for (let kill = 1; kill <= KILLS; kill++) {
       await sleep(2000 + Math.random() * 4000);
+      load.checkClients();
       const states = await inSync();
       if (!states) throw new Error(`The pair is not in sync before kill ${kill}: ${describeStates(await nodeStates(monitorUrl))}`);
       const primary = states.find((node) => node.reported === 'primary');
@@ -320,7 +328,10 @@ async function main(root, onCleanUp) {
       log(`kill ${kill}: ${primary.name} (the primary, on :${primary.port}) killed with kill -9, ${before} writes acknowledged so far; synchronous_standby_names ${standbyNames}; /health/ready: standby ${standby.name} ${standby.sync}, ${standby.lagBytes} bytes behind`);
       const promoted = await waitFor('the secondary to be promoted', PROMOTION_TIMEOUT_MS, async () => (await nodeStates(monitorUrl)).find((node) => node.port !== primary.port && ['wait_primary', 'primary'].includes(node.reported)));
       log(`  ${promoted.name} promoted (${promoted.reported}) ${seconds(performance.now() - killedAt)} s after the kill`);
-      await waitFor('a write acknowledged after the kill', PROMOTION_TIMEOUT_MS, async () => load.recoveredAfter(killedAt) !== undefined);
+      await waitFor('a write acknowledged after the kill', PROMOTION_TIMEOUT_MS, async () => {
+        load.checkClients();
+        return load.recoveredAfter(killedAt) !== undefined;
+      });
       const recovery = load.recoveredAfter(killedAt);
       recoveries.push(recovery);
       log(`  first write sent after the kill acknowledged ${seconds(recovery)} s after it`);

@@ -19,7 +19,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { freePort, giveToPgUser, inWorkFolder, makeLog, pgUserDescription, runAsPgUser, tail, waitFor } from './lib/clusters.mjs';
+import { freePort, GiveUp, giveToPgUser, inWorkFolder, makeLog, pgUserDescription, runAsPgUser, tail, waitFor } from './lib/clusters.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const STEP_TIMEOUT_MS = 60_000;
@@ -132,7 +132,7 @@ async function main(root, onCleanUp) {
       const segment = (await client.query('SELECT pg_walfile_name(pg_switch_wal()) AS name')).rows[0].name;
       await waitFor(`WAL segment ${segment} to be archived`, RECOVERY_TIMEOUT_MS, async () => {
         const archiver = (await client.query('SELECT last_archived_wal, last_failed_wal FROM pg_stat_archiver')).rows[0];
-        if (archiver.last_failed_wal) throw new Error(`archive_command failed for ${archiver.last_failed_wal}: see ${logs.primary}`);
+        if (archiver.last_failed_wal) throw new GiveUp(`archive_command failed for ${archiver.last_failed_wal}: see ${logs.primary}`);
         return archiver.last_archived_wal !== null && archiver.last_archived_wal >= segment;
       }, 100);
       log(`A written, time noted ${noted.at} (WAL ${noted.lsn}), B written, segment ${segment} archived`);

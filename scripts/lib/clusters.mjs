@@ -54,11 +54,20 @@ export function freePort() {
   });
 }
 
-/** Asks check() every intervalMs until it answers something truthy (a throw counts as not yet), or throws after timeoutMs. */
+/** Thrown by a waitFor check when waiting longer cannot help: waitFor gives up at once with it. */
+export class GiveUp extends Error {}
+
+/**
+ * Asks check() every intervalMs until it answers something truthy, or throws after timeoutMs. A throw
+ * counts as not yet (a server still starting refuses connections), except GiveUp, which ends the wait.
+ */
 export async function waitFor(what, timeoutMs, check, intervalMs = 200) {
   const deadline = performance.now() + timeoutMs;
   for (;;) {
-    const value = await check().catch(() => undefined);
+    const value = await check().catch((error) => {
+      if (error instanceof GiveUp) throw error;
+      return undefined;
+    });
     if (value) return value;
     if (performance.now() > deadline) throw new Error(`Timed out after ${(timeoutMs / 1000).toFixed(1)} s waiting for ${what}`);
     await sleep(intervalMs);
