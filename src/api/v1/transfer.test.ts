@@ -269,6 +269,20 @@ describe('transfer to another area: from one instance of the service to another 
     assert.equal(nowhere.statusCode, 404);
     assert.equal(nowhere.json<Outcome>().resourceType, 'OperationOutcome');
 
+    // A record here with another NHS number than the pack's baby is not the same baby: refused, audited, nothing added.
+    await receiving.ctx.db.updateTable('cases').set({ nhs_number: '4010232137' }).where('id', '=', receivedId).execute();
+    const binary = pack.entry.find((e) => e.resource.resourceType === 'Binary')!.resource as unknown as { data: string };
+    const record = JSON.parse(Buffer.from(binary.data, 'base64').toString('utf8')) as { baby: { nhsNumber: string | null } };
+    record.baby.nhsNumber = '9434765870';
+    const otherBaby = { ...pack, entry: pack.entry.map((e) => (e.resource.resourceType === 'Binary' ? { resource: { ...e.resource, data: Buffer.from(JSON.stringify(record)).toString('base64') } } : e)) };
+    const mismatch = await receive(otherBaby, `?mergeInto=${receivedId}`);
+    assert.equal(mismatch.statusCode, 422);
+    assert.match(mismatch.json<Outcome>().issue[0]!.details.text, /another NHS number than the baby in the pack/);
+    const refusals = await receiving.ctx.db.selectFrom('audit_log').select(['outcome', 'details']).where('action', '=', 'transfer.receive').where('case_id', '=', receivedId).where('outcome', '!=', 'success').execute();
+    assert.deepEqual(refusals.map((a) => [a.outcome, (a.details as { reason?: string }).reason]), [['failure', 'merge-mismatch']]);
+    assert.equal((await receiving.ctx.db.selectFrom('chronology_entries').select('id').where('case_id', '=', receivedId).execute()).length, 3);
+    await receiving.ctx.db.updateTable('cases').set({ nhs_number: null }).where('id', '=', receivedId).execute();
+
     const merged = await receive(pack, `?mergeInto=${receivedId}`);
     assert.equal(merged.statusCode, 201, merged.body);
     assert.deepEqual(merged.json<Record<string, unknown>>(), { caseId: receivedId, merged: true, entries: 3, people: 2, peopleMatched: 1, relationships: 1, assessments: 1, assessmentsKeptHere: 1, plan: 'kept-here', meetings: 1, disputes: 1 });

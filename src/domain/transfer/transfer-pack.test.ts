@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { NO_RECORD_DETAILS } from '../people/record-details.ts';
 import { readTransferPack, transferBundle, TRANSFER_RECORD_MEDIA_TYPE, type PackDocument, type TransferBundle } from './transfer-pack.ts';
-import { receivedFromOf, type TransferRecord, type TransferredEntry } from './transfer-record.ts';
+import { isUnverifiedReceived, receivedFromOf, type TransferRecord, type TransferredEntry } from './transfer-record.ts';
 
 const TODAY = '2026-11-24';
 const PDF = 'https://icp.southby.example/cases/case-1/print/transfer.pdf';
@@ -210,5 +210,17 @@ describe('where a received entry came from', () => {
     assert.deepEqual(receivedFromOf({ form: 'contact' }), {});
     assert.deepEqual(receivedFromOf({ receivedFrom: { area: 'Southby' } }), {});
     assert.deepEqual(receivedFromOf(null), {});
+  });
+});
+
+describe('a received factor assessment', () => {
+  it('is unverified while it is still the version it arrived with, and not once someone here has saved it again', () => {
+    const mark = { area: 'Southby', receivedOn: TODAY, assessedAt: '2026-11-21T09:00:00.000Z', assessedBy: null, version: 3 };
+    assert.equal(isUnverifiedReceived(mark, 3), true);
+    assert.equal(isUnverifiedReceived(mark, 4), false);
+  });
+
+  it('is never unverified when it was assessed here (no mark)', () => {
+    assert.equal(isUnverifiedReceived(null, 1), false);
   });
 });
