@@ -30,7 +30,8 @@ export class StatementCounter implements KyselyPlugin {
   private readonly built = new WeakMap<QueryId, string>();
 
   transformQuery: KyselyPlugin['transformQuery'] = (args) => {
-    if (this.counting) this.built.set(args.queryId, `${args.node.kind.replace('QueryNode', '').toLowerCase()} ${tablesOf(args.node)}`);
+    // Noted whether counting or not: a query compiled once and sent again (session-storage.ts) keeps its id.
+    this.built.set(args.queryId, `${args.node.kind.replace('QueryNode', '').toLowerCase()} ${tablesOf(args.node)}`);
     return args.node;
   };
 

@@ -1,5 +1,6 @@
 // Opening a case: the access check, the record itself (infant, people, relationships, team), and
 // the audit entry saying who looked and on what basis. Restricted details are withheld here.
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { CaseAccess, TeamRole } from '../../domain/access/case-access.ts';
 import type { InfantStatus } from '../../domain/people/record-matching.ts';
 import type { PersonRelationshipKind } from '../../domain/people/relationships.ts';
@@ -110,19 +111,23 @@ export async function readCaseForView(ctx: AppContext, actor: UserActor, caseId:
     return { ...fail('forbidden', 'You are not in the team around this baby.'), contact: await caseContact(ctx.db, caseId) };
   }
   if (await refusedForIntent(ctx, actor, caseId, access, intent)) return { ...fail('forbidden', 'Your access to this record does not allow this.'), contact: null };
-  const [people, relationships, team] = await Promise.all([
-    ctx.db.selectFrom('people').selectAll().where('case_id', '=', caseId).orderBy('created_at').orderBy('id').execute(),
-    ctx.db.selectFrom('person_relationships').select(['id', 'person_id', 'other_person_id', 'kind']).where('case_id', '=', caseId).orderBy('created_at').execute(),
-    ctx.db
-      .selectFrom('case_team')
-      .innerJoin('users', 'users.id', 'case_team.user_id')
-      .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
-      .select(['users.id', 'users.name', 'users.email', 'organisations.name as organisation_name', 'organisations.kind as organisation_kind', 'case_team.role'])
-      .where('case_team.case_id', '=', caseId)
-      .orderBy('case_team.role')
-      .orderBy('users.name')
-      .execute(),
-  ]);
+  // The people, their relationships and the team in one statement, each built as JSON by the database (issue 12).
+  const { people, relationships, team } = await ctx.db
+    .selectNoFrom((eb) => [
+      jsonArrayFrom(eb.selectFrom('people').selectAll().where('case_id', '=', caseId).orderBy('created_at').orderBy('id')).as('people'),
+      jsonArrayFrom(eb.selectFrom('person_relationships').select(['id', 'person_id', 'other_person_id', 'kind']).where('case_id', '=', caseId).orderBy('created_at')).as('relationships'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('case_team')
+          .innerJoin('users', 'users.id', 'case_team.user_id')
+          .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
+          .select(['users.id', 'users.name', 'users.email', 'organisations.name as organisation_name', 'organisations.kind as organisation_kind', 'case_team.role'])
+          .where('case_team.case_id', '=', caseId)
+          .orderBy('case_team.role')
+          .orderBy('users.name'),
+      ).as('team'),
+    ])
+    .executeTakeFirstOrThrow();
   return ok({
     access,
     record: {
@@ -143,7 +148,8 @@ export async function readCaseForView(ctx: AppContext, actor: UserActor, caseId:
       details: shownRecordDetails(row),
     },
     people: people.map((p) => ({
-      ...personDetailsOf(p),
+      // Its timestamps come as JSON text; the details do not show them.
+      ...personDetailsOf({ ...p, created_at: new Date(p.created_at), updated_at: new Date(p.updated_at) }),
       version: p.version,
       address: p.address_restricted && !access.canSeeRestricted ? null : p.address,
       historyChecked: p.history_checked,
