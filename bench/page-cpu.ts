@@ -1,0 +1,222 @@
+// CPU time per request of each page the county bench measures, and of the fixed page, in the server's
+// own process (process.cpuUsage, user + system), comparing two or more trees of the code in one run:
+// the way to measure on a busy machine, where requests a second say more about the neighbours than
+// about the code. Each tree (a checkout or `git archive` of a commit, with node_modules beside it)
+// serves its own app in a process of its own, on a PostgreSQL database of its own (the database's
+// work is in the server process's CPU on PGlite, not here: this is Node's share, what separates a
+// page from its direct-query baseline). The trees take turns, round after round (before, after,
+// before, after ...), so a machine whose speed drifts moves both sides of a ratio alike; each round's
+// ratio is taken within the round, and the report gives the median and range over the rounds.
+//
+// Each process signs the bench users in, warms each page up for a sample's length, then requests it
+// one at a time through app.inject (no sockets) for --seconds. The pages and users are bench/run.ts's:
+// the case overview and profile of an ordinary case, the chronology of 2,000 entries and home (40
+// cases) as the practitioner, alerts (80) as the safeguarding lead; and the fixed page (no database,
+// no template: bench/fixed-page.ts).
+//
+//   createdb -h 127.0.0.1 -U postgres page_cpu_a; createdb -h 127.0.0.1 -U postgres page_cpu_b
+//   node --import tsx bench/page-cpu.ts --tree before=/path/to/old/tree=postgres://postgres@127.0.0.1:5432/page_cpu_a \
+//     --tree after=.=postgres://postgres@127.0.0.1:5432/page_cpu_b [--rounds 5] [--seconds 2] [--infants 100]
+//
+// Each database must be empty on the first run: the tree's own migrations and bench dataset
+// (bench/dataset.ts) are loaded into it and the dataset's users and cases kept in
+// <tmpdir>/page-cpu-<database>.json, so that later runs on the same databases skip the load.
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs, promisify } from 'node:util';
+import type { FastifyInstance } from 'fastify';
+import type { BenchDataset } from './dataset.ts';
+import type * as AppModule from '../src/app.ts';
+import type * as ContextModule from '../src/application/context.ts';
+import type * as ConnectModule from '../src/infrastructure/db/connect.ts';
+import type * as MigrateModule from '../src/infrastructure/db/migrate.ts';
+import type * as TestAppModule from '../test/helpers/test-app.ts';
+import type * as TestClockModule from '../test/helpers/test-clock.ts';
+import type * as WebClientModule from '../test/helpers/web-client.ts';
+import type * as DatasetModule from './dataset.ts';
+import type * as FixedPageModule from './fixed-page.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    tree: { type: 'string', multiple: true, default: [] },
+    rounds: { type: 'string', default: '5' },
+    seconds: { type: 'string', default: '2' },
+    infants: { type: 'string', default: '100' },
+    out: { type: 'string', default: 'bench/results' },
+    note: { type: 'string', default: '' },
+    /** Set by the run for each process it starts: the tree and database to serve. */
+    root: { type: 'string' },
+    database: { type: 'string' },
+    load: { type: 'boolean', default: false },
+  },
+});
+const SECONDS = Number(args.seconds);
+const PAGES = ['fixed page', 'case overview', 'profile', 'chronology', 'home', 'alerts'] as const;
+type Page = (typeof PAGES)[number];
+
+interface Sample {
+  requests: number;
+  cpuMicroseconds: number;
+}
+
+type Samples = Record<Page, Sample>;
+
+const datasetFile = (databaseUrl: string) => path.join(os.tmpdir(), `page-cpu-${new URL(databaseUrl).pathname.slice(1)}.json`);
+
+/** One tree's modules, imported from its own root (the types are this tree's). */
+async function treeModules(root: string) {
+  const load = (file: string): Promise<unknown> => import(pathToFileURL(path.join(root, file)).href);
+  return {
+    ...((await load('src/app.ts')) as typeof AppModule),
+    ...((await load('src/application/context.ts')) as typeof ContextModule),
+    ...((await load('src/infrastructure/db/connect.ts')) as typeof ConnectModule),
+    ...((await load('src/infrastructure/db/migrate.ts')) as typeof MigrateModule),
+    ...((await load('test/helpers/test-app.ts')) as typeof TestAppModule),
+    ...((await load('test/helpers/test-clock.ts')) as typeof TestClockModule),
+    ...((await load('test/helpers/web-client.ts')) as typeof WebClientModule),
+    ...((await load('bench/dataset.ts')) as typeof DatasetModule),
+    ...((await load('bench/fixed-page.ts')) as typeof FixedPageModule),
+  };
+}
+
+async function sample(app: FastifyInstance, url: string, cookie: string): Promise<Sample> {
+  const cpuBefore = process.cpuUsage();
+  const until = performance.now() + SECONDS * 1000;
+  let requests = 0;
+  while (performance.now() < until) {
+    const response = await app.inject({ url, headers: { cookie } });
+    if (response.statusCode !== 200) throw new Error(`${url}: ${String(response.statusCode)} ${response.body.slice(0, 200)}`);
+    requests++;
+  }
+  const cpu = process.cpuUsage(cpuBefore);
+  return { requests, cpuMicroseconds: cpu.user + cpu.system };
+}
+
+/** In a process of its own: load the dataset (--load) or serve the tree's app and measure each page. */
+async function child(root: string, databaseUrl: string): Promise<void> {
+  const m = await treeModules(root);
+  const database = m.openPostgres(databaseUrl, 4, () => undefined);
+  const clock = new m.TestClock();
+  const ctx = m.createContext(database.db, m.testConfig(), clock);
+  try {
+    if (args.load) {
+      await m.migrate(database.db);
+      const dataset = await m.loadBenchDataset(ctx, { infants: Number(args.infants), seed: 1 });
+      fs.writeFileSync(datasetFile(databaseUrl), JSON.stringify(dataset));
+      return;
+    }
+    const dataset = JSON.parse(fs.readFileSync(datasetFile(databaseUrl), 'utf8')) as BenchDataset;
+    const app = await m.buildApp({ ctx, sessionSecret: m.TEST_SESSION_SECRET });
+    m.addFixedPage(app);
+    await app.ready();
+    const practitioner = (await m.WebClient.signedIn(app, dataset.practitioner)).cookieHeader;
+    const lead = (await m.WebClient.signedIn(app, dataset.safeguardingLead)).cookieHeader;
+    const urls: Record<Page, [string, string]> = {
+      'fixed page': [m.FIXED_PAGE_PATH, practitioner],
+      'case overview': [`/cases/${dataset.ordinaryCaseId}`, practitioner],
+      profile: [`/cases/${dataset.ordinaryCaseId}/profile`, practitioner],
+      chronology: [`/cases/${dataset.longChronologyCaseId}/chronology`, practitioner],
+      home: ['/', practitioner],
+      alerts: ['/alerts', lead],
+    };
+    const samples = {} as Samples;
+    for (const page of PAGES) {
+      const [url, cookie] = urls[page];
+      await sample(app, url, cookie);
+      samples[page] = await sample(app, url, cookie);
+    }
+    await app.close();
+    process.stdout.write(`${JSON.stringify(samples)}\n`);
+  } finally {
+    await database.close();
+  }
+}
+
+interface Tree {
+  label: string;
+  root: string;
+  databaseUrl: string;
+}
+
+function parseTree(value: string): Tree {
+  const [label, root, ...url] = value.split('=');
+  if (!label || !root || url.length === 0) throw new Error(`--tree label=root=databaseUrl, not ${value}`);
+  return { label, root: path.resolve(root), databaseUrl: url.join('=') };
+}
+
+async function runChild(tree: Tree, extra: string[]): Promise<string> {
+  const script = fileURLToPath(import.meta.url);
+  const { stdout } = await promisify(execFile)(process.execPath, [...process.execArgv, script, '--root', tree.root, '--database', tree.databaseUrl, '--seconds', String(SECONDS), '--infants', args.infants, ...extra], {
+    maxBuffer: 1 << 20,
+  });
+  return stdout;
+}
+
+const perRequest = (s: Sample) => s.cpuMicroseconds / s.requests;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((x, y) => x - y);
+  return sorted.length % 2 === 1 ? sorted[(sorted.length - 1) / 2]! : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
+}
+
+function spread(values: number[]): string {
+  return `${median(values).toFixed(2)} (${Math.min(...values).toFixed(2)}-${Math.max(...values).toFixed(2)})`;
+}
+
+function report(trees: Tree[], rounds: Samples[][]): string {
+  const first = trees[0]!;
+  const header = ['page', ...trees.map((t) => `${t.label} CPU µs a request`), ...trees.map((t) => `${t.label} × fixed page`), ...trees.slice(1).map((t) => `${t.label} / ${first.label}`)];
+  const rows = PAGES.map((page) => {
+    const cpu = trees.map((_, t) => median(rounds.map((round) => perRequest(round[t]![page]))).toFixed(0));
+    const fixed = trees.map((_, t) => median(rounds.map((round) => perRequest(round[t]![page]) / perRequest(round[t]!['fixed page']))).toFixed(1));
+    const ratios = trees.slice(1).map((_, i) => spread(rounds.map((round) => perRequest(round[i + 1]![page]) / perRequest(round[0]![page]))));
+    return `| ${[page, ...cpu, ...fixed, ...ratios].join(' | ')} |`;
+  });
+  return [
+    `# CPU per page request, ${new Date().toISOString()}`,
+    '',
+    `Command: \`node --import tsx bench/page-cpu.ts ${trees.map((t) => `--tree ${t.label}=<tree>=<database>`).join(' ')} --rounds ${String(rounds.length)} --seconds ${String(SECONDS)} --infants ${args.infants}\` on PostgreSQL. Node ${process.version}, ${String(os.cpus().length)} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at the end.${args.note ? ` ${args.note}` : ''}`,
+    '',
+    `Trees: ${trees.map((t) => `${t.label} ${t.root}`).join('; ')}. Each tree in a process of its own per round, taking turns; one request at a time through app.inject for ${String(SECONDS)} s a page after a warm-up of the same length. CPU: the server process's user + system time per request (the database's own work is not in it). Columns: the median over the rounds; "× fixed page": the page's CPU over the fixed page's in the same process; the last columns: the round's ratio to ${first.label}, median (minimum-maximum).`,
+    '',
+    `| ${header.join(' | ')} |`,
+    `|${header.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`,
+    ...rows,
+    '',
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  if (args.root !== undefined && args.database !== undefined) {
+    await child(args.root, args.database);
+    return;
+  }
+  const trees = args.tree.map(parseTree);
+  if (trees.length === 0) throw new Error('Give at least one --tree label=root=databaseUrl');
+  for (const tree of trees) {
+    if (fs.existsSync(datasetFile(tree.databaseUrl))) continue;
+    process.stdout.write(`loading ${tree.label} into ${tree.databaseUrl}\n`);
+    await runChild(tree, ['--load']);
+  }
+  const rounds: Samples[][] = [];
+  for (let round = 0; round < Number(args.rounds); round++) {
+    const figures: Samples[] = [];
+    for (const tree of trees) {
+      const samples = JSON.parse((await runChild(tree, [])).trim().split('\n').at(-1)!) as Samples;
+      figures.push(samples);
+      process.stdout.write(`round ${String(round + 1)}, ${tree.label}: ${PAGES.map((p) => `${p} ${perRequest(samples[p]).toFixed(0)} µs`).join(', ')}\n`);
+    }
+    rounds.push(figures);
+  }
+  const text = report(trees, rounds);
+  const stamp = new Date().toISOString().replace(/:/g, '-').replace(/\.\d+Z$/, 'Z');
+  const file = path.join(args.out, `${stamp}-page-cpu.md`);
+  fs.mkdirSync(args.out, { recursive: true });
+  fs.writeFileSync(file, text);
+  process.stdout.write(`\n${text}\nWritten to ${file}\n`);
+}
+
+await main();
