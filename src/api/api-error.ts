@@ -1,5 +1,6 @@
 // The API's error shape: { error: { code, message, details } }, with a stable code for each case.
 import type { FastifyError, FastifyReply } from 'fastify';
+import { isCaseClosedForTransfer } from '../application/cases/case-closed-for-transfer.ts';
 import { isDatabaseUnavailable } from '../application/database-unavailable.ts';
 
 export interface ApiErrorDetail {
@@ -53,7 +54,7 @@ export const RETRY_AFTER_SECONDS = 5;
 
 const DATABASE_UNAVAILABLE = `The database cannot take changes for a moment (it may be changing over to its standby). A change sent now may or may not have been saved: send the same request again in ${String(RETRY_AFTER_SECONDS)} seconds (an event with the same externalId is stored once).`;
 
-/** Maps Fastify's own errors (validation, bad JSON, rate limit, CSRF) and a database out of reach (503) to the API's codes; anything else is a 500. */
+/** Maps Fastify's own errors (validation, bad JSON, rate limit, CSRF), a change to a case closed for transfer (409) and a database out of reach (503) to the API's codes; anything else is a 500. */
 export function apiErrorFor(error: FastifyError): { status: number; code: string; message: string; details: ApiErrorDetail[] } {
   if (error.validation) {
     return {
@@ -67,6 +68,7 @@ export function apiErrorFor(error: FastifyError): { status: number; code: string
       ),
     };
   }
+  if (isCaseClosedForTransfer(error)) return { status: 409, code: 'closed-for-transfer', message: error.message, details: [] };
   if (isDatabaseUnavailable(error)) return { status: 503, code: 'database-unavailable', message: DATABASE_UNAVAILABLE, details: [] };
   const status = error.statusCode ?? 500;
   if (status === 429) return { status, code: 'rate-limited', message: 'Too many requests: wait a minute and try again.', details: [] };

@@ -3,6 +3,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import { apiErrorFor, RETRY_AFTER_SECONDS, sendApiError } from '../../api/api-error.ts';
+import { isCaseClosedForTransfer } from '../../application/cases/case-closed-for-transfer.ts';
 import { isDatabaseUnavailable } from '../../application/database-unavailable.ts';
 import { isApiRequest } from './request-kind.ts';
 
@@ -70,6 +71,9 @@ export const errors = fp(async (app: FastifyInstance) => {
     if (isApiRequest(request)) {
       const apiError = apiErrorFor(error);
       return sendApiError(reply, apiError.status, apiError.code, apiError.message, apiError.details);
+    }
+    if (isCaseClosedForTransfer(error)) {
+      return reply.page('errors/error.njk', { title: 'This case was closed for transfer', paragraphs: [error.message], link: { href: `/cases/${error.caseId}/transfer`, text: 'Go to the case\'s transfer' }, reference: null }, 409);
     }
     if (error.code === 'FST_CSRF_INVALID_TOKEN' || error.code === 'FST_CSRF_MISSING_SECRET') return sendErrorPage(reply, 'csrf');
     if (status === 429) return sendErrorPage(reply, 'rate-limited');
