@@ -7,11 +7,12 @@
 // number, free text, id in an address, query string, or SQL parameter value.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { SpanKind } from '@opentelemetry/api';
+import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-node';
-import type { FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app.ts';
 import { createContext, type AppContext } from '../src/application/context.ts';
+import { requestSpans } from '../src/infrastructure/tracing/request-spans.ts';
 import { startTracing, type Tracing } from '../src/infrastructure/tracing/tracing.ts';
 import { apiTokenFor, makeCase, makeUser } from './helpers/factories.ts';
 import { TEST_SESSION_SECRET, testConfig } from './helpers/test-app.ts';
@@ -80,6 +81,28 @@ describe('one event written is one trace', () => {
     assert.equal(request.parentSpanContext?.spanId, proxySpanId);
   });
 
+  it("marks a failed request and its handler as errors by the error's class, never its message", async () => {
+    const failing = Fastify();
+    await failing.register(requestSpans);
+    failing.get('/fails', async () => {
+      await Promise.resolve();
+      throw new TypeError(`${SURNAME} is not valid`);
+    });
+    exporter.reset();
+    assert.equal((await failing.inject('/fails')).statusCode, 500);
+    await failing.close();
+    const [request, handler] = ['request', 'handler - /fails'].map((name) => exporter.getFinishedSpans().find((span) => span.name === name));
+    for (const span of [request, handler]) {
+      assert.ok(span);
+      assert.equal(span.status.code, SpanStatusCode.ERROR);
+      assert.equal(span.attributes['error.type'], 'TypeError');
+      assert.equal(JSON.stringify({ attributes: span.attributes, status: span.status, events: span.events }).includes(SURNAME), false);
+    }
+    assert.equal(request!.attributes['http.response.status_code'], 500);
+    assert.equal(parentOfIn(exporter.getFinishedSpans(), handler!), request);
+  });
+
+  const parentOfIn = (all: ReadableSpan[], span: ReadableSpan) => all.find((other) => other.spanContext().spanId === span.parentSpanContext?.spanId);
   const named = (name: string) => spans.filter((span) => span.name === name);
   const parentOf = (span: ReadableSpan) => spans.find((other) => other.spanContext().spanId === span.parentSpanContext?.spanId);
   const ancestors = (span: ReadableSpan): string[] => {
