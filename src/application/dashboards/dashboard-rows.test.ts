@@ -76,12 +76,13 @@ describe('the dashboards’ rows, read for every case at once', () => {
     let compared = 0;
     for (const { id } of organisations) {
       const viewer = viewerIn(id);
-      const own = await readDashboardCases(t.ctx, viewer, 'organisation');
+      const byId = (a: { caseId: string }, b: { caseId: string }) => a.caseId.localeCompare(b.caseId);
+      const own = (await readDashboardCases(t.ctx, viewer, 'organisation')).cases.sort(byId);
       const partnership = await readDashboardCases(t.ctx, viewer, 'partnership');
-      const expected = partnership.cases.filter((c) => inDashboard(viewer, 'organisation', c.team));
-      assert.deepEqual(own.cases, expected, `organisation ${id}`);
-      assert.deepEqual(countDashboard(own.cases, { today, practitionersOf: id }), countDashboard(expected, { today, practitionersOf: id }));
-      if (own.cases.length > 0) compared += 1;
+      const expected = partnership.cases.filter((c) => inDashboard(viewer, 'organisation', c.team)).sort(byId);
+      assert.deepEqual(own, expected, `organisation ${id}`);
+      assert.deepEqual(countDashboard(own, { today, practitionersOf: id }), countDashboard(expected, { today, practitionersOf: id }));
+      if (own.length > 0) compared += 1;
     }
     assert.ok(compared > 5);
   });
