@@ -22,7 +22,7 @@ const BatchBody = Type.Object(
 const Written = Type.Object({ index: Type.Integer(), id: Type.String() });
 const Rejected = Type.Object({
   index: Type.Integer(),
-  code: Type.String({ description: 'validation-failed, invalid-entry, unknown-correction, already-corrected, forbidden or not-found' }),
+  code: Type.String({ description: 'validation-failed, invalid-entry, unknown-correction, already-corrected, forbidden, not-found or closed-for-transfer' }),
   message: Type.String(),
   details: Type.Array(Type.Object({ path: Type.String({ description: 'For example /entries/3/occurredAt' }), message: Type.String() })),
 });

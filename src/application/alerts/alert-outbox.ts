@@ -12,13 +12,17 @@ export interface AlertToEmail {
   recipients: readonly Recipient[];
 }
 
-/** One outbox row per recipient with an address, for each alert; none for the person who raised it. */
-export async function enqueueAlertEmails(trx: Tx, ctx: AppContext, alerts: readonly AlertToEmail[]): Promise<void> {
+/**
+ * One outbox row per recipient with an address, for each alert; none for the person who raised it.
+ * `known`: addresses the change read already (the team's, with the lock), by user id: only the others are read.
+ */
+export async function enqueueAlertEmails(trx: Tx, ctx: AppContext, alerts: readonly AlertToEmail[], known: ReadonlyMap<string, string> = new Map()): Promise<void> {
   const notify = alerts.map(({ alert, recipients }) => ({ alert, recipients: recipients.filter((r) => !r.acknowledgedAutomatically) }));
   const userIds = [...new Set(notify.flatMap(({ recipients }) => recipients.map((r) => r.userId)))];
   if (userIds.length === 0) return;
-  const users = await trx.selectFrom('users').select(['id', 'email']).where('id', 'in', userIds).execute();
-  const addresses = new Map(users.map((u) => [u.id, u.email.trim()]));
+  const unknown = userIds.filter((id) => !known.has(id));
+  const users = unknown.length === 0 ? [] : await trx.selectFrom('users').select(['id', 'email']).where('id', 'in', unknown).execute();
+  const addresses = new Map([...known, ...users.map((u) => [u.id, u.email] as const)].map(([id, email]) => [id, email.trim()]));
   const now = ctx.clock.now();
   const rows = notify.flatMap(({ alert, recipients }) =>
     recipients.flatMap((recipient) => {

@@ -1,14 +1,14 @@
 // Raises alerts inside the transaction of the change that caused them (a chronology entry, a
 // profile version): the alert, one recipient row per person in the team, one email each in the
-// outbox, and an audit entry; many alerts by the same few statements as one. The rules are in
-// domain/alerts.
+// outbox, and an audit entry (appended with the change's own when the change asks); many alerts by
+// the same few statements as one. The rules are in domain/alerts.
 import type { AlertDraft } from '../../domain/alerts/alert.types.ts';
 import { alertsForFindings, newlyCriticalFindingIds, type FindingShown } from '../../domain/alerts/finding-alerts.ts';
 import { teamRecipients, type TeamMemberFacts } from '../../domain/alerts/recipients.ts';
 import { infantDisplayName } from '../../domain/people/infant-name.ts';
 import type { Tx } from '../../infrastructure/db/schema.ts';
 import type { Actor } from '../actor.ts';
-import { recordAudits } from '../audit.ts';
+import { recordAudits, type AuditEvent } from '../audit.ts';
 import type { AppContext } from '../context.ts';
 import { enqueueAlertEmails } from './alert-outbox.ts';
 import { openAlertFindingIds } from './open-alerts.ts';
@@ -36,20 +36,30 @@ async function currentTeam(trx: Tx, caseId: string) {
     .execute();
 }
 
+/** A member of the team an alert reaches, with their address when the change read it (the lock does). */
+export type AlertTeamMember = TeamMemberFacts & { email?: string };
+
 /** An alert to store: the case, what it says, the entry that raised it, and the team it reaches. */
 export interface AlertToStore {
   caseId: string;
   draft: AlertDraft;
   entryId: string | null;
-  team: readonly TeamMemberFacts[];
+  team: readonly AlertTeamMember[];
+}
+
+/** Alerts stored, and the audit entries the change appends with its own (one statement for all). */
+export interface AlertsStored {
+  raised: RaisedAlert[];
+  audits: AuditEvent[];
 }
 
 /**
- * Stores many alerts with their recipients, emails and audit entries by a handful of statements,
- * whatever their number (an agency batch raises one per emergency attendance it holds).
+ * Stores many alerts with their recipients and emails by a handful of statements, whatever their
+ * number (an agency batch raises one per emergency attendance it holds), and gives back their audit
+ * entries for the change to append with its own, in the same transaction.
  */
-export async function storeAlerts(trx: Tx, ctx: AppContext, actor: Actor, alerts: readonly AlertToStore[]): Promise<RaisedAlert[]> {
-  if (alerts.length === 0) return [];
+export async function storeAlertsAuditedByTheChange(trx: Tx, ctx: AppContext, actor: Actor, alerts: readonly AlertToStore[]): Promise<AlertsStored> {
+  if (alerts.length === 0) return { raised: [], audits: [] };
   const now = ctx.clock.now();
   const raisedBy = actor.kind === 'user' ? actor.userId : null;
   const stored = alerts.map((alert) => ({ ...alert, id: ctx.newId(), recipients: teamRecipients(alert.team, raisedBy) }));
@@ -59,49 +69,55 @@ export async function storeAlerts(trx: Tx, ctx: AppContext, actor: Actor, alerts
     .execute();
   const recipientRows = stored.flatMap(({ id, recipients }) => recipients.map((r) => ({ alert_id: id, user_id: r.userId, reached_as: r.reachedAs, created_at: now, acknowledged_at: r.acknowledgedAutomatically ? now : null, acknowledged_note: null })));
   if (recipientRows.length > 0) await trx.insertInto('alert_recipients').values(recipientRows).execute();
+  const addresses = new Map(alerts.flatMap(({ team }) => team.flatMap((member) => (member.email === undefined ? [] : [[member.userId, member.email] as const]))));
   await enqueueAlertEmails(
     trx,
     ctx,
     stored.map(({ id, caseId, draft, recipients }) => ({ alert: { id, caseId, ...draft }, recipients })),
+    addresses,
   );
-  await recordAudits(
-    trx,
-    ctx,
-    actor,
-    stored.map(({ id, caseId, draft, entryId, recipients }) => ({
+  for (const { draft } of stored) ctx.metrics.countAlertRaised(draft.severity);
+  return {
+    raised: stored.map(({ id, draft }) => ({ id, ...draft })),
+    audits: stored.map(({ id, caseId, draft, entryId, recipients }) => ({
       action: 'alert.raise',
       caseId,
       subjectType: 'alert',
       subjectId: id,
       details: { reason: draft.reason, severity: draft.severity, ...(draft.findingId ? { findingId: draft.findingId } : {}), ...(entryId ? { entryId } : {}), recipients: recipients.map((r) => r.userId) },
     })),
-  );
-  for (const { draft } of stored) ctx.metrics.countAlertRaised(draft.severity);
-  return stored.map(({ id, draft }) => ({ id, ...draft }));
+  };
+}
+
+/** The same, each alert's audit entry appended at once: for work that appends nothing else. */
+export async function storeAlerts(trx: Tx, ctx: AppContext, actor: Actor, alerts: readonly AlertToStore[]): Promise<RaisedAlert[]> {
+  const { raised, audits } = await storeAlertsAuditedByTheChange(trx, ctx, actor, alerts);
+  if (audits.length > 0) await recordAudits(trx, ctx, actor, audits);
+  return raised;
 }
 
 /** What alerts about a case say and whom they reach, when the change has read it already. */
 export interface CaseToAlert {
   babyName: string;
   /** The team now, switched-off accounts left out, in the order they joined. */
-  team: readonly TeamMemberFacts[];
+  team: readonly AlertTeamMember[];
 }
 
 /**
- * Alerts for the critical findings a change newly left showing (compared with the version before
- * it). `known`: the baby's name and team as the change read them, so they are not read again.
+ * The alerts for the critical findings a change newly left showing (compared with the version
+ * before it), not yet stored. `known`: the baby's name and team as the change read them, so they are not read again.
  */
-export async function raiseFindingAlerts(trx: Tx, ctx: AppContext, actor: Actor, caseId: string, before: readonly FindingShown[], after: readonly FindingShown[], known?: CaseToAlert): Promise<RaisedAlert[]> {
+export async function findingAlertsToStore(trx: Tx, caseId: string, before: readonly FindingShown[], after: readonly FindingShown[], known?: CaseToAlert): Promise<AlertToStore[]> {
   const candidates = newlyCriticalFindingIds(before, after);
   if (candidates.length === 0) return [];
   const name = known?.babyName ?? (await babyName(trx, caseId));
   const drafts = alertsForFindings({ before, after, openAlertFindingIds: await openAlertFindingIds(trx, caseId, candidates), babyName: name });
   if (drafts.length === 0) return [];
   const team = known?.team ?? (await currentTeam(trx, caseId));
-  return storeAlerts(
-    trx,
-    ctx,
-    actor,
-    drafts.map((draft) => ({ caseId, draft, entryId: null, team })),
-  );
+  return drafts.map((draft) => ({ caseId, draft, entryId: null, team }));
+}
+
+/** The same, stored and audited at once (a re-evaluation of every profile). */
+export async function raiseFindingAlerts(trx: Tx, ctx: AppContext, actor: Actor, caseId: string, before: readonly FindingShown[], after: readonly FindingShown[], known?: CaseToAlert): Promise<RaisedAlert[]> {
+  return storeAlerts(trx, ctx, actor, await findingAlertsToStore(trx, caseId, before, after, known));
 }

@@ -4,7 +4,9 @@
 // version, the alerts the version raises and the change's audit entry, and commits. A change says
 // what it did (the version's change and its audit entry) or why it did nothing; it never writes a
 // version, an alert or a refusal itself. Changes to chronology entries, for one case or many, take
-// the same steps as sets (chronology/record-batch.ts).
+// the same steps as sets (chronology/record-batch.ts). A case closed for transfer takes no change
+// but those whose intent says `onClosedCase: 'allowed'`: the refusal is audited and committed, then
+// thrown (case-closed-for-transfer.ts), for the API and the pages to answer in one place.
 import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
 import { withNewEntries } from '../../domain/chronology/chronology-order.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
@@ -15,7 +17,8 @@ import { recordAudits, type AuditEvent } from '../audit.ts';
 import type { AppContext } from '../context.ts';
 import { msSince, type ChangeOutcome } from '../metrics.ts';
 import { appendProfileVersionsRaisingAlerts, type ProfileChange } from '../profile/profile-versions.ts';
-import { recorderFor, type Recorder } from '../recorder.ts';
+import type { Recorder } from '../recorder.ts';
+import { CaseClosedForTransferError } from './case-closed-for-transfer.ts';
 import { inSpan } from '../tracing.ts';
 import { lockCasesForChange, type CaseForChange, type CaseRefusal } from './lock-cases-for-change.ts';
 
@@ -62,6 +65,8 @@ export interface ChangeIntent {
   action: string;
   /** What a refusal is audited against, when not the case itself. */
   refusalSubject?: { subjectType: string; subjectId: string };
+  /** May still be made on a case closed for transfer (the receipt, a legal hold); refused there otherwise. */
+  onClosedCase?: 'allowed';
 }
 
 export async function changeCase<R>(
@@ -78,7 +83,8 @@ export async function changeCase<R>(
   let entries = 0;
   const done = await inSpan('changeCase', () => ctx.db.transaction().execute(async (trx) => {
     const now = ctx.clock.now();
-    const { recorder, locked } = await inSpan('changeCase.lock', async () => ({ recorder: await recorderFor(trx, actor), locked: await lockCasesForChange(trx, actor, [caseId], intent.action, now) }));
+    const locked = await inSpan('changeCase.lock', () => lockCasesForChange(trx, actor, [caseId], intent.action, now, intent.onClosedCase ?? 'refused'));
+    const recorder = locked.recorder;
     const refusal = locked.refused.get(caseId);
     if (refusal) {
       ended = 'refused';
@@ -88,6 +94,7 @@ export async function changeCase<R>(
         actor,
         locked.refusalAudit.map((event) => ({ ...event, ...intent.refusalSubject })),
       ));
+      if (refusal.code === 'closed-for-transfer') return { closed: new CaseClosedForTransferError(caseId, refusal.closed, refusal.message) };
       return { answer: await refused(refusal, trx) };
     }
     const record = locked.cases.get(caseId)!;
@@ -106,14 +113,14 @@ export async function changeCase<R>(
     const changed = new Map((outcome.entriesChanged ?? []).map((entry) => [entry.id, entry]));
     const removed = new Set(outcome.entriesRemoved ?? []);
     const kept = ctx.chronologies.at(caseId, record.profileVersion)?.filter((entry) => !removed.has(entry.id)).map((entry) => changed.get(entry.id) ?? entry);
-    const versions = await inSpan('changeCase.evaluate-and-version', () => appendProfileVersionsRaisingAlerts(trx, ctx, actor, new Map([[caseId, outcome.version!]]), {
+    const { versions, alertAudits } = await inSpan('changeCase.evaluate-and-version', () => appendProfileVersionsRaisingAlerts(trx, ctx, actor, new Map([[caseId, outcome.version!]]), {
       cases: new Map([[caseId, record]]),
       actorName: recorder.name,
       ...(kept ? { chronologies: new Map([[caseId, withNewEntries(kept, outcome.entriesAdded)]]) } : {}),
     }));
     const appended = versions.get(caseId)!;
     const written: VersionWritten = { profileVersion: appended.version, alerts: appended.alerts };
-    await inSpan('changeCase.audit', () => recordAudits(trx, ctx, actor, [outcome.audit(written)]));
+    await inSpan('changeCase.audit', () => recordAudits(trx, ctx, actor, [...alertAudits, outcome.audit(written)]));
     return { answer: outcome.answer(written), keep: appended };
   }), { 'icp.action': intent.action })
     .catch((error: unknown) => {
@@ -121,6 +128,8 @@ export async function changeCase<R>(
       throw error;
     })
     .finally(() => ctx.metrics.observeCaseChange(intent.action, ended, msSince(started), ended === 'changed' ? entries : 0));
+  // Committed: the refusal of a closed case is audited, and thrown for the API and the pages to answer.
+  if ('closed' in done) throw done.closed as Error;
   // Committed: the chronology the version was evaluated from is the case's at that version.
   if (done.keep) ctx.chronologies.keep(caseId, done.keep.version, done.keep.chronology);
   return done.answer;

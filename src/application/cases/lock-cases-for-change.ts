@@ -1,13 +1,20 @@
 // The start of every change to cases: the cases' rows locked by one statement, in id order (two
 // changes over the same cases cannot deadlock), the caller's access to each decided from one more
-// (the teams and any emergency access), and a refusal returned for each case the caller may not
+// (the teams, with their addresses for alerts, and any emergency access), who records the change
+// read with the lock, and a refusal returned for each case the caller may not
 // change, with its audit event for the caller to append with the rest. What was read is handed on,
-// so the rest of the change does not read the cases, the teams or the baby's name again.
+// so the rest of the change does not read the cases, the teams or the baby's name again. A case
+// closed for transfer is refused too (domain/transfer/closed-for-transfer.ts), unless the change
+// says it may still be made there.
+import { jsonObjectFrom } from 'kysely/helpers/postgres';
 import { decideCaseAccess, type AccessBasis } from '../../domain/access/case-access.ts';
 import { infantDisplayName } from '../../domain/people/infant-name.ts';
+import { serviceToday } from '../../domain/shared/service-day.ts';
+import { closedForTransferMessage, mayChangeCase, type ClosedForTransfer } from '../../domain/transfer/closed-for-transfer.ts';
 import type { Tx } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
 import type { AuditEvent } from '../audit.ts';
+import { recorderFor, type Recorder } from '../recorder.ts';
 import { readAccessFacts } from './case-access.ts';
 
 export interface TeamMemberForChange {
@@ -16,6 +23,8 @@ export interface TeamMemberForChange {
   role: 'lead-professional' | 'member';
   /** A switched-off account is still in the team but gets no alerts. */
   disabled: boolean;
+  /** Where its alerts are sent. */
+  email: string;
 }
 
 export interface CaseForChange {
@@ -37,9 +46,18 @@ export interface CaseRefusal {
   message: string;
 }
 
+/** The case was closed for transfer (a conflict with the case's state, not with who is asking). */
+export interface ClosedCaseRefusal {
+  code: 'closed-for-transfer';
+  message: string;
+  closed: ClosedForTransfer;
+}
+
 export interface LockedCases {
+  /** Who records the change. */
+  recorder: Recorder;
   cases: Map<string, CaseForChange>;
-  refused: Map<string, CaseRefusal>;
+  refused: Map<string, CaseRefusal | ClosedCaseRefusal>;
   /** The refusals' audit events (a case that does not exist is not audited as a case). */
   refusalAudit: AuditEvent[];
 }
@@ -47,22 +65,39 @@ export interface LockedCases {
 const NOT_FOUND: CaseRefusal = { code: 'not-found', message: 'There is no case with this id.' };
 const FORBIDDEN: CaseRefusal = { code: 'forbidden', message: 'Only the team around the family can change the profile.' };
 
-export async function lockCasesForChange(trx: Tx, actor: UserActor, caseIds: readonly string[], action: string, now: Date): Promise<LockedCases> {
+/**
+ * `onClosedCase`: whether the change may still be made on a case closed for transfer (recording the
+ * receipt, a legal hold); every other change is refused there.
+ */
+export async function lockCasesForChange(trx: Tx, actor: UserActor, caseIds: readonly string[], action: string, now: Date, onClosedCase: 'allowed' | 'refused' = 'refused'): Promise<LockedCases> {
   const ids = [...new Set(caseIds)].sort();
-  const locked: LockedCases = { cases: new Map(), refused: new Map(), refusalAudit: [] };
-  if (ids.length === 0) return locked;
+  if (ids.length === 0) return { recorder: await recorderFor(trx, actor), cases: new Map(), refused: new Map(), refusalAudit: [] };
   const rows = await trx
     .selectFrom('cases')
     .select(['id', 'level', 'profile_version', 'profile_reviewed_at', 'status', 'given_name', 'family_name'])
+    .select((eb) => [
+      eb.selectFrom('case_transfers').select('to_area').whereRef('case_transfers.case_id', '=', 'cases.id').as('transfer_to_area'),
+      eb.selectFrom('case_transfers').select('sent_at').whereRef('case_transfers.case_id', '=', 'cases.id').as('transfer_sent_at'),
+      // Who records the change, read once by the same statement (a subquery of no case: evaluated once).
+      jsonObjectFrom(
+        eb
+          .selectFrom('users')
+          .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
+          .select(['users.name', 'organisations.id as organisationId', 'organisations.name as organisation', 'organisations.kind as organisationKind'])
+          .where('users.id', '=', actor.userId),
+      ).as('recorder'),
+    ])
     .where('id', 'in', ids)
     .orderBy('id')
     .forUpdate()
     .execute();
   const found = rows.map((row) => row.id);
+  const recorded = rows[0]?.recorder;
+  const locked: LockedCases = { recorder: recorded ? { userId: actor.userId, ...recorded } : await recorderFor(trx, actor), cases: new Map(), refused: new Map(), refusalAudit: [] };
   const { team, breakGlass } = await readAccessFacts(trx, found, actor.userId, now);
   for (const id of ids) if (!found.includes(id)) locked.refused.set(id, NOT_FOUND);
   for (const row of rows) {
-    const members = team.filter((member) => member.caseId === row.id).map((m) => ({ userId: m.userId, organisationId: m.organisationId, role: m.role, disabled: m.disabledAt !== null }));
+    const members = team.filter((member) => member.caseId === row.id).map((m) => ({ userId: m.userId, organisationId: m.organisationId, role: m.role, disabled: m.disabledAt !== null, email: m.email }));
     const access = decideCaseAccess({
       requester: { userId: actor.userId, organisationId: actor.organisationId, role: actor.role },
       team: members,
@@ -72,6 +107,12 @@ export async function lockCasesForChange(trx: Tx, actor: UserActor, caseIds: rea
     if (!access.allowed || !access.canChange) {
       locked.refused.set(row.id, FORBIDDEN);
       locked.refusalAudit.push({ action, outcome: 'denied', caseId: row.id, subjectType: 'case', subjectId: row.id });
+      continue;
+    }
+    const closed = row.transfer_to_area && row.transfer_sent_at ? { toArea: row.transfer_to_area, closedOn: serviceToday(new Date(row.transfer_sent_at)) } : null;
+    if (closed && !mayChangeCase(closed, onClosedCase)) {
+      locked.refused.set(row.id, { code: 'closed-for-transfer', message: closedForTransferMessage(closed), closed });
+      locked.refusalAudit.push({ action, outcome: 'denied', caseId: row.id, subjectType: 'case', subjectId: row.id, details: { reason: 'closed-for-transfer' } });
       continue;
     }
     locked.cases.set(row.id, {

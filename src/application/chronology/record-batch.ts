@@ -5,9 +5,9 @@
 // the chain it extends). A retried batch finds its entries by external id and stores nothing twice.
 //
 // The work is done as sets, whatever the number of entries and cases: the cases locked and the
-// access decided by three statements (lock-cases-for-change.ts), the duplicates found by one, the
-// entries stored by one, the profiles read and evaluated together and their versions written by
-// one, every alert stored by four, and every audit entry (refusals, the record of each case's
+// access decided and the recorder read by two statements (lock-cases-for-change.ts), the duplicates
+// and the cases' people found by one, the entries stored by one, the profiles read and evaluated
+// together and their versions written by one, every alert stored by three, and every audit entry (refusals, the record of each case's
 // change, the alerts) appended by one. Each case touched gets one profile version and one audit
 // entry for the whole batch, not one per entry; each new entry raises the alert its kind raises.
 // An entry answering the plan's check items (a contact's `planChecks`) is answered against its case's
@@ -22,13 +22,13 @@ import type { PlanCheckProblem } from '../../domain/plan/plan-checks.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
 import type { Tx } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
-import { storeAlerts, type AlertToStore, type RaisedAlert } from '../alerts/raise-alerts.ts';
+import type { AlertToStore, RaisedAlert } from '../alerts/raise-alerts.ts';
 import { recordAudits, type AuditEvent } from '../audit.ts';
-import { lockCasesForChange, type CaseForChange, type CaseRefusal } from '../cases/lock-cases-for-change.ts';
+import { lockCasesForChange, type CaseForChange, type CaseRefusal, type ClosedCaseRefusal } from '../cases/lock-cases-for-change.ts';
 import type { AppContext } from '../context.ts';
 import { msSince, type ChangeOutcome } from '../metrics.ts';
 import { appendProfileVersionsRaisingAlerts, type ProfileChange } from '../profile/profile-versions.ts';
-import { recorderFor, type Recorder } from '../recorder.ts';
+import type { Recorder } from '../recorder.ts';
 import { inSpan } from '../tracing.ts';
 import { writeEntry, type WriteEntryResult } from './write-entry.ts';
 import { writeEntriesTogether } from './write-entries-together.ts';
@@ -51,6 +51,8 @@ export interface BatchWritten {
 export type BatchRejection =
   | { index: number; code: 'not-found'; message: string }
   | { index: number; code: 'forbidden'; message: string }
+  /** The case was closed for transfer to another area: the message says when, where to, and what to do. */
+  | { index: number; code: 'closed-for-transfer'; message: string }
   | { index: number; code: 'invalid'; message: string; problems: EntryProblem[]; planCheckProblems?: PlanCheckProblem[] }
   | { index: number; code: 'unknown-correction'; message: string }
   | { index: number; code: 'already-corrected'; message: string; newestId: string };
@@ -89,7 +91,7 @@ export interface BatchSource {
 /** Everything the change did, for the callers to answer with. */
 export interface EntriesRecorded {
   outcome: BatchOutcome;
-  refused: Map<string, CaseRefusal>;
+  refused: Map<string, CaseRefusal | ClosedCaseRefusal>;
   /** The entry each stored or duplicate item is now, by index. */
   entries: Map<number, ChronologyEntry>;
   /** Each changed case's part, by case id. */
@@ -136,7 +138,7 @@ export async function recordEntriesIn(trx: Tx, ctx: AppContext, actor: UserActor
   return inSpan('recordEntries', () => recordEntriesSteps(trx, ctx, actor, items, source, caseIds), { 'icp.action': source.action, 'icp.entries': items.length }).then(
     (recorded) => {
       const { stored, duplicates, rejected } = recorded.outcome;
-      const refusedOnly = rejected.length > 0 && rejected.every((r) => r.code === 'forbidden' || r.code === 'not-found');
+      const refusedOnly = rejected.length > 0 && rejected.every((r) => r.code === 'forbidden' || r.code === 'not-found' || r.code === 'closed-for-transfer');
       const ended: ChangeOutcome = recorded.cases.size > 0 ? 'changed' : refusedOnly ? 'refused' : 'unchanged';
       ctx.metrics.observeCaseChange(source.action, ended, msSince(started), stored.length);
       ctx.metrics.countEntries(source.action, 'stored', stored.length);
@@ -153,12 +155,13 @@ export async function recordEntriesIn(trx: Tx, ctx: AppContext, actor: UserActor
 
 async function recordEntriesSteps(trx: Tx, ctx: AppContext, actor: UserActor, items: readonly BatchItem[], source: BatchSource, caseIds: readonly string[]): Promise<EntriesRecorded> {
   const now = ctx.clock.now();
-  const { recorder, locked } = await inSpan('recordEntries.lock', async () => ({ recorder: await recorderFor(trx, actor), locked: await lockCasesForChange(trx, actor, [...caseIds, ...items.map((item) => item.caseId)], source.action, now) }));
+  const locked = await inSpan('recordEntries.lock', () => lockCasesForChange(trx, actor, [...caseIds, ...items.map((item) => item.caseId)], source.action, now));
+  const recorder = locked.recorder;
   const outcome: BatchOutcome = { stored: [], duplicates: [], rejected: [] };
   const allowed: BatchItem[] = [];
   for (const item of items) {
     const refusal = locked.refused.get(item.caseId);
-    if (refusal) outcome.rejected.push({ index: item.index, ...refusal });
+    if (refusal) outcome.rejected.push({ index: item.index, code: refusal.code, message: refusal.message });
     else allowed.push(item);
   }
   // Answers to the plan's checks first: an entry with a wrong answer is not written at all.
@@ -214,19 +217,19 @@ async function recordEntriesSteps(trx: Tx, ctx: AppContext, actor: UserActor, it
   }
   const changed = [...writtenByCase].filter(([, part]) => part.written.length > 0);
   const versionOf = source.versionChange ?? ((written) => batchVersionChange(written, source));
-  const versions = await inSpan('recordEntries.evaluate-and-version', () => appendProfileVersionsRaisingAlerts(trx, ctx, actor, new Map(changed.map(([caseId, part]) => [caseId, versionOf(part.written)])), {
+  const entryAlerts = await inSpan('recordEntries.alerts', () => entryAlertsToStore(trx, ctx, locked.cases, changed));
+  const { versions, alertAudits } = await inSpan('recordEntries.evaluate-and-version', () => appendProfileVersionsRaisingAlerts(trx, ctx, actor, new Map(changed.map(([caseId, part]) => [caseId, versionOf(part.written)])), {
     cases: locked.cases,
     actorName: recorder.name,
     chronologies: chronologiesKept(ctx, locked.cases, changed),
-  }));
-  const entryAlerts = await inSpan('recordEntries.alerts', () => raiseEntryAlerts(trx, ctx, actor, locked.cases, changed));
+  }, entryAlerts));
   const cases = new Map<string, CaseWritten>();
   for (const [caseId, part] of changed) {
     const version = versions.get(caseId)!;
-    cases.set(caseId, { caseId, ...part, profileVersion: version.version, alerts: [...version.alerts, ...(entryAlerts.get(caseId) ?? [])], chronology: version.chronology });
+    cases.set(caseId, { caseId, ...part, profileVersion: version.version, alerts: version.alerts, chronology: version.chronology });
   }
   const auditOf = source.auditEvent ?? ((part) => batchAuditEvent(part, source));
-  await inSpan('recordEntries.audit', () => recordAudits(trx, ctx, actor, [...locked.refusalAudit, ...answerAudits, ...[...cases.values()].map(auditOf)]));
+  await inSpan('recordEntries.audit', () => recordAudits(trx, ctx, actor, [...alertAudits, ...locked.refusalAudit, ...answerAudits, ...[...cases.values()].map(auditOf)]));
   const byIndex = <T extends { index: number }>(list: T[]) => list.sort((a, b) => a.index - b.index);
   return { outcome: { stored: byIndex(outcome.stored), duplicates: byIndex(outcome.duplicates), rejected: byIndex(outcome.rejected) }, refused: locked.refused, entries, cases };
 }
@@ -245,8 +248,8 @@ async function writeAll(trx: Tx, ctx: AppContext, recorder: Recorder, items: rea
   return results;
 }
 
-/** The alert each new entry raises by its kind (a trigger, a discharge, an emergency attendance), stored together. */
-async function raiseEntryAlerts(trx: Tx, ctx: AppContext, actor: UserActor, cases: ReadonlyMap<string, CaseForChange>, changed: readonly [string, { written: ChronologyEntry[] }][]): Promise<Map<string, RaisedAlert[]>> {
+/** The alert each new entry raises by its kind (a trigger, a discharge, an emergency attendance), to store with the findings' alerts. */
+async function entryAlertsToStore(trx: Tx, ctx: AppContext, cases: ReadonlyMap<string, CaseForChange>, changed: readonly [string, { written: ChronologyEntry[] }][]): Promise<AlertToStore[]> {
   const corrected = changed.flatMap(([, part]) => part.written.flatMap((entry) => (entry.corrects ? [entry.corrects] : [])));
   const kindsCorrected =
     corrected.length === 0 ? new Map<string, string>() : new Map((await trx.selectFrom('chronology_entries').select(['id', 'kind']).where('id', 'in', corrected).execute()).map((row) => [row.id, row.kind]));
@@ -261,13 +264,7 @@ async function raiseEntryAlerts(trx: Tx, ctx: AppContext, actor: UserActor, case
       if (draft) toStore.push({ caseId, draft, entryId: entry.id, team });
     }
   }
-  const raised = await storeAlerts(trx, ctx, actor, toStore);
-  const byCase = new Map<string, RaisedAlert[]>();
-  raised.forEach((alert, i) => {
-    const caseId = toStore[i]!.caseId;
-    byCase.set(caseId, [...(byCase.get(caseId) ?? []), alert]);
-  });
-  return byCase;
+  return toStore;
 }
 
 function batchVersionChange(written: readonly ChronologyEntry[], source: BatchSource): ProfileChange {

@@ -8,6 +8,7 @@ import { eventKindById } from '../../domain/catalogue/catalogue.ts';
 import type { UserActor } from '../actor.ts';
 import type { RaisedAlert } from '../alerts/raise-alerts.ts';
 import type { AppContext } from '../context.ts';
+import { CaseClosedForTransferError } from '../cases/case-closed-for-transfer.ts';
 import { keepChronologies, recordEntriesIn, type BatchRejection, type BatchSource, type EntriesRecorded } from './record-batch.ts';
 import type { PlanCheckProblem } from '../../domain/plan/plan-checks.ts';
 import type { EntryWithPlanChecks } from './plan-check-entries.ts';
@@ -58,14 +59,17 @@ export async function recordEntry(ctx: AppContext, actor: UserActor, caseId: str
 
 function answer(recorded: EntriesRecorded, caseId: string): RecordEntryResult {
   const refusal = recorded.refused.get(caseId);
+  // Audited and committed with the rest; answered as every change to a closed case is (cases/case-closed-for-transfer.ts).
+  if (refusal?.code === 'closed-for-transfer') throw new CaseClosedForTransferError(caseId, refusal.closed, refusal.message);
   if (refusal) return { ok: false, ...refusal };
   const [rejected] = recorded.outcome.rejected;
-  if (rejected) return withoutIndex(rejected);
+  // A batch of one: its case's refusals are answered above, so what is left is about the entry itself.
+  if (rejected) return withoutIndex(rejected as Exclude<BatchRejection, { code: 'closed-for-transfer' }>);
   const entry = recorded.entries.get(0)!;
   return { ok: true, entry, duplicate: recorded.outcome.duplicates.length > 0, alerts: recorded.cases.get(caseId)?.alerts ?? [] };
 }
 
-function withoutIndex(rejection: BatchRejection): RecordEntryResult {
+function withoutIndex(rejection: Exclude<BatchRejection, { code: 'closed-for-transfer' }>): RecordEntryResult {
   switch (rejection.code) {
     case 'invalid':
       return { ok: false, code: rejection.code, message: rejection.message, problems: rejection.problems, planCheckProblems: rejection.planCheckProblems ?? [] };

@@ -4,7 +4,8 @@
 import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
 import type { ProfileVersionKind, Tx } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
-import { raiseFindingAlerts, type RaisedAlert } from '../alerts/raise-alerts.ts';
+import { findingAlertsToStore, storeAlertsAuditedByTheChange, type AlertTeamMember, type AlertToStore, type RaisedAlert } from '../alerts/raise-alerts.ts';
+import type { AuditEvent } from '../audit.ts';
 import type { AppContext } from '../context.ts';
 import { msSince } from '../metrics.ts';
 import { inSpan } from '../tracing.ts';
@@ -32,7 +33,7 @@ interface LockedCaseFacts {
   /** The version before this change. */
   profileVersion: number;
   babyName: string;
-  team: readonly { userId: string; role: 'lead-professional' | 'member'; disabled: boolean }[];
+  team: readonly (AlertTeamMember & { disabled: boolean })[];
 }
 
 /** What the change read already when it locked the cases: not read again. */
@@ -44,14 +45,31 @@ export interface KnownToTheChange {
   chronologies?: ReadonlyMap<string, readonly ChronologyEntry[]>;
 }
 
+/** The versions written, by case, and the audit entries of every alert raised, for the change to append with its own. */
+export interface VersionsAppended {
+  versions: Map<string, AppendedVersion>;
+  alertAudits: AuditEvent[];
+}
+
 /**
- * The same for many cases at once (an agency batch): their profiles read and evaluated together,
- * their versions written by one statement, whatever their number. The cases must be locked by the caller.
+ * Each changed case's profile evaluated and its new version written, raising the alerts its critical
+ * findings call for, for many cases at once (an agency batch) as for one: their profiles read and
+ * evaluated together, the versions written by one statement (which also moves each case's version
+ * on), and every alert stored together, `entryAlerts` (those the change's new entries raise by their
+ * kind) after the findings'. Each version's alerts are its findings' then its entries'. The cases
+ * must be locked by the caller, who appends the alerts' audit entries with its own.
  */
-export async function appendProfileVersionsRaisingAlerts(trx: Tx, ctx: AppContext, actor: UserActor, changes: ReadonlyMap<string, ProfileChange>, known: KnownToTheChange): Promise<Map<string, AppendedVersion>> {
+export async function appendProfileVersionsRaisingAlerts(
+  trx: Tx,
+  ctx: AppContext,
+  actor: UserActor,
+  changes: ReadonlyMap<string, ProfileChange>,
+  known: KnownToTheChange,
+  entryAlerts: readonly AlertToStore[] = [],
+): Promise<VersionsAppended> {
   const caseIds = [...changes.keys()];
-  const appended = new Map<string, AppendedVersion>();
-  if (caseIds.length === 0) return appended;
+  const versions = new Map<string, AppendedVersion>();
+  if (caseIds.length === 0) return { versions, alertAudits: [] };
   const evaluating = performance.now();
   const profiles = await inSpan('profile.read', async () => loadStoredProfiles(trx, caseIds, serviceToday(ctx.clock.now()), (await settingsInForce(ctx, trx)).settings, known.chronologies), { 'icp.cases': caseIds.length });
   const now = ctx.clock.now();
@@ -75,17 +93,21 @@ export async function appendProfileVersionsRaisingAlerts(trx: Tx, ctx: AppContex
     return { row, findings, findingsBefore: stored?.currentFindings ?? [], chronology: stored?.chronology ?? [] };
   });
   ctx.metrics.observeProfileEvaluations(profiles.size, msSince(evaluating));
-  await trx.updateTable('cases').set((eb) => ({ profile_version: eb('profile_version', '+', 1) })).where('id', 'in', caseIds).execute();
+  // One statement: the cases' versions moved on (a data-modifying WITH runs whatever reads it) and the versions inserted.
   await trx
+    .with('moved_on', (db) => db.updateTable('cases').set((eb) => ({ profile_version: eb('profile_version', '+', 1) })).where('id', 'in', caseIds))
     .insertInto('profile_versions')
     .values(prepared.map(({ row }) => row))
     .execute();
-  await inSpan('profile.alerts', async () => {
-    for (const { row, findings, findingsBefore, chronology } of prepared) {
+  return inSpan('profile.alerts', async () => {
+    const toStore: AlertToStore[] = [];
+    for (const { row, findings, findingsBefore } of prepared) {
       const locked = known.cases.get(row.case_id)!;
-      const toAlert = { babyName: locked.babyName, team: locked.team.filter((member) => !member.disabled) };
-      appended.set(row.case_id, { version: row.version, alerts: await raiseFindingAlerts(trx, ctx, actor, row.case_id, findingsBefore, findings, toAlert), chronology });
+      toStore.push(...(await findingAlertsToStore(trx, row.case_id, findingsBefore, findings, { babyName: locked.babyName, team: locked.team.filter((member) => !member.disabled) })));
     }
+    toStore.push(...entryAlerts);
+    const { raised, audits } = await storeAlertsAuditedByTheChange(trx, ctx, actor, toStore);
+    for (const { row, chronology } of prepared) versions.set(row.case_id, { version: row.version, alerts: raised.filter((_, i) => toStore[i]!.caseId === row.case_id), chronology });
+    return { versions, alertAudits: audits };
   });
-  return appended;
 }

@@ -28,7 +28,7 @@ const NOT_THE_TEAM = { ok: false as const, code: 'forbidden' as const, message: 
 
 export async function placeCaseHold(ctx: AppContext, actor: UserActor, caseId: string, typedReason: string): Promise<HoldChangeResult<{ id: string }>> {
   const action = 'legal-hold.place';
-  return changeCase<HoldChangeResult<{ id: string }>>(ctx, actor, caseId, { action }, (refusal) => (refusal.code === 'not-found' ? NO_SUCH_CASE : NOT_THE_TEAM), async ({ trx, recorder, now }) => {
+  return changeCase<HoldChangeResult<{ id: string }>>(ctx, actor, caseId, { action, onClosedCase: 'allowed' }, (refusal) => (refusal.code === 'not-found' ? NO_SUCH_CASE : NOT_THE_TEAM), async ({ trx, recorder, now }) => {
     if (!mayHoldCase(actor.role)) return { changed: false, answer: NOT_THE_TEAM, audit: { action, outcome: 'denied', caseId, subjectType: 'case', subjectId: caseId, details: { reason: 'role' } } };
     const reason = checkHoldReason(typedReason);
     if (!reason.ok) {
@@ -48,7 +48,7 @@ export async function placeCaseHold(ctx: AppContext, actor: UserActor, caseId: s
 
 export async function liftCaseHold(ctx: AppContext, actor: UserActor, caseId: string, holdId: string): Promise<HoldChangeResult<{ id: string; liftedAt: Date }>> {
   const action = 'legal-hold.lift';
-  return changeCase<HoldChangeResult<{ id: string; liftedAt: Date }>>(ctx, actor, caseId, { action, refusalSubject: { subjectType: 'legal-hold', subjectId: holdId } }, (refusal) => (refusal.code === 'not-found' ? NO_SUCH_CASE : NOT_THE_TEAM), async ({ trx, recorder, now }) => {
+  return changeCase<HoldChangeResult<{ id: string; liftedAt: Date }>>(ctx, actor, caseId, { action, refusalSubject: { subjectType: 'legal-hold', subjectId: holdId }, onClosedCase: 'allowed' }, (refusal) => (refusal.code === 'not-found' ? NO_SUCH_CASE : NOT_THE_TEAM), async ({ trx, recorder, now }) => {
     const audited = { caseId, subjectType: 'legal-hold', subjectId: holdId };
     if (!mayHoldCase(actor.role)) return { changed: false, answer: NOT_THE_TEAM, audit: { action, outcome: 'denied', ...audited, details: { reason: 'role' } } };
     const hold = await trx.selectFrom('legal_holds').select(['id', 'lifted_at']).where('id', '=', holdId).where('case_id', '=', caseId).forUpdate().executeTakeFirst();

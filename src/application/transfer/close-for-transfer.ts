@@ -81,7 +81,7 @@ function viewOf(row: TransferRow, today: string): TransferView {
 /** The lead professional closes the case for transfer to another area: what was sent, to whom and when are kept, and the receipt task set. */
 export async function closeForTransfer(ctx: AppContext, actor: UserActor, caseId: string, input: { toArea?: string; contact?: string }): Promise<TransferResult<TransferView>> {
   const action = 'case.transfer';
-  return changeCase<TransferResult<TransferView>>(ctx, actor, caseId, { action }, (refusal) => (refusal.code === 'not-found' ? NOT_FOUND : FORBIDDEN), async ({ trx, recorder, record, now, today }) => {
+  return changeCase<TransferResult<TransferView>>(ctx, actor, caseId, { action, onClosedCase: 'allowed' }, (refusal) => (refusal.code === 'not-found' ? NOT_FOUND : FORBIDDEN), async ({ trx, recorder, record, now, today }) => {
     const decided = decideTransfer(record.basis, onCase(await transferRow(trx, caseId)), input, today);
     if (!decided.ok) return refused(action, caseId, decided.refusal);
     const { toArea, contact, receiptDueOn } = decided.value;
@@ -106,7 +106,7 @@ export async function closeForTransfer(ctx: AppContext, actor: UserActor, caseId
 /** The lead professional records how the receiving area confirmed it has the pack: the receipt task is done. */
 export async function recordTransferReceipt(ctx: AppContext, actor: UserActor, caseId: string, note: string | undefined): Promise<TransferResult<TransferView>> {
   const action = 'case.transfer-receipt';
-  return changeCase<TransferResult<TransferView>>(ctx, actor, caseId, { action }, (refusal) => (refusal.code === 'not-found' ? NOT_FOUND : FORBIDDEN), async ({ trx, recorder, record, now, today }) => {
+  return changeCase<TransferResult<TransferView>>(ctx, actor, caseId, { action, onClosedCase: 'allowed' }, (refusal) => (refusal.code === 'not-found' ? NOT_FOUND : FORBIDDEN), async ({ trx, recorder, record, now, today }) => {
     const decided = decideReceipt(record.basis, onCase(await transferRow(trx, caseId)), note);
     if (!decided.ok) return refused(action, caseId, decided.refusal);
     const row = await trx
