@@ -9,7 +9,9 @@
 # checkout's node_modules): the working tree may hold other engineers' unfinished files that a commit
 # silently relies on, and `npm run typecheck` in the working tree cannot see that. SKIP_TREE_CHECK=1
 # skips it (for commits that touch no TypeScript). Afterwards the shared index is read from HEAD
-# again, so that `git status` tells the truth.
+# again, so that `git status` tells the truth. Commits made through this script wait for each other
+# (flock on a file in the git directory): without that, a typecheck that takes minutes on a busy
+# machine saw main move on under it again and again and gave up.
 #   scripts/commit-files.sh "message" path...
 set -euo pipefail
 [ "$#" -ge 2 ] || { echo 'usage: scripts/commit-files.sh "message" path...' >&2; exit 2; }
@@ -31,6 +33,9 @@ typecheck_tree() {
   rm -rf "$tree_dir"
   tree_dir=''
 }
+
+exec 9>"$(git rev-parse --git-common-dir)/commit-files.lock"
+flock 9
 
 for _ in 1 2 3 4 5; do
   head=$(git rev-parse HEAD)

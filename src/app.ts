@@ -66,7 +66,7 @@ export interface BuildAppOptions {
   logDestination?: LogDestination;
   /** Check every API reply against the response schema it publishes (tests do; a mismatch is a 500). */
   checkReplies?: boolean;
-  /** Fastify's request and handler spans (@fastify/otel): by default when this process has started tracing (src/infrastructure/tracing). */
+  /** Each request's server and handler spans (infrastructure/tracing/request-spans.ts): by default when this process has started tracing (src/infrastructure/tracing). */
   tracing?: boolean;
 }
 

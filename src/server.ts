@@ -19,7 +19,7 @@
 // and the lock file goes with the process. A cluster's workers leave Ctrl-C to the primary, which
 // sends them SIGTERM (a second SIGTERM: at once) and waits for them; its exit code is 1 when a worker
 // cut requests off, exited with an error or had to be killed, as for one process.
-// First, so that tracing (when OTEL_EXPORTER_OTLP_ENDPOINT is set) hooks node:http before Fastify loads it.
+// First, so that tracing (when OTEL_EXPORTER_OTLP_ENDPOINT is set) has started when the app is built and registers its request spans.
 import './infrastructure/tracing/register.ts';
 import cluster from 'node:cluster';
 import type { AddressInfo } from 'node:net';

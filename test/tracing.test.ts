@@ -122,7 +122,7 @@ describe('one event written is one trace', () => {
   });
 
   it('shows the steps of recording the entry under the route handler, each once, in order', () => {
-    const steps = ['recordEntries.lock', 'recordEntries.write', 'recordEntries.evaluate-and-version', 'recordEntries.alerts', 'recordEntries.audit'];
+    const steps = ['recordEntries.lock', 'recordEntries.write', 'recordEntries.alerts', 'recordEntries.evaluate-and-version', 'recordEntries.audit'];
     const [recording] = named('recordEntries');
     assert.ok(recording);
     assert.equal(recording.attributes['icp.action'], 'chronology.record');

@@ -20,7 +20,16 @@ import { backupPostgres, libpqTarget, manifestPath, restorePostgres, versionProb
 const KEY = { id: 'k-backup', secret: 'the-backup-test-secret-of-at-least-32-chars' };
 const keys = keyringOf([KEY], 'test');
 
-const workDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'icp-pg-backup-'));
+// Every folder made here is removed when the file's tests end.
+const workDirs: string[] = [];
+const workDir = () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'icp-pg-backup-'));
+  workDirs.push(dir);
+  return dir;
+};
+after(() => {
+  for (const dir of workDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
 
 /** The URL of a database of its own, beside the test databases, with the same name prefix so CI's clean-up finds it. */
 function siblingUrl(name: string): string {
