@@ -74,10 +74,10 @@ export async function lockCasesForChange(trx: Tx, actor: UserActor, caseIds: rea
   if (ids.length === 0) return { recorder: await recorderFor(trx, actor), cases: new Map(), refused: new Map(), refusalAudit: [] };
   const rows = await trx
     .selectFrom('cases')
-    .select(['id', 'level', 'profile_version', 'profile_reviewed_at', 'status', 'given_name', 'family_name'])
+    // The closure is the row's own (migration 050): a row re-fetched after waiting for the lock is its
+    // newest version, where a sub-select would see the database as it was before the wait.
+    .select(['id', 'level', 'profile_version', 'profile_reviewed_at', 'status', 'given_name', 'family_name', 'closed_for_transfer_to', 'closed_for_transfer_at'])
     .select((eb) => [
-      eb.selectFrom('case_transfers').select('to_area').whereRef('case_transfers.case_id', '=', 'cases.id').as('transfer_to_area'),
-      eb.selectFrom('case_transfers').select('sent_at').whereRef('case_transfers.case_id', '=', 'cases.id').as('transfer_sent_at'),
       // Who records the change, read once by the same statement (a subquery of no case: evaluated once).
       jsonObjectFrom(
         eb
@@ -109,7 +109,7 @@ export async function lockCasesForChange(trx: Tx, actor: UserActor, caseIds: rea
       locked.refusalAudit.push({ action, outcome: 'denied', caseId: row.id, subjectType: 'case', subjectId: row.id });
       continue;
     }
-    const closed = row.transfer_to_area && row.transfer_sent_at ? { toArea: row.transfer_to_area, closedOn: serviceToday(new Date(row.transfer_sent_at)) } : null;
+    const closed = row.closed_for_transfer_to && row.closed_for_transfer_at ? { toArea: row.closed_for_transfer_to, closedOn: serviceToday(new Date(row.closed_for_transfer_at)) } : null;
     if (closed && !mayChangeCase(closed, onClosedCase)) {
       locked.refused.set(row.id, { code: 'closed-for-transfer', message: closedForTransferMessage(closed), closed });
       locked.refusalAudit.push({ action, outcome: 'denied', caseId: row.id, subjectType: 'case', subjectId: row.id, details: { reason: 'closed-for-transfer' } });

@@ -92,6 +92,8 @@ export async function closeForTransfer(ctx: AppContext, actor: UserActor, caseId
       .values({ case_id: caseId, to_area: toArea, contact, sent_at: now, sent_by: actor.userId, sent_by_name: recorder.name, from_area: recorder.organisation, sent: JSON.stringify(sent), receipt_due_on: receiptDueOn })
       .returningAll()
       .executeTakeFirstOrThrow();
+    // The case's row says it is closed, for every change that locks it after this commits (lock-cases-for-change.ts).
+    await trx.updateTable('cases').set({ closed_for_transfer_to: toArea, closed_for_transfer_at: now }).where('id', '=', caseId).execute();
     return {
       changed: true,
       version: null,

@@ -197,6 +197,9 @@ export interface CasesTable {
   gp_practice_ods_code: string | null;
   birth_hospital: string | null;
   mother_nhs_number: string | null;
+  /** Migration 050: the area and time of the transfer that closed the case; null while it is open. */
+  closed_for_transfer_to: string | null;
+  closed_for_transfer_at: Timestamp | null;
 }
 
 export interface PeopleTable {
@@ -585,6 +588,11 @@ export interface CaseTransfersTable {
   receipt_confirmed_by: string | null;
   receipt_confirmed_by_name: string | null;
   receipt_note: string | null;
+  /** Migration 050: a transfer the sending area cancelled before its receipt was confirmed. */
+  cancelled_at: Timestamp | null;
+  cancelled_by: string | null;
+  cancelled_by_name: string | null;
+  cancel_reason: string | null;
 }
 
 /** A case made from another area's transfer pack: where it came from and the findings it was sent with (migration 038). */
