@@ -14,6 +14,7 @@ import { findingForApi } from './finding-citations.ts';
 import { EVIDENCE_SOURCE_IDS } from '../../domain/catalogue/evidence-sources.ts';
 import { EVIDENCE_DIRECTIONS } from '../../domain/profile/profile.types.ts';
 import { FactorRecorded, FactorStatusSchema, ProfileResponse, SubjectAssessed, SubjectAssessmentBody, SubstancePatternSchema } from './profile.schemas.ts';
+import type { ReceivedMark } from '../../domain/transfer/transfer-record.ts';
 import { errorResponses, oneOf, requiredText } from './schemas.ts';
 
 const Params = Type.Object({ caseId: Type.String({ minLength: 1, maxLength: 100 }) });
@@ -57,6 +58,12 @@ const FactorBody = Type.Object(
   { additionalProperties: false },
 );
 
+/** Where a received assessment not yet confirmed here came from; null for one made or confirmed here. */
+function receivedFromFor(received: ReadonlyMap<string, ReceivedMark>, factor: { factorId: string; subject: string; personId?: string }) {
+  const mark = received.get(assessmentKey(factor.factorId, factor.personId ?? factor.subject));
+  return mark ? { area: mark.area, receivedOn: mark.receivedOn } : null;
+}
+
 const common = { tags: ['profile'], security: [{ bearer: [] }] };
 
 export async function profileApiRoutes(app: FastifyInstance): Promise<void> {
@@ -66,7 +73,7 @@ export async function profileApiRoutes(app: FastifyInstance): Promise<void> {
   async function profileJson(request: FastifyRequest, caseId: string) {
     const result = await viewProfile(ctx, actor(request), caseId);
     if (!result.ok) return result;
-    const { evaluation, profileVersion, versions, review } = result.value;
+    const { evaluation, profileVersion, versions, receivedUnconfirmed, review } = result.value;
     const factors = evaluation.subjects.flatMap((subject) =>
       [...subject.risk, ...subject.protective].map((factor) => ({
         factorId: factor.factorId,
@@ -78,6 +85,7 @@ export async function profileApiRoutes(app: FastifyInstance): Promise<void> {
         conflict: factor.conflict,
         derived: factor.derived,
         version: versions.get(assessmentKey(factor.factorId, factor.personId ?? factor.subject)) ?? 0,
+        receivedFrom: receivedFromFor(receivedUnconfirmed, factor),
         ...(factor.detail ? { detail: factor.detail } : {}),
         ...(factor.pattern ? { pattern: factor.pattern } : {}),
         ...(factor.responses?.length ? { responses: factor.responses } : {}),

@@ -77,6 +77,19 @@ export const ProfileFactor = Type.Object({
   conflict: Type.Boolean({ description: 'Evidence points both ways' }),
   derived: Type.Boolean({ description: 'Fills itself from the record (for example prematurity from the gestation at birth): it cannot be recorded by hand' }),
   version: Type.Integer({ minimum: 0, description: 'The factor’s version, to send back when you record it; 0 for a factor never recorded' }),
+  receivedFrom: Type.Union(
+    [
+      Type.Object(
+        {
+          area: Type.String({ description: 'The area that assessed it and sent it in a transfer' }),
+          receivedOn: Type.String({ format: 'date', description: 'The day it was received here (YYYY-MM-DD)' }),
+        },
+        { additionalProperties: false },
+      ),
+      Type.Null(),
+    ],
+    { description: 'Assessed by another area and received in a transfer, not yet confirmed or re-assessed here (it counts as unverified until then); null for an assessment made or confirmed here' },
+  ),
   detail: Type.Optional(Type.String({ description: 'What is known; left out when nothing is recorded' })),
   pattern: Type.Optional(SubstancePatternSchema),
   responses: Type.Optional(Type.Array(oneOf(STRESS_RESPONSE_IDS), { description: 'harmful-stress-response only: how the carer is known to respond to stress; left out when none is recorded' })),

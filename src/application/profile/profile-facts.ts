@@ -22,6 +22,7 @@ import type { ServiceSettings } from '../../domain/settings/service-settings.ts'
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { loadChronologies } from '../chronology/chronology-rows.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
+import { isUnverifiedReceived, type ReceivedAssessmentMark, type ReceivedMark } from '../../domain/transfer/transfer-record.ts';
 
 export interface StoredProfile {
   facts: ProfileFacts;
@@ -30,6 +31,8 @@ export interface StoredProfile {
   reviewedAt: Date | null;
   /** The version of each stored assessment, by `factorId|subjectKey`. */
   versions: Map<string, number>;
+  /** Where each assessment received in a transfer and not yet confirmed or re-assessed here came from, by `factorId|subjectKey`. */
+  receivedUnconfirmed: Map<string, ReceivedMark>;
   /** The whole chronology it was evaluated from, in order. */
   chronology: readonly ChronologyEntry[];
   /** The findings the case's current version holds (before any change now being made); none before the first version. */
@@ -72,6 +75,7 @@ interface AssessmentRow {
   protection: { how: string; whenPresent: string } | null;
   responses: string[] | null;
   version: number;
+  received_from: ReceivedAssessmentMark | null;
 }
 
 /** A piece of evidence, as the profile reads it; `recorded_at` comes as JSON text. */
@@ -144,7 +148,7 @@ export async function loadStoredProfiles(
         jsonArrayFrom(
           eb
             .selectFrom('profile_assessments')
-            .select(['factor_id', 'subject_key', 'person_id', 'status', 'detail', 'pattern', 'reason', 'protection', 'responses', 'version'])
+            .select(['factor_id', 'subject_key', 'person_id', 'status', 'detail', 'pattern', 'reason', 'protection', 'responses', 'version', 'received_from'])
             .whereRef('profile_assessments.case_id', '=', 'cases.id'),
         ).as('assessments'),
         jsonArrayFrom(
@@ -232,9 +236,11 @@ function storedProfileFrom({ record, people, assessments, evidence, entries, tea
     evidenceByKey.set(key, [...(evidenceByKey.get(key) ?? []), item]);
   }
   const versions = new Map<string, number>();
+  const receivedUnconfirmed = new Map<string, ReceivedMark>();
   const stored: FactorAssessment[] = assessments.map((row) => {
     const key = assessmentKey(row.factor_id, row.subject_key);
     versions.set(key, row.version);
+    if (row.received_from && isUnverifiedReceived(row.received_from, row.version)) receivedUnconfirmed.set(key, { area: row.received_from.area, receivedOn: row.received_from.receivedOn });
     const subject: Subject = row.person_id ? 'adult' : (row.subject_key as Subject);
     return {
       factorId: row.factor_id as FactorId,
@@ -264,6 +270,7 @@ function storedProfileFrom({ record, people, assessments, evidence, entries, tea
     profileVersion: record.profile_version,
     reviewedAt: record.profile_reviewed_at,
     versions,
+    receivedUnconfirmed,
     chronology: entries,
     facts: {
       today,

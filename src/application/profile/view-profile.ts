@@ -2,6 +2,7 @@
 // the audit entry. Findings are computed on every read from what is stored; none is stored.
 import type { CaseAccess } from '../../domain/access/case-access.ts';
 import type { Finding, ProfileEvaluation } from '../../domain/profile/profile.types.ts';
+import type { ReceivedMark } from '../../domain/transfer/transfer-record.ts';
 import type { NextReview } from '../../domain/profile/review-schedule.ts';
 import type { Queryable } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
@@ -17,6 +18,8 @@ export interface ProfileView {
   profileVersion: number;
   /** Each stored assessment's version, by `factorId|subjectKey`. */
   versions: Map<string, number>;
+  /** Assessments received from another area and not yet confirmed or re-assessed here, by `factorId|subjectKey`. */
+  receivedUnconfirmed: Map<string, ReceivedMark>;
   level: string;
   review: { lastReviewedAt: string | null; next: NextReview };
   decisions: RecordedDecision[];
@@ -63,6 +66,7 @@ export async function profileViewOf(db: Queryable, caseId: string, evaluated: Ev
     evaluation,
     profileVersion: stored.profileVersion,
     versions: stored.versions,
+    receivedUnconfirmed: stored.receivedUnconfirmed,
     level: stored.level,
     review: { lastReviewedAt: stored.reviewedAt?.toISOString() ?? null, next: review },
     decisions,

@@ -20,7 +20,7 @@ import { presentCase } from '../cases/case.presenter.ts';
 import { printRows } from '../chronology/chronology-export.ts';
 import { presentEntries } from '../chronology/chronology.presenter.ts';
 import { presentActions, presentVisits, whoChecks } from '../plan/plan.presenter.ts';
-import { presentProfile } from '../profile/profile.presenter.ts';
+import { presentProfile, receivedText } from '../profile/profile.presenter.ts';
 import { presentReview } from '../profile/review.presenter.ts';
 import { formatDate, formatDateTime } from '../../views/london-time.ts';
 import { severityTag } from '../../views/severity.ts';
@@ -52,18 +52,21 @@ function knownLines(factor: EvaluatedFactor): string[] {
 
 function presentFactors(view: CasePrint) {
   if (!view.profile) return [];
-  const sections = presentProfile(view.case.record.id, view.profile.evaluation).sections;
+  const received = view.profile.receivedUnconfirmed;
+  const sections = presentProfile(view.case.record.id, view.profile.evaluation, received).sections;
   return view.profile.evaluation.subjects.map((subject, index) => {
     const section = sections[index]!;
     const key = subjectKey(subject.subject, subject.personId);
     const row = (factor: EvaluatedFactor, item: (typeof section.risk)[number]) => {
       const assessed = view.assessedBy.get(assessmentKey(factor.factorId, key));
+      const mark = received.get(assessmentKey(factor.factorId, key));
       return {
         id: `${factor.factorId}-${key}`,
         name: factorDefinition(factor.factorId).label,
         status: 'tag' in item.status ? item.status.tag.text : item.status.text,
         known: knownLines(factor),
         evidence: factor.evidence.map(evidenceLine),
+        received: mark ? `${receivedText(mark)}: confirm it on what you have seen, or re-assess it` : null,
         assessed: factor.derived ? 'From the record' : assessed ? `${assessed.by ?? 'Someone no longer in the service'}, ${formatDateTime(assessed.at)}` : 'Not assessed yet',
       };
     };
@@ -120,6 +123,7 @@ export function presentPrint(view: CasePrint, printedBy: SignedInUser) {
     nextReview: review?.nextReview ?? null,
     lastReviewed: review?.lastReviewed ?? null,
     summary: view.profile?.evaluation.summary ?? null,
+    receivedUnconfirmed: view.profile?.receivedUnconfirmed.size ?? 0,
     findings: (profile?.findings ?? []).map((f) => ({ id: f.id, tag: severityTag(f.severity), title: f.title, rationale: f.rationale, facts: f.facts, whatToDo: f.suggestedAction, guidance: citationsText(f.citations) })),
     factors: view.kind !== 'summary' ? presentFactors(view) : [],
     decisions: view.kind !== 'summary' ? (review?.decisions ?? []) : [],

@@ -3,6 +3,16 @@ import type { EvaluatedFactor, ProfileEvaluation, SubjectProfile } from '../../.
 import { factorDefinition } from '../../../domain/catalogue/catalogue.ts';
 import { severityTag } from '../../views/severity.ts';
 import { evidenceWaiting } from '../../../domain/profile/evidence-waiting.ts';
+import type { ReceivedMark } from '../../../domain/transfer/transfer-record.ts';
+import { formatDate } from '../../views/london-time.ts';
+
+/** Assessments received from another area and not yet confirmed here, by `factorId|subjectKey`. */
+type Received = ReadonlyMap<string, ReceivedMark>;
+
+/** "Assessed by <area>, received <date>: not yet confirmed here", for a received assessment. */
+export function receivedText(mark: ReceivedMark): string {
+  return `Assessed by ${mark.area}, received ${formatDate(mark.receivedOn)}: not yet confirmed here`;
+}
 
 function statusTag(factor: EvaluatedFactor): { tag: { text: string; classes: string } } | { text: string } {
   if (factor.conflict) return { tag: { text: 'Conflicting information', classes: 'govuk-tag--red' } };
@@ -24,10 +34,12 @@ export function subjectKeyOf(subject: Pick<SubjectProfile, 'subject' | 'personId
   return subject.personId ?? subject.subject;
 }
 
-function taskItems(caseId: string, subject: SubjectProfile, factors: readonly EvaluatedFactor[]) {
+function taskItems(caseId: string, subject: SubjectProfile, factors: readonly EvaluatedFactor[], received: Received) {
   return factors.map((factor) => {
     const definition = factorDefinition(factor.factorId);
     const waiting = evidenceWaiting(factor).length;
+    const mark = received.get(`${factor.factorId}|${subjectKeyOf(subject)}`);
+    const hints = [...(mark ? [receivedText(mark)] : []), ...(waiting > 0 ? [`Evidence waiting: ${String(waiting)} ${waiting === 1 ? 'record' : 'records'}`] : [])];
     return {
       title: { text: definition.label },
       // Faltering growth comes from the weights: its page is the growth page, which shows them.
@@ -36,7 +48,7 @@ function taskItems(caseId: string, subject: SubjectProfile, factors: readonly Ev
         : factor.derived
           ? { hint: { text: 'From the record' } }
           : { href: `/cases/${caseId}/profile/${subjectKeyOf(subject)}/${factor.factorId}` }),
-      ...(waiting > 0 ? { hint: { text: `Evidence waiting: ${String(waiting)} ${waiting === 1 ? 'record' : 'records'}` } } : {}),
+      ...(hints.length > 0 ? { hint: { text: hints.join('. ') } } : {}),
       status: statusTag(factor),
     };
   });
@@ -63,17 +75,19 @@ export function sectionCounts(factors: readonly EvaluatedFactor[]): string {
   return `${String(count('not-assessed'))} not yet assessed, ${excluded}, ${String(count('present'))} present, ${String(count('cannot-assess'))} cannot be assessed`;
 }
 
-export function presentProfile(caseId: string, evaluation: ProfileEvaluation) {
+export function presentProfile(caseId: string, evaluation: ProfileEvaluation, received: Received = new Map()) {
   return {
     summary: evaluation.summary,
+    /** How many assessments another area made that no one here has confirmed or re-assessed. */
+    receivedUnconfirmed: received.size,
     findings: evaluation.findings.map((finding) => ({ ...finding, tag: severityTag(finding.severity) })),
     sections: evaluation.subjects.map((subject) => ({
       id: `subject-${subjectKeyOf(subject)}`,
       heading: heading(subject),
       counts: sectionCounts(subject.risk),
       assessAll: { href: `/cases/${caseId}/profile/${subjectKeyOf(subject)}/all-factors`, text: `Assess all of ${subjectPossessive(subject)} factors` },
-      risk: taskItems(caseId, subject, subject.risk),
-      protective: taskItems(caseId, subject, subject.protective),
+      risk: taskItems(caseId, subject, subject.risk, received),
+      protective: taskItems(caseId, subject, subject.protective, received),
     })),
   };
 }

@@ -39,7 +39,7 @@ export async function profileRoutes(app: FastifyInstance): Promise<void> {
     return reply.page('profile/profile.njk', {
       title: 'Infant Care Profile',
       caseName: infant?.name ?? '',
-      p: presentProfile(request.params.caseId, result.value.evaluation),
+      p: presentProfile(request.params.caseId, result.value.evaluation, result.value.receivedUnconfirmed),
       caseId: request.params.caseId,
       nextReview: presentReview(result.value).nextReview,
       needingDecision: result.value.needingDecision.length > 0,
@@ -92,6 +92,7 @@ export async function profileRoutes(app: FastifyInstance): Promise<void> {
         backLink: `/cases/${caseId}/profile#subject-${subjectKey}`,
         readOnly: !result.value.canChange,
         statusLabel: FACTOR_STATUSES[factor.status].label,
+        received: result.value.receivedUnconfirmed.get(assessmentKey(factorId, subjectKey)) ?? null,
         ...locals,
       },
       status,
