@@ -18,15 +18,16 @@ import { enrolTwoFactor } from './helpers/two-factor.ts';
 /** `hold`: set or lift a legal hold on the case: a safeguarding lead or manager who may change it (domain/retention/legal-holds.ts). */
 /** `propose-withdrawal`: the lead professional only; `confirm-withdrawal`: a safeguarding lead or manager who may change it (domain/withdrawal/withdrawal-rules.ts). */
 /** `transfer`: close the case for transfer and record the receipt: the lead professional only (domain/transfer/transfer-rules.ts). */
-type Need = 'read' | 'change' | 'manage' | 'hold' | 'propose-withdrawal' | 'confirm-withdrawal' | 'transfer';
+/** `cancel-transfer`: the lead professional, or a manager or safeguarding lead of the sending organisation (domain/transfer/cancel-transfer.ts). */
+type Need = 'read' | 'change' | 'manage' | 'hold' | 'propose-withdrawal' | 'confirm-withdrawal' | 'transfer' | 'cancel-transfer';
 type Subject = 'lead' | 'member' | 'oversightLead' | 'oversightManager' | 'otherOrgLead' | 'otherOrgManager' | 'sameOrgPractitioner' | 'otherOrgFeed' | 'admin' | 'breakGlass';
 
 /** What each kind of requester may do, as domain/access/case-access.ts decides it. */
 const ALLOWED: Record<Subject, Need[]> = {
-  lead: ['read', 'change', 'manage', 'propose-withdrawal', 'transfer'],
+  lead: ['read', 'change', 'manage', 'propose-withdrawal', 'transfer', 'cancel-transfer'],
   member: ['read', 'change'],
-  oversightLead: ['read', 'change', 'manage', 'hold', 'confirm-withdrawal'],
-  oversightManager: ['read', 'change', 'manage', 'hold', 'confirm-withdrawal'],
+  oversightLead: ['read', 'change', 'manage', 'hold', 'confirm-withdrawal', 'cancel-transfer'],
+  oversightManager: ['read', 'change', 'manage', 'hold', 'confirm-withdrawal', 'cancel-transfer'],
   otherOrgLead: [],
   otherOrgManager: [],
   sameOrgPractitioner: [],
@@ -217,10 +218,12 @@ const ROUTES: RouteCase[] = [
   { name: 'page: transfer to another area', need: 'change', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/transfer`) },
   { name: 'page: close for transfer (post, blank area)', need: 'transfer', request: (c, ids) => c.web.post(`/cases/${ids.caseId}/transfer`, { toArea: ' ', contact: 'probe' }) },
   { name: 'page: record the receipt of a transfer (post, none sent)', need: 'transfer', request: (c, ids) => c.web.post(`/cases/${ids.caseId}/transfer/receipt`, { note: 'probe' }) },
+  { name: 'page: cancel a transfer (post, none sent)', need: 'cancel-transfer', request: (c, ids) => c.web.post(`/cases/${ids.caseId}/transfer/cancellation`, { reason: 'probe' }) },
   { name: 'page: printable transfer pack', need: 'read', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/print/transfer`) },
   { name: 'api: POST transfer (blank area)', need: 'transfer', request: (c, ids) => c.api('POST', `/cases/${ids.caseId}/transfer`, { toArea: ' ', contact: 'probe' }) },
   { name: 'api: GET transfer', need: 'change', request: (c, ids) => c.api('GET', `/cases/${ids.caseId}/transfer`) },
   { name: 'api: POST transfer receipt (none sent)', need: 'transfer', request: (c, ids) => c.api('POST', `/cases/${ids.caseId}/transfer/receipt`, { note: 'probe' }) },
+  { name: 'api: POST transfer cancellation (none sent)', need: 'cancel-transfer', request: (c, ids) => c.api('POST', `/cases/${ids.caseId}/transfer/cancellation`, { reason: 'probe' }) },
 ];
 
 /** Routes with a case id that are meant for people outside the team, and where they are tested. */

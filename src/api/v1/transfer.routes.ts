@@ -2,7 +2,9 @@
 // the lead professional closes the case for transfer; 201 with the pack, a FHIR Bundle
 // (application/fhir+json) whose DocumentReference links the PDF (also in the Link header). GET
 // .../transfer: what was sent, to whom, when, and the task to confirm receipt; POST .../transfer/receipt
-// { note } closes the task. POST /api/v1/transfers (the pack) makes the case here: 201 { caseId, ... }; a
+// { note } closes the task; POST .../transfer/cancellation { reason } cancels the transfer while its
+// receipt is not confirmed (403 not-lead-or-manager, 409 not-transferred or receipt-confirmed-already,
+// 422 invalid-cancellation). POST /api/v1/transfers (the pack) makes the case here: 201 { caseId, ... }; a
 // bad pack, a record that cannot be made or a possible duplicate is an OperationOutcome, nothing stored.
 // Past a possible duplicate, the caller chooses: confirmedNoDuplicate with a reason, or mergeInto a record.
 // Refusals of the sending side: 403 not-lead-professional, 409 already-transferred, not-transferred or
@@ -10,10 +12,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Static } from 'typebox';
 import { actorFor } from '../../application/auth/signed-in-user.ts';
+import { cancelTransfer } from '../../application/transfer/cancel-transfer.ts';
 import { closeForTransfer, recordTransferReceipt, viewTransfer, type TransferResult, type TransferView } from '../../application/transfer/close-for-transfer.ts';
 import { makeTransferPack } from '../../application/transfer/transfer-pack.ts';
 import { receiveTransfer } from '../../application/transfer/receive-transfer.ts';
 import { operationOutcome, outcomeIssue } from '../../domain/fhir/operation-outcome.ts';
+import { isCancelConflict, isCancelSlip } from '../../domain/transfer/cancel-transfer.ts';
 import { isTransferConflict, isTransferSlip, TRANSFER_SLIP_FIELDS } from '../../domain/transfer/transfer-rules.ts';
 import { sendApiError, sendCaseChangeRefusal } from '../api-error.ts';
 import { requireBearer } from './bearer-auth.ts';
@@ -22,7 +26,7 @@ import { fhirMediaType } from './fhir-export.routes.ts';
 import { FhirOperationOutcome, sendFastifyRefusalAsOutcome, sendInputProblemAsOutcome, sendOutcome } from './fhir-outcome.ts';
 import { FHIR_BODY_LIMIT } from './fhir.schemas.ts';
 import { errorResponses } from './schemas.ts';
-import { Received, ReceivedPack, ReceiptBody, ReceiveQuery, TransferBody, TransferPack, TransferStatus } from './transfer.schemas.ts';
+import { CancellationBody, Received, ReceivedPack, ReceiptBody, ReceiveQuery, TransferBody, TransferPack, TransferStatus } from './transfer.schemas.ts';
 
 const DUPLICATE_WAYS_ON =
   'Look at each record listed. If none is the same baby, send the pack again with confirmedNoDuplicate=true, checkedCaseIds (the ids you looked at) and differentBabyReason (why); if one is, send it again with mergeInto=<its id> to add the received history to it.';
@@ -42,6 +46,7 @@ function statusOf(caseId: string, transfer: TransferView): Static<typeof Transfe
     sentAt: transfer.sentAt.toISOString(),
     receiptDueOn: transfer.receiptDueOn,
     receiptConfirmedAt: transfer.receipt ? transfer.receipt.at.toISOString() : null,
+    cancellation: transfer.cancelled ? { at: transfer.cancelled.at.toISOString(), byName: transfer.cancelled.byName, reason: transfer.cancelled.reason } : null,
     task: transfer.task,
   };
 }
@@ -117,6 +122,28 @@ export async function transferApiRoutes(app: FastifyInstance): Promise<void> {
       const result = await recordTransferReceipt(ctx, actor(request), request.params.caseId, request.body.note);
       if (!result.ok) return sendRefusal(reply, result);
       return statusOf(request.params.caseId, result.value);
+    },
+  );
+
+  app.post<CaseParams & { Body: Static<typeof CancellationBody> }>(
+    '/cases/:caseId/transfer/cancellation',
+    {
+      preHandler: requireBearer,
+      schema: {
+        ...common,
+        summary:
+          'Cancel the transfer (the receiving area refused it, or it was sent by mistake), with the reason, while its receipt is not confirmed: the lead professional, or a manager or safeguarding lead of the sending organisation. The case is open here again, the receipt task closes, the chronology says so. 403 not-lead-or-manager, 409 not-transferred or receipt-confirmed-already, 422 invalid-cancellation',
+        params: CaseIdParams,
+        body: CancellationBody,
+        response: { 200: TransferStatus, ...errorResponses(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const result = await cancelTransfer(ctx, actor(request), request.params.caseId, request.body.reason);
+      if (result.ok) return statusOf(request.params.caseId, result.value);
+      if (result.code !== 'refused') return sendCaseChangeRefusal(reply, result);
+      if (isCancelSlip(result.refusal)) return sendApiError(reply, 422, 'invalid-cancellation', result.message, [{ path: '/reason', message: result.message }]);
+      return sendApiError(reply, isCancelConflict(result.refusal) ? 409 : 403, result.refusal, result.message);
     },
   );
 

@@ -1,7 +1,8 @@
 // The requests and answers of the transfer operations (issue 21), as published in the OpenAPI
 // document: closing a case for transfer (its pack, a FHIR Bundle), recording the receipt, and
-// receiving a pack from another area.
+// cancelling a transfer, and receiving a pack from another area.
 import { Type } from 'typebox';
+import { CANCEL_REASON_LIMIT } from '../../domain/transfer/cancel-transfer.ts';
 import { RECEIPT_NOTE_LIMIT, TRANSFER_AREA_LIMIT, TRANSFER_CONTACT_LIMIT } from '../../domain/transfer/transfer-rules.ts';
 import { PACK_MARKING, TRANSFER_PACK_SYSTEM, TRANSFER_RECORD_MEDIA_TYPE } from '../../domain/transfer/transfer-pack.ts';
 import { FhirPatient, SEARCHED_RESOURCES } from './fhir-export.schemas.ts';
@@ -21,6 +22,11 @@ export const ReceiptBody = Type.Object(
   { additionalProperties: false },
 );
 
+export const CancellationBody = Type.Object(
+  { reason: Type.String({ minLength: 1, maxLength: CANCEL_REASON_LIMIT, description: 'Why the transfer is cancelled, such as "Northshire refused it: the family did not move there"' }) },
+  { additionalProperties: false },
+);
+
 export const TransferStatus = Type.Object({
   caseId: str(),
   toArea: str(),
@@ -29,7 +35,11 @@ export const TransferStatus = Type.Object({
   sentAt: Type.String({ format: 'date-time' }),
   receiptDueOn: Type.String({ format: 'date', description: 'The task: receipt confirmed within 5 working days of sending' }),
   receiptConfirmedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-  task: Type.Union([Type.Literal('due'), Type.Literal('overdue'), Type.Literal('done')]),
+  cancellation: Type.Union([
+    Type.Object({ at: Type.String({ format: 'date-time' }), byName: str('Who cancelled it'), reason: str() }, { additionalProperties: false, description: 'The sending side cancelled the transfer before its receipt was confirmed: the case is open here again' }),
+    Type.Null(),
+  ]),
+  task: Type.Union([Type.Literal('due'), Type.Literal('overdue'), Type.Literal('done'), Type.Literal('cancelled')]),
 });
 
 const PackDocument = Type.Object({

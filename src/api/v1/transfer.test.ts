@@ -144,6 +144,7 @@ describe('transfer to another area: from one instance of the service to another 
       sentAt: undefined,
       receiptDueOn: receiptDueOn(today),
       receiptConfirmedAt: null,
+      cancellation: null,
       task: 'due',
     });
     const row = await sending.ctx.db.selectFrom('case_transfers').select(['sent', 'sent_by']).where('case_id', '=', caseId).executeTakeFirstOrThrow();

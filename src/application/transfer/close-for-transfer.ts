@@ -3,7 +3,8 @@
 // area and the contact there (domain/transfer/transfer-rules.ts). In one transaction it keeps what
 // was sent (the pack's parts and what the record held), to whom and when, and the task to confirm
 // receipt within five working days; the pack itself is made from the record (transfer-pack.ts).
-// The lead professional closes the task by recording how the receiving area confirmed receipt.
+// The lead professional closes the task by recording how the receiving area confirmed receipt; until
+// then the sending side may cancel the transfer (cancel-transfer.ts).
 // A refusal of who is asking is audited as denied, a slip in the form as a failure; neither changes anything.
 import {
   decideReceipt,
@@ -17,7 +18,9 @@ import {
   type TransferOnCase,
   type TransferRefusal,
 } from '../../domain/transfer/transfer-rules.ts';
-import type { Tx } from '../../infrastructure/db/schema.ts';
+import type { Selectable } from 'kysely';
+import type { CaseTransfersTable, Tx } from '../../infrastructure/db/schema.ts';
+import { mayCancelTransfer, type TransferToCancel } from '../../domain/transfer/cancel-transfer.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAuditAlone, type AuditEvent } from '../audit.ts';
 import { loadCaseAccess } from '../cases/case-access.ts';
@@ -39,7 +42,9 @@ export interface TransferView {
   sent: { entries: number; people: number; findings: number };
   receiptDueOn: string;
   receipt: { at: Date; byName: string; note: string } | null;
-  task: ReceiptTaskState;
+  /** The sending side cancelled it before its receipt was confirmed (cancel-transfer.ts): the case is open again. */
+  cancelled: { at: Date; byName: string; reason: string } | null;
+  task: ReceiptTaskState | 'cancelled';
 }
 
 export type TransferResult<T> =
@@ -55,15 +60,32 @@ function refused<T>(action: string, caseId: string, refusal: TransferRefusal): C
   return { changed: false, answer: { ok: false, code: 'refused', refusal, message: TRANSFER_REFUSAL_MESSAGES[refusal] }, audit };
 }
 
-async function transferRow(db: Tx | AppContext['db'], caseId: string) {
-  return db.selectFrom('case_transfers').selectAll().where('case_id', '=', caseId).executeTakeFirst();
+/** The case's transfer, with the organisation of whoever sent it. */
+export async function transferRow(db: Tx | AppContext['db'], caseId: string) {
+  return db
+    .selectFrom('case_transfers')
+    .innerJoin('users', 'users.id', 'case_transfers.sent_by')
+    .selectAll('case_transfers')
+    .select('users.organisation_id as sent_from_organisation_id')
+    .where('case_id', '=', caseId)
+    .executeTakeFirst();
 }
 
-type TransferRow = NonNullable<Awaited<ReturnType<typeof transferRow>>>;
+export type TransferRow = NonNullable<Awaited<ReturnType<typeof transferRow>>>;
 
+/**
+ * The transfer on the case, for closing it: a cancelled one is still there (one transfer a case, its
+ * history kept), so the case cannot be closed for transfer again yet.
+ */
 const onCase = (row: TransferRow | undefined): TransferOnCase | null => (row ? { receiptConfirmed: row.receipt_confirmed_at !== null } : null);
+/** The transfer in force, for its receipt: none once cancelled. */
+const inForce = (row: TransferRow | undefined): TransferOnCase | null => (row && row.cancelled_at === null ? onCase(row) : null);
 
-function viewOf(row: TransferRow, today: string): TransferView {
+/** The transfer in force, for cancelling it. */
+export const toCancel = (row: TransferRow | undefined): TransferToCancel | null =>
+  row && row.cancelled_at === null ? { sentFromOrganisationId: row.sent_from_organisation_id, receiptConfirmed: row.receipt_confirmed_at !== null } : null;
+
+export function viewOf(row: Selectable<CaseTransfersTable>, today: string): TransferView {
   const sent = row.sent as TransferView['sent'];
   return {
     toArea: row.to_area,
@@ -74,7 +96,8 @@ function viewOf(row: TransferRow, today: string): TransferView {
     sent: { entries: sent.entries, people: sent.people, findings: sent.findings },
     receiptDueOn: row.receipt_due_on,
     receipt: row.receipt_confirmed_at && row.receipt_confirmed_by_name ? { at: row.receipt_confirmed_at, byName: row.receipt_confirmed_by_name, note: row.receipt_note ?? '' } : null,
-    task: receiptTaskState({ dueOn: row.receipt_due_on, confirmed: row.receipt_confirmed_at !== null }, today),
+    cancelled: row.cancelled_at && row.cancelled_by_name ? { at: row.cancelled_at, byName: row.cancelled_by_name, reason: row.cancel_reason ?? '' } : null,
+    task: row.cancelled_at ? 'cancelled' : receiptTaskState({ dueOn: row.receipt_due_on, confirmed: row.receipt_confirmed_at !== null }, today),
   };
 }
 
@@ -109,7 +132,7 @@ export async function closeForTransfer(ctx: AppContext, actor: UserActor, caseId
 export async function recordTransferReceipt(ctx: AppContext, actor: UserActor, caseId: string, note: string | undefined): Promise<TransferResult<TransferView>> {
   const action = 'case.transfer-receipt';
   return changeCase<TransferResult<TransferView>>(ctx, actor, caseId, { action, onClosedCase: 'allowed' }, (refusal) => (refusal.code === 'not-found' ? NOT_FOUND : FORBIDDEN), async ({ trx, recorder, record, now, today }) => {
-    const decided = decideReceipt(record.basis, onCase(await transferRow(trx, caseId)), note);
+    const decided = decideReceipt(record.basis, inForce(await transferRow(trx, caseId)), note);
     if (!decided.ok) return refused(action, caseId, decided.refusal);
     const row = await trx
       .updateTable('case_transfers')
@@ -132,6 +155,8 @@ export interface TransferPageView {
   /** What the page offers the caller: the close-for-transfer form, the receipt form. */
   mayTransfer: boolean;
   mayConfirmReceipt: boolean;
+  /** The cancel form: the lead professional, or a manager or safeguarding lead of the sending organisation. */
+  mayCancel: boolean;
 }
 
 /** The case's transfer, for the pages: to anyone who may change the case (read audited). */
@@ -151,7 +176,8 @@ export async function viewTransfer(ctx: AppContext, actor: UserActor, caseId: st
     value: {
       transfer: row ? viewOf(row, serviceToday(now)) : null,
       mayTransfer: mayTransfer(access.basis, onCase(row)).ok,
-      mayConfirmReceipt: mayConfirmReceipt(access.basis, onCase(row)).ok,
+      mayConfirmReceipt: mayConfirmReceipt(access.basis, inForce(row)).ok,
+      mayCancel: mayCancelTransfer({ basis: access.basis, role: actor.role, organisationId: actor.organisationId }, toCancel(row)).ok,
     },
   };
 }

@@ -25,6 +25,7 @@ const ACTIONS: Readonly<Record<string, readonly [words: string, kind: AuditActio
   'case.transfer': ['Closed the record for transfer to another area and sent its pack', 'change'],
   'case.transfer-view': ['Looked at the transfer to another area', 'look'],
   'case.transfer-receipt': ['Recorded that the receiving area has the transfer pack', 'change'],
+  'case.transfer-cancel': ['Cancelled the transfer to another area (the case open here again)', 'change'],
   'transfer.receive': ['Received the record in a transfer from another area', 'change'],
   'transfer.preview': ['Looked at what a transfer pack from another area holds, before receiving it', 'look'],
   'case.withdrawn': ['Withdrew the record as made in error (its data removed)', 'change'],

@@ -2,7 +2,8 @@
 // another area"): the record went with the family, so the receiving area keeps it from now on. No
 // change to the case is taken any more, except the few a change declares it may still make on a
 // closed case (application/cases/change-case.ts, ChangeIntent.onClosedCase): recording the receiving
-// area's receipt and a legal hold placed or lifted.
+// area's receipt, cancelling the transfer (cancel-transfer.ts: the case opens again) and a legal hold
+// placed or lifted.
 // Reading, printing and subject access change nothing and go on as before. Pure.
 import { dayInWords } from '../shared/calendar-date.ts';
 

@@ -1,12 +1,16 @@
 // Transfer to another area (issue 21), on one page (/cases/:caseId/transfer): the lead professional
 // closes the case for transfer, naming the receiving area and the contact there, and later records
-// how the receiving area confirmed it has the pack (the task due in 5 working days). The pack's PDF is
+// how the receiving area confirmed it has the pack (the task due in 5 working days); until then the
+// lead professional, or a manager or safeguarding lead of the sending organisation, may cancel the
+// transfer with a reason (the case open here again). The pack's PDF is
 // the printable transfer pack (print/transfer); its FHIR Bundle comes from the API. A refusal comes
 // back on the page with the error summary saying why and what to do, and what was typed; each is
 // audited by the use case. No JavaScript needed.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
+import { cancelTransfer } from '../../../application/transfer/cancel-transfer.ts';
 import { closeForTransfer, recordTransferReceipt, viewTransfer, type TransferResult, type TransferView } from '../../../application/transfer/close-for-transfer.ts';
+import { isCancelConflict, isCancelSlip } from '../../../domain/transfer/cancel-transfer.ts';
 import { isTransferConflict, TRANSFER_SLIP_FIELDS } from '../../../domain/transfer/transfer-rules.ts';
 import { formErrors } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
@@ -15,12 +19,14 @@ import { formatDate, formatDateTime } from '../../views/london-time.ts';
 import { transferImportRoutes } from './transfer-import.routes.ts';
 
 type CaseParams = { Params: { caseId: string } };
-type Values = { toArea: string; contact: string; note: string };
+type Values = { toArea: string; contact: string; note: string; reason: string };
+const NO_VALUES: Values = { toArea: '', contact: '', note: '', reason: '' };
 
 const TASK_TAGS = {
   due: { text: 'Due', classes: 'govuk-tag--blue' },
   overdue: { text: 'Overdue', classes: 'govuk-tag--red' },
   done: { text: 'Received', classes: 'govuk-tag--green' },
+  cancelled: { text: 'Cancelled', classes: 'govuk-tag--grey' },
 } as const;
 
 const plural = (n: number, one: string, many: string) => `${String(n)} ${n === 1 ? one : many}`;
@@ -37,6 +43,7 @@ function presentTransfer(transfer: TransferView) {
     dueOn: formatDate(transfer.receiptDueOn),
     task: TASK_TAGS[transfer.task],
     receipt: transfer.receipt ? `${transfer.receipt.note} (recorded by ${transfer.receipt.byName} on ${formatDateTime(transfer.receipt.at.toISOString())})` : null,
+    cancelled: transfer.cancelled ? `${transfer.cancelled.reason} (cancelled by ${transfer.cancelled.byName} on ${formatDateTime(transfer.cancelled.at.toISOString())})` : null,
   };
 }
 
@@ -57,10 +64,10 @@ export async function transferRoutes(app: FastifyInstance): Promise<void> {
     const { caseId } = request.params;
     const result = await viewTransfer(ctx, actor(request), caseId);
     if (!result.ok) return sendErrorPage(reply, result.code);
-    const { transfer, mayTransfer, mayConfirmReceipt } = result.value;
+    const { transfer, mayTransfer, mayConfirmReceipt, mayCancel } = result.value;
     return reply.page(
       'transfer/transfer.njk',
-      { title: 'Transfer to another area', caseId, transfer: transfer ? presentTransfer(transfer) : null, mayTransfer, mayConfirmReceipt, values: { toArea: '', contact: '', note: '' }, fieldErrors: {}, backLink: `/cases/${caseId}`, ...locals },
+      { title: 'Transfer to another area', caseId, transfer: transfer ? presentTransfer(transfer) : null, mayTransfer, mayConfirmReceipt, mayCancel, values: NO_VALUES, fieldErrors: {}, backLink: `/cases/${caseId}`, ...locals },
       status,
     );
   }
@@ -76,15 +83,27 @@ export async function transferRoutes(app: FastifyInstance): Promise<void> {
   app.get<CaseParams>('/cases/:caseId/transfer', { preHandler: requireUser }, async (request, reply) => page(request, reply));
 
   app.post<CaseParams>('/cases/:caseId/transfer', { preHandler: requireUser }, async (request, reply) => {
-    const values = { toArea: field(request.body, 'toArea'), contact: field(request.body, 'contact'), note: '' };
+    const values = { ...NO_VALUES, toArea: field(request.body, 'toArea'), contact: field(request.body, 'contact') };
     const result = await closeForTransfer(ctx, actor(request), request.params.caseId, values);
     if (!result.ok) return refusal(request, reply, result, values);
     flashSuccess(request, `The case is closed for transfer to ${result.value.toArea}. Record the receipt here when they confirm they have the pack.`);
     return reply.redirect(pageUrl(request.params.caseId), 303);
   });
 
+  app.post<CaseParams>('/cases/:caseId/transfer/cancellation', { preHandler: requireUser }, async (request, reply) => {
+    const values = { ...NO_VALUES, reason: field(request.body, 'reason') };
+    const result = await cancelTransfer(ctx, actor(request), request.params.caseId, values.reason);
+    if (!result.ok) {
+      if (result.code !== 'refused') return sendErrorPage(reply, result.code);
+      if (isCancelSlip(result.refusal)) return page(request, reply, { values, ...formErrors({ reason: result.message }) }, 400);
+      return page(request, reply, { values, errorList: [{ text: result.message, href: '#transfer' }] }, isCancelConflict(result.refusal) ? 409 : 403);
+    }
+    flashSuccess(request, `The transfer to ${result.value.toArea} is cancelled. The case is open here again.`);
+    return reply.redirect(pageUrl(request.params.caseId), 303);
+  });
+
   app.post<CaseParams>('/cases/:caseId/transfer/receipt', { preHandler: requireUser }, async (request, reply) => {
-    const values = { toArea: '', contact: '', note: field(request.body, 'note') };
+    const values = { ...NO_VALUES, note: field(request.body, 'note') };
     const result = await recordTransferReceipt(ctx, actor(request), request.params.caseId, values.note);
     if (!result.ok) return refusal(request, reply, result, values);
     flashSuccess(request, 'The receipt of the transfer pack is recorded');

@@ -1,0 +1,56 @@
+// Cancelling a transfer in a real browser with axe (issue 21): the lead professional of a demo case
+// closes it for transfer, then cancels: a reason too long is refused with the error summary linking
+// to the field and what was typed kept; with a reason, the page says the transfer is cancelled, by
+// whom and why, and the case is open again. No JavaScript needed.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { CANCEL_REASON_LIMIT } from '../src/domain/transfer/cancel-transfer.ts';
+import { type E2e, expectNoAxeViolations, signIn, startE2e, submit } from './helpers/browser.ts';
+import { expectErrorSummary } from './helpers/page-checks.ts';
+
+describe('cancelling a transfer to another area', () => {
+  let e2e: E2e;
+  let page: Page;
+  let caseId: string;
+
+  before(async () => {
+    e2e = await startE2e();
+    const lead = await e2e.testApp.ctx.db
+      .selectFrom('case_team')
+      .innerJoin('users', 'users.id', 'case_team.user_id')
+      .select(['case_team.case_id', 'users.email'])
+      .where('case_team.role', '=', 'lead-professional')
+      .where('users.email', 'like', '%@demo.example')
+      .orderBy('case_team.case_id')
+      .executeTakeFirstOrThrow();
+    caseId = lead.case_id;
+    page = await e2e.newPage();
+    await signIn(page, lead.email);
+    await page.goto(`/cases/${caseId}/transfer`);
+    await page.locator('#toArea').fill('Northshire County Council');
+    await page.locator('#contact').fill('Rita Receiver, duty team');
+    await submit(page, page.locator('[data-qa="close-for-transfer"]'));
+  });
+  after(async () => e2e.close());
+
+  test('the cancel form passes axe, and a reason too long is refused with what was typed kept', async () => {
+    await expectNoAxeViolations(page);
+    const long = `Refused ${'x'.repeat(CANCEL_REASON_LIMIT)}`;
+    await page.locator('#reason').fill(long);
+    const refused = await submit(page, page.locator('[data-qa="cancel-transfer"]'));
+    assert.equal(refused.status(), 400);
+    await expectErrorSummary(page, [{ text: `Why the transfer is cancelled must be ${String(CANCEL_REASON_LIMIT)} characters or fewer`, href: '#reason' }]);
+    assert.equal(await page.locator('#reason').inputValue(), long);
+    await expectNoAxeViolations(page);
+  });
+
+  test('cancels the transfer: who, when and why shown, and the case open again', async () => {
+    await page.locator('#reason').fill('Northshire refused it: the family did not move');
+    await submit(page, page.locator('[data-qa="cancel-transfer"]'));
+    assert.match(await page.locator('.govuk-notification-banner').innerText(), /transfer to Northshire County Council is cancelled/);
+    assert.match(await page.locator('[data-qa="transfer-sent"]').innerText(), /Cancelled[\s\S]*Northshire refused it: the family did not move/);
+    assert.match(await page.locator('[data-qa="open-again"]').innerText(), /open here again/);
+    await expectNoAxeViolations(page);
+  });
+});

@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { makeCase, makeOrganisation, makeUser } from '../../../../test/helpers/factories.ts';
+import { qaElement, summaryErrors, textOf } from '../../../../test/helpers/html.ts';
+import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
+import { WebClient } from '../../../../test/helpers/web-client.ts';
+import { CANCEL_REASON_LIMIT } from '../../../domain/transfer/cancel-transfer.ts';
+
+// The cancel form on the transfer page (issue 21): offered to the lead professional and to a manager
+// of the sending organisation, not to a team member; keeps what was typed on a slip; refuses (audited)
+// a member who posts it anyway; once cancelled, the page says so and the case is open again.
+describe('cancelling a transfer on its page', () => {
+  let t: TestApp;
+  let caseId: string;
+  let lead: WebClient;
+  let member: WebClient;
+  let manager: WebClient;
+
+  before(async () => {
+    t = await createTestApp();
+    const org = await makeOrganisation(t.ctx, 'health-visiting', 'Southby Health Visiting');
+    const leadUser = await makeUser(t.ctx, { organisationId: org.id, name: 'Lena Lead' });
+    const memberUser = await makeUser(t.ctx, { organisationId: org.id });
+    const managerUser = await makeUser(t.ctx, { organisationId: org.id, role: 'manager' });
+    ({ id: caseId } = await makeCase(t.ctx, { familyName: 'Mover', teamUserIds: [leadUser.id, memberUser.id] }));
+    [lead, member, manager] = await Promise.all([WebClient.signedIn(t.app, leadUser), WebClient.signedIn(t.app, memberUser), WebClient.signedIn(t.app, managerUser)]);
+  });
+  after(async () => t.close());
+
+  const url = () => `/cases/${caseId}/transfer`;
+
+  it('offers the form only once sent, and to the lead and a manager of the sending organisation, not a member', async () => {
+    assert.equal(qaElement((await lead.get(url())).body, 'cancel-transfer'), null);
+    assert.equal((await lead.post(url(), { toArea: 'Northshire County Council', contact: 'Rita Receiver, duty team' })).statusCode, 303);
+    assert.ok(qaElement((await lead.get(url())).body, 'cancel-transfer'));
+    assert.ok(qaElement((await manager.get(url())).body, 'cancel-transfer'));
+    assert.equal(qaElement((await member.get(url())).body, 'cancel-transfer'), null);
+  });
+
+  it('keeps what was typed when the reason is too long, says what to do, and refuses a member (403), each audited', async () => {
+    const long = `Refused ${'x'.repeat(CANCEL_REASON_LIMIT)}`;
+    const slip = await lead.post(`${url()}/cancellation`, { reason: long });
+    assert.equal(slip.statusCode, 400);
+    assert.deepEqual(summaryErrors(slip.body), [`#reason: Why the transfer is cancelled must be ${String(CANCEL_REASON_LIMIT)} characters or fewer`]);
+    assert.ok(slip.body.includes(long));
+    const refused = await member.post(`${url()}/cancellation`, { reason: 'Mine' });
+    assert.equal(refused.statusCode, 403);
+    assert.match(summaryErrors(refused.body)[0] ?? '', /Only the case’s lead professional, or a manager or safeguarding lead/);
+    const audit = await t.ctx.db.selectFrom('audit_log').select('outcome').where('action', '=', 'case.transfer-cancel').where('case_id', '=', caseId).orderBy('seq').execute();
+    assert.deepEqual(audit.map((a) => a.outcome), ['failure', 'denied']);
+  });
+
+  it('cancels: the page shows who, when and why, the case is open again, and a second cancel is a conflict', async () => {
+    const done = await lead.post(`${url()}/cancellation`, { reason: 'Northshire refused it' });
+    assert.equal(done.statusCode, 303);
+    const page = await lead.get(url());
+    assert.match(textOf(qaElement(page.body, 'transfer-sent')), /Cancelled.*Northshire refused it \(cancelled by Lena Lead/s);
+    assert.ok(qaElement(page.body, 'open-again'));
+    assert.equal(qaElement(page.body, 'record-receipt'), null);
+    const again = await lead.post(`${url()}/cancellation`, { reason: 'Again' });
+    assert.equal(again.statusCode, 409);
+    assert.match(summaryErrors(again.body)[0] ?? '', /not closed for transfer, so there is no transfer to cancel/);
+  });
+});
