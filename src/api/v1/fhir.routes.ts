@@ -62,7 +62,7 @@ export async function fhirApiRoutes(app: FastifyInstance): Promise<void> {
         response: {
           200: FhirImportResult,
           ...errorResponses(401),
-          ...Object.fromEntries([400, 403, 404, 413, 415, 422].map((status) => [status, FhirOperationOutcome])),
+          ...Object.fromEntries([400, 403, 404, 409, 413, 415, 422].map((status) => [status, FhirOperationOutcome])),
         },
       },
     },
@@ -73,7 +73,7 @@ export async function fhirApiRoutes(app: FastifyInstance): Promise<void> {
         const status = result.problem === 'message-without-header' ? 422 : 400;
         return sendOutcome(reply, status, operationOutcome([refusalIssue(status === 400 ? 'structure' : 'business-rule', result.problem, BUNDLE_PROBLEM_MESSAGES[result.problem], fhirPathOf(result.path))]));
       }
-      return sendOutcome(reply, result.code === 'not-found' ? 404 : result.code === 'forbidden' ? 403 : 422, result.outcome);
+      return sendOutcome(reply, { 'not-found': 404, forbidden: 403, 'closed-for-transfer': 409, unreadable: 422 }[result.code], result.outcome);
     },
   );
 }

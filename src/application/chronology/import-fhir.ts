@@ -29,8 +29,8 @@ export type { FhirImport } from '../fhir/import-outcome.ts';
 export type ImportFhirResult =
   | { ok: true; value: FhirImport }
   | { ok: false; code: 'bad-bundle'; problem: BundleProblemCode; path: string }
-  /** No Patient matched a record the caller may change: 404 when none matched, 403 when refused, 422 when none could be told. */
-  | { ok: false; code: 'not-found' | 'forbidden' | 'unreadable'; message: string; outcome: OperationOutcome };
+  /** No Patient matched a record the caller may change: 404 when none matched, 403 when refused, 409 when closed for transfer, 422 when none could be told. */
+  | { ok: false; code: 'not-found' | 'forbidden' | 'closed-for-transfer' | 'unreadable'; message: string; outcome: OperationOutcome };
 
 const FHIR_IMPORT: BatchSource = { action: 'chronology.fhir-import', description: 'a FHIR import' };
 
@@ -120,7 +120,9 @@ async function importIn(trx: Tx, ctx: AppContext, actor: UserActor, reading: Rea
     const [refusal] = [...recorded.refused.values()];
     for (const { resource } of targeted) refuse(resource.index, resource.name, { code: refusal!.code, message: refusal!.message, details: [{ path: `/entry/${String(resource.index)}/resource`, message: refusal!.message }] });
     const outcome = importOutcome(answerOf({ stored: [], duplicates: [], corrected: [] }), [], reading.patientProblems);
-    return { answer: { ok: false, code: refusal!.code === 'not-found' ? 'not-found' : 'forbidden', message: refusal!.message, outcome } };
+    // A case closed for transfer is a conflict with the case's state, answered 409 as every change to it is.
+    const code = refusal!.code === 'closed-for-transfer' ? 'closed-for-transfer' : refusal!.code === 'not-found' ? 'not-found' : 'forbidden';
+    return { answer: { ok: false, code, message: refusal!.message, outcome } };
   }
 
   const lists = { stored: [] as ImportedResource[], duplicates: [] as ImportedResource[], corrected: [] as ImportedResource[] };
