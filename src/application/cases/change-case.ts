@@ -65,7 +65,7 @@ export interface ChangeIntent {
   action: string;
   /** What a refusal is audited against, when not the case itself. */
   refusalSubject?: { subjectType: string; subjectId: string };
-  /** May still be made on a case closed for transfer (the receipt, a legal hold); refused there otherwise. */
+  /** May still be made on a case closed for transfer (the receipt, cancelling the transfer, a legal hold); refused there otherwise. */
   onClosedCase?: 'allowed';
 }
 
