@@ -9,8 +9,8 @@ import type { UserActor } from '../actor.ts';
 import { recordAuditAlone, recordAudits } from '../audit.ts';
 import type { AppContext } from '../context.ts';
 import { recorderFor } from '../recorder.ts';
-import { loadDraft } from './draft.ts';
-import { officersRequest, type Refusal } from './officer-guard.ts';
+import { REDACTIONS_FIXED, unreleasedDraft } from './draft.ts';
+import type { Refusal } from './officer-guard.ts';
 import type { Invalid } from './requests.ts';
 
 export interface AgencyAnswerRecorded {
@@ -30,15 +30,9 @@ export async function recordAgencyAnswer(
   requestId: string,
   typed: { agency: string; answer: string; reason: string },
 ): Promise<{ ok: true; value: AgencyAnswerRecorded } | Refusal | Invalid<AgencyAnswerProblem> | { ok: false; code: 'conflict'; message: string }> {
-  const action = 'subject-access.agency-answer';
-  const found = await officersRequest(ctx, actor, action, requestId);
-  if (!found.ok) return found;
-  const audited = { action, subjectType: 'subject-access-request', subjectId: requestId };
-  const draft = await loadDraft(ctx.db, found.request);
-  if (draft.request.released) {
-    await recordAuditAlone(ctx, actor, { ...audited, outcome: 'failure', details: { reason: 'released' } });
-    return { ok: false, code: 'conflict', message: 'This request has been released: its redactions can no longer change.' };
-  }
+  const open = await unreleasedDraft(ctx, actor, 'subject-access.agency-answer', requestId, REDACTIONS_FIXED);
+  if (!open.ok) return open;
+  const { draft, audited } = open;
   const checked = checkAgencyAnswer(typed, draft.items);
   if (!checked.ok) {
     await recordAuditAlone(ctx, actor, { ...audited, outcome: 'failure', details: { invalid: checked.problems.map((p) => p.field) } });

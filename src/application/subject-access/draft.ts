@@ -81,15 +81,9 @@ export async function decideRedaction(
   requestId: string,
   typed: { itemKey: string; decision: string; reason: string },
 ): Promise<{ ok: true; value: { unreviewed: number } } | Refusal | Invalid<DecisionProblem> | { ok: false; code: 'conflict'; message: string }> {
-  const action = 'subject-access.decide';
-  const found = await officersRequest(ctx, actor, action, requestId);
-  if (!found.ok) return found;
-  const audited = { action, subjectType: 'subject-access-request', subjectId: requestId };
-  const draft = await loadDraft(ctx.db, found.request);
-  if (draft.request.released) {
-    await recordAuditAlone(ctx, actor, { ...audited, outcome: 'failure', details: { reason: 'released' } });
-    return { ok: false, code: 'conflict', message: 'This request has been released: its redactions can no longer change.' };
-  }
+  const open = await unreleasedDraft(ctx, actor, 'subject-access.decide', requestId, REDACTIONS_FIXED);
+  if (!open.ok) return open;
+  const { draft, audited } = open;
   const checked = checkDecision(typed, draft.items);
   if (!checked.ok) {
     await recordAuditAlone(ctx, actor, { ...audited, outcome: 'failure', details: { invalid: checked.problems.map((p) => p.field) } });
@@ -108,4 +102,29 @@ export async function decideRedaction(
     await recordAudit(trx, ctx, actor, { ...audited, caseId: item.caseId, details: { item: decision.itemKey, decision: decision.decision, grounds: item.grounds } });
   });
   return { ok: true, value: { unreviewed: draft.unreviewed - (item.decision ? 0 : 1) } };
+}
+
+export const REDACTIONS_FIXED = 'This request has been released: its redactions can no longer change.';
+
+/**
+ * The start of every step that changes a request's draft: the officer's request (refused, audited, to
+ * anyone else), its draft, and a refusal, audited, once it has been released (`releasedMessage`).
+ * `audited` is the step's audit entry for the rest of the step to complete.
+ */
+export async function unreleasedDraft(
+  ctx: AppContext,
+  actor: UserActor,
+  action: string,
+  requestId: string,
+  releasedMessage: string,
+): Promise<{ ok: true; draft: Draft; audited: { action: string; subjectType: string; subjectId: string } } | Refusal | { ok: false; code: 'conflict'; message: string }> {
+  const found = await officersRequest(ctx, actor, action, requestId);
+  if (!found.ok) return found;
+  const audited = { action, subjectType: 'subject-access-request', subjectId: requestId };
+  const draft = await loadDraft(ctx.db, found.request);
+  if (draft.request.released) {
+    await recordAuditAlone(ctx, actor, { ...audited, outcome: 'failure', details: { reason: 'released' } });
+    return { ok: false, code: 'conflict', message: releasedMessage };
+  }
+  return { ok: true, draft, audited };
 }

@@ -7,21 +7,15 @@ import type { UserActor } from '../actor.ts';
 import { recordAudit, recordAuditAlone } from '../audit.ts';
 import type { AppContext } from '../context.ts';
 import { recorderFor } from '../recorder.ts';
-import { loadDraft } from './draft.ts';
+import { unreleasedDraft } from './draft.ts';
 import { officersRequest, type Refusal } from './officer-guard.ts';
 
 export type ReleaseRefusal = { ok: false; code: 'unreviewed'; message: string; unreviewed: number } | { ok: false; code: 'conflict'; message: string };
 
 export async function releaseDisclosure(ctx: AppContext, actor: UserActor, requestId: string): Promise<{ ok: true; value: { releasedAt: Date; items: number; withheld: number } } | Refusal | ReleaseRefusal> {
-  const action = 'subject-access.release';
-  const found = await officersRequest(ctx, actor, action, requestId);
-  if (!found.ok) return found;
-  const audited = { action, subjectType: 'subject-access-request', subjectId: requestId };
-  const draft = await loadDraft(ctx.db, found.request);
-  if (draft.request.released) {
-    await recordAuditAlone(ctx, actor, { ...audited, outcome: 'failure', details: { reason: 'released' } });
-    return { ok: false, code: 'conflict', message: 'This request has been released already: download its PDF from the request’s page.' };
-  }
+  const open = await unreleasedDraft(ctx, actor, 'subject-access.release', requestId, 'This request has been released already: download its PDF from the request’s page.');
+  if (!open.ok) return open;
+  const { draft, audited } = open;
   if (draft.unreviewed > 0) {
     await recordAuditAlone(ctx, actor, { ...audited, outcome: 'failure', details: { reason: 'unreviewed', unreviewed: draft.unreviewed } });
     const count = draft.unreviewed === 1 ? '1 redaction is' : `${String(draft.unreviewed)} redactions are`;
