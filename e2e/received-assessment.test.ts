@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { apiTokenFor } from '../test/helpers/factories.ts';
-import { type E2e, expectNoAxeViolations, signIn, startE2e, submit } from './helpers/browser.ts';
+import { type E2e, expectNoAxeViolations, firstDemoLedCase, signIn, startE2e, submit } from './helpers/browser.ts';
 
 describe('a received factor assessment, not yet confirmed here', () => {
   let e2e: E2e;
@@ -17,18 +17,10 @@ describe('a received factor assessment, not yet confirmed here', () => {
   before(async () => {
     e2e = await startE2e();
     const { ctx, app } = e2e.testApp;
-    const lead = await ctx.db
-      .selectFrom('case_team')
-      .innerJoin('users', 'users.id', 'case_team.user_id')
-      .select(['case_team.case_id', 'users.email'])
-      .where('case_team.role', '=', 'lead-professional')
-      .where('users.email', 'like', '%@demo.example')
-      .where('users.email', '!=', 'social-worker@demo.example')
-      .orderBy('case_team.case_id')
-      .executeTakeFirstOrThrow();
+    const lead = await firstDemoLedCase(e2e, 'social-worker@demo.example');
     const leadToken = await apiTokenFor(ctx, lead.email);
     const send = (method: 'GET' | 'POST' | 'PUT', path: string, payload?: object) =>
-      app.inject({ method, url: `/api/v1/cases/${lead.case_id}/${path}`, headers: { authorization: `Bearer ${leadToken}`, accept: 'application/json' }, ...(payload ? { payload } : {}) });
+      app.inject({ method, url: `/api/v1/cases/${lead.caseId}/${path}`, headers: { authorization: `Bearer ${leadToken}`, accept: 'application/json' }, ...(payload ? { payload } : {}) });
     const { factors } = (await send('GET', 'profile')).json<{ factors: { factorId: string; subject: string; version: number }[] }>();
     const housing = factors.find((f) => f.factorId === 'housing-instability' && f.subject === 'household')!;
     const assessed = await send('PUT', 'profile/factors/housing-instability', { status: 'excluded', evidence: [{ source: 'observed', note: 'Settled flat, seen on the visit' }], version: housing.version });
@@ -38,7 +30,7 @@ describe('a received factor assessment, not yet confirmed here', () => {
     const reason = encodeURIComponent('Checked with the GP: not this baby');
     const received = await app.inject({
       method: 'POST',
-      url: `/api/v1/transfers?confirmedNoDuplicate=true&checkedCaseIds=${lead.case_id}&differentBabyReason=${reason}`,
+      url: `/api/v1/transfers?confirmedNoDuplicate=true&checkedCaseIds=${lead.caseId}&differentBabyReason=${reason}`,
       headers: { authorization: `Bearer ${await apiTokenFor(ctx, 'social-worker@demo.example')}`, 'content-type': 'application/fhir+json' },
       payload: sent.body,
     });

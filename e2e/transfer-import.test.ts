@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { apiTokenFor } from '../test/helpers/factories.ts';
-import { type E2e, expectNoAxeViolations, signIn, startE2e, submit } from './helpers/browser.ts';
+import { type E2e, expectNoAxeViolations, firstDemoLedCase, signIn, startE2e, submit } from './helpers/browser.ts';
 import { expectErrorSummary } from './helpers/page-checks.ts';
 
 describe('receiving a transfer pack from a page', () => {
@@ -18,16 +18,9 @@ describe('receiving a transfer pack from a page', () => {
   before(async () => {
     e2e = await startE2e();
     const { ctx, app } = e2e.testApp;
-    const lead = await ctx.db
-      .selectFrom('case_team')
-      .innerJoin('users', 'users.id', 'case_team.user_id')
-      .select(['case_team.case_id', 'users.email'])
-      .where('case_team.role', '=', 'lead-professional')
-      .where('users.email', 'like', '%@demo.example')
-      .orderBy('case_team.case_id')
-      .executeTakeFirstOrThrow();
+    const lead = await firstDemoLedCase(e2e);
     const token = await apiTokenFor(ctx, lead.email);
-    const sent = await app.inject({ method: 'POST', url: `/api/v1/cases/${lead.case_id}/transfer`, headers: { authorization: `Bearer ${token}`, accept: 'application/json' }, payload: { toArea: 'Northshire County Council', contact: 'Rita Receiver' } });
+    const sent = await app.inject({ method: 'POST', url: `/api/v1/cases/${lead.caseId}/transfer`, headers: { authorization: `Bearer ${token}`, accept: 'application/json' }, payload: { toArea: 'Northshire County Council', contact: 'Rita Receiver' } });
     assert.equal(sent.statusCode, 201, sent.body);
     pack = sent.body;
     page = await e2e.newPage();

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { type E2e, expectNoAxeViolations, signIn, startE2e, submit } from './helpers/browser.ts';
+import { type E2e, expectNoAxeViolations, firstDemoLedCase, signIn, startE2e, submit } from './helpers/browser.ts';
 import { expectErrorSummary } from './helpers/page-checks.ts';
 
 describe('transfer to another area', () => {
@@ -15,15 +15,8 @@ describe('transfer to another area', () => {
 
   before(async () => {
     e2e = await startE2e();
-    const lead = await e2e.testApp.ctx.db
-      .selectFrom('case_team')
-      .innerJoin('users', 'users.id', 'case_team.user_id')
-      .select(['case_team.case_id', 'users.email'])
-      .where('case_team.role', '=', 'lead-professional')
-      .where('users.email', 'like', '%@demo.example')
-      .orderBy('case_team.case_id')
-      .executeTakeFirstOrThrow();
-    caseId = lead.case_id;
+    const lead = await firstDemoLedCase(e2e);
+    caseId = lead.caseId;
     page = await e2e.newPage();
     await signIn(page, lead.email);
   });

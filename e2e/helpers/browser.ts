@@ -144,6 +144,20 @@ export async function demoCaseId(e2e: E2e, familyName: string): Promise<string> 
   return (await e2e.testApp.ctx.db.selectFrom('cases').select('id').where('family_name', '=', familyName).executeTakeFirstOrThrow()).id;
 }
 
+/** The demo case first by id that a demo account leads, and that lead's email (`except`: an email to pass over). */
+export async function firstDemoLedCase(e2e: E2e, except?: string): Promise<{ caseId: string; email: string }> {
+  const lead = await e2e.testApp.ctx.db
+    .selectFrom('case_team')
+    .innerJoin('users', 'users.id', 'case_team.user_id')
+    .select(['case_team.case_id', 'users.email'])
+    .where('case_team.role', '=', 'lead-professional')
+    .where('users.email', 'like', '%@demo.example')
+    .$if(except !== undefined, (q) => q.where('users.email', '!=', except!))
+    .orderBy('case_team.case_id')
+    .executeTakeFirstOrThrow();
+  return { caseId: lead.case_id, email: lead.email };
+}
+
 /**
  * Registers the file's hooks: before, the app and Chromium started (startE2e) and then the file's own
  * setUp; after, both closed. Returns the file's E2e, to read in hooks and tests, not as the file is
