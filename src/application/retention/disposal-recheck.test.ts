@@ -10,18 +10,23 @@ import { serviceToday } from '../../domain/shared/service-day.ts';
 import { cliOperator } from '../actor.ts';
 import { disposeOfListed, listDisposals } from './disposal-run.ts';
 
+/** A test app with one case past its retention (the baby born 27 years ago) and a token of its team's one member. */
+async function appWithCaseDue(familyName: string): Promise<{ t: TestApp; caseId: string; token: string }> {
+  const t = await createTestApp();
+  const org = await makeOrganisation(t.ctx, 'health-visiting');
+  const worker = await makeUser(t.ctx, { organisationId: org.id });
+  const { id: caseId } = await makeCase(t.ctx, { familyName, teamUserIds: [worker.id] });
+  await t.ctx.db.updateTable('cases').set({ date_of_birth: addMonths(serviceToday(t.clock.now()), -12 * 27) }).where('id', '=', caseId).execute();
+  return { t, caseId, token: await apiTokenFor(t.ctx, worker.email) };
+}
+
 describe('the disposal, checked again under the case lock', () => {
   let t: TestApp;
   let caseId: string;
   let token: string;
 
   before(async () => {
-    t = await createTestApp();
-    const org = await makeOrganisation(t.ctx, 'health-visiting');
-    const worker = await makeUser(t.ctx, { organisationId: org.id });
-    ({ id: caseId } = await makeCase(t.ctx, { familyName: 'Racefamily', teamUserIds: [worker.id] }));
-    await t.ctx.db.updateTable('cases').set({ date_of_birth: addMonths(serviceToday(t.clock.now()), -12 * 27) }).where('id', '=', caseId).execute();
-    token = await apiTokenFor(t.ctx, worker.email);
+    ({ t, caseId, token } = await appWithCaseDue('Racefamily'));
   });
   after(async () => t.close());
 
@@ -49,12 +54,7 @@ describe('the disposal of a case closed for transfer', () => {
   let token: string;
 
   before(async () => {
-    t = await createTestApp();
-    const org = await makeOrganisation(t.ctx, 'health-visiting');
-    const lead = await makeUser(t.ctx, { organisationId: org.id });
-    ({ id: caseId } = await makeCase(t.ctx, { familyName: 'Moverfamily', teamUserIds: [lead.id] }));
-    await t.ctx.db.updateTable('cases').set({ date_of_birth: addMonths(serviceToday(t.clock.now()), -12 * 27) }).where('id', '=', caseId).execute();
-    token = await apiTokenFor(t.ctx, lead.email);
+    ({ t, caseId, token } = await appWithCaseDue('Moverfamily'));
   });
   after(async () => t.close());
 
