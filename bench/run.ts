@@ -1,4 +1,4 @@
-// npm run bench -- [--infants 500 | --size county|england] [--seed 1] [--duration 10] [--connections 10] [--processes N]
+// npm run bench -- [--infants 500 | --size county|england] [--seed 1] [--duration 10] [--connections 10] [--processes N] [--wait-for FILE]
 // Seeds a partnership, serves the real app on 127.0.0.1 (in this process, or with --processes in N
 // server processes of its own on one port, PostgreSQL only), and measures each scenario with autocannon
 // (in a worker thread) and each page's main queries issued straight through the driver, against a
@@ -32,6 +32,7 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '10' },
     processes: { type: 'string' },
+    'wait-for': { type: 'string' },
   },
 });
 const SIZES: Record<string, number> = { county: 20_000, england: 1_000_000 };
@@ -64,6 +65,15 @@ const servers = processes === undefined ? undefined : await startBenchServers(pr
 if (!servers) await app.listen({ host: '127.0.0.1', port: 0 });
 const base = servers?.base ?? `http://127.0.0.1:${String((app.server.address() as AddressInfo).port)}`;
 if (servers) console.log(`Serving from ${String(processes)} server process(es): ${servers.pids().join(', ')}`);
+
+// Loading needs no quiet machine, measuring does: with --wait-for the run loads (the england size
+// takes most of an hour) and then waits until the file exists, so the measuring can start when
+// nothing else runs.
+const waitFor = args['wait-for'];
+if (waitFor !== undefined) {
+  console.log(`Loaded. Waiting for ${waitFor} to exist before measuring (touch it when the machine is quiet) …`);
+  while (!fs.existsSync(waitFor)) await new Promise((resolve) => setTimeout(resolve, 5_000));
+}
 
 const practitionerCookie = (await WebClient.signedIn(app, dataset.practitioner)).cookieHeader;
 const leadCookie = (await WebClient.signedIn(app, dataset.safeguardingLead)).cookieHeader;
