@@ -13,6 +13,7 @@ import { requireBearer } from './bearer-auth.ts';
 import { findingForApi } from './finding-citations.ts';
 import { EVIDENCE_SOURCE_IDS } from '../../domain/catalogue/evidence-sources.ts';
 import { EVIDENCE_DIRECTIONS } from '../../domain/profile/profile.types.ts';
+import { countReceivedNotConfirmed } from '../../domain/profile/received-not-confirmed.ts';
 import { FactorRecorded, FactorStatusSchema, ProfileResponse, SubjectAssessed, SubjectAssessmentBody, SubstancePatternSchema } from './profile.schemas.ts';
 import type { ReceivedMark } from '../../domain/transfer/transfer-record.ts';
 import { errorResponses, oneOf, requiredText } from './schemas.ts';
@@ -100,7 +101,7 @@ export async function profileApiRoutes(app: FastifyInstance): Promise<void> {
         ...(review.next.dueOn ? { reviewDue: review.next.dueOn } : {}),
         factors,
         findings: evaluation.findings.map(findingForApi),
-        summary: evaluation.summary,
+        summary: { ...evaluation.summary, receivedNotConfirmed: countReceivedNotConfirmed(evaluation.subjects, receivedUnconfirmed) },
       },
     };
   }

@@ -105,8 +105,12 @@ const ProfileSummary = Type.Object(
     cannotAssess: Type.Integer(),
     unverified: Type.Integer({ description: 'Unverified exclusions: factors excluded on the carer’s own account alone' }),
     conflicts: Type.Integer({ description: 'Factors, risk and protective, whose evidence points both ways' }),
+    receivedNotConfirmed: Type.Integer({
+      minimum: 0,
+      description: 'Factors, risk and protective, assessed by another area and received in a transfer, not yet confirmed or re-assessed here (each has receivedFrom): counted apart from the unverified exclusions, whatever their status',
+    }),
   },
-  { description: 'The counts of risk factors by effective status; never a single score' },
+  { description: 'The counts of risk factors by effective status, and of factors received from another area not yet confirmed here; never a single score' },
 );
 
 export const ProfileResponse = Type.Object({

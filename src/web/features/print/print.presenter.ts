@@ -12,6 +12,7 @@ import { citationsText } from '../../../domain/catalogue/sources.ts';
 import { SUBSTANCE_PATTERNS } from '../../../domain/catalogue/statuses.ts';
 import { STRESS_RESPONSES } from '../../../domain/catalogue/stress-responses.ts';
 import type { EvaluatedFactor, Evidence } from '../../../domain/profile/profile.types.ts';
+import { countReceivedNotConfirmed } from '../../../domain/profile/received-not-confirmed.ts';
 import { personDisplayName } from '../../../domain/people/relationships.ts';
 import { caseLevelLabel } from '../../../domain/shared/case-levels.ts';
 import { CHECK_FREQUENCY_LABELS } from '../../../domain/plan/plan.types.ts';
@@ -123,7 +124,7 @@ export function presentPrint(view: CasePrint, printedBy: SignedInUser) {
     nextReview: review?.nextReview ?? null,
     lastReviewed: review?.lastReviewed ?? null,
     summary: view.profile?.evaluation.summary ?? null,
-    receivedUnconfirmed: view.profile?.receivedUnconfirmed.size ?? 0,
+    receivedUnconfirmed: view.profile ? countReceivedNotConfirmed(view.profile.evaluation.subjects, view.profile.receivedUnconfirmed) : 0,
     findings: (profile?.findings ?? []).map((f) => ({ id: f.id, tag: severityTag(f.severity), title: f.title, rationale: f.rationale, facts: f.facts, whatToDo: f.suggestedAction, guidance: citationsText(f.citations) })),
     factors: view.kind !== 'summary' ? presentFactors(view) : [],
     decisions: view.kind !== 'summary' ? (review?.decisions ?? []) : [],

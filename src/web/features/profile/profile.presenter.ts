@@ -3,6 +3,7 @@ import type { EvaluatedFactor, ProfileEvaluation, SubjectProfile } from '../../.
 import { factorDefinition } from '../../../domain/catalogue/catalogue.ts';
 import { severityTag } from '../../views/severity.ts';
 import { evidenceWaiting } from '../../../domain/profile/evidence-waiting.ts';
+import { countReceivedNotConfirmed } from '../../../domain/profile/received-not-confirmed.ts';
 import type { ReceivedMark } from '../../../domain/transfer/transfer-record.ts';
 import { formatDate } from '../../views/london-time.ts';
 
@@ -78,8 +79,8 @@ export function sectionCounts(factors: readonly EvaluatedFactor[]): string {
 export function presentProfile(caseId: string, evaluation: ProfileEvaluation, received: Received = new Map()) {
   return {
     summary: evaluation.summary,
-    /** How many assessments another area made that no one here has confirmed or re-assessed. */
-    receivedUnconfirmed: received.size,
+    /** How many of the profile's factors rest on an assessment another area made that no one here has confirmed or re-assessed: counted apart from the unverified exclusions. */
+    receivedUnconfirmed: countReceivedNotConfirmed(evaluation.subjects, received),
     findings: evaluation.findings.map((finding) => ({ ...finding, tag: severityTag(finding.severity) })),
     sections: evaluation.subjects.map((subject) => ({
       id: `subject-${subjectKeyOf(subject)}`,

@@ -51,7 +51,8 @@ describe('a factor assessment received in a transfer: the sending area’s, show
 
   const api = (method: 'GET' | 'PUT', path: string, payload?: object) =>
     receiving.app.inject({ method, url: `/api/v1/cases/${caseId}/${path}`, headers: { authorization: `Bearer ${token}` }, ...(payload ? { payload } : {}) });
-  const factors = async () => (await api('GET', 'profile')).json<{ factors: Factor[] }>().factors;
+  const profile = async () => (await api('GET', 'profile')).json<{ factors: Factor[]; summary: { unverified: number; receivedNotConfirmed: number } }>();
+  const factors = async () => (await profile()).factors;
   const mothers = (all: Factor[], factorId: string) => all.find((f) => f.factorId === factorId && f.personId === mother)!;
   const today = () => serviceToday(receiving.clock.now());
 
@@ -66,11 +67,18 @@ describe('a factor assessment received in a transfer: the sending area’s, show
     assert.equal(mothers(all, 'drug-misuse').receivedFrom, null, 'never assessed');
   });
 
+  it('the API read counts them apart from the unverified exclusions (both received on evidence, neither on the carer’s word)', async () => {
+    const { summary } = await profile();
+    assert.equal(summary.receivedNotConfirmed, 2);
+    assert.equal(summary.unverified, 0);
+  });
+
   it('the profile page marks each received factor, counts them and says what to do; the factor page says who assessed it', async () => {
     const client = await WebClient.signedIn(receiving.app, receiver);
     const page = await client.get(`/cases/${caseId}/profile`);
     assert.equal(page.statusCode, 200);
     assert.match(textOf(qaElement(page.body, 'received-unconfirmed')), /2 assessments were made by another area .* confirm it on what you have seen, with your evidence, or re-assess it/);
+    assert.match(textOf(qaElement(page.body, 'profile-summary')), /Excluded on the carer's word only 0 .*Received from another area, not yet confirmed here 2 /);
     const marked = `Assessed by Southby Health Visiting, received ${formatDate(today())}: not yet confirmed here`;
     assert.equal(page.body.split(marked).length - 1, 2);
 
@@ -104,6 +112,8 @@ describe('a factor assessment received in a transfer: the sending area’s, show
     assert.notEqual(mothers(all, 'mental-health').receivedFrom, null, 'the other is still the sending area’s');
     const page = await client.get(`/cases/${caseId}/profile`);
     assert.match(textOf(qaElement(page.body, 'received-unconfirmed')), /^1 assessment was made by another area/);
+    assert.match(textOf(qaElement(page.body, 'profile-summary')), /Received from another area, not yet confirmed here 1 /);
+    assert.equal((await profile()).summary.receivedNotConfirmed, 1);
     const factor = await client.get(`/cases/${caseId}/profile/${mother}/alcohol-misuse`);
     assert.doesNotMatch(factor.body, /data-qa="received"/);
   });
