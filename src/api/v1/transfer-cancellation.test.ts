@@ -68,6 +68,40 @@ describe('POST /api/v1/cases/{caseId}/transfer/cancellation', () => {
     assert.equal(again.json<ApiErrorBody>().error.code, 'not-transferred');
   });
 
+  it('closes the case for transfer again after a cancellation: a pack and a receipt task of its own, both transfers in the history', async () => {
+    const caseId = await closedCase('Again');
+    const firstPack = (await call('lead', caseId, 'GET', 'transfer')).json<{ sentAt: string }>();
+    assert.equal((await call('lead', caseId, 'POST', 'transfer/cancellation', { reason: 'Northshire refused it' })).statusCode, 200);
+    t.clock.advanceMinutes(3 * 24 * 60);
+    const closedAgain = await call('lead', caseId, 'POST', 'transfer', { toArea: 'Eastshire Council', contact: 'Evan Eastshire, intake' });
+    assert.equal(closedAgain.statusCode, 201, closedAgain.body);
+    const pack = closedAgain.json<{ identifier: { value: string } }>();
+    assert.equal((await call('lead', caseId, 'POST', 'events', event('Closed again'))).statusCode, 409, 'closed again');
+    type Status = { toArea: string; sentAt: string; receiptDueOn: string; task: string; cancellation: { reason: string } | null; earlier: Status[] };
+    const status = (await call('member', caseId, 'GET', 'transfer')).json<Status>();
+    assert.deepEqual([status.toArea, status.task, status.cancellation, status.sentAt], ['Eastshire Council', 'due', null, t.clock.now().toISOString()]);
+    assert.deepEqual(
+      status.earlier.map((earlier) => [earlier.toArea, earlier.sentAt, earlier.task, earlier.cancellation?.reason, earlier.earlier]),
+      [['Northshire County Council', firstPack.sentAt, 'cancelled', 'Northshire refused it', undefined]],
+    );
+    assert.notEqual(status.receiptDueOn, status.earlier[0]?.receiptDueOn, 'its own task, due from the day it was sent');
+    const again = await call('lead', caseId, 'POST', 'transfer', { toArea: 'Westshire', contact: 'Someone' });
+    assert.equal(again.statusCode, 409, 'one transfer in force');
+    assert.equal(again.json<ApiErrorBody>().error.code, 'already-transferred');
+    assert.equal((await call('lead', caseId, 'POST', 'transfer/receipt', { note: 'Evan has it' })).statusCode, 200);
+    const done = (await call('lead', caseId, 'GET', 'transfer')).json<Status>();
+    assert.deepEqual([done.task, done.earlier.map((earlier) => earlier.task)], ['done', ['cancelled']], 'the receipt is the new transfer\'s');
+    const transfers = await t.ctx.db.selectFrom('case_transfers').select(['id', 'to_area']).where('case_id', '=', caseId).orderBy('sent_at').execute();
+    assert.equal(transfers.length, 2);
+    assert.equal(pack.identifier.value, transfers[1]?.id, 'the second pack is identified by its own transfer');
+    const closes = await t.ctx.db.selectFrom('audit_log').select(['outcome', 'details']).where('case_id', '=', caseId).where('action', '=', 'case.transfer').orderBy('seq').execute();
+    assert.deepEqual(
+      closes.map((row) => [row.outcome, (row.details as { transferId?: string; reason?: string }).transferId ?? (row.details as { reason?: string }).reason]),
+      [['success', transfers[0]?.id], ['success', transfers[1]?.id], ['denied', 'already-transferred']],
+    );
+    assert.equal((await verifyAuditChain(t.ctx.db, t.ctx.auditKeys)).intact, true);
+  });
+
   it('lets a manager of the sending organisation cancel it', async () => {
     const caseId = await closedCase('Mistake');
     const cancelled = await call('manager', caseId, 'POST', 'transfer/cancellation', { reason: 'Sent by mistake' });

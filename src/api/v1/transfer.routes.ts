@@ -7,7 +7,9 @@
 // 422 invalid-cancellation). POST /api/v1/transfers (the pack) makes the case here: 201 { caseId, ... }; a
 // bad pack, a record that cannot be made or a possible duplicate is an OperationOutcome, nothing stored.
 // Past a possible duplicate, the caller chooses: confirmedNoDuplicate with a reason, or mergeInto a record.
-// Refusals of the sending side: 403 not-lead-professional, 409 already-transferred, not-transferred or
+// A case whose transfer was cancelled may be closed for transfer again: a new pack and receipt task, the
+// cancelled transfer kept in GET .../transfer's earlier. Refusals of the sending side: 403
+// not-lead-professional, 409 already-transferred (a transfer in force), not-transferred or
 // receipt-confirmed-already, 422 invalid-transfer; each audited. Same use cases as the transfer page.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Static } from 'typebox';
@@ -26,7 +28,7 @@ import { fhirMediaType } from './fhir-export.routes.ts';
 import { FhirOperationOutcome, sendFastifyRefusalAsOutcome, sendInputProblemAsOutcome, sendOutcome } from './fhir-outcome.ts';
 import { FHIR_BODY_LIMIT } from './fhir.schemas.ts';
 import { errorResponses } from './schemas.ts';
-import { CancellationBody, Received, ReceivedPack, ReceiptBody, ReceiveQuery, TransferBody, TransferPack, TransferStatus } from './transfer.schemas.ts';
+import { CancellationBody, Received, ReceivedPack, ReceiptBody, ReceiveQuery, TransferBody, TransferPack, TransferStatus, TransferWithHistory } from './transfer.schemas.ts';
 
 const DUPLICATE_WAYS_ON =
   'Look at each record listed. If none is the same baby, send the pack again with confirmedNoDuplicate=true, checkedCaseIds (the ids you looked at) and differentBabyReason (why); if one is, send it again with mergeInto=<its id> to add the received history to it.';
@@ -72,7 +74,7 @@ export async function transferApiRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         ...common,
         summary:
-          'Close the case for transfer to another area (the lead professional only): 201 with the transfer pack, a FHIR Bundle whose DocumentReference links the PDF of the profile, plan and chronology (OFFICIAL-SENSITIVE; also in the Link header). What was sent, to whom and when are kept, and a task to confirm receipt within 5 working days is set. 403 not-lead-professional, 409 already-transferred, 422 invalid-transfer',
+          'Close the case for transfer to another area (the lead professional only; again after a cancelled transfer): 201 with the transfer pack, a FHIR Bundle whose DocumentReference links the PDF of the profile, plan and chronology (OFFICIAL-SENSITIVE; also in the Link header). What was sent, to whom and when are kept, and a task to confirm receipt within 5 working days is set. 403 not-lead-professional, 409 already-transferred (a transfer in force), 422 invalid-transfer',
         params: CaseIdParams,
         body: TransferBody,
         response: {
@@ -96,13 +98,20 @@ export async function transferApiRoutes(app: FastifyInstance): Promise<void> {
     '/cases/:caseId/transfer',
     {
       preHandler: requireBearer,
-      schema: { ...common, summary: 'The case’s transfer: what was sent, to whom and when, and the task to confirm receipt (due, overdue or done). 404 no-transfer when it has not been closed for transfer', params: CaseIdParams, response: { 200: TransferStatus, ...errorResponses(401, 403, 404) } },
+      schema: {
+        ...common,
+        summary:
+          'The case’s newest transfer: what was sent, to whom and when, and the task to confirm receipt (due, overdue, done, or cancelled: the case open again, and it may be closed for transfer again), with the cancelled transfers before it in earlier. 404 no-transfer when it has never been closed for transfer',
+        params: CaseIdParams,
+        response: { 200: TransferWithHistory, ...errorResponses(401, 403, 404) },
+      },
     },
     async (request, reply) => {
-      const result = await viewTransfer(ctx, actor(request), request.params.caseId);
+      const { caseId } = request.params;
+      const result = await viewTransfer(ctx, actor(request), caseId);
       if (!result.ok) return sendCaseChangeRefusal(reply, result);
       if (!result.value.transfer) return sendApiError(reply, 404, 'no-transfer', 'This case has not been closed for transfer.');
-      return statusOf(request.params.caseId, result.value.transfer);
+      return { ...statusOf(caseId, result.value.transfer), earlier: result.value.earlier.map((earlier) => statusOf(caseId, earlier)) };
     },
   );
 
@@ -159,7 +168,7 @@ export async function transferApiRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         ...common,
         summary:
-          'Receive a transfer pack from another area: the case is made here as any new record is (checked, and matched against the records here), with every person, entry, relationship, factor assessment (with its evidence; the sending area’s, unverified, until confirmed or re-assessed here), the plan, meetings and disputes, each marked as received from the sending area on the day received; 201 with what was received. A possible duplicate is a 409 listing the matches, and two ways on: send again with confirmedNoDuplicate, checkedCaseIds and differentBabyReason (a different baby, audited), or with mergeInto (the same baby: the history is added to that record; 404 when you cannot open it, 422 merge-mismatch when its NHS number differs). A pack with any problem is refused whole (422, an OperationOutcome naming each problem) and nothing is stored',
+          'Receive a transfer pack from another area: the case is made here as any new record is (checked, and matched against the records here), with every person, entry, relationship, factor assessment (with its evidence; the sending area’s, unverified, until confirmed or re-assessed here), the plan, meetings and disputes, each marked as received from the sending area on the day received; 201 with what was received. A possible duplicate is a 409 listing the matches, and two ways on: send again with confirmedNoDuplicate, checkedCaseIds and differentBabyReason (a different baby, audited), or with mergeInto (the same baby: the history is added to that record, its people matched by NHS number and the others proposed for someone here to confirm; 404 when you cannot open it, 422 merge-mismatch when its NHS number differs). A pack with any problem is refused whole (422, an OperationOutcome naming each problem) and nothing is stored',
         querystring: ReceiveQuery,
         body: { content: { [FHIR_JSON]: { schema: ReceivedPack }, 'application/json': { schema: ReceivedPack } } },
         response: {

@@ -42,6 +42,12 @@ export const TransferStatus = Type.Object({
   task: Type.Union([Type.Literal('due'), Type.Literal('overdue'), Type.Literal('done'), Type.Literal('cancelled')]),
 });
 
+/** GET .../transfer: the newest transfer, and the cancelled ones before it. */
+export const TransferWithHistory = Type.Object({
+  ...TransferStatus.properties,
+  earlier: Type.Array(TransferStatus, { description: 'The case’s transfers before this one, newest first: each cancelled, after which the case was closed for transfer again' }),
+});
+
 const PackDocument = Type.Object({
   resourceType: Type.Literal('DocumentReference'),
   id: str(),
@@ -92,7 +98,7 @@ export const ReceiveQuery = Type.Object(
     confirmedNoDuplicate: Type.Optional(Type.Boolean({ description: 'One way past a 409: you have looked at the possible matches it listed and none is the same baby (needs differentBabyReason and checkedCaseIds)' })),
     checkedCaseIds: Type.Optional(Type.String({ maxLength: 2000, description: 'The ids of the matches you looked at, separated by commas: a match that has appeared since still stops the import' })),
     differentBabyReason: Type.Optional(Type.String({ minLength: 1, maxLength: DIFFERENT_BABY_REASON_LIMIT, description: 'With confirmedNoDuplicate: why you are sure the matches are another baby, such as "Different mother and date of birth; checked with the GP" (audited)' })),
-    mergeInto: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'The other way past a 409: the id of the record here that is the same baby; the received history is added to it (entries, people matched by NHS number or added, assessments as received) instead of making a new record' })),
+    mergeInto: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'The other way past a 409: the id of the record here that is the same baby; the received history is added to it (entries, people matched by NHS number, the others proposed for someone here to confirm, assessments as received) instead of making a new record' })),
   },
   { additionalProperties: false },
 );
@@ -104,8 +110,9 @@ export const Received = Type.Object({
   merged: Type.Boolean({ description: 'The history was added to a record here (mergeInto)' }),
   entries: count('Chronology entries received'),
   people: count('People in the pack'),
-  peopleMatched: count('Merging: people of the pack found here by their NHS number (the others were added)'),
-  relationships: count('Relationships between people received'),
+  peopleMatched: count('Merging: people of the pack found here by their NHS number'),
+  peopleProposed: count('Merging: people of the pack not found here by NHS number, proposed (not added) for someone here to add, match to a person recorded, or reject, as people a FHIR import names are (/cases/{caseId}/proposed-people)'),
+  relationships: count('Relationships between people received (merging: those naming a proposed person are added when that person is)'),
   assessments: count('Factor assessments received, each the sending area’s (unverified) until confirmed or re-assessed here'),
   assessmentsKeptHere: count('Merging: received factors already assessed here, whose evidence was added beside the assessment here'),
   plan: Type.Union([Type.Literal('received'), Type.Literal('kept-here'), Type.Literal('none')], { description: 'The sending area’s plan received, the plan here kept (merging), or none sent' }),

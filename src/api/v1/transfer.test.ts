@@ -146,6 +146,7 @@ describe('transfer to another area: from one instance of the service to another 
       receiptConfirmedAt: null,
       cancellation: null,
       task: 'due',
+      earlier: [],
     });
     const row = await sending.ctx.db.selectFrom('case_transfers').select(['sent', 'sent_by']).where('case_id', '=', caseId).executeTakeFirstOrThrow();
     assert.deepEqual(row.sent, { parts: ['fhir-bundle', 'pdf'], entries: 3, people: 2, findings: (row.sent as { findings: number }).findings });
@@ -244,7 +245,7 @@ describe('transfer to another area: from one instance of the service to another 
     assert.deepEqual(dispute.received_from, mark);
     const audit = await here.selectFrom('audit_log').select('details').where('action', '=', 'transfer.receive').where('case_id', '=', receivedId).where('outcome', '=', 'success').executeTakeFirstOrThrow();
     assert.deepEqual({ ...(audit.details as object), profileVersion: undefined, alerts: undefined, sendingCaseId: undefined }, {
-      fromArea: 'Southby Health Visiting', sendingCaseId: undefined, entries: 3, people: 2, peopleMatched: 0, relationships: 1, assessments: 2, assessmentsKeptHere: 0, plan: 'received', meetings: 1, disputes: 1, findings: (audit.details as { findings: number }).findings, profileVersion: undefined, alerts: undefined,
+      fromArea: 'Southby Health Visiting', sendingCaseId: undefined, entries: 3, people: 2, peopleMatched: 0, peopleProposed: 0, relationships: 1, assessments: 2, assessmentsKeptHere: 0, plan: 'received', meetings: 1, disputes: 1, findings: (audit.details as { findings: number }).findings, profileVersion: undefined, alerts: undefined,
     });
 
     // Re-assessed here (the same status confirmed), the assessment is this area's own.
@@ -286,13 +287,37 @@ describe('transfer to another area: from one instance of the service to another 
 
     const merged = await receive(pack, `?mergeInto=${receivedId}`);
     assert.equal(merged.statusCode, 201, merged.body);
-    assert.deepEqual(merged.json<Record<string, unknown>>(), { caseId: receivedId, merged: true, entries: 3, people: 2, peopleMatched: 1, relationships: 1, assessments: 1, assessmentsKeptHere: 1, plan: 'kept-here', meetings: 1, disputes: 1 });
-    const names = (await receiving.ctx.db.selectFrom('people').select('given_name').where('case_id', '=', receivedId).execute()).map((p) => p.given_name).sort();
-    assert.deepEqual(names, ['Sam', 'Sam', 'Zoë'], 'the mother found by her NHS number; the partner, with none, added');
+    assert.deepEqual(merged.json<Record<string, unknown>>(), { caseId: receivedId, merged: true, entries: 3, people: 2, peopleMatched: 1, peopleProposed: 1, relationships: 0, assessments: 1, assessmentsKeptHere: 1, plan: 'kept-here', meetings: 1, disputes: 1 });
+    const names = async () => (await receiving.ctx.db.selectFrom('people').select('given_name').where('case_id', '=', receivedId).execute()).map((p) => p.given_name).sort();
+    assert.deepEqual(await names(), ['Sam', 'Zoë'], 'the mother found by her NHS number; the partner, with none, not added');
+    // The partner is proposed, as a FHIR import proposes people, for someone here to confirm or reject.
+    const proposals = await receiving.ctx.db.selectFrom('fhir_proposed_people').select(['id', 'given_name', 'agency', 'relationship_to_infant', 'nhs_number', 'decision']).where('case_id', '=', receivedId).execute();
+    assert.deepEqual(proposals.map((p) => [p.given_name, p.agency, p.relationship_to_infant, p.nhs_number, p.decision]), [['Sam', 'Southby Health Visiting', 'mothers-partner', null, null]]);
+    const proposalId = proposals[0]!.id;
+    const partnerAssessment = await receiving.ctx.db.selectFrom('profile_assessments').select('person_id').where('case_id', '=', receivedId).where('factor_id', '=', 'alcohol-misuse').where('person_id', '=', proposalId).execute();
+    assert.equal(partnerAssessment.length, 1, 'the received assessment names the proposed person');
     // The mother's factor is assessed here already (kept, the received evidence beside it); the added partner's is received.
     const evidence = await receiving.ctx.db.selectFrom('profile_evidence').select('note').where('case_id', '=', receivedId).where('factor_id', '=', 'mental-health').orderBy('recorded_at').orderBy('note').execute();
     assert.deepEqual(evidence.map((e) => e.note).sort(), ['GP letter of 2 November', 'GP letter of 2 November', 'Seen low in mood at our first visit']);
     assert.equal((await receiving.ctx.db.selectFrom('chronology_entries').select('id').where('case_id', '=', receivedId).execute()).length, 6);
+
+    // Confirmed as a new person on the proposals page: added as the other area recorded them, under the
+    // id the received assessment names, with the relationship sent to the mother here; audited.
+    const page = await WebClient.signedIn(receiving.app, receivingUser);
+    assert.match((await page.get(`/cases/${receivedId}/proposed-people`)).body, /Sam Partner/);
+    const added = await page.post(`/cases/${receivedId}/proposed-people/${proposalId}`, { decision: 'new-person', relationshipToInfant: 'mothers-partner' });
+    assert.equal(added.statusCode, 303, added.body);
+    assert.equal(added.headers.location, `/cases/${receivedId}/people/${proposalId}`);
+    assert.deepEqual(await names(), ['Sam', 'Sam', 'Zoë']);
+    const partnerHere = await receiving.ctx.db.selectFrom('people').select(['family_name', 'lives_in_household']).where('case_id', '=', receivedId).where('id', '=', proposalId).executeTakeFirstOrThrow();
+    assert.deepEqual(partnerHere, { family_name: 'Partner', lives_in_household: true });
+    const motherHere = (await receiving.ctx.db.selectFrom('people').select('id').where('case_id', '=', receivedId).where('given_name', '=', 'Zoë').executeTakeFirstOrThrow()).id;
+    const relationships = await receiving.ctx.db.selectFrom('person_relationships').select(['person_id', 'other_person_id', 'kind', 'received_from']).where('case_id', '=', receivedId).where('other_person_id', '=', proposalId).execute();
+    assert.deepEqual(relationships, [{ person_id: motherHere, other_person_id: proposalId, kind: 'partners', received_from: { area: 'Southby Health Visiting', receivedOn: serviceToday(receiving.clock.now()) } }]);
+    const decided = await receiving.ctx.db.selectFrom('audit_log').select(['outcome', 'details']).where('action', '=', 'person.proposal-decide').where('case_id', '=', receivedId).execute();
+    assert.deepEqual(decided.map((a) => [a.outcome, (a.details as { decision: string }).decision, (a.details as { personId?: string }).personId]), [['success', 'new-person', proposalId]]);
+    const againMerged = await receive(pack, `?mergeInto=${receivedId}`);
+    assert.equal(againMerged.json<{ peopleProposed: number }>().peopleProposed, 0, 'the same pack merged again proposes no one twice');
 
     const cases = (await receiving.ctx.db.selectFrom('cases').select('id').execute()).length;
     const different = await receive(pack, `?confirmedNoDuplicate=true&checkedCaseIds=${receivedId}&differentBabyReason=${encodeURIComponent('Another mother; checked with the GP')}`);

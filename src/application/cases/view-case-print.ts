@@ -93,7 +93,7 @@ export async function viewCasePrint(ctx: AppContext, actor: UserActor, caseId: s
     summary ? readLevelHistory(ctx, caseId) : [],
     summary ? readCurrentPlan(ctx.db, caseId) : null,
     summary ? readOpenAlerts(ctx, caseId) : [],
-    kind === 'transfer' ? ctx.db.selectFrom('case_transfers').select(['to_area as toArea', 'from_area as fromArea', 'sent_at as sentAt']).where('case_id', '=', caseId).executeTakeFirst() : undefined,
+    kind === 'transfer' ? ctx.db.selectFrom('case_transfers').select(['to_area as toArea', 'from_area as fromArea', 'sent_at as sentAt']).where('case_id', '=', caseId).orderBy('sent_at', 'desc').orderBy('cancelled_at', 'desc').limit(1).executeTakeFirst() : undefined,
   ]);
   const ownerNames = plan ? await readOwnerNames(ctx, opened.value, plan) : {};
   const showed = [

@@ -55,9 +55,9 @@ async function openAlertCases(db: Queryable, caseIds: readonly string[]): Promis
   return new Set(rows.map((row) => row.case_id));
 }
 
-/** The cases waiting for the receiving area to confirm a transfer's receipt: where to and when it was due. */
+/** The cases waiting for the receiving area to confirm a transfer's receipt (one not cancelled): where to and when it was due. */
 async function receiptsAwaited(db: Queryable, caseIds: readonly string[]): Promise<Map<string, { toArea: string; dueOn: string }>> {
-  const rows = await db.selectFrom('case_transfers').select(['case_id', 'to_area', 'receipt_due_on']).where('case_id', 'in', caseIds).where('receipt_confirmed_at', 'is', null).execute();
+  const rows = await db.selectFrom('case_transfers').select(['case_id', 'to_area', 'receipt_due_on']).where('case_id', 'in', caseIds).where('receipt_confirmed_at', 'is', null).where('cancelled_at', 'is', null).execute();
   return new Map(rows.map((row) => [row.case_id, { toArea: row.to_area, dueOn: row.receipt_due_on }]));
 }
 

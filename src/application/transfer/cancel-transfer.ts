@@ -42,6 +42,7 @@ export async function cancelTransfer(ctx: AppContext, actor: UserActor, caseId: 
         .updateTable('case_transfers')
         .set({ cancelled_at: now, cancelled_by: actor.userId, cancelled_by_name: recorder.name, cancel_reason: decided.value.reason })
         .where('case_id', '=', caseId)
+        .where('cancelled_at', 'is', null) // the transfer in force: one a case (migration 051)
         .returningAll()
         .executeTakeFirstOrThrow();
       await trx.updateTable('cases').set({ closed_for_transfer_to: null, closed_for_transfer_at: null }).where('id', '=', caseId).execute();
@@ -53,7 +54,7 @@ export async function cancelTransfer(ctx: AppContext, actor: UserActor, caseId: 
         version: { kind: 'event', change: { entryId: entry.id, entryKind: entry.kind, summary: `Chronology: ${eventKindById(entry.kind)?.label ?? entry.kind}` }, why: entry.summary },
         entriesAdded: [entry],
         // The reason is in the transfer's history and the chronology; the audit entry says which transfer and when it was sent.
-        audit: () => ({ action: CANCEL_TRANSFER, caseId, subjectType: 'case', subjectId: caseId, details: { toArea: row.to_area, sentAt: row.sent_at.toISOString(), receiptDueOn: row.receipt_due_on, entryId: entry.id } }),
+        audit: () => ({ action: CANCEL_TRANSFER, caseId, subjectType: 'case', subjectId: caseId, details: { transferId: row.id, toArea: row.to_area, sentAt: row.sent_at.toISOString(), receiptDueOn: row.receipt_due_on, entryId: entry.id } }),
         answer: () => ({ ok: true, value: viewOf(row, today) }),
       };
     },

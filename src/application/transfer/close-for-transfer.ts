@@ -60,26 +60,31 @@ function refused<T>(action: string, caseId: string, refusal: TransferRefusal): C
   return { changed: false, answer: { ok: false, code: 'refused', refusal, message: TRANSFER_REFUSAL_MESSAGES[refusal] }, audit };
 }
 
-/** The case's transfer, with the organisation of whoever sent it. */
-export async function transferRow(db: Tx | AppContext['db'], caseId: string) {
+/** The case's transfers, newest first, each with the organisation of whoever sent it. */
+function transfersOfCase(db: Tx | AppContext['db'], caseId: string) {
   return db
     .selectFrom('case_transfers')
     .innerJoin('users', 'users.id', 'case_transfers.sent_by')
     .selectAll('case_transfers')
     .select('users.organisation_id as sent_from_organisation_id')
     .where('case_id', '=', caseId)
-    .executeTakeFirst();
+    .orderBy('sent_at', 'desc')
+    // Sent in the same instant: the one in force (descending puts nulls first), then the last cancelled.
+    .orderBy('cancelled_at', 'desc');
+}
+
+/**
+ * The case's newest transfer: the one in force, or the last cancelled one. A case may be closed for
+ * transfer again after a cancellation (migration 051): the transfers before it are its history.
+ */
+export async function transferRow(db: Tx | AppContext['db'], caseId: string) {
+  return transfersOfCase(db, caseId).limit(1).executeTakeFirst();
 }
 
 export type TransferRow = NonNullable<Awaited<ReturnType<typeof transferRow>>>;
 
-/**
- * The transfer on the case, for closing it: a cancelled one is still there (one transfer a case, its
- * history kept), so the case cannot be closed for transfer again yet.
- */
-const onCase = (row: TransferRow | undefined): TransferOnCase | null => (row ? { receiptConfirmed: row.receipt_confirmed_at !== null } : null);
-/** The transfer in force, for its receipt: none once cancelled. */
-const inForce = (row: TransferRow | undefined): TransferOnCase | null => (row && row.cancelled_at === null ? onCase(row) : null);
+/** The newest transfer as the rules see it (domain/transfer/transfer-rules.ts): a cancelled one is no longer in force. */
+const onCase = (row: TransferRow | undefined): TransferOnCase | null => (row ? { receiptConfirmed: row.receipt_confirmed_at !== null, cancelled: row.cancelled_at !== null } : null);
 
 /** The transfer in force, for cancelling it. */
 export const toCancel = (row: TransferRow | undefined): TransferToCancel | null =>
@@ -112,7 +117,7 @@ export async function closeForTransfer(ctx: AppContext, actor: UserActor, caseId
     const sent = { parts: PACK_PARTS, entries: pack.entries.length, people: pack.people.length, findings: pack.findings.length };
     const row = await trx
       .insertInto('case_transfers')
-      .values({ case_id: caseId, to_area: toArea, contact, sent_at: now, sent_by: actor.userId, sent_by_name: recorder.name, from_area: recorder.organisation, sent: JSON.stringify(sent), receipt_due_on: receiptDueOn })
+      .values({ id: ctx.newId(), case_id: caseId, to_area: toArea, contact, sent_at: now, sent_by: actor.userId, sent_by_name: recorder.name, from_area: recorder.organisation, sent: JSON.stringify(sent), receipt_due_on: receiptDueOn })
       .returningAll()
       .executeTakeFirstOrThrow();
     // The case's row says it is closed, for every change that locks it after this commits (lock-cases-for-change.ts).
@@ -122,7 +127,7 @@ export async function closeForTransfer(ctx: AppContext, actor: UserActor, caseId
       version: null,
       entriesAdded: [],
       // The receiving area is named; the contact (a person's name, a telephone number) is not.
-      audit: () => ({ action, caseId, subjectType: 'case', subjectId: caseId, details: { toArea, receiptDueOn, sent } }),
+      audit: () => ({ action, caseId, subjectType: 'case', subjectId: caseId, details: { transferId: row.id, toArea, receiptDueOn, sent } }),
       answer: () => ({ ok: true, value: viewOf(row, today) }),
     };
   });
@@ -132,26 +137,30 @@ export async function closeForTransfer(ctx: AppContext, actor: UserActor, caseId
 export async function recordTransferReceipt(ctx: AppContext, actor: UserActor, caseId: string, note: string | undefined): Promise<TransferResult<TransferView>> {
   const action = 'case.transfer-receipt';
   return changeCase<TransferResult<TransferView>>(ctx, actor, caseId, { action, onClosedCase: 'allowed' }, (refusal) => (refusal.code === 'not-found' ? NOT_FOUND : FORBIDDEN), async ({ trx, recorder, record, now, today }) => {
-    const decided = decideReceipt(record.basis, inForce(await transferRow(trx, caseId)), note);
+    const decided = decideReceipt(record.basis, onCase(await transferRow(trx, caseId)), note);
     if (!decided.ok) return refused(action, caseId, decided.refusal);
     const row = await trx
       .updateTable('case_transfers')
       .set({ receipt_confirmed_at: now, receipt_confirmed_by: actor.userId, receipt_confirmed_by_name: recorder.name, receipt_note: decided.value.note })
       .where('case_id', '=', caseId)
+      .where('cancelled_at', 'is', null) // the transfer in force: one a case (migration 051)
       .returningAll()
       .executeTakeFirstOrThrow();
     return {
       changed: true,
       version: null,
       entriesAdded: [],
-      audit: () => ({ action, caseId, subjectType: 'case', subjectId: caseId, details: { receiptDueOn: row.receipt_due_on, late: today > row.receipt_due_on } }),
+      audit: () => ({ action, caseId, subjectType: 'case', subjectId: caseId, details: { transferId: row.id, receiptDueOn: row.receipt_due_on, late: today > row.receipt_due_on } }),
       answer: () => ({ ok: true, value: viewOf(row, today) }),
     };
   });
 }
 
 export interface TransferPageView {
+  /** The newest transfer: in force, or cancelled (the case open again). */
   transfer: TransferView | null;
+  /** The transfers before it, newest first: each cancelled, kept as the case's history. */
+  earlier: TransferView[];
   /** What the page offers the caller: the close-for-transfer form, the receipt form. */
   mayTransfer: boolean;
   mayConfirmReceipt: boolean;
@@ -169,14 +178,16 @@ export async function viewTransfer(ctx: AppContext, actor: UserActor, caseId: st
     await recordAuditAlone(ctx, actor, { action: 'case.transfer-view', outcome: 'denied', caseId, subjectType: 'case', subjectId: caseId });
     return FORBIDDEN;
   }
-  const row = await transferRow(ctx.db, caseId);
+  const [row, ...before] = await transfersOfCase(ctx.db, caseId).execute();
   await recordAuditAlone(ctx, actor, { action: 'case.transfer-view', caseId, subjectType: 'case', subjectId: caseId, details: { basis: access.basis, transferred: row !== undefined } });
+  const today = serviceToday(now);
   return {
     ok: true,
     value: {
-      transfer: row ? viewOf(row, serviceToday(now)) : null,
+      transfer: row ? viewOf(row, today) : null,
+      earlier: before.map((earlier) => viewOf(earlier, today)),
       mayTransfer: mayTransfer(access.basis, onCase(row)).ok,
-      mayConfirmReceipt: mayConfirmReceipt(access.basis, inForce(row)).ok,
+      mayConfirmReceipt: mayConfirmReceipt(access.basis, onCase(row)).ok,
       mayCancel: mayCancelTransfer({ basis: access.basis, role: actor.role, organisationId: actor.organisationId }, toCancel(row)).ok,
     },
   };

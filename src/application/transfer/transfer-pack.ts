@@ -13,13 +13,13 @@ import { transferRecordOf } from './transfer-record-of-case.ts';
 
 export type TransferPackResult = Result<TransferBundle, 'not-found' | 'forbidden' | 'not-transferred'>;
 
-/** The pack's Bundle; `pdfUrl` is where the sending service makes its PDF. */
+/** The pack of the case's newest transfer, identified by that transfer; `pdfUrl` is where the sending service makes its PDF. */
 export async function makeTransferPack(ctx: AppContext, actor: UserActor, caseId: string, pdfUrl: string): Promise<TransferPackResult> {
-  const row = await ctx.db.selectFrom('case_transfers').select(['from_area', 'to_area', 'contact', 'sent_at']).where('case_id', '=', caseId).executeTakeFirst();
+  const row = await ctx.db.selectFrom('case_transfers').select(['id', 'from_area', 'to_area', 'contact', 'sent_at']).where('case_id', '=', caseId).orderBy('sent_at', 'desc').orderBy('cancelled_at', 'desc').executeTakeFirst();
   const exported = await exportCaseFhir(ctx, actor, caseId, { kind: 'everything' });
   if (!exported.ok) return exported;
   if (!row) return fail('not-transferred', 'This case has not been closed for transfer, so it has no transfer pack.');
   const record = await transferRecordOf(ctx.db, ctx, caseId, { fromArea: row.from_area, toArea: row.to_area, contact: row.contact, sentAt: row.sent_at });
   const resources = EXPORTED_RESOURCE_TYPES.filter((type) => type !== 'AuditEvent').flatMap((type) => exported.value.resources[type] ?? []);
-  return ok(transferBundle(`${caseId}-transfer`, record, resources, pdfUrl));
+  return ok(transferBundle(row.id, record, resources, pdfUrl));
 }

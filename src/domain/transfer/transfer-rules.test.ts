@@ -42,10 +42,16 @@ describe('who may close a case for transfer', () => {
     });
   }
   it('refuses a case closed for transfer already, whether or not its receipt is confirmed', () => {
-    for (const receiptConfirmed of [false, true]) assert.deepEqual(decideTransfer('lead-professional', { receiptConfirmed }, form, '2026-11-24'), { ok: false, refusal: 'already-transferred' });
+    for (const receiptConfirmed of [false, true]) assert.deepEqual(decideTransfer('lead-professional', { receiptConfirmed, cancelled: false }, form, '2026-11-24'), { ok: false, refusal: 'already-transferred' });
+  });
+  it('lets the lead close it again once its transfer was cancelled, and still refuses anyone else', () => {
+    const cancelled = { receiptConfirmed: false, cancelled: true };
+    assert.deepEqual(decideTransfer('lead-professional', cancelled, form, '2026-11-27'), { ok: true, value: { ...form, receiptDueOn: '2026-12-04' } });
+    assert.equal(mayTransfer('lead-professional', cancelled).ok, true);
+    for (const basis of NOT_LEAD) assert.deepEqual(mayTransfer(basis, cancelled), { ok: false, refusal: 'not-lead-professional' });
   });
   it('decides who is asking before the form, so nobody else learns what is wrong with it', () => {
-    assert.deepEqual(decideTransfer('team-member', { receiptConfirmed: false }, { toArea: '' }, '2026-11-24'), { ok: false, refusal: 'not-lead-professional' });
+    assert.deepEqual(decideTransfer('team-member', { receiptConfirmed: false, cancelled: false }, { toArea: '' }, '2026-11-24'), { ok: false, refusal: 'not-lead-professional' });
   });
   it('refuses an empty or blank area and contact, and ones too long', () => {
     assert.deepEqual(decideTransfer('lead-professional', null, { contact: form.contact }, '2026-11-24'), { ok: false, refusal: 'area-missing' });
@@ -65,12 +71,16 @@ describe('who may close a case for transfer', () => {
 
 describe('recording the receipt', () => {
   it('the lead professional records it, with how it was confirmed, once', () => {
-    assert.deepEqual(decideReceipt('lead-professional', { receiptConfirmed: false }, ' Phoned the duty team: they have it '), { ok: true, value: { note: 'Phoned the duty team: they have it' } });
-    assert.deepEqual(decideReceipt('lead-professional', { receiptConfirmed: true }, 'Again'), { ok: false, refusal: 'receipt-confirmed-already' });
-    assert.deepEqual(decideReceipt('lead-professional', { receiptConfirmed: false }, ''), { ok: false, refusal: 'note-missing' });
+    assert.deepEqual(decideReceipt('lead-professional', { receiptConfirmed: false, cancelled: false }, ' Phoned the duty team: they have it '), { ok: true, value: { note: 'Phoned the duty team: they have it' } });
+    assert.deepEqual(decideReceipt('lead-professional', { receiptConfirmed: true, cancelled: false }, 'Again'), { ok: false, refusal: 'receipt-confirmed-already' });
+    assert.deepEqual(decideReceipt('lead-professional', { receiptConfirmed: false, cancelled: false }, ''), { ok: false, refusal: 'note-missing' });
   });
   it('refuses anyone else, and a case never transferred', () => {
-    for (const basis of NOT_LEAD) assert.deepEqual(mayConfirmReceipt(basis, { receiptConfirmed: false }), { ok: false, refusal: 'not-lead-professional' });
+    for (const basis of NOT_LEAD) assert.deepEqual(mayConfirmReceipt(basis, { receiptConfirmed: false, cancelled: false }), { ok: false, refusal: 'not-lead-professional' });
     assert.deepEqual(decideReceipt('lead-professional', null, 'Phoned'), { ok: false, refusal: 'not-transferred' });
+  });
+  it('refuses a cancelled transfer: it has no receipt to record', () => {
+    assert.deepEqual(decideReceipt('lead-professional', { receiptConfirmed: false, cancelled: true }, 'Phoned'), { ok: false, refusal: 'not-transferred' });
+    assert.deepEqual(mayConfirmReceipt('lead-professional', { receiptConfirmed: false, cancelled: true }), { ok: false, refusal: 'not-transferred' });
   });
 });

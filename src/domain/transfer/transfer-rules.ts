@@ -12,15 +12,22 @@ export const RECEIPT_NOTE_LIMIT = 2000;
 /** Working days the receiving area has to confirm it received the pack. */
 export const RECEIPT_WORKING_DAYS = 5;
 
-/** The transfer on the case, if any: sent, and whether its receipt is confirmed. */
+/**
+ * The case's newest transfer, if any: sent, whether its receipt is confirmed, and whether the sending
+ * side cancelled it (cancel-transfer.ts). A cancelled transfer stays in the case's history but is no
+ * longer in force: the case may be closed for transfer again, and it has no receipt to record.
+ */
 export interface TransferOnCase {
   receiptConfirmed: boolean;
+  cancelled: boolean;
 }
+
+const inForce = (existing: TransferOnCase | null): existing is TransferOnCase => existing !== null && !existing.cancelled;
 
 export type TransferRefusal =
   /** Only the lead professional closes the case for transfer, and records the receipt. */
   | 'not-lead-professional'
-  /** The case is closed for transfer already. */
+  /** The case is closed for transfer already (a transfer not cancelled). */
   | 'already-transferred'
   /** No transfer to confirm the receipt of. */
   | 'not-transferred'
@@ -70,7 +77,7 @@ export type TransferDecided<T> = { ok: true; value: T } | { ok: false; refusal: 
 /** Whether the requester may close the case for transfer now: for the page to offer the form. */
 export function mayTransfer(basis: AccessBasis, existing: TransferOnCase | null): TransferDecided<null> {
   if (basis !== 'lead-professional') return { ok: false, refusal: 'not-lead-professional' };
-  if (existing !== null) return { ok: false, refusal: 'already-transferred' };
+  if (inForce(existing)) return { ok: false, refusal: 'already-transferred' };
   return { ok: true, value: null };
 }
 
@@ -88,7 +95,7 @@ function text(value: string | undefined, limit: number, missing: TransferRefusal
   return { ok: true, value: trimmed };
 }
 
-/** The lead professional closes a case not yet transferred, naming the receiving area and the contact there, on `today`. */
+/** The lead professional closes a case not yet transferred (or whose transfer was cancelled), naming the receiving area and the contact there, on `today`. */
 export function decideTransfer(basis: AccessBasis, existing: TransferOnCase | null, input: { toArea?: string; contact?: string }, today: string): TransferDecided<TransferTo> {
   const may = mayTransfer(basis, existing);
   if (!may.ok) return may;
@@ -107,7 +114,7 @@ export function receiptDueOn(sentOn: string): string {
 /** Whether the requester may record the receipt now: for the page to offer the form. */
 export function mayConfirmReceipt(basis: AccessBasis, existing: TransferOnCase | null): TransferDecided<null> {
   if (basis !== 'lead-professional') return { ok: false, refusal: 'not-lead-professional' };
-  if (existing === null) return { ok: false, refusal: 'not-transferred' };
+  if (!inForce(existing)) return { ok: false, refusal: 'not-transferred' };
   if (existing.receiptConfirmed) return { ok: false, refusal: 'receipt-confirmed-already' };
   return { ok: true, value: null };
 }

@@ -575,6 +575,8 @@ export interface ChronologyDisputesTable {
 
 /** A case closed for transfer to another area: what was sent, to whom, when, and the receipt (migration 038). */
 export interface CaseTransfersTable {
+  /** Migration 051: a case may be closed for transfer again after a cancellation, each transfer its own row. */
+  id: string;
   case_id: string;
   to_area: string;
   contact: string;
@@ -634,6 +636,8 @@ export interface FhirProposedPeopleTable {
   person_id: string | null;
   decided_at: Timestamp | null;
   decided_by: string | null;
+  /** Migration 051: the person as a merged transfer pack sent them, and their relationships (null from a FHIR import). */
+  sent_in_transfer: ColumnType<Record<string, unknown> | null, string | null, string | null>;
 }
 
 /** A proposal to withdraw a person added to the wrong family, waiting for a second person (migration 040); the confirmation removes it with the person. */

@@ -8,7 +8,8 @@ import { CANCEL_REASON_LIMIT } from '../../../domain/transfer/cancel-transfer.ts
 
 // The cancel form on the transfer page (issue 21): offered to the lead professional and to a manager
 // of the sending organisation, not to a team member; keeps what was typed on a slip; refuses (audited)
-// a member who posts it anyway; once cancelled, the page says so and the case is open again.
+// a member who posts it anyway; once cancelled, the page says so and the case is open again, and the
+// lead may close it for transfer again, the cancelled transfer kept below the new one.
 describe('cancelling a transfer on its page', () => {
   let t: TestApp;
   let caseId: string;
@@ -60,5 +61,22 @@ describe('cancelling a transfer on its page', () => {
     const again = await lead.post(`${url()}/cancellation`, { reason: 'Again' });
     assert.equal(again.statusCode, 409);
     assert.match(summaryErrors(again.body)[0] ?? '', /not closed for transfer, so there is no transfer to cancel/);
+  });
+
+  it('offers the lead the close form again; the new transfer heads the page, the cancelled one below it', async () => {
+    const cancelledPage = await lead.get(url());
+    assert.ok(qaElement(cancelledPage.body, 'close-for-transfer'));
+    assert.match(cancelledPage.body, /Close this case for transfer again/);
+    assert.equal(qaElement((await member.get(url())).body, 'close-for-transfer'), null, 'only the lead');
+    const slip = await lead.post(url(), { toArea: 'Eastshire Council', contact: '' });
+    assert.equal(slip.statusCode, 400);
+    assert.ok(slip.body.includes('Eastshire Council'), 'keeps what was typed');
+    assert.equal((await lead.post(url(), { toArea: 'Eastshire Council', contact: 'Evan Eastshire, intake' })).statusCode, 303);
+    const page = await lead.get(url());
+    assert.match(textOf(qaElement(page.body, 'transfer-sent')), /Sent to\s*Eastshire Council.*Due/s);
+    assert.ok(qaElement(page.body, 'record-receipt'));
+    assert.equal(qaElement(page.body, 'close-for-transfer'), null);
+    assert.equal(qaElement(page.body, 'open-again'), null);
+    assert.match(textOf(qaElement(page.body, 'transfer-earlier')), /Sent to\s*Northshire County Council.*Cancelled.*Northshire refused it \(cancelled by Lena Lead/s);
   });
 });

@@ -2,7 +2,8 @@
 // closes the case for transfer, naming the receiving area and the contact there, and later records
 // how the receiving area confirmed it has the pack (the task due in 5 working days); until then the
 // lead professional, or a manager or safeguarding lead of the sending organisation, may cancel the
-// transfer with a reason (the case open here again). The pack's PDF is
+// transfer with a reason (the case open here again), after which the lead professional may close it for
+// transfer again; the cancelled transfers stay on the page as its history. The pack's PDF is
 // the printable transfer pack (print/transfer); its FHIR Bundle comes from the API. A refusal comes
 // back on the page with the error summary saying why and what to do, and what was typed; each is
 // audited by the use case. No JavaScript needed.
@@ -64,10 +65,10 @@ export async function transferRoutes(app: FastifyInstance): Promise<void> {
     const { caseId } = request.params;
     const result = await viewTransfer(ctx, actor(request), caseId);
     if (!result.ok) return sendErrorPage(reply, result.code);
-    const { transfer, mayTransfer, mayConfirmReceipt, mayCancel } = result.value;
+    const { transfer, earlier, mayTransfer, mayConfirmReceipt, mayCancel } = result.value;
     return reply.page(
       'transfer/transfer.njk',
-      { title: 'Transfer to another area', caseId, transfer: transfer ? presentTransfer(transfer) : null, mayTransfer, mayConfirmReceipt, mayCancel, values: NO_VALUES, fieldErrors: {}, backLink: `/cases/${caseId}`, ...locals },
+      { title: 'Transfer to another area', caseId, transfer: transfer ? presentTransfer(transfer) : null, earlier: earlier.map(presentTransfer), mayTransfer, mayConfirmReceipt, mayCancel, values: NO_VALUES, fieldErrors: {}, backLink: `/cases/${caseId}`, ...locals },
       status,
     );
   }
