@@ -119,7 +119,7 @@ export async function caseApiRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<{ Params: Static<typeof CaseIdParams>; Body: PersonBody }>(
     '/cases/:caseId/people',
-    { preHandler: common.preHandler, schema: { summary: 'Add a significant adult or another child', tags: common.tags, security: common.security, params: CaseIdParams, body: PersonBody, response: { 201: PersonResponse, ...errorResponses(400, 401, 403, 404, 422) } } },
+    { preHandler: common.preHandler, schema: { summary: 'Add a significant adult or another child', tags: common.tags, security: common.security, params: CaseIdParams, body: PersonBody, response: { 201: PersonResponse, ...errorResponses(400, 401, 403, 404, 409, 422) } } },
     async (request, reply) => {
       const result = await addPerson(ctx, actor(request), request.params.caseId, toPersonDetails(request.body));
       if (!result.ok) return sendSaveFailure(reply, result);

@@ -52,7 +52,7 @@ export async function consentApiRoutes(app: FastifyInstance): Promise<void> {
         summary: 'Record a consent sought (kind consent), its withdrawal (kind withdrawal) or information shared without consent (kind shared-without-consent): 201 with the record as stored. 422 invalid-consent names each problem by its path (a date in the future, sharing without a basis, a decider or a reason, a withdrawal of a consent refused)',
         params: CaseIdParams,
         body: ConsentRecordSent,
-        response: { 201: ConsentRecord, ...errorResponses(400, 401, 403, 404, 422) },
+        response: { 201: ConsentRecord, ...errorResponses(400, 401, 403, 404, 409, 422) },
       },
     },
     async (request, reply) => {

@@ -53,7 +53,7 @@ export async function dischargePlanApiRoutes(app: FastifyInstance): Promise<void
           'Record a discharge plan for a baby leaving a neonatal unit or a hospital stay: 201 with the plan as stored and the id of its chronology entry (kind discharge-plan). 422 invalid-discharge-plan names each problem by its path (a discharge before the birth, no feeding and handling advice for a fragile baby, the social worker not told while the team has one)',
         params: CaseIdParams,
         body: DischargePlanRecord,
-        response: { 201: RecordedDischargePlan, ...errorResponses(400, 401, 403, 404, 422) },
+        response: { 201: RecordedDischargePlan, ...errorResponses(400, 401, 403, 404, 409, 422) },
       },
     },
     async (request, reply) => {

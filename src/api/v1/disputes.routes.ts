@@ -35,7 +35,7 @@ export async function disputeApiRoutes(app: FastifyInstance): Promise<void> {
         summary: 'Record a person’s dispute of a chronology entry, beside it (never replacing it): 201 with the dispute. The profile reads the disputed entry as conflicting information. 422 invalid-dispute names each problem by its path',
         params: Params,
         body: DisputeBody,
-        response: { 201: RecordedDispute, ...errorResponses(400, 401, 403, 404, 422) },
+        response: { 201: RecordedDispute, ...errorResponses(400, 401, 403, 404, 409, 422) },
       },
     },
     async (request, reply) => {

@@ -70,7 +70,7 @@ export async function growthApiRoutes(app: FastifyInstance): Promise<void> {
         summary: 'Record a weight (g), length or head circumference (cm) on a day: 201 with the measurement as stored and read against the charts, and the profile version it wrote. 422 invalid-measurement names each problem by its path (a unit that does not fit the kind, a value outside what a baby can measure, a day before the birth or in the future)',
         params: CaseIdParams,
         body: MeasurementSent,
-        response: { 201: MeasurementRecorded, ...errorResponses(400, 401, 403, 404, 422) },
+        response: { 201: MeasurementRecorded, ...errorResponses(400, 401, 403, 404, 409, 422) },
       },
     },
     async (request, reply) => {

@@ -60,7 +60,7 @@ export async function meetingApiRoutes(app: FastifyInstance): Promise<void> {
         summary: "Record a meeting that was held: 201 with the meeting as stored. 422 invalid-meeting names each problem by its path (a meeting dated in the future, parents at a professionals' meeting, an action without an owner or due date)",
         params: CaseIdParams,
         body: MeetingRecord,
-        response: { 201: Meeting, ...errorResponses(400, 401, 403, 404, 422) },
+        response: { 201: Meeting, ...errorResponses(400, 401, 403, 404, 409, 422) },
       },
     },
     async (request, reply) => {

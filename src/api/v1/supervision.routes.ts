@@ -51,7 +51,7 @@ export async function supervisionApiRoutes(app: FastifyInstance): Promise<void> 
         summary: 'Record a supervision discussion: 201 with it as stored, its actions joined to the plan. 422 invalid-supervision names each problem by its path; 403 not-allowed for a supervisor outside the practitioner’s organisation or a caller who took no part',
         params: CaseIdParams,
         body: SupervisionRecord,
-        response: { 201: Supervision, ...errorResponses(400, 401, 403, 404, 422) },
+        response: { 201: Supervision, ...errorResponses(400, 401, 403, 404, 409, 422) },
       },
     },
     async (request, reply) => {
