@@ -5,6 +5,9 @@ import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import type { UserActor } from '../actor.ts';
 import { recordBatch, type BatchItem } from './record-batch.ts';
 import { loadChronology } from './chronology-rows.ts';
+import { evaluateStoredProfile, snapshotFindings } from '../profile/profile-facts.ts';
+import { settingsInForce } from '../settings/settings-in-force.ts';
+import { serviceToday } from '../../domain/shared/service-day.ts';
 import type { EntryInput } from './write-entry.ts';
 
 const visit = (summary: string, externalId?: string): EntryInput => ({ kind: 'home-visit', occurredAt: '2026-11-20', summary, source: 'observed', ...(externalId ? { externalId } : {}) });
@@ -137,5 +140,22 @@ describe('recording a batch of chronology entries', () => {
     const next = t.ctx.chronologies.at(caseA, version + 1);
     assert.deepEqual(next?.map((e) => e.id), (await loadChronology(t.ctx.db, caseA)).map((e) => e.id));
     assert.equal(t.ctx.chronologies.at(caseA, version), undefined, 'the older version is no longer kept');
+  });
+
+  it('evaluates a case whose chronology is kept while its entries are stored: the version holds the findings of evaluating it afresh, and a critical one alerts in the same change', async () => {
+    const caseId = (await makeCase(t.ctx, { teamUserIds: [officer.userId] })).id;
+    await recordBatch(t.ctx, officer, items([[caseId, visit('First visit', 'kept-1')]]));
+    const version = (await t.ctx.db.selectFrom('cases').select('profile_version').where('id', '=', caseId).executeTakeFirstOrThrow()).profile_version;
+    assert.ok(t.ctx.chronologies.at(caseId, version), 'kept, so the next batch evaluates while it stores');
+    const injury: EntryInput = { kind: 'injury-observed', occurredAt: '2026-11-20', summary: 'Small bruise on the left ear', source: 'observed', externalId: 'kept-2' };
+    const outcome = await recordBatch(t.ctx, officer, items([[caseId, injury], [caseId, visit('Second visit', 'kept-3')]]));
+    assert.deepEqual(outcome.stored.map((s) => s.index), [0, 1]);
+    const written = await t.ctx.db.selectFrom('profile_versions').select(['version', 'findings']).where('case_id', '=', caseId).orderBy('version', 'desc').executeTakeFirstOrThrow();
+    assert.equal(written.version, version + 1);
+    const afresh = await evaluateStoredProfile(t.ctx.db, caseId, serviceToday(t.clock.now()), (await settingsInForce(t.ctx)).settings);
+    assert.deepEqual(written.findings, snapshotFindings(afresh!.evaluation));
+    assert.ok(written.findings.some((finding) => finding.id === 'non-mobile-injury'));
+    const alerts = await t.ctx.db.selectFrom('alerts').select(['reason', 'finding_id']).where('case_id', '=', caseId).orderBy('reason').execute();
+    assert.deepEqual(alerts.map((a) => [a.reason, a.finding_id]), [['critical-finding', 'non-mobile-injury'], ['trigger-event', null]]);
   });
 });

@@ -27,11 +27,13 @@ import { recordAudits, type AuditEvent } from '../audit.ts';
 import { lockCasesForChange, type CaseForChange, type CaseRefusal, type ClosedCaseRefusal } from '../cases/lock-cases-for-change.ts';
 import type { AppContext } from '../context.ts';
 import { msSince, type ChangeOutcome } from '../metrics.ts';
-import { appendProfileVersionsRaisingAlerts, type ProfileChange } from '../profile/profile-versions.ts';
+import { appendProfileVersionsRaisingAlerts, evaluateChangedProfiles, type EvaluatedForVersion, type ProfileChange } from '../profile/profile-versions.ts';
+import { settingsInForce } from '../settings/settings-in-force.ts';
 import type { Recorder } from '../recorder.ts';
 import { inSpan } from '../tracing.ts';
 import { writeEntry, type WriteEntryResult } from './write-entry.ts';
-import { writeEntriesTogether } from './write-entries-together.ts';
+import type { ChronologyRow } from './chronology-rows.ts';
+import { checkEntriesTogether, storeCheckedEntries } from './write-entries-together.ts';
 import { addPlanCheckEvidence, answerEntriesPlanChecks, entryProblemsOf, storedBefore, type EntryWithPlanChecks } from './plan-check-entries.ts';
 
 export const BATCH_LIMIT = 1000;
@@ -178,7 +180,10 @@ async function recordEntriesSteps(trx: Tx, ctx: AppContext, actor: UserActor, it
     else refusedForAnswers.push(item);
   }
   const otherProblems = await entryProblemsOf(trx, ctx, refusedForAnswers);
-  const results: Map<number, EntryResult> = await inSpan('recordEntries.write', () => writeAll(trx, ctx, recorder, toWrite));
+  // A plan check's evidence changes what the profile is evaluated from after the entries are stored: no evaluating meanwhile then.
+  const addsEvidence = toWrite.some((item) => { const answer = answered.get(item.index); return answer?.ok === true && answer.evidence.length > 0; });
+  const written = await inSpan('recordEntries.write', () => writeAll(trx, ctx, recorder, toWrite, addsEvidence ? undefined : locked.cases));
+  const results: Map<number, EntryResult> = written.results;
   for (const item of refusedForAnswers) {
     const answer = answered.get(item.index);
     const planCheckProblems = answer?.ok === false ? answer.problems : [];
@@ -218,10 +223,12 @@ async function recordEntriesSteps(trx: Tx, ctx: AppContext, actor: UserActor, it
   const changed = [...writtenByCase].filter(([, part]) => part.written.length > 0);
   const versionOf = source.versionChange ?? ((written) => batchVersionChange(written, source));
   const entryAlerts = await inSpan('recordEntries.alerts', () => entryAlertsToStore(trx, ctx, locked.cases, changed));
+  // Evaluated while the entries were stored (then every entry was, so the cases changed are those evaluated), or now.
+  const evaluated = written.evaluated ? { evaluated: written.evaluated } : { chronologies: chronologiesKept(ctx, locked.cases, changed) };
   const { versions, alertAudits } = await inSpan('recordEntries.evaluate-and-version', () => appendProfileVersionsRaisingAlerts(trx, ctx, actor, new Map(changed.map(([caseId, part]) => [caseId, versionOf(part.written)])), {
     cases: locked.cases,
     actorName: recorder.name,
-    chronologies: chronologiesKept(ctx, locked.cases, changed),
+    ...evaluated,
   }, entryAlerts));
   const cases = new Map<string, CaseWritten>();
   for (const [caseId, part] of changed) {
@@ -234,18 +241,50 @@ async function recordEntriesSteps(trx: Tx, ctx: AppContext, actor: UserActor, it
   return { outcome: { stored: byIndex(outcome.stored), duplicates: byIndex(outcome.duplicates), rejected: byIndex(outcome.rejected) }, refused: locked.refused, entries, cases };
 }
 
-/** New entries together; each correction alone, in its savepoint. */
-async function writeAll(trx: Tx, ctx: AppContext, recorder: Recorder, items: readonly BatchItem[]): Promise<Map<number, WriteEntryResult>> {
-  const results = await writeEntriesTogether(
-    trx,
-    ctx,
-    recorder,
-    items.filter((item) => item.entry.corrects === undefined),
-  );
-  for (const item of items) {
-    if (item.entry.corrects !== undefined) results.set(item.index, await allOrNothing(trx, () => writeEntry(trx, ctx, recorder, item.caseId, item.entry)));
+/**
+ * New entries together; each correction alone, in its savepoint. `cases` (the locked cases, given when
+ * nothing but the entries changes what the profiles are evaluated from): when there are no corrections
+ * and every case given new entries has its chronology kept at the version locked, the profiles are
+ * read before the entries' INSERT and evaluated while the database runs it (ADR 0011), the INSERT
+ * queued on the connection behind the read. The evaluation is kept only if every entry was stored
+ * (another batch may have stored an external id meanwhile): otherwise the profiles are evaluated again.
+ */
+async function writeAll(trx: Tx, ctx: AppContext, recorder: Recorder, items: readonly BatchItem[], cases?: ReadonlyMap<string, CaseForChange>): Promise<{ results: Map<number, WriteEntryResult>; evaluated?: Map<string, EvaluatedForVersion> }> {
+  const corrections = items.filter((item) => item.entry.corrects !== undefined);
+  const checked = await checkEntriesTogether(trx, ctx, recorder, items.filter((item) => item.entry.corrects === undefined));
+  const chronologies = cases && corrections.length === 0 ? chronologiesWithRows(ctx, cases, checked.pending) : undefined;
+  if (chronologies) {
+    const settings = (await settingsInForce(ctx, trx)).settings;
+    const evaluating = evaluateChangedProfiles(trx, ctx, [...chronologies.keys()], settings, chronologies);
+    // One turn of the event loop: the read is sent before the INSERT is queued behind it.
+    await new Promise((resolve) => setImmediate(resolve));
+    const [evaluated, results] = await Promise.all([evaluating, storeCheckedEntries(trx, recorder, checked)]);
+    const allStored = checked.pending.every(({ index }) => { const result = results.get(index); return result?.ok === true && !result.duplicate; });
+    return allStored ? { results, evaluated } : { results };
   }
-  return results;
+  const results = await storeCheckedEntries(trx, recorder, checked);
+  for (const item of corrections) results.set(item.index, await allOrNothing(trx, () => writeEntry(trx, ctx, recorder, item.caseId, item.entry)));
+  return { results };
+}
+
+/**
+ * The chronologies after the change of the cases given these rows, if every one is kept at the
+ * version locked: the kept entries and the new ones. Undefined when any is not kept, or no row.
+ */
+function chronologiesWithRows(ctx: AppContext, cases: ReadonlyMap<string, CaseForChange>, pending: readonly { row: ChronologyRow; entry: ChronologyEntry }[]): Map<string, readonly ChronologyEntry[]> | undefined {
+  const added = new Map<string, ChronologyEntry[]>();
+  for (const { row, entry } of pending) {
+    const entries = added.get(row.case_id);
+    if (entries) entries.push(entry);
+    else added.set(row.case_id, [entry]);
+  }
+  const known = new Map<string, readonly ChronologyEntry[]>();
+  for (const [caseId, entries] of added) {
+    const kept = ctx.chronologies.at(caseId, cases.get(caseId)!.profileVersion);
+    if (!kept) return undefined;
+    known.set(caseId, withNewEntries(kept, entries));
+  }
+  return known.size > 0 ? known : undefined;
 }
 
 /** The alert each new entry raises by its kind (a trigger, a discharge, an emergency attendance), to store with the findings' alerts. */

@@ -1,20 +1,19 @@
 // A feed's new entries (not corrections) for any number of cases, checked in memory and stored by
 // one statement, instead of five round trips each: the duplicates found and the cases' people read
 // by one look-up (the duplicates' rows by one more, only when there are any), every entry checked by
-// the same rules as writeEntry, then one multi-row INSERT.
+// the same rules as writeEntry, then one INSERT of every row, sent as one JSON parameter (ADR 0011:
+// a multi-row VALUES of 26 parameters a row cost Node about 20 ms a batch of 1,000 to build and bind).
 // ON CONFLICT DO NOTHING on the external id makes an entry another batch stored meanwhile a
 // duplicate, not an error that would undo the whole batch; so is an external id sent twice.
 import { sql } from 'kysely';
+import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
 import { checkNewEntry } from '../../domain/chronology/entry-rules.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
 import type { Tx } from '../../infrastructure/db/schema.ts';
 import type { AppContext } from '../context.ts';
 import type { Recorder } from '../recorder.ts';
 import { entryFromRow, type ChronologyRow } from './chronology-rows.ts';
-import { insertableEntryRow, newEntryRow, type EntryInput, type WriteEntryResult } from './write-entry.ts';
-
-/** 26 parameters a row: 1,000 rows stay well under PostgreSQL's 65,535 a statement. */
-const ROWS_PER_STATEMENT = 1000;
+import { newEntryRow, type EntryInput, type WriteEntryResult } from './write-entry.ts';
 
 export interface CaseEntry {
   index: number;
@@ -58,10 +57,37 @@ async function duplicatesAndPeople(trx: Tx, organisationId: string, keys: readon
   return { duplicateIds: rows.filter((row) => !row.person), people: rows.filter((row) => row.person) };
 }
 
-/** Each entry's result, by its index. The cases must be locked by the caller, who may change them. */
-export async function writeEntriesTogether(trx: Tx, ctx: AppContext, recorder: Recorder, items: readonly CaseEntry[]): Promise<Map<number, WriteEntryResult>> {
+/**
+ * The rows stored by one statement whatever their number, as one JSON array that the database turns
+ * into rows of the table itself (json_populate_recordset): every column named in the row type, so
+ * none is left to its default. The ids of those stored: a row whose external id another batch stored
+ * meanwhile is not.
+ */
+async function insertRows(trx: Tx, rows: readonly ChronologyRow[]): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const { rows: stored } = await sql<{ id: string }>`
+    INSERT INTO chronology_entries SELECT * FROM json_populate_recordset(NULL::chronology_entries, ${JSON.stringify(rows)}::json)
+    ON CONFLICT (case_id, organisation_id, external_id) WHERE external_id IS NOT NULL DO NOTHING
+    RETURNING id`.execute(trx);
+  return new Set(stored.map((row) => row.id));
+}
+
+/** Entries checked and not yet stored: the duplicates' and refusals' results, and the rows to store. */
+export interface CheckedEntries {
+  /** By the item's index: each duplicate (the entry stored already) and each entry refused. */
+  results: Map<number, WriteEntryResult>;
+  /** The entries to store, each with its row and its item's index, in the items' order. */
+  pending: { index: number; row: ChronologyRow; entry: ChronologyEntry }[];
+}
+
+/**
+ * The duplicates found and every entry checked, each new entry's row made: nothing stored yet (then
+ * storeCheckedEntries). The cases must be locked by the caller, who may change them.
+ */
+export async function checkEntriesTogether(trx: Tx, ctx: AppContext, recorder: Recorder, items: readonly CaseEntry[]): Promise<CheckedEntries> {
   const results = new Map<number, WriteEntryResult>();
-  if (items.length === 0) return results;
+  const pending: CheckedEntries['pending'] = [];
+  if (items.length === 0) return { results, pending };
   const caseIds = [...new Set(items.map((item) => item.caseId))];
   const keys = new Map<string, { caseId: string; externalId: string }>();
   for (const { caseId, entry } of items) if (entry.externalId !== undefined) keys.set(byCaseAndId(caseId, entry.externalId), { caseId, externalId: entry.externalId });
@@ -80,7 +106,6 @@ export async function writeEntriesTogether(trx: Tx, ctx: AppContext, recorder: R
   for (const person of people) peopleByCase.get(person.case_id)!.add(person.id);
   const today = serviceToday(ctx.clock.now());
   const source = { agency: recorder.organisation, agencyKind: recorder.organisationKind };
-  const pending: { index: number; row: ChronologyRow }[] = [];
   for (const { index, caseId, entry } of items) {
     const stored = entry.externalId === undefined ? undefined : existing.get(byCaseAndId(caseId, entry.externalId));
     if (stored) {
@@ -89,27 +114,30 @@ export async function writeEntriesTogether(trx: Tx, ctx: AppContext, recorder: R
     }
     const problems = checkNewEntry(entry, { today, personIds: peopleByCase.get(caseId)!, isCorrection: false });
     if (problems.length > 0) results.set(index, { ok: false, code: 'invalid', message: 'The entry cannot be recorded like this: see the problems.', problems });
-    else pending.push({ index, row: newEntryRow(ctx, recorder, caseId, entry, source) });
+    else {
+      const row = newEntryRow(ctx, recorder, caseId, entry, source);
+      pending.push({ index, row, entry: entryFromRow(row) });
+    }
   }
-  const inserted = new Set<string>();
-  for (let start = 0; start < pending.length; start += ROWS_PER_STATEMENT) {
-    const rows = await trx
-      .insertInto('chronology_entries')
-      .values(pending.slice(start, start + ROWS_PER_STATEMENT).map((p) => insertableEntryRow(p.row)))
-      .onConflict((conflict) => conflict.columns(['case_id', 'organisation_id', 'external_id']).where('external_id', 'is not', null).doNothing())
-      .returning('id')
-      .execute();
-    for (const row of rows) inserted.add(row.id);
-  }
+  return { results, pending };
+}
+
+/**
+ * The checked entries stored by one statement, and every entry's result, by its index: a row whose
+ * external id another batch stored meanwhile is that batch's entry, a duplicate.
+ */
+export async function storeCheckedEntries(trx: Tx, recorder: Recorder, { results: checked, pending }: CheckedEntries): Promise<Map<number, WriteEntryResult>> {
+  const results = new Map(checked);
+  const inserted = await insertRows(trx, pending.map((p) => p.row));
   const skipped = pending.filter((p) => !inserted.has(p.row.id));
   const storedMeanwhile = await storedByExternalId(
     trx,
     recorder.organisationId,
     skipped.map((p) => ({ caseId: p.row.case_id, externalId: p.row.external_id! })),
   );
-  for (const { index, row } of pending) {
+  for (const { index, row, entry } of pending) {
     const other = inserted.has(row.id) ? undefined : storedMeanwhile.get(byCaseAndId(row.case_id, row.external_id!));
-    if (inserted.has(row.id)) results.set(index, { ok: true, entry: entryFromRow(row), duplicate: false });
+    if (inserted.has(row.id)) results.set(index, { ok: true, entry, duplicate: false });
     else if (other) results.set(index, { ok: true, entry: entryFromRow(other), duplicate: true });
     else throw new Error(`Entry ${String(index)} was neither stored nor found by its external id`);
   }

@@ -2,7 +2,7 @@
 // new version: who, when, what changed, why, and the findings the profile showed after it. Written
 // inside the change's own transaction, after the change, so the findings are those it left.
 import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
-import type { ProfileVersionKind, Tx } from '../../infrastructure/db/schema.ts';
+import type { FindingSnapshot, ProfileVersionKind, Tx } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
 import { findingAlertsToStore, storeAlertsAuditedByTheChange, type AlertTeamMember, type AlertToStore, type RaisedAlert } from '../alerts/raise-alerts.ts';
 import type { AuditEvent } from '../audit.ts';
@@ -12,6 +12,7 @@ import { inSpan } from '../tracing.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
 import { evaluateStored, loadStoredProfiles, snapshotFindings } from './profile-facts.ts';
 import { settingsInForce } from '../settings/settings-in-force.ts';
+import type { ServiceSettings } from '../../domain/settings/service-settings.ts';
 
 export interface ProfileChange {
   kind: ProfileVersionKind;
@@ -43,12 +44,45 @@ export interface KnownToTheChange {
   actorName: string;
   /** Whole chronologies after the change, where the caller knows them (see ChronologyCache.at). */
   chronologies?: ReadonlyMap<string, readonly ChronologyEntry[]>;
+  /** Every changed case's profile evaluated after the change already (record-batch.ts evaluates while its entries are stored). */
+  evaluated?: ReadonlyMap<string, EvaluatedForVersion>;
+}
+
+/** A changed case's profile as evaluated after the change: what its version stores and its alerts compare. */
+export interface EvaluatedForVersion {
+  findings: FindingSnapshot[];
+  /** The findings of the version before. */
+  findingsBefore: FindingSnapshot[];
+  /** The whole chronology it was evaluated from. */
+  chronology: readonly ChronologyEntry[];
 }
 
 /** The versions written, by case, and the audit entries of every alert raised, for the change to append with its own. */
 export interface VersionsAppended {
   versions: Map<string, AppendedVersion>;
   alertAudits: AuditEvent[];
+}
+
+/**
+ * The changed cases' profiles read (the chronologies known are not read again) and evaluated. The
+ * read is its first statement and it sends no other, so a caller may queue a statement of its own
+ * behind it and have the database run that while Node evaluates (record-batch.ts).
+ */
+export async function evaluateChangedProfiles(
+  trx: Tx,
+  ctx: AppContext,
+  caseIds: readonly string[],
+  settings: ServiceSettings,
+  chronologies?: ReadonlyMap<string, readonly ChronologyEntry[]>,
+): Promise<Map<string, EvaluatedForVersion>> {
+  const evaluating = performance.now();
+  const profiles = await inSpan('profile.read', () => loadStoredProfiles(trx, caseIds, serviceToday(ctx.clock.now()), settings, chronologies), { 'icp.cases': caseIds.length });
+  const evaluated = new Map<string, EvaluatedForVersion>();
+  for (const [caseId, stored] of profiles) {
+    evaluated.set(caseId, { findings: snapshotFindings(evaluateStored(stored).evaluation), findingsBefore: stored.currentFindings, chronology: stored.chronology });
+  }
+  ctx.metrics.observeProfileEvaluations(profiles.size, msSince(evaluating));
+  return evaluated;
 }
 
 /**
@@ -70,12 +104,10 @@ export async function appendProfileVersionsRaisingAlerts(
   const caseIds = [...changes.keys()];
   const versions = new Map<string, AppendedVersion>();
   if (caseIds.length === 0) return { versions, alertAudits: [] };
-  const evaluating = performance.now();
-  const profiles = await inSpan('profile.read', async () => loadStoredProfiles(trx, caseIds, serviceToday(ctx.clock.now()), (await settingsInForce(ctx, trx)).settings, known.chronologies), { 'icp.cases': caseIds.length });
+  const evaluated = known.evaluated ?? (await evaluateChangedProfiles(trx, ctx, caseIds, (await settingsInForce(ctx, trx)).settings, known.chronologies));
   const now = ctx.clock.now();
   const prepared = caseIds.map((caseId) => {
-    const stored = profiles.get(caseId);
-    const findings = stored ? snapshotFindings(evaluateStored(stored).evaluation) : [];
+    const { findings, findingsBefore, chronology } = evaluated.get(caseId) ?? { findings: [], findingsBefore: [], chronology: [] };
     const entry = changes.get(caseId)!;
     const row = {
       case_id: caseId,
@@ -90,9 +122,8 @@ export async function appendProfileVersionsRaisingAlerts(
       why: entry.why,
       findings: JSON.stringify(findings),
     };
-    return { row, findings, findingsBefore: stored?.currentFindings ?? [], chronology: stored?.chronology ?? [] };
+    return { row, findings, findingsBefore, chronology };
   });
-  ctx.metrics.observeProfileEvaluations(profiles.size, msSince(evaluating));
   // One statement: the cases' versions moved on (a data-modifying WITH runs whatever reads it) and the versions inserted.
   await trx
     .with('moved_on', (db) => db.updateTable('cases').set((eb) => ({ profile_version: eb('profile_version', '+', 1) })).where('id', 'in', caseIds))

