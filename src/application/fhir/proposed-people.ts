@@ -11,7 +11,9 @@ import { changeCase, type CaseChangeOutcome, type CaseRefusal, type ProfileChang
 import type { CaseView } from '../cases/view-case.ts';
 import { readCaseForView } from '../cases/view-case.ts';
 import type { AppContext } from '../context.ts';
+import type { Tx } from '../../infrastructure/db/schema.ts';
 import { personColumns, personVersion } from '../people/save-person.ts';
+import type { SentInTransfer } from '../transfer/propose-received-people.ts';
 
 export interface ProposalView {
   id: string;
@@ -71,20 +73,40 @@ function nameOf(effect: Extract<DecisionEffect, { ok: true }>, people: readonly 
   return person ? personDisplayName({ givenName: person.given_name, familyName: person.family_name, description: person.description, identityKnown: person.identity_known }) : null;
 }
 
+/** A person added from a merged transfer's proposal takes the relationships it sent to the people recorded here by now. */
+async function addSentRelationships(trx: Tx, ctx: AppContext, caseId: string, personId: string, sent: SentInTransfer, here: ReadonlySet<string>): Promise<void> {
+  const rows = sent.relationships
+    .filter((r) => here.has(r.otherPersonId))
+    .map((r) => ({
+      case_id: caseId,
+      id: ctx.newId(),
+      person_id: r.proposedIsFirst ? personId : r.otherPersonId,
+      other_person_id: r.proposedIsFirst ? r.otherPersonId : personId,
+      kind: r.kind,
+      created_at: ctx.clock.now(),
+      created_by: null,
+      received_from: JSON.stringify(sent.received),
+    }));
+  if (rows.length > 0) await trx.insertInto('person_relationships').values(rows).execute();
+}
+
 export async function decideProposedPerson(ctx: AppContext, actor: UserActor, caseId: string, proposalId: string, input: DecisionInput): Promise<DecideProposalResult> {
   return changeCase<DecideProposalResult>(ctx, actor, caseId, { action: ACTION_DECIDE, refusalSubject: { subjectType: 'person-proposal', subjectId: proposalId } }, refused, async ({ trx, now, today }): Promise<CaseChangeOutcome<DecideProposalResult>> => {
     const row = await trx.selectFrom('fhir_proposed_people').selectAll().where('case_id', '=', caseId).where('id', '=', proposalId).forUpdate().executeTakeFirst();
     if (!row) return { changed: false, answer: { ok: false, code: 'not-found', message: 'There is no such proposed person on this record.' } };
     const people = await trx.selectFrom('people').select(['id', 'nhs_number', 'version', 'given_name', 'family_name', 'description', 'identity_known']).where('case_id', '=', caseId).forUpdate().execute();
-    const proposal = { givenName: row.given_name, familyName: row.family_name, relationshipAsSent: row.relationship_as_sent, sex: sexOf(row.sex), dateOfBirth: row.date_of_birth, nhsNumber: row.nhs_number, decision: row.decision };
+    const sent = row.sent_in_transfer as SentInTransfer | null;
+    const proposal = { givenName: row.given_name, familyName: row.family_name, relationshipAsSent: row.relationship_as_sent, sex: sexOf(row.sex), dateOfBirth: row.date_of_birth, nhsNumber: row.nhs_number, decision: row.decision, sentInTransfer: sent?.person ?? null };
     const effect = decideProposal(proposal, input, people.map((person) => ({ id: person.id, nhsNumber: person.nhs_number })), today);
     if (!effect.ok) return { changed: false, answer: { ok: false, code: 'invalid', problem: effect.problem } };
     let personId: string | null = null;
     let version: ProfileChange | null = null;
     let nhsNumberRecorded = false;
     if (effect.decision === 'new-person') {
-      personId = ctx.newId();
+      // The proposal's id: the entries a merged transfer brought already name the person by it.
+      personId = row.id;
       await trx.insertInto('people').values({ case_id: caseId, id: personId, ...personColumns({ ...effect.person, historyChecked: false }), created_at: now, updated_at: now, updated_by: actor.userId }).execute();
+      if (sent) await addSentRelationships(trx, ctx, caseId, personId, sent, new Set(people.map((person) => person.id)));
       version = personVersion(`Person added around the baby from another agency’s record (${effect.person.relationshipToInfant.replace(/-/g, ' ')})`, personId, []);
     } else if (effect.decision === 'same-person') {
       personId = effect.personId;

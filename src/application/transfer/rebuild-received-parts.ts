@@ -18,9 +18,12 @@ import type { Recorder } from '../recorder.ts';
 export interface IdsHere {
   people: ReadonlyMap<string, string>;
   entries: ReadonlyMap<string, string>;
+  /** Merging: the ids here of the people proposed rather than added; their relationships wait with them (propose-received-people.ts). */
+  proposed: ReadonlySet<string>;
 }
 
 export interface RebuiltCounts {
+  /** Relationships added: between people here (one naming a proposed person waits for them to be confirmed). */
   relationships: number;
   assessments: number;
   /** Received factors already assessed here: their evidence added beside the assessment here. */
@@ -152,10 +155,11 @@ async function rebuildPlan(trx: Tx, caseId: string, record: TransferRecord, ids:
 }
 
 export async function rebuildReceivedParts(trx: Tx, ctx: AppContext, recorder: Recorder, caseId: string, record: TransferRecord, ids: IdsHere, mark: ReceivedMark): Promise<Rebuilt> {
-  if (record.relationships.length > 0) {
+  const relationships = record.relationships.filter((r) => !ids.proposed.has(ids.people.get(r.personId)!) && !ids.proposed.has(ids.people.get(r.otherPersonId)!));
+  if (relationships.length > 0) {
     await trx
       .insertInto('person_relationships')
-      .values(record.relationships.map((r) => ({ case_id: caseId, id: ctx.newId(), person_id: ids.people.get(r.personId)!, other_person_id: ids.people.get(r.otherPersonId)!, kind: r.kind, created_at: ctx.clock.now(), created_by: null, received_from: json(mark) })))
+      .values(relationships.map((r) => ({ case_id: caseId, id: ctx.newId(), person_id: ids.people.get(r.personId)!, other_person_id: ids.people.get(r.otherPersonId)!, kind: r.kind, created_at: ctx.clock.now(), created_by: null, received_from: json(mark) })))
       .execute();
   }
   const assessments = await rebuildAssessments(trx, ctx, caseId, record, ids, mark);
@@ -188,5 +192,5 @@ export async function rebuildReceivedParts(trx: Tx, ctx: AppContext, recorder: R
       )
       .execute();
   }
-  return { counts: { relationships: record.relationships.length, ...assessments, plan, meetings: record.meetings.length, disputes: record.disputes.length }, disputes };
+  return { counts: { relationships: relationships.length, ...assessments, plan, meetings: record.meetings.length, disputes: record.disputes.length }, disputes };
 }

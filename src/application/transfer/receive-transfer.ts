@@ -11,7 +11,8 @@
 //
 // A likely duplicate is not a dead end: the receiver either confirms it is a different baby (with a
 // reason, audited) or adds the received history to the record here (`mergeInto`): its entries, its
-// people matched by NHS number or added, its assessments received as above.
+// people matched by NHS number, its assessments received as above. The people it does not match are
+// proposed, for someone here to confirm or reject (propose-received-people.ts), not added.
 import { dayOfOccurrence } from '../../domain/chronology/entry-rules.ts';
 import type { OutcomeIssue } from '../../domain/fhir/operation-outcome.ts';
 import { normalisePersonDetails, type PersonDetails } from '../../domain/people/person-rules.ts';
@@ -29,6 +30,7 @@ import { insertableEntryRow } from '../chronology/write-entry.ts';
 import type { AppContext } from '../context.ts';
 import { personColumns } from '../people/save-person.ts';
 import type { Recorder } from '../recorder.ts';
+import { proposeReceivedPeople } from './propose-received-people.ts';
 import { rebuildReceivedParts, type RebuiltCounts } from './rebuild-received-parts.ts';
 
 export interface ReceiveTransferOptions extends CreateCaseOptions {
@@ -41,8 +43,10 @@ export interface ReceiveTransferOptions extends CreateCaseOptions {
 export interface ReceivedCounts extends RebuiltCounts {
   entries: number;
   people: number;
-  /** Merging: the received people found here by their NHS number (the others are added). */
+  /** Merging: the received people found here by their NHS number. */
   peopleMatched: number;
+  /** Merging: the received people not found here, proposed for someone here to decide about. */
+  peopleProposed: number;
 }
 
 export type ReceiveTransferResult =
@@ -77,7 +81,7 @@ export async function receiveTransfer(ctx: AppContext, actor: UserActor, pack: u
   );
 }
 
-/** The received history added to a record here that is the same baby: its people matched by NHS number, or added. */
+/** The received history added to a record here that is the same baby: its people matched by NHS number, or proposed. */
 async function mergeTransfer(ctx: AppContext, actor: UserActor, record: TransferRecord, caseId: string): Promise<ReceiveTransferResult> {
   const notFound = 'There is no record with this id that you can add to. Check the id of the possible match the service showed you.';
   return changeCase<ReceiveTransferResult>(ctx, actor, caseId, { action: ACTION }, () => ({ ok: false, code: 'not-found', message: notFound }), async (given) => {
@@ -98,25 +102,30 @@ async function mergeTransfer(ctx: AppContext, actor: UserActor, record: Transfer
 interface Adding {
   merged: boolean;
   peopleMatched: number;
-  /** The pack's people already here (merging): not added again. */
+  /** The pack's people already here (merging): not added again; the others are proposed, not added. */
   matched?: ReadonlySet<string>;
   audit?: Record<string, unknown>;
 }
 
 async function addReceivedHistory({ trx, ctx, actor, recorder, record: here, now, today }: CaseChange, record: TransferRecord, personIds: ReadonlyMap<string, string>, adding: Adding) {
   const caseId = here.id;
-  const newPeople = record.people.filter((person) => !adding.matched?.has(person.id));
+  const notHere = record.people.filter((person) => !adding.matched?.has(person.id));
+  const mark = { area: record.fromArea, receivedOn: today };
+  // A new record takes the pack's people; a record here is offered them to confirm.
+  const newPeople = adding.merged ? [] : notHere;
+  const proposed = adding.merged ? notHere : [];
+  const peopleProposed = await proposeReceivedPeople(trx, recorder, caseId, record, proposed, personIds, { mark, at: now });
   if (newPeople.length > 0) {
     await trx
       .insertInto('people')
       .values(newPeople.map((person) => ({ case_id: caseId, id: personIds.get(person.id)!, ...personColumns({ ...normalisePersonDetails(person as PersonDetails), historyChecked: false }), created_at: now, updated_at: now, updated_by: actor.userId })))
       .execute();
   }
-  const mark = { area: record.fromArea, receivedOn: today };
   const entryIds = new Map(record.entries.map((entry) => [entry.id, ctx.newId()]));
   const rows = receivedRows(recorder, caseId, record, { people: personIds, entries: entryIds }, mark);
   if (rows.length > 0) await trx.insertInto('chronology_entries').values(rows.map(insertableEntryRow)).execute();
-  const rebuilt = await rebuildReceivedParts(trx, ctx, recorder, caseId, record, { people: personIds, entries: entryIds }, mark);
+  const proposedIds = new Set(proposed.map((person) => personIds.get(person.id)!));
+  const rebuilt = await rebuildReceivedParts(trx, ctx, recorder, caseId, record, { people: personIds, entries: entryIds, proposed: proposedIds }, mark);
   await trx
     .insertInto('received_transfers')
     .values({ case_id: caseId, from_area: record.fromArea, sending_case_id: record.sendingCaseId, sent_at: record.sentAt, received_at: now, received_by: actor.userId, findings: JSON.stringify(record.findings.map(({ severity, title }) => ({ severity, title }))) })
@@ -127,7 +136,7 @@ async function addReceivedHistory({ trx, ctx, actor, recorder, record: here, now
     const disputes = rebuilt.disputes.get(entry.id);
     return disputes ? { ...entry, disputes } : entry;
   });
-  const counts: ReceivedCounts = { entries: entries.length, people: record.people.length, peopleMatched: adding.peopleMatched, ...rebuilt.counts };
+  const counts: ReceivedCounts = { entries: entries.length, people: record.people.length, peopleMatched: adding.peopleMatched, peopleProposed, ...rebuilt.counts };
   const summary = { ...counts, findings: record.findings.length, ...(adding.merged ? { merged: true } : {}) };
   return {
     changed: true as const,

@@ -18,6 +18,14 @@ describe('deciding about a person a FHIR import proposed', () => {
       );
       assert.deepEqual([effect.person.livesInHousehold, effect.person.caresForInfant, effect.person.parentalResponsibility, effect.person.address], [false, false, null, null]);
     });
+    it('adds a person a merged transfer proposed as the other area recorded them, with the relationship chosen here', () => {
+      const sent = { givenName: 'Sam', familyName: 'Partner', identityKnown: true, description: null, relationshipToInfant: 'mothers-partner', dateOfBirth: '1988-02-03', nhsNumber: null, sex: 'male' as const, livesInHousehold: true, caresForInfant: true, visitsRegularly: false, parentalResponsibility: false, paternityConfirmed: null, deceased: false, address: '1 High Street', addressRestricted: false };
+      const proposal: StoredProposal = { givenName: 'Sam', familyName: 'Partner', relationshipAsSent: "mother's partner", sex: 'male', dateOfBirth: '1988-02-03', nhsNumber: null, decision: null, sentInTransfer: sent };
+      const effect = decideProposal(proposal, { decision: 'new-person', relationshipToInfant: 'father' }, people, TODAY);
+      assert.deepEqual(effect, { ok: true, decision: 'new-person', person: { ...sent, relationshipToInfant: 'father' } });
+      assert.deepEqual(decideProposal({ ...proposal, sentInTransfer: { ...sent, dateOfBirth: '2026-11-23' } }, { decision: 'new-person', relationshipToInfant: 'father' }, [], TODAY), { ok: false, problem: 'details-refused' }, 'checked as any person');
+      assert.equal(personFromProposal({ ...proposal, sentInTransfer: null }, 'father').livesInHousehold, false, 'without what was sent, nothing assumed');
+    });
     it('takes a relationship not known: the practitioner may not know it yet', () => {
       assert.equal(decideProposal(joy, { decision: 'new-person', relationshipToInfant: 'unknown' }, [], TODAY).ok, true);
     });

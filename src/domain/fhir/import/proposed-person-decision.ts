@@ -17,6 +17,8 @@ export interface StoredProposal {
   dateOfBirth: string | null;
   nhsNumber: string | null;
   decision: ProposalDecision | null;
+  /** A person a merged transfer proposed (issue 21): all their details as the other area sent them. */
+  sentInTransfer?: PersonDetails | null;
 }
 
 export type DecisionInput =
@@ -48,8 +50,12 @@ export const DECISION_PROBLEM_MESSAGES: Readonly<Record<DecisionProblem, string>
   'details-refused': 'This person’s details cannot be recorded as they were sent (a date of birth in the future). Add them with Add a person instead',
 };
 
-/** The person a proposal becomes: what the other agency sent, and nothing assumed about where they live or whom they care for. */
+/**
+ * The person a proposal becomes: what the other agency sent, and nothing assumed about where they live
+ * or whom they care for; from a merged transfer, the person as the other area recorded them.
+ */
 export function personFromProposal(proposal: StoredProposal, relationshipToInfant: string): PersonDetails {
+  if (proposal.sentInTransfer) return { ...proposal.sentInTransfer, relationshipToInfant };
   const identityKnown = proposal.givenName !== null || proposal.familyName !== null;
   return {
     givenName: proposal.givenName,
