@@ -5,8 +5,10 @@
 //   off           no log lines, no metrics, no tracing (what tests run)
 //   logs+metrics  the request log at info to a sink that drops the lines (the JSON is still made) and
 //                 prom-client metrics (PrometheusMetrics as ctx.metrics, the request hook on)
-//   tracing       logs and metrics as above, and tracing started with a processor that drops the
-//                 spans after the allow-list (the spans, their attributes and the SQL spans are made)
+//   tracing       logs and metrics as above, and tracing started as the server starts it: every span
+//                 made, queued, allow-listed and sent by OTLP over HTTP (JSON) to a collector, which
+//                 is this run's own process (a local HTTP server that counts the spans and drops
+//                 them): the serialisation and the sending are paid in the measured process
 //   tracing 1 in 10  the same, sampling one trace in ten (OTEL_TRACES_SAMPLER=parentbased_traceidratio,
 //                 OTEL_TRACES_SAMPLER_ARG=0.1): the others' spans are not recorded
 // Each variant runs in a process of its own (a tracer provider cannot be taken back), one after
@@ -14,21 +16,26 @@
 // are compared with that round's "off", pair by pair, so a machine whose speed drifts between rounds
 // moves both sides of a ratio; the report gives each ratio's median, minimum and maximum over the
 // rounds, for CPU time per request (process.cpuUsage, user + system: on PGlite the database's work is
-// in it too) as well as for the mean wall time.
+// in it too) as well as for the mean wall time. Every 16 requests the loop lets the event loop turn
+// (app.inject alone never reaches it), as a server's sockets do, so that the exports can go out.
 //
 //   node --import tsx bench/observability.ts [--seconds 3] [--rounds 5] [--out bench/results] [--note 'load 6']
 // With DATABASE_URL set, each process writes to a PostgreSQL database of its own.
 import { execFile } from 'node:child_process';
+import { once } from 'node:events';
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setImmediate as eventLoopTurn } from 'node:timers/promises';
 import { parseArgs, promisify } from 'node:util';
-import type { SpanProcessor } from '@opentelemetry/sdk-trace-node';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { buildApp } from '../src/app.ts';
 import { createContext } from '../src/application/context.ts';
 import { PrometheusMetrics } from '../src/infrastructure/metrics/prometheus-metrics.ts';
+import type { SpanLoss } from '../src/infrastructure/tracing/span-queue.ts';
 import { startTracing } from '../src/infrastructure/tracing/tracing.ts';
 import { apiTokenFor, makeCase, makeUser } from '../test/helpers/factories.ts';
 import { TEST_SESSION_SECRET, testConfig } from '../test/helpers/test-app.ts';
@@ -67,19 +74,39 @@ interface Sample {
 
 interface ProcessFigures {
   variant: Variant;
+  /** Spans the collector received from this process (counted by the run, not the process). */
   spans: number;
+  /** Spans the process's queue lost, by why. */
+  lost: Record<SpanLoss, number>;
   samples: Record<Workload, Sample>;
 }
 
-/** Drops every span it is given: what the SDK does up to the exporter, without exporting. */
-class DroppingProcessor implements SpanProcessor {
-  spans = 0;
-  onStart(): void {}
-  onEnd(): void {
-    this.spans++;
-  }
-  forceFlush = async () => undefined;
-  shutdown = async () => undefined;
+/** How often the request loop lets the event loop turn. */
+const REQUESTS_A_TURN = 16;
+
+/** The run's stand-in for a trace collector: it answers every OTLP export and counts its spans. */
+async function startCollector(): Promise<{ url: string; take(): number; close(): void }> {
+  let spans = 0;
+  const server = http.createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const body = JSON.parse(Buffer.concat(chunks).toString()) as { resourceSpans: { scopeSpans: { spans: unknown[] }[] }[] };
+      for (const resource of body.resourceSpans) for (const scope of resource.scopeSpans) spans += scope.spans.length;
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    });
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return {
+    url: `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`,
+    take: () => {
+      const taken = spans;
+      spans = 0;
+      return taken;
+    },
+    close: () => server.close(),
+  };
 }
 
 const sink = { write: () => undefined };
@@ -99,6 +126,7 @@ async function sample(app: FastifyInstance, workload: Workload, request: (i: num
     const response = await app.inject(request(i++));
     latenciesMs.push(performance.now() - t);
     if (response.statusCode >= 300) throw new Error(`${workload}: ${String(response.statusCode)} ${response.body.slice(0, 200)}`);
+    if (i % REQUESTS_A_TURN === 0) await eventLoopTurn();
   }
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
@@ -107,11 +135,10 @@ async function sample(app: FastifyInstance, workload: Workload, request: (i: num
 }
 
 /** One process: its own database and app in one variant, each workload warmed up for a sample's length, then measured. */
-async function measureVariant(variant: Variant): Promise<ProcessFigures> {
-  const processor = new DroppingProcessor();
+async function measureVariant(variant: Variant): Promise<Omit<ProcessFigures, 'spans'>> {
   const traced = variant.startsWith('tracing');
   if (variant === 'tracing 1 in 10') Object.assign(process.env, ONE_IN_TEN);
-  const tracing = traced ? startTracing({ processor }) : null;
+  const tracing = traced ? startTracing() : null;
   const bench = await openBenchDatabase(5);
   const base = createContext(bench.database.db, testConfig({ LOG_LEVEL: 'info' }));
   const user = await makeUser(base, { email: 'observability.bench@example.org' });
@@ -136,13 +163,15 @@ async function measureVariant(variant: Variant): Promise<ProcessFigures> {
   await app.close();
   await tracing?.shutdown();
   await bench.database.close();
-  return { variant, spans: processor.spans, samples };
+  return { variant, lost: { ...(tracing?.lostSpans() ?? { 'queue-full': 0, 'export-failed': 0 }) }, samples };
 }
 
-async function runInOwnProcess(variant: Variant): Promise<ProcessFigures> {
+async function runInOwnProcess(variant: Variant, collector: Awaited<ReturnType<typeof startCollector>>): Promise<ProcessFigures> {
   const script = fileURLToPath(import.meta.url);
-  const { stdout } = await promisify(execFile)(process.execPath, [...process.execArgv, script, '--variant', variant, '--seconds', String(SECONDS)], { maxBuffer: 1 << 20 });
-  return JSON.parse(stdout.trim().split('\n').at(-1)!) as ProcessFigures;
+  collector.take();
+  const env = variant.startsWith('tracing') ? { ...process.env, OTEL_EXPORTER_OTLP_ENDPOINT: collector.url } : process.env;
+  const { stdout } = await promisify(execFile)(process.execPath, [...process.execArgv, script, '--variant', variant, '--seconds', String(SECONDS)], { maxBuffer: 1 << 20, env });
+  return { ...(JSON.parse(stdout.trim().split('\n').at(-1)!) as Omit<ProcessFigures, 'spans'>), spans: collector.take() };
 }
 
 /** The median, minimum and maximum of the round-by-round ratios, as "1.23 (1.10-1.40)". */
@@ -153,6 +182,13 @@ function ratios(values: number[]): string {
 }
 
 const cpuPerRequest = (s: Sample) => s.cpuMicroseconds / s.requests;
+
+/** The spans a variant's processes lost over all rounds, as words. */
+function lostText(rounds: Record<Variant, ProcessFigures>[], variant: Variant): string {
+  const full = rounds.reduce((sum, round) => sum + round[variant].lost['queue-full'], 0);
+  const failed = rounds.reduce((sum, round) => sum + round[variant].lost['export-failed'], 0);
+  return `${String(full)} dropped with the queue full and ${String(failed)} in failed exports over all rounds`;
+}
 
 function report(rounds: Record<Variant, ProcessFigures>[], kind: string): { text: string; json: unknown } {
   const rows: string[] = [];
@@ -171,7 +207,7 @@ function report(rounds: Record<Variant, ProcessFigures>[], kind: string): { text
     '',
     `Command: \`node --import tsx bench/observability.ts --seconds ${String(SECONDS)} --rounds ${String(ROUNDS)}\`${kind === 'postgres' ? ' with DATABASE_URL set' : ''}. Node ${process.version}, ${String(os.cpus().length)} cores (${os.cpus()[0]?.model ?? 'unknown'}), load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at the end.${args.note ? ` ${args.note}` : ''}`,
     '',
-    `Each variant in a process of its own, through app.inject, one request at a time, ${String(SECONDS)} s per sample after a warm-up of the same length; ${String(ROUNDS)} rounds of ${VARIANTS.join(', ')}, one process each. A ratio is the variant's figure over the same round's "off": median (minimum-maximum) over the rounds. CPU: user + system time of the process per request, database included on PGlite. Tracing makes every span and drops it after the allow-list (${String(rounds[0]?.tracing.spans ?? 0)} spans in the first round; ${String(rounds[0]?.['tracing 1 in 10'].spans ?? 0)} sampled one trace in ten). Single events are spread over ${String(CASES)} cases. Per second, CPU µs, mean and p95: the median over the rounds.`,
+    `Each variant in a process of its own, through app.inject, one request at a time, ${String(SECONDS)} s per sample after a warm-up of the same length; ${String(ROUNDS)} rounds of ${VARIANTS.join(', ')}, one process each. A ratio is the variant's figure over the same round's "off": median (minimum-maximum) over the rounds. CPU: user + system time of the process per request, database included on PGlite. Tracing makes every span and exports it, after the allow-list, by OTLP over HTTP (JSON) to a collector in the run's own process (${String(rounds[0]?.tracing.spans ?? 0)} spans received from the first round's process, ${lostText(rounds, 'tracing')}; ${String(rounds[0]?.['tracing 1 in 10'].spans ?? 0)} sampled one trace in ten, ${lostText(rounds, 'tracing 1 in 10')}). The request loop lets the event loop turn every ${String(REQUESTS_A_TURN)} requests. Single events are spread over ${String(CASES)} cases. Per second, CPU µs, mean and p95: the median over the rounds.`,
     '',
     '| workload | variant | per second | CPU µs a request | mean ms | p95 ms | CPU ratio to off | wall ratio to off |',
     '|---|---|---:|---:|---:|---:|---|---|',
@@ -188,15 +224,17 @@ async function main(): Promise<void> {
     return;
   }
   const rounds: Record<Variant, ProcessFigures>[] = [];
+  const collector = await startCollector();
   for (let round = 0; round < ROUNDS; round++) {
     const figures = {} as Record<Variant, ProcessFigures>;
     for (const variant of VARIANTS) {
-      figures[variant] = await runInOwnProcess(variant);
+      figures[variant] = await runInOwnProcess(variant, collector);
       const { requests } = figures[variant].samples['fixed page'];
       process.stdout.write(`round ${String(round + 1)}, ${variant}: ${String(requests)} fixed pages, ${String(figures[variant].samples['single event'].requests)} events\n`);
     }
     rounds.push(figures);
   }
+  collector.close();
   const kind = process.env['DATABASE_URL'] ? 'postgres' : 'pglite';
   const { text, json } = report(rounds, kind);
   const stamp = new Date().toISOString().replace(/:/g, '-').replace(/\.\d+Z$/, 'Z');

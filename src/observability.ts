@@ -2,7 +2,8 @@
 // each process keeps its metrics in a PrometheusMetrics (handed to the use cases as ctx.metrics),
 // the pool's counts and the outbox's depth read at each scrape; the process that serves (one
 // process, or a cluster's primary) answers GET /metrics on 127.0.0.1:METRICS_PORT, a cluster's
-// primary adding its workers' metrics to its own (infrastructure/metrics/cluster-metrics.ts).
+// primary adding its workers' metrics to its own (infrastructure/metrics/cluster-metrics.ts). With
+// tracing on, the span queue's lost and waiting spans are among them (tracing/span-metrics.ts).
 import type { Metrics } from './application/metrics.ts';
 import { countWaiting } from './application/mail/deliver-outbox.ts';
 import type { Config } from './config.ts';
@@ -10,6 +11,8 @@ import type { Database } from './infrastructure/db/connect.ts';
 import { answerMetricsRequests, clusterMetricsText } from './infrastructure/metrics/cluster-metrics.ts';
 import { METRICS_HOST, startMetricsServer } from './infrastructure/metrics/metrics-server.ts';
 import { PrometheusMetrics } from './infrastructure/metrics/prometheus-metrics.ts';
+import { watchSpanQueue } from './infrastructure/tracing/span-metrics.ts';
+import { startedTracing } from './infrastructure/tracing/tracing.ts';
 
 export interface ProcessMetrics {
   /** For createContext: what the use cases report to (METRICS_PORT unset: none, and startProcessMetrics gives undefined). */
@@ -28,6 +31,8 @@ export async function startProcessMetrics(config: Config, database: Database, ro
   if (config.metricsPort === undefined) return undefined;
   const metrics = new PrometheusMetrics();
   if (database.pool) metrics.watchPool(database.pool);
+  const tracing = startedTracing();
+  if (tracing) watchSpanQueue(metrics.registry, tracing);
   if (role === 'worker') {
     answerMetricsRequests(metrics.registry);
     return { metrics, close: async () => undefined };

@@ -33,12 +33,16 @@ function errorType(error: unknown): string {
   return error instanceof Error ? error.constructor.name : typeof error;
 }
 
-/** The route's handler run as the "handler" span's work, inside the request's context. */
+/**
+ * The route's handler run as the "handler" span's work, inside the request's context. A request whose
+ * trace is not sampled gets no handler span and no context of its own: the handler runs in the
+ * request's, whose span already tells the steps below it not to record.
+ */
 function tracedHandler(handler: RouteHandlerMethod, name: string, route: string): RouteHandlerMethod {
   const attributes = { 'http.route': route };
   return function handlerSpan(this: FastifyInstance, request, reply) {
     const parent = request.traceContext;
-    if (parent === null) return handler.call(this, request, reply);
+    if (parent === null || !request.traceSpan!.isRecording()) return handler.call(this, request, reply);
     const span = tracer.startSpan(name, { attributes }, parent);
     return context.with(trace.setSpan(parent, span), () => {
       let result: unknown;

@@ -2,9 +2,10 @@
 // the server; tests and the bench start them with a processor of their own). Then each request is a
 // trace: the request's server span and its handler's span, made from Fastify's hooks (request-spans.ts,
 // registered by app.ts), the steps of a change to a case (application/tracing.ts) and every SQL
-// statement in them (traced-dialect.ts). Spans go out by OTLP over HTTP, batched, to the
-// endpoint; the other OTEL_* variables (OTEL_SERVICE_NAME, OTEL_EXPORTER_OTLP_HEADERS,
-// OTEL_TRACES_SAMPLER, OTEL_BSP_*) are read by the SDK as usual.
+// statement in them (traced-dialect.ts). Ended spans wait in a bounded queue and go out by OTLP over
+// HTTP, batched, to the endpoint, off the requests' path (span-queue.ts, which reads OTEL_BSP_*); the
+// other OTEL_* variables (OTEL_SERVICE_NAME, OTEL_EXPORTER_OTLP_HEADERS, OTEL_TRACES_SAMPLER) are read
+// by the SDK as usual.
 //
 // No personal data leaves in a span: every span passes through an allow-list of attributes before
 // any exporter sees it (the route template, methods, status codes, SQL with placeholders, counts and
@@ -19,6 +20,7 @@ import type { Attributes } from '@opentelemetry/api';
 import type * as OtlpExporter from '@opentelemetry/exporter-trace-otlp-http';
 import type * as Resources from '@opentelemetry/resources';
 import type * as TraceNode from '@opentelemetry/sdk-trace-node';
+import { SpanQueue, spanQueueLimitsFrom, type SpanLoss } from './span-queue.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -99,6 +101,11 @@ class AllowListedSpan implements TraceNode.ReadableSpan {
   }
 }
 
+/** The span with only the allowed attributes, no events or links, and its status's code alone. */
+export function allowListedCopy(span: TraceNode.ReadableSpan): TraceNode.ReadableSpan {
+  return new AllowListedSpan(span);
+}
+
 /** Hands the processor after it each ended span with only the allowed attributes and no events. */
 export function allowListed(next: TraceNode.SpanProcessor): TraceNode.SpanProcessor {
   return {
@@ -112,12 +119,20 @@ export function allowListed(next: TraceNode.SpanProcessor): TraceNode.SpanProces
 export interface Tracing {
   /** Sends what is left and stops. */
   shutdown(): Promise<void>;
+  /** Spans that did not reach the exporter, by why (none with a processor given to startTracing). */
+  lostSpans(): Readonly<Record<SpanLoss, number>>;
+  /** Spans waiting to be exported now. */
+  waitingSpans(): number;
 }
 
 export interface TracingOptions {
-  /** Where spans go (after the allow-list); by default a batch processor sending OTLP over HTTP to OTEL_EXPORTER_OTLP_ENDPOINT. */
+  /** Where spans go, each as it ends, after the allow-list (tests); by default they wait in a span queue for the exporter. */
   processor?: TraceNode.SpanProcessor;
+  /** What the span queue exports to (after the allow-list); by default OTLP over HTTP to OTEL_EXPORTER_OTLP_ENDPOINT. */
+  exporter?: TraceNode.SpanExporter;
 }
+
+const NONE_LOST: Readonly<Record<SpanLoss, number>> = { 'queue-full': 0, 'export-failed': 0 };
 
 let started: Tracing | undefined;
 
@@ -126,20 +141,26 @@ export function tracingStarted(): boolean {
   return started !== undefined;
 }
 
+/** The tracing this process started, if it did (its queue's counts for the metrics). */
+export function startedTracing(): Tracing | undefined {
+  return started;
+}
+
 /** Registers the global tracer provider (once per process), its context manager and the W3C propagators. */
 export function startTracing(options: TracingOptions = {}): Tracing {
   if (started) return started;
   const sdk = require('@opentelemetry/sdk-trace-node') as typeof TraceNode;
   const { resourceFromAttributes } = require('@opentelemetry/resources') as typeof Resources;
-  const processor =
-    options.processor ??
-    new sdk.BatchSpanProcessor(new (require('@opentelemetry/exporter-trace-otlp-http') as typeof OtlpExporter).OTLPTraceExporter());
+  const queue =
+    options.processor === undefined
+      ? new SpanQueue(options.exporter ?? new (require('@opentelemetry/exporter-trace-otlp-http') as typeof OtlpExporter).OTLPTraceExporter(), allowListedCopy, spanQueueLimitsFrom(process.env))
+      : undefined;
   const provider = new sdk.NodeTracerProvider({
     resource: resourceFromAttributes({ 'service.name': process.env['OTEL_SERVICE_NAME'] ?? SERVICE_NAME }),
-    spanProcessors: [allowListed(processor)],
+    spanProcessors: [queue ?? allowListed(options.processor!)],
   });
   provider.register();
-  started = { shutdown: () => provider.shutdown() };
+  started = { shutdown: () => provider.shutdown(), lostSpans: () => queue?.lost ?? NONE_LOST, waitingSpans: () => queue?.waiting ?? 0 };
   return started;
 }
 
