@@ -5,6 +5,7 @@ import { Type } from 'typebox';
 import { EVENT_KIND_IDS } from '../../domain/catalogue/event-kinds.ts';
 import { ORGANISATION_KINDS } from '../../domain/shared/organisation-kinds.ts';
 import { PLAN_CHECK_OUTCOMES, SUBSTANCES } from '../../domain/chronology/chronology.types.ts';
+import { REFERRAL_SOURCE_CODES, REFERRAL_SOURCES } from '../../domain/chronology/referral-source.ts';
 import type { LivedExperienceField } from '../../domain/chronology/lived-experience.ts';
 import { EvidenceSourceSchema, FactorIdSchema, FindingIdSchema, SeveritySchema } from './profile.schemas.ts';
 import { oneOf } from './schemas.ts';
@@ -36,6 +37,9 @@ export const EntryDispute = Type.Object({
 const disputesDescription =
   'What people say is wrong in the entry, oldest first: kept beside it, never replacing it. The profile reads a disputed entry as conflicting information (the factors it points to are in conflict)';
 
+/** The census referral source of a referral entry, with each code's words. */
+export const REFERRAL_SOURCE_DESCRIPTION = `A referral only (422 referral-source-not-referral on any other kind): who referred, as the Children in Need census codes it: ${REFERRAL_SOURCE_CODES.map((code) => `${code} ${REFERRAL_SOURCES[code]}`).join('; ')}. The census return defaults a referral with none from the referring agency's kind where the kind names one (GP 3A, health visiting 3B, adult mental health 3F, housing 4, early help 5D, police 6), else shows it not recorded`;
+
 /** A chronology entry as stored: never edited, a correction is a new entry. */
 export const ChronologyEntry = Type.Object({
   id: Type.String(),
@@ -59,6 +63,7 @@ export const ChronologyEntry = Type.Object({
   perpetratorIds: personIds('Domestic abuse incidents: who harmed'),
   substance: Type.Optional(oneOf(SUBSTANCES, { description: 'A rise in substance use: which; left out when not given' })),
   gestationWeeks: Type.Optional(Type.Integer({ description: 'Antenatal booking: weeks of pregnancy at booking' })),
+  referralSource: Type.Optional(oneOf(REFERRAL_SOURCE_CODES, { description: `${REFERRAL_SOURCE_DESCRIPTION}; left out when not recorded` })),
   corrects: Type.Optional(Type.String({ description: 'The id of the entry this one corrects; left out when it corrects none' })),
   correctionReason: Type.Optional(Type.String({ description: 'Why the entry it corrects was wrong' })),
   externalId: Type.Optional(Type.String({ description: "Your system's id, when one was sent" })),

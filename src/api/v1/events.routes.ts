@@ -12,7 +12,8 @@ import { EVIDENCE_SOURCE_IDS } from '../../domain/catalogue/evidence-sources.ts'
 import { SUBSTANCES } from '../../domain/chronology/chronology.types.ts';
 import { sendApiError, sendCaseChangeRefusal } from '../api-error.ts';
 import { requireBearer } from './bearer-auth.ts';
-import { ChronologyList, RecordedChronologyEntry } from './chronology.schemas.ts';
+import { ChronologyList, RecordedChronologyEntry, REFERRAL_SOURCE_DESCRIPTION } from './chronology.schemas.ts';
+import { REFERRAL_SOURCE_CODES } from '../../domain/chronology/referral-source.ts';
 import { alternativesInWords, errorResponses, oneOf, requiredText } from './schemas.ts';
 import { CONTACT_KINDS, RESERVED_DETAIL_KEYS } from '../../domain/chronology/contact-record.ts';
 import { PLAN_CHECK_NOTE_LIMIT, PLAN_CHECK_OUTCOMES, planCheckProblemMessage } from '../../domain/plan/plan-checks.ts';
@@ -38,6 +39,7 @@ export const EventBody = Type.Object(
     babySeen: Type.Optional(Type.Boolean()),
     substance: Type.Optional(oneOf(SUBSTANCES)),
     gestationWeeks: Type.Optional(Type.Integer()),
+    referralSource: Type.Optional(oneOf(REFERRAL_SOURCE_CODES, { description: REFERRAL_SOURCE_DESCRIPTION })),
     corrects: Type.Optional(Type.String({ maxLength: 100, description: 'The id of the entry this one corrects' })),
     correctionReason: Type.Optional(Type.String({ maxLength: 2000 })),
     details: Type.Optional(

@@ -3,7 +3,8 @@
 // JSON reply against them. The CSV answer is the census's file: its columns are listed here too.
 import { Type } from 'typebox';
 import { ABUSE_CATEGORIES } from '../../domain/meetings/meeting.types.ts';
-import { CIN_CENSUS_COLUMNS, REFERRAL_SOURCES, type ReferralSourceCode } from '../../domain/reports/cin-census-return.ts';
+import { CIN_CENSUS_COLUMNS } from '../../domain/reports/cin-census-return.ts';
+import { REFERRAL_SOURCE_CODES } from '../../domain/chronology/referral-source.ts';
 import { oneOf } from './schemas.ts';
 
 const day = (description: string) => Type.String({ format: 'date', description });
@@ -26,9 +27,12 @@ export const CinCensusReturn = Type.Object(
       Type.Object({
         LAchildID: Type.String({ description: 'The case id' }),
         CINreferralDate: Type.Union([day('The latest referral children’s social care recorded on or before the assessment'), Type.Null()]),
-        ReferralSource: oneOf(Object.keys(REFERRAL_SOURCES) as ReferralSourceCode[], { description: 'The census referral source of the agency that referred; 10 when unknown' }),
+        ReferralSource: Type.Union([oneOf(REFERRAL_SOURCE_CODES), Type.Null()], {
+          description:
+            'Who referred, in the census’s codes: the source chosen on children’s social care’s referral, else on the referring agency’s, else the referring agency’s kind’s where it names one; null when not recorded (an empty cell in the CSV: choose one on the referral before sending the return)',
+        }),
         AssessmentAuthorisationDate: day('The day the assessment by children’s social care was completed'),
-        AssessmentFactors: Type.Array(Type.String(), { description: 'Census factor codes (1B, 4C, 16A …; 21 only alone), from the profile' }),
+        AssessmentFactors: Type.Array(Type.String(), { description: 'Census factor codes (1B, 4C, 16A …; 21 only alone), from the profile as it stood at the end of the day the assessment was completed' }),
         factorsToConfirm: Type.Array(Type.String(), { description: 'Codes only the assessing social worker can confirm: never in the CSV' }),
         CPPstartDate: Type.Union([day('The conference that started the child protection plan'), Type.Null()]),
         CPPendDate: Type.Union([day('The conference that ended it'), Type.Null()]),

@@ -53,7 +53,7 @@ describe('the census return API', () => {
         {
           LAchildID: caseId,
           CINreferralDate: addDays(today, -20),
-          ReferralSource: '10',
+          ReferralSource: null,
           AssessmentAuthorisationDate: addDays(today, -3),
           AssessmentFactors: [],
           factorsToConfirm: [],
@@ -70,7 +70,7 @@ describe('the census return API', () => {
     const response = await get('lead', period(), 'text/csv');
     assert.equal(response.statusCode, 200);
     assert.match(String(response.headers['content-type']), /^text\/csv/);
-    assert.equal(response.body.split('\r\n')[1], `${caseId},${addDays(today, -20)},10,${addDays(today, -3)},,,,,`);
+    assert.equal(response.body.split('\r\n')[1], `${caseId},${addDays(today, -20)},,${addDays(today, -3)},,,,,`);
   });
 
   it('answers 400 invalid-period for a period that ends before it starts, and for a day that is not real', async () => {

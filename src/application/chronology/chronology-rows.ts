@@ -3,6 +3,7 @@ import { PLAN_CHECK_OUTCOMES, type ChronologyEntry, type RecordedPlanCheck } fro
 import type { EventKindId } from '../../domain/catalogue/event-kinds.ts';
 import type { FactorId } from '../../domain/catalogue/factor-ids.ts';
 import { livedExperienceOfEntry } from '../../domain/chronology/lived-experience.ts';
+import { referralSourceOfEntry } from '../../domain/chronology/referral-source.ts';
 import { serviceDateTime } from '../../domain/shared/service-day.ts';
 import { receivedFromOf } from '../../domain/transfer/transfer-record.ts';
 import type { ChronologyEntriesTable, Queryable } from '../../infrastructure/db/schema.ts';
@@ -75,6 +76,7 @@ export function entryFromRow(row: ChronologyRow & { disputes?: DisputeJson[] | n
     ...(row.external_id ? { externalId: row.external_id } : {}),
     ...planChecksOf(row.details),
     ...livedExperienceOfEntry(row.details),
+    ...referralSourceOfEntry(row.kind, row.details),
     ...receivedFromOf(row.details),
     ...disputesFrom(row.disputes),
   };

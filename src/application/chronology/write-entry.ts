@@ -6,6 +6,7 @@
 import { checkNewEntry, dayOfOccurrence, significantByKind, type EntryProblem, type NewEntry } from '../../domain/chronology/entry-rules.ts';
 import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
 import { babySeenAsRecorded } from '../../domain/chronology/unseen-periods.ts';
+import { REFERRAL_SOURCE_DETAIL } from '../../domain/chronology/referral-source.ts';
 import type { Insertable } from 'kysely';
 import type { ChronologyEntriesTable, Tx } from '../../infrastructure/db/schema.ts';
 import type { AppContext } from '../context.ts';
@@ -63,7 +64,7 @@ export function newEntryRow(ctx: AppContext, recorder: Recorder, caseId: string,
     baby_seen: babySeenAsRecorded(input.kind, input.babySeen),
     substance: input.substance ?? null,
     gestation_weeks: input.gestationWeeks ?? null,
-    details: input.details ?? {},
+    details: input.referralSource === undefined ? (input.details ?? {}) : { ...input.details, [REFERRAL_SOURCE_DETAIL]: input.referralSource },
     corrects: input.corrects ?? null,
     correction_reason: input.corrects === undefined ? null : (input.correctionReason?.trim() ?? null),
     external_id: input.externalId ?? null,

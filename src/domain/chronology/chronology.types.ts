@@ -5,6 +5,7 @@ import type { EvidenceSource } from '../catalogue/evidence-sources.ts';
 import type { FactorId } from '../catalogue/factor-ids.ts';
 import type { LivedExperience } from './lived-experience.ts';
 import type { ReceivedFrom } from '../transfer/transfer-record.ts';
+import type { ReferralSourceCode } from './referral-source.ts';
 
 /** A rise in substance use names which: drink or drugs. */
 export const SUBSTANCES = ['alcohol', 'drugs'] as const;
@@ -40,6 +41,8 @@ export interface ChronologyEntry {
   substance?: Substance;
   /** Antenatal booking: weeks of pregnancy at booking. */
   gestationWeeks?: number;
+  /** A referral: who referred, as the Children in Need census codes it (referral-source.ts), kept in the entry's details; left out when not recorded. */
+  referralSource?: ReferralSourceCode;
   /** The id of the entry this one corrects, and why. */
   corrects?: string;
   correctionReason?: string;

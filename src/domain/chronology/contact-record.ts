@@ -143,9 +143,10 @@ export type AdviceGiven = { given: false } | { given: true; understood: Understo
 /**
  * The keys of an entry's details that only the service's own forms write: an agency's entry may not
  * carry them, or it could pass for a contact and answer the plan's checks, or for a discharge plan
- * (`dischargePlan`, docs/domain.md "Discharge plan") that was never checked.
+ * (`dischargePlan`, docs/domain.md "Discharge plan") that was never checked, or keep a census referral
+ * source (`referralSource`) the service did not check (the events API takes it as its own field).
  */
-export const RESERVED_DETAIL_KEYS = ['form', 'planChecks', 'dischargePlan'] as const;
+export const RESERVED_DETAIL_KEYS = ['form', 'planChecks', 'dischargePlan', 'referralSource'] as const;
 
 /** Everything the contact form recorded about the baby's lived experience, kept in the entry's details. */
 export type ContactDetails = {

@@ -5,6 +5,7 @@
 import { eventKindById, factorById } from '../catalogue/catalogue.ts';
 import { isEvidenceSource } from '../catalogue/evidence-sources.ts';
 import { isRealIsoDate } from '../shared/calendar-date.ts';
+import { isReferralSourceCode } from './referral-source.ts';
 
 export interface NewEntry {
   kind: string;
@@ -19,6 +20,8 @@ export interface NewEntry {
   indicates?: readonly { factorId: string; personId?: string }[];
   substance?: 'alcohol' | 'drugs';
   gestationWeeks?: number;
+  /** A referral only: the census's referral source code (referral-source.ts). */
+  referralSource?: string;
   correctionReason?: string;
 }
 
@@ -33,6 +36,8 @@ export type EntryProblemCode =
   | 'derived-factor'
   | 'person-not-expected'
   | 'gestation-invalid'
+  | 'unknown-referral-source'
+  | 'referral-source-not-referral'
   | 'correction-reason-needed';
 
 export interface EntryProblem {
@@ -84,6 +89,10 @@ export function checkNewEntry(entry: NewEntry, context: EntryContext): EntryProb
   if (entry.gestationWeeks !== undefined && !(Number.isInteger(entry.gestationWeeks) && entry.gestationWeeks >= 4 && entry.gestationWeeks <= 44)) {
     problems.push({ code: 'gestation-invalid', path: '/gestationWeeks' });
   }
+  if (entry.referralSource !== undefined) {
+    if (!isReferralSourceCode(entry.referralSource)) problems.push({ code: 'unknown-referral-source', path: '/referralSource' });
+    else if (entry.kind !== 'referral') problems.push({ code: 'referral-source-not-referral', path: '/referralSource' });
+  }
   if (context.isCorrection && (entry.correctionReason ?? '').trim() === '') problems.push({ code: 'correction-reason-needed', path: '/correctionReason' });
   return problems;
 }
@@ -100,6 +109,8 @@ export const ENTRY_PROBLEM_MESSAGES: Readonly<Record<EntryProblemCode, string>> 
   'derived-factor': 'That factor is filled from the record and cannot be given by an entry',
   'person-not-expected': 'Only a factor about an adult can name a person',
   'gestation-invalid': 'Weeks of pregnancy at booking must be a whole number from 4 to 44',
+  'unknown-referral-source': 'Choose who referred from the census list',
+  'referral-source-not-referral': 'Only a referral says who referred',
   'correction-reason-needed': 'Say why the entry is being corrected',
 };
 

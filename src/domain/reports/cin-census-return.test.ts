@@ -1,13 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { correction, entry } from '../chronology/chronology.test-support.ts';
-import { cinCensusRows, cinCensusTable, protectionPlanIn, REFERRAL_SOURCE_BY_AGENCY, type CensusCaseSources, type CensusConference } from './cin-census-return.ts';
+import { censusAssessmentDays, cinCensusRows, cinCensusTable, protectionPlanIn, type CensusCaseSources, type CensusConference } from './cin-census-return.ts';
+import type { CinCensusFactors } from '../profile/cin-census.ts';
 
 const year = { from: '2026-04-01', to: '2027-03-31' };
 const care = { agency: "Children's social care", agencyKind: 'childrens-social-care' };
 const police = { agency: 'Police', agencyKind: 'police' };
 const factors = { codes: ['1B', '4C'], toConfirm: ['18C'] };
-const source = (caseId: string, over: Partial<CensusCaseSources> = {}): CensusCaseSources => ({ caseId, entries: [], meetings: [], factors, ...over });
+/** The same factors at the end of every assessment's day, unless the test gives them by day. */
+const sameOn = (entries: CensusCaseSources['entries'], on: CinCensusFactors = factors) => new Map(censusAssessmentDays(entries).map((day) => [day, on]));
+const source = (caseId: string, over: Partial<CensusCaseSources> = {}): CensusCaseSources => ({ caseId, entries: [], meetings: [], factorsOn: sameOn(over.entries ?? []), ...over });
 const conference = (heldOn: string, over: Partial<CensusConference> = {}): CensusConference => ({ kind: 'initial-conference', heldOn, ...over });
 
 describe('the Children in Need census return', () => {
@@ -36,13 +39,24 @@ describe('the Children in Need census return', () => {
     assert.deepEqual(rows.map((r) => r.assessmentCompletedOn), ['2026-04-02']);
   });
 
-  it('gives the referral source from the agency that referred before children’s social care recorded it, 10 when none did', () => {
+  it('gives the referral source chosen on social care’s referral, over the referring agency’s choice and its kind', () => {
+    const rows = cinCensusRows(year, [
+      source('chosen', {
+        entries: [entry('g', 'referral', '2026-04-30', { agencyKind: 'gp', referralSource: '3A' }), entry('r', 'referral', '2026-05-01', { ...care, referralSource: '1A' }), entry('a', 'assessment-completed', '2026-06-01', care)],
+      }),
+      source('by-agency', { entries: [entry('h', 'referral', '2026-04-30', { agencyKind: 'hospital', referralSource: '3E' }), entry('r', 'referral', '2026-05-01', care), entry('a', 'assessment-completed', '2026-06-01', care)] }),
+    ]);
+    assert.deepEqual(rows.map((r) => [r.caseId, r.referralSource]), [['by-agency', '3E'], ['chosen', '1A']]);
+  });
+
+  it('defaults the source from the referring agency’s kind where it names one, and leaves it not recorded where it does not or nobody referred', () => {
     const rows = cinCensusRows(year, [
       source('gp', { entries: [entry('g', 'referral', '2026-04-30', { agencyKind: 'gp' }), entry('r', 'referral', '2026-05-01', care), entry('a', 'assessment-completed', '2026-06-01', care)] }),
       source('police', { entries: [entry('hv', 'referral', '2026-04-01'), entry('p', 'referral', '2026-04-20', police), entry('r', 'referral', '2026-04-21', care), entry('a', 'assessment-completed', '2026-05-01', care)] }),
+      source('hospital', { entries: [entry('h', 'referral', '2026-04-20', { agencyKind: 'hospital' }), entry('r', 'referral', '2026-04-21', care), entry('a', 'assessment-completed', '2026-05-01', care)] }),
       source('nobody', { entries: [entry('r', 'referral', '2026-05-01', care), entry('later', 'referral', '2026-05-03', police), entry('a', 'assessment-completed', '2026-06-01', care)] }),
     ]);
-    assert.deepEqual(rows.map((r) => [r.caseId, r.referralSource]), [['gp', '3A'], ['nobody', '10'], ['police', '6']]);
+    assert.deepEqual(rows.map((r) => [r.caseId, r.referralSource]), [['gp', '3A'], ['hospital', null], ['nobody', null], ['police', '6']]);
   });
 
   it('does not take the referral of an earlier assessment for a later one', () => {
@@ -51,13 +65,25 @@ describe('the Children in Need census return', () => {
         entries: [entry('hv', 'referral', '2026-04-10'), entry('r1', 'referral', '2026-04-11', care), entry('a1', 'assessment-completed', '2026-05-01', care), entry('a2', 'assessment-completed', '2026-09-01', care)],
       }),
     ]);
-    assert.deepEqual(rows.map((r) => [r.referralDate, r.referralSource]), [['2026-04-11', '3B'], [null, '10']]);
+    assert.deepEqual(rows.map((r) => [r.referralDate, r.referralSource]), [['2026-04-11', '3B'], [null, null]]);
   });
 
-  it('maps every kind of agency but children’s social care to a census source', () => {
-    assert.deepEqual(REFERRAL_SOURCE_BY_AGENCY, {
-      gp: '3A', 'health-visiting': '3B', midwifery: '3D', hospital: '3F', 'adult-mental-health': '3F', 'substance-misuse': '3F', housing: '4', 'early-help': '5D', police: '6', education: '2B',
-    });
+  it('gives each assessment the factors at the end of its own day', () => {
+    const entries = [entry('a1', 'assessment-completed', '2026-05-01', care), entry('a2', 'assessment-completed', '2026-09-01', care)];
+    const factorsOn = new Map([
+      ['2026-05-01', { codes: ['4B'], toConfirm: [] }],
+      ['2026-09-01', { codes: ['1B', '4B'], toConfirm: ['18C'] }],
+    ]);
+    const rows = cinCensusRows(year, [source('c', { entries, factorsOn })]);
+    assert.deepEqual(rows.map((r) => [r.assessmentCompletedOn, r.factors, r.toConfirm]), [['2026-05-01', ['4B'], []], ['2026-09-01', ['1B', '4B'], ['18C']]]);
+  });
+
+  it('knows the days social care completed an assessment, each once, as corrected, not another agency’s', () => {
+    const wrong = entry('a1', 'assessment-completed', '2026-05-02', care);
+    assert.deepEqual(
+      censusAssessmentDays([entry('a3', 'assessment-completed', '2026-09-01', care), wrong, correction('a1b', wrong, { occurredAt: '2026-05-01' }), entry('a4', 'assessment-completed', '2026-09-01T15:00:00+01:00', care), entry('hv', 'assessment-completed', '2026-06-01')]),
+      ['2026-05-01', '2026-09-01'],
+    );
   });
 });
 
@@ -92,15 +118,15 @@ describe('the child protection plan of a census row', () => {
 });
 
 describe('the census file', () => {
-  it('is in the census’s column names, the factors comma separated in one cell, the codes to confirm left out', () => {
+  it('is in the census’s column names, the factors comma separated in one cell, the codes to confirm left out, a source not recorded empty', () => {
     const rows = cinCensusRows(year, [
-      source('case-1', { entries: [entry('r', 'referral', '2026-05-01', care), entry('a', 'assessment-completed', '2026-06-01', care)], meetings: [conference('2026-07-01', { abuseCategory: 'NEG' })] }),
-      source('case-2', { entries: [entry('a', 'assessment-completed', '2026-06-02', care)], factors: { codes: ['21'], toConfirm: [] } }),
+      source('case-1', { entries: [entry('r', 'referral', '2026-05-01', { ...care, referralSource: '6' }), entry('a', 'assessment-completed', '2026-06-01', care)], meetings: [conference('2026-07-01', { abuseCategory: 'NEG' })] }),
+      source('case-2', { entries: [entry('a', 'assessment-completed', '2026-06-02', care)], factorsOn: new Map([['2026-06-02', { codes: ['21'], toConfirm: [] }]]) }),
     ]);
     assert.deepEqual(cinCensusTable(rows), [
       ['LAchildID', 'CINreferralDate', 'ReferralSource', 'AssessmentAuthorisationDate', 'AssessmentFactors', 'CPPstartDate', 'CPPendDate', 'InitialCategoryOfAbuse', 'LatestCategoryOfAbuse'],
-      ['case-1', '2026-05-01', '10', '2026-06-01', '1B,4C', '2026-07-01', '', 'NEG', 'NEG'],
-      ['case-2', '', '10', '2026-06-02', '21', '', '', '', ''],
+      ['case-1', '2026-05-01', '6', '2026-06-01', '1B,4C', '2026-07-01', '', 'NEG', 'NEG'],
+      ['case-2', '', '', '2026-06-02', '21', '', '', '', ''],
     ]);
   });
 });

@@ -1,16 +1,19 @@
 // The Children in Need census return for a period (issue 16): one row for each assessment by
 // children's social care completed in the period, in the census's own column names (DfE, "Children in
 // need census: business and technical specification"; see docs/domain.md, "The Children in Need
-// census return"). Pure: the caller gives each case's chronology, its conferences and the census
-// factors its profile points to (profile/cin-census.ts).
+// census return"). Pure: the caller gives each case's chronology, its conferences and, for each day
+// an assessment was completed, the census factors the profile in force at the end of that day
+// points to (profile/cin-census.ts, reports/census-profile-as-at.ts).
 //
 // - AssessmentAuthorisationDate: the day of an `assessment-completed` entry children's social care
 //   recorded (as the clocks read it: timescales/clock-events.ts); a corrected entry counts as corrected.
 // - CINreferralDate: the latest referral children's social care recorded on or before that day.
-// - ReferralSource: who referred, read from the agency that recorded a `referral` of its own on or
-//   before that referral (since the assessment before, if any), as the census codes that kind of
-//   agency; 10 (unknown) when no other agency recorded one.
-// - AssessmentFactors: the codes the profile points to, "21" only when nothing else (cin-census.ts).
+// - ReferralSource: the source chosen on children's social care's referral (chronology/referral-source.ts);
+//   else the one chosen on the latest referral another agency recorded on or before it (since the
+//   assessment before, if any), else that agency's kind's where the kind names one; otherwise not
+//   recorded (null: an empty cell, for someone to choose before the return is sent).
+// - AssessmentFactors: the codes the profile in force at the end of that day points to, "21" only
+//   when nothing else (cin-census.ts).
 //   Codes that only the social worker can confirm (an injury as abuse) are given apart, never in the file.
 // - CPPstartDate, CPPendDate, InitialCategoryOfAbuse, LatestCategoryOfAbuse: the latest child
 //   protection plan that began by the period's last day and had not ended before its first, from
@@ -21,7 +24,7 @@ import type { ChronologyEntry } from '../chronology/chronology.types.ts';
 import { isConference, type AbuseCategory, type Meeting } from '../meetings/meeting.types.ts';
 import type { CinCensusFactors } from '../profile/cin-census.ts';
 import { dayOf } from '../shared/calendar-date.ts';
-import type { OrganisationKind } from '../shared/organisation-kinds.ts';
+import { defaultReferralSource, type ReferralSourceCode } from '../chronology/referral-source.ts';
 import { inPeriod, type ReportPeriod } from './report-period.ts';
 
 export const CIN_CENSUS_COLUMNS = [
@@ -36,36 +39,6 @@ export const CIN_CENSUS_COLUMNS = [
   'LatestCategoryOfAbuse',
 ] as const;
 
-/** The census's referral source codes the service can tell apart, with their words. */
-export const REFERRAL_SOURCES = {
-  '2A': 'Schools',
-  '2B': 'Education services',
-  '3A': 'Health services: GP',
-  '3B': 'Health services: health visitor',
-  '3D': 'Health services: other primary health services',
-  '3F': 'Health services: other',
-  '4': 'Housing',
-  '5D': 'Local authority services: early help',
-  '6': 'Police',
-  '8': 'Other',
-  '10': 'Unknown',
-} as const;
-export type ReferralSourceCode = keyof typeof REFERRAL_SOURCES;
-
-/** The source code of a referral by each kind of agency; children's social care does not refer to itself. */
-export const REFERRAL_SOURCE_BY_AGENCY: Record<Exclude<OrganisationKind, 'childrens-social-care'>, ReferralSourceCode> = {
-  gp: '3A',
-  'health-visiting': '3B',
-  midwifery: '3D',
-  hospital: '3F',
-  'adult-mental-health': '3F',
-  'substance-misuse': '3F',
-  housing: '4',
-  'early-help': '5D',
-  police: '6',
-  education: '2B',
-};
-
 const SOCIAL_CARE = 'childrens-social-care';
 
 export type CensusConference = Pick<Meeting, 'kind' | 'heldOn' | 'protectionPlan' | 'abuseCategory'>;
@@ -74,7 +47,8 @@ export interface CensusCaseSources {
   caseId: string;
   entries: readonly ChronologyEntry[];
   meetings: readonly CensusConference[];
-  factors: CinCensusFactors;
+  /** By each day an assessment was completed in the period (censusAssessmentDays): the factors at the end of that day. */
+  factorsOn: ReadonlyMap<string, CinCensusFactors>;
 }
 
 export interface ProtectionPlanSpan {
@@ -88,7 +62,8 @@ export interface ProtectionPlanSpan {
 export interface CensusRow {
   caseId: string;
   referralDate: string | null;
-  referralSource: ReferralSourceCode;
+  /** Null when nobody chose one and the referring agency's kind does not say: "not recorded". */
+  referralSource: ReferralSourceCode | null;
   assessmentCompletedOn: string;
   factors: readonly string[];
   /** For the social worker to confirm: never in the file. */
@@ -96,8 +71,32 @@ export interface CensusRow {
   plan: ProtectionPlanSpan | null;
 }
 
-function sourceOf(agencyKind: string): ReferralSourceCode {
-  return Object.hasOwn(REFERRAL_SOURCE_BY_AGENCY, agencyKind) ? REFERRAL_SOURCE_BY_AGENCY[agencyKind as keyof typeof REFERRAL_SOURCE_BY_AGENCY] : '8';
+const NO_FACTORS: CinCensusFactors = { codes: [], toConfirm: [] };
+
+interface DatedEntry {
+  entry: ChronologyEntry;
+  day: string;
+}
+
+/** The current entries with the day each happened on, leaving out any whose day cannot be read. */
+function datedEntries(entries: readonly ChronologyEntry[]): DatedEntry[] {
+  return currentEntries(entries).flatMap((entry) => {
+    const day = dayOf(entry.occurredAt);
+    return day === null ? [] : [{ entry, day }];
+  });
+}
+
+const byCare = (entries: readonly DatedEntry[], kind: ChronologyEntry['kind']) =>
+  entries.filter(({ entry }) => entry.kind === kind && entry.agencyKind === SOCIAL_CARE).sort((a, b) => a.day.localeCompare(b.day));
+
+/** The days children's social care completed an assessment (as corrected), each once, in order. */
+export function censusAssessmentDays(entries: readonly ChronologyEntry[]): string[] {
+  return [...new Set(byCare(datedEntries(entries), 'assessment-completed').map(({ day }) => day))];
+}
+
+/** Social care's own choice first; then the referring agency's choice, or its kind's source where the kind names one. */
+function referralSourceOf(careReferral: DatedEntry | undefined, referredBy: DatedEntry | undefined): ReferralSourceCode | null {
+  return careReferral?.entry.referralSource ?? referredBy?.entry.referralSource ?? (referredBy ? defaultReferralSource(referredBy.entry.agencyKind) : null);
 }
 
 /** The latest plan that began by the period's last day and had not ended before its first. */
@@ -123,29 +122,27 @@ export function protectionPlanIn(meetings: readonly CensusConference[], period: 
 export function cinCensusRows(period: ReportPeriod, cases: readonly CensusCaseSources[]): CensusRow[] {
   const rows: CensusRow[] = [];
   for (const source of cases) {
-    const entries = currentEntries(source.entries).flatMap((entry) => {
-      const day = dayOf(entry.occurredAt);
-      return day === null ? [] : [{ entry, day }];
-    });
-    const byCare = (kind: ChronologyEntry['kind']) => entries.filter(({ entry }) => entry.kind === kind && entry.agencyKind === SOCIAL_CARE).map(({ day }) => day).sort();
-    const assessments = [...new Set(byCare('assessment-completed'))];
-    const referrals = byCare('referral');
+    const entries = datedEntries(source.entries);
+    const assessments = censusAssessmentDays(source.entries);
+    const referrals = byCare(entries, 'referral');
     const plan = protectionPlanIn(source.meetings, period);
     assessments.forEach((completedOn, i) => {
       if (!inPeriod(completedOn, period)) return;
       const since = i === 0 ? '' : assessments[i - 1]!;
-      const referralDate = referrals.filter((day) => day <= completedOn && day > since).at(-1) ?? null;
+      const careReferral = referrals.filter(({ day }) => day <= completedOn && day > since).at(-1);
+      const referralDate = careReferral?.day ?? null;
       const referredBy = entries
         .filter(({ entry, day }) => entry.kind === 'referral' && entry.agencyKind !== SOCIAL_CARE && day <= (referralDate ?? completedOn) && day > since)
         .sort((a, b) => a.day.localeCompare(b.day))
         .at(-1);
+      const factors = source.factorsOn.get(completedOn) ?? NO_FACTORS;
       rows.push({
         caseId: source.caseId,
         referralDate,
-        referralSource: referredBy ? sourceOf(referredBy.entry.agencyKind) : '10',
+        referralSource: referralSourceOf(careReferral, referredBy),
         assessmentCompletedOn: completedOn,
-        factors: source.factors.codes,
-        toConfirm: source.factors.toConfirm,
+        factors: factors.codes,
+        toConfirm: factors.toConfirm,
         plan,
       });
     });
@@ -153,14 +150,14 @@ export function cinCensusRows(period: ReportPeriod, cases: readonly CensusCaseSo
   return rows.sort((a, b) => a.caseId.localeCompare(b.caseId) || a.assessmentCompletedOn.localeCompare(b.assessmentCompletedOn));
 }
 
-/** The rows as the file holds them, under CIN_CENSUS_COLUMNS: factor codes in one cell, comma separated. */
+/** The rows as the file holds them, under CIN_CENSUS_COLUMNS: factor codes in one cell, comma separated; a source not recorded empty. */
 export function cinCensusTable(rows: readonly CensusRow[]): string[][] {
   return [
     [...CIN_CENSUS_COLUMNS],
     ...rows.map((row) => [
       row.caseId,
       row.referralDate ?? '',
-      row.referralSource,
+      row.referralSource ?? '',
       row.assessmentCompletedOn,
       row.factors.join(','),
       row.plan?.startedOn ?? '',

@@ -71,6 +71,7 @@ export function printRows(entries: readonly EntryView[]): PrintRow[] {
       ...(e.harmed.length ? [{ label: 'Harmed', text: e.harmed.join(', ') }] : []),
       ...(e.harmedBy.length ? [{ label: 'Caused the harm', text: e.harmedBy.join(', ') }] : []),
       ...(e.babySeen === 'Not recorded' ? [] : [{ label: 'Baby seen', text: e.babySeen }]),
+      ...(e.referralSource ? [{ label: 'Who referred (census)', text: e.referralSource }] : []),
       ...e.livedExperience,
       ...e.planChecks.map((check) => ({ label: `Plan check, ${check.text}`, text: check.note ? `${check.outcome}: ${check.note}` : check.outcome })),
       { label: 'Recorded', text: `${e.recordedAt} by ${e.recordedBy}` },

@@ -4,6 +4,7 @@ import type { ChronologyFilters, ListedEntry } from '../../../domain/chronology/
 import { EVIDENCE_SOURCES } from '../../../domain/catalogue/evidence-sources.ts';
 import type { LivedExperience } from '../../../domain/chronology/lived-experience.ts';
 import { PLAN_CHECK_OUTCOME_LABELS } from '../../../domain/plan/plan-checks.ts';
+import { REFERRAL_SOURCES } from '../../../domain/chronology/referral-source.ts';
 import { dateTimeBothWays, formatDate, formatDateTime } from '../../views/london-time.ts';
 import { kindLabel } from './entry-kinds.ts';
 import { livedExperienceRows } from './lived-experience.presenter.ts';
@@ -46,6 +47,8 @@ export interface EntryView {
   disputes: DisputeView[];
   /** Received in a transfer: "Received from Southby Health Visiting on 24 November 2026". Left out for an entry recorded here. */
   receivedFrom?: string;
+  /** A referral: who referred, as the census codes it ("3A Health services: GP"), or "Not recorded". Left out for any other kind. */
+  referralSource?: string;
 }
 
 export interface DisputeView {
@@ -116,6 +119,7 @@ export function presentEntries(entries: readonly ListedEntry[], all: readonly Li
         const correction = byId.get(id);
         return correction ? [{ id, description: describe(correction), reason: correction.correctionReason ?? '' }] : [];
       }),
+      ...(entry.kind === 'referral' ? { referralSource: entry.referralSource ? `${entry.referralSource} ${REFERRAL_SOURCES[entry.referralSource]}` : 'Not recorded' } : {}),
       ...(entry.receivedFrom ? { receivedFrom: `Received from ${entry.receivedFrom.area} on ${formatDate(entry.receivedFrom.receivedOn)}` } : {}),
       disputes: (entry.disputes ?? []).map((d) => ({
         disputedBy: d.disputedBy,

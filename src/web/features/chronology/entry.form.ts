@@ -27,6 +27,7 @@ const entrySchema = Type.Object({
   significant: Type.Optional(Type.Literal('yes')),
   substance: Type.Optional(oneOf([...SUBSTANCES, 'not-known'])),
   gestationWeeks: Type.Optional(Type.String({ pattern: '^\\d{1,2}$' })),
+  referralSource: text(4),
   agency: text(200),
 });
 
@@ -45,6 +46,7 @@ const entryForm: FormSpec<typeof entrySchema> = {
     significant: { default: 'Tick the box if the entry is significant, or leave it unticked' },
     substance: { default: 'Select alcohol, drugs or not known' },
     gestationWeeks: { default: 'Enter weeks of pregnancy as a whole number, like 14' },
+    referralSource: { default: 'Choose who referred from the census list' },
     agency: { default: 'The agency must be 200 characters or fewer' },
   },
 };
@@ -69,6 +71,7 @@ const FIELD_ORDER = [
   'perpetratorIds',
   'substance',
   'gestationWeeks',
+  'referralSource',
   'agency',
 ];
 
@@ -126,6 +129,8 @@ export function readEntryForm(body: unknown, context: EntryContext): EntryFormRe
     ...people,
     ...(values['substance'] === 'alcohol' || values['substance'] === 'drugs' ? { substance: values['substance'] } : {}),
     ...(values['gestationWeeks'] && !errors['gestationWeeks'] ? { gestationWeeks: Number(values['gestationWeeks']) } : {}),
+    // Only a referral says who referred: the choice (or its default) is left aside for any other kind.
+    ...(values['kind'] === 'referral' && values['referralSource'] ? { referralSource: values['referralSource'] } : {}),
     ...(context.isCorrection ? { correctionReason: values['correctionReason'] ?? '' } : {}),
   };
   const problems = checkNewEntry(entry, context).filter((problem) => day !== null || problem.path !== '/occurredAt');
@@ -164,6 +169,7 @@ export function valuesFromEntry(entry: ChronologyEntry): EntryValues {
     significant: entry.significant ? 'yes' : '',
     substance: entry.substance ?? '',
     gestationWeeks: entry.gestationWeeks === undefined ? '' : String(entry.gestationWeeks),
+    referralSource: entry.referralSource ?? '',
     agency: entry.agency,
   };
 }

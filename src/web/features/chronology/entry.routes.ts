@@ -18,6 +18,7 @@ import { presentEntries, type EntryView } from './chronology.presenter.ts';
 import { listQuery, readFilters, readOrder } from './chronology-filters.ts';
 import { pageNumber } from './chronology-pages.ts';
 import { KIND_GROUPS } from './entry-kinds.ts';
+import { defaultReferralSource, REFERRAL_SOURCE_CODES, REFERRAL_SOURCES } from '../../../domain/chronology/referral-source.ts';
 import { orderedErrors, problemErrors, readEntryForm, valuesFromEntry, type EntryValues } from './entry.form.ts';
 
 type CaseParams = { Params: { caseId: string } };
@@ -33,6 +34,7 @@ interface FormLocals {
 }
 
 const sourceItems = Object.entries(EVIDENCE_SOURCES).map(([value, source]) => ({ value, text: source.label }));
+const referralSourceItems = REFERRAL_SOURCE_CODES.map((value) => ({ value, text: `${value} ${REFERRAL_SOURCES[value]}` }));
 
 const CORRECTED_MEANWHILE =
   'Someone has corrected this entry since you opened it. Your correction has not been saved: read their correction, then correct that one if it is still wrong';
@@ -82,6 +84,7 @@ export async function entryRoutes(app: FastifyInstance): Promise<void> {
         caseName: record.caseName,
         kindGroups: KIND_GROUPS,
         sourceItems,
+        referralSourceItems,
         peopleItems: record.people.map((person) => ({ value: person.id, text: person.name })),
         backLink: chronologyUrl(caseId),
         ...locals,
@@ -102,7 +105,8 @@ export async function entryRoutes(app: FastifyInstance): Promise<void> {
     const { caseId } = request.params;
     const record = await changeable(request, reply);
     if (!record) return reply;
-    const values = request.keptForm ? readEntryForm(request.keptForm, entryContext(record, false)).values : {};
+    // A referral by an agency whose kind names its census source starts with that source chosen.
+    const values = request.keptForm ? readEntryForm(request.keptForm, entryContext(record, false)).values : { referralSource: defaultReferralSource(request.user!.organisationKind) ?? '' };
     return formPage(reply, caseId, record, { heading: 'Add an entry to the chronology', action: `${chronologyUrl(caseId)}/new`, values });
   });
 

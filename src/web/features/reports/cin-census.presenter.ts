@@ -2,7 +2,7 @@
 import type { CinCensusReturn } from '../../../application/reports/cin-census.ts';
 import { CIN_FIXED_CODES, CIN_PERSON_FACTORS, type CinPersonFactor } from '../../../domain/catalogue/cin-codes.ts';
 import { ABUSE_CATEGORY_LABELS, type AbuseCategory } from '../../../domain/meetings/meeting.types.ts';
-import { REFERRAL_SOURCES } from '../../../domain/reports/cin-census-return.ts';
+import { REFERRAL_SOURCES } from '../../../domain/chronology/referral-source.ts';
 import type { ReportPeriod } from '../../../domain/reports/report-period.ts';
 import { dayInWords } from '../../../domain/shared/calendar-date.ts';
 
@@ -26,12 +26,15 @@ export function presentCensus(report: CinCensusReturn) {
   return {
     csvHref: `/reports/cin-census.csv?${periodQuery(report.period)}`,
     periodWords: periodInWords(report.period),
+    sourcesNotRecorded: report.rows.filter((row) => row.referralSource === null).length,
     rows: report.rows.map((row) => ({
       href: `/cases/${row.caseId}`,
       babyName: row.babyName,
       completed: dayInWords(row.assessmentCompletedOn),
-      referral: `${row.referralDate === null ? 'No referral recorded by children’s social care' : dayInWords(row.referralDate)}; source ${row.referralSource} ${REFERRAL_SOURCES[row.referralSource]}`,
-      factors: row.factors.length ? row.factors.map(censusCodeInWords).join('; ') : 'None yet: the profile is not complete',
+      referral: row.referralDate === null ? 'No referral recorded by children’s social care' : dayInWords(row.referralDate),
+      source: row.referralSource === null ? null : `${row.referralSource} ${REFERRAL_SOURCES[row.referralSource]}`,
+      chronologyHref: `/cases/${row.caseId}/chronology?kind=referral`,
+      factors: row.factors.length ? row.factors.map(censusCodeInWords).join('; ') : 'None yet: the profile was not complete',
       toConfirm: row.toConfirm.length ? row.toConfirm.map(censusCodeInWords).join('; ') : 'None',
       plan: row.plan
         ? `From ${dayInWords(row.plan.startedOn)}${row.plan.endedOn ? ` to ${dayInWords(row.plan.endedOn)}` : ''}: initial ${category(row.plan.initialCategory)}, latest ${category(row.plan.latestCategory)}`

@@ -66,8 +66,9 @@ describe('the reports pages: the census return and the partnership’s reports',
     const rows = qaElements(response.body, 'census-row');
     assert.equal(rows.length, 1);
     assert.match(textOf(rows[0]!), /Test Census/);
-    assert.match(textOf(rows[0]!), /source 3B Health services: health visitor/);
-    assert.equal(textOf(qaElement(rows[0]!, 'census-factors')), 'None yet: the profile is not complete');
+    assert.equal(textOf(qaElement(rows[0]!, 'census-source')), '3B Health services: health visitor', 'the health visitor referred, and health visiting names its source');
+    assert.equal(textOf(qaElement(rows[0]!, 'census-factors')), 'None yet: the profile was not complete');
+    assert.equal(qaElement(response.body, 'sources-not-recorded'), null);
     assert.match(textOf(qaElement(rows[0]!, 'census-plan')), /initial Neglect \(NEG\), latest Neglect \(NEG\)/);
     assert.equal(await audits(users.manager.id, 'success'), before + 1);
   });
@@ -152,5 +153,19 @@ describe('the reports pages: the census return and the partnership’s reports',
     assert.equal(backwards.statusCode, 400);
     assert.deepEqual(summaryErrors(backwards.body), ['#to: The period ends before it starts: enter a last day on or after the first day.']);
     assert.equal((await clients.hvLead.get(`/reports/was-not-brought.csv?from=${today}&to=${from}`)).statusCode, 400);
+  });
+
+  it('shows a referral source nobody chose as not recorded, counted above the table, with a link to the case’s referrals', async () => {
+    const unsourced = (await makeCase(t.ctx, { familyName: 'Unsourced', teamUserIds: [users.social.id] })).id;
+    const token = await apiTokenFor(t.ctx, users.social.email);
+    for (const [kind, daysAgo] of [['referral', 20], ['assessment-completed', 15]] as const) {
+      const payload = { kind, occurredAt: addDays(today, -daysAgo), summary: kind, source: 'agency-record' };
+      assert.equal((await t.app.inject({ method: 'POST', url: `/api/v1/cases/${unsourced}/events`, headers: { authorization: `Bearer ${token}` }, payload })).statusCode, 201);
+    }
+    const response = await clients.manager.get('/reports/cin-census');
+    const row = qaElements(response.body, 'census-row').find((r) => /Test Unsourced/.test(textOf(r)))!;
+    assert.equal(textOf(qaElement(row, 'census-source')), 'Not recorded: see the referrals of Test Unsourced');
+    assert.match(row, new RegExp(`href="/cases/${unsourced}/chronology\\?kind=referral"`));
+    assert.match(textOf(qaElement(response.body, 'sources-not-recorded')), /^1 row has no referral source/);
   });
 });
