@@ -3,7 +3,8 @@
 // for the Okafor baby's mother (an NHS number nobody has refused, what was typed kept), reviews the
 // draft (a decision without a reason refused at its field), records another agency's refusal for
 // all its items at once (a blank reason refused, the answer kept), is refused the release while redactions
-// are unreviewed, decides them, releases, and opens the disclosure and its PDF. No JavaScript needed.
+// are unreviewed, decides them, releases, and opens the disclosure and its PDF; then finds the mother
+// by name and date of birth instead (a bad date and no choice refused). No JavaScript needed.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
@@ -15,6 +16,7 @@ import { type E2e, demoCaseId, expectNoAxeViolations, signIn, startE2e, submit }
 import { expectErrorSummary } from './helpers/page-checks.ts';
 
 const MOTHER_NHS = '9434765919';
+const MOTHER_BORN = '1993-04-12';
 let e2e: E2e;
 let today: string;
 
@@ -23,7 +25,7 @@ before(async () => {
   today = serviceToday(e2e.testApp.clock.now());
   const caseId = await demoCaseId(e2e, 'Okafor');
   const { ctx } = e2e.testApp;
-  await ctx.db.updateTable('people').set({ nhs_number: MOTHER_NHS }).where('case_id', '=', caseId).where('relationship_to_infant', '=', 'mother').execute();
+  await ctx.db.updateTable('people').set({ nhs_number: MOTHER_NHS, date_of_birth: MOTHER_BORN }).where('case_id', '=', caseId).where('relationship_to_infant', '=', 'mother').execute();
   // What the police recorded about the mother alone: another agency's, waiting on its agreement.
   const mother = await ctx.db.selectFrom('people').select('id').where('case_id', '=', caseId).where('relationship_to_infant', '=', 'mother').executeTakeFirstOrThrow();
   const police = await ctx.db.selectFrom('organisations').select(['id', 'name', 'kind']).where('kind', '=', 'police').orderBy('name').executeTakeFirstOrThrow();
@@ -136,5 +138,34 @@ describe('subject access', () => {
     assert.equal(pdf.status(), 200);
     assert.equal(pdf.headers()['content-type'], 'application/pdf');
     assert.equal((await pdf.body()).subarray(0, 5).toString(), '%PDF-');
+  });
+
+  test('finds the mother by name and date of birth when the letter gives no NHS number: a bad date and no choice refused, what was typed kept', async () => {
+    const { ctx } = e2e.testApp;
+    const mother = await ctx.db.selectFrom('people').select(['given_name', 'family_name']).where('case_id', '=', await demoCaseId(e2e, 'Okafor')).where('relationship_to_infant', '=', 'mother').executeTakeFirstOrThrow();
+    const name = `${mother.given_name ?? ''} ${mother.family_name ?? ''}`.trim();
+    await page.goto('/subject-access/new');
+    await page.locator('#name').fill(name);
+    await page.locator('#dateOfBirth').fill('1993-02-30');
+    const slip = await submit(page, page.getByRole('button', { name: 'Find the person' }));
+    assert.equal(slip.status(), 422);
+    await expectErrorSummary(page, [{ text: 'Date of birth must be a real date, such as 1994-03-17', href: '#dateOfBirth' }]);
+    assert.deepEqual([await page.locator('#name').inputValue(), await page.locator('#dateOfBirth').inputValue()], [name, '1993-02-30']);
+    await expectNoAxeViolations(page);
+    await page.locator('#dateOfBirth').fill(MOTHER_BORN);
+    await submit(page, page.getByRole('button', { name: 'Find the person' }));
+    assert.equal(await page.locator('[data-qa="match-count"]').innerText(), '1 person matches');
+    assert.match(await page.locator('[data-qa="matches"]').innerText(), /Mother of .*Okafor/);
+    await expectNoAxeViolations(page);
+    const unchosen = await submit(page, page.getByRole('button', { name: 'Record the request' }));
+    assert.equal(unchosen.status(), 422);
+    await expectErrorSummary(page, [{ text: 'Choose the person the request is about, or search again', href: '#subject' }]);
+    await expectNoAxeViolations(page);
+    const choice = page.locator('[data-qa="matches"] .govuk-radios__item').first();
+    assert.match(await choice.locator('label').innerText(), new RegExp(`^${name}, born 12 April 1993$`));
+    await choice.locator('input').check();
+    await submit(page, page.getByRole('button', { name: 'Record the request' }));
+    assert.match(page.url(), /\/subject-access\/[^/]+$/);
+    assert.equal(await page.locator('[data-qa="subject"]').innerText(), `${name}, mother`);
   });
 });

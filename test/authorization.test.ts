@@ -327,6 +327,16 @@ const REPORT_REQUESTS: { name: string; request(c: Caller): Promise<LightMyReques
   { name: 'api: GET census return', request: (c) => c.api('GET', '/reports/cin-census?from=2026-04-01&to=2027-03-31') },
 ];
 
+/**
+ * Finding the person of a subject access request by name and date of birth takes no case id: only a
+ * data protection officer (a grant, docs/adr/0012) may, which none of these callers holds, whatever
+ * their role; each refusal audited (the subject access tests hold the officer's rows).
+ */
+const SUBJECT_SEARCH_REQUESTS: { name: string; request(c: Caller): Promise<LightMyRequestResponse> }[] = [
+  { name: 'page: subject access search by name and date of birth', request: (c) => c.web.post('/subject-access/new/search', { name: 'Visible X', dateOfBirth: '1990-01-01', postcode: '' }) },
+  { name: 'api: POST subject access search', request: (c) => c.api('POST', '/subject-access-searches', { name: 'Visible X', dateOfBirth: '1990-01-01' }) },
+];
+
 function refused(response: LightMyRequestResponse): boolean {
   return response.statusCode === 403;
 }
@@ -535,6 +545,19 @@ describe('authorisation of every case route', () => {
           assert.doesNotMatch(response.body, /Visible|Target|Secretfamily/, 'a refusal shows nothing of any record');
           assert.equal(await deniedAudits(caller.userId), before + 1, 'the refusal is audited');
         }
+      });
+    }
+  }
+
+  for (const route of SUBJECT_SEARCH_REQUESTS) {
+    for (const subject of Object.keys(ALLOWED) as Subject[]) {
+      it(`${route.name}: refuses ${subject}`, async () => {
+        const caller = callers[subject];
+        const before = await deniedAudits(caller.userId);
+        const response = await route.request(caller);
+        assert.equal(response.statusCode, 403, response.body.slice(0, 200));
+        assert.doesNotMatch(response.body, /Visible|Target|Secretfamily/, 'a refusal shows nothing of any record');
+        assert.equal(await deniedAudits(caller.userId), before + 1, 'the refusal is audited');
       });
     }
   }

@@ -1,4 +1,5 @@
 // Subject access requests (issue 21), for a data protection officer with a token:
+// POST /api/v1/subject-access-searches, the people a name and date of birth find, to name one in
 // POST /api/v1/subject-access-requests → 201 { id, dueOn }; GET .../{requestId}/draft, the draft
 // disclosure with each item marked for redaction by rule; POST .../{requestId}/redactions, a decision
 // on one; POST .../{requestId}/agency-answers, another agency's answer for all its items at once;
@@ -11,10 +12,11 @@ import { recordAgencyAnswer } from '../../application/subject-access/agency-answ
 import { decideRedaction, viewDraft } from '../../application/subject-access/draft.ts';
 import { releaseDisclosure } from '../../application/subject-access/release.ts';
 import { createRequest, extendRequest } from '../../application/subject-access/requests.ts';
+import { searchSubjects } from '../../application/subject-access/subject-search.ts';
 import { sendApiError } from '../api-error.ts';
 import { requireBearer } from './bearer-auth.ts';
 import { errorResponses } from './schemas.ts';
-import { AgencyAnswerSent, AgencyAnswerTaken, DecisionSent, DecisionTaken, DraftDisclosure, Extended, ExtensionSent, Released, RequestCreated, RequestParams, RequestSent, type AgencyAnswerSentBody, type DecisionSentBody, type RequestSentBody } from './subject-access.schemas.ts';
+import { AgencyAnswerSent, AgencyAnswerTaken, DecisionSent, DecisionTaken, DraftDisclosure, Extended, ExtensionSent, Released, RequestCreated, RequestParams, RequestSent, SubjectSearchFound, SubjectSearchSent, type AgencyAnswerSentBody, type DecisionSentBody, type RequestSentBody, type SubjectSearchSentBody } from './subject-access.schemas.ts';
 
 const common = { tags: ['subject-access'], security: [{ bearer: [] }] };
 type Params = { requestId: string };
@@ -46,6 +48,25 @@ export async function subjectAccessApiRoutes(app: FastifyInstance): Promise<void
       const result = await createRequest(ctx, actor(request), request.body);
       if (result.ok) return reply.code(201).send(result.value);
       return sendRefusal(reply, result, 'invalid-request');
+    },
+  );
+
+  app.post<{ Body: SubjectSearchSentBody }>(
+    '/subject-access-searches',
+    {
+      preHandler: requireBearer,
+      schema: {
+        ...common,
+        summary: 'Find the person a request is about by name and date of birth, when there is no NHS number: every case in the partnership, as the baby or a person around a baby, by the search’s own rules. 200 with each person found, how to name them in the request (nhsNumber or personId) and the cases they are in. For a data protection officer; every search audited; 422 invalid-search',
+        body: SubjectSearchSent,
+        response: { 200: SubjectSearchFound, ...errorResponses(400, 401, 403, 422) },
+      },
+    },
+    async (request, reply) => {
+      const result = await searchSubjects(ctx, actor(request), request.body);
+      if (!result.ok) return sendRefusal(reply, result, 'invalid-search');
+      const { matches, babiesWithoutNhsNumber, more } = result.value;
+      return { matches: matches.map(({ named, ...match }) => ({ ...named, ...match })), babiesWithoutNhsNumber, more };
     },
   );
 

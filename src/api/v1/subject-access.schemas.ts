@@ -112,3 +112,42 @@ export const Released = Type.Object(
   },
   { additionalProperties: false },
 );
+
+export const SubjectSearchSent = Type.Object(
+  {
+    name: Type.String({ maxLength: 200, description: 'The full name of the person the request is about, as the letter gives it ("Sarah Hart" or "Hart, Sarah"): a misspelt name or a family name that sounds the same is found too' }),
+    dateOfBirth: Type.String({ maxLength: 20, description: 'Their date of birth, such as 1994-03-17 (422 invalid-search when it is not a real date)' }),
+    postcode: Type.Optional(Type.String({ maxLength: 20, description: 'A postcode from the letter: people in a household with it are listed first (a restricted address never matches)' })),
+  },
+  { additionalProperties: false },
+);
+export type SubjectSearchSentBody = Static<typeof SubjectSearchSent>;
+
+const MatchedCase = Type.Object({
+  caseId: Type.String(),
+  babyName: Type.String(),
+  as: Type.String({ description: '"the baby", or what the person is to the baby: "mother", "father" …' }),
+  postcodeDistrict: Type.Union([Type.String(), Type.Null()], { description: 'The household’s postcode district ("DE22"); null when not known or the address is restricted' }),
+  agencies: Type.Array(Type.String(), { description: 'The agencies of the case’s team' }),
+  postcodeMatched: Type.Boolean({ description: 'The household’s postcode is the one sent' }),
+});
+
+export const SubjectSearchFound = Type.Object(
+  {
+    matches: Type.Array(
+      Type.Object({
+        nhsNumber: Type.Union([Type.String(), Type.Null()], { description: 'Send this as nhsNumber to record the request for them' }),
+        personId: Type.Union([Type.String(), Type.Null()], { description: 'For someone with no NHS number: send this as personId to record the request' }),
+        name: Type.String(),
+        dateOfBirth: day('Their date of birth'),
+        cases: Type.Array(MatchedCase, { description: 'Each case they are in, to tell people of the same name and date of birth apart' }),
+      }),
+      { description: 'One a person: rows with the same NHS number are one person; the letter’s household first, then by name' },
+    ),
+    babiesWithoutNhsNumber: Type.Array(Type.Object({ caseId: Type.String(), babyName: Type.String(), agencies: Type.Array(Type.String()) }), {
+      description: 'Babies who match but whose record has no NHS number: a request cannot name them until it is recorded',
+    }),
+    more: Type.Boolean({ description: 'More people matched than are listed: send the postcode, or check the date of birth' }),
+  },
+  { additionalProperties: false },
+);

@@ -112,10 +112,10 @@ export interface CaseSummaryRow {
 export const FULL_NAME_SQL = sql<string>`lower(coalesce(cases.given_name, '') || ' ' || coalesce(cases.family_name, ''))`;
 
 /** A person's lower-cased full name, written exactly as their trigram index (migration 030) is. */
-const PERSON_FULL_NAME_SQL = sql<string>`lower(coalesce(people.given_name, '') || ' ' || coalesce(people.family_name, ''))`;
+export const PERSON_FULL_NAME_SQL = sql<string>`lower(coalesce(people.given_name, '') || ' ' || coalesce(people.family_name, ''))`;
 
 /** True when a person's family name sounds like `family`, written as their metaphone index (migration 030) is. */
-function personFamilySoundsLike(family: string): RawBuilder<SqlBool> {
+export function personFamilySoundsLike(family: string): RawBuilder<SqlBool> {
   return sql<SqlBool>`(dmetaphone(coalesce(people.family_name, '')) = dmetaphone(${family}) and dmetaphone(${family}) <> '')`;
 }
 

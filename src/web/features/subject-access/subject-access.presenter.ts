@@ -1,11 +1,14 @@
 // What the subject access pages show (issue 21): requests with their clock in words, and the draft's
-// items grouped for review, each marked one with its grounds in words and a form of its own.
+// items grouped for review, each marked one with its grounds in words and a form of its own; the
+// people a name-and-date-of-birth search found, as the choices of a new request.
 import type { Draft } from '../../../application/subject-access/draft.ts';
 import type { RequestSummary } from '../../../application/subject-access/requests.ts';
+import type { MatchedCase, SubjectMatch, SubjectSearchResults } from '../../../application/subject-access/subject-search.ts';
 import { groundsInWords } from '../../../domain/subject-access/apply-decisions.ts';
 import type { DisclosureSection } from '../../../domain/subject-access/redaction-rules.ts';
 import { clockState } from '../../../domain/subject-access/response-due.ts';
 import { dayInWords } from '../../../domain/shared/calendar-date.ts';
+import { escapeHtml } from '../../views/citations.ts';
 
 export const SECTION_HEADINGS: Record<DisclosureSection, string> = {
   people: 'The people in the record',
@@ -62,5 +65,38 @@ export function presentDraft(draft: Draft, today: string, typed: Typed<TypedDeci
       };
     }),
     disclosed: Object.entries(SECTION_HEADINGS).map(([section, heading]) => ({ heading, items: draft.items.filter((item) => item.section === section && item.grounds.length === 0) })).filter((group) => group.items.length > 0),
+  };
+}
+
+/** The value of a match's radio on the new-request page: how the request will name them. */
+export const subjectChoice = (named: SubjectMatch['named']) => (named.nhsNumber !== null ? `nhs:${named.nhsNumber}` : `person:${named.personId}`);
+
+/** The chosen radio back as the request's naming; null when nothing was chosen or it was altered. */
+export function namedByChoice(choice: string): { nhsNumber: string } | { personId: string } | null {
+  const colon = choice.indexOf(':');
+  const value = choice.slice(colon + 1).trim();
+  if (colon === -1 || value === '') return null;
+  const kind = choice.slice(0, colon);
+  return kind === 'nhs' ? { nhsNumber: value } : kind === 'person' ? { personId: value } : null;
+}
+
+const caseInWords = (c: MatchedCase) =>
+  [c.as === 'the baby' ? 'The baby' : `${c.as.charAt(0).toLocaleUpperCase('en-GB')}${c.as.slice(1)} of ${c.babyName}`, c.postcodeDistrict ? `area ${c.postcodeDistrict}${c.postcodeMatched ? ' (the household’s postcode is the one you gave)' : ''}` : 'area not known or restricted', c.agencies.length > 0 ? `held by ${c.agencies.join(', ')}` : 'no team'].join('; ');
+
+/** The matches of a name-and-date-of-birth search as radios, with what tells them apart; and what to do when there are none or many. */
+export function presentSubjectSearch(results: SubjectSearchResults, chosen: string) {
+  return {
+    count: results.matches.length,
+    more: results.more,
+    items: results.matches.map((match) => {
+      const value = subjectChoice(match.named);
+      return {
+        value,
+        text: `${match.name}, born ${dayInWords(match.dateOfBirth)}`,
+        hint: { html: match.cases.map((c) => `<span class="govuk-!-display-block">${escapeHtml(caseInWords(c))}</span>`).join('') },
+        checked: value === chosen,
+      };
+    }),
+    babiesWithoutNhsNumber: results.babiesWithoutNhsNumber.map((b) => `${b.babyName}${b.agencies.length > 0 ? `, held by ${b.agencies.join(', ')}` : ''}`),
   };
 }

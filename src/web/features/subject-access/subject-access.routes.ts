@@ -1,5 +1,6 @@
 // Subject access pages (issue 21), for data protection officers: the requests with their due days
-// (/subject-access), a new request, the draft review (/subject-access/:requestId: each item marked
+// (/subject-access), a new request (by NHS number, or by choosing among the people a search by name
+// and date of birth finds), the draft review (/subject-access/:requestId: each item marked
 // for redaction with a form to redact or disclose it with the reason, and a form for each other
 // agency to record its agreement or refusal for all its items at once), the extension, the release and
 // the released disclosure, printable and as a PDF. The administrator's page grants the duty
@@ -11,17 +12,20 @@ import { recordAgencyAnswer } from '../../../application/subject-access/agency-a
 import { decideRedaction, viewDraft } from '../../../application/subject-access/draft.ts';
 import { releaseDisclosure, viewReleased } from '../../../application/subject-access/release.ts';
 import { createRequest, extendRequest, listRequests } from '../../../application/subject-access/requests.ts';
+import { searchSubjects } from '../../../application/subject-access/subject-search.ts';
 import { dayInWords } from '../../../domain/shared/calendar-date.ts';
 import { serviceToday } from '../../../domain/shared/service-day.ts';
 import { createPdfRenderer, type PdfRenderer } from '../../../infrastructure/pdf/pdf-renderer.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
 import { printResources } from '../print/print.routes.ts';
-import { presentDraft, presentRequests, SECTION_HEADINGS, type TypedAgencyAnswer, type TypedDecision } from './subject-access.presenter.ts';
+import { namedByChoice, presentDraft, presentRequests, presentSubjectSearch, SECTION_HEADINGS, type TypedAgencyAnswer, type TypedDecision } from './subject-access.presenter.ts';
 
 type Values = Record<string, string>;
 type Params = { Params: { requestId: string } };
 type Problem = { field: string; message: string };
+
+const SEARCH_FIELDS = ['name', 'dateOfBirth', 'postcode'] as const;
 
 function typed(body: unknown, fields: readonly string[]): Values {
   const given = body !== null && typeof body === 'object' ? (body as Record<string, unknown>) : {};
@@ -54,6 +58,20 @@ export async function subjectAccessRoutes(app: FastifyInstance, options: { rende
   const newPage = (reply: FastifyReply, locals: object = {}, status = 200) =>
     reply.page('subject-access/new-request.njk', { title: 'Record a subject access request', values: {}, fieldErrors: {}, backLink: '/subject-access', ...locals }, status);
 
+  /**
+   * The page after a search by name and date of birth: the search form as typed, and the matches to
+   * choose from (or the search's problems). Null when the search was refused (not an officer).
+   */
+  async function searchedPage(request: FastifyRequest, reply: FastifyReply, values: Values, requestProblems: readonly Problem[] = []) {
+    const result = await searchSubjects(ctx, actor(request), { name: values['name'] ?? '', dateOfBirth: values['dateOfBirth'] ?? '', postcode: values['postcode'] ?? '' });
+    if (!result.ok && result.code !== 'invalid') return refused(reply, result.code);
+    const searched = result.ok ? presentSubjectSearch(result.value, values['subject'] ?? '') : null;
+    const problems = [...(result.ok ? [] : result.problems), ...requestProblems];
+    const ids = { subject: searched && searched.items.length > 0 ? 'subject' : 'name', nhsNumber: 'subject', personId: 'subject' };
+    const shown = problems.map((p) => (p.field === 'nhsNumber' || p.field === 'personId' ? { ...p, field: 'subject' } : p));
+    return newPage(reply, { values: { receivedOn: today(), ...values }, searched, ...formErrors(shown, ids) }, problems.length > 0 ? 422 : 200);
+  }
+
   app.get('/subject-access/new', { preHandler: requireUser }, async (request, reply) => {
     // Only an officer reaches the form: the list's refusal is the audited one.
     const result = await listRequests(ctx, actor(request));
@@ -61,14 +79,20 @@ export async function subjectAccessRoutes(app: FastifyInstance, options: { rende
     return newPage(reply, { values: { receivedOn: today() } });
   });
 
+  app.post('/subject-access/new/search', { preHandler: requireUser }, async (request, reply) => searchedPage(request, reply, typed(request.body, SEARCH_FIELDS)));
+
   app.post('/subject-access/new', { preHandler: requireUser }, async (request, reply) => {
-    const values = typed(request.body, ['nhsNumber', 'parentNhsNumber', 'receivedOn']);
-    const result = await createRequest(ctx, actor(request), values as Values & { receivedOn: string });
+    const values = typed(request.body, ['nhsNumber', 'parentNhsNumber', 'receivedOn', 'subject', ...SEARCH_FIELDS]);
+    const fromSearch = values['name'] !== '' || values['dateOfBirth'] !== '';
+    const chosen = namedByChoice(values['subject']!);
+    if (fromSearch && !chosen) return searchedPage(request, reply, values, [{ field: 'subject', message: 'Choose the person the request is about, or search again' }]);
+    const result = await createRequest(ctx, actor(request), { ...(fromSearch ? chosen : { nhsNumber: values['nhsNumber'] }), parentNhsNumber: values['parentNhsNumber'], receivedOn: values['receivedOn']! });
     if (result.ok) {
       flashSuccess(request, `Request recorded: the answer is due by ${dayInWords(result.value.dueOn)}`);
       return reply.redirect(`/subject-access/${result.value.id}`, 303);
     }
     if (result.code !== 'invalid') return refused(reply, result.code);
+    if (fromSearch) return searchedPage(request, reply, values, result.problems);
     return newPage(reply, { values, ...formErrors(result.problems.filter((p) => p.field !== 'personId')) }, 422);
   });
 
