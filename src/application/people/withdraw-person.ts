@@ -5,11 +5,15 @@
 // transaction: withdraws the alerts raised by the entries only about the person, telling everyone
 // they reached by email; removes the person's rows (their profile factors and evidence, their links,
 // consents asked of them, the entries only about them with their disputes, any form kept about them)
-// under icp.removing_case (migration 036); re-evaluates the profile (a 'person' version); and leaves
-// a tombstone in the audit chain (person.withdrawn), which redacts the entries about the person.
+// under icp.removing_case (migration 036); takes their name, NHS number and address out of everything
+// else the case stored, earlier profile versions included (redact-person-mentions.ts); re-evaluates
+// the profile (a 'person' version); leaves
+// a tombstone in the audit chain (person.withdrawn), which redacts the entries about the person; and
+// takes what concerned them out of any subject access disclosure already released (ADR 0014).
 // A refusal of who is asking is audited as denied, a slip in the form as a failure; neither changes anything.
 import { sql } from 'kysely';
 import { decidePersonConfirmation, decidePersonProposal, entriesOnlyAbout, PERSON_WITHDRAWAL_REFUSAL_MESSAGES, type PersonWithdrawalRefusal } from '../../domain/withdrawal/person-withdrawal.ts';
+import { mentionsOf } from '../../domain/withdrawal/person-mentions.ts';
 import { personDisplayName } from '../../domain/people/relationships.ts';
 import { mayPropose } from '../../domain/withdrawal/withdrawal-rules.ts';
 import type { Tx } from '../../infrastructure/db/schema.ts';
@@ -21,6 +25,8 @@ import type { RemovedRows } from '../cases/remove-case-data.ts';
 import { withdrawalEmails, type WithdrawalProposalView } from '../cases/withdraw-case.ts';
 import { loadChronology } from '../chronology/chronology-rows.ts';
 import type { AppContext } from '../context.ts';
+import { removeWithdrawnPersonFromDisclosures } from '../subject-access/withdrawn-record.ts';
+import { redactPersonMentions } from './redact-person-mentions.ts';
 import { removeRowsPointingAtPerson } from './rows-pointing-at-person.ts';
 
 export type PersonWithdrawalResult<T> =
@@ -125,7 +131,16 @@ export async function confirmPersonWithdrawal(ctx: AppContext, actor: UserActor,
           .execute();
     const emails = withdrawalEmails(ctx, reached, `${caseId}/${personId}`, now, 'person');
     const alertsWithdrawn = new Set(reached.map((r) => r.id)).size;
+    const staying = await Promise.all([
+      trx.selectFrom('cases').select(['given_name', 'family_name', 'address']).where('id', '=', caseId).execute(),
+      trx.selectFrom('people').select(['given_name', 'family_name', 'address']).where('case_id', '=', caseId).where('id', '!=', personId).execute(),
+    ]);
+    const mentions = mentionsOf({ givenName: person.given_name, familyName: person.family_name, nhsNumber: person.nhs_number, address: person.address }, staying.flat().map((p) => ({ givenName: p.given_name, familyName: p.family_name, address: p.address })));
     const removed = await removePersonData(trx, caseId, personId, entryIds);
+    // What stays but named them: earlier profile versions and their findings, alerts, entries about them and others, notes.
+    const redacted = await redactPersonMentions(trx, caseId, mentions);
+    // The entries that stay, as they now read, so the chronology kept in memory reads them so too.
+    const entriesChanged = redacted['chronology_entries'] ? await loadChronology(trx, caseId) : [];
     if (emails.length > 0) await trx.insertInto('outbox').values(emails).execute();
     await recordTombstone(
       trx,
@@ -136,16 +151,18 @@ export async function confirmPersonWithdrawal(ctx: AppContext, actor: UserActor,
         caseId,
         subjectType: 'person',
         subjectId: personId,
-        details: { proposedBy: proposal.proposed_by, proposedAt: proposal.proposed_at.toISOString(), confirmedBy: actor.userId, confirmedAt: now.toISOString(), removed, alertsWithdrawn },
+        details: { proposedBy: proposal.proposed_by, proposedAt: proposal.proposed_at.toISOString(), confirmedBy: actor.userId, confirmedAt: now.toISOString(), removed, redacted, alertsWithdrawn },
       },
       { caseId, personId, mentions: [person.given_name, person.family_name, person.nhs_number, person.address].filter((text): text is string => typeof text === 'string' && text.trim().length >= 3) },
     );
+    await removeWithdrawnPersonFromDisclosures(trx, ctx, actor, caseId, personId);
     const confirmed = (profileVersion: number): PersonWithdrawalConfirmed => ({ entriesRemoved: entryIds.length, alertsWithdrawn, emailsSent: emails.length, profileVersion });
     return {
       changed: true,
       version: { kind: 'person', change: { summary: 'Person withdrawn: added to the wrong family', personId, removed }, why: null },
       entriesAdded: [],
       entriesRemoved: entryIds,
+      entriesChanged,
       audit: ({ profileVersion }) => ({ action, caseId, subjectType: 'person', subjectId: personId, details: { entriesRemoved: entryIds.length, alertsWithdrawn, emails: emails.length, profileVersion } }),
       answer: ({ profileVersion }) => ({ ok: true, value: confirmed(profileVersion) }),
     };

@@ -95,7 +95,6 @@ const ACTIONS: Readonly<Record<string, readonly [words: string, kind: AuditActio
   'subject-access.officer.grant': ['Made an account a data protection officer', 'account'],
   'subject-access.officer.revoke': ['Ended an account’s data protection officer duty', 'account'],
   'subject-access.request': ['Recorded a subject access request', 'account'],
-  'subject-access.search': ['Searched by name and date of birth for the person of a subject access request, and found the record', 'look'],
   'subject-access.list': ['Looked at the subject access requests', 'account'],
   'subject-access.extend': ['Extended the time to answer a subject access request', 'account'],
   'subject-access.draft': ['Read the record for a subject access request’s draft disclosure', 'look'],

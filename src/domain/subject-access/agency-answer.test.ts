@@ -5,7 +5,7 @@ import type { DraftItem } from './redaction-rules.ts';
 
 const police = { organisationId: 'org-police', name: 'Riverside Police' };
 const housing = { organisationId: 'org-housing', name: 'Riverside Housing' };
-const item = (key: string, overrides: Partial<DraftItem> = {}): DraftItem => ({ key, caseId: 'c1', section: 'chronology', heading: `Heading ${key}`, text: `Text ${key}`, aboutPeople: [], grounds: [], ...overrides });
+const item = (key: string, overrides: Partial<DraftItem> = {}): DraftItem => ({ key, caseId: 'c1', section: 'chronology', heading: `Heading ${key}`, text: `Text ${key}`, aboutPeople: [], grounds: [], concerns: [], ...overrides });
 const draft = [
   item('own', { agency: { organisationId: 'org-council', name: 'Riverside Council' } }),
   item('police-1', { agency: police, grounds: ['other-agency'] }),

@@ -45,6 +45,12 @@ export interface ReleasedItem {
   text: string;
   /** Withheld, with the grounds' words. */
   withheld: string | null;
+  /**
+   * The people in its case (their ids) it concerns, disclosed or withheld: a person withdrawn from
+   * the record as added in error takes these items with them (ADR 0014). Migration 053 filled it on
+   * the items released before, where the record still said whom they concern (empty where it did not).
+   */
+  aboutPeople?: string[];
 }
 
 export const WITHHELD_PERSON_HEADING = 'Another person';
@@ -54,8 +60,9 @@ export function releasedDisclosure(draft: readonly DraftItem[], decisions: Reado
   if (unreviewed(draft, decisions).length > 0) throw new Error('A disclosure with unreviewed redactions cannot be released');
   return draft.map((item) => {
     const redact = item.grounds.length > 0 && decisions.get(item.key)!.decision === 'redact';
-    if (!redact) return { caseId: item.caseId, section: item.section, heading: item.heading, text: item.text, withheld: null };
-    return { caseId: item.caseId, section: item.section, heading: item.section === 'people' ? WITHHELD_PERSON_HEADING : item.heading, text: '', withheld: groundsInWords(item.grounds) };
+    const aboutPeople = item.concerns.map((key) => key.slice(item.caseId.length + 1));
+    if (!redact) return { caseId: item.caseId, section: item.section, heading: item.heading, text: item.text, withheld: null, aboutPeople };
+    return { caseId: item.caseId, section: item.section, heading: item.section === 'people' ? WITHHELD_PERSON_HEADING : item.heading, text: '', withheld: groundsInWords(item.grounds), aboutPeople };
   });
 }
 

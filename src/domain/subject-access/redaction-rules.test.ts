@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { draftDisclosure, groundsFor, type FoundItem, type RedactionContext } from './redaction-rules.ts';
+import { draftDisclosure, groundsFor, peopleConcerned, type FoundItem, type RedactionContext } from './redaction-rules.ts';
 
 // Case c1: the baby Lily Hart; the requester is the mother, Sarah Hart; the father Tom Reed, the
 // mother's partner Dan Hart (her brother-in-law's name: he shares her family name), a half-sibling
@@ -113,5 +113,27 @@ describe('marking third-party information for redaction', () => {
   it('marks each item of a draft, leaving the unmarked ones to be disclosed as they are', () => {
     const draft = draftDisclosure([entry({}), entry({ key: 'entry:c1/e2', agency: police })], context);
     assert.deepEqual(draft.map((item) => [item.key, item.grounds]), [['entry:c1/e1', []], ['entry:c1/e2', ['other-agency']]]);
+  });
+});
+
+describe('whom an item concerns, kept with it so a person withdrawn later can be taken out of a released disclosure', () => {
+  const withOtherCase: RedactionContext = { ...context, people: [...context.people, { key: 'c2/lodger', names: ['Ezra', 'Quill'], child: false }] };
+
+  it('is the person whose details it is, the people it is about and the people its words name, the requester among them', () => {
+    assert.deepEqual(peopleConcerned(personItem('c1/mother'), withOtherCase), ['c1/mother']);
+    assert.deepEqual(peopleConcerned(entry({ aboutPeople: ['c1/mother', 'c1/father'] }), withOtherCase), ['c1/mother', 'c1/father']);
+    assert.deepEqual(peopleConcerned(entry({ text: 'Tom said Mia was at nursery' }), withOtherCase), ['c1/father', 'c1/sibling']);
+    assert.deepEqual(peopleConcerned(entry({ aboutPeople: ['c1/father'], text: 'Tom came to the visit' }), withOtherCase), ['c1/father'], 'each once');
+  });
+
+  it('is no one for a name shared with the requester or the baby alone, nor someone in another case, nor a person whose identity is not known named only by words', () => {
+    assert.deepEqual(peopleConcerned(entry({ text: 'Lily Hart weighed at clinic' }), withOtherCase), []);
+    assert.deepEqual(peopleConcerned(entry({ text: 'Ezra Quill answered the door' }), withOtherCase), [], 'c2’s lodger is not in c1');
+    assert.deepEqual(peopleConcerned(entry({ text: 'An unknown man was there' }), withOtherCase), []);
+  });
+
+  it('is kept on every item of a draft', () => {
+    const draft = draftDisclosure([personItem('c1/father'), entry({ text: 'Baby well' })], context);
+    assert.deepEqual(draft.map((item) => item.concerns), [['c1/father'], []]);
   });
 });

@@ -64,6 +64,12 @@ export interface RedactionContext {
 export interface DraftItem extends FoundItem {
   /** Why it is marked for redaction, in the order of REDACTION_GROUNDS; empty when it is disclosed as it is. */
   grounds: RedactionGround[];
+  /**
+   * Everyone (caseId/personId) the item concerns: whose details it is, whom it is about, and whom its
+   * words name by a name of their own. Kept with the item when it is released, so that a person
+   * withdrawn later as added in error can be taken out of the stored disclosure (ADR 0014).
+   */
+  concerns: string[];
 }
 
 /** The words of a text, lower case, a possessive's 's dropped ("Tom’s" is Tom). */
@@ -80,11 +86,16 @@ function personGround(person: FoundPerson): RedactionGround {
   return person.child ? 'other-child' : 'other-adult';
 }
 
-/** The other people the text names by a name of their own (not one the requester or the baby also has). */
-function peopleNamed(text: string, context: RedactionContext): FoundPerson[] {
+/** The people the text names by a name of their own (not one the requester or the baby also has). */
+function namedIn(text: string, context: RedactionContext): FoundPerson[] {
   const inText = words(text);
   const own = new Set(context.ownNames.flatMap((name) => [...words(name)]));
-  return context.people.filter((person) => !context.requester.has(person.key) && person.names.some((name) => [...words(name)].some((word) => !own.has(word) && inText.has(word))));
+  return context.people.filter((person) => person.names.some((name) => [...words(name)].some((word) => !own.has(word) && inText.has(word))));
+}
+
+/** The other people the text names by a name of their own. */
+function peopleNamed(text: string, context: RedactionContext): FoundPerson[] {
+  return namedIn(text, context).filter((person) => !context.requester.has(person.key));
 }
 
 function isOtherAgency(agency: FoundItem['agency'], controller: RedactionContext['controller']): boolean {
@@ -109,7 +120,13 @@ export function groundsFor(item: FoundItem, context: RedactionContext): Redactio
   return REDACTION_GROUNDS.filter((ground) => found.has(ground));
 }
 
-/** Every item found, each with what marks it for redaction. */
+/** Everyone in the item's own case it concerns, each once: its person, the people it is about, the people its words name. */
+export function peopleConcerned(item: FoundItem, context: RedactionContext): string[] {
+  const named = namedIn(`${item.heading} ${item.text}`, context).map((person) => person.key);
+  return [...new Set([item.detailsOf, ...item.aboutPeople, ...named])].filter((key): key is string => key !== undefined && key.startsWith(`${item.caseId}/`));
+}
+
+/** Every item found, each with what marks it for redaction and whom it concerns. */
 export function draftDisclosure(items: readonly FoundItem[], context: RedactionContext): DraftItem[] {
-  return items.map((item) => ({ ...item, grounds: groundsFor(item, context) }));
+  return items.map((item) => ({ ...item, grounds: groundsFor(item, context), concerns: peopleConcerned(item, context) }));
 }
