@@ -7,6 +7,7 @@ import { openapi } from './api/openapi.ts';
 import { apiV1 } from './api/v1/api-v1.plugin.ts';
 import { validatorCompiler } from './api/request-validation.ts';
 import { serializerCompiler } from './api/response-serialization.ts';
+import { publishedStatuses } from './api/published-statuses.ts';
 import { accountRoutes } from './web/features/account/account.routes.ts';
 import { adminRoutes } from './web/features/admin/admin.routes.ts';
 import { alertRoutes } from './web/features/alerts/alerts.routes.ts';
@@ -64,7 +65,7 @@ export interface BuildAppOptions {
   /** Log one line per request (and errors) at LOG_LEVEL, to standard output or the destination given. */
   logger?: boolean;
   logDestination?: LogDestination;
-  /** Check every API reply against the response schema it publishes (tests do; a mismatch is a 500). */
+  /** Check every API reply's status and body against the responses its operation publishes (tests do; a mismatch is a 500). */
   checkReplies?: boolean;
   /** Each request's server and handler spans (infrastructure/tracing/request-spans.ts): by default when this process has started tracing (src/infrastructure/tracing). */
   tracing?: boolean;
@@ -81,6 +82,7 @@ export async function buildApp({ ctx, sessionSecret, logger = false, logDestinat
   app.decorate('ctx', ctx);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler(checkReplies));
+  if (checkReplies) await app.register(publishedStatuses);
 
   if (tracing) await app.register(await fastifyTracingPlugin());
   await app.register(requestLogging);

@@ -30,8 +30,11 @@ import { qualityAuditsApiRoutes } from './quality-audits.routes.ts';
 import { fhirApiRoutes } from './fhir.routes.ts';
 import { fhirExportApiRoutes } from './fhir-export.routes.ts';
 import { tokenRoutes } from './tokens.routes.ts';
+import { addStandardErrorResponses } from './standard-responses.ts';
 
 export async function apiV1(app: FastifyInstance): Promise<void> {
+  // Every operation publishes the error answers any operation can give (standard-responses.ts).
+  app.addHook('onRoute', addStandardErrorResponses);
   await app.register(tokenRoutes);
   await app.register(meRoutes);
   await app.register(caseRecordApiRoutes);

@@ -16,6 +16,7 @@ import { serviceToday } from '../../domain/shared/service-day.ts';
 import type { Tx } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAudits } from '../audit.ts';
+import { noteRefusedWhenClosed } from '../cases/case-closed-for-transfer.ts';
 import type { AppContext } from '../context.ts';
 import { earlierImports } from '../fhir/earlier-imports.ts';
 import { importOutcome, patientOutcome, type FhirImport, type ImportedResource, type MeasurementNote, type ResourceOutcome } from '../fhir/import-outcome.ts';
@@ -115,6 +116,8 @@ async function importIn(trx: Tx, ctx: AppContext, actor: UserActor, reading: Rea
     if (planned.how !== 'duplicate') items.push({ index: position, caseId: planned.caseId, entry: planned.entry });
   });
   const counts = { resources: reading.resources.length + reading.unread.rejected.length + reading.unread.skipped.length, patients: reading.patients.length, patientsUnmatched: patients.filter((p) => p.match !== 'infant' && p.match !== 'person').length, peopleProposed: proposals.length };
+  // Refused, when every case it names was closed for transfer, as any change to them is (409).
+  noteRefusedWhenClosed();
   const recorded = await recordEntriesIn(trx, ctx, actor, items, { ...FHIR_IMPORT, auditDetails: counts }, caseIds);
   if (recorded.refused.size === caseIds.length) {
     const [refusal] = [...recorded.refused.values()];

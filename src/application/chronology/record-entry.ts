@@ -8,7 +8,7 @@ import { eventKindById } from '../../domain/catalogue/catalogue.ts';
 import type { UserActor } from '../actor.ts';
 import type { RaisedAlert } from '../alerts/raise-alerts.ts';
 import type { AppContext } from '../context.ts';
-import { CaseClosedForTransferError } from '../cases/case-closed-for-transfer.ts';
+import { CaseClosedForTransferError, noteRefusedWhenClosed } from '../cases/case-closed-for-transfer.ts';
 import { keepChronologies, recordEntriesIn, type BatchRejection, type BatchSource, type EntriesRecorded } from './record-batch.ts';
 import type { PlanCheckProblem } from '../../domain/plan/plan-checks.ts';
 import type { EntryWithPlanChecks } from './plan-check-entries.ts';
@@ -52,6 +52,7 @@ const SINGLE_ENTRY: BatchSource = {
 };
 
 export async function recordEntry(ctx: AppContext, actor: UserActor, caseId: string, input: EntryWithPlanChecks): Promise<RecordEntryResult> {
+  noteRefusedWhenClosed();
   const recorded = await ctx.db.transaction().execute((trx) => recordEntriesIn(trx, ctx, actor, [{ index: 0, caseId, entry: input }], SINGLE_ENTRY));
   keepChronologies(ctx, recorded);
   return answer(recorded, caseId);
