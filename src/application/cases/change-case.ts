@@ -17,6 +17,7 @@ import { recordAudits, type AuditEvent } from '../audit.ts';
 import type { AppContext } from '../context.ts';
 import { msSince, type ChangeOutcome } from '../metrics.ts';
 import { appendProfileVersionsRaisingAlerts, type ProfileChange } from '../profile/profile-versions.ts';
+import { writeCaseSummaries } from '../dashboards/case-summaries.ts';
 import type { Recorder } from '../recorder.ts';
 import { CaseClosedForTransferError } from './case-closed-for-transfer.ts';
 import { inSpan } from '../tracing.ts';
@@ -107,6 +108,8 @@ export async function changeCase<R>(
     [ended, entries] = ['changed', outcome.entriesAdded.length];
     if (outcome.version === null) {
       const unversioned: VersionWritten = { profileVersion: record.profileVersion, alerts: [] };
+      // Not versioned, but it may run a clock (a meeting): the dashboards' summary of the case (ADR 0017) is written again.
+      await inSpan('changeCase.dashboard-summary', () => writeCaseSummaries(trx, ctx, [caseId]));
       await inSpan('changeCase.audit', () => recordAudits(trx, ctx, actor, [outcome.audit(unversioned)]));
       return { answer: outcome.answer(unversioned) };
     }

@@ -3,13 +3,19 @@
 // counts cover every case in scope; a list behind a number names only the cases the viewer may
 // open and says how many more there are. Each look, each list, each download and each refusal is
 // one audit entry (dashboards.view, dashboards.list, dashboards.export), the lists naming the cases shown.
-import { countDashboard, selectCases, type CaseSelector, type DashboardCounts } from '../../domain/dashboards/count-dashboard.ts';
+// The numbers and the cases behind them are counted in SQL from the cases' summaries (ADR 0017), first
+// working out again any summary of the dashboard's cases that is missing or stale; a list's rows are then
+// read and worked out case by case, for the few cases it names.
+import type { CaseSelector, DashboardCounts } from '../../domain/dashboards/count-dashboard.ts';
 import { dashboardsFor, mayViewDashboard, type DashboardName, type DashboardViewer } from '../../domain/dashboards/dashboard-access.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAuditAlone } from '../audit.ts';
 import type { AppContext } from '../context.ts';
 import { fail, ok, type Result } from '../result.ts';
+import { refreshStaleSummaries } from './case-summaries.ts';
+import { casesBehind, countDashboardInSql } from './dashboard-counts.ts';
 import { readDashboardCases, type DashboardCaseRow } from './dashboard-rows.ts';
+import { serviceToday } from '../../domain/shared/service-day.ts';
 import { hasPartnershipView } from './partnership-view.ts';
 
 export interface DashboardView {
@@ -58,9 +64,9 @@ async function allowedViewer(ctx: AppContext, actor: UserActor, name: DashboardN
 export async function viewDashboard(ctx: AppContext, actor: UserActor, name: DashboardName): Promise<Result<DashboardView, Refusal>> {
   const viewer = await allowedViewer(ctx, actor, name, 'dashboards.view');
   if (!viewer) return fail('forbidden', REFUSAL[name]);
-  const { cases, today } = await readDashboardCases(ctx, viewer, name);
-  const counts = countDashboard(cases, { today, practitionersOf: viewer.organisationId });
-  const openable = cases.filter((c) => c.mayOpen).length;
+  const today = serviceToday(ctx.clock.now());
+  await refreshStaleSummaries(ctx, { viewer, name });
+  const { counts, openable } = await countDashboardInSql(ctx.db, viewer, name, today);
   await recordAuditAlone(ctx, actor, { action: 'dashboards.view', subjectType: 'dashboard', subjectId: name, details: { cases: counts.total, openable } });
   return ok({ name, dashboards: dashboardsFor(viewer), counts, openable, today });
 }
@@ -70,9 +76,10 @@ export async function listDashboardCases(ctx: AppContext, actor: UserActor, name
   const action = purpose === 'export' ? 'dashboards.export' : 'dashboards.list';
   const viewer = await allowedViewer(ctx, actor, name, action);
   if (!viewer) return fail('forbidden', REFUSAL[name]);
-  const { cases, today } = await readDashboardCases(ctx, viewer, name);
-  const behind = selectCases(cases, selector, today);
-  const shown = behind.filter((c) => c.mayOpen).sort((a, b) => a.name.localeCompare(b.name) || a.caseId.localeCompare(b.caseId));
+  await refreshStaleSummaries(ctx, { viewer, name });
+  const behind = await casesBehind(ctx.db, viewer, name, selector, serviceToday(ctx.clock.now()));
+  const { cases, today } = await readDashboardCases(ctx, viewer, name, behind.filter((c) => c.mayOpen).map((c) => c.caseId));
+  const shown = cases.filter((c) => c.mayOpen).sort((a, b) => a.name.localeCompare(b.name) || a.caseId.localeCompare(b.caseId));
   const notShown = behind.length - shown.length;
   await recordAuditAlone(ctx, actor, { action, subjectType: 'dashboard', subjectId: name, details: { selector: { ...selector }, caseIds: shown.map((c) => c.caseId), notShown } });
   return ok({ name, selector, cases: shown, notShown, today });

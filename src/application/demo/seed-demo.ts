@@ -6,6 +6,7 @@
 import { firstHealthVisitorEmail } from '../../synthetic/synthetic-staff.ts';
 import { systemOperator } from '../actor.ts';
 import type { AppContext } from '../context.ts';
+import { refreshStaleSummaries } from '../dashboards/case-summaries.ts';
 import { loadSyntheticPartnership } from '../synthetic/load-synthetic-partnership.ts';
 import { seedDemoPartnership } from './seed-demo-partnership.ts';
 import { seedDemoOversight } from './seed-demo-oversight.ts';
@@ -31,9 +32,11 @@ export async function seedDemo(ctx: AppContext, options: { stories?: boolean } =
     await seedDemoOversight(ctx);
   }
   const infants = ctx.config.demoSyntheticInfants;
-  if (infants === 0) return { syntheticInfants: 0, syntheticSignInEmail: null };
   // Cannot be refused: the database held no organisations a moment ago, so none with this seed.
-  const loaded = await loadSyntheticPartnership(ctx, systemOperator, { infants, seed: DEMO_SYNTHETIC_SEED });
+  const loaded = infants === 0 ? null : await loadSyntheticPartnership(ctx, systemOperator, { infants, seed: DEMO_SYNTHETIC_SEED });
+  // Every case's dashboard summary (ADR 0017), those of cases no change has touched yet included.
+  await refreshStaleSummaries(ctx);
+  if (loaded === null) return { syntheticInfants: 0, syntheticSignInEmail: null };
   const syntheticInfants = loaded.ok ? loaded.counts.infants : 0;
   return { syntheticInfants, syntheticSignInEmail: syntheticInfants > 0 ? firstHealthVisitorEmail({ infants, seed: DEMO_SYNTHETIC_SEED }) : null };
 }

@@ -12,6 +12,7 @@ import { inSpan } from '../tracing.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
 import { evaluateStored, loadStoredProfiles, snapshotFindings } from './profile-facts.ts';
 import { settingsInForce } from '../settings/settings-in-force.ts';
+import { writeCaseSummaries } from '../dashboards/case-summaries.ts';
 import type { ServiceSettings } from '../../domain/settings/service-settings.ts';
 
 export interface ProfileChange {
@@ -130,6 +131,8 @@ export async function appendProfileVersionsRaisingAlerts(
     .insertInto('profile_versions')
     .values(prepared.map(({ row }) => row))
     .execute();
+  // The dashboards' summaries of the cases (issue 16, ADR 0017), in the same transaction as their versions.
+  await inSpan('profile.dashboard-summaries', () => writeCaseSummaries(trx, ctx, caseIds, new Map(prepared.map(({ row, chronology }) => [row.case_id, chronology]))));
   return inSpan('profile.alerts', async () => {
     const toStore: AlertToStore[] = [];
     for (const { row, findings, findingsBefore } of prepared) {

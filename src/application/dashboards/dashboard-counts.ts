@@ -1,0 +1,193 @@
+// A dashboard's numbers counted in SQL from the cases' summaries (issue 16, ADR 0017): no case is
+// evaluated to count it. Each statement reads the dashboard's cases as one set (casesOnDashboard): the
+// summary's record measures, the date-bound measures by comparing the stored due days with today, the
+// stage from the stored stage days, the alerts nobody took up counted live, and whether the viewer may
+// open the case. Every expression here says in SQL what a domain rule says in TypeScript (measures.ts,
+// stage.ts stageOnDay, case-access.ts decideCaseAccess); dashboard-counts.test.ts holds the two to the
+// same numbers over a generated partnership, on both engines and on a later day.
+import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
+import { OVERSIGHT_ROLES } from '../../domain/access/case-access.ts';
+import { COMPLETENESS_BAND_IDS, type CompletenessBand } from '../../domain/dashboards/completeness.ts';
+import type { BreakdownRow, CaseSelector, DashboardCounts, MeasureCounts } from '../../domain/dashboards/count-dashboard.ts';
+import type { DashboardName, DashboardViewer } from '../../domain/dashboards/dashboard-access.ts';
+import { MEASURE_IDS, RECORD_MEASURE_IDS, type MeasureId } from '../../domain/dashboards/measures.ts';
+import { STAGE_IDS, type Stage } from '../../domain/dashboards/stage.ts';
+import { monthNumber } from '../../domain/shared/calendar-date.ts';
+import { CASE_LEVEL_IDS } from '../../domain/shared/case-levels.ts';
+import type { Queryable } from '../../infrastructure/db/schema.ts';
+import { notTakenUp } from '../alerts/open-alerts.ts';
+import { withSummaries } from './case-summaries.ts';
+import { casesWithMemberOf } from './dashboard-rows.ts';
+
+/** The measures that turn with the date or with the alerts, as SQL over the summary `s` and the alerts' count `a` on `today`. */
+const DATED_MEASURES: Partial<Record<MeasureId, (today: string) => RawBuilder<SqlBool>>> = {
+  // reviewState: never reviewed when no day is due; overdue once the due day has passed.
+  'never-reviewed': () => sql<SqlBool>`s.review_due_on is null`,
+  'review-overdue': (today) => sql<SqlBool>`s.review_due_on < ${today}::date`,
+  // timescaleClocks: a running clock is overdue once today is past its due day.
+  'clock-overdue': (today) => sql<SqlBool>`s.clock_due_on < ${today}::date`,
+  'alert-not-taken-up': () => sql<SqlBool>`coalesce(a.n, 0) > 0`,
+};
+
+function measureSql(measure: MeasureId, today: string): RawBuilder<SqlBool> {
+  if (RECORD_MEASURE_IDS.includes(measure)) return sql<SqlBool>`${measure} = any(s.record_measures)`;
+  const dated = DATED_MEASURES[measure];
+  if (!dated) throw new Error(`The dashboards have no SQL for the measure ${measure}`);
+  return dated(today);
+}
+
+/** A measure's column in casesOnDashboard. */
+const column = (measure: MeasureId) => `m_${measure.replaceAll('-', '_')}`;
+
+/** stageOnDay in SQL. */
+const stageSql = (today: string) => sql<Stage>`case
+  when s.status = 'unborn' then 'unborn'
+  when s.six_months_on is null or ${today}::date < s.six_months_on then 'under-6-months'
+  when s.twelve_months_on is null or ${today}::date < s.twelve_months_on then '6-to-12-months'
+  else 'over-12-months' end`;
+
+/**
+ * The dashboard's cases as one set, with what the counts group and filter by: level, stage, completeness,
+ * the month opened (YYYY-MM), a boolean column a measure, and may_open.
+ */
+function casesOnDashboard(queryable: Queryable, viewer: DashboardViewer, name: DashboardName, today: string) {
+  const db = withSummaries(queryable);
+  const alerts = db.selectFrom('alerts').select(['alerts.case_id', (eb) => eb.fn.countAll<string>().as('n')]).where(notTakenUp).groupBy('alerts.case_id');
+  // decideCaseAccess without emergency access: in the team, or overseeing a member of it.
+  const oversees = OVERSIGHT_ROLES.includes(viewer.role);
+  const openable = db
+    .selectFrom('case_team')
+    .innerJoin('users', 'users.id', 'case_team.user_id')
+    .select('case_team.case_id')
+    .distinct()
+    .where((eb) => (oversees ? eb.or([eb('case_team.user_id', '=', viewer.userId), eb('users.organisation_id', '=', viewer.organisationId)]) : eb('case_team.user_id', '=', viewer.userId)));
+  return db
+    .selectFrom('dashboard_case_summaries as s')
+    .leftJoin(alerts.as('a'), 'a.case_id', 's.case_id')
+    .leftJoin(openable.as('o'), 'o.case_id', 's.case_id')
+    .select([
+      's.case_id',
+      's.level',
+      's.completeness',
+      stageSql(today).as('stage'),
+      sql<string>`to_char(s.opened_on, 'YYYY-MM')`.as('opened_in'),
+      sql<SqlBool>`o.case_id is not null`.as('may_open'),
+      ...MEASURE_IDS.map((measure) => measureSql(measure, today).as(column(measure))),
+    ])
+    .$if(name === 'organisation', (q) => q.where('s.case_id', 'in', casesWithMemberOf(queryable, viewer.organisationId)));
+}
+
+type Counted = Record<string, string | number>;
+
+/** count(*) filter (where <measure>) for every measure, as m_<measure>. */
+const measureCountsSql = () => MEASURE_IDS.map((measure) => sql<string>`count(*) filter (where ${sql.ref(`c.${column(measure)}`)})`.as(column(measure)));
+const measuresOf = (row: Counted): MeasureCounts => Object.fromEntries(MEASURE_IDS.map((measure) => [measure, Number(row[column(measure)])])) as MeasureCounts;
+
+const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+
+function monthKey(month: number): string {
+  const year = Math.floor(month / 12);
+  return `${String(year).padStart(4, '0')}-${String(month - year * 12 + 1).padStart(2, '0')}`;
+}
+
+export interface CountedDashboard {
+  counts: DashboardCounts;
+  /** Of the cases counted, those the viewer may open. */
+  openable: number;
+}
+
+/** countDashboard's numbers for this viewer's dashboard on `today`, in five statements over the summaries. */
+export async function countDashboardInSql(queryable: Queryable, viewer: DashboardViewer, name: DashboardName, today: string, months = 12): Promise<CountedDashboard> {
+  const db = withSummaries(queryable).with('c', () => casesOnDashboard(queryable, viewer, name, today));
+  const teams = db
+    .selectFrom('case_team as ct')
+    .innerJoin('users as u', 'u.id', 'ct.user_id')
+    .innerJoin('organisations as org', 'org.id', 'u.organisation_id');
+  const [totals, levelRows, organisationRows, practitionerRows, monthRows] = await Promise.all([
+    db
+      .selectFrom('c')
+      .select([
+        (eb) => eb.fn.countAll<string>().as('total'),
+        sql<string>`count(*) filter (where c.may_open)`.as('openable'),
+        ...COMPLETENESS_BAND_IDS.map((band) => sql<string>`count(*) filter (where c.completeness = ${band})`.as(`band_${band}`)),
+        ...measureCountsSql(),
+      ])
+      .executeTakeFirstOrThrow(),
+    db.selectFrom('c').select(['c.level', 'c.stage', (eb) => eb.fn.countAll<string>().as('n')]).groupBy(['c.level', 'c.stage']).execute(),
+    db
+      .selectFrom('c')
+      .innerJoin(teams.select(['ct.case_id', 'u.organisation_id as id', 'org.name']).distinct().as('t'), 't.case_id', 'c.case_id')
+      .select(['t.id', 't.name', (eb) => eb.fn.countAll<string>().as('total'), ...measureCountsSql()])
+      .groupBy(['t.id', 't.name'])
+      .execute(),
+    db
+      .selectFrom('c')
+      .innerJoin(teams.select(['ct.case_id', 'ct.user_id as id', 'u.name']).distinct().where('u.organisation_id', '=', viewer.organisationId).as('t'), 't.case_id', 'c.case_id')
+      .select(['t.id', 't.name', (eb) => eb.fn.countAll<string>().as('total'), ...measureCountsSql()])
+      .groupBy(['t.id', 't.name'])
+      .execute(),
+    db
+      .selectFrom('c')
+      .select(['c.opened_in', (eb) => eb.fn.countAll<string>().as('opened'), sql<string>`count(*) filter (where c.m_serious_finding)`.as('serious')])
+      .groupBy('c.opened_in')
+      .execute(),
+  ]);
+  const levels = new Map<string, { total: number; stages: Record<Stage, number> }>(CASE_LEVEL_IDS.map((level) => [level, { total: 0, stages: zeros(STAGE_IDS) }]));
+  const stages = zeros(STAGE_IDS);
+  for (const row of levelRows) {
+    let level = levels.get(row.level);
+    if (!level) levels.set(row.level, (level = { total: 0, stages: zeros(STAGE_IDS) }));
+    level.total += Number(row.n);
+    level.stages[row.stage] += Number(row.n);
+    stages[row.stage] += Number(row.n);
+  }
+  const breakdown = (rows: readonly Counted[]): BreakdownRow[] =>
+    rows
+      .map((row) => ({ id: String(row.id), name: String(row.name), total: Number(row.total), measures: measuresOf(row) }))
+      .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  const thisMonth = monthNumber(today);
+  const opened = new Map(monthRows.map((row) => [row.opened_in, row]));
+  const trend = Array.from({ length: months }, (_, i) => {
+    const month = monthKey(thisMonth - months + 1 + i);
+    const row = opened.get(month);
+    return { month, opened: Number(row?.opened ?? 0), serious: Number(row?.serious ?? 0) };
+  });
+  return {
+    counts: {
+      total: Number(totals.total),
+      levels: [...levels].map(([level, row]) => ({ level, ...row })),
+      stages,
+      completeness: Object.fromEntries(COMPLETENESS_BAND_IDS.map((band) => [band, Number((totals as Counted)[`band_${band}`])])) as Record<CompletenessBand, number>,
+      measures: measuresOf(totals),
+      organisations: breakdown(organisationRows),
+      practitioners: breakdown(practitionerRows),
+      trend,
+    },
+    openable: Number(totals.openable),
+  };
+}
+
+/** The cases behind one number (selectCases in SQL), each with whether the viewer may open it. */
+export async function casesBehind(queryable: Queryable, viewer: DashboardViewer, name: DashboardName, selector: CaseSelector, today: string): Promise<{ caseId: string; mayOpen: boolean }[]> {
+  const db = withSummaries(queryable);
+  const conditions: Expression<SqlBool>[] = [];
+  if (selector.measure !== undefined) conditions.push(sql.ref(`c.${column(selector.measure)}`));
+  if (selector.level !== undefined) conditions.push(sql<SqlBool>`c.level = ${selector.level}`);
+  if (selector.stage !== undefined) conditions.push(sql<SqlBool>`c.stage = ${selector.stage}`);
+  if (selector.completeness !== undefined) conditions.push(sql<SqlBool>`c.completeness = ${selector.completeness}`);
+  if (selector.openedIn !== undefined) conditions.push(sql<SqlBool>`c.opened_in = ${selector.openedIn}`);
+  if (selector.organisationId !== undefined) {
+    conditions.push(sql<SqlBool>`c.case_id in (${casesWithMemberOf(queryable, selector.organisationId)})`);
+  }
+  if (selector.practitionerId !== undefined) {
+    const member = db.selectFrom('case_team').select('case_team.case_id').where('case_team.user_id', '=', selector.practitionerId);
+    conditions.push(sql<SqlBool>`c.case_id in (${member})`);
+  }
+  const rows = await db
+    .with('c', () => casesOnDashboard(queryable, viewer, name, today))
+    .selectFrom('c')
+    .select(['c.case_id', 'c.may_open'])
+    .where((eb) => eb.and(conditions))
+    .execute();
+  return rows.map((row) => ({ caseId: row.case_id, mayOpen: Boolean(row.may_open) }));
+}
