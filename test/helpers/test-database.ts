@@ -13,15 +13,17 @@ import { migrate, readMigrations } from '../../src/infrastructure/db/migrate.ts'
 
 export const usingPostgres = Boolean(process.env['DATABASE_URL']);
 
-function migrationsHash(): string {
+type Migrations = ReturnType<typeof readMigrations>;
+
+function migrationsHash(migrations: Migrations = readMigrations()): string {
   return createHash('sha256')
-    .update(readMigrations().map((m) => m.id + m.sql).join('\n'))
+    .update(migrations.map((m) => m.id + m.sql).join('\n'))
     .digest('hex')
     .slice(0, 16);
 }
 
-export function pgliteTemplatePath(): string {
-  return path.join(os.tmpdir(), `icp-test-template-${migrationsHash()}.tar`);
+export function pgliteTemplatePath(migrations: Migrations = readMigrations()): string {
+  return path.join(os.tmpdir(), `icp-test-template-${migrationsHash(migrations)}.tar`);
 }
 
 function postgresUrls() {
@@ -49,11 +51,14 @@ export async function buildTemplate(): Promise<void> {
     await database.close();
     return;
   }
-  const file = pgliteTemplatePath();
+  // The file is named by the migrations it is made from: read them once, so that a migration added
+  // while this runs cannot end up in a file named for the set without it.
+  const migrations = readMigrations();
+  const file = pgliteTemplatePath(migrations);
   if (fs.existsSync(file)) return;
   const pglite = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
   const database = wrapPglite(pglite);
-  await migrate(database.db);
+  await migrate(database.db, migrations);
   const dump = await pglite.dumpDataDir('none');
   const partial = `${file}.${process.pid}.partial`;
   fs.writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
