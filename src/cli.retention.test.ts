@@ -1,6 +1,7 @@
 // `icp retention run` as an operator runs it: the dry run on a partnership with nothing due prints 0
-// last; --confirm without saying who confirms is a usage error; with --by it disposes of nothing due
-// and says so. The disposal itself: application/retention/disposal-run.test.ts.
+// last, and no released disclosure past its period; --confirm without saying who confirms is a
+// usage error; with --by it disposes of nothing due and says so. The disposal itself:
+// application/retention/disposal-run.test.ts.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { cliDatabaseName, icp, useCliEnvironment } from '../test/helpers/cli.ts';
@@ -12,6 +13,7 @@ describe(`retention run on ${cliDatabaseName}`, () => {
     const dry = await icp(cli.env, 'retention', 'run');
     assert.equal(dry.status, 0, dry.stderr);
     assert.match(dry.stdout, /A dry run on \d{4}-\d{2}-\d{2}: 0 due, 0 kept/);
+    assert.match(dry.stdout, /Released subject access disclosures past their period: 0, 0 kept\./);
     assert.equal(dry.last, '0');
     const unsigned = await icp(cli.env, 'retention', 'run', '--confirm');
     assert.equal(unsigned.status, 2);

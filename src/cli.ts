@@ -20,6 +20,7 @@ import { sealAuditTrail } from './infrastructure/audit/audit-seal.ts';
 import { verifyAuditChain, type AuditChainProblem } from './infrastructure/audit/verify-audit-chain.ts';
 import { changeAreaSettings, viewAreaSettings } from './application/settings/area-settings.ts';
 import { listDisposals, runDisposal, type DueCase } from './application/retention/disposal-run.ts';
+import type { DueDisclosure } from './application/subject-access/release-retention.ts';
 import { formatSettingValue, settingDefinition } from './domain/settings/service-settings.ts';
 import { backupEmbedded, restoreEmbedded } from './infrastructure/db/backup.ts';
 import { backupPostgres, restorePostgres } from './infrastructure/db/postgres-backup.ts';
@@ -47,10 +48,12 @@ const USAGE = `Usage: npm run icp -- <command>
   settings set KEY VALUE                        change one (an empty VALUE "" unsets one that may be unset)
   settings reset KEY                            put one back to its default
   retention run [--confirm --by NAME]          the cases whose disposal date has come, each with its rule
-                                                and date, and why any is kept (a legal hold, open work);
-                                                with --confirm, NAME disposes of those not kept: their
-                                                personal data removed, a tombstone left in the audit chain;
-                                                prints how many are due (dry run) or were disposed of
+                                                and date, and why any is kept (a legal hold, open work),
+                                                then the released subject access disclosures past their
+                                                own period; with --confirm, NAME disposes of those not
+                                                kept: their personal data removed, a tombstone left in the
+                                                audit chain for each; prints how many cases are due (dry
+                                                run) or were disposed of
   profiles reevaluate                           re-evaluate every profile against the catalogue in force
                                                 (after a catalogue change); prints how many changed
   generate --infants N [--seed S]               add a synthetic partnership of N infants (same seed,
@@ -222,10 +225,16 @@ async function main(argv: string[]): Promise<number> {
     case 'retention run':
       return withContext(async (ctx) => {
         const line = (c: DueCase) => `${c.caseId}  ${c.ruleLabel}: disposal date ${c.disposeOn}${c.kept.length > 0 ? `; kept: ${c.kept.join('; ')}` : ''}`;
+        const disclosureLine = (d: DueDisclosure, removed = false) =>
+          `${d.requestId}  subject access disclosure released ${d.releasedOn} by ${d.organisationName} (kept ${String(d.keepYears)} years): ${removed ? 'removed' : `period ended ${d.disposeOn}`}${d.kept.length > 0 ? `; kept: ${d.kept.join('; ')}` : ''}`;
+        const disclosuresSummary = (due: number, kept: number, verb: string) => `Released subject access disclosures past their period: ${String(due)}, ${String(kept)} kept${due > kept ? `, ${String(due - kept)} ${verb}` : ''}.`;
         if (!values.confirm) {
           const result = await listDisposals(ctx, cliOperator);
           if (!result.ok) return report(result, () => '');
           for (const c of result.value.due) console.log(line(c));
+          for (const d of result.value.disclosures) console.log(disclosureLine(d));
+          const heldDisclosures = result.value.disclosures.filter((d) => d.kept.length > 0).length;
+          console.log(disclosuresSummary(result.value.disclosures.length, heldDisclosures, 'to remove with --confirm'));
           const may = result.value.due.filter((c) => c.kept.length === 0).length;
           console.log(`A dry run on ${result.value.today}: ${String(result.value.due.length)} due, ${String(result.value.due.length - may)} kept. Run again with --confirm --by "Your name" to dispose of the others. Due and not kept:`);
           console.log(String(may));
@@ -236,6 +245,10 @@ async function main(argv: string[]): Promise<number> {
         if (!result.ok) return report(result, () => '');
         for (const c of result.value.disposed) console.log(`${c.caseId}  disposed of (${c.ruleLabel}: disposal date ${c.disposeOn})`);
         for (const c of result.value.kept) console.log(line(c));
+        for (const d of result.value.disclosuresRemoved) console.log(disclosureLine(d, true));
+        for (const d of result.value.disclosuresKept) console.log(disclosureLine(d));
+        const { disclosuresRemoved, disclosuresKept } = result.value;
+        console.log(disclosuresSummary(disclosuresRemoved.length + disclosuresKept.length, disclosuresKept.length, 'removed, a tombstone left for each'));
         console.log(`Disposed of on ${result.value.today}, a tombstone left in the audit chain for each (${String(result.value.kept.length)} kept):`);
         console.log(String(result.value.disposed.length));
         return 0;

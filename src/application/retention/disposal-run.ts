@@ -7,7 +7,10 @@
 // record made in error (cases/remove-case-data.ts: every table with a case_id, found from the schema
 // so a new table is not missed, the alerts' recipients and emails, kept forms), the details of the
 // audit entries about it redacted, and one tombstone left in the audit chain (case id, dates, rule,
-// who confirmed): infrastructure/audit/audit-tombstone.ts. Only an operator at the command line runs it.
+// who confirmed): infrastructure/audit/audit-tombstone.ts. Released subject access disclosures past
+// their own period are listed and removed beside the cases, each with its tombstone
+// (application/subject-access/release-retention.ts; docs/adr/0014). Only an operator at the command
+// line runs it.
 import { sql } from 'kysely';
 import { RETENTION_RULES, type RetentionRuleId } from '../../domain/retention/retention-schedule.ts';
 import { openWorkKeeping } from '../../domain/retention/open-work.ts';
@@ -21,6 +24,7 @@ import { notTakenUp } from '../alerts/open-alerts.ts';
 import type { AppContext } from '../context.ts';
 import { readCurrentPlans } from '../plan/plan-rows.ts';
 import { settingsInForce } from '../settings/settings-in-force.ts';
+import { releasedDisclosuresDue, removeReleasedDisclosure, type DueDisclosure } from '../subject-access/release-retention.ts';
 import { readClocksOfCases } from '../timescales/case-clocks.ts';
 import { retentionOfCases } from './retention-rows.ts';
 
@@ -38,6 +42,8 @@ export interface DueCase {
 export interface DisposalList {
   today: string;
   due: DueCase[];
+  /** Released subject access disclosures whose own period has ended, each with what keeps it. */
+  disclosures: DueDisclosure[];
 }
 
 /** Cases that may be due: born (or due) at least the shortest period ago; the domain decides each. */
@@ -95,13 +101,14 @@ async function readDue(ctx: AppContext): Promise<DisposalList> {
   const retained = await retentionOfCases(ctx.db, ids, retention, today);
   const dated = [...retained].filter(([, { disposal }]) => disposal.disposeOn <= today);
   const datedIds = dated.map(([id]) => id);
-  if (datedIds.length === 0) return { today, due: [] };
+  const disclosures = await releasedDisclosuresDue(ctx, today);
+  if (datedIds.length === 0) return { today, due: [], disclosures };
   const openWork = await openWorkOfCases(ctx, ctx.db, datedIds, today);
   const due = dated.map(([caseId, { disposal }]): DueCase => {
     const kept = [...disposal.holds.map((hold) => `a legal hold stands: ${hold.reason}`), ...(openWork.get(caseId) ?? [])];
     return { caseId, rule: disposal.rule, ruleLabel: RETENTION_RULES[disposal.rule].label, disposeOn: disposal.disposeOn, because: disposal.because, kept };
   });
-  return { today, due };
+  return { today, due, disclosures };
 }
 
 const OPERATOR_ONLY = 'Only an operator at the command line runs the disposal of records.';
@@ -116,7 +123,13 @@ export async function listDisposals(ctx: AppContext, actor: Actor): Promise<{ ok
   await recordAuditAlone(ctx, actor, {
     action: 'retention.list',
     subjectType: 'retention',
-    details: { today: list.today, due: list.due.filter((c) => c.kept.length === 0).map((c) => c.caseId), kept: list.due.filter((c) => c.kept.length > 0).map((c) => c.caseId) },
+    details: {
+      today: list.today,
+      due: list.due.filter((c) => c.kept.length === 0).map((c) => c.caseId),
+      kept: list.due.filter((c) => c.kept.length > 0).map((c) => c.caseId),
+      disclosuresDue: list.disclosures.filter((d) => d.kept.length === 0).map((d) => d.requestId),
+      disclosuresKept: list.disclosures.filter((d) => d.kept.length > 0).map((d) => d.requestId),
+    },
   });
   return { ok: true, value: list };
 }
@@ -126,6 +139,10 @@ export interface DisposalReport {
   disposed: DueCase[];
   /** Due, but kept: with why (listed in the dry run, or found at the disposal itself). */
   kept: DueCase[];
+  /** Released disclosures removed, each with its tombstone. */
+  disclosuresRemoved: DueDisclosure[];
+  /** Past their period but kept, with why. */
+  disclosuresKept: DueDisclosure[];
 }
 
 /** What identifies the people removed, for redacting audit entries about no case: names and NHS numbers. */
@@ -179,7 +196,7 @@ export async function runDisposal(ctx: AppContext, actor: Actor, confirmedBy: st
   }
   if (confirmedBy.trim() === '') return { ok: false, code: 'invalid', message: 'Say who confirms the disposal: --by "Your name"' };
   const list = await readDue(ctx);
-  const report: DisposalReport = { today: list.today, disposed: [], kept: [] };
+  const report: DisposalReport = { today: list.today, disposed: [], kept: [], disclosuresRemoved: [], disclosuresKept: [] };
   for (const listed of list.due) {
     if (listed.kept.length > 0) {
       report.kept.push(listed);
@@ -189,10 +206,22 @@ export async function runDisposal(ctx: AppContext, actor: Actor, confirmedBy: st
     if (kept.length > 0) report.kept.push({ ...listed, kept });
     else report.disposed.push(listed);
   }
+  for (const listed of list.disclosures) {
+    const kept = listed.kept.length > 0 ? listed.kept : await removeReleasedDisclosure(ctx, actor, listed, confirmedBy.trim(), list.today);
+    if (kept.length > 0) report.disclosuresKept.push({ ...listed, kept });
+    else report.disclosuresRemoved.push(listed);
+  }
   await recordAuditAlone(ctx, actor, {
     action: 'retention.run',
     subjectType: 'retention',
-    details: { today: list.today, disposed: report.disposed.length, kept: report.kept.map((c) => ({ caseId: c.caseId, reasons: c.kept.length })), confirmedBy: confirmedBy.trim() },
+    details: {
+      today: list.today,
+      disposed: report.disposed.length,
+      kept: report.kept.map((c) => ({ caseId: c.caseId, reasons: c.kept.length })),
+      disclosuresRemoved: report.disclosuresRemoved.length,
+      disclosuresKept: report.disclosuresKept.map((d) => ({ requestId: d.requestId, reasons: d.kept.length })),
+      confirmedBy: confirmedBy.trim(),
+    },
   });
   return { ok: true, value: report };
 }

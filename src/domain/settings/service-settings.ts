@@ -19,6 +19,7 @@ import {
 } from '../timescales/timescale-settings.ts';
 import { DEFAULT_SUPERVISION_PERIOD_DAYS, SUPERVISION_PERIOD_BOUNDS } from '../supervision/supervision-due.ts';
 import { DEFAULT_RETENTION_SETTINGS, RETENTION_MAXIMUM_AGE, RETENTION_RULES, type RetentionRule, type RetentionSettings } from '../retention/retention-schedule.ts';
+import { RELEASED_DISCLOSURE_KEEP } from '../subject-access/release-retention.ts';
 
 export interface ServiceSettings {
   profile: ProfileSettings;
@@ -30,6 +31,8 @@ export interface ServiceSettings {
   supervisionPeriodDays: number;
   /** How long records are kept (domain/retention/retention-schedule.ts). */
   retention: RetentionSettings;
+  /** Years a released subject access disclosure is kept after its release (domain/subject-access/release-retention.ts). */
+  releasedDisclosureKeepYears: number;
   /** Two-factor sign-in for every account, not only administrators and safeguarding leads (domain/shared/two-factor.ts). */
   twoFactorForEveryone: boolean;
 }
@@ -41,6 +44,7 @@ export const DEFAULT_SERVICE_SETTINGS: ServiceSettings = {
   timescales: DEFAULT_TIMESCALE_SETTINGS,
   supervisionPeriodDays: DEFAULT_SUPERVISION_PERIOD_DAYS,
   retention: DEFAULT_RETENTION_SETTINGS,
+  releasedDisclosureKeepYears: RELEASED_DISCLOSURE_KEEP.defaultYears,
   twoFactorForEveryone: false,
 };
 
@@ -181,6 +185,19 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
   },
   retentionDefinition('childRecordUntilAge', RETENTION_RULES['child-record']),
   retentionDefinition('safeguardingRecordUntilAge', RETENTION_RULES['safeguarding-record']),
+  {
+    key: 'retention.releasedDisclosureKeepYears',
+    group: 'retention',
+    label: RELEASED_DISCLOSURE_KEEP.label,
+    hint: `Years after its release, ${String(RELEASED_DISCLOSURE_KEEP.minimumYears)} to ${String(RELEASED_DISCLOSURE_KEEP.maximumYears)}: the organisation's record of how it answered, then removed by the retention run (unless a legal hold stands on a record it drew on). Lengthen it while a complaint or appeal is open. Source of the default (${String(RELEASED_DISCLOSURE_KEEP.defaultYears)}): ${RELEASED_DISCLOSURE_KEEP.source}.`,
+    kind: 'whole-number',
+    min: RELEASED_DISCLOSURE_KEEP.minimumYears,
+    max: RELEASED_DISCLOSURE_KEEP.maximumYears,
+    optional: false,
+    defaultValue: RELEASED_DISCLOSURE_KEEP.defaultYears,
+    read: (settings) => settings.releasedDisclosureKeepYears,
+    write: (settings, value) => ({ ...settings, releasedDisclosureKeepYears: wholeNumber(value) }),
+  },
   {
     key: 'signIn.twoFactorForEveryone',
     group: 'signIn',
