@@ -46,6 +46,7 @@ describe('a server stopped with SIGTERM sends the spans still waiting', () => {
   after(async () => {
     collector.close();
     await pg?.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('exports the request spans on the way out, though its timer would have waited ten minutes', async () => {
