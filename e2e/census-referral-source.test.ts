@@ -1,6 +1,6 @@
 // Who referred, and the census return, in a real browser with axe (issue 16): the social worker
 // records a referral on a demo case, choosing the census source on the entry form (which passes axe),
-// and the entry's page shows it; after an assessment is completed the team manager's census return
+// and the entry's page and the list of the case's referrals show it; after an assessment is completed the team manager's census return
 // shows the row with that source. Days from the test clock.
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
@@ -46,6 +46,9 @@ describe('the referral source and the census return', () => {
     await expectNoAxeViolations(page);
     await submit(page, page.locator('[data-qa="save-entry"]'));
     assert.match(await page.locator('[data-qa="entry-detail"]').innerText(), /Who referred \(census\)\s+3A Health services: GP/);
+    await expectNoAxeViolations(page);
+    await page.goto(`/cases/${caseId}/chronology?kind=referral`);
+    assert.ok((await page.locator('[data-qa="referral-source"]').allInnerTexts()).includes('Who referred (census): 3A Health services: GP'));
     await expectNoAxeViolations(page);
   });
 

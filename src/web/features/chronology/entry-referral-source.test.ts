@@ -55,6 +55,8 @@ describe('the referral source on the chronology entry form', () => {
     assert.equal(response.statusCode, 303, response.body);
     const shown = await hv.get(response.headers.location!);
     assert.equal(whoReferred(shown.body), '3B Health services: health visitor');
+    const list = await hv.get(`/cases/${caseId}/chronology?kind=referral`);
+    assert.equal(textOf(qaElement(list.body, 'referral-source')), 'Who referred (census): 3B Health services: health visitor', 'the list of referrals says who referred');
   });
 
   it('leaves the source aside on any other kind of entry', async () => {
