@@ -2,7 +2,8 @@
 // file another area sent (here made by this instance from a demo case, so the baby is already on the
 // record), is told to choose a file when none was chosen (error summary linking to the field), sees
 // what the pack holds before anything is stored, is shown the record here it may be on confirming, and
-// receives it as a different baby. No JavaScript needed.
+// receives it as a different baby; then, uploading it again, adds it to that record as the same baby
+// (what it will add shown first). No JavaScript needed.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -14,6 +15,7 @@ describe('receiving a transfer pack from a page', () => {
   let e2e: E2e;
   let page: Page;
   let pack: string;
+  let receivedId: string;
 
   before(async () => {
     e2e = await startE2e();
@@ -51,5 +53,25 @@ describe('receiving a transfer pack from a page', () => {
     await submit(page, page.locator('[data-qa="receive-different-baby"]'));
     assert.match(await page.locator('.govuk-notification-banner').innerText(), /The transfer is received/);
     assert.match(page.url(), /\/cases\/[^/]+$/);
+    receivedId = page.url().split('/').pop()!;
+  });
+
+  test('uploaded again, adds it to the record received as the same baby: what it will add first, then the merge', async () => {
+    await page.goto('/transfers/import');
+    await page.locator('#pack').setInputFiles({ name: 'transfer-pack.json', mimeType: 'application/json', buffer: Buffer.from(pack) });
+    await submit(page, page.locator('[data-qa="check-pack"]'));
+    const duplicate = await submit(page, page.locator('[data-qa="receive-transfer"]'));
+    assert.equal(duplicate.status(), 409);
+    await expectNoAxeViolations(page);
+    const shown = await submit(page, page.locator(`form:has(input[name="mergeInto"][value="${receivedId}"]) [data-qa="merge-into"]`));
+    assert.equal(shown.status(), 200);
+    const merge = await page.locator('[data-qa="merge-preview"]').innerText();
+    assert.match(merge, /Will add/);
+    assert.match(merge, /People to decide about/);
+    await expectNoAxeViolations(page);
+    await submit(page, page.locator('[data-qa="confirm-merge"]'));
+    assert.match(await page.locator('.govuk-notification-banner').innerText(), /history is added to this record/);
+    assert.equal(page.url().split('/').pop(), receivedId);
+    await expectNoAxeViolations(page);
   });
 });

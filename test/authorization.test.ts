@@ -219,6 +219,7 @@ const ROUTES: RouteCase[] = [
   { name: 'page: close for transfer (post, blank area)', need: 'transfer', request: (c, ids) => c.web.post(`/cases/${ids.caseId}/transfer`, { toArea: ' ', contact: 'probe' }) },
   { name: 'page: record the receipt of a transfer (post, none sent)', need: 'transfer', request: (c, ids) => c.web.post(`/cases/${ids.caseId}/transfer/receipt`, { note: 'probe' }) },
   { name: 'page: cancel a transfer (post, none sent)', need: 'cancel-transfer', request: (c, ids) => c.web.post(`/cases/${ids.caseId}/transfer/cancellation`, { reason: 'probe' }) },
+  { name: 'page: merge a transfer pack into the record (post, not a pack)', need: 'change', request: (c, ids) => c.web.post('/transfers/import/merge', { pack: 'probe', mergeInto: ids.caseId }) },
   { name: 'page: printable transfer pack', need: 'read', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/print/transfer`) },
   { name: 'api: POST transfer (blank area)', need: 'transfer', request: (c, ids) => c.api('POST', `/cases/${ids.caseId}/transfer`, { toArea: ' ', contact: 'probe' }) },
   { name: 'api: GET transfer', need: 'change', request: (c, ids) => c.api('GET', `/cases/${ids.caseId}/transfer`) },

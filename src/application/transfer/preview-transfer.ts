@@ -4,14 +4,18 @@
 // The pack is read and checked whole as the import reads it (domain/transfer/transfer-pack.ts); the
 // import itself is receive-transfer.ts. Who may: the roles that make records, as for the API. Each
 // step is audited: the page's refusal (denied), a pack that cannot be read (failure) and the look.
+// After a likely duplicate, previewMerge shows what adding the pack to the chosen record would do.
 import type { OutcomeIssue } from '../../domain/fhir/operation-outcome.ts';
 import { roleAllows } from '../../domain/shared/roles.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
+import { isMergeMismatch, matchPeopleByNhsNumber, MERGE_MISMATCH_MESSAGE } from '../../domain/transfer/merge-rules.ts';
 import { readTransferPack } from '../../domain/transfer/transfer-pack.ts';
-import type { TransferredBaby } from '../../domain/transfer/transfer-record.ts';
+import type { TransferRecord, TransferredBaby } from '../../domain/transfer/transfer-record.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAuditAlone } from '../audit.ts';
+import { loadCaseAccess } from '../cases/case-access.ts';
 import type { AppContext } from '../context.ts';
+import { peopleHereByNhsNumber } from './receive-transfer.ts';
 
 const ACTION = 'transfer.preview';
 
@@ -39,6 +43,11 @@ export async function mayImportTransfer(ctx: AppContext, actor: UserActor): Prom
 
 /** What the pack holds, read and checked whole; nothing is stored. `pack`: the parsed file, or null when it was not JSON. */
 export async function previewTransferPack(ctx: AppContext, actor: UserActor, pack: unknown): Promise<PreviewResult> {
+  const read = await readForPreview(ctx, actor, pack);
+  return read.ok ? { ok: true, value: read.value } : read;
+}
+
+async function readForPreview(ctx: AppContext, actor: UserActor, pack: unknown): Promise<Exclude<PreviewResult, { ok: true }> | { ok: true; value: PackPreview; record: TransferRecord }> {
   if (!(await mayImportTransfer(ctx, actor))) return { ok: false, code: 'forbidden', message: IMPORT_FORBIDDEN };
   const read = readTransferPack(pack, serviceToday(ctx.clock.now()));
   if (!read.ok) {
@@ -49,5 +58,63 @@ export async function previewTransferPack(ctx: AppContext, actor: UserActor, pac
   const counts = { people: record.people.length, entries: record.entries.length, findings: record.findings.length };
   // The sending area and the counts are named; the baby is not (the pack is not stored yet).
   await recordAuditAlone(ctx, actor, { action: ACTION, subjectType: 'case', details: { fromArea: record.fromArea, sendingCaseId: record.sendingCaseId, ...counts } });
-  return { ok: true, value: { fromArea: record.fromArea, toArea: record.toArea, sentAt: record.sentAt, baby: record.baby, counts } };
+  return { ok: true, value: { fromArea: record.fromArea, toArea: record.toArea, sentAt: record.sentAt, baby: record.baby, counts }, record };
+}
+
+/** What a merge into a record here would add (the page's second step after a likely duplicate): nothing is stored. */
+export interface MergePreview {
+  pack: PackPreview;
+  target: { id: string; name: string };
+  /** The pack's people found here by NHS number, by name; the others are proposed, not added. */
+  peopleMatched: string[];
+  peopleProposed: string[];
+  assessments: number;
+  meetings: number;
+}
+
+export type MergePreviewResult =
+  | { ok: true; value: MergePreview }
+  /** `not-a-maker`: the caller's role makes no records; `forbidden`: not on the record's team. */
+  | { ok: false; code: 'not-a-maker' | 'forbidden' | 'not-found' | 'merge-mismatch'; message: string }
+  | { ok: false; code: 'invalid-pack'; issues: OutcomeIssue[] };
+
+export const MERGE_NOT_FOUND = 'There is no record with this id. Check the possible match the service showed you.';
+export const MERGE_FORBIDDEN = 'Only the team around the family can add to this record. Ask its lead professional to add the pack, or receive it as a different baby if it is not this baby.';
+
+const personName = (person: { givenName: string | null; familyName: string | null; description: string | null }) => [person.givenName, person.familyName].filter(Boolean).join(' ') || person.description || 'Name not sent';
+
+/**
+ * What adding the pack to the record `caseId` would do, checked as the merge checks it: the caller
+ * may change that record (asked before the pack is read, so an outsider learns nothing of either),
+ * and its NHS number is not another baby's. Each refusal audited; the look audited as a preview.
+ */
+export async function previewMerge(ctx: AppContext, actor: UserActor, pack: unknown, caseId: string): Promise<MergePreviewResult> {
+  if (!(await mayImportTransfer(ctx, actor))) return { ok: false, code: 'not-a-maker', message: IMPORT_FORBIDDEN };
+  const target = await ctx.db.selectFrom('cases').select(['given_name', 'family_name', 'nhs_number']).where('id', '=', caseId).executeTakeFirst();
+  if (!target) return { ok: false, code: 'not-found', message: MERGE_NOT_FOUND };
+  const access = await loadCaseAccess(ctx.db, actor, caseId, ctx.clock.now());
+  if (!access.allowed || !access.canChange) {
+    await recordAuditAlone(ctx, actor, { action: ACTION, outcome: 'denied', caseId, subjectType: 'case', subjectId: caseId, details: { mergeInto: caseId } });
+    return { ok: false, code: 'forbidden', message: MERGE_FORBIDDEN };
+  }
+  const read = await readForPreview(ctx, actor, pack);
+  if (!read.ok) return read.code === 'forbidden' ? { ...read, code: 'not-a-maker' } : read;
+  const { record } = read;
+  if (isMergeMismatch(target.nhs_number, record.baby.nhsNumber)) {
+    await recordAuditAlone(ctx, actor, { action: ACTION, outcome: 'failure', caseId, subjectType: 'case', subjectId: caseId, details: { mergeInto: caseId, reason: 'merge-mismatch' } });
+    return { ok: false, code: 'merge-mismatch', message: MERGE_MISMATCH_MESSAGE };
+  }
+  const { matched, notFound } = matchPeopleByNhsNumber(record.people, await peopleHereByNhsNumber(ctx.db, caseId));
+  await recordAuditAlone(ctx, actor, { action: ACTION, caseId, subjectType: 'case', subjectId: caseId, details: { mergeInto: caseId, fromArea: record.fromArea, peopleMatched: matched.size, peopleProposed: notFound.length } });
+  return {
+    ok: true,
+    value: {
+      pack: read.value,
+      target: { id: caseId, name: [target.given_name, target.family_name].filter(Boolean).join(' ') || 'Baby, not yet named' },
+      peopleMatched: record.people.filter((person) => matched.has(person.id)).map(personName),
+      peopleProposed: notFound.map(personName),
+      assessments: record.assessments.length,
+      meetings: record.meetings.length,
+    },
+  };
 }

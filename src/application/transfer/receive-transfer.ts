@@ -18,6 +18,7 @@ import type { OutcomeIssue } from '../../domain/fhir/operation-outcome.ts';
 import { normalisePersonDetails, type PersonDetails } from '../../domain/people/person-rules.ts';
 import { roleAllows } from '../../domain/shared/roles.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
+import { isMergeMismatch, matchPeopleByNhsNumber, MERGE_MISMATCH_MESSAGE } from '../../domain/transfer/merge-rules.ts';
 import { readTransferPack } from '../../domain/transfer/transfer-pack.ts';
 import { RECEIVED_FROM_KEY, type ReceivedFrom, type TransferRecord } from '../../domain/transfer/transfer-record.ts';
 import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
@@ -28,6 +29,7 @@ import { createCase, type CreateCaseOptions, type CreateCaseResult } from '../ca
 import { entryFromRow, type ChronologyRow } from '../chronology/chronology-rows.ts';
 import { insertableEntryRow } from '../chronology/write-entry.ts';
 import type { AppContext } from '../context.ts';
+import type { Tx } from '../../infrastructure/db/schema.ts';
 import { personColumns } from '../people/save-person.ts';
 import type { Recorder } from '../recorder.ts';
 import { proposeReceivedPeople } from './propose-received-people.ts';
@@ -87,16 +89,20 @@ async function mergeTransfer(ctx: AppContext, actor: UserActor, record: Transfer
   return changeCase<ReceiveTransferResult>(ctx, actor, caseId, { action: ACTION }, () => ({ ok: false, code: 'not-found', message: notFound }), async (given) => {
     const { trx, record: here } = given;
     const nhsHere = (await trx.selectFrom('cases').select('nhs_number').where('id', '=', caseId).executeTakeFirstOrThrow()).nhs_number;
-    if (nhsHere !== null && record.baby.nhsNumber !== null && nhsHere !== record.baby.nhsNumber) {
-      const message = 'The record here has another NHS number than the baby in the pack, so they are not the same baby: receive the pack as a different baby instead.';
-      return { changed: false, answer: { ok: false, code: 'merge-mismatch', message }, audit: { action: ACTION, outcome: 'failure', caseId: here.id, subjectType: 'case', subjectId: here.id, details: { reason: 'merge-mismatch', fromArea: record.fromArea } } };
+    if (isMergeMismatch(nhsHere, record.baby.nhsNumber)) {
+      return { changed: false, answer: { ok: false, code: 'merge-mismatch', message: MERGE_MISMATCH_MESSAGE }, audit: { action: ACTION, outcome: 'failure', caseId: here.id, subjectType: 'case', subjectId: here.id, details: { reason: 'merge-mismatch', fromArea: record.fromArea } } };
     }
-    const people = await trx.selectFrom('people').select(['id', 'nhs_number']).where('case_id', '=', caseId).where('nhs_number', 'is not', null).execute();
-    const byNhs = new Map(people.map((p) => [p.nhs_number!, p.id]));
-    const personIds = new Map(record.people.map((person) => [person.id, (person.nhsNumber && byNhs.get(person.nhsNumber)) || ctx.newId()]));
-    const matched = new Set(record.people.filter((person) => person.nhsNumber && byNhs.has(person.nhsNumber)).map((person) => person.id));
+    const { matched: found } = matchPeopleByNhsNumber(record.people, await peopleHereByNhsNumber(trx, caseId));
+    const personIds = new Map(record.people.map((person) => [person.id, found.get(person.id) ?? ctx.newId()]));
+    const matched = new Set(found.keys());
     return addReceivedHistory(given, record, personIds, { merged: true, peopleMatched: matched.size, matched });
   });
+}
+
+/** The record's people with an NHS number, by that number. */
+export async function peopleHereByNhsNumber(db: Tx | AppContext['db'], caseId: string): Promise<Map<string, string>> {
+  const people = await db.selectFrom('people').select(['id', 'nhs_number']).where('case_id', '=', caseId).where('nhs_number', 'is not', null).execute();
+  return new Map(people.flatMap((p) => (p.nhs_number === null ? [] : [[p.nhs_number, p.id] as const])));
 }
 
 interface Adding {

@@ -1,8 +1,9 @@
 // Importing a transfer pack from a page (issue 21): the receiving area's practitioner uploads the pack
 // file another area sent (the JSON its transfer produces), sees what it holds (the sending area, the
 // baby, how many people, entries and findings) before anything is stored, and confirms. A likely
-// duplicate shows the records here it may be, with what to do: open them to check, or receive it as a
-// different baby. Each step and refusal is audited by its use case (preview-transfer.ts,
+// duplicate shows the records here it may be, with what to do: open them to check, receive it as a
+// different baby, or add it to one of them that is this baby (the merge: first what it will add, then
+// confirmed; a refusal, no access or another NHS number, keeps the upload on the page). Each step and refusal is audited by its use case (preview-transfer.ts,
 // receive-transfer.ts). The file comes as multipart/form-data (@fastify/multipart, this plugin only:
 // one file, 10 MB, the fields as text); the confirmation carries the pack back as a hidden field of the
 // same encoding, so nothing is kept between the two steps. No JavaScript needed.
@@ -10,7 +11,7 @@ import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import type { PossibleMatch } from '../../../application/cases/create-case.ts';
-import { IMPORT_FORBIDDEN, mayImportTransfer, previewTransferPack, type PackPreview } from '../../../application/transfer/preview-transfer.ts';
+import { IMPORT_FORBIDDEN, mayImportTransfer, previewMerge, previewTransferPack, type MergePreview, type PackPreview } from '../../../application/transfer/preview-transfer.ts';
 import { receiveTransfer } from '../../../application/transfer/receive-transfer.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
@@ -62,7 +63,18 @@ function presentPreview(preview: PackPreview) {
 
 function presentMatch(match: PossibleMatch) {
   if (match.restricted) return { id: match.id, text: `A record you cannot open (${match.ageBand})${match.contact ? `: ask ${match.contact.name}, ${match.contact.organisation}` : ''}`, href: null };
-  return { id: match.id, text: `${match.name}: ${match.reasons.join('; ')}`, href: `/cases/${match.id}` };
+  return { id: match.id, name: match.name, text: `${match.name}: ${match.reasons.join('; ')}`, href: `/cases/${match.id}` };
+}
+
+const names = (people: readonly string[]) => (people.length === 0 ? 'None' : people.join(', '));
+
+function presentMerge(merge: MergePreview) {
+  return {
+    target: merge.target,
+    matched: names(merge.peopleMatched),
+    proposed: names(merge.peopleProposed),
+    adds: `${plural(merge.pack.counts.entries, 'chronology entry', 'chronology entries')}, ${plural(merge.assessments, 'factor assessment', 'factor assessments')}, ${plural(merge.meetings, 'meeting', 'meetings')}`,
+  };
 }
 
 export async function transferImportRoutes(app: FastifyInstance): Promise<void> {
@@ -120,6 +132,33 @@ export async function transferImportRoutes(app: FastifyInstance): Promise<void> 
       }, 409);
     }
     const problems = result.code === 'invalid-pack' ? result.issues.map((issue) => issue.details.text) : 'problems' in result ? result.problems.map((p) => p.message) : ['message' in result ? result.message : 'The pack could not be received'];
+    return page(reply, { errorList: problems.slice(0, PROBLEMS_SHOWN).map((problem) => ({ text: problem, href: '#pack' })) }, 422);
+  });
+  // After a likely duplicate, the record chosen as this baby: what the merge will add, then (confirm=yes) the merge.
+  app.post(`${URL}/merge`, { preHandler: requireUser }, async (request, reply) => {
+    const file = text(request.body, 'pack');
+    const pack = parsed(file);
+    const mergeInto = text(request.body, 'mergeInto');
+    const kept = async (message: string, status: number) => {
+      const preview = await previewTransferPack(ctx, actor(request), pack);
+      return page(reply, { preview: preview.ok ? presentPreview(preview.value) : null, pack: preview.ok ? file : null, errorList: [{ text: message, href: '#pack' }] }, status);
+    };
+    if (text(request.body, 'confirm') !== 'yes') {
+      const merge = await previewMerge(ctx, actor(request), pack, mergeInto);
+      if (merge.ok) return page(reply, { preview: presentPreview(merge.value.pack), pack: file, merge: presentMerge(merge.value) });
+      if (merge.code === 'invalid-pack') return page(reply, { errorList: merge.issues.slice(0, PROBLEMS_SHOWN).map((issue) => ({ text: issue.details.text, href: '#pack' })) }, 422);
+      if (merge.code === 'not-a-maker') return sendErrorPage(reply, 'forbidden');
+      return kept(merge.message, { forbidden: 403, 'not-found': 404, 'merge-mismatch': 422 }[merge.code]);
+    }
+    const result = await receiveTransfer(ctx, actor(request), pack, { mergeInto });
+    if (result.ok) {
+      const proposed = result.value.peopleProposed;
+      flashSuccess(request, `The transfer’s history is added to this record, each entry marked as received from the sending area${proposed > 0 ? `. ${plural(proposed, 'person', 'people')} it names who ${proposed === 1 ? 'is' : 'are'} not recorded here wait for you to decide about them: see People another agency named` : ''}`);
+      return reply.redirect(`/cases/${result.value.caseId}`, 303);
+    }
+    if (result.code === 'forbidden') return sendErrorPage(reply, 'forbidden');
+    if (result.code === 'not-found' || result.code === 'merge-mismatch') return kept(result.message, result.code === 'not-found' ? 404 : 422);
+    const problems = result.code === 'invalid-pack' ? result.issues.map((issue) => issue.details.text) : ['message' in result ? result.message : 'The pack could not be added to this record'];
     return page(reply, { errorList: problems.slice(0, PROBLEMS_SHOWN).map((problem) => ({ text: problem, href: '#pack' })) }, 422);
   });
 }

@@ -115,4 +115,56 @@ describe('receiving a transfer pack from a page (/transfers/import)', () => {
     assert.equal(different.statusCode, 303, different.body);
     assert.equal(await caseCount(), 2);
   });
+
+  it('offers to add it to a record here that is the same baby: what it will add, then the merge; refusals keep the upload (audited)', async () => {
+    const form = (await receiver.get('/transfers/import')).body;
+    const preview = await postMultipart(receiver, receiving.app, '/transfers/import', form, {}, { name: 'pack.json', content: pack });
+    const duplicate = await postMultipart(receiver, receiving.app, '/transfers/import/confirm', preview.body, { pack: hidden(preview.body, 'pack') });
+    assert.equal(duplicate.statusCode, 409);
+    assert.ok(qaElement(duplicate.body, 'merge-into'), 'a way to add it to a match');
+    const first = (await receiving.ctx.db.selectFrom('cases').select('id').orderBy('created_at').execute())[0]!.id;
+    const entries = async () => (await receiving.ctx.db.selectFrom('chronology_entries').select('id').where('case_id', '=', first).execute()).length;
+    const before = await entries();
+
+    const shown = await postMultipart(receiver, receiving.app, '/transfers/import/merge', duplicate.body, { pack: hidden(duplicate.body, 'pack'), mergeInto: first });
+    assert.equal(shown.statusCode, 200, summaryErrors(shown.body).join(' / '));
+    const merge = textOf(qaElement(shown.body, 'merge-preview'));
+    assert.match(merge, /Will add\s*1 chronology entry, 0 factor assessments, 0 meetings, each marked as received from Southby Health Visiting/);
+    assert.match(merge, /People found here by NHS number\s*None\s*People to decide about\s*Zoë Mover/);
+    assert.equal(await entries(), before, 'nothing stored yet');
+
+    // Refusals keep the upload on the page: a record this user cannot change, and one with another NHS number.
+    const { id: notTheirs } = await makeCase(receiving.ctx, { familyName: 'Elsewhere', teamUserIds: [] });
+    const noAccess = await postMultipart(receiver, receiving.app, '/transfers/import/merge', shown.body, { pack: hidden(shown.body, 'pack'), mergeInto: notTheirs, confirm: 'yes' });
+    assert.equal(noAccess.statusCode, 404);
+    assert.match(summaryErrors(noAccess.body)[0] ?? '', /no record with this id that you can add to/);
+    assert.equal(hidden(noAccess.body, 'pack'), hidden(shown.body, 'pack'), 'the upload kept');
+    assert.ok(qaElement(noAccess.body, 'pack-preview'));
+    const noAccessPreview = await postMultipart(receiver, receiving.app, '/transfers/import/merge', shown.body, { pack: hidden(shown.body, 'pack'), mergeInto: notTheirs });
+    assert.equal(noAccessPreview.statusCode, 403);
+    assert.match(summaryErrors(noAccessPreview.body)[0] ?? '', /Only the team around the family can add to this record/);
+    assert.equal(hidden(noAccessPreview.body, 'pack'), hidden(shown.body, 'pack'), 'the upload kept');
+    const binary = (JSON.parse(pack) as { entry: { resource: { resourceType: string; data?: string } }[] }).entry.find((e) => e.resource.resourceType === 'Binary')!.resource;
+    const record = JSON.parse(Buffer.from(binary.data!, 'base64').toString('utf8')) as { baby: { nhsNumber: string | null } };
+    record.baby.nhsNumber = '9434765870';
+    binary.data = Buffer.from(JSON.stringify(record)).toString('base64');
+    const otherBaby = JSON.stringify({ ...(JSON.parse(pack) as object), entry: (JSON.parse(pack) as { entry: { resource: { resourceType: string } }[] }).entry.map((e) => (e.resource.resourceType === 'Binary' ? { resource: binary } : e)) });
+    await receiving.ctx.db.updateTable('cases').set({ nhs_number: '4010232137' }).where('id', '=', first).execute();
+    const mismatch = await postMultipart(receiver, receiving.app, '/transfers/import/merge', shown.body, { pack: otherBaby, mergeInto: first, confirm: 'yes' });
+    assert.equal(mismatch.statusCode, 422);
+    assert.match(summaryErrors(mismatch.body)[0] ?? '', /another NHS number than the baby in the pack/);
+    assert.equal(hidden(mismatch.body, 'pack'), otherBaby, 'the upload kept');
+    await receiving.ctx.db.updateTable('cases').set({ nhs_number: null }).where('id', '=', first).execute();
+    assert.equal(await entries(), before);
+
+    const merged = await postMultipart(receiver, receiving.app, '/transfers/import/merge', shown.body, { pack: hidden(shown.body, 'pack'), mergeInto: first, confirm: 'yes' });
+    assert.equal(merged.statusCode, 303, summaryErrors(merged.body).join(' / '));
+    assert.equal(merged.headers.location, `/cases/${first}`);
+    assert.equal(await entries(), before + 1);
+    const proposals = await receiving.ctx.db.selectFrom('fhir_proposed_people').select('given_name').where('case_id', '=', first).execute();
+    assert.deepEqual(proposals.map((p) => p.given_name), ['Zoë']);
+    const audit = await receiving.ctx.db.selectFrom('audit_log').select(['action', 'outcome']).where('actor_user_id', '=', receiverId).where('case_id', 'in', [first, notTheirs]).where('action', 'in', ['transfer.preview', 'transfer.receive']).orderBy('seq').execute();
+    // The first: the record made from the pack in an earlier test; then the merge's look, the refusals and the merge.
+    assert.deepEqual(audit.map((a) => `${a.action} ${a.outcome}`), ['transfer.receive success', 'transfer.preview success', 'transfer.receive denied', 'transfer.preview denied', 'transfer.receive failure', 'transfer.receive success']);
+  });
 });
