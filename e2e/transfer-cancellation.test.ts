@@ -3,30 +3,27 @@
 // to the field and what was typed kept; with a reason, the page says the transfer is cancelled, by
 // whom and why, and the case is open again. No JavaScript needed.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { CANCEL_REASON_LIMIT } from '../src/domain/transfer/cancel-transfer.ts';
-import { type E2e, expectNoAxeViolations, firstDemoLedCase, signIn, startE2e, submit } from './helpers/browser.ts';
+import { expectNoAxeViolations, firstDemoLedCase, signIn, submit, useE2e } from './helpers/browser.ts';
 import { expectErrorSummary } from './helpers/page-checks.ts';
 
+let page: Page;
+let caseId: string;
+
+const e2e = useE2e(async () => {
+  const lead = await firstDemoLedCase(e2e);
+  caseId = lead.caseId;
+  page = await e2e.newPage();
+  await signIn(page, lead.email);
+  await page.goto(`/cases/${caseId}/transfer`);
+  await page.locator('#toArea').fill('Northshire County Council');
+  await page.locator('#contact').fill('Rita Receiver, duty team');
+  await submit(page, page.locator('[data-qa="close-for-transfer"]'));
+});
+
 describe('cancelling a transfer to another area', () => {
-  let e2e: E2e;
-  let page: Page;
-  let caseId: string;
-
-  before(async () => {
-    e2e = await startE2e();
-    const lead = await firstDemoLedCase(e2e);
-    caseId = lead.caseId;
-    page = await e2e.newPage();
-    await signIn(page, lead.email);
-    await page.goto(`/cases/${caseId}/transfer`);
-    await page.locator('#toArea').fill('Northshire County Council');
-    await page.locator('#contact').fill('Rita Receiver, duty team');
-    await submit(page, page.locator('[data-qa="close-for-transfer"]'));
-  });
-  after(async () => e2e.close());
-
   test('the cancel form passes axe, and a reason too long is refused with what was typed kept', async () => {
     await expectNoAxeViolations(page);
     const long = `Refused ${'x'.repeat(CANCEL_REASON_LIMIT)}`;

@@ -5,31 +5,28 @@
 // receives it as a different baby; then, uploading it again, adds it to that record as the same baby
 // (what it will add shown first). No JavaScript needed.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { apiTokenFor } from '../test/helpers/factories.ts';
-import { type E2e, expectNoAxeViolations, firstDemoLedCase, signIn, startE2e, submit } from './helpers/browser.ts';
+import { expectNoAxeViolations, firstDemoLedCase, signIn, submit, useE2e } from './helpers/browser.ts';
 import { expectErrorSummary } from './helpers/page-checks.ts';
 
+let page: Page;
+let pack: string;
+let receivedId: string;
+
+const e2e = useE2e(async () => {
+  const { ctx, app } = e2e.testApp;
+  const lead = await firstDemoLedCase(e2e);
+  const token = await apiTokenFor(ctx, lead.email);
+  const sent = await app.inject({ method: 'POST', url: `/api/v1/cases/${lead.caseId}/transfer`, headers: { authorization: `Bearer ${token}`, accept: 'application/json' }, payload: { toArea: 'Northshire County Council', contact: 'Rita Receiver' } });
+  assert.equal(sent.statusCode, 201, sent.body);
+  pack = sent.body;
+  page = await e2e.newPage();
+  await signIn(page, 'social-worker@demo.example');
+});
+
 describe('receiving a transfer pack from a page', () => {
-  let e2e: E2e;
-  let page: Page;
-  let pack: string;
-  let receivedId: string;
-
-  before(async () => {
-    e2e = await startE2e();
-    const { ctx, app } = e2e.testApp;
-    const lead = await firstDemoLedCase(e2e);
-    const token = await apiTokenFor(ctx, lead.email);
-    const sent = await app.inject({ method: 'POST', url: `/api/v1/cases/${lead.caseId}/transfer`, headers: { authorization: `Bearer ${token}`, accept: 'application/json' }, payload: { toArea: 'Northshire County Council', contact: 'Rita Receiver' } });
-    assert.equal(sent.statusCode, 201, sent.body);
-    pack = sent.body;
-    page = await e2e.newPage();
-    await signIn(page, 'social-worker@demo.example');
-  });
-  after(async () => e2e.close());
-
   test('the upload page passes axe, and sending it with no file keeps the user on it with the error summary', async () => {
     await page.goto('/transfers/import');
     assert.equal(await page.locator('h1').innerText(), 'Receive a transfer from another area');

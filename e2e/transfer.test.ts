@@ -3,25 +3,22 @@
 // linking to the field, the contact kept), closes the case for transfer and sees what was sent, to
 // whom and the task to confirm receipt, then records the receipt. No JavaScript needed.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { type E2e, expectNoAxeViolations, firstDemoLedCase, signIn, startE2e, submit } from './helpers/browser.ts';
+import { expectNoAxeViolations, firstDemoLedCase, signIn, submit, useE2e } from './helpers/browser.ts';
 import { expectErrorSummary } from './helpers/page-checks.ts';
 
+let page: Page;
+let caseId: string;
+
+const e2e = useE2e(async () => {
+  const lead = await firstDemoLedCase(e2e);
+  caseId = lead.caseId;
+  page = await e2e.newPage();
+  await signIn(page, lead.email);
+});
+
 describe('transfer to another area', () => {
-  let e2e: E2e;
-  let page: Page;
-  let caseId: string;
-
-  before(async () => {
-    e2e = await startE2e();
-    const lead = await firstDemoLedCase(e2e);
-    caseId = lead.caseId;
-    page = await e2e.newPage();
-    await signIn(page, lead.email);
-  });
-  after(async () => e2e.close());
-
   test('the close-for-transfer page, from the case page, passes axe, and an empty area is refused with what was typed kept', async () => {
     await page.goto(`/cases/${caseId}`);
     await submit(page, page.locator('[data-qa="open-transfer"]'));
