@@ -19,7 +19,7 @@ import { msSince, type ChangeOutcome } from '../metrics.ts';
 import { appendProfileVersionsRaisingAlerts, type ProfileChange } from '../profile/profile-versions.ts';
 import { writeCaseSummaries } from '../dashboards/case-summaries.ts';
 import type { Recorder } from '../recorder.ts';
-import { CaseClosedForTransferError } from './case-closed-for-transfer.ts';
+import { CaseClosedForTransferError, noteRefusedWhenClosed } from './case-closed-for-transfer.ts';
 import { inSpan } from '../tracing.ts';
 import { lockCasesForChange, type CaseForChange, type CaseRefusal } from './lock-cases-for-change.ts';
 
@@ -80,6 +80,7 @@ export async function changeCase<R>(
 ): Promise<R> {
   // Timed (ctx.metrics) and traced from the transaction's start to its commit, each step a span.
   const started = performance.now();
+  if (intent.onClosedCase !== 'allowed') noteRefusedWhenClosed();
   let ended: ChangeOutcome = 'failed';
   let entries = 0;
   const done = await inSpan('changeCase', () => ctx.db.transaction().execute(async (trx) => {
