@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { makeCase, makeOrganisation, makeUser } from '../../../../test/helpers/factories.ts';
+import { caseWithLeadMemberManager } from '../../../../test/helpers/case-with-lead-member-manager.ts';
 import { qaElement, summaryErrors, textOf } from '../../../../test/helpers/html.ts';
-import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
-import { WebClient } from '../../../../test/helpers/web-client.ts';
+import type { TestApp } from '../../../../test/helpers/test-app.ts';
+import type { WebClient } from '../../../../test/helpers/web-client.ts';
 
 describe('the withdrawal pages (a record made in error)', () => {
   let t: TestApp;
@@ -13,13 +13,7 @@ describe('the withdrawal pages (a record made in error)', () => {
   let manager: WebClient;
 
   before(async () => {
-    t = await createTestApp();
-    const org = await makeOrganisation(t.ctx, 'health-visiting', 'Withdraw Health');
-    const leadUser = await makeUser(t.ctx, { organisationId: org.id, name: 'Lena Lead' });
-    const memberUser = await makeUser(t.ctx, { organisationId: org.id });
-    const managerUser = await makeUser(t.ctx, { organisationId: org.id, role: 'manager' });
-    ({ id: caseId } = await makeCase(t.ctx, { familyName: 'Wrongpage', teamUserIds: [leadUser.id, memberUser.id] }));
-    [lead, member, manager] = await Promise.all([WebClient.signedIn(t.app, leadUser), WebClient.signedIn(t.app, memberUser), WebClient.signedIn(t.app, managerUser)]);
+    ({ t, caseId, lead, member, manager } = await caseWithLeadMemberManager('Withdraw Health', 'Wrongpage'));
   });
   after(async () => t.close());
 
