@@ -3,7 +3,7 @@
 // the pool's counts and the outbox's depth read at each scrape; the process that serves (one
 // process, or a cluster's primary) answers GET /metrics on 127.0.0.1:METRICS_PORT, a cluster's
 // primary adding its workers' metrics to its own (infrastructure/metrics/cluster-metrics.ts). With
-// tracing on, the span queue's lost and waiting spans are among them (tracing/span-metrics.ts).
+// tracing on, the span queue's lost and waiting spans are among them (metrics/span-queue-metrics.ts).
 import type { Metrics } from './application/metrics.ts';
 import { countWaiting } from './application/mail/deliver-outbox.ts';
 import type { Config } from './config.ts';
@@ -11,7 +11,7 @@ import type { Database } from './infrastructure/db/connect.ts';
 import { answerMetricsRequests, clusterMetricsText } from './infrastructure/metrics/cluster-metrics.ts';
 import { METRICS_HOST, startMetricsServer } from './infrastructure/metrics/metrics-server.ts';
 import { PrometheusMetrics } from './infrastructure/metrics/prometheus-metrics.ts';
-import { watchSpanQueue } from './infrastructure/tracing/span-metrics.ts';
+import { watchSpanQueue } from './infrastructure/metrics/span-queue-metrics.ts';
 import { startedTracing } from './infrastructure/tracing/tracing.ts';
 
 export interface ProcessMetrics {

@@ -1,10 +1,10 @@
-// The span queue's state as metrics (span-queue.ts), read at each scrape: the spans lost, by why
+// The span queue's state as metrics (tracing/span-queue.ts), read at each scrape: the spans lost, by why
 // (a full queue, or an export the collector refused or did not answer), and the spans waiting. Alert
 // on the lost count rising: traces are then incomplete, and the collector is down or too slow.
 import type { Registry } from 'prom-client';
 import client from 'prom-client';
-import type { SpanLoss } from './span-queue.ts';
-import type { Tracing } from './tracing.ts';
+import type { SpanLoss } from '../tracing/span-queue.ts';
+import type { Tracing } from '../tracing/tracing.ts';
 
 const LOSSES: readonly SpanLoss[] = ['queue-full', 'export-failed'];
 

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Registry } from 'prom-client';
-import { watchSpanQueue } from './span-metrics.ts';
+import { watchSpanQueue } from './span-queue-metrics.ts';
 
 describe("the span queue's metrics", () => {
   it('give the spans lost by why and the spans waiting as they are at each scrape', async () => {
