@@ -28,6 +28,17 @@ export interface UsersTable {
   disabled_at: Timestamp | null;
   created_at: Timestamp;
   version: Generated<number>;
+  /** Migration 057: the person's team within their organisation (ADR 0019); null for none. */
+  team_id: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** Migration 057: a team within an organisation (ADR 0019); archived, never deleted. */
+export interface TeamsTable {
+  id: string;
+  organisation_id: string;
+  name: string;
+  created_at: Timestamp;
+  archived_at: Timestamp | null;
 }
 
 export interface SignInThrottleTable {
@@ -717,6 +728,7 @@ export interface Database {
   settings: SettingsTable;
   organisations: OrganisationsTable;
   users: UsersTable;
+  teams: TeamsTable;
   sessions: SessionsTable;
   sign_in_throttle: SignInThrottleTable;
   rate_limit_hits: RateLimitHitsTable;
