@@ -11,6 +11,7 @@ import { createTokenForEmail } from './application/auth/api-tokens.ts';
 import { createContext, systemClock } from './application/context.ts';
 import { deliverOutbox } from './application/mail/deliver-outbox.ts';
 import { reevaluateAllProfiles } from './application/profile/reevaluate-profiles.ts';
+import { rebuildCaseSummaries } from './application/dashboards/case-summaries.ts';
 import { loadSyntheticPartnership, SYNTHETIC_PASSWORD } from './application/synthetic/load-synthetic-partnership.ts';
 import { loadConfig } from './config.ts';
 import { isTokenScope } from './domain/shared/token-scopes.ts';
@@ -55,7 +56,12 @@ const USAGE = `Usage: npm run icp -- <command>
                                                 audit chain for each; prints how many cases are due (dry
                                                 run) or were disposed of
   profiles reevaluate                           re-evaluate every profile against the catalogue in force
-                                                (after a catalogue change); prints how many changed
+                                                (after a catalogue change), writing every case's
+                                                dashboards' summary too; prints how many changed
+  dashboards rebuild-summaries [--all]          work out again the dashboards' summary of every case
+                                                whose row is missing or stale (after migration 055 on an
+                                                existing database); --all: every case's; prints how
+                                                many rows were written
   generate --infants N [--seed S]               add a synthetic partnership of N infants (same seed,
   generate --size county|england [--seed S]     same data); county is 20,000 infants, england
                                                 1,000,000 (PostgreSQL only)
@@ -109,6 +115,7 @@ async function main(argv: string[]): Promise<number> {
       size: { type: 'string' },
       scopes: { type: 'string' },
       confirm: { type: 'boolean' },
+      all: { type: 'boolean' },
       by: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -263,6 +270,14 @@ async function main(argv: string[]): Promise<number> {
         });
         console.log(`Evaluated ${String(result.profiles)} profiles in ${result.seconds.toFixed(1)} s: ${String(result.alerts)} alerts raised. Profiles changed:`);
         console.log(String(result.changed));
+        return 0;
+      });
+    case 'dashboards rebuild-summaries':
+      return withContext(async (ctx) => {
+        const all = values.all === true;
+        const result = await rebuildCaseSummaries(ctx, { all });
+        console.log(`${all ? 'Every case' : 'Cases with a missing or stale row'}: of ${String(result.cases)} cases, dashboards' summaries written:`);
+        console.log(String(result.written));
         return 0;
       });
     case 'generate':

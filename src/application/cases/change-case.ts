@@ -107,20 +107,21 @@ export async function changeCase<R>(
       return { answer: outcome.answer };
     }
     [ended, entries] = ['changed', outcome.entriesAdded.length];
-    if (outcome.version === null) {
-      const unversioned: VersionWritten = { profileVersion: record.profileVersion, alerts: [] };
-      // Not versioned, but it may run a clock (a meeting): the dashboards' summary of the case (ADR 0017) is written again.
-      await inSpan('changeCase.dashboard-summary', () => writeCaseSummaries(trx, ctx, [caseId]));
-      await inSpan('changeCase.audit', () => recordAudits(trx, ctx, actor, [outcome.audit(unversioned)]));
-      return { answer: outcome.answer(unversioned) };
-    }
     const changed = new Map((outcome.entriesChanged ?? []).map((entry) => [entry.id, entry]));
     const removed = new Set(outcome.entriesRemoved ?? []);
     const kept = ctx.chronologies.at(caseId, record.profileVersion)?.filter((entry) => !removed.has(entry.id)).map((entry) => changed.get(entry.id) ?? entry);
+    const chronologies = kept ? new Map([[caseId, withNewEntries(kept, outcome.entriesAdded)]]) : undefined;
+    if (outcome.version === null) {
+      const unversioned: VersionWritten = { profileVersion: record.profileVersion, alerts: [] };
+      // Not versioned, but it may run a clock (a meeting): the dashboards' summary of the case (ADR 0017) is written again.
+      await inSpan('changeCase.dashboard-summary', () => writeCaseSummaries(trx, ctx, [caseId], chronologies));
+      await inSpan('changeCase.audit', () => recordAudits(trx, ctx, actor, [outcome.audit(unversioned)]));
+      return { answer: outcome.answer(unversioned) };
+    }
     const { versions, alertAudits } = await inSpan('changeCase.evaluate-and-version', () => appendProfileVersionsRaisingAlerts(trx, ctx, actor, new Map([[caseId, outcome.version!]]), {
       cases: new Map([[caseId, record]]),
       actorName: recorder.name,
-      ...(kept ? { chronologies: new Map([[caseId, withNewEntries(kept, outcome.entriesAdded)]]) } : {}),
+      ...(chronologies ? { chronologies } : {}),
     }));
     const appended = versions.get(caseId)!;
     const written: VersionWritten = { profileVersion: appended.version, alerts: appended.alerts };

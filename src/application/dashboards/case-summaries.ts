@@ -1,18 +1,28 @@
 // The dashboards' summary of each case (issue 16, ADR 0017; domain/dashboards/case-summary.ts), kept in
 // dashboard_case_summaries (migration 055). The one way to change a case writes the changed cases'
-// rows inside its own transaction (writeCaseSummaries, called by profile/profile-versions.ts for every
-// version and by cases/change-case.ts for a change with none, such as a meeting, which runs a clock).
-// A row is of the profile version and the clocks' settings it was worked out under; a dashboard first
-// works out again the rows of its cases that are missing or of another version or settings
-// (refreshStaleSummaries): cases made before the table, a catalogue or settings re-evaluation, a
-// change of the area's timescales. That write never overwrites a row of a later version.
+// rows inside its own transaction, from what it read to evaluate the profile (summaryOfProfile): the
+// version writer (profile/profile-versions.ts) by the statement that inserts the versions
+// (upsertSummaries as a data-modifying WITH), cases/change-case.ts for a change with no version, such
+// as a meeting, which runs a clock (writeCaseSummaries); the re-evaluations (reevaluate-profiles.ts)
+// for every case they evaluate. A row is of the profile version and the clocks' settings it was
+// worked out under; a dashboard first works out again, by its own read (dashboard-rows.ts), the rows
+// of its cases that are missing or of another version or settings (refreshStaleSummaries): cases
+// made before the table, a change of the area's timescales. That write never overwrites a row of a
+// later version. `icp dashboards rebuild-summaries` does the same for every case (rebuildCaseSummaries).
 import { createHash } from 'node:crypto';
-import type { ColumnType, Insertable } from 'kysely';
+import type { ColumnType, Insertable, Kysely, QueryCreator } from 'kysely';
 import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
-import { summariseCase } from '../../domain/dashboards/case-summary.ts';
+import { summariseCase, type CaseSummary } from '../../domain/dashboards/case-summary.ts';
+import { HAND_ASSESSED_RISK_FACTOR_IDS } from '../../domain/dashboards/completeness.ts';
+import { nextReviewDate } from '../../domain/profile/review-schedule.ts';
+import { isSignificantAdult } from '../../domain/profile/profile-subjects.ts';
+import type { CaseLevel } from '../../domain/shared/case-levels.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
+import { clockEventsFrom } from '../../domain/timescales/clock-events.ts';
+import { timescaleClocks } from '../../domain/timescales/clocks.ts';
 import type { TimescaleSettings } from '../../domain/timescales/timescale-settings.ts';
-import type { Queryable } from '../../infrastructure/db/schema.ts';
+import type { FindingSnapshot, Queryable } from '../../infrastructure/db/schema.ts';
+import { loadStoredProfiles, type StoredProfile, type SummaryFacts } from '../profile/profile-facts.ts';
 import type { AppContext } from '../context.ts';
 import { settingsInForce } from '../settings/settings-in-force.ts';
 import { casesWithMemberOf, readCaseFacts, type RowsScope } from './dashboard-rows.ts';
@@ -38,6 +48,9 @@ export interface DashboardCaseSummariesTable {
 /** The database with the summaries' table (kept beside the code that owns it). */
 export const withSummaries = (db: Queryable) => db.withTables<{ dashboard_case_summaries: DashboardCaseSummariesTable }>();
 
+type SummariesDatabase = ReturnType<typeof withSummaries> extends Kysely<infer DB> ? DB : never;
+export type SummaryRow = Insertable<DashboardCaseSummariesTable>;
+
 /** Names the clocks' settings a row's due days were worked out under: a change of them makes every row stale. */
 export function settingsStamp(timescales: TimescaleSettings): string {
   return createHash('sha256').update(JSON.stringify(timescales)).digest('hex').slice(0, 16);
@@ -45,59 +58,112 @@ export function settingsStamp(timescales: TimescaleSettings): string {
 
 const COLUMNS = ['profile_version', 'settings_stamp', 'status', 'level', 'opened_on', 'six_months_on', 'twelve_months_on', 'completeness', 'record_measures', 'review_due_on', 'clock_due_on', 'written_at'] as const;
 
+/** Which rows an upsert of summaries replaces (see writeSummaries and rebuildCaseSummaries). */
+type Overwrite = 'always' | 'if-older' | 'unless-newer';
+
 /**
- * Works out the cases' summaries from `db` and writes them: `overwrite` 'always' inside a change (the
- * cases are locked), 'if-older' from a dashboard's refresh, which locks nothing and so must not
- * replace a row a change wrote meanwhile (of a later version, or of the same one under the same settings).
+ * The one statement that writes summary rows, for a caller to run alone or as a data-modifying WITH of
+ * its own statement (the version writer's, profile-versions.ts): 'always' inside a change (the cases are
+ * locked); 'if-older' from a dashboard's refresh, which locks nothing and so must not replace a row a
+ * change wrote meanwhile (of a later version, or of the same one under the same settings);
+ * 'unless-newer' from a re-evaluation or a rebuild, whose cases are locked, never over a later version.
  */
-async function writeSummaries(ctx: AppContext, db: Queryable, caseIds: readonly string[], overwrite: 'always' | 'if-older', entries?: ReadonlyMap<string, readonly ChronologyEntry[]>): Promise<void> {
-  if (caseIds.length === 0) return;
-  const now = ctx.clock.now();
-  const today = serviceToday(now);
-  const [facts, inForce] = await Promise.all([readCaseFacts(ctx, db, { caseIds }, today, entries), settingsInForce(ctx, db)]);
-  if (facts.length === 0) return;
-  const stamp = settingsStamp(inForce.settings.timescales);
-  const rows = facts.map(({ facts: c, profileVersion, next, clocks }): Insertable<DashboardCaseSummariesTable> => {
-    const summary = summariseCase(c, next, clocks);
-    return {
-      case_id: c.caseId,
-      profile_version: profileVersion,
-      settings_stamp: stamp,
-      status: summary.status,
-      level: summary.level,
-      opened_on: summary.openedOn,
-      six_months_on: summary.sixMonthsOn,
-      twelve_months_on: summary.twelveMonthsOn,
-      completeness: summary.completeness,
-      record_measures: summary.recordMeasures,
-      review_due_on: summary.reviewDueOn,
-      clock_due_on: summary.clockDueOn,
-      written_at: now,
-    };
-  });
-  await withSummaries(db)
+export function upsertSummaries(db: QueryCreator<SummariesDatabase>, rows: readonly SummaryRow[], overwrite: Overwrite) {
+  return db
     .insertInto('dashboard_case_summaries')
-    .values(rows)
+    .values([...rows])
     .onConflict((oc) => {
       const update = oc.column('case_id').doUpdateSet((eb) => Object.fromEntries(COLUMNS.map((column) => [column, eb.ref(`excluded.${column}`)])));
       if (overwrite === 'always') return update;
+      if (overwrite === 'unless-newer') return update.where((eb) => eb('dashboard_case_summaries.profile_version', '<=', eb.ref('excluded.profile_version')));
       return update.where((eb) =>
         eb.or([
           eb('dashboard_case_summaries.profile_version', '<', eb.ref('excluded.profile_version')),
           eb.and([eb('dashboard_case_summaries.profile_version', '=', eb.ref('excluded.profile_version')), eb('dashboard_case_summaries.settings_stamp', '<>', eb.ref('excluded.settings_stamp'))]),
         ]),
       );
-    })
-    .execute();
+    });
+}
+
+/** A summary as its row, of this profile version, worked out under the clocks' settings `stamp` (settingsStamp). */
+export function summaryRow(caseId: string, profileVersion: number, stamp: string, summary: CaseSummary, now: Date): SummaryRow {
+  return {
+    case_id: caseId,
+    profile_version: profileVersion,
+    settings_stamp: stamp,
+    status: summary.status,
+    level: summary.level,
+    opened_on: summary.openedOn,
+    six_months_on: summary.sixMonthsOn,
+    twelve_months_on: summary.twelveMonthsOn,
+    completeness: summary.completeness,
+    record_measures: summary.recordMeasures,
+    review_due_on: summary.reviewDueOn,
+    clock_due_on: summary.clockDueOn,
+    written_at: now,
+  };
 }
 
 /**
- * Inside a change's transaction (`trx`), after the change and its version: the changed cases' summaries.
- * `chronologies`: their whole chronologies after the change, where the caller has them.
+ * The summary of a case from what its profile was evaluated from (read with `withSummaryFacts`:
+ * loadStoredProfiles), with the findings its version holds, on `today`: the same facts as the dashboards
+ * read (dashboard-rows.ts readCaseFacts), so the pipeline writes it without reading the case again.
+ */
+export function summaryOfProfile(caseId: string, stored: StoredProfile & { summaryFacts: SummaryFacts }, findings: readonly FindingSnapshot[], timescales: TimescaleSettings, today: string): CaseSummary {
+  const { facts, summaryFacts } = stored;
+  const next = nextReviewDate(stored.level as CaseLevel, facts.lastReviewedAt, facts.events);
+  const events = clockEventsFrom({ entries: stored.chronology, meetings: summaryFacts.meetings, bornOn: facts.infant.dateOfBirth, expectedDeliveryOn: facts.infant.expectedDeliveryDate });
+  return summariseCase(
+    {
+      caseId,
+      status: facts.infant.status,
+      dateOfBirth: facts.infant.dateOfBirth,
+      level: stored.level,
+      openedOn: stored.openedOn,
+      findings: findings.map((f) => ({ id: f.id, severity: f.severity })),
+      decisions: summaryFacts.decisions,
+      lastReviewedAt: stored.reviewedAt?.toISOString() ?? null,
+      assessedRiskFactors: facts.assessments.filter((a) => a.status !== 'not-assessed' && HAND_ASSESSED.has(a.factorId)).length,
+      significantAdults: facts.people.filter(isSignificantAdult).length,
+    },
+    next,
+    timescaleClocks(events, today, timescales),
+  );
+}
+
+const HAND_ASSESSED = new Set(HAND_ASSESSED_RISK_FACTOR_IDS);
+
+/** Works out the cases' summaries from `db` by the dashboards' own read (dashboard-rows.ts) and writes them (see upsertSummaries for `overwrite`). */
+async function writeSummaries(ctx: AppContext, db: Queryable, caseIds: readonly string[], overwrite: Overwrite): Promise<void> {
+  if (caseIds.length === 0) return;
+  const now = ctx.clock.now();
+  const today = serviceToday(now);
+  const [facts, inForce] = await Promise.all([readCaseFacts(ctx, db, { caseIds }, today), settingsInForce(ctx, db)]);
+  if (facts.length === 0) return;
+  const stamp = settingsStamp(inForce.settings.timescales);
+  const rows = facts.map(({ facts: c, profileVersion, next, clocks }) => summaryRow(c.caseId, profileVersion, stamp, summariseCase(c, next, clocks), now));
+  await upsertSummaries(withSummaries(db), rows, overwrite).execute();
+}
+
+/**
+ * Inside a change's transaction (`trx`), after the change and its version, when the version writer
+ * has not written them with the version (a change with no version, such as a meeting, which runs a
+ * clock): the changed cases' summaries, of the version they are at. One statement reads them (the
+ * profile's read, with the decisions and meetings), one more each chronology the caller does not
+ * give (`chronologies`: their whole chronologies after the change), and one writes them.
  */
 export async function writeCaseSummaries(trx: Queryable, ctx: AppContext, caseIds: readonly string[], chronologies?: ReadonlyMap<string, readonly ChronologyEntry[]>): Promise<void> {
-  const known = chronologies && caseIds.every((id) => chronologies.has(id)) ? chronologies : undefined;
-  await writeSummaries(ctx, trx, caseIds, 'always', known);
+  if (caseIds.length === 0) return;
+  const now = ctx.clock.now();
+  const today = serviceToday(now);
+  const { settings } = await settingsInForce(ctx, trx);
+  const { timescales } = settings;
+  const profiles = await loadStoredProfiles(trx, caseIds, today, settings, chronologies, { withSummaryFacts: true });
+  const stamp = settingsStamp(timescales);
+  const rows = [...profiles].flatMap(([caseId, stored]) =>
+    stored.summaryFacts ? [summaryRow(caseId, stored.profileVersion, stamp, summaryOfProfile(caseId, { ...stored, summaryFacts: stored.summaryFacts }, stored.currentFindings, timescales, today), now)] : [],
+  );
+  if (rows.length > 0) await upsertSummaries(withSummaries(trx), rows, 'always').execute();
 }
 
 /** How many stale rows a refresh works out at once: its statements name the cases by id. */
@@ -123,4 +189,32 @@ export async function refreshStaleSummaries(ctx: AppContext, scope?: Exclude<Row
   const ids = stale.map((row) => row.id);
   for (let i = 0; i < ids.length; i += REFRESH_CHUNK) await writeSummaries(ctx, ctx.db, ids.slice(i, i + REFRESH_CHUNK), 'if-older');
   return ids.length;
+}
+
+export interface SummariesRebuilt {
+  /** Cases in the database. */
+  cases: number;
+  /** Rows written. */
+  written: number;
+}
+
+/**
+ * `icp dashboards rebuild-summaries`: after migration 055 on an existing database, or whenever a row is
+ * in doubt. By default the rows missing or of another version or settings (refreshStaleSummaries); with
+ * `all`, every case's, in chunks each in a transaction of its own that locks its cases as a change does
+ * (so no change writes a row meanwhile), overwriting any row but one of a later version.
+ */
+export async function rebuildCaseSummaries(ctx: AppContext, { all }: { all: boolean }): Promise<SummariesRebuilt> {
+  const ids = (await ctx.db.selectFrom('cases').select('id').orderBy('id').execute()).map((row) => row.id);
+  if (!all) return { cases: ids.length, written: await refreshStaleSummaries(ctx) };
+  let written = 0;
+  for (let i = 0; i < ids.length; i += REFRESH_CHUNK) {
+    const chunk = ids.slice(i, i + REFRESH_CHUNK);
+    written += await ctx.db.transaction().execute(async (trx) => {
+      const locked = (await trx.selectFrom('cases').select('id').where('id', 'in', chunk).orderBy('id').forShare().execute()).map((row) => row.id);
+      await writeSummaries(ctx, trx, locked, 'unless-newer');
+      return locked.length;
+    });
+  }
+  return { cases: ids.length, written };
 }

@@ -22,6 +22,8 @@ import type { ServiceSettings } from '../../domain/settings/service-settings.ts'
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { loadChronologies } from '../chronology/chronology-rows.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
+import type { DecisionInView } from '../../domain/profile/escalation.ts';
+import type { Meeting } from '../../domain/meetings/meeting.types.ts';
 import { isUnverifiedReceived, type ReceivedAssessmentMark, type ReceivedMark } from '../../domain/transfer/transfer-record.ts';
 
 export interface StoredProfile {
@@ -37,6 +39,16 @@ export interface StoredProfile {
   chronology: readonly ChronologyEntry[];
   /** The findings the case's current version holds (before any change now being made); none before the first version. */
   currentFindings: FindingSnapshot[];
+  /** The service's day the record was made. */
+  openedOn: string;
+  /** What only the dashboards' summary reads (application/dashboards/case-summaries.ts), when asked for (`withSummaryFacts`). */
+  summaryFacts?: SummaryFacts;
+}
+
+/** The escalation decisions and the meetings of a case: what its dashboards' summary reads beside the profile. */
+export interface SummaryFacts {
+  decisions: DecisionInView[];
+  meetings: Pick<Meeting, 'kind' | 'heldOn' | 'section47' | 'protectionPlan'>[];
 }
 
 export function subjectKey(subject: Subject, personId?: string | null): string {
@@ -119,7 +131,8 @@ export async function loadStoredProfile(db: Queryable, caseId: string, today: st
  * Many profiles in two statements, whatever their number: the cases with their people, assessments,
  * evidence and current findings (as JSON built by the database), and the chronologies not known
  * already; missing ids are left out. `known`: chronologies the caller has already (kept by the
- * chronology cache), not read again.
+ * chronology cache), not read again. `withSummaryFacts`: the cases' escalation decisions and meetings
+ * too, in the same statement, for the dashboards' summary written with the version (ADR 0017).
  */
 export async function loadStoredProfiles(
   db: Queryable,
@@ -127,6 +140,7 @@ export async function loadStoredProfiles(
   today: string,
   settings: ServiceSettings,
   known: ReadonlyMap<string, readonly ChronologyEntry[]> = new Map(),
+  { withSummaryFacts = false }: { withSummaryFacts?: boolean } = {},
 ): Promise<Map<string, StoredProfile>> {
   const profiles = new Map<string, StoredProfile>();
   if (caseIds.length === 0) return profiles;
@@ -193,12 +207,18 @@ export async function loadStoredProfiles(
           .limit(1)
           .as('plan_check_items'),
       ])
+      .$if(withSummaryFacts, (q) =>
+        q.select((eb) => [
+          jsonArrayFrom(eb.selectFrom('profile_decisions').select(['decided_at', 'findings']).whereRef('profile_decisions.case_id', '=', 'cases.id')).as('summary_decisions'),
+          jsonArrayFrom(eb.selectFrom('case_meetings').select(['kind', 'held_on', 'section47', 'protection_plan']).whereRef('case_meetings.case_id', '=', 'cases.id')).as('summary_meetings'),
+        ]),
+      )
       .where('cases.id', 'in', ids)
       .execute(),
     loadChronologies(db, unknown),
   ]);
   const chronologies = new Map<string, readonly ChronologyEntry[]>([...loaded, ...known]);
-  for (const { people, assessments, evidence, measurements, current_findings, team_agencies, plan_check_items, ...record } of records) {
+  for (const { people, assessments, evidence, measurements, current_findings, team_agencies, plan_check_items, summary_decisions, summary_meetings, ...record } of records) {
     const stored = storedProfileFrom(
       {
         record,
@@ -213,12 +233,29 @@ export async function loadStoredProfiles(
       today,
       settings,
     );
-    profiles.set(record.id, { ...stored, currentFindings: current_findings ?? [] });
+    const summaryFacts = summary_decisions && summary_meetings ? summaryFactsFrom(summary_decisions, summary_meetings) : undefined;
+    profiles.set(record.id, { ...stored, currentFindings: current_findings ?? [], openedOn: serviceToday(record.created_at), ...(summaryFacts ? { summaryFacts } : {}) });
   }
   return profiles;
 }
 
-function storedProfileFrom({ record, people, assessments, evidence, entries, teamAgencies, measurements, planItemIds }: ProfileRows, today: string, settings: ServiceSettings): Omit<StoredProfile, 'currentFindings'> {
+/** The decisions and meetings as the database gave them in JSON (times as text) in the shapes the domain reads. */
+function summaryFactsFrom(
+  decisions: readonly { decided_at: unknown; findings: readonly FindingSnapshot[] }[],
+  meetings: readonly { kind: Meeting['kind']; held_on: string; section47: boolean | null; protection_plan: boolean | null }[],
+): SummaryFacts {
+  return {
+    decisions: decisions.map((row) => ({ decidedAt: new Date(row.decided_at as string).toISOString(), findings: row.findings.map((f) => ({ id: f.id, severity: f.severity })) })),
+    meetings: meetings.map((row) => ({
+      kind: row.kind,
+      heldOn: row.held_on,
+      ...(row.section47 !== null ? { section47: row.section47 } : {}),
+      ...(row.protection_plan !== null ? { protectionPlan: row.protection_plan } : {}),
+    })),
+  };
+}
+
+function storedProfileFrom({ record, people, assessments, evidence, entries, teamAgencies, measurements, planItemIds }: ProfileRows, today: string, settings: ServiceSettings): Omit<StoredProfile, 'currentFindings' | 'openedOn' | 'summaryFacts'> {
   const evidenceByKey = new Map<string, Evidence[]>();
   for (const row of evidence) {
     const key = assessmentKey(row.factor_id, row.subject_key);

@@ -12,7 +12,8 @@ import { inSpan } from '../tracing.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
 import { evaluateStored, loadStoredProfiles, snapshotFindings } from './profile-facts.ts';
 import { settingsInForce } from '../settings/settings-in-force.ts';
-import { writeCaseSummaries } from '../dashboards/case-summaries.ts';
+import { settingsStamp, summaryOfProfile, summaryRow, upsertSummaries, withSummaries, writeCaseSummaries } from '../dashboards/case-summaries.ts';
+import type { CaseSummary } from '../../domain/dashboards/case-summary.ts';
 import type { ServiceSettings } from '../../domain/settings/service-settings.ts';
 
 export interface ProfileChange {
@@ -56,6 +57,8 @@ export interface EvaluatedForVersion {
   findingsBefore: FindingSnapshot[];
   /** The whole chronology it was evaluated from. */
   chronology: readonly ChronologyEntry[];
+  /** The case's dashboards' summary after the change (ADR 0017), worked out from what the evaluation read, and the clocks' settings' stamp it was worked out under. */
+  summary?: { of: CaseSummary; stamp: string };
 }
 
 /** The versions written, by case, and the audit entries of every alert raised, for the change to append with its own. */
@@ -65,7 +68,9 @@ export interface VersionsAppended {
 }
 
 /**
- * The changed cases' profiles read (the chronologies known are not read again) and evaluated. The
+ * The changed cases' profiles read (the chronologies known are not read again) and evaluated, with
+ * each case's dashboards' summary worked out from the same read (its decisions and meetings read by
+ * the same statement), for the version writer to store with the version. The
  * read is its first statement and it sends no other, so a caller may queue a statement of its own
  * behind it and have the database run that while Node evaluates (record-batch.ts).
  */
@@ -77,10 +82,14 @@ export async function evaluateChangedProfiles(
   chronologies?: ReadonlyMap<string, readonly ChronologyEntry[]>,
 ): Promise<Map<string, EvaluatedForVersion>> {
   const evaluating = performance.now();
-  const profiles = await inSpan('profile.read', () => loadStoredProfiles(trx, caseIds, serviceToday(ctx.clock.now()), settings, chronologies), { 'icp.cases': caseIds.length });
+  const today = serviceToday(ctx.clock.now());
+  const profiles = await inSpan('profile.read', () => loadStoredProfiles(trx, caseIds, today, settings, chronologies, { withSummaryFacts: true }), { 'icp.cases': caseIds.length });
   const evaluated = new Map<string, EvaluatedForVersion>();
+  const stamp = settingsStamp(settings.timescales);
   for (const [caseId, stored] of profiles) {
-    evaluated.set(caseId, { findings: snapshotFindings(evaluateStored(stored).evaluation), findingsBefore: stored.currentFindings, chronology: stored.chronology });
+    const findings = snapshotFindings(evaluateStored(stored).evaluation);
+    const summary = stored.summaryFacts ? { of: summaryOfProfile(caseId, { ...stored, summaryFacts: stored.summaryFacts }, findings, settings.timescales, today), stamp } : undefined;
+    evaluated.set(caseId, { findings, findingsBefore: stored.currentFindings, chronology: stored.chronology, ...(summary ? { summary } : {}) });
   }
   ctx.metrics.observeProfileEvaluations(profiles.size, msSince(evaluating));
   return evaluated;
@@ -108,7 +117,7 @@ export async function appendProfileVersionsRaisingAlerts(
   const evaluated = known.evaluated ?? (await evaluateChangedProfiles(trx, ctx, caseIds, (await settingsInForce(ctx, trx)).settings, known.chronologies));
   const now = ctx.clock.now();
   const prepared = caseIds.map((caseId) => {
-    const { findings, findingsBefore, chronology } = evaluated.get(caseId) ?? { findings: [], findingsBefore: [], chronology: [] };
+    const { findings, findingsBefore, chronology, summary } = evaluated.get(caseId) ?? { findings: [], findingsBefore: [], chronology: [] };
     const entry = changes.get(caseId)!;
     const row = {
       case_id: caseId,
@@ -123,16 +132,31 @@ export async function appendProfileVersionsRaisingAlerts(
       why: entry.why,
       findings: JSON.stringify(findings),
     };
-    return { row, findings, findingsBefore, chronology };
+    return { row, findings, findingsBefore, chronology, summary };
   });
-  // One statement: the cases' versions moved on (a data-modifying WITH runs whatever reads it) and the versions inserted.
-  await trx
-    .with('moved_on', (db) => db.updateTable('cases').set((eb) => ({ profile_version: eb('profile_version', '+', 1) })).where('id', 'in', caseIds))
-    .insertInto('profile_versions')
-    .values(prepared.map(({ row }) => row))
-    .execute();
-  // The dashboards' summaries of the cases (issue 16, ADR 0017), in the same transaction as their versions.
-  await inSpan('profile.dashboard-summaries', () => writeCaseSummaries(trx, ctx, caseIds, new Map(prepared.map(({ row, chronology }) => [row.case_id, chronology]))));
+  // One statement: the cases' versions moved on and their dashboards' summaries written (issue 16, ADR 0017; data-modifying
+  // WITHs run whatever reads them), and the versions inserted.
+  const summaries = prepared.flatMap(({ row, summary }) => (summary ? [summaryRow(row.case_id, row.version, summary.stamp, summary.of, now)] : []));
+  const rows = prepared.map(({ row }) => row);
+  if (summaries.length === 0) {
+    await trx
+      .with('moved_on', (qc) => qc.updateTable('cases').set((eb) => ({ profile_version: eb('profile_version', '+', 1) })).where('id', 'in', caseIds))
+      .insertInto('profile_versions')
+      .values(rows)
+      .execute();
+  } else {
+    await withSummaries(trx)
+      .with('summaries', (qc) => upsertSummaries(qc, summaries, 'always'))
+      .with('moved_on', (qc) => qc.updateTable('cases').set((eb) => ({ profile_version: eb('profile_version', '+', 1) })).where('id', 'in', caseIds))
+      .insertInto('profile_versions')
+      .values(rows)
+      .execute();
+  }
+  // A case evaluated without its summary (not read by evaluateChangedProfiles): worked out by reading it again.
+  const unsummarised = prepared.filter(({ summary }) => !summary);
+  if (unsummarised.length > 0) {
+    await inSpan('profile.dashboard-summaries', () => writeCaseSummaries(trx, ctx, unsummarised.map(({ row }) => row.case_id), new Map(unsummarised.map(({ row, chronology }) => [row.case_id, chronology]))));
+  }
   return inSpan('profile.alerts', async () => {
     const toStore: AlertToStore[] = [];
     for (const { row, findings, findingsBefore } of prepared) {

@@ -7,6 +7,9 @@
 // change waits for at most one chunk. Two chunks run at once, so one is evaluated while the
 // database reads the other. One audit entry for the whole run.
 //
+// Each chunk also writes the dashboards' summary of every case it evaluates (ADR 0017), from the same
+// read, so the dashboards find none stale after a run.
+//
 // The same, after a change of the area's settings that the profile reads (issue 13): the change
 // queues every case in its own transaction (queueSettingsReevaluation), and the server's background
 // work runs the queue (runQueuedReevaluations) as the system: each chunk claims its queued cases
@@ -24,6 +27,7 @@ import type { AppContext } from '../context.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
 import { evaluateStored, loadStoredProfiles, snapshotFindings } from './profile-facts.ts';
 import { forgetSettings, settingsInForce } from '../settings/settings-in-force.ts';
+import { settingsStamp, summaryOfProfile, summaryRow, upsertSummaries, withSummaries, type SummaryRow } from '../dashboards/case-summaries.ts';
 
 const CASES_PER_TRANSACTION = 200;
 const CHUNKS_AT_ONCE = 2;
@@ -59,19 +63,27 @@ const CATALOGUE_RUN: ReevaluationVersion = {
 async function reevaluateChunk(trx: Tx, ctx: AppContext, operator: OperatorActor, chunk: readonly string[], counts: ReevaluationCounts, run: ReevaluationVersion = CATALOGUE_RUN): Promise<void> {
   const cases = await trx.selectFrom('cases').select(['id', 'profile_version']).where('id', 'in', [...chunk]).orderBy('id').forUpdate().execute();
   const ids = cases.map((c) => c.id);
-  const profiles = await loadStoredProfiles(trx, ids, serviceToday(ctx.clock.now()), (await settingsInForce(ctx, trx)).settings);
+  const today = serviceToday(ctx.clock.now());
+  const { settings } = await settingsInForce(ctx, trx);
+  const profiles = await loadStoredProfiles(trx, ids, today, settings, new Map(), { withSummaryFacts: true });
   const now = ctx.clock.now();
+  const stamp = settingsStamp(settings.timescales);
   const changed: { id: string; version: number; before: FindingSnapshot[] | undefined; after: FindingSnapshot[] }[] = [];
+  // Every case's dashboards' summary (ADR 0017), of the version it is left at, changed or not.
+  const summaries: SummaryRow[] = [];
   for (const { id, profile_version: version } of cases) {
     const stored = profiles.get(id);
     if (!stored) continue;
     const after = snapshotFindings(evaluateStored(stored).evaluation);
     // A profile never versioned (a generated record) alerts nobody: nothing was shown before.
     const before = version > 0 ? stored.currentFindings : undefined;
-    if (version > 0 && sameFindings(before ?? [], after)) continue;
-    changed.push({ id, version: version + 1, before, after });
+    const changes = !(version > 0 && sameFindings(before ?? [], after));
+    if (stored.summaryFacts) summaries.push(summaryRow(id, changes ? version + 1 : version, stamp, summaryOfProfile(id, { ...stored, summaryFacts: stored.summaryFacts }, after, settings.timescales, today), now));
+    if (changes) changed.push({ id, version: version + 1, before, after });
   }
   counts.profiles += cases.length;
+  // The cases are locked: no change writes a row meanwhile.
+  if (summaries.length > 0) await upsertSummaries(withSummaries(trx), summaries, 'always').execute();
   if (changed.length === 0) return;
   await trx
     .updateTable('cases')

@@ -1,0 +1,147 @@
+// The dashboards' summary row (ADR 0017) as the one way to change a case writes it, from what the change
+// had already read (profile-versions.ts, with the version; change-case.ts for a change with none), held
+// after each kind of change to the row the dashboards' own full read works out for the case
+// (dashboard-rows.ts readCaseFacts, through refreshStaleSummaries): a factor, an entry, a batch across
+// two cases, a meeting, a decision, a review, a change of level, the birth, closing for transfer. And the
+// re-evaluation and the rebuild fill rows that are missing or stale.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { actorFor, makeCase, makeOrganisation, makePerson, makeUser } from '../../../test/helpers/factories.ts';
+import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { serviceToday } from '../../domain/shared/service-day.ts';
+import { cliOperator, type UserActor } from '../actor.ts';
+import { createCase } from '../cases/create-case.ts';
+import { recordBirth } from '../cases/record-birth.ts';
+import { recordBatch } from '../chronology/record-batch.ts';
+import { recordEntry } from '../chronology/record-entry.ts';
+import { recordMeeting } from '../meetings/record-meeting.ts';
+import { changeLevel } from '../profile/change-level.ts';
+import { markProfileReviewed } from '../profile/mark-profile-reviewed.ts';
+import { recordDecision } from '../profile/record-decision.ts';
+import { reevaluateAllProfiles } from '../profile/reevaluate-profiles.ts';
+import { updateFactor } from '../profile/update-factor.ts';
+import { closeForTransfer } from '../transfer/close-for-transfer.ts';
+import { rebuildCaseSummaries, refreshStaleSummaries, withSummaries } from './case-summaries.ts';
+
+describe('the dashboards’ summary row written by the change from what it read', () => {
+  let t: TestApp;
+  let lead: UserActor;
+  let unborn: string;
+  let born: string;
+
+  before(async () => {
+    t = await createTestApp();
+    const csc = await makeOrganisation(t.ctx, 'childrens-social-care', 'Summary Social Care');
+    const midwifery = await makeOrganisation(t.ctx, 'midwifery', 'Summary Midwifery');
+    const worker = await makeUser(t.ctx, { organisationId: csc.id, name: 'Sam Social' });
+    const midwife = await makeUser(t.ctx, { organisationId: midwifery.id, name: 'Mia Midwife' });
+    lead = actorFor(worker);
+    const made = await createCase(t.ctx, lead, { status: 'unborn', familyName: 'Summerfield', expectedDeliveryDate: serviceToday(t.clock.now()) }, { confirmedNoDuplicate: true });
+    assert.ok(made.ok, JSON.stringify(made));
+    unborn = made.value.id;
+    await makePerson(t.ctx, unborn);
+    born = (await makeCase(t.ctx, { familyName: 'Winterbourne', teamUserIds: [worker.id, midwife.id] })).id;
+    await makePerson(t.ctx, born, { relationship_to_infant: 'father', given_name: 'Tom' });
+  });
+  after(async () => t.close());
+
+  const summaries = () => withSummaries(t.ctx.db);
+  const rowOf = (caseId: string) => summaries().selectFrom('dashboard_case_summaries').selectAll().where('case_id', '=', caseId).executeTakeFirst();
+  const caseRow = (caseId: string) => t.ctx.db.selectFrom('cases').select(['profile_version', 'version']).where('id', '=', caseId).executeTakeFirstOrThrow();
+
+  /** The row the change wrote is of the case's version, written now, and the same as the dashboards' full read works it out. */
+  async function assertCurrent(caseId: string, after: string): Promise<void> {
+    const written = await rowOf(caseId);
+    assert.ok(written, `${after}: a row`);
+    assert.equal(written.written_at.getTime(), t.clock.now().getTime(), `${after}: written by the change`);
+    assert.equal(written.profile_version, (await caseRow(caseId)).profile_version, `${after}: of the case's version`);
+    await summaries().deleteFrom('dashboard_case_summaries').where('case_id', '=', caseId).execute();
+    assert.ok((await refreshStaleSummaries(t.ctx)) >= 1, `${after}: worked out again`);
+    const full = await rowOf(caseId);
+    assert.deepEqual({ ...written, written_at: null }, { ...full, written_at: null }, `${after}: the same row as a full read gives`);
+  }
+
+  /** Moves the clock on before a change, so that a row written by it is told from one written before. */
+  const tick = () => t.clock.advanceMinutes(7);
+
+  it('after a factor, an entry and a batch across two cases', async () => {
+    tick();
+    const factor = await updateFactor(t.ctx, lead, unborn, { factorId: 'parental-conflict', status: 'present', detail: 'Shouting heard at the visit', evidence: [], version: 0 });
+    assert.ok(factor.ok, JSON.stringify(factor));
+    await assertCurrent(unborn, 'a factor');
+    const today = serviceToday(t.clock.now());
+    tick();
+    const entry = await recordEntry(t.ctx, lead, unborn, { kind: 'strategy-discussion', occurredAt: today, summary: 'Strategy discussion: section 47 enquiries to start', source: 'agency-record' });
+    assert.ok(entry.ok, JSON.stringify(entry));
+    await assertCurrent(unborn, 'an entry that runs a clock');
+    tick();
+    const batch = await recordBatch(t.ctx, lead, [
+      { index: 0, caseId: unborn, entry: { kind: 'home-visit', occurredAt: today, summary: 'Visit', source: 'observed', externalId: 'summary-1' } },
+      { index: 1, caseId: born, entry: { kind: 'hospital-discharge', occurredAt: today, summary: 'Discharged from the ward', source: 'agency-record', externalId: 'summary-2' } },
+      { index: 2, caseId: born, entry: { kind: 'home-visit', occurredAt: today, summary: 'Visit', source: 'observed', externalId: 'summary-3' } },
+    ]);
+    assert.equal(batch.stored.length, 3, JSON.stringify(batch));
+    await assertCurrent(unborn, 'a batch (first case)');
+    await assertCurrent(born, 'a batch (second case)');
+  });
+
+  it('after a meeting (no version), a decision, a review and a change of level', async () => {
+    const today = serviceToday(t.clock.now());
+    tick();
+    const meeting = await recordMeeting(t.ctx, lead, born, { kind: 'strategy-discussion', heldOn: today, chair: 'A chair', parentsPresent: false, attendees: [{ name: 'A health visitor', agency: 'health-visiting' }], decisions: ['Section 47 enquiries'], section47: true });
+    assert.ok(meeting.ok, JSON.stringify(meeting));
+    const clocked = await rowOf(born);
+    assert.ok(clocked?.clock_due_on && clocked.clock_due_on > today, 'the conference clock runs');
+    await assertCurrent(born, 'a meeting');
+    tick();
+    const decision = await recordDecision(t.ctx, lead, born, { decision: 'strategy-discussion', reasoning: 'Discharge and a father not yet known', leadConsulted: false, profileVersion: (await caseRow(born)).profile_version });
+    assert.ok(decision.ok, JSON.stringify(decision));
+    await assertCurrent(born, 'a decision');
+    tick();
+    const reviewed = await markProfileReviewed(t.ctx, lead, born, { profileVersion: (await caseRow(born)).profile_version });
+    assert.ok(reviewed.ok, JSON.stringify(reviewed));
+    assert.ok((await rowOf(born))?.review_due_on, 'a review makes a due day');
+    await assertCurrent(born, 'a review');
+    tick();
+    const level = await changeLevel(t.ctx, lead, born, { level: 'early-help', why: 'Help with feeding and housing' });
+    assert.ok(level.ok, JSON.stringify(level));
+    await assertCurrent(born, 'a change of level');
+  });
+
+  it('after the birth and closing for transfer (no version)', async () => {
+    tick();
+    const birth = await recordBirth(t.ctx, lead, unborn, (await caseRow(unborn)).version, { dateOfBirth: serviceToday(t.clock.now()), gestationAtBirthWeeks: 39, birthWeightGrams: 3300, multipleBirth: false, independentlyMobile: false });
+    assert.ok(birth.ok, JSON.stringify(birth));
+    const row = await rowOf(unborn);
+    assert.equal(row?.status, 'born');
+    assert.ok(row.six_months_on !== null);
+    await assertCurrent(unborn, 'the birth');
+    tick();
+    const closed = await closeForTransfer(t.ctx, lead, unborn, { toArea: 'Northshire', contact: 'Duty team' });
+    assert.ok(closed.ok, JSON.stringify(closed));
+    await assertCurrent(unborn, 'closing for transfer');
+  });
+
+  it('the re-evaluation writes the row of every case it evaluates, and the rebuild every missing or stale one', async () => {
+    await summaries().deleteFrom('dashboard_case_summaries').where('case_id', '=', born).execute();
+    await summaries().updateTable('dashboard_case_summaries').set({ level: 'stale', profile_version: 0 }).where('case_id', '=', unborn).execute();
+    t.clock.advanceMinutes(60);
+    await reevaluateAllProfiles(t.ctx, cliOperator);
+    for (const caseId of [born, unborn]) {
+      const row = await rowOf(caseId);
+      assert.ok(row, 'the re-evaluation wrote the missing row');
+      assert.equal(row.written_at.getTime(), t.clock.now().getTime());
+      assert.equal(row.profile_version, (await caseRow(caseId)).profile_version);
+      assert.notEqual(row.level, 'stale');
+    }
+    assert.equal(await refreshStaleSummaries(t.ctx), 0, 'nothing left stale by the re-evaluation');
+    const expected = await summaries().selectFrom('dashboard_case_summaries').selectAll().orderBy('case_id').execute();
+
+    await summaries().deleteFrom('dashboard_case_summaries').where('case_id', '=', born).execute();
+    await summaries().updateTable('dashboard_case_summaries').set({ level: 'stale' }).where('case_id', '=', unborn).execute();
+    assert.deepEqual(await rebuildCaseSummaries(t.ctx, { all: false }), { cases: 2, written: 1 }, 'only the missing row: a same-version row is taken as current');
+    assert.deepEqual(await rebuildCaseSummaries(t.ctx, { all: true }), { cases: 2, written: 2 }, 'every row');
+    const rebuilt = await summaries().selectFrom('dashboard_case_summaries').selectAll().orderBy('case_id').execute();
+    assert.deepEqual(rebuilt.map((r) => ({ ...r, written_at: null })), expected.map((r) => ({ ...r, written_at: null })));
+  });
+});
