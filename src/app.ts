@@ -28,6 +28,7 @@ import { supervisionRoutes } from './web/features/supervision/supervision.routes
 import { qualityAuditRoutes } from './web/features/quality-audits/quality-audits.routes.ts';
 import { reportsRoutes } from './web/features/reports/reports.routes.ts';
 import { dashboardsRoutes } from './web/features/dashboards/dashboards.routes.ts';
+import { organisationTeamsRoutes } from './web/features/teams/teams.routes.ts';
 import { consentRoutes } from './web/features/consent/consent.routes.ts';
 import { retentionRoutes } from './web/features/retention/retention.routes.ts';
 import { officerRoutes } from './web/features/subject-access/officers.routes.ts';
@@ -127,6 +128,7 @@ export async function buildApp({ ctx, sessionSecret, logger = false, logDestinat
   await app.register(qualityAuditRoutes);
   await app.register(reportsRoutes);
   await app.register(dashboardsRoutes);
+  await app.register(organisationTeamsRoutes);
   await app.register(consentRoutes);
   await app.register(retentionRoutes);
   await app.register(officerRoutes);
