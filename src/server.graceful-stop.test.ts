@@ -6,7 +6,6 @@
 // The server runs as a separate process on the system clock, so the data it is given is dated by
 // the system clock too (a token made on the test clock's day could have expired by the real one).
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -15,6 +14,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
 import { apiTokenFor, makeCase, makeOrganisation, makeUser } from '../test/helpers/factories.ts';
 import { MailSink } from '../test/helpers/mail-sink.ts';
+import { ServerProcess } from '../test/helpers/server-process.ts';
 import { TEST_AUDIT_KEYS, testConfig } from '../test/helpers/test-app.ts';
 import { createTestDatabase, createTestDataDir, usingPostgres, type TestDatabase } from '../test/helpers/test-database.ts';
 import { createContext, systemClock } from './application/context.ts';
@@ -55,46 +55,6 @@ function request(port: number, method: string, url: string, token?: string, payl
   });
 }
 
-/** The server as an operator starts it (npm run serve), its output kept line by line. */
-class Server {
-  readonly lines: string[] = [];
-  readonly child: ChildProcess;
-  readonly exited: Promise<number | null>;
-
-  constructor(env: Record<string, string>) {
-    this.child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let partial = '';
-    const take = (chunk: Buffer) => {
-      const lines = (partial + chunk.toString()).split('\n');
-      partial = lines.pop()!;
-      this.lines.push(...lines);
-    };
-    this.child.stdout!.on('data', take);
-    this.child.stderr!.on('data', take);
-    this.exited = new Promise((resolve) => this.child.once('exit', (code) => resolve(code)));
-  }
-
-  get output(): string {
-    return this.lines.join('\n');
-  }
-
-  async saw(pattern: RegExp): Promise<void> {
-    while (!pattern.test(this.output)) {
-      if (this.child.exitCode !== null) throw new Error(`The server stopped before writing ${String(pattern)}:\n${this.output}`);
-      await sleep(20);
-    }
-  }
-
-  async port(): Promise<number> {
-    for (;;) {
-      const port = this.lines.map((line) => /is running at http:\/\/localhost:(\d+) /.exec(line)?.[1]).find(Boolean);
-      if (port) return Number(port);
-      if (this.child.exitCode !== null) throw new Error(`The server stopped while starting:\n${this.output}`);
-      await sleep(50);
-    }
-  }
-}
-
 /**
  * Once a request on a new connection made after the batch's was is answered, the server has taken
  * the batch's connection too (it takes every connection waiting at once), and it serves every request
@@ -106,7 +66,7 @@ async function batchTaken(port: number): Promise<void> {
 }
 
 /** Polls GET /health/ready until it is 200 (the outbox worker has run once). */
-async function ready(port: number, server: Server): Promise<void> {
+async function ready(port: number, server: ServerProcess): Promise<void> {
   for (;;) {
     const outcome = await request(port, 'GET', '/health/ready');
     if (outcome.status === 200) return;
@@ -122,7 +82,7 @@ describe(`stopping the server with SIGTERM on ${usingPostgres ? 'PostgreSQL' : '
   let token = '';
   let caseId = '';
   let colleagueEmail = '';
-  const servers: Server[] = [];
+  const servers: ServerProcess[] = [];
 
   /** Runs `use` on the database while no server holds it (the embedded one opens in one process at a time). */
   async function withDatabase<T>(use: (database: Database) => Promise<T>): Promise<T> {
@@ -149,7 +109,7 @@ describe(`stopping the server with SIGTERM on ${usingPostgres ? 'PostgreSQL' : '
   });
 
   const start = (outboxIntervalSeconds: number) => {
-    const server = new Server(serverEnv(outboxIntervalSeconds));
+    const server = new ServerProcess(serverEnv(outboxIntervalSeconds));
     servers.push(server);
     return server;
   };

@@ -3,15 +3,14 @@
 // still reach the collector (a local HTTP server standing in for one), by OTLP over HTTP, before it
 // exits 0. On the embedded database by default, on PostgreSQL when DATABASE_URL is set.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
+import { ServerProcess } from '../../../test/helpers/server-process.ts';
 import { TEST_AUDIT_KEYS } from '../../../test/helpers/test-app.ts';
 import { createTestDatabase, createTestDataDir, usingPostgres, type TestDatabase } from '../../../test/helpers/test-database.ts';
 
@@ -51,7 +50,6 @@ describe('a server stopped with SIGTERM sends the spans still waiting', () => {
 
   it('exports the request spans on the way out, though its timer would have waited ten minutes', async () => {
     const env = {
-      ...process.env,
       DATABASE_URL: pg?.url ?? '',
       DATA_DIR: dataDir,
       PORT: '0',
@@ -62,21 +60,13 @@ describe('a server stopped with SIGTERM sends the spans still waiting', () => {
       OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${String((collector.address() as AddressInfo).port)}`,
       OTEL_BSP_SCHEDULE_DELAY: '600000',
     };
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    let port: string | undefined;
-    while (!(port = /is running at http:\/\/localhost:(\d+) /.exec(output)?.[1])) {
-      if (child.exitCode !== null) throw new Error(`The server stopped while starting:\n${output}`);
-      await sleep(50);
-    }
-    for (let i = 0; i < 3; i++) assert.equal((await fetch(`http://127.0.0.1:${port}/sign-in`)).status, 200);
+    const server = new ServerProcess(env);
+    const port = await server.port();
+    for (let i = 0; i < 3; i++) assert.equal((await fetch(`http://127.0.0.1:${String(port)}/sign-in`)).status, 200);
     assert.equal(received.length, 0, 'nothing sent before the stop');
 
-    child.kill('SIGTERM');
-    assert.equal(await exited, 0, output);
+    server.child.kill('SIGTERM');
+    assert.equal(await server.exited, 0, server.output);
     const spans = received.flatMap((request) => request.resourceSpans.flatMap((resource) => resource.scopeSpans.flatMap((scope) => scope.spans)));
     const requests = spans.filter((span) => span.name === 'request');
     assert.equal(requests.length, 3, spans.map((span) => span.name).join(', '));

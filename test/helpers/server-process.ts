@@ -1,0 +1,49 @@
+// The server as an operator starts it (npm run serve: node --import tsx src/server.ts), in a process of
+// its own with the environment given on top of the test's, its output kept line by line. For the tests
+// of the server itself: its graceful stop (src/server.graceful-stop.test.ts) and the spans it sends as
+// it stops (src/infrastructure/tracing/tracing.server.test.ts). The server runs on the system clock.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export class ServerProcess {
+  /** Every whole line written to standard output and standard error, in order. */
+  readonly lines: string[] = [];
+  readonly child: ChildProcess;
+  /** The exit code, once it has exited (null when a signal ended it). */
+  readonly exited: Promise<number | null>;
+
+  constructor(env: Record<string, string>) {
+    this.child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let partial = '';
+    const take = (chunk: Buffer) => {
+      const lines = (partial + chunk.toString()).split('\n');
+      partial = lines.pop()!;
+      this.lines.push(...lines);
+    };
+    this.child.stdout!.on('data', take);
+    this.child.stderr!.on('data', take);
+    this.exited = new Promise((resolve) => this.child.once('exit', (code) => resolve(code)));
+  }
+
+  get output(): string {
+    return this.lines.join('\n');
+  }
+
+  /** Waits until the output matches; throws (with the output) if the server exits first. */
+  async saw(pattern: RegExp): Promise<void> {
+    while (!pattern.test(this.output)) {
+      if (this.child.exitCode !== null) throw new Error(`The server stopped before writing ${String(pattern)}:\n${this.output}`);
+      await sleep(20);
+    }
+  }
+
+  /** The port it listens on, once it says it is running (PORT=0 takes any free one). */
+  async port(): Promise<number> {
+    for (;;) {
+      const port = this.lines.map((line) => /is running at http:\/\/localhost:(\d+) /.exec(line)?.[1]).find(Boolean);
+      if (port) return Number(port);
+      if (this.child.exitCode !== null) throw new Error(`The server stopped while starting:\n${this.output}`);
+      await sleep(50);
+    }
+  }
+}
