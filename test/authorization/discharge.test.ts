@@ -1,0 +1,8 @@
+// Authorisation of discharge plans: every row of rows/discharge.ts for every kind of requester (matrix-helpers.ts).
+import { describe } from 'node:test';
+import { caseRouteTests, useMatrix } from './matrix-helpers.ts';
+import { rows } from './rows/discharge.ts';
+
+describe('authorisation: discharge', () => {
+  caseRouteTests(useMatrix(), rows);
+});

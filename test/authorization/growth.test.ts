@@ -1,0 +1,8 @@
+// Authorisation of growth measurements: every row of rows/growth.ts for every kind of requester (matrix-helpers.ts).
+import { describe } from 'node:test';
+import { caseRouteTests, useMatrix } from './matrix-helpers.ts';
+import { rows } from './rows/growth.ts';
+
+describe('authorisation: growth', () => {
+  caseRouteTests(useMatrix(), rows);
+});

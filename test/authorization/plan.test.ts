@@ -1,0 +1,8 @@
+// Authorisation of the plan: every row of rows/plan.ts for every kind of requester (matrix-helpers.ts).
+import { describe } from 'node:test';
+import { caseRouteTests, useMatrix } from './matrix-helpers.ts';
+import { rows } from './rows/plan.ts';
+
+describe('authorisation: plan', () => {
+  caseRouteTests(useMatrix(), rows);
+});
