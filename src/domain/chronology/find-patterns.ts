@@ -31,7 +31,10 @@ import type { FactorId } from '../catalogue/factor-ids.ts';
 import type { ProfileSettings } from '../profile/profile.types.ts';
 import type { ChronologyEntry, ChronologyPattern, IncidentFamilyId } from './chronology.types.ts';
 import type { MissedAppointmentSettingsInput } from './missed-appointments.ts';
-import type { FactorObservation } from './relapse.ts';
+import type { FactorObservation, Relapse } from './relapse.ts';
+import type { IncidentRun } from './repeated-incidents.ts';
+import type { MissedAppointmentRun } from './missed-appointments.ts';
+import type { UnseenPeriod } from './unseen-periods.ts';
 import type { RepeatedIncidentSettingsInput } from './repeated-incidents.ts';
 import type { UnseenPeriodSettings } from './unseen-periods.ts';
 
@@ -70,15 +73,19 @@ const INCIDENT_PATTERN: Readonly<Record<IncidentFamilyId, { severity: Chronology
 const ids = (entries: readonly ChronologyEntry[]) => entries.map((entry) => entry.id);
 
 /** Observations given with the input count unless they come from a superseded entry or a day still to come. */
-function givenObservations(input: PatternInput, current: readonly ChronologyEntry[]): FactorObservation[] {
+export function givenObservations(input: PatternInput, current: readonly ChronologyEntry[]): FactorObservation[] {
   const given = input.observations ?? [];
   if (given.length === 0) return [];
   const currentIds = new Set(ids(current));
-  const superseded = new Set(ids(input.entries).filter((id) => !currentIds.has(id)));
-  const today = dayOf(input.today);
+  return happenedAndCurrent(given, new Set(ids(input.entries).filter((id) => !currentIds.has(id))), input.today);
+}
+
+/** The observations not from a superseded entry (`superseded`: the ids of the entries another corrects) nor on a day after `today`. */
+export function happenedAndCurrent(given: readonly FactorObservation[], superseded: ReadonlySet<string>, today: string): FactorObservation[] {
+  const end = dayOf(today);
   return given.filter((observation) => {
     const day = dayOf(observation.at);
-    const happened = today === null || day === null || day <= today;
+    const happened = end === null || day === null || day <= end;
     return happened && (observation.entryId === undefined || !superseded.has(observation.entryId));
   });
 }
@@ -89,23 +96,78 @@ function relapsePatterns(input: PatternInput, current: readonly ChronologyEntry[
   if (relapses.length === 0) return [];
   // Stored evidence may name an event that is not in this chronology: it counts, but is not linked.
   const known = new Set(ids(entries));
-  return relapses.map((relapse) => {
-    const observations = relapse.cycles.flatMap((cycle) => [cycle.indicated, cycle.improved, cycle.relapsed]);
-    const first = relapse.cycles[0]!;
-    const last = relapse.cycles.at(-1)!;
-    return {
-      id: 'relapse',
-      severity: 'high',
-      title: 'Improvement, then relapse',
-      rationale: relapseRationale(relapse, input.names),
-      from: dayOf(first.indicated.at) ?? first.indicated.at,
-      to: dayOf(last.relapsed.at) ?? last.relapsed.at,
-      entryIds: [...new Set(observations.flatMap((observation) => observation.entryId ?? []))].filter((id) => known.has(id)),
-      personIds: relapse.personId === undefined ? [] : [relapse.personId],
-      factorIds: [relapse.factorId],
-      becomesFinding: true,
-    };
-  });
+  return relapses.map((relapse) => relapsePattern(relapse, input.names, known));
+}
+
+/** A relapse as a pattern; `known`: the ids of the entries read (evidence naming another event is not linked). */
+export function relapsePattern(relapse: Relapse, names: ReadonlyMap<string, string>, known: ReadonlySet<string>): ChronologyPattern {
+  const observations = relapse.cycles.flatMap((cycle) => [cycle.indicated, cycle.improved, cycle.relapsed]);
+  const first = relapse.cycles[0]!;
+  const last = relapse.cycles.at(-1)!;
+  return {
+    id: 'relapse',
+    severity: 'high',
+    title: 'Improvement, then relapse',
+    rationale: relapseRationale(relapse, names),
+    from: dayOf(first.indicated.at) ?? first.indicated.at,
+    to: dayOf(last.relapsed.at) ?? last.relapsed.at,
+    entryIds: [...new Set(observations.flatMap((observation) => observation.entryId ?? []))].filter((id) => known.has(id)),
+    personIds: relapse.personId === undefined ? [] : [relapse.personId],
+    factorIds: [relapse.factorId],
+    becomesFinding: true,
+  };
+}
+
+/** A run of incidents of one family as a pattern. */
+export function incidentPattern(run: IncidentRun, names: ReadonlyMap<string, string>): ChronologyPattern {
+  return {
+    id: 'repeated-incidents',
+    incidentFamily: run.familyId,
+    ...INCIDENT_PATTERN[run.familyId],
+    title: INCIDENT_WORDS[run.familyId].title,
+    rationale: incidentRationale(run, names),
+    from: run.from,
+    to: run.to,
+    entryIds: ids(run.entries),
+    personIds: run.personIds,
+  };
+}
+
+/** A run of missed appointments as a pattern. */
+export function missedAppointmentPattern(run: MissedAppointmentRun, names: ReadonlyMap<string, string>): ChronologyPattern {
+  return {
+    id: 'missed-appointments',
+    severity: 'attention',
+    title: 'Repeatedly not brought to appointments',
+    rationale: missedAppointmentRationale(run, names),
+    from: run.from,
+    to: run.to,
+    entryIds: ids(run.entries),
+    personIds: run.personIds,
+    factorIds: ['was-not-brought'],
+    becomesFinding: true,
+  };
+}
+
+/** A period the baby went unseen as a pattern: a finding while it goes on. */
+export function unseenPeriodPattern(period: UnseenPeriod): ChronologyPattern {
+  return {
+    id: 'unseen-period',
+    severity: period.ongoing ? 'high' : 'attention',
+    title: period.ongoing ? 'The baby is not being seen' : 'A long time when no one saw the baby',
+    rationale: unseenPeriodRationale(period),
+    from: period.from,
+    to: period.to,
+    entryIds: [period.lastSeen, ...period.contactsWithoutSeeing, period.nextSeen].flatMap((entry) => (entry === null ? [] : [entry.id])),
+    personIds: [],
+    factorIds: [],
+    becomesFinding: period.ongoing,
+  };
+}
+
+/** The patterns ordered by when each starts, then ends; ties keep the order given (a stable sort). */
+export function byStart(patterns: ChronologyPattern[]): ChronologyPattern[] {
+  return patterns.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.to < b.to ? -1 : a.to > b.to ? 1 : 0));
 }
 
 /** Every pattern in the chronology, ordered by when it starts (then ends). */
@@ -116,44 +178,11 @@ export function findPatterns(input: PatternInput): ChronologyPattern[] {
   const entries = happenedBy(current, input.today);
   // Dated once for every pattern that reads days. They are current already: no entry left corrects another.
   const dated = datedEntries(entries);
-  const patterns: ChronologyPattern[] = [
-    ...repeatedIncidentsIn(dated, settings?.incidents).map((run): ChronologyPattern => ({
-      id: 'repeated-incidents',
-      incidentFamily: run.familyId,
-      ...INCIDENT_PATTERN[run.familyId],
-      title: INCIDENT_WORDS[run.familyId].title,
-      rationale: incidentRationale(run, names),
-      from: run.from,
-      to: run.to,
-      entryIds: ids(run.entries),
-      personIds: run.personIds,
-    })),
-    ...missedAppointmentsIn(dated, settings?.missedAppointments).map((run): ChronologyPattern => ({
-      id: 'missed-appointments',
-      severity: 'attention',
-      title: 'Repeatedly not brought to appointments',
-      rationale: missedAppointmentRationale(run, names),
-      from: run.from,
-      to: run.to,
-      entryIds: ids(run.entries),
-      personIds: run.personIds,
-      factorIds: ['was-not-brought'],
-      becomesFinding: true,
-    })),
-    ...unseenPeriodsIn(dated, input.dateOfBirth, input.today, settings?.unseen).map((period): ChronologyPattern => ({
-      id: 'unseen-period',
-      severity: period.ongoing ? 'high' : 'attention',
-      title: period.ongoing ? 'The baby is not being seen' : 'A long time when no one saw the baby',
-      rationale: unseenPeriodRationale(period),
-      from: period.from,
-      to: period.to,
-      entryIds: [period.lastSeen, ...period.contactsWithoutSeeing, period.nextSeen].flatMap((entry) => (entry === null ? [] : [entry.id])),
-      personIds: [],
-      factorIds: [],
-      becomesFinding: period.ongoing,
-    })),
+  return byStart([
+    ...repeatedIncidentsIn(dated, settings?.incidents).map((run) => incidentPattern(run, names)),
+    ...missedAppointmentsIn(dated, settings?.missedAppointments).map((run) => missedAppointmentPattern(run, names)),
+    ...unseenPeriodsIn(dated, input.dateOfBirth, input.today, settings?.unseen).map(unseenPeriodPattern),
     ...relapsePatterns(input, current, entries),
     ...missedCheckPatterns(entries, names, input.planItemIds),
-  ];
-  return patterns.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.to < b.to ? -1 : a.to > b.to ? 1 : 0));
+  ]);
 }

@@ -52,7 +52,7 @@ export interface MissedAppointmentRun {
   settings: MissedAppointmentSettings;
 }
 
-interface Span {
+export interface Span {
   first: number;
   last: number;
   inARow: boolean;
@@ -84,7 +84,7 @@ function streaks(dated: readonly DatedEntry[], missed: readonly DatedEntry[]): S
 }
 
 /** Spans that share a missed appointment become one, keeping the reasons of each. */
-function merged(spans: readonly Span[]): Span[] {
+export function merged(spans: readonly Span[]): Span[] {
   const sorted = [...spans].sort((a, b) => a.first - b.first || a.last - b.last);
   const result: Span[] = [];
   for (const span of sorted) {
@@ -113,7 +113,12 @@ export function missedAppointmentsIn(dated: readonly DatedEntry[], given?: Misse
     const first = missed.indexOf(run[0]!);
     return { first, last: first + run.length - 1, inARow: false, withinWindow: true };
   });
-  return merged([...inARow, ...withinWindow]).map((span) => {
+  return missedRunsFrom(missed, merged([...inARow, ...withinWindow]), settings);
+}
+
+/** The runs the merged spans of `missed` (the was-not-brought entries, oldest first) make. */
+export function missedRunsFrom(missed: readonly DatedEntry[], spans: readonly Span[], settings: MissedAppointmentSettings): MissedAppointmentRun[] {
+  return spans.map((span) => {
     const runEntries = missed.slice(span.first, span.last + 1).map((item) => item.entry);
     return {
       entries: runEntries,

@@ -141,20 +141,27 @@ export function recordedChecks(answers: readonly PlanCheckAnswer[], plan: PlanTo
   });
 }
 
+/** The checks one entry records (none when its day cannot be read), in the order it gives them. */
+export function checksOfEntry(entry: ChronologyEntry): RecordedCheck[] {
+  const day = dayOf(entry.occurredAt);
+  if (day === null || !entry.planChecks) return [];
+  return entry.planChecks.map((check) => ({
+    ...check,
+    entryId: entry.id,
+    day,
+    recordedAt: entry.recordedAt,
+    recordedBy: entry.recordedBy,
+    agency: entry.agency,
+    agencyKind: entry.agencyKind,
+  }));
+}
+
+/** The order of checks: by day, then as recorded. */
+export function compareChecks(a: RecordedCheck, b: RecordedCheck): number {
+  return a.day !== b.day ? (a.day < b.day ? -1 : 1) : a.recordedAt < b.recordedAt ? -1 : a.recordedAt > b.recordedAt ? 1 : 0;
+}
+
 /** Every check recorded in the chronology's current entries, oldest first (by day, then as recorded). */
 export function checksFromEntries(entries: readonly ChronologyEntry[]): RecordedCheck[] {
-  const checks = currentEntries(entries).flatMap((entry) => {
-    const day = dayOf(entry.occurredAt);
-    if (day === null || !entry.planChecks) return [];
-    return entry.planChecks.map((check) => ({
-      ...check,
-      entryId: entry.id,
-      day,
-      recordedAt: entry.recordedAt,
-      recordedBy: entry.recordedBy,
-      agency: entry.agency,
-      agencyKind: entry.agencyKind,
-    }));
-  });
-  return checks.sort((a, b) => (a.day !== b.day ? (a.day < b.day ? -1 : 1) : a.recordedAt < b.recordedAt ? -1 : a.recordedAt > b.recordedAt ? 1 : 0));
+  return currentEntries(entries).flatMap(checksOfEntry).sort(compareChecks);
 }

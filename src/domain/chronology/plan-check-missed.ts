@@ -24,25 +24,46 @@ export interface MissedCheckRun {
 }
 
 /**
+ * The runs so far, fed the checks one by one in the order checksFromEntries gives them (by day, then
+ * as recorded). Kept beside a case's chronology (pattern-state.ts), a new check costs the same
+ * whatever came before it.
+ */
+export class MissedCheckTracker {
+  /** Runs ended by a check, in the order they ended; `inPlan` is decided when the runs are read. */
+  readonly #ended: Omit<MissedCheckRun, 'inPlan'>[] = [];
+  /** Items whose latest answers are "could not check", in the order a Map keeps them. */
+  readonly #open = new Map<string, RecordedCheck[]>();
+
+  add(check: RecordedCheck): void {
+    if (check.outcome === 'not-checked') {
+      this.#open.set(check.itemId, [...(this.#open.get(check.itemId) ?? []), check]);
+      return;
+    }
+    const checks = this.#open.get(check.itemId) ?? [];
+    if (checks.length >= MISSED_CHECKS_IN_A_ROW) this.#ended.push({ itemId: check.itemId, text: checks.at(-1)!.text, checks, ongoing: false });
+    this.#open.delete(check.itemId);
+  }
+
+  /** Every run, in the order they start; `planItemIds` as for findMissedChecks. */
+  runs(planItemIds?: ReadonlySet<string>): MissedCheckRun[] {
+    const inPlan = (itemId: string) => planItemIds === undefined || planItemIds.has(itemId);
+    const runs: MissedCheckRun[] = this.#ended.map((run) => ({ ...run, inPlan: inPlan(run.itemId) }));
+    for (const [itemId, checks] of this.#open) {
+      if (checks.length >= MISSED_CHECKS_IN_A_ROW) runs.push({ itemId, text: checks.at(-1)!.text, checks, ongoing: true, inPlan: inPlan(itemId) });
+    }
+    return runs.sort((a, b) => (a.checks[0]!.day < b.checks[0]!.day ? -1 : a.checks[0]!.day > b.checks[0]!.day ? 1 : 0));
+  }
+}
+
+/**
  * Every run of MISSED_CHECKS_IN_A_ROW or more "could not check" answers for one item, in the order
  * they start. `planItemIds`: the ids of the check items of the case's current plan (none without a
  * plan); when not given, every item counts as still in the plan.
  */
 export function findMissedChecks(entries: readonly ChronologyEntry[], planItemIds?: ReadonlySet<string>): MissedCheckRun[] {
-  const runs: MissedCheckRun[] = [];
-  const open = new Map<string, RecordedCheck[]>();
-  const close = (itemId: string, ongoing: boolean) => {
-    const checks = open.get(itemId) ?? [];
-    const inPlan = planItemIds === undefined || planItemIds.has(itemId);
-    if (checks.length >= MISSED_CHECKS_IN_A_ROW) runs.push({ itemId, text: checks.at(-1)!.text, checks, ongoing, inPlan });
-    open.delete(itemId);
-  };
-  for (const check of checksFromEntries(entries)) {
-    if (check.outcome === 'not-checked') open.set(check.itemId, [...(open.get(check.itemId) ?? []), check]);
-    else close(check.itemId, false);
-  }
-  for (const itemId of [...open.keys()]) close(itemId, true);
-  return runs.sort((a, b) => (a.checks[0]!.day < b.checks[0]!.day ? -1 : a.checks[0]!.day > b.checks[0]!.day ? 1 : 0));
+  const tracker = new MissedCheckTracker();
+  for (const check of checksFromEntries(entries)) tracker.add(check);
+  return tracker.runs(planItemIds);
 }
 
 export function missedCheckRationale(run: MissedCheckRun, names: ReadonlyMap<string, string>): string {
@@ -55,7 +76,11 @@ export function missedCheckRationale(run: MissedCheckRun, names: ReadonlyMap<str
 }
 
 export function missedCheckPatterns(entries: readonly ChronologyEntry[], names: ReadonlyMap<string, string>, planItemIds?: ReadonlySet<string>): ChronologyPattern[] {
-  return findMissedChecks(entries, planItemIds).map((run) => ({
+  return findMissedChecks(entries, planItemIds).map((run) => missedCheckPattern(run, names));
+}
+
+export function missedCheckPattern(run: MissedCheckRun, names: ReadonlyMap<string, string>): ChronologyPattern {
+  return {
     id: 'plan-check-missed',
     severity: 'attention',
     title: 'A check in the plan could not be done twice in a row',
@@ -66,5 +91,5 @@ export function missedCheckPatterns(entries: readonly ChronologyEntry[], names: 
     personIds: [...new Set(run.checks.flatMap((check) => (check.personId === undefined ? [] : [check.personId])))],
     factorIds: [...new Set(run.checks.flatMap((check) => (check.factorId === undefined ? [] : [check.factorId])))],
     becomesFinding: run.ongoing && run.inPlan,
-  }));
+  };
 }

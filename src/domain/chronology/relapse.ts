@@ -34,7 +34,19 @@ export interface Relapse {
   cycles: readonly RelapseCycle[];
 }
 
-type State = { at: 'nothing' } | { at: 'indicated'; last: FactorObservation } | { at: 'improved'; last: FactorObservation; improved: FactorObservation };
+export type RelapseState = { at: 'nothing' } | { at: 'indicated'; last: FactorObservation } | { at: 'improved'; last: FactorObservation; improved: FactorObservation };
+
+/** One day of one subject's observations of one factor: the state after it, and the cycle it ends, if any. */
+export function relapseStep(state: RelapseState, sameDay: readonly FactorObservation[]): { state: RelapseState; cycle?: RelapseCycle } {
+  // On a day with evidence both ways the presence counts (risk is assumed); the disagreement is the profile's conflict.
+  const present = sameDay.find((observation) => observation.indicates === 'present');
+  if (present !== undefined) {
+    const next: RelapseState = { at: 'indicated', last: present };
+    return state.at === 'improved' ? { state: next, cycle: { indicated: state.last, improved: state.improved, relapsed: present } } : { state: next };
+  }
+  if (state.at === 'indicated') return { state: { at: 'improved', last: state.last, improved: sameDay[0]! } };
+  return { state };
+}
 
 /** The cycles in one subject's observations of one factor, oldest first. */
 function cyclesIn(observations: readonly { day: string; observation: FactorObservation }[]): RelapseCycle[] {
@@ -43,18 +55,18 @@ function cyclesIn(observations: readonly { day: string; observation: FactorObser
     byDay.set(day, [...(byDay.get(day) ?? []), observation]);
   }
   const cycles: RelapseCycle[] = [];
-  let state: State = { at: 'nothing' };
+  let state: RelapseState = { at: 'nothing' };
   for (const sameDay of byDay.values()) {
-    // On a day with evidence both ways the presence counts (risk is assumed); the disagreement is the profile's conflict.
-    const present = sameDay.find((observation) => observation.indicates === 'present');
-    if (present !== undefined) {
-      if (state.at === 'improved') cycles.push({ indicated: state.last, improved: state.improved, relapsed: present });
-      state = { at: 'indicated', last: present };
-    } else if (state.at === 'indicated') {
-      state = { at: 'improved', last: state.last, improved: sameDay[0]! };
-    }
+    const step = relapseStep(state, sameDay);
+    if (step.cycle) cycles.push(step.cycle);
+    state = step.state;
   }
   return cycles;
+}
+
+/** Whether an observation can be read at all: a real day, a known factor, one way or the other. */
+export function readableObservation(observation: FactorObservation): boolean {
+  return dayOf(observation.at) !== null && isFactorId(observation.factorId) && (observation.indicates === 'present' || observation.indicates === 'absent');
 }
 
 /**

@@ -61,8 +61,8 @@ const SEEN_WHEN_SAID: readonly EventKindId[] = ['antenatal-appointment'];
 /** Contacts that never see the baby, whatever the entry says: a phone or video call is not seeing them (issue 14). */
 export const NEVER_SEEING_KINDS: readonly EventKindId[] = ['phone-or-video-call'];
 
-const ADMISSIONS: readonly EventKindId[] = ['hospital-admission', 'neonatal-admission'];
-const DISCHARGES: readonly EventKindId[] = ['hospital-discharge', 'neonatal-discharge'];
+export const ADMISSIONS: readonly EventKindId[] = ['hospital-admission', 'neonatal-admission'];
+export const DISCHARGES: readonly EventKindId[] = ['hospital-discharge', 'neonatal-discharge'];
 
 /** Whether an entry records the baby as seen, as stored: a call says not seen whatever it was sent with. */
 export function babySeenAsRecorded(kind: string, said: boolean | undefined): boolean | null {
@@ -75,7 +75,7 @@ export function seesTheBaby(entry: ChronologyEntry): boolean {
 }
 
 /** A contact that did not see the baby: a visit or appointment with the baby not seen, a call, or not brought. */
-function contactWithoutSeeing(entry: ChronologyEntry): boolean {
+export function contactWithoutSeeing(entry: ChronologyEntry): boolean {
   if (entry.kind === 'was-not-brought' || NEVER_SEEING_KINDS.includes(entry.kind)) return true;
   return (SEEING_KINDS.includes(entry.kind) || SEEN_WHEN_SAID.includes(entry.kind)) && entry.babySeen === false;
 }
@@ -123,7 +123,7 @@ function hospitalStays(seen: readonly DatedEntry[]): Stay[] {
 }
 
 /** The first day the period (from, to] is longer than the limit for the baby's age on that day, and that band. */
-function limitPassed(from: string, to: string, dateOfBirth: string, bands: readonly AgeBandLimit[]): { band: AgeBand; overdueFrom: string } | null {
+export function limitPassed(from: string, to: string, dateOfBirth: string, bands: readonly AgeBandLimit[]): { band: AgeBand; overdueFrom: string } | null {
   let fromMonths = 0;
   for (const { underMonths, maxDays } of bands) {
     const bandStart = addMonths(dateOfBirth, fromMonths);
