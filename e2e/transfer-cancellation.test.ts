@@ -1,7 +1,8 @@
 // Cancelling a transfer in a real browser with axe (issue 21): the lead professional of a demo case
 // closes it for transfer, then cancels: a reason too long is refused with the error summary linking
 // to the field and what was typed kept; with a reason, the page says the transfer is cancelled, by
-// whom and why, and the case is open again. No JavaScript needed.
+// whom and why, and the case is open again; its pack is no longer offered to print, and its address
+// says so. No JavaScript needed.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -41,6 +42,16 @@ describe('cancelling a transfer to another area', () => {
     assert.match(await page.locator('.govuk-notification-banner').innerText(), /transfer to Northshire County Council is cancelled/);
     assert.match(await page.locator('[data-qa="transfer-sent"]').innerText(), /Cancelled[\s\S]*Northshire refused it: the family did not move/);
     assert.match(await page.locator('[data-qa="open-again"]').innerText(), /open here again/);
+    assert.equal(await page.locator('[data-qa="pack-print"]').count(), 0, 'no link to print a cancelled transfer’s pack');
     await expectNoAxeViolations(page);
+  });
+
+  test('the cancelled transfer’s pack is not printed: its address says why and links back to the transfer', async () => {
+    const refused = await page.goto(`/cases/${caseId}/print/transfer`);
+    assert.equal(refused?.status(), 409);
+    assert.match(await page.locator('h1').innerText(), /no transfer pack to print/);
+    await expectNoAxeViolations(page);
+    await page.locator(`a[href="/cases/${caseId}/transfer"]`).first().click();
+    assert.match(await page.locator('h1').innerText(), /Transfer to another area/);
   });
 });

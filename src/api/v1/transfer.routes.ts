@@ -168,7 +168,7 @@ export async function transferApiRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         ...common,
         summary:
-          'Receive a transfer pack from another area: the case is made here as any new record is (checked, and matched against the records here), with every person, entry, relationship, factor assessment (with its evidence; the sending area’s, unverified, until confirmed or re-assessed here), the plan, meetings and disputes, each marked as received from the sending area on the day received; 201 with what was received. A possible duplicate is a 409 listing the matches, and two ways on: send again with confirmedNoDuplicate, checkedCaseIds and differentBabyReason (a different baby, audited), or with mergeInto (the same baby: the history is added to that record, its people matched by NHS number and the others proposed for someone here to confirm; 404 when you cannot open it, 422 merge-mismatch when its NHS number differs). A pack with any problem is refused whole (422, an OperationOutcome naming each problem) and nothing is stored',
+          'Receive a transfer pack from another area: the case is made here as any new record is (checked, and matched against the records here), with every person, entry, relationship, factor assessment (with its evidence; the sending area’s, unverified, until confirmed or re-assessed here), the plan, meetings and disputes, each marked as received from the sending area on the day received; 201 with what was received. A possible duplicate is a 409 listing the matches, and two ways on: send again with confirmedNoDuplicate, checkedCaseIds and differentBabyReason (a different baby, audited), or with mergeInto (the same baby: the history is added to that record, its people matched by NHS number and the others proposed for someone here to confirm, the entries already there from the same area not added again; 404 when you cannot open it, 422 merge-mismatch when its NHS number differs, 409 already-merged when all its entries are there). A pack with any problem is refused whole (422, an OperationOutcome naming each problem) and nothing is stored',
         querystring: ReceiveQuery,
         body: { content: { [FHIR_JSON]: { schema: ReceivedPack }, 'application/json': { schema: ReceivedPack } } },
         response: {
@@ -177,7 +177,7 @@ export async function transferApiRoutes(app: FastifyInstance): Promise<void> {
           400: outcomeOf('A body that is not JSON or not of the schema’s shape'),
           403: outcomeOf('A role that does not make records (audited)'),
           404: outcomeOf('mergeInto names no record you can add to (audited)'),
-          409: outcomeOf('A record here may be the same baby (each an issue naming it), or one has its NHS number; the first issue says the two ways on'),
+          409: outcomeOf('A record here may be the same baby (each an issue naming it), or one has its NHS number; the first issue says the two ways on. With mergeInto: already-merged, every entry of the pack is in that record already (merged before, or the record was made from it), nothing added (audited)'),
           413: outcomeOf('Larger than 10 MB'),
           422: outcomeOf('Not a transfer pack, or one with problems (each an issue); a record that cannot be made; confirmedNoDuplicate without differentBabyReason, or with mergeInto; or merge-mismatch'),
         },
@@ -201,6 +201,7 @@ export async function transferApiRoutes(app: FastifyInstance): Promise<void> {
       if (result.code === 'forbidden') return sendOutcome(reply, 403, operationOutcome([outcomeIssue('error', 'forbidden', 'forbidden', result.message)]));
       if (result.code === 'not-found') return sendOutcome(reply, 404, operationOutcome([outcomeIssue('error', 'not-found', 'not-found', result.message)]));
       if (result.code === 'merge-mismatch') return slip('merge-mismatch', result.message);
+      if (result.code === 'already-merged') return sendOutcome(reply, 409, operationOutcome([outcomeIssue('error', 'duplicate', 'already-merged', result.message)]));
       if (result.code === 'invalid') return sendOutcome(reply, 422, operationOutcome(result.problems.map((p) => outcomeIssue('error', 'invalid', 'record-invalid', `The baby's ${p.field}: ${p.message}`))));
       const matches = result.matches.map((match) => outcomeIssue('error', 'duplicate', result.code, match.restricted ? `A record you cannot open (${match.id})${match.contact ? `: contact ${match.contact.name}, ${match.contact.organisation}` : ''}` : `Record ${match.id}: ${match.reasons.join('; ')}`));
       return sendOutcome(reply, 409, operationOutcome([outcomeIssue('error', 'duplicate', result.code, `${result.message} ${DUPLICATE_WAYS_ON}`), ...matches]));

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { ApiErrorBody } from '../../../test/helpers/case-api.ts';
 import { apiTokenFor, makeCase, makeOrganisation, makePerson, makeUser } from '../../../test/helpers/factories.ts';
@@ -20,6 +21,19 @@ interface Pack {
 interface Outcome {
   resourceType: string;
   issue: { details: { text: string }; expression?: string[] }[];
+}
+
+/** The pack as a later pack of the same record would come, sent an hour later, whose entries are not in the record here: each entry under a new id there (corrections, evidence and disputes following). */
+function withNewEntryIds(bundle: Pack): Pack {
+  const binary = bundle.entry.find((e) => e.resource.resourceType === 'Binary')!.resource as unknown as { data: string };
+  const record = JSON.parse(Buffer.from(binary.data, 'base64').toString('utf8')) as { sentAt: string; entries: { id: string; corrects?: string }[]; assessments: { evidence: { entryId?: string }[] }[]; disputes: { entryId: string }[] };
+  const ids = new Map(record.entries.map((entry) => [entry.id, randomUUID()]));
+  const id = (old: string) => ids.get(old) ?? old;
+  record.sentAt = new Date(new Date(record.sentAt).getTime() + 3_600_000).toISOString();
+  record.entries = record.entries.map((entry) => ({ ...entry, id: id(entry.id), ...(entry.corrects === undefined ? {} : { corrects: id(entry.corrects) }) }));
+  record.assessments = record.assessments.map((a) => ({ ...a, evidence: a.evidence.map((e) => (e.entryId === undefined ? e : { ...e, entryId: id(e.entryId) })) }));
+  record.disputes = record.disputes.map((d) => ({ ...d, entryId: id(d.entryId) }));
+  return { ...bundle, entry: bundle.entry.map((e) => (e.resource.resourceType === 'Binary' ? { resource: { ...e.resource, data: Buffer.from(JSON.stringify(record)).toString('base64') } } : e)) };
 }
 
 describe('transfer to another area: from one instance of the service to another (two databases)', () => {
@@ -285,9 +299,19 @@ describe('transfer to another area: from one instance of the service to another 
     assert.equal((await receiving.ctx.db.selectFrom('chronology_entries').select('id').where('case_id', '=', receivedId).execute()).length, 3);
     await receiving.ctx.db.updateTable('cases').set({ nhs_number: null }).where('id', '=', receivedId).execute();
 
-    const merged = await receive(pack, `?mergeInto=${receivedId}`);
+    // The record was made from this very pack: adding it again would double its history. Nothing is added, and the answer says so (audited).
+    const entriesBefore = (await receiving.ctx.db.selectFrom('chronology_entries').select('id').where('case_id', '=', receivedId).execute()).length;
+    const same = await receive(pack, `?mergeInto=${receivedId}`);
+    assert.equal(same.statusCode, 409, same.body);
+    assert.match(same.json<Outcome>().issue[0]!.details.text, /in this record already/);
+    assert.equal((await receiving.ctx.db.selectFrom('chronology_entries').select('id').where('case_id', '=', receivedId).execute()).length, entriesBefore);
+    assert.equal((await receiving.ctx.db.selectFrom('fhir_proposed_people').select('id').where('case_id', '=', receivedId).execute()).length, 0);
+
+    // A later pack of the same record whose entries are not here yet: they are added; its meeting, received before, is not.
+    const later = withNewEntryIds(pack);
+    const merged = await receive(later, `?mergeInto=${receivedId}`);
     assert.equal(merged.statusCode, 201, merged.body);
-    assert.deepEqual(merged.json<Record<string, unknown>>(), { caseId: receivedId, merged: true, entries: 3, people: 2, peopleMatched: 1, peopleProposed: 1, relationships: 0, assessments: 1, assessmentsKeptHere: 1, plan: 'kept-here', meetings: 1, disputes: 1 });
+    assert.deepEqual(merged.json<Record<string, unknown>>(), { caseId: receivedId, merged: true, entries: 3, people: 2, peopleMatched: 1, peopleProposed: 1, relationships: 0, assessments: 1, assessmentsKeptHere: 1, plan: 'kept-here', meetings: 0, disputes: 1 });
     const names = async () => (await receiving.ctx.db.selectFrom('people').select('given_name').where('case_id', '=', receivedId).execute()).map((p) => p.given_name).sort();
     assert.deepEqual(await names(), ['Sam', 'Zoë'], 'the mother found by her NHS number; the partner, with none, not added');
     // The partner is proposed, as a FHIR import proposes people, for someone here to confirm or reject.
@@ -296,9 +320,9 @@ describe('transfer to another area: from one instance of the service to another 
     const proposalId = proposals[0]!.id;
     const partnerAssessment = await receiving.ctx.db.selectFrom('profile_assessments').select('person_id').where('case_id', '=', receivedId).where('factor_id', '=', 'alcohol-misuse').where('person_id', '=', proposalId).execute();
     assert.equal(partnerAssessment.length, 1, 'the received assessment names the proposed person');
-    // The mother's factor is assessed here already (kept, the received evidence beside it); the added partner's is received.
+    // The mother's factor is assessed here already (kept, the received evidence beside it, not twice); the added partner's is received.
     const evidence = await receiving.ctx.db.selectFrom('profile_evidence').select('note').where('case_id', '=', receivedId).where('factor_id', '=', 'mental-health').orderBy('recorded_at').orderBy('note').execute();
-    assert.deepEqual(evidence.map((e) => e.note).sort(), ['GP letter of 2 November', 'GP letter of 2 November', 'Seen low in mood at our first visit']);
+    assert.deepEqual(evidence.map((e) => e.note).sort(), ['GP letter of 2 November', 'Seen low in mood at our first visit']);
     assert.equal((await receiving.ctx.db.selectFrom('chronology_entries').select('id').where('case_id', '=', receivedId).execute()).length, 6);
 
     // Confirmed as a new person on the proposals page: added as the other area recorded them, under the
@@ -316,8 +340,13 @@ describe('transfer to another area: from one instance of the service to another 
     assert.deepEqual(relationships, [{ person_id: motherHere, other_person_id: proposalId, kind: 'partners', received_from: { area: 'Southby Health Visiting', receivedOn: serviceToday(receiving.clock.now()) } }]);
     const decided = await receiving.ctx.db.selectFrom('audit_log').select(['outcome', 'details']).where('action', '=', 'person.proposal-decide').where('case_id', '=', receivedId).execute();
     assert.deepEqual(decided.map((a) => [a.outcome, (a.details as { decision: string }).decision, (a.details as { personId?: string }).personId]), [['success', 'new-person', proposalId]]);
-    const againMerged = await receive(pack, `?mergeInto=${receivedId}`);
-    assert.equal(againMerged.json<{ peopleProposed: number }>().peopleProposed, 0, 'the same pack merged again proposes no one twice');
+    const counted = async () => Promise.all(['chronology_entries', 'chronology_disputes', 'profile_evidence', 'case_meetings', 'fhir_proposed_people', 'person_relationships'].map(async (table) => (await receiving.ctx.db.selectFrom(table as 'chronology_entries').select('case_id').where('case_id', '=', receivedId).execute()).length));
+    const beforeAgain = await counted();
+    const againMerged = await receive(later, `?mergeInto=${receivedId}`);
+    assert.equal(againMerged.statusCode, 409, 'the same pack merged again adds nothing');
+    assert.deepEqual(await counted(), beforeAgain);
+    const merges = await receiving.ctx.db.selectFrom('audit_log').select(['outcome', 'details']).where('action', '=', 'transfer.receive').where('case_id', '=', receivedId).where('outcome', '=', 'failure').orderBy('seq').execute();
+    assert.deepEqual(merges.map((a) => (a.details as { reason?: string }).reason), ['merge-mismatch', 'already-merged', 'already-merged']);
 
     const cases = (await receiving.ctx.db.selectFrom('cases').select('id').execute()).length;
     const different = await receive(pack, `?confirmedNoDuplicate=true&checkedCaseIds=${receivedId}&differentBabyReason=${encodeURIComponent('Another mother; checked with the GP')}`);

@@ -9,6 +9,7 @@ import type { Severity } from '../../domain/catalogue/finding-definitions.ts';
 import type { PlanVersion } from '../../domain/plan/plan.types.ts';
 import { visitingPattern, type VisitState } from '../../domain/plan/visiting-pattern.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
+import { mayPrintTransferPack, NO_TRANSFER_PACK_MESSAGE } from '../../domain/transfer/transfer-rules.ts';
 import type { UserActor } from '../actor.ts';
 import { notTakenUp } from '../alerts/open-alerts.ts';
 import { recordAuditAlone } from '../audit.ts';
@@ -74,26 +75,35 @@ export interface CasePrint {
   printedAt: Date;
 }
 
-export type ViewCasePrintResult = { ok: true; value: CasePrint } | Extract<ViewCaseResult, { ok: false }>;
+/** `not-transferred`: the transfer pack asked for a case with no transfer in force (domain/transfer/transfer-rules.ts mayPrintTransferPack). */
+export type ViewCasePrintResult = { ok: true; value: CasePrint } | Extract<ViewCaseResult, { ok: false }> | { ok: false; code: 'not-transferred'; message: string };
 
 export async function viewCasePrint(ctx: AppContext, actor: UserActor, caseId: string, kind: PrintKind, format: PrintFormat): Promise<ViewCasePrintResult> {
   const opened = await readCaseForView(ctx, actor, caseId);
   if (!opened.ok) return opened;
   const { access } = opened.value;
   const printedAt = ctx.clock.now();
+  // The transfer pack is printed only for a transfer in force, as its link on the transfer page is shown: the refusal audited.
+  const transfer =
+    kind === 'transfer'
+      ? await ctx.db.selectFrom('case_transfers').select(['to_area as toArea', 'from_area as fromArea', 'sent_at as sentAt', 'cancelled_at as cancelledAt', 'receipt_confirmed_at as receiptConfirmedAt']).where('case_id', '=', caseId).orderBy('sent_at', 'desc').orderBy('cancelled_at', 'desc').limit(1).executeTakeFirst()
+      : undefined;
+  if (kind === 'transfer' && !mayPrintTransferPack(transfer ? { cancelled: transfer.cancelledAt !== null, receiptConfirmed: transfer.receiptConfirmedAt !== null } : null)) {
+    await recordAuditAlone(ctx, actor, { action: 'case.view', outcome: 'failure', caseId, subjectType: 'case', subjectId: caseId, details: { basis: access.basis, print: kind, format, reason: 'not-transferred' } });
+    return { ok: false, code: 'not-transferred', message: NO_TRANSFER_PACK_MESSAGE };
+  }
   const today = serviceToday(printedAt);
   const evaluated = await ctx.profiles.read(ctx, caseId);
   const chronology: readonly ChronologyEntry[] = evaluated?.stored.chronology ?? [];
   // The transfer pack holds what both the profile and the summary hold, and the chronology.
   const summary = kind !== 'profile';
   const factors = kind !== 'summary';
-  const [profile, assessedBy, levelHistory, plan, openAlerts, transfer] = await Promise.all([
+  const [profile, assessedBy, levelHistory, plan, openAlerts] = await Promise.all([
     evaluated ? profileViewOf(ctx.db, caseId, evaluated, access.canChange) : null,
     factors ? readAssessedBy(ctx, caseId) : new Map<string, FactorAssessedBy>(),
     summary ? readLevelHistory(ctx, caseId) : [],
     summary ? readCurrentPlan(ctx.db, caseId) : null,
     summary ? readOpenAlerts(ctx, caseId) : [],
-    kind === 'transfer' ? ctx.db.selectFrom('case_transfers').select(['to_area as toArea', 'from_area as fromArea', 'sent_at as sentAt']).where('case_id', '=', caseId).orderBy('sent_at', 'desc').orderBy('cancelled_at', 'desc').limit(1).executeTakeFirst() : undefined,
   ]);
   const ownerNames = plan ? await readOwnerNames(ctx, opened.value, plan) : {};
   const showed = [
@@ -124,7 +134,7 @@ export async function viewCasePrint(ctx: AppContext, actor: UserActor, caseId: s
       ownerNames,
       openAlerts,
       chronology: kind === 'transfer' ? chronology : [],
-      transfer: transfer ?? null,
+      transfer: transfer ? { toArea: transfer.toArea, fromArea: transfer.fromArea, sentAt: transfer.sentAt } : null,
       today,
       printedAt,
     },

@@ -11,6 +11,7 @@ import {
   decideTransfer,
   isTransferSlip,
   mayConfirmReceipt,
+  mayPrintTransferPack,
   mayTransfer,
   receiptTaskState,
   TRANSFER_REFUSAL_MESSAGES,
@@ -166,6 +167,8 @@ export interface TransferPageView {
   mayConfirmReceipt: boolean;
   /** The cancel form: the lead professional, or a manager or safeguarding lead of the sending organisation. */
   mayCancel: boolean;
+  /** The link to the printable transfer pack: a transfer in force only (transfer-rules.ts mayPrintTransferPack), as its route allows. */
+  mayPrintPack: boolean;
 }
 
 /** The case's transfer, for the pages: to anyone who may change the case (read audited). */
@@ -189,6 +192,7 @@ export async function viewTransfer(ctx: AppContext, actor: UserActor, caseId: st
       mayTransfer: mayTransfer(access.basis, onCase(row)).ok,
       mayConfirmReceipt: mayConfirmReceipt(access.basis, onCase(row)).ok,
       mayCancel: mayCancelTransfer({ basis: access.basis, role: actor.role, organisationId: actor.organisationId }, toCancel(row)).ok,
+      mayPrintPack: mayPrintTransferPack(onCase(row)),
     },
   };
 }

@@ -8,14 +8,14 @@
 import type { OutcomeIssue } from '../../domain/fhir/operation-outcome.ts';
 import { roleAllows } from '../../domain/shared/roles.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
-import { isMergeMismatch, matchPeopleByNhsNumber, MERGE_MISMATCH_MESSAGE } from '../../domain/transfer/merge-rules.ts';
+import { ALREADY_MERGED_MESSAGE, isAlreadyMerged, isMergeMismatch, matchPeopleByNhsNumber, MERGE_MISMATCH_MESSAGE } from '../../domain/transfer/merge-rules.ts';
 import { readTransferPack } from '../../domain/transfer/transfer-pack.ts';
 import type { TransferRecord, TransferredBaby } from '../../domain/transfer/transfer-record.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAuditAlone } from '../audit.ts';
 import { loadCaseAccess } from '../cases/case-access.ts';
 import type { AppContext } from '../context.ts';
-import { peopleHereByNhsNumber } from './receive-transfer.ts';
+import { peopleHereByNhsNumber, receivedEntriesHere, samePackReceived } from './receive-transfer.ts';
 
 const ACTION = 'transfer.preview';
 
@@ -43,22 +43,31 @@ export async function mayImportTransfer(ctx: AppContext, actor: UserActor): Prom
 
 /** What the pack holds, read and checked whole; nothing is stored. `pack`: the parsed file, or null when it was not JSON. */
 export async function previewTransferPack(ctx: AppContext, actor: UserActor, pack: unknown): Promise<PreviewResult> {
+  if (!(await mayImportTransfer(ctx, actor))) return { ok: false, code: 'forbidden', message: IMPORT_FORBIDDEN };
   const read = await readForPreview(ctx, actor, pack);
-  return read.ok ? { ok: true, value: read.value } : read;
+  if (!read.ok) return read;
+  const { record, value } = read;
+  // The sending area and the counts are named; the baby is not (the pack is not stored yet).
+  await recordAuditAlone(ctx, actor, { action: ACTION, subjectType: 'case', details: { fromArea: record.fromArea, sendingCaseId: record.sendingCaseId, ...value.counts } });
+  return { ok: true, value };
 }
 
-async function readForPreview(ctx: AppContext, actor: UserActor, pack: unknown): Promise<Exclude<PreviewResult, { ok: true }> | { ok: true; value: PackPreview; record: TransferRecord }> {
-  if (!(await mayImportTransfer(ctx, actor))) return { ok: false, code: 'forbidden', message: IMPORT_FORBIDDEN };
+/** The pack shown again beside a refusal its use case audited already (the merge's): read, not audited a second time; null when it cannot be read. */
+export function packShownAgain(ctx: AppContext, pack: unknown): PackPreview | null {
+  const read = readTransferPack(pack, serviceToday(ctx.clock.now()));
+  return read.ok ? previewOf(read.record) : null;
+}
+
+const previewOf = (record: TransferRecord): PackPreview => ({ fromArea: record.fromArea, toArea: record.toArea, sentAt: record.sentAt, baby: record.baby, counts: { people: record.people.length, entries: record.entries.length, findings: record.findings.length } });
+
+/** The pack read and checked whole, a pack that cannot be read audited; the look itself is audited by the caller, once. */
+async function readForPreview(ctx: AppContext, actor: UserActor, pack: unknown): Promise<{ ok: false; code: 'invalid-pack'; issues: OutcomeIssue[] } | { ok: true; value: PackPreview; record: TransferRecord }> {
   const read = readTransferPack(pack, serviceToday(ctx.clock.now()));
   if (!read.ok) {
     await recordAuditAlone(ctx, actor, { action: ACTION, outcome: 'failure', subjectType: 'case', details: { reason: 'invalid-pack', problems: read.issues.length } });
     return { ok: false, code: 'invalid-pack', issues: read.issues };
   }
-  const { record } = read;
-  const counts = { people: record.people.length, entries: record.entries.length, findings: record.findings.length };
-  // The sending area and the counts are named; the baby is not (the pack is not stored yet).
-  await recordAuditAlone(ctx, actor, { action: ACTION, subjectType: 'case', details: { fromArea: record.fromArea, sendingCaseId: record.sendingCaseId, ...counts } });
-  return { ok: true, value: { fromArea: record.fromArea, toArea: record.toArea, sentAt: record.sentAt, baby: record.baby, counts }, record };
+  return { ok: true, value: previewOf(read.record), record: read.record };
 }
 
 /** What a merge into a record here would add (the page's second step after a likely duplicate): nothing is stored. */
@@ -68,6 +77,8 @@ export interface MergePreview {
   /** The pack's people found here by NHS number, by name; the others are proposed, not added. */
   peopleMatched: string[];
   peopleProposed: string[];
+  /** The pack's entries in the record already (received from the same area under the same id): not added again. */
+  entriesAlreadyHere: number;
   assessments: number;
   meetings: number;
 }
@@ -75,7 +86,7 @@ export interface MergePreview {
 export type MergePreviewResult =
   | { ok: true; value: MergePreview }
   /** `not-a-maker`: the caller's role makes no records; `forbidden`: not on the record's team. */
-  | { ok: false; code: 'not-a-maker' | 'forbidden' | 'not-found' | 'merge-mismatch'; message: string }
+  | { ok: false; code: 'not-a-maker' | 'forbidden' | 'not-found' | 'merge-mismatch' | 'already-merged'; message: string }
   | { ok: false; code: 'invalid-pack'; issues: OutcomeIssue[] };
 
 export const MERGE_NOT_FOUND = 'There is no record with this id. Check the possible match the service showed you.';
@@ -98,14 +109,20 @@ export async function previewMerge(ctx: AppContext, actor: UserActor, pack: unkn
     return { ok: false, code: 'forbidden', message: MERGE_FORBIDDEN };
   }
   const read = await readForPreview(ctx, actor, pack);
-  if (!read.ok) return read.code === 'forbidden' ? { ...read, code: 'not-a-maker' } : read;
+  if (!read.ok) return read;
   const { record } = read;
   if (isMergeMismatch(target.nhs_number, record.baby.nhsNumber)) {
     await recordAuditAlone(ctx, actor, { action: ACTION, outcome: 'failure', caseId, subjectType: 'case', subjectId: caseId, details: { mergeInto: caseId, reason: 'merge-mismatch' } });
     return { ok: false, code: 'merge-mismatch', message: MERGE_MISMATCH_MESSAGE };
   }
+  const entriesHere = await receivedEntriesHere(ctx.db, caseId, record);
+  if (isAlreadyMerged({ entriesSent: record.entries.length, entriesHere: entriesHere.size, samePackReceived: await samePackReceived(ctx.db, caseId, record) })) {
+    await recordAuditAlone(ctx, actor, { action: ACTION, outcome: 'failure', caseId, subjectType: 'case', subjectId: caseId, details: { mergeInto: caseId, reason: 'already-merged', fromArea: record.fromArea, sendingCaseId: record.sendingCaseId } });
+    return { ok: false, code: 'already-merged', message: ALREADY_MERGED_MESSAGE };
+  }
   const { matched, notFound } = matchPeopleByNhsNumber(record.people, await peopleHereByNhsNumber(ctx.db, caseId));
-  await recordAuditAlone(ctx, actor, { action: ACTION, caseId, subjectType: 'case', subjectId: caseId, details: { mergeInto: caseId, fromArea: record.fromArea, peopleMatched: matched.size, peopleProposed: notFound.length } });
+  // One entry for the look: the pack's sending area and counts, and what the merge would do.
+  await recordAuditAlone(ctx, actor, { action: ACTION, caseId, subjectType: 'case', subjectId: caseId, details: { mergeInto: caseId, fromArea: record.fromArea, sendingCaseId: record.sendingCaseId, ...read.value.counts, peopleMatched: matched.size, peopleProposed: notFound.length, entriesAlreadyHere: entriesHere.size } });
   return {
     ok: true,
     value: {
@@ -113,6 +130,7 @@ export async function previewMerge(ctx: AppContext, actor: UserActor, pack: unkn
       target: { id: caseId, name: [target.given_name, target.family_name].filter(Boolean).join(' ') || 'Baby, not yet named' },
       peopleMatched: record.people.filter((person) => matched.has(person.id)).map(personName),
       peopleProposed: notFound.map(personName),
+      entriesAlreadyHere: entriesHere.size,
       assessments: record.assessments.length,
       meetings: record.meetings.length,
     },

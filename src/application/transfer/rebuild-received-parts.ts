@@ -5,7 +5,10 @@
 // migration 046). A received assessment keeps who assessed it there and when, and stays the sending
 // area's (unverified) until someone here confirms or re-assesses it. Into a case that already has its
 // own (a merge), what is here wins: a factor already assessed here gets the received evidence beside
-// its own assessment, and a plan here is kept (the received plan is then not added).
+// its own assessment, and a plan here is kept (the received plan is then not added). Merged again (a
+// later pack of the same record), nothing already here is added twice: a relationship between the
+// same two people, evidence with the same note, agency, recorder and time, a meeting received before
+// with the same kind, day, recorder and time.
 import { factorById } from '../../domain/catalogue/catalogue.ts';
 import type { EntryDispute } from '../../domain/chronology/chronology.types.ts';
 import type { TransferRecord, ReceivedMark, ReceivedAssessmentMark } from '../../domain/transfer/transfer-record.ts';
@@ -43,6 +46,12 @@ const json = (value: unknown) => JSON.stringify(value);
 
 async function rebuildAssessments(trx: Tx, ctx: AppContext, caseId: string, record: TransferRecord, ids: IdsHere, mark: ReceivedMark): Promise<Pick<RebuiltCounts, 'assessments' | 'assessmentsKeptHere'>> {
   const here = new Set((await trx.selectFrom('profile_assessments').select(['factor_id', 'subject_key']).where('case_id', '=', caseId).execute()).map((a) => `${a.factor_id}|${a.subject_key}`));
+  const evidenceKey = (e: { factorId: string; subjectKey: string; note: string; agency: string; recordedBy: string | null; recordedAt: string }) => JSON.stringify([e.factorId, e.subjectKey, e.note, e.agency, e.recordedBy, new Date(e.recordedAt).toISOString()]);
+  const evidenceHere = new Set(
+    (await trx.selectFrom('profile_evidence').select(['factor_id', 'subject_key', 'note', 'agency', 'recorded_by_name', 'recorded_at']).where('case_id', '=', caseId).where('recorded_by', 'is', null).execute()).map((e) =>
+      evidenceKey({ factorId: e.factor_id, subjectKey: e.subject_key, note: e.note, agency: e.agency, recordedBy: e.recorded_by_name, recordedAt: e.recorded_at.toISOString() }),
+    ),
+  );
   let received = 0;
   for (const assessment of record.assessments) {
     const factor = factorById(assessment.factorId)!;
@@ -71,11 +80,12 @@ async function rebuildAssessments(trx: Tx, ctx: AppContext, caseId: string, reco
         .execute();
       received += 1;
     }
-    if (assessment.evidence.length === 0) continue;
+    const evidence = assessment.evidence.filter((e) => !evidenceHere.has(evidenceKey({ factorId: assessment.factorId, subjectKey: key, note: e.note, agency: e.agency, recordedBy: e.recordedBy, recordedAt: e.recordedAt })));
+    if (evidence.length === 0) continue;
     await trx
       .insertInto('profile_evidence')
       .values(
-        assessment.evidence.map((e) => ({
+        evidence.map((e) => ({
           case_id: caseId,
           id: ctx.newId(),
           factor_id: assessment.factorId,
@@ -97,14 +107,19 @@ async function rebuildAssessments(trx: Tx, ctx: AppContext, caseId: string, reco
   return { assessments: received, assessmentsKeptHere: record.assessments.length - received };
 }
 
-/** The meetings, each under a new id: the ids here by the pack's. */
-async function rebuildMeetings(trx: Tx, ctx: AppContext, caseId: string, record: TransferRecord, mark: ReceivedMark): Promise<Map<string, string>> {
-  const meetingIds = new Map(record.meetings.map((meeting) => [meeting.id, ctx.newId()]));
-  if (record.meetings.length === 0) return meetingIds;
+/** The meetings, each under a new id (one received before keeps its own): the ids here by the pack's, and how many were added. */
+async function rebuildMeetings(trx: Tx, ctx: AppContext, caseId: string, record: TransferRecord, mark: ReceivedMark): Promise<{ meetingIds: Map<string, string>; added: number }> {
+  if (record.meetings.length === 0) return { meetingIds: new Map(), added: 0 };
+  const meetingKey = (m: { kind: string; heldOn: string; recordedBy: string | null; recordedAt: string }) => JSON.stringify([m.kind, m.heldOn, m.recordedBy, new Date(m.recordedAt).toISOString()]);
+  const received = await trx.selectFrom('case_meetings').select(['id', 'kind', 'held_on', 'recorded_by_name', 'recorded_at']).where('case_id', '=', caseId).where('received_from', 'is not', null).execute();
+  const here = new Map(received.map((m) => [meetingKey({ kind: m.kind, heldOn: m.held_on, recordedBy: m.recorded_by_name, recordedAt: m.recorded_at.toISOString() }), m.id]));
+  const meetingIds = new Map(record.meetings.map((meeting) => [meeting.id, here.get(meetingKey(meeting)) ?? ctx.newId()]));
+  const added = record.meetings.filter((meeting) => !here.has(meetingKey(meeting)));
+  if (added.length === 0) return { meetingIds, added: 0 };
   await trx
     .insertInto('case_meetings')
     .values(
-      record.meetings.map((m) => ({
+      added.map((m) => ({
         case_id: caseId,
         id: meetingIds.get(m.id)!,
         kind: m.kind,
@@ -127,7 +142,7 @@ async function rebuildMeetings(trx: Tx, ctx: AppContext, caseId: string, record:
       })),
     )
     .execute();
-  return meetingIds;
+  return { meetingIds, added: added.length };
 }
 
 async function rebuildPlan(trx: Tx, caseId: string, record: TransferRecord, ids: IdsHere, meetingIds: ReadonlyMap<string, string>, mark: ReceivedMark): Promise<RebuiltCounts['plan']> {
@@ -155,7 +170,9 @@ async function rebuildPlan(trx: Tx, caseId: string, record: TransferRecord, ids:
 }
 
 export async function rebuildReceivedParts(trx: Tx, ctx: AppContext, recorder: Recorder, caseId: string, record: TransferRecord, ids: IdsHere, mark: ReceivedMark): Promise<Rebuilt> {
-  const relationships = record.relationships.filter((r) => !ids.proposed.has(ids.people.get(r.personId)!) && !ids.proposed.has(ids.people.get(r.otherPersonId)!));
+  const pair = (a: string, b: string) => [a, b].sort().join('|');
+  const related = new Set((await trx.selectFrom('person_relationships').select(['person_id', 'other_person_id']).where('case_id', '=', caseId).execute()).map((r) => pair(r.person_id, r.other_person_id)));
+  const relationships = record.relationships.filter((r) => !ids.proposed.has(ids.people.get(r.personId)!) && !ids.proposed.has(ids.people.get(r.otherPersonId)!) && !related.has(pair(ids.people.get(r.personId)!, ids.people.get(r.otherPersonId)!)));
   if (relationships.length > 0) {
     await trx
       .insertInto('person_relationships')
@@ -163,7 +180,7 @@ export async function rebuildReceivedParts(trx: Tx, ctx: AppContext, recorder: R
       .execute();
   }
   const assessments = await rebuildAssessments(trx, ctx, caseId, record, ids, mark);
-  const meetingIds = await rebuildMeetings(trx, ctx, caseId, record, mark);
+  const { meetingIds, added: meetings } = await rebuildMeetings(trx, ctx, caseId, record, mark);
   const plan = await rebuildPlan(trx, caseId, record, ids, meetingIds, mark);
   const disputes = new Map<string, EntryDispute[]>();
   const disputeIds = record.disputes.map(() => ctx.newId());
@@ -192,5 +209,5 @@ export async function rebuildReceivedParts(trx: Tx, ctx: AppContext, recorder: R
       )
       .execute();
   }
-  return { counts: { relationships: relationships.length, ...assessments, plan, meetings: record.meetings.length, disputes: record.disputes.length }, disputes };
+  return { counts: { relationships: relationships.length, ...assessments, plan, meetings, disputes: record.disputes.length }, disputes };
 }

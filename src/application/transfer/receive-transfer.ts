@@ -13,12 +13,18 @@
 // reason, audited) or adds the received history to the record here (`mergeInto`): its entries, its
 // people matched by NHS number, its assessments received as above. The people it does not match are
 // proposed, for someone here to confirm or reject (propose-received-people.ts), not added.
+// A merge is idempotent by the pack's entries: an entry already here as received from the same area
+// under the same sending id (its receivedFrom) is not added again, nor its disputes; a pack whose
+// entries are all here already, or the very pack the record was made from or took first (its
+// received_transfers row: sending area, record and time), adds nothing and is refused as already
+// merged (audited), so the same pack merged twice, or into the record made from it, doubles nothing.
+import { sql } from 'kysely';
 import { dayOfOccurrence } from '../../domain/chronology/entry-rules.ts';
 import type { OutcomeIssue } from '../../domain/fhir/operation-outcome.ts';
 import { normalisePersonDetails, type PersonDetails } from '../../domain/people/person-rules.ts';
 import { roleAllows } from '../../domain/shared/roles.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
-import { isMergeMismatch, matchPeopleByNhsNumber, MERGE_MISMATCH_MESSAGE } from '../../domain/transfer/merge-rules.ts';
+import { ALREADY_MERGED_MESSAGE, isAlreadyMerged, isMergeMismatch, matchPeopleByNhsNumber, MERGE_MISMATCH_MESSAGE } from '../../domain/transfer/merge-rules.ts';
 import { readTransferPack } from '../../domain/transfer/transfer-pack.ts';
 import { RECEIVED_FROM_KEY, type ReceivedFrom, type TransferRecord } from '../../domain/transfer/transfer-record.ts';
 import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
@@ -56,6 +62,8 @@ export type ReceiveTransferResult =
   | { ok: false; code: 'invalid-pack'; issues: OutcomeIssue[] }
   | { ok: false; code: 'not-found'; message: string }
   | { ok: false; code: 'merge-mismatch'; message: string }
+  /** Merging: every entry of the pack is in the record already (merged before, or the record was made from it); nothing added. */
+  | { ok: false; code: 'already-merged'; message: string }
   | Exclude<CreateCaseResult, { ok: true }>;
 
 const ACTION = 'transfer.receive';
@@ -92,11 +100,40 @@ async function mergeTransfer(ctx: AppContext, actor: UserActor, record: Transfer
     if (isMergeMismatch(nhsHere, record.baby.nhsNumber)) {
       return { changed: false, answer: { ok: false, code: 'merge-mismatch', message: MERGE_MISMATCH_MESSAGE }, audit: { action: ACTION, outcome: 'failure', caseId: here.id, subjectType: 'case', subjectId: here.id, details: { reason: 'merge-mismatch', fromArea: record.fromArea } } };
     }
+    const entriesHere = await receivedEntriesHere(trx, caseId, record);
+    if (isAlreadyMerged({ entriesSent: record.entries.length, entriesHere: entriesHere.size, samePackReceived: await samePackReceived(trx, caseId, record) })) {
+      const details = { reason: 'already-merged', fromArea: record.fromArea, sendingCaseId: record.sendingCaseId, entries: record.entries.length };
+      return { changed: false, answer: { ok: false, code: 'already-merged', message: ALREADY_MERGED_MESSAGE }, audit: { action: ACTION, outcome: 'failure', caseId: here.id, subjectType: 'case', subjectId: here.id, details } };
+    }
     const { matched: found } = matchPeopleByNhsNumber(record.people, await peopleHereByNhsNumber(trx, caseId));
     const personIds = new Map(record.people.map((person) => [person.id, found.get(person.id) ?? ctx.newId()]));
     const matched = new Set(found.keys());
-    return addReceivedHistory(given, record, personIds, { merged: true, peopleMatched: matched.size, matched });
+    return addReceivedHistory(given, record, personIds, { merged: true, peopleMatched: matched.size, matched, entriesHere });
   });
+}
+
+/** Whether the record was made from this pack, or took it first: its received transfer is the pack's sending area, record and time. */
+export async function samePackReceived(db: Tx | AppContext['db'], caseId: string, record: TransferRecord): Promise<boolean> {
+  const received = await db.selectFrom('received_transfers').select(['from_area', 'sending_case_id', 'sent_at']).where('case_id', '=', caseId).executeTakeFirst();
+  return received !== undefined && received.from_area === record.fromArea && received.sending_case_id === record.sendingCaseId && received.sent_at.getTime() === new Date(record.sentAt).getTime();
+}
+
+/**
+ * The pack's entries already in the record here, by the sending record's id to the id here: entries
+ * received from the same area under that id (their receivedFrom), by an earlier merge or the receipt
+ * that made the record. The pack's identity for a merge.
+ */
+export async function receivedEntriesHere(db: Tx | AppContext['db'], caseId: string, record: TransferRecord): Promise<Map<string, string>> {
+  if (record.entries.length === 0) return new Map();
+  const from = sql<string | null>`details->${RECEIVED_FROM_KEY}`;
+  const rows = await db
+    .selectFrom('chronology_entries')
+    .select(['id', sql<string>`${from}->>'sentId'`.as('sent_id')])
+    .where('case_id', '=', caseId)
+    .where(sql<string>`${from}->>'area'`, '=', record.fromArea)
+    .where(sql<string>`${from}->>'sentId'`, 'in', record.entries.map((entry) => entry.id))
+    .execute();
+  return new Map(rows.map((row) => [row.sent_id, row.id]));
 }
 
 /** The record's people with an NHS number, by that number. */
@@ -110,6 +147,8 @@ interface Adding {
   peopleMatched: number;
   /** The pack's people already here (merging): not added again; the others are proposed, not added. */
   matched?: ReadonlySet<string>;
+  /** The pack's entries already here (merging), by the sending id: not added again (receivedEntriesHere). */
+  entriesHere?: ReadonlyMap<string, string>;
   audit?: Record<string, unknown>;
 }
 
@@ -127,11 +166,15 @@ async function addReceivedHistory({ trx, ctx, actor, recorder, record: here, now
       .values(newPeople.map((person) => ({ case_id: caseId, id: personIds.get(person.id)!, ...personColumns({ ...normalisePersonDetails(person as PersonDetails), historyChecked: false }), created_at: now, updated_at: now, updated_by: actor.userId })))
       .execute();
   }
-  const entryIds = new Map(record.entries.map((entry) => [entry.id, ctx.newId()]));
-  const rows = receivedRows(recorder, caseId, record, { people: personIds, entries: entryIds }, mark);
+  const entriesHere = adding.entriesHere ?? new Map<string, string>();
+  const entryIds = new Map(record.entries.map((entry) => [entry.id, entriesHere.get(entry.id) ?? ctx.newId()]));
+  const newEntries = record.entries.filter((entry) => !entriesHere.has(entry.id));
+  const rows = receivedRows(recorder, caseId, { ...record, entries: newEntries }, { people: personIds, entries: entryIds }, mark);
   if (rows.length > 0) await trx.insertInto('chronology_entries').values(rows.map(insertableEntryRow)).execute();
   const proposedIds = new Set(proposed.map((person) => personIds.get(person.id)!));
-  const rebuilt = await rebuildReceivedParts(trx, ctx, recorder, caseId, record, { people: personIds, entries: entryIds, proposed: proposedIds }, mark);
+  // A dispute of an entry already here came with it: only those of the entries added now are added.
+  const disputes = record.disputes.filter((dispute) => !entriesHere.has(dispute.entryId));
+  const rebuilt = await rebuildReceivedParts(trx, ctx, recorder, caseId, { ...record, disputes }, { people: personIds, entries: entryIds, proposed: proposedIds }, mark);
   await trx
     .insertInto('received_transfers')
     .values({ case_id: caseId, from_area: record.fromArea, sending_case_id: record.sendingCaseId, sent_at: record.sentAt, received_at: now, received_by: actor.userId, findings: JSON.stringify(record.findings.map(({ severity, title }) => ({ severity, title }))) })
@@ -143,7 +186,7 @@ async function addReceivedHistory({ trx, ctx, actor, recorder, record: here, now
     return disputes ? { ...entry, disputes } : entry;
   });
   const counts: ReceivedCounts = { entries: entries.length, people: record.people.length, peopleMatched: adding.peopleMatched, peopleProposed, ...rebuilt.counts };
-  const summary = { ...counts, findings: record.findings.length, ...(adding.merged ? { merged: true } : {}) };
+  const summary = { ...counts, findings: record.findings.length, ...(adding.merged ? { merged: true } : {}), ...(entriesHere.size > 0 ? { entriesAlreadyHere: entriesHere.size } : {}) };
   return {
     changed: true as const,
     version: { kind: 'event' as const, change: { receivedFrom: record.fromArea, ...summary }, why: `${adding.merged ? 'History added from' : 'Received in'} a transfer from ${record.fromArea}` },

@@ -119,6 +119,19 @@ export function mayConfirmReceipt(basis: AccessBasis, existing: TransferOnCase |
   return { ok: true, value: null };
 }
 
+/**
+ * Whether the case has a transfer pack to print: only a transfer in force (sent, not cancelled) has
+ * one, as only it has a receipt to record. A cancelled transfer's pack went to an area that refused it
+ * or was sent by mistake, and heading a print with it would say the case was sent there; a case never
+ * closed for transfer has no pack. The transfer page's link and the printable pack's route both ask
+ * this (close-for-transfer.ts viewTransfer, cases/view-case-print.ts).
+ */
+export function mayPrintTransferPack(existing: TransferOnCase | null): boolean {
+  return inForce(existing);
+}
+
+export const NO_TRANSFER_PACK_MESSAGE = 'This case has no transfer in force, so it has no transfer pack to print. A cancelled transfer’s pack is not printed again; close the case for transfer to send a new one.';
+
 /** The lead professional records how the receiving area confirmed it has the pack: the task is done. */
 export function decideReceipt(basis: AccessBasis, existing: TransferOnCase | null, note: string | undefined): TransferDecided<{ note: string }> {
   const may = mayConfirmReceipt(basis, existing);

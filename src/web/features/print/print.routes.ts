@@ -52,6 +52,10 @@ export async function printRoutes(app: FastifyInstance, options: { renderer?: Pd
       return { ok: true as const, locals: { title: p.title, p, bodyClasses: 'app-case-print', backLink: `/cases/${caseId}` } };
     }
     if (result.code === 'not-found') return { ok: false as const, sent: await sendErrorPage(reply, 'not-found') };
+    if (result.code === 'not-transferred') {
+      const link = { href: `/cases/${caseId}/transfer`, text: 'Go to the case’s transfer' };
+      return { ok: false as const, sent: await reply.page('errors/error.njk', { title: 'There is no transfer pack to print', paragraphs: [result.message], link, reference: null }, 409) };
+    }
     return { ok: false as const, sent: await reply.page('cases/no-access.njk', { title: 'You are not in the team around this baby', caseId, contact: result.contact }, 403) };
   }
 

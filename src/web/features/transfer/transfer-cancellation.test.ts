@@ -24,8 +24,19 @@ describe('cancelling a transfer on its page', () => {
 
   const url = () => `/cases/${caseId}/transfer`;
 
+  const packAudits = async () =>
+    (await t.ctx.db.selectFrom('audit_log').select(['outcome', 'details']).where('action', '=', 'case.view').where('case_id', '=', caseId).orderBy('seq').execute())
+      .filter((a) => (a.details as { print?: string }).print === 'transfer')
+      .map((a) => `${a.outcome} ${(a.details as { reason?: string }).reason ?? ''}`.trim());
+
   it('offers the form only once sent, and to the lead and a manager of the sending organisation, not a member', async () => {
     assert.equal(qaElement((await lead.get(url())).body, 'cancel-transfer'), null);
+    // Never closed for transfer: no pack to print, neither the link nor the page (refused, audited).
+    assert.equal(qaElement((await lead.get(url())).body, 'pack-print'), null);
+    const none = await lead.get(`/cases/${caseId}/print/transfer`);
+    assert.equal(none.statusCode, 409);
+    assert.match(none.body, /no transfer in force, so it has no transfer pack to print/);
+    assert.deepEqual(await packAudits(), ['failure not-transferred']);
     assert.equal((await lead.post(url(), { toArea: 'Northshire County Council', contact: 'Rita Receiver, duty team' })).statusCode, 303);
     assert.ok(qaElement((await lead.get(url())).body, 'cancel-transfer'));
     assert.ok(qaElement((await manager.get(url())).body, 'cancel-transfer'));
@@ -52,6 +63,14 @@ describe('cancelling a transfer on its page', () => {
     assert.match(textOf(qaElement(page.body, 'transfer-sent')), /Cancelled.*Northshire refused it \(cancelled by Lena Lead/s);
     assert.ok(qaElement(page.body, 'open-again'));
     assert.equal(qaElement(page.body, 'record-receipt'), null);
+    // The cancelled transfer's pack is not offered to print, and its page agrees (refused, audited), whoever asks.
+    assert.equal(qaElement(page.body, 'pack-print'), null);
+    assert.equal(qaElement((await manager.get(url())).body, 'pack-print'), null);
+    const printed = await lead.get(`/cases/${caseId}/print/transfer`);
+    assert.equal(printed.statusCode, 409);
+    assert.match(printed.body, /href="\/cases\/[^"]+\/transfer"/);
+    assert.equal((await member.get(`/cases/${caseId}/print/transfer`)).statusCode, 409);
+    assert.deepEqual(await packAudits(), ['failure not-transferred', 'failure not-transferred', 'failure not-transferred']);
     const again = await lead.post(`${url()}/cancellation`, { reason: 'Again' });
     assert.equal(again.statusCode, 409);
     assert.match(summaryErrors(again.body)[0] ?? '', /not closed for transfer, so there is no transfer to cancel/);
@@ -69,6 +88,10 @@ describe('cancelling a transfer on its page', () => {
     const page = await lead.get(url());
     assert.match(textOf(qaElement(page.body, 'transfer-sent')), /Sent to\s*Eastshire Council.*Due/s);
     assert.ok(qaElement(page.body, 'record-receipt'));
+    assert.ok(qaElement(page.body, 'pack-print'), 'the transfer in force has its pack to print');
+    const pack = await lead.get(`/cases/${caseId}/print/transfer`);
+    assert.equal(pack.statusCode, 200);
+    assert.match(textOf(qaElement(pack.body, 'transfer-sent')), /to Eastshire Council/);
     assert.equal(qaElement(page.body, 'close-for-transfer'), null);
     assert.equal(qaElement(page.body, 'open-again'), null);
     assert.match(textOf(qaElement(page.body, 'transfer-earlier')), /Sent to\s*Northshire County Council.*Cancelled.*Northshire refused it \(cancelled by Lena Lead/s);

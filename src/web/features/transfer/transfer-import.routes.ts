@@ -11,7 +11,7 @@ import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import type { PossibleMatch } from '../../../application/cases/create-case.ts';
-import { IMPORT_FORBIDDEN, mayImportTransfer, previewMerge, previewTransferPack, type MergePreview, type PackPreview } from '../../../application/transfer/preview-transfer.ts';
+import { IMPORT_FORBIDDEN, mayImportTransfer, packShownAgain, previewMerge, previewTransferPack, type MergePreview, type PackPreview } from '../../../application/transfer/preview-transfer.ts';
 import { receiveTransfer } from '../../../application/transfer/receive-transfer.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
@@ -73,7 +73,7 @@ function presentMerge(merge: MergePreview) {
     target: merge.target,
     matched: names(merge.peopleMatched),
     proposed: names(merge.peopleProposed),
-    adds: `${plural(merge.pack.counts.entries, 'chronology entry', 'chronology entries')}, ${plural(merge.assessments, 'factor assessment', 'factor assessments')}, ${plural(merge.meetings, 'meeting', 'meetings')}`,
+    adds: `${plural(merge.pack.counts.entries - merge.entriesAlreadyHere, 'chronology entry', 'chronology entries')}${merge.entriesAlreadyHere > 0 ? ` (${plural(merge.entriesAlreadyHere, 'entry', 'entries')} of the pack already here, not added again)` : ''}, ${plural(merge.assessments, 'factor assessment', 'factor assessments')}, ${plural(merge.meetings, 'meeting', 'meetings')}`,
   };
 }
 
@@ -123,9 +123,10 @@ export async function transferImportRoutes(app: FastifyInstance): Promise<void> 
     }
     if (result.code === 'forbidden') return page(reply, { errorList: [{ text: IMPORT_FORBIDDEN, href: '#pack' }] }, 403);
     if (result.code === 'possible-duplicate' || result.code === 'duplicate-nhs-number') {
-      const preview = await previewTransferPack(ctx, actor(request), pack);
+      // The likely duplicate is audited by the use case; the pack shown again beside it is not a second look.
+      const preview = packShownAgain(ctx, pack);
       return page(reply, {
-        preview: preview.ok ? presentPreview(preview.value) : null,
+        preview: preview ? presentPreview(preview) : null,
         pack: file,
         duplicate: { nhs: result.code === 'duplicate-nhs-number', message: result.message, matches: result.matches.map(presentMatch), checkedCaseIds: result.matches.map((m) => m.id).join(',') },
         errorList: [{ text: result.message, href: '#matches' }],
@@ -139,16 +140,18 @@ export async function transferImportRoutes(app: FastifyInstance): Promise<void> 
     const file = text(request.body, 'pack');
     const pack = parsed(file);
     const mergeInto = text(request.body, 'mergeInto');
+    // The refusal is audited by its use case; the pack shown again beside it is not a second look. The
+    // error links to what the pack holds, shown again (there is no file field on that page).
     const kept = async (message: string, status: number) => {
-      const preview = await previewTransferPack(ctx, actor(request), pack);
-      return page(reply, { preview: preview.ok ? presentPreview(preview.value) : null, pack: preview.ok ? file : null, errorList: [{ text: message, href: '#pack' }] }, status);
+      const preview = packShownAgain(ctx, pack);
+      return page(reply, { preview: preview ? presentPreview(preview) : null, pack: preview ? file : null, errorList: [{ text: message, href: preview ? '#pack-preview' : '#pack' }] }, status);
     };
     if (text(request.body, 'confirm') !== 'yes') {
       const merge = await previewMerge(ctx, actor(request), pack, mergeInto);
       if (merge.ok) return page(reply, { preview: presentPreview(merge.value.pack), pack: file, merge: presentMerge(merge.value) });
       if (merge.code === 'invalid-pack') return page(reply, { errorList: merge.issues.slice(0, PROBLEMS_SHOWN).map((issue) => ({ text: issue.details.text, href: '#pack' })) }, 422);
       if (merge.code === 'not-a-maker') return sendErrorPage(reply, 'forbidden');
-      return kept(merge.message, { forbidden: 403, 'not-found': 404, 'merge-mismatch': 422 }[merge.code]);
+      return kept(merge.message, { forbidden: 403, 'not-found': 404, 'merge-mismatch': 422, 'already-merged': 409 }[merge.code]);
     }
     const result = await receiveTransfer(ctx, actor(request), pack, { mergeInto });
     if (result.ok) {
@@ -157,7 +160,7 @@ export async function transferImportRoutes(app: FastifyInstance): Promise<void> 
       return reply.redirect(`/cases/${result.value.caseId}`, 303);
     }
     if (result.code === 'forbidden') return sendErrorPage(reply, 'forbidden');
-    if (result.code === 'not-found' || result.code === 'merge-mismatch') return kept(result.message, result.code === 'not-found' ? 404 : 422);
+    if (result.code === 'not-found' || result.code === 'merge-mismatch' || result.code === 'already-merged') return kept(result.message, { 'not-found': 404, 'merge-mismatch': 422, 'already-merged': 409 }[result.code]);
     const problems = result.code === 'invalid-pack' ? result.issues.map((issue) => issue.details.text) : ['message' in result ? result.message : 'The pack could not be added to this record'];
     return page(reply, { errorList: problems.slice(0, PROBLEMS_SHOWN).map((problem) => ({ text: problem, href: '#pack' })) }, 422);
   });

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { apiTokenFor, makeCase, makeOrganisation, makePerson, makeUser } from '../../../../test/helpers/factories.ts';
@@ -21,6 +22,17 @@ const hidden = (html: string, name: string) => {
   // As a browser reads the attribute: nunjucks escapes & " ' < > and the backslash.
   return value.replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&#92;', '\\').replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
 };
+
+/** The pack as a later pack of the same record would come, sent an hour later, whose entries are not here yet: each entry under a new id there. */
+function withNewEntryIds(file: string): string {
+  const bundle = JSON.parse(file) as { entry: { resource: { resourceType: string; data?: string } }[] };
+  const binary = bundle.entry.find((e) => e.resource.resourceType === 'Binary')!.resource;
+  const record = JSON.parse(Buffer.from(binary.data!, 'base64').toString('utf8')) as { sentAt: string; entries: { id: string }[] };
+  record.sentAt = new Date(new Date(record.sentAt).getTime() + 3_600_000).toISOString();
+  record.entries = record.entries.map((entry) => ({ ...entry, id: randomUUID() }));
+  binary.data = Buffer.from(JSON.stringify(record)).toString('base64');
+  return JSON.stringify(bundle);
+}
 
 describe('receiving a transfer pack from a page (/transfers/import)', () => {
   let sending: TestApp;
@@ -125,9 +137,24 @@ describe('receiving a transfer pack from a page (/transfers/import)', () => {
     const first = (await receiving.ctx.db.selectFrom('cases').select('id').orderBy('created_at').execute())[0]!.id;
     const entries = async () => (await receiving.ctx.db.selectFrom('chronology_entries').select('id').where('case_id', '=', first).execute()).length;
     const before = await entries();
+    const looks = async () => (await receiving.ctx.db.selectFrom('audit_log').select('outcome').where('action', '=', 'transfer.preview').execute()).length;
 
-    const shown = await postMultipart(receiver, receiving.app, '/transfers/import/merge', duplicate.body, { pack: hidden(duplicate.body, 'pack'), mergeInto: first });
+    // That record was made from this very pack: adding it would double its history. The page says so and keeps the upload (audited once).
+    const lookedBefore = await looks();
+    const same = await postMultipart(receiver, receiving.app, '/transfers/import/merge', duplicate.body, { pack: hidden(duplicate.body, 'pack'), mergeInto: first });
+    assert.equal(same.statusCode, 409);
+    assert.match(summaryErrors(same.body)[0] ?? '', /in this record already/);
+    assert.equal(hidden(same.body, 'pack'), hidden(duplicate.body, 'pack'), 'the upload kept');
+    assert.equal(await entries(), before);
+    assert.equal(await looks(), lookedBefore + 1, 'the refusal audited once, the upload shown again not a second look');
+
+    // A later pack of the same record, whose entry is not here yet: what the merge will add, audited once for the look.
+    const later = withNewEntryIds(pack);
+    const looked = await looks();
+    const shown = await postMultipart(receiver, receiving.app, '/transfers/import/merge', duplicate.body, { pack: later, mergeInto: first });
     assert.equal(shown.statusCode, 200, summaryErrors(shown.body).join(' / '));
+    assert.equal(await looks(), looked + 1, 'one audit entry for one look');
+    assert.ok(lookedBefore < looked);
     const merge = textOf(qaElement(shown.body, 'merge-preview'));
     assert.match(merge, /Will add\s*1 chronology entry, 0 factor assessments, 0 meetings, each marked as received from Southby Health Visiting/);
     assert.match(merge, /People found here by NHS number\s*None\s*People to decide about\s*Zoë Mover/);
@@ -163,8 +190,14 @@ describe('receiving a transfer pack from a page (/transfers/import)', () => {
     assert.equal(await entries(), before + 1);
     const proposals = await receiving.ctx.db.selectFrom('fhir_proposed_people').select('given_name').where('case_id', '=', first).execute();
     assert.deepEqual(proposals.map((p) => p.given_name), ['Zoë']);
+    // The same pack merged again adds nothing and says so, keeping the upload.
+    const again = await postMultipart(receiver, receiving.app, '/transfers/import/merge', shown.body, { pack: hidden(shown.body, 'pack'), mergeInto: first, confirm: 'yes' });
+    assert.equal(again.statusCode, 409);
+    assert.match(summaryErrors(again.body)[0] ?? '', /in this record already/);
+    assert.equal(hidden(again.body, 'pack'), later, 'the upload kept');
+    assert.equal(await entries(), before + 1);
     const audit = await receiving.ctx.db.selectFrom('audit_log').select(['action', 'outcome']).where('actor_user_id', '=', receiverId).where('case_id', 'in', [first, notTheirs]).where('action', 'in', ['transfer.preview', 'transfer.receive']).orderBy('seq').execute();
     // The first: the record made from the pack in an earlier test; then the merge's look, the refusals and the merge.
-    assert.deepEqual(audit.map((a) => `${a.action} ${a.outcome}`), ['transfer.receive success', 'transfer.preview success', 'transfer.receive denied', 'transfer.preview denied', 'transfer.receive failure', 'transfer.receive success']);
+    assert.deepEqual(audit.map((a) => `${a.action} ${a.outcome}`), ['transfer.receive success', 'transfer.preview failure', 'transfer.preview success', 'transfer.receive denied', 'transfer.preview denied', 'transfer.receive failure', 'transfer.receive success', 'transfer.receive failure']);
   });
 });

@@ -65,10 +65,10 @@ export async function transferRoutes(app: FastifyInstance): Promise<void> {
     const { caseId } = request.params;
     const result = await viewTransfer(ctx, actor(request), caseId);
     if (!result.ok) return sendErrorPage(reply, result.code);
-    const { transfer, earlier, mayTransfer, mayConfirmReceipt, mayCancel } = result.value;
+    const { transfer, earlier, mayTransfer, mayConfirmReceipt, mayCancel, mayPrintPack } = result.value;
     return reply.page(
       'transfer/transfer.njk',
-      { title: 'Transfer to another area', caseId, transfer: transfer ? presentTransfer(transfer) : null, earlier: earlier.map(presentTransfer), mayTransfer, mayConfirmReceipt, mayCancel, values: NO_VALUES, fieldErrors: {}, backLink: `/cases/${caseId}`, ...locals },
+      { title: 'Transfer to another area', caseId, transfer: transfer ? presentTransfer(transfer) : null, earlier: earlier.map(presentTransfer), mayTransfer, mayConfirmReceipt, mayCancel, mayPrintPack, values: NO_VALUES, fieldErrors: {}, backLink: `/cases/${caseId}`, ...locals },
       status,
     );
   }
