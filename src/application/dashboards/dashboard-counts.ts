@@ -88,8 +88,21 @@ function monthKey(month: number): string {
   return `${String(year).padStart(4, '0')}-${String(month - year * 12 + 1).padStart(2, '0')}`;
 }
 
+/** A team's row: its cases and measures, and its organisation (docs/adr/0019-teams.md). */
+export interface TeamBreakdownRow extends BreakdownRow {
+  organisationId: string;
+  organisationName: string;
+}
+
 export interface CountedDashboard {
   counts: DashboardCounts;
+  /**
+   * By team (ADR 0019): a case counts once in the team of each person on the team around the family, as
+   * their team is now (someone who moves counts in the new team from then on). The organisation's
+   * dashboard counts its own people's teams, each of its teams in use listed, with no case or not; the
+   * partnership's every organisation's, those with a case. By organisation's name, then team's.
+   */
+  teams: TeamBreakdownRow[];
   /** Of the cases counted, those the viewer may open. */
   openable: number;
 }
@@ -98,7 +111,8 @@ export interface CountedDashboard {
 export async function countDashboardInSql(queryable: Queryable, viewer: DashboardViewer, name: DashboardName, today: string, months = 12): Promise<CountedDashboard> {
   const db = withSummaries(queryable).with('c', () => casesOnDashboard(queryable, viewer, name, today));
   const teams = db.selectFrom('case_team as ct').innerJoin('users as u', 'u.id', 'ct.user_id');
-  const [totals, levelRows, organisationRows, practitionerRows, monthRows] = await Promise.all([
+  const ownTeams = name === 'organisation';
+  const [totals, levelRows, organisationRows, practitionerRows, monthRows, teamRows, teamsInUse] = await Promise.all([
     db
       .selectFrom('c')
       .select([
@@ -135,6 +149,39 @@ export async function countDashboardInSql(queryable: Queryable, viewer: Dashboar
       .select(['c.opened_in', (eb) => eb.fn.countAll<string>().as('opened'), sql<string>`count(*) filter (where c.m_serious_finding)`.as('serious')])
       .groupBy('c.opened_in')
       .execute(),
+    // Each team once a case, by id alone, then named, as the organisations are.
+    db
+      .selectFrom((eb) =>
+        eb
+          .selectFrom('c')
+          .innerJoin(
+            teams
+              .select(['ct.case_id', 'u.team_id as id'])
+              .where('u.team_id', 'is not', null)
+              .$if(ownTeams, (q) => q.where('u.organisation_id', '=', viewer.organisationId))
+              .distinct()
+              .as('t'),
+            't.case_id',
+            'c.case_id',
+          )
+          .select(['t.id', (eb) => eb.fn.countAll<string>().as('total'), ...measureCountsSql()])
+          .groupBy('t.id')
+          .as('g'),
+      )
+      .innerJoin('teams as tm', 'tm.id', 'g.id')
+      .innerJoin('organisations as org', 'org.id', 'tm.organisation_id')
+      .selectAll('g')
+      .select(['tm.name', 'tm.organisation_id', 'org.name as organisation_name'])
+      .execute(),
+    ownTeams
+      ? queryable
+          .selectFrom('teams')
+          .innerJoin('organisations as org', 'org.id', 'teams.organisation_id')
+          .select(['teams.id', 'teams.name', 'teams.organisation_id', 'org.name as organisation_name'])
+          .where('teams.organisation_id', '=', viewer.organisationId)
+          .where('teams.archived_at', 'is', null)
+          .execute()
+      : Promise.resolve([]),
   ]);
   const levels = new Map<string, { total: number; stages: Record<Stage, number> }>(CASE_LEVEL_IDS.map((level) => [level, { total: 0, stages: zeros(STAGE_IDS) }]));
   const stages = zeros(STAGE_IDS);
@@ -149,6 +196,13 @@ export async function countDashboardInSql(queryable: Queryable, viewer: Dashboar
     rows
       .map((row) => ({ id: String(row.id), name: String(row.name), total: Number(row.total), measures: measuresOf(row) }))
       .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  const counted = new Map(teamRows.map((row) => [row.id, row]));
+  const teamBreakdown: TeamBreakdownRow[] = [
+    ...teamRows.map((row) => ({ id: String(row.id), name: row.name, organisationId: row.organisation_id, organisationName: row.organisation_name, total: Number(row.total), measures: measuresOf(row) })),
+    ...teamsInUse
+      .filter((team) => !counted.has(team.id))
+      .map((team) => ({ id: team.id, name: team.name, organisationId: team.organisation_id, organisationName: team.organisation_name, total: 0, measures: zeros(MEASURE_IDS) })),
+  ].sort((a, b) => a.organisationName.localeCompare(b.organisationName) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
   const thisMonth = monthNumber(today);
   const opened = new Map(monthRows.map((row) => [row.opened_in, row]));
   const trend = Array.from({ length: months }, (_, i) => {
@@ -167,6 +221,7 @@ export async function countDashboardInSql(queryable: Queryable, viewer: Dashboar
       practitioners: breakdown(practitionerRows),
       trend,
     },
+    teams: teamBreakdown,
     openable: Number(totals.openable),
   };
 }
@@ -185,6 +240,10 @@ function selectorSql(queryable: Queryable, selector: CaseSelector): Expression<S
   if (selector.practitionerId !== undefined) {
     const member = queryable.selectFrom('case_team').select('case_team.case_id').where('case_team.user_id', '=', selector.practitionerId);
     conditions.push(sql<SqlBool>`c.case_id in (${member})`);
+  }
+  if (selector.teamId !== undefined) {
+    const inTeam = queryable.selectFrom('case_team').innerJoin('users', 'users.id', 'case_team.user_id').select('case_team.case_id').where('users.team_id', '=', selector.teamId);
+    conditions.push(sql<SqlBool>`c.case_id in (${inTeam})`);
   }
   return conditions;
 }

@@ -21,6 +21,8 @@ export interface CaseSelector {
   organisationId?: string;
   /** This practitioner is in the team. */
   practitionerId?: string;
+  /** Someone in this team of their organisation (docs/adr/0019-teams.md), as their team is now, is in the team around the family. */
+  teamId?: string;
 }
 
 export function selectorMatches(c: DashboardCase, selector: CaseSelector, today: string): boolean {
@@ -31,6 +33,7 @@ export function selectorMatches(c: DashboardCase, selector: CaseSelector, today:
   if (selector.openedIn !== undefined && !c.openedOn.startsWith(`${selector.openedIn}-`)) return false;
   if (selector.organisationId !== undefined && !c.team.some((m) => m.organisationId === selector.organisationId)) return false;
   if (selector.practitionerId !== undefined && !c.team.some((m) => m.userId === selector.practitionerId)) return false;
+  if (selector.teamId !== undefined && !c.team.some((m) => m.teamId === selector.teamId)) return false;
   return true;
 }
 

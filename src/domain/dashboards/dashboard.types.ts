@@ -12,6 +12,8 @@ export interface DashboardTeamMember {
   organisationId: string;
   organisationName: string;
   role: TeamRole;
+  /** Their team within their organisation as it is now (docs/adr/0019-teams.md): null for none; left out where not read. */
+  teamId?: string | null;
 }
 
 export interface DashboardCase {
