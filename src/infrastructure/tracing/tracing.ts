@@ -20,6 +20,7 @@ import type { Attributes } from '@opentelemetry/api';
 import type * as OtlpExporter from '@opentelemetry/exporter-trace-otlp-http';
 import type * as Resources from '@opentelemetry/resources';
 import type * as TraceNode from '@opentelemetry/sdk-trace-node';
+import { RequestScopeContextManager } from './one-context.ts';
 import { SpanQueue, spanQueueLimitsFrom, type SpanLoss } from './span-queue.ts';
 
 const require = createRequire(import.meta.url);
@@ -146,7 +147,7 @@ export function startedTracing(): Tracing | undefined {
   return started;
 }
 
-/** Registers the global tracer provider (once per process), its context manager and the W3C propagators. */
+/** Registers the global tracer provider (once per process), its context manager (one-context.ts: the request scope's) and the W3C propagators. */
 export function startTracing(options: TracingOptions = {}): Tracing {
   if (started) return started;
   const sdk = require('@opentelemetry/sdk-trace-node') as typeof TraceNode;
@@ -159,7 +160,7 @@ export function startTracing(options: TracingOptions = {}): Tracing {
     resource: resourceFromAttributes({ 'service.name': process.env['OTEL_SERVICE_NAME'] ?? SERVICE_NAME }),
     spanProcessors: [queue ?? allowListed(options.processor!)],
   });
-  provider.register();
+  provider.register({ contextManager: new RequestScopeContextManager() });
   started = { shutdown: () => provider.shutdown(), lostSpans: () => queue?.lost ?? NONE_LOST, waitingSpans: () => queue?.waiting ?? 0 };
   return started;
 }
