@@ -2,12 +2,14 @@
 // link to the organisation's dashboard (charts as images, the numbers in tables), opens the list
 // behind a number and finds its CSV link; an administrator grants the manager the partnership view
 // (a mistyped address first: the error summary links to the field, the typing kept), and the
-// partnership's dashboard passes axe too; a practitioner asking for a dashboard is told why not.
+// partnership's dashboard passes axe too; a practitioner asking for a dashboard is told why not; a list
+// longer than a page shows GOV.UK pagination, and its pages pass axe.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { type E2e, expectNoAxeViolations, signIn, startE2e, submit } from './helpers/browser.ts';
 import { expectErrorSummary, visit } from './helpers/page-checks.ts';
+import { makeCase } from '../test/helpers/factories.ts';
 
 let e2e: E2e;
 
@@ -53,6 +55,19 @@ describe('the dashboards', () => {
     await expectNoAxeViolations(admin);
 
     await visit(manager, '/dashboards/partnership', { status: 200, heading: 'The partnership’s dashboard' });
+  });
+
+  test('a list longer than a page is shown a page at a time with GOV.UK pagination, each page passing axe', async () => {
+    const { ctx } = e2e.testApp;
+    const worker = await ctx.db.selectFrom('users').select('id').where('email', '=', 'social-worker@demo.example').executeTakeFirstOrThrow();
+    for (let i = 0; i < 101; i++) await makeCase(ctx, { familyName: `Paged${String(i).padStart(3, '0')}`, teamUserIds: [worker.id] });
+    await visit(manager, '/dashboards/organisation/cases?measure=never-reviewed', { status: 200, heading: 'Profile never reviewed' });
+    assert.equal(await manager.locator('[data-qa="dashboard-case"]').count(), 100);
+    assert.match(await manager.locator('[data-qa="list-range"]').innerText(), /^Showing cases 1 to 100 of \d+\.$/);
+    await submit(manager, manager.locator('.govuk-pagination__next a'));
+    assert.match(manager.url(), /page=2$/);
+    assert.match(await manager.locator('[data-qa="list-range"]').innerText(), /^Showing cases 101 to \d+ of \d+\.$/);
+    await expectNoAxeViolations(manager);
   });
 
   test('a practitioner is told the dashboards are not for them', async () => {

@@ -9,8 +9,8 @@ import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { COMPLETENESS_BAND_IDS } from '../../domain/dashboards/completeness.ts';
 import { countDashboard, selectCases, type CaseSelector } from '../../domain/dashboards/count-dashboard.ts';
 import type { DashboardName, DashboardViewer } from '../../domain/dashboards/dashboard-access.ts';
-import { MEASURE_IDS } from '../../domain/dashboards/measures.ts';
-import { STAGE_IDS } from '../../domain/dashboards/stage.ts';
+import { MEASURE_IDS, measureCounts } from '../../domain/dashboards/measures.ts';
+import { STAGE_IDS, stageOf } from '../../domain/dashboards/stage.ts';
 import { CASE_LEVEL_IDS } from '../../domain/shared/case-levels.ts';
 import type { Role } from '../../domain/shared/roles.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
@@ -19,7 +19,7 @@ import { recordMeeting } from '../meetings/record-meeting.ts';
 import { reevaluateAllProfiles } from '../profile/reevaluate-profiles.ts';
 import { loadSyntheticPartnership } from '../synthetic/load-synthetic-partnership.ts';
 import { refreshStaleSummaries, withSummaries } from './case-summaries.ts';
-import { casesBehind, countDashboardInSql } from './dashboard-counts.ts';
+import { casesBehind, countDashboardInSql, listCasesBehind } from './dashboard-counts.ts';
 import { readDashboardCases } from './dashboard-rows.ts';
 
 describe('the dashboards counted in SQL from the cases’ summaries', () => {
@@ -70,6 +70,7 @@ describe('the dashboards counted in SQL from the cases’ summaries', () => {
   async function compareEveryDashboard(): Promise<Record<string, number>> {
     const today = serviceToday(t.clock.now());
     let partnership: Record<string, number> = {};
+    let listedRows = 0;
     const all = await viewers();
     // Every number for every viewer; the cases behind each number for the first organisation's and the first partnership viewer's.
     const listed = new Set([all[0], all.find((v) => v.name === 'partnership')]);
@@ -83,9 +84,23 @@ describe('the dashboards counted in SQL from the cases’ summaries', () => {
         const sqlBehind = (await casesBehind(t.ctx.db, viewer, name, selector, today)).sort((a, b) => a.caseId.localeCompare(b.caseId));
         const expected = selectCases(cases, selector, today).map((c) => ({ caseId: c.caseId, mayOpen: c.mayOpen })).sort((a, b) => a.caseId.localeCompare(b.caseId));
         assert.deepEqual(sqlBehind, expected, `${JSON.stringify(selector)} on the ${name} dashboard`);
+        // The list behind the number, read from the summaries: each row as the domain works the case out.
+        const listed = await listCasesBehind(t.ctx.db, viewer, name, selector, today);
+        const picked = selectCases(cases, selector, today);
+        assert.equal(listed.notShown, picked.filter((c) => !c.mayOpen).length);
+        const rows = picked
+          .filter((c) => c.mayOpen)
+          .map((c) => {
+            const lead = c.team.find((m) => m.role === 'lead-professional');
+            return { caseId: c.caseId, level: c.level, stage: stageOf(c.status, c.dateOfBirth, today), measures: MEASURE_IDS.filter((m) => measureCounts(m, c)), lead: lead ? { name: lead.name, organisationName: lead.organisationName } : null };
+          });
+        const byId = (a: { caseId: string }, b: { caseId: string }) => a.caseId.localeCompare(b.caseId);
+        assert.deepEqual(listed.cases.map(({ caseId, level, stage, measures, lead }) => ({ caseId, level, stage, measures, lead })).sort(byId), rows.sort(byId), `the list of ${JSON.stringify(selector)} on the ${name} dashboard`);
+        listedRows += rows.length;
       }
       if (name === 'partnership') partnership = { ...counts.measures, ...counts.stages, total: counts.total };
     }
+    assert.ok(listedRows > 0, 'some cases are listed, so the lists’ check can fail');
     return partnership;
   }
 

@@ -6,7 +6,9 @@
 // is named by a join, never by a list of its cases' ids (at a partnership's size PostgreSQL tested
 // every row against a list of 20,000); the summaries' writer and a list name their few cases by id.
 // Each case's review and clocks are then worked out by their own domain rules: the summaries'
-// writer (case-summaries.ts) keeps them for the dashboards' SQL, and a list's rows are counted by the domain.
+// writer (case-summaries.ts) keeps them for the dashboards' SQL. The pages never read these rows (their
+// numbers and lists are read from the summaries, dashboard-counts.ts); readDashboardCases is what the
+// tests hold the summaries' SQL to, case by case.
 import { sql } from 'kysely';
 import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
 import { profileEventsFrom } from '../../domain/chronology/to-profile-event.ts';

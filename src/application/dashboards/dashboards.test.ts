@@ -11,6 +11,7 @@ describe('the dashboards use cases', () => {
   let t: TestApp;
   const u = {} as Record<'hvManager' | 'hv' | 'police' | 'policeLead' | 'admin', User>;
   const ids = {} as Record<'ours' | 'shared' | 'theirs', string>;
+  const orgs = {} as Record<'hv' | 'police', string>;
 
   async function storeFindings(caseId: string, findings: { id: string; severity: 'critical' | 'high' | 'attention' }[]) {
     const { profile_version } = await t.ctx.db.selectFrom('cases').select('profile_version').where('id', '=', caseId).executeTakeFirstOrThrow();
@@ -28,6 +29,8 @@ describe('the dashboards use cases', () => {
     t = await createTestApp();
     const hv = await makeOrganisation(t.ctx, 'health-visiting', 'Health visiting');
     const police = await makeOrganisation(t.ctx, 'police', 'Police');
+    orgs.hv = hv.id;
+    orgs.police = police.id;
     u.hvManager = await makeUser(t.ctx, { role: 'manager', organisationId: hv.id });
     u.hv = await makeUser(t.ctx, { organisationId: hv.id, name: 'Hana Visitor' });
     u.police = await makeUser(t.ctx, { organisationId: police.id, name: 'Pat Officer' });
@@ -52,6 +55,38 @@ describe('the dashboards use cases', () => {
     assert.deepEqual(counts.practitioners.map((p) => [p.name, p.total]), [['Hana Visitor', 2]]);
     assert.deepEqual(result.value.dashboards, ['organisation']);
     assert.deepEqual((await audits(u.hvManager.id, 'dashboards.view')).map((a) => a.details), [{ cases: 2, openable: 2 }]);
+  });
+
+  it('lists the cases behind each number from their summaries, each row as counted by hand, a page at a time', async () => {
+    const manager = actorFor(u.hvManager);
+    const list = async (selector: Parameters<typeof listDashboardCases>[3], options?: Parameters<typeof listDashboardCases>[4]) => {
+      const result = await listDashboardCases(t.ctx, manager, 'organisation', selector, options);
+      assert.ok(result.ok);
+      return result.value;
+    };
+    // By hand: both cases were born on 1 October 2026 (under 6 months on the test clock's day), universal, never reviewed,
+    // Hana Visitor (health visiting) the lead of each; ours shows a high finding (hidden risk) no decision had in view.
+    const lead = { name: 'Hana Visitor', organisationName: 'Health visiting' };
+    const ours = { caseId: ids.ours, name: 'Test Ours', level: 'universal', stage: 'under-6-months', measures: ['serious-finding', 'serious-without-decision', 'hidden-risk', 'never-reviewed'], lead };
+    const shared = { caseId: ids.shared, name: 'Test Shared', level: 'universal', stage: 'under-6-months', measures: ['never-reviewed'], lead };
+    const every = await list({});
+    assert.deepEqual(every.cases, [ours, shared]);
+    assert.deepEqual([every.shown, every.notShown, every.page, every.pages, every.first], [2, 0, 1, 1, 1]);
+    assert.deepEqual((await list({ measure: 'hidden-risk' })).cases, [ours]);
+    assert.deepEqual((await list({ measure: 'never-reviewed', stage: 'under-6-months', level: 'universal' })).cases, [ours, shared]);
+    assert.deepEqual((await list({ measure: 'clock-overdue' })).cases, []);
+    assert.deepEqual((await list({ stage: 'over-12-months' })).cases, []);
+    const police = await list({ organisationId: orgs.police });
+    assert.deepEqual([police.cases, police.organisationName, police.practitionerName], [[shared], 'Police', null]);
+    const hana = await list({ practitionerId: u.hv.id, measure: 'serious-finding' });
+    assert.deepEqual([hana.cases, hana.practitionerName], [[ours], 'Hana Visitor']);
+    // One a page: the second page, a page past the end kept to the last; the download holds both.
+    const second = await list({}, { pageSize: 1, page: 2 });
+    assert.deepEqual([second.cases, second.shown, second.page, second.pages, second.first], [[shared], 2, 2, 2, 2]);
+    assert.deepEqual((await list({}, { pageSize: 1, page: 9 })).cases, [shared]);
+    assert.deepEqual((await list({}, { pageSize: 1, purpose: 'export' })).cases, [ours, shared]);
+    const [paged] = (await audits(u.hvManager.id, 'dashboards.list')).filter((a) => (a.details as { page?: number }).page === 2);
+    assert.deepEqual(paged?.details, { selector: {}, caseIds: [ids.shared], notShown: 0, page: 2, pages: 2, shown: 2 });
   });
 
   it('refuses a practitioner and an administrator, each refusal audited', async () => {
@@ -82,7 +117,7 @@ describe('the dashboards use cases', () => {
     assert.ok(serious.ok);
     assert.deepEqual(serious.value.cases.map((c) => c.caseId), [ids.ours]);
     assert.equal(serious.value.notShown, 1, 'the police case is counted, never named');
-    const [entry] = await audits(u.hvManager.id, 'dashboards.list');
+    const [entry] = (await audits(u.hvManager.id, 'dashboards.list')).filter((a) => a.subject_id === 'partnership');
     assert.deepEqual(entry?.details, { selector: { measure: 'serious-finding' }, caseIds: [ids.ours], notShown: 1 });
 
     assert.deepEqual(await revokePartnershipView(t.ctx, actorFor(u.admin), u.hvManager.id), { ok: true, value: null });

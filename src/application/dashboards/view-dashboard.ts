@@ -3,9 +3,9 @@
 // counts cover every case in scope; a list behind a number names only the cases the viewer may
 // open and says how many more there are. Each look, each list, each download and each refusal is
 // one audit entry (dashboards.view, dashboards.list, dashboards.export), the lists naming the cases shown.
-// The numbers and the cases behind them are counted in SQL from the cases' summaries (ADR 0017), first
-// working out again any summary of the dashboard's cases that is missing or stale; a list's rows are then
-// read and worked out case by case, for the few cases it names.
+// The numbers and the lists behind them are read in SQL from the cases' summaries (ADR 0017), first
+// working out again any summary of the dashboard's cases that is missing or stale: no case is evaluated
+// to list it. A list is shown a page at a time (LIST_PAGE_SIZE); its download holds every case it names.
 import type { CaseSelector, DashboardCounts } from '../../domain/dashboards/count-dashboard.ts';
 import { dashboardsFor, mayViewDashboard, type DashboardName, type DashboardViewer } from '../../domain/dashboards/dashboard-access.ts';
 import type { UserActor } from '../actor.ts';
@@ -13,8 +13,10 @@ import { recordAuditAlone } from '../audit.ts';
 import type { AppContext } from '../context.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { refreshStaleSummaries } from './case-summaries.ts';
-import { casesBehind, countDashboardInSql } from './dashboard-counts.ts';
-import { readDashboardCases, type DashboardCaseRow } from './dashboard-rows.ts';
+import { countDashboardInSql, listCasesBehind } from './dashboard-counts.ts';
+import type { MeasureId } from '../../domain/dashboards/measures.ts';
+import type { Stage } from '../../domain/dashboards/stage.ts';
+import { infantDisplayName } from '../../domain/people/infant-name.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
 import { hasPartnershipView } from './partnership-view.ts';
 
@@ -28,20 +30,48 @@ export interface DashboardView {
   today: string;
 }
 
+/** A case in a list behind a number, as the list shows it. */
+export interface DashboardListCase {
+  caseId: string;
+  name: string;
+  level: string;
+  stage: Stage;
+  /** The measures that count the case today, in the dashboard's order. */
+  measures: MeasureId[];
+  lead: { name: string; organisationName: string } | null;
+}
+
 export interface DashboardList {
   name: DashboardName;
   selector: CaseSelector;
-  /** The cases behind the number that the viewer may open, by name. */
-  cases: DashboardCaseRow[];
+  /** The cases behind the number that the viewer may open, by name: the page asked for, or every one of them for a download. */
+  cases: DashboardListCase[];
+  /** How many cases behind the number the viewer may open (on every page). */
+  shown: number;
   /** Cases behind the number the viewer may not open: counted, never named. */
   notShown: number;
+  /** The page given (1 for a download, which holds them all), of `pages`, and the place in the list of its first case (from 1). */
+  page: number;
+  pages: number;
+  first: number;
+  /** The names of the selector's organisation and practitioner, when a case is listed. */
+  organisationName: string | null;
+  practitionerName: string | null;
   today: string;
 }
 
 type Refusal = 'forbidden';
 
-/** The most cases a list reads by their ids. */
-const LIST_BY_ID = 500;
+/** Cases on a page of a list. */
+export const LIST_PAGE_SIZE = 100;
+
+export interface ListOptions {
+  /** 'export' is the CSV download (every case, audited as such); 'list' a page of them. */
+  purpose?: 'list' | 'export';
+  /** The page asked for, from 1: kept within the pages there are. */
+  page?: number;
+  pageSize?: number;
+}
 
 const REFUSAL: Record<DashboardName, string> = {
   organisation: 'The dashboards are for managers and safeguarding leads, who oversee their organisation’s cases. Ask your manager if you need the numbers.',
@@ -74,20 +104,23 @@ export async function viewDashboard(ctx: AppContext, actor: UserActor, name: Das
   return ok({ name, dashboards: dashboardsFor(viewer), counts, openable, today });
 }
 
-/** The cases behind one number: `purpose` 'export' is the CSV download, audited as such. */
-export async function listDashboardCases(ctx: AppContext, actor: UserActor, name: DashboardName, selector: CaseSelector, purpose: 'list' | 'export' = 'list'): Promise<Result<DashboardList, Refusal>> {
+/** The cases behind one number that the viewer may open, a page of them (or all, for the download), and how many more it may not. */
+export async function listDashboardCases(ctx: AppContext, actor: UserActor, name: DashboardName, selector: CaseSelector, options: ListOptions = {}): Promise<Result<DashboardList, Refusal>> {
+  const { purpose = 'list', pageSize = LIST_PAGE_SIZE } = options;
   const action = purpose === 'export' ? 'dashboards.export' : 'dashboards.list';
   const viewer = await allowedViewer(ctx, actor, name, action);
   if (!viewer) return fail('forbidden', REFUSAL[name]);
   await refreshStaleSummaries(ctx, { viewer, name });
-  const behind = await casesBehind(ctx.db, viewer, name, selector, serviceToday(ctx.clock.now()));
-  const named = new Set(behind.filter((c) => c.mayOpen).map((c) => c.caseId));
-  // Named by id when few; a long list reads the dashboard's cases by its scope's join, as an id list that long is slow to test each row against.
-  const read = await readDashboardCases(ctx, viewer, name, named.size <= LIST_BY_ID ? [...named] : undefined);
-  const { today } = read;
-  const cases = read.cases.filter((c) => named.has(c.caseId));
-  const shown = cases.filter((c) => c.mayOpen).sort((a, b) => a.name.localeCompare(b.name) || a.caseId.localeCompare(b.caseId));
-  const notShown = behind.length - shown.length;
-  await recordAuditAlone(ctx, actor, { action, subjectType: 'dashboard', subjectId: name, details: { selector: { ...selector }, caseIds: shown.map((c) => c.caseId), notShown } });
-  return ok({ name, selector, cases: shown, notShown, today });
+  const today = serviceToday(ctx.clock.now());
+  const listed = await listCasesBehind(ctx.db, viewer, name, selector, today);
+  const all = listed.cases
+    .map(({ caseId, status, givenName, familyName, level, stage, measures, lead }): DashboardListCase => ({ caseId, name: infantDisplayName({ status, givenName, familyName }), level, stage, measures, lead }))
+    .sort((a, b) => a.name.localeCompare(b.name) || a.caseId.localeCompare(b.caseId));
+  const pages = purpose === 'export' ? 1 : Math.max(1, Math.ceil(all.length / pageSize));
+  const page = Math.min(Math.max(1, Math.floor(options.page ?? 1)), pages);
+  const cases = purpose === 'export' ? all : all.slice((page - 1) * pageSize, page * pageSize);
+  const { notShown } = listed;
+  await recordAuditAlone(ctx, actor, { action, subjectType: 'dashboard', subjectId: name, details: { selector: { ...selector }, caseIds: cases.map((c) => c.caseId), notShown, ...(pages > 1 ? { page, pages, shown: all.length } : {}) } });
+  const first = purpose === 'export' ? 1 : (page - 1) * pageSize + 1;
+  return ok({ name, selector, cases, shown: all.length, notShown, page, pages, first, organisationName: listed.organisationName, practitionerName: listed.practitionerName, today });
 }

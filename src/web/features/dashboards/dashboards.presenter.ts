@@ -1,15 +1,15 @@
 // Puts a dashboard into words and links for its pages (issue 16): each number with the address of
 // the list of cases behind it, each chart as an SVG with its numbers in a table beside it, and a
 // list's selector read from and written to the address's query.
-import type { DashboardList, DashboardView } from '../../../application/dashboards/view-dashboard.ts';
-import type { DashboardCaseRow } from '../../../application/dashboards/dashboard-rows.ts';
+import type { DashboardList, DashboardListCase, DashboardView } from '../../../application/dashboards/view-dashboard.ts';
 import { COMPLETENESS_BAND_IDS, COMPLETENESS_BANDS, isCompletenessBand } from '../../../domain/dashboards/completeness.ts';
 import type { BreakdownRow, CaseSelector } from '../../../domain/dashboards/count-dashboard.ts';
 import type { DashboardName } from '../../../domain/dashboards/dashboard-access.ts';
 import { isMeasureId, MEASURE_IDS, MEASURES } from '../../../domain/dashboards/measures.ts';
-import { isStage, STAGE_IDS, STAGES, stageOf } from '../../../domain/dashboards/stage.ts';
+import { isStage, STAGE_IDS, STAGES } from '../../../domain/dashboards/stage.ts';
 import { caseLevelLabel, isCaseLevel } from '../../../domain/shared/case-levels.ts';
 import { MONTH_NAMES } from '../../../domain/shared/calendar-date.ts';
+import { paginationLinks } from '../chronology/chronology-pages.ts';
 import { barsInWords, renderBarChart } from './bar-chart.ts';
 
 export const DASHBOARD_TITLES: Record<DashboardName, string> = {
@@ -23,12 +23,13 @@ export function dashboardPath(name: DashboardName): string {
 
 const SELECTOR_KEYS = ['measure', 'level', 'stage', 'completeness', 'openedIn', 'organisationId', 'practitionerId'] as const;
 
-export function listHref(name: DashboardName, selector: CaseSelector, format: 'page' | 'csv' = 'page'): string {
+export function listHref(name: DashboardName, selector: CaseSelector, format: 'page' | 'csv' = 'page', page = 1): string {
   const query = new URLSearchParams();
   for (const key of SELECTOR_KEYS) {
     const value = selector[key];
     if (value !== undefined) query.set(key, value);
   }
+  if (page > 1) query.set('page', String(page));
   const text = query.toString();
   return `/dashboards/${name}/cases${format === 'csv' ? '.csv' : ''}${text ? `?${text}` : ''}`;
 }
@@ -131,14 +132,13 @@ export function presentDashboard(view: DashboardView) {
 }
 
 /** What a list shows of each case; the CSV has the same columns. */
-function caseColumns(c: DashboardCaseRow, today: string) {
-  const lead = c.team.find((m) => m.role === 'lead-professional');
+function caseColumns(c: DashboardListCase) {
   return {
     name: c.name,
     level: caseLevelLabel(c.level),
-    stage: STAGES[stageOf(c.status, c.dateOfBirth, today)],
-    lead: lead ? `${lead.name}, ${lead.organisationName}` : 'No lead professional',
-    attention: MEASURE_IDS.filter((m) => m !== 'serious-finding' && MEASURES[m].counts(c)).map((m) => MEASURES[m].title),
+    stage: STAGES[c.stage],
+    lead: c.lead ? `${c.lead.name}, ${c.lead.organisationName}` : 'No lead professional',
+    attention: c.measures.filter((m) => m !== 'serious-finding').map((m) => MEASURES[m].title),
   };
 }
 
@@ -146,20 +146,22 @@ export const CSV_HEADER = ['Case', 'Baby', 'Level', 'Stage', 'Lead professional'
 
 export function csvRows(list: DashboardList): string[][] {
   return list.cases.map((c) => {
-    const columns = caseColumns(c, list.today);
+    const columns = caseColumns(c);
     return [c.caseId, columns.name, columns.level, columns.stage, columns.lead, columns.attention.join('; ')];
   });
 }
 
 export function presentList(list: DashboardList) {
-  const organisation = list.selector.organisationId ? list.cases.flatMap((c) => c.team).find((m) => m.organisationId === list.selector.organisationId)?.organisationName : undefined;
-  const practitioner = list.selector.practitionerId ? list.cases.flatMap((c) => c.team).find((m) => m.userId === list.selector.practitionerId)?.name : undefined;
+  const { organisationName, practitionerName } = list;
   return {
-    title: selectorInWords(list.selector, { ...(organisation ? { organisation } : {}), ...(practitioner ? { practitioner } : {}) }),
+    title: selectorInWords(list.selector, { ...(organisationName ? { organisation: organisationName } : {}), ...(practitionerName ? { practitioner: practitionerName } : {}) }),
     dashboardTitle: DASHBOARD_TITLES[list.name],
     backLink: dashboardPath(list.name),
     csvHref: listHref(list.name, list.selector, 'csv'),
+    shown: list.shown,
     notShown: list.notShown,
-    cases: list.cases.map((c) => ({ href: `/cases/${c.caseId}`, ...caseColumns(c, list.today) })),
+    range: list.pages > 1 ? { first: list.first, last: list.first + list.cases.length - 1 } : null,
+    pagination: paginationLinks(list.page, list.pages, (page) => listHref(list.name, list.selector, 'page', page)),
+    cases: list.cases.map((c) => ({ href: `/cases/${c.caseId}`, ...caseColumns(c) })),
   };
 }

@@ -1,7 +1,7 @@
 // The dashboards (issue 16): /dashboards (the organisation's), /dashboards/partnership, and behind
-// every number /dashboards/:name/cases (the list, naming only the cases the viewer may open) and
-// /dashboards/:name/cases.csv (the same as a file). /admin/partnership-view grants and revokes the
-// partnership view. The use cases decide and audit every look and refusal; these parse and render.
+// every number /dashboards/:name/cases (the list, naming only the cases the viewer may open, a page of
+// 100 at a time: ?page=N) and /dashboards/:name/cases.csv (every case of the list, as a file).
+// /admin/partnership-view grants and revokes the partnership view. The use cases decide and audit every look and refusal; these parse and render.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { grantPartnershipView, listPartnershipViews, revokePartnershipView } from '../../../application/dashboards/partnership-view.ts';
@@ -11,6 +11,7 @@ import { dayInWords } from '../../../domain/shared/calendar-date.ts';
 import { formErrors, validateForm } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
+import { pageNumber } from '../chronology/chronology-pages.ts';
 import { toCsv } from './dashboard-csv.ts';
 import { CSV_HEADER, csvRows, dashboardPath, presentDashboard, presentList, readSelector } from './dashboards.presenter.ts';
 import { grantForm } from './dashboards.schema.ts';
@@ -51,7 +52,7 @@ export async function dashboardsRoutes(app: FastifyInstance): Promise<void> {
       await sendErrorPage(reply, 'bad-request');
       return null;
     }
-    const result = await listDashboardCases(ctx, actor(request), name, selector, purpose);
+    const result = await listDashboardCases(ctx, actor(request), name, selector, { purpose, page: pageNumber(request.query['page']) });
     if (!result.ok) {
       await refusal(reply, result.message);
       return null;

@@ -113,6 +113,27 @@ describe('the dashboard pages', () => {
     assert.equal(await audits(u.manager.id, 'partnership-view.list', 'denied'), 1);
     assert.equal(await audits(u.manager.id, 'partnership-view.grant', 'denied'), 1);
   });
+
+  it('shows a long list a page of 100 at a time, with GOV.UK pagination; its CSV holds every case', async () => {
+    // 100 more cases led by Hana Visitor: 101 never reviewed, all the manager may open.
+    for (let i = 0; i < 100; i++) await makeCase(t.ctx, { familyName: `Many${String(i).padStart(3, '0')}`, teamUserIds: [u.hv.id] });
+    const first = await c.manager.get('/dashboards/organisation/cases?measure=never-reviewed');
+    assert.equal(first.statusCode, 200);
+    assert.equal(qaElements(first.body, 'dashboard-case').length, 100);
+    assert.match(textOf(qaElement(first.body, 'list-count')), /^101 cases you may open\.$/);
+    assert.equal(textOf(qaElement(first.body, 'list-range')), 'Showing cases 1 to 100 of 101.');
+    assert.match(first.body, /<nav class="govuk-pagination"/);
+    assert.match(first.body, /href="\/dashboards\/organisation\/cases\?measure=never-reviewed&amp;page=2"/);
+    const second = await c.manager.get('/dashboards/organisation/cases?measure=never-reviewed&page=2');
+    assert.equal(qaElements(second.body, 'dashboard-case').length, 1);
+    assert.equal(textOf(qaElement(second.body, 'list-range')), 'Showing cases 101 to 101 of 101.');
+    // By name: the formula-named case first, then Test Many000 to Many098; Many099 on the second page.
+    assert.match(first.body, /Test Many098/);
+    assert.match(second.body, /Test Many099/);
+    assert.equal((await c.manager.get('/dashboards/organisation/cases?measure=never-reviewed&page=abc')).statusCode, 200);
+    const csv = await c.manager.get('/dashboards/organisation/cases.csv?measure=never-reviewed');
+    assert.equal(csv.body.replace(/^\uFEFF/, '').trimEnd().split('\r\n').length, 102, 'the header and every case');
+  });
 });
 
 describe('a dashboard chart and its file', () => {
