@@ -82,6 +82,15 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { key: 'admin', email: 'admin@demo.example', name: 'Sam Taylor', organisation: 'csc', role: 'admin', what: 'administrator' },
 ];
 
+/**
+ * Teams within an organisation (docs/adr/0019-teams.md), by the accounts' keys: children's social care's
+ * two, so that its manager's dashboard shows the breakdown by team (the social worker's cases in one).
+ */
+export const DEMO_TEAMS: { organisation: string; name: string; members: string[] }[] = [
+  { organisation: 'csc', name: 'Assessment team', members: ['social-worker'] },
+  { organisation: 'csc', name: 'Child protection team', members: ['safeguarding-lead'] },
+];
+
 export const DEMO_FAMILIES: DemoFamily[] = [
   {
     givenName: null,

@@ -69,6 +69,20 @@ describe('demo partnership', () => {
     }
   });
 
+  it('gives children’s social care two teams, the social worker in one and its safeguarding lead in the other', async () => {
+    const members = await t.ctx.db
+      .selectFrom('teams')
+      .innerJoin('organisations', 'organisations.id', 'teams.organisation_id')
+      .leftJoin('users', 'users.team_id', 'teams.id')
+      .select(['organisations.name as organisation', 'teams.name as team', 'users.email'])
+      .orderBy('teams.name')
+      .execute();
+    assert.deepEqual(members, [
+      { organisation: "Northfield Children's Social Care", team: 'Assessment team', email: 'social-worker@demo.example' },
+      { organisation: "Northfield Children's Social Care", team: 'Child protection team', email: 'safeguarding-lead@demo.example' },
+    ]);
+  });
+
   it('changes nothing when the database already has data, and audits the first seeding', async () => {
     assert.equal(await seedDemoPartnership(t.ctx), false);
     assert.equal((await t.ctx.db.selectFrom('organisations').select('id').execute()).length, DEMO_ORGANISATIONS.length);

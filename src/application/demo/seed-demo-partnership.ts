@@ -6,7 +6,7 @@ import type { Tx } from '../../infrastructure/db/schema.ts';
 import { systemOperator } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import type { AppContext } from '../context.ts';
-import { DEMO_ACCOUNTS, DEMO_FAMILIES, DEMO_ORGANISATIONS, DEMO_PASSWORD, type DemoFamily } from './demo-partnership.ts';
+import { DEMO_ACCOUNTS, DEMO_FAMILIES, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_TEAMS, type DemoFamily } from './demo-partnership.ts';
 
 /** A demo adult of `ageYears` was born that many years of 365.25 days, and 100 days more, before the service's today. */
 const DAYS_A_YEAR = 365.25;
@@ -33,6 +33,11 @@ export async function seedDemoPartnership(ctx: AppContext): Promise<boolean> {
         .insertInto('users')
         .values({ id, organisation_id: organisationIds.get(account.organisation)!, email: account.email, name: account.name, role: account.role, password_hash: passwordHash, created_at: now })
         .execute();
+    }
+    for (const team of DEMO_TEAMS) {
+      const id = ctx.newId();
+      await trx.insertInto('teams').values({ id, organisation_id: organisationIds.get(team.organisation)!, name: team.name, created_at: now, archived_at: null }).execute();
+      for (const member of team.members) await trx.updateTable('users').set({ team_id: id }).where('id', '=', userIds.get(member)!).execute();
     }
     for (const family of DEMO_FAMILIES) await insertFamily(trx, ctx, family, userIds, now);
     await recordAudit(trx, ctx, systemOperator, {
