@@ -4,6 +4,7 @@ import { cinCensusFactors } from '../profile/cin-census.ts';
 import { evaluateProfile } from '../profile/evaluate-profile.ts';
 import { assess, baby, everythingExcluded, event, facts, seen, withAssessment } from '../profile/profile.test-support.ts';
 import type { ProfileFacts } from '../profile/profile.types.ts';
+import { londonDateTime, serviceDateTime } from '../shared/service-day.ts';
 import { profileFactsAtEndOf, type LaterFactorChange } from './census-profile-as-at.ts';
 
 /** Everything excluded on 1 November, then the mother's mental health recorded present on 5 November and the domestic abuse she suffers on 12 November. */
@@ -64,5 +65,32 @@ describe('the profile in force at the end of an assessment’s day', () => {
     assert.deepEqual([before.infant.status, before.infant.dateOfBirth, before.infant.birthWeightGrams, before.infant.measurements], ['unborn', null, null, []]);
     const after = profileFactsAtEndOf(born, '2026-11-08', '2026-11-09T00:00:00+00:00', []);
     assert.deepEqual([after.infant.status, after.infant.dateOfBirth, after.infant.measurements], ['born', '2026-11-08', []]);
+  });
+
+  it('ends a day at London midnight across the changes of the clocks: what came just after it, in British Summer Time, is left out', () => {
+    // The day the clocks go forward (28 March 2027) ends at 23:00 UTC; the day before they go back (30 October 2027) too; a winter day at midnight UTC.
+    assert.equal(londonDateTime('2027-03-28', '00:00'), '2027-03-28T00:00:00+00:00');
+    assert.equal(Date.parse(londonDateTime('2027-03-29', '00:00')), Date.parse('2027-03-28T23:00:00Z'));
+    assert.equal(Date.parse(londonDateTime('2027-10-31', '00:00')), Date.parse('2027-10-30T23:00:00Z'));
+    assert.equal(Date.parse(londonDateTime('2027-11-01', '00:00')), Date.parse('2027-11-01T00:00:00Z'));
+    const endsAt = londonDateTime('2027-03-29', '00:00');
+    const justBefore = serviceDateTime(new Date('2027-03-28T22:30:00Z'));
+    const justAfter = serviceDateTime(new Date('2027-03-28T23:30:00Z'));
+    const summer = facts({
+      assessments: withAssessment(everythingExcluded(['mother']), assess('mental-health', 'present', { personId: 'mother', evidence: [seen('present', 'Before midnight', { recordedAt: '2027-03-28T22:30:00Z' }), seen('present', 'After midnight', { recordedAt: '2027-03-28T23:30:00Z' })] })),
+    });
+    const withEvents = { ...summer, events: [event('before', 'home-visit', { occurredAt: justBefore }), event('after', 'home-visit', { occurredAt: justAfter })] };
+    // Assessed present at 00:30 BST on the 29th (23:30 UTC on the 28th): after the day's end, so not in force at it.
+    const late: LaterFactorChange[] = [{ version: 4, factorId: 'mental-health', subjectKey: 'mother', changedAt: '2027-03-28T23:30:00.000Z', before: excluded }];
+    const at = profileFactsAtEndOf(withEvents, '2027-03-28', endsAt, late);
+    assert.deepEqual(at.events.map((e) => e.id), ['before']);
+    const mentalHealth = at.assessments.find((a) => a.factorId === 'mental-health')!;
+    assert.deepEqual([mentalHealth.status, mentalHealth.evidence.map((e) => e.note)], ['excluded', ['Before midnight']]);
+    // Two changes the same day, the later at 23:30 BST: both before the end, so the factor stands as they left it.
+    const sameDay: LaterFactorChange[] = [
+      { version: 2, factorId: 'mental-health', subjectKey: 'mother', changedAt: '2027-03-28T12:00:00.000Z', before: excluded },
+      { version: 3, factorId: 'mental-health', subjectKey: 'mother', changedAt: '2027-03-28T22:30:00.000Z', before: { status: 'excluded', detail: null, pattern: null, reason: null } },
+    ];
+    assert.equal(profileFactsAtEndOf(summer, '2027-03-28', endsAt, sameDay).assessments.find((a) => a.factorId === 'mental-health')?.status, 'present');
   });
 });
