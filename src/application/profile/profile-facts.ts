@@ -10,7 +10,6 @@ import type { FactorId } from '../../domain/catalogue/factor-ids.ts';
 import type { Subject } from '../../domain/catalogue/subjects.ts';
 import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
 import { observationsFromAssessments } from '../../domain/chronology/factor-observations.ts';
-import { findPatterns } from '../../domain/chronology/find-patterns.ts';
 import { profileEventsFrom } from '../../domain/chronology/to-profile-event.ts';
 import { isStressResponseId } from '../../domain/catalogue/stress-responses.ts';
 import { infantDisplayName } from '../../domain/people/infant-name.ts';
@@ -21,6 +20,7 @@ import type { Selectable } from 'kysely';
 import type { ServiceSettings } from '../../domain/settings/service-settings.ts';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { loadChronologies } from '../chronology/chronology-rows.ts';
+import { patternsOfCase } from './pattern-states.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
 import type { DecisionInView } from '../../domain/profile/escalation.ts';
 import type { Meeting } from '../../domain/meetings/meeting.types.ts';
@@ -337,7 +337,8 @@ function storedProfileFrom({ record, people, assessments, evidence, entries, tea
       })),
       assessments: stored,
       events: profileEventsFrom(entries),
-      patterns: findPatterns({
+      // Fed only the entries added since the case's last evaluation, when its chronology was kept (ADR 0020).
+      patterns: patternsOfCase(record.id, {
         entries,
         dateOfBirth: record.date_of_birth,
         today,
