@@ -69,6 +69,7 @@ export function startBackgroundWork(ctx: AppContext, db: Db, log: FastifyBaseLog
       .then(
         (run) => {
           if (run.profiles > 0) log.info({ profiles: run.profiles, changed: run.changed, alerts: run.alerts }, 're-evaluated the profiles queued by a change of settings');
+          if (run.summaries > 0) log.info({ summaries: run.summaries }, 'wrote again the dashboards’ summaries queued by a change of the clocks’ timescales');
         },
         (error: unknown) => log.error({ err: error }, 're-evaluation after a change of settings failed'),
       )

@@ -21,6 +21,7 @@ import type { Tx } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAudit, recordAuditAlone } from '../audit.ts';
 import type { AppContext } from '../context.ts';
+import { writeNewCaseSummary } from '../dashboards/case-summaries.ts';
 import { detailColumns } from './case-details.ts';
 import { auditedIds, CASE_SUMMARY_COLUMNS, FULL_NAME_SQL, familySoundsLike, toCaseHits, type RestrictedCase, type VisibleCase } from './search-cases.ts';
 
@@ -184,6 +185,8 @@ export async function createCase(ctx: AppContext, actor: UserActor, input: NewCa
       .executeTakeFirstOrThrow();
     const given = changedRecordDetails(NO_RECORD_DETAILS, details);
     await trx.insertInto('case_team').values({ case_id: id, user_id: actor.userId, role: 'lead-professional', added_at: now, added_by: actor.userId }).execute();
+    // The dashboards' summary row of the new record (ADR 0017), from what was just inserted: the level is the column's default.
+    await writeNewCaseSummary(trx, ctx, { caseId: id, status: record.status, dateOfBirth: record.dateOfBirth, expectedDeliveryDate: record.expectedDeliveryDate, level: 'universal' });
     await recordAudit(trx, ctx, actor, {
       action: 'case.create',
       subjectType: 'case',

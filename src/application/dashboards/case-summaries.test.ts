@@ -1,9 +1,10 @@
 // The dashboards' summary row (ADR 0017) as the one way to change a case writes it, from what the change
 // had already read (profile-versions.ts, with the version; change-case.ts for a change with none), held
 // after each kind of change to the row the dashboards' own full read works out for the case
-// (dashboard-rows.ts readCaseFacts, through refreshStaleSummaries): a factor, an entry, a batch across
+// (dashboard-rows.ts readCaseFacts, through refreshStaleSummaries): making the record, a factor, an entry, a batch across
 // two cases, a meeting, a decision, a review, a change of level, the birth, closing for transfer. And the
-// re-evaluation and the rebuild fill rows that are missing or stale.
+// re-evaluation and the rebuild fill rows that are missing or stale, and a change of the clocks'
+// timescales has the queued work write every row again.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { actorFor, makeCase, makeOrganisation, makePerson, makeUser } from '../../../test/helpers/factories.ts';
@@ -18,7 +19,8 @@ import { recordMeeting } from '../meetings/record-meeting.ts';
 import { changeLevel } from '../profile/change-level.ts';
 import { markProfileReviewed } from '../profile/mark-profile-reviewed.ts';
 import { recordDecision } from '../profile/record-decision.ts';
-import { reevaluateAllProfiles } from '../profile/reevaluate-profiles.ts';
+import { reevaluateAllProfiles, runQueuedReevaluations } from '../profile/reevaluate-profiles.ts';
+import { changeAreaSettings } from '../settings/area-settings.ts';
 import { updateFactor } from '../profile/update-factor.ts';
 import { closeForTransfer } from '../transfer/close-for-transfer.ts';
 import { rebuildCaseSummaries, refreshStaleSummaries, withSummaries } from './case-summaries.ts';
@@ -63,6 +65,23 @@ describe('the dashboards’ summary row written by the change from what it read'
 
   /** Moves the clock on before a change, so that a row written by it is told from one written before. */
   const tick = () => t.clock.advanceMinutes(7);
+
+  it('when a record is made, unborn or born, by create-case itself', async () => {
+    tick();
+    const today = serviceToday(t.clock.now());
+    const threeDaysAgo = serviceToday(new Date(t.clock.now().getTime() - 3 * 86_400_000));
+    const unbornMade = await createCase(t.ctx, lead, { status: 'unborn', familyName: 'Newcombe', expectedDeliveryDate: today }, { confirmedNoDuplicate: true });
+    assert.ok(unbornMade.ok, JSON.stringify(unbornMade));
+    assert.equal((await rowOf(unbornMade.value.id))?.profile_version, 0, 'a new record has no profile version yet');
+    await assertCurrent(unbornMade.value.id, 'a new unborn record');
+    tick();
+    const bornMade = await createCase(t.ctx, lead, { status: 'born', givenName: 'Nell', familyName: 'Newborn', dateOfBirth: threeDaysAgo, multipleBirth: false, independentlyMobile: false }, { confirmedNoDuplicate: true });
+    assert.ok(bornMade.ok, JSON.stringify(bornMade));
+    const bornRow = await rowOf(bornMade.value.id);
+    assert.equal(bornRow?.status, 'born');
+    assert.equal(bornRow?.opened_on, today);
+    await assertCurrent(bornMade.value.id, 'a new born record');
+  });
 
   it('after a factor, an entry and a batch across two cases', async () => {
     tick();
@@ -139,9 +158,43 @@ describe('the dashboards’ summary row written by the change from what it read'
 
     await summaries().deleteFrom('dashboard_case_summaries').where('case_id', '=', born).execute();
     await summaries().updateTable('dashboard_case_summaries').set({ level: 'stale' }).where('case_id', '=', unborn).execute();
-    assert.deepEqual(await rebuildCaseSummaries(t.ctx, { all: false }), { cases: 2, written: 1 }, 'only the missing row: a same-version row is taken as current');
-    assert.deepEqual(await rebuildCaseSummaries(t.ctx, { all: true }), { cases: 2, written: 2 }, 'every row');
+    const cases = (await t.ctx.db.selectFrom('cases').select('id').execute()).length;
+    assert.deepEqual(await rebuildCaseSummaries(t.ctx, { all: false }), { cases, written: 1 }, 'only the missing row: a same-version row is taken as current');
+    assert.deepEqual(await rebuildCaseSummaries(t.ctx, { all: true }), { cases, written: cases }, 'every row');
     const rebuilt = await summaries().selectFrom('dashboard_case_summaries').selectAll().orderBy('case_id').execute();
     assert.deepEqual(rebuilt.map((r) => ({ ...r, written_at: null })), expected.map((r) => ({ ...r, written_at: null })));
+  });
+
+  it('a change of the clocks’ timescales queues every case and the queued work writes every row again, no profile evaluated', async () => {
+    const admin = actorFor(await makeUser(t.ctx, { role: 'admin', name: 'Ada Admin' }));
+    const all = () => summaries().selectFrom('dashboard_case_summaries').selectAll().orderBy('case_id').execute();
+    const before = await all();
+    const cases = (await t.ctx.db.selectFrom('cases').select(['id', 'profile_version']).orderBy('id').execute());
+    assert.equal(before.length, cases.length, 'a row for every case');
+    tick();
+    const changed = await changeAreaSettings(t.ctx, admin, { 'timescales.initialConferenceWorkingDays': '10', 'timescales.dueSoonWorkingDays': '4' });
+    assert.ok(changed.ok, JSON.stringify(changed));
+    const queued = await t.ctx.db.selectFrom('profile_reevaluation_queue').select('case_id').execute();
+    assert.equal(queued.length, cases.length, 'every case queued with the change');
+    assert.equal(await all().then((rows) => rows.filter((r) => r.written_at.getTime() === t.clock.now().getTime()).length), 0, 'nothing written until the queued work runs');
+
+    tick();
+    const run = await runQueuedReevaluations(t.ctx);
+    assert.deepEqual({ profiles: run.profiles, changed: run.changed, summaries: run.summaries }, { profiles: 0, changed: 0, summaries: cases.length }, 'summaries only: the profile reads no timescale');
+    assert.deepEqual(await t.ctx.db.selectFrom('profile_reevaluation_queue').select('case_id').execute(), []);
+    const written = await all();
+    assert.deepEqual(
+      written.map((r) => [r.case_id, r.profile_version, r.written_at.getTime()]),
+      cases.map((c) => [c.id, c.profile_version, t.clock.now().getTime()]),
+      'every row written again by the run, of the version the case is at (no new version)',
+    );
+    for (const row of written) assert.notEqual(row.settings_stamp, before.find((b) => b.case_id === row.case_id)?.settings_stamp, 'under the new settings');
+    assert.equal(await refreshStaleSummaries(t.ctx), 0, 'nothing left stale for a dashboard');
+    const unbornBefore = before.find((r) => r.case_id === unborn)!;
+    const unbornAfter = written.find((r) => r.case_id === unborn)!;
+    assert.notEqual(unbornAfter.clock_due_on, unbornBefore.clock_due_on, 'the strategy discussion’s clock is due earlier under the shorter timescale');
+    await summaries().deleteFrom('dashboard_case_summaries').execute();
+    assert.equal(await refreshStaleSummaries(t.ctx), cases.length);
+    assert.deepEqual((await all()).map((r) => ({ ...r, written_at: null })), written.map((r) => ({ ...r, written_at: null })), 'the same rows as the dashboards’ full read gives');
   });
 });

@@ -3,12 +3,15 @@
 // rows inside its own transaction, from what it read to evaluate the profile (summaryOfProfile): the
 // version writer (profile/profile-versions.ts) by the statement that inserts the versions
 // (upsertSummaries as a data-modifying WITH), cases/change-case.ts for a change with no version, such
-// as a meeting, which runs a clock (writeCaseSummaries); the re-evaluations (reevaluate-profiles.ts)
-// for every case they evaluate. A row is of the profile version and the clocks' settings it was
+// as a meeting, which runs a clock (writeCaseSummaries); create-case the new record's, from what it
+// inserted (writeNewCaseSummary); the re-evaluations (reevaluate-profiles.ts) for every case they
+// evaluate. A row is of the profile version and the clocks' settings it was
 // worked out under; a dashboard first works out again, by its own read (dashboard-rows.ts), the rows
 // of its cases that are missing or of another version or settings (refreshStaleSummaries): cases
-// made before the table, a change of the area's timescales. That write never overwrites a row of a
-// later version. `icp dashboards rebuild-summaries` does the same for every case (rebuildCaseSummaries).
+// made before the table, or a change of the area's timescales before the queued work (below) reached
+// them. That write never overwrites a row of a later version. A change of the timescales queues every
+// case (reevaluate-profiles.ts queueSettingsReevaluation) and the server's background work writes
+// their rows again (rewriteSummariesLocked). `icp dashboards rebuild-summaries` does the same for every case (rebuildCaseSummaries).
 import { createHash } from 'node:crypto';
 import type { ColumnType, Insertable, Kysely, QueryCreator } from 'kysely';
 import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
@@ -166,6 +169,46 @@ export async function writeCaseSummaries(trx: Queryable, ctx: AppContext, caseId
   if (rows.length > 0) await upsertSummaries(withSummaries(trx), rows, 'always').execute();
 }
 
+/** What a new record's summary is worked out from: the case as create-case inserts it. */
+export interface NewCaseFacts {
+  caseId: string;
+  status: 'unborn' | 'born';
+  dateOfBirth: string | null;
+  expectedDeliveryDate: string | null;
+  /** The case's level as inserted (the column's default, universal). */
+  level: CaseLevel;
+}
+
+/**
+ * Inside create-case's transaction, after the case's insert: its summary row, in one statement and from
+ * what create-case has, without reading the case again. A new record has no profile version (0, so no
+ * findings), no decision, review, entry, meeting, assessment or person; its clocks are those its birth or
+ * expected delivery start (clockEventsFrom), under the clocks' settings in force (kept, as every change reads them).
+ */
+export async function writeNewCaseSummary(trx: Queryable, ctx: AppContext, c: NewCaseFacts): Promise<void> {
+  const now = ctx.clock.now();
+  const today = serviceToday(now);
+  const { timescales } = (await settingsInForce(ctx, trx)).settings;
+  const events = clockEventsFrom({ entries: [], meetings: [], bornOn: c.dateOfBirth, expectedDeliveryOn: c.expectedDeliveryDate });
+  const summary = summariseCase(
+    {
+      caseId: c.caseId,
+      status: c.status,
+      dateOfBirth: c.dateOfBirth,
+      level: c.level,
+      openedOn: today,
+      findings: [],
+      decisions: [],
+      lastReviewedAt: null,
+      assessedRiskFactors: 0,
+      significantAdults: 0,
+    },
+    nextReviewDate(c.level, null, []),
+    timescaleClocks(events, today, timescales),
+  );
+  await upsertSummaries(withSummaries(trx), [summaryRow(c.caseId, 0, settingsStamp(timescales), summary, now)], 'always').execute();
+}
+
 /** How many stale rows a refresh works out at once: its statements name the cases by id. */
 const REFRESH_CHUNK = 500;
 
@@ -210,11 +253,20 @@ export async function rebuildCaseSummaries(ctx: AppContext, { all }: { all: bool
   let written = 0;
   for (let i = 0; i < ids.length; i += REFRESH_CHUNK) {
     const chunk = ids.slice(i, i + REFRESH_CHUNK);
-    written += await ctx.db.transaction().execute(async (trx) => {
-      const locked = (await trx.selectFrom('cases').select('id').where('id', 'in', chunk).orderBy('id').forShare().execute()).map((row) => row.id);
-      await writeSummaries(ctx, trx, locked, 'unless-newer');
-      return locked.length;
-    });
+    written += await ctx.db.transaction().execute((trx) => rewriteSummariesLocked(trx, ctx, chunk));
   }
   return { cases: ids.length, written };
+}
+
+/**
+ * Inside `trx`: locks these cases as a change does (FOR SHARE, so no change writes a row meanwhile) and
+ * writes their summaries again by the dashboards' own read, over any row but one of a later version.
+ * The rebuild's chunk, and the queued work after a change of the clocks' timescales (reevaluate-profiles.ts).
+ * Answers how many cases it found.
+ */
+export async function rewriteSummariesLocked(trx: Queryable, ctx: AppContext, caseIds: readonly string[]): Promise<number> {
+  if (caseIds.length === 0) return 0;
+  const locked = (await trx.selectFrom('cases').select('id').where('id', 'in', [...caseIds]).orderBy('id').forShare().execute()).map((row) => row.id);
+  await writeSummaries(ctx, trx, locked, 'unless-newer');
+  return locked.length;
 }

@@ -10,7 +10,7 @@ import { serviceToday } from '../../domain/shared/service-day.ts';
 import type { UserActor } from '../actor.ts';
 import { makePartnership, type Partnership } from '../alerts/alerts.test-support.ts';
 import { changeAreaSettings } from '../settings/area-settings.ts';
-import { profileReadsSetting, runQueuedReevaluations } from './reevaluate-profiles.ts';
+import { profileReadsSetting, runQueuedReevaluations, summariesReadSetting } from './reevaluate-profiles.ts';
 import { updateFactor } from './update-factor.ts';
 
 describe('re-evaluating every case after a change of the area’s settings', () => {
@@ -48,15 +48,23 @@ describe('re-evaluating every case after a change of the area’s settings', () 
     return id;
   }
 
-  it('queues every case with a change of a setting the profile reads, and none with a change of a clock', async () => {
+  it('queues every case with a change of a setting the profile reads, and with a change of a clock for its dashboards’ summary only', async () => {
     assert.ok(profileReadsSetting('profile.preBirthMilestoneWeeks'));
     assert.ok(profileReadsSetting('chronology.unseenBands'));
     assert.ok(!profileReadsSetting('timescales.assessmentWorkingDays'));
     assert.ok(!profileReadsSetting('no.such.setting'));
+    assert.ok(summariesReadSetting('timescales.assessmentWorkingDays'));
+    assert.ok(!summariesReadSetting('profile.preBirthMilestoneWeeks'));
+    assert.ok(!summariesReadSetting('no.such.setting'));
+    const caseCount = (await t.ctx.db.selectFrom('cases').select('id').execute()).length;
     const clock = await changeAreaSettings(t.ctx, admin, { 'timescales.dueSoonWorkingDays': '3' });
     assert.ok(clock.ok);
-    assert.deepEqual(await queued(), []);
+    assert.equal((await queued()).length, caseCount, 'every case queued, its summary due days stale');
     assert.ok((await changeAreaSettings(t.ctx, admin, { 'timescales.dueSoonWorkingDays': '2' })).ok);
+    const run = await runQueuedReevaluations(t.ctx);
+    assert.deepEqual(run, { profiles: 0, changed: 0, alerts: 0, summaries: caseCount, stoppedEarly: false }, 'no profile evaluated: the summaries written again');
+    assert.deepEqual(await queued(), []);
+    assert.deepEqual(await t.ctx.db.selectFrom('audit_log').select('seq').where('action', '=', 'profile.reevaluate').execute(), [], 'a run of summaries only is not audited');
   });
 
   it('writes a version with the new finding where the findings changed, as the system, once', async () => {

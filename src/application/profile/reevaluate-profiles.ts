@@ -16,6 +16,9 @@
 // with FOR UPDATE SKIP LOCKED, so two processes running it never take the same case, writes a
 // version of kind 'settings' where the findings changed (and the alerts they raise) and deletes its
 // queue rows in the same transaction, so no case is written twice for one change.
+// A change of the clocks' timescales (which the profile does not read, but the dashboards' summaries
+// do: their due days) queues every case the same way; a case queued for nothing else has only its
+// summary written again (case-summaries.ts rewriteSummariesLocked, ADR 0017), no profile evaluated.
 import { sql } from 'kysely';
 import { CATALOGUE_VERSION } from '../../domain/catalogue/catalogue-version.ts';
 import { settingDefinition } from '../../domain/settings/service-settings.ts';
@@ -27,7 +30,7 @@ import type { AppContext } from '../context.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
 import { evaluateStored, loadStoredProfiles, snapshotFindings } from './profile-facts.ts';
 import { forgetSettings, settingsInForce } from '../settings/settings-in-force.ts';
-import { settingsStamp, summaryOfProfile, summaryRow, upsertSummaries, withSummaries, type SummaryRow } from '../dashboards/case-summaries.ts';
+import { rewriteSummariesLocked, settingsStamp, summaryOfProfile, summaryRow, upsertSummaries, withSummaries, type SummaryRow } from '../dashboards/case-summaries.ts';
 
 const CASES_PER_TRANSACTION = 200;
 const CHUNKS_AT_ONCE = 2;
@@ -143,13 +146,18 @@ export function profileReadsSetting(key: string): boolean {
   return group === 'profile' || group === 'chronology';
 }
 
+/** Settings the dashboards' summaries read and the profile does not: the clocks' timescales (their due days, ADR 0017). */
+export function summariesReadSetting(key: string): boolean {
+  return settingDefinition(key)?.group === 'timescales';
+}
+
 /**
  * Queues every case for re-evaluation, inside the transaction that changes the settings, when a
- * changed key is one the profile reads; a case already waiting gets the new keys added. Returns
- * how many cases it queued (0 when no such key changed).
+ * changed key is one the profile or the dashboards' summaries read; a case already waiting gets the
+ * new keys added. Returns how many cases it queued (0 when no such key changed).
  */
 export async function queueSettingsReevaluation(trx: Tx, ctx: AppContext, changedKeys: readonly string[]): Promise<number> {
-  const keys = changedKeys.filter(profileReadsSetting);
+  const keys = changedKeys.filter((key) => profileReadsSetting(key) || summariesReadSetting(key));
   if (keys.length === 0) return 0;
   const result = await sql`
     INSERT INTO profile_reevaluation_queue (case_id, setting_keys, queued_at)
@@ -167,6 +175,8 @@ function settingsChange(keys: readonly string[]): Record<string, unknown> {
 }
 
 export interface QueuedRunResult extends ReevaluationCounts {
+  /** Cases queued only for a change of the clocks' timescales: their summaries written again, their profiles not evaluated. */
+  summaries: number;
   /** Cases still queued when the run stopped (it stops when asked to, between chunks). */
   stoppedEarly: boolean;
 }
@@ -180,6 +190,7 @@ export interface QueuedRunResult extends ReevaluationCounts {
 export async function runQueuedReevaluations(ctx: AppContext, options: { chunkSize?: number; shouldStop?: () => boolean } = {}): Promise<QueuedRunResult> {
   const chunkSize = options.chunkSize ?? CASES_PER_TRANSACTION;
   const counts: ReevaluationCounts = { profiles: 0, changed: 0, alerts: 0 };
+  let summaries = 0;
   let stoppedEarly = false;
   for (;;) {
     if (options.shouldStop?.()) {
@@ -191,8 +202,13 @@ export async function runQueuedReevaluations(ctx: AppContext, options: { chunkSi
       if (rows.length === 0) return 0;
       // The settings as committed with the queue rows, not as this process last kept them.
       forgetSettings(ctx);
-      const keys = new Map(rows.map((row) => [row.case_id, row.setting_keys]));
-      await reevaluateChunk(trx, ctx, systemOperator, [...keys.keys()], counts, { kind: 'settings', change: (caseId) => settingsChange(keys.get(caseId) ?? []) });
+      // The keys the profile reads, by case: a case with none was queued for the clocks' timescales only.
+      const keys = new Map(rows.map((row) => [row.case_id, row.setting_keys.filter(profileReadsSetting)]));
+      const evaluated = [...keys].filter(([, read]) => read.length > 0).map(([caseId]) => caseId);
+      const summaryOnly = [...keys].filter(([, read]) => read.length === 0).map(([caseId]) => caseId);
+      // A re-evaluated case's summary is written with it, under the settings in force (timescales too).
+      if (evaluated.length > 0) await reevaluateChunk(trx, ctx, systemOperator, evaluated, counts, { kind: 'settings', change: (caseId) => settingsChange(keys.get(caseId) ?? []) });
+      summaries += await rewriteSummariesLocked(trx, ctx, summaryOnly);
       await trx.deleteFrom('profile_reevaluation_queue').where('case_id', 'in', [...keys.keys()]).execute();
       return rows.length;
     });
@@ -201,5 +217,6 @@ export async function runQueuedReevaluations(ctx: AppContext, options: { chunkSi
   if (counts.profiles > 0) {
     await ctx.db.transaction().execute((trx) => recordAudit(trx, ctx, systemOperator, { action: 'profile.reevaluate', details: { reason: 'settings', ...counts } }));
   }
-  return { ...counts, stoppedEarly };
+  // A run that only wrote summaries again is not audited: it changed no record, and the change of the settings that queued it was.
+  return { ...counts, summaries, stoppedEarly };
 }
