@@ -14,6 +14,7 @@
 import { sql } from 'kysely';
 import { decidePersonConfirmation, decidePersonProposal, entriesOnlyAbout, PERSON_WITHDRAWAL_REFUSAL_MESSAGES, type PersonWithdrawalRefusal } from '../../domain/withdrawal/person-withdrawal.ts';
 import { mentionsOf } from '../../domain/withdrawal/person-mentions.ts';
+import { normaliseNhsNumber } from '../../domain/people/nhs-number.ts';
 import { personDisplayName } from '../../domain/people/relationships.ts';
 import { mayPropose } from '../../domain/withdrawal/withdrawal-rules.ts';
 import type { Tx } from '../../infrastructure/db/schema.ts';
@@ -139,6 +140,13 @@ export async function confirmPersonWithdrawal(ctx: AppContext, actor: UserActor,
     const removed = await removePersonData(trx, caseId, personId, entryIds);
     // What stays but named them: earlier profile versions and their findings, alerts, entries about them and others, notes.
     const redacted = await redactPersonMentions(trx, caseId, mentions);
+    // The withdrawn person as the baby's mother on the case itself: her NHS number there would still find
+    // this baby when hers is searched for (search-cases.ts), tying her to the family she was never part of.
+    if (person.nhs_number) {
+      const numbers = [...new Set([person.nhs_number, normaliseNhsNumber(person.nhs_number)])];
+      const cleared = await trx.updateTable('cases').set({ mother_nhs_number: null }).where('id', '=', caseId).where('mother_nhs_number', 'in', numbers).executeTakeFirst();
+      if (Number(cleared.numUpdatedRows) > 0) redacted['cases'] = (redacted['cases'] ?? 0) + 1;
+    }
     // The entries that stay, as they now read, so the chronology kept in memory reads them so too.
     const entriesChanged = redacted['chronology_entries'] ? await loadChronology(trx, caseId) : [];
     if (emails.length > 0) await trx.insertInto('outbox').values(emails).execute();

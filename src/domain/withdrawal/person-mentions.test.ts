@@ -34,6 +34,22 @@ describe('redacting the mentions of a withdrawn person', () => {
     assert.equal(redactMentions('Piotr Nowak and Agnieszka Nowak', mentionsOf({ givenName: 'Piotr', familyName: 'Nowak', nhsNumber: null, address: null }, family)), `${GONE} and Agnieszka Nowak`);
   });
 
+  it('never redacts someone staying whose name holds the person’s as a part: hyphenated, two given names, apostrophes', () => {
+    const ann = { givenName: 'Ann', familyName: 'Brien', nhsNumber: null, address: null };
+    // Mary-Ann and Ann Marie stay: "Ann" is theirs too, so only the full name is the person’s.
+    assert.deepEqual(mentionsOf(ann, [{ givenName: 'Mary-Ann', familyName: 'Hart', address: null }]), ['Ann Brien', 'Brien']);
+    assert.deepEqual(mentionsOf(ann, [{ givenName: 'Ann Marie', familyName: 'Hart', address: null }]), ['Ann Brien', 'Brien']);
+    // A name nobody staying has is still never the part of a longer name in the text (a professional, a neighbour).
+    const own = mentionsOf(ann, family);
+    assert.equal(redactMentions('Mary-Ann and Ann-Louise seen by Dr O’Brien; Ann’s partner, ANN BRIEN, left', own), `Mary-Ann and Ann-Louise seen by Dr O’Brien; ${GONE}’s partner, ${GONE}, left`);
+    assert.equal(redactMentions('Annabel, Joanne and Brienne', own), 'Annabel, Joanne and Brienne');
+  });
+
+  it('takes names with the characters of a pattern as they are', () => {
+    const odd = mentionsOf({ givenName: 'J.(Jo)', familyName: 'Co+le*', nhsNumber: null, address: null }, family);
+    assert.equal(redactMentions('Seen J.(Jo) Co+le* and JX(Jo) CoOle', odd), `Seen ${GONE} and JX(Jo) CoOle`);
+  });
+
   it('redacts every string in stored JSON, keys and other values as they were', () => {
     const stored = { after: { detail: 'From Ryan Cole, her partner', status: 'present' }, evidenceAdded: [{ note: 'Police record on Cole', recordedAt: '2026-11-01' }], version: 3, seen: null };
     assert.deepEqual(redactMentionsInJson(stored, mentions), { after: { detail: `From ${GONE}, her partner`, status: 'present' }, evidenceAdded: [{ note: `Police record on ${GONE}`, recordedAt: '2026-11-01' }], version: 3, seen: null });

@@ -5,7 +5,9 @@
 // say a person was withdrawn, so a sentence about the baby still reads ("Mother is experiencing
 // domestic abuse: from [a person withdrawn from this record], her partner"). A name the baby or someone
 // else in the record also has is replaced only with the rest of the person's name beside it, so that
-// withdrawing "Piotr Nowak" leaves "Agnieszka Nowak" alone. Pure.
+// withdrawing "Piotr Nowak" leaves "Agnieszka Nowak" alone; a name is shared when it is any part of
+// theirs ("Ann" is shared with "Mary-Ann" and with "Ann Marie"), and a mention is never the part of a
+// longer hyphenated or apostrophised name ("Ann" in "Mary-Ann", "Brien" in "O'Brien"). Pure.
 import { formatNhsNumber, normaliseNhsNumber } from '../people/nhs-number.ts';
 
 export const WITHDRAWN_PERSON_WORDS = '[a person withdrawn from this record]';
@@ -29,7 +31,8 @@ const same = (a: string, b: string) => a.trim().toLocaleLowerCase('en-GB') === b
 
 /** The phrases that name the person, longest first: their full name, each name of theirs nobody staying shares, their NHS number as stored and as written, an address of theirs alone. */
 export function mentionsOf(person: WithdrawnPerson, staying: readonly StayingPerson[]): string[] {
-  const othersNames = staying.flatMap((other) => [other.givenName, other.familyName]).filter(usable);
+  // Each name of those staying, whole and in its parts (split at spaces and hyphens).
+  const othersNames = staying.flatMap((other) => [other.givenName, other.familyName]).filter(usable).flatMap((name) => [name, ...name.split(/[\s\-‐]+/)]).filter(usable);
   const ownName = (name: string | null): name is string => usable(name) && !othersNames.some((other) => same(other, name));
   const full = [person.givenName, person.familyName].filter(usable).join(' ');
   const nhs = person.nhsNumber ? normaliseNhsNumber(person.nhsNumber) : null;
@@ -48,7 +51,8 @@ const escape = (phrase: string) => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 /** The text with every whole-word mention replaced by WITHDRAWN_PERSON_WORDS (any case; "Ryan’s" keeps its ’s). */
 export function redactMentions(text: string, mentions: readonly string[]): string {
   if (mentions.length === 0) return text;
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${mentions.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  // Whole words: not inside a word, nor the part of a hyphenated or apostrophised name (but "Ryan’s" is Ryan).
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}]|[\\p{L}\\p{N}][-‐'’])(?:${mentions.map(escape).join('|')})(?![\\p{L}\\p{N}]|[-‐][\\p{L}\\p{N}])`, 'giu');
   return text.replace(pattern, WITHDRAWN_PERSON_WORDS);
 }
 
