@@ -281,6 +281,8 @@ export interface ListedCases {
   /** The names of the selector's organisation and practitioner, when a case is listed (each is then in its team). */
   organisationName: string | null;
   practitionerName: string | null;
+  /** The selector's team's name, when a case is listed (ADR 0019). */
+  teamName: string | null;
 }
 
 /** A row of listCasesBehind's statement: the count, then a listed case's columns (all null when none is listed). */
@@ -297,6 +299,7 @@ interface ListRow {
   measures: MeasureId[] | null;
   organisation_name: string | null;
   practitioner_name: string | null;
+  team_name: string | null;
 }
 
 /**
@@ -349,6 +352,7 @@ export async function listCasesBehind(queryable: Queryable, viewer: DashboardVie
       'r.measures',
       (selector.organisationId !== undefined ? sql<string | null>`(select name from organisations where id = ${selector.organisationId})` : sql<string | null>`null`).as('organisation_name'),
       (selector.practitionerId !== undefined ? sql<string | null>`(select name from users where id = ${selector.practitionerId})` : sql<string | null>`null`).as('practitioner_name'),
+      (selector.teamId !== undefined ? sql<string | null>`(select name from teams where id = ${selector.teamId})` : sql<string | null>`null`).as('team_name'),
     ])
     .$castTo<ListRow>()
     .execute();
@@ -369,5 +373,5 @@ export async function listCasesBehind(queryable: Queryable, viewer: DashboardVie
     ];
   });
   const named = cases.length > 0 && first;
-  return { cases, notShown: Number(first?.not_shown ?? 0), organisationName: named ? first.organisation_name : null, practitionerName: named ? first.practitioner_name : null };
+  return { cases, notShown: Number(first?.not_shown ?? 0), organisationName: named ? first.organisation_name : null, practitionerName: named ? first.practitioner_name : null, teamName: named ? first.team_name : null };
 }

@@ -21,7 +21,7 @@ export function dashboardPath(name: DashboardName): string {
   return name === 'organisation' ? '/dashboards' : '/dashboards/partnership';
 }
 
-const SELECTOR_KEYS = ['measure', 'level', 'stage', 'completeness', 'openedIn', 'organisationId', 'practitionerId'] as const;
+const SELECTOR_KEYS = ['measure', 'level', 'stage', 'completeness', 'openedIn', 'organisationId', 'practitionerId', 'teamId'] as const;
 
 export function listHref(name: DashboardName, selector: CaseSelector, format: 'page' | 'csv' = 'page', page = 1): string {
   const query = new URLSearchParams();
@@ -67,7 +67,7 @@ function monthInWords(month: string): string {
 }
 
 /** The selector in words, for the list's heading: "Hidden risk, Child in need, under 6 months". */
-export function selectorInWords(selector: CaseSelector, names: { organisation?: string; practitioner?: string } = {}): string {
+export function selectorInWords(selector: CaseSelector, names: { organisation?: string; practitioner?: string; team?: string } = {}): string {
   const parts = [
     selector.measure && MEASURES[selector.measure].title,
     selector.level && caseLevelLabel(selector.level),
@@ -76,13 +76,14 @@ export function selectorInWords(selector: CaseSelector, names: { organisation?: 
     selector.openedIn && `opened in ${monthInWords(selector.openedIn)}`,
     selector.organisationId && `with ${names.organisation ?? 'the organisation'} in the team`,
     selector.practitionerId && `with ${names.practitioner ?? 'the practitioner'} in the team`,
+    selector.teamId && `with someone of ${names.team ?? 'the team'} in the team`,
   ].filter((part): part is string => typeof part === 'string' && part.length > 0);
   return parts.length ? parts.join(', ') : 'Every case';
 }
 
 const cell = (count: number, href: string) => ({ count, href });
 
-function breakdown(name: DashboardName, rows: readonly BreakdownRow[], key: 'organisationId' | 'practitionerId') {
+function breakdown(name: DashboardName, rows: readonly BreakdownRow[], key: 'organisationId' | 'practitionerId' | 'teamId') {
   return rows.map((row) => ({
     name: row.name,
     total: cell(row.total, listHref(name, { [key]: row.id })),
@@ -122,6 +123,8 @@ export function presentDashboard(view: DashboardView) {
     measureHeadings: MEASURE_IDS.map((measure) => MEASURES[measure].title),
     organisations: breakdown(name, counts.organisations, 'organisationId'),
     practitioners: breakdown(name, counts.practitioners, 'practitionerId'),
+    // The partnership's teams are every organisation's: each named with its organisation.
+    teams: breakdown(name, name === 'partnership' ? view.teams.map((t) => ({ ...t, name: `${t.name} (${t.organisationName})` })) : view.teams, 'teamId'),
     trend: counts.trend.map((m) => ({
       month: monthInWords(m.month),
       opened: cell(m.opened, listHref(name, { openedIn: m.month })),
@@ -152,9 +155,9 @@ export function csvRows(list: DashboardList): string[][] {
 }
 
 export function presentList(list: DashboardList) {
-  const { organisationName, practitionerName } = list;
+  const { organisationName, practitionerName, teamName } = list;
   return {
-    title: selectorInWords(list.selector, { ...(organisationName ? { organisation: organisationName } : {}), ...(practitionerName ? { practitioner: practitionerName } : {}) }),
+    title: selectorInWords(list.selector, { ...(organisationName ? { organisation: organisationName } : {}), ...(practitionerName ? { practitioner: practitionerName } : {}), ...(teamName ? { team: teamName } : {}) }),
     dashboardTitle: DASHBOARD_TITLES[list.name],
     backLink: dashboardPath(list.name),
     csvHref: listHref(list.name, list.selector, 'csv'),
