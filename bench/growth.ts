@@ -68,7 +68,11 @@ const MEASURED_KINDS = ['home-visit', 'clinic-contact', 'gp-consultation'] as co
 
 const startedAt = new Date().toISOString();
 const bench = await openBenchDatabase(2);
-const ctx = createContext(bench.database.db, testConfig(), new TestClock());
+// The clock moves a minute before each measured write, as the wall clock does between a practitioner's
+// entries: entries of one day are ordered by when they were recorded, so a frozen clock would place
+// each write at random among the day's others (by id), not at the end where real ones go.
+const clock = new TestClock();
+const ctx = createContext(bench.database.db, testConfig(), clock);
 const random = createRandom(Number(args.seed));
 
 /** The day `daysAgo` days before the clock's today, as YYYY-MM-DD. */
@@ -98,6 +102,7 @@ let written = 0;
 /** One single entry through the use case, timed alone; returns milliseconds. */
 async function timedWrite(onCase: string, onPerson: string): Promise<number> {
   written += 1;
+  clock.advanceMinutes(1);
   const entry = { kind: MEASURED_KINDS[written % MEASURED_KINDS.length]!, occurredAt: dayBefore(ctx, 1), summary: `Contact ${String(written)}: seen with mother at home, baby alert and handled gently.`, source: 'observed', personIds: [onPerson] };
   const started = performance.now();
   const result = await recordEntry(ctx, actor, onCase, entry);
