@@ -1,8 +1,39 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { findRelapses } from './relapse.ts';
-import type { FactorObservation } from './relapse.ts';
+import { isFactorId } from '../catalogue/catalogue.ts';
+import { factorKey } from '../profile/event-evidence.ts';
+import { dayOf } from '../shared/calendar-date.ts';
+import { findRelapses, relapseStep } from './relapse.ts';
+import type { FactorObservation, Relapse, RelapseCycle, RelapseState } from './relapse.ts';
+
+/** The implementation before the lists were appended in place (it copied each subject's list on every observation), kept only to compare with. */
+function quadraticFindRelapses(observations: readonly FactorObservation[]): Relapse[] {
+  const cyclesIn = (subject: readonly { day: string; observation: FactorObservation }[]): RelapseCycle[] => {
+    const byDay = new Map<string, FactorObservation[]>();
+    for (const { day, observation } of [...subject].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0))) byDay.set(day, [...(byDay.get(day) ?? []), observation]);
+    const found: RelapseCycle[] = [];
+    let state: RelapseState = { at: 'nothing' };
+    for (const sameDay of byDay.values()) {
+      const step = relapseStep(state, sameDay);
+      if (step.cycle) found.push(step.cycle);
+      state = step.state;
+    }
+    return found;
+  };
+  const bySubject = new Map<string, { day: string; observation: FactorObservation }[]>();
+  for (const observation of observations) {
+    const day = dayOf(observation.at);
+    if (day === null || !isFactorId(observation.factorId) || (observation.indicates !== 'present' && observation.indicates !== 'absent')) continue;
+    const key = factorKey(observation.factorId, observation.personId);
+    bySubject.set(key, [...(bySubject.get(key) ?? []), { day, observation }]);
+  }
+  return [...bySubject.values()].flatMap((subject) => {
+    const found = cyclesIn(subject);
+    const { factorId, personId } = subject[0]!.observation;
+    return found.length === 0 ? [] : [{ factorId, ...(personId === undefined ? {} : { personId }), cycles: found }];
+  });
+}
 
 const seen = (at: string, indicates: FactorObservation['indicates'], entryId = at, overrides: Partial<FactorObservation> = {}): FactorObservation => ({
   factorId: 'alcohol-misuse',
@@ -78,5 +109,21 @@ describe('relapse', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('gives the same result as the old implementation for a long sequence: 5,000 observations of one person, several a day, out of order', () => {
+    // A fixed pseudo-random sequence (no clock): days over about eleven years, some days with evidence both ways.
+    let seed = 12345; // Park and Miller's generator
+    const next = () => (seed = (seed * 48271) % 2147483647);
+    const observations = Array.from({ length: 5000 }, (_, i) => {
+      const at = new Date(Date.UTC(2020, 0, 1 + (next() % 4000))).toISOString().slice(0, 10);
+      return seen(next() % 3 === 0 ? `${at}T09:00:00Z` : at, next() % 5 < 2 ? 'absent' : 'present', `o${String(i)}`);
+    });
+    const now = findRelapses(observations);
+    assert.deepEqual(now, quadraticFindRelapses(observations));
+    assert.ok((now[0]?.cycles.length ?? 0) > 100);
+    // And with other people and factors mixed in, and unreadable observations among them.
+    const mixed = observations.map((o, i) => (i % 7 === 0 ? { ...o, personId: 'father' } : i % 11 === 0 ? { ...o, factorId: 'drug-misuse' as const } : i % 97 === 0 ? { ...o, at: 'soon' } : o));
+    assert.deepEqual(findRelapses(mixed), quadraticFindRelapses(mixed));
   });
 });

@@ -50,9 +50,12 @@ export function relapseStep(state: RelapseState, sameDay: readonly FactorObserva
 
 /** The cycles in one subject's observations of one factor, oldest first. */
 function cyclesIn(observations: readonly { day: string; observation: FactorObservation }[]): RelapseCycle[] {
+  // Appended in place (not copied per observation), so the cost is the sort's, not the square of the observations.
   const byDay = new Map<string, FactorObservation[]>();
   for (const { day, observation } of [...observations].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0))) {
-    byDay.set(day, [...(byDay.get(day) ?? []), observation]);
+    const sameDay = byDay.get(day);
+    if (sameDay === undefined) byDay.set(day, [observation]);
+    else sameDay.push(observation);
   }
   const cycles: RelapseCycle[] = [];
   let state: RelapseState = { at: 'nothing' };
@@ -79,7 +82,9 @@ export function findRelapses(observations: readonly FactorObservation[]): Relaps
     const day = dayOf(observation.at);
     if (day === null || !isFactorId(observation.factorId) || (observation.indicates !== 'present' && observation.indicates !== 'absent')) continue;
     const key = factorKey(observation.factorId, observation.personId);
-    bySubject.set(key, [...(bySubject.get(key) ?? []), { day, observation }]);
+    const subject = bySubject.get(key);
+    if (subject === undefined) bySubject.set(key, [{ day, observation }]);
+    else subject.push({ day, observation });
   }
   return [...bySubject.values()].flatMap((subject) => {
     const cycles = cyclesIn(subject);
