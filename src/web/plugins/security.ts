@@ -5,11 +5,12 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import fastifyCsrf from '@fastify/csrf-protection';
-import fastifyHelmet from '@fastify/helmet';
+import type { FastifyHelmetOptions } from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { rateLimitStore } from '../../application/auth/rate-limits.ts';
+import type { Config } from '../../config.ts';
 import { keepTypedForm } from './kept-forms.ts';
 
 const require = createRequire(import.meta.url);
@@ -22,24 +23,10 @@ export function govukTemplateScriptHash(): string {
   return `'sha256-${createHash('sha256').update(match[1]!).digest('base64')}'`;
 }
 
-/** The error @fastify/csrf-protection would answer this request with, or null when its token is good. */
-function formTokenRefusal(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply): Error | null {
-  let refusal: Error | null = null;
-  // It sends its refusal on the reply; a stand-in reply catches it instead, so that the form can be kept.
-  const probe = Object.create(reply, { send: { value: (error: Error) => ((refusal = error), probe) } }) as FastifyReply;
-  app.csrfProtection(request, probe, () => undefined);
-  return refusal;
-}
-
-export interface SecurityOptions {
-  /** The service's secret, under which the rate limits' keys are hashed. */
-  secret: string;
-}
-
-export const security = fp(async (app: FastifyInstance, options: SecurityOptions) => {
-  const { config } = app.ctx;
+/** The security headers' options (ADR 0003: the CSP allows the one inline script by its hash, no nonces). */
+export function helmetOptions(config: Config): FastifyHelmetOptions {
   const https = config.cookieSecure === true;
-  await app.register(fastifyHelmet, {
+  return {
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -60,6 +47,71 @@ export const security = fp(async (app: FastifyInstance, options: SecurityOptions
     strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     referrerPolicy: { policy: 'same-origin' },
     crossOriginEmbedderPolicy: false,
+  };
+}
+
+/** What helmet's middleware does to a response: headers set and removed, in its order. */
+export type HeaderChange = readonly ['set', string, string] | readonly ['remove', string];
+
+type HelmetMiddleware = (request: unknown, response: { setHeader(name: string, value: string): void; removeHeader(name: string): void }, next: (error?: unknown) => void) => void;
+
+/**
+ * The header changes helmet makes, worked out once: helmet (the one @fastify/helmet uses) run against
+ * a recording response. @fastify/helmet would build helmet's middleware again on every request
+ * (15-20 µs of a page, issue 20); with no nonces and no function-valued directives the headers are
+ * the same for every request, so they are replayed instead. Throws if helmet's answer would depend on
+ * the request or come later, so that a change of options that made them vary cannot go unnoticed.
+ */
+export function helmetHeaderChanges(options: FastifyHelmetOptions): HeaderChange[] {
+  const { enableCSPNonces, global, ...helmetOnly } = options;
+  if (enableCSPNonces === true || global === false) throw new Error('Per-request security headers (nonces) or per-route helmet are not supported: review security.ts.');
+  const csp = helmetOnly.contentSecurityPolicy;
+  const directives = typeof csp === 'object' ? Object.values(csp.directives ?? {}) : [];
+  if (directives.some((value) => typeof value === 'function' || (Array.isArray(value) && value.some((each) => typeof each === 'function')))) {
+    throw new Error('A CSP directive worked out per request (a function) is not supported: review security.ts.');
+  }
+  const helmet = createRequire(require.resolve('@fastify/helmet'))('helmet') as (options: object) => HelmetMiddleware;
+  const changes: HeaderChange[] = [];
+  let finished = false;
+  const request = new Proxy({}, { get: () => { throw new Error('helmet read the request: its headers vary per request; review security.ts.'); } });
+  const response = {
+    setHeader: (name: string, value: string) => void changes.push(['set', name, value]),
+    removeHeader: (name: string) => void changes.push(['remove', name]),
+  };
+  helmet(helmetOnly)(request, response, (error) => {
+    if (error !== undefined) throw error instanceof Error ? error : new Error('helmet refused its options: review security.ts.');
+    finished = true;
+  });
+  if (!finished) throw new Error('helmet did not finish at once: review security.ts.');
+  return changes;
+}
+
+/** The error @fastify/csrf-protection would answer this request with, or null when its token is good. */
+function formTokenRefusal(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply): Error | null {
+  let refusal: Error | null = null;
+  // It sends its refusal on the reply; a stand-in reply catches it instead, so that the form can be kept.
+  const probe = Object.create(reply, { send: { value: (error: Error) => ((refusal = error), probe) } }) as FastifyReply;
+  app.csrfProtection(request, probe, () => undefined);
+  return refusal;
+}
+
+export interface SecurityOptions {
+  /** The service's secret, under which the rate limits' keys are hashed. */
+  secret: string;
+}
+
+export const security = fp(async (app: FastifyInstance, options: SecurityOptions) => {
+  const { config } = app.ctx;
+  // The headers @fastify/helmet would set, set on the raw response in its order, at the same point in
+  // the request (an onRequest hook registered here), for every route: pages, API, FHIR, errors, assets.
+  const headerChanges = helmetHeaderChanges(helmetOptions(config));
+  app.addHook('onRequest', function securityHeaders(_request, reply, done) {
+    const raw = reply.raw;
+    for (const change of headerChanges) {
+      if (change[0] === 'set') raw.setHeader(change[1], change[2]);
+      else raw.removeHeader(change[1]);
+    }
+    done();
   });
 
   // Pages and API answers carry personal data: nothing but static assets may be cached.
