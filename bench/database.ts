@@ -1,6 +1,8 @@
 // The benchmark's database: an in-memory PGlite from the test template, or, when DATABASE_URL is
 // set, a fresh PostgreSQL database of its own (migrated here, dropped at the end), so it never
-// touches the test template another run may be using. Besides the app's Kysely db it gives the
+// touches the test template another run may be using. With `keep`, DATABASE_URL names a database of
+// the caller's own (createdb it first): used as it is, migrated, never dropped, so the data stays for
+// a later run or for EXPLAIN (bench/explain.ts). Besides the app's Kysely db it gives the
 // raw driver (a pg pool of its own on PostgreSQL, PGlite's own query on the embedded engine), for
 // the baselines that skip Kysely, and the database's size.
 import { randomBytes } from 'node:crypto';
@@ -28,8 +30,12 @@ async function sizeOf(raw: RawQuery): Promise<number> {
   return Number(row?.bytes);
 }
 
-export async function openBenchDatabase(poolSize: number): Promise<BenchDatabase> {
+export async function openBenchDatabase(poolSize: number, options: { keep?: boolean } = {}): Promise<BenchDatabase> {
   const url = process.env['DATABASE_URL'];
+  if (options.keep) {
+    if (!url) throw new Error('--keep needs DATABASE_URL: a PostgreSQL database of your own (createdb it first), used as it is and never dropped');
+    return openKeptDatabase(url, poolSize);
+  }
   if (!url) {
     const database = await createTestDatabase();
     const pglite = database.pglite!;
@@ -66,6 +72,28 @@ export async function openBenchDatabase(poolSize: number): Promise<BenchDatabase
         await pool.end();
         await database.close();
         await run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      },
+    },
+  };
+}
+
+/** The caller's own database, as it is: migrated (a no-op when it is up to date), never dropped. */
+async function openKeptDatabase(url: string, poolSize: number): Promise<BenchDatabase> {
+  const database = openPostgres(url, poolSize, () => undefined);
+  await migrate(database.db);
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  pool.on('error', () => undefined);
+  const raw: RawQuery = async (text, parameters) => (await pool.query(text, [...parameters])).rows as unknown[];
+  return {
+    kind: 'postgres',
+    url,
+    raw,
+    sizeBytes: () => sizeOf(raw),
+    database: {
+      ...database,
+      close: async () => {
+        await pool.end();
+        await database.close();
       },
     },
   };

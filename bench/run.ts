@@ -1,9 +1,14 @@
 // npm run bench -- [--infants 500 | --size county|england] [--seed 1] [--duration 10] [--connections 10] [--processes N] [--wait-for FILE]
+//                   [--keep] [--load-only] [--skip-reevaluate]
 // Seeds a partnership, serves the real app on 127.0.0.1 (in this process, or with --processes in N
 // server processes of its own on one port, PostgreSQL only), and measures each scenario with autocannon
 // (in a worker thread) and each page's main queries issued straight through the driver, against a
 // fixed-page baseline; batch ingest against a bare multi-row insert; then times re-evaluating every
 // profile once. PGlite in memory; PostgreSQL in a database of its own when DATABASE_URL is set.
+// With --keep, DATABASE_URL names a database of the caller's own (createdb it first): migrated, loaded
+// only when it holds no bench fixtures, never dropped; a later run finds the fixtures (bench/dataset.ts
+// findBenchDataset) and writes only to cases made for that run, so it measures the same reads again
+// and the statements can be EXPLAINed between runs (bench/explain.ts). --load-only loads and stops.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -16,7 +21,7 @@ import { WebClient } from '../test/helpers/web-client.ts';
 import { openBenchDatabase } from './database.ts';
 import { addFixedPage, FIXED_PAGE_PATH } from './fixed-page.ts';
 import { startBenchServers } from './servers.ts';
-import { loadBenchDataset } from './dataset.ts';
+import { findBenchDataset, loadBenchDataset, makeWriteCases, type BenchDataset } from './dataset.ts';
 import { runDirect, runLoad, type LoadRequest } from './load.ts';
 import { cliOperator } from '../src/application/actor.ts';
 import { reevaluateAllProfiles } from '../src/application/profile/reevaluate-profiles.ts';
@@ -33,11 +38,14 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '10' },
     processes: { type: 'string' },
     'wait-for': { type: 'string' },
+    keep: { type: 'boolean', default: false },
+    'load-only': { type: 'boolean', default: false },
+    'skip-reevaluate': { type: 'boolean', default: false },
   },
 });
 const SIZES: Record<string, number> = { county: 20_000, england: 1_000_000 };
 if (args.size !== undefined && !(args.size in SIZES)) throw new Error(`--size must be county or england, not "${args.size}"`);
-const infants = args.size === undefined ? Number(args.infants) : SIZES[args.size]!;
+const requestedInfants = args.size === undefined ? Number(args.infants) : SIZES[args.size]!;
 /** Agency feeds are few: two batches at once. */
 const BATCH_CONNECTIONS = 2;
 const durationSeconds = Number(args.duration);
@@ -47,14 +55,36 @@ if (processes !== undefined && !(Number.isInteger(processes) && processes >= 1 &
 if (processes !== undefined && !process.env['DATABASE_URL']) throw new Error('--processes needs PostgreSQL (set DATABASE_URL): the embedded database is opened by one process only.');
 
 const startedAt = new Date().toISOString();
-const bench = await openBenchDatabase(connections);
+const bench = await openBenchDatabase(connections, { keep: args.keep });
 const { kind: database, database: opened, raw } = bench;
-if (database === 'pglite' && infants > SIZES.county!) throw new Error('The embedded database is measured up to county size: set DATABASE_URL for england.');
+if (database === 'pglite' && requestedInfants > SIZES.county!) throw new Error('The embedded database is measured up to county size: set DATABASE_URL for england.');
 const ctx = createContext(opened.db, testConfig(), new TestClock());
 const seeding = performance.now();
-const dataset = await loadBenchDataset(ctx, { infants, seed: Number(args.seed) });
-console.log(`Dataset: ${dataset.description}, in ${((performance.now() - seeding) / 1000).toFixed(1)} s`);
+// --keep: a database already loaded by an earlier run is measured as it is (--infants and --seed are not used).
+const found = args.keep ? await findBenchDataset(ctx) : undefined;
+if (args.keep && !found) {
+  const present = await ctx.db.selectFrom('cases').select('id').limit(1).executeTakeFirst();
+  if (present) throw new Error('--keep: the database holds cases but no bench fixtures (loaded by another script?): give the bench an empty database of its own');
+}
+let dataset: BenchDataset = found ?? (await loadBenchDataset(ctx, { infants: requestedInfants, seed: Number(args.seed) }));
+const infants = found?.infants ?? requestedInfants;
+console.log(`Dataset: ${dataset.description}, ${found ? 'found' : 'loaded'} in ${((performance.now() - seeding) / 1000).toFixed(1)} s`);
 const databaseBytes = await bench.sizeBytes();
+if (args['load-only']) {
+  console.log(`--load-only: ${String(databaseBytes)} bytes; ${args.keep ? 'the database is kept' : 'nothing kept'}, nothing measured.`);
+  await opened.close();
+  process.exit(0);
+}
+if (args.keep) {
+  // The measured writes (single events with unique externalIds, batches and their alerts, the bare INSERT's
+  // rows) go to cases of this run's own, made like the fixtures' write cases, so the fixtures the pages read
+  // stay as loaded and the next run on this database measures the same thing.
+  const making = performance.now();
+  const label = new Date().toISOString().replace(/[:.]/g, '-');
+  const own = await makeWriteCases(ctx, found ?? (await findBenchDataset(ctx))!, label, Number(args.seed));
+  dataset = { ...dataset, ...own };
+  console.log(`--keep: this run writes to 80 cases of its own (Run${label}-Family1…80), made in ${((performance.now() - making) / 1000).toFixed(1)} s`);
+}
 
 const app = await buildApp({ ctx, sessionSecret: TEST_SESSION_SECRET });
 // Only in the bench app: what Fastify and its hooks cost with no database work and no template.
@@ -140,9 +170,17 @@ const [stored] = (await raw('SELECT count(*)::int AS n FROM chronology_entries W
 const refused = batches.latenciesMs.length * BATCH_SIZE - (stored?.n ?? 0);
 if (refused > 0) batches.non2xx += refused;
 
-console.log('Re-evaluating every profile …');
-const reevaluated = await reevaluateAllProfiles(ctx, cliOperator);
-const oneOffs: OneOff[] = [{ name: 're-evaluate every profile (icp profiles reevaluate)', seconds: reevaluated.seconds, count: reevaluated.profiles, unit: 'profiles' }];
+// The generator leaves every profile at version 0, so on freshly loaded data this evaluates every profile and
+// writes a version of each. On a kept database an earlier run has evaluated them: then it evaluates every profile,
+// writes a version only where the findings changed (this run's write cases, mostly none) and rewrites every
+// case's dashboards' summary. --skip-reevaluate leaves it out.
+const oneOffs: OneOff[] = [];
+if (!args['skip-reevaluate']) {
+  console.log('Re-evaluating every profile …');
+  const reevaluated = await reevaluateAllProfiles(ctx, cliOperator);
+  const name = found ? 're-evaluate every profile, already evaluated (kept database; icp profiles reevaluate)' : 're-evaluate every profile (icp profiles reevaluate)';
+  oneOffs.push({ name, seconds: reevaluated.seconds, count: reevaluated.profiles, unit: 'profiles' });
+}
 await servers?.stop();
 await app.close();
 await opened.close();
