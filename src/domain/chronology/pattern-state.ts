@@ -14,7 +14,7 @@
 // the last, a correction, an entry with no readable day or after today, other settings or another
 // date of birth, stored evidence that changed) falls back to reading the whole chronology again:
 // once, to build a new state, or findPatterns itself when the chronology is not in order.
-import { addMonths, dayOf, daysFrom } from '../shared/calendar-date.ts';
+import { addMonths, dayOf } from '../shared/calendar-date.ts';
 import { factorKey } from '../profile/event-evidence.ts';
 import { profileSettings } from '../profile/profile-settings.ts';
 import { INCIDENT_FAMILY_IDS } from './chronology.types.ts';
@@ -25,7 +25,7 @@ import { checksOfEntry, compareChecks } from './plan-check-answers.ts';
 import { MissedCheckTracker, missedCheckPattern } from './plan-check-missed.ts';
 import { readableObservation, relapseStep } from './relapse.ts';
 import { INCIDENT_FAMILY_KINDS, repeatedIncidentSettings } from './repeated-incidents.ts';
-import { ADMISSIONS, contactWithoutSeeing, DISCHARGES, limitPassed, seesTheBaby, unseenPeriodSettings } from './unseen-periods.ts';
+import { ADMISSIONS, contactWithoutSeeing, DISCHARGES, limitPassed, seesTheBaby, unseenPeriodFrom, unseenPeriodSettings } from './unseen-periods.ts';
 import { peopleOf } from './chronology-days.ts';
 import type { DatedEntry } from './chronology-days.ts';
 import type { ChronologyEntry, ChronologyPattern, IncidentFamilyId } from './chronology.types.ts';
@@ -34,7 +34,7 @@ import type { MissedAppointmentSettings, Span } from './missed-appointments.ts';
 import type { RecordedCheck } from './plan-check-answers.ts';
 import type { FactorObservation, Relapse, RelapseCycle, RelapseState } from './relapse.ts';
 import type { IncidentRun } from './repeated-incidents.ts';
-import type { AgeBandLimit, UnseenPeriod } from './unseen-periods.ts';
+import type { AgeBandLimit, UnseenPeriod, UnseenPoint } from './unseen-periods.ts';
 import type { Threshold } from './rolling-window.ts';
 
 /**
@@ -84,10 +84,7 @@ export class RollingRuns {
   }
 }
 
-interface Point {
-  day: string;
-  entry: ChronologyEntry | null;
-  startsAt: UnseenPeriod['startsAt'];
+interface Point extends UnseenPoint {
   /** Contacts that did not see the baby, after this point up to and including the next one's day. */
   contacts: ChronologyEntry[];
 }
@@ -139,17 +136,7 @@ class UnseenTracker {
     if (this.#stays.some((stay) => stay.from <= point.day && to <= stay.to)) return null;
     const passed = limitPassed(point.day, to, this.birth, this.bands);
     if (passed === null) return null;
-    return {
-      from: point.day,
-      to,
-      days: daysFrom(point.day, to),
-      ongoing: next === undefined,
-      startsAt: point.startsAt,
-      lastSeen: point.entry,
-      nextSeen: next?.entry ?? null,
-      ...passed,
-      contactsWithoutSeeing: [...point.contacts],
-    };
+    return unseenPeriodFrom(point, next, to, passed, [...point.contacts]);
   }
 
   /** A period is settled once a later day was seen (every entry of its last day is in) and no admission on or before its start waits for a discharge. */

@@ -136,10 +136,27 @@ export function limitPassed(from: string, to: string, dateOfBirth: string, bands
   return null;
 }
 
-interface Point {
+/** Where a period may start: birth, the first entry, or a day the baby was seen. */
+export interface UnseenPoint {
   day: string;
   entry: ChronologyEntry | null;
   startsAt: UnseenPeriod['startsAt'];
+}
+type Point = UnseenPoint;
+
+/** The period from `point` to `to` (the next point's day, or today while it goes on), having passed its limit. */
+export function unseenPeriodFrom(point: UnseenPoint, next: UnseenPoint | undefined, to: string, passed: { band: AgeBand; overdueFrom: string }, contactsWithoutSeeing: ChronologyEntry[]): UnseenPeriod {
+  return {
+    from: point.day,
+    to,
+    days: daysFrom(point.day, to),
+    ongoing: next === undefined,
+    startsAt: point.startsAt,
+    lastSeen: point.entry,
+    nextSeen: next?.entry ?? null,
+    ...passed,
+    contactsWithoutSeeing,
+  };
 }
 
 /**
@@ -178,17 +195,7 @@ export function unseenPeriodsIn(allDated: readonly DatedEntry[], dateOfBirth: st
     const passed = limitPassed(point.day, to, birth, bands);
     if (passed === null) return;
     const within = dated.filter((item) => item.day > point.day && item.day <= to);
-    periods.push({
-      from: point.day,
-      to,
-      days: daysFrom(point.day, to),
-      ongoing: next === undefined,
-      startsAt: point.startsAt,
-      lastSeen: point.entry,
-      nextSeen: next?.entry ?? null,
-      ...passed,
-      contactsWithoutSeeing: within.map((item) => item.entry).filter(contactWithoutSeeing),
-    });
+    periods.push(unseenPeriodFrom(point, next, to, passed, within.map((item) => item.entry).filter(contactWithoutSeeing)));
   });
   return periods;
 }
