@@ -56,29 +56,16 @@ export async function openBenchDatabase(poolSize: number, options: { keep?: bool
   await run(`CREATE DATABASE "${name}"`);
   const own = new URL(admin.toString());
   own.pathname = `/${name}`;
-  const database = openPostgres(own.toString(), poolSize, () => undefined);
-  await migrate(database.db);
-  const pool = new pg.Pool({ connectionString: own.toString(), max: poolSize });
-  pool.on('error', () => undefined);
-  const raw: RawQuery = async (text, parameters) => (await pool.query(text, [...parameters])).rows as unknown[];
-  return {
-    kind: 'postgres',
-    url: own.toString(),
-    raw,
-    sizeBytes: () => sizeOf(raw),
-    database: {
-      ...database,
-      close: async () => {
-        await pool.end();
-        await database.close();
-        await run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      },
-    },
-  };
+  return openMigratedPostgres(own.toString(), poolSize, () => run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
 }
 
 /** The caller's own database, as it is: migrated (a no-op when it is up to date), never dropped. */
 async function openKeptDatabase(url: string, poolSize: number): Promise<BenchDatabase> {
+  return openMigratedPostgres(url, poolSize, async () => undefined);
+}
+
+/** A PostgreSQL database migrated, with a pool of its own for the direct queries; `afterClose` runs once both are closed. */
+async function openMigratedPostgres(url: string, poolSize: number, afterClose: () => Promise<void>): Promise<BenchDatabase> {
   const database = openPostgres(url, poolSize, () => undefined);
   await migrate(database.db);
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
@@ -94,6 +81,7 @@ async function openKeptDatabase(url: string, poolSize: number): Promise<BenchDat
       close: async () => {
         await pool.end();
         await database.close();
+        await afterClose();
       },
     },
   };
