@@ -1,6 +1,7 @@
-// The one way use cases write to the audit trail: explicitly, inside their own transaction. Writing
+// The one way use cases write to the audit trail: explicitly, inside their own transaction (a read's or
+// a refusal's entry alone, by one statement that is its own transaction). Writing
 // an entry takes no lock (ADR 10): page views and changes never wait for each other's entries.
-import { appendAuditEntries, type AuditEntryInput } from '../infrastructure/audit/audit-log.ts';
+import { appendAuditEntries, type AuditEntryInput, type AuditEntryToAppend } from '../infrastructure/audit/audit-log.ts';
 import { appendTombstone, type RedactionScope, type TombstoneRedaction } from '../infrastructure/audit/audit-tombstone.ts';
 import type { Tx } from '../infrastructure/db/schema.ts';
 import type { Actor } from './actor.ts';
@@ -14,13 +15,13 @@ export async function recordAudit(trx: Tx, ctx: AppContext, actor: Actor, event:
 
 /** Many audit entries by one statement: a change to many cases at once. */
 export async function recordAudits(trx: Tx, ctx: AppContext, actor: Actor, events: readonly AuditEvent[]): Promise<void> {
+  await appendAuditEntries(trx, ctx.auditKeys.current, entriesToAppend(ctx, actor, events));
+}
+
+function entriesToAppend(ctx: AppContext, actor: Actor, events: readonly AuditEvent[]): AuditEntryToAppend[] {
   const who = whoActs(actor);
   const occurredAt = ctx.clock.now();
-  await appendAuditEntries(
-    trx,
-    ctx.auditKeys.current,
-    events.map((event) => ({ entry: { ...event, ...who }, id: ctx.newId(), occurredAt })),
-  );
+  return events.map((event) => ({ entry: { ...event, ...who }, id: ctx.newId(), occurredAt }));
 }
 
 function whoActs(actor: Actor): Pick<AuditEntryInput, 'actorUserId' | 'actorOrganisationId' | 'channel' | 'ip'> {
@@ -36,7 +37,11 @@ export async function recordTombstone(trx: Tx, ctx: AppContext, actor: Actor, ev
   return appendTombstone(trx, ctx.auditKeys.current, { entry: { ...event, ...whoActs(actor) }, id: ctx.newId(), occurredAt: ctx.clock.now() }, scope);
 }
 
-/** Records an audit entry in a transaction of its own: for reads and refusals, which change nothing else. */
+/**
+ * Records an audit entry by itself: for reads and refusals, which change nothing else. Its one INSERT
+ * is a transaction of its own, so it is sent without BEGIN and COMMIT: two round trips fewer on every
+ * page view (issue 12).
+ */
 export async function recordAuditAlone(ctx: AppContext, actor: Actor, event: AuditEvent): Promise<void> {
-  await ctx.db.transaction().execute((trx) => recordAudit(trx, ctx, actor, event));
+  await appendAuditEntries(ctx.db, ctx.auditKeys.current, entriesToAppend(ctx, actor, [event]));
 }

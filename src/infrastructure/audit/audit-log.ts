@@ -3,7 +3,7 @@
 // the order entries commit, within a second or so (ADR 10).
 import type { AuditKey } from '../../config.ts';
 import type { AuditOutcome } from '../../domain/shared/audit-outcomes.ts';
-import type { Tx } from '../db/schema.ts';
+import type { Queryable, Tx } from '../db/schema.ts';
 import { currentRequestId } from '../process/request-scope.ts';
 import { auditEntryMac, type HashedAuditFields } from './audit-hash.ts';
 
@@ -35,8 +35,11 @@ export async function appendAudit(trx: Tx, key: AuditKey, entry: AuditEntryInput
   await appendAuditEntries(trx, key, [{ entry, id, occurredAt }]);
 }
 
-/** Appends many entries by one statement, in the order given (their numbers follow it). */
-export async function appendAuditEntries(trx: Tx, key: AuditKey, entries: readonly AuditEntryToAppend[]): Promise<void> {
+/**
+ * Appends many entries by one statement, in the order given (their numbers follow it); more than
+ * ROWS_PER_STATEMENT take several, so give a transaction unless there are fewer.
+ */
+export async function appendAuditEntries(db: Queryable, key: AuditKey, entries: readonly AuditEntryToAppend[]): Promise<void> {
   if (entries.length === 0) return;
   // The request that wrote them, for finding its log lines: not hashed (migration 044).
   const requestId = currentRequestId();
@@ -74,6 +77,6 @@ export async function appendAuditEntries(trx: Tx, key: AuditKey, entries: readon
     };
   });
   for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
-    await trx.insertInto('audit_log').values(rows.slice(start, start + ROWS_PER_STATEMENT)).execute();
+    await db.insertInto('audit_log').values(rows.slice(start, start + ROWS_PER_STATEMENT)).execute();
   }
 }
