@@ -1,7 +1,7 @@
 // GET /api/v1/dashboards/{name} (issue 16): a dashboard's counts for other systems, limited by the
 // caller's role as the pages are: the organisation's for a manager or a safeguarding lead, the
 // partnership's for an account an administrator granted it (403 not-allowed otherwise, audited).
-// Counts only: no case is named. Same use case as the dashboard pages.
+// Counts only, by organisation, team (ADR 0019) and practitioner: no case is named. Same use case as the dashboard pages.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { actorFor } from '../../application/auth/signed-in-user.ts';
 import { viewDashboard } from '../../application/dashboards/view-dashboard.ts';

@@ -13,12 +13,18 @@ const counts = (keys: readonly string[], description: string) =>
 const Measures = counts(MEASURE_IDS, 'Cases counted by each measure (a case counts for every measure it meets)');
 const Stages = counts(STAGE_IDS, 'Cases by the baby’s stage');
 
-const Breakdown = Type.Object(
+const breakdownRow = {
+  id: Type.String(),
+  name: Type.String(),
+  total: Type.Integer({ minimum: 0, description: 'Cases counted in this row' }),
+  measures: Measures,
+};
+const Breakdown = Type.Object(breakdownRow, { additionalProperties: false });
+const TeamBreakdown = Type.Object(
   {
-    id: Type.String(),
-    name: Type.String(),
-    total: Type.Integer({ minimum: 0 }),
-    measures: Measures,
+    ...breakdownRow,
+    organisationId: Type.String({ description: 'The organisation the team belongs to' }),
+    organisationName: Type.String(),
   },
   { additionalProperties: false },
 );
@@ -41,6 +47,10 @@ export const Dashboard = Type.Object(
     measures: Measures,
     organisations: Type.Array(Breakdown, { description: 'By organisation in the team, by name: a case counts for each' }),
     practitioners: Type.Array(Breakdown, { description: 'By practitioner of the caller’s organisation in the team, by name: a case counts for each' }),
+    teams: Type.Array(TeamBreakdown, {
+      description:
+        'By team within an organisation, by organisation’s name then team’s: a case counts once in the team of each person in the team around the family, as their team is today (someone who moves team counts in the new one from then on), and in none for a person in no team. The organisation dashboard counts its own people’s teams and lists each of its teams in use, with no case too; the partnership dashboard counts every organisation’s teams that have a case',
+    }),
     trend: Type.Array(
       Type.Object(
         {

@@ -58,6 +58,18 @@ describe('the dashboards counted in SQL from the cases’ summaries', () => {
     ];
   }
 
+  /** The organisation's teams in use, which its dashboard lists with no case too (ADR 0019). */
+  const teamsInUse = async (organisationId: string) =>
+    (
+      await t.ctx.db
+        .selectFrom('teams')
+        .innerJoin('organisations', 'organisations.id', 'teams.organisation_id')
+        .select(['teams.id', 'teams.name', 'organisations.name as organisation_name'])
+        .where('teams.organisation_id', '=', organisationId)
+        .where('teams.archived_at', 'is', null)
+        .execute()
+    ).map((team) => ({ id: team.id, name: team.name, organisationId, organisationName: team.organisation_name }));
+
   const selectors: CaseSelector[] = [
     ...MEASURE_IDS.map((measure) => ({ measure })),
     ...CASE_LEVEL_IDS.map((level) => ({ level })),
@@ -71,6 +83,7 @@ describe('the dashboards counted in SQL from the cases’ summaries', () => {
     const today = serviceToday(t.clock.now());
     let partnership: Record<string, number> = {};
     let listedRows = 0;
+    let teamCases = 0;
     const all = await viewers();
     // Every number for every viewer; the cases behind each number for the first organisation's and the first partnership viewer's.
     const listed = new Set([all[0], all.find((v) => v.name === 'partnership')]);
@@ -78,9 +91,12 @@ describe('the dashboards counted in SQL from the cases’ summaries', () => {
       const { viewer, name } = entry;
       const { cases } = await readDashboardCases(t.ctx, viewer, name);
       const { counts, openable } = await countDashboardInSql(t.ctx.db, viewer, name, today);
-      assert.deepEqual(counts, countDashboard(cases, { today, practitionersOf: viewer.organisationId }), `${name} dashboard of ${viewer.userId} in ${viewer.organisationId}`);
+      const teams = name === 'organisation' ? { teamsOf: viewer.organisationId, teamsInUse: await teamsInUse(viewer.organisationId) } : {};
+      assert.deepEqual(counts, countDashboard(cases, { today, practitionersOf: viewer.organisationId, ...teams }), `${name} dashboard of ${viewer.userId} in ${viewer.organisationId}`);
       assert.equal(openable, cases.filter((c) => c.mayOpen).length);
-      for (const selector of listed.has(entry) ? [...selectors, { organisationId: viewer.organisationId }, { practitionerId: viewer.userId }] : []) {
+      teamCases += counts.teams.reduce((n, row) => n + row.total, 0);
+      const teamSelectors = counts.teams.map((row) => ({ teamId: row.id }));
+      for (const selector of listed.has(entry) ? [...selectors, { organisationId: viewer.organisationId }, { practitionerId: viewer.userId }, ...teamSelectors] : []) {
         const sqlBehind = (await casesBehind(t.ctx.db, viewer, name, selector, today)).sort((a, b) => a.caseId.localeCompare(b.caseId));
         const expected = selectCases(cases, selector, today).map((c) => ({ caseId: c.caseId, mayOpen: c.mayOpen })).sort((a, b) => a.caseId.localeCompare(b.caseId));
         assert.deepEqual(sqlBehind, expected, `${JSON.stringify(selector)} on the ${name} dashboard`);
@@ -101,6 +117,7 @@ describe('the dashboards counted in SQL from the cases’ summaries', () => {
       if (name === 'partnership') partnership = { ...counts.measures, ...counts.stages, total: counts.total };
     }
     assert.ok(listedRows > 0, 'some cases are listed, so the lists’ check can fail');
+    assert.ok(teamCases > 0, 'some cases count in a team (the demo’s), so the teams’ check can fail');
     return partnership;
   }
 

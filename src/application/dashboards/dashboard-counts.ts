@@ -8,7 +8,7 @@
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import { OVERSIGHT_ROLES } from '../../domain/access/case-access.ts';
 import { COMPLETENESS_BAND_IDS, type CompletenessBand } from '../../domain/dashboards/completeness.ts';
-import type { BreakdownRow, CaseSelector, DashboardCounts, MeasureCounts } from '../../domain/dashboards/count-dashboard.ts';
+import type { BreakdownRow, CaseSelector, DashboardCounts, MeasureCounts, TeamBreakdownRow } from '../../domain/dashboards/count-dashboard.ts';
 import type { DashboardName, DashboardViewer } from '../../domain/dashboards/dashboard-access.ts';
 import { MEASURE_IDS, RECORD_MEASURE_IDS, type MeasureId } from '../../domain/dashboards/measures.ts';
 import { STAGE_IDS, type Stage } from '../../domain/dashboards/stage.ts';
@@ -88,21 +88,12 @@ function monthKey(month: number): string {
   return `${String(year).padStart(4, '0')}-${String(month - year * 12 + 1).padStart(2, '0')}`;
 }
 
-/** A team's row: its cases and measures, and its organisation (docs/adr/0019-teams.md). */
-export interface TeamBreakdownRow extends BreakdownRow {
-  organisationId: string;
-  organisationName: string;
-}
-
 export interface CountedDashboard {
-  counts: DashboardCounts;
   /**
-   * By team (ADR 0019): a case counts once in the team of each person on the team around the family, as
-   * their team is now (someone who moves counts in the new team from then on). The organisation's
-   * dashboard counts its own people's teams, each of its teams in use listed, with no case or not; the
-   * partnership's every organisation's, those with a case. By organisation's name, then team's.
+   * Their teams by ADR 0019: the organisation's dashboard counts its own people's teams, each of its teams in use
+   * listed, with no case or not; the partnership's every organisation's, those with a case.
    */
-  teams: TeamBreakdownRow[];
+  counts: DashboardCounts;
   /** Of the cases counted, those the viewer may open. */
   openable: number;
 }
@@ -219,9 +210,9 @@ export async function countDashboardInSql(queryable: Queryable, viewer: Dashboar
       measures: measuresOf(totals),
       organisations: breakdown(organisationRows),
       practitioners: breakdown(practitionerRows),
+      teams: teamBreakdown,
       trend,
     },
-    teams: teamBreakdown,
     openable: Number(totals.openable),
   };
 }

@@ -47,7 +47,7 @@ export interface DashboardCaseRow extends DashboardCase {
 const TRIGGER_KINDS = EVENT_KIND_IDS.filter((kind) => isTriggerEventKind(kind));
 const ENTRY_KINDS = [...new Set([...CLOCK_ENTRY_KINDS, ...TRIGGER_KINDS])];
 
-type TeamJson = [userId: string, name: string, organisationId: string, organisationName: string, role: TeamRole][];
+type TeamJson = [userId: string, name: string, organisationId: string, organisationName: string, role: TeamRole, teamId: string | null, teamName: string | null][];
 type PersonJson = [relationship: string, lives: boolean, cares: boolean, visits: boolean][];
 
 /** Which cases to read: a dashboard's (for its viewer), or the cases with these ids (the summaries' writer, a list's few). */
@@ -74,7 +74,8 @@ async function readCases(db: Queryable, within: RowsScope) {
     .selectFrom('case_team as ct')
     .innerJoin('users as u', 'u.id', 'ct.user_id')
     .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
-    .select(['ct.case_id', sql<TeamJson>`json_agg(json_build_array(ct.user_id, u.name, u.organisation_id, o.name, ct.role) order by ct.added_at, ct.user_id)`.as('team')])
+    .leftJoin('teams as tm', 'tm.id', 'u.team_id')
+    .select(['ct.case_id', sql<TeamJson>`json_agg(json_build_array(ct.user_id, u.name, u.organisation_id, o.name, ct.role, u.team_id, tm.name) order by ct.added_at, ct.user_id)`.as('team')])
     .$if(scope !== null, (q) => q.where('ct.case_id', 'in', scope!))
     .groupBy('ct.case_id');
   const people = db
@@ -219,7 +220,7 @@ export async function readCaseFacts(ctx: AppContext, db: Queryable, within: Rows
   ]);
   return rows.map((row): CaseFacts => {
     const caseEntries = entriesByCase.get(row.id) ?? [];
-    const team = (row.team ?? []).map(([userId, memberName, organisationId, organisationName, role]) => ({ userId, name: memberName, organisationId, organisationName, role }));
+    const team = (row.team ?? []).map(([userId, memberName, organisationId, organisationName, role, teamId, teamName]) => ({ userId, name: memberName, organisationId, organisationName, role, teamId, teamName }));
     const triggers = profileEventsFrom(caseEntries).filter((e) => isTriggerEventKind(e.kind));
     const people = (row.people ?? []).map(([relationshipToInfant, livesInHousehold, caresForInfant, visitsRegularly]) => ({ relationshipToInfant, livesInHousehold, caresForInfant, visitsRegularly }));
     const events = clockEventsFrom({ entries: caseEntries, meetings: meetings.get(row.id) ?? [], bornOn: row.date_of_birth, expectedDeliveryOn: row.expected_delivery_date });

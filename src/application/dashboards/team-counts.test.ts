@@ -64,7 +64,7 @@ describe('the dashboards by team', () => {
 
   const today = () => serviceToday(t.clock.now());
   const rows = async (viewer: DashboardViewer, name: 'organisation' | 'partnership') =>
-    (await countDashboardInSql(t.ctx.db, viewer, name, today())).teams.map((row) => [row.organisationName, row.name, row.total, row.measures['never-reviewed']]);
+    (await countDashboardInSql(t.ctx.db, viewer, name, today())).counts.teams.map((row) => [row.organisationName, row.name, row.total, row.measures['never-reviewed']]);
   const behind = async (viewer: DashboardViewer, name: 'organisation' | 'partnership', teamId: string) =>
     (await casesBehind(t.ctx.db, viewer, name, { teamId }, today())).map((c) => c.caseId).sort();
   const sorted = (...keys: (keyof typeof cases)[]) => keys.map((k) => cases[k]).sort();

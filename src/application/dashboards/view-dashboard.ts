@@ -13,7 +13,7 @@ import { recordAuditAlone } from '../audit.ts';
 import type { AppContext } from '../context.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { refreshStaleSummaries } from './case-summaries.ts';
-import { countDashboardInSql, listCasesBehind, type TeamBreakdownRow } from './dashboard-counts.ts';
+import { countDashboardInSql, listCasesBehind } from './dashboard-counts.ts';
 import type { MeasureId } from '../../domain/dashboards/measures.ts';
 import type { Stage } from '../../domain/dashboards/stage.ts';
 import { infantDisplayName } from '../../domain/people/infant-name.ts';
@@ -27,8 +27,6 @@ export interface DashboardView {
   counts: DashboardCounts;
   /** Of the cases counted, those the viewer may open. */
   openable: number;
-  /** By team (docs/adr/0019-teams.md), beside the counts. */
-  teams: TeamBreakdownRow[];
   today: string;
 }
 
@@ -102,9 +100,9 @@ export async function viewDashboard(ctx: AppContext, actor: UserActor, name: Das
   if (!viewer) return fail('forbidden', REFUSAL[name]);
   const today = serviceToday(ctx.clock.now());
   await refreshStaleSummaries(ctx, { viewer, name });
-  const { counts, openable, teams } = await countDashboardInSql(ctx.db, viewer, name, today);
+  const { counts, openable } = await countDashboardInSql(ctx.db, viewer, name, today);
   await recordAuditAlone(ctx, actor, { action: 'dashboards.view', subjectType: 'dashboard', subjectId: name, details: { cases: counts.total, openable } });
-  return ok({ name, dashboards: dashboardsFor(viewer), counts, openable, teams, today });
+  return ok({ name, dashboards: dashboardsFor(viewer), counts, openable, today });
 }
 
 /** The cases behind one number that the viewer may open, a page of them (or all, for the download), and how many more it may not. */

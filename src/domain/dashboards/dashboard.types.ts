@@ -14,6 +14,8 @@ export interface DashboardTeamMember {
   role: TeamRole;
   /** Their team within their organisation as it is now (docs/adr/0019-teams.md): null for none; left out where not read. */
   teamId?: string | null;
+  /** That team's name, beside teamId. */
+  teamName?: string | null;
 }
 
 export interface DashboardCase {

@@ -124,7 +124,7 @@ export function presentDashboard(view: DashboardView) {
     organisations: breakdown(name, counts.organisations, 'organisationId'),
     practitioners: breakdown(name, counts.practitioners, 'practitionerId'),
     // The partnership's teams are every organisation's: each named with its organisation.
-    teams: breakdown(name, name === 'partnership' ? view.teams.map((t) => ({ ...t, name: `${t.name} (${t.organisationName})` })) : view.teams, 'teamId'),
+    teams: breakdown(name, name === 'partnership' ? counts.teams.map((t) => ({ ...t, name: `${t.name} (${t.organisationName})` })) : counts.teams, 'teamId'),
     trend: counts.trend.map((m) => ({
       month: monthInWords(m.month),
       opened: cell(m.opened, listHref(name, { openedIn: m.month })),
