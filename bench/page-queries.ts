@@ -1,12 +1,13 @@
 // Each page's main queries, issued straight through the driver (bench/database.ts RawQuery): the
 // floor under the page's time. The SQL is compiled once from the same Kysely queries the use cases
-// build (view-case.ts, profile-facts.ts, chronology-rows.ts, list-my-cases.ts with case-clocks.ts, list-alerts.ts),
+// build (view-case.ts, profile-facts.ts, chronology-rows.ts; the home and alerts pages' from the use cases' own builders),
 // then sent as text and parameters, without the access check, the audit entry, the rules, the
 // template or Kysely itself.
-import { sql, type Compilable } from 'kysely';
-import { isTriggerEventKind } from '../src/domain/catalogue/catalogue.ts';
-import { EVENT_KIND_IDS } from '../src/domain/catalogue/event-kinds.ts';
-import { CLOCK_ENTRY_KINDS } from '../src/application/timescales/case-clocks.ts';
+import type { Compilable } from 'kysely';
+import { alertCountsQuery, myAlertsQuery } from '../src/application/alerts/list-alerts.ts';
+import { casesInScopeQuery } from '../src/application/cases/list-my-cases.ts';
+import { chronologiesQuery } from '../src/application/chronology/chronology-rows.ts';
+import { CLOCK_AND_TRIGGER_KINDS, meetingsForClocksQuery } from '../src/application/timescales/case-clocks.ts';
 import type { Db } from '../src/infrastructure/db/schema.ts';
 import type { RawQuery } from './database.ts';
 
@@ -38,53 +39,23 @@ export const profileQuery = (db: Db, raw: RawQuery, caseId: string) =>
 
 export const chronologyQuery = (db: Db, raw: RawQuery, caseId: string) => together(raw, [compiled(chronologyOf(db, caseId))]);
 
-const TRIGGER_KINDS = EVENT_KIND_IDS.filter((kind) => isTriggerEventKind(kind));
-/** The entries that bring a review forward or run a clock (case-clocks.ts CLOCK_ENTRY_KINDS), as the home page reads them. */
-const CASELOAD_KINDS = [...new Set([...CLOCK_ENTRY_KINDS, ...TRIGGER_KINDS])];
-
-/** The caseload, then the entries that bring a review forward or run a clock (and corrections) beside the cases' meetings, as the home page reads them. */
+/**
+ * The home page as viewHome sends it (view-home.ts): the caller's open alerts beside the caseload (their teams' cases with
+ * their findings' severities), then the caseload's entries that bring a review forward or run a clock, and corrections,
+ * with their disputes (chronology-rows.ts chronologiesQuery), beside the cases' meetings. The statements are the use
+ * cases' own builders, so the baseline sends what the page sends.
+ */
 export const caseloadQuery = (db: Db, raw: RawQuery, userId: string) => {
-  const caseload = compiled(
-    db
-      .selectFrom('case_team')
-      .innerJoin('cases', 'cases.id', 'case_team.case_id')
-      .select(['cases.id', 'cases.status', 'cases.given_name', 'cases.family_name', 'cases.date_of_birth', 'cases.expected_delivery_date', 'cases.level', 'cases.profile_reviewed_at', 'case_team.role'])
-      .where('case_team.user_id', '=', userId)
-      .orderBy('cases.family_name')
-      .orderBy('cases.id'),
-  );
-  return async () => {
+  const alerts = compiled(myAlertsQuery(db, userId, 'open'));
+  const caseload = compiled(casesInScopeQuery(db, userId, null));
+  const casesAndTheirEntries = async () => {
     const rows = (await raw(caseload.sql, caseload.parameters)) as { id: string }[];
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
-    const entries = compiled(
-      db
-        .selectFrom('chronology_entries')
-        .selectAll()
-        .where('case_id', 'in', ids)
-        .where((eb) => eb.or([eb('kind', 'in', CASELOAD_KINDS), eb('corrects', 'is not', null)]))
-        .orderBy('occurred_on')
-        .orderBy('occurred_at')
-        .orderBy('recorded_at')
-        .orderBy('id'),
-    );
-    const meetings = compiled(db.selectFrom('case_meetings').select(['case_id', 'kind', 'held_on', 'section47', 'protection_plan']).where('case_id', 'in', ids));
-    return together(raw, [entries, meetings])();
+    return together(raw, [compiled(chronologiesQuery(db, ids, CLOCK_AND_TRIGGER_KINDS)), compiled(meetingsForClocksQuery(db, ids))])();
   };
+  return () => Promise.all([raw(alerts.sql, alerts.parameters), casesAndTheirEntries()]);
 };
 
-export const openAlertsQuery = (db: Db, raw: RawQuery, userId: string) =>
-  together(raw, [
-    compiled(
-      db
-        .selectFrom('alert_recipients')
-        .innerJoin('alerts', 'alerts.id', 'alert_recipients.alert_id')
-        .innerJoin('cases', 'cases.id', 'alerts.case_id')
-        .select(['alerts.id', 'alerts.case_id', 'alerts.reason', 'alerts.severity', 'alerts.message', 'alerts.steps', 'alerts.raised_at', 'alert_recipients.acknowledged_at', 'cases.given_name', 'cases.family_name'])
-        .where('alert_recipients.user_id', '=', userId)
-        .where('alert_recipients.acknowledged_at', 'is', null)
-        .orderBy('alerts.raised_at', 'desc')
-        .orderBy(sql`case alerts.severity when 'critical' then 0 when 'high' then 1 else 2 end`)
-        .orderBy('alerts.id'),
-    ),
-  ]);
+/** The alerts page as listMyAlerts sends it: the caller's open alerts beside their counts. */
+export const openAlertsQuery = (db: Db, raw: RawQuery, userId: string) => together(raw, [compiled(myAlertsQuery(db, userId, 'open')), compiled(alertCountsQuery(db, userId))]);

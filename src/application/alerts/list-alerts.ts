@@ -46,18 +46,22 @@ export async function countOpenAlerts(ctx: AppContext, userId: string): Promise<
   return Number(row?.open ?? 0);
 }
 
-async function countAlerts(db: Queryable, userId: string): Promise<MyAlerts['counts']> {
-  const row = await db
+/** What the alerts page counts (bench/page-queries.ts sends it too). */
+export function alertCountsQuery(db: Queryable, userId: string) {
+  return db
     .selectFrom('alert_recipients')
     .select([sql<string>`count(*) filter (where acknowledged_at is null)`.as('open'), sql<string>`count(*)`.as('all')])
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
+    .where('user_id', '=', userId);
+}
+
+async function countAlerts(db: Queryable, userId: string): Promise<MyAlerts['counts']> {
+  const row = await alertCountsQuery(db, userId).executeTakeFirst();
   return { open: Number(row?.open ?? 0), all: Number(row?.all ?? 0) };
 }
 
-/** The user's alerts, newest first, not audited: for a use case that audits what it shows (listMyAlerts, the home page's). */
-export async function readMyAlerts(db: Queryable, userId: string, status: AlertStatus): Promise<MyAlert[]> {
-  let query = db
+/** What readMyAlerts sends (bench/page-queries.ts sends it too). */
+export function myAlertsQuery(db: Queryable, userId: string, status: AlertStatus) {
+  const query = db
     .selectFrom('alert_recipients')
     .innerJoin('alerts', 'alerts.id', 'alert_recipients.alert_id')
     .innerJoin('cases', 'cases.id', 'alerts.case_id')
@@ -82,8 +86,12 @@ export async function readMyAlerts(db: Queryable, userId: string, status: AlertS
     .orderBy('alerts.raised_at', 'desc')
     .orderBy(sql`case alerts.severity when 'critical' then 0 when 'high' then 1 else 2 end`)
     .orderBy('alerts.id');
-  query = status === 'open' ? query.where('alert_recipients.acknowledged_at', 'is', null) : query.limit(ALL_ALERTS_SHOWN);
-  const rows = await query.execute();
+  return status === 'open' ? query.where('alert_recipients.acknowledged_at', 'is', null) : query.limit(ALL_ALERTS_SHOWN);
+}
+
+/** The user's alerts, newest first, not audited: for a use case that audits what it shows (listMyAlerts, the home page's). */
+export async function readMyAlerts(db: Queryable, userId: string, status: AlertStatus): Promise<MyAlert[]> {
+  const rows = await myAlertsQuery(db, userId, status).execute();
   return rows.map((row) => ({
     id: row.id,
     caseId: row.case_id,

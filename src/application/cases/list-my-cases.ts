@@ -13,7 +13,6 @@ import { sql } from 'kysely';
 import { OVERSIGHT_ROLES, type TeamRole } from '../../domain/access/case-access.ts';
 import { profileEventsFrom } from '../../domain/chronology/to-profile-event.ts';
 import { isTriggerEventKind } from '../../domain/catalogue/catalogue.ts';
-import { EVENT_KIND_IDS } from '../../domain/catalogue/event-kinds.ts';
 import { infantDisplayName } from '../../domain/people/infant-name.ts';
 import type { InfantStatus } from '../../domain/people/record-matching.ts';
 import type { Severity } from '../../domain/catalogue/finding-definitions.ts';
@@ -26,8 +25,9 @@ import type { Clock } from '../../domain/timescales/clocks.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAuditAlone, type AuditEvent } from '../audit.ts';
 import type { AppContext } from '../context.ts';
+import type { Queryable } from '../../infrastructure/db/schema.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
-import { readClockEntriesOfCases, readClocksOfCases } from '../timescales/case-clocks.ts';
+import { CLOCK_AND_TRIGGER_KINDS, readClockEntriesOfCases, readClocksOfCases } from '../timescales/case-clocks.ts';
 
 /** Cases shown on one page of the list. */
 export const CASES_PER_PAGE = 50;
@@ -92,13 +92,15 @@ function profileReview(level: string, reviewedAt: Date | null, events: readonly 
   return { state: reviewState(next, today), dueOn: next.dueOn };
 }
 
-const TRIGGER_KINDS = EVENT_KIND_IDS.filter((kind) => isTriggerEventKind(kind));
-
-/** Every case in scope, with what ordering them needs: no colleagues, and of the findings only their severities (read in SQL). */
-async function readCasesInScope(ctx: AppContext, actor: UserActor, scope: MyCasesScope) {
-  const query = ctx.db
+/**
+ * Every case in scope, with what ordering them needs: no colleagues, and of the findings only their severities (read in SQL).
+ * The cases of the user's teams, or with `overseenOrganisationId`, every case a member of that organisation is in the team of.
+ * bench/page-queries.ts sends it too.
+ */
+export function casesInScopeQuery(db: Queryable, userId: string, overseenOrganisationId: string | null) {
+  const query = db
     .selectFrom('cases')
-    .leftJoin('case_team as mine', (join) => join.onRef('mine.case_id', '=', 'cases.id').on('mine.user_id', '=', actor.userId))
+    .leftJoin('case_team as mine', (join) => join.onRef('mine.case_id', '=', 'cases.id').on('mine.user_id', '=', userId))
     .leftJoin('profile_versions', (join) => join.onRef('profile_versions.case_id', '=', 'cases.id').onRef('profile_versions.version', '=', 'cases.profile_version'))
     .select([
       'cases.id',
@@ -114,7 +116,7 @@ async function readCasesInScope(ctx: AppContext, actor: UserActor, scope: MyCase
     ])
     .orderBy('cases.family_name')
     .orderBy('cases.id');
-  if (scope === 'team') return query.where('mine.user_id', 'is not', null).execute();
+  if (overseenOrganisationId === null) return query.where('mine.user_id', 'is not', null);
   // The cases a member of the organisation is in the team of: the cases it oversees.
   return query
     .where((eb) =>
@@ -124,10 +126,9 @@ async function readCasesInScope(ctx: AppContext, actor: UserActor, scope: MyCase
           .innerJoin('users', 'users.id', 'case_team.user_id')
           .select('case_team.case_id')
           .whereRef('case_team.case_id', '=', 'cases.id')
-          .where('users.organisation_id', '=', actor.organisationId),
+          .where('users.organisation_id', '=', overseenOrganisationId),
       ),
-    )
-    .execute();
+    );
 }
 
 /** The organisation's members in the team of each of these cases, by name: read for the cases shown only. */
@@ -155,10 +156,10 @@ async function readColleagues(ctx: AppContext, actor: UserActor, caseIds: readon
 export async function readMyCases(ctx: AppContext, actor: UserActor, options: MyCasesOptions = {}): Promise<MyCases> {
   const today = serviceToday(ctx.clock.now());
   const scope = scopeOf(actor);
-  const rows = await readCasesInScope(ctx, actor, scope);
-  // Entries that bring a review forward (triggers) or run a clock, and corrections, for every case at once.
-  // The meetings are read beside them.
-  const reading = readClockEntriesOfCases(ctx.db, rows.map((r) => r.id), TRIGGER_KINDS);
+  const rows = await casesInScopeQuery(ctx.db, actor.userId, scope === 'organisation' ? actor.organisationId : null).execute();
+  // Entries that bring a review forward (triggers) or run a clock, and corrections, for every case at once
+  // (from migration 059's index). The meetings are read beside them.
+  const reading = readClockEntriesOfCases(ctx.db, rows.map((r) => r.id), CLOCK_AND_TRIGGER_KINDS);
   const [entries, clocks] = await Promise.all([reading, readClocksOfCases(ctx, rows.map((r) => ({ id: r.id, bornOn: r.date_of_birth, expectedDeliveryOn: r.expected_delivery_date })), today, reading)]);
   const all = rows.map((row) => {
     const review = profileReview(row.level, row.profile_reviewed_at, profileEventsFrom(entries.get(row.id) ?? []).filter((e) => isTriggerEventKind(e.kind)), today);

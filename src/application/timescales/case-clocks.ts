@@ -5,7 +5,8 @@
 // audits the look, a refusal and a missing case as timescales.view. readClocksOfCases gives the
 // clocks of many cases from one read of their entries and one of their meetings (My cases).
 import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
-import type { EventKindId } from '../../domain/catalogue/event-kinds.ts';
+import { isTriggerEventKind } from '../../domain/catalogue/catalogue.ts';
+import { EVENT_KIND_IDS, type EventKindId } from '../../domain/catalogue/event-kinds.ts';
 import type { Clock } from '../../domain/timescales/clocks.ts';
 import { timescaleClocks } from '../../domain/timescales/clocks.ts';
 import type { Meeting, RecordedMeeting } from '../../domain/meetings/meeting.types.ts';
@@ -56,6 +57,14 @@ export async function readCaseClocks(ctx: AppContext, caseId: string, today: str
  */
 export const CLOCK_ENTRY_KINDS: readonly EventKindId[] = ['referral', 'referral-decision', 'assessment-completed', 'strategy-discussion', 'conference', 'core-group', 'birth'];
 
+/**
+ * The most a reader of many cases asks for: the clocks' kinds and those that bring a profile review forward
+ * (the home page, the dashboards). Migration 059's index holds the entries of these kinds and the
+ * corrections, so a read of these kinds or fewer is a descent per case, not a read of every entry of each
+ * case; timing-entries-index.test.ts fails when one of them is missing from the index.
+ */
+export const CLOCK_AND_TRIGGER_KINDS: readonly EventKindId[] = [...new Set([...CLOCK_ENTRY_KINDS, ...EVENT_KIND_IDS.filter((kind) => isTriggerEventKind(kind))])];
+
 /** A case as readClocksOfCases needs it: its id and its dates (YYYY-MM-DD or null). */
 export interface CaseForClocks {
   id: string;
@@ -66,6 +75,11 @@ export interface CaseForClocks {
 /** Entries of the clock kinds and corrections of these cases, by case, in chronology order: one query. */
 export async function readClockEntriesOfCases(db: Queryable, caseIds: readonly string[], alsoKinds: readonly EventKindId[] = []): Promise<Map<string, ChronologyEntry[]>> {
   return loadChronologies(db, caseIds, [...new Set([...CLOCK_ENTRY_KINDS, ...alsoKinds])]);
+}
+
+/** What readClocksOfCases reads of these cases' meetings (bench/page-queries.ts sends it too). */
+export function meetingsForClocksQuery(db: Queryable, caseIds: readonly string[]) {
+  return db.selectFrom('case_meetings').select(['case_id', 'kind', 'held_on', 'section47', 'protection_plan']).where('case_id', 'in', [...caseIds]);
 }
 
 type MeetingForClocks = Pick<Meeting, 'kind' | 'heldOn' | 'section47' | 'protectionPlan'>;
@@ -86,7 +100,7 @@ export async function readClocksOfCases(
   const ids = cases.map((c) => c.id);
   const [entriesByCase, meetingRows, inForce] = await Promise.all([
     entries ?? readClockEntriesOfCases(ctx.db, ids),
-    ctx.db.selectFrom('case_meetings').select(['case_id', 'kind', 'held_on', 'section47', 'protection_plan']).where('case_id', 'in', ids).execute(),
+    meetingsForClocksQuery(ctx.db, ids).execute(),
     settingsInForce(ctx),
   ]);
   const meetings = new Map<string, MeetingForClocks[]>();
