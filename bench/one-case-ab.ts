@@ -1,0 +1,101 @@
+// Single events on one case from ten callers at once, before and after a change, in one process on
+// one database (issue 12: "all ten connections on one case"). `--before` is a copy of an older tree
+// (see bench/batch-ab.ts); each side has its own context and its own case, with `--history` entries
+// already recorded and its chronology kept, as a running server's is. Each round, each side in turn
+// (which goes first alternates): `--clients` loops, each recording one event after another on the
+// side's case through recordEntry (what POST /api/v1/cases/:id/events runs) for `--seconds`, all as
+// the same caller, as one agency's system. Reports each side's requests per second and p50/p95 of all
+// rounds' latencies, and the median of the per-round ratios after ÷ before: on a busy machine only the
+// ratios mean anything.
+//
+//   git worktree add /tmp/base HEAD && ln -s "$PWD/node_modules" /tmp/base/node_modules
+//   DATABASE_URL=postgres://postgres@127.0.0.1:5432/<empty db> node --import tsx bench/one-case-ab.ts --before /tmp/base [--rounds 6] [--seconds 5] [--clients 10] [--history 200]
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createContext, type AppContext } from '../src/application/context.ts';
+import type { UserActor } from '../src/application/actor.ts';
+import { openPostgres } from '../src/infrastructure/db/connect.ts';
+import { migrate } from '../src/infrastructure/db/migrate.ts';
+import { actorFor, makeCase, makeOrganisation, makePerson, makeUser } from '../test/helpers/factories.ts';
+import { testConfig } from '../test/helpers/test-app.ts';
+import { TestClock } from '../test/helpers/test-clock.ts';
+
+const { values } = parseArgs({ options: { before: { type: 'string' }, rounds: { type: 'string', default: '6' }, seconds: { type: 'string', default: '5' }, clients: { type: 'string', default: '10' }, history: { type: 'string', default: '200' } } });
+const url = process.env['DATABASE_URL'];
+if (!url || !values.before) throw new Error('Usage: DATABASE_URL=<empty database> node --import tsx bench/one-case-ab.ts --before <older tree>');
+const ROUNDS = Number(values.rounds);
+const SECONDS = Number(values.seconds);
+const CLIENTS = Number(values.clients);
+const HISTORY = Number(values.history);
+
+interface Side {
+  name: string;
+  ctx: AppContext;
+  recordEntry: (ctx: AppContext, actor: UserActor, caseId: string, entry: Record<string, unknown>) => Promise<{ ok: boolean }>;
+  caseId: string;
+  latencies: number[];
+  perSecond: number[];
+}
+
+const database = openPostgres(url, CLIENTS, () => undefined);
+await migrate(database.db);
+const clock = new TestClock('2026-12-01T10:00:00Z');
+const setup = createContext(database.db, testConfig(), clock);
+const police = await makeOrganisation(setup, 'police', 'County Police');
+const officer = await makeUser(setup, { organisationId: police.id, name: 'PC Lane' });
+const actor = { ...actorFor(officer), channel: 'api' as const };
+let n = 0;
+const entry = () => ({ kind: 'home-visit', occurredAt: '2026-11-20', summary: `Event ${String(n)}`, source: 'agency-record', externalId: `ext-${String(n++)}` });
+
+async function side(name: string, root: string): Promise<Side> {
+  const entryModule = (await import(path.resolve(root, 'src/application/chronology/record-entry.ts'))) as Pick<Side, 'recordEntry'>;
+  const batchModule = (await import(path.resolve(root, 'src/application/chronology/record-batch.ts'))) as { recordBatch: (ctx: AppContext, actor: UserActor, items: readonly { index: number; caseId: string; entry: Record<string, unknown> }[]) => Promise<unknown> };
+  const contextModule = (await import(path.resolve(root, 'src/application/context.ts'))) as { createContext: typeof createContext };
+  const configModule = (await import(path.resolve(root, 'test/helpers/test-app.ts'))) as { testConfig: typeof testConfig };
+  const ctx = contextModule.createContext(database.db, configModule.testConfig(), clock);
+  const { id: caseId } = await makeCase(setup, { teamUserIds: [officer.id, (await makeUser(setup)).id] });
+  await makePerson(setup, caseId);
+  await batchModule.recordBatch(ctx, actor, Array.from({ length: HISTORY }, (_, index) => ({ index, caseId, entry: entry() })));
+  return { name, ctx, ...entryModule, caseId, latencies: [], perSecond: [] };
+}
+
+async function round(s: Side, measured: boolean): Promise<void> {
+  const until = performance.now() + SECONDS * 1000;
+  let done = 0;
+  const latencies: number[] = [];
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (performance.now() < until) {
+        const started = performance.now();
+        const result = await s.recordEntry(s.ctx, actor, s.caseId, entry());
+        if (!result.ok) throw new Error(`${s.name}: an event was refused`);
+        latencies.push(performance.now() - started);
+        done++;
+      }
+    }),
+  );
+  if (measured) {
+    s.latencies.push(...latencies);
+    s.perSecond.push(done / SECONDS);
+  }
+}
+
+const percentile = (xs: readonly number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
+const median = (xs: readonly number[]) => percentile(xs, 0.5);
+const before = await side('before', values.before);
+const after = await side('after', '.');
+const p95s = new Map<Side, number[]>([[before, []], [after, []]]);
+for (let r = -1; r < ROUNDS; r++) {
+  for (const s of r % 2 === 0 ? [before, after] : [after, before]) {
+    const from = s.latencies.length;
+    await round(s, r >= 0);
+    if (r >= 0) p95s.get(s)!.push(percentile(s.latencies.slice(from), 0.95));
+  }
+}
+const ratio = (pick: (s: Side) => readonly number[]) => median(pick(after).map((value, i) => value / pick(before)[i]!));
+console.log(`${String(CLIENTS)} callers on one case, ${String(HISTORY)} entries before, ${String(ROUNDS)} rounds of ${String(SECONDS)} s each side\n`);
+console.log(`| measure | before | after | after ÷ before (median of rounds) |\n| --- | ---: | ---: | ---: |`);
+console.log(`| events recorded a second (median of rounds) | ${median(before.perSecond).toFixed(1)} | ${median(after.perSecond).toFixed(1)} | ${ratio((s) => s.perSecond).toFixed(2)} |`);
+console.log(`| p50 ms (all rounds) | ${median(before.latencies).toFixed(1)} | ${median(after.latencies).toFixed(1)} | |`);
+console.log(`| p95 ms (all rounds; ratio: of each round's p95) | ${percentile(before.latencies, 0.95).toFixed(1)} | ${percentile(after.latencies, 0.95).toFixed(1)} | ${ratio((s) => p95s.get(s)!).toFixed(2)} |`);
+await database.close();
