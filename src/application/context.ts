@@ -1,9 +1,9 @@
 // What every use case receives: the database, the clock, an id source, the settings, and where to
 // report what it counts and times (metrics.ts: nothing is kept unless METRICS_PORT is set).
-import { randomUUID } from 'node:crypto';
 import type { Config } from '../config.ts';
 import type { Clock } from '../domain/shared/clock.ts';
 import { loadAuditKeyring, type AuditKeyring } from '../infrastructure/audit/audit-keys.ts';
+import { orderedId } from '../infrastructure/db/ordered-id.ts';
 import type { Db } from '../infrastructure/db/schema.ts';
 import { ChronologyCache } from './chronology/chronology-cache.ts';
 import { noMetrics, type Metrics } from './metrics.ts';
@@ -15,6 +15,7 @@ export interface AppContext {
   db: Db;
   clock: Clock;
   config: Config;
+  /** A new row's id: later ids sort after earlier ones (infrastructure/db/ordered-id.ts). */
   newId(): string;
   /** Chronologies already read from this database, by profile version: for read-only views. */
   chronologies: ChronologyCache;
@@ -27,5 +28,5 @@ export interface AppContext {
 }
 
 export function createContext(db: Db, config: Config, clock: Clock = systemClock, auditKeys: AuditKeyring = loadAuditKeyring(config, clock.now()), metrics: Metrics = noMetrics): AppContext {
-  return { db, clock, config, newId: randomUUID, chronologies: new ChronologyCache(), profiles: new ProfileCache(), auditKeys, metrics };
+  return { db, clock, config, newId: orderedId, chronologies: new ChronologyCache(), profiles: new ProfileCache(), auditKeys, metrics };
 }
