@@ -39,7 +39,8 @@ export class ChronologyCache {
 
   /** Keeps the case's whole chronology at this version: only once the change that wrote it has committed. */
   keep(caseId: string, version: number, entries: readonly ChronologyEntry[]): readonly ChronologyEntry[] {
-    const frozen = Object.isFrozen(entries) ? entries : Object.freeze(entries.map((entry) => Object.freeze(entry)));
+    // Entries kept before are frozen already: freezing one again is not free (a change keeps the whole chronology again).
+    const frozen = Object.isFrozen(entries) ? entries : Object.freeze(entries.map((entry) => (Object.isFrozen(entry) ? entry : Object.freeze(entry))));
     this.#kept.delete(caseId);
     this.#kept.set(caseId, { version, entries: frozen });
     if (this.#kept.size > MOST_KEPT) this.#kept.delete(this.#kept.keys().next().value!);

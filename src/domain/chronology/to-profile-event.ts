@@ -6,7 +6,24 @@ import type { ProfileEvent } from '../profile/profile.types.ts';
 import type { ChronologyEntry } from './chronology.types.ts';
 import { currentEntries } from './current-entries.ts';
 
+/**
+ * Each frozen entry's event, made once: a kept chronology's entries are frozen and shared from
+ * change to change (application/chronology/chronology-cache.ts), and every evaluation reads them all.
+ * The event is frozen too, as it is shared.
+ */
+const eventOfFrozen = new WeakMap<ChronologyEntry, ProfileEvent>();
+
 export function toProfileEvent(entry: ChronologyEntry): ProfileEvent {
+  if (!Object.isFrozen(entry)) return profileEventOf(entry);
+  let event = eventOfFrozen.get(entry);
+  if (event === undefined) {
+    event = Object.freeze(profileEventOf(entry));
+    eventOfFrozen.set(entry, event);
+  }
+  return event;
+}
+
+function profileEventOf(entry: ChronologyEntry): ProfileEvent {
   const indicates = entry.indicates.flatMap((item): { factorId: FactorId; personId?: string }[] =>
     isFactorId(item.factorId) ? [{ factorId: item.factorId, ...(item.personId === undefined ? {} : { personId: item.personId }) }] : [],
   );

@@ -64,11 +64,17 @@ export interface EventEvidence {
   problems: readonly ProfileProblem[];
 }
 
+/** Appended in place: a factor's list is this map's own, so a long chronology is not copied once per piece of evidence. */
+function addEvidence(byFactor: Map<string, Evidence[]>, key: string, evidence: Evidence): void {
+  const list = byFactor.get(key);
+  if (list) list.push(evidence);
+  else byFactor.set(key, [evidence]);
+}
+
 /** Evidence from every event, for the subjects that exist. Derived factors take none: the record fills them. */
 export function evidenceFromEvents(events: readonly ProfileEvent[], adultIds: ReadonlySet<string>, settings: ProfileSettings): EventEvidence {
   const byFactor = new Map<string, Evidence[]>();
   const problems: ProfileProblem[] = [];
-  const add = (key: string, evidence: Evidence) => byFactor.set(key, [...(byFactor.get(key) ?? []), evidence]);
 
   for (const event of events) {
     const kind = eventKindById(event.kind);
@@ -92,13 +98,13 @@ export function evidenceFromEvents(events: readonly ProfileEvent[], adultIds: Re
       // A disputed event is evidence both ways: the conflict the profile shows and never resolves.
       const pieces = [evidence, ...disputeEvidence(evidence, event.disputes ?? [])];
       if (factor.subject !== 'adult') {
-        for (const piece of pieces) add(factorKey(factor.id), piece);
+        for (const piece of pieces) addEvidence(byFactor, factorKey(factor.id), piece);
         continue;
       }
       const people = [...new Set(target.personIds)].filter((id) => adultIds.has(id));
       adultTargets += 1;
       landed += people.length;
-      for (const personId of people) for (const piece of pieces) add(factorKey(factor.id, personId), piece);
+      for (const personId of people) for (const piece of pieces) addEvidence(byFactor, factorKey(factor.id, personId), piece);
     }
     if (adultTargets > 0 && landed === 0) problems.push({ code: 'event-names-nobody', eventId: event.id });
   }

@@ -13,13 +13,15 @@ export const DEFAULT_PROFILE_SETTINGS: ProfileSettings = {
 
 /** Defaults for whatever is not given; a setting that is not a finite number keeps its default. */
 export function profileSettings(given: Partial<ProfileSettings> | undefined): ProfileSettings {
-  const pick = (key: keyof ProfileSettings) => {
-    const value = given?.[key];
-    return typeof value === 'number' && Number.isFinite(value) ? value : DEFAULT_PROFILE_SETTINGS[key];
-  };
   return {
-    preBirthMilestoneWeeks: pick('preBirthMilestoneWeeks'),
-    preBirthNoticeWeeks: pick('preBirthNoticeWeeks'),
-    lateBookingAfterWeeks: pick('lateBookingAfterWeeks'),
+    preBirthMilestoneWeeks: settingOrDefault(given, 'preBirthMilestoneWeeks'),
+    preBirthNoticeWeeks: settingOrDefault(given, 'preBirthNoticeWeeks'),
+    lateBookingAfterWeeks: settingOrDefault(given, 'lateBookingAfterWeeks'),
   };
+}
+
+// A function of the module's, not a closure made on each call: the chronology's pattern state reads the settings once an entry.
+function settingOrDefault(given: Partial<ProfileSettings> | undefined, key: keyof ProfileSettings): number {
+  const value = given?.[key];
+  return typeof value === 'number' && Number.isFinite(value) ? value : DEFAULT_PROFILE_SETTINGS[key];
 }

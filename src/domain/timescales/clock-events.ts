@@ -35,10 +35,29 @@ export interface CaseClockSources {
 const CONFERENCE_KIND: Partial<Record<Meeting['kind'], ConferenceKind>> = { 'initial-conference': 'initial', 'review-conference': 'review', 'pre-birth-conference': 'pre-birth' };
 const SOCIAL_CARE = 'childrens-social-care';
 
+/** The kinds of entry the clocks read: the chronology is walked once for them, whatever its length. */
+const CLOCK_KINDS: ReadonlySet<string> = new Set(['birth', 'strategy-discussion', 'conference', 'referral', 'referral-decision', 'assessment-completed', 'core-group']);
+
+/** The current entries of the kinds the clocks read, by kind, in the chronology's order. */
+function clockEntriesByKind(chronology: readonly ChronologyEntry[]): Map<string, ChronologyEntry[]> {
+  const byKind = new Map<string, ChronologyEntry[]>();
+  for (const entry of chronology) {
+    if (!CLOCK_KINDS.has(entry.kind)) continue;
+    const list = byKind.get(entry.kind);
+    if (list) list.push(entry);
+    else byKind.set(entry.kind, [entry]);
+  }
+  if (byKind.size === 0) return byKind;
+  // Only an entry of these kinds can be left out as corrected: the corrections are read from every entry.
+  const current = new Set(currentEntries(chronology.filter((entry) => CLOCK_KINDS.has(entry.kind) || typeof entry.corrects === 'string')));
+  for (const [kind, list] of byKind) byKind.set(kind, list.filter((entry) => current.has(entry)));
+  return byKind;
+}
+
 export function clockEventsFrom(sources: CaseClockSources): ClockEvents {
-  const entries = currentEntries(sources.entries);
+  const byKind = clockEntriesByKind(sources.entries);
   const daysOf = (kind: ChronologyEntry['kind'], socialCareOnly: boolean) =>
-    entries.flatMap((entry) => (entry.kind === kind && (!socialCareOnly || entry.agencyKind === SOCIAL_CARE) ? [dayOf(entry.occurredAt)] : [])).filter((day): day is string => day !== null);
+    (byKind.get(kind) ?? []).flatMap((entry) => (!socialCareOnly || entry.agencyKind === SOCIAL_CARE ? [dayOf(entry.occurredAt)] : [])).filter((day): day is string => day !== null);
   const bornOn = dayOf(sources.bornOn) ?? daysOf('birth', false).sort()[0] ?? null;
 
   const meetingDays = (test: (kind: Meeting['kind']) => boolean) => new Set(sources.meetings.filter((m) => test(m.kind)).map((m) => m.heldOn));
