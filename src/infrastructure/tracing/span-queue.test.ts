@@ -9,13 +9,11 @@ import { describe, it } from 'node:test';
 import { AlwaysOffSampler, BasicTracerProvider, InMemorySpanExporter, type ReadableSpan, type SpanExporter } from '@opentelemetry/sdk-trace-node';
 import { currentRequestId, runForRequest } from '../process/request-scope.ts';
 import { SpanQueue, spanQueueLimitsFrom, type SpanQueueLimits } from './span-queue.ts';
-import { allowListedCopy } from './tracing.ts';
 
 const LIMITS: SpanQueueLimits = { maxQueueSize: 6, maxExportBatchSize: 3, scheduledDelayMillis: 60_000, exportTimeoutMillis: 60_000 };
-const same = (span: ReadableSpan) => span;
 
-function queued(exporter: SpanExporter, limits: Partial<SpanQueueLimits> = {}, prepare = same) {
-  const queue = new SpanQueue(exporter, prepare, { ...LIMITS, ...limits });
+function queued(exporter: SpanExporter, limits: Partial<SpanQueueLimits> = {}) {
+  const queue = new SpanQueue(exporter, { ...LIMITS, ...limits });
   const tracer = new BasicTracerProvider({ spanProcessors: [queue] }).getTracer('test');
   const end = (count: number, attributes = {}) => {
     for (let i = 0; i < count; i++) tracer.startSpan(`span ${String(i)}`, { attributes }).end();
@@ -131,21 +129,9 @@ describe('the span queue', () => {
     await queue.shutdown();
   });
 
-  it('hands the exporter each span as prepared when its batch is taken (the allow-list)', async () => {
-    const exporter = new InMemorySpanExporter();
-    const { queue, end } = queued(exporter, {}, allowListedCopy);
-    end(1, { 'http.route': '/cases/:caseId', 'url.path': '/cases/123?name=Smith' });
-    await queue.forceFlush();
-    assert.deepEqual(
-      exporter.getFinishedSpans().map((span) => span.attributes),
-      [{ 'http.route': '/cases/:caseId' }],
-    );
-    await queue.shutdown();
-  });
-
   it('takes no span that is not sampled', async () => {
     const exporter = new InMemorySpanExporter();
-    const queue = new SpanQueue(exporter, same, LIMITS);
+    const queue = new SpanQueue(exporter, LIMITS);
     const tracer = new BasicTracerProvider({ spanProcessors: [queue], sampler: new AlwaysOffSampler() }).getTracer('test');
     tracer.startSpan('not sampled').end();
     assert.equal(queue.waiting, 0);

@@ -2,11 +2,11 @@
 // done on the request's path. The spans go to the exporter in batches, off the request's path and
 // outside any request's context: every OTEL_BSP_SCHEDULE_DELAY milliseconds (5 s), or as soon as the
 // event loop is free once a batch's worth (OTEL_BSP_MAX_EXPORT_BATCH_SIZE, 512) is waiting, one export
-// at a time. Each span passes the allow-list (the `prepare` given) as its batch is taken, not as it
-// ends. The queue is bounded (OTEL_BSP_MAX_QUEUE_SIZE, 2048): a span that finds it full is dropped and
-// counted, as is every span of a batch the collector refused or did not answer for within
-// OTEL_BSP_EXPORT_TIMEOUT (30 s); the counts are a metric (src/observability.ts). Stopping sends all
-// that waits (the server's graceful stop), then stops the exporter.
+// at a time. The spans are exported as they are: they hold only what the allow-list lets out
+// (recorded-span.ts). The queue is bounded (OTEL_BSP_MAX_QUEUE_SIZE, 2048): a span that finds it full
+// is dropped and counted, as is every span of a batch the collector refused or did not answer for
+// within OTEL_BSP_EXPORT_TIMEOUT (30 s); the counts are a metric (src/observability.ts). Stopping
+// sends all that waits (the server's graceful stop), then stops the exporter.
 //
 // It replaces the SDK's BatchSpanProcessor, which exported a full batch at once inside the span.end()
 // that filled it, so that one request in every 256 paid for serialising 512 spans, and ran the export
@@ -55,7 +55,6 @@ export function spanQueueLimitsFrom(env: NodeJS.ProcessEnv): SpanQueueLimits {
 export class SpanQueue implements SpanProcessor {
   readonly #exporter: SpanExporter;
   readonly #limits: SpanQueueLimits;
-  readonly #prepare: (span: ReadableSpan) => ReadableSpan;
   #waiting: ReadableSpan[] = [];
   readonly #lost: Record<SpanLoss, number> = { 'queue-full': 0, 'export-failed': 0 };
   /** The exports in turn: each waits for the one before. */
@@ -67,9 +66,8 @@ export class SpanQueue implements SpanProcessor {
   /** Made outside any request: the exports it schedules run in no request's context. */
   readonly #outsideRequests = new AsyncResource('icp.span-export');
 
-  constructor(exporter: SpanExporter, prepare: (span: ReadableSpan) => ReadableSpan, limits: SpanQueueLimits = DEFAULT_LIMITS) {
+  constructor(exporter: SpanExporter, limits: SpanQueueLimits = DEFAULT_LIMITS) {
     this.#exporter = exporter;
-    this.#prepare = prepare;
     this.#limits = limits;
     this.#timer = setInterval(() => {
       if (this.#waiting.length > 0 && this.#runs === 0) void this.#exportWaitingNow();
@@ -157,7 +155,7 @@ export class SpanQueue implements SpanProcessor {
       timeout.unref();
       context.with(ROOT_CONTEXT, () => {
         try {
-          this.#exporter.export(taken.map(this.#prepare), (result) => settle(succeeded(result)));
+          this.#exporter.export(taken, (result) => settle(succeeded(result)));
         } catch {
           settle(false);
         }

@@ -5,117 +5,29 @@
 // statement in them (traced-dialect.ts). Ended spans wait in a bounded queue and go out by OTLP over
 // HTTP, batched, to the endpoint, off the requests' path (span-queue.ts, which reads OTEL_BSP_*); the
 // other OTEL_* variables (OTEL_SERVICE_NAME, OTEL_EXPORTER_OTLP_HEADERS, OTEL_TRACES_SAMPLER) are read
-// by the SDK as usual.
+// as the SDK reads them.
 //
-// No personal data leaves in a span: every span passes through an allow-list of attributes before
-// any exporter sees it (the route template, methods, status codes, SQL with placeholders, counts and
-// fixed words); whatever else a span records is dropped, the address with its query (url.path,
-// http.target, http.url), client addresses and user agents among them, and so are span events, where
-// exceptions carry their messages.
+// No personal data leaves in a span: a span keeps only the attributes an allow-list allows, as they
+// are set (the route template, methods, status codes, SQL with placeholders, counts and fixed words),
+// and no events, links or status messages (recorded-span.ts). The spans are this service's own
+// (tracer-provider.ts), lighter than the SDK's; the SDK's samplers, id generator, resource and OTLP
+// exporter are used as they are, and the W3C traceparent propagator.
 //
 // The SDK is loaded with require only when tracing starts: importing it costs a third of a second,
 // which a server with tracing off, and every test, should not pay.
 import { createRequire } from 'node:module';
-import type { Attributes } from '@opentelemetry/api';
+import { context, diag, propagation, trace } from '@opentelemetry/api';
+import type * as Core from '@opentelemetry/core';
 import type * as OtlpExporter from '@opentelemetry/exporter-trace-otlp-http';
 import type * as Resources from '@opentelemetry/resources';
 import type * as TraceNode from '@opentelemetry/sdk-trace-node';
 import { RequestScopeContextManager } from './one-context.ts';
 import { SpanQueue, spanQueueLimitsFrom, type SpanLoss } from './span-queue.ts';
+import { RecordingTracerProvider } from './tracer-provider.ts';
 
 const require = createRequire(import.meta.url);
 
 export const SERVICE_NAME = 'infant-care-profile';
-
-/** Attributes a span may carry out of the process; any other is dropped. */
-const ALLOWED_ATTRIBUTES = new Set([
-  'http.route',
-  'http.request.method',
-  'http.response.status_code',
-  'db.system',
-  'db.operation',
-  'db.statement',
-  'db.parameter_count',
-  'db.rows',
-  'db.response.status_code',
-  'error.type',
-]);
-/** Our own attributes: counts and fixed words (application/tracing.ts). */
-const ALLOWED_PREFIX = 'icp.';
-
-export function allowedAttribute(key: string): boolean {
-  return ALLOWED_ATTRIBUTES.has(key) || key.startsWith(ALLOWED_PREFIX);
-}
-
-function allowedOnly(attributes: Attributes): Attributes {
-  const kept: Attributes = {};
-  for (const key in attributes) if (allowedAttribute(key)) kept[key] = attributes[key];
-  return kept;
-}
-
-/**
- * The span as the processor after the allow-list sees it: a copy with only the allowed attributes, no
- * events or links, and the status's code without its message (an error's message can quote what was
- * typed). A copy of a fixed shape rather than an object made with the span as its prototype: V8 turns
- * an object used as a prototype into a slow one. On a quiet machine tracing's extra CPU on the fixed page
- * fell from about 98 to 67 µs a request (two spans) with the copy.
- */
-class AllowListedSpan implements TraceNode.ReadableSpan {
-  readonly name: string;
-  readonly kind: TraceNode.ReadableSpan['kind'];
-  readonly parentSpanContext: TraceNode.ReadableSpan['parentSpanContext'];
-  readonly startTime: TraceNode.ReadableSpan['startTime'];
-  readonly endTime: TraceNode.ReadableSpan['endTime'];
-  readonly status: TraceNode.ReadableSpan['status'];
-  readonly attributes: Attributes;
-  readonly links: TraceNode.ReadableSpan['links'] = [];
-  readonly events: TraceNode.ReadableSpan['events'] = [];
-  readonly duration: TraceNode.ReadableSpan['duration'];
-  readonly ended: boolean;
-  readonly resource: TraceNode.ReadableSpan['resource'];
-  readonly instrumentationScope: TraceNode.ReadableSpan['instrumentationScope'];
-  readonly droppedAttributesCount: number;
-  readonly droppedEventsCount: number;
-  readonly droppedLinksCount: number;
-  readonly #context: ReturnType<TraceNode.ReadableSpan['spanContext']>;
-
-  constructor(span: TraceNode.ReadableSpan) {
-    this.name = span.name;
-    this.kind = span.kind;
-    this.#context = span.spanContext();
-    this.parentSpanContext = span.parentSpanContext;
-    this.startTime = span.startTime;
-    this.endTime = span.endTime;
-    this.status = { code: span.status.code };
-    this.attributes = allowedOnly(span.attributes);
-    this.duration = span.duration;
-    this.ended = span.ended;
-    this.resource = span.resource;
-    this.instrumentationScope = span.instrumentationScope;
-    this.droppedAttributesCount = span.droppedAttributesCount;
-    this.droppedEventsCount = span.droppedEventsCount;
-    this.droppedLinksCount = span.droppedLinksCount;
-  }
-
-  spanContext() {
-    return this.#context;
-  }
-}
-
-/** The span with only the allowed attributes, no events or links, and its status's code alone. */
-export function allowListedCopy(span: TraceNode.ReadableSpan): TraceNode.ReadableSpan {
-  return new AllowListedSpan(span);
-}
-
-/** Hands the processor after it each ended span with only the allowed attributes and no events. */
-export function allowListed(next: TraceNode.SpanProcessor): TraceNode.SpanProcessor {
-  return {
-    onStart: (span, parentContext) => next.onStart(span, parentContext),
-    onEnd: (span) => next.onEnd(new AllowListedSpan(span)),
-    forceFlush: () => next.forceFlush(),
-    shutdown: () => next.shutdown(),
-  };
-}
 
 export interface Tracing {
   /** Sends what is left and stops. */
@@ -127,9 +39,9 @@ export interface Tracing {
 }
 
 export interface TracingOptions {
-  /** Where spans go, each as it ends, after the allow-list (tests); by default they wait in a span queue for the exporter. */
+  /** Where spans go, each as it ends (tests); by default they wait in a span queue for the exporter. */
   processor?: TraceNode.SpanProcessor;
-  /** What the span queue exports to (after the allow-list); by default OTLP over HTTP to OTEL_EXPORTER_OTLP_ENDPOINT. */
+  /** What the span queue exports to; by default OTLP over HTTP to OTEL_EXPORTER_OTLP_ENDPOINT. */
   exporter?: TraceNode.SpanExporter;
 }
 
@@ -147,20 +59,47 @@ export function startedTracing(): Tracing | undefined {
   return started;
 }
 
-/** Registers the global tracer provider (once per process), its context manager (one-context.ts: the request scope's) and the W3C propagators. */
+/** The sampler OTEL_TRACES_SAMPLER and OTEL_TRACES_SAMPLER_ARG name, as the SDK reads them (by default every trace, or as the parent decided). */
+export function samplerFrom(env: NodeJS.ProcessEnv, sdk: typeof TraceNode): TraceNode.Sampler {
+  const name = env['OTEL_TRACES_SAMPLER']?.trim().toLowerCase() || 'parentbased_always_on';
+  const argument = Number(env['OTEL_TRACES_SAMPLER_ARG']?.trim() || Number.NaN);
+  const ratio = () => new sdk.TraceIdRatioBasedSampler(argument >= 0 && argument <= 1 ? argument : 1);
+  switch (name) {
+    case 'always_on':
+      return new sdk.AlwaysOnSampler();
+    case 'always_off':
+      return new sdk.AlwaysOffSampler();
+    case 'traceidratio':
+      return ratio();
+    case 'parentbased_always_off':
+      return new sdk.ParentBasedSampler({ root: new sdk.AlwaysOffSampler() });
+    case 'parentbased_traceidratio':
+      return new sdk.ParentBasedSampler({ root: ratio() });
+    default:
+      if (name !== 'parentbased_always_on') diag.error(`OTEL_TRACES_SAMPLER value "${name}" invalid, defaulting to "parentbased_always_on".`);
+      return new sdk.ParentBasedSampler({ root: new sdk.AlwaysOnSampler() });
+  }
+}
+
+/** Registers the global tracer provider (once per process), its context manager (one-context.ts: the request scope's) and the W3C traceparent propagator. */
 export function startTracing(options: TracingOptions = {}): Tracing {
   if (started) return started;
   const sdk = require('@opentelemetry/sdk-trace-node') as typeof TraceNode;
   const { resourceFromAttributes } = require('@opentelemetry/resources') as typeof Resources;
+  const { W3CTraceContextPropagator } = require('@opentelemetry/core') as typeof Core;
   const queue =
     options.processor === undefined
-      ? new SpanQueue(options.exporter ?? new (require('@opentelemetry/exporter-trace-otlp-http') as typeof OtlpExporter).OTLPTraceExporter(), allowListedCopy, spanQueueLimitsFrom(process.env))
+      ? new SpanQueue(options.exporter ?? new (require('@opentelemetry/exporter-trace-otlp-http') as typeof OtlpExporter).OTLPTraceExporter(), spanQueueLimitsFrom(process.env))
       : undefined;
-  const provider = new sdk.NodeTracerProvider({
+  const provider = new RecordingTracerProvider({
+    processor: queue ?? options.processor!,
     resource: resourceFromAttributes({ 'service.name': process.env['OTEL_SERVICE_NAME'] ?? SERVICE_NAME }),
-    spanProcessors: [queue ?? allowListed(options.processor!)],
+    sampler: samplerFrom(process.env, sdk),
+    ids: new sdk.RandomIdGenerator(),
   });
-  provider.register({ contextManager: new RequestScopeContextManager() });
+  trace.setGlobalTracerProvider(provider);
+  context.setGlobalContextManager(new RequestScopeContextManager());
+  propagation.setGlobalPropagator(new W3CTraceContextPropagator());
   started = { shutdown: () => provider.shutdown(), lostSpans: () => queue?.lost ?? NONE_LOST, waitingSpans: () => queue?.waiting ?? 0 };
   return started;
 }
