@@ -89,6 +89,7 @@ describe('viewing the case overview', () => {
     assert.deepEqual(cold.value.clocks.map((clock) => [clock.id, clock.status]), [['initial-conference', 'due-soon']]);
     assert.equal(selected.tables.filter((table) => table === 'chronology_entries').length, 1, 'the chronology is read once');
     assert.equal(selected.tables.filter((table) => table === 'case_meetings').length, 1, 'the meetings once, for the clocks');
+    assert.ok(!selected.tables.includes('profile_decisions'), 'the decisions on findings, which the page does not show, are not read');
     selected.tables = [];
     const warm = await viewCaseOverview(fresh, actorFor(lead), caseId);
     assert.ok(warm.ok);

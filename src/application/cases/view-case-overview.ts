@@ -9,7 +9,7 @@ import type { PlanVersion } from '../../domain/plan/plan.types.ts';
 import { readCurrentPlan } from '../plan/plan-rows.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
 import { readCaseClocks, type Clock } from '../timescales/case-clocks.ts';
-import { profileViewOf, type ProfileView } from '../profile/view-profile.ts';
+import type { ProfileView } from '../profile/view-profile.ts';
 import { readCaseForView, type CaseView, type ViewCaseResult } from './view-case.ts';
 import { mayDecideLevelProposal } from '../../domain/access/level-change.ts';
 import { readLevelProposals, type LevelProposal } from '../profile/level-proposals.ts';
@@ -18,8 +18,12 @@ import { settingsInForce } from '../settings/settings-in-force.ts';
 
 export interface CaseOverview {
   case: CaseView;
-  /** Null only if the case went between reading it and evaluating its profile. */
-  profile: ProfileView | null;
+  /**
+   * The profile's evaluation, for its findings, and its version: null only if the case went between
+   * reading it and evaluating its profile. Not the profile page's view: the decisions on findings
+   * it would read are not shown here.
+   */
+  profile: Pick<ProfileView, 'evaluation' | 'profileVersion'> | null;
   /** Every entry, corrected ones included, for the recent ones the page shows. */
   chronology: readonly ChronologyEntry[];
   /** The current plan, for its summary; null while there is none. */
@@ -50,10 +54,8 @@ export async function viewCaseOverview(ctx: AppContext, actor: UserActor, caseId
   const openProposal = proposals.find((proposal) => proposal.status === 'open');
   const levelProposal = openProposal ? { open: openProposal, mayDecide: mayDecideLevelProposal(access.basis, actor.role) } : null;
   const chronology = evaluated?.stored.chronology ?? [];
-  const [profile, clocks] = await Promise.all([
-    evaluated ? profileViewOf(ctx.db, caseId, evaluated, access.canChange) : null,
-    readCaseClocks(ctx, caseId, today, { entries: chronology, dates: { bornOn: opened.value.record.dateOfBirth, expectedDeliveryOn: opened.value.record.expectedDeliveryDate } }),
-  ]);
+  const profile = evaluated ? { evaluation: evaluated.evaluation, profileVersion: evaluated.stored.profileVersion } : null;
+  const clocks = await readCaseClocks(ctx, caseId, today, { entries: chronology, dates: { bornOn: opened.value.record.dateOfBirth, expectedDeliveryOn: opened.value.record.expectedDeliveryDate } });
   const showed = [...(profile ? ['case', 'profile', 'recent-entries'] : ['case', 'recent-entries']), ...(plan ? ['plan'] : []), ...((clocks ?? []).length > 0 ? ['clocks'] : []), ...(levelProposal ? ['level-proposal'] : []), 'retention'];
   await recordAuditAlone(ctx, actor, {
     action: 'case.view',

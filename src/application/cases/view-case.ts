@@ -7,6 +7,7 @@ import type { PersonRelationshipKind } from '../../domain/people/relationships.t
 import type { UserActor } from '../actor.ts';
 import { recordAuditAlone } from '../audit.ts';
 import type { AppContext } from '../context.ts';
+import { compiledOnce } from '../../infrastructure/db/compiled-once.ts';
 import { personDetailsOf } from '../people/person-details.ts';
 import { fail, ok } from '../result.ts';
 import { caseContact, loadCaseAccess } from './case-access.ts';
@@ -87,33 +88,16 @@ export type ViewCaseResult =
   | { ok: false; code: 'not-found'; message: string }
   | { ok: false; code: 'forbidden'; message: string; contact: Awaited<ReturnType<typeof caseContact>> };
 
-/** The case; with an intent, refused (and audited under its action) unless the user may also do that. */
-export async function viewCase(ctx: AppContext, actor: UserActor, caseId: string, intent?: CaseIntent): Promise<ViewCaseResult> {
-  const result = await readCaseForView(ctx, actor, caseId, intent);
-  if (result.ok) await recordAuditAlone(ctx, actor, { action: 'case.view', caseId, subjectType: 'case', subjectId: caseId, details: { basis: result.value.access.basis } });
-  return result;
-}
-
 /**
- * The case as viewCase shows it, with a refusal or a missing case audited; an allowed view is not,
- * so that a use case showing the case with other things writes one entry naming all it showed.
+ * The case with its people, their relationships and the team, in one statement, each list built as
+ * JSON by the database (issue 12: every statement costs the page a round trip). Read before the
+ * access check decides, and dropped unread when it refuses.
  */
-export async function readCaseForView(ctx: AppContext, actor: UserActor, caseId: string, intent?: CaseIntent): Promise<ViewCaseResult> {
-  const now = ctx.clock.now();
-  const row = await ctx.db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst();
-  if (!row) {
-    await recordAuditAlone(ctx, actor, { action: 'case.view', outcome: 'failure', subjectType: 'case', subjectId: caseId, details: { reason: 'not-found' } });
-    return fail('not-found', 'There is no record at this address.');
-  }
-  const access = await loadCaseAccess(ctx.db, actor, caseId, now);
-  if (!access.allowed) {
-    await recordAuditAlone(ctx, actor, { action: 'case.view', outcome: 'denied', caseId, subjectType: 'case', subjectId: caseId });
-    return { ...fail('forbidden', 'You are not in the team around this baby.'), contact: await caseContact(ctx.db, caseId) };
-  }
-  if (await refusedForIntent(ctx, actor, caseId, access, intent)) return { ...fail('forbidden', 'Your access to this record does not allow this.'), contact: null };
-  // The people, their relationships and the team in one statement, each built as JSON by the database (issue 12).
-  const { people, relationships, team } = await ctx.db
-    .selectNoFrom((eb) => [
+const caseWithPeople = compiledOnce((db, caseId: string) =>
+  db
+    .selectFrom('cases')
+    .selectAll('cases')
+    .select((eb) => [
       jsonArrayFrom(eb.selectFrom('people').selectAll().where('case_id', '=', caseId).orderBy('created_at').orderBy('id')).as('people'),
       jsonArrayFrom(eb.selectFrom('person_relationships').select(['id', 'person_id', 'other_person_id', 'kind']).where('case_id', '=', caseId).orderBy('created_at')).as('relationships'),
       jsonArrayFrom(
@@ -127,7 +111,34 @@ export async function readCaseForView(ctx: AppContext, actor: UserActor, caseId:
           .orderBy('users.name'),
       ).as('team'),
     ])
-    .executeTakeFirstOrThrow();
+    .where('cases.id', '=', caseId),
+);
+
+/** The case; with an intent, refused (and audited under its action) unless the user may also do that. */
+export async function viewCase(ctx: AppContext, actor: UserActor, caseId: string, intent?: CaseIntent): Promise<ViewCaseResult> {
+  const result = await readCaseForView(ctx, actor, caseId, intent);
+  if (result.ok) await recordAuditAlone(ctx, actor, { action: 'case.view', caseId, subjectType: 'case', subjectId: caseId, details: { basis: result.value.access.basis } });
+  return result;
+}
+
+/**
+ * The case as viewCase shows it, with a refusal or a missing case audited; an allowed view is not,
+ * so that a use case showing the case with other things writes one entry naming all it showed.
+ */
+export async function readCaseForView(ctx: AppContext, actor: UserActor, caseId: string, intent?: CaseIntent): Promise<ViewCaseResult> {
+  const now = ctx.clock.now();
+  const [row] = await caseWithPeople(ctx.db, caseId);
+  if (!row) {
+    await recordAuditAlone(ctx, actor, { action: 'case.view', outcome: 'failure', subjectType: 'case', subjectId: caseId, details: { reason: 'not-found' } });
+    return fail('not-found', 'There is no record at this address.');
+  }
+  const access = await loadCaseAccess(ctx.db, actor, caseId, now);
+  if (!access.allowed) {
+    await recordAuditAlone(ctx, actor, { action: 'case.view', outcome: 'denied', caseId, subjectType: 'case', subjectId: caseId });
+    return { ...fail('forbidden', 'You are not in the team around this baby.'), contact: await caseContact(ctx.db, caseId) };
+  }
+  if (await refusedForIntent(ctx, actor, caseId, access, intent)) return { ...fail('forbidden', 'Your access to this record does not allow this.'), contact: null };
+  const { people, relationships, team } = row;
   return ok({
     access,
     record: {

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { viewCaseOverview } from '../../../application/cases/view-case-overview.ts';
 import { presentClocks } from '../meetings/clocks.presenter.ts';
-import { presentProfile } from '../profile/profile.presenter.ts';
+import { presentFindings } from '../profile/profile.presenter.ts';
 import { presentProposal } from '../profile/review.presenter.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { requireUser } from '../../plugins/sessions.ts';
@@ -21,7 +21,7 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
     const { profile, chronology, plan, clocks, today, levelProposal: proposal, retention } = result.value;
     const view = presentCase(result.value.case, ctx.clock.now());
     // The findings head the case page as well as the profile: the most important thing to see first.
-    const findings = profile ? presentProfile(view.id, profile.evaluation).findings : [];
+    const findings = profile ? presentFindings(profile.evaluation) : [];
     const recentEntries = presentRecentEntries(chronology);
     // An open proposal to change the level, for the lead professional or a safeguarding lead to answer here.
     const levelProposal = proposal ? { p: presentProposal(proposal.open), mayDecide: proposal.mayDecide } : null;

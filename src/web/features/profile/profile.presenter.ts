@@ -76,12 +76,17 @@ export function sectionCounts(factors: readonly EvaluatedFactor[]): string {
   return `${String(count('not-assessed'))} not yet assessed, ${excluded}, ${String(count('present'))} present, ${String(count('cannot-assess'))} cannot be assessed`;
 }
 
+/** The findings with their severity's tag: what the case overview shows of the profile, without the task list. */
+export function presentFindings(evaluation: Pick<ProfileEvaluation, 'findings'>) {
+  return evaluation.findings.map((finding) => ({ ...finding, tag: severityTag(finding.severity) }));
+}
+
 export function presentProfile(caseId: string, evaluation: ProfileEvaluation, received: Received = new Map()) {
   return {
     summary: evaluation.summary,
     /** How many of the profile's factors rest on an assessment another area made that no one here has confirmed or re-assessed: counted apart from the unverified exclusions. */
     receivedUnconfirmed: countReceivedNotConfirmed(evaluation.subjects, received),
-    findings: evaluation.findings.map((finding) => ({ ...finding, tag: severityTag(finding.severity) })),
+    findings: presentFindings(evaluation),
     sections: evaluation.subjects.map((subject) => ({
       id: `subject-${subjectKeyOf(subject)}`,
       heading: heading(subject),
