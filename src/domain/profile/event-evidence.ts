@@ -1,6 +1,7 @@
 // Chronology events as evidence: an injury seen, a police domestic abuse incident, a rise in
 // drinking each add evidence of presence to the factor they point to, for the people they name.
 import { eventKindById, factorById } from '../catalogue/catalogue.ts';
+import type { EventKindDefinition } from '../catalogue/event-kinds.ts';
 import type { FactorId } from '../catalogue/factor-ids.ts';
 import { disputeEvidence } from './dispute-evidence.ts';
 import type { Evidence, EvidenceDirection, ProfileEvent, ProfileProblem, ProfileSettings } from './profile.types.ts';
@@ -21,7 +22,7 @@ function named(event: ProfileEvent): string[] {
   return [...(event.personIds ?? []), ...(event.victimIds ?? []), ...(event.perpetratorIds ?? [])];
 }
 
-function kindTargets(event: ProfileEvent, settings: ProfileSettings): Target[] {
+function kindTargets(event: ProfileEvent, kind: EventKindDefinition, settings: ProfileSettings): Target[] {
   const people = event.personIds ?? [];
   switch (event.kind) {
     case 'antenatal-booking': {
@@ -46,16 +47,19 @@ function kindTargets(event: ProfileEvent, settings: ProfileSettings): Target[] {
       ];
     }
     default:
-      return (eventKindById(event.kind)?.indicates ?? []).map((factorId) => ({ factorId, direction: 'present', personIds: people }));
+      return kind.indicates.length === 0 ? [] : kind.indicates.map((factorId) => ({ factorId, direction: 'present', personIds: people }));
   }
 }
 
-function targetsOf(event: ProfileEvent, settings: ProfileSettings): Target[] {
-  const stated = (event.indicates ?? []).map((item): Target => {
+function targetsOf(event: ProfileEvent, kind: EventKindDefinition, settings: ProfileSettings): Target[] {
+  const fromKind = kindTargets(event, kind, settings);
+  // Most entries (a visit, a clinic contact) indicate nothing themselves: no lists made for them.
+  if (event.indicates === undefined || event.indicates.length === 0) return fromKind;
+  const stated = event.indicates.map((item): Target => {
     if (typeof item === 'string') return { factorId: item, direction: 'present', personIds: named(event) };
     return { factorId: item.factorId, direction: 'present', personIds: item.personId === undefined ? named(event) : [item.personId] };
   });
-  return [...kindTargets(event, settings), ...stated];
+  return [...fromKind, ...stated];
 }
 
 export interface EventEvidence {
@@ -83,7 +87,7 @@ export function evidenceFromEvents(events: readonly ProfileEvent[], adultIds: Re
     // a victim who is not around the baby (a former partner) is not a problem by themselves.
     let adultTargets = 0;
     let landed = 0;
-    for (const target of targetsOf(event, settings)) {
+    for (const target of targetsOf(event, kind, settings)) {
       const factor = factorById(target.factorId);
       if (factor === undefined || factor.derived) continue;
       const evidence: Evidence = {

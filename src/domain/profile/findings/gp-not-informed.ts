@@ -34,13 +34,18 @@ export const gpNotInformed: FindingRule = (context) => {
     const day = dayOf(value);
     return day !== null && day <= today ? day : null;
   };
-  const byTheGp = new Set(context.events.filter((e) => e.agencyKind === GP).map((e) => e.id));
-  const lastTold = context.events
-    .filter((e) => e.kind === 'gp-informed')
-    .map((e) => upToToday(e.occurredAt))
-    .filter((day): day is string => day !== null)
-    .sort()
-    .at(-1);
+  // Read from every event only once a factor is indicated: most evaluations of a long chronology find none.
+  let read: { byTheGp: Set<string>; lastTold: string | undefined } | undefined;
+  const chronology = () =>
+    (read ??= {
+      byTheGp: new Set(context.events.filter((e) => e.agencyKind === GP).map((e) => e.id)),
+      lastTold: context.events
+        .filter((e) => e.kind === 'gp-informed')
+        .map((e) => upToToday(e.occurredAt))
+        .filter((day): day is string => day !== null)
+        .sort()
+        .at(-1),
+    });
 
   const subjects = [context.infantProfile, ...context.adults.filter((adult) => adult.carer).map((adult) => adult.profile), context.household];
   const untold: Untold[] = [];
@@ -48,6 +53,7 @@ export const gpNotInformed: FindingRule = (context) => {
     for (const factor of profile.risk) {
       if ((factor.derived && factor.factorId !== 'faltering-growth') || !factor.indicated) continue;
       const presence = factor.evidence.filter((e) => directionOf(e, factor.status) === 'present');
+      const { byTheGp, lastTold } = chronology();
       if (presence.some((e) => e.eventId !== undefined && byTheGp.has(e.eventId))) continue;
       const since = presence.map((e) => upToToday(e.recordedAt)).filter((day): day is string => day !== null).sort()[0] ?? null;
       const told = lastTold !== undefined && (since === null || lastTold >= since);
@@ -59,6 +65,7 @@ export const gpNotInformed: FindingRule = (context) => {
 
   const described = untold.map((u) => (u.since === null ? u.words : `${u.words} (from ${dayInWords(u.since)})`));
   const shown = described.length > 3 ? [...described.slice(0, 3), countOf(described.length - 3, 'more', 'more')] : described;
+  const { lastTold } = chronology();
   const told = lastTold === undefined ? 'No entry records that the GP has been told of the concerns' : `The GP was last told of the concerns on ${dayInWords(lastTold)}`;
   return makeFinding('gp-not-informed', {
     facts: [...described.map(capitalise), told],
