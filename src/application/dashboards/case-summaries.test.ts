@@ -12,6 +12,7 @@ import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
 import { cliOperator, type UserActor } from '../actor.ts';
 import { createCase } from '../cases/create-case.ts';
+import { addToTeam } from '../cases/manage-team.ts';
 import { recordBirth } from '../cases/record-birth.ts';
 import { recordBatch } from '../chronology/record-batch.ts';
 import { recordEntry } from '../chronology/record-entry.ts';
@@ -49,6 +50,9 @@ describe('the dashboards’ summary row written by the change from what it read'
 
   const summaries = () => withSummaries(t.ctx.db);
   const rowOf = (caseId: string) => summaries().selectFrom('dashboard_case_summaries').selectAll().where('case_id', '=', caseId).executeTakeFirst();
+  /** The organisations of the people on the case's team, as case_team and the accounts say. */
+  const caseRowOrganisations = async (caseId: string) =>
+    (await t.ctx.db.selectFrom('case_team').innerJoin('users', 'users.id', 'case_team.user_id').select('users.organisation_id').distinct().where('case_team.case_id', '=', caseId).orderBy('users.organisation_id').execute()).map((row) => row.organisation_id);
   const caseRow = (caseId: string) => t.ctx.db.selectFrom('cases').select(['profile_version', 'version']).where('id', '=', caseId).executeTakeFirstOrThrow();
 
   /** The row the change wrote is of the case's version, written now, and the same as the dashboards' full read works it out. */
@@ -125,6 +129,28 @@ describe('the dashboards’ summary row written by the change from what it read'
     const level = await changeLevel(t.ctx, lead, born, { level: 'early-help', why: 'Help with feeding and housing' });
     assert.ok(level.ok, JSON.stringify(level));
     await assertCurrent(born, 'a change of level');
+  });
+
+  it('after someone joins the team around the family, with a version (a new kind of agency) or none: the row’s organisations with it', async () => {
+    const organisationsOf = async (caseId: string) => (await rowOf(caseId))?.organisation_ids;
+    const csc = (await caseRowOrganisations(unborn))[0]!;
+    assert.deepEqual(await organisationsOf(unborn), [csc]);
+    const otherCsc = await makeOrganisation(t.ctx, 'childrens-social-care', 'Summary Social Care East');
+    const colleague = await makeUser(t.ctx, { organisationId: otherCsc.id });
+    tick();
+    const sameKind = await addToTeam(t.ctx, lead, { caseId: unborn, userId: colleague.id, role: 'member' });
+    assert.ok(sameKind.ok, JSON.stringify(sameKind));
+    assert.deepEqual(await organisationsOf(unborn), [csc, otherCsc.id].sort(), 'a change with no version');
+    await assertCurrent(unborn, 'a member of a kind of agency already in the team');
+    const police = await makeOrganisation(t.ctx, 'police', 'Summary Police');
+    const officer = await makeUser(t.ctx, { organisationId: police.id });
+    tick();
+    const versionBefore = (await caseRow(unborn)).profile_version;
+    const newKind = await addToTeam(t.ctx, lead, { caseId: unborn, userId: officer.id, role: 'member' });
+    assert.ok(newKind.ok, JSON.stringify(newKind));
+    assert.equal((await caseRow(unborn)).profile_version, versionBefore + 1, 'a new kind of agency is a profile version');
+    assert.deepEqual(await organisationsOf(unborn), [csc, otherCsc.id, police.id].sort(), 'a change with a version');
+    await assertCurrent(unborn, 'a member of a new kind of agency');
   });
 
   it('after the birth and closing for transfer (no version)', async () => {

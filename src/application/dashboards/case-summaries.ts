@@ -13,7 +13,7 @@
 // case (reevaluate-profiles.ts queueSettingsReevaluation) and the server's background work writes
 // their rows again (rewriteSummariesLocked). `icp dashboards rebuild-summaries` does the same for every case (rebuildCaseSummaries).
 import { createHash } from 'node:crypto';
-import type { ColumnType, Insertable, Kysely, QueryCreator } from 'kysely';
+import { sql, type ColumnType, type Insertable, type Kysely, type QueryCreator } from 'kysely';
 import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
 import { summariseCase, type CaseSummary } from '../../domain/dashboards/case-summary.ts';
 import { HAND_ASSESSED_RISK_FACTOR_IDS } from '../../domain/dashboards/completeness.ts';
@@ -45,6 +45,8 @@ export interface DashboardCaseSummariesTable {
   record_measures: string[];
   review_due_on: DateOnly | null;
   clock_due_on: DateOnly | null;
+  /** The organisations of the people on the team around the family (migration 058), read from case_team by every write (upsertSummaries). */
+  organisation_ids: string[];
   written_at: Date;
 }
 
@@ -52,14 +54,15 @@ export interface DashboardCaseSummariesTable {
 export const withSummaries = (db: Queryable) => db.withTables<{ dashboard_case_summaries: DashboardCaseSummariesTable }>();
 
 type SummariesDatabase = ReturnType<typeof withSummaries> extends Kysely<infer DB> ? DB : never;
-export type SummaryRow = Insertable<DashboardCaseSummariesTable>;
+/** A row as worked out in Node: its organisations are read in SQL as it is written (upsertSummaries). */
+export type SummaryRow = Omit<Insertable<DashboardCaseSummariesTable>, 'organisation_ids'>;
 
 /** Names the clocks' settings a row's due days were worked out under: a change of them makes every row stale. */
 export function settingsStamp(timescales: TimescaleSettings): string {
   return createHash('sha256').update(JSON.stringify(timescales)).digest('hex').slice(0, 16);
 }
 
-const COLUMNS = ['profile_version', 'settings_stamp', 'status', 'level', 'opened_on', 'six_months_on', 'twelve_months_on', 'completeness', 'record_measures', 'review_due_on', 'clock_due_on', 'written_at'] as const;
+const COLUMNS = ['profile_version', 'settings_stamp', 'status', 'level', 'opened_on', 'six_months_on', 'twelve_months_on', 'completeness', 'record_measures', 'review_due_on', 'clock_due_on', 'organisation_ids', 'written_at'] as const;
 
 /** Which rows an upsert of summaries replaces (see writeSummaries and rebuildCaseSummaries). */
 type Overwrite = 'always' | 'if-older' | 'unless-newer';
@@ -70,11 +73,19 @@ type Overwrite = 'always' | 'if-older' | 'unless-newer';
  * locked); 'if-older' from a dashboard's refresh, which locks nothing and so must not replace a row a
  * change wrote meanwhile (of a later version, or of the same one under the same settings);
  * 'unless-newer' from a re-evaluation or a rebuild, whose cases are locked, never over a later version.
+ * Each row's organisations are read from its team in the same statement, so that a change to the team
+ * (manage-team.ts, through changeCase, which writes the row with or without a version) writes them too.
  */
 export function upsertSummaries(db: QueryCreator<SummariesDatabase>, rows: readonly SummaryRow[], overwrite: Overwrite) {
+  const organisationsOf = (caseId: string) =>
+    db
+      .selectFrom('case_team as ct')
+      .innerJoin('users as u', 'u.id', 'ct.user_id')
+      .select(sql<string[]>`coalesce(array_agg(distinct u.organisation_id order by u.organisation_id), '{}')`.as('ids'))
+      .where('ct.case_id', '=', caseId);
   return db
     .insertInto('dashboard_case_summaries')
-    .values([...rows])
+    .values(rows.map((row) => ({ ...row, organisation_ids: organisationsOf(row.case_id) })))
     .onConflict((oc) => {
       const update = oc.column('case_id').doUpdateSet((eb) => Object.fromEntries(COLUMNS.map((column) => [column, eb.ref(`excluded.${column}`)])));
       if (overwrite === 'always') return update;

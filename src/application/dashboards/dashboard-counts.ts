@@ -17,7 +17,6 @@ import { CASE_LEVEL_IDS } from '../../domain/shared/case-levels.ts';
 import type { Queryable } from '../../infrastructure/db/schema.ts';
 import { notTakenUp } from '../alerts/open-alerts.ts';
 import { withSummaries } from './case-summaries.ts';
-import { casesWithMemberOf } from './dashboard-rows.ts';
 
 /** The measures that turn with the date or with the alerts, as SQL over the summary `s` and the alerts' count `a` on `today`. */
 const DATED_MEASURES: Partial<Record<MeasureId, (today: string) => RawBuilder<SqlBool>>> = {
@@ -46,33 +45,36 @@ const stageSql = (today: string) => sql<Stage>`case
   when s.twelve_months_on is null or ${today}::date < s.twelve_months_on then '6-to-12-months'
   else 'over-12-months' end`;
 
+/** A member of this organisation is in the case's team, by the organisations kept on its summary `s` (migration 058). */
+const hasMemberOf = (organisationId: string) => sql<SqlBool>`${organisationId} = any(s.organisation_ids)`;
+
 /**
  * The dashboard's cases as one set, with what the counts group and filter by: level, stage, completeness,
- * the month opened (YYYY-MM), a boolean column a measure, and may_open.
+ * the month opened (YYYY-MM), the organisations in the team, a boolean column a measure, and may_open.
+ * Who is in the team is read from the summary's organisations, and the viewer's own cases by index: no
+ * statement joins every case's team to its people's accounts.
  */
 function casesOnDashboard(queryable: Queryable, viewer: DashboardViewer, name: DashboardName, today: string) {
   const db = withSummaries(queryable);
   const alerts = db.selectFrom('alerts').select(['alerts.case_id', (eb) => eb.fn.countAll<string>().as('n')]).where(notTakenUp).groupBy('alerts.case_id');
   // decideCaseAccess without emergency access: in the team, or overseeing a member of it.
   const oversees = OVERSIGHT_ROLES.includes(viewer.role);
-  // Two look-ups by index (the viewer's teams, the teams of the organisation's members), joined by UNION: one test of
-  // every team member against either (an OR) read the whole team table, 45 ms of each count at a county's size.
-  const ownTeams = db.selectFrom('case_team').select('case_team.case_id').where('case_team.user_id', '=', viewer.userId);
-  const openable = oversees ? ownTeams.union(casesWithMemberOf(queryable, viewer.organisationId)) : ownTeams.distinct();
+  const ownTeams = db.selectFrom('case_team').select('case_team.case_id').where('case_team.user_id', '=', viewer.userId).distinct();
   return db
     .selectFrom('dashboard_case_summaries as s')
     .leftJoin(alerts.as('a'), 'a.case_id', 's.case_id')
-    .leftJoin(openable.as('o'), 'o.case_id', 's.case_id')
+    .leftJoin(ownTeams.as('o'), 'o.case_id', 's.case_id')
     .select([
       's.case_id',
       's.level',
       's.completeness',
+      's.organisation_ids',
       stageSql(today).as('stage'),
       sql<string>`to_char(s.opened_on, 'YYYY-MM')`.as('opened_in'),
-      sql<SqlBool>`o.case_id is not null`.as('may_open'),
+      (oversees ? sql<SqlBool>`(o.case_id is not null or ${hasMemberOf(viewer.organisationId)})` : sql<SqlBool>`o.case_id is not null`).as('may_open'),
       ...MEASURE_IDS.map((measure) => measureSql(measure, today).as(column(measure))),
     ])
-    .$if(name === 'organisation', (q) => q.where('s.case_id', 'in', casesWithMemberOf(queryable, viewer.organisationId)));
+    .$if(name === 'organisation', (q) => q.where(hasMemberOf(viewer.organisationId)));
 }
 
 type Counted = Record<string, string | number>;
@@ -114,13 +116,12 @@ export async function countDashboardInSql(queryable: Queryable, viewer: Dashboar
       ])
       .executeTakeFirstOrThrow(),
     db.selectFrom('c').select(['c.level', 'c.stage', (eb) => eb.fn.countAll<string>().as('n')]).groupBy(['c.level', 'c.stage']).execute(),
-    // Each organisation once a case, by id alone (its name, joined after the counting, made the 70,000 team rows too wide
-    // to set apart in memory at a county's size), then named.
+    // Each organisation once a case, from the organisations kept on its summary, counted by id, then named.
     db
       .selectFrom((eb) =>
         eb
           .selectFrom('c')
-          .innerJoin(teams.select(['ct.case_id', 'u.organisation_id as id']).distinct().as('t'), 't.case_id', 'c.case_id')
+          .innerJoinLateral(sql<{ id: string }>`(select unnest(c.organisation_ids) as id)`.as('t'), (join) => join.onTrue())
           .select(['t.id', (eb) => eb.fn.countAll<string>().as('total'), ...measureCountsSql()])
           .groupBy('t.id')
           .as('g'),
@@ -225,9 +226,7 @@ function selectorSql(queryable: Queryable, selector: CaseSelector): Expression<S
   if (selector.stage !== undefined) conditions.push(sql<SqlBool>`c.stage = ${selector.stage}`);
   if (selector.completeness !== undefined) conditions.push(sql<SqlBool>`c.completeness = ${selector.completeness}`);
   if (selector.openedIn !== undefined) conditions.push(sql<SqlBool>`c.opened_in = ${selector.openedIn}`);
-  if (selector.organisationId !== undefined) {
-    conditions.push(sql<SqlBool>`c.case_id in (${casesWithMemberOf(queryable, selector.organisationId)})`);
-  }
+  if (selector.organisationId !== undefined) conditions.push(sql<SqlBool>`${selector.organisationId} = any(c.organisation_ids)`);
   if (selector.practitionerId !== undefined) {
     const member = queryable.selectFrom('case_team').select('case_team.case_id').where('case_team.user_id', '=', selector.practitionerId);
     conditions.push(sql<SqlBool>`c.case_id in (${member})`);
