@@ -4,8 +4,9 @@
 // then sent as text and parameters, without the access check, the audit entry, the rules, the
 // template or Kysely itself.
 import type { Compilable } from 'kysely';
-import { alertCountsQuery, myAlertsQuery } from '../src/application/alerts/list-alerts.ts';
+import { alertCountsQuery, firstOpenAlertsQuery, myAlertsQuery } from '../src/application/alerts/list-alerts.ts';
 import { casesInScopeQuery } from '../src/application/cases/list-my-cases.ts';
+import { HOME_ALERTS_SHOWN } from '../src/application/cases/view-home.ts';
 import { chronologiesQuery } from '../src/application/chronology/chronology-rows.ts';
 import { CLOCK_AND_TRIGGER_KINDS, meetingsForClocksQuery } from '../src/application/timescales/case-clocks.ts';
 import type { Db } from '../src/infrastructure/db/schema.ts';
@@ -40,13 +41,13 @@ export const profileQuery = (db: Db, raw: RawQuery, caseId: string) =>
 export const chronologyQuery = (db: Db, raw: RawQuery, caseId: string) => together(raw, [compiled(chronologyOf(db, caseId))]);
 
 /**
- * The home page as viewHome sends it (view-home.ts): the caller's open alerts beside the caseload (their teams' cases with
+ * The home page as viewHome sends it (view-home.ts): the caller's first open alerts and their count beside the caseload (their teams' cases with
  * their findings' severities), then the caseload's entries that bring a review forward or run a clock, and corrections,
  * with their disputes (chronology-rows.ts chronologiesQuery), beside the cases' meetings. The statements are the use
  * cases' own builders, so the baseline sends what the page sends.
  */
 export const caseloadQuery = (db: Db, raw: RawQuery, userId: string) => {
-  const alerts = compiled(myAlertsQuery(db, userId, 'open'));
+  const alerts = compiled(firstOpenAlertsQuery(db, userId, HOME_ALERTS_SHOWN));
   const caseload = compiled(casesInScopeQuery(db, userId, null));
   const casesAndTheirEntries = async () => {
     const rows = (await raw(caseload.sql, caseload.parameters)) as { id: string }[];

@@ -59,8 +59,11 @@ async function countAlerts(db: Queryable, userId: string): Promise<MyAlerts['cou
   return { open: Number(row?.open ?? 0), all: Number(row?.all ?? 0) };
 }
 
-/** What readMyAlerts sends (bench/page-queries.ts sends it too). */
-export function myAlertsQuery(db: Queryable, userId: string, status: AlertStatus) {
+/**
+ * The user's alerts, newest first: the open ones (all, or the first `first`), or all of them up to
+ * ALL_ALERTS_SHOWN. What the alerts page and the home page send (bench/page-queries.ts too).
+ */
+export function myAlertsQuery(db: Queryable, userId: string, status: AlertStatus, first?: number) {
   const query = db
     .selectFrom('alert_recipients')
     .innerJoin('alerts', 'alerts.id', 'alert_recipients.alert_id')
@@ -86,13 +89,30 @@ export function myAlertsQuery(db: Queryable, userId: string, status: AlertStatus
     .orderBy('alerts.raised_at', 'desc')
     .orderBy(sql`case alerts.severity when 'critical' then 0 when 'high' then 1 else 2 end`)
     .orderBy('alerts.id');
-  return status === 'open' ? query.where('alert_recipients.acknowledged_at', 'is', null) : query.limit(ALL_ALERTS_SHOWN);
+  if (status === 'all') return query.limit(ALL_ALERTS_SHOWN);
+  const open = query.where('alert_recipients.acknowledged_at', 'is', null);
+  return first === undefined ? open : open.limit(first);
 }
 
-/** The user's alerts, newest first, not audited: for a use case that audits what it shows (listMyAlerts, the home page's). */
-export async function readMyAlerts(db: Queryable, userId: string, status: AlertStatus): Promise<MyAlert[]> {
+/** The user's alerts, newest first, not audited: listMyAlerts audits what it shows. */
+async function readMyAlerts(db: Queryable, userId: string, status: AlertStatus): Promise<MyAlert[]> {
   const rows = await myAlertsQuery(db, userId, status).execute();
-  return rows.map((row) => ({
+  return rows.map(alertFromRow);
+}
+
+/** What readFirstOpenAlerts sends: the first `first` open alerts, each row with the count of all of them. */
+export function firstOpenAlertsQuery(db: Queryable, userId: string, first: number) {
+  return myAlertsQuery(db, userId, 'open', first).select(sql<string>`count(*) over ()`.as('open_total'));
+}
+
+/** The user's first `first` open alerts, newest first, and how many are open in all, in one statement; not audited. */
+export async function readFirstOpenAlerts(db: Queryable, userId: string, first: number): Promise<{ shown: MyAlert[]; open: number }> {
+  const rows = await firstOpenAlertsQuery(db, userId, first).execute();
+  return { shown: rows.map(alertFromRow), open: Number(rows[0]?.open_total ?? 0) };
+}
+
+function alertFromRow(row: Awaited<ReturnType<ReturnType<typeof myAlertsQuery>['execute']>>[number]): MyAlert {
+  return {
     id: row.id,
     caseId: row.case_id,
     caseName: infantDisplayName({ status: row.status, givenName: row.given_name, familyName: row.family_name }),
@@ -108,7 +128,7 @@ export async function readMyAlerts(db: Queryable, userId: string, status: AlertS
     acknowledgedAt: row.acknowledged_at,
     acknowledgedNote: row.acknowledged_note,
     acknowledgedAutomatically: acknowledgedAutomatically({ acknowledgedAt: row.acknowledged_at, note: row.acknowledged_note }),
-  }));
+  };
 }
 
 export async function listMyAlerts(ctx: AppContext, actor: UserActor, status: AlertStatus): Promise<MyAlerts> {

@@ -2,21 +2,25 @@
 // together and audited as one look ('cases.list', with the alerts it showed), instead of two use
 // cases each writing its own entry. Who the caller is was settled by signing in; which cases they see
 // is decided once, by their role (their teams', or their organisation's when they oversee it).
-import { readMyAlerts, type MyAlert } from '../alerts/list-alerts.ts';
+import { readFirstOpenAlerts, type MyAlert } from '../alerts/list-alerts.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAuditAlone } from '../audit.ts';
 import type { AppContext } from '../context.ts';
 import { casesListed, readMyCases, type MyCases, type MyCasesOptions } from './list-my-cases.ts';
 
+/** How many of the caller's open alerts the home page shows; the alerts page has them all. */
+export const HOME_ALERTS_SHOWN = 5;
+
 export interface HomeView {
-  /** The caller's alerts not yet acknowledged, newest first. */
-  alerts: MyAlert[];
+  /** The newest HOME_ALERTS_SHOWN of the caller's alerts not yet acknowledged, and how many are open in all. */
+  alerts: { shown: MyAlert[]; open: number };
   cases: MyCases;
 }
 
+/** The audit entry names the alerts the page shows, not those it only counts. */
 export async function viewHome(ctx: AppContext, actor: UserActor, options: MyCasesOptions = {}): Promise<HomeView> {
-  const [alerts, cases] = await Promise.all([readMyAlerts(ctx.db, actor.userId, 'open'), readMyCases(ctx, actor, options)]);
+  const [alerts, cases] = await Promise.all([readFirstOpenAlerts(ctx.db, actor.userId, HOME_ALERTS_SHOWN), readMyCases(ctx, actor, options)]);
   const listed = casesListed(cases, options);
-  await recordAuditAlone(ctx, actor, alerts.length > 0 ? { ...listed, details: { ...listed.details, alertIds: alerts.map((a) => a.id) } } : listed);
+  await recordAuditAlone(ctx, actor, alerts.shown.length > 0 ? { ...listed, details: { ...listed.details, alertIds: alerts.shown.map((a) => a.id) } } : listed);
   return { alerts, cases };
 }

@@ -28,13 +28,8 @@ export function presentAlert(alert: MyAlert) {
   };
 }
 
-/** The home page shows the newest few; the alerts page has them all. */
-export const HOME_ALERTS_SHOWN = 5;
-
-export function presentHomeAlerts(alerts: readonly MyAlert[]) {
-  return {
-    total: alerts.length,
-    shown: alerts.slice(0, HOME_ALERTS_SHOWN).map(presentAlert),
-    more: Math.max(0, alerts.length - HOME_ALERTS_SHOWN),
-  };
+/** The home page's banner: the newest few open alerts (viewHome), how many are open, and how many more. */
+export function presentHomeAlerts(alerts: { shown: readonly MyAlert[]; open: number }) {
+  const total = Math.max(alerts.open, alerts.shown.length);
+  return { total, shown: alerts.shown.map(presentAlert), more: total - alerts.shown.length };
 }

@@ -4,6 +4,7 @@ import { actorFor, makeCase, makeUser } from '../../../../test/helpers/factories
 import { qaElement, qaElements, textOf } from '../../../../test/helpers/html.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { WebClient } from '../../../../test/helpers/web-client.ts';
+import { readFirstOpenAlerts } from '../../../application/alerts/list-alerts.ts';
 import { recordEntry } from '../../../application/chronology/record-entry.ts';
 
 /** The error summary's links, ids with digits included. */
@@ -143,6 +144,15 @@ describe('alerts pages', () => {
       const banner = qaElement((await client.get('/')).body, 'open-alerts')!;
       assert.equal(qaElements(banner, 'home-alert').length, 5);
       assert.match(textOf(banner), /See all 6 open alerts, their steps, and acknowledge them/);
+    });
+
+    it('audits the five alerts it shows, not the one it only counts', async () => {
+      const { client, socialWorker } = await team(['police-incident', 'new-adult-in-household', 'relationship-breakdown', 'mental-health-deterioration', 'change-of-address', 'sibling-born']);
+      await client.get('/');
+      const inPageOrder = (await readFirstOpenAlerts(t.ctx.db, socialWorker.id, 10)).shown.map((a) => a.id);
+      assert.equal(inPageOrder.length, 6);
+      const entry = await t.ctx.db.selectFrom('audit_log').select('details').where('actor_user_id', '=', socialWorker.id).where('action', '=', 'cases.list').executeTakeFirstOrThrow();
+      assert.deepEqual((entry.details as { alertIds: string[] }).alertIds, inPageOrder.slice(0, 5));
     });
   });
 });
