@@ -73,12 +73,21 @@ describe('the census return API', () => {
     assert.equal(response.body.split('\r\n')[1], `${caseId},${addDays(today, -20)},,${addDays(today, -3)},,,,,`);
   });
 
-  it('answers 400 invalid-period for a period that ends before it starts, and for a day that is not real', async () => {
+  it('answers 400 invalid-period for a period that ends before it starts, and for a day that is not real, those two audited as failures', async () => {
     const backwards = await get('lead', `from=${today}&to=${addDays(today, -1)}`);
     assert.equal(backwards.statusCode, 400);
     assert.deepEqual(backwards.json<ErrorBody>().error, { code: 'invalid-period', message: 'The period cannot be read: see the problems.', details: [{ path: '/to', message: 'The period ends before it starts: enter a last day on or after the first day.' }] });
     assert.equal((await get('lead', `from=2026-02-30&to=${today}`)).json<ErrorBody>().error.details[0]?.path, '/from');
+    // A day left out is refused by the published query schema, before the use case.
     assert.equal((await get('lead', `from=${today}`)).statusCode, 400);
+    const failures = await t.ctx.db.selectFrom('audit_log').select(['action', 'channel', 'details']).where('outcome', '=', 'failure').orderBy('seq').execute();
+    assert.deepEqual(
+      failures.map((f) => [f.action, f.channel, (f.details as { problems: string[] }).problems]),
+      [
+        ['report.cin-census', 'api', ['ends-before-start']],
+        ['report.cin-census', 'api', ['from-not-a-date']],
+      ],
+    );
   });
 
   it('refuses a practitioner, 403 audited', async () => {

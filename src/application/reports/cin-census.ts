@@ -16,7 +16,7 @@ import { profileFactsAtEndOf, type LaterFactorChange } from '../../domain/report
 import { evaluateProfile } from '../../domain/profile/evaluate-profile.ts';
 import type { FactorSnapshot } from '../../domain/profile/profile-history.ts';
 import { addDays } from '../../domain/shared/calendar-date.ts';
-import { checkPeriod, type PeriodProblem, type ReportPeriod } from '../../domain/reports/report-period.ts';
+import type { ReportPeriod } from '../../domain/reports/report-period.ts';
 import { londonDateTime, serviceToday } from '../../domain/shared/service-day.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAuditAlone } from '../audit.ts';
@@ -26,21 +26,22 @@ import { loadStoredProfiles, type StoredProfile } from '../profile/profile-facts
 import type { Queryable } from '../../infrastructure/db/schema.ts';
 import { settingsInForce } from '../settings/settings-in-force.ts';
 import { NAME_WITHHELD, reportScope, type ReportRefusal } from './report-access.ts';
+import { checkReportPeriod, type PeriodRefusal } from './report-period-check.ts';
 
 export interface CinCensusReturn {
   period: ReportPeriod;
   rows: (CensusRow & { babyName: string })[];
 }
 
-export type CinCensusResult = { ok: true; value: CinCensusReturn } | ReportRefusal | { ok: false; code: 'invalid'; message: string; problems: PeriodProblem[] };
+export type CinCensusResult = { ok: true; value: CinCensusReturn } | ReportRefusal | PeriodRefusal;
 
 const ACTION = 'report.cin-census';
 
 export async function cinCensusReturn(ctx: AppContext, actor: UserActor, asked: { from?: string | undefined; to?: string | undefined }, format: 'page' | 'csv' | 'json'): Promise<CinCensusResult> {
   const access = await reportScope(ctx, actor, ACTION);
   if (!access.ok) return access;
-  const checked = checkPeriod(asked.from, asked.to);
-  if (!checked.ok) return { ok: false, code: 'invalid', message: 'The period cannot be read: see the problems.', problems: checked.problems };
+  const checked = await checkReportPeriod(ctx, actor, ACTION, asked);
+  if (!checked.ok) return checked;
   const { period } = checked;
   const cases = await ctx.db
     .selectFrom('cases')

@@ -16,7 +16,7 @@ import {
   wasNotBroughtRates,
   type ReportCase,
 } from '../../domain/reports/partnership-reports.ts';
-import { checkPeriod, type PeriodProblem, type ReportPeriod } from '../../domain/reports/report-period.ts';
+import type { ReportPeriod } from '../../domain/reports/report-period.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAuditAlone } from '../audit.ts';
@@ -25,6 +25,7 @@ import type { AppContext } from '../context.ts';
 import { planFromDetails } from '../discharge/discharge-plan-rows.ts';
 import { settingsInForce } from '../settings/settings-in-force.ts';
 import { NAME_WITHHELD, reportScope, type ReportRefusal } from './report-access.ts';
+import { checkReportPeriod, type PeriodRefusal } from './report-period-check.ts';
 
 export const REPORT_NAMES = ['seen-within-limits', 'pre-birth-assessments', 'was-not-brought', 'trigger-to-review', 'discharges-notified'] as const;
 export type ReportName = (typeof REPORT_NAMES)[number];
@@ -41,15 +42,15 @@ export interface PartnershipReports {
   dischargesNotified: ReturnType<typeof dischargesNotified>;
 }
 
-export type PartnershipReportsResult = { ok: true; value: PartnershipReports } | ReportRefusal | { ok: false; code: 'invalid'; message: string; problems: PeriodProblem[] };
+export type PartnershipReportsResult = { ok: true; value: PartnershipReports } | ReportRefusal | PeriodRefusal;
 
 const ACTION = 'report.partnership';
 
 export async function partnershipReports(ctx: AppContext, actor: UserActor, asked: { from?: string | undefined; to?: string | undefined }, shown: ReportName | 'page'): Promise<PartnershipReportsResult> {
   const access = await reportScope(ctx, actor, ACTION);
   if (!access.ok) return access;
-  const checked = checkPeriod(asked.from, asked.to);
-  if (!checked.ok) return { ok: false, code: 'invalid', message: 'The period cannot be read: see the problems.', problems: checked.problems };
+  const checked = await checkReportPeriod(ctx, actor, ACTION, asked);
+  if (!checked.ok) return checked;
   const { period } = checked;
   const [cases, { settings }] = await Promise.all([
     ctx.db.selectFrom('cases').select(['id', 'status', 'given_name', 'family_name', 'date_of_birth', 'expected_delivery_date']).where('id', 'in', access.scope.caseIds()).orderBy('id').execute(),

@@ -98,13 +98,17 @@ describe('the reports pages: the census return and the partnership’s reports',
     assert.ok(qaElement(response.body, 'no-assessments'));
   });
 
-  it('refuses a period that ends before it starts with the error summary, keeping what was typed', async () => {
+  it('refuses a period that ends before it starts with the error summary, keeping what was typed; audited as a failure', async () => {
+    const before = await audits(users.manager.id, 'failure');
     const response = await clients.manager.get('/reports/cin-census?from=2026-04-01&to=2026-03-31');
     assert.equal(response.statusCode, 400);
     assert.deepEqual(summaryErrors(response.body), ['#to: The period ends before it starts: enter a last day on or after the first day.']);
     assert.match(response.body, /value="2026-04-01"/);
     assert.match(response.body, /value="2026-03-31"/);
     assert.equal((await clients.manager.get('/reports/cin-census.csv?from=2026-04-01&to=2026-03-31')).statusCode, 400);
+    assert.equal(await audits(users.manager.id, 'failure'), before + 2, 'the page and the file, each refusal audited');
+    const entry = await t.ctx.db.selectFrom('audit_log').select('details').where('actor_user_id', '=', users.manager.id).where('outcome', '=', 'failure').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    assert.deepEqual(entry.details, { reason: 'invalid-period', problems: ['ends-before-start'] });
   });
 
   it('offers the reports in the menu to managers, safeguarding leads and whoever holds the partnership view, and to nobody else', async () => {
@@ -143,16 +147,18 @@ describe('the reports pages: the census return and the partnership’s reports',
     assert.equal(await audits(users.manager.id, 'success', 'report.partnership'), before + 1);
   });
 
-  it('gives each report as a CSV file, and refuses a period that ends before it starts', async () => {
+  it('gives each report as a CSV file, and refuses a period that ends before it starts, audited', async () => {
     const from = addDays(today, -30);
     const response = await clients.hvLead.get(`/reports/was-not-brought.csv?from=${from}&to=${today}`);
     assert.equal(response.statusCode, 200);
     assert.equal(response.headers['content-disposition'], `attachment; filename="was-not-brought-${from}-to-${today}.csv"`);
     assert.equal(response.body, '\uFEFFBaby,Not brought,Brought and seen,Rate\r\nTest Census,1,1,50% (1 of 2)\r\n');
+    const failures = await audits(users.hvLead.id, 'failure', 'report.partnership');
     const backwards = await clients.hvLead.get(`/reports?from=${today}&to=${from}`);
     assert.equal(backwards.statusCode, 400);
     assert.deepEqual(summaryErrors(backwards.body), ['#to: The period ends before it starts: enter a last day on or after the first day.']);
     assert.equal((await clients.hvLead.get(`/reports/was-not-brought.csv?from=${today}&to=${from}`)).statusCode, 400);
+    assert.equal(await audits(users.hvLead.id, 'failure', 'report.partnership'), failures + 2);
   });
 
   it('shows a referral source nobody chose as not recorded, counted above the table, with a link to the case’s referrals', async () => {
