@@ -8,7 +8,9 @@
 // named by its path that imports it), not a process a file: starting Node, tsx and the app's modules
 // cost about half a second of CPU a file, over 300 files a suite. A file that must have a process of
 // its own (it changes something for the whole process, such as the global tracer) says so with the
-// words "Runs in a process of its own" in a comment.
+// words "Runs in a process of its own" in a comment. Files that share a fixture built once a process
+// (test/helpers/per-process.ts) say "Runs in one process with its folder": the files of a folder that
+// say so go into one group together, so the fixture is built once a suite, not once a group.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -54,6 +56,24 @@ if (prepared.status !== 0) process.exit(prepared.status ?? 1);
 /** Groups a process holds: enough that the two at a time finish close together. */
 const GROUPS = 16;
 const ALONE = 'Runs in a process of its own';
+const WITH_FOLDER = 'Runs in one process with its folder';
+
+/** The bytes of every TypeScript file under a folder: a shared fixture's files' rows and helpers are their cost too. */
+function folderBytes(dir) {
+  return fs.readdirSync(dir, { recursive: true }).filter((name) => name.endsWith('.ts')).reduce((sum, name) => sum + fs.statSync(path.join(dir, name)).size, 0);
+}
+
+/**
+ * What goes into the groups: a file on its own, or the files of one folder that run in one process,
+ * weighed by their folder's bytes.
+ */
+function groupItems(sized) {
+  const items = sized.filter(({ text }) => !text.includes(WITH_FOLDER)).map(({ file, text }) => ({ bytes: text.length, files: [file] }));
+  const byFolder = new Map();
+  for (const { file } of sized.filter(({ text }) => text.includes(WITH_FOLDER))) byFolder.set(path.dirname(file), [...(byFolder.get(path.dirname(file)) ?? []), file]);
+  for (const [dir, files] of byFolder) items.push({ bytes: folderBytes(dir), files });
+  return items;
+}
 
 /**
  * The files in GROUPS groups of about equal size (a file's bytes stand for its cost), largest first
@@ -64,10 +84,10 @@ function grouped(testFiles) {
   const sized = testFiles.map((file) => ({ file, text: fs.readFileSync(file, 'utf8') }));
   const alone = sized.filter(({ text }) => text.includes(ALONE)).map(({ file }) => file);
   const groups = Array.from({ length: GROUPS }, () => ({ bytes: 0, files: [] }));
-  for (const { file, text } of sized.filter(({ text }) => !text.includes(ALONE)).sort((a, b) => b.text.length - a.text.length)) {
+  for (const item of groupItems(sized.filter(({ text }) => !text.includes(ALONE))).sort((a, b) => b.bytes - a.bytes)) {
     const lightest = groups.reduce((least, group) => (group.bytes < least.bytes ? group : least));
-    lightest.bytes += text.length;
-    lightest.files.push(file);
+    lightest.bytes += item.bytes;
+    lightest.files.push(...item.files);
   }
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'icp-test-groups-'));
   process.on('exit', () => fs.rmSync(folder, { recursive: true, force: true }));

@@ -3,6 +3,7 @@
 // route table (a new route with a case id and no row fails here), and every case row tried with
 // another case's ids (swapped or guessed) and by a caller waiting for the second factor; and the
 // single sign-on routes for callers already signed in.
+// Runs in one process with its folder: its files share the matrix's requesters (matrix-helpers.ts).
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';

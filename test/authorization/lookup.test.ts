@@ -1,5 +1,6 @@
 // Authorisation of the lookup by NHS number (GET /api/v1/lookup), for every kind of requester
 // (matrix-helpers.ts).
+// Runs in one process with its folder: its files share the matrix's requesters (matrix-helpers.ts).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { useMatrix, type Subject } from './matrix-helpers.ts';

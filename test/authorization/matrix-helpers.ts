@@ -1,6 +1,7 @@
 // The authorisation matrix's shared part (test/authorization/*.test.ts): who the requesters are, what
-// each may do, the fixture every feature's file builds (two cases, one the requesters' target and one
-// they must never see) and the tests of one row. Each feature keeps its rows in rows/<feature>.ts and
+// each may do, the fixture (the app and a signed-in user of each kind, shared by the files one process
+// runs, and two cases each file makes for itself: the requesters' target and one they must never see)
+// and the tests of one row. Each feature keeps its rows in rows/<feature>.ts and
 // its tests in <feature>.test.ts, so that engineers adding routes to different features touch
 // different files; all-routes.test.ts reads every rows module (by listing rows/) to hold the rows
 // against the app's route table (a new route with a case id and no row fails it) and to try every row
@@ -10,6 +11,7 @@ import { after, before, it } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import type { Role } from '../../src/domain/shared/roles.ts';
 import { apiTokenFor, makeCase, makeOrganisation, makePerson, makeUser } from '../helpers/factories.ts';
+import { perProcess } from '../helpers/per-process.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { rowCounts } from '../helpers/row-counts.ts';
 import { WebClient } from '../helpers/web-client.ts';
@@ -89,57 +91,74 @@ export interface Matrix {
   deniedAudits(userId: string): Promise<number>;
 }
 
+/** What the files of one process share (perProcess): the app, its organisations and a signed-in caller of each Subject. */
+interface Requesters {
+  t: TestApp;
+  callers: Matrix['callers'];
+}
+
 /**
- * Registers the before() that builds the app, the organisations (health visiting, a GP practice,
- * police), a user of each Subject signed in on the web and holding an API token, the target case
- * (lead and member on its team, breakGlass with emergency access to it) and the other case; and the
- * after() that closes it. Call it inside the file's describe.
+ * The app, the organisations (health visiting, a GP practice, police), and a user of each Subject
+ * signed in on the web and holding an API token: about 2 s of CPU, built once for the matrix files
+ * that one process runs (perProcess), not once a file.
+ */
+const requesters = perProcess<Requesters>(async () => {
+  const t = await createTestApp();
+  const health = await makeOrganisation(t.ctx, 'health-visiting');
+  const gp = await makeOrganisation(t.ctx, 'gp');
+  const police = await makeOrganisation(t.ctx, 'police');
+  const make = (role: Role, organisationId: string) => makeUser(t.ctx, { role, organisationId });
+  const users = {
+    lead: await make('practitioner', health.id),
+    member: await make('practitioner', gp.id),
+    oversightLead: await make('safeguarding-lead', gp.id),
+    oversightManager: await make('manager', health.id),
+    otherOrgLead: await make('safeguarding-lead', police.id),
+    otherOrgManager: await make('manager', police.id),
+    // An agency system's token, which may only add chronology entries.
+    otherOrgFeed: await make('practitioner', police.id),
+    sameOrgPractitioner: await make('practitioner', health.id),
+    admin: await make('admin', health.id),
+    breakGlass: await make('practitioner', police.id),
+  } satisfies Record<Subject, unknown>;
+  const callers = {} as Matrix['callers'];
+  for (const [subject, user] of Object.entries(users) as [Subject, (typeof users)[Subject]][]) {
+    const web = await WebClient.signedIn(t.app, user);
+    const token = await apiTokenFor(t.ctx, user.email, subject === 'otherOrgFeed' ? ['feed'] : undefined);
+    callers[subject] = {
+      userId: user.id,
+      web,
+      token,
+      api: (method, url, payload) => t.app.inject({ method, url: `/api/v1${url}`, headers: { authorization: `Bearer ${token}` }, ...(payload ? { payload } : {}) }),
+    };
+  }
+  return { t, callers };
+}, async ({ t }) => t.close());
+
+/**
+ * Registers the before() that takes the process's requesters (the app and a signed-in user of each
+ * Subject, shared by the matrix files of one process) and makes this file's own two cases: the target
+ * case (lead and member on its team, breakGlass with emergency access to it) and the other case; and
+ * the after() that lets the requesters go. Every file has cases of its own, so what one file's allowed
+ * requests change on a case no other file sees. Call it inside the file's describe.
  */
 export function useMatrix(): Matrix {
-  const matrix = { callers: {} } as Matrix;
+  const matrix = {} as Matrix;
   before(async () => {
-    const t = await createTestApp();
+    const { t, callers } = await requesters.acquire();
     matrix.t = t;
-    const health = await makeOrganisation(t.ctx, 'health-visiting');
-    const gp = await makeOrganisation(t.ctx, 'gp');
-    const police = await makeOrganisation(t.ctx, 'police');
-    const make = (role: Role, organisationId: string) => makeUser(t.ctx, { role, organisationId });
-    const users = {
-      lead: await make('practitioner', health.id),
-      member: await make('practitioner', gp.id),
-      oversightLead: await make('safeguarding-lead', gp.id),
-      oversightManager: await make('manager', health.id),
-      otherOrgLead: await make('safeguarding-lead', police.id),
-      otherOrgManager: await make('manager', police.id),
-      // An agency system's token, which may only add chronology entries.
-      otherOrgFeed: await make('practitioner', police.id),
-      sameOrgPractitioner: await make('practitioner', health.id),
-      admin: await make('admin', health.id),
-      breakGlass: await make('practitioner', police.id),
-    } satisfies Record<Subject, unknown>;
-    const caseA = await makeCase(t.ctx, { familyName: 'Target', teamUserIds: [users.lead.id, users.member.id] });
-    const caseB = await makeCase(t.ctx, { familyName: 'Secretfamily', teamUserIds: [users.otherOrgLead.id] });
+    matrix.callers = callers;
+    const caseA = await makeCase(t.ctx, { familyName: 'Target', teamUserIds: [callers.lead.userId, callers.member.userId] });
+    const caseB = await makeCase(t.ctx, { familyName: 'Secretfamily', teamUserIds: [callers.otherOrgLead.userId] });
     const now = t.ctx.clock.now();
     for (const [caseId, personId, name] of [[caseA.id, 'person-a', 'Visible'], [caseB.id, 'person-b', 'Secretperson']] as const) {
       await makePerson(t.ctx, caseId, { id: personId, given_name: name, family_name: 'X' });
     }
     matrix.target = { caseId: caseA.id, personId: 'person-a' };
     matrix.other = { caseId: caseB.id, personId: 'person-b' };
-    await t.ctx.db.insertInto('break_glass_access').values({ case_id: caseA.id, id: 'bg', user_id: users.breakGlass.id, reason: 'test emergency access', started_at: now, expires_at: new Date(now.getTime() + 3_600_000) }).execute();
-
-    for (const [subject, user] of Object.entries(users) as [Subject, (typeof users)[Subject]][]) {
-      const web = new WebClient(t.app);
-      await web.signIn(user.email, user.password);
-      const token = await apiTokenFor(t.ctx, user.email, subject === 'otherOrgFeed' ? ['feed'] : undefined);
-      matrix.callers[subject] = {
-        userId: user.id,
-        web,
-        token,
-        api: (method, url, payload) => t.app.inject({ method, url: `/api/v1${url}`, headers: { authorization: `Bearer ${token}` }, ...(payload ? { payload } : {}) }),
-      };
-    }
+    await t.ctx.db.insertInto('break_glass_access').values({ case_id: caseA.id, id: 'bg', user_id: callers.breakGlass.userId, reason: 'test emergency access', started_at: now, expires_at: new Date(now.getTime() + 3_600_000) }).execute();
   });
-  after(async () => matrix.t.close());
+  after(() => requesters.release());
 
   const count = async (table: 'case_plans' | 'case_meetings' | 'case_supervisions' | 'case_consents' | 'growth_measurements') =>
     Number((await matrix.t.ctx.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);

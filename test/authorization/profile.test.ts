@@ -1,5 +1,6 @@
 // Authorisation of the profile: every row of rows/profile.ts for every kind of requester
 // (matrix-helpers.ts), and a factor read-only under emergency access.
+// Runs in one process with its folder: its files share the matrix's requesters (matrix-helpers.ts).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { caseRouteTests, useMatrix } from './matrix-helpers.ts';

@@ -1,5 +1,6 @@
 // Authorisation of quality assurance audits: every row of rows/quality-audits.ts for every kind of
 // requester, each allowed or refused as the row says (matrix-helpers.ts).
+// Runs in one process with its folder: its files share the matrix's requesters (matrix-helpers.ts).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { refused, SUBJECTS, useMatrix } from './matrix-helpers.ts';

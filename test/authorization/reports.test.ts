@@ -1,5 +1,6 @@
 // Authorisation of the partnership's reports and the census return, for every kind of requester
 // (matrix-helpers.ts).
+// Runs in one process with its folder: its files share the matrix's requesters (matrix-helpers.ts).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';

@@ -1,5 +1,6 @@
 // Authorisation of supervision: every row of rows/supervision.ts for every kind of requester
 // (matrix-helpers.ts), and the notes' own, narrower, readers.
+// Runs in one process with its folder: its files share the matrix's requesters (matrix-helpers.ts).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { serviceToday } from '../../src/domain/shared/service-day.ts';

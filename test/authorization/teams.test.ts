@@ -1,6 +1,7 @@
 // Authorisation of teams within an organisation, for every kind of requester (matrix-helpers.ts).
 // H3's rows for the teams pages (19ba415), written in the old test/authorization.test.ts and moved
 // here when the matrix was split per feature (5ea3b6d).
+// Runs in one process with its folder: its files share the matrix's requesters (matrix-helpers.ts).
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
