@@ -87,22 +87,22 @@ const TOGETHER: BatchSource = {
 };
 
 /** At most this many single events recorded together; more wait for the next group. */
-export const RECORDED_TOGETHER_LIMIT = 50;
+const RECORDED_TOGETHER_LIMIT = 50;
 
 /** An answer, or the refusal of a case closed for transfer, thrown to that call alone. */
 type Answer = RecordEntryResult | CaseClosedForTransferError;
 
 const waitingByContext = new WeakMap<AppContext, TogetherWhileBusy<EntryWithPlanChecks, Answer>>();
 
-/** The single events waiting in this process for a case (tests). */
-export function singleEventsWaiting(ctx: AppContext): TogetherWhileBusy<EntryWithPlanChecks, Answer> {
+/** The single events waiting in this process, by case and caller. */
+function singleEventsWaiting(ctx: AppContext): TogetherWhileBusy<EntryWithPlanChecks, Answer> {
   let waiting = waitingByContext.get(ctx);
   if (!waiting) waitingByContext.set(ctx, (waiting = new TogetherWhileBusy(RECORDED_TOGETHER_LIMIT)));
   return waiting;
 }
 
 /** Only one caller's events go together: the audit entry names one actor, channel and address. */
-export function sameCallerOnCase(actor: UserActor, caseId: string): string {
+function sameCallerOnCase(actor: UserActor, caseId: string): string {
   return JSON.stringify([caseId, actor.userId, actor.organisationId, actor.role, actor.channel, actor.ip]);
 }
 
