@@ -13,7 +13,6 @@ import { sql } from 'kysely';
 import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
 import { profileEventsFrom } from '../../domain/chronology/to-profile-event.ts';
 import { isTriggerEventKind } from '../../domain/catalogue/catalogue.ts';
-import { EVENT_KIND_IDS } from '../../domain/catalogue/event-kinds.ts';
 import type { Severity } from '../../domain/catalogue/finding-definitions.ts';
 import type { TeamRole } from '../../domain/access/case-access.ts';
 import { HAND_ASSESSED_RISK_FACTOR_IDS } from '../../domain/dashboards/completeness.ts';
@@ -35,7 +34,7 @@ import type { AppContext } from '../context.ts';
 import { notTakenUp } from '../alerts/open-alerts.ts';
 import { entryFromRow } from '../chronology/chronology-rows.ts';
 import { settingsInForce } from '../settings/settings-in-force.ts';
-import { CLOCK_ENTRY_KINDS } from '../timescales/case-clocks.ts';
+import { CLOCK_AND_TRIGGER_KINDS } from '../timescales/case-clocks.ts';
 
 /** A case as a dashboard counts it, with what a list shows of it. */
 export interface DashboardCaseRow extends DashboardCase {
@@ -43,9 +42,6 @@ export interface DashboardCaseRow extends DashboardCase {
   /** The viewer may open it: only these are named in a list. */
   mayOpen: boolean;
 }
-
-const TRIGGER_KINDS = EVENT_KIND_IDS.filter((kind) => isTriggerEventKind(kind));
-const ENTRY_KINDS = [...new Set([...CLOCK_ENTRY_KINDS, ...TRIGGER_KINDS])];
 
 type TeamJson = [userId: string, name: string, organisationId: string, organisationName: string, role: TeamRole, teamId: string | null, teamName: string | null][];
 type PersonJson = [relationship: string, lives: boolean, cares: boolean, visits: boolean][];
@@ -119,14 +115,15 @@ async function readCases(db: Queryable, within: RowsScope) {
 /**
  * The entries that run a clock or bring a review forward, and the corrections, of the cases in scope, by case in chronology
  * order (loadChronologies' order), without their disputes (neither rule reads them): the scope is joined, not a list of ids,
- * which PostgreSQL would test each entry against.
+ * which PostgreSQL would test each entry against. The kinds are the home page's (CLOCK_AND_TRIGGER_KINDS), the ones the
+ * timing entries' partial index holds (migration 059, timing-entries-index.test.ts).
  */
 export async function readDashboardEntries(db: Queryable, within: RowsScope): Promise<Map<string, ChronologyEntry[]>> {
   const scope = inScope(db, within);
   const rows = await db
     .selectFrom('chronology_entries')
     .selectAll()
-    .where((eb) => eb.or([eb('kind', 'in', ENTRY_KINDS), eb('corrects', 'is not', null)]))
+    .where((eb) => eb.or([eb('kind', 'in', CLOCK_AND_TRIGGER_KINDS), eb('corrects', 'is not', null)]))
     .$if(scope !== null, (q) => q.where('case_id', 'in', scope!))
     .orderBy('case_id')
     .orderBy('occurred_on')
