@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
+import { ServerProcess } from '../test/helpers/server-process.ts';
 import { TEST_AUDIT_KEYS } from '../test/helpers/test-app.ts';
 import { createTestDatabase, usingPostgres, type TestDatabase } from '../test/helpers/test-database.ts';
 
@@ -44,59 +43,24 @@ function alive(pid: number): boolean {
   }
 }
 
-/** The server as an operator starts it (npm run serve), its output kept line by line. */
-class Server {
-  readonly lines: string[] = [];
-  readonly child: ChildProcess;
-  readonly exited: Promise<number | null>;
-
-  constructor(env: Record<string, string>) {
-    this.child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let partial = '';
-    const take = (chunk: Buffer) => {
-      const text = partial + chunk.toString();
-      const lines = text.split('\n');
-      partial = lines.pop()!;
-      this.lines.push(...lines);
-    };
-    this.child.stdout!.on('data', take);
-    this.child.stderr!.on('data', take);
-    this.exited = new Promise((resolve) => this.child.once('exit', (code) => resolve(code)));
+/** Process ids of the workers the log says are listening now, newest last, by worker number. */
+function listeningWorkers(server: ServerProcess): Map<string, number> {
+  const workers = new Map<string, number>();
+  for (const entry of server.logged) {
+    const match = /^Worker (\d+) \(process (\d+)\) is listening\.$/.exec(String(entry['msg']));
+    if (match) workers.set(match[1]!, Number(match[2]));
   }
+  return workers;
+}
 
-  /** The JSON log lines, parsed. */
-  get logged(): Record<string, unknown>[] {
-    return this.lines.filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Record<string, unknown>);
-  }
-
-  async waitFor<T>(find: () => T | undefined, what: string, timeoutMs = 90_000): Promise<T> {
-    for (let waited = 0; ; waited += 50) {
-      const found = find();
-      if (found !== undefined) return found;
-      if (waited > timeoutMs || this.child.exitCode !== null) throw new Error(`Timed out waiting for ${what}. The server wrote:\n${this.lines.join('\n')}`);
-      await sleep(50);
-    }
-  }
-
-  /** Process ids of the workers the log says are listening now, newest last, by worker number. */
-  listeningWorkers(): Map<string, number> {
-    const workers = new Map<string, number>();
-    for (const entry of this.logged) {
-      const match = /^Worker (\d+) \(process (\d+)\) is listening\.$/.exec(String(entry['msg']));
-      if (match) workers.set(match[1]!, Number(match[2]));
-    }
-    return workers;
-  }
-
-  /** The pids that logged an answer to GET /health. */
-  healthAnsweredBy(): Set<number> {
-    return new Set(this.logged.filter((entry) => entry['msg'] === 'request' && entry['route'] === '/health').map((entry) => Number(entry['pid'])));
-  }
+/** The pids that logged an answer to GET /health. */
+function healthAnsweredBy(server: ServerProcess): Set<number> {
+  return new Set(server.logged.filter((entry) => entry['msg'] === 'request' && entry['route'] === '/health').map((entry) => Number(entry['pid'])));
 }
 
 describe('several server processes on PostgreSQL (WEB_PROCESSES)', { skip: usingPostgres ? false : 'PostgreSQL only: the embedded database is single-process' }, () => {
   let database: TestDatabase | undefined;
-  let server: Server | undefined;
+  let server: ServerProcess | undefined;
   before(async () => {
     database = await createTestDatabase();
   });
@@ -107,29 +71,29 @@ describe('several server processes on PostgreSQL (WEB_PROCESSES)', { skip: using
 
   it('answers from two workers, replaces one that dies, and stops everything on SIGTERM', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'icp-cluster-'));
-    server = new Server({ DATABASE_URL: database!.url!, WEB_PROCESSES: '2', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: 'false', AUDIT_KEYS: TEST_AUDIT_KEYS, LOG_LEVEL: 'info' });
+    server = new ServerProcess({ DATABASE_URL: database!.url!, WEB_PROCESSES: '2', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: 'false', AUDIT_KEYS: TEST_AUDIT_KEYS, LOG_LEVEL: 'info' });
     const port = await server.waitFor(() => server!.lines.map((line) => /running at http:\/\/localhost:(\d+) \(PostgreSQL, 2 server processes\)/.exec(line)?.[1]).find(Boolean), 'the server to start');
     const primary = server.child.pid!;
-    const workers = [...server.listeningWorkers().values()];
-    assert.equal(new Set(workers).size, 2, server.lines.join('\n'));
+    const workers = [...listeningWorkers(server).values()];
+    assert.equal(new Set(workers).size, 2, server.output);
     assert.ok(!workers.includes(primary), 'the primary serves nothing itself');
 
     for (let n = 0; n < 10; n++) assert.equal((await get(Number(port), '/health')).status, 200);
-    await server.waitFor(() => (server!.healthAnsweredBy().size === 2 ? true : undefined), 'both workers to log their answers', 5000);
-    assert.deepEqual([...server.healthAnsweredBy()].sort(), [...workers].sort(), 'each worker answered');
+    await server.waitFor(() => (healthAnsweredBy(server!).size === 2 ? true : undefined), 'both workers to log their answers', 5000);
+    assert.deepEqual([...healthAnsweredBy(server)].sort(), [...workers].sort(), 'each worker answered');
 
     process.kill(workers[0]!, 'SIGKILL');
-    const replacement = await server.waitFor(() => [...server!.listeningWorkers().values()].find((pid) => !workers.includes(pid)), 'a replacement worker');
-    assert.ok(server.logged.some((entry) => /\(process \d+\) was killed by SIGKILL after [\d.]+ s; another starts in 1\.0 s\.$/.test(String(entry['msg']))), server.lines.join('\n'));
+    const replacement = await server.waitFor(() => [...listeningWorkers(server!).values()].find((pid) => !workers.includes(pid)), 'a replacement worker');
+    assert.ok(server.logged.some((entry) => /\(process \d+\) was killed by SIGKILL after [\d.]+ s; another starts in 1\.0 s\.$/.test(String(entry['msg']))), server.output);
     for (let n = 0; n < 10; n++) assert.equal((await get(Number(port), '/health')).status, 200);
-    await server.waitFor(() => (server!.healthAnsweredBy().has(replacement) ? true : undefined), 'the replacement to answer', 5000);
+    await server.waitFor(() => (healthAnsweredBy(server!).has(replacement) ? true : undefined), 'the replacement to answer', 5000);
 
     for (let n = 0; n < 4; n++) assert.equal(await failedSignIn(Number(port)), 401);
 
     server.child.kill('SIGTERM');
-    assert.equal(await server.exited, 0, server.lines.join('\n'));
+    assert.equal(await server.exited, 0, server.output);
     for (const pid of [replacement, workers[1]!]) assert.equal(alive(pid), false, `worker ${String(pid)} stopped with the primary`);
-    assert.ok(server.lines.includes('SIGTERM: stopping the 2 server processes...'), server.lines.join('\n'));
+    assert.ok(server.lines.includes('SIGTERM: stopping the 2 server processes...'), server.output);
 
     // The primary sealed what the workers audited, after they stopped, and anchored the head.
     const audit = await database!.db.selectFrom('audit_log').select(['chain_seq', 'hash']).where('action', '=', 'sign-in').orderBy('chain_seq').execute();

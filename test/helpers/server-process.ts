@@ -1,7 +1,8 @@
 // The server as an operator starts it (npm run serve: node --import tsx src/server.ts), in a process of
 // its own with the environment given on top of the test's, its output kept line by line. For the tests
 // of the server itself: its graceful stop (src/server.graceful-stop.test.ts) and the spans it sends as
-// it stops (src/infrastructure/tracing/tracing.server.test.ts). The server runs on the system clock.
+// it stops (src/infrastructure/tracing/tracing.server.test.ts), and several server processes on one port
+// (src/server.cluster.test.ts). The server runs on the system clock.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -27,6 +28,21 @@ export class ServerProcess {
 
   get output(): string {
     return this.lines.join('\n');
+  }
+
+  /** The JSON log lines, parsed. */
+  get logged(): Record<string, unknown>[] {
+    return this.lines.filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Record<string, unknown>);
+  }
+
+  /** Waits until find() answers something and returns it; throws (with the output) after timeoutMs or if the server exits first. */
+  async waitFor<T>(find: () => T | undefined, what: string, timeoutMs = 90_000): Promise<T> {
+    for (let waited = 0; ; waited += 50) {
+      const found = find();
+      if (found !== undefined) return found;
+      if (waited > timeoutMs || this.child.exitCode !== null) throw new Error(`Timed out waiting for ${what}. The server wrote:\n${this.output}`);
+      await sleep(50);
+    }
   }
 
   /** Waits until the output matches; throws (with the output) if the server exits first. */
