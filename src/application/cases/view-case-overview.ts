@@ -45,8 +45,12 @@ export async function viewCaseOverview(ctx: AppContext, actor: UserActor, caseId
   if (!opened.ok) return opened;
   const { access } = opened.value;
   const today = serviceToday(ctx.clock.now());
-  const [evaluated, plan, proposals, retention] = await Promise.all([
-    ctx.profiles.read(ctx, caseId, opened.value.profileVersion),
+  const dates = { bornOn: opened.value.record.dateOfBirth, expectedDeliveryOn: opened.value.record.expectedDeliveryDate };
+  const read = ctx.profiles.read(ctx, caseId, opened.value.profileVersion);
+  // The clocks take the chronology the profile read (kept, most often) and read their meetings beside the rest.
+  const [evaluated, clocks, plan, proposals, retention] = await Promise.all([
+    read,
+    read.then((evaluated) => readCaseClocks(ctx, caseId, today, { entries: evaluated?.stored.chronology ?? [], dates })),
     readCurrentPlan(ctx.db, caseId),
     readLevelProposals(ctx.db, caseId),
     settingsInForce(ctx).then(({ settings }) => retentionOfCases(ctx.db, [caseId], settings.retention, today)),
@@ -55,7 +59,6 @@ export async function viewCaseOverview(ctx: AppContext, actor: UserActor, caseId
   const levelProposal = openProposal ? { open: openProposal, mayDecide: mayDecideLevelProposal(access.basis, actor.role) } : null;
   const chronology = evaluated?.stored.chronology ?? [];
   const profile = evaluated ? { evaluation: evaluated.evaluation, profileVersion: evaluated.stored.profileVersion } : null;
-  const clocks = await readCaseClocks(ctx, caseId, today, { entries: chronology, dates: { bornOn: opened.value.record.dateOfBirth, expectedDeliveryOn: opened.value.record.expectedDeliveryDate } });
   const showed = [...(profile ? ['case', 'profile', 'recent-entries'] : ['case', 'recent-entries']), ...(plan ? ['plan'] : []), ...((clocks ?? []).length > 0 ? ['clocks'] : []), ...(levelProposal ? ['level-proposal'] : []), 'retention'];
   await recordAuditAlone(ctx, actor, {
     action: 'case.view',
