@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { ApiErrorBody } from '../../../test/helpers/case-api.ts';
-import { apiTokenFor, makeCase, makeOrganisation, makePerson, makeUser } from '../../../test/helpers/factories.ts';
-import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { apiTokenFor, makeOrganisation, makePerson, makeUser } from '../../../test/helpers/factories.ts';
+import type { TestApp } from '../../../test/helpers/test-app.ts';
+import { laterPackOf, packRecord, transferAreas, withPackRecord, type TransferAreas } from '../../../test/helpers/transfer-areas.ts';
 import { WebClient } from '../../../test/helpers/web-client.ts';
 import { addDays } from '../../domain/shared/calendar-date.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
@@ -23,22 +23,11 @@ interface Outcome {
   issue: { details: { text: string }; expression?: string[] }[];
 }
 
-/** The pack as a later pack of the same record would come, sent an hour later, whose entries are not in the record here: each entry under a new id there (corrections, evidence and disputes following). */
-function withNewEntryIds(bundle: Pack): Pack {
-  const binary = bundle.entry.find((e) => e.resource.resourceType === 'Binary')!.resource as unknown as { data: string };
-  const record = JSON.parse(Buffer.from(binary.data, 'base64').toString('utf8')) as { sentAt: string; entries: { id: string; corrects?: string }[]; assessments: { evidence: { entryId?: string }[] }[]; disputes: { entryId: string }[] };
-  const ids = new Map(record.entries.map((entry) => [entry.id, randomUUID()]));
-  const id = (old: string) => ids.get(old) ?? old;
-  record.sentAt = new Date(new Date(record.sentAt).getTime() + 3_600_000).toISOString();
-  record.entries = record.entries.map((entry) => ({ ...entry, id: id(entry.id), ...(entry.corrects === undefined ? {} : { corrects: id(entry.corrects) }) }));
-  record.assessments = record.assessments.map((a) => ({ ...a, evidence: a.evidence.map((e) => (e.entryId === undefined ? e : { ...e, entryId: id(e.entryId) })) }));
-  record.disputes = record.disputes.map((d) => ({ ...d, entryId: id(d.entryId) }));
-  return { ...bundle, entry: bundle.entry.map((e) => (e.resource.resourceType === 'Binary' ? { resource: { ...e.resource, data: Buffer.from(JSON.stringify(record)).toString('base64') } } : e)) };
-}
-
 describe('transfer to another area: from one instance of the service to another (two databases)', () => {
+  let areas: TransferAreas;
   let sending: TestApp;
   let receiving: TestApp;
+  let receive: TransferAreas['receive'];
   let caseId: string;
   let motherId: string;
   let partnerId: string;
@@ -46,25 +35,27 @@ describe('transfer to another area: from one instance of the service to another 
   const tokens = {} as Record<Who, string>;
   const ids = {} as Record<Who, string>;
   let receiver: string;
-  let receivingUser: Awaited<ReturnType<typeof makeUser>>;
+  let receivingUser: TransferAreas['receiver'];
   let pack: Pack;
   let receivedId: string;
 
   before(async () => {
-    [sending, receiving] = await Promise.all([createTestApp(), createTestApp()]);
-    const health = await makeOrganisation(sending.ctx, 'health-visiting', 'Southby Health Visiting');
-    const police = await makeOrganisation(sending.ctx, 'police', 'Southby Police');
-    const made = {
-      lead: await makeUser(sending.ctx, { organisationId: health.id, name: 'Lena Lead' }),
-      member: await makeUser(sending.ctx, { organisationId: police.id, name: 'Pat Police' }),
-      manager: await makeUser(sending.ctx, { organisationId: health.id, role: 'manager' }),
-    };
-    for (const who of ['lead', 'member', 'manager'] as const) {
-      ids[who] = made[who].id;
-      tokens[who] = await apiTokenFor(sending.ctx, made[who].email);
-    }
-    ({ id: caseId } = await makeCase(sending.ctx, { familyName: 'Mover', teamUserIds: [ids.lead, ids.member] }));
-    ({ id: motherId } = await makePerson(sending.ctx, caseId, { given_name: 'Zoë', family_name: 'Mover', nhs_number: '9434765919' }));
+    areas = await transferAreas({
+      motherNhsNumber: '9434765919',
+      alsoOnTeam: async (app, healthId) => {
+        const police = await makeOrganisation(app.ctx, 'police', 'Southby Police');
+        const member = await makeUser(app.ctx, { organisationId: police.id, name: 'Pat Police' });
+        const manager = await makeUser(app.ctx, { organisationId: healthId, role: 'manager' });
+        for (const [who, user] of [['member', member], ['manager', manager]] as const) {
+          ids[who] = user.id;
+          tokens[who] = await apiTokenFor(app.ctx, user.email);
+        }
+        return [member.id];
+      },
+    });
+    ({ sending, receiving, caseId, motherId, receiver: receivingUser, receive } = areas);
+    ids.lead = areas.lead.id;
+    tokens.lead = areas.leadToken;
     ({ id: partnerId } = await makePerson(sending.ctx, caseId, { given_name: 'Sam', family_name: 'Partner', relationship_to_infant: 'mothers-partner', lives_in_household: true, cares_for_infant: false }));
     await sending.ctx.db.insertInto('person_relationships').values({ case_id: caseId, id: 'rel-1', person_id: motherId, other_person_id: partnerId, kind: 'partners', created_at: sending.clock.now(), created_by: ids.lead }).execute();
     const today = serviceToday(sending.clock.now());
@@ -98,17 +89,13 @@ describe('transfer to another area: from one instance of the service to another 
     assert.equal(planned.statusCode, 200, planned.body);
     const corrected = await call('lead', 'POST', 'events', { kind: 'home-visit', occurredAt: today, summary: 'Visited at home; the partner was there too', source: 'observed', personIds: [motherId], corrects: visit.json<{ id: string }>().id, correctionReason: 'Left out who was there' });
     assert.equal(corrected.statusCode, 201, corrected.body);
-    const receivingOrg = await makeOrganisation(receiving.ctx, 'childrens-social-care', 'Northshire Children’s Services');
-    receivingUser = await makeUser(receiving.ctx, { organisationId: receivingOrg.id, name: 'Rita Receiver' });
-    receiver = await apiTokenFor(receiving.ctx, receivingUser.email);
+    receiver = areas.receiverToken;
   });
-  after(async () => Promise.all([sending.close(), receiving.close()]));
+  after(async () => areas.close());
 
   function call(who: Who, method: 'GET' | 'POST' | 'PUT', path: string, payload?: object) {
     return sending.app.inject({ method, url: `/api/v1/cases/${caseId}/${path}`, headers: { authorization: `Bearer ${tokens[who]}` }, ...(payload ? { payload } : {}) });
   }
-  const receive = (body: unknown, query = '') =>
-    receiving.app.inject({ method: 'POST', url: `/api/v1/transfers${query}`, headers: { authorization: `Bearer ${receiver}`, 'content-type': 'application/fhir+json' }, payload: JSON.stringify(body) });
   const audits = async (action: string) => (await sending.ctx.db.selectFrom('audit_log').select(['outcome', 'actor_user_id', 'details']).where('action', '=', action).where('case_id', '=', caseId).orderBy('seq').execute()).map((a) => [a.outcome, a.actor_user_id, (a.details as { reason?: string }).reason]);
 
   it('refuses, audited and storing nothing: anyone but the lead professional, an empty area, a receipt before any transfer', async () => {
@@ -287,10 +274,8 @@ describe('transfer to another area: from one instance of the service to another 
 
     // A record here with another NHS number than the pack's baby is not the same baby: refused, audited, nothing added.
     await receiving.ctx.db.updateTable('cases').set({ nhs_number: '4010232137' }).where('id', '=', receivedId).execute();
-    const binary = pack.entry.find((e) => e.resource.resourceType === 'Binary')!.resource as unknown as { data: string };
-    const record = JSON.parse(Buffer.from(binary.data, 'base64').toString('utf8')) as { baby: { nhsNumber: string | null } };
-    record.baby.nhsNumber = '9434765870';
-    const otherBaby = { ...pack, entry: pack.entry.map((e) => (e.resource.resourceType === 'Binary' ? { resource: { ...e.resource, data: Buffer.from(JSON.stringify(record)).toString('base64') } } : e)) };
+    const record = packRecord(pack);
+    const otherBaby = withPackRecord(pack, { ...record, baby: { ...record.baby, nhsNumber: '9434765870' } });
     const mismatch = await receive(otherBaby, `?mergeInto=${receivedId}`);
     assert.equal(mismatch.statusCode, 422);
     assert.match(mismatch.json<Outcome>().issue[0]!.details.text, /another NHS number than the baby in the pack/);
@@ -308,7 +293,7 @@ describe('transfer to another area: from one instance of the service to another 
     assert.equal((await receiving.ctx.db.selectFrom('fhir_proposed_people').select('id').where('case_id', '=', receivedId).execute()).length, 0);
 
     // A later pack of the same record whose entries are not here yet: they are added; its meeting, received before, is not.
-    const later = withNewEntryIds(pack);
+    const later = laterPackOf(pack);
     const merged = await receive(later, `?mergeInto=${receivedId}`);
     assert.equal(merged.statusCode, 201, merged.body);
     assert.deepEqual(merged.json<Record<string, unknown>>(), { caseId: receivedId, merged: true, entries: 3, people: 2, peopleMatched: 1, peopleProposed: 1, relationships: 0, assessments: 1, assessmentsKeptHere: 1, plan: 'kept-here', meetings: 0, disputes: 1 });
@@ -362,10 +347,9 @@ describe('transfer to another area: from one instance of the service to another 
     assert.equal(notPack.statusCode, 422);
     assert.equal(notPack.json<Outcome>().resourceType, 'OperationOutcome');
     assert.match(notPack.json<Outcome>().issue[0]!.details.text, /not a transfer pack/);
-    const binary = pack.entry.find((e) => e.resource.resourceType === 'Binary')!.resource as unknown as { data: string };
-    const record = JSON.parse(Buffer.from(binary.data, 'base64').toString('utf8')) as { entries: { occurredAt: string }[] };
+    const record = packRecord(pack);
     record.entries[0]!.occurredAt = 'last Tuesday';
-    const broken = { ...pack, entry: pack.entry.map((e) => (e.resource.resourceType === 'Binary' ? { resource: { ...e.resource, data: Buffer.from(JSON.stringify(record)).toString('base64') } } : e)) };
+    const broken = withPackRecord(pack, record);
     const bad = await receive(broken, '?confirmedNoDuplicate=true&differentBabyReason=Checked');
     assert.equal(bad.statusCode, 422);
     assert.match(bad.json<Outcome>().issue[0]!.details.text, /\/entries\/0\/occurredAt/);

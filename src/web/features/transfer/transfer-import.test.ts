@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
-import { apiTokenFor, makeCase, makeOrganisation, makePerson, makeUser } from '../../../../test/helpers/factories.ts';
+import { makeCase, makeUser } from '../../../../test/helpers/factories.ts';
 import { qaElement, summaryErrors, textOf } from '../../../../test/helpers/html.ts';
-import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
+import type { TestApp } from '../../../../test/helpers/test-app.ts';
+import { laterPackOf, packRecord, transferAreas, withPackRecord, type TransferAreas } from '../../../../test/helpers/transfer-areas.ts';
 import { WebClient } from '../../../../test/helpers/web-client.ts';
 import { serviceToday } from '../../../domain/shared/service-day.ts';
+import type { TransferBundle } from '../../../domain/transfer/transfer-pack.ts';
 
 /** A form posted as multipart/form-data, as a browser posts a file upload. */
 async function postMultipart(client: WebClient, app: TestApp['app'], url: string, csrfFrom: string, fields: Record<string, string>, file?: { name: string; content: string }): Promise<LightMyRequestResponse> {
@@ -23,19 +24,8 @@ const hidden = (html: string, name: string) => {
   return value.replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&#92;', '\\').replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
 };
 
-/** The pack as a later pack of the same record would come, sent an hour later, whose entries are not here yet: each entry under a new id there. */
-function withNewEntryIds(file: string): string {
-  const bundle = JSON.parse(file) as { entry: { resource: { resourceType: string; data?: string } }[] };
-  const binary = bundle.entry.find((e) => e.resource.resourceType === 'Binary')!.resource;
-  const record = JSON.parse(Buffer.from(binary.data!, 'base64').toString('utf8')) as { sentAt: string; entries: { id: string }[] };
-  record.sentAt = new Date(new Date(record.sentAt).getTime() + 3_600_000).toISOString();
-  record.entries = record.entries.map((entry) => ({ ...entry, id: randomUUID() }));
-  binary.data = Buffer.from(JSON.stringify(record)).toString('base64');
-  return JSON.stringify(bundle);
-}
-
 describe('receiving a transfer pack from a page (/transfers/import)', () => {
-  let sending: TestApp;
+  let areas: TransferAreas;
   let receiving: TestApp;
   let pack: string;
   let receiver: WebClient;
@@ -43,24 +33,19 @@ describe('receiving a transfer pack from a page (/transfers/import)', () => {
   let receiverId: string;
 
   before(async () => {
-    [sending, receiving] = await Promise.all([createTestApp(), createTestApp()]);
-    const org = await makeOrganisation(sending.ctx, 'health-visiting', 'Southby Health Visiting');
-    const lead = await makeUser(sending.ctx, { organisationId: org.id, name: 'Lena Lead' });
-    const { id: caseId } = await makeCase(sending.ctx, { familyName: 'Mover', teamUserIds: [lead.id] });
-    await makePerson(sending.ctx, caseId, { given_name: 'Zoë', family_name: 'Mover' });
-    const token = await apiTokenFor(sending.ctx, lead.email);
-    const call = (path: string, payload: object) => sending.app.inject({ method: 'POST', url: `/api/v1/cases/${caseId}/${path}`, headers: { authorization: `Bearer ${token}`, accept: 'application/json' }, payload });
+    areas = await transferAreas();
+    const { sending, caseId, leadToken } = areas;
+    receiving = areas.receiving;
+    const call = (path: string, payload: object) => sending.app.inject({ method: 'POST', url: `/api/v1/cases/${caseId}/${path}`, headers: { authorization: `Bearer ${leadToken}`, accept: 'application/json' }, payload });
     assert.equal((await call('events', { kind: 'home-visit', occurredAt: serviceToday(sending.clock.now()), summary: 'Visited at home', source: 'agency-record' })).statusCode, 201);
     const sent = await call('transfer', { toArea: 'Northshire County Council', contact: 'Rita Receiver' });
     assert.equal(sent.statusCode, 201, sent.body);
     pack = sent.body;
-    const here = await makeOrganisation(receiving.ctx, 'childrens-social-care', 'Northshire Children’s Services');
-    const receiverUser = await makeUser(receiving.ctx, { organisationId: here.id, name: 'Rita Receiver' });
-    receiverId = receiverUser.id;
-    receiver = await WebClient.signedIn(receiving.app, receiverUser);
-    administrator = await WebClient.signedIn(receiving.app, await makeUser(receiving.ctx, { organisationId: here.id, role: 'admin' }));
+    receiverId = areas.receiver.id;
+    receiver = await WebClient.signedIn(receiving.app, areas.receiver);
+    administrator = await WebClient.signedIn(receiving.app, await makeUser(receiving.ctx, { organisationId: areas.receivingOrganisationId, role: 'admin' }));
   });
-  after(async () => Promise.all([sending.close(), receiving.close()]));
+  after(async () => areas.close());
 
   const audits = async (outcome: string) =>
     (await receiving.ctx.db.selectFrom('audit_log').select('action').where('actor_user_id', '=', receiverId).where('outcome', '=', outcome).orderBy('seq').execute()).map((a) => a.action);
@@ -149,7 +134,7 @@ describe('receiving a transfer pack from a page (/transfers/import)', () => {
     assert.equal(await looks(), lookedBefore + 1, 'the refusal audited once, the upload shown again not a second look');
 
     // A later pack of the same record, whose entry is not here yet: what the merge will add, audited once for the look.
-    const later = withNewEntryIds(pack);
+    const later = JSON.stringify(laterPackOf(JSON.parse(pack) as TransferBundle));
     const looked = await looks();
     const shown = await postMultipart(receiver, receiving.app, '/transfers/import/merge', duplicate.body, { pack: later, mergeInto: first });
     assert.equal(shown.statusCode, 200, summaryErrors(shown.body).join(' / '));
@@ -171,11 +156,9 @@ describe('receiving a transfer pack from a page (/transfers/import)', () => {
     assert.equal(noAccessPreview.statusCode, 403);
     assert.match(summaryErrors(noAccessPreview.body)[0] ?? '', /Only the team around the family can add to this record/);
     assert.equal(hidden(noAccessPreview.body, 'pack'), hidden(shown.body, 'pack'), 'the upload kept');
-    const binary = (JSON.parse(pack) as { entry: { resource: { resourceType: string; data?: string } }[] }).entry.find((e) => e.resource.resourceType === 'Binary')!.resource;
-    const record = JSON.parse(Buffer.from(binary.data!, 'base64').toString('utf8')) as { baby: { nhsNumber: string | null } };
-    record.baby.nhsNumber = '9434765870';
-    binary.data = Buffer.from(JSON.stringify(record)).toString('base64');
-    const otherBaby = JSON.stringify({ ...(JSON.parse(pack) as object), entry: (JSON.parse(pack) as { entry: { resource: { resourceType: string } }[] }).entry.map((e) => (e.resource.resourceType === 'Binary' ? { resource: binary } : e)) });
+    const sent = JSON.parse(pack) as TransferBundle;
+    const record = packRecord(sent);
+    const otherBaby = JSON.stringify(withPackRecord(sent, { ...record, baby: { ...record.baby, nhsNumber: '9434765870' } }));
     await receiving.ctx.db.updateTable('cases').set({ nhs_number: '4010232137' }).where('id', '=', first).execute();
     const mismatch = await postMultipart(receiver, receiving.app, '/transfers/import/merge', shown.body, { pack: otherBaby, mergeInto: first, confirm: 'yes' });
     assert.equal(mismatch.statusCode, 422);
