@@ -3,6 +3,7 @@
 // A session is read with the account it belongs to and that account's open alerts in one statement:
 // every signed-in page starts with the three (issue 12).
 import { READ_WITH_SESSION, DatabaseSessionStore } from '../../infrastructure/security/session-store.ts';
+import { compiledOnce } from '../../infrastructure/db/compiled-once.ts';
 import type { Queryable } from '../../infrastructure/db/schema.ts';
 import type { AppContext } from '../context.ts';
 import { accountsWithOpenAlerts, activeSessionAccount, type AccountWithOpenAlertsRow, type SessionAccount } from './signed-in-user.ts';
@@ -13,28 +14,24 @@ interface AccountReadWithSession {
   account: SessionAccount | null;
 }
 
-/** Stand-ins for the session read's two parameters, swapped for the request's own as it is sent. */
-const KEY = '(session key)';
-const NOW = new Date(0);
-
 /**
- * Reads a session with its account: the select built and compiled once, then sent with each
- * request's key and time, since building it again on every signed-in request cost more of Node's
- * time than sending it (bench/page-cpu.ts).
+ * A session with its account, compiled once (compiledOnce): building it again on every signed-in
+ * request cost more of Node's time than sending it (bench/page-cpu.ts).
  */
-function sessionWithAccountReader(db: Queryable) {
-  const compiled = db
+const sessionWithAccount = compiledOnce((db: Queryable, key: string, now: Date) =>
+  db
     .selectFrom('sessions')
     .leftJoin(accountsWithOpenAlerts(db).as('account'), 'account.id', 'sessions.user_id')
     .select(['sessions.data', 'sessions.user_id'])
     .selectAll('account')
-    .where('sessions.id', '=', KEY)
-    .where('sessions.expires_at', '>', NOW)
-    .compile();
+    .where('sessions.id', '=', key)
+    .where('sessions.expires_at', '>', now),
+);
+
+/** Reads a session with its account, as the store asks for it. */
+function sessionWithAccountReader(db: Queryable) {
   return async (key: string, now: Date): Promise<Record<string, unknown> | null> => {
-    const parameters = compiled.parameters.map((parameter) => (parameter === KEY ? key : parameter === NOW ? now : parameter));
-    const query: typeof compiled = { ...compiled, parameters };
-    const [row] = (await db.executeQuery(query)).rows;
+    const [row] = await sessionWithAccount(db, key, now);
     if (!row) return null;
     const { data, user_id: userId, ...joined } = row;
     if (userId === null) return data;
