@@ -1,4 +1,5 @@
-// Reading pages in route tests: elements by data-qa, the error summary, plain text.
+// Reading pages in route tests: elements by data-qa, the error summary, plain text, an input's value;
+// and a date as a GOV.UK date input posts it.
 
 /** The HTML of the element carrying data-qa="name", up to its matching closing tag, or null. */
 export function qaElement(html: string, name: string): string | null {
@@ -39,4 +40,22 @@ export function textOf(html: string | null): string {
 export function summaryErrors(html: string): string[] {
   const summary = /<div class="govuk-error-summary"[\s\S]*?<\/ul>/.exec(html)?.[0] ?? '';
   return [...summary.matchAll(/<a href="#([A-Za-z-]+)">([^<]*)<\/a>/g)].map((match) => `#${match[1]!}: ${decode(match[2]!)}`);
+}
+
+/** The links in the error summary as "#field: message", the fields of a list's rows (ids with digits, such as actions-0-text) too. */
+export function errorLinks(html: string): string[] {
+  const summary = /<div class="govuk-error-summary"[\s\S]*?<\/ul>/.exec(html)?.[0] ?? '';
+  return [...summary.matchAll(/<a href="#([A-Za-z0-9-]+)">([^<]*)<\/a>/g)].map((match) => `#${match[1]!}: ${textOf(match[2]!)}`);
+}
+
+/** The value of the input named name, as text, or undefined when the page has no such input. */
+export function inputValue(html: string, name: string): string | undefined {
+  const match = new RegExp(`<input[^>]*name="${name}"[^>]*value="([^"]*)"`).exec(html) ?? new RegExp(`<input[^>]*value="([^"]*)"[^>]*name="${name}"`).exec(html);
+  return match ? textOf(match[1]!) : undefined;
+}
+
+/** A day (YYYY-MM-DD) as the three fields of the date input named prefix: prefix-day, prefix-month, prefix-year. */
+export function dateFields(prefix: string, day: string): Record<string, string> {
+  const [year, month, d] = day.split('-');
+  return { [`${prefix}-day`]: String(Number(d)), [`${prefix}-month`]: String(Number(month)), [`${prefix}-year`]: year! };
 }

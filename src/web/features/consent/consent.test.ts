@@ -1,21 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { makeCase, makeOrganisation, makePerson, makeUser } from '../../../../test/helpers/factories.ts';
-import { qaElement, qaElements, summaryErrors, textOf } from '../../../../test/helpers/html.ts';
+import { dateFields, inputValue, qaElement, qaElements, summaryErrors, textOf } from '../../../../test/helpers/html.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { WebClient } from '../../../../test/helpers/web-client.ts';
 import { addDays } from '../../../domain/shared/calendar-date.ts';
 import { serviceToday } from '../../../domain/shared/service-day.ts';
-
-function inputValue(html: string, name: string): string | undefined {
-  const match = new RegExp(`<input[^>]*name="${name}"[^>]*value="([^"]*)"`).exec(html) ?? new RegExp(`<input[^>]*value="([^"]*)"[^>]*name="${name}"`).exec(html);
-  return match ? textOf(match[1]!) : undefined;
-}
-
-const dateFields = (prefix: string, day: string) => {
-  const [year, month, d] = day.split('-');
-  return { [`${prefix}-day`]: String(Number(d)), [`${prefix}-month`]: String(Number(month)), [`${prefix}-year`]: year! };
-};
 
 describe('the consent page', () => {
   let t: TestApp;

@@ -3,21 +3,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { makeCase, makeUser } from '../../../../test/helpers/factories.ts';
-import { qaElement, qaElements, summaryErrors, textOf } from '../../../../test/helpers/html.ts';
+import { dateFields, inputValue, qaElement, qaElements, summaryErrors, textOf } from '../../../../test/helpers/html.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { WebClient } from '../../../../test/helpers/web-client.ts';
 import { addDays } from '../../../domain/shared/calendar-date.ts';
 import { serviceToday } from '../../../domain/shared/service-day.ts';
 
-function inputValue(html: string, name: string): string | undefined {
-  const match = new RegExp(`<input[^>]*name="${name}"[^>]*value="([^"]*)"`).exec(html) ?? new RegExp(`<input[^>]*value="([^"]*)"[^>]*name="${name}"`).exec(html);
-  return match ? textOf(match[1]!) : undefined;
-}
-
-const dateFields = (day: string) => {
-  const [year, month, d] = day.split('-');
-  return { 'measuredOn-day': String(Number(d)), 'measuredOn-month': String(Number(month)), 'measuredOn-year': year! };
-};
+const measuredOn = (day: string) => dateFields('measuredOn', day);
 
 describe('the growth page', () => {
   let t: TestApp;
@@ -52,7 +44,7 @@ describe('the growth page', () => {
   });
 
   it('adds a weight, then draws it on the chart with its title and description, and gives the same numbers in a table', async () => {
-    const saved = await web.post(`/cases/${caseId}/growth`, { kind: 'weight', value: '3,050', ...dateFields(addDays(today, -3)) });
+    const saved = await web.post(`/cases/${caseId}/growth`, { kind: 'weight', value: '3,050', ...measuredOn(addDays(today, -3)) });
     assert.equal(saved.statusCode, 303);
     assert.equal(saved.headers.location, `/cases/${caseId}/growth`);
     const page = await web.get(`/cases/${caseId}/growth`);
@@ -70,7 +62,7 @@ describe('the growth page', () => {
   });
 
   it('shows faltering growth with the weights it rests on', async () => {
-    await web.post(`/cases/${caseId}/growth`, { kind: 'weight', value: '2300', ...dateFields(today) });
+    await web.post(`/cases/${caseId}/growth`, { kind: 'weight', value: '2300', ...measuredOn(today) });
     const page = await web.get(`/cases/${caseId}/growth`);
     assert.equal(textOf(qaElement(page.body, 'faltering-status')), 'Faltering growth');
     assert.match(textOf(qaElement(page.body, 'faltering-detail')), /below the 2nd centile for age/);
@@ -86,10 +78,10 @@ describe('the growth page', () => {
     assert.deepEqual(summaryErrors(response.body), ['#kind: Select what was measured', '#measuredOn-day: The date measured must be a real date']);
     assert.equal(inputValue(response.body, 'value'), 'heavy');
     assert.equal(inputValue(response.body, 'measuredOn-day'), '31');
-    const implausible = await web.post(`/cases/${caseId}/growth`, { kind: 'head-circumference', value: '80', ...dateFields(addDays('2026-10-01', -1)) });
+    const implausible = await web.post(`/cases/${caseId}/growth`, { kind: 'head-circumference', value: '80', ...measuredOn(addDays('2026-10-01', -1)) });
     assert.deepEqual(summaryErrors(implausible.body), ['#value: The head circumference must be between 15 cm and 60 cm', '#measuredOn-day: The date measured must be on or after the date of birth']);
     assert.match(implausible.body, /value="head-circumference" checked/);
-    const future = await web.post(`/cases/${caseId}/growth`, { kind: 'length', value: '50', ...dateFields(addDays(today, 1)) });
+    const future = await web.post(`/cases/${caseId}/growth`, { kind: 'length', value: '50', ...measuredOn(addDays(today, 1)) });
     assert.deepEqual(summaryErrors(future.body), ['#measuredOn-day: The date measured must be today or in the past']);
     const missing = await web.post(`/cases/${caseId}/growth`, { kind: 'length', value: '50', 'measuredOn-day': '3' });
     assert.deepEqual(summaryErrors(missing.body), ['#measuredOn-month: The date measured must include a month and year']);
@@ -98,7 +90,7 @@ describe('the growth page', () => {
 
   it('refuses someone outside the team, to look or to add, and a case that does not exist', async () => {
     assert.equal((await outsiderWeb.get(`/cases/${caseId}/growth`)).statusCode, 403);
-    assert.equal((await outsiderWeb.post(`/cases/${caseId}/growth`, { kind: 'weight', value: '3000', ...dateFields(today) })).statusCode, 403);
+    assert.equal((await outsiderWeb.post(`/cases/${caseId}/growth`, { kind: 'weight', value: '3000', ...measuredOn(today) })).statusCode, 403);
     assert.equal((await web.get('/cases/no-such-case/growth')).statusCode, 404);
   });
 });

@@ -1,28 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { makeCase, makeOrganisation, makeUser } from '../../../../test/helpers/factories.ts';
-import { qaElement, textOf } from '../../../../test/helpers/html.ts';
+import { dateFields, errorLinks, inputValue, qaElement, textOf } from '../../../../test/helpers/html.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { WebClient } from '../../../../test/helpers/web-client.ts';
 import { addDays } from '../../../domain/shared/calendar-date.ts';
 import { serviceToday } from '../../../domain/shared/service-day.ts';
 import { addWorkingDays } from '../../../domain/timescales/working-days.ts';
-
-/** The error summary's links as "#field: message". */
-function errorLinks(html: string): string[] {
-  const summary = /<div class="govuk-error-summary"[\s\S]*?<\/ul>/.exec(html)?.[0] ?? '';
-  return [...summary.matchAll(/<a href="#([A-Za-z0-9-]+)">([^<]*)<\/a>/g)].map((match) => `#${match[1]!}: ${textOf(match[2]!)}`);
-}
-
-function inputValue(html: string, name: string): string | undefined {
-  const match = new RegExp(`<input[^>]*name="${name}"[^>]*value="([^"]*)"`).exec(html) ?? new RegExp(`<input[^>]*value="([^"]*)"[^>]*name="${name}"`).exec(html);
-  return match ? textOf(match[1]!) : undefined;
-}
-
-const dateFields = (prefix: string, day: string) => {
-  const [year, month, d] = day.split('-');
-  return { [`${prefix}-day`]: String(Number(d)), [`${prefix}-month`]: String(Number(month)), [`${prefix}-year`]: year! };
-};
 
 describe('the meetings pages', () => {
   let t: TestApp;

@@ -1,24 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { actorFor, makeCase, makeUser } from '../../../../test/helpers/factories.ts';
-import { qaElement, textOf } from '../../../../test/helpers/html.ts';
+import { errorLinks, inputValue, qaElement, textOf } from '../../../../test/helpers/html.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { WebClient } from '../../../../test/helpers/web-client.ts';
 import { recordEntry } from '../../../application/chronology/record-entry.ts';
 import { viewPlan } from '../../../application/plan/view-plan.ts';
 import { addDays, dayInWords } from '../../../domain/shared/calendar-date.ts';
 import { serviceToday } from '../../../domain/shared/service-day.ts';
-
-/** The error summary's links as "#field: message". */
-function errorLinks(html: string): string[] {
-  const summary = /<div class="govuk-error-summary"[\s\S]*?<\/ul>/.exec(html)?.[0] ?? '';
-  return [...summary.matchAll(/<a href="#([A-Za-z0-9-]+)">([^<]*)<\/a>/g)].map((match) => `#${match[1]!}: ${textOf(match[2]!)}`);
-}
-
-function inputValue(html: string, name: string): string | undefined {
-  const match = new RegExp(`<input[^>]*name="${name}"[^>]*value="([^"]*)"`).exec(html) ?? new RegExp(`<input[^>]*value="([^"]*)"[^>]*name="${name}"`).exec(html);
-  return match ? textOf(match[1]!) : undefined;
-}
 
 // The plan's visiting pattern on the plan page, its form and the case page (issue 13).
 describe('the visiting pattern on the plan pages', () => {

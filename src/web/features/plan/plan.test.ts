@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { actorFor, makeCase, makePerson, makeUser } from '../../../../test/helpers/factories.ts';
-import { qaElement, textOf } from '../../../../test/helpers/html.ts';
+import { errorLinks, inputValue, qaElement, textOf } from '../../../../test/helpers/html.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { WebClient } from '../../../../test/helpers/web-client.ts';
 import { updateFactor } from '../../../application/profile/update-factor.ts';
@@ -10,18 +10,6 @@ import { viewPlan } from '../../../application/plan/view-plan.ts';
 import { addDays } from '../../../domain/shared/calendar-date.ts';
 import { serviceToday } from '../../../domain/shared/service-day.ts';
 
-const decode = (text: string) => textOf(text);
-
-/** The error summary's links, ids with digits included, as "#field: message". */
-function errorLinks(html: string): string[] {
-  const summary = /<div class="govuk-error-summary"[\s\S]*?<\/ul>/.exec(html)?.[0] ?? '';
-  return [...summary.matchAll(/<a href="#([A-Za-z0-9-]+)">([^<]*)<\/a>/g)].map((match) => `#${match[1]!}: ${decode(match[2]!)}`);
-}
-
-function inputValue(html: string, name: string): string | undefined {
-  const match = new RegExp(`<input[^>]*name="${name}"[^>]*value="([^"]*)"`).exec(html) ?? new RegExp(`<input[^>]*value="([^"]*)"[^>]*name="${name}"`).exec(html);
-  return match ? decode(match[1]!) : undefined;
-}
 
 describe('the plan pages', () => {
   let t: TestApp;

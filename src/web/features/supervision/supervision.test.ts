@@ -1,24 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { makeCase, makeOrganisation, makeUser } from '../../../../test/helpers/factories.ts';
-import { qaElement, textOf } from '../../../../test/helpers/html.ts';
+import { dateFields, errorLinks, qaElement, textOf } from '../../../../test/helpers/html.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { WebClient } from '../../../../test/helpers/web-client.ts';
 import { cliOperator } from '../../../application/actor.ts';
 import { changeAreaSettings } from '../../../application/settings/area-settings.ts';
 import { addDays } from '../../../domain/shared/calendar-date.ts';
 import { serviceToday } from '../../../domain/shared/service-day.ts';
-
-/** The error summary's links as "#field: message" (field names with row numbers too). */
-function errorLinks(html: string): string[] {
-  const summary = /<div class="govuk-error-summary"[\s\S]*?<\/ul>/.exec(html)?.[0] ?? '';
-  return [...summary.matchAll(/<a href="#([A-Za-z0-9-]+)">([^<]*)<\/a>/g)].map((match) => `#${match[1]!}: ${textOf(match[2]!)}`);
-}
-
-const dateFields = (prefix: string, day: string) => {
-  const [year, month, d] = day.split('-');
-  return { [`${prefix}-day`]: String(Number(d)), [`${prefix}-month`]: String(Number(month)), [`${prefix}-year`]: year! };
-};
 
 type User = Awaited<ReturnType<typeof makeUser>>;
 
