@@ -6,7 +6,7 @@
 // as a meeting, which runs a clock (writeCaseSummaries); create-case the new record's, from what it
 // inserted (writeNewCaseSummary); the re-evaluations (reevaluate-profiles.ts) for every case they
 // evaluate. A row is of the profile version and the clocks' settings it was
-// worked out under; a dashboard first works out again, by its own read (dashboard-rows.ts), the rows
+// worked out under; a dashboard first works out again, by the summaries' own read (dashboard-rows.ts), the rows
 // of its cases that are missing or of another version or settings (refreshStaleSummaries): cases
 // made before the table, or a change of the area's timescales before the queued work (below) reached
 // them. That write never overwrites a row of a later version. A change of the timescales queues every
@@ -16,6 +16,7 @@ import { createHash } from 'node:crypto';
 import { sql, type ColumnType, type Insertable, type Kysely, type QueryCreator } from 'kysely';
 import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
 import { summariseCase, type CaseSummary } from '../../domain/dashboards/case-summary.ts';
+import type { DashboardName, DashboardViewer } from '../../domain/dashboards/dashboard-access.ts';
 import { HAND_ASSESSED_RISK_FACTOR_IDS } from '../../domain/dashboards/completeness.ts';
 import { nextReviewDate } from '../../domain/profile/review-schedule.ts';
 import { isSignificantAdult } from '../../domain/profile/profile-subjects.ts';
@@ -28,7 +29,7 @@ import type { FindingSnapshot, Queryable } from '../../infrastructure/db/schema.
 import { loadStoredProfiles, type StoredProfile, type SummaryFacts } from '../profile/profile-facts.ts';
 import type { AppContext } from '../context.ts';
 import { settingsInForce } from '../settings/settings-in-force.ts';
-import { casesWithMemberOf, readCaseFacts, type RowsScope } from './dashboard-rows.ts';
+import { casesWithMemberOf, readSummaryFacts } from './dashboard-rows.ts';
 
 type DateOnly = ColumnType<string, string, string>;
 
@@ -120,8 +121,8 @@ export function summaryRow(caseId: string, profileVersion: number, stamp: string
 
 /**
  * The summary of a case from what its profile was evaluated from (read with `withSummaryFacts`:
- * loadStoredProfiles), with the findings its version holds, on `today`: the same facts as the dashboards
- * read (dashboard-rows.ts readCaseFacts), so the pipeline writes it without reading the case again.
+ * loadStoredProfiles), with the findings its version holds, on `today`: the same facts as the summaries' own
+ * read (dashboard-rows.ts readSummaryFacts), so the pipeline writes it without reading the case again.
  */
 export function summaryOfProfile(caseId: string, stored: StoredProfile & { summaryFacts: SummaryFacts }, findings: readonly FindingSnapshot[], timescales: TimescaleSettings, today: string): CaseSummary {
   const { facts, summaryFacts } = stored;
@@ -147,12 +148,12 @@ export function summaryOfProfile(caseId: string, stored: StoredProfile & { summa
 
 const HAND_ASSESSED = new Set(HAND_ASSESSED_RISK_FACTOR_IDS);
 
-/** Works out the cases' summaries from `db` by the dashboards' own read (dashboard-rows.ts) and writes them (see upsertSummaries for `overwrite`). */
+/** Works out the cases' summaries from `db` by the summaries' own read (dashboard-rows.ts readSummaryFacts) and writes them (see upsertSummaries for `overwrite`). */
 async function writeSummaries(ctx: AppContext, db: Queryable, caseIds: readonly string[], overwrite: Overwrite): Promise<void> {
   if (caseIds.length === 0) return;
   const now = ctx.clock.now();
   const today = serviceToday(now);
-  const [facts, inForce] = await Promise.all([readCaseFacts(ctx, db, { caseIds }, today), settingsInForce(ctx, db)]);
+  const [facts, inForce] = await Promise.all([readSummaryFacts(ctx, db, caseIds, today), settingsInForce(ctx, db)]);
   if (facts.length === 0) return;
   const stamp = settingsStamp(inForce.settings.timescales);
   const rows = facts.map(({ facts: c, profileVersion, next, clocks }) => summaryRow(c.caseId, profileVersion, stamp, summariseCase(c, next, clocks), now));
@@ -227,7 +228,7 @@ const REFRESH_CHUNK = 500;
  * Works out again the summaries of the cases in scope (every case when none is given) that have none, or one
  * of another profile version or other clocks' settings. Answers how many it wrote.
  */
-export async function refreshStaleSummaries(ctx: AppContext, scope?: Exclude<RowsScope, { caseIds: readonly string[] }>): Promise<number> {
+export async function refreshStaleSummaries(ctx: AppContext, scope?: { viewer: DashboardViewer; name: DashboardName }): Promise<number> {
   const { settings } = await settingsInForce(ctx);
   const stamp = settingsStamp(settings.timescales);
   const db = withSummaries(ctx.db);
@@ -271,7 +272,7 @@ export async function rebuildCaseSummaries(ctx: AppContext, { all }: { all: bool
 
 /**
  * Inside `trx`: locks these cases as a change does (FOR SHARE, so no change writes a row meanwhile) and
- * writes their summaries again by the dashboards' own read, over any row but one of a later version.
+ * writes their summaries again by the summaries' own read, over any row but one of a later version.
  * The rebuild's chunk, and the queued work after a change of the clocks' timescales (reevaluate-profiles.ts).
  * Answers how many cases it found.
  */

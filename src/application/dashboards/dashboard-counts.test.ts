@@ -20,7 +20,7 @@ import { reevaluateAllProfiles } from '../profile/reevaluate-profiles.ts';
 import { loadSyntheticPartnership } from '../synthetic/load-synthetic-partnership.ts';
 import { refreshStaleSummaries, withSummaries } from './case-summaries.ts';
 import { casesBehind, countDashboardInSql, listCasesBehind } from './dashboard-counts.ts';
-import { readDashboardCases } from './dashboard-rows.ts';
+import { readDashboardCases } from '../../../test/helpers/dashboard-cases.ts';
 
 describe('the dashboards counted in SQL from the cases’ summaries', () => {
   let t: TestApp;

@@ -1,7 +1,9 @@
-// The dashboards' set-based read (dashboard-rows.ts) against the service's case-by-case readers, on the
-// demo partnership with its stories and a generated partnership beside it: each case's facts are what
-// the case's own chronology, clocks, assessments, people, team and alerts say, and every organisation's
-// dashboard (its scope read by a join) counts exactly the partnership's cases the domain puts in it.
+// The summaries' set-based read (dashboard-rows.ts readSummaryFacts), with what the tests' reference read
+// adds to it (test/helpers/dashboard-cases.ts: team, name, alerts), against the service's case-by-case
+// readers, on the demo partnership with its stories and a generated partnership beside it: each case's
+// facts are what the case's own chronology, clocks, assessments, people, team and alerts say, and every
+// organisation's dashboard (its cases named by casesWithMemberOf, as its refresh names them) counts
+// exactly the partnership's cases the domain puts in it.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
@@ -20,7 +22,7 @@ import { loadChronology } from '../chronology/chronology-rows.ts';
 import { reevaluateAllProfiles } from '../profile/reevaluate-profiles.ts';
 import { loadSyntheticPartnership } from '../synthetic/load-synthetic-partnership.ts';
 import { readCaseClocks } from '../timescales/case-clocks.ts';
-import { readDashboardCases } from './dashboard-rows.ts';
+import { readDashboardCases } from '../../../test/helpers/dashboard-cases.ts';
 
 describe('the dashboards’ rows, read for every case at once', () => {
   let t: TestApp;
