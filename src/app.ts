@@ -68,7 +68,7 @@ export interface BuildAppOptions {
   logDestination?: LogDestination;
   /** Check every API reply's status and body against the responses its operation publishes (tests do; a mismatch is a 500). */
   checkReplies?: boolean;
-  /** Each request's server and handler spans (infrastructure/tracing/request-spans.ts): by default when this process has started tracing (src/infrastructure/tracing). */
+  /** Each request's server span (infrastructure/tracing/request-spans.ts): by default when this process has started tracing (src/infrastructure/tracing). */
   tracing?: boolean;
 }
 

@@ -17,7 +17,6 @@ const ALLOWED_ATTRIBUTES = new Set([
   'http.request.method',
   'http.response.status_code',
   'db.system',
-  'db.operation',
   'db.statement',
   'db.parameter_count',
   'db.rows',

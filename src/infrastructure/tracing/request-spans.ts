@@ -1,12 +1,14 @@
-// Each request's two spans, made from Fastify's own hooks: "request", the server span (from
-// onRequest to onResponse: the route template, the method and the status), and "handler - <route>",
-// its child for the route's handler, under which the use case's steps and SQL statements fall. A
-// W3C traceparent from a proxy makes the request a child of the proxy's span. This replaces the http
-// instrumentation's server span and @fastify/otel's request and handler spans, which made three spans
-// where two say the same, read every header, parsed the address and recorded attributes the
-// allow-list then dropped (docs/operations/tracing.md, "What a trace costs"). Hooks make no spans.
-import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Context, type Span } from '@opentelemetry/api';
-import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
+// Each request's span, made from Fastify's own hooks: "request", the server span (from onRequest to
+// onResponse: the route template, the method and the status). It is made the active span in
+// onRequest, and the rest of the request (its hooks, the body's parsing and the route's handler) runs
+// in that context, so the use case's steps and SQL statements are its children. A W3C traceparent from
+// a proxy makes the request a child of the proxy's span. This replaces the http instrumentation's
+// server span and @fastify/otel's request and handler spans, which made three spans where one says
+// it, read every header, parsed the address and recorded attributes the allow-list then dropped; the
+// handler's own span went too, as it repeated the route and doubled a simple page's spans
+// (docs/operations/tracing.md, "What a trace costs"). Hooks make no spans.
+import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Span } from '@opentelemetry/api';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 
 const tracer = trace.getTracer('infant-care-profile/http');
@@ -23,61 +25,13 @@ export function untracedPath(url: string): boolean {
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** The request's span and the context it is active in (null when the request is not traced). */
-    traceContext: Context | null;
+    /** The request's span (null when the request is not traced). */
     traceSpan: Span | null;
   }
 }
 
 function errorType(error: unknown): string {
   return error instanceof Error ? error.constructor.name : typeof error;
-}
-
-/**
- * The route's handler run as the "handler" span's work, inside the request's context. A request whose
- * trace is not sampled gets no handler span and no context of its own: the handler runs in the
- * request's, whose span already tells the steps below it not to record.
- */
-function tracedHandler(handler: RouteHandlerMethod, name: string, route: string): RouteHandlerMethod {
-  const attributes = { 'http.route': route };
-  return function handlerSpan(this: FastifyInstance, request, reply) {
-    const parent = request.traceContext;
-    if (parent === null || !request.traceSpan!.isRecording()) return handler.call(this, request, reply);
-    const span = tracer.startSpan(name, { attributes }, parent);
-    return context.with(trace.setSpan(parent, span), () => {
-      let result: unknown;
-      try {
-        result = handler.call(this, request, reply);
-      } catch (error) {
-        failed(span, error);
-        throw error;
-      }
-      if (!isPromise(result)) {
-        span.end();
-        return result;
-      }
-      return result.then(
-        (value: unknown) => {
-          span.end();
-          return value;
-        },
-        (error: unknown) => {
-          failed(span, error);
-          throw error;
-        },
-      );
-    });
-  };
-}
-
-function isPromise(value: unknown): value is Promise<unknown> {
-  return typeof (value as { then?: unknown } | null)?.then === 'function';
-}
-
-function failed(span: Span, error: unknown): void {
-  span.setStatus({ code: SpanStatusCode.ERROR });
-  span.setAttribute('error.type', errorType(error));
-  span.end();
 }
 
 function startRequestSpan(request: FastifyRequest, _reply: FastifyReply, done: () => void): void {
@@ -89,10 +43,8 @@ function startRequestSpan(request: FastifyRequest, _reply: FastifyReply, done: (
   const parent = request.headers.traceparent === undefined ? ROOT_CONTEXT : propagation.extract(ROOT_CONTEXT, request.headers);
   const route = request.routeOptions.url;
   const span = tracer.startSpan('request', { kind: SpanKind.SERVER, attributes: route === undefined ? { 'http.request.method': request.method } : { 'http.request.method': request.method, 'http.route': route } }, parent);
-  const active = trace.setSpan(parent, span);
   request.traceSpan = span;
-  request.traceContext = active;
-  context.with(active, done);
+  context.with(trace.setSpan(parent, span), done);
 }
 
 function endRequestSpan(request: FastifyRequest, reply: FastifyReply, done: () => void): void {
@@ -105,14 +57,10 @@ function endRequestSpan(request: FastifyRequest, reply: FastifyReply, done: () =
   done();
 }
 
-/** Registered by app.ts before the routes, so that every route's handler is wrapped as it is added. */
+/** Registered by app.ts before the routes. */
 export const requestSpans = fp(
   (app: FastifyInstance, _options: unknown, done: () => void) => {
     app.decorateRequest('traceSpan', null);
-    app.decorateRequest('traceContext', null);
-    app.addHook('onRoute', (route) => {
-      if (!untracedPath(route.url)) route.handler = tracedHandler(route.handler, `handler - ${route.url}`, route.url);
-    });
     app.addHook('onRequest', startRequestSpan);
     app.addHook('onError', (request, _reply, error, hookDone) => {
       request.traceSpan?.setAttribute('error.type', errorType(error));

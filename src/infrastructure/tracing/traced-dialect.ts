@@ -1,10 +1,11 @@
 // Every SQL statement as a span, for both engines: Kysely hands each compiled statement to the
 // driver's connection, and here that connection's executeQuery is wrapped. A statement becomes a
 // span only inside a span that records (a traced request's step), so with tracing off, and for the
-// background work's loops (sealing the audit chain every second), nothing is made. The span carries
-// the statement as Kysely compiled it, with $1, $2 … placeholders: never the values, which are
-// names, NHS numbers and free text. This works on PGlite as on PostgreSQL, where the pg driver's own
-// instrumentation would need its module hooked before it loads, and would see PGlite's statements too.
+// background work's loops (sealing the audit chain every second), nothing is made. The span is named
+// by the statement's operation (SELECT, INSERT …) and carries the statement as Kysely compiled it,
+// with $1, $2 … placeholders: never the values, which are names, NHS numbers and free text. This works
+// on PGlite as on PostgreSQL, where the pg driver's own instrumentation would need its module hooked
+// before it loads, and would see PGlite's statements too.
 import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { CompiledQuery, DatabaseConnection, Dialect, Driver, QueryResult } from 'kysely';
 
@@ -42,7 +43,7 @@ function traced(connection: DatabaseConnection): DatabaseConnection {
     // A statement has no children: its span is started, not made the active one (no context switch).
     const span = tracer.startSpan(operation, {
       kind: SpanKind.CLIENT,
-      attributes: { 'db.system': 'postgresql', 'db.operation': operation, 'db.statement': query.sql.length > MOST_STATEMENT_CHARS ? `${query.sql.slice(0, MOST_STATEMENT_CHARS)} …` : query.sql, 'db.parameter_count': query.parameters.length },
+      attributes: { 'db.system': 'postgresql', 'db.statement': query.sql.length > MOST_STATEMENT_CHARS ? `${query.sql.slice(0, MOST_STATEMENT_CHARS)} …` : query.sql, 'db.parameter_count': query.parameters.length },
     });
     return execute<R>(query).then(
       (result) => {

@@ -71,6 +71,6 @@ describe('a server stopped with SIGTERM sends the spans still waiting', () => {
     const requests = spans.filter((span) => span.name === 'request');
     assert.equal(requests.length, 3, spans.map((span) => span.name).join(', '));
     for (const span of requests) assert.ok(span.attributes.some((attribute) => attribute.key === 'http.route' && attribute.value.stringValue === '/sign-in'));
-    assert.equal(spans.filter((span) => span.name === 'handler - /sign-in').length, 3);
+    assert.equal(spans.filter((span) => span.name.startsWith('handler')).length, 0, 'no handler span: the request span carries the route');
   });
 });

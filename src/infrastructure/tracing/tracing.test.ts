@@ -49,7 +49,7 @@ describe('the spans tracing records', () => {
   it('are children of the span in the context given, in its trace, or start a trace of their own', () => {
     const { tracer } = recording();
     const root = tracer.startSpan('request', { kind: SpanKind.SERVER });
-    const child = tracer.startSpan('handler', {}, trace.setSpan(ROOT_CONTEXT, root)) as unknown as sdk.ReadableSpan & Span;
+    const child = tracer.startSpan('step', {}, trace.setSpan(ROOT_CONTEXT, root)) as unknown as sdk.ReadableSpan & Span;
     assert.equal(child.spanContext().traceId, root.spanContext().traceId);
     assert.equal(child.parentSpanContext?.spanId, root.spanContext().spanId);
     assert.notEqual(child.spanContext().spanId, root.spanContext().spanId);
@@ -97,7 +97,7 @@ describe('the spans tracing records', () => {
     const root = tracer.startSpan('request');
     assert.equal(root.isRecording(), false);
     assert.equal(root.spanContext().traceFlags, TraceFlags.NONE);
-    const child = tracer.startSpan('handler', {}, trace.setSpan(ROOT_CONTEXT, root));
+    const child = tracer.startSpan('step', {}, trace.setSpan(ROOT_CONTEXT, root));
     assert.equal(child.isRecording(), false);
     assert.equal(child.spanContext().traceId, root.spanContext().traceId);
     root.end();

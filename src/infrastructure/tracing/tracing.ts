@@ -1,7 +1,7 @@
 // OpenTelemetry traces, off unless OTEL_EXPORTER_OTLP_ENDPOINT is set (register.ts starts them for
 // the server; tests and the bench start them with a processor of their own). Then each request is a
-// trace: the request's server span and its handler's span, made from Fastify's hooks (request-spans.ts,
-// registered by app.ts), the steps of a change to a case (application/tracing.ts) and every SQL
+// trace: the request's server span, made from Fastify's hooks (request-spans.ts, registered by
+// app.ts), and under it the steps of a change to a case (application/tracing.ts) and every SQL
 // statement in them (traced-dialect.ts). Ended spans wait in a bounded queue and go out by OTLP over
 // HTTP, batched, to the endpoint, off the requests' path (span-queue.ts, which reads OTEL_BSP_*); the
 // other OTEL_* variables (OTEL_SERVICE_NAME, OTEL_EXPORTER_OTLP_HEADERS, OTEL_TRACES_SAMPLER) are read
@@ -104,7 +104,7 @@ export function startTracing(options: TracingOptions = {}): Tracing {
   return started;
 }
 
-/** The request and handler spans, as a plugin for app.ts to register before the routes (loaded only when tracing). */
+/** The request spans, as a plugin for app.ts to register before the routes (loaded only when tracing). */
 export async function fastifyTracingPlugin() {
   return (await import('./request-spans.ts')).requestSpans;
 }
