@@ -1,12 +1,12 @@
 // The tests' reference read of the dashboards (issue 16): every case on a dashboard as the domain counts
 // it, worked out case by case in Node, with whether the viewer may open it. Used only by tests, which
 // hold the dashboards' SQL over the summaries (dashboard-counts.ts) to countDashboard and selectCases
-// over these rows. The facts are the summaries' own read (dashboard-rows.ts readSummaryFacts, the
+// over these rows. The facts are the summaries' own read (summary-facts.ts readSummaryFacts, the
 // writer's); this adds what the summary row does not keep: the team around the family with each
 // member's organisation and team (names included, for the breakdowns and the lists), the baby's name
 // and the alerts nobody took up, read live.
 import { sql } from 'kysely';
-import { casesWithMemberOf, readSummaryFacts } from '../../src/application/dashboards/dashboard-rows.ts';
+import { casesWithMemberOf, readSummaryFacts } from '../../src/application/dashboards/summary-facts.ts';
 import type { AppContext } from '../../src/application/context.ts';
 import { notTakenUp } from '../../src/application/alerts/open-alerts.ts';
 import type { TeamRole } from '../../src/domain/access/case-access.ts';

@@ -1,7 +1,7 @@
 // The dashboards' summary row (ADR 0017) as the one way to change a case writes it, from what the change
 // had already read (profile-versions.ts, with the version; change-case.ts for a change with none), held
 // after each kind of change to the row the summaries' own full read works out for the case
-// (dashboard-rows.ts readSummaryFacts, through refreshStaleSummaries): making the record, a factor, an entry, a batch across
+// (summary-facts.ts readSummaryFacts, through refreshStaleSummaries): making the record, a factor, an entry, a batch across
 // two cases, a meeting, a decision, a review, a change of level, the birth, closing for transfer. And the
 // re-evaluation and the rebuild fill rows that are missing or stale, and a change of the clocks'
 // timescales has the queued work write every row again.

@@ -6,7 +6,7 @@
 // as a meeting, which runs a clock (writeCaseSummaries); create-case the new record's, from what it
 // inserted (writeNewCaseSummary); the re-evaluations (reevaluate-profiles.ts) for every case they
 // evaluate. A row is of the profile version and the clocks' settings it was
-// worked out under; a dashboard first works out again, by the summaries' own read (dashboard-rows.ts), the rows
+// worked out under; a dashboard first works out again, by the summaries' own read (summary-facts.ts), the rows
 // of its cases that are missing or of another version or settings (refreshStaleSummaries): cases
 // made before the table, or a change of the area's timescales before the queued work (below) reached
 // them. That write never overwrites a row of a later version. A change of the timescales queues every
@@ -29,7 +29,7 @@ import type { FindingSnapshot, Queryable } from '../../infrastructure/db/schema.
 import { loadStoredProfiles, type StoredProfile, type SummaryFacts } from '../profile/profile-facts.ts';
 import type { AppContext } from '../context.ts';
 import { settingsInForce } from '../settings/settings-in-force.ts';
-import { casesWithMemberOf, readSummaryFacts } from './dashboard-rows.ts';
+import { casesWithMemberOf, readSummaryFacts } from './summary-facts.ts';
 
 type DateOnly = ColumnType<string, string, string>;
 
@@ -122,7 +122,7 @@ export function summaryRow(caseId: string, profileVersion: number, stamp: string
 /**
  * The summary of a case from what its profile was evaluated from (read with `withSummaryFacts`:
  * loadStoredProfiles), with the findings its version holds, on `today`: the same facts as the summaries' own
- * read (dashboard-rows.ts readSummaryFacts), so the pipeline writes it without reading the case again.
+ * read (summary-facts.ts readSummaryFacts), so the pipeline writes it without reading the case again.
  */
 export function summaryOfProfile(caseId: string, stored: StoredProfile & { summaryFacts: SummaryFacts }, findings: readonly FindingSnapshot[], timescales: TimescaleSettings, today: string): CaseSummary {
   const { facts, summaryFacts } = stored;
@@ -148,7 +148,7 @@ export function summaryOfProfile(caseId: string, stored: StoredProfile & { summa
 
 const HAND_ASSESSED = new Set(HAND_ASSESSED_RISK_FACTOR_IDS);
 
-/** Works out the cases' summaries from `db` by the summaries' own read (dashboard-rows.ts readSummaryFacts) and writes them (see upsertSummaries for `overwrite`). */
+/** Works out the cases' summaries from `db` by the summaries' own read (summary-facts.ts readSummaryFacts) and writes them (see upsertSummaries for `overwrite`). */
 async function writeSummaries(ctx: AppContext, db: Queryable, caseIds: readonly string[], overwrite: Overwrite): Promise<void> {
   if (caseIds.length === 0) return;
   const now = ctx.clock.now();

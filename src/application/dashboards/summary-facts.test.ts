@@ -1,4 +1,4 @@
-// The summaries' set-based read (dashboard-rows.ts readSummaryFacts), with what the tests' reference read
+// The summaries' set-based read (summary-facts.ts readSummaryFacts), with what the tests' reference read
 // adds to it (test/helpers/dashboard-cases.ts: team, name, alerts), against the service's case-by-case
 // readers, on the demo partnership with its stories and a generated partnership beside it: each case's
 // facts are what the case's own chronology, clocks, assessments, people, team and alerts say, and every
