@@ -16,10 +16,8 @@
 // statement, its time as sent and the plan's execution time.
 import fs from 'node:fs';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import type { CompiledQuery, KyselyPlugin, QueryId } from 'kysely';
 import { createContext } from '../src/application/context.ts';
 import { recordEntry } from '../src/application/chronology/record-entry.ts';
 import { viewHome } from '../src/application/cases/view-home.ts';
@@ -28,56 +26,24 @@ import { testConfig } from '../test/helpers/test-app.ts';
 import { TestClock } from '../test/helpers/test-clock.ts';
 import { openBenchDatabase } from './database.ts';
 import { findBenchDataset } from './dataset.ts';
+import { isRead, StatementCapture, type SentStatement } from './capture.ts';
 
 const { values: args } = parseArgs({ options: { only: { type: 'string' }, out: { type: 'string' } } });
 if (args.only !== undefined && args.only !== 'home' && args.only !== 'event') throw new Error(`--only must be home or event, not "${args.only}"`);
-
-interface Sent {
-  sql: string;
-  parameters: readonly unknown[];
-  ms: number;
-}
-
-/** Captures each statement sent (a subquery passes through transformQuery too, but only what is sent has a result). */
-class Capture implements KyselyPlugin {
-  readonly sent: Sent[] = [];
-  capturing = false;
-  private readonly pending = new WeakMap<QueryId, { compiled: CompiledQuery; started: number }>();
-  constructor(private readonly compile: (node: Parameters<KyselyPlugin['transformQuery']>[0]['node'], id: QueryId) => CompiledQuery) {}
-  transformQuery: KyselyPlugin['transformQuery'] = (input) => {
-    if (this.capturing) this.pending.set(input.queryId, { compiled: this.compile(input.node, input.queryId), started: performance.now() });
-    return input.node;
-  };
-  transformResult: KyselyPlugin['transformResult'] = (input) => {
-    const seen = this.pending.get(input.queryId);
-    if (seen && this.capturing) this.sent.push({ sql: seen.compiled.sql, parameters: seen.compiled.parameters, ms: performance.now() - seen.started });
-    return Promise.resolve(input.result);
-  };
-  async during(work: () => Promise<unknown>): Promise<Sent[]> {
-    this.sent.length = 0;
-    this.capturing = true;
-    try {
-      await work();
-      return [...this.sent];
-    } finally {
-      this.capturing = false;
-    }
-  }
-}
 
 const bench = await openBenchDatabase(4, { keep: true });
 const setup = createContext(bench.database.db, testConfig(), new TestClock());
 const found = await findBenchDataset(setup);
 if (!found) throw new Error('No bench fixtures in this database: load it first with npm run bench -- --keep --load-only');
-const capture = new Capture((node, id) => bench.database.db.getExecutor().compileQuery(node, id));
-const ctx = { ...setup, db: bench.database.db.withPlugin(capture) };
+const capture = new StatementCapture(bench.database.db);
+const ctx = { ...setup, db: capture.db };
 
 const userOf = async (id: string, channel: 'web' | 'api'): Promise<UserActor> => {
   const user = await setup.db.selectFrom('users').select(['id', 'organisation_id', 'role']).where('id', '=', id).executeTakeFirstOrThrow();
   return { kind: 'user', userId: user.id, organisationId: user.organisation_id, role: user.role as UserActor['role'], channel, ip: null };
 };
 
-const groups: { title: string; statements: Sent[] }[] = [];
+const groups: { title: string; statements: SentStatement[] }[] = [];
 if (args.only !== 'event') {
   const practitioner = await userOf(found.practitioner.id, 'web');
   await viewHome(ctx, practitioner);
@@ -93,10 +59,9 @@ if (args.only !== 'home') {
 
 const client = new pg.Client({ connectionString: bench.url });
 await client.connect();
-const planOf = async (statement: Sent): Promise<{ plan: string; analysed: boolean }> => {
+const planOf = async (statement: SentStatement): Promise<{ plan: string; analysed: boolean }> => {
   const text = (rows: unknown[]) => (rows as { 'QUERY PLAN': string }[]).map((r) => r['QUERY PLAN']).join('\n');
-  const isRead = /^\s*(select|with)\b/i.test(statement.sql) && !/\b(insert|update|delete|for update|for share|for no key update)\b/i.test(statement.sql);
-  if (isRead) return { plan: text((await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${statement.sql}`, [...statement.parameters])).rows), analysed: true };
+  if (isRead(statement.sql)) return { plan: text((await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${statement.sql}`, [...statement.parameters])).rows), analysed: true };
   await client.query('BEGIN');
   try {
     return { plan: text((await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${statement.sql}`, [...statement.parameters])).rows), analysed: true };
@@ -117,8 +82,8 @@ for (const group of groups) {
     const { plan, analysed } = await planOf(statement);
     const execution = /Execution Time: ([0-9.]+) ms/.exec(plan)?.[1];
     const brief = statement.sql.replace(/\s+/g, ' ').slice(0, 110);
-    console.log(`${String(index + 1).padStart(2)}. ${statement.ms.toFixed(1).padStart(7)} ms as sent; ${analysed ? `${execution ?? '?'} ms explained` : 'plan only (not analysed)'}: ${brief}`);
-    lines.push(`### ${String(index + 1)}. ${statement.ms.toFixed(1)} ms as sent, ${analysed ? `analysed: ${execution ?? '?'} ms` : 'plan only, not analysed'}`, '', '```sql', statement.sql, '```', '', `Parameters: \`${JSON.stringify(statement.parameters).slice(0, 2000)}\``, '', '```', plan, '```', '');
+    console.log(`${String(index + 1).padStart(2)}. ${(statement.doneAt - statement.askedAt).toFixed(1).padStart(7)} ms as sent; ${analysed ? `${execution ?? '?'} ms explained` : 'plan only (not analysed)'}: ${brief}`);
+    lines.push(`### ${String(index + 1)}. ${(statement.doneAt - statement.askedAt).toFixed(1)} ms as sent, ${analysed ? `analysed: ${execution ?? '?'} ms` : 'plan only, not analysed'}`, '', '```sql', statement.sql, '```', '', `Parameters: \`${JSON.stringify(statement.parameters).slice(0, 2000)}\``, '', '```', plan, '```', '');
   }
 }
 await client.end();

@@ -14,6 +14,8 @@ export interface Measured {
   non2xx: number;
   /** For batch scenarios: the events each request carries. */
   eventsPerRequest?: number;
+  /** For a direct baseline: what it sends (the page's captured statements, or the bare INSERT). */
+  describes?: string;
 }
 
 export interface ScenarioResult {
@@ -31,6 +33,8 @@ export interface ScenarioResult {
   eventsPerSecond: number | null;
   /** Requests per second as a share of the fixed-page baseline's; null when there is no baseline. */
   ratioToBaseline: number | null;
+  /** For a direct baseline: what it sends; null for a scenario through the app. */
+  describes: string | null;
 }
 
 /** A task timed once from start to end, such as re-evaluating every profile. */
@@ -81,6 +85,7 @@ export function summarise(measured: Measured): Omit<ScenarioResult, 'ratioToBase
     // A scenario that completed nothing failed too, even without a counted error.
     failed: measured.errors > 0 || measured.non2xx > 0 || sorted.length === 0,
     eventsPerSecond: measured.eventsPerRequest === undefined ? null : (sorted.length * measured.eventsPerRequest) / measured.durationSeconds,
+    describes: measured.describes ?? null,
   };
 }
 
@@ -116,8 +121,10 @@ export function markdownTable(report: BenchReport): string {
     ].join(' | '),
   );
   const oneOffs = report.oneOffs.map((o) => `| ${o.name} | ${o.seconds.toFixed(1)} | ${String(o.count)} ${o.unit} | ${(o.count / o.seconds).toFixed(0)} |`);
+  const described = report.results.filter((r) => r.describes !== null).map((r) => `- ${r.name}: ${r.describes!}`);
+  const baselines = described.length === 0 ? [] : ['What each direct baseline sends:', '', ...described, ''];
   const size = `Database size after loading: ${(report.databaseBytes / 1_048_576).toFixed(0)} MiB, ${(report.databaseBytes / report.infants / 1024).toFixed(1)} KiB per infant.`;
-  return [...header, ...rows.map((row) => `| ${row} |`), '', '| task, timed once | seconds | count | per second |', '| --- | ---: | ---: | ---: |', ...oneOffs, '', size].join('\n') + '\n';
+  return [...header, ...rows.map((row) => `| ${row} |`), '', '| task, timed once | seconds | count | per second |', '| --- | ---: | ---: | ---: |', ...oneOffs, '', ...baselines, size].join('\n') + '\n';
 }
 
 function servedBy(report: Pick<BenchReport, 'processes'>): string {

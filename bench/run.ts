@@ -2,9 +2,9 @@
 //                   [--keep] [--load-only] [--skip-reevaluate]
 // Seeds a partnership, serves the real app on 127.0.0.1 (in this process, or with --processes in N
 // server processes of its own on one port, PostgreSQL only), and measures each scenario with autocannon
-// (in a worker thread) and each page's main queries issued straight through the driver, against a
-// fixed-page baseline; batch ingest against a bare multi-row insert; then times re-evaluating every
-// profile once. PGlite in memory; PostgreSQL in a database of its own when DATABASE_URL is set.
+// (in a worker thread) and the statements each page sends, captured from a warm view and sent again
+// straight through the driver (bench/page-queries.ts), against a fixed-page baseline; batch ingest against
+// a bare multi-row insert; then times re-evaluating every profile once. PGlite in memory; PostgreSQL in a database of its own when DATABASE_URL is set.
 // With --keep, DATABASE_URL names a database of the caller's own (createdb it first): migrated, loaded
 // only when it holds no bench fixtures, never dropped; a later run finds the fixtures (bench/dataset.ts
 // findBenchDataset) and writes only to cases made for that run, so it measures the same reads again
@@ -26,7 +26,8 @@ import { runDirect, runLoad, type LoadRequest } from './load.ts';
 import { cliOperator } from '../src/application/actor.ts';
 import { reevaluateAllProfiles } from '../src/application/profile/reevaluate-profiles.ts';
 import { bareInsert, batchBody, BATCH_SIZE } from './ingest.ts';
-import { caseloadQuery, caseOverviewQuery, chronologyQuery, openAlertsQuery, profileQuery } from './page-queries.ts';
+import { auditAppendThrough, pageBaseline, type PageBaseline } from './page-queries.ts';
+import { StatementCapture } from './capture.ts';
 import { BASELINE_NAME, markdownTable, resultFileStem, summarise, withRatios, type BenchReport, type Measured, type OneOff } from './report.ts';
 
 const { values: args } = parseArgs({
@@ -137,31 +138,69 @@ const batch: LoadRequest = {
 };
 const [template] = (await raw('SELECT * FROM chronology_entries WHERE case_id = $1 LIMIT 1', [dataset.batchCases[0]!.id])) as Record<string, unknown>[];
 
-type Scenario = { name: string; http: LoadRequest; direct?: () => Promise<unknown>; directConnections?: number; eventsPerRequest?: number };
-const { db } = ctx;
+// Each page's direct baseline is what the page itself sends on a warm view (bench/page-queries.ts), served
+// through an app of its own whose statements are captured (bench/capture.ts), so the measured app carries
+// no capture. That app has a context of its own, as another server process has:
+// its caches (profiles, chronologies, the settings kept per database handle) are warmed by its own views.
+const capture = new StatementCapture(opened.db);
+const capturingApp = await buildApp({ ctx: createContext(capture.db, testConfig(), ctx.clock), sessionSecret: TEST_SESSION_SECRET });
+const appendAudit = auditAppendThrough(ctx, raw);
+const MOST_VIEWS_TO_WARM = 5;
+const baselineOf = async (url: string, cookie: string): Promise<PageBaseline> => {
+  const view = async () => {
+    const response = await capturingApp.inject({ url, headers: { cookie } });
+    if (response.statusCode !== 200) throw new Error(`Capturing ${url} for its baseline: ${String(response.statusCode)}`);
+  };
+  // A view can fill one cache that the next view's reads then fill another from (the case overview keeps the
+  // chronology first, the profile evaluated from it on the next view): views are captured until two in a row
+  // send as many statements, and the last is the baseline.
+  await view();
+  let sent = await capture.during(view);
+  for (let views = 3; ; views++) {
+    const again = await capture.during(view);
+    const steady = again.length === sent.length;
+    sent = again;
+    if (steady) break;
+    if (views === MOST_VIEWS_TO_WARM) throw new Error(`${url}: no two views in a row sent as many statements in ${String(MOST_VIEWS_TO_WARM)} views`);
+  }
+  const baseline = pageBaseline(sent, raw, appendAudit);
+  console.log(`Baseline of ${url}: ${baseline.describes}`);
+  return baseline;
+};
+
+type Scenario = { name: string; http: LoadRequest; direct?: () => Promise<unknown>; describes?: string; directConnections?: number; eventsPerRequest?: number };
+const pageScenario = async (name: string, url: string, cookie: string): Promise<Scenario> => {
+  const baseline = await baselineOf(url, cookie);
+  return { name, http: page(url, cookie), direct: baseline.replay, describes: baseline.describes };
+};
 const scenarios: Scenario[] = [
   { name: BASELINE_NAME, http: { url: base + FIXED_PAGE_PATH, method: 'GET', headers: {}, connections, durationSeconds } },
-  { name: 'case overview GET /cases/:id', http: page(`/cases/${dataset.ordinaryCaseId}`, practitionerCookie), direct: caseOverviewQuery(db, raw, dataset.ordinaryCaseId) },
-  { name: 'profile GET /cases/:id/profile', http: page(`/cases/${dataset.ordinaryCaseId}/profile`, practitionerCookie), direct: profileQuery(db, raw, dataset.ordinaryCaseId) },
-  { name: 'chronology, 2,000 entries, GET /cases/:id/chronology', http: page(`/cases/${dataset.longChronologyCaseId}/chronology`, practitionerCookie), direct: chronologyQuery(db, raw, dataset.longChronologyCaseId) },
-  { name: 'home, 40 cases, GET /', http: page('/', practitionerCookie), direct: caseloadQuery(db, raw, dataset.practitioner.id) },
-  { name: 'alerts of a safeguarding lead GET /alerts', http: page('/alerts', leadCookie), direct: openAlertsQuery(db, raw, dataset.safeguardingLead.id) },
+  await pageScenario('case overview GET /cases/:id', `/cases/${dataset.ordinaryCaseId}`, practitionerCookie),
+  await pageScenario('profile GET /cases/:id/profile', `/cases/${dataset.ordinaryCaseId}/profile`, practitionerCookie),
+  await pageScenario('chronology, 2,000 entries, GET /cases/:id/chronology', `/cases/${dataset.longChronologyCaseId}/chronology`, practitionerCookie),
+  await pageScenario('home, 40 cases, GET /', '/', practitionerCookie),
+  await pageScenario('alerts of a safeguarding lead GET /alerts', '/alerts', leadCookie),
   { name: 'API single event POST /api/v1/cases/:id/events', http: ingest },
   { name: 'API single events across 80 cases POST /api/v1/cases/:id/events', http: spreadIngest },
   {
     name: `API batch of ${String(BATCH_SIZE)} events POST /api/v1/events:batch`,
     http: batch,
     direct: bareInsert(raw, template!),
+    describes: `the same ${String(BATCH_SIZE)} rows by one bare multi-row INSERT through the driver (bench/ingest.ts): no checks, profile, alerts or audit`,
     directConnections: BATCH_CONNECTIONS,
     eventsPerRequest: BATCH_SIZE,
   },
 ];
+await capturingApp.close();
 
 const measured: Measured[] = [];
 for (const scenario of scenarios) {
   console.log(`Measuring ${scenario.name} …`);
   measured.push(await runLoad(scenario.name, scenario.http));
-  if (scenario.direct) measured.push(await runDirect(`direct query: ${scenario.name}`, scenario.direct, scenario.directConnections ?? connections, durationSeconds, scenario.eventsPerRequest));
+  if (scenario.direct) {
+    const direct = await runDirect(`direct query: ${scenario.name}`, scenario.direct, scenario.directConnections ?? connections, durationSeconds, scenario.eventsPerRequest);
+    measured.push({ ...direct, ...(scenario.describes === undefined ? {} : { describes: scenario.describes }) });
+  }
 }
 // The batch endpoint answers 200 with the entries it refused listed: count what it stored instead.
 // A batch still running when the time ran out may have stored more than was counted, never fewer.

@@ -53,6 +53,18 @@ describe('benchmark report', () => {
     assert.match(table, /Database size after loading: 50 MiB, 50\.0 KiB per infant\./);
   });
 
+  it('names what each direct baseline sends below the table, and nothing for a scenario through the app', () => {
+    const results = withRatios([
+      summarise(measured('page', [1])),
+      summarise({ ...measured('direct query: page', [1]), kind: 'direct', describes: 'the 4 statements the page sent' }),
+      summarise({ ...measured('direct query: batch', [1]), kind: 'direct', describes: 'one bare INSERT', eventsPerRequest: 1000 }),
+    ]);
+    assert.deepEqual(results.map((r) => r.describes), [null, 'the 4 statements the page sent', 'one bare INSERT']);
+    const table = markdownTable({ startedAt: '2026-11-22T04:00:00.000Z', database: 'pglite', infants: 500, dataset: 'test', durationSeconds: 2, connections: 10, results, oneOffs: [], databaseBytes: 0 });
+    assert.match(table, /What each direct baseline sends:\n\n- direct query: page: the 4 statements the page sent\n- direct query: batch: one bare INSERT\n/);
+    assert.match(table, /\| direct query: batch \| direct \| 0\.5 \| 500 \|/, 'the batch baseline\'s columns keep their meaning');
+  });
+
   it('names result files by time, database and size', () => {
     assert.equal(resultFileStem({ startedAt: '2026-11-22T04:11:54.821Z', database: 'postgres', infants: 500 }), '2026-11-22T04-11-54Z-postgres-500');
   });
