@@ -46,8 +46,8 @@ export async function countOpenAlerts(ctx: AppContext, userId: string): Promise<
   return Number(row?.open ?? 0);
 }
 
-/** What the alerts page counts (bench/page-queries.ts sends it too). */
-export function alertCountsQuery(db: Queryable, userId: string) {
+/** What the alerts page counts. */
+function alertCountsQuery(db: Queryable, userId: string) {
   return db
     .selectFrom('alert_recipients')
     .select([sql<string>`count(*) filter (where acknowledged_at is null)`.as('open'), sql<string>`count(*)`.as('all')])
@@ -61,9 +61,9 @@ async function countAlerts(db: Queryable, userId: string): Promise<MyAlerts['cou
 
 /**
  * The user's alerts, newest first: the open ones (all, or the first `first`), or all of them up to
- * ALL_ALERTS_SHOWN. What the alerts page and the home page send (bench/page-queries.ts too).
+ * ALL_ALERTS_SHOWN: what the alerts page and the home page send.
  */
-export function myAlertsQuery(db: Queryable, userId: string, status: AlertStatus, first?: number) {
+function myAlertsQuery(db: Queryable, userId: string, status: AlertStatus, first?: number) {
   const query = db
     .selectFrom('alert_recipients')
     .innerJoin('alerts', 'alerts.id', 'alert_recipients.alert_id')
@@ -101,7 +101,7 @@ async function readMyAlerts(db: Queryable, userId: string, status: AlertStatus):
 }
 
 /** What readFirstOpenAlerts sends: the first `first` open alerts, each row with the count of all of them. */
-export function firstOpenAlertsQuery(db: Queryable, userId: string, first: number) {
+function firstOpenAlertsQuery(db: Queryable, userId: string, first: number) {
   return myAlertsQuery(db, userId, 'open', first).select(sql<string>`count(*) over ()`.as('open_total'));
 }
 

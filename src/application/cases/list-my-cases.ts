@@ -95,9 +95,8 @@ function profileReview(level: string, reviewedAt: Date | null, events: readonly 
 /**
  * Every case in scope, with what ordering them needs: no colleagues, and of the findings only their severities (read in SQL).
  * The cases of the user's teams, or with `overseenOrganisationId`, every case a member of that organisation is in the team of.
- * bench/page-queries.ts sends it too.
  */
-export function casesInScopeQuery(db: Queryable, userId: string, overseenOrganisationId: string | null) {
+function casesInScopeQuery(db: Queryable, userId: string, overseenOrganisationId: string | null) {
   const query = db
     .selectFrom('cases')
     .leftJoin('case_team as mine', (join) => join.onRef('mine.case_id', '=', 'cases.id').on('mine.user_id', '=', userId))

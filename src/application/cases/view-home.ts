@@ -9,7 +9,7 @@ import type { AppContext } from '../context.ts';
 import { casesListed, readMyCases, type MyCases, type MyCasesOptions } from './list-my-cases.ts';
 
 /** How many of the caller's open alerts the home page shows; the alerts page has them all. */
-export const HOME_ALERTS_SHOWN = 5;
+const HOME_ALERTS_SHOWN = 5;
 
 export interface HomeView {
   /** The newest HOME_ALERTS_SHOWN of the caller's alerts not yet acknowledged, and how many are open in all. */

@@ -117,7 +117,7 @@ export async function loadEntry(db: Queryable, caseId: string, entryId: string):
 }
 
 /**
- * The statement loadChronologies sends (bench/page-queries.ts sends it too): every entry of these cases in
+ * The statement loadChronologies sends: every entry of these cases in
  * loadChronologies' order, with their disputes; with `kinds`, only the entries of those kinds and the
  * corrections (a correction can turn an entry into another kind, or take one away). When the kinds are
  * among the clocks' and the triggers' (case-clocks.ts CLOCK_AND_TRIGGER_KINDS), PostgreSQL reads them from

@@ -77,8 +77,8 @@ export async function readClockEntriesOfCases(db: Queryable, caseIds: readonly s
   return loadChronologies(db, caseIds, [...new Set([...CLOCK_ENTRY_KINDS, ...alsoKinds])]);
 }
 
-/** What readClocksOfCases reads of these cases' meetings (bench/page-queries.ts sends it too). */
-export function meetingsForClocksQuery(db: Queryable, caseIds: readonly string[]) {
+/** What readClocksOfCases reads of these cases' meetings. */
+function meetingsForClocksQuery(db: Queryable, caseIds: readonly string[]) {
   return db.selectFrom('case_meetings').select(['case_id', 'kind', 'held_on', 'section47', 'protection_plan']).where('case_id', 'in', [...caseIds]);
 }
 
