@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { countDashboard, selectCases, type CountOptions, type DashboardTeam } from './count-dashboard.ts';
 import type { DashboardCase, DashboardTeamMember } from './dashboard.types.ts';
+import { dashboardCase } from '../../../test/helpers/dashboard-case.ts';
 
 const today = '2026-11-22';
 
@@ -28,25 +29,7 @@ const person = (userId: string, organisationId: Organisation, inTeam: DashboardT
 });
 const people = { hv1: person('hv1', 'hv', alpha), hv2: person('hv2', 'hv', beta), hv3: person('hv3', 'hv', null), hv4: person('hv4', 'hv', alpha), pol1: person('pol1', 'police', response) };
 
-function aCase(caseId: string, team: DashboardTeamMember[], over: Partial<DashboardCase> = {}): DashboardCase {
-  return {
-    caseId,
-    status: 'born',
-    dateOfBirth: '2026-09-01',
-    level: 'universal',
-    openedOn: '2026-09-02',
-    team,
-    findings: [],
-    decisions: [],
-    lastReviewedAt: null,
-    review: 'scheduled',
-    clockOverdue: false,
-    alertsNotTakenUp: 0,
-    assessedRiskFactors: 0,
-    significantAdults: 0,
-    ...over,
-  };
-}
+const aCase = (caseId: string, team: DashboardTeamMember[], over: Partial<DashboardCase> = {}): DashboardCase => dashboardCase({ caseId, team, ...over });
 
 // P: two people of Alpha; Q: Alpha, Beta and Response; R: someone in no team; S: Response alone (not on health visiting's dashboard).
 const partnershipOf = (p: typeof people) => [

@@ -3,9 +3,10 @@ import { describe, it } from 'node:test';
 import { applicableRiskFactors, completenessBand } from './completeness.ts';
 import { countDashboard, selectCases } from './count-dashboard.ts';
 import { dashboardsFor, inDashboard, mayOpenFromDashboard, mayViewDashboard, type DashboardViewer } from './dashboard-access.ts';
-import type { DashboardCase, DashboardTeamMember } from './dashboard.types.ts';
+import type { DashboardTeamMember } from './dashboard.types.ts';
 import { MEASURE_IDS } from './measures.ts';
 import { stageOf } from './stage.ts';
+import { dashboardCase } from '../../../test/helpers/dashboard-case.ts';
 
 const today = '2026-11-22';
 const now = new Date('2026-11-22T12:00:00Z');
@@ -19,27 +20,8 @@ const member = (userId: string, organisationId: keyof typeof orgs, role: Dashboa
   role,
 });
 
-function aCase(over: Partial<DashboardCase> & Pick<DashboardCase, 'caseId'>): DashboardCase {
-  return {
-    status: 'born',
-    dateOfBirth: '2026-09-01',
-    level: 'universal',
-    openedOn: '2026-09-02',
-    team: [],
-    findings: [],
-    decisions: [],
-    lastReviewedAt: null,
-    review: 'scheduled',
-    clockOverdue: false,
-    alertsNotTakenUp: 0,
-    assessedRiskFactors: 0,
-    significantAdults: 0,
-    ...over,
-  };
-}
-
 // A small partnership of four babies, counted by hand in the tests below.
-const A = aCase({
+const A = dashboardCase({
   caseId: 'A',
   status: 'unborn',
   dateOfBirth: null,
@@ -49,7 +31,7 @@ const A = aCase({
   review: 'never-reviewed',
   significantAdults: 1,
 });
-const B = aCase({
+const B = dashboardCase({
   caseId: 'B',
   dateOfBirth: '2026-08-01',
   level: 'child-protection',
@@ -66,7 +48,7 @@ const B = aCase({
   assessedRiskFactors: applicableRiskFactors(2),
   significantAdults: 2,
 });
-const C = aCase({
+const C = dashboardCase({
   caseId: 'C',
   dateOfBirth: '2026-03-10',
   level: 'child-in-need',
@@ -82,7 +64,7 @@ const C = aCase({
   assessedRiskFactors: 5,
   significantAdults: 1,
 });
-const D = aCase({
+const D = dashboardCase({
   caseId: 'D',
   dateOfBirth: '2025-10-01',
   level: 'early-help',
