@@ -13,13 +13,11 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { createContext, type AppContext } from '../src/application/context.ts';
+import type { AppContext, createContext } from '../src/application/context.ts';
 import type { UserActor } from '../src/application/actor.ts';
-import { openPostgres } from '../src/infrastructure/db/connect.ts';
-import { migrate } from '../src/infrastructure/db/migrate.ts';
-import { actorFor, makeCase, makeOrganisation, makePerson, makeUser } from '../test/helpers/factories.ts';
-import { testConfig } from '../test/helpers/test-app.ts';
-import { TestClock } from '../test/helpers/test-clock.ts';
+import { makeCase, makePerson, makeUser } from '../test/helpers/factories.ts';
+import type { testConfig } from '../test/helpers/test-app.ts';
+import { abFixture } from './ab-fixture.ts';
 import { bareInsert } from './ingest.ts';
 
 const { values } = parseArgs({ options: { before: { type: 'string' }, rounds: { type: 'string', default: '10' }, singles: { type: 'string', default: '20' }, history: { type: 'string', default: '50' } } });
@@ -42,15 +40,7 @@ interface Side {
   single: number[];
 }
 
-const database = openPostgres(url, 10, () => undefined);
-await migrate(database.db);
-const clock = new TestClock('2026-12-01T10:00:00Z');
-const setup = createContext(database.db, testConfig(), clock);
-const police = await makeOrganisation(setup, 'police', 'County Police');
-const officer = await makeUser(setup, { organisationId: police.id, name: 'PC Lane' });
-const actor = { ...actorFor(officer), channel: 'api' as const };
-let n = 0;
-const entry = (kind = 'home-visit') => ({ kind, occurredAt: '2026-11-20', summary: `Event ${String(n)}`, source: 'agency-record', externalId: `ext-${String(n++)}` });
+const { database, clock, setup, officer, actor, entry } = await abFixture(url, 10);
 const batchOf = (cases: readonly string[], size: number) => Array.from({ length: size }, (_, i) => ({ index: i, caseId: cases[i % cases.length]!, entry: entry(i % 100 === 99 ? 'emergency-attendance' : 'home-visit') }));
 
 async function side(name: string, root: string): Promise<Side> {

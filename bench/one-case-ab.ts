@@ -12,13 +12,11 @@
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/<empty db> node --import tsx bench/one-case-ab.ts --before /tmp/base [--rounds 6] [--seconds 5] [--clients 10] [--history 200]
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createContext, type AppContext } from '../src/application/context.ts';
+import type { AppContext, createContext } from '../src/application/context.ts';
 import type { UserActor } from '../src/application/actor.ts';
-import { openPostgres } from '../src/infrastructure/db/connect.ts';
-import { migrate } from '../src/infrastructure/db/migrate.ts';
-import { actorFor, makeCase, makeOrganisation, makePerson, makeUser } from '../test/helpers/factories.ts';
-import { testConfig } from '../test/helpers/test-app.ts';
-import { TestClock } from '../test/helpers/test-clock.ts';
+import { makeCase, makePerson, makeUser } from '../test/helpers/factories.ts';
+import type { testConfig } from '../test/helpers/test-app.ts';
+import { abFixture } from './ab-fixture.ts';
 
 const { values } = parseArgs({ options: { before: { type: 'string' }, rounds: { type: 'string', default: '6' }, seconds: { type: 'string', default: '5' }, clients: { type: 'string', default: '10' }, history: { type: 'string', default: '200' } } });
 const url = process.env['DATABASE_URL'];
@@ -37,15 +35,7 @@ interface Side {
   perSecond: number[];
 }
 
-const database = openPostgres(url, CLIENTS, () => undefined);
-await migrate(database.db);
-const clock = new TestClock('2026-12-01T10:00:00Z');
-const setup = createContext(database.db, testConfig(), clock);
-const police = await makeOrganisation(setup, 'police', 'County Police');
-const officer = await makeUser(setup, { organisationId: police.id, name: 'PC Lane' });
-const actor = { ...actorFor(officer), channel: 'api' as const };
-let n = 0;
-const entry = () => ({ kind: 'home-visit', occurredAt: '2026-11-20', summary: `Event ${String(n)}`, source: 'agency-record', externalId: `ext-${String(n++)}` });
+const { database, clock, setup, officer, actor, entry } = await abFixture(url, CLIENTS);
 
 async function side(name: string, root: string): Promise<Side> {
   const entryModule = (await import(path.resolve(root, 'src/application/chronology/record-entry.ts'))) as Pick<Side, 'recordEntry'>;
