@@ -1,7 +1,7 @@
 // The one way use cases write to the audit trail: explicitly, inside their own transaction (a read's or
 // a refusal's entry alone, by one statement that is its own transaction). Writing
 // an entry takes no lock (ADR 10): page views and changes never wait for each other's entries.
-import { appendAuditEntries, type AuditEntryInput, type AuditEntryToAppend } from '../infrastructure/audit/audit-log.ts';
+import { appendAuditEntries, auditRowsForOneStatement, type AuditEntryInput, type AuditEntryToAppend, type AuditRow } from '../infrastructure/audit/audit-log.ts';
 import { appendTombstone, type RedactionScope, type TombstoneRedaction } from '../infrastructure/audit/audit-tombstone.ts';
 import type { Tx } from '../infrastructure/db/schema.ts';
 import type { Actor } from './actor.ts';
@@ -16,6 +16,14 @@ export async function recordAudit(trx: Tx, ctx: AppContext, actor: Actor, event:
 /** Many audit entries by one statement: a change to many cases at once. */
 export async function recordAudits(trx: Tx, ctx: AppContext, actor: Actor, events: readonly AuditEvent[]): Promise<void> {
   await appendAuditEntries(trx, ctx.auditKeys.current, entriesToAppend(ctx, actor, events));
+}
+
+/**
+ * The entries as the rows of one INSERT, for a change to append as a data-modifying WITH of its own
+ * statement (profile-versions.ts); undefined when one statement cannot take them (then recordAudits).
+ */
+export function auditRowsOf(ctx: AppContext, actor: Actor, events: readonly AuditEvent[]): AuditRow[] | undefined {
+  return auditRowsForOneStatement(ctx.auditKeys.current, entriesToAppend(ctx, actor, events));
 }
 
 function entriesToAppend(ctx: AppContext, actor: Actor, events: readonly AuditEvent[]): AuditEntryToAppend[] {

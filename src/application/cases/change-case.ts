@@ -1,7 +1,8 @@
 // The one way to change a case (issue 12): one transaction that locks the case and decides the
 // caller's access once (lock-cases-for-change.ts), audits a refusal in one place, hands the change
 // the case as locked, the recorder and today's date, then evaluates the profile once and writes the
-// version, the alerts the version raises and the change's audit entry, and commits. A change says
+// version, the alerts the version raises and the change's audit entry (in the version's statement when
+// no alert is raised: profile-versions.ts), and commits. A change says
 // what it did (the version's change and its audit entry) or why it did nothing; it never writes a
 // version, an alert or a refusal itself. Changes to chronology entries, for one case or many, take
 // the same steps as sets (chronology/record-batch.ts). A case closed for transfer takes no change
@@ -16,7 +17,7 @@ import type { RaisedAlert } from '../alerts/raise-alerts.ts';
 import { recordAudits, type AuditEvent } from '../audit.ts';
 import type { AppContext } from '../context.ts';
 import { msSince, type ChangeOutcome } from '../metrics.ts';
-import { appendProfileVersionsRaisingAlerts, type ProfileChange } from '../profile/profile-versions.ts';
+import { appendProfileVersionsRaisingAlerts, type AppendedVersion, type ProfileChange } from '../profile/profile-versions.ts';
 import { writeCaseSummaries } from '../dashboards/case-summaries.ts';
 import type { Recorder } from '../recorder.ts';
 import { CaseClosedForTransferError, noteRefusedWhenClosed } from './case-closed-for-transfer.ts';
@@ -43,6 +44,8 @@ export interface VersionWritten {
   profileVersion: number;
   alerts: RaisedAlert[];
 }
+
+const writtenOf = ({ version, alerts }: AppendedVersion): VersionWritten => ({ profileVersion: version, alerts });
 
 export type CaseChangeOutcome<R> =
   /** Nothing changed (the input was refused, or was stale); `audit` when the refusal is audited (denied). */
@@ -118,14 +121,13 @@ export async function changeCase<R>(
       await inSpan('changeCase.audit', () => recordAudits(trx, ctx, actor, [outcome.audit(unversioned)]));
       return { answer: outcome.answer(unversioned) };
     }
-    const { versions, alertAudits } = await inSpan('changeCase.evaluate-and-version', () => appendProfileVersionsRaisingAlerts(trx, ctx, actor, new Map([[caseId, outcome.version!]]), {
+    const versions = await inSpan('changeCase.evaluate-version-and-audit', () => appendProfileVersionsRaisingAlerts(trx, ctx, actor, new Map([[caseId, outcome.version!]]), {
       cases: new Map([[caseId, record]]),
       actorName: recorder.name,
       ...(chronologies ? { chronologies } : {}),
-    }));
+    }, (appended) => [outcome.audit(writtenOf(appended.get(caseId)!))]));
     const appended = versions.get(caseId)!;
-    const written: VersionWritten = { profileVersion: appended.version, alerts: appended.alerts };
-    await inSpan('changeCase.audit', () => recordAudits(trx, ctx, actor, [...alertAudits, outcome.audit(written)]));
+    const written = writtenOf(appended);
     return { answer: outcome.answer(written), keep: appended };
   }), { 'icp.action': intent.action })
     .catch((error: unknown) => {

@@ -8,7 +8,7 @@
 // access decided and the recorder read by two statements (lock-cases-for-change.ts), the duplicates
 // and the cases' people found by one, the entries stored by one, the profiles read and evaluated
 // together and their versions written by one, every alert stored by three, and every audit entry (refusals, the record of each case's
-// change, the alerts) appended by one. Each case touched gets one profile version and one audit
+// change, the alerts) appended by one: the versions' own when no alert is raised. Each case touched gets one profile version and one audit
 // entry for the whole batch, not one per entry; each new entry raises the alert its kind raises.
 // An entry answering the plan's check items (a contact's `planChecks`) is answered against its case's
 // plan as it stands (plan-check-entries.ts): refused, and audited as a failure, when an answer is
@@ -23,11 +23,11 @@ import { serviceToday } from '../../domain/shared/service-day.ts';
 import type { Tx } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
 import type { AlertToStore, RaisedAlert } from '../alerts/raise-alerts.ts';
-import { recordAudits, type AuditEvent } from '../audit.ts';
+import type { AuditEvent } from '../audit.ts';
 import { lockCasesForChange, type CaseForChange, type CaseRefusal, type ClosedCaseRefusal } from '../cases/lock-cases-for-change.ts';
 import type { AppContext } from '../context.ts';
 import { msSince, type ChangeOutcome } from '../metrics.ts';
-import { appendProfileVersionsRaisingAlerts, evaluateChangedProfiles, type EvaluatedForVersion, type ProfileChange } from '../profile/profile-versions.ts';
+import { appendProfileVersionsRaisingAlerts, evaluateChangedProfiles, type AppendedVersion, type EvaluatedForVersion, type ProfileChange } from '../profile/profile-versions.ts';
 import { settingsInForce } from '../settings/settings-in-force.ts';
 import type { Recorder } from '../recorder.ts';
 import { inSpan } from '../tracing.ts';
@@ -225,18 +225,19 @@ async function recordEntriesSteps(trx: Tx, ctx: AppContext, actor: UserActor, it
   const entryAlerts = await inSpan('recordEntries.alerts', () => entryAlertsToStore(trx, ctx, locked.cases, changed));
   // Evaluated while the entries were stored (then every entry was, so the cases changed are those evaluated), or now.
   const evaluated = written.evaluated ? { evaluated: written.evaluated } : { chronologies: chronologiesKept(ctx, locked.cases, changed) };
-  const { versions, alertAudits } = await inSpan('recordEntries.evaluate-and-version', () => appendProfileVersionsRaisingAlerts(trx, ctx, actor, new Map(changed.map(([caseId, part]) => [caseId, versionOf(part.written)])), {
+  const partsOf = (versions: ReadonlyMap<string, AppendedVersion>) =>
+    new Map<string, CaseWritten>(changed.map(([caseId, part]) => {
+      const version = versions.get(caseId)!;
+      return [caseId, { caseId, ...part, profileVersion: version.version, alerts: version.alerts, chronology: version.chronology }];
+    }));
+  const auditOf = source.auditEvent ?? ((part) => batchAuditEvent(part, source));
+  // Every audit entry (the alerts', the refusals', each case's change, naming its version) appended by the version writer.
+  const versions = await inSpan('recordEntries.evaluate-version-and-audit', () => appendProfileVersionsRaisingAlerts(trx, ctx, actor, new Map(changed.map(([caseId, part]) => [caseId, versionOf(part.written)])), {
     cases: locked.cases,
     actorName: recorder.name,
     ...evaluated,
-  }, entryAlerts));
-  const cases = new Map<string, CaseWritten>();
-  for (const [caseId, part] of changed) {
-    const version = versions.get(caseId)!;
-    cases.set(caseId, { caseId, ...part, profileVersion: version.version, alerts: version.alerts, chronology: version.chronology });
-  }
-  const auditOf = source.auditEvent ?? ((part) => batchAuditEvent(part, source));
-  await inSpan('recordEntries.audit', () => recordAudits(trx, ctx, actor, [...alertAudits, ...locked.refusalAudit, ...answerAudits, ...[...cases.values()].map(auditOf)]));
+  }, (written) => [...locked.refusalAudit, ...answerAudits, ...[...partsOf(written).values()].map(auditOf)], entryAlerts));
+  const cases = partsOf(versions);
   const byIndex = <T extends { index: number }>(list: T[]) => list.sort((a, b) => a.index - b.index);
   return { outcome: { stored: byIndex(outcome.stored), duplicates: byIndex(outcome.duplicates), rejected: byIndex(outcome.rejected) }, refused: locked.refused, entries, cases };
 }

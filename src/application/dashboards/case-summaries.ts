@@ -54,7 +54,7 @@ export interface DashboardCaseSummariesTable {
 /** The database with the summaries' table (kept beside the code that owns it). */
 export const withSummaries = (db: Queryable) => db.withTables<{ dashboard_case_summaries: DashboardCaseSummariesTable }>();
 
-type SummariesDatabase = ReturnType<typeof withSummaries> extends Kysely<infer DB> ? DB : never;
+export type SummariesDatabase = ReturnType<typeof withSummaries> extends Kysely<infer DB> ? DB : never;
 /** A row as worked out in Node: its organisations are read in SQL as it is written (upsertSummaries). */
 export type SummaryRow = Omit<Insertable<DashboardCaseSummariesTable>, 'organisation_ids'>;
 

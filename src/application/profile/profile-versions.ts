@@ -2,17 +2,19 @@
 // new version: who, when, what changed, why, and the findings the profile showed after it. Written
 // inside the change's own transaction, after the change, so the findings are those it left.
 import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
-import type { FindingSnapshot, ProfileVersionKind, Tx } from '../../infrastructure/db/schema.ts';
+import type { Insertable, QueryCreator } from 'kysely';
+import type { FindingSnapshot, ProfileVersionKind, ProfileVersionsTable, Tx } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
 import { findingAlertsToStore, storeAlertsAuditedByTheChange, type AlertTeamMember, type AlertToStore, type RaisedAlert } from '../alerts/raise-alerts.ts';
-import type { AuditEvent } from '../audit.ts';
+import { auditRowsOf, recordAudits, type AuditEvent } from '../audit.ts';
+import type { AuditRow } from '../../infrastructure/audit/audit-log.ts';
 import type { AppContext } from '../context.ts';
 import { msSince } from '../metrics.ts';
 import { inSpan } from '../tracing.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
 import { evaluateStored, loadStoredProfiles, snapshotFindings } from './profile-facts.ts';
 import { settingsInForce } from '../settings/settings-in-force.ts';
-import { settingsStamp, summaryOfProfile, summaryRow, upsertSummaries, withSummaries, writeCaseSummaries } from '../dashboards/case-summaries.ts';
+import { settingsStamp, summaryOfProfile, summaryRow, upsertSummaries, withSummaries, writeCaseSummaries, type SummariesDatabase, type SummaryRow } from '../dashboards/case-summaries.ts';
 import type { CaseSummary } from '../../domain/dashboards/case-summary.ts';
 import type { ServiceSettings } from '../../domain/settings/service-settings.ts';
 
@@ -61,12 +63,6 @@ export interface EvaluatedForVersion {
   summary?: { of: CaseSummary; stamp: string };
 }
 
-/** The versions written, by case, and the audit entries of every alert raised, for the change to append with its own. */
-export interface VersionsAppended {
-  versions: Map<string, AppendedVersion>;
-  alertAudits: AuditEvent[];
-}
-
 /**
  * The changed cases' profiles read (the chronologies known are not read again) and evaluated, with
  * each case's dashboards' summary worked out from the same read (its decisions and meetings read by
@@ -95,13 +91,20 @@ export async function evaluateChangedProfiles(
   return evaluated;
 }
 
+
+/** The change's own audit entries, given the versions it wrote (their numbers and the alerts each raised). */
+export type AuditOfVersions = (versions: ReadonlyMap<string, AppendedVersion>) => AuditEvent[];
+
 /**
  * Each changed case's profile evaluated and its new version written, raising the alerts its critical
  * findings call for, for many cases at once (an agency batch) as for one: their profiles read and
  * evaluated together, the versions written by one statement (which also moves each case's version
  * on), and every alert stored together, `entryAlerts` (those the change's new entries raise by their
  * kind) after the findings'. Each version's alerts are its findings' then its entries'. The cases
- * must be locked by the caller, who appends the alerts' audit entries with its own.
+ * must be locked by the caller. The audit entries of the alerts, then the change's own (`auditOf`,
+ * given the versions), are appended here: when the change raises no alert they are known before the
+ * versions are written, and go in the versions' statement (one round trip fewer); otherwise by one
+ * statement after the alerts, whose ids they name.
  */
 export async function appendProfileVersionsRaisingAlerts(
   trx: Tx,
@@ -109,11 +112,15 @@ export async function appendProfileVersionsRaisingAlerts(
   actor: UserActor,
   changes: ReadonlyMap<string, ProfileChange>,
   known: KnownToTheChange,
+  auditOf: AuditOfVersions,
   entryAlerts: readonly AlertToStore[] = [],
-): Promise<VersionsAppended> {
+): Promise<Map<string, AppendedVersion>> {
   const caseIds = [...changes.keys()];
   const versions = new Map<string, AppendedVersion>();
-  if (caseIds.length === 0) return { versions, alertAudits: [] };
+  if (caseIds.length === 0) {
+    await recordAudits(trx, ctx, actor, auditOf(versions));
+    return versions;
+  }
   const evaluated = known.evaluated ?? (await evaluateChangedProfiles(trx, ctx, caseIds, (await settingsInForce(ctx, trx)).settings, known.chronologies));
   const now = ctx.clock.now();
   const prepared = caseIds.map((caseId) => {
@@ -134,38 +141,49 @@ export async function appendProfileVersionsRaisingAlerts(
     };
     return { row, findings, findingsBefore, chronology, summary };
   });
-  // One statement: the cases' versions moved on and their dashboards' summaries written (issue 16, ADR 0017; data-modifying
-  // WITHs run whatever reads them), and the versions inserted.
-  const summaries = prepared.flatMap(({ row, summary }) => (summary ? [summaryRow(row.case_id, row.version, summary.stamp, summary.of, now)] : []));
-  const rows = prepared.map(({ row }) => row);
-  if (summaries.length === 0) {
-    await trx
-      .with('moved_on', (qc) => qc.updateTable('cases').set((eb) => ({ profile_version: eb('profile_version', '+', 1) })).where('id', 'in', caseIds))
-      .insertInto('profile_versions')
-      .values(rows)
-      .execute();
-  } else {
-    await withSummaries(trx)
-      .with('summaries', (qc) => upsertSummaries(qc, summaries, 'always'))
-      .with('moved_on', (qc) => qc.updateTable('cases').set((eb) => ({ profile_version: eb('profile_version', '+', 1) })).where('id', 'in', caseIds))
-      .insertInto('profile_versions')
-      .values(rows)
-      .execute();
+  const toStore: AlertToStore[] = [];
+  for (const { row, findings, findingsBefore } of prepared) {
+    const locked = known.cases.get(row.case_id)!;
+    toStore.push(...(await findingAlertsToStore(trx, row.case_id, findingsBefore, findings, { babyName: locked.babyName, team: locked.team.filter((member) => !member.disabled) })));
   }
+  toStore.push(...entryAlerts);
+  for (const { row, chronology } of prepared) versions.set(row.case_id, { version: row.version, alerts: [], chronology });
+  // No alert: the audit entries are known now, and ride in the versions' statement.
+  const audited = toStore.length === 0 ? auditRowsOf(ctx, actor, auditOf(versions)) : undefined;
+  await writeVersions(trx, caseIds, prepared.map(({ row }) => row), prepared.flatMap(({ row, summary }) => (summary ? [summaryRow(row.case_id, row.version, summary.stamp, summary.of, now)] : [])), audited);
   // A case evaluated without its summary (not read by evaluateChangedProfiles): worked out by reading it again.
   const unsummarised = prepared.filter(({ summary }) => !summary);
   if (unsummarised.length > 0) {
     await inSpan('profile.dashboard-summaries', () => writeCaseSummaries(trx, ctx, unsummarised.map(({ row }) => row.case_id), new Map(unsummarised.map(({ row, chronology }) => [row.case_id, chronology]))));
   }
+  if (toStore.length === 0) {
+    if (!audited) await recordAudits(trx, ctx, actor, auditOf(versions));
+    return versions;
+  }
   return inSpan('profile.alerts', async () => {
-    const toStore: AlertToStore[] = [];
-    for (const { row, findings, findingsBefore } of prepared) {
-      const locked = known.cases.get(row.case_id)!;
-      toStore.push(...(await findingAlertsToStore(trx, row.case_id, findingsBefore, findings, { babyName: locked.babyName, team: locked.team.filter((member) => !member.disabled) })));
-    }
-    toStore.push(...entryAlerts);
     const { raised, audits } = await storeAlertsAuditedByTheChange(trx, ctx, actor, toStore);
-    for (const { row, chronology } of prepared) versions.set(row.case_id, { version: row.version, alerts: raised.filter((_, i) => toStore[i]!.caseId === row.case_id), chronology });
-    return { versions, alertAudits: audits };
+    for (const [caseId, version] of versions) version.alerts = raised.filter((_, i) => toStore[i]!.caseId === caseId);
+    await recordAudits(trx, ctx, actor, [...audits, ...auditOf(versions)]);
+    return versions;
   });
+}
+
+type VersionRow = Insertable<ProfileVersionsTable>;
+
+/**
+ * One statement: the cases' versions moved on, their dashboards' summaries written (issue 16, ADR 0017;
+ * data-modifying WITHs run whatever reads them), the audit entries appended when given, and the
+ * versions inserted.
+ */
+async function writeVersions(trx: Tx, caseIds: readonly string[], rows: readonly VersionRow[], summaries: readonly SummaryRow[], audited: readonly AuditRow[] | undefined): Promise<void> {
+  // Each optional WITH only when it has rows (an INSERT of none is not SQL); nothing after it reads it,
+  // so the statement keeps the type it had without it.
+  let statement: QueryCreator<SummariesDatabase> = withSummaries(trx);
+  if (summaries.length > 0) statement = statement.with('summaries', (qc) => upsertSummaries(qc, summaries, 'always')) as unknown as QueryCreator<SummariesDatabase>;
+  if (audited) statement = statement.with('audited', (qc) => qc.insertInto('audit_log').values(audited)) as unknown as QueryCreator<SummariesDatabase>;
+  await statement
+    .with('moved_on', (qc) => qc.updateTable('cases').set((eb) => ({ profile_version: eb('profile_version', '+', 1) })).where('id', 'in', caseIds))
+    .insertInto('profile_versions')
+    .values(rows)
+    .execute();
 }

@@ -3,7 +3,8 @@
 // the order entries commit, within a second or so (ADR 10).
 import type { AuditKey } from '../../config.ts';
 import type { AuditOutcome } from '../../domain/shared/audit-outcomes.ts';
-import type { Queryable, Tx } from '../db/schema.ts';
+import type { Insertable } from 'kysely';
+import type { AuditLogTable, Queryable, Tx } from '../db/schema.ts';
 import { currentRequestId } from '../process/request-scope.ts';
 import { auditEntryMac, type HashedAuditFields } from './audit-hash.ts';
 
@@ -35,15 +36,34 @@ export async function appendAudit(trx: Tx, key: AuditKey, entry: AuditEntryInput
   await appendAuditEntries(trx, key, [{ entry, id, occurredAt }]);
 }
 
+/** An entry as the row its INSERT stores: signed, not yet chained. */
+export type AuditRow = Insertable<AuditLogTable>;
+
 /**
  * Appends many entries by one statement, in the order given (their numbers follow it); more than
  * ROWS_PER_STATEMENT take several, so give a transaction unless there are fewer.
  */
 export async function appendAuditEntries(db: Queryable, key: AuditKey, entries: readonly AuditEntryToAppend[]): Promise<void> {
-  if (entries.length === 0) return;
+  const rows = auditRows(key, entries);
+  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+    await db.insertInto('audit_log').values(rows.slice(start, start + ROWS_PER_STATEMENT)).execute();
+  }
+}
+
+/**
+ * The entries as the rows one INSERT appends, for a change that appends them by a data-modifying WITH of
+ * its own statement (profile-versions.ts: one round trip fewer); undefined when they need more than one
+ * statement, or there are none.
+ */
+export function auditRowsForOneStatement(key: AuditKey, entries: readonly AuditEntryToAppend[]): AuditRow[] | undefined {
+  return entries.length === 0 || entries.length > ROWS_PER_STATEMENT ? undefined : auditRows(key, entries);
+}
+
+/** Each entry signed with its own hash (ADR 10), in the order given. */
+function auditRows(key: AuditKey, entries: readonly AuditEntryToAppend[]): AuditRow[] {
   // The request that wrote them, for finding its log lines: not hashed (migration 044).
   const requestId = currentRequestId();
-  const rows = entries.map(({ entry, id, occurredAt }) => {
+  return entries.map(({ entry, id, occurredAt }) => {
     const fields: HashedAuditFields = {
       id,
       occurredAt,
@@ -76,7 +96,4 @@ export async function appendAuditEntries(db: Queryable, key: AuditKey, entries: 
       request_id: requestId,
     };
   });
-  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
-    await db.insertInto('audit_log').values(rows.slice(start, start + ROWS_PER_STATEMENT)).execute();
-  }
 }
