@@ -53,6 +53,14 @@ describe('the profile kept by profile version and day', () => {
     assert.deepEqual(first?.evaluation, (await fresh())?.evaluation);
   });
 
+  it('keeps one evaluation whichever handle on the database the context reads with ({ ...ctx, db }: a transaction’s, one with a plugin)', async () => {
+    const cache = new ProfileCache();
+    const other = { ...t.ctx, db: t.ctx.db.withPlugin({ transformQuery: (args) => args.node, transformResult: (args) => Promise.resolve(args.result) }) };
+    const first = await cache.read(t.ctx, caseId);
+    assert.equal(await cache.read(other, caseId), first, 'kept, not evaluated again');
+    assert.equal(await cache.read(t.ctx, caseId), first);
+  });
+
   it('evaluates again after each kind of change, since each writes a version: an entry, a factor, a person', async () => {
     const cache = new ProfileCache();
     const actor = actorFor(user);

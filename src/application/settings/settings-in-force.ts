@@ -1,7 +1,14 @@
 // The area's settings in force (src/domain/settings/service-settings.ts): the stored values over the
-// defaults, kept per database for RECHECK_MS of the service's clock so that evaluating a profile
+// defaults, kept per database handle for RECHECK_MS of the service's clock so that evaluating a profile
 // does not read them each time. A change made in this process is seen at once (forgetSettings); one
 // made by another process (a second server process, the command line) within RECHECK_MS.
+//
+// Their generation names the settings themselves, not the handle they were read with: the same settings
+// have the same generation on every handle, different settings never share one. A context's profile
+// cache keys by it, and a context may be used with more than one handle (a transaction's, a handle with
+// a plugin: { ...ctx, db }); a generation counted per handle would give two handles' different settings
+// the same number, and one counted per read (as before) gave the same settings on two handles two numbers,
+// so the cache missed each time the handle changed.
 import { settingsFrom, type ServiceSettings } from '../../domain/settings/service-settings.ts';
 import type { Clock } from '../../domain/shared/clock.ts';
 import type { Db, Queryable } from '../../infrastructure/db/schema.ts';
@@ -18,19 +25,18 @@ export interface SettingsInForce {
   settings: ServiceSettings;
   /** Stored settings no longer within their bounds, so at their defaults. */
   ignored: string[];
-  /** Changes whenever the settings do: part of the key of anything evaluated under them. */
+  /** The same for the same settings on any handle, another for others: part of the key of anything evaluated under them. */
   generation: number;
 }
 
 interface Kept {
   inForce: SettingsInForce;
   readAt: number;
-  /** The settings as JSON, to tell whether a re-read changed them. */
-  signature: string;
 }
 
 const kept = new WeakMap<object, Kept>();
-let generations = 0;
+/** Each different set of settings read in this process, by its JSON (a few: one for each change). */
+const distinct = new Map<string, SettingsInForce>();
 
 /** Read from `db` when given (inside a transaction, where the embedded database has one connection). */
 export async function settingsInForce(ctx: SettingsSource, db: Queryable = ctx.db): Promise<SettingsInForce> {
@@ -40,8 +46,9 @@ export async function settingsInForce(ctx: SettingsSource, db: Queryable = ctx.d
   const rows = await db.selectFrom('service_settings').select(['key', 'value']).execute();
   const { settings, ignored } = settingsFrom(new Map(rows.map((row) => [row.key, row.value])));
   const signature = JSON.stringify([settings, ignored]);
-  const inForce = known && known.signature === signature ? known.inForce : { settings, ignored, generation: ++generations };
-  kept.set(ctx.db, { inForce, readAt: now, signature });
+  const inForce = distinct.get(signature) ?? { settings, ignored, generation: distinct.size + 1 };
+  distinct.set(signature, inForce);
+  kept.set(ctx.db, { inForce, readAt: now });
   return inForce;
 }
 
