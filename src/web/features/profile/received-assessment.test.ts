@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { apiTokenFor, makeCase, makeOrganisation, makePerson, makeUser } from '../../../../test/helpers/factories.ts';
 import { qaElement, textOf } from '../../../../test/helpers/html.ts';
-import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
+import { transferAreas, type TransferAreas } from '../../../../test/helpers/transfer-areas.ts';
 import { WebClient } from '../../../../test/helpers/web-client.ts';
 import { serviceToday } from '../../../domain/shared/service-day.ts';
 import { formatDate } from '../../views/london-time.ts';
@@ -16,45 +15,34 @@ interface Factor {
 }
 
 describe('a factor assessment received in a transfer: the sending area’s, shown as not yet confirmed here until saved here', () => {
-  let sending: TestApp;
-  let receiving: TestApp;
+  let areas: TransferAreas;
   let caseId: string;
   let mother: string;
-  let receiver: Awaited<ReturnType<typeof makeUser>>;
-  let token: string;
 
   before(async () => {
-    [sending, receiving] = await Promise.all([createTestApp(), createTestApp()]);
-    const health = await makeOrganisation(sending.ctx, 'health-visiting', 'Southby Health Visiting');
-    const lead = await makeUser(sending.ctx, { organisationId: health.id, name: 'Lena Lead' });
-    const leadToken = await apiTokenFor(sending.ctx, lead.email);
-    const { id: sentId } = await makeCase(sending.ctx, { familyName: 'Mover', teamUserIds: [lead.id] });
-    const { id: motherThere } = await makePerson(sending.ctx, sentId, { given_name: 'Zoë', family_name: 'Mover', nhs_number: '9434765919' });
+    areas = await transferAreas({ motherNhsNumber: '9434765919' });
     const send = (method: 'POST' | 'PUT', path: string, payload: object) =>
-      sending.app.inject({ method, url: `/api/v1/cases/${sentId}/${path}`, headers: { authorization: `Bearer ${leadToken}` }, payload });
-    const assessed = await send('PUT', 'profile/factors/mental-health', { personId: motherThere, status: 'present', detail: 'Postnatal depression', evidence: [{ source: 'agency-record', note: 'GP letter' }], version: 0 });
+      areas.sending.app.inject({ method, url: `/api/v1/cases/${areas.caseId}/${path}`, headers: { authorization: `Bearer ${areas.leadToken}` }, payload });
+    const assessed = await send('PUT', 'profile/factors/mental-health', { personId: areas.motherId, status: 'present', detail: 'Postnatal depression', evidence: [{ source: 'agency-record', note: 'GP letter' }], version: 0 });
     assert.equal(assessed.statusCode, 200, assessed.body);
-    const excluded = await send('PUT', 'profile/factors/alcohol-misuse', { personId: motherThere, status: 'excluded', evidence: [{ source: 'observed', note: 'No sign of drink at three visits' }], version: 0 });
+    const excluded = await send('PUT', 'profile/factors/alcohol-misuse', { personId: areas.motherId, status: 'excluded', evidence: [{ source: 'observed', note: 'No sign of drink at three visits' }], version: 0 });
     assert.equal(excluded.statusCode, 200, excluded.body);
     const closed = await send('POST', 'transfer', { toArea: 'Northshire County Council', contact: 'Rita Receiver, duty team' });
     assert.equal(closed.statusCode, 201, closed.body);
 
-    const org = await makeOrganisation(receiving.ctx, 'childrens-social-care', 'Northshire Children’s Services');
-    receiver = await makeUser(receiving.ctx, { organisationId: org.id, name: 'Rita Receiver' });
-    token = await apiTokenFor(receiving.ctx, receiver.email);
-    const received = await receiving.app.inject({ method: 'POST', url: '/api/v1/transfers', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/fhir+json' }, payload: closed.body });
+    const received = await areas.receive(closed.json());
     assert.equal(received.statusCode, 201, received.body);
     caseId = received.json<{ caseId: string }>().caseId;
-    mother = (await receiving.ctx.db.selectFrom('people').select('id').where('case_id', '=', caseId).executeTakeFirstOrThrow()).id;
+    mother = (await areas.receiving.ctx.db.selectFrom('people').select('id').where('case_id', '=', caseId).executeTakeFirstOrThrow()).id;
   });
-  after(async () => Promise.all([sending.close(), receiving.close()]));
+  after(async () => areas.close());
 
   const api = (method: 'GET' | 'PUT', path: string, payload?: object) =>
-    receiving.app.inject({ method, url: `/api/v1/cases/${caseId}/${path}`, headers: { authorization: `Bearer ${token}` }, ...(payload ? { payload } : {}) });
+    areas.receiving.app.inject({ method, url: `/api/v1/cases/${caseId}/${path}`, headers: { authorization: `Bearer ${areas.receiverToken}` }, ...(payload ? { payload } : {}) });
   const profile = async () => (await api('GET', 'profile')).json<{ factors: Factor[]; summary: { unverified: number; receivedNotConfirmed: number } }>();
   const factors = async () => (await profile()).factors;
   const mothers = (all: Factor[], factorId: string) => all.find((f) => f.factorId === factorId && f.personId === mother)!;
-  const today = () => serviceToday(receiving.clock.now());
+  const today = () => serviceToday(areas.receiving.clock.now());
 
   it('the API read carries receivedFrom on a received assessment, and null on one made here or never made', async () => {
     const here = await api('PUT', 'profile/factors/housing-instability', { status: 'excluded', evidence: [{ source: 'observed', note: 'Settled flat, seen on the visit' }], version: 0 });
@@ -74,7 +62,7 @@ describe('a factor assessment received in a transfer: the sending area’s, show
   });
 
   it('the profile page marks each received factor, counts them and says what to do; the factor page says who assessed it', async () => {
-    const client = await WebClient.signedIn(receiving.app, receiver);
+    const client = await WebClient.signedIn(areas.receiving.app, areas.receiver);
     const page = await client.get(`/cases/${caseId}/profile`);
     assert.equal(page.statusCode, 200);
     assert.match(textOf(qaElement(page.body, 'received-unconfirmed')), /2 assessments were made by another area .* confirm it on what you have seen, with your evidence, or re-assess it/);
@@ -91,7 +79,7 @@ describe('a factor assessment received in a transfer: the sending area’s, show
   });
 
   it('the printable profile and summary say the same', async () => {
-    const client = await WebClient.signedIn(receiving.app, receiver);
+    const client = await WebClient.signedIn(areas.receiving.app, areas.receiver);
     const print = await client.get(`/cases/${caseId}/print/profile`);
     assert.equal(print.statusCode, 200);
     assert.match(textOf(qaElement(print.body, 'received-count')), /^2 assessments were made by another area/);
@@ -103,7 +91,7 @@ describe('a factor assessment received in a transfer: the sending area’s, show
   });
 
   it('once saved here it is this area’s own: no longer marked anywhere', async () => {
-    const client = await WebClient.signedIn(receiving.app, receiver);
+    const client = await WebClient.signedIn(areas.receiving.app, areas.receiver);
     const { version } = mothers(await factors(), 'alcohol-misuse');
     const saved = await client.post(`/cases/${caseId}/profile/${mother}/alcohol-misuse`, { version: String(version), status: 'excluded', evidenceNote: 'No drink seen at our visit', evidenceSource: 'observed' });
     assert.equal(saved.statusCode, 303, saved.body);
