@@ -36,14 +36,8 @@ export function textOf(html: string | null): string {
   return decode((html ?? '').replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').replace(/ ([.,)])/g, '$1').replace(/\( /g, '(').trim();
 }
 
-/** The links in the GOV.UK error summary, as "#field: message". */
+/** The links in the GOV.UK error summary, as "#field: message" (a list's row fields too: ids with digits, such as actions-0-text). */
 export function summaryErrors(html: string): string[] {
-  const summary = /<div class="govuk-error-summary"[\s\S]*?<\/ul>/.exec(html)?.[0] ?? '';
-  return [...summary.matchAll(/<a href="#([A-Za-z-]+)">([^<]*)<\/a>/g)].map((match) => `#${match[1]!}: ${decode(match[2]!)}`);
-}
-
-/** The links in the error summary as "#field: message", the fields of a list's rows (ids with digits, such as actions-0-text) too. */
-export function errorLinks(html: string): string[] {
   const summary = /<div class="govuk-error-summary"[\s\S]*?<\/ul>/.exec(html)?.[0] ?? '';
   return [...summary.matchAll(/<a href="#([A-Za-z0-9-]+)">([^<]*)<\/a>/g)].map((match) => `#${match[1]!}: ${textOf(match[2]!)}`);
 }

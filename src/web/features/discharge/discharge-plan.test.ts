@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { makeCase, makeOrganisation, makeUser } from '../../../../test/helpers/factories.ts';
-import { dateFields, errorLinks, inputValue, qaElement, textOf } from '../../../../test/helpers/html.ts';
+import { dateFields, inputValue, qaElement, summaryErrors, textOf } from '../../../../test/helpers/html.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { WebClient } from '../../../../test/helpers/web-client.ts';
 import { addDays } from '../../../domain/shared/calendar-date.ts';
@@ -85,7 +85,7 @@ describe('the discharge plan page', () => {
       ...dateFields('followUp-1-on', addDays(today, -3)),
     });
     assert.equal(response.statusCode, 400);
-    assert.deepEqual(errorLinks(response.body), [
+    assert.deepEqual(summaryErrors(response.body), [
       '#firstVisit-agency: Choose the agency that sees the baby first at home.',
       '#feedingAndHandling: Enter the feeding and handling advice agreed: this baby is fragile (born before 37 weeks, under 2,500 g or after a neonatal stay).',
       '#followUp-0-what: Say what the appointment is for.',

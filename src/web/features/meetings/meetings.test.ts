@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { makeCase, makeOrganisation, makeUser } from '../../../../test/helpers/factories.ts';
-import { dateFields, errorLinks, inputValue, qaElement, textOf } from '../../../../test/helpers/html.ts';
+import { dateFields, inputValue, qaElement, summaryErrors, textOf } from '../../../../test/helpers/html.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { WebClient } from '../../../../test/helpers/web-client.ts';
 import { addDays } from '../../../domain/shared/calendar-date.ts';
@@ -71,7 +71,7 @@ describe('the meetings pages', () => {
       'action-1-dueOn-year': '',
     });
     assert.equal(response.statusCode, 400);
-    assert.deepEqual(errorLinks(response.body), [
+    assert.deepEqual(summaryErrors(response.body), [
       '#heldOn-day: A meeting dated in the future cannot be recorded as held: enter the date it was held.',
       "#parentsPresent: A professionals' meeting is held without the parents: choose another kind of meeting, or say the parents were not present.",
       '#action-1-owner: Enter who will do it.',

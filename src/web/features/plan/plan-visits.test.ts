@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { actorFor, makeCase, makeUser } from '../../../../test/helpers/factories.ts';
-import { errorLinks, inputValue, qaElement, textOf } from '../../../../test/helpers/html.ts';
+import { inputValue, qaElement, summaryErrors, textOf } from '../../../../test/helpers/html.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { WebClient } from '../../../../test/helpers/web-client.ts';
 import { recordEntry } from '../../../application/chronology/record-entry.ts';
@@ -43,7 +43,7 @@ describe('the visiting pattern on the plan pages', () => {
     await web.get(`/cases/${caseId}/plan/edit`);
     const page = await web.post(`/cases/${caseId}/plan/edit`, { version: '0', level: 'child-in-need', 'visit-0-who': 'Sam Hill, health visitor', 'visit-0-everyDays': 'weekly', 'visit-1-agencyKind': 'gp', 'visit-1-everyDays': '91', 'visit-1-babySeen': 'no' });
     assert.equal(page.statusCode, 400);
-    assert.deepEqual(errorLinks(page.body), [
+    assert.deepEqual(summaryErrors(page.body), [
       '#visit-0-agencyKind: Visit 1: Choose the kind of agency that visits.',
       '#visit-0-everyDays: Visit 1: Say how often in whole days, from 1 to 90: 7 is every week, 14 every 2 weeks.',
       '#visit-0-babySeen: Visit 1: Say whether the baby must be seen at each visit.',

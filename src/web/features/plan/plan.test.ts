@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { actorFor, makeCase, makePerson, makeUser } from '../../../../test/helpers/factories.ts';
-import { errorLinks, inputValue, qaElement, textOf } from '../../../../test/helpers/html.ts';
+import { inputValue, qaElement, summaryErrors, textOf } from '../../../../test/helpers/html.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { WebClient } from '../../../../test/helpers/web-client.ts';
 import { updateFactor } from '../../../application/profile/update-factor.ts';
@@ -75,7 +75,7 @@ describe('the plan pages', () => {
       'action-0-status': 'open',
     });
     assert.equal(page.statusCode, 400);
-    assert.deepEqual(errorLinks(page.body), [
+    assert.deepEqual(summaryErrors(page.body), [
       '#item-0-text: Check 1: Say what it is, in plain words.',
       '#action-0-ownerUserId: Action 1: Say who owns the action: someone with an account, or the name of someone outside the service.',
       '#action-0-dueOn-day: Action 1: The due date must be a real date.',
@@ -149,7 +149,7 @@ describe('the plan pages', () => {
       'action-0-status': 'done',
     });
     assert.equal(page.statusCode, 409);
-    assert.deepEqual(errorLinks(page.body).map((e) => e.split(':')[0]), ['#their-plan']);
+    assert.deepEqual(summaryErrors(page.body).map((e) => e.split(':')[0]), ['#their-plan']);
     assert.match(textOf(qaElement(page.body, 'their-plan')), /Their outcome/);
     assert.match(page.body, /name="outcome-0"[^>]*>My own outcome<\/textarea>/);
     assert.equal(inputValue(page.body, 'version'), '2');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { makeCase, makeOrganisation, makeUser } from '../../../../test/helpers/factories.ts';
-import { dateFields, errorLinks, qaElement, textOf } from '../../../../test/helpers/html.ts';
+import { dateFields, qaElement, summaryErrors, textOf } from '../../../../test/helpers/html.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { WebClient } from '../../../../test/helpers/web-client.ts';
 import { cliOperator } from '../../../application/actor.ts';
@@ -117,7 +117,7 @@ describe('the supervision pages', () => {
   it('shows every problem in the error summary in the order of the form, keeps what was typed, stores nothing and audits the failure', async () => {
     const response = await clients.hv.post(`/cases/${caseId}/supervision/new`, filled({ 'heldOn-day': '31', 'heldOn-month': '2', 'answer-missing-voices': ' ', stuck: '', analysis: '', 'action-0-owner': '' }));
     assert.equal(response.statusCode, 400);
-    assert.deepEqual(errorLinks(response.body), [
+    assert.deepEqual(summaryErrors(response.body), [
       '#heldOn-day: The date of the supervision must be a real date.',
       '#answer-missing-voices: Answer this question, even if only to say why it cannot be answered yet.',
       '#stuck: Say whether the case is stuck.',
@@ -132,7 +132,7 @@ describe('the supervision pages', () => {
   it("refuses a supervisor outside the practitioner's organisation with a clear message, keeps the form, and audits the refusal", async () => {
     const response = await clients.hv.post(`/cases/${caseId}/supervision/new`, filled({ supervisorId: users.gpManager.id }));
     assert.equal(response.statusCode, 403);
-    assert.deepEqual(errorLinks(response.body), ["#supervisorId: The supervisor must be in the practitioner's own organisation: a manager, a safeguarding lead or a named supervisor there."]);
+    assert.deepEqual(summaryErrors(response.body), ["#supervisorId: The supervisor must be in the practitioner's own organisation: a manager, a safeguarding lead or a named supervisor there."]);
     assert.match(response.body, /Mother says she has stopped drinking/);
     assert.equal((await stored()).length, 0);
     assert.equal(await audits(users.hv.id, 'supervision.record', 'denied'), 1);
