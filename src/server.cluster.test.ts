@@ -79,14 +79,14 @@ describe('several server processes on PostgreSQL (WEB_PROCESSES)', { skip: using
     assert.ok(!workers.includes(primary), 'the primary serves nothing itself');
 
     for (let n = 0; n < 10; n++) assert.equal((await get(Number(port), '/health')).status, 200);
-    await server.waitFor(() => (healthAnsweredBy(server!).size === 2 ? true : undefined), 'both workers to log their answers', 5000);
+    await server.waitFor(() => healthAnsweredBy(server!).size === 2, 'both workers to log their answers', 5000);
     assert.deepEqual([...healthAnsweredBy(server)].sort(), [...workers].sort(), 'each worker answered');
 
     process.kill(workers[0]!, 'SIGKILL');
     const replacement = await server.waitFor(() => [...listeningWorkers(server!).values()].find((pid) => !workers.includes(pid)), 'a replacement worker');
     assert.ok(server.logged.some((entry) => /\(process \d+\) was killed by SIGKILL after [\d.]+ s; another starts in 1\.0 s\.$/.test(String(entry['msg']))), server.output);
     for (let n = 0; n < 10; n++) assert.equal((await get(Number(port), '/health')).status, 200);
-    await server.waitFor(() => (healthAnsweredBy(server!).has(replacement) ? true : undefined), 'the replacement to answer', 5000);
+    await server.waitFor(() => healthAnsweredBy(server!).has(replacement), 'the replacement to answer', 5000);
 
     for (let n = 0; n < 4; n++) assert.equal(await failedSignIn(Number(port)), 401);
 

@@ -65,14 +65,9 @@ async function batchTaken(port: number): Promise<void> {
   assert.equal(live.status, 200, live.body);
 }
 
-/** Polls GET /health/ready until it is 200 (the outbox worker has run once). */
+/** Waits until GET /health/ready is 200 (the outbox worker has run once). */
 async function ready(port: number, server: ServerProcess): Promise<void> {
-  for (;;) {
-    const outcome = await request(port, 'GET', '/health/ready');
-    if (outcome.status === 200) return;
-    if (server.child.exitCode !== null) throw new Error(`The server stopped:\n${server.output}`);
-    await sleep(100);
-  }
+  await server.waitFor(async () => (await request(port, 'GET', '/health/ready')).status === 200, 'GET /health/ready to answer 200');
 }
 
 describe(`stopping the server with SIGTERM on ${usingPostgres ? 'PostgreSQL' : 'the embedded database'}`, () => {
@@ -143,7 +138,7 @@ describe(`stopping the server with SIGTERM on ${usingPostgres ? 'PostgreSQL' : '
   it('finishes the writes in flight, keeps every one it acknowledged, resets no request sent before the stop and exits 0', async (context) => {
     // Mail every hour: this process sends once as it starts, and leaves what is queued later to the next.
     const server = start(3600);
-    const port = await server.port();
+    const port = await server.waitFor(() => server.listeningPort, 'the server to start');
     await ready(port, server);
     assert.deepEqual(sink.received.map((mail) => mail.subject), ['waiting at start']);
 
@@ -172,7 +167,7 @@ describe(`stopping the server with SIGTERM on ${usingPostgres ? 'PostgreSQL' : '
     await batchTaken(port);
     stopSent = true;
     server.child.kill('SIGTERM');
-    await server.saw(/Finishing the requests in flight/);
+    await server.waitFor(() => server.wrote(/Finishing the requests in flight/), 'the server to begin stopping');
     sendTheRest();
 
     const batchOutcome = await batch;
@@ -214,7 +209,7 @@ describe(`stopping the server with SIGTERM on ${usingPostgres ? 'PostgreSQL' : '
     assert.equal(sink.received.length, 1);
 
     const server = start(5);
-    const port = await server.port();
+    const port = await server.waitFor(() => server.listeningPort, 'the server to start');
     await ready(port, server);
     for (let tries = 0; sink.received.length < 2 && tries < 200; tries++) await sleep(50);
     server.child.kill('SIGTERM');
@@ -226,7 +221,7 @@ describe(`stopping the server with SIGTERM on ${usingPostgres ? 'PostgreSQL' : '
 
   it('stops at once on a second SIGTERM, without harm: the lock file goes, and the database opens again whole', async () => {
     const server = start(3600);
-    const port = await server.port();
+    const port = await server.waitFor(() => server.listeningPort, 'the server to start');
     await ready(port, server);
     // A batch in flight (the end of its body held back), so the first SIGTERM has a request to wait for.
     let sendTheRest!: () => void;
@@ -234,7 +229,7 @@ describe(`stopping the server with SIGTERM on ${usingPostgres ? 'PostgreSQL' : '
     const batch = request(port, 'POST', '/api/v1/events:batch', token, { entries }, new Promise<void>((resolve) => (sendTheRest = resolve)));
     await batchTaken(port);
     server.child.kill('SIGTERM');
-    await server.saw(/Finishing the requests in flight/);
+    await server.waitFor(() => server.wrote(/Finishing the requests in flight/), 'the server to begin stopping');
     server.child.kill('SIGTERM');
     assert.equal(await server.exited, 1, server.output);
     assert.match(server.output, /SIGTERM again while stopping: stopping at once\./);

@@ -35,31 +35,29 @@ export class ServerProcess {
     return this.lines.filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Record<string, unknown>);
   }
 
-  /** Waits until find() answers something and returns it; throws (with the output) after timeoutMs or if the server exits first. */
-  async waitFor<T>(find: () => T | undefined, what: string, timeoutMs = 90_000): Promise<T> {
+  /**
+   * The one way to wait on the server: polls find (which may be async) until it answers something other
+   * than undefined or false, and returns that. Throws, with the server's output, once the server has
+   * exited or after timeoutMs of polling.
+   */
+  async waitFor<T>(find: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 90_000): Promise<T> {
     for (let waited = 0; ; waited += 50) {
-      const found = find();
-      if (found !== undefined) return found;
-      if (waited > timeoutMs || this.child.exitCode !== null) throw new Error(`Timed out waiting for ${what}. The server wrote:\n${this.output}`);
+      const found = await find();
+      if (found !== undefined && found !== false) return found;
+      if (this.child.exitCode !== null) throw new Error(`The server stopped before ${what}. It wrote:\n${this.output}`);
+      if (waited > timeoutMs) throw new Error(`Timed out waiting for ${what}. The server wrote:\n${this.output}`);
       await sleep(50);
     }
   }
 
-  /** Waits until the output matches; throws (with the output) if the server exits first. */
-  async saw(pattern: RegExp): Promise<void> {
-    while (!pattern.test(this.output)) {
-      if (this.child.exitCode !== null) throw new Error(`The server stopped before writing ${String(pattern)}:\n${this.output}`);
-      await sleep(20);
-    }
+  /** Whether a line it wrote matches. */
+  wrote(pattern: RegExp): boolean {
+    return this.lines.some((line) => pattern.test(line));
   }
 
-  /** The port it listens on, once it says it is running (PORT=0 takes any free one). */
-  async port(): Promise<number> {
-    for (;;) {
-      const port = this.lines.map((line) => /is running at http:\/\/localhost:(\d+) /.exec(line)?.[1]).find(Boolean);
-      if (port) return Number(port);
-      if (this.child.exitCode !== null) throw new Error(`The server stopped while starting:\n${this.output}`);
-      await sleep(50);
-    }
+  /** The port it says it is running at (PORT=0 takes any free one), once it has said so. */
+  get listeningPort(): number | undefined {
+    const port = this.lines.map((line) => /is running at http:\/\/localhost:(\d+) /.exec(line)?.[1]).find(Boolean);
+    return port === undefined ? undefined : Number(port);
   }
 }

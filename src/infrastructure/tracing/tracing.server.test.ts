@@ -61,7 +61,7 @@ describe('a server stopped with SIGTERM sends the spans still waiting', () => {
       OTEL_BSP_SCHEDULE_DELAY: '600000',
     };
     const server = new ServerProcess(env);
-    const port = await server.port();
+    const port = await server.waitFor(() => server.listeningPort, 'the server to start');
     for (let i = 0; i < 3; i++) assert.equal((await fetch(`http://127.0.0.1:${String(port)}/sign-in`)).status, 200);
     assert.equal(received.length, 0, 'nothing sent before the stop');
 
