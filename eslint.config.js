@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'bench/results/', 'src/web/assets/', '.tmp/'] },
+  { ignores: ['node_modules/', 'data/', 'bench/results/', 'src/web/assets/', '.tmp/', 'dist/'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
