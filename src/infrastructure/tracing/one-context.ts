@@ -14,6 +14,8 @@ export class RequestScopeContextManager implements ContextManager {
   }
 
   with<A extends unknown[], F extends (...args: A) => ReturnType<F>>(context: Context, fn: F, thisArg?: ThisParameterType<F>, ...args: A): ReturnType<F> {
+    // The request's span is entered with a callback and nothing else (request-spans.ts): no closure for it.
+    if (thisArg === undefined && args.length === 0) return runInTraceContext(context, fn as () => ReturnType<F>);
     return runInTraceContext(context, () => (thisArg === undefined ? fn(...args) : fn.call(thisArg, ...args)));
   }
 

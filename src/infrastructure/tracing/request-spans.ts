@@ -19,9 +19,15 @@ const tracer = trace.getTracer('infant-care-profile/http');
  * few seconds; each trace would cost as much as a page's own and say nothing about the service.
  */
 export function untracedPath(url: string): boolean {
-  const path = url.split('?', 1)[0]!;
-  return path.startsWith('/assets/') || path === '/health' || path.startsWith('/health/') || path === '/metrics';
+  return url.startsWith('/assets/') || isPath(url, '/health') || url.startsWith('/health/') || isPath(url, '/metrics');
 }
+
+/** Whether the address's path (before any query) is `path`, read in place: no string made a request. */
+function isPath(url: string, path: string): boolean {
+  return url.startsWith(path) && (url.length === path.length || url.charCodeAt(path.length) === QUESTION_MARK);
+}
+
+const QUESTION_MARK = 63;
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -10,8 +10,10 @@ export const UNMATCHED_ROUTE = 'unmatched';
 export const requestMetrics = fp(async (app: FastifyInstance) => {
   const metrics = app.ctx.metrics;
   if (!metrics.enabled) return;
-  app.addHook('onResponse', async (request, reply) => {
+  // A callback hook, not an async one: no promise a request (issue 20, what metrics cost).
+  app.addHook('onResponse', (request, reply, done) => {
     const route = request.is404 ? undefined : request.routeOptions.url;
     metrics.observeRequest(route ?? UNMATCHED_ROUTE, request.method, reply.statusCode, reply.elapsedTime);
+    done();
   });
 });
