@@ -10,7 +10,8 @@ import type { FactorId } from '../../domain/catalogue/factor-ids.ts';
 import type { Subject } from '../../domain/catalogue/subjects.ts';
 import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
 import { observationsFromAssessments } from '../../domain/chronology/factor-observations.ts';
-import { profileEventsFrom } from '../../domain/chronology/to-profile-event.ts';
+import { significantAdults } from '../../domain/profile/profile-subjects.ts';
+import { profileSettings } from '../../domain/profile/profile-settings.ts';
 import { isStressResponseId } from '../../domain/catalogue/stress-responses.ts';
 import { infantDisplayName } from '../../domain/people/infant-name.ts';
 import { personDisplayName } from '../../domain/people/relationships.ts';
@@ -21,6 +22,7 @@ import type { ServiceSettings } from '../../domain/settings/service-settings.ts'
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { loadChronologies } from '../chronology/chronology-rows.ts';
 import { patternsOfCase } from './pattern-states.ts';
+import { eventReadingOfCase } from './event-readings.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
 import type { DecisionInView } from '../../domain/profile/escalation.ts';
 import type { Meeting } from '../../domain/meetings/meeting.types.ts';
@@ -302,6 +304,20 @@ function storedProfileFrom({ record, people, assessments, evidence, entries, tea
     const subject: Subject = row.subject_key === 'infant' || row.subject_key === 'household' ? row.subject_key : 'adult';
     stored.push({ factorId: row.factor_id as FactorId, subject, ...(subject === 'adult' ? { personId: row.subject_key } : {}), status: 'not-assessed', evidence: evidenceByKey.get(key) ?? [] });
   }
+  const profilePeople = people.map((p) => ({
+    id: p.id,
+    name: personDisplayName({ givenName: p.given_name, familyName: p.family_name, description: p.description, identityKnown: p.identity_known }),
+    relationshipToInfant: p.relationship_to_infant,
+    livesInHousehold: p.lives_in_household,
+    caresForInfant: p.cares_for_infant,
+    visitsRegularly: p.visits_regularly,
+    identityKnown: p.identity_known,
+    dateOfBirth: p.date_of_birth,
+    historyChecked: p.history_checked,
+    sex: (p.sex as 'female' | 'male' | 'unknown' | null) ?? null,
+  }));
+  // Fed only the entries added since the case's last evaluation, when its chronology was kept (ADR 0020).
+  const eventReading = eventReadingOfCase(record.id, entries, new Set(significantAdults(profilePeople).adults.map((p) => p.id)), profileSettings(settings.profile));
   return {
     level: record.level,
     profileVersion: record.profile_version,
@@ -323,26 +339,16 @@ function storedProfileFrom({ record, people, assessments, evidence, entries, tea
         sex: record.sex,
         measurements,
       },
-      people: people.map((p) => ({
-        id: p.id,
-        name: personDisplayName({ givenName: p.given_name, familyName: p.family_name, description: p.description, identityKnown: p.identity_known }),
-        relationshipToInfant: p.relationship_to_infant,
-        livesInHousehold: p.lives_in_household,
-        caresForInfant: p.cares_for_infant,
-        visitsRegularly: p.visits_regularly,
-        identityKnown: p.identity_known,
-        dateOfBirth: p.date_of_birth,
-        historyChecked: p.history_checked,
-        sex: (p.sex as 'female' | 'male' | 'unknown' | null) ?? null,
-      })),
+      people: profilePeople,
       assessments: stored,
-      events: profileEventsFrom(entries),
+      events: eventReading.events,
+      eventReading,
       // Fed only the entries added since the case's last evaluation, when its chronology was kept (ADR 0020).
       patterns: patternsOfCase(record.id, {
         entries,
         dateOfBirth: record.date_of_birth,
         today,
-        names: new Map(people.map((p) => [p.id, personDisplayName({ givenName: p.given_name, familyName: p.family_name, description: p.description, identityKnown: p.identity_known })])),
+        names: new Map(profilePeople.map((p) => [p.id, p.name])),
         observations: observationsFromAssessments(stored),
         planItemIds,
         settings: { unseen: settings.unseen, missedAppointments: { inARow: settings.missedAppointmentsInARow }, profile: settings.profile },
@@ -363,7 +369,9 @@ export interface EvaluatedProfile {
 
 /** The rules applied to a stored profile, with its next review. */
 export function evaluateStored(stored: StoredProfile): EvaluatedProfile {
-  const review = nextReviewDate(stored.level as CaseLevel, stored.facts.lastReviewedAt, stored.facts.events);
+  // The reading's triggers are the events nextReviewDate would pick them from.
+  const reading = stored.facts.eventReading;
+  const review = nextReviewDate(stored.level as CaseLevel, stored.facts.lastReviewedAt, reading?.events === stored.facts.events ? reading.triggers : stored.facts.events);
   return { stored, evaluation: evaluateProfile({ ...stored.facts, reviewDueOn: review.dueOn }), review };
 }
 

@@ -1,11 +1,12 @@
 // The Infant Care Profile: every factor for every subject, weighed on its evidence, and the
 // findings that follow. Pure and total: bad stored data becomes a problem in the result, never a throw.
-import { factorById, factorsFor, isTriggerEventKind } from '../catalogue/catalogue.ts';
+import { factorById, factorsFor } from '../catalogue/catalogue.ts';
 import { CATALOGUE_VERSION } from '../catalogue/catalogue-version.ts';
 import { FINDING_IDS, severityRank } from '../catalogue/finding-definitions.ts';
 import { checkAssessment } from './assessment-rules.ts';
 import { deriveAdultFactors, deriveInfantFactors } from './derived-factors.ts';
 import { evidenceFromEvents, factorKey } from './event-evidence.ts';
+import { isDatedTrigger, readingFits } from './event-reading.ts';
 import { evaluateFactor } from './factor-state.ts';
 import { FINDING_RULES } from './findings/finding-rules.ts';
 import { babyName } from './findings/rule-context.ts';
@@ -91,9 +92,10 @@ function sortFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || FINDING_IDS.indexOf(a.id) - FINDING_IDS.indexOf(b.id));
 }
 
+/** `events`: every event, or only those isDatedTrigger keeps (an event reading's triggers): the answer is the same. */
 function triggersSince(events: readonly ProfileEvent[], lastReviewedAt: string | null): ProfileEvent[] {
   return events
-    .filter((e) => isTriggerEventKind(e.kind) && dayOf(e.occurredAt) !== null && (lastReviewedAt === null || isAfter(e.occurredAt, lastReviewedAt)))
+    .filter((e) => isDatedTrigger(e) && (lastReviewedAt === null || isAfter(e.occurredAt, lastReviewedAt)))
     .sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
 }
 
@@ -105,7 +107,9 @@ export function evaluateProfile(facts: ProfileFacts): ProfileEvaluation {
   problems.push(...duplicateIds.map((personId) => ({ code: 'duplicate-person' as const, personId })));
   const adultIds = new Set(adults.map((p) => p.id));
   const stored = indexAssessments(facts.assessments, adultIds, problems);
-  const events = evidenceFromEvents(facts.events, adultIds, settings);
+  // Read ahead and kept by the case (event-reading.ts) when it was made for these events, adults and settings.
+  const reading = facts.eventReading && readingFits(facts.eventReading, facts.events, adultIds, settings) ? facts.eventReading : undefined;
+  const events = reading?.evidence ?? evidenceFromEvents(facts.events, adultIds, settings);
   problems.push(...events.problems);
   const sources: Sources = { stored, fromEvents: events.byFactor };
   const noneDerived = new Map<FactorId, DerivedValue>();
@@ -121,7 +125,7 @@ export function evaluateProfile(facts: ProfileFacts): ProfileEvaluation {
   const household: SubjectProfile = subjectProfile('household', 'The household', 'child', sources, noneDerived);
   const subjects = [infantProfile, ...adultSubjects.map((a) => a.profile), household];
 
-  const triggersSinceReview = triggersSince(facts.events, facts.lastReviewedAt);
+  const triggersSinceReview = triggersSince(reading?.triggers ?? facts.events, facts.lastReviewedAt);
   const context: RuleContext = {
     today,
     settings,

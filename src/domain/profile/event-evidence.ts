@@ -4,7 +4,7 @@ import { eventKindById, factorById } from '../catalogue/catalogue.ts';
 import type { EventKindDefinition } from '../catalogue/event-kinds.ts';
 import type { FactorId } from '../catalogue/factor-ids.ts';
 import { disputeEvidence } from './dispute-evidence.ts';
-import type { Evidence, EvidenceDirection, ProfileEvent, ProfileProblem, ProfileSettings } from './profile.types.ts';
+import type { Evidence, EvidenceDirection, EventEvidence, ProfileEvent, ProfileProblem, ProfileSettings } from './profile.types.ts';
 
 /** The key of one factor for one subject: the factor id, and the person for adult factors. */
 export function factorKey(factorId: string, personId?: string): string {
@@ -62,11 +62,6 @@ function targetsOf(event: ProfileEvent, kind: EventKindDefinition, settings: Pro
   return [...fromKind, ...stated];
 }
 
-export interface EventEvidence {
-  /** By factorKey. */
-  byFactor: ReadonlyMap<string, readonly Evidence[]>;
-  problems: readonly ProfileProblem[];
-}
 
 /** Appended in place: a factor's list is this map's own, so a long chronology is not copied once per piece of evidence. */
 function addEvidence(byFactor: Map<string, Evidence[]>, key: string, evidence: Evidence): void {

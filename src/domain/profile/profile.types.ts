@@ -135,6 +135,26 @@ export interface ProfileSettings {
   lateBookingAfterWeeks: number;
 }
 
+/** The evidence the events give (event-evidence.ts evidenceFromEvents). */
+export interface EventEvidence {
+  /** By factorKey. */
+  byFactor: ReadonlyMap<string, readonly Evidence[]>;
+  problems: readonly ProfileProblem[];
+}
+
+/** What a profile's evaluation reads from its events, worked out ahead (ProfileFacts.eventReading; event-reading.ts reads it). */
+export interface EventReading {
+  /** The events read: an evaluation uses the rest only when its events are this very list. */
+  events: readonly ProfileEvent[];
+  /** The significant adults the evidence was read for (their ids, sorted). */
+  adultIds: readonly string[];
+  lateBookingAfterWeeks: number;
+  /** evidenceFromEvents(events, adults, settings). */
+  evidence: EventEvidence;
+  /** The events of a trigger kind with a readable day, in the chronology's order. */
+  triggers: readonly ProfileEvent[];
+}
+
 export interface ProfileFacts {
   /** YYYY-MM-DD: the day the profile is evaluated. */
   today: string;
@@ -157,6 +177,11 @@ export interface ProfileFacts {
    */
   teamAgencies?: readonly string[];
   settings?: Partial<ProfileSettings>;
+  /**
+   * What the events give, read ahead and kept by the case (event-reading.ts, ADR 0020): used only
+   * when made for these very `events`, the significant adults and the settings, else read again.
+   */
+  eventReading?: EventReading;
 }
 
 /** The status as it counts: an excluded V factor resting on the carer's word alone is an unverified exclusion. */

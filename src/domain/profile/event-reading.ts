@@ -1,0 +1,79 @@
+// What evaluating a profile reads from every event of a case's chronology, kept entry by entry
+// (issue 12, ADR 0020), so that a new entry costs the same at 10 and at 5,000 entries: the events
+// (the current entries as ProfileEvents), the evidence they give their factors (event-evidence.ts)
+// for the adults and the late-booking setting it was read for, and the events that trigger a review.
+//
+// evidenceFromEvents reads each event alone, so an entry added at the chronology's end that corrects
+// nothing adds its event, its evidence and its trigger at the ends of the lists, where a full reading
+// puts them. Anything else reads the whole chronology again: an entry placed before the last (given
+// out of date order, or earlier in its day), a correction, an entry an earlier one says it corrects,
+// a chronology that does not begin with the very entries read (the same objects in the same places,
+// as the chronology cache and withNewEntries hand them on); other adults or another setting read the
+// evidence again from the events kept. A state is a value: feeding it makes a new one and never
+// changes a list it handed out, so an evaluation that keeps (or freezes) what it read is safe.
+import { isTriggerEventKind } from '../catalogue/catalogue.ts';
+import { currentEntries } from '../chronology/current-entries.ts';
+import { toProfileEvent } from '../chronology/to-profile-event.ts';
+import type { ChronologyEntry } from '../chronology/chronology.types.ts';
+import { dayOf } from '../shared/calendar-date.ts';
+import { evidenceFromEvents } from './event-evidence.ts';
+import type { EventEvidence, EventReading, Evidence, ProfileEvent, ProfileSettings } from './profile.types.ts';
+
+export interface EventReadingState {
+  /** The chronology read. */
+  readonly entries: readonly ChronologyEntry[];
+  /** Every id an entry read says it corrects. */
+  readonly corrected: ReadonlySet<string>;
+  readonly reading: EventReading;
+}
+
+/** Whether the event is one nextReviewDate and the evaluation's triggers since the last review start from. */
+export function isDatedTrigger(event: Pick<ProfileEvent, 'kind' | 'occurredAt'>): boolean {
+  return isTriggerEventKind(event.kind) && dayOf(event.occurredAt) !== null;
+}
+
+/** Whether the reading was made for these events, adults and setting, so an evaluation may take it as its own. */
+export function readingFits(reading: EventReading, events: readonly ProfileEvent[], adultIds: ReadonlySet<string>, settings: ProfileSettings): boolean {
+  return reading.events === events && reading.lateBookingAfterWeeks === settings.lateBookingAfterWeeks && reading.adultIds.length === adultIds.size && reading.adultIds.every((id) => adultIds.has(id));
+}
+
+/** The chronology's reading for these adults and settings: `kept` fed the entries added at its end, or a new one. */
+export function readEventsKept(entries: readonly ChronologyEntry[], adultIds: ReadonlySet<string>, settings: ProfileSettings, kept?: EventReadingState | null): EventReadingState {
+  const adults = [...adultIds].sort();
+  const added = kept ? addedAtEnd(kept, entries) : null;
+  if (kept === undefined || kept === null || added === null) return readWhole(entries, adults, adultIds, settings);
+  const sameReader = kept.reading.lateBookingAfterWeeks === settings.lateBookingAfterWeeks && kept.reading.adultIds.length === adults.length && kept.reading.adultIds.every((id, i) => id === adults[i]);
+  if (added.length === 0 && sameReader) return kept;
+  const newEvents = added.map(toProfileEvent);
+  const events = newEvents.length === 0 ? kept.reading.events : [...kept.reading.events, ...newEvents];
+  const evidence = sameReader ? appended(kept.reading.evidence, evidenceFromEvents(newEvents, adultIds, settings)) : evidenceFromEvents(events, adultIds, settings);
+  const newTriggers = newEvents.filter(isDatedTrigger);
+  const triggers = newTriggers.length === 0 ? kept.reading.triggers : [...kept.reading.triggers, ...newTriggers];
+  return { entries, corrected: kept.corrected, reading: { events, adultIds: adults, lateBookingAfterWeeks: settings.lateBookingAfterWeeks, evidence, triggers } };
+}
+
+function readWhole(entries: readonly ChronologyEntry[], adults: readonly string[], adultIds: ReadonlySet<string>, settings: ProfileSettings): EventReadingState {
+  const events = currentEntries(entries).map(toProfileEvent);
+  const corrected = new Set(entries.flatMap((entry) => (typeof entry.corrects === 'string' ? [entry.corrects] : [])));
+  return { entries, corrected, reading: { events, adultIds: adults, lateBookingAfterWeeks: settings.lateBookingAfterWeeks, evidence: evidenceFromEvents(events, adultIds, settings), triggers: events.filter(isDatedTrigger) } };
+}
+
+/**
+ * The entries after those the state read, when `entries` begins with them (the same objects) and
+ * none of the rest corrects an entry or is one an entry read corrects; otherwise null.
+ */
+function addedAtEnd(state: EventReadingState, entries: readonly ChronologyEntry[]): ChronologyEntry[] | null {
+  const read = state.entries;
+  if (entries.length < read.length) return null;
+  for (let i = read.length - 1; i >= 0; i--) if (entries[i] !== read[i]) return null;
+  const added = entries.slice(read.length);
+  return added.every((entry) => typeof entry.corrects !== 'string' && !state.corrected.has(entry.id)) ? added : null;
+}
+
+/** The evidence of the events read, then of the events added: each factor's list as a full reading orders it, the lists read never changed. */
+function appended(before: EventEvidence, after: EventEvidence): EventEvidence {
+  if (after.byFactor.size === 0 && after.problems.length === 0) return before;
+  const byFactor = new Map<string, readonly Evidence[]>(before.byFactor);
+  for (const [key, pieces] of after.byFactor) byFactor.set(key, [...(byFactor.get(key) ?? []), ...pieces]);
+  return { byFactor, problems: after.problems.length === 0 ? before.problems : [...before.problems, ...after.problems] };
+}
