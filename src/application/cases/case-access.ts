@@ -1,6 +1,6 @@
 // Gathers the facts for the access policy (domain/access) from the database and decides.
 // Every use case that reads or changes a case starts here.
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { decideCaseAccess, type CaseAccess, type TeamRole } from '../../domain/access/case-access.ts';
 import type { Queryable } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
@@ -21,13 +21,32 @@ export interface EmergencyAccessRow {
   expiresAt: Date;
 }
 
+/** The access policy's facts for some cases, as the statement of accessFactsRows gives them. */
+export interface AccessFacts {
+  team: TeamMemberRow[];
+  breakGlass: EmergencyAccessRow[];
+}
+
+/** A row of accessFactsRows: a member of a team, or (with its expiry) the requester's emergency access. */
+export interface AccessFactsRow {
+  caseId: string;
+  userId: string;
+  organisationId: string | null;
+  role: TeamRole | null;
+  disabledAt: Date | null;
+  email: string | null;
+  expiresAt: Date | null;
+  addedAt: Date | null;
+}
+
 /**
- * The facts the access policy needs for these cases, in one statement: each team (with each
- * member's organisation, in the order they joined) and the requester's own emergency access still running.
+ * The facts the access policy needs for these cases, as rows of one query: each team (with each
+ * member's organisation) and the requester's own emergency access still running. Unordered, for a
+ * caller to send alone (readAccessFacts) or with reads of its own (write-entries-together.ts), ordered
+ * by ACCESS_FACTS_ORDER: each team in the order they joined.
  */
-export async function readAccessFacts(db: Queryable, caseIds: readonly string[], userId: string, now: Date): Promise<{ team: TeamMemberRow[]; breakGlass: EmergencyAccessRow[] }> {
-  if (caseIds.length === 0) return { team: [], breakGlass: [] };
-  const { rows } = await sql<{ caseId: string; userId: string; organisationId: string | null; role: TeamRole | null; disabledAt: Date | null; email: string | null; expiresAt: Date | null }>`
+export function accessFactsRows(caseIds: readonly string[], userId: string, now: Date): RawBuilder<AccessFactsRow> {
+  return sql<AccessFactsRow>`
     SELECT case_team.case_id AS "caseId", case_team.user_id AS "userId", users.organisation_id AS "organisationId", case_team.role,
            users.disabled_at AS "disabledAt", users.email, NULL::timestamptz AS "expiresAt", case_team.added_at AS "addedAt"
       FROM case_team JOIN users ON users.id = case_team.user_id
@@ -35,12 +54,25 @@ export async function readAccessFacts(db: Queryable, caseIds: readonly string[],
     UNION ALL
     SELECT case_id, user_id, NULL, NULL, NULL, NULL, expires_at, NULL
       FROM break_glass_access
-     WHERE case_id IN (${sql.join(caseIds)}) AND user_id = ${userId} AND expires_at > ${now}
-     ORDER BY "addedAt", "userId"`.execute(db);
+     WHERE case_id IN (${sql.join(caseIds)}) AND user_id = ${userId} AND expires_at > ${now}`;
+}
+
+/** The order of accessFactsRows' rows (by its columns' names): each team in the order they joined. */
+export const ACCESS_FACTS_ORDER = sql`"addedAt", "userId"`;
+
+/** The rows, in ACCESS_FACTS_ORDER, as the policy's facts. */
+export function accessFactsOf(rows: readonly AccessFactsRow[]): AccessFacts {
   return {
     team: rows.flatMap((row) => (row.expiresAt === null ? [{ caseId: row.caseId, userId: row.userId, organisationId: row.organisationId!, role: row.role!, disabledAt: row.disabledAt, email: row.email! }] : [])),
     breakGlass: rows.flatMap((row) => (row.expiresAt === null ? [] : [{ caseId: row.caseId, userId: row.userId, expiresAt: row.expiresAt }])),
   };
+}
+
+/** The facts the access policy needs for these cases, in one statement. */
+export async function readAccessFacts(db: Queryable, caseIds: readonly string[], userId: string, now: Date): Promise<AccessFacts> {
+  if (caseIds.length === 0) return { team: [], breakGlass: [] };
+  const { rows } = await sql<AccessFactsRow>`${accessFactsRows(caseIds, userId, now)} ORDER BY ${ACCESS_FACTS_ORDER}`.execute(db);
+  return accessFactsOf(rows);
 }
 
 export async function loadCaseAccess(db: Queryable, actor: UserActor, caseId: string, now: Date): Promise<CaseAccess> {

@@ -121,7 +121,7 @@ export async function changeCase<R>(
       await inSpan('changeCase.audit', () => recordAudits(trx, ctx, actor, [outcome.audit(unversioned)]));
       return { answer: outcome.answer(unversioned) };
     }
-    const versions = await inSpan('changeCase.evaluate-version-and-audit', () => appendProfileVersionsRaisingAlerts(trx, ctx, actor, new Map([[caseId, outcome.version!]]), {
+    const versions = await inSpan('changeCase.evaluate-and-version', () => appendProfileVersionsRaisingAlerts(trx, ctx, actor, new Map([[caseId, outcome.version!]]), {
       cases: new Map([[caseId, record]]),
       actorName: recorder.name,
       ...(chronologies ? { chronologies } : {}),

@@ -15,7 +15,7 @@ import type { Tx } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
 import type { AuditEvent } from '../audit.ts';
 import { recorderFor, type Recorder } from '../recorder.ts';
-import { readAccessFacts } from './case-access.ts';
+import { readAccessFacts, type AccessFacts } from './case-access.ts';
 
 export interface TeamMemberForChange {
   userId: string;
@@ -67,9 +67,19 @@ const FORBIDDEN: CaseRefusal = { code: 'forbidden', message: 'Only the team arou
 
 /**
  * `onClosedCase`: whether the change may still be made on a case closed for transfer (recording the
- * receipt, a legal hold); every other change is refused there.
+ * receipt, a legal hold); every other change is refused there. `readFacts`: how the access facts of the
+ * cases found are read once they are locked, when the change reads more of its own by the same
+ * statement (record-batch.ts: the entries' duplicates and the cases' people); by themselves otherwise.
  */
-export async function lockCasesForChange(trx: Tx, actor: UserActor, caseIds: readonly string[], action: string, now: Date, onClosedCase: 'allowed' | 'refused' = 'refused'): Promise<LockedCases> {
+export async function lockCasesForChange(
+  trx: Tx,
+  actor: UserActor,
+  caseIds: readonly string[],
+  action: string,
+  now: Date,
+  onClosedCase: 'allowed' | 'refused' = 'refused',
+  readFacts: (found: readonly string[], recorder: Recorder) => Promise<AccessFacts> = (found) => readAccessFacts(trx, found, actor.userId, now),
+): Promise<LockedCases> {
   const ids = [...new Set(caseIds)].sort();
   if (ids.length === 0) return { recorder: await recorderFor(trx, actor), cases: new Map(), refused: new Map(), refusalAudit: [] };
   const rows = await trx
@@ -94,7 +104,7 @@ export async function lockCasesForChange(trx: Tx, actor: UserActor, caseIds: rea
   const found = rows.map((row) => row.id);
   const recorded = rows[0]?.recorder;
   const locked: LockedCases = { recorder: recorded ? { userId: actor.userId, ...recorded } : await recorderFor(trx, actor), cases: new Map(), refused: new Map(), refusalAudit: [] };
-  const { team, breakGlass } = await readAccessFacts(trx, found, actor.userId, now);
+  const { team, breakGlass } = await readFacts(found, locked.recorder);
   for (const id of ids) if (!found.includes(id)) locked.refused.set(id, NOT_FOUND);
   for (const row of rows) {
     const members = team.filter((member) => member.caseId === row.id).map((m) => ({ userId: m.userId, organisationId: m.organisationId, role: m.role, disabled: m.disabledAt !== null, email: m.email }));

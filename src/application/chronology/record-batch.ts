@@ -5,11 +5,13 @@
 // the chain it extends). A retried batch finds its entries by external id and stores nothing twice.
 //
 // The work is done as sets, whatever the number of entries and cases: the cases locked and the
-// access decided and the recorder read by two statements (lock-cases-for-change.ts), the duplicates
-// and the cases' people found by one, the entries stored by one, the profiles read and evaluated
-// together and their versions written by one, every alert stored by three, and every audit entry (refusals, the record of each case's
-// change, the alerts) appended by one: the versions' own when no alert is raised. Each case touched gets one profile version and one audit
-// entry for the whole batch, not one per entry; each new entry raises the alert its kind raises.
+// access decided and the recorder read by two statements (lock-cases-for-change.ts), the second of
+// which also finds the duplicates and the cases' people (write-entries-together.ts; ADR 0022), the
+// entries stored by one, the profiles read and evaluated together and their versions written by one,
+// every alert stored by three, and every audit entry (refusals, the record of each case's change, the
+// alerts) appended by one: the versions' own when no alert is raised. Each case touched gets one
+// profile version and one audit entry for the whole batch, not one per entry; each new entry raises
+// the alert its kind raises.
 // An entry answering the plan's check items (a contact's `planChecks`) is answered against its case's
 // plan as it stands (plan-check-entries.ts): refused, and audited as a failure, when an answer is
 // wrong; otherwise a concern's evidence is added before the profile is evaluated.
@@ -33,7 +35,7 @@ import type { Recorder } from '../recorder.ts';
 import { inSpan } from '../tracing.ts';
 import { writeEntry, type WriteEntryResult } from './write-entry.ts';
 import type { ChronologyRow } from './chronology-rows.ts';
-import { checkEntriesTogether, storeCheckedEntries } from './write-entries-together.ts';
+import { checkEntriesTogether, readAccessDuplicatesAndPeople, storeCheckedEntries, type DuplicatesAndPeople } from './write-entries-together.ts';
 import { addPlanCheckEvidence, answerEntriesPlanChecks, entryProblemsOf, storedBefore, type EntryWithPlanChecks } from './plan-check-entries.ts';
 
 export const BATCH_LIMIT = 1000;
@@ -157,7 +159,14 @@ export async function recordEntriesIn(trx: Tx, ctx: AppContext, actor: UserActor
 
 async function recordEntriesSteps(trx: Tx, ctx: AppContext, actor: UserActor, items: readonly BatchItem[], source: BatchSource, caseIds: readonly string[]): Promise<EntriesRecorded> {
   const now = ctx.clock.now();
-  const locked = await inSpan('recordEntries.lock', () => lockCasesForChange(trx, actor, [...caseIds, ...items.map((item) => item.caseId)], source.action, now));
+  // The new entries' duplicates and the cases' people are read with the access facts, by one statement once the cases are locked.
+  let found: DuplicatesAndPeople = { duplicateIds: [], people: [] };
+  const readFacts = async (cases: readonly string[], recorder: Recorder) => {
+    const read = await readAccessDuplicatesAndPeople(trx, cases, actor.userId, now, recorder.organisationId, items);
+    found = read.found;
+    return read.access;
+  };
+  const locked = await inSpan('recordEntries.lock', () => lockCasesForChange(trx, actor, [...caseIds, ...items.map((item) => item.caseId)], source.action, now, 'refused', readFacts));
   const recorder = locked.recorder;
   const outcome: BatchOutcome = { stored: [], duplicates: [], rejected: [] };
   const allowed: BatchItem[] = [];
@@ -182,7 +191,7 @@ async function recordEntriesSteps(trx: Tx, ctx: AppContext, actor: UserActor, it
   const otherProblems = await entryProblemsOf(trx, ctx, refusedForAnswers);
   // A plan check's evidence changes what the profile is evaluated from after the entries are stored: no evaluating meanwhile then.
   const addsEvidence = toWrite.some((item) => { const answer = answered.get(item.index); return answer?.ok === true && answer.evidence.length > 0; });
-  const written = await inSpan('recordEntries.write', () => writeAll(trx, ctx, recorder, toWrite, addsEvidence ? undefined : locked.cases));
+  const written = await inSpan('recordEntries.write', () => writeAll(trx, ctx, recorder, toWrite, found, addsEvidence ? undefined : locked.cases));
   const results: Map<number, EntryResult> = written.results;
   for (const item of refusedForAnswers) {
     const answer = answered.get(item.index);
@@ -232,7 +241,7 @@ async function recordEntriesSteps(trx: Tx, ctx: AppContext, actor: UserActor, it
     }));
   const auditOf = source.auditEvent ?? ((part) => batchAuditEvent(part, source));
   // Every audit entry (the alerts', the refusals', each case's change, naming its version) appended by the version writer.
-  const versions = await inSpan('recordEntries.evaluate-version-and-audit', () => appendProfileVersionsRaisingAlerts(trx, ctx, actor, new Map(changed.map(([caseId, part]) => [caseId, versionOf(part.written)])), {
+  const versions = await inSpan('recordEntries.evaluate-and-version', () => appendProfileVersionsRaisingAlerts(trx, ctx, actor, new Map(changed.map(([caseId, part]) => [caseId, versionOf(part.written)])), {
     cases: locked.cases,
     actorName: recorder.name,
     ...evaluated,
@@ -243,16 +252,16 @@ async function recordEntriesSteps(trx: Tx, ctx: AppContext, actor: UserActor, it
 }
 
 /**
- * New entries together; each correction alone, in its savepoint. `cases` (the locked cases, given when
+ * New entries together (their duplicates and people `found` with the lock); each correction alone, in its savepoint. `cases` (the locked cases, given when
  * nothing but the entries changes what the profiles are evaluated from): when there are no corrections
  * and every case given new entries has its chronology kept at the version locked, the profiles are
  * read before the entries' INSERT and evaluated while the database runs it (ADR 0011), the INSERT
  * queued on the connection behind the read. The evaluation is kept only if every entry was stored
  * (another batch may have stored an external id meanwhile): otherwise the profiles are evaluated again.
  */
-async function writeAll(trx: Tx, ctx: AppContext, recorder: Recorder, items: readonly BatchItem[], cases?: ReadonlyMap<string, CaseForChange>): Promise<{ results: Map<number, WriteEntryResult>; evaluated?: Map<string, EvaluatedForVersion> }> {
+async function writeAll(trx: Tx, ctx: AppContext, recorder: Recorder, items: readonly BatchItem[], found: DuplicatesAndPeople, cases?: ReadonlyMap<string, CaseForChange>): Promise<{ results: Map<number, WriteEntryResult>; evaluated?: Map<string, EvaluatedForVersion> }> {
   const corrections = items.filter((item) => item.entry.corrects !== undefined);
-  const checked = await checkEntriesTogether(trx, ctx, recorder, items.filter((item) => item.entry.corrects === undefined));
+  const checked = await checkEntriesTogether(trx, ctx, recorder, items.filter((item) => item.entry.corrects === undefined), found);
   const chronologies = cases && corrections.length === 0 ? chronologiesWithRows(ctx, cases, checked.pending) : undefined;
   if (chronologies) {
     const settings = (await settingsInForce(ctx, trx)).settings;

@@ -1,6 +1,7 @@
 // A feed's new entries (not corrections) for any number of cases, checked in memory and stored by
 // one statement, instead of five round trips each: the duplicates found and the cases' people read
-// by one look-up (the duplicates' rows by one more, only when there are any), every entry checked by
+// by one look-up, with the cases' access facts once they are locked (the duplicates' rows by one more,
+// only when there are any), every entry checked by
 // the same rules as writeEntry, then one INSERT of every row, sent as one JSON parameter (ADR 0011:
 // a multi-row VALUES of 26 parameters a row cost Node about 20 ms a batch of 1,000 to build and bind).
 // ON CONFLICT DO NOTHING on the external id makes an entry another batch stored meanwhile a
@@ -10,6 +11,7 @@ import type { ChronologyEntry } from '../../domain/chronology/chronology.types.t
 import { checkNewEntry } from '../../domain/chronology/entry-rules.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
 import type { Tx } from '../../infrastructure/db/schema.ts';
+import { ACCESS_FACTS_ORDER, accessFactsOf, accessFactsRows, type AccessFacts, type AccessFactsRow } from '../cases/case-access.ts';
 import type { AppContext } from '../context.ts';
 import type { Recorder } from '../recorder.ts';
 import { entryFromRow, type ChronologyRow } from './chronology-rows.ts';
@@ -40,21 +42,43 @@ async function storedByExternalId(trx: Tx, organisationId: string, keys: readonl
   return new Map(rows.map((row) => [byCaseAndId(row.case_id, row.external_id!), row]));
 }
 
+/** The entries already stored from the recorder's agency with the items' external ids, and the cases' people, by id. */
+export interface DuplicatesAndPeople {
+  duplicateIds: { case_id: string; id: string }[];
+  people: { case_id: string; id: string }[];
+}
+
 /**
- * In one statement: the ids of the entries already stored from this agency with these (case,
- * external id) pairs, looked up as storedByExternalId does, and the ids of the cases' people.
+ * Once the cases are locked, by one statement: their access facts (cases/case-access.ts, for
+ * lockCasesForChange to decide on), and for checkEntriesTogether the ids of the entries already stored
+ * from this agency with the new items' (case, external id) pairs, looked up as storedByExternalId does,
+ * and the ids of the cases' people. One round trip under the lock instead of two (issue 12).
  */
-async function duplicatesAndPeople(trx: Tx, organisationId: string, keys: readonly { caseId: string; externalId: string }[], caseIds: readonly string[]) {
-  const { rows } = await sql<{ person: boolean; case_id: string; id: string }>`
-    SELECT false AS person, e.case_id, e.id FROM unnest(${keys.map((k) => k.caseId)}::text[], ${keys.map((k) => k.externalId)}::text[]) AS k(case_id, external_id)
+export async function readAccessDuplicatesAndPeople(trx: Tx, caseIds: readonly string[], userId: string, now: Date, organisationId: string, items: readonly CaseEntry[]): Promise<{ access: AccessFacts; found: DuplicatesAndPeople }> {
+  if (caseIds.length === 0) return { access: { team: [], breakGlass: [] }, found: { duplicateIds: [], people: [] } };
+  const keys = externalIdKeys(items.filter((item) => item.entry.corrects === undefined && caseIds.includes(item.caseId)));
+  type Row = AccessFactsRow & { part: 'access' | 'duplicate' | 'person'; id: string | null };
+  const { rows } = await sql<Row>`
+    SELECT 'access' AS part, a.*, NULL AS id FROM (${accessFactsRows(caseIds, userId, now)}) AS a
+    UNION ALL
+    SELECT 'duplicate', e.case_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, e.id FROM unnest(${keys.map((k) => k.caseId)}::text[], ${keys.map((k) => k.externalId)}::text[]) AS k(case_id, external_id)
     CROSS JOIN LATERAL (
       SELECT c.case_id, c.id FROM chronology_entries c
       WHERE c.case_id = k.case_id AND c.organisation_id = ${organisationId} AND c.external_id = k.external_id
       LIMIT 1
     ) AS e
     UNION ALL
-    SELECT true, case_id, id FROM people WHERE case_id IN (${sql.join(caseIds)})`.execute(trx);
-  return { duplicateIds: rows.filter((row) => !row.person), people: rows.filter((row) => row.person) };
+    SELECT 'person', case_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, id FROM people WHERE case_id IN (${sql.join(caseIds)})
+    ORDER BY part, ${ACCESS_FACTS_ORDER}`.execute(trx);
+  const idsOf = (part: Row['part']) => rows.flatMap((row) => (row.part === part ? [{ case_id: row.caseId, id: row.id! }] : []));
+  return { access: accessFactsOf(rows.filter((row) => row.part === 'access')), found: { duplicateIds: idsOf('duplicate'), people: idsOf('person') } };
+}
+
+/** The items' distinct (case, external id) pairs. */
+function externalIdKeys(items: readonly CaseEntry[]): { caseId: string; externalId: string }[] {
+  const keys = new Map<string, { caseId: string; externalId: string }>();
+  for (const { caseId, entry } of items) if (entry.externalId !== undefined) keys.set(byCaseAndId(caseId, entry.externalId), { caseId, externalId: entry.externalId });
+  return [...keys.values()];
 }
 
 /**
@@ -81,17 +105,16 @@ export interface CheckedEntries {
 }
 
 /**
- * The duplicates found and every entry checked, each new entry's row made: nothing stored yet (then
- * storeCheckedEntries). The cases must be locked by the caller, who may change them.
+ * The duplicates found (`found`, read with the cases' lock: readAccessDuplicatesAndPeople) and every
+ * entry checked, each new entry's row made: nothing stored yet (then storeCheckedEntries). The cases
+ * must be locked by the caller, who may change them.
  */
-export async function checkEntriesTogether(trx: Tx, ctx: AppContext, recorder: Recorder, items: readonly CaseEntry[]): Promise<CheckedEntries> {
+export async function checkEntriesTogether(trx: Tx, ctx: AppContext, recorder: Recorder, items: readonly CaseEntry[], found: DuplicatesAndPeople): Promise<CheckedEntries> {
   const results = new Map<number, WriteEntryResult>();
   const pending: CheckedEntries['pending'] = [];
   if (items.length === 0) return { results, pending };
   const caseIds = [...new Set(items.map((item) => item.caseId))];
-  const keys = new Map<string, { caseId: string; externalId: string }>();
-  for (const { caseId, entry } of items) if (entry.externalId !== undefined) keys.set(byCaseAndId(caseId, entry.externalId), { caseId, externalId: entry.externalId });
-  const { duplicateIds, people } = await duplicatesAndPeople(trx, recorder.organisationId, [...keys.values()], caseIds);
+  const { duplicateIds } = found;
   const duplicates =
     duplicateIds.length === 0
       ? []
@@ -103,7 +126,7 @@ export async function checkEntriesTogether(trx: Tx, ctx: AppContext, recorder: R
           .execute();
   const existing = new Map(duplicates.map((row) => [byCaseAndId(row.case_id, row.external_id!), row]));
   const peopleByCase = new Map<string, Set<string>>(caseIds.map((id) => [id, new Set()]));
-  for (const person of people) peopleByCase.get(person.case_id)!.add(person.id);
+  for (const person of found.people) peopleByCase.get(person.case_id)?.add(person.id);
   const today = serviceToday(ctx.clock.now());
   const source = { agency: recorder.organisation, agencyKind: recorder.organisationKind };
   for (const { index, caseId, entry } of items) {
