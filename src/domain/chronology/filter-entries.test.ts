@@ -77,6 +77,14 @@ describe('filtering a chronology', () => {
     }
     assert.deepEqual(keepMatching(listed, { personId: 'dad' }).find((e) => e.id === 'b')?.correctedBy, ['d']);
   });
+
+  it('gives the listed chronology itself when no filter is set, and filters when one is', () => {
+    const listed = filterEntries(chronology, {});
+    assert.equal(keepMatching(listed, {}), listed);
+    assert.equal(keepMatching(listed, { significantOnly: false }), listed);
+    assert.notEqual(keepMatching(listed, { significantOnly: true }), listed);
+    assert.deepEqual(keepMatching(listed, { significantOnly: true }).map((e) => e.id), ['b']);
+  });
 });
 
 describe('the chronology as the profile reads it', () => {

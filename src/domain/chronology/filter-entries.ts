@@ -41,7 +41,15 @@ export function filterEntries(entries: readonly ChronologyEntry[], filters: Chro
   return entries.filter((entry) => matches(entry, filters)).map((entry) => ({ ...entry, correctedBy: corrections.get(entry.id) ?? [] }));
 }
 
-/** Of entries already listed (filterEntries with no filters), those the filters keep: the same objects, not copies. */
-export function keepMatching(listed: readonly ListedEntry[], filters: ChronologyFilters): ListedEntry[] {
-  return listed.filter((entry) => matches(entry, filters));
+/** Whether the filters keep every entry: none is set. */
+function keepsAll(filters: ChronologyFilters): boolean {
+  return Object.values(filters).every((value) => value === undefined || value === false);
+}
+
+/**
+ * Of entries already listed (filterEntries with no filters), those the filters keep: the same
+ * objects, not copies; with no filter set, the listed array itself.
+ */
+export function keepMatching(listed: readonly ListedEntry[], filters: ChronologyFilters): readonly ListedEntry[] {
+  return keepsAll(filters) ? listed : listed.filter((entry) => matches(entry, filters));
 }

@@ -51,6 +51,25 @@ export interface EntryView {
   referralSource?: string;
 }
 
+/** What a row of the list shows of an entry: its page shows the rest. */
+export interface EntryRow {
+  id: string;
+  occurred: string;
+  agency: string;
+  kind: string;
+  /** The summary cut at a word to fit a row of the list (the whole of it when short). */
+  summaryShort: string;
+  source: string;
+  significant: boolean;
+  /** Another entry corrects it. */
+  corrected: boolean;
+  /** It corrects another entry. */
+  correction: boolean;
+  disputed: boolean;
+  /** A referral: who referred, as the census codes it, or "Not recorded". Left out for any other kind. */
+  referralSource?: string;
+}
+
 export interface DisputeView {
   disputedBy: string;
   text: string;
@@ -77,6 +96,28 @@ export function shortened(text: string, limit = SHORT_SUMMARY): string {
   const cut = flat.slice(0, limit);
   const space = cut.lastIndexOf(' ');
   return `${(space > limit / 2 ? cut.slice(0, space) : cut).replace(/[\s.,;:!?-]+$/, '')}…`;
+}
+
+function referralSourceInWords(entry: ListedEntry): { referralSource?: string } {
+  if (entry.kind !== 'referral') return {};
+  return { referralSource: entry.referralSource ? `${entry.referralSource} ${REFERRAL_SOURCES[entry.referralSource]}` : 'Not recorded' };
+}
+
+/** The rows of the list: only what a row shows, so a page of a long chronology presents no more than it writes. */
+export function presentRows(entries: readonly ListedEntry[]): EntryRow[] {
+  return entries.map((entry) => ({
+    id: entry.id,
+    occurred: occurredInWords(entry.occurredAt),
+    agency: entry.agency,
+    kind: kindLabel(entry.kind),
+    summaryShort: shortened(entry.summary),
+    source: EVIDENCE_SOURCES[entry.source].label,
+    significant: entry.significant,
+    corrected: entry.correctedBy.length > 0,
+    correction: entry.corrects !== undefined,
+    disputed: (entry.disputes ?? []).length > 0,
+    ...referralSourceInWords(entry),
+  }));
 }
 
 function describe(entry: ListedEntry): string {
@@ -119,7 +160,7 @@ export function presentEntries(entries: readonly ListedEntry[], all: readonly Li
         const correction = byId.get(id);
         return correction ? [{ id, description: describe(correction), reason: correction.correctionReason ?? '' }] : [];
       }),
-      ...(entry.kind === 'referral' ? { referralSource: entry.referralSource ? `${entry.referralSource} ${REFERRAL_SOURCES[entry.referralSource]}` : 'Not recorded' } : {}),
+      ...referralSourceInWords(entry),
       ...(entry.receivedFrom ? { receivedFrom: `Received from ${entry.receivedFrom.area} on ${formatDate(entry.receivedFrom.receivedOn)}` } : {}),
       disputes: (entry.disputes ?? []).map((d) => ({
         disputedBy: d.disputedBy,
@@ -130,10 +171,10 @@ export function presentEntries(entries: readonly ListedEntry[], all: readonly Li
   });
 }
 
-/** The choices of the filter form: the agencies and kinds that appear in the chronology, and everyone in the record. */
-export function filterChoices(all: readonly ListedEntry[], people: readonly { id: string; name: string }[]) {
-  const agencies = [...new Set(all.map((entry) => entry.agency))].sort((a, b) => a.localeCompare(b));
-  const kinds = [...new Set(all.map((entry) => entry.kind))].map((kind) => ({ value: kind, text: kindLabel(kind) })).sort((a, b) => a.text.localeCompare(b.text));
+/** The choices of the filter form: the agencies and kinds that appear in the chronology (each once), and everyone in the record. */
+export function filterChoices(chronology: { agencies: readonly string[]; kinds: readonly string[] }, people: readonly { id: string; name: string }[]) {
+  const agencies = [...chronology.agencies].sort((a, b) => a.localeCompare(b));
+  const kinds = chronology.kinds.map((kind) => ({ value: kind, text: kindLabel(kind) })).sort((a, b) => a.text.localeCompare(b.text));
   return {
     agencyItems: [{ value: '', text: 'All agencies' }, ...agencies.map((agency) => ({ value: agency, text: agency }))],
     kindItems: [{ value: '', text: 'All kinds' }, ...kinds],

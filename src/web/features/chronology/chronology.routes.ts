@@ -15,7 +15,7 @@ import { severityTag } from '../../views/severity.ts';
 import { inOrder, pageOf, paginationLinks } from './chronology-pages.ts';
 import { chronologyCsv, csvFileName, printRows, PROTECTIVE_MARKING } from './chronology-export.ts';
 import { listQuery, readFilters, readOrder } from './chronology-filters.ts';
-import { describeFilters, filterChoices, presentEntries } from './chronology.presenter.ts';
+import { describeFilters, filterChoices, presentEntries, presentRows } from './chronology.presenter.ts';
 import { entryRoutes } from './entry.routes.ts';
 import { disputeRoutes } from './dispute.routes.ts';
 
@@ -33,7 +33,7 @@ export async function chronologyRoutes(app: FastifyInstance): Promise<void> {
     const order = readOrder(request.query);
     const result = await readChronology(ctx, actor(request), caseId, { filters: reading.filters });
     if (!result.ok) return sendErrorPage(reply, result.code);
-    const { all, entries, people, caseName, canChange, patterns } = result.value;
+    const { all, agencies, kinds, entries, people, caseName, canChange, patterns } = result.value;
     const shown = pageOf(inOrder(entries, order), asked);
     const list = `/cases/${caseId}/chronology`;
     const hrefFor = (page: number) => `${list}${listQuery(reading.values, order, page)}#entries`;
@@ -46,11 +46,11 @@ export async function chronologyRoutes(app: FastifyInstance): Promise<void> {
         caseName,
         canChange,
         patterns: patterns.map((pattern) => ({ ...pattern, tag: severityTag(pattern.severity) })),
-        ...filterChoices(all, people),
+        ...filterChoices({ agencies, kinds }, people),
         values: reading.values,
         order,
         orderLink: { href: `${list}${listQuery(reading.values, flipped)}#entries`, text: `Show ${flipped} first` },
-        entries: presentEntries(shown.items, all, people),
+        entries: presentRows(shown.items),
         matching: entries.length,
         shown: { first: shown.first, last: shown.last },
         pagination: paginationLinks(shown.page, shown.pages, hrefFor),
