@@ -19,6 +19,15 @@
 // in it too) as well as for the mean wall time. Every 16 requests the loop lets the event loop turn
 // (app.inject alone never reaches it), as a server's sockets do, so that the exports can go out.
 //
+// Processes differ from one another by more than the goals (an untraced fixed page took 75 to 101 µs
+// of CPU in five processes of one quiet run), so each process also measures the fixed page paired:
+// beside its variant's app it builds an app with everything off, and the two serve the page in turns
+// of 256 requests for a sample's length; the ratio of their CPU per request is taken in that one
+// process (same heap, same machine at the same moment). In the "off" process the pair is two apps
+// with everything off: that ratio is the method's own noise. What no app in a process can show, the
+// paired ratio misses: work of the whole process (the SDK loaded, the default metrics' collectors),
+// and garbage one app made and the other's turn collected; the ratio across processes keeps those.
+//
 //   node --import tsx bench/observability.ts [--seconds 3] [--rounds 5] [--out bench/results] [--note 'load 6']
 // With DATABASE_URL set, each process writes to a PostgreSQL database of its own.
 import { execFile } from 'node:child_process';
@@ -79,10 +88,14 @@ interface ProcessFigures {
   /** Spans the process's queue lost, by why. */
   lost: Record<SpanLoss, number>;
   samples: Record<Workload, Sample>;
+  /** The fixed page served in turns by this variant's app and an app with everything off, in this process. */
+  paired: { variant: Sample; off: Sample };
 }
 
 /** How often the request loop lets the event loop turn. */
 const REQUESTS_A_TURN = 16;
+/** Requests in one turn of a paired sample. */
+const PAIRED_TURN = 256;
 
 /** The run's stand-in for a trace collector: it answers every OTLP export and counts its spans. */
 async function startCollector(): Promise<{ url: string; take(): number; close(): void }> {
@@ -134,6 +147,40 @@ async function sample(app: FastifyInstance, workload: Workload, request: (i: num
   return { requests: i, seconds, cpuMicroseconds: cpu.user + cpu.system, meanMs: latenciesMs.reduce((x, y) => x + y, 0) / i, p95Ms: percentile(latenciesMs, 95) };
 }
 
+/** Serves `count` requests and lets the event loop turn, so that what they scheduled (an export) is done in their CPU time. */
+async function serve(app: FastifyInstance, request: () => InjectOptions, count: number, latenciesMs: number[]): Promise<number> {
+  const cpuBefore = process.cpuUsage();
+  for (let i = 1; i <= count; i++) {
+    const t = performance.now();
+    const response = await app.inject(request());
+    latenciesMs.push(performance.now() - t);
+    if (response.statusCode >= 300) throw new Error(`paired: ${String(response.statusCode)} ${response.body.slice(0, 200)}`);
+    if (i % REQUESTS_A_TURN === 0) await eventLoopTurn();
+  }
+  await eventLoopTurn();
+  const cpu = process.cpuUsage(cpuBefore);
+  return cpu.user + cpu.system;
+}
+
+/** The two apps serve the same request in turns for a sample's length, the first app first in even turns and second in odd ones. */
+async function pairedSample(app: FastifyInstance, off: FastifyInstance, request: () => InjectOptions): Promise<{ variant: Sample; off: Sample }> {
+  const sides = [app, off].map((server) => ({ server, cpuMicroseconds: 0, requests: 0, latenciesMs: [] as number[] }));
+  const started = performance.now();
+  const until = started + SECONDS * 1000;
+  for (let turn = 0; performance.now() < until; turn++) {
+    for (const side of turn % 2 === 0 ? sides : [...sides].reverse()) {
+      side.cpuMicroseconds += await serve(side.server, request, PAIRED_TURN, side.latenciesMs);
+      side.requests += PAIRED_TURN;
+    }
+  }
+  const seconds = (performance.now() - started) / 1000 / 2;
+  const [variant, offSide] = sides.map((side) => {
+    const sorted = side.latenciesMs.sort((x, y) => x - y);
+    return { requests: side.requests, seconds, cpuMicroseconds: side.cpuMicroseconds, meanMs: sorted.reduce((x, y) => x + y, 0) / side.requests, p95Ms: percentile(sorted, 95) };
+  });
+  return { variant: variant!, off: offSide! };
+}
+
 /** One process: its own database and app in one variant, each workload warmed up for a sample's length, then measured. */
 async function measureVariant(variant: Variant): Promise<Omit<ProcessFigures, 'spans'>> {
   const traced = variant.startsWith('tracing');
@@ -155,15 +202,22 @@ async function measureVariant(variant: Variant): Promise<Omit<ProcessFigures, 's
   const app = await buildApp({ ctx, sessionSecret: TEST_SESSION_SECRET, tracing: traced, ...(on ? { logDestination: sink } : {}) });
   addFixedPage(app);
   await app.ready();
+  const offApp = await buildApp({ ctx: base, sessionSecret: TEST_SESSION_SECRET, tracing: false });
+  addFixedPage(offApp);
+  await offApp.ready();
   const samples = {} as Record<Workload, Sample>;
   for (const workload of WORKLOADS) {
     await sample(app, workload, requests[workload]);
     samples[workload] = await sample(app, workload, requests[workload]);
   }
+  const fixedPage = () => requests['fixed page'](0);
+  await pairedSample(app, offApp, fixedPage);
+  const paired = await pairedSample(app, offApp, fixedPage);
+  await offApp.close();
   await app.close();
   await tracing?.shutdown();
   await bench.database.close();
-  return { variant, lost: { ...(tracing?.lostSpans() ?? { 'queue-full': 0, 'export-failed': 0 }) }, samples };
+  return { variant, lost: { ...(tracing?.lostSpans() ?? { 'queue-full': 0, 'export-failed': 0 }) }, samples, paired };
 }
 
 async function runInOwnProcess(variant: Variant, collector: Awaited<ReturnType<typeof startCollector>>): Promise<ProcessFigures> {
@@ -202,6 +256,11 @@ function report(rounds: Record<Variant, ProcessFigures>[], kind: string): { text
       rows.push(`| ${workload} | ${variant} | ${median(own.map((s) => s.requests / s.seconds)).toFixed(0)} | ${median(own.map(cpuPerRequest)).toFixed(1)} | ${median(own.map((s) => s.meanMs)).toFixed(3)} | ${median(own.map((s) => s.p95Ms)).toFixed(3)} | ${cpuRatio} | ${wallRatio} |`);
     }
   }
+  const pairedRows = VARIANTS.map((variant) => {
+    const own = rounds.map((round) => round[variant].paired);
+    const median = (values: number[]) => values.sort((x, y) => x - y)[Math.floor(values.length / 2)]!;
+    return `| ${variant === 'off' ? 'off (two apps with everything off: the noise)' : variant} | ${median(own.map((p) => p.variant.requests))} | ${median(own.map((p) => cpuPerRequest(p.off))).toFixed(1)} | ${median(own.map((p) => cpuPerRequest(p.variant))).toFixed(1)} | ${ratios(own.map((p) => cpuPerRequest(p.variant) / cpuPerRequest(p.off)))} | ${ratios(own.map((p) => p.variant.meanMs / p.off.meanMs))} |`;
+  });
   const text = [
     `# Observability overhead, ${kind}, ${new Date().toISOString()}`,
     '',
@@ -212,6 +271,12 @@ function report(rounds: Record<Variant, ProcessFigures>[], kind: string): { text
     '| workload | variant | per second | CPU µs a request | mean ms | p95 ms | CPU ratio to off | wall ratio to off |',
     '|---|---|---:|---:|---:|---:|---|---|',
     ...rows,
+    '',
+    `The fixed page paired in each process: the variant's app and an app with everything off in the same process, serving the page in turns of ${String(PAIRED_TURN)} requests (the order swapped each turn) for ${String(SECONDS)} s after a warm-up of the same length. A ratio is the variant's CPU (or mean wall time) per request over the off app's in the same process: median (minimum-maximum) over the rounds. It leaves out what the whole process pays (see the bench's header).`,
+    '',
+    '| variant | requests each | off app CPU µs | variant CPU µs | CPU ratio, same process | wall ratio, same process |',
+    '|---|---:|---:|---:|---|---|',
+    ...pairedRows,
     '',
   ].join('\n');
   return { text, json: { kind, seconds: SECONDS, rounds, note: args.note } };
