@@ -1,4 +1,5 @@
-// One server process of `npm run bench -- --processes N` (a cluster worker forked by bench/run.ts):
+// One server process of `npm run bench -- --processes N` (a cluster worker forked by bench/run.ts,
+// compiled to JavaScript by bench/servers.ts):
 // the real app on the bench's PostgreSQL database, as bench/run.ts builds it in-process (the same
 // settings, session secret and test clock, so the sessions and token it made are good here, and the
 // fixed page), listening on the port the workers share. SIGTERM closes it.
