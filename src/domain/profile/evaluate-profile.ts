@@ -134,6 +134,7 @@ export function evaluateProfile(facts: ProfileFacts): ProfileEvaluation {
     household,
     adults: adultSubjects,
     events: facts.events,
+    ...(reading ? { gpEvents: reading.gp } : {}),
     triggersSinceReview,
     lastReviewedAt: facts.lastReviewedAt,
     reviewDueOn: facts.reviewDueOn,

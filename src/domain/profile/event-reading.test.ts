@@ -11,6 +11,7 @@ import { entry } from '../chronology/chronology.test-support.ts';
 import { withNewEntries } from '../chronology/chronology-order.ts';
 import { profileEventsFrom } from '../chronology/to-profile-event.ts';
 import { evaluateProfile } from './evaluate-profile.ts';
+import { gpEventsOf } from './findings/gp-events.ts';
 import { evidenceFromEvents } from './event-evidence.ts';
 import { isDatedTrigger, readEventsKept, readingFits, type EventReadingState } from './event-reading.ts';
 import { profileSettings } from './profile-settings.ts';
@@ -54,6 +55,7 @@ function randomEntry(random: Random, id: string, day: string, order: number, tim
   const time = `T${String(8 + Math.floor(order / 60) % 12).padStart(2, '0')}:${String(order % 60).padStart(2, '0')}:00Z`;
   return entry(id, kind, timed ? `${day}${time}` : day, {
     recordedAt: `${day}${time}`,
+    ...(random.chance(0.2) ? { agency: 'Riverside Surgery', agencyKind: 'gp' } : {}),
     personIds: PEOPLE.filter(() => random.chance(0.4)),
     victimIds: random.chance(0.2) ? [random.pick(PEOPLE)] : [],
     perpetratorIds: random.chance(0.2) ? [random.pick(PEOPLE)] : [],
@@ -124,6 +126,7 @@ function sequence(seed: number, steps: number, options: { disorder: boolean }): 
     assert.deepEqual(next.reading.events, events, `events, ${at}`);
     assert.deepEqual(next.reading.evidence, evidenceFromEvents(events, adultIds, settings), `evidence, ${at}`);
     assert.deepEqual(next.reading.triggers, events.filter(isDatedTrigger), `triggers, ${at}`);
+    assert.deepEqual(next.reading.gp, gpEventsOf(events), `the GP's events, ${at}`);
     const facts: ProfileFacts = {
       today: addDays(day, random.pick([0, 1, 30])),
       infant: baby({ dateOfBirth: START }),

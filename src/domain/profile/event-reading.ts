@@ -1,7 +1,8 @@
 // What evaluating a profile reads from every event of a case's chronology, kept entry by entry
 // (issue 12, ADR 0020), so that a new entry costs the same at 10 and at 5,000 entries: the events
 // (the current entries as ProfileEvents), the evidence they give their factors (event-evidence.ts)
-// for the adults and the late-booking setting it was read for, and the events that trigger a review.
+// for the adults and the late-booking setting it was read for, the events that trigger a review and
+// what the GP was told (findings/gp-events.ts).
 //
 // evidenceFromEvents reads each event alone, so an entry added at the chronology's end that corrects
 // nothing adds its event, its evidence and its trigger at the ends of the lists, where a full reading
@@ -17,6 +18,7 @@ import { toProfileEvent } from '../chronology/to-profile-event.ts';
 import type { ChronologyEntry } from '../chronology/chronology.types.ts';
 import { dayOf } from '../shared/calendar-date.ts';
 import { evidenceFromEvents } from './event-evidence.ts';
+import { gpEventsOf, withGpEvents } from './findings/gp-events.ts';
 import type { EventEvidence, EventReading, Evidence, ProfileEvent, ProfileSettings } from './profile.types.ts';
 
 export interface EventReadingState {
@@ -49,13 +51,14 @@ export function readEventsKept(entries: readonly ChronologyEntry[], adultIds: Re
   const evidence = sameReader ? appended(kept.reading.evidence, evidenceFromEvents(newEvents, adultIds, settings)) : evidenceFromEvents(events, adultIds, settings);
   const newTriggers = newEvents.filter(isDatedTrigger);
   const triggers = newTriggers.length === 0 ? kept.reading.triggers : [...kept.reading.triggers, ...newTriggers];
-  return { entries, corrected: kept.corrected, reading: { events, adultIds: adults, lateBookingAfterWeeks: settings.lateBookingAfterWeeks, evidence, triggers } };
+  const gp = newEvents.length === 0 ? kept.reading.gp : withGpEvents(kept.reading.gp, gpEventsOf(newEvents));
+  return { entries, corrected: kept.corrected, reading: { events, adultIds: adults, lateBookingAfterWeeks: settings.lateBookingAfterWeeks, evidence, triggers, gp } };
 }
 
 function readWhole(entries: readonly ChronologyEntry[], adults: readonly string[], adultIds: ReadonlySet<string>, settings: ProfileSettings): EventReadingState {
   const events = currentEntries(entries).map(toProfileEvent);
   const corrected = new Set(entries.flatMap((entry) => (typeof entry.corrects === 'string' ? [entry.corrects] : [])));
-  return { entries, corrected, reading: { events, adultIds: adults, lateBookingAfterWeeks: settings.lateBookingAfterWeeks, evidence: evidenceFromEvents(events, adultIds, settings), triggers: events.filter(isDatedTrigger) } };
+  return { entries, corrected, reading: { events, adultIds: adults, lateBookingAfterWeeks: settings.lateBookingAfterWeeks, evidence: evidenceFromEvents(events, adultIds, settings), triggers: events.filter(isDatedTrigger), gp: gpEventsOf(events) } };
 }
 
 /**

@@ -153,6 +153,14 @@ export interface EventReading {
   evidence: EventEvidence;
   /** The events of a trigger kind with a readable day, in the chronology's order. */
   triggers: readonly ProfileEvent[];
+  /** What gp-not-informed reads of the events (findings/gp-events.ts gpEventsOf). */
+  gp: GpEvents;
+}
+
+/** What the GP has been told, as the events say: the ids of events a GP practice recorded, and the days of `gp-informed` entries (any order). */
+export interface GpEvents {
+  byTheGp: ReadonlySet<string>;
+  toldOn: readonly string[];
 }
 
 export interface ProfileFacts {

@@ -18,8 +18,7 @@ import { directionOf } from '../factor-state.ts';
 import { capitalise, countOf, listInWords } from '../plain-words.ts';
 import type { FactorId } from '../../catalogue/factor-ids.ts';
 import { factorOf, makeFinding, type FindingRule } from './rule-context.ts';
-
-const GP = 'gp';
+import { gpEventsOf } from './gp-events.ts';
 
 interface Untold {
   words: string;
@@ -34,18 +33,13 @@ export const gpNotInformed: FindingRule = (context) => {
     const day = dayOf(value);
     return day !== null && day <= today ? day : null;
   };
-  // Read from every event only once a factor is indicated: most evaluations of a long chronology find none.
-  let read: { byTheGp: Set<string>; lastTold: string | undefined } | undefined;
-  const chronology = () =>
-    (read ??= {
-      byTheGp: new Set(context.events.filter((e) => e.agencyKind === GP).map((e) => e.id)),
-      lastTold: context.events
-        .filter((e) => e.kind === 'gp-informed')
-        .map((e) => upToToday(e.occurredAt))
-        .filter((day): day is string => day !== null)
-        .sort()
-        .at(-1),
-    });
+  // Read from every event only once a factor is indicated (most evaluations of a long chronology find none), unless read ahead with the case's events.
+  let read: { byTheGp: ReadonlySet<string>; lastTold: string | undefined } | undefined;
+  const chronology = () => {
+    if (read) return read;
+    const { byTheGp, toldOn } = context.gpEvents ?? gpEventsOf(context.events);
+    return (read = { byTheGp, lastTold: toldOn.filter((day) => day <= today).sort().at(-1) });
+  };
 
   const subjects = [context.infantProfile, ...context.adults.filter((adult) => adult.carer).map((adult) => adult.profile), context.household];
   const untold: Untold[] = [];
