@@ -29,6 +29,7 @@
 // and garbage one app made and the other's turn collected; the ratio across processes keeps those.
 //
 //   node --import tsx bench/observability.ts [--seconds 3] [--rounds 5] [--out bench/results] [--note 'load 6']
+//     [--warm-up-pages 20000] [--warm-up-events 200]   (the fewest requests of each warm-up, below)
 // With DATABASE_URL set, each process writes to a PostgreSQL database of its own.
 import { execFile } from 'node:child_process';
 import { once } from 'node:events';
@@ -57,6 +58,8 @@ const { values: args } = parseArgs({
     rounds: { type: 'string', default: '5' },
     out: { type: 'string', default: 'bench/results' },
     note: { type: 'string', default: '' },
+    'warm-up-pages': { type: 'string', default: '20000' },
+    'warm-up-events': { type: 'string', default: '200' },
     /** Set by the run for each process it starts: measure this variant only and print its figures. */
     variant: { type: 'string' },
   },
@@ -71,6 +74,16 @@ type Variant = (typeof VARIANTS)[number];
 const ONE_IN_TEN = { OTEL_TRACES_SAMPLER: 'parentbased_traceidratio', OTEL_TRACES_SAMPLER_ARG: '0.1' };
 const WORKLOADS = ['fixed page', 'single event'] as const;
 type Workload = (typeof WORKLOADS)[number];
+/**
+ * The fewest requests of a warm-up, however long they take. A warm-up of a sample's length alone
+ * leaves a process on a loaded machine cold: on 6 December (load 15 to 24, three pairs of processes)
+ * 3,000 fixed pages after 1,000 took 1.45 to 1.68x the CPU a page of 3,000 after 20,000 with logs and
+ * metrics on, and 1.67 to 2.75x with tracing; traced over logs and metrics, 1.26 to 1.61x cold against
+ * 0.94 to 1.12x warm. The export's code runs once a batch of 512 spans, so it is compiled last, and the
+ * compiler's threads are in the process's CPU: the likeliest reason a traced process looked two or
+ * three times dearer under load and 1.2x on a quiet machine, where 3 s is 35,000 pages (issue 20).
+ */
+const WARM_UP_REQUESTS: Record<Workload, number> = { 'fixed page': Number(args['warm-up-pages']), 'single event': Number(args['warm-up-events']) };
 
 /** One workload's sample in one process. */
 interface Sample {
@@ -128,13 +141,14 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
-async function sample(app: FastifyInstance, workload: Workload, request: (i: number) => InjectOptions): Promise<Sample> {
+/** Requests for a sample's length, and at least `leastRequests` of them. */
+async function sample(app: FastifyInstance, workload: Workload, request: (i: number) => InjectOptions, leastRequests = 0): Promise<Sample> {
   const latenciesMs: number[] = [];
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const until = started + SECONDS * 1000;
   let i = 0;
-  while (performance.now() < until) {
+  while (performance.now() < until || i < leastRequests) {
     const t = performance.now();
     const response = await app.inject(request(i++));
     latenciesMs.push(performance.now() - t);
@@ -162,12 +176,12 @@ async function serve(app: FastifyInstance, request: () => InjectOptions, count: 
   return cpu.user + cpu.system;
 }
 
-/** The two apps serve the same request in turns for a sample's length, the first app first in even turns and second in odd ones. */
-async function pairedSample(app: FastifyInstance, off: FastifyInstance, request: () => InjectOptions): Promise<{ variant: Sample; off: Sample }> {
+/** The two apps serve the same request in turns for a sample's length (and at least `leastRequests` each), the first app first in even turns and second in odd ones. */
+async function pairedSample(app: FastifyInstance, off: FastifyInstance, request: () => InjectOptions, leastRequests = 0): Promise<{ variant: Sample; off: Sample }> {
   const sides = [app, off].map((server) => ({ server, cpuMicroseconds: 0, requests: 0, latenciesMs: [] as number[] }));
   const started = performance.now();
   const until = started + SECONDS * 1000;
-  for (let turn = 0; performance.now() < until; turn++) {
+  for (let turn = 0; performance.now() < until || sides[1]!.requests < leastRequests; turn++) {
     for (const side of turn % 2 === 0 ? sides : [...sides].reverse()) {
       side.cpuMicroseconds += await serve(side.server, request, PAIRED_TURN, side.latenciesMs);
       side.requests += PAIRED_TURN;
@@ -207,11 +221,11 @@ async function measureVariant(variant: Variant): Promise<Omit<ProcessFigures, 's
   await offApp.ready();
   const samples = {} as Record<Workload, Sample>;
   for (const workload of WORKLOADS) {
-    await sample(app, workload, requests[workload]);
+    await sample(app, workload, requests[workload], WARM_UP_REQUESTS[workload]);
     samples[workload] = await sample(app, workload, requests[workload]);
   }
   const fixedPage = () => requests['fixed page'](0);
-  await pairedSample(app, offApp, fixedPage);
+  await pairedSample(app, offApp, fixedPage, WARM_UP_REQUESTS['fixed page']);
   const paired = await pairedSample(app, offApp, fixedPage);
   await offApp.close();
   await app.close();
@@ -224,7 +238,7 @@ async function runInOwnProcess(variant: Variant, collector: Awaited<ReturnType<t
   const script = fileURLToPath(import.meta.url);
   collector.take();
   const env = variant.startsWith('tracing') ? { ...process.env, OTEL_EXPORTER_OTLP_ENDPOINT: collector.url } : process.env;
-  const { stdout } = await promisify(execFile)(process.execPath, [...process.execArgv, script, '--variant', variant, '--seconds', String(SECONDS)], { maxBuffer: 1 << 20, env });
+  const { stdout } = await promisify(execFile)(process.execPath, [...process.execArgv, script, '--variant', variant, '--seconds', String(SECONDS), '--warm-up-pages', String(WARM_UP_REQUESTS['fixed page']), '--warm-up-events', String(WARM_UP_REQUESTS['single event'])], { maxBuffer: 1 << 20, env });
   return { ...(JSON.parse(stdout.trim().split('\n').at(-1)!) as Omit<ProcessFigures, 'spans'>), spans: collector.take() };
 }
 
@@ -266,13 +280,13 @@ function report(rounds: Record<Variant, ProcessFigures>[], kind: string): { text
     '',
     `Command: \`node --import tsx bench/observability.ts --seconds ${String(SECONDS)} --rounds ${String(ROUNDS)}\`${kind === 'postgres' ? ' with DATABASE_URL set' : ''}. Node ${process.version}, ${String(os.cpus().length)} cores (${os.cpus()[0]?.model ?? 'unknown'}), load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at the end.${args.note ? ` ${args.note}` : ''}`,
     '',
-    `Each variant in a process of its own, through app.inject, one request at a time, ${String(SECONDS)} s per sample after a warm-up of the same length; ${String(ROUNDS)} rounds of ${VARIANTS.join(', ')}, one process each. A ratio is the variant's figure over the same round's "off": median (minimum-maximum) over the rounds. CPU: user + system time of the process per request, database included on PGlite. Tracing makes every span and exports it, after the allow-list, by OTLP over HTTP (JSON) to a collector in the run's own process (${String(rounds[0]?.tracing.spans ?? 0)} spans received from the first round's process, ${lostText(rounds, 'tracing')}; ${String(rounds[0]?.['tracing 1 in 10'].spans ?? 0)} sampled one trace in ten, ${lostText(rounds, 'tracing 1 in 10')}). The request loop lets the event loop turn every ${String(REQUESTS_A_TURN)} requests. Single events are spread over ${String(CASES)} cases. Per second, CPU µs, mean and p95: the median over the rounds.`,
+    `Each variant in a process of its own, through app.inject, one request at a time, ${String(SECONDS)} s per sample after a warm-up of the same length and at least ${String(WARM_UP_REQUESTS['fixed page'])} fixed pages or ${String(WARM_UP_REQUESTS['single event'])} events; ${String(ROUNDS)} rounds of ${VARIANTS.join(', ')}, one process each. A ratio is the variant's figure over the same round's "off": median (minimum-maximum) over the rounds. CPU: user + system time of the process per request, database included on PGlite. Tracing makes every span and exports it, after the allow-list, by OTLP over HTTP (JSON) to a collector in the run's own process (${String(rounds[0]?.tracing.spans ?? 0)} spans received from the first round's process, ${lostText(rounds, 'tracing')}; ${String(rounds[0]?.['tracing 1 in 10'].spans ?? 0)} sampled one trace in ten, ${lostText(rounds, 'tracing 1 in 10')}). The request loop lets the event loop turn every ${String(REQUESTS_A_TURN)} requests. Single events are spread over ${String(CASES)} cases. Per second, CPU µs, mean and p95: the median over the rounds.`,
     '',
     '| workload | variant | per second | CPU µs a request | mean ms | p95 ms | CPU ratio to off | wall ratio to off |',
     '|---|---|---:|---:|---:|---:|---|---|',
     ...rows,
     '',
-    `The fixed page paired in each process: the variant's app and an app with everything off in the same process, serving the page in turns of ${String(PAIRED_TURN)} requests (the order swapped each turn) for ${String(SECONDS)} s after a warm-up of the same length. A ratio is the variant's CPU (or mean wall time) per request over the off app's in the same process: median (minimum-maximum) over the rounds. It leaves out what the whole process pays (see the bench's header).`,
+    `The fixed page paired in each process: the variant's app and an app with everything off in the same process, serving the page in turns of ${String(PAIRED_TURN)} requests (the order swapped each turn) for ${String(SECONDS)} s after a warm-up of the same length and at least ${String(WARM_UP_REQUESTS['fixed page'])} pages each. A ratio is the variant's CPU (or mean wall time) per request over the off app's in the same process: median (minimum-maximum) over the rounds. It leaves out what the whole process pays (see the bench's header).`,
     '',
     '| variant | requests each | off app CPU µs | variant CPU µs | CPU ratio, same process | wall ratio, same process |',
     '|---|---:|---:|---:|---|---|',
