@@ -45,7 +45,7 @@ import { signInRoutes } from './web/features/sign-in/sign-in.routes.ts';
 import { twoFactorRoutes } from './web/features/sign-in/two-factor.routes.ts';
 import { oidcRoutes } from './web/features/sign-in/oidc.routes.ts';
 import { assets } from './web/plugins/assets.ts';
-import { errors } from './web/plugins/errors.ts';
+import { answerUnreadableAddress, errors } from './web/plugins/errors.ts';
 import { fastifyTracingPlugin, tracingStarted } from './infrastructure/tracing/tracing.ts';
 import { loggerOptions, requestIdFor, requestLogging, type LogDestination } from './web/plugins/request-logging.ts';
 import { requestMetrics } from './web/plugins/request-metrics.ts';
@@ -79,6 +79,7 @@ export async function buildApp({ ctx, sessionSecret, logger = false, logDestinat
     trustProxy: ctx.config.trustProxy,
     genReqId: requestIdFor(ctx.config.trustProxy),
     bodyLimit: 1_048_576,
+    frameworkErrors: answerUnreadableAddress,
   });
   app.decorate('ctx', ctx);
   app.setValidatorCompiler(validatorCompiler);

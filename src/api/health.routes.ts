@@ -10,6 +10,9 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { checkReadiness, databaseAnswers, type NotReadyReason } from '../application/health.ts';
 
+/** Its query or address holding text no database can store, as any API request (web/plugins/input-guard.ts). */
+const Refused = Type.Ref('Error', { description: 'Text that cannot be stored in the query (the API\'s error)' });
+
 const REASONS: readonly NotReadyReason[] = ['stopping', 'database-unreachable', 'database-read-only', 'migrations-not-current', 'outbox-stale'];
 
 const Live = Type.Object({ status: Type.Literal('live') });
@@ -47,7 +50,7 @@ export async function healthRoutes(app: FastifyInstance): Promise<void> {
 
   app.get(
     '/health/live',
-    { schema: { summary: 'Whether the process answers at all (no database question): restart it when it does not', tags: ['health'], response: { 200: Live } } },
+    { schema: { summary: 'Whether the process answers at all (no database question): restart it when it does not', tags: ['health'], response: { 200: Live, 400: Refused } } },
     async () => ({ status: 'live' as const }),
   );
 
@@ -57,7 +60,7 @@ export async function healthRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         summary: 'Whether this server process can take requests: 200, or 503 naming each reason it cannot (send it nothing until it is 200 again)',
         tags: ['health'],
-        response: { 200: Ready, 503: NotReady },
+        response: { 200: Ready, 400: Refused, 503: NotReady },
       },
     },
     async (request, reply) => {

@@ -31,10 +31,13 @@ import { fhirApiRoutes } from './fhir.routes.ts';
 import { fhirExportApiRoutes } from './fhir-export.routes.ts';
 import { tokenRoutes } from './tokens.routes.ts';
 import { addStandardErrorResponses } from './standard-responses.ts';
+import { refuseInputAfterTokenCheck } from './refused-input.ts';
 
 export async function apiV1(app: FastifyInstance): Promise<void> {
   // Every operation publishes the error answers any operation can give (standard-responses.ts).
   app.addHook('onRoute', addStandardErrorResponses);
+  // A request not of its operation's shape is refused after the token check, audited as its caller's (refused-input.ts).
+  app.addHook('onRoute', refuseInputAfterTokenCheck);
   await app.register(tokenRoutes);
   await app.register(meRoutes);
   await app.register(caseRecordApiRoutes);

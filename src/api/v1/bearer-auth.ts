@@ -13,6 +13,10 @@ declare module 'fastify' {
     /** The token scope the operation needs, when not read (GET) or write (other methods). */
     scope?: TokenScope | 'any';
   }
+  interface FastifyRequest {
+    /** The id of the token the request came with, once requireBearer has accepted it. */
+    apiTokenId?: string;
+  }
 }
 
 export async function requireBearer(request: FastifyRequest, reply: FastifyReply): Promise<void> {
@@ -30,4 +34,5 @@ export async function requireBearer(request: FastifyRequest, reply: FastifyReply
     return sendApiError(reply, 403, 'insufficient-scope', `This token cannot do this: it needs the "${needed}" scope. Ask for a token with it.`);
   }
   request.user = holder.user;
+  request.apiTokenId = holder.tokenId;
 }

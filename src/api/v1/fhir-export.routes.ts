@@ -25,11 +25,13 @@ type SearchedType = keyof typeof SEARCHED_RESOURCES;
 const inBoth = (schema: TSchema, description: string) => ({ description, content: { [FHIR_JSON]: { schema }, 'application/json': { schema } } });
 /** A refusal of this route's own: an OperationOutcome; the token check's own refusals (401, 403) are the API's JSON errors. */
 const refusal = (description: string) => ({ description, content: { [FHIR_JSON]: { schema: FhirOperationOutcome }, 'application/json': { schema: Type.Ref('Error') } } });
+/** A refusal of the request's shape, always an OperationOutcome, never the API's error (fhir-outcome.ts). */
+const shapeRefusal = (description: string) => ({ description, content: { [FHIR_JSON]: { schema: FhirOperationOutcome } } });
 const tokenRefusal = { description: 'No valid token', content: { 'application/json': { schema: Type.Ref('Error') } } };
 
 const common = { tags: ['fhir'], security: [{ bearer: [] }] };
 const caseResponses = {
-  400: refusal('A parameter that is not valid (an OperationOutcome)'),
+  400: shapeRefusal('A parameter that is not valid (an OperationOutcome)'),
   401: tokenRefusal,
   403: refusal('Outside the team around the baby (an OperationOutcome, audited), or a token without the read scope'),
   404: refusal('No such case (an OperationOutcome)'),
@@ -134,7 +136,7 @@ export async function fhirExportApiRoutes(app: FastifyInstance): Promise<void> {
           ...common,
           summary: `Search ${type} by patient (the case): ${type === 'AuditEvent' ? 'the access log, newest first, a page at a time; only for the lead professional and the safeguarding leads and managers who oversee the case (403 otherwise, audited)' : 'a searchset Bundle'}`,
           querystring: SearchQuery,
-          response: { 200: inBoth(searchsetOf([SEARCHED_RESOURCES[type]], `searchset Bundle of ${type}`), `searchset Bundle of ${type}`), ...caseResponses, 400: refusal('No patient named, or a parameter that is not valid') },
+          response: { 200: inBoth(searchsetOf([SEARCHED_RESOURCES[type]], `searchset Bundle of ${type}`), `searchset Bundle of ${type}`), ...caseResponses, 400: shapeRefusal('No patient named, or a parameter that is not valid') },
         },
       },
       async (request, reply) => {

@@ -5,7 +5,7 @@
 // cannot read, too large, not a Bundle, no record) it answers with an OperationOutcome alone. The
 // schema checks the shape loosely (FHIR resources carry many fields); domain/fhir reads it.
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
-import type { Static } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { actorFor } from '../../application/auth/signed-in-user.ts';
 import { importFhirBundle } from '../../application/chronology/import-fhir.ts';
 import { BUNDLE_PROBLEM_MESSAGES } from '../../domain/fhir/import/fhir-import-words.ts';
@@ -62,7 +62,9 @@ export async function fhirApiRoutes(app: FastifyInstance): Promise<void> {
         response: {
           200: FhirImportResult,
           ...errorResponses(401),
-          ...Object.fromEntries([400, 403, 404, 409, 413, 415, 422].map((status) => [status, FhirOperationOutcome])),
+          // Sent as application/fhir+json (sendOutcome); a token without the feed scope is the API's error (403).
+          ...Object.fromEntries([400, 404, 409, 413, 415, 422].map((status) => [status, { description: 'An OperationOutcome', content: { 'application/fhir+json': { schema: FhirOperationOutcome } } }])),
+          403: { description: 'Not allowed: an OperationOutcome, or the API\'s error for a token without the feed scope', content: { 'application/fhir+json': { schema: FhirOperationOutcome }, 'application/json': { schema: Type.Ref('Error') } } },
         },
       },
     },

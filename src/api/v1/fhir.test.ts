@@ -425,6 +425,6 @@ describe('FHIR import API (POST /api/v1/fhir/Bundle)', () => {
     const operation = doc.paths['/api/v1/fhir/Bundle']?.post;
     assert.match(operation?.summary ?? '', /not a FHIR server/);
     assert.deepEqual(Object.keys(operation?.requestBody?.content ?? {}), ['application/json', 'application/fhir+json', 'application/fhir+xml', 'application/xml']);
-    for (const status of ['400', '403', '404', '413', '415', '422']) assert.deepEqual(Object.keys(operation?.responses[status]?.content?.['application/json']?.schema?.properties ?? {}), ['resourceType', 'meta', 'text', 'issue'], status);
+    for (const status of ['400', '403', '404', '413', '415', '422']) assert.deepEqual(Object.keys(operation?.responses[status]?.content?.['application/fhir+json']?.schema?.properties ?? {}), ['resourceType', 'meta', 'text', 'issue'], status);
   });
 });

@@ -78,14 +78,15 @@ describe('the census return API', () => {
     assert.equal(backwards.statusCode, 400);
     assert.deepEqual(backwards.json<ErrorBody>().error, { code: 'invalid-period', message: 'The period cannot be read: see the problems.', details: [{ path: '/to', message: 'The period ends before it starts: enter a last day on or after the first day.' }] });
     assert.equal((await get('lead', `from=2026-02-30&to=${today}`)).json<ErrorBody>().error.details[0]?.path, '/from');
-    // A day left out is refused by the published query schema, before the use case.
+    // A day left out is refused by the published query schema, before the use case, and audited as such (ADR 0024).
     assert.equal((await get('lead', `from=${today}`)).statusCode, 400);
     const failures = await t.ctx.db.selectFrom('audit_log').select(['action', 'channel', 'details']).where('outcome', '=', 'failure').orderBy('seq').execute();
     assert.deepEqual(
-      failures.map((f) => [f.action, f.channel, (f.details as { problems: string[] }).problems]),
+      failures.map((f) => [f.action, f.channel, (f.details as { problems?: string[]; fields?: unknown[] }).problems ?? (f.details as { fields?: unknown[] }).fields]),
       [
         ['report.cin-census', 'api', ['ends-before-start']],
         ['report.cin-census', 'api', ['from-not-a-date']],
+        ['request.refused', 'api', [{ part: 'query', path: '/to', rule: 'required' }]],
       ],
     );
   });

@@ -132,6 +132,7 @@ const ACTIONS: Readonly<Record<string, readonly [words: string, kind: AuditActio
   'api-token.create': ['Created an API token', 'account'],
   'api-token.revoke': ['Revoked an API token', 'account'],
   'api-token.scope': ['Used an API token without the permission needed', 'account'],
+  'request.refused': ['Sent the API a request not of its operation’s shape (refused before anything was read)', 'look'],
   'administration.enter': ['Went to an administration page', 'account'],
   'accounts.list': ['Looked at the accounts', 'account'],
   'user.create': ['Added an account', 'account'],

@@ -1,11 +1,12 @@
 // Not-found and error answers: GOV.UK pages for people, the API error shape for machines.
 // Neither ever shows a stack trace or internal message; a 500 gives a reference to quote.
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { apiErrorFor, RETRY_AFTER_SECONDS, sendApiError } from '../../api/api-error.ts';
 import { isCaseClosedForTransfer } from '../../application/cases/case-closed-for-transfer.ts';
 import { isDatabaseUnavailable } from '../../application/database-unavailable.ts';
 import { isApiRequest } from './request-kind.ts';
+import { UNMATCHED_ROUTE } from './request-metrics.ts';
 
 export type ErrorPageKind = 'bad-request' | 'csrf' | 'forbidden' | 'not-found' | 'rate-limited' | 'internal' | 'unavailable';
 
@@ -53,6 +54,33 @@ const PAGE_ERRORS: Record<ErrorPageKind, { status: number; title: string; paragr
 export async function sendErrorPage(reply: FastifyReply, kind: ErrorPageKind, reference: string | null = null) {
   const { status, ...page } = PAGE_ERRORS[kind];
   return reply.page('errors/error.njk', { ...page, reference }, status);
+}
+
+/** Fastify's own limit on one part of an address (its router's maxParamLength): no id is longer. */
+const LONGEST_ADDRESS_PART = 100;
+
+const UNREADABLE_ADDRESS: Record<string, string | undefined> = {
+  FST_ERR_MAX_PARAM_LENGTH: `a part of the address is longer than ${String(LONGEST_ADDRESS_PART)} characters: no id is that long`,
+  FST_ERR_BAD_URL: 'the address has a % not followed by two hexadecimal digits',
+};
+
+/**
+ * Fastify's refusals of an address before any route is found (buildApp's frameworkErrors): a part
+ * longer than LONGEST_ADDRESS_PART, or a % not followed by two hexadecimal digits. The API's 400, or
+ * a line of text for a person, not Fastify's own answer, which repeats the address (it may hold an NHS
+ * number or a name) in a shape no operation publishes. No route and no caller: nothing is audited.
+ */
+export function answerUnreadableAddress(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (isApiRequest(request)) {
+    const message = UNREADABLE_ADDRESS[error.code] ?? 'the address cannot be read';
+    void sendApiError(reply, 400, 'validation-failed', 'The request is not valid: see details.', [{ path: '/', message }]);
+  } else {
+    // The reply here is Fastify's bare one, without the pages' decorations.
+    void reply.code(400).type('text/plain; charset=utf-8').send('The address is not valid: check it and try again.');
+  }
+  // No hook runs for it: logged and counted here as a request no route matched (request-logging.ts, request-metrics.ts).
+  request.log.info({ method: request.method, route: '(no route)', status: 400, durationMs: Math.round(reply.elapsedTime * 10) / 10 }, 'request');
+  request.server.ctx.metrics.observeRequest(UNMATCHED_ROUTE, request.method, 400, reply.elapsedTime);
 }
 
 export const errors = fp(async (app: FastifyInstance) => {

@@ -3,7 +3,10 @@
 // store (a NUL character, half of a surrogate pair). Both are the sender's error, never a 500.
 // The API answers 400 naming the first such place by its path; a route that
 // checks its body part by part (a batch, where one bad entry refuses only itself) says so with
-// `config: { checksStorableTextItself: true }`. A web form keeps what was typed: each such character
+// `config: { checksStorableTextItself: true }`. An API operation behind the token check has its text
+// checked only after that check, so that the refusal is audited as its caller's (api/v1/refused-input.ts,
+// docs/adr/0024-refused-requests-audited.md); the depth is always checked here, before anything walks
+// the body. A web form keeps what was typed: each such character
 // is shown as U+FFFD (the sign for a character that could not be read) for the person to see and fix.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
@@ -18,10 +21,12 @@ declare module 'fastify' {
     checksStorableTextItself?: boolean;
     /** How this API route answers a refused input, when not in the API's own error form (the FHIR routes: an OperationOutcome). */
     sendInputProblem?: (reply: FastifyReply, problem: InputProblem) => FastifyReply;
+    /** Text no database can store is refused after the token check, by api/v1/refused-input.ts, not here. */
+    checksStorableTextAfterTokenCheck?: boolean;
   }
 }
 
-function refuse(request: FastifyRequest, reply: FastifyReply, problem: InputProblem) {
+export function refuseInput(request: FastifyRequest, reply: FastifyReply, problem: InputProblem) {
   const send = request.routeOptions.config.sendInputProblem;
   if (send) return send(reply, problem);
   return sendApiError(reply, 400, 'validation-failed', 'The request is not valid: see details.', [{ path: problem.path, message: problem.message }]);
@@ -53,7 +58,7 @@ async function guardInput(request: FastifyRequest, reply: FastifyReply) {
   const tooDeep = findTooDeep(request.body, MAX_NESTING);
   if (tooDeep !== undefined) {
     if (!isApiRequest(request)) return sendErrorPage(reply, 'bad-request');
-    return refuse(request, reply, { part: 'body', path: tooDeep, message: `is nested more than ${String(MAX_NESTING)} levels deep` });
+    return refuseInput(request, reply, { part: 'body', path: tooDeep, message: `is nested more than ${String(MAX_NESTING)} levels deep` });
   }
   if (!isApiRequest(request)) {
     replaceUnstorable(request.params);
@@ -61,6 +66,13 @@ async function guardInput(request: FastifyRequest, reply: FastifyReply) {
     request.body = replaceUnstorable(request.body);
     return;
   }
+  if (request.routeOptions.config.checksStorableTextAfterTokenCheck) return;
+  const problem = unstorableInput(request);
+  if (problem) return refuseInput(request, reply, problem);
+}
+
+/** The first text in an API request's address, query or body (unless its handler checks the body itself) that no database can store. */
+export function unstorableInput(request: FastifyRequest): InputProblem | undefined {
   const parts: [InputProblem['part'], string, unknown][] = [
     ['params', 'in the address', request.params],
     ['query', 'in the query', request.query],
@@ -68,8 +80,9 @@ async function guardInput(request: FastifyRequest, reply: FastifyReply) {
   ];
   for (const [part, where, value] of parts) {
     const path = findUnstorableText(value);
-    if (path !== undefined) return refuse(request, reply, { part, path, message: `${where}: ${UNSTORABLE_TEXT_MESSAGE}` });
+    if (path !== undefined) return { part, path, message: `${where}: ${UNSTORABLE_TEXT_MESSAGE}` };
   }
+  return undefined;
 }
 
 export const inputGuard = fp(async (app: FastifyInstance) => {
