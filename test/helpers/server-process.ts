@@ -1,7 +1,8 @@
-// The server as an operator starts it, from its TypeScript through tsx (npm run serve runs the same code
-// compiled, ADR 0023), in a process of its own with the environment given on top of the test's, its output kept line by line. For the tests
-// of the server itself: its graceful stop (src/server.graceful-stop.test.ts) and the spans it sends as
-// it stops (src/infrastructure/tracing/tracing.server.test.ts), and several server processes on one port
+// The server as an operator starts it, from its TypeScript through tsx (npm run serve runs the same
+// code compiled, ADR 0023), in a process of its own with the environment given on top of the test's,
+// its output kept line by line. For the tests of the server itself: its graceful stop
+// (src/server.graceful-stop.test.ts) and the spans it sends as it stops
+// (src/infrastructure/tracing/tracing.server.test.ts), and several server processes on one port
 // (src/server.cluster.test.ts). The server runs on the system clock.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
