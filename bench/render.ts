@@ -83,7 +83,7 @@ const lead = await WebClient.signedIn(app, dataset.safeguardingLead);
 const pages = [
   await capture('case overview', practitioner, `/cases/${dataset.ordinaryCaseId}`),
   await capture('profile', practitioner, `/cases/${dataset.ordinaryCaseId}/profile`),
-  await capture('chronology, 2,000 entries (first 100 shown)', practitioner, `/cases/${dataset.longChronologyCaseId}/chronology`),
+  await capture('chronology, 2,000 entries (first 50 shown)', practitioner, `/cases/${dataset.longChronologyCaseId}/chronology`),
   await capture('home, 40 cases', practitioner, '/'),
   await capture('alerts, 80 open', lead, '/alerts'),
 ];
