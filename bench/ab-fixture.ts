@@ -1,4 +1,4 @@
-// What the before/after benches (batch-ab.ts, one-case-ab.ts) set up first on an empty PostgreSQL
+// What the before/after benches (batch-ab.ts, single-events-ab.ts) set up first on an empty PostgreSQL
 // database: migrated, a context on a test clock that does not move, a police officer recording through
 // the API, and agency entries with external ids that never repeat.
 import type { UserActor } from '../src/application/actor.ts';

@@ -1,15 +1,17 @@
-// Single events spread across many cases from ten callers at once, before and after a change, in one
-// process on one database (issue 12: "single events across 80 cases, 10 connections, p95 < 50 ms").
-// The shape of bench/one-case-ab.ts: `--before` is a copy of an older tree; each side has its own
-// context and its own `--cases` cases, each with `--history` entries already recorded and its
-// chronology kept, as a running server's is. Each round, each side in turn (which goes first
-// alternates): `--clients` loops, each recording one event after another through recordEntry (what
-// POST /api/v1/cases/:id/events runs) on the side's cases in turn, as the county bench's agency does,
-// for `--seconds`. Reports each side's events a second and p50/p95 of all rounds' latencies, and the
-// median of the per-round ratios after ÷ before: on a busy machine only the ratios mean anything.
+// Single events from ten callers at once, before and after a change, in one process on one database
+// (issue 12). `--cases 80` (the default) spreads them over 80 cases, the county bench's "single events
+// across 80 cases, 10 connections, p95 < 50 ms"; `--cases 1 --history 200` puts them all on one case,
+// where every write queues at the case's row lock (its "API single event" scenario, ADR 0021).
+// `--before` is a copy of an older tree (see bench/batch-ab.ts); each side has its own context and its
+// own `--cases` cases, each with `--history` entries already recorded and its chronology kept, as a
+// running server's is. Each round, each side in turn (which goes first alternates): `--clients` loops,
+// each recording one event after another through recordEntry (what POST /api/v1/cases/:id/events runs)
+// on the side's cases in turn, all as the same caller, as one agency's system, for `--seconds`. Reports
+// each side's events a second and p50/p95 of all rounds' latencies, and the median of the per-round
+// ratios after ÷ before: on a busy machine only the ratios mean anything.
 //
 //   git worktree add /tmp/base HEAD && ln -s "$PWD/node_modules" /tmp/base/node_modules
-//   DATABASE_URL=postgres://postgres@127.0.0.1:5432/<empty db> node --import tsx bench/many-cases-ab.ts --before /tmp/base [--rounds 6] [--seconds 5] [--clients 10] [--cases 80] [--history 50]
+//   DATABASE_URL=postgres://postgres@127.0.0.1:5432/<empty db> node --import tsx bench/single-events-ab.ts --before /tmp/base [--rounds 6] [--seconds 5] [--clients 10] [--cases 80] [--history 50]
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { AppContext, createContext } from '../src/application/context.ts';
@@ -20,7 +22,7 @@ import { abFixture } from './ab-fixture.ts';
 
 const { values } = parseArgs({ options: { before: { type: 'string' }, rounds: { type: 'string', default: '6' }, seconds: { type: 'string', default: '5' }, clients: { type: 'string', default: '10' }, cases: { type: 'string', default: '80' }, history: { type: 'string', default: '50' } } });
 const url = process.env['DATABASE_URL'];
-if (!url || !values.before) throw new Error('Usage: DATABASE_URL=<empty database> node --import tsx bench/many-cases-ab.ts --before <older tree>');
+if (!url || !values.before) throw new Error('Usage: DATABASE_URL=<empty database> node --import tsx bench/single-events-ab.ts --before <older tree>');
 const ROUNDS = Number(values.rounds);
 const SECONDS = Number(values.seconds);
 const CLIENTS = Number(values.clients);
@@ -91,7 +93,7 @@ for (let r = -1; r < ROUNDS; r++) {
   }
 }
 const ratio = (pick: (s: Side) => readonly number[]) => median(pick(after).map((value, i) => value / pick(before)[i]!));
-console.log(`${String(CLIENTS)} callers across ${String(CASES)} cases in turn, ${String(HISTORY)} entries a case before, ${String(ROUNDS)} rounds of ${String(SECONDS)} s each side\n`);
+console.log(`${String(CLIENTS)} callers ${CASES === 1 ? 'on one case' : `across ${String(CASES)} cases in turn`}, ${String(HISTORY)} entries a case before, ${String(ROUNDS)} rounds of ${String(SECONDS)} s each side\n`);
 console.log(`| measure | before | after | after ÷ before (median of rounds) |\n| --- | ---: | ---: | ---: |`);
 console.log(`| events recorded a second (median of rounds) | ${median(before.perSecond).toFixed(1)} | ${median(after.perSecond).toFixed(1)} | ${ratio((s) => s.perSecond).toFixed(2)} |`);
 console.log(`| p50 ms (all rounds) | ${median(before.latencies).toFixed(1)} | ${median(after.latencies).toFixed(1)} | |`);
