@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { actorFor, makeCase, makeOrganisation, makePerson, makeUser } from '../../../test/helpers/factories.ts';
+import { officerOnCase } from '../../../test/helpers/officer-on-case.ts';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { runForRequest } from '../../infrastructure/process/request-scope.ts';
 import type { UserActor } from '../actor.ts';
@@ -18,12 +18,7 @@ describe('single events for one case, recorded together while one is being recor
 
   before(async () => {
     t = await createTestApp();
-    const police = await makeOrganisation(t.ctx, 'police', 'County Police');
-    const user = await makeUser(t.ctx, { organisationId: police.id, name: 'PC Lane' });
-    officer = actorFor(user);
-    outsider = actorFor(await makeUser(t.ctx, { name: 'Out Sider' }));
-    caseId = (await makeCase(t.ctx, { teamUserIds: [user.id, (await makeUser(t.ctx)).id] })).id;
-    await makePerson(t.ctx, caseId, { id: 'mum' });
+    ({ officer, outsider, caseId } = await officerOnCase(t.ctx));
   });
   after(async () => t.close());
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { KyselyPlugin, QueryId } from 'kysely';
-import { actorFor, makeCase, makeOrganisation, makePerson, makeUser } from '../../../test/helpers/factories.ts';
+import { officerOnCase } from '../../../test/helpers/officer-on-case.ts';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import type { UserActor } from '../actor.ts';
 import type { AppContext } from '../context.ts';
@@ -31,12 +31,7 @@ describe('one agency event, under its case\'s lock', () => {
 
   before(async () => {
     t = await createTestApp();
-    const police = await makeOrganisation(t.ctx, 'police', 'County Police');
-    const user = await makeUser(t.ctx, { organisationId: police.id, name: 'PC Lane' });
-    officer = actorFor(user);
-    outsider = actorFor(await makeUser(t.ctx, { name: 'Out Sider' }));
-    caseId = (await makeCase(t.ctx, { teamUserIds: [user.id, (await makeUser(t.ctx)).id] })).id;
-    await makePerson(t.ctx, caseId, { id: 'mum' });
+    ({ officer, outsider, caseId } = await officerOnCase(t.ctx));
     ctx = { ...t.ctx, db: t.ctx.db.withPlugin(counter) };
     await settingsInForce(ctx);
   });

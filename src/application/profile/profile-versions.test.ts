@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { KyselyPlugin, QueryId } from 'kysely';
-import { actorFor, makeCase, makeOrganisation, makePerson, makeUser } from '../../../test/helpers/factories.ts';
+import { officerOnCase } from '../../../test/helpers/officer-on-case.ts';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { sealAuditTrail } from '../../infrastructure/audit/audit-seal.ts';
 import { verifyAuditChain } from '../../infrastructure/audit/verify-audit-chain.ts';
@@ -35,11 +35,7 @@ describe('the version writer appends the change\'s audit entry in the version\'s
 
   before(async () => {
     t = await createTestApp();
-    const police = await makeOrganisation(t.ctx, 'police', 'County Police');
-    const user = await makeUser(t.ctx, { organisationId: police.id, name: 'PC Lane' });
-    officer = actorFor(user);
-    caseId = (await makeCase(t.ctx, { teamUserIds: [user.id, (await makeUser(t.ctx)).id] })).id;
-    await makePerson(t.ctx, caseId, { id: 'mum' });
+    ({ officer, caseId } = await officerOnCase(t.ctx));
   });
   after(async () => t.close());
 
