@@ -16,7 +16,7 @@ import { createTokenForEmail } from '../src/application/auth/api-tokens.ts';
 import { cliOperator } from '../src/application/actor.ts';
 import { BATCH_LIMIT, recordBatch, type BatchItem } from '../src/application/chronology/record-batch.ts';
 import type { AppContext } from '../src/application/context.ts';
-import { createRandom } from '../src/synthetic/random.ts';
+import { createRandom } from '../src/domain/shared/seeded-random.ts';
 import { loadSyntheticPartnership } from '../src/application/synthetic/load-synthetic-partnership.ts';
 import type { IngestCase } from './ingest.ts';
 import { actorFor, makeCase, makeOrganisation, makePerson, makeUser, TEST_PASSWORD } from '../test/helpers/factories.ts';

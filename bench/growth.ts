@@ -18,7 +18,7 @@ import { createContext, type AppContext } from '../src/application/context.ts';
 import { actorFor, makeCase, makeOrganisation, makePerson, makeUser } from '../test/helpers/factories.ts';
 import { testConfig } from '../test/helpers/test-app.ts';
 import { TestClock } from '../test/helpers/test-clock.ts';
-import { createRandom } from '../src/synthetic/random.ts';
+import { createRandom } from '../src/domain/shared/seeded-random.ts';
 import { openBenchDatabase } from './database.ts';
 import { percentile } from './report.ts';
 

@@ -3,7 +3,7 @@
 // any number can be streamed without holding the rest).
 import type { CaseLevel } from '../domain/shared/case-levels.ts';
 import type { OrganisationKind } from '../domain/shared/organisation-kinds.ts';
-import { createRandom, deriveSeed } from './random.ts';
+import { createRandom, deriveSeed } from '../domain/shared/seeded-random.ts';
 import { addDays, daysFrom } from '../domain/shared/calendar-date.ts';
 import { momentOn } from './synthetic-days.ts';
 import { syntheticChronology } from './synthetic-chronology.ts';

@@ -4,7 +4,7 @@
 import { eventKindById } from '../domain/catalogue/catalogue.ts';
 import type { EventKindId } from '../domain/catalogue/event-kinds.ts';
 import type { OrganisationKind } from '../domain/shared/organisation-kinds.ts';
-import type { Random } from './random.ts';
+import type { Random } from '../domain/shared/seeded-random.ts';
 import { addDays, daysFrom } from '../domain/shared/calendar-date.ts';
 import { momentOn } from './synthetic-days.ts';
 import type { FamilyWorker } from './synthetic-staff.ts';

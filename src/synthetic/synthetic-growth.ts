@@ -14,7 +14,7 @@ import { readMeasurement } from '../domain/growth/read-measurement.ts';
 import { DAYS_IN_A_YEAR, fromReferenceUnits, referenceAt } from '../domain/growth/uk-who-reference.ts';
 import { addDays, daysFrom } from '../domain/shared/calendar-date.ts';
 import type { OrganisationKind } from '../domain/shared/organisation-kinds.ts';
-import type { Random } from './random.ts';
+import type { Random } from '../domain/shared/seeded-random.ts';
 import { momentOn } from './synthetic-days.ts';
 import type { FamilyWorker } from './synthetic-staff.ts';
 import type { SyntheticCase, SyntheticMeasurement } from './synthetic.types.ts';

@@ -3,7 +3,7 @@
 // identified; brothers and sisters, some under two.
 import type { CaseLevel } from '../domain/shared/case-levels.ts';
 import type { PersonRelationshipKind } from '../domain/people/relationships.ts';
-import type { Random } from './random.ts';
+import type { Random } from '../domain/shared/seeded-random.ts';
 import { addDays } from '../domain/shared/calendar-date.ts';
 import { FAMILY_NAMES, FEMALE_NAMES, MALE_NAMES } from './synthetic-names.ts';
 import type { SyntheticCase, SyntheticPerson } from './synthetic.types.ts';

@@ -5,7 +5,7 @@ import { FACTORS } from '../domain/catalogue/catalogue.ts';
 import type { EvidenceSource } from '../domain/catalogue/evidence-sources.ts';
 import type { FactorDefinition } from '../domain/catalogue/factor-definition.ts';
 import { isChildRelationship } from '../domain/people/relationships.ts';
-import type { Random } from './random.ts';
+import type { Random } from '../domain/shared/seeded-random.ts';
 import type { FamilyWorker } from './synthetic-staff.ts';
 import type { SyntheticAssessment, SyntheticPerson } from './synthetic.types.ts';
 

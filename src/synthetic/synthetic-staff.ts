@@ -4,7 +4,7 @@
 // organisation and practitioner of each kind follow from its index, so no lookup is needed.
 import { ORGANISATION_KINDS, type OrganisationKind } from '../domain/shared/organisation-kinds.ts';
 import type { Role } from '../domain/shared/roles.ts';
-import { createRandom, deriveSeed } from './random.ts';
+import { createRandom, deriveSeed } from '../domain/shared/seeded-random.ts';
 import { syntheticId } from './synthetic-ids.ts';
 import { FAMILY_NAMES, FEMALE_NAMES, MALE_NAMES, PLACE_NAMES } from './synthetic-names.ts';
 import type { SyntheticOptions, SyntheticOrganisation, SyntheticUser } from './synthetic.types.ts';

@@ -17,22 +17,7 @@ import type { ChronologyEntry } from './chronology.types.ts';
 import type { DatedEntry } from './chronology-days.ts';
 import type { PatternInput } from './find-patterns.ts';
 import type { FactorObservation } from './relapse.ts';
-
-/** A small seeded generator (mulberry32): the same seed, the same sequence. */
-function generator(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const pick = <T>(items: readonly T[]): T => items[int(0, items.length - 1)]!;
-  const chance = (p: number) => next() < p;
-  return { int, pick, chance };
-}
+import { createRandom, type Random } from '../shared/seeded-random.ts';
 
 const START = '2025-06-01';
 const PEOPLE = ['mother', 'father', 'partner'];
@@ -44,7 +29,6 @@ const HOT: readonly EventKindId[] = [
   'substance-use-increase', 'phone-or-video-call', 'antenatal-appointment', 'antenatal-booking',
 ];
 
-type Random = ReturnType<typeof generator>;
 
 /** `order`: a number that rises with each entry, for entries that must come last in the chronology (the time of day and the recording follow it). */
 function randomEntry(random: Random, id: string, day: string, order?: number): ChronologyEntry {
@@ -86,7 +70,7 @@ interface Run {
 
 /** One sequence: entries arrive a few at a time; after each arrival the kept patterns must be findPatterns'. */
 function sequence(seed: number, steps: number, options: { disorder: boolean }): Run {
-  const random = generator(seed);
+  const random = createRandom(seed);
   let chronology: ChronologyEntry[] = [];
   let day = START;
   let state: PatternState | null = null;
@@ -174,7 +158,7 @@ describe('patterns kept entry by entry', () => {
 describe('RollingRuns', () => {
   it('gives runsWithin\'s runs after every day pushed', () => {
     for (let seed = 1; seed <= 100; seed++) {
-      const random = generator(seed);
+      const random = createRandom(seed);
       const threshold = { minimum: random.int(2, 4), withinMonths: random.int(1, 12) };
       const runs = new RollingRuns(threshold);
       const days: DatedEntry[] = [];

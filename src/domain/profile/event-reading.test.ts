@@ -21,24 +21,8 @@ import type { EventKindId } from '../catalogue/event-kinds.ts';
 import type { FactorId } from '../catalogue/factor-ids.ts';
 import type { ChronologyEntry } from '../chronology/chronology.types.ts';
 import type { FactorAssessment, ProfileFacts, ProfilePerson } from './profile.types.ts';
+import { createRandom, type Random } from '../shared/seeded-random.ts';
 
-/** A small seeded generator (mulberry32): the same seed, the same sequence. */
-function generator(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const pick = <T>(items: readonly T[]): T => items[int(0, items.length - 1)]!;
-  const chance = (p: number) => next() < p;
-  return { int, pick, chance };
-}
-
-type Random = ReturnType<typeof generator>;
 
 const START = '2026-06-01';
 const PEOPLE = ['mother', 'father', 'partner', 'former-partner'];
@@ -91,7 +75,7 @@ interface Run {
 }
 
 function sequence(seed: number, steps: number, options: { disorder: boolean }): Run {
-  const random = generator(seed);
+  const random = createRandom(seed);
   let chronology: ChronologyEntry[] = [];
   let day = START;
   let state: EventReadingState | null = null;

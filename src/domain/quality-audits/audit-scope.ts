@@ -5,6 +5,7 @@
 // draws the same sample again. An audit of another organisation's cases is a refusal (audited as
 // denied), not a slip in the form. Pure.
 import { addMonths } from '../shared/calendar-date.ts';
+import { createRandom } from '../shared/seeded-random.ts';
 
 export const AUDIT_SCOPES = ['all', 'sample'] as const;
 export type AuditScope = (typeof AUDIT_SCOPES)[number];
@@ -25,27 +26,15 @@ export function inAuditScope(theCase: AuditableCase, today: string): boolean {
   return theCase.dateOfBirth !== null && addMonths(theCase.dateOfBirth, 12) > today;
 }
 
-/** A small, fast generator of numbers in [0, 1) from a 32-bit seed (mulberry32): the same seed, the same numbers. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /**
  * `size` of the ids (all of them when there are no more), drawn with the seed: the ids are put in
  * order first, so the order they were read in does not matter. In the order drawn.
  */
 export function sampleCaseIds(ids: readonly string[], size: number, seed: number): string[] {
   const pool = [...new Set(ids)].sort();
-  const next = generator(seed);
+  const random = createRandom(seed);
   for (let i = pool.length - 1; i > 0; i -= 1) {
-    const j = Math.floor(next() * (i + 1));
+    const j = Math.floor(random.next() * (i + 1));
     [pool[i], pool[j]] = [pool[j]!, pool[i]!];
   }
   return pool.slice(0, Math.max(0, size));

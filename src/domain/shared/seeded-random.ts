@@ -1,5 +1,6 @@
 // A small seeded pseudo-random source (mulberry32): the same seed gives the same sequence on every
-// machine, so a synthetic partnership can be made again exactly. Not for anything secret.
+// machine, so a synthetic partnership, a quality audit's sample or a test's random chronology can be
+// made again exactly. Not for anything secret.
 export interface Random {
   /** A number in [0, 1). */
   next(): number;
