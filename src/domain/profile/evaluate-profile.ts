@@ -5,9 +5,10 @@ import { CATALOGUE_VERSION } from '../catalogue/catalogue-version.ts';
 import { FINDING_IDS, severityRank } from '../catalogue/finding-definitions.ts';
 import { checkAssessment } from './assessment-rules.ts';
 import { deriveAdultFactors, deriveInfantFactors } from './derived-factors.ts';
-import { evidenceFromEvents, factorKey } from './event-evidence.ts';
-import { isDatedTrigger, readingFits } from './event-reading.ts';
-import { evaluateFactor } from './factor-state.ts';
+import { factorKey } from './event-evidence.ts';
+import { isDatedTrigger, readingFits, readingOfEvents } from './event-reading.ts';
+import { EMPTY_TALLY, mergeTallies, tallyEvidence } from './evidence-tally.ts';
+import { evaluateFactor, statusOf } from './factor-state.ts';
 import { FINDING_RULES } from './findings/finding-rules.ts';
 import { babyName } from './findings/rule-context.ts';
 import { isAfter } from './profile-dates.ts';
@@ -21,7 +22,7 @@ import type { DerivedValue } from './derived-factors.ts';
 import type { RecordedFactor } from './factor-state.ts';
 import type { AdultSubject, RuleContext } from './findings/rule-context.ts';
 import type { CinHolder } from '../catalogue/cin-codes.ts';
-import type { Evidence, FactorAssessment, Finding, ProfileEvaluation, ProfileEvent, ProfileFacts, ProfileProblem, SubjectProfile } from './profile.types.ts';
+import type { EvaluatedFactor, Evidence, EvidenceTally, EventReading, FactorAssessment, Finding, ProfileEvaluation, ProfileEvent, ProfileFacts, ProfileProblem, SubjectProfile } from './profile.types.ts';
 
 const NOT_ASSESSED: RecordedFactor = { status: 'not-assessed', evidence: [] };
 
@@ -64,7 +65,31 @@ function recordedFrom(assessment: FactorAssessment | undefined): RecordedFactor 
 
 interface Sources {
   stored: ReadonlyMap<string, FactorAssessment>;
-  fromEvents: ReadonlyMap<string, readonly Evidence[]>;
+  events: EventReading;
+  /** Each factor evaluated, with the tally of its evidence, for the finding rules (RuleContext.tallyOf). */
+  tallies: Map<EvaluatedFactor, EvidenceTally>;
+}
+
+const NONE: readonly Evidence[] = [];
+
+/**
+ * The factor's evidence, stored then from events, with its tally. An event already copied into stored
+ * evidence (same eventId) is not counted twice: only then is the events' list read whole; otherwise
+ * the list kept by the reading is taken as it is and its tally merged with the stored evidence's.
+ */
+function evidenceOf(recorded: RecordedFactor, key: string, derived: boolean, events: EventReading): { evidence: readonly Evidence[]; tally: EvidenceTally } {
+  const status = statusOf(recorded);
+  const { byTheGp } = events.gp;
+  const fromEvents = derived ? NONE : (events.evidence.byFactor.get(key) ?? NONE);
+  const stored = recorded.evidence;
+  if (fromEvents.length === 0) return { evidence: stored, tally: tallyEvidence(stored, status, byTheGp) };
+  const copied = new Set(stored.flatMap((e) => (e.eventId === undefined ? [] : [e.eventId])));
+  if (copied.size > 0 && fromEvents.some((e) => copied.has(e.eventId!))) {
+    const evidence = [...stored, ...fromEvents.filter((e) => !copied.has(e.eventId!))];
+    return { evidence, tally: tallyEvidence(evidence, status, byTheGp) };
+  }
+  const tally = mergeTallies(tallyEvidence(stored, status, byTheGp), events.tallies.get(key) ?? EMPTY_TALLY);
+  return { evidence: stored.length === 0 ? fromEvents : [...stored, ...fromEvents], tally };
 }
 
 function subjectProfile(
@@ -78,12 +103,11 @@ function subjectProfile(
   const evaluate = (kind: 'risk' | 'protective') =>
     factorsFor(subject, kind).map((definition) => {
       const key = factorKey(definition.id, personId);
-      const fromRecord = derived.get(definition.id);
-      const recorded = fromRecord ?? recordedFrom(sources.stored.get(key));
-      // An event already copied into stored evidence (same eventId) is not counted twice.
-      const seen = new Set(recorded.evidence.map((e) => e.eventId));
-      const fromEvents = definition.derived ? [] : (sources.fromEvents.get(key) ?? []).filter((e) => !seen.has(e.eventId));
-      return evaluateFactor(definition, { ...recorded, evidence: [...recorded.evidence, ...fromEvents] }, personId);
+      const recorded = derived.get(definition.id) ?? recordedFrom(sources.stored.get(key));
+      const { evidence, tally } = evidenceOf(recorded, key, definition.derived, sources.events);
+      const factor = evaluateFactor(definition, { ...recorded, evidence }, personId, tally);
+      sources.tallies.set(factor, tally);
+      return factor;
     });
   return { subject, name, cinHolder, risk: evaluate('risk'), protective: evaluate('protective') };
 }
@@ -92,7 +116,7 @@ function sortFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || FINDING_IDS.indexOf(a.id) - FINDING_IDS.indexOf(b.id));
 }
 
-/** `events`: every event, or only those isDatedTrigger keeps (an event reading's triggers): the answer is the same. */
+/** `events`: those isDatedTrigger keeps (an event reading's triggers). */
 function triggersSince(events: readonly ProfileEvent[], lastReviewedAt: string | null): ProfileEvent[] {
   return events
     .filter((e) => isDatedTrigger(e) && (lastReviewedAt === null || isAfter(e.occurredAt, lastReviewedAt)))
@@ -107,11 +131,10 @@ export function evaluateProfile(facts: ProfileFacts): ProfileEvaluation {
   problems.push(...duplicateIds.map((personId) => ({ code: 'duplicate-person' as const, personId })));
   const adultIds = new Set(adults.map((p) => p.id));
   const stored = indexAssessments(facts.assessments, adultIds, problems);
-  // Read ahead and kept by the case (event-reading.ts) when it was made for these events, adults and settings.
-  const reading = facts.eventReading && readingFits(facts.eventReading, facts.events, adultIds, settings) ? facts.eventReading : undefined;
-  const events = reading?.evidence ?? evidenceFromEvents(facts.events, adultIds, settings);
-  problems.push(...events.problems);
-  const sources: Sources = { stored, fromEvents: events.byFactor };
+  // Read ahead and kept by the case (event-reading.ts) when it was made for these events, adults and settings; else read now.
+  const reading = facts.eventReading && readingFits(facts.eventReading, facts.events, adultIds, settings) ? facts.eventReading : readingOfEvents(facts.events, adultIds, settings);
+  problems.push(...reading.evidence.problems);
+  const sources: Sources = { stored, events: reading, tallies: new Map() };
   const noneDerived = new Map<FactorId, DerivedValue>();
 
   const infantProfile: SubjectProfile = subjectProfile('infant', babyName(facts.infant), 'child', sources, deriveInfantFactors(facts.infant, facts.people, today));
@@ -125,7 +148,7 @@ export function evaluateProfile(facts: ProfileFacts): ProfileEvaluation {
   const household: SubjectProfile = subjectProfile('household', 'The household', 'child', sources, noneDerived);
   const subjects = [infantProfile, ...adultSubjects.map((a) => a.profile), household];
 
-  const triggersSinceReview = triggersSince(reading?.triggers ?? facts.events, facts.lastReviewedAt);
+  const triggersSinceReview = triggersSince(reading.triggers, facts.lastReviewedAt);
   const context: RuleContext = {
     today,
     settings,
@@ -134,7 +157,8 @@ export function evaluateProfile(facts: ProfileFacts): ProfileEvaluation {
     household,
     adults: adultSubjects,
     events: facts.events,
-    ...(reading ? { gpEvents: reading.gp } : {}),
+    gpEvents: reading.gp,
+    tallyOf: (factor) => sources.tallies.get(factor) ?? tallyEvidence(factor.evidence, factor.status, reading.gp.byTheGp),
     triggersSinceReview,
     lastReviewedAt: facts.lastReviewedAt,
     reviewDueOn: facts.reviewDueOn,

@@ -1,8 +1,8 @@
 // The events' reading kept entry by entry (event-reading.ts) is exactly a full reading of the whole
-// chronology, and an evaluation given it is exactly one that reads every event itself: after random
-// sequences of entries (a seeded generator, so a failure can be run again), in order and with
-// corrections, entries given out of date order, people coming and going and the late-booking
-// setting changing. Fixed days only (no clock is read).
+// chronology (each factor's evidence tally included), and an evaluation given it is exactly one that
+// reads every event itself: after random sequences of entries (a seeded generator, so a failure can
+// be run again), in order and with corrections, entries given out of date order, people coming and
+// going and the late-booking setting changing. Fixed days only (no clock is read).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { EVENT_KIND_IDS } from '../catalogue/event-kinds.ts';
@@ -13,6 +13,7 @@ import { profileEventsFrom } from '../chronology/to-profile-event.ts';
 import { evaluateProfile } from './evaluate-profile.ts';
 import { gpEventsOf } from './findings/gp-events.ts';
 import { evidenceFromEvents } from './event-evidence.ts';
+import { talliesOf } from './evidence-tally.ts';
 import { isDatedTrigger, readEventsKept, readingFits, type EventReadingState } from './event-reading.ts';
 import { profileSettings } from './profile-settings.ts';
 import { significantAdults } from './profile-subjects.ts';
@@ -111,6 +112,7 @@ function sequence(seed: number, steps: number, options: { disorder: boolean }): 
     assert.deepEqual(next.reading.evidence, evidenceFromEvents(events, adultIds, settings), `evidence, ${at}`);
     assert.deepEqual(next.reading.triggers, events.filter(isDatedTrigger), `triggers, ${at}`);
     assert.deepEqual(next.reading.gp, gpEventsOf(events), `the GP's events, ${at}`);
+    assert.deepEqual(next.reading.tallies, talliesOf(evidenceFromEvents(events, adultIds, settings).byFactor, gpEventsOf(events).byTheGp), `the tallies, ${at}`);
     const facts: ProfileFacts = {
       today: addDays(day, random.pick([0, 1, 30])),
       infant: baby({ dateOfBirth: START }),

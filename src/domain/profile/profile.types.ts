@@ -142,6 +142,29 @@ export interface EventEvidence {
   problems: readonly ProfileProblem[];
 }
 
+/** The pieces of a factor's evidence that point one way, and who gave them (evidence-tally.ts). */
+export interface Voices {
+  count: number;
+  /** Who gave them, in words (plain-words.ts evidenceGiver), each once, in the order recorded. */
+  givers: readonly string[];
+  /** The first two different speakers (the person who gave a piece, else its source and agency): the findings' "says" is for one. */
+  speakers: readonly string[];
+}
+
+/** What the profile's rules read of a factor's evidence, counted once (evidence-tally.ts tallyEvidence). */
+export interface EvidenceTally {
+  presence: Voices;
+  absence: Voices;
+  /** Pieces of absence from an independent source: what verifies an exclusion. */
+  independentAbsence: number;
+  /** The earliest day a piece of presence was recorded on (YYYY-MM-DD), or null. */
+  firstPresentOn: string | null;
+  /** The piece of presence recorded last (the first of those recorded at the same time), or null. */
+  latestPresence: Evidence | null;
+  /** Whether a piece of presence came from an event a GP practice recorded. */
+  presenceByTheGp: boolean;
+}
+
 /** What a profile's evaluation reads from its events, worked out ahead (ProfileFacts.eventReading; event-reading.ts reads it). */
 export interface EventReading {
   /** The events read: an evaluation uses the rest only when its events are this very list. */
@@ -151,6 +174,8 @@ export interface EventReading {
   lateBookingAfterWeeks: number;
   /** evidenceFromEvents(events, adults, settings). */
   evidence: EventEvidence;
+  /** Each factor's tally of that evidence, by factorKey (evidence-tally.ts talliesOf). */
+  tallies: ReadonlyMap<string, EvidenceTally>;
   /** The events of a trigger kind with a readable day, in the chronology's order. */
   triggers: readonly ProfileEvent[];
   /** What gp-not-informed reads of the events (findings/gp-events.ts gpEventsOf). */

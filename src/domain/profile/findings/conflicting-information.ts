@@ -1,14 +1,14 @@
 // High: a factor whose evidence points both ways, e.g. excluded on the carer's word while a record,
 // an observation or the family says otherwise (Infant 1; docs/domain.md, The carer's account is not independent evidence). Never pick one.
-import { directionOf } from '../factor-state.ts';
-import { giversInWords, pronounsOf } from '../plain-words.ts';
+import { listInWords, pronounsOf } from '../plain-words.ts';
 import { allSubjects, factorOf, makeFinding } from './rule-context.ts';
-import type { EvaluatedFactor, Evidence, SubjectProfile } from '../profile.types.ts';
+import type { EvaluatedFactor, SubjectProfile, Voices } from '../profile.types.ts';
 import type { FactorId } from '../../catalogue/factor-ids.ts';
 import type { FindingRule, RuleContext } from './rule-context.ts';
 
-function say(evidence: readonly Evidence[]): string {
-  return new Set(evidence.map((e) => e.givenBy ?? `${e.source}|${e.agency}`)).size === 1 ? 'says' : 'say';
+/** "a record from Police says", "a record from Police and a carer's account say". */
+function voiced({ givers, speakers }: Voices): string {
+  return `${listInWords(givers)} ${speakers.length === 1 ? 'says' : 'say'}`;
 }
 
 /** "on her own account" for an adult, "on the carers' account" for the baby or household. */
@@ -19,15 +19,14 @@ export function onWhoseAccount(context: RuleContext, profile: SubjectProfile): s
 }
 
 function conflictInWords(context: RuleContext, profile: SubjectProfile, factor: EvaluatedFactor): string {
-  const presence = factor.evidence.filter((e) => directionOf(e, factor.status) === 'present');
-  const absence = factor.evidence.filter((e) => directionOf(e, factor.status) === 'absent');
+  const { presence, absence } = context.tallyOf(factor);
   const what = factorOf(profile, factor.factorId);
   if (factor.status === 'excluded') {
-    const basis = absence.length === 0 ? ' without evidence' : factor.excludedOnCarerAccountOnly ? ` ${onWhoseAccount(context, profile)}` : '';
-    return `${what} was excluded${basis}, but ${giversInWords(presence)} ${say(presence)} otherwise`;
+    const basis = absence.count === 0 ? ' without evidence' : factor.excludedOnCarerAccountOnly ? ` ${onWhoseAccount(context, profile)}` : '';
+    return `${what} was excluded${basis}, but ${voiced(presence)} otherwise`;
   }
-  if (factor.status === 'present') return `${what} is recorded as present, but ${giversInWords(absence)} ${say(absence)} otherwise`;
-  return `${giversInWords(presence)} ${say(presence)} there is ${what}, but ${giversInWords(absence)} ${say(absence)} not`;
+  if (factor.status === 'present') return `${what} is recorded as present, but ${voiced(absence)} otherwise`;
+  return `${voiced(presence)} there is ${what}, but ${voiced(absence)} not`;
 }
 
 export const conflictingInformation: FindingRule = (context) => {

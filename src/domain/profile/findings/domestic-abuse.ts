@@ -1,11 +1,10 @@
 // High: domestic abuse, experienced or perpetrated, by any adult around the baby. Counts police
 // incidents too: three or more in twelve months is a common MARAC threshold (SafeLives).
 import { addDays, dayOf } from '../../shared/calendar-date.ts';
-import { countOf, giversInWords } from '../plain-words.ts';
-import { directionOf } from '../factor-state.ts';
+import { countOf, listInWords } from '../plain-words.ts';
 import { factorIn, makeFinding } from './rule-context.ts';
 import type { FactorId } from '../../catalogue/factor-ids.ts';
-import type { EvaluatedFactor } from '../profile.types.ts';
+import type { EvaluatedFactor, EvidenceTally } from '../profile.types.ts';
 import type { FindingRule } from './rule-context.ts';
 
 export const MARAC_INCIDENTS_IN_A_YEAR = 3;
@@ -15,10 +14,9 @@ const ROLES: readonly [FactorId, string][] = [
   ['domestic-abuse-perpetrator', 'is perpetrating domestic abuse'],
 ];
 
-function basis(factor: EvaluatedFactor): string {
+function basis(factor: EvaluatedFactor, { presence }: EvidenceTally): string {
   if (factor.status === 'present' && factor.detail?.trim()) return `: ${factor.detail.trim()}`;
-  const presence = factor.evidence.filter((e) => directionOf(e, factor.status) === 'present');
-  return presence.length > 0 ? ` (according to ${giversInWords(presence)})` : '';
+  return presence.count > 0 ? ` (according to ${listInWords(presence.givers)})` : '';
 }
 
 export const domesticAbuse: FindingRule = (context) => {
@@ -29,7 +27,7 @@ export const domesticAbuse: FindingRule = (context) => {
     for (const [id, words] of ROLES) {
       const factor = factorIn(adult.profile, id);
       if (!factor?.indicated) continue;
-      facts.push(`${adult.person.name} ${words}${basis(factor)}`);
+      facts.push(`${adult.person.name} ${words}${basis(factor, context.tallyOf(factor))}`);
       factorIds.push(id);
       personIds.push(adult.person.id);
     }

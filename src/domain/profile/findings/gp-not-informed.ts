@@ -13,12 +13,10 @@
 // - a factor recorded as present with no dated evidence of presence counts from no known day: any
 //   `gp-informed` entry up to today covers it.
 // The finding fires while at least one indicated factor is not known to the GP.
-import { dayInWords, dayOf } from '../../shared/calendar-date.ts';
-import { directionOf } from '../factor-state.ts';
+import { dayInWords } from '../../shared/calendar-date.ts';
 import { capitalise, countOf, listInWords } from '../plain-words.ts';
 import type { FactorId } from '../../catalogue/factor-ids.ts';
 import { factorOf, makeFinding, type FindingRule } from './rule-context.ts';
-import { gpEventsOf } from './gp-events.ts';
 
 interface Untold {
   words: string;
@@ -29,29 +27,21 @@ interface Untold {
 
 export const gpNotInformed: FindingRule = (context) => {
   const today = context.today;
-  const upToToday = (value: string): string | null => {
-    const day = dayOf(value);
-    return day !== null && day <= today ? day : null;
-  };
-  // Read from every event only once a factor is indicated (most evaluations of a long chronology find none), unless read ahead with the case's events.
-  let read: { byTheGp: ReadonlySet<string>; lastTold: string | undefined } | undefined;
-  const chronology = () => {
-    if (read) return read;
-    const { byTheGp, toldOn } = context.gpEvents ?? gpEventsOf(context.events);
-    return (read = { byTheGp, lastTold: toldOn.filter((day) => day <= today).sort().at(-1) });
-  };
+  // The last day the GP was told, up to today: looked for only once a factor is indicated (most evaluations find none).
+  let lastToldOn: { day: string | undefined } | undefined;
+  const lastTold = () => (lastToldOn ??= { day: context.gpEvents.toldOn.filter((day) => day <= today).sort().at(-1) }).day;
 
   const subjects = [context.infantProfile, ...context.adults.filter((adult) => adult.carer).map((adult) => adult.profile), context.household];
   const untold: Untold[] = [];
   for (const profile of subjects) {
     for (const factor of profile.risk) {
       if ((factor.derived && factor.factorId !== 'faltering-growth') || !factor.indicated) continue;
-      const presence = factor.evidence.filter((e) => directionOf(e, factor.status) === 'present');
-      const { byTheGp, lastTold } = chronology();
-      if (presence.some((e) => e.eventId !== undefined && byTheGp.has(e.eventId))) continue;
-      const since = presence.map((e) => upToToday(e.recordedAt)).filter((day): day is string => day !== null).sort()[0] ?? null;
-      const told = lastTold !== undefined && (since === null || lastTold >= since);
-      if (told) continue;
+      const { presenceByTheGp, firstPresentOn } = context.tallyOf(factor);
+      if (presenceByTheGp) continue;
+      // The earliest day of presence up to today: the earliest of all, unless even that is after today.
+      const since = firstPresentOn !== null && firstPresentOn <= today ? firstPresentOn : null;
+      const told = lastTold();
+      if (told !== undefined && (since === null || told >= since)) continue;
       untold.push({ words: factorOf(profile, factor.factorId), factorId: factor.factorId, ...(profile.personId === undefined ? {} : { personId: profile.personId }), since });
     }
   }
@@ -59,14 +49,14 @@ export const gpNotInformed: FindingRule = (context) => {
 
   const described = untold.map((u) => (u.since === null ? u.words : `${u.words} (from ${dayInWords(u.since)})`));
   const shown = described.length > 3 ? [...described.slice(0, 3), countOf(described.length - 3, 'more', 'more')] : described;
-  const { lastTold } = chronology();
-  const told = lastTold === undefined ? 'No entry records that the GP has been told of the concerns' : `The GP was last told of the concerns on ${dayInWords(lastTold)}`;
+  const last = lastTold();
+  const told = last === undefined ? 'No entry records that the GP has been told of the concerns' : `The GP was last told of the concerns on ${dayInWords(last)}`;
   return makeFinding('gp-not-informed', {
     facts: [...described.map(capitalise), told],
     factorIds: untold.map((u) => u.factorId),
     personIds: untold.flatMap((u) => (u.personId === undefined ? [] : [u.personId])),
-    rationale: lastTold === undefined
+    rationale: last === undefined
       ? `No entry records that the GP has been told of ${listInWords(shown)}.`
-      : `The GP was last told of the concerns on ${dayInWords(lastTold)}, before ${listInWords(shown)}.`,
+      : `The GP was last told of the concerns on ${dayInWords(last)}, before ${listInWords(shown)}.`,
   });
 };

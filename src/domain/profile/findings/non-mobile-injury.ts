@@ -3,9 +3,8 @@
 import { ageInDays, correctedAge, describeAgeInDays } from '../../people/age.ts';
 import { addMonths, dayOf, daysFrom, wholeMonths } from '../../shared/calendar-date.ts';
 import { capitalise } from '../plain-words.ts';
-import { directionOf } from '../factor-state.ts';
 import { babyName, factorIn, makeFinding } from './rule-context.ts';
-import type { EvaluatedFactor, InfantFacts } from '../profile.types.ts';
+import type { EvaluatedFactor, EvidenceTally, InfantFacts } from '../profile.types.ts';
 import type { FindingRule } from './rule-context.ts';
 
 export const NON_MOBILE_UNDER_MONTHS = 6;
@@ -30,10 +29,8 @@ export function notMobileBecause(infant: InfantFacts, today: string): string | n
   return null;
 }
 
-function whatWasSeen(injury: EvaluatedFactor): string {
+function whatWasSeen(injury: EvaluatedFactor, { latestPresence: latest }: EvidenceTally): string {
   if (injury.status === 'present' && injury.detail?.trim()) return injury.detail.trim();
-  const seen = injury.evidence.filter((e) => directionOf(e, injury.status) === 'present');
-  const latest = [...seen].sort((a, b) => b.recordedAt.localeCompare(a.recordedAt))[0];
   return latest ? `${latest.note} (${latest.agency})` : 'an injury';
 }
 
@@ -42,6 +39,6 @@ export const nonMobileInjury: FindingRule = (context) => {
   if (!injury?.indicated || context.infant.status !== 'born') return null;
   const because = notMobileBecause(context.infant, context.today);
   if (because === null) return null;
-  const fact = `${capitalise(babyName(context.infant))} (${because}) has an injury: ${whatWasSeen(injury)}`;
+  const fact = `${capitalise(babyName(context.infant))} (${because}) has an injury: ${whatWasSeen(injury, context.tallyOf(injury))}`;
   return makeFinding('non-mobile-injury', { facts: [fact], factorIds: ['injury'], personIds: [] });
 };

@@ -5,7 +5,7 @@ import { possessive, rationaleFrom } from '../plain-words.ts';
 import type { ChronologyPattern } from '../../chronology/chronology.types.ts';
 import type { FactorId } from '../../catalogue/factor-ids.ts';
 import type { FindingId } from '../../catalogue/finding-definitions.ts';
-import type { EvaluatedFactor, Finding, GpEvents, InfantFacts, ProfileEvent, ProfilePerson, ProfileSettings, SubjectProfile } from '../profile.types.ts';
+import type { EvaluatedFactor, EvidenceTally, Finding, GpEvents, InfantFacts, ProfileEvent, ProfilePerson, ProfileSettings, SubjectProfile } from '../profile.types.ts';
 
 export interface AdultSubject {
   person: ProfilePerson;
@@ -23,8 +23,10 @@ export interface RuleContext {
   household: SubjectProfile;
   adults: readonly AdultSubject[];
   events: readonly ProfileEvent[];
-  /** What the events say the GP was told (gp-events.ts gpEventsOf), when read ahead with the case's events; otherwise a rule reads the events. */
-  gpEvents?: GpEvents;
+  /** What the events say the GP was told (gp-events.ts gpEventsOf). */
+  gpEvents: GpEvents;
+  /** What the rules read of a factor's evidence (evidence-tally.ts), kept with it, so that no rule walks a long list. */
+  tallyOf: (factor: EvaluatedFactor) => EvidenceTally;
   triggersSinceReview: readonly ProfileEvent[];
   lastReviewedAt: string | null;
   reviewDueOn: string | null;
