@@ -1,13 +1,10 @@
 // The order a chronology is kept in, the same as the database reads it (chronology-rows.ts): the day
 // it happened, then the moment (entries with only a day after those with a time on that day), then
 // when it was recorded, then its id. Used to add new entries to a chronology already read.
+import { compareText, placeAfter } from '../shared/sorted-list.ts';
 import type { ChronologyEntry } from './chronology.types.ts';
 
 type Ordered = Pick<ChronologyEntry, 'occurredAt' | 'recordedAt' | 'id'>;
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 export function compareChronologyOrder(a: Ordered, b: Ordered): number {
   const day = compareText(a.occurredAt.slice(0, 10), b.occurredAt.slice(0, 10));
@@ -22,18 +19,6 @@ export function compareChronologyOrder(a: Ordered, b: Ordered): number {
   return compareText(a.recordedAt, b.recordedAt) || compareText(a.id, b.id);
 }
 
-/** How many of the chronology's first entries come before `entry` or tie with it: found by halving, so a long chronology is not walked. */
-function placeOf<T extends Ordered>(chronology: readonly T[], entry: T): number {
-  let low = 0;
-  let high = chronology.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (compareChronologyOrder(entry, chronology[middle]!) < 0) high = middle;
-    else low = middle + 1;
-  }
-  return low;
-}
-
 /**
  * The chronology with the new entries in their places; neither list is changed. The chronology must
  * be in this order already, as chronology-rows.ts reads it and as this returns it. The new entries are
@@ -44,7 +29,7 @@ function placeOf<T extends Ordered>(chronology: readonly T[], entry: T): number 
 export function withNewEntries<T extends Ordered>(chronology: readonly T[], added: readonly T[]): T[] {
   const adding = [...added].sort(compareChronologyOrder);
   if (adding.length === 0) return [...chronology];
-  const from = placeOf(chronology, adding[0]!);
+  const from = placeAfter(chronology, adding[0]!, compareChronologyOrder);
   const merged = chronology.slice(0, from);
   let next = 0;
   for (let at = from; at < chronology.length; at++) {

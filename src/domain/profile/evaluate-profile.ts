@@ -6,7 +6,7 @@ import { FINDING_IDS, severityRank } from '../catalogue/finding-definitions.ts';
 import { checkAssessment } from './assessment-rules.ts';
 import { deriveAdultFactors, deriveInfantFactors } from './derived-factors.ts';
 import { factorKey } from './event-evidence.ts';
-import { isDatedTrigger, readingFits, readingOfEvents } from './event-reading.ts';
+import { readingFits, readingOfEvents } from './event-reading.ts';
 import { EMPTY_TALLY, mergeTallies, tallyEvidence } from './evidence-tally.ts';
 import { evaluateFactor, statusOf } from './factor-state.ts';
 import { FINDING_RULES } from './findings/finding-rules.ts';
@@ -116,11 +116,9 @@ function sortFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || FINDING_IDS.indexOf(a.id) - FINDING_IDS.indexOf(b.id));
 }
 
-/** `events`: those isDatedTrigger keeps (an event reading's triggers). */
-function triggersSince(events: readonly ProfileEvent[], lastReviewedAt: string | null): ProfileEvent[] {
-  return events
-    .filter((e) => isDatedTrigger(e) && (lastReviewedAt === null || isAfter(e.occurredAt, lastReviewedAt)))
-    .sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
+/** `triggers`: a reading's, already in the order the answer lists them (oldest first): never reviewed, all of them. */
+function triggersSince(triggers: readonly ProfileEvent[], lastReviewedAt: string | null): readonly ProfileEvent[] {
+  return lastReviewedAt === null ? triggers : triggers.filter((e) => isAfter(e.occurredAt, lastReviewedAt));
 }
 
 export function evaluateProfile(facts: ProfileFacts): ProfileEvaluation {
@@ -158,6 +156,7 @@ export function evaluateProfile(facts: ProfileFacts): ProfileEvaluation {
     adults: adultSubjects,
     events: facts.events,
     gpEvents: reading.gp,
+    abuseIncidentDays: reading.abuseIncidentDays,
     tallyOf: (factor) => sources.tallies.get(factor) ?? tallyEvidence(factor.evidence, factor.status, reading.gp.byTheGp),
     triggersSinceReview,
     lastReviewedAt: facts.lastReviewedAt,

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { EVENT_KIND_IDS } from '../catalogue/event-kinds.ts';
-import { addDays } from '../shared/calendar-date.ts';
+import { addDays, dayOf } from '../shared/calendar-date.ts';
 import { entry } from '../chronology/chronology.test-support.ts';
 import { withNewEntries } from '../chronology/chronology-order.ts';
 import { profileEventsFrom } from '../chronology/to-profile-event.ts';
@@ -110,7 +110,9 @@ function sequence(seed: number, steps: number, options: { disorder: boolean }): 
     const at = `seed ${String(seed)}, step ${String(step)}`;
     assert.deepEqual(next.reading.events, events, `events, ${at}`);
     assert.deepEqual(next.reading.evidence, evidenceFromEvents(events, adultIds, settings), `evidence, ${at}`);
-    assert.deepEqual(next.reading.triggers, events.filter(isDatedTrigger), `triggers, ${at}`);
+    assert.deepEqual(next.reading.triggers, events.filter(isDatedTrigger).sort((a, b) => a.occurredAt.localeCompare(b.occurredAt)), `triggers, ${at}`);
+    const incidentDays = events.flatMap((e) => (e.kind === 'police-domestic-abuse-incident' && dayOf(e.occurredAt) !== null ? [dayOf(e.occurredAt)!] : []));
+    assert.deepEqual(next.reading.abuseIncidentDays, incidentDays.sort(), `incident days, ${at}`);
     assert.deepEqual(next.reading.gp, gpEventsOf(events), `the GP's events, ${at}`);
     assert.deepEqual(next.reading.tallies, talliesOf(evidenceFromEvents(events, adultIds, settings).byFactor, gpEventsOf(events).byTheGp), `the tallies, ${at}`);
     const facts: ProfileFacts = {

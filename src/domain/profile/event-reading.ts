@@ -2,13 +2,15 @@
 // (issue 12, ADR 0020), so that a new entry costs the same at 10 and at 5,000 entries: the events
 // (the current entries as ProfileEvents), the evidence they give their factors (event-evidence.ts)
 // for the adults and the late-booking setting it was read for, the events that trigger a review and
-// what the GP was told (findings/gp-events.ts), and each factor's tally of its evidence
-// (evidence-tally.ts: what the rules read of it), so that a factor is not weighed over every piece.
+// what the GP was told (findings/gp-events.ts), the days of the police domestic abuse incidents
+// (findings/abuse-incidents.ts), and each factor's tally of its evidence (evidence-tally.ts: what
+// the rules read of it), so that a factor is not weighed over every piece.
 //
 // evidenceFromEvents reads each event alone, so an entry added at the chronology's end that corrects
-// nothing adds its event, its evidence and its trigger at the ends of the lists, where a full reading
-// puts them, and the tally of its evidence to each factor's (event ids are unique, as the database's
-// key makes them, so an entry added never changes whether an earlier piece came from a GP practice).
+// nothing adds its event and its evidence at the ends of the lists, where a full reading puts them,
+// its trigger and incident day in their places by halving (those lists are sorted), and the tally of
+// its evidence to each factor's (event ids are unique, as the database's key makes them, so an entry
+// added never changes whether an earlier piece came from a GP practice).
 // Anything else reads the whole chronology again: an entry placed before the last (given out of date
 // order, or earlier in its day), a correction, an entry an earlier one says it corrects, a chronology
 // that does not begin with the very entries read (the same objects in the same places, as the
@@ -22,7 +24,9 @@ import type { ChronologyEntry } from '../chronology/chronology.types.ts';
 import { dayOf } from '../shared/calendar-date.ts';
 import { evidenceFromEvents } from './event-evidence.ts';
 import { EMPTY_TALLY, mergeTallies, talliesOf } from './evidence-tally.ts';
+import { abuseIncidentDaysOf, withAbuseIncidentDays } from './findings/abuse-incidents.ts';
 import { gpEventsOf, withGpEvents } from './findings/gp-events.ts';
+import { withInserted } from '../shared/sorted-list.ts';
 import type { EventEvidence, EventReading, Evidence, EvidenceTally, ProfileEvent, ProfileSettings } from './profile.types.ts';
 
 export interface EventReadingState {
@@ -36,6 +40,11 @@ export interface EventReadingState {
 /** Whether the event is one nextReviewDate and the evaluation's triggers since the last review start from. */
 export function isDatedTrigger(event: Pick<ProfileEvent, 'kind' | 'occurredAt'>): boolean {
   return isTriggerEventKind(event.kind) && dayOf(event.occurredAt) !== null;
+}
+
+/** The order of the triggers since a review (and of nextReviewDate's): by when they occurred, as text in the locale's order. */
+export function byWhenOccurred(a: Pick<ProfileEvent, 'occurredAt'>, b: Pick<ProfileEvent, 'occurredAt'>): number {
+  return a.occurredAt.localeCompare(b.occurredAt);
 }
 
 /** Whether the reading was made for these events, adults and setting, so an evaluation may take it as its own. */
@@ -55,7 +64,6 @@ export function readEventsKept(entries: readonly ChronologyEntry[], adultIds: Re
   if (!sameReader) return { entries, corrected: kept.corrected, reading: readingOfEvents(events, adultIds, settings) };
   const gp = newEvents.length === 0 ? kept.reading.gp : withGpEvents(kept.reading.gp, gpEventsOf(newEvents));
   const newEvidence = evidenceFromEvents(newEvents, adultIds, settings);
-  const newTriggers = newEvents.filter(isDatedTrigger);
   return {
     entries,
     corrected: kept.corrected,
@@ -65,7 +73,8 @@ export function readEventsKept(entries: readonly ChronologyEntry[], adultIds: Re
       lateBookingAfterWeeks: settings.lateBookingAfterWeeks,
       evidence: appended(kept.reading.evidence, newEvidence),
       tallies: withTallies(kept.reading.tallies, talliesOf(newEvidence.byFactor, gp.byTheGp)),
-      triggers: newTriggers.length === 0 ? kept.reading.triggers : [...kept.reading.triggers, ...newTriggers],
+      triggers: withInserted(kept.reading.triggers, newEvents.filter(isDatedTrigger), byWhenOccurred),
+      abuseIncidentDays: withAbuseIncidentDays(kept.reading.abuseIncidentDays, newEvents),
       gp,
     },
   };
@@ -75,7 +84,7 @@ export function readEventsKept(entries: readonly ChronologyEntry[], adultIds: Re
 export function readingOfEvents(events: readonly ProfileEvent[], adultIds: ReadonlySet<string>, settings: ProfileSettings): EventReading {
   const evidence = evidenceFromEvents(events, adultIds, settings);
   const gp = gpEventsOf(events);
-  return { events, adultIds: [...adultIds].sort(), lateBookingAfterWeeks: settings.lateBookingAfterWeeks, evidence, tallies: talliesOf(evidence.byFactor, gp.byTheGp), triggers: events.filter(isDatedTrigger), gp };
+  return { events, adultIds: [...adultIds].sort(), lateBookingAfterWeeks: settings.lateBookingAfterWeeks, evidence, tallies: talliesOf(evidence.byFactor, gp.byTheGp), triggers: events.filter(isDatedTrigger).sort(byWhenOccurred), abuseIncidentDays: abuseIncidentDaysOf(events), gp };
 }
 
 function readWhole(entries: readonly ChronologyEntry[], adultIds: ReadonlySet<string>, settings: ProfileSettings): EventReadingState {

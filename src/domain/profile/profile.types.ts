@@ -176,8 +176,10 @@ export interface EventReading {
   evidence: EventEvidence;
   /** Each factor's tally of that evidence, by factorKey (evidence-tally.ts talliesOf). */
   tallies: ReadonlyMap<string, EvidenceTally>;
-  /** The events of a trigger kind with a readable day, in the chronology's order. */
+  /** The events of a trigger kind with a readable day, in the order triggersSinceReview lists them: by when they occurred (byWhenOccurred), the chronology's order among equals. */
   triggers: readonly ProfileEvent[];
+  /** The days of the police domestic abuse incidents, in day order (findings/abuse-incidents.ts). */
+  abuseIncidentDays: readonly string[];
   /** What gp-not-informed reads of the events (findings/gp-events.ts gpEventsOf). */
   gp: GpEvents;
 }

@@ -1,6 +1,7 @@
 // High: domestic abuse, experienced or perpetrated, by any adult around the baby. Counts police
 // incidents too: three or more in twelve months is a common MARAC threshold (SafeLives).
 import { addDays, dayOf } from '../../shared/calendar-date.ts';
+import { countBetween } from '../../shared/sorted-list.ts';
 import { countOf, listInWords } from '../plain-words.ts';
 import { factorIn, makeFinding } from './rule-context.ts';
 import type { FactorId } from '../../catalogue/factor-ids.ts';
@@ -35,13 +36,10 @@ export const domesticAbuse: FindingRule = (context) => {
   if (facts.length === 0) return null;
   const today = dayOf(context.today);
   if (today !== null) {
-    const yearAgo = addDays(today, -365);
-    const recent = context.events.filter((e) => {
-      const day = dayOf(e.occurredAt);
-      return e.kind === 'police-domestic-abuse-incident' && day !== null && day > yearAgo && day <= today;
-    });
-    if (recent.length >= MARAC_INCIDENTS_IN_A_YEAR) {
-      facts.push(`${countOf(recent.length, 'police domestic abuse incident')} in the last 12 months: consider MARAC whatever the DASH score`);
+    // The incidents' days are kept in day order (abuse-incidents.ts): counted by halving, not by walking every event.
+    const recent = countBetween(context.abuseIncidentDays, addDays(today, -365), today);
+    if (recent >= MARAC_INCIDENTS_IN_A_YEAR) {
+      facts.push(`${countOf(recent, 'police domestic abuse incident')} in the last 12 months: consider MARAC whatever the DASH score`);
     }
   }
   return makeFinding('domestic-abuse', { facts, factorIds, personIds });

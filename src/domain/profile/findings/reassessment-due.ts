@@ -10,7 +10,8 @@ export const reassessmentDue: FindingRule = (context) => {
   const facts: string[] = [];
   const triggers = context.triggersSinceReview;
   if (triggers.length > 0) {
-    const kinds = unique(triggers.map((e) => (eventKindById(e.kind)?.label ?? e.kind).toLowerCase()));
+    // Each kind once before its label is looked up: a profile never reviewed lists every trigger of its chronology.
+    const kinds = unique([...new Set(triggers.map((e) => e.kind))].map((kind) => (eventKindById(kind)?.label ?? kind).toLowerCase()));
     const since = context.lastReviewedAt === null ? 'and the profile has never been reviewed' : `since the last review on ${dayInWords(context.lastReviewedAt)}`;
     facts.push(`${countOf(triggers.length, 'trigger event')} ${since}: ${listInWords(kinds)}`);
   }

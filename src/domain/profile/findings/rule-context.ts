@@ -27,6 +27,8 @@ export interface RuleContext {
   gpEvents: GpEvents;
   /** What the rules read of a factor's evidence (evidence-tally.ts), kept with it, so that no rule walks a long list. */
   tallyOf: (factor: EvaluatedFactor) => EvidenceTally;
+  /** The days of the police domestic abuse incidents, in day order (abuse-incidents.ts). */
+  abuseIncidentDays: readonly string[];
   triggersSinceReview: readonly ProfileEvent[];
   lastReviewedAt: string | null;
   reviewDueOn: string | null;
