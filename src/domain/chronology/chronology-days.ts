@@ -31,5 +31,12 @@ export function happenedBy(entries: readonly ChronologyEntry[], today: string): 
 
 /** Everyone an entry is about, including who was harmed and who harmed, each once in order. */
 export function peopleOf(entries: readonly ChronologyEntry[]): string[] {
-  return [...new Set(entries.flatMap((entry) => [...entry.personIds, ...entry.victimIds, ...entry.perpetratorIds]))];
+  // Added one by one, with no list made per entry: a pattern's run can hold thousands of entries, and its people are read on every evaluation.
+  const people = new Set<string>();
+  for (const entry of entries) {
+    for (const id of entry.personIds) people.add(id);
+    for (const id of entry.victimIds) people.add(id);
+    for (const id of entry.perpetratorIds) people.add(id);
+  }
+  return [...people];
 }
