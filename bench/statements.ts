@@ -1,8 +1,9 @@
 // How many SQL statements a change to a case sends to the database: one agency event
-// (recordEntry, what POST /api/v1/cases/:id/events runs) and a feed batch of 1,000 entries across 80
-// cases (recordBatch, POST /api/v1/events:batch), on an in-memory PGlite whose cases already hold a
-// short chronology. Counts every statement Kysely sends (bench/statement-counter.ts). Not timed: the
-// count does not depend on the machine.
+// (recordEntry, what POST /api/v1/cases/:id/events runs), one that alerts by its kind, one that alerts
+// for a critical finding it newly shows, and a feed batch of 1,000 entries across 80 cases
+// (recordBatch, POST /api/v1/events:batch), on an in-memory PGlite whose cases already hold a short
+// chronology. Counts every statement Kysely sends (bench/statement-counter.ts). Not timed: the count
+// does not depend on the machine.
 //
 //   node --import tsx bench/statements.ts
 import { PGlite } from '@electric-sql/pglite';
@@ -51,6 +52,9 @@ async function main(): Promise<void> {
   await settingsInForce(ctx);
   const single = await counter.count(() => recordEntry(ctx, actor, caseIds[0]!, event(n++)));
   const alerting = await counter.count(() => recordEntry(ctx, actor, caseIds[1]!, event(n++, 'emergency-attendance')));
+  // The baby, two months old, is not yet mobile: an injury is a trigger event and newly shows a critical finding.
+  const critical = await counter.count(() => recordEntry(ctx, actor, caseIds[2]!, { ...event(n++, 'injury-observed'), source: 'observed' }));
+  if (!critical.result.ok || critical.result.alerts.every((alert) => alert.reason !== 'critical-finding')) throw new Error('The injury raised no alert for a critical finding');
   const items: BatchItem[] = Array.from({ length: BATCH }, (_, i) => ({ index: i, caseId: caseIds[i % CASES]!, entry: event(n++, i % 100 === 0 ? 'emergency-attendance' : 'home-visit') }));
   const batch = await counter.count(() => recordBatch(ctx, actor, items));
   if (batch.result.stored.length !== BATCH) throw new Error(`The batch stored ${String(batch.result.stored.length)} of ${String(BATCH)}`);
@@ -60,6 +64,7 @@ async function main(): Promise<void> {
   const row = (name: string, { statements }: { statements: string[] }) => console.log(`| ${name} | ${String(statements.length)} | ${statementsInBrief(statements)} |`);
   row('one event (no alert)', single);
   row('one event that alerts (emergency attendance)', alerting);
+  row('one event that newly shows a critical finding (an injury to a baby not yet mobile)', critical);
   row(`batch of ${String(BATCH)} entries across ${String(CASES)} cases (10 alert)`, batch);
 }
 

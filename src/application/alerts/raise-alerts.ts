@@ -1,16 +1,17 @@
 // Raises alerts inside the transaction of the change that caused them (a chronology entry, a
 // profile version): the alert, one recipient row per person in the team, one email each in the
-// outbox, and an audit entry (appended with the change's own when the change asks); many alerts by
-// the same few statements as one. The rules are in domain/alerts.
+// outbox, and an audit entry (all written with the change's version when the change asks); many
+// alerts by the same few statements as one. The rules are in domain/alerts.
 import type { AlertDraft } from '../../domain/alerts/alert.types.ts';
 import { alertsForFindings, newlyCriticalFindingIds, type FindingShown } from '../../domain/alerts/finding-alerts.ts';
 import { teamRecipients, type TeamMemberFacts } from '../../domain/alerts/recipients.ts';
 import { infantDisplayName } from '../../domain/people/infant-name.ts';
-import type { Tx } from '../../infrastructure/db/schema.ts';
+import type { Insertable } from 'kysely';
+import type { AlertRecipientsTable, AlertsTable, Tx } from '../../infrastructure/db/schema.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudits, type AuditEvent } from '../audit.ts';
 import type { AppContext } from '../context.ts';
-import { enqueueAlertEmails } from './alert-outbox.ts';
+import { alertEmailRows, type OutboxRow } from './alert-outbox.ts';
 import { openAlertFindingIds } from './open-alerts.ts';
 
 /** An alert as the change that raised it reports it (the events API answers with these). */
@@ -47,38 +48,42 @@ export interface AlertToStore {
   team: readonly AlertTeamMember[];
 }
 
-/** Alerts stored, and the audit entries the change appends with its own (one statement for all). */
-export interface AlertsStored {
+/** The rows that store alerts, not yet written: the alerts, one row per person each reaches, their emails. */
+export interface AlertRows {
+  alerts: Insertable<AlertsTable>[];
+  recipients: Insertable<AlertRecipientsTable>[];
+  outbox: OutboxRow[];
+}
+
+/** Alerts ready to store: their rows, the alerts as the change reports them, and their audit entries for the change to append with its own. */
+export interface AlertsToWrite {
   raised: RaisedAlert[];
+  rows: AlertRows;
   audits: AuditEvent[];
 }
 
 /**
- * Stores many alerts with their recipients and emails by a handful of statements, whatever their
- * number (an agency batch raises one per emergency attendance it holds), and gives back their audit
- * entries for the change to append with its own, in the same transaction.
+ * Many alerts made ready to store together, whatever their number (an agency batch raises one per
+ * emergency attendance it holds). Their ids are made here, so their audit entries, and the change's
+ * own that name them, are known before anything is written, and a change can write all of it with its
+ * version by one statement (profile/profile-versions.ts; ADR 0022). Sends nothing when the teams
+ * given hold every recipient's address (a change's do: the lock reads them). Counted as raised now:
+ * the change's transaction writes them or fails whole.
  */
-export async function storeAlertsAuditedByTheChange(trx: Tx, ctx: AppContext, actor: Actor, alerts: readonly AlertToStore[]): Promise<AlertsStored> {
-  if (alerts.length === 0) return { raised: [], audits: [] };
+export async function alertsToWrite(trx: Tx, ctx: AppContext, actor: Actor, alerts: readonly AlertToStore[]): Promise<AlertsToWrite> {
   const now = ctx.clock.now();
   const raisedBy = actor.kind === 'user' ? actor.userId : null;
   const stored = alerts.map((alert) => ({ ...alert, id: ctx.newId(), recipients: teamRecipients(alert.team, raisedBy) }));
-  await trx
-    .insertInto('alerts')
-    .values(stored.map(({ id, caseId, draft, entryId }) => ({ case_id: caseId, id, reason: draft.reason, severity: draft.severity, message: draft.message, steps: JSON.stringify(draft.steps), entry_id: entryId, finding_id: draft.findingId ?? null, raised_at: now, escalated_at: null })))
-    .execute();
-  const recipientRows = stored.flatMap(({ id, recipients }) => recipients.map((r) => ({ alert_id: id, user_id: r.userId, reached_as: r.reachedAs, created_at: now, acknowledged_at: r.acknowledgedAutomatically ? now : null, acknowledged_note: null })));
-  if (recipientRows.length > 0) await trx.insertInto('alert_recipients').values(recipientRows).execute();
   const addresses = new Map(alerts.flatMap(({ team }) => team.flatMap((member) => (member.email === undefined ? [] : [[member.userId, member.email] as const]))));
-  await enqueueAlertEmails(
-    trx,
-    ctx,
-    stored.map(({ id, caseId, draft, recipients }) => ({ alert: { id, caseId, ...draft }, recipients })),
-    addresses,
-  );
+  const rows: AlertRows = {
+    alerts: stored.map(({ id, caseId, draft, entryId }) => ({ case_id: caseId, id, reason: draft.reason, severity: draft.severity, message: draft.message, steps: JSON.stringify(draft.steps), entry_id: entryId, finding_id: draft.findingId ?? null, raised_at: now, escalated_at: null })),
+    recipients: stored.flatMap(({ id, recipients }) => recipients.map((r) => ({ alert_id: id, user_id: r.userId, reached_as: r.reachedAs, created_at: now, acknowledged_at: r.acknowledgedAutomatically ? now : null, acknowledged_note: null }))),
+    outbox: await alertEmailRows(trx, ctx, stored.map(({ id, caseId, draft, recipients }) => ({ alert: { id, caseId, ...draft }, recipients })), addresses),
+  };
   for (const { draft } of stored) ctx.metrics.countAlertRaised(draft.severity);
   return {
     raised: stored.map(({ id, draft }) => ({ id, ...draft })),
+    rows,
     audits: stored.map(({ id, caseId, draft, entryId, recipients }) => ({
       action: 'alert.raise',
       caseId,
@@ -89,10 +94,19 @@ export async function storeAlertsAuditedByTheChange(trx: Tx, ctx: AppContext, ac
   };
 }
 
-/** The same, each alert's audit entry appended at once: for work that appends nothing else. */
+/** The alerts' rows written by a statement a table (the alerts first: the others name them), for work that does not write them with its own. */
+export async function writeAlertRows(trx: Tx, rows: AlertRows): Promise<void> {
+  if (rows.alerts.length > 0) await trx.insertInto('alerts').values(rows.alerts).execute();
+  if (rows.recipients.length > 0) await trx.insertInto('alert_recipients').values(rows.recipients).execute();
+  if (rows.outbox.length > 0) await trx.insertInto('outbox').values(rows.outbox).execute();
+}
+
+/** Alerts stored, each one's audit entry appended at once: for work that appends nothing else. */
 export async function storeAlerts(trx: Tx, ctx: AppContext, actor: Actor, alerts: readonly AlertToStore[]): Promise<RaisedAlert[]> {
-  const { raised, audits } = await storeAlertsAuditedByTheChange(trx, ctx, actor, alerts);
-  if (audits.length > 0) await recordAudits(trx, ctx, actor, audits);
+  if (alerts.length === 0) return [];
+  const { raised, rows, audits } = await alertsToWrite(trx, ctx, actor, alerts);
+  await writeAlertRows(trx, rows);
+  await recordAudits(trx, ctx, actor, audits);
   return raised;
 }
 

@@ -22,7 +22,7 @@ class Counter implements KyselyPlugin {
   };
 }
 
-// ADR 0022: the team read with the duplicates and the people, the audit entry with the version.
+// ADR 0022: the team read with the duplicates and the people, the alerts and the audit entries with the version.
 describe('one agency event, under its case\'s lock', () => {
   let t: TestApp;
   let officer: UserActor;
@@ -51,6 +51,13 @@ describe('one agency event, under its case\'s lock', () => {
     await counted(officer, visit('first'));
     const { result, statements } = await counted(officer, visit('second'));
     assert.ok(result.ok && !result.duplicate, JSON.stringify(result));
+    assert.equal(statements, 5);
+  });
+
+  it('sends the same five when the event raises an alert: its recipients, emails and audit entry go with the version', async () => {
+    const { result, statements } = await counted(officer, { ...visit('attendance'), kind: 'emergency-attendance', summary: 'Taken to the emergency department' });
+    assert.ok(result.ok && !result.duplicate, JSON.stringify(result));
+    assert.equal(result.alerts.length, 1);
     assert.equal(statements, 5);
   });
 

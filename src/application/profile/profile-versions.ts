@@ -2,10 +2,10 @@
 // new version: who, when, what changed, why, and the findings the profile showed after it. Written
 // inside the change's own transaction, after the change, so the findings are those it left.
 import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
-import type { Insertable, QueryCreator } from 'kysely';
+import type { Compilable, Insertable, QueryCreator } from 'kysely';
 import type { FindingSnapshot, ProfileVersionKind, ProfileVersionsTable, Tx } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
-import { findingAlertsToStore, storeAlertsAuditedByTheChange, type AlertTeamMember, type AlertToStore, type RaisedAlert } from '../alerts/raise-alerts.ts';
+import { alertsToWrite, findingAlertsToStore, writeAlertRows, type AlertRows, type AlertTeamMember, type AlertToStore, type RaisedAlert } from '../alerts/raise-alerts.ts';
 import { auditRowsOf, recordAudits, type AuditEvent } from '../audit.ts';
 import type { AuditRow } from '../../infrastructure/audit/audit-log.ts';
 import type { AppContext } from '../context.ts';
@@ -102,9 +102,9 @@ export type AuditOfVersions = (versions: ReadonlyMap<string, AppendedVersion>) =
  * on), and every alert stored together, `entryAlerts` (those the change's new entries raise by their
  * kind) after the findings'. Each version's alerts are its findings' then its entries'. The cases
  * must be locked by the caller. The audit entries of the alerts, then the change's own (`auditOf`,
- * given the versions), are appended here: when the change raises no alert they are known before the
- * versions are written, and go in the versions' statement (one round trip fewer); otherwise by one
- * statement after the alerts, whose ids they name.
+ * given the versions), are appended here. The alerts' ids are made before anything is written, so
+ * the alerts, their recipients and emails, and every audit entry (which name the alerts) go in the
+ * versions' statement: one round trip, alert or not (ADR 0022).
  */
 export async function appendProfileVersionsRaisingAlerts(
   trx: Tx,
@@ -148,42 +148,66 @@ export async function appendProfileVersionsRaisingAlerts(
   }
   toStore.push(...entryAlerts);
   for (const { row, chronology } of prepared) versions.set(row.case_id, { version: row.version, alerts: [], chronology });
-  // No alert: the audit entries are known now, and ride in the versions' statement.
-  const audited = toStore.length === 0 ? auditRowsOf(ctx, actor, auditOf(versions)) : undefined;
-  await writeVersions(trx, caseIds, prepared.map(({ row }) => row), prepared.flatMap(({ row, summary }) => (summary ? [summaryRow(row.case_id, row.version, summary.stamp, summary.of, now)] : [])), audited);
+  // The alerts' ids are made in Node, so every audit entry (the alerts', then the change's naming them) is known before anything is written.
+  const alerts = toStore.length === 0 ? undefined : await inSpan('profile.alerts', () => alertsToWrite(trx, ctx, actor, toStore));
+  if (alerts) for (const [caseId, version] of versions) version.alerts = alerts.raised.filter((_, i) => toStore[i]!.caseId === caseId);
+  const audits = [...(alerts?.audits ?? []), ...auditOf(versions)];
+  const audited = auditRowsOf(ctx, actor, audits);
+  await writeVersions(trx, caseIds, prepared.map(({ row }) => row), prepared.flatMap(({ row, summary }) => (summary ? [summaryRow(row.case_id, row.version, summary.stamp, summary.of, now)] : [])), { ...(alerts ? { alerts: alerts.rows } : {}), ...(audited ? { audited } : {}) });
   // A case evaluated without its summary (not read by evaluateChangedProfiles): worked out by reading it again.
   const unsummarised = prepared.filter(({ summary }) => !summary);
   if (unsummarised.length > 0) {
     await inSpan('profile.dashboard-summaries', () => writeCaseSummaries(trx, ctx, unsummarised.map(({ row }) => row.case_id), new Map(unsummarised.map(({ row, chronology }) => [row.case_id, chronology]))));
   }
-  if (toStore.length === 0) {
-    if (!audited) await recordAudits(trx, ctx, actor, auditOf(versions));
-    return versions;
-  }
-  return inSpan('profile.alerts', async () => {
-    const { raised, audits } = await storeAlertsAuditedByTheChange(trx, ctx, actor, toStore);
-    for (const [caseId, version] of versions) version.alerts = raised.filter((_, i) => toStore[i]!.caseId === caseId);
-    await recordAudits(trx, ctx, actor, [...audits, ...auditOf(versions)]);
-    return versions;
-  });
+  // More entries than one INSERT takes (a batch's refusals and changes over 2,000): appended by several after.
+  if (!audited) await recordAudits(trx, ctx, actor, audits);
+  return versions;
 }
 
 type VersionRow = Insertable<ProfileVersionsTable>;
 
+/** What the versions' statement writes besides: the alerts the change raises, and its audit entries. */
+interface WrittenWithTheVersions {
+  alerts?: AlertRows;
+  audited?: readonly AuditRow[];
+}
+
+/** PostgreSQL's most parameters in one statement (its protocol counts them in 16 bits). */
+const MOST_PARAMETERS = 65_535;
+
 /**
  * One statement: the cases' versions moved on, their dashboards' summaries written (issue 16, ADR 0017;
- * data-modifying WITHs run whatever reads them), the audit entries appended when given, and the
- * versions inserted.
+ * data-modifying WITHs run whatever reads them), the alerts, their recipients and emails and the audit
+ * entries appended when given (ADR 0022), and the versions inserted. When that many rows take more
+ * parameters than a statement holds (a batch raising hundreds of alerts to large teams), the versions'
+ * statement goes alone and the rest by a statement a table after it.
  */
-async function writeVersions(trx: Tx, caseIds: readonly string[], rows: readonly VersionRow[], summaries: readonly SummaryRow[], audited: readonly AuditRow[] | undefined): Promise<void> {
+async function writeVersions(trx: Tx, caseIds: readonly string[], rows: readonly VersionRow[], summaries: readonly SummaryRow[], withThem: WrittenWithTheVersions): Promise<void> {
+  const whole = versionsStatement(trx, caseIds, rows, summaries, withThem).compile();
+  if (whole.parameters.length <= MOST_PARAMETERS) {
+    await trx.executeQuery(whole);
+    return;
+  }
+  await versionsStatement(trx, caseIds, rows, summaries, {}).execute();
+  if (withThem.alerts) await writeAlertRows(trx, withThem.alerts);
+  if (withThem.audited) await trx.insertInto('audit_log').values(withThem.audited).execute();
+}
+
+function versionsStatement(trx: Tx, caseIds: readonly string[], rows: readonly VersionRow[], summaries: readonly SummaryRow[], { alerts, audited }: WrittenWithTheVersions) {
   // Each optional WITH only when it has rows (an INSERT of none is not SQL); nothing after it reads it,
-  // so the statement keeps the type it had without it.
+  // so the statement keeps the type it had without it. The alerts come before the rows that name them
+  // (their keys are checked when the whole statement has run, so the order is for the reader).
   let statement: QueryCreator<SummariesDatabase> = withSummaries(trx);
-  if (summaries.length > 0) statement = statement.with('summaries', (qc) => upsertSummaries(qc, summaries, 'always')) as unknown as QueryCreator<SummariesDatabase>;
-  if (audited) statement = statement.with('audited', (qc) => qc.insertInto('audit_log').values(audited)) as unknown as QueryCreator<SummariesDatabase>;
-  await statement
+  const add = (name: string, write: (qc: QueryCreator<SummariesDatabase>) => Compilable) => {
+    statement = statement.with(name, write as never) as unknown as QueryCreator<SummariesDatabase>;
+  };
+  if (summaries.length > 0) add('summaries', (qc) => upsertSummaries(qc, summaries, 'always'));
+  if (alerts && alerts.alerts.length > 0) add('alerts_raised', (qc) => qc.insertInto('alerts').values(alerts.alerts));
+  if (alerts && alerts.recipients.length > 0) add('alerts_reached', (qc) => qc.insertInto('alert_recipients').values(alerts.recipients));
+  if (alerts && alerts.outbox.length > 0) add('alerts_mailed', (qc) => qc.insertInto('outbox').values(alerts.outbox));
+  if (audited) add('audited', (qc) => qc.insertInto('audit_log').values(audited));
+  return statement
     .with('moved_on', (qc) => qc.updateTable('cases').set((eb) => ({ profile_version: eb('profile_version', '+', 1) })).where('id', 'in', caseIds))
     .insertInto('profile_versions')
-    .values(rows)
-    .execute();
+    .values(rows);
 }
