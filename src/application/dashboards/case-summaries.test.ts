@@ -5,10 +5,13 @@
 // two cases, a meeting, a decision, a review, a change of level, the birth, closing for transfer. And the
 // re-evaluation and the rebuild fill rows that are missing or stale, and a change of the clocks'
 // timescales has the queued work write every row again.
+// And the rows random batches write, against the full read's (the clocks from the entries kept, the
+// organisations from every case's team in one pass).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { actorFor, makeCase, makeOrganisation, makePerson, makeUser } from '../../../test/helpers/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { createRandom } from '../../domain/shared/seeded-random.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
 import { cliOperator, type UserActor } from '../actor.ts';
 import { createCase } from '../cases/create-case.ts';
@@ -222,5 +225,58 @@ describe('the dashboards’ summary row written by the change from what it read'
     await summaries().deleteFrom('dashboard_case_summaries').execute();
     assert.equal(await refreshStaleSummaries(t.ctx), cases.length);
     assert.deepEqual((await all()).map((r) => ({ ...r, written_at: null })), written.map((r) => ({ ...r, written_at: null })), 'the same rows as the dashboards’ full read gives');
+  });
+});
+
+// The row the batch writes works out the clocks from the entries kept for each case (timescales/
+// clock-entries-kept.ts) and the organisations from every case's team in one grouped pass: held to the
+// summaries' own full read over random batches (the clocks' kinds, corrections, entries dated before the
+// last, recorded by social care or the police) across cases with different teams.
+describe('the dashboards’ summary row written by random batches, against the full read', () => {
+  let t: TestApp;
+  after(async () => t?.close());
+
+  it('is the row the full read gives after every batch, for 5 cases over 8 batches', async () => {
+    t = await createTestApp();
+    const random = createRandom(12);
+    const csc = await makeOrganisation(t.ctx, 'childrens-social-care', 'Random Social Care');
+    const police = await makeOrganisation(t.ctx, 'police', 'Random Police');
+    const midwifery = await makeOrganisation(t.ctx, 'midwifery', 'Random Midwifery');
+    const worker = await makeUser(t.ctx, { organisationId: csc.id });
+    const officer = await makeUser(t.ctx, { organisationId: police.id });
+    const midwife = await makeUser(t.ctx, { organisationId: midwifery.id });
+    const cases: string[] = [];
+    for (let c = 0; c < 5; c++) {
+      const { id } = await makeCase(t.ctx, { teamUserIds: [worker.id, officer.id, ...(random.chance(0.5) ? [midwife.id] : [])] });
+      await makePerson(t.ctx, id);
+      cases.push(id);
+    }
+    assert.equal(await refreshStaleSummaries(t.ctx), cases.length, 'every case a row before the batches');
+    const kinds = ['referral', 'referral-decision', 'assessment-completed', 'strategy-discussion', 'conference', 'core-group', 'home-visit', 'case-note'];
+    const storedOf = new Map<string, string[]>(cases.map((id) => [id, []]));
+    const rowOf = (caseId: string) => withSummaries(t.ctx.db).selectFrom('dashboard_case_summaries').selectAll().where('case_id', '=', caseId).executeTakeFirstOrThrow();
+    let n = 0;
+    for (let batch = 0; batch < 8; batch++) {
+      t.clock.advanceMinutes(60 * 24);
+      const today = serviceToday(t.clock.now());
+      const items = Array.from({ length: random.int(5, 15) }, (_, index) => {
+        const caseId = random.pick(cases);
+        const earlier = storedOf.get(caseId)!;
+        const occurredAt = serviceToday(new Date(t.clock.now().getTime() - random.int(0, 40) * 86_400_000));
+        const correction = earlier.length > 0 && random.chance(0.15) ? { corrects: random.pick(earlier), correctionReason: 'Wrong entry' } : {};
+        return { index, caseId, entry: { kind: random.pick(kinds), occurredAt, summary: `Entry ${String(n)}`, source: 'agency-record', externalId: `random-${String(n++)}`, ...correction } };
+      });
+      const done = await recordBatch(t.ctx, actorFor(random.chance(0.5) ? worker : officer), items);
+      for (const stored of done.stored) storedOf.get(items[stored.index]!.caseId)!.push(stored.id);
+      const written = await Promise.all(cases.map(rowOf));
+      await withSummaries(t.ctx.db).deleteFrom('dashboard_case_summaries').execute();
+      assert.equal(await refreshStaleSummaries(t.ctx), cases.length);
+      const full = await Promise.all(cases.map(rowOf));
+      assert.deepEqual(
+        written.map((row) => ({ ...row, written_at: null })),
+        full.map((row) => ({ ...row, written_at: null })),
+        `batch ${String(batch)} on ${today}: ${String(done.stored.length)} stored, ${String(done.rejected.length)} refused`,
+      );
+    }
   });
 });

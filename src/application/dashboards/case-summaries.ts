@@ -29,6 +29,7 @@ import type { FindingSnapshot, Queryable } from '../../infrastructure/db/schema.
 import { loadStoredProfiles, type StoredProfile, type SummaryFacts } from '../profile/profile-facts.ts';
 import type { AppContext } from '../context.ts';
 import { settingsInForce } from '../settings/settings-in-force.ts';
+import { clockEntriesOfCase } from '../timescales/clock-entries-kept.ts';
 import { casesWithMemberOf, readSummaryFacts } from './summary-facts.ts';
 
 type DateOnly = ColumnType<string, string, string>;
@@ -68,6 +69,11 @@ const COLUMNS = ['profile_version', 'settings_stamp', 'status', 'level', 'opened
 /** Which rows an upsert of summaries replaces (see writeSummaries and rebuildCaseSummaries). */
 type Overwrite = 'always' | 'if-older' | 'unless-newer';
 
+/** The rows' columns with their SQL types, as the statement that writes them reads them from JSON (upsertSummaries). */
+const GIVEN_COLUMNS = sql.raw(
+  'row_order integer, case_id text, profile_version integer, settings_stamp text, status text, level text, opened_on date, six_months_on date, twelve_months_on date, completeness text, record_measures text[], review_due_on date, clock_due_on date, written_at timestamptz',
+);
+
 /**
  * The one statement that writes summary rows, for a caller to run alone or as a data-modifying WITH of
  * its own statement (the version writer's, profile-versions.ts): 'always' inside a change (the cases are
@@ -75,18 +81,30 @@ type Overwrite = 'always' | 'if-older' | 'unless-newer';
  * change wrote meanwhile (of a later version, or of the same one under the same settings);
  * 'unless-newer' from a re-evaluation or a rebuild, whose cases are locked, never over a later version.
  * Each row's organisations are read from its team in the same statement, so that a change to the team
- * (manage-team.ts, through changeCase, which writes the row with or without a version) writes them too.
+ * (manage-team.ts, through changeCase, which writes the row with or without a version) writes them too:
+ * the teams of all the rows' cases grouped by case in one pass and joined, not a sub-select a row. The
+ * rows go as one JSON parameter (not a parameter a column a row), and are written in the order given, as
+ * VALUES wrote them: a refresh locks no case, and two refreshes of the same rows take their locks in one order.
  */
 export function upsertSummaries(db: QueryCreator<SummariesDatabase>, rows: readonly SummaryRow[], overwrite: Overwrite) {
-  const organisationsOf = (caseId: string) =>
-    db
-      .selectFrom('case_team as ct')
-      .innerJoin('users as u', 'u.id', 'ct.user_id')
-      .select(sql<string[]>`coalesce(array_agg(distinct u.organisation_id order by u.organisation_id), '{}')`.as('ids'))
-      .where('ct.case_id', '=', caseId);
+  const given = sql<Omit<DashboardCaseSummariesTable, 'organisation_ids'> & { row_order: number }>`(select * from jsonb_to_recordset(${JSON.stringify(rows.map((row, rowOrder) => ({ ...row, row_order: rowOrder })))}::jsonb) as r(${GIVEN_COLUMNS}))`.as('r');
+  const organisations = db
+    .selectFrom('case_team as ct')
+    .innerJoin('users as u', 'u.id', 'ct.user_id')
+    .select(['ct.case_id', sql<string[]>`array_agg(distinct u.organisation_id order by u.organisation_id)`.as('ids')])
+    .where('ct.case_id', '=', sql<string>`any(${rows.map((row) => row.case_id)}::text[])`)
+    .groupBy('ct.case_id')
+    .as('o');
   return db
     .insertInto('dashboard_case_summaries')
-    .values(rows.map((row) => ({ ...row, organisation_ids: organisationsOf(row.case_id) })))
+    .columns(['case_id', ...COLUMNS])
+    .expression(
+      db
+        .selectFrom(given)
+        .leftJoin(organisations, 'o.case_id', 'r.case_id')
+        .select(['case_id', ...COLUMNS].map((column) => (column === 'organisation_ids' ? sql<string[]>`coalesce(o.ids, '{}')`.as(column) : sql.ref(`r.${column}`).as(column))))
+        .orderBy('r.row_order'),
+    )
     .onConflict((oc) => {
       const update = oc.column('case_id').doUpdateSet((eb) => Object.fromEntries(COLUMNS.map((column) => [column, eb.ref(`excluded.${column}`)])));
       if (overwrite === 'always') return update;
@@ -127,7 +145,8 @@ export function summaryRow(caseId: string, profileVersion: number, stamp: string
 export function summaryOfProfile(caseId: string, stored: StoredProfile & { summaryFacts: SummaryFacts }, findings: readonly FindingSnapshot[], timescales: TimescaleSettings, today: string): CaseSummary {
   const { facts, summaryFacts } = stored;
   const next = nextReviewDate(stored.level as CaseLevel, facts.lastReviewedAt, facts.events);
-  const events = clockEventsFrom({ entries: stored.chronology, meetings: summaryFacts.meetings, bornOn: facts.infant.dateOfBirth, expectedDeliveryOn: facts.infant.expectedDeliveryDate });
+  // Only the entries the clocks read, kept for the case: a change adds a few entries to a long chronology.
+  const events = clockEventsFrom({ entries: clockEntriesOfCase(caseId, stored.chronology), meetings: summaryFacts.meetings, bornOn: facts.infant.dateOfBirth, expectedDeliveryOn: facts.infant.expectedDeliveryDate });
   return summariseCase(
     {
       caseId,

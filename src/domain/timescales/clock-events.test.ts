@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ChronologyEntry } from '../chronology/chronology.types.ts';
-import { clockEventsFrom } from './clock-events.ts';
+import { createRandom, type Random } from '../shared/seeded-random.ts';
+import { clockEntriesKept, clockEventsFrom, type ClockEntriesState } from './clock-events.ts';
 import { timescaleClocks } from './clocks.ts';
 
 let n = 0;
@@ -153,5 +154,47 @@ describe('clock events from a case', () => {
       const clock = timescaleClocks(events, '2026-10-30').find((c) => c.id === 'first-core-group');
       assert.deepEqual([clock?.status, clock?.metOn, clock?.metBy, clock?.late], ['met', '2026-10-16', 'core-group', false]);
     });
+  });
+});
+
+describe('the clocks’ entries kept as a chronology grows', () => {
+  const KINDS: ChronologyEntry['kind'][] = ['referral', 'referral-decision', 'assessment-completed', 'strategy-discussion', 'conference', 'core-group', 'birth', 'home-visit', 'case-note', 'emergency-attendance'];
+  const AGENCIES = ['childrens-social-care', 'childrens-social-care', 'health-visiting', 'police'];
+
+  /** A random entry on a day of autumn 2026: sometimes a correction of an earlier entry, to another kind or the same. */
+  function randomEntry(random: Random, chronology: readonly ChronologyEntry[]): ChronologyEntry {
+    const day = `2026-${String(random.int(8, 11)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`;
+    const corrects = chronology.length > 0 && random.chance(0.15) ? random.pick(chronology).id : undefined;
+    return entry(random.pick(KINDS), day, random.pick(AGENCIES), corrects ? { corrects, correctionReason: 'wrong' } : {});
+  }
+
+  // As the chronology cache hands it on: the same objects, new entries at the end; now and then one dated
+  // before the last (put in its place), or the chronology of a change that rolled back (a shorter one).
+  it('gives the clocks a full reading gives, over 200 random chronologies of 60 changes each', () => {
+    for (let seed = 1; seed <= 200; seed++) {
+      const random = createRandom(seed);
+      let chronology: readonly ChronologyEntry[] = [];
+      let kept: ClockEntriesState | undefined;
+      const sources = { meetings: random.chance(0.5) ? [{ kind: 'strategy-discussion' as const, heldOn: '2026-09-10' }] : [], bornOn: random.chance(0.5) ? '2026-09-20' : null, expectedDeliveryOn: '2026-10-01' };
+      for (let change = 0; change < 60; change++) {
+        const step = random.next();
+        if (step < 0.1 && chronology.length > 2) chronology = chronology.slice(0, random.int(1, chronology.length - 1));
+        else if (step < 0.2 && chronology.length > 2) {
+          const at = random.int(0, chronology.length - 1);
+          chronology = [...chronology.slice(0, at), randomEntry(random, chronology), ...chronology.slice(at)];
+        } else chronology = [...chronology, ...Array.from({ length: random.int(0, 3) }, () => randomEntry(random, chronology))];
+        kept = clockEntriesKept(chronology, kept);
+        assert.deepEqual(clockEventsFrom({ ...sources, entries: kept.entries }), clockEventsFrom({ ...sources, entries: chronology }), `seed ${String(seed)}, change ${String(change)}`);
+      }
+    }
+  });
+
+  it('reads only the entries added when the chronology begins with those it read', () => {
+    const first = [entry('referral', '2026-09-01'), entry('home-visit', '2026-09-02')];
+    const kept = clockEntriesKept(first);
+    const grown = [...first, entry('home-visit', '2026-09-03')];
+    assert.equal(clockEntriesKept(grown, kept).entries, kept.entries, 'nothing the clocks read was added: the same list');
+    const copied = first.map((e) => ({ ...e }));
+    assert.notEqual(clockEntriesKept(copied, kept).entries, kept.entries, 'other objects: read again');
   });
 });

@@ -38,6 +38,11 @@ const SOCIAL_CARE = 'childrens-social-care';
 /** The kinds of entry the clocks read: the chronology is walked once for them, whatever its length. */
 const CLOCK_KINDS: ReadonlySet<string> = new Set(['birth', 'strategy-discussion', 'conference', 'referral', 'referral-decision', 'assessment-completed', 'core-group']);
 
+/** Whether clockEventsFrom reads the entry: one of the clocks' kinds, or a correction (which can leave one of them out). */
+function readByTheClocks(entry: ChronologyEntry): boolean {
+  return CLOCK_KINDS.has(entry.kind) || typeof entry.corrects === 'string';
+}
+
 /** The current entries of the kinds the clocks read, by kind, in the chronology's order. */
 function clockEntriesByKind(chronology: readonly ChronologyEntry[]): Map<string, ChronologyEntry[]> {
   const byKind = new Map<string, ChronologyEntry[]>();
@@ -49,9 +54,36 @@ function clockEntriesByKind(chronology: readonly ChronologyEntry[]): Map<string,
   }
   if (byKind.size === 0) return byKind;
   // Only an entry of these kinds can be left out as corrected: the corrections are read from every entry.
-  const current = new Set(currentEntries(chronology.filter((entry) => CLOCK_KINDS.has(entry.kind) || typeof entry.corrects === 'string')));
+  const current = new Set(currentEntries(chronology.filter(readByTheClocks)));
   for (const [kind, list] of byKind) byKind.set(kind, list.filter((entry) => current.has(entry)));
   return byKind;
+}
+
+/** A chronology and the entries of it clockEventsFrom reads, kept so that a longer chronology is read only where it is longer. */
+export interface ClockEntriesState {
+  /** The chronology read. */
+  readonly chronology: readonly ChronologyEntry[];
+  /** Its entries of the clocks' kinds and its corrections, in its order: clockEventsFrom gives the same from them as from the whole chronology. */
+  readonly entries: readonly ChronologyEntry[];
+}
+
+/**
+ * The entries of `chronology` clockEventsFrom reads: `kept`'s and those of the entries after the ones it
+ * read, when `chronology` begins with them (the same objects, as the chronology cache hands them on);
+ * otherwise, as after an entry dated before the last or a change that rolled back, read whole. Which
+ * entries are read depends on each entry alone, so a correction added at the end needs no more than that.
+ */
+export function clockEntriesKept(chronology: readonly ChronologyEntry[], kept?: ClockEntriesState): ClockEntriesState {
+  if (!kept || !beginsWith(chronology, kept.chronology)) return { chronology, entries: chronology.filter(readByTheClocks) };
+  const added = chronology.slice(kept.chronology.length).filter(readByTheClocks);
+  return { chronology, entries: added.length === 0 ? kept.entries : [...kept.entries, ...added] };
+}
+
+function beginsWith(chronology: readonly ChronologyEntry[], read: readonly ChronologyEntry[]): boolean {
+  if (chronology.length < read.length) return false;
+  // From the end: an entry put in before the last moves every later one, so the first look finds it.
+  for (let i = read.length - 1; i >= 0; i--) if (chronology[i] !== read[i]) return false;
+  return true;
 }
 
 export function clockEventsFrom(sources: CaseClockSources): ClockEvents {
