@@ -69,6 +69,12 @@ describe('configuration', () => {
     }
   });
 
+  it('prepares statements sent again on PostgreSQL unless DATABASE_PREPARED_STATEMENTS is false', () => {
+    assert.equal(loadConfig({}).databasePreparedStatements, true);
+    assert.equal(loadConfig({ DATABASE_PREPARED_STATEMENTS: 'false' }).databasePreparedStatements, false);
+    assert.equal(problemsFor({ DATABASE_PREPARED_STATEMENTS: 'sometimes' }).length, 1);
+  });
+
   it('gives a stopping server 20 seconds to finish its requests unless SHUTDOWN_GRACE_SECONDS says otherwise (1 to 600)', () => {
     assert.equal(loadConfig({}).shutdownGraceSeconds, 20);
     assert.equal(loadConfig({ SHUTDOWN_GRACE_SECONDS: '45' }).shutdownGraceSeconds, 45);

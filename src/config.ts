@@ -10,6 +10,8 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** Statements a connection sends again are prepared on it (DATABASE_PREPARED_STATEMENTS); off behind a pooler that moves connections between transactions. */
+  databasePreparedStatements: boolean;
   /** Node processes serving requests (WEB_PROCESSES): more than 1 only on PostgreSQL. */
   webProcesses: number;
   demo: boolean;
@@ -83,6 +85,7 @@ export function loadConfig(env: Env = process.env, defaults: Partial<Config> = {
     host: read.text('HOST', defaults.host ?? '127.0.0.1'),
     dataDir,
     databaseUrl: read.postgresUrl('DATABASE_URL'),
+    databasePreparedStatements: read.boolean('DATABASE_PREPARED_STATEMENTS', true),
     webProcesses: read.integer('WEB_PROCESSES', defaults.webProcesses ?? 1, 1, MOST_WEB_PROCESSES),
     demo,
     demoSyntheticInfants: read.integer('DEMO_SYNTHETIC_INFANTS', defaults.demoSyntheticInfants ?? 100, 0, 100_000),

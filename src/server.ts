@@ -33,9 +33,9 @@ import { SYNTHETIC_PASSWORD } from './application/synthetic/load-synthetic-partn
 import { startBackgroundWork, type BackgroundWork } from './background-work.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { loadAuditKeyring, type AuditKeyring } from './infrastructure/audit/audit-keys.ts';
-import { openPostgres, type Database } from './infrastructure/db/connect.ts';
+import type { Database } from './infrastructure/db/connect.ts';
 import { DataDirLockedError } from './infrastructure/db/data-dir-lock.ts';
-import { openConfiguredDatabase } from './infrastructure/db/open-configured.ts';
+import { openConfiguredDatabase, openConfiguredPostgres } from './infrastructure/db/open-configured.ts';
 import { resolveSessionSecret } from './infrastructure/db/session-secret.ts';
 import { stopOnSignals, trackRequests, type RequestsInFlight } from './infrastructure/process/graceful-stop.ts';
 import { superviseWorkers } from './infrastructure/process/worker-supervisor.ts';
@@ -218,7 +218,7 @@ function signingAsThePrimary(keys: AuditKeyring): AuditKeyring {
  * here runs in the background: the primary does that work.
  */
 async function serveAsWorker(config: Config): Promise<void> {
-  const database = openPostgres(config.databaseUrl!);
+  const database = openConfiguredPostgres(config.databaseUrl!, config);
   const observed = await startProcessMetrics(config, database, 'worker', reportMetricsError);
   const ctx = createContext(database.db, config, systemClock, signingAsThePrimary(loadAuditKeyring(config, systemClock.now())), observed?.metrics);
   const app = await buildApp({ ctx, sessionSecret: await resolveSessionSecret(database.db, config.sessionSecret), logger: true });

@@ -9,6 +9,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { tracedDialect } from '../tracing/traced-dialect.ts';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.ts';
+import { poolWithNamedStatements } from './named-statements.ts';
 import { readPostgresUrl } from './postgres-url.ts';
 import type { Db } from './schema.ts';
 import { openWritableHostPool } from './writable-host-pool.ts';
@@ -40,18 +41,19 @@ function reportIdleClientError(error: Error): void {
 /**
  * One server: node-postgres's own pool. Several servers, or `target_session_attrs=read-write`: a
  * pool that connects only to the server accepting writes and moves on after a failover
- * (writable-host-pool.ts, docs/adr/0013-database-failover.md).
+ * (writable-host-pool.ts, docs/adr/0013-database-failover.md). Either way, statements a connection
+ * sends again are prepared on it unless `preparedStatements` is false (named-statements.ts, docs/adr/0025).
  */
-export function openPostgres(url: string, poolSize = 10, onIdleClientError: (error: Error) => void = reportIdleClientError): Database {
+export function openPostgres(url: string, poolSize = 10, onIdleClientError: (error: Error) => void = reportIdleClientError, preparedStatements = true): Database {
   const reading = readPostgresUrl(url);
   if (reading.ok && (reading.target.hosts.length > 1 || reading.target.targetSessionAttrs === 'read-write')) {
-    const writable = openWritableHostPool(reading.target, poolSize, onIdleClientError);
+    const writable = openWritableHostPool(reading.target, poolSize, onIdleClientError, preparedStatements);
     const db: Db = new Kysely({ dialect: tracedDialect(new PostgresDialect({ pool: writable })) });
     return { db, engine: 'postgres', pool: writable.pool, close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   pool.on('error', onIdleClientError);
-  const db: Db = new Kysely({ dialect: tracedDialect(new PostgresDialect({ pool })) });
+  const db: Db = new Kysely({ dialect: tracedDialect(new PostgresDialect({ pool: preparedStatements ? poolWithNamedStatements(pool) : pool })) });
   return { db, engine: 'postgres', pool, close: () => db.destroy() };
 }
 

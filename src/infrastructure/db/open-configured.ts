@@ -4,7 +4,7 @@ import { openEmbedded, openPostgres, type Database } from './connect.ts';
 import { migrate } from './migrate.ts';
 
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
-  const database = config.databaseUrl ? openPostgres(config.databaseUrl) : await openEmbedded(config.dataDir);
+  const database = config.databaseUrl ? openConfiguredPostgres(config.databaseUrl, config) : await openEmbedded(config.dataDir);
   try {
     await migrate(database.db);
   } catch (error) {
@@ -12,4 +12,9 @@ export async function openConfiguredDatabase(config: Config): Promise<Database> 
     throw error;
   }
   return database;
+}
+
+/** PostgreSQL at `url` with the service's pool, preparing statements unless DATABASE_PREPARED_STATEMENTS=false; not migrated. */
+export function openConfiguredPostgres(url: string, config: Pick<Config, 'databasePreparedStatements'>): Database {
+  return openPostgres(url, undefined, undefined, config.databasePreparedStatements);
 }

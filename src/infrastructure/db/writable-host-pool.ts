@@ -8,6 +8,7 @@
 import type { PostgresPool, PostgresPoolClient } from 'kysely';
 import pg from 'pg';
 import { DatabaseUnavailableError, isConnectionLost, isReadOnlyRefusal, ReadOnlyServerError } from './connection-errors.ts';
+import { withNamedStatements } from './named-statements.ts';
 import type { PostgresHost, PostgresTarget } from './postgres-url.ts';
 
 /** How long to wait for one server to answer when the URL gives no connect_timeout. */
@@ -48,7 +49,7 @@ function describeHosts(hosts: readonly PostgresHost[]): string {
   return hosts.map(({ host, port }) => `${host}:${String(port)}`).join(', ');
 }
 
-export function openWritableHostPool(target: PostgresTarget, max: number, onIdleClientError: (error: Error) => void): WritableHostPool {
+export function openWritableHostPool(target: PostgresTarget, max: number, onIdleClientError: (error: Error) => void, preparedStatements = true): WritableHostPool {
   const choice = new HostChoice(target.hosts);
   const connectionTimeoutMillis = (target.connectTimeoutSeconds ?? DEFAULT_CONNECT_TIMEOUT_SECONDS) * 1000;
 
@@ -79,8 +80,9 @@ export function openWritableHostPool(target: PostgresTarget, max: number, onIdle
       choice.failed(client.server);
     };
     client.on('error', noteLost);
+    const sender = preparedStatements ? withNamedStatements(client) : client;
     const query = (...args: unknown[]) => {
-      const result = (client.query as (...a: unknown[]) => unknown)(...args);
+      const result = (sender.query as (...a: unknown[]) => unknown)(...args);
       if (!(result instanceof Promise)) return result; // a cursor
       return result.catch((error: unknown) => {
         if (isConnectionLost(error) || isReadOnlyRefusal(error)) noteLost(error);
@@ -89,7 +91,7 @@ export function openWritableHostPool(target: PostgresTarget, max: number, onIdle
     };
     const release = () => {
       client.removeListener('error', noteLost);
-      client.release(lost);
+      sender.release(lost);
     };
     return { query: query as PostgresPoolClient['query'], release };
   }
