@@ -33,10 +33,13 @@ export function happenedBy(entries: readonly ChronologyEntry[], today: string): 
 export function peopleOf(entries: readonly ChronologyEntry[]): string[] {
   // Added one by one, with no list made per entry: a pattern's run can hold thousands of entries, and its people are read on every evaluation.
   const people = new Set<string>();
-  for (const entry of entries) {
-    for (const id of entry.personIds) people.add(id);
-    for (const id of entry.victimIds) people.add(id);
-    for (const id of entry.perpetratorIds) people.add(id);
-  }
+  for (const entry of entries) addPeopleOf(entry, people);
   return [...people];
+}
+
+/** Adds everyone the entry is about to `people`, in peopleOf's order. */
+export function addPeopleOf(entry: ChronologyEntry, people: Set<string>): void {
+  for (const id of entry.personIds) people.add(id);
+  for (const id of entry.victimIds) people.add(id);
+  for (const id of entry.perpetratorIds) people.add(id);
 }

@@ -26,7 +26,7 @@ import { MissedCheckTracker, missedCheckPattern } from './plan-check-missed.ts';
 import { readableObservation, relapseStep } from './relapse.ts';
 import { INCIDENT_FAMILY_KINDS, repeatedIncidentSettings } from './repeated-incidents.ts';
 import { ADMISSIONS, contactWithoutSeeing, DISCHARGES, limitPassed, seesTheBaby, unseenPeriodFrom, unseenPeriodSettings } from './unseen-periods.ts';
-import { peopleOf } from './chronology-days.ts';
+import { addPeopleOf } from './chronology-days.ts';
 import type { DatedEntry } from './chronology-days.ts';
 import type { ChronologyEntry, ChronologyPattern, IncidentFamilyId } from './chronology.types.ts';
 import type { PatternInput } from './find-patterns.ts';
@@ -248,6 +248,20 @@ function contextOf(input: PatternInput): string {
 interface Incidents {
   items: DatedEntry[];
   runs: RollingRuns;
+  /** The people of each run read, by its first item: a run that has grown since is read from where it ended (runPeople). */
+  people: Map<number, { last: number; people: Set<string> }>;
+}
+
+/** peopleOf the items first to last, from what was kept for a run with the same first item when it ended no later. */
+function runPeople(incidents: Incidents, first: number, last: number): string[] {
+  let kept = incidents.people.get(first);
+  if (kept === undefined || kept.last > last) {
+    kept = { last: first - 1, people: new Set() };
+    incidents.people.set(first, kept);
+  }
+  for (let at = kept.last + 1; at <= last; at++) addPeopleOf(incidents.items[at]!.entry, kept.people);
+  kept.last = last;
+  return [...kept.people];
 }
 
 /** What the finders have worked out from a chronology, kept to be fed its next entries. Changed in place. */
@@ -288,7 +302,7 @@ function emptyState(input: PatternInput, superseded: ReadonlySet<string>): Patte
   const incidentSettings = repeatedIncidentSettings(input.settings?.incidents);
   const missedSettings = missedAppointmentSettings(input.settings?.missedAppointments);
   const birth = dayOf(input.dateOfBirth);
-  const incidents = Object.fromEntries(INCIDENT_FAMILY_IDS.map((id) => [id, { items: [], runs: new RollingRuns(incidentSettings[id]) }])) as unknown as Record<IncidentFamilyId, Incidents>;
+  const incidents = Object.fromEntries(INCIDENT_FAMILY_IDS.map((id) => [id, { items: [], runs: new RollingRuns(incidentSettings[id]), people: new Map() }])) as unknown as Record<IncidentFamilyId, Incidents>;
   return {
     entries: [],
     context: contextOf(input),
@@ -426,11 +440,12 @@ function patternsOf(state: PatternState, input: PatternInput, today: string): Ch
   const { names } = input;
   const incidents: IncidentRun[] = [];
   for (const familyId of INCIDENT_FAMILY_IDS) {
-    const { items, runs } = state.incidents[familyId];
+    const family = state.incidents[familyId];
+    const { items, runs } = family;
     for (const [first, last] of runs.spans()) {
       const run = items.slice(first, last + 1);
       const entries = run.map((item) => item.entry);
-      const incident: IncidentRun = { familyId, entries, from: run[0]!.day, to: run.at(-1)!.day, personIds: peopleOf(entries), threshold: runs.threshold };
+      const incident: IncidentRun = { familyId, entries, from: run[0]!.day, to: run.at(-1)!.day, personIds: runPeople(family, first, last), threshold: runs.threshold };
       // A police run made of exactly a domestic abuse run's incidents: the same first, last and number (the police family holds every domestic abuse incident).
       if (!incidents.some((other) => other.entries.length === entries.length && other.entries[0] === entries[0] && other.entries.at(-1) === entries.at(-1))) incidents.push(incident);
     }
