@@ -8,13 +8,15 @@
 // kept, as a running server's is. Each round, each side in turn (which goes first alternates):
 // `--clients` loops, each recording one event after another through recordEntry (what
 // POST /api/v1/cases/:id/events runs) on the side's cases in turn, all as the same caller, as one
-// agency's system, for `--seconds`. Reports each side's events a second, p50/p95 of all rounds'
-// latencies and the CPU an event takes in this process and in the side's database server processes
-// (bench/backend-cpu.ts), and the median of the per-round ratios after ÷ before: on a busy machine
-// only the ratios mean anything, the CPU ones least moved by other people's load.
+// agency's system, for `--seconds`, each event of `--kind` (home-visit, the default, raises no alert;
+// emergency-attendance raises one to the case's team, written with the version: ADR 0022). Reports
+// each side's events a second, p50/p95 of all rounds' latencies and the CPU an event takes in this
+// process and in the side's database server processes (bench/backend-cpu.ts), and the median of the
+// per-round ratios after ÷ before: on a busy machine only the ratios mean anything, the CPU ones
+// least moved by other people's load.
 //
 //   git worktree add /tmp/base HEAD && ln -s "$PWD/node_modules" /tmp/base/node_modules
-//   DATABASE_URL=postgres://postgres@127.0.0.1:5432/<empty db> node --import tsx bench/single-events-ab.ts --before /tmp/base [--rounds 6] [--seconds 5] [--clients 10] [--cases 80] [--history 50]
+//   DATABASE_URL=postgres://postgres@127.0.0.1:5432/<empty db> node --import tsx bench/single-events-ab.ts --before /tmp/base [--rounds 6] [--seconds 5] [--clients 10] [--cases 80] [--history 50] [--kind home-visit]
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { AppContext, createContext } from '../src/application/context.ts';
@@ -25,7 +27,7 @@ import type { testConfig } from '../test/helpers/test-app.ts';
 import { abFixture } from './ab-fixture.ts';
 import { backendCpuMs, withApplicationName } from './backend-cpu.ts';
 
-const { values } = parseArgs({ options: { before: { type: 'string' }, rounds: { type: 'string', default: '6' }, seconds: { type: 'string', default: '5' }, clients: { type: 'string', default: '10' }, cases: { type: 'string', default: '80' }, history: { type: 'string', default: '50' } } });
+const { values } = parseArgs({ options: { before: { type: 'string' }, rounds: { type: 'string', default: '6' }, seconds: { type: 'string', default: '5' }, clients: { type: 'string', default: '10' }, cases: { type: 'string', default: '80' }, history: { type: 'string', default: '50' }, kind: { type: 'string', default: 'home-visit' } } });
 const url = process.env['DATABASE_URL'];
 if (!url || !values.before) throw new Error('Usage: DATABASE_URL=<empty database> node --import tsx bench/single-events-ab.ts --before <older tree>');
 const ROUNDS = Number(values.rounds);
@@ -83,7 +85,7 @@ async function round(s: Side, measured: boolean): Promise<void> {
       while (performance.now() < until) {
         const caseId = s.caseIds[next++ % s.caseIds.length]!;
         const started = performance.now();
-        const result = await s.recordEntry(s.ctx, actor, caseId, entry());
+        const result = await s.recordEntry(s.ctx, actor, caseId, entry(values.kind));
         if (!result.ok) throw new Error(`${s.name}: an event was refused`);
         latencies.push(performance.now() - started);
         done++;
@@ -113,7 +115,7 @@ for (let r = -1; r < ROUNDS; r++) {
   }
 }
 const ratio = (pick: (s: Side) => readonly number[]) => median(pick(after).map((value, i) => value / pick(before)[i]!));
-console.log(`${String(CLIENTS)} callers ${CASES === 1 ? 'on one case' : `across ${String(CASES)} cases in turn`}, ${String(HISTORY)} entries a case before, ${String(ROUNDS)} rounds of ${String(SECONDS)} s each side\n`);
+console.log(`${String(CLIENTS)} callers ${CASES === 1 ? 'on one case' : `across ${String(CASES)} cases in turn`}, ${String(HISTORY)} entries a case before, each event a ${values.kind}, ${String(ROUNDS)} rounds of ${String(SECONDS)} s each side\n`);
 console.log(`| measure | before | after | after ÷ before (median of rounds) |\n| --- | ---: | ---: | ---: |`);
 console.log(`| events recorded a second (median of rounds) | ${median(before.perSecond).toFixed(1)} | ${median(after.perSecond).toFixed(1)} | ${ratio((s) => s.perSecond).toFixed(2)} |`);
 console.log(`| p50 ms (all rounds) | ${median(before.latencies).toFixed(1)} | ${median(after.latencies).toFixed(1)} | |`);
