@@ -41,7 +41,8 @@ const { values: args } = parseArgs({
     out: { type: 'string', default: 'bench/results' },
   },
 });
-const PAGES = ['fixed page', 'case overview', 'profile', 'chronology', 'home', 'alerts'] as const;
+// The last three are forms that ask a date (find-record/macros.njk dateField), as first shown.
+const PAGES = ['fixed page', 'case overview', 'profile', 'chronology', 'home', 'alerts', 'new entry', 'find', 'new record'] as const;
 type Page = (typeof PAGES)[number];
 const page = args.page as Page;
 if (!PAGES.includes(page)) throw new Error(`--page is one of ${PAGES.join(', ')}`);
@@ -94,6 +95,9 @@ async function serve(tree: Tree): Promise<Served> {
     chronology: [`/cases/${dataset.longChronologyCaseId}/chronology`, dataset.practitioner],
     home: ['/', dataset.practitioner],
     alerts: ['/alerts', dataset.safeguardingLead],
+    'new entry': [`/cases/${dataset.ordinaryCaseId}/chronology/new`, dataset.practitioner],
+    find: ['/cases/find', dataset.practitioner],
+    'new record': ['/cases/new/details?status=born', dataset.practitioner],
   };
   const [url, user] = urls[page];
   return {
