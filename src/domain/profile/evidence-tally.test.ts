@@ -1,5 +1,5 @@
 // A factor's evidence tally (evidence-tally.ts) is what the rules used to read off the whole list:
-// the pieces each way (directionOf), who gave them (giversInWords), how many speakers, independent
+// the pieces each way (directionOf), who gave them (each giver once, in the order recorded), how many speakers, independent
 // absence, the first day and latest piece of presence, a GP practice's event among them. And the
 // tally of one list then another is the two tallies merged, as the events' reading keeps it. Random
 // lists from a seeded generator, so a failure can be run again.
@@ -10,8 +10,13 @@ import { FACTOR_STATUS_IDS, type FactorStatus } from '../catalogue/statuses.ts';
 import { dayOf } from '../shared/calendar-date.ts';
 import { createRandom, type Random } from '../shared/seeded-random.ts';
 import { EMPTY_TALLY, directionOf, mergeTallies, tallyEvidence } from './evidence-tally.ts';
-import { evidenceGiver, giversInWords, listInWords } from './plain-words.ts';
+import { evidenceGiver, listInWords } from './plain-words.ts';
 import type { Evidence, EvidenceTally } from './profile.types.ts';
+
+/** The rules' old reading of a list's givers: each giver once, in the order recorded. */
+function giversInWords(evidence: readonly Evidence[]): string {
+  return listInWords([...new Set(evidence.map(evidenceGiver))]);
+}
 
 const BY_THE_GP = new Set(['gp-1', 'gp-2']);
 

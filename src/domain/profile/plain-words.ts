@@ -67,11 +67,6 @@ export function evidenceGiver(evidence: Evidence): string {
   }
 }
 
-/** Each giver once, in the order recorded. */
-export function giversInWords(evidence: readonly Evidence[]): string {
-  return listInWords([...new Set(evidence.map(evidenceGiver))]);
-}
-
 /** A rationale from its facts: one line, the first two facts and how many more. */
 export function rationaleFrom(facts: readonly string[]): string {
   if (facts.length === 0) return '';
