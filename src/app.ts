@@ -47,7 +47,7 @@ import { oidcRoutes } from './web/features/sign-in/oidc.routes.ts';
 import { assets } from './web/plugins/assets.ts';
 import { answerUnreadableAddress, errors } from './web/plugins/errors.ts';
 import { fastifyTracingPlugin, tracingStarted } from './infrastructure/tracing/tracing.ts';
-import { loggerOptions, requestIdFor, requestLogging, type LogDestination } from './web/plugins/request-logging.ts';
+import { loggerOptions, requestIdFor, requestLoggerFor, requestLogging, type LogDestination } from './web/plugins/request-logging.ts';
 import { requestMetrics } from './web/plugins/request-metrics.ts';
 import { security } from './web/plugins/security.ts';
 import { sessions } from './web/plugins/sessions.ts';
@@ -73,8 +73,10 @@ export interface BuildAppOptions {
 }
 
 export async function buildApp({ ctx, sessionSecret, logger = false, logDestination, checkReplies = false, tracing = tracingStarted() }: BuildAppOptions): Promise<FastifyInstance> {
+  const logs = logger || logDestination !== undefined;
   const app = Fastify({
-    logger: logger || logDestination ? loggerOptions(ctx.config.logLevel, logDestination) : false,
+    logger: logs ? loggerOptions(ctx.config.logLevel, logDestination) : false,
+    ...(logs ? { childLoggerFactory: requestLoggerFor } : {}),
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: ctx.config.trustProxy,
     genReqId: requestIdFor(ctx.config.trustProxy),
