@@ -22,7 +22,7 @@
 // Processes differ from one another by more than the goals (an untraced fixed page took 75 to 101 µs
 // of CPU in five processes of one quiet run), so each process also measures the fixed page paired:
 // beside its variant's app it builds an app with everything off, and the two serve the page in turns
-// of 256 requests for a sample's length; the ratio of their CPU per request is taken in that one
+// of 16 requests for a sample's length; the ratio of their CPU per request is taken in that one
 // process (same heap, same machine at the same moment). In the "off" process the pair is two apps
 // with everything off: that ratio is the method's own noise. What no app in a process can show, the
 // paired ratio misses: work of the whole process (the SDK loaded, the default metrics' collectors),
@@ -107,8 +107,13 @@ interface ProcessFigures {
 
 /** How often the request loop lets the event loop turn. */
 const REQUESTS_A_TURN = 16;
-/** Requests in one turn of a paired sample. */
-const PAIRED_TURN = 256;
+/**
+ * Requests in one turn of a paired sample. Short, so that the young generation's collections (one
+ * about every 350 fixed pages) fall in either app's turns alike: in one process two identical apps
+ * came out at 1.003 to 1.006 in turns of 16, against 0.97 to 1.07 in turns of 256 (scratch runs,
+ * 6 December 2026; docs/operations/tracing.md, "What logging and metrics cost").
+ */
+const PAIRED_TURN = REQUESTS_A_TURN;
 
 /** The run's stand-in for a trace collector: it answers every OTLP export and counts its spans. */
 async function startCollector(): Promise<{ url: string; take(): number; close(): void }> {
