@@ -6,24 +6,21 @@
 // entries newer than the version can be kept under it, never older ones. Per context (so per
 // database), at most MOST_KEPT cases, the least recently read going first.
 import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
+import { RecentlyUsed } from '../../domain/shared/recently-used.ts';
 import type { Db } from '../../infrastructure/db/schema.ts';
 import { loadChronology } from './chronology-rows.ts';
 
 const MOST_KEPT = 200;
 
 export class ChronologyCache {
-  readonly #kept = new Map<string, { version: number; entries: readonly ChronologyEntry[] }>();
+  readonly #kept = new RecentlyUsed<string, { version: number; entries: readonly ChronologyEntry[] }>(MOST_KEPT);
 
   /** Every entry of the case, as loadChronology reads them, frozen (they are shared); null when there is no such case. */
   async read(db: Db, caseId: string): Promise<readonly ChronologyEntry[] | null> {
     const record = await db.selectFrom('cases').select('profile_version').where('id', '=', caseId).executeTakeFirst();
     if (!record) return null;
     const kept = this.#kept.get(caseId);
-    this.#kept.delete(caseId);
-    if (kept && kept.version === record.profile_version) {
-      this.#kept.set(caseId, kept);
-      return kept.entries;
-    }
+    if (kept && kept.version === record.profile_version) return kept.entries;
     return this.keep(caseId, record.profile_version, await loadChronology(db, caseId));
   }
 
@@ -33,16 +30,14 @@ export class ChronologyCache {
    * committed since without a newer version.
    */
   at(caseId: string, version: number): readonly ChronologyEntry[] | undefined {
-    const kept = this.#kept.get(caseId);
+    const kept = this.#kept.peek(caseId);
     return kept?.version === version ? kept.entries : undefined;
   }
 
   /** Keeps the case's whole chronology at this version: only once the change that wrote it has committed. */
   keep(caseId: string, version: number, entries: readonly ChronologyEntry[]): readonly ChronologyEntry[] {
-    const frozen = Object.isFrozen(entries) ? entries : Object.freeze(frozenEntries(entries, this.#kept.get(caseId)?.entries ?? []));
-    this.#kept.delete(caseId);
+    const frozen = Object.isFrozen(entries) ? entries : Object.freeze(frozenEntries(entries, this.#kept.peek(caseId)?.entries ?? []));
     this.#kept.set(caseId, { version, entries: frozen });
-    if (this.#kept.size > MOST_KEPT) this.#kept.delete(this.#kept.keys().next().value!);
     return frozen;
   }
 }

@@ -7,16 +7,13 @@
 import { readEventsKept, type EventReadingState } from '../../domain/profile/event-reading.ts';
 import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
 import type { EventReading, ProfileSettings } from '../../domain/profile/profile.types.ts';
+import { RecentlyUsed } from '../../domain/shared/recently-used.ts';
 
-const MOST_KEPT = 200;
-const kept = new Map<string, EventReadingState>();
+const kept = new RecentlyUsed<string, EventReadingState>(200);
 
 /** The case's events and what they give, as a full reading of `entries` gives them. */
 export function eventReadingOfCase(caseId: string, entries: readonly ChronologyEntry[], adultIds: ReadonlySet<string>, settings: ProfileSettings): EventReading {
-  const previous = kept.get(caseId);
-  kept.delete(caseId);
-  const state = readEventsKept(entries, adultIds, settings, previous);
+  const state = readEventsKept(entries, adultIds, settings, kept.take(caseId));
   kept.set(caseId, state);
-  if (kept.size > MOST_KEPT) kept.delete(kept.keys().next().value!);
   return state.reading;
 }

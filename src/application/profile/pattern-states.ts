@@ -4,22 +4,17 @@
 // kept: a state is only fed when the chronology given begins with the very entries it read (the same
 // objects, as the chronology cache and withNewEntries hand them on); otherwise, as after a change
 // that rolled back, it is built again. Per process, at most MOST_KEPT cases, the least recently used
-// going first; a state is changed in place when fed, and only this map holds it.
+// going first; a state is changed in place when fed (so it is taken out while fed), and only this map holds it.
 import { findPatternsKept, type PatternState } from '../../domain/chronology/pattern-state.ts';
 import type { PatternInput } from '../../domain/chronology/find-patterns.ts';
 import type { ChronologyPattern } from '../../domain/chronology/chronology.types.ts';
+import { RecentlyUsed } from '../../domain/shared/recently-used.ts';
 
-const MOST_KEPT = 200;
-const kept = new Map<string, PatternState>();
+const kept = new RecentlyUsed<string, PatternState>(200);
 
 /** The case's patterns, exactly as findPatterns(input) gives them. */
 export function patternsOfCase(caseId: string, input: PatternInput): ChronologyPattern[] {
-  const previous = kept.get(caseId);
-  kept.delete(caseId);
-  const { patterns, state } = findPatternsKept(input, previous);
-  if (state !== null) {
-    kept.set(caseId, state);
-    if (kept.size > MOST_KEPT) kept.delete(kept.keys().next().value!);
-  }
+  const { patterns, state } = findPatternsKept(input, kept.take(caseId));
+  if (state !== null) kept.set(caseId, state);
   return patterns;
 }

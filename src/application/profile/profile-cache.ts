@@ -6,6 +6,7 @@
 // days read the day, which is part of the key, as are the area's settings (their generation). As with the chronology cache, the version is read
 // first, so what is kept is never older than the version it is kept under. Frozen: it is shared.
 // Per context (so per database), at most MOST_KEPT cases, the least recently read going first.
+import { RecentlyUsed } from '../../domain/shared/recently-used.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
 import type { Clock } from '../../domain/shared/clock.ts';
 import type { Db } from '../../infrastructure/db/schema.ts';
@@ -38,7 +39,7 @@ function deepFreeze<T>(value: T): T {
 }
 
 export class ProfileCache {
-  readonly #kept = new Map<string, { version: number; today: string; settings: number; evaluated: EvaluatedProfile }>();
+  readonly #kept = new RecentlyUsed<string, { version: number; today: string; settings: number; evaluated: EvaluatedProfile }>(MOST_KEPT);
 
   /**
    * The case's profile evaluated today, as evaluateStoredProfile gives it; null when there is no such
@@ -51,17 +52,12 @@ export class ProfileCache {
     const record = readVersion === undefined ? await ctx.db.selectFrom('cases').select('profile_version').where('id', '=', caseId).executeTakeFirst() : { profile_version: readVersion };
     if (!record) return null;
     const kept = this.#kept.get(caseId);
-    this.#kept.delete(caseId);
-    if (kept && kept.version === record.profile_version && kept.today === today && kept.settings === inForce.generation) {
-      this.#kept.set(caseId, kept);
-      return kept.evaluated;
-    }
+    if (kept && kept.version === record.profile_version && kept.today === today && kept.settings === inForce.generation) return kept.evaluated;
     const chronology = ctx.chronologies.at(caseId, record.profile_version) ?? (await ctx.chronologies.read(ctx.db, caseId)) ?? [];
     const stored = await loadStoredProfile(ctx.db, caseId, today, inForce.settings, chronology);
     if (!stored) return null;
     const evaluated = deepFreeze(evaluateStored(stored));
     this.#kept.set(caseId, { version: record.profile_version, today, settings: inForce.generation, evaluated });
-    if (this.#kept.size > MOST_KEPT) this.#kept.delete(this.#kept.keys().next().value!);
     return evaluated;
   }
 }

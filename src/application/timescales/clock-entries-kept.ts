@@ -6,17 +6,14 @@
 // with the very entries it read; otherwise it is read again. Per process, at most MOST_KEPT cases, the
 // least recently used going first.
 import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
+import { RecentlyUsed } from '../../domain/shared/recently-used.ts';
 import { clockEntriesKept, type ClockEntriesState } from '../../domain/timescales/clock-events.ts';
 
-const MOST_KEPT = 200;
-const kept = new Map<string, ClockEntriesState>();
+const kept = new RecentlyUsed<string, ClockEntriesState>(200);
 
 /** The entries of the case's `chronology` that clockEventsFrom reads: it gives the same clocks from these as from the whole. */
 export function clockEntriesOfCase(caseId: string, chronology: readonly ChronologyEntry[]): readonly ChronologyEntry[] {
-  const previous = kept.get(caseId);
-  kept.delete(caseId);
-  const state = clockEntriesKept(chronology, previous);
+  const state = clockEntriesKept(chronology, kept.take(caseId));
   kept.set(caseId, state);
-  if (kept.size > MOST_KEPT) kept.delete(kept.keys().next().value!);
   return state.entries;
 }
