@@ -3,6 +3,7 @@
 import { alertEmail, type AlertEmailInput } from '../../domain/alerts/alert-email.ts';
 import type { Recipient } from '../../domain/alerts/recipients.ts';
 import type { Insertable } from 'kysely';
+import { insertInChunks } from '../../infrastructure/db/insert-in-chunks.ts';
 import type { OutboxTable, Tx } from '../../infrastructure/db/schema.ts';
 import type { AppContext } from '../context.ts';
 
@@ -15,10 +16,9 @@ export interface AlertToEmail {
 
 export type OutboxRow = Insertable<OutboxTable>;
 
-/** The alerts' emails put in the outbox by one statement. */
+/** The alerts' emails put in the outbox: by one statement, unless they take more parameters than one carries. */
 export async function enqueueAlertEmails(trx: Tx, ctx: AppContext, alerts: readonly AlertToEmail[], known?: ReadonlyMap<string, string>): Promise<void> {
-  const rows = await alertEmailRows(trx, ctx, alerts, known);
-  if (rows.length > 0) await trx.insertInto('outbox').values(rows).execute();
+  await insertInChunks(trx, 'outbox', await alertEmailRows(trx, ctx, alerts, known));
 }
 
 /**

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { actorFor } from '../../../test/helpers/factories.ts';
+import { randomUUID } from 'node:crypto';
+import { actorFor, makeCase } from '../../../test/helpers/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { recordBatch } from '../chronology/record-batch.ts';
 import { recordEntry } from '../chronology/record-entry.ts';
 import { updateFactor } from '../profile/update-factor.ts';
 import { discharge, homeVisit, injury, makeFamily, makePartnership, outboxFor, recipientsOf, record, type Partnership } from './alerts.test-support.ts';
@@ -146,5 +148,28 @@ describe('raising alerts to the team around the family', () => {
     const refused = await recordEntry(t.ctx, actorFor(p.outsider), caseId, discharge);
     assert.equal(refused.ok, false);
     assert.equal((await t.ctx.db.selectFrom('alerts').select('id').execute()).length, before.length);
+  });
+
+  it('stores a batch whose alerts reach more people than one INSERT of their rows can name (issue 12): 37 attendances to a team of 300', async () => {
+    // 11,100 recipients' rows (6 parameters each, 66,600) and 11,063 emails (9 each, 99,567): each
+    // table's rows over PostgreSQL's 65,535 parameters a statement, on its own.
+    const colleagues = Array.from({ length: 299 }, (_, i) => ({ id: randomUUID(), organisation_id: p.socialWorker.organisationId, email: `colleague-${String(i)}@crowded.example`, name: 'Crowded Colleague', role: 'practitioner', password_hash: null, created_at: t.clock.now() }));
+    await t.ctx.db.insertInto('users').values(colleagues).execute();
+    const caseId = (await makeCase(t.ctx, { familyName: 'Crowded', teamUserIds: [p.socialWorker.id] })).id;
+    await t.ctx.db.insertInto('case_team').values(colleagues.map(({ id }) => ({ case_id: caseId, user_id: id, role: 'member', added_at: t.clock.now(), added_by: null }))).execute();
+    const items = Array.from({ length: 37 }, (_, index) => ({ index, caseId, entry: { kind: 'emergency-attendance', occurredAt: '2026-11-22', summary: `Attendance ${String(index)}`, source: 'agency-record' as const, externalId: `crowded-${String(index)}` } }));
+
+    const outcome = await recordBatch(t.ctx, actorFor(p.socialWorker), items);
+
+    assert.deepEqual([outcome.stored.length, outcome.rejected], [37, []]);
+    const alertIds = (await t.ctx.db.selectFrom('alerts').select('id').where('case_id', '=', caseId).execute()).map((a) => a.id);
+    const count = async (table: 'alert_recipients' | 'outbox') => Number((await t.ctx.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).where('alert_id', 'in', alertIds).executeTakeFirstOrThrow()).n);
+    assert.deepEqual([alertIds.length, await count('alert_recipients'), await count('outbox')], [37, 37 * 300, 37 * 299]);
+    // The chain's order (ADR 0010): each entry's alert in the batch's order, then the change's own entry.
+    const audited = await t.ctx.db.selectFrom('audit_log').select(['action', 'details']).where('case_id', '=', caseId).orderBy('seq').execute();
+    assert.deepEqual(
+      audited.map((a) => (a.action === 'alert.raise' ? (a.details as { entryId: string }).entryId : a.action)),
+      [...outcome.stored.map((s) => s.id), 'chronology.batch'],
+    );
   });
 });

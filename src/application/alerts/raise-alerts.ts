@@ -7,6 +7,7 @@ import { alertsForFindings, newlyCriticalFindingIds, type FindingShown } from '.
 import { teamRecipients, type TeamMemberFacts } from '../../domain/alerts/recipients.ts';
 import { infantDisplayName } from '../../domain/people/infant-name.ts';
 import type { Insertable } from 'kysely';
+import { insertInChunks } from '../../infrastructure/db/insert-in-chunks.ts';
 import type { AlertRecipientsTable, AlertsTable, Tx } from '../../infrastructure/db/schema.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudits, type AuditEvent } from '../audit.ts';
@@ -94,11 +95,16 @@ export async function alertsToWrite(trx: Tx, ctx: AppContext, actor: Actor, aler
   };
 }
 
-/** The alerts' rows written by a statement a table (the alerts first: the others name them), for work that does not write them with its own. */
+/**
+ * The alerts' rows written a table at a time (the alerts first: the others name them), for work that
+ * does not write them with its own statement. A table's rows go in as many statements as keep under
+ * the parameters one carries: a batch of 1,000 alerts, each emailed to eight people, has 8,000
+ * emails, 72,000 parameters (issue 12).
+ */
 export async function writeAlertRows(trx: Tx, rows: AlertRows): Promise<void> {
-  if (rows.alerts.length > 0) await trx.insertInto('alerts').values(rows.alerts).execute();
-  if (rows.recipients.length > 0) await trx.insertInto('alert_recipients').values(rows.recipients).execute();
-  if (rows.outbox.length > 0) await trx.insertInto('outbox').values(rows.outbox).execute();
+  await insertInChunks(trx, 'alerts', rows.alerts);
+  await insertInChunks(trx, 'alert_recipients', rows.recipients);
+  await insertInChunks(trx, 'outbox', rows.outbox);
 }
 
 /** Alerts stored, each one's audit entry appended at once: for work that appends nothing else. */

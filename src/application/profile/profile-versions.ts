@@ -3,6 +3,7 @@
 // inside the change's own transaction, after the change, so the findings are those it left.
 import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
 import type { Compilable, Insertable, QueryCreator } from 'kysely';
+import { insertInChunks, MOST_PARAMETERS } from '../../infrastructure/db/insert-in-chunks.ts';
 import type { FindingSnapshot, ProfileVersionKind, ProfileVersionsTable, Tx } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
 import { alertsToWrite, findingAlertsToStore, writeAlertRows, type AlertRows, type AlertTeamMember, type AlertToStore, type RaisedAlert } from '../alerts/raise-alerts.ts';
@@ -172,15 +173,13 @@ interface WrittenWithTheVersions {
   audited?: readonly AuditRow[];
 }
 
-/** PostgreSQL's most parameters in one statement (its protocol counts them in 16 bits). */
-const MOST_PARAMETERS = 65_535;
-
 /**
  * One statement: the cases' versions moved on, their dashboards' summaries written (issue 16, ADR 0017;
  * data-modifying WITHs run whatever reads them), the alerts, their recipients and emails and the audit
  * entries appended when given (ADR 0022), and the versions inserted. When that many rows take more
  * parameters than a statement holds (a batch raising hundreds of alerts to large teams), the versions'
- * statement goes alone and the rest by a statement a table after it.
+ * statement goes alone and the rest after it a table at a time, each table's rows in as many
+ * statements as keep under that limit (infrastructure/db/insert-in-chunks.ts).
  */
 async function writeVersions(trx: Tx, caseIds: readonly string[], rows: readonly VersionRow[], summaries: readonly SummaryRow[], withThem: WrittenWithTheVersions): Promise<void> {
   const whole = versionsStatement(trx, caseIds, rows, summaries, withThem).compile();
@@ -190,7 +189,7 @@ async function writeVersions(trx: Tx, caseIds: readonly string[], rows: readonly
   }
   await versionsStatement(trx, caseIds, rows, summaries, {}).execute();
   if (withThem.alerts) await writeAlertRows(trx, withThem.alerts);
-  if (withThem.audited) await trx.insertInto('audit_log').values(withThem.audited).execute();
+  if (withThem.audited) await insertInChunks(trx, 'audit_log', withThem.audited);
 }
 
 function versionsStatement(trx: Tx, caseIds: readonly string[], rows: readonly VersionRow[], summaries: readonly SummaryRow[], { alerts, audited }: WrittenWithTheVersions) {
