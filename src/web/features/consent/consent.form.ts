@@ -91,12 +91,11 @@ export function fieldFor(form: ConsentForm, problem: ConsentProblem | GpToldProb
 }
 
 /** The domain's problems as GOV.UK errors, the summary in the order found, each field its message. */
-export function pageErrors(form: ConsentForm, problems: readonly (ConsentProblem | GpToldProblem)[]): FormErrors & { dateParts: Record<string, boolean> } {
+export function pageErrors(form: ConsentForm, problems: readonly (ConsentProblem | GpToldProblem)[]): FormErrors {
   const errors: Record<string, string> = {};
   for (const problem of problems) {
     const message = form === 'gp-told' ? GP_TOLD_PROBLEM_MESSAGES[(problem as GpToldProblem).code] : CONSENT_PROBLEM_MESSAGES[(problem as ConsentProblem).code];
     errors[fieldFor(form, problem)] ??= message;
   }
-  const dateParts = Object.fromEntries(Object.keys(errors).filter((field) => field.endsWith('-day')).map((field) => [field.slice(0, -'-day'.length), true]));
-  return { ...formErrors(errors), dateParts };
+  return formErrors(errors);
 }

@@ -42,7 +42,7 @@ export async function consentRoutes(app: FastifyInstance): Promise<void> {
     const values = locals.values ?? {};
     return reply.page(
       'consent/consent.njk',
-      { title: 'Consent and information sharing', p: presentConsent(view), choices: formChoices(view, values), values, fieldErrors: {}, dateParts: {}, backLink: `/cases/${view.caseId}`, ...locals },
+      { title: 'Consent and information sharing', p: presentConsent(view), choices: formChoices(view, values), values, fieldErrors: {}, backLink: `/cases/${view.caseId}`, ...locals },
       status,
     );
   }

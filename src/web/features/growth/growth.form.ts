@@ -31,7 +31,7 @@ export function measurementFrom(values: FormValues): MeasurementInput {
 }
 
 /** The domain's problems as GOV.UK errors; a date the form could not read says what is missing. */
-export function pageErrors(values: FormValues, problems: readonly MeasurementProblem[]): FormErrors & { dateError: boolean } {
+export function pageErrors(values: FormValues, problems: readonly MeasurementProblem[]): FormErrors {
   const errors: Record<string, string> = {};
   const day = readDateInput(values, DATE_WORDS, true);
   for (const problem of problems) {
@@ -40,5 +40,5 @@ export function pageErrors(values: FormValues, problems: readonly MeasurementPro
       else errors[day.field] ??= day.text;
     } else errors[problem.field === 'unit' ? 'value' : problem.field] ??= problem.message;
   }
-  return { ...formErrors(errors), dateError: Object.keys(errors).some((field) => field.startsWith('measuredOn-')) };
+  return formErrors(errors);
 }

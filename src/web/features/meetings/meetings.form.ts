@@ -227,12 +227,11 @@ export function fieldFor(path: string, rows: RowMap): string {
 }
 
 /** The domain's problems as GOV.UK errors: the summary in the order found, each field its message. */
-export function meetingFormErrors(problems: readonly MeetingProblem[], rows: RowMap): FormErrors & { dateParts: Record<string, boolean> } {
+export function meetingFormErrors(problems: readonly MeetingProblem[], rows: RowMap): FormErrors {
   const errors: Record<string, string> = {};
   for (const problem of problems) {
     const field = fieldFor(problem.path, rows);
     errors[field] ??= MEETING_PROBLEM_MESSAGES[problem.code];
   }
-  const dateParts = Object.fromEntries(Object.keys(errors).filter((field) => field.endsWith('-day')).map((field) => [field.slice(0, -'-day'.length), true]));
-  return { ...formErrors(errors), dateParts };
+  return formErrors(errors);
 }

@@ -286,9 +286,8 @@ export function draftFrom(values: PlanFormValues): { draft: PlanDraft; rows: Row
 }
 
 /** The domain's problems as GOV.UK errors: each on its row's field, its message saying which row. */
-export function planFormErrors(problems: readonly PlanProblem[], rows: RowIndex): FormErrors & { dateParts: Record<string, string[]> } {
+export function planFormErrors(problems: readonly PlanProblem[], rows: RowIndex): FormErrors {
   const errors: Record<string, string> = {};
-  const dateParts: Record<string, string[]> = {};
   for (const problem of problems) {
     const [, part, index, name] = problem.path.split('/');
     const message = PLAN_PROBLEM_MESSAGES[problem.code];
@@ -316,9 +315,6 @@ export function planFormErrors(problems: readonly PlanProblem[], rows: RowIndex)
       const row = i === undefined ? 0 : (rows.actions[i] ?? 0);
       const fieldName = name === 'owner' ? 'ownerUserId' : name === 'dueOn' ? 'dueOn' : name === 'status' ? 'status' : name === 'droppedReason' ? 'droppedReason' : 'text';
       id = `action-${row}-${fieldName}`;
-      if (fieldName === 'dueOn') {
-        dateParts[id] = ['day', 'month', 'year'];
-      }
       text = i === undefined ? message : `Action ${row + 1}: ${message}`;
     }
     if (!(id in errors)) errors[id] = text;
@@ -326,5 +322,5 @@ export function planFormErrors(problems: readonly PlanProblem[], rows: RowIndex)
   const built = formErrors(errors);
   // A date input is reached through its first box.
   built.errorList = built.errorList.map((entry) => (entry.href.endsWith('-dueOn') ? { ...entry, href: `${entry.href}-day` } : entry));
-  return { ...built, dateParts };
+  return built;
 }

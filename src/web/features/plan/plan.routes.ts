@@ -53,7 +53,6 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
         ownerItems: ownerItems(view),
         personNames: personNames(view),
         fieldErrors: {},
-        dateParts: {},
         backLink: `/cases/${view.caseId}/plan`,
         ...locals,
       },
