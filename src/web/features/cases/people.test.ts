@@ -83,6 +83,24 @@ describe('people around the baby', () => {
     assert.match(nhsError.body, /Enter a valid NHS number/);
   });
 
+  // The date of birth is the shared dateField (find-record/macros.njk): a date the form cannot read is
+  // blamed on the part that is wrong (readDateInput), and the field shows that message and marks its
+  // parts whichever part it is, not only when it is the day.
+  for (const { sent, message } of [
+    { sent: { 'dateOfBirth-month': '' }, message: 'Date of birth must include a month' },
+    { sent: { 'dateOfBirth-year': '97' }, message: 'Year must include 4 numbers' },
+  ]) {
+    it(`shows "${message}" at the date, its fieldset described by it and its parts marked`, async () => {
+      const client = await WebClient.signedIn(t.app, member);
+      await client.get(`/cases/${caseId}/people/new`);
+      const response = await client.post(`/cases/${caseId}/people/new`, { ...father, ...sent });
+      assert.equal(response.statusCode, 400);
+      assert.match(response.body, new RegExp(`<p id="dateOfBirth-error" class="govuk-error-message">\\s*<span class="govuk-visually-hidden">Error:</span> ${message}\\s*</p>`));
+      assert.match(response.body, /<fieldset class="govuk-fieldset" role="group" aria-describedby="dateOfBirth-hint dateOfBirth-error">/);
+      for (const part of ['day', 'month', 'year']) assert.match(response.body, new RegExp(`class="[^"]*govuk-input--error[^"]*" id="dateOfBirth-${part}"`));
+    });
+  }
+
   it('tells the second of two people editing at once that someone else changed it, and loses nothing', async () => {
     const id = await personId('Daniel');
     const first = await WebClient.signedIn(t.app, lead);
