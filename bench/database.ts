@@ -3,12 +3,14 @@
 // touches the test template another run may be using. With `keep`, DATABASE_URL names a database of
 // the caller's own (createdb it first): used as it is, migrated, never dropped, so the data stays for
 // a later run or for EXPLAIN (bench/explain.ts). Besides the app's Kysely db it gives the
-// raw driver (a pg pool of its own on PostgreSQL, PGlite's own query on the embedded engine), for
+// raw driver (a pg pool of its own on PostgreSQL, its repeated statements named as the app's are;
+// PGlite's own query on the embedded engine), for
 // the baselines that skip Kysely, and the database's size.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openPostgres, type Database } from '../src/infrastructure/db/connect.ts';
 import { migrate } from '../src/infrastructure/db/migrate.ts';
+import { poolWithNamedStatements } from '../src/infrastructure/db/named-statements.ts';
 import { createTestDatabase } from '../test/helpers/test-database.ts';
 
 export type BenchDatabaseKind = 'pglite' | 'postgres';
@@ -70,7 +72,17 @@ async function openMigratedPostgres(url: string, poolSize: number, afterClose: (
   await migrate(database.db);
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   pool.on('error', () => undefined);
-  const raw: RawQuery = async (text, parameters) => (await pool.query(text, [...parameters])).rows as unknown[];
+  // Named as the app's own statements are (docs/adr/0025), so that a page's direct baseline is not
+  // charged the parsing and planning the app no longer pays.
+  const named = poolWithNamedStatements(pool);
+  const raw: RawQuery = async (text, parameters) => {
+    const client = await named.connect();
+    try {
+      return (await client.query(text, [...parameters])).rows;
+    } finally {
+      client.release();
+    }
+  };
   return {
     kind: 'postgres',
     url,
