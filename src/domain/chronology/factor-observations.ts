@@ -3,7 +3,7 @@
 // with the profile's assessments ("she says she has stopped drinking").
 import { isFactorId } from '../catalogue/catalogue.ts';
 import { evidenceFromEvents } from '../profile/event-evidence.ts';
-import { directionOf } from '../profile/factor-state.ts';
+import { directionOf } from '../profile/evidence-tally.ts';
 import { profileSettings } from '../profile/profile-settings.ts';
 import { currentEntries } from './current-entries.ts';
 import { toProfileEvent } from './to-profile-event.ts';

@@ -2,7 +2,7 @@
 // factor calls this; the profile reports the same problems for anything already stored.
 import { factorById } from '../catalogue/catalogue.ts';
 import { isHarmfulStressResponse } from '../catalogue/stress-responses.ts';
-import { directionOf } from './factor-state.ts';
+import { directionOf } from './evidence-tally.ts';
 import type { FactorAssessment, ProfileProblemCode } from './profile.types.ts';
 
 export type AssessmentProblem = Extract<

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { factorDefinition } from '../catalogue/catalogue.ts';
-import { directionOf, evaluateFactor } from './factor-state.ts';
+import { directionOf } from './evidence-tally.ts';
+import { evaluateFactor } from './factor-state.ts';
 import { carerSays, familySays, record, seen } from './profile.test-support.ts';
 import type { FactorId } from '../catalogue/factor-ids.ts';
 import type { RecordedFactor } from './factor-state.ts';

@@ -7,8 +7,6 @@ import type { FactorStatus, SubstancePattern } from '../catalogue/statuses.ts';
 import type { StressResponseId } from '../catalogue/stress-responses.ts';
 import type { EffectiveStatus, EvaluatedFactor, Evidence, EvidenceTally, Protection } from './profile.types.ts';
 
-export { directionOf } from './evidence-tally.ts';
-
 /** A factor as recorded (stored, derived or the default), before its evidence is weighed. */
 export interface RecordedFactor {
   status: FactorStatus;
