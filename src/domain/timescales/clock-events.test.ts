@@ -197,4 +197,18 @@ describe('the clocks’ entries kept as a chronology grows', () => {
     const copied = first.map((e) => ({ ...e }));
     assert.notEqual(clockEntriesKept(copied, kept).entries, kept.entries, 'other objects: read again');
   });
+
+  it('does not look at the very chronology it read again', () => {
+    const read = [entry('referral', '2026-09-01'), entry('home-visit', '2026-09-02')];
+    const kept = clockEntriesKept(read);
+    const untouchable = new Proxy(read, {
+      get: (target, key) => {
+        if (typeof key === 'string' && /^[0-9]+$/.test(key)) throw new Error(`entry ${key} looked at`);
+        return Reflect.get(target, key) as unknown;
+      },
+    });
+    const same = clockEntriesKept(untouchable, { ...kept, chronology: untouchable });
+    assert.equal(same.entries, kept.entries);
+    assert.throws(() => clockEntriesKept(untouchable, kept), /looked at/, 'another list with the same entries is compared entry by entry');
+  });
 });

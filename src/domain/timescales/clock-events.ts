@@ -72,8 +72,10 @@ export interface ClockEntriesState {
  * read, when `chronology` begins with them (the same objects, as the chronology cache hands them on);
  * otherwise, as after an entry dated before the last or a change that rolled back, read whole. Which
  * entries are read depends on each entry alone, so a correction added at the end needs no more than that.
+ * The very chronology read (the same list, as a page view is handed the one kept) is not looked at again.
  */
 export function clockEntriesKept(chronology: readonly ChronologyEntry[], kept?: ClockEntriesState): ClockEntriesState {
+  if (kept?.chronology === chronology) return kept;
   if (!kept || !beginsWith(chronology, kept.chronology)) return { chronology, entries: chronology.filter(readByTheClocks) };
   const added = chronology.slice(kept.chronology.length).filter(readByTheClocks);
   return { chronology, entries: added.length === 0 ? kept.entries : [...kept.entries, ...added] };
