@@ -1,7 +1,8 @@
 // The plan around the baby in a real browser with axe: from the case page to a first plan made from
-// the suggested checks, "add another" without JavaScript's help, errors on the row they are about,
-// then the saved plan with its actions, and a visiting commitment that is not kept: a week and a day
-// on the test clock with no visit that saw the baby, it shows overdue on the plan and the case page.
+// the suggested checks, "add another" without JavaScript's help, errors on the row they are about
+// (a due date's on the part in error, as every date input says it), then the saved plan with its
+// actions, and a visiting commitment that is not kept: a week and a day on the test clock with no
+// visit that saw the baby, it shows overdue on the plan and the case page.
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -46,11 +47,26 @@ describe('the plan for the lead professional', () => {
     assert.equal(await page.locator('#action-0-text').inputValue(), 'Safe sleep talk with both parents');
   });
 
-  test('saves the plan and shows it, and the case page sums it up', async () => {
+  test('a due date missing its month: the summary goes to the month, only it is marked, the rest kept', async () => {
     await page.locator('#action-0-ownerName').fill('Family nurse, children’s centre');
     await page.locator('#action-0-dueOn-day').fill('15');
-    await page.locator('#action-0-dueOn-month').fill('1');
     await page.locator('#action-0-dueOn-year').fill('2040');
+    const refused = await submit(page, page.locator('[data-qa="save-plan"]'));
+    assert.equal(refused.status(), 400);
+    await expectErrorSummary(page, [{ text: 'Action 1: The due date must include a month.', href: '#action-0-dueOn-month' }]);
+    await expectNoAxeViolations(page);
+    await page.locator('.govuk-error-summary__list a').click();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'action-0-dueOn-month', 'the link puts the cursor in the month');
+    const marked = await page.locator('[id^="action-0-dueOn-"].govuk-input--error').evaluateAll((inputs) => inputs.map((input) => input.id));
+    assert.deepEqual(marked, ['action-0-dueOn-month']);
+    assert.equal(await page.locator('#action-0-dueOn').locator('xpath=..').getAttribute('aria-describedby'), 'action-0-dueOn-hint action-0-dueOn-error', 'the fieldset of the date');
+    assert.equal(await page.locator('#action-0-dueOn-day').inputValue(), '15');
+    assert.equal(await page.locator('#action-0-dueOn-year').inputValue(), '2040');
+    assert.equal(await page.locator('#action-0-ownerName').inputValue(), 'Family nurse, children’s centre');
+  });
+
+  test('saves the plan and shows it, and the case page sums it up', async () => {
+    await page.locator('#action-0-dueOn-month').fill('1');
     await submit(page, page.locator('[data-qa="save-plan"]'));
     assert.match(await page.locator('[data-qa="plan-saved"]').innerText(), /The plan is saved/);
     assert.match(await page.locator('[data-qa="actions"]').innerText(), /Safe sleep talk with both parents/);

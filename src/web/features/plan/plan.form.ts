@@ -1,13 +1,15 @@
 // The plan form: rows of outcomes, check items and actions sent as flat fields (`item-2-text`,
 // `action-0-dueOn-day`), read into the plan as the domain takes it, and the domain's problems turned
-// into GOV.UK errors on the row and field they are about. Rows left blank are left out; each keeps
-// the number it was shown with, so nothing typed moves on a re-render. "Add another" re-renders with
-// one more blank row, without saving (the form works without JavaScript). The visiting pattern's
-// commitments are rows too (`visit-1-everyDays`), always sent whole: a row ticked to stop is taken off.
+// into GOV.UK errors on the row and field they are about (an action's due date read and its errors
+// worded by the shared date input, web/forms/date-input.ts, as every other date is). Rows left blank
+// are left out; each keeps the number it was shown with, so nothing typed moves on a re-render. "Add
+// another" re-renders with one more blank row, without saving (the form works without JavaScript).
+// The visiting pattern's commitments are rows too (`visit-1-everyDays`), always sent whole: a row
+// ticked to stop is taken off.
 import { PLAN_PROBLEM_MESSAGES, type PlanProblem } from '../../../domain/plan/plan-rules.ts';
 import { PLAN_LIMITS, type ActionDraft, type CheckItemDraft, type CheckItem, type Plan, type PlanAction, type PlanDraft, type VisitCommitment, type VisitCommitmentDraft } from '../../../domain/plan/plan.types.ts';
 import type { SuggestedCheckItem } from '../../../domain/plan/suggested-checks.ts';
-import { dateInputValues } from '../../forms/date-input.ts';
+import { dateInputValues, PARTS, readDateInput, type DatePart, type DatePartErrors, type DateWords } from '../../forms/date-input.ts';
 import { formErrors, type FormErrors } from '../../forms/validate-form.ts';
 
 /** Blank rows shown below the filled ones, so a few can be added in one go. */
@@ -212,14 +214,19 @@ function everyDays(row: VisitRow): number | undefined {
   return /^\d{1,3}$/.test(row.everyDays) ? Number(row.everyDays) : Number.NaN;
 }
 
+/** The due date as the shared date input words it; left blank, it is the domain's "give the date". */
+const DUE_ON: DateWords = { prefix: 'dueOn', label: 'The due date', enter: PLAN_PROBLEM_MESSAGES['due-date-needed'] };
+/** What goes to the domain for a due date the form could not read: never a real date, so the domain refuses it. */
+const UNREADABLE_DATE = 'not-a-date';
+
+function readDueOn(row: ActionRow, required: boolean) {
+  return readDateInput({ 'dueOn-day': row['dueOn-day'], 'dueOn-month': row['dueOn-month'], 'dueOn-year': row['dueOn-year'] }, DUE_ON, required);
+}
+
 function dueOn(row: ActionRow): string | undefined {
-  const day = row['dueOn-day'];
-  const month = row['dueOn-month'];
-  const year = row['dueOn-year'];
-  if (day === '' && month === '' && year === '') return undefined;
-  // An incomplete or unreadable date goes as it is: the domain calls it not a real date.
-  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) return `${year}-${month}-${day}`;
-  return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+  const reading = readDueOn(row, false);
+  if (!reading.ok) return UNREADABLE_DATE;
+  return reading.iso ?? undefined;
 }
 
 /** Where each entry of the draft came from: its row on the form. */
@@ -286,8 +293,9 @@ export function draftFrom(values: PlanFormValues): { draft: PlanDraft; rows: Row
 }
 
 /** The domain's problems as GOV.UK errors: each on its row's field, its message saying which row. */
-export function planFormErrors(problems: readonly PlanProblem[], rows: RowIndex): FormErrors {
+export function planFormErrors(problems: readonly PlanProblem[], rows: RowIndex, values: PlanFormValues): FormErrors & { dateParts: DatePartErrors } {
   const errors: Record<string, string> = {};
+  const dateParts: DatePartErrors = {};
   for (const problem of problems) {
     const [, part, index, name] = problem.path.split('/');
     const message = PLAN_PROBLEM_MESSAGES[problem.code];
@@ -311,16 +319,30 @@ export function planFormErrors(problems: readonly PlanProblem[], rows: RowIndex)
       const fieldName = name === 'who' || name === 'everyDays' || name === 'babySeen' ? name : 'agencyKind';
       id = `visit-${row}-${fieldName}`;
       text = i === undefined ? message : `Visit ${row + 1}: ${message}`;
+    } else if (name === 'dueOn' && i !== undefined) {
+      const row = rows.actions[i] ?? 0;
+      const due = dueDateError(values.actions[row], message);
+      id = `action-${row}-${due.field}`;
+      text = `Action ${row + 1}: ${due.text}`;
+      if (!(id in errors)) dateParts[`action-${row}-dueOn`] = due.parts;
     } else {
       const row = i === undefined ? 0 : (rows.actions[i] ?? 0);
-      const fieldName = name === 'owner' ? 'ownerUserId' : name === 'dueOn' ? 'dueOn' : name === 'status' ? 'status' : name === 'droppedReason' ? 'droppedReason' : 'text';
+      const fieldName = name === 'owner' ? 'ownerUserId' : name === 'status' ? 'status' : name === 'droppedReason' ? 'droppedReason' : 'text';
       id = `action-${row}-${fieldName}`;
       text = i === undefined ? message : `Action ${row + 1}: ${message}`;
     }
     if (!(id in errors)) errors[id] = text;
   }
-  const built = formErrors(errors);
-  // A date input is reached through its first box.
-  built.errorList = built.errorList.map((entry) => (entry.href.endsWith('-dueOn') ? { ...entry, href: `${entry.href}-day` } : entry));
-  return built;
+  return { ...formErrors(errors), dateParts };
+}
+
+/**
+ * What is wrong with a due date the domain refused, in the shared date input's words (a part missing,
+ * not a real date, a year without 4 numbers), ended with a full stop as the plan's other messages are:
+ * the part the error links to is the first one in error, and the parts to mark are the ones it names.
+ */
+function dueDateError(row: ActionRow | undefined, domainMessage: string): { field: string; text: string; parts: DatePart[] } {
+  const reading = row ? readDueOn(row, true) : undefined;
+  if (!reading || reading.ok) return { field: 'dueOn-day', text: domainMessage, parts: [...PARTS] };
+  return { field: reading.field, text: reading.text.endsWith('.') ? reading.text : `${reading.text}.`, parts: reading.parts };
 }

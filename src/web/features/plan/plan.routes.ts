@@ -53,6 +53,7 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
         ownerItems: ownerItems(view),
         personNames: personNames(view),
         fieldErrors: {},
+        dateParts: {},
         backLink: `/cases/${view.caseId}/plan`,
         ...locals,
       },
@@ -90,7 +91,7 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
       return editPage(reply, view, values, { ...formErrors({ 'their-plan': 'Someone else changed the plan while you were editing it. Their plan is shown first; your changes are still in the form below. Check them against theirs, then save again.' }), stale: true }, 409);
     }
     // The rows as typed, blank ones included, so each error stays on the row it is about.
-    if (result.code === 'invalid') return editPage(reply, view, typed, planFormErrors(result.problems, rows), 400);
+    if (result.code === 'invalid') return editPage(reply, view, typed, planFormErrors(result.problems, rows, typed), 400);
     return sendErrorPage(reply, 'bad-request');
   });
 }

@@ -86,6 +86,63 @@ describe('the plan pages', () => {
     assert.match(page.body, /id="action-0-dueOn-day"/);
   });
 
+  describe("an action's due date, read as every date input is", () => {
+    /** One action, everything right but the due date as typed. */
+    const withDue = (day: string, month: string, year: string) => ({
+      version: '0',
+      level: 'early-help',
+      'action-0-text': 'Refer to recovery service',
+      'action-0-ownerName': 'Dr Patel',
+      'action-0-dueOn-day': day,
+      'action-0-dueOn-month': month,
+      'action-0-dueOn-year': year,
+      'action-0-status': 'open',
+    });
+    const marked = (html: string) => ['day', 'month', 'year'].filter((part) => new RegExp(`class="[^"]*govuk-input--error[^"]*" id="action-0-dueOn-${part}"`).test(html));
+    const refused = async (day: string, month: string, year: string) => {
+      await web.get(`/cases/${caseId}/plan/edit`);
+      const page = await web.post(`/cases/${caseId}/plan/edit`, withDue(day, month, year));
+      assert.equal(page.statusCode, 400);
+      assert.equal((await t.ctx.db.selectFrom('case_plans').select('version').where('case_id', '=', caseId).execute()).length, 0, 'nothing saved');
+      return page;
+    };
+
+    const cases = [
+      { name: 'a missing day', typed: ['', '3', '2027'], error: '#action-0-dueOn-day: Action 1: The due date must include a day.', parts: ['day'] },
+      { name: 'a missing month and year', typed: ['15', '', ''], error: '#action-0-dueOn-month: Action 1: The due date must include a month and year.', parts: ['month', 'year'] },
+      { name: 'letters', typed: ['15', 'March', '2027'], error: '#action-0-dueOn-day: Action 1: The due date must be a real date.', parts: ['day', 'month', 'year'] },
+      { name: '31 February', typed: ['31', '2', '2027'], error: '#action-0-dueOn-day: Action 1: The due date must be a real date.', parts: ['day', 'month', 'year'] },
+      { name: 'a year of 2 digits', typed: ['15', '3', '27'], error: '#action-0-dueOn-year: Action 1: Year must include 4 numbers.', parts: ['year'] },
+      { name: 'nothing at all', typed: ['', '', ''], error: '#action-0-dueOn-day: Action 1: Give the date the action is due.', parts: ['day', 'month', 'year'] },
+    ] as const;
+    for (const { name, typed, error, parts } of cases) {
+      it(`refuses ${name}: the summary links to the first part in error, only the parts in error are marked, what was typed comes back`, async () => {
+        const [day, month, year] = typed;
+        const page = await refused(day, month, year);
+        assert.deepEqual(summaryErrors(page.body), [error]);
+        const inline = /<p id="action-0-dueOn-error"[\s\S]*?<\/p>/.exec(page.body)?.[0] ?? null;
+        assert.equal(textOf(inline), `Error: ${error.slice(error.indexOf(': ') + 2)}`, 'the same message beside the date');
+        assert.deepEqual(marked(page.body), parts);
+        assert.match(page.body, /aria-describedby="action-0-dueOn-hint action-0-dueOn-error"/);
+        assert.deepEqual(['day', 'month', 'year'].map((part) => inputValue(page.body, `action-0-dueOn-${part}`) ?? ''), typed);
+      });
+    }
+
+    it('keeps every part as typed beside the other errors, and marks nothing when the date is right', async () => {
+      await web.get(`/cases/${caseId}/plan/edit`);
+      const page = await web.post(`/cases/${caseId}/plan/edit`, { ...withDue('3', '12', '2027'), 'action-0-ownerName': '', 'action-1-text': 'Paediatric review', 'action-1-ownerName': 'Dr Okoro', 'action-1-dueOn-day': '3', 'action-1-dueOn-month': 'Dec', 'action-1-dueOn-year': '2027', 'action-1-status': 'open' });
+      assert.equal(page.statusCode, 400);
+      assert.deepEqual(summaryErrors(page.body), [
+        '#action-0-ownerUserId: Action 1: Say who owns the action: someone with an account, or the name of someone outside the service.',
+        '#action-1-dueOn-day: Action 2: The due date must be a real date.',
+      ]);
+      assert.deepEqual(marked(page.body), [], 'the first action\'s date is right');
+      assert.doesNotMatch(page.body, /id="action-0-dueOn-error"/);
+      assert.deepEqual(['day', 'month', 'year'].map((part) => inputValue(page.body, `action-0-dueOn-${part}`)), ['3', '12', '2027']);
+      assert.deepEqual(['day', 'month', 'year'].map((part) => inputValue(page.body, `action-1-dueOn-${part}`)), ['3', 'Dec', '2027']);
+    });
+  });
+
   it('saves the plan and shows it: who checks, how often, the owner, an overdue action marked', async () => {
     await web.get(`/cases/${caseId}/plan/edit`);
     const saved = await web.post(`/cases/${caseId}/plan/edit`, {
