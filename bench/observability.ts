@@ -20,13 +20,19 @@
 // (app.inject alone never reaches it), as a server's sockets do, so that the exports can go out.
 //
 // Processes differ from one another by more than the goals (an untraced fixed page took 75 to 101 µs
-// of CPU in five processes of one quiet run), so each process also measures the fixed page paired:
-// beside its variant's app it builds an app with everything off, and the two serve the page in turns
-// of 16 requests for a sample's length; the ratio of their CPU per request is taken in that one
-// process (same heap, same machine at the same moment). In the "off" process the pair is two apps
-// with everything off: that ratio is the method's own noise. What no app in a process can show, the
-// paired ratio misses: work of the whole process (the SDK loaded, the default metrics' collectors),
-// and garbage one app made and the other's turn collected; the ratio across processes keeps those.
+// of CPU in five processes of one quiet run; the report gives the "off" processes' own spread as that
+// table's noise), so each process also measures both workloads paired: beside its variant's app it
+// builds an app with everything off, and the two serve the workload in turns (16 fixed pages, or 2
+// events, each app to cases of its own) for a sample's length, each turn's CPU kept. A paired ratio is
+// taken inside the process (same heap, same machine at the same moment): the median, with its
+// interquartile range, of each turn's variant CPU over the off app's in the same turn, and of the same
+// over windows of turns long enough to hold the costs that come once in many requests (a batch of 512
+// spans exported, a young-generation collection), beside the ratio of the sums
+// (bench/observability-statistics.ts). In the "off" process the pair is two apps with everything
+// off: those ratios are the method's own noise. The goal is read from the paired window ratio; what
+// no app in a process can show, it misses: work of the whole process (the SDK loaded, the default
+// metrics' collectors), and garbage one app made and the other's turn collected; the ratio across
+// processes keeps those.
 //
 //   node --import tsx bench/observability.ts [--seconds 3] [--rounds 5] [--out bench/results] [--note 'load 6']
 //     [--warm-up-pages 20000] [--warm-up-events 200]   (the fewest requests of each warm-up, below)
@@ -50,6 +56,7 @@ import { startTracing } from '../src/infrastructure/tracing/tracing.ts';
 import { apiTokenFor, makeCase, makeUser } from '../test/helpers/factories.ts';
 import { TEST_SESSION_SECRET, testConfig } from '../test/helpers/test-app.ts';
 import { openBenchDatabase } from './database.ts';
+import { median, medianWithQuartiles, medianWithRange, sumRatio, turnRatios, windowRatios, type Turns } from './observability-statistics.ts';
 import { addFixedPage, FIXED_PAGE_PATH } from './fixed-page.ts';
 
 const { values: args } = parseArgs({
@@ -101,8 +108,15 @@ interface ProcessFigures {
   /** Spans the process's queue lost, by why. */
   lost: Record<SpanLoss, number>;
   samples: Record<Workload, Sample>;
-  /** The fixed page served in turns by this variant's app and an app with everything off, in this process. */
-  paired: { variant: Sample; off: Sample };
+  /** Each workload served in turns by this variant's app and an app with everything off, in this process. */
+  paired: Record<Workload, PairedSample>;
+}
+
+/** The two apps' samples, and each turn's CPU. */
+interface PairedSample {
+  variant: Sample;
+  off: Sample;
+  turns: Turns;
 }
 
 /** How often the request loop lets the event loop turn. */
@@ -111,9 +125,16 @@ const REQUESTS_A_TURN = 16;
  * Requests in one turn of a paired sample. Short, so that the young generation's collections (one
  * about every 350 fixed pages) fall in either app's turns alike: in one process two identical apps
  * came out at 1.003 to 1.006 in turns of 16, against 0.97 to 1.07 in turns of 256 (scratch runs,
- * 6 December 2026; docs/operations/tracing.md, "What logging and metrics cost").
+ * 6 December 2026; docs/operations/tracing.md, "What logging and metrics cost"), and so that a burst of
+ * another process's work moves few turns' ratios. An event is some 80 fixed pages' CPU.
  */
-const PAIRED_TURN = REQUESTS_A_TURN;
+const PAIRED_TURN: Record<Workload, number> = { 'fixed page': REQUESTS_A_TURN, 'single event': 2 };
+/**
+ * Turns in a window of the paired window ratio: 512 fixed pages, one batch of their spans exported
+ * (one span a page) and a young-generation collection or two; 32 events, a batch of their spans (21
+ * an event) and more.
+ */
+const WINDOW_TURNS: Record<Workload, number> = { 'fixed page': 32, 'single event': 16 };
 
 /** The run's stand-in for a trace collector: it answers every OTLP export and counts its spans. */
 async function startCollector(): Promise<{ url: string; take(): number; close(): void }> {
@@ -167,11 +188,11 @@ async function sample(app: FastifyInstance, workload: Workload, request: (i: num
 }
 
 /** Serves `count` requests and lets the event loop turn, so that what they scheduled (an export) is done in their CPU time. */
-async function serve(app: FastifyInstance, request: () => InjectOptions, count: number, latenciesMs: number[]): Promise<number> {
+async function serve(app: FastifyInstance, request: (i: number) => InjectOptions, first: number, count: number, latenciesMs: number[]): Promise<number> {
   const cpuBefore = process.cpuUsage();
   for (let i = 1; i <= count; i++) {
     const t = performance.now();
-    const response = await app.inject(request());
+    const response = await app.inject(request(first + i));
     latenciesMs.push(performance.now() - t);
     if (response.statusCode >= 300) throw new Error(`paired: ${String(response.statusCode)} ${response.body.slice(0, 200)}`);
     if (i % REQUESTS_A_TURN === 0) await eventLoopTurn();
@@ -181,23 +202,32 @@ async function serve(app: FastifyInstance, request: () => InjectOptions, count: 
   return cpu.user + cpu.system;
 }
 
-/** The two apps serve the same request in turns for a sample's length (and at least `leastRequests` each), the first app first in even turns and second in odd ones. */
-async function pairedSample(app: FastifyInstance, off: FastifyInstance, request: () => InjectOptions, leastRequests = 0): Promise<{ variant: Sample; off: Sample }> {
-  const sides = [app, off].map((server) => ({ server, cpuMicroseconds: 0, requests: 0, latenciesMs: [] as number[] }));
+/** One side of a paired sample: an app and the requests it is sent (the i-th request of its own). */
+interface PairedSide {
+  app: FastifyInstance;
+  request: (i: number) => InjectOptions;
+}
+
+/**
+ * The two apps serve their requests in turns of `turnRequests` for a sample's length (and at least
+ * `leastRequests` each), the variant's app first in even turns and second in odd ones, each turn's CPU kept.
+ */
+async function pairedSample(variantSide: PairedSide, offSide: PairedSide, turnRequests: number, leastRequests = 0): Promise<PairedSample> {
+  const sides = [variantSide, offSide].map((side) => ({ ...side, turnsCpu: [] as number[], requests: 0, latenciesMs: [] as number[] }));
   const started = performance.now();
   const until = started + SECONDS * 1000;
   for (let turn = 0; performance.now() < until || sides[1]!.requests < leastRequests; turn++) {
     for (const side of turn % 2 === 0 ? sides : [...sides].reverse()) {
-      side.cpuMicroseconds += await serve(side.server, request, PAIRED_TURN, side.latenciesMs);
-      side.requests += PAIRED_TURN;
+      side.turnsCpu.push(await serve(side.app, side.request, side.requests, turnRequests, side.latenciesMs));
+      side.requests += turnRequests;
     }
   }
   const seconds = (performance.now() - started) / 1000 / 2;
-  const [variant, offSide] = sides.map((side) => {
+  const [variant, off] = sides.map((side): Sample => {
     const sorted = side.latenciesMs.sort((x, y) => x - y);
-    return { requests: side.requests, seconds, cpuMicroseconds: side.cpuMicroseconds, meanMs: sorted.reduce((x, y) => x + y, 0) / side.requests, p95Ms: percentile(sorted, 95) };
+    return { requests: side.requests, seconds, cpuMicroseconds: side.turnsCpu.reduce((x, y) => x + y, 0), meanMs: sorted.reduce((x, y) => x + y, 0) / side.requests, p95Ms: percentile(sorted, 95) };
   });
-  return { variant: variant!, off: offSide! };
+  return { variant: variant!, off: off!, turns: { variant: sides[0]!.turnsCpu, off: sides[1]!.turnsCpu } };
 }
 
 /** One process: its own database and app in one variant, each workload warmed up for a sample's length, then measured. */
@@ -209,13 +239,16 @@ async function measureVariant(variant: Variant): Promise<Omit<ProcessFigures, 's
   const base = createContext(bench.database.db, testConfig({ LOG_LEVEL: 'info' }));
   const user = await makeUser(base, { email: 'observability.bench@example.org' });
   const token = await apiTokenFor(base, user.email);
-  const caseIds: string[] = [];
-  for (let i = 0; i < CASES; i++) caseIds.push((await makeCase(base, { teamUserIds: [user.id] })).id);
+  /** The cases each app writes its events to: the variant's app, and the off app of the pair. */
+  const cases = { variant: [] as string[], off: [] as string[] };
+  for (const own of [cases.variant, cases.off]) for (let i = 0; i < CASES; i++) own.push((await makeCase(base, { teamUserIds: [user.id] })).id);
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-  const requests: Record<Workload, (i: number) => InjectOptions> = {
+  const requestsTo = (caseIds: string[]): Record<Workload, (i: number) => InjectOptions> => ({
     'fixed page': () => ({ method: 'GET', url: FIXED_PAGE_PATH }),
     'single event': (i) => ({ method: 'POST', url: `/api/v1/cases/${caseIds[i % CASES]!}/events`, headers, payload: JSON.stringify({ kind: 'case-note', occurredAt: '2026-11-21', summary: `Bench note ${String(i)}`, source: 'observed' }) }),
-  };
+  });
+  const requests = requestsTo(cases.variant);
+  const offRequests = requestsTo(cases.off);
   const on = variant !== 'off';
   const ctx = on ? { ...base, metrics: new PrometheusMetrics() } : base;
   const app = await buildApp({ ctx, sessionSecret: TEST_SESSION_SECRET, tracing: traced, ...(on ? { logDestination: sink } : {}) });
@@ -229,9 +262,15 @@ async function measureVariant(variant: Variant): Promise<Omit<ProcessFigures, 's
     await sample(app, workload, requests[workload], WARM_UP_REQUESTS[workload]);
     samples[workload] = await sample(app, workload, requests[workload]);
   }
-  const fixedPage = () => requests['fixed page'](0);
-  await pairedSample(app, offApp, fixedPage, WARM_UP_REQUESTS['fixed page']);
-  const paired = await pairedSample(app, offApp, fixedPage);
+  const paired = {} as Record<Workload, PairedSample>;
+  for (const workload of WORKLOADS) {
+    const sides: [PairedSide, PairedSide] = [
+      { app, request: requests[workload] },
+      { app: offApp, request: offRequests[workload] },
+    ];
+    await pairedSample(...sides, PAIRED_TURN[workload], WARM_UP_REQUESTS[workload]);
+    paired[workload] = await pairedSample(...sides, PAIRED_TURN[workload]);
+  }
   await offApp.close();
   await app.close();
   await tracing?.shutdown();
@@ -243,15 +282,8 @@ async function runInOwnProcess(variant: Variant, collector: Awaited<ReturnType<t
   const script = fileURLToPath(import.meta.url);
   collector.take();
   const env = variant.startsWith('tracing') ? { ...process.env, OTEL_EXPORTER_OTLP_ENDPOINT: collector.url } : process.env;
-  const { stdout } = await promisify(execFile)(process.execPath, [...process.execArgv, script, '--variant', variant, '--seconds', String(SECONDS), '--warm-up-pages', String(WARM_UP_REQUESTS['fixed page']), '--warm-up-events', String(WARM_UP_REQUESTS['single event'])], { maxBuffer: 1 << 20, env });
+  const { stdout } = await promisify(execFile)(process.execPath, [...process.execArgv, script, '--variant', variant, '--seconds', String(SECONDS), '--warm-up-pages', String(WARM_UP_REQUESTS['fixed page']), '--warm-up-events', String(WARM_UP_REQUESTS['single event'])], { maxBuffer: 1 << 24, env });
   return { ...(JSON.parse(stdout.trim().split('\n').at(-1)!) as Omit<ProcessFigures, 'spans'>), spans: collector.take() };
-}
-
-/** The median, minimum and maximum of the round-by-round ratios, as "1.23 (1.10-1.40)". */
-function ratios(values: number[]): string {
-  const sorted = [...values].sort((x, y) => x - y);
-  const middle = sorted.length % 2 === 1 ? sorted[(sorted.length - 1) / 2]! : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
-  return `${middle.toFixed(3)} (${sorted[0]!.toFixed(3)}-${sorted.at(-1)!.toFixed(3)})`;
 }
 
 const cpuPerRequest = (s: Sample) => s.cpuMicroseconds / s.requests;
@@ -269,17 +301,23 @@ function report(rounds: Record<Variant, ProcessFigures>[], kind: string): { text
     for (const variant of VARIANTS) {
       const own = rounds.map((round) => round[variant].samples[workload]);
       const off = rounds.map((round) => round.off.samples[workload]);
-      const median = (values: number[]) => values.sort((x, y) => x - y)[Math.floor(values.length / 2)]!;
-      const cpuRatio = variant === 'off' ? '' : ratios(own.map((s, i) => cpuPerRequest(s) / cpuPerRequest(off[i]!)));
-      const wallRatio = variant === 'off' ? '' : ratios(own.map((s, i) => s.meanMs / off[i]!.meanMs));
+      const cpuRatio = variant === 'off' ? '' : medianWithRange(own.map((s, i) => cpuPerRequest(s) / cpuPerRequest(off[i]!)));
+      const wallRatio = variant === 'off' ? '' : medianWithRange(own.map((s, i) => s.meanMs / off[i]!.meanMs));
       rows.push(`| ${workload} | ${variant} | ${median(own.map((s) => s.requests / s.seconds)).toFixed(0)} | ${median(own.map(cpuPerRequest)).toFixed(1)} | ${median(own.map((s) => s.meanMs)).toFixed(3)} | ${median(own.map((s) => s.p95Ms)).toFixed(3)} | ${cpuRatio} | ${wallRatio} |`);
     }
   }
-  const pairedRows = VARIANTS.map((variant) => {
-    const own = rounds.map((round) => round[variant].paired);
-    const median = (values: number[]) => values.sort((x, y) => x - y)[Math.floor(values.length / 2)]!;
-    return `| ${variant === 'off' ? 'off (two apps with everything off: the noise)' : variant} | ${median(own.map((p) => p.variant.requests))} | ${median(own.map((p) => cpuPerRequest(p.off))).toFixed(1)} | ${median(own.map((p) => cpuPerRequest(p.variant))).toFixed(1)} | ${ratios(own.map((p) => cpuPerRequest(p.variant) / cpuPerRequest(p.off)))} | ${ratios(own.map((p) => p.variant.meanMs / p.off.meanMs))} |`;
-  });
+  const pairedRows = WORKLOADS.flatMap((workload) =>
+    VARIANTS.map((variant) => {
+      const own = rounds.map((round) => round[variant].paired[workload]);
+      const pooled = (ratiosOf: (turns: Turns) => number[]) => own.flatMap((p) => ratiosOf(p.turns));
+      return `| ${workload} | ${variant === 'off' ? 'off (two apps with everything off: the noise)' : variant} | ${String(median(own.map((p) => p.variant.requests)))} | ${median(own.map((p) => cpuPerRequest(p.off))).toFixed(1)} | ${median(own.map((p) => cpuPerRequest(p.variant))).toFixed(1)} | ${medianWithQuartiles(pooled((turns) => windowRatios(turns, WINDOW_TURNS[workload])))} | ${medianWithQuartiles(pooled(turnRatios))} | ${medianWithRange(own.map((p) => sumRatio(p.turns)))} | ${medianWithRange(own.map((p) => p.variant.meanMs / p.off.meanMs))} |`;
+    }),
+  );
+  /** How far apart the "off" processes were: the across-process ratios' noise. */
+  const offSpread = (workload: Workload) => {
+    const cpu = rounds.map((round) => cpuPerRequest(round.off.samples[workload]));
+    return `${workload} ${Math.min(...cpu).toFixed(1)} to ${Math.max(...cpu).toFixed(1)} µs (${(Math.max(...cpu) / Math.min(...cpu)).toFixed(3)}×)`;
+  };
   const text = [
     `# Observability overhead, ${kind}, ${new Date().toISOString()}`,
     '',
@@ -291,10 +329,12 @@ function report(rounds: Record<Variant, ProcessFigures>[], kind: string): { text
     '|---|---|---:|---:|---:|---:|---|---|',
     ...rows,
     '',
-    `The fixed page paired in each process: the variant's app and an app with everything off in the same process, serving the page in turns of ${String(PAIRED_TURN)} requests (the order swapped each turn) for ${String(SECONDS)} s after a warm-up of the same length and at least ${String(WARM_UP_REQUESTS['fixed page'])} pages each. A ratio is the variant's CPU (or mean wall time) per request over the off app's in the same process: median (minimum-maximum) over the rounds. It leaves out what the whole process pays (see the bench's header).`,
+    `The noise of this table: the "off" processes' own CPU a request ranged ${WORKLOADS.map(offSpread).join(', ')} over the rounds, with nothing changed. It keeps what a whole process pays, which the paired figures below miss.`,
     '',
-    '| variant | requests each | off app CPU µs | variant CPU µs | CPU ratio, same process | wall ratio, same process |',
-    '|---|---:|---:|---:|---|---|',
+    `Paired in each process: the variant's app and an app with everything off (each writing to ${String(CASES)} cases of its own) serve the workload in turns of ${WORKLOADS.map((w) => `${String(PAIRED_TURN[w])} (${w})`).join(' or ')} requests, the order swapped each turn, for ${String(SECONDS)} s after a warm-up of the same length and at least ${String(WARM_UP_REQUESTS['fixed page'])} fixed pages or ${String(WARM_UP_REQUESTS['single event'])} events each, each turn's CPU kept (bench/observability-statistics.ts). Window: the variant's CPU over the off app's in windows of ${WORKLOADS.map((w) => `${String(WINDOW_TURNS[w] * PAIRED_TURN[w])} ${w === 'fixed page' ? 'pages' : 'events'}`).join(' or ')} a side (enough to hold a batch of spans exported and the collections), pooled over the rounds: median (interquartile range, how many). Turn: the same for each turn alone, which leaves out what falls in fewer than half the turns. Sums: every turn summed, one ratio a round, median (minimum-maximum). The "off" rows are two identical apps: each figure's noise floor. **The goals are read from the window ratio** (under 1.05 with logs and metrics, under 1.15 with tracing, read beside the off row, the noise floor); the across-process table adds what the whole process pays.`,
+    '',
+    '| workload | variant | requests each | off app CPU µs | variant CPU µs | CPU ratio, window | CPU ratio, turn | CPU ratio, sums | wall ratio, sums |',
+    '|---|---|---:|---:|---:|---|---|---|---|',
     ...pairedRows,
     '',
   ].join('\n');
