@@ -121,17 +121,20 @@ export interface CaseToAlert {
   babyName: string;
   /** The team now, switched-off accounts left out, in the order they joined. */
   team: readonly AlertTeamMember[];
+  /** The findings whose critical-finding alert on the case nobody has taken up, when the change read them with the profile (profile-facts.ts); read here otherwise. */
+  openFindingAlerts?: ReadonlySet<string>;
 }
 
 /**
  * The alerts for the critical findings a change newly left showing (compared with the version
- * before it), not yet stored. `known`: the baby's name and team as the change read them, so they are not read again.
+ * before it), not yet stored. `known`: the baby's name and team as the change read them, and the
+ * open alerts' findings when it read those too, so they are not read again.
  */
 export async function findingAlertsToStore(trx: Tx, caseId: string, before: readonly FindingShown[], after: readonly FindingShown[], known?: CaseToAlert): Promise<AlertToStore[]> {
   const candidates = newlyCriticalFindingIds(before, after);
   if (candidates.length === 0) return [];
   const name = known?.babyName ?? (await babyName(trx, caseId));
-  const drafts = alertsForFindings({ before, after, openAlertFindingIds: await openAlertFindingIds(trx, caseId, candidates), babyName: name });
+  const drafts = alertsForFindings({ before, after, openAlertFindingIds: known?.openFindingAlerts ?? (await openAlertFindingIds(trx, caseId, candidates)), babyName: name });
   if (drafts.length === 0) return [];
   const team = known?.team ?? (await currentTeam(trx, caseId));
   return drafts.map((draft) => ({ caseId, draft, entryId: null, team }));

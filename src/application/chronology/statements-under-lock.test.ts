@@ -22,7 +22,7 @@ class Counter implements KyselyPlugin {
   };
 }
 
-// ADR 0022: the team read with the duplicates and the people, the alerts and the audit entries with the version.
+// ADR 0022: the team read with the duplicates and the people, the open alerts with the profile, the alerts and the audit entries with the version.
 describe('one agency event, under its case\'s lock', () => {
   let t: TestApp;
   let officer: UserActor;
@@ -58,6 +58,14 @@ describe('one agency event, under its case\'s lock', () => {
     const { result, statements } = await counted(officer, { ...visit('attendance'), kind: 'emergency-attendance', summary: 'Taken to the emergency department' });
     assert.ok(result.ok && !result.duplicate, JSON.stringify(result));
     assert.equal(result.alerts.length, 1);
+    assert.equal(statements, 5);
+  });
+
+  it('sends the same five when the event newly shows a critical finding: the open alerts for it are read with the profile', async () => {
+    // The baby is not yet mobile: an injury is a trigger event and shows a critical finding.
+    const { result, statements } = await counted(officer, { ...visit('injury'), kind: 'injury-observed', source: 'observed', summary: 'Small bruise on the left ear' });
+    assert.ok(result.ok && !result.duplicate, JSON.stringify(result));
+    assert.deepEqual(result.alerts.map((alert) => [alert.reason, alert.findingId]), [['critical-finding', 'non-mobile-injury'], ['trigger-event', undefined]]);
     assert.equal(statements, 5);
   });
 

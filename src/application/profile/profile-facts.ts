@@ -20,6 +20,7 @@ import type { GrowthMeasurement } from '../../domain/growth/growth.types.ts';
 import type { Selectable } from 'kysely';
 import type { ServiceSettings } from '../../domain/settings/service-settings.ts';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { notTakenUp } from '../alerts/open-alerts.ts';
 import { loadChronologies } from '../chronology/chronology-rows.ts';
 import { patternsOfCase } from './pattern-states.ts';
 import { eventReadingOfCase } from './event-readings.ts';
@@ -45,6 +46,8 @@ export interface StoredProfile {
   openedOn: string;
   /** What only the dashboards' summary reads (application/dashboards/case-summaries.ts), when asked for (`withSummaryFacts`). */
   summaryFacts?: SummaryFacts;
+  /** The findings with a critical-finding alert on the case that nobody has taken up, when asked for (`withOpenFindingAlerts`). */
+  openFindingAlerts?: ReadonlySet<string>;
 }
 
 /** The escalation decisions and the meetings of a case: what its dashboards' summary reads beside the profile. */
@@ -135,6 +138,8 @@ export async function loadStoredProfile(db: Queryable, caseId: string, today: st
  * already; missing ids are left out. `known`: chronologies the caller has already (kept by the
  * chronology cache), not read again. `withSummaryFacts`: the cases' escalation decisions and meetings
  * too, in the same statement, for the dashboards' summary written with the version (ADR 0017).
+ * `withOpenFindingAlerts`: the findings whose critical-finding alert is still open, in the same
+ * statement, so a change that newly shows one knows whether it alerts without another read (ADR 0022).
  */
 export async function loadStoredProfiles(
   db: Queryable,
@@ -142,7 +147,7 @@ export async function loadStoredProfiles(
   today: string,
   settings: ServiceSettings,
   known: ReadonlyMap<string, readonly ChronologyEntry[]> = new Map(),
-  { withSummaryFacts = false }: { withSummaryFacts?: boolean } = {},
+  { withSummaryFacts = false, withOpenFindingAlerts = false }: { withSummaryFacts?: boolean; withOpenFindingAlerts?: boolean } = {},
 ): Promise<Map<string, StoredProfile>> {
   const profiles = new Map<string, StoredProfile>();
   if (caseIds.length === 0) return profiles;
@@ -215,12 +220,25 @@ export async function loadStoredProfiles(
           jsonArrayFrom(eb.selectFrom('case_meetings').select(['kind', 'held_on', 'section47', 'protection_plan']).whereRef('case_meetings.case_id', '=', 'cases.id')).as('summary_meetings'),
         ]),
       )
+      .$if(withOpenFindingAlerts, (q) =>
+        q.select((eb) =>
+          jsonArrayFrom(
+            eb
+              .selectFrom('alerts')
+              .select('alerts.finding_id')
+              .whereRef('alerts.case_id', '=', 'cases.id')
+              .where('alerts.reason', '=', 'critical-finding')
+              .where('alerts.finding_id', 'is not', null)
+              .where(notTakenUp),
+          ).as('open_finding_alerts'),
+        ),
+      )
       .where('cases.id', 'in', ids)
       .execute(),
     loadChronologies(db, unknown),
   ]);
   const chronologies = new Map<string, readonly ChronologyEntry[]>([...loaded, ...known]);
-  for (const { people, assessments, evidence, measurements, current_findings, team_agencies, plan_check_items, summary_decisions, summary_meetings, ...record } of records) {
+  for (const { people, assessments, evidence, measurements, current_findings, team_agencies, plan_check_items, summary_decisions, summary_meetings, open_finding_alerts, ...record } of records) {
     const stored = storedProfileFrom(
       {
         record,
@@ -236,7 +254,8 @@ export async function loadStoredProfiles(
       settings,
     );
     const summaryFacts = summary_decisions && summary_meetings ? summaryFactsFrom(summary_decisions, summary_meetings) : undefined;
-    profiles.set(record.id, { ...stored, currentFindings: current_findings ?? [], openedOn: serviceToday(record.created_at), ...(summaryFacts ? { summaryFacts } : {}) });
+    const openFindingAlerts = open_finding_alerts ? new Set(open_finding_alerts.flatMap((row) => (row.finding_id ? [row.finding_id] : []))) : undefined;
+    profiles.set(record.id, { ...stored, currentFindings: current_findings ?? [], openedOn: serviceToday(record.created_at), ...(summaryFacts ? { summaryFacts } : {}), ...(openFindingAlerts ? { openFindingAlerts } : {}) });
   }
   return profiles;
 }

@@ -62,12 +62,15 @@ export interface EvaluatedForVersion {
   chronology: readonly ChronologyEntry[];
   /** The case's dashboards' summary after the change (ADR 0017), worked out from what the evaluation read, and the clocks' settings' stamp it was worked out under. */
   summary?: { of: CaseSummary; stamp: string };
+  /** The findings whose critical-finding alert nobody has taken up, read with the profile: a finding newly showing among them alerts no one again. */
+  openFindingAlerts?: ReadonlySet<string>;
 }
 
 /**
  * The changed cases' profiles read (the chronologies known are not read again) and evaluated, with
  * each case's dashboards' summary worked out from the same read (its decisions and meetings read by
- * the same statement), for the version writer to store with the version. The
+ * the same statement) and the findings whose alert is still open (read by it too, for the alerts a
+ * finding newly showing raises), for the version writer to store with the version. The
  * read is its first statement and it sends no other, so a caller may queue a statement of its own
  * behind it and have the database run that while Node evaluates (record-batch.ts).
  */
@@ -80,13 +83,14 @@ export async function evaluateChangedProfiles(
 ): Promise<Map<string, EvaluatedForVersion>> {
   const evaluating = performance.now();
   const today = serviceToday(ctx.clock.now());
-  const profiles = await inSpan('profile.read', () => loadStoredProfiles(trx, caseIds, today, settings, chronologies, { withSummaryFacts: true }), { 'icp.cases': caseIds.length });
+  const profiles = await inSpan('profile.read', () => loadStoredProfiles(trx, caseIds, today, settings, chronologies, { withSummaryFacts: true, withOpenFindingAlerts: true }), { 'icp.cases': caseIds.length });
   const evaluated = new Map<string, EvaluatedForVersion>();
   const stamp = settingsStamp(settings.timescales);
   for (const [caseId, stored] of profiles) {
     const findings = snapshotFindings(evaluateStored(stored).evaluation);
     const summary = stored.summaryFacts ? { of: summaryOfProfile(caseId, { ...stored, summaryFacts: stored.summaryFacts }, findings, settings.timescales, today), stamp } : undefined;
-    evaluated.set(caseId, { findings, findingsBefore: stored.currentFindings, chronology: stored.chronology, ...(summary ? { summary } : {}) });
+    const { openFindingAlerts } = stored;
+    evaluated.set(caseId, { findings, findingsBefore: stored.currentFindings, chronology: stored.chronology, ...(summary ? { summary } : {}), ...(openFindingAlerts ? { openFindingAlerts } : {}) });
   }
   ctx.metrics.observeProfileEvaluations(profiles.size, msSince(evaluating));
   return evaluated;
@@ -140,12 +144,13 @@ export async function appendProfileVersionsRaisingAlerts(
       why: entry.why,
       findings: JSON.stringify(findings),
     };
-    return { row, findings, findingsBefore, chronology, summary };
+    return { row, findings, findingsBefore, chronology, summary, openFindingAlerts: evaluated.get(caseId)?.openFindingAlerts };
   });
   const toStore: AlertToStore[] = [];
-  for (const { row, findings, findingsBefore } of prepared) {
+  for (const { row, findings, findingsBefore, openFindingAlerts } of prepared) {
     const locked = known.cases.get(row.case_id)!;
-    toStore.push(...(await findingAlertsToStore(trx, row.case_id, findingsBefore, findings, { babyName: locked.babyName, team: locked.team.filter((member) => !member.disabled) })));
+    const toAlert = { babyName: locked.babyName, team: locked.team.filter((member) => !member.disabled), ...(openFindingAlerts ? { openFindingAlerts } : {}) };
+    toStore.push(...(await findingAlertsToStore(trx, row.case_id, findingsBefore, findings, toAlert)));
   }
   toStore.push(...entryAlerts);
   for (const { row, chronology } of prepared) versions.set(row.case_id, { version: row.version, alerts: [], chronology });
