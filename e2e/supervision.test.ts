@@ -1,6 +1,6 @@
 // Supervision of a case in a real browser with axe: the health visitor opens the case's supervision
 // page and the form with the prompts, sends it half filled (the error summary links to each field
-// and what was typed is kept), then records it with the health visiting safeguarding lead as
+// and what was typed is kept; a date missing its month is linked by its month, only it marked), then records it with the health visiting safeguarding lead as
 // supervisor and an action that joins the plan; the lead reads the notes, the cases due supervision
 // page passes axe, and the GP in the same team is refused the notes. Days from the test clock.
 import assert from 'node:assert/strict';
@@ -8,6 +8,7 @@ import { before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { addDays } from '../src/domain/shared/calendar-date.ts';
 import { expectNoAxeViolations, submit, useE2eOnDemoCase } from './helpers/browser.ts';
+import { expectDateInError } from './helpers/date-checks.ts';
 import { expectErrorSummary, fillDate, visit } from './helpers/page-checks.ts';
 
 const demo = useE2eOnDemoCase('Okafor');
@@ -50,6 +51,19 @@ describe('supervision of a case', () => {
     ]);
     assert.equal(await page.locator('#answer-script').inputValue(), 'Grace says the father no longer visits.');
     await expectNoAxeViolations(page);
+  });
+
+  test('a date missing its month: the summary goes to the month, only it is marked, the rest kept', async () => {
+    const [year, , day] = demo.today.split('-');
+    await page.locator('#heldOn-month').fill('');
+    const refused = await submit(page, page.locator('[data-qa="save-supervision"]'));
+    assert.equal(refused.status(), 400);
+    assert.equal(await page.locator('.govuk-error-summary__list a').first().innerText(), 'The date of the supervision must include a month.');
+    await expectNoAxeViolations(page);
+    await expectDateInError(page, 'heldOn', ['month']);
+    assert.equal(await page.locator('#heldOn-day').inputValue(), String(Number(day)));
+    assert.equal(await page.locator('#heldOn-year').inputValue(), year);
+    await fillDate(page, 'heldOn', demo.today);
   });
 
   test('records it with the safeguarding lead as supervisor; the action joins the plan', async () => {

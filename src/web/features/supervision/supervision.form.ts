@@ -1,12 +1,14 @@
 // The form to record a supervision: the date, the two who took part, an answer to each prompt,
 // whether the case is stuck, the analysis, the decisions and rows of actions (`action-1-dueOn-day`),
 // read into the supervision as the domain takes it, and the domain's problems turned into GOV.UK
-// errors on the field they are about. Action rows left blank are left out; each keeps the number it
+// errors on the field they are about (a date that could not be read worded as every date input words
+// it, web/forms/refused-date.ts, on the part in error). Action rows left blank are left out; each keeps the number it
 // was shown with. "Add another action" re-renders with one more blank row, without saving.
 import { PROMPT_IDS, type PromptId } from '../../../domain/supervision/supervision-prompts.ts';
 import { SUPERVISION_PROBLEM_MESSAGES, type SupervisionProblem } from '../../../domain/supervision/supervision-rules.ts';
 import { SUPERVISION_LIMITS, type SupervisionDraft } from '../../../domain/supervision/supervision.types.ts';
-import { dateInputValues, readDateInput } from '../../forms/date-input.ts';
+import { dateInputValues, type DatePartErrors } from '../../forms/date-input.ts';
+import { refusedDate, typedDay } from '../../forms/refused-date.ts';
 import { formErrors, type FormErrors } from '../../forms/validate-form.ts';
 
 export const FIRST_ACTION_ROWS = 2;
@@ -102,12 +104,6 @@ export function withAnotherAction(values: SupervisionFormValues): SupervisionFor
   return values.actions.length >= MOST_ACTION_ROWS ? values : { ...values, actions: [...values.actions, blankAction()] };
 }
 
-/** A typed date for the domain: '' when blank, the ISO day when real, and something the domain calls not a date otherwise. */
-function typedDay(values: Record<string, string>, prefix: string): string {
-  const read = readDateInput(values, { prefix, label: 'The date', enter: 'Enter the date' }, false);
-  return read.ok ? (read.iso ?? '') : 'not-a-date';
-}
-
 /** The supervision as the domain takes it, blank action rows left out, and the row each action came from. */
 export function draftFrom(values: SupervisionFormValues): { draft: SupervisionDraft; actionRows: number[] } {
   const actionRows: number[] = [];
@@ -146,9 +142,32 @@ export function fieldFor(path: string, actionRows: readonly number[]): string {
   }
 }
 
-/** The domain's problems as GOV.UK errors, in the order of the form. */
-export function supervisionFormErrors(problems: readonly SupervisionProblem[], actionRows: readonly number[]): FormErrors {
+/** The date a problem is about, as the form shows it: its prefix, what was typed in it, and the words it is named by. */
+function dateOf(field: string, values: SupervisionFormValues): { prefix: string; typed: Record<string, string>; label: string } | undefined {
+  if (field === 'heldOn-day') return { prefix: 'heldOn', typed: { 'heldOn-day': values['heldOn-day'], 'heldOn-month': values['heldOn-month'], 'heldOn-year': values['heldOn-year'] }, label: 'The date of the supervision' };
+  const row = /^action-(\d+)-dueOn-day$/.exec(field)?.[1];
+  const action = row === undefined ? undefined : values.actions[Number(row)];
+  if (row === undefined || !action) return undefined;
+  const prefix = `action-${row}-dueOn`;
+  return { prefix, typed: { [`${prefix}-day`]: action['dueOn-day'], [`${prefix}-month`]: action['dueOn-month'], [`${prefix}-year`]: action['dueOn-year'] }, label: 'The due date' };
+}
+
+/** The domain's problems as GOV.UK errors, in the order of the form; a date's on the part in error, only the parts in error marked. */
+export function supervisionFormErrors(problems: readonly SupervisionProblem[], actionRows: readonly number[], values: SupervisionFormValues): FormErrors & { dateParts: DatePartErrors } {
   const errors: Record<string, string> = {};
-  for (const problem of problems) errors[fieldFor(problem.path, actionRows)] ??= SUPERVISION_PROBLEM_MESSAGES[problem.code];
-  return formErrors(errors);
+  const dateParts: DatePartErrors = {};
+  for (const problem of problems) {
+    const field = fieldFor(problem.path, actionRows);
+    const message = SUPERVISION_PROBLEM_MESSAGES[problem.code];
+    const date = dateOf(field, values);
+    if (!date) {
+      errors[field] ??= message;
+      continue;
+    }
+    if (date.prefix in dateParts) continue;
+    const refused = refusedDate(date.typed, date.prefix, date.label, message);
+    errors[refused.field] = refused.text;
+    dateParts[date.prefix] = refused.parts;
+  }
+  return { ...formErrors(errors), dateParts };
 }

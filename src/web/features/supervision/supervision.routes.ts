@@ -68,6 +68,7 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
         changes: presentChanges(view.changes, view.subjectNames),
         lastWords: lastWords(view.lastHeldOn),
         fieldErrors: {},
+        dateParts: {},
         backLink: `/cases/${view.caseId}/supervision`,
         ...locals,
       },
@@ -96,7 +97,7 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
     const view = await load(request, reply, true);
     if (!view) return reply;
     // The rows as typed, blank ones included, so each error stays on the row it is about.
-    return formPage(reply, view, typed, supervisionFormErrors(result.problems, actionRows), result.refused ? 403 : 400);
+    return formPage(reply, view, typed, supervisionFormErrors(result.problems, actionRows, typed), result.refused ? 403 : 400);
   });
 
   app.get<{ Params: { caseId: string; supervisionId: string } }>('/cases/:caseId/supervision/:supervisionId', { preHandler: requireUser }, async (request, reply) => {

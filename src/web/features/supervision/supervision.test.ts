@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { makeCase, makeOrganisation, makeUser } from '../../../../test/helpers/factories.ts';
+import { dateFieldState } from '../../../../test/helpers/date-field.ts';
 import { dateFields, qaElement, summaryErrors, textOf } from '../../../../test/helpers/html.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { WebClient } from '../../../../test/helpers/web-client.ts';
@@ -127,6 +128,48 @@ describe('the supervision pages', () => {
     assert.match(response.body, /Mother says she has stopped drinking/);
     assert.equal((await stored()).length, 0);
     assert.equal(await audits(users.hv.id, 'supervision.record', 'failure'), 1);
+  });
+
+  describe('a date, read as every date input reads it', () => {
+    const heldOn = (day: string, month: string, year: string) => ({ 'heldOn-day': day, 'heldOn-month': month, 'heldOn-year': year });
+    const cases = [
+      { name: 'a missing month', typed: ['3', '', '2026'], error: '#heldOn-month: The date of the supervision must include a month.', parts: ['month'] },
+      { name: 'letters', typed: ['3', 'March', '2026'], error: '#heldOn-day: The date of the supervision must be a real date.', parts: ['day', 'month', 'year'] },
+      { name: '31 February', typed: ['31', '2', '2026'], error: '#heldOn-day: The date of the supervision must be a real date.', parts: ['day', 'month', 'year'] },
+      { name: 'a year of 2 digits', typed: ['3', '3', '26'], error: '#heldOn-year: Year must include 4 numbers.', parts: ['year'] },
+      { name: 'nothing at all', typed: ['', '', ''], error: '#heldOn-day: Enter the date of the supervision.', parts: ['day', 'month', 'year'] },
+    ] as const;
+    for (const { name, typed, error, parts } of cases) {
+      it(`refuses the day it was held with ${name}: the summary links to the first part in error, only those are marked, what was typed comes back`, async () => {
+        const [day, month, year] = typed;
+        const response = await clients.hv.post(`/cases/${caseId}/supervision/new`, filled(heldOn(day, month, year)));
+        assert.equal(response.statusCode, 400);
+        assert.deepEqual(summaryErrors(response.body), [error]);
+        assert.deepEqual(dateFieldState(response.body, 'heldOn'), { message: `Error: ${error.slice(error.indexOf(': ') + 2)}`, marked: parts, typed, describedBy: 'heldOn-hint heldOn-error' });
+        assert.equal((await stored()).length, 0);
+      });
+    }
+
+    it('keeps the rule that a supervision is not dated in the future, in its own words, every part marked', async () => {
+      const [year, month, day] = addDays(today, 1).split('-') as [string, string, string];
+      const response = await clients.hv.post(`/cases/${caseId}/supervision/new`, filled(heldOn(day, month, year)));
+      assert.equal(response.statusCode, 400);
+      assert.deepEqual(summaryErrors(response.body), ['#heldOn-day: A supervision dated in the future has not happened yet: enter the date it was held.']);
+      assert.deepEqual(dateFieldState(response.body, 'heldOn').marked, ['day', 'month', 'year']);
+    });
+
+    it("words an action's due date on its row, the other row's date unmarked, both as typed", async () => {
+      const response = await clients.hv.post(
+        `/cases/${caseId}/supervision/new`,
+        filled({ 'action-0-dueOn-year': '27', 'action-1-text': 'Ask the GP', 'action-1-owner': 'Hana Visitor', 'action-1-dueOn-day': '', 'action-1-dueOn-month': '', 'action-1-dueOn-year': '' }),
+      );
+      assert.equal(response.statusCode, 400);
+      assert.deepEqual(summaryErrors(response.body), ['#action-0-dueOn-year: Year must include 4 numbers.', '#action-1-dueOn-day: Enter the date it is due.']);
+      const [, month, day] = addDays(today, 14).split('-').map(Number);
+      assert.deepEqual(dateFieldState(response.body, 'action-0-dueOn'), { message: 'Error: Year must include 4 numbers.', marked: ['year'], typed: [String(day), String(month), '27'], describedBy: 'action-0-dueOn-hint action-0-dueOn-error' });
+      assert.deepEqual(dateFieldState(response.body, 'action-1-dueOn'), { message: 'Error: Enter the date it is due.', marked: ['day', 'month', 'year'], typed: ['', '', ''], describedBy: 'action-1-dueOn-hint action-1-dueOn-error' });
+      assert.deepEqual(dateFieldState(response.body, 'heldOn'), { message: '', marked: [], typed: Object.values(dateFields('heldOn', today)), describedBy: 'heldOn-hint' });
+    });
   });
 
   it("refuses a supervisor outside the practitioner's organisation with a clear message, keeps the form, and audits the refusal", async () => {

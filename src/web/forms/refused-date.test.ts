@@ -1,0 +1,26 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { refusedDate, typedDay } from './refused-date.ts';
+
+const typed = (day: string, month: string, year: string) => ({ 'heldOn-day': day, 'heldOn-month': month, 'heldOn-year': year });
+const refused = (day: string, month: string, year: string) => refusedDate(typed(day, month, year), 'heldOn', 'The date of the meeting', 'Enter the date of the meeting.');
+
+describe('a date typed into a form whose rules are the domain’s', () => {
+  it('goes to the domain as blank, as the ISO day, or as never a real date when it cannot be read', () => {
+    assert.equal(typedDay(typed('', '', ''), 'heldOn'), '');
+    assert.equal(typedDay(typed('3', '2', '2027'), 'heldOn'), '2027-02-03');
+    for (const [day, month, year] of [['', '2', '2027'], ['3', 'Feb', '2027'], ['31', '2', '2027'], ['3', '2', '27']] as const) assert.equal(typedDay(typed(day, month, year), 'heldOn'), 'not-a-date', `${day} ${month} ${year}`);
+  });
+
+  it('words a refused date it could not read in the shared words, on the first part in error, marking only those', () => {
+    assert.deepEqual(refused('3', '', ''), { field: 'heldOn-month', text: 'The date of the meeting must include a month and year.', parts: ['month', 'year'] });
+    assert.deepEqual(refused('3', 'Feb', '2027'), { field: 'heldOn-day', text: 'The date of the meeting must be a real date.', parts: ['day', 'month', 'year'] });
+    assert.deepEqual(refused('31', '2', '2027'), { field: 'heldOn-day', text: 'The date of the meeting must be a real date.', parts: ['day', 'month', 'year'] });
+    assert.deepEqual(refused('3', '2', '27'), { field: 'heldOn-year', text: 'Year must include 4 numbers.', parts: ['year'] });
+  });
+
+  it('keeps the domain’s message for a date left blank, or read and refused by its rules, on the day with every part marked', () => {
+    assert.deepEqual(refused('', '', ''), { field: 'heldOn-day', text: 'Enter the date of the meeting.', parts: ['day', 'month', 'year'] });
+    assert.deepEqual(refusedDate(typed('3', '2', '2099'), 'heldOn', 'The date of the meeting', 'The meeting cannot be in the future.'), { field: 'heldOn-day', text: 'The meeting cannot be in the future.', parts: ['day', 'month', 'year'] });
+  });
+});
