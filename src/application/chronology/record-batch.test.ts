@@ -158,4 +158,28 @@ describe('recording a batch of chronology entries', () => {
     const alerts = await t.ctx.db.selectFrom('alerts').select(['reason', 'finding_id']).where('case_id', '=', caseId).orderBy('reason').execute();
     assert.deepEqual(alerts.map((a) => [a.reason, a.finding_id]), [['critical-finding', 'non-mobile-injury'], ['trigger-event', null]]);
   });
+
+  it('stores every column of each entry as given, when the entries share some columns and differ in others (the INSERT sends the shared ones once)', async () => {
+    const caseId = (await makeCase(t.ctx, { teamUserIds: [officer.userId] })).id;
+    await makePerson(t.ctx, caseId, { id: `mum-${caseId}` });
+    await recordBatch(t.ctx, officer, items([[caseId, visit('First', 'mixed-0')]]));
+    const outcome = await recordBatch(t.ctx, officer, items([
+      [caseId, visit('Plain', 'mixed-1')],
+      [caseId, { ...visit('Timed, named, from another agency', 'mixed-2'), occurredAt: '2026-11-19T14:30:00+00:00', personIds: [`mum-${caseId}`], agency: 'Children\'s Centre', babySeen: true }],
+      [caseId, { ...visit('With details', 'mixed-3'), significant: true, details: { note: 'Seen at the door' } }],
+      [caseId, { kind: 'home-visit', occurredAt: '2026-11-20', summary: 'No external id', source: 'third-party' }],
+    ]));
+    assert.deepEqual(outcome.stored.map((s) => s.index), [0, 1, 2, 3]);
+    const version = (await t.ctx.db.selectFrom('cases').select('profile_version').where('id', '=', caseId).executeTakeFirstOrThrow()).profile_version;
+    // The entries as the change made them before the INSERT (the chronology was kept, so they were not read back), against the rows read back.
+    assert.deepEqual(t.ctx.chronologies.at(caseId, version), await loadChronology(t.ctx.db, caseId));
+    const stored = await entriesOf(caseId);
+    assert.deepEqual(stored.map((e) => [e.summary, e.agency, e.baby_seen, e.significant, e.details, e.person_ids, e.source, e.external_id, e.occurred_at === null]), [
+      ['First', 'County Police', null, false, {}, [], 'observed', 'mixed-0', true],
+      ['No external id', 'County Police', null, false, {}, [], 'third-party', null, true],
+      ['Plain', 'County Police', null, false, {}, [], 'observed', 'mixed-1', true],
+      ['Timed, named, from another agency', 'Children\'s Centre', true, false, {}, [`mum-${caseId}`], 'observed', 'mixed-2', false],
+      ['With details', 'County Police', null, true, { note: 'Seen at the door' }, [], 'observed', 'mixed-3', true],
+    ]);
+  });
 });
