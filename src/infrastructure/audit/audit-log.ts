@@ -24,6 +24,8 @@ export interface AuditEntryInput {
   caseId?: string | null;
   ip?: string | null;
   details?: Record<string, unknown>;
+  /** The request the entry is for, when not the one the work runs in (events of several requests recorded together); not hashed. */
+  requestId?: string | null;
 }
 
 export interface AuditEntryToAppend {
@@ -61,7 +63,7 @@ export function auditRowsForOneStatement(key: AuditKey, entries: readonly AuditE
 
 /** Each entry signed with its own hash (ADR 10), in the order given. */
 function auditRows(key: AuditKey, entries: readonly AuditEntryToAppend[]): AuditRow[] {
-  // The request that wrote them, for finding its log lines: not hashed (migration 044).
+  // The request that wrote them, for finding its log lines, unless an entry names its own: not hashed (migration 044).
   const requestId = currentRequestId();
   return entries.map(({ entry, id, occurredAt }) => {
     const fields: HashedAuditFields = {
@@ -93,7 +95,7 @@ function auditRows(key: AuditKey, entries: readonly AuditEntryToAppend[]): Audit
       details: JSON.stringify(fields.details),
       key_id: key.id,
       entry_hash: auditEntryMac(fields, key),
-      request_id: requestId,
+      request_id: entry.requestId === undefined ? requestId : entry.requestId,
     };
   });
 }
