@@ -1,6 +1,6 @@
 // Professionals' meetings and the clocks in a real browser with axe: the meetings page, the form
 // with "add another" working without JavaScript's help, a meeting dated in the future refused with
-// the error summary linking to the field, then a strategy discussion and an initial conference 16
+// the error summary linking to the field, a year of 2 digits refused on the year alone, then a strategy discussion and an initial conference 16
 // working days later, and the clocks showing the conference met late. Days from the test clock.
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { addDays } from '../src/domain/shared/calendar-date.ts';
 import { addWorkingDays } from '../src/domain/timescales/working-days.ts';
 import { expectNoAxeViolations, submit, useE2eOnDemoCase } from './helpers/browser.ts';
+import { expectDateInError } from './helpers/date-checks.ts';
 import { expectErrorSummary, fillDate, visit } from './helpers/page-checks.ts';
 
 const demo = useE2eOnDemoCase('Okafor');
@@ -44,6 +45,19 @@ describe('meetings and timescales for the team', () => {
     await expectErrorSummary(page, [{ text: 'A meeting dated in the future cannot be recorded as held: enter the date it was held.', href: '#heldOn-day' }]);
     await expectNoAxeViolations(page);
     assert.equal(await page.locator('#decision-0').inputValue(), 'Start enquiries under section 47');
+  });
+
+  test('a year of 2 digits: the summary goes to the year, only it is marked, the day and month kept', async () => {
+    await page.locator('#heldOn-year').fill('26');
+    const refused = await submit(page, page.locator('[data-qa="save-meeting"]'));
+    assert.equal(refused.status(), 400);
+    await expectErrorSummary(page, [{ text: 'Year must include 4 numbers.', href: '#heldOn-year' }]);
+    await expectNoAxeViolations(page);
+    await expectDateInError(page, 'heldOn', ['year']);
+    const [, month, day] = addDays(demo.today, 2).split('-');
+    assert.equal(await page.locator('#heldOn-day').inputValue(), String(Number(day)));
+    assert.equal(await page.locator('#heldOn-month').inputValue(), String(Number(month)));
+    assert.equal(await page.locator('#heldOn-year').inputValue(), '26');
   });
 
   test('records a strategy discussion and a conference 16 working days later, and the clock shows it met late', async () => {

@@ -1,11 +1,13 @@
 // The form to record a meeting: rows of attendees, people invited and absent, decisions and actions
 // sent as flat fields (`attendee-2-name`, `action-0-dueOn-day`), read into the meeting as the domain
-// takes it, and the domain's problems turned into GOV.UK errors on the row and field they are about.
-// Rows left blank are left out; each keeps the number it was shown with, so nothing typed moves on a
+// takes it, and the domain's problems turned into GOV.UK errors on the row and field they are about
+// (a date that could not be read worded as every date input words it, web/forms/refused-date.ts, on
+// the part in error). Rows left blank are left out; each keeps the number it was shown with, so nothing typed moves on a
 // re-render. "Add another" re-renders with one more blank row, without saving (no JavaScript needed).
 import { MEETING_PROBLEM_MESSAGES, type MeetingProblem } from '../../../domain/meetings/meeting-rules.ts';
 import { MEETING_LIMITS, type MeetingDraft } from '../../../domain/meetings/meeting.types.ts';
-import { readDateInput } from '../../forms/date-input.ts';
+import type { DatePartErrors } from '../../forms/date-input.ts';
+import { refusedDate, typedDay } from '../../forms/refused-date.ts';
 import { formErrors, type FormErrors } from '../../forms/validate-form.ts';
 
 export const ROW_KINDS = ['attendees', 'absent', 'decisions', 'actions'] as const;
@@ -144,12 +146,6 @@ export function withAnotherRow(values: MeetingFormValues, kind: RowKind): Meetin
   }
 }
 
-/** A typed date for the domain: '' when blank, the ISO day when real, and something the domain calls not a date otherwise. */
-function typedDay(values: Record<string, string>, prefix: string): string {
-  const read = readDateInput(values, { prefix, label: 'The date', enter: 'Enter the date' }, false);
-  return read.ok ? (read.iso ?? '') : 'not-a-date';
-}
-
 const yesNo = (value: string): boolean | undefined => (value === 'yes' ? true : value === 'no' ? false : undefined);
 
 /** Which shown row each item sent to the domain came from, by list. */
@@ -226,12 +222,32 @@ export function fieldFor(path: string, rows: RowMap): string {
   }
 }
 
-/** The domain's problems as GOV.UK errors: the summary in the order found, each field its message. */
-export function meetingFormErrors(problems: readonly MeetingProblem[], rows: RowMap): FormErrors {
+/** The date a problem is about, as the form shows it: its prefix, what was typed in it, and the words it is named by. */
+function dateOf(field: string, values: MeetingFormValues): { prefix: string; typed: Record<string, string>; label: string } | undefined {
+  if (field === 'heldOn-day') return { prefix: 'heldOn', typed: { 'heldOn-day': values['heldOn-day'], 'heldOn-month': values['heldOn-month'], 'heldOn-year': values['heldOn-year'] }, label: 'The date the meeting was held' };
+  const row = /^action-(\d+)-dueOn-day$/.exec(field)?.[1];
+  const action = row === undefined ? undefined : values.actions[Number(row)];
+  if (row === undefined || !action) return undefined;
+  const prefix = `action-${row}-dueOn`;
+  return { prefix, typed: { [`${prefix}-day`]: action['dueOn-day'], [`${prefix}-month`]: action['dueOn-month'], [`${prefix}-year`]: action['dueOn-year'] }, label: 'The due date' };
+}
+
+/** The domain's problems as GOV.UK errors: the summary in the order found, each field its message; a date's on the part in error, only the parts in error marked. */
+export function meetingFormErrors(problems: readonly MeetingProblem[], rows: RowMap, values: MeetingFormValues): FormErrors & { dateParts: DatePartErrors } {
   const errors: Record<string, string> = {};
+  const dateParts: DatePartErrors = {};
   for (const problem of problems) {
     const field = fieldFor(problem.path, rows);
-    errors[field] ??= MEETING_PROBLEM_MESSAGES[problem.code];
+    const message = MEETING_PROBLEM_MESSAGES[problem.code];
+    const date = dateOf(field, values);
+    if (!date) {
+      errors[field] ??= message;
+      continue;
+    }
+    if (date.prefix in dateParts) continue;
+    const refused = refusedDate(date.typed, date.prefix, date.label, message);
+    errors[refused.field] = refused.text;
+    dateParts[date.prefix] = refused.parts;
   }
-  return formErrors(errors);
+  return { ...formErrors(errors), dateParts };
 }

@@ -37,7 +37,7 @@ export async function meetingRoutes(app: FastifyInstance): Promise<void> {
   function formPage(reply: FastifyReply, view: MeetingsView, values: MeetingFormValues, locals: object = {}, status = 200) {
     return reply.page(
       'meetings/meeting-new.njk',
-      { title: 'Record a meeting', caseId: view.caseId, babyName: view.babyName, values, kindItems, agencyItems, abuseCategoryItems: abuseCategoryItems(values.abuseCategory), fieldErrors: {}, backLink: `/cases/${view.caseId}/meetings`, ...locals },
+      { title: 'Record a meeting', caseId: view.caseId, babyName: view.babyName, values, kindItems, agencyItems, abuseCategoryItems: abuseCategoryItems(values.abuseCategory), fieldErrors: {}, dateParts: {}, backLink: `/cases/${view.caseId}/meetings`, ...locals },
       status,
     );
   }
@@ -66,6 +66,6 @@ export async function meetingRoutes(app: FastifyInstance): Promise<void> {
     const view = await load(request, reply, true);
     if (!view) return reply;
     // The rows as typed, blank ones included, so each error stays on the row it is about.
-    return formPage(reply, view, typed, meetingFormErrors(result.problems, rows), 400);
+    return formPage(reply, view, typed, meetingFormErrors(result.problems, rows, typed), 400);
   });
 }

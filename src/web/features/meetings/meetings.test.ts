@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { makeCase, makeOrganisation, makeUser } from '../../../../test/helpers/factories.ts';
+import { dateFieldState } from '../../../../test/helpers/date-field.ts';
 import { dateFields, inputValue, qaElement, summaryErrors, textOf } from '../../../../test/helpers/html.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { WebClient } from '../../../../test/helpers/web-client.ts';
@@ -83,6 +84,49 @@ describe('the meetings pages', () => {
     assert.equal(inputValue(response.body, 'action-1-text'), 'Send the log');
     assert.match(response.body, /Share the police log/);
     assert.equal(await meetings(), 0);
+  });
+
+  describe('a date, read as every date input reads it', () => {
+    /** A strategy discussion right in everything but the dates as typed. */
+    const meeting = (over: Record<string, string>) => ({
+      kind: 'strategy-discussion',
+      ...dateFields('heldOn', addDays(today, -1)),
+      chair: 'Sue Chair',
+      parentsPresent: 'no',
+      section47: 'yes',
+      'attendee-0-name': 'PC Lane',
+      'attendee-0-agency': 'police',
+      'decision-0': 'Start enquiries under section 47',
+      ...over,
+    });
+    const cases = [
+      { name: 'a missing day', typed: ['', '3', '2026'], error: '#heldOn-day: The date the meeting was held must include a day.', parts: ['day'] },
+      { name: 'letters', typed: ['3', 'March', '2026'], error: '#heldOn-day: The date the meeting was held must be a real date.', parts: ['day', 'month', 'year'] },
+      { name: '31 February', typed: ['31', '2', '2026'], error: '#heldOn-day: The date the meeting was held must be a real date.', parts: ['day', 'month', 'year'] },
+      { name: 'a year of 2 digits', typed: ['3', '3', '26'], error: '#heldOn-year: Year must include 4 numbers.', parts: ['year'] },
+      { name: 'nothing at all', typed: ['', '', ''], error: '#heldOn-day: Enter the date the meeting was held.', parts: ['day', 'month', 'year'] },
+    ] as const;
+    for (const { name, typed, error, parts } of cases) {
+      it(`refuses the day it was held with ${name}: the summary links to the first part in error, only those are marked, what was typed comes back`, async () => {
+        const [day, month, year] = typed;
+        const response = await web.post(`/cases/${caseId}/meetings/new`, meeting({ 'heldOn-day': day, 'heldOn-month': month, 'heldOn-year': year }));
+        assert.equal(response.statusCode, 400);
+        assert.deepEqual(summaryErrors(response.body), [error]);
+        assert.deepEqual(dateFieldState(response.body, 'heldOn'), { message: `Error: ${error.slice(error.indexOf(': ') + 2)}`, marked: parts, typed, describedBy: 'heldOn-hint heldOn-error' });
+        assert.equal(await meetings(), 0);
+      });
+    }
+
+    it("words an action's due date on its row, the other row's date unmarked, both as typed", async () => {
+      const response = await web.post(
+        `/cases/${caseId}/meetings/new`,
+        meeting({ 'action-0-text': 'Share the log', 'action-0-owner': 'PC Lane', 'action-0-dueOn-day': '15', 'action-0-dueOn-month': '', 'action-0-dueOn-year': '2027', 'action-1-text': 'Visit', 'action-1-owner': 'Sue Chair', ...dateFields('action-1-dueOn', addDays(today, 3)) }),
+      );
+      assert.equal(response.statusCode, 400);
+      assert.deepEqual(summaryErrors(response.body), ['#action-0-dueOn-month: The due date must include a month.']);
+      assert.deepEqual(dateFieldState(response.body, 'action-0-dueOn'), { message: 'Error: The due date must include a month.', marked: ['month'], typed: ['15', '', '2027'], describedBy: 'action-0-dueOn-hint action-0-dueOn-error' });
+      assert.deepEqual(dateFieldState(response.body, 'action-1-dueOn'), { message: '', marked: [], typed: Object.values(dateFields('action-1-dueOn', addDays(today, 3))), describedBy: 'action-1-dueOn-hint' });
+    });
   });
 
   it('records a strategy discussion and a late initial conference, and the page shows the clock met late and the observations', async () => {
