@@ -10,6 +10,7 @@
 import client from 'prom-client';
 import { SEVERITIES } from '../../domain/catalogue/finding-definitions.ts';
 import { OIDC_REFUSALS } from '../../domain/shared/oidc-sign-in.ts';
+import { RequestDurations } from './request-durations.ts';
 
 /** Seconds: from a millisecond page to a ten-second stall. */
 const REQUEST_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -58,13 +59,9 @@ export class PrometheusMetrics {
   constructor(options: { defaultMetrics?: boolean } = {}) {
     const registers = [this.registry];
     if (options.defaultMetrics ?? true) client.collectDefaultMetrics({ register: this.registry });
-    this.requestDuration = new client.Histogram({
-      name: 'icp_http_request_duration_seconds',
-      help: 'Requests answered, by route template ("unmatched" when no route matched), method and status code',
-      labelNames: ['route', 'method', 'status'] as const,
-      buckets: REQUEST_BUCKETS,
-      registers,
-    });
+    this.requestDuration = new RequestDurations('icp_http_request_duration_seconds', 'Requests answered, by route template ("unmatched" when no route matched), method and status code', REQUEST_BUCKETS, statusLabel);
+    // A registry reads a metric through its get() (prom-client's own AggregatorRegistry registers such plain ones).
+    this.registry.registerMetric(this.requestDuration as unknown as client.Metric);
     const pool = () => this.pool;
     new client.Gauge({
       name: 'icp_db_pool_connections_in_use',
@@ -157,7 +154,7 @@ export class PrometheusMetrics {
   }
 
   observeRequest(route: string, method: string, status: number, ms: number): void {
-    this.requestDuration.observe({ route, method: oneOf(HTTP_METHODS, method), status: statusLabel(status) }, seconds(ms));
+    this.requestDuration.observe(route, oneOf(HTTP_METHODS, method), isStatus(status) ? status : NOT_A_STATUS, seconds(ms));
   }
 
   observeCaseChange(actionName: string, outcome: string, ms: number, entries: number): void {
@@ -203,7 +200,11 @@ export class PrometheusMetrics {
   }
 }
 
-/** A status code from 100 to 599 as itself; anything else (never seen) as "other". */
+const isStatus = (status: number) => Number.isInteger(status) && status >= 100 && status <= 599;
+/** What observeRequest counts a status outside 100 to 599 (never seen) as. */
+const NOT_A_STATUS = 0;
+
+/** A status code from 100 to 599 as itself; anything else as "other". */
 function statusLabel(status: number): string {
-  return Number.isInteger(status) && status >= 100 && status <= 599 ? String(status) : OTHER;
+  return isStatus(status) ? String(status) : OTHER;
 }
