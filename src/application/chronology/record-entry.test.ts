@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
+import { makeCase, makePerson } from '../../../test/helpers/factories.ts';
 import { officerOnCase } from '../../../test/helpers/officer-on-case.ts';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { runForRequest } from '../../infrastructure/process/request-scope.ts';
@@ -98,3 +100,88 @@ describe('single events for one case, recorded together while one is being recor
     assert.deepEqual(denied.map((d) => d.request_id), ['request-0', 'request-1']);
   });
 });
+
+describe('single events for several cases from one caller, recorded together (ADR 0021)', () => {
+  let t: TestApp;
+  let officer: UserActor;
+  let cases: string[];
+
+  before(async () => {
+    t = await createTestApp();
+    const first = await officerOnCase(t.ctx);
+    officer = first.officer;
+    cases = [first.caseId];
+    for (const person of ['mum-b', 'mum-c']) {
+      const { id } = await makeCase(t.ctx, { teamUserIds: [officer.userId] });
+      await makePerson(t.ctx, id, { id: person });
+      cases.push(id);
+    }
+  });
+  after(async () => t.close());
+
+  /** Every event sent at once, each on its case: the first is recorded alone, the rest wait and go together. */
+  const atOnce = (events: readonly [string, EntryInput][]) => Promise.allSettled(events.map(([caseId, entry], i) => runForRequest(`request-${String(i)}`, () => recordEntry(t.ctx, officer, caseId, entry))));
+  const latestVersion = (caseId: string) =>
+    t.ctx.db.selectFrom('profile_versions').select(['change', sql<string>`xmin::text`.as('transaction')]).where('case_id', '=', caseId).orderBy('version', 'desc').executeTakeFirstOrThrow();
+  const latestAudit = (caseId: string) =>
+    t.ctx.db.selectFrom('audit_log').select(['subject_type', 'subject_id', 'request_id']).where('case_id', '=', caseId).where('action', '=', 'chronology.record').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+  const storedEntries = (like: string) => t.ctx.db.selectFrom('chronology_entries').select('summary').where('summary', 'like', like).orderBy('summary').execute();
+
+  it('records the waiting events of every case in one transaction, each case with its own version and audit entry in its own event’s request', async () => {
+    const [a, b, c] = cases as [string, string, string];
+    const answers = await atOnce([[a, visit('Alone on a')], [b, visit('On b')], [a, visit('Then on a')], [c, visit('On c')]]);
+    const entries = answers.map((answer) => {
+      assert.ok(answer.status === 'fulfilled' && answer.value.ok, JSON.stringify(answer));
+      return answer.value.entry;
+    });
+    assert.deepEqual(entries.map((entry) => entry.summary), ['Alone on a', 'On b', 'Then on a', 'On c']);
+    const [versionA, versionB, versionC] = await Promise.all(cases.map(latestVersion));
+    assert.equal(versionB!.transaction, versionA!.transaction);
+    assert.equal(versionC!.transaction, versionA!.transaction);
+    assert.equal((versionA!.change as { entryId: string }).entryId, entries[2]!.id);
+    assert.equal((versionB!.change as { entryId: string }).entryId, entries[1]!.id);
+    const audits = await Promise.all(cases.map(latestAudit));
+    assert.deepEqual(audits.map((audit) => [audit.subject_type, audit.subject_id, audit.request_id]), [
+      ['chronology-entry', entries[2]!.id, 'request-2'],
+      ['chronology-entry', entries[1]!.id, 'request-1'],
+      ['chronology-entry', entries[3]!.id, 'request-3'],
+    ]);
+  });
+
+  it('fails only the events of a case whose change fails, and records the other cases’ events', async () => {
+    const [a, b, c] = cases as [string, string, string];
+    await failingInsertsFor(t, b, 'BEFORE INSERT', 'NOT DEFERRABLE');
+    try {
+      const answers = await atOnce([[a, visit('Failing 1 alone')], [a, visit('Failing 2 on a')], [b, visit('Failing 3 on b')], [c, visit('Failing 4 on c')]]);
+      assert.deepEqual(answers.map((answer) => answer.status), ['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+      assert.match(String((answers[2] as PromiseRejectedResult).reason), /refused for the test/);
+      assert.deepEqual((await storedEntries('Failing %')).map((entry) => entry.summary), ['Failing 1 alone', 'Failing 2 on a', 'Failing 4 on c']);
+    } finally {
+      await dropFailingInserts(t);
+    }
+  });
+
+  it('fails every event of a group whose commit fails, trying none again', async () => {
+    const [a, b, c] = cases as [string, string, string];
+    await failingInsertsFor(t, b, 'AFTER INSERT', 'DEFERRABLE INITIALLY DEFERRED');
+    try {
+      const answers = await atOnce([[a, visit('Commit 1 alone')], [a, visit('Commit 2 on a')], [b, visit('Commit 3 on b')], [c, visit('Commit 4 on c')]]);
+      assert.deepEqual(answers.map((answer) => answer.status), ['fulfilled', 'rejected', 'rejected', 'rejected']);
+      assert.deepEqual((await storedEntries('Commit %')).map((entry) => entry.summary), ['Commit 1 alone']);
+    } finally {
+      await dropFailingInserts(t);
+    }
+  });
+});
+
+/** A constraint trigger that refuses every chronology entry of one case, at the INSERT or (deferred) at the commit. */
+async function failingInsertsFor(t: TestApp, caseId: string, when: 'BEFORE INSERT' | 'AFTER INSERT', timing: string): Promise<void> {
+  await sql`CREATE FUNCTION refuse_for_test() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused for the test'; END $$`.execute(t.ctx.db);
+  const constraint = when === 'AFTER INSERT' ? sql.raw('CONSTRAINT') : sql.raw('');
+  await sql`CREATE ${constraint} TRIGGER refuse_for_test ${sql.raw(when)} ON chronology_entries ${sql.raw(when === 'AFTER INSERT' ? timing : '')} FOR EACH ROW WHEN (NEW.case_id = ${sql.lit(caseId)}) EXECUTE FUNCTION refuse_for_test()`.execute(t.ctx.db);
+}
+
+async function dropFailingInserts(t: TestApp): Promise<void> {
+  await sql`DROP TRIGGER refuse_for_test ON chronology_entries`.execute(t.ctx.db);
+  await sql`DROP FUNCTION refuse_for_test()`.execute(t.ctx.db);
+}

@@ -3,13 +3,14 @@
 // duplicate of one stored before, and the alerts it raised. A contact may answer the plan's check items
 // (`planChecks`), taken as the contact form takes them (plan-check-entries.ts).
 //
-// Single events for one case from one caller that arrive while one of them is being recorded wait in
-// the process and are then recorded together, as one batch: one transaction, one profile version and
-// one audit entry naming each of them (ADR 0021), instead of each queueing at the case's row lock for
-// a transaction of its own. Each is still answered alone: its entry, its duplicate flag, its own
-// entry's alert and the alerts of the findings the version newly shows; an entry refused costs only
-// itself; a transaction that fails fails them all. A correction and a contact answering the plan are
-// recorded alone, as before.
+// Single events from one caller that arrive while one of its events is being recorded wait in the
+// process and are then recorded together, as one batch, whatever their cases: one transaction, and
+// for each case one profile version and one audit entry naming its events (ADR 0021), instead of a
+// transaction each, queueing at a case's row lock or costing its round trips and its commit alone.
+// Each is still answered alone: its entry, its duplicate flag, its own entry's alert and the alerts
+// of the findings its case's version newly shows; an entry refused costs only itself; a transaction
+// that fails before its commit is tried again case by case, so only the failing case's events fail.
+// A correction and a contact answering the plan are recorded alone, as before.
 import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
 import type { EntryProblem } from '../../domain/chronology/entry-rules.ts';
 import { eventKindById } from '../../domain/catalogue/catalogue.ts';
@@ -18,6 +19,7 @@ import type { UserActor } from '../actor.ts';
 import type { RaisedAlert } from '../alerts/raise-alerts.ts';
 import type { AppContext } from '../context.ts';
 import { CaseClosedForTransferError, noteRefusedWhenClosed } from '../cases/case-closed-for-transfer.ts';
+import { currentRequestId } from '../../infrastructure/process/request-scope.ts';
 import { keepChronologies, recordEntriesIn, type BatchRejection, type BatchSource, type CaseWritten, type EntriesRecorded } from './record-batch.ts';
 import type { PlanCheckProblem } from '../../domain/plan/plan-checks.ts';
 import type { EntryWithPlanChecks } from './plan-check-entries.ts';
@@ -89,38 +91,84 @@ const TOGETHER: BatchSource = {
 /** At most this many single events recorded together; more wait for the next group. */
 const RECORDED_TOGETHER_LIMIT = 50;
 
-/** An answer, or the refusal of a case closed for transfer, thrown to that call alone. */
-type Answer = RecordEntryResult | CaseClosedForTransferError;
+/** A single event as it waits: its case, its entry and the request it came in. */
+interface SingleEvent {
+  caseId: string;
+  entry: EntryWithPlanChecks;
+  requestId: string | null;
+}
 
-const waitingByContext = new WeakMap<AppContext, TogetherWhileBusy<EntryWithPlanChecks, Answer>>();
+/** An answer, or what is thrown to that call alone: the refusal of a case closed for transfer, or its case's failure. */
+type Answer = RecordEntryResult | CaseClosedForTransferError | { failed: unknown };
 
-/** The single events waiting in this process, by case and caller. */
-function singleEventsWaiting(ctx: AppContext): TogetherWhileBusy<EntryWithPlanChecks, Answer> {
+const waitingByContext = new WeakMap<AppContext, TogetherWhileBusy<SingleEvent, Answer>>();
+
+/** The single events waiting in this process, by caller. */
+function singleEventsWaiting(ctx: AppContext): TogetherWhileBusy<SingleEvent, Answer> {
   let waiting = waitingByContext.get(ctx);
   if (!waiting) waitingByContext.set(ctx, (waiting = new TogetherWhileBusy(RECORDED_TOGETHER_LIMIT)));
   return waiting;
 }
 
-/** Only one caller's events go together: the audit entry names one actor, channel and address. */
-function sameCallerOnCase(actor: UserActor, caseId: string): string {
-  return JSON.stringify([caseId, actor.userId, actor.organisationId, actor.role, actor.channel, actor.ip]);
+/** Only one caller's events go together: the audit entries name one actor, channel and address. */
+function sameCaller(actor: UserActor): string {
+  return JSON.stringify([actor.userId, actor.organisationId, actor.role, actor.channel, actor.ip]);
 }
 
 export async function recordEntry(ctx: AppContext, actor: UserActor, caseId: string, input: EntryWithPlanChecks): Promise<RecordEntryResult> {
   noteRefusedWhenClosed();
-  const record = (inputs: EntryWithPlanChecks[]) => recordTogether(ctx, actor, caseId, inputs);
+  const event: SingleEvent = { caseId, entry: input, requestId: currentRequestId() };
+  const record = (events: SingleEvent[]) => recordTogether(ctx, actor, events);
   // A correction reads the chain it extends, and a contact's answers are audited on their own: each alone.
   const alone = input.corrects !== undefined || input.planChecks !== undefined;
-  const answer = alone ? (await record([input]))[0]! : await singleEventsWaiting(ctx).call(sameCallerOnCase(actor, caseId), input, record);
+  const answer = alone ? (await record([event]))[0]! : await singleEventsWaiting(ctx).call(sameCaller(actor), event, record);
   if (answer instanceof CaseClosedForTransferError) throw answer;
+  if ('failed' in answer) throw answer.failed;
   return answer;
 }
 
-async function recordTogether(ctx: AppContext, actor: UserActor, caseId: string, inputs: readonly EntryWithPlanChecks[]): Promise<Answer[]> {
-  const items = inputs.map((entry, index) => ({ index, caseId, entry }));
-  const recorded = await ctx.db.transaction().execute((trx) => recordEntriesIn(trx, ctx, actor, items, items.length === 1 ? SINGLE_ENTRY : TOGETHER));
+/**
+ * The events recorded in one transaction, each answered. If it fails before its commit (so nothing
+ * of it is stored) and the events are on more than one case, each case's events are recorded again
+ * on their own: a case whose change fails then fails only its own events. A failed commit is not
+ * tried again (it may have been stored): it fails every event.
+ */
+async function recordTogether(ctx: AppContext, actor: UserActor, events: readonly SingleEvent[]): Promise<Answer[]> {
+  const items = events.map(({ caseId, entry }, index) => ({ index, caseId, entry }));
+  const source = sourceNamingRequests(items.length === 1 ? SINGLE_ENTRY : TOGETHER, events);
+  let failedBeforeCommit = false;
+  let recorded: EntriesRecorded;
+  try {
+    recorded = await ctx.db.transaction().execute((trx) =>
+      recordEntriesIn(trx, ctx, actor, items, source).catch((error: unknown) => {
+        failedBeforeCommit = true;
+        throw error;
+      }),
+    );
+  } catch (error) {
+    const cases = new Set(events.map((event) => event.caseId));
+    if (!failedBeforeCommit || cases.size === 1) throw error;
+    return eachCaseAlone(ctx, actor, events, cases);
+  }
   keepChronologies(ctx, recorded);
-  return items.map(({ index }) => answerFor(recorded, caseId, index));
+  return items.map(({ index, caseId }) => answerFor(recorded, caseId, index));
+}
+
+async function eachCaseAlone(ctx: AppContext, actor: UserActor, events: readonly SingleEvent[], cases: ReadonlySet<string>): Promise<Answer[]> {
+  const answers: Answer[] = [];
+  for (const caseId of cases) {
+    const positions = events.flatMap((event, position) => (event.caseId === caseId ? [position] : []));
+    const own = await recordTogether(ctx, actor, positions.map((position) => events[position]!)).catch((error: unknown) => positions.map(() => ({ failed: error })));
+    positions.forEach((position, i) => (answers[position] = own[i]!));
+  }
+  return answers;
+}
+
+/** Each case's audit entry in the request of its case's first event, not the group's first. */
+function sourceNamingRequests(source: BatchSource, events: readonly SingleEvent[]): BatchSource {
+  const requestOfCase = new Map<string, string | null>();
+  for (const { caseId, requestId } of events) if (!requestOfCase.has(caseId)) requestOfCase.set(caseId, requestId);
+  return { ...source, auditEvent: (part) => ({ ...source.auditEvent!(part), requestId: requestOfCase.get(part.caseId) ?? null }) };
 }
 
 function answerFor(recorded: EntriesRecorded, caseId: string, index: number): Answer {
