@@ -67,4 +67,21 @@ describe('request logging', () => {
     assert.equal(app.log.level, 'info');
     assert.equal(logger.parentWhileUnmade(), undefined);
   });
+
+  it('writes no request line above info (LOG_LEVEL=warn), and the warnings still', async () => {
+    const written: string[] = [];
+    const quiet = Fastify({ logger: loggerOptions('warn', { write: (line) => void written.push(line) }), childLoggerFactory: requestLoggerFor, logController: new LogController({ disableRequestLogging: true }), genReqId: requestIdFor(false) });
+    await quiet.register(requestLogging);
+    quiet.get('/warns', async (request) => {
+      request.log.warn('something to say');
+      return 'ok';
+    });
+    const response = await quiet.inject({ method: 'GET', url: '/warns' });
+    await quiet.close();
+    assert.equal(response.statusCode, 200);
+    assert.deepEqual(
+      written.map((line) => (JSON.parse(line) as Record<string, unknown>)['msg']),
+      ['something to say'],
+    );
+  });
 });
