@@ -2,13 +2,15 @@
 // neonatal nurse on Ruby Okafor's team (born at 34 weeks, 2,100 g: a fragile baby) opens the page,
 // adds a follow-up row without saving (no JavaScript needed), is refused a plan without feeding and
 // handling advice or an answer about the social worker, with the error summary linking to the fields
-// and everything typed kept, then records it and sees it with what is still missing. Days from the
+// and everything typed kept, then an appointment's date missing its day (linked by its day, only it
+// marked), then records it and sees it with what is still missing. Days from the
 // test clock.
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { addDays } from '../src/domain/shared/calendar-date.ts';
 import { expectNoAxeViolations, submit, useE2eOnDemoCase } from './helpers/browser.ts';
+import { expectDateInError } from './helpers/date-checks.ts';
 import { expectErrorSummary, fillDate, visit } from './helpers/page-checks.ts';
 
 const demo = useE2eOnDemoCase('Okafor');
@@ -55,9 +57,23 @@ describe('a discharge plan for a fragile baby', () => {
     assert.ok(await page.locator('#stay').isChecked());
   });
 
-  test('records the plan, and shows it with what is still missing', async () => {
+  test('an appointment’s date missing its day: the summary goes to the day, only it is marked, the rest kept', async () => {
     await page.locator('#feedingAndHandling').fill('Tube feeds every three hours. Lift and hold with the head and ribs supported.');
     await page.locator('#socialWorker-2').check();
+    await page.locator('#followUp-0-on-day').fill('');
+    const refused = await submit(page, page.locator('[data-qa="save-discharge-plan"]'));
+    assert.equal(refused.status(), 400);
+    await expectErrorSummary(page, [{ text: 'The date of the appointment must include a day.', href: '#followUp-0-on-day' }]);
+    await expectNoAxeViolations(page);
+    await expectDateInError(page, 'followUp-0-on', ['day']);
+    const [year, month] = addDays(demo.today, 14).split('-');
+    assert.equal(await page.locator('#followUp-0-on-month').inputValue(), String(Number(month)));
+    assert.equal(await page.locator('#followUp-0-on-year').inputValue(), year);
+    assert.equal(await page.locator('#feedingAndHandling').inputValue(), 'Tube feeds every three hours. Lift and hold with the head and ribs supported.');
+  });
+
+  test('records the plan, and shows it with what is still missing', async () => {
+    await fillDate(page, 'followUp-0-on', addDays(demo.today, 14));
     await submit(page, page.locator('[data-qa="save-discharge-plan"]'));
     assert.match(await page.locator('[data-qa="discharge-plan-saved"]').innerText(), /The discharge plan is recorded in the chronology/);
     const card = page.locator('[data-qa="discharge-plan"]');

@@ -1,11 +1,13 @@
 // The discharge plan form: flat fields (`dischargeOn-day`, `followUp-1-what`, `socialWorker-toldBy`)
 // read into the plan as the domain takes it, and the domain's problems turned into GOV.UK errors on
-// the field and row they are about. Rows of follow-up appointments and of people who planned the
+// the field and row they are about (a date that could not be read worded as every date input words
+// it, web/forms/refused-date.ts, on the part in error). Rows of follow-up appointments and of people who planned the
 // discharge left blank are left out; each keeps the number it was shown with, so nothing typed
 // moves on a re-render. "Add another" re-renders with one more blank row, without saving.
 import { DISCHARGE_PROBLEM_MESSAGES, type DischargeProblem } from '../../../domain/discharge/discharge-plan-rules.ts';
 import { DISCHARGE_LIMITS, type DischargePlanDraft } from '../../../domain/discharge/discharge-plan.types.ts';
-import { readDateInput } from '../../forms/date-input.ts';
+import type { DatePartErrors } from '../../forms/date-input.ts';
+import { refusedDate, typedDay } from '../../forms/refused-date.ts';
 import { formErrors, type FormErrors } from '../../forms/validate-form.ts';
 
 export const ROW_KINDS = ['followUps', 'attendees'] as const;
@@ -132,12 +134,6 @@ export function withAnotherRow(values: DischargeFormValues, kind: RowKind): Disc
   return kind === 'followUps' ? { ...values, followUps: [...values.followUps, blankFollowUp()] } : { ...values, attendees: [...values.attendees, blankPerson()] };
 }
 
-/** A typed date for the domain: '' when blank, the ISO day when real, and something the domain calls not a date otherwise. */
-function typedDay(values: Record<string, string>, prefix: string): string {
-  const read = readDateInput(values, { prefix, label: 'The date', enter: 'Enter the date' }, false);
-  return read.ok ? (read.iso ?? '') : 'not-a-date';
-}
-
 /** Which shown row each item sent to the domain came from, by list. */
 export interface RowMap {
   followUps: number[];
@@ -200,9 +196,43 @@ export function fieldFor(path: string, rows: RowMap): string {
   }
 }
 
-/** The domain's problems as GOV.UK errors: the summary in the order found, each field its message. */
-export function dischargeFormErrors(problems: readonly DischargeProblem[], rows: RowMap): FormErrors {
+/** How each date is named in the domain's messages, by its prefix (a follow-up's: `followUp-N-on`). */
+const DATE_LABELS: Record<string, string> = {
+  dischargeOn: 'The discharge date',
+  'firstVisit-by': 'The date of the first home visit',
+  'socialWorker-toldOn': 'The date they were told',
+  'gp-toldOn': 'The date they were told',
+};
+
+/** The date a problem's field is the day of, as the form shows it: its prefix, what was typed in it, and the words it is named by. */
+function dateOf(field: string, values: DischargeFormValues): { prefix: string; typed: Record<string, string>; label: string } | undefined {
+  const prefix = field.endsWith('-day') ? field.slice(0, -'-day'.length) : undefined;
+  if (prefix === undefined) return undefined;
+  const label = DATE_LABELS[prefix];
+  const single = values as unknown as Record<string, string>;
+  if (label) return { prefix, typed: { [`${prefix}-day`]: single[`${prefix}-day`] ?? '', [`${prefix}-month`]: single[`${prefix}-month`] ?? '', [`${prefix}-year`]: single[`${prefix}-year`] ?? '' }, label };
+  const row = /^followUp-(\d+)-on$/.exec(prefix)?.[1];
+  const followUp = row === undefined ? undefined : values.followUps[Number(row)];
+  if (!followUp) return undefined;
+  return { prefix, typed: { [`${prefix}-day`]: followUp['on-day'], [`${prefix}-month`]: followUp['on-month'], [`${prefix}-year`]: followUp['on-year'] }, label: 'The date of the appointment' };
+}
+
+/** The domain's problems as GOV.UK errors: the summary in the order found, each field its message; a date's on the part in error, only the parts in error marked. */
+export function dischargeFormErrors(problems: readonly DischargeProblem[], rows: RowMap, values: DischargeFormValues): FormErrors & { dateParts: DatePartErrors } {
   const errors: Record<string, string> = {};
-  for (const problem of problems) errors[fieldFor(problem.path, rows)] ??= DISCHARGE_PROBLEM_MESSAGES[problem.code];
-  return formErrors(errors);
+  const dateParts: DatePartErrors = {};
+  for (const problem of problems) {
+    const field = fieldFor(problem.path, rows);
+    const message = DISCHARGE_PROBLEM_MESSAGES[problem.code];
+    const date = dateOf(field, values);
+    if (!date) {
+      errors[field] ??= message;
+      continue;
+    }
+    if (date.prefix in dateParts) continue;
+    const refused = refusedDate(date.typed, date.prefix, date.label, message);
+    errors[refused.field] = refused.text;
+    dateParts[date.prefix] = refused.parts;
+  }
+  return { ...formErrors(errors), dateParts };
 }

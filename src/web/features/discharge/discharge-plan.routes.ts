@@ -31,7 +31,7 @@ export async function dischargePlanRoutes(app: FastifyInstance): Promise<void> {
   function page(reply: FastifyReply, view: DischargePlansView, values: DischargeFormValues, locals: object = {}, status = 200) {
     return reply.page(
       'discharge/discharge-plan.njk',
-      { title: 'Discharge plans', p: presentDischargePlans(view), values, stayItems, agencyItems, fieldErrors: {}, backLink: `/cases/${view.caseId}`, ...locals },
+      { title: 'Discharge plans', p: presentDischargePlans(view), values, stayItems, agencyItems, fieldErrors: {}, dateParts: {}, backLink: `/cases/${view.caseId}`, ...locals },
       status,
     );
   }
@@ -60,6 +60,6 @@ export async function dischargePlanRoutes(app: FastifyInstance): Promise<void> {
     const view = await load(request, reply, true);
     if (!view) return reply;
     // The rows as typed, blank ones included, so each error stays on the row it is about.
-    return page(reply, view, typed, dischargeFormErrors(result.problems, rows), 400);
+    return page(reply, view, typed, dischargeFormErrors(result.problems, rows, typed), 400);
   });
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { makeCase, makeOrganisation, makeUser } from '../../../../test/helpers/factories.ts';
+import { dateFieldState } from '../../../../test/helpers/date-field.ts';
 import { dateFields, inputValue, qaElement, summaryErrors, textOf } from '../../../../test/helpers/html.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { WebClient } from '../../../../test/helpers/web-client.ts';
@@ -101,6 +102,39 @@ describe('the discharge plan page', () => {
     assert.equal(inputValue(response.body, 'followUp-0-where'), 'Children’s clinic');
     assert.match(response.body, /<input[^>]*id="gp"[^>]*checked|<input[^>]*checked[^>]*id="gp"/);
     assert.equal(await plans(), 0);
+  });
+
+  describe('a date, read as every date input reads it', () => {
+    const cases = [
+      { name: 'a missing month', typed: ['3', '', '2027'], error: '#dischargeOn-month: The discharge date must include a month.', parts: ['month'] },
+      { name: 'letters', typed: ['3', 'March', '2027'], error: '#dischargeOn-day: The discharge date must be a real date.', parts: ['day', 'month', 'year'] },
+      { name: '31 February', typed: ['31', '2', '2027'], error: '#dischargeOn-day: The discharge date must be a real date.', parts: ['day', 'month', 'year'] },
+      { name: 'a year of 2 digits', typed: ['3', '3', '27'], error: '#dischargeOn-year: Year must include 4 numbers.', parts: ['year'] },
+      { name: 'nothing at all', typed: ['', '', ''], error: '#dischargeOn-day: Enter the date the baby leaves, or is planned to leave.', parts: ['day', 'month', 'year'] },
+    ] as const;
+    for (const { name, typed, error, parts } of cases) {
+      it(`refuses a discharge date with ${name}: the summary links to the first part in error, only those are marked, what was typed comes back`, async () => {
+        const [day, month, year] = typed;
+        const response = await web.post(`/cases/${caseId}/discharge-plan`, filled({ 'dischargeOn-day': day, 'dischargeOn-month': month, 'dischargeOn-year': year }));
+        assert.equal(response.statusCode, 400);
+        assert.deepEqual(summaryErrors(response.body), [error]);
+        assert.deepEqual(dateFieldState(response.body, 'dischargeOn'), { message: `Error: ${error.slice(error.indexOf(': ') + 2)}`, marked: parts, typed, describedBy: 'dischargeOn-hint dischargeOn-error' });
+        assert.equal(await plans(), 0);
+      });
+    }
+
+    it("words a follow-up's date on its row and the GP's told date, the dates that are right unmarked, every date as typed", async () => {
+      const response = await web.post(`/cases/${caseId}/discharge-plan`, filled({ 'followUp-0-on-day': '', 'gp-toldOn-year': '26', 'followUp-1-what': 'Eye screening', 'followUp-1-where': 'Eye clinic', ...dateFields('followUp-1-on', addDays(today, 9)) }));
+      assert.equal(response.statusCode, 400);
+      assert.deepEqual(summaryErrors(response.body), ['#followUp-0-on-day: The date of the appointment must include a day.', '#gp-toldOn-year: Year must include 4 numbers.']);
+      const [, followUpMonth, followUpYear] = Object.values(dateFields('followUp-0-on', addDays(today, 8)));
+      assert.deepEqual(dateFieldState(response.body, 'followUp-0-on'), { message: 'Error: The date of the appointment must include a day.', marked: ['day'], typed: ['', followUpMonth, followUpYear], describedBy: 'followUp-0-on-hint followUp-0-on-error' });
+      const [toldDay, toldMonth] = Object.values(dateFields('gp-toldOn', today));
+      assert.deepEqual(dateFieldState(response.body, 'gp-toldOn'), { message: 'Error: Year must include 4 numbers.', marked: ['year'], typed: [toldDay, toldMonth, '26'], describedBy: 'gp-toldOn-hint gp-toldOn-error' });
+      for (const right of ['dischargeOn', 'firstVisit-by', 'followUp-1-on']) assert.deepEqual(dateFieldState(response.body, right).marked, [], right);
+      assert.deepEqual(dateFieldState(response.body, 'followUp-1-on').typed, Object.values(dateFields('followUp-1-on', addDays(today, 9))));
+      assert.equal(await plans(), 0);
+    });
   });
 
   it('records the plan and shows it, latest stay first, with what is still missing', async () => {
