@@ -47,7 +47,8 @@ export async function viewCaseOverview(ctx: AppContext, actor: UserActor, caseId
   const today = serviceToday(ctx.clock.now());
   const dates = { bornOn: opened.value.record.dateOfBirth, expectedDeliveryOn: opened.value.record.expectedDeliveryDate };
   const read = ctx.profiles.read(ctx, caseId, opened.value.profileVersion);
-  // The clocks take the chronology the profile read (kept, most often) and read their meetings beside the rest.
+  // The clocks take the chronology the profile read (kept, most often), of which they read only the entries
+  // not read before (timescales/clock-entries-kept.ts), and read their meetings beside the rest.
   const [evaluated, clocks, plan, proposals, retention] = await Promise.all([
     read,
     read.then((evaluated) => readCaseClocks(ctx, caseId, today, { entries: evaluated?.stored.chronology ?? [], dates })),

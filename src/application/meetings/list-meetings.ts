@@ -33,7 +33,11 @@ export type ListMeetingsResult = { ok: true; value: MeetingsView } | { ok: false
 export async function listMeetings(ctx: AppContext, actor: UserActor, caseId: string, intent?: CaseIntent): Promise<ListMeetingsResult> {
   const now = ctx.clock.now();
   const today = serviceToday(now);
-  const theCase = await ctx.db.selectFrom('cases').select(['status', 'given_name', 'family_name']).where('id', '=', caseId).executeTakeFirst();
+  const theCase = await ctx.db
+    .selectFrom('cases')
+    .select(['status', 'given_name', 'family_name', 'date_of_birth', 'expected_delivery_date', 'profile_version'])
+    .where('id', '=', caseId)
+    .executeTakeFirst();
   if (!theCase) {
     await recordAuditAlone(ctx, actor, { action: 'meeting.list', outcome: 'failure', subjectType: 'case', subjectId: caseId, details: { reason: 'not-found' } });
     return { ok: false, code: 'not-found', message: 'There is no case with this id.' };
@@ -45,7 +49,10 @@ export async function listMeetings(ctx: AppContext, actor: UserActor, caseId: st
   }
   if (await refusedForIntent(ctx, actor, caseId, access, intent)) return { ok: false, code: 'forbidden', message: 'Your access to this record does not allow this.' };
   const meetings = await readMeetings(ctx.db, caseId);
-  const clocks = (await readCaseClocks(ctx, caseId, today, { meetings })) ?? [];
+  // The chronology kept at the version read, when it is: else readCaseClocks reads it through the cache.
+  const entries = ctx.chronologies.at(caseId, theCase.profile_version);
+  const dates = { bornOn: theCase.date_of_birth, expectedDeliveryOn: theCase.expected_delivery_date };
+  const clocks = (await readCaseClocks(ctx, caseId, today, { meetings, dates, entries })) ?? [];
   await recordAuditAlone(ctx, actor, { action: 'meeting.list', caseId, subjectType: 'case', subjectId: caseId, details: { basis: access.basis, meetings: meetings.length } });
   return {
     ok: true,

@@ -1,9 +1,11 @@
 // The clocks of a case on the service's day (issue 13): its chronology entries, meetings, birth and
 // due date mapped to ClockEvents (clock-events.ts), run through the domain's clocks with the area's
 // timescale settings. readCaseClocks is for a use case that has already decided the caller's access
-// (the meetings page, the case page); viewTimescales checks access itself, as viewPlan does, and
-// audits the look, a refusal and a missing case as timescales.view. readClocksOfCases gives the
-// clocks of many cases from one read of their entries and one of their meetings (My cases).
+// (the meetings page, the case page, the review); it takes the chronology the chronology cache keeps
+// and reads only the entries of it kept for the clocks (clock-entries-kept.ts), so a view neither
+// reads nor walks the whole chronology for them. viewTimescales checks access itself, as viewPlan
+// does, and audits the look, a refusal and a missing case as timescales.view. readClocksOfCases gives
+// the clocks of many cases from one read of their entries and one of their meetings (My cases).
 import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
 import { isTriggerEventKind } from '../../domain/catalogue/catalogue.ts';
 import { EVENT_KIND_IDS, type EventKindId } from '../../domain/catalogue/event-kinds.ts';
@@ -15,19 +17,23 @@ import type { Queryable } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAuditAlone } from '../audit.ts';
 import { loadCaseAccess } from '../cases/case-access.ts';
-import { loadChronologies, loadChronology } from '../chronology/chronology-rows.ts';
+import { loadChronologies } from '../chronology/chronology-rows.ts';
 import type { AppContext } from '../context.ts';
 import { readMeetings } from '../meetings/meeting-rows.ts';
 import { settingsInForce } from '../settings/settings-in-force.ts';
 import { clockEventsFrom } from '../../domain/timescales/clock-events.ts';
+import { clockEntriesOfCase } from './clock-entries-kept.ts';
 
 export type { Clock } from '../../domain/timescales/clocks.ts';
 
 /** What a caller may have read already, so it is not read again. */
 export interface KnownForClocks {
-  db?: Queryable;
   meetings?: readonly RecordedMeeting[];
-  /** The case's whole chronology. */
+  /**
+   * The case's whole chronology, committed, as the chronology cache hands it on (ctx.chronologies, or
+   * a profile read through it): the entries it shares with the one the clocks last read are not looked
+   * at again. Read through the cache when not given.
+   */
   entries?: readonly ChronologyEntry[];
   /** The case's dates, YYYY-MM-DD or null. */
   dates?: { bornOn: string | null; expectedDeliveryOn: string | null };
@@ -35,17 +41,16 @@ export interface KnownForClocks {
 
 /** The case's clocks on `today`, in the domain's order; null when there is no such case. */
 export async function readCaseClocks(ctx: AppContext, caseId: string, today: string, known: KnownForClocks = {}): Promise<Clock[] | null> {
-  const db = known.db ?? ctx.db;
   const dates =
     known.dates ??
-    (await db
+    (await ctx.db
       .selectFrom('cases')
       .select(['date_of_birth as bornOn', 'expected_delivery_date as expectedDeliveryOn'])
       .where('id', '=', caseId)
       .executeTakeFirst());
   if (!dates) return null;
-  const [entries, meetings, inForce] = await Promise.all([known.entries ?? loadChronology(db, caseId), known.meetings ?? readMeetings(db, caseId), settingsInForce(ctx, db)]);
-  const events = clockEventsFrom({ entries, meetings, ...dates });
+  const [chronology, meetings, inForce] = await Promise.all([known.entries ?? ctx.chronologies.read(ctx.db, caseId), known.meetings ?? readMeetings(ctx.db, caseId), settingsInForce(ctx)]);
+  const events = clockEventsFrom({ entries: clockEntriesOfCase(caseId, chronology ?? []), meetings, ...dates });
   return timescaleClocks(events, today, inForce.settings.timescales);
 }
 
@@ -128,8 +133,12 @@ export type ViewTimescalesResult = { ok: true; value: { caseId: string; today: s
 export async function viewTimescales(ctx: AppContext, actor: UserActor, caseId: string): Promise<ViewTimescalesResult> {
   const now = ctx.clock.now();
   const today = serviceToday(now);
-  const exists = await ctx.db.selectFrom('cases').select('id').where('id', '=', caseId).executeTakeFirst();
-  if (!exists) {
+  const record = await ctx.db
+    .selectFrom('cases')
+    .select(['date_of_birth as bornOn', 'expected_delivery_date as expectedDeliveryOn', 'profile_version'])
+    .where('id', '=', caseId)
+    .executeTakeFirst();
+  if (!record) {
     await recordAuditAlone(ctx, actor, { action: 'timescales.view', outcome: 'failure', subjectType: 'case', subjectId: caseId, details: { reason: 'not-found' } });
     return { ok: false, code: 'not-found', message: 'There is no case with this id.' };
   }
@@ -138,7 +147,8 @@ export async function viewTimescales(ctx: AppContext, actor: UserActor, caseId: 
     await recordAuditAlone(ctx, actor, { action: 'timescales.view', outcome: 'denied', caseId, subjectType: 'case', subjectId: caseId });
     return { ok: false, code: 'forbidden', message: 'You are not in the team around this baby.' };
   }
-  const clocks = (await readCaseClocks(ctx, caseId, today)) ?? [];
+  const known = { dates: { bornOn: record.bornOn, expectedDeliveryOn: record.expectedDeliveryOn }, entries: ctx.chronologies.at(caseId, record.profile_version) };
+  const clocks = (await readCaseClocks(ctx, caseId, today, known)) ?? [];
   await recordAuditAlone(ctx, actor, { action: 'timescales.view', caseId, subjectType: 'case', subjectId: caseId, details: { basis: access.basis, clocks: clocks.length } });
   return { ok: true, value: { caseId, today, clocks } };
 }

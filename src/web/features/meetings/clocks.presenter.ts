@@ -1,6 +1,6 @@
-// The case's clocks in words, for any page that shows them (the meetings page; the case page may
-// call presentClocks with the clocks of application/timescales/case-clocks.ts readCaseClocks and
-// include "meetings/clocks.njk"): what has to happen, from when, by when, and a status tag.
+// The case's clocks in words, for any page that shows them (the meetings page and the case page call
+// presentClocks with the clocks of application/timescales/case-clocks.ts readCaseClocks and include
+// "meetings/clocks.njk"): what has to happen, from when, by when, and a status tag.
 import type { Clock } from '../../../domain/timescales/clocks.ts';
 import { dayInWords } from '../../../domain/shared/calendar-date.ts';
 
