@@ -42,7 +42,7 @@ const { values: args } = parseArgs({
   },
 });
 // The last three are forms that ask a date (find-record/macros.njk dateField), as first shown.
-const PAGES = ['fixed page', 'case overview', 'profile', 'chronology', 'home', 'alerts', 'new entry', 'find', 'new record'] as const;
+const PAGES = ['fixed page', 'case overview', 'case overview long', 'meetings', 'meetings long', 'review long', 'profile', 'chronology', 'home', 'alerts', 'new entry', 'find', 'new record'] as const;
 type Page = (typeof PAGES)[number];
 const page = args.page as Page;
 if (!PAGES.includes(page)) throw new Error(`--page is one of ${PAGES.join(', ')}`);
@@ -91,6 +91,10 @@ async function serve(tree: Tree): Promise<Served> {
   const urls: Record<Page, [string, BenchDataset['practitioner']]> = {
     'fixed page': [m.FIXED_PAGE_PATH, dataset.practitioner],
     'case overview': [`/cases/${dataset.ordinaryCaseId}`, dataset.practitioner],
+    'case overview long': [`/cases/${dataset.longChronologyCaseId}`, dataset.practitioner],
+    meetings: [`/cases/${dataset.ordinaryCaseId}/meetings`, dataset.practitioner],
+    'meetings long': [`/cases/${dataset.longChronologyCaseId}/meetings`, dataset.practitioner],
+    'review long': [`/cases/${dataset.longChronologyCaseId}/profile/review`, dataset.practitioner],
     profile: [`/cases/${dataset.ordinaryCaseId}/profile`, dataset.practitioner],
     chronology: [`/cases/${dataset.longChronologyCaseId}/chronology`, dataset.practitioner],
     home: ['/', dataset.practitioner],
