@@ -1,12 +1,13 @@
 // Consent and information sharing in a real browser with axe: the page with no record of the GP being
 // told, a consent refused for its problems with the error summary linking to the fields and what was
-// typed kept, then a consent given, information shared without consent with its lawful basis and who
+// typed kept, then its date missing a year (linked by the year, only it marked), then a consent given, information shared without consent with its lawful basis and who
 // decided, and the GP told, each shown on the page. No JavaScript needed. Days from the test clock.
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { addDays } from '../src/domain/shared/calendar-date.ts';
 import { expectNoAxeViolations, submit, useE2eOnDemoCase } from './helpers/browser.ts';
+import { expectDateInError } from './helpers/date-checks.ts';
 import { expectErrorSummary, fillDate, visit } from './helpers/page-checks.ts';
 
 const demo = useE2eOnDemoCase('Okafor');
@@ -39,10 +40,23 @@ describe('consent and information sharing for the team', () => {
     await expectNoAxeViolations(page);
   });
 
-  test('records the consent given, information shared without consent and the GP told', async () => {
+  test('a date missing its year: the summary goes to the year, only it is marked, the rest kept', async () => {
     await page.locator('#askedPersonId').selectOption({ index: 1 });
-    await fillDate(page, 'soughtOn', addDays(demo.today, -2));
     await page.locator('#answer').check();
+    await page.locator('#soughtOn-day').fill('3');
+    await page.locator('#soughtOn-month').fill('11');
+    const refused = await submit(page, page.locator('[data-qa="save-consent"]'));
+    assert.equal(refused.status(), 400);
+    await expectErrorSummary(page, [{ text: 'The date must include a year.', href: '#soughtOn-year' }]);
+    await expectNoAxeViolations(page);
+    await expectDateInError(page, 'soughtOn', ['year']);
+    assert.equal(await page.locator('#soughtOn-day').inputValue(), '3');
+    assert.equal(await page.locator('#soughtOn-month').inputValue(), '11');
+    assert.equal(await page.locator('#purpose').inputValue(), 'To share the concerns with the GP');
+  });
+
+  test('records the consent given, information shared without consent and the GP told', async () => {
+    await fillDate(page, 'soughtOn', addDays(demo.today, -2));
     await submit(page, page.locator('[data-qa="save-consent"]'));
     assert.match(await page.locator('[data-qa="consent-saved"]').innerText(), /The consent is recorded/);
     assert.match(await page.locator('[data-qa="consent-line"]').first().innerText(), /Consent given by .* for To share the concerns with the GP/);

@@ -1,11 +1,13 @@
 // The consent page's four forms: a consent sought, a withdrawal, information shared without consent,
 // and the GP told. Each form's fields have names of their own (so one page can hold all four and an
 // error links to the right field), read into what the domain takes, and the domain's problems turned
-// into GOV.UK errors on the field they are about, with everything typed kept.
+// into GOV.UK errors on the field they are about, with everything typed kept (a date that could not
+// be read worded as every date input words it, web/forms/refused-date.ts, on the part in error).
 import { CONSENT_PROBLEM_MESSAGES, type ConsentProblem } from '../../../domain/consent/consent-rules.ts';
 import type { ConsentDraft } from '../../../domain/consent/consent.types.ts';
 import { GP_TOLD_PROBLEM_MESSAGES, type GpToldDraft, type GpToldProblem } from '../../../domain/consent/gp-told.ts';
-import { readDateInput } from '../../forms/date-input.ts';
+import type { DatePartErrors } from '../../forms/date-input.ts';
+import { refusedDate, typedDay } from '../../forms/refused-date.ts';
 import { formErrors, type FormErrors } from '../../forms/validate-form.ts';
 
 export const CONSENT_FORMS = ['consent', 'withdrawal', 'sharing', 'gp-told'] as const;
@@ -31,12 +33,6 @@ export function readForm(form: ConsentForm, raw: unknown): FormValues {
       return [field, field.endsWith('-day') || field.endsWith('-month') || field.endsWith('-year') ? text.trim() : text];
     }),
   );
-}
-
-/** A typed date for the domain: '' when blank, the ISO day when real, and something the domain calls not a date otherwise. */
-function typedDay(values: FormValues, prefix: string): string {
-  const read = readDateInput(values, { prefix, label: 'The date', enter: 'Enter the date' }, false);
-  return read.ok ? (read.iso ?? '') : 'not-a-date';
 }
 
 const sent = (value: string | undefined) => (value !== undefined && value.trim() !== '' ? value : undefined);
@@ -90,12 +86,26 @@ export function fieldFor(form: ConsentForm, problem: ConsentProblem | GpToldProb
   return FIELDS[form].includes(name) ? name : (FIELDS[form][0] ?? name);
 }
 
-/** The domain's problems as GOV.UK errors, the summary in the order found, each field its message. */
-export function pageErrors(form: ConsentForm, problems: readonly (ConsentProblem | GpToldProblem)[]): FormErrors {
+/** How each date is named in the domain's messages, by its prefix. */
+const DATE_LABELS: Record<string, string> = { soughtOn: 'The date', withdrawnOn: 'The date', sharedOn: 'The date', toldOn: 'The date the GP was told' };
+
+/** The domain's problems as GOV.UK errors, the summary in the order found, each field its message; a date's on the part in error, only the parts in error marked. */
+export function pageErrors(form: ConsentForm, problems: readonly (ConsentProblem | GpToldProblem)[], values: FormValues): FormErrors & { dateParts: DatePartErrors } {
   const errors: Record<string, string> = {};
+  const dateParts: DatePartErrors = {};
   for (const problem of problems) {
     const message = form === 'gp-told' ? GP_TOLD_PROBLEM_MESSAGES[(problem as GpToldProblem).code] : CONSENT_PROBLEM_MESSAGES[(problem as ConsentProblem).code];
-    errors[fieldFor(form, problem)] ??= message;
+    const field = fieldFor(form, problem);
+    const prefix = problem.path.slice(1);
+    const label = DATE_FIELDS[problem.path] ? DATE_LABELS[prefix] : undefined;
+    if (label === undefined) {
+      errors[field] ??= message;
+      continue;
+    }
+    if (prefix in dateParts) continue;
+    const refused = refusedDate(values, prefix, label, message);
+    errors[refused.field] = refused.text;
+    dateParts[prefix] = refused.parts;
   }
-  return formErrors(errors);
+  return { ...formErrors(errors), dateParts };
 }

@@ -42,7 +42,7 @@ export async function consentRoutes(app: FastifyInstance): Promise<void> {
     const values = locals.values ?? {};
     return reply.page(
       'consent/consent.njk',
-      { title: 'Consent and information sharing', p: presentConsent(view), choices: formChoices(view, values), values, fieldErrors: {}, backLink: `/cases/${view.caseId}`, ...locals },
+      { title: 'Consent and information sharing', p: presentConsent(view), choices: formChoices(view, values), values, fieldErrors: {}, dateParts: {}, backLink: `/cases/${view.caseId}`, ...locals },
       status,
     );
   }
@@ -74,7 +74,7 @@ export async function consentRoutes(app: FastifyInstance): Promise<void> {
       if (result.ok) return saved(request, reply, form);
       if (result.code !== 'invalid') return sendErrorPage(reply, result.code);
       const view = await load(request, reply, form);
-      return view ? page(reply, view, { form, values, ...pageErrors(form, result.problems) }, 400) : reply;
+      return view ? page(reply, view, { form, values, ...pageErrors(form, result.problems, values) }, 400) : reply;
     });
   }
 
@@ -84,6 +84,6 @@ export async function consentRoutes(app: FastifyInstance): Promise<void> {
     if (result.ok) return saved(request, reply, 'gp-told');
     if (result.code !== 'invalid') return sendErrorPage(reply, result.code);
     const view = await load(request, reply, 'gp-told');
-    return view ? page(reply, view, { form: 'gp-told', values, ...pageErrors('gp-told', result.problems) }, 400) : reply;
+    return view ? page(reply, view, { form: 'gp-told', values, ...pageErrors('gp-told', result.problems, values) }, 400) : reply;
   });
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { makeCase, makeOrganisation, makePerson, makeUser } from '../../../../test/helpers/factories.ts';
+import { dateFieldState } from '../../../../test/helpers/date-field.ts';
 import { dateFields, inputValue, qaElement, qaElements, summaryErrors, textOf } from '../../../../test/helpers/html.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { WebClient } from '../../../../test/helpers/web-client.ts';
@@ -57,6 +58,34 @@ describe('the consent page', () => {
     assert.match(response.body, /Kept note<\/textarea>/);
     assert.equal(inputValue(response.body, 'soughtOn-day'), String(Number(addDays(today, 1).slice(8))));
     assert.equal(await records(), 0);
+  });
+
+  describe('a date, read as every date input reads it', () => {
+    const cases = [
+      { name: 'a missing month', typed: ['3', '', '2026'], error: '#soughtOn-month: The date must include a month.', parts: ['month'] },
+      { name: 'letters', typed: ['3', 'March', '2026'], error: '#soughtOn-day: The date must be a real date.', parts: ['day', 'month', 'year'] },
+      { name: '31 February', typed: ['31', '2', '2026'], error: '#soughtOn-day: The date must be a real date.', parts: ['day', 'month', 'year'] },
+      { name: 'a year of 2 digits', typed: ['3', '3', '26'], error: '#soughtOn-year: Year must include 4 numbers.', parts: ['year'] },
+      { name: 'nothing at all', typed: ['', '', ''], error: '#soughtOn-day: Enter the date.', parts: ['day', 'month', 'year'] },
+    ] as const;
+    for (const { name, typed, error, parts } of cases) {
+      it(`refuses a consent sought on a date with ${name}: the summary links to the first part in error, only those are marked, what was typed comes back`, async () => {
+        const [day, month, year] = typed;
+        const response = await web.post(`/cases/${caseId}/consent/consent`, { askedPersonId: mumId, purpose: 'Sharing with the GP', 'soughtOn-day': day, 'soughtOn-month': month, 'soughtOn-year': year, answer: 'given' });
+        assert.equal(response.statusCode, 400);
+        assert.deepEqual(summaryErrors(response.body), [error]);
+        assert.deepEqual(dateFieldState(response.body, 'soughtOn'), { message: `Error: ${error.slice(error.indexOf(': ') + 2)}`, marked: parts, typed, describedBy: 'soughtOn-hint soughtOn-error' });
+        assert.equal(await records(), 0);
+      });
+    }
+
+    it('words the date the GP was told in its own name, beside the form’s other problems', async () => {
+      const response = await web.post(`/cases/${caseId}/consent/gp-told`, { 'toldOn-day': '3', 'toldOn-month': '', 'toldOn-year': '', toldBy: 'Kept Teller', gpShared: '' });
+      assert.equal(response.statusCode, 400);
+      assert.deepEqual(summaryErrors(response.body), ['#toldOn-month: The date the GP was told must include a month and year.', '#gpShared: Say what was shared with the GP.']);
+      assert.deepEqual(dateFieldState(response.body, 'toldOn'), { message: 'Error: The date the GP was told must include a month and year.', marked: ['month', 'year'], typed: ['3', '', ''], describedBy: 'toldOn-hint toldOn-error' });
+      assert.equal(inputValue(response.body, 'toldBy'), 'Kept Teller');
+    });
   });
 
   it('records a consent given, then its withdrawal, and shows the line with its tag', async () => {
