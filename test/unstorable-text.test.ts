@@ -73,6 +73,61 @@ describe('text the database cannot store', () => {
     assert.equal(await entryCount(), before + 2);
   });
 
+  it('a bad key inside an entry of a batch refuses that entry at its path', async () => {
+    const response = await api('POST', '/api/v1/events:batch', { entries: [{ caseId, ...note('good'), details: { fine: 1 } }, { caseId, ...note('good too'), details: { list: [{ ['k\uDC00']: 1 }] } }] });
+    assert.equal(response.statusCode, 200, response.body);
+    const result = response.json<{ stored: { index: number }[]; rejected: { index: number; details: { path: string; message: string }[] }[] }>();
+    assert.deepEqual(result.stored.map((s) => s.index), [0]);
+    assert.deepEqual(result.rejected.map((r) => [r.index, r.details[0]?.path]), [[1, '/entries/1/details/list/0/k\uDC00']]);
+    assert.match(result.rejected[0]!.details[0]!.message, /cannot be stored/);
+  });
+
+  it('a NUL in the address gets 400 naming the address part', async () => {
+    const response = await api('GET', `/api/v1/cases/${encodeURIComponent('case\u0000id')}`);
+    assert.equal(response.statusCode, 400, response.body);
+    const error = response.json<ApiError>().error;
+    assert.deepEqual(error.details.map((d) => d.path), ['/caseId']);
+    assert.match(error.details[0]!.message, /^in the address: contains a character that cannot be stored/);
+  });
+
+  /** An object `levels` objects deep: `{ a: { a: … {} } }`. */
+  const nested = (levels: number) => {
+    let value: Record<string, unknown> = {};
+    for (let level = 1; level < levels; level++) value = { a: value };
+    return value;
+  };
+
+  it('an event nested one level too deep gets 400 naming the first container past the limit, and nothing is stored', async () => {
+    const before = await entryCount();
+    const response = await api('POST', `/api/v1/cases/${caseId}/events`, { ...note('deep'), details: nested(32) });
+    assert.equal(response.statusCode, 400, response.body);
+    const error = response.json<ApiError>().error;
+    assert.equal(error.code, 'validation-failed');
+    assert.deepEqual(error.details, [{ path: `/details${'/a'.repeat(31)}`, message: 'is nested more than 32 levels deep' }]);
+    assert.equal(await entryCount(), before);
+  });
+
+  it('an event nested right up to the limit is not refused for its depth, and is stored', async () => {
+    const response = await api('POST', `/api/v1/cases/${caseId}/events`, { ...note('deep but allowed'), details: nested(31) });
+    assert.equal(response.statusCode, 201, response.body);
+  });
+
+  it('a batch with one entry nested too deep is refused whole, before its entries are read', async () => {
+    const before = await entryCount();
+    const response = await api('POST', '/api/v1/events:batch', { entries: [{ caseId, ...note('fine') }, { caseId, ...note('deep'), details: nested(31) }] });
+    assert.equal(response.statusCode, 400, response.body);
+    assert.deepEqual(response.json<ApiError>().error.details, [{ path: `/entries/1/details${'/a'.repeat(29)}`, message: 'is nested more than 32 levels deep' }]);
+    assert.equal(await entryCount(), before);
+  });
+
+  it('a very large event of storable text (accents, emoji, every kind of JSON value) is stored whole', async () => {
+    const details = Object.fromEntries(Array.from({ length: 4000 }, (_, i) => [`key ${String(i)} ~/é`, [`Zoë Ní Bhriain 😀 ${String(i)}`, i, null, true, { note: 'line one\nline two' }]]));
+    const response = await api('POST', `/api/v1/cases/${caseId}/events`, { ...note('a large one'), details });
+    assert.equal(response.statusCode, 201, response.body);
+    const stored = await t.ctx.db.selectFrom('chronology_entries').select('details').where('case_id', '=', caseId).where('summary', '=', 'a large one').executeTakeFirstOrThrow();
+    assert.deepEqual(stored.details, details);
+  });
+
   it('a FHIR Bundle with a NUL, or nested too deep, is refused whole with 400 and an OperationOutcome saying where', async () => {
     type Outcome = { resourceType: string; issue: { code: string; details: { text: string }; expression?: string[] }[] };
     const post = (bundle: unknown) => t.app.inject({ method: 'POST', url: '/api/v1/fhir/Bundle', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/fhir+json' }, payload: JSON.stringify(bundle) });
@@ -96,6 +151,13 @@ describe('text the database cannot store', () => {
     const response = await client.post('/cases/find', { name: 'Ash\u0000worth' });
     assert.ok(response.statusCode < 500, String(response.statusCode));
     assert.match(response.body, /Ash\uFFFDworth/);
+  });
+
+  it('on a page, a body nested too deep gets the 400 page, not a failure', async () => {
+    const client = await WebClient.signedIn(t.app, user);
+    const response = await t.app.inject({ method: 'POST', url: '/cases/find', headers: { cookie: client.cookieHeader, 'content-type': 'application/json' }, payload: JSON.stringify({ name: nested(40) }) });
+    assert.equal(response.statusCode, 400, response.body.slice(0, 200));
+    assert.match(response.body, /There is a problem with what was sent/);
   });
 
   it('on a page, a chronology entry with a NUL is stored with � in its place, not a failure', async () => {
