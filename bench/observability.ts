@@ -133,10 +133,12 @@ const REQUESTS_A_TURN = 16;
 const PAIRED_TURN: Record<Workload, number> = { 'fixed page': REQUESTS_A_TURN, 'single event': 2 };
 /**
  * Turns in a window of the paired window ratio: 512 fixed pages, one batch of their spans exported
- * (one span a page) and a young-generation collection or two; 32 events, a batch of their spans (21
- * an event) and more.
+ * (one span a page) and a young-generation collection or two; 8 events, short enough for a few
+ * windows a process (a quiet machine writes some 140 events a side in 3 s, a loaded one 20 to 40):
+ * an event's share of an export (21 spans, about 4 µs each) is under 1% of its 12 ms, so its window
+ * need not hold a whole batch.
  */
-const WINDOW_TURNS: Record<Workload, number> = { 'fixed page': 32, 'single event': 16 };
+const WINDOW_TURNS: Record<Workload, number> = { 'fixed page': 32, 'single event': 4 };
 
 /** The run's stand-in for a trace collector: it answers every OTLP export and counts its spans. */
 async function startCollector(): Promise<{ url: string; take(): number; close(): void }> {
@@ -348,7 +350,7 @@ function report(rounds: Record<Variant, ProcessFigures>[], kind: string): { text
     '',
     `The noise of this table: the "off" processes' own CPU a request ranged ${WORKLOADS.map(offSpread).join(', ')} over the rounds, with nothing changed. It keeps what a whole process pays, which the paired figures below miss.`,
     '',
-    `Paired in each process: the variant's app and an app with everything off (each writing to ${String(CASES)} cases of its own) serve the workload in turns of ${WORKLOADS.map((w) => `${String(PAIRED_TURN[w])} (${w})`).join(' or ')} requests, the order swapped each turn, for ${String(SECONDS)} s after a warm-up of the same length and at least ${String(WARM_UP_REQUESTS['fixed page'])} fixed pages or ${String(WARM_UP_REQUESTS['single event'])} events each, each turn's CPU kept (bench/observability-statistics.ts). Window: the variant's CPU over the off app's in windows of ${WORKLOADS.map((w) => `${String(WINDOW_TURNS[w] * PAIRED_TURN[w])} ${w === 'fixed page' ? 'pages' : 'events'}`).join(' or ')} a side (enough to hold a batch of spans exported and the collections), pooled over the rounds: median (interquartile range, how many). Turn: the same for each turn alone, which leaves out what falls in fewer than half the turns. Sums: every turn summed, one ratio a round, median (minimum-maximum). The "off" rows are two identical apps: each figure's noise floor. **The goals are read from the window ratio** (under 1.05 with logs and metrics, under 1.15 with tracing, read beside the off row, the noise floor); the across-process table adds what the whole process pays.`,
+    `Paired in each process: the variant's app and an app with everything off (each writing to ${String(CASES)} cases of its own) serve the workload in turns of ${WORKLOADS.map((w) => `${String(PAIRED_TURN[w])} (${w})`).join(' or ')} requests, the order swapped each turn, for ${String(SECONDS)} s after a warm-up of the same length and at least ${String(WARM_UP_REQUESTS['fixed page'])} fixed pages or ${String(WARM_UP_REQUESTS['single event'])} events each, each turn's CPU kept (bench/observability-statistics.ts). Window: the variant's CPU over the off app's in windows of ${WORKLOADS.map((w) => `${String(WINDOW_TURNS[w] * PAIRED_TURN[w])} ${w === 'fixed page' ? 'pages' : 'events'}`).join(' or ')} a side (the pages' enough to hold a batch of spans exported and the collections), pooled over the rounds: median (interquartile range, how many). Turn: the same for each turn alone, which leaves out what falls in fewer than half the turns. Sums: every turn summed, one ratio a round, median (minimum-maximum). The "off" rows are two identical apps: each figure's noise floor. **The goals are read from the window ratio** (under 1.05 with logs and metrics, under 1.15 with tracing, read beside the off row, the noise floor); the across-process table adds what the whole process pays.`,
     '',
     '| workload | variant | requests each | off app CPU µs | variant CPU µs | CPU ratio, window | CPU ratio, turn | CPU ratio, sums | wall ratio, sums |',
     '|---|---|---:|---:|---:|---|---|---|---|',
