@@ -4,7 +4,8 @@
 // draft (a decision without a reason refused at its field), records another agency's refusal for
 // all its items at once (a blank reason refused, the answer kept), is refused the release while redactions
 // are unreviewed, decides them, releases, and opens the disclosure and its PDF; then finds the mother
-// by name and date of birth instead (a bad date and no choice refused). No JavaScript needed.
+// by name and date of birth instead (a date that is not real, then one with a 2-digit year linked by
+// its year and only it marked, and no choice refused). No JavaScript needed.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
@@ -13,7 +14,8 @@ import { actorFor } from '../src/application/auth/signed-in-user.ts';
 import { decideRedaction, viewDraft } from '../src/application/subject-access/draft.ts';
 import { serviceToday } from '../src/domain/shared/service-day.ts';
 import { type E2e, demoCaseId, expectNoAxeViolations, signIn, startE2e, submit } from './helpers/browser.ts';
-import { expectErrorSummary } from './helpers/page-checks.ts';
+import { expectDateInError } from './helpers/date-checks.ts';
+import { expectErrorSummary, fillDate } from './helpers/page-checks.ts';
 
 const MOTHER_NHS = '9434765919';
 const MOTHER_BORN = '1993-04-12';
@@ -66,7 +68,8 @@ describe('subject access', () => {
     assert.equal(await page.locator('h1').innerText(), 'Subject access requests');
     await expectNoAxeViolations(page);
     await submit(page, page.locator('[data-qa="new-request"]'));
-    assert.equal(await page.locator('#receivedOn').inputValue(), today);
+    const [year, month, day] = today.split('-');
+    assert.deepEqual([await page.locator('#receivedOn-day').inputValue(), await page.locator('#receivedOn-month').inputValue(), await page.locator('#receivedOn-year').inputValue()], [String(Number(day)), String(Number(month)), year]);
     await expectNoAxeViolations(page);
     await page.locator('#nhsNumber').fill('943 476 5935');
     const refused = await submit(page, page.getByRole('button', { name: 'Record the request' }));
@@ -146,13 +149,23 @@ describe('subject access', () => {
     const name = `${mother.given_name ?? ''} ${mother.family_name ?? ''}`.trim();
     await page.goto('/subject-access/new');
     await page.locator('#name').fill(name);
-    await page.locator('#dateOfBirth').fill('1993-02-30');
+    await page.locator('#dateOfBirth-day').fill('30');
+    await page.locator('#dateOfBirth-month').fill('2');
+    await page.locator('#dateOfBirth-year').fill('1993');
     const slip = await submit(page, page.getByRole('button', { name: 'Find the person' }));
     assert.equal(slip.status(), 422);
-    await expectErrorSummary(page, [{ text: 'Date of birth must be a real date, such as 1994-03-17', href: '#dateOfBirth' }]);
-    assert.deepEqual([await page.locator('#name').inputValue(), await page.locator('#dateOfBirth').inputValue()], [name, '1993-02-30']);
+    await expectErrorSummary(page, [{ text: 'Date of birth must be a real date', href: '#dateOfBirth-day' }]);
+    assert.deepEqual([await page.locator('#name').inputValue(), await page.locator('#dateOfBirth-day').inputValue(), await page.locator('#dateOfBirth-month').inputValue(), await page.locator('#dateOfBirth-year').inputValue()], [name, '30', '2', '1993']);
     await expectNoAxeViolations(page);
-    await page.locator('#dateOfBirth').fill(MOTHER_BORN);
+    await fillDate(page, 'dateOfBirth', MOTHER_BORN);
+    await page.locator('#dateOfBirth-year').fill('93');
+    const shortYear = await submit(page, page.getByRole('button', { name: 'Find the person' }));
+    assert.equal(shortYear.status(), 422);
+    await expectErrorSummary(page, [{ text: 'Year must include 4 numbers', href: '#dateOfBirth-year' }]);
+    await expectNoAxeViolations(page);
+    await expectDateInError(page, 'dateOfBirth', ['year']);
+    assert.deepEqual([await page.locator('#dateOfBirth-day').inputValue(), await page.locator('#dateOfBirth-month').inputValue()], ['12', '4']);
+    await page.locator('#dateOfBirth-year').fill('1993');
     await submit(page, page.getByRole('button', { name: 'Find the person' }));
     assert.equal(await page.locator('[data-qa="match-count"]').innerText(), '1 person matches');
     assert.match(await page.locator('[data-qa="matches"]').innerText(), /Mother of .*Okafor/);

@@ -19,13 +19,15 @@ import { createPdfRenderer, type PdfRenderer } from '../../../infrastructure/pdf
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
 import { printResources } from '../print/print.routes.ts';
+import { dateInputValues } from '../../forms/date-input.ts';
+import { DATE_OF_BIRTH, dateFieldNames, isoDay, RECEIVED_ON, withDateProblems } from './request-dates.ts';
 import { namedByChoice, presentDraft, presentRequests, presentSubjectSearch, SECTION_HEADINGS, type TypedAgencyAnswer, type TypedDecision } from './subject-access.presenter.ts';
 
 type Values = Record<string, string>;
 type Params = { Params: { requestId: string } };
 type Problem = { field: string; message: string };
 
-const SEARCH_FIELDS = ['name', 'dateOfBirth', 'postcode'] as const;
+const SEARCH_FIELDS = ['name', ...dateFieldNames(DATE_OF_BIRTH), 'postcode'];
 
 function typed(body: unknown, fields: readonly string[]): Values {
   const given = body !== null && typeof body === 'object' ? (body as Record<string, unknown>) : {};
@@ -56,44 +58,47 @@ export async function subjectAccessRoutes(app: FastifyInstance, options: { rende
   });
 
   const newPage = (reply: FastifyReply, locals: object = {}, status = 200) =>
-    reply.page('subject-access/new-request.njk', { title: 'Record a subject access request', values: {}, fieldErrors: {}, backLink: '/subject-access', ...locals }, status);
+    reply.page('subject-access/new-request.njk', { title: 'Record a subject access request', values: {}, fieldErrors: {}, dateParts: {}, backLink: '/subject-access', ...locals }, status);
+  /** The form's dates as shown before anything is typed: received today. */
+  const receivedToday = () => dateInputValues(RECEIVED_ON.prefix, today());
 
   /**
    * The page after a search by name and date of birth: the search form as typed, and the matches to
    * choose from (or the search's problems). Null when the search was refused (not an officer).
    */
   async function searchedPage(request: FastifyRequest, reply: FastifyReply, values: Values, requestProblems: readonly Problem[] = []) {
-    const result = await searchSubjects(ctx, actor(request), { name: values['name'] ?? '', dateOfBirth: values['dateOfBirth'] ?? '', postcode: values['postcode'] ?? '' });
+    const result = await searchSubjects(ctx, actor(request), { name: values['name'] ?? '', dateOfBirth: isoDay(values, DATE_OF_BIRTH), postcode: values['postcode'] ?? '' });
     if (!result.ok && result.code !== 'invalid') return refused(reply, result.code);
     const searched = result.ok ? presentSubjectSearch(result.value, values['subject'] ?? '') : null;
-    const problems = [...(result.ok ? [] : result.problems), ...requestProblems];
+    const { problems, dateParts } = withDateProblems([...(result.ok ? [] : result.problems), ...requestProblems], values);
     const ids = { subject: searched && searched.items.length > 0 ? 'subject' : 'name', nhsNumber: 'subject', personId: 'subject' };
     const shown = problems.map((p) => (p.field === 'nhsNumber' || p.field === 'personId' ? { ...p, field: 'subject' } : p));
-    return newPage(reply, { values: { receivedOn: today(), ...values }, searched, ...formErrors(shown, ids) }, problems.length > 0 ? 422 : 200);
+    return newPage(reply, { values: { ...receivedToday(), ...values }, searched, ...formErrors(shown, ids), dateParts }, problems.length > 0 ? 422 : 200);
   }
 
   app.get('/subject-access/new', { preHandler: requireUser }, async (request, reply) => {
     // Only an officer reaches the form: the list's refusal is the audited one.
     const result = await listRequests(ctx, actor(request));
     if (!result.ok) return refused(reply, result.code);
-    return newPage(reply, { values: { receivedOn: today() } });
+    return newPage(reply, { values: receivedToday() });
   });
 
   app.post('/subject-access/new/search', { preHandler: requireUser }, async (request, reply) => searchedPage(request, reply, typed(request.body, SEARCH_FIELDS)));
 
   app.post('/subject-access/new', { preHandler: requireUser }, async (request, reply) => {
-    const values = typed(request.body, ['nhsNumber', 'parentNhsNumber', 'receivedOn', 'subject', ...SEARCH_FIELDS]);
-    const fromSearch = values['name'] !== '' || values['dateOfBirth'] !== '';
+    const values = typed(request.body, ['nhsNumber', 'parentNhsNumber', ...dateFieldNames(RECEIVED_ON), 'subject', ...SEARCH_FIELDS]);
+    const fromSearch = ['name', ...dateFieldNames(DATE_OF_BIRTH)].some((field) => values[field] !== '');
     const chosen = namedByChoice(values['subject']!);
     if (fromSearch && !chosen) return searchedPage(request, reply, values, [{ field: 'subject', message: 'Choose the person the request is about, or search again' }]);
-    const result = await createRequest(ctx, actor(request), { ...(fromSearch ? chosen : { nhsNumber: values['nhsNumber'] }), parentNhsNumber: values['parentNhsNumber'], receivedOn: values['receivedOn']! });
+    const result = await createRequest(ctx, actor(request), { ...(fromSearch ? chosen : { nhsNumber: values['nhsNumber'] }), parentNhsNumber: values['parentNhsNumber'], receivedOn: isoDay(values, RECEIVED_ON) });
     if (result.ok) {
       flashSuccess(request, `Request recorded: the answer is due by ${dayInWords(result.value.dueOn)}`);
       return reply.redirect(`/subject-access/${result.value.id}`, 303);
     }
     if (result.code !== 'invalid') return refused(reply, result.code);
     if (fromSearch) return searchedPage(request, reply, values, result.problems);
-    return newPage(reply, { values, ...formErrors(result.problems.filter((p) => p.field !== 'personId')) }, 422);
+    const { problems, dateParts } = withDateProblems(result.problems.filter((p) => p.field !== 'personId'), values);
+    return newPage(reply, { values, ...formErrors(problems), dateParts }, 422);
   });
 
   type TypedForm<T> = { values: T; problems: Problem[] } | null;

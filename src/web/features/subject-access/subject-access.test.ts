@@ -4,7 +4,7 @@
 // and anyone else are refused (403, audited); the administrator grants and ends the duty.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { qaElement, qaElements, summaryErrors, textOf } from '../../../../test/helpers/html.ts';
+import { dateFields, inputValue, qaElement, qaElements, summaryErrors, textOf } from '../../../../test/helpers/html.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { WebClient } from '../../../../test/helpers/web-client.ts';
 import { MOTHER_NHS, NOBODYS_NHS, seedSubjectAccessFamily, type SubjectAccessFamily } from '../../../application/subject-access/subject-access.test-support.ts';
@@ -33,12 +33,12 @@ describe('the subject access pages', () => {
     const form = await c.officer.get('/subject-access/new');
     assert.equal(form.statusCode, 200);
     const today = serviceToday(t.clock.now());
-    assert.match(form.body, new RegExp(`name="receivedOn"[^>]*value="${today}"`));
-    const slip = await c.officer.post('/subject-access/new', { nhsNumber: NOBODYS_NHS, parentNhsNumber: '', receivedOn: today });
+    assert.deepEqual(['day', 'month', 'year'].map((part) => inputValue(form.body, `receivedOn-${part}`)), Object.values(dateFields('receivedOn', today)), 'received today unless changed');
+    const slip = await c.officer.post('/subject-access/new', { nhsNumber: NOBODYS_NHS, parentNhsNumber: '', ...dateFields('receivedOn', today) });
     assert.equal(slip.statusCode, 422);
     assert.deepEqual(summaryErrors(slip.body), ['#nhsNumber: Nobody in any record has this NHS number. Check it with the person asking; if they are in a record without one, give their person id.']);
     assert.match(slip.body, new RegExp(`value="${NOBODYS_NHS}"`));
-    const made = await c.officer.post('/subject-access/new', { nhsNumber: MOTHER_NHS, parentNhsNumber: '', receivedOn: '2026-11-01' });
+    const made = await c.officer.post('/subject-access/new', { nhsNumber: MOTHER_NHS, parentNhsNumber: '', ...dateFields('receivedOn', '2026-11-01') });
     assert.equal(made.statusCode, 303);
     const listed = await c.officer.get('/subject-access');
     assert.match(textOf(qaElement(listed.body, 'request')), /Sarah Hart, mother 1 November 2026 1 December 2026 Open/);
@@ -108,7 +108,7 @@ describe('the subject access pages', () => {
   });
 
   it('extends the clock with the reason, refusing an empty one in the error summary', async () => {
-    await c.officer.post('/subject-access/new', { nhsNumber: MOTHER_NHS, parentNhsNumber: '', receivedOn: '2026-11-10' });
+    await c.officer.post('/subject-access/new', { nhsNumber: MOTHER_NHS, parentNhsNumber: '', ...dateFields('receivedOn', '2026-11-10') });
     const request = await t.ctx.db.selectFrom('subject_access_requests').select('id').where('received_on', '=', '2026-11-10').executeTakeFirstOrThrow();
     assert.equal((await c.officer.get(`/subject-access/${request.id}/extension`)).statusCode, 200);
     const slip = await c.officer.post(`/subject-access/${request.id}/extension`, { reason: ' ' });
@@ -125,7 +125,7 @@ describe('the subject access pages', () => {
       assert.equal((await c.practitioner.get(address)).statusCode, 403, address);
       assert.equal((await c.admin.get(address)).statusCode, 403, address);
     }
-    assert.equal((await c.practitioner.post('/subject-access/new', { nhsNumber: MOTHER_NHS, receivedOn: '2026-11-01' })).statusCode, 403);
+    assert.equal((await c.practitioner.post('/subject-access/new', { nhsNumber: MOTHER_NHS, ...dateFields('receivedOn', '2026-11-01') })).statusCode, 403);
     assert.equal(await audits(f.practitioner.id, 'subject-access.draft', 'denied'), 2, 'the draft page and the release page');
     assert.equal(await audits(f.practitioner.id, 'subject-access.download', 'denied'), 1);
     assert.equal(await audits(f.practitioner.id, 'subject-access.request', 'denied'), 1);

@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { makeCase, makePerson, makeUser } from '../../../../test/helpers/factories.ts';
-import { qaElement, qaElements, summaryErrors, textOf } from '../../../../test/helpers/html.ts';
+import { dateFieldState } from '../../../../test/helpers/date-field.ts';
+import { dateFields, qaElement, qaElements, summaryErrors, textOf } from '../../../../test/helpers/html.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { WebClient } from '../../../../test/helpers/web-client.ts';
 import { BABY_NHS, MOTHER_NHS, seedSubjectAccessFamily, type SubjectAccessFamily } from '../../../application/subject-access/subject-access.test-support.ts';
@@ -44,7 +45,7 @@ describe('finding the person of a new subject access request by name and date of
   });
 
   it('finds both women of a misspelt name and this date of birth, the one in the letter’s household first, with their records and areas', async () => {
-    const page = await officer.post('/subject-access/new/search', { name: 'Sara Hart', dateOfBirth: '1994-03-17', postcode: 'de22 1ab' });
+    const page = await officer.post('/subject-access/new/search', { name: 'Sara Hart', ...dateFields('dateOfBirth', '1994-03-17'), postcode: 'de22 1ab' });
     assert.equal(page.statusCode, 200);
     assert.equal(textOf(qaElement(page.body, 'match-count')), '2 people match');
     assert.ok(qaElement(page.body, 'many'), 'says how to tell them apart');
@@ -60,45 +61,74 @@ describe('finding the person of a new subject access request by name and date of
   });
 
   it('asks for a choice, and keeps the choice and the dates when the day received is wrong', async () => {
-    const search = { name: 'Sara Hart', dateOfBirth: '1994-03-17', postcode: '' };
-    const unchosen = await officer.post('/subject-access/new', { ...search, subject: '', parentNhsNumber: '', receivedOn: serviceToday(t.clock.now()) });
+    const search = { name: 'Sara Hart', ...dateFields('dateOfBirth', '1994-03-17'), postcode: '' };
+    const unchosen = await officer.post('/subject-access/new', { ...search, subject: '', parentNhsNumber: '', ...dateFields('receivedOn', serviceToday(t.clock.now())) });
     assert.equal(unchosen.statusCode, 422);
     assert.deepEqual(summaryErrors(unchosen.body), ['#subject: Choose the person the request is about, or search again']);
     assert.equal(qaElements(unchosen.body, 'matches').length, 1, 'the matches still shown');
-    const future = await officer.post('/subject-access/new', { ...search, subject: `person:${otherSarah.id}`, parentNhsNumber: '', receivedOn: '2999-01-01' });
+    const future = await officer.post('/subject-access/new', { ...search, subject: `person:${otherSarah.id}`, parentNhsNumber: '', ...dateFields('receivedOn', '2999-01-01') });
     assert.equal(future.statusCode, 422);
-    assert.match(summaryErrors(future.body)[0] ?? '', /^#receivedOn: /);
+    assert.match(summaryErrors(future.body)[0] ?? '', /^#receivedOn-day: The date the request was received must be today or in the past$/);
     assert.match(future.body, new RegExp(`value="person:${otherSarah.id}" checked`), 'the choice kept');
-    assert.match(future.body, /value="2999-01-01"/);
-    const made = await officer.post('/subject-access/new', { ...search, subject: `person:${otherSarah.id}`, parentNhsNumber: '', receivedOn: '2026-11-01' });
+    assert.deepEqual(dateFieldState(future.body, 'receivedOn').typed, ['1', '1', '2999']);
+    const made = await officer.post('/subject-access/new', { ...search, subject: `person:${otherSarah.id}`, parentNhsNumber: '', ...dateFields('receivedOn', '2026-11-01') });
     assert.equal(made.statusCode, 303);
     const request = await t.ctx.db.selectFrom('subject_access_requests').select(['person_id', 'nhs_number', 'subject_name']).executeTakeFirstOrThrow();
     assert.deepEqual(request, { person_id: otherSarah.id, nhs_number: null, subject_name: 'Sarah Hart, mother' });
   });
 
+  describe('the date of birth, read as every date input reads it', () => {
+    const cases = [
+      { name: 'a missing month', typed: ['17', '', '1994'], error: '#dateOfBirth-month: Date of birth must include a month', parts: ['month'] },
+      { name: 'letters', typed: ['17', 'March', '1994'], error: '#dateOfBirth-day: Date of birth must be a real date', parts: ['day', 'month', 'year'] },
+      { name: '31 February', typed: ['31', '2', '1994'], error: '#dateOfBirth-day: Date of birth must be a real date', parts: ['day', 'month', 'year'] },
+      { name: 'a year of 2 digits', typed: ['17', '3', '94'], error: '#dateOfBirth-year: Year must include 4 numbers', parts: ['year'] },
+      { name: 'nothing at all', typed: ['', '', ''], error: '#dateOfBirth-day: Enter their date of birth: a name alone finds too many people', parts: ['day', 'month', 'year'] },
+    ] as const;
+    for (const { name, typed, error, parts } of cases) {
+      it(`refuses a search with ${name}: the summary links to the first part in error, only those are marked, what was typed comes back`, async () => {
+        const [day, month, year] = typed;
+        const page = await officer.post('/subject-access/new/search', { name: 'Sarah Hart', 'dateOfBirth-day': day, 'dateOfBirth-month': month, 'dateOfBirth-year': year, postcode: '' });
+        assert.equal(page.statusCode, 422);
+        assert.deepEqual(summaryErrors(page.body), [error]);
+        assert.deepEqual(dateFieldState(page.body, 'dateOfBirth'), { message: `Error: ${error.slice(error.indexOf(': ') + 2)}`, marked: parts, typed, describedBy: 'dateOfBirth-hint dateOfBirth-error' });
+      });
+    }
+
+    it('refuses a day received missing its day after a choice, the choice and both dates kept', async () => {
+      const page = await officer.post('/subject-access/new', { name: 'Sara Hart', ...dateFields('dateOfBirth', '1994-03-17'), postcode: '', subject: `person:${otherSarah.id}`, parentNhsNumber: '', 'receivedOn-day': '', 'receivedOn-month': '11', 'receivedOn-year': '2026' });
+      assert.equal(page.statusCode, 422);
+      assert.deepEqual(summaryErrors(page.body), ['#receivedOn-day: The date the request was received must include a day']);
+      assert.deepEqual(dateFieldState(page.body, 'receivedOn'), { message: 'Error: The date the request was received must include a day', marked: ['day'], typed: ['', '11', '2026'], describedBy: 'receivedOn-hint receivedOn-error' });
+      assert.match(page.body, new RegExp(`value="person:${otherSarah.id}" checked`), 'the choice kept');
+      assert.deepEqual(dateFieldState(page.body, 'dateOfBirth'), { message: '', marked: [], typed: ['17', '3', '1994'], describedBy: 'dateOfBirth-hint' });
+    });
+  });
+
   it('finds a baby by name and date of birth, named by the baby’s NHS number', async () => {
-    const page = await officer.post('/subject-access/new/search', { name: 'Lily Hart', dateOfBirth: '2026-10-01', postcode: '' });
+    const page = await officer.post('/subject-access/new/search', { name: 'Lily Hart', ...dateFields('dateOfBirth', '2026-10-01'), postcode: '' });
     assert.equal(textOf(qaElement(page.body, 'match-count')), '1 person matches');
     assert.match(textOf(qaElement(page.body, 'matches')), /Lily Hart, born 1 October 2026 The baby; area DE22; held by Riverside Council/);
     assert.match(page.body, new RegExp(`value="nhs:${BABY_NHS}"`));
   });
 
   it('says what to do when nobody matches, and refuses a date that is not one, keeping what was typed', async () => {
-    const nobody = await officer.post('/subject-access/new/search', { name: 'Sarah Hart', dateOfBirth: '1994-03-18', postcode: '' });
+    const failedBefore = (await searches(f.officer.id, 'failure')).length;
+    const nobody = await officer.post('/subject-access/new/search', { name: 'Sarah Hart', ...dateFields('dateOfBirth', '1994-03-18'), postcode: '' });
     assert.equal(nobody.statusCode, 200);
     assert.equal(textOf(qaElement(nobody.body, 'match-count')), 'Nobody matches');
     assert.match(textOf(qaElement(nobody.body, 'no-match')), /try a name they used before.*ask the person for their NHS number/);
     assert.equal(qaElement(nobody.body, 'choose-form'), null);
-    const slip = await officer.post('/subject-access/new/search', { name: 'Sarah Hart', dateOfBirth: '1994-02-30', postcode: 'not a postcode' });
+    const slip = await officer.post('/subject-access/new/search', { name: 'Sarah Hart', ...dateFields('dateOfBirth', '1994-02-30'), postcode: 'not a postcode' });
     assert.equal(slip.statusCode, 422);
-    assert.deepEqual(summaryErrors(slip.body), ['#dateOfBirth: Date of birth must be a real date, such as 1994-03-17', '#postcode: Enter a real postcode, like DE1 2AB, or leave it empty']);
-    assert.match(slip.body, /value="1994-02-30"/);
+    assert.deepEqual(summaryErrors(slip.body), ['#dateOfBirth-day: Date of birth must be a real date', '#postcode: Enter a real postcode, like DE1 2AB, or leave it empty']);
+    assert.deepEqual(dateFieldState(slip.body, 'dateOfBirth'), { message: 'Error: Date of birth must be a real date', marked: ['day', 'month', 'year'], typed: ['30', '2', '1994'], describedBy: 'dateOfBirth-hint dateOfBirth-error' });
     assert.match(slip.body, /value="Sarah Hart"/);
-    assert.equal((await searches(f.officer.id, 'failure')).length, 1, 'the slip audited');
+    assert.equal((await searches(f.officer.id, 'failure')).length, failedBefore + 1, 'the slip audited');
   });
 
   it('refuses anyone who is not a data protection officer, audited', async () => {
-    const refused = await practitioner.post('/subject-access/new/search', { name: 'Sarah Hart', dateOfBirth: '1994-03-17', postcode: '' });
+    const refused = await practitioner.post('/subject-access/new/search', { name: 'Sarah Hart', ...dateFields('dateOfBirth', '1994-03-17'), postcode: '' });
     assert.equal(refused.statusCode, 403);
     assert.doesNotMatch(refused.body, /Rose Hart|Lily Hart/);
     assert.equal((await searches(f.practitioner.id, 'denied')).length, 1);
