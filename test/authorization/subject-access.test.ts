@@ -12,7 +12,7 @@ import { SUBJECTS, useMatrix, type Caller } from './matrix-helpers.ts';
  * their role; each refusal audited (the subject access tests hold the officer's rows).
  */
 const SUBJECT_SEARCH_REQUESTS: { name: string; request(c: Caller): Promise<LightMyRequestResponse> }[] = [
-  { name: 'page: subject access search by name and date of birth', request: (c) => c.web.post('/subject-access/new/search', { name: 'Visible X', dateOfBirth: '1990-01-01', postcode: '' }) },
+  { name: 'page: subject access search by name and date of birth', request: (c) => c.web.post('/subject-access/new/search', { name: 'Visible X', 'dateOfBirth-day': '1', 'dateOfBirth-month': '1', 'dateOfBirth-year': '1990', postcode: '' }) },
   { name: 'api: POST subject access search', request: (c) => c.api('POST', '/subject-access-searches', { name: 'Visible X', dateOfBirth: '1990-01-01' }) },
 ];
 

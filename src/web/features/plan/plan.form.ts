@@ -9,7 +9,8 @@
 import { PLAN_PROBLEM_MESSAGES, type PlanProblem } from '../../../domain/plan/plan-rules.ts';
 import { PLAN_LIMITS, type ActionDraft, type CheckItemDraft, type CheckItem, type Plan, type PlanAction, type PlanDraft, type VisitCommitment, type VisitCommitmentDraft } from '../../../domain/plan/plan.types.ts';
 import type { SuggestedCheckItem } from '../../../domain/plan/suggested-checks.ts';
-import { dateInputValues, PARTS, readDateInput, type DatePart, type DatePartErrors, type DateWords } from '../../forms/date-input.ts';
+import { dateInputValues, PARTS, type DatePartErrors, type Values } from '../../forms/date-input.ts';
+import { refusedDate, typedDay } from '../../forms/refused-date.ts';
 import { formErrors, type FormErrors } from '../../forms/validate-form.ts';
 
 /** Blank rows shown below the filled ones, so a few can be added in one go. */
@@ -214,19 +215,14 @@ function everyDays(row: VisitRow): number | undefined {
   return /^\d{1,3}$/.test(row.everyDays) ? Number(row.everyDays) : Number.NaN;
 }
 
-/** The due date as the shared date input words it; left blank, it is the domain's "give the date". */
-const DUE_ON: DateWords = { prefix: 'dueOn', label: 'The due date', enter: PLAN_PROBLEM_MESSAGES['due-date-needed'] };
-/** What goes to the domain for a due date the form could not read: never a real date, so the domain refuses it. */
-const UNREADABLE_DATE = 'not-a-date';
-
-function readDueOn(row: ActionRow, required: boolean) {
-  return readDateInput({ 'dueOn-day': row['dueOn-day'], 'dueOn-month': row['dueOn-month'], 'dueOn-year': row['dueOn-year'] }, DUE_ON, required);
+/** The due date's fields, as the shared date input names them. */
+function dueOnValues(row: ActionRow): Values {
+  return { 'dueOn-day': row['dueOn-day'], 'dueOn-month': row['dueOn-month'], 'dueOn-year': row['dueOn-year'] };
 }
 
+/** The due date for the domain: left out when blank, something it calls not a date when unreadable (refused-date.ts). */
 function dueOn(row: ActionRow): string | undefined {
-  const reading = readDueOn(row, false);
-  if (!reading.ok) return UNREADABLE_DATE;
-  return reading.iso ?? undefined;
+  return typedDay(dueOnValues(row), 'dueOn') || undefined;
 }
 
 /** Where each entry of the draft came from: its row on the form. */
@@ -321,7 +317,8 @@ export function planFormErrors(problems: readonly PlanProblem[], rows: RowIndex,
       text = i === undefined ? message : `Visit ${row + 1}: ${message}`;
     } else if (name === 'dueOn' && i !== undefined) {
       const row = rows.actions[i] ?? 0;
-      const due = dueDateError(values.actions[row], message);
+      const typed = values.actions[row];
+      const due = typed ? refusedDate(dueOnValues(typed), 'dueOn', 'The due date', message) : { field: 'dueOn-day', text: message, parts: [...PARTS] };
       id = `action-${row}-${due.field}`;
       text = `Action ${row + 1}: ${due.text}`;
       if (!(id in errors)) dateParts[`action-${row}-dueOn`] = due.parts;
@@ -336,13 +333,3 @@ export function planFormErrors(problems: readonly PlanProblem[], rows: RowIndex,
   return { ...formErrors(errors), dateParts };
 }
 
-/**
- * What is wrong with a due date the domain refused, in the shared date input's words (a part missing,
- * not a real date, a year without 4 numbers), ended with a full stop as the plan's other messages are:
- * the part the error links to is the first one in error, and the parts to mark are the ones it names.
- */
-function dueDateError(row: ActionRow | undefined, domainMessage: string): { field: string; text: string; parts: DatePart[] } {
-  const reading = row ? readDueOn(row, true) : undefined;
-  if (!reading || reading.ok) return { field: 'dueOn-day', text: domainMessage, parts: [...PARTS] };
-  return { field: reading.field, text: reading.text.endsWith('.') ? reading.text : `${reading.text}.`, parts: reading.parts };
-}
