@@ -78,7 +78,7 @@ export async function readAccessFacts(db: Queryable, caseIds: readonly string[],
 
 /**
  * readAccessFacts' statement for one case, compiled once (compiledOnce): every case page checks access
- * first, and building the statement again on each call cost Node about twice what sending it did.
+ * first, and building the statement again on each call was about a seventh of the call's Node time.
  */
 const oneCaseAccessFacts = compiledOnce((db: Queryable, caseId: string, userId: string, now: Date) => ({
   compile: () => sql<AccessFactsRow>`${accessFactsRows([caseId], userId, now)} ORDER BY ${ACCESS_FACTS_ORDER}`.compile(db),
