@@ -1,6 +1,6 @@
 // Server-side sessions in the database, in the callback shape @fastify/session expects. A session is
 // stored under the SHA-256 of its id, never the id itself: a copy of the table signs nobody in.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Clock } from '../../domain/shared/clock.ts';
 import type { Db } from '../db/schema.ts';
 import type { Session } from 'fastify';
@@ -18,8 +18,13 @@ export type StoredSessionReader = (key: string, now: Date) => Promise<Record<str
  */
 export const READ_WITH_SESSION = 'readWithSession';
 
-function savedData(key: string, value: unknown): unknown {
-  return key === READ_WITH_SESSION ? undefined : value;
+/**
+ * What was read with a session, left out of every serialisation of it: the save's, and the hash by
+ * which @fastify/session tells whether the session changed (twice a request, and the account read
+ * with it was most of what that hash serialised).
+ */
+function neverSerialised(readWith: unknown): void {
+  if (typeof readWith === 'object' && readWith !== null) Object.defineProperty(readWith, 'toJSON', { value: () => undefined });
 }
 
 /** Hands a promise's outcome to a callback; a throw from the callback is logged, never left unhandled. */
@@ -32,7 +37,7 @@ function settle(promise: Promise<unknown>, callback: Callback, onCallbackError: 
 
 /** The key a session is stored under. The id is long and random, so a plain hash (no salt) is enough. */
 export function storedSessionKey(sessionId: string): string {
-  return createHash('sha256').update(sessionId, 'utf8').digest('hex');
+  return hash('sha256', sessionId, 'hex');
 }
 
 export class DatabaseSessionStore {
@@ -47,7 +52,7 @@ export class DatabaseSessionStore {
   set(sessionId: string, session: SessionLike, callback: Callback): void {
     const expiresAt = new Date(this.clock.now().getTime() + this.lifetimeMs);
     const userId = (session as { userId?: string }).userId ?? null;
-    const data = JSON.stringify(session, savedData);
+    const data = JSON.stringify(session);
     const write = this.db
       .insertInto('sessions')
       .values({ id: storedSessionKey(sessionId), user_id: userId, data, expires_at: expiresAt })
@@ -59,7 +64,10 @@ export class DatabaseSessionStore {
   get(sessionId: string, callback: (error: unknown, session?: SessionLike | null) => void): void {
     this.read(storedSessionKey(sessionId), this.clock.now())
       .then(
-        (data) => callback(null, (data as SessionLike | null) ?? null),
+        (data) => {
+          neverSerialised(data?.[READ_WITH_SESSION]);
+          callback(null, (data as SessionLike | null) ?? null);
+        },
         (error: unknown) => callback(error),
       )
       .catch(this.onCallbackError);

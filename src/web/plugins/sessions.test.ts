@@ -32,4 +32,16 @@ describe('the signed-in user on every page', () => {
     assert.equal(rows[0]!.data['lastSeenAt'], t.clock.now().getTime(), 'the visit was noted, so the session was saved');
     assert.doesNotMatch(JSON.stringify(rows[0]!.data), /Noor Visitor/);
   });
+
+  it('saves nothing and sets no cookie for a page seen within a minute of the last, the account read with it notwithstanding', async () => {
+    const user = await makeUser(t.ctx);
+    const client = await WebClient.signedIn(t.app, user);
+    const stored = () => t.ctx.db.selectFrom('sessions').select(['data', 'expires_at']).where('user_id', '=', user.id).executeTakeFirstOrThrow();
+    const before = await stored();
+    t.clock.advanceMinutes(0.5);
+    const response = await client.get('/');
+    assert.equal(response.statusCode, 200);
+    assert.equal(response.headers['set-cookie'], undefined);
+    assert.deepEqual(await stored(), before);
+  });
 });

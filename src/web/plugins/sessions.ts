@@ -14,6 +14,7 @@ import { forgetExpiredKeptForms } from '../../application/auth/kept-forms.ts';
 import { sessionEndedBecause } from '../../domain/shared/session-expiry.ts';
 import { sessionTimeLeft, warningLeadSeconds, type SessionTimeLeft } from '../../domain/shared/session-time-left.ts';
 import { describeDevice } from './device.ts';
+import { SessionCookieSigner } from './session-cookie-signer.ts';
 import { KEPT_FORM_PAGES, keepTypedForm, rememberOwner } from './kept-forms.ts';
 import { storedSessionKey } from '../../infrastructure/security/session-store.ts';
 
@@ -61,7 +62,7 @@ export const sessions = fp(async (app: FastifyInstance, options: SessionOptions)
 
   await app.register(fastifyCookie, { secret: options.secret });
   await app.register(fastifySession, {
-    secret: options.secret,
+    secret: new SessionCookieSigner(options.secret),
     cookieName: SESSION_COOKIE,
     store,
     saveUninitialized: false,
