@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { refusedDate, typedDay } from './refused-date.ts';
+import { errorsWithDates, refusedDate, typedDay } from './refused-date.ts';
 
 const typed = (day: string, month: string, year: string) => ({ 'heldOn-day': day, 'heldOn-month': month, 'heldOn-year': year });
 const refused = (day: string, month: string, year: string) => refusedDate(typed(day, month, year), 'heldOn', 'The date of the meeting', 'Enter the date of the meeting.');
@@ -22,5 +22,33 @@ describe('a date typed into a form whose rules are the domain’s', () => {
   it('keeps the domain’s message for a date left blank, or read and refused by its rules, on the day with every part marked', () => {
     assert.deepEqual(refused('', '', ''), { field: 'heldOn-day', text: 'Enter the date of the meeting.', parts: ['day', 'month', 'year'] });
     assert.deepEqual(refusedDate(typed('3', '2', '2099'), 'heldOn', 'The date of the meeting', 'The meeting cannot be in the future.'), { field: 'heldOn-day', text: 'The meeting cannot be in the future.', parts: ['day', 'month', 'year'] });
+  });
+});
+
+describe('the domain’s problems as the errors of a form with dates', () => {
+  const heldOn = (day: string, month: string, year: string) => ({ prefix: 'heldOn', typed: typed(day, month, year), label: 'The date of the meeting' });
+
+  it('gives each field its first message and a date one error, worded for what was typed, in the order found', () => {
+    const errors = errorsWithDates([
+      { field: 'notes', message: 'Enter the notes.', date: undefined },
+      { field: 'heldOn-day', message: 'Enter the date of the meeting.', date: heldOn('3', '', '') },
+      { field: 'notes', message: 'The notes are too long.', date: undefined },
+      { field: 'heldOn-day', message: 'The meeting cannot be in the future.', date: heldOn('3', '', '') },
+    ]);
+    assert.deepEqual(errors.errorList, [
+      { text: 'Enter the notes.', href: '#notes' },
+      { text: 'The date of the meeting must include a month and year.', href: '#heldOn-month' },
+    ]);
+    assert.deepEqual(errors.dateParts, { heldOn: ['month', 'year'] });
+  });
+
+  it('keeps the domain’s message, on the day with every part marked, for a date it could read', () => {
+    const errors = errorsWithDates([{ field: 'heldOn-day', message: 'The meeting cannot be in the future.', date: heldOn('3', '2', '2099') }]);
+    assert.deepEqual(errors.errorList, [{ text: 'The meeting cannot be in the future.', href: '#heldOn-day' }]);
+    assert.deepEqual(errors.dateParts, { heldOn: ['day', 'month', 'year'] });
+  });
+
+  it('gives no errors for no problems', () => {
+    assert.deepEqual(errorsWithDates([]), { errorList: [], fieldErrors: {}, dateParts: {} });
   });
 });

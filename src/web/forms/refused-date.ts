@@ -2,7 +2,8 @@
 // the domain refuses it, the error in the shared date input's words (date-input.ts) when what was
 // typed could not be read: a part missing, not a real date, a year without 4 numbers. A date left
 // blank, or a real one the domain's rules refuse (one in the future, say), keeps the domain's message.
-import { PARTS, readDateInput, type DatePart, type Values } from './date-input.ts';
+import { PARTS, readDateInput, type DatePart, type DatePartErrors, type Values } from './date-input.ts';
+import { formErrors, type FormErrors } from './validate-form.ts';
 
 /** What the domain is sent for a date the form could not read: never a real date, so the domain refuses it. */
 const UNREADABLE_DATE = 'not-a-date';
@@ -32,4 +33,38 @@ export function refusedDate(values: Values, prefix: string, label: string, domai
   const reading = readDateInput(values, { prefix, label, enter: domainMessage }, false);
   if (reading.ok) return { field: `${prefix}-day`, text: domainMessage, parts: [...PARTS] };
   return { field: reading.field, text: reading.text.endsWith('.') ? reading.text : `${reading.text}.`, parts: reading.parts };
+}
+
+/** A date field of a form: its prefix, what was typed in its three parts, and how messages name it. */
+export interface TypedDate {
+  prefix: string;
+  typed: Values;
+  label: string;
+}
+
+/** One problem the domain found, on the form's field, with the date that field belongs to if it is a date's. */
+export interface ProblemOnField {
+  field: string;
+  message: string;
+  date: TypedDate | undefined;
+}
+
+/**
+ * The domain's problems as GOV.UK errors, in the order given: each field its first message, and a
+ * date's error worded by `refusedDate` (on the part in error, only the parts in error marked), once a date.
+ */
+export function errorsWithDates(problems: Iterable<ProblemOnField>): FormErrors & { dateParts: DatePartErrors } {
+  const errors: Record<string, string> = {};
+  const dateParts: DatePartErrors = {};
+  for (const { field, message, date } of problems) {
+    if (!date) {
+      errors[field] ??= message;
+      continue;
+    }
+    if (date.prefix in dateParts) continue;
+    const refused = refusedDate(date.typed, date.prefix, date.label, message);
+    errors[refused.field] = refused.text;
+    dateParts[date.prefix] = refused.parts;
+  }
+  return { ...formErrors(errors), dateParts };
 }

@@ -7,8 +7,8 @@
 import { DISCHARGE_PROBLEM_MESSAGES, type DischargeProblem } from '../../../domain/discharge/discharge-plan-rules.ts';
 import { DISCHARGE_LIMITS, type DischargePlanDraft } from '../../../domain/discharge/discharge-plan.types.ts';
 import type { DatePartErrors } from '../../forms/date-input.ts';
-import { refusedDate, typedDay } from '../../forms/refused-date.ts';
-import { formErrors, type FormErrors } from '../../forms/validate-form.ts';
+import { errorsWithDates, typedDay, type TypedDate } from '../../forms/refused-date.ts';
+import type { FormErrors } from '../../forms/validate-form.ts';
 
 export const ROW_KINDS = ['followUps', 'attendees'] as const;
 export type RowKind = (typeof ROW_KINDS)[number];
@@ -205,7 +205,7 @@ const DATE_LABELS: Record<string, string> = {
 };
 
 /** The date a problem's field is the day of, as the form shows it: its prefix, what was typed in it, and the words it is named by. */
-function dateOf(field: string, values: DischargeFormValues): { prefix: string; typed: Record<string, string>; label: string } | undefined {
+function dateOf(field: string, values: DischargeFormValues): TypedDate | undefined {
   const prefix = field.endsWith('-day') ? field.slice(0, -'-day'.length) : undefined;
   if (prefix === undefined) return undefined;
   const label = DATE_LABELS[prefix];
@@ -219,20 +219,10 @@ function dateOf(field: string, values: DischargeFormValues): { prefix: string; t
 
 /** The domain's problems as GOV.UK errors: the summary in the order found, each field its message; a date's on the part in error, only the parts in error marked. */
 export function dischargeFormErrors(problems: readonly DischargeProblem[], rows: RowMap, values: DischargeFormValues): FormErrors & { dateParts: DatePartErrors } {
-  const errors: Record<string, string> = {};
-  const dateParts: DatePartErrors = {};
-  for (const problem of problems) {
-    const field = fieldFor(problem.path, rows);
-    const message = DISCHARGE_PROBLEM_MESSAGES[problem.code];
-    const date = dateOf(field, values);
-    if (!date) {
-      errors[field] ??= message;
-      continue;
-    }
-    if (date.prefix in dateParts) continue;
-    const refused = refusedDate(date.typed, date.prefix, date.label, message);
-    errors[refused.field] = refused.text;
-    dateParts[date.prefix] = refused.parts;
-  }
-  return { ...formErrors(errors), dateParts };
+  return errorsWithDates(
+    problems.map((problem) => {
+      const field = fieldFor(problem.path, rows);
+      return { field, message: DISCHARGE_PROBLEM_MESSAGES[problem.code], date: dateOf(field, values) };
+    }),
+  );
 }

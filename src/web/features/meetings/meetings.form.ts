@@ -7,8 +7,8 @@
 import { MEETING_PROBLEM_MESSAGES, type MeetingProblem } from '../../../domain/meetings/meeting-rules.ts';
 import { MEETING_LIMITS, type MeetingDraft } from '../../../domain/meetings/meeting.types.ts';
 import type { DatePartErrors } from '../../forms/date-input.ts';
-import { refusedDate, typedDay } from '../../forms/refused-date.ts';
-import { formErrors, type FormErrors } from '../../forms/validate-form.ts';
+import { errorsWithDates, typedDay, type TypedDate } from '../../forms/refused-date.ts';
+import type { FormErrors } from '../../forms/validate-form.ts';
 
 export const ROW_KINDS = ['attendees', 'absent', 'decisions', 'actions'] as const;
 export type RowKind = (typeof ROW_KINDS)[number];
@@ -223,7 +223,7 @@ export function fieldFor(path: string, rows: RowMap): string {
 }
 
 /** The date a problem is about, as the form shows it: its prefix, what was typed in it, and the words it is named by. */
-function dateOf(field: string, values: MeetingFormValues): { prefix: string; typed: Record<string, string>; label: string } | undefined {
+function dateOf(field: string, values: MeetingFormValues): TypedDate | undefined {
   if (field === 'heldOn-day') return { prefix: 'heldOn', typed: { 'heldOn-day': values['heldOn-day'], 'heldOn-month': values['heldOn-month'], 'heldOn-year': values['heldOn-year'] }, label: 'The date the meeting was held' };
   const row = /^action-(\d+)-dueOn-day$/.exec(field)?.[1];
   const action = row === undefined ? undefined : values.actions[Number(row)];
@@ -234,20 +234,10 @@ function dateOf(field: string, values: MeetingFormValues): { prefix: string; typ
 
 /** The domain's problems as GOV.UK errors: the summary in the order found, each field its message; a date's on the part in error, only the parts in error marked. */
 export function meetingFormErrors(problems: readonly MeetingProblem[], rows: RowMap, values: MeetingFormValues): FormErrors & { dateParts: DatePartErrors } {
-  const errors: Record<string, string> = {};
-  const dateParts: DatePartErrors = {};
-  for (const problem of problems) {
-    const field = fieldFor(problem.path, rows);
-    const message = MEETING_PROBLEM_MESSAGES[problem.code];
-    const date = dateOf(field, values);
-    if (!date) {
-      errors[field] ??= message;
-      continue;
-    }
-    if (date.prefix in dateParts) continue;
-    const refused = refusedDate(date.typed, date.prefix, date.label, message);
-    errors[refused.field] = refused.text;
-    dateParts[date.prefix] = refused.parts;
-  }
-  return { ...formErrors(errors), dateParts };
+  return errorsWithDates(
+    problems.map((problem) => {
+      const field = fieldFor(problem.path, rows);
+      return { field, message: MEETING_PROBLEM_MESSAGES[problem.code], date: dateOf(field, values) };
+    }),
+  );
 }

@@ -8,8 +8,8 @@ import { PROMPT_IDS, type PromptId } from '../../../domain/supervision/supervisi
 import { SUPERVISION_PROBLEM_MESSAGES, type SupervisionProblem } from '../../../domain/supervision/supervision-rules.ts';
 import { SUPERVISION_LIMITS, type SupervisionDraft } from '../../../domain/supervision/supervision.types.ts';
 import { dateInputValues, type DatePartErrors } from '../../forms/date-input.ts';
-import { refusedDate, typedDay } from '../../forms/refused-date.ts';
-import { formErrors, type FormErrors } from '../../forms/validate-form.ts';
+import { errorsWithDates, typedDay, type TypedDate } from '../../forms/refused-date.ts';
+import type { FormErrors } from '../../forms/validate-form.ts';
 
 export const FIRST_ACTION_ROWS = 2;
 const MOST_ACTION_ROWS = SUPERVISION_LIMITS.actions + 5;
@@ -143,7 +143,7 @@ export function fieldFor(path: string, actionRows: readonly number[]): string {
 }
 
 /** The date a problem is about, as the form shows it: its prefix, what was typed in it, and the words it is named by. */
-function dateOf(field: string, values: SupervisionFormValues): { prefix: string; typed: Record<string, string>; label: string } | undefined {
+function dateOf(field: string, values: SupervisionFormValues): TypedDate | undefined {
   if (field === 'heldOn-day') return { prefix: 'heldOn', typed: { 'heldOn-day': values['heldOn-day'], 'heldOn-month': values['heldOn-month'], 'heldOn-year': values['heldOn-year'] }, label: 'The date of the supervision' };
   const row = /^action-(\d+)-dueOn-day$/.exec(field)?.[1];
   const action = row === undefined ? undefined : values.actions[Number(row)];
@@ -154,20 +154,10 @@ function dateOf(field: string, values: SupervisionFormValues): { prefix: string;
 
 /** The domain's problems as GOV.UK errors, in the order of the form; a date's on the part in error, only the parts in error marked. */
 export function supervisionFormErrors(problems: readonly SupervisionProblem[], actionRows: readonly number[], values: SupervisionFormValues): FormErrors & { dateParts: DatePartErrors } {
-  const errors: Record<string, string> = {};
-  const dateParts: DatePartErrors = {};
-  for (const problem of problems) {
-    const field = fieldFor(problem.path, actionRows);
-    const message = SUPERVISION_PROBLEM_MESSAGES[problem.code];
-    const date = dateOf(field, values);
-    if (!date) {
-      errors[field] ??= message;
-      continue;
-    }
-    if (date.prefix in dateParts) continue;
-    const refused = refusedDate(date.typed, date.prefix, date.label, message);
-    errors[refused.field] = refused.text;
-    dateParts[date.prefix] = refused.parts;
-  }
-  return { ...formErrors(errors), dateParts };
+  return errorsWithDates(
+    problems.map((problem) => {
+      const field = fieldFor(problem.path, actionRows);
+      return { field, message: SUPERVISION_PROBLEM_MESSAGES[problem.code], date: dateOf(field, values) };
+    }),
+  );
 }
