@@ -21,11 +21,23 @@
 // Each database must be empty on the first run: the tree's own migrations and bench dataset
 // (bench/dataset.ts) are loaded into it and the dataset's users and cases kept in
 // <tmpdir>/page-cpu-<database>.json, so that later runs on the same databases skip the load.
+//
+// Node's own flags per tree: `--node-options label='--max-semi-space-size=64'` starts that tree's
+// processes with those flags (split at spaces, after this process's own --import tsx), so that one
+// tree under several labels, on one database, compares runtime settings in turns: give the default
+// twice (two labels, no options) to see the method's own spread. The trees take turns in an order
+// that moves one place each round, so no tree always runs first. The report also gives each tree's
+// resident memory at the end of its run and at its peak (process.resourceUsage().maxRSS), and the
+// garbage collector's pauses a request (PerformanceObserver 'gc', main thread), medians over rounds.
+//
+//   node --import tsx bench/page-cpu.ts --tree default=/tmp/tree=postgres://…/page_cpu --tree semi64=/tmp/tree=postgres://…/page_cpu \
+//     --tree default-again=/tmp/tree=postgres://…/page_cpu --node-options semi64=--max-semi-space-size=64
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { parseArgs, promisify } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import type { BenchDataset } from './dataset.ts';
@@ -42,6 +54,7 @@ import type * as FixedPageModule from './fixed-page.ts';
 const { values: args } = parseArgs({
   options: {
     tree: { type: 'string', multiple: true, default: [] },
+    'node-options': { type: 'string', multiple: true, default: [] },
     rounds: { type: 'string', default: '5' },
     seconds: { type: 'string', default: '2' },
     infants: { type: 'string', default: '100' },
@@ -60,9 +73,20 @@ type Page = (typeof PAGES)[number];
 interface Sample {
   requests: number;
   cpuMicroseconds: number;
+  gcMicroseconds: number;
 }
 
 type Samples = Record<Page, Sample>;
+
+/** What one process of a tree reports: its pages, and its memory after them in MB. */
+interface Run {
+  pages: Samples;
+  rssMb: number;
+  peakRssMb: number;
+}
+
+/** The garbage collector's pauses so far in this process, in µs (entries arrive a little after the pause). */
+let gcMicroseconds = 0;
 
 const datasetFile = (databaseUrl: string) => path.join(os.tmpdir(), `page-cpu-${new URL(databaseUrl).pathname.slice(1)}.json`);
 
@@ -84,6 +108,7 @@ async function treeModules(root: string) {
 
 async function sample(app: FastifyInstance, url: string, cookie: string): Promise<Sample> {
   const cpuBefore = process.cpuUsage();
+  const gcBefore = gcMicroseconds;
   const until = performance.now() + SECONDS * 1000;
   let requests = 0;
   while (performance.now() < until) {
@@ -92,7 +117,7 @@ async function sample(app: FastifyInstance, url: string, cookie: string): Promis
     requests++;
   }
   const cpu = process.cpuUsage(cpuBefore);
-  return { requests, cpuMicroseconds: cpu.user + cpu.system };
+  return { requests, cpuMicroseconds: cpu.user + cpu.system, gcMicroseconds: gcMicroseconds - gcBefore };
 }
 
 /** In a process of its own: load the dataset (--load) or serve the tree's app and measure each page. */
@@ -109,6 +134,9 @@ async function child(root: string, databaseUrl: string): Promise<void> {
       return;
     }
     const dataset = JSON.parse(fs.readFileSync(datasetFile(databaseUrl), 'utf8')) as BenchDataset;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) gcMicroseconds += entry.duration * 1000;
+    }).observe({ entryTypes: ['gc'] });
     const app = await m.buildApp({ ctx, sessionSecret: m.TEST_SESSION_SECRET });
     m.addFixedPage(app);
     await app.ready();
@@ -129,7 +157,8 @@ async function child(root: string, databaseUrl: string): Promise<void> {
       samples[page] = await sample(app, url, cookie);
     }
     await app.close();
-    process.stdout.write(`${JSON.stringify(samples)}\n`);
+    const run: Run = { pages: samples, rssMb: process.memoryUsage().rss / 2 ** 20, peakRssMb: process.resourceUsage().maxRSS / 1024 };
+    process.stdout.write(`${JSON.stringify(run)}\n`);
   } finally {
     await database.close();
   }
@@ -139,17 +168,30 @@ interface Tree {
   label: string;
   root: string;
   databaseUrl: string;
+  /** Node's flags for this tree's processes (--node-options). */
+  nodeFlags: string[];
 }
 
-function parseTree(value: string): Tree {
+/** --node-options label=flags, by label. */
+function parseNodeOptions(values: string[]): Map<string, string[]> {
+  const byLabel = new Map<string, string[]>();
+  for (const value of values) {
+    const at = value.indexOf('=');
+    if (at <= 0) throw new Error(`--node-options label=flags, not ${value}`);
+    byLabel.set(value.slice(0, at), value.slice(at + 1).split(' ').filter(Boolean));
+  }
+  return byLabel;
+}
+
+function parseTree(value: string, nodeOptions: Map<string, string[]>): Tree {
   const [label, root, ...url] = value.split('=');
   if (!label || !root || url.length === 0) throw new Error(`--tree label=root=databaseUrl, not ${value}`);
-  return { label, root: path.resolve(root), databaseUrl: url.join('=') };
+  return { label, root: path.resolve(root), databaseUrl: url.join('='), nodeFlags: nodeOptions.get(label) ?? [] };
 }
 
 async function runChild(tree: Tree, extra: string[]): Promise<string> {
   const script = fileURLToPath(import.meta.url);
-  const { stdout } = await promisify(execFile)(process.execPath, [...process.execArgv, script, '--root', tree.root, '--database', tree.databaseUrl, '--seconds', String(SECONDS), '--infants', args.infants, ...extra], {
+  const { stdout } = await promisify(execFile)(process.execPath, [...process.execArgv, ...tree.nodeFlags, script, '--root', tree.root, '--database', tree.databaseUrl, '--seconds', String(SECONDS), '--infants', args.infants, ...extra], {
     maxBuffer: 1 << 20,
   });
   return stdout;
@@ -166,7 +208,8 @@ function spread(values: number[]): string {
   return `${median(values).toFixed(2)} (${Math.min(...values).toFixed(2)}-${Math.max(...values).toFixed(2)})`;
 }
 
-function report(trees: Tree[], rounds: Samples[][]): string {
+function report(trees: Tree[], runs: Run[][]): string {
+  const rounds = runs.map((round) => round.map((run) => run.pages));
   const first = trees[0]!;
   const header = ['page', ...trees.map((t) => `${t.label} CPU µs a request`), ...trees.map((t) => `${t.label} × fixed page`), ...trees.slice(1).map((t) => `${t.label} / ${first.label}`)];
   const rows = PAGES.map((page) => {
@@ -175,16 +218,32 @@ function report(trees: Tree[], rounds: Samples[][]): string {
     const ratios = trees.slice(1).map((_, i) => spread(rounds.map((round) => perRequest(round[i + 1]![page]) / perRequest(round[0]![page]))));
     return `| ${[page, ...cpu, ...fixed, ...ratios].join(' | ')} |`;
   });
+  const gcPerRequest = (s: Sample) => s.gcMicroseconds / s.requests;
+  const gcRows = PAGES.map((page) => `| ${[page, ...trees.map((_, t) => `${median(rounds.map((round) => gcPerRequest(round[t]![page]))).toFixed(0)} (${(100 * median(rounds.map((round) => gcPerRequest(round[t]![page]) / perRequest(round[t]![page])))).toFixed(1)}%)`)].join(' | ')} |`);
+  const memory = (pick: (run: Run) => number) => trees.map((_, t) => median(runs.map((round) => pick(round[t]!))).toFixed(0));
   return [
     `# CPU per page request, ${new Date().toISOString()}`,
     '',
-    `Command: \`node --import tsx bench/page-cpu.ts ${trees.map((t) => `--tree ${t.label}=<tree>=<database>`).join(' ')} --rounds ${String(rounds.length)} --seconds ${String(SECONDS)} --infants ${args.infants}\` on PostgreSQL. Node ${process.version}, ${String(os.cpus().length)} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at the end.${args.note ? ` ${args.note}` : ''}`,
+    `Command: \`node --import tsx bench/page-cpu.ts ${trees.map((t) => `--tree ${t.label}=<tree>=<database>`).join(' ')}${trees.filter((t) => t.nodeFlags.length > 0).map((t) => ` --node-options '${t.label}=${t.nodeFlags.join(' ')}'`).join('')} --rounds ${String(rounds.length)} --seconds ${String(SECONDS)} --infants ${args.infants}\` on PostgreSQL. Node ${process.version}, ${String(os.cpus().length)} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at the end.${args.note ? ` ${args.note}` : ''}`,
     '',
-    `Trees: ${trees.map((t) => `${t.label} ${t.root}`).join('; ')}. Each tree in a process of its own per round, taking turns; one request at a time through app.inject for ${String(SECONDS)} s a page after a warm-up of the same length. CPU: the server process's user + system time per request (the database's own work is not in it). Columns: the median over the rounds; "× fixed page": the page's CPU over the fixed page's in the same process; the last columns: the round's ratio to ${first.label}, median (minimum-maximum).`,
+    `Trees: ${trees.map((t) => `${t.label} ${t.root}${t.nodeFlags.length > 0 ? ` with ${t.nodeFlags.join(' ')}` : ''}`).join('; ')}. Each tree in a process of its own per round, taking turns; one request at a time through app.inject for ${String(SECONDS)} s a page after a warm-up of the same length. CPU: the server process's user + system time per request (the database's own work is not in it). Columns: the median over the rounds; "× fixed page": the page's CPU over the fixed page's in the same process; the last columns: the round's ratio to ${first.label}, median (minimum-maximum). The trees' order moves one place a round.`,
     '',
     `| ${header.join(' | ')} |`,
     `|${header.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`,
     ...rows,
+    '',
+    `The garbage collector's pauses (main thread) in µs a request, median over the rounds, and their share of the request's CPU:`,
+    '',
+    `| page | ${trees.map((t) => t.label).join(' | ')} |`,
+    `|---|${trees.map(() => '---:').join('|')}|`,
+    ...gcRows,
+    '',
+    `Memory of each tree's process in MB, median over the rounds:`,
+    '',
+    `| | ${trees.map((t) => t.label).join(' | ')} |`,
+    `|---|${trees.map(() => '---:').join('|')}|`,
+    `| resident at the end | ${memory((run) => run.rssMb).join(' | ')} |`,
+    `| resident at the peak | ${memory((run) => run.peakRssMb).join(' | ')} |`,
     '',
   ].join('\n');
 }
@@ -194,20 +253,26 @@ async function main(): Promise<void> {
     await child(args.root, args.database);
     return;
   }
-  const trees = args.tree.map(parseTree);
+  const nodeOptions = parseNodeOptions(args['node-options']);
+  const trees = args.tree.map((value) => parseTree(value, nodeOptions));
+  const unknown = [...nodeOptions.keys()].filter((label) => !trees.some((t) => t.label === label));
+  if (unknown.length > 0) throw new Error(`--node-options for no --tree: ${unknown.join(', ')}`);
   if (trees.length === 0) throw new Error('Give at least one --tree label=root=databaseUrl');
   for (const tree of trees) {
     if (fs.existsSync(datasetFile(tree.databaseUrl))) continue;
     process.stdout.write(`loading ${tree.label} into ${tree.databaseUrl}\n`);
     await runChild(tree, ['--load']);
   }
-  const rounds: Samples[][] = [];
+  const rounds: Run[][] = [];
   for (let round = 0; round < Number(args.rounds); round++) {
-    const figures: Samples[] = [];
-    for (const tree of trees) {
-      const samples = JSON.parse((await runChild(tree, [])).trim().split('\n').at(-1)!) as Samples;
-      figures.push(samples);
-      process.stdout.write(`round ${String(round + 1)}, ${tree.label}: ${PAGES.map((p) => `${p} ${perRequest(samples[p]).toFixed(0)} µs`).join(', ')}\n`);
+    const figures: Run[] = [];
+    // The order moves one place a round: tree `round` first.
+    for (let turn = 0; turn < trees.length; turn++) {
+      const t = (round + turn) % trees.length;
+      const tree = trees[t]!;
+      const run = JSON.parse((await runChild(tree, [])).trim().split('\n').at(-1)!) as Run;
+      figures[t] = run;
+      process.stdout.write(`round ${String(round + 1)}, ${tree.label}: ${PAGES.map((p) => `${p} ${perRequest(run.pages[p]).toFixed(0)} µs`).join(', ')}; ${run.rssMb.toFixed(0)} MB\n`);
     }
     rounds.push(figures);
   }
