@@ -13,7 +13,7 @@ import { recordAuditAlone } from '../audit.ts';
 import { loadCaseAccess } from '../cases/case-access.ts';
 import { refusedForIntent, type CaseIntent } from '../cases/case-intent.ts';
 import type { AppContext } from '../context.ts';
-import { readCaseClocks } from '../timescales/case-clocks.ts';
+import { knownForClocks, readCaseClocks } from '../timescales/case-clocks.ts';
 import { readMeetings } from './meeting-rows.ts';
 import { infantDisplayName } from '../../domain/people/infant-name.ts';
 
@@ -49,10 +49,7 @@ export async function listMeetings(ctx: AppContext, actor: UserActor, caseId: st
   }
   if (await refusedForIntent(ctx, actor, caseId, access, intent)) return { ok: false, code: 'forbidden', message: 'Your access to this record does not allow this.' };
   const meetings = await readMeetings(ctx.db, caseId);
-  // The chronology kept at the version read, when it is: else readCaseClocks reads it through the cache.
-  const entries = ctx.chronologies.at(caseId, theCase.profile_version);
-  const dates = { bornOn: theCase.date_of_birth, expectedDeliveryOn: theCase.expected_delivery_date };
-  const clocks = (await readCaseClocks(ctx, caseId, today, { meetings, dates, entries })) ?? [];
+  const clocks = (await readCaseClocks(ctx, caseId, today, { ...knownForClocks(ctx, caseId, theCase), meetings })) ?? [];
   await recordAuditAlone(ctx, actor, { action: 'meeting.list', caseId, subjectType: 'case', subjectId: caseId, details: { basis: access.basis, meetings: meetings.length } });
   return {
     ok: true,

@@ -39,6 +39,21 @@ export interface KnownForClocks {
   dates?: { bornOn: string | null; expectedDeliveryOn: string | null };
 }
 
+/** A case's row as a use case reads it for its clocks: its dates (YYYY-MM-DD or null) and its profile version. */
+export interface CaseRowForClocks {
+  date_of_birth: string | null;
+  expected_delivery_date: string | null;
+  profile_version: number;
+}
+
+/**
+ * What readCaseClocks need not read again once the case's row is read: its dates, and its chronology
+ * when the chronology cache keeps it at the row's version (else readCaseClocks reads it through the cache).
+ */
+export function knownForClocks(ctx: AppContext, caseId: string, row: CaseRowForClocks): KnownForClocks {
+  return { dates: { bornOn: row.date_of_birth, expectedDeliveryOn: row.expected_delivery_date }, entries: ctx.chronologies.at(caseId, row.profile_version) };
+}
+
 /** The case's clocks on `today`, in the domain's order; null when there is no such case. */
 export async function readCaseClocks(ctx: AppContext, caseId: string, today: string, known: KnownForClocks = {}): Promise<Clock[] | null> {
   const dates =
@@ -133,11 +148,7 @@ export type ViewTimescalesResult = { ok: true; value: { caseId: string; today: s
 export async function viewTimescales(ctx: AppContext, actor: UserActor, caseId: string): Promise<ViewTimescalesResult> {
   const now = ctx.clock.now();
   const today = serviceToday(now);
-  const record = await ctx.db
-    .selectFrom('cases')
-    .select(['date_of_birth as bornOn', 'expected_delivery_date as expectedDeliveryOn', 'profile_version'])
-    .where('id', '=', caseId)
-    .executeTakeFirst();
+  const record = await ctx.db.selectFrom('cases').select(['date_of_birth', 'expected_delivery_date', 'profile_version']).where('id', '=', caseId).executeTakeFirst();
   if (!record) {
     await recordAuditAlone(ctx, actor, { action: 'timescales.view', outcome: 'failure', subjectType: 'case', subjectId: caseId, details: { reason: 'not-found' } });
     return { ok: false, code: 'not-found', message: 'There is no case with this id.' };
@@ -147,8 +158,7 @@ export async function viewTimescales(ctx: AppContext, actor: UserActor, caseId: 
     await recordAuditAlone(ctx, actor, { action: 'timescales.view', outcome: 'denied', caseId, subjectType: 'case', subjectId: caseId });
     return { ok: false, code: 'forbidden', message: 'You are not in the team around this baby.' };
   }
-  const known = { dates: { bornOn: record.bornOn, expectedDeliveryOn: record.expectedDeliveryOn }, entries: ctx.chronologies.at(caseId, record.profile_version) };
-  const clocks = (await readCaseClocks(ctx, caseId, today, known)) ?? [];
+  const clocks = (await readCaseClocks(ctx, caseId, today, knownForClocks(ctx, caseId, record))) ?? [];
   await recordAuditAlone(ctx, actor, { action: 'timescales.view', caseId, subjectType: 'case', subjectId: caseId, details: { basis: access.basis, clocks: clocks.length } });
   return { ok: true, value: { caseId, today, clocks } };
 }
