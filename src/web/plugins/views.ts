@@ -81,12 +81,22 @@ export const views = fp(async (app: FastifyInstance) => {
     this.code(statusCode).type('text/html; charset=utf-8');
     const currentPath = request.url.split('?')[0] ?? '/';
     const openAlerts = request.user ? await openAlertsFor(request) : null;
-    await this.view(template, {
-      user: request.user,
-      navigation: navigationFor(request.user, currentPath, openAlerts),
-      csrfToken: this.generateCsrf(),
-      currentPath,
-      ...locals,
-    });
+    let html: string;
+    try {
+      html = await this.viewAsync(template, {
+        user: request.user,
+        navigation: navigationFor(request.user, currentPath, openAlerts),
+        csrfToken: this.generateCsrf(),
+        currentPath,
+        ...locals,
+      });
+    } catch (error) {
+      this.send(error);
+      return;
+    }
+    // Sent as its UTF-8 bytes, encoded once. Sent as a string, the page (a rope of the template's
+    // pieces, two bytes a character once one is past Latin-1) is measured for its Content-Length and
+    // then encoded again as it is written: on a long chronology, a tenth of the view's CPU.
+    this.send(Buffer.from(html));
   });
 });
