@@ -51,7 +51,21 @@ export function auditEntryHash(entry: HashedAuditFields, prevHash: string, key: 
 
 /** An entry's own hash, made when it is written. */
 export function auditEntryMac(entry: HashedAuditFields, key: AuditKey): string {
-  return createHmac('sha256', key.secret).update(JSON.stringify(['entry', ...fieldList(entry), key.id])).digest('hex');
+  return auditEntryMacOf(entry, canonicalJson(entry.details), key);
+}
+
+/**
+ * auditEntryMac with the details' canonical JSON already made (the writer stores that same text). The
+ * text hashed is JSON.stringify(['entry', ...fieldList(entry), key.id]), written out here without the
+ * arrays: every page view signs an entry (issue 12).
+ */
+export function auditEntryMacOf(entry: HashedAuditFields, canonicalDetails: string, key: AuditKey): string {
+  const text = `["entry",${JSON.stringify(entry.id)},"${entry.occurredAt.toISOString()}",${nullable(entry.actorUserId)},${nullable(entry.actorOrganisationId)},${JSON.stringify(entry.channel)},${JSON.stringify(entry.action)},${JSON.stringify(entry.outcome)},${nullable(entry.subjectType)},${nullable(entry.subjectId)},${nullable(entry.caseId)},${nullable(entry.ip)},${JSON.stringify(canonicalDetails)},${JSON.stringify(key.id)}]`;
+  return createHmac('sha256', key.secret).update(text).digest('hex');
+}
+
+function nullable(text: string | null): string {
+  return text === null ? 'null' : JSON.stringify(text);
 }
 
 /** An entry's chain hash, made when it is sealed: the previous entry's chain hash and this entry's own. */
@@ -61,7 +75,29 @@ export function auditChainHash(prevHash: string, entryHash: string, key: AuditKe
 
 /** JSON with object keys sorted at every depth, so the same value always gives the same text (as jsonb does). */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
+  return flatCanonicalJson(value) ?? JSON.stringify(sortKeys(value));
+}
+
+/**
+ * The canonical JSON of an object whose values are all strings, finite numbers, booleans, null or
+ * undefined and whose keys start with no digit (most details: a page view's { basis, profileVersion }),
+ * written directly with the same text as JSON.stringify(sortKeys(value)); undefined for anything else.
+ */
+function flatCanonicalJson(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || value instanceof Date) return undefined;
+  const object = value as Record<string, unknown>;
+  const keys = Object.keys(object).sort();
+  let text = '{';
+  for (const key of keys) {
+    // A key that starts with a digit may be an array index, which an object lists first whatever the sort.
+    const first = key.charCodeAt(0);
+    if (first >= 48 && first <= 57) return undefined;
+    const field = object[key];
+    if (field === undefined) continue;
+    if (field !== null && typeof field !== 'string' && typeof field !== 'boolean' && (typeof field !== 'number' || !Number.isFinite(field))) return undefined;
+    text += `${text.length === 1 ? '' : ','}${JSON.stringify(key)}:${JSON.stringify(field)}`;
+  }
+  return `${text}}`;
 }
 
 function sortKeys(value: unknown): unknown {

@@ -3,13 +3,13 @@
 // the order entries commit, within a second or so (ADR 10).
 import type { AuditKey } from '../../config.ts';
 import type { AuditOutcome } from '../../domain/shared/audit-outcomes.ts';
-import type { Insertable } from 'kysely';
+import { CompiledQuery, type Insertable } from 'kysely';
 import type { AuditLogTable, Queryable, Tx } from '../db/schema.ts';
 import { currentRequestId } from '../process/request-scope.ts';
-import { auditEntryMac, type HashedAuditFields } from './audit-hash.ts';
+import { auditEntryMacOf, canonicalJson, type HashedAuditFields } from './audit-hash.ts';
 
 /** 15 parameters a row: well under PostgreSQL's 65,535 a statement. */
-const ROWS_PER_STATEMENT = 2000;
+export const ROWS_PER_STATEMENT = 2000;
 
 export type AuditChannel = 'web' | 'api' | 'cli' | 'system';
 
@@ -48,8 +48,36 @@ export type AuditRow = Insertable<AuditLogTable>;
 export async function appendAuditEntries(db: Queryable, key: AuditKey, entries: readonly AuditEntryToAppend[]): Promise<void> {
   const rows = auditRows(key, entries);
   for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
-    await db.insertInto('audit_log').values(rows.slice(start, start + ROWS_PER_STATEMENT)).execute();
+    await db.executeQuery(auditInsert(rows.slice(start, start + ROWS_PER_STATEMENT)));
   }
+}
+
+/** The columns an entry is inserted with, in the order Kysely wrote them (the INSERT's text is unchanged). */
+const COLUMNS = ['id', 'occurred_at', 'actor_user_id', 'actor_organisation_id', 'channel', 'action', 'outcome', 'subject_type', 'subject_id', 'case_id', 'ip', 'details', 'key_id', 'entry_hash', 'request_id'] as const satisfies readonly (keyof AuditRow)[];
+
+const INSERT_HEAD = `insert into "audit_log" (${COLUMNS.map((column) => `"${column}"`).join(', ')}) values `;
+
+/** The INSERT's text for each number of rows up to this many, made once. */
+const KEPT_TEXTS = 16;
+const insertTexts: string[] = [];
+
+function insertText(rows: number): string {
+  const kept = insertTexts[rows];
+  if (kept !== undefined) return kept;
+  const tuples = Array.from({ length: rows }, (_, row) => `(${COLUMNS.map((_, column) => `$${String(row * COLUMNS.length + column + 1)}`).join(', ')})`);
+  const text = INSERT_HEAD + tuples.join(', ');
+  if (rows <= KEPT_TEXTS) insertTexts[rows] = text;
+  return text;
+}
+
+/**
+ * The rows' INSERT as Kysely would compile it, with the same text, made without building and compiling
+ * a query: every page view appends an entry (issue 12).
+ */
+export function auditInsert(rows: readonly AuditRow[]): CompiledQuery {
+  const parameters: unknown[] = [];
+  for (const row of rows) for (const column of COLUMNS) parameters.push(row[column]);
+  return CompiledQuery.raw(insertText(rows.length), parameters);
 }
 
 /**
@@ -62,7 +90,7 @@ export function auditRowsForOneStatement(key: AuditKey, entries: readonly AuditE
 }
 
 /** Each entry signed with its own hash (ADR 10), in the order given. */
-function auditRows(key: AuditKey, entries: readonly AuditEntryToAppend[]): AuditRow[] {
+export function auditRows(key: AuditKey, entries: readonly AuditEntryToAppend[]): AuditRow[] {
   // The request that wrote them, for finding its log lines, unless an entry names its own: not hashed (migration 044).
   const requestId = currentRequestId();
   return entries.map(({ entry, id, occurredAt }) => {
@@ -80,6 +108,8 @@ function auditRows(key: AuditKey, entries: readonly AuditEntryToAppend[]): Audit
       ip: entry.ip ?? null,
       details: entry.details ?? {},
     };
+    // The details are stored as the text they are signed in: jsonb keeps the same value either way.
+    const details = canonicalJson(fields.details);
     return {
       id,
       occurred_at: occurredAt,
@@ -92,9 +122,9 @@ function auditRows(key: AuditKey, entries: readonly AuditEntryToAppend[]): Audit
       subject_id: fields.subjectId,
       case_id: fields.caseId,
       ip: fields.ip,
-      details: JSON.stringify(fields.details),
+      details,
       key_id: key.id,
-      entry_hash: auditEntryMac(fields, key),
+      entry_hash: auditEntryMacOf(fields, details, key),
       request_id: entry.requestId === undefined ? requestId : entry.requestId,
     };
   });
