@@ -30,6 +30,18 @@ describe('the meetings pages', () => {
   after(async () => t.close());
 
   const meetings = async () => (await t.ctx.db.selectFrom('case_meetings').select('id').where('case_id', '=', caseId).execute()).length;
+  /** The form of a strategy discussion held yesterday, right in everything: `over` changes what a test types otherwise. */
+  const strategyDiscussion = (over: Record<string, string>) => ({
+    kind: 'strategy-discussion',
+    ...dateFields('heldOn', addDays(today, -1)),
+    chair: 'Sue Chair',
+    parentsPresent: 'no',
+    section47: 'yes',
+    'attendee-0-name': 'PC Lane',
+    'attendee-0-agency': 'police',
+    'decision-0': 'Start enquiries under section 47',
+    ...over,
+  });
 
   it('says no meeting is recorded and no clock has started, and offers the form', async () => {
     const page = await web.get(`/cases/${caseId}/meetings`);
@@ -87,18 +99,6 @@ describe('the meetings pages', () => {
   });
 
   describe('a date, read as every date input reads it', () => {
-    /** A strategy discussion right in everything but the dates as typed. */
-    const meeting = (over: Record<string, string>) => ({
-      kind: 'strategy-discussion',
-      ...dateFields('heldOn', addDays(today, -1)),
-      chair: 'Sue Chair',
-      parentsPresent: 'no',
-      section47: 'yes',
-      'attendee-0-name': 'PC Lane',
-      'attendee-0-agency': 'police',
-      'decision-0': 'Start enquiries under section 47',
-      ...over,
-    });
     const cases = [
       { name: 'a missing day', typed: ['', '3', '2026'], error: '#heldOn-day: The date the meeting was held must include a day.', parts: ['day'] },
       { name: 'letters', typed: ['3', 'March', '2026'], error: '#heldOn-day: The date the meeting was held must be a real date.', parts: ['day', 'month', 'year'] },
@@ -109,7 +109,7 @@ describe('the meetings pages', () => {
     for (const { name, typed, error, parts } of cases) {
       it(`refuses the day it was held with ${name}: the summary links to the first part in error, only those are marked, what was typed comes back`, async () => {
         const [day, month, year] = typed;
-        const response = await web.post(`/cases/${caseId}/meetings/new`, meeting({ 'heldOn-day': day, 'heldOn-month': month, 'heldOn-year': year }));
+        const response = await web.post(`/cases/${caseId}/meetings/new`, strategyDiscussion({ 'heldOn-day': day, 'heldOn-month': month, 'heldOn-year': year }));
         assert.equal(response.statusCode, 400);
         assert.deepEqual(summaryErrors(response.body), [error]);
         assert.deepEqual(dateFieldState(response.body, 'heldOn'), { message: `Error: ${error.slice(error.indexOf(': ') + 2)}`, marked: parts, typed, describedBy: 'heldOn-hint heldOn-error' });
@@ -120,7 +120,7 @@ describe('the meetings pages', () => {
     it("words an action's due date on its row, the other row's date unmarked, both as typed", async () => {
       const response = await web.post(
         `/cases/${caseId}/meetings/new`,
-        meeting({ 'action-0-text': 'Share the log', 'action-0-owner': 'PC Lane', 'action-0-dueOn-day': '15', 'action-0-dueOn-month': '', 'action-0-dueOn-year': '2027', 'action-1-text': 'Visit', 'action-1-owner': 'Sue Chair', ...dateFields('action-1-dueOn', addDays(today, 3)) }),
+        strategyDiscussion({ 'action-0-text': 'Share the log', 'action-0-owner': 'PC Lane', 'action-0-dueOn-day': '15', 'action-0-dueOn-month': '', 'action-0-dueOn-year': '2027', 'action-1-text': 'Visit', 'action-1-owner': 'Sue Chair', ...dateFields('action-1-dueOn', addDays(today, 3)) }),
       );
       assert.equal(response.statusCode, 400);
       assert.deepEqual(summaryErrors(response.body), ['#action-0-dueOn-month: The due date must include a month.']);
@@ -131,16 +131,7 @@ describe('the meetings pages', () => {
 
   it('records a strategy discussion and a late initial conference, and the page shows the clock met late and the observations', async () => {
     const strategyOn = addDays(today, -40);
-    const first = await web.post(`/cases/${caseId}/meetings/new`, {
-      kind: 'strategy-discussion',
-      ...dateFields('heldOn', strategyOn),
-      chair: 'Sue Chair',
-      parentsPresent: 'no',
-      section47: 'yes',
-      'attendee-0-name': 'PC Lane',
-      'attendee-0-agency': 'police',
-      'decision-0': 'Start enquiries under section 47',
-    });
+    const first = await web.post(`/cases/${caseId}/meetings/new`, strategyDiscussion(dateFields('heldOn', strategyOn)));
     assert.equal(first.statusCode, 303, first.body.slice(0, 500));
     const conferenceOn = addWorkingDays(strategyOn, 16);
     const second = await web.post(`/cases/${caseId}/meetings/new`, {
