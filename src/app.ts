@@ -1,6 +1,6 @@
 // Wires the application together. Nothing here decides anything: see the plugins and features.
 import fastifyFormbody from '@fastify/formbody';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import type { AppContext } from './application/context.ts';
 import { healthRoutes } from './api/health.routes.ts';
 import { openapi } from './api/openapi.ts';
@@ -47,8 +47,8 @@ import { oidcRoutes } from './web/features/sign-in/oidc.routes.ts';
 import { assets } from './web/plugins/assets.ts';
 import { answerUnreadableAddress, errors } from './web/plugins/errors.ts';
 import { fastifyTracingPlugin, tracingStarted } from './infrastructure/tracing/tracing.ts';
-import { loggerOptions, requestIdFor, requestLoggerFor, requestLogging, type LogDestination } from './web/plugins/request-logging.ts';
-import { requestMetrics } from './web/plugins/request-metrics.ts';
+import { logOptions, requestIdFor, requestLogging, type LogDestination } from './web/plugins/request-logging.ts';
+import { requestMetrics, requestObserver } from './web/plugins/request-metrics.ts';
 import { security } from './web/plugins/security.ts';
 import { sessions } from './web/plugins/sessions.ts';
 import { keptForms } from './web/plugins/kept-forms.ts';
@@ -75,9 +75,8 @@ export interface BuildAppOptions {
 export async function buildApp({ ctx, sessionSecret, logger = false, logDestination, checkReplies = false, tracing = tracingStarted() }: BuildAppOptions): Promise<FastifyInstance> {
   const logs = logger || logDestination !== undefined;
   const app = Fastify({
-    logger: logs ? loggerOptions(ctx.config.logLevel, logDestination) : false,
-    ...(logs ? { childLoggerFactory: requestLoggerFor } : {}),
-    logController: new LogController({ disableRequestLogging: true }),
+    // With logs on, each request's line and its metrics are written as Fastify ends it, no hook (request-logging.ts, RequestLines).
+    ...logOptions(logs ? { level: ctx.config.logLevel, destination: logDestination, onEnd: requestObserver(ctx.metrics) } : undefined),
     trustProxy: ctx.config.trustProxy,
     genReqId: requestIdFor(ctx.config.trustProxy),
     bodyLimit: 1_048_576,
@@ -90,7 +89,7 @@ export async function buildApp({ ctx, sessionSecret, logger = false, logDestinat
 
   if (tracing) await app.register(await fastifyTracingPlugin());
   await app.register(requestLogging);
-  await app.register(requestMetrics);
+  if (!logs) await app.register(requestMetrics);
   await app.register(fastifyFormbody, { bodyLimit: 262_144 });
   await app.register(openapi);
   await app.register(security, { secret: sessionSecret });

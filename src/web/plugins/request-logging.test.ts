@@ -1,28 +1,55 @@
-// The request's logger is made only when something logs through it (issue 20), and the lines are
-// the bytes Fastify's own child logger per request wrote: the id once, under reqId, first.
+// The request's logger is made only when something logs through it (issue 20), and the request line
+// is written as Fastify ends the request (RequestLines), by hand: the bytes Fastify's own child logger
+// per request wrote, the id once, under reqId, first. What else is done as a request ends (the
+// request metrics) is done once for every request, whatever the level.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
-import { loggerOptions, RequestLogger, requestIdFor, requestLoggerFor, requestLogging } from './request-logging.ts';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { SignedInUser } from '../../application/auth/signed-in-user.ts';
+import { logOptions, RequestLogger, requestIdFor, requestLogging } from './request-logging.ts';
+import type { RequestObserver } from './request-metrics.ts';
+
+const USERS: Record<string, SignedInUser> = {
+  yes: { id: 'u-1', organisationId: 'o-1' } as SignedInUser,
+  // Ids no store gives, with what JSON must escape (and what it need not: é).
+  odd: { id: 'u"1\\\n\u0001', organisationId: 'Organisation é' } as SignedInUser,
+};
+
+/** An app logging at `level` to `lines`, each ended request's route noted in `ended`, as app.ts builds its log. */
+async function loggingApp(level: string, lines: string[], ended: (string | undefined)[]): Promise<FastifyInstance> {
+  const onEnd: RequestObserver = (_request, _reply, route) => void ended.push(route);
+  const app = Fastify({ ...logOptions({ level, destination: { write: (line) => void lines.push(line) }, onEnd }), genReqId: requestIdFor(false) });
+  await app.register(requestLogging);
+  app.decorateRequest('user', null);
+  app.addHook('preHandler', async (request) => {
+    request.user = USERS[String(request.headers['x-signed-in'])] ?? null;
+  });
+  app.get('/quiet', async () => 'ok');
+  app.get('/warns', async (request) => {
+    request.log.warn({ reason: 'test' }, 'something to say');
+    return 'ok';
+  });
+  app.post('/cases/:caseId/notes', async (request) => {
+    request.log.info('noted');
+    return 'ok';
+  });
+  app.post('/cases/:caseId/quiet', async () => 'ok');
+  return app;
+}
 
 describe('request logging', () => {
   let app: FastifyInstance;
   const lines: string[] = [];
+  const ended: (string | undefined)[] = [];
   let childrenMade = 0;
 
   before(async () => {
-    app = Fastify({ logger: loggerOptions('info', { write: (line) => void lines.push(line) }), childLoggerFactory: requestLoggerFor, logController: new LogController({ disableRequestLogging: true }), genReqId: requestIdFor(false) });
+    app = await loggingApp('info', lines, ended);
     const child = app.log.child.bind(app.log);
     app.log.child = (...args: Parameters<typeof child>) => {
       childrenMade++;
       return child(...args);
     };
-    await app.register(requestLogging);
-    app.get('/quiet', async () => 'ok');
-    app.get('/warns', async (request) => {
-      request.log.warn({ reason: 'test' }, 'something to say');
-      return 'ok';
-    });
     await app.ready();
   });
   after(async () => app.close());
@@ -59,6 +86,31 @@ describe('request logging', () => {
     for (const line of lines) assert.equal(line.split('"reqId"').length, 2, line);
   });
 
+  it("writes by hand the bytes pino writes through the request's child, signed in or not", async () => {
+    /** The line with what differs from request to request (its time, id and duration) taken out. */
+    const steady = (line: string) => line.replace(/"time":\d+/, '"time":T').replace(/"reqId":"[^"]+"/, '"reqId":R').replace(/"durationMs":[\d.]+/, '"durationMs":D');
+    for (const signedIn of ['yes', 'no', 'odd']) {
+      lines.length = 0;
+      childrenMade = 0;
+      // One route logs (its child is made and pino writes its request line), the other does not (written by hand).
+      await app.inject({ method: 'POST', url: '/cases/c-1/notes', headers: { 'x-signed-in': signedIn } });
+      await app.inject({ method: 'POST', url: '/cases/c-1/quiet', headers: { 'x-signed-in': signedIn } });
+      assert.equal(childrenMade, 1);
+      const [throughPino, byHand] = lines.filter((line) => line.includes('"msg":"request"'));
+      assert.equal(steady(byHand!), steady(throughPino!).replace('/cases/:caseId/notes', '/cases/:caseId/quiet'));
+      assert.equal(byHand!.includes('"userId":"u-1","organisationId":"o-1"'), signedIn === 'yes', byHand);
+      assert.equal((JSON.parse(byHand!) as Record<string, unknown>)['userId'], USERS[signedIn]?.id);
+    }
+  });
+
+  it('is given each ended request once, with its route template, or none when no route matched', async () => {
+    ended.length = 0;
+    await app.inject({ method: 'GET', url: '/quiet' });
+    await app.inject({ method: 'GET', url: '/warns' });
+    await app.inject({ method: 'GET', url: '/no-such-page?nhs=9434765919' });
+    assert.deepEqual(ended, ['/quiet', '/warns', undefined]);
+  });
+
   it('reads its level from the parent until the child is made, and sets it on the child only', () => {
     const logger = new RequestLogger(app.log, { reqId: 'r-1' }, {});
     assert.equal(logger.level, 'info');
@@ -68,20 +120,20 @@ describe('request logging', () => {
     assert.equal(logger.parentWhileUnmade(), undefined);
   });
 
-  it('writes no request line above info (LOG_LEVEL=warn), and the warnings still', async () => {
+  it('writes no request line above info (LOG_LEVEL=warn), and the warnings still, and is still given each request', async () => {
     const written: string[] = [];
-    const quiet = Fastify({ logger: loggerOptions('warn', { write: (line) => void written.push(line) }), childLoggerFactory: requestLoggerFor, logController: new LogController({ disableRequestLogging: true }), genReqId: requestIdFor(false) });
-    await quiet.register(requestLogging);
-    quiet.get('/warns', async (request) => {
-      request.log.warn('something to say');
-      return 'ok';
-    });
-    const response = await quiet.inject({ method: 'GET', url: '/warns' });
+    const quietEnded: (string | undefined)[] = [];
+    const quiet = await loggingApp('warn', written, quietEnded);
+    const responses = [await quiet.inject({ method: 'GET', url: '/warns' }), await quiet.inject({ method: 'GET', url: '/quiet' })];
     await quiet.close();
-    assert.equal(response.statusCode, 200);
+    assert.deepEqual(
+      responses.map((response) => response.statusCode),
+      [200, 200],
+    );
     assert.deepEqual(
       written.map((line) => (JSON.parse(line) as Record<string, unknown>)['msg']),
       ['something to say'],
     );
+    assert.deepEqual(quietEnded, ['/warns', '/quiet']);
   });
 });

@@ -6,10 +6,12 @@
 // quote stored values. The README ("Operating the service: logs") lists the fields. Each request's
 // hooks and handler run in its request scope, so the audit entries it writes carry the same id.
 import { randomUUID } from 'node:crypto';
+import os from 'node:os';
 import type { IncomingMessage } from 'node:http';
-import type { FastifyBaseLogger, FastifyInstance, FastifyLogFn, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
+import { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyLogFn, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import { runForRequest } from '../../infrastructure/process/request-scope.ts';
+import type { RequestObserver } from './request-metrics.ts';
 
 /** Where log lines go instead of standard output (tests capture them). */
 export interface LogDestination {
@@ -89,8 +91,7 @@ const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as
  * makes one) is made only when something logs through it: an error, a warning. Fastify made that
  * child for every request, some 530 B of a fixed page's 48 KB and 1 to 3.5% of its CPU (issue 20;
  * docs/operations/tracing.md, "What logging and metrics cost"), while most requests log nothing but
- * their request line, which logRequest writes through the parent with the id first, the bytes the
- * child would write.
+ * their request line, which RequestLines writes with the id first, the bytes the child would write.
  */
 export class RequestLogger implements FastifyBaseLogger {
   declare readonly fatal: FastifyLogFn;
@@ -145,18 +146,87 @@ for (const level of LEVELS) {
 export const requestLoggerFor: ChildLoggerFactory = (logger, bindings, options) =>
   options.level === undefined && options.serializers === undefined ? new RequestLogger(logger, bindings, options) : logger.child(bindings, options);
 
-function logRequest(request: FastifyRequest, reply: FastifyReply, done: () => void) {
-  const parent = request.log instanceof RequestLogger ? request.log.parentWhileUnmade() : undefined;
-  // One object, built once: no spread of a second one for the user or the id (issue 20, what logging
-  // costs). Through the parent, the id comes first under Fastify's label (reqId, left as it is), the
-  // bytes the child would write; through the child it is undefined, which pino leaves out.
-  const line: Record<string, unknown> = { reqId: parent ? request.id : undefined, method: request.method, route: request.routeOptions.url ?? '(no route)', status: reply.statusCode, durationMs: Math.round(reply.elapsedTime * 10) / 10 };
+/** The request line's fields after the id, as written through a logger (which carries the id itself). */
+function requestFields(request: FastifyRequest, reply: FastifyReply, route: string): Record<string, unknown> {
+  const fields: Record<string, unknown> = { method: request.method, route, status: reply.statusCode, durationMs: durationMs(reply) };
   if (request.user) {
-    line['userId'] = request.user.id;
-    line['organisationId'] = request.user.organisationId;
+    fields['userId'] = request.user.id;
+    fields['organisationId'] = request.user.organisationId;
   }
-  (parent ?? request.log).info(line, 'request');
-  done();
+  return fields;
+}
+
+/** The request line's route when no route matched (a 404, or a request refused before routing). */
+const NO_ROUTE = '(no route)';
+const durationMs = (reply: FastifyReply): number => Math.round(reply.elapsedTime * 10) / 10;
+
+/** pino's level number for info, which the request line is written at. */
+const INFO = 30;
+
+/** Whether pino writes request lines (info): not above info (LOG_LEVEL=warn). */
+const writesRequestLines = (pino: FastifyBaseLogger): boolean => (pino as FastifyBaseLogger & { isLevelEnabled(level: string): boolean }).isLevelEnabled('info');
+
+/**
+ * What is done as each request ends when logs are on: its request line written, and what else it
+ * is given (the request metrics). Fastify asks its LogController once for every request it answers
+ * with a logger set, after the onResponse hooks (requestCompleted); doing the work here rather than
+ * in onResponse hooks spares a hook runner and its closures a request (issue 20; docs/operations/
+ * tracing.md, "What logging and metrics cost"). Fastify's own request lines stay off.
+ *
+ * The line is pino's bytes, written by hand from its known fields: level, time, pino's base (pid,
+ * hostname), the id under Fastify's label (reqId), method, route template, status, duration, the
+ * user's and organisation's ids when signed in, and the message. pino's serializers and redaction
+ * have nothing to do on these fields, and building its line object and JSON was most of a request
+ * line's cost (some 1.3 KB allocated a request). When the request's own child logger was made (the
+ * handler logged, or a route set its own level), the line goes through it as pino writes it, under
+ * the level it has.
+ */
+export class RequestLines extends LogController {
+  readonly #base = `,"pid":${String(process.pid)},"hostname":${JSON.stringify(os.hostname())}`;
+
+  constructor(
+    private readonly destination: LogDestination,
+    private readonly onEnd: RequestObserver | undefined,
+  ) {
+    super({ disableRequestLogging: true });
+  }
+
+  override requestCompleted(_error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    const route = request.routeOptions.url;
+    this.onEnd?.(request, reply, route);
+    const log = request.log;
+    const parent = log instanceof RequestLogger ? log.parentWhileUnmade() : undefined;
+    if (parent === undefined) log.info(requestFields(request, reply, route ?? NO_ROUTE), 'request');
+    else if (writesRequestLines(parent)) this.destination.write(this.line(request, reply, route ?? NO_ROUTE));
+  }
+
+  /** The line pino would write through the request's child logger (request-logging.test.ts holds the two equal). */
+  private line(request: FastifyRequest, reply: FastifyReply, route: string): string {
+    const user = request.user;
+    const who = user ? `,"userId":"${inJson(user.id)}","organisationId":"${inJson(user.organisationId)}"` : '';
+    return `{"level":${String(INFO)},"time":${String(Date.now())}${this.#base},"reqId":"${inJson(request.id)}","method":"${inJson(request.method)}","route":"${inJson(route)}","status":${String(reply.statusCode)},"durationMs":${String(durationMs(reply))}${who},"msg":"request"}\n`;
+  }
+}
+
+/** Characters a JSON string holds as they are: the ids', methods' and route templates'. */
+const PLAIN = /^[\w .:/()*-]*$/;
+
+/**
+ * A string as it goes between a JSON string's quotes: itself when it is plain, as ids, methods and
+ * route templates are (nothing made); else escaped by JSON.stringify, which costs some five times
+ * the check.
+ */
+const inJson = (text: string): string => (PLAIN.test(text) ? text : JSON.stringify(text).slice(1, -1));
+
+/**
+ * Fastify's options for the log. With `log`: pino at its level to its destination (standard output
+ * when none is given), each request's lazy logger, and RequestLines writing each request's line and
+ * doing `onEnd` as it ends. Without: no logger, and nothing done as a request ends.
+ */
+export function logOptions(log?: { level: string; destination?: LogDestination | undefined; onEnd?: RequestObserver | undefined }): Pick<FastifyServerOptions, 'logger' | 'childLoggerFactory' | 'logController'> {
+  if (!log) return { logger: false, logController: new LogController({ disableRequestLogging: true }) };
+  const destination = log.destination ?? toStandardOutput();
+  return { logger: loggerOptions(log.level, destination), childLoggerFactory: requestLoggerFor, logController: new RequestLines(destination, log.onEnd) };
 }
 
 /** A callback hook, not an async one: no promise a request for one header. */
@@ -165,16 +235,8 @@ function sendRequestId(request: FastifyRequest, reply: FastifyReply, payload: un
   done(null, payload);
 }
 
-/** Whether request lines (info) are written at all: not with logging off (Fastify's logger then has no levels), nor above info. */
-function writesRequestLines(log: FastifyBaseLogger): boolean {
-  const levels = log as Partial<{ isLevelEnabled(level: string): boolean }>;
-  return typeof levels.isLevelEnabled === 'function' && levels.isLevelEnabled('info');
-}
-
 export const requestLogging = fp(async (app: FastifyInstance) => {
   // A callback hook, so that the rest of the request's life continues from inside the scope.
   app.addHook('onRequest', (request, _reply, done) => runForRequest(request.id, done));
   app.addHook('onSend', sendRequestId);
-  // No hook at all when no line would be written (tests, LOG_LEVEL=warn): not even a request's object made for nothing.
-  if (writesRequestLines(app.log)) app.addHook('onResponse', logRequest);
 });
