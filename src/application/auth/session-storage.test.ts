@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
-import type { Session } from 'fastify';
 import type { KyselyPlugin } from 'kysely';
 import { makeUser } from '../../../test/helpers/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
@@ -30,7 +29,7 @@ describe('a session is read with its account', () => {
   });
   after(async () => t.close());
 
-  const save = (id: string, data: Record<string, unknown>) => promisify(store.set.bind(store))(id, data as unknown as Session);
+  const save = (id: string, data: Record<string, unknown>) => promisify(store.set.bind(store))(id, data);
   const load = async (id: string) => (await promisify(store.get.bind(store))(id)) as Record<string, unknown> | null;
   const storedData = async (id: string) => (await t.ctx.db.selectFrom('sessions').select('data').where('id', '=', storedSessionKey(id)).executeTakeFirstOrThrow()).data;
 

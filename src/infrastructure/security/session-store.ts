@@ -1,12 +1,12 @@
-// Server-side sessions in the database, in the callback shape @fastify/session expects. A session is
+// Server-side sessions in the database, in the callback shape web/plugins/server-sessions.ts calls. A session is
 // stored under the SHA-256 of its id, never the id itself: a copy of the table signs nobody in.
 import { hash } from 'node:crypto';
 import type { Clock } from '../../domain/shared/clock.ts';
 import type { Db } from '../db/schema.ts';
-import type { Session } from 'fastify';
 
 type Callback = (error?: unknown) => void;
-type SessionLike = Session;
+/** A session as it is stored: its data, as JSON.stringify gives it. */
+type SessionLike = object;
 
 /** Reads a stored session's data by its key while it has not expired, with whatever the reader adds under READ_WITH_SESSION. */
 export type StoredSessionReader = (key: string, now: Date) => Promise<Record<string, unknown> | null>;
@@ -19,9 +19,9 @@ export type StoredSessionReader = (key: string, now: Date) => Promise<Record<str
 export const READ_WITH_SESSION = 'readWithSession';
 
 /**
- * What was read with a session, left out of every serialisation of it: the save's, and the hash by
- * which @fastify/session tells whether the session changed (twice a request, and the account read
- * with it was most of what that hash serialised).
+ * What was read with a session, left out of every serialisation of it: the save's, and the JSON by
+ * which web/plugins/server-sessions.ts tells whether the session changed (the account read with it
+ * would be most of it).
  */
 function neverSerialised(readWith: unknown): void {
   if (typeof readWith === 'object' && readWith !== null) Object.defineProperty(readWith, 'toJSON', { value: () => undefined });
@@ -66,7 +66,7 @@ export class DatabaseSessionStore {
       .then(
         (data) => {
           neverSerialised(data?.[READ_WITH_SESSION]);
-          callback(null, (data as SessionLike | null) ?? null);
+          callback(null, data ?? null);
         },
         (error: unknown) => callback(error),
       )

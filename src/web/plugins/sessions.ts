@@ -3,7 +3,6 @@
 // Pages carry how long the session has left, for the warning before it ends (assets/timeout-warning.mjs),
 // and a one-off success message set by the save before (flashSuccess).
 import fastifyCookie from '@fastify/cookie';
-import fastifySession from '@fastify/session';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { actorFor, sessionUserWithOpenAlerts } from '../../application/auth/signed-in-user.ts';
@@ -14,7 +13,7 @@ import { forgetExpiredKeptForms } from '../../application/auth/kept-forms.ts';
 import { sessionEndedBecause } from '../../domain/shared/session-expiry.ts';
 import { sessionTimeLeft, warningLeadSeconds, type SessionTimeLeft } from '../../domain/shared/session-time-left.ts';
 import { describeDevice } from './device.ts';
-import { SessionCookieSigner } from './session-cookie-signer.ts';
+import { serverSessions } from './server-sessions.ts';
 import { KEPT_FORM_PAGES, keepTypedForm, rememberOwner } from './kept-forms.ts';
 import { storedSessionKey } from '../../infrastructure/security/session-store.ts';
 
@@ -32,8 +31,8 @@ declare module 'fastify' {
   }
 }
 
-declare module '@fastify/session' {
-  interface FastifySessionObject {
+declare module './server-sessions.ts' {
+  interface SessionData {
     /** A success message for the next page, shown once (flashSuccess). */
     flash?: string;
     /** The data-qa hook of that message's banner, when the page names its own. */
@@ -61,14 +60,7 @@ export const sessions = fp(async (app: FastifyInstance, options: SessionOptions)
   const store = openSessionStore(app.ctx, keepMs, (error) => app.log.error({ err: error }, 'session store callback failed'));
 
   await app.register(fastifyCookie, { secret: options.secret });
-  await app.register(fastifySession, {
-    secret: new SessionCookieSigner(options.secret),
-    cookieName: SESSION_COOKIE,
-    store,
-    saveUninitialized: false,
-    rolling: false,
-    cookie: { httpOnly: true, sameSite: 'lax', secure: config.cookieSecure, path: '/', maxAge: keepMs },
-  });
+  await app.register(serverSessions, { secret: options.secret, cookieName: SESSION_COOKIE, store, cookieMaxAgeMs: keepMs, secure: config.cookieSecure });
 
   app.decorateRequest('user', null);
   app.decorateRequest('signedOutReason', null);

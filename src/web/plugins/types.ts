@@ -15,8 +15,8 @@ declare module 'fastify' {
   }
 }
 
-declare module '@fastify/session' {
-  interface FastifySessionObject {
+declare module './server-sessions.ts' {
+  interface SessionData {
     userId?: string;
     signedInAt?: number;
     lastSeenAt?: number;

@@ -16,8 +16,8 @@ import {
 import { safeReturnTo } from '../../navigation/safe-return-to.ts';
 import { afterFirstFactor } from './second-factor.ts';
 
-declare module '@fastify/session' {
-  interface FastifySessionObject {
+declare module '../../plugins/server-sessions.ts' {
+  interface SessionData {
     /** A sign-in sent to an identity provider, until the provider sends the user back. */
     oidcPending?: PendingOidcSignIn;
     /** How this session was signed in through a provider: for signing out there too. */

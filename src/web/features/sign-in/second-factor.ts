@@ -20,8 +20,8 @@ export interface SecondFactorWait {
   carry?: Record<string, unknown>;
 }
 
-declare module '@fastify/session' {
-  interface FastifySessionObject {
+declare module '../../plugins/server-sessions.ts' {
+  interface SessionData {
     /** A first factor passed; the second has not yet. Not a signed-in session. */
     secondFactorWait?: SecondFactorWait;
   }
