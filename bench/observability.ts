@@ -4,7 +4,7 @@
 // (POST /api/v1/cases/:caseId/events, spread over a few cases). Variants:
 //   off           no log lines, no metrics, no tracing (what tests run)
 //   logs+metrics  the request log at info to a sink that drops the lines (the JSON is still made) and
-//                 prom-client metrics (PrometheusMetrics as ctx.metrics, the request hook on)
+//                 prom-client metrics (PrometheusMetrics as ctx.metrics, each request observed)
 //   tracing       logs and metrics as above, and tracing started as the server starts it: every span
 //                 made, queued, allow-listed and sent by OTLP over HTTP (JSON) to a collector, which
 //                 is this run's own process (a local HTTP server that counts the spans and drops
