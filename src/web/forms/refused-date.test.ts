@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { errorsWithDates, refusedDate, typedDay } from './refused-date.ts';
+import { errorsWithDates, heldOnOrDueDate, refusedDate, typedDay } from './refused-date.ts';
 
 const typed = (day: string, month: string, year: string) => ({ 'heldOn-day': day, 'heldOn-month': month, 'heldOn-year': year });
 const refused = (day: string, month: string, year: string) => refusedDate(typed(day, month, year), 'heldOn', 'The date of the meeting', 'Enter the date of the meeting.');
@@ -50,5 +50,22 @@ describe('the domain’s problems as the errors of a form with dates', () => {
 
   it('gives no errors for no problems', () => {
     assert.deepEqual(errorsWithDates([]), { errorList: [], fieldErrors: {}, dateParts: {} });
+  });
+});
+
+describe('the date a problem is about on a form of the day held and actions due', () => {
+  const values = { ...typed('3', '2', '2027'), actions: [{ 'dueOn-day': '1', 'dueOn-month': '', 'dueOn-year': '2027' }, { 'dueOn-day': '9', 'dueOn-month': '3', 'dueOn-year': '2027' }] };
+
+  it('names the day held with the form’s words, and an action row’s due date with its own prefix and what was typed in it', () => {
+    assert.deepEqual(heldOnOrDueDate('heldOn-day', values, 'The date of the supervision'), { prefix: 'heldOn', typed: typed('3', '2', '2027'), label: 'The date of the supervision' });
+    assert.deepEqual(heldOnOrDueDate('action-1-dueOn-day', values, 'The date of the supervision'), {
+      prefix: 'action-1-dueOn',
+      typed: { 'action-1-dueOn-day': '9', 'action-1-dueOn-month': '3', 'action-1-dueOn-year': '2027' },
+      label: 'The due date',
+    });
+  });
+
+  it('finds no date for another field, an action’s other parts, or a row the form does not hold', () => {
+    for (const field of ['chair', 'heldOn-month', 'action-0-text', 'action-0-dueOn-month', 'action-2-dueOn-day']) assert.equal(heldOnOrDueDate(field, values, 'The date of the supervision'), undefined, field);
   });
 });

@@ -42,6 +42,24 @@ export interface TypedDate {
   label: string;
 }
 
+/** What a form of the day something was held and of actions each due on a day (the meetings and supervision forms) has typed in them. */
+export interface HeldOnAndActionsTyped {
+  'heldOn-day': string;
+  'heldOn-month': string;
+  'heldOn-year': string;
+  actions: readonly { 'dueOn-day': string; 'dueOn-month': string; 'dueOn-year': string }[];
+}
+
+/** The date a problem's field is about on such a form: the day it was held (named `heldOnLabel`) or an action row's due date; none for another field. */
+export function heldOnOrDueDate(field: string, values: HeldOnAndActionsTyped, heldOnLabel: string): TypedDate | undefined {
+  if (field === 'heldOn-day') return { prefix: 'heldOn', typed: { 'heldOn-day': values['heldOn-day'], 'heldOn-month': values['heldOn-month'], 'heldOn-year': values['heldOn-year'] }, label: heldOnLabel };
+  const row = /^action-(\d+)-dueOn-day$/.exec(field)?.[1];
+  const action = row === undefined ? undefined : values.actions[Number(row)];
+  if (row === undefined || !action) return undefined;
+  const prefix = `action-${row}-dueOn`;
+  return { prefix, typed: { [`${prefix}-day`]: action['dueOn-day'], [`${prefix}-month`]: action['dueOn-month'], [`${prefix}-year`]: action['dueOn-year'] }, label: 'The due date' };
+}
+
 /** One problem the domain found, on the form's field, with the date that field belongs to if it is a date's. */
 export interface ProblemOnField {
   field: string;

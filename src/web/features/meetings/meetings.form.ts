@@ -7,7 +7,7 @@
 import { MEETING_PROBLEM_MESSAGES, type MeetingProblem } from '../../../domain/meetings/meeting-rules.ts';
 import { MEETING_LIMITS, type MeetingDraft } from '../../../domain/meetings/meeting.types.ts';
 import type { DatePartErrors } from '../../forms/date-input.ts';
-import { errorsWithDates, typedDay, type TypedDate } from '../../forms/refused-date.ts';
+import { errorsWithDates, heldOnOrDueDate, typedDay } from '../../forms/refused-date.ts';
 import type { FormErrors } from '../../forms/validate-form.ts';
 
 export const ROW_KINDS = ['attendees', 'absent', 'decisions', 'actions'] as const;
@@ -222,22 +222,12 @@ export function fieldFor(path: string, rows: RowMap): string {
   }
 }
 
-/** The date a problem is about, as the form shows it: its prefix, what was typed in it, and the words it is named by. */
-function dateOf(field: string, values: MeetingFormValues): TypedDate | undefined {
-  if (field === 'heldOn-day') return { prefix: 'heldOn', typed: { 'heldOn-day': values['heldOn-day'], 'heldOn-month': values['heldOn-month'], 'heldOn-year': values['heldOn-year'] }, label: 'The date the meeting was held' };
-  const row = /^action-(\d+)-dueOn-day$/.exec(field)?.[1];
-  const action = row === undefined ? undefined : values.actions[Number(row)];
-  if (row === undefined || !action) return undefined;
-  const prefix = `action-${row}-dueOn`;
-  return { prefix, typed: { [`${prefix}-day`]: action['dueOn-day'], [`${prefix}-month`]: action['dueOn-month'], [`${prefix}-year`]: action['dueOn-year'] }, label: 'The due date' };
-}
-
 /** The domain's problems as GOV.UK errors: the summary in the order found, each field its message; a date's on the part in error, only the parts in error marked. */
 export function meetingFormErrors(problems: readonly MeetingProblem[], rows: RowMap, values: MeetingFormValues): FormErrors & { dateParts: DatePartErrors } {
   return errorsWithDates(
     problems.map((problem) => {
       const field = fieldFor(problem.path, rows);
-      return { field, message: MEETING_PROBLEM_MESSAGES[problem.code], date: dateOf(field, values) };
+      return { field, message: MEETING_PROBLEM_MESSAGES[problem.code], date: heldOnOrDueDate(field, values, 'The date the meeting was held') };
     }),
   );
 }

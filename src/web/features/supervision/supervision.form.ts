@@ -8,7 +8,7 @@ import { PROMPT_IDS, type PromptId } from '../../../domain/supervision/supervisi
 import { SUPERVISION_PROBLEM_MESSAGES, type SupervisionProblem } from '../../../domain/supervision/supervision-rules.ts';
 import { SUPERVISION_LIMITS, type SupervisionDraft } from '../../../domain/supervision/supervision.types.ts';
 import { dateInputValues, type DatePartErrors } from '../../forms/date-input.ts';
-import { errorsWithDates, typedDay, type TypedDate } from '../../forms/refused-date.ts';
+import { errorsWithDates, heldOnOrDueDate, typedDay } from '../../forms/refused-date.ts';
 import type { FormErrors } from '../../forms/validate-form.ts';
 
 export const FIRST_ACTION_ROWS = 2;
@@ -142,22 +142,12 @@ export function fieldFor(path: string, actionRows: readonly number[]): string {
   }
 }
 
-/** The date a problem is about, as the form shows it: its prefix, what was typed in it, and the words it is named by. */
-function dateOf(field: string, values: SupervisionFormValues): TypedDate | undefined {
-  if (field === 'heldOn-day') return { prefix: 'heldOn', typed: { 'heldOn-day': values['heldOn-day'], 'heldOn-month': values['heldOn-month'], 'heldOn-year': values['heldOn-year'] }, label: 'The date of the supervision' };
-  const row = /^action-(\d+)-dueOn-day$/.exec(field)?.[1];
-  const action = row === undefined ? undefined : values.actions[Number(row)];
-  if (row === undefined || !action) return undefined;
-  const prefix = `action-${row}-dueOn`;
-  return { prefix, typed: { [`${prefix}-day`]: action['dueOn-day'], [`${prefix}-month`]: action['dueOn-month'], [`${prefix}-year`]: action['dueOn-year'] }, label: 'The due date' };
-}
-
 /** The domain's problems as GOV.UK errors, in the order of the form; a date's on the part in error, only the parts in error marked. */
 export function supervisionFormErrors(problems: readonly SupervisionProblem[], actionRows: readonly number[], values: SupervisionFormValues): FormErrors & { dateParts: DatePartErrors } {
   return errorsWithDates(
     problems.map((problem) => {
       const field = fieldFor(problem.path, actionRows);
-      return { field, message: SUPERVISION_PROBLEM_MESSAGES[problem.code], date: dateOf(field, values) };
+      return { field, message: SUPERVISION_PROBLEM_MESSAGES[problem.code], date: heldOnOrDueDate(field, values, 'The date of the supervision') };
     }),
   );
 }
