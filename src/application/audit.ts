@@ -1,6 +1,7 @@
 // The one way use cases write to the audit trail: explicitly, inside their own transaction (a read's or
 // a refusal's entry alone, by one statement that is its own transaction). Writing
 // an entry takes no lock (ADR 10): page views and changes never wait for each other's entries.
+import { appendAuditAlone } from '../infrastructure/audit/audit-alone.ts';
 import { appendAuditEntries, auditRowsForOneStatement, type AuditEntryInput, type AuditEntryToAppend, type AuditRow } from '../infrastructure/audit/audit-log.ts';
 import { appendTombstone, type RedactionScope, type TombstoneRedaction } from '../infrastructure/audit/audit-tombstone.ts';
 import type { Tx } from '../infrastructure/db/schema.ts';
@@ -48,8 +49,9 @@ export async function recordTombstone(trx: Tx, ctx: AppContext, actor: Actor, ev
 /**
  * Records an audit entry by itself: for reads and refusals, which change nothing else. Its one INSERT
  * is a transaction of its own, so it is sent without BEGIN and COMMIT: two round trips fewer on every
- * page view (issue 12).
+ * page view (issue 12). Entries recorded alone while another is being sent go together by one INSERT
+ * (infrastructure/audit/audit-alone.ts); this resolves once this one is committed.
  */
 export async function recordAuditAlone(ctx: AppContext, actor: Actor, event: AuditEvent): Promise<void> {
-  await appendAuditEntries(ctx.db, ctx.auditKeys.current, entriesToAppend(ctx, actor, [event]));
+  await appendAuditAlone(ctx.db, ctx.auditKeys.current, entriesToAppend(ctx, actor, [event])[0]!);
 }
