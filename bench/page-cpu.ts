@@ -27,8 +27,8 @@
 // tree under several labels, on one database, compares runtime settings in turns: give the default
 // twice (two labels, no options) to see the method's own spread. The trees take turns in an order
 // that moves one place each round, so no tree always runs first. The report also gives each tree's
-// resident memory at the end of its run and at its peak (process.resourceUsage().maxRSS), and the
-// garbage collector's pauses a request (PerformanceObserver 'gc', main thread), medians over rounds.
+// resident memory at the end of its run and at its peak (process.resourceUsage().maxRSS), medians
+// over the rounds.
 //
 //   node --import tsx bench/page-cpu.ts --tree default=/tmp/tree=postgres://…/page_cpu --tree semi64=/tmp/tree=postgres://…/page_cpu \
 //     --tree default-again=/tmp/tree=postgres://…/page_cpu --node-options semi64=--max-semi-space-size=64
@@ -37,7 +37,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { PerformanceObserver } from 'node:perf_hooks';
 import { parseArgs, promisify } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import type { BenchDataset } from './dataset.ts';
@@ -73,7 +72,6 @@ type Page = (typeof PAGES)[number];
 interface Sample {
   requests: number;
   cpuMicroseconds: number;
-  gcMicroseconds: number;
 }
 
 type Samples = Record<Page, Sample>;
@@ -84,9 +82,6 @@ interface Run {
   rssMb: number;
   peakRssMb: number;
 }
-
-/** The garbage collector's pauses so far in this process, in µs (entries arrive a little after the pause). */
-let gcMicroseconds = 0;
 
 const datasetFile = (databaseUrl: string) => path.join(os.tmpdir(), `page-cpu-${new URL(databaseUrl).pathname.slice(1)}.json`);
 
@@ -108,7 +103,6 @@ async function treeModules(root: string) {
 
 async function sample(app: FastifyInstance, url: string, cookie: string): Promise<Sample> {
   const cpuBefore = process.cpuUsage();
-  const gcBefore = gcMicroseconds;
   const until = performance.now() + SECONDS * 1000;
   let requests = 0;
   while (performance.now() < until) {
@@ -117,7 +111,7 @@ async function sample(app: FastifyInstance, url: string, cookie: string): Promis
     requests++;
   }
   const cpu = process.cpuUsage(cpuBefore);
-  return { requests, cpuMicroseconds: cpu.user + cpu.system, gcMicroseconds: gcMicroseconds - gcBefore };
+  return { requests, cpuMicroseconds: cpu.user + cpu.system };
 }
 
 /** In a process of its own: load the dataset (--load) or serve the tree's app and measure each page. */
@@ -134,9 +128,6 @@ async function child(root: string, databaseUrl: string): Promise<void> {
       return;
     }
     const dataset = JSON.parse(fs.readFileSync(datasetFile(databaseUrl), 'utf8')) as BenchDataset;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) gcMicroseconds += entry.duration * 1000;
-    }).observe({ entryTypes: ['gc'] });
     const app = await m.buildApp({ ctx, sessionSecret: m.TEST_SESSION_SECRET });
     m.addFixedPage(app);
     await app.ready();
@@ -218,8 +209,6 @@ function report(trees: Tree[], runs: Run[][]): string {
     const ratios = trees.slice(1).map((_, i) => spread(rounds.map((round) => perRequest(round[i + 1]![page]) / perRequest(round[0]![page]))));
     return `| ${[page, ...cpu, ...fixed, ...ratios].join(' | ')} |`;
   });
-  const gcPerRequest = (s: Sample) => s.gcMicroseconds / s.requests;
-  const gcRows = PAGES.map((page) => `| ${[page, ...trees.map((_, t) => `${median(rounds.map((round) => gcPerRequest(round[t]![page]))).toFixed(0)} (${(100 * median(rounds.map((round) => gcPerRequest(round[t]![page]) / perRequest(round[t]![page])))).toFixed(1)}%)`)].join(' | ')} |`);
   const memory = (pick: (run: Run) => number) => trees.map((_, t) => median(runs.map((round) => pick(round[t]!))).toFixed(0));
   return [
     `# CPU per page request, ${new Date().toISOString()}`,
@@ -231,12 +220,6 @@ function report(trees: Tree[], runs: Run[][]): string {
     `| ${header.join(' | ')} |`,
     `|${header.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`,
     ...rows,
-    '',
-    `The garbage collector's pauses (main thread) in µs a request, median over the rounds, and their share of the request's CPU:`,
-    '',
-    `| page | ${trees.map((t) => t.label).join(' | ')} |`,
-    `|---|${trees.map(() => '---:').join('|')}|`,
-    ...gcRows,
     '',
     `Memory of each tree's process in MB, median over the rounds:`,
     '',
