@@ -17,6 +17,7 @@ import { chronologyCsv, csvFileName, printRows, PROTECTIVE_MARKING } from './chr
 import { listQuery, readFilters, readOrder } from './chronology-filters.ts';
 import { describeFilters, filterChoices, presentEntries, presentRows } from './chronology.presenter.ts';
 import { entryRoutes } from './entry.routes.ts';
+import { KeptEntryRows } from './kept-entry-rows.ts';
 import { disputeRoutes } from './dispute.routes.ts';
 
 type CaseParams = { Params: { caseId: string } };
@@ -24,6 +25,7 @@ type CaseParams = { Params: { caseId: string } };
 export async function chronologyRoutes(app: FastifyInstance): Promise<void> {
   const { ctx } = app;
   const actor = (request: FastifyRequest) => actorFor(request.user!, 'web', request.ip);
+  const keptRows = new KeptEntryRows();
 
   app.get<CaseParams>('/cases/:caseId/chronology', { preHandler: requireUser }, async (request, reply) => {
     const { caseId } = request.params;
@@ -38,6 +40,11 @@ export async function chronologyRoutes(app: FastifyInstance): Promise<void> {
     const list = `/cases/${caseId}/chronology`;
     const hrefFor = (page: number) => `${list}${listQuery(reading.values, order, page)}#entries`;
     const flipped = order === 'newest' ? 'oldest' : 'newest';
+    // An entry's page leads back to this page of the list, with its filters and order.
+    const entryQuery = listQuery(reading.values, order, shown.page);
+    const entryRows = await keptRows.rows(all, `${list}${entryQuery}`, () =>
+      app.view('chronology/entry-rows.njk', { entries: presentRows(shown.items), caseId, entryQuery }),
+    );
     return reply.page(
       'chronology/chronology.njk',
       {
@@ -50,16 +57,14 @@ export async function chronologyRoutes(app: FastifyInstance): Promise<void> {
         values: reading.values,
         order,
         orderLink: { href: `${list}${listQuery(reading.values, flipped)}#entries`, text: `Show ${flipped} first` },
-        entries: presentRows(shown.items),
+        entryRows,
         matching: entries.length,
-        shown: { first: shown.first, last: shown.last },
+        shown: { first: shown.first, last: shown.last, count: shown.items.length },
         pagination: paginationLinks(shown.page, shown.pages, hrefFor),
         total: all.length,
         filtered: Object.keys(reading.values).length > 0,
         exportQuery: listQuery(reading.values, order),
         clearQuery: listQuery({}, order),
-        // An entry's page leads back to this page of the list, with its filters and order.
-        entryQuery: listQuery(reading.values, order, shown.page),
         ...(reading.ok ? {} : { errorList: reading.errorList, fieldErrors: reading.fieldErrors, dateParts: reading.dateParts }),
         backLink: `/cases/${caseId}`,
       },

@@ -183,6 +183,23 @@ describe('chronology list, entry page, filters, CSV and printable page', () => {
     assert.equal((await client.get(`/cases/${long}/chronology?page=abc`)).statusCode, 200);
   });
 
+  it('shows each page of rows as the chronology now stands, after it was viewed and an entry was added', async () => {
+    const { id: growing } = await makeCase(t.ctx, { teamUserIds: [lead.id] });
+    const add = async (summary: string, occurredAt: string) => {
+      const result = await recordEntry(t.ctx, actorFor(lead), growing, { kind: 'case-note', occurredAt, summary, source: 'observed' });
+      assert.ok(result.ok, JSON.stringify(result));
+    };
+    await add('First note', '2026-11-01');
+    const client = await WebClient.signedIn(t.app, lead);
+    const summaries = async (query = '') => rows((await client.get(`/cases/${growing}/chronology${query}`)).body).map((row) => row[3]);
+    assert.deepEqual(await summaries(), ['First note']);
+    assert.deepEqual(await summaries(), ['First note']);
+    await add('Second note', '2026-11-02');
+    assert.deepEqual(await summaries(), ['Second note', 'First note']);
+    assert.deepEqual(await summaries('?order=oldest'), ['First note', 'Second note']);
+    assert.deepEqual(await summaries(), ['Second note', 'First note']);
+  });
+
   it('says in plain words when nothing is recorded yet', async () => {
     const { id: empty } = await makeCase(t.ctx, { teamUserIds: [lead.id] });
     const client = await WebClient.signedIn(t.app, lead);

@@ -1,0 +1,30 @@
+// The chronology list's rows (entry-rows.njk), written once for each page of a chronology as it
+// stands and kept: a long chronology's page is viewed again and again (after each entry opened from
+// it, by each member of the team), and its 50 rows were most of what the page's template wrote.
+// What a page's rows show depends only on the chronology's entries, the case, and the list's query
+// (the filters as typed, the order and the page), so the rows are kept by the case and that query,
+// with the listed chronology they were written from: a new profile version lists the chronology
+// anew (read-chronology.ts), so rows kept from the old list are written again, never shown.
+// At most MOST_KEPT pages, the least recently viewed going first.
+import type { ListedEntry } from '../../../domain/chronology/filter-entries.ts';
+import { RecentlyUsed } from '../../../domain/shared/recently-used.ts';
+
+/** Some 40 to 100 KB each. */
+const MOST_KEPT = 64;
+
+export class KeptEntryRows {
+  readonly #kept = new RecentlyUsed<string, { writtenFrom: WeakRef<readonly ListedEntry[]>; html: string }>(MOST_KEPT);
+
+  /**
+   * The rows of the page `query` names (the case's list with its filters, order and page) written from
+   * `all` (the case's listed chronology): those kept when written from this very list, else written
+   * now by `write` and kept.
+   */
+  async rows(all: readonly ListedEntry[], query: string, write: () => Promise<string>): Promise<string> {
+    const kept = this.#kept.get(query);
+    if (kept && kept.writtenFrom.deref() === all) return kept.html;
+    const html = await write();
+    this.#kept.set(query, { writtenFrom: new WeakRef(all), html });
+    return html;
+  }
+}
