@@ -14,7 +14,8 @@ import { sendErrorPage } from '../../plugins/errors.ts';
 import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
 import { keptText } from '../../plugins/kept-forms.ts';
 import { ASSESSMENT_PROBLEM_MESSAGES, DIRECTION_ITEMS, factorForm, PATTERN_ITEMS, responsesFrom, STATUS_ITEMS, unknownResponseMessage } from './factor.schema.ts';
-import { presentProfile, subjectKeyOf } from './profile.presenter.ts';
+import { findingsAndFactorsMarkup, type RenderTemplate } from './findings-and-factors-markup.ts';
+import { subjectKeyOf } from './profile.presenter.ts';
 import { presentReview } from './review.presenter.ts';
 import { presentStress } from './stress.presenter.ts';
 
@@ -31,21 +32,23 @@ const responseItems = [
 export async function profileRoutes(app: FastifyInstance): Promise<void> {
   const { ctx } = app;
   const actor = (request: FastifyRequest) => actorFor(request.user!, 'web', request.ip);
+  const renderTemplate: RenderTemplate = (template, locals) => app.view(template, locals);
 
   app.get<{ Params: { caseId: string } }>('/cases/:caseId/profile', { preHandler: requireUser }, async (request, reply) => {
     const result = await viewProfile(ctx, actor(request), request.params.caseId);
     if (!result.ok) return sendErrorPage(reply, result.code === 'not-found' ? 'not-found' : 'forbidden');
-    const infant = result.value.evaluation.subjects.find((s) => s.subject === 'infant');
+    const { caseId } = request.params;
+    const { evaluation, receivedUnconfirmed, canChange } = result.value;
+    const infant = evaluation.subjects.find((s) => s.subject === 'infant');
     return reply.page('profile/profile.njk', {
       title: 'Infant Care Profile',
       caseName: infant?.name ?? '',
-      p: presentProfile(request.params.caseId, result.value.evaluation, result.value.receivedUnconfirmed),
-      caseId: request.params.caseId,
+      findingsAndFactors: await findingsAndFactorsMarkup(renderTemplate, caseId, evaluation, receivedUnconfirmed, canChange),
+      caseId,
       nextReview: presentReview(result.value).nextReview,
       needingDecision: result.value.needingDecision.length > 0,
       profileVersion: result.value.profileVersion,
-      canChange: result.value.canChange,
-      backLink: `/cases/${request.params.caseId}`,
+      backLink: `/cases/${caseId}`,
     });
   });
 

@@ -66,6 +66,33 @@ describe('profile pages', () => {
     assert.match(stale.body, /Drinks daily, typed by me/);
   });
 
+  it('gives the findings and task lists kept for the version to each viewer as they may see them, and a change at once', async () => {
+    const client = await WebClient.signedIn(t.app, lead);
+    const first = await client.get(`/cases/${caseId}/profile`);
+    const again = await client.get(`/cases/${caseId}/profile`);
+    const withoutTokens = (html: string) => html.replace(/name="_csrf" value="[^"]*"|data-csrf-token="[^"]*"/g, '');
+    assert.equal(withoutTokens(again.body), withoutTokens(first.body));
+    assert.notEqual(qaElement(again.body, 'assess-all-subject-mum'), null);
+
+    const police = await makeUser(t.ctx);
+    const now = t.clock.now();
+    await t.ctx.db.insertInto('break_glass_access').values({ case_id: caseId, id: 'bg-profile', user_id: police.id, reason: 'test emergency access', started_at: now, expires_at: new Date(now.getTime() + 3_600_000) }).execute();
+    const readOnly = await (await WebClient.signedIn(t.app, police)).get(`/cases/${caseId}/profile`);
+    assert.equal(readOnly.statusCode, 200);
+    assert.equal(qaElement(readOnly.body, 'assess-all-subject-mum'), null);
+    assert.equal(textOf(qaElement(readOnly.body, 'counts-subject-mum')), textOf(qaElement(first.body, 'counts-subject-mum')));
+    assert.notEqual(qaElement((await client.get(`/cases/${caseId}/profile`)).body, 'assess-all-subject-mum'), null);
+
+    await client.get(`/cases/${caseId}/profile/mum/drug-misuse`);
+    const saved = await client.post(`/cases/${caseId}/profile/mum/drug-misuse`, { version: '0', status: 'present', detail: 'Uses cannabis daily', pattern: 'stable' });
+    assert.equal(saved.statusCode, 303);
+    const changed = await client.get(`/cases/${caseId}/profile`);
+    const drugs = (html: string) => html.match(/<li class="govuk-task-list__item[^"]*">(?:(?!<\/li>)[\s\S])*\/mum\/drug-misuse"(?:(?!<\/li>)[\s\S])*<\/li>/)?.[0] ?? '';
+    assert.doesNotMatch(drugs(first.body), /Present/);
+    assert.match(drugs(changed.body), /govuk-tag--red">\s*Present\s*</);
+    assert.notEqual(textOf(qaElement(changed.body, 'counts-subject-mum')), textOf(qaElement(first.body, 'counts-subject-mum')));
+  });
+
   it('refuses someone outside the team, and has no page for a derived factor', async () => {
     const outsider = await makeUser(t.ctx);
     const client = await WebClient.signedIn(t.app, outsider);
