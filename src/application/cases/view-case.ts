@@ -8,7 +8,7 @@ import type { UserActor } from '../actor.ts';
 import { recordAuditAlone } from '../audit.ts';
 import type { AppContext } from '../context.ts';
 import { compiledOnce } from '../../infrastructure/db/compiled-once.ts';
-import { personDetailsOf } from '../people/person-details.ts';
+import { infantDetailsOf, personDetailsOf } from '../people/person-details.ts';
 import { fail, ok } from '../result.ts';
 import { caseContact, loadCaseAccess } from './case-access.ts';
 import { shownRecordDetails, type ShownRecordDetails } from './case-details.ts';
@@ -144,17 +144,7 @@ export async function readCaseForView(ctx: AppContext, actor: UserActor, caseId:
     record: {
       id: row.id,
       version: row.version,
-      status: row.status,
-      givenName: row.given_name,
-      familyName: row.family_name,
-      sex: row.sex,
-      nhsNumber: row.nhs_number,
-      dateOfBirth: row.date_of_birth,
-      expectedDeliveryDate: row.expected_delivery_date,
-      gestationAtBirthWeeks: row.gestation_at_birth_weeks,
-      birthWeightGrams: row.birth_weight_grams,
-      multipleBirth: row.multiple_birth,
-      independentlyMobile: row.independently_mobile,
+      ...infantDetailsOf(row),
       level: row.level,
       details: shownRecordDetails(row),
     },

@@ -8,7 +8,7 @@ import { TRANSFER_RECORD_FORMAT, TRANSFER_RECORD_VERSION, type TransferRecord, t
 import type { Db } from '../../infrastructure/db/schema.ts';
 import { recordDetailsOf } from '../cases/case-details.ts';
 import type { AppContext } from '../context.ts';
-import { personDetailsOf } from '../people/person-details.ts';
+import { infantDetailsOf, personDetailsOf } from '../people/person-details.ts';
 import { evaluateStored, loadStoredProfile } from '../profile/profile-facts.ts';
 import { settingsInForce } from '../settings/settings-in-force.ts';
 import { transferRecordPartsOf } from './transfer-record-parts-of-case.ts';
@@ -80,20 +80,7 @@ export async function transferRecordOf(db: Db, ctx: AppContext, caseId: string, 
     contact: sending.contact,
     sentAt: sending.sentAt.toISOString(),
     sendingCaseId: caseId,
-    baby: {
-      status: row.status,
-      givenName: row.given_name,
-      familyName: row.family_name,
-      sex: row.sex,
-      nhsNumber: row.nhs_number,
-      dateOfBirth: row.date_of_birth,
-      expectedDeliveryDate: row.expected_delivery_date,
-      gestationAtBirthWeeks: row.gestation_at_birth_weeks,
-      birthWeightGrams: row.birth_weight_grams,
-      multipleBirth: row.multiple_birth,
-      independentlyMobile: row.independently_mobile,
-      details: recordDetailsOf(row),
-    },
+    baby: { ...infantDetailsOf(row), details: recordDetailsOf(row) },
     people: people.map(personDetailsOf),
     entries: entries.map(transferredEntry),
     findings: (evaluated?.evaluation.findings ?? []).map((finding) => ({ id: finding.id, severity: finding.severity, title: finding.title })),
