@@ -137,3 +137,50 @@ describe('request logging', () => {
     assert.deepEqual(quietEnded, ['/warns', '/quiet']);
   });
 });
+
+describe('addresses in warnings and messages', () => {
+  const NHS = '9434765919';
+  const SURNAME = 'Quistwhistle';
+  const QUERY = `?returnTo=${encodeURIComponent(`/cases?nhs=${NHS}&name=${SURNAME}`)}&nhs=${NHS}#${SURNAME}`;
+  let app: FastifyInstance;
+  const lines: string[] = [];
+
+  before(async () => {
+    app = await loggingApp('info', lines, []);
+    // A route that replies twice: Fastify warns, quoting the address as sent in the error's message and stack.
+    app.get('/replies-twice', (_request, reply) => {
+      void reply.send('first');
+      void reply.send('second');
+    });
+    // Headers written while an asynchronous onSend hook runs: Fastify warns as it writes them, quoting
+    // the address in its message, then throws to the error handler, which logs the error and ends the answer.
+    await app.register(async (scope) => {
+      scope.setErrorHandler((error, request, reply) => {
+        request.log.error({ err: error }, 'request failed');
+        reply.raw.end();
+      });
+      scope.get('/writes-head-first', { onSend: async (_request, reply) => void reply.raw.writeHead(200) }, async () => 'late');
+    });
+    app.get('/quotes-its-address', async (request) => {
+      request.log.warn({ address: request.url, nested: { link: `https://icp.example.org${request.url}` } }, `could not read "${request.url}"`);
+      return 'ok';
+    });
+    await app.ready();
+  });
+  after(async () => app.close());
+
+  it("writes no address's query or fragment, whoever quotes it, and keeps the path", async () => {
+    for (const path of ['/replies-twice', '/writes-head-first', '/quotes-its-address']) await app.inject({ method: 'GET', url: `${path}${QUERY}` });
+    const written = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    const warnings = written.filter((line) => line['level'] === 40).map((line) => JSON.stringify(line));
+    assert.ok(
+      warnings.some((line) => line.includes('FST_ERR_REP_ALREADY_SENT') && line.includes('\\"/replies-twice\\"')),
+      warnings.join('\n'),
+    );
+    assert.ok(warnings.some((line) => line.includes('Reply was already sent') && line.includes('\\"/writes-head-first\\"')));
+    assert.ok(warnings.some((line) => line.includes('"address":"/quotes-its-address","nested":{"link":"https://icp.example.org/quotes-its-address"}')));
+    assert.ok(warnings.some((line) => line.includes('"msg":"could not read \\"/quotes-its-address\\""')));
+    const log = lines.join('');
+    for (const secret of [NHS, SURNAME, 'returnTo']) assert.equal(log.includes(secret), false, `the log holds ${secret}`);
+  });
+});

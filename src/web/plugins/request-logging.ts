@@ -11,6 +11,7 @@ import type { IncomingMessage } from 'node:http';
 import { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyLogFn, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import { runForRequest } from '../../infrastructure/process/request-scope.ts';
+import { withoutUrlQueries } from './log-url-queries.ts';
 import type { RequestObserver } from './request-metrics.ts';
 
 /** Where log lines go instead of standard output (tests capture them). */
@@ -77,6 +78,9 @@ export function loggerOptions(level: string, destination?: LogDestination): Fast
       req: (request: { method: string; routeOptions?: { url?: string } }) => ({ method: request.method, route: request.routeOptions?.url ?? null }),
       res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
     },
+    // Redaction removes fields; an address quoted in text (a warning's message, an error's stack)
+    // loses its query and fragment here. The request line RequestLines writes never comes this way.
+    hooks: { streamWrite: withoutUrlQueries },
     stream: destination ?? toStandardOutput(),
   };
 }
