@@ -91,12 +91,14 @@ export const views = fp(async (app: FastifyInstance) => {
         ...locals,
       });
     } catch (error) {
-      this.send(error);
+      await this.send(error);
       return;
     }
     // Sent as its UTF-8 bytes, encoded once. Sent as a string, the page (a rope of the template's
     // pieces, two bytes a character once one is past Latin-1) is measured for its Content-Length and
     // then encoded again as it is written: on a long chronology, a tenth of the view's CPU.
-    this.send(Buffer.from(html));
+    // Awaited (a reply resolves once the response has ended, as reply.view's did): a handler's
+    // `return reply.page(...)` settling before the onSend hooks have run would make Fastify send again.
+    await this.send(Buffer.from(html));
   });
 });
