@@ -46,6 +46,7 @@ import { twoFactorRoutes } from './web/features/sign-in/two-factor.routes.ts';
 import { oidcRoutes } from './web/features/sign-in/oidc.routes.ts';
 import { assets } from './web/plugins/assets.ts';
 import { answerUnreadableAddress, errors } from './web/plugins/errors.ts';
+import { createPdfRenderer } from './infrastructure/pdf/pdf-renderer.ts';
 import { fastifyTracingPlugin, tracingStarted } from './infrastructure/tracing/tracing.ts';
 import { logOptions, requestIdFor, requestLogging, type LogDestination } from './web/plugins/request-logging.ts';
 import { requestMetrics, requestObserver } from './web/plugins/request-metrics.ts';
@@ -100,6 +101,10 @@ export async function buildApp({ ctx, sessionSecret, logger = false, logDestinat
   await app.register(errors);
   await app.register(inputGuard);
 
+  // One browser for the app's PDFs (the printable pages and subject access packs), closed with the app.
+  const pdfRenderer = createPdfRenderer({ executablePath: ctx.config.chromiumPath });
+  app.addHook('onClose', async () => pdfRenderer.close());
+
   await app.register(healthRoutes);
   await app.register(apiV1, { prefix: '/api/v1' });
   await app.register(apiDocsRoutes);
@@ -124,7 +129,7 @@ export async function buildApp({ ctx, sessionSecret, logger = false, logDestinat
   await app.register(subjectAssessmentRoutes);
   await app.register(profileReviewRoutes);
   await app.register(planRoutes);
-  await app.register(printRoutes);
+  await app.register(printRoutes, { renderer: pdfRenderer });
   await app.register(meetingRoutes);
   await app.register(supervisionRoutes);
   await app.register(qualityAuditRoutes);
@@ -134,7 +139,7 @@ export async function buildApp({ ctx, sessionSecret, logger = false, logDestinat
   await app.register(consentRoutes);
   await app.register(retentionRoutes);
   await app.register(officerRoutes);
-  await app.register(subjectAccessRoutes);
+  await app.register(subjectAccessRoutes, { renderer: pdfRenderer });
   await app.register(growthRoutes);
   await app.register(dischargePlanRoutes);
   await app.register(chronologyRoutes);

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { PRINT_KINDS, viewCasePrint, type PrintFormat, type PrintKind } from '../../../application/cases/view-case-print.ts';
-import { createPdfRenderer, type PdfRenderer, type PdfResource } from '../../../infrastructure/pdf/pdf-renderer.ts';
+import type { PdfRenderer, PdfResource } from '../../../infrastructure/pdf/pdf-renderer.ts';
 import { govukCssWithoutTransportFont } from '../../plugins/assets.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { requireUser } from '../../plugins/sessions.ts';
@@ -37,10 +37,8 @@ const UNAVAILABLE = {
   failed: 'The PDF could not be made.',
 } as const;
 
-export async function printRoutes(app: FastifyInstance, options: { renderer?: PdfRenderer } = {}): Promise<void> {
+export async function printRoutes(app: FastifyInstance, { renderer }: { renderer: PdfRenderer }): Promise<void> {
   const { ctx } = app;
-  const renderer = options.renderer ?? createPdfRenderer({ executablePath: ctx.config.chromiumPath });
-  app.addHook('onClose', async () => renderer.close());
   const resources = renderer.available ? printResources() : new Map<string, PdfResource>();
   const href = (caseId: string, kind: PrintKind) => `/cases/${caseId}/print/${kind}`;
 

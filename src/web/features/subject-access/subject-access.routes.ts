@@ -15,7 +15,7 @@ import { createRequest, extendRequest, listRequests } from '../../../application
 import { searchSubjects } from '../../../application/subject-access/subject-search.ts';
 import { dayInWords } from '../../../domain/shared/calendar-date.ts';
 import { serviceToday } from '../../../domain/shared/service-day.ts';
-import { createPdfRenderer, type PdfRenderer } from '../../../infrastructure/pdf/pdf-renderer.ts';
+import type { PdfRenderer } from '../../../infrastructure/pdf/pdf-renderer.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
 import { printResources } from '../print/print.routes.ts';
@@ -42,10 +42,8 @@ function formErrors(problems: readonly Problem[], ids: Record<string, string> = 
   };
 }
 
-export async function subjectAccessRoutes(app: FastifyInstance, options: { renderer?: PdfRenderer } = {}): Promise<void> {
+export async function subjectAccessRoutes(app: FastifyInstance, { renderer }: { renderer: PdfRenderer }): Promise<void> {
   const { ctx } = app;
-  const renderer = options.renderer ?? createPdfRenderer({ executablePath: ctx.config.chromiumPath });
-  app.addHook('onClose', async () => renderer.close());
   const resources = renderer.available ? printResources() : new Map();
   const actor = (request: FastifyRequest) => actorFor(request.user!, 'web', request.ip);
   const today = () => serviceToday(ctx.clock.now());
