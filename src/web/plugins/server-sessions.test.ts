@@ -4,7 +4,7 @@ import { Signer } from '@fastify/cookie';
 import { makeUser } from '../../../test/helpers/factories.ts';
 import { createTestApp, TEST_SESSION_SECRET, type TestApp } from '../../../test/helpers/test-app.ts';
 import { WebClient } from '../../../test/helpers/web-client.ts';
-import { storedSessionKey } from '../../infrastructure/security/session-store.ts';
+import { DatabaseSessionStore, storedSessionKey } from '../../infrastructure/security/session-store.ts';
 import { SESSION_COOKIE } from './sessions.ts';
 
 describe('the session of each request (server-sessions.ts)', () => {
@@ -79,5 +79,20 @@ describe('the session of each request (server-sessions.ts)', () => {
     assert.equal((await client.post('/sign-out')).statusCode, 303);
     assert.equal((await t.ctx.db.selectFrom('sessions').select('id').where('user_id', '=', user.id).execute()).length, 0);
     assert.equal((await t.app.inject({ url: '/account', headers: { cookie: stale } })).statusCode, 303);
+  });
+  it('answers with an error page, leaving the cookie, while the store cannot be read; signed in again once it can', async () => {
+    const user = await makeUser(t.ctx);
+    const client = await WebClient.signedIn(t.app, user);
+    const read = Object.getOwnPropertyDescriptor(DatabaseSessionStore.prototype, 'get')!;
+    DatabaseSessionStore.prototype.get = (_id, callback) => callback(new Error('connection terminated'));
+    try {
+      const response = await t.app.inject({ url: '/account', headers: { cookie: client.cookieHeader } });
+      assert.equal(response.statusCode, 500);
+      assert.match(response.body, /<\/html>\s*$/, 'the error page, whole');
+      assert.equal(sessionCookie(response), undefined, 'the cookie neither cleared nor set');
+    } finally {
+      Object.defineProperty(DatabaseSessionStore.prototype, 'get', read);
+    }
+    assert.equal((await client.get('/account')).statusCode, 200, 'still signed in');
   });
 });

@@ -148,8 +148,18 @@ export const serverSessions = fp(
 
     app.decorateRequest('session', null as unknown as Session);
 
+    /** Requests whose session the store could not give (the database unreachable): answered with an error page, their cookie left as it is. */
+    const unrestored = new WeakSet<FastifyRequest>();
+
     app.addHook('onRequest', async (request: FastifyRequest) => {
-      request.session = await restore(request.cookies[cookieName]);
+      try {
+        request.session = await restore(request.cookies[cookieName]);
+      } catch (error) {
+        // The error page still renders and sends through onSend, with an empty session nothing saves.
+        request.session = new Session(store, null, null);
+        unrestored.add(request);
+        throw error;
+      }
     });
 
     async function restore(cookie: string | undefined): Promise<Session> {
@@ -162,8 +172,9 @@ export const serverSessions = fp(
     }
 
     app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply) => {
-      const session = request.session;
-      if (session.isDestroyed) return;
+      // None when a hook before ours answered the request (a refusal): nothing to save or set.
+      const session = request.session as Session | null;
+      if (session === null || session.isDestroyed || unrestored.has(request)) return;
       // A secure cookie would not come back over plain HTTP: nothing is saved for it.
       const insecure = options.secure === true && request.protocol !== 'https';
       if (!insecure && session.isModified()) await session.save();
