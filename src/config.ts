@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { readOidcSettings, type OidcSettings } from './config-oidc.ts';
-import { readPostgresUrl } from './infrastructure/db/postgres-url.ts';
+import { readPostgresUrl } from './config-postgres-url.ts';
 
 export interface Config {
   port: number;

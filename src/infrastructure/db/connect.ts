@@ -10,7 +10,7 @@ import pg from 'pg';
 import { tracedDialect } from '../tracing/traced-dialect.ts';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.ts';
 import { poolWithNamedStatements } from './named-statements.ts';
-import { readPostgresUrl } from './postgres-url.ts';
+import { readPostgresUrl } from '../../config-postgres-url.ts';
 import type { Db } from './schema.ts';
 import { openWritableHostPool } from './writable-host-pool.ts';
 

@@ -22,7 +22,7 @@ import type { AuditKeyring } from '../audit/audit-keys.ts';
 import { verifyAuditChain, type AuditChainReport } from '../audit/verify-audit-chain.ts';
 import { DatabaseUnavailableError } from './connection-errors.ts';
 import { openPostgres } from './connect.ts';
-import { readPostgresUrl } from './postgres-url.ts';
+import { readPostgresUrl } from '../../config-postgres-url.ts';
 import { openWritableHostPool } from './writable-host-pool.ts';
 
 export const MANIFEST_KIND = 'infant-care-profile-postgres-backup';

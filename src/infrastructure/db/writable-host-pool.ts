@@ -9,7 +9,7 @@ import type { PostgresPool, PostgresPoolClient } from 'kysely';
 import pg from 'pg';
 import { DatabaseUnavailableError, isConnectionLost, isReadOnlyRefusal, ReadOnlyServerError } from './connection-errors.ts';
 import { withNamedStatements } from './named-statements.ts';
-import type { PostgresHost, PostgresTarget } from './postgres-url.ts';
+import type { PostgresHost, PostgresTarget } from '../../config-postgres-url.ts';
 
 /** How long to wait for one server to answer when the URL gives no connect_timeout. */
 export const DEFAULT_CONNECT_TIMEOUT_SECONDS = 5;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { readPostgresUrl, type PostgresTarget } from './postgres-url.ts';
+import { readPostgresUrl, type PostgresTarget } from './config-postgres-url.ts';
 
 function target(url: string): PostgresTarget {
   const reading = readPostgresUrl(url);
