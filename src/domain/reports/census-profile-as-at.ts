@@ -5,7 +5,7 @@
 // (its `before`: never recorded, or recorded as it was). Evidence recorded after the end of the day,
 // chronology events of later days, and a birth after it (with the weights since) are left out.
 // What is not versioned by factor stays as it is now: the people around the baby (docs/domain.md,
-// "The Children in Need census return").
+// "Reports and the Children in Need census return").
 import { dayOf } from '../shared/calendar-date.ts';
 import type { FactorSnapshot } from '../profile/profile-history.ts';
 import type { FactorAssessment, InfantFacts, ProfileFacts } from '../profile/profile.types.ts';

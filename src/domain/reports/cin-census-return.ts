@@ -1,7 +1,7 @@
 // The Children in Need census return for a period (issue 16): one row for each assessment by
 // children's social care completed in the period, in the census's own column names (DfE, "Children in
-// need census: business and technical specification"; see docs/domain.md, "The Children in Need
-// census return"). Pure: the caller gives each case's chronology, its conferences and, for each day
+// need census: business and technical specification"; see docs/domain.md, "Reports and the
+// Children in Need census return"). Pure: the caller gives each case's chronology, its conferences and, for each day
 // an assessment was completed, the census factors the profile in force at the end of that day
 // points to (profile/cin-census.ts, reports/census-profile-as-at.ts).
 //

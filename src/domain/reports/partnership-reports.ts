@@ -3,8 +3,8 @@
 // unseen (chronology/unseen-periods.ts), what counts as brought to an appointment
 // (chronology/missed-appointments.ts), which entries are triggers (catalogue), the area's pre-birth
 // milestone (timescales/pre-birth-milestones.ts) and what a discharge plan records of the social
-// worker (discharge/). Pure: the caller gives each case's facts; docs/domain.md, "Reports", says
-// what each counts and why.
+// worker (discharge/). Pure: the caller gives each case's facts; docs/domain.md, "Reports and the
+// Children in Need census return", says what each counts and why.
 import { isTriggerEventKind } from '../catalogue/catalogue.ts';
 import { currentEntries } from '../chronology/current-entries.ts';
 import type { ChronologyEntry } from '../chronology/chronology.types.ts';

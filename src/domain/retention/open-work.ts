@@ -1,5 +1,5 @@
 // The open work that keeps a case from disposal besides a legal hold (issue 21; docs/domain.md,
-// "Retention"): an alert nobody has taken up, an open action in its plan, a clock still running, and
+// "Retention and disposal"): an alert nobody has taken up, an open action in its plan, a clock still running, and
 // a transfer to another area whose receipt is not yet confirmed (the receipt task is open: until the
 // receiving area says it has the pack, this copy may be the only one). Pure: what was read comes in,
 // and what keeps the case goes out in words, for the list and the refusal.
