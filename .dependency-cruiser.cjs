@@ -1,7 +1,8 @@
 // Layer rules (docs/adr/0001-stack-and-layers.md): domain imports nothing outside itself;
-// application does not know about the web or the API; infrastructure does not know about
-// application, web or API; the drawings under web/drawings know only the domain; pages and API
-// routes reach the database only through the use cases.
+// application does not know about the web or the API; the API does not know about the web's pages
+// and plugins; infrastructure does not know about application, web or API; the drawings under
+// web/drawings know only the domain; pages and API routes reach the database only through the use
+// cases.
 module.exports = {
   forbidden: [
     {
@@ -16,6 +17,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/application/' },
       to: { path: '^src/(web|api)/' },
+    },
+    {
+      name: 'api-knows-no-pages',
+      comment: 'src/api answers machines: it uses no page, template, form or web plugin. What both kinds of request use lives below both (domain, application) or in api/ itself when it answers in the API\'s form (api/api-error.ts, api/input-refusal.ts), which the app-wide plugins in web/plugins use for an API request.',
+      severity: 'error',
+      from: { path: '^src/api/' },
+      to: { path: '^src/web/' },
     },
     {
       name: 'infrastructure-knows-no-use-cases',

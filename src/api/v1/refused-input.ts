@@ -10,7 +10,7 @@ import type { FastifyError, FastifyReply, FastifyRequest, RouteOptions } from 'f
 import { actorFor } from '../../application/auth/signed-in-user.ts';
 import { recordRefusedRequest, type RefusedField } from '../../application/audit/record-refused-request.ts';
 import type { InputProblem } from '../api-error.ts';
-import { refuseInput, unstorableInput } from '../../web/plugins/input-guard.ts';
+import { refuseInput, unstorableInput } from '../input-refusal.ts';
 import { requireBearer } from './bearer-auth.ts';
 
 type SchemaError = NonNullable<FastifyError['validation']>[number];

@@ -1,7 +1,7 @@
 // What no request may bring in: a body nested deeper than MAX_NESTING (every walker, parser and
 // serialiser after this one is then safe from overflowing its stack), and text the database cannot
 // store (a NUL character, half of a surrogate pair). Both are the sender's error, never a 500.
-// The API answers 400 naming the first such place by its path; a route that
+// The API answers 400 naming the first such place by its path (api/input-refusal.ts); a route that
 // checks its body part by part (a batch, where one bad entry refuses only itself) says so with
 // `config: { checksStorableTextItself: true }`. An API operation behind the token check has its text
 // checked only after that check, so that the refusal is audited as its caller's (api/v1/refused-input.ts,
@@ -10,27 +10,10 @@
 // is shown as U+FFFD (the sign for a character that could not be read) for the person to see and fix.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { sendApiError, type InputProblem } from '../../api/api-error.ts';
-import { findTooDeep, findUnstorableText, UNSTORABLE_TEXT_MESSAGE, withUnstorableReplaced } from '../../domain/shared/storable-text.ts';
+import { refuseInput, unstorableInput } from '../../api/input-refusal.ts';
+import { findTooDeep, withUnstorableReplaced } from '../../domain/shared/storable-text.ts';
 import { sendErrorPage } from './errors.ts';
 import { isApiRequest } from './request-kind.ts';
-
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    /** The handler checks its body for unstorable text itself, part by part. */
-    checksStorableTextItself?: boolean;
-    /** How this API route answers a refused input, when not in the API's own error form (the FHIR routes: an OperationOutcome). */
-    sendInputProblem?: (reply: FastifyReply, problem: InputProblem) => FastifyReply;
-    /** Text no database can store is refused after the token check, by api/v1/refused-input.ts, not here. */
-    checksStorableTextAfterTokenCheck?: boolean;
-  }
-}
-
-export function refuseInput(request: FastifyRequest, reply: FastifyReply, problem: InputProblem) {
-  const send = request.routeOptions.config.sendInputProblem;
-  if (send) return send(reply, problem);
-  return sendApiError(reply, 400, 'validation-failed', 'The request is not valid: see details.', [{ path: problem.path, message: problem.message }]);
-}
 
 /** Replaces, in place, each unstorable character in the strings of a parsed form or query. */
 function replaceUnstorable(value: unknown): unknown {
@@ -69,20 +52,6 @@ async function guardInput(request: FastifyRequest, reply: FastifyReply) {
   if (request.routeOptions.config.checksStorableTextAfterTokenCheck) return;
   const problem = unstorableInput(request);
   if (problem) return refuseInput(request, reply, problem);
-}
-
-/** The first text in an API request's address, query or body (unless its handler checks the body itself) that no database can store. */
-export function unstorableInput(request: FastifyRequest): InputProblem | undefined {
-  const parts: [InputProblem['part'], string, unknown][] = [
-    ['params', 'in the address', request.params],
-    ['query', 'in the query', request.query],
-    ...(request.routeOptions.config.checksStorableTextItself ? [] : [['body', 'in the body', request.body] as [InputProblem['part'], string, unknown]]),
-  ];
-  for (const [part, where, value] of parts) {
-    const path = findUnstorableText(value);
-    if (path !== undefined) return { part, path, message: `${where}: ${UNSTORABLE_TEXT_MESSAGE}` };
-  }
-  return undefined;
 }
 
 export const inputGuard = fp(async (app: FastifyInstance) => {
