@@ -52,9 +52,26 @@ function toFormErrors(errors: ErrorObject[], messages: FormMessages): FormErrors
     if (!fieldMessages || byField[field]) continue;
     byField[field] = fieldMessages[error.keyword] ?? fieldMessages.default;
   }
-  // Keep the order the form shows its fields in.
-  const ordered = Object.keys(messages).filter((field) => byField[field]);
+  // Keep the order the form shows its fields in, and one error a date.
+  const ordered = oneErrorADate(Object.keys(messages).filter((field) => byField[field]));
   return formErrors(Object.fromEntries(ordered.map((field) => [field, byField[field]!])));
+}
+
+const DATE_PART = /^(.+)-(?:day|month|year)$/;
+
+/**
+ * A GOV.UK date input shows one message for its day, month and year: the first of its parts in
+ * error speaks for the date, so the error summary does not say the same thing three times.
+ */
+function oneErrorADate(fields: string[]): string[] {
+  const dates = new Set<string>();
+  return fields.filter((field) => {
+    const date = DATE_PART.exec(field)?.[1];
+    if (date === undefined) return true;
+    if (dates.has(date)) return false;
+    dates.add(date);
+    return true;
+  });
 }
 
 function trimmedStrings(body: unknown): Record<string, string> {

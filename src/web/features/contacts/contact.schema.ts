@@ -15,9 +15,11 @@ const tooLong = (what: string) => ({ default: `${what} must be 4,000 characters 
 
 const contactSchema = Type.Object({
   kind: choice,
-  'occurredOn-day': Type.Optional(Type.String({ maxLength: 2 })),
-  'occurredOn-month': Type.Optional(Type.String({ maxLength: 2 })),
-  'occurredOn-year': Type.Optional(Type.String({ maxLength: 4 })),
+  // Room for a word typed in a part ("one", "Nov"): the date's own reading says it is not a real
+  // date, beside every other problem, rather than the length check refusing the form before them.
+  'occurredOn-day': Type.Optional(Type.String({ maxLength: 10 })),
+  'occurredOn-month': Type.Optional(Type.String({ maxLength: 10 })),
+  'occurredOn-year': Type.Optional(Type.String({ maxLength: 10 })),
   time: Type.Optional(Type.String({ maxLength: 10 })),
   jointWith: Type.Optional(Type.String({ maxLength: 200 })),
   babySeen: choice,

@@ -150,6 +150,9 @@ describe('recording a contact or home visit', () => {
     assert.deepEqual(summaryErrors(partial.body), ['#occurredOn-month: Date of the contact must include a month', '#summary: Enter a summary of the contact']);
     const unreal = await post(client, answers(routine, [['occurredOn-day', '31'], ['occurredOn-month', '2']]));
     assert.deepEqual(summaryErrors(unreal.body), ['#occurredOn-day: Date of the contact must be a real date']);
+    const words = await post(client, answers(routine, [['occurredOn-day', 'one'], ['occurredOn-month', 'Nov'], ['occurredOn-year', 'twenty'], ['summary', '']]));
+    assert.deepEqual(summaryErrors(words.body), ['#occurredOn-day: Date of the contact must be a real date', '#summary: Enter a summary of the contact'], 'one message for the date, with the other problems');
+    assert.match(words.body, /<input[^>]*id="occurredOn-month"[^>]*value="Nov"/);
     const future = await post(client, answers(routine, [['occurredOn-day', '23']]));
     assert.deepEqual(summaryErrors(future.body), ['#occurredOn-day: Date of the contact must be today or in the past']);
     const long = await post(client, answers(routine, [['summary', 'x'.repeat(4001)]]));
