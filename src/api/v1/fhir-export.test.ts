@@ -206,6 +206,20 @@ describe('FHIR export API (GET /api/v1/fhir/...)', () => {
     assert.deepEqual(nul.json<Outcome>().issue.map((issue) => [issue.code, issue.expression]), [['invalid', ['patient']]]);
   });
 
+  it('answers an address no route can read (a part longer than any id, a broken %) with a 400 OperationOutcome, not repeating it', async () => {
+    type Outcome = { resourceType: string; issue: { severity: string; code: string; details: { text: string } }[] };
+    for (const url of [`Patient/${'9434765919'.repeat(11)}`, `Patient/${caseId}%E0%A4%A/$everything`]) {
+      const reply = await get(lead, url);
+      assert.equal(reply.statusCode, 400, url);
+      assert.match(String(reply.headers['content-type']), /^application\/fhir\+json/, url);
+      const outcome = reply.json<Outcome>();
+      assert.deepEqual(outcome.issue.map((issue) => [issue.severity, issue.code]), [['fatal', 'invalid']], url);
+      assert.match(outcome.issue[0]!.details.text, /^The address cannot be read: /);
+      assert.deepEqual(problems(reply.json<Resource>()), [], url);
+      assert.doesNotMatch(reply.body, /9434765919/, url);
+    }
+  });
+
   it('says what it does in a CapabilityStatement, valid FHIR R4', async () => {
     const response = await get(member, 'metadata');
     assert.equal(response.statusCode, 200);

@@ -31,6 +31,9 @@ export const FhirOperationOutcome = Type.Object(
   { title: 'OperationOutcome', description: 'A FHIR R4 OperationOutcome (UK Core), application/fhir+json' },
 );
 
+/** Where the FHIR routes are: a request under it is answered with an OperationOutcome even when no route could be found for its address. */
+export const FHIR_ADDRESSES = '/api/v1/fhir/';
+
 export function sendOutcome(reply: FastifyReply, status: number, outcome: OperationOutcome) {
   return reply.code(status).type('application/fhir+json; charset=utf-8').send(outcome);
 }
@@ -48,6 +51,11 @@ export function refusalIssue(type: IssueType, code: string, text: string, expres
 export function sendInputProblemAsOutcome(reply: FastifyReply, problem: InputProblem) {
   const where = expressionOf(problem.part, problem.path);
   return sendOutcome(reply, 400, operationOutcome([refusalIssue(problem.part === 'body' ? 'structure' : 'invalid', 'validation-failed', `${where} ${problem.message}`, where)]));
+}
+
+/** An address no FHIR route can read (errors.ts's answerUnreadableAddress), as the 400 the FHIR routes publish. */
+export function sendUnreadableAddressAsOutcome(reply: FastifyReply, text: string) {
+  return sendOutcome(reply, 400, operationOutcome([refusalIssue('invalid', 'validation-failed', `The address cannot be read: ${text}`)]));
 }
 
 /** What a route that takes a body says of one too large and of a media type it does not take. */

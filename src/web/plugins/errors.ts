@@ -3,6 +3,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { apiErrorFor, RETRY_AFTER_SECONDS, sendApiError } from '../../api/api-error.ts';
+import { FHIR_ADDRESSES, sendUnreadableAddressAsOutcome } from '../../api/v1/fhir-outcome.ts';
 import { isCaseClosedForTransfer } from '../../application/cases/case-closed-for-transfer.ts';
 import { isDatabaseUnavailable } from '../../application/database-unavailable.ts';
 import { isApiRequest } from './request-kind.ts';
@@ -66,14 +67,16 @@ const UNREADABLE_ADDRESS: Record<string, string | undefined> = {
 
 /**
  * Fastify's refusals of an address before any route is found (buildApp's frameworkErrors): a part
- * longer than LONGEST_ADDRESS_PART, or a % not followed by two hexadecimal digits. The API's 400, or
- * a line of text for a person, not Fastify's own answer, which repeats the address (it may hold an NHS
- * number or a name) in a shape no operation publishes. No route and no caller: nothing is audited.
+ * longer than LONGEST_ADDRESS_PART, or a % not followed by two hexadecimal digits. The API's 400 (an
+ * OperationOutcome under the FHIR routes, as they publish), or a line of text for a person, not
+ * Fastify's own answer, which repeats the address (it may hold an NHS number or a name) in a shape no
+ * operation publishes. No route and no caller: nothing is audited.
  */
 export function answerUnreadableAddress(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (isApiRequest(request)) {
     const message = UNREADABLE_ADDRESS[error.code] ?? 'the address cannot be read';
-    void sendApiError(reply, 400, 'validation-failed', 'The request is not valid: see details.', [{ path: '/', message }]);
+    if (request.url.startsWith(FHIR_ADDRESSES)) void sendUnreadableAddressAsOutcome(reply, message);
+    else void sendApiError(reply, 400, 'validation-failed', 'The request is not valid: see details.', [{ path: '/', message }]);
   } else {
     // The reply here is Fastify's bare one, without the pages' decorations.
     void reply.code(400).type('text/plain; charset=utf-8').send('The address is not valid: check it and try again.');
