@@ -46,7 +46,7 @@ import { twoFactorRoutes } from './web/features/sign-in/two-factor.routes.ts';
 import { oidcRoutes } from './web/features/sign-in/oidc.routes.ts';
 import { assets } from './web/plugins/assets.ts';
 import { answerUnreadableAddress, errors } from './web/plugins/errors.ts';
-import { createPdfRenderer } from './infrastructure/pdf/pdf-renderer.ts';
+import { createPdfRenderer, type PdfRenderer, type PdfRendererOptions } from './infrastructure/pdf/pdf-renderer.ts';
 import { fastifyTracingPlugin, tracingStarted } from './infrastructure/tracing/tracing.ts';
 import { logOptions, requestIdFor, requestLogging, type LogDestination } from './web/plugins/request-logging.ts';
 import { requestMetrics, requestObserver } from './web/plugins/request-metrics.ts';
@@ -71,9 +71,11 @@ export interface BuildAppOptions {
   checkReplies?: boolean;
   /** Each request's server span (infrastructure/tracing/request-spans.ts): by default when this process has started tracing (src/infrastructure/tracing). */
   tracing?: boolean;
+  /** Makes the app's one PDF renderer: createPdfRenderer, unless a test watches what the app does with it. */
+  makePdfRenderer?: (options: PdfRendererOptions) => PdfRenderer;
 }
 
-export async function buildApp({ ctx, sessionSecret, logger = false, logDestination, checkReplies = false, tracing = tracingStarted() }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({ ctx, sessionSecret, logger = false, logDestination, checkReplies = false, tracing = tracingStarted(), makePdfRenderer = createPdfRenderer }: BuildAppOptions): Promise<FastifyInstance> {
   const logs = logger || logDestination !== undefined;
   const app = Fastify({
     // With logs on, each request's line and its metrics are written as Fastify ends it, no hook (request-logging.ts, RequestLines).
@@ -102,7 +104,7 @@ export async function buildApp({ ctx, sessionSecret, logger = false, logDestinat
   await app.register(inputGuard);
 
   // One browser for the app's PDFs (the printable pages and subject access packs), closed with the app.
-  const pdfRenderer = createPdfRenderer({ executablePath: ctx.config.chromiumPath });
+  const pdfRenderer = makePdfRenderer({ executablePath: ctx.config.chromiumPath });
   app.addHook('onClose', async () => pdfRenderer.close());
 
   await app.register(healthRoutes);
