@@ -1,6 +1,6 @@
 // The domain's documents tell a newcomer everything the catalogue holds, and the code's pointers into
 // them lead somewhere: docs/profile-catalogue.md has a section for every factor and finding and names
-// every event kind; docs/domain.md names every clock, says each protocol a finding's alert carries,
+// every event kind; docs/domain.md names every clock and every setting's key, says each protocol a finding's alert carries,
 // and lists every publication by its title; and every pointer to a section of a document written in
 // src/, test/, scripts/, bench/ and e2e/ (the document's path, a comma and the heading, quoted or
 // not) names a heading of that document, or one without its closing parenthesis.
@@ -12,6 +12,7 @@ import { FACTORS, findingDefinition } from '../src/domain/catalogue/catalogue.ts
 import { EVENT_KIND_IDS } from '../src/domain/catalogue/event-kinds.ts';
 import { FINDING_IDS } from '../src/domain/catalogue/finding-definitions.ts';
 import { SOURCE_LIST } from '../src/domain/catalogue/sources.ts';
+import { SETTING_DEFINITIONS } from '../src/domain/settings/service-settings.ts';
 import { protocolSteps } from '../src/domain/alerts/protocol-steps.ts';
 import { CLOCK_IDS } from '../src/domain/timescales/clocks.ts';
 
@@ -104,6 +105,14 @@ describe('docs/domain.md', () => {
       written.filter((id) => !protocols.includes(`\`${id}\``)),
       [],
       'protocols whose finding the section does not name',
+    );
+  });
+
+  it('names every setting an administrator may change, by its key (a timescale without its "timescales." prefix)', () => {
+    const named = (key: string) => domain.includes(`\`${key}\``) || domain.includes(`\`${key.replace(/^timescales\./, '')}\``);
+    assert.deepEqual(
+      SETTING_DEFINITIONS.map((definition) => definition.key).filter((key) => !named(key)),
+      [],
     );
   });
 
