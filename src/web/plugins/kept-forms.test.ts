@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { fieldsToKeep, MAX_KEPT_FORM_BYTES } from '../../application/auth/kept-forms.ts';
-import { makeCase, makeUser } from '../../../test/helpers/factories.ts';
+import { recordEntry } from '../../application/chronology/record-entry.ts';
+import { serviceToday } from '../../domain/shared/service-day.ts';
+import { actorFor, makeCase, makeUser } from '../../../test/helpers/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { WebClient } from '../../../test/helpers/web-client.ts';
 import { KEPT_FORM_PAGES } from './kept-forms.ts';
@@ -176,6 +178,23 @@ describe('kept forms and the success banner', () => {
     await plan.client.post('/sign-in', { email: visitor.email, password: visitor.password, returnTo: restoreUrl(planUrl) });
     const planPage = await plan.client.get(restoreUrl(planUrl));
     assert.ok(planPage.body.includes('Ruby sleeps safely in her own cot every night'));
+  });
+
+  it('gives back the correction of an entry and the dispute of one, typed as the session ended', async () => {
+    const { id: ownCase } = await makeCase(t.ctx, { teamUserIds: [visitor.id] });
+    const recorded = await recordEntry(t.ctx, actorFor(visitor), ownCase, { kind: 'home-visit', occurredAt: serviceToday(t.clock.now()), summary: 'Visit as first written', source: 'observed' });
+    assert.ok(recorded.ok);
+    const entryUrl = `/cases/${ownCase}/chronology/${recorded.entry.id}`;
+    for (const [url, fields] of [
+      [`${entryUrl}/correct`, { correctionReason: 'Wrong day written at first', summary: 'Visit as it really went, mum tearful' }],
+      [`${entryUrl}/dispute`, { disputedBy: 'Grace, the mother', text: 'Says she was not tearful that day' }],
+    ] as const) {
+      const typed = await typeThenGoIdle(visitor, url, fields);
+      assert.equal(typed.response.headers.location, `/sign-in?${new URLSearchParams({ returnTo: restoreUrl(url), reason: 'idle' }).toString()}`, url);
+      await typed.client.post('/sign-in', { email: visitor.email, password: visitor.password, returnTo: restoreUrl(url) });
+      const page = await typed.client.get(restoreUrl(url));
+      for (const text of Object.values(fields)) assert.ok(page.body.includes(text), `${url}: ${text}`);
+    }
   });
 
   it('shows the form again with what was typed when its token had expired, instead of a bare 403', async () => {

@@ -27,10 +27,12 @@ declare module 'fastify' {
   }
 }
 
-/** The form pages whose typed answers are kept, by route: the contact form, the chronology entry form, a factor's form, the plan's, a subject's page, a person's forms, the record's details, a meeting's form, a supervision's, the discharge plan's, each consent form and the growth page's. */
+/** The form pages whose typed answers are kept, by route: the contact form, the chronology entry form and its correction, a dispute of an entry, a factor's form, the plan's, a subject's page, a person's forms, the record's details, a meeting's form, a supervision's, the discharge plan's, each consent form and the growth page's. */
 export const KEPT_FORM_PAGES: ReadonlySet<string> = new Set([
   '/cases/:caseId/contacts/new',
   '/cases/:caseId/chronology/new',
+  '/cases/:caseId/chronology/:entryId/correct',
+  '/cases/:caseId/chronology/:entryId/dispute',
   '/cases/:caseId/profile/:subjectKey/:factorId',
   '/cases/:caseId/plan/edit',
   '/cases/:caseId/profile/:subjectKey/all-factors',

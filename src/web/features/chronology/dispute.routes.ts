@@ -39,7 +39,10 @@ export async function disputeRoutes(app: FastifyInstance): Promise<void> {
     );
   }
 
-  app.get<EntryParams>('/cases/:caseId/chronology/:entryId/dispute', { preHandler: requireUser }, async (request, reply) => formPage(request, reply, { values: { disputedBy: '', text: '' } }));
+  app.get<EntryParams>('/cases/:caseId/chronology/:entryId/dispute', { preHandler: requireUser }, async (request, reply) =>
+    // What was typed, after a form was kept (posted once the session had ended).
+    formPage(request, reply, { values: typed(request.keptForm ?? {}) }),
+  );
 
   app.post<EntryParams>('/cases/:caseId/chronology/:entryId/dispute', { preHandler: requireUser }, async (request, reply) => {
     const { caseId, entryId } = request.params;

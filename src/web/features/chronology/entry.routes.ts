@@ -154,7 +154,8 @@ export async function entryRoutes(app: FastifyInstance): Promise<void> {
     return formPage(reply, caseId, record, {
       heading: 'Correct an entry',
       action: `${chronologyUrl(caseId)}/${entry.id}/correct`,
-      values: valuesFromEntry(entry),
+      // What was typed, after a form was kept (posted once the session had ended); else the entry as it is.
+      values: request.keptForm ? readEntryForm(request.keptForm, entryContext(record, true)).values : valuesFromEntry(entry),
       correcting: presentEntries([entry], record.all, record.people)[0]!,
     });
   });
