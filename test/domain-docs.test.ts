@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { FACTORS, findingDefinition } from '../src/domain/catalogue/catalogue.ts';
+import { FACTORS, findingDefinition, isTriggerEventKind } from '../src/domain/catalogue/catalogue.ts';
 import { EVENT_KIND_IDS } from '../src/domain/catalogue/event-kinds.ts';
 import { FINDING_IDS } from '../src/domain/catalogue/finding-definitions.ts';
 import { SOURCE_LIST } from '../src/domain/catalogue/sources.ts';
@@ -72,6 +72,23 @@ describe('docs/profile-catalogue.md', () => {
   it('has a section for every factor and every finding', () => {
     const missing = [...FACTORS.map((factor) => factor.id), ...FINDING_IDS].filter((id) => !headings.has(id));
     assert.deepEqual(missing, [], 'factors and findings without a section of their own');
+  });
+
+  it('gives each finding the severity the code gives it', () => {
+    const wrong = FINDING_IDS.filter((id) => {
+      const severity = findingDefinition(id).severity;
+      return !sectionOf(catalogue, id).startsWith(`### ${id} **${severity[0]!.toUpperCase()}${severity.slice(1)}.`.replace(id, `\`${id}\``));
+    });
+    assert.deepEqual(wrong, [], 'findings whose section does not open with their severity');
+  });
+
+  it('marks exactly the event kinds that are triggers with T', () => {
+    const rows = new Map([...sectionOf(catalogue, 'Event kinds').matchAll(/\| `([a-z0-9-]+)` \| [^|]* \| ?(T?) ?\|/g)].map((row) => [row[1]!, row[2] === 'T']));
+    assert.deepEqual(
+      EVENT_KIND_IDS.filter((id) => rows.get(id) !== isTriggerEventKind(id)),
+      [],
+      'event kinds whose row is missing or marks the trigger wrongly',
+    );
   });
 
   it('names every event kind in its "Event kinds" section', () => {
