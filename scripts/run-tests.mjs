@@ -1,6 +1,6 @@
 // Runs the test files with Node's test runner (on Node 20 it takes explicit files, not globs).
 //   node scripts/run-tests.mjs unit   every *.test.ts under src/ and test/
-//   node scripts/run-tests.mjs e2e    the browser tests under e2e/
+//   node scripts/run-tests.mjs e2e    the browser tests under e2e/, in one process (oneProcess)
 //   node scripts/run-tests.mjs e2e --shard 1/2   every other file of them (CI runs the halves side by side)
 //   node scripts/run-tests.mjs unit --write-timings   also keeps each passing file's seconds in test/timings.json
 //   node scripts/run-tests.mjs unit --plan            prints the groups and their expected seconds, runs nothing
@@ -203,6 +203,18 @@ function grouped({ groups, alone }) {
   return [...written, ...alone];
 }
 
+/**
+ * The browser tests in one process, one file after another (they run one at a time anyway), each file
+ * a `describe` as in the unit groups: loading Node, tsx and the app's modules cost over 3 s of CPU a
+ * file. Each file still starts its own app, database and Chromium. A file that says it must run
+ * alone keeps a process of its own.
+ */
+function oneProcess(testFiles) {
+  const alone = testFiles.filter((file) => fs.readFileSync(file, 'utf8').includes(ALONE));
+  const together = testFiles.filter((file) => !alone.includes(file));
+  return { groups: together.length > 0 ? [{ files: together }] : [], alone };
+}
+
 const planned = mode === 'unit' ? plan(files) : undefined;
 if (planOnly) {
   console.log(planned === undefined ? files.join('\n') : describePlan(planned, files));
@@ -213,7 +225,7 @@ const prepared = run(['--import', 'tsx', 'test/helpers/build-test-template.ts'])
 if (prepared.status !== 0) process.exit(prepared.status ?? 1);
 
 const concurrency = mode === 'e2e' ? '1' : String(LANES);
-const toRun = planned === undefined ? files : grouped(planned);
+const toRun = grouped(planned ?? oneProcess(files));
 const timed = writeTimings && planned !== undefined;
 const measured = path.join(os.tmpdir(), `icp-test-timings-${process.pid}.json`);
 const timingsReporter = timed ? ['--test-reporter-destination=stdout', '--test-reporter=./scripts/lib/test-timings-reporter.mjs', `--test-reporter-destination=${measured}`] : [];
