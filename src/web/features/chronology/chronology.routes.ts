@@ -18,6 +18,7 @@ import { listQuery, readFilters, readOrder } from './chronology-filters.ts';
 import { describeFilters, filterChoices, presentEntries, presentRows } from './chronology.presenter.ts';
 import { entryRoutes } from './entry.routes.ts';
 import { KeptEntryRows } from './kept-entry-rows.ts';
+import { KeptFilterForms } from './kept-filter-forms.ts';
 import { disputeRoutes } from './dispute.routes.ts';
 
 type CaseParams = { Params: { caseId: string } };
@@ -26,6 +27,7 @@ export async function chronologyRoutes(app: FastifyInstance): Promise<void> {
   const { ctx } = app;
   const actor = (request: FastifyRequest) => actorFor(request.user!, 'web', request.ip);
   const keptRows = new KeptEntryRows();
+  const keptForms = new KeptFilterForms();
 
   app.get<CaseParams>('/cases/:caseId/chronology', { preHandler: requireUser }, async (request, reply) => {
     const { caseId } = request.params;
@@ -45,6 +47,12 @@ export async function chronologyRoutes(app: FastifyInstance): Promise<void> {
     const entryRows = await keptRows.rows(all, `${list}${entryQuery}`, () =>
       app.view('chronology/entry-rows.njk', { entries: presentRows(shown.items), caseId, entryQuery }),
     );
+    const filtered = Object.keys(reading.values).length > 0;
+    const errors = reading.ok ? {} : { errorList: reading.errorList, fieldErrors: reading.fieldErrors, dateParts: reading.dateParts };
+    // The form depends on the list's query, its people and the listed chronology alone: kept for them.
+    const filterForm = await keptForms.form(all, `${list}${listQuery(reading.values, order)}`, people, () =>
+      app.view('chronology/filter-form.njk', { caseId, ...filterChoices({ agencies, kinds }, people), values: reading.values, order, filtered, clearQuery: listQuery({}, order), ...errors }),
+    );
     return reply.page(
       'chronology/chronology.njk',
       {
@@ -53,8 +61,7 @@ export async function chronologyRoutes(app: FastifyInstance): Promise<void> {
         caseName,
         canChange,
         patterns: patterns.map((pattern) => ({ ...pattern, tag: severityTag(pattern.severity) })),
-        ...filterChoices({ agencies, kinds }, people),
-        values: reading.values,
+        filterForm,
         order,
         orderLink: { href: `${list}${listQuery(reading.values, flipped)}#entries`, text: `Show ${flipped} first` },
         entryRows,
@@ -62,10 +69,10 @@ export async function chronologyRoutes(app: FastifyInstance): Promise<void> {
         shown: { first: shown.first, last: shown.last, count: shown.items.length },
         pagination: paginationLinks(shown.page, shown.pages, hrefFor),
         total: all.length,
-        filtered: Object.keys(reading.values).length > 0,
+        filtered,
         exportQuery: listQuery(reading.values, order),
         clearQuery: listQuery({}, order),
-        ...(reading.ok ? {} : { errorList: reading.errorList, fieldErrors: reading.fieldErrors, dateParts: reading.dateParts }),
+        ...(reading.ok ? {} : { errorList: reading.errorList }),
         backLink: `/cases/${caseId}`,
       },
       reading.ok ? 200 : 400,

@@ -200,6 +200,24 @@ describe('chronology list, entry page, filters, CSV and printable page', () => {
     assert.deepEqual(await summaries(), ['Second note', 'First note']);
   });
 
+  it('offers in its filters the agencies and people as they now are, after the list was viewed', async () => {
+    const { id: growing } = await makeCase(t.ctx, { teamUserIds: [lead.id, police.id] });
+    await makePerson(t.ctx, growing, { id: 'growing-mum' });
+    const add = async (user: User, kind: EntryInput['kind']) => {
+      const result = await recordEntry(t.ctx, actorFor(user), growing, { kind, occurredAt: '2026-11-01', summary: 'Seen', source: 'observed' });
+      assert.ok(result.ok, JSON.stringify(result));
+    };
+    await add(lead, 'case-note');
+    const client = await WebClient.signedIn(t.app, lead);
+    const choices = async (select: string) => textOf(new RegExp(`<select[^>]*id="${select}"[\\s\\S]*?</select>`).exec((await client.get(`/cases/${growing}/chronology`)).body)![0]);
+    assert.equal(await choices('agency'), 'All agencies Northfield Health Visiting');
+    assert.equal(await choices('person'), 'Everyone Sarah Hart');
+    await add(police, 'police-domestic-abuse-incident');
+    assert.equal(await choices('agency'), 'All agencies Northfield Health Visiting Northfield Police');
+    await makePerson(t.ctx, growing, { id: 'growing-dad', given_name: 'Mark', relationship_to_infant: 'father' });
+    assert.equal(await choices('person'), 'Everyone Mark Hart Sarah Hart');
+  });
+
   it('says in plain words when nothing is recorded yet', async () => {
     const { id: empty } = await makeCase(t.ctx, { teamUserIds: [lead.id] });
     const client = await WebClient.signedIn(t.app, lead);
