@@ -6,7 +6,7 @@
 //   logs+metrics  the request log at info to a sink that drops the lines (the JSON is still made) and
 //                 prom-client metrics (PrometheusMetrics as ctx.metrics, each request observed)
 //   tracing       logs and metrics as above, and tracing started as the server starts it: every span
-//                 made, queued, allow-listed and sent by OTLP over HTTP (JSON) to a collector, which
+//                 made, queued, allow-listed and sent by OTLP over HTTP (protobuf) to a collector, which
 //                 is this run's own process (a local HTTP server that counts the spans and drops
 //                 them): the serialisation and the sending are paid in the measured process
 //   tracing 1 in 10  the same, sampling one trace in ten (OTEL_TRACES_SAMPLER=parentbased_traceidratio,
@@ -56,6 +56,7 @@ import { PrometheusMetrics } from '../src/infrastructure/metrics/prometheus-metr
 import type { SpanLoss } from '../src/infrastructure/tracing/span-queue.ts';
 import { startTracing } from '../src/infrastructure/tracing/tracing.ts';
 import { apiTokenFor, makeCase, makeUser } from '../test/helpers/factories.ts';
+import { spansOfExport } from '../test/helpers/otlp-spans.ts';
 import { TEST_SESSION_SECRET, testConfig } from '../test/helpers/test-app.ts';
 import { openBenchDatabase } from './database.ts';
 import { median, medianWithQuartiles, medianWithRange, sumRatio, turnRatios, windowRatios, type Turns } from './observability-statistics.ts';
@@ -147,9 +148,9 @@ async function startCollector(): Promise<{ url: string; take(): number; close():
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      const body = JSON.parse(Buffer.concat(chunks).toString()) as { resourceSpans: { scopeSpans: { spans: unknown[] }[] }[] };
-      for (const resource of body.resourceSpans) for (const scope of resource.scopeSpans) spans += scope.spans.length;
-      response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+      const contentType = request.headers['content-type'];
+      spans += spansOfExport(Buffer.concat(chunks), contentType).length;
+      response.writeHead(200, { 'content-type': contentType ?? 'application/x-protobuf' }).end(contentType === 'application/json' ? '{}' : '');
     });
   });
   server.listen(0, '127.0.0.1');
@@ -342,7 +343,7 @@ function report(rounds: Record<Variant, ProcessFigures>[], kind: string): { text
     '',
     `Command: \`node --import tsx bench/observability.ts --seconds ${String(SECONDS)} --rounds ${String(ROUNDS)}\`${kind === 'postgres' ? ' with DATABASE_URL set' : ''}. Node ${process.version}, ${String(os.cpus().length)} cores (${os.cpus()[0]?.model ?? 'unknown'}), load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at the end.${args.note ? ` ${args.note}` : ''}`,
     '',
-    `Each variant in a process of its own, through app.inject, one request at a time, ${String(SECONDS)} s per sample after a warm-up of the same length and at least ${String(WARM_UP_REQUESTS['fixed page'])} fixed pages or ${String(WARM_UP_REQUESTS['single event'])} events; ${String(ROUNDS)} rounds of ${VARIANTS.join(', ')}, one process each. A ratio is the variant's figure over the same round's "off": median (minimum-maximum) over the rounds. CPU: user + system time of the process per request, database included on PGlite. Tracing makes every span and exports it, after the allow-list, by OTLP over HTTP (JSON) to a collector in the run's own process (${String(rounds[0]?.tracing.spans ?? 0)} spans received from the first round's process, ${lostText(rounds, 'tracing')}; ${String(rounds[0]?.['tracing 1 in 10'].spans ?? 0)} sampled one trace in ten, ${lostText(rounds, 'tracing 1 in 10')}). The request loop lets the event loop turn every ${String(REQUESTS_A_TURN)} requests. Single events are spread over ${String(CASES)} cases. Per second, CPU µs, mean and p95: the median over the rounds.`,
+    `Each variant in a process of its own, through app.inject, one request at a time, ${String(SECONDS)} s per sample after a warm-up of the same length and at least ${String(WARM_UP_REQUESTS['fixed page'])} fixed pages or ${String(WARM_UP_REQUESTS['single event'])} events; ${String(ROUNDS)} rounds of ${VARIANTS.join(', ')}, one process each. A ratio is the variant's figure over the same round's "off": median (minimum-maximum) over the rounds. CPU: user + system time of the process per request, database included on PGlite. Tracing makes every span and exports it, after the allow-list, by OTLP over HTTP (protobuf) to a collector in the run's own process (${String(rounds[0]?.tracing.spans ?? 0)} spans received from the first round's process, ${lostText(rounds, 'tracing')}; ${String(rounds[0]?.['tracing 1 in 10'].spans ?? 0)} sampled one trace in ten, ${lostText(rounds, 'tracing 1 in 10')}). The request loop lets the event loop turn every ${String(REQUESTS_A_TURN)} requests. Single events are spread over ${String(CASES)} cases. Per second, CPU µs, mean and p95: the median over the rounds.`,
     '',
     '| workload | variant | per second | CPU µs a request | mean ms | p95 ms | CPU ratio to off | wall ratio to off |',
     '|---|---|---:|---:|---:|---:|---|---|',

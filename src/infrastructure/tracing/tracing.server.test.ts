@@ -1,7 +1,8 @@
 // The server with tracing on, as an operator runs it (OTEL_EXPORTER_OTLP_ENDPOINT set), stopped with
 // SIGTERM long before its span queue's timer would send anything: the spans of the requests it served
-// still reach the collector (a local HTTP server standing in for one), by OTLP over HTTP, before it
-// exits 0. On the embedded database by default, on PostgreSQL when DATABASE_URL is set.
+// still reach the collector (a local HTTP server standing in for one), by OTLP over HTTP in protobuf
+// (the default encoding, read back by test/helpers/otlp-spans.ts), before it exits 0. On the embedded
+// database by default, on PostgreSQL when DATABASE_URL is set.
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import fs from 'node:fs';
@@ -10,31 +11,24 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { spansOfProtobuf, type OtlpSpan } from '../../../test/helpers/otlp-spans.ts';
 import { ServerProcess } from '../../../test/helpers/server-process.ts';
 import { TEST_AUDIT_KEYS } from '../../../test/helpers/test-app.ts';
 import { createTestDatabase, createTestDataDir, usingPostgres, type TestDatabase } from '../../../test/helpers/test-database.ts';
 
-interface OtlpSpan {
-  name: string;
-  attributes: { key: string; value: { stringValue?: string; intValue?: string | number } }[];
-}
-interface OtlpRequest {
-  resourceSpans: { scopeSpans: { spans: OtlpSpan[] }[] }[];
-}
-
 describe('a server stopped with SIGTERM sends the spans still waiting', () => {
-  const received: OtlpRequest[] = [];
+  const received: OtlpSpan[][] = [];
   let collector: http.Server;
   let pg: TestDatabase | undefined;
   let dataDir = '';
 
   before(async () => {
     collector = http.createServer((request, response) => {
-      let body = '';
-      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', () => {
-        if (request.url === '/v1/traces') received.push(JSON.parse(body) as OtlpRequest);
-        response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+        if (request.url === '/v1/traces' && request.headers['content-type'] === 'application/x-protobuf') received.push(spansOfProtobuf(Buffer.concat(chunks)));
+        response.writeHead(200, { 'content-type': 'application/x-protobuf' }).end();
       });
     });
     collector.listen(0, '127.0.0.1');
@@ -67,7 +61,7 @@ describe('a server stopped with SIGTERM sends the spans still waiting', () => {
 
     server.child.kill('SIGTERM');
     assert.equal(await server.exited, 0, server.output);
-    const spans = received.flatMap((request) => request.resourceSpans.flatMap((resource) => resource.scopeSpans.flatMap((scope) => scope.spans)));
+    const spans = received.flat();
     const requests = spans.filter((span) => span.name === 'request');
     assert.equal(requests.length, 3, spans.map((span) => span.name).join(', '));
     for (const span of requests) assert.ok(span.attributes.some((attribute) => attribute.key === 'http.route' && attribute.value.stringValue === '/sign-in'));

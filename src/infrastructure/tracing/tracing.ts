@@ -3,25 +3,27 @@
 // trace: the request's server span, made from Fastify's hooks (request-spans.ts, registered by
 // app.ts), and under it the steps of a change to a case (application/tracing.ts) and every SQL
 // statement in them (traced-dialect.ts). Ended spans wait in a bounded queue and go out by OTLP over
-// HTTP, batched, to the endpoint, off the requests' path (span-queue.ts, which reads OTEL_BSP_*); the
-// other OTEL_* variables (OTEL_SERVICE_NAME, OTEL_EXPORTER_OTLP_HEADERS, OTEL_TRACES_SAMPLER) are read
-// as the SDK reads them.
+// HTTP, batched, to the endpoint, off the requests' path (span-queue.ts, which reads OTEL_BSP_*), in
+// protobuf unless OTEL_EXPORTER_OTLP_PROTOCOL says http/json (otlp-exporter.ts); the other OTEL_*
+// variables (OTEL_SERVICE_NAME, OTEL_EXPORTER_OTLP_HEADERS, OTEL_TRACES_SAMPLER) are read as the SDK
+// reads them.
 //
 // No personal data leaves in a span: a span keeps only the attributes an allow-list allows, as they
 // are set (the route template, methods, status codes, SQL with placeholders, counts and fixed words),
 // and no events, links or status messages (recorded-span.ts). The spans are this service's own
-// (tracer-provider.ts), lighter than the SDK's; the SDK's samplers, id generator, resource and OTLP
-// exporter are used as they are, and the W3C traceparent propagator.
+// (tracer-provider.ts), lighter than the SDK's, and so are their ids (span-ids.ts); the SDK's samplers,
+// resource and OTLP serialisers and sending are used as they are, and the W3C traceparent propagator.
 //
 // The SDK is loaded with require only when tracing starts: importing it costs a third of a second,
 // which a server with tracing off, and every test, should not pay.
 import { createRequire } from 'node:module';
 import { context, diag, propagation, trace } from '@opentelemetry/api';
 import type * as Core from '@opentelemetry/core';
-import type * as OtlpExporter from '@opentelemetry/exporter-trace-otlp-http';
 import type * as Resources from '@opentelemetry/resources';
 import type * as TraceNode from '@opentelemetry/sdk-trace-node';
 import { RequestScopeContextManager } from './one-context.ts';
+import { otlpHttpExporter } from './otlp-exporter.ts';
+import { PooledIdGenerator } from './span-ids.ts';
 import { SpanQueue, spanQueueLimitsFrom, type SpanLoss } from './span-queue.ts';
 import { RecordingTracerProvider } from './tracer-provider.ts';
 
@@ -41,7 +43,7 @@ export interface Tracing {
 export interface TracingOptions {
   /** Where spans go, each as it ends (tests); by default they wait in a span queue for the exporter. */
   processor?: TraceNode.SpanProcessor;
-  /** What the span queue exports to; by default OTLP over HTTP to OTEL_EXPORTER_OTLP_ENDPOINT. */
+  /** What the span queue exports to; by default OTLP over HTTP to OTEL_EXPORTER_OTLP_ENDPOINT (otlp-exporter.ts). */
   exporter?: TraceNode.SpanExporter;
 }
 
@@ -89,13 +91,13 @@ export function startTracing(options: TracingOptions = {}): Tracing {
   const { W3CTraceContextPropagator } = require('@opentelemetry/core') as typeof Core;
   const queue =
     options.processor === undefined
-      ? new SpanQueue(options.exporter ?? new (require('@opentelemetry/exporter-trace-otlp-http') as typeof OtlpExporter).OTLPTraceExporter(), spanQueueLimitsFrom(process.env))
+      ? new SpanQueue(options.exporter ?? otlpHttpExporter(), spanQueueLimitsFrom(process.env))
       : undefined;
   const provider = new RecordingTracerProvider({
     processor: queue ?? options.processor!,
     resource: resourceFromAttributes({ 'service.name': process.env['OTEL_SERVICE_NAME'] ?? SERVICE_NAME }),
     sampler: samplerFrom(process.env, sdk),
-    ids: new sdk.RandomIdGenerator(),
+    ids: new PooledIdGenerator(),
   });
   trace.setGlobalTracerProvider(provider);
   context.setGlobalContextManager(new RequestScopeContextManager());
