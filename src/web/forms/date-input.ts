@@ -18,7 +18,10 @@ type DateReading = { ok: true; iso: string | null } | { ok: false; field: string
 
 export const PARTS: readonly DatePart[] = ['day', 'month', 'year'];
 
-/** Reads a GOV.UK date input: "31 2 2026" is not a real date; a date with a part missing says which. */
+/** The first year a date typed into a form may be in: nothing the service records, not even an adult's birth, is older. */
+export const EARLIEST_YEAR = '1900';
+
+/** Reads a GOV.UK date input: "31 2 2026" is not a real date, nor is one before EARLIEST_YEAR; a date with a part missing says which. */
 export function readDateInput(values: Values, words: DateWords, required: boolean): DateReading {
   const typed = { day: values[`${words.prefix}-day`] ?? '', month: values[`${words.prefix}-month`] ?? '', year: values[`${words.prefix}-year`] ?? '' };
   const missing = PARTS.filter((part) => typed[part] === '');
@@ -29,6 +32,8 @@ export function readDateInput(values: Values, words: DateWords, required: boolea
   if (!/^\d{4}$/.test(typed.year)) return problem(/^\d+$/.test(typed.year) ? 'Year must include 4 numbers' : `${words.label} must be a real date`, ['year']);
   const iso = `${typed.year}-${typed.month.padStart(2, '0')}-${typed.day.padStart(2, '0')}`;
   if (!isRealIsoDate(iso)) return problem(`${words.label} must be a real date`, [...PARTS]);
+  // A slip of a finger ("1026", "0226" for 2026) is a real date no form of the service has a use for.
+  if (typed.year < EARLIEST_YEAR) return problem(`${words.label} must be in ${EARLIEST_YEAR} or later`, ['year']);
   return { ok: true, iso };
 }
 
