@@ -6,19 +6,14 @@
 // most of the page's template work on every view (about 1 ms for a case of 48 factors).
 import type { ProfileEvaluation } from '../../../domain/profile/profile.types.ts';
 import type { ReceivedMark } from '../../../domain/transfer/transfer-record.ts';
+import { KeptMarkup } from '../../views/kept-markup.ts';
 import { presentProfile } from './profile.presenter.ts';
 
 /** Renders a template with these locals, as the views plugin does (FastifyInstance.view). */
 export type RenderTemplate = (template: string, locals: object) => Promise<string>;
 
-interface Kept {
-  caseId: string;
-  received: ReadonlyMap<string, ReceivedMark>;
-  /** The markup for a viewer who may change the profile, and for one who may only read it. */
-  byCanChange: Map<boolean, string>;
-}
-
-const kept = new WeakMap<ProfileEvaluation, Kept>();
+/** No bound of its own: a few keys an evaluation (its case, the marks received, two kinds of viewer), and the profile cache bounds the evaluations. */
+const kept = new KeptMarkup<ProfileEvaluation>();
 
 /** The markup of the profile's summary, findings and task lists: rendered once for a frozen evaluation, then given again. */
 export async function findingsAndFactorsMarkup(
@@ -28,14 +23,8 @@ export async function findingsAndFactorsMarkup(
   received: ReadonlyMap<string, ReceivedMark>,
   canChange: boolean,
 ): Promise<string> {
-  const entry = kept.get(evaluation);
-  const known = entry?.caseId === caseId && entry.received === received ? entry : undefined;
-  const markup = known?.byCanChange.get(canChange);
-  if (markup !== undefined) return markup;
-  const rendered = await render('profile/profile-findings-and-factors.njk', { p: presentProfile(caseId, evaluation, received), canChange });
+  const write = () => render('profile/profile-findings-and-factors.njk', { p: presentProfile(caseId, evaluation, received), canChange });
   // An evaluation that is not frozen could change after this; it is rendered every time.
-  if (!Object.isFrozen(evaluation)) return rendered;
-  if (known) known.byCanChange.set(canChange, rendered);
-  else kept.set(evaluation, { caseId, received, byCanChange: new Map([[canChange, rendered]]) });
-  return rendered;
+  if (!Object.isFrozen(evaluation)) return write();
+  return kept.markup(evaluation, JSON.stringify([caseId, canChange, [...received]]), write);
 }
