@@ -34,6 +34,7 @@ async function loggingApp(level: string, lines: string[], ended: (string | undef
     return 'ok';
   });
   app.post('/cases/:caseId/quiet', async () => 'ok');
+  app.get('/answers/:status', async (request, reply) => reply.code(Number((request.params as { status: string }).status)).send('ok'));
   return app;
 }
 
@@ -101,6 +102,23 @@ describe('request logging', () => {
       assert.equal(byHand!.includes('"userId":"u-1","organisationId":"o-1"'), signedIn === 'yes', byHand);
       assert.equal((JSON.parse(byHand!) as Record<string, unknown>)['userId'], USERS[signedIn]?.id);
     }
+  });
+
+  it('writes each request its own method, route and status, however many came before', async () => {
+    lines.length = 0;
+    const requests = [
+      ['GET', '/answers/200', '/answers/:status', 200],
+      ['GET', '/answers/404', '/answers/:status', 404],
+      ['HEAD', '/answers/404', '/answers/:status', 404],
+      ['GET', '/quiet', '/quiet', 200],
+      ['GET', '/answers/200', '/answers/:status', 200],
+      ['HEAD', '/answers/200', '/answers/:status', 200],
+    ] as const;
+    for (const [method, url] of requests) await app.inject({ method, url });
+    assert.deepEqual(
+      lines.map((line) => JSON.parse(line) as Record<string, unknown>).map((line) => [line['method'], line['route'], line['status']]),
+      requests.map(([method, , route, status]) => [method, route, status]),
+    );
   });
 
   it('is given each ended request once, with its route template, or none when no route matched', async () => {

@@ -166,6 +166,8 @@ const durationMs = (reply: FastifyReply): number => Math.round(reply.elapsedTime
 
 /** pino's level number for info, which the request line is written at. */
 const INFO = 30;
+/** The request line up to its time. */
+const LINE_START = `{"level":${String(INFO)},"time":`;
 
 /** Whether pino writes request lines (info): not above info (LOG_LEVEL=warn). */
 const writesRequestLines = (pino: FastifyBaseLogger): boolean => (pino as FastifyBaseLogger & { isLevelEnabled(level: string): boolean }).isLevelEnabled('info');
@@ -187,6 +189,13 @@ const writesRequestLines = (pino: FastifyBaseLogger): boolean => (pino as Fastif
  */
 export class RequestLines extends LogController {
   readonly #base = `,"pid":${String(process.pid)},"hostname":${JSON.stringify(os.hostname())}`;
+  /**
+   * The line from the method's key to the duration's, by route template, method and status, made
+   * once: the same for every request of a route answered with a status. Few: the app's routes (and
+   * "(no route)"), HTTP's methods, status codes. Checking the route and method for escapes and joining
+   * them afresh was some 90 ns of a line's 280 to 410 (issue 20).
+   */
+  readonly #middles = new Map<string, Map<string, Map<number, string>>>();
 
   constructor(
     private readonly destination: LogDestination,
@@ -208,7 +217,18 @@ export class RequestLines extends LogController {
   private line(request: FastifyRequest, reply: FastifyReply, route: string): string {
     const user = request.user;
     const who = user ? `,"userId":"${inJson(user.id)}","organisationId":"${inJson(user.organisationId)}"` : '';
-    return `{"level":${String(INFO)},"time":${String(Date.now())}${this.#base},"reqId":"${inJson(request.id)}","method":"${inJson(request.method)}","route":"${inJson(route)}","status":${String(reply.statusCode)},"durationMs":${String(durationMs(reply))}${who},"msg":"request"}\n`;
+    return `${LINE_START}${String(Date.now())}${this.#base},"reqId":"${inJson(request.id)}${this.middle(route, request.method, reply.statusCode)}${String(durationMs(reply))}${who},"msg":"request"}\n`;
+  }
+
+  /** `","method":"GET","route":"/cases/:caseId","status":200,"durationMs":`, made the first time. */
+  private middle(route: string, method: string, status: number): string {
+    let byMethod = this.#middles.get(route);
+    if (!byMethod) this.#middles.set(route, (byMethod = new Map<string, Map<number, string>>()));
+    let byStatus = byMethod.get(method);
+    if (!byStatus) byMethod.set(method, (byStatus = new Map<number, string>()));
+    let middle = byStatus.get(status);
+    if (middle === undefined) byStatus.set(status, (middle = `","method":"${inJson(method)}","route":"${inJson(route)}","status":${String(status)},"durationMs":`));
+    return middle;
   }
 }
 
