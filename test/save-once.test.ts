@@ -1,0 +1,48 @@
+// A form that records something new saves it once when its button is pressed twice: the button asks
+// govuk-frontend's Button (started by init.mjs) to ignore a second press within a second, as the
+// record's details and the new record's forms already did. Found as a new user (H6): a practitioner
+// double-clicking "Save entry" on a slow connection could post the entry twice, and the server
+// records each post it is sent.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { recordEntry } from '../src/application/chronology/record-entry.ts';
+import { serviceToday } from '../src/domain/shared/service-day.ts';
+import { actorFor, makeCase, makePerson, makeUser } from './helpers/factories.ts';
+import { createTestApp, type TestApp } from './helpers/test-app.ts';
+import { WebClient } from './helpers/web-client.ts';
+
+describe('buttons that record something new ignore a second press', () => {
+  let t: TestApp;
+  let client: WebClient;
+  let caseId: string;
+  let entryId: string;
+  before(async () => {
+    t = await createTestApp();
+    const visitor = await makeUser(t.ctx, { name: 'Hana Visitor' });
+    ({ id: caseId } = await makeCase(t.ctx, { teamUserIds: [visitor.id] }));
+    await makePerson(t.ctx, caseId, { id: 'mum', given_name: 'Grace', family_name: 'Okafor' });
+    const recorded = await recordEntry(t.ctx, actorFor(visitor), caseId, { kind: 'home-visit', occurredAt: serviceToday(t.clock.now()), summary: 'Visit', source: 'observed' });
+    assert.ok(recorded.ok);
+    entryId = recorded.entry.id;
+    client = await WebClient.signedIn(t.app, visitor);
+  });
+  after(async () => t.close());
+
+  it('marks the save button of each such form to prevent a double click', async () => {
+    const forms: [string, string][] = [
+      [`/cases/${caseId}/chronology/new`, 'save-entry'],
+      [`/cases/${caseId}/chronology/${entryId}/correct`, 'save-entry'],
+      [`/cases/${caseId}/chronology/${entryId}/dispute`, 'record-dispute'],
+      [`/cases/${caseId}/contacts/new`, 'save-contact'],
+      [`/cases/${caseId}/meetings/new`, 'save-meeting'],
+      [`/cases/${caseId}/growth`, 'save-measurement'],
+      [`/cases/${caseId}/people/new`, 'save-person'],
+    ];
+    for (const [url, qa] of forms) {
+      const page = await client.get(url);
+      assert.equal(page.statusCode, 200, url);
+      const button = new RegExp(`<button[^>]*data-qa="${qa}"[^>]*>`).exec(page.body)?.[0] ?? '';
+      assert.match(button, /data-prevent-double-click="true"/, `${url}: ${button}`);
+    }
+  });
+});
