@@ -166,3 +166,24 @@ describe('the code’s pointers into the documents', () => {
     );
   });
 });
+
+describe('docs/adr', () => {
+  const records = readdirSync(path.join(ROOT, 'docs/adr')).filter((name) => name.endsWith('.md'));
+  const numbers = records.map((name) => Number(/^(\d{4})-[a-z0-9-]+\.md$/.exec(name)?.[1]));
+
+  it('numbers the records one after another, 0016 the one gap the README explains, each with its status', () => {
+    const expected = Array.from({ length: Math.max(...numbers) }, (_, i) => i + 1).filter((n) => n !== 16);
+    assert.deepEqual(numbers, expected);
+    assert.match(read('README.md'), /there is no 0016/);
+    for (const name of records) assert.match(read(`docs/adr/${name}`).split('\n').slice(0, 5).join('\n'), /Status: \w/, name);
+  });
+
+  it('are the only records the code and the documents name', () => {
+    const named = new Set<number>();
+    for (const file of [...['src', 'test', 'scripts', 'bench', 'e2e'].flatMap(filesUnder), 'README.md', 'bench/README.md', ...readdirSync(path.join(ROOT, 'docs'), { recursive: true }).map(String).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)]) {
+      for (const match of read(file).matchAll(/docs\/adr\/(\d{4})|\bADRs? (\d{1,4})\b/g)) named.add(Number(match[1] ?? match[2]));
+    }
+    assert.ok(named.size >= 15, `${named.size} records named`);
+    assert.deepEqual([...named].filter((n) => !numbers.includes(n)), []);
+  });
+});
