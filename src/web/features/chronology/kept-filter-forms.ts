@@ -5,15 +5,15 @@
 // order), the case's people and the agencies and kinds of the listed chronology; so the form is kept
 // by the first three, with the listed chronology it was written from: a new profile version lists
 // the chronology anew (read-chronology.ts), and the form kept from the old list is written again.
-// At most MOST_KEPT forms, the least recently viewed going first.
+// The queries have no bound: at most MOST_KEPT forms, the least recently viewed going first.
 import type { ListedEntry } from '../../../domain/chronology/filter-entries.ts';
-import { RecentlyUsed } from '../../../domain/shared/recently-used.ts';
+import { KeptMarkup } from '../../views/kept-markup.ts';
 
 /** Some 4 to 8 KB each. */
 const MOST_KEPT = 256;
 
 export class KeptFilterForms {
-  readonly #kept = new RecentlyUsed<string, { writtenFrom: WeakRef<readonly ListedEntry[]>; html: string }>(MOST_KEPT);
+  readonly #kept = new KeptMarkup<readonly ListedEntry[]>({ most: MOST_KEPT });
 
   /**
    * The form for the list `query` names (the case's list with its filters and order), the case's
@@ -21,11 +21,6 @@ export class KeptFilterForms {
    * by `write` and kept.
    */
   async form(all: readonly ListedEntry[], query: string, people: readonly { id: string; name: string }[], write: () => Promise<string>): Promise<string> {
-    const key = `${query}\n${people.map((person) => `${person.id}\t${person.name}`).join('\n')}`;
-    const kept = this.#kept.get(key);
-    if (kept && kept.writtenFrom.deref() === all) return kept.html;
-    const html = await write();
-    this.#kept.set(key, { writtenFrom: new WeakRef(all), html });
-    return html;
+    return this.#kept.markup(all, `${query}\n${people.map((person) => `${person.id}\t${person.name}`).join('\n')}`, write);
   }
 }
