@@ -1,5 +1,5 @@
 // Browser tests' harness: the real app on a random port over an isolated demo database, one Chromium
-// per test file, a fresh browser context (its own cookies) per page, and the checks every page shares.
+// per test process (sharedChromium), a fresh browser context (its own cookies) per page, and the checks every page shares.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -9,6 +9,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page, type Response } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/application/demo/demo-partnership.ts';
 import { serviceToday } from '../../src/domain/shared/service-day.ts';
+import { perProcess } from '../../test/helpers/per-process.ts';
 import { createTestApp, type TestApp } from '../../test/helpers/test-app.ts';
 
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -36,19 +37,36 @@ export interface E2e {
   close(): Promise<void>;
 }
 
-/** Starts the app with the demo partnership and launches Chromium. Call once per file, in before(). */
+/**
+ * One Chromium for the files a process runs (scripts/run-tests.mjs runs the browser tests in one
+ * process), launched by the first file and closed after the last: each file's pages are in browser
+ * contexts of its own (no cookies or storage shared), and launching it cost over a second of CPU a
+ * file. A file whose browser has gone (crashed) gets one of its own.
+ */
+const sharedChromium = perProcess(
+  () => chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }),
+  (browser) => browser.close(),
+);
+
+/** Starts the app with the demo partnership, with Chromium. Call once per file, in before(). */
 export async function startE2e(): Promise<E2e> {
-  const testApp = await createTestApp({ demo: true });
-  let browser: Browser | undefined;
+  // The browser first: a released one waits only a moment for the next file, and the demo takes longer.
+  const shared = await sharedChromium.acquire();
+  const launched = shared.isConnected() ? shared : await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const letGo = async () => {
+    sharedChromium.release();
+    if (launched !== shared) await launched.close().catch(() => undefined);
+  };
+  let testApp: TestApp | undefined;
   try {
+    testApp = await createTestApp({ demo: true });
     await testApp.app.listen({ port: 0, host: '127.0.0.1' });
     const address = testApp.app.server.address() as AddressInfo;
     const baseUrl = `http://127.0.0.1:${address.port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-    const launched = browser;
+    const app = testApp;
     const contexts: BrowserContext[] = [];
     return {
-      testApp,
+      testApp: app,
       browser: launched,
       baseUrl,
       async newPage(options: BrowserContextOptions = {}) {
@@ -60,13 +78,13 @@ export async function startE2e(): Promise<E2e> {
       },
       async close() {
         for (const context of contexts.splice(0)) await context.close().catch(() => undefined);
-        await launched.close().catch(() => undefined);
-        await testApp.close();
+        await letGo();
+        await app.close();
       },
     };
   } catch (error) {
-    await browser?.close().catch(() => undefined);
-    await testApp.close();
+    await letGo();
+    await testApp?.close();
     throw error;
   }
 }
