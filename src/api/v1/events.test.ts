@@ -73,6 +73,13 @@ describe('chronology events API', () => {
     assert.deepEqual(blank.json<{ error: { details: { path: string }[] } }>().error.details.map((d) => d.path), ['/summary']);
     const future = await call('lead', 'POST', '/events', { ...incident, externalId: undefined, occurredAt: '2099-01-01' });
     assert.match(future.json<{ error: { details: { message: string }[] } }>().error.details[0]!.message, /today or in the past/);
+    for (const occurredAt of ['0001-01-01', '1899-12-31T23:00:00Z']) {
+      const ancient = await call('lead', 'POST', '/events', { ...incident, externalId: undefined, occurredAt });
+      assert.equal(ancient.statusCode, 422, occurredAt);
+      const { code, details } = ancient.json<{ error: { code: string; details: { path: string; message: string }[] } }>().error;
+      assert.equal(code, 'invalid-entry');
+      assert.deepEqual(details, [{ path: '/occurredAt', message: 'Enter when it happened as a real date in 1900 or later, for example 2026-11-03, or a date and time with its offset' }], occurredAt);
+    }
     assert.equal((await call('lead', 'POST', '/events', { kind: 'home-visit' })).statusCode, 400);
     assert.equal((await call('lead', 'GET', '/events')).json<{ events: Entry[] }>().events.length, 1);
   });

@@ -38,6 +38,13 @@ describe('a new chronology entry', () => {
     assert.deepEqual(codes({ occurredAt: 'soon' }), ['occurred-at-invalid /occurredAt']);
   });
 
+  it('cannot have happened before 1900, as a day or a date-time', () => {
+    for (const occurredAt of ['0001-01-01', '1899-12-31', '1026-11-22', '0001-01-01T00:00:00Z', '1899-12-31T23:59:00+01:00']) {
+      assert.deepEqual(codes({ occurredAt }), ['occurred-at-invalid /occurredAt'], occurredAt);
+    }
+    for (const occurredAt of ['1900-01-01', '1900-01-01T00:00:00Z', '1994-03-17']) assert.deepEqual(codes({ occurredAt }), [], occurredAt);
+  });
+
   it('names only people in the record, saying which one is not', () => {
     assert.deepEqual(codes({ personIds: ['mum', 'ghost'], presentIds: ['ghost'], victimIds: ['dad'], perpetratorIds: ['x'] }), ['unknown-person /personIds/1', 'unknown-person /presentIds/0', 'unknown-person /perpetratorIds/0']);
   });

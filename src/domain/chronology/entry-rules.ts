@@ -4,7 +4,7 @@
 // so a batch or an API caller can be told exactly which part is wrong.
 import { eventKindById, factorById } from '../catalogue/catalogue.ts';
 import { isEvidenceSource } from '../catalogue/evidence-sources.ts';
-import { isRealIsoDate } from '../shared/calendar-date.ts';
+import { EARLIEST_YEAR, isRealIsoDate, isServiceDate } from '../shared/calendar-date.ts';
 import { isReferralSourceCode } from './referral-source.ts';
 
 export interface NewEntry {
@@ -70,7 +70,7 @@ export function checkNewEntry(entry: NewEntry, context: EntryContext): EntryProb
   const problems: EntryProblem[] = [];
   if (eventKindById(entry.kind) === undefined) problems.push({ code: 'unknown-kind', path: '/kind' });
   const day = dayOfOccurrence(entry.occurredAt);
-  if (day === null) problems.push({ code: 'occurred-at-invalid', path: '/occurredAt' });
+  if (day === null || !isServiceDate(day)) problems.push({ code: 'occurred-at-invalid', path: '/occurredAt' });
   else if (day > context.today) problems.push({ code: 'occurred-in-future', path: '/occurredAt' });
   if (entry.summary.trim() === '') problems.push({ code: 'summary-needed', path: '/summary' });
   if (!isEvidenceSource(entry.source)) problems.push({ code: 'unknown-source', path: '/source' });
@@ -100,7 +100,7 @@ export function checkNewEntry(entry: NewEntry, context: EntryContext): EntryProb
 /** Plain words for each problem, for pages and API messages alike. */
 export const ENTRY_PROBLEM_MESSAGES: Readonly<Record<EntryProblemCode, string>> = {
   'unknown-kind': 'Choose what kind of entry this is from the list',
-  'occurred-at-invalid': 'Enter when it happened as a real date, for example 2026-11-03, or a date and time with its offset',
+  'occurred-at-invalid': `Enter when it happened as a real date in ${String(EARLIEST_YEAR)} or later, for example 2026-11-03, or a date and time with its offset`,
   'occurred-in-future': 'When it happened must be today or in the past',
   'summary-needed': 'Enter a summary of what happened',
   'unknown-source': 'Choose where the information comes from',

@@ -11,6 +11,7 @@ import {
   daysFrom,
   firstDayOfMonth,
   isRealIsoDate,
+  isServiceDate,
   monthName,
   monthNumber,
   wholeMonths,
@@ -42,6 +43,13 @@ describe('calendar dates', () => {
     for (const date of ['2026-02-28', '2024-02-29', '2000-02-29', '2026-12-31', '2000-01-01', '0001-01-01', '9999-12-31']) assert.equal(isRealIsoDate(date), true, date);
     for (const date of ['2026-02-29', '1900-02-29', '2100-02-29', '2026-02-31', '2026-04-31', '2026-06-31', '2026-13-01', '2026-00-10', '2026-01-00', '2026-01-32', '2026-1-1', '26-01-01', '', 'yesterday', '2026-01-01T00:00:00Z', '2026/01/01', '2026-0a-01', '2026-01-0 ', '-026-01-01', '2026-01-1\u0660']) {
       assert.equal(isRealIsoDate(date), false, date);
+    }
+  });
+
+  it('takes as a day of the service only a real day in 1900 or later', () => {
+    for (const date of ['1900-01-01', '1900-12-31', '1994-03-17', '2026-11-22', '2024-02-29', '9999-12-31']) assert.equal(isServiceDate(date), true, date);
+    for (const date of ['0001-01-01', '0226-11-22', '1026-11-22', '1899-12-31', '1000-01-01', '0000-01-01', '1900-02-29', '2026-02-31', '2026-11-22T08:00:00Z', '', 'soon']) {
+      assert.equal(isServiceDate(date), false, date);
     }
   });
 

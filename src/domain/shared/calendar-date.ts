@@ -73,6 +73,18 @@ export function isRealIsoDate(value: string): boolean {
   return partsOf(value) !== null;
 }
 
+/** The first year a day the service is given may be in: nothing it records, not even an adult's birth, is older. */
+export const EARLIEST_YEAR = 1900;
+
+/**
+ * True for a real YYYY-MM-DD day in EARLIEST_YEAR or later: the dates a page, an API caller or an
+ * import may give. 0001-01-01 is a real day but no day of this service's ("1026" is a slip for 2026).
+ */
+export function isServiceDate(value: string): boolean {
+  const parts = partsOf(value);
+  return parts !== null && parts[0] >= EARLIEST_YEAR;
+}
+
 /** The YYYY-MM-DD day of an ISO date or date-time (as written, offset and all), or null when it is not a real date. */
 export function dayOf(value: string | null | undefined): string | null {
   if (typeof value !== 'string') return null;

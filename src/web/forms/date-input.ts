@@ -1,6 +1,6 @@
 // GOV.UK date inputs (day, month and year fields) read into ISO dates, with the message and the
 // parts to mark when the date is missing, incomplete or not real. Shared by every form with dates.
-import { isRealIsoDate } from '../../domain/shared/calendar-date.ts';
+import { EARLIEST_YEAR, isRealIsoDate, isServiceDate } from '../../domain/shared/calendar-date.ts';
 
 export type Values = Record<string, string>;
 export type DatePart = 'day' | 'month' | 'year';
@@ -18,10 +18,7 @@ type DateReading = { ok: true; iso: string | null } | { ok: false; field: string
 
 export const PARTS: readonly DatePart[] = ['day', 'month', 'year'];
 
-/** The first year a date typed into a form may be in: nothing the service records, not even an adult's birth, is older. */
-export const EARLIEST_YEAR = '1900';
-
-/** Reads a GOV.UK date input: "31 2 2026" is not a real date, nor is one before EARLIEST_YEAR; a date with a part missing says which. */
+/** Reads a GOV.UK date input: "31 2 2026" is not a real date, nor is one before the domain's EARLIEST_YEAR; a date with a part missing says which. */
 export function readDateInput(values: Values, words: DateWords, required: boolean): DateReading {
   const typed = { day: values[`${words.prefix}-day`] ?? '', month: values[`${words.prefix}-month`] ?? '', year: values[`${words.prefix}-year`] ?? '' };
   const missing = PARTS.filter((part) => typed[part] === '');
@@ -33,7 +30,7 @@ export function readDateInput(values: Values, words: DateWords, required: boolea
   const iso = `${typed.year}-${typed.month.padStart(2, '0')}-${typed.day.padStart(2, '0')}`;
   if (!isRealIsoDate(iso)) return problem(`${words.label} must be a real date`, [...PARTS]);
   // A slip of a finger ("1026", "0226" for 2026) is a real date no form of the service has a use for.
-  if (typed.year < EARLIEST_YEAR) return problem(`${words.label} must be in ${EARLIEST_YEAR} or later`, ['year']);
+  if (!isServiceDate(iso)) return problem(`${words.label} must be in ${String(EARLIEST_YEAR)} or later`, ['year']);
   return { ok: true, iso };
 }
 
