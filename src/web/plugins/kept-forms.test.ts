@@ -197,6 +197,28 @@ describe('kept forms and the success banner', () => {
     }
   });
 
+  it('gives back the profile’s review note, escalation decision, change of level and proposal of one, typed as the session ended', async () => {
+    const { id: ownCase } = await makeCase(t.ctx, { teamUserIds: [visitor.id] });
+    const profileUrl = `/cases/${ownCase}/profile`;
+    for (const [url, fields] of [
+      [`${profileUrl}/review`, { note: 'Reviewed with the family at home', profileVersion: '0' }],
+      [`${profileUrl}/decision`, { decision: 'early-help-assessment', reasoning: 'Nothing in the profile calls for more yet', leadConsulted: 'yes', leadName: 'Sam Lead', profileVersion: '0' }],
+      [`${profileUrl}/level`, { level: 'early-help', why: 'Agreed at the strategy discussion' }],
+      [`${profileUrl}/level/propose`, { level: 'child-in-need', reason: 'Dad now lives elsewhere and visits are calm' }],
+    ] as const) {
+      const typed = await typeThenGoIdle(visitor, url, fields);
+      assert.equal(typed.response.headers.location, `/sign-in?${new URLSearchParams({ returnTo: restoreUrl(url), reason: 'idle' }).toString()}`, url);
+      await typed.client.post('/sign-in', { email: visitor.email, password: visitor.password, returnTo: restoreUrl(url) });
+      const page = await typed.client.get(restoreUrl(url));
+      assert.equal(page.statusCode, 200, url);
+      for (const [name, text] of Object.entries(fields)) {
+        if (name === 'profileVersion') continue;
+        const shown = ['level', 'decision', 'leadConsulted'].includes(name) ? new RegExp(`name="${name}" type="radio" value="${text}" checked`).test(page.body) : page.body.includes(text);
+        assert.ok(shown, `${url}: ${name} ${text}`);
+      }
+    }
+  });
+
   it('shows the form again with what was typed when its token had expired, instead of a bare 403', async () => {
     const client = await WebClient.signedIn(t.app, visitor);
     await client.get(contactUrl());

@@ -31,6 +31,13 @@ export async function profileReviewRoutes(app: FastifyInstance): Promise<void> {
     return result.value;
   }
 
+  /** The page's own values, each replaced by what was typed when a form was kept (posted once the session had ended). */
+  const typedOver = (request: FastifyRequest, values: Record<string, string>): Record<string, string> =>
+    Object.fromEntries(Object.entries(values).map(([name, value]) => {
+      const typed = request.keptForm?.[name];
+      return [name, typeof typed === 'string' ? typed : value];
+    }));
+
   const caseName = (view: ProfileView) => view.evaluation.subjects.find((s) => s.subject === 'infant')?.name ?? '';
 
   async function reviewPage(request: CaseRequest, reply: FastifyReply, locals: object = {}, status = 200) {
@@ -49,7 +56,7 @@ export async function profileReviewRoutes(app: FastifyInstance): Promise<void> {
         mayDecide,
         findings: presentProfile(caseId, view.evaluation).findings,
         canChange: view.canChange,
-        values: { note: '', profileVersion: String(view.profileVersion) },
+        values: typedOver(request, { note: '', profileVersion: String(view.profileVersion) }),
         backLink: `/cases/${caseId}/profile`,
         ...locals,
       },
@@ -88,7 +95,7 @@ export async function profileReviewRoutes(app: FastifyInstance): Promise<void> {
         caseName: caseName(view),
         findings: presentProfile(caseId, view.evaluation).findings,
         decisionItems: decisionItems(),
-        values: { profileVersion: String(view.profileVersion) },
+        values: typedOver(request, { decision: '', reasoning: '', leadConsulted: '', leadName: '', profileVersion: String(view.profileVersion) }),
         backLink: `/cases/${caseId}/profile/review`,
         ...locals,
       },
@@ -126,7 +133,7 @@ export async function profileReviewRoutes(app: FastifyInstance): Promise<void> {
     const { caseId } = request.params;
     return reply.page(
       'profile/level.njk',
-      { title: 'Change the level of support', caseId, caseName: caseName(view), levelItems: levelItems(), values: { level: view.level, why: '' }, backLink: `/cases/${caseId}/profile/review`, ...locals },
+      { title: 'Change the level of support', caseId, caseName: caseName(view), levelItems: levelItems(), values: typedOver(request, { level: view.level, why: '' }), backLink: `/cases/${caseId}/profile/review`, ...locals },
       status,
     );
   }
@@ -162,7 +169,7 @@ export async function profileReviewRoutes(app: FastifyInstance): Promise<void> {
         level: presentReview(view).level,
         open: proposals?.open ? presentProposal(proposals.open) : null,
         levelItems: levelItems(),
-        values: { level: '', reason: '' },
+        values: typedOver(request, { level: '', reason: '' }),
         backLink: `/cases/${caseId}/profile/review`,
         ...locals,
       },
