@@ -76,20 +76,24 @@ async function readCases(db: Queryable, caseIds: readonly string[]) {
 /**
  * The entries that run a clock or bring a review forward, and the corrections, of these cases, by case in chronology order
  * (loadChronologies' order), without their disputes (neither rule reads them). The kinds are the home page's
- * (CLOCK_AND_TRIGGER_KINDS), the ones the timing entries' partial index holds (migration 059, timing-entries-index.test.ts).
+ * (CLOCK_AND_TRIGGER_KINDS), the ones the timing entries' partial index holds (migration 059, timing-entries-index.test.ts),
+ * written into the text as chronologiesQuery writes them, so that the plan kept for any cases can use that index.
  */
-async function readTimingEntries(db: Queryable, caseIds: readonly string[]): Promise<Map<string, ChronologyEntry[]>> {
-  const rows = await db
+export function timingEntriesQuery(db: Queryable, caseIds: readonly string[]) {
+  return db
     .selectFrom('chronology_entries')
     .selectAll()
-    .where((eb) => eb.or([eb('kind', 'in', CLOCK_AND_TRIGGER_KINDS), eb('corrects', 'is not', null)]))
+    .where((eb) => eb.or([eb('kind', 'in', CLOCK_AND_TRIGGER_KINDS.map((kind) => sql.lit(kind))), eb('corrects', 'is not', null)]))
     .where('case_id', 'in', caseIds)
     .orderBy('case_id')
     .orderBy('occurred_on')
     .orderBy('occurred_at')
     .orderBy('recorded_at')
-    .orderBy('id')
-    .execute();
+    .orderBy('id');
+}
+
+async function readTimingEntries(db: Queryable, caseIds: readonly string[]): Promise<Map<string, ChronologyEntry[]>> {
+  const rows = await timingEntriesQuery(db, caseIds).execute();
   const byCase = new Map<string, ChronologyEntry[]>();
   for (const row of rows) {
     const entries = byCase.get(row.case_id);
