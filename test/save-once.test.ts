@@ -14,17 +14,22 @@ import { WebClient } from './helpers/web-client.ts';
 describe('buttons that record something new ignore a second press', () => {
   let t: TestApp;
   let client: WebClient;
+  let lead: WebClient;
+  let admin: WebClient;
   let caseId: string;
   let entryId: string;
   before(async () => {
     t = await createTestApp();
     const visitor = await makeUser(t.ctx, { name: 'Hana Visitor' });
-    ({ id: caseId } = await makeCase(t.ctx, { teamUserIds: [visitor.id] }));
+    const leadUser = await makeUser(t.ctx, { name: 'Lee Lead', role: 'safeguarding-lead' });
+    ({ id: caseId } = await makeCase(t.ctx, { teamUserIds: [visitor.id, leadUser.id] }));
     await makePerson(t.ctx, caseId, { id: 'mum', given_name: 'Grace', family_name: 'Okafor' });
     const recorded = await recordEntry(t.ctx, actorFor(visitor), caseId, { kind: 'home-visit', occurredAt: serviceToday(t.clock.now()), summary: 'Visit', source: 'observed' });
     assert.ok(recorded.ok);
     entryId = recorded.entry.id;
     client = await WebClient.signedIn(t.app, visitor);
+    lead = await WebClient.signedIn(t.app, leadUser);
+    admin = await WebClient.signedIn(t.app, await makeUser(t.ctx, { role: 'admin' }));
   });
   after(async () => t.close());
 
@@ -38,11 +43,37 @@ describe('buttons that record something new ignore a second press', () => {
       [`/cases/${caseId}/growth`, 'save-measurement'],
       [`/cases/${caseId}/people/new`, 'save-person'],
     ];
+    await expectEachGuarded(client, forms);
+  });
+
+  it('marks the save button of the supervision, discharge plan, consent, profile, quality audit and legal hold forms too', async () => {
+    const profile = `/cases/${caseId}/profile`;
+    await expectEachGuarded(client, [
+      [`/cases/${caseId}/supervision/new`, 'save-supervision'],
+      [`/cases/${caseId}/discharge-plan`, 'save-discharge-plan'],
+      [`/cases/${caseId}/consent/consent`, 'save-consent'],
+      [`/cases/${caseId}/consent/sharing`, 'save-sharing'],
+      [`/cases/${caseId}/consent/gp-told`, 'save-gp-told'],
+      [`${profile}/infant/injury`, 'save-factor'],
+      [`${profile}/infant/all-factors`, 'save-subject'],
+      [`${profile}/review`, 'mark-reviewed'],
+      [`${profile}/decision`, 'save-decision'],
+      [`${profile}/level/propose`, 'send-proposal'],
+    ]);
+    await expectEachGuarded(lead, [
+      [`${profile}/level`, 'save-level'],
+      [`/cases/${caseId}/holds`, 'set-case-hold'],
+      ['/quality-audits/new', 'save-audit'],
+    ]);
+    await expectEachGuarded(admin, [['/admin/legal-holds', 'set-rule-hold']]);
+  });
+
+  async function expectEachGuarded(user: WebClient, forms: [string, string][]) {
     for (const [url, qa] of forms) {
-      const page = await client.get(url);
+      const page = await user.get(url);
       assert.equal(page.statusCode, 200, url);
       const button = new RegExp(`<button[^>]*data-qa="${qa}"[^>]*>`).exec(page.body)?.[0] ?? '';
       assert.match(button, /data-prevent-double-click="true"/, `${url}: ${button}`);
     }
-  });
+  }
 });
