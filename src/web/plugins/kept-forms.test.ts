@@ -219,6 +219,18 @@ describe('kept forms and the success banner', () => {
     }
   });
 
+  it('gives back the reason for opening a record in an emergency, typed as the session ended, to someone outside its team', async () => {
+    const outsider = await makeUser(t.ctx, { name: 'Out Sider' });
+    const url = `/cases/${caseId}/emergency-access`;
+    const reason = 'Police at the door at night, baby said to be hurt';
+    const typed = await typeThenGoIdle(outsider, url, { reason });
+    assert.equal(typed.response.headers.location, `/sign-in?${new URLSearchParams({ returnTo: restoreUrl(url), reason: 'idle' }).toString()}`);
+    await typed.client.post('/sign-in', { email: outsider.email, password: outsider.password, returnTo: restoreUrl(url) });
+    const page = await typed.client.get(restoreUrl(url));
+    assert.equal(page.statusCode, 200);
+    assert.ok(page.body.includes(reason));
+  });
+
   it('shows the form again with what was typed when its token had expired, instead of a bare 403', async () => {
     const client = await WebClient.signedIn(t.app, visitor);
     await client.get(contactUrl());

@@ -27,7 +27,7 @@ declare module 'fastify' {
   }
 }
 
-/** The form pages whose typed answers are kept, by route: the contact form, the chronology entry form and its correction, a dispute of an entry, a factor's form, the profile's review, escalation decision, level change and level proposal, the plan's, a subject's page, a person's forms, the record's details, a meeting's form, a supervision's, the discharge plan's, each consent form and the growth page's. */
+/** The form pages whose typed answers are kept, by route: the contact form, the chronology entry form and its correction, a dispute of an entry, a factor's form, the profile's review, escalation decision, level change and level proposal, the reason for emergency access, the plan's, a subject's page, a person's forms, the record's details, a meeting's form, a supervision's, the discharge plan's, each consent form and the growth page's. */
 export const KEPT_FORM_PAGES: ReadonlySet<string> = new Set([
   '/cases/:caseId/contacts/new',
   '/cases/:caseId/chronology/new',
@@ -38,6 +38,7 @@ export const KEPT_FORM_PAGES: ReadonlySet<string> = new Set([
   '/cases/:caseId/profile/decision',
   '/cases/:caseId/profile/level',
   '/cases/:caseId/profile/level/propose',
+  '/cases/:caseId/emergency-access',
   '/cases/:caseId/plan/edit',
   '/cases/:caseId/profile/:subjectKey/all-factors',
   '/cases/:caseId/people/new',

@@ -14,7 +14,11 @@ export async function emergencyAccessRoutes(app: FastifyInstance): Promise<void>
   const formPage = (reply: FastifyReply, caseId: string, locals: object, status = 200) =>
     reply.page('emergency-access/open.njk', { title: 'Open a record in an emergency', caseId, hours: ctx.config.breakGlassHours, values: {}, backLink: `/cases/${caseId}`, ...locals }, status);
 
-  app.get<CaseParams>('/cases/:caseId/emergency-access', { preHandler: requireUser }, async (request, reply) => formPage(reply, request.params.caseId, {}));
+  app.get<CaseParams>('/cases/:caseId/emergency-access', { preHandler: requireUser }, async (request, reply) => {
+    // The reason as typed, after the form was kept (posted once the session had ended).
+    const typed = request.keptForm?.['reason'];
+    return formPage(reply, request.params.caseId, typeof typed === 'string' ? { values: { reason: typed } } : {});
+  });
 
   app.post<CaseParams>('/cases/:caseId/emergency-access', { preHandler: requireUser }, async (request, reply) => {
     const { caseId } = request.params;
