@@ -234,6 +234,6 @@ fs.writeFileSync(`${stem}.md`, table);
 console.log(`\n${table}\nWritten to ${stem}.json and .md`);
 const failed = report.results.filter((r) => r.failed);
 if (failed.length > 0) {
-  console.error(`FAILED: ${failed.map((r) => r.name).join('; ')} (errors or non-2xx responses, see the table)`);
+  console.error(`FAILED: ${failed.map((r) => `${r.name} (${r.requests === 0 ? 'no request completed: a longer --duration' : 'errors or non-2xx responses: see the table'})`).join('; ')}`);
   process.exitCode = 1;
 }
