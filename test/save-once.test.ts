@@ -16,6 +16,7 @@ describe('buttons that record something new ignore a second press', () => {
   let client: WebClient;
   let lead: WebClient;
   let admin: WebClient;
+  let outsider: WebClient;
   let caseId: string;
   let entryId: string;
   before(async () => {
@@ -30,6 +31,7 @@ describe('buttons that record something new ignore a second press', () => {
     client = await WebClient.signedIn(t.app, visitor);
     lead = await WebClient.signedIn(t.app, leadUser);
     admin = await WebClient.signedIn(t.app, await makeUser(t.ctx, { role: 'admin' }));
+    outsider = await WebClient.signedIn(t.app, await makeUser(t.ctx, { name: 'Out Sider' }));
   });
   after(async () => t.close());
 
@@ -46,7 +48,7 @@ describe('buttons that record something new ignore a second press', () => {
     await expectEachGuarded(client, forms);
   });
 
-  it('marks the save button of the supervision, discharge plan, consent, profile, quality audit and legal hold forms too', async () => {
+  it('marks the save button of the supervision, discharge plan, consent, profile, quality audit, legal hold and emergency access forms too', async () => {
     const profile = `/cases/${caseId}/profile`;
     await expectEachGuarded(client, [
       [`/cases/${caseId}/supervision/new`, 'save-supervision'],
@@ -66,6 +68,7 @@ describe('buttons that record something new ignore a second press', () => {
       ['/quality-audits/new', 'save-audit'],
     ]);
     await expectEachGuarded(admin, [['/admin/legal-holds', 'set-rule-hold']]);
+    await expectEachGuarded(outsider, [[`/cases/${caseId}/emergency-access`, 'open-in-emergency']]);
   });
 
   async function expectEachGuarded(user: WebClient, forms: [string, string][]) {
