@@ -22,6 +22,7 @@ import { writeCaseSummaries } from '../dashboards/case-summaries.ts';
 import type { Recorder } from '../recorder.ts';
 import { CaseClosedForTransferError, noteRefusedWhenClosed } from './case-closed-for-transfer.ts';
 import { inSpan } from '../tracing.ts';
+import { noteSubmission } from './form-submissions.ts';
 import { lockCasesForChange, type CaseForChange, type CaseRefusal } from './lock-cases-for-change.ts';
 
 export type { CaseRefusal } from './lock-cases-for-change.ts';
@@ -62,6 +63,8 @@ export type CaseChangeOutcome<R> =
       entriesRemoved?: readonly string[];
       audit: (written: VersionWritten) => AuditEvent;
       answer: (written: VersionWritten) => R;
+      /** The id of what the change recorded, noted with the intent's submission (form-submissions.ts). */
+      recordId?: string;
     };
 
 export interface ChangeIntent {
@@ -71,6 +74,8 @@ export interface ChangeIntent {
   refusalSubject?: { subjectType: string; subjectId: string };
   /** May still be made on a case closed for transfer (the receipt, cancelling the transfer, a legal hold); refused there otherwise. */
   onClosedCase?: 'allowed';
+  /** The one-time id of the form that asked for the change, noted with what it recorded so that a second post records nothing (ADR 0026). */
+  submission?: string | undefined;
 }
 
 export async function changeCase<R>(
@@ -110,6 +115,9 @@ export async function changeCase<R>(
       return { answer: outcome.answer };
     }
     [ended, entries] = ['changed', outcome.entriesAdded.length];
+    if (intent.submission !== undefined && outcome.recordId !== undefined) {
+      await noteSubmission(trx, actor, now, { caseId, submissionId: intent.submission, action: intent.action, recordId: outcome.recordId });
+    }
     const changed = new Map((outcome.entriesChanged ?? []).map((entry) => [entry.id, entry]));
     const removed = new Set(outcome.entriesRemoved ?? []);
     const kept = ctx.chronologies.at(caseId, record.profileVersion)?.filter((entry) => !removed.has(entry.id)).map((entry) => changed.get(entry.id) ?? entry);

@@ -57,12 +57,13 @@ async function addEvidence(trx: Tx, ctx: AppContext, recorder: Recorder, caseId:
   return { factorId: evidence.factorId, subjectKey: key };
 }
 
-export async function recordContact(ctx: AppContext, actor: UserActor, caseId: string, answers: ContactAnswers): Promise<RecordContactResult> {
+/** `submission`: the one-time id of the form it was posted from, noted with what it records so that a second post records nothing (ADR 0026). */
+export async function recordContact(ctx: AppContext, actor: UserActor, caseId: string, answers: ContactAnswers, submission?: string): Promise<RecordContactResult> {
   return changeCase<RecordContactResult>(
     ctx,
     actor,
     caseId,
-    { action: 'chronology.contact' },
+    { action: 'chronology.contact', submission },
     (refusal) => ({ ok: false, ...refusal }),
     async ({ trx, recorder, today }) => {
       const stored = await loadStoredProfile(trx, caseId, today, (await settingsInForce(ctx, trx)).settings);
@@ -125,6 +126,7 @@ export async function recordContact(ctx: AppContext, actor: UserActor, caseId: s
           },
         }),
         answer: () => ({ ok: true, entries, notices: plan.notices }),
+        recordId: contact.id,
       };
     },
   );

@@ -25,6 +25,8 @@ import type { PlanCheckProblem } from '../../domain/plan/plan-checks.ts';
 import type { EntryWithPlanChecks } from './plan-check-entries.ts';
 import type { WriteEntryResult } from './write-entry.ts';
 import { TogetherWhileBusy } from './together-while-busy.ts';
+import { noteSubmission } from '../cases/form-submissions.ts';
+import type { Tx } from '../../infrastructure/db/schema.ts';
 
 export type { EntryInput } from './write-entry.ts';
 
@@ -96,6 +98,8 @@ interface SingleEvent {
   caseId: string;
   entry: EntryWithPlanChecks;
   requestId: string | null;
+  /** The one-time id of the form it was posted from (ADR 0026). */
+  submission?: string | undefined;
 }
 
 /** An answer, or what is thrown to that call alone: the refusal of a case closed for transfer, or its case's failure. */
@@ -115,12 +119,14 @@ function sameCaller(actor: UserActor): string {
   return JSON.stringify([actor.userId, actor.organisationId, actor.role, actor.channel, actor.ip]);
 }
 
-export async function recordEntry(ctx: AppContext, actor: UserActor, caseId: string, input: EntryWithPlanChecks): Promise<RecordEntryResult> {
+/** `submission`: the one-time id of the form it was posted from, noted with the entry so that a second post records nothing (form-submissions.ts). */
+export async function recordEntry(ctx: AppContext, actor: UserActor, caseId: string, input: EntryWithPlanChecks, submission?: string): Promise<RecordEntryResult> {
   noteRefusedWhenClosed();
-  const event: SingleEvent = { caseId, entry: input, requestId: currentRequestId() };
+  const event: SingleEvent = { caseId, entry: input, requestId: currentRequestId(), submission };
   const record = (events: SingleEvent[]) => recordTogether(ctx, actor, events);
-  // A correction reads the chain it extends, and a contact's answers are audited on their own: each alone.
-  const alone = input.corrects !== undefined || input.planChecks !== undefined;
+  // A correction reads the chain it extends, a contact's answers are audited on their own, and a
+  // form's post is kept to one by its submission id, which fails its whole transaction if posted twice: each alone.
+  const alone = input.corrects !== undefined || input.planChecks !== undefined || submission !== undefined;
   const answer = alone ? (await record([event]))[0]! : await singleEventsWaiting(ctx).call(sameCaller(actor), event, record);
   if (answer instanceof CaseClosedForTransferError) throw answer;
   if ('failed' in answer) throw answer.failed;
@@ -140,7 +146,7 @@ async function recordTogether(ctx: AppContext, actor: UserActor, events: readonl
   let recorded: EntriesRecorded;
   try {
     recorded = await ctx.db.transaction().execute((trx) =>
-      recordEntriesIn(trx, ctx, actor, items, source).catch((error: unknown) => {
+      recordEntriesIn(trx, ctx, actor, items, source).then((written) => noteSubmissions(trx, actor, events, written)).catch((error: unknown) => {
         failedBeforeCommit = true;
         throw error;
       }),
@@ -152,6 +158,17 @@ async function recordTogether(ctx: AppContext, actor: UserActor, events: readonl
   }
   keepChronologies(ctx, recorded);
   return items.map(({ index, caseId }) => answerFor(recorded, caseId, index));
+}
+
+/** Each form's submission id noted with the entry it recorded (an event refused, or a duplicate of one stored before, recorded nothing). */
+async function noteSubmissions(trx: Tx, actor: UserActor, events: readonly SingleEvent[], recorded: EntriesRecorded): Promise<EntriesRecorded> {
+  for (const [index, { caseId, submission }] of events.entries()) {
+    const entry = recorded.entries.get(index);
+    const recordedNothing = recorded.refused.has(caseId) || [...recorded.outcome.rejected, ...recorded.outcome.duplicates].some((r) => r.index === index);
+    if (submission === undefined || !entry || recordedNothing) continue;
+    await noteSubmission(trx, actor, new Date(entry.recordedAt), { caseId, submissionId: submission, action: 'chronology.record', recordId: entry.id });
+  }
+  return recorded;
 }
 
 async function eachCaseAlone(ctx: AppContext, actor: UserActor, events: readonly SingleEvent[], cases: ReadonlySet<string>): Promise<Answer[]> {

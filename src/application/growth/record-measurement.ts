@@ -32,13 +32,13 @@ export type RecordMeasurementResult =
   | { ok: false; code: 'not-found' | 'forbidden'; message: string }
   | { ok: false; code: 'invalid'; message: string; problems: MeasurementProblem[] };
 
-/** `input` as typed (MeasurementInput) or as a form gave it: the domain checks every field. */
-export async function recordMeasurement(ctx: AppContext, actor: UserActor, caseId: string, input: MeasurementInput | UncheckedMeasurement, source: 'page' | 'api'): Promise<RecordMeasurementResult> {
+/** `input` as typed (MeasurementInput) or as a form gave it: the domain checks every field. `submission`: the form's one-time id (ADR 0026). */
+export async function recordMeasurement(ctx: AppContext, actor: UserActor, caseId: string, input: MeasurementInput | UncheckedMeasurement, source: 'page' | 'api', submission?: string): Promise<RecordMeasurementResult> {
   return changeCase<RecordMeasurementResult>(
     ctx,
     actor,
     caseId,
-    { action: GROWTH_RECORD_ACTION },
+    { action: GROWTH_RECORD_ACTION, submission },
     async (refusal, trx) => {
       if (refusal.code === 'forbidden') return { ok: false, code: 'forbidden', message: 'Only the team around the family can record measurements.' };
       await recordAudits(trx, ctx, actor, [{ action: GROWTH_RECORD_ACTION, outcome: 'failure', subjectType: 'case', subjectId: caseId, details: { reason: 'not-found' } }]);
@@ -64,6 +64,7 @@ export async function recordMeasurement(ctx: AppContext, actor: UserActor, caseI
         entriesAdded: [],
         audit: (written) => ({ action: GROWTH_RECORD_ACTION, caseId, subjectType: 'growth-measurement', subjectId: measurement.id, details: { ...details, profileVersion: written.profileVersion } }),
         answer: (written) => ({ ok: true, value: { measurement, profileVersion: written.profileVersion } }),
+        recordId: measurement.id,
       };
     },
   );

@@ -24,12 +24,13 @@ export type RecordMeetingResult =
   | { ok: false; code: 'not-found' | 'forbidden'; message: string }
   | { ok: false; code: 'invalid'; message: string; problems: MeetingProblem[] };
 
-export async function recordMeeting(ctx: AppContext, actor: UserActor, caseId: string, draft: MeetingDraft): Promise<RecordMeetingResult> {
+/** `submission`: the one-time id of the form it was posted from, noted with what it records so that a second post records nothing (ADR 0026). */
+export async function recordMeeting(ctx: AppContext, actor: UserActor, caseId: string, draft: MeetingDraft, submission?: string): Promise<RecordMeetingResult> {
   return changeCase<RecordMeetingResult>(
     ctx,
     actor,
     caseId,
-    { action: 'meeting.record' },
+    { action: 'meeting.record', submission },
     (refusal) =>
       refusal.code === 'not-found'
         ? { ok: false, code: 'not-found', message: 'There is no case with this id.' }
@@ -71,6 +72,7 @@ export async function recordMeeting(ctx: AppContext, actor: UserActor, caseId: s
           details: { kind: saved.kind, heldOn: saved.heldOn, attendees: saved.attendees.length, actions: saved.actions.length, ...(plan === null ? {} : { planVersion: plan.version }) },
         }),
         answer: () => ({ ok: true, value: saved, plan }),
+        recordId: id,
       };
     },
   );

@@ -26,12 +26,13 @@ export type RecordSupervisionResult =
 
 const INVALID = 'The supervision cannot be recorded like this: see the problems.';
 
-export async function recordSupervision(ctx: AppContext, actor: UserActor, caseId: string, draft: SupervisionDraft): Promise<RecordSupervisionResult> {
+/** `submission`: the one-time id of the form it was posted from, noted with what it records so that a second post records nothing (ADR 0026). */
+export async function recordSupervision(ctx: AppContext, actor: UserActor, caseId: string, draft: SupervisionDraft, submission?: string): Promise<RecordSupervisionResult> {
   return changeCase<RecordSupervisionResult>(
     ctx,
     actor,
     caseId,
-    { action: 'supervision.record' },
+    { action: 'supervision.record', submission },
     (refusal) =>
       refusal.code === 'not-found'
         ? { ok: false, code: 'not-found', message: 'There is no case with this id.' }
@@ -85,6 +86,7 @@ export async function recordSupervision(ctx: AppContext, actor: UserActor, caseI
           details: { heldOn: saved.heldOn, practitionerId: saved.practitionerId, supervisorId: saved.supervisorId, stuck: saved.stuck, profileVersion: saved.profileVersion, actions: saved.actions.length, ...(planVersion === null ? {} : { planVersion }) },
         }),
         answer: () => ({ ok: true, value: saved }),
+        recordId: id,
       };
     },
   );

@@ -396,6 +396,16 @@ export interface AlertRecipientsTable {
   acknowledged_note: string | null;
 }
 
+/** A form's one-time submission id, stored with what its post recorded (migration 061, ADR 0026). */
+export interface FormSubmissionsTable {
+  case_id: string;
+  submission_id: string;
+  user_id: string;
+  action: string;
+  record_id: string;
+  submitted_at: Timestamp;
+}
+
 export interface OutboxTable {
   id: string;
   to_address: string;
@@ -777,6 +787,7 @@ export interface Database {
   case_transfers: CaseTransfersTable;
   received_transfers: ReceivedTransfersTable;
   fhir_proposed_people: FhirProposedPeopleTable;
+  form_submissions: FormSubmissionsTable;
 }
 
 export type Db = Kysely<Database>;

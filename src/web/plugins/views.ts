@@ -1,5 +1,6 @@
 // Nunjucks views with the govuk-frontend macros, and reply.page(): renders a template with the
 // locals every page needs (the user, a CSRF token, the current path).
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -50,6 +51,8 @@ export const NUNJUCKS_OPTIONS = { autoescape: true, throwOnUndefined: false } as
 export function configureEnvironment(env: nunjucks.Environment): void {
   addFilters(env);
   env.addGlobal('serviceName', SERVICE_NAME);
+  // A form's one-time submission id, new each time the form is rendered (views/macros/save-button.njk).
+  env.addGlobal('newSubmissionId', () => randomUUID());
 }
 
 /** An environment like the one the pages render with, over other template folders if given (bench/render.ts). */

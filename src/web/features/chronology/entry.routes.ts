@@ -11,6 +11,7 @@ import { readChronology, type ChronologyRecord } from '../../../application/chro
 import { recordEntry, type RecordEntryResult } from '../../../application/chronology/record-entry.ts';
 import type { ListedEntry } from '../../../domain/chronology/filter-entries.ts';
 import { EVIDENCE_SOURCES } from '../../../domain/catalogue/evidence-sources.ts';
+import { formSubmission } from '../../forms/submission.ts';
 import { formErrors } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
@@ -112,15 +113,20 @@ export async function entryRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<CaseParams>('/cases/:caseId/chronology/new', { preHandler: requireUser }, async (request, reply) => {
     const { caseId } = request.params;
+    const added = (entryId: string) => {
+      flashSuccess(request, 'Entry added to the chronology');
+      return reply.redirect(`${chronologyUrl(caseId)}/${entryId}`, 303);
+    };
+    const submission = await formSubmission(request, caseId);
+    if (submission.recordedBefore) return added(submission.recordedBefore);
     const record = await changeable(request, reply);
     if (!record) return reply;
     const locals = { heading: 'Add an entry to the chronology', action: `${chronologyUrl(caseId)}/new` };
     const form = readEntryForm(request.body, entryContext(record, false));
     if (!form.ok) return formPage(reply, caseId, record, { ...locals, ...form }, 400);
-    const result = await recordEntry(ctx, actor(request), caseId, form.input);
+    const result = await recordEntry(ctx, actor(request), caseId, form.input, submission.id);
     if (!result.ok) return answerRefusal(reply, caseId, record, result, { ...locals, values: form.values });
-    flashSuccess(request, 'Entry added to the chronology');
-    return reply.redirect(`${chronologyUrl(caseId)}/${result.entry.id}`, 303);
+    return added(result.entry.id);
   });
 
   app.get<EntryParams>('/cases/:caseId/chronology/:entryId', { preHandler: requireUser }, async (request, reply) => {
@@ -162,6 +168,13 @@ export async function entryRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<EntryParams>('/cases/:caseId/chronology/:entryId/correct', { preHandler: requireUser }, async (request, reply) => {
     const { caseId, entryId } = request.params;
+    const corrected = (correctionId: string) => {
+      flashSuccess(request, 'Correction saved: the entry it corrects is kept, marked as corrected');
+      return reply.redirect(`${chronologyUrl(caseId)}/${correctionId}`, 303);
+    };
+    // Before the check that the entry is still uncorrected: this post's twin may have corrected it.
+    const submission = await formSubmission(request, caseId);
+    if (submission.recordedBefore) return corrected(submission.recordedBefore);
     const record = await changeable(request, reply);
     if (!record) return reply;
     const entry = record.all.find((e) => e.id === entryId);
@@ -178,9 +191,8 @@ export async function entryRoutes(app: FastifyInstance): Promise<void> {
     }
     if (!form.ok) return formPage(reply, caseId, record, { ...locals, ...form }, 400);
     // What the form does not show (factors given "as stated" by an agency's system) is kept.
-    const result = await recordEntry(ctx, actor(request), caseId, { ...form.input, corrects: entry.id, indicates: entry.indicates });
+    const result = await recordEntry(ctx, actor(request), caseId, { ...form.input, corrects: entry.id, indicates: entry.indicates }, submission.id);
     if (!result.ok) return answerRefusal(reply, caseId, record, result, { ...locals, values: form.values });
-    flashSuccess(request, 'Correction saved: the entry it corrects is kept, marked as corrected');
-    return reply.redirect(`${chronologyUrl(caseId)}/${result.entry.id}`, 303);
+    return corrected(result.entry.id);
   });
 }

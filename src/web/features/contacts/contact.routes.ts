@@ -9,6 +9,7 @@ import type { CheckItem } from '../../../domain/plan/plan.types.ts';
 import { viewContact } from '../../../application/chronology/view-contact.ts';
 import { infantDisplayName } from '../../../domain/people/infant-name.ts';
 import { validateForm } from '../../forms/validate-form.ts';
+import { formSubmission } from '../../forms/submission.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
 import { keptText } from '../../plugins/kept-forms.ts';
@@ -64,6 +65,12 @@ export async function contactRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<CaseParams>('/cases/:caseId/contacts/new', { preHandler: requireUser }, async (request, reply) => {
     const { caseId } = request.params;
+    const saved = (entryId: string) => {
+      flashSuccess(request, 'Contact saved');
+      return reply.redirect(`/cases/${caseId}/contacts/${entryId}`, 303);
+    };
+    const submission = await formSubmission(request, caseId);
+    if (submission.recordedBefore) return saved(submission.recordedBefore);
     const present = presentFrom(request.body);
     const typed = planChecksFrom(request.body);
     const form = validateForm(contactForm, request.body);
@@ -82,7 +89,7 @@ export async function contactRoutes(app: FastifyInstance): Promise<void> {
     const values = form.value as ContactValues;
     const date = readContactDate(values);
     // A date that cannot be read goes as none: the domain then reports every other problem with it.
-    const result = await recordContact(ctx, actor(request), caseId, { ...answersFrom(values, present, date.ok ? (date.iso ?? '') : ''), planChecks: checks.answers });
+    const result = await recordContact(ctx, actor(request), caseId, { ...answersFrom(values, present, date.ok ? (date.iso ?? '') : ''), planChecks: checks.answers }, submission.id);
     if (!result.ok) {
       if (result.code !== 'invalid') return sendErrorPage(reply, result.code);
       const view = await changeableCase(request, reply);
@@ -91,8 +98,7 @@ export async function contactRoutes(app: FastifyInstance): Promise<void> {
       const errors = contactErrors(result.problems, date, { problems: result.planCheckProblems, answers: checks.answers, texts });
       return formPage(request, reply, view, { ...errors, values: { ...values, ...checks.values }, present }, 400);
     }
-    flashSuccess(request, 'Contact saved');
-    return reply.redirect(`/cases/${caseId}/contacts/${result.entries[0]!.id}`, 303);
+    return saved(result.entries[0]!.id);
   });
 
   app.get<ContactParams>('/cases/:caseId/contacts/:entryId', { preHandler: requireUser }, async (request, reply) => {

@@ -9,6 +9,7 @@ import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { recordMeasurement } from '../../../application/growth/record-measurement.ts';
 import { GROWTH_RECORD_ACTION } from '../../../application/growth/record-measurement.ts';
 import { viewGrowth, type GrowthView } from '../../../application/growth/view-growth.ts';
+import { formSubmission } from '../../forms/submission.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
 import { measurementFrom, pageErrors, readForm, type FormValues } from './growth.form.ts';
@@ -44,12 +45,15 @@ export async function growthRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.post<{ Params: { caseId: string } }>('/cases/:caseId/growth', { preHandler: requireUser }, async (request, reply) => {
-    const values = readForm(request.body);
-    const result = await recordMeasurement(ctx, actor(request), request.params.caseId, measurementFrom(values), 'page');
-    if (result.ok) {
+    const recorded = () => {
       flashSuccess(request, 'The measurement is recorded.', 'growth-saved');
       return reply.redirect(`/cases/${request.params.caseId}/growth`, 303);
-    }
+    };
+    const submission = await formSubmission(request, request.params.caseId);
+    if (submission.recordedBefore) return recorded();
+    const values = readForm(request.body);
+    const result = await recordMeasurement(ctx, actor(request), request.params.caseId, measurementFrom(values), 'page', submission.id);
+    if (result.ok) return recorded();
     if (result.code !== 'invalid') return sendErrorPage(reply, result.code);
     const view = await load(request, reply, true);
     return view ? page(reply, view, values, pageErrors(values, result.problems), 400) : reply;

@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { listMeetings, type MeetingsView } from '../../../application/meetings/list-meetings.ts';
 import { recordMeeting } from '../../../application/meetings/record-meeting.ts';
+import { formSubmission } from '../../forms/submission.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
 import { addRequested, blankForm, draftFrom, meetingFormErrors, readKeptMeetingForm, readMeetingForm, withAnotherRow, type MeetingFormValues } from './meetings.form.ts';
@@ -56,12 +57,15 @@ export async function meetingRoutes(app: FastifyInstance): Promise<void> {
       const view = await load(request, reply, true);
       return view ? formPage(reply, view, withAnotherRow(typed, add)) : reply;
     }
-    const { draft, rows } = draftFrom(typed);
-    const result = await recordMeeting(ctx, actor(request), request.params.caseId, draft);
-    if (result.ok) {
+    const recorded = () => {
       flashSuccess(request, 'The meeting is recorded.', 'meeting-saved');
       return reply.redirect(`/cases/${request.params.caseId}/meetings`, 303);
-    }
+    };
+    const submission = await formSubmission(request, request.params.caseId);
+    if (submission.recordedBefore) return recorded();
+    const { draft, rows } = draftFrom(typed);
+    const result = await recordMeeting(ctx, actor(request), request.params.caseId, draft, submission.id);
+    if (result.ok) return recorded();
     if (result.code !== 'invalid') return sendErrorPage(reply, result.code);
     const view = await load(request, reply, true);
     if (!view) return reply;

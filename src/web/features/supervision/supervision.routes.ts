@@ -13,6 +13,7 @@ import { viewSupervision } from '../../../application/supervision/view-supervisi
 import { viewSupervisions, type SupervisionsView } from '../../../application/supervision/view-supervisions.ts';
 import { dayInWords } from '../../../domain/shared/calendar-date.ts';
 import { SUPERVISION_PROMPTS } from '../../../domain/supervision/supervision-prompts.ts';
+import { formSubmission } from '../../forms/submission.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { requireUser } from '../../plugins/sessions.ts';
 import { addRequested, blankForm, draftFrom, readKeptSupervisionForm, readSupervisionForm, supervisionFormErrors, withAnotherAction, type SupervisionFormValues } from './supervision.form.ts';
@@ -90,9 +91,12 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
       const view = await load(request, reply, true);
       return view ? formPage(reply, view, withAnotherAction(typed)) : reply;
     }
+    const recorded = (id: string) => reply.redirect(`/cases/${request.params.caseId}/supervision/${id}`, 303);
+    const submission = await formSubmission(request, request.params.caseId);
+    if (submission.recordedBefore) return recorded(submission.recordedBefore);
     const { draft, actionRows } = draftFrom(typed);
-    const result = await recordSupervision(ctx, actor(request), request.params.caseId, draft);
-    if (result.ok) return reply.redirect(`/cases/${request.params.caseId}/supervision/${result.value.id}`, 303);
+    const result = await recordSupervision(ctx, actor(request), request.params.caseId, draft, submission.id);
+    if (result.ok) return recorded(result.value.id);
     if (result.code !== 'invalid') return sendErrorPage(reply, result.code);
     const view = await load(request, reply, true);
     if (!view) return reply;
