@@ -62,6 +62,9 @@ describe('cases API', () => {
     const refused = await call('member', 'POST', `/cases/${caseId}/people`, { ...mother, nhsNumber: '1234567890' });
     assert.equal(refused.statusCode, 422);
     assert.deepEqual(refused.json<{ error: { details: unknown[] } }>().error.details, [{ path: '/nhsNumber', message: 'nhs-number-invalid' }]);
+    const early = await call('member', 'POST', `/cases/${caseId}/people`, { ...mother, dateOfBirth: '1094-03-17' });
+    assert.equal(early.statusCode, 422);
+    assert.deepEqual(early.json<{ error: { details: unknown[] } }>().error.details, [{ path: '/dateOfBirth', message: 'date-of-birth-too-early' }]);
   });
 
   it('takes a body exactly as sent: a wrong type or an unknown field is a 400 naming it, and nothing is stored', async () => {

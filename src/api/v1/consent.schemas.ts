@@ -8,7 +8,7 @@ import { CONSENT_ANSWERS, CONSENT_LIMITS, CONSENT_RECORD_KINDS, LAWFUL_BASES, LA
 import { oneOf } from './schemas.ts';
 
 const day = (description: string) => Type.String({ format: 'date', description });
-const sentDay = (description: string) => Type.Optional(Type.String({ maxLength: 10, description: `YYYY-MM-DD, today or before (422 in-future, not-a-date, date-needed). ${description}` }));
+const sentDay = (description: string) => Type.Optional(Type.String({ maxLength: 10, description: `YYYY-MM-DD in 1900 or later, today or before (422 in-future, too-early, not-a-date, date-needed). ${description}` }));
 const text = (maxLength: number, description: string) => Type.Optional(Type.String({ maxLength, description }));
 const bases = LAWFUL_BASES.map((basis) => `${basis} (${LAWFUL_BASIS_LABELS[basis]})`).join('; ');
 

@@ -19,7 +19,7 @@ const ToldSent = (who: string, statuses: readonly string[]) =>
   Type.Object(
     {
       status: Type.String({ maxLength: 40, description: alternativesInWords(statuses) }),
-      toldOn: Type.Optional(sentDay(`when ${who} was told (status told; not in the future)`)),
+      toldOn: Type.Optional(sentDay(`when ${who} was told (status told; in 1900 or later, not in the future)`)),
       toldBy: Type.Optional(text(DISCHARGE_LIMITS.name, `Who told ${who} (status told)`)),
     },
     { additionalProperties: false },
@@ -28,19 +28,19 @@ const ToldSent = (who: string, statuses: readonly string[]) =>
 export const DischargePlanRecord = Type.Object(
   {
     stay: Type.String({ maxLength: 40, description: `The stay the baby leaves: ${alternativesInWords(STAY_KINDS)} (422 unknown-stay otherwise)` }),
-    dischargeOn: sentDay(`the day the baby leaves or is planned to leave: not before the birth, at most ${DISCHARGE_PLANNED_UP_TO_DAYS} days from today; a baby not yet born has no discharge plan (422 not-born)`),
+    dischargeOn: sentDay(`the day the baby leaves or is planned to leave: in 1900 or later, not before the birth, at most ${DISCHARGE_PLANNED_UP_TO_DAYS} days from today; a baby not yet born has no discharge plan (422 not-born)`),
     firstVisit: Type.Object(
       {
         agency: sentAgency,
         name: text(DISCHARGE_LIMITS.name, 'Who sees the baby first at home'),
-        by: sentDay('the last day of the first home visit: on or after the discharge (later than 2 working days after it is allowed, and noted)'),
+        by: sentDay('the last day of the first home visit: on or after the discharge, at most 12 months from today (later than 2 working days after the discharge is allowed, and noted)'),
       },
       { additionalProperties: false, description: 'Who sees the baby first at home, and by when' },
     ),
     feedingAndHandling: Type.Optional(text(DISCHARGE_LIMITS.advice, 'Feeding and handling advice agreed; needed for a fragile baby (born before 37 weeks, under 2,500 g, or after a neonatal stay: 422 advice-needed)')),
     followUps: Type.Optional(
       Type.Array(
-        Type.Object({ what: text(DISCHARGE_LIMITS.what), where: text(DISCHARGE_LIMITS.where), on: sentDay('on or after the discharge') }, { additionalProperties: false }),
+        Type.Object({ what: text(DISCHARGE_LIMITS.what), where: text(DISCHARGE_LIMITS.where), on: sentDay('on or after the discharge, at most 12 months from today') }, { additionalProperties: false }),
         { maxItems: DISCHARGE_LIMITS.followUps + 10, description: `Follow-up appointments, at most ${DISCHARGE_LIMITS.followUps}` },
       ),
     ),

@@ -18,7 +18,7 @@ const Person = Type.Object({ name: Type.String(), agency });
 export const MeetingRecord = Type.Object(
   {
     kind: Type.String({ maxLength: 100, description: `One of ${MEETING_KINDS.join(', ')} (422 unknown-kind otherwise)` }),
-    heldOn: Type.String({ maxLength: 10, description: 'YYYY-MM-DD, today or before: a meeting in the future has not been held (422 held-in-future)' }),
+    heldOn: Type.String({ maxLength: 10, description: 'YYYY-MM-DD in 1900 or later, today or before: a meeting in the future has not been held (422 held-too-early, held-in-future)' }),
     chair: text(MEETING_LIMITS.chair, 'Who chaired it'),
     chairIndependent: Type.Optional(Type.Boolean({ description: 'Whether the chair was independent of the case (or senior to those working with the family)' })),
     parentsPresent: Type.Boolean({ description: "Whether the parents were present; never at a professionals' meeting (422 parents-at-professionals-meeting)" }),
@@ -32,7 +32,7 @@ export const MeetingRecord = Type.Object(
           {
             text: text(MEETING_LIMITS.actionText),
             owner: Type.Optional(text(MEETING_LIMITS.owner, 'Who will do it (422 owner-needed when left out)')),
-            dueOn: Type.Optional(Type.String({ maxLength: 10, description: 'YYYY-MM-DD (422 due-date-needed when left out)' })),
+            dueOn: Type.Optional(Type.String({ maxLength: 10, description: 'YYYY-MM-DD in 1900 or later, at most 12 months from today (422 due-date-needed when left out, due-too-early, due-too-far-ahead)' })),
           },
           { additionalProperties: false },
         ),

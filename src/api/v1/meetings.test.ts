@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { caseApi, type ApiErrorBody as ErrorBody, type CaseApi } from '../../../test/helpers/case-api.ts';
 import { makeOrganisation } from '../../../test/helpers/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
-import { addDays } from '../../domain/shared/calendar-date.ts';
+import { addDays, addMonths } from '../../domain/shared/calendar-date.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
 import { addWorkingDays } from '../../domain/timescales/working-days.ts';
 
@@ -74,6 +74,17 @@ describe('the meetings and timescales API', () => {
     assert.equal(error.code, 'invalid-meeting');
     assert.deepEqual(error.details.map((d) => d.path), ['/heldOn', '/parentsPresent', '/decisions/0', '/actions/0/owner', '/actions/0/dueOn']);
     assert.match(error.details[0]!.message, /dated in the future/);
+    assert.equal(await meetings(), 1);
+  });
+
+  it('answers 422 naming a day before 1900 and a due day more than 12 months ahead, storing nothing', async () => {
+    const response = await call('lead', 'POST', 'meetings', { ...strategy(), heldOn: '0226-11-20', actions: [{ text: 'Visit', owner: 'Sue Manager', dueOn: addMonths(today, 12) }, { text: 'Review', owner: 'Sue Manager', dueOn: addDays(addMonths(today, 12), 1) }] });
+    assert.equal(response.statusCode, 422, response.body);
+    const { error } = response.json<ErrorBody>();
+    assert.deepEqual(error.details, [
+      { path: '/heldOn', message: 'The date the meeting was held must be in 1900 or later: check the year.' },
+      { path: '/actions/1/dueOn', message: 'The due date can be at most 12 months from today: check the year.' },
+    ]);
     assert.equal(await meetings(), 1);
   });
 

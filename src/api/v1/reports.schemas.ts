@@ -12,8 +12,8 @@ const category = oneOf(ABUSE_CATEGORIES, { description: 'NEG neglect, PHY physic
 
 export const PeriodQuery = Type.Object(
   {
-    from: Type.String({ maxLength: 10, description: 'YYYY-MM-DD, the first day included' }),
-    to: Type.String({ maxLength: 10, description: 'YYYY-MM-DD, the last day included, on or after from (400 invalid-period otherwise)' }),
+    from: Type.String({ maxLength: 10, description: 'YYYY-MM-DD in 1900 or later, the first day included' }),
+    to: Type.String({ maxLength: 10, description: 'YYYY-MM-DD in 1900 or later, the last day included, on or after from (400 invalid-period otherwise)' }),
   },
   { additionalProperties: false },
 );

@@ -55,6 +55,9 @@ describe('the subject access search API', () => {
     assert.equal(slip.statusCode, 422);
     assert.deepEqual(slip.json<{ error: { code: string; details: { path: string }[] } }>().error.code, 'invalid-search');
     assert.deepEqual(await lastAudit(), { action: 'subject-access.search', outcome: 'failure' });
+    const early = await search('officer', { name: 'Sarah Hart', dateOfBirth: '1094-03-17' });
+    assert.equal(early.statusCode, 422);
+    assert.deepEqual(early.json<{ error: { details: { path: string; message: string }[] } }>().error.details, [{ path: '/dateOfBirth', message: 'Date of birth must be in 1900 or later: check the year.' }]);
     const team = await search('practitioner', { name: 'Sarah Hart', dateOfBirth: '1994-03-17' });
     assert.equal(team.statusCode, 403);
     assert.doesNotMatch(team.body, /Lily|Sarah/);

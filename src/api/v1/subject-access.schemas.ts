@@ -17,7 +17,7 @@ export const RequestSent = Type.Object(
     nhsNumber: Type.Optional(nhsNumber('The NHS number of the person asking (a parent), or of the child whose information a parent asks for. Give this or personId (422 invalid-request when neither finds anyone)')),
     personId: Type.Optional(Type.String({ maxLength: 100, description: 'The id of the person asking, as a person in a case (for someone recorded without an NHS number)' })),
     parentNhsNumber: Type.Optional(nhsNumber('For a child’s request made by a parent: the parent’s NHS number, so their own details are not marked for redaction')),
-    receivedOn: day('The day the request was received: the one-month clock starts from it (today or earlier)'),
+    receivedOn: day('The day the request was received: the one-month clock starts from it (in 1900 or later, today or earlier)'),
   },
   { additionalProperties: false },
 );

@@ -15,7 +15,7 @@ const answers = (sent: boolean) =>
 
 export const SupervisionRecord = Type.Object(
   {
-    heldOn: Type.String({ maxLength: 10, description: 'YYYY-MM-DD, today or before (422 held-in-future)' }),
+    heldOn: Type.String({ maxLength: 10, description: 'YYYY-MM-DD in 1900 or later, today or before (422 held-too-early, held-in-future)' }),
     practitionerId: Type.String({ maxLength: 100, description: 'The practitioner supervised: an account in the team around the baby' }),
     supervisorId: Type.String({ maxLength: 100, description: "The supervisor: an account in the practitioner's organisation, not an administrator (403 not-allowed when outside it). The caller is one of the two" }),
     answers: answers(true),
@@ -28,7 +28,7 @@ export const SupervisionRecord = Type.Object(
           {
             text: text(SUPERVISION_LIMITS.actionText),
             owner: Type.Optional(text(SUPERVISION_LIMITS.owner, 'Who will do it (422 owner-needed when left out)')),
-            dueOn: Type.Optional(Type.String({ maxLength: 10, description: 'YYYY-MM-DD (422 due-date-needed when left out)' })),
+            dueOn: Type.Optional(Type.String({ maxLength: 10, description: 'YYYY-MM-DD in 1900 or later, at most 12 months from today (422 due-date-needed when left out, due-too-early, due-too-far-ahead)' })),
           },
           { additionalProperties: false },
         ),

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { ApiErrorBody } from '../../../test/helpers/case-api.ts';
 import { apiTokenFor, makeCase, makeOrganisation, makeUser } from '../../../test/helpers/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
-import { addDays } from '../../domain/shared/calendar-date.ts';
+import { addDays, addMonths } from '../../domain/shared/calendar-date.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
 import { PROMPT_IDS } from '../../domain/supervision/supervision-prompts.ts';
 
@@ -80,6 +80,17 @@ describe('the supervision API', () => {
     const { error } = response.json<ApiErrorBody>();
     assert.equal(error.code, 'invalid-supervision');
     assert.deepEqual(error.details.map((d) => d.path), ['/heldOn', ...PROMPT_IDS.flatMap((id) => (id === 'stuck' ? ['/stuck', '/answers/stuck'] : [`/answers/${id}`])), '/actions/0/owner', '/actions/0/dueOn']);
+    assert.equal(await stored(), before);
+  });
+
+  it('answers 422 naming a day before 1900 and a due day more than 12 months ahead, storing nothing', async () => {
+    const before = await stored();
+    const response = await call('practitioner', 'POST', 'supervisions', record({ heldOn: '1026-11-20', actions: [{ text: 'Visit', owner: 'Api Manager', dueOn: addDays(addMonths(today, 12), 1) }] }));
+    assert.equal(response.statusCode, 422, response.body);
+    assert.deepEqual(response.json<ApiErrorBody>().error.details, [
+      { path: '/heldOn', message: 'The date of the supervision must be in 1900 or later: check the year.' },
+      { path: '/actions/0/dueOn', message: 'The due date can be at most 12 months from today: check the year.' },
+    ]);
     assert.equal(await stored(), before);
   });
 

@@ -96,6 +96,8 @@ describe('searching for a record', () => {
     assert.equal(short.ok ? null : short.code, 'invalid-name');
     const date = await searchCases(t.ctx, lead, { dateOfBirth: '2026-02-31' });
     assert.equal(date.ok ? null : date.code, 'invalid-date');
+    const early = await searchCases(t.ctx, lead, { dateOfBirth: '1026-03-04' });
+    assert.deepEqual(early.ok ? null : [early.code, early.message], ['invalid-date', 'Date of birth or due date must be in 1900 or later: check the year.']);
   });
 
   it('finds "John Smith" when searching for "Jon Smyth", and for the family name alone', async () => {

@@ -12,7 +12,7 @@ import type { AccessBasis } from '../../domain/access/case-access.ts';
 import { infantDisplayName } from '../../domain/people/infant-name.ts';
 import { checkNhsNumber, normaliseNhsNumber } from '../../domain/people/nhs-number.ts';
 import { ageBand, isPostcode, matchReasons, normalisePostcode, orderSearchHits, type MatchReason } from '../../domain/people/record-details.ts';
-import { isRealIsoDate } from '../../domain/shared/calendar-date.ts';
+import { anyDayProblem, tooEarlyWords } from '../../domain/shared/date-rules.ts';
 import { roleAllows } from '../../domain/shared/roles.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
 import { NHS_NUMBER_MESSAGE, parseNameQuery, searchDueDateRange, type InfantStatus, type NameQuery } from '../../domain/people/record-matching.ts';
@@ -204,7 +204,8 @@ export async function searchCases(ctx: AppContext, actor: UserActor, criteria: S
   if (nhsInput && checkNhsNumber(nhsInput) !== null) return fail('invalid-nhs-number', NHS_NUMBER_MESSAGE);
   const name = nameInput ? parseNameQuery(nameInput) : null;
   if (nameInput && !name) return fail('invalid-name', 'Name must include at least 2 letters');
-  if (date && !isRealIsoDate(date)) return fail('invalid-date', 'Date of birth or due date must be a real date');
+  if (date && anyDayProblem(date) === 'not-a-date') return fail('invalid-date', 'Date of birth or due date must be a real date');
+  if (date && anyDayProblem(date) === 'too-early') return fail('invalid-date', tooEarlyWords('Date of birth or due date'));
   if (postcodeInput && !isPostcode(postcodeInput)) return fail('invalid-postcode', 'Enter a real postcode, like DE1 2AB');
   if (postcodeInput && !maySearchByPostcode(actor)) {
     await recordAuditAlone(ctx, actor, { action: 'cases.search', outcome: 'denied', details: { reason: 'postcode-not-allowed' } });

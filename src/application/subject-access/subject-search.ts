@@ -14,7 +14,7 @@ import { isPostcode, normalisePostcode } from '../../domain/people/record-detail
 import { parseNameQuery, type NameQuery } from '../../domain/people/record-matching.ts';
 import { RELATIONSHIPS_TO_INFANT, isRelationshipToInfant } from '../../domain/people/relationships.ts';
 import { matchPerson, type PersonFacts } from '../../domain/search/person-match.ts';
-import { isRealIsoDate } from '../../domain/shared/calendar-date.ts';
+import { anyDayProblem, tooEarlyWords } from '../../domain/shared/date-rules.ts';
 import type { Queryable } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAuditAlone } from '../audit.ts';
@@ -79,7 +79,8 @@ function checkTyped(typed: SubjectSearchTyped): { name: NameQuery; dateOfBirth: 
   if (nameTyped === '') problems.push({ field: 'name', message: 'Enter the name of the person the request is about, as the letter gives it' });
   else if (!name) problems.push({ field: 'name', message: 'The name must have at least 2 letters' });
   if (dateTyped === '') problems.push({ field: 'dateOfBirth', message: 'Enter their date of birth, such as 1994-03-17: a name alone finds too many people' });
-  else if (!isRealIsoDate(dateTyped)) problems.push({ field: 'dateOfBirth', message: 'Date of birth must be a real date, such as 1994-03-17' });
+  else if (anyDayProblem(dateTyped) === 'not-a-date') problems.push({ field: 'dateOfBirth', message: 'Date of birth must be a real date, such as 1994-03-17' });
+  else if (anyDayProblem(dateTyped) === 'too-early') problems.push({ field: 'dateOfBirth', message: tooEarlyWords('Date of birth') });
   if (postcodeTyped !== '' && !isPostcode(postcodeTyped)) problems.push({ field: 'postcode', message: 'Enter a real postcode, like DE1 2AB, or leave it empty' });
   if (problems.length > 0 || !name) return problems;
   return { name, dateOfBirth: dateTyped, postcode: postcodeTyped === '' ? null : normalisePostcode(postcodeTyped) };

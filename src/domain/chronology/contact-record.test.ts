@@ -102,11 +102,12 @@ describe('recording a contact: the contact entry', () => {
     for (const kind of ['', 'case-note', 'police-incident', 'toString']) assert.deepEqual(problems({ kind }), ['kind-needed'], kind);
   });
 
-  it('needs a real date that is not in the future; today is fine', () => {
+  it('needs a real date in 1900 or later that is not in the future; today is fine', () => {
     assert.deepEqual(problems({ occurredOn: '' }), ['occurred-on-needed']);
     assert.deepEqual(problems({ occurredOn: '2026-02-30' }), ['occurred-on-invalid']);
     assert.deepEqual(problems({ occurredOn: '20/11/2026' }), ['occurred-on-invalid']);
     assert.deepEqual(problems({ occurredOn: '2026-11-23' }), ['occurred-in-future']);
+    assert.deepEqual(problems({ occurredOn: '1026-11-20' }), ['occurred-on-too-early']);
     assert.equal(plan({ occurredOn: '2026-11-22' }).contact.occurredAt, '2026-11-22');
   });
 

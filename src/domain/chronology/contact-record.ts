@@ -40,7 +40,8 @@ import type { EvidenceSource } from '../catalogue/evidence-sources.ts';
 import type { FactorId } from '../catalogue/factor-ids.ts';
 import { isSignificantAdult } from '../profile/profile-subjects.ts';
 import type { EvidenceDirection, ProfilePerson } from '../profile/profile.types.ts';
-import { dayInWords, isRealIsoDate } from '../shared/calendar-date.ts';
+import { dayInWords, EARLIEST_YEAR, isRealIsoDate } from '../shared/calendar-date.ts';
+import { happenedDayProblem } from '../shared/date-rules.ts';
 import { londonDateTime } from '../shared/service-day.ts';
 import { NEVER_SEEING_KINDS } from './unseen-periods.ts';
 import { factorById } from '../catalogue/catalogue.ts';
@@ -234,6 +235,7 @@ export const CONTACT_PROBLEMS = {
   'kind-needed': { field: 'kind', message: 'Select what kind of contact this was' },
   'occurred-on-needed': { field: 'occurredOn', message: 'Enter the date of the contact' },
   'occurred-on-invalid': { field: 'occurredOn', message: 'Date of the contact must be a real date' },
+  'occurred-on-too-early': { field: 'occurredOn', message: `Date of the contact must be in ${String(EARLIEST_YEAR)} or later: check the year` },
   'occurred-in-future': { field: 'occurredOn', message: 'Date of the contact must be today or in the past' },
   'time-invalid': { field: 'time', message: 'Enter the time on the 24-hour clock, like 14:30, or leave it empty' },
   'joint-with-needed': { field: 'jointWith', message: 'Say which other agency was at the joint visit' },
@@ -330,9 +332,11 @@ function checkContact(answers: ContactAnswers, context: ContactContext): Contact
   if (given(answers.kind) === 'joint-visit' && jointWith === '') problems.push('joint-with-needed');
   if (given(answers.kind) !== 'joint-visit' && jointWith !== '') problems.push('joint-with-when-not-joint');
   const day = given(answers.occurredOn);
+  const dayProblem = happenedDayProblem(day, context.today);
   if (day === '') problems.push('occurred-on-needed');
-  else if (!isRealIsoDate(day)) problems.push('occurred-on-invalid');
-  else if (day > context.today) problems.push('occurred-in-future');
+  else if (dayProblem === 'not-a-date') problems.push('occurred-on-invalid');
+  else if (dayProblem === 'too-early') problems.push('occurred-on-too-early');
+  else if (dayProblem === 'in-future') problems.push('occurred-in-future');
   if (!isClockTime(given(answers.time))) problems.push('time-invalid');
   const call = isCall(given(answers.kind));
   if (context.born && !call) problems.push(...checkBaby(answers));

@@ -1,5 +1,5 @@
 // What makes a consent or information sharing record acceptable, whoever records it (the consent
-// page, an agency system): a kind the service knows; a real day that is not after today (nothing is
+// page, an agency system): a kind the service knows; a real day in 1900 or later, not after today (nothing is
 // recorded before it happened); for a consent, who was asked (one person on the case, or a name), for
 // what sharing, and the answer (a refusal needs nothing more); for a withdrawal, a consent on this
 // case that was given and is not already withdrawn, withdrawn on or after the day it was given; for
@@ -8,6 +8,7 @@
 // ignored. Each problem has a JSON pointer path, so a page marks the field and an API caller is told
 // exactly which part is wrong (docs/domain.md "Consent and information sharing").
 import { isRealIsoDate } from '../shared/calendar-date.ts';
+import { happenedDayProblem, tooEarlyWords } from '../shared/date-rules.ts';
 import {
   CONSENT_LIMITS,
   isConsentAnswer,
@@ -27,6 +28,7 @@ export const CONSENT_PROBLEM_MESSAGES = {
   'purpose-needed': 'Say what the consent was for: which agencies, or what purpose.',
   'date-needed': 'Enter the date.',
   'not-a-date': 'The date must be a real date.',
+  'too-early': tooEarlyWords('The date'),
   'in-future': 'The date cannot be in the future: record it once it has happened.',
   'answer-needed': 'Say whether consent was given or refused.',
   'withdraws-needed': 'Choose the consent that was withdrawn.',
@@ -98,8 +100,10 @@ export function checkConsentRecord(draft: ConsentDraft, context: ConsentContext)
   const day = (field: 'soughtOn' | 'withdrawnOn' | 'sharedOn'): string => {
     const value = trimmed(draft[field]);
     if (value === '') problem(`/${field}`, 'date-needed');
-    else if (!isRealIsoDate(value)) problem(`/${field}`, 'not-a-date');
-    else if (value > context.today) problem(`/${field}`, 'in-future');
+    else {
+      const wrong = happenedDayProblem(value, context.today);
+      if (wrong) problem(`/${field}`, wrong);
+    }
     return value;
   };
 

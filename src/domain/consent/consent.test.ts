@@ -62,9 +62,11 @@ describe('a consent sought', () => {
     assert.ok(checked.ok && checked.record.kind === 'consent' && checked.record.answer === 'refused' && !('note' in checked.record));
   });
 
-  it('refuses a date after today, a day that does not exist, and no date, each at /soughtOn', () => {
+  it('refuses a date after today, a day that does not exist, one before 1900, and no date, each at /soughtOn', () => {
     assert.deepEqual(problems(consent({ soughtOn: '2026-11-23' })), [{ path: '/soughtOn', code: 'in-future' }]);
     assert.deepEqual(problems(consent({ soughtOn: '2026-02-30' })), [{ path: '/soughtOn', code: 'not-a-date' }]);
+    assert.deepEqual(problems(consent({ soughtOn: '1026-11-20' })), [{ path: '/soughtOn', code: 'too-early' }]);
+    assert.ok(checkConsentRecord(consent({ soughtOn: '1900-01-01' }), context()).ok, 'the first day of 1900');
     assert.deepEqual(problems(consent({ soughtOn: ' ' })), [{ path: '/soughtOn', code: 'date-needed' }]);
     assert.deepEqual(problems(consent({ soughtOn: undefined })), [{ path: '/soughtOn', code: 'date-needed' }]);
   });
@@ -196,12 +198,14 @@ describe('the GP told', () => {
     source: 'agency-record', personIds: [], presentIds: [], significant: false, indicates: [], babySeen: null, victimIds: [], perpetratorIds: [], ...over,
   });
 
-  it('checks the form: a date not in the future and what was shared; who told may be left out', () => {
+  it('checks the form: a date in 1900 or later, not in the future, and what was shared; who told may be left out', () => {
     assert.deepEqual(checkGpTold({ toldOn: today, shared: 'The concerns about drinking' }, today), []);
     assert.deepEqual(checkGpTold({ toldOn: '2026-11-23', shared: ' ' }, today), [{ path: '/toldOn', code: 'in-future' }, { path: '/shared', code: 'shared-needed' }]);
     assert.deepEqual(checkGpTold({ toldOn: '', shared: 'x' }, today), [{ path: '/toldOn', code: 'date-needed' }]);
     assert.deepEqual(checkGpTold({ toldOn: '2026-13-01', toldBy: 'x'.repeat(201), shared: 'x' }, today), [{ path: '/toldOn', code: 'not-a-date' }, { path: '/toldBy', code: 'too-long' }]);
-    assert.ok(Object.keys(GP_TOLD_PROBLEM_MESSAGES).length === 5);
+    assert.deepEqual(checkGpTold({ toldOn: '0226-11-20', shared: 'x' }, today), [{ path: '/toldOn', code: 'too-early' }]);
+    assert.deepEqual(checkGpTold({ toldOn: '1900-01-01', shared: 'x' }, today), []);
+    assert.ok(Object.keys(GP_TOLD_PROBLEM_MESSAGES).length === 6);
   });
 
   it('records the GP told as a gp-informed entry, by the recorder unless someone is named', () => {

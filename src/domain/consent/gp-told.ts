@@ -7,7 +7,8 @@
 import { currentEntries } from '../chronology/current-entries.ts';
 import type { ChronologyEntry } from '../chronology/chronology.types.ts';
 import { dayOfOccurrence } from '../chronology/entry-rules.ts';
-import { dayInWords, isRealIsoDate } from '../shared/calendar-date.ts';
+import { dayInWords } from '../shared/calendar-date.ts';
+import { happenedDayProblem, tooEarlyWords } from '../shared/date-rules.ts';
 
 export const GP_TOLD_KIND = 'gp-informed';
 /** The mark the GP-told form leaves in an entry's details; an agency system cannot send it (the events API refuses `details.form`). */
@@ -25,6 +26,7 @@ export interface GpToldDraft {
 export const GP_TOLD_PROBLEM_MESSAGES = {
   'date-needed': 'Enter the date the GP was told.',
   'not-a-date': 'The date the GP was told must be a real date.',
+  'too-early': tooEarlyWords('The date the GP was told'),
   'in-future': 'The date the GP was told cannot be in the future.',
   'shared-needed': 'Say what was shared with the GP.',
   'too-long': 'This is too long.',
@@ -40,8 +42,10 @@ export function checkGpTold(draft: GpToldDraft, today: string): GpToldProblem[] 
   const problems: GpToldProblem[] = [];
   const toldOn = draft.toldOn.trim();
   if (toldOn === '') problems.push({ path: '/toldOn', code: 'date-needed' });
-  else if (!isRealIsoDate(toldOn)) problems.push({ path: '/toldOn', code: 'not-a-date' });
-  else if (toldOn > today) problems.push({ path: '/toldOn', code: 'in-future' });
+  else {
+    const wrong = happenedDayProblem(toldOn, today);
+    if (wrong) problems.push({ path: '/toldOn', code: wrong });
+  }
   if ((draft.toldBy ?? '').trim().length > GP_TOLD_LIMITS.toldBy) problems.push({ path: '/toldBy', code: 'too-long' });
   const shared = draft.shared.trim();
   if (shared === '') problems.push({ path: '/shared', code: 'shared-needed' });

@@ -3,15 +3,17 @@
 // JSON pointer path, so a page can mark the field and an API caller is told exactly which part is
 // wrong. A plan is for a baby who has been born, leaving a neonatal unit or a hospital stay on a
 // day that is not before the birth and at most DISCHARGE_PLANNED_UP_TO_DAYS ahead; someone is named
-// to see the baby first at home by a day on or after the discharge; a fragile baby (born before 37
-// weeks, under 2,500 g, or after a neonatal stay) gets feeding and handling advice (Derby and
+// to see the baby first at home by a day on or after the discharge and, as every follow-up, at most
+// DUE_MONTHS_AHEAD ahead (date-rules.ts: every day is in 1900 or later); a fragile baby (born before
+// 37 weeks, under 2,500 g, or after a neonatal stay) gets feeding and handling advice (Derby and
 // Derbyshire review 5.26); every follow-up appointment says what, where and when; the social worker
 // was told (when and by whom), or there is none on the team, which must be true (Derby and
 // Derbyshire review 5.23: Infant 2's social worker was not told of a discharge); and the GP was told
 // or not yet.
 import { isPreterm } from '../people/age.ts';
 import { LOW_BIRTH_WEIGHT_UNDER_GRAMS } from '../profile/derived-factors.ts';
-import { addDays, dayInWords, isRealIsoDate } from '../shared/calendar-date.ts';
+import { addDays, dayInWords } from '../shared/calendar-date.ts';
+import { anyDayProblem, dayProblem, DUE, happenedDayProblem, tooEarlyWords, tooFarAheadWords } from '../shared/date-rules.ts';
 import { ORGANISATION_KINDS, isOrganisationKind } from '../shared/organisation-kinds.ts';
 import { addWorkingDays } from '../timescales/working-days.ts';
 import {
@@ -36,12 +38,15 @@ export const DISCHARGE_PROBLEM_MESSAGES = {
   'unknown-stay': 'Choose whether the baby is leaving a neonatal unit or a hospital stay.',
   'discharge-date-needed': 'Enter the date the baby leaves, or is planned to leave.',
   'discharge-not-a-date': 'The discharge date must be a real date.',
+  'discharge-too-early': tooEarlyWords('The discharge date'),
   'discharge-before-birth': 'The discharge date cannot be before the baby was born.',
   'discharge-too-far-ahead': `The discharge date can be at most ${DISCHARGE_PLANNED_UP_TO_DAYS} days from today: record the plan nearer the time.`,
   'first-visit-agency-needed': 'Choose the agency that sees the baby first at home.',
   'first-visit-name-needed': 'Enter who sees the baby first at home.',
   'first-visit-date-needed': 'Enter the date by which the baby is first seen at home.',
   'first-visit-not-a-date': 'The date of the first home visit must be a real date.',
+  'first-visit-too-early': tooEarlyWords('The date of the first home visit'),
+  'first-visit-too-far-ahead': tooFarAheadWords('The date of the first home visit'),
   'first-visit-before-discharge': 'The first home visit cannot be before the discharge date.',
   'advice-needed': 'Enter the feeding and handling advice agreed: this baby is fragile (born before 37 weeks, under 2,500 g or after a neonatal stay).',
   'too-long': 'This is too long.',
@@ -50,12 +55,15 @@ export const DISCHARGE_PROBLEM_MESSAGES = {
   'follow-up-where-needed': 'Say where the appointment is.',
   'follow-up-date-needed': 'Enter the date of the appointment.',
   'follow-up-not-a-date': 'The date of the appointment must be a real date.',
+  'follow-up-too-early': tooEarlyWords('The date of the appointment'),
+  'follow-up-too-far-ahead': tooFarAheadWords('The date of the appointment'),
   'follow-up-before-discharge': 'A follow-up appointment cannot be before the discharge date.',
   'social-worker-needed': 'Say when the social worker was told of the discharge, or that there is no social worker on the team.',
   'social-worker-on-team': "There is a social worker on the team around this baby: say when they were told of the discharge, and by whom.",
   'gp-needed': 'Say whether the GP has been told of the discharge.',
   'told-date-needed': 'Enter the date they were told.',
   'told-not-a-date': 'The date they were told must be a real date.',
+  'told-too-early': tooEarlyWords('The date they were told'),
   'told-in-future': 'The date they were told cannot be in the future.',
   'told-by-needed': 'Enter who told them.',
   'too-many-people': `List at most ${DISCHARGE_LIMITS.attendees} people.`,
@@ -95,19 +103,24 @@ export function checkDischargePlan(draft: DischargePlanDraft, context: Discharge
   if (!stay) problem('/stay', 'unknown-stay');
 
   const dischargeOn = trimmed(draft.dischargeOn);
-  const dischargeKnown = isRealIsoDate(dischargeOn);
+  const dischargeProblem = anyDayProblem(dischargeOn);
+  const dischargeKnown = dischargeProblem === null;
   if (!context.born) problem('/dischargeOn', 'not-born');
   else if (dischargeOn === '') problem('/dischargeOn', 'discharge-date-needed');
-  else if (!dischargeKnown) problem('/dischargeOn', 'discharge-not-a-date');
+  else if (dischargeProblem === 'not-a-date') problem('/dischargeOn', 'discharge-not-a-date');
+  else if (dischargeProblem === 'too-early') problem('/dischargeOn', 'discharge-too-early');
   else if (context.dateOfBirth !== null && dischargeOn < context.dateOfBirth) problem('/dischargeOn', 'discharge-before-birth');
   else if (dischargeOn > addDays(today, DISCHARGE_PLANNED_UP_TO_DAYS)) problem('/dischargeOn', 'discharge-too-far-ahead');
 
-  /** A day that cannot be before the discharge (when the discharge date is known). */
-  const dayFrom = (value: unknown, at: string, codes: { needed: DischargeProblemCode; notADate: DischargeProblemCode; before: DischargeProblemCode }): string => {
+  /** A day that cannot be before the discharge (when the discharge date is known), nor further ahead than a due day may be. */
+  const dayFrom = (value: unknown, at: string, codes: { needed: DischargeProblemCode; notADate: DischargeProblemCode; before: DischargeProblemCode; tooEarly: DischargeProblemCode; tooFarAhead: DischargeProblemCode }): string => {
     const day = trimmed(value);
+    const wrong = dayProblem(day, today, DUE);
     if (day === '') problem(at, codes.needed);
-    else if (!isRealIsoDate(day)) problem(at, codes.notADate);
+    else if (wrong === 'not-a-date') problem(at, codes.notADate);
+    else if (wrong === 'too-early') problem(at, codes.tooEarly);
     else if (dischargeKnown && day < dischargeOn) problem(at, codes.before);
+    else if (wrong === 'too-far-ahead') problem(at, codes.tooFarAhead);
     return day;
   };
   const text = (value: unknown, at: string, needed: DischargeProblemCode | null, max: number): string => {
@@ -120,7 +133,7 @@ export function checkDischargePlan(draft: DischargePlanDraft, context: Discharge
   const visitAgency = trimmed(draft.firstVisit.agency);
   if (!isOrganisationKind(visitAgency)) problem('/firstVisit/agency', 'first-visit-agency-needed');
   const visitName = text(draft.firstVisit.name, '/firstVisit/name', 'first-visit-name-needed', DISCHARGE_LIMITS.name);
-  const visitBy = dayFrom(draft.firstVisit.by, '/firstVisit/by', { needed: 'first-visit-date-needed', notADate: 'first-visit-not-a-date', before: 'first-visit-before-discharge' });
+  const visitBy = dayFrom(draft.firstVisit.by, '/firstVisit/by', { needed: 'first-visit-date-needed', notADate: 'first-visit-not-a-date', before: 'first-visit-before-discharge', tooEarly: 'first-visit-too-early', tooFarAhead: 'first-visit-too-far-ahead' });
 
   const fragile = fragileReasons(context, stay);
   const advice = trimmed(draft.feedingAndHandling);
@@ -134,15 +147,17 @@ export function checkDischargePlan(draft: DischargePlanDraft, context: Discharge
     return {
       what: text(followUp.what, `${at}/what`, 'follow-up-what-needed', DISCHARGE_LIMITS.what),
       where: text(followUp.where, `${at}/where`, 'follow-up-where-needed', DISCHARGE_LIMITS.where),
-      on: dayFrom(followUp.on, `${at}/on`, { needed: 'follow-up-date-needed', notADate: 'follow-up-not-a-date', before: 'follow-up-before-discharge' }),
+      on: dayFrom(followUp.on, `${at}/on`, { needed: 'follow-up-date-needed', notADate: 'follow-up-not-a-date', before: 'follow-up-before-discharge', tooEarly: 'follow-up-too-early', tooFarAhead: 'follow-up-too-far-ahead' }),
     };
   });
 
   const told = (sent: { toldOn?: string; toldBy?: string }, at: string): { toldOn: string; toldBy: string } => {
     const toldOn = trimmed(sent.toldOn);
+    const wrong = happenedDayProblem(toldOn, today);
     if (toldOn === '') problem(`${at}/toldOn`, 'told-date-needed');
-    else if (!isRealIsoDate(toldOn)) problem(`${at}/toldOn`, 'told-not-a-date');
-    else if (toldOn > today) problem(`${at}/toldOn`, 'told-in-future');
+    else if (wrong === 'not-a-date') problem(`${at}/toldOn`, 'told-not-a-date');
+    else if (wrong === 'too-early') problem(`${at}/toldOn`, 'told-too-early');
+    else if (wrong === 'in-future') problem(`${at}/toldOn`, 'told-in-future');
     const toldBy = text(sent.toldBy, `${at}/toldBy`, 'told-by-needed', DISCHARGE_LIMITS.name);
     return { toldOn, toldBy };
   };

@@ -152,6 +152,21 @@ describe('checking a discharge plan', () => {
     assert.equal(accepted({ firstVisit: { agency: 'health-visiting', name: 'Claire', by: '2026-12-03' } }).firstVisit.by, '2026-12-03');
   });
 
+  it('refuses days before 1900, whether or not the birth is known, and a first visit or follow-up more than 12 months ahead', () => {
+    const visit = (by: string) => ({ agency: 'health-visiting', name: 'Claire', by });
+    assert.deepEqual(problems({ dischargeOn: '1026-12-03', firstVisit: visit('1026-12-04'), followUps: [{ what: 'Clinic', where: 'Here', on: '1026-12-10' }] }, { dateOfBirth: null }), [
+      { path: '/dischargeOn', code: 'discharge-too-early' },
+      { path: '/firstVisit/by', code: 'first-visit-too-early' },
+      { path: '/followUps/0/on', code: 'follow-up-too-early' },
+    ]);
+    assert.deepEqual(problems({ firstVisit: visit('2027-12-03'), followUps: [{ what: 'Clinic', where: 'Here', on: '2027-12-03' }] }), [
+      { path: '/firstVisit/by', code: 'first-visit-too-far-ahead' },
+      { path: '/followUps/0/on', code: 'follow-up-too-far-ahead' },
+    ]);
+    assert.ok(accepted({ firstVisit: visit('2027-12-02'), followUps: [{ what: 'Clinic', where: 'Here', on: '2027-12-02' }] }), 'twelve months to the day');
+    assert.deepEqual(problems({ socialWorker: { status: 'told', toldOn: '1899-12-31', toldBy: 'Ward' } }), [{ path: '/socialWorker/toldOn', code: 'told-too-early' }]);
+  });
+
   it('does not compare with a discharge date it could not read', () => {
     assert.deepEqual(problems({ dischargeOn: 'soon', firstVisit: { agency: 'gp', name: 'Dr Ray', by: '2020-01-01' }, followUps: [{ what: 'Clinic', where: 'Here', on: '2020-01-01' }] }), [
       { path: '/dischargeOn', code: 'discharge-not-a-date' },

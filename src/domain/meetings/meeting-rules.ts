@@ -1,10 +1,11 @@
 // What makes a meeting acceptable, whoever records it (the meetings page, an agency system): a kind
-// the service knows, a real day that is not after today (a meeting in the future has not been held),
-// a chair, whether the parents were there (never at a professionals' meeting, which is by definition
-// without them), at least one attendee and one decision, each in words, people named with their
-// agency, and every action with an owner and a due date. Each problem has a JSON pointer path, so a
-// page can mark the field and an API caller is told exactly which part is wrong.
-import { isRealIsoDate } from '../shared/calendar-date.ts';
+// the service knows, a real day in 1900 or later that is not after today (a meeting in the future
+// has not been held), a chair, whether the parents were there (never at a professionals' meeting,
+// which is by definition without them), at least one attendee and one decision, each in words,
+// people named with their agency, and every action with an owner and a due date at most 12 months
+// ahead (date-rules.ts). Each problem has a JSON pointer path, so a page can mark the field and an
+// API caller is told exactly which part is wrong.
+import { dayProblem, DUE, HAPPENED, tooEarlyWords, tooFarAheadWords } from '../shared/date-rules.ts';
 import { isOrganisationKind } from '../shared/organisation-kinds.ts';
 import { MEETING_LIMITS, isAbuseCategory, isConference, isMeetingKind, type Meeting, type MeetingDraft, type MeetingPerson } from './meeting.types.ts';
 
@@ -12,6 +13,7 @@ export const MEETING_PROBLEM_MESSAGES = {
   'unknown-kind': 'Choose what kind of meeting it was.',
   'date-needed': 'Enter the date the meeting was held.',
   'not-a-date': 'The date the meeting was held must be a real date.',
+  'held-too-early': tooEarlyWords('The date the meeting was held'),
   'held-in-future': 'A meeting dated in the future cannot be recorded as held: enter the date it was held.',
   'chair-needed': 'Enter who chaired the meeting.',
   'too-long': 'This is too long.',
@@ -29,6 +31,8 @@ export const MEETING_PROBLEM_MESSAGES = {
   'owner-needed': 'Enter who will do it.',
   'due-date-needed': 'Enter the date it is due.',
   'due-not-a-date': 'The due date must be a real date.',
+  'due-too-early': tooEarlyWords('The due date'),
+  'due-too-far-ahead': tooFarAheadWords('The due date'),
   'section47-only-strategy': 'Only a strategy discussion starts enquiries under section 47.',
   'plan-only-conference': 'Only a child protection conference decides on a child protection plan.',
   'unknown-abuse-category': 'Choose the category of abuse: neglect, physical, sexual, emotional or multiple.',
@@ -57,9 +61,11 @@ export function checkMeeting(draft: MeetingDraft, today: string): CheckedMeeting
   if (!isMeetingKind(kind)) problem('/kind', 'unknown-kind');
 
   const heldOn = trimmed(draft.heldOn);
+  const heldOnProblem = dayProblem(heldOn, today, HAPPENED);
   if (heldOn === '') problem('/heldOn', 'date-needed');
-  else if (!isRealIsoDate(heldOn)) problem('/heldOn', 'not-a-date');
-  else if (heldOn > today) problem('/heldOn', 'held-in-future');
+  else if (heldOnProblem === 'not-a-date') problem('/heldOn', 'not-a-date');
+  else if (heldOnProblem === 'too-early') problem('/heldOn', 'held-too-early');
+  else if (heldOnProblem === 'in-future') problem('/heldOn', 'held-in-future');
 
   const chair = trimmed(draft.chair);
   if (chair === '') problem('/chair', 'chair-needed');
@@ -108,8 +114,11 @@ export function checkMeeting(draft: MeetingDraft, today: string): CheckedMeeting
     else if (text.length > MEETING_LIMITS.actionText) problem(`${at}/text`, 'too-long');
     if (owner === '') problem(`${at}/owner`, 'owner-needed');
     else if (owner.length > MEETING_LIMITS.owner) problem(`${at}/owner`, 'too-long');
+    const dueOnProblem = dayProblem(dueOn, today, DUE);
     if (dueOn === '') problem(`${at}/dueOn`, 'due-date-needed');
-    else if (!isRealIsoDate(dueOn)) problem(`${at}/dueOn`, 'due-not-a-date');
+    else if (dueOnProblem === 'not-a-date') problem(`${at}/dueOn`, 'due-not-a-date');
+    else if (dueOnProblem === 'too-early') problem(`${at}/dueOn`, 'due-too-early');
+    else if (dueOnProblem === 'too-far-ahead') problem(`${at}/dueOn`, 'due-too-far-ahead');
     return { text, owner, dueOn };
   });
 

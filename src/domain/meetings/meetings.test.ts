@@ -82,6 +82,12 @@ describe('checking a meeting', () => {
     assert.ok(checkMeeting(draft({ heldOn: today }), today).ok);
   });
 
+  it('refuses a meeting held before 1900 (a slip of the year), but not on 1 January 1900', () => {
+    assert.deepEqual(problems({ heldOn: '1026-11-20' }), [{ path: '/heldOn', code: 'held-too-early' }]);
+    assert.match(MEETING_PROBLEM_MESSAGES['held-too-early'], /^The date the meeting was held must be in 1900 or later/);
+    assert.ok(checkMeeting(draft({ heldOn: '1900-01-01' }), today).ok);
+  });
+
   it('refuses a missing or unreal date', () => {
     assert.deepEqual(problems({ heldOn: '' }), [{ path: '/heldOn', code: 'date-needed' }]);
     assert.deepEqual(problems({ heldOn: '2026-02-30' }), [{ path: '/heldOn', code: 'not-a-date' }]);
@@ -131,6 +137,13 @@ describe('checking a meeting', () => {
       { path: '/actions/2/text', code: 'action-text-needed' },
       { path: '/actions/2/dueOn', code: 'due-not-a-date' },
     ]);
+  });
+
+  it('takes an action due from 1900 up to 12 months ahead, and refuses one outside', () => {
+    const action = (dueOn: string) => ({ actions: [{ text: 'Visit', owner: 'Sam', dueOn }] });
+    assert.deepEqual(problems(action('1899-12-31')), [{ path: '/actions/0/dueOn', code: 'due-too-early' }]);
+    assert.deepEqual(problems(action('2027-11-23')), [{ path: '/actions/0/dueOn', code: 'due-too-far-ahead' }]);
+    for (const dueOn of ['1900-01-01', '2026-11-01', '2027-11-22']) assert.ok(checkMeeting(draft(action(dueOn)), today).ok, dueOn);
   });
 
   it('keeps section 47 to strategy discussions and the protection plan to conferences', () => {

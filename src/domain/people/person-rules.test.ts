@@ -45,6 +45,13 @@ describe('details of a person around the baby', () => {
     });
   });
 
+  it('refuses a date of birth before 1900, a slip of the year, and takes 1 January 1900 and today', () => {
+    assert.deepEqual(checkPersonDetails({ ...mother, dateOfBirth: '1026-03-17' }, today), { dateOfBirth: 'date-of-birth-too-early' });
+    assert.deepEqual(checkPersonDetails({ ...mother, dateOfBirth: '1899-12-31' }, today), { dateOfBirth: 'date-of-birth-too-early' });
+    assert.deepEqual(checkPersonDetails({ ...mother, dateOfBirth: '1900-01-01' }, today), {});
+    assert.deepEqual(checkPersonDetails({ ...mother, dateOfBirth: today }, today), {});
+  });
+
   it('records paternity only for a father', () => {
     assert.deepEqual(checkPersonDetails({ ...mother, paternityConfirmed: true }, today), { paternityConfirmed: 'paternity-only-for-father' });
     assert.deepEqual(checkPersonDetails({ ...mother, relationshipToInfant: 'father', sex: 'male', paternityConfirmed: false }, today), {});

@@ -1,4 +1,5 @@
 // What makes the details of a person around the baby acceptable. Pure: `today` comes in.
+import { happenedDayProblem } from '../shared/date-rules.ts';
 import { checkNhsNumber, normaliseNhsNumber } from './nhs-number.ts';
 import { isRelationshipToInfant } from './relationships.ts';
 
@@ -25,6 +26,7 @@ export type PersonProblem =
   | 'relationship-unknown'
   | 'name-or-description-needed'
   | 'description-needed'
+  | 'date-of-birth-too-early'
   | 'date-of-birth-in-future'
   | 'nhs-number-invalid'
   | 'paternity-only-for-father';
@@ -35,7 +37,10 @@ export function checkPersonDetails(person: PersonDetails, today: string): Partia
   if (person.identityKnown && !person.givenName && !person.familyName) problems.givenName = 'name-or-description-needed';
   // An unknown adult is never left blank: say what is known ("mother's new partner, name unknown").
   if (!person.identityKnown && !person.description) problems.description = 'description-needed';
-  if (person.dateOfBirth && person.dateOfBirth > today) problems.dateOfBirth = 'date-of-birth-in-future';
+  // A date of birth has happened, and even an adult's is in 1900 or later (date-rules.ts).
+  const dateOfBirth = person.dateOfBirth ? happenedDayProblem(person.dateOfBirth, today) : null;
+  if (dateOfBirth === 'too-early') problems.dateOfBirth = 'date-of-birth-too-early';
+  else if (dateOfBirth === 'in-future') problems.dateOfBirth = 'date-of-birth-in-future';
   if (person.nhsNumber && checkNhsNumber(person.nhsNumber) !== null) problems.nhsNumber = 'nhs-number-invalid';
   if (person.paternityConfirmed !== null && person.relationshipToInfant !== 'father') problems.paternityConfirmed = 'paternity-only-for-father';
   return problems;

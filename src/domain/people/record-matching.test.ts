@@ -252,6 +252,12 @@ describe('checking a new record', () => {
     assert.deepEqual(messages({ status: 'born', dateOfBirth: '2024-11-21' }), ['Date of birth must be on or after 22 November 2024. This service is for babies under 2.']);
   });
 
+  it('takes a born baby’s due date, when given, as a real day in 1900 or later', () => {
+    assert.deepEqual(messages({ ...bornRecord, expectedDeliveryDate: '1026-11-08' }), ['Due date must be in 1900 or later: check the year.']);
+    assert.deepEqual(messages({ ...bornRecord, expectedDeliveryDate: '2026-11-31' }), ['Due date must be a real date']);
+    assert.deepEqual(messages({ ...bornRecord, expectedDeliveryDate: '2026-11-08' }), []);
+  });
+
   it('allows gestation from 22 to 44 weeks and birth weight from 300 to 6500 grams', () => {
     for (const [gestation, ok] of [[21, false], [22, true], [44, true], [45, false], [38.5, false]] as const) {
       assert.deepEqual(fields({ ...bornRecord, gestationAtBirthWeeks: gestation }), ok ? [] : ['gestationAtBirthWeeks'], String(gestation));

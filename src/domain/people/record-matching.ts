@@ -3,6 +3,7 @@
 // Pure: `today` is passed in as an ISO date; name likeness and "sounds alike" facts come in too.
 import { checkNhsNumber, normaliseNhsNumber } from './nhs-number.ts';
 import { addDays, addMonths, dayInWords, daysFrom, isRealIsoDate } from '../shared/calendar-date.ts';
+import { anyDayProblem, tooEarlyWords } from '../shared/date-rules.ts';
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -384,9 +385,9 @@ export function checkNewRecord(input: NewRecordInput, today: string): FieldProbl
   checkNhs(input.nhsNumber, problems);
   if (!input.dateOfBirth) problems.push({ field: 'dateOfBirth', message: 'Enter the date of birth' });
   else problems.push(...checkBirth({ ...input, dateOfBirth: input.dateOfBirth }, today));
-  if (input.expectedDeliveryDate && !isRealIsoDate(input.expectedDeliveryDate)) {
-    problems.push({ field: 'expectedDeliveryDate', message: 'Due date must be a real date' });
-  }
+  const due = input.expectedDeliveryDate ? anyDayProblem(input.expectedDeliveryDate) : null;
+  if (due === 'not-a-date') problems.push({ field: 'expectedDeliveryDate', message: 'Due date must be a real date' });
+  else if (due === 'too-early') problems.push({ field: 'expectedDeliveryDate', message: tooEarlyWords('Due date') });
   return problems;
 }
 

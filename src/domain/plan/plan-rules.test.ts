@@ -61,6 +61,20 @@ describe('a plan as sent', () => {
     assert.deepEqual(codes({ checkItems: [item({ id: 'item-1' })], actions: [] }, contextWith({ current: null })), ['unknown-id /checkItems/0/id']);
   });
 
+  it('holds a due day and a since day sent anew to 1900 or later, and a due day to at most 12 months ahead', () => {
+    assert.deepEqual(codes({ actions: [...keep.actions, action({ dueOn: '1026-12-01' })] }), ['due-date-too-early /actions/1/dueOn']);
+    assert.deepEqual(codes({ actions: [...keep.actions, action({ dueOn: '2027-11-23' })] }), ['due-date-too-far-ahead /actions/1/dueOn']);
+    assert.deepEqual(codes({ actions: [{ ...current.actions[0]!, dueOn: '2062-11-01' }] }), ['due-date-too-far-ahead /actions/0/dueOn'], 'an existing action given a new day');
+    assert.deepEqual(codes({ actions: [...keep.actions, action({ dueOn: '1900-01-01' }), action({ dueOn: '2027-11-22' })] }), []);
+    assert.deepEqual(codes({ checkItems: [item({ since: '0226-11-01' })], visits: [{ agencyKind: 'gp', everyDays: 7, babySeen: false, since: '1899-12-31' }] }), ['since-too-early /checkItems/0/since', 'since-too-early /visits/0/since']);
+  });
+
+  it('keeps a day already on the plan as it was agreed, even one now outside the range', () => {
+    const old: Plan = { ...current, checkItems: [{ ...current.checkItems[0]!, since: '0001-01-01' }], actions: [{ ...current.actions[0]!, dueOn: '2062-11-01' }], visits: [{ ...current.visits[0]!, since: '1026-10-01' }] };
+    const draft = { checkItems: [...old.checkItems], actions: [...old.actions], visits: [...old.visits] };
+    assert.deepEqual(codes(draft, contextWith({ current: old })), []);
+  });
+
   it('may be empty: a plan with a level and nothing else yet', () => {
     assert.deepEqual(codes({ outcomes: [], checkItems: [], actions: [] }, contextWith({ current: null })), []);
   });

@@ -1,14 +1,16 @@
 // What makes a plan acceptable, whoever sends it (the plan page, an agency system): a level of
 // support, outcomes that say something, check items that say what is checked, how often and by whom,
 // naming only factors in the catalogue and people in the record, and actions each with an owner and a
-// due date, dropped only with a reason and never removed (an action stays on the plan, done or
-// dropped, so the plan shows what was agreed). Each problem has a JSON pointer path, so a page can
-// mark the field and an API caller is told exactly which part is wrong. A draft that passes becomes
-// the plan: trimmed, new items and actions given ids, a new item checked since today. The visiting
-// pattern: each commitment names a known kind of agency, how often in whole days (1 to 90) and whether
-// the baby must be seen; a draft that leaves the visits out keeps the plan's own.
+// due date (a day sent anew in 1900 or later and at most 12 months ahead, date-rules.ts), dropped only
+// with a reason and never removed (an action stays on the plan, done or dropped, so the plan shows
+// what was agreed). Each problem has a JSON pointer path, so a page can mark the field and an API
+// caller is told exactly which part is wrong. A draft that passes becomes the plan: trimmed, new
+// items and actions given ids, a new item checked since today. The visiting pattern: each commitment
+// names a known kind of agency, how often in whole days (1 to 90) and whether the baby must be seen;
+// a draft that leaves the visits out keeps the plan's own.
 import { isFactorId } from '../catalogue/catalogue.ts';
 import { isRealIsoDate } from '../shared/calendar-date.ts';
+import { anyDayProblem, dayProblem, DUE, tooEarlyWords, tooFarAheadWords } from '../shared/date-rules.ts';
 import { isCaseLevel } from '../shared/case-levels.ts';
 import { isOrganisationKind, type OrganisationKind } from '../shared/organisation-kinds.ts';
 import type { MeetingAction } from '../meetings/meeting.types.ts';
@@ -46,6 +48,7 @@ export const PLAN_PROBLEM_MESSAGES = {
   'unknown-organisation-kind': 'That is not a kind of agency the service knows.',
   'frequency-needed': 'Choose how often it is checked: every contact, every week or every month.',
   'since-invalid': 'The date it is checked since must be a real date.',
+  'since-too-early': tooEarlyWords('The date it is checked since'),
   'duplicate-id': 'Two items or actions have the same id.',
   'unknown-id': 'There is no item or action with this id in the plan: leave the id out for a new one.',
   'owner-needed': 'Say who owns the action: someone with an account, or the name of someone outside the service.',
@@ -53,6 +56,8 @@ export const PLAN_PROBLEM_MESSAGES = {
   'owner-name-too-long': `The owner's name must be ${PLAN_LIMITS.ownerName} characters or fewer.`,
   'due-date-needed': 'Give the date the action is due.',
   'due-date-invalid': 'The due date must be a real date.',
+  'due-date-too-early': tooEarlyWords('The due date'),
+  'due-date-too-far-ahead': tooFarAheadWords('The due date'),
   'status-needed': 'Choose the status: open, done or dropped.',
   'dropped-reason-needed': 'Say why the action was dropped.',
   'dropped-reason-too-long': `The reason must be ${PLAN_LIMITS.droppedReason.toLocaleString('en-GB')} characters or fewer.`,
@@ -115,6 +120,19 @@ export function checkPlanDraft(draft: PlanDraft, context: PlanRulesContext): Pla
     else if (value!.trim().length > PLAN_LIMITS.text) problem('text-too-long', path);
   };
 
+  // A day already on the plan stays as it was agreed: only a day sent anew is held to date-rules.ts's range.
+  const storedDays = new Map<string, string>([
+    ...(context.current?.checkItems ?? []).map((item) => [`item ${item.id}`, item.since] as const),
+    ...(context.current?.actions ?? []).map((action) => [`action ${action.id}`, action.dueOn] as const),
+    ...(context.current?.visits ?? []).map((visit) => [`visit ${visit.id}`, visit.since] as const),
+  ]);
+  const sentAnew = (key: string, id: string | undefined, day: string) => id === undefined || storedDays.get(`${key} ${id}`) !== day;
+  const since = (key: string, id: string | undefined, day: string | undefined, path: string) => {
+    if (day === undefined) return;
+    if (!isRealIsoDate(day)) problem('since-invalid', path);
+    else if (sentAnew(key, id, day) && anyDayProblem(day) === 'too-early') problem('since-too-early', path);
+  };
+
   const existingItems = new Set(context.current?.checkItems.map((item) => item.id) ?? []);
   const seenItemIds = new Set<string>();
   if (draft.checkItems.length > PLAN_LIMITS.checkItems) problem('too-many-check-items', '/checkItems');
@@ -129,7 +147,7 @@ export function checkPlanDraft(draft: PlanDraft, context: PlanRulesContext): Pla
       if (!isOrganisationKind(kind)) problem('unknown-organisation-kind', `${at}/checkedBy/${j}`);
     });
     if (!(CHECK_FREQUENCIES as readonly string[]).includes(item.frequency ?? '')) problem('frequency-needed', `${at}/frequency`);
-    if (item.since !== undefined && !isRealIsoDate(item.since)) problem('since-invalid', `${at}/since`);
+    since('item', item.id, item.since, `${at}/since`);
   });
 
   const existingActions = new Set(context.current?.actions.map((action) => action.id) ?? []);
@@ -144,7 +162,12 @@ export function checkPlanDraft(draft: PlanDraft, context: PlanRulesContext): Pla
     else if ('userId' in owner && !context.userIds.has(owner.userId)) problem('unknown-owner', `${at}/owner/userId`);
     else if ('name' in owner && owner.name.length > PLAN_LIMITS.ownerName) problem('owner-name-too-long', `${at}/owner/name`);
     if (blank(action.dueOn)) problem('due-date-needed', `${at}/dueOn`);
-    else if (!isRealIsoDate(action.dueOn!.trim())) problem('due-date-invalid', `${at}/dueOn`);
+    else {
+      const dueOn = action.dueOn!.trim();
+      const wrong = dayProblem(dueOn, context.today, DUE);
+      if (wrong === 'not-a-date') problem('due-date-invalid', `${at}/dueOn`);
+      else if (wrong !== null && sentAnew('action', action.id, dueOn)) problem(wrong === 'too-early' ? 'due-date-too-early' : 'due-date-too-far-ahead', `${at}/dueOn`);
+    }
     if (!(ACTION_STATUSES as readonly string[]).includes(action.status ?? '')) problem('status-needed', `${at}/status`);
     else if (action.status === 'dropped') {
       if (blank(action.droppedReason)) problem('dropped-reason-needed', `${at}/droppedReason`);
@@ -166,7 +189,7 @@ export function checkPlanDraft(draft: PlanDraft, context: PlanRulesContext): Pla
       const every = visit.everyDays;
       if (every === undefined || !Number.isInteger(every) || every < 1 || every > PLAN_LIMITS.everyDays) problem('every-days-invalid', `${at}/everyDays`);
       if (typeof visit.babySeen !== 'boolean') problem('baby-seen-needed', `${at}/babySeen`);
-      if (visit.since !== undefined && !isRealIsoDate(visit.since)) problem('since-invalid', `${at}/since`);
+      since('visit', visit.id, visit.since, `${at}/since`);
     });
   }
 

@@ -19,6 +19,11 @@ describe('the period of a report', () => {
     assert.deepEqual(checkPeriod('2026-02-30', '31/03/2027'), { ok: false, problems: [{ field: 'from', code: 'from-not-a-date' }, { field: 'to', code: 'to-not-a-date' }] });
   });
 
+  it('refuses a day before 1900 on its own field, and takes one from 1 January 1900 to far ahead', () => {
+    assert.deepEqual(checkPeriod('1026-04-01', '0227-03-31'), { ok: false, problems: [{ field: 'from', code: 'from-too-early' }, { field: 'to', code: 'to-too-early' }] });
+    assert.deepEqual(checkPeriod('1900-01-01', '2099-12-31'), { ok: true, period: { from: '1900-01-01', to: '2099-12-31' } });
+  });
+
   it('is the census year so far when none is asked for: from the 1 April on or before today', () => {
     assert.deepEqual(censusYearSoFar('2026-11-22'), { from: '2026-04-01', to: '2026-11-22' });
     assert.deepEqual(censusYearSoFar('2027-03-31'), { from: '2026-04-01', to: '2027-03-31' });

@@ -36,6 +36,15 @@ describe('legal holds', () => {
     assert.deepEqual(fields({ ...draft, bornTo: 'soon', reason: '' }), ['bornTo', 'reason']);
   });
 
+  it('refuse a born or due date before 1900, naming the field, and take one from 1 January 1900 or reaching past today', () => {
+    const checked = checkHoldRule({ ...draft, bornFrom: '1026-01-01', bornTo: '0202-12-31' }, orgs);
+    assert.deepEqual(checked.ok ? [] : checked.problems, [
+      { field: 'bornFrom', message: 'Born or due from must be in 1900 or later: check the year' },
+      { field: 'bornTo', message: 'Born or due until must be in 1900 or later: check the year' },
+    ]);
+    assert.ok(checkHoldRule({ ...draft, bornFrom: '1900-01-01', bornTo: '2099-12-31' }, orgs).ok);
+  });
+
   it('say in words what a rule holds', () => {
     assert.equal(holdRuleInWords({ organisationName: 'Northshire Council', bornFrom: '2020-01-01', bornTo: '2020-12-31' }, dayInWords), 'Every case with Northshire Council in the team, born or due from 1 January 2020 to 31 December 2020');
     assert.equal(holdRuleInWords({ organisationName: null, bornFrom: '2020-01-01', bornTo: null }, dayInWords), 'Every case born or due from 1 January 2020');

@@ -5,7 +5,8 @@
 // reaches cases nobody setting it works on, so it is an administrator's, with the area's settings.
 // Practitioners set neither: they ask their safeguarding lead. Every hold says why.
 import type { Role } from '../shared/roles.ts';
-import { isRealIsoDate } from '../shared/calendar-date.ts';
+import { EARLIEST_YEAR } from '../shared/calendar-date.ts';
+import { anyDayProblem } from '../shared/date-rules.ts';
 
 export const HOLD_REASON_MAX = 2000;
 
@@ -48,9 +49,14 @@ export function checkHoldRule(draft: HoldRuleDraft, organisations: ReadonlySet<s
   const bornFrom = draft.bornFrom.trim() || null;
   const bornTo = draft.bornTo.trim() || null;
   if (organisationId !== null && !organisations.has(organisationId)) problems.push({ field: 'organisationId', message: 'Choose an organisation from the list' });
-  if (bornFrom !== null && !isRealIsoDate(bornFrom)) problems.push({ field: 'bornFrom', message: 'Born or due from must be a real date, such as 2026-01-31' });
-  if (bornTo !== null && !isRealIsoDate(bornTo)) problems.push({ field: 'bornTo', message: 'Born or due until must be a real date, such as 2026-12-31' });
-  if (bornFrom !== null && bornTo !== null && isRealIsoDate(bornFrom) && isRealIsoDate(bornTo) && bornFrom > bornTo) problems.push({ field: 'bornTo', message: 'Born or due until must be the same as or after born or due from' });
+  // Either bound may be any day of the service's: a hold may reach babies not yet due.
+  const fromProblem = bornFrom === null ? null : anyDayProblem(bornFrom);
+  const toProblem = bornTo === null ? null : anyDayProblem(bornTo);
+  if (fromProblem === 'not-a-date') problems.push({ field: 'bornFrom', message: 'Born or due from must be a real date, such as 2026-01-31' });
+  else if (fromProblem === 'too-early') problems.push({ field: 'bornFrom', message: `Born or due from must be in ${String(EARLIEST_YEAR)} or later: check the year` });
+  if (toProblem === 'not-a-date') problems.push({ field: 'bornTo', message: 'Born or due until must be a real date, such as 2026-12-31' });
+  else if (toProblem === 'too-early') problems.push({ field: 'bornTo', message: `Born or due until must be in ${String(EARLIEST_YEAR)} or later: check the year` });
+  if (bornFrom !== null && bornTo !== null && fromProblem === null && toProblem === null && bornFrom > bornTo) problems.push({ field: 'bornTo', message: 'Born or due until must be the same as or after born or due from' });
   if (organisationId === null && bornFrom === null && bornTo === null) problems.push({ field: 'organisationId', message: 'Choose an organisation, or give dates of birth, or both: a rule must say which records it holds' });
   const reason = checkHoldReason(draft.reason);
   if (!reason.ok) problems.push(reason.problem);

@@ -34,6 +34,8 @@ describe('the subject access clock', () => {
     assert.match(checkReceivedOn('2026-02-30', '2026-11-22')!.message, /real date/);
     assert.match(checkReceivedOn('', '2026-11-22')!.message, /real date/);
     assert.match(checkReceivedOn('3 November', '2026-11-22')!.message, /real date/);
+    assert.equal(checkReceivedOn('1026-11-03', '2026-11-22')!.message, 'The date the request was received must be in 1900 or later: check the year.');
+    assert.equal(checkReceivedOn('1900-01-01', '2026-11-22'), null);
   });
 
   it('says whether the answer is due today or overdue', () => {

@@ -4,7 +4,8 @@
 // "Right of access" guidance counts a calendar month: from the day received to the corresponding
 // day of the next month, or that month's last day when it has no such day (received 31 January:
 // due 28 or 29 February). calendar-date.ts's addMonths counts exactly so.
-import { addMonths, isRealIsoDate } from '../shared/calendar-date.ts';
+import { addMonths } from '../shared/calendar-date.ts';
+import { happenedDayProblem, tooEarlyWords } from '../shared/date-rules.ts';
 
 export const EXTENSION_MONTHS = 2;
 export const EXTENSION_REASON_MAX = 2000;
@@ -24,10 +25,12 @@ export interface ReceivedOnProblem {
   message: string;
 }
 
-/** The day received must be a real date, not after today (the service's day). */
+/** The day received must be a real date in 1900 or later, not after today (the service's day). */
 export function checkReceivedOn(receivedOn: string, today: string): ReceivedOnProblem | null {
-  if (!isRealIsoDate(receivedOn)) return { field: 'receivedOn', message: 'Enter the date the request was received, as a real date such as 2026-11-03' };
-  if (receivedOn > today) return { field: 'receivedOn', message: 'The date the request was received must be today or in the past' };
+  const problem = happenedDayProblem(receivedOn, today);
+  if (problem === 'not-a-date') return { field: 'receivedOn', message: 'Enter the date the request was received, as a real date such as 2026-11-03' };
+  if (problem === 'too-early') return { field: 'receivedOn', message: tooEarlyWords('The date the request was received') };
+  if (problem === 'in-future') return { field: 'receivedOn', message: 'The date the request was received must be today or in the past' };
   return null;
 }
 

@@ -1,10 +1,11 @@
-// Checking a supervision before it is recorded (issue 16): a real day not after today, every prompt
-// answered, the analysis and decisions written, each action with an owner and a due date; and who
-// took part. The practitioner is in the team around the baby; the supervisor is a manager, a
-// safeguarding lead or a named colleague in the practitioner's own organisation (not the
-// practitioner, not an administrator); whoever records it is one of the two. A supervisor from
-// another organisation, or a recorder who took no part, is a refusal (audited as denied), not a slip.
-import { isRealIsoDate } from '../shared/calendar-date.ts';
+// Checking a supervision before it is recorded (issue 16): a real day in 1900 or later, not after
+// today, every prompt answered, the analysis and decisions written, each action with an owner and a
+// due date at most 12 months ahead (date-rules.ts); and who took part. The practitioner is in the
+// team around the baby; the supervisor is a manager, a safeguarding lead or a named colleague in the
+// practitioner's own organisation (not the practitioner, not an administrator); whoever records it
+// is one of the two. A supervisor from another organisation, or a recorder who took no part, is a
+// refusal (audited as denied), not a slip.
+import { dayProblem, DUE, HAPPENED, tooEarlyWords, tooFarAheadWords } from '../shared/date-rules.ts';
 import type { Role } from '../shared/roles.ts';
 import { isStuckAnswer, PROMPT_IDS, type PromptId } from './supervision-prompts.ts';
 import { SUPERVISION_LIMITS, type Supervision, type SupervisionDraft } from './supervision.types.ts';
@@ -12,6 +13,7 @@ import { SUPERVISION_LIMITS, type Supervision, type SupervisionDraft } from './s
 export const SUPERVISION_PROBLEM_MESSAGES = {
   'date-needed': 'Enter the date of the supervision.',
   'not-a-date': 'The date of the supervision must be a real date.',
+  'held-too-early': tooEarlyWords('The date of the supervision'),
   'held-in-future': 'A supervision dated in the future has not happened yet: enter the date it was held.',
   'practitioner-needed': 'Choose the practitioner who was supervised.',
   'practitioner-not-in-team': 'The practitioner supervised must be in the team around the baby.',
@@ -30,6 +32,8 @@ export const SUPERVISION_PROBLEM_MESSAGES = {
   'owner-needed': 'Enter who will do it.',
   'due-date-needed': 'Enter the date it is due.',
   'due-not-a-date': 'The due date must be a real date.',
+  'due-too-early': tooEarlyWords('The due date'),
+  'due-too-far-ahead': tooFarAheadWords('The due date'),
   'plan-full': "The plan already holds as many actions as it can, so this supervision's actions cannot join it.",
 } as const;
 
@@ -93,9 +97,11 @@ export function checkSupervision(draft: SupervisionDraft, context: SupervisionCo
   const problem = (path: string, code: SupervisionProblemCode) => problems.push({ path, code });
 
   const heldOn = trimmed(draft.heldOn);
+  const heldOnProblem = dayProblem(heldOn, context.today, HAPPENED);
   if (heldOn === '') problem('/heldOn', 'date-needed');
-  else if (!isRealIsoDate(heldOn)) problem('/heldOn', 'not-a-date');
-  else if (heldOn > context.today) problem('/heldOn', 'held-in-future');
+  else if (heldOnProblem === 'not-a-date') problem('/heldOn', 'not-a-date');
+  else if (heldOnProblem === 'too-early') problem('/heldOn', 'held-too-early');
+  else if (heldOnProblem === 'in-future') problem('/heldOn', 'held-in-future');
 
   const practitionerId = trimmed(draft.practitionerId);
   const supervisorId = trimmed(draft.supervisorId);
@@ -130,8 +136,11 @@ export function checkSupervision(draft: SupervisionDraft, context: SupervisionCo
     else if (text.length > SUPERVISION_LIMITS.actionText) problem(`${at}/text`, 'too-long');
     if (owner === '') problem(`${at}/owner`, 'owner-needed');
     else if (owner.length > SUPERVISION_LIMITS.owner) problem(`${at}/owner`, 'too-long');
+    const dueOnProblem = dayProblem(dueOn, context.today, DUE);
     if (dueOn === '') problem(`${at}/dueOn`, 'due-date-needed');
-    else if (!isRealIsoDate(dueOn)) problem(`${at}/dueOn`, 'due-not-a-date');
+    else if (dueOnProblem === 'not-a-date') problem(`${at}/dueOn`, 'due-not-a-date');
+    else if (dueOnProblem === 'too-early') problem(`${at}/dueOn`, 'due-too-early');
+    else if (dueOnProblem === 'too-far-ahead') problem(`${at}/dueOn`, 'due-too-far-ahead');
     return { text, owner, dueOn };
   });
 

@@ -70,10 +70,12 @@ describe('checking a supervision', () => {
     for (const supervisorId of ['lead', 'colleague']) assert.ok(checkSupervision(draft({ supervisorId, heldOn: today }), context({ recorderId: 'hv' })).ok, supervisorId);
   });
 
-  it('asks for the date, a real one, not in the future', () => {
+  it('asks for the date, a real one, in 1900 or later, not in the future', () => {
     assert.deepEqual(codes(problems({ heldOn: '' })), ['/heldOn date-needed']);
     assert.deepEqual(codes(problems({ heldOn: '2026-02-30' })), ['/heldOn not-a-date']);
+    assert.deepEqual(codes(problems({ heldOn: '1026-11-20' })), ['/heldOn held-too-early']);
     assert.deepEqual(codes(problems({ heldOn: '2026-11-23' })), ['/heldOn held-in-future']);
+    assert.ok(checkSupervision(draft({ heldOn: '1900-01-01' }), context()).ok);
   });
 
   it('asks for every prompt, whether the case is stuck, the analysis and the decisions', () => {
@@ -92,6 +94,13 @@ describe('checking a supervision', () => {
     const many = Array.from({ length: SUPERVISION_LIMITS.actions + 1 }, () => ({ text: 'a', owner: 'b', dueOn: '2026-12-01' }));
     assert.deepEqual(codes(problems({ actions: many })), ['/actions too-many-actions']);
     assert.ok(checkSupervision(draft({ actions: [] }), context()).ok, 'no actions is fine');
+  });
+
+  it('takes an action due from 1900 up to 12 months ahead, and refuses one outside', () => {
+    const due = (dueOn: string) => codes(problems({ actions: [{ text: 'a', owner: 'b', dueOn }] }));
+    assert.deepEqual(due('0226-12-01'), ['/actions/0/dueOn due-too-early']);
+    assert.deepEqual(due('2027-11-23'), ['/actions/0/dueOn due-too-far-ahead']);
+    for (const dueOn of ['2026-11-01', today, '2027-11-22']) assert.ok(checkSupervision(draft({ actions: [{ text: 'a', owner: 'b', dueOn }] }), context()).ok, dueOn);
   });
 
   it('asks for a practitioner in the team and a supervisor who is someone else, not an administrator, and active', () => {

@@ -13,7 +13,7 @@ describe('readDateInput', () => {
 
   it('refuses a year before 1900, a slip for this century, on the year alone', () => {
     for (const year of ['1026', '0226', '0001', '1899']) {
-      assert.deepEqual(read('3', '11', year), { ok: false, field: 'seen-year', text: 'Date seen must be in 1900 or later', parts: ['year'] }, year);
+      assert.deepEqual(read('3', '11', year), { ok: false, field: 'seen-year', text: 'Date seen must be in 1900 or later: check the year', parts: ['year'] }, year);
     }
   });
 

@@ -30,7 +30,7 @@ export function readDateInput(values: Values, words: DateWords, required: boolea
   const iso = `${typed.year}-${typed.month.padStart(2, '0')}-${typed.day.padStart(2, '0')}`;
   if (!isRealIsoDate(iso)) return problem(`${words.label} must be a real date`, [...PARTS]);
   // A slip of a finger ("1026", "0226" for 2026) is a real date no form of the service has a use for.
-  if (!isServiceDate(iso)) return problem(`${words.label} must be in ${String(EARLIEST_YEAR)} or later`, ['year']);
+  if (!isServiceDate(iso)) return problem(`${words.label} must be in ${String(EARLIEST_YEAR)} or later: check the year`, ['year']);
   return { ok: true, iso };
 }
 

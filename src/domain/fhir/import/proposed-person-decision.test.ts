@@ -39,6 +39,7 @@ describe('deciding about a person a FHIR import proposed', () => {
     });
     it('refuses details the record cannot take (a date of birth after today)', () => {
       assert.deepEqual(decideProposal({ ...joy, dateOfBirth: '2026-11-23' }, { decision: 'new-person', relationshipToInfant: 'mother' }, [], TODAY), { ok: false, problem: 'details-refused' });
+      assert.deepEqual(decideProposal({ ...joy, dateOfBirth: '1026-03-17' }, { decision: 'new-person', relationshipToInfant: 'mother' }, [], TODAY), { ok: false, problem: 'details-refused' }, 'a year before 1900');
       assert.equal(decideProposal({ ...joy, dateOfBirth: TODAY }, { decision: 'new-person', relationshipToInfant: 'mother' }, [], TODAY).ok, true);
     });
     it('describes someone sent without a name by the relationship as sent, so they are never left blank', () => {

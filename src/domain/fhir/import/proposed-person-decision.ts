@@ -47,7 +47,7 @@ export const DECISION_PROBLEM_MESSAGES: Readonly<Record<DecisionProblem, string>
   'nhs-number-recorded': 'A person with this NHS number is already recorded around this baby. Select This is that person instead',
   'person-not-on-record': 'Select a person recorded around this baby',
   'nhs-number-differs': 'This person is recorded with a different NHS number. If they are the same person, correct their NHS number first',
-  'details-refused': 'This person’s details cannot be recorded as they were sent (a date of birth in the future). Add them with Add a person instead',
+  'details-refused': 'This person’s details cannot be recorded as they were sent (a date of birth in the future or before 1900). Add them with Add a person instead',
 };
 
 /**

@@ -154,7 +154,7 @@ describe('recording a contact or home visit', () => {
     assert.deepEqual(summaryErrors(words.body), ['#occurredOn-day: Date of the contact must be a real date', '#summary: Enter a summary of the contact'], 'one message for the date, with the other problems');
     assert.match(words.body, /<input[^>]*id="occurredOn-month"[^>]*value="Nov"/);
     const slip = await post(client, answers(routine, [['occurredOn-year', '1026']]));
-    assert.deepEqual(summaryErrors(slip.body), ['#occurredOn-year: Date of the contact must be in 1900 or later']);
+    assert.deepEqual(summaryErrors(slip.body), ['#occurredOn-year: Date of the contact must be in 1900 or later: check the year']);
     const future = await post(client, answers(routine, [['occurredOn-day', '23']]));
     assert.deepEqual(summaryErrors(future.body), ['#occurredOn-day: Date of the contact must be today or in the past']);
     const long = await post(client, answers(routine, [['summary', 'x'.repeat(4001)]]));

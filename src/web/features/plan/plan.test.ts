@@ -114,6 +114,8 @@ describe('the plan pages', () => {
       { name: '31 February', typed: ['31', '2', '2027'], error: '#action-0-dueOn-day: Action 1: The due date must be a real date.', parts: ['day', 'month', 'year'] },
       { name: 'a year of 2 digits', typed: ['15', '3', '27'], error: '#action-0-dueOn-year: Action 1: Year must include 4 numbers.', parts: ['year'] },
       { name: 'nothing at all', typed: ['', '', ''], error: '#action-0-dueOn-day: Action 1: Give the date the action is due.', parts: ['day', 'month', 'year'] },
+      // The test clock's today is 22 November 2026: a due day may be up to 22 November 2027.
+      { name: 'a day more than 12 months ahead', typed: ['23', '11', '2027'], error: '#action-0-dueOn-day: Action 1: The due date can be at most 12 months from today: check the year.', parts: ['day', 'month', 'year'] },
     ] as const;
     for (const { name, typed, error, parts } of cases) {
       it(`refuses ${name}: the summary links to the first part in error, only the parts in error are marked, what was typed comes back`, async () => {
@@ -130,7 +132,7 @@ describe('the plan pages', () => {
 
     it('keeps every part as typed beside the other errors, and marks nothing when the date is right', async () => {
       await web.get(`/cases/${caseId}/plan/edit`);
-      const page = await web.post(`/cases/${caseId}/plan/edit`, { ...withDue('3', '12', '2027'), 'action-0-ownerName': '', 'action-1-text': 'Paediatric review', 'action-1-ownerName': 'Dr Okoro', 'action-1-dueOn-day': '3', 'action-1-dueOn-month': 'Dec', 'action-1-dueOn-year': '2027', 'action-1-status': 'open' });
+      const page = await web.post(`/cases/${caseId}/plan/edit`, { ...withDue('3', '10', '2027'), 'action-0-ownerName': '', 'action-1-text': 'Paediatric review', 'action-1-ownerName': 'Dr Okoro', 'action-1-dueOn-day': '3', 'action-1-dueOn-month': 'Dec', 'action-1-dueOn-year': '2027', 'action-1-status': 'open' });
       assert.equal(page.statusCode, 400);
       assert.deepEqual(summaryErrors(page.body), [
         '#action-0-ownerUserId: Action 1: Say who owns the action: someone with an account, or the name of someone outside the service.',
@@ -138,7 +140,7 @@ describe('the plan pages', () => {
       ]);
       assert.deepEqual(marked(page.body), [], 'the first action\'s date is right');
       assert.doesNotMatch(page.body, /id="action-0-dueOn-error"/);
-      assert.deepEqual(['day', 'month', 'year'].map((part) => inputValue(page.body, `action-0-dueOn-${part}`)), ['3', '12', '2027']);
+      assert.deepEqual(['day', 'month', 'year'].map((part) => inputValue(page.body, `action-0-dueOn-${part}`)), ['3', '10', '2027']);
       assert.deepEqual(['day', 'month', 'year'].map((part) => inputValue(page.body, `action-1-dueOn-${part}`)), ['3', 'Dec', '2027']);
     });
   });
