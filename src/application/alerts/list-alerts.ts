@@ -54,10 +54,8 @@ function alertCountsQuery(db: Queryable, userId: string) {
     .where('user_id', '=', userId);
 }
 
-async function countAlerts(db: Queryable, userId: string): Promise<MyAlerts['counts']> {
-  const row = await alertCountsQuery(db, userId).executeTakeFirst();
-  return { open: Number(row?.open ?? 0), all: Number(row?.all ?? 0) };
-}
+/** Critical first, then high, then the rest: the order of alerts raised at the same moment. */
+const severityRank = (column: string) => sql`case ${sql.ref(column)} when 'critical' then 0 when 'high' then 1 else 2 end`;
 
 /**
  * The user's alerts, newest first: the open ones (all, or the first `first`), or all of them up to
@@ -87,18 +85,29 @@ function myAlertsQuery(db: Queryable, userId: string, status: AlertStatus, first
     ])
     .where('alert_recipients.user_id', '=', userId)
     .orderBy('alerts.raised_at', 'desc')
-    .orderBy(sql`case alerts.severity when 'critical' then 0 when 'high' then 1 else 2 end`)
+    .orderBy(severityRank('alerts.severity'))
     .orderBy('alerts.id');
   if (status === 'all') return query.limit(ALL_ALERTS_SHOWN);
   const open = query.where('alert_recipients.acknowledged_at', 'is', null);
   return first === undefined ? open : open.limit(first);
 }
 
-/** The user's alerts, newest first, not audited: listMyAlerts audits what it shows. */
-async function readMyAlerts(db: Queryable, userId: string, status: AlertStatus): Promise<MyAlert[]> {
-  const rows = await myAlertsQuery(db, userId, status).execute();
-  return rows.map(alertFromRow);
+/**
+ * What listMyAlerts sends: its counts' one row, and on it each of the user's alerts (myAlertsQuery), in its order;
+ * with no alert, the counts alone (the alert's columns null). One statement, not the alerts and then the counts.
+ */
+function alertsPageQuery(db: Queryable, userId: string, status: AlertStatus) {
+  return db
+    .selectFrom(alertCountsQuery(db, userId).as('counts'))
+    .leftJoin(myAlertsQuery(db, userId, status).as('alert'), (join) => join.onTrue())
+    .selectAll('alert')
+    .select(['counts.open as open_total', 'counts.all as all_total'])
+    .orderBy('alert.raised_at', 'desc')
+    .orderBy(severityRank('alert.severity'))
+    .orderBy('alert.id');
 }
+
+type AlertRow = Awaited<ReturnType<ReturnType<typeof myAlertsQuery>['execute']>>[number];
 
 /** What readFirstOpenAlerts sends: the first `first` open alerts, each row with the count of all of them. */
 function firstOpenAlertsQuery(db: Queryable, userId: string, first: number) {
@@ -111,7 +120,7 @@ export async function readFirstOpenAlerts(db: Queryable, userId: string, first: 
   return { shown: rows.map(alertFromRow), open: Number(rows[0]?.open_total ?? 0) };
 }
 
-function alertFromRow(row: Awaited<ReturnType<ReturnType<typeof myAlertsQuery>['execute']>>[number]): MyAlert {
+function alertFromRow(row: AlertRow): MyAlert {
   return {
     id: row.id,
     caseId: row.case_id,
@@ -132,7 +141,10 @@ function alertFromRow(row: Awaited<ReturnType<ReturnType<typeof myAlertsQuery>['
 }
 
 export async function listMyAlerts(ctx: AppContext, actor: UserActor, status: AlertStatus): Promise<MyAlerts> {
-  const [alerts, counts] = await Promise.all([readMyAlerts(ctx.db, actor.userId, status), countAlerts(ctx.db, actor.userId)]);
+  const rows = await alertsPageQuery(ctx.db, actor.userId, status).execute();
+  // An alert's id is null only on the counts' row when there is no alert to show.
+  const alerts = rows.filter((row): row is typeof row & AlertRow => row.id !== null).map(alertFromRow);
+  const counts = { open: Number(rows[0]?.open_total ?? 0), all: Number(rows[0]?.all_total ?? 0) };
   // A list with nothing in it shows nothing about anyone: only a list that shows alerts is audited.
   if (alerts.length > 0) await recordAuditAlone(ctx, actor, { action: 'alerts.list', details: { status, alertIds: alerts.map((a) => a.id) } });
   return { counts, alerts };

@@ -3,13 +3,15 @@
 // its most severe finding as the profile's latest version stored it (not evaluated again), its
 // review and its clocks on the service's day (docs/domain.md, My cases), what needs action first
 // (domain/profile/action-first.ts) unless the most pressing review or clock is asked for, 50 a page.
-// The clocks of every case come from the same few queries (the entries that bring a review forward
-// or run a clock, read once for all the cases; their meetings, once), never a query per case: the
-// order and the counts need them for every case. The findings are read as their severities only
-// (in SQL), and what only a row shows (the organisation's members in the team) for the page's cases.
+// Everything the order, the counts and the rows need comes back from one statement, whatever the
+// number of cases: each case in scope with the severities of its findings (in SQL), its entries that
+// bring a review forward or run a clock and its meetings (each aggregated as JSON by the case's row),
+// and for an organisation's cases its members in the team. The order and the counts need the clocks of
+// every case; one statement instead of a list and then its entries, its meetings and its colleagues
+// takes three round trips one after another off every home page (issue 12).
 // readMyCases reads and does not audit: the home page's use case (view-home.ts) audits what it
 // showed beside the alerts; listMyCases reads and audits on its own.
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import { OVERSIGHT_ROLES, type TeamRole } from '../../domain/access/case-access.ts';
 import { profileEventsFrom } from '../../domain/chronology/to-profile-event.ts';
 import { isTriggerEventKind } from '../../domain/catalogue/catalogue.ts';
@@ -21,13 +23,18 @@ import type { ProfileEvent } from '../../domain/profile/profile.types.ts';
 import { byReviewUrgency, nextReviewDate, reviewState, type ReviewStatus } from '../../domain/profile/review-schedule.ts';
 import type { CaseLevel } from '../../domain/shared/case-levels.ts';
 import { byClockUrgency, mostUrgentClock } from '../../domain/timescales/clock-urgency.ts';
-import type { Clock } from '../../domain/timescales/clocks.ts';
+import { clockEventsFrom } from '../../domain/timescales/clock-events.ts';
+import { timescaleClocks, type Clock } from '../../domain/timescales/clocks.ts';
+import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
+import type { Meeting } from '../../domain/meetings/meeting.types.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAuditAlone, type AuditEvent } from '../audit.ts';
 import type { AppContext } from '../context.ts';
-import type { Queryable } from '../../infrastructure/db/schema.ts';
+import type { Database, Queryable } from '../../infrastructure/db/schema.ts';
+import { entryFromRow, type ChronologyRow } from '../chronology/chronology-rows.ts';
+import { settingsInForce } from '../settings/settings-in-force.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
-import { CLOCK_AND_TRIGGER_KINDS, readClockEntriesOfCases, readClocksOfCases } from '../timescales/case-clocks.ts';
+import { CLOCK_AND_TRIGGER_KINDS } from '../timescales/case-clocks.ts';
 
 /** Cases shown on one page of the list. */
 export const CASES_PER_PAGE = 50;
@@ -92,16 +99,30 @@ function profileReview(level: string, reviewedAt: Date | null, events: readonly 
   return { state: reviewState(next, today), dueOn: next.dueOn };
 }
 
+/** A meeting as casesInScopeQuery aggregates it: what the clocks read of it. */
+type MeetingJson = [kind: Meeting['kind'], heldOn: string, section47: boolean | null, protectionPlan: boolean | null];
+
+/** An organisation's member in a case's team as casesInScopeQuery aggregates them. */
+type ColleagueJson = [name: string, role: TeamRole];
+
+/** An entry's row as json_agg writes it: its times as text. */
+type EntryJson = Omit<ChronologyRow, 'occurred_at' | 'recorded_at'> & { occurred_at: string | null; recorded_at: string };
+
 /**
- * Every case in scope, with what ordering them needs: no colleagues, and of the findings only their severities (read in SQL).
- * The cases of the user's teams, or with `overseenOrganisationId`, every case a member of that organisation is in the team of.
+ * Every case in scope, with what ordering them and their rows need: the severities of the findings, the
+ * entries that bring a review forward or run a clock and the corrections (the kinds written into the text,
+ * so that the plan kept for any user reads them from migration 059's index, a descent per case; no
+ * disputes, which neither rule reads), the meetings and, with `overseenOrganisationId`, the organisation's
+ * members in the team by name (of every case in scope, not only the page's: the same descent a case as the
+ * EXISTS that chooses the cases, and no round trip after the order is known). The cases of the user's teams, or with `overseenOrganisationId`, every case a
+ * member of that organisation is in the team of.
  */
 function casesInScopeQuery(db: Queryable, userId: string, overseenOrganisationId: string | null) {
   const query = db
     .selectFrom('cases')
     .leftJoin('case_team as mine', (join) => join.onRef('mine.case_id', '=', 'cases.id').on('mine.user_id', '=', userId))
     .leftJoin('profile_versions', (join) => join.onRef('profile_versions.case_id', '=', 'cases.id').onRef('profile_versions.version', '=', 'cases.profile_version'))
-    .select([
+    .select((eb) => [
       'cases.id',
       'cases.status',
       'cases.given_name',
@@ -112,57 +133,53 @@ function casesInScopeQuery(db: Queryable, userId: string, overseenOrganisationId
       'cases.profile_reviewed_at',
       'mine.role',
       sql<Severity[] | null>`(select json_agg(finding ->> 'severity') from jsonb_array_elements(profile_versions.findings) as finding)`.as('severities'),
+      eb
+        .selectFrom('chronology_entries as e')
+        .select(sql<EntryJson[]>`json_agg(e order by e.occurred_on, e.occurred_at, e.recorded_at, e.id)`.as('entries'))
+        .whereRef('e.case_id', '=', 'cases.id')
+        .where((w) => w.or([w('e.kind', 'in', CLOCK_AND_TRIGGER_KINDS.map((kind) => sql.lit(kind))), w('e.corrects', 'is not', null)]))
+        .as('timing_entries'),
+      eb
+        .selectFrom('case_meetings as m')
+        .select(sql<MeetingJson[]>`json_agg(json_build_array(m.kind, m.held_on, m.section47, m.protection_plan))`.as('meetings'))
+        .whereRef('m.case_id', '=', 'cases.id')
+        .as('meetings'),
     ])
     .orderBy('cases.family_name')
     .orderBy('cases.id');
-  if (overseenOrganisationId === null) return query.where('mine.user_id', 'is not', null);
+  if (overseenOrganisationId === null) return query.select(sql<ColleagueJson[] | null>`null`.as('colleagues')).where('mine.user_id', 'is not', null);
   // The cases a member of the organisation is in the team of: the cases it oversees.
+  const members = (eb: ExpressionBuilder<Database, 'cases'>) =>
+    eb.selectFrom('case_team').innerJoin('users', 'users.id', 'case_team.user_id').whereRef('case_team.case_id', '=', 'cases.id').where('users.organisation_id', '=', overseenOrganisationId);
   return query
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('case_team')
-          .innerJoin('users', 'users.id', 'case_team.user_id')
-          .select('case_team.case_id')
-          .whereRef('case_team.case_id', '=', 'cases.id')
-          .where('users.organisation_id', '=', overseenOrganisationId),
-      ),
-    );
+    .select((eb) => members(eb).select(sql<ColleagueJson[]>`json_agg(json_build_array(users.name, case_team.role) order by users.name, users.id)`.as('colleagues')).as('colleagues'))
+    .where((eb) => eb.exists(members(eb).select('case_team.case_id')));
 }
 
-/** The organisation's members in the team of each of these cases, by name: read for the cases shown only. */
-async function readColleagues(ctx: AppContext, actor: UserActor, caseIds: readonly string[]): Promise<Map<string, MyCase['colleagues']>> {
-  const byCase = new Map<string, MyCase['colleagues']>();
-  if (caseIds.length === 0) return byCase;
-  const rows = await ctx.db
-    .selectFrom('case_team')
-    .innerJoin('users', 'users.id', 'case_team.user_id')
-    .select(['case_team.case_id', 'users.name', 'case_team.role'])
-    .where('case_team.case_id', 'in', [...caseIds])
-    .where('users.organisation_id', '=', actor.organisationId)
-    .orderBy('users.name')
-    .execute();
-  for (const row of rows) byCase.set(row.case_id, [...(byCase.get(row.case_id) ?? []), { name: row.name, role: row.role }]);
-  return byCase;
+/** The entry as chronology-rows.ts reads it, from its row as json_agg wrote it. */
+function entryFromJson(json: EntryJson): ChronologyEntry {
+  return entryFromRow({ ...json, occurred_at: json.occurred_at === null ? null : new Date(json.occurred_at), recorded_at: new Date(json.recorded_at) });
+}
+
+/** What the clocks read of a meeting, as case-clocks.ts gives it them. */
+function meetingFromJson([kind, heldOn, section47, protectionPlan]: MeetingJson): Pick<Meeting, 'kind' | 'heldOn' | 'section47' | 'protectionPlan'> {
+  return { kind, heldOn, ...(section47 !== null ? { section47 } : {}), ...(protectionPlan !== null ? { protectionPlan } : {}) };
 }
 
 /**
  * The caller's cases (their teams', or their organisation's when they oversee it), ordered, filtered and paged. Not audited.
- * What the order, the filter and the counts need is worked out for every case in scope: the severities of the
- * findings (from SQL), the review and the clocks (from one read of the entries and one of the meetings). What
- * only a row shows (the name, the organisation's members in the team) is read for the page's cases alone.
+ * What the order, the filter and the counts need is worked out for every case in scope, from the one statement
+ * casesInScopeQuery sends (the settings, kept for a few seconds, read beside it when they are not).
  */
 export async function readMyCases(ctx: AppContext, actor: UserActor, options: MyCasesOptions = {}): Promise<MyCases> {
   const today = serviceToday(ctx.clock.now());
   const scope = scopeOf(actor);
-  const rows = await casesInScopeQuery(ctx.db, actor.userId, scope === 'organisation' ? actor.organisationId : null).execute();
-  // Entries that bring a review forward (triggers) or run a clock, and corrections, for every case at once
-  // (from migration 059's index). The meetings are read beside them.
-  const reading = readClockEntriesOfCases(ctx.db, rows.map((r) => r.id), CLOCK_AND_TRIGGER_KINDS);
-  const [entries, clocks] = await Promise.all([reading, readClocksOfCases(ctx, rows.map((r) => ({ id: r.id, bornOn: r.date_of_birth, expectedDeliveryOn: r.expected_delivery_date })), today, reading)]);
+  const [rows, inForce] = await Promise.all([casesInScopeQuery(ctx.db, actor.userId, scope === 'organisation' ? actor.organisationId : null).execute(), settingsInForce(ctx)]);
   const all = rows.map((row) => {
-    const review = profileReview(row.level, row.profile_reviewed_at, profileEventsFrom(entries.get(row.id) ?? []).filter((e) => isTriggerEventKind(e.kind)), today);
-    const caseClocks = clocks.get(row.id) ?? [];
+    const entries = (row.timing_entries ?? []).map(entryFromJson);
+    const review = profileReview(row.level, row.profile_reviewed_at, profileEventsFrom(entries).filter((e) => isTriggerEventKind(e.kind)), today);
+    const events = clockEventsFrom({ entries, meetings: (row.meetings ?? []).map(meetingFromJson), bornOn: row.date_of_birth, expectedDeliveryOn: row.expected_delivery_date });
+    const caseClocks = timescaleClocks(events, today, inForce.settings.timescales);
     const urgentClock = mostUrgentClock(caseClocks);
     const findings = highestFindings((row.severities ?? []).map((severity) => ({ severity })));
     return { row, review, clocks: caseClocks, urgentClock, findings, next: nextDue(urgentClock, review, today) };
@@ -177,7 +194,6 @@ export async function readMyCases(ctx: AppContext, actor: UserActor, options: My
   const pages = Math.max(1, Math.ceil(kept.length / CASES_PER_PAGE));
   const page = Math.min(Math.max(options.page ?? 1, 1), pages);
   const shown = kept.slice((page - 1) * CASES_PER_PAGE, page * CASES_PER_PAGE);
-  const colleagues = scope === 'organisation' ? await readColleagues(ctx, actor, shown.map((c) => c.row.id)) : new Map<string, MyCase['colleagues']>();
   return {
     scope,
     cases: shown.map(({ row, ...keys }): MyCase => ({
@@ -188,7 +204,7 @@ export async function readMyCases(ctx: AppContext, actor: UserActor, options: My
       expectedDeliveryDate: row.expected_delivery_date,
       level: row.level,
       teamRole: row.role,
-      colleagues: colleagues.get(row.id) ?? [],
+      colleagues: (row.colleagues ?? []).map(([name, role]) => ({ name, role })),
       ...keys,
     })),
     today,

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { actorFor, makeCase, makeUser } from '../../../../test/helpers/factories.ts';
 import { qaElement, qaElements, textOf } from '../../../../test/helpers/html.ts';
-import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
+import { createTestApp, TEST_SESSION_SECRET, type TestApp } from '../../../../test/helpers/test-app.ts';
+import { RoundTrips } from '../../../../test/helpers/round-trips.ts';
+import { buildApp } from '../../../app.ts';
 import { WebClient } from '../../../../test/helpers/web-client.ts';
 import { readFirstOpenAlerts } from '../../../application/alerts/list-alerts.ts';
 import { recordEntry } from '../../../application/chronology/record-entry.ts';
@@ -115,6 +117,40 @@ describe('alerts pages', () => {
   it('sends someone not signed in to sign in', async () => {
     const response = await new WebClient(t.app).get('/alerts');
     assert.equal(response.statusCode, 303);
+  });
+
+  it('reads the alerts and both counts in one statement, then audits what it shows (issue 12)', async () => {
+    // The recorder's own alerts were acknowledged for them: none open, both in all.
+    const { client, nurse } = await team(['hospital-discharge', 'police-incident']);
+    const nurseCookie = (await WebClient.signedIn(t.app, nurse)).cookieHeader;
+    const trips = new RoundTrips(t.database);
+    const counted = await buildApp({ ctx: { ...t.ctx, db: trips.db }, sessionSecret: TEST_SESSION_SECRET });
+    try {
+      const view = async (url: string, cookie: string) => {
+        const response = await counted.inject({ url, headers: { cookie } });
+        assert.equal(response.statusCode, 200);
+        return response.body;
+      };
+      const expected = [
+        { url: '/alerts', cookie: client.cookieHeader, tabs: 'Open (2) All (2)', alerts: 2, statements: 3 },
+        { url: '/alerts?status=all', cookie: client.cookieHeader, tabs: 'Open (2) All (2)', alerts: 2, statements: 3 },
+        // Nothing shown, nothing audited: the counts still come back.
+        { url: '/alerts', cookie: nurseCookie, tabs: 'Open (0) All (2)', alerts: 0, statements: 2 },
+        { url: '/alerts?status=all', cookie: nurseCookie, tabs: 'Open (0) All (2)', alerts: 2, statements: 3 },
+      ];
+      for (const page of expected) {
+        await view(page.url, page.cookie);
+        let body = '';
+        const sent = await trips.count(async () => {
+          body = await view(page.url, page.cookie);
+        });
+        assert.equal(`${/Open \(\d+\)/.exec(body)?.[0] ?? ''} ${/All \(\d+\)/.exec(body)?.[0] ?? ''}`, page.tabs, page.url);
+        assert.equal(qaElements(body, 'alert-facts').length, page.alerts, page.url);
+        assert.deepEqual({ statements: sent.statements.length, inSequence: sent.inSequence }, { statements: page.statements, inSequence: page.statements }, sent.statements.join('\n'));
+      }
+    } finally {
+      await counted.close();
+    }
   });
 
   describe('on the home page', () => {

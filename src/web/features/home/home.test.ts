@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
+import { createTestApp, TEST_SESSION_SECRET, type TestApp } from '../../../../test/helpers/test-app.ts';
+import { RoundTrips } from '../../../../test/helpers/round-trips.ts';
+import { buildApp } from '../../../app.ts';
 import { actorFor, makeCase, makeOrganisation, makeUser } from '../../../../test/helpers/factories.ts';
 import { recordEntry } from '../../../application/chronology/record-entry.ts';
 import { recordMeeting } from '../../../application/meetings/record-meeting.ts';
@@ -405,6 +407,50 @@ describe('home page: my cases', () => {
       assert.ok(qaElement(body, 'open-alerts'));
       const rows = await t.ctx.db.selectFrom('audit_log').select(['action', 'details']).where('actor_user_id', '=', user.id).where('action', 'in', ['cases.list', 'alerts.list']).execute();
       assert.deepEqual(rows, [{ action: 'cases.list', details: { caseIds: [made.id], alertIds: [alert.alert_id] } }]);
+    });
+  });
+
+  describe('the statements a view sends (issue 12)', () => {
+    // The session's read; the open alerts beside the cases, each case with its findings, its entries and
+    // meetings for the clocks and its colleagues in one statement; the audit entry once both are read.
+    // Before, the cases' entries and meetings, and then a lead's colleagues, were read one after another.
+    it('reads a practitioner’s cases with their clocks, or an organisation’s with its members, in one statement beside the alerts', async () => {
+      const organisation = await makeOrganisation(t.ctx);
+      const practitioner = await makeUser(t.ctx, { organisationId: organisation.id });
+      const lead = await makeUser(t.ctx, { organisationId: organisation.id, role: 'safeguarding-lead' });
+      const recorder = await makeUser(t.ctx);
+      for (const familyName of ['Counted', 'Sent']) {
+        const { id } = await makeCase(t.ctx, { familyName, teamUserIds: [practitioner.id, recorder.id] });
+        assert.ok((await recordEntry(t.ctx, actorFor(recorder), id, { kind: 'emergency-attendance', occurredAt: '2026-11-20', summary: 'Seen in A&E', source: 'agency-record' })).ok);
+        const meeting = await recordMeeting(t.ctx, actorFor(practitioner), id, {
+          kind: 'strategy-discussion',
+          heldOn: '2026-11-21',
+          chair: 'Team manager',
+          parentsPresent: false,
+          attendees: [{ name: 'Sue Worker', agency: 'childrens-social-care' }],
+          decisions: ['Section 47 enquiries to start'],
+          section47: true,
+        });
+        assert.ok(meeting.ok, JSON.stringify(meeting));
+      }
+      const trips = new RoundTrips(t.database);
+      const counted = await buildApp({ ctx: { ...t.ctx, db: trips.db }, sessionSecret: TEST_SESSION_SECRET });
+      try {
+        for (const user of [practitioner, lead]) {
+          const cookie = (await WebClient.signedIn(t.app, user)).cookieHeader;
+          const view = async () => {
+            const response = await counted.inject({ url: '/', headers: { cookie } });
+            assert.equal(response.statusCode, 200);
+            assert.equal(caseLinks(qaElement(response.body, 'my-cases')!).length, 2);
+          };
+          // The second view, as on a server that has been running (the settings kept).
+          await view();
+          const sent = await trips.count(view);
+          assert.deepEqual({ statements: sent.statements.length, inSequence: sent.inSequence }, { statements: 4, inSequence: 3 }, sent.statements.join('\n'));
+        }
+      } finally {
+        await counted.close();
+      }
     });
   });
 
