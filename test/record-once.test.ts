@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { isSubmittedBefore } from '../src/application/cases/form-submissions.ts';
 import { recordEntry } from '../src/application/chronology/record-entry.ts';
 import { recordMeasurement } from '../src/application/growth/record-measurement.ts';
+import { addDays } from '../src/domain/shared/calendar-date.ts';
 import { serviceToday } from '../src/domain/shared/service-day.ts';
 import { actorFor, makeCase, makePerson, makeUser } from './helpers/factories.ts';
 import { createTestApp, type TestApp } from './helpers/test-app.ts';
@@ -35,8 +36,8 @@ describe('a form posted twice records once', () => {
   let managerId: string;
   const today = () => serviceToday(t.clock.now());
   /** Today in a date input's three boxes, named from `prefix`. */
-  const todayIn = (prefix: string) => {
-    const [year, month, day] = today().split('-');
+  const todayIn = (prefix: string, days = 0) => {
+    const [year, month, day] = addDays(today(), days).split('-');
     return { [`${prefix}-day`]: day!, [`${prefix}-month`]: month!, [`${prefix}-year`]: year! };
   };
 
@@ -55,7 +56,7 @@ describe('a form posted twice records once', () => {
   });
   after(async () => t.close());
 
-  type Table = 'chronology_entries' | 'case_meetings' | 'case_supervisions' | 'growth_measurements';
+  type Table = 'chronology_entries' | 'case_meetings' | 'case_supervisions' | 'growth_measurements' | 'chronology_disputes' | 'case_consents';
   const rowsOf = (table: Table) => t.ctx.db.selectFrom(table).where('case_id', '=', caseId);
   const countRows = async (table: Table, where: (q: ReturnType<typeof rowsOf>) => ReturnType<typeof rowsOf> = (q) => q) =>
     Number((await where(rowsOf(table)).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
@@ -96,6 +97,39 @@ describe('a form posted twice records once', () => {
       page: () => `/cases/${caseId}/growth`,
       fields: () => ({ kind: 'weight', value: '4100', ...todayIn('measuredOn') }),
       count: () => countRows('growth_measurements'),
+    },
+    {
+      name: 'a dispute of an entry',
+      page: () => `/cases/${caseId}/chronology/${entryId}/dispute`,
+      fields: () => ({ disputedBy: 'the father, Sam Hart', text: 'I was not there that day' }),
+      count: () => countRows('chronology_disputes'),
+    },
+    {
+      name: 'a consent',
+      page: () => `/cases/${caseId}/consent/consent`,
+      fields: () => ({ askedPersonId: 'mum', purpose: 'Sharing with the GP', ...todayIn('soughtOn'), answer: 'given' }),
+      count: () => countRows('case_consents'),
+    },
+    {
+      name: 'a sharing without consent',
+      page: () => `/cases/${caseId}/consent/sharing`,
+      fields: () => ({ sharedWhat: 'The police log', sharedWith: 'Health visiting', ...todayIn('sharedOn'), basis: 'safeguarding-child', decidedBy: visitorId, reason: 'Asking would increase the risk' }),
+      count: () => countRows('case_consents'),
+    },
+    {
+      name: 'that the GP was told',
+      page: () => `/cases/${caseId}/consent/gp-told`,
+      fields: () => ({ ...todayIn('toldOn'), toldBy: '', gpShared: 'The concerns about drinking' }),
+      count: () => countRows('chronology_entries'),
+    },
+    {
+      name: 'a discharge plan',
+      page: () => `/cases/${caseId}/discharge-plan`,
+      fields: () => ({
+        stay: 'hospital', ...todayIn('dischargeOn', 1), 'firstVisit-agency': 'health-visiting', 'firstVisit-name': 'Claire Dobson', ...todayIn('firstVisit-by', 6),
+        feedingAndHandling: 'Small feeds often', socialWorker: 'no-social-worker', gp: 'told', ...todayIn('gp-toldOn'), 'gp-toldBy': 'Hana Visitor', 'attendee-0-name': 'Hana Visitor', 'attendee-0-agency': 'hospital',
+      }),
+      count: () => countRows('chronology_entries'),
     },
   ];
 

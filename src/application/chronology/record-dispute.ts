@@ -18,12 +18,13 @@ export type RecordDisputeResult =
   | { ok: false; code: 'entry-not-found'; message: string }
   | { ok: false; code: 'invalid'; message: string; problems: DisputeProblem[] };
 
-export async function recordDispute(ctx: AppContext, actor: UserActor, caseId: string, entryId: string, draft: DisputeDraft): Promise<RecordDisputeResult> {
+/** `submission`: the one-time id of the form it was posted from, noted with what it records so that a second post records nothing (ADR 0026). */
+export async function recordDispute(ctx: AppContext, actor: UserActor, caseId: string, entryId: string, draft: DisputeDraft, submission?: string): Promise<RecordDisputeResult> {
   return changeCase<RecordDisputeResult>(
     ctx,
     actor,
     caseId,
-    { action: 'chronology.dispute' },
+    { action: 'chronology.dispute', submission },
     (refusal) =>
       refusal.code === 'not-found'
         ? { ok: false, code: 'not-found', message: 'There is no case with this id.' }
@@ -67,6 +68,7 @@ export async function recordDispute(ctx: AppContext, actor: UserActor, caseId: s
         entriesChanged: [disputed],
         audit: ({ profileVersion }) => ({ action: 'chronology.dispute', caseId, subjectType: 'chronology-entry', subjectId: entryId, details: { disputeId: id, kind: entry.kind, profileVersion } }),
         answer: ({ profileVersion }) => ({ ok: true, dispute, entry: disputed, profileVersion }),
+        recordId: id,
       };
     },
   );

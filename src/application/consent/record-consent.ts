@@ -22,13 +22,14 @@ export type RecordConsentResult =
 /** The audit action a record is written (or refused) under. */
 export const consentAction = (kind: string): 'consent.record' | 'information-sharing.record' => (kind === 'shared-without-consent' ? 'information-sharing.record' : 'consent.record');
 
-export async function recordConsent(ctx: AppContext, actor: UserActor, caseId: string, draft: ConsentDraft): Promise<RecordConsentResult> {
+/** `submission`: the one-time id of the form it was posted from, noted with what it records so that a second post records nothing (ADR 0026). */
+export async function recordConsent(ctx: AppContext, actor: UserActor, caseId: string, draft: ConsentDraft, submission?: string): Promise<RecordConsentResult> {
   const action = consentAction(draft.kind);
   return changeCase<RecordConsentResult>(
     ctx,
     actor,
     caseId,
-    { action },
+    { action, submission },
     async (refusal, trx) => {
       if (refusal.code === 'forbidden') return { ok: false, code: 'forbidden', message: 'Only the team around the family can record consent or information sharing.' };
       // The pipeline audits a refusal of access; no such case is audited here, as a failure.
@@ -61,6 +62,7 @@ export async function recordConsent(ctx: AppContext, actor: UserActor, caseId: s
         entriesAdded: [],
         audit: () => ({ action, caseId, subjectType: saved.kind === 'shared-without-consent' ? 'information-sharing' : 'consent', subjectId: id, details }),
         answer: () => ({ ok: true, value: saved }),
+        recordId: id,
       };
     },
   );

@@ -22,7 +22,8 @@ const NOT_FOUND = { ok: false, code: 'not-found', message: 'There is no case wit
 const FORBIDDEN = { ok: false, code: 'forbidden', message: 'Only the team around the family can record that the GP was told.' } as const;
 const INVALID = 'This cannot be recorded like this: see the problems.';
 
-export async function recordGpTold(ctx: AppContext, actor: UserActor, caseId: string, draft: GpToldDraft): Promise<RecordGpToldResult> {
+/** `submission`: the one-time id of the form it was posted from, noted with what it records so that a second post records nothing (ADR 0026). */
+export async function recordGpTold(ctx: AppContext, actor: UserActor, caseId: string, draft: GpToldDraft, submission?: string): Promise<RecordGpToldResult> {
   const now = ctx.clock.now();
   const problems = checkGpTold(draft, serviceToday(now));
   if (problems.length > 0) {
@@ -40,7 +41,7 @@ export async function recordGpTold(ctx: AppContext, actor: UserActor, caseId: st
     return { ok: false, code: 'invalid', message: INVALID, problems };
   }
   const recorder = await ctx.db.selectFrom('users').select('name').where('id', '=', actor.userId).executeTakeFirst();
-  const result = await recordEntry(ctx, actor, caseId, gpToldEntry(draft, recorder?.name ?? 'the recorder'));
+  const result = await recordEntry(ctx, actor, caseId, gpToldEntry(draft, recorder?.name ?? 'the recorder'), submission);
   if (result.ok) return { ok: true, entry: result.entry };
   switch (result.code) {
     case 'not-found':

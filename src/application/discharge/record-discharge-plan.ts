@@ -37,12 +37,13 @@ export type RecordDischargePlanResult =
   | { ok: false; code: 'not-found' | 'forbidden'; message: string }
   | { ok: false; code: 'invalid'; message: string; problems: DischargeProblem[] };
 
-export async function recordDischargePlan(ctx: AppContext, actor: UserActor, caseId: string, draft: DischargePlanDraft): Promise<RecordDischargePlanResult> {
+/** `submission`: the one-time id of the form it was posted from, noted with what it records so that a second post records nothing (ADR 0026). */
+export async function recordDischargePlan(ctx: AppContext, actor: UserActor, caseId: string, draft: DischargePlanDraft, submission?: string): Promise<RecordDischargePlanResult> {
   return changeCase<RecordDischargePlanResult>(
     ctx,
     actor,
     caseId,
-    { action: RECORD_DISCHARGE_PLAN },
+    { action: RECORD_DISCHARGE_PLAN, submission },
     (refusal) =>
       refusal.code === 'not-found'
         ? { ok: false, code: 'not-found', message: 'There is no case with this id.' }
@@ -106,6 +107,7 @@ export async function recordDischargePlan(ctx: AppContext, actor: UserActor, cas
           },
         }),
         answer: ({ profileVersion }) => ({ ok: true, value: { ...stored, profileVersion } }),
+        recordId: entry.id,
       };
     },
   );

@@ -7,6 +7,7 @@ import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { readChronology } from '../../../application/chronology/read-chronology.ts';
 import { recordDispute } from '../../../application/chronology/record-dispute.ts';
 import { DISPUTE_LIMITS, DISPUTE_PROBLEM_MESSAGES } from '../../../domain/chronology/dispute-rules.ts';
+import { formSubmission } from '../../forms/submission.ts';
 import { formErrors } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
@@ -46,12 +47,15 @@ export async function disputeRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<EntryParams>('/cases/:caseId/chronology/:entryId/dispute', { preHandler: requireUser }, async (request, reply) => {
     const { caseId, entryId } = request.params;
-    const values = typed(request.body);
-    const result = await recordDispute(ctx, actor(request), caseId, entryId, values);
-    if (result.ok) {
+    const recorded = () => {
       flashSuccess(request, 'Dispute recorded beside the entry: the profile counts the entry as conflicting information');
       return reply.redirect(entryUrl(caseId, entryId), 303);
-    }
+    };
+    const submission = await formSubmission(request, caseId);
+    if (submission.recordedBefore) return recorded();
+    const values = typed(request.body);
+    const result = await recordDispute(ctx, actor(request), caseId, entryId, values, submission.id);
+    if (result.ok) return recorded();
     if (result.code === 'invalid') {
       const errors = Object.fromEntries(result.problems.map((p) => [p.path.slice(1), DISPUTE_PROBLEM_MESSAGES[p.code]]));
       return formPage(request, reply, { values, ...formErrors(errors) }, 400);

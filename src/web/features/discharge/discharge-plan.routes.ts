@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { listDischargePlans, type DischargePlansView } from '../../../application/discharge/list-discharge-plans.ts';
 import { recordDischargePlan } from '../../../application/discharge/record-discharge-plan.ts';
+import { formSubmission } from '../../forms/submission.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
 import { addRequested, blankForm, dischargeFormErrors, draftFrom, readDischargeForm, readKeptDischargeForm, withAnotherRow, type DischargeFormValues } from './discharge-plan.form.ts';
@@ -50,12 +51,15 @@ export async function dischargePlanRoutes(app: FastifyInstance): Promise<void> {
       const view = await load(request, reply, true);
       return view ? page(reply, view, withAnotherRow(typed, add)) : reply;
     }
-    const { draft, rows } = draftFrom(typed);
-    const result = await recordDischargePlan(ctx, actor(request), request.params.caseId, draft);
-    if (result.ok) {
+    const recorded = () => {
       flashSuccess(request, 'The discharge plan is recorded in the chronology.', 'discharge-plan-saved');
       return reply.redirect(`/cases/${request.params.caseId}/discharge-plan#plans`, 303);
-    }
+    };
+    const submission = await formSubmission(request, request.params.caseId);
+    if (submission.recordedBefore) return recorded();
+    const { draft, rows } = draftFrom(typed);
+    const result = await recordDischargePlan(ctx, actor(request), request.params.caseId, draft, submission.id);
+    if (result.ok) return recorded();
     if (result.code !== 'invalid') return sendErrorPage(reply, result.code);
     const view = await load(request, reply, true);
     if (!view) return reply;
