@@ -15,6 +15,8 @@ const demo = useE2eOnDemoCase('Okafor');
 
 describe('the plan for the lead professional', () => {
   let page: Page;
+  // An action due in a month and a half, typed as a person would: a due day is at most 12 months ahead.
+  const due = () => addDays(demo.today, 45).split('-').map((part) => String(Number(part))) as [year: string, month: string, day: string];
   before(async () => {
     page = await demo.signedInPage('health-visitor@demo.example');
   });
@@ -49,8 +51,9 @@ describe('the plan for the lead professional', () => {
 
   test('a due date missing its month: the summary goes to the month, only it is marked, the rest kept', async () => {
     await page.locator('#action-0-ownerName').fill('Family nurse, children’s centre');
-    await page.locator('#action-0-dueOn-day').fill('15');
-    await page.locator('#action-0-dueOn-year').fill('2040');
+    const [year, , day] = due();
+    await page.locator('#action-0-dueOn-day').fill(day);
+    await page.locator('#action-0-dueOn-year').fill(year);
     const refused = await submit(page, page.locator('[data-qa="save-plan"]'));
     assert.equal(refused.status(), 400);
     await expectErrorSummary(page, [{ text: 'Action 1: The due date must include a month.', href: '#action-0-dueOn-month' }]);
@@ -60,13 +63,13 @@ describe('the plan for the lead professional', () => {
     const marked = await page.locator('[id^="action-0-dueOn-"].govuk-input--error').evaluateAll((inputs) => inputs.map((input) => input.id));
     assert.deepEqual(marked, ['action-0-dueOn-month']);
     assert.equal(await page.locator('#action-0-dueOn').locator('xpath=..').getAttribute('aria-describedby'), 'action-0-dueOn-hint action-0-dueOn-error', 'the fieldset of the date');
-    assert.equal(await page.locator('#action-0-dueOn-day').inputValue(), '15');
-    assert.equal(await page.locator('#action-0-dueOn-year').inputValue(), '2040');
+    assert.equal(await page.locator('#action-0-dueOn-day').inputValue(), day);
+    assert.equal(await page.locator('#action-0-dueOn-year').inputValue(), year);
     assert.equal(await page.locator('#action-0-ownerName').inputValue(), 'Family nurse, children’s centre');
   });
 
   test('saves the plan and shows it, and the case page sums it up', async () => {
-    await page.locator('#action-0-dueOn-month').fill('1');
+    await page.locator('#action-0-dueOn-month').fill(due()[1]);
     await submit(page, page.locator('[data-qa="save-plan"]'));
     assert.match(await page.locator('[data-qa="plan-saved"]').innerText(), /The plan is saved/);
     assert.match(await page.locator('[data-qa="actions"]').innerText(), /Safe sleep talk with both parents/);
