@@ -7,7 +7,7 @@ import { INFANT_STATUSES, SEXES } from '../../domain/people/record-matching.ts';
 import { RELATIONSHIPS_TO_INFANT, type RelationshipToInfant } from '../../domain/people/relationships.ts';
 import { oneOf } from './schemas.ts';
 
-const isoDate = Type.String({ format: 'date', description: 'ISO 8601 date, e.g. 2026-03-01' });
+const dateOfBirth = Type.String({ format: 'date', description: 'ISO 8601 date, e.g. 1994-03-17: in 1900 or later, today or before (422 date-of-birth-too-early, date-of-birth-in-future)' });
 const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const CaseIdParams = Type.Object({ caseId: Type.String({ minLength: 1, maxLength: 100 }) });
@@ -93,7 +93,7 @@ const personProperties = {
     familyName: Type.Optional(nullable(Type.String({ maxLength: 100 }))),
     identityKnown: Type.Optional(Type.Boolean({ description: 'Defaults to true when a name is given, false otherwise' })),
     description: Type.Optional(nullable(Type.String({ maxLength: 300, description: 'What is known of an adult whose identity is not known' }))),
-    dateOfBirth: Type.Optional(nullable(isoDate)),
+    dateOfBirth: Type.Optional(nullable(dateOfBirth)),
     nhsNumber: Type.Optional(nullable(Type.String({ maxLength: 20 }))),
     sex: Type.Optional(nullable(oneOf(SEXES))),
     relationshipToInfant,

@@ -116,7 +116,7 @@ export const Released = Type.Object(
 export const SubjectSearchSent = Type.Object(
   {
     name: Type.String({ maxLength: 200, description: 'The full name of the person the request is about, as the letter gives it ("Sarah Hart" or "Hart, Sarah"): a misspelt name or a family name that sounds the same is found too' }),
-    dateOfBirth: Type.String({ maxLength: 20, description: 'Their date of birth, such as 1994-03-17 (422 invalid-search when it is not a real date)' }),
+    dateOfBirth: Type.String({ maxLength: 20, description: 'Their date of birth, such as 1994-03-17 (422 invalid-search when it is not a real date, or before 1900)' }),
     postcode: Type.Optional(Type.String({ maxLength: 20, description: 'A postcode from the letter: people in a household with it are listed first (a restricted address never matches)' })),
   },
   { additionalProperties: false },
