@@ -24,11 +24,16 @@ interface RecordForm {
   action?: () => string;
   fields: () => Record<string, string>;
   count: () => Promise<number>;
+  /** Who fills it in, when not the health visitor. */
+  by?: () => WebClient;
 }
 
 describe('a form posted twice records once', () => {
   let t: TestApp;
+  /** The user filling in the form at hand (opened() sets it). */
   let client: WebClient;
+  let visitorClient: WebClient;
+  let leadClient: WebClient;
   let caseId: string;
   let entryId: string;
   let visitorId: string;
@@ -46,17 +51,19 @@ describe('a form posted twice records once', () => {
     visitor = await makeUser(t.ctx, { name: 'Hana Visitor' });
     const manager = await makeUser(t.ctx, { name: 'Mona Manager', role: 'manager', organisationId: visitor.organisationId });
     [visitorId, managerId] = [visitor.id, manager.id];
-    ({ id: caseId } = await makeCase(t.ctx, { teamUserIds: [visitor.id] }));
+    const lead = await makeUser(t.ctx, { name: 'Lee Lead', role: 'safeguarding-lead' });
+    ({ id: caseId } = await makeCase(t.ctx, { teamUserIds: [visitor.id, lead.id] }));
     await t.ctx.db.updateTable('cases').set({ sex: 'male', gestation_at_birth_weeks: 39, birth_weight_grams: 3300 }).where('id', '=', caseId).execute();
     await makePerson(t.ctx, caseId, { id: 'mum', given_name: 'Grace', family_name: 'Okafor', history_checked: true });
     const recorded = await recordEntry(t.ctx, actorFor(visitor), caseId, { kind: 'home-visit', occurredAt: today(), summary: 'Visit', source: 'observed' });
     assert.ok(recorded.ok);
     entryId = recorded.entry.id;
-    client = await WebClient.signedIn(t.app, visitor);
+    visitorClient = await WebClient.signedIn(t.app, visitor);
+    leadClient = await WebClient.signedIn(t.app, lead);
   });
   after(async () => t.close());
 
-  type Table = 'chronology_entries' | 'case_meetings' | 'case_supervisions' | 'growth_measurements' | 'chronology_disputes' | 'case_consents';
+  type Table = 'chronology_entries' | 'case_meetings' | 'case_supervisions' | 'growth_measurements' | 'chronology_disputes' | 'case_consents' | 'legal_holds';
   const rowsOf = (table: Table) => t.ctx.db.selectFrom(table).where('case_id', '=', caseId);
   const countRows = async (table: Table, where: (q: ReturnType<typeof rowsOf>) => ReturnType<typeof rowsOf> = (q) => q) =>
     Number((await where(rowsOf(table)).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
@@ -131,10 +138,18 @@ describe('a form posted twice records once', () => {
       }),
       count: () => countRows('chronology_entries'),
     },
+    {
+      name: 'a legal hold on the case',
+      page: () => `/cases/${caseId}/holds`,
+      fields: () => ({ reason: 'A public inquiry has asked for the record' }),
+      count: () => countRows('legal_holds'),
+      by: () => leadClient,
+    },
   ];
 
   /** The form's page as the user opens it, with its one-time submission id. */
   async function opened(form: RecordForm): Promise<string> {
+    client = form.by?.() ?? visitorClient;
     const page = await client.get(form.page());
     assert.equal(page.statusCode, 200, form.page());
     const id = /<input type="hidden" name="submissionId" value="([0-9a-f-]{36})">/.exec(page.body)?.[1];
@@ -200,6 +215,7 @@ describe('a form posted twice records once', () => {
 
   it('sends a correction posted twice to the correction, not to a refusal that the entry was corrected meanwhile', async () => {
     const url = `/cases/${caseId}/chronology/${entryId}/correct`;
+    client = visitorClient;
     const page = await client.get(url);
     const submissionId = /name="submissionId" value="([^"]+)"/.exec(page.body)![1]!;
     const fields = { kind: 'home-visit', ...todayIn('occurred'), babySeen: 'not-recorded', summary: 'Visit, with the baby seen', source: 'observed', correctionReason: 'The baby was seen', submissionId };

@@ -26,9 +26,10 @@ const NOT_A_HOLDER = 'Only a safeguarding lead or a manager who works with this 
 const NO_SUCH_CASE = { ok: false as const, code: 'not-found' as const, message: 'There is no case with this id.' };
 const NOT_THE_TEAM = { ok: false as const, code: 'forbidden' as const, message: NOT_A_HOLDER };
 
-export async function placeCaseHold(ctx: AppContext, actor: UserActor, caseId: string, typedReason: string): Promise<HoldChangeResult<{ id: string }>> {
+/** `submission`: the one-time id of the form it was posted from, noted with the hold so that a second post sets no second hold (ADR 0026). */
+export async function placeCaseHold(ctx: AppContext, actor: UserActor, caseId: string, typedReason: string, submission?: string): Promise<HoldChangeResult<{ id: string }>> {
   const action = 'legal-hold.place';
-  return changeCase<HoldChangeResult<{ id: string }>>(ctx, actor, caseId, { action, onClosedCase: 'allowed' }, (refusal) => (refusal.code === 'not-found' ? NO_SUCH_CASE : NOT_THE_TEAM), async ({ trx, recorder, now }) => {
+  return changeCase<HoldChangeResult<{ id: string }>>(ctx, actor, caseId, { action, onClosedCase: 'allowed', submission }, (refusal) => (refusal.code === 'not-found' ? NO_SUCH_CASE : NOT_THE_TEAM), async ({ trx, recorder, now }) => {
     if (!mayHoldCase(actor.role)) return { changed: false, answer: NOT_THE_TEAM, audit: { action, outcome: 'denied', caseId, subjectType: 'case', subjectId: caseId, details: { reason: 'role' } } };
     const reason = checkHoldReason(typedReason);
     if (!reason.ok) {
@@ -42,6 +43,7 @@ export async function placeCaseHold(ctx: AppContext, actor: UserActor, caseId: s
       entriesAdded: [],
       audit: () => ({ action, caseId, subjectType: 'legal-hold', subjectId: id, details: { scope: 'case' } }),
       answer: () => ({ ok: true, value: { id } }),
+      recordId: id,
     };
   });
 }

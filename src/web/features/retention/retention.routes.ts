@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { liftCaseHold, liftRuleHold, placeCaseHold, placeRuleHold, viewCaseHolds, viewRuleHolds, type RuleHoldsView } from '../../../application/retention/legal-holds.ts';
 import { serviceToday } from '../../../domain/shared/service-day.ts';
+import { formSubmission } from '../../forms/submission.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
 import { holdFormErrors, presentHold, presentRetention } from './retention.presenter.ts';
@@ -31,12 +32,15 @@ export async function retentionRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { caseId: string } }>('/cases/:caseId/holds', { preHandler: requireUser }, async (request, reply) => casePage(request, reply));
 
   app.post<{ Params: { caseId: string } }>('/cases/:caseId/holds', { preHandler: requireUser }, async (request, reply) => {
-    const values = typed(request.body, ['reason']);
-    const result = await placeCaseHold(ctx, actor(request), request.params.caseId, values['reason']!);
-    if (result.ok) {
+    const set = () => {
       flashSuccess(request, 'The legal hold is set: this record will not be disposed of until it is lifted.');
       return reply.redirect(`/cases/${request.params.caseId}/holds`, 303);
-    }
+    };
+    const submission = await formSubmission(request, request.params.caseId);
+    if (submission.recordedBefore) return set();
+    const values = typed(request.body, ['reason']);
+    const result = await placeCaseHold(ctx, actor(request), request.params.caseId, values['reason']!, submission.id);
+    if (result.ok) return set();
     if (result.code !== 'invalid') return sendErrorPage(reply, result.code === 'conflict' ? 'not-found' : result.code);
     return casePage(request, reply, { values, ...holdFormErrors(result.problems) }, 400);
   });
