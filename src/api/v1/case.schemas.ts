@@ -7,7 +7,7 @@ import { INFANT_STATUSES, SEXES } from '../../domain/people/record-matching.ts';
 import { RELATIONSHIPS_TO_INFANT, type RelationshipToInfant } from '../../domain/people/relationships.ts';
 import { oneOf } from './schemas.ts';
 
-const dateOfBirth = Type.String({ format: 'date', description: 'ISO 8601 date, e.g. 1994-03-17: in 1900 or later, today or before (422 date-of-birth-too-early, date-of-birth-in-future)' });
+const dateOfBirth = Type.String({ format: 'date', description: 'ISO 8601 date, e.g. 1994-03-17: in 1900 or later, today or before (422 invalid-person otherwise)' });
 const nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const CaseIdParams = Type.Object({ caseId: Type.String({ minLength: 1, maxLength: 100 }) });

@@ -6,6 +6,7 @@ import { revealAddress, updateCaseDetails } from '../../application/cases/case-d
 import { addToTeam } from '../../application/cases/manage-team.ts';
 import { viewCase, type CaseView } from '../../application/cases/view-case.ts';
 import { addPerson, updatePerson, type PersonInput, type SavePersonResult } from '../../application/people/save-person.ts';
+import { PERSON_PROBLEM_WORDS } from '../../domain/people/person-rules.ts';
 import { sendApiError, sendCaseChangeRefusal } from '../api-error.ts';
 import { requireBearer } from './bearer-auth.ts';
 import {
@@ -84,7 +85,7 @@ async function sendSaveFailure(reply: FastifyReply, result: Exclude<SavePersonRe
     422,
     'invalid-person',
     'The person was refused: see details.',
-    Object.entries(result.problems).map(([field, problem]) => ({ path: `/${field}`, message: problem ?? 'invalid' })),
+    Object.entries(result.problems).map(([field, problem]) => ({ path: `/${field}`, message: problem ? PERSON_PROBLEM_WORDS[problem] : 'invalid' })),
   );
 }
 

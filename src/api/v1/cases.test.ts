@@ -61,10 +61,10 @@ describe('cases API', () => {
     assert.equal(bad.json<{ error: { code: string } }>().error.code, 'validation-failed');
     const refused = await call('member', 'POST', `/cases/${caseId}/people`, { ...mother, nhsNumber: '1234567890' });
     assert.equal(refused.statusCode, 422);
-    assert.deepEqual(refused.json<{ error: { details: unknown[] } }>().error.details, [{ path: '/nhsNumber', message: 'nhs-number-invalid' }]);
+    assert.deepEqual(refused.json<{ error: { details: unknown[] } }>().error.details, [{ path: '/nhsNumber', message: 'Enter a valid NHS number: 10 digits, like 943 476 5919' }]);
     const early = await call('member', 'POST', `/cases/${caseId}/people`, { ...mother, dateOfBirth: '1094-03-17' });
     assert.equal(early.statusCode, 422);
-    assert.deepEqual(early.json<{ error: { details: unknown[] } }>().error.details, [{ path: '/dateOfBirth', message: 'date-of-birth-too-early' }]);
+    assert.deepEqual(early.json<{ error: { details: unknown[] } }>().error.details, [{ path: '/dateOfBirth', message: 'Date of birth must be in 1900 or later: check the year.' }]);
   });
 
   it('takes a body exactly as sent: a wrong type or an unknown field is a 400 naming it, and nothing is stored', async () => {

@@ -1,5 +1,5 @@
 // What makes the details of a person around the baby acceptable. Pure: `today` comes in.
-import { happenedDayProblem } from '../shared/date-rules.ts';
+import { happenedDayProblem, tooEarlyWords } from '../shared/date-rules.ts';
 import { checkNhsNumber, normaliseNhsNumber } from './nhs-number.ts';
 import { isRelationshipToInfant } from './relationships.ts';
 
@@ -30,6 +30,17 @@ export type PersonProblem =
   | 'date-of-birth-in-future'
   | 'nhs-number-invalid'
   | 'paternity-only-for-father';
+
+/** What to do about each problem, in the words a page and an API caller are given. */
+export const PERSON_PROBLEM_WORDS: Record<PersonProblem, string> = {
+  'relationship-unknown': 'Select how this person is related to the baby',
+  'name-or-description-needed': 'Enter their first name or last name, or answer that you do not know who they are',
+  'description-needed': "Describe what is known about them, for example \"mother's new partner, name unknown\"",
+  'date-of-birth-too-early': tooEarlyWords('Date of birth'),
+  'date-of-birth-in-future': 'Date of birth must be today or in the past',
+  'nhs-number-invalid': 'Enter a valid NHS number: 10 digits, like 943 476 5919',
+  'paternity-only-for-father': 'Only answer whether paternity is confirmed for the baby’s father',
+};
 
 export function checkPersonDetails(person: PersonDetails, today: string): Partial<Record<keyof PersonDetails, PersonProblem>> {
   const problems: Partial<Record<keyof PersonDetails, PersonProblem>> = {};

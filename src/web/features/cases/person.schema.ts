@@ -4,8 +4,7 @@ import { Type, type Static } from 'typebox';
 import type { PersonInput, StoredPerson } from '../../../application/people/save-person.ts';
 import { SEXES } from '../../../domain/people/record-matching.ts';
 import { RELATIONSHIPS_TO_INFANT, type RelationshipToInfant } from '../../../domain/people/relationships.ts';
-import type { PersonProblem } from '../../../domain/people/person-rules.ts';
-import { tooEarlyWords } from '../../../domain/shared/date-rules.ts';
+import { PERSON_PROBLEM_WORDS, type PersonProblem } from '../../../domain/people/person-rules.ts';
 import { oneOf, YES_NO, YES_NO_NOT_KNOWN } from '../../forms/choices.ts';
 import { dateInputValues, readDateInput } from '../../forms/date-input.ts';
 import type { FormSpec } from '../../forms/validate-form.ts';
@@ -65,13 +64,13 @@ export const personForm: FormSpec<typeof personSchema> = {
 
 /** Messages for what the domain rules refuse, by field (the form field that shows the message). */
 export const PERSON_PROBLEM_MESSAGES: Record<PersonProblem, { field: string; text: string }> = {
-  'relationship-unknown': { field: 'relationshipToInfant', text: 'Select how this person is related to the baby' },
-  'name-or-description-needed': { field: 'givenName', text: 'Enter their first name or last name, or answer that you do not know who they are' },
-  'description-needed': { field: 'description', text: "Describe what is known about them, for example \"mother's new partner, name unknown\"" },
-  'date-of-birth-too-early': { field: 'dateOfBirth-day', text: tooEarlyWords('Date of birth') },
-  'date-of-birth-in-future': { field: 'dateOfBirth-day', text: 'Date of birth must be today or in the past' },
-  'nhs-number-invalid': { field: 'nhsNumber', text: 'Enter a valid NHS number: 10 digits, like 943 476 5919' },
-  'paternity-only-for-father': { field: 'paternityConfirmed', text: 'Only answer whether paternity is confirmed for the baby’s father' },
+  'relationship-unknown': { field: 'relationshipToInfant', text: PERSON_PROBLEM_WORDS['relationship-unknown'] },
+  'name-or-description-needed': { field: 'givenName', text: PERSON_PROBLEM_WORDS['name-or-description-needed'] },
+  'description-needed': { field: 'description', text: PERSON_PROBLEM_WORDS['description-needed'] },
+  'date-of-birth-too-early': { field: 'dateOfBirth-day', text: PERSON_PROBLEM_WORDS['date-of-birth-too-early'] },
+  'date-of-birth-in-future': { field: 'dateOfBirth-day', text: PERSON_PROBLEM_WORDS['date-of-birth-in-future'] },
+  'nhs-number-invalid': { field: 'nhsNumber', text: PERSON_PROBLEM_WORDS['nhs-number-invalid'] },
+  'paternity-only-for-father': { field: 'paternityConfirmed', text: PERSON_PROBLEM_WORDS['paternity-only-for-father'] },
 };
 
 function answer(value: 'yes' | 'no' | 'not-known' | undefined): boolean | null {
