@@ -10,6 +10,7 @@
 import { context, isSpanContextValid, SpanKind, trace, TraceFlags, type Context, type Link, type Span, type SpanContext, type SpanOptions, type Tracer, type TracerProvider } from '@opentelemetry/api';
 import type { IdGenerator, ReadableSpan, Sampler, SpanProcessor } from '@opentelemetry/sdk-trace-node';
 import { RecordedSpan, type SpanSink } from './recorded-span.ts';
+import { contextWithSpan } from './span-context.ts';
 
 export interface RecordingOptions {
   processor: SpanProcessor;
@@ -62,7 +63,7 @@ class RecordingTracer implements Tracer {
     const options = args.length > 1 ? (args[0] as SpanOptions) : undefined;
     const parentContext = args.length > 2 ? (args[1] as Context) : context.active();
     const span = this.startSpan(name, options, parentContext);
-    return context.with(trace.setSpan(parentContext, span), fn as (span: Span) => ReturnType<F>, undefined, span);
+    return context.with(contextWithSpan(parentContext, span), fn as (span: Span) => ReturnType<F>, undefined, span);
   }
 }
 
