@@ -8,7 +8,7 @@ import type { UserActor } from '../actor.ts';
 import { createContext, type AppContext } from '../context.ts';
 import { evaluateStoredProfile } from '../profile/profile-facts.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
-import { listMyCases, readMyCases, type MyCasesOptions } from './list-my-cases.ts';
+import { casesInScopeQuery, listMyCases, readMyCases, type MyCasesOptions } from './list-my-cases.ts';
 import { loadChronology } from '../chronology/chronology-rows.ts';
 import { readCaseClocks } from '../timescales/case-clocks.ts';
 import { profileEventsFrom } from '../../domain/chronology/to-profile-event.ts';
@@ -17,7 +17,7 @@ import { byActionNeeded, highestFindings, nextDue } from '../../domain/profile/a
 import { byReviewUrgency, nextReviewDate, reviewState } from '../../domain/profile/review-schedule.ts';
 import { byClockUrgency, mostUrgentClock } from '../../domain/timescales/clock-urgency.ts';
 import type { CaseLevel } from '../../domain/shared/case-levels.ts';
-import type { KyselyPlugin } from 'kysely';
+import { sql, type KyselyPlugin } from 'kysely';
 import { recordEntry } from '../chronology/record-entry.ts';
 import { settingsInForce } from '../settings/settings-in-force.ts';
 import { DEFAULT_SERVICE_SETTINGS } from '../../domain/settings/service-settings.ts';
@@ -200,4 +200,38 @@ describe('the organisation’s cases are ordered as when every case was computed
       high: count((c) => c.findings?.severity === 'high'),
     });
   });
+});
+
+// The entries the clocks and the reviews read come from migration 059's partial index, a descent per case,
+// only when the statement's own text shows its condition holds: the plan a named statement keeps for any
+// user (a generic plan) is made without the values (timing-entries-index.test.ts for the other readers).
+describe('my cases reads each case’s timing entries from their index, in the plan kept for any user', () => {
+  let database: TestDatabase;
+  before(async () => {
+    database = await createTestDatabase();
+  });
+  after(async () => database.close());
+
+  const user = '3f1c2a4e-0000-4000-8000-000000000001';
+  const organisation = '3f1c2a4e-0000-4000-8000-000000000002';
+  for (const [scope, overseen] of [
+    ['team', null],
+    ['organisation', organisation],
+  ] as const) {
+    it(`for the ${scope}'s cases`, async () => {
+      const statement = casesInScopeQuery(database.db, user, overseen).compile();
+      const plan = await database.db.transaction().execute(async (trx) => {
+        await sql`set local plan_cache_mode = force_generic_plan`.execute(trx);
+        await sql`set local enable_seqscan = off`.execute(trx);
+        await sql.raw(`prepare my_cases as ${statement.sql}`).execute(trx);
+        try {
+          const { rows } = await sql.raw<{ 'QUERY PLAN': string }>(`explain execute my_cases(${statement.parameters.map((value) => `'${String(value)}'`).join(', ')})`).execute(trx);
+          return rows.map((row) => row['QUERY PLAN']).join('\n');
+        } finally {
+          await sql`deallocate my_cases`.execute(trx);
+        }
+      });
+      assert.match(plan, /chronology_entries_timing_idx/);
+    });
+  }
 });

@@ -111,13 +111,14 @@ type EntryJson = Omit<ChronologyRow, 'occurred_at' | 'recorded_at'> & { occurred
 /**
  * Every case in scope, with what ordering them and their rows need: the severities of the findings, the
  * entries that bring a review forward or run a clock and the corrections (the kinds written into the text,
- * so that the plan kept for any user reads them from migration 059's index, a descent per case; no
- * disputes, which neither rule reads), the meetings and, with `overseenOrganisationId`, the organisation's
- * members in the team by name (of every case in scope, not only the page's: the same descent a case as the
- * EXISTS that chooses the cases, and no round trip after the order is known). The cases of the user's teams, or with `overseenOrganisationId`, every case a
- * member of that organisation is in the team of.
+ * so that the plan kept for any user reads them from migration 059's index, a descent per case:
+ * list-my-cases.test.ts; no disputes, which neither rule reads), the meetings and, with
+ * `overseenOrganisationId`, the organisation's members in the team by name (of every case in scope, not only
+ * the page's: the same descent a case as the EXISTS that chooses the cases, and no round trip once the order
+ * is known). The cases of the user's teams, or with `overseenOrganisationId`, every case a member of that
+ * organisation is in the team of.
  */
-function casesInScopeQuery(db: Queryable, userId: string, overseenOrganisationId: string | null) {
+export function casesInScopeQuery(db: Queryable, userId: string, overseenOrganisationId: string | null) {
   const query = db
     .selectFrom('cases')
     .leftJoin('case_team as mine', (join) => join.onRef('mine.case_id', '=', 'cases.id').on('mine.user_id', '=', userId))
