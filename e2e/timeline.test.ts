@@ -104,6 +104,6 @@ describe('the chronology timeline', () => {
   test('refuses someone outside the team', async () => {
     const page = await e2e.newPage();
     await signIn(page, 'police@demo.example');
-    await visit(page, url(), { status: 403, heading: 'You cannot see this page' });
+    await visit(page, url(), { status: 403, heading: 'You are not in the team around this baby' });
   });
 });

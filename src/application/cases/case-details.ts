@@ -92,7 +92,7 @@ export async function loadCaseDetailsForEdit(ctx: AppContext, actor: UserActor, 
   if (!row) return NOT_FOUND;
   const access = await loadCaseAccess(ctx.db, actor, caseId, ctx.clock.now());
   if (!access.allowed || !access.canChange) {
-    await recordAuditAlone(ctx, actor, { action: 'case.view', outcome: 'denied', subjectType: 'case', subjectId: caseId, caseId, details: { page: 'case-details' } });
+    await recordAuditAlone(ctx, actor, { action: 'case.details-update', outcome: 'denied', subjectType: 'case', subjectId: caseId, caseId, details: { page: 'case-details' } });
     return { ok: false, code: 'forbidden', message: CANNOT_CHANGE, contact: await caseContact(ctx.db, caseId) };
   }
   const reveals = row.address_restricted && access.canSeeRestricted && (row.address !== null || row.postcode !== null);
@@ -168,7 +168,12 @@ export async function updateCaseDetails(ctx: AppContext, actor: UserActor, caseI
   });
 }
 
-export type RevealAddressResult = { ok: true; value: { address: string | null; postcode: string | null; restricted: boolean } } | Refused | NotFound;
+/** `restricted`: the user is in the team, but the address is kept from them; `forbidden`: they are not in the team. */
+export type RevealAddressResult =
+  | { ok: true; value: { address: string | null; postcode: string | null; restricted: boolean } }
+  | Refused
+  | { ok: false; code: 'restricted'; message: string; contact: CaseContact | null }
+  | NotFound;
 
 /**
  * Shows the household's address. A restricted one is shown only to the lead professional and
@@ -180,8 +185,8 @@ export async function revealAddress(ctx: AppContext, actor: UserActor, caseId: s
   const access = await loadCaseAccess(ctx.db, actor, caseId, ctx.clock.now());
   if (!access.allowed || (row.address_restricted && !access.canSeeRestricted)) {
     await recordAuditAlone(ctx, actor, { action: 'case.address-reveal', outcome: 'denied', subjectType: 'case', subjectId: caseId, caseId, details: { restricted: row.address_restricted } });
-    const message = access.allowed ? 'This address is restricted. Only the lead professional and safeguarding leads or managers overseeing the case can see it.' : 'You are not in the team around this baby.';
-    return { ok: false, code: 'forbidden', message, contact: await caseContact(ctx.db, caseId) };
+    if (!access.allowed) return { ok: false, code: 'forbidden', message: 'You are not in the team around this baby.', contact: await caseContact(ctx.db, caseId) };
+    return { ok: false, code: 'restricted', message: 'This address is restricted. Only the lead professional and safeguarding leads or managers overseeing the case can see it.', contact: await caseContact(ctx.db, caseId) };
   }
   await recordAuditAlone(ctx, actor, { action: 'case.address-reveal', subjectType: 'case', subjectId: caseId, caseId, details: { restricted: row.address_restricted, basis: access.basis } });
   return { ok: true, value: { address: row.address, postcode: row.postcode, restricted: row.address_restricted } };

@@ -12,6 +12,22 @@ export interface CaseIntent {
   need: 'change' | 'manage';
 }
 
+/** What a reading use case shows: the action its view is audited under, and its subject when not the case. */
+export interface CaseReading {
+  action: string;
+  subjectType?: string;
+  subjectId?: string;
+}
+
+/**
+ * The refusal of someone outside the team, audited once, under the action refused: the intent's when
+ * they came to change the case (a form's page or its post), the reading's own otherwise.
+ */
+export async function refusedOutsideTeam(ctx: AppContext, actor: UserActor, caseId: string, reading: CaseReading, intent?: CaseIntent): Promise<{ ok: false; code: 'forbidden'; message: string }> {
+  await recordAuditAlone(ctx, actor, { action: intent?.action ?? reading.action, outcome: 'denied', caseId, subjectType: reading.subjectType ?? 'case', subjectId: reading.subjectId ?? caseId });
+  return { ok: false, code: 'forbidden', message: 'You are not in the team around this baby.' };
+}
+
 /** True, with the refusal audited, when the access does not reach the intent; false when there is none. */
 export async function refusedForIntent(ctx: AppContext, actor: UserActor, caseId: string, access: CaseAccess, intent: CaseIntent | undefined): Promise<boolean> {
   if (!intent) return false;

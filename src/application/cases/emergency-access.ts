@@ -1,7 +1,7 @@
 // Break-glass: a practitioner outside the team opens a record in an emergency. The reason is
 // required, the access is read-only and time-limited, and it waits in the safeguarding leads'
 // review queue until one of them has looked at it.
-import type { EmergencyAccessReviewOutcome } from '../../domain/access/case-access.ts';
+import { mayOpenInEmergency, type EmergencyAccessReviewOutcome } from '../../domain/access/case-access.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAudit, recordAuditAlone } from '../audit.ts';
 import type { AppContext } from '../context.ts';
@@ -10,7 +10,24 @@ import { loadCaseAccess } from './case-access.ts';
 
 export const MIN_REASON_LENGTH = 10;
 
-export type EmergencyAccessFailure = 'not-found' | 'reason-too-short' | 'already-has-access';
+export type EmergencyAccessFailure = 'not-found' | 'forbidden' | 'reason-too-short' | 'already-has-access';
+
+/** The action opening a record in an emergency is audited under, and its refusal. */
+const BREAK_GLASS = 'case.break-glass';
+
+/**
+ * Whether this user may ask to open the record in an emergency, for the form's page: refused (and
+ * audited, as opening it would be) when their role gives no access to families' records.
+ */
+export async function mayAskEmergencyAccess(ctx: AppContext, actor: UserActor, caseId: string): Promise<Result<null, 'not-found' | 'forbidden'>> {
+  const exists = await ctx.db.selectFrom('cases').select('id').where('id', '=', caseId).executeTakeFirst();
+  if (!exists) return fail('not-found', 'There is no record at this address.');
+  if (mayOpenInEmergency(actor.role)) return ok(null);
+  await recordAuditAlone(ctx, actor, refusedEmergencyAccess(caseId));
+  return fail('forbidden', 'Your role gives no access to families’ records, in an emergency or not.');
+}
+
+const refusedEmergencyAccess = (caseId: string) => ({ action: BREAK_GLASS, outcome: 'denied' as const, caseId, subjectType: 'case', subjectId: caseId, details: { reason: 'role' } });
 
 export async function openInEmergency(
   ctx: AppContext,
@@ -26,13 +43,17 @@ export async function openInEmergency(
   return ctx.db.transaction().execute(async (trx) => {
     const exists = await trx.selectFrom('cases').select('id').where('id', '=', caseId).executeTakeFirst();
     if (!exists) return fail('not-found', 'There is no record at this address.');
+    if (!mayOpenInEmergency(actor.role)) {
+      await recordAudit(trx, ctx, actor, refusedEmergencyAccess(caseId));
+      return fail('forbidden', 'Your role gives no access to families’ records, in an emergency or not.');
+    }
     const access = await loadCaseAccess(trx, actor, caseId, now);
     if (access.allowed && access.basis !== 'break-glass') return fail('already-has-access', 'You can already open this record.');
     const expiresAt = new Date(now.getTime() + ctx.config.breakGlassHours * 3_600_000);
     const id = ctx.newId();
     await trx.insertInto('break_glass_access').values({ case_id: caseId, id, user_id: actor.userId, reason: trimmed, started_at: now, expires_at: expiresAt }).execute();
     await recordAudit(trx, ctx, actor, {
-      action: 'case.break-glass',
+      action: BREAK_GLASS,
       caseId,
       subjectType: 'break-glass',
       subjectId: id,

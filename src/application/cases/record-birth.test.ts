@@ -161,7 +161,7 @@ describe('recording the birth of an unborn baby', () => {
     assert.equal(result.ok ? null : result.code, 'not-found');
   });
 
-  it('shows the unborn record to its team for the birth form, auditing the look, and refuses others', async () => {
+  it('shows the unborn record to its team for the birth form, auditing the look, and refuses others as the birth they came to record', async () => {
     const id = await unbornCase();
     const loaded = await loadUnbornRecord(t.ctx, midwife, id);
     assert.ok(loaded.ok);
@@ -170,10 +170,10 @@ describe('recording the birth of an unborn baby', () => {
     assert.match(loaded.value.name, /^Unborn baby Family/);
     const refused = await loadUnbornRecord(t.ctx, outsider, id);
     assert.equal(refused.ok ? null : refused.code, 'forbidden');
-    const audit = await t.ctx.db.selectFrom('audit_log').select(['actor_user_id', 'outcome']).where('case_id', '=', id).where('action', '=', 'case.view').orderBy('seq').execute();
+    const audit = await t.ctx.db.selectFrom('audit_log').select(['action', 'actor_user_id', 'outcome']).where('case_id', '=', id).where('action', 'in', ['case.view', 'case.birth-recorded']).orderBy('seq').execute();
     assert.deepEqual(audit, [
-      { actor_user_id: midwife.userId, outcome: 'success' },
-      { actor_user_id: outsider.userId, outcome: 'denied' },
+      { action: 'case.view', actor_user_id: midwife.userId, outcome: 'success' },
+      { action: 'case.birth-recorded', actor_user_id: outsider.userId, outcome: 'denied' },
     ]);
   });
 });

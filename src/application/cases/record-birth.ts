@@ -73,7 +73,7 @@ export async function loadUnbornRecord(ctx: AppContext, actor: UserActor, caseId
   return ctx.db.transaction().execute(async (trx): Promise<LoadUnbornResult> => {
     const row = await readCase(trx, caseId, false);
     if (!row) return NOT_FOUND;
-    if (!mayChange(await loadCaseAccess(trx, actor, caseId, now))) return refuse(trx, ctx, actor, 'case.view', caseId);
+    if (!mayChange(await loadCaseAccess(trx, actor, caseId, now))) return refuse(trx, ctx, actor, 'case.birth-recorded', caseId);
     await recordAudit(trx, ctx, actor, { action: 'case.view', subjectType: 'case', subjectId: caseId, caseId, details: { page: 'record-birth' } });
     if (row.status !== 'unborn') return NOT_UNBORN;
     return {

@@ -7,6 +7,7 @@ import type { KyselyPlugin, RootOperationNode } from 'kysely';
 import { recordEntry } from '../chronology/record-entry.ts';
 import { createContext } from '../context.ts';
 import { viewCaseOverview } from './view-case-overview.ts';
+import { readCaseRefusal } from './case-refusal.ts';
 
 /** The table each SELECT reads first, in the order sent. */
 class SelectedTables implements KyselyPlugin {
@@ -59,11 +60,12 @@ describe('viewing the case overview', () => {
     );
   });
 
-  it('refuses someone outside the team, names who to contact, and audits the refusal once', async () => {
+  it('refuses someone outside the team and audits the refusal once; its page names who to contact and audits nothing more', async () => {
     const before = await lastSeq();
     const result = await viewCaseOverview(t.ctx, actorFor(outsider), caseId);
     assert.ok(!result.ok && result.code === 'forbidden');
-    assert.deepEqual(result.contact, { name: 'Claire Overview', organisation: 'Overview Health Visiting', email: lead.email });
+    const refusal = await readCaseRefusal(t.ctx, actorFor(outsider), caseId);
+    assert.deepEqual(refusal, { caseId, basis: null, contact: { name: 'Claire Overview', organisation: 'Overview Health Visiting', email: lead.email }, emergencyAccess: true });
     const audit = await auditSince(before);
     assert.deepEqual(audit.map((entry) => [entry.action, entry.outcome]), [['case.view', 'denied']]);
   });

@@ -10,9 +10,9 @@ import type { AppContext } from '../context.ts';
 import { compiledOnce } from '../../infrastructure/db/compiled-once.ts';
 import { infantDetailsOf, personDetailsOf } from '../people/person-details.ts';
 import { fail, ok } from '../result.ts';
-import { caseContact, loadCaseAccess } from './case-access.ts';
+import { loadCaseAccess } from './case-access.ts';
 import { shownRecordDetails, type ShownRecordDetails } from './case-details.ts';
-import { refusedForIntent, type CaseIntent } from './case-intent.ts';
+import { refusedForIntent, refusedOutsideTeam, type CaseIntent } from './case-intent.ts';
 
 export interface CaseRecord {
   id: string;
@@ -86,7 +86,7 @@ export interface CaseView {
 export type ViewCaseResult =
   | { ok: true; value: CaseView }
   | { ok: false; code: 'not-found'; message: string }
-  | { ok: false; code: 'forbidden'; message: string; contact: Awaited<ReturnType<typeof caseContact>> };
+  | { ok: false; code: 'forbidden'; message: string };
 
 /**
  * The case with its people, their relationships and the team, in one statement, each list built as
@@ -133,11 +133,8 @@ export async function readCaseForView(ctx: AppContext, actor: UserActor, caseId:
     return fail('not-found', 'There is no record at this address.');
   }
   const access = await loadCaseAccess(ctx.db, actor, caseId, now);
-  if (!access.allowed) {
-    await recordAuditAlone(ctx, actor, { action: 'case.view', outcome: 'denied', caseId, subjectType: 'case', subjectId: caseId });
-    return { ...fail('forbidden', 'You are not in the team around this baby.'), contact: await caseContact(ctx.db, caseId) };
-  }
-  if (await refusedForIntent(ctx, actor, caseId, access, intent)) return { ...fail('forbidden', 'Your access to this record does not allow this.'), contact: null };
+  if (!access.allowed) return refusedOutsideTeam(ctx, actor, caseId, { action: 'case.view' }, intent);
+  if (await refusedForIntent(ctx, actor, caseId, access, intent)) return fail('forbidden', 'Your access to this record does not allow this.');
   const { people, relationships, team } = row;
   return ok({
     access,

@@ -8,7 +8,7 @@ import { personDisplayName } from '../../domain/people/relationships.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAuditAlone } from '../audit.ts';
 import { loadCaseAccess } from '../cases/case-access.ts';
-import { refusedForIntent, type CaseIntent } from '../cases/case-intent.ts';
+import { refusedForIntent, refusedOutsideTeam, type CaseIntent } from '../cases/case-intent.ts';
 import type { AppContext } from '../context.ts';
 import { compiledOnce } from '../../infrastructure/db/compiled-once.ts';
 import type { ChronologyEntry, ChronologyPattern } from '../../domain/chronology/chronology.types.ts';
@@ -81,10 +81,7 @@ export async function readChronology(ctx: AppContext, actor: UserActor, caseId: 
   const [record] = await caseRecord(ctx.db, caseId);
   if (!record) return { ok: false, code: 'not-found', message: 'There is no case with this id.' };
   const access = await loadCaseAccess(ctx.db, actor, caseId, ctx.clock.now());
-  if (!access.allowed) {
-    await recordAuditAlone(ctx, actor, { action, outcome: 'denied', caseId, ...subject });
-    return { ok: false, code: 'forbidden', message: 'You are not in the team around this baby.' };
-  }
+  if (!access.allowed) return refusedOutsideTeam(ctx, actor, caseId, { action, ...subject }, options.intent);
   if (await refusedForIntent(ctx, actor, caseId, access, options.intent)) return { ok: false, code: 'forbidden', message: 'Your access to this record does not allow this.' };
   const [profile, people] = await Promise.all([
     ctx.profiles.read(ctx, caseId, record.profile_version),

@@ -15,7 +15,7 @@ import type { Queryable } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAuditAlone } from '../audit.ts';
 import { loadCaseAccess } from '../cases/case-access.ts';
-import { refusedForIntent, type CaseIntent } from '../cases/case-intent.ts';
+import { refusedForIntent, refusedOutsideTeam, type CaseIntent } from '../cases/case-intent.ts';
 import { entryFromRow } from '../chronology/chronology-rows.ts';
 import type { AppContext } from '../context.ts';
 import { readCasePeople, readConsents, readTeamUsers, type CasePerson } from './consent-rows.ts';
@@ -59,10 +59,7 @@ export async function viewConsent(ctx: AppContext, actor: UserActor, caseId: str
     return { ok: false, code: 'not-found', message: 'There is no case with this id.' };
   }
   const access = await loadCaseAccess(ctx.db, actor, caseId, now);
-  if (!access.allowed) {
-    await recordAuditAlone(ctx, actor, { action: 'consent.list', outcome: 'denied', caseId, subjectType: 'case', subjectId: caseId });
-    return { ok: false, code: 'forbidden', message: 'You are not in the team around this baby.' };
-  }
+  if (!access.allowed) return refusedOutsideTeam(ctx, actor, caseId, { action: 'consent.list' }, intent);
   if (await refusedForIntent(ctx, actor, caseId, access, intent)) return { ok: false, code: 'forbidden', message: 'Your access to this record does not allow this.' };
   const [records, people, team, told, reader] = await Promise.all([
     readConsents(ctx.db, caseId),

@@ -17,7 +17,7 @@ import { serviceToday } from '../../domain/shared/service-day.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAuditAlone } from '../audit.ts';
 import { loadCaseAccess } from '../cases/case-access.ts';
-import { refusedForIntent, type CaseIntent } from '../cases/case-intent.ts';
+import { refusedForIntent, refusedOutsideTeam, type CaseIntent } from '../cases/case-intent.ts';
 import type { AppContext } from '../context.ts';
 import { dischargeContext, entryDetails, homeVisitsSeen, planFromDetails } from './discharge-plan-rows.ts';
 import type { RecordedDischargePlan } from './record-discharge-plan.ts';
@@ -55,10 +55,7 @@ export async function listDischargePlans(ctx: AppContext, actor: UserActor, case
     return { ok: false, code: 'not-found', message: 'There is no case with this id.' };
   }
   const access = await loadCaseAccess(ctx.db, actor, caseId, now);
-  if (!access.allowed) {
-    await recordAuditAlone(ctx, actor, { action: LIST, outcome: 'denied', caseId, subjectType: 'case', subjectId: caseId });
-    return { ok: false, code: 'forbidden', message: 'You are not in the team around this baby.' };
-  }
+  if (!access.allowed) return refusedOutsideTeam(ctx, actor, caseId, { action: LIST }, intent);
   if (await refusedForIntent(ctx, actor, caseId, access, intent)) return { ok: false, code: 'forbidden', message: 'Your access to this record does not allow this.' };
   const chronology = (await ctx.chronologies.read(ctx.db, caseId)) ?? [];
   const context = (await dischargeContext(ctx.db, caseId, today, chronology))!;

@@ -44,8 +44,9 @@ const ACTION_DECIDE = 'person.proposal-decide';
 const SEXES = ['female', 'male', 'unknown'] as const;
 const sexOf = (sex: string | null) => SEXES.find((known) => known === sex) ?? null;
 
-export async function viewProposedPeople(ctx: AppContext, actor: UserActor, caseId: string): Promise<ViewProposalsResult> {
-  const read = await readCaseForView(ctx, actor, caseId, { action: ACTION_VIEW, need: 'change' });
+/** The page of proposals; `deciding` when it answers a decision posted, so that a refusal is audited as the decision. */
+export async function viewProposedPeople(ctx: AppContext, actor: UserActor, caseId: string, deciding = false): Promise<ViewProposalsResult> {
+  const read = await readCaseForView(ctx, actor, caseId, { action: deciding ? ACTION_DECIDE : ACTION_VIEW, need: 'change' });
   if (!read.ok) return { ok: false, code: read.code, message: read.message };
   const rows = await ctx.db.selectFrom('fhir_proposed_people').selectAll().where('case_id', '=', caseId).where('decision', 'is', null).orderBy('received_at').orderBy('id').execute();
   const proposals = rows.map((row): ProposalView => ({

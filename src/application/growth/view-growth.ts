@@ -15,7 +15,7 @@ import { serviceToday } from '../../domain/shared/service-day.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAuditAlone } from '../audit.ts';
 import { loadCaseAccess } from '../cases/case-access.ts';
-import { refusedForIntent, type CaseIntent } from '../cases/case-intent.ts';
+import { refusedForIntent, refusedOutsideTeam, type CaseIntent } from '../cases/case-intent.ts';
 import type { AppContext } from '../context.ts';
 import { readMeasurements, type StoredMeasurement } from './growth-rows.ts';
 
@@ -68,10 +68,7 @@ export async function viewGrowth(ctx: AppContext, actor: UserActor, caseId: stri
     return { ok: false, code: 'not-found', message: 'There is no case with this id.' };
   }
   const access = await loadCaseAccess(ctx.db, actor, caseId, now);
-  if (!access.allowed) {
-    await recordAuditAlone(ctx, actor, { action: GROWTH_LIST_ACTION, outcome: 'denied', caseId, subjectType: 'case', subjectId: caseId });
-    return { ok: false, code: 'forbidden', message: 'You are not in the team around this baby.' };
-  }
+  if (!access.allowed) return refusedOutsideTeam(ctx, actor, caseId, { action: GROWTH_LIST_ACTION }, intent);
   if (await refusedForIntent(ctx, actor, caseId, access, intent)) return { ok: false, code: 'forbidden', message: 'Your access to this record does not allow this.' };
   const stored = await readMeasurements(ctx.db, caseId);
   const subject: GrowthSubject = { dateOfBirth: baby.date_of_birth, gestationAtBirthWeeks: baby.gestation_at_birth_weeks, sex: referenceSexOf(baby.sex) };

@@ -11,7 +11,7 @@ import type { Clock } from '../../domain/timescales/clocks.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAuditAlone } from '../audit.ts';
 import { loadCaseAccess } from '../cases/case-access.ts';
-import { refusedForIntent, type CaseIntent } from '../cases/case-intent.ts';
+import { refusedForIntent, refusedOutsideTeam, type CaseIntent } from '../cases/case-intent.ts';
 import type { AppContext } from '../context.ts';
 import { knownForClocks, readCaseClocks } from '../timescales/case-clocks.ts';
 import { readMeetings } from './meeting-rows.ts';
@@ -43,10 +43,7 @@ export async function listMeetings(ctx: AppContext, actor: UserActor, caseId: st
     return { ok: false, code: 'not-found', message: 'There is no case with this id.' };
   }
   const access = await loadCaseAccess(ctx.db, actor, caseId, now);
-  if (!access.allowed) {
-    await recordAuditAlone(ctx, actor, { action: 'meeting.list', outcome: 'denied', caseId, subjectType: 'case', subjectId: caseId });
-    return { ok: false, code: 'forbidden', message: 'You are not in the team around this baby.' };
-  }
+  if (!access.allowed) return refusedOutsideTeam(ctx, actor, caseId, { action: 'meeting.list' }, intent);
   if (await refusedForIntent(ctx, actor, caseId, access, intent)) return { ok: false, code: 'forbidden', message: 'Your access to this record does not allow this.' };
   const meetings = await readMeetings(ctx.db, caseId);
   const clocks = (await readCaseClocks(ctx, caseId, today, { ...knownForClocks(ctx, caseId, theCase), meetings })) ?? [];

@@ -14,7 +14,7 @@ import type { AccessBasis } from '../../domain/access/case-access.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAuditAlone } from '../audit.ts';
 import { loadCaseAccess } from '../cases/case-access.ts';
-import { refusedForIntent, type CaseIntent } from '../cases/case-intent.ts';
+import { refusedForIntent, refusedOutsideTeam, type CaseIntent } from '../cases/case-intent.ts';
 import type { AppContext } from '../context.ts';
 import { readRecordedChecks } from './plan-check-rows.ts';
 import { readCurrentPlan } from './plan-rows.ts';
@@ -64,10 +64,7 @@ export async function viewPlan(ctx: AppContext, actor: UserActor, caseId: string
   if (!(await ctx.db.selectFrom('cases').select('id').where('id', '=', caseId).executeTakeFirst())) return notFound();
   // Access first: someone outside the team never has the profile evaluated for them.
   const access = await loadCaseAccess(ctx.db, actor, caseId, now);
-  if (!access.allowed) {
-    await recordAuditAlone(ctx, actor, { action: 'plan.view', outcome: 'denied', caseId, subjectType: 'plan', subjectId: caseId });
-    return { ok: false, code: 'forbidden', message: 'You are not in the team around this baby.' };
-  }
+  if (!access.allowed) return refusedOutsideTeam(ctx, actor, caseId, { action: 'plan.view', subjectType: 'plan' }, intent);
   if (await refusedForIntent(ctx, actor, caseId, access, intent)) return { ok: false, code: 'forbidden', message: 'Your access to this record does not allow this.' };
   const evaluated = await ctx.profiles.read(ctx, caseId);
   if (!evaluated) return notFound();

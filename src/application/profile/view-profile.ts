@@ -8,7 +8,7 @@ import type { Queryable } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAuditAlone } from '../audit.ts';
 import { loadCaseAccess } from '../cases/case-access.ts';
-import { refusedForIntent, type CaseIntent } from '../cases/case-intent.ts';
+import { refusedForIntent, refusedOutsideTeam, type CaseIntent } from '../cases/case-intent.ts';
 import type { AppContext } from '../context.ts';
 import { findingsNeedingDecision, loadDecisions, type RecordedDecision } from './profile-decisions.ts';
 import type { EvaluatedProfile } from './profile-facts.ts';
@@ -49,10 +49,7 @@ export async function readProfileForView(ctx: AppContext, actor: UserActor, case
   const evaluated = await ctx.profiles.read(ctx, caseId);
   if (!evaluated) return { ok: false, code: 'not-found', message: 'There is no case with this id.' };
   const access = await loadCaseAccess(ctx.db, actor, caseId, now);
-  if (!access.allowed) {
-    await recordAuditAlone(ctx, actor, { action: 'profile.view', outcome: 'denied', caseId, subjectType: 'case', subjectId: caseId });
-    return { ok: false, code: 'forbidden', message: 'You are not in the team around this baby.' };
-  }
+  if (!access.allowed) return refusedOutsideTeam(ctx, actor, caseId, { action: 'profile.view' }, intent);
   if (await refusedForIntent(ctx, actor, caseId, access, intent)) return { ok: false, code: 'forbidden', message: 'Your access to this record does not allow this.' };
   await recordAuditAlone(ctx, actor, { action: 'profile.view', caseId, subjectType: 'case', subjectId: caseId, details: { basis: access.basis, profileVersion: evaluated.stored.profileVersion } });
   return { ok: true, value: { evaluated, access } };

@@ -7,6 +7,7 @@ import { capReviewByClocks, type ReviewCap } from '../../domain/profile/review-s
 import { serviceToday } from '../../domain/shared/service-day.ts';
 import type { Clock } from '../../domain/timescales/clocks.ts';
 import type { UserActor } from '../actor.ts';
+import type { CaseIntent } from '../cases/case-intent.ts';
 import type { AppContext } from '../context.ts';
 import { readCaseClocks } from '../timescales/case-clocks.ts';
 import { readLevelProposals, type LevelProposal } from './level-proposals.ts';
@@ -24,8 +25,9 @@ export interface ReviewView {
 
 export type ViewReviewResult = { ok: true; value: ReviewView } | Extract<ReadProfileForViewResult, { ok: false }>;
 
-export async function viewReview(ctx: AppContext, actor: UserActor, caseId: string): Promise<ViewReviewResult> {
-  const opened = await readProfileForView(ctx, actor, caseId);
+/** The review's page; with the intent of a review posted, so that a refusal is audited as the review. */
+export async function viewReview(ctx: AppContext, actor: UserActor, caseId: string, intent?: CaseIntent): Promise<ViewReviewResult> {
+  const opened = await readProfileForView(ctx, actor, caseId, intent);
   if (!opened.ok) return opened;
   const { evaluated, access } = opened.value;
   const today = serviceToday(ctx.clock.now());

@@ -60,7 +60,8 @@ export async function viewSupervisions(ctx: AppContext, actor: UserActor, caseId
   const [caseAccess, all] = await Promise.all([loadCaseAccess(ctx.db, actor, caseId, now), readSupervisions(ctx.db, caseId)]);
   const reader = { userId: actor.userId, role: actor.role, caseAccess };
   if (!mayOpenSupervisionPage(reader, all)) {
-    await recordAuditAlone(ctx, actor, { action: 'supervision.list', outcome: 'denied', caseId, subjectType: 'case', subjectId: caseId });
+    // Audited as what was refused: the form's recording when the caller came to record one.
+    await recordAuditAlone(ctx, actor, { action: intent?.action ?? 'supervision.list', outcome: 'denied', caseId, subjectType: 'case', subjectId: caseId });
     return { ok: false, code: 'forbidden', message: 'Only the team around the baby, their managers and safeguarding leads can see its supervision.' };
   }
   if (await refusedForIntent(ctx, actor, caseId, caseAccess, intent)) return { ok: false, code: 'forbidden', message: 'Your access to this record does not allow this.' };

@@ -63,6 +63,14 @@ export function activeBreakGlass(grants: readonly BreakGlassGrant[], userId: str
     .sort((a, b) => b.expiresAt.getTime() - a.expiresAt.getTime())[0];
 }
 
+/**
+ * Who may open a record in an emergency when outside its team: those who work with families. An
+ * administrator's role gives no access to families' records, in an emergency or not.
+ */
+export function mayOpenInEmergency(role: Role): boolean {
+  return role !== 'admin';
+}
+
 /** Who may add or remove practitioners in the team: the lead professional and organisation oversight. */
 export function mayManageTeam(access: CaseAccess): boolean {
   return access.allowed && (access.basis === 'lead-professional' || access.basis === 'organisation-oversight');

@@ -6,6 +6,7 @@ import { apiErrorFor, RETRY_AFTER_SECONDS, sendApiError } from '../../api/api-er
 import { FHIR_ADDRESSES, sendUnreadableAddressAsOutcome } from '../../api/v1/fhir-outcome.ts';
 import { isCaseClosedForTransfer } from '../../application/cases/case-closed-for-transfer.ts';
 import { isDatabaseUnavailable } from '../../application/database-unavailable.ts';
+import { refusedCaseId, sendCaseRefusal } from '../features/errors/case-refusal.ts';
 import { isApiRequest } from './request-kind.ts';
 import { UNMATCHED_ROUTE } from './request-metrics.ts';
 
@@ -53,6 +54,9 @@ const PAGE_ERRORS: Record<ErrorPageKind, { status: number; title: string; paragr
 };
 
 export async function sendErrorPage(reply: FastifyReply, kind: ErrorPageKind, reference: string | null = null) {
+  // A case's page refused says so the same way on every page of the case (features/errors/case-refusal.ts).
+  const caseId = kind === 'forbidden' ? refusedCaseId(reply) : undefined;
+  if (caseId !== undefined && (await sendCaseRefusal(reply, caseId))) return reply;
   const { status, ...page } = PAGE_ERRORS[kind];
   return reply.page('errors/error.njk', { ...page, reference }, status);
 }

@@ -53,8 +53,7 @@ export async function caseDetailsRoutes(app: FastifyInstance): Promise<void> {
   async function load(request: FastifyRequest<CaseParams>, reply: FastifyReply): Promise<CaseDetailsForEdit | null> {
     const loaded = await loadCaseDetailsForEdit(ctx, actor(request), request.params.caseId);
     if (loaded.ok) return loaded.value;
-    if (loaded.code === 'not-found') await sendErrorPage(reply, 'not-found');
-    else await reply.page('find-record/cannot-change.njk', { title: 'You cannot change this record', contact: loaded.contact }, 403);
+    await sendErrorPage(reply, loaded.code);
     return null;
   }
 
@@ -85,7 +84,7 @@ export async function caseDetailsRoutes(app: FastifyInstance): Promise<void> {
       return reply.redirect(`/cases/${caseId}#record-details`, 303);
     }
     if (result.code === 'not-found') return sendErrorPage(reply, 'not-found');
-    if (result.code === 'forbidden') return reply.page('find-record/cannot-change.njk', { title: 'You cannot change this record', contact: result.contact }, 403);
+    if (result.code === 'forbidden') return sendErrorPage(reply, 'forbidden');
     const record = await load(request, reply);
     if (!record) return reply;
     if (result.code === 'version-conflict') {
@@ -99,7 +98,8 @@ export async function caseDetailsRoutes(app: FastifyInstance): Promise<void> {
   app.get<CaseParams>('/cases/:caseId/address', { preHandler: requireUser }, async (request, reply) => {
     const result = await revealAddress(ctx, actor(request), request.params.caseId);
     if (result.ok) return reply.page('cases/case-details.address.njk', { title: 'Address', backLink: `/cases/${request.params.caseId}`, caseId: request.params.caseId, address: result.value });
-    if (result.code === 'not-found') return sendErrorPage(reply, 'not-found');
+    if (result.code === 'not-found' || result.code === 'forbidden') return sendErrorPage(reply, result.code);
+    // Someone in the team from whom a restricted address is kept: told why, and whom to ask.
     return reply.page('cases/case-details.address.njk', { title: 'You cannot see this address', backLink: `/cases/${request.params.caseId}`, caseId: request.params.caseId, refused: result.message, contact: result.contact }, 403);
   });
 }

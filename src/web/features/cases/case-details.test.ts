@@ -138,8 +138,9 @@ describe('the address, GP and hospital page', () => {
     assert.match(textOf(qaElement(form.body, 'case-contact')), /Lena Lead/);
     const saved = await clients['outsider']!.post(`/cases/${caseId}/details`, { version: String(await version()), gpPracticeName: 'Not mine' });
     assert.equal(saved.statusCode, 403);
-    assert.deepEqual((await audits('case.view', outsider.id)).map((row) => row.outcome), ['denied']);
-    assert.deepEqual((await audits('case.details-update', outsider.id)).map((row) => row.outcome), ['denied']);
+    // The form's page and its post are each refused as the change they are for.
+    assert.deepEqual((await audits('case.view', outsider.id)).map((row) => row.outcome), []);
+    assert.deepEqual((await audits('case.details-update', outsider.id)).map((row) => row.outcome), ['denied', 'denied']);
     assert.equal((await clients['outsider']!.get(`/cases/${caseId}/address`)).statusCode, 403);
   });
 });

@@ -14,10 +14,7 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
   const { ctx } = app;
   app.get<{ Params: { caseId: string } }>('/cases/:caseId', { preHandler: requireUser }, async (request, reply) => {
     const result = await viewCaseOverview(ctx, actorFor(request.user!, 'web', request.ip), request.params.caseId);
-    if (!result.ok) {
-      if (result.code === 'not-found') return sendErrorPage(reply, 'not-found');
-      return reply.page('cases/no-access.njk', { title: 'You are not in the team around this baby', caseId: request.params.caseId, contact: result.contact }, 403);
-    }
+    if (!result.ok) return sendErrorPage(reply, result.code);
     const { profile, chronology, plan, clocks, today, levelProposal: proposal, retention } = result.value;
     const view = presentCase(result.value.case, ctx.clock.now());
     // The findings head the case page as well as the profile: the most important thing to see first.

@@ -23,9 +23,9 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
   const { ctx } = app;
   const actor = (request: FastifyRequest) => actorFor(request.user!, 'web', request.ip);
 
-  /** The case, if the user may change it; otherwise the error page has been sent. */
-  async function changeableCase(request: FastifyRequest<CaseParams>, reply: FastifyReply): Promise<CaseView | null> {
-    const result = await viewCase(ctx, actor(request), request.params.caseId, { action: 'case.change', need: 'change' });
+  /** The case, if the user may change it (a refusal audited under the form's action); otherwise the error page has been sent. */
+  async function changeableCase(request: FastifyRequest<CaseParams>, reply: FastifyReply, action: 'person.add' | 'person.update' | 'relationship.add'): Promise<CaseView | null> {
+    const result = await viewCase(ctx, actor(request), request.params.caseId, { action, need: 'change' });
     if (!result.ok) {
       await sendErrorPage(reply, result.code === 'not-found' ? 'not-found' : 'forbidden');
       return null;
@@ -62,7 +62,7 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
   }
 
   app.get<CaseParams>('/cases/:caseId/people/new', { preHandler: requireUser }, async (request, reply) => {
-    const view = await changeableCase(request, reply);
+    const view = await changeableCase(request, reply, 'person.add');
     if (!view) return reply;
     const kept = request.keptForm;
     const typed = kept ? { values: keptValues(kept, {}), addressNotKept: addressNotKept(kept, {}) } : {};
@@ -70,7 +70,7 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.post<CaseParams>('/cases/:caseId/people/new', { preHandler: requireUser, config: { keptAddressOf: 'person' } }, async (request, reply) => {
-    const view = await changeableCase(request, reply);
+    const view = await changeableCase(request, reply, 'person.add');
     if (!view) return reply;
     const locals = { action: `/cases/${view.record.id}/people/new`, heading: 'Add a person around the baby' };
     const form = validateForm(personForm, request.body);
@@ -84,7 +84,7 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.get<PersonParams>('/cases/:caseId/people/:personId', { preHandler: requireUser }, async (request, reply) => {
-    const view = await changeableCase(request, reply);
+    const view = await changeableCase(request, reply, 'person.update');
     if (!view) return reply;
     const person = view.people.find((p) => p.id === request.params.personId);
     if (!person) return sendErrorPage(reply, 'not-found');
@@ -101,7 +101,7 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.post<PersonParams>('/cases/:caseId/people/:personId', { preHandler: requireUser, config: { keptAddressOf: 'person' } }, async (request, reply) => {
-    const view = await changeableCase(request, reply);
+    const view = await changeableCase(request, reply, 'person.update');
     if (!view) return reply;
     const person = view.people.find((p) => p.id === request.params.personId);
     if (!person) return sendErrorPage(reply, 'not-found');
@@ -122,13 +122,13 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
   };
 
   app.get<CaseParams>('/cases/:caseId/relationships/new', { preHandler: requireUser }, async (request, reply) => {
-    const view = await changeableCase(request, reply);
+    const view = await changeableCase(request, reply, 'relationship.add');
     if (!view) return reply;
     return relationshipPage(reply, view, {});
   });
 
   app.post<CaseParams>('/cases/:caseId/relationships/new', { preHandler: requireUser }, async (request, reply) => {
-    const view = await changeableCase(request, reply);
+    const view = await changeableCase(request, reply, 'relationship.add');
     if (!view) return reply;
     const form = validateForm(relationshipForm, request.body);
     if (!form.ok) return relationshipPage(reply, view, form, 400);

@@ -18,8 +18,9 @@ export async function teamRoutes(app: FastifyInstance): Promise<void> {
   const { ctx } = app;
   const actor = (request: FastifyRequest) => actorFor(request.user!, 'web', request.ip);
 
-  const teamPage = async (request: FastifyRequest<CaseParams>, reply: FastifyReply, locals: object = {}, status = 200) => {
-    const result = await viewCase(ctx, actor(request), request.params.caseId, { action: 'team.view', need: 'manage' });
+  /** The team's page; a refusal audited as the page's (team.view), or, under a post, as the addition it refused (team.add). */
+  const teamPage = async (request: FastifyRequest<CaseParams>, reply: FastifyReply, locals: object = {}, status = 200, action: 'team.view' | 'team.add' = 'team.view') => {
+    const result = await viewCase(ctx, actor(request), request.params.caseId, { action, need: 'manage' });
     if (!result.ok) return sendErrorPage(reply, result.code === 'not-found' ? 'not-found' : 'forbidden');
     const c = presentCase(result.value, ctx.clock.now());
     return reply.page('cases/team.njk', { title: `Team around ${c.name}`, c, roleItems: ROLE_ITEMS, values: { role: 'member' }, backLink: `/cases/${c.id}`, ...locals }, status);
@@ -29,12 +30,12 @@ export async function teamRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<CaseParams>('/cases/:caseId/team', { preHandler: requireUser }, async (request, reply) => {
     const form = validateForm(addMemberForm, request.body);
-    if (!form.ok) return teamPage(request, reply, form, 400);
+    if (!form.ok) return teamPage(request, reply, form, 400, 'team.add');
     const result = await addToTeam(ctx, actor(request), { caseId: request.params.caseId, email: form.value.email, role: form.value.role });
     if (!result.ok) {
       if (result.code === 'not-found') return sendErrorPage(reply, 'not-found');
       if (result.code === 'forbidden') return sendErrorPage(reply, 'forbidden');
-      return teamPage(request, reply, { ...formErrors({ email: result.message }), values: form.value }, 400);
+      return teamPage(request, reply, { ...formErrors({ email: result.message }), values: form.value }, 400, 'team.add');
     }
     flashSuccess(request, 'Added to the team');
     return reply.redirect(`/cases/${request.params.caseId}/team`, 303);

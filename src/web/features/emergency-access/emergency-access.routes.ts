@@ -1,7 +1,7 @@
 // Opening a record in an emergency, and the safeguarding leads' review of such access.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
-import { listEmergencyAccessToReview, openInEmergency, reviewEmergencyAccess } from '../../../application/cases/emergency-access.ts';
+import { listEmergencyAccessToReview, mayAskEmergencyAccess, openInEmergency, reviewEmergencyAccess } from '../../../application/cases/emergency-access.ts';
 import { formErrors, validateForm } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
@@ -15,6 +15,8 @@ export async function emergencyAccessRoutes(app: FastifyInstance): Promise<void>
     reply.page('emergency-access/open.njk', { title: 'Open a record in an emergency', caseId, hours: ctx.config.breakGlassHours, values: {}, backLink: `/cases/${caseId}`, ...locals }, status);
 
   app.get<CaseParams>('/cases/:caseId/emergency-access', { preHandler: requireUser }, async (request, reply) => {
+    const may = await mayAskEmergencyAccess(ctx, actorFor(request.user!, 'web', request.ip), request.params.caseId);
+    if (!may.ok) return sendErrorPage(reply, may.code);
     // The reason as typed, after the form was kept (posted once the session had ended).
     const typed = request.keptForm?.['reason'];
     return formPage(reply, request.params.caseId, typeof typed === 'string' ? { values: { reason: typed } } : {});
@@ -22,12 +24,16 @@ export async function emergencyAccessRoutes(app: FastifyInstance): Promise<void>
 
   app.post<CaseParams>('/cases/:caseId/emergency-access', { preHandler: requireUser }, async (request, reply) => {
     const { caseId } = request.params;
+    const actor = actorFor(request.user!, 'web', request.ip);
+    // Refused before what was typed is read: a role that may not ask is told so, not how to ask.
+    const may = await mayAskEmergencyAccess(ctx, actor, caseId);
+    if (!may.ok) return sendErrorPage(reply, may.code);
     const form = validateForm(emergencyAccessForm, request.body);
     if (!form.ok) return formPage(reply, caseId, form, 400);
-    const result = await openInEmergency(ctx, actorFor(request.user!, 'web', request.ip), caseId, form.value.reason);
+    const result = await openInEmergency(ctx, actor, caseId, form.value.reason);
     if (result.ok) flashSuccess(request, 'Emergency access opened: it is recorded and a safeguarding lead will review it');
     if (result.ok || result.code === 'already-has-access') return reply.redirect(`/cases/${caseId}`, 303);
-    if (result.code === 'not-found') return sendErrorPage(reply, 'not-found');
+    if (result.code === 'not-found' || result.code === 'forbidden') return sendErrorPage(reply, result.code);
     return formPage(reply, caseId, { ...formErrors({ reason: result.message }), values: form.value }, 400);
   });
 

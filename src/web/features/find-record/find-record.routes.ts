@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { createCase, type PossibleMatch } from '../../../application/cases/create-case.ts';
 import { loadUnbornRecord, recordBirth, type UnbornRecord } from '../../../application/cases/record-birth.ts';
-import { maySearchByPostcode, searchCases, type CaseContact, type CaseHit, type SearchHit } from '../../../application/cases/search-cases.ts';
+import { maySearchByPostcode, searchCases, type CaseHit, type SearchHit } from '../../../application/cases/search-cases.ts';
 import { formatNhsNumber } from '../../../domain/people/nhs-number.ts';
 import { matchReasonsInWords } from '../../../domain/people/record-details.ts';
 import { personMatchInWords } from '../../../domain/search/person-match.ts';
@@ -139,7 +139,6 @@ export async function findRecordRoutes(app: FastifyInstance): Promise<void> {
 
   // ---- Record a birth --------------------------------------------------------------------------
 
-  const cannotChange = (reply: FastifyReply, contact: CaseContact | null) => reply.page('find-record/cannot-change.njk', { title: 'You cannot change this record', contact }, 403);
   const alreadyBorn = (reply: FastifyReply, caseId: string, status: number) =>
     reply.page('find-record/birth-already-recorded.njk', { title: 'The birth is already recorded', caseId, backLink: `/cases/${caseId}` }, status);
 
@@ -155,7 +154,7 @@ export async function findRecordRoutes(app: FastifyInstance): Promise<void> {
     const loaded = await loadUnbornRecord(ctx, actor(request), request.params.caseId);
     if (!loaded.ok) {
       if (loaded.code === 'not-found') return sendErrorPage(reply, 'not-found');
-      if (loaded.code === 'forbidden') return cannotChange(reply, loaded.contact);
+      if (loaded.code === 'forbidden') return sendErrorPage(reply, 'forbidden');
       return alreadyBorn(reply, request.params.caseId, 409);
     }
     return birthPage(reply, loaded.value, locals, status);
@@ -165,7 +164,7 @@ export async function findRecordRoutes(app: FastifyInstance): Promise<void> {
     const loaded = await loadUnbornRecord(ctx, actor(request), request.params.caseId);
     if (!loaded.ok) {
       if (loaded.code === 'not-found') return sendErrorPage(reply, 'not-found');
-      if (loaded.code === 'forbidden') return cannotChange(reply, loaded.contact);
+      if (loaded.code === 'forbidden') return sendErrorPage(reply, 'forbidden');
       return alreadyBorn(reply, request.params.caseId, 200);
     }
     const record = loaded.value;
@@ -182,7 +181,7 @@ export async function findRecordRoutes(app: FastifyInstance): Promise<void> {
       case 'not-found':
         return sendErrorPage(reply, 'not-found');
       case 'forbidden':
-        return cannotChange(reply, result.contact);
+        return sendErrorPage(reply, 'forbidden');
       case 'not-unborn':
         return alreadyBorn(reply, request.params.caseId, 409);
       case 'version-conflict':

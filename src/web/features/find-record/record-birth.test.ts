@@ -121,7 +121,7 @@ describe('record the birth page', () => {
     assert.equal(page.statusCode, 403);
     assert.equal(
       textOf(qaElement(page.body, 'case-contact')),
-      'To ask for a change or to share information, contact the lead professional: Mia Midwife, Westmoor Midwifery (mia.birthpage@test.example).',
+      'To share or ask for information, contact the lead professional: Mia Midwife, Westmoor Midwifery (mia.birthpage@test.example).',
     );
     assert.ok(!page.body.includes(`Birthpage${family}`), 'shows nothing of the record');
 
@@ -131,7 +131,7 @@ describe('record the birth page', () => {
     const denied = await t.ctx.db.selectFrom('audit_log').select('action').where('case_id', '=', id).where('actor_user_id', '=', outsider.id).where('outcome', '=', 'denied').orderBy('seq').execute();
     assert.deepEqual(
       denied.map((entry) => entry.action),
-      ['case.view', 'case.birth-recorded'],
+      ['case.birth-recorded', 'case.birth-recorded'],
     );
   });
 

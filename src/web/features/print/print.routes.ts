@@ -54,7 +54,7 @@ export async function printRoutes(app: FastifyInstance, { renderer }: { renderer
       const link = { href: `/cases/${caseId}/transfer`, text: 'Go to the case’s transfer' };
       return { ok: false as const, sent: await reply.page('errors/error.njk', { title: 'There is no transfer pack to print', paragraphs: [result.message], link, reference: null }, 409) };
     }
-    return { ok: false as const, sent: await reply.page('cases/no-access.njk', { title: 'You are not in the team around this baby', caseId, contact: result.contact }, 403) };
+    return { ok: false as const, sent: await sendErrorPage(reply, 'forbidden') };
   }
 
   for (const kind of PRINT_KINDS) {

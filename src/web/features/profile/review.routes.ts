@@ -40,8 +40,9 @@ export async function profileReviewRoutes(app: FastifyInstance): Promise<void> {
 
   const caseName = (view: ProfileView) => view.evaluation.subjects.find((s) => s.subject === 'infant')?.name ?? '';
 
-  async function reviewPage(request: CaseRequest, reply: FastifyReply, locals: object = {}, status = 200) {
-    const result = await viewReview(ctx, actor(request), request.params.caseId);
+  /** The review's page; `posted` when it answers a review posted, so that a refusal is audited as the review. */
+  async function reviewPage(request: CaseRequest, reply: FastifyReply, locals: object = {}, status = 200, posted = false) {
+    const result = await viewReview(ctx, actor(request), request.params.caseId, posted ? { action: 'profile.review', need: 'change' } : undefined);
     if (!result.ok) return sendErrorPage(reply, result.code);
     const { profile: view, reviewCap, proposals, mayDecide } = result.value;
     const { caseId } = request.params;
@@ -68,16 +69,16 @@ export async function profileReviewRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<{ Params: { caseId: string } }>('/cases/:caseId/profile/review', { preHandler: requireUser }, async (request, reply) => {
     const form = validateForm(reviewForm, request.body);
-    if (!form.ok) return reviewPage(request, reply, form, 400);
+    if (!form.ok) return reviewPage(request, reply, form, 400, true);
     const result = await markProfileReviewed(ctx, actor(request), request.params.caseId, { profileVersion: Number(form.value.profileVersion), ...(form.value.note ? { note: form.value.note } : {}) });
     if (!result.ok) {
       if (result.code === 'not-found' || result.code === 'forbidden') return sendErrorPage(reply, result.code);
       if (result.code !== 'profile-changed') {
         // Each rule that stops the review, linked to what answers it: a decision, or the level.
         const errors = Object.fromEntries(result.problems.map((p) => [p.code === 'decision-needed' ? 'record-decision' : 'change-level', p.message]));
-        return reviewPage(request, reply, { ...formErrors(errors), values: { note: form.value.note ?? '', profileVersion: form.value.profileVersion } }, 409);
+        return reviewPage(request, reply, { ...formErrors(errors), values: { note: form.value.note ?? '', profileVersion: form.value.profileVersion } }, 409, true);
       }
-      return reviewPage(request, reply, { ...formErrors({ note: result.message }), values: { note: form.value.note ?? '', profileVersion: String(result.currentVersion) } }, 409);
+      return reviewPage(request, reply, { ...formErrors({ note: result.message }), values: { note: form.value.note ?? '', profileVersion: String(result.currentVersion) } }, 409, true);
     }
     flashSuccess(request, 'The profile is marked reviewed. The next review date is below.', 'reviewed-banner');
     return reply.redirect(`/cases/${request.params.caseId}/profile/review`, 303);
@@ -195,7 +196,7 @@ export async function profileReviewRoutes(app: FastifyInstance): Promise<void> {
   // Accepting or declining: the form is on the case page; an answer to correct comes back on a page of its own.
   type ProposalRequest = FastifyRequest<{ Params: { caseId: string; proposalId: string } }>;
   async function proposalDecisionPage(request: ProposalRequest, reply: FastifyReply, locals: object, status: number) {
-    const view = await load(request, reply, false);
+    const view = await load(request, reply, 'case.level-proposal-decision');
     if (!view) return reply;
     const { caseId, proposalId } = request.params;
     const proposal = (await readLevelProposalsFor(ctx, actor(request), caseId))?.proposals.find((p) => p.id === proposalId);

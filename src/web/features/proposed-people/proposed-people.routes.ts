@@ -25,7 +25,7 @@ export async function proposedPeopleRoutes(app: FastifyInstance): Promise<void> 
   /** The page; `typed` keeps what was chosen for one person, with the errors about it. */
   async function page(request: FastifyRequest<CaseParams>, reply: FastifyReply, typed?: { proposalId: string; values: TypedDecision; errors: Record<string, string> }, status = 200) {
     const { caseId } = request.params;
-    const result = await viewProposedPeople(ctx, actor(request), caseId);
+    const result = await viewProposedPeople(ctx, actor(request), caseId, typed !== undefined);
     if (!result.ok) return sendErrorPage(reply, result.code);
     return reply.page(
       'proposed-people/proposed-people.njk',
