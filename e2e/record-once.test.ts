@@ -1,7 +1,8 @@
 // A form posted twice records once with JavaScript off (ADR 0026): Chromium without JavaScript, so no
 // govuk-frontend Button to ignore a second press. The chronology's form posted by "Save entry", then
 // the very same post (as the browser sent it) sent again, as a second press or a browser on a flaky
-// connection would: one entry, and the second post goes to it with the same success message. (A
+// connection would: one entry, and the second post goes to it with the same success message; and the
+// form reached again by Back is rendered again, with a new id (pages are no-store). (A
 // double click by Playwright with JavaScript off was tried: the requests it reported could not show
 // that two posts were sent, so it proved nothing and is not here.)
 import assert from 'node:assert/strict';
@@ -53,5 +54,14 @@ describe('a chronology entry posted twice without JavaScript', () => {
     await page.goto(entryPage);
     assert.match(await page.locator('.govuk-notification-banner--success').innerText(), /Entry added to the chronology/);
     assert.equal(await entriesSaying(summary), 1);
+  });
+
+  test('going back to the form after saving it gives it a new id, so filling it in again records again', async () => {
+    await fillEntry('Seen at home; before going back');
+    const shown = await page.locator('input[name="submissionId"]').inputValue();
+    await submit(page, page.getByRole('button', { name: 'Save entry' }));
+    await page.goBack();
+    assert.equal(new URL(page.url()).pathname, newEntry());
+    assert.notEqual(await page.locator('input[name="submissionId"]').inputValue(), shown);
   });
 });

@@ -3,10 +3,10 @@
 // whether that id recorded something already and, if so, answers as the first post was answered (its
 // record, its success message) before checking or recording anything. A post that arrives while its
 // twin is still being recorded is refused by the record's own transaction (SubmittedBeforeError) and
-// sent again by the browser (plugins/errors.ts), to be answered here.
-import type { FastifyRequest } from 'fastify';
+// sent again by the browser (sendAgainWhenRaced, the route's error handler), to be answered here.
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { actorFor } from '../../application/auth/signed-in-user.ts';
-import { recordedBefore, submissionIdOf } from '../../application/cases/form-submissions.ts';
+import { isSubmittedBefore, recordedBefore, submissionIdOf } from '../../application/cases/form-submissions.ts';
 
 export interface FormSubmission {
   /** The form's one-time id; undefined when the post has none or one not shaped like one (a new submission). */
@@ -18,4 +18,15 @@ export interface FormSubmission {
 export async function formSubmission(request: FastifyRequest, caseId: string): Promise<FormSubmission> {
   const id = submissionIdOf((request.body as Record<string, unknown> | undefined)?.['submissionId']);
   return { id, recordedBefore: await recordedBefore(request.server.ctx, actorFor(request.user!, 'web', request.ip), caseId, id) };
+}
+
+/**
+ * The error handler of a route that records once (its `errorHandler` option): a post whose twin noted
+ * the same submission first stored nothing, and the browser is asked to send it again as it was (307:
+ * the same method and body), for formSubmission to answer as the twin was answered. Any other error
+ * goes on to the app's own handler (plugins/errors.ts).
+ */
+export function sendAgainWhenRaced(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  if (!isSubmittedBefore(error)) throw error;
+  void reply.redirect(request.url, 307);
 }

@@ -7,7 +7,7 @@ import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { readChronology } from '../../../application/chronology/read-chronology.ts';
 import { recordDispute } from '../../../application/chronology/record-dispute.ts';
 import { DISPUTE_LIMITS, DISPUTE_PROBLEM_MESSAGES } from '../../../domain/chronology/dispute-rules.ts';
-import { formSubmission } from '../../forms/submission.ts';
+import { formSubmission, sendAgainWhenRaced } from '../../forms/submission.ts';
 import { formErrors } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
@@ -45,7 +45,7 @@ export async function disputeRoutes(app: FastifyInstance): Promise<void> {
     formPage(request, reply, { values: typed(request.keptForm ?? {}) }),
   );
 
-  app.post<EntryParams>('/cases/:caseId/chronology/:entryId/dispute', { preHandler: requireUser }, async (request, reply) => {
+  app.post<EntryParams>('/cases/:caseId/chronology/:entryId/dispute', { preHandler: requireUser, errorHandler: sendAgainWhenRaced }, async (request, reply) => {
     const { caseId, entryId } = request.params;
     const recorded = () => {
       flashSuccess(request, 'Dispute recorded beside the entry: the profile counts the entry as conflicting information');

@@ -11,7 +11,7 @@ import { readChronology, type ChronologyRecord } from '../../../application/chro
 import { recordEntry, type RecordEntryResult } from '../../../application/chronology/record-entry.ts';
 import type { ListedEntry } from '../../../domain/chronology/filter-entries.ts';
 import { EVIDENCE_SOURCES } from '../../../domain/catalogue/evidence-sources.ts';
-import { formSubmission } from '../../forms/submission.ts';
+import { formSubmission, sendAgainWhenRaced } from '../../forms/submission.ts';
 import { formErrors } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
@@ -111,7 +111,7 @@ export async function entryRoutes(app: FastifyInstance): Promise<void> {
     return formPage(reply, caseId, record, { heading: 'Add an entry to the chronology', action: `${chronologyUrl(caseId)}/new`, values });
   });
 
-  app.post<CaseParams>('/cases/:caseId/chronology/new', { preHandler: requireUser }, async (request, reply) => {
+  app.post<CaseParams>('/cases/:caseId/chronology/new', { preHandler: requireUser, errorHandler: sendAgainWhenRaced }, async (request, reply) => {
     const { caseId } = request.params;
     const added = (entryId: string) => {
       flashSuccess(request, 'Entry added to the chronology');
@@ -166,7 +166,7 @@ export async function entryRoutes(app: FastifyInstance): Promise<void> {
     });
   });
 
-  app.post<EntryParams>('/cases/:caseId/chronology/:entryId/correct', { preHandler: requireUser }, async (request, reply) => {
+  app.post<EntryParams>('/cases/:caseId/chronology/:entryId/correct', { preHandler: requireUser, errorHandler: sendAgainWhenRaced }, async (request, reply) => {
     const { caseId, entryId } = request.params;
     const corrected = (correctionId: string) => {
       flashSuccess(request, 'Correction saved: the entry it corrects is kept, marked as corrected');

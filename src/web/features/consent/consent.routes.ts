@@ -10,7 +10,7 @@ import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { recordConsent } from '../../../application/consent/record-consent.ts';
 import { recordGpTold } from '../../../application/consent/record-gp-told.ts';
 import { viewConsent, type ConsentView } from '../../../application/consent/view-consent.ts';
-import { formSubmission } from '../../forms/submission.ts';
+import { formSubmission, sendAgainWhenRaced } from '../../forms/submission.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
 import { CONSENT_FORMS, draftFrom, gpDraftFrom, pageErrors, readForm, type ConsentForm, type FormValues } from './consent.form.ts';
@@ -69,7 +69,7 @@ export async function consentRoutes(app: FastifyInstance): Promise<void> {
   }
 
   for (const form of ['consent', 'withdrawal', 'sharing'] as const) {
-    app.post<{ Params: { caseId: string } }>(`/cases/:caseId/consent/${form}`, { preHandler: requireUser }, async (request, reply) => {
+    app.post<{ Params: { caseId: string } }>(`/cases/:caseId/consent/${form}`, { preHandler: requireUser, errorHandler: sendAgainWhenRaced }, async (request, reply) => {
       const submission = await formSubmission(request, request.params.caseId);
       if (submission.recordedBefore) return saved(request, reply, form);
       const values = readForm(form, request.body);
@@ -81,7 +81,7 @@ export async function consentRoutes(app: FastifyInstance): Promise<void> {
     });
   }
 
-  app.post<{ Params: { caseId: string } }>('/cases/:caseId/consent/gp-told', { preHandler: requireUser }, async (request, reply) => {
+  app.post<{ Params: { caseId: string } }>('/cases/:caseId/consent/gp-told', { preHandler: requireUser, errorHandler: sendAgainWhenRaced }, async (request, reply) => {
     const submission = await formSubmission(request, request.params.caseId);
     if (submission.recordedBefore) return saved(request, reply, 'gp-told');
     const values = readForm('gp-told', request.body);

@@ -9,7 +9,7 @@ import type { CheckItem } from '../../../domain/plan/plan.types.ts';
 import { viewContact } from '../../../application/chronology/view-contact.ts';
 import { infantDisplayName } from '../../../domain/people/infant-name.ts';
 import { validateForm } from '../../forms/validate-form.ts';
-import { formSubmission } from '../../forms/submission.ts';
+import { formSubmission, sendAgainWhenRaced } from '../../forms/submission.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
 import { keptText } from '../../plugins/kept-forms.ts';
@@ -63,7 +63,7 @@ export async function contactRoutes(app: FastifyInstance): Promise<void> {
     return formPage(request, reply, view, kept ? { values: { ...keptText(kept), ...planChecksFrom(kept).values }, present: presentFrom(kept) } : { values: {}, present: [] });
   });
 
-  app.post<CaseParams>('/cases/:caseId/contacts/new', { preHandler: requireUser }, async (request, reply) => {
+  app.post<CaseParams>('/cases/:caseId/contacts/new', { preHandler: requireUser, errorHandler: sendAgainWhenRaced }, async (request, reply) => {
     const { caseId } = request.params;
     const saved = (entryId: string) => {
       flashSuccess(request, 'Contact saved');

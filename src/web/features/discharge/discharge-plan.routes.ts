@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { listDischargePlans, type DischargePlansView } from '../../../application/discharge/list-discharge-plans.ts';
 import { recordDischargePlan } from '../../../application/discharge/record-discharge-plan.ts';
-import { formSubmission } from '../../forms/submission.ts';
+import { formSubmission, sendAgainWhenRaced } from '../../forms/submission.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
 import { addRequested, blankForm, dischargeFormErrors, draftFrom, readDischargeForm, readKeptDischargeForm, withAnotherRow, type DischargeFormValues } from './discharge-plan.form.ts';
@@ -44,7 +44,7 @@ export async function dischargePlanRoutes(app: FastifyInstance): Promise<void> {
     return page(reply, view, request.keptForm ? readKeptDischargeForm(request.keptForm) : blankForm());
   });
 
-  app.post<{ Params: { caseId: string } }>('/cases/:caseId/discharge-plan', { preHandler: requireUser }, async (request, reply) => {
+  app.post<{ Params: { caseId: string } }>('/cases/:caseId/discharge-plan', { preHandler: requireUser, errorHandler: sendAgainWhenRaced }, async (request, reply) => {
     const typed = readDischargeForm(request.body);
     const add = addRequested(request.body);
     if (add) {

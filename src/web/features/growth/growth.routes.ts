@@ -9,7 +9,7 @@ import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { recordMeasurement } from '../../../application/growth/record-measurement.ts';
 import { GROWTH_RECORD_ACTION } from '../../../application/growth/record-measurement.ts';
 import { viewGrowth, type GrowthView } from '../../../application/growth/view-growth.ts';
-import { formSubmission } from '../../forms/submission.ts';
+import { formSubmission, sendAgainWhenRaced } from '../../forms/submission.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
 import { measurementFrom, pageErrors, readForm, type FormValues } from './growth.form.ts';
@@ -44,7 +44,7 @@ export async function growthRoutes(app: FastifyInstance): Promise<void> {
     return page(reply, view, request.keptForm ? readForm(request.keptForm) : {});
   });
 
-  app.post<{ Params: { caseId: string } }>('/cases/:caseId/growth', { preHandler: requireUser }, async (request, reply) => {
+  app.post<{ Params: { caseId: string } }>('/cases/:caseId/growth', { preHandler: requireUser, errorHandler: sendAgainWhenRaced }, async (request, reply) => {
     const recorded = () => {
       flashSuccess(request, 'The measurement is recorded.', 'growth-saved');
       return reply.redirect(`/cases/${request.params.caseId}/growth`, 303);

@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { listMeetings, type MeetingsView } from '../../../application/meetings/list-meetings.ts';
 import { recordMeeting } from '../../../application/meetings/record-meeting.ts';
-import { formSubmission } from '../../forms/submission.ts';
+import { formSubmission, sendAgainWhenRaced } from '../../forms/submission.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
 import { addRequested, blankForm, draftFrom, meetingFormErrors, readKeptMeetingForm, readMeetingForm, withAnotherRow, type MeetingFormValues } from './meetings.form.ts';
@@ -50,7 +50,7 @@ export async function meetingRoutes(app: FastifyInstance): Promise<void> {
     return formPage(reply, view, request.keptForm ? readKeptMeetingForm(request.keptForm) : blankForm());
   });
 
-  app.post<{ Params: { caseId: string } }>('/cases/:caseId/meetings/new', { preHandler: requireUser }, async (request, reply) => {
+  app.post<{ Params: { caseId: string } }>('/cases/:caseId/meetings/new', { preHandler: requireUser, errorHandler: sendAgainWhenRaced }, async (request, reply) => {
     const typed = readMeetingForm(request.body);
     const add = addRequested(request.body);
     if (add) {

@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { liftCaseHold, liftRuleHold, placeCaseHold, placeRuleHold, viewCaseHolds, viewRuleHolds, type RuleHoldsView } from '../../../application/retention/legal-holds.ts';
 import { serviceToday } from '../../../domain/shared/service-day.ts';
-import { formSubmission } from '../../forms/submission.ts';
+import { formSubmission, sendAgainWhenRaced } from '../../forms/submission.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
 import { holdFormErrors, presentHold, presentRetention } from './retention.presenter.ts';
@@ -31,7 +31,7 @@ export async function retentionRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<{ Params: { caseId: string } }>('/cases/:caseId/holds', { preHandler: requireUser }, async (request, reply) => casePage(request, reply));
 
-  app.post<{ Params: { caseId: string } }>('/cases/:caseId/holds', { preHandler: requireUser }, async (request, reply) => {
+  app.post<{ Params: { caseId: string } }>('/cases/:caseId/holds', { preHandler: requireUser, errorHandler: sendAgainWhenRaced }, async (request, reply) => {
     const set = () => {
       flashSuccess(request, 'The legal hold is set: this record will not be disposed of until it is lifted.');
       return reply.redirect(`/cases/${request.params.caseId}/holds`, 303);

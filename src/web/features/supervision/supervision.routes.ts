@@ -13,7 +13,7 @@ import { viewSupervision } from '../../../application/supervision/view-supervisi
 import { viewSupervisions, type SupervisionsView } from '../../../application/supervision/view-supervisions.ts';
 import { dayInWords } from '../../../domain/shared/calendar-date.ts';
 import { SUPERVISION_PROMPTS } from '../../../domain/supervision/supervision-prompts.ts';
-import { formSubmission } from '../../forms/submission.ts';
+import { formSubmission, sendAgainWhenRaced } from '../../forms/submission.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { requireUser } from '../../plugins/sessions.ts';
 import { addRequested, blankForm, draftFrom, readKeptSupervisionForm, readSupervisionForm, supervisionFormErrors, withAnotherAction, type SupervisionFormValues } from './supervision.form.ts';
@@ -85,7 +85,7 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
     return formPage(reply, view, request.keptForm ? readKeptSupervisionForm(request.keptForm) : blankForm(view.today, { practitionerId: practises ? me : '', supervisorId: practises ? '' : me }));
   });
 
-  app.post<{ Params: { caseId: string } }>('/cases/:caseId/supervision/new', { preHandler: requireUser }, async (request, reply) => {
+  app.post<{ Params: { caseId: string } }>('/cases/:caseId/supervision/new', { preHandler: requireUser, errorHandler: sendAgainWhenRaced }, async (request, reply) => {
     const typed = readSupervisionForm(request.body);
     if (addRequested(request.body)) {
       const view = await load(request, reply, true);
