@@ -1,6 +1,8 @@
 // The audit trail for administrators, newest first, with filters. Looking at it is itself audited.
-// The from and to days are London's, as every day the service shows.
+// The from and to days are London's, as every day the service shows. Days the domain refuses (not
+// real, before 1900, a to day before the from day) are a refusal, audited naming the problems.
 import { addDays } from '../../domain/shared/calendar-date.ts';
+import { auditDaysProblems, type AuditDaysProblem } from '../../domain/shared/audit-filter-days.ts';
 import type { AuditOutcome } from '../../domain/shared/audit-outcomes.ts';
 import { londonDateTime } from '../../domain/shared/service-day.ts';
 import { actorMay } from '../access.ts';
@@ -36,6 +38,8 @@ export interface AuditEntryView {
 
 export const AUDIT_PAGE_SIZE = 50;
 
+export type AuditDaysRefusal = { ok: false; code: 'invalid'; message: string; problems: AuditDaysProblem[] };
+
 /** The moment a London day begins: its midnight, at +01:00 in summer and +00:00 in winter (a day is 23 or 25 hours when the clocks change). */
 function londonMidnight(day: string): Date {
   return new Date(londonDateTime(day, '00:00'));
@@ -45,10 +49,15 @@ export async function listAuditEntries(
   ctx: AppContext,
   actor: Actor,
   filters: AuditFilters,
-): Promise<Result<{ entries: AuditEntryView[]; hasMore: boolean }, 'forbidden'>> {
+): Promise<Result<{ entries: AuditEntryView[]; hasMore: boolean }, 'forbidden'> | AuditDaysRefusal> {
   if (!actorMay(actor, 'read-audit-trail')) {
     await recordAuditAlone(ctx, actor, { action: 'audit.list', outcome: 'denied' });
     return fail('forbidden', 'Only an administrator can read the audit trail.');
+  }
+  const problems = auditDaysProblems(filters.from, filters.to);
+  if (problems.length > 0) {
+    await recordAuditAlone(ctx, actor, { action: 'audit.list', outcome: 'failure', details: { reason: 'invalid-days', problems: problems.map((p) => p.code) } });
+    return { ok: false, code: 'invalid', message: 'The from and to dates cannot be read: see the problems.', problems };
   }
   let query = ctx.db
     .selectFrom('audit_log')

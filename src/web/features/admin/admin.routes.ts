@@ -12,6 +12,7 @@ import { enterAdministration } from '../../../application/accounts/administratio
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { listAuditEntries } from '../../../application/audit/list-audit-entries.ts';
 import { changeAreaSettings, viewAreaSettings } from '../../../application/settings/area-settings.ts';
+import { AUDIT_DAYS_PROBLEM_MESSAGES } from '../../../domain/shared/audit-filter-days.ts';
 import { ORGANISATION_KINDS } from '../../../domain/shared/organisation-kinds.ts';
 import { ROLE_LABELS } from '../../../domain/shared/roles.ts';
 import { formErrors, validateForm } from '../../forms/validate-form.ts';
@@ -139,6 +140,10 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     if (!form.ok) return reply.page('admin/audit.njk', { ...locals, ...form, entries: [] }, 400);
     const page = Number(form.value.page ?? '1');
     const result = await listAuditEntries(ctx, actor(request), { ...form.value, page });
+    if (!result.ok && result.code === 'invalid') {
+      const errors = formErrors(Object.fromEntries(result.problems.map((p) => [p.field, AUDIT_DAYS_PROBLEM_MESSAGES[p.code]])));
+      return reply.page('admin/audit.njk', { ...locals, ...errors, values: form.value, entries: [] }, 400);
+    }
     if (!result.ok) return sendErrorPage(reply, 'forbidden');
     const query = (p: number) => new URLSearchParams({ ...form.value, page: String(p) }).toString();
     return reply.page('admin/audit.njk', {

@@ -377,6 +377,42 @@ describe('administration', () => {
       assert.deepEqual(auditTableRows(response.body), []);
     });
 
+    it('refuses a day before 1900 in the words of every other date, keeps what was typed and audits the refusal', async () => {
+      const response = await admin.get('/admin/audit?action=sign-in&from=1899-12-31&to=0226-03-31');
+      assert.equal(response.statusCode, 400);
+      assert.deepEqual(summaryErrors(response.body), [
+        '#from: The from date must be in 1900 or later: check the year.',
+        '#to: The to date must be in 1900 or later: check the year.',
+      ]);
+      assert.match(response.body, /value="1899-12-31"/);
+      assert.match(response.body, /value="0226-03-31"/);
+      assert.match(response.body, /value="sign-in"/);
+      assert.deepEqual(auditTableRows(response.body), []);
+      const refusal = await t.ctx.db
+        .selectFrom('audit_log')
+        .select(['outcome', 'details'])
+        .where('action', '=', 'audit.list')
+        .orderBy('seq', 'desc')
+        .executeTakeFirstOrThrow();
+      assert.deepEqual(refusal, { outcome: 'failure', details: { reason: 'invalid-days', problems: ['from-too-early', 'to-too-early'] } });
+    });
+
+    it('refuses a to date before the from date, on the to date', async () => {
+      const response = await admin.get('/admin/audit?from=2026-03-02&to=2026-03-01');
+      assert.equal(response.statusCode, 400);
+      assert.deepEqual(summaryErrors(response.body), ['#to: The to date must be the same as or after the from date.']);
+      assert.match(response.body, /value="2026-03-02"/);
+      assert.match(response.body, /value="2026-03-01"/);
+    });
+
+    it('takes 1 January 1900, a to date far ahead, and the same day as from and to', async () => {
+      for (const query of ['from=1900-01-01', 'to=2099-12-31', 'from=1900-01-01&to=1900-01-01']) {
+        const response = await admin.get(`/admin/audit?${query}`);
+        assert.equal(response.statusCode, 200, query);
+        assert.deepEqual(summaryErrors(response.body), [], query);
+      }
+    });
+
     it('shows 50 entries a page, newest first, with links to the next and previous pages', async () => {
       for (let n = 0; n < 60; n++) await recordAuditAlone(t.ctx, systemOperator, { action: 'seed.entry', details: { n } });
 
