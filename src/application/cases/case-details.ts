@@ -15,7 +15,7 @@ import {
 } from '../../domain/people/record-details.ts';
 import { infantDisplayName } from '../../domain/people/infant-name.ts';
 import type { InfantStatus } from '../../domain/people/record-matching.ts';
-import type { CasesTable, Tx } from '../../infrastructure/db/schema.ts';
+import type { CasesTable } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAuditAlone } from '../audit.ts';
 import type { AppContext } from '../context.ts';
@@ -75,7 +75,8 @@ export interface CaseDetailsForEdit {
   canSeeRestricted: boolean;
 }
 
-type Refused = { ok: false; code: 'forbidden'; message: string; contact: CaseContact | null };
+/** Whom to contact is on the refusal's page (application/cases/case-refusal.ts), read there. */
+type Refused = { ok: false; code: 'forbidden'; message: string };
 type NotFound = { ok: false; code: 'not-found'; message: string };
 
 const NOT_FOUND: NotFound = { ok: false, code: 'not-found', message: 'There is no record at this address.' };
@@ -93,7 +94,7 @@ export async function loadCaseDetailsForEdit(ctx: AppContext, actor: UserActor, 
   const access = await loadCaseAccess(ctx.db, actor, caseId, ctx.clock.now());
   if (!access.allowed || !access.canChange) {
     await recordAuditAlone(ctx, actor, { action: 'case.details-update', outcome: 'denied', subjectType: 'case', subjectId: caseId, caseId, details: { page: 'case-details' } });
-    return { ok: false, code: 'forbidden', message: CANNOT_CHANGE, contact: await caseContact(ctx.db, caseId) };
+    return { ok: false, code: 'forbidden', message: CANNOT_CHANGE };
   }
   const reveals = row.address_restricted && access.canSeeRestricted && (row.address !== null || row.postcode !== null);
   await recordAuditAlone(ctx, actor, { action: 'case.view', subjectType: 'case', subjectId: caseId, caseId, details: { page: 'case-details', basis: access.basis, ...(reveals ? { restrictedAddressRevealed: true } : {}) } });
@@ -123,8 +124,7 @@ export type UpdateCaseDetailsResult =
  * who may change the record may restrict an address: keeping it from others is always allowed.
  */
 export async function updateCaseDetails(ctx: AppContext, actor: UserActor, caseId: string, input: Partial<RecordDetails>, readVersion: number): Promise<UpdateCaseDetailsResult> {
-  const refused = async (refusal: CaseRefusal, trx: Tx): Promise<UpdateCaseDetailsResult> =>
-    refusal.code === 'not-found' ? NOT_FOUND : { ok: false, code: 'forbidden', message: CANNOT_CHANGE, contact: await caseContact(trx, caseId) };
+  const refused = (refusal: CaseRefusal): UpdateCaseDetailsResult => (refusal.code === 'not-found' ? NOT_FOUND : { ok: false, code: 'forbidden', message: CANNOT_CHANGE });
   return changeCase<UpdateCaseDetailsResult>(ctx, actor, caseId, { action: 'case.details-update' }, refused, async ({ trx, record, now }) => {
     const refuse = (answer: UpdateCaseDetailsResult) => ({ changed: false as const, answer });
     const row = (await trx.selectFrom('cases').select(['status', 'version', ...DETAIL_COLUMNS]).where('id', '=', caseId).executeTakeFirst())!;
@@ -185,7 +185,7 @@ export async function revealAddress(ctx: AppContext, actor: UserActor, caseId: s
   const access = await loadCaseAccess(ctx.db, actor, caseId, ctx.clock.now());
   if (!access.allowed || (row.address_restricted && !access.canSeeRestricted)) {
     await recordAuditAlone(ctx, actor, { action: 'case.address-reveal', outcome: 'denied', subjectType: 'case', subjectId: caseId, caseId, details: { restricted: row.address_restricted } });
-    if (!access.allowed) return { ok: false, code: 'forbidden', message: 'You are not in the team around this baby.', contact: await caseContact(ctx.db, caseId) };
+    if (!access.allowed) return { ok: false, code: 'forbidden', message: 'You are not in the team around this baby.' };
     return { ok: false, code: 'restricted', message: 'This address is restricted. Only the lead professional and safeguarding leads or managers overseeing the case can see it.', contact: await caseContact(ctx.db, caseId) };
   }
   await recordAuditAlone(ctx, actor, { action: 'case.address-reveal', subjectType: 'case', subjectId: caseId, caseId, details: { restricted: row.address_restricted, basis: access.basis } });

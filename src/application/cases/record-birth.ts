@@ -9,9 +9,9 @@ import type { Tx } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import type { AppContext } from '../context.ts';
-import { caseContact, loadCaseAccess } from './case-access.ts';
+import { loadCaseAccess } from './case-access.ts';
 import { changeCase } from './change-case.ts';
-import { CASE_SUMMARY_COLUMNS, toCaseHits, type CaseContact, type CaseHit } from './search-cases.ts';
+import { CASE_SUMMARY_COLUMNS, toCaseHits, type CaseHit } from './search-cases.ts';
 
 export interface BirthInput extends BirthFacts {
   /** Given, if the baby has been named; left as it was when not given. */
@@ -31,7 +31,8 @@ export interface UnbornRecord {
   version: number;
 }
 
-type Refused = { ok: false; code: 'forbidden'; message: string; contact: CaseContact | null };
+/** Whom to contact is on the refusal's page (application/cases/case-refusal.ts), read there. */
+type Refused = { ok: false; code: 'forbidden'; message: string };
 type NotFound = { ok: false; code: 'not-found'; message: string };
 type NotUnborn = { ok: false; code: 'not-unborn'; message: string };
 
@@ -55,7 +56,7 @@ function mayChange(access: CaseAccess): boolean {
 
 async function refuse(trx: Tx, ctx: AppContext, actor: UserActor, action: string, caseId: string): Promise<Refused> {
   await recordAudit(trx, ctx, actor, { action, outcome: 'denied', subjectType: 'case', subjectId: caseId, caseId });
-  return { ok: false, code: 'forbidden', message: 'You cannot change this record. Contact its lead professional.', contact: await caseContact(trx, caseId) };
+  return { ok: false, code: 'forbidden', message: 'You cannot change this record. Contact its lead professional.' };
 }
 
 /** Reads the record; `lock` holds the row until the transaction ends, so no one changes it meanwhile. */
@@ -102,7 +103,7 @@ export async function recordBirth(ctx: AppContext, actor: UserActor, caseId: str
     actor,
     caseId,
     { action: 'case.birth-recorded' },
-    async (refusal, trx) => (refusal.code === 'not-found' ? NOT_FOUND : { ok: false, code: 'forbidden', message: 'You cannot change this record. Contact its lead professional.', contact: await caseContact(trx, caseId) }),
+    async (refusal) => (refusal.code === 'not-found' ? NOT_FOUND : { ok: false, code: 'forbidden', message: 'You cannot change this record. Contact its lead professional.' }),
     async ({ trx, now, today }) => {
       const refuse = (answer: RecordBirthResult) => ({ changed: false as const, answer });
       const row = (await readCase(trx, caseId, false))!;
