@@ -13,7 +13,7 @@ import { recordEntry } from '../src/application/chronology/record-entry.ts';
 import { recordMeasurement } from '../src/application/growth/record-measurement.ts';
 import { addDays } from '../src/domain/shared/calendar-date.ts';
 import { serviceToday } from '../src/domain/shared/service-day.ts';
-import { actorFor, makeCase, makePerson, makeUser } from './helpers/factories.ts';
+import { actorFor, makeCase, makeOrganisation, makePerson, makeUser } from './helpers/factories.ts';
 import { createTestApp, type TestApp } from './helpers/test-app.ts';
 import { WebClient } from './helpers/web-client.ts';
 
@@ -34,6 +34,7 @@ describe('a form posted twice records once', () => {
   let client: WebClient;
   let visitorClient: WebClient;
   let leadClient: WebClient;
+  let housingClient: WebClient;
   let caseId: string;
   let entryId: string;
   let visitorId: string;
@@ -52,18 +53,21 @@ describe('a form posted twice records once', () => {
     const manager = await makeUser(t.ctx, { name: 'Mona Manager', role: 'manager', organisationId: visitor.organisationId });
     [visitorId, managerId] = [visitor.id, manager.id];
     const lead = await makeUser(t.ctx, { name: 'Lee Lead', role: 'safeguarding-lead' });
-    ({ id: caseId } = await makeCase(t.ctx, { teamUserIds: [visitor.id, lead.id] }));
+    const housing = await makeUser(t.ctx, { organisationId: (await makeOrganisation(t.ctx, 'housing')).id, name: 'Hal Housing' });
+    ({ id: caseId } = await makeCase(t.ctx, { teamUserIds: [visitor.id, lead.id, housing.id] }));
     await t.ctx.db.updateTable('cases').set({ sex: 'male', gestation_at_birth_weeks: 39, birth_weight_grams: 3300 }).where('id', '=', caseId).execute();
     await makePerson(t.ctx, caseId, { id: 'mum', given_name: 'Grace', family_name: 'Okafor', history_checked: true });
+    await makePerson(t.ctx, caseId, { id: 'dad', given_name: 'Sam', family_name: 'Hart', relationship_to_infant: 'father' });
     const recorded = await recordEntry(t.ctx, actorFor(visitor), caseId, { kind: 'home-visit', occurredAt: today(), summary: 'Visit', source: 'observed' });
     assert.ok(recorded.ok);
     entryId = recorded.entry.id;
     visitorClient = await WebClient.signedIn(t.app, visitor);
     leadClient = await WebClient.signedIn(t.app, lead);
+    housingClient = await WebClient.signedIn(t.app, housing);
   });
   after(async () => t.close());
 
-  type Table = 'chronology_entries' | 'case_meetings' | 'case_supervisions' | 'growth_measurements' | 'chronology_disputes' | 'case_consents' | 'legal_holds';
+  type Table = 'chronology_entries' | 'case_meetings' | 'case_supervisions' | 'growth_measurements' | 'chronology_disputes' | 'case_consents' | 'legal_holds' | 'people' | 'person_relationships';
   const rowsOf = (table: Table) => t.ctx.db.selectFrom(table).where('case_id', '=', caseId);
   const countRows = async (table: Table, where: (q: ReturnType<typeof rowsOf>) => ReturnType<typeof rowsOf> = (q) => q) =>
     Number((await where(rowsOf(table)).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
@@ -137,6 +141,18 @@ describe('a form posted twice records once', () => {
         feedingAndHandling: 'Small feeds often', socialWorker: 'no-social-worker', gp: 'told', ...todayIn('gp-toldOn'), 'gp-toldBy': 'Hana Visitor', 'attendee-0-name': 'Hana Visitor', 'attendee-0-agency': 'hospital',
       }),
       count: () => countRows('chronology_entries'),
+    },
+    {
+      name: 'a person',
+      page: () => `/cases/${caseId}/people/new`,
+      fields: () => ({ relationshipToInfant: 'mothers-partner', identityKnown: 'no', livesInHousehold: 'yes', caresForInfant: 'yes', visitsRegularly: 'no', description: 'Mother\'s new partner, name unknown' }),
+      count: () => countRows('people'),
+    },
+    {
+      name: 'a relationship',
+      page: () => `/cases/${caseId}/relationships/new`,
+      fields: () => ({ personId: 'mum', kind: 'separated', otherPersonId: 'dad' }),
+      count: () => countRows('person_relationships'),
     },
     {
       name: 'a legal hold on the case',
@@ -248,5 +264,16 @@ describe('a form posted twice records once', () => {
       assert.equal(refused[0].recordId, kept[0]!.value.id, name);
       assert.equal(await count(), before + 1, name);
     }
+  });
+
+  it('sends a level proposal posted twice to the review page as sent, not to a refusal that a proposal is already open', async () => {
+    client = housingClient;
+    const url = `/cases/${caseId}/profile/level/propose`;
+    const submissionId = await opened({ name: 'a level proposal', page: () => url, fields: () => ({}), count: async () => 0, by: () => client });
+    const fields = { level: 'child-protection', reason: 'A new partner with a violent history moved in', submissionId };
+    const first = await answered(await client.post(url, fields));
+    const second = await answered(await client.post(url, fields));
+    assert.deepEqual(second, first);
+    assert.equal((await t.ctx.db.selectFrom('level_proposals').select('id').where('case_id', '=', caseId).execute()).length, 1);
   });
 });

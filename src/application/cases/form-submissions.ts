@@ -6,8 +6,8 @@
 //   sending again on a flaky connection) is found before anything is checked or written
 //   (`recordedBefore`), and the page sends the user to the first post's record;
 // - a post sent while the first is still being recorded fails on the table's key as it notes its id:
-//   its transaction, record and all, is rolled back and `SubmittedBeforeError` thrown, which the pages
-//   answer by asking the browser to send it again (web/plugins/errors.ts), to be found as above.
+//   its transaction, record and all, is rolled back and `SubmittedBeforeError` thrown, which the page's
+//   route answers by asking the browser to send it again (web/forms/submission.ts), to be found as above.
 // A post with no id (the API, a page opened before the id existed) or one not shaped like an id is
 // taken as a new submission: nothing typed is lost for want of it.
 import type { Tx } from '../../infrastructure/db/schema.ts';

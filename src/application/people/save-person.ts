@@ -90,9 +90,10 @@ export function personVersion(summary: string, personId: string, changed: readon
   return { kind: 'person', change: { summary, personId, changed: [...changed] }, why: null };
 }
 
-export async function addPerson(ctx: AppContext, actor: UserActor, caseId: string, input: PersonInput): Promise<SavePersonResult> {
+/** `submission`: the one-time id of the form it was posted from, noted with what it records so that a second post records nothing (ADR 0026). */
+export async function addPerson(ctx: AppContext, actor: UserActor, caseId: string, input: PersonInput, submission?: string): Promise<SavePersonResult> {
   const details = { ...normalisePersonDetails(input), historyChecked: input.historyChecked ?? false };
-  return changeCase<SavePersonResult>(ctx, actor, caseId, { action: 'person.add' }, changeRefused, async ({ trx, record, now, today }) => {
+  return changeCase<SavePersonResult>(ctx, actor, caseId, { action: 'person.add', submission }, changeRefused, async ({ trx, record, now, today }) => {
     const problems = checkPersonDetails(details, today);
     if (Object.keys(problems).length > 0) return { changed: false, answer: { ok: false, code: 'invalid', problems } };
     // Only someone who may see restricted details may mark an address restricted or add one that is.
@@ -111,6 +112,7 @@ export async function addPerson(ctx: AppContext, actor: UserActor, caseId: strin
         details: { relationshipToInfant: safe.relationshipToInfant, identityKnown: safe.identityKnown, historyChecked: safe.historyChecked, profileVersion, ...(alerts.length > 0 ? { alerts: alerts.map((a) => a.id) } : {}) },
       }),
       answer: () => ({ ok: true, personId: id, version: 1 }),
+      recordId: id,
     };
   });
 }
@@ -169,8 +171,10 @@ export async function addRelationship(
   actor: UserActor,
   caseId: string,
   input: { personId: string; otherPersonId: string; kind: PersonRelationshipKind },
+  /** The one-time id of the form it was posted from (ADR 0026). */
+  submission?: string,
 ): Promise<{ ok: true; id: string } | { ok: false; code: 'not-found' | 'forbidden' | 'invalid'; message: string }> {
-  return changeCase<{ ok: true; id: string } | { ok: false; code: 'not-found' | 'forbidden' | 'invalid'; message: string }>(ctx, actor, caseId, { action: 'relationship.add' }, changeRefused, async ({ trx, now }) => {
+  return changeCase<{ ok: true; id: string } | { ok: false; code: 'not-found' | 'forbidden' | 'invalid'; message: string }>(ctx, actor, caseId, { action: 'relationship.add', submission }, changeRefused, async ({ trx, now }) => {
     if (input.personId === input.otherPersonId) return { changed: false, answer: { ok: false, code: 'invalid', message: 'Choose two different people.' } };
     const found = await trx.selectFrom('people').select('id').where('case_id', '=', caseId).where('id', 'in', [input.personId, input.otherPersonId]).execute();
     if (found.length !== 2) return { changed: false, answer: { ok: false, code: 'invalid', message: 'Choose two people from this record.' } };
@@ -186,6 +190,7 @@ export async function addRelationship(
       entriesAdded: [],
       audit: () => ({ action: 'relationship.add', caseId, subjectType: 'relationship', subjectId: id, details: { kind: input.kind } }),
       answer: () => ({ ok: true, id }),
+      recordId: id,
     };
   });
 }

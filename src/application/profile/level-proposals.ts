@@ -59,12 +59,13 @@ export type ProposeLevelResult =
   | { ok: true; id: string }
   | Refusal<'not-found' | 'forbidden' | 'reason-needed' | 'reason-too-long' | 'unchanged' | 'may-change-level' | 'proposal-open'>;
 
-export async function proposeLevelChange(ctx: AppContext, actor: UserActor, caseId: string, input: { level: CaseLevel; reason: string }): Promise<ProposeLevelResult> {
+/** `submission`: the one-time id of the form it was posted from, noted with the proposal so that a second post is answered as the first, not refused as a second proposal (ADR 0026). */
+export async function proposeLevelChange(ctx: AppContext, actor: UserActor, caseId: string, input: { level: CaseLevel; reason: string }, submission?: string): Promise<ProposeLevelResult> {
   return changeCase<ProposeLevelResult>(
     ctx,
     actor,
     caseId,
-    { action: 'case.level-proposal' },
+    { action: 'case.level-proposal', submission },
     (refusal) => ({ ok: false, ...refusal }),
     async ({ trx, recorder, record, now }): Promise<CaseChangeOutcome<ProposeLevelResult>> => {
       const from = record.level as CaseLevel;
@@ -95,6 +96,7 @@ export async function proposeLevelChange(ctx: AppContext, actor: UserActor, case
         entriesAdded: [],
         audit: () => ({ action: 'case.level-proposal', caseId, subjectType: 'level-proposal', subjectId: id, details: { from, to: input.level } }),
         answer: () => ({ ok: true, id }),
+        recordId: id,
       };
     },
   );

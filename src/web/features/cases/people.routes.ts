@@ -6,6 +6,7 @@ import { viewCase, type CaseView } from '../../../application/cases/view-case.ts
 import { addPerson, addRelationship, updatePerson, type SavePersonResult } from '../../../application/people/save-person.ts';
 import { infantDisplayName } from '../../../domain/people/infant-name.ts';
 import { personDisplayName, RELATIONSHIPS_TO_INFANT } from '../../../domain/people/relationships.ts';
+import { formSubmission, sendAgainWhenRaced } from '../../forms/submission.ts';
 import { formErrors, validateForm } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
@@ -69,7 +70,13 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
     return personPage(reply, view, { action: `/cases/${view.record.id}/people/new`, heading: 'Add a person around the baby', ...typed });
   });
 
-  app.post<CaseParams>('/cases/:caseId/people/new', { preHandler: requireUser, config: { keptAddressOf: 'person' } }, async (request, reply) => {
+  app.post<CaseParams>('/cases/:caseId/people/new', { preHandler: requireUser, errorHandler: sendAgainWhenRaced, config: { keptAddressOf: 'person' } }, async (request, reply) => {
+    const added = (personId: string) => {
+      flashSuccess(request, 'Person added to the record');
+      return reply.redirect(`/cases/${request.params.caseId}#person-${personId}`, 303);
+    };
+    const submission = await formSubmission(request, request.params.caseId);
+    if (submission.recordedBefore) return added(submission.recordedBefore);
     const view = await changeableCase(request, reply, 'person.add');
     if (!view) return reply;
     const locals = { action: `/cases/${view.record.id}/people/new`, heading: 'Add a person around the baby' };
@@ -77,10 +84,9 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
     if (!form.ok) return personPage(reply, view, { ...locals, ...form }, 400);
     const details = toPersonDetails(form.value);
     if (!details.ok) return personPage(reply, view, { ...locals, ...formErrors({ [details.field]: details.text }), values: form.value }, 400);
-    const result = await addPerson(ctx, actor(request), view.record.id, details.details);
+    const result = await addPerson(ctx, actor(request), view.record.id, details.details, submission.id);
     if (!result.ok) return answerRefusal(reply, view, result, form.value, locals);
-    flashSuccess(request, 'Person added to the record');
-    return reply.redirect(`/cases/${view.record.id}#person-${result.personId}`, 303);
+    return added(result.personId);
   });
 
   app.get<PersonParams>('/cases/:caseId/people/:personId', { preHandler: requireUser }, async (request, reply) => {
@@ -127,17 +133,22 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
     return relationshipPage(reply, view, {});
   });
 
-  app.post<CaseParams>('/cases/:caseId/relationships/new', { preHandler: requireUser }, async (request, reply) => {
+  app.post<CaseParams>('/cases/:caseId/relationships/new', { preHandler: requireUser, errorHandler: sendAgainWhenRaced }, async (request, reply) => {
+    const recorded = () => {
+      flashSuccess(request, 'Relationship recorded');
+      return reply.redirect(`/cases/${request.params.caseId}#people`, 303);
+    };
+    const submission = await formSubmission(request, request.params.caseId);
+    if (submission.recordedBefore) return recorded();
     const view = await changeableCase(request, reply, 'relationship.add');
     if (!view) return reply;
     const form = validateForm(relationshipForm, request.body);
     if (!form.ok) return relationshipPage(reply, view, form, 400);
-    const result = await addRelationship(ctx, actor(request), view.record.id, form.value);
+    const result = await addRelationship(ctx, actor(request), view.record.id, form.value, submission.id);
     if (!result.ok) {
       if (result.code === 'invalid') return relationshipPage(reply, view, { ...formErrors({ otherPersonId: result.message }), values: form.value }, 400);
       return sendErrorPage(reply, result.code === 'not-found' ? 'not-found' : 'forbidden');
     }
-    flashSuccess(request, 'Relationship recorded');
-    return reply.redirect(`/cases/${view.record.id}#people`, 303);
+    return recorded();
   });
 }

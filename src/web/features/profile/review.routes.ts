@@ -8,6 +8,7 @@ import { recordDecision } from '../../../application/profile/record-decision.ts'
 import { viewProfile, type ProfileView } from '../../../application/profile/view-profile.ts';
 import { decideLevelProposal, proposeLevelChange, readLevelProposalsFor } from '../../../application/profile/level-proposals.ts';
 import { viewReview } from '../../../application/profile/view-review.ts';
+import { formSubmission, sendAgainWhenRaced } from '../../forms/submission.ts';
 import { formErrors, validateForm } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
@@ -180,17 +181,23 @@ export async function profileReviewRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<{ Params: { caseId: string } }>('/cases/:caseId/profile/level/propose', { preHandler: requireUser }, async (request, reply) => proposalPage(request, reply));
 
-  app.post<{ Params: { caseId: string } }>('/cases/:caseId/profile/level/propose', { preHandler: requireUser }, async (request, reply) => {
+  app.post<{ Params: { caseId: string } }>('/cases/:caseId/profile/level/propose', { preHandler: requireUser, errorHandler: sendAgainWhenRaced }, async (request, reply) => {
+    const sent = () => {
+      flashSuccess(request, 'Proposal sent: the people who may change the level will see it');
+      return reply.redirect(`/cases/${request.params.caseId}/profile/review`, 303);
+    };
+    // Before the check for an open proposal: this post's twin may have opened it.
+    const submission = await formSubmission(request, request.params.caseId);
+    if (submission.recordedBefore) return sent();
     const form = validateForm(proposalForm, request.body);
     if (!form.ok) return proposalPage(request, reply, form, 400);
-    const result = await proposeLevelChange(ctx, actor(request), request.params.caseId, form.value);
+    const result = await proposeLevelChange(ctx, actor(request), request.params.caseId, form.value, submission.id);
     if (!result.ok) {
       if (result.code === 'not-found' || result.code === 'forbidden') return sendErrorPage(reply, result.code);
       const field = result.code === 'reason-needed' || result.code === 'reason-too-long' ? 'reason' : 'level';
       return proposalPage(request, reply, { ...formErrors({ [field]: result.message }), values: form.value }, 409);
     }
-    flashSuccess(request, 'Proposal sent: the people who may change the level will see it');
-    return reply.redirect(`/cases/${request.params.caseId}/profile/review`, 303);
+    return sent();
   });
 
   // Accepting or declining: the form is on the case page; an answer to correct comes back on a page of its own.
