@@ -3,6 +3,7 @@
 // (you are not in the team, whom to ask, the way to open the record in an emergency; an administrator
 // is told their role gives no access instead), and exactly one audit entry, denied, under the action
 // refused: the form's own action for a form's page and its post, the reading's for a page that reads.
+// Someone signed out is sent to sign in from each, and nothing is audited.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
@@ -177,6 +178,19 @@ describe('every page of a case, refused to someone outside its team', () => {
       assert.deepEqual(audit.map((entry) => [entry.action, entry.outcome]), [[action, 'denied']], name);
     }
     assert.deepEqual(await t.ctx.db.selectFrom('break_glass_access').select('reason').execute(), [{ reason: 'walk test emergency' }], 'no emergency access opened');
+  });
+
+  it('sends someone signed out to sign in from every page, with that page to come back to, auditing nothing', async () => {
+    const signedOut = new WebClient(t.app);
+    await signedOut.get('/sign-in');
+    for (const route of routes) {
+      const before = await lastSeq();
+      const url = address(route.path);
+      const response = route.method === 'GET' ? await signedOut.get(url) : await signedOut.post(url, {});
+      assert.equal(response.statusCode, 303, `${route.method} ${route.path}`);
+      assert.equal(response.headers.location, `/sign-in?returnTo=${encodeURIComponent(url)}`, `${route.method} ${route.path}`);
+      assert.deepEqual(await auditSince(before), [], `${route.method} ${route.path}`);
+    }
   });
 
   it('tells someone reading the record in an emergency that it lets them read, not change, and whom to ask', async () => {
