@@ -35,6 +35,7 @@ describe('a form posted twice records once', () => {
   let visitorClient: WebClient;
   let leadClient: WebClient;
   let housingClient: WebClient;
+  let outsiderClient: WebClient;
   let caseId: string;
   let entryId: string;
   let visitorId: string;
@@ -64,10 +65,11 @@ describe('a form posted twice records once', () => {
     visitorClient = await WebClient.signedIn(t.app, visitor);
     leadClient = await WebClient.signedIn(t.app, lead);
     housingClient = await WebClient.signedIn(t.app, housing);
+    outsiderClient = await WebClient.signedIn(t.app, await makeUser(t.ctx, { name: 'Out Sider' }));
   });
   after(async () => t.close());
 
-  type Table = 'chronology_entries' | 'case_meetings' | 'case_supervisions' | 'growth_measurements' | 'chronology_disputes' | 'case_consents' | 'legal_holds' | 'people' | 'person_relationships';
+  type Table = 'chronology_entries' | 'case_meetings' | 'case_supervisions' | 'growth_measurements' | 'chronology_disputes' | 'case_consents' | 'legal_holds' | 'people' | 'person_relationships' | 'break_glass_access';
   const rowsOf = (table: Table) => t.ctx.db.selectFrom(table).where('case_id', '=', caseId);
   const countRows = async (table: Table, where: (q: ReturnType<typeof rowsOf>) => ReturnType<typeof rowsOf> = (q) => q) =>
     Number((await where(rowsOf(table)).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
@@ -153,6 +155,13 @@ describe('a form posted twice records once', () => {
       page: () => `/cases/${caseId}/relationships/new`,
       fields: () => ({ personId: 'mum', kind: 'separated', otherPersonId: 'dad' }),
       count: () => countRows('person_relationships'),
+    },
+    {
+      name: 'emergency access, by someone outside the team',
+      page: () => `/cases/${caseId}/emergency-access`,
+      fields: () => ({ reason: 'Police called to the address tonight, baby present' }),
+      count: () => countRows('break_glass_access'),
+      by: () => outsiderClient,
     },
     {
       name: 'a legal hold on the case',

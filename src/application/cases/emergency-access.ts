@@ -7,6 +7,7 @@ import { recordAudit, recordAuditAlone } from '../audit.ts';
 import type { AppContext } from '../context.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { loadCaseAccess } from './case-access.ts';
+import { noteSubmission } from './form-submissions.ts';
 
 export const MIN_REASON_LENGTH = 10;
 
@@ -34,6 +35,8 @@ export async function openInEmergency(
   actor: UserActor,
   caseId: string,
   reason: string,
+  /** The one-time id of the form it was posted from, noted with the access so that a second post opens no second one (ADR 0026). */
+  submission?: string,
 ): Promise<Result<{ expiresAt: Date }, EmergencyAccessFailure>> {
   const trimmed = reason.trim();
   if (trimmed.length < MIN_REASON_LENGTH) {
@@ -52,6 +55,7 @@ export async function openInEmergency(
     const expiresAt = new Date(now.getTime() + ctx.config.breakGlassHours * 3_600_000);
     const id = ctx.newId();
     await trx.insertInto('break_glass_access').values({ case_id: caseId, id, user_id: actor.userId, reason: trimmed, started_at: now, expires_at: expiresAt }).execute();
+    if (submission !== undefined) await noteSubmission(trx, actor, now, { caseId, submissionId: submission, action: BREAK_GLASS, recordId: id });
     await recordAudit(trx, ctx, actor, {
       action: BREAK_GLASS,
       caseId,

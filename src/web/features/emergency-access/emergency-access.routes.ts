@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { listEmergencyAccessToReview, mayAskEmergencyAccess, openInEmergency, reviewEmergencyAccess } from '../../../application/cases/emergency-access.ts';
+import { formSubmission, sendAgainWhenRaced } from '../../forms/submission.ts';
 import { formErrors, validateForm } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
@@ -22,17 +23,23 @@ export async function emergencyAccessRoutes(app: FastifyInstance): Promise<void>
     return formPage(reply, request.params.caseId, typeof typed === 'string' ? { values: { reason: typed } } : {});
   });
 
-  app.post<CaseParams>('/cases/:caseId/emergency-access', { preHandler: requireUser }, async (request, reply) => {
+  app.post<CaseParams>('/cases/:caseId/emergency-access', { preHandler: requireUser, errorHandler: sendAgainWhenRaced }, async (request, reply) => {
     const { caseId } = request.params;
     const actor = actorFor(request.user!, 'web', request.ip);
+    const opened = () => {
+      flashSuccess(request, 'Emergency access opened: it is recorded and a safeguarding lead will review it');
+      return reply.redirect(`/cases/${caseId}`, 303);
+    };
+    const submission = await formSubmission(request, caseId);
+    if (submission.recordedBefore) return opened();
     // Refused before what was typed is read: a role that may not ask is told so, not how to ask.
     const may = await mayAskEmergencyAccess(ctx, actor, caseId);
     if (!may.ok) return sendErrorPage(reply, may.code);
     const form = validateForm(emergencyAccessForm, request.body);
     if (!form.ok) return formPage(reply, caseId, form, 400);
-    const result = await openInEmergency(ctx, actor, caseId, form.value.reason);
-    if (result.ok) flashSuccess(request, 'Emergency access opened: it is recorded and a safeguarding lead will review it');
-    if (result.ok || result.code === 'already-has-access') return reply.redirect(`/cases/${caseId}`, 303);
+    const result = await openInEmergency(ctx, actor, caseId, form.value.reason, submission.id);
+    if (result.ok) return opened();
+    if (result.code === 'already-has-access') return reply.redirect(`/cases/${caseId}`, 303);
     if (result.code === 'not-found' || result.code === 'forbidden') return sendErrorPage(reply, result.code);
     return formPage(reply, caseId, { ...formErrors({ reason: result.message }), values: form.value }, 400);
   });
