@@ -150,7 +150,9 @@ describe('the consent page', () => {
       ...(await Promise.all(['consent', 'withdrawal', 'sharing', 'gp-told'].map((form) => outsiderWeb.get(`/cases/${caseId}/consent/${form}`)))),
     ]) {
       assert.equal(response.statusCode, 403);
-      assert.doesNotMatch(response.body, /Pageconsent|Page Lead/);
+      // Nothing of the record; the lead professional is named, as whom to contact.
+      assert.doesNotMatch(response.body, /Pageconsent/);
+      assert.match(response.body, /data-qa="case-contact">[^<]*Page Lead/);
     }
     assert.equal(await records(), count);
   });
