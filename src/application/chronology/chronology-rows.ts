@@ -124,7 +124,7 @@ export async function loadEntry(db: Queryable, caseId: string, entryId: string):
  * migration 059's index, a descent per case, instead of every entry of each case. The kinds are written
  * into the text, not sent as values: a plan made for any values (the generic plan a named statement keeps,
  * infrastructure/db/named-statements.ts) can use a partial index only when the query's own text shows its
- * condition holds, so with the kinds as values PostgreSQL planned the statement again on every home page
+ * condition holds, so with the kinds as values PostgreSQL planned the statement again on every read
  * (1.2 ms of planning for 0.25 ms of running at county size; timing-entries-index.test.ts).
  */
 export function chronologiesQuery(db: Queryable, caseIds: readonly string[], kinds?: readonly string[]) {

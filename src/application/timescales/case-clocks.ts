@@ -5,7 +5,8 @@
 // and reads only the entries of it kept for the clocks (clock-entries-kept.ts), so a view neither
 // reads nor walks the whole chronology for them. viewTimescales checks access itself, as viewPlan
 // does, and audits the look, a refusal and a missing case as timescales.view. readClocksOfCases gives
-// the clocks of many cases from one read of their entries and one of their meetings (My cases).
+// the clocks of many cases from one read of their entries and one of their meetings (the retention run;
+// My cases reads its cases' entries within its own list statement, list-my-cases.ts).
 import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
 import { isTriggerEventKind } from '../../domain/catalogue/catalogue.ts';
 import { EVENT_KIND_IDS, type EventKindId } from '../../domain/catalogue/event-kinds.ts';

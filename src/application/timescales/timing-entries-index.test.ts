@@ -1,8 +1,9 @@
 // Migration 059's partial index holds the entries of the clocks' and the triggers' kinds and the
-// corrections, so that the home page's read of them (chronology-rows.ts chronologiesQuery) and the
-// dashboards' (summary-facts.ts timingEntriesQuery) are a descent per case. PostgreSQL uses a partial index only when the query's kinds are among the
-// index's: a kind added to CLOCK_AND_TRIGGER_KINDS and not to the index would quietly send every
-// home page back to reading each case's whole chronology. This fails until a migration builds the
+// corrections, so that the reads of them (chronology-rows.ts chronologiesQuery for many cases' clocks,
+// summary-facts.ts timingEntriesQuery for the dashboards; the home page's own list statement has its test
+// in list-my-cases) are a descent per case. PostgreSQL uses a partial index only when the query's kinds are among the
+// index's: a kind added to CLOCK_AND_TRIGGER_KINDS and not to the index would quietly send these
+// reads back to reading each case's whole chronology. This fails until a migration builds the
 // index again with it. The read's kinds are written into its text, so that the plan a named statement
 // keeps for any values (a generic plan) can use the index too.
 import assert from 'node:assert/strict';
@@ -33,7 +34,7 @@ describe('the index of the clock and trigger entries (migration 059)', () => {
 
   const cases = ['3f1c2a4e-0000-4000-8000-000000000001', '3f1c2a4e-0000-4000-8000-000000000002'];
   const reads = [
-    { name: "the home page's (chronologiesQuery, with the entries' disputes)", statement: () => chronologiesQuery(database.db, cases, CLOCK_AND_TRIGGER_KINDS).compile(), values: [...cases, ...cases] },
+    { name: "the clocks of many cases' (chronologiesQuery, with the entries' disputes)", statement: () => chronologiesQuery(database.db, cases, CLOCK_AND_TRIGGER_KINDS).compile(), values: [...cases, ...cases] },
     { name: "the dashboards' (timingEntriesQuery)", statement: () => timingEntriesQuery(database.db, cases).compile(), values: cases },
   ];
   for (const read of reads) {
