@@ -275,7 +275,7 @@ describe('a form posted twice records once', () => {
     }
   });
 
-  it('sends a level proposal posted twice to the review page as sent, not to a refusal that a proposal is already open', async () => {
+  it('sends a level proposal, and the answer to it, posted twice to the review page as recorded, not to a refusal that a proposal is open or answered', async () => {
     client = housingClient;
     const url = `/cases/${caseId}/profile/level/propose`;
     const submissionId = await opened({ name: 'a level proposal', page: () => url, fields: () => ({}), count: async () => 0, by: () => client });
@@ -284,5 +284,17 @@ describe('a form posted twice records once', () => {
     const second = await answered(await client.post(url, fields));
     assert.deepEqual(second, first);
     assert.equal((await t.ctx.db.selectFrom('level_proposals').select('id').where('case_id', '=', caseId).execute()).length, 1);
+
+    // Its answer, from the case page, posted twice: answered as recorded both times, not 'already declined'.
+    client = visitorClient;
+    const casePage = await client.get(`/cases/${caseId}`);
+    const [, action, answerId] = /action="([^"]+\/decision)"[\s\S]*?name="submissionId" value="([^"]+)"/.exec(casePage.body) ?? [];
+    assert.ok(action && answerId, 'the case page offers the answer to the proposal');
+    const answer = { answer: 'decline', reason: 'The partner has moved out', submissionId: answerId };
+    const declined = await answered(await client.post(action, answer));
+    const again = await answered(await client.post(action, answer));
+    assert.deepEqual(again, declined);
+    const proposals = await t.ctx.db.selectFrom('level_proposals').select(['status', 'decision_reason']).where('case_id', '=', caseId).execute();
+    assert.deepEqual(proposals, [{ status: 'declined', decision_reason: 'The partner has moved out' }]);
   });
 });

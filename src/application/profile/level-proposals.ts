@@ -106,13 +106,16 @@ export type DecideProposalResult =
   | { ok: true; status: 'accepted' | 'declined'; level: CaseLevel; profileVersion: number }
   | Refusal<'not-found' | 'forbidden' | 'not-decider' | 'no-such-proposal' | 'proposal-closed' | 'reason-needed' | 'reason-too-long' | 'level-not-allowed' | 'conference-needed' | 'unchanged'>;
 
-/** Accepting or declining a proposal: the lead professional or a safeguarding lead in the team's organisations only. */
-export async function decideLevelProposal(ctx: AppContext, actor: UserActor, caseId: string, proposalId: string, input: { accept: boolean; reason: string }): Promise<DecideProposalResult> {
+/**
+ * Accepting or declining a proposal: the lead professional or a safeguarding lead in the team's organisations only.
+ * `submission`: the form's one-time id, noted with the proposal so that a second post is answered as the first, not refused as already answered (ADR 0026).
+ */
+export async function decideLevelProposal(ctx: AppContext, actor: UserActor, caseId: string, proposalId: string, input: { accept: boolean; reason: string }, submission?: string): Promise<DecideProposalResult> {
   return changeCase<DecideProposalResult>(
     ctx,
     actor,
     caseId,
-    { action: 'case.level-proposal-decision', refusalSubject: { subjectType: 'level-proposal', subjectId: proposalId } },
+    { action: 'case.level-proposal-decision', refusalSubject: { subjectType: 'level-proposal', subjectId: proposalId }, submission },
     (refusal) => ({ ok: false, ...refusal }),
     async (given): Promise<CaseChangeOutcome<DecideProposalResult>> => {
       const { trx, recorder, record, now, actor: who } = given;
@@ -140,6 +143,7 @@ export async function decideLevelProposal(ctx: AppContext, actor: UserActor, cas
           entriesAdded: [],
           audit: () => ({ action: 'case.level-proposal-decision', caseId, subjectType: 'level-proposal', subjectId: proposalId, details: { accept: false, from: proposal.from_level, to: proposal.to_level } }),
           answer: ({ profileVersion }) => ({ ok: true, status: 'declined', level: record.level as CaseLevel, profileVersion }),
+          recordId: proposalId,
         };
       }
       const why = reason === '' ? `Accepted the proposal from ${proposal.proposed_by_name} (${proposal.proposed_by_agency}): ${proposal.reason}` : reason;
@@ -164,6 +168,7 @@ export async function decideLevelProposal(ctx: AppContext, actor: UserActor, cas
           details: { accept: true, before: step.before, after: step.after, profileVersion, ...(step.conference ? { conferenceId: step.conference.id } : {}) },
         }),
         answer: ({ profileVersion }) => ({ ok: true, status: 'accepted', level: step.after, profileVersion }),
+        recordId: proposalId,
       };
     },
   );

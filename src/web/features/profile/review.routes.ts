@@ -211,18 +211,24 @@ export async function profileReviewRoutes(app: FastifyInstance): Promise<void> {
     return reply.page('profile/proposal-decision-page.njk', { title: 'Proposal to change the level', caseId, caseName: caseName(view), p: presentProposal(proposal), backLink: `/cases/${caseId}`, ...locals }, status);
   }
 
-  app.post<{ Params: { caseId: string; proposalId: string } }>('/cases/:caseId/level-proposals/:proposalId/decision', { preHandler: requireUser }, async (request, reply) => {
+  app.post<{ Params: { caseId: string; proposalId: string } }>('/cases/:caseId/level-proposals/:proposalId/decision', { preHandler: requireUser, errorHandler: sendAgainWhenRaced }, async (request, reply) => {
+    const answered = () => {
+      flashSuccess(request, 'Answer to the proposal recorded');
+      return reply.redirect(`/cases/${request.params.caseId}/profile/review`, 303);
+    };
+    // Before the check that the proposal is still open: this post's twin may have answered it.
+    const submission = await formSubmission(request, request.params.caseId);
+    if (submission.recordedBefore) return answered();
     const form = validateForm(proposalDecisionForm, request.body);
     if (!form.ok) return proposalDecisionPage(request, reply, { ...form, values: request.body ?? {} }, 400);
     const { caseId, proposalId } = request.params;
-    const result = await decideLevelProposal(ctx, actor(request), caseId, proposalId, { accept: form.value.answer === 'accept', reason: form.value.reason ?? '' });
+    const result = await decideLevelProposal(ctx, actor(request), caseId, proposalId, { accept: form.value.answer === 'accept', reason: form.value.reason ?? '' }, submission.id);
     if (!result.ok) {
       if (result.code === 'not-found' || result.code === 'forbidden' || result.code === 'no-such-proposal') return sendErrorPage(reply, result.code === 'no-such-proposal' ? 'not-found' : result.code);
       if (result.code === 'not-decider') return sendErrorPage(reply, 'forbidden');
       const field = result.code === 'reason-needed' || result.code === 'reason-too-long' ? 'reason' : 'answer';
       return proposalDecisionPage(request, reply, { ...formErrors({ [field]: result.message }), values: form.value }, result.code === 'level-not-allowed' ? 403 : 409);
     }
-    flashSuccess(request, 'Answer to the proposal recorded');
-    return reply.redirect(`/cases/${caseId}/profile/review`, 303);
+    return answered();
   });
 }
