@@ -48,7 +48,7 @@ import { assets } from './web/plugins/assets.ts';
 import { answerUnreadableAddress, errors } from './web/plugins/errors.ts';
 import { createPdfRenderer, type PdfRenderer, type PdfRendererOptions } from './infrastructure/pdf/pdf-renderer.ts';
 import { fastifyTracingPlugin, tracingStarted } from './infrastructure/tracing/tracing.ts';
-import { logOptions, requestIdFor, requestLogging, type LogDestination } from './web/plugins/request-logging.ts';
+import { lazyRequestLoggers, logOptions, requestIdFor, requestLogging, type LogDestination } from './web/plugins/request-logging.ts';
 import { requestMetrics, requestObserver } from './web/plugins/request-metrics.ts';
 import { security } from './web/plugins/security.ts';
 import { sessions } from './web/plugins/sessions.ts';
@@ -85,6 +85,7 @@ export async function buildApp({ ctx, sessionSecret, logger = false, logDestinat
     bodyLimit: 1_048_576,
     frameworkErrors: answerUnreadableAddress,
   });
+  if (logs) lazyRequestLoggers(app.log);
   app.decorate('ctx', ctx);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler(checkReplies));

@@ -4,9 +4,9 @@
 // request metrics) is done once for every request, whatever the level.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { SignedInUser } from '../../application/auth/signed-in-user.ts';
-import { logOptions, RequestLogger, requestIdFor, requestLogging } from './request-logging.ts';
+import { durationText, lazyRequestLoggers, logOptions, RequestLogger, requestIdFor, requestLogging } from './request-logging.ts';
 import type { RequestObserver } from './request-metrics.ts';
 
 const USERS: Record<string, SignedInUser> = {
@@ -19,6 +19,7 @@ const USERS: Record<string, SignedInUser> = {
 async function loggingApp(level: string, lines: string[], ended: (string | undefined)[]): Promise<FastifyInstance> {
   const onEnd: RequestObserver = (_request, _reply, route) => void ended.push(route);
   const app = Fastify({ ...logOptions({ level, destination: { write: (line) => void lines.push(line) }, onEnd }), genReqId: requestIdFor(false) });
+  lazyRequestLoggers(app.log);
   await app.register(requestLogging);
   app.decorateRequest('user', null);
   app.addHook('preHandler', async (request) => {
@@ -46,10 +47,9 @@ describe('request logging', () => {
 
   before(async () => {
     app = await loggingApp('info', lines, ended);
-    const child = app.log.child.bind(app.log);
-    app.log.child = (...args: Parameters<typeof child>) => {
+    // pino calls its logger's onChild with every child it makes.
+    (app.log as FastifyBaseLogger & { onChild: () => void }).onChild = () => {
       childrenMade++;
-      return child(...args);
     };
     await app.ready();
   });
@@ -130,7 +130,8 @@ describe('request logging', () => {
   });
 
   it('reads its level from the parent until the child is made, and sets it on the child only', () => {
-    const logger = new RequestLogger(app.log, { reqId: 'r-1' }, {});
+    const logger = app.log.child({ reqId: 'r-1' }, {});
+    assert.ok(logger instanceof RequestLogger);
     assert.equal(logger.level, 'info');
     logger.level = 'warn';
     assert.equal(logger.level, 'warn');
@@ -153,6 +154,14 @@ describe('request logging', () => {
       ['something to say'],
     );
     assert.deepEqual(quietEnded, ['/warns', '/quiet']);
+  });
+});
+
+describe("the request line's duration", () => {
+  it('is written as JSON writes the duration rounded to a tenth of a millisecond', () => {
+    const durations = [0, 0.04, 0.05, 0.95, 1, 9.95, 12.34, 99.99, 250.05, 1234.56, 60_000.049, 3_600_000.1];
+    for (let i = 0; i < 2000; i++) durations.push(i * 0.0137, i * 7.31);
+    for (const ms of durations) assert.equal(durationText(ms), JSON.stringify(Math.round(ms * 10) / 10), String(ms));
   });
 });
 
