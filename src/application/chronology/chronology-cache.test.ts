@@ -6,6 +6,9 @@ import { ChronologyCache } from './chronology-cache.ts';
 import { recordBatch } from './record-batch.ts';
 import { recordEntry } from './record-entry.ts';
 
+/** true only for a list no caller can change (typecheck fails on `= true` otherwise). */
+type IsReadOnlyList<T> = T extends unknown[] ? false : T extends readonly unknown[] ? true : false;
+
 const visit = (summary: string) => ({ kind: 'home-visit', occurredAt: '2026-11-20', summary, source: 'observed' as const });
 
 describe('the chronology kept by profile version', () => {
@@ -20,13 +23,20 @@ describe('the chronology kept by profile version', () => {
   });
   after(async () => t.close());
 
-  it('gives the same entries again while nothing is added, frozen, and the new entry once one is', async () => {
+  it('gives the same entries again while nothing is added, each frozen, and the new entry once one is', async () => {
     const cache = new ChronologyCache();
     assert.ok((await recordEntry(t.ctx, actorFor(user), caseId, visit('First'))).ok);
     const first = await cache.read(t.ctx.db, caseId);
     assert.deepEqual(first?.map((e) => e.summary), ['First']);
     assert.equal(await cache.read(t.ctx.db, caseId), first, 'kept, not read again');
-    assert.ok(Object.isFrozen(first) && Object.isFrozen(first[0]));
+    assert.ok(first && Object.isFrozen(first[0]), 'the entries are shared: a change to one throws');
+    assert.throws(() => {
+      (first[0] as { summary: string }).summary = 'Changed';
+    }, TypeError);
+    // The list is not frozen (V8 filters and slices a frozen array on a slow path): its type keeps it.
+    assert.equal(Object.isFrozen(first), false);
+    const readOnly: IsReadOnlyList<NonNullable<typeof first>> = true;
+    assert.ok(readOnly);
 
     assert.ok((await recordEntry(t.ctx, actorFor(user), caseId, visit('Second'))).ok);
     // Same day, same clock: the order between the two is by id, so compare them sorted.

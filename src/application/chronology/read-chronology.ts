@@ -17,7 +17,7 @@ export interface ChronologyRecord {
   caseName: string;
   /** Everyone in the record, by name, for choices and for naming who an entry is about. */
   people: { id: string; name: string }[];
-  /** Every entry, corrected ones included, oldest first. Shared between views of the same chronology: frozen. */
+  /** Every entry, corrected ones included, oldest first. Shared between views of the same chronology: each entry frozen, the list read-only by its type. */
   all: readonly ListedEntry[];
   /** The agencies and the kinds of entry in the chronology, each once, for the filters' choices. */
   agencies: readonly string[];
@@ -53,15 +53,16 @@ interface ListedChronology {
 
 /**
  * Each chronology listed once, kept for as long as the profile cache keeps the entries it was
- * listed from (that array is frozen and stands for one profile version), so a view of a long
- * chronology neither copies every entry again nor looks through them all for the filters' choices.
+ * listed from (that list stands for one profile version), so a view of a long chronology neither
+ * copies every entry again nor looks through them all for the filters' choices. The entries are
+ * frozen, the lists are not (a frozen array is filtered on a slow path: chronology-cache.ts).
  */
 const listedChronologies = new WeakMap<readonly ChronologyEntry[], ListedChronology>();
 
 function listedOnce(stored: readonly ChronologyEntry[]): ListedChronology {
   let listed = listedChronologies.get(stored);
   if (!listed) {
-    const all = Object.freeze(filterEntries(stored, {}).map((entry) => Object.freeze(entry)));
+    const all = filterEntries(stored, {}).map((entry) => Object.freeze(entry));
     listed = Object.freeze({ all, agencies: [...new Set(all.map((entry) => entry.agency))], kinds: [...new Set(all.map((entry) => entry.kind))] });
     listedChronologies.set(stored, listed);
   }

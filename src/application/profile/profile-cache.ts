@@ -4,7 +4,7 @@
 // evaluated from (an assessment or its evidence, a chronology entry, a person, the birth, the level,
 // a review, a new kind of agency in the team, check items taken off the plan) writes a new profile version in the same transaction (ADR 11), and the rules that count
 // days read the day, which is part of the key, as are the area's settings (their generation). As with the chronology cache, the version is read
-// first, so what is kept is never older than the version it is kept under. Frozen: it is shared.
+// first, so what is kept is never older than the version it is kept under. Frozen, save its lists: it is shared.
 // Per context (so per database), at most MOST_KEPT cases, the least recently read going first.
 import { RecentlyUsed } from '../../domain/shared/recently-used.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
@@ -23,17 +23,30 @@ interface ProfileSources {
   chronologies: ChronologyCache;
 }
 
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+/**
+ * Freezes every object the evaluation holds, and every Map and Set, but no array: V8 filters,
+ * slices and searches a frozen array by a slow path (application/chronology/chronology-cache.ts),
+ * and the pages read these lists on every view. The lists' types (readonly) keep them as they are.
+ * `seen`: the lists already walked, as a list is not frozen to say so (the kept chronology's entries are).
+ */
+function deepFreeze<T>(value: T, seen = new WeakSet()): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    if (!seen.has(value)) {
+      seen.add(value);
+      for (const item of value) deepFreeze(item, seen);
+    }
+  }
+  else if (!Object.isFrozen(value)) {
     Object.freeze(value);
     if (value instanceof Map) {
       for (const [key, item] of value) {
-        deepFreeze(key);
-        deepFreeze(item);
+        deepFreeze(key, seen);
+        deepFreeze(item, seen);
       }
     }
-    else if (value instanceof Set) for (const item of value) deepFreeze(item);
-    else for (const item of Object.values(value)) deepFreeze(item);
+    else if (value instanceof Set) for (const item of value) deepFreeze(item, seen);
+    else for (const item of Object.values(value)) deepFreeze(item, seen);
   }
   return value;
 }
