@@ -20,13 +20,15 @@ export async function addToTeam(
   ctx: AppContext,
   actor: UserActor,
   input: { caseId: string; userId?: string; email?: string; role: TeamRole },
+  /** The one-time id of the form it was posted from, noted with the member's id so that a second post is answered as the first (ADR 0026). */
+  submission?: string,
 ): Promise<Result<{ userId: string }, AddToTeamFailure>> {
   const { caseId } = input;
   return changeCase<Result<{ userId: string }, AddToTeamFailure>>(
     ctx,
     actor,
     caseId,
-    { action: 'team.add' },
+    { action: 'team.add', submission },
     (refusal) => (refusal.code === 'not-found' ? fail('not-found', 'There is no record at this address.') : fail('forbidden', NOT_MANAGER)),
     async ({ trx, record, now }) => {
       // Changing the case is not enough: only the lead and organisation oversight manage the team.
@@ -60,6 +62,7 @@ export async function addToTeam(
         entriesAdded: [],
         audit: (written) => ({ action: 'team.add', caseId, subjectType: 'user', subjectId: user.id, details: { role: input.role, ...(newAgency ? { agency: user.agency, profileVersion: written.profileVersion } : {}) } }),
         answer: () => ok({ userId: user.id }),
+        recordId: user.id,
       };
     },
   );

@@ -91,8 +91,9 @@ async function addSentRelationships(trx: Tx, ctx: AppContext, caseId: string, pe
   if (rows.length > 0) await trx.insertInto('person_relationships').values(rows).execute();
 }
 
-export async function decideProposedPerson(ctx: AppContext, actor: UserActor, caseId: string, proposalId: string, input: DecisionInput): Promise<DecideProposalResult> {
-  return changeCase<DecideProposalResult>(ctx, actor, caseId, { action: ACTION_DECIDE, refusalSubject: { subjectType: 'person-proposal', subjectId: proposalId } }, refused, async ({ trx, now, today }): Promise<CaseChangeOutcome<DecideProposalResult>> => {
+/** `submission`: the one-time id of the form it was posted from, noted with the proposal's id so that a second post is answered as the first (ADR 0026). */
+export async function decideProposedPerson(ctx: AppContext, actor: UserActor, caseId: string, proposalId: string, input: DecisionInput, submission?: string): Promise<DecideProposalResult> {
+  return changeCase<DecideProposalResult>(ctx, actor, caseId, { action: ACTION_DECIDE, refusalSubject: { subjectType: 'person-proposal', subjectId: proposalId }, submission }, refused, async ({ trx, now, today }): Promise<CaseChangeOutcome<DecideProposalResult>> => {
     const row = await trx.selectFrom('fhir_proposed_people').selectAll().where('case_id', '=', caseId).where('id', '=', proposalId).forUpdate().executeTakeFirst();
     if (!row) return { changed: false, answer: { ok: false, code: 'not-found', message: 'There is no such proposed person on this record.' } };
     const people = await trx.selectFrom('people').select(['id', 'nhs_number', 'version', 'given_name', 'family_name', 'description', 'identity_known']).where('case_id', '=', caseId).forUpdate().execute();
@@ -131,6 +132,22 @@ export async function decideProposedPerson(ctx: AppContext, actor: UserActor, ca
         details: { decision: effect.decision, ...(personId === null ? {} : { personId }), ...(nhsNumberRecorded ? { nhsNumberRecorded } : {}), profileVersion },
       }),
       answer: () => ({ ok: true, decision: effect.decision, personId, personName: nameOf(effect, people) }),
+      recordId: proposalId,
     };
   });
+}
+
+/**
+ * The decision this user's earlier post recorded (its id from form-submissions.ts' recordedBefore),
+ * as decideProposedPerson answered it, for a second post of the same form to be answered the same way.
+ */
+export async function decisionRecorded(ctx: AppContext, caseId: string, proposalId: string): Promise<Extract<DecideProposalResult, { ok: true }> | null> {
+  const row = await ctx.db.selectFrom('fhir_proposed_people').select(['decision', 'person_id']).where('case_id', '=', caseId).where('id', '=', proposalId).executeTakeFirst();
+  if (!row?.decision) return null;
+  const { decision } = row;
+  const person = row.person_id === null
+    ? undefined
+    : await ctx.db.selectFrom('people').select(['given_name', 'family_name', 'description', 'identity_known']).where('case_id', '=', caseId).where('id', '=', row.person_id).executeTakeFirst();
+  const personName = person ? personDisplayName({ givenName: person.given_name, familyName: person.family_name, description: person.description, identityKnown: person.identity_known }) : null;
+  return { ok: true, decision, personId: row.person_id, personName };
 }

@@ -23,12 +23,16 @@ export type UpdatePlanResult =
 
 export const STALE_PLAN_MESSAGE = 'Someone else changed the plan since you read it. Look at their plan, then make your changes to it and save again.';
 
-export async function updatePlan(ctx: AppContext, actor: UserActor, caseId: string, input: { version: number; plan: PlanDraft }): Promise<UpdatePlanResult> {
+/**
+ * `submission`: the one-time id of the form it was posted from, noted with the plan's version so that
+ * a second post is answered as the first, not refused as stale against the version it saved (ADR 0026).
+ */
+export async function updatePlan(ctx: AppContext, actor: UserActor, caseId: string, input: { version: number; plan: PlanDraft }, submission?: string): Promise<UpdatePlanResult> {
   return changeCase<UpdatePlanResult>(
     ctx,
     actor,
     caseId,
-    { action: 'plan.update', refusalSubject: { subjectType: 'plan', subjectId: caseId } },
+    { action: 'plan.update', refusalSubject: { subjectType: 'plan', subjectId: caseId }, submission },
     (refusal) =>
       refusal.code === 'not-found'
         ? { ok: false, code: 'not-found', message: 'There is no case with this id.' }
@@ -81,6 +85,7 @@ export async function updatePlan(ctx: AppContext, actor: UserActor, caseId: stri
           details: { planVersion: version, level: saved.level, ...summary, ...(removed.length === 0 ? {} : { profileVersion }) },
         }),
         answer: () => ({ ok: true, value: saved }),
+        recordId: String(version),
       };
     },
   );

@@ -4,6 +4,7 @@ import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { listLooksAtCase, LOOKS_PER_PAGE } from '../../../application/cases/list-looks-at-case.ts';
 import { addToTeam } from '../../../application/cases/manage-team.ts';
 import { viewCase } from '../../../application/cases/view-case.ts';
+import { formSubmission, sendAgainWhenRaced } from '../../forms/submission.ts';
 import { formErrors, validateForm } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
@@ -28,17 +29,25 @@ export async function teamRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<CaseParams>('/cases/:caseId/team', { preHandler: requireUser }, async (request, reply) => teamPage(request, reply));
 
-  app.post<CaseParams>('/cases/:caseId/team', { preHandler: requireUser }, async (request, reply) => {
+  app.post<CaseParams>('/cases/:caseId/team', { preHandler: requireUser, errorHandler: sendAgainWhenRaced }, async (request, reply) => {
+    const added = () => {
+      flashSuccess(request, 'Added to the team');
+      return reply.redirect(`/cases/${request.params.caseId}/team`, 303);
+    };
+    // Before the check that they are in the team already: this post's twin may have added them.
+    const submission = await formSubmission(request, request.params.caseId);
+    if (submission.recordedBefore) return added();
     const form = validateForm(addMemberForm, request.body);
     if (!form.ok) return teamPage(request, reply, form, 400, 'team.add');
-    const result = await addToTeam(ctx, actor(request), { caseId: request.params.caseId, email: form.value.email, role: form.value.role });
+    const result = await addToTeam(ctx, actor(request), { caseId: request.params.caseId, email: form.value.email, role: form.value.role }, submission.id);
     if (!result.ok) {
       if (result.code === 'not-found') return sendErrorPage(reply, 'not-found');
       if (result.code === 'forbidden') return sendErrorPage(reply, 'forbidden');
+      // In the team already because this post's twin, sent at the same moment, added them: answered as the twin was.
+      if (result.code === 'already-in-team' && (await formSubmission(request, request.params.caseId)).recordedBefore) return added();
       return teamPage(request, reply, { ...formErrors({ email: result.message }), values: form.value }, 400, 'team.add');
     }
-    flashSuccess(request, 'Added to the team');
-    return reply.redirect(`/cases/${request.params.caseId}/team`, 303);
+    return added();
   });
 
   app.get<CaseParams>('/cases/:caseId/looks', { preHandler: requireUser }, async (request, reply) => {

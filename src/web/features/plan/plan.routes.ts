@@ -8,6 +8,7 @@ import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { updatePlan } from '../../../application/plan/update-plan.ts';
 import { viewPlan, type PlanView } from '../../../application/plan/view-plan.ts';
 import { ORGANISATION_KINDS } from '../../../domain/shared/organisation-kinds.ts';
+import { formSubmission, sendAgainWhenRaced } from '../../forms/submission.ts';
 import { formErrors } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
@@ -67,7 +68,14 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
     return editPage(reply, view, request.keptForm ? withBlankRows(readPlanForm(request.keptForm)) : formValuesFor(view.plan, view.caseLevel, view.suggestions));
   });
 
-  app.post<{ Params: { caseId: string } }>('/cases/:caseId/plan/edit', { preHandler: requireUser }, async (request, reply) => {
+  app.post<{ Params: { caseId: string } }>('/cases/:caseId/plan/edit', { preHandler: requireUser, errorHandler: sendAgainWhenRaced }, async (request, reply) => {
+    const saved = () => {
+      flashSuccess(request, 'The plan is saved.', 'plan-saved');
+      return reply.redirect(`/cases/${request.params.caseId}/plan`, 303);
+    };
+    // Before the version is checked: this post's twin saved the version this one would be stale against.
+    const submission = await formSubmission(request, request.params.caseId);
+    if (submission.recordedBefore) return saved();
     const typed = readPlanForm(request.body);
     const add = addRequested(request.body);
     if (add) {
@@ -76,14 +84,13 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
     }
     const { draft, rows } = draftFrom(typed);
     const version = /^\d{1,9}$/.test(typed.version) ? Number(typed.version) : -1;
-    const result = await updatePlan(ctx, actor(request), request.params.caseId, { version, plan: draft });
-    if (result.ok) {
-      flashSuccess(request, 'The plan is saved.', 'plan-saved');
-      return reply.redirect(`/cases/${request.params.caseId}/plan`, 303);
-    }
+    const result = await updatePlan(ctx, actor(request), request.params.caseId, { version, plan: draft }, submission.id);
+    if (result.ok) return saved();
     if (result.code === 'not-found' || result.code === 'forbidden') return sendErrorPage(reply, result.code);
     const view = await load(request, reply, true);
     if (!view) return reply;
+    // Stale because this post's twin, sent at the same moment, saved first: answered as the twin was.
+    if (result.code === 'stale' && (await formSubmission(request, request.params.caseId)).recordedBefore) return saved();
     if (result.code === 'stale') {
       // Their plan is on the page (view.plan); what this user typed stays in the form, on the version
       // now current, so saving again puts it over theirs once they have looked.

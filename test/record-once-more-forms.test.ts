@@ -1,0 +1,181 @@
+// The case forms moved onto "a form posted twice records once" after the first (ADR 0026; the first
+// are in record-once.test.ts): each rendering carries a one-time submission id beside its save
+// button; a second post with it records nothing, writes no second profile version or audit entry,
+// and is answered as the first was. Forms that carry the version they were filled against (the plan)
+// refused a second post as stale before: it is now answered as saved. Posts without an id, or with one
+// not shaped like one, are still recorded.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { LightMyRequestResponse } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { inputValue } from './helpers/html.ts';
+import { makeCase, makePerson, makeUser } from './helpers/factories.ts';
+import { createTestApp, type TestApp } from './helpers/test-app.ts';
+import { WebClient } from './helpers/web-client.ts';
+
+/** A form that records something: where it is shown and posted, what to type, and what it records. */
+interface RecordForm {
+  name: string;
+  /** Readies what the next rendering is about (a person waiting for a decision, a practitioner to add). */
+  prepare?: () => Promise<void>;
+  page: () => string;
+  action?: () => string;
+  /** What to type, given the form as rendered (it may carry the version it was filled against). */
+  fields: (form: string) => Record<string, string>;
+  /** How many records it has made. */
+  count: () => Promise<number>;
+  /** The audit action of what it records. */
+  audit: string;
+  /** Profile versions one post writes. */
+  versions: 0 | 1;
+}
+
+interface Rendering {
+  form: RecordForm;
+  html: string;
+  submissionId: string;
+}
+
+describe('more forms posted twice record once', () => {
+  let t: TestApp;
+  let lead: Awaited<ReturnType<typeof makeUser>>;
+  let client: WebClient;
+  let caseId: string;
+  let proposalId = '';
+  let newcomer = { email: '' };
+
+  before(async () => {
+    t = await createTestApp();
+    lead = await makeUser(t.ctx, { name: 'Lee Lead' });
+    ({ id: caseId } = await makeCase(t.ctx, { teamUserIds: [lead.id] }));
+    await makePerson(t.ctx, caseId, { id: 'mum', given_name: 'Grace', family_name: 'Okafor', history_checked: true });
+    client = await WebClient.signedIn(t.app, lead);
+  });
+  after(async () => t.close());
+
+  const countOf = async (rows: { execute: () => Promise<unknown[]> }) => (await rows.execute()).length;
+
+  const forms = (): RecordForm[] => [
+    {
+      name: 'the plan',
+      page: () => `/cases/${caseId}/plan/edit`,
+      fields: (form) => ({ version: inputValue(form, 'version') ?? '', level: 'early-help', 'outcome-0': 'Grace stays sober when caring for the baby' }),
+      count: () => countOf(t.ctx.db.selectFrom('case_plans').select('version').where('case_id', '=', caseId)),
+      audit: 'plan.update',
+      versions: 0,
+    },
+    {
+      name: 'the decision about a person another agency named',
+      prepare: async () => {
+        proposalId = randomUUID();
+        await t.ctx.db.insertInto('fhir_proposed_people').values({
+          case_id: caseId, id: proposalId, organisation_id: lead.organisationId, agency: 'City Hospital', resource: `RelatedPerson/${proposalId}`,
+          given_name: 'Joy', family_name: 'Smith', relationship_to_infant: 'unknown', relationship_as_sent: 'friend', sex: 'female', date_of_birth: '1990-05-01', nhs_number: null, received_at: t.clock.now(),
+        }).execute();
+      },
+      page: () => `/cases/${caseId}/proposed-people`,
+      action: () => `/cases/${caseId}/proposed-people/${proposalId}`,
+      fields: () => ({ decision: 'new-person', relationshipToInfant: 'mothers-partner' }),
+      count: () => countOf(t.ctx.db.selectFrom('people').select('id').where('case_id', '=', caseId)),
+      audit: 'person.proposal-decide',
+      versions: 1,
+    },
+    {
+      name: 'adding someone to the team',
+      prepare: async () => {
+        newcomer = await makeUser(t.ctx, { organisationId: lead.organisationId, name: 'New Colleague' });
+      },
+      page: () => `/cases/${caseId}/team`,
+      fields: () => ({ email: newcomer.email, role: 'member' }),
+      count: () => countOf(t.ctx.db.selectFrom('case_team').select('user_id').where('case_id', '=', caseId)),
+      audit: 'team.add',
+      versions: 0,
+    },
+  ];
+
+  /** Records, successful audit entries of the form's action, and profile versions, on the case. */
+  const counted = async (form: RecordForm) => ({
+    records: await form.count(),
+    audits: await countOf(t.ctx.db.selectFrom('audit_log').select('id').where('case_id', '=', caseId).where('action', '=', form.audit).where('outcome', '=', 'success')),
+    versions: await countOf(t.ctx.db.selectFrom('profile_versions').select('version').where('case_id', '=', caseId)),
+  });
+  const recorded = (form: RecordForm, before: Awaited<ReturnType<typeof counted>>, times: number) => ({
+    records: before.records + times,
+    audits: before.audits + times,
+    versions: before.versions + times * form.versions,
+  });
+
+  const actionOf = (form: RecordForm) => (form.action ?? form.page)();
+
+  /** The form as the user opens it: its own markup (a page may hold several) and its one-time submission id. */
+  async function opened(form: RecordForm): Promise<Rendering> {
+    await form.prepare?.();
+    const page = await client.get(form.page());
+    assert.equal(page.statusCode, 200, form.page());
+    const start = page.body.indexOf(`action="${actionOf(form)}"`);
+    assert.ok(start > 0, `${form.name}: the page has the form`);
+    const html = page.body.slice(start, page.body.indexOf('</form>', start));
+    const submissionId = /<input type="hidden" name="submissionId" value="([0-9a-f-]{36})">/.exec(html)?.[1];
+    assert.ok(submissionId, `${form.name}: the form carries a submission id`);
+    return { form, html, submissionId };
+  }
+
+  const post = ({ form, html }: Rendering, submission: Record<string, string>) => client.post(actionOf(form), { ...form.fields(html), ...submission });
+
+  /** Where a post was sent, and the success message the page there shows once. */
+  async function answered(response: LightMyRequestResponse): Promise<{ location: string; message: string }> {
+    assert.equal(response.statusCode, 303, response.body.slice(0, 500));
+    const location = String(response.headers.location);
+    const page = await client.get(location);
+    const message = /govuk-notification-banner--success[\s\S]*?<p[^>]*>([\s\S]*?)<\/p>/.exec(page.body)?.[1]?.trim() ?? '';
+    return { location, message };
+  }
+
+  it('records a form posted twice with the same id once, and answers the second post as the first', async () => {
+    for (const form of forms()) {
+      const rendering = await opened(form);
+      const before = await counted(form);
+      const first = await answered(await post(rendering, { submissionId: rendering.submissionId }));
+      const second = await answered(await post(rendering, { submissionId: rendering.submissionId }));
+      assert.deepEqual(await counted(form), recorded(form, before, 1), form.name);
+      assert.deepEqual(second, first, form.name);
+      assert.ok(first.message.length > 0, `${form.name}: a success message`);
+    }
+  });
+
+  it('records the same form rendered twice, each with its own id, twice', async () => {
+    for (const form of forms()) {
+      const before = await counted(form);
+      for (const time of [1, 2]) {
+        const rendering = await opened(form);
+        await answered(await post(rendering, { submissionId: rendering.submissionId }));
+        assert.deepEqual(await counted(form), recorded(form, before, time), form.name);
+      }
+    }
+  });
+
+  it('records a post without an id, or with one not shaped like one, as a new submission', async () => {
+    for (const form of forms()) {
+      const before = await counted(form);
+      const posts: Record<string, string>[] = [{}, {}, { submissionId: 'not-an-id' }];
+      for (const [time, submission] of posts.entries()) {
+        await answered(await post(await opened(form), submission));
+        assert.deepEqual(await counted(form), recorded(form, before, time + 1), form.name);
+      }
+    }
+  });
+
+  it('records two posts of one rendering sent at the same moment once, and answers both as the first', async () => {
+    for (const form of forms()) {
+      const rendering = await opened(form);
+      const before = await counted(form);
+      const sent = { submissionId: rendering.submissionId };
+      const both = await Promise.all([post(rendering, sent), post(rendering, sent)]);
+      // One that lost the race on the submission's key stored nothing and asks the browser to send it again, as it was.
+      const again = await Promise.all(both.map(async (response) => (response.statusCode === 307 ? post(rendering, sent) : response)));
+      const [a, b] = [await answered(again[0]!), await answered(again[1]!)];
+      assert.equal(a.location, b.location, form.name);
+      assert.deepEqual(await counted(form), recorded(form, before, 1), form.name);
+    }
+  });
+});
