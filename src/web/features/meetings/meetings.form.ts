@@ -8,6 +8,7 @@ import { MEETING_PROBLEM_MESSAGES, type MeetingProblem } from '../../../domain/m
 import { MEETING_LIMITS, type MeetingDraft } from '../../../domain/meetings/meeting.types.ts';
 import type { DatePartErrors } from '../../forms/date-input.ts';
 import { errorsWithDates, heldOnOrDueDate, typedDay } from '../../forms/refused-date.ts';
+import { tooLongWords } from '../../forms/too-long.ts';
 import type { FormErrors } from '../../forms/validate-form.ts';
 
 export const ROW_KINDS = ['attendees', 'absent', 'decisions', 'actions'] as const;
@@ -70,9 +71,10 @@ export function blankForm(): MeetingFormValues {
   };
 }
 
+/** A field exactly as typed, however long: a form given back must hold all of it (the domain refuses what is too long). */
 const str = (body: Record<string, unknown>, key: string): string => {
   const value = body[key];
-  return typeof value === 'string' ? value.slice(0, 5000) : '';
+  return typeof value === 'string' ? value : '';
 };
 
 /** How many rows of a kind were shown: the highest numbered field sent, within the limit. */
@@ -222,12 +224,42 @@ export function fieldFor(path: string, rows: RowMap): string {
   }
 }
 
+/** What a text field is called in an error, and the most it may hold (MEETING_LIMITS), by its name on the form. */
+function textField(field: string): { label: string; limit: number } {
+  const [kind = '', index = '0', part] = field.split('-');
+  const n = String(Number(index) + 1);
+  if (field === 'chair') return { label: 'Who chaired it', limit: MEETING_LIMITS.chair };
+  if (field === 'dissent') return { label: 'Dissent', limit: MEETING_LIMITS.dissent };
+  if (kind === 'decision') return { label: `Decision ${n}`, limit: MEETING_LIMITS.decision };
+  if (kind === 'attendee') return { label: `The name of attendee ${n}`, limit: MEETING_LIMITS.name };
+  if (kind === 'absent') return { label: `The name of invited, absent ${n}`, limit: MEETING_LIMITS.name };
+  if (part === 'owner') return { label: `Who will do action ${n}`, limit: MEETING_LIMITS.owner };
+  return { label: `What will be done for action ${n}`, limit: MEETING_LIMITS.actionText };
+}
+
+/** The text typed in a field, by its name on the form. */
+function typedText(field: string, values: MeetingFormValues): string {
+  const [kind = '', index = '0', part = 'name'] = field.split('-');
+  const i = Number(index);
+  if (field === 'chair' || field === 'dissent') return values[field];
+  if (kind === 'decision') return values.decisions[i] ?? '';
+  if (kind === 'attendee' || kind === 'absent') return (kind === 'attendee' ? values.attendees : values.absent)[i]?.[part === 'agency' ? 'agency' : 'name'] ?? '';
+  return values.actions[i]?.[part === 'owner' ? 'owner' : 'text'] ?? '';
+}
+
+/** "Decision 1 must be 2,000 characters or fewer: you have 5,290.", counted as the domain counts it (trimmed). */
+function tooLongMessage(field: string, values: MeetingFormValues): string {
+  const { label, limit } = textField(field);
+  return `${tooLongWords(label, limit, typedText(field, values).trim().length)}.`;
+}
+
 /** The domain's problems as GOV.UK errors: the summary in the order found, each field its message; a date's on the part in error, only the parts in error marked. */
 export function meetingFormErrors(problems: readonly MeetingProblem[], rows: RowMap, values: MeetingFormValues): FormErrors & { dateParts: DatePartErrors } {
   return errorsWithDates(
     problems.map((problem) => {
       const field = fieldFor(problem.path, rows);
-      return { field, message: MEETING_PROBLEM_MESSAGES[problem.code], date: heldOnOrDueDate(field, values, 'The date the meeting was held') };
+      const message = problem.code === 'too-long' ? tooLongMessage(field, values) : MEETING_PROBLEM_MESSAGES[problem.code];
+      return { field, message, date: heldOnOrDueDate(field, values, 'The date the meeting was held') };
     }),
   );
 }

@@ -98,6 +98,26 @@ describe('the meetings pages', () => {
     assert.equal(await meetings(), 0);
   });
 
+  it('gives back long text exactly as typed, on an error and on "add another", and says the limit and how much was typed', async () => {
+    const decision = 'd'.repeat(5290);
+    const dissent = `${'e'.repeat(11_200)} end`;
+    const refused = await web.post(`/cases/${caseId}/meetings/new`, strategyDiscussion({ 'decision-0': decision, chair: 'c'.repeat(201), 'action-0-text': 'a'.repeat(501), 'action-0-owner': 'Sam', dissent }));
+    assert.equal(refused.statusCode, 400);
+    const errors = summaryErrors(refused.body);
+    assert.ok(errors.includes('#chair: Who chaired it must be 200 characters or fewer: you have 201.'), errors.join('\n'));
+    assert.ok(errors.includes('#decision-0: Decision 1 must be 2,000 characters or fewer: you have 5,290.'));
+    assert.ok(errors.includes('#dissent: Dissent must be 4,000 characters or fewer: you have 11,204.'));
+    assert.ok(errors.includes('#action-0-text: What will be done for action 1 must be 500 characters or fewer: you have 501.'));
+    assert.ok(refused.body.includes(`>${decision}</textarea>`));
+    assert.ok(refused.body.includes(`>${dissent}</textarea>`));
+    assert.equal(inputValue(refused.body, 'chair'), 'c'.repeat(201));
+    const added = await web.post(`/cases/${caseId}/meetings/new`, { ...strategyDiscussion({ 'decision-0': decision, dissent }), add: 'attendees' });
+    assert.equal(added.statusCode, 200);
+    assert.ok(added.body.includes(`>${decision}</textarea>`));
+    assert.ok(added.body.includes(`>${dissent}</textarea>`));
+    assert.equal(await meetings(), 0);
+  });
+
   describe('a date, read as every date input reads it', () => {
     const cases = [
       { name: 'a missing day', typed: ['', '3', '2026'], error: '#heldOn-day: The date the meeting was held must include a day.', parts: ['day'] },
