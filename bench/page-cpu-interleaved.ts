@@ -19,17 +19,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { FastifyInstance } from 'fastify';
 import type { BenchDataset } from './dataset.ts';
-import type * as AppModule from '../src/app.ts';
-import type * as ContextModule from '../src/application/context.ts';
-import type * as ConnectModule from '../src/infrastructure/db/connect.ts';
-import type * as TestAppModule from '../test/helpers/test-app.ts';
-import type * as TestClockModule from '../test/helpers/test-clock.ts';
-import type * as WebClientModule from '../test/helpers/web-client.ts';
-import type * as FixedPageModule from './fixed-page.ts';
+import { quantile } from './report.ts';
+import { datasetFile, treeModules, type ServedTree } from './tree-modules.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -55,13 +48,7 @@ interface Tree {
   databaseUrl: string;
 }
 
-interface Served {
-  tree: Tree;
-  app: FastifyInstance;
-  url: string;
-  cookie: string;
-  close: () => Promise<void>;
-}
+type Served = ServedTree<Tree>;
 
 function parseTree(value: string): Tree {
   const [label, root, ...url] = value.split('=');
@@ -70,19 +57,9 @@ function parseTree(value: string): Tree {
 }
 
 async function serve(tree: Tree): Promise<Served> {
-  const load = (file: string): Promise<unknown> => import(pathToFileURL(path.join(tree.root, file)).href);
-  const m = {
-    ...((await load('src/app.ts')) as typeof AppModule),
-    ...((await load('src/application/context.ts')) as typeof ContextModule),
-    ...((await load('src/infrastructure/db/connect.ts')) as typeof ConnectModule),
-    ...((await load('test/helpers/test-app.ts')) as typeof TestAppModule),
-    ...((await load('test/helpers/test-clock.ts')) as typeof TestClockModule),
-    ...((await load('test/helpers/web-client.ts')) as typeof WebClientModule),
-    ...((await load('bench/fixed-page.ts')) as typeof FixedPageModule),
-  };
-  const datasetFile = path.join(os.tmpdir(), `page-cpu-${new URL(tree.databaseUrl).pathname.slice(1)}.json`);
-  if (!fs.existsSync(datasetFile)) throw new Error(`${tree.databaseUrl} is not loaded: run bench/page-cpu.ts on it first`);
-  const dataset = JSON.parse(fs.readFileSync(datasetFile, 'utf8')) as BenchDataset;
+  const m = await treeModules(tree.root);
+  if (!fs.existsSync(datasetFile(tree.databaseUrl))) throw new Error(`${tree.databaseUrl} is not loaded: run bench/page-cpu.ts on it first`);
+  const dataset = JSON.parse(fs.readFileSync(datasetFile(tree.databaseUrl), 'utf8')) as BenchDataset;
   const database = m.openPostgres(tree.databaseUrl, 4, () => undefined);
   const app = await m.buildApp({ ctx: m.createContext(database.db, m.testConfig(), new m.TestClock()), sessionSecret: m.TEST_SESSION_SECRET });
   m.addFixedPage(app);
@@ -125,13 +102,6 @@ async function block(served: Served, count: number): Promise<number> {
   }
   const cpu = process.cpuUsage(before);
   return cpu.user + cpu.system;
-}
-
-function quantile(values: readonly number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (sorted.length - 1) * q;
-  const low = Math.floor(at);
-  return sorted[low]! + (sorted[Math.ceil(at)]! - sorted[low]!) * (at - low);
 }
 
 const trees = args.tree.map(parseTree);

@@ -36,19 +36,11 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import type { BenchDataset } from './dataset.ts';
-import type * as AppModule from '../src/app.ts';
-import type * as ContextModule from '../src/application/context.ts';
-import type * as ConnectModule from '../src/infrastructure/db/connect.ts';
-import type * as MigrateModule from '../src/infrastructure/db/migrate.ts';
-import type * as TestAppModule from '../test/helpers/test-app.ts';
-import type * as TestClockModule from '../test/helpers/test-clock.ts';
-import type * as WebClientModule from '../test/helpers/web-client.ts';
-import type * as DatasetModule from './dataset.ts';
-import type * as FixedPageModule from './fixed-page.ts';
+import { datasetFile, treeModules } from './tree-modules.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -81,24 +73,6 @@ interface Run {
   pages: Samples;
   rssMb: number;
   peakRssMb: number;
-}
-
-const datasetFile = (databaseUrl: string) => path.join(os.tmpdir(), `page-cpu-${new URL(databaseUrl).pathname.slice(1)}.json`);
-
-/** One tree's modules, imported from its own root (the types are this tree's). */
-async function treeModules(root: string) {
-  const load = (file: string): Promise<unknown> => import(pathToFileURL(path.join(root, file)).href);
-  return {
-    ...((await load('src/app.ts')) as typeof AppModule),
-    ...((await load('src/application/context.ts')) as typeof ContextModule),
-    ...((await load('src/infrastructure/db/connect.ts')) as typeof ConnectModule),
-    ...((await load('src/infrastructure/db/migrate.ts')) as typeof MigrateModule),
-    ...((await load('test/helpers/test-app.ts')) as typeof TestAppModule),
-    ...((await load('test/helpers/test-clock.ts')) as typeof TestClockModule),
-    ...((await load('test/helpers/web-client.ts')) as typeof WebClientModule),
-    ...((await load('bench/dataset.ts')) as typeof DatasetModule),
-    ...((await load('bench/fixed-page.ts')) as typeof FixedPageModule),
-  };
 }
 
 async function sample(app: FastifyInstance, url: string, cookie: string): Promise<Sample> {

@@ -22,18 +22,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { FastifyInstance } from 'fastify';
 import type { BenchDataset } from './dataset.ts';
-import type * as DatasetModule from './dataset.ts';
-import type * as AppModule from '../src/app.ts';
-import type * as ContextModule from '../src/application/context.ts';
-import type * as ConnectModule from '../src/infrastructure/db/connect.ts';
-import type * as MigrateModule from '../src/infrastructure/db/migrate.ts';
-import type * as TestAppModule from '../test/helpers/test-app.ts';
-import type * as TestClockModule from '../test/helpers/test-clock.ts';
-import type * as WebClientModule from '../test/helpers/web-client.ts';
+import { quantile } from './report.ts';
+import { datasetFile, treeModules, type ServedTree } from './tree-modules.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -62,36 +54,18 @@ interface Tree {
   root: string;
 }
 
-interface Served {
-  tree: Tree;
-  app: FastifyInstance;
-  url: string;
-  cookie: string;
-  close: () => Promise<void>;
-}
-
-const datasetFile = path.join(os.tmpdir(), `page-cpu-${new URL(databaseUrl).pathname.slice(1)}.json`);
+type Served = ServedTree<Tree>;
 
 async function serve(tree: Tree): Promise<Served> {
-  const load = (file: string): Promise<unknown> => import(pathToFileURL(path.join(tree.root, file)).href);
-  const m = {
-    ...((await load('src/app.ts')) as typeof AppModule),
-    ...((await load('src/application/context.ts')) as typeof ContextModule),
-    ...((await load('src/infrastructure/db/connect.ts')) as typeof ConnectModule),
-    ...((await load('src/infrastructure/db/migrate.ts')) as typeof MigrateModule),
-    ...((await load('bench/dataset.ts')) as typeof DatasetModule),
-    ...((await load('test/helpers/test-app.ts')) as typeof TestAppModule),
-    ...((await load('test/helpers/test-clock.ts')) as typeof TestClockModule),
-    ...((await load('test/helpers/web-client.ts')) as typeof WebClientModule),
-  };
+  const m = await treeModules(tree.root);
   const database = m.openPostgres(databaseUrl, CONCURRENCY, () => undefined);
   const ctx = m.createContext(database.db, m.testConfig(), new m.TestClock());
-  if (!fs.existsSync(datasetFile)) {
+  if (!fs.existsSync(datasetFile(databaseUrl))) {
     await m.migrate(database.db);
     console.log(`Loading ${args.infants} infants and the bench's fixtures into ${databaseUrl} …`);
-    fs.writeFileSync(datasetFile, JSON.stringify(await m.loadBenchDataset(ctx, { infants: Number(args.infants), seed: 1 })));
+    fs.writeFileSync(datasetFile(databaseUrl), JSON.stringify(await m.loadBenchDataset(ctx, { infants: Number(args.infants), seed: 1 })));
   }
-  const dataset = JSON.parse(fs.readFileSync(datasetFile, 'utf8')) as BenchDataset;
+  const dataset = JSON.parse(fs.readFileSync(datasetFile(databaseUrl), 'utf8')) as BenchDataset;
   const app = await m.buildApp({ ctx, sessionSecret: m.TEST_SESSION_SECRET });
   await app.ready();
   const [url, user] = PAGES[page](dataset);
@@ -121,13 +95,6 @@ async function block(served: Served): Promise<number[]> {
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, loop));
   return latencies;
-}
-
-function quantile(values: readonly number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (sorted.length - 1) * q;
-  const low = Math.floor(at);
-  return sorted[low]! + (sorted[Math.ceil(at)]! - sorted[low]!) * (at - low);
 }
 
 const trees = args.tree.map((value): Tree => {

@@ -70,6 +70,14 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
 }
 
+/** The q-quantile (q from 0 to 1), interpolated between the two nearest values (percentile takes the nearest rank). */
+export function quantile(values: readonly number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (sorted.length - 1) * q;
+  const low = Math.floor(at);
+  return sorted[low]! + (sorted[Math.ceil(at)]! - sorted[low]!) * (at - low);
+}
+
 export function summarise(measured: Measured): Omit<ScenarioResult, 'ratioToBaseline'> {
   const sorted = [...measured.latenciesMs].sort((a, b) => a - b);
   return {
