@@ -93,10 +93,10 @@ describe('every contact checks the plan', () => {
     await expectNoAxeViolations(page);
   });
 
-  test('a phone call cannot check where Ruby sleeps: the form says so, and it is saved as not checked though ticked as checked', async () => {
+  test('a phone call cannot check where Ruby sleeps and find no concern: the form says so and refuses it; a concern heard on the call is kept as a concern', async () => {
     await visit(page, `/cases/${demo.caseId}/contacts/new`, { status: 200, heading: 'Record a contact or home visit' });
     const checks = page.locator('[data-qa="plan-check"]');
-    assert.equal(await checks.nth(0).locator('[data-qa="needs-a-visit"]').innerText(), 'Not possible on a call: needs a visit to see the home. On a phone or video call it is recorded as not checked, whatever you answer.');
+    assert.equal(await checks.nth(0).locator('[data-qa="needs-a-visit"]').innerText(), 'Not possible on a call: needs a visit to see the home. On a phone or video call, choose “Checked, concern” for a concern you saw or heard, or “Could not check”.');
     assert.equal(await checks.nth(1).locator('[data-qa="needs-a-visit"]').count(), 0, 'whether Grace is drinking can be asked on a call');
     await expectNoAxeViolations(page);
     const [year, month, day] = serviceToday(demo.e2e.testApp.clock.now()).split('-');
@@ -109,11 +109,18 @@ describe('every contact checks the plan', () => {
     await page.locator('#summary').fill('Call to Grace about the cot');
     await page.locator(`[name="check-outcome-${ids.sleep}"][value="no-concern"]`).check();
     await page.locator(`[name="check-outcome-${ids.drink}"][value="no-concern"]`).check();
+    const refused = await submit(page, page.getByRole('button', { name: 'Save contact' }));
+    assert.equal(refused.status(), 400);
+    assert.match(await page.locator('.govuk-error-summary').innerText(), /A phone or video call cannot check “Where Ruby sleeps” and find no concern[\s\S]*choose “Checked, concern” and say what/);
+    assert.ok(await page.locator(`[name="check-outcome-${ids.sleep}"][value="no-concern"]`).isChecked(), 'the answer is given back as typed');
+    await expectNoAxeViolations(page);
+    await page.locator(`[name="check-outcome-${ids.sleep}"][value="concern"]`).check();
+    await page.locator(`[name="check-note-${ids.sleep}"]`).fill('Grace says Ruby sleeps on the sofa with her');
     const saved = await submit(page, page.getByRole('button', { name: 'Save contact' }));
     assert.equal(saved.status(), 200);
     assert.equal(await pageHeading(page), 'Contact recorded');
     const recorded = await page.locator('[data-qa="plan-checks-recorded"]').innerText();
-    assert.match(recorded, /Where Ruby sleeps: Could not check\. Not possible on a call: needs a visit to see the home\./);
+    assert.match(recorded, /Where Ruby sleeps: Checked, concern\. Grace says Ruby sleeps on the sofa with her/);
     assert.match(recorded, /Is Grace drinking: Checked, no concern/);
     await expectNoAxeViolations(page);
   });

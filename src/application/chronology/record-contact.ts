@@ -4,8 +4,10 @@
 // What the answers mean is the domain's (contact-record.ts); here they are checked against the
 // record and stored. With a plan, the answers to its check items due for the recorder's kind of
 // agency are checked against the plan as it stands inside the change, and a concern's evidence is
-// added with the rest.
+// added with the rest. At a phone or video call, an item that needs the baby or the home seen cannot
+// be answered "checked, no concern": refused, as an agency's entry is (domain/plan/checks-on-a-call.ts).
 import { planContact, type ContactAnswers, type ContactNotice, type ContactProblem, type PlannedEntry, type PlannedEvidence } from '../../domain/chronology/contact-record.ts';
+import { callAnswersRefused } from '../../domain/plan/checks-on-a-call.ts';
 import type { PlanCheckProblem } from '../../domain/plan/plan-checks.ts';
 import { readDueChecks } from '../plan/plan-check-rows.ts';
 import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
@@ -70,7 +72,10 @@ export async function recordContact(ctx: AppContext, actor: UserActor, caseId: s
       if (!stored) return { changed: false, answer: { ok: false, code: 'not-found', message: 'There is no case with this id.' } };
       const { plan: casePlan, due } = await readDueChecks(trx, caseId, recorder.organisationKind, today);
       const planned = planContact(answers, { today, born: stored.facts.infant.status === 'born', people: stored.facts.people, plan: casePlan, dueItems: due });
-      if (!planned.ok) {
+      const onACall = callAnswersRefused(answers.kind ?? '', answers.planChecks ?? [], casePlan?.checkItems ?? []);
+      if (!planned.ok || onACall.length > 0) {
+        const problems = planned.ok ? [] : planned.problems;
+        const planCheckProblems = [...onACall, ...(planned.ok ? [] : planned.planCheckProblems)];
         return {
           changed: false,
           audit: {
@@ -79,9 +84,9 @@ export async function recordContact(ctx: AppContext, actor: UserActor, caseId: s
             caseId,
             subjectType: 'case',
             subjectId: caseId,
-            details: { problems: planned.problems, planChecks: (planned.planCheckProblems ?? []).map((problem) => problem.code) },
+            details: { problems, planChecks: planCheckProblems.map((problem) => problem.code) },
           },
-          answer: { ok: false, code: 'invalid', message: 'The contact cannot be recorded like this: see the problems.', problems: planned.problems, planCheckProblems: planned.planCheckProblems },
+          answer: { ok: false, code: 'invalid', message: 'The contact cannot be recorded like this: see the problems.', problems, planCheckProblems },
         };
       }
       const { plan } = planned;

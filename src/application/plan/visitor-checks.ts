@@ -3,10 +3,12 @@
 // domain checks them (domain/plan/plan-checks.ts), so a page can report every problem with them at
 // once, even while other fields of the form are refused before anything is recorded. Reads only: the
 // contact itself is recorded (and the answers checked again inside its change) by recordContact.
-// At a phone or video call, the items that need the baby or the home seen are answered "could not
-// check" (domain/plan/checks-on-a-call.ts) before anything checks or records the answers.
+// At a phone or video call, the items that need the baby or the home seen and were left unanswered
+// are answered "could not check", with the reason, before anything checks or records the answers;
+// "checked, no concern" for such an item is refused and a concern stays a concern
+// (domain/plan/checks-on-a-call.ts).
 import { isCall } from '../../domain/chronology/contact-record.ts';
-import { answersForContactKind } from '../../domain/plan/checks-on-a-call.ts';
+import { answersForContactKind, callAnswersRefused } from '../../domain/plan/checks-on-a-call.ts';
 import { checkPlanAnswers, type PlanCheckDraft, type PlanCheckProblem } from '../../domain/plan/plan-checks.ts';
 import type { CheckItem } from '../../domain/plan/plan.types.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
@@ -31,17 +33,17 @@ export async function dueChecksForVisitor(ctx: AppContext, actor: UserActor, cas
   return (await visitorChecks(ctx, actor, caseId)).due;
 }
 
-/** The answers as a contact of this kind gives them: at a call, each item that needs a visit not checked, with the reason. */
+/** The answers as a contact of this kind gives them: at a call, each item that needs a visit and was not answered, or answered could not check, not checked with the reason. */
 export async function answersAtContact(ctx: AppContext, actor: UserActor, caseId: string, kind: string, answers: readonly PlanCheckDraft[]): Promise<PlanCheckDraft[]> {
   if (!isCall(kind)) return [...answers];
   const { plan, due } = await visitorChecks(ctx, actor, caseId);
   return answersForContactKind(kind, answers, plan?.checkItems ?? [], due);
 }
 
-/** The items due, and what is wrong with the answers given to them (none when they can be recorded). */
-export async function checkVisitorAnswers(ctx: AppContext, actor: UserActor, caseId: string, answers: readonly PlanCheckDraft[]): Promise<{ due: CheckItem[]; problems: PlanCheckProblem[] }> {
+/** The items due, and what is wrong with the answers given to them at a contact of this kind (none when they can be recorded). */
+export async function checkVisitorAnswers(ctx: AppContext, actor: UserActor, caseId: string, kind: string, answers: readonly PlanCheckDraft[]): Promise<{ due: CheckItem[]; problems: PlanCheckProblem[] }> {
   const { plan, due } = await visitorChecks(ctx, actor, caseId);
   if (plan === null && answers.length === 0) return { due, problems: [] };
   const checked = checkPlanAnswers(answers, plan, due);
-  return { due, problems: checked.ok ? [] : checked.problems };
+  return { due, problems: [...callAnswersRefused(kind, answers, plan?.checkItems ?? []), ...(checked.ok ? [] : checked.problems)] };
 }

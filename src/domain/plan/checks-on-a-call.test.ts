@@ -51,13 +51,37 @@ describe('the answers a call gives to checks that need a visit', () => {
     { itemId: 'free', outcome: 'no-concern', note: '' },
   ];
 
-  it('fires on a phone or video call: an item needing the baby or the home seen is not checked, with the reason and what the visitor wrote kept after it', () => {
-    assert.deepEqual(answersForContactKind('phone-or-video-call', answeredAsDone, items, items), [
-      { itemId: 'baby', outcome: 'not-checked', note: 'Not possible on a call: needs a visit to see the baby awake.' },
-      { itemId: 'sleep', outcome: 'not-checked', note: 'Not possible on a call: needs a visit to see the home. Mum said the cot is full of laundry' },
+  it('keeps every answer given on a phone or video call: a concern stays a concern, "no concern" stays for the refusal, "could not check" gets the reason before what was written', () => {
+    const answers = [...answeredAsDone, { itemId: 'sleep', outcome: 'not-checked', note: 'Mum would not say' }];
+    assert.deepEqual(answersForContactKind('phone-or-video-call', answers, items, items), [
+      { itemId: 'baby', outcome: 'no-concern', note: '' },
+      { itemId: 'sleep', outcome: 'concern', note: 'Mum said the cot is full of laundry' },
       { itemId: 'drink', outcome: 'no-concern', note: '' },
       { itemId: 'free', outcome: 'no-concern', note: '' },
+      { itemId: 'sleep', outcome: 'not-checked', note: 'Not possible on a call: needs a visit to see the home. Mum would not say' },
     ]);
+  });
+
+  describe('each answer to an item needing a visit, at each kind of contact', () => {
+    const answersOf = (outcome: string) => (outcome === '' ? [] : [{ itemId: 'sleep', outcome, note: outcome === 'no-concern' ? '' : 'Typed' }]);
+    for (const kind of CONTACT_KINDS) {
+      const call = kind === 'phone-or-video-call';
+      it(`${kind}: ${call ? 'a concern kept and its note, "no concern" refused, "could not check" and no answer recorded with the reason' : 'every answer left as given, none refused'}`, () => {
+        const expected: Record<string, { answers: unknown[]; refused: boolean }> = call
+          ? {
+              concern: { answers: [{ itemId: 'sleep', outcome: 'concern', note: 'Typed' }], refused: false },
+              'no-concern': { answers: [{ itemId: 'sleep', outcome: 'no-concern', note: '' }], refused: true },
+              'not-checked': { answers: [{ itemId: 'sleep', outcome: 'not-checked', note: 'Not possible on a call: needs a visit to see the home. Typed' }], refused: false },
+              '': { answers: [{ itemId: 'sleep', outcome: 'not-checked', note: 'Not possible on a call: needs a visit to see the home.' }], refused: false },
+            }
+          : Object.fromEntries(['concern', 'no-concern', 'not-checked', ''].map((outcome) => [outcome, { answers: answersOf(outcome), refused: false }]));
+        for (const [outcome, { answers, refused }] of Object.entries(expected)) {
+          const given = answersForContactKind(kind, answersOf(outcome), items, [sleep]);
+          assert.deepEqual(given, answers, `${kind} ${outcome || 'no answer'}`);
+          assert.equal(callAnswersRefused(kind, given, items).length > 0, refused, `${kind} ${outcome || 'no answer'} refused`);
+        }
+      });
+    }
   });
 
   it('answers, on a call, a due item needing a visit that was left unanswered, so the call is not refused for it', () => {
@@ -83,8 +107,10 @@ describe('the answers a call gives to checks that need a visit', () => {
   });
 
   it('keeps the missed-check rule firing: two calls in a row that cannot see the home make the finding’s pattern, where two home visits that checked do not', () => {
+    // A call answers "could not check" (or leaves it unanswered); a home visit looked and found no concern.
     const recordedAt = (kind: string, day: string) => {
-      const checked = checkPlanAnswers(answersForContactKind(kind, [{ itemId: 'sleep', outcome: 'no-concern', note: '' }], items, [sleep]), { checkItems: items }, [sleep]);
+      const given = kind === 'phone-or-video-call' ? [] : [{ itemId: 'sleep', outcome: 'no-concern', note: '' }];
+      const checked = checkPlanAnswers(answersForContactKind(kind, given, items, [sleep]), { checkItems: items }, [sleep]);
       assert.ok(checked.ok);
       return entry(`${kind}-${day}`, kind as EventKindId, day, { planChecks: recordedChecks(checked.answers, { checkItems: items }), recordedAt: `${day}T10:00:00Z` });
     };

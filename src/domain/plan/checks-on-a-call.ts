@@ -1,16 +1,18 @@
 // A phone or video call cannot answer a check that needs the baby or the home seen (issue 14). A
 // call never sees the baby (chronology/unseen-periods.ts), nor the cot, nor the state of the home, so
-// a check item that can only be answered by looking is not checked at a call, whatever the visitor
-// answered: it is recorded as "could not check", with the reason, so the plan page shows it and two
-// in a row still make the missed-check finding (chronology/plan-check-missed.ts).
+// such an item cannot be checked at a call and found without concern: that answer is refused, from
+// the contact form and from an agency's entry alike (callAnswersRefused), and the visitor is told to
+// choose "could not check" or record the visit. A concern seen or heard on a call stands as a concern:
+// it is never dropped. "Could not check" is kept with the reason, and an item due that a call left
+// unanswered is recorded as not checked with the reason, so the plan page shows it and two in a row
+// still make the missed-check finding (chronology/plan-check-missed.ts). See docs/domain.md,
+// "Information sharing" (a call and the plan's checks).
 //
 // What an item needs seen comes from the factor of the profile it watches, as the plan's suggested
 // checks word them (suggested-checks.ts): an injury needs the baby seen awake and undressed; where
 // the baby sleeps, a safe sleep space, the state of the home and smoking in it need the home seen.
 // Items about what a carer can tell (feeding, weight, who is staying, how they are coping) and items
-// watching no factor can be answered on a call. An agency's entry (the events API and the batch) that
-// says such an item was checked at a call and found no concern is refused (callAnswersRefused): the
-// contact form never sends one, as it records the item as not checked and says so beside it. Pure.
+// watching no factor can be answered on a call. Pure.
 import type { FactorId } from '../catalogue/factor-ids.ts';
 import { isCall } from '../chronology/contact-record.ts';
 import type { PlanCheckDraft, PlanCheckProblem } from '../chronology/plan-check-answers.ts';
@@ -48,10 +50,12 @@ interface CheckableItem {
 
 /**
  * The answers to the plan's checks as a contact of this kind gives them. At a phone or video call,
- * each item that needs the baby or the home seen is answered "could not check", with the reason
- * (and anything the visitor wrote about it kept after the reason), whether it was answered or not:
- * `items` are the plan's items (to know what each answered item needs), `due` the items the contact
- * must answer. Any other answer, and every answer at a visit, is left as given.
+ * an item that needs the baby or the home seen and was answered "could not check" gets the reason
+ * before anything the visitor wrote, and one left unanswered (due, or sent with no answer) is
+ * answered "could not check" with the reason. A concern stays a concern, and "checked, no concern"
+ * stays as given for callAnswersRefused to refuse: nothing answered is changed. `items` are the
+ * plan's items (to know what each answered item needs), `due` the items the contact must answer.
+ * Every answer at a visit is left as given.
  */
 export function answersForContactKind(kind: string, drafts: readonly PlanCheckDraft[], items: readonly CheckableItem[], due: readonly CheckableItem[]): PlanCheckDraft[] {
   if (!isCall(kind)) return [...drafts];
@@ -69,7 +73,8 @@ export function answersForContactKind(kind: string, drafts: readonly PlanCheckDr
     const itemId = draft.itemId?.trim() ?? '';
     answered.add(itemId);
     const need = needs.get(itemId);
-    return need === undefined ? draft : notChecked(itemId, need, draft.note);
+    const outcome = draft.outcome?.trim() ?? '';
+    return need === undefined || (outcome !== '' && outcome !== 'not-checked') ? draft : notChecked(itemId, need, draft.note);
   });
   const unanswered = due.flatMap((item) => {
     const need = needs.get(item.id);

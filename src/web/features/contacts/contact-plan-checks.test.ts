@@ -162,35 +162,77 @@ describe('the contact form checks the plan', () => {
   it('says on the form which items a call cannot answer, and only those', async () => {
     const page = await (await WebClient.signedIn(t.app, housing)).get(formUrl());
     const needs = [...page.body.matchAll(/data-qa="needs-a-visit">([^<]*)</g)].map((match) => match[1]);
-    assert.deepEqual(needs, ['Not possible on a call: needs a visit to see the home. On a phone or video call it is recorded as not checked, whatever you answer.']);
+    assert.deepEqual(needs, ['Not possible on a call: needs a visit to see the home. On a phone or video call, choose “Checked, concern” for a concern you saw or heard, or “Could not check”.']);
     const sleepItem = /data-qa="plan-check">[\s\S]*?<\/fieldset>/.exec(page.body)?.[0] ?? '';
     assert.match(sleepItem, /Where the baby sleeps[\s\S]*data-qa="needs-a-visit"/, 'on the item that needs the home seen, inside its hint');
   });
 
-  it('records, on a phone or video call, an item that needs the home seen as not checked whatever was answered; twice in a row raises the missed check', async () => {
+  const call = (): Fields => [['kind', 'phone-or-video-call'], ...routine.filter(([name]) => name.startsWith('occurredOn-')), ['safeSleepAdvice', 'no'], ['cryingAdvice', 'no'], ['summary', 'Call about the damp']];
+  const recordedAnswers = (body: string) => /data-qa="plan-checks-recorded">([\s\S]*?)<\/ul>/.exec(body)?.[1]?.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
+  const storedChecks = async (location: string) => {
+    const stored = await t.ctx.db.selectFrom('chronology_entries').select('details').where('id', '=', location.split('/').at(-1)!).executeTakeFirstOrThrow();
+    return (stored.details as { planChecks: { itemId: string; outcome: string; note?: string }[] }).planChecks.map((check) => [check.itemId, check.outcome, check.note ?? '']);
+  };
+
+  it('records, on a phone or video call, "could not check" with the reason and an item left unanswered as not checked; twice in a row raises the missed check', async () => {
     const client = await WebClient.signedIn(t.app, housing);
     const missedCheck = 'A check in the plan could not be done twice in a row';
     assert.ok(!(await client.get(`/cases/${caseId}/profile`)).body.includes(missedCheck), 'no missed check before the calls');
-    const onTheDay = routine.filter(([name]) => name.startsWith('occurredOn-'));
-    const call: Fields = [['kind', 'phone-or-video-call'], ...onTheDay, ['safeSleepAdvice', 'no'], ['cryingAdvice', 'no'], ['summary', 'Call about the damp']];
     // Recorded after the home visit before (the same day: the order is by the time recorded).
     t.clock.advanceMinutes(1);
-    const saved = await post(client, [...call, [outcome(items.sleep), 'no-concern'], [outcome(items.stay), 'no-concern']]);
+    const saved = await post(client, [...call(), [outcome(items.sleep), 'not-checked'], [outcome(items.stay), 'no-concern']]);
     assert.equal(saved.statusCode, 303, saved.body);
     const recorded = await client.get(saved.headers.location as string);
-    const answers = /data-qa="plan-checks-recorded">([\s\S]*?)<\/ul>/.exec(recorded.body)?.[1]?.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
-    assert.equal(answers, 'Where the baby sleeps: Could not check. Not possible on a call: needs a visit to see the home. Who is staying at the flat: Checked, no concern');
-    const stored = await t.ctx.db.selectFrom('chronology_entries').select('details').where('id', '=', saved.headers.location!.split('/').at(-1)!).executeTakeFirstOrThrow();
-    assert.deepEqual((stored.details as { planChecks: { itemId: string; outcome: string }[] }).planChecks.map((check) => [check.itemId, check.outcome]), [[items.sleep, 'not-checked'], [items.stay, 'no-concern']]);
+    assert.equal(recordedAnswers(recorded.body), 'Where the baby sleeps: Could not check. Not possible on a call: needs a visit to see the home. Who is staying at the flat: Checked, no concern');
+    assert.deepEqual(await storedChecks(saved.headers.location as string), [
+      [items.sleep, 'not-checked', 'Not possible on a call: needs a visit to see the home.'],
+      [items.stay, 'no-concern', ''],
+    ]);
 
     // Unanswered this time: a call is not refused for an item it cannot answer.
     t.clock.advanceMinutes(1);
-    const again = await post(client, [...call, [outcome(items.stay), 'no-concern']]);
+    const again = await post(client, [...call(), [outcome(items.stay), 'no-concern']]);
     assert.equal(again.statusCode, 303, again.body);
+    assert.deepEqual((await storedChecks(again.headers.location as string))[1], [items.sleep, 'not-checked', 'Not possible on a call: needs a visit to see the home.']);
     const plan = await client.get(`/cases/${caseId}/plan`);
     assert.match(/data-qa="last-check">([\s\S]*?)<\/td>/.exec(plan.body)?.[1]?.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ') ?? '', /Could not check .* Not possible on a call: needs a visit to see the home\./);
     const profile = await client.get(`/cases/${caseId}/profile`);
     assert.ok(profile.body.includes(missedCheck), 'the missed-check finding');
+  });
+
+  it('refuses, on a phone or video call, "checked, no concern" for an item that needs the home seen: says why and what to choose, keeps what was typed, records nothing, audits the refusal', async () => {
+    const client = await WebClient.signedIn(t.app, housing);
+    const before = await t.ctx.db.selectFrom('chronology_entries').select('id').where('case_id', '=', caseId).execute();
+    const refused = await post(client, [...call(), [outcome(items.sleep), 'no-concern'], [note(items.sleep), 'Mum says the cot is clear'], [outcome(items.stay), 'no-concern']]);
+    assert.equal(refused.statusCode, 400);
+    assert.deepEqual(summaryErrors(refused.body), [
+      `#${outcome(items.sleep)}: A phone or video call cannot check “Where the baby sleeps” and find no concern: it needs a visit to see the baby or the home. If you saw or heard a concern, choose “Checked, concern” and say what. If not, choose “Could not check”, or record a visit instead.`,
+    ]);
+    assert.match(refused.body, new RegExp(`name="${outcome(items.sleep)}" type="radio" value="no-concern" checked`), 'the answer is kept, not changed');
+    assert.ok(refused.body.includes('Mum says the cot is clear'));
+    assert.equal((await t.ctx.db.selectFrom('chronology_entries').select('id').where('case_id', '=', caseId).execute()).length, before.length);
+    const audited = await t.ctx.db.selectFrom('audit_log').select(['outcome', 'details']).where('case_id', '=', caseId).where('action', '=', 'chronology.contact').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    assert.equal(audited.outcome, 'failure');
+    assert.deepEqual((audited.details as { planChecks: string[] }).planChecks, ['needs-a-visit']);
+    // Refused with another field's problem too: the same words, on the first submit.
+    const both = await post(client, [...call().filter(([name]) => name !== 'summary'), [outcome(items.sleep), 'no-concern'], [outcome(items.stay), 'no-concern']]);
+    assert.equal(both.statusCode, 400);
+    assert.deepEqual(summaryErrors(both.body).map((error) => error.split(':')[0]), [`#${outcome(items.sleep)}`, '#summary']);
+  });
+
+  it('keeps, on a phone or video call, a concern seen or heard as a concern: stored, added to the profile, and said on the confirmation', async () => {
+    const client = await WebClient.signedIn(t.app, housing);
+    const evidenceBefore = (await t.ctx.db.selectFrom('profile_evidence').select('id').where('case_id', '=', caseId).execute()).length;
+    t.clock.advanceMinutes(1);
+    const saved = await post(client, [...call(), [outcome(items.sleep), 'concern'], [note(items.sleep), 'Mum says the baby sleeps in her bed'], [outcome(items.stay), 'no-concern']]);
+    assert.equal(saved.statusCode, 303, saved.body);
+    const recorded = await client.get(saved.headers.location as string);
+    assert.equal(recordedAnswers(recorded.body), 'Where the baby sleeps: Checked, concern. Mum says the baby sleeps in her bed Who is staying at the flat: Checked, no concern');
+    assert.deepEqual((await storedChecks(saved.headers.location as string))[0], [items.sleep, 'concern', 'Mum says the baby sleeps in her bed']);
+    const evidence = await t.ctx.db.selectFrom('profile_evidence').select(['factor_id', 'indicates', 'note']).where('case_id', '=', caseId).orderBy('recorded_at', 'desc').execute();
+    assert.equal(evidence.length, evidenceBefore + 1);
+    assert.equal(evidence[0]!.factor_id, 'unsafe-sleep');
+    assert.match(evidence[0]!.note, /Mum says the baby sleeps in her bed/);
   });
 
   it('changes nothing on a case without a plan', async () => {

@@ -27,7 +27,7 @@ export function presentItems(people: readonly CasePerson[]) {
 
 /**
  * The plan's check items due at this contact, each in plain words with its question and the names of
- * its two fields. An item that needs the baby or the home seen says a call cannot answer it: the form
+ * its two fields. An item that needs the baby or the home seen says a call cannot check it and find no concern: the form
  * is one page for every kind of contact, so it says so whatever kind is chosen.
  */
 export function planCheckItems(items: readonly CheckItem[]) {
@@ -37,7 +37,7 @@ export function planCheckItems(items: readonly CheckItem[]) {
       id: item.id,
       text: item.text,
       question: item.question,
-      onACall: need === null ? null : `${notPossibleOnACall(need)} On a phone or video call it is recorded as not checked, whatever you answer.`,
+      onACall: need === null ? null : `${notPossibleOnACall(need)} On a phone or video call, choose “${PLAN_CHECK_OUTCOME_LABELS.concern}” for a concern you saw or heard, or “${PLAN_CHECK_OUTCOME_LABELS['not-checked']}”.`,
       often: CHECK_FREQUENCY_LABELS[item.frequency].toLowerCase(),
       outcomeName: checkOutcomeField(item.id),
       noteName: checkNoteField(item.id),

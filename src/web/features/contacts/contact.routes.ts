@@ -74,15 +74,17 @@ export async function contactRoutes(app: FastifyInstance): Promise<void> {
     const present = presentFrom(request.body);
     const typed = planChecksFrom(request.body);
     const form = validateForm(contactForm, request.body);
-    // A call cannot answer a check that needs the baby or the home seen: those are recorded as not checked.
-    const kind = (request.body as Record<string, unknown> | undefined)?.['kind'];
-    const checks = { ...typed, answers: await answersAtContact(ctx, actor(request), caseId, typeof kind === 'string' ? kind : '', typed.answers) };
+    // A call cannot check an item that needs the baby or the home seen and find no concern (refused);
+    // one it left unanswered is recorded as not checked, with the reason. A concern stays a concern.
+    const sentKind = (request.body as Record<string, unknown> | undefined)?.['kind'];
+    const kind = typeof sentKind === 'string' ? sentKind : '';
+    const checks = { ...typed, answers: await answersAtContact(ctx, actor(request), caseId, kind, typed.answers) };
     if (!form.ok) {
       // Refused before anything is recorded: the answers to the plan's checks are still checked, so
       // their problems show now with the fields', not only once the fields are put right.
       const view = await changeableCase(request, reply);
       if (!view) return reply;
-      const plan = await checkVisitorAnswers(ctx, actor(request), caseId, checks.answers);
+      const plan = await checkVisitorAnswers(ctx, actor(request), caseId, kind, checks.answers);
       const errors = withPlanCheckErrors(form, { problems: plan.problems, answers: checks.answers, texts: new Map(plan.due.map((item) => [item.id, item.text])) });
       return formPage(request, reply, view, { ...form, ...errors, values: { ...form.values, ...checks.values }, present }, 400);
     }

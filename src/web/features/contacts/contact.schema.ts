@@ -4,7 +4,7 @@
 // answers to the plan's check items come as a pair of fields per item, named by the item's id.
 import { Type } from 'typebox';
 import { CONTACT_PROBLEMS, type ContactAnswers, type ContactField, type ContactProblem } from '../../../domain/chronology/contact-record.ts';
-import { planCheckProblemMessage, type PlanCheckDraft, type PlanCheckProblem } from '../../../domain/plan/plan-checks.ts';
+import { PLAN_CHECK_OUTCOME_LABELS, planCheckProblemMessage, type PlanCheckDraft, type PlanCheckProblem } from '../../../domain/plan/plan-checks.ts';
 import { PARTS, readDateInput, type DatePartErrors } from '../../forms/date-input.ts';
 import { readClockTime } from '../../forms/time-input.ts';
 import { formErrors, type FormErrors, type FormSpec } from '../../forms/validate-form.ts';
@@ -130,6 +130,12 @@ export function planChecksFrom(body: unknown): { answers: PlanCheckDraft[]; valu
   return { answers: [...byItem.values()], values };
 }
 
+/** Why a call cannot answer "checked, no concern" for an item that needs a visit, and what to choose instead, in the form's words. */
+function noConcernOnACall(itemText: string): string {
+  const { concern, 'not-checked': notChecked } = PLAN_CHECK_OUTCOME_LABELS;
+  return `A phone or video call cannot check “${itemText}” and find no concern: it needs a visit to see the baby or the home. If you saw or heard a concern, choose “${concern}” and say what. If not, choose “${notChecked}”, or record a visit instead.`;
+}
+
 /** The plan's problems as errors, in the form's order: on the item's radios or note, or on the section for an item not shown (no longer in the plan). */
 function planCheckErrors(problems: readonly PlanCheckProblem[], answers: readonly PlanCheckDraft[], texts: ReadonlyMap<string, string>): Record<string, string> {
   const errors: Record<string, string> = {};
@@ -139,7 +145,8 @@ function planCheckErrors(problems: readonly PlanCheckProblem[], answers: readonl
     const onNote = problem.code === 'concern-note-needed' || problem.code === 'not-checked-note-needed' || problem.code === 'note-too-long';
     const field = itemId === undefined || !texts.has(itemId) ? PLAN_CHECKS_ANCHOR : onNote ? checkNoteField(itemId) : checkOutcomeField(itemId);
     // An item not shown (no longer in the plan) is reported on the section, in the domain's words.
-    errors[field] ??= planCheckProblemMessage(problem, field === PLAN_CHECKS_ANCHOR || itemId === undefined ? undefined : texts.get(itemId));
+    const text = field === PLAN_CHECKS_ANCHOR || itemId === undefined ? undefined : texts.get(itemId);
+    errors[field] ??= problem.code === 'needs-a-visit' && text !== undefined ? noConcernOnACall(text) : planCheckProblemMessage(problem, text);
   }
   // In the form's order: the section's heading, then each item's answer and note.
   const order = [PLAN_CHECKS_ANCHOR, ...[...texts.keys()].flatMap((id) => [checkOutcomeField(id), checkNoteField(id)])];
