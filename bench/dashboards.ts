@@ -34,6 +34,7 @@ import { actorFor, makeUser } from '../test/helpers/factories.ts';
 import { openPostgres } from '../src/infrastructure/db/connect.ts';
 import { migrate } from '../src/infrastructure/db/migrate.ts';
 import { openBenchDatabase, type BenchDatabase } from './database.ts';
+import { busiestOrganisation } from './dataset.ts';
 
 const { values: args } = parseArgs({ options: { infants: { type: 'string', default: '300' }, size: { type: 'string' }, runs: { type: 'string', default: '30' }, keep: { type: 'boolean', default: false } } });
 const infants = args.size === 'county' ? 20_000 : Number(args.infants);
@@ -74,13 +75,7 @@ const summarised = await refreshStaleSummaries(setup);
 const summarySeconds = (performance.now() - summarising) / 1000;
 // The planner's statistics with the summaries in (the loader's ANALYZE ran before them), as autovacuum would have them.
 if (summarised > 0) await sql`ANALYZE`.execute(setup.db);
-const busiest = await setup.db
-  .selectFrom('case_team')
-  .innerJoin('users', 'users.id', 'case_team.user_id')
-  .select(['users.organisation_id', (eb) => eb.fn.count<string>('case_team.case_id').distinct().as('cases')])
-  .groupBy('users.organisation_id')
-  .orderBy('cases', 'desc')
-  .executeTakeFirstOrThrow();
+const busiest = await busiestOrganisation(setup);
 const managerUser = await makeUser(setup, { organisationId: busiest.organisation_id, role: 'manager' });
 const admin = await makeUser(setup, { organisationId: busiest.organisation_id, role: 'admin' });
 const granted = await grantPartnershipView(setup, actorFor(admin), managerUser.email);

@@ -227,3 +227,14 @@ export async function makeWriteCases(ctx: AppContext, found: FoundDataset, label
   const ingest = cases[cases.length - 1]!;
   return { ingestCaseId: ingest.id, ingestPersonId: ingest.motherId, batchCases: cases.slice(0, LEAD_CASES - 1) };
 }
+
+/** The organisation whose staff are in the most cases' teams (where a synthetic partnership's lead or manager has most to see), and that number of cases. */
+export async function busiestOrganisation(ctx: AppContext): Promise<{ organisation_id: string; cases: string }> {
+  return ctx.db
+    .selectFrom('case_team')
+    .innerJoin('users', 'users.id', 'case_team.user_id')
+    .select(['users.organisation_id', (eb) => eb.fn.count<string>('case_team.case_id').distinct().as('cases')])
+    .groupBy('users.organisation_id')
+    .orderBy('cases', 'desc')
+    .executeTakeFirstOrThrow();
+}

@@ -35,6 +35,7 @@ import { testConfig } from '../test/helpers/test-app.ts';
 import { TestClock } from '../test/helpers/test-clock.ts';
 import { actorFor, makeUser } from '../test/helpers/factories.ts';
 import { openBenchDatabase } from './database.ts';
+import { busiestOrganisation } from './dataset.ts';
 
 const { values: args } = parseArgs({ options: { infants: { type: 'string', default: '2000' }, runs: { type: 'string', default: '20' } } });
 
@@ -107,13 +108,7 @@ const infants = Number(args.infants);
 const loaded = await loadSyntheticPartnership(setup, cliOperator, { infants, seed: 1 });
 if (!loaded.ok) throw new Error(loaded.message);
 await reevaluateAllProfiles(setup, cliOperator);
-const busiest = await setup.db
-  .selectFrom('case_team')
-  .innerJoin('users', 'users.id', 'case_team.user_id')
-  .select(['users.organisation_id', (eb) => eb.fn.count<string>('case_team.case_id').distinct().as('cases')])
-  .groupBy('users.organisation_id')
-  .orderBy('cases', 'desc')
-  .executeTakeFirstOrThrow();
+const busiest = await busiestOrganisation(setup);
 const lead = actorFor(await makeUser(setup, { organisationId: busiest.organisation_id, role: 'safeguarding-lead' }));
 assert.equal(scopeOf(lead), 'organisation');
 
