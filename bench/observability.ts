@@ -1,7 +1,17 @@
 // What logging, metrics and tracing cost (issue 20: goal under 5% with logs and metrics on, under 15%
-// with tracing on). Two workloads through app.inject (no sockets: the framework, the hooks and the
-// database, not the kernel): the fixed page (bench/fixed-page.ts, no database) and single event writes
-// (POST /api/v1/cases/:caseId/events, spread over a few cases). Variants:
+// with tracing on). Two workloads: the fixed page (bench/fixed-page.ts, no database) and single event
+// writes (POST /api/v1/cases/:caseId/events, spread over a few cases), sent by one of two transports
+// (bench/observability-transport.ts):
+//   http (the default)  each app listens on a loopback port of its own (127.0.0.1) and a client in a
+//                 process of its own (bench/observability-client.ts) sends the requests one at a time
+//                 on a keep-alive connection, turn by turn as the measured process tells it: the
+//                 figure is the server process's own CPU (process.cpuUsage), with its sockets and HTTP
+//                 parsing and without the client's. This is what a hosting team pays behind its proxy.
+//   inject        app.inject in the measured process (no sockets: the framework, the hooks and the
+//                 database, not the kernel). light-my-request's injected requests and responses carry
+//                 per-instance getters that keep each page's objects until a full collection, so every
+//                 allocation costs more than over HTTP; kept to compare with the runs before 7 December.
+// Variants:
 //   off           no log lines, no metrics, no tracing (what tests run)
 //   logs+metrics  the request log at info to a sink that drops the lines (the JSON is still made) and
 //                 prom-client metrics (PrometheusMetrics as ctx.metrics, each request observed)
@@ -16,15 +26,17 @@
 // are compared with that round's "off", pair by pair, so a machine whose speed drifts between rounds
 // moves both sides of a ratio; the report gives each ratio's median, minimum and maximum over the
 // rounds, for CPU time per request (process.cpuUsage, user + system: on PGlite the database's work is
-// in it too) as well as for the mean wall time. Every 16 requests the loop lets the event loop turn
-// (app.inject alone never reaches it), as a server's sockets do, so that the exports can go out.
+// in it too) as well as for the mean wall time (over HTTP, the client's round trip). Through inject the
+// loop lets the event loop turn every 16 requests (app.inject alone never reaches it), as a server's
+// sockets do, so that the exports can go out.
 //
 // Processes differ from one another by more than the goals (an untraced fixed page took 75 to 101 µs
 // of CPU in five processes of one quiet run; the report gives the "off" processes' own spread as that
 // table's noise), so each process also measures both workloads paired: beside its variant's app it
 // builds an app with everything off (in a traced process, its requests in a trace not sampled, so that
 // its events' steps record nothing), and the two serve the workload in turns (16 fixed pages, or 2
-// events, each app to cases of its own) for a sample's length, each turn's CPU kept. A paired ratio is
+// events, each app to cases of its own) for a sample's length, each turn's CPU kept (over HTTP a turn
+// is one message to the client and its answer, paid alike by both sides). A paired ratio is
 // taken inside the process (same heap, same machine at the same moment): the median, with its
 // interquartile range, of each turn's variant CPU over the off app's in the same turn, and of the same
 // over windows of turns long enough to hold the costs that come once in many requests (a batch of 512
@@ -35,8 +47,10 @@
 // metrics' collectors), and garbage one app made and the other's turn collected; the ratio across
 // processes keeps those.
 //
-//   node --import tsx bench/observability.ts [--seconds 3] [--rounds 5] [--out bench/results] [--note 'load 6']
-//     [--warm-up-pages 20000] [--warm-up-events 200]   (the fewest requests of each warm-up, below)
+//   node --import tsx bench/observability.ts [--transport http|inject] [--seconds 3] [--rounds 5] [--out bench/results]
+//     [--note 'load 6'] [--warm-up-pages 20000] [--warm-up-events 200]   (the fewest requests of each warm-up, below)
+//     [--cpu-prof-dir /tmp/prof]   (node --cpu-prof on each measured process, not on the run or the HTTP client)
+// Results: bench/results/<time>-observability-<pglite|postgres>-<transport>.md and .json.
 // With DATABASE_URL set, each process writes to a PostgreSQL database of its own.
 import { execFile } from 'node:child_process';
 import { once } from 'node:events';
@@ -49,7 +63,7 @@ import { fileURLToPath } from 'node:url';
 import { setImmediate as eventLoopTurn } from 'node:timers/promises';
 import { parseArgs, promisify } from 'node:util';
 import { context, ROOT_CONTEXT, trace, TraceFlags } from '@opentelemetry/api';
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app.ts';
 import { createContext } from '../src/application/context.ts';
 import { PrometheusMetrics } from '../src/infrastructure/metrics/prometheus-metrics.ts';
@@ -60,7 +74,9 @@ import { spansOfExport } from '../test/helpers/otlp-spans.ts';
 import { TEST_SESSION_SECRET, testConfig } from '../test/helpers/test-app.ts';
 import { openBenchDatabase } from './database.ts';
 import { median, medianWithQuartiles, medianWithRange, sumRatio, turnRatios, windowRatios, type Turns } from './observability-statistics.ts';
-import { addFixedPage, FIXED_PAGE_PATH } from './fixed-page.ts';
+import { addFixedPage } from './fixed-page.ts';
+import { WORKLOADS, type Audience, type Workload } from './observability-requests.ts';
+import { REQUESTS_A_TURN, startTransport, TRANSPORTS, type Transport, type TransportName } from './observability-transport.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -70,6 +86,9 @@ const { values: args } = parseArgs({
     note: { type: 'string', default: '' },
     'warm-up-pages': { type: 'string', default: '20000' },
     'warm-up-events': { type: 'string', default: '200' },
+    transport: { type: 'string', default: 'http' },
+    /** Profiles each measured process (not the run, nor the HTTP client) into this folder: node --cpu-prof. */
+    'cpu-prof-dir': { type: 'string' },
     /** Set by the run for each process it starts: measure this variant only and print its figures. */
     variant: { type: 'string' },
   },
@@ -77,13 +96,13 @@ const { values: args } = parseArgs({
 const SECONDS = Number(args.seconds);
 const ROUNDS = Number(args.rounds);
 const CASES = 8;
+if (!(TRANSPORTS as readonly string[]).includes(args.transport)) throw new Error(`--transport: one of ${TRANSPORTS.join(', ')}`);
+const TRANSPORT = args.transport as TransportName;
 
 const VARIANTS = ['off', 'tracing', 'tracing 1 in 10', 'logs+metrics'] as const;
 type Variant = (typeof VARIANTS)[number];
 /** The sampler an operator sets to record one trace in ten (docs/operations/tracing.md); the SDK reads it when tracing starts. */
 const ONE_IN_TEN = { OTEL_TRACES_SAMPLER: 'parentbased_traceidratio', OTEL_TRACES_SAMPLER_ARG: '0.1' };
-const WORKLOADS = ['fixed page', 'single event'] as const;
-type Workload = (typeof WORKLOADS)[number];
 /**
  * The fewest requests of a warm-up, however long they take. A warm-up of a sample's length alone
  * leaves a process on a loaded machine cold: on 6 December (load 15 to 24, three pairs of processes)
@@ -122,8 +141,6 @@ interface PairedSample {
   turns: Turns;
 }
 
-/** How often the request loop lets the event loop turn. */
-const REQUESTS_A_TURN = 16;
 /**
  * Requests in one turn of a paired sample. Short, so that the young generation's collections (one
  * about every 350 fixed pages) fall in either app's turns alike: in one process two identical apps
@@ -172,45 +189,35 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
-/** Requests for a sample's length, and at least `leastRequests` of them. */
-async function sample(app: FastifyInstance, workload: Workload, request: (i: number) => InjectOptions, leastRequests = 0): Promise<Sample> {
-  const latenciesMs: number[] = [];
+/** Latencies as a sample's mean and p95. */
+function latencyFigures(latenciesMs: number[]): Pick<Sample, 'meanMs' | 'p95Ms'> {
+  const sorted = latenciesMs.sort((x, y) => x - y);
+  return { meanMs: sorted.reduce((x, y) => x + y, 0) / sorted.length, p95Ms: percentile(sorted, 95) };
+}
+
+/** The variant's app alone (side 0) for a sample's length, and at least `leastRequests` requests, in turns of `turnRequests`. */
+async function sample(transport: Transport, workload: Workload, turnRequests: number, leastRequests = 0): Promise<Sample> {
+  await transport.takeLatencies(0);
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const until = started + SECONDS * 1000;
-  let i = 0;
-  while (performance.now() < until || i < leastRequests) {
-    const t = performance.now();
-    const response = await app.inject(request(i++));
-    latenciesMs.push(performance.now() - t);
-    if (response.statusCode >= 300) throw new Error(`${workload}: ${String(response.statusCode)} ${response.body.slice(0, 200)}`);
-    if (i % REQUESTS_A_TURN === 0) await eventLoopTurn();
+  let requests = 0;
+  while (performance.now() < until || requests < leastRequests) {
+    await transport.serve(0, workload, requests, turnRequests);
+    requests += turnRequests;
   }
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
-  latenciesMs.sort((x, y) => x - y);
-  return { requests: i, seconds, cpuMicroseconds: cpu.user + cpu.system, meanMs: latenciesMs.reduce((x, y) => x + y, 0) / i, p95Ms: percentile(latenciesMs, 95) };
+  return { requests, seconds, cpuMicroseconds: cpu.user + cpu.system, ...latencyFigures(await transport.takeLatencies(0)) };
 }
 
-/** Serves `count` requests and lets the event loop turn, so that what they scheduled (an export) is done in their CPU time. */
-async function serve(app: FastifyInstance, request: (i: number) => InjectOptions, first: number, count: number, latenciesMs: number[]): Promise<number> {
+/** One side's turn, then a turn of the event loop, so that what its requests scheduled (an export) is done in their CPU time. */
+async function serve(transport: Transport, side: number, workload: Workload, first: number, count: number): Promise<number> {
   const cpuBefore = process.cpuUsage();
-  for (let i = 1; i <= count; i++) {
-    const t = performance.now();
-    const response = await app.inject(request(first + i));
-    latenciesMs.push(performance.now() - t);
-    if (response.statusCode >= 300) throw new Error(`paired: ${String(response.statusCode)} ${response.body.slice(0, 200)}`);
-    if (i % REQUESTS_A_TURN === 0) await eventLoopTurn();
-  }
+  await transport.serve(side, workload, first, count);
   await eventLoopTurn();
   const cpu = process.cpuUsage(cpuBefore);
   return cpu.user + cpu.system;
-}
-
-/** One side of a paired sample: an app, and the requests it is sent (the i-th request of its own). */
-interface PairedSide {
-  app: FastifyInstance;
-  request: (i: number) => InjectOptions;
 }
 
 /**
@@ -218,9 +225,8 @@ interface PairedSide {
  * provider): an app built without it makes no request span, but a use case's steps
  * (application/tracing.ts) would start traces of their own, with their SQL statements, as the off app
  * wrote events. Its requests run instead in a trace that is not sampled, entered by a hook as the
- * request span is (app.inject does not carry the caller's context into the request), so their steps'
- * spans are children of an unsampled parent, made and dropped. The off app pays that hook and the
- * context it enters, about what one span's start costs (under 1 µs, beside 150 µs a fixed page).
+ * request span is, so their steps' spans are children of an unsampled parent, made and dropped. The
+ * off app pays that hook and the context it enters, about what one span's start costs (under 1 µs).
  */
 function recordNothing(app: FastifyInstance): void {
   const unsampled = trace.setSpan(ROOT_CONTEXT, trace.wrapSpanContext({ traceId: '0af7651916cd43dd8448eb211c80319c', spanId: 'b7ad6b7169203331', traceFlags: TraceFlags.NONE }));
@@ -228,24 +234,25 @@ function recordNothing(app: FastifyInstance): void {
 }
 
 /**
- * The two apps serve their requests in turns of `turnRequests` for a sample's length (and at least
- * `leastRequests` each), the variant's app first in even turns and second in odd ones, each turn's CPU kept.
+ * The two apps (side 0 the variant's, side 1 the off app) serve their requests in turns of
+ * `turnRequests` for a sample's length (and at least `leastRequests` each), the variant's app first in
+ * even turns and second in odd ones, each turn's CPU kept.
  */
-async function pairedSample(variantSide: PairedSide, offSide: PairedSide, turnRequests: number, leastRequests = 0): Promise<PairedSample> {
-  const sides = [variantSide, offSide].map((side) => ({ ...side, turnsCpu: [] as number[], requests: 0, latenciesMs: [] as number[] }));
+async function pairedSample(transport: Transport, workload: Workload, turnRequests: number, leastRequests = 0): Promise<PairedSample> {
+  const sides = [0, 1].map((side) => ({ side, turnsCpu: [] as number[], requests: 0 }));
+  for (const { side } of sides) await transport.takeLatencies(side);
   const started = performance.now();
   const until = started + SECONDS * 1000;
   for (let turn = 0; performance.now() < until || sides[1]!.requests < leastRequests; turn++) {
     for (const side of turn % 2 === 0 ? sides : [...sides].reverse()) {
-      side.turnsCpu.push(await serve(side.app, side.request, side.requests, turnRequests, side.latenciesMs));
+      side.turnsCpu.push(await serve(transport, side.side, workload, side.requests, turnRequests));
       side.requests += turnRequests;
     }
   }
   const seconds = (performance.now() - started) / 1000 / 2;
-  const [variant, off] = sides.map((side): Sample => {
-    const sorted = side.latenciesMs.sort((x, y) => x - y);
-    return { requests: side.requests, seconds, cpuMicroseconds: side.turnsCpu.reduce((x, y) => x + y, 0), meanMs: sorted.reduce((x, y) => x + y, 0) / side.requests, p95Ms: percentile(sorted, 95) };
-  });
+  const figures: Sample[] = [];
+  for (const side of sides) figures.push({ requests: side.requests, seconds, cpuMicroseconds: side.turnsCpu.reduce((x, y) => x + y, 0), ...latencyFigures(await transport.takeLatencies(side.side)) });
+  const [variant, off] = figures;
   return { variant: variant!, off: off!, turns: { variant: sides[0]!.turnsCpu, off: sides[1]!.turnsCpu } };
 }
 
@@ -258,16 +265,12 @@ async function measureVariant(variant: Variant): Promise<Omit<ProcessFigures, 's
   const base = createContext(bench.database.db, testConfig({ LOG_LEVEL: 'info' }));
   const user = await makeUser(base, { email: 'observability.bench@example.org' });
   const token = await apiTokenFor(base, user.email);
-  /** The cases each app writes its events to: the variant's app, and the off app of the pair. */
-  const cases = { variant: [] as string[], off: [] as string[] };
-  for (const own of [cases.variant, cases.off]) for (let i = 0; i < CASES; i++) own.push((await makeCase(base, { teamUserIds: [user.id] })).id);
-  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-  const requestsTo = (caseIds: string[]): Record<Workload, (i: number) => InjectOptions> => ({
-    'fixed page': () => ({ method: 'GET', url: FIXED_PAGE_PATH }),
-    'single event': (i) => ({ method: 'POST', url: `/api/v1/cases/${caseIds[i % CASES]!}/events`, headers, payload: JSON.stringify({ kind: 'case-note', occurredAt: '2026-11-21', summary: `Bench note ${String(i)}`, source: 'observed' }) }),
-  });
-  const requests = requestsTo(cases.variant);
-  const offRequests = requestsTo(cases.off);
+  /** Whom each app is sent requests as, and the cases it writes its events to: the variant's app, and the off app of the pair. */
+  const audiences: Audience[] = [
+    { caseIds: [], token },
+    { caseIds: [], token },
+  ];
+  for (const { caseIds } of audiences) for (let i = 0; i < CASES; i++) caseIds.push((await makeCase(base, { teamUserIds: [user.id] })).id);
   const on = variant !== 'off';
   const ctx = on ? { ...base, metrics: new PrometheusMetrics() } : base;
   const app = await buildApp({ ctx, sessionSecret: TEST_SESSION_SECRET, tracing: traced, ...(on ? { logDestination: sink } : {}) });
@@ -277,20 +280,21 @@ async function measureVariant(variant: Variant): Promise<Omit<ProcessFigures, 's
   addFixedPage(offApp);
   if (traced) recordNothing(offApp);
   await offApp.ready();
+  const transport = await startTransport(TRANSPORT, [
+    { app, audience: audiences[0]! },
+    { app: offApp, audience: audiences[1]! },
+  ]);
   const samples = {} as Record<Workload, Sample>;
   for (const workload of WORKLOADS) {
-    await sample(app, workload, requests[workload], WARM_UP_REQUESTS[workload]);
-    samples[workload] = await sample(app, workload, requests[workload]);
+    await sample(transport, workload, PAIRED_TURN[workload], WARM_UP_REQUESTS[workload]);
+    samples[workload] = await sample(transport, workload, PAIRED_TURN[workload]);
   }
   const paired = {} as Record<Workload, PairedSample>;
   for (const workload of WORKLOADS) {
-    const sides: [PairedSide, PairedSide] = [
-      { app, request: requests[workload] },
-      { app: offApp, request: offRequests[workload] },
-    ];
-    await pairedSample(...sides, PAIRED_TURN[workload], WARM_UP_REQUESTS[workload]);
-    paired[workload] = await pairedSample(...sides, PAIRED_TURN[workload]);
+    await pairedSample(transport, workload, PAIRED_TURN[workload], WARM_UP_REQUESTS[workload]);
+    paired[workload] = await pairedSample(transport, workload, PAIRED_TURN[workload]);
   }
+  await transport.close();
   await offApp.close();
   await app.close();
   await tracing?.shutdown();
@@ -302,7 +306,9 @@ async function runInOwnProcess(variant: Variant, collector: Awaited<ReturnType<t
   const script = fileURLToPath(import.meta.url);
   collector.take();
   const env = variant.startsWith('tracing') ? { ...process.env, OTEL_EXPORTER_OTLP_ENDPOINT: collector.url } : process.env;
-  const { stdout } = await promisify(execFile)(process.execPath, [...process.execArgv, script, '--variant', variant, '--seconds', String(SECONDS), '--warm-up-pages', String(WARM_UP_REQUESTS['fixed page']), '--warm-up-events', String(WARM_UP_REQUESTS['single event'])], { maxBuffer: 1 << 24, env });
+  const profile = args['cpu-prof-dir'] === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${args['cpu-prof-dir']}`];
+  const options = ['--variant', variant, '--transport', TRANSPORT, '--seconds', String(SECONDS), '--warm-up-pages', String(WARM_UP_REQUESTS['fixed page']), '--warm-up-events', String(WARM_UP_REQUESTS['single event'])];
+  const { stdout } = await promisify(execFile)(process.execPath, [...process.execArgv, ...profile, script, ...options], { maxBuffer: 1 << 24, env });
   return { ...(JSON.parse(stdout.trim().split('\n').at(-1)!) as Omit<ProcessFigures, 'spans'>), spans: collector.take() };
 }
 
@@ -341,9 +347,9 @@ function report(rounds: Record<Variant, ProcessFigures>[], kind: string): { text
   const text = [
     `# Observability overhead, ${kind}, ${new Date().toISOString()}`,
     '',
-    `Command: \`node --import tsx bench/observability.ts --seconds ${String(SECONDS)} --rounds ${String(ROUNDS)}\`${kind === 'postgres' ? ' with DATABASE_URL set' : ''}. Node ${process.version}, ${String(os.cpus().length)} cores (${os.cpus()[0]?.model ?? 'unknown'}), load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at the end.${args.note ? ` ${args.note}` : ''}`,
+    `Command: \`node --import tsx bench/observability.ts --transport ${TRANSPORT} --seconds ${String(SECONDS)} --rounds ${String(ROUNDS)}\`${kind === 'postgres' ? ' with DATABASE_URL set' : ''}. Node ${process.version}, ${String(os.cpus().length)} cores (${os.cpus()[0]?.model ?? 'unknown'}), load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at the end.${args.note ? ` ${args.note}` : ''}`,
     '',
-    `Each variant in a process of its own, through app.inject, one request at a time, ${String(SECONDS)} s per sample after a warm-up of the same length and at least ${String(WARM_UP_REQUESTS['fixed page'])} fixed pages or ${String(WARM_UP_REQUESTS['single event'])} events; ${String(ROUNDS)} rounds of ${VARIANTS.join(', ')}, one process each. A ratio is the variant's figure over the same round's "off": median (minimum-maximum) over the rounds. CPU: user + system time of the process per request, database included on PGlite. Tracing makes every span and exports it, after the allow-list, by OTLP over HTTP (protobuf) to a collector in the run's own process (${String(rounds[0]?.tracing.spans ?? 0)} spans received from the first round's process, ${lostText(rounds, 'tracing')}; ${String(rounds[0]?.['tracing 1 in 10'].spans ?? 0)} sampled one trace in ten, ${lostText(rounds, 'tracing 1 in 10')}). The request loop lets the event loop turn every ${String(REQUESTS_A_TURN)} requests. Single events are spread over ${String(CASES)} cases. Per second, CPU µs, mean and p95: the median over the rounds.`,
+    `Each variant in a process of its own, ${TRANSPORT === 'http' ? 'over HTTP (each app on a loopback port, a client in a process of its own sending one request at a time on a keep-alive connection; CPU is the server process\'s alone, latency the client\'s round trip)' : 'through app.inject, one request at a time'}, ${String(SECONDS)} s per sample after a warm-up of the same length and at least ${String(WARM_UP_REQUESTS['fixed page'])} fixed pages or ${String(WARM_UP_REQUESTS['single event'])} events; ${String(ROUNDS)} rounds of ${VARIANTS.join(', ')}, one process each. A ratio is the variant's figure over the same round's "off": median (minimum-maximum) over the rounds. CPU: user + system time of the process per request, database included on PGlite. Tracing makes every span and exports it, after the allow-list, by OTLP over HTTP (protobuf) to a collector in the run's own process (${String(rounds[0]?.tracing.spans ?? 0)} spans received from the first round's process, ${lostText(rounds, 'tracing')}; ${String(rounds[0]?.['tracing 1 in 10'].spans ?? 0)} sampled one trace in ten, ${lostText(rounds, 'tracing 1 in 10')}).${TRANSPORT === 'inject' ? ` The request loop lets the event loop turn every ${String(REQUESTS_A_TURN)} requests.` : ''} Single events are spread over ${String(CASES)} cases. Per second, CPU µs, mean and p95: the median over the rounds.`,
     '',
     '| workload | variant | per second | CPU µs a request | mean ms | p95 ms | CPU ratio to off | wall ratio to off |',
     '|---|---|---:|---:|---:|---:|---|---|',
@@ -358,7 +364,7 @@ function report(rounds: Record<Variant, ProcessFigures>[], kind: string): { text
     ...pairedRows,
     '',
   ].join('\n');
-  return { text, json: { kind, seconds: SECONDS, rounds, note: args.note } };
+  return { text, json: { kind, transport: TRANSPORT, seconds: SECONDS, rounds, note: args.note } };
 }
 
 async function main(): Promise<void> {
@@ -382,7 +388,7 @@ async function main(): Promise<void> {
   const kind = process.env['DATABASE_URL'] ? 'postgres' : 'pglite';
   const { text, json } = report(rounds, kind);
   const stamp = new Date().toISOString().replace(/:/g, '-').replace(/\.\d+Z$/, 'Z');
-  const name = path.join(args.out, `${stamp}-observability-${kind}`);
+  const name = path.join(args.out, `${stamp}-observability-${kind}-${TRANSPORT}`);
   fs.mkdirSync(args.out, { recursive: true });
   fs.writeFileSync(`${name}.md`, text);
   fs.writeFileSync(`${name}.json`, `${JSON.stringify(json, null, 2)}\n`);
