@@ -1,6 +1,7 @@
 // Forms kept when they arrive too late: after the session that showed them ended (idle, time limit,
-// signed out elsewhere) or with a form token that expired. What was typed waits, server-side, for the
-// same user to sign in again on the same browser, and is given back once on the page it came from.
+// signed out in another tab or from elsewhere) or with a form token that expired. What was typed
+// waits, server-side, for the same user to sign in again on the same browser, and is given back once
+// on the page it came from.
 // Keeping a form changes no case: it is audited as the keeping of personal data (which page, how many
 // fields, never what was typed), as are giving it back and refusing it to anyone else. A restricted
 // address (a refuge's, say) is never kept: its fields are left out and the page asks for them again.

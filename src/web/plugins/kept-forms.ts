@@ -57,7 +57,12 @@ export const KEPT_FORM_PAGES: ReadonlySet<string> = new Set([
 /** The query parameter that asks a form page for its kept form. */
 export const RESTORE_PARAM = 'restore';
 export const KEPT_FORM_COOKIE = 'icp_kept';
-/** Who last signed in on this browser (their account id, signed): the owner of a form posted after that session was ended elsewhere. */
+/**
+ * Who last signed in on this browser (their account id, signed), kept when they sign out: the owner of
+ * a form posted after that session ended without the server seeing it end (signed out in another tab
+ * or from another device, the session's cookie gone). It lasts as long as a session's cookie may, and
+ * names whose the form is, never who may save it: only they get it back, after signing in again.
+ */
 export const OWNER_COOKIE = 'icp_owner';
 
 export const KEPT_NOTICES: Record<KeptFormReason, string> = {
@@ -84,13 +89,9 @@ function signedCookie(request: FastifyRequest, name: string): string | null {
   return unsigned.valid ? unsigned.value : null;
 }
 
-/** Notes who signed in on this browser, for a form posted after their session is ended from elsewhere. */
+/** Notes who signed in on this browser, for a form posted after their session ends unseen (OWNER_COOKIE). */
 export function rememberOwner(request: FastifyRequest, reply: FastifyReply, userId: string, keepMs: number): void {
   reply.setCookie(OWNER_COOKIE, userId, cookieOptions(request.server.ctx, keepMs));
-}
-
-export function forgetOwner(reply: FastifyReply): void {
-  reply.clearCookie(OWNER_COOKIE, { path: '/' });
 }
 
 /** Whether a kept form waits on this browser: the sign-in page then says so. */
@@ -140,8 +141,9 @@ function keptFormSubject(request: FastifyRequest): KeptFormSubject | null {
 
 /**
  * Whose form this is: the signed-in user's; or the user of the session that has just ended; or, when
- * the session was ended elsewhere (or is gone), the user who last signed in on this browser. Nobody
- * else's: a form whose user is not known is not kept.
+ * the session was ended elsewhere (signed out in another tab or from another device) or its cookie is
+ * gone, the user who last signed in on this browser. Nobody else's: a form whose user is not known is
+ * not kept.
  */
 async function ownerOf(request: FastifyRequest): Promise<SignedInUser | null> {
   if (request.user) return request.user;

@@ -9,7 +9,7 @@ import { signIn } from '../../../application/auth/sign-in.ts';
 import { signOutDestination } from '../../../application/auth/oidc/oidc-sign-in.ts';
 import { formErrors, validateForm } from '../../forms/validate-form.ts';
 import { safeReturnTo } from '../../navigation/safe-return-to.ts';
-import { forgetOwner, hasKeptForm } from '../../plugins/kept-forms.ts';
+import { hasKeptForm } from '../../plugins/kept-forms.ts';
 import { TIME_LEFT_URL, timeLeft, touchSession } from '../../plugins/sessions.ts';
 import { afterFirstFactor } from './second-factor.ts';
 import { signInForm } from './sign-in.schema.ts';
@@ -46,6 +46,8 @@ export async function signInRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
+  // The browser still knows who signed out on it (plugins/kept-forms.ts, OWNER_COOKIE): a form left open
+  // in another tab and posted after signing out is kept for them, as after a timeout, never saved.
   app.post('/sign-out', async (request, reply) => {
     // A session signed in through an identity provider signs out there too, which sends the user back to /signed-out.
     const destination = request.user ? await signOutDestination(ctx, request.session.oidc) : '/signed-out';
@@ -53,7 +55,6 @@ export async function signInRoutes(app: FastifyInstance): Promise<void> {
       await recordSignOut(ctx, actorFor(request.user, 'web', request.ip), 'user');
       await request.session.destroy();
     }
-    forgetOwner(reply);
     return reply.redirect(destination, 303);
   });
 
