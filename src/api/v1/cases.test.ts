@@ -61,7 +61,7 @@ describe('cases API', () => {
     assert.equal(bad.json<{ error: { code: string } }>().error.code, 'validation-failed');
     const refused = await call('member', 'POST', `/cases/${caseId}/people`, { ...mother, nhsNumber: '1234567890' });
     assert.equal(refused.statusCode, 422);
-    assert.deepEqual(refused.json<{ error: { details: unknown[] } }>().error.details, [{ path: '/nhsNumber', message: 'Enter a valid NHS number: 10 digits, like 943 476 5919' }]);
+    assert.deepEqual(refused.json<{ error: { details: unknown[] } }>().error.details, [{ path: '/nhsNumber', message: 'This NHS number is not valid: its last digit (the check digit) does not match the other 9. Check each digit' }]);
     const early = await call('member', 'POST', `/cases/${caseId}/people`, { ...mother, dateOfBirth: '1094-03-17' });
     assert.equal(early.statusCode, 422);
     assert.deepEqual(early.json<{ error: { details: unknown[] } }>().error.details, [{ path: '/dateOfBirth', message: 'Date of birth must be in 1900 or later: check the year.' }]);

@@ -77,7 +77,7 @@ describe('making a record', () => {
     const result = await createCase(t.ctx, midwife, { ...ruby, dateOfBirth: '2026-11-23', nhsNumber: '1234567890' });
     assert.ok(!result.ok && result.code === 'invalid');
     assert.deepEqual(result.problems, [
-      { field: 'nhsNumber', message: 'Enter a valid NHS number: 10 digits, like 943 476 5919' },
+      { field: 'nhsNumber', message: 'This NHS number is not valid: its last digit (the check digit) does not match the other 9. Check each digit' },
       { field: 'dateOfBirth', message: 'Date of birth must be today or in the past' },
     ]);
   });

@@ -89,7 +89,7 @@ describe('searching for a record', () => {
 
   it('refuses an NHS number that fails the modulus 11 check, and a search with nothing to search for', async () => {
     const bad = await searchCases(t.ctx, lead, { nhsNumber: '1234567890' });
-    assert.deepEqual(bad.ok ? null : [bad.code, bad.message], ['invalid-nhs-number', 'Enter a valid NHS number: 10 digits, like 943 476 5919']);
+    assert.deepEqual(bad.ok ? null : [bad.code, bad.message], ['invalid-nhs-number', 'This NHS number is not valid: its last digit (the check digit) does not match the other 9. Check each digit']);
     const none = await searchCases(t.ctx, lead, { nhsNumber: ' ', name: '', dateOfBirth: null });
     assert.equal(none.ok ? null : none.code, 'no-criteria');
     const short = await searchCases(t.ctx, lead, { name: 'J' });

@@ -10,12 +10,12 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { AccessBasis } from '../../domain/access/case-access.ts';
 import { infantDisplayName } from '../../domain/people/infant-name.ts';
-import { checkNhsNumber, normaliseNhsNumber } from '../../domain/people/nhs-number.ts';
+import { nhsNumberWords, normaliseNhsNumber } from '../../domain/people/nhs-number.ts';
 import { ageBand, isPostcode, matchReasons, normalisePostcode, orderSearchHits, type MatchReason } from '../../domain/people/record-details.ts';
 import { anyDayProblem, tooEarlyWords } from '../../domain/shared/date-rules.ts';
 import { roleAllows } from '../../domain/shared/roles.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
-import { NHS_NUMBER_MESSAGE, parseNameQuery, searchDueDateRange, type InfantStatus, type NameQuery } from '../../domain/people/record-matching.ts';
+import { parseNameQuery, searchDueDateRange, type InfantStatus, type NameQuery } from '../../domain/people/record-matching.ts';
 import { matchPeople, searchesForPeople, type PersonCriteria, type PersonFacts, type PersonMatch } from '../../domain/search/person-match.ts';
 import type { Queryable } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
@@ -201,7 +201,8 @@ export async function searchCases(ctx: AppContext, actor: UserActor, criteria: S
   const date = criteria.dateOfBirth?.trim() || null;
   const postcodeInput = criteria.postcode?.trim() || null;
   if (!nhsInput && !nameInput && !date && !postcodeInput) return fail('no-criteria', 'Enter an NHS number, a name, a date of birth or due date, or a postcode');
-  if (nhsInput && checkNhsNumber(nhsInput) !== null) return fail('invalid-nhs-number', NHS_NUMBER_MESSAGE);
+  const nhsProblem = nhsInput ? nhsNumberWords(nhsInput) : null;
+  if (nhsProblem !== null) return fail('invalid-nhs-number', nhsProblem);
   const name = nameInput ? parseNameQuery(nameInput) : null;
   if (nameInput && !name) return fail('invalid-name', 'Name must include at least 2 letters');
   if (date && anyDayProblem(date) === 'not-a-date') return fail('invalid-date', 'Date of birth or due date must be a real date');

@@ -9,8 +9,7 @@
 // audited: answered (as cases.lookup, through the search, with the ids found), refused, or a number
 // that is not an NHS number.
 import { ageBand } from '../../domain/people/record-details.ts';
-import { checkNhsNumber, normaliseNhsNumber } from '../../domain/people/nhs-number.ts';
-import { NHS_NUMBER_MESSAGE } from '../../domain/people/record-matching.ts';
+import { checkNhsNumber, nhsNumberWords, normaliseNhsNumber } from '../../domain/people/nhs-number.ts';
 import { lookedUpAs, mayLookUpNhsNumbers, type LookedUpAs } from '../../domain/search/nhs-number-lookup.ts';
 import { protectionStatusOf, type ProtectionStatus } from '../../domain/search/protection-status.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
@@ -57,7 +56,7 @@ export async function lookUpNhsNumber(ctx: AppContext, actor: UserActor, typed: 
   const nhsNumber = normaliseNhsNumber(typed.trim());
   if (checkNhsNumber(nhsNumber) !== null) {
     await recordAuditAlone(ctx, actor, { action: ACTION, outcome: 'failure', details: { reason: 'invalid-nhs-number', nhsNumber: typed.slice(0, LONGEST_TYPED) } });
-    return fail('invalid-nhs-number', NHS_NUMBER_MESSAGE);
+    return fail('invalid-nhs-number', nhsNumberWords(nhsNumber)!);
   }
   const found = await searchCases(ctx, actor, { nhsNumber }, ACTION);
   if (!found.ok) return fail('invalid-nhs-number', found.message);

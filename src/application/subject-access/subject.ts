@@ -1,7 +1,7 @@
 // Who a subject access request is about (issue 21): the person named by an NHS number or a person's
 // id, in every case of the partnership they appear in: as the baby (the child, whose request a parent
 // makes) or as a person around a baby (each row with their NHS number, or the one row named).
-import { checkNhsNumber, normaliseNhsNumber } from '../../domain/people/nhs-number.ts';
+import { nhsNumberWords, normaliseNhsNumber } from '../../domain/people/nhs-number.ts';
 import { RELATIONSHIPS_TO_INFANT, isRelationshipToInfant } from '../../domain/people/relationships.ts';
 import type { Queryable } from '../../infrastructure/db/schema.ts';
 
@@ -30,7 +30,8 @@ const relationshipWords = (relationship: string) => (isRelationshipToInfant(rela
 function checkedNhsNumber(typed: string | null, field: SubjectProblem['field']): { ok: true; value: string | null } | { ok: false; problem: SubjectProblem } {
   if (typed === null || typed.trim() === '') return { ok: true, value: null };
   const digits = normaliseNhsNumber(typed);
-  if (checkNhsNumber(digits) !== null) return { ok: false, problem: { field, message: 'Enter a valid NHS number: 10 digits, such as 943 476 5919' } };
+  const words = nhsNumberWords(digits);
+  if (words !== null) return { ok: false, problem: { field, message: words } };
   return { ok: true, value: digits };
 }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkNhsNumber, formatNhsNumber, normaliseNhsNumber } from './nhs-number.ts';
+import { checkNhsNumber, formatNhsNumber, nhsNumberWords, normaliseNhsNumber } from './nhs-number.ts';
 
 describe('NHS number check', () => {
   it('accepts a number whose check digit matches', () => {
@@ -37,5 +37,13 @@ describe('NHS number check', () => {
   it('formats ten digits as 3-3-4 groups and normalises input', () => {
     assert.equal(formatNhsNumber('9434765919'), '943 476 5919');
     assert.equal(normaliseNhsNumber(' 943 476-5919 '), '9434765919');
+  });
+
+  it('says what is wrong in one set of words: not 10 digits, or a check digit that does not match, for the person’s own number or another’s', () => {
+    assert.equal(nhsNumberWords('943 476 5919'), null);
+    assert.equal(nhsNumberWords('943 476 591'), 'Enter a valid NHS number: 10 digits, like 943 476 5919');
+    assert.equal(nhsNumberWords('943 476 5918'), 'This NHS number is not valid: its last digit (the check digit) does not match the other 9. Check each digit');
+    assert.equal(nhsNumberWords('401 023 213', "the mother's"), "Enter the mother's NHS number as 10 digits, like 943 476 5919");
+    assert.equal(nhsNumberWords('401 023 2138', "the mother's"), "The mother's NHS number is not valid: its last digit (the check digit) does not match the other 9. Check each digit");
   });
 });

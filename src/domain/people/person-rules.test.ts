@@ -40,9 +40,10 @@ describe('details of a person around the baby', () => {
   it('refuses a date of birth in the future, a bad NHS number and an unknown relationship', () => {
     assert.deepEqual(checkPersonDetails({ ...mother, dateOfBirth: '2026-11-23', nhsNumber: '1234567890', relationshipToInfant: 'uncle' }, today), {
       dateOfBirth: 'date-of-birth-in-future',
-      nhsNumber: 'nhs-number-invalid',
+      nhsNumber: 'nhs-number-check-digit',
       relationshipToInfant: 'relationship-unknown',
     });
+    assert.deepEqual(checkPersonDetails({ ...mother, nhsNumber: '123 456 789' }, today), { nhsNumber: 'nhs-number-invalid' });
   });
 
   it('refuses a date of birth before 1900, a slip of the year, and takes 1 January 1900 and today', () => {

@@ -1,6 +1,6 @@
 // What makes the details of a person around the baby acceptable. Pure: `today` comes in.
 import { happenedDayProblem, tooEarlyWords } from '../shared/date-rules.ts';
-import { checkNhsNumber, normaliseNhsNumber } from './nhs-number.ts';
+import { checkNhsNumber, nhsNumberProblemWords, normaliseNhsNumber } from './nhs-number.ts';
 import { isRelationshipToInfant } from './relationships.ts';
 
 export interface PersonDetails {
@@ -29,6 +29,7 @@ export type PersonProblem =
   | 'date-of-birth-too-early'
   | 'date-of-birth-in-future'
   | 'nhs-number-invalid'
+  | 'nhs-number-check-digit'
   | 'paternity-only-for-father';
 
 /** What to do about each problem, in the words a page and an API caller are given. */
@@ -38,7 +39,8 @@ export const PERSON_PROBLEM_WORDS: Record<PersonProblem, string> = {
   'description-needed': "Describe what is known about them, for example \"mother's new partner, name unknown\"",
   'date-of-birth-too-early': tooEarlyWords('Date of birth'),
   'date-of-birth-in-future': 'Date of birth must be today or in the past',
-  'nhs-number-invalid': 'Enter a valid NHS number: 10 digits, like 943 476 5919',
+  'nhs-number-invalid': nhsNumberProblemWords('not-ten-digits'),
+  'nhs-number-check-digit': nhsNumberProblemWords('check-digit'),
   'paternity-only-for-father': 'Only answer whether paternity is confirmed for the baby’s father',
 };
 
@@ -52,7 +54,8 @@ export function checkPersonDetails(person: PersonDetails, today: string): Partia
   const dateOfBirth = person.dateOfBirth ? happenedDayProblem(person.dateOfBirth, today) : null;
   if (dateOfBirth === 'too-early') problems.dateOfBirth = 'date-of-birth-too-early';
   else if (dateOfBirth === 'in-future') problems.dateOfBirth = 'date-of-birth-in-future';
-  if (person.nhsNumber && checkNhsNumber(person.nhsNumber) !== null) problems.nhsNumber = 'nhs-number-invalid';
+  const nhsNumber = person.nhsNumber ? checkNhsNumber(person.nhsNumber) : null;
+  if (nhsNumber !== null) problems.nhsNumber = nhsNumber === 'check-digit' ? 'nhs-number-check-digit' : 'nhs-number-invalid';
   if (person.paternityConfirmed !== null && person.relationshipToInfant !== 'father') problems.paternityConfirmed = 'paternity-only-for-father';
   return problems;
 }

@@ -3,7 +3,7 @@
 // registered GP practice, the birth hospital and, before the birth, the mother's NHS number. And how
 // a search shows a record the searcher cannot open: an age band and why it matched, never a date of
 // birth or an address. Pure: `today` comes in as an ISO date.
-import { checkNhsNumber, normaliseNhsNumber } from './nhs-number.ts';
+import { checkNhsNumber, nhsNumberWords, normaliseNhsNumber } from './nhs-number.ts';
 import { addMonths, MONTH_NAMES } from '../shared/calendar-date.ts';
 import type { InfantStatus } from './record-matching.ts';
 
@@ -106,7 +106,7 @@ export function checkRecordDetails(details: RecordDetails, status: InfantStatus,
   if (details.birthHospital && details.birthHospital.length > NAME_MAX_LENGTH) problems.push({ field: 'birthHospital', message: `Birth hospital must be ${NAME_MAX_LENGTH} characters or fewer` });
   if (details.motherNhsNumber && details.motherNhsNumber !== stored.motherNhsNumber) {
     if (status !== 'unborn') problems.push({ field: 'motherNhsNumber', message: "The mother's NHS number is recorded only before the birth. Add her as a person around the baby." });
-    else if (checkNhsNumber(details.motherNhsNumber) !== null) problems.push({ field: 'motherNhsNumber', message: "Enter the mother's NHS number as 10 digits, like 943 476 5919. Check it: the number entered is not a valid NHS number" });
+    else if (checkNhsNumber(details.motherNhsNumber) !== null) problems.push({ field: 'motherNhsNumber', message: nhsNumberWords(details.motherNhsNumber, "the mother's")! });
   }
   return problems;
 }

@@ -269,7 +269,8 @@ describe('checking a new record', () => {
   });
 
   it('checks the NHS number with the modulus 11 check', () => {
-    assert.deepEqual(messages({ ...bornRecord, nhsNumber: '1234567890' }), ['Enter a valid NHS number: 10 digits, like 943 476 5919']);
+    assert.deepEqual(messages({ ...bornRecord, nhsNumber: '1234567890' }), ['This NHS number is not valid: its last digit (the check digit) does not match the other 9. Check each digit']);
+    assert.deepEqual(messages({ ...bornRecord, nhsNumber: '12345' }), ['Enter a valid NHS number: 10 digits, like 943 476 5919']);
     assert.deepEqual(fields({ ...bornRecord, nhsNumber: '12345' }), ['nhsNumber']);
   });
 

@@ -1,7 +1,7 @@
 // Finding a baby's record before making a second one: why an existing record may be the same baby,
 // the date windows worth searching, and the checks a new record or a recorded birth must pass.
 // Pure: `today` is passed in as an ISO date; name likeness and "sounds alike" facts come in too.
-import { checkNhsNumber, normaliseNhsNumber } from './nhs-number.ts';
+import { NHS_NUMBER_SHAPE_WORDS, normaliseNhsNumber, nhsNumberWords } from './nhs-number.ts';
 import { addDays, addMonths, dayInWords, daysFrom, isRealIsoDate } from '../shared/calendar-date.ts';
 import { anyDayProblem, tooEarlyWords } from '../shared/date-rules.ts';
 
@@ -316,7 +316,8 @@ export const NAME_MAX_LENGTH = 100;
 /** Every baby under 6 months counts as not independently mobile (bruising protocol, NICE CG89). */
 export const NON_MOBILE_UNDER_MONTHS = 6;
 
-export const NHS_NUMBER_MESSAGE = 'Enter a valid NHS number: 10 digits, like 943 476 5919';
+/** The words for an NHS number that is not 10 digits; nhsNumberWords (nhs-number.ts) words every problem. */
+export const NHS_NUMBER_MESSAGE = NHS_NUMBER_SHAPE_WORDS;
 
 function checkNames(input: { givenName?: string | null; familyName?: string | null }, problems: FieldProblem[]): void {
   if ((input.givenName ?? '').trim().length > NAME_MAX_LENGTH) problems.push({ field: 'givenName', message: `First name must be ${NAME_MAX_LENGTH} characters or fewer` });
@@ -328,7 +329,8 @@ function checkSex(sex: string | null | undefined, problems: FieldProblem[]): voi
 }
 
 function checkNhs(nhsNumber: string | null | undefined, problems: FieldProblem[]): void {
-  if (nhsNumber && checkNhsNumber(nhsNumber) !== null) problems.push({ field: 'nhsNumber', message: NHS_NUMBER_MESSAGE });
+  const words = nhsNumber ? nhsNumberWords(nhsNumber) : null;
+  if (words !== null) problems.push({ field: 'nhsNumber', message: words });
 }
 
 /** Checks the facts of a birth: the date, gestation, weight, and mobility for the baby's age. */

@@ -80,7 +80,7 @@ describe('people around the baby', () => {
     const dateError = await client.post(`/cases/${caseId}/people/new`, { ...father, 'dateOfBirth-day': '31', 'dateOfBirth-month': '2' });
     assert.match(dateError.body, /Date of birth must be a real date/);
     const nhsError = await client.post(`/cases/${caseId}/people/new`, { ...father, nhsNumber: '1234567890' });
-    assert.match(nhsError.body, /Enter a valid NHS number/);
+    assert.match(nhsError.body, /This NHS number is not valid: its last digit \(the check digit\) does not match the other 9\. Check each digit/);
   });
 
   // The date of birth is the shared dateField (find-record/macros.njk): a date the form cannot read is
@@ -202,7 +202,7 @@ describe('people around the baby', () => {
     assert.match(missing.body, historyTicked);
     const refused = await client.post(`/cases/${caseId}/people/new`, { ...father, givenName: 'Ticked', nhsNumber: '1234567890', historyChecked: 'yes' });
     assert.equal(refused.statusCode, 400);
-    assert.match(refused.body, /Enter a valid NHS number/);
+    assert.match(refused.body, /This NHS number is not valid: its last digit/);
     assert.match(refused.body, historyTicked);
     const unticked = await client.post(`/cases/${caseId}/people/new`, { ...father, givenName: 'Ticked', nhsNumber: '1234567890' });
     assert.doesNotMatch(unticked.body, historyTicked);

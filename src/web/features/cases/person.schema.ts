@@ -3,6 +3,7 @@
 import { Type, type Static } from 'typebox';
 import type { PersonInput, StoredPerson } from '../../../application/people/save-person.ts';
 import { SEXES } from '../../../domain/people/record-matching.ts';
+import { NHS_NUMBER_SHAPE_WORDS } from '../../../domain/people/nhs-number.ts';
 import { RELATIONSHIPS_TO_INFANT, type RelationshipToInfant } from '../../../domain/people/relationships.ts';
 import { PERSON_PROBLEM_WORDS, type PersonProblem } from '../../../domain/people/person-rules.ts';
 import { oneOf, YES_NO, YES_NO_NOT_KNOWN } from '../../forms/choices.ts';
@@ -50,7 +51,7 @@ export const personForm: FormSpec<typeof personSchema> = {
     'dateOfBirth-day': { default: 'Date of birth must be a real date' },
     'dateOfBirth-month': { default: 'Date of birth must be a real date' },
     'dateOfBirth-year': { default: 'Date of birth must be a real date' },
-    nhsNumber: { default: 'Enter a valid NHS number: 10 digits, like 943 476 5919' },
+    nhsNumber: { default: NHS_NUMBER_SHAPE_WORDS },
     sex: { default: 'Select female, male or not known' },
     livesInHousehold: { default: 'Select whether they live with the baby' },
     caresForInfant: { default: 'Select whether they care for the baby' },
@@ -70,6 +71,7 @@ export const PERSON_PROBLEM_MESSAGES: Record<PersonProblem, { field: string; tex
   'date-of-birth-too-early': { field: 'dateOfBirth-day', text: PERSON_PROBLEM_WORDS['date-of-birth-too-early'] },
   'date-of-birth-in-future': { field: 'dateOfBirth-day', text: PERSON_PROBLEM_WORDS['date-of-birth-in-future'] },
   'nhs-number-invalid': { field: 'nhsNumber', text: PERSON_PROBLEM_WORDS['nhs-number-invalid'] },
+  'nhs-number-check-digit': { field: 'nhsNumber', text: PERSON_PROBLEM_WORDS['nhs-number-check-digit'] },
   'paternity-only-for-father': { field: 'paternityConfirmed', text: PERSON_PROBLEM_WORDS['paternity-only-for-father'] },
 };
 
