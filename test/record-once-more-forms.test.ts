@@ -9,7 +9,9 @@ import { after, before, describe, it } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { inputValue } from './helpers/html.ts';
-import { makeCase, makePerson, makeUser } from './helpers/factories.ts';
+import { recordEntry } from '../src/application/chronology/record-entry.ts';
+import { serviceToday } from '../src/domain/shared/service-day.ts';
+import { actorFor, makeCase, makePerson, makeUser } from './helpers/factories.ts';
 import { createTestApp, type TestApp } from './helpers/test-app.ts';
 import { WebClient } from './helpers/web-client.ts';
 
@@ -28,6 +30,10 @@ interface RecordForm {
   audit: string;
   /** Profile versions one post writes. */
   versions: 0 | 1;
+  /** Carries the version it was filled against: a second rendering filled against the same one is refused as stale. */
+  stale?: true;
+  /** The case it records on, when not the one with the family's factors. */
+  caseId?: () => string;
 }
 
 interface Rendering {
@@ -41,6 +47,10 @@ describe('more forms posted twice record once', () => {
   let lead: Awaited<ReturnType<typeof makeUser>>;
   let client: WebClient;
   let caseId: string;
+  /** A case with no factors assessed, whose profile can be marked reviewed with no decision first. */
+  let quietCaseId: string;
+  /** Makes each answer typed differently from the last. */
+  let typed = 0;
   let proposalId = '';
   let newcomer = { email: '' };
 
@@ -49,6 +59,9 @@ describe('more forms posted twice record once', () => {
     lead = await makeUser(t.ctx, { name: 'Lee Lead' });
     ({ id: caseId } = await makeCase(t.ctx, { teamUserIds: [lead.id] }));
     await makePerson(t.ctx, caseId, { id: 'mum', given_name: 'Grace', family_name: 'Okafor', history_checked: true });
+    ({ id: quietCaseId } = await makeCase(t.ctx, { familyName: 'Quiet', teamUserIds: [lead.id] }));
+    const seen = await recordEntry(t.ctx, actorFor(lead), quietCaseId, { kind: 'home-visit', occurredAt: serviceToday(t.clock.now()), summary: 'Baby seen, settled', source: 'observed', babySeen: true });
+    assert.ok(seen.ok);
     client = await WebClient.signedIn(t.app, lead);
   });
   after(async () => t.close());
@@ -63,6 +76,7 @@ describe('more forms posted twice record once', () => {
       count: () => countOf(t.ctx.db.selectFrom('case_plans').select('version').where('case_id', '=', caseId)),
       audit: 'plan.update',
       versions: 0,
+      stale: true,
     },
     {
       name: 'the decision about a person another agency named',
@@ -91,14 +105,66 @@ describe('more forms posted twice record once', () => {
       audit: 'team.add',
       versions: 0,
     },
+    {
+      name: 'a factor',
+      page: () => `/cases/${caseId}/profile/mum/alcohol-misuse`,
+      fields: (form) => ({ version: inputValue(form, 'version') ?? '', status: 'present', pattern: 'stable', detail: `Drinks most evenings (${String(++typed)})` }),
+      count: () => versionsOf(caseId, 'factor'),
+      audit: 'profile.factor-update',
+      versions: 1,
+      stale: true,
+    },
+    {
+      name: 'all of a person\'s factors',
+      page: () => `/cases/${caseId}/profile/mum/all-factors`,
+      fields: (form) => ({ profileVersion: inputValue(form, 'profileVersion') ?? '', 'status-drug-misuse': 'present', 'pattern-drug-misuse': 'stable', 'detail-drug-misuse': `Cannabis most days (${String(++typed)})` }),
+      count: () => versionsOf(caseId, 'factor'),
+      audit: 'profile.subject-assess',
+      versions: 1,
+    },
+    {
+      name: 'an escalation decision',
+      caseId: () => quietCaseId,
+      page: () => `/cases/${quietCaseId}/profile/decision`,
+      fields: (form) => ({ profileVersion: inputValue(form, 'profileVersion') ?? '', decision: 'universal-plus', reasoning: 'Support from the health visitor is enough', leadConsulted: 'no' }),
+      count: () => countOf(t.ctx.db.selectFrom('profile_decisions').select('id').where('case_id', '=', quietCaseId)),
+      audit: 'profile.decision',
+      versions: 1,
+      stale: true,
+    },
+    {
+      name: 'marking the profile reviewed',
+      caseId: () => quietCaseId,
+      page: () => `/cases/${quietCaseId}/profile/review`,
+      fields: (form) => ({ profileVersion: inputValue(form, 'profileVersion') ?? '', note: 'Nothing new' }),
+      count: () => versionsOf(quietCaseId, 'review'),
+      audit: 'profile.review',
+      versions: 1,
+      stale: true,
+    },
+    {
+      name: 'changing the level of support',
+      caseId: () => quietCaseId,
+      page: () => `/cases/${quietCaseId}/profile/level`,
+      // Up from universal, down from early help: each post a change from the level the form was shown at.
+      fields: (form) => ({ level: /value="universal" checked/.test(form) ? 'early-help' : 'universal', why: 'Needs have changed' }),
+      count: () => versionsOf(quietCaseId, 'level'),
+      audit: 'case.level-change',
+      versions: 1,
+    },
   ];
 
-  /** Records, successful audit entries of the form's action, and profile versions, on the case. */
-  const counted = async (form: RecordForm) => ({
-    records: await form.count(),
-    audits: await countOf(t.ctx.db.selectFrom('audit_log').select('id').where('case_id', '=', caseId).where('action', '=', form.audit).where('outcome', '=', 'success')),
-    versions: await countOf(t.ctx.db.selectFrom('profile_versions').select('version').where('case_id', '=', caseId)),
-  });
+  const versionsOf = (id: string, kind: 'factor' | 'review' | 'level') => countOf(t.ctx.db.selectFrom('profile_versions').select('version').where('case_id', '=', id).where('kind', '=', kind));
+
+  /** Records, successful audit entries of the form's action, and profile versions, on the form's case. */
+  const counted = async (form: RecordForm) => {
+    const id = form.caseId?.() ?? caseId;
+    return {
+      records: await form.count(),
+      audits: await countOf(t.ctx.db.selectFrom('audit_log').select('id').where('case_id', '=', id).where('action', '=', form.audit).where('outcome', '=', 'success')),
+      versions: await countOf(t.ctx.db.selectFrom('profile_versions').select('version').where('case_id', '=', id)),
+    };
+  };
   const recorded = (form: RecordForm, before: Awaited<ReturnType<typeof counted>>, times: number) => ({
     records: before.records + times,
     audits: before.audits + times,
@@ -124,7 +190,7 @@ describe('more forms posted twice record once', () => {
 
   /** Where a post was sent, and the success message the page there shows once. */
   async function answered(response: LightMyRequestResponse): Promise<{ location: string; message: string }> {
-    assert.equal(response.statusCode, 303, response.body.slice(0, 500));
+    assert.equal(response.statusCode, 303, response.body.match(/govuk-error-summary[\s\S]{0,1500}/)?.[0] ?? response.body.slice(0, 500));
     const location = String(response.headers.location);
     const page = await client.get(location);
     const message = /govuk-notification-banner--success[\s\S]*?<p[^>]*>([\s\S]*?)<\/p>/.exec(page.body)?.[1]?.trim() ?? '';
@@ -151,6 +217,17 @@ describe('more forms posted twice record once', () => {
         await answered(await post(rendering, { submissionId: rendering.submissionId }));
         assert.deepEqual(await counted(form), recorded(form, before, time), form.name);
       }
+    }
+  });
+
+  it('still refuses the second of two renderings filled against the same version as stale, recording the first only', async () => {
+    for (const form of forms().filter((f) => f.stale)) {
+      const [first, second] = [await opened(form), await opened(form)];
+      const before = await counted(form);
+      await answered(await post(first, { submissionId: first.submissionId }));
+      const refused = await post(second, { submissionId: second.submissionId });
+      assert.equal(refused.statusCode, 409, form.name);
+      assert.deepEqual(await counted(form), recorded(form, before, 1), form.name);
     }
   });
 

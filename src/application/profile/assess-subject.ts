@@ -87,12 +87,13 @@ function evidenceFor(answer: SubjectFactorAnswer, visit: VisitEvidence | undefin
   return { source: visit.source, note, indicates: answer.status === 'excluded' ? 'absent' : 'present', ...(visit.givenBy?.trim() ? { givenBy: visit.givenBy.trim() } : {}), ...(visit.seenOn ? { seenOn: visit.seenOn } : {}) };
 }
 
-export async function assessSubject(ctx: AppContext, actor: UserActor, caseId: string, assessment: SubjectAssessment): Promise<AssessSubjectResult> {
+/** `submission`: the one-time id of the form it was posted from, noted with what it records so that a second post is answered as the first, not refused as stale (ADR 0026). */
+export async function assessSubject(ctx: AppContext, actor: UserActor, caseId: string, assessment: SubjectAssessment, submission?: string): Promise<AssessSubjectResult> {
   return changeCase<AssessSubjectResult>(
     ctx,
     actor,
     caseId,
-    { action: 'profile.subject-assess', refusalSubject: { subjectType: 'subject', subjectId: assessment.subjectKey } },
+    { action: 'profile.subject-assess', refusalSubject: { subjectType: 'subject', subjectId: assessment.subjectKey }, submission },
     (refusal) => ({ ok: false, ...refusal }),
     (given) => recordSubject(given, assessment),
   );
@@ -256,5 +257,6 @@ async function recordSubject(given: CaseChange, assessment: SubjectAssessment): 
       details: { factors: written, profileVersion, evidenceAdded: withEvidence.length, ...(alerts.length > 0 ? { alerts: alerts.map((a) => a.id) } : {}) },
     }),
     answer: ({ profileVersion, alerts }) => ({ ok: true, written, profileVersion, alerts }),
+    recordId: key,
   };
 }

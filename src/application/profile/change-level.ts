@@ -50,12 +50,13 @@ export async function changeLevelStep({ trx, actor, record, now, today }: CaseCh
   };
 }
 
-export async function changeLevel(ctx: AppContext, actor: UserActor, caseId: string, input: { level: CaseLevel; why: string }): Promise<ChangeLevelResult> {
+/** `submission`: the one-time id of the form it was posted from, noted with the change so that a second post is answered as the first, not refused as unchanged (ADR 0026). */
+export async function changeLevel(ctx: AppContext, actor: UserActor, caseId: string, input: { level: CaseLevel; why: string }, submission?: string): Promise<ChangeLevelResult> {
   return changeCase<ChangeLevelResult>(
     ctx,
     actor,
     caseId,
-    { action: 'case.level-change' },
+    { action: 'case.level-change', submission },
     (refusal) => ({ ok: false, ...refusal }),
     async (given) => {
       const why = input.why.trim();
@@ -82,6 +83,7 @@ export async function changeLevel(ctx: AppContext, actor: UserActor, caseId: str
           details: { before: step.before, after: step.after, profileVersion, ...(step.conference ? { conferenceId: step.conference.id } : {}) },
         }),
         answer: ({ profileVersion }) => ({ ok: true, profileVersion }),
+        recordId: caseId,
       };
     },
   );

@@ -42,12 +42,13 @@ export function signOffMessage(problem: SignOffProblem): string {
   return `The level of support is ${caseLevelLabel(problem.level).toLowerCase()}, below the ${caseLevelLabel(problem.suggested).toLowerCase()} level the findings suggest (${titles(problem.findings)}). Change the level, or record a decision that says why it stays.`;
 }
 
-export async function markProfileReviewed(ctx: AppContext, actor: UserActor, caseId: string, input: { profileVersion: number; note?: string }): Promise<MarkReviewedResult> {
+/** `submission`: the one-time id of the form it was posted from, noted with what it records so that a second post is answered as the first, not refused as stale (ADR 0026). */
+export async function markProfileReviewed(ctx: AppContext, actor: UserActor, caseId: string, input: { profileVersion: number; note?: string }, submission?: string): Promise<MarkReviewedResult> {
   return changeCase<MarkReviewedResult>(
     ctx,
     actor,
     caseId,
-    { action: 'profile.review' },
+    { action: 'profile.review', submission },
     (refusal) => ({ ok: false, ...refusal }),
     async ({ trx, record, now, today }) => {
       if (record.profileVersion !== input.profileVersion) {
@@ -92,6 +93,7 @@ export async function markProfileReviewed(ctx: AppContext, actor: UserActor, cas
         entriesAdded: [],
         audit: ({ profileVersion }) => ({ action: 'profile.review', caseId, subjectType: 'case', subjectId: caseId, details: { profileVersion } }),
         answer: ({ profileVersion }) => ({ ok: true, profileVersion }),
+        recordId: caseId,
       };
     },
   );

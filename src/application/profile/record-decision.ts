@@ -27,12 +27,13 @@ export type RecordDecisionResult =
   | { ok: false; code: 'lead-name-needed'; message: string }
   | { ok: false; code: 'profile-changed'; message: string; currentVersion: number };
 
-export async function recordDecision(ctx: AppContext, actor: UserActor, caseId: string, input: DecisionInput): Promise<RecordDecisionResult> {
+/** `submission`: the one-time id of the form it was posted from, noted with what it records so that a second post is answered as the first, not refused as stale (ADR 0026). */
+export async function recordDecision(ctx: AppContext, actor: UserActor, caseId: string, input: DecisionInput, submission?: string): Promise<RecordDecisionResult> {
   return changeCase<RecordDecisionResult>(
     ctx,
     actor,
     caseId,
-    { action: 'profile.decision' },
+    { action: 'profile.decision', submission },
     (refusal) => ({ ok: false, ...refusal }),
     async ({ trx, recorder, record, now, today }) => {
       const refuse = (answer: RecordDecisionResult) => ({ changed: false as const, answer });
@@ -80,6 +81,7 @@ export async function recordDecision(ctx: AppContext, actor: UserActor, caseId: 
           details: { decision: input.decision, leadConsulted: input.leadConsulted, findings: findings.map((f) => f.id), profileVersion },
         }),
         answer: ({ profileVersion }) => ({ ok: true, id, profileVersion }),
+        recordId: id,
       };
     },
   );

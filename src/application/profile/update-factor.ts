@@ -52,12 +52,13 @@ function direction(evidence: NewEvidence, status: FactorStatus): EvidenceDirecti
   return evidence.indicates ?? (status === 'excluded' ? 'absent' : 'present');
 }
 
-export async function updateFactor(ctx: AppContext, actor: UserActor, caseId: string, update: FactorUpdate): Promise<UpdateFactorResult> {
+/** `submission`: the one-time id of the form it was posted from, noted with what it records so that a second post is answered as the first, not refused as stale (ADR 0026). */
+export async function updateFactor(ctx: AppContext, actor: UserActor, caseId: string, update: FactorUpdate, submission?: string): Promise<UpdateFactorResult> {
   return changeCase<UpdateFactorResult>(
     ctx,
     actor,
     caseId,
-    { action: 'profile.factor-update', refusalSubject: { subjectType: 'factor', subjectId: update.factorId } },
+    { action: 'profile.factor-update', refusalSubject: { subjectType: 'factor', subjectId: update.factorId }, submission },
     (refusal) => ({ ok: false, ...refusal }),
     (given) => recordFactor(given, update),
   );
@@ -178,5 +179,6 @@ async function recordFactor({ trx, ctx, actor, recorder, record, now }: CaseChan
       details: { status: update.status, version, profileVersion, evidenceAdded: update.evidence.length, ...(alerts.length > 0 ? { alerts: alerts.map((a) => a.id) } : {}) },
     }),
     answer: ({ profileVersion, alerts }) => ({ ok: true, version, profileVersion, alerts }),
+    recordId: `${update.factorId}|${key}|${String(version)}`,
   };
 }

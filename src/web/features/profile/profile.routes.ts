@@ -9,6 +9,7 @@ import { factorById } from '../../../domain/catalogue/catalogue.ts';
 import { EVIDENCE_SOURCES } from '../../../domain/catalogue/evidence-sources.ts';
 import { FACTOR_STATUSES } from '../../../domain/catalogue/statuses.ts';
 import { STRESS_RESPONSES, STRESS_RESPONSE_IDS, isHarmfulStressResponse } from '../../../domain/catalogue/stress-responses.ts';
+import { formSubmission, sendAgainWhenRaced } from '../../forms/submission.ts';
 import { formErrors, validateForm } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
@@ -107,8 +108,15 @@ export async function profileRoutes(app: FastifyInstance): Promise<void> {
     return factorPage(request, reply, kept ? { values: { ...keptText(kept), responses: responsesFrom(kept).known } } : {}, 200, true);
   });
 
-  app.post<FactorParams>('/cases/:caseId/profile/:subjectKey/:factorId', { preHandler: requireUser }, async (request, reply) => {
+  app.post<FactorParams>('/cases/:caseId/profile/:subjectKey/:factorId', { preHandler: requireUser, errorHandler: sendAgainWhenRaced }, async (request, reply) => {
     const { caseId, subjectKey, factorId } = request.params;
+    const saved = () => {
+      flashSuccess(request, `Saved: ${factorById(factorId)?.label ?? 'the factor'}`);
+      return reply.redirect(`/cases/${caseId}/profile#subject-${subjectKey}`, 303);
+    };
+    // Before the version is checked: this post's twin wrote the version this one would conflict with.
+    const submission = await formSubmission(request, caseId);
+    if (submission.recordedBefore) return saved();
     const ticked = responsesFrom(request.body);
     const form = validateForm(factorForm, request.body);
     if (!form.ok) return factorPage(request, reply, { ...form, values: { ...form.values, responses: ticked.known } }, 400);
@@ -129,10 +137,12 @@ export async function profileRoutes(app: FastifyInstance): Promise<void> {
       ...(factorId === 'harmful-stress-response' || ticked.known.length > 0 ? { responses: ticked.known } : {}),
       evidence,
       version: Number(v.version),
-    });
+    }, submission.id);
     if (!result.ok) {
       if (result.code === 'not-found' || result.code === 'unknown-person') return sendErrorPage(reply, 'not-found');
       if (result.code === 'forbidden') return sendErrorPage(reply, 'forbidden');
+      // The conflict may be this post's twin's, sent at the same moment and saved first: answered as the twin was.
+      if (result.code === 'version-conflict' && (await formSubmission(request, caseId)).recordedBefore) return saved();
       if (result.code === 'version-conflict') {
         return factorPage(request, reply, { ...formErrors({ status: result.message }), values: { ...v, version: String(result.currentVersion) }, conflict: true }, 409);
       }
@@ -140,7 +150,6 @@ export async function profileRoutes(app: FastifyInstance): Promise<void> {
       const errors = messages.length > 0 ? Object.fromEntries(messages.map((m) => [m.field, m.text])) : { status: result.message };
       return factorPage(request, reply, { ...formErrors(errors), values: v }, 400);
     }
-    flashSuccess(request, `Saved: ${factorById(factorId)?.label ?? 'the factor'}`);
-    return reply.redirect(`/cases/${caseId}/profile#subject-${subjectKey}`, 303);
+    return saved();
   });
 }

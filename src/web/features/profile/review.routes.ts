@@ -68,12 +68,23 @@ export async function profileReviewRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<{ Params: { caseId: string } }>('/cases/:caseId/profile/review', { preHandler: requireUser }, async (request, reply) => reviewPage(request, reply));
 
-  app.post<{ Params: { caseId: string } }>('/cases/:caseId/profile/review', { preHandler: requireUser }, async (request, reply) => {
+  /** Whether this post's twin, sent at the same moment, recorded first (so that this one was refused as stale or unchanged). */
+  const twinRecorded = async (request: CaseRequest) => (await formSubmission(request, request.params.caseId)).recordedBefore !== null;
+
+  app.post<{ Params: { caseId: string } }>('/cases/:caseId/profile/review', { preHandler: requireUser, errorHandler: sendAgainWhenRaced }, async (request, reply) => {
+    const reviewed = () => {
+      flashSuccess(request, 'The profile is marked reviewed. The next review date is below.', 'reviewed-banner');
+      return reply.redirect(`/cases/${request.params.caseId}/profile/review`, 303);
+    };
+    // Before the version is checked: this post's twin wrote the version this one would be stale against.
+    const submission = await formSubmission(request, request.params.caseId);
+    if (submission.recordedBefore) return reviewed();
     const form = validateForm(reviewForm, request.body);
     if (!form.ok) return reviewPage(request, reply, form, 400, true);
-    const result = await markProfileReviewed(ctx, actor(request), request.params.caseId, { profileVersion: Number(form.value.profileVersion), ...(form.value.note ? { note: form.value.note } : {}) });
+    const result = await markProfileReviewed(ctx, actor(request), request.params.caseId, { profileVersion: Number(form.value.profileVersion), ...(form.value.note ? { note: form.value.note } : {}) }, submission.id);
     if (!result.ok) {
       if (result.code === 'not-found' || result.code === 'forbidden') return sendErrorPage(reply, result.code);
+      if (result.code === 'profile-changed' && (await twinRecorded(request))) return reviewed();
       if (result.code !== 'profile-changed') {
         // Each rule that stops the review, linked to what answers it: a decision, or the level.
         const errors = Object.fromEntries(result.problems.map((p) => [p.code === 'decision-needed' ? 'record-decision' : 'change-level', p.message]));
@@ -81,8 +92,7 @@ export async function profileReviewRoutes(app: FastifyInstance): Promise<void> {
       }
       return reviewPage(request, reply, { ...formErrors({ note: result.message }), values: { note: form.value.note ?? '', profileVersion: String(result.currentVersion) } }, 409, true);
     }
-    flashSuccess(request, 'The profile is marked reviewed. The next review date is below.', 'reviewed-banner');
-    return reply.redirect(`/cases/${request.params.caseId}/profile/review`, 303);
+    return reviewed();
   });
 
   async function decisionPage(request: CaseRequest, reply: FastifyReply, locals: object = {}, status = 200) {
@@ -107,7 +117,14 @@ export async function profileReviewRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<{ Params: { caseId: string } }>('/cases/:caseId/profile/decision', { preHandler: requireUser }, async (request, reply) => decisionPage(request, reply));
 
-  app.post<{ Params: { caseId: string } }>('/cases/:caseId/profile/decision', { preHandler: requireUser }, async (request, reply) => {
+  app.post<{ Params: { caseId: string } }>('/cases/:caseId/profile/decision', { preHandler: requireUser, errorHandler: sendAgainWhenRaced }, async (request, reply) => {
+    const recorded = () => {
+      flashSuccess(request, 'Decision recorded');
+      return reply.redirect(`/cases/${request.params.caseId}/profile/review`, 303);
+    };
+    // Before the version is checked: this post's twin wrote the version this one would be stale against.
+    const submission = await formSubmission(request, request.params.caseId);
+    if (submission.recordedBefore) return recorded();
     const form = validateForm(decisionForm, request.body);
     if (!form.ok) return decisionPage(request, reply, form, 400);
     const v = form.value;
@@ -117,16 +134,16 @@ export async function profileReviewRoutes(app: FastifyInstance): Promise<void> {
       leadConsulted: v.leadConsulted === 'yes',
       ...(v.leadName ? { leadName: v.leadName } : {}),
       profileVersion: Number(v.profileVersion),
-    });
+    }, submission.id);
     if (!result.ok) {
       if (result.code === 'not-found' || result.code === 'forbidden') return sendErrorPage(reply, result.code);
       if (result.code === 'lead-name-needed') return decisionPage(request, reply, { ...formErrors({ leadName: result.message }), values: v }, 400);
       if (result.code === 'reasoning-needed') return decisionPage(request, reply, { ...formErrors({ reasoning: result.message }), values: v }, 400);
+      if (await twinRecorded(request)) return recorded();
       // The findings shown are now the current ones: the user sees them and saves again.
       return decisionPage(request, reply, { ...formErrors({ decision: result.message }), values: { ...v, profileVersion: String(result.currentVersion) } }, 409);
     }
-    flashSuccess(request, 'Decision recorded');
-    return reply.redirect(`/cases/${request.params.caseId}/profile/review`, 303);
+    return recorded();
   });
 
   async function levelPage(request: CaseRequest, reply: FastifyReply, locals: object = {}, status = 200) {
@@ -142,18 +159,25 @@ export async function profileReviewRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<{ Params: { caseId: string } }>('/cases/:caseId/profile/level', { preHandler: requireUser }, async (request, reply) => levelPage(request, reply));
 
-  app.post<{ Params: { caseId: string } }>('/cases/:caseId/profile/level', { preHandler: requireUser }, async (request, reply) => {
+  app.post<{ Params: { caseId: string } }>('/cases/:caseId/profile/level', { preHandler: requireUser, errorHandler: sendAgainWhenRaced }, async (request, reply) => {
+    const changed = () => {
+      flashSuccess(request, 'Level of support changed');
+      return reply.redirect(`/cases/${request.params.caseId}/profile/review`, 303);
+    };
+    // Before the level is checked: this post's twin made it the level this one would be refused as unchanged at.
+    const submission = await formSubmission(request, request.params.caseId);
+    if (submission.recordedBefore) return changed();
     const form = validateForm(levelForm, request.body);
     if (!form.ok) return levelPage(request, reply, form, 400);
-    const result = await changeLevel(ctx, actor(request), request.params.caseId, form.value);
+    const result = await changeLevel(ctx, actor(request), request.params.caseId, form.value, submission.id);
     if (!result.ok) {
       if (result.code === 'not-found' || result.code === 'forbidden') return sendErrorPage(reply, result.code);
+      if (result.code === 'unchanged' && (await twinRecorded(request))) return changed();
       const field = result.code === 'reason-needed' ? 'why' : 'level';
       const status = result.code === 'level-not-allowed' ? 403 : result.code === 'conference-needed' ? 409 : 400;
       return levelPage(request, reply, { ...formErrors({ [field]: result.message }), values: form.value, canPropose: result.code === 'level-not-allowed' }, status);
     }
-    flashSuccess(request, 'Level of support changed');
-    return reply.redirect(`/cases/${request.params.caseId}/profile/review`, 303);
+    return changed();
   });
 
   // Proposing a change of level, for someone in the team who may not change it (docs/domain.md, Levels of support).

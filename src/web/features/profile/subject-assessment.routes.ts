@@ -11,6 +11,7 @@ import type { OtherChange } from '../../../domain/profile/subject-answers.ts';
 import { STRESS_RESPONSES, STRESS_RESPONSE_IDS, isHarmfulStressResponse } from '../../../domain/catalogue/stress-responses.ts';
 import { serviceToday } from '../../../domain/shared/service-day.ts';
 import { dateInputValues, PARTS, type DatePartErrors } from '../../forms/date-input.ts';
+import { formSubmission, sendAgainWhenRaced } from '../../forms/submission.ts';
 import { formErrors } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
@@ -74,14 +75,22 @@ export async function subjectAssessmentRoutes(app: FastifyInstance): Promise<voi
     return page(request, reply, kept ? { values: readSubjectForm(factorIdsOf(request.params.subjectKey), kept).values, errors: {} } : undefined);
   });
 
-  app.post<Params>('/cases/:caseId/profile/:subjectKey/all-factors', { preHandler: requireUser }, async (request, reply) => {
+  app.post<Params>('/cases/:caseId/profile/:subjectKey/all-factors', { preHandler: requireUser, errorHandler: sendAgainWhenRaced }, async (request, reply) => {
     const { caseId, subjectKey } = request.params;
+    const saved = () => {
+      flashSuccess(request, 'Assessment saved');
+      return reply.redirect(`/cases/${caseId}/profile#subject-${subjectKey}`, 303);
+    };
+    // Before the answers are compared with the record's: this post's twin saved them, and this one would change nothing.
+    const submission = await formSubmission(request, caseId);
+    if (submission.recordedBefore) return saved();
     // The catalogue says which factors the page holds; the use case checks the case, the access and the person.
     const form = readSubjectForm(factorIdsOf(subjectKey), request.body);
     if (!form.ok) return page(request, reply, form, 400);
-    const result = await assessSubject(ctx, actor(request), caseId, { subjectKey, answers: form.answers, ...(form.evidence ? { evidence: form.evidence } : {}), profileVersion: form.profileVersion });
-    if (result.ok) flashSuccess(request, 'Assessment saved');
-    if (result.ok) return reply.redirect(`/cases/${caseId}/profile#subject-${subjectKey}`, 303);
+    const result = await assessSubject(ctx, actor(request), caseId, { subjectKey, answers: form.answers, ...(form.evidence ? { evidence: form.evidence } : {}), profileVersion: form.profileVersion }, submission.id);
+    if (result.ok) return saved();
+    // Nothing changed, or a conflict, because this post's twin, sent at the same moment, saved first: answered as the twin was.
+    if ((result.code === 'nothing-changed' || result.code === 'version-conflict') && (await formSubmission(request, caseId)).recordedBefore) return saved();
     switch (result.code) {
       case 'not-found':
       case 'unknown-person':
