@@ -6,6 +6,7 @@ import { revealAddress, updateCaseDetails } from '../../application/cases/case-d
 import { addToTeam } from '../../application/cases/manage-team.ts';
 import { viewCase, type CaseView } from '../../application/cases/view-case.ts';
 import { addPerson, updatePerson, type PersonInput, type SavePersonResult } from '../../application/people/save-person.ts';
+import { mayOpenInEmergency } from '../../domain/access/case-access.ts';
 import { PERSON_PROBLEM_WORDS } from '../../domain/people/person-rules.ts';
 import { sendApiError, sendCaseChangeRefusal } from '../api-error.ts';
 import { requireBearer } from './bearer-auth.ts';
@@ -73,9 +74,11 @@ function caseJson(view: CaseView) {
   };
 }
 
-async function sendViewFailure(reply: FastifyReply, result: { code: 'not-found' | 'forbidden' }) {
+/** Outside the team: whom to ask, and the way to open it in an emergency unless the caller's role gives none (an administrator's). */
+async function sendViewFailure(request: FastifyRequest, reply: FastifyReply, result: { code: 'not-found' | 'forbidden' }) {
   if (result.code === 'not-found') return sendApiError(reply, 404, 'not-found', 'There is no case with this id.');
-  return sendApiError(reply, 403, 'forbidden', 'You are not in the team around this baby. Ask the lead professional, or open it in an emergency through the web pages.');
+  const next = mayOpenInEmergency(request.user!.role) ? 'Ask the lead professional, or open it in an emergency through the web pages.' : 'As an administrator, your role gives no access to families’ records, in an emergency or not.';
+  return sendApiError(reply, 403, 'forbidden', `You are not in the team around this baby. ${next}`);
 }
 
 async function sendSaveFailure(reply: FastifyReply, result: Exclude<SavePersonResult, { ok: true }>) {
@@ -98,7 +101,7 @@ export async function caseApiRoutes(app: FastifyInstance): Promise<void> {
     { preHandler: common.preHandler, schema: { summary: 'One case: the infant or unborn baby and the team', tags: common.tags, security: common.security, params: CaseIdParams, response: { 200: CaseResponse, ...errorResponses(401, 403, 404) } } },
     async (request, reply) => {
       const result = await viewCase(ctx, actor(request), request.params.caseId);
-      if (!result.ok) return sendViewFailure(reply, result);
+      if (!result.ok) return sendViewFailure(request, reply, result);
       return caseJson(result.value);
     },
   );
@@ -108,7 +111,7 @@ export async function caseApiRoutes(app: FastifyInstance): Promise<void> {
     { preHandler: common.preHandler, schema: { summary: 'The people around the baby', tags: common.tags, security: common.security, params: CaseIdParams, response: { 200: Type.Object({ items: Type.Array(PersonResponse) }), ...errorResponses(401, 403, 404) } } },
     async (request, reply) => {
       const result = await viewCase(ctx, actor(request), request.params.caseId);
-      if (!result.ok) return sendViewFailure(reply, result);
+      if (!result.ok) return sendViewFailure(request, reply, result);
       return { items: result.value.people };
     },
   );
@@ -174,7 +177,7 @@ export async function caseApiRoutes(app: FastifyInstance): Promise<void> {
       const result = await updateCaseDetails(ctx, actor(request), request.params.caseId, details, version);
       if (result.ok) {
         const view = await viewCase(ctx, actor(request), request.params.caseId);
-        if (!view.ok) return sendViewFailure(reply, view);
+        if (!view.ok) return sendViewFailure(request, reply, view);
         return { ...result.value, details: view.value.record.details };
       }
       if (result.code !== 'invalid') return sendCaseChangeRefusal(reply, result);

@@ -14,6 +14,7 @@ import { searchBundle } from '../../domain/fhir/export/search-bundle.ts';
 import { EXPORTED_RESOURCE_TYPES, type ExportedResourceType } from '../../domain/fhir/export/uk-core.ts';
 import { operationOutcome, plainIssue, type IssueType } from '../../domain/fhir/operation-outcome.ts';
 import { requireBearer } from './bearer-auth.ts';
+import { patientIdOf } from './case-in-address.ts';
 import { CaseIdParams } from './case.schemas.ts';
 import { EverythingBundle, FhirCapabilityStatement, FhirPatient, SEARCHED_RESOURCES, searchsetOf } from './fhir-export.schemas.ts';
 import { FhirOperationOutcome, sendFastifyRefusalAsOutcome, sendInputProblemAsOutcome, sendOutcome } from './fhir-outcome.ts';
@@ -75,11 +76,6 @@ const refusalsAsOutcomes = {
 
 const baseOf = (request: FastifyRequest) => `${request.protocol}://${request.host}/api/v1/fhir`;
 const selfOf = (request: FastifyRequest) => `${request.protocol}://${request.host}${request.url}`;
-
-/** The case id a `patient` parameter names: `Patient/<id>` or the id itself. */
-export function patientIdOf(value: string): string {
-  return value.startsWith('Patient/') ? value.slice('Patient/'.length) : value;
-}
 
 export async function fhirExportApiRoutes(app: FastifyInstance): Promise<void> {
   const { ctx } = app;

@@ -12,6 +12,7 @@ import { recordRefusedRequest, type RefusedField } from '../../application/audit
 import type { InputProblem } from '../api-error.ts';
 import { refuseInput, unstorableInput } from '../input-refusal.ts';
 import { requireBearer } from './bearer-auth.ts';
+import { caseIdInAddress } from './case-in-address.ts';
 
 type SchemaError = NonNullable<FastifyError['validation']>[number];
 
@@ -110,11 +111,6 @@ function unstorableField(request: FastifyRequest, problem: InputProblem): Refuse
     return kept;
   });
   return { part: problem.part, path: `/${safe.join('/')}`, rule: 'storable-text' };
-}
-
-function caseIdInAddress(request: FastifyRequest): string | undefined {
-  const caseId = (request.params as Record<string, unknown> | undefined)?.['caseId'];
-  return typeof caseId === 'string' ? caseId : undefined;
 }
 
 /** preHandler, after requireBearer: text that cannot be stored, or the schema's refusal, audited as the caller's and answered. */

@@ -35,7 +35,8 @@ export const MOST_FIELDS_RECORDED = 20;
 /** The service's ids are UUIDs (infrastructure/db/ordered-id.ts). */
 const WELL_FORMED_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-async function namedCase(ctx: AppContext, caseId: string | undefined): Promise<string | null> {
+/** The case id as sent when it names a case that exists, else null: no entry points at an id that is not one. */
+export async function namedCase(ctx: AppContext, caseId: string | undefined): Promise<string | null> {
   if (caseId === undefined || !WELL_FORMED_ID.test(caseId)) return null;
   const found = await ctx.db.selectFrom('cases').select('id').where('id', '=', caseId).executeTakeFirst();
   return found ? found.id : null;

@@ -6,6 +6,7 @@ import { newBearerToken, tokenHash } from '../../infrastructure/security/tokens.
 import type { Tx } from '../../infrastructure/db/schema.ts';
 import type { Actor, UserActor } from '../actor.ts';
 import { recordAudit, recordAuditAlone } from '../audit.ts';
+import { namedCase } from '../audit/record-refused-request.ts';
 import type { AppContext } from '../context.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { actorFor, findActiveUser, loadSignedInUser, type SignedInUser } from './signed-in-user.ts';
@@ -141,7 +142,25 @@ export async function revokeOwnToken(ctx: AppContext, actor: UserActor, tokenId:
   });
 }
 
-/** Records that a token was refused an operation outside its scopes. */
-export async function recordScopeRefusal(ctx: AppContext, actor: UserActor, tokenId: string, needed: TokenScope): Promise<void> {
-  await recordAuditAlone(ctx, actor, { action: 'api-token.scope', outcome: 'denied', subjectType: 'api-token', subjectId: tokenId, details: { needed } });
+/** The operation a token was refused: its method, its route template (never the address as sent) and the case id the address names, if any. */
+export interface RefusedOperation {
+  method: string;
+  route: string;
+  caseId?: string | undefined;
+}
+
+/**
+ * Records that a token was refused an operation outside its scopes, on the case when the address
+ * names one that exists, so that its lead sees the attempt (docs/adr/0024-refused-requests-audited.md).
+ */
+export async function recordScopeRefusal(ctx: AppContext, actor: UserActor, tokenId: string, needed: TokenScope, operation: RefusedOperation): Promise<void> {
+  const caseId = await namedCase(ctx, operation.caseId);
+  await recordAuditAlone(ctx, actor, {
+    action: 'api-token.scope',
+    outcome: 'denied',
+    subjectType: 'api-token',
+    subjectId: tokenId,
+    ...(caseId ? { caseId } : {}),
+    details: { needed, method: operation.method, route: operation.route },
+  });
 }
