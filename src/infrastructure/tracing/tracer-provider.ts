@@ -6,9 +6,11 @@
 // RecordedSpan (recorded-span.ts), lighter than the SDK's, handed to the processor as it ends: the
 // processor is not told of a span's start (the span queue and the tests' processors do nothing then).
 // The SDK's samplers and id generator are given by tracing.ts, which loads the SDK only when tracing
-// starts; nothing of the SDK is imported here but its types.
+// starts; nothing of the SDK is imported here but its types. The default sampler (parentbased_always_on)
+// and always_on are not asked: their decision follows from the parent alone, and the SDK's make an
+// object and read the parent from the context again for every span.
 import { context, isSpanContextValid, SpanKind, trace, TraceFlags, type Context, type Link, type Span, type SpanContext, type SpanOptions, type Tracer, type TracerProvider } from '@opentelemetry/api';
-import type { IdGenerator, ReadableSpan, Sampler, SpanProcessor } from '@opentelemetry/sdk-trace-node';
+import type { IdGenerator, ReadableSpan, Sampler, SamplingResult, SpanProcessor } from '@opentelemetry/sdk-trace-node';
 import { RecordedSpan, type SpanSink } from './recorded-span.ts';
 import { contextWithSpan } from './span-context.ts';
 
@@ -24,16 +26,33 @@ const NOT_RECORD = 0;
 const RECORD_AND_SAMPLED = 2;
 const NO_LINKS: Link[] = [];
 const NO_ATTRIBUTES = {};
+/** The two decisions, made once (their numbers are the SDK's SamplingDecision's). */
+const RECORDED = Object.freeze({ decision: RECORD_AND_SAMPLED }) as unknown as SamplingResult;
+const NOT_RECORDED = Object.freeze({ decision: NOT_RECORD }) as unknown as SamplingResult;
+
+/** The samplers decided here, known by the names the SDK's give themselves (tracing.ts's samplerFrom makes them). */
+const PARENT_BASED_ALWAYS_ON = 'ParentBased{root=AlwaysOnSampler, remoteParentSampled=AlwaysOnSampler, remoteParentNotSampled=AlwaysOffSampler, localParentSampled=AlwaysOnSampler, localParentNotSampled=AlwaysOffSampler}';
+const ALWAYS_ON = 'AlwaysOnSampler';
+
+/** The sampler's decision for a span of `parent` (a valid span context, or none for a new trace), when the sampler is one of those decided here. */
+function knownDecision(sampler: Sampler): ((parent: SpanContext | undefined) => SamplingResult) | undefined {
+  const named = sampler.toString();
+  if (named === ALWAYS_ON) return () => RECORDED;
+  if (named === PARENT_BASED_ALWAYS_ON) return (parent) => (parent === undefined || (parent.traceFlags & TraceFlags.SAMPLED) !== 0 ? RECORDED : NOT_RECORDED);
+  return undefined;
+}
 
 class RecordingTracer implements Tracer {
   readonly #sink: SpanSink;
   readonly #sampler: Sampler;
   readonly #ids: IdGenerator;
+  readonly #decided: ((parent: SpanContext | undefined) => SamplingResult) | undefined;
 
   constructor(sink: SpanSink, options: RecordingOptions) {
     this.#sink = sink;
     this.#sampler = options.sampler;
     this.#ids = options.ids;
+    this.#decided = knownDecision(options.sampler);
   }
 
   startSpan(name: string, options: SpanOptions = {}, parentContext: Context = context.active()): Span {
@@ -42,7 +61,7 @@ class RecordingTracer implements Tracer {
     const parent = candidate !== undefined && isSpanContextValid(candidate) ? candidate : undefined;
     const traceId = parent?.traceId ?? this.#ids.generateTraceId();
     const kind = options.kind ?? SpanKind.INTERNAL;
-    const sampling = this.#sampler.shouldSample(within, traceId, name, kind, options.attributes ?? NO_ATTRIBUTES, NO_LINKS);
+    const sampling = this.#decided?.(parent) ?? this.#sampler.shouldSample(within, traceId, name, kind, options.attributes ?? NO_ATTRIBUTES, NO_LINKS);
     const spanContext: SpanContext = {
       traceId,
       spanId: this.#ids.generateSpanId(),
