@@ -16,6 +16,7 @@ import { caseRoutes } from './web/features/cases/case.routes.ts';
 import { chronologyRoutes } from './web/features/chronology/chronology.routes.ts';
 import { contactRoutes } from './web/features/contacts/contact.routes.ts';
 import { peopleRoutes } from './web/features/cases/people.routes.ts';
+import { householdChildrenRoutes } from './web/features/cases/household-children.routes.ts';
 import { caseDetailsRoutes } from './web/features/cases/case-details.routes.ts';
 import { profileRoutes } from './web/features/profile/profile.routes.ts';
 import { profileHistoryRoutes } from './web/features/profile/history.routes.ts';
@@ -122,6 +123,7 @@ export async function buildApp({ ctx, sessionSecret, logger = false, logDestinat
   await app.register(caseRoutes);
   await app.register(teamRoutes);
   await app.register(peopleRoutes);
+  await app.register(householdChildrenRoutes);
   await app.register(proposedPeopleRoutes);
   await app.register(caseDetailsRoutes);
   await app.register(withdrawalRoutes);

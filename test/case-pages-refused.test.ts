@@ -60,6 +60,8 @@ const REFUSED_AS: Record<string, string> = {
   'POST /cases/:caseId/plan/edit': 'plan.update',
   'GET /cases/:caseId/relationships/new': 'relationship.add',
   'POST /cases/:caseId/relationships/new': 'relationship.add',
+  'GET /cases/:caseId/household-children': 'case.household-children',
+  'POST /cases/:caseId/household-children': 'case.household-children',
   'GET /cases/:caseId/details': 'case.details-update',
   'POST /cases/:caseId/details': 'case.details-update',
   'GET /cases/:caseId/discharge-plan': 'discharge-plan.list',

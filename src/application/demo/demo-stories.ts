@@ -11,6 +11,7 @@
 import type { ContactAnswers } from '../../domain/chronology/contact-record.ts';
 import type { FactorStatus, SubstancePattern } from '../../domain/catalogue/statuses.ts';
 import type { EvidenceSource } from '../../domain/catalogue/evidence-sources.ts';
+import type { HouseholdChildrenAnswer } from '../../domain/people/household-children.ts';
 import type { MeasurementKind } from '../../domain/growth/growth.types.ts';
 import type { MeetingDraft } from '../../domain/meetings/meeting.types.ts';
 import type { PlanDraft } from '../../domain/plan/plan.types.ts';
@@ -38,6 +39,8 @@ export type StoryStep =
   | { by: string; measurement: { day: number; kind: MeasurementKind; value: number } }
   | { by: string; factor: { factorId: string; person?: number; status: FactorStatus; detail?: string; pattern?: SubstancePattern; source: EvidenceSource; note: string } }
   | { by: string; meeting: Omit<MeetingDraft, 'heldOn'> & { day: number } }
+  /** Who the other children living with the baby are (docs/domain.md, "Another child under two at home"), recorded today. */
+  | { by: string; householdChildren: { answer: HouseholdChildrenAnswer; source: EvidenceSource; givenBy?: string } }
   | {
       by: string;
       /** Each check item and visit is kept since its `day`; each action is due on its `dueOn` day. */
@@ -87,6 +90,8 @@ export const DEMO_STORIES: Readonly<Record<string, readonly StoryStep[]>> = {
     { by: 'health-visitor', measurement: { day: -26, kind: 'length', value: 45.5 } },
     { by: 'health-visitor', measurement: { day: -26, kind: 'head-circumference', value: 31.8 } },
     { by: 'health-visitor', factor: { factorId: 'mental-health', person: 0, status: 'excluded', source: 'observed', note: 'Whooley questions at the new birth visit: no low mood or anxiety; GP record agrees' } },
+    // Tyler (3) was seen at home at the new birth visit, the only other child.
+    { by: 'health-visitor', householdChildren: { answer: 'recorded', source: 'observed' } },
     { by: 'gp', entry: { kind: 'gp-consultation', day: -20, summary: 'Ruby seen for sticky eye; advice given', source: 'agency-record', babySeen: true, people: [0] } },
     { by: 'health-visitor', contact: { kind: 'phone-or-video-call', day: -12, time: '13:30', present: [0], ...noAdvice, summary: 'Grace phoned about feeding: Ruby taking 90 ml every 3 hours; reassured' } },
     { by: 'health-visitor', factor: { factorId: 'supportive-wider-family', status: 'present', detail: 'Her sister, most days', source: 'carer-account', note: "Grace's sister helps most days" } },
@@ -118,6 +123,8 @@ export const DEMO_STORIES: Readonly<Record<string, readonly StoryStep[]>> = {
     { by: 'health-visitor', measurement: { day: -108, kind: 'length', value: 52.5 } },
     { by: 'health-visitor', measurement: { day: -108, kind: 'head-circumference', value: 35.8 } },
     { by: 'health-visitor', factor: { factorId: 'smoking-in-home', status: 'excluded', source: 'observed', note: 'Nobody smokes; no smell of smoke in the home' } },
+    // Mia (1) was seen at home at the new birth visit, the only other child.
+    { by: 'health-visitor', householdChildren: { answer: 'recorded', source: 'observed' } },
     { by: 'health-visitor', factor: { factorId: 'supportive-partner', person: 0, status: 'present', detail: 'James, at home and sharing the care', source: 'observed', note: 'James shares night feeds and was at every visit' } },
     { by: 'gp', entry: { kind: 'gp-consultation', day: -70, summary: 'Eight week baby check: normal', source: 'agency-record', babySeen: true, people: [0] } },
     {

@@ -8,6 +8,7 @@ import type { UserActor } from '../actor.ts';
 import type { AppContext } from '../context.ts';
 import { recordMeasurement } from '../growth/record-measurement.ts';
 import { recordMeeting } from '../meetings/record-meeting.ts';
+import { recordHouseholdChildren } from '../people/household-children.ts';
 import { dueChecksForVisitor } from '../plan/visitor-checks.ts';
 import { updatePlan } from '../plan/update-plan.ts';
 import { updateFactor } from '../profile/update-factor.ts';
@@ -78,6 +79,7 @@ async function play(ctx: AppContext, actor: UserActor, story: StoryCase, step: S
     const { day, kind, value } = step.measurement;
     return recordMeasurement(ctx, actor, caseId, { kind, value, unit: UNIT_OF[kind], measuredOn: addDays(today, day) }, 'page');
   }
+  if ('householdChildren' in step) return recordHouseholdChildren(ctx, actor, caseId, step.householdChildren);
   if ('meeting' in step) {
     const { day, ...meeting } = step.meeting;
     return recordMeeting(ctx, actor, caseId, { ...meeting, heldOn: addDays(today, day) });

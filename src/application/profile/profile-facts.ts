@@ -14,6 +14,7 @@ import { significantAdults } from '../../domain/profile/profile-subjects.ts';
 import { profileSettings } from '../../domain/profile/profile-settings.ts';
 import { isStressResponseId } from '../../domain/catalogue/stress-responses.ts';
 import { infantDisplayName } from '../../domain/people/infant-name.ts';
+import { householdChildrenFrom } from '../../domain/people/household-children.ts';
 import { personDisplayName } from '../../domain/people/relationships.ts';
 import type { Database, FindingSnapshot, Queryable } from '../../infrastructure/db/schema.ts';
 import type { GrowthMeasurement } from '../../domain/growth/growth.types.ts';
@@ -357,6 +358,7 @@ function storedProfileFrom({ record, people, assessments, evidence, entries, tea
         independentlyMobile: record.independently_mobile,
         sex: record.sex,
         measurements,
+        householdChildren: householdChildrenFrom(record.household_children),
       },
       people: profilePeople,
       assessments: stored,

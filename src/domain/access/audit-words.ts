@@ -16,6 +16,7 @@ const ACTIONS: Readonly<Record<string, readonly [words: string, kind: AuditActio
   'case.change': ['Changed the record', 'change'],
   'case.details-update': ['Changed the baby’s details', 'change'],
   'case.birth-recorded': ['Recorded the birth', 'change'],
+  'case.household-children': ['Recorded who the other children living with the baby are', 'change'],
   'case.level-change': ['Changed the level of support', 'change'],
   'case.level-proposal': ['Proposed a change of the level of support', 'change'],
   'case.level-proposal-decision': ['Accepted or declined a proposed change of level', 'change'],

@@ -4,6 +4,7 @@ import { deriveAdultFactors, deriveInfantFactors } from './derived-factors.ts';
 import { TODAY, baby, person, unbornBaby } from './profile.test-support.ts';
 import type { FactorId } from '../catalogue/factor-ids.ts';
 import type { InfantFacts, ProfilePerson } from './profile.types.ts';
+import type { HouseholdChildren } from '../people/household-children.ts';
 
 const infantFactor = (id: FactorId, infant: InfantFacts, people: ProfilePerson[] = []) => deriveInfantFactors(infant, people, TODAY).get(id)!;
 const adultFactor = (id: FactorId, who: ProfilePerson, infant: InfantFacts = baby()) => deriveAdultFactors(who, infant, TODAY).get(id)!;
@@ -45,30 +46,71 @@ describe('low birth weight and multiple birth', () => {
   });
 });
 
-describe('a sibling under two fills itself from the children at home', () => {
+describe('a sibling under two fills itself from the children at home, and an empty record is not evidence', () => {
   const toddler = person('toby', { name: 'Toby', relationshipToInfant: 'sibling', dateOfBirth: '2025-06-01' });
+  const older = { ...toddler, name: 'Ava', dateOfBirth: '2024-11-22' };
+  // Nobody has yet said who the children at home are (baby() has the answer "none").
+  const fresh = (overrides: Partial<InfantFacts> = {}) => baby({ householdChildren: null, ...overrides });
+  const freshUnborn = (due: string) => unbornBaby(due, { householdChildren: null });
+  const answered = (answer: 'none' | 'recorded', extra: Partial<HouseholdChildren> = {}): Partial<InfantFacts> => ({
+    householdChildren: { answer, source: 'observed', recordedAt: '2026-11-20T10:00:00.000Z', recordedBy: 'Nell Hart', agency: 'Health visiting', ...extra },
+  });
 
-  it('is present for a brother or sister at home under two, naming them', () => {
-    const factor = infantFactor('sibling-under-two', baby(), [toddler]);
+  it('is present for a brother or sister at home under two, naming them, whatever the answer', () => {
+    const factor = infantFactor('sibling-under-two', fresh(), [toddler]);
     assert.deepEqual([factor.status, factor.detail], ['present', 'Toby: under two.']);
-    assert.equal(infantFactor('sibling-under-two', baby(), [{ ...toddler, relationshipToInfant: 'half-sibling' }]).status, 'present');
+    assert.deepEqual(factor.evidence.map((e) => [e.source, e.indicates]), [['agency-record', 'present']]);
+    assert.equal(infantFactor('sibling-under-two', fresh(), [{ ...toddler, relationshipToInfant: 'half-sibling' }]).status, 'present');
+    assert.equal(infantFactor('sibling-under-two', fresh(answered('none')), [toddler]).status, 'present');
+    assert.equal(infantFactor('sibling-under-two', fresh(answered('recorded')), [older, toddler]).detail, 'Toby: under two.');
   });
 
-  it('is excluded when the child is two or over, lives elsewhere, or there is no other child', () => {
-    assert.equal(infantFactor('sibling-under-two', baby(), [{ ...toddler, dateOfBirth: '2024-11-22' }]).status, 'excluded');
-    assert.equal(infantFactor('sibling-under-two', baby(), [{ ...toddler, livesInHousehold: false }]).status, 'excluded');
-    assert.equal(infantFactor('sibling-under-two', baby(), []).status, 'excluded');
+  it('is not yet known on an empty record nobody has answered', () => {
+    const factor = infantFactor('sibling-under-two', fresh(), []);
+    assert.deepEqual([factor.status, factor.detail, factor.evidence], ['not-assessed', 'Not yet known whether other children live with the baby: record them, or that there are none.', []]);
+    assert.equal(infantFactor('sibling-under-two', freshUnborn('2027-03-01'), []).status, 'not-assessed');
   });
 
-  it('is open while a child at home has no date of birth', () => {
-    assert.equal(infantFactor('sibling-under-two', baby(), [{ ...toddler, dateOfBirth: null }]).status, 'not-assessed');
+  it('is not yet known when a child at home lives elsewhere or is older, until someone says those are all the children', () => {
+    assert.equal(infantFactor('sibling-under-two', fresh(), [{ ...toddler, livesInHousehold: false }]).status, 'not-assessed');
+    const factor = infantFactor('sibling-under-two', fresh(), [older]);
+    assert.equal(factor.status, 'not-assessed');
+    assert.match(factor.detail, /not yet known whether Ava is the only other child living with the baby/);
+    assert.match(infantFactor('sibling-under-two', fresh(), [older, { ...older, id: 'ben', name: 'Ben' }]).detail, /whether Ava, Ben are all the other children/);
+  });
+
+  it('is excluded on the answer "none", with who said so as its evidence', () => {
+    const factor = infantFactor('sibling-under-two', fresh(answered('none', { source: 'carer-account', givenBy: 'her mother' })), []);
+    assert.deepEqual([factor.status, factor.detail], ['excluded', 'No other child lives with the baby.']);
+    assert.deepEqual(factor.evidence, [
+      { source: 'carer-account', note: 'No other child lives with the baby.', recordedAt: '2026-11-20T10:00:00.000Z', recordedBy: 'Nell Hart', agency: 'Health visiting', indicates: 'absent', givenBy: 'her mother' },
+    ]);
+    assert.equal(infantFactor('sibling-under-two', fresh(answered('none')), [{ ...toddler, livesInHousehold: false }]).status, 'excluded');
+  });
+
+  it('is excluded on the answer "all recorded" when none recorded at home is under two', () => {
+    const factor = infantFactor('sibling-under-two', fresh(answered('recorded')), [older]);
+    assert.deepEqual([factor.status, factor.detail], ['excluded', 'No other child living with the baby is under two, and all of them are recorded.']);
+    assert.deepEqual(factor.evidence.map((e) => [e.source, e.indicates, e.recordedBy]), [['observed', 'absent', 'Nell Hart']]);
+    assert.equal(infantFactor('sibling-under-two', fresh(answered('recorded')), []).detail, 'No other child lives with the baby.');
+  });
+
+  it('is open again when "none" was answered and a child at home has been added since', () => {
+    const factor = infantFactor('sibling-under-two', fresh(answered('none')), [older]);
+    assert.equal(factor.status, 'not-assessed');
+    assert.match(factor.detail, /Recorded that no other child lives with the baby, but Ava does/);
+  });
+
+  it('is open while a child at home has no date of birth, answered or not', () => {
+    assert.equal(infantFactor('sibling-under-two', fresh(), [{ ...toddler, dateOfBirth: null }]).status, 'not-assessed');
+    assert.equal(infantFactor('sibling-under-two', fresh(answered('recorded')), [{ ...toddler, dateOfBirth: null }]).status, 'not-assessed');
   });
 
   it('counts an unborn baby’s siblings at the expected date of delivery', () => {
     // Turns two on 2027-06-01: under two at a March birth, two at a July birth.
-    const older = { ...toddler, dateOfBirth: '2025-06-01' };
-    assert.equal(infantFactor('sibling-under-two', unbornBaby('2027-03-01'), [older]).status, 'present');
-    assert.equal(infantFactor('sibling-under-two', unbornBaby('2027-07-01'), [older]).status, 'excluded');
+    assert.equal(infantFactor('sibling-under-two', freshUnborn('2027-03-01'), [toddler]).status, 'present');
+    assert.equal(infantFactor('sibling-under-two', unbornBaby('2027-07-01', answered('recorded')), [toddler]).status, 'excluded');
+    assert.equal(infantFactor('sibling-under-two', freshUnborn('2027-07-01'), [toddler]).status, 'not-assessed');
   });
 });
 

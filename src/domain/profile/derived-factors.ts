@@ -9,6 +9,7 @@ import { referenceSexOf } from '../growth/growth.types.ts';
 import type { FactorId } from '../catalogue/factor-ids.ts';
 import type { FactorStatus } from '../catalogue/statuses.ts';
 import type { Evidence, InfantFacts, ProfilePerson } from './profile.types.ts';
+import type { HouseholdChildren } from '../people/household-children.ts';
 
 export const VERY_PRETERM_BEFORE_WEEKS = 32;
 export const LOW_BIRTH_WEIGHT_UNDER_GRAMS = 2500;
@@ -97,7 +98,24 @@ function multipleBirth(infant: InfantFacts, today: string): DerivedValue {
   return fromRecord('not-assessed', 'Whether this is a multiple birth is not recorded.', today);
 }
 
-/** Siblings' ages at the birth for an unborn baby (the expected date), otherwise today. */
+/** The answer to "who are the other children at home?" as evidence that none is under two. */
+function answerEvidence(answer: HouseholdChildren, note: string): Evidence {
+  return {
+    source: answer.source,
+    note,
+    recordedAt: answer.recordedAt,
+    recordedBy: answer.recordedBy,
+    agency: answer.agency,
+    indicates: 'absent',
+    ...(answer.givenBy ? { givenBy: answer.givenBy } : {}),
+  };
+}
+
+/**
+ * Siblings' ages at the birth for an unborn baby (the expected date), otherwise today. An empty list
+ * is not evidence: without the answer to who the children at home are, no child recorded under two
+ * leaves it open (docs/domain.md, "Another child under two at home").
+ */
 function siblingUnderTwo(infant: InfantFacts, people: readonly ProfilePerson[], today: string): DerivedValue {
   const on = (infant.status === 'unborn' ? dayOf(infant.expectedDeliveryDate) : null) ?? today;
   const siblings = people.filter((p) => isChildRelationship(p.relationshipToInfant) && p.livesInHousehold);
@@ -110,7 +128,18 @@ function siblingUnderTwo(infant: InfantFacts, people: readonly ProfilePerson[], 
   if (unknownAge.length > 0) {
     return fromRecord('not-assessed', `Date of birth not recorded for ${unknownAge.map((p) => p.name).join(', ')}.`, today);
   }
-  return fromRecord('excluded', siblings.length ? 'No other child at home is under two.' : 'No other child recorded at home.', today);
+  const answer = infant.householdChildren ?? null;
+  if (answer === null) {
+    return fromRecord('not-assessed', siblings.length
+      ? `No child recorded at home is under two, but it is not yet known whether ${siblings.map((p) => p.name).join(', ')} ${siblings.length === 1 ? 'is the only other child' : 'are all the other children'} living with the baby: record that, or add the others.`
+      : 'Not yet known whether other children live with the baby: record them, or that there are none.', today);
+  }
+  if (answer.answer === 'none' && siblings.length > 0) {
+    // The answer was given before a child at home was added: it no longer says who the children are.
+    return fromRecord('not-assessed', `Recorded that no other child lives with the baby, but ${siblings.map((p) => p.name).join(', ')} ${siblings.length === 1 ? 'does' : 'do'}: record again who the children at home are.`, today);
+  }
+  const detail = siblings.length === 0 ? 'No other child lives with the baby.' : 'No other child living with the baby is under two, and all of them are recorded.';
+  return { status: 'excluded', detail, evidence: [answerEvidence(answer, detail)] };
 }
 
 /** Under 20 at the birth; for an unborn baby, under 20 today. Parents only. */

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { factorsFor } from '../catalogue/catalogue.ts';
 import { evaluateProfile } from './evaluate-profile.ts';
 import {
-  TODAY, assess, carerSays, event, everythingExcluded, facts, father, findingIds, mother, person, record, seen, withAssessment,
+  TODAY, assess, baby, carerSays, event, everythingExcluded, facts, father, findingIds, mother, person, record, seen, withAssessment,
 } from './profile.test-support.ts';
 
 const sibling = person('toby', { name: 'Toby', relationshipToInfant: 'sibling', dateOfBirth: '2022-01-01' });
@@ -66,6 +66,18 @@ describe('the summary and completeness', () => {
 
   it('is complete when nothing is open or unverified', () => {
     assert.equal(evaluateProfile(facts()).complete, true);
+  });
+
+  it('is not complete while nobody has said who the other children at home are: an empty record excludes nothing', () => {
+    const evaluation = evaluateProfile(facts({ infant: baby({ householdChildren: null }) }));
+    const sibling = evaluation.subjects[0]!.risk.find((f) => f.factorId === 'sibling-under-two')!;
+    assert.deepEqual([sibling.effectiveStatus, evaluation.complete, evaluation.summary.notAssessed], ['not-assessed', false, 1]);
+  });
+
+  it('shows an answer on the carer’s word alone as not verified', () => {
+    const infant = baby({ householdChildren: { answer: 'none', source: 'carer-account', givenBy: 'her mother', recordedAt: '2026-11-20T10:00:00.000Z', recordedBy: 'Nell Hart', agency: 'Health visiting' } });
+    const sibling = evaluateProfile(facts({ infant })).subjects[0]!.risk.find((f) => f.factorId === 'sibling-under-two')!;
+    assert.deepEqual([sibling.effectiveStatus, sibling.verified, sibling.excludedOnCarerAccountOnly], ['excluded', false, true]);
   });
 });
 

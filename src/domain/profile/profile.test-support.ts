@@ -20,7 +20,7 @@ import type {
 
 export const TODAY = '2026-11-22';
 
-/** A baby girl born at term, three months ago, not yet mobile, growing along the 50th centile. */
+/** A baby girl born at term, three months ago, not yet mobile, growing along the 50th centile; the health visitor has seen that no other child lives with her. */
 export function baby(overrides: Partial<InfantFacts> = {}): InfantFacts {
   return {
     status: 'born',
@@ -33,6 +33,7 @@ export function baby(overrides: Partial<InfantFacts> = {}): InfantFacts {
     independentlyMobile: false,
     sex: 'female',
     measurements: [{ id: 'weighed-at-12-weeks', kind: 'weight', value: 5700, measuredOn: '2026-11-15', recordedBy: 'Nell Hart', agency: 'Health visiting' }],
+    householdChildren: { answer: 'none', source: 'observed', recordedAt: '2026-11-15T10:00:00.000Z', recordedBy: 'Nell Hart', agency: 'Health visiting' },
     ...overrides,
   };
 }

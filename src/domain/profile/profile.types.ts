@@ -12,6 +12,7 @@ import type { CinHolder } from '../catalogue/cin-codes.ts';
 import type { ChronologyPattern } from '../chronology/chronology.types.ts';
 import type { StressResponseId } from '../catalogue/stress-responses.ts';
 import type { GrowthMeasurement } from '../growth/growth.types.ts';
+import type { HouseholdChildren } from '../people/household-children.ts';
 
 /** Which way a piece of evidence points: an event adds evidence of presence; "I don't drink" is evidence of absence. */
 export const EVIDENCE_DIRECTIONS = ['present', 'absent'] as const;
@@ -77,6 +78,8 @@ export interface InfantFacts {
   sex?: string | null;
   /** Weights, lengths and head circumferences recorded (faltering growth is derived from the weights). */
   measurements?: readonly GrowthMeasurement[];
+  /** Whether the other children living with the baby are known (people/household-children.ts); missing or null: not yet answered. */
+  householdChildren?: HouseholdChildren | null;
 }
 
 export interface ProfilePerson {

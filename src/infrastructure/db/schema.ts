@@ -179,6 +179,16 @@ export interface LegalHoldsTable {
   lifted_by_name: string | null;
 }
 
+/** Migration 063: the answer to who the other children at home are, with its evidence (domain/people/household-children.ts). */
+export interface HouseholdChildrenJson {
+  answer: 'recorded' | 'none';
+  source: string;
+  givenBy?: string;
+  recordedAt: string;
+  recordedBy: string;
+  agency: string;
+}
+
 export interface CasesTable {
   id: string;
   status: 'unborn' | 'born';
@@ -192,6 +202,8 @@ export interface CasesTable {
   birth_weight_grams: number | null;
   multiple_birth: boolean | null;
   independently_mobile: boolean | null;
+  /** Who the other children living with the baby are, as answered (migration 063, domain/people/household-children.ts); null until answered. Written as JSON text. */
+  household_children: ColumnType<HouseholdChildrenJson | null, string | null | undefined, string | null>;
   level: Generated<string>;
   created_by: string | null;
   updated_by: string | null;
@@ -396,9 +408,10 @@ export interface AlertRecipientsTable {
   acknowledged_note: string | null;
 }
 
-/** A form's one-time submission id, stored with what its post recorded (migration 061, ADR 0026). */
+/** A form's one-time submission id, stored with what its post recorded (migrations 061 and 062, ADR 0026). */
 export interface FormSubmissionsTable {
-  case_id: string;
+  /** The case the form was on, or the case a new record made; null for a form without a case. */
+  case_id: string | null;
   submission_id: string;
   user_id: string;
   action: string;
