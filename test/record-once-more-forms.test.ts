@@ -152,6 +152,15 @@ describe('more forms posted twice record once', () => {
       audit: 'case.level-change',
       versions: 1,
     },
+    {
+      name: 'the case\'s address, GP and hospital',
+      page: () => `/cases/${caseId}/details`,
+      fields: (form) => ({ version: inputValue(form, 'version') ?? '', address: `${String(++typed)} Quiet Row, Derby`, birthHospital: 'Royal Derby Hospital' }),
+      count: async () => (await t.ctx.db.selectFrom('cases').select('version').where('id', '=', caseId).executeTakeFirstOrThrow()).version,
+      audit: 'case.details-update',
+      versions: 0,
+      stale: true,
+    },
   ];
 
   const versionsOf = (id: string, kind: 'factor' | 'review' | 'level') => countOf(t.ctx.db.selectFrom('profile_versions').select('version').where('case_id', '=', id).where('kind', '=', kind));

@@ -123,9 +123,10 @@ export type UpdateCaseDetailsResult =
  * address cannot change it or lift the restriction (what they send for it is ignored), but anyone
  * who may change the record may restrict an address: keeping it from others is always allowed.
  */
-export async function updateCaseDetails(ctx: AppContext, actor: UserActor, caseId: string, input: Partial<RecordDetails>, readVersion: number): Promise<UpdateCaseDetailsResult> {
+/** `submission`: the one-time id of the form it was posted from, noted with the change so that a second post is answered as the first, not refused as stale (ADR 0026). */
+export async function updateCaseDetails(ctx: AppContext, actor: UserActor, caseId: string, input: Partial<RecordDetails>, readVersion: number, submission?: string): Promise<UpdateCaseDetailsResult> {
   const refused = (refusal: CaseRefusal): UpdateCaseDetailsResult => (refusal.code === 'not-found' ? NOT_FOUND : { ok: false, code: 'forbidden', message: CANNOT_CHANGE });
-  return changeCase<UpdateCaseDetailsResult>(ctx, actor, caseId, { action: 'case.details-update' }, refused, async ({ trx, record, now }) => {
+  return changeCase<UpdateCaseDetailsResult>(ctx, actor, caseId, { action: 'case.details-update', submission }, refused, async ({ trx, record, now }) => {
     const refuse = (answer: UpdateCaseDetailsResult) => ({ changed: false as const, answer });
     const row = (await trx.selectFrom('cases').select(['status', 'version', ...DETAIL_COLUMNS]).where('id', '=', caseId).executeTakeFirst())!;
     const stored = recordDetailsOf(row);
@@ -164,6 +165,7 @@ export async function updateCaseDetails(ctx: AppContext, actor: UserActor, caseI
         details: { changed, fromVersion: readVersion, toVersion: updated.version, ...(details.addressRestricted ? { addressRestricted: true } : {}) },
       }),
       answer: () => ({ ok: true, value: { id: caseId, version: updated.version, changed } }),
+      recordId: caseId,
     };
   });
 }

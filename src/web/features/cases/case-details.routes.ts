@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { loadCaseDetailsForEdit, revealAddress, updateCaseDetails, type CaseDetailsForEdit, type ShownRecordDetails } from '../../../application/cases/case-details.ts';
+import { formSubmission, sendAgainWhenRaced } from '../../forms/submission.ts';
 import { validateForm, type FormSpec } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
@@ -68,7 +69,14 @@ export async function caseDetailsRoutes(app: FastifyInstance): Promise<void> {
     return detailsPage(reply, record, { values, version: values['version'] ?? record.version, addressNotKept: addressNotKept(kept, saved) });
   });
 
-  app.post<CaseParams>('/cases/:caseId/details', { preHandler: requireUser, config: { keptAddressOf: 'record' } }, async (request, reply) => {
+  app.post<CaseParams>('/cases/:caseId/details', { preHandler: requireUser, errorHandler: sendAgainWhenRaced, config: { keptAddressOf: 'record' } }, async (request, reply) => {
+    const saved = () => {
+      flashSuccess(request, 'Address, GP and hospital saved');
+      return reply.redirect(`/cases/${request.params.caseId}#record-details`, 303);
+    };
+    // Before the version is checked: this post's twin saved the version this one would conflict with.
+    const submission = await formSubmission(request, request.params.caseId);
+    if (submission.recordedBefore) return saved();
     const form = validateForm(detailsForm, request.body);
     if (!form.ok) {
       const record = await load(request, reply);
@@ -78,15 +86,14 @@ export async function caseDetailsRoutes(app: FastifyInstance): Promise<void> {
     const caseId = request.params.caseId;
     const values: Values = Object.fromEntries(Object.entries(form.value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
     // Fields the page did not show (a restricted address, the mother's NHS number after the birth) stay as stored: the use case sees to it.
-    const result = await updateCaseDetails(ctx, actor(request), caseId, recordDetailsFrom(values), Number(form.value.version));
-    if (result.ok) {
-      if (result.value.changed.length > 0) flashSuccess(request, 'Address, GP and hospital saved');
-      return reply.redirect(`/cases/${caseId}#record-details`, 303);
-    }
+    const result = await updateCaseDetails(ctx, actor(request), caseId, recordDetailsFrom(values), Number(form.value.version), submission.id);
+    if (result.ok) return result.value.changed.length > 0 ? saved() : reply.redirect(`/cases/${caseId}#record-details`, 303);
     if (result.code === 'not-found') return sendErrorPage(reply, 'not-found');
     if (result.code === 'forbidden') return sendErrorPage(reply, 'forbidden');
     const record = await load(request, reply);
     if (!record) return reply;
+    // A conflict with this post's twin, sent at the same moment and saved first: answered as the twin was.
+    if (result.code === 'version-conflict' && (await formSubmission(request, caseId)).recordedBefore) return saved();
     if (result.code === 'version-conflict') {
       // What they typed stays; the other person's details are shown; the next save is deliberate.
       return detailsPage(reply, record, { values, version: result.current.version, conflict: { message: result.message, current: result.current.details } }, 409);
