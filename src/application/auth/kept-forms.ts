@@ -81,9 +81,12 @@ async function addressRestrictedWhereSaved(trx: Tx, subject: KeptFormSubject): P
 
 const storedKey = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
 
+/** How many kept forms one browser holds at once: one a page, each typed in a tab of its own. */
+export const MAX_KEPT_FORMS_A_BROWSER = 5;
+
 export interface KeepFormInput {
-  /** The browser's earlier kept form, replaced by this one. */
-  previousToken: string | null;
+  /** The browser's kept forms so far, oldest first: one from the same page is replaced, the others kept beside this one. */
+  previousTokens: readonly string[];
   path: string;
   fields: KeptFields;
   reason: KeptFormReason;
@@ -91,15 +94,23 @@ export interface KeepFormInput {
   subject?: KeptFormSubject;
 }
 
-/** Keeps a form for its user; returns the random token the browser holds to ask for it back. */
-export async function keepForm(ctx: AppContext, owner: UserActor, input: KeepFormInput): Promise<string> {
+/**
+ * Keeps a form for its user. Returns the random tokens the browser holds to ask for its kept forms
+ * back, this one last: those before it still kept for other pages, the oldest let go (and deleted)
+ * past MAX_KEPT_FORMS_A_BROWSER, so that a form posted in one tab does not lose another tab's.
+ */
+export async function keepForm(ctx: AppContext, owner: UserActor, input: KeepFormInput): Promise<string[]> {
   const token = randomBytes(32).toString('base64url');
   const now = ctx.clock.now();
-  await ctx.db.transaction().execute(async (trx) => {
+  return ctx.db.transaction().execute(async (trx) => {
     const hasAddress = ADDRESS_FIELDS.some((name) => name in input.fields);
     const fields = withoutRestrictedAddress(input.fields, hasAddress && input.subject ? await addressRestrictedWhereSaved(trx, input.subject) : false);
     const notKept = fieldsNotKept(fields);
-    if (input.previousToken) await trx.deleteFrom('kept_forms').where('id', '=', storedKey(input.previousToken)).execute();
+    const previous = input.previousTokens.map((each) => ({ token: each, id: storedKey(each) }));
+    const stored = previous.length > 0 ? await trx.selectFrom('kept_forms').select(['id', 'path']).where('id', 'in', previous.map((each) => each.id)).where('expires_at', '>', now).execute() : [];
+    const others = previous.filter((each) => stored.some((row) => row.id === each.id && row.path !== input.path)).slice(-(MAX_KEPT_FORMS_A_BROWSER - 1));
+    const letGo = previous.filter((each) => !others.includes(each)).map((each) => each.id);
+    if (letGo.length > 0) await trx.deleteFrom('kept_forms').where('id', 'in', letGo).execute();
     await trx
       .insertInto('kept_forms')
       .values({
@@ -118,37 +129,50 @@ export async function keepForm(ctx: AppContext, owner: UserActor, input: KeepFor
       subjectId: owner.userId,
       details: { path: input.path, reason: input.reason, fields: Object.keys(fields).length - (notKept.length > 0 ? 1 : 0), ...(notKept.length > 0 ? { notKept } : {}) },
     });
+    return [...others.map((each) => each.token), token];
   });
-  return token;
 }
 
 export type TakenForm =
   | { ok: true; fields: KeptFields; reason: KeptFormReason }
-  /** Nothing to give back: none kept, expired, or kept for another page (left for that page). */
+  /** Nothing to give back: none kept, expired, or kept for other pages (left for them). */
   | { ok: false; code: 'none' }
-  /** Kept for someone else: deleted, never shown, and the refusal audited. */
+  /** Kept for someone else, with none for this user and page: deleted, never shown, and the refusal audited. */
   | { ok: false; code: 'other-user' };
 
-/** Gives the kept form back to its own user on the page it came from, once: it is deleted as it is given. */
-export async function takeKeptForm(ctx: AppContext, actor: UserActor, token: string, path: string): Promise<TakenForm> {
-  return ctx.db.transaction().execute(async (trx): Promise<TakenForm> => {
-    const row = await trx
+/**
+ * Gives the browser's kept form for this page back to its own user, once: it is deleted as it is
+ * given. Any kept for someone else are deleted, never shown. `left`: the tokens of this user's kept
+ * forms for other pages, still waiting.
+ */
+export async function takeKeptForm(ctx: AppContext, actor: UserActor, tokens: readonly string[], path: string): Promise<{ taken: TakenForm; left: string[] }> {
+  if (tokens.length === 0) return { taken: { ok: false, code: 'none' }, left: [] };
+  return ctx.db.transaction().execute(async (trx) => {
+    const ids = new Map(tokens.map((token) => [storedKey(token), token]));
+    const rows = await trx
       .selectFrom('kept_forms')
       .select(['id', 'user_id', 'path', 'fields', 'reason'])
-      .where('id', '=', storedKey(token))
+      .where('id', 'in', [...ids.keys()])
       .where('expires_at', '>', ctx.clock.now())
+      .orderBy('id')
       .forUpdate()
-      .executeTakeFirst();
-    if (!row) return { ok: false, code: 'none' };
-    if (row.user_id !== actor.userId) {
-      await trx.deleteFrom('kept_forms').where('id', '=', row.id).execute();
-      await recordAudit(trx, ctx, actor, { action: 'form.restore', outcome: 'failure', subjectType: 'user', subjectId: row.user_id, details: { path: row.path, reason: 'other-user' } });
-      return { ok: false, code: 'other-user' };
+      .execute();
+    let taken: TakenForm = { ok: false, code: 'none' };
+    const left: string[] = [];
+    for (const row of rows) {
+      if (row.user_id !== actor.userId) {
+        await trx.deleteFrom('kept_forms').where('id', '=', row.id).execute();
+        await recordAudit(trx, ctx, actor, { action: 'form.restore', outcome: 'failure', subjectType: 'user', subjectId: row.user_id, details: { path: row.path, reason: 'other-user' } });
+        if (!taken.ok) taken = { ok: false, code: 'other-user' };
+      } else if (row.path !== path || taken.ok) {
+        left.push(ids.get(row.id)!);
+      } else {
+        await trx.deleteFrom('kept_forms').where('id', '=', row.id).execute();
+        await recordAudit(trx, ctx, actor, { action: 'form.restore', subjectType: 'user', subjectId: actor.userId, details: { path: row.path, reason: row.reason } });
+        taken = { ok: true, fields: row.fields, reason: row.reason };
+      }
     }
-    if (row.path !== path) return { ok: false, code: 'none' };
-    await trx.deleteFrom('kept_forms').where('id', '=', row.id).execute();
-    await recordAudit(trx, ctx, actor, { action: 'form.restore', subjectType: 'user', subjectId: actor.userId, details: { path: row.path, reason: row.reason } });
-    return { ok: true, fields: row.fields, reason: row.reason };
+    return { taken, left: tokens.filter((token) => left.includes(token)) };
   });
 }
 

@@ -4,8 +4,9 @@
 // first is saved. Kept forms: plugins/kept-forms.ts.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { keepForm, MAX_KEPT_FORMS_A_BROWSER, takeKeptForm } from '../../application/auth/kept-forms.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
-import { makeCase, makeUser } from '../../../test/helpers/factories.ts';
+import { actorFor, makeCase, makeUser } from '../../../test/helpers/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { WebClient } from '../../../test/helpers/web-client.ts';
 
@@ -111,6 +112,42 @@ describe('a chronology entry posted after the session ended', () => {
       assert.ok(!(await client.get(restoreUrl())).body.includes(summary), 'gone for the visitor too: never kept past a refusal');
     });
   }
+
+  it('keeps a form from each tab posted after signing out, and gives each back on its own page', async () => {
+    const contactUrl = `/cases/${caseId}/contacts/new`;
+    const client = await WebClient.signedIn(t.app, visitor);
+    const contactTab = await client.get(contactUrl);
+    const entryTab = await client.get(entryUrl());
+    await client.post('/sign-out');
+    const contact = await client.post(contactUrl, { _csrf: formToken(contactTab.body), kind: 'home-visit', summary: 'Typed in the contact tab' });
+    const entry = await client.post(entryUrl(), { ...entryFields('Typed in the entry tab'), _csrf: formToken(entryTab.body) });
+    assert.equal(entry.headers.location, `/sign-in?${new URLSearchParams({ returnTo: restoreUrl() }).toString()}`);
+
+    await client.get('/sign-in');
+    await client.post('/sign-in', { email: visitor.email, password: visitor.password, returnTo: restoreUrl() });
+    assert.ok((await client.get(restoreUrl())).body.includes('Typed in the entry tab'));
+    const contactSignIn = await client.get(contact.headers.location!);
+    assert.equal(contactSignIn.headers.location, `${contactUrl}?restore=1`, 'the contact tab, signed in already, goes on to its form');
+    const contactPage = await client.get(contactSignIn.headers.location);
+    assert.ok(contactPage.body.includes('Typed in the contact tab'), 'the first tab’s form was not lost to the second');
+    assert.match(contactPage.body, /data-qa="kept-form-banner"/);
+  });
+
+  it('holds five kept forms a browser: one a page, a sixth page letting the oldest go', async () => {
+    const keep = (previousTokens: string[], path: string) => keepForm(t.ctx, actorFor(visitor), { previousTokens, path, fields: { summary: `typed on ${path}` }, reason: 'signed-out' });
+    let tokens: string[] = [];
+    for (const page of ['a', 'b', 'c', 'd', 'e']) tokens = await keep(tokens, `/limit/${page}`);
+    assert.equal(tokens.length, MAX_KEPT_FORMS_A_BROWSER);
+    const replaced = await keep(tokens, '/limit/c');
+    assert.deepEqual(replaced.slice(0, -1), [tokens[0], tokens[1], tokens[3], tokens[4]], 'the same page’s form replaces its own');
+    const sixth = await keep(replaced, '/limit/f');
+    assert.deepEqual(sixth.slice(0, -1), replaced.slice(1), 'the oldest let go');
+    const rows = await t.ctx.db.selectFrom('kept_forms').select('path').where('path', 'like', '/limit/%').orderBy('path').execute();
+    assert.deepEqual(rows.map((row) => row.path), ['/limit/b', '/limit/c', '/limit/d', '/limit/e', '/limit/f']);
+    const { taken, left } = await takeKeptForm(t.ctx, actorFor(visitor), sixth, '/limit/d');
+    assert.deepEqual(taken, { ok: true, fields: { summary: 'typed on /limit/d' }, reason: 'signed-out' });
+    assert.deepEqual(left, sixth.filter((_, index) => index !== 1), 'the others wait for their pages');
+  });
 
   describe('a second tab still open on the form after the session timed out', () => {
     it('is saved, as the same user, when they signed in again in the first tab before saving it', async () => {

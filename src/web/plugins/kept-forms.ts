@@ -10,7 +10,7 @@
 // address says whose in its POST route's config (keptAddressOf), so that a restricted one is not kept.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { fieldsToKeep, KEPT_FORM_MS, keepForm, takeKeptForm, type KeptFields, type KeptFormReason, type KeptFormSubject } from '../../application/auth/kept-forms.ts';
+import { fieldsToKeep, KEPT_FORM_MS, keepForm, MAX_KEPT_FORMS_A_BROWSER, takeKeptForm, type KeptFields, type KeptFormReason, type KeptFormSubject } from '../../application/auth/kept-forms.ts';
 import { actorFor, sessionUser, type SignedInUser } from '../../application/auth/signed-in-user.ts';
 import type { AppContext } from '../../application/context.ts';
 
@@ -56,7 +56,9 @@ export const KEPT_FORM_PAGES: ReadonlySet<string> = new Set([
 
 /** The query parameter that asks a form page for its kept form. */
 export const RESTORE_PARAM = 'restore';
+/** The browser's kept forms: their random ids, oldest first, joined by dots (one a page, from as many tabs). */
 export const KEPT_FORM_COOKIE = 'icp_kept';
+const KEPT_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 /**
  * Who last signed in on this browser (their account id, signed), kept when they sign out: the owner of
  * a form posted after that session ended without the server seeing it end (signed out in another tab
@@ -94,9 +96,20 @@ export function rememberOwner(request: FastifyRequest, reply: FastifyReply, user
   reply.setCookie(OWNER_COOKIE, userId, cookieOptions(request.server.ctx, keepMs));
 }
 
+/** The ids of the kept forms this browser holds, oldest first. */
+function keptTokens(request: FastifyRequest): string[] {
+  const value = signedCookie(request, KEPT_FORM_COOKIE);
+  return value ? value.split('.').filter((token) => KEPT_TOKEN.test(token)).slice(-MAX_KEPT_FORMS_A_BROWSER) : [];
+}
+
+function holdKeptTokens(request: FastifyRequest, reply: FastifyReply, tokens: readonly string[]): void {
+  if (tokens.length === 0) reply.clearCookie(KEPT_FORM_COOKIE, { path: '/' });
+  else reply.setCookie(KEPT_FORM_COOKIE, tokens.join('.'), cookieOptions(request.server.ctx, KEPT_FORM_MS));
+}
+
 /** Whether a kept form waits on this browser: the sign-in page then says so. */
 export function hasKeptForm(request: FastifyRequest): boolean {
-  return signedCookie(request, KEPT_FORM_COOKIE) !== null;
+  return keptTokens(request).length > 0;
 }
 
 /** The address of the form's page that gives the kept form back. */
@@ -119,8 +132,8 @@ export async function keepTypedForm(request: FastifyRequest, reply: FastifyReply
   if (!owner || !fields) return false;
   const path = pathOf(request.url);
   const subject = keptFormSubject(request);
-  const token = await keepForm(ctx, actorFor(owner, 'web', request.ip), { previousToken: signedCookie(request, KEPT_FORM_COOKIE), path, fields, reason: owner === request.user ? 'form-expired' : 'signed-out', ...(subject ? { subject } : {}) });
-  reply.setCookie(KEPT_FORM_COOKIE, token, cookieOptions(ctx, KEPT_FORM_MS));
+  const tokens = await keepForm(ctx, actorFor(owner, 'web', request.ip), { previousTokens: keptTokens(request), path, fields, reason: owner === request.user ? 'form-expired' : 'signed-out', ...(subject ? { subject } : {}) });
+  holdKeptTokens(request, reply, tokens);
   if (owner === request.user) {
     await reply.redirect(restoreUrl(path), 303);
     return true;
@@ -152,16 +165,15 @@ async function ownerOf(request: FastifyRequest): Promise<SignedInUser | null> {
   return ownerId ? sessionUser(request.server.ctx, ownerId) : null;
 }
 
-/** Gives a form page its kept form when asked with the restore marker by the user who typed it. */
+/** Gives a form page its kept form when asked with the restore marker by the user who typed it (the browser's others wait for their pages). */
 async function restoreKeptForm(request: FastifyRequest, reply: FastifyReply): Promise<void> {
   if (request.method !== 'GET' || !request.user || !KEPT_FORM_PAGES.has(request.routeOptions.url ?? '')) return;
   const query = request.query as Record<string, unknown> | undefined;
   if (!query?.[RESTORE_PARAM]) return;
-  const token = signedCookie(request, KEPT_FORM_COOKIE);
-  if (!token) return;
-  const taken = await takeKeptForm(request.server.ctx, actorFor(request.user, 'web', request.ip), token, pathOf(request.url));
-  if (!taken.ok && taken.code === 'none') return;
-  reply.clearCookie(KEPT_FORM_COOKIE, { path: '/' });
+  const tokens = keptTokens(request);
+  if (tokens.length === 0) return;
+  const { taken, left } = await takeKeptForm(request.server.ctx, actorFor(request.user, 'web', request.ip), tokens, pathOf(request.url));
+  if (left.length < tokens.length) holdKeptTokens(request, reply, left);
   if (!taken.ok) return;
   request.keptForm = taken.fields;
   reply.locals = { ...reply.locals, keptFormNotice: KEPT_NOTICES[taken.reason] };
