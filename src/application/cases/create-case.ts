@@ -1,6 +1,7 @@
 // Makes a record for an unborn baby or a born infant. Before making it, looks for records that may
 // be the same baby and refuses until the caller confirms they checked them; a record with the same
-// NHS number always stops it. The creator becomes the lead professional. One transaction, audited.
+// NHS number always stops it. The creator becomes the lead professional. One transaction, audited;
+// the form's submission id is noted in it, so that the form posted twice makes one record (ADR 0026).
 import { serviceToday } from '../../domain/shared/service-day.ts';
 import { sql, type SqlBool } from 'kysely';
 import { normaliseNhsNumber } from '../../domain/people/nhs-number.ts';
@@ -22,6 +23,7 @@ import type { UserActor } from '../actor.ts';
 import { recordAudit, recordAuditAlone } from '../audit.ts';
 import type { AppContext } from '../context.ts';
 import { writeNewCaseSummary } from '../dashboards/case-summaries.ts';
+import { noteSubmissionWithoutCase, refuseIfSubmittedBefore } from './form-submissions.ts';
 import { detailColumns } from './case-details.ts';
 import { auditedIds, CASE_SUMMARY_COLUMNS, FULL_NAME_SQL, familySoundsLike, toCaseHits, type RestrictedCase, type VisibleCase } from './search-cases.ts';
 
@@ -31,6 +33,8 @@ import { auditedIds, CASE_SUMMARY_COLUMNS, FULL_NAME_SQL, familySoundsLike, toCa
 export const MATCH_LIMIT = 20;
 /** Serialises record creation, so two people entering the same baby at once cannot miss each other. */
 const CREATE_CASE_LOCK = 7_210_003;
+/** The audit action, and what the new record form's submission is known by (it has no case yet). */
+export const CREATE_CASE = 'case.create';
 
 export type PossibleMatch = (VisibleCase & { strength: MatchStrength; reasons: string[] }) | RestrictedCase;
 
@@ -39,6 +43,8 @@ export interface CreateCaseOptions {
   confirmedNoDuplicate?: boolean;
   /** The ids of the matches they looked at: a match that has appeared since still stops them. */
   checkedCaseIds?: readonly string[];
+  /** The one-time id of the form it was posted from, noted with the record so that a second post makes none (ADR 0026). */
+  submission?: string | undefined;
 }
 
 export type CreateCaseResult =
@@ -133,7 +139,7 @@ export type NewCaseInput = NewRecordInput & { details?: Partial<RecordDetails> }
 
 export async function createCase(ctx: AppContext, actor: UserActor, input: NewCaseInput, options: CreateCaseOptions = {}): Promise<CreateCaseResult> {
   if (!roleAllows(actor.role, 'create-records')) {
-    await recordAuditAlone(ctx, actor, { action: 'case.create', outcome: 'denied', subjectType: 'case' });
+    await recordAuditAlone(ctx, actor, { action: CREATE_CASE, outcome: 'denied', subjectType: 'case' });
     return { ok: false, code: 'forbidden', message: 'Your role does not make records for babies. Ask a practitioner or your safeguarding lead.' };
   }
   const now = ctx.clock.now();
@@ -144,10 +150,12 @@ export async function createCase(ctx: AppContext, actor: UserActor, input: NewCa
 
   return ctx.db.transaction().execute(async (trx): Promise<CreateCaseResult> => {
     await sql`SELECT pg_advisory_xact_lock(${CREATE_CASE_LOCK}, 0)`.execute(trx);
+    // The same form posted at the same moment made its record while this waited: that record is not a match to stop at.
+    await refuseIfSubmittedBefore(trx, actor, CREATE_CASE, options.submission);
     const matches = await findPossibleMatches(trx, actor, record, now);
     const sameNhs = record.nhsNumber ? await trx.selectFrom('cases').select('id').where('nhs_number', '=', record.nhsNumber).execute() : [];
     const refuse = async (code: 'possible-duplicate' | 'duplicate-nhs-number', message: string): Promise<CreateCaseResult> => {
-      await recordAudit(trx, ctx, actor, { action: 'case.create', outcome: 'failure', subjectType: 'case', details: { code, ...auditedIds(matches) } });
+      await recordAudit(trx, ctx, actor, { action: CREATE_CASE, outcome: 'failure', subjectType: 'case', details: { code, ...auditedIds(matches) } });
       return { ok: false, code, message, matches };
     };
     if (sameNhs.length > 0) {
@@ -188,7 +196,7 @@ export async function createCase(ctx: AppContext, actor: UserActor, input: NewCa
     // The dashboards' summary row of the new record (ADR 0017), from what was just inserted: the level is the column's default.
     await writeNewCaseSummary(trx, ctx, { caseId: id, status: record.status, dateOfBirth: record.dateOfBirth, expectedDeliveryDate: record.expectedDeliveryDate, level: 'universal' });
     await recordAudit(trx, ctx, actor, {
-      action: 'case.create',
+      action: CREATE_CASE,
       subjectType: 'case',
       subjectId: id,
       caseId: id,
@@ -200,6 +208,7 @@ export async function createCase(ctx: AppContext, actor: UserActor, input: NewCa
         ...(given.length > 0 ? { recordDetails: given } : {}),
       },
     });
+    if (options.submission !== undefined) await noteSubmissionWithoutCase(trx, actor, now, { caseId: id, submissionId: options.submission, action: CREATE_CASE, recordId: id });
     return { ok: true, value: { id, version: created.version } };
   });
 }

@@ -4,6 +4,7 @@
 // audited in one transaction. Nothing the profile is evaluated from changes, so no profile version is
 // written. A hold on every case a rule matches is an administrator's (the area's settings permission),
 // in a transaction of its own. Every refusal is audited (denied), every slip in the form too (failure).
+// Either form's submission id is noted with the hold, so that a form posted twice sets one (ADR 0026).
 import { checkHoldReason, checkHoldRule, mayHoldCase, type HoldProblem, type HoldRuleDraft } from '../../domain/retention/legal-holds.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
 import { sql } from 'kysely';
@@ -12,6 +13,7 @@ import type { Actor, UserActor } from '../actor.ts';
 import { recordAudit, recordAuditAlone } from '../audit.ts';
 import { loadCaseAccess } from '../cases/case-access.ts';
 import { changeCase } from '../cases/change-case.ts';
+import { noteSubmissionWithoutCase } from '../cases/form-submissions.ts';
 import type { AppContext } from '../context.ts';
 import { recorderFor } from '../recorder.ts';
 import { settingsInForce } from '../settings/settings-in-force.ts';
@@ -22,13 +24,16 @@ export type HoldChangeResult<T> =
   | { ok: false; code: 'not-found' | 'forbidden' | 'conflict'; message: string }
   | { ok: false; code: 'invalid'; message: string; problems: HoldProblem[] };
 
+/** The audit action, and what the form of a hold by rule is known by (it has no case). */
+export const PLACE_LEGAL_HOLD = 'legal-hold.place';
+
 const NOT_A_HOLDER = 'Only a safeguarding lead or a manager who works with this case can set or lift a legal hold on it. Ask your safeguarding lead.';
 const NO_SUCH_CASE = { ok: false as const, code: 'not-found' as const, message: 'There is no case with this id.' };
 const NOT_THE_TEAM = { ok: false as const, code: 'forbidden' as const, message: NOT_A_HOLDER };
 
 /** `submission`: the one-time id of the form it was posted from, noted with the hold so that a second post sets no second hold (ADR 0026). */
 export async function placeCaseHold(ctx: AppContext, actor: UserActor, caseId: string, typedReason: string, submission?: string): Promise<HoldChangeResult<{ id: string }>> {
-  const action = 'legal-hold.place';
+  const action = PLACE_LEGAL_HOLD;
   return changeCase<HoldChangeResult<{ id: string }>>(ctx, actor, caseId, { action, onClosedCase: 'allowed', submission }, (refusal) => (refusal.code === 'not-found' ? NO_SUCH_CASE : NOT_THE_TEAM), async ({ trx, recorder, now }) => {
     if (!mayHoldCase(actor.role)) return { changed: false, answer: NOT_THE_TEAM, audit: { action, outcome: 'denied', caseId, subjectType: 'case', subjectId: caseId, details: { reason: 'role' } } };
     const reason = checkHoldReason(typedReason);
@@ -121,8 +126,9 @@ export async function viewRuleHolds(ctx: AppContext, actor: Actor): Promise<{ ok
   return { ok: true, value: { holds: rows.map((row) => ({ ...holdFromRow(row), cases: Number(row.cases) })), organisations } };
 }
 
-export async function placeRuleHold(ctx: AppContext, actor: Actor, draft: HoldRuleDraft): Promise<HoldChangeResult<{ id: string }>> {
-  const action = 'legal-hold.place';
+/** `submission`: the one-time id of the page's form, noted with the hold so that a second post sets none (ADR 0026). */
+export async function placeRuleHold(ctx: AppContext, actor: Actor, draft: HoldRuleDraft, submission?: string): Promise<HoldChangeResult<{ id: string }>> {
+  const action = PLACE_LEGAL_HOLD;
   if (!actorMay(actor, 'manage-settings')) {
     await recordAuditAlone(ctx, actor, { action, outcome: 'denied', subjectType: 'legal-hold-rule' });
     return { ok: false, code: 'forbidden', message: ADMIN_ONLY };
@@ -136,12 +142,14 @@ export async function placeRuleHold(ctx: AppContext, actor: Actor, draft: HoldRu
   const { rule } = checked;
   const id = ctx.newId();
   await ctx.db.transaction().execute(async (trx) => {
+    const now = ctx.clock.now();
     const name = actor.kind === 'user' ? (await recorderFor(trx, actor)).name : 'An operator at the command line';
     await trx
       .insertInto('legal_holds')
-      .values({ id, organisation_id: rule.organisationId, born_from: rule.bornFrom, born_to: rule.bornTo, reason: rule.reason, set_at: ctx.clock.now(), set_by: actor.kind === 'user' ? actor.userId : null, set_by_name: name })
+      .values({ id, organisation_id: rule.organisationId, born_from: rule.bornFrom, born_to: rule.bornTo, reason: rule.reason, set_at: now, set_by: actor.kind === 'user' ? actor.userId : null, set_by_name: name })
       .execute();
     await recordAudit(trx, ctx, actor, { action, subjectType: 'legal-hold-rule', subjectId: id, details: { scope: 'rule', organisationId: rule.organisationId, bornFrom: rule.bornFrom, bornTo: rule.bornTo } });
+    if (submission !== undefined && actor.kind === 'user') await noteSubmissionWithoutCase(trx, actor, now, { submissionId: submission, action, recordId: id });
   });
   return { ok: true, value: { id } };
 }

@@ -1,4 +1,4 @@
-// A form posted twice records once (ADR 0026). A form that records something new on a case sends the
+// A form posted twice records once (ADR 0026). A form that records something new sends the
 // one-time submission id its save button carries (views/macros/save-button.njk); its route asks first
 // whether that id recorded something already and, if so, answers as the first post was answered (its
 // record, its success message) before checking or recording anything. A post that arrives while its
@@ -6,7 +6,7 @@
 // sent again by the browser (sendAgainWhenRaced, the route's error handler), to be answered here.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { actorFor } from '../../application/auth/signed-in-user.ts';
-import { isSubmittedBefore, recordedBefore, submissionIdOf } from '../../application/cases/form-submissions.ts';
+import { isSubmittedBefore, recordedBefore, recordedBeforeWithoutCase, submissionIdOf } from '../../application/cases/form-submissions.ts';
 
 export interface FormSubmission {
   /** The form's one-time id; undefined when the post has none or one not shaped like one (a new submission). */
@@ -15,9 +15,18 @@ export interface FormSubmission {
   recordedBefore: string | null;
 }
 
+const submissionIdIn = (request: FastifyRequest) => submissionIdOf((request.body as Record<string, unknown> | undefined)?.['submissionId']);
+const actorOf = (request: FastifyRequest) => actorFor(request.user!, 'web', request.ip);
+
 export async function formSubmission(request: FastifyRequest, caseId: string): Promise<FormSubmission> {
-  const id = submissionIdOf((request.body as Record<string, unknown> | undefined)?.['submissionId']);
-  return { id, recordedBefore: await recordedBefore(request.server.ctx, actorFor(request.user!, 'web', request.ip), caseId, id) };
+  const id = submissionIdIn(request);
+  return { id, recordedBefore: await recordedBefore(request.server.ctx, actorOf(request), caseId, id) };
+}
+
+/** As formSubmission, for a form without a case (a new record, a quality audit, a legal hold by rule), known by its use case's action. */
+export async function formSubmissionWithoutCase(request: FastifyRequest, action: string): Promise<FormSubmission> {
+  const id = submissionIdIn(request);
+  return { id, recordedBefore: await recordedBeforeWithoutCase(request.server.ctx, actorOf(request), action, id) };
 }
 
 /**

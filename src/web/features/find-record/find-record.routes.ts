@@ -4,12 +4,13 @@
 // browser history and server logs.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
-import { createCase, type PossibleMatch } from '../../../application/cases/create-case.ts';
+import { CREATE_CASE, createCase, type PossibleMatch } from '../../../application/cases/create-case.ts';
 import { loadUnbornRecord, recordBirth, type UnbornRecord } from '../../../application/cases/record-birth.ts';
 import { maySearchByPostcode, searchCases, type CaseHit, type SearchHit } from '../../../application/cases/search-cases.ts';
 import { formatNhsNumber } from '../../../domain/people/nhs-number.ts';
 import { matchReasonsInWords } from '../../../domain/people/record-details.ts';
 import { personMatchInWords } from '../../../domain/search/person-match.ts';
+import { formSubmissionWithoutCase, sendAgainWhenRaced } from '../../forms/submission.ts';
 import { validateForm } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { requireUser } from '../../plugins/sessions.ts';
@@ -110,12 +111,16 @@ export async function findRecordRoutes(app: FastifyInstance): Promise<void> {
     return newRecordPage(reply, { values: { status: kind.value.status } });
   });
 
-  app.post('/cases/new', guard, async (request, reply) => {
+  // Posted twice, it makes one record (ADR 0026): a second post goes to the first one's record.
+  app.post('/cases/new', { ...guard, errorHandler: sendAgainWhenRaced }, async (request, reply) => {
+    const created = (caseId: string) => reply.redirect(`/cases/${caseId}`, 303);
+    const submission = await formSubmissionWithoutCase(request, CREATE_CASE);
+    if (submission.recordedBefore) return created(submission.recordedBefore);
     const form = readNewRecordForm(request.body);
     if (!form.ok) return form.fieldErrors['status'] ? startPage(reply, form, 400) : newRecordPage(reply, form, 400);
     const { input, confirmedNoDuplicate, checkedCaseIds } = form.value;
-    const result = await createCase(ctx, actor(request), input, confirmedNoDuplicate ? { confirmedNoDuplicate, checkedCaseIds: checkedCaseIds ?? [] } : {});
-    if (result.ok) return reply.redirect(`/cases/${result.value.id}`, 303);
+    const result = await createCase(ctx, actor(request), input, { ...(confirmedNoDuplicate ? { confirmedNoDuplicate, checkedCaseIds: checkedCaseIds ?? [] } : {}), submission: submission.id });
+    if (result.ok) return created(result.value.id);
 
     const values: Values = { ...form.values, confirmedNoDuplicate: '' };
     switch (result.code) {

@@ -8,10 +8,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { answerAuditCase, viewAuditCase, type AuditCaseView } from '../../../application/quality-audits/audit-case.ts';
-import { openStartForm, startQualityAudit } from '../../../application/quality-audits/start-quality-audit.ts';
+import { auditStarted, openStartForm, START_QUALITY_AUDIT, startQualityAudit } from '../../../application/quality-audits/start-quality-audit.ts';
 import { listQualityAudits, qualityAuditReport, viewQualityAudit } from '../../../application/quality-audits/view-quality-audits.ts';
 import { AUDIT_ANSWER_LABELS, AUDIT_ANSWERS, AUDIT_QUESTIONS } from '../../../domain/quality-audits/audit-questions.ts';
 import { SAMPLE_SIZE_BOUNDS } from '../../../domain/quality-audits/audit-scope.ts';
+import { formSubmissionWithoutCase, sendAgainWhenRaced } from '../../forms/submission.ts';
 import type { FormErrors } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
@@ -51,13 +52,17 @@ export async function qualityAuditRoutes(app: FastifyInstance): Promise<void> {
     return startPage(reply, { scope: '', sampleSize: '', seed: '', organisationId: request.user!.organisationId });
   });
 
-  app.post('/quality-audits/new', { preHandler: requireUser }, async (request, reply) => {
+  // Posted twice, it starts one audit (ADR 0026): a second post goes to the first one's audit.
+  app.post('/quality-audits/new', { preHandler: requireUser, errorHandler: sendAgainWhenRaced }, async (request, reply) => {
+    const started = ({ auditId, cases }: { auditId: string; cases: number }) => {
+      flashSuccess(request, `Audit started with ${String(cases)} ${cases === 1 ? 'case' : 'cases'}.`, 'audit-started');
+      return reply.redirect(`/quality-audits/${auditId}`, 303);
+    };
+    const submission = await formSubmissionWithoutCase(request, START_QUALITY_AUDIT);
+    if (submission.recordedBefore) return started(await auditStarted(ctx, actor(request), submission.recordedBefore));
     const values = readStartForm(request.body);
-    const result = await startQualityAudit(ctx, actor(request), values);
-    if (result.ok) {
-      flashSuccess(request, `Audit started with ${String(result.value.cases)} ${result.value.cases === 1 ? 'case' : 'cases'}.`, 'audit-started');
-      return reply.redirect(`/quality-audits/${result.value.auditId}`, 303);
-    }
+    const result = await startQualityAudit(ctx, actor(request), values, submission.id);
+    if (result.ok) return started(result.value);
     if (result.code !== 'invalid') return sendErrorPage(reply, result.code);
     return startPage(reply, { ...values, organisationId: request.user!.organisationId }, startFormErrors(result.problems), result.refused ? 403 : 400);
   });

@@ -4,9 +4,9 @@
 // comes back with the GOV.UK error summary and everything typed kept.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
-import { liftCaseHold, liftRuleHold, placeCaseHold, placeRuleHold, viewCaseHolds, viewRuleHolds, type RuleHoldsView } from '../../../application/retention/legal-holds.ts';
+import { liftCaseHold, liftRuleHold, PLACE_LEGAL_HOLD, placeCaseHold, placeRuleHold, viewCaseHolds, viewRuleHolds, type RuleHoldsView } from '../../../application/retention/legal-holds.ts';
 import { serviceToday } from '../../../domain/shared/service-day.ts';
-import { formSubmission, sendAgainWhenRaced } from '../../forms/submission.ts';
+import { formSubmission, formSubmissionWithoutCase, sendAgainWhenRaced } from '../../forms/submission.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
 import { holdFormErrors, presentHold, presentRetention } from './retention.presenter.ts';
@@ -76,13 +76,18 @@ export async function retentionRoutes(app: FastifyInstance): Promise<void> {
     return rulePage(reply, result.value);
   });
 
-  app.post('/admin/legal-holds', { preHandler: requireUser }, async (request, reply) => {
-    const values = typed(request.body, ['organisationId', 'bornFrom', 'bornTo', 'reason']);
-    const result = await placeRuleHold(ctx, actor(request), { organisationId: values['organisationId']!, bornFrom: values['bornFrom']!, bornTo: values['bornTo']!, reason: values['reason']! });
-    if (result.ok) {
+  // Posted twice, it sets one hold (ADR 0026): a second post is answered as the first was.
+  app.post('/admin/legal-holds', { preHandler: requireUser, errorHandler: sendAgainWhenRaced }, async (request, reply) => {
+    const set = () => {
       flashSuccess(request, 'The legal hold is set: no case it matches will be disposed of until it is lifted.');
       return reply.redirect('/admin/legal-holds', 303);
-    }
+    };
+    const submission = await formSubmissionWithoutCase(request, PLACE_LEGAL_HOLD);
+    if (submission.recordedBefore) return set();
+    const values = typed(request.body, ['organisationId', 'bornFrom', 'bornTo', 'reason']);
+    const draft = { organisationId: values['organisationId']!, bornFrom: values['bornFrom']!, bornTo: values['bornTo']!, reason: values['reason']! };
+    const result = await placeRuleHold(ctx, actor(request), draft, submission.id);
+    if (result.ok) return set();
     if (result.code !== 'invalid') return sendErrorPage(reply, 'forbidden');
     const view = await viewRuleHolds(ctx, actor(request));
     if (!view.ok) return sendErrorPage(reply, 'forbidden');
