@@ -85,9 +85,10 @@ export function blankForm(): DischargeFormValues {
   return { ...singles, followUps: Array.from({ length: FIRST_ROWS.followUps }, blankFollowUp), attendees: Array.from({ length: FIRST_ROWS.attendees }, blankPerson) };
 }
 
+/** A field exactly as typed, however long: a form given back must hold all of it (the domain refuses what is too long). */
 const str = (body: Record<string, unknown>, key: string): string => {
   const value = body[key];
-  return typeof value === 'string' ? value.slice(0, 5000) : '';
+  return typeof value === 'string' ? value : '';
 };
 
 /** How many rows of a kind were shown: the highest numbered field sent, within the limit. */

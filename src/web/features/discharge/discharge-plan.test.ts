@@ -137,6 +137,16 @@ describe('the discharge plan page', () => {
     });
   });
 
+  it('gives back advice longer than the form keeps exactly as typed, after an error and after "add another", recording nothing', async () => {
+    const advice = `${'a'.repeat(5_290)} end`;
+    const refused = await web.post(`/cases/${caseId}/discharge-plan`, filled({ feedingAndHandling: advice }));
+    assert.equal(refused.statusCode, 400);
+    assert.ok(refused.body.includes(`>${advice}</textarea>`), 'the advice whole, not cut');
+    const added = await web.post(`/cases/${caseId}/discharge-plan`, { ...filled({ feedingAndHandling: advice }), add: 'followUps' });
+    assert.equal(added.statusCode, 200);
+    assert.ok(added.body.includes(`>${advice}</textarea>`));
+  });
+
   it('records the plan and shows it, latest stay first, with what is still missing', async () => {
     const saved = await web.post(`/cases/${caseId}/discharge-plan`, filled());
     assert.equal(saved.statusCode, 303);
