@@ -29,7 +29,8 @@ export function readForm(form: ConsentForm, raw: unknown): FormValues {
   return Object.fromEntries(
     FIELDS[form].map((field) => {
       const value = body[field];
-      const text = typeof value === 'string' ? value.slice(0, 5000) : '';
+      // Exactly as typed, however long: a form given back must hold all of it (the domain refuses what is too long).
+      const text = typeof value === 'string' ? value : '';
       return [field, field.endsWith('-day') || field.endsWith('-month') || field.endsWith('-year') ? text.trim() : text];
     }),
   );

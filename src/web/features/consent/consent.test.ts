@@ -88,6 +88,13 @@ describe('the consent page', () => {
     });
   });
 
+  it('gives back a reason longer than the form keeps exactly as typed, recording nothing', async () => {
+    const reason = `${'r'.repeat(5_290)} end`;
+    const refused = await web.post(`/cases/${caseId}/consent/sharing`, { sharedWhat: 'The police log', sharedWith: 'Health visiting', ...dateFields('sharedOn', today), basis: 'safeguarding-child', decidedBy: '', reason });
+    assert.equal(refused.statusCode, 400);
+    assert.ok(refused.body.includes(`>${reason}</textarea>`), 'the reason whole, not cut');
+  });
+
   it('records a consent given, then its withdrawal, and shows the line with its tag', async () => {
     const given = await web.post(`/cases/${caseId}/consent/consent`, { askedPersonId: mumId, purpose: 'sharing with the GP and housing', ...dateFields('soughtOn', addDays(today, -3)), answer: 'given' });
     assert.equal(given.statusCode, 303, given.body.slice(0, 500));
