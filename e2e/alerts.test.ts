@@ -31,7 +31,12 @@ describe('alerts for the lead professional when the hospital records a discharge
     await visit(page, '/', { status: 200, heading: 'My cases' });
     const banner = page.locator('[data-qa="open-alerts"]');
     assert.match(await banner.innerText(), /You have 1 open alert\b/);
-    assert.match(await banner.innerText(), /Ruby Okafor: Ruby Okafor was discharged from hospital today/);
+    // The message names the baby once and is the link to the record.
+    const alert = page.locator('[data-qa="home-alert"]');
+    assert.match(await alert.innerText(), /^High\s+Ruby Okafor was discharged from hospital today/);
+    assert.equal((await alert.innerText()).split('Ruby Okafor').length, 2, 'the name said once');
+    assert.match((await alert.getByRole('link').getAttribute('href')) ?? '', /^\/cases\//);
+    await expectNoAxeViolations(page);
     const navigation = page.getByRole('navigation', { name: 'Menu' });
     assert.equal(await navigation.getByRole('link', { name: 'Alerts (1)' }).getAttribute('href'), '/alerts');
   });

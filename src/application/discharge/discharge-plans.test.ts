@@ -64,7 +64,7 @@ describe('recording and listing discharge plans', () => {
     const [entry, ...more] = await planEntries();
     assert.equal(more.length, 0);
     assert.equal(entry!.id, result.value.entryId);
-    assert.equal(entry!.source, 'agency-record');
+    assert.equal(entry!.source, 'professional-judgement', 'made on the page: the practitioner\'s own plan, not another agency\'s record');
     assert.equal(entry!.occurred_on, today);
     assert.match(entry!.summary, /^Discharge plan for leaving a neonatal unit on .*; first seen at home by Claire Dobson \(Health visiting\)/);
     assert.deepEqual(entry!.details, { form: 'discharge-plan', dischargePlan: result.value.plan });

@@ -2,8 +2,8 @@
 // (cases/change-case.ts): the case is locked and the caller's access decided there (the team and
 // organisation oversight; emergency access changes nothing), the plan is checked by the domain
 // (discharge/discharge-plan-rules.ts) against the baby's birth, the chronology and the team as they
-// stand inside the change, and stored as one chronology entry of kind `discharge-plan` (source
-// agency-record, the summary in plain words, the plan in its details). The entry is in the
+// stand inside the change, and stored as one chronology entry of kind `discharge-plan` (the summary
+// in plain words, the plan in its details), its source who recorded it (planSource). The entry is in the
 // chronology the profile is evaluated from, so the change writes a profile version, and its audit
 // entry is discharge-plan.record. A refused plan changes nothing and is audited as a failure naming
 // its problems; someone outside the team is refused and audited as denied by changeCase.
@@ -38,6 +38,14 @@ export type RecordDischargePlanResult =
   | { ok: false; code: 'invalid'; message: string; problems: DischargeProblem[] };
 
 /** `submission`: the one-time id of the form it was posted from, noted with what it records so that a second post records nothing (ADR 0026). */
+/**
+ * Where the plan comes from (docs/domain.md, "Evidence sources"): made on the page, it is the
+ * practitioner's own plan (professional judgement); sent through the API, it is an agency's system's.
+ */
+function planSource(actor: UserActor): 'professional-judgement' | 'agency-record' {
+  return actor.channel === 'api' ? 'agency-record' : 'professional-judgement';
+}
+
 export async function recordDischargePlan(ctx: AppContext, actor: UserActor, caseId: string, draft: DischargePlanDraft, submission?: string): Promise<RecordDischargePlanResult> {
   return changeCase<RecordDischargePlanResult>(
     ctx,
@@ -65,7 +73,7 @@ export async function recordDischargePlan(ctx: AppContext, actor: UserActor, cas
         kind: 'discharge-plan',
         occurredAt: today,
         summary: dischargePlanSummary(plan),
-        source: 'agency-record',
+        source: planSource(actor),
         details: dischargePlanDetails(plan),
       });
       // The domain has checked the plan and the entry is built from it: a refusal here is a bug, and undoes the change.

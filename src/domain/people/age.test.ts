@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ageInDays, correctedAge, describeAgeInDays, gestationToday, isPreterm } from './age.ts';
+import { ageInDays, correctedAge, describeAgeInDays, gestationInWords, gestationToday, isPreterm } from './age.ts';
 
 describe('age in words', () => {
   it('counts days for the first two weeks, then weeks, then months, then years', () => {
@@ -54,5 +54,11 @@ describe('gestation of an unborn baby', () => {
     assert.deepEqual(gestationToday('2027-01-31', '2026-11-22'), { weeks: 30, days: 0 });
     assert.deepEqual(gestationToday('2027-01-28', '2026-11-22'), { weeks: 30, days: 3 });
     assert.deepEqual(gestationToday('2026-11-22', '2026-11-22'), { weeks: 40, days: 0 });
+  });
+
+  it('says gestation with a singular week or day where there is one', () => {
+    assert.equal(gestationInWords({ weeks: 28, days: 1 }), '28 weeks 1 day');
+    assert.equal(gestationInWords({ weeks: 1, days: 0 }), '1 week 0 days');
+    assert.equal(gestationInWords({ weeks: 30, days: 6 }), '30 weeks 6 days');
   });
 });

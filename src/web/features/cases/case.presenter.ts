@@ -5,7 +5,7 @@ import { cachedGenogram } from './genogram-cache.ts';
 import { mayManageTeam } from '../../../domain/access/case-access.ts';
 import type { ChronologyEntry } from '../../../domain/chronology/chronology.types.ts';
 import { currentEntries } from '../../../domain/chronology/current-entries.ts';
-import { ageInDays, correctedAge, describeAgeInDays, gestationToday } from '../../../domain/people/age.ts';
+import { ageInDays, correctedAge, describeAgeInDays, gestationInWords, gestationToday } from '../../../domain/people/age.ts';
 import { infantDisplayName } from '../../../domain/people/infant-name.ts';
 import { formatNhsNumber } from '../../../domain/people/nhs-number.ts';
 import { caseLevelLabel } from '../../../domain/shared/case-levels.ts';
@@ -96,7 +96,7 @@ export function presentCase(view: CaseView, now: Date) {
     born,
     age,
     correctedAge: corrected.applies ? corrected.description : null,
-    gestation: gestation ? `${gestation.weeks} weeks ${gestation.days} days` : null,
+    gestation: gestation ? gestationInWords(gestation) : null,
     nhsNumber: record.nhsNumber ? formatNhsNumber(record.nhsNumber) : null,
     details: presentRecordDetails(record.details),
     level: caseLevelLabel(record.level),

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { recordMeeting } from '../../../application/meetings/record-meeting.ts';
+import { addDays } from '../../../domain/shared/calendar-date.ts';
 import { serviceToday } from '../../../domain/shared/service-day.ts';
 import { actorFor, makeCase, makePerson, makeUser } from '../../../../test/helpers/factories.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
@@ -77,6 +78,17 @@ describe('case overview page', () => {
     assert.match(response.body, /data-qa="unknown-adult-warning"/);
     assert.match(response.body, /Mother&#39;s new partner, name unknown/);
     assert.match(response.body, /Gestation today/);
+  });
+
+  it('says gestation today with a singular day: 28 weeks 1 day', async () => {
+    const lead = await makeUser(t.ctx, { role: 'practitioner' });
+    const { id: caseId } = await makeCase(t.ctx, { familyName: 'Weekday', teamUserIds: [lead.id] });
+    // 40 weeks less 83 days to the due date is 197 days: 28 weeks 1 day.
+    await t.ctx.db.updateTable('cases').set({ status: 'unborn', date_of_birth: null, expected_delivery_date: addDays(serviceToday(t.clock.now()), 83) }).where('id', '=', caseId).execute();
+    const page = await (await WebClient.signedIn(t.app, lead)).get(`/cases/${caseId}`);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /28 weeks 1 day\b(?! s)/);
+    assert.ok(!page.body.includes('1 days'));
   });
 
   it('audits each look at the record with the basis for access', async () => {

@@ -56,7 +56,8 @@ export async function chronologyRoutes(app: FastifyInstance): Promise<void> {
     return reply.page(
       'chronology/chronology.njk',
       {
-        title: 'Chronology',
+        // Titled with the baby's name, as the timeline is: the tab and a screen reader say whose chronology.
+        title: `Chronology: ${caseName}`,
         caseId,
         caseName,
         canChange,

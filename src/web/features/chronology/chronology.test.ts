@@ -56,6 +56,8 @@ describe('chronology list, entry page, filters, CSV and printable page', () => {
     const client = await WebClient.signedIn(t.app, lead);
     const page = await client.get(list());
     assert.equal(page.statusCode, 200);
+    const baby = /<span class="govuk-caption-l">([^<]+)<\/span>/.exec(page.body)?.[1] ?? 'no caption';
+    assert.ok(page.body.includes(`<title>Chronology: ${baby} - `), 'the title names the baby, as the caption does');
     assert.deepEqual(shownIds(page.body), [ids['clinic'], ids['note'], ids['incident'], ids['visit']]);
     const [clinic, note, incident, visit] = rows(page.body);
     assert.deepEqual(visit, ['5 October 2026 : Home visit', 'Northfield Health Visiting', 'Home visit', 'Baby seen asleep in a Moses basket', 'Seen by the practitioner', 'No']);

@@ -33,7 +33,7 @@ export async function growthRoutes(app: FastifyInstance): Promise<void> {
   function page(reply: FastifyReply, view: GrowthView, values: FormValues = {}, errors: object = {}, status = 200) {
     return reply.page(
       'growth/growth.njk',
-      { title: 'Growth', p: presentGrowth(view), kindItems: KIND_ITEMS(values['kind']), values, fieldErrors: {}, backLink: `/cases/${view.caseId}`, ...errors },
+      { title: `Growth: ${view.babyName}`, p: presentGrowth(view), kindItems: KIND_ITEMS(values['kind']), values, fieldErrors: {}, backLink: `/cases/${view.caseId}`, ...errors },
       status,
     );
   }

@@ -37,6 +37,8 @@ describe('the growth page', () => {
     const page = await web.get(`/cases/${caseId}/growth`);
     assert.equal(page.statusCode, 200);
     assert.match(textOf(qaElement(page.body, 'no-measurements')), /No measurements have been recorded/);
+    const baby = /<span class="govuk-caption-l">([^<]+)<\/span>/.exec(page.body)?.[1] ?? 'no caption';
+    assert.ok(page.body.includes(`<title>Growth: ${baby} - `), 'the title names the baby, as the caption does');
     assert.equal(textOf(qaElement(page.body, 'faltering-status')), 'Not yet known');
     assert.ok(qaElement(page.body, 'measurement-form'));
     const casePage = await web.get(`/cases/${caseId}`);

@@ -2,6 +2,7 @@
 // as text under headers. The page shows the tables; each CSV file holds the same headers and rows.
 import type { PartnershipReports, ReportName } from '../../../application/reports/partnership-reports.ts';
 import type { Share, SocialWorkerNotice } from '../../../domain/reports/partnership-reports.ts';
+import { countOf } from '../../../domain/profile/plain-words.ts';
 import { dayInWords } from '../../../domain/shared/calendar-date.ts';
 import { periodQuery } from './cin-census.presenter.ts';
 
@@ -60,7 +61,7 @@ export function reportTables(reports: PartnershipReports): ReportTable[] {
       name: 'trigger-to-review',
       title: 'Time from a trigger to the review',
       description: 'Each event in the period that should re-open the profile, and how long until the profile was next marked reviewed.',
-      total: `${percent(triggers.reviewed)} reviewed since${triggers.medianDays === null ? '' : `; median ${String(triggers.medianDays)} days`}`,
+      total: `${percent(triggers.reviewed)} reviewed since${triggers.medianDays === null ? '' : `; median ${countOf(triggers.medianDays, 'day')}`}`,
       headers: ['Baby', 'Trigger', 'On', 'Reviewed on', 'Days'],
       rows: triggers.rows.map((r) => ({ caseId: r.caseId, cells: [r.babyName, r.trigger, dayInWords(r.triggerOn), r.reviewedOn === null ? 'Not yet' : dayInWords(r.reviewedOn), r.days === null ? '' : String(r.days)] })),
       csvHref: csvHref('trigger-to-review'),

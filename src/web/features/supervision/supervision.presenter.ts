@@ -5,6 +5,7 @@
 import type { DueCase } from '../../../application/supervision/list-supervision-due.ts';
 import type { Choice } from '../../../application/supervision/view-supervisions.ts';
 import { CASE_LEVELS, isCaseLevel } from '../../../domain/shared/case-levels.ts';
+import { countOf } from '../../../domain/profile/plain-words.ts';
 import { dayInWords } from '../../../domain/shared/calendar-date.ts';
 import type { ChangesSinceLast } from '../../../domain/supervision/supervision-changes.ts';
 import { STUCK_ANSWER_LABELS, STUCK_ANSWERS, SUPERVISION_PROMPTS } from '../../../domain/supervision/supervision-prompts.ts';
@@ -63,6 +64,6 @@ export function presentDueCase(due: DueCase) {
     babyName: due.babyName,
     level: isCaseLevel(due.level) ? CASE_LEVELS[due.level].label : due.level,
     findings: due.serious.map((f) => `${findingTitle(f.id)} (${f.severity})`),
-    last: due.lastHeldOn === null ? 'Never supervised' : `${dayInWords(due.lastHeldOn)} (${String(due.daysSinceLast)} days ago)`,
+    last: due.lastHeldOn === null ? 'Never supervised' : `${dayInWords(due.lastHeldOn)} (${countOf(due.daysSinceLast ?? 0, 'day')} ago)`,
   };
 }
