@@ -14,17 +14,8 @@ const VIEWS = path.join(ROOT, 'src/web');
 
 /** ADR 0026's "not yet": forms guarded against a double press only (the profile's also carry their version). */
 const NOT_YET_RECORDING_ONCE = [
-  'src/web/features/cases/case-details.njk',
-  'src/web/features/find-record/new-record.njk',
   'src/web/features/find-record/record-birth.njk',
-  'src/web/features/profile/decision.njk',
-  'src/web/features/profile/factor.njk',
-  'src/web/features/profile/level.njk',
-  'src/web/features/profile/review.njk',
-  'src/web/features/profile/subject-assessment.njk',
   'src/web/features/quality-audits/audit-case.njk',
-  'src/web/features/quality-audits/quality-audit-new.njk',
-  'src/web/features/retention/rule-holds.njk',
 ];
 
 function templates(folder: string): string[] {
