@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { serviceToday } from '../src/domain/shared/service-day.ts';
 import type { TokenScope } from '../src/domain/shared/token-scopes.ts';
+import { ERROR_MEANINGS } from '../src/api/v1/schemas.ts';
 import { apiTokenFor, makeCase, makeOrganisation, makePerson, makeUser } from './helpers/factories.ts';
 import { routeTable, type RouteEntry } from './helpers/route-table.ts';
 import { createTestApp, type TestApp } from './helpers/test-app.ts';
@@ -95,7 +96,7 @@ interface Schema {
 interface Operation {
   parameters?: { name: string; in: string; required?: boolean; schema: Schema }[];
   requestBody?: { content: Record<string, { schema: Schema }> };
-  responses: Record<string, { content?: Record<string, unknown> }>;
+  responses: Record<string, { description: string; content?: Record<string, { schema: Schema & { title?: string } }> }>;
 }
 interface Doc {
   paths: Record<string, Record<string, Operation>>;
@@ -194,12 +195,30 @@ describe('every API operation on a case, refused to someone outside its team', (
     if (RECORD.test(response.body)) return `told something of the record: ${response.body}`;
     const body = response.json<{ error?: { code: string }; resourceType?: string; issue?: { code: string }[] }>();
     const said = type === 'application/fhir+json' ? body.issue?.[0]?.code : body.error?.code;
-    return said === code ? null : `said ${said ?? 'no code'}, not ${code}`;
+    if (said !== code) return `said ${said ?? 'no code'}, not ${code}`;
+    // The published words name the API's code; a FHIR route's describe its own OperationOutcome.
+    if (type === 'application/json' && !published.description.includes(`${code}:`)) return `published '${published.description}', which does not name ${code}`;
+    return null;
   }
 
   it('names the action of each operation’s refusal: a new operation on a case needs its line in REFUSED_AS', () => {
     assert.deepEqual(operations.map(nameOf).filter((name) => !(name in REFUSED_AS)), []);
     assert.deepEqual(Object.keys(REFUSED_AS).filter((name) => !operations.some((route) => nameOf(route) === name)), [], 'no line for an operation that is gone');
+  });
+
+  it('publishes each refusal’s meaning and body: 401, 403 and 404 in the API’s words with its error shape, or a FHIR route’s own with an OperationOutcome', () => {
+    const wrong: string[] = [];
+    for (const route of operations) {
+      for (const status of ['401', '403', '404']) {
+        const published = operationOf(route).responses[status];
+        const json = published?.content?.['application/json']?.schema.$ref;
+        const fhir = published?.content?.['application/fhir+json']?.schema.title;
+        if (!published) wrong.push(`${nameOf(route)}: publishes no ${status}`);
+        else if (fhir !== undefined ? fhir !== 'OperationOutcome' || published.description === 'Default Response' : json !== '#/components/schemas/Error' || published.description !== ERROR_MEANINGS[Number(status)])
+          wrong.push(`${nameOf(route)}: ${status} published as '${published.description}' with ${JSON.stringify(published.content)}`);
+      }
+    }
+    assert.deepEqual(wrong, []);
   });
 
   for (const who of ['outsider', 'admin'] as const) {

@@ -18,6 +18,7 @@ import { patientIdOf } from './case-in-address.ts';
 import { CaseIdParams } from './case.schemas.ts';
 import { EverythingBundle, FhirCapabilityStatement, FhirPatient, SEARCHED_RESOURCES, searchsetOf } from './fhir-export.schemas.ts';
 import { FhirOperationOutcome, sendFastifyRefusalAsOutcome, sendInputProblemAsOutcome, sendOutcome } from './fhir-outcome.ts';
+import { errorResponse, SCOPE_REFUSAL } from './schemas.ts';
 
 const FHIR_JSON = 'application/fhir+json';
 type SearchedType = keyof typeof SEARCHED_RESOURCES;
@@ -28,14 +29,14 @@ const inBoth = (schema: TSchema, description: string) => ({ description, content
 const refusal = (description: string) => ({ description, content: { [FHIR_JSON]: { schema: FhirOperationOutcome }, 'application/json': { schema: Type.Ref('Error') } } });
 /** A refusal of the request's shape, always an OperationOutcome, never the API's error (fhir-outcome.ts). */
 const shapeRefusal = (description: string) => ({ description, content: { [FHIR_JSON]: { schema: FhirOperationOutcome } } });
-const tokenRefusal = { description: 'No valid token', content: { 'application/json': { schema: Type.Ref('Error') } } };
+const tokenRefusal = errorResponse(401);
 
 const common = { tags: ['fhir'], security: [{ bearer: [] }] };
 const caseResponses = {
   400: shapeRefusal('A parameter that is not valid (an OperationOutcome)'),
   401: tokenRefusal,
-  403: refusal('Outside the team around the baby (an OperationOutcome, audited), or a token without the read scope'),
-  404: refusal('No such case (an OperationOutcome)'),
+  403: refusal(`An OperationOutcome, code forbidden: you are not in the team around the baby (audited as refused); or the API's error, ${SCOPE_REFUSAL}`),
+  404: refusal('An OperationOutcome, code not-found: no such case'),
 };
 
 const SearchQuery = Type.Object(
@@ -83,7 +84,7 @@ export async function fhirExportApiRoutes(app: FastifyInstance): Promise<void> {
 
   app.get(
     '/fhir/metadata',
-    { preHandler: requireBearer, schema: { ...common, summary: 'The CapabilityStatement: what this FHIR endpoint does (FHIR R4, UK Core profiles)', response: { 200: inBoth(FhirCapabilityStatement, 'CapabilityStatement'), 401: tokenRefusal, 403: tokenRefusal } } },
+    { preHandler: requireBearer, schema: { ...common, summary: 'The CapabilityStatement: what this FHIR endpoint does (FHIR R4, UK Core profiles)', response: { 200: inBoth(FhirCapabilityStatement, 'CapabilityStatement'), 401: tokenRefusal, 403: errorResponse(403) } } },
     async (request, reply) => sendFhir(request, reply, 200, capabilityStatement(baseOf(request))),
   );
 

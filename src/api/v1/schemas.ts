@@ -26,9 +26,35 @@ export const ErrorResponse = Type.Object(
   { $id: 'Error', title: 'Error' },
 );
 
-/** The error answers an operation gives, and always 503 database-unavailable: no writable database for a moment, send it again (docs/adr/0013-database-failover.md). */
-export const errorResponses = (...statuses: number[]) =>
-  Object.fromEntries([...statuses, 503].map((status) => [status, Type.Ref('Error')]));
+/**
+ * What an error status means, published beside it with the code its body carries. The refusals on a
+ * case are those of the access rules (docs/domain.md, Access; audited as docs/adr/0024 says).
+ */
+/** A token's scope refusal (bearer-auth.ts), on any operation that needs a scope. */
+export const SCOPE_REFUSAL = 'insufficient-scope: the token lacks the scope this needs (read, write or feed); audited as api-token.scope';
+
+export const ERROR_MEANINGS: Readonly<Record<number, string>> = {
+  400: 'validation-failed: the request is not of the published shape (details say where), or bad-request: it could not be read',
+  401: 'unauthorised: no token, or one that is not valid (unknown, expired or revoked); sent with WWW-Authenticate: Bearer; not audited',
+  403: `forbidden: not yours to do. On a case: you are not in the team around the baby, or your access stops short of this (reading the record in an emergency lets you read, not change); audited as refused under the action asked for. ${SCOPE_REFUSAL}`,
+  404: 'not-found: no such case, or nothing of that id in it',
+  409: 'A conflict with what is recorded: version-conflict (read it again), closed-for-transfer, or a code of the operation',
+  413: 'payload-too-large: the body is too large',
+  415: 'unsupported-media-type: send JSON with Content-Type: application/json',
+  422: 'The request is of the right shape but the service refuses it: the message says why',
+  429: 'rate-limited: too many requests, wait a minute',
+  500: 'internal-error: something went wrong on our side',
+  503: 'database-unavailable: no writable database for a moment, send it again (docs/adr/0013-database-failover.md)',
+};
+
+/** One error answer as published: its meaning and the error shape. */
+export const errorResponse = (status: number) => ({
+  description: ERROR_MEANINGS[status] ?? 'An error',
+  content: { 'application/json': { schema: Type.Ref('Error') } },
+});
+
+/** The error answers an operation gives, and always 503 database-unavailable. */
+export const errorResponses = (...statuses: number[]) => Object.fromEntries([...statuses, 503].map((status) => [status, errorResponse(status)]));
 
 /**
  * Free text that must say something: 1 to maxLength characters, not only spaces. The use cases trim

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { RouteOptions } from 'fastify';
 import { requireBearer } from './bearer-auth.ts';
+import { errorResponse } from './schemas.ts';
 import { addStandardErrorResponses, standardErrorStatuses } from './standard-responses.ts';
 
 const handler = async () => ({});
@@ -21,7 +22,7 @@ describe('the error answers every API operation publishes', () => {
     const own = { 200: { type: 'object' }, 400: { title: 'OperationOutcome' } };
     const options = route({ schema: { tags: ['things'], response: own } });
     addStandardErrorResponses(options);
-    assert.deepEqual(options.schema?.response, { ...own, 500: { $ref: 'Error' }, 503: { $ref: 'Error' } });
+    assert.deepEqual(options.schema?.response, { ...own, 500: errorResponse(500), 503: errorResponse(503) });
     assert.deepEqual(own, { 200: { type: 'object' }, 400: { title: 'OperationOutcome' } }, 'the route\'s own object is not changed');
   });
 

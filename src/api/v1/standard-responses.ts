@@ -1,7 +1,7 @@
 // The error answers every API operation can give whatever it does, added to each operation's published
 // responses as it is registered (api-v1.plugin.ts), so that no route forgets one. Each is the API's
-// error shape; an operation that publishes a status itself (a FHIR route's OperationOutcome) keeps its
-// own. What an operation answers of its own (404, 409, 422 …) it publishes itself.
+// error shape, described by what its status means (schemas.ts ERROR_MEANINGS); an operation that
+// publishes a status itself (a FHIR route's OperationOutcome) keeps its own. What an operation answers of its own (404, 409, 422 …) it publishes itself.
 //   400  the input guard (a body nested too deep, text no database can store: in the address or
 //        query of any operation) and, where there is a schema, a request not of its shape
 //   401, 403  the token check (requireBearer): no valid token; a token without the scope needed
@@ -9,8 +9,8 @@
 //   429  a route with a rate limit
 //   500  anything unforeseen; 503 no writable database for a moment (docs/adr/0013-database-failover.md)
 import type { RouteOptions } from 'fastify';
-import { Type } from 'typebox';
 import { requireBearer } from './bearer-auth.ts';
+import { errorResponse } from './schemas.ts';
 
 const BODYLESS = new Set(['GET', 'HEAD']);
 
@@ -40,5 +40,5 @@ export function addStandardErrorResponses(route: RouteOptions): void {
   const published = (schema.response ?? {}) as Record<string, unknown>;
   const missing = standardErrorStatuses(route).filter((status) => !(String(status) in published));
   if (missing.length === 0) return;
-  route.schema = { ...schema, response: { ...published, ...Object.fromEntries(missing.map((status) => [status, Type.Ref('Error')])) } };
+  route.schema = { ...schema, response: { ...published, ...Object.fromEntries(missing.map((status) => [status, errorResponse(status)])) } };
 }
