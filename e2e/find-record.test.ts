@@ -78,7 +78,7 @@ describe('records people can find (issue 14)', () => {
     await expectNoAxeViolations(page);
     const refused = await submit(page, page.getByRole('button', { name: 'Create record' }));
     assert.equal(refused.status(), 400);
-    await expectErrorSummary(page, [{ text: "Enter the mother's NHS number as 10 digits, like 943 476 5919. Check it: the number entered is not a valid NHS number", href: '#motherNhsNumber' }]);
+    await expectErrorSummary(page, [{ text: "The mother's NHS number is not valid: its last digit (the check digit) does not match the other 9. Check each digit", href: '#motherNhsNumber' }]);
     assert.equal(await page.locator('#address').inputValue(), '12 Orchard Way\nDerby', 'what was typed is kept');
     await expectNoAxeViolations(page);
     await page.locator('#motherNhsNumber').fill('401 023 2137');

@@ -86,7 +86,7 @@ describe('the address, GP and hospital page', () => {
     assert.equal(response.statusCode, 400);
     assert.deepEqual(summaryErrors(response.body), [
       '#postcode: Enter a real postcode, like DE1 2AB',
-      "#motherNhsNumber: Enter the mother's NHS number as 10 digits, like 943 476 5919. Check it: the number entered is not a valid NHS number",
+      "#motherNhsNumber: The mother's NHS number is not valid: its last digit (the check digit) does not match the other 9. Check each digit",
       '#gpPracticeOdsCode: Enter the practice code as a letter and 5 numbers, like A81001',
     ]);
     for (const typed of ['value="DE1"', 'value="401 023 2138"', 'value="84001"']) assert.ok(response.body.includes(typed), typed);

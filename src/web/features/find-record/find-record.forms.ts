@@ -1,9 +1,9 @@
 // The one step that reads each find-record form: the schema's checks, then the dates typed as day,
 // month and year, giving either what the use case needs or GOV.UK errors in the order the form
 // shows its fields, always with what the user typed so the page can show it again.
-import { checkNhsNumber } from '../../../domain/people/nhs-number.ts';
+import { nhsNumberWords } from '../../../domain/people/nhs-number.ts';
 import { isPostcode, type RecordDetails, type RecordDetailsProblem } from '../../../domain/people/record-details.ts';
-import { NHS_NUMBER_MESSAGE, parseNameQuery, type FieldProblem } from '../../../domain/people/record-matching.ts';
+import { parseNameQuery, type FieldProblem } from '../../../domain/people/record-matching.ts';
 import type { NewCaseInput } from '../../../application/cases/create-case.ts';
 import type { BirthInput } from '../../../application/cases/record-birth.ts';
 import type { SearchCriteria } from '../../../application/cases/search-cases.ts';
@@ -79,7 +79,8 @@ export function readSearchForm(body: unknown): FormOutcome<SearchCriteria> {
   const state = start(searchForm, body);
   const { values, errors } = state;
   const date = addDate(state, DATE_FIELDS.search, false);
-  if (values['nhsNumber'] && !errors['nhsNumber'] && checkNhsNumber(values['nhsNumber']) !== null) errors['nhsNumber'] = NHS_NUMBER_MESSAGE;
+  const nhsNumberProblem = values['nhsNumber'] && !errors['nhsNumber'] ? nhsNumberWords(values['nhsNumber']) : null;
+  if (nhsNumberProblem !== null) errors['nhsNumber'] = nhsNumberProblem;
   if (values['name'] && !errors['name'] && !parseNameQuery(values['name'])) errors['name'] = NAME_TOO_SHORT;
   if (values['postcode'] && !errors['postcode'] && !isPostcode(values['postcode'])) errors['postcode'] = POSTCODE_MESSAGE;
   const dateTyped = dateKeys('dateOfBirth').some((key) => values[key]);

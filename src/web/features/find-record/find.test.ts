@@ -106,7 +106,7 @@ describe('find a record page', () => {
     const response = await search({ nhsNumber: '123 456 7890', name: 'Smith' });
     assert.equal(response.statusCode, 400);
     assert.match(response.body, /There is a problem/);
-    assert.deepEqual(summaryErrors(response.body), ['#nhsNumber: Enter a valid NHS number: 10 digits, like 943 476 5919']);
+    assert.deepEqual(summaryErrors(response.body), ['#nhsNumber: This NHS number is not valid: its last digit (the check digit) does not match the other 9. Check each digit']);
     assert.match(response.body, /id="nhsNumber-error"/);
     assert.match(response.body, /value="123 456 7890"/);
     assert.match(response.body, /value="Smith"/);

@@ -124,7 +124,7 @@ describe('create a record page', () => {
     assert.equal(response.statusCode, 400);
     assert.deepEqual(summaryErrors(response.body), [
       '#postcode: Enter a real postcode, like DE1 2AB',
-      "#motherNhsNumber: Enter the mother's NHS number as 10 digits, like 943 476 5919. Check it: the number entered is not a valid NHS number",
+      "#motherNhsNumber: The mother's NHS number is not valid: its last digit (the check digit) does not match the other 9. Check each digit",
     ]);
     assert.ok(response.body.includes('value="401 023 2138"'));
   });
@@ -168,7 +168,7 @@ describe('create a record page', () => {
   it('refuses a date of birth in the future and an NHS number that fails the check, saying why', async () => {
     const response = await submit({ ...bornBaby, givenName: 'Future', 'dateOfBirth-day': '23', 'dateOfBirth-month': '11', 'dateOfBirth-year': '2026', nhsNumber: '1234567890' });
     assert.equal(response.statusCode, 400);
-    assert.deepEqual(summaryErrors(response.body), ['#dateOfBirth-day: Date of birth must be today or in the past', '#nhsNumber: Enter a valid NHS number: 10 digits, like 943 476 5919']);
+    assert.deepEqual(summaryErrors(response.body), ['#dateOfBirth-day: Date of birth must be today or in the past', '#nhsNumber: This NHS number is not valid: its last digit (the check digit) does not match the other 9. Check each digit']);
     assert.match(response.body, /value="1234567890"/);
   });
 
