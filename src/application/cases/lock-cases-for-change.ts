@@ -63,7 +63,18 @@ export interface LockedCases {
 }
 
 const NOT_FOUND: CaseRefusal = { code: 'not-found', message: 'There is no case with this id.' };
-const FORBIDDEN: CaseRefusal = { code: 'forbidden', message: 'Only the team around the family can change the profile.' };
+/** What a refused change was, in its refusal's words, by the action audited (docs/domain.md, Access). */
+const REFUSED_CHANGE: Readonly<Record<string, string>> = {
+  'chronology.record': 'add to the chronology',
+  'case.level-change': 'change the level',
+  'case.level-proposal': 'propose a level',
+};
+
+/** Outside the team, or access that stops short of a change (reading in an emergency). */
+function forbidden(action: string): CaseRefusal {
+  const what = REFUSED_CHANGE[action] ?? (action.startsWith('profile.') ? 'change the profile' : 'change this record');
+  return { code: 'forbidden', message: `Only the team around the family can ${what}.` };
+}
 
 /**
  * `onClosedCase`: whether the change may still be made on a case closed for transfer (recording the
@@ -115,7 +126,7 @@ export async function lockCasesForChange(
       now,
     });
     if (!access.allowed || !access.canChange) {
-      locked.refused.set(row.id, FORBIDDEN);
+      locked.refused.set(row.id, forbidden(action));
       locked.refusalAudit.push({ action, outcome: 'denied', caseId: row.id, subjectType: 'case', subjectId: row.id });
       continue;
     }
