@@ -44,11 +44,14 @@ function taskItems(caseId: string, subject: SubjectProfile, factors: readonly Ev
     return {
       title: { text: definition.label },
       // Faltering growth comes from the weights: its page is the growth page, which shows them.
+      // Another child under two comes from the people and who lives with the baby (docs/domain.md).
       ...(factor.factorId === 'faltering-growth'
         ? { href: `/cases/${caseId}/growth`, hint: { text: 'From the weights recorded' } }
-        : factor.derived
-          ? { hint: { text: 'From the record' } }
-          : { href: `/cases/${caseId}/profile/${subjectKeyOf(subject)}/${factor.factorId}` }),
+        : factor.factorId === 'sibling-under-two'
+          ? { href: `/cases/${caseId}/household-children`, hint: { text: 'From the people recorded and who lives with the baby' } }
+          : factor.derived
+            ? { hint: { text: 'From the record' } }
+            : { href: `/cases/${caseId}/profile/${subjectKeyOf(subject)}/${factor.factorId}` }),
       ...(hints.length > 0 ? { hint: { text: hints.join('. ') } } : {}),
       status: statusTag(factor),
     };
