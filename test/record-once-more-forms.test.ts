@@ -10,6 +10,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { inputValue } from './helpers/html.ts';
 import { recordEntry } from '../src/application/chronology/record-entry.ts';
+import { QUESTION_IDS } from '../src/domain/quality-audits/audit-questions.ts';
 import { serviceToday } from '../src/domain/shared/service-day.ts';
 import { actorFor, makeCase, makePerson, makeUser } from './helpers/factories.ts';
 import { createTestApp, type TestApp } from './helpers/test-app.ts';
@@ -34,6 +35,8 @@ interface RecordForm {
   stale?: true;
   /** The case it records on, when not the one with the family's factors. */
   caseId?: () => string;
+  /** Who fills it, when not the lead practitioner (a quality audit is answered by a safeguarding lead). */
+  client?: () => WebClient;
 }
 
 interface Rendering {
@@ -53,6 +56,8 @@ describe('more forms posted twice record once', () => {
   let typed = 0;
   let proposalId = '';
   let newcomer = { email: '' };
+  let auditor: WebClient;
+  let auditId = '';
 
   before(async () => {
     t = await createTestApp();
@@ -63,6 +68,10 @@ describe('more forms posted twice record once', () => {
     const seen = await recordEntry(t.ctx, actorFor(lead), quietCaseId, { kind: 'home-visit', occurredAt: serviceToday(t.clock.now()), summary: 'Baby seen, settled', source: 'observed', babySeen: true });
     assert.ok(seen.ok);
     client = await WebClient.signedIn(t.app, lead);
+    auditor = await WebClient.signedIn(t.app, await makeUser(t.ctx, { name: 'Sam Safeguarding', role: 'safeguarding-lead', organisationId: lead.organisationId }));
+    const started = await auditor.post('/quality-audits/new', { scope: 'all' });
+    assert.equal(started.statusCode, 303);
+    auditId = String(started.headers.location).split('/').pop()!;
   });
   after(async () => t.close());
 
@@ -161,6 +170,15 @@ describe('more forms posted twice record once', () => {
       versions: 0,
       stale: true,
     },
+    {
+      name: "a quality audit's answers about a case",
+      client: () => auditor,
+      page: () => `/quality-audits/${auditId}/cases/${caseId}`,
+      fields: () => ({ ...Object.fromEntries(QUESTION_IDS.map((id) => [`answer-${id}`, 'yes'])), 'answer-supervision': 'no', 'note-supervision': `Overdue (${String(++typed)})` }),
+      count: () => countOf(t.ctx.db.selectFrom('audit_log').select('id').where('case_id', '=', caseId).where('action', '=', 'quality-audit.answer')),
+      audit: 'quality-audit.answer',
+      versions: 0,
+    },
   ];
 
   const versionsOf = (id: string, kind: 'factor' | 'review' | 'level') => countOf(t.ctx.db.selectFrom('profile_versions').select('version').where('case_id', '=', id).where('kind', '=', kind));
@@ -181,11 +199,12 @@ describe('more forms posted twice record once', () => {
   });
 
   const actionOf = (form: RecordForm) => (form.action ?? form.page)();
+  const clientOf = (form: RecordForm) => form.client?.() ?? client;
 
   /** The form as the user opens it: its own markup (a page may hold several) and its one-time submission id. */
   async function opened(form: RecordForm): Promise<Rendering> {
     await form.prepare?.();
-    const page = await client.get(form.page());
+    const page = await clientOf(form).get(form.page());
     assert.equal(page.statusCode, 200, form.page());
     const start = page.body.indexOf(`action="${actionOf(form)}"`);
     assert.ok(start > 0, `${form.name}: the page has the form`);
@@ -195,13 +214,13 @@ describe('more forms posted twice record once', () => {
     return { form, html, submissionId };
   }
 
-  const post = ({ form, html }: Rendering, submission: Record<string, string>) => client.post(actionOf(form), { ...form.fields(html), ...submission });
+  const post = ({ form, html }: Rendering, submission: Record<string, string>) => clientOf(form).post(actionOf(form), { ...form.fields(html), ...submission });
 
   /** Where a post was sent, and the success message the page there shows once. */
-  async function answered(response: LightMyRequestResponse): Promise<{ location: string; message: string }> {
+  async function answered(response: LightMyRequestResponse, by = client): Promise<{ location: string; message: string }> {
     assert.equal(response.statusCode, 303, response.body.match(/govuk-error-summary[\s\S]{0,1500}/)?.[0] ?? response.body.slice(0, 500));
     const location = String(response.headers.location);
-    const page = await client.get(location);
+    const page = await by.get(location);
     const message = /govuk-notification-banner--success[\s\S]*?<p[^>]*>([\s\S]*?)<\/p>/.exec(page.body)?.[1]?.trim() ?? '';
     return { location, message };
   }
@@ -210,8 +229,8 @@ describe('more forms posted twice record once', () => {
     for (const form of forms()) {
       const rendering = await opened(form);
       const before = await counted(form);
-      const first = await answered(await post(rendering, { submissionId: rendering.submissionId }));
-      const second = await answered(await post(rendering, { submissionId: rendering.submissionId }));
+      const first = await answered(await post(rendering, { submissionId: rendering.submissionId }), clientOf(form));
+      const second = await answered(await post(rendering, { submissionId: rendering.submissionId }), clientOf(form));
       assert.deepEqual(await counted(form), recorded(form, before, 1), form.name);
       assert.deepEqual(second, first, form.name);
       assert.ok(first.message.length > 0, `${form.name}: a success message`);
@@ -223,7 +242,7 @@ describe('more forms posted twice record once', () => {
       const before = await counted(form);
       for (const time of [1, 2]) {
         const rendering = await opened(form);
-        await answered(await post(rendering, { submissionId: rendering.submissionId }));
+        await answered(await post(rendering, { submissionId: rendering.submissionId }), clientOf(form));
         assert.deepEqual(await counted(form), recorded(form, before, time), form.name);
       }
     }
@@ -233,7 +252,7 @@ describe('more forms posted twice record once', () => {
     for (const form of forms().filter((f) => f.stale)) {
       const [first, second] = [await opened(form), await opened(form)];
       const before = await counted(form);
-      await answered(await post(first, { submissionId: first.submissionId }));
+      await answered(await post(first, { submissionId: first.submissionId }), clientOf(form));
       const refused = await post(second, { submissionId: second.submissionId });
       assert.equal(refused.statusCode, 409, form.name);
       assert.deepEqual(await counted(form), recorded(form, before, 1), form.name);
@@ -245,7 +264,7 @@ describe('more forms posted twice record once', () => {
       const before = await counted(form);
       const posts: Record<string, string>[] = [{}, {}, { submissionId: 'not-an-id' }];
       for (const [time, submission] of posts.entries()) {
-        await answered(await post(await opened(form), submission));
+        await answered(await post(await opened(form), submission), clientOf(form));
         assert.deepEqual(await counted(form), recorded(form, before, time + 1), form.name);
       }
     }
@@ -259,7 +278,7 @@ describe('more forms posted twice record once', () => {
       const both = await Promise.all([post(rendering, sent), post(rendering, sent)]);
       // One that lost the race on the submission's key stored nothing and asks the browser to send it again, as it was.
       const again = await Promise.all(both.map(async (response) => (response.statusCode === 307 ? post(rendering, sent) : response)));
-      const [a, b] = [await answered(again[0]!), await answered(again[1]!)];
+      const [a, b] = [await answered(again[0]!, clientOf(form)), await answered(again[1]!, clientOf(form))];
       assert.equal(a.location, b.location, form.name);
       assert.deepEqual(await counted(form), recorded(form, before, 1), form.name);
     }

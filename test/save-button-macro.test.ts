@@ -15,7 +15,6 @@ const VIEWS = path.join(ROOT, 'src/web');
 /** ADR 0026's "not yet": forms guarded against a double press only (the profile's also carry their version). */
 const NOT_YET_RECORDING_ONCE = [
   'src/web/features/find-record/record-birth.njk',
-  'src/web/features/quality-audits/audit-case.njk',
 ];
 
 function templates(folder: string): string[] {

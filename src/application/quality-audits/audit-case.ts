@@ -10,6 +10,7 @@ import { recordSays, type RecordSays } from '../../domain/quality-audits/record-
 import { serviceToday } from '../../domain/shared/service-day.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAudit, recordAuditAlone } from '../audit.ts';
+import { noteSubmission } from '../cases/form-submissions.ts';
 import type { AppContext } from '../context.ts';
 import { readCurrentPlan } from '../plan/plan-rows.ts';
 import { evaluateStoredProfile } from '../profile/profile-facts.ts';
@@ -80,7 +81,8 @@ export async function viewAuditCase(ctx: AppContext, actor: UserActor, auditId: 
 
 export type AnswerAuditCaseResult = { ok: true; value: { nextUnanswered: string | null } } | Refusal | { ok: false; code: 'invalid'; message: string; problems: AnswerProblem[] };
 
-export async function answerAuditCase(ctx: AppContext, actor: UserActor, auditId: string, caseId: string, drafts: Partial<Record<QuestionId, AnswerDraft>>): Promise<AnswerAuditCaseResult> {
+/** `submission`: the one-time id of the form it was posted from, noted with the answers so that a second post records nothing (ADR 0026). */
+export async function answerAuditCase(ctx: AppContext, actor: UserActor, auditId: string, caseId: string, drafts: Partial<Record<QuestionId, AnswerDraft>>, submission?: string): Promise<AnswerAuditCaseResult> {
   const action = 'quality-audit.answer';
   const opened = await openAuditCase(ctx, actor, auditId, caseId, action, 'answer');
   if (!opened.ok) return opened;
@@ -121,9 +123,15 @@ export async function answerAuditCase(ctx: AppContext, actor: UserActor, auditId
       )
       .execute();
     await recordAudit(trx, ctx, actor, { action, ...subject, details: { answers: Object.fromEntries(QUESTION_IDS.map((q) => [q, checked.answers[q].answer])) } });
+    if (submission !== undefined) await noteSubmission(trx, actor, now, { caseId, submissionId: submission, action, recordId: auditId });
   });
+  return { ok: true, value: { nextUnanswered: await nextUnansweredAfter(ctx, auditId, caseId) } };
+}
+
+/** The next case of the audit after this one with a question unanswered: where answering one goes next, and answering it again (ADR 0026). */
+export async function nextUnansweredAfter(ctx: AppContext, auditId: string, caseId: string): Promise<string | null> {
   const cases = await readAuditCases(ctx.db, auditId);
   const index = cases.findIndex((c) => c.caseId === caseId);
   const after = [...cases.slice(index + 1), ...cases.slice(0, index)];
-  return { ok: true, value: { nextUnanswered: after.find((c) => !complete(c))?.caseId ?? null } };
+  return after.find((c) => !complete(c))?.caseId ?? null;
 }

@@ -7,12 +7,12 @@
 // a printable copy (/report/print) and a CSV file (/report.csv).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
-import { answerAuditCase, viewAuditCase, type AuditCaseView } from '../../../application/quality-audits/audit-case.ts';
+import { answerAuditCase, nextUnansweredAfter, viewAuditCase, type AuditCaseView } from '../../../application/quality-audits/audit-case.ts';
 import { auditStarted, openStartForm, START_QUALITY_AUDIT, startQualityAudit } from '../../../application/quality-audits/start-quality-audit.ts';
 import { listQualityAudits, qualityAuditReport, viewQualityAudit } from '../../../application/quality-audits/view-quality-audits.ts';
 import { AUDIT_ANSWER_LABELS, AUDIT_ANSWERS, AUDIT_QUESTIONS } from '../../../domain/quality-audits/audit-questions.ts';
 import { SAMPLE_SIZE_BOUNDS } from '../../../domain/quality-audits/audit-scope.ts';
-import { formSubmissionWithoutCase, sendAgainWhenRaced } from '../../forms/submission.ts';
+import { formSubmission, formSubmissionWithoutCase, sendAgainWhenRaced } from '../../forms/submission.ts';
 import type { FormErrors } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
@@ -121,14 +121,17 @@ export async function qualityAuditRoutes(app: FastifyInstance): Promise<void> {
     return casePage(reply, result.value, answerFormFrom(result.value.auditCase.answers));
   });
 
-  app.post<CaseParams>('/quality-audits/:auditId/cases/:caseId', { preHandler: requireUser }, async (request, reply) => {
+  app.post<CaseParams>('/quality-audits/:auditId/cases/:caseId', { preHandler: requireUser, errorHandler: sendAgainWhenRaced }, async (request, reply) => {
     const { auditId, caseId } = request.params;
-    const values = readAnswerForm(request.body);
-    const result = await answerAuditCase(ctx, actor(request), auditId, caseId, values);
-    if (result.ok) {
+    const saved = (nextUnanswered: string | null) => {
       flashSuccess(request, 'Answers saved.', 'answers-saved');
-      return reply.redirect(result.value.nextUnanswered ? `/quality-audits/${auditId}/cases/${result.value.nextUnanswered}` : `/quality-audits/${auditId}/report`, 303);
-    }
+      return reply.redirect(nextUnanswered ? `/quality-audits/${auditId}/cases/${nextUnanswered}` : `/quality-audits/${auditId}/report`, 303);
+    };
+    const submission = await formSubmission(request, caseId);
+    if (submission.recordedBefore) return saved(await nextUnansweredAfter(ctx, auditId, caseId));
+    const values = readAnswerForm(request.body);
+    const result = await answerAuditCase(ctx, actor(request), auditId, caseId, values, submission.id);
+    if (result.ok) return saved(result.value.nextUnanswered);
     if (result.code !== 'invalid') return sendErrorPage(reply, result.code);
     const view = await viewAuditCase(ctx, actor(request), auditId, caseId);
     if (!view.ok) return sendErrorPage(reply, view.code);
