@@ -113,6 +113,24 @@ describe('a chronology entry posted after the session ended', () => {
     });
   }
 
+  it('refuses a form shown to one user and saved after another signed in on that browser, keeping it for the first', async () => {
+    const summary = 'Typed by the visitor, saved after the colleague signed in';
+    const client = await WebClient.signedIn(t.app, visitor);
+    const visitorsTab = await client.get(entryUrl());
+    await client.post('/sign-out');
+    await client.signIn(colleague.email, colleague.password);
+    const response = await client.post(entryUrl(), { ...entryFields(summary), _csrf: formToken(visitorsTab.body) });
+    assert.equal(response.statusCode, 403, 'refused as a bad form token');
+    assert.deepEqual(await entriesSaying(summary), [], 'never saved as the colleague’s');
+    const kept = await lastAudit('form.keep');
+    assert.deepEqual([kept.actor_user_id, kept.details['reason']], [visitor.id, 'signed-out']);
+    assert.ok(!(await client.get(entryUrl())).body.includes(summary), 'not shown to the colleague (asking for it by the restore marker is refused: see above)');
+
+    await client.post('/sign-out');
+    await client.signIn(visitor.email, visitor.password);
+    assert.ok((await client.get(restoreUrl())).body.includes(summary), 'given back to the visitor');
+  });
+
   it('keeps a form from each tab posted after signing out, and gives each back on its own page', async () => {
     const contactUrl = `/cases/${caseId}/contacts/new`;
     const client = await WebClient.signedIn(t.app, visitor);

@@ -120,20 +120,23 @@ export function restoreUrl(path: string): string {
 /**
  * Keeps the form this request posted, if it is a kept form page and its user is known, and answers:
  * back to the form with what was typed when still signed in (its token had expired), or to sign in
- * again. Returns false, answering nothing, when it does not keep it.
+ * again. Returns false, answering nothing, when it does not keep it. A form shown to another user than
+ * the one signed in (shownTo, its token made for them) is kept for that user and not answered: the
+ * caller refuses it, so that the one signed in is neither sent to it nor given it.
  */
-export async function keepTypedForm(request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
+export async function keepTypedForm(request: FastifyRequest, reply: FastifyReply, shownTo: SignedInUser | null = null): Promise<boolean> {
   if (request.method !== 'POST' || !KEPT_FORM_PAGES.has(request.routeOptions.url ?? '')) return false;
   // Another site's post never carries our cookies (SameSite), but may say where it came from: not kept.
   if (request.headers['sec-fetch-site'] === 'cross-site') return false;
   const { ctx } = request.server;
-  const owner = await ownerOf(request);
+  const owner = shownTo ?? (await ownerOf(request));
   const fields = owner ? fieldsToKeep(request.body) : null;
   if (!owner || !fields) return false;
   const path = pathOf(request.url);
   const subject = keptFormSubject(request);
   const tokens = await keepForm(ctx, actorFor(owner, 'web', request.ip), { previousTokens: keptTokens(request), path, fields, reason: owner === request.user ? 'form-expired' : 'signed-out', ...(subject ? { subject } : {}) });
   holdKeptTokens(request, reply, tokens);
+  if (shownTo) return false;
   if (owner === request.user) {
     await reply.redirect(restoreUrl(path), 303);
     return true;

@@ -11,6 +11,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { rateLimitStore } from '../../application/auth/rate-limits.ts';
 import type { Config } from '../../config.ts';
+import { sessionUser } from '../../application/auth/signed-in-user.ts';
 import { keepTypedForm } from './kept-forms.ts';
 
 const require = createRequire(import.meta.url);
@@ -95,6 +96,31 @@ function formTokenRefusal(app: FastifyInstance, request: FastifyRequest, reply: 
   return refusal;
 }
 
+/** Whom a form token is made for when nobody is signed in (the sign-in page's form). */
+const NOBODY = 'nobody';
+
+/**
+ * A form's token, made for the signed-in user (or nobody): their id, a dot, then @fastify/csrf-protection's
+ * token bound to that id. A form shown to one user and posted after another signed in on the same browser
+ * is then refused, never saved as the second user's (checkFormToken).
+ */
+export function formToken(reply: FastifyReply): string {
+  const shownTo = reply.request.user?.id ?? NOBODY;
+  return `${shownTo}.${reply.generateCsrf({ userInfo: shownTo })}`;
+}
+
+/** The posted form token, split into whom it says it was made for and the library's token. */
+function postedToken(request: FastifyRequest): { shownTo: string; token: string } | null {
+  const body = request.body as { _csrf?: unknown } | undefined;
+  const posted = body?._csrf ?? request.headers['csrf-token'] ?? request.headers['x-csrf-token'];
+  if (typeof posted !== 'string') return null;
+  const dot = posted.indexOf('.');
+  return dot > 0 ? { shownTo: posted.slice(0, dot), token: posted.slice(dot + 1) } : null;
+}
+
+/** The refusal of a good token made for another user than the one now signed in, as @fastify/csrf-protection's own. */
+const madeForAnotherUser = () => Object.assign(new Error('Invalid csrf token'), { code: 'FST_CSRF_INVALID_TOKEN', statusCode: 403 });
+
 export interface SecurityOptions {
   /** The service's secret, under which the rate limits' keys are hashed. */
   secret: string;
@@ -123,18 +149,32 @@ export const security = fp(async (app: FastifyInstance, options: SecurityOptions
 
   await app.register(fastifyCsrf, {
     sessionPlugin: '@fastify/cookie',
+    // The token is checked as made for whom it says (a dot-separated prefix); checkFormToken then
+    // checks that is who is signed in. Its key is derived from the service's secret.
+    getToken: (request) => postedToken(request)?.token,
+    getUserInfo: (request) => postedToken(request)?.shownTo ?? '',
+    csrfOpts: { hmacKey: createHash('sha256').update(`form-token:${options.secret}`).digest() },
     cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: config.cookieSecure === true },
   });
   /**
    * The CSRF check, except that a kept form page's form with an expired or missing token is kept and
    * shown again with what was typed ("Your form had expired"), not refused with a bare 403: nothing is
-   * saved from it, and the user must press save again on a page with a fresh token.
+   * saved from it, and the user must press save again on a page with a fresh token. A good token made
+   * for another user than the one signed in (their form, left open in a tab on this browser) is refused
+   * too; a kept form page's form is then kept for the user it was shown to, never the one signed in.
+   * With nobody signed in, a form shown to a user goes on to be answered as before (sign in again).
    */
   async function checkFormToken(request: FastifyRequest, reply: FastifyReply) {
     const refusal = formTokenRefusal(app, request, reply);
-    if (!refusal) return;
-    if (await keepTypedForm(request, reply)) return reply;
-    return reply.send(refusal);
+    if (refusal) {
+      if (await keepTypedForm(request, reply)) return reply;
+      return reply.send(refusal);
+    }
+    const shownTo = postedToken(request)!.shownTo;
+    if (!request.user || shownTo === NOBODY || shownTo === request.user.id) return;
+    const owner = await sessionUser(app.ctx, shownTo);
+    if (owner) await keepTypedForm(request, reply, owner);
+    return reply.send(madeForAnotherUser());
   }
   // Every form post is checked; the API uses bearer tokens, not cookies, so it needs no CSRF token.
   app.addHook('onRoute', (route) => {

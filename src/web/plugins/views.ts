@@ -12,6 +12,7 @@ import { countOpenAlerts } from '../../application/alerts/list-alerts.ts';
 import type { SignedInUser } from '../../application/auth/signed-in-user.ts';
 import { roleAllows } from '../../domain/shared/roles.ts';
 import { addFilters } from '../views/filters.ts';
+import { formToken } from './security.ts';
 
 const require = createRequire(import.meta.url);
 const webDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -89,7 +90,7 @@ export const views = fp(async (app: FastifyInstance) => {
       html = await this.viewAsync(template, {
         user: request.user,
         navigation: navigationFor(request.user, currentPath, openAlerts),
-        csrfToken: this.generateCsrf(),
+        csrfToken: formToken(this),
         currentPath,
         ...locals,
       });
