@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { inputValue } from './helpers/html.ts';
+import { createCase } from '../src/application/cases/create-case.ts';
 import { recordEntry } from '../src/application/chronology/record-entry.ts';
 import { QUESTION_IDS } from '../src/domain/quality-audits/audit-questions.ts';
 import { serviceToday } from '../src/domain/shared/service-day.ts';
@@ -267,6 +268,25 @@ describe('more forms posted twice record once', () => {
         await answered(await post(await opened(form), submission), clientOf(form));
         assert.deepEqual(await counted(form), recorded(form, before, time + 1), form.name);
       }
+    }
+  });
+
+  // The birth changes an unborn baby's record once: a second post found it born and was refused 409.
+  it('records the birth posted twice, or twice at once, with one id once, and answers each post as the first', async () => {
+    const birth = { 'dateOfBirth-day': '20', 'dateOfBirth-month': '11', 'dateOfBirth-year': '2026', givenName: 'Rosa', sex: 'female', nhsNumber: '', gestationAtBirthWeeks: '39', birthWeightGrams: '3200', multipleBirth: 'no', independentlyMobile: 'no' };
+    for (const atOnce of [false, true]) {
+      const made = await createCase(t.ctx, actorFor(lead), { status: 'unborn', familyName: `Born${String(++typed)}`, expectedDeliveryDate: '2026-11-25' }, { confirmedNoDuplicate: true });
+      assert.ok(made.ok);
+      const id = made.value.id;
+      const page = await client.get(`/cases/${id}/birth`);
+      const fields = { ...birth, version: inputValue(page.body, 'version') ?? '', submissionId: inputValue(page.body, 'submissionId') ?? '' };
+      assert.match(fields.submissionId, /^[0-9a-f-]{36}$/);
+      const sent = atOnce ? await Promise.all([client.post(`/cases/${id}/birth`, fields), client.post(`/cases/${id}/birth`, fields)]) : [await client.post(`/cases/${id}/birth`, fields), await client.post(`/cases/${id}/birth`, fields)];
+      const answers = await Promise.all(sent.map(async (response) => (response.statusCode === 307 ? client.post(`/cases/${id}/birth`, fields) : response)));
+      for (const answer of answers) assert.deepEqual([answer.statusCode, answer.headers.location], [303, `/cases/${id}`], `at once: ${String(atOnce)}`);
+      const births = await t.ctx.db.selectFrom('audit_log').select('id').where('case_id', '=', id).where('action', '=', 'case.birth-recorded').where('outcome', '=', 'success').execute();
+      assert.equal(births.length, 1);
+      assert.equal((await t.ctx.db.selectFrom('cases').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status, 'born');
     }
   });
 

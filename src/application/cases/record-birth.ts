@@ -97,12 +97,13 @@ export async function loadUnbornRecord(ctx: AppContext, actor: UserActor, caseId
  * + 1, through the one way to change a case (change-case.ts): the profile is evaluated again as a
  * new version, since it now counts the baby's age, and any critical finding the birth leaves alerts.
  */
-export async function recordBirth(ctx: AppContext, actor: UserActor, caseId: string, expectedVersion: number, input: BirthInput): Promise<RecordBirthResult> {
+/** `submission`: the one-time id of the form it was posted from, noted with the birth so that a second post is answered as the first, not refused (ADR 0026). */
+export async function recordBirth(ctx: AppContext, actor: UserActor, caseId: string, expectedVersion: number, input: BirthInput, submission?: string): Promise<RecordBirthResult> {
   return changeCase<RecordBirthResult>(
     ctx,
     actor,
     caseId,
-    { action: 'case.birth-recorded' },
+    { action: 'case.birth-recorded', submission },
     async (refusal) => (refusal.code === 'not-found' ? NOT_FOUND : { ok: false, code: 'forbidden', message: 'You cannot change this record. Contact its lead professional.' }),
     async ({ trx, now, today }) => {
       const refuse = (answer: RecordBirthResult) => ({ changed: false as const, answer });
@@ -150,6 +151,7 @@ export async function recordBirth(ctx: AppContext, actor: UserActor, caseId: str
           details: { fromVersion: expectedVersion, toVersion: updated.version, fields: Object.keys(changes), profileVersion, ...(alerts.length > 0 ? { alerts: alerts.map((a) => a.id) } : {}) },
         }),
         answer: () => ({ ok: true, value: { id: caseId, version: updated.version } }),
+        recordId: caseId,
       };
     },
   );

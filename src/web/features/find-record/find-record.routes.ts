@@ -10,7 +10,7 @@ import { maySearchByPostcode, searchCases, type CaseHit, type SearchHit } from '
 import { formatNhsNumber } from '../../../domain/people/nhs-number.ts';
 import { matchReasonsInWords } from '../../../domain/people/record-details.ts';
 import { personMatchInWords } from '../../../domain/search/person-match.ts';
-import { formSubmissionWithoutCase, sendAgainWhenRaced } from '../../forms/submission.ts';
+import { formSubmission, formSubmissionWithoutCase, sendAgainWhenRaced } from '../../forms/submission.ts';
 import { validateForm } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { requireUser } from '../../plugins/sessions.ts';
@@ -176,12 +176,18 @@ export async function findRecordRoutes(app: FastifyInstance): Promise<void> {
     return birthPage(reply, record, { values: { givenName: record.givenName ?? '', sex: record.sex ?? '' } });
   });
 
-  app.post<CaseParams>('/cases/:caseId/birth', guard, async (request, reply) => {
+  app.post<CaseParams>('/cases/:caseId/birth', { ...guard, errorHandler: sendAgainWhenRaced }, async (request, reply) => {
+    const caseId = request.params.caseId;
+    // Before the record is checked: this post's twin recorded the birth this one would find already recorded.
+    const submission = await formSubmission(request, caseId);
+    if (submission.recordedBefore) return reply.redirect(`/cases/${caseId}`, 303);
     const form = readBirthForm(request.body);
     if (!form.ok) return birthPageAgain(request, reply, { ...form, version: form.values['version'] ?? '' }, 400);
     const { version, input } = form.value;
-    const result = await recordBirth(ctx, actor(request), request.params.caseId, version, input);
+    const result = await recordBirth(ctx, actor(request), caseId, version, input, submission.id);
     if (result.ok) return reply.redirect(`/cases/${result.value.id}`, 303);
+    // A twin sent at the same moment recorded it first: answered as the twin was.
+    if ((result.code === 'not-unborn' || result.code === 'version-conflict') && (await formSubmission(request, caseId)).recordedBefore) return reply.redirect(`/cases/${caseId}`, 303);
     switch (result.code) {
       case 'not-found':
         return sendErrorPage(reply, 'not-found');
