@@ -1,4 +1,4 @@
-// The household-children page (docs/domain.md, 'Another child under two at home') is reached from the
+// The household-children page (docs/domain.md, "Another child under two at home") is reached from the
 // profile's row for the factor and from the people on the record.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
