@@ -11,7 +11,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { rateLimitStore } from '../../application/auth/rate-limits.ts';
 import type { Config } from '../../config.ts';
-import { sessionUser } from '../../application/auth/signed-in-user.ts';
+import { actorFor, sessionUser } from '../../application/auth/signed-in-user.ts';
+import { recordRefusedFormToken, type FormTokenRefusalReason } from '../../application/audit/record-refused-form-token.ts';
 import { keepTypedForm } from './kept-forms.ts';
 
 const require = createRequire(import.meta.url);
@@ -163,18 +164,27 @@ export const security = fp(async (app: FastifyInstance, options: SecurityOptions
    * for another user than the one signed in (their form, left open in a tab on this browser) is refused
    * too; a kept form page's form is then kept for the user it was shown to, never the one signed in.
    * With nobody signed in, a form shown to a user goes on to be answered as before (sign in again).
+   * Each refusal with someone signed in is audited as theirs (auditRefusal); with nobody signed in
+   * there is no caller to name, and the request metrics count it (403, or the kept form's answer).
    */
   async function checkFormToken(request: FastifyRequest, reply: FastifyReply) {
     const refusal = formTokenRefusal(app, request, reply);
     if (refusal) {
+      await auditRefusal(request, 'bad-token');
       if (await keepTypedForm(request, reply)) return reply;
       return reply.send(refusal);
     }
     const shownTo = postedToken(request)!.shownTo;
     if (!request.user || shownTo === NOBODY || shownTo === request.user.id) return;
+    await auditRefusal(request, 'another-user');
     const owner = await sessionUser(app.ctx, shownTo);
     if (owner) await keepTypedForm(request, reply, owner);
     return reply.send(madeForAnotherUser());
+  }
+  /** One audit entry for a refused form token, by the one signed in: the route template and why, nothing typed. */
+  async function auditRefusal(request: FastifyRequest, reason: FormTokenRefusalReason) {
+    if (!request.user) return;
+    await recordRefusedFormToken(app.ctx, actorFor(request.user, 'web', request.ip), { method: request.method, route: request.routeOptions.url ?? '', reason });
   }
   // Every form post is checked; the API uses bearer tokens, not cookies, so it needs no CSRF token.
   app.addHook('onRoute', (route) => {
