@@ -39,6 +39,7 @@ import { dischargePlanRoutes } from './web/features/discharge/discharge-plan.rou
 import { teamRoutes } from './web/features/cases/team.routes.ts';
 import { timelineRoutes } from './web/features/timeline/timeline.routes.ts';
 import { emergencyAccessRoutes } from './web/features/emergency-access/emergency-access.routes.ts';
+import { birthDetailsRoutes } from './web/features/birth-details/birth-details.routes.ts';
 import { findRecordRoutes } from './web/features/find-record/find-record.routes.ts';
 import { homeRoutes } from './web/features/home/home.routes.ts';
 import { infoRoutes } from './web/features/info/info.routes.ts';
@@ -151,6 +152,7 @@ export async function buildApp({ ctx, sessionSecret, logger = false, logDestinat
   await app.register(contactRoutes);
   await app.register(emergencyAccessRoutes);
   await app.register(findRecordRoutes);
+  await app.register(birthDetailsRoutes);
   await app.register(timelineRoutes);
   return app;
 }

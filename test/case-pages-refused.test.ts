@@ -40,6 +40,8 @@ const REFUSED_AS: Record<string, string> = {
   'POST /cases/:caseId/profile/review': 'profile.review',
   'GET /cases/:caseId/profile/decision': 'profile.decision',
   'POST /cases/:caseId/profile/decision': 'profile.decision',
+  'GET /cases/:caseId/profile/decisions/:decisionId/confirmation': 'profile.decision-confirmation',
+  'POST /cases/:caseId/profile/decisions/:decisionId/confirmation': 'profile.decision-confirmation',
   'GET /cases/:caseId/profile/level': 'case.level-change',
   'POST /cases/:caseId/profile/level': 'case.level-change',
   'GET /cases/:caseId/profile/level/propose': 'case.level-proposal',
@@ -107,6 +109,8 @@ const REFUSED_AS: Record<string, string> = {
   'POST /cases/:caseId/growth': 'growth.record',
   'GET /cases/:caseId/birth': 'case.birth-recorded',
   'POST /cases/:caseId/birth': 'case.birth-recorded',
+  'GET /cases/:caseId/birth-details': 'case.birth-details-corrected',
+  'POST /cases/:caseId/birth-details': 'case.birth-details-corrected',
 };
 
 /** Pages for people outside the team: opening the record in an emergency (emergency-access tests; refused to an administrator below). */

@@ -13,7 +13,7 @@ import { withNewEntries } from '../../domain/chronology/chronology-order.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
 import type { Tx } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
-import type { RaisedAlert } from '../alerts/raise-alerts.ts';
+import type { AlertToStore, RaisedAlert } from '../alerts/raise-alerts.ts';
 import { recordAudits, type AuditEvent } from '../audit.ts';
 import type { AppContext } from '../context.ts';
 import { msSince, type ChangeOutcome } from '../metrics.ts';
@@ -61,6 +61,8 @@ export type CaseChangeOutcome<R> =
       entriesChanged?: readonly ChronologyEntry[];
       /** Ids of entries the change removed (a person withdrawn with the entries only about them): gone from a kept chronology. */
       entriesRemoved?: readonly string[];
+      /** Alerts the change's own entries raise by their kind (the birth's: record-birth.ts), stored with the version after its findings'. */
+      entryAlerts?: readonly AlertToStore[];
       audit: (written: VersionWritten) => AuditEvent;
       answer: (written: VersionWritten) => R;
       /** The id of what the change recorded, noted with the intent's submission (form-submissions.ts). */
@@ -133,7 +135,7 @@ export async function changeCase<R>(
       cases: new Map([[caseId, record]]),
       actorName: recorder.name,
       ...(chronologies ? { chronologies } : {}),
-    }, (appended) => [outcome.audit(writtenOf(appended.get(caseId)!))]));
+    }, (appended) => [outcome.audit(writtenOf(appended.get(caseId)!))], outcome.entryAlerts));
     const appended = versions.get(caseId)!;
     const written = writtenOf(appended);
     return { answer: outcome.answer(written), keep: appended };

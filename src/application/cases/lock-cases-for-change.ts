@@ -37,6 +37,9 @@ export interface CaseForChange {
   profileVersion: number;
   reviewedAt: Date | null;
   babyName: string;
+  /** Whether the birth is recorded, and the date of birth the record holds: a Birth entry must agree (chronology/entry-rules.ts). */
+  status: 'unborn' | 'born';
+  dateOfBirth: string | null;
   /** In the order they joined. */
   team: TeamMemberForChange[];
 }
@@ -97,7 +100,7 @@ export async function lockCasesForChange(
     .selectFrom('cases')
     // The closure is the row's own (migration 050): a row re-fetched after waiting for the lock is its
     // newest version, where a sub-select would see the database as it was before the wait.
-    .select(['id', 'level', 'profile_version', 'profile_reviewed_at', 'status', 'given_name', 'family_name', 'closed_for_transfer_to', 'closed_for_transfer_at'])
+    .select(['id', 'level', 'profile_version', 'profile_reviewed_at', 'status', 'given_name', 'family_name', 'date_of_birth', 'closed_for_transfer_to', 'closed_for_transfer_at'])
     .select((eb) => [
       // Who records the change, read once by the same statement (a subquery of no case: evaluated once).
       jsonObjectFrom(
@@ -144,6 +147,8 @@ export async function lockCasesForChange(
       profileVersion: row.profile_version,
       reviewedAt: row.profile_reviewed_at,
       babyName: infantDisplayName({ status: row.status, givenName: row.given_name, familyName: row.family_name }),
+      status: row.status,
+      dateOfBirth: row.date_of_birth,
       team: members,
     });
   }

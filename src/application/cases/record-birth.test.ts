@@ -6,7 +6,9 @@ import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import type { Role } from '../../domain/shared/roles.ts';
 import type { UserActor } from '../actor.ts';
 import { createCase } from './create-case.ts';
+import { recordEntry } from '../chronology/record-entry.ts';
 import { loadUnbornRecord, recordBirth, type BirthInput } from './record-birth.ts';
+import { withGestationDays } from './gestation-days.ts';
 
 function actorOf(user: { id: string; organisationId: string }, role: Role = 'practitioner'): UserActor {
   return { kind: 'user', userId: user.id, organisationId: user.organisationId, role, channel: 'web', ip: null };
@@ -36,7 +38,7 @@ describe('recording the birth of an unborn baby', () => {
     return result.value.id;
   }
 
-  const row = (id: string) => t.ctx.db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const row = (id: string) => withGestationDays(t.ctx.db).selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
   it('turns the same record into the infant’s, keeping its id and due date, and bumps the version', async () => {
     const id = await unbornCase();
@@ -64,8 +66,17 @@ describe('recording the birth of an unborn baby', () => {
     const people = await t.ctx.db.selectFrom('people').select('id').where('case_id', '=', id).execute();
     assert.equal(people.length, 1, 'the people around the baby stay with the record');
 
+    const entries = await t.ctx.db.selectFrom('chronology_entries').select(['id', 'kind', 'occurred_on', 'summary', 'significant', 'recorded_by']).where('case_id', '=', id).execute();
+    assert.deepEqual(entries.map((entry) => ({ ...entry, id: undefined })), [
+      { id: undefined, kind: 'birth', occurred_on: '2026-11-20', summary: 'Born on 20 November 2026 at 39 weeks, weighing 3,200 g.', significant: true, recorded_by: midwife.userId },
+    ], 'the Birth entry is written with the birth');
+    const entryId = entries[0]!.id;
     const versions = await t.ctx.db.selectFrom('profile_versions').select(['version', 'kind', 'change']).where('case_id', '=', id).execute();
-    assert.deepEqual(versions, [{ version: 1, kind: 'birth', change: { summary: 'Birth recorded: born 2026-11-20', dateOfBirth: '2026-11-20' } }], 'the profile is evaluated again as a version of its own');
+    assert.deepEqual(versions, [{ version: 1, kind: 'birth', change: { summary: 'Birth recorded: born 2026-11-20', dateOfBirth: '2026-11-20', entryId } }], 'the profile is evaluated again as a version of its own');
+    const alerts = await t.ctx.db.selectFrom('alerts').select(['id', 'reason', 'severity', 'message', 'entry_id']).where('case_id', '=', id).execute();
+    assert.deepEqual(alerts.map((alert) => ({ ...alert, id: undefined })), [
+      { id: undefined, reason: 'trigger-event', severity: 'high', message: `Rosa ${before.family_name!} was born on 20 November 2026. Everyone in the team must know.`, entry_id: entryId },
+    ], 'the team is told of the birth, naming the baby as born');
 
     const audit = await t.ctx.db.selectFrom('audit_log').select(['action', 'outcome', 'details']).where('case_id', '=', id).where('action', '=', 'case.birth-recorded').execute();
     assert.deepEqual(audit, [
@@ -75,8 +86,10 @@ describe('recording the birth of an unborn baby', () => {
         details: {
           fromVersion: 1,
           toVersion: 2,
-          fields: ['status', 'date_of_birth', 'gestation_at_birth_weeks', 'birth_weight_grams', 'multiple_birth', 'independently_mobile', 'given_name', 'sex', 'nhs_number'],
+          fields: ['status', 'date_of_birth', 'gestation_at_birth_weeks', 'gestation_at_birth_days', 'birth_weight_grams', 'multiple_birth', 'independently_mobile', 'given_name', 'sex', 'nhs_number'],
+          entryId,
           profileVersion: 1,
+          alerts: alerts.map((alert) => alert.id),
         },
       },
     ]);
@@ -133,14 +146,61 @@ describe('recording the birth of an unborn baby', () => {
     assert.equal(again.ok ? null : again.code, 'not-unborn');
   });
 
-  it('refuses birth details that do not make sense', async () => {
+  it('refuses birth details that do not make sense, every problem at once, auditing the refusal', async () => {
     const id = await unbornCase();
-    const result = await recordBirth(t.ctx, midwife, id, 1, { ...birth, dateOfBirth: '2026-11-23', gestationAtBirthWeeks: 50 });
+    const result = await recordBirth(t.ctx, midwife, id, 1, { ...birth, dateOfBirth: '2026-11-23', gestationAtBirthWeeks: 50, birthWeightGrams: 10, nhsNumber: '123' });
     assert.ok(!result.ok && result.code === 'invalid');
     assert.deepEqual(
       result.problems.map((problem) => problem.field),
-      ['dateOfBirth', 'gestationAtBirthWeeks'],
+      ['dateOfBirth', 'nhsNumber', 'gestationAtBirthWeeks', 'birthWeightGrams'],
     );
+    assert.equal((await row(id)).status, 'unborn');
+    const audit = await t.ctx.db.selectFrom('audit_log').select(['outcome', 'details']).where('case_id', '=', id).where('action', '=', 'case.birth-recorded').execute();
+    assert.deepEqual(audit, [{ outcome: 'failure', details: { reason: 'invalid', fields: ['dateOfBirth', 'nhsNumber', 'gestationAtBirthWeeks', 'birthWeightGrams'] } }]);
+  });
+
+  it('keeps the days of the gestation at birth, and refuses days that are not 0 to 6 or have no weeks', async () => {
+    const id = await unbornCase();
+    assert.ok((await recordBirth(t.ctx, midwife, id, 1, { ...birth, gestationAtBirthWeeks: 29, gestationAtBirthDays: 3, birthWeightGrams: 1400 })).ok);
+    const after = await row(id);
+    assert.deepEqual([after.gestation_at_birth_weeks, after.gestation_at_birth_days], [29, 3]);
+    const entry = await t.ctx.db.selectFrom('chronology_entries').select('summary').where('case_id', '=', id).executeTakeFirstOrThrow();
+    assert.equal(entry.summary, 'Born on 20 November 2026 at 29+3 weeks, weighing 1,400 g.');
+    for (const wrong of [{ gestationAtBirthWeeks: 29, gestationAtBirthDays: 7 }, { gestationAtBirthWeeks: null, gestationAtBirthDays: 3 }]) {
+      const other = await unbornCase();
+      const result = await recordBirth(t.ctx, midwife, other, 1, { ...birth, ...wrong });
+      assert.deepEqual(result.ok ? null : result.code === 'invalid' && result.problems.map((p) => p.field), ['gestationAtBirthWeeks'], JSON.stringify(wrong));
+    }
+  });
+
+  it('re-opens the profile: the birth is a trigger, so the reassessment is due', async () => {
+    const id = await unbornCase();
+    assert.ok((await recordBirth(t.ctx, midwife, id, 1, birth)).ok);
+    const version = await t.ctx.db.selectFrom('profile_versions').select('findings').where('case_id', '=', id).orderBy('version', 'desc').executeTakeFirstOrThrow();
+    const findings = version.findings ?? [];
+    const due = findings.find((finding) => finding.id === 'reassessment-due');
+    assert.ok(due, JSON.stringify(findings.map((f) => f.id)));
+    assert.match(due.rationale, /birth/);
+  });
+
+  it('answers a Birth entry sent for an unborn baby with the words to record the birth, audited, and writes nothing', async () => {
+    const id = await unbornCase();
+    const result = await recordEntry(t.ctx, midwife, id, { kind: 'birth', occurredAt: '2026-11-20', summary: 'Born at Southvale', source: 'agency-record' });
+    assert.ok(!result.ok && result.code === 'invalid');
+    assert.deepEqual(result.problems, [{ code: 'birth-not-recorded', path: '/kind' }]);
+    assert.equal((await row(id)).status, 'unborn', 'the record stays unborn, and says so: no second truth');
+    assert.equal((await t.ctx.db.selectFrom('chronology_entries').select('id').where('case_id', '=', id).execute()).length, 0);
+    const audit = await t.ctx.db.selectFrom('audit_log').select(['outcome', 'details']).where('case_id', '=', id).where('action', '=', 'chronology.record').execute();
+    assert.deepEqual(audit, [{ outcome: 'failure', details: { reason: 'birth-not-recorded', index: 0 } }]);
+  });
+
+  it('takes a Birth entry on a born baby’s record only on its date of birth', async () => {
+    const id = await unbornCase();
+    assert.ok((await recordBirth(t.ctx, midwife, id, 1, birth)).ok);
+    const wrongDay = await recordEntry(t.ctx, midwife, id, { kind: 'birth', occurredAt: '2026-11-19', summary: 'Born', source: 'agency-record' });
+    assert.deepEqual(wrongDay.ok ? null : wrongDay.code === 'invalid' && wrongDay.problems, [{ code: 'birth-date-differs', path: '/occurredAt' }]);
+    const sameDay = await recordEntry(t.ctx, midwife, id, { kind: 'birth', occurredAt: '2026-11-20', summary: 'The hospital’s birth notification', source: 'agency-record' });
+    assert.ok(sameDay.ok, JSON.stringify(sameDay));
   });
 
   it('refuses an NHS number another record already has', async () => {

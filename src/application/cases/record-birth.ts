@@ -2,18 +2,25 @@
 // Only a practitioner who may change the record does it, from the version they read.
 import { sql } from 'kysely';
 import type { CaseAccess } from '../../domain/access/case-access.ts';
+import { alertForEntry } from '../../domain/alerts/entry-alert.ts';
+import { birthEntrySummary, gestationProblem } from '../../domain/people/birth-details.ts';
 import { infantDisplayName } from '../../domain/people/infant-name.ts';
 import { normaliseNhsNumber } from '../../domain/people/nhs-number.ts';
 import { checkRecordedBirth, type BirthFacts, type FieldProblem } from '../../domain/people/record-matching.ts';
 import type { Tx } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
+import type { AlertToStore } from '../alerts/raise-alerts.ts';
 import { recordAudit } from '../audit.ts';
+import { writeEntry } from '../chronology/write-entry.ts';
 import type { AppContext } from '../context.ts';
 import { loadCaseAccess } from './case-access.ts';
 import { changeCase } from './change-case.ts';
+import { withGestationDays } from './gestation-days.ts';
 import { CASE_SUMMARY_COLUMNS, toCaseHits, type CaseHit } from './search-cases.ts';
 
 export interface BirthInput extends BirthFacts {
+  /** Days past the completed weeks ("38+4": 4), 0 to 6; kept beside the weeks (migration 065). */
+  gestationAtBirthDays?: number | null;
   /** Given, if the baby has been named; left as it was when not given. */
   givenName?: string | null;
   sex?: string | null;
@@ -92,10 +99,22 @@ export async function loadUnbornRecord(ctx: AppContext, actor: UserActor, caseId
   });
 }
 
+/** Every problem with the birth's details at once: the birth's rules, with gestation read as weeks and days. */
+export function birthProblems(input: BirthInput, today: string): FieldProblem[] {
+  const problems = checkRecordedBirth(input, today).filter((problem) => problem.field !== 'gestationAtBirthWeeks');
+  const gestation = gestationProblem(input.gestationAtBirthWeeks, input.gestationAtBirthDays);
+  if (gestation) problems.push({ field: 'gestationAtBirthWeeks', message: gestation });
+  const order = ['dateOfBirth', 'givenName', 'familyName', 'sex', 'nhsNumber', 'gestationAtBirthWeeks', 'birthWeightGrams', 'multipleBirth', 'independentlyMobile'];
+  return problems.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
+}
+
 /**
  * Records the birth on the unborn baby's record: same id, status born, the birth details, version
- * + 1, through the one way to change a case (change-case.ts): the profile is evaluated again as a
- * new version, since it now counts the baby's age, and any critical finding the birth leaves alerts.
+ * + 1, through the one way to change a case (change-case.ts), as one path (docs/domain.md, "Recording
+ * the birth"): the Birth entry is written to the chronology with it, which raises the birth's alert to
+ * everyone in the team and, being a trigger, re-opens the profile (reassessment-due); the profile is
+ * evaluated again as a new version, since it now counts the baby's age, and any critical finding the
+ * birth leaves alerts too.
  */
 /** `submission`: the one-time id of the form it was posted from, noted with the birth so that a second post is answered as the first, not refused (ADR 0026). */
 export async function recordBirth(ctx: AppContext, actor: UserActor, caseId: string, expectedVersion: number, input: BirthInput, submission?: string): Promise<RecordBirthResult> {
@@ -105,11 +124,17 @@ export async function recordBirth(ctx: AppContext, actor: UserActor, caseId: str
     caseId,
     { action: 'case.birth-recorded', submission },
     async (refusal) => (refusal.code === 'not-found' ? NOT_FOUND : { ok: false, code: 'forbidden', message: 'You cannot change this record. Contact its lead professional.' }),
-    async ({ trx, now, today }) => {
+    async ({ trx, now, today, recorder, record }) => {
       const refuse = (answer: RecordBirthResult) => ({ changed: false as const, answer });
       const row = (await readCase(trx, caseId, false))!;
-      const problems = checkRecordedBirth(input, today);
-      if (problems.length > 0) return refuse({ ok: false, code: 'invalid', message: problems[0]!.message, problems });
+      const problems = birthProblems(input, today);
+      if (problems.length > 0) {
+        return {
+          changed: false as const,
+          answer: { ok: false, code: 'invalid', message: problems[0]!.message, problems },
+          audit: { action: 'case.birth-recorded', outcome: 'failure', subjectType: 'case', subjectId: caseId, caseId, details: { reason: 'invalid', fields: problems.map((problem) => problem.field) } },
+        };
+      }
       if (row.version !== expectedVersion) return refuse({ ok: false, code: 'version-conflict', message: 'Someone else changed this record while you were editing. Check the details and save again.' });
       if (row.status !== 'unborn') return refuse(NOT_UNBORN);
       const givenName = input.givenName?.trim() || null;
@@ -126,6 +151,7 @@ export async function recordBirth(ctx: AppContext, actor: UserActor, caseId: str
         status: 'born' as const,
         date_of_birth: input.dateOfBirth,
         gestation_at_birth_weeks: input.gestationAtBirthWeeks ?? null,
+        gestation_at_birth_days: input.gestationAtBirthWeeks === null || input.gestationAtBirthWeeks === undefined ? null : (input.gestationAtBirthDays ?? null),
         birth_weight_grams: input.birthWeightGrams ?? null,
         multiple_birth: input.multipleBirth ?? null,
         independently_mobile: input.independentlyMobile ?? null,
@@ -133,22 +159,38 @@ export async function recordBirth(ctx: AppContext, actor: UserActor, caseId: str
         ...(sex ? { sex } : {}),
         ...(nhsNumber ? { nhs_number: nhsNumber } : {}),
       };
-      const updated = await trx
+      const updated = await withGestationDays(trx)
         .updateTable('cases')
         .set({ ...changes, updated_at: now, updated_by: actor.userId, version: sql<number>`version + 1` })
         .where('id', '=', caseId)
-        .returning('version')
+        .returning(['version', 'status', 'given_name', 'family_name'])
         .executeTakeFirstOrThrow();
+      // The Birth entry, written by the birth itself: the chronology and the record tell one truth.
+      const written = await writeEntry(trx, ctx, recorder, caseId, {
+        kind: 'birth',
+        occurredAt: input.dateOfBirth,
+        summary: birthEntrySummary(input),
+        source: 'agency-record',
+        details: { recordedWithTheBirth: true },
+      });
+      // The birth's checks have passed and the entry is built from them: a refusal here is a bug, and undoes the change.
+      if (!written.ok) throw new Error(`The birth's chronology entry was refused: ${written.message}`);
+      const entry = written.entry;
+      // Told to everyone in the team (not the recorder by email: raise-alerts.ts), naming the baby as now born.
+      const babyName = infantDisplayName({ status: updated.status, givenName: updated.given_name, familyName: updated.family_name });
+      const draft = alertForEntry(entry, { babyName, today });
+      const entryAlerts: AlertToStore[] = draft ? [{ caseId, draft, entryId: entry.id, team: record.team.filter((member) => !member.disabled) }] : [];
       return {
         changed: true,
-        version: { kind: 'birth', change: { summary: `Birth recorded: born ${input.dateOfBirth}`, dateOfBirth: input.dateOfBirth }, why: null },
-        entriesAdded: [],
+        version: { kind: 'birth', change: { summary: `Birth recorded: born ${input.dateOfBirth}`, dateOfBirth: input.dateOfBirth, entryId: entry.id }, why: null },
+        entriesAdded: [entry],
+        entryAlerts,
         audit: ({ profileVersion, alerts }) => ({
           action: 'case.birth-recorded',
           subjectType: 'case',
           subjectId: caseId,
           caseId,
-          details: { fromVersion: expectedVersion, toVersion: updated.version, fields: Object.keys(changes), profileVersion, ...(alerts.length > 0 ? { alerts: alerts.map((a) => a.id) } : {}) },
+          details: { fromVersion: expectedVersion, toVersion: updated.version, fields: Object.keys(changes), entryId: entry.id, profileVersion, ...(alerts.length > 0 ? { alerts: alerts.map((a) => a.id) } : {}) },
         }),
         answer: () => ({ ok: true, value: { id: caseId, version: updated.version } }),
         recordId: caseId,

@@ -19,7 +19,7 @@ import { sql } from 'kysely';
 import { alertForEntry } from '../../domain/alerts/entry-alert.ts';
 import { withNewEntries } from '../../domain/chronology/chronology-order.ts';
 import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
-import type { EntryProblem } from '../../domain/chronology/entry-rules.ts';
+import { birthEntryProblem, type EntryProblem } from '../../domain/chronology/entry-rules.ts';
 import type { PlanCheckProblem } from '../../domain/plan/plan-checks.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
 import type { Tx } from '../../infrastructure/db/schema.ts';
@@ -175,20 +175,29 @@ async function recordEntriesSteps(trx: Tx, ctx: AppContext, actor: UserActor, it
     if (refusal) outcome.rejected.push({ index: item.index, code: refusal.code, message: refusal.message });
     else allowed.push(item);
   }
+  // A Birth entry that would be a second truth beside the record's is not written (entry-rules.ts, birthEntryProblem):
+  // on an unborn baby's record the birth is recorded on its own page, which writes the entry itself.
+  const birthProblems = new Map<number, EntryProblem>();
+  for (const item of allowed) {
+    const problem = birthEntryProblem(item.entry, locked.cases.get(item.caseId)!);
+    if (problem) birthProblems.set(item.index, problem);
+  }
   // Answers to the plan's checks first: an entry with a wrong answer is not written at all.
-  const answered = await inSpan('recordEntries.plan-checks', () => answerEntriesPlanChecks(trx, allowed));
+  const answered = await inSpan('recordEntries.plan-checks', () => answerEntriesPlanChecks(trx, allowed.filter((item) => !birthProblems.has(item.index))));
   const wrongAnswers = allowed.filter((item) => answered.get(item.index)?.ok === false);
   const retried = await storedBefore(trx, recorder, wrongAnswers);
   const toWrite: BatchItem[] = [];
   const refusedForAnswers: BatchItem[] = [];
+  const refusedForBirth = allowed.filter((item) => birthProblems.has(item.index));
   for (const item of allowed) {
     const answer = answered.get(item.index);
+    if (birthProblems.has(item.index)) continue;
     if (answer === undefined) toWrite.push(item);
     else if (answer.ok) toWrite.push({ ...item, entry: answer.entry });
     else if (retried.has(item.index)) toWrite.push(item);
     else refusedForAnswers.push(item);
   }
-  const otherProblems = await entryProblemsOf(trx, ctx, refusedForAnswers);
+  const otherProblems = await entryProblemsOf(trx, ctx, [...refusedForAnswers, ...refusedForBirth]);
   // A plan check's evidence changes what the profile is evaluated from after the entries are stored: no evaluating meanwhile then.
   const addsEvidence = toWrite.some((item) => { const answer = answered.get(item.index); return answer?.ok === true && answer.evidence.length > 0; });
   const written = await inSpan('recordEntries.write', () => writeAll(trx, ctx, recorder, toWrite, found, addsEvidence ? undefined : locked.cases));
@@ -197,6 +206,10 @@ async function recordEntriesSteps(trx: Tx, ctx: AppContext, actor: UserActor, it
     const answer = answered.get(item.index);
     const planCheckProblems = answer?.ok === false ? answer.problems : [];
     results.set(item.index, { ok: false, code: 'invalid', message: 'The entry cannot be recorded like this: see the problems.', problems: otherProblems.get(item.index) ?? [], planCheckProblems });
+  }
+  for (const item of refusedForBirth) {
+    const problems = [...(otherProblems.get(item.index) ?? []).filter((problem) => problem.path !== birthProblems.get(item.index)!.path), birthProblems.get(item.index)!];
+    results.set(item.index, { ok: false, code: 'invalid', message: 'The entry cannot be recorded like this: see the problems.', problems });
   }
   const withEvidence = toWrite.flatMap((item) => {
     const answer = answered.get(item.index);
@@ -209,6 +222,9 @@ async function recordEntriesSteps(trx: Tx, ctx: AppContext, actor: UserActor, it
     const codes = result && !result.ok && result.code === 'invalid' && 'planCheckProblems' in result ? result.planCheckProblems.map((problem) => problem.code) : [];
     return { action: source.action, outcome: 'failure', caseId: item.caseId, subjectType: 'case', subjectId: item.caseId, details: { reason: 'plan-checks', index: item.index, planChecks: [...new Set(codes)] } };
   });
+  for (const item of refusedForBirth) {
+    answerAudits.push({ action: source.action, outcome: 'failure', caseId: item.caseId, subjectType: 'case', subjectId: item.caseId, details: { reason: birthProblems.get(item.index)!.code, index: item.index } });
+  }
   const entries = new Map<number, ChronologyEntry>();
   const writtenByCase = new Map<string, { written: ChronologyEntry[]; duplicates: number; rejected: number }>();
   for (const item of allowed) {

@@ -41,6 +41,16 @@ describe('the alert a chronology entry raises', () => {
     assert.deepEqual(alert?.steps, ['Review the profile: this brings the review forward.']);
   });
 
+  it('tells the team of the birth, high, with who sees the baby at home first (docs/domain.md, "Recording the birth")', () => {
+    const alert = alertFor('birth');
+    assert.equal(alert?.reason, 'trigger-event');
+    assert.equal(alert?.severity, 'high');
+    assert.equal(alert?.message, 'Ruby Okafor was born today (22 November 2026). Everyone in the team must know.');
+    assert.deepEqual(alert?.steps, ['Agree who sees the baby at home first, and when.', 'Review the profile: this brings the review forward.']);
+    assert.equal(alertFor('birth', '2026-11-19')?.message, 'Ruby Okafor was born on 19 November 2026. Everyone in the team must know.');
+    assert.equal(alertFor('birth', TODAY, { correctsKind: 'birth' }), null, 'a corrected Birth entry does not tell the team again');
+  });
+
   it('raises a trigger alert at attention for the lower-stakes triggers', () => {
     for (const kind of LOWER_STAKES_TRIGGERS) assert.equal(alertFor(kind)?.severity, 'attention', kind);
     assert.equal(alertFor('new-adult-in-household')?.severity, 'high');

@@ -72,6 +72,15 @@ export function alertForEntry(entry: EntryFacts, context: EntryAlertContext): Al
         steps: ['Find out why the baby was brought, and what was found.', REVIEW_STEP],
       };
     default: {
+      // The birth is what the serious case reviews found nobody told the social worker about (docs/domain.md, "Recording the birth").
+      if (entry.kind === 'birth') {
+        return {
+          reason,
+          severity: 'high',
+          message: `${babyName} was born ${isToday ? `today (${day})` : `on ${day}`}. Everyone in the team must know.`,
+          steps: ['Agree who sees the baby at home first, and when.', REVIEW_STEP],
+        };
+      }
       const label = eventKindById(entry.kind)!.label;
       const severity: Severity = LOWER_STAKES_TRIGGERS.includes(entry.kind as EventKindId) ? 'attention' : 'high';
       return { reason, severity, message: `For ${babyName}: ${label} (${isToday ? `today, ${day}` : day}).`, steps: [REVIEW_STEP] };

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkNewEntry, dayOfOccurrence, ENTRY_PROBLEM_MESSAGES, significantByKind, type NewEntry } from './entry-rules.ts';
+import { birthEntryProblem, checkNewEntry, dayOfOccurrence, ENTRY_PROBLEM_MESSAGES, significantByKind, type EntryContext, type NewEntry } from './entry-rules.ts';
 
 const context = { today: '2026-11-22', personIds: new Set(['mum', 'dad']), isCorrection: false };
 const good: NewEntry = { kind: 'home-visit', occurredAt: '2026-11-21', summary: 'Baby seen', source: 'observed', personIds: ['mum'] };
-const codes = (entry: Partial<NewEntry>, ctx = context) => checkNewEntry({ ...good, ...entry }, ctx).map((p) => `${p.code} ${p.path}`);
+const codes = (entry: Partial<NewEntry>, ctx: EntryContext = context) => checkNewEntry({ ...good, ...entry }, ctx).map((p) => `${p.code} ${p.path}`);
 
 describe('the day an entry happened', () => {
   it('takes a date as it is and a date-time’s own day, whatever its offset', () => {
@@ -81,5 +81,36 @@ describe('significance by kind', () => {
     assert.equal(significantByKind('hospital-discharge'), true);
     assert.equal(significantByKind('home-visit'), false);
     assert.equal(significantByKind('nonsense'), false);
+  });
+});
+
+describe('a Birth entry beside the record (docs/domain.md, "Recording the birth")', () => {
+  const unborn = { status: 'unborn', dateOfBirth: null } as const;
+  const born = { status: 'born', dateOfBirth: '2026-11-20' } as const;
+  const birth: Partial<NewEntry> = { kind: 'birth', occurredAt: '2026-11-20', summary: 'Born at Southvale', source: 'agency-record' };
+
+  it('fires on an unborn baby’s record, pointing at the kind, with words that send the user to record the birth', () => {
+    assert.deepEqual(birthEntryProblem({ kind: 'birth', occurredAt: '2026-11-20' }, unborn), { code: 'birth-not-recorded', path: '/kind' });
+    assert.deepEqual(codes(birth, { ...context, record: unborn }), ['birth-not-recorded /kind']);
+    assert.match(ENTRY_PROBLEM_MESSAGES['birth-not-recorded'], /Record the birth/);
+  });
+
+  it('fires on a born baby’s record when the day is not the date of birth the record holds, whatever the time', () => {
+    assert.deepEqual(codes({ ...birth, occurredAt: '2026-11-19' }, { ...context, record: born }), ['birth-date-differs /occurredAt']);
+    assert.deepEqual(codes({ ...birth, occurredAt: '2026-11-21T01:00:00+01:00' }, { ...context, record: born }), ['birth-date-differs /occurredAt']);
+    assert.match(ENTRY_PROBLEM_MESSAGES['birth-date-differs'], /Correct the birth details/);
+  });
+
+  it('must not fire on a born baby’s record on its date of birth, on another kind, or when the record is not known', () => {
+    assert.deepEqual(codes(birth, { ...context, record: born }), []);
+    assert.deepEqual(codes({ ...birth, occurredAt: '2026-11-20T09:15:00Z' }, { ...context, record: born }), []);
+    assert.deepEqual(codes({}, { ...context, record: unborn }), []);
+    assert.deepEqual(codes({ kind: 'hospital-discharge', source: 'agency-record' }, { ...context, record: unborn }), []);
+    assert.deepEqual(codes(birth), []);
+    assert.equal(birthEntryProblem({ kind: 'birth', occurredAt: '2026-11-01' }, { status: 'born', dateOfBirth: null }), null);
+  });
+
+  it('gives its problem beside the entry’s others, in one pass', () => {
+    assert.deepEqual(codes({ ...birth, summary: ' ', occurredAt: '2026-11-19' }, { ...context, record: born }), ['summary-needed /summary', 'birth-date-differs /occurredAt']);
   });
 });

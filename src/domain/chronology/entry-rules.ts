@@ -38,7 +38,9 @@ export type EntryProblemCode =
   | 'gestation-invalid'
   | 'unknown-referral-source'
   | 'referral-source-not-referral'
-  | 'correction-reason-needed';
+  | 'correction-reason-needed'
+  | 'birth-not-recorded'
+  | 'birth-date-differs';
 
 export interface EntryProblem {
   code: EntryProblemCode;
@@ -64,6 +66,28 @@ export interface EntryContext {
   personIds: ReadonlySet<string>;
   /** Whether the entry corrects another (then a reason is needed). */
   isCorrection: boolean;
+  /** The record as it is, when the caller knows it: a Birth entry must agree with it (birthEntryProblem). */
+  record?: BirthOnRecord;
+}
+
+/** What the record says of the birth. */
+export interface BirthOnRecord {
+  status: 'unborn' | 'born';
+  dateOfBirth: string | null;
+}
+
+/**
+ * A Birth entry must not make a second truth beside the record's (docs/domain.md, "Recording the birth"):
+ * on an unborn baby's record the birth is recorded on its own page, which makes the record the baby's
+ * and writes the Birth entry itself; on a born baby's record a Birth entry (another agency's account
+ * of it) must be on the date of birth the record holds, which is corrected on its own page.
+ */
+export function birthEntryProblem(entry: Pick<NewEntry, 'kind' | 'occurredAt'>, record: BirthOnRecord): EntryProblem | null {
+  if (entry.kind !== 'birth') return null;
+  if (record.status === 'unborn') return { code: 'birth-not-recorded', path: '/kind' };
+  const day = dayOfOccurrence(entry.occurredAt);
+  if (day !== null && record.dateOfBirth !== null && day !== record.dateOfBirth) return { code: 'birth-date-differs', path: '/occurredAt' };
+  return null;
 }
 
 export function checkNewEntry(entry: NewEntry, context: EntryContext): EntryProblem[] {
@@ -94,6 +118,8 @@ export function checkNewEntry(entry: NewEntry, context: EntryContext): EntryProb
     else if (entry.kind !== 'referral') problems.push({ code: 'referral-source-not-referral', path: '/referralSource' });
   }
   if (context.isCorrection && (entry.correctionReason ?? '').trim() === '') problems.push({ code: 'correction-reason-needed', path: '/correctionReason' });
+  const birth = context.record ? birthEntryProblem(entry, context.record) : null;
+  if (birth) problems.push(birth);
   return problems;
 }
 
@@ -112,6 +138,10 @@ export const ENTRY_PROBLEM_MESSAGES: Readonly<Record<EntryProblemCode, string>> 
   'unknown-referral-source': 'Choose who referred from the census list',
   'referral-source-not-referral': 'Only a referral says who referred',
   'correction-reason-needed': 'Say why the entry is being corrected',
+  'birth-not-recorded':
+    'This baby is not recorded as born yet: record the birth with "Record the birth" on the record\'s page, which makes this record the baby\'s and adds the Birth entry itself',
+  'birth-date-differs':
+    'A Birth entry must be on the date of birth the record holds: if that date is wrong, correct it with "Correct the birth details" on the record\'s page',
 };
 
 /** Whether the kind makes the entry significant by itself (a reassessment trigger). */

@@ -79,7 +79,7 @@ describe('record the birth page', () => {
 
     const rules = await client.post(`/cases/${id}/birth`, { ...birth, version: '1', gestationAtBirthWeeks: '50', 'dateOfBirth-day': '23' });
     assert.equal(rules.statusCode, 400);
-    assert.deepEqual(summaryErrors(rules.body), ['#dateOfBirth-day: Date of birth must be today or in the past', '#gestationAtBirthWeeks: Gestation at birth must be a whole number of weeks from 22 to 44']);
+    assert.deepEqual(summaryErrors(rules.body), ['#dateOfBirth-day: Date of birth must be today or in the past', '#gestationAtBirthWeeks: Enter gestation at birth as completed weeks from 22 to 44, with any days after a plus from 0 to 6, like 38 or 38+4']);
     assert.equal((await row(id)).status, 'unborn');
   });
 
