@@ -15,7 +15,7 @@ function typedValues(query: unknown): Values {
   const values: Values = {};
   for (const field of FIELDS) {
     const value = Array.isArray(raw[field]) ? (raw[field] as unknown[])[0] : raw[field];
-    if (typeof value === 'string' && value.trim() !== '') values[field] = value.trim().slice(0, 200);
+    if (typeof value === 'string' && value.trim() !== '') values[field] = value.trim();
   }
   return values;
 }

@@ -8,6 +8,7 @@ import { readChronology } from '../../../application/chronology/read-chronology.
 import { recordDispute } from '../../../application/chronology/record-dispute.ts';
 import { DISPUTE_LIMITS, DISPUTE_PROBLEM_MESSAGES } from '../../../domain/chronology/dispute-rules.ts';
 import { formSubmission, sendAgainWhenRaced } from '../../forms/submission.ts';
+import { withTypedCounts } from '../../forms/too-long.ts';
 import { formErrors } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
@@ -16,11 +17,15 @@ import { presentEntries } from './chronology.presenter.ts';
 type EntryParams = { Params: { caseId: string; entryId: string } };
 type Values = { disputedBy: string; text: string };
 
+/** The form's fields exactly as typed, however long: a form given back must hold all of it (the domain refuses what is too long). */
 function typed(body: unknown): Values {
   const given = body !== null && typeof body === 'object' ? (body as Record<string, unknown>) : {};
-  const text = (field: string, limit: number) => (typeof given[field] === 'string' ? given[field].slice(0, limit + 1000) : '');
-  return { disputedBy: text('disputedBy', DISPUTE_LIMITS.disputedBy), text: text('text', DISPUTE_LIMITS.text) };
+  const text = (field: string) => (typeof given[field] === 'string' ? given[field] : '');
+  return { disputedBy: text('disputedBy'), text: text('text') };
 }
+
+/** Each text's name in an error and its limit: "What they say must be 4,000 characters or fewer: you have 4,210.". */
+const TEXT_LIMITS = { disputedBy: { label: 'Who disputes the entry', limit: DISPUTE_LIMITS.disputedBy }, text: { label: 'What they say', limit: DISPUTE_LIMITS.text } };
 
 export async function disputeRoutes(app: FastifyInstance): Promise<void> {
   const { ctx } = app;
@@ -57,7 +62,8 @@ export async function disputeRoutes(app: FastifyInstance): Promise<void> {
     const result = await recordDispute(ctx, actor(request), caseId, entryId, values, submission.id);
     if (result.ok) return recorded();
     if (result.code === 'invalid') {
-      const errors = Object.fromEntries(result.problems.map((p) => [p.path.slice(1), DISPUTE_PROBLEM_MESSAGES[p.code]]));
+      const problems = withTypedCounts(result.problems.map((p) => ({ field: p.path.slice(1), message: DISPUTE_PROBLEM_MESSAGES[p.code] })), values, TEXT_LIMITS);
+      const errors = Object.fromEntries(problems.map((p) => [p.field, p.message]));
       return formPage(request, reply, { values, ...formErrors(errors) }, 400);
     }
     return sendErrorPage(reply, result.code === 'forbidden' ? 'forbidden' : 'not-found');

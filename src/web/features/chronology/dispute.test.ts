@@ -38,6 +38,10 @@ describe('the dispute form of a chronology entry', () => {
     assert.equal(missing.statusCode, 400);
     assert.deepEqual(summaryErrors(missing.body), ['#text: Enter what they say is wrong, in their words']);
     assert.match(missing.body, /value="the father, Sam Hart"/);
+    const said = `He lives ${'w'.repeat(6000)}`;
+    const tooLong = await lead.post(url(), { disputedBy: 'the father, Sam Hart', text: said });
+    assert.deepEqual(summaryErrors(tooLong.body), ['#text: What they say must be 4,000 characters or fewer: you have 6,009.']);
+    assert.ok(tooLong.body.includes(`>${said}</textarea>`), 'what was typed comes back whole, never cut');
   });
 
   it('records the dispute beside the entry, shown on its page, in the list, the CSV file and the printed copy', async () => {

@@ -21,7 +21,8 @@ import { reportTables } from './partnership-reports.presenter.ts';
 type PeriodQuery = { Querystring: { from?: unknown; to?: unknown } };
 type PeriodRequest = FastifyRequest<PeriodQuery>;
 
-const text = (value: unknown): string | undefined => (typeof value === 'string' ? value.slice(0, 40) : undefined);
+// As typed, however long: the period comes back on the page whole (a day that cannot be read is refused, named).
+const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
 /** The period asked for; the census year so far when neither day is given. */
 function askedPeriod(request: PeriodRequest, today: string): { from?: string; to?: string } {

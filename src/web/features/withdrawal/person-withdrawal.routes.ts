@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { confirmPersonWithdrawal, proposePersonWithdrawal, viewPersonWithdrawal, type PersonWithdrawalResult } from '../../../application/people/withdraw-person.ts';
 import { WITHDRAWAL_REASON_LIMIT } from '../../../domain/withdrawal/withdrawal-rules.ts';
+import { tooLongMessage } from '../../forms/too-long.ts';
 import { formErrors } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
@@ -51,7 +52,7 @@ export async function personWithdrawalRoutes(app: FastifyInstance): Promise<void
   function refusal<T>(request: FastifyRequest<PersonParams>, reply: FastifyReply, result: Exclude<PersonWithdrawalResult<T>, { ok: true }>, reason: string) {
     if (result.code !== 'refused') return sendErrorPage(reply, result.code);
     if (result.refusal === 'not-on-case') return sendErrorPage(reply, 'not-found');
-    if (result.refusal === 'reason-missing' || result.refusal === 'reason-too-long') return page(request, reply, { values: { reason }, ...formErrors({ reason: result.message }) }, 400);
+    if (result.refusal === 'reason-missing' || result.refusal === 'reason-too-long') return page(request, reply, { values: { reason }, ...formErrors({ reason: tooLongMessage({ label: 'Why the person was added to the wrong family', limit: WITHDRAWAL_REASON_LIMIT }, reason) ?? result.message }) }, 400);
     const status = result.refusal === 'already-proposed' || result.refusal === 'no-proposal' ? 409 : 403;
     return page(request, reply, { values: { reason }, errorList: [{ text: result.message, href: '#withdrawal' }] }, status);
   }
@@ -60,7 +61,8 @@ export async function personWithdrawalRoutes(app: FastifyInstance): Promise<void
 
   app.post<PersonParams>('/cases/:caseId/people/:personId/withdrawal', { preHandler: requireUser }, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
-    const reason = typeof body['reason'] === 'string' ? body['reason'].slice(0, WITHDRAWAL_REASON_LIMIT + 1000) : '';
+    // As typed, however long: it comes back whole after a refusal (the domain refuses what is too long).
+    const reason = typeof body['reason'] === 'string' ? body['reason'] : '';
     const { caseId, personId } = request.params;
     const result = await proposePersonWithdrawal(ctx, actor(request), caseId, personId, reason);
     if (!result.ok) return refusal(request, reply, result, reason);

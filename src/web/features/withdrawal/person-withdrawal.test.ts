@@ -51,6 +51,11 @@ describe('the page that withdraws a person added to the wrong family', () => {
     assert.equal((await t.ctx.db.selectFrom('person_withdrawals').select('person_id').execute()).length, 0);
     const audit = await t.ctx.db.selectFrom('audit_log').select('outcome').where('action', '=', 'person.withdrawal-propose').where('case_id', '=', caseId).orderBy('seq').execute();
     assert.deepEqual(audit.map((a) => a.outcome), ['failure', 'denied']);
+    const reason = `Wrong ${'x'.repeat(3500)}`;
+    const tooLong = await lead.post(url(), { reason });
+    assert.equal(tooLong.statusCode, 400);
+    assert.deepEqual(summaryErrors(tooLong.body), ['#reason: Why the person was added to the wrong family must be 2,000 characters or fewer: you have 3,506.']);
+    assert.ok(tooLong.body.includes(`>${reason}</textarea>`), 'the reason comes back whole, never cut');
   });
 
   it('takes the proposal, refuses the proposer’s own confirmation, and on a manager’s confirmation removes the person and returns to the case', async () => {

@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { confirmWithdrawal, proposeWithdrawal, viewWithdrawal, type WithdrawalResult } from '../../../application/cases/withdraw-case.ts';
 import { isSlip, WITHDRAWAL_REASON_LIMIT } from '../../../domain/withdrawal/withdrawal-rules.ts';
+import { tooLongMessage } from '../../forms/too-long.ts';
 import { formErrors } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
@@ -45,7 +46,7 @@ export async function withdrawalRoutes(app: FastifyInstance): Promise<void> {
   /** The page again with the refusal: a slip in the reason at its field, anything else in the summary. */
   function refusal<T>(request: FastifyRequest<CaseParams>, reply: FastifyReply, result: Exclude<WithdrawalResult<T>, { ok: true }>, reason: string) {
     if (result.code !== 'refused') return sendErrorPage(reply, result.code);
-    if (isSlip(result.refusal)) return page(request, reply, { values: { reason }, ...formErrors({ reason: result.message }) }, 400);
+    if (isSlip(result.refusal)) return page(request, reply, { values: { reason }, ...formErrors({ reason: tooLongMessage({ label: 'Why the record was made in error', limit: WITHDRAWAL_REASON_LIMIT }, reason) ?? result.message }) }, 400);
     const status = result.refusal === 'already-proposed' || result.refusal === 'no-proposal' ? 409 : 403;
     return page(request, reply, { values: { reason }, errorList: [{ text: result.message, href: '#withdrawal' }] }, status);
   }
@@ -54,7 +55,8 @@ export async function withdrawalRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<CaseParams>('/cases/:caseId/withdrawal', { preHandler: requireUser }, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
-    const reason = typeof body['reason'] === 'string' ? body['reason'].slice(0, WITHDRAWAL_REASON_LIMIT + 1000) : '';
+    // As typed, however long: it comes back whole after a refusal (the domain refuses what is too long).
+    const reason = typeof body['reason'] === 'string' ? body['reason'] : '';
     const result = await proposeWithdrawal(ctx, actor(request), request.params.caseId, reason);
     if (!result.ok) return refusal(request, reply, result, reason);
     flashSuccess(request, 'Withdrawal proposed: a safeguarding lead or manager who oversees this case must now confirm it');

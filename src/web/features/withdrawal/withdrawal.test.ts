@@ -37,6 +37,11 @@ describe('the withdrawal pages (a record made in error)', () => {
     assert.equal((await t.ctx.db.selectFrom('case_withdrawals').select('case_id').execute()).length, 0);
     const audit = await t.ctx.db.selectFrom('audit_log').select('outcome').where('action', '=', 'case.withdrawal-propose').where('case_id', '=', caseId).orderBy('seq').execute();
     assert.deepEqual(audit.map((a) => a.outcome), ['failure', 'denied']);
+    const reason = `Wrong ${'x'.repeat(3500)}`;
+    const tooLong = await lead.post(url(), { reason });
+    assert.equal(tooLong.statusCode, 400);
+    assert.deepEqual(summaryErrors(tooLong.body), ['#reason: Why the record was made in error must be 2,000 characters or fewer: you have 3,506.']);
+    assert.ok(tooLong.body.includes(`>${reason}</textarea>`), 'the reason comes back whole, never cut');
   });
 
   it('take the proposal, refuse the proposer’s own confirmation, and on a manager’s confirmation remove the record and go home', async () => {
