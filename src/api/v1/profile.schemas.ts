@@ -262,6 +262,16 @@ export const RecordedDecision = Type.Object({
   decidedAt: dateTime(),
   decidedBy: Type.String({ description: 'The name of whoever decided' }),
   agency: Type.String(),
+  standing: oneOf(['in-force', 'awaiting-confirmation', 'confirmed', 'overturned'] as const, {
+    description: 'in-force: needed no confirmation. awaiting-confirmation: below the level a critical finding in view suggests, it counts as no decision until a safeguarding lead other than the decider confirms it (ADR 0027). confirmed: a lead confirmed it, in force. overturned: a lead overturned it, never in force',
+  }),
+  confirmingLead: nullable(Type.Object({ id: Type.String(), name: Type.String() }, { description: 'The safeguarding lead asked to confirm it; null when it needed none' })),
+  answer: nullable(
+    Type.Object(
+      { answer: oneOf(['confirmed', 'overturned'] as const), reasoning: Type.String(), answeredAt: dateTime(), answeredBy: Type.String({ description: 'The name of the lead who answered' }), agency: Type.String() },
+      { description: 'The lead’s answer; null until one is given, or when none was needed' },
+    ),
+  ),
 });
 
 export const ProfileDecisions = Type.Object({
@@ -270,10 +280,9 @@ export const ProfileDecisions = Type.Object({
   lastReviewedAt: nullable(dateTime('When the profile was last marked reviewed; null when never')),
   reviewDue: nullable(day('When the next review is due; null when the profile has never been reviewed (a review is due now)')),
   decisions: Type.Array(RecordedDecision, { description: 'Newest first' }),
-  needingDecision: Type.Array(Finding, { description: 'Critical findings showing now that no decision since the last review had in view: the profile cannot be marked reviewed until each has one' }),
+  needingDecision: Type.Array(Finding, { description: 'Critical and high findings showing now that no decision in force since the last review had in view (one awaiting a safeguarding lead’s confirmation does not count): the profile cannot be marked reviewed until each has one' }),
 });
 
-export const DecisionRecorded = Type.Object({ id: Type.String({ description: 'The new decision’s id' }), version: Type.Integer({ minimum: 1, description: 'The new profile version' }) });
 
 export const ProfileReviewed = Type.Object({ version: Type.Integer({ minimum: 1, description: 'The new profile version' }) });
 

@@ -1,9 +1,13 @@
 // Sends alerts nobody has taken up within ALERT_ESCALATION_HOURS to the safeguarding leads of the
 // organisations in the team around the family (they oversee every case their organisation works
-// on: domain/access/case-access.ts). Each alert escalates once: `escalated_at` is set in the same
+// on: domain/access/case-access.ts); when no organisation in the team has one, to the partnership's
+// designated safeguarding leads (safeguarding leads granted the partnership view:
+// profile/decision-leads.ts); when there are none either, the alert says so and each administrator
+// is sent an email naming no one (ADR 0027). Each alert escalates once: `escalated_at` is set in the same
 // statement that checks it is still unset and untaken, so two runs at once cannot both send it.
 import { escalationCutoff } from '../../domain/alerts/escalation.ts';
-import { escalationRecipients } from '../../domain/alerts/recipients.ts';
+import { ESCALATION_UNREACHED, escalationRecipients, escalationRoute, type EscalationRoute } from '../../domain/alerts/recipients.ts';
+import { partnershipLeads } from '../profile/decision-leads.ts';
 import type { Tx } from '../../infrastructure/db/schema.ts';
 import { systemOperator, type OperatorActor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
@@ -12,7 +16,7 @@ import { enqueueAlertEmails } from './alert-outbox.ts';
 import { notTakenUp } from './open-alerts.ts';
 
 export interface EscalationReport {
-  escalated: { alertId: string; caseId: string; safeguardingLeads: string[] }[];
+  escalated: { alertId: string; caseId: string; safeguardingLeads: string[]; via: EscalationRoute['via'] }[];
 }
 
 /** Active safeguarding leads of every organisation with someone in the case's team. */
@@ -30,6 +34,22 @@ async function safeguardingLeadsFor(trx: Tx, caseId: string): Promise<string[]> 
   return rows.map((r) => r.id);
 }
 
+/** The alert says nobody could be reached, and each active administrator is sent an email naming no one: the alert's id and where to designate leads. */
+async function sayNobodyWasReached(trx: Tx, ctx: AppContext, alertId: string, now: Date): Promise<void> {
+  await trx.updateTable('alerts').set({ escalation_unreached: ESCALATION_UNREACHED }).where('id', '=', alertId).execute();
+  const admins = await trx.selectFrom('users').select('email').where('role', '=', 'admin').where('disabled_at', 'is', null).orderBy('id').execute();
+  const body = [
+    `An alert (${alertId}) was not acknowledged by anyone in the team around the family in time, and could not be escalated: no organisation in the team has a safeguarding lead, and the partnership has no designated safeguarding lead.`,
+    '',
+    'Designate the partnership\'s safeguarding leads: grant the partnership view to safeguarding leads\' accounts at /admin/partnership-view. Until then such alerts reach nobody beyond the team.',
+  ].join('\n');
+  if (admins.length === 0) return;
+  await trx
+    .insertInto('outbox')
+    .values(admins.map((a) => ({ id: ctx.newId(), to_address: a.email.trim(), subject: 'An alert could not be escalated: no safeguarding lead designated', body, alert_id: alertId, created_at: now, next_attempt_at: now, last_error: null, sent_at: null })))
+    .execute();
+}
+
 async function escalateOne(ctx: AppContext, actor: OperatorActor, alertId: string, now: Date, cutoff: Date): Promise<EscalationReport['escalated'][number] | null> {
   return ctx.db.transaction().execute(async (trx) => {
     const alert = await trx
@@ -43,7 +63,10 @@ async function escalateOne(ctx: AppContext, actor: OperatorActor, alertId: strin
       .executeTakeFirst();
     if (!alert) return null;
     const reached = await trx.selectFrom('alert_recipients').select('user_id').where('alert_id', '=', alertId).execute();
-    const recipients = escalationRecipients(await safeguardingLeadsFor(trx, alert.case_id), new Set(reached.map((r) => r.user_id)));
+    const organisationLeads = await safeguardingLeadsFor(trx, alert.case_id);
+    const route = escalationRoute(organisationLeads, organisationLeads.length > 0 ? [] : (await partnershipLeads(trx)).map((l) => l.userId));
+    const recipients = escalationRecipients(route.leadIds, new Set(reached.map((r) => r.user_id)));
+    if (route.via === 'nobody') await sayNobodyWasReached(trx, ctx, alertId, now);
     if (recipients.length > 0) {
       await trx
         .insertInto('alert_recipients')
@@ -54,8 +77,8 @@ async function escalateOne(ctx: AppContext, actor: OperatorActor, alertId: strin
     const hours = ctx.config.alertEscalationHours;
     await enqueueAlertEmails(trx, ctx, [{ alert: { id: alertId, caseId: alert.case_id, reason: alert.reason, severity: alert.severity, message: alert.message, steps: alert.steps, findingId: alert.finding_id, escalatedAfterHours: hours }, recipients }]);
     const safeguardingLeads = recipients.map((r) => r.userId);
-    await recordAudit(trx, ctx, actor, { action: 'alert.escalate', caseId: alert.case_id, subjectType: 'alert', subjectId: alertId, details: { afterHours: hours, safeguardingLeads } });
-    return { alertId, caseId: alert.case_id, safeguardingLeads };
+    await recordAudit(trx, ctx, actor, { action: 'alert.escalate', caseId: alert.case_id, subjectType: 'alert', subjectId: alertId, details: { afterHours: hours, safeguardingLeads, via: route.via } });
+    return { alertId, caseId: alert.case_id, safeguardingLeads, via: route.via };
   });
 }
 

@@ -15,6 +15,7 @@ import { isTriggerEventKind } from '../../domain/catalogue/catalogue.ts';
 import type { Severity } from '../../domain/catalogue/finding-definitions.ts';
 import { HAND_ASSESSED_RISK_FACTOR_IDS } from '../../domain/dashboards/completeness.ts';
 import type { DecisionInView } from '../../domain/profile/escalation.ts';
+import { decisionInForce } from '../profile/profile-decisions.ts';
 import { isSignificantAdult } from '../../domain/profile/profile-subjects.ts';
 import { nextReviewDate, type NextReview } from '../../domain/profile/review-schedule.ts';
 import type { CaseLevel } from '../../domain/shared/case-levels.ts';
@@ -104,7 +105,8 @@ async function readTimingEntries(db: Queryable, caseIds: readonly string[]): Pro
 }
 
 async function readDecisions(db: Queryable, caseIds: readonly string[]): Promise<Map<string, DecisionInView[]>> {
-  const rows = await db.selectFrom('profile_decisions').select(['case_id', 'decided_at', 'findings']).where('case_id', 'in', caseIds).execute();
+  // Only decisions in force: one awaiting a safeguarding lead's confirmation, or overturned, is no decision (ADR 0027).
+  const rows = await db.selectFrom('profile_decisions').select(['case_id', 'decided_at', 'findings']).where('case_id', 'in', caseIds).where(decisionInForce).execute();
   const byCase = new Map<string, DecisionInView[]>();
   for (const row of rows) {
     const decision = { decidedAt: row.decided_at.toISOString(), findings: row.findings.map((f) => ({ id: f.id, severity: f.severity })) };

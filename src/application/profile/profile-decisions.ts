@@ -1,9 +1,20 @@
-// Reading a case's escalation decisions, newest first, and what still needs one.
-import type { EscalationDecision } from '../../domain/profile/escalation.ts';
+// Reading a case's escalation decisions, newest first, with where each stands (in force, awaiting a
+// safeguarding lead's confirmation, confirmed or overturned: ADR 0027), and what still needs one.
+import type { ExpressionBuilder } from 'kysely';
+import { decisionStanding, standingInForce, type DecisionStanding, type EscalationDecision } from '../../domain/profile/escalation.ts';
 import { findingsWithoutDecision, levelRank } from '../../domain/profile/review-sign-off.ts';
 import { isCaseLevel } from '../../domain/shared/case-levels.ts';
 import type { Finding, ProfileEvaluation } from '../../domain/profile/profile.types.ts';
-import type { FindingSnapshot, Queryable } from '../../infrastructure/db/schema.ts';
+import type { Database, FindingSnapshot, Queryable } from '../../infrastructure/db/schema.ts';
+
+/** A lead's answer to a decision awaiting confirmation. */
+export interface DecisionAnswer {
+  answer: 'confirmed' | 'overturned';
+  reasoning: string;
+  answeredAt: string;
+  answeredBy: string;
+  agency: string;
+}
 
 export interface RecordedDecision {
   id: string;
@@ -16,11 +27,49 @@ export interface RecordedDecision {
   decidedAt: string;
   decidedBy: string;
   agency: string;
+  /** The account of whoever decided (null when it is gone): a lead may not confirm their own decision. */
+  decidedById: string | null;
+  standing: DecisionStanding;
+  /** Whether it counts as a decision on the findings it had in view (in force, or confirmed). */
+  inForce: boolean;
+  /** The safeguarding lead asked to confirm it, when it needed one. */
+  confirmingLead: { id: string; name: string } | null;
+  answer: DecisionAnswer | null;
+}
+
+/** SQL for "this decision is in force": it needed no lead's confirmation, or a lead confirmed it (for readers that count decisions in one query). */
+export function decisionInForce(eb: ExpressionBuilder<Database, 'profile_decisions'>) {
+  return eb.or([
+    eb('profile_decisions.confirming_lead_id', 'is', null),
+    eb.exists(
+      eb
+        .selectFrom('decision_confirmations')
+        .select('decision_confirmations.decision_id')
+        .whereRef('decision_confirmations.case_id', '=', 'profile_decisions.case_id')
+        .whereRef('decision_confirmations.decision_id', '=', 'profile_decisions.id')
+        .where('decision_confirmations.answer', '=', 'confirmed'),
+    ),
+  ]);
 }
 
 export async function loadDecisions(db: Queryable, caseId: string): Promise<RecordedDecision[]> {
-  const rows = await db.selectFrom('profile_decisions').selectAll().where('case_id', '=', caseId).orderBy('decided_at', 'desc').orderBy('id', 'desc').execute();
-  return rows.map((row) => ({
+  const [rows, answers] = await Promise.all([
+    db
+      .selectFrom('profile_decisions')
+      .leftJoin('users as lead', 'lead.id', 'profile_decisions.confirming_lead_id')
+      .selectAll('profile_decisions')
+      .select('lead.name as lead_account_name')
+      .where('profile_decisions.case_id', '=', caseId)
+      .orderBy('profile_decisions.decided_at', 'desc')
+      .orderBy('profile_decisions.id', 'desc')
+      .execute(),
+    db.selectFrom('decision_confirmations').selectAll().where('case_id', '=', caseId).execute(),
+  ]);
+  const answerOf = new Map(answers.map((a) => [a.decision_id, a]));
+  return rows.map((row) => {
+    const answer = answerOf.get(row.id) ?? null;
+    const standing = decisionStanding(row.confirming_lead_id !== null, answer?.answer ?? null);
+    return {
     id: row.id,
     decision: row.decision,
     reasoning: row.reasoning,
@@ -31,10 +80,16 @@ export async function loadDecisions(db: Queryable, caseId: string): Promise<Reco
     decidedAt: row.decided_at.toISOString(),
     decidedBy: row.decided_by_name,
     agency: row.agency,
-  }));
+    decidedById: row.decided_by,
+    standing,
+    inForce: standingInForce(standing),
+    confirmingLead: row.confirming_lead_id === null ? null : { id: row.confirming_lead_id, name: row.lead_account_name ?? '' },
+    answer: answer === null ? null : { answer: answer.answer, reasoning: answer.reasoning, answeredAt: answer.answered_at.toISOString(), answeredBy: answer.answered_by_name, agency: answer.agency },
+    };
+  });
 }
 
-/** The critical and high findings showing now that no decision since the last review had in view (docs/domain.md, Review and sign-off). */
+/** The critical and high findings showing now that no decision in force since the last review had in view (docs/domain.md, "Review and sign-off"): one awaiting a lead's confirmation does not count. */
 export function findingsNeedingDecision(evaluation: ProfileEvaluation, decisions: readonly RecordedDecision[], reviewedAt: Date | null): Finding[] {
   return findingsWithoutDecision(evaluation.findings, decisions, reviewedAt ? reviewedAt.toISOString() : null);
 }

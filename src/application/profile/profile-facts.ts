@@ -27,6 +27,7 @@ import { patternsOfCase } from './pattern-states.ts';
 import { eventReadingOfCase } from './event-readings.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
 import type { DecisionInView } from '../../domain/profile/escalation.ts';
+import { decisionInForce } from './profile-decisions.ts';
 import type { Meeting } from '../../domain/meetings/meeting.types.ts';
 import { isUnverifiedReceived, type ReceivedAssessmentMark, type ReceivedMark } from '../../domain/transfer/transfer-record.ts';
 
@@ -217,7 +218,8 @@ export async function loadStoredProfiles(
       ])
       .$if(withSummaryFacts, (q) =>
         q.select((eb) => [
-          jsonArrayFrom(eb.selectFrom('profile_decisions').select(['decided_at', 'findings']).whereRef('profile_decisions.case_id', '=', 'cases.id')).as('summary_decisions'),
+          // Only decisions in force (ADR 0027).
+          jsonArrayFrom(eb.selectFrom('profile_decisions').select(['decided_at', 'findings']).whereRef('profile_decisions.case_id', '=', 'cases.id').where(decisionInForce)).as('summary_decisions'),
           jsonArrayFrom(eb.selectFrom('case_meetings').select(['kind', 'held_on', 'section47', 'protection_plan']).whereRef('case_meetings.case_id', '=', 'cases.id')).as('summary_meetings'),
         ]),
       )

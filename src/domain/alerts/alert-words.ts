@@ -15,6 +15,7 @@ const REASON_TITLES: Readonly<Record<Exclude<AlertReason, 'critical-finding'>, s
   discharge: 'Discharged from hospital or a neonatal unit',
   'emergency-attendance': 'Taken to the emergency department',
   'trigger-event': 'An event that brings the profile review forward',
+  'decision-to-confirm': 'A decision awaits your confirmation as safeguarding lead',
 };
 
 /** A title without personal data, for headings and email subjects. */

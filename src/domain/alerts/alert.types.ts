@@ -2,7 +2,8 @@
 // words and steps everyone it reaches is given. Plain data, ready to store and to show.
 import type { FindingId, Severity } from '../catalogue/finding-definitions.ts';
 
-export const ALERT_REASONS = ['trigger-event', 'critical-finding', 'discharge', 'emergency-attendance'] as const;
+/** `decision-to-confirm`: a safeguarding lead asked to confirm a decision below the level a critical finding suggests (ADR 0027). */
+export const ALERT_REASONS = ['trigger-event', 'critical-finding', 'discharge', 'emergency-attendance', 'decision-to-confirm'] as const;
 export type AlertReason = (typeof ALERT_REASONS)[number];
 
 /** How a recipient was reached: in the team (as its lead or a member), or by escalation. */

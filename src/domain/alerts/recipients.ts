@@ -1,7 +1,9 @@
 // Who an alert reaches. Raised: every current member of the team around the family and its lead
 // professional, each once. The person whose change raised it is listed too, acknowledged
 // automatically (they know already; nobody is sent an email about their own entry). Escalated: the
-// safeguarding leads of the organisations in the team, unless the alert already reached them.
+// safeguarding leads of the organisations in the team, unless the alert already reached them; when no
+// organisation in the team has a lead, the partnership's designated leads (ADR 0027); when there are
+// none either, nobody, and that is said on the alert and to the administrators, never dropped.
 import type { ReachedAs } from './alert.types.ts';
 
 export interface TeamMemberFacts {
@@ -40,3 +42,16 @@ export function escalationRecipients(safeguardingLeadIds: readonly string[], alr
     .filter((userId) => !alreadyReached.has(userId))
     .map((userId) => ({ userId, reachedAs: 'safeguarding-lead', acknowledgedAutomatically: false }));
 }
+
+/** Where an escalation goes: the team's organisations' leads, else the partnership's designated leads, else nobody. */
+export type EscalationRoute = { via: 'organisations' | 'partnership'; leadIds: string[] } | { via: 'nobody'; leadIds: [] };
+
+export function escalationRoute(organisationLeadIds: readonly string[], partnershipLeadIds: readonly string[]): EscalationRoute {
+  if (organisationLeadIds.length > 0) return { via: 'organisations', leadIds: [...new Set(organisationLeadIds)] };
+  if (partnershipLeadIds.length > 0) return { via: 'partnership', leadIds: [...new Set(partnershipLeadIds)] };
+  return { via: 'nobody', leadIds: [] };
+}
+
+/** Said on an alert whose escalation found nobody, and to the administrators. */
+export const ESCALATION_UNREACHED =
+  'Nobody acknowledged this alert in time and it could not be escalated: no organisation in the team around the family has a safeguarding lead, and the partnership has no designated safeguarding lead. An administrator has been told.';

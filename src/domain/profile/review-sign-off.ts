@@ -56,9 +56,9 @@ export function suggestedLevel(findings: readonly FindingInView[]): SuggestedLev
 
 const after = (at: string, since: string | null) => since === null || Date.parse(at) > Date.parse(since);
 
-/** The critical and high findings that no decision made since the last review had in view. */
+/** The critical and high findings that no decision in force made since the last review had in view (one awaiting a lead's confirmation, or overturned, does not count: escalation.ts). */
 export function findingsWithoutDecision<F extends FindingInView>(findings: readonly F[], decisions: readonly DecisionInView[], lastReviewedAt: string | null): F[] {
-  const considered = new Set(decisions.filter((d) => after(d.decidedAt, lastReviewedAt)).flatMap((d) => d.findings.map((f) => f.id)));
+  const considered = new Set(decisions.filter((d) => d.inForce !== false && after(d.decidedAt, lastReviewedAt)).flatMap((d) => d.findings.map((f) => f.id)));
   return findings.filter((f) => SIGN_OFF_SEVERITIES.includes(f.severity) && !considered.has(f.id));
 }
 
@@ -91,7 +91,7 @@ export function decideSignOff({ level, findings, decisions, lastReviewedAt, leve
   const suggested = suggestedLevel(findings);
   if (suggested && levelRank(level) < levelRank(suggested.level)) {
     const since = [lastReviewedAt, levelLoweredAt].filter((d): d is string => d !== null).sort((a, b) => Date.parse(a) - Date.parse(b)).at(-1) ?? null;
-    const explained = decisions.some((d) => after(d.decidedAt, since) && suggested.because.every((f) => d.findings.some((seen) => seen.id === f.id)));
+    const explained = decisions.some((d) => d.inForce !== false && after(d.decidedAt, since) && suggested.because.every((f) => d.findings.some((seen) => seen.id === f.id)));
     if (!explained) problems.push({ code: 'level-below-findings', level, suggested: suggested.level, findings: suggested.because });
   }
   return problems.length === 0 ? { ok: true } : { ok: false, problems };

@@ -199,6 +199,8 @@ export interface CasesTable {
   date_of_birth: DateOnly | null;
   expected_delivery_date: DateOnly | null;
   gestation_at_birth_weeks: number | null;
+  /** Days past the completed weeks, 0 to 6 (migration 065): "29+3" is 29 weeks and 3 days; null when only weeks were given. */
+  gestation_at_birth_days: number | null;
   birth_weight_grams: number | null;
   multiple_birth: boolean | null;
   independently_mobile: boolean | null;
@@ -353,6 +355,20 @@ export interface ProfileDecisionsTable {
   decided_by: string | null;
   decided_by_name: string;
   agency: string;
+  /** Migration 064: the safeguarding lead asked to confirm it (a decision below the level a critical finding suggests); null when none is needed. */
+  confirming_lead_id: ColumnType<string | null, string | null | undefined, never>;
+}
+
+/** Migration 064: a safeguarding lead's answer to a decision awaiting confirmation; append-only. */
+export interface DecisionConfirmationsTable {
+  case_id: string;
+  decision_id: string;
+  answer: 'confirmed' | 'overturned';
+  reasoning: string;
+  answered_at: Timestamp;
+  answered_by: string;
+  answered_by_name: string;
+  agency: string;
 }
 
 type Json<T> = ColumnType<T, string | undefined, never>;
@@ -389,7 +405,7 @@ export interface ChronologyEntriesTable {
 export interface AlertsTable {
   case_id: string;
   id: string;
-  reason: 'trigger-event' | 'critical-finding' | 'discharge' | 'emergency-attendance';
+  reason: 'trigger-event' | 'critical-finding' | 'discharge' | 'emergency-attendance' | 'decision-to-confirm';
   severity: 'critical' | 'high' | 'attention';
   message: string;
   steps: Json<string[]>;
@@ -397,6 +413,8 @@ export interface AlertsTable {
   finding_id: string | null;
   raised_at: Timestamp;
   escalated_at: Timestamp | null;
+  /** Migration 064: why escalation reached nobody (no lead in the team's organisations, none designated for the partnership); null otherwise. */
+  escalation_unreached: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AlertRecipientsTable {
@@ -766,6 +784,7 @@ export interface Database {
   profile_evidence: ProfileEvidenceTable;
   profile_versions: ProfileVersionsTable;
   profile_decisions: ProfileDecisionsTable;
+  decision_confirmations: DecisionConfirmationsTable;
   chronology_entries: ChronologyEntriesTable;
   alerts: AlertsTable;
   alert_recipients: AlertRecipientsTable;

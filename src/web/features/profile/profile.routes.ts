@@ -17,7 +17,7 @@ import { keptText } from '../../plugins/kept-forms.ts';
 import { ASSESSMENT_PROBLEM_MESSAGES, DIRECTION_ITEMS, factorForm, PATTERN_ITEMS, responsesFrom, STATUS_ITEMS, unknownResponseMessage } from './factor.schema.ts';
 import { findingsAndFactorsMarkup, type RenderTemplate } from './findings-and-factors-markup.ts';
 import { subjectKeyOf } from './profile.presenter.ts';
-import { presentReview } from './review.presenter.ts';
+import { needingDecisionInWords, presentReview } from './review.presenter.ts';
 import { presentStress } from './stress.presenter.ts';
 
 type FactorParams = { Params: { caseId: string; subjectKey: string; factorId: string } };
@@ -47,7 +47,7 @@ export async function profileRoutes(app: FastifyInstance): Promise<void> {
       findingsAndFactors: await findingsAndFactorsMarkup(renderTemplate, caseId, evaluation, receivedUnconfirmed, canChange),
       caseId,
       nextReview: presentReview(result.value).nextReview,
-      needingDecision: result.value.needingDecision.length > 0,
+      needingDecision: needingDecisionInWords(result.value.needingDecision, result.value.decisions),
       profileVersion: result.value.profileVersion,
       backLink: `/cases/${caseId}`,
     });

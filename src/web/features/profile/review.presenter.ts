@@ -1,7 +1,9 @@
 // The review page in words: when the profile was and is next reviewed, what needs a decision, and
 // the decisions recorded so far.
 import type { ProfileView } from '../../../application/profile/view-profile.ts';
-import { ESCALATION_DECISIONS, ESCALATION_DECISION_IDS } from '../../../domain/profile/escalation.ts';
+import { confirmRefusal, ESCALATION_DECISIONS, ESCALATION_DECISION_IDS } from '../../../domain/profile/escalation.ts';
+import type { LeadOffered } from '../../../application/profile/decision-leads.ts';
+import type { RecordedDecision } from '../../../application/profile/profile-decisions.ts';
 import { CASE_LEVELS, CASE_LEVEL_IDS, caseLevelLabel } from '../../../domain/shared/case-levels.ts';
 import { REVIEW_INTERVAL_WEEKS } from '../../../domain/profile/review-schedule.ts';
 import type { ReviewCap } from '../../../domain/profile/review-sign-off.ts';
@@ -18,7 +20,16 @@ function nextReviewInWords(view: ProfileView, cap: ReviewCap | null): string {
   return formatDate(next.dueOn);
 }
 
-export function presentReview(view: ProfileView, cap: ReviewCap | null = null) {
+/** Where a decision stands, in words (ADR 0027). */
+export function standingInWords(d: RecordedDecision): string {
+  if (d.standing === 'in-force') return 'In force';
+  if (d.standing === 'awaiting-confirmation') return `Not in force: awaiting confirmation by ${d.confirmingLead?.name ?? 'a safeguarding lead'}, safeguarding lead. Until then it counts as no decision.`;
+  const a = d.answer!;
+  return `${d.standing === 'confirmed' ? 'Confirmed' : 'Overturned, so never in force'}: ${formatDateTime(a.answeredAt)} by ${a.answeredBy}, ${a.agency}: ${a.reasoning}`;
+}
+
+/** `viewer`: who reads the page, to offer a safeguarding lead the decisions they may confirm. */
+export function presentReview(view: ProfileView, cap: ReviewCap | null = null, viewer: { userId: string; role: string } | null = null) {
   const level = caseLevelLabel(view.level);
   const weeks = (REVIEW_INTERVAL_WEEKS as Record<string, number | undefined>)[view.level];
   return {
@@ -35,8 +46,34 @@ export function presentReview(view: ProfileView, cap: ReviewCap | null = null) {
       when: formatDateTime(d.decidedAt),
       who: `${d.decidedBy}, ${d.agency}`,
       version: d.profileVersion,
+      id: d.id,
+      standing: d.standing,
+      standingWords: standingInWords(d),
+      mayConfirm: viewer !== null && view.canChange && confirmRefusal({ userId: viewer.userId, role: viewer.role, decidedBy: d.decidedById, standing: d.standing }) === null,
     })),
   };
+}
+
+/**
+ * What the profile page says needs a decision, true to the severities showing (critical and high
+ * findings both need one before a review: docs/domain.md, "Review and sign-off"), and saying when a
+ * decision on them awaits a safeguarding lead's confirmation (ADR 0027). Empty when nothing needs one.
+ */
+export function needingDecisionInWords(needing: readonly { id: string; severity: string }[], decisions: readonly RecordedDecision[]): string {
+  if (needing.length === 0) return '';
+  const critical = needing.filter((f) => f.severity === 'critical').length;
+  const high = needing.length - critical;
+  const kinds = [critical > 0 ? `${critical} critical` : '', high > 0 ? `${high} high` : ''].filter((k) => k !== '').join(' and ');
+  const one = needing.length === 1;
+  const awaiting = decisions.some((d) => d.standing === 'awaiting-confirmation' && d.findings.some((f) => needing.some((n) => n.id === f.id)));
+  return `${kinds.charAt(0).toUpperCase()}${kinds.slice(1)} finding${one ? '' : 's'} need${one ? 's' : ''} an escalation decision before the profile can be marked reviewed.${awaiting ? ' A decision on them awaits a safeguarding lead’s confirmation.' : ''}`;
+}
+
+/** The leads who may be asked to confirm a decision: those who can see the case, never the one deciding. */
+export function leadItems(offered: readonly LeadOffered[], me: string) {
+  return offered
+    .filter((l) => l.userId !== me)
+    .map((l) => ({ value: l.userId, text: `${l.name}, ${l.organisationName}`, ...(l.partnership ? { hint: { text: 'A designated safeguarding lead for the partnership' } } : {}) }));
 }
 
 export function decisionItems() {

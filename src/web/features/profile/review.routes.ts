@@ -4,7 +4,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { changeLevel } from '../../../application/profile/change-level.ts';
 import { markProfileReviewed } from '../../../application/profile/mark-profile-reviewed.ts';
-import { recordDecision } from '../../../application/profile/record-decision.ts';
+import { decisionProblemMessages, recordDecision } from '../../../application/profile/record-decision.ts';
+import { CONFIRM_REFUSAL_MESSAGES, confirmDecision } from '../../../application/profile/confirm-decision.ts';
+import { leadsForDecision } from '../../../application/profile/decision-leads.ts';
+import { confirmRefusal, decisionInputProblems, ESCALATION_DECISIONS } from '../../../domain/profile/escalation.ts';
+import { findingTitle } from '../../views/severity.ts';
+import { formatDateTime } from '../../views/london-time.ts';
 import { viewProfile, type ProfileView } from '../../../application/profile/view-profile.ts';
 import { decideLevelProposal, proposeLevelChange, readLevelProposalsFor } from '../../../application/profile/level-proposals.ts';
 import { viewReview } from '../../../application/profile/view-review.ts';
@@ -13,8 +18,8 @@ import { formErrors, validateForm } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
 import { presentProfile } from './profile.presenter.ts';
-import { decisionItems, levelItems, presentProposal, presentReview } from './review.presenter.ts';
-import { decisionForm, levelForm, proposalDecisionForm, proposalForm, reviewForm } from './review.schema.ts';
+import { decisionItems, leadItems, levelItems, presentProposal, presentReview, standingInWords } from './review.presenter.ts';
+import { confirmationForm, decisionForm, levelForm, proposalDecisionForm, proposalForm, reviewForm } from './review.schema.ts';
 
 type CaseRequest = FastifyRequest<{ Params: { caseId: string } }>;
 
@@ -53,7 +58,7 @@ export async function profileReviewRoutes(app: FastifyInstance): Promise<void> {
         title: 'Review and decisions',
         caseId,
         caseName: caseName(view),
-        r: presentReview(view, reviewCap),
+        r: presentReview(view, reviewCap, { userId: request.user!.id, role: request.user!.role }),
         proposals: proposals.map(presentProposal),
         mayDecide,
         findings: presentProfile(caseId, view.evaluation).findings,
@@ -99,6 +104,8 @@ export async function profileReviewRoutes(app: FastifyInstance): Promise<void> {
     const view = await load(request, reply, 'profile.decision');
     if (!view) return reply;
     const { caseId } = request.params;
+    const leads = await leadsForDecision(ctx.db, caseId);
+    const items = leadItems(leads.offered, request.user!.id);
     return reply.page(
       'profile/decision.njk',
       {
@@ -107,7 +114,11 @@ export async function profileReviewRoutes(app: FastifyInstance): Promise<void> {
         caseName: caseName(view),
         findings: presentProfile(caseId, view.evaluation).findings,
         decisionItems: decisionItems(),
-        values: typedOver(request, { decision: '', reasoning: '', leadConsulted: '', leadName: '', profileVersion: String(view.profileVersion) }),
+        // A decision below child protection while a critical finding shows needs a lead's confirmation (ADR 0027).
+        criticalShowing: view.evaluation.findings.some((f) => f.severity === 'critical'),
+        leadItems: items,
+        partnershipLeads: leads.partnership.map((l) => `${l.name}, ${l.organisationName}`),
+        values: typedOver(request, { decision: '', reasoning: '', leadConsulted: '', leadName: '', confirmingLead: '', profileVersion: String(view.profileVersion) }),
         backLink: `/cases/${caseId}/profile/review`,
         ...locals,
       },
@@ -126,24 +137,106 @@ export async function profileReviewRoutes(app: FastifyInstance): Promise<void> {
     const submission = await formSubmission(request, request.params.caseId);
     if (submission.recordedBefore) return recorded();
     const form = validateForm(decisionForm, request.body);
-    if (!form.ok) return decisionPage(request, reply, form, 400);
+    if (!form.ok) {
+      // Every error in one pass: the form's own, and the rules' on what was typed (a lead to confirm it, the lead's name).
+      const view = await load(request, reply, 'profile.decision');
+      if (!view) return reply;
+      const typed = form.values;
+      const leads = await leadsForDecision(ctx.db, request.params.caseId);
+      const rules = decisionProblemMessages(decisionInputProblems({
+        decision: typed['decision'],
+        reasoning: typed['reasoning'] ?? '',
+        leadConsulted: typed['leadConsulted'] === 'yes' ? true : typed['leadConsulted'] === 'no' ? false : undefined,
+        leadName: typed['leadName'],
+        confirmingLeadId: typed['confirmingLead'],
+        findingsInView: view.evaluation.findings,
+        offeredLeads: leads.offered,
+        deciderId: request.user!.id,
+      }));
+      const errors = { ...rules, ...Object.fromEntries(Object.entries(form.fieldErrors).map(([field, e]) => [field, e.text])) };
+      const order = ['decision', 'reasoning', 'leadConsulted', 'leadName', 'confirmingLead', 'profileVersion'];
+      const sorted = Object.fromEntries(Object.entries(errors).sort(([a], [b]) => order.indexOf(a) - order.indexOf(b)));
+      return decisionPage(request, reply, { ...formErrors(sorted), values: typed }, 400);
+    }
     const v = form.value;
     const result = await recordDecision(ctx, actor(request), request.params.caseId, {
       decision: v.decision,
       reasoning: v.reasoning,
       leadConsulted: v.leadConsulted === 'yes',
       ...(v.leadName ? { leadName: v.leadName } : {}),
+      ...(v.confirmingLead ? { confirmingLeadId: v.confirmingLead } : {}),
       profileVersion: Number(v.profileVersion),
     }, submission.id);
     if (!result.ok) {
       if (result.code === 'not-found' || result.code === 'forbidden') return sendErrorPage(reply, result.code);
-      if (result.code === 'lead-name-needed') return decisionPage(request, reply, { ...formErrors({ leadName: result.message }), values: v }, 400);
-      if (result.code === 'reasoning-needed') return decisionPage(request, reply, { ...formErrors({ reasoning: result.message }), values: v }, 400);
+      const typed = { ...v, leadName: v.leadName ?? '', confirmingLead: v.confirmingLead ?? '' };
+      if (result.code !== 'profile-changed') return decisionPage(request, reply, { ...formErrors(result.errors), values: typed }, 400);
       if (await twinRecorded(request)) return recorded();
       // The findings shown are now the current ones: the user sees them and saves again.
-      return decisionPage(request, reply, { ...formErrors({ decision: result.message }), values: { ...v, profileVersion: String(result.currentVersion) } }, 409);
+      return decisionPage(request, reply, { ...formErrors({ decision: result.message }), values: { ...typed, profileVersion: String(result.currentVersion) } }, 409);
+    }
+    if (result.awaitingConfirmation) {
+      flashSuccess(request, 'Decision recorded. It is not in force until the safeguarding lead you chose confirms it: they have been sent an alert.');
+      return reply.redirect(`/cases/${request.params.caseId}/profile/review`, 303);
     }
     return recorded();
+  });
+
+  // A safeguarding lead confirming or overturning a decision that awaits it (ADR 0027).
+  type DecisionRequest = FastifyRequest<{ Params: { caseId: string; decisionId: string } }>;
+  async function confirmationPage(request: DecisionRequest, reply: FastifyReply, locals: object = {}, status = 200) {
+    const view = await load(request, reply, 'profile.decision-confirmation');
+    if (!view) return reply;
+    const { caseId, decisionId } = request.params;
+    const decision = view.decisions.find((d) => d.id === decisionId);
+    if (!decision) return sendErrorPage(reply, 'not-found');
+    const refusal = confirmRefusal({ userId: request.user!.id, role: request.user!.role, decidedBy: decision.decidedById, standing: decision.standing });
+    return reply.page(
+      'profile/review-confirmation.njk',
+      {
+        title: 'Confirm or overturn a decision',
+        caseId,
+        caseName: caseName(view),
+        d: {
+          id: decision.id,
+          label: ESCALATION_DECISIONS[decision.decision].label,
+          reasoning: decision.reasoning,
+          findings: decision.findings.map((f) => findingTitle(f.id)),
+          when: formatDateTime(decision.decidedAt),
+          who: `${decision.decidedBy}, ${decision.agency}`,
+          lead: decision.leadConsulted ? `Yes: ${decision.leadName ?? ''} (a record of a conversation: it does not confirm the decision)` : 'No',
+          standingWords: standingInWords(decision),
+        },
+        refusal: refusal === null ? null : CONFIRM_REFUSAL_MESSAGES[refusal],
+        values: typedOver(request, { answer: '', reasoning: '' }),
+        backLink: `/cases/${caseId}/profile/review`,
+        ...locals,
+      },
+      status,
+    );
+  }
+
+  app.get<{ Params: { caseId: string; decisionId: string } }>('/cases/:caseId/profile/decisions/:decisionId/confirmation', { preHandler: requireUser }, async (request, reply) => confirmationPage(request, reply));
+
+  app.post<{ Params: { caseId: string; decisionId: string } }>('/cases/:caseId/profile/decisions/:decisionId/confirmation', { preHandler: requireUser, errorHandler: sendAgainWhenRaced }, async (request, reply) => {
+    const answered = () => {
+      flashSuccess(request, 'Your answer to the decision is recorded');
+      return reply.redirect(`/cases/${request.params.caseId}/profile/review`, 303);
+    };
+    const submission = await formSubmission(request, request.params.caseId);
+    if (submission.recordedBefore) return answered();
+    const form = validateForm(confirmationForm, request.body);
+    if (!form.ok) return confirmationPage(request, reply, form, 400);
+    const { caseId, decisionId } = request.params;
+    const result = await confirmDecision(ctx, actor(request), caseId, decisionId, form.value, submission.id);
+    if (!result.ok) {
+      if (result.code === 'not-found' || result.code === 'forbidden' || result.code === 'no-such-decision') return sendErrorPage(reply, result.code === 'no-such-decision' ? 'not-found' : result.code);
+      if (result.code === 'not-awaiting' && (await twinRecorded(request))) return answered();
+      const field = result.code === 'reasoning-needed' ? 'reasoning' : 'answer';
+      const status = result.code === 'reasoning-needed' ? 400 : result.code === 'not-awaiting' ? 409 : 403;
+      return confirmationPage(request, reply, { ...formErrors({ [field]: result.message }), values: form.value }, status);
+    }
+    return answered();
   });
 
   async function levelPage(request: CaseRequest, reply: FastifyReply, locals: object = {}, status = 200) {

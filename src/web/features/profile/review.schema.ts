@@ -12,6 +12,7 @@ const decisionSchema = Type.Object({
   reasoning: Type.String({ minLength: 1, maxLength: 4000 }),
   leadConsulted: oneOf(YES_NO),
   leadName: Type.Optional(Type.String({ maxLength: 200 })),
+  confirmingLead: Type.Optional(Type.String({ maxLength: 100 })),
   profileVersion: version,
 });
 
@@ -22,7 +23,23 @@ export const decisionForm: FormSpec<typeof decisionSchema> = {
     reasoning: { required: 'Enter your reasoning: what in the profile led to this decision', default: 'The reasoning must be 4,000 characters or fewer' },
     leadConsulted: { default: 'Select whether you consulted the safeguarding lead' },
     leadName: { default: 'The name must be 200 characters or fewer' },
+    confirmingLead: { default: 'Choose one of the safeguarding leads listed' },
     profileVersion: { default: 'Open the decision page again from the profile' },
+  },
+};
+
+const CONFIRM_ANSWERS = ['confirmed', 'overturned'] as const;
+const confirmationSchema = Type.Object({
+  answer: oneOf(CONFIRM_ANSWERS),
+  reasoning: Type.String({ minLength: 1, maxLength: 4000 }),
+});
+
+/** A safeguarding lead confirming or overturning a decision awaiting confirmation (ADR 0027). */
+export const confirmationForm: FormSpec<typeof confirmationSchema> = {
+  schema: confirmationSchema,
+  messages: {
+    answer: { default: 'Select whether you confirm or overturn the decision' },
+    reasoning: { required: 'Enter your reasoning: why you confirm or overturn the decision', default: 'The reasoning must be 4,000 characters or fewer' },
   },
 };
 

@@ -1,0 +1,58 @@
+// H1 (ADR 0027): a decision below the level a critical finding suggests, in a real browser with axe:
+// the decision form's errors in one pass, the safeguarding lead chosen by account, the decision shown
+// not in force, and the lead's confirmation page.
+import assert from 'node:assert/strict';
+import { before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { expectNoAxeViolations, submit, useE2eOnDemoCase } from './helpers/browser.ts';
+import { visit } from './helpers/page-checks.ts';
+
+const demo = useE2eOnDemoCase('Okafor');
+
+describe('a decision awaiting a safeguarding lead', () => {
+  let page: Page;
+  before(async () => {
+    page = await demo.signedInPage('health-visitor@demo.example');
+  });
+
+  async function recordPresent(factorId: string, text: string) {
+    await page.goto(`/cases/${demo.caseId}/profile/household/${factorId}`);
+    await page.locator('input[name="status"][value="present"]').check();
+    await page.locator('#detail').fill(text);
+    const saved = await submit(page, page.getByRole('button', { name: 'Save' }));
+    assert.equal(saved.status(), 200);
+  }
+
+  test('the practitioner chooses the lead; the lead confirms', async () => {
+    await recordPresent('unsafe-sleep', 'Baby sleeps on the sofa with dad');
+    await recordPresent('smoking-in-home', 'Both parents smoke indoors');
+    await visit(page, `/cases/${demo.caseId}/profile/decision`, { status: 200, heading: 'Record an escalation decision' });
+    await expectNoAxeViolations(page);
+    await page.locator('input[name="decision"][value="no-further-action"]').check();
+    await page.locator('input[name="leadConsulted"][value="yes"]').check();
+    await page.locator('#reasoning').fill('Parents agreed to move the cot');
+    const refused = await submit(page, page.getByRole('button', { name: 'Record decision' }));
+    assert.equal(refused.status(), 400);
+    const summary = await page.locator('.govuk-error-summary').innerText();
+    assert.match(summary, /Enter the name of the safeguarding lead you consulted/);
+    assert.match(summary, /Choose the safeguarding lead to confirm this decision/);
+    assert.equal(await page.locator('#reasoning').inputValue(), 'Parents agreed to move the cot');
+    await expectNoAxeViolations(page);
+    await page.locator('#leadName').fill('x');
+    await page.getByLabel(/Mark Ellis/).check();
+    await submit(page, page.getByRole('button', { name: 'Record decision' }));
+    assert.match(await page.locator('[data-qa="decision-standing"]').first().innerText(), /Not in force: awaiting confirmation by Mark Ellis/);
+    await expectNoAxeViolations(page);
+
+    const lead = await demo.signedInPage('health-safeguarding-lead@demo.example');
+    await lead.goto(`/cases/${demo.caseId}/profile/review`);
+    await submit(lead, lead.locator('[data-qa="confirm-decision"]').first());
+    assert.equal(await lead.locator('h1').innerText(), 'Confirm or overturn a decision');
+    await expectNoAxeViolations(lead);
+    await lead.locator('input[name="answer"][value="confirmed"]').check();
+    await lead.locator('#reasoning').fill('Spoke to the family: the cot is moved, seen on a visit');
+    await submit(lead, lead.getByRole('button', { name: 'Record my answer' }));
+    assert.match(await lead.locator('[data-qa="decision-standing"]').first().innerText(), /^Confirmed: .*Mark Ellis/);
+    await expectNoAxeViolations(lead);
+  });
+});
