@@ -36,8 +36,45 @@ describe('search and create through the API', () => {
     assert.equal(error.code, 'possible-duplicate');
     assert.equal(error.details.length, 1);
     assert.match(error.details[0]!.message, /cannot open/, 'a record the caller may not open is only named as existing');
-    const confirmed = await call('other', 'POST', '/cases', { infant: { ...unborn, expectedDeliveryDate: '2027-02-12' }, confirmedNoDuplicate: true, checkedCaseIds: [error.details[0]!.path] });
+    const noReason = await call('other', 'POST', '/cases', { infant: { ...unborn, expectedDeliveryDate: '2027-02-12' }, confirmedNoDuplicate: true, checkedCaseIds: [error.details[0]!.path] });
+    assert.equal(noReason.statusCode, 422);
+    assert.deepEqual(noReason.json(), {
+      error: {
+        code: 'reason-needed',
+        message: 'Say why none of these records is this baby, such as "Different mother and due date; checked with the GP"',
+        details: [{ path: '/differentBabyReason', message: 'Say why none of these records is this baby, such as "Different mother and due date; checked with the GP"' }],
+      },
+    });
+    const refusals = await t.ctx.db.selectFrom('audit_log').select('details').where('action', '=', 'case.create').where('outcome', '=', 'failure').orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    assert.equal((refusals.details as { code: string }).code, 'reason-needed', 'the refusal is audited');
+    const confirmed = await call('other', 'POST', '/cases', {
+      infant: { ...unborn, expectedDeliveryDate: '2027-02-12' },
+      confirmedNoDuplicate: true,
+      checkedCaseIds: [error.details[0]!.path],
+      differentBabyReason: 'Different mother; checked with the GP',
+    });
     assert.equal(confirmed.statusCode, 201);
+    const made = await t.ctx.db.selectFrom('audit_log').select('details').where('action', '=', 'case.create').where('case_id', '=', confirmed.json<{ id: string }>().id).executeTakeFirstOrThrow();
+    assert.equal((made.details as { differentBabyReason?: string }).differentBabyReason, 'Different mother; checked with the GP');
+  });
+
+  it("refuses a record of the same mother's NHS number with 409 and the published matches: one the caller may not open only by who holds it and why", async () => {
+    const first = await call('midwife', 'POST', '/cases', { infant: { familyName: 'Marlow', expectedDeliveryDate: '2027-01-05' }, details: { motherNhsNumber: '3214567896' } });
+    assert.equal(first.statusCode, 201, first.body);
+    const again = await call('other', 'POST', '/cases', { infant: { familyName: 'Unrelated', expectedDeliveryDate: '2027-04-30' }, details: { motherNhsNumber: '321 456 7896' } });
+    assert.equal(again.statusCode, 409, again.body);
+    const error = again.json<{ error: { code: string; matches: Record<string, unknown>[] } }>().error;
+    assert.equal(error.code, 'possible-duplicate');
+    const firstId = first.json<{ id: string }>().id;
+    const match = error.matches.find((m) => m['id'] === firstId);
+    assert.deepEqual(match, { id: firstId, restricted: true, strength: 'likely', grounds: ['mother-nhs-number', 'date'], heldBy: match?.['heldBy'], contact: match?.['contact'] });
+    assert.equal(typeof match?.['heldBy'], 'string');
+    assert.ok(!JSON.stringify(error).includes('Marlow') && !JSON.stringify(error).includes('2027-01-05'), 'nothing of the record itself');
+    const own = await call('midwife', 'POST', '/cases', { infant: { familyName: 'Marlow', expectedDeliveryDate: '2027-01-06' }, details: { motherNhsNumber: '3214567896' } });
+    assert.equal(own.statusCode, 409);
+    const mine = own.json<{ error: { matches: { id: string; reasons?: string[]; restricted: boolean }[] } }>().error.matches.find((m) => m.id === firstId);
+    assert.equal(mine?.restricted, false);
+    assert.equal(mine?.reasons?.[0], "Same mother's NHS number");
   });
 
   it('asks for exactly one of date of birth or due date', async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { makeOrganisation, makeUser } from '../../../test/helpers/factories.ts';
+import { makeCase, makeOrganisation, makePerson, makeUser } from '../../../test/helpers/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import type { NewRecordInput } from '../../domain/people/record-matching.ts';
 import type { Role } from '../../domain/shared/roles.ts';
@@ -89,7 +89,9 @@ describe('making a record', () => {
 
     const warned = await createCase(t.ctx, visitor, { ...ruby, givenName: 'Rubie', dateOfBirth: '2026-10-02' });
     assert.equal(warned.ok ? null : warned.code, 'possible-duplicate');
-    assert.deepEqual(matchesOf(warned), [{ restricted: true, id: existing.value.id, ageBand: 'under 3 months', contact: { name: 'Mia Midwife', organisation: 'Northshire Midwifery', email: 'mia@test.example' } }]);
+    assert.deepEqual(matchesOf(warned), [
+      { restricted: true, id: existing.value.id, ageBand: 'under 3 months', contact: { name: 'Mia Midwife', organisation: 'Northshire Midwifery', email: 'mia@test.example' }, strength: 'likely', grounds: ['name', 'date'] },
+    ]);
     assert.equal(await caseCount(), before, 'nothing made yet');
     const refusal = await t.ctx.db
       .selectFrom('audit_log')
@@ -98,13 +100,48 @@ describe('making a record', () => {
       .where('actor_user_id', '=', visitor.userId)
       .orderBy('seq', 'desc')
       .executeTakeFirstOrThrow();
-    assert.deepEqual(refusal, { outcome: 'failure', details: { code: 'possible-duplicate', caseIds: [], restrictedCaseIds: [existing.value.id] } });
+    assert.deepEqual(refusal, { outcome: 'failure', details: { code: 'possible-duplicate', caseIds: [], restrictedCaseIds: [existing.value.id], grounds: { [existing.value.id]: ['name', 'date'] } } });
 
     const confirmed = await createCase(t.ctx, visitor, { ...ruby, givenName: 'Rubie', dateOfBirth: '2026-10-02' }, { confirmedNoDuplicate: true, checkedCaseIds: [existing.value.id] });
     assert.ok(confirmed.ok, JSON.stringify(confirmed));
     assert.equal(await caseCount(), before + 1);
     const audit = await t.ctx.db.selectFrom('audit_log').select('details').where('case_id', '=', confirmed.value.id).where('action', '=', 'case.create').executeTakeFirstOrThrow();
-    assert.deepEqual(audit.details, { status: 'born', confirmedNoDuplicate: true, checkedCaseIds: [existing.value.id] });
+    assert.deepEqual(audit.details, {
+      status: 'born',
+      confirmedNoDuplicate: true,
+      checkedCaseIds: [existing.value.id],
+      matchesShown: { caseIds: [], restrictedCaseIds: [existing.value.id], grounds: { [existing.value.id]: ['name', 'date'] } },
+    });
+  });
+
+  it("finds a record whose person recorded as the mother has the new record's mother's NHS number, whatever the dates and names", async () => {
+    const sibling = await makeCase(t.ctx, { familyName: 'Elsewhere', teamUserIds: [midwife.userId] });
+    await makePerson(t.ctx, sibling.id, { nhs_number: '6000000006' });
+    const [match, ...rest] = matchesOf(await createCase(t.ctx, visitor, { status: 'unborn', expectedDeliveryDate: '2027-06-01', details: { motherNhsNumber: '600 000 0006' } }));
+    assert.deepEqual(rest, []);
+    assert.ok(match?.restricted);
+    assert.deepEqual([match.id, match.strength, match.grounds], [sibling.id, 'possible', ['mother-nhs-number']]);
+    // A father with that NHS number is not the mother.
+    const other = await makeCase(t.ctx, { familyName: 'Fatherly', teamUserIds: [midwife.userId] });
+    await makePerson(t.ctx, other.id, { nhs_number: '4857773457', relationship_to_infant: 'father' });
+    const none = await createCase(t.ctx, visitor, { status: 'unborn', expectedDeliveryDate: '2027-06-01', details: { motherNhsNumber: '4857773457' } }, { confirmedNoDuplicate: true, differentBabyReason: null });
+    assert.ok(none.ok, JSON.stringify(none));
+  });
+
+  it('refuses to make a record over matches without a reason, when the caller asks for one, and audits the refusal', async () => {
+    const existing = await createCase(t.ctx, midwife, { status: 'unborn', familyName: 'Reasoner', expectedDeliveryDate: '2027-03-03', details: { motherNhsNumber: '3214567896' } });
+    assert.ok(existing.ok);
+    const input: NewRecordInput & { details: { motherNhsNumber: string } } = { status: 'unborn', expectedDeliveryDate: '2027-03-20', details: { motherNhsNumber: '3214567896' } };
+    for (const reason of [null, '   ']) {
+      const refused = await createCase(t.ctx, visitor, input, { confirmedNoDuplicate: true, checkedCaseIds: [existing.value.id], differentBabyReason: reason });
+      assert.equal(refused.ok ? null : refused.code, 'reason-needed');
+      const audit = await t.ctx.db.selectFrom('audit_log').select(['outcome', 'details']).where('action', '=', 'case.create').where('actor_user_id', '=', visitor.userId).orderBy('seq', 'desc').executeTakeFirstOrThrow();
+      assert.deepEqual(audit, { outcome: 'failure', details: { code: 'reason-needed', caseIds: [], restrictedCaseIds: [existing.value.id], grounds: { [existing.value.id]: ['mother-nhs-number', 'date'] } } });
+    }
+    const made = await createCase(t.ctx, visitor, input, { confirmedNoDuplicate: true, checkedCaseIds: [existing.value.id], differentBabyReason: ' Twins? No: one baby, and checked with the GP ' });
+    assert.ok(made.ok, JSON.stringify(made));
+    const audit = await t.ctx.db.selectFrom('audit_log').select('details').where('case_id', '=', made.value.id).where('action', '=', 'case.create').executeTakeFirstOrThrow();
+    assert.equal((audit.details as { differentBabyReason?: string }).differentBabyReason, 'Twins? No: one baby, and checked with the GP');
   });
 
   it('explains to the lead professional why their own record may be the same baby', async () => {
@@ -121,7 +158,14 @@ describe('making a record', () => {
     const unborn = await createCase(t.ctx, midwife, { status: 'unborn', familyName: 'Quenby', expectedDeliveryDate: '2026-11-25' });
     assert.ok(unborn.ok);
     const [match] = matchesOf(await createCase(t.ctx, visitor, { ...ruby, givenName: 'Kit', familyName: 'Quenby', dateOfBirth: '2026-11-20' }));
-    assert.deepEqual(match, { restricted: true, id: unborn.value.id, ageBand: 'unborn, due November 2026', contact: { name: 'Mia Midwife', organisation: 'Northshire Midwifery', email: 'mia@test.example' } });
+    assert.deepEqual(match, {
+      restricted: true,
+      id: unborn.value.id,
+      ageBand: 'unborn, due November 2026',
+      contact: { name: 'Mia Midwife', organisation: 'Northshire Midwifery', email: 'mia@test.example' },
+      strength: 'likely',
+      grounds: ['name', 'date'],
+    });
   });
 
   it('stops again when a new possible match has appeared since the caller checked', async () => {

@@ -1,6 +1,7 @@
 // Makes a record for an unborn baby or a born infant. Before making it, looks for records that may
-// be the same baby and refuses until the caller confirms they checked them; a record with the same
-// NHS number always stops it. The creator becomes the lead professional. One transaction, audited;
+// be the same baby (by the baby's NHS number, the mother's, names and dates; its likely duplicates:
+// docs/domain.md, "Who is in the record") and refuses until the caller confirms they checked them, with a reason when
+// they ask for one; a record with the same NHS number always stops it. Each match shown is audited. The creator becomes the lead professional. One transaction, audited;
 // the form's submission id is noted in it, so that the form posted twice makes one record (ADR 0026).
 import { serviceToday } from '../../domain/shared/service-day.ts';
 import { sql, type SqlBool } from 'kysely';
@@ -13,9 +14,11 @@ import {
   type DateRange,
   type FieldProblem,
   type InfantRecordFacts,
+  type MatchGround,
   type MatchStrength,
   type NewRecordInput,
 } from '../../domain/people/record-matching.ts';
+import { differentBabyReasonProblem } from '../../domain/people/duplicate-override.ts';
 import { changedRecordDetails, checkRecordDetails, NO_RECORD_DETAILS, normaliseRecordDetails, type RecordDetails, type RecordDetailsProblem } from '../../domain/people/record-details.ts';
 import { roleAllows } from '../../domain/shared/roles.ts';
 import type { Tx } from '../../infrastructure/db/schema.ts';
@@ -36,13 +39,23 @@ const CREATE_CASE_LOCK = 7_210_003;
 /** The audit action, and what the new record form's submission is known by (it has no case yet). */
 export const CREATE_CASE = 'case.create';
 
-export type PossibleMatch = (VisibleCase & { strength: MatchStrength; reasons: string[] }) | RestrictedCase;
+/**
+ * A record that may be the same baby. One the caller may open shows its summary and every reason; one
+ * they may not shows only who holds it (RestrictedCase) and the grounds of the match in kinds.
+ */
+export type PossibleMatch = (VisibleCase & { strength: MatchStrength; reasons: string[]; grounds: MatchGround[] }) | (RestrictedCase & { strength: MatchStrength; grounds: MatchGround[] });
 
 export interface CreateCaseOptions {
   /** The caller has looked at the possible matches shown and none is the same baby. */
   confirmedNoDuplicate?: boolean;
   /** The ids of the matches they looked at: a match that has appeared since still stops them. */
   checkedCaseIds?: readonly string[];
+  /**
+   * Why none of the matches checked is this baby, audited with the record. A caller that asks for a
+   * reason passes it (null when none was given) and a confirmation without one is refused; left out
+   * (undefined), as the transfer import does, which records its own reason, none is asked.
+   */
+  differentBabyReason?: string | null;
   /** The one-time id of the form it was posted from, noted with the record so that a second post makes none (ADR 0026). */
   submission?: string | undefined;
 }
@@ -51,7 +64,7 @@ export type CreateCaseResult =
   | { ok: true; value: { id: string; version: number } }
   | { ok: false; code: 'forbidden'; message: string }
   | { ok: false; code: 'invalid'; message: string; problems: (FieldProblem | RecordDetailsProblem)[] }
-  | { ok: false; code: 'possible-duplicate' | 'duplicate-nhs-number'; message: string; matches: PossibleMatch[] };
+  | { ok: false; code: 'possible-duplicate' | 'duplicate-nhs-number' | 'reason-needed'; message: string; matches: PossibleMatch[] };
 
 function blankToNull(value: string | null | undefined): string | null {
   const trimmed = value?.trim();
@@ -59,10 +72,11 @@ function blankToNull(value: string | null | undefined): string | null {
 }
 
 /** Names trimmed, blanks as null, the NHS number as its ten digits. */
-function normalise(input: NewRecordInput): NewRecordInput & InfantRecordFacts {
+function normalise(input: NewRecordInput, motherNhsNumber: string | null): NewRecordInput & InfantRecordFacts {
   const nhs = blankToNull(input.nhsNumber);
   return {
     ...input,
+    motherNhsNumbers: motherNhsNumber ? [motherNhsNumber] : [],
     givenName: blankToNull(input.givenName),
     familyName: blankToNull(input.familyName),
     sex: blankToNull(input.sex),
@@ -95,6 +109,12 @@ export async function findPossibleMatches(trx: Tx, actor: UserActor, record: Inf
         ...within('cases.expected_delivery_date', windows.close.expectedDeliveryDate),
       ];
       if (record.nhsNumber) anyOf.push(eb('cases.nhs_number', '=', record.nhsNumber));
+      // The same mother, as recorded before the birth or as the person recorded as the mother: whatever the dates.
+      const mothers = (record.motherNhsNumbers ?? []).filter((n): n is string => Boolean(n));
+      if (mothers.length > 0) {
+        anyOf.push(eb('cases.mother_nhs_number', 'in', mothers));
+        anyOf.push(eb('cases.id', 'in', eb.selectFrom('people').select('people.case_id').where('people.relationship_to_infant', '=', 'mother').where('people.nhs_number', 'in', mothers)));
+      }
       const wide = [...within('cases.date_of_birth', windows.wide.dateOfBirth), ...within('cases.expected_delivery_date', windows.wide.expectedDeliveryDate)];
       if (wide.length > 0 && full) {
         // Far-apart dates count only with a like name; this is looser than the domain's test, never tighter.
@@ -109,6 +129,7 @@ export async function findPossibleMatches(trx: Tx, actor: UserActor, record: Inf
     .orderBy('cases.id')
     .limit(500)
     .execute();
+  const mothersOf = await motherNhsNumbersOf(trx, rows.map((row) => row.id));
 
   const assessed = rows
     .map((row) => ({
@@ -122,6 +143,7 @@ export async function findPossibleMatches(trx: Tx, actor: UserActor, record: Inf
           nhsNumber: row.nhs_number,
           dateOfBirth: row.date_of_birth,
           expectedDeliveryDate: row.expected_delivery_date,
+          motherNhsNumbers: mothersOf.get(row.id) ?? [],
         },
         { familyName: row.family_sounds_alike, givenName: row.given_sounds_alike },
       ),
@@ -131,7 +153,35 @@ export async function findPossibleMatches(trx: Tx, actor: UserActor, record: Inf
     .slice(0, MATCH_LIMIT);
 
   const hits = await toCaseHits(trx, actor, assessed.map(({ row }) => row), now);
-  return hits.map((hit, index): PossibleMatch => (hit.restricted ? hit : { ...hit, ...assessed[index]!.assessment }));
+  return hits.map((hit, index): PossibleMatch => {
+    const { strength, reasons, grounds } = assessed[index]!.assessment;
+    return hit.restricted ? { ...hit, strength, grounds } : { ...hit, strength, reasons, grounds };
+  });
+}
+
+/** The mother's NHS numbers each record knows: recorded before the birth, and the person recorded as the mother. */
+async function motherNhsNumbersOf(trx: Tx, caseIds: readonly string[]): Promise<Map<string, string[]>> {
+  const byCase = new Map<string, string[]>();
+  if (caseIds.length === 0) return byCase;
+  const add = (caseId: string, number: string | null) => {
+    if (number) byCase.set(caseId, [...(byCase.get(caseId) ?? []), number]);
+  };
+  const recorded = await trx.selectFrom('cases').select(['id', 'mother_nhs_number']).where('id', 'in', [...caseIds]).where('mother_nhs_number', 'is not', null).execute();
+  for (const row of recorded) add(row.id, row.mother_nhs_number);
+  const people = await trx
+    .selectFrom('people')
+    .select(['case_id', 'nhs_number'])
+    .where('case_id', 'in', [...caseIds])
+    .where('relationship_to_infant', '=', 'mother')
+    .where('nhs_number', 'is not', null)
+    .execute();
+  for (const row of people) add(row.case_id, row.nhs_number);
+  return byCase;
+}
+
+/** What the audit records of the matches shown: the ids, split by whether the caller could open them, and each one's grounds. */
+export function auditedMatches(matches: readonly PossibleMatch[]) {
+  return { ...auditedIds(matches), grounds: Object.fromEntries(matches.map((match) => [match.id, match.grounds])) };
 }
 
 /** A new record: the baby, and what helps find the record and reach the family (the address, GP practice, birth hospital, mother's NHS number). */
@@ -146,7 +196,8 @@ export async function createCase(ctx: AppContext, actor: UserActor, input: NewCa
   const details = normaliseRecordDetails(input.details ?? {});
   const problems = [...checkNewRecord(input, serviceToday(now)), ...checkRecordDetails(details, input.status)];
   if (problems.length > 0) return { ok: false, code: 'invalid', message: problems[0]!.message, problems };
-  const record = normalise(input);
+  const record = normalise(input, details.motherNhsNumber);
+  const reason = options.differentBabyReason === undefined ? undefined : (options.differentBabyReason ?? '').trim();
 
   return ctx.db.transaction().execute(async (trx): Promise<CreateCaseResult> => {
     await sql`SELECT pg_advisory_xact_lock(${CREATE_CASE_LOCK}, 0)`.execute(trx);
@@ -154,8 +205,8 @@ export async function createCase(ctx: AppContext, actor: UserActor, input: NewCa
     await refuseIfSubmittedBefore(trx, actor, CREATE_CASE, options.submission);
     const matches = await findPossibleMatches(trx, actor, record, now);
     const sameNhs = record.nhsNumber ? await trx.selectFrom('cases').select('id').where('nhs_number', '=', record.nhsNumber).execute() : [];
-    const refuse = async (code: 'possible-duplicate' | 'duplicate-nhs-number', message: string): Promise<CreateCaseResult> => {
-      await recordAudit(trx, ctx, actor, { action: CREATE_CASE, outcome: 'failure', subjectType: 'case', details: { code, ...auditedIds(matches) } });
+    const refuse = async (code: 'possible-duplicate' | 'duplicate-nhs-number' | 'reason-needed', message: string): Promise<CreateCaseResult> => {
+      await recordAudit(trx, ctx, actor, { action: CREATE_CASE, outcome: 'failure', subjectType: 'case', details: { code, ...auditedMatches(matches) } });
       return { ok: false, code, message, matches };
     };
     if (sameNhs.length > 0) {
@@ -166,6 +217,8 @@ export async function createCase(ctx: AppContext, actor: UserActor, input: NewCa
     if (unchecked.length > 0) {
       return refuse('possible-duplicate', 'There may already be a record for this baby. Check the records found before making a new one.');
     }
+    const reasonProblem = matches.length > 0 && reason !== undefined ? differentBabyReasonProblem(reason) : null;
+    if (reasonProblem !== null) return refuse('reason-needed', reasonProblem);
 
     const id = ctx.newId();
     const created = await trx
@@ -205,6 +258,8 @@ export async function createCase(ctx: AppContext, actor: UserActor, input: NewCa
         status: record.status,
         confirmedNoDuplicate: options.confirmedNoDuplicate === true,
         checkedCaseIds: matches.length > 0 ? [...checked] : [],
+        ...(matches.length > 0 ? { matchesShown: auditedMatches(matches) } : {}),
+        ...(matches.length > 0 && reason ? { differentBabyReason: reason } : {}),
         ...(given.length > 0 ? { recordDetails: given } : {}),
       },
     });

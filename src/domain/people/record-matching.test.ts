@@ -5,11 +5,13 @@ import {
   checkNewRecord,
   checkRecordedBirth,
   compareStrength,
+  matchGroundsInWords,
   matchWindows,
   nameSimilarity,
   normaliseName,
   parseNameQuery,
   searchDueDateRange,
+  SIBLING_REASON,
   type InfantRecordFacts,
   type MatchStrength,
   type NewRecordInput,
@@ -74,6 +76,7 @@ describe('possible matches', () => {
     assert.deepEqual(assessMatch(born('2026-10-01', 'Ruby', 'Okafor', '9434765919'), born('2026-10-01', 'Ruby', 'Okafor', '1000000060')), {
       strength: 'none',
       reasons: ['Different NHS numbers'],
+      grounds: [],
     });
   });
 
@@ -81,12 +84,13 @@ describe('possible matches', () => {
     assert.deepEqual(assessMatch(born('2026-10-01', 'Ruby', 'Okafor'), born('2026-10-01', 'ruby', 'OKAFOR')), {
       strength: 'likely',
       reasons: ['Same date of birth', 'Same name'],
+      grounds: ['name', 'date'],
     });
   });
 
   it('finds "Jon Smyth" likely to be "John Smith" born two days apart, when the names sound alike', () => {
     const result = assessMatch(born('2026-10-03', 'Jon', 'Smyth'), born('2026-10-01', 'John', 'Smith'), { givenName: true, familyName: true });
-    assert.deepEqual(result, { strength: 'likely', reasons: ['Dates of birth 2 days apart', 'Similar name: the family name sounds the same'] });
+    assert.deepEqual(result, { strength: 'likely', reasons: ['Dates of birth 2 days apart', 'Similar name: the family name sounds the same'], grounds: ['name', 'date'] });
   });
 
   it('counts a small misspelling of the family name as similar without a phonetic match', () => {
@@ -95,7 +99,7 @@ describe('possible matches', () => {
 
   it('notices the day and month swapped in a date of birth', () => {
     const result = assessMatch(born('2026-03-04', 'Ruby', 'Okafor'), born('2026-04-03', 'Ruby', 'Okafor'));
-    assert.deepEqual(result, { strength: 'likely', reasons: ['Same date of birth with the day and month swapped', 'Same name'] });
+    assert.deepEqual(result, { strength: 'likely', reasons: ['Same date of birth with the day and month swapped', 'Same name'], grounds: ['name', 'date'] });
   });
 
   it('does not match the same name born weeks apart', () => {
@@ -111,6 +115,7 @@ describe('possible matches', () => {
     assert.deepEqual(assessMatch(born('2026-10-01', 'Ruby', 'Okafor'), born('2026-10-01', 'Rose', 'Okafor')), {
       strength: 'possible',
       reasons: ['Same date of birth', 'Same family name but a different first name: this may be a twin'],
+      grounds: ['name', 'date'],
     });
   });
 
@@ -129,13 +134,14 @@ describe('possible matches', () => {
     assert.deepEqual(assessMatch(unborn('2027-02-10', null, null), unborn('2027-02-03', null, 'Okafor')), {
       strength: 'possible',
       reasons: ['Due dates 7 days apart', 'No name on one of the records to compare'],
+      grounds: ['date'],
     });
     assert.equal(strength(unborn('2027-02-10', null, 'Okafor'), unborn('2027-02-26', null, 'Okafor')), 'none');
   });
 
   it('matches a new born baby to the unborn record it was, near the due date', () => {
     const result = assessMatch(born('2026-11-15', 'Ruby', 'Okafor'), unborn('2026-11-20', null, 'Okafor'));
-    assert.deepEqual(result, { strength: 'likely', reasons: ['Unborn baby due 5 days after the date of birth you entered', 'Same family name'] });
+    assert.deepEqual(result, { strength: 'likely', reasons: ['Unborn baby due 5 days after the date of birth you entered', 'Same family name'], grounds: ['name', 'date'] });
     assert.equal(assessMatch(born('2026-11-22', 'Ruby', 'Okafor'), unborn('2026-11-20', null, 'Okafor')).reasons[0], 'Unborn baby due 2 days before the date of birth you entered');
   });
 
@@ -149,12 +155,85 @@ describe('possible matches', () => {
 
   it('matches a new unborn record to a baby already born near its due date', () => {
     const result = assessMatch(unborn('2026-11-20', null, 'Okafor'), born('2026-11-18', 'Ruby', 'Okafor'));
-    assert.deepEqual(result, { strength: 'likely', reasons: ['Born 2 days before the due date you entered', 'Same family name'] });
+    assert.deepEqual(result, { strength: 'likely', reasons: ['Born 2 days before the due date you entered', 'Same family name'], grounds: ['name', 'date'] });
   });
 
   it('sorts certain first and none last', () => {
     const sorted = (['none', 'possible', 'certain', 'likely'] as MatchStrength[]).sort(compareStrength);
     assert.deepEqual(sorted, ['certain', 'likely', 'possible', 'none']);
+  });
+});
+
+describe("likely duplicates by the mother's NHS number", () => {
+  const mother = '943 476 5919';
+  const otherMother = '9876543210';
+  const withMother = (facts: InfantRecordFacts, ...numbers: (string | null)[]): InfantRecordFacts => ({ ...facts, motherNhsNumbers: numbers });
+
+  it('calls the same mother and a close due date likely, whatever the names', () => {
+    const result = assessMatch(withMother(unborn('2027-02-10', null, null), mother), withMother(unborn('2027-02-12', null, 'Okafor'), '9434765919'));
+    assert.deepEqual(result, {
+      strength: 'likely',
+      reasons: ["Same mother's NHS number", 'Due dates 2 days apart', 'No name on one of the records to compare'],
+      grounds: ['mother-nhs-number', 'date'],
+    });
+  });
+
+  it('calls the same mother likely for two unborn records whose due dates are far apart: one pregnancy, dated differently', () => {
+    const result = assessMatch(withMother(unborn('2027-02-10', null, 'Okafor'), mother), withMother(unborn('2027-04-01', null, 'Bramley'), mother));
+    assert.equal(result.strength, 'likely');
+    assert.equal(result.reasons[0], "Same mother's NHS number");
+    assert.match(result.reasons[1]!, /Both unborn, due 50 days apart: the same pregnancy/);
+    assert.deepEqual(result.grounds, ['mother-nhs-number', 'date']);
+  });
+
+  it('calls a born record of the same mother with a date that fits the due date likely: the baby may be born already', () => {
+    assert.equal(assessMatch(withMother(unborn('2027-02-10', null, null), mother), withMother(born('2026-11-20', 'Ruby', 'Okafor'), mother)).strength, 'likely');
+  });
+
+  it("shows a brother or sister's record as possible: the same mother, dates that cannot be one pregnancy", () => {
+    const result = assessMatch(withMother(unborn('2027-05-20', null, null), mother), withMother(born('2026-03-01', 'Ruby', 'Okafor'), mother));
+    assert.equal(result.strength, 'possible');
+    assert.deepEqual(result.reasons, ["Same mother's NHS number", 'No name on one of the records to compare', SIBLING_REASON]);
+    assert.deepEqual(result.grounds, ['mother-nhs-number']);
+  });
+
+  it("finds the mother by the person recorded as her as well as by the number recorded before the birth", () => {
+    assert.equal(assessMatch(withMother(unborn('2027-02-10', null, null), mother), withMother(unborn('2027-02-11', null, null), null, '9434765919')).strength, 'likely');
+  });
+
+  it("rules out a record of a different mother, however alike the rest", () => {
+    assert.deepEqual(assessMatch(withMother(unborn('2027-02-10', null, 'Okafor'), mother), withMother(unborn('2027-02-10', null, 'Okafor'), otherMother)), {
+      strength: 'none',
+      reasons: ["Different mothers' NHS numbers"],
+      grounds: [],
+    });
+  });
+
+  it("falls back on names and dates when either record has no mother's NHS number", () => {
+    assert.equal(assessMatch(withMother(unborn('2027-02-10', null, 'Okafor'), mother), unborn('2027-02-12', null, 'Okafor')).strength, 'likely');
+    assert.equal(assessMatch(unborn('2027-02-10', null, 'Okafor'), withMother(unborn('2027-02-12', null, 'Okafor'), mother)).strength, 'likely');
+    assert.equal(assessMatch(withMother(unborn('2027-02-10', null, null), null), withMother(unborn('2027-06-12', null, null), null)).strength, 'none');
+    assert.equal(assessMatch(withMother(unborn('2027-02-10', null, 'Okafor')), unborn('2027-05-12', null, 'Okafor')).strength, 'none');
+  });
+
+  it("keeps the same NHS number certain, and names the same mother beside it", () => {
+    const result = assessMatch(withMother(born('2026-10-01', 'Ruby', 'Okafor', '1000000060'), mother), withMother(born('2026-10-01', 'Ruby', 'Okafor', '1000000060'), mother));
+    assert.equal(result.strength, 'certain');
+    assert.deepEqual(result.grounds, ['nhs-number', 'mother-nhs-number', 'name', 'date']);
+  });
+
+  it('keeps two different baby NHS numbers two babies, even of one mother (a twin is told apart by her own number)', () => {
+    assert.equal(assessMatch(withMother(born('2026-10-01', 'Ruby', 'Okafor', '9434765919'), mother), withMother(born('2026-10-01', 'Rose', 'Okafor', '1000000060'), mother)).strength, 'none');
+  });
+
+  it('says the grounds in words that tell nothing of the other record', () => {
+    assert.deepEqual(matchGroundsInWords(['mother-nhs-number', 'name', 'date']), [
+      "Same mother's NHS number",
+      'A name like the one you entered',
+      'A date of birth or due date close to the one you entered',
+    ]);
+    assert.deepEqual(matchGroundsInWords(['nhs-number']), ['Same NHS number']);
+    assert.deepEqual(matchGroundsInWords([]), []);
   });
 });
 

@@ -78,6 +78,12 @@ export interface InfantRecordFacts {
   nhsNumber: string | null;
   dateOfBirth: string | null;
   expectedDeliveryDate: string | null;
+  /**
+   * The mother's NHS numbers known for the record: a new record's as typed; an existing record's as
+   * recorded before the birth and as the NHS number of the person recorded as the mother. Left out
+   * when not known.
+   */
+  motherNhsNumbers?: readonly (string | null)[];
 }
 
 /** Phonetic likeness the database works out (double metaphone), passed in as facts. */
@@ -88,10 +94,30 @@ export interface SoundsAlike {
 
 export type MatchStrength = 'certain' | 'likely' | 'possible' | 'none';
 
+/**
+ * What a match rests on, in kinds, not details: all that is said of a record the practitioner may not
+ * open, since "Due dates 3 days apart" would tell them the other record's due date.
+ */
+export type MatchGround = 'nhs-number' | 'mother-nhs-number' | 'name' | 'date';
+
+export const MATCH_GROUND_WORDS: Readonly<Record<MatchGround, string>> = {
+  'nhs-number': 'Same NHS number',
+  'mother-nhs-number': "Same mother's NHS number",
+  name: 'A name like the one you entered',
+  date: 'A date of birth or due date close to the one you entered',
+};
+
 export interface MatchAssessment {
   strength: MatchStrength;
   /** Plain-English reasons, strongest first: what a practitioner checks before deciding. */
   reasons: string[];
+  /** The kinds of reason, strongest first: what is shown of a record the practitioner may not open. */
+  grounds: MatchGround[];
+}
+
+/** The grounds of a match in words, one a line, for a record the practitioner may not open. */
+export function matchGroundsInWords(grounds: readonly MatchGround[]): string[] {
+  return grounds.map((ground) => MATCH_GROUND_WORDS[ground]);
 }
 
 /** Dates of birth this many days apart are treated as a slip of the keyboard. */
@@ -189,33 +215,76 @@ function compareNames(input: InfantRecordFacts, existing: InfantRecordFacts, sou
   return { level: 'different', reasons: [] };
 }
 
+/** The mother's NHS numbers of two records: the same mother, different mothers, or not known on one of them. */
+function compareMothers(input: InfantRecordFacts, existing: InfantRecordFacts): 'same' | 'different' | 'unknown' {
+  const numbers = (facts: InfantRecordFacts) => new Set((facts.motherNhsNumbers ?? []).filter((n): n is string => Boolean(n)).map((n) => normaliseNhsNumber(n)));
+  const mine = numbers(input);
+  const theirs = numbers(existing);
+  if (mine.size === 0 || theirs.size === 0) return 'unknown';
+  for (const number of mine) if (theirs.has(number)) return 'same';
+  return 'different';
+}
+
+/** Words for a same-mother match whose dates cannot be the same pregnancy: the record of a brother or sister. */
+export const SIBLING_REASON = 'The dates are far apart: this may be the record of a brother or sister, and the mother is already known';
+
+function groundsOf(dates: DateEvidence, names: NameEvidence, first: MatchGround[]): MatchGround[] {
+  const grounds = [...first];
+  if (names.level === 'same' || names.level === 'similar' || names.level === 'partial') grounds.push('name');
+  if (dates.level !== 'different') grounds.push('date');
+  return grounds;
+}
+
 /**
- * How likely an existing record is to be the same baby as the record about to be made.
+ * How likely an existing record is to be the same baby as the record about to be made (its likely duplicates:
+ * docs/domain.md, "Who is in the record").
  *   certain   same NHS number
- *   likely    the same or a close date, and the same or a similar name
- *   possible  a close date and no name to compare, or only the first or family name alike; or a
- *             birth date that fits the due date (22 to 44 weeks) with a like name
- * Two different NHS numbers are two different babies, whatever else agrees.
+ *   likely    the same mother's NHS number and a date that fits (the same pregnancy); or the same
+ *             or a close date, and the same or a similar name
+ *   possible  the same mother's NHS number and dates far apart (a brother or sister: the mother is
+ *             known); a close date and no name to compare, or only the first or family name alike;
+ *             or a birth date that fits the due date (22 to 44 weeks) with a like name
+ * Two different NHS numbers are two different babies, whatever else agrees; so are two different
+ * mothers' NHS numbers (a twin has the same mother, and so is still found).
  */
 export function assessMatch(input: InfantRecordFacts, existing: InfantRecordFacts, soundsAlike: SoundsAlike = {}): MatchAssessment {
   const nhs = [input.nhsNumber, existing.nhsNumber].map((n) => (n ? normaliseNhsNumber(n) : null));
+  const mothers = compareMothers(input, existing);
+  const motherReason = mothers === 'same' ? ["Same mother's NHS number"] : [];
+  const motherGround: MatchGround[] = mothers === 'same' ? ['mother-nhs-number'] : [];
   if (nhs[0] && nhs[1]) {
     if (nhs[0] === nhs[1]) {
       const dates = compareDates(input, existing);
       const names = compareNames(input, existing, soundsAlike);
-      return { strength: 'certain', reasons: ['Same NHS number', ...(dates.reason ? [dates.reason] : []), ...names.reasons] };
+      return {
+        strength: 'certain',
+        reasons: ['Same NHS number', ...motherReason, ...(dates.reason ? [dates.reason] : []), ...names.reasons],
+        grounds: groundsOf(dates, names, ['nhs-number', ...motherGround]),
+      };
     }
-    return { strength: 'none', reasons: ['Different NHS numbers'] };
+    return { strength: 'none', reasons: ['Different NHS numbers'], grounds: [] };
   }
+  if (mothers === 'different') return { strength: 'none', reasons: ["Different mothers' NHS numbers"], grounds: [] };
   const dates = compareDates(input, existing);
   const names = compareNames(input, existing, soundsAlike);
-  const reasons = [...(dates.reason ? [dates.reason] : []), ...names.reasons];
+  const reasons = [...motherReason, ...(dates.reason ? [dates.reason] : []), ...names.reasons];
+  const grounds = groundsOf(dates, names, motherGround);
+  if (mothers === 'same') {
+    // The same mother: the same pregnancy when the dates fit (a mother is not expecting two babies due
+    // at different times), else a brother or sister's record.
+    if (dates.level !== 'different') return { strength: 'likely', reasons, grounds };
+    if (input.status === 'unborn' && existing.status === 'unborn' && input.expectedDeliveryDate && existing.expectedDeliveryDate) {
+      const days = daysFrom(input.expectedDeliveryDate, existing.expectedDeliveryDate);
+      return { strength: 'likely', reasons: [...motherReason, `Both unborn, due ${apart(days)} apart: the same pregnancy, with the due date recorded differently`, ...names.reasons], grounds: [...grounds, 'date'] };
+    }
+    return { strength: 'possible', reasons: [...reasons, SIBLING_REASON], grounds };
+  }
   const closeDate = dates.level === 'same' || dates.level === 'close';
   const likeName = names.level === 'same' || names.level === 'similar';
-  if (closeDate && likeName) return { strength: 'likely', reasons };
-  if (closeDate && (names.level === 'partial' || names.level === 'not-recorded')) return { strength: 'possible', reasons };
-  if (dates.level === 'compatible' && likeName) return { strength: 'possible', reasons };
-  return { strength: 'none', reasons: [] };
+  if (closeDate && likeName) return { strength: 'likely', reasons, grounds };
+  if (closeDate && (names.level === 'partial' || names.level === 'not-recorded')) return { strength: 'possible', reasons, grounds };
+  if (dates.level === 'compatible' && likeName) return { strength: 'possible', reasons, grounds };
+  return { strength: 'none', reasons: [], grounds: [] };
 }
 
 const STRENGTH_ORDER: Record<MatchStrength, number> = { certain: 0, likely: 1, possible: 2, none: 3 };

@@ -3,14 +3,16 @@
 // shows its fields, always with what the user typed so the page can show it again.
 import { nhsNumberWords } from '../../../domain/people/nhs-number.ts';
 import { isPostcode, type RecordDetails, type RecordDetailsProblem } from '../../../domain/people/record-details.ts';
-import { parseNameQuery, type FieldProblem } from '../../../domain/people/record-matching.ts';
+import { checkNewRecord, parseNameQuery, type FieldProblem } from '../../../domain/people/record-matching.ts';
+import { checkRecordDetails, normaliseRecordDetails } from '../../../domain/people/record-details.ts';
+import { differentBabyReasonProblem } from '../../../domain/people/duplicate-override.ts';
 import type { NewCaseInput } from '../../../application/cases/create-case.ts';
 import type { BirthInput } from '../../../application/cases/record-birth.ts';
 import type { SearchCriteria } from '../../../application/cases/search-cases.ts';
 import type { TSchema } from 'typebox';
 import { PARTS, readDateInput, type DatePartErrors, type DateWords } from '../../forms/date-input.ts';
 import { formErrors, validateForm, type FormErrors, type FormSpec } from '../../forms/validate-form.ts';
-import { birthForm, DATE_FIELDS, NAME_TOO_SHORT, newRecordForm, NO_SEARCH_CRITERIA, POSTCODE_MESSAGE, RECORD_DETAIL_ORDER, searchForm } from './find-record.schema.ts';
+import { birthForm, DATE_FIELDS, DUPLICATE_MESSAGES, NAME_TOO_SHORT, newRecordForm, NO_SEARCH_CRITERIA, POSTCODE_MESSAGE, RECORD_DETAIL_ORDER, searchForm } from './find-record.schema.ts';
 
 export type Values = Record<string, string>;
 export type FormProblems = FormErrors & { dateParts: DatePartErrors };
@@ -105,6 +107,7 @@ export const NEW_RECORD_FIELD_ORDER = [
   'independentlyMobile',
   ...RECORD_DETAIL_ORDER,
   'confirmedNoDuplicate',
+  'differentBabyReason',
   'checkedCaseIds',
 ];
 
@@ -129,9 +132,17 @@ export interface NewRecordRequest {
   confirmedNoDuplicate: boolean;
   /** The ids of the possible matches the page showed, when it showed any. */
   checkedCaseIds: string[] | null;
+  /** Why none of them is this baby, when the page showed any (null when nothing was typed). */
+  differentBabyReason: string | null;
 }
 
-export function readNewRecordForm(body: unknown): FormOutcome<NewRecordRequest> {
+/**
+ * Reads the new-record form in one pass: the schema's checks, the dates, the domain's rules for a new
+ * record and its details, and, once possible matches were shown, the confirmation and its reason. Every
+ * problem found comes back at once, each on its field (a field the schema or its date already refused
+ * gets no second message), with what was typed.
+ */
+export function readNewRecordForm(body: unknown, today: string): FormOutcome<NewRecordRequest> {
   // Only the fields for the chosen kind of record count: a born baby has no due date to check here.
   const fields = body !== null && typeof body === 'object' ? { ...(body as Record<string, unknown>) } : {};
   const ignore = fields['status'] === 'unborn' ? BORN_ONLY : fields['status'] === 'born' ? UNBORN_ONLY : [];
@@ -140,11 +151,9 @@ export function readNewRecordForm(body: unknown): FormOutcome<NewRecordRequest> 
   const state = start(newRecordForm, fields);
   const { values, errors } = state;
   const status = values['status'];
+  if (status !== 'unborn' && status !== 'born') return { ok: false, values, ...orderedErrors(NEW_RECORD_FIELD_ORDER, errors, state.dateParts) };
   const due = status === 'unborn' ? addDate(state, DATE_FIELDS.expectedDeliveryDate, true) : null;
   const born = status === 'born' ? addDate(state, DATE_FIELDS.dateOfBirth, true) : null;
-  if (Object.keys(errors).length > 0 || (status !== 'unborn' && status !== 'born')) {
-    return { ok: false, values, ...orderedErrors(NEW_RECORD_FIELD_ORDER, errors, state.dateParts) };
-  }
   const details = recordDetailsFrom(values, status === 'unborn' ? RECORD_DETAIL_ORDER : RECORD_DETAIL_ORDER.filter((field) => field !== 'motherNhsNumber'));
   const input: NewCaseInput =
     status === 'unborn'
@@ -162,11 +171,29 @@ export function readNewRecordForm(body: unknown): FormOutcome<NewRecordRequest> 
           independentlyMobile: yesNo(values['independentlyMobile']),
           details,
         };
+  // The domain's rules, on what could be read: a date already refused is not asked for again.
+  const dateRefused = (prefix: string) => dateKeys(prefix).some((key) => errors[key]) || state.dateParts[prefix] !== undefined;
+  const domain = problemErrors([...checkNewRecord(input, today), ...checkRecordDetails(normaliseRecordDetails(details), status)]);
+  for (const [field, message] of Object.entries(domain.errors)) {
+    const prefix = field.endsWith('-day') ? field.slice(0, -'-day'.length) : null;
+    if (errors[field] || (prefix && dateRefused(prefix))) continue;
+    errors[field] = message;
+    if (prefix) state.dateParts[prefix] = domain.dateParts[prefix] ?? [...PARTS];
+  }
+  // After possible matches were shown: going on needs the box ticked and a reason.
   const checked = values['checkedCaseIds'];
+  const confirmed = values['confirmedNoDuplicate'] === 'yes';
+  const reason = values['differentBabyReason']?.trim() ? values['differentBabyReason'] : null;
+  if (checked !== undefined && confirmed && !errors['differentBabyReason']) {
+    const problem = differentBabyReasonProblem(reason);
+    if (problem !== null) errors['differentBabyReason'] = problem;
+  }
+  if (checked !== undefined && !confirmed && reason !== null && !errors['confirmedNoDuplicate']) errors['confirmedNoDuplicate'] = DUPLICATE_MESSAGES.reasonWithoutConfirming;
+  if (Object.keys(errors).length > 0) return { ok: false, values, ...orderedErrors(NEW_RECORD_FIELD_ORDER, errors, state.dateParts) };
   return {
     ok: true,
     values,
-    value: { input, confirmedNoDuplicate: values['confirmedNoDuplicate'] === 'yes', checkedCaseIds: checked === undefined ? null : checked.split(',').filter(Boolean) },
+    value: { input, confirmedNoDuplicate: confirmed, checkedCaseIds: checked === undefined ? null : checked.split(',').filter(Boolean), differentBabyReason: reason },
   };
 }
 

@@ -9,6 +9,8 @@ import { loadUnbornRecord, recordBirth, type UnbornRecord } from '../../../appli
 import { maySearchByPostcode, searchCases, type CaseHit, type SearchHit } from '../../../application/cases/search-cases.ts';
 import { formatNhsNumber } from '../../../domain/people/nhs-number.ts';
 import { matchReasonsInWords } from '../../../domain/people/record-details.ts';
+import { matchGroundsInWords } from '../../../domain/people/record-matching.ts';
+import { serviceToday } from '../../../domain/shared/service-day.ts';
 import { personMatchInWords } from '../../../domain/search/person-match.ts';
 import { formSubmission, formSubmissionWithoutCase, sendAgainWhenRaced } from '../../forms/submission.ts';
 import { validateForm } from '../../forms/validate-form.ts';
@@ -31,7 +33,10 @@ import { DUPLICATE_MESSAGES, RECORD_KIND_ITEMS, recordKindForm, SEX_ITEMS } from
 type CaseParams = { Params: { caseId: string } };
 
 /** What the second page of making a record shows: what was typed, errors, and any possible matches. */
-type NewRecordLocals = { values: Values; matches?: PossibleMatch[]; nhsTaken?: boolean; checkedCaseIds?: string } & Partial<FormProblems>;
+type NewRecordLocals = { values: Values; matches?: PresentedMatch[]; nhsTaken?: boolean; checkedCaseIds?: string | undefined } & Partial<FormProblems>;
+
+/** A possible match as the new-record page shows it: one the user may not open as who holds it and the grounds in kinds. */
+type PresentedMatch = ReturnType<typeof presentMatch>;
 
 /** What the birth form shows besides the record: what was typed, errors, a conflict, the version read. */
 type BirthLocals = { values: Values; version?: number | string; conflict?: boolean; matches?: CaseHit[] } & Partial<FormProblems>;
@@ -47,6 +52,11 @@ function actor(request: FastifyRequest) {
 function present<T extends CaseHit | PossibleMatch>(hit: T): T & { nhsNumberText?: string } {
   if (hit.restricted || !hit.nhsNumber) return hit;
   return { ...hit, nhsNumberText: formatNhsNumber(hit.nhsNumber) };
+}
+
+/** A possible match of a new record: the reasons for one the user may open, the grounds in kinds (nothing of its content) for one they may not. */
+function presentMatch(match: PossibleMatch) {
+  return { ...present(match), groundLines: matchGroundsInWords(match.grounds) };
 }
 
 const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -116,10 +126,15 @@ export async function findRecordRoutes(app: FastifyInstance): Promise<void> {
     const created = (caseId: string) => reply.redirect(`/cases/${caseId}`, 303);
     const submission = await formSubmissionWithoutCase(request, CREATE_CASE);
     if (submission.recordedBefore) return created(submission.recordedBefore);
-    const form = readNewRecordForm(request.body);
-    if (!form.ok) return form.fieldErrors['status'] ? startPage(reply, form, 400) : newRecordPage(reply, form, 400);
-    const { input, confirmedNoDuplicate, checkedCaseIds } = form.value;
-    const result = await createCase(ctx, actor(request), input, { ...(confirmedNoDuplicate ? { confirmedNoDuplicate, checkedCaseIds: checkedCaseIds ?? [] } : {}), submission: submission.id });
+    const form = readNewRecordForm(request.body, serviceToday(ctx.clock.now()));
+    // Every problem at once; after possible matches were shown, the confirmation and reason typed stay with their ids.
+    if (!form.ok) return form.fieldErrors['status'] ? startPage(reply, form, 400) : newRecordPage(reply, { ...form, checkedCaseIds: form.values['checkedCaseIds'] }, 400);
+    const { input, confirmedNoDuplicate, checkedCaseIds, differentBabyReason } = form.value;
+    const result = await createCase(ctx, actor(request), input, {
+      ...(confirmedNoDuplicate ? { confirmedNoDuplicate, checkedCaseIds: checkedCaseIds ?? [] } : {}),
+      differentBabyReason,
+      submission: submission.id,
+    });
     if (result.ok) return created(result.value.id);
 
     const values: Values = { ...form.values, confirmedNoDuplicate: '' };
@@ -131,9 +146,15 @@ export async function findRecordRoutes(app: FastifyInstance): Promise<void> {
         return newRecordPage(reply, { values, ...orderedErrors(NEW_RECORD_FIELD_ORDER, errors, dateParts) }, 400);
       }
       case 'duplicate-nhs-number':
-        return newRecordPage(reply, { values, matches: result.matches.map(present), nhsTaken: true, ...orderedErrors(NEW_RECORD_FIELD_ORDER, { nhsNumber: DUPLICATE_MESSAGES.nhsTaken }) }, 400);
+        return newRecordPage(reply, { values, matches: result.matches.map(presentMatch), nhsTaken: true, ...orderedErrors(NEW_RECORD_FIELD_ORDER, { nhsNumber: DUPLICATE_MESSAGES.nhsTaken }) }, 400);
+      case 'reason-needed':
+        return newRecordPage(
+          reply,
+          { values: form.values, matches: result.matches.map(presentMatch), checkedCaseIds: result.matches.map((match) => match.id).join(','), ...orderedErrors(NEW_RECORD_FIELD_ORDER, { differentBabyReason: result.message }) },
+          400,
+        );
       case 'possible-duplicate': {
-        const locals = { values, matches: result.matches.map(present), checkedCaseIds: result.matches.map((match) => match.id).join(',') };
+        const locals = { values, matches: result.matches.map(presentMatch), checkedCaseIds: result.matches.map((match) => match.id).join(',') };
         // The first time, the matches are a question, not a mistake; after that, say what is missing.
         if (checkedCaseIds === null) return newRecordPage(reply, locals);
         const message = confirmedNoDuplicate ? DUPLICATE_MESSAGES.newMatch : DUPLICATE_MESSAGES.confirmMissing;

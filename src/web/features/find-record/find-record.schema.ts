@@ -103,6 +103,8 @@ const newRecordSchema = Type.Object(
     independentlyMobile: Type.Optional(yesNo),
     ...RECORD_DETAIL_FIELDS,
     confirmedNoDuplicate: Type.Optional(Type.Literal('yes')),
+    // Read whole: the domain refuses a reason too long, and the page gives back what was typed.
+    differentBabyReason: Type.Optional(Type.String()),
     checkedCaseIds: text(4000),
   },
   // A born baby's form asks about a multiple birth and mobility; an unborn baby's does not.
@@ -155,6 +157,7 @@ export const NAME_TOO_SHORT = 'Name must include at least 2 letters';
 
 export const DUPLICATE_MESSAGES = {
   confirmMissing: 'Confirm that none of these records is for this baby, or open the one that is',
+  reasonWithoutConfirming: 'Tick the box to confirm that none of these records is for this baby, or open the one that is',
   newMatch: 'Another record that may be for this baby has been found since you checked. Check it, then confirm again.',
   nhsTaken: 'A record with this NHS number already exists. Use that record instead of making a new one.',
   nhsTakenOnBirth: 'Another record already has this NHS number. Check it before recording the birth.',

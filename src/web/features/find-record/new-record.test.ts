@@ -165,6 +165,20 @@ describe('create a record page', () => {
     assert.deepEqual(summaryErrors(response.body), ['#expectedDeliveryDate-day: Enter the due date']);
   });
 
+  it('lists the form\'s problems and the record\'s rules together, in one pass', async () => {
+    const response = await submit({ ...bornBaby, givenName: 'x'.repeat(101), 'dateOfBirth-day': '23', 'dateOfBirth-month': '11', 'dateOfBirth-year': '2026', nhsNumber: '1234567890', birthWeightGrams: 'heavy', postcode: 'NE1', gestationAtBirthWeeks: '50' });
+    assert.equal(response.statusCode, 400);
+    assert.deepEqual(summaryErrors(response.body), [
+      '#givenName: First name must be 100 characters or fewer',
+      '#dateOfBirth-day: Date of birth must be today or in the past',
+      '#nhsNumber: This NHS number is not valid: its last digit (the check digit) does not match the other 9. Check each digit',
+      '#gestationAtBirthWeeks: Gestation at birth must be a whole number of weeks from 22 to 44',
+      '#birthWeightGrams: Enter birth weight in grams, like 3400',
+      '#postcode: Enter a real postcode, like DE1 2AB',
+    ]);
+    for (const typed of ['value="heavy"', 'value="1234567890"', 'value="NE1"', 'value="50"', 'value="23"']) assert.ok(response.body.includes(typed), typed);
+  });
+
   it('refuses a date of birth in the future and an NHS number that fails the check, saying why', async () => {
     const response = await submit({ ...bornBaby, givenName: 'Future', 'dateOfBirth-day': '23', 'dateOfBirth-month': '11', 'dateOfBirth-year': '2026', nhsNumber: '1234567890' });
     assert.equal(response.statusCode, 400);
@@ -187,7 +201,11 @@ describe('create a record page', () => {
     assert.equal(first.statusCode, 200);
     const matches = qaElement(first.body, 'possible-matches') ?? '';
     assert.match(textOf(matches), /Check these records first/);
-    assert.equal(textOf(qaElement(matches, 'restricted-record')), 'A record exists. Contact Mia Midwife, Eastvale Midwifery (mia.new@test.example)');
+    assert.equal(
+      textOf(qaElement(matches, 'restricted-record')),
+      'A record held by Eastvale Midwifery. To ask for access, contact Mia Midwife (mia.new@test.example about record 1), who can add you to the team around the baby. Not shown Not shown A name like the one you entered A date of birth or due date close to the one you entered',
+    );
+    assert.ok(!textOf(matches).includes('1 October'), 'nothing of the record itself: not its date');
     assert.ok(!matches.includes(existing.value.id), 'no link to a record they cannot open');
     assert.equal(await countOkafor(), 1, 'nothing made yet');
     assert.match(first.body, /value="Ruby"/, 'keeps what was typed');
@@ -199,9 +217,62 @@ describe('create a record page', () => {
     assert.deepEqual(summaryErrors(unconfirmed.body), ['#confirmedNoDuplicate: Confirm that none of these records is for this baby, or open the one that is']);
     assert.equal(await countOkafor(), 1);
 
-    const confirmed = await client.post('/cases/new', { ...bornBaby, 'dateOfBirth-day': '2', checkedCaseIds: checked, confirmedNoDuplicate: 'yes' });
+    const noReason = await client.post('/cases/new', { ...bornBaby, 'dateOfBirth-day': '2', checkedCaseIds: checked, confirmedNoDuplicate: 'yes' });
+    assert.equal(noReason.statusCode, 400);
+    assert.deepEqual(summaryErrors(noReason.body), ['#differentBabyReason: Say why none of these records is this baby, such as "Different mother and due date; checked with the GP"']);
+    assert.match(noReason.body, /name="confirmedNoDuplicate" type="checkbox" value="yes" checked/, 'the tick is kept');
+    assert.equal(await countOkafor(), 1);
+
+    const reasonOnly = await client.post('/cases/new', { ...bornBaby, 'dateOfBirth-day': '2', checkedCaseIds: checked, differentBabyReason: 'Twin? No: checked with the ward' });
+    assert.equal(reasonOnly.statusCode, 400);
+    assert.deepEqual(summaryErrors(reasonOnly.body), ['#confirmedNoDuplicate: Tick the box to confirm that none of these records is for this baby, or open the one that is']);
+    assert.ok(reasonOnly.body.includes('Twin? No: checked with the ward'), 'the reason typed is kept');
+
+    const confirmed = await client.post('/cases/new', { ...bornBaby, 'dateOfBirth-day': '2', checkedCaseIds: checked, confirmedNoDuplicate: 'yes', differentBabyReason: ' Different mother; checked with the ward ' });
     assert.equal(confirmed.statusCode, 303);
     assert.equal(await countOkafor(), 2);
+    const made = await createdCase(confirmed.headers.location);
+    const audit = await t.ctx.db.selectFrom('audit_log').select(['details', 'outcome']).where('action', '=', 'case.create').where('case_id', '=', made.id).executeTakeFirstOrThrow();
+    const details = audit.details as { confirmedNoDuplicate: boolean; differentBabyReason: string; matchesShown: { restrictedCaseIds: string[]; grounds: Record<string, string[]> } };
+    assert.equal(details.confirmedNoDuplicate, true);
+    assert.equal(details.differentBabyReason, 'Different mother; checked with the ward');
+    assert.deepEqual(details.matchesShown.restrictedCaseIds, [existing.value.id]);
+    assert.deepEqual(details.matchesShown.grounds[existing.value.id], ['name', 'date']);
+  });
+
+  it("warns of a record of the same mother's NHS number, whatever the names and dates, and audits the match shown", async () => {
+    const existing = await createCase(t.ctx, midwife, { status: 'unborn', familyName: 'Lindqvist', expectedDeliveryDate: '2027-02-01', details: { motherNhsNumber: '485 777 3457' } }, { confirmedNoDuplicate: true });
+    assert.ok(existing.ok);
+    const typed = { status: 'unborn', familyName: 'Harrow', 'expectedDeliveryDate-day': '20', 'expectedDeliveryDate-month': '4', 'expectedDeliveryDate-year': '2027', motherNhsNumber: '4857773457' };
+    const response = await submit(typed);
+    assert.equal(response.statusCode, 200);
+    const row = qaElement(qaElement(response.body, 'possible-matches') ?? '', 'restricted-record') ?? '';
+    assert.match(textOf(row), /^A record held by Eastvale Midwifery\. .* Same mother's NHS number A date of birth or due date close to the one you entered$/);
+    assert.ok(!textOf(row).includes('Lindqvist'));
+    assert.ok(qaElement(response.body, 'create-anyway'));
+    const refused = await t.ctx.db.selectFrom('audit_log').select(['details']).where('action', '=', 'case.create').where('outcome', '=', 'failure').where('actor_user_id', '=', me.id).orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    assert.deepEqual(refused.details, { code: 'possible-duplicate', caseIds: [], restrictedCaseIds: [existing.value.id], grounds: { [existing.value.id]: ['mother-nhs-number', 'date'] } });
+  });
+
+  it("names the same mother's NHS number among the reasons of a record the practitioner may open", async () => {
+    const mine = { kind: 'user' as const, userId: me.id, organisationId: me.organisationId, role: 'practitioner' as const, channel: 'web' as const, ip: null };
+    const own = await createCase(t.ctx, mine, { status: 'unborn', familyName: 'Orchard', expectedDeliveryDate: '2027-01-10', details: { motherNhsNumber: '9434765919' } });
+    assert.ok(own.ok);
+    const response = await submit({ status: 'unborn', 'expectedDeliveryDate-day': '9', 'expectedDeliveryDate-month': '1', 'expectedDeliveryDate-year': '2027', motherNhsNumber: '943 476 5919' });
+    assert.equal(response.statusCode, 200);
+    const [row] = qaElements(response.body, 'record');
+    assert.ok(row?.includes(`href="/cases/${own.value.id}"`), 'a way to go to the record instead');
+    assert.match(textOf(qaElement(row ?? '', 'match-reasons') ?? ''), /^Same mother's NHS number Due dates 1 day apart/);
+  });
+
+  it('keeps the tick, the reason and the records checked when other answers need putting right', async () => {
+    const response = await submit({ ...bornBaby, givenName: 'Kept', birthWeightGrams: 'heavy', checkedCaseIds: 'x,y', confirmedNoDuplicate: 'yes', differentBabyReason: 'Checked: a different mother' });
+    assert.equal(response.statusCode, 400);
+    assert.deepEqual(summaryErrors(response.body), ['#birthWeightGrams: Enter birth weight in grams, like 3400']);
+    assert.match(response.body, /name="checkedCaseIds" value="x,y"/);
+    assert.ok(response.body.includes('Checked: a different mother'));
+    assert.match(response.body, /name="confirmedNoDuplicate" type="checkbox" value="yes" checked/);
+    assert.ok(qaElement(response.body, 'matches-again'));
   });
 
   it('links to a possible match the practitioner may open, saying why it may be the same baby', async () => {
