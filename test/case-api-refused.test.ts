@@ -1,16 +1,21 @@
 // Every API operation on a case, read from the app's own route table (so a new operation is walked
 // too), sent by someone outside the team around the baby, an administrator, someone reading the
-// record in an emergency (a change), a token without the scope needed and no token. Each refusal has
-// a status its operation publishes in the OpenAPI document, in a media type published for it, says
-// nothing of the record, and is audited exactly once, denied, on the case, under the action refused:
-// the change's for a change, the reading's for a read (docs/domain.md, Audit). The API's refusals
-// are its error shape ({ error: { code, message, details } }); a FHIR route's, an OperationOutcome.
+// record in an emergency (a change), a token without the scope needed and no token, and sent for a
+// case that is not one. Each refusal has a status its operation publishes in the OpenAPI document,
+// in a media type published for it, says nothing of the record, and is audited exactly once: denied,
+// on the case, under the action refused (the change's for a change, the reading's for a read:
+// docs/domain.md, Audit), or for an id that is no case, a failure naming the id asked. A case the
+// caller may not see at all and a case there is not get one answer, byte for byte, so the API never
+// tells whether a case exists (docs/adr/0024-refused-requests-audited.md). The API's refusals are its
+// error shape ({ error: { code, message, details } }); a FHIR route's, an OperationOutcome.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import { serviceToday } from '../src/domain/shared/service-day.ts';
 import type { TokenScope } from '../src/domain/shared/token-scopes.ts';
 import { ERROR_MEANINGS } from '../src/api/v1/schemas.ts';
+import { NO_SUCH_CASE } from '../src/api/v1/unseen-case.ts';
 import { apiTokenFor, makeCase, makeOrganisation, makePerson, makeUser } from './helpers/factories.ts';
 import { routeTable, type RouteEntry } from './helpers/route-table.ts';
 import { createTestApp, type TestApp } from './helpers/test-app.ts';
@@ -33,6 +38,8 @@ const REFUSED_AS: Record<string, string> = {
   'GET /api/v1/cases/:caseId/profile/compare': 'profile.history-view',
   'GET /api/v1/cases/:caseId/profile/decisions': 'profile.view',
   'POST /api/v1/cases/:caseId/profile/decisions': 'profile.decision',
+  'GET /api/v1/cases/:caseId/profile/decision-leads': 'profile.view',
+  'POST /api/v1/cases/:caseId/profile/decisions/:decisionId/confirmation': 'profile.decision-confirmation',
   'POST /api/v1/cases/:caseId/profile/review': 'profile.review',
   'PUT /api/v1/cases/:caseId/level': 'case.level-change',
   'GET /api/v1/cases/:caseId/level-proposals': 'level-proposals.view',
@@ -126,6 +133,7 @@ describe('every API operation on a case, refused to someone outside its team', (
   let doc: Doc;
   let caseId: string;
   let personId: string;
+  let leadId: string;
   let operations: RouteEntry[];
   const tokens = {} as Record<'outsider' | 'admin' | 'emergency' | 'readOnly' | 'feedOnly' | 'member', string>;
   const RECORD = /Walkfamily|Walkmother|Lena Lead|lena\.lead|9434765919|4010232137|Walk Street/;
@@ -136,6 +144,7 @@ describe('every API operation on a case, refused to someone outside its team', (
     const police = await makeOrganisation(t.ctx, 'police');
     const lead = await makeUser(t.ctx, { organisationId: health.id, name: 'Lena Lead', email: 'lena.lead@test.example' });
     const member = await makeUser(t.ctx, { organisationId: health.id });
+    leadId = lead.id;
     caseId = (await makeCase(t.ctx, { familyName: 'Walkfamily', teamUserIds: [lead.id, member.id] })).id;
     await t.ctx.db.updateTable('cases').set({ nhs_number: '9434765919' }).where('id', '=', caseId).execute();
     personId = (await makePerson(t.ctx, caseId, { given_name: 'Walkmother', nhs_number: '4010232137', address: '1 Walk Street' })).id;
@@ -159,7 +168,7 @@ describe('every API operation on a case, refused to someone outside its team', (
   const operationOf = (route: RouteEntry): Operation => doc.paths[docPath(route.path)]?.[route.method.toLowerCase()] ?? { responses: {} };
   const nameOf = (route: RouteEntry) => `${route.method} ${route.path}`;
   const lastSeq = async () => (await t.ctx.db.selectFrom('audit_log').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirstOrThrow()).seq ?? '0';
-  const auditSince = (seq: string | number | bigint) => t.ctx.db.selectFrom('audit_log').select(['action', 'outcome', 'case_id']).where('seq', '>', String(seq)).orderBy('seq').execute();
+  const auditSince = (seq: string | number | bigint) => t.ctx.db.selectFrom('audit_log').select(['action', 'outcome', 'case_id', 'details']).where('seq', '>', String(seq)).orderBy('seq').execute();
 
   /** The operation sent with a body and query of its shape, to this case (or another id), with this token (or none). */
   async function send(route: RouteEntry, token: string | undefined, onCase = caseId) {
@@ -182,7 +191,7 @@ describe('every API operation on a case, refused to someone outside its team', (
       ...(payload === undefined ? {} : { payload: payload as object }),
     });
     const audit = await auditSince(before);
-    return { response, audit: audit.map((entry) => `${entry.action}/${entry.outcome}/${entry.case_id === caseId ? 'case' : String(entry.case_id)}`).join(', ') };
+    return { response, entries: audit, audit: audit.map((entry) => `${entry.action}/${entry.outcome}/${entry.case_id === caseId ? 'case' : String(entry.case_id)}`).join(', ') };
   }
 
   /** What is wrong with a refusal's status, media type and body, or null. */
@@ -222,21 +231,38 @@ describe('every API operation on a case, refused to someone outside its team', (
   });
 
   for (const who of ['outsider', 'admin'] as const) {
-    it(`refuses each to ${who === 'admin' ? 'an administrator' : 'someone outside the team'} with its published 403, nothing of the record, audited once under the action refused`, async () => {
+    it(`answers each to ${who === 'admin' ? 'an administrator' : 'someone outside the team'} as a case there is not (its published 404), nothing of the record, audited once under the action refused`, async () => {
       const wrong: string[] = [];
       for (const route of operations) {
         const { response, audit } = await send(route, tokens[who]);
-        const problem = problemOf(route, response, 403, 'forbidden');
+        const problem = problemOf(route, response, 404, 'not-found');
         if (problem) wrong.push(`${nameOf(route)}: ${problem}`);
         // An administrator's role gives no access to records, in an emergency or not (docs/domain.md): nothing offers it.
-        else if (who === 'admin' && /open (it|the record) in an emergency|emergency-access/i.test(response.body)) wrong.push(`${nameOf(route)}: offered an administrator emergency access: ${response.body}`);
+        else if (/emergency/i.test(response.body)) wrong.push(`${nameOf(route)}: offered emergency access: ${response.body}`);
         if (audit !== `${REFUSED_AS[nameOf(route)]!}/denied/case`) wrong.push(`${nameOf(route)}: audited ${audit || 'nothing'}`);
-        // The words fit what was refused: only a change to the profile is called one.
-        if (!REFUSED_AS[nameOf(route)]!.startsWith('profile.') && /change the profile/.test(response.body)) wrong.push(`${nameOf(route)}: called a change to the profile: ${response.body}`);
       }
       assert.deepEqual(wrong, []);
     });
   }
+
+  it('answers a case the caller may not see and a case there is not alike: the same status, media type and body, byte for byte; each audited once', async () => {
+    const wrong: string[] = [];
+    for (const route of operations) {
+      const unseen = await send(route, tokens.outsider);
+      const asked = randomUUID();
+      const unknown = await send(route, tokens.outsider, asked);
+      const problem = problemOf(route, unknown.response, 404, 'not-found');
+      if (problem) wrong.push(`${nameOf(route)}: unknown: ${problem}`);
+      const shown = (r: typeof unseen.response) => `${String(r.statusCode)} ${String(r.headers['content-type'])} ${r.body}`;
+      if (shown(unseen.response) !== shown(unknown.response)) wrong.push(`${nameOf(route)}: unseen answered ${shown(unseen.response)}, unknown ${shown(unknown.response)}`);
+      if (!unknown.response.body.includes(NO_SUCH_CASE)) wrong.push(`${nameOf(route)}: not in the one wording: ${unknown.response.body}`);
+      // The unknown id: one failure, no case, naming the id asked, the operation by its route template.
+      const entries = unknown.entries.map((entry) => ({ action: entry.action, outcome: entry.outcome, case_id: entry.case_id, details: entry.details }));
+      const expected = [{ action: 'request.unknown-case', outcome: 'failure', case_id: null, details: { method: route.method, route: route.path, caseIdAsked: asked, tokenId: entries[0]?.details?.['tokenId'] } }];
+      if (!isDeepStrictEqual(entries, expected) || typeof expected[0]!.details.tokenId !== 'string') wrong.push(`${nameOf(route)}: unknown audited ${JSON.stringify(entries)}`);
+    }
+    assert.deepEqual(wrong, []);
+  });
 
   it('refuses each change to someone reading the record in an emergency, audited as the change', async () => {
     const wrong: string[] = [];
@@ -279,13 +305,52 @@ describe('every API operation on a case, refused to someone outside its team', (
     assert.deepEqual(wrong, []);
   });
 
-  it('answers each for a case there is not with its published 404, to a member of another case’s team', async () => {
+  it('answers each for a case there is not with its published 404, to a member of another case’s team, audited once as a failure naming the id asked', async () => {
     const wrong: string[] = [];
     for (const route of operations) {
-      const { response } = await send(route, tokens.member, randomUUID());
+      const asked = randomUUID();
+      const { response, entries } = await send(route, tokens.member, asked);
       const problem = problemOf(route, response, 404, 'not-found');
       if (problem) wrong.push(`${nameOf(route)}: ${problem}`);
+      if (entries.length !== 1 || entries[0]!.action !== 'request.unknown-case' || entries[0]!.details?.['caseIdAsked'] !== asked) wrong.push(`${nameOf(route)}: audited ${JSON.stringify(entries)}`);
     }
     assert.deepEqual(wrong, []);
+  });
+
+  it('names an id asked only when it is of the shape of an id: a FHIR ?patient= that is not one is recorded as not-an-id', async () => {
+    const seq = await lastSeq();
+    const response = await t.app.inject({ url: '/api/v1/fhir/Flag?patient=9434765919', headers: { authorization: `Bearer ${tokens.member}` } });
+    assert.equal(response.statusCode, 404);
+    const entries = await auditSince(seq);
+    assert.deepEqual(entries.map((entry) => [entry.action, entry.details?.['caseIdAsked']]), [['request.unknown-case', 'not-an-id']]);
+    assert.ok(!JSON.stringify(entries).includes('9434765919'));
+  });
+
+  it('refuses each entry of POST /events:batch naming a case the caller may not see exactly as one naming a case there is not, each case audited once, and stores the rest', async () => {
+    const unseenId = (await makeCase(t.ctx, { familyName: 'Batchfamily', teamUserIds: [leadId] })).id;
+    const [unknownId, otherUnknownId] = [randomUUID(), randomUUID()];
+    const occurredAt = new Date(t.clock.now().getTime() - 3_600_000).toISOString();
+    const entry = (onCase: string, n: number) => ({ caseId: onCase, kind: 'clinic-contact', occurredAt, summary: `Batch walk ${String(n)}`, source: 'agency-record' });
+    const seq = await lastSeq();
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/events:batch',
+      headers: { authorization: `Bearer ${tokens.member}` },
+      payload: { entries: [entry(unseenId, 0), entry(caseId, 1), entry(unknownId, 2), entry(unseenId, 3), entry(unknownId, 4), entry(otherUnknownId, 5)] },
+    });
+    assert.equal(response.statusCode, 200, response.body);
+    const result = response.json<{ stored: { index: number }[]; rejected: { index: number; code: string; message: string; details: { path: string; message: string }[] }[] }>();
+    // The batch's rule: each entry stored or refused on its own.
+    assert.deepEqual(result.stored.map((stored) => stored.index), [1]);
+    assert.deepEqual(result.rejected, [0, 2, 3, 4, 5].map((index) => ({ index, code: 'not-found', message: NO_SUCH_CASE, details: [{ path: `/entries/${String(index)}/caseId`, message: NO_SUCH_CASE }] })));
+    assert.ok(!/Batchfamily/.test(response.body));
+    const entries = (await auditSince(seq)).filter((e) => e.case_id !== caseId).map((e) => ({ action: e.action, outcome: e.outcome, onUnseen: e.case_id === unseenId, asked: e.details?.['caseIdAsked'], entries: e.details?.['entries'] }));
+    const sorted = entries.sort((a, b) => String(a.asked).localeCompare(String(b.asked)));
+    const expected = [
+      { action: 'chronology.batch', outcome: 'denied', onUnseen: true, asked: undefined, entries: undefined },
+      { action: 'request.unknown-case', outcome: 'failure', onUnseen: false, asked: unknownId, entries: [2, 4] },
+      { action: 'request.unknown-case', outcome: 'failure', onUnseen: false, asked: otherUnknownId, entries: [5] },
+    ].sort((a, b) => String(a.asked).localeCompare(String(b.asked)));
+    assert.deepEqual(sorted, expected);
   });
 });

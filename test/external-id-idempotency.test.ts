@@ -91,7 +91,8 @@ describe('external ids are keyed by case and agency: no writer discloses another
 
     it('still refuses the case itself to a caller outside its team, whatever the id', async () => {
       const reply = await post('otherOfficer', `/api/v1/cases/${caseP}/events`, incident);
-      assert.equal(reply.statusCode, 403);
+      // Answered as a case there is not (docs/adr/0024-refused-requests-audited.md, "Unknown and unseen cases").
+      assert.equal(reply.statusCode, 404);
       assert.doesNotMatch(reply.body, /arrested/);
     });
   });

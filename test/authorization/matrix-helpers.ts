@@ -73,8 +73,13 @@ export interface RowsModule {
 export const person = { relationshipToInfant: 'friend', livesInHousehold: false, caresForInfant: false, givenName: 'Probe', familyName: 'Person' };
 export const personForm = { relationshipToInfant: 'friend', identityKnown: 'yes', givenName: 'Probe', familyName: 'Person', livesInHousehold: 'no', caresForInfant: 'no', visitsRegularly: 'no' };
 
+/**
+ * Refused: 403, or the API's answer to a case the caller may not see at all, which is its answer to a
+ * case there is not (404 not-found, "There is no case with this id.": docs/adr/0024-refused-requests-audited.md).
+ */
 export function refused(response: LightMyRequestResponse): boolean {
-  return response.statusCode === 403;
+  if (response.statusCode === 403) return true;
+  return response.statusCode === 404 && /json/.test(String(response.headers['content-type'])) && response.body.includes('There is no case with this id.');
 }
 
 /** The fixture, filled in by the before() that useMatrix registers. */

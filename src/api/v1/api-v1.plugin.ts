@@ -32,12 +32,15 @@ import { fhirExportApiRoutes } from './fhir-export.routes.ts';
 import { tokenRoutes } from './tokens.routes.ts';
 import { addStandardErrorResponses } from './standard-responses.ts';
 import { refuseInputAfterTokenCheck } from './refused-input.ts';
+import { oneAnswerForUnknownAndUnseenCases } from './unseen-case.ts';
 
 export async function apiV1(app: FastifyInstance): Promise<void> {
   // Every operation publishes the error answers any operation can give (standard-responses.ts).
   app.addHook('onRoute', addStandardErrorResponses);
   // A request not of its operation's shape is refused after the token check, audited as its caller's (refused-input.ts).
   app.addHook('onRoute', refuseInputAfterTokenCheck);
+  // A case that is not one and a case the caller may not see are answered alike (unseen-case.ts).
+  app.addHook('onRoute', oneAnswerForUnknownAndUnseenCases);
   await app.register(tokenRoutes);
   await app.register(meRoutes);
   await app.register(caseRecordApiRoutes);

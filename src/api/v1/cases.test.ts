@@ -33,15 +33,15 @@ describe('cases API', () => {
     assert.equal(body.team.length, 2);
   });
 
-  it('refuses an outsider with 403 and no data, audits it, and answers an unknown id with 404', async () => {
+  it('answers an outsider as a case there is not (404, no data), audits it, and answers an unknown id with 404', async () => {
     const refused = await call('outsider', 'GET', `/cases/${caseId}`);
-    assert.equal(refused.statusCode, 403);
+    assert.equal(refused.statusCode, 404);
     assert.doesNotMatch(refused.body, /Apitest/);
-    assert.equal(refused.json<{ error: { code: string } }>().error.code, 'forbidden');
+    assert.equal(refused.json<{ error: { code: string } }>().error.code, 'not-found');
     const audit = await t.ctx.db.selectFrom('audit_log').select(['channel', 'outcome']).where('action', '=', 'case.view').where('actor_user_id', '=', users['outsider']!.id).execute();
     assert.deepEqual(audit, [{ channel: 'api', outcome: 'denied' }]);
     assert.equal((await call('outsider', 'GET', '/cases/not-a-case')).statusCode, 404);
-    assert.equal((await call('outsider', 'GET', `/cases/${caseId}/people`)).statusCode, 403);
+    assert.equal((await call('outsider', 'GET', `/cases/${caseId}/people`)).statusCode, 404);
   });
 
   it('adds a person and lists them; an unnamed adult is recorded as identity unknown', async () => {

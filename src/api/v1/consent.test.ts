@@ -101,11 +101,11 @@ describe('the consent API', () => {
     assert.deepEqual(body.gpLastTold && [body.gpLastTold.on, body.gpLastTold.by, body.gpLastTold.shared], [addDays(today, -2), 'Api lead', 'Letter to the GP about the concerns']);
   });
 
-  it('refuses someone outside the team (403), no such case (404), a read token a record and a feed token both (403 insufficient-scope)', async () => {
+  it('answers someone outside the team as no such case (404), no such case (404), a read token a record and a feed token both (403 insufficient-scope)', async () => {
     const record = { kind: 'consent', askedName: 'Someone', purpose: 'x', soughtOn: today, answer: 'refused' };
     const before = await counts();
-    assert.equal((await call('outsider', 'GET', `/cases/${caseId}/consents`)).statusCode, 403);
-    assert.equal((await call('outsider', 'POST', `/cases/${caseId}/consents`, record)).statusCode, 403);
+    assert.equal((await call('outsider', 'GET', `/cases/${caseId}/consents`)).statusCode, 404);
+    assert.equal((await call('outsider', 'POST', `/cases/${caseId}/consents`, record)).statusCode, 404);
     assert.equal((await call('lead', 'GET', `/cases/${randomUUID()}/consents`)).statusCode, 404);
     assert.equal((await call('lead', 'POST', `/cases/${randomUUID()}/consents`, record)).statusCode, 404);
     for (const [who, method] of [['reader', 'POST'], ['feed', 'POST'], ['feed', 'GET']] as const) {

@@ -104,9 +104,9 @@ describe('the discharge plans API', () => {
     assert.equal(await planEntries(), 1);
   });
 
-  it('refuses someone outside the team (403, audited), a read-only token and a feed token; 404 for no such case', async () => {
-    assert.equal((await call('outsider', 'POST', 'discharge-plans', plan())).statusCode, 403);
-    assert.equal((await call('outsider', 'GET', 'discharge-plans')).statusCode, 403);
+  it('answers someone outside the team as no such case (404, audited), a read-only token and a feed token; 404 for no such case', async () => {
+    assert.equal((await call('outsider', 'POST', 'discharge-plans', plan())).statusCode, 404);
+    assert.equal((await call('outsider', 'GET', 'discharge-plans')).statusCode, 404);
     assert.deepEqual(await deniedFor('outsider'), ['discharge-plan.record', 'discharge-plan.list']);
     const readOnly = await call('reader', 'POST', 'discharge-plans', plan());
     assert.equal(readOnly.statusCode, 403);

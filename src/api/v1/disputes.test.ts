@@ -75,14 +75,14 @@ describe('disputes of chronology entries (API)', () => {
     assert.deepEqual(audit, [{ outcome: 'failure' }]);
   });
 
-  it('answers 400 for a body its schema refuses, 404 for an entry or case not there, 403 (audited) outside the team', async () => {
+  it('answers 400 for a body its schema refuses, 404 for an entry or case not there, outside the team as a case not there (404, audited)', async () => {
     const stored = await disputesStored();
     const body = { disputedBy: 'the father', text: 'Not true' };
     assert.equal((await call('lead', 'POST', `events/${entryId}/disputes`, { ...body, extra: 1 })).statusCode, 400);
     assert.equal((await call('lead', 'POST', 'events/no-such-entry/disputes', body)).statusCode, 404);
     assert.equal((await call('lead', 'POST', `events/${entryId}/disputes`, body, 'no-such-case')).statusCode, 404);
     const refused = await call('outsider', 'POST', `events/${entryId}/disputes`, body);
-    assert.equal(refused.statusCode, 403);
+    assert.equal(refused.statusCode, 404);
     assert.equal(await disputesStored(), stored);
     const audit = await t.ctx.db.selectFrom('audit_log').select('outcome').where('action', '=', 'chronology.dispute').where('actor_user_id', '=', outsiderId).execute();
     assert.deepEqual(audit, [{ outcome: 'denied' }]);

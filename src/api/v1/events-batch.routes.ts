@@ -5,9 +5,10 @@ import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from 'typebox';
 import { actorFor } from '../../application/auth/signed-in-user.ts';
 import { BATCH_LIMIT, recordBatch, type BatchItem } from '../../application/chronology/record-batch.ts';
-import { apiRejection, readBatchEntry, type ApiRejection } from './batch-entries.ts';
+import { apiRejection, entryPath, readBatchEntry, type ApiRejection } from './batch-entries.ts';
 import { requireBearer } from './bearer-auth.ts';
 import { errorResponses } from './schemas.ts';
+import { oneAnswerForBatchCases } from './unseen-case.ts';
 
 const BatchBody = Type.Object(
   {
@@ -63,7 +64,11 @@ export async function eventBatchApiRoutes(app: FastifyInstance): Promise<void> {
         else refused.push(read.rejection);
       });
       const outcome = await recordBatch(ctx, actorFor(request.user!, 'api', request.ip), items);
-      const rejected = [...refused, ...outcome.rejected.map(apiRejection)].sort((a, b) => a.index - b.index);
+      // An entry naming a case the caller may not see is refused as one naming a case there is not, each audited once (unseen-case.ts).
+      const caseOf = new Map(items.map((item) => [item.index, item.caseId]));
+      const byCase = await oneAnswerForBatchCases(request, outcome.rejected.map((rejection) => ({ rejection, index: rejection.index, caseId: caseOf.get(rejection.index)!, code: rejection.code, message: rejection.message })));
+      const answered = byCase.map(({ rejection, code, message }) => (code === rejection.code && message === rejection.message ? apiRejection(rejection) : { index: rejection.index, code, message, details: [{ path: entryPath(rejection.index, '/caseId'), message }] }));
+      const rejected = [...refused, ...answered].sort((a, b) => a.index - b.index);
       return { stored: outcome.stored, duplicates: outcome.duplicates, rejected };
     },
   );

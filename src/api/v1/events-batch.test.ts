@@ -62,10 +62,11 @@ describe('chronology batch API (POST /api/v1/events:batch)', () => {
     assert.equal(await storedCount(), 4);
   });
 
-  it('refuses the entries for a case the caller cannot change, naming them as forbidden, and audits that once', async () => {
+  // A case the caller may not see at all is answered as a case there is not (docs/adr/0024, "Unknown and unseen cases").
+  it('refuses the entries for a case the caller may not see as not-found, as for a case there is not, and audits that once', async () => {
     const response = await send({ entries: [{ ...discharge(8), caseId: otherCaseId }, discharge(9), { ...discharge(10), caseId: otherCaseId }] });
     const result = response.json<BatchResult>();
-    assert.deepEqual(result.rejected.map((r) => [r.index, r.code, r.details[0]?.path]), [[0, 'forbidden', '/entries/0/caseId'], [2, 'forbidden', '/entries/2/caseId']]);
+    assert.deepEqual(result.rejected.map((r) => [r.index, r.code, r.details[0]?.path]), [[0, 'not-found', '/entries/0/caseId'], [2, 'not-found', '/entries/2/caseId']]);
     assert.deepEqual(result.stored.map((s) => s.index), [1]);
     const denied = await t.ctx.db.selectFrom('audit_log').select('action').where('case_id', '=', otherCaseId).where('outcome', '=', 'denied').execute();
     assert.deepEqual(denied.map((d) => d.action), ['chronology.batch']);

@@ -118,8 +118,8 @@ describe('chronology events API', () => {
   });
 
   it('refuses someone outside the team, and audits it', async () => {
-    assert.equal((await call('outsider', 'GET', '/events')).statusCode, 403);
-    assert.equal((await call('outsider', 'POST', '/events', { ...incident, externalId: 'X-1' })).statusCode, 403);
+    assert.equal((await call('outsider', 'GET', '/events')).statusCode, 404);
+    assert.equal((await call('outsider', 'POST', '/events', { ...incident, externalId: 'X-1' })).statusCode, 404);
     const denied = await t.ctx.db.selectFrom('audit_log').select('action').where('case_id', '=', caseId).where('outcome', '=', 'denied').execute();
     assert.deepEqual(denied.map((d) => d.action).sort(), ['chronology.record', 'chronology.view']);
   });

@@ -35,8 +35,8 @@ const common = { tags: ['fhir'], security: [{ bearer: [] }] };
 const caseResponses = {
   400: shapeRefusal('A parameter that is not valid (an OperationOutcome)'),
   401: tokenRefusal,
-  403: refusal(`An OperationOutcome, code forbidden: you are not in the team around the baby (audited as refused); or the API's error, ${SCOPE_REFUSAL}`),
-  404: refusal('An OperationOutcome, code not-found: no such case'),
+  403: refusal(`An OperationOutcome, code forbidden: your access to the case stops short of this (audited as refused); or the API's error, ${SCOPE_REFUSAL}`),
+  404: refusal('An OperationOutcome, code not-found: no such case, or one you may not see (the same answer, so that it never tells whether a case exists; audited)'),
 };
 
 const SearchQuery = Type.Object(

@@ -172,12 +172,12 @@ describe('FHIR export API (GET /api/v1/fhir/...)', () => {
     assert.equal(await audits('case.audit-view', 'denied'), before + 1);
   });
 
-  it('refuses someone outside the team (403) and a case that does not exist (404), each an OperationOutcome', async () => {
+  it('answers someone outside the team as a case that does not exist (404), each an OperationOutcome', async () => {
     const refused = await get(outsider, `Patient/${caseId}/$everything`);
-    assert.equal(refused.statusCode, 403);
+    assert.equal(refused.statusCode, 404);
     assert.match(String(refused.headers['content-type']), /^application\/fhir\+json/);
     assert.doesNotMatch(refused.body, /Hart|Sarah/);
-    assert.equal(refused.json<{ issue: { code: string }[] }>().issue[0]?.code, 'forbidden');
+    assert.equal(refused.json<{ issue: { code: string }[] }>().issue[0]?.code, 'not-found');
     const missing = await get(lead, 'Flag?patient=no-such-case');
     assert.equal(missing.statusCode, 404);
     assert.equal(missing.json<{ issue: { code: string }[] }>().issue[0]?.code, 'not-found');

@@ -92,10 +92,10 @@ describe('the growth API', () => {
     assert.equal((await call('member', 'POST', { kind: 'length', value: '50', unit: 'cm', measuredOn: today })).statusCode, 400);
   });
 
-  it('refuses someone outside the team (403), a case that does not exist (404), and a read-only token (403)', async () => {
+  it('answers someone outside the team as no such case (404), a case that does not exist (404), and a read-only token (403)', async () => {
     const before = await counts();
-    assert.equal((await call('outsider', 'GET')).statusCode, 403);
-    assert.equal((await call('outsider', 'POST', { kind: 'weight', value: 3000, unit: 'g', measuredOn: today })).statusCode, 403);
+    assert.equal((await call('outsider', 'GET')).statusCode, 404);
+    assert.equal((await call('outsider', 'POST', { kind: 'weight', value: 3000, unit: 'g', measuredOn: today })).statusCode, 404);
     assert.equal((await call('member', 'GET', undefined, 'no-such-case')).statusCode, 404);
     const scoped = await call('reader', 'POST', { kind: 'weight', value: 3000, unit: 'g', measuredOn: today });
     assert.equal(scoped.statusCode, 403);

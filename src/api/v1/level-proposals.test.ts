@@ -74,7 +74,7 @@ describe('level proposals API', () => {
       (await call('outsider', 'POST', '/level-proposals', { level: 'early-help', reason: 'x' })).statusCode,
       (await call('outsider', 'POST', '/level-proposals/x/decision', { accept: true, reason: '' })).statusCode,
     ];
-    assert.deepEqual(statuses, [403, 403, 403]);
+    assert.deepEqual(statuses, [404, 404, 404]);
     const denied = await t.ctx.db.selectFrom('audit_log').select('action').where('case_id', '=', caseId).where('outcome', '=', 'denied').where('action', 'in', ['level-proposals.view', 'case.level-proposal', 'case.level-proposal-decision']).execute();
     assert.deepEqual(denied.map((d) => d.action).sort(), ['case.level-proposal', 'case.level-proposal-decision', 'case.level-proposal-decision', 'level-proposals.view']);
     const missing = await t.app.inject({ method: 'GET', url: '/api/v1/cases/nope/level-proposals', headers: { authorization: `Bearer ${tokens['lead']}` } });

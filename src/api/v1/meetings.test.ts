@@ -99,13 +99,13 @@ describe('the meetings and timescales API', () => {
     assert.equal(await meetings(), 1);
   });
 
-  it('refuses someone outside the team (403, audited) and a read-only token; 404 for no such case', async () => {
+  it('answers someone outside the team as no such case (404, audited) and a read-only token; 404 for no such case', async () => {
     const post = await call('outsider', 'POST', 'meetings', strategy());
-    assert.equal(post.statusCode, 403);
+    assert.equal(post.statusCode, 404);
     const get = await call('outsider', 'GET', 'meetings');
-    assert.equal(get.statusCode, 403);
+    assert.equal(get.statusCode, 404);
     const clocks = await call('outsider', 'GET', 'timescales');
-    assert.equal(clocks.statusCode, 403);
+    assert.equal(clocks.statusCode, 404);
     assert.deepEqual(await deniedFor('outsider'), ['meeting.record', 'meeting.list', 'timescales.view']);
     const readOnly = await call('reader', 'POST', 'meetings', strategy());
     assert.equal(readOnly.statusCode, 403);

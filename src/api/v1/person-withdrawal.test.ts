@@ -77,7 +77,7 @@ describe('withdrawing a person added to the wrong family (API)', () => {
     assert.equal(stranger.statusCode, 404);
     assert.equal(stranger.json<ApiErrorBody>().error.code, 'not-on-case');
     assert.equal((await call('leadManager', 'POST', `${person('no-such-person')}/confirm`)).json<ApiErrorBody>().error.code, 'not-on-case');
-    assert.equal((await call('otherManager', 'POST', person(wrongId), { reason: 'x' })).statusCode, 403, 'outside the team: refused by the case’s access');
+    assert.equal((await call('otherManager', 'POST', person(wrongId), { reason: 'x' })).statusCode, 404, 'outside the team: refused by the case’s access, answered as no such case');
     assert.equal(await proposals(), 0);
     assert.deepEqual(await audits('person.withdrawal-confirm'), [
       ['denied', ids.safeguardingLead, 'no-proposal'],
@@ -101,7 +101,7 @@ describe('withdrawing a person added to the wrong family (API)', () => {
     assert.equal(self.statusCode, 403);
     assert.equal(self.json<ApiErrorBody>().error.code, 'same-person');
     assert.equal((await call('member', 'POST', `${person(wrongId)}/confirm`)).json<ApiErrorBody>().error.code, 'not-entitled');
-    assert.equal((await call('otherManager', 'POST', `${person(wrongId)}/confirm`)).statusCode, 403);
+    assert.equal((await call('otherManager', 'POST', `${person(wrongId)}/confirm`)).statusCode, 404);
     assert.equal(await proposals(), 1);
     assert.equal((await call('lead', 'GET', 'people')).json<{ items: { id: string }[] }>().items.length, 2, 'nothing hidden until it is confirmed');
   });

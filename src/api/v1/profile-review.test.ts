@@ -115,7 +115,7 @@ describe('profile history, decisions, review and level API', () => {
       (await call('outsider', 'POST', '/profile/review', { profileVersion: 0 })).statusCode,
       (await call('outsider', 'PUT', '/level', { level: 'universal', why: 'x' })).statusCode,
     ];
-    assert.deepEqual(statuses, [403, 403, 403, 403, 403, 403]);
+    assert.deepEqual(statuses, [404, 404, 404, 404, 404, 404]);
     const denied = await t.ctx.db.selectFrom('audit_log').select('action').where('case_id', '=', caseId).where('outcome', '=', 'denied').where('actor_user_id', '=', users['outsider']!).execute();
     assert.equal(denied.length, 6);
   });

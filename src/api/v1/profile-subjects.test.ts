@@ -82,9 +82,9 @@ describe('PUT /api/v1/cases/{caseId}/profile/subjects/{subjectKey}: a subject in
     assert.deepEqual(evidenceOf('smoking-in-home'), [['Nobody smokes, seen', today]], 'today when not given');
   });
 
-  it('refuses someone outside the team with 403, audited', async () => {
+  it('answers someone outside the team as no such case (404), audited', async () => {
     const refused = await put('outsider', 'household', { profileVersion: 0, answers: [] });
-    assert.equal(refused.statusCode, 403);
+    assert.equal(refused.statusCode, 404);
     assert.ok((await api.deniedFor('outsider')).includes('profile.subject-assess'));
   });
 });

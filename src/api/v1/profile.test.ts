@@ -104,9 +104,9 @@ describe('profile API', () => {
   });
 
   it('refuses someone outside the team, reading or changing, and audits both', async () => {
-    assert.equal((await call('outsider', 'GET', '/profile')).statusCode, 403);
+    assert.equal((await call('outsider', 'GET', '/profile')).statusCode, 404);
     const put = await call('outsider', 'PUT', '/profile/factors/mental-health', { personId: 'mum', status: 'excluded', evidence: [{ source: 'observed', note: 'x' }], version: 0 });
-    assert.equal(put.statusCode, 403);
+    assert.equal(put.statusCode, 404);
     const denied = await t.ctx.db.selectFrom('audit_log').select('action').where('outcome', '=', 'denied').where('case_id', '=', caseId).execute();
     assert.deepEqual(denied.map((d) => d.action).sort(), ['profile.factor-update', 'profile.view']);
   });

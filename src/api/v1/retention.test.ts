@@ -63,9 +63,9 @@ describe('GET /api/v1/cases/{caseId}/retention', () => {
     assert.deepEqual([hold.inForce, hold.liftedAt], [false, t.clock.now().toISOString()]);
   });
 
-  it('refuses someone outside the team (403, audited) and answers 404 for a case that does not exist', async () => {
+  it('answers someone outside the team as no such case (404, audited), and 404 for a case that does not exist', async () => {
     const refused = await get('outsider');
-    assert.equal(refused.statusCode, 403);
+    assert.equal(refused.statusCode, 404);
     const audit = await t.ctx.db.selectFrom('audit_log').select(['outcome', 'action']).where('case_id', '=', caseId).orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
     assert.deepEqual(audit, { outcome: 'denied', action: 'legal-hold.list' });
     assert.equal((await get('practitioner', 'no-such-case')).statusCode, 404);

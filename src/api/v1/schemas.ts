@@ -36,8 +36,8 @@ export const SCOPE_REFUSAL = 'insufficient-scope: the token lacks the scope this
 export const ERROR_MEANINGS: Readonly<Record<number, string>> = {
   400: 'validation-failed: the request is not of the published shape (details say where), or bad-request: it could not be read',
   401: 'unauthorised: no token, or one that is not valid (unknown, expired or revoked); sent with WWW-Authenticate: Bearer; not audited',
-  403: `forbidden: not yours to do. On a case: you are not in the team around the baby, or your access stops short of this (reading the record in an emergency lets you read, not change); audited as refused under the action asked for. ${SCOPE_REFUSAL}`,
-  404: 'not-found: no such case, or nothing of that id in it',
+  403: `forbidden: not yours to do. On a case: your access stops short of this (reading the record in an emergency lets you read, not change; a member asking what only the lead may do); audited as refused under the action asked for. ${SCOPE_REFUSAL}`,
+  404: 'not-found: no such case, or one you may not see (the same answer, so that it never tells whether a case exists; audited), or nothing of that id in it',
   409: 'A conflict with what is recorded: version-conflict (read it again), closed-for-transfer, or a code of the operation',
   413: 'payload-too-large: the body is too large',
   415: 'unsupported-media-type: send JSON with Content-Type: application/json',

@@ -35,6 +35,9 @@ export const MOST_FIELDS_RECORDED = 20;
 /** The service's ids are UUIDs (infrastructure/db/ordered-id.ts). */
 const WELL_FORMED_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Whether an id as sent is of the shape of the service's ids. */
+export const isWellFormedId = (id: string): boolean => WELL_FORMED_ID.test(id);
+
 /** The case id as sent when it names a case that exists, else null: no entry points at an id that is not one. */
 export async function namedCase(ctx: AppContext, caseId: string | undefined): Promise<string | null> {
   if (caseId === undefined || !WELL_FORMED_ID.test(caseId)) return null;
