@@ -7,13 +7,13 @@ import { formatDateTime } from '../../views/london-time.ts';
 /** A field's id: the key, with the dots an id selector would read as classes made dashes. */
 const fieldId = (key: string) => key.replaceAll('.', '-');
 
-/** What the form sent for each known setting, as text (anything else in the body is ignored). */
+/** What the form sent for each known setting, as text exactly as typed, however long (anything else in the body is ignored). */
 export function typedSettings(body: unknown): Record<string, string> {
   const given = body !== null && typeof body === 'object' ? (body as Record<string, unknown>) : {};
   const typed: Record<string, string> = {};
   for (const { key } of SETTING_DEFINITIONS) {
     const value = given[key];
-    if (typeof value === 'string') typed[key] = value.slice(0, 500);
+    if (typeof value === 'string') typed[key] = value;
   }
   return typed;
 }

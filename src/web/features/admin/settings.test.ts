@@ -79,6 +79,15 @@ describe('the settings page', () => {
     assert.deepEqual(stored, []);
   });
 
+  it('gives back a long value exactly as typed, never cut', async () => {
+    await admin.get('/admin/settings');
+    const typed = `${'4'.repeat(700)}x`;
+    const response = await admin.post('/admin/settings', { 'timescales.assessmentWorkingDays': typed });
+    assert.equal(response.statusCode, 400);
+    assert.deepEqual(summaryErrors(response.body), ['#timescales-assessmentWorkingDays: Assessment after a referral: enter a whole number, 1 to 45']);
+    assert.equal(fieldValue(response.body, 'timescales.assessmentWorkingDays'), typed);
+  });
+
   it('refuses a practitioner, page and form, and changes nothing', async () => {
     const user = await makeUser(t.ctx);
     const client = new WebClient(t.app);

@@ -2,14 +2,16 @@
 // earlier seed) and answering one case (`answer-<question>` yes, no or not applicable, and
 // `note-<question>`), read as typed so an error shows them again, and the domain's problems turned
 // into GOV.UK errors on the field they are about, in the order of the form.
-import { ANSWER_PROBLEM_MESSAGES, type AnswerProblem } from '../../../domain/quality-audits/audit-answers.ts';
-import { QUESTION_IDS, type QuestionId } from '../../../domain/quality-audits/audit-questions.ts';
+import { ANSWER_PROBLEM_MESSAGES, AUDIT_NOTE_LIMIT, type AnswerProblem } from '../../../domain/quality-audits/audit-answers.ts';
+import { AUDIT_QUESTIONS, QUESTION_IDS, type QuestionId } from '../../../domain/quality-audits/audit-questions.ts';
 import { START_PROBLEM_MESSAGES, type StartProblem } from '../../../domain/quality-audits/audit-scope.ts';
+import { tooLongMessage } from '../../forms/too-long.ts';
 import { formErrors, type FormErrors } from '../../forms/validate-form.ts';
 
+/** A field exactly as typed, however long: a form given back must hold all of it (the domain refuses what is too long). */
 const str = (body: unknown, key: string): string => {
   const value = body && typeof body === 'object' ? (body as Record<string, unknown>)[key] : undefined;
-  return typeof value === 'string' ? value.slice(0, 10_000) : '';
+  return typeof value === 'string' ? value : '';
 };
 
 export interface StartFormValues {
@@ -45,12 +47,18 @@ export function answerFormFrom(given: Partial<Record<QuestionId, { answer: strin
   return Object.fromEntries(QUESTION_IDS.map((id) => [id, { answer: given[id]?.answer ?? '', note: given[id]?.note ?? '' }])) as AnswerFormValues;
 }
 
-export function answerFormErrors(problems: readonly AnswerProblem[]): FormErrors {
+/** "The note on “Has the baby been seen awake?” must be 2,000 characters or fewer: you have 2,001.". */
+function noteTooLong(id: QuestionId, values: AnswerFormValues): string {
+  const question = AUDIT_QUESTIONS.find((q) => q.id === id)?.question ?? id;
+  return tooLongMessage({ label: `The note on “${question}”`, limit: AUDIT_NOTE_LIMIT }, values[id].note) ?? ANSWER_PROBLEM_MESSAGES['too-long'];
+}
+
+export function answerFormErrors(problems: readonly AnswerProblem[], values: AnswerFormValues): FormErrors {
   const errors: Record<string, string> = {};
   for (const id of QUESTION_IDS) {
     for (const part of ['answer', 'note'] as const) {
       const problem = problems.find((p) => p.path === `/${id}/${part}`);
-      if (problem) errors[`${part}-${id}`] = ANSWER_PROBLEM_MESSAGES[problem.code];
+      if (problem) errors[`${part}-${id}`] = problem.code === 'too-long' ? noteTooLong(id, values) : ANSWER_PROBLEM_MESSAGES[problem.code];
     }
   }
   return formErrors(errors);

@@ -135,7 +135,7 @@ export async function qualityAuditRoutes(app: FastifyInstance): Promise<void> {
     if (result.code !== 'invalid') return sendErrorPage(reply, result.code);
     const view = await viewAuditCase(ctx, actor(request), auditId, caseId);
     if (!view.ok) return sendErrorPage(reply, view.code);
-    return casePage(reply, view.value, values, answerFormErrors(result.problems), 400);
+    return casePage(reply, view.value, values, answerFormErrors(result.problems, values), 400);
   });
 
   async function reportPage(request: FastifyRequest<AuditParams>, reply: FastifyReply, printing: boolean) {

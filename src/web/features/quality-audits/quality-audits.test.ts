@@ -73,6 +73,11 @@ describe('the quality assurance audit pages', () => {
     assert.deepEqual(summaryErrors(slip.body), ['#note-father-assessed: Say what is missing or wrong: the report lists it under the themes.', '#answer-supervision: Answer yes, no or not applicable.']);
     assert.match(slip.body, /Kept typed/);
     assert.match(slip.body, /name="answer-father-assessed" type="radio" value="no" checked/);
+    const note = `Never ${'s'.repeat(11_000)}`;
+    const tooLong = await clients.lead.post(url, { ...yesToAll(), 'note-seen-awake': note });
+    assert.equal(tooLong.statusCode, 400);
+    assert.deepEqual(summaryErrors(tooLong.body), ['#note-seen-awake: The note on “Has the baby been seen awake?” must be 2,000 characters or fewer: you have 11,006.']);
+    assert.ok(tooLong.body.includes(`>${note}</textarea>`), 'the note comes back whole');
     const saved = await clients.lead.post(url, { ...typed, 'answer-supervision': 'no', 'note-supervision': '=HYPERLINK("x") never supervised', 'note-father-assessed': 'Father not known' });
     assert.equal(saved.statusCode, 303);
     assert.equal(saved.headers.location, `/quality-audits/${auditId}/cases/${caseIds[1]!}`);

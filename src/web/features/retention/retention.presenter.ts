@@ -1,8 +1,9 @@
 // The retention pages: a case's disposal date and why, with the legal holds that reach it (on the
 // case page and the case's holds page), and the holds by rule (the administrator's page).
 import type { CaseRetention, LegalHold } from '../../../application/retention/retention-rows.ts';
-import { holdRuleInWords, type HoldProblem } from '../../../domain/retention/legal-holds.ts';
+import { HOLD_REASON_MAX, holdRuleInWords, type HoldProblem } from '../../../domain/retention/legal-holds.ts';
 import { dayInWords } from '../../../domain/shared/calendar-date.ts';
+import { withTypedCounts } from '../../forms/too-long.ts';
 import { formatDateTime } from '../../views/london-time.ts';
 
 export interface PresentedHold {
@@ -43,8 +44,9 @@ export function presentRetention(retention: CaseRetention, today: string) {
   };
 }
 
-/** The GOV.UK error summary and field errors of a hold form; fields are named as the form names them. */
-export function holdFormErrors(problems: readonly HoldProblem[]) {
+/** The GOV.UK error summary and field errors of a hold form; fields are named as the form names them; a reason too long says its limit and how much was typed. */
+export function holdFormErrors(refused: readonly HoldProblem[], typed: Readonly<Record<string, string | undefined>>) {
+  const problems = withTypedCounts(refused, typed, { reason: { label: 'The reason', limit: HOLD_REASON_MAX } });
   return {
     errorList: problems.map((problem) => ({ text: problem.message, href: `#${problem.field}` })),
     fieldErrors: Object.fromEntries(problems.map((problem) => [problem.field, { text: problem.message }])),

@@ -13,9 +13,10 @@ import { holdFormErrors, presentHold, presentRetention } from './retention.prese
 
 type Values = Record<string, string>;
 
+/** The form's fields exactly as typed, however long: a form given back must hold all of it (the domain refuses what is too long). */
 function typed(body: unknown, fields: readonly string[]): Values {
   const given = body !== null && typeof body === 'object' ? (body as Record<string, unknown>) : {};
-  return Object.fromEntries(fields.map((field) => [field, typeof given[field] === 'string' ? given[field].slice(0, 4000) : '']));
+  return Object.fromEntries(fields.map((field) => [field, typeof given[field] === 'string' ? given[field] : '']));
 }
 
 export async function retentionRoutes(app: FastifyInstance): Promise<void> {
@@ -42,7 +43,7 @@ export async function retentionRoutes(app: FastifyInstance): Promise<void> {
     const result = await placeCaseHold(ctx, actor(request), request.params.caseId, values['reason']!, submission.id);
     if (result.ok) return set();
     if (result.code !== 'invalid') return sendErrorPage(reply, result.code === 'conflict' ? 'not-found' : result.code);
-    return casePage(request, reply, { values, ...holdFormErrors(result.problems) }, 400);
+    return casePage(request, reply, { values, ...holdFormErrors(result.problems, values) }, 400);
   });
 
   app.post<{ Params: { caseId: string; holdId: string } }>('/cases/:caseId/holds/:holdId/lift', { preHandler: requireUser }, async (request, reply) => {
@@ -91,7 +92,7 @@ export async function retentionRoutes(app: FastifyInstance): Promise<void> {
     if (result.code !== 'invalid') return sendErrorPage(reply, 'forbidden');
     const view = await viewRuleHolds(ctx, actor(request));
     if (!view.ok) return sendErrorPage(reply, 'forbidden');
-    return rulePage(reply, view.value, { values, ...holdFormErrors(result.problems) }, 400);
+    return rulePage(reply, view.value, { values, ...holdFormErrors(result.problems, values) }, 400);
   });
 
   app.post<{ Params: { holdId: string } }>('/admin/legal-holds/:holdId/lift', { preHandler: requireUser }, async (request, reply) => {

@@ -52,6 +52,11 @@ describe('the legal hold pages', () => {
     assert.equal(empty.statusCode, 400);
     assert.deepEqual(summaryErrors(empty.body), ['#reason: Enter why the records are held, such as the review, inquiry or claim and who asked']);
     assert.equal((await lastAudit('legal-hold.place')).outcome, 'failure');
+    const reason = `Review ${'r'.repeat(4500)}`;
+    const tooLong = await lead.post(`/cases/${caseId}/holds`, { reason });
+    assert.equal(tooLong.statusCode, 400);
+    assert.deepEqual(summaryErrors(tooLong.body), ['#reason: The reason must be 2,000 characters or fewer: you have 4,507.']);
+    assert.ok(tooLong.body.includes(`>${reason}</textarea>`), 'the reason comes back whole');
     const set = await lead.post(`/cases/${caseId}/holds`, { reason: 'Child safeguarding practice review of Holdpage' });
     assert.equal(set.statusCode, 303);
     const page = await lead.get(`/cases/${caseId}/holds`);
@@ -81,6 +86,10 @@ describe('the legal hold pages', () => {
     assert.deepEqual(summaryErrors(bad.body), ['#bornFrom: Born or due from must be a real date, such as 2026-01-31']);
     assert.match(bad.body, /Inquiry into Holds Council<\/textarea>/);
     assert.match(bad.body, /name="bornFrom"[^>]*value="2020-02-30"/);
+    const reason = `Inquiry ${'i'.repeat(5000)}`;
+    const tooLong = await admin.post('/admin/legal-holds', { organisationId: orgId, bornFrom: '', bornTo: '', reason });
+    assert.deepEqual(summaryErrors(tooLong.body), ['#reason: The reason must be 2,000 characters or fewer: you have 5,008.']);
+    assert.ok(tooLong.body.includes(`>${reason}</textarea>`), 'the reason comes back whole');
     const set = await admin.post('/admin/legal-holds', { organisationId: orgId, bornFrom: '', bornTo: '', reason: 'Inquiry into Holds Council' });
     assert.equal(set.statusCode, 303);
     const listed = await admin.get('/admin/legal-holds');

@@ -14,12 +14,16 @@ import { releaseDisclosure, viewReleased } from '../../../application/subject-ac
 import { createRequest, extendRequest, listRequests } from '../../../application/subject-access/requests.ts';
 import { searchSubjects } from '../../../application/subject-access/subject-search.ts';
 import { dayInWords } from '../../../domain/shared/calendar-date.ts';
+import { AGENCY_REASON_MAX } from '../../../domain/subject-access/agency-answer.ts';
+import { DECISION_REASON_MAX } from '../../../domain/subject-access/apply-decisions.ts';
+import { EXTENSION_REASON_MAX } from '../../../domain/subject-access/response-due.ts';
 import { serviceToday } from '../../../domain/shared/service-day.ts';
 import type { PdfRenderer } from '../../../infrastructure/pdf/pdf-renderer.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
 import { printResources } from '../print/print.routes.ts';
 import { dateInputValues } from '../../forms/date-input.ts';
+import { withTypedCounts } from '../../forms/too-long.ts';
 import { DATE_OF_BIRTH, dateFieldNames, isoDay, RECEIVED_ON, withDateProblems } from './request-dates.ts';
 import { namedByChoice, presentDraft, presentRequests, presentSubjectSearch, SECTION_HEADINGS, type TypedAgencyAnswer, type TypedDecision } from './subject-access.presenter.ts';
 
@@ -29,10 +33,18 @@ type Problem = { field: string; message: string };
 
 const SEARCH_FIELDS = ['name', ...dateFieldNames(DATE_OF_BIRTH), 'postcode'];
 
+/** The form's fields exactly as typed, however long: a form given back must hold all of it (the domain refuses what is too long). */
 function typed(body: unknown, fields: readonly string[]): Values {
   const given = body !== null && typeof body === 'object' ? (body as Record<string, unknown>) : {};
-  return Object.fromEntries(fields.map((field) => [field, typeof given[field] === 'string' ? given[field].slice(0, 4000) : '']));
+  return Object.fromEntries(fields.map((field) => [field, typeof given[field] === 'string' ? given[field] : '']));
 }
+
+/** Each form's reason: its name in an error and the domain's limit ("... must be 2,000 characters or fewer: you have 2,001."). */
+const REASON_LIMITS = {
+  decision: { reason: { label: 'The reason', limit: DECISION_REASON_MAX } },
+  agency: { reason: { label: 'What the agency said', limit: AGENCY_REASON_MAX } },
+  extension: { reason: { label: 'The reason', limit: EXTENSION_REASON_MAX } },
+} as const;
 
 /** The error summary and the messages by field; `ids` maps a field to the id of its input on the page. */
 function formErrors(problems: readonly Problem[], ids: Record<string, string> = {}) {
@@ -129,7 +141,7 @@ export async function subjectAccessRoutes(app: FastifyInstance, { renderer }: { 
       flashSuccess(request, result.value.unreviewed === 0 ? 'Decision saved. Every redaction is reviewed: you can release the disclosure.' : `Decision saved. ${String(result.value.unreviewed)} still to review.`);
       return reply.redirect(`/subject-access/${request.params.requestId}`, 303);
     }
-    if (result.code === 'invalid') return draftPage(request, reply, { values, problems: result.problems });
+    if (result.code === 'invalid') return draftPage(request, reply, { values, problems: withTypedCounts(result.problems, values, REASON_LIMITS.decision) });
     if (result.code === 'conflict') {
       flashSuccess(request, result.message);
       return reply.redirect(`/subject-access/${request.params.requestId}`, 303);
@@ -146,7 +158,7 @@ export async function subjectAccessRoutes(app: FastifyInstance, { renderer }: { 
       flashSuccess(request, `${agencyName} ${answer === 'agreed' ? 'agreed' : 'refused'}: ${String(decided)} ${decided === 1 ? 'item' : 'items'} ${answer === 'agreed' ? 'disclosed' : 'redacted'}.${still}`);
       return reply.redirect(`/subject-access/${request.params.requestId}`, 303);
     }
-    if (result.code === 'invalid') return draftPage(request, reply, null, { values, problems: result.problems });
+    if (result.code === 'invalid') return draftPage(request, reply, null, { values, problems: withTypedCounts(result.problems, values, REASON_LIMITS.agency) });
     if (result.code === 'conflict') {
       flashSuccess(request, result.message);
       return reply.redirect(`/subject-access/${request.params.requestId}`, 303);
@@ -170,7 +182,7 @@ export async function subjectAccessRoutes(app: FastifyInstance, { renderer }: { 
       flashSuccess(request, `Extended: the answer is now due by ${dayInWords(result.value.dueOn)}. Tell the person asking why, within the first month.`);
       return reply.redirect(`/subject-access/${request.params.requestId}`, 303);
     }
-    if (result.code === 'invalid') return extensionPage(reply, request.params.requestId, { values, ...formErrors(result.problems) }, 422);
+    if (result.code === 'invalid') return extensionPage(reply, request.params.requestId, { values, ...formErrors(withTypedCounts(result.problems, values, REASON_LIMITS.extension)) }, 422);
     if (result.code === 'conflict') return extensionPage(reply, request.params.requestId, { values, ...formErrors([{ field: 'reason', message: result.message }]) }, 409);
     return refused(reply, result.code);
   });

@@ -64,6 +64,11 @@ describe('the subject access pages', () => {
     assert.equal(slip.statusCode, 422);
     assert.match(slip.body, /href="#reason-\d">Enter why, such as the person’s consent/);
     assert.match(slip.body, /value="redact" checked/, 'the choice is kept');
+    const reason = `Consent ${'c'.repeat(4200)}`;
+    const tooLong = await c.officer.post(`/subject-access/${request!.id}/redactions`, { itemKey, decision: 'redact', reason });
+    assert.equal(tooLong.statusCode, 422);
+    assert.match(tooLong.body, /href="#reason-\d">The reason must be 2,000 characters or fewer: you have 4,208\.</);
+    assert.ok(tooLong.body.includes(`>${reason}</textarea>`), 'the reason comes back whole');
   });
 
   it('records another agency’s answer for all its items at once, keeping what was typed on a slip', async () => {
@@ -76,6 +81,10 @@ describe('the subject access pages', () => {
     assert.equal(slip.statusCode, 422);
     assert.match(slip.body, /href="#agency-reason-0">Enter what the agency said, such as who agreed or refused, when, and why/);
     assert.match(qaElements(slip.body, 'agency')[0] ?? '', /name="answer" type="radio" value="refused" checked/, 'the answer is kept');
+    const said = `Refused ${'p'.repeat(4200)}`;
+    const tooLong = await c.officer.post(`/subject-access/${id}/agency-answers`, { agency: f.police.id, answer: 'refused', reason: said });
+    assert.match(tooLong.body, /href="#agency-reason-0">What the agency said must be 1,700 characters or fewer: you have 4,208\.</);
+    assert.ok(tooLong.body.includes(`>${said}</textarea>`), 'what the agency said comes back whole');
     const refused = await c.officer.post(`/subject-access/${id}/agency-answers`, { agency: f.police.id, answer: 'refused', reason: 'An investigation is open' });
     assert.equal(refused.statusCode, 303);
     const after = await c.officer.get(`/subject-access/${id}`);
@@ -114,6 +123,10 @@ describe('the subject access pages', () => {
     const slip = await c.officer.post(`/subject-access/${request.id}/extension`, { reason: ' ' });
     assert.equal(slip.statusCode, 422);
     assert.match(summaryErrors(slip.body)[0] ?? '', /^#reason: Enter why more time is needed/);
+    const reason = `Records ${'r'.repeat(4200)}`;
+    const tooLong = await c.officer.post(`/subject-access/${request.id}/extension`, { reason });
+    assert.deepEqual(summaryErrors(tooLong.body), ['#reason: The reason must be 2,000 characters or fewer: you have 4,208.']);
+    assert.ok(tooLong.body.includes(`>${reason}</textarea>`), 'the reason comes back whole');
     assert.equal((await c.officer.post(`/subject-access/${request.id}/extension`, { reason: 'Four agencies’ records' })).statusCode, 303);
     const page = await c.officer.get(`/subject-access/${request.id}`);
     assert.match(textOf(qaElement(page.body, 'clock')), /Answer due 10 February 2027.*Extended By Dee Officer: Four agencies’ records/);

@@ -4,11 +4,12 @@
 // errors on the field they are about (a date that could not be read worded as every date input words
 // it, web/forms/refused-date.ts, on the part in error). Action rows left blank are left out; each keeps the number it
 // was shown with. "Add another action" re-renders with one more blank row, without saving.
-import { PROMPT_IDS, type PromptId } from '../../../domain/supervision/supervision-prompts.ts';
+import { PROMPT_IDS, SUPERVISION_PROMPTS, type PromptId } from '../../../domain/supervision/supervision-prompts.ts';
 import { SUPERVISION_PROBLEM_MESSAGES, type SupervisionProblem } from '../../../domain/supervision/supervision-rules.ts';
 import { SUPERVISION_LIMITS, type SupervisionDraft } from '../../../domain/supervision/supervision.types.ts';
 import { dateInputValues, type DatePartErrors } from '../../forms/date-input.ts';
 import { errorsWithDates, heldOnOrDueDate, typedDay } from '../../forms/refused-date.ts';
+import { tooLongMessage, type TextLimit } from '../../forms/too-long.ts';
 import type { FormErrors } from '../../forms/validate-form.ts';
 
 export const FIRST_ACTION_ROWS = 2;
@@ -54,9 +55,10 @@ export function blankForm(today: string, parties: { practitionerId: string; supe
   };
 }
 
+/** A field exactly as typed, however long: a form given back must hold all of it (the domain refuses what is too long). */
 const str = (body: Record<string, unknown>, key: string): string => {
   const value = body[key];
-  return typeof value === 'string' ? value.slice(0, 10_000) : '';
+  return typeof value === 'string' ? value : '';
 };
 
 /** How many action rows were shown: the highest numbered field sent, within the limit. */
@@ -142,12 +144,35 @@ export function fieldFor(path: string, actionRows: readonly number[]): string {
   }
 }
 
+/** A text field's name in an error, its limit (SUPERVISION_LIMITS) and what was typed in it, by its name on the form. */
+function textField(field: string, values: SupervisionFormValues): TextLimit & { typed: string } {
+  if (field === 'analysis') return { label: 'The analysis', limit: SUPERVISION_LIMITS.analysis, typed: values.analysis };
+  if (field === 'decisions') return { label: 'The decisions', limit: SUPERVISION_LIMITS.decisions, typed: values.decisions };
+  if (field.startsWith('answer-')) {
+    const id = field.slice('answer-'.length) as PromptId;
+    const question = id === 'stuck' ? 'Say what is stuck, or what is moving' : (SUPERVISION_PROMPTS.find((p) => p.id === id)?.question ?? id);
+    return { label: `The answer to “${question}”`, limit: SUPERVISION_LIMITS.answer, typed: values.answers[id] ?? '' };
+  }
+  const [, index = '0', part] = field.split('-');
+  const row = values.actions[Number(index)];
+  const n = String(Number(index) + 1);
+  if (part === 'owner') return { label: `Who will do action ${n}`, limit: SUPERVISION_LIMITS.owner, typed: row?.owner ?? '' };
+  return { label: `What will be done for action ${n}`, limit: SUPERVISION_LIMITS.actionText, typed: row?.text ?? '' };
+}
+
+/** "The analysis must be 8,000 characters or fewer: you have 8,012.", counted as the domain counts it (trimmed). */
+function tooLongWordsFor(field: string, values: SupervisionFormValues): string {
+  const text = textField(field, values);
+  return tooLongMessage(text, text.typed) ?? SUPERVISION_PROBLEM_MESSAGES['too-long'];
+}
+
 /** The domain's problems as GOV.UK errors, in the order of the form; a date's on the part in error, only the parts in error marked. */
 export function supervisionFormErrors(problems: readonly SupervisionProblem[], actionRows: readonly number[], values: SupervisionFormValues): FormErrors & { dateParts: DatePartErrors } {
   return errorsWithDates(
     problems.map((problem) => {
       const field = fieldFor(problem.path, actionRows);
-      return { field, message: SUPERVISION_PROBLEM_MESSAGES[problem.code], date: heldOnOrDueDate(field, values, 'The date of the supervision') };
+      const message = problem.code === 'too-long' ? tooLongWordsFor(field, values) : SUPERVISION_PROBLEM_MESSAGES[problem.code];
+      return { field, message, date: heldOnOrDueDate(field, values, 'The date of the supervision') };
     }),
   );
 }

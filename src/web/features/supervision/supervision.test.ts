@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { makeCase, makeOrganisation, makeUser } from '../../../../test/helpers/factories.ts';
 import { dateFieldState } from '../../../../test/helpers/date-field.ts';
-import { dateFields, qaElement, summaryErrors, textOf } from '../../../../test/helpers/html.ts';
+import { dateFields, inputValue, qaElement, summaryErrors, textOf } from '../../../../test/helpers/html.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { WebClient } from '../../../../test/helpers/web-client.ts';
 import { cliOperator } from '../../../application/actor.ts';
@@ -128,6 +128,27 @@ describe('the supervision pages', () => {
     assert.match(response.body, /Mother says she has stopped drinking/);
     assert.equal((await stored()).length, 0);
     assert.equal(await audits(users.hv.id, 'supervision.record', 'failure'), 1);
+  });
+
+  it('gives back long text exactly as typed, on an error and on "add another", and says each limit and how much was typed', async () => {
+    const analysis = `${'a'.repeat(12_000)} end`;
+    const answer = 'w'.repeat(4001);
+    const owner = 'o'.repeat(201);
+    const typed = filled({ analysis, 'answer-missing-voices': answer, 'action-0-owner': owner });
+    const refused = await clients.hv.post(`/cases/${caseId}/supervision/new`, typed);
+    assert.equal(refused.statusCode, 400);
+    assert.deepEqual(summaryErrors(refused.body), [
+      '#answer-missing-voices: The answer to “Whose voice is missing?” must be 4,000 characters or fewer: you have 4,001.',
+      '#analysis: The analysis must be 8,000 characters or fewer: you have 12,004.',
+      '#action-0-owner: Who will do action 1 must be 200 characters or fewer: you have 201.',
+    ]);
+    assert.ok(refused.body.includes(`>${analysis}</textarea>`));
+    assert.ok(refused.body.includes(`>${answer}</textarea>`));
+    assert.equal(inputValue(refused.body, 'action-0-owner'), owner);
+    const added = await clients.hv.post(`/cases/${caseId}/supervision/new`, { ...typed, add: 'actions' });
+    assert.equal(added.statusCode, 200);
+    assert.ok(added.body.includes(`>${analysis}</textarea>`));
+    assert.equal((await stored()).length, 0);
   });
 
   describe('a date, read as every date input reads it', () => {

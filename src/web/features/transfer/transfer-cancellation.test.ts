@@ -43,11 +43,12 @@ describe('cancelling a transfer on its page', () => {
     assert.equal(qaElement((await member.get(url())).body, 'cancel-transfer'), null);
   });
 
-  it('keeps what was typed when the reason is too long, says what to do, and refuses a member (403), each audited', async () => {
-    const long = `Refused ${'x'.repeat(CANCEL_REASON_LIMIT)}`;
+  it('keeps what was typed, whole, when the reason is too long, says the limit and how much was typed, and refuses a member (403), each audited', async () => {
+    const long = `Refused ${'x'.repeat(CANCEL_REASON_LIMIT + 3000)}`;
     const slip = await lead.post(`${url()}/cancellation`, { reason: long });
     assert.equal(slip.statusCode, 400);
-    assert.deepEqual(summaryErrors(slip.body), [`#reason: Why the transfer is cancelled must be ${String(CANCEL_REASON_LIMIT)} characters or fewer`]);
+    assert.equal(CANCEL_REASON_LIMIT, 2000);
+    assert.deepEqual(summaryErrors(slip.body), ['#reason: Why the transfer is cancelled must be 2,000 characters or fewer: you have 5,008.']);
     assert.ok(slip.body.includes(long));
     const refused = await member.post(`${url()}/cancellation`, { reason: 'Mine' });
     assert.equal(refused.statusCode, 403);

@@ -11,8 +11,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { cancelTransfer } from '../../../application/transfer/cancel-transfer.ts';
 import { closeForTransfer, recordTransferReceipt, viewTransfer, type TransferResult, type TransferView } from '../../../application/transfer/close-for-transfer.ts';
-import { isCancelConflict, isCancelSlip } from '../../../domain/transfer/cancel-transfer.ts';
-import { isTransferConflict, TRANSFER_SLIP_FIELDS } from '../../../domain/transfer/transfer-rules.ts';
+import { CANCEL_REASON_LIMIT, isCancelConflict, isCancelSlip } from '../../../domain/transfer/cancel-transfer.ts';
+import { isTransferConflict, RECEIPT_NOTE_LIMIT, TRANSFER_AREA_LIMIT, TRANSFER_CONTACT_LIMIT, TRANSFER_SLIP_FIELDS } from '../../../domain/transfer/transfer-rules.ts';
+import { tooLongMessage, type TextLimit } from '../../forms/too-long.ts';
 import { formErrors } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
@@ -48,11 +49,22 @@ function presentTransfer(transfer: TransferView) {
   };
 }
 
-/** A text field of the form, cut well past its limit so what was typed comes back. */
+/** A text field of the form exactly as typed, however long: it comes back whole after a refusal (the domain refuses what is too long). */
 function field(body: unknown, name: keyof Values): string {
   const value = (body as Record<string, unknown> | undefined)?.[name];
-  return typeof value === 'string' ? value.slice(0, 3000) : '';
+  return typeof value === 'string' ? value : '';
 }
+
+/** Each field's name in an error and the domain's limit, for "... must be 2,000 characters or fewer: you have 2,001.". */
+const LIMITS: Record<keyof Values, TextLimit> = {
+  toArea: { label: 'The area', limit: TRANSFER_AREA_LIMIT },
+  contact: { label: 'The contact', limit: TRANSFER_CONTACT_LIMIT },
+  note: { label: 'How receipt was confirmed', limit: RECEIPT_NOTE_LIMIT },
+  reason: { label: 'Why the transfer is cancelled', limit: CANCEL_REASON_LIMIT },
+};
+
+/** A slip's words at its field: a text too long says its limit and how much was typed. */
+const slipWords = (field: keyof Values, values: Values, message: string): string => tooLongMessage(LIMITS[field], values[field]) ?? message;
 
 export async function transferRoutes(app: FastifyInstance): Promise<void> {
   const { ctx } = app;
@@ -77,7 +89,7 @@ export async function transferRoutes(app: FastifyInstance): Promise<void> {
   function refusal(request: FastifyRequest<CaseParams>, reply: FastifyReply, result: Exclude<TransferResult<TransferView>, { ok: true }>, values: Values) {
     if (result.code !== 'refused') return sendErrorPage(reply, result.code);
     const slipField = TRANSFER_SLIP_FIELDS[result.refusal];
-    if (slipField) return page(request, reply, { values, ...formErrors({ [slipField]: result.message }) }, 400);
+    if (slipField) return page(request, reply, { values, ...formErrors({ [slipField]: slipWords(slipField, values, result.message) }) }, 400);
     return page(request, reply, { values, errorList: [{ text: result.message, href: '#transfer' }] }, isTransferConflict(result.refusal) ? 409 : 403);
   }
 
@@ -96,7 +108,7 @@ export async function transferRoutes(app: FastifyInstance): Promise<void> {
     const result = await cancelTransfer(ctx, actor(request), request.params.caseId, values.reason);
     if (!result.ok) {
       if (result.code !== 'refused') return sendErrorPage(reply, result.code);
-      if (isCancelSlip(result.refusal)) return page(request, reply, { values, ...formErrors({ reason: result.message }) }, 400);
+      if (isCancelSlip(result.refusal)) return page(request, reply, { values, ...formErrors({ reason: slipWords('reason', values, result.message) }) }, 400);
       return page(request, reply, { values, errorList: [{ text: result.message, href: '#transfer' }] }, isCancelConflict(result.refusal) ? 409 : 403);
     }
     flashSuccess(request, `The transfer to ${result.value.toArea} is cancelled. The case is open here again.`);

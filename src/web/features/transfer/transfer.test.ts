@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { makeCase, makeOrganisation, makePerson, makeUser } from '../../../../test/helpers/factories.ts';
-import { qaElement, summaryErrors, textOf } from '../../../../test/helpers/html.ts';
+import { inputValue, qaElement, summaryErrors, textOf } from '../../../../test/helpers/html.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { WebClient } from '../../../../test/helpers/web-client.ts';
 import { serviceToday } from '../../../domain/shared/service-day.ts';
@@ -49,6 +49,19 @@ describe('the transfer page (a family moving to another area)', () => {
     assert.equal((await t.ctx.db.selectFrom('case_transfers').select('case_id').execute()).length, 0);
   });
 
+  it('gives back the area and the contact whole when too long, each error saying the limit and how much was typed', async () => {
+    const toArea = `${'n'.repeat(3500)} County`;
+    const contact = 'r'.repeat(501);
+    const refused = await lead.post(url(), { toArea, contact });
+    assert.equal(refused.statusCode, 400);
+    assert.deepEqual(summaryErrors(refused.body), ['#toArea: The area must be 200 characters or fewer: you have 3,507.']);
+    assert.equal(inputValue(refused.body, 'toArea'), toArea);
+    assert.ok(refused.body.includes(`>${contact}</textarea>`));
+    const contactOnly = await lead.post(url(), { toArea: 'Northshire', contact });
+    assert.deepEqual(summaryErrors(contactOnly.body), ['#contact: The contact must be 500 characters or fewer: you have 501.']);
+    assert.equal((await t.ctx.db.selectFrom('case_transfers').select('case_id').execute()).length, 0);
+  });
+
   it('closes the case for the lead: what was sent, to whom, when, the task due in 5 working days; then the receipt closes the task', async () => {
     const closed = await lead.post(url(), { toArea: 'Northshire County Council', contact: 'Rita Receiver, duty team, 01234 567890' });
     assert.equal(closed.statusCode, 303);
@@ -71,6 +84,10 @@ describe('the transfer page (a family moving to another area)', () => {
 
     const blank = await lead.post(`${url()}/receipt`, { note: '' });
     assert.deepEqual(summaryErrors(blank.body), ['#note: Enter how the receiving area confirmed it has the pack']);
+    const note = `Rita ${'c'.repeat(4000)}`;
+    const tooLong = await lead.post(`${url()}/receipt`, { note });
+    assert.deepEqual(summaryErrors(tooLong.body), ['#note: How receipt was confirmed must be 2,000 characters or fewer: you have 4,005.']);
+    assert.ok(tooLong.body.includes(`>${note}</textarea>`));
     assert.equal((await lead.post(`${url()}/receipt`, { note: 'Rita confirmed by phone' })).statusCode, 303);
     assert.match(textOf(qaElement((await lead.get(url())).body, 'transfer-sent')), /Received.*Rita confirmed by phone/s);
   });
