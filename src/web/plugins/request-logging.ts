@@ -12,7 +12,7 @@ import { LogController, type FastifyBaseLogger, type FastifyInstance, type Fasti
 import fp from 'fastify-plugin';
 import { runForRequest } from '../../infrastructure/process/request-scope.ts';
 import { withoutUrlQueries } from './log-url-queries.ts';
-import type { RequestObserver } from './request-metrics.ts';
+import { routeTemplate, type RequestObserver } from './request-metrics.ts';
 
 /** Where log lines go instead of standard output (tests capture them). */
 export interface LogDestination {
@@ -228,7 +228,7 @@ export class RequestLines extends LogController {
   }
 
   override requestCompleted(_error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
-    const route = request.routeOptions.url;
+    const route = routeTemplate(request);
     this.onEnd?.(request, reply, route);
     const log = request.log;
     const parent = log instanceof RequestLogger ? log.parentWhileUnmade() : undefined;
