@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkPersonDetails, normalisePersonDetails, type PersonDetails } from './person-rules.ts';
+import { asksWhetherVisitsRegularly, checkPersonDetails, normalisePersonDetails, type PersonDetails } from './person-rules.ts';
 
 const mother: PersonDetails = {
   givenName: 'Grace',
@@ -64,5 +64,17 @@ describe('details of a person around the baby', () => {
     assert.equal(normal.givenName, 'Grace');
     assert.equal(normal.description, null);
     assert.equal(normal.address, null);
+  });
+
+  it('asks whether they visit regularly only of someone who does not live with the baby', () => {
+    assert.equal(asksWhetherVisitsRegularly(true), false, 'a mother at home does not visit');
+    assert.equal(asksWhetherVisitsRegularly(false), true, 'a father living elsewhere');
+    assert.equal(asksWhetherVisitsRegularly(null), true, 'where they live not yet answered');
+  });
+
+  it('stores someone living with the baby as not a visitor, whatever was sent; keeps a visitor living elsewhere', () => {
+    assert.equal(normalisePersonDetails({ ...mother, livesInHousehold: true, visitsRegularly: true }).visitsRegularly, false);
+    assert.equal(normalisePersonDetails({ ...mother, livesInHousehold: false, visitsRegularly: true }).visitsRegularly, true);
+    assert.equal(normalisePersonDetails({ ...mother, livesInHousehold: false, visitsRegularly: false }).visitsRegularly, false);
   });
 });

@@ -60,7 +60,15 @@ export function checkPersonDetails(person: PersonDetails, today: string): Partia
   return problems;
 }
 
-/** Stored form: NHS number as ten digits, blank text as null. */
+/**
+ * Whether to ask if they visit the baby regularly: only of someone who does not live with the baby
+ * (a mother at home does not "visit"). Not yet answered where they live: asked, as it may be needed.
+ */
+export function asksWhetherVisitsRegularly(livesInHousehold: boolean | null): boolean {
+  return livesInHousehold !== true;
+}
+
+/** Stored form: NHS number as ten digits, blank text as null; someone living with the baby is not a visitor. */
 export function normalisePersonDetails(person: PersonDetails): PersonDetails {
   const text = (value: string | null) => (value?.trim() ? value.trim() : null);
   return {
@@ -70,5 +78,6 @@ export function normalisePersonDetails(person: PersonDetails): PersonDetails {
     description: text(person.description),
     nhsNumber: person.nhsNumber ? normaliseNhsNumber(person.nhsNumber) : null,
     address: text(person.address),
+    visitsRegularly: asksWhetherVisitsRegularly(person.livesInHousehold) && person.visitsRegularly,
   };
 }

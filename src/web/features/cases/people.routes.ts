@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { viewCase, type CaseView } from '../../../application/cases/view-case.ts';
 import { addPerson, addRelationship, updatePerson, type SavePersonResult } from '../../../application/people/save-person.ts';
+import { serviceToday } from '../../../domain/shared/service-day.ts';
 import { infantDisplayName } from '../../../domain/people/infant-name.ts';
 import { personDisplayName, RELATIONSHIPS_TO_INFANT } from '../../../domain/people/relationships.ts';
 import { formSubmission, sendAgainWhenRaced } from '../../forms/submission.ts';
@@ -11,7 +12,7 @@ import { formErrors, validateForm } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
 import { addressNotKept, keptValues } from './case-details.kept-address.ts';
-import { PERSON_PROBLEM_MESSAGES, personForm, toFormValues, toPersonDetails } from './person.schema.ts';
+import { checkPersonForm, PERSON_PROBLEM_MESSAGES, toFormValues } from './person.schema.ts';
 import { KIND_ITEMS, relationshipForm } from './relationship.schema.ts';
 import { SEX_ITEMS } from '../find-record/find-record.schema.ts';
 
@@ -80,12 +81,11 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
     const view = await changeableCase(request, reply, 'person.add');
     if (!view) return reply;
     const locals = { action: `/cases/${view.record.id}/people/new`, heading: 'Add a person around the baby' };
-    const form = validateForm(personForm, request.body);
+    // Every error at once: the form's, its date's and the domain's rules (web/forms/all-errors.ts).
+    const form = checkPersonForm(request.body, serviceToday(ctx.clock.now()));
     if (!form.ok) return personPage(reply, view, { ...locals, ...form }, 400);
-    const details = toPersonDetails(form.value);
-    if (!details.ok) return personPage(reply, view, { ...locals, ...formErrors({ [details.field]: details.text }), values: form.value }, 400);
-    const result = await addPerson(ctx, actor(request), view.record.id, details.details, submission.id);
-    if (!result.ok) return answerRefusal(reply, view, result, form.value, locals);
+    const result = await addPerson(ctx, actor(request), view.record.id, form.details, submission.id);
+    if (!result.ok) return answerRefusal(reply, view, result, form.form, locals);
     return added(result.personId);
   });
 
@@ -112,12 +112,10 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
     const person = view.people.find((p) => p.id === request.params.personId);
     if (!person) return sendErrorPage(reply, 'not-found');
     const locals = { action: `/cases/${view.record.id}/people/${person.id}`, heading: `Change details of ${personDisplayName(person)}` };
-    const form = validateForm(personForm, request.body);
+    const form = checkPersonForm(request.body, serviceToday(ctx.clock.now()));
     if (!form.ok) return personPage(reply, view, { ...locals, ...form }, 400);
-    const details = toPersonDetails(form.value);
-    if (!details.ok) return personPage(reply, view, { ...locals, ...formErrors({ [details.field]: details.text }), values: form.value }, 400);
-    const result = await updatePerson(ctx, actor(request), view.record.id, person.id, details.details, Number(form.value.version ?? '0'));
-    if (!result.ok) return answerRefusal(reply, view, result, form.value, locals);
+    const result = await updatePerson(ctx, actor(request), view.record.id, person.id, form.details, Number(form.form.version ?? '0'));
+    if (!result.ok) return answerRefusal(reply, view, result, form.form, locals);
     flashSuccess(request, 'Person’s details saved');
     return reply.redirect(`/cases/${view.record.id}#person-${person.id}`, 303);
   });

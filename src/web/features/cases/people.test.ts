@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { makeCase, makeUser } from '../../../../test/helpers/factories.ts';
-import { qaElement, textOf } from '../../../../test/helpers/html.ts';
+import { inputValue, qaElement, summaryErrors, textOf } from '../../../../test/helpers/html.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { WebClient } from '../../../../test/helpers/web-client.ts';
 
@@ -67,6 +67,44 @@ describe('people around the baby', () => {
     assert.equal(saved.statusCode, 303);
     const page = await client.get(`/cases/${caseId}`);
     assert.match(page.body, /data-qa="unknown-adult-warning"/);
+  });
+
+  it("shows every error at once (the schema's, the date's, the rules'), in the form's order, each linked to its field, keeping what was typed", async () => {
+    const client = await WebClient.signedIn(t.app, member);
+    await client.get(`/cases/${caseId}/people/new`);
+    const typed = { ...father, relationshipToInfant: 'uncle-ish', givenName: 'Keep Me', 'dateOfBirth-day': '31', 'dateOfBirth-month': '2', nhsNumber: '943 476 5918', visitsRegularly: '', paternityConfirmed: 'yes', address: 'x'.repeat(501) };
+    const response = await client.post(`/cases/${caseId}/people/new`, typed);
+    assert.equal(response.statusCode, 400);
+    const errors = summaryErrors(response.body);
+    // Paternity is not blamed on an answer about a relationship the form could not read.
+    assert.deepEqual(errors.map((error) => error.split(':')[0]), ['#relationshipToInfant', '#dateOfBirth-day', '#nhsNumber', '#visitsRegularly', '#address'], errors.join('\n'));
+    assert.equal(errors[1], '#dateOfBirth-day: Date of birth must be a real date');
+    assert.match(errors[2]!, /^#nhsNumber: This NHS number is not valid: its last digit \(the check digit\) does not match the other 9/);
+    assert.equal(errors[3], '#visitsRegularly: Select whether they visit regularly');
+    assert.equal(inputValue(response.body, 'givenName'), 'Keep Me');
+    assert.equal(inputValue(response.body, 'nhsNumber'), '943 476 5918');
+    assert.equal(inputValue(response.body, 'dateOfBirth-day'), '31');
+    assert.match(response.body, new RegExp(`<textarea[^>]*name="address"[^>]*>${'x'.repeat(501)}</textarea>`));
+    assert.equal((await t.ctx.db.selectFrom('people').select('id').where('case_id', '=', caseId).where('given_name', '=', 'Keep Me').execute()).length, 0);
+  });
+
+  it('asks whether they visit regularly only under "No" to living with the baby, and never needs it of someone who does', async () => {
+    const client = await WebClient.signedIn(t.app, member);
+    const form = await client.get(`/cases/${caseId}/people/new`);
+    assert.match(form.body, /id="conditional-livesInHousehold-2"[\s\S]*?name="visitsRegularly"/, 'revealed under "No"');
+    const mother = { relationshipToInfant: 'mother', identityKnown: 'yes', givenName: 'Athome', familyName: 'Mensah', sex: 'female', livesInHousehold: 'yes', caresForInfant: 'yes', parentalResponsibility: 'yes' };
+    const saved = await client.post(`/cases/${caseId}/people/new`, mother);
+    assert.equal(saved.statusCode, 303, summaryErrors(saved.body).join('\n'));
+    // Sent anyway (the question shows without JavaScript): someone at home is not a visitor.
+    await client.get(`/cases/${caseId}/people/new`);
+    assert.equal((await client.post(`/cases/${caseId}/people/new`, { ...mother, givenName: 'Alsoathome', visitsRegularly: 'yes' })).statusCode, 303);
+    const rows = await t.ctx.db.selectFrom('people').select(['given_name', 'visits_regularly']).where('case_id', '=', caseId).where('given_name', 'in', ['Athome', 'Alsoathome']).orderBy('given_name').execute();
+    assert.deepEqual(rows, [{ given_name: 'Alsoathome', visits_regularly: false }, { given_name: 'Athome', visits_regularly: false }]);
+    // Living elsewhere, it must be answered.
+    await client.get(`/cases/${caseId}/people/new`);
+    const elsewhere = await client.post(`/cases/${caseId}/people/new`, { ...mother, givenName: 'Elsewhere', livesInHousehold: 'no' });
+    assert.equal(elsewhere.statusCode, 400);
+    assert.deepEqual(summaryErrors(elsewhere.body), ['#visitsRegularly: Select whether they visit regularly']);
   });
 
   it('shows one error per problem, keeping everything typed', async () => {

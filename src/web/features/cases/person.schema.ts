@@ -5,10 +5,12 @@ import type { PersonInput, StoredPerson } from '../../../application/people/save
 import { SEXES } from '../../../domain/people/record-matching.ts';
 import { NHS_NUMBER_SHAPE_WORDS } from '../../../domain/people/nhs-number.ts';
 import { RELATIONSHIPS_TO_INFANT, type RelationshipToInfant } from '../../../domain/people/relationships.ts';
-import { PERSON_PROBLEM_WORDS, type PersonProblem } from '../../../domain/people/person-rules.ts';
+import { asksWhetherVisitsRegularly, checkPersonDetails, PERSON_PROBLEM_WORDS, type PersonProblem } from '../../../domain/people/person-rules.ts';
 import { oneOf, YES_NO, YES_NO_NOT_KNOWN } from '../../forms/choices.ts';
 import { dateInputValues, readDateInput } from '../../forms/date-input.ts';
-import type { FormSpec } from '../../forms/validate-form.ts';
+import { AllErrors, schemaPass } from '../../forms/all-errors.ts';
+import type { FormErrors, FormSpec } from '../../forms/validate-form.ts';
+import type { DatePartErrors } from '../../forms/date-input.ts';
 
 const yesNo = oneOf(YES_NO);
 const yesNoNotKnown = oneOf(YES_NO_NOT_KNOWN);
@@ -27,7 +29,8 @@ const personSchema = Type.Object({
   sex: Type.Optional(oneOf(SEXES)),
   livesInHousehold: yesNo,
   caresForInfant: yesNo,
-  visitsRegularly: yesNo,
+  // Asked only of someone who does not live with the baby (person-rules.ts asksWhetherVisitsRegularly).
+  visitsRegularly: Type.Optional(yesNo),
   parentalResponsibility: Type.Optional(yesNoNotKnown),
   paternityConfirmed: Type.Optional(yesNoNotKnown),
   deceased: Type.Optional(Type.Literal('yes')),
@@ -79,31 +82,57 @@ function answer(value: 'yes' | 'no' | 'not-known' | undefined): boolean | null {
   return value === 'yes' ? true : value === 'no' ? false : null;
 }
 
-/** The person's details from a valid form, or the field and message for a date that is not real. */
-export function toPersonDetails(form: PersonForm): { ok: true; details: PersonInput & { historyChecked: boolean } } | { ok: false; field: string; text: string } {
+/** The form's questions in the order it asks them: the error summary's order. */
+const PERSON_FIELD_ORDER = ['relationshipToInfant', 'identityKnown', 'description', 'givenName', 'familyName', 'dateOfBirth', 'nhsNumber', 'sex', 'historyChecked', 'livesInHousehold', 'caresForInfant', 'visitsRegularly', 'parentalResponsibility', 'paternityConfirmed', 'address'];
+
+/** Whether the answer to "do they live with the baby?" asks "do they visit regularly?" too. */
+export function visitsRegularlyAsked(livesInHousehold: string | undefined): boolean {
+  return asksWhetherVisitsRegularly(livesInHousehold === 'yes' ? true : livesInHousehold === 'no' ? false : null);
+}
+
+/**
+ * Every check of the person's form in one pass (web/forms/all-errors.ts): the schema's, the date of
+ * birth's, whether they visit regularly where that is asked, and the domain's rules on the details
+ * (person-rules.ts, with `today`), so every error shows at once; or the details to save.
+ */
+export function checkPersonForm(body: unknown, today: string): { ok: true; form: PersonForm; details: PersonInput & { historyChecked: boolean } } | ({ ok: false; values: Record<string, string> } & FormErrors & { dateParts: DatePartErrors }) {
+  const schema = schemaPass(personForm, body);
+  const errors = new AllErrors(PERSON_FIELD_ORDER).addAll(schema.errors);
+  const form = schema.passed;
+  if (visitsRegularlyAsked(form.livesInHousehold) && form.visitsRegularly === undefined) errors.add('visitsRegularly', personForm.messages['visitsRegularly']!.default);
   const date = readDateInput(form, { prefix: 'dateOfBirth', label: 'Date of birth', enter: 'Enter their date of birth' }, false);
-  if (!date.ok) return { ok: false, field: date.field, text: date.text };
+  if (!date.ok) errors.add(date.field, date.text);
+  // The domain's rules see the answers that passed, a date that could not be read as none.
+  const details = detailsFrom(form, date.ok ? date.iso : null);
+  const problems = checkPersonDetails(details, today);
+  // A rule that reads an answer the schema refused (or not given) would only guess: that answer's own error stands.
+  const readsUnanswered = (problem: PersonProblem) =>
+    ((problem === 'name-or-description-needed' || problem === 'description-needed') && form.identityKnown === undefined) || (problem === 'paternity-only-for-father' && form.relationshipToInfant === undefined);
+  for (const problem of Object.values(problems)) if (problem !== undefined && !readsUnanswered(problem)) errors.add(PERSON_PROBLEM_MESSAGES[problem].field, PERSON_PROBLEM_MESSAGES[problem].text);
+  if (errors.any) return { ok: false, values: schema.values, ...errors.result() };
+  return { ok: true, form: form as PersonForm, details };
+}
+
+/** The person's details from a form's answers (a field the schema refused left out) and the date of birth read. */
+function detailsFrom(form: Partial<PersonForm>, dateOfBirth: string | null): PersonInput & { historyChecked: boolean } {
   return {
-    ok: true,
-    details: {
-      givenName: form.givenName ?? null,
-      familyName: form.familyName ?? null,
-      identityKnown: form.identityKnown === 'yes',
-      description: form.description ?? null,
-      relationshipToInfant: form.relationshipToInfant,
-      dateOfBirth: date.iso,
-      nhsNumber: form.nhsNumber ?? null,
-      sex: form.sex ?? null,
-      livesInHousehold: form.livesInHousehold === 'yes',
-      caresForInfant: form.caresForInfant === 'yes',
-      visitsRegularly: form.visitsRegularly === 'yes',
-      parentalResponsibility: answer(form.parentalResponsibility),
-      paternityConfirmed: answer(form.paternityConfirmed),
-      deceased: form.deceased === 'yes',
-      address: form.address ?? null,
-      addressRestricted: form.addressRestricted === 'yes',
-      historyChecked: form.historyChecked === 'yes',
-    },
+    givenName: form.givenName ?? null,
+    familyName: form.familyName ?? null,
+    identityKnown: form.identityKnown === 'yes',
+    description: form.description ?? null,
+    relationshipToInfant: form.relationshipToInfant ?? '',
+    dateOfBirth,
+    nhsNumber: form.nhsNumber ?? null,
+    sex: form.sex ?? null,
+    livesInHousehold: form.livesInHousehold === 'yes',
+    caresForInfant: form.caresForInfant === 'yes',
+    visitsRegularly: visitsRegularlyAsked(form.livesInHousehold) && form.visitsRegularly === 'yes',
+    parentalResponsibility: answer(form.parentalResponsibility),
+    paternityConfirmed: answer(form.paternityConfirmed),
+    deceased: form.deceased === 'yes',
+    address: form.address ?? null,
+    addressRestricted: form.addressRestricted === 'yes',
+    historyChecked: form.historyChecked === 'yes',
   };
 }
 
