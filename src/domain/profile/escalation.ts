@@ -6,7 +6,7 @@
 // decider confirms it, it counts as no decision.
 import type { Severity } from '../catalogue/finding-definitions.ts';
 import type { CaseLevel } from '../shared/case-levels.ts';
-import { levelRank, SUGGESTED_LEVEL_BY_SEVERITY } from './review-sign-off.ts';
+import { levelRank, SUGGESTED_LEVEL_BY_SEVERITY } from './suggested-level.ts';
 
 export const ESCALATION_DECISIONS = {
   'no-further-action': { label: 'No further action', hint: 'The profile shows no need beyond universal services.' },

@@ -8,33 +8,13 @@
 import type { Severity } from '../catalogue/finding-definitions.ts';
 import type { CaseLevel } from '../shared/case-levels.ts';
 import type { DecisionInView, FindingInView } from './escalation.ts';
+import { levelRank, SUGGESTED_LEVEL_BY_SEVERITY } from './suggested-level.ts';
 
 /** The severities a review cannot be signed off over without a decision. An attention finding never blocks. */
 export const SIGN_OFF_SEVERITIES: readonly Severity[] = ['critical', 'high'];
 
-/**
- * The level each severity suggests at least: a critical finding (reasonable cause to suspect
- * significant harm) suggests child protection, so at least a strategy discussion; a high finding
- * suggests child in need (an assessment by children's social care). An attention finding suggests
- * nothing beyond where the case is.
- */
-export const SUGGESTED_LEVEL_BY_SEVERITY: Readonly<Partial<Record<Severity, CaseLevel>>> = {
-  critical: 'child-protection',
-  high: 'child-in-need',
-};
-
-/** Lowest to highest. Looked after ranks with child protection: neither is "below" the other for this rule. */
-const LEVEL_RANK: Readonly<Record<CaseLevel, number>> = {
-  universal: 0,
-  'early-help': 1,
-  'child-in-need': 2,
-  'child-protection': 3,
-  'looked-after': 3,
-};
-
-export function levelRank(level: CaseLevel): number {
-  return LEVEL_RANK[level];
-}
+// The level each severity suggests and the ranking of levels live in suggested-level.ts (escalation.ts reads them too).
+export { levelRank, SUGGESTED_LEVEL_BY_SEVERITY } from './suggested-level.ts';
 
 export interface SuggestedLevel {
   level: CaseLevel;
