@@ -7,7 +7,8 @@ import { checkNewRecord, parseNameQuery, type FieldProblem } from '../../../doma
 import { checkRecordDetails, normaliseRecordDetails } from '../../../domain/people/record-details.ts';
 import { differentBabyReasonProblem } from '../../../domain/people/duplicate-override.ts';
 import type { NewCaseInput } from '../../../application/cases/create-case.ts';
-import type { BirthInput } from '../../../application/cases/record-birth.ts';
+import { birthProblems, type BirthInput } from '../../../application/cases/record-birth.ts';
+import { parseGestation } from '../../../domain/people/birth-details.ts';
 import type { SearchCriteria } from '../../../application/cases/search-cases.ts';
 import type { TSchema } from 'typebox';
 import { PARTS, readDateInput, type DatePartErrors, type DateWords } from '../../forms/date-input.ts';
@@ -211,26 +212,38 @@ export const BIRTH_FIELD_ORDER = [
   'independentlyMobile',
 ];
 
-export function readBirthForm(body: unknown): FormOutcome<{ version: number; input: BirthInput }> {
+/**
+ * Reads the birth form in one pass: the schema's checks, the date of birth, and the birth's rules
+ * (record-birth.ts birthProblems) on what could be read, all at once, each on its field (a field the
+ * schema or its date already refused gets no second message), with what was typed. Gestation keeps its
+ * days: "29+3" is 29 weeks and 3 days.
+ */
+export function readBirthForm(body: unknown, today: string): FormOutcome<{ version: number; input: BirthInput }> {
   const state = start(birthForm, body);
   const { values, errors } = state;
   const dateOfBirth = addDate(state, DATE_FIELDS.dateOfBirth, true);
-  if (Object.keys(errors).length > 0 || !dateOfBirth) return { ok: false, values, ...orderedErrors(BIRTH_FIELD_ORDER, errors, state.dateParts) };
-  return {
-    ok: true,
-    values,
-    value: {
-      version: Number(values['version']),
-      input: {
-        dateOfBirth,
-        givenName: values['givenName'] ?? null,
-        sex: values['sex'] ?? null,
-        nhsNumber: values['nhsNumber'] ?? null,
-        gestationAtBirthWeeks: weeks(values['gestationAtBirthWeeks']),
-        birthWeightGrams: grams(values['birthWeightGrams']),
-        multipleBirth: yesNo(values['multipleBirth']),
-        independentlyMobile: yesNo(values['independentlyMobile']),
-      },
-    },
+  const gestation = values['gestationAtBirthWeeks'] && !errors['gestationAtBirthWeeks'] ? parseGestation(values['gestationAtBirthWeeks']) : null;
+  const readable = (field: string) => (errors[field] ? null : (values[field] ?? null));
+  const input: BirthInput = {
+    dateOfBirth: dateOfBirth ?? today,
+    givenName: readable('givenName'),
+    sex: readable('sex'),
+    nhsNumber: readable('nhsNumber'),
+    gestationAtBirthWeeks: gestation?.weeks ?? null,
+    gestationAtBirthDays: gestation?.days ?? null,
+    birthWeightGrams: errors['birthWeightGrams'] ? null : grams(values['birthWeightGrams']),
+    multipleBirth: yesNo(values['multipleBirth']),
+    independentlyMobile: yesNo(values['independentlyMobile']),
   };
+  // The rules on what could be read: a date not read is not checked again, nor what hangs on it.
+  const problems = birthProblems(input, today).filter((problem) => dateOfBirth !== null || (problem.field !== 'dateOfBirth' && problem.field !== 'independentlyMobile'));
+  const domain = problemErrors(problems);
+  for (const [field, message] of Object.entries(domain.errors)) {
+    const isDate = field === 'dateOfBirth-day';
+    if (errors[field] || (isDate && (state.dateParts['dateOfBirth'] !== undefined || dateKeys('dateOfBirth').some((key) => errors[key])))) continue;
+    errors[field] = message;
+    if (isDate) state.dateParts['dateOfBirth'] = domain.dateParts['dateOfBirth'] ?? [...PARTS];
+  }
+  if (Object.keys(errors).length > 0 || !dateOfBirth) return { ok: false, values, ...orderedErrors(BIRTH_FIELD_ORDER, errors, state.dateParts) };
+  return { ok: true, values, value: { version: Number(values['version']), input: { ...input, dateOfBirth } } };
 }

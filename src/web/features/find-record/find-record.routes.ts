@@ -202,7 +202,7 @@ export async function findRecordRoutes(app: FastifyInstance): Promise<void> {
     // Before the record is checked: this post's twin recorded the birth this one would find already recorded.
     const submission = await formSubmission(request, caseId);
     if (submission.recordedBefore) return reply.redirect(`/cases/${caseId}`, 303);
-    const form = readBirthForm(request.body);
+    const form = readBirthForm(request.body, serviceToday(ctx.clock.now()));
     if (!form.ok) return birthPageAgain(request, reply, { ...form, version: form.values['version'] ?? '' }, 400);
     const { version, input } = form.value;
     const result = await recordBirth(ctx, actor(request), caseId, version, input, submission.id);

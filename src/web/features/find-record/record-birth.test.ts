@@ -73,7 +73,13 @@ describe('record the birth page', () => {
     await client.get(`/cases/${id}/birth`);
     const response = await client.post(`/cases/${id}/birth`, { ...birth, version: '1', 'dateOfBirth-day': '31', 'dateOfBirth-month': '2', multipleBirth: '', gestationAtBirthWeeks: '50' });
     assert.equal(response.statusCode, 400);
-    assert.deepEqual(summaryErrors(response.body), ['#dateOfBirth-day: Date of birth must be a real date', '#multipleBirth: Select yes if the baby is a twin, triplet or more']);
+    // Every problem at once: the date, the rules (gestation 50) and the schema (no answer to a twin) together.
+    assert.deepEqual(summaryErrors(response.body), [
+      '#dateOfBirth-day: Date of birth must be a real date',
+      '#gestationAtBirthWeeks: Enter gestation at birth as completed weeks from 22 to 44, with any days after a plus from 0 to 6, like 38 or 38+4',
+      '#multipleBirth: Select yes if the baby is a twin, triplet or more',
+    ]);
+    assert.match(response.body, /value="50"/);
     assert.match(response.body, /value="Rosa"/);
     assert.match(response.body, /name="version" value="1"/);
 
@@ -81,6 +87,15 @@ describe('record the birth page', () => {
     assert.equal(rules.statusCode, 400);
     assert.deepEqual(summaryErrors(rules.body), ['#dateOfBirth-day: Date of birth must be today or in the past', '#gestationAtBirthWeeks: Enter gestation at birth as completed weeks from 22 to 44, with any days after a plus from 0 to 6, like 38 or 38+4']);
     assert.equal((await row(id)).status, 'unborn');
+  });
+
+  it('keeps the days of the gestation typed as 29+3', async () => {
+    const id = await unbornCase();
+    await client.get(`/cases/${id}/birth`);
+    const response = await client.post(`/cases/${id}/birth`, { ...birth, version: '1', gestationAtBirthWeeks: '29+3', birthWeightGrams: '1400' });
+    assert.equal(response.statusCode, 303);
+    const after = await row(id);
+    assert.deepEqual([after.gestation_at_birth_weeks, after.gestation_at_birth_days], [29, 3]);
   });
 
   it('says when someone else changed the record meanwhile, keeping what was typed, and saves on the second try', async () => {
