@@ -37,6 +37,25 @@ declare module 'fastify' {
   }
 }
 
+/** Fastify's own key for a request's route context (its `fastify.context` symbol), found on the first request; null: not found. */
+let routeContextKey: symbol | null | undefined;
+
+/**
+ * The request's route template (`/cases/:caseId`; undefined when no route matched), as
+ * `request.routeOptions.url` gives it. Fastify's getter reads the same field of the route context,
+ * but builds a dozen-field object afresh at each read and asks the router whether a version
+ * constraint is in use: some 130 to 300 ns a read against a few for the field (issue 20;
+ * docs/operations/tracing.md, "What a request's span costs, part by part"). Should a Fastify
+ * release no longer keep the context under that key, the getter is asked (tracing.test.ts holds the
+ * two alike). web/plugins/request-metrics.ts reads the route the same way for the logs and metrics.
+ */
+export function routeTemplate(request: FastifyRequest): string | undefined {
+  if (routeContextKey === undefined) routeContextKey = Object.getOwnPropertySymbols(request).find((key) => key.description === 'fastify.context') ?? null;
+  if (routeContextKey === null) return request.routeOptions.url;
+  const routeContext = (request as unknown as Record<symbol, { config?: { url?: string } } | undefined>)[routeContextKey];
+  return routeContext === undefined ? request.routeOptions.url : routeContext.config?.url;
+}
+
 function errorType(error: unknown): string {
   return error instanceof Error ? error.constructor.name : typeof error;
 }
@@ -56,7 +75,7 @@ function startRequestSpan(request: FastifyRequest, _reply: FastifyReply, done: (
   const parent = request.headers.traceparent === undefined ? ROOT_CONTEXT : propagation.extract(ROOT_CONTEXT, request.headers);
   const span = tracer.startSpan('request', SERVER_SPAN, parent);
   span.setAttribute('http.request.method', request.method);
-  const route = request.routeOptions.url;
+  const route = routeTemplate(request);
   if (route !== undefined) span.setAttribute('http.route', route);
   request.traceSpan = span;
   context.with(contextWithSpan(parent, span), done);
