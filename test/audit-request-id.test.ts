@@ -41,7 +41,8 @@ describe('the request id in the audit trail', () => {
     const read = await t.app.inject({ method: 'GET', url: `/api/v1/cases/${caseId}`, headers: { authorization: `Bearer ${token}` } });
     assert.equal(read.statusCode, 200);
     const refused = await t.app.inject({ method: 'GET', url: `/api/v1/cases/${caseId}`, headers: { authorization: `Bearer ${await apiTokenFor(t.ctx, outsider.email)}` } });
-    assert.equal(refused.statusCode, 403);
+    // Outside the team: answered as a case there is not (docs/adr/0024-refused-requests-audited.md, "Unknown and unseen cases").
+    assert.equal(refused.statusCode, 404);
     const [readId, refusedId] = [String(read.headers['x-request-id']), String(refused.headers['x-request-id'])];
     assert.notEqual(readId, refusedId);
     assert.deepEqual((await entriesOf(readId)).map((e) => [e.actor_user_id, e.outcome]), [[member.id, 'success']]);
