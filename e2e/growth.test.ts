@@ -1,4 +1,5 @@
-// Growth in a real browser with axe: the page reached from the case page, a measurement refused for
+// Growth in a real browser with axe: the page reached from the case page, the birth weight on the
+// record shown as the first weight (on the chart and first in the table), a measurement refused for
 // its problems with the error summary linking to the fields and what was typed kept, then weights
 // added and drawn on the chart (an image with a title and a description, the same numbers in the
 // table beside it), faltering growth with the weights it rests on, and the chart printed. The Okafor
@@ -32,6 +33,9 @@ describe('growth for the team', () => {
     await page.goto(`/cases/${demo.caseId}`);
     await submit(page, page.locator('[data-qa="open-growth"]'));
     assert.equal(await page.locator('h1').innerText(), 'Growth');
+    assert.match(await page.locator('[data-qa="birth-weight"]').innerText(), /^The first weight is the birth weight on the record, 2,100 g/);
+    assert.equal(await page.locator('[data-qa="chart-weight"] svg circle').count(), 1, 'the birth weight is the first point');
+    assert.match(await page.locator('[data-qa="table-weight"] [data-qa="measurement-row"]').first().innerText(), /2,100 g\s*\(birth weight, from the record\)/);
     await expectNoAxeViolations(page);
   });
 
@@ -59,8 +63,8 @@ describe('growth for the team', () => {
     const chart = page.locator('[data-qa="chart-weight"] svg');
     assert.equal(await chart.getAttribute('role'), 'img');
     assert.match(await page.locator('#growth-weight-title').textContent() ?? '', /Weight of .* against the UK-WHO centiles for girls/);
-    assert.equal(await chart.locator('circle').count(), 2);
-    assert.equal(await page.locator('[data-qa="table-weight"] [data-qa="measurement-row"]').count(), 2);
+    assert.equal(await chart.locator('circle').count(), 3, 'the birth weight and the two weights measured');
+    assert.equal(await page.locator('[data-qa="table-weight"] [data-qa="measurement-row"]').count(), 3);
     assert.equal(await page.locator('[data-qa="chart-head-circumference"] svg circle').count(), 1);
     assert.match(await page.locator('[data-qa="table-weight"]').innerText(), /corrected/);
     assert.equal(await page.locator('[data-qa="faltering-status"]').innerText(), 'Faltering growth');

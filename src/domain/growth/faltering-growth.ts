@@ -7,6 +7,7 @@
 //   birth weight was below the 9th centile, 2 or more between the 9th and 91st, 3 or more above the 91st.
 // Weights are read at corrected age for a baby born preterm (growth-age.ts).
 import { dayInWords, daysFrom } from '../shared/calendar-date.ts';
+import { birthWeightOf } from './birth-weight.ts';
 import { centileSpacesFallen, NINETY_FIRST_CENTILE, NINTH_CENTILE, positionOnChart, SECOND_CENTILE } from './centile-lines.ts';
 import { measurementInWords, plottedAgeInWords } from './growth-words.ts';
 import { readMeasurement, whyNotReadable, type Reading } from './read-measurement.ts';
@@ -51,15 +52,6 @@ function used(subject: GrowthSubject, measurement: GrowthMeasurement): WeightUse
   const reading = read.ok ? read.reading : null;
   const where = reading ? ` (${plottedAgeInWords(reading.age)}, ${positionOnChart(reading.z)})` : '';
   return { measurement, reading, words: `${measurementInWords('weight', measurement.value)} on ${dayInWords(measurement.measuredOn)}${where}` };
-}
-
-/** The birth weight as the record holds it, else a weight measured on the day of birth. */
-function birthWeight(facts: FalteringFacts, weights: readonly GrowthMeasurement[]): GrowthMeasurement | null {
-  if (facts.dateOfBirth === null) return null;
-  if (facts.birthWeightGrams !== null && facts.birthWeightGrams > 0) {
-    return { id: 'birth-weight', kind: 'weight', value: facts.birthWeightGrams, measuredOn: facts.dateOfBirth, recordedBy: 'Infant Care Profile', agency: 'This record' };
-  }
-  return weights.find((w) => w.measuredOn === facts.dateOfBirth) ?? null;
 }
 
 function earlyWeightLoss(facts: FalteringFacts, birth: GrowthMeasurement, weights: readonly GrowthMeasurement[]): FalteringFinding | null {
@@ -112,7 +104,7 @@ export function assessFalteringGrowth(facts: FalteringFacts): FalteringGrowth {
   if (facts.dateOfBirth === null) return { status: 'not-assessed', detail: 'The date of birth is not recorded.' };
   const dob = facts.dateOfBirth;
   const weights = facts.measurements.filter((m) => m.kind === 'weight' && m.measuredOn >= dob).sort((a, b) => a.measuredOn.localeCompare(b.measuredOn));
-  const birth = birthWeight(facts, weights);
+  const birth = birthWeightOf(facts, weights);
   const early = birth ? earlyWeightLoss(facts, birth, weights) : null;
   const after = weights.filter((w) => daysFrom(dob, w.measuredOn) >= EARLY_DAYS);
   const latest = after.length > 0 ? used(facts, after.at(-1)!) : null;

@@ -11,10 +11,10 @@ export type FormValues = Record<string, string>;
 
 const DATE_WORDS = { prefix: 'measuredOn', label: 'The date measured', enter: 'Enter the date it was measured' };
 
-/** The form's fields as typed, nothing else from the body. */
+/** The form's fields as typed, however long (trimmed, as every date input reads them), nothing else from the body. */
 export function readForm(raw: unknown): FormValues {
   const body = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  return Object.fromEntries(FIELDS.map((field) => [field, typeof body[field] === 'string' ? body[field].slice(0, 100).trim() : '']));
+  return Object.fromEntries(FIELDS.map((field) => [field, typeof body[field] === 'string' ? body[field].trim() : '']));
 }
 
 /** "3,400" and "3400 g" are 3400; anything else not a number is NaN, which the domain refuses. */

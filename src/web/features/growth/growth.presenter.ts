@@ -1,6 +1,6 @@
 // The growth page's words and pictures from the view: a chart per kind of measurement with points,
 // the same numbers as a table, and faltering growth as the profile derives it.
-import type { GrowthView, MeasurementRead } from '../../../application/growth/view-growth.ts';
+import type { BirthWeightRead, GrowthView, MeasurementRead } from '../../../application/growth/view-growth.ts';
 import { KIND_NAMES, measurementInWords } from '../../../domain/growth/growth-words.ts';
 import { MEASUREMENT_KINDS, UNIT_OF, type MeasurementKind } from '../../../domain/growth/growth.types.ts';
 import { dayInWords } from '../../../domain/shared/calendar-date.ts';
@@ -17,13 +17,17 @@ export interface ChartBlock {
   kind: MeasurementKind;
   heading: string;
   svg: string;
-  rows: { date: string; value: string; age: string; position: string; sds: string; centile: string }[];
+  rows: { date: string; value: string; birth: boolean; age: string; position: string; sds: string; centile: string }[];
 }
 
-function row(m: MeasurementRead) {
+/** A point of a chart and a row of its table: a measurement, or the birth weight on the record. */
+type Point = (MeasurementRead | BirthWeightRead) & { birth?: boolean };
+
+function row(m: Point) {
   return {
     date: dayInWords(m.measuredOn),
     value: measurementInWords(m.kind, m.value),
+    birth: m.birth === true,
     age: m.ageWords ?? 'Not read',
     position: m.positionWords ?? `Cannot be read: ${m.unreadable ?? ''}`,
     sds: m.reading ? m.reading.z.toFixed(2) : '',
@@ -31,7 +35,7 @@ function row(m: MeasurementRead) {
   };
 }
 
-function chart(view: GrowthView, kind: MeasurementKind, measurements: readonly MeasurementRead[]): ChartBlock {
+function chart(view: GrowthView, kind: MeasurementKind, measurements: readonly Point[]): ChartBlock {
   const name = KIND_NAMES[kind];
   const read = measurements.filter((m) => m.reading !== null);
   const sex = view.subject.sex;
@@ -45,16 +49,22 @@ function chart(view: GrowthView, kind: MeasurementKind, measurements: readonly M
           description:
             `${read.length} ${read.length === 1 ? 'measurement' : 'measurements'} in ${UNIT_OF[kind]} plotted against the nine centile lines, 0.4th to 99.6th, ` +
             `by weeks from 40 weeks of gestation${read.some((m) => m.reading!.age.corrected) ? ' (corrected age for a baby born preterm)' : ''}. ` +
-            read.map((m) => `${measurementInWords(kind, m.value)} ${m.ageWords!}, ${m.positionWords!}`).join('; ') +
+            read.map((m) => `${m.birth ? 'birth weight ' : ''}${measurementInWords(kind, m.value)} ${m.ageWords!}, ${m.positionWords!}`).join('; ') +
             '. The table below gives the same numbers.',
-          points: read.map((m) => ({ days: m.reading!.age.days, value: m.value, label: `${measurementInWords(kind, m.value)} on ${dayInWords(m.measuredOn)}, ${m.ageWords!}: ${m.positionWords!}` })),
+          points: read.map((m) => ({ days: m.reading!.age.days, value: m.value, label: `${m.birth ? 'Birth weight ' : ''}${measurementInWords(kind, m.value)} on ${dayInWords(m.measuredOn)}, ${m.ageWords!}: ${m.positionWords!}` })),
         })
       : '';
   return { kind, heading: name, svg, rows: measurements.map(row) };
 }
 
+/** A kind's points in order: for weight, the birth weight on the record first (the first point of a baby's growth). */
+function pointsOf(view: GrowthView, kind: MeasurementKind): Point[] {
+  const measured: Point[] = view.measurements.filter((m) => m.kind === kind);
+  return kind === 'weight' && view.birthWeight ? [{ ...view.birthWeight, birth: true }, ...measured] : measured;
+}
+
 export function presentGrowth(view: GrowthView) {
-  const charts = MEASUREMENT_KINDS.map((kind) => ({ kind, measurements: view.measurements.filter((m) => m.kind === kind) }))
+  const charts = MEASUREMENT_KINDS.map((kind) => ({ kind, measurements: pointsOf(view, kind) }))
     .filter(({ measurements }) => measurements.length > 0)
     .map(({ kind, measurements }) => chart(view, kind, measurements));
   const f = view.faltering;
@@ -65,7 +75,9 @@ export function presentGrowth(view: GrowthView) {
     canChange: view.canChange,
     notReadable: view.notReadable,
     charts,
-    corrected: view.measurements.some((m) => m.reading?.age.corrected === true),
+    corrected: view.measurements.some((m) => m.reading?.age.corrected === true) || view.birthWeight?.reading?.age.corrected === true,
+    /** "3,400 g": the birth weight on the record, which the weights are measured from; null when none is recorded. */
+    birthWeight: view.born && view.birthWeightGrams !== null && view.birthWeightGrams > 0 ? measurementInWords('weight', view.birthWeightGrams) : null,
     faltering: {
       tag: STATUS_TAGS[f.status],
       details: f.status === 'present' ? f.findings.map((finding) => finding.detail) : [f.detail],

@@ -33,10 +33,16 @@ describe('the growth page', () => {
 
   const stored = async () => (await t.ctx.db.selectFrom('growth_measurements').select('id').where('case_id', '=', caseId).execute()).length;
 
-  it('says nothing is recorded, offers the form, and is linked from the case page', async () => {
+  it('shows the birth weight on the record as the first weight before anything is measured, offers the form, and is linked from the case page', async () => {
     const page = await web.get(`/cases/${caseId}/growth`);
     assert.equal(page.statusCode, 200);
-    assert.match(textOf(qaElement(page.body, 'no-measurements')), /No measurements have been recorded/);
+    assert.equal(qaElement(page.body, 'no-measurements'), null);
+    assert.equal(textOf(qaElement(page.body, 'birth-weight')), 'The first weight is the birth weight on the record, 2,100 g: a loss in the first days and a fall across centile spaces are measured from it.');
+    const chart = qaElement(page.body, 'chart-weight')!;
+    assert.equal((chart.match(/<circle /g) ?? []).length, 1, 'the birth weight is plotted');
+    assert.match(chart, /<desc id="growth-weight-desc">1 measurement in g .*birth weight 2,100 g /s);
+    const rows = qaElements(page.body, 'measurement-row').map((row) => textOf(row).replace(/\s+/g, ' ').trim());
+    assert.deepEqual(rows, ['1 October 2026 2,100 g (birth weight, from the record) at 34 weeks of gestation (corrected) between the 25th and 50th centiles -0.38 35.2']);
     const baby = /<span class="govuk-caption-l">([^<]+)<\/span>/.exec(page.body)?.[1] ?? 'no caption';
     assert.ok(page.body.includes(`<title>Growth: ${baby} - `), 'the title names the baby, as the caption does');
     assert.equal(textOf(qaElement(page.body, 'faltering-status')), 'Not yet known');
@@ -54,12 +60,13 @@ describe('the growth page', () => {
     const chart = qaElement(page.body, 'chart-weight')!;
     assert.match(chart, /<svg[^>]*role="img"[^>]*aria-labelledby="growth-weight-title growth-weight-desc"/);
     assert.match(chart, /<title id="growth-weight-title">Weight of Test Pagegrowth against the UK-WHO centiles for boys<\/title>/);
-    assert.match(chart, /<desc id="growth-weight-desc">1 measurement in g plotted against the nine centile lines, 0.4th to 99.6th, by weeks from 40 weeks of gestation \(corrected age for a baby born preterm\)\./);
-    assert.equal((chart.match(/<circle /g) ?? []).length, 1);
+    assert.match(chart, /<desc id="growth-weight-desc">2 measurements in g plotted against the nine centile lines, 0.4th to 99.6th, by weeks from 40 weeks of gestation \(corrected age for a baby born preterm\)\./);
+    assert.equal((chart.match(/<circle /g) ?? []).length, 2, 'the birth weight and the weight measured');
     assert.equal((chart.match(/stroke-dasharray/g) ?? []).length, 8, 'eight dashed centile lines and the 50th solid');
     const rows = qaElements(page.body, 'measurement-row').map((row) => textOf(row).replace(/\s+/g, ' ').trim());
-    assert.equal(rows.length, 1);
-    assert.equal(rows[0], '19 November 2026 3,050 g at 7 days corrected on the 9th centile -1.48 6.9'); // 49 days old, born 6 weeks early
+    assert.equal(rows.length, 2);
+    assert.match(rows[0]!, /^1 October 2026 2,100 g \(birth weight, from the record\)/, 'the birth weight first');
+    assert.equal(rows[1], '19 November 2026 3,050 g at 7 days corrected on the 9th centile -1.48 6.9'); // 49 days old, born 6 weeks early
     assert.equal(await stored(), 1);
   });
 
@@ -87,7 +94,30 @@ describe('the growth page', () => {
     assert.deepEqual(summaryErrors(future.body), ['#measuredOn-day: The date measured must be today or in the past']);
     const missing = await web.post(`/cases/${caseId}/growth`, { kind: 'length', value: '50', 'measuredOn-day': '3' });
     assert.deepEqual(summaryErrors(missing.body), ['#measuredOn-month: The date measured must include a month and year']);
+    const long = `4100 ${'g'.repeat(300)}`;
+    const uncut = await web.post(`/cases/${caseId}/growth`, { kind: 'weight', value: long, ...measuredOn(today) });
+    assert.deepEqual(summaryErrors(uncut.body), ['#value: Enter the weight as a number']);
+    assert.equal(inputValue(uncut.body, 'value'), long, 'what was typed comes back whole, never cut');
     assert.equal(await stored(), before);
+  });
+
+  it('says when no birth weight is recorded, and follows the birth weight when it is recorded or corrected on the record', async () => {
+    const member = await makeUser(t.ctx, { name: 'Second Visitor' });
+    const { id } = await makeCase(t.ctx, { familyName: 'Nobirthweight', teamUserIds: [member.id] });
+    await t.ctx.db.updateTable('cases').set({ sex: 'female', gestation_at_birth_weeks: 40, birth_weight_grams: null }).where('id', '=', id).execute();
+    const client = await WebClient.signedIn(t.app, member);
+    const none = await client.get(`/cases/${id}/growth`);
+    assert.match(textOf(qaElement(none.body, 'birth-weight')), /^No birth weight is recorded\. Add it to the birth details/);
+    assert.match(textOf(qaElement(none.body, 'no-measurements')), /No measurements have been recorded/);
+    await t.ctx.db.updateTable('cases').set({ birth_weight_grams: 3600 }).where('id', '=', id).execute();
+    const recorded = await client.get(`/cases/${id}/growth`);
+    assert.match(textOf(qaElement(recorded.body, 'birth-weight')), /birth weight on the record, 3,600 g:/);
+    assert.match(textOf(qaElement(recorded.body, 'birth-weight-row')), /birth weight, from the record/);
+    await t.ctx.db.updateTable('cases').set({ birth_weight_grams: 3450 }).where('id', '=', id).execute();
+    const corrected = await client.get(`/cases/${id}/growth`);
+    const rows = qaElements(corrected.body, 'measurement-row').map((row) => textOf(row).replace(/\s+/g, ' ').trim());
+    assert.equal(rows.length, 1);
+    assert.match(rows[0]!, /^\d+ \w+ 2026 3,450 g \(birth weight, from the record\)/);
   });
 
   it('refuses someone outside the team, to look or to add, and a case that does not exist', async () => {
