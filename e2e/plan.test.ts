@@ -32,11 +32,31 @@ describe('the plan for the lead professional', () => {
     assert.ok((await page.locator('[data-qa="item-row"]').count()) >= 2, 'the suggested checks and a blank row');
   });
 
+  test('"add another" without JavaScript lands on the row added, focused, as with it', async () => {
+    const noScript = await demo.signedInPage('health-visitor@demo.example', { javaScriptEnabled: false });
+    await noScript.goto(`/cases/${demo.caseId}/plan/edit`);
+    await noScript.locator('#outcome-0').fill('Typed before adding a visit');
+    await submit(noScript, noScript.locator('[data-qa="add-visit"]'));
+    assert.match(noScript.url(), /\/plan\/edit#new-visits$/);
+    assert.equal(await noScript.locator('#new-visits:focus').count(), 1, 'the visit row added has focus');
+    assert.equal(await noScript.locator('#outcome-0').inputValue(), 'Typed before adding a visit');
+    await noScript.keyboard.press('Tab');
+    assert.equal(await noScript.locator('#visit-0-agencyKind:focus').count(), 1, 'Tab goes on to its first field');
+    await noScript.context().close();
+  });
+
   test('adds another action row without saving, then shows each problem on its row', async () => {
     const rows = await page.locator('[data-qa="action-row"]').count();
     await page.locator('#outcome-0').fill('The baby sleeps in a cot, on her back, every night');
     await submit(page, page.locator('[data-qa="add-action"]'));
     assert.equal(await page.locator('[data-qa="action-row"]').count(), rows + 1);
+    // The page comes back on the first blank action row, not at the top: focused, then Tab to its first field.
+    assert.match(page.url(), /\/plan\/edit#new-actions$/);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'new-actions');
+    assert.ok(await page.locator('#new-actions').isVisible());
+    assert.ok(await page.locator('#new-actions').evaluate((row) => row.getBoundingClientRect().top < window.innerHeight && row.getBoundingClientRect().bottom > 0), 'in view');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'action-0-text');
     assert.equal(await page.locator('#outcome-0').inputValue(), 'The baby sleeps in a cot, on her back, every night');
     await page.locator('#action-0-text').fill('Safe sleep talk with both parents');
     const refused = await submit(page, page.locator('[data-qa="save-plan"]'));

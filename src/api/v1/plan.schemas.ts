@@ -137,7 +137,7 @@ export const PlanUpdate = Type.Object(
               { additionalProperties: false, description: 'userId for someone with an account (which wins when both are sent), or name for someone outside the service; 422 owner-needed when neither' },
             ),
           ),
-          dueOn: Type.Optional(Type.String({ maxLength: 10, description: 'YYYY-MM-DD; 422 due-date-needed when left out; a day sent anew is in 1900 or later and at most 12 months from today (422 due-date-too-early, due-date-too-far-ahead)' })),
+          dueOn: Type.Optional(Type.String({ maxLength: 10, description: 'YYYY-MM-DD; 422 due-date-needed when left out; a day sent anew is in 1900 or later and at most 12 months from today (422 due-date-too-early, due-date-too-far-ahead), and for an open action not before today (422 due-date-in-past; an action already on the plan keeps its day)' })),
           status,
           droppedReason: Type.Optional(text(PLAN_LIMITS.droppedReason, 'Needed when dropped (422 dropped-reason-needed); ignored otherwise')),
           overdue: Type.Optional(Type.Boolean({ description: 'Ignored' })),

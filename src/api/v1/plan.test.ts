@@ -61,14 +61,20 @@ describe('the plan API', () => {
 
   it('takes the suggestions back as the first plan on version 0, and returns it with ids', async () => {
     const read = (await call('lead', 'GET')).json<PlanBody>();
-    const response = await call('lead', 'PUT', {
+    const plan = (talkDueOn: string) => ({
       ...read,
       outcomes: ['The baby sleeps in a cot every night'],
       actions: [
         { text: 'Buy a cot with the family', owner: { userId: users['member'] }, dueOn: addDays(today, 7), status: 'open' },
-        { text: 'Safe sleep talk at the children’s centre', owner: { name: 'Children’s centre manager' }, dueOn: addDays(today, -1), status: 'open' },
+        { text: 'Safe sleep talk at the children’s centre', owner: { name: 'Children’s centre manager' }, dueOn: talkDueOn, status: 'open' },
       ],
     });
+    // A new open action due yesterday would be overdue the moment it is saved.
+    const pastDue = await call('lead', 'PUT', plan(addDays(today, -1)));
+    assert.equal(pastDue.statusCode, 422, pastDue.body);
+    assert.deepEqual(pastDue.json<ErrorBody>().error.details, [{ path: '/actions/1/dueOn', message: 'The due date has passed: give the day it will be done by, today or later, or mark the action done.' }]);
+    assert.equal(await plans(), 0);
+    const response = await call('lead', 'PUT', plan(today));
     assert.equal(response.statusCode, 200, response.body);
     const saved = response.json<PlanBody>();
     assert.equal(saved.version, 1);
@@ -76,7 +82,7 @@ describe('the plan API', () => {
     assert.equal(saved.checkItems.length, read.checkItems.length);
     assert.ok(saved.checkItems.every((item) => item.id && item.suggested === undefined));
     assert.ok(saved.actions.every((action) => action.id));
-    assert.deepEqual(saved.actions.map((a) => a.overdue), [false, true]);
+    assert.deepEqual(saved.actions.map((a) => a.overdue), [false, false], 'due in a week and today');
     assert.deepEqual((await call('member', 'GET')).json<PlanBody>(), saved);
   });
 
@@ -137,10 +143,10 @@ describe('the plan API', () => {
     assert.equal(saved.actions[1]!.droppedReason, 'The family bought a cot themselves');
   });
 
-  it('refuses someone outside the team with 403, shows nothing, and audits both refusals', async () => {
+  it('answers someone outside the team as no such case (404), shows nothing, and audits both refusals', async () => {
     const get = await call('outsider', 'GET');
     const put = await call('outsider', 'PUT', { version: 2, level: 'universal', outcomes: [], checkItems: [], actions: [] });
-    assert.deepEqual([get.statusCode, put.statusCode], [403, 403]);
+    assert.deepEqual([get.statusCode, put.statusCode], [404, 404]);
     assert.doesNotMatch(get.body + put.body, /sofa|cot|sleeps/i);
     assert.deepEqual((await deniedFor('outsider')).sort(), ['plan.update', 'plan.view']);
     assert.equal(await plans(), 2);

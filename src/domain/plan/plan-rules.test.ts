@@ -65,8 +65,26 @@ describe('a plan as sent', () => {
     assert.deepEqual(codes({ actions: [...keep.actions, action({ dueOn: '1026-12-01' })] }), ['due-date-too-early /actions/1/dueOn']);
     assert.deepEqual(codes({ actions: [...keep.actions, action({ dueOn: '2027-11-23' })] }), ['due-date-too-far-ahead /actions/1/dueOn']);
     assert.deepEqual(codes({ actions: [{ ...current.actions[0]!, dueOn: '2062-11-01' }] }), ['due-date-too-far-ahead /actions/0/dueOn'], 'an existing action given a new day');
-    assert.deepEqual(codes({ actions: [...keep.actions, action({ dueOn: '1900-01-01' }), action({ dueOn: '2027-11-22' })] }), []);
+    assert.deepEqual(codes({ actions: [...keep.actions, action({ dueOn: '1900-01-01', status: 'done' }), action({ dueOn: '2027-11-22' })] }), []);
     assert.deepEqual(codes({ checkItems: [item({ since: '0226-11-01' })], visits: [{ agencyKind: 'gp', everyDays: 7, babySeen: false, since: '1899-12-31' }] }), ['since-too-early /checkItems/0/since', 'since-too-early /visits/0/since']);
+  });
+
+  it('refuses an open action due on a day gone by, sent anew (a new action, or an action given a new day)', () => {
+    assert.deepEqual(codes({ actions: [...keep.actions, action({ dueOn: '2026-11-21' })] }), ['due-date-in-past /actions/1/dueOn'], 'yesterday');
+    assert.deepEqual(codes({ actions: [...keep.actions, action({ dueOn: '1900-01-01' })] }), ['due-date-in-past /actions/1/dueOn'], 'long ago');
+    assert.deepEqual(codes({ actions: [{ ...current.actions[0]!, dueOn: '2026-11-02' }] }), ['due-date-in-past /actions/0/dueOn'], 'an existing overdue action moved to another past day');
+    assert.deepEqual(codes({ checkItems: [], actions: [action({ dueOn: '2026-11-21' })] }, contextWith({ current: null })), ['due-date-in-past /actions/0/dueOn'], 'a first plan too');
+    assert.equal(PLAN_PROBLEM_MESSAGES['due-date-in-past'], 'The due date has passed: give the day it will be done by, today or later, or mark the action done.');
+  });
+
+  it('must not refuse an action due today, an action already on the plan kept past its day, or one done or dropped', () => {
+    assert.deepEqual(codes({ actions: [...keep.actions, action({ dueOn: TODAY })] }), [], 'due today');
+    // current.actions[0] was due on 1 November and is still open: the plan stays saveable.
+    assert.deepEqual(codes({ actions: [{ ...current.actions[0]!, text: 'Get a cot and a mattress' }] }), [], 'an overdue action kept with its day');
+    assert.deepEqual(codes({ actions: [{ ...current.actions[0]!, status: 'done' }] }), [], 'an overdue action marked done');
+    assert.deepEqual(codes({ actions: [{ ...current.actions[0]!, status: 'done' }, action({ dueOn: '2026-11-20', status: 'done' }), action({ dueOn: '2026-11-20', status: 'dropped', droppedReason: 'No longer needed' })] }), [], 'recorded done or dropped');
+    const doneThenReopened: Plan = { ...current, actions: [{ ...current.actions[0]!, status: 'done' }] };
+    assert.deepEqual(codes({ actions: [{ ...current.actions[0]!, status: 'open' }] }, contextWith({ current: doneThenReopened })), [], 'reopened on the day it was agreed');
   });
 
   it('keeps a day already on the plan as it was agreed, even one now outside the range', () => {

@@ -1,7 +1,8 @@
 // What makes a plan acceptable, whoever sends it (the plan page, an agency system): a level of
 // support, outcomes that say something, check items that say what is checked, how often and by whom,
 // naming only factors in the catalogue and people in the record, and actions each with an owner and a
-// due date (a day sent anew in 1900 or later and at most 12 months ahead, date-rules.ts), dropped only
+// due date (a day sent anew in 1900 or later and at most 12 months ahead, date-rules.ts, and for an
+// open action not before today), dropped only
 // with a reason and never removed (an action stays on the plan, done or dropped, so the plan shows
 // what was agreed). Each problem has a JSON pointer path, so a page can mark the field and an API
 // caller is told exactly which part is wrong. A draft that passes becomes the plan: trimmed, new
@@ -58,6 +59,7 @@ export const PLAN_PROBLEM_MESSAGES = {
   'due-date-invalid': 'The due date must be a real date.',
   'due-date-too-early': tooEarlyWords('The due date'),
   'due-date-too-far-ahead': tooFarAheadWords('The due date'),
+  'due-date-in-past': 'The due date has passed: give the day it will be done by, today or later, or mark the action done.',
   'status-needed': 'Choose the status: open, done or dropped.',
   'dropped-reason-needed': 'Say why the action was dropped.',
   'dropped-reason-too-long': `The reason must be ${PLAN_LIMITS.droppedReason.toLocaleString('en-GB')} characters or fewer.`,
@@ -167,6 +169,9 @@ export function checkPlanDraft(draft: PlanDraft, context: PlanRulesContext): Pla
       const wrong = dayProblem(dueOn, context.today, DUE);
       if (wrong === 'not-a-date') problem('due-date-invalid', `${at}/dueOn`);
       else if (wrong !== null && sentAnew('action', action.id, dueOn)) problem(wrong === 'too-early' ? 'due-date-too-early' : 'due-date-too-far-ahead', `${at}/dueOn`);
+      // An open action is agreed for a day to come: one due on a day gone by would be overdue the
+      // moment it is saved. An action already on the plan keeps the day agreed, however long ago.
+      else if (action.status === 'open' && dueOn < context.today && sentAnew('action', action.id, dueOn)) problem('due-date-in-past', `${at}/dueOn`);
     }
     if (!(ACTION_STATUSES as readonly string[]).includes(action.status ?? '')) problem('status-needed', `${at}/status`);
     else if (action.status === 'dropped') {

@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { listDischargePlans, type DischargePlansView } from '../../../application/discharge/list-discharge-plans.ts';
 import { recordDischargePlan } from '../../../application/discharge/record-discharge-plan.ts';
+import { newRowAt } from '../../forms/add-another.ts';
 import { formSubmission, sendAgainWhenRaced } from '../../forms/submission.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
@@ -49,7 +50,10 @@ export async function dischargePlanRoutes(app: FastifyInstance): Promise<void> {
     const add = addRequested(request.body);
     if (add) {
       const view = await load(request, reply, true);
-      return view ? page(reply, view, withAnotherRow(typed, add)) : reply;
+      if (!view) return reply;
+      const values = withAnotherRow(typed, add);
+      // The page opens on the row added, the last (its button's formaction ends #new-<kind>).
+      return page(reply, view, values, { newRow: newRowAt(add, values[add].length - 1) });
     }
     const recorded = () => {
       flashSuccess(request, 'The discharge plan is recorded in the chronology.', 'discharge-plan-saved');

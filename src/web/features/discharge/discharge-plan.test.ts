@@ -75,6 +75,15 @@ describe('the discharge plan page', () => {
     assert.equal(inputValue(response.body, 'followUp-0-what'), 'Weight check');
     assert.match(response.body, /<option value="health-visiting" selected>/);
     assert.equal(await plans(), 0);
+    // The page comes back on the row added (the third), not at the top: the button's fragment names it, and it takes focus.
+    assert.match(response.body, new RegExp(`formaction="/cases/${caseId}/discharge-plan#new-followUps"`));
+    assert.match(response.body, new RegExp(`formaction="/cases/${caseId}/discharge-plan#new-attendees"`));
+    const added = /<fieldset[^>]*id="new-followUps"[^>]*>[\s\S]*?<\/fieldset>/.exec(response.body)?.[0] ?? '';
+    assert.match(added, /tabindex="-1"/);
+    assert.match(added, /name="followUp-2-what"/);
+    assert.equal((response.body.match(/id="new-/g) ?? []).length, 1, 'one row marked');
+    const people = await web.post(`/cases/${caseId}/discharge-plan`, { ...filled(), add: 'attendees' });
+    assert.match(/<fieldset[^>]*id="new-attendees"[^>]*>[\s\S]*?<\/fieldset>/.exec(people.body)?.[0] ?? '', /name="attendee-\d+-name"/);
   });
 
   it('shows every problem in the error summary, linked to its field and row, and keeps everything typed', async () => {

@@ -9,6 +9,7 @@
 import { PLAN_PROBLEM_MESSAGES, type PlanProblem } from '../../../domain/plan/plan-rules.ts';
 import { PLAN_LIMITS, type ActionDraft, type CheckItemDraft, type CheckItem, type Plan, type PlanAction, type PlanDraft, type VisitCommitment, type VisitCommitmentDraft } from '../../../domain/plan/plan.types.ts';
 import type { SuggestedCheckItem } from '../../../domain/plan/suggested-checks.ts';
+import { newRow, type NewRow } from '../../forms/add-another.ts';
 import { dateInputValues, PARTS, type DatePartErrors, type Values } from '../../forms/date-input.ts';
 import { refusedDate, typedDay } from '../../forms/refused-date.ts';
 import { formErrors, type FormErrors } from '../../forms/validate-form.ts';
@@ -124,6 +125,14 @@ function isBlankAction(row: ActionRow): boolean {
 
 function isBlankVisit(row: VisitRow): boolean {
   return row.id === '' && row.agencyKind === '' && row.who === '' && row.everyDays === '' && row.babySeen === '';
+}
+
+/** The first blank row of a kind, where "add another" lands (web/forms/add-another.ts). */
+export function addedRow(values: PlanFormValues, kind: RowKind): NewRow | null {
+  if (kind === 'outcomes') return newRow(kind, values.outcomes, (outcome: string) => outcome === '');
+  if (kind === 'items') return newRow(kind, values.items, isBlankItem);
+  if (kind === 'actions') return newRow(kind, values.actions, isBlankAction);
+  return newRow(kind, values.visits, isBlankVisit);
 }
 
 /** The filled rows, then the blank ones (and one more of the kind "add another" asked for). */
@@ -320,7 +329,9 @@ export function planFormErrors(problems: readonly PlanProblem[], rows: RowIndex,
       const typed = values.actions[row];
       const due = typed ? refusedDate(dueOnValues(typed), 'dueOn', 'The due date', message) : { field: 'dueOn-day', text: message, parts: [...PARTS] };
       id = `action-${row}-${due.field}`;
-      text = `Action ${row + 1}: ${due.text}`;
+      // A day gone by names the action too: the practitioner may be looking at a long plan.
+      const what = problem.code === 'due-date-in-past' && typed?.text ? ` (“${typed.text}”)` : '';
+      text = `Action ${row + 1}${what}: ${due.text}`;
       if (!(id in errors)) dateParts[`action-${row}-dueOn`] = due.parts;
     } else {
       const row = i === undefined ? 0 : (rows.actions[i] ?? 0);

@@ -12,7 +12,7 @@ import { formSubmission, sendAgainWhenRaced } from '../../forms/submission.ts';
 import { formErrors } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
-import { addRequested, draftFrom, formValuesFor, planFormErrors, readPlanForm, withBlankRows, type PlanFormValues } from './plan.form.ts';
+import { addedRow, addRequested, draftFrom, formValuesFor, planFormErrors, readPlanForm, withBlankRows, type PlanFormValues } from './plan.form.ts';
 import { agencyItems, frequencyItems, levelItems, ownerItems, personNames, presentPlan, seenItems, statusItems } from './plan.presenter.ts';
 
 type CaseRequest = FastifyRequest<{ Params: { caseId: string } }>;
@@ -80,7 +80,10 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
     const add = addRequested(request.body);
     if (add) {
       const view = await load(request, reply, true);
-      return view ? editPage(reply, view, withBlankRows(typed, add)) : reply;
+      if (!view) return reply;
+      const values = withBlankRows(typed, add);
+      // The page opens on the row added (its button's formaction ends #new-<kind>).
+      return editPage(reply, view, values, { newRow: addedRow(values, add) });
     }
     const { draft, rows } = draftFrom(typed);
     const version = /^\d{1,9}$/.test(typed.version) ? Number(typed.version) : -1;

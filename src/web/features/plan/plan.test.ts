@@ -55,6 +55,24 @@ describe('the plan pages', () => {
     assert.match(page.body, /name="outcome-0"[^>]*>Grace stays sober when caring<\/textarea>/);
     assert.match(page.body, /name="outcome-1"/);
     assert.equal((await t.ctx.db.selectFrom('case_plans').select('version').where('case_id', '=', caseId).execute()).length, 0);
+    // The page comes back on the row added, not at the top: its button's fragment names it, and it takes focus.
+    assert.match(page.body, new RegExp(`formaction="/cases/${caseId}/plan/edit#new-outcomes"`));
+    assert.match(page.body, /<div id="new-outcomes" tabindex="-1" data-qa="new-row">\s*<div class="govuk-form-group">\s*<label class="govuk-label govuk-label--s" for="outcome-1">/);
+    assert.equal((page.body.match(/id="new-/g) ?? []).length, 1, 'one row marked');
+  });
+
+  it('lands on the action added (the first blank row) after an action typed, every kind of row by its own fragment', async () => {
+    const form = await web.get(`/cases/${caseId}/plan/edit`);
+    for (const kind of ['outcomes', 'items', 'actions', 'visits']) assert.match(form.body, new RegExp(`value="${kind}" name="add"[^>]*formaction="/cases/${caseId}/plan/edit#new-${kind}"`), kind);
+    assert.doesNotMatch(form.body, /id="new-/, 'no row is new on the form as first shown');
+    const page = await web.post(`/cases/${caseId}/plan/edit`, { version: '0', level: 'early-help', 'action-0-text': 'Refer to the recovery service', 'action-0-ownerName': 'Dr Patel', 'action-0-status': 'open', add: 'actions' });
+    assert.equal(page.statusCode, 200);
+    const added = /<fieldset[^>]*id="new-actions"[^>]*>[\s\S]*?<\/fieldset>/.exec(page.body)?.[0] ?? '';
+    assert.match(added, /tabindex="-1"/);
+    assert.match(added, /name="action-1-text"/, 'the row after the one typed');
+    assert.equal(inputValue(page.body, 'action-0-text'), 'Refer to the recovery service');
+    assert.equal(inputValue(page.body, 'action-1-text'), '');
+    assert.match(page.body, /name="action-2-text"/, 'and the spare blank row below it');
   });
 
   it('shows each problem on its row with the error summary linking to the field, and keeps what was typed', async () => {
@@ -146,8 +164,9 @@ describe('the plan pages', () => {
   });
 
   it('saves the plan and shows it: who checks, how often, the owner, an overdue action marked', async () => {
+    const dueOn = (day: string) => ({ 'action-0-dueOn-day': day.slice(8), 'action-0-dueOn-month': day.slice(5, 7), 'action-0-dueOn-year': day.slice(0, 4) });
     await web.get(`/cases/${caseId}/plan/edit`);
-    const saved = await web.post(`/cases/${caseId}/plan/edit`, {
+    const plan = {
       version: '0',
       level: 'early-help',
       'outcome-0': 'Grace stays sober when caring for the baby',
@@ -159,9 +178,6 @@ describe('the plan pages', () => {
       'item-0-frequency': 'every-contact',
       'action-0-text': 'Refer to the recovery service',
       'action-0-ownerUserId': member.id,
-      'action-0-dueOn-day': addDays(today, -2).slice(8),
-      'action-0-dueOn-month': addDays(today, -2).slice(5, 7),
-      'action-0-dueOn-year': addDays(today, -2).slice(0, 4),
       'action-0-status': 'open',
       'action-1-text': 'Paediatric review',
       'action-1-ownerName': 'Dr Patel',
@@ -169,13 +185,26 @@ describe('the plan pages', () => {
       'action-1-dueOn-month': '1',
       'action-1-dueOn-year': String(Number(today.slice(0, 4)) + 1),
       'action-1-status': 'open',
-    });
+    };
+    // A new action due two days ago would be overdue the moment it is saved: refused, naming the action.
+    const pastDue = await web.post(`/cases/${caseId}/plan/edit`, { ...plan, ...dueOn(addDays(today, -2)) });
+    assert.equal(pastDue.statusCode, 400);
+    assert.deepEqual(summaryErrors(pastDue.body), ['#action-0-dueOn-day: Action 1 (“Refer to the recovery service”): The due date has passed: give the day it will be done by, today or later, or mark the action done.']);
+    assert.deepEqual(['day', 'month', 'year'].map((part) => inputValue(pastDue.body, `action-0-dueOn-${part}`)), [addDays(today, -2).slice(8), addDays(today, -2).slice(5, 7), addDays(today, -2).slice(0, 4)], 'the day as typed');
+    assert.equal((await t.ctx.db.selectFrom('case_plans').select('version').where('case_id', '=', caseId).execute()).length, 0, 'nothing saved');
+    // Due today is accepted; two days on (the test clock's), it is overdue.
+    await web.get(`/cases/${caseId}/plan/edit`);
+    const saved = await web.post(`/cases/${caseId}/plan/edit`, { ...plan, ...dueOn(today) });
     assert.equal(saved.statusCode, 303, saved.body.slice(0, 2000));
     assert.equal(saved.headers.location, `/cases/${caseId}/plan`, 'the plain page: the banner is the session’s to show once');
-    const page = await web.get(saved.headers.location);
-    assert.match(textOf(qaElement(page.body, 'plan-saved')), /The plan is saved/);
+    assert.match(textOf(qaElement((await web.get(saved.headers.location)).body, 'plan-saved')), /The plan is saved/);
     assert.equal(qaElement((await web.get(`/cases/${caseId}/plan`)).body, 'plan-saved'), null, 'not shown again on a reload');
     assert.equal(qaElement((await web.get(`/cases/${caseId}/plan?saved=1`)).body, 'plan-saved'), null, 'nor by an old bookmark');
+    // Two days on (the session has lapsed meanwhile: signed in again), the action is overdue.
+    t.clock.advanceMinutes(2 * 24 * 60);
+    today = serviceToday(t.clock.now());
+    web = await WebClient.signedIn(t.app, lead);
+    const page = await web.get(`/cases/${caseId}/plan`);
     assert.match(textOf(qaElement(page.body, 'plan-summary')), /Universal \(the plan was written for early help\)/);
     assert.match(textOf(qaElement(page.body, 'check-items')), /Is Grace Pageplan drinking Ask: Any smell of alcohol, cans or bottles\? About Grace Pageplan Housing Every contact/);
     const actions = textOf(qaElement(page.body, 'actions'));
@@ -187,16 +216,42 @@ describe('the plan pages', () => {
     assert.match(casePage.body, new RegExp(`href="/cases/${caseId}/plan" data-qa="open-plan"`));
   });
 
+  it('keeps an action already past its due day when the plan is changed otherwise (an old plan stays saveable)', async () => {
+    const form = await web.get(`/cases/${caseId}/plan/edit`);
+    const typed = (name: string) => inputValue(form.body, name) ?? '';
+    assert.equal(typed('action-0-text'), 'Refer to the recovery service');
+    const due = `${typed('action-0-dueOn-year')}-${typed('action-0-dueOn-month').padStart(2, '0')}-${typed('action-0-dueOn-day').padStart(2, '0')}`;
+    assert.ok(due < today, `overdue: due ${due}, today ${today}`);
+    const row = (i: number) => Object.fromEntries(['id', 'text', 'ownerName', 'dueOn-day', 'dueOn-month', 'dueOn-year'].map((name) => [`action-${i}-${name}`, typed(`action-${i}-${name}`)]));
+    const saved = await web.post(`/cases/${caseId}/plan/edit`, {
+      version: typed('version'),
+      level: 'early-help',
+      'outcome-0': 'Grace stays sober when caring for the baby, every day',
+      'item-0-id': typed('item-0-id'),
+      'item-0-text': typed('item-0-text'),
+      'item-0-frequency': 'every-contact',
+      ...row(0),
+      'action-0-ownerUserId': member.id,
+      'action-0-status': 'open',
+      ...row(1),
+      'action-1-status': 'open',
+    });
+    assert.equal(saved.statusCode, 303, summaryErrors(saved.body).join('\n'));
+    const actions = textOf(qaElement((await web.get(`/cases/${caseId}/plan`)).body, 'actions'));
+    assert.match(actions, /Refer to the recovery service Page Member .* Open Overdue/);
+  });
+
   it('says when someone else changed the plan, shows theirs and keeps what the user typed', async () => {
     const form = await web.get(`/cases/${caseId}/plan/edit`);
-    assert.equal(inputValue(form.body, 'version'), '1');
+    const version = Number(inputValue(form.body, 'version'));
+    assert.ok(version >= 1);
     const current = await viewPlan(t.ctx, actorFor(member), caseId);
     assert.ok(current.ok && current.value.plan);
     const { level, outcomes, checkItems, actions } = current.value.plan;
-    const theirs = await updatePlan(t.ctx, actorFor(member), caseId, { version: 1, plan: { level, outcomes: [...outcomes, 'Their outcome'], checkItems, actions } });
+    const theirs = await updatePlan(t.ctx, actorFor(member), caseId, { version, plan: { level, outcomes: [...outcomes, 'Their outcome'], checkItems, actions } });
     assert.ok(theirs.ok);
     const page = await web.post(`/cases/${caseId}/plan/edit`, {
-      version: '1',
+      version: String(version),
       level: 'early-help',
       'outcome-0': 'My own outcome',
       'action-0-id': actions[0]!.id,
@@ -211,7 +266,7 @@ describe('the plan pages', () => {
     assert.deepEqual(summaryErrors(page.body).map((e) => e.split(':')[0]), ['#their-plan']);
     assert.match(textOf(qaElement(page.body, 'their-plan')), /Their outcome/);
     assert.match(page.body, /name="outcome-0"[^>]*>My own outcome<\/textarea>/);
-    assert.equal(inputValue(page.body, 'version'), '2');
+    assert.equal(inputValue(page.body, 'version'), String(version + 1));
   });
 
   it('refuses the form to someone outside the team without showing anything', async () => {

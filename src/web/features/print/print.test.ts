@@ -8,7 +8,6 @@ import { changeLevel } from '../../../application/profile/change-level.ts';
 import { updateFactor } from '../../../application/profile/update-factor.ts';
 import { viewProfile } from '../../../application/profile/view-profile.ts';
 import { ConfigError, DEFAULT_CHROMIUM_PATH, loadConfig } from '../../../config.ts';
-import { addDays } from '../../../domain/shared/calendar-date.ts';
 import { serviceToday } from '../../../domain/shared/service-day.ts';
 import { actorFor, makeCase, makeUser } from '../../../../test/helpers/factories.ts';
 import { qaElement, qaElements, textOf } from '../../../../test/helpers/html.ts';
@@ -83,11 +82,15 @@ describe('the printable profile and case summary', () => {
         level: 'early-help',
         outcomes: ['Ruby sleeps safely in her own cot'],
         checkItems: [{ text: 'Where the baby sleeps', question: 'Ask to see where Ruby slept last night', checkedBy: [], frequency: 'every-contact' }],
-        actions: [{ text: 'Refer to the housing team', owner: { userId: lead.id }, dueOn: addDays(today, -1), status: 'open' }],
+        actions: [{ text: 'Refer to the housing team', owner: { userId: lead.id }, dueOn: today, status: 'open' }],
         visits: [{ agencyKind: 'health-visiting', everyDays: 14, babySeen: true }],
       },
     });
     assert.ok(planned.ok, JSON.stringify(planned));
+    // A new open action cannot be due on a day gone by (plan-rules.ts): agreed for today, it is
+    // overdue a day later (the session lapses meanwhile: signed in again).
+    t.clock.advanceMinutes(24 * 60);
+    hv = await WebClient.signedIn(t.app, { email: 'health-visitor@demo.example', password: 'demo-password' });
     const alertId = t.ctx.newId();
     await t.ctx.db.insertInto('alerts').values({ case_id: caseId, id: alertId, reason: 'emergency-attendance', severity: 'high', message: 'Ruby was taken to the emergency department', steps: JSON.stringify(['Speak to the hospital']), raised_at: t.ctx.clock.now() }).execute();
 
