@@ -10,6 +10,7 @@
 import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Span, type SpanOptions } from '@opentelemetry/api';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { routeTemplate } from '../process/route-template.ts';
 import { contextWithSpan } from './span-context.ts';
 
 const tracer = trace.getTracer('infant-care-profile/http');
@@ -35,25 +36,6 @@ declare module 'fastify' {
     /** The request's span (null when the request is not traced). */
     traceSpan: Span | null;
   }
-}
-
-/** Fastify's own key for a request's route context (its `fastify.context` symbol), found on the first request; null: not found. */
-let routeContextKey: symbol | null | undefined;
-
-/**
- * The request's route template (`/cases/:caseId`; undefined when no route matched), as
- * `request.routeOptions.url` gives it. Fastify's getter reads the same field of the route context,
- * but builds a dozen-field object afresh at each read and asks the router whether a version
- * constraint is in use: some 130 to 300 ns a read against a few for the field (issue 20;
- * docs/operations/tracing.md, "What a request's span costs, part by part"). Should a Fastify
- * release no longer keep the context under that key, the getter is asked (tracing.test.ts holds the
- * two alike). web/plugins/request-metrics.ts reads the route the same way for the logs and metrics.
- */
-export function routeTemplate(request: FastifyRequest): string | undefined {
-  if (routeContextKey === undefined) routeContextKey = Object.getOwnPropertySymbols(request).find((key) => key.description === 'fastify.context') ?? null;
-  if (routeContextKey === null) return request.routeOptions.url;
-  const routeContext = (request as unknown as Record<symbol, { config?: { url?: string } } | undefined>)[routeContextKey];
-  return routeContext === undefined ? request.routeOptions.url : routeContext.config?.url;
 }
 
 function errorType(error: unknown): string {

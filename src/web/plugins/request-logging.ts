@@ -12,7 +12,8 @@ import { LogController, type FastifyBaseLogger, type FastifyInstance, type Fasti
 import fp from 'fastify-plugin';
 import { runForRequest } from '../../infrastructure/process/request-scope.ts';
 import { withoutUrlQueries } from './log-url-queries.ts';
-import { routeTemplate, type RequestObserver } from './request-metrics.ts';
+import { routeTemplate } from '../../infrastructure/process/route-template.ts';
+import type { RequestObserver } from './request-metrics.ts';
 
 /** Where log lines go instead of standard output (tests capture them). */
 export interface LogDestination {

@@ -3,14 +3,13 @@
 // log line (request-logging.ts, RequestLines), with logs off by requestMetrics's own hook.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import Fastify, { type FastifyRequest } from 'fastify';
 import { buildApp } from '../../app.ts';
 import { createContext } from '../../application/context.ts';
 import { PrometheusMetrics } from '../../infrastructure/metrics/prometheus-metrics.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/test-database.ts';
 import { TEST_SESSION_SECRET, testConfig } from '../../../test/helpers/test-app.ts';
 import { TestClock } from '../../../test/helpers/test-clock.ts';
-import { routeTemplate, UNMATCHED_ROUTE } from './request-metrics.ts';
+import { UNMATCHED_ROUTE } from './request-metrics.ts';
 
 /** The histogram's count for one route, method and status, from the Prometheus text (0 when it has no such series). */
 function counted(text: string, route: string, status: number): number {
@@ -46,36 +45,4 @@ describe('the request metrics', () => {
       assert.equal(lines.filter((line) => line.includes('"msg":"request"')).length, level === 'info' ? 4 : 0);
     });
   }
-});
-
-describe('routeTemplate', () => {
-  it('gives what request.routeOptions.url gives: a route, a route with parameters, HEAD, no route, a refused address', async () => {
-    const app = Fastify();
-    const seen: [string | undefined, string | undefined][] = [];
-    const see = (request: FastifyRequest) => seen.push([routeTemplate(request), request.routeOptions.url]);
-    app.addHook('onRequest', (request, _reply, done) => {
-      see(request);
-      done();
-    });
-    app.addHook('onResponse', (request, _reply, done) => {
-      see(request);
-      done();
-    });
-    app.get('/cases/:caseId', (_request, reply) => reply.send('a case'));
-    app.get('/health/live', (_request, reply) => reply.send('live'));
-    for (const [method, url] of [
-      ['GET', '/cases/c-1?nhsNumber=9434765919'],
-      ['HEAD', '/cases/c-1'],
-      ['GET', '/health/live'],
-      ['GET', '/no-such-page/9434765919'],
-      ['POST', '/health/live'],
-    ] as const)
-      await app.inject({ method, url });
-    await app.close();
-    assert.deepEqual(
-      seen.map(([template]) => template),
-      ['/cases/:caseId', '/cases/:caseId', '/cases/:caseId', '/cases/:caseId', '/health/live', '/health/live', undefined, undefined, undefined, undefined],
-    );
-    for (const [template, fromFastify] of seen) assert.equal(template, fromFastify);
-  });
 });

@@ -7,27 +7,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Metrics } from '../../application/metrics.ts';
+import { routeTemplate } from '../../infrastructure/process/route-template.ts';
 
 export const UNMATCHED_ROUTE = 'unmatched';
-
-/** Fastify's own key for a request's route context (its `fastify.context` symbol), found on the first request. */
-let routeContextKey: symbol | null | undefined;
-type RouteContext = { config?: { url?: string } } | undefined;
-
-/**
- * A request's route template (`/cases/:caseId`; undefined when no route matched), as
- * `request.routeOptions.url` gives it: Fastify's getter reads the same field of the route context,
- * but builds a dozen-field object afresh at each read and asks the router whether a version
- * constraint is in use (130 to 300 ns in a loop, against 3 to 18 for the field itself), and it is
- * read for every request the logs and metrics see (issue 20; docs/operations/tracing.md, "What
- * logging and metrics cost"). Should a Fastify release no longer keep the context under that key,
- * the getter is asked (request-metrics.test.ts holds the two alike).
- */
-export function routeTemplate(request: FastifyRequest): string | undefined {
-  if (routeContextKey === undefined) routeContextKey = Object.getOwnPropertySymbols(request).find((key) => key.description === 'fastify.context') ?? null;
-  const context = routeContextKey === null ? undefined : ((request as unknown as Record<symbol, RouteContext>)[routeContextKey]);
-  return context === undefined ? request.routeOptions.url : context.config?.url;
-}
 
 /**
  * What is done with each request as it ends, given its route template (undefined: no route matched),
