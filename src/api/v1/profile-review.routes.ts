@@ -11,6 +11,7 @@ import { CONFIRM_ANSWERS, confirmDecision } from '../../application/profile/conf
 import { leadsForDecision } from '../../application/profile/decision-leads.ts';
 import { viewProfileHistory } from '../../application/profile/view-profile-history.ts';
 import { viewProfile } from '../../application/profile/view-profile.ts';
+import type { RecordedDecision } from '../../application/profile/profile-decisions.ts';
 import { ESCALATION_DECISION_IDS } from '../../domain/profile/escalation.ts';
 import { compareVersions } from '../../domain/profile/profile-history.ts';
 import { CASE_LEVEL_IDS } from '../../domain/shared/case-levels.ts';
@@ -20,6 +21,14 @@ import { requireBearer } from './bearer-auth.ts';
 import { findingForApi } from './finding-citations.ts';
 import { LevelChanged, ProfileComparison, ProfileDecisions, ProfileReviewed, ProfileVersions } from './profile.schemas.ts';
 import { errorResponses, oneOf, requiredText } from './schemas.ts';
+
+/** A decision as the API publishes it: without the decider's account id and the derived in-force flag, which its standing says. */
+function publishedDecision(decision: RecordedDecision): Omit<RecordedDecision, 'decidedById' | 'inForce'> {
+  const published: Partial<RecordedDecision> = { ...decision };
+  delete published.decidedById;
+  delete published.inForce;
+  return published as Omit<RecordedDecision, 'decidedById' | 'inForce'>;
+}
 
 const Params = Type.Object({ caseId: Type.String({ minLength: 1, maxLength: 100 }) });
 const CompareQuery = Type.Object({ from: Type.Integer({ minimum: 0 }), to: Type.Integer({ minimum: 0 }) });
@@ -115,7 +124,7 @@ export async function profileReviewApiRoutes(app: FastifyInstance): Promise<void
         level,
         lastReviewedAt: review.lastReviewedAt,
         reviewDue: review.next.dueOn,
-        decisions: decisions.map(({ decidedById: _decidedById, inForce: _inForce, ...d }) => d),
+        decisions: decisions.map(publishedDecision),
         needingDecision: needingDecision.map(findingForApi),
       };
     },
