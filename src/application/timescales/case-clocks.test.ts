@@ -79,6 +79,7 @@ describe('the pages’ clocks from the entries kept, against the full read', () 
       const { id: caseId } = await makeCase(t.ctx, { familyName: `Kept${String(seed)}`, teamUserIds: [worker.id, officer.id] });
       await makePerson(t.ctx, caseId);
       if (seed === 2) await t.ctx.db.updateTable('cases').set({ status: 'unborn', date_of_birth: null, expected_delivery_date: serviceToday(t.clock.now()) }).where('id', '=', caseId).execute();
+      const { date_of_birth: bornOn } = await t.ctx.db.selectFrom('cases').select('date_of_birth').where('id', '=', caseId).executeTakeFirstOrThrow();
       /** The entries not corrected: those a correction or a dispute may name. */
       let current: ChronologyEntry[] = [];
       for (let change = 0; change < 20; change++) {
@@ -96,7 +97,12 @@ describe('the pages’ clocks from the entries kept, against the full read', () 
         } else {
           const corrected = current.length > 0 && step < 0.45 ? random.pick(current) : undefined;
           const correction = corrected ? { corrects: corrected.id, correctionReason: 'Wrong entry' } : {};
-          const recorded = await recordEntry(t.ctx, by, caseId, { kind: random.pick(KINDS), occurredAt: day, summary: `Change ${String(change)}`, source: 'agency-record', ...correction });
+          // A Birth entry is taken only on a born baby's record, on its date of birth (docs/domain.md,
+          // "Recording the birth"): on the unborn record it becomes a case note.
+          const picked = random.pick(KINDS);
+          const kind = picked === 'birth' && bornOn === null ? 'case-note' : picked;
+          const occurredAt = kind === 'birth' && bornOn !== null ? bornOn : day;
+          const recorded = await recordEntry(t.ctx, by, caseId, { kind, occurredAt, summary: `Change ${String(change)}`, source: 'agency-record', ...correction });
           assert.ok(recorded.ok, JSON.stringify(recorded));
           current = [...current.filter((entry) => entry !== corrected), recorded.entry];
         }
