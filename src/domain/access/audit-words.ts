@@ -51,6 +51,7 @@ const ACTIONS: Readonly<Record<string, readonly [words: string, kind: AuditActio
   'profile.factor-update': ['Changed a risk factor in the profile', 'change'],
   'profile.subject-assess': ['Assessed a person or the household in the profile', 'change'],
   'profile.decision': ['Recorded an escalation decision', 'change'],
+  'profile.decision-confirmation': ['Confirmed or overturned an escalation decision, as a safeguarding lead', 'change'],
   'profile.review': ['Marked the profile reviewed', 'change'],
   'profile.reevaluate': ['Checked the profile again after the area’s settings changed', 'change'],
   'chronology.view': ['Looked at the chronology', 'look'],
