@@ -163,7 +163,7 @@ export async function profileReviewApiRoutes(app: FastifyInstance): Promise<void
     async (request, reply) => {
       const result = await viewProfile(ctx, actor(request), request.params.caseId);
       if (!result.ok) return fail(reply, result);
-      const leads = await leadsForDecision(ctx.db, request.params.caseId);
+      const leads = await leadsForDecision(ctx, request.params.caseId);
       const api = (l: { userId: string; name: string; organisationName: string; partnership: boolean }) => ({ id: l.userId, name: l.name, organisation: l.organisationName, partnership: l.partnership });
       return { offered: leads.offered.filter((l) => l.userId !== request.user!.id).map(api), partnership: leads.partnership.map(api) };
     },

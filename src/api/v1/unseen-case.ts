@@ -13,7 +13,7 @@ import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { namedCase } from '../../application/audit/record-refused-request.ts';
 import { recordUnknownCase } from '../../application/audit/record-unknown-case.ts';
 import { actorFor } from '../../application/auth/signed-in-user.ts';
-import { loadCaseAccess } from '../../application/cases/case-access.ts';
+import { mayOpenCase } from '../../application/cases/case-access.ts';
 import { operationOutcome } from '../../domain/fhir/operation-outcome.ts';
 import { sendApiError } from '../api-error.ts';
 import { requireBearer } from './bearer-auth.ts';
@@ -66,8 +66,7 @@ export async function answerUnseenCaseAsUnknown(request: FastifyRequest, reply: 
   const status = reply.statusCode;
   if (request.caseFound === undefined || !request.user || status < 400 || status >= 500 || SAYS_NOTHING_OF_THE_CASE.has(status)) return payload;
   const { ctx } = request.server;
-  const access = await loadCaseAccess(ctx.db, actorFor(request.user, 'api', request.ip), request.caseFound, ctx.clock.now());
-  if (access.allowed) return payload;
+  if (await mayOpenCase(ctx, actorFor(request.user, 'api', request.ip), request.caseFound)) return payload;
   void reply.code(404);
   // The answer keeps its media type (a FHIR route's own, or the API's JSON).
   return JSON.stringify(noSuchCaseBody(isFhir(request)));
@@ -92,7 +91,7 @@ export async function oneAnswerForBatchCases<T extends CaseEntryRefusal>(request
   const actor = actorFor(request.user!, 'api', request.ip);
   const forbidden = [...new Set(refusals.filter((r) => r.code === 'forbidden').map((r) => r.caseId))];
   const unseen = new Set<string>();
-  for (const caseId of forbidden) if (!(await loadCaseAccess(ctx.db, actor, caseId, ctx.clock.now())).allowed) unseen.add(caseId);
+  for (const caseId of forbidden) if (!(await mayOpenCase(ctx, actor, caseId))) unseen.add(caseId);
   const unknown = new Map<string, number[]>();
   for (const refusal of refusals) if (refusal.code === 'not-found') unknown.set(refusal.caseId, [...(unknown.get(refusal.caseId) ?? []), refusal.index]);
   for (const [asked, entries] of unknown) await recordUnknownCase(ctx, actor, { method: request.method, route: request.routeOptions.url ?? '', asked, entries, tokenId: request.apiTokenId });

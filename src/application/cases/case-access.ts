@@ -84,6 +84,11 @@ const oneCaseAccessFacts = compiledOnce((db: Queryable, caseId: string, userId: 
   compile: () => sql<AccessFactsRow>`${accessFactsRows([caseId], userId, now)} ORDER BY ${ACCESS_FACTS_ORDER}`.compile(db),
 }));
 
+/** Whether the actor may open the case at all, now (the API's answer to a case the caller may not see: src/api/v1/unseen-case.ts). */
+export async function mayOpenCase(ctx: { db: Queryable; clock: { now(): Date } }, actor: UserActor, caseId: string): Promise<boolean> {
+  return (await loadCaseAccess(ctx.db, actor, caseId, ctx.clock.now())).allowed;
+}
+
 export async function loadCaseAccess(db: Queryable, actor: UserActor, caseId: string, now: Date): Promise<CaseAccess> {
   const { team, breakGlass } = accessFactsOf(await oneCaseAccessFacts(db, caseId, actor.userId, now));
   return decideCaseAccess({

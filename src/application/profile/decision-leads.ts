@@ -51,7 +51,7 @@ export async function partnershipLeads(db: Queryable): Promise<LeadOffered[]> {
 }
 
 /** What the decision form offers: the leads who can see the case, and the partnership's (to add to the team when none can). Call after the access check. */
-export async function leadsForDecision(db: Queryable, caseId: string): Promise<{ offered: LeadOffered[]; partnership: LeadOffered[] }> {
-  const [offered, partnership] = await Promise.all([leadsWhoCanSee(db, caseId), partnershipLeads(db)]);
+export async function leadsForDecision(ctx: { db: Queryable }, caseId: string): Promise<{ offered: LeadOffered[]; partnership: LeadOffered[] }> {
+  const [offered, partnership] = await Promise.all([leadsWhoCanSee(ctx.db, caseId), partnershipLeads(ctx.db)]);
   return { offered, partnership };
 }

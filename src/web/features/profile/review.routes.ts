@@ -104,7 +104,7 @@ export async function profileReviewRoutes(app: FastifyInstance): Promise<void> {
     const view = await load(request, reply, 'profile.decision');
     if (!view) return reply;
     const { caseId } = request.params;
-    const leads = await leadsForDecision(ctx.db, caseId);
+    const leads = await leadsForDecision(ctx, caseId);
     const items = leadItems(leads.offered, request.user!.id);
     return reply.page(
       'profile/decision.njk',
@@ -142,7 +142,7 @@ export async function profileReviewRoutes(app: FastifyInstance): Promise<void> {
       const view = await load(request, reply, 'profile.decision');
       if (!view) return reply;
       const typed = form.values;
-      const leads = await leadsForDecision(ctx.db, request.params.caseId);
+      const leads = await leadsForDecision(ctx, request.params.caseId);
       const rules = decisionProblemMessages(decisionInputProblems({
         decision: typed['decision'],
         reasoning: typed['reasoning'] ?? '',
