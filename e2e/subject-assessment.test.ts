@@ -5,28 +5,12 @@
 // under every answer shows and a save works the same.
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { addDays, dayInWords } from '../src/domain/shared/calendar-date.ts';
 import { serviceToday } from '../src/domain/shared/service-day.ts';
 import { makeCase, makePerson } from '../test/helpers/factories.ts';
-import { pageHeading, signIn, submit, useE2e, WCAG_TAGS } from './helpers/browser.ts';
+import { expectNoAxeViolations, pageHeading, signIn, submit, useE2e } from './helpers/browser.ts';
 import { expectErrorSummary, fillDate } from './helpers/page-checks.ts';
-
-/**
- * axe (WCAG 2.2 AA and below) with one exception: aria-expanded on a radio that reveals fields
- * (GOV.UK's conditional reveal). The GOV.UK Design System keeps it on purpose, as screen readers
- * announce it, and lists axe's complaint as a known issue (alphagov/govuk-frontend issue 979).
- * Everything else on the page, and any other attribute on those radios, still fails the test.
- */
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).setLegacyMode(true).analyze();
-  const revealing = (html: string) => /^<input class="govuk-radios__input"[^>]*aria-controls="conditional-[^"]*" aria-expanded="(true|false)">$/.test(html);
-  const violations = results.violations
-    .map((v) => (v.id === 'aria-allowed-attr' ? { ...v, nodes: v.nodes.filter((n) => !(revealing(n.html) && /aria-expanded/.test(n.failureSummary ?? '') && !/aria-(?!expanded)/.test((n.failureSummary ?? '').replace(/aria-expanded/g, '')))) } : v))
-    .filter((v) => v.nodes.length > 0);
-  assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' ')}`), []);
-}
 
 async function visit(page: Page, url: string, expected: { status: number; heading: string }): Promise<void> {
   const response = await page.goto(url);
