@@ -29,6 +29,7 @@ describe('case pages for the lead professional', () => {
     await submit(page, page.getByRole('button', { name: 'Save' }));
     await expectErrorSummary(page, [
       { text: 'Select how this person is related to the baby', href: '#relationshipToInfant' },
+      { text: 'Enter their first name or last name, or answer that you do not know who they are', href: '#givenName' },
       { text: 'Select whether they live with the baby', href: '#livesInHousehold' },
       { text: 'Select whether they care for the baby', href: '#caresForInfant' },
       { text: 'Select whether they visit regularly', href: '#visitsRegularly' },
