@@ -31,7 +31,7 @@ describe('cancelling a transfer to another area', () => {
     await page.locator('#reason').fill(long);
     const refused = await submit(page, page.locator('[data-qa="cancel-transfer"]'));
     assert.equal(refused.status(), 400);
-    await expectErrorSummary(page, [{ text: `Why the transfer is cancelled must be ${String(CANCEL_REASON_LIMIT)} characters or fewer`, href: '#reason' }]);
+    await expectErrorSummary(page, [{ text: `Why the transfer is cancelled must be ${CANCEL_REASON_LIMIT.toLocaleString('en-GB')} characters or fewer: you have ${long.length.toLocaleString('en-GB')}.`, href: '#reason' }]);
     assert.equal(await page.locator('#reason').inputValue(), long);
     await expectNoAxeViolations(page);
   });
