@@ -5,7 +5,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { withGestationDays } from '../src/application/cases/gestation-days.ts';
 import { expectNoAxeViolations, submit, useE2eOnDemoCase } from './helpers/browser.ts';
 import { expectErrorSummary } from './helpers/page-checks.ts';
 
@@ -41,7 +40,7 @@ describe('correct the birth details', () => {
     await page.locator('textarea[name="reason"]').fill('The neonatal discharge summary gives 34+3');
     await submit(page, page.locator('[data-qa="save-birth-details"]'));
     assert.match(new URL(page.url()).pathname, new RegExp(`/cases/${demo.caseId}$`));
-    const row = await withGestationDays(demo.e2e.testApp.ctx.db).selectFrom('cases').select(['gestation_at_birth_weeks', 'gestation_at_birth_days']).where('id', '=', demo.caseId).executeTakeFirstOrThrow();
+    const row = await demo.e2e.testApp.ctx.db.selectFrom('cases').select(['gestation_at_birth_weeks', 'gestation_at_birth_days']).where('id', '=', demo.caseId).executeTakeFirstOrThrow();
     assert.deepEqual([row.gestation_at_birth_weeks, row.gestation_at_birth_days], [34, 3]);
     await expectNoAxeViolations(page);
   });

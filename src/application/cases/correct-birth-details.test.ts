@@ -8,7 +8,6 @@ import { recordEntry } from '../chronology/record-entry.ts';
 import { correctBirthDetails, loadBornRecord } from './correct-birth-details.ts';
 import { createCase } from './create-case.ts';
 import { recordBirth } from './record-birth.ts';
-import { withGestationDays } from './gestation-days.ts';
 
 function actorOf(user: { id: string; organisationId: string }): UserActor {
   return { kind: 'user', userId: user.id, organisationId: user.organisationId, role: 'practitioner', channel: 'web', ip: null };
@@ -44,7 +43,7 @@ describe('correcting the birth details', () => {
     return loaded.value.details;
   }
 
-  const row = (id: string) => withGestationDays(t.ctx.db).selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const row = (id: string) => t.ctx.db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
   it('corrects the date of birth and gestation, auditing each from and to with the reason, and corrects the Birth entry', async () => {
     const id = await bornCase();

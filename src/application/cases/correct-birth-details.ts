@@ -18,7 +18,6 @@ import { writeEntry } from '../chronology/write-entry.ts';
 import type { AppContext } from '../context.ts';
 import { loadCaseAccess } from './case-access.ts';
 import { changeCase } from './change-case.ts';
-import { withGestationDays } from './gestation-days.ts';
 import { CASE_SUMMARY_COLUMNS, toCaseHits, type CaseHit } from './search-cases.ts';
 
 export const CORRECT_BIRTH_DETAILS = 'case.birth-details-corrected';
@@ -44,11 +43,11 @@ type NotBorn = { ok: false; code: 'not-born'; message: string };
 export type LoadBornResult = { ok: true; value: BornRecord } | Refused | NotFound | NotBorn;
 
 export type CorrectBirthResult =
-  | { ok: true; value: { id: string; version: number; changed: DetailChanged[]; profileVersion: number; entriesCorrected: string[] } }
+  | { ok: true; value: { id: string; version: number; details: BirthDetails; changed: DetailChanged[]; profileVersion: number; entriesCorrected: string[] } }
   | Refused
   | NotFound
   | NotBorn
-  | { ok: false; code: 'version-conflict'; message: string }
+  | { ok: false; code: 'version-conflict'; message: string; current: { version: number } }
   | { ok: false; code: 'invalid'; message: string; problems: CorrectionFieldProblem[] }
   | { ok: false; code: 'duplicate-nhs-number'; message: string; matches: CaseHit[] };
 
@@ -57,7 +56,7 @@ const NOT_BORN: NotBorn = { ok: false, code: 'not-born', message: 'The birth is 
 const FORBIDDEN: Refused = { ok: false, code: 'forbidden', message: 'You cannot change this record. Contact its lead professional.' };
 
 function readCase(trx: Tx, caseId: string) {
-  return withGestationDays(trx)
+  return trx
     .selectFrom('cases')
     .select(['id', 'status', 'given_name', 'family_name', 'sex', 'nhs_number', 'date_of_birth', 'gestation_at_birth_weeks', 'gestation_at_birth_days', 'birth_weight_grams', 'version'])
     .where('id', '=', caseId)
@@ -139,10 +138,11 @@ function withTheBirth(row: ChronologyRow): boolean {
 }
 
 /**
- * Corrects the birth details from the version read. `input` is every detail as it should be (the
- * form shows them all); what differs from the record is the correction.
+ * Corrects the birth details from the version read. `input` is each detail as it should be (the
+ * form sends them all; the API may leave some out, and those stay as the record has them); what
+ * differs from the record is the correction.
  */
-export async function correctBirthDetails(ctx: AppContext, actor: UserActor, caseId: string, expectedVersion: number, input: BirthDetails, reason: string | null, submission?: string): Promise<CorrectBirthResult> {
+export async function correctBirthDetails(ctx: AppContext, actor: UserActor, caseId: string, expectedVersion: number, input: Partial<BirthDetails>, reason: string | null, submission?: string): Promise<CorrectBirthResult> {
   return changeCase<CorrectBirthResult>(
     ctx,
     actor,
@@ -153,7 +153,7 @@ export async function correctBirthDetails(ctx: AppContext, actor: UserActor, cas
       const row = (await readCase(trx, caseId))!;
       if (row.status !== 'born' || row.date_of_birth === null) return { changed: false, answer: NOT_BORN, audit: { action: CORRECT_BIRTH_DETAILS, outcome: 'failure', subjectType: 'case', subjectId: caseId, caseId, details: { reason: 'not-born' } } };
       const before = detailsOf(row);
-      const after = tidied(input);
+      const after = tidied({ ...before, ...input });
       const changed = birthDetailsChanged(before, after);
       const problems = correctionProblems(after, reason, changed, today);
       if (problems.length > 0) {
@@ -164,7 +164,7 @@ export async function correctBirthDetails(ctx: AppContext, actor: UserActor, cas
         };
       }
       if (row.version !== expectedVersion) {
-        return { changed: false, answer: { ok: false, code: 'version-conflict', message: 'Someone else changed this record while you were correcting it. Check the details and save again.' } };
+        return { changed: false, answer: { ok: false, code: 'version-conflict', message: 'Someone else changed this record while you were correcting it. Check the details and save again.', current: { version: row.version } } };
       }
       if (after.nhsNumber && after.nhsNumber !== before.nhsNumber) {
         const others = await trx.selectFrom('cases').select(CASE_SUMMARY_COLUMNS).where('nhs_number', '=', after.nhsNumber).where('id', '<>', caseId).execute();
@@ -173,7 +173,7 @@ export async function correctBirthDetails(ctx: AppContext, actor: UserActor, cas
         }
       }
       const why = reason!.trim();
-      const updated = await withGestationDays(trx)
+      const updated = await trx
         .updateTable('cases')
         .set({
           date_of_birth: after.dateOfBirth,
@@ -219,7 +219,7 @@ export async function correctBirthDetails(ctx: AppContext, actor: UserActor, cas
           caseId,
           details: { fromVersion: expectedVersion, toVersion: updated.version, changed, reason: why, profileVersion, ...(entriesCorrected.length > 0 ? { entriesCorrected } : {}), ...(alerts.length > 0 ? { alerts: alerts.map((a) => a.id) } : {}) },
         }),
-        answer: ({ profileVersion }) => ({ ok: true, value: { id: caseId, version: updated.version, changed, profileVersion, entriesCorrected } }),
+        answer: ({ profileVersion }) => ({ ok: true, value: { id: caseId, version: updated.version, details: after, changed, profileVersion, entriesCorrected } }),
         recordId: caseId,
       };
     },

@@ -8,7 +8,6 @@ import type { UserActor } from '../actor.ts';
 import { createCase } from './create-case.ts';
 import { recordEntry } from '../chronology/record-entry.ts';
 import { loadUnbornRecord, recordBirth, type BirthInput } from './record-birth.ts';
-import { withGestationDays } from './gestation-days.ts';
 
 function actorOf(user: { id: string; organisationId: string }, role: Role = 'practitioner'): UserActor {
   return { kind: 'user', userId: user.id, organisationId: user.organisationId, role, channel: 'web', ip: null };
@@ -38,7 +37,7 @@ describe('recording the birth of an unborn baby', () => {
     return result.value.id;
   }
 
-  const row = (id: string) => withGestationDays(t.ctx.db).selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const row = (id: string) => t.ctx.db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
   it('turns the same record into the infant’s, keeping its id and due date, and bumps the version', async () => {
     const id = await unbornCase();

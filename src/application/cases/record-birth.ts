@@ -15,7 +15,6 @@ import { writeEntry } from '../chronology/write-entry.ts';
 import type { AppContext } from '../context.ts';
 import { loadCaseAccess } from './case-access.ts';
 import { changeCase } from './change-case.ts';
-import { withGestationDays } from './gestation-days.ts';
 import { CASE_SUMMARY_COLUMNS, toCaseHits, type CaseHit } from './search-cases.ts';
 
 export interface BirthInput extends BirthFacts {
@@ -159,7 +158,7 @@ export async function recordBirth(ctx: AppContext, actor: UserActor, caseId: str
         ...(sex ? { sex } : {}),
         ...(nhsNumber ? { nhs_number: nhsNumber } : {}),
       };
-      const updated = await withGestationDays(trx)
+      const updated = await trx
         .updateTable('cases')
         .set({ ...changes, updated_at: now, updated_by: actor.userId, version: sql<number>`version + 1` })
         .where('id', '=', caseId)

@@ -7,7 +7,6 @@ import { WebClient } from '../../../../test/helpers/web-client.ts';
 import type { UserActor } from '../../../application/actor.ts';
 import { createCase } from '../../../application/cases/create-case.ts';
 import { recordBirth } from '../../../application/cases/record-birth.ts';
-import { withGestationDays } from '../../../application/cases/gestation-days.ts';
 
 /** The form as the page fills it for the baby born on 20 November 2026 at 39 weeks, 3,200 g. */
 const asShown = {
@@ -48,7 +47,7 @@ describe('correct the birth details page', () => {
     return { id: made.value.id, familyName };
   }
 
-  const row = (id: string) => withGestationDays(t.ctx.db).selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const row = (id: string) => t.ctx.db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
   it('shows the birth details as the record holds them, filled in, with the version read; the record links to it', async () => {
     const { id, familyName } = await bornCase();
