@@ -82,6 +82,14 @@ describe('the profile page’s findings and task lists, kept with the evaluation
     assert.match(withReceived, /Assessed by Northshire, received 2 November 2026: not yet confirmed here/);
   });
 
+  it('say, when nothing fires on a new record, that factors not yet assessed are still assumed (no findings is not no risk)', async () => {
+    const evaluation = frozen(evaluateProfile(facts({ people: [], assessments: [] })));
+    const markup = await findingsAndFactorsMarkup(countingRender(), 'case-1', evaluation, noneReceived, true);
+    assert.match(markup, /data-qa="no-findings">No findings yet\. That is not the same as no risk: every factor below that is not yet assessed is still assumed until it is excluded on evidence\.</);
+    const withFinding = await findingsAndFactorsMarkup(countingRender(), 'case-1', frozen(evaluateProfile(input)), noneReceived, true);
+    assert.doesNotMatch(withFinding, /no-findings/);
+  });
+
   it('are rendered on every call for an evaluation that is not frozen, which could change', async () => {
     const evaluation: ProfileEvaluation = evaluateProfile(input);
     const render = countingRender();
