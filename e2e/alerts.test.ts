@@ -5,6 +5,7 @@ import { before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { recordEntry } from '../src/application/chronology/record-entry.ts';
 import type { Role } from '../src/domain/shared/roles.ts';
+import { ESCALATION_UNREACHED } from '../src/domain/alerts/recipients.ts';
 import { expectNoAxeViolations, signIn, submit, useE2e } from './helpers/browser.ts';
 import { expectErrorSummary, visit } from './helpers/page-checks.ts';
 
@@ -66,5 +67,18 @@ describe('alerts for the lead professional when the hospital records a discharge
     assert.match(await page.locator('[data-qa="alert-facts"]').innerText(), /Rang the ward; first home visit tomorrow at 10am/);
     const navigation = page.getByRole('navigation', { name: 'Menu' });
     assert.equal(await navigation.getByRole('link', { name: 'Alerts', exact: true }).count(), 1);
+  });
+
+  test('an alert whose escalation found no safeguarding lead says so, with what to do', async () => {
+    // As escalate-alerts.ts leaves it when no organisation in the team has a lead and none is designated for the partnership.
+    const { db } = e2e.testApp.ctx;
+    await db.updateTable('alerts').set({ escalated_at: e2e.testApp.clock.now(), escalation_unreached: ESCALATION_UNREACHED }).where('id', '=', alertId).execute();
+    await visit(page, '/alerts?status=all', { status: 200, heading: 'Alerts' });
+    const alert = page.locator(`#alert-${alertId}`);
+    const warning = await alert.locator('[data-qa="escalation-unreached"]').innerText();
+    assert.ok(warning.includes(`Escalation found no safeguarding lead to reach. ${ESCALATION_UNREACHED}`), warning);
+    assert.match(await alert.locator('[data-qa="escalation-unreached-what-to-do"]').innerText(), /^Ask an administrator to give a safeguarding lead the partnership view, or to give one of the organisations in the team around the family a safeguarding lead\./);
+    assert.match(await alert.locator('[data-qa="alert-facts"]').innerText(), /nobody had acknowledged it, but there was no safeguarding lead to send it to/);
+    await expectNoAxeViolations(page);
   });
 });

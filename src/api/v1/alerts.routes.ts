@@ -28,6 +28,12 @@ const Alert = Type.Object({
   findingId: Type.Optional(Type.String()),
   raisedAt: Type.String({ format: 'date-time' }),
   escalatedAt: Type.Optional(Type.String({ format: 'date-time' })),
+  escalationUnreached: Type.Optional(
+    Type.String({
+      description:
+        'Only when the escalation found no safeguarding lead to reach (no organisation in the team around the family has one, and the partnership has none designated): the note the alert keeps saying so. An administrator has been emailed; until a lead is given the partnership view, or an organisation in the team a lead, such alerts reach nobody beyond the team',
+    }),
+  ),
   reachedAs: Type.String({ description: alternativesInWords(REACHED_AS) }),
   acknowledgedAt: Type.Optional(Type.String({ format: 'date-time' })),
   acknowledgedNote: Type.Optional(Type.String()),
@@ -37,12 +43,13 @@ const AlertList = Type.Object({ alerts: Type.Array(Alert), counts: Type.Object({
 const Acknowledged = Type.Object({ id: Type.String(), caseId: Type.String(), acknowledgedAt: Type.String({ format: 'date-time' }) });
 
 function toApi(alert: MyAlert): Static<typeof Alert> {
-  const { findingId, escalatedAt, acknowledgedAt, acknowledgedNote, raisedAt, ...rest } = alert;
+  const { findingId, escalatedAt, escalationUnreached, acknowledgedAt, acknowledgedNote, raisedAt, ...rest } = alert;
   return {
     ...rest,
     raisedAt: raisedAt.toISOString(),
     ...(findingId ? { findingId } : {}),
     ...(escalatedAt ? { escalatedAt: escalatedAt.toISOString() } : {}),
+    ...(escalationUnreached === null ? {} : { escalationUnreached }),
     ...(acknowledgedAt ? { acknowledgedAt: acknowledgedAt.toISOString() } : {}),
     ...(acknowledgedNote ? { acknowledgedNote } : {}),
   };

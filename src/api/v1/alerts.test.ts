@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { apiTokenFor, makeCase, makeOrganisation, makeUser } from '../../../test/helpers/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { escalateOverdueAlerts } from '../../application/alerts/escalate-alerts.ts';
+import { ESCALATION_UNREACHED } from '../../domain/alerts/recipients.ts';
+import { serviceToday } from '../../domain/shared/service-day.ts';
 
 interface ApiAlert {
   id: string;
@@ -110,5 +113,40 @@ describe('alerts API', () => {
     const after = (await call('socialWorker', 'GET', '/alerts?status=all')).json<{ alerts: ApiAlert[]; counts: { open: number } }>();
     assert.equal(after.counts.open, 2);
     assert.equal(after.alerts.find((a) => a.id === alert!.id)?.acknowledgedNote, 'Referred to children’s social care; paediatrician at 2pm');
+  });
+});
+
+describe('alerts API: an escalation that reached nobody', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp();
+  });
+  after(async () => t.close());
+
+  it('gives the note the alert keeps as escalationUnreached, and leaves it out of an alert that reached a lead', async () => {
+    const alone = await makeOrganisation(t.ctx, 'hospital', 'Nolead Hospital');
+    const nurse = await makeUser(t.ctx, { name: 'Nia Nurse', organisationId: alone.id });
+    const midwife = await makeUser(t.ctx, { name: 'Mo Midwife', organisationId: alone.id });
+    const { id: caseId } = await makeCase(t.ctx, { familyName: 'Nolead', teamUserIds: [nurse.id, midwife.id] });
+    const token = await apiTokenFor(t.ctx, midwife.email);
+    const call = (url: string, payload?: object) => t.app.inject({ method: payload ? 'POST' : 'GET', url: `/api/v1${url}`, headers: { authorization: `Bearer ${token}` }, ...(payload ? { payload } : {}) });
+    const discharge = { kind: 'hospital-discharge', occurredAt: '2026-11-22', summary: 'Home today', source: 'agency-record' };
+    assert.equal((await call(`/cases/${caseId}/events`, discharge)).statusCode, 201);
+    t.clock.advanceMinutes(5 * 60);
+    assert.deepEqual((await escalateOverdueAlerts(t.ctx)).escalated.map((e) => e.via), ['nobody']);
+    // A lead for the organisation: the next alert's escalation reaches her.
+    await makeUser(t.ctx, { name: 'Lee Lead', organisationId: alone.id, role: 'safeguarding-lead' });
+    assert.equal((await call(`/cases/${caseId}/events`, { ...discharge, occurredAt: serviceToday(t.clock.now()), summary: 'Home again' })).statusCode, 201);
+    t.clock.advanceMinutes(5 * 60);
+    assert.deepEqual((await escalateOverdueAlerts(t.ctx)).escalated.map((e) => e.via), ['organisations']);
+
+    // The midwife recorded both: they were acknowledged for her, so they are under all.
+    const listed = await call('/alerts?status=all');
+    assert.equal(listed.statusCode, 200, listed.body);
+    const [second, first] = listed.json<{ alerts: (ApiAlert & { escalatedAt?: string; escalationUnreached?: string })[] }>().alerts;
+    assert.equal(first!.escalationUnreached, ESCALATION_UNREACHED);
+    assert.ok(first!.escalatedAt);
+    assert.ok(second!.escalatedAt);
+    assert.equal('escalationUnreached' in second!, false);
   });
 });

@@ -28,6 +28,8 @@ export interface MyAlert {
   findingId: string | null;
   raisedAt: Date;
   escalatedAt: Date | null;
+  /** Said on the alert when its escalation found no safeguarding lead to reach (escalate-alerts.ts); null otherwise. */
+  escalationUnreached: string | null;
   reachedAs: ReachedAs;
   acknowledgedAt: Date | null;
   acknowledgedNote: string | null;
@@ -76,6 +78,7 @@ function myAlertsQuery(db: Queryable, userId: string, status: AlertStatus, first
       'alerts.finding_id',
       'alerts.raised_at',
       'alerts.escalated_at',
+      'alerts.escalation_unreached',
       'alert_recipients.reached_as',
       'alert_recipients.acknowledged_at',
       'alert_recipients.acknowledged_note',
@@ -133,6 +136,7 @@ function alertFromRow(row: AlertRow): MyAlert {
     findingId: row.finding_id,
     raisedAt: row.raised_at,
     escalatedAt: row.escalated_at,
+    escalationUnreached: row.escalation_unreached,
     reachedAs: row.reached_as,
     acknowledgedAt: row.acknowledged_at,
     acknowledgedNote: row.acknowledged_note,

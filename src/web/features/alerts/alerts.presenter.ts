@@ -11,6 +11,14 @@ function acknowledgement(alert: MyAlert): string | null {
   return `${formatDateTime(alert.acknowledgedAt)}: ${alert.acknowledgedNote ?? ''}`;
 }
 
+/**
+ * What to do when an alert's escalation reached nobody (no organisation in the team has a safeguarding
+ * lead, and the partnership has none designated: docs/domain.md, "Alerts"): only an administrator can
+ * give the service someone to escalate to.
+ */
+export const UNREACHED_WHAT_TO_DO =
+  'Ask an administrator to give a safeguarding lead the partnership view, or to give one of the organisations in the team around the family a safeguarding lead. Until then, an alert on this baby that nobody in the team acknowledges in time reaches nobody else: act on this one within the team.';
+
 export function presentAlert(alert: MyAlert) {
   return {
     id: alert.id,
@@ -23,6 +31,8 @@ export function presentAlert(alert: MyAlert) {
     raised: formatDateTime(alert.raisedAt),
     reachedAs: REACHED_AS_WORDS[alert.reachedAs],
     escalated: alert.escalatedAt ? formatDateTime(alert.escalatedAt) : null,
+    // The note the alert keeps when its escalation found no safeguarding lead, and what to do about it.
+    unreached: alert.escalationUnreached === null ? null : { note: alert.escalationUnreached, whatToDo: UNREACHED_WHAT_TO_DO },
     acknowledged: acknowledgement(alert),
     open: alert.acknowledgedAt === null,
   };

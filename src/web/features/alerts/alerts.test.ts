@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { actorFor, makeCase, makeUser } from '../../../../test/helpers/factories.ts';
+import { actorFor, makeCase, makeOrganisation, makeUser } from '../../../../test/helpers/factories.ts';
 import { qaElement, qaElements, textOf } from '../../../../test/helpers/html.ts';
 import { createTestApp, TEST_SESSION_SECRET, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { RoundTrips } from '../../../../test/helpers/round-trips.ts';
@@ -8,6 +8,8 @@ import { buildApp } from '../../../app.ts';
 import { WebClient } from '../../../../test/helpers/web-client.ts';
 import { readFirstOpenAlerts } from '../../../application/alerts/list-alerts.ts';
 import { recordEntry } from '../../../application/chronology/record-entry.ts';
+import { escalateOverdueAlerts } from '../../../application/alerts/escalate-alerts.ts';
+import { ESCALATION_UNREACHED } from '../../../domain/alerts/recipients.ts';
 
 /** The error summary's links, ids with digits included. */
 function summaryLinks(html: string): string[] {
@@ -194,5 +196,50 @@ describe('alerts pages', () => {
       const entry = await t.ctx.db.selectFrom('audit_log').select('details').where('actor_user_id', '=', socialWorker.id).where('action', '=', 'cases.list').executeTakeFirstOrThrow();
       assert.deepEqual((entry.details as { alertIds: string[] }).alertIds, inPageOrder.slice(0, 5));
     });
+  });
+});
+
+describe('an alert whose escalation reached nobody', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp();
+  });
+  after(async () => t.close());
+
+  /** A team of two from one organisation, with or without a safeguarding lead of its own; a discharge alerts both, and nobody acknowledges it in time. */
+  async function overdueAlert(name: string, withLead: boolean) {
+    const organisation = await makeOrganisation(t.ctx, 'hospital', `${name} Hospital`);
+    const nurse = await makeUser(t.ctx, { organisationId: organisation.id, name: `${name} Nurse` });
+    const midwife = await makeUser(t.ctx, { organisationId: organisation.id, name: `${name} Midwife` });
+    if (withLead) await makeUser(t.ctx, { organisationId: organisation.id, name: `${name} Lead`, role: 'safeguarding-lead' });
+    const { id: caseId } = await makeCase(t.ctx, { familyName: name, teamUserIds: [nurse.id, midwife.id] });
+    assert.ok((await recordEntry(t.ctx, actorFor(nurse), caseId, { kind: 'hospital-discharge', occurredAt: '2026-11-22', summary: 'Home today', source: 'observed' })).ok);
+    return { caseId, midwife };
+  }
+
+  it('says so on the alert, plainly, with what to do; an alert that reached a lead does not', async () => {
+    const unreached = await overdueAlert('Nolead', false);
+    const reached = await overdueAlert('Haslead', true);
+    t.clock.advanceMinutes(5 * 60);
+    const report = await escalateOverdueAlerts(t.ctx);
+    assert.deepEqual(report.escalated.map((e) => [e.caseId, e.via]).sort(), [[unreached.caseId, 'nobody'], [reached.caseId, 'organisations']].sort());
+    // Signed in after the hours have passed (a session left idle that long has ended).
+    const client = await WebClient.signedIn(t.app, unreached.midwife);
+
+    const alert = qaElements((await client.get('/alerts')).body, 'alert');
+    assert.equal(alert.length, 1);
+    assert.equal(textOf(qaElement(alert[0]!, 'escalation-unreached')), `! Warning Escalation found no safeguarding lead to reach. ${ESCALATION_UNREACHED}`);
+    assert.equal(
+      textOf(qaElement(alert[0]!, 'escalation-unreached-what-to-do')),
+      'Ask an administrator to give a safeguarding lead the partnership view, or to give one of the organisations in the team around the family a safeguarding lead. Until then, an alert on this baby that nobody in the team acknowledges in time reaches nobody else: act on this one within the team.',
+    );
+    assert.match(textOf(qaElement(alert[0]!, 'alert-facts')), /Escalated 22 November 2026 at 2:00pm: nobody had acknowledged it, but there was no safeguarding lead to send it to/);
+    // Under all alerts too.
+    const all = await client.get('/alerts?status=all');
+    assert.ok(qaElement(all.body, 'escalation-unreached'));
+
+    const other = (await (await WebClient.signedIn(t.app, reached.midwife)).get('/alerts')).body;
+    assert.equal(qaElement(other, 'escalation-unreached'), null);
+    assert.match(textOf(qaElement(other, 'alert-facts')), /Escalated 22 November 2026 at 2:00pm: nobody had acknowledged it$/);
   });
 });
