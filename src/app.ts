@@ -50,7 +50,7 @@ import { assets } from './web/plugins/assets.ts';
 import { answerUnreadableAddress, errors } from './web/plugins/errors.ts';
 import { createPdfRenderer, type PdfRenderer, type PdfRendererOptions } from './infrastructure/pdf/pdf-renderer.ts';
 import { fastifyTracingPlugin, tracingStarted } from './infrastructure/tracing/tracing.ts';
-import { lazyRequestLoggers, logOptions, requestIdFor, requestLogging, type LogDestination } from './web/plugins/request-logging.ts';
+import { logOptions, requestIdFor, requestLogging, requestLogs, type LogDestination } from './web/plugins/request-logging.ts';
 import { requestMetrics, requestObserver } from './web/plugins/request-metrics.ts';
 import { security } from './web/plugins/security.ts';
 import { sessions } from './web/plugins/sessions.ts';
@@ -78,23 +78,25 @@ export interface BuildAppOptions {
 }
 
 export async function buildApp({ ctx, sessionSecret, logger = false, logDestination, checkReplies = false, tracing = tracingStarted(), makePdfRenderer = createPdfRenderer }: BuildAppOptions): Promise<FastifyInstance> {
-  const logs = logger || logDestination !== undefined;
+  // With logs on, each request's line and its metrics are written as it ends, no hook (request-logging.ts, RequestEnds); Fastify's own logger is off either way.
+  const logs = logger || logDestination !== undefined ? requestLogs({ level: ctx.config.logLevel, destination: logDestination, onEnd: requestObserver(ctx.metrics) }) : undefined;
   const app = Fastify({
-    // With logs on, each request's line and its metrics are written as Fastify ends it, no hook (request-logging.ts, RequestLines).
-    ...logOptions(logs ? { level: ctx.config.logLevel, destination: logDestination, onEnd: requestObserver(ctx.metrics) } : undefined),
+    ...logOptions(logs),
     trustProxy: ctx.config.trustProxy,
     genReqId: requestIdFor(ctx.config.trustProxy),
     bodyLimit: 1_048_576,
-    frameworkErrors: answerUnreadableAddress,
+    frameworkErrors: logs ? logs.beforeRouting(answerUnreadableAddress) : answerUnreadableAddress,
   });
-  if (logs) lazyRequestLoggers(app.log);
+  // The service's logger as app.log (background work, plugins) and for Fastify's own client errors.
+  if (logs) app.log = logs.logger;
   app.decorate('ctx', ctx);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler(checkReplies));
   if (checkReplies) await app.register(publishedStatuses);
 
-  if (tracing) await app.register(await fastifyTracingPlugin());
-  await app.register(requestLogging);
+  // With logs on, the request span ends beside the request line, so that no onResponse hook runs.
+  if (tracing) await app.register(await fastifyTracingPlugin(), { endsWith: logs ? (end) => logs.alsoOnEnd(end) : undefined });
+  await app.register(requestLogging, { logs });
   if (!logs) await app.register(requestMetrics);
   await app.register(fastifyFormbody, { bodyLimit: 262_144 });
   await app.register(openapi);

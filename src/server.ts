@@ -23,7 +23,7 @@
 import './infrastructure/tracing/register.ts';
 import cluster from 'node:cluster';
 import type { AddressInfo } from 'node:net';
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
 import { createContext, systemClock } from './application/context.ts';
 import { markStopping } from './application/health.ts';
@@ -41,7 +41,7 @@ import { stopOnSignals, trackRequests, type RequestsInFlight } from './infrastru
 import { superviseWorkers } from './infrastructure/process/worker-supervisor.ts';
 import { stopTracing } from './infrastructure/tracing/tracing.ts';
 import { startProcessMetrics, type ProcessMetrics } from './observability.ts';
-import { loggerOptions } from './web/plugins/request-logging.ts';
+import { serviceLogger } from './web/plugins/request-logging.ts';
 
 function readConfig(): Config {
   try {
@@ -137,9 +137,9 @@ async function main(): Promise<void> {
     await app.listen({ port: config.port, host: config.host });
     port = (app.server.address() as AddressInfo).port;
   } else {
-    // The primary serves nothing, but logs as the workers do: the same pino options and redaction,
-    // through a Fastify instance that never listens.
-    const log = Fastify({ logger: loggerOptions(config.logLevel) }).log;
+    // The primary serves nothing, but logs as the workers do: the service's logger (the same pino
+    // options and redaction).
+    const log = serviceLogger(config.logLevel);
     const background = startBackgroundWork(ctx, database.db, log);
     describeBackgroundWork(config, ctx.auditKeys, background, database.engine);
     const workers = superviseWorkers({

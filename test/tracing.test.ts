@@ -102,6 +102,35 @@ describe('one event written is one trace', () => {
     assert.equal(JSON.stringify({ attributes: request.attributes, status: request.status, events: request.events }).includes(SURNAME), false);
   });
 
+  it('ends the request span beside the request line when logs are on (no onResponse hook of its own), its status and error as without', async () => {
+    const lines: string[] = [];
+    const logged = await buildApp({ ctx: { ...ctx, config: { ...ctx.config, logLevel: 'info' } }, sessionSecret: TEST_SESSION_SECRET, tracing: true, logDestination: { write: (line) => void lines.push(line) } });
+    logged.get('/fails', async () => {
+      await Promise.resolve();
+      throw new TypeError(`${SURNAME} is not valid`);
+    });
+    await logged.ready();
+    exporter.reset();
+    assert.equal((await logged.inject('/sign-in')).statusCode, 200);
+    assert.equal((await logged.inject('/fails')).statusCode, 500);
+    await logged.close();
+    const requests = exporter.getFinishedSpans().filter((span) => span.name === 'request');
+    assert.deepEqual(
+      requests.map((span) => [span.attributes['http.route'], span.attributes['http.response.status_code'], span.status.code, span.attributes['error.type']]),
+      [
+        ['/sign-in', 200, SpanStatusCode.UNSET, undefined],
+        ['/fails', 500, SpanStatusCode.ERROR, 'TypeError'],
+      ],
+    );
+    assert.deepEqual(
+      lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line['msg'] === 'request').map((line) => [line['route'], line['status']]),
+      [
+        ['/sign-in', 200],
+        ['/fails', 500],
+      ],
+    );
+  });
+
   const named = (name: string) => spans.filter((span) => span.name === name);
   const parentOf = (span: ReadableSpan) => spans.find((other) => other.spanContext().spanId === span.parentSpanContext?.spanId);
   const ancestors = (span: ReadableSpan): string[] => {

@@ -1,5 +1,5 @@
 // Each request's span, made from Fastify's own hooks: "request", the server span (from onRequest to
-// onResponse: the route template, the method and the status). It is made the active span in
+// the response's end: the route template, the method and the status). It is made the active span in
 // onRequest, and the rest of the request (its hooks, the body's parsing and the route's handler) runs
 // in that context, so the use case's steps and SQL statements are its children. A W3C traceparent from
 // a proxy makes the request a child of the proxy's span. This replaces the http instrumentation's
@@ -63,26 +63,43 @@ function startRequestSpan(request: FastifyRequest, _reply: FastifyReply, done: (
   context.with(contextWithSpan(parent, span), done);
 }
 
-function endRequestSpan(request: FastifyRequest, reply: FastifyReply, done: () => void): void {
+/** The request's span ended with its status, as the request ends. */
+function endRequestSpan(request: FastifyRequest, reply: FastifyReply): void {
   const span = request.traceSpan;
   if (span !== null) {
     span.setAttribute('http.response.status_code', reply.statusCode);
     if (reply.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
     span.end();
   }
+}
+
+function endRequestSpanHook(request: FastifyRequest, reply: FastifyReply, done: () => void): void {
+  endRequestSpan(request, reply);
   done();
+}
+
+export interface RequestSpansOptions {
+  /**
+   * Where else each request's end is watched (the logs' RequestEnds, web/plugins/request-logging.ts):
+   * given endRequestSpan to call there, so that no onResponse hook is needed; without it the span
+   * ends in an onResponse hook of its own. With no onResponse hook in the app, Fastify adds no
+   * listeners of its own to the response and runs no hook runner (docs/operations/tracing.md, "A
+   * service with no Fastify logger").
+   */
+  endsWith?: ((end: (request: FastifyRequest, reply: FastifyReply) => void) => void) | undefined;
 }
 
 /** Registered by app.ts before the routes. */
 export const requestSpans = fp(
-  (app: FastifyInstance, _options: unknown, done: () => void) => {
+  (app: FastifyInstance, options: RequestSpansOptions, done: () => void) => {
     app.decorateRequest('traceSpan', null);
     app.addHook('onRequest', startRequestSpan);
     app.addHook('onError', (request, _reply, error, hookDone) => {
       request.traceSpan?.setAttribute('error.type', errorType(error));
       hookDone();
     });
-    app.addHook('onResponse', endRequestSpan);
+    if (options.endsWith) options.endsWith(endRequestSpan);
+    else app.addHook('onResponse', endRequestSpanHook);
     done();
   },
   { name: 'request-spans' },

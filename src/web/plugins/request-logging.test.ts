@@ -1,12 +1,12 @@
 // The request's logger is made only when something logs through it (issue 20), and the request line
-// is written as Fastify ends the request (RequestLines), by hand: the bytes Fastify's own child logger
-// per request wrote, the id once, under reqId, first. What else is done as a request ends (the
+// is written as the request ends (RequestEnds), by hand: the bytes Fastify's own child logger per
+// request wrote, the id once, under reqId, first; the app has no Fastify logger. What else is done as a request ends (the
 // request metrics) is done once for every request, whatever the level.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { SignedInUser } from '../../application/auth/signed-in-user.ts';
-import { durationText, lazyRequestLoggers, logOptions, RequestLogger, requestIdFor, requestLogging } from './request-logging.ts';
+import { durationText, logOptions, RequestLogger, requestIdFor, requestLogging, requestLogs } from './request-logging.ts';
 import type { RequestObserver } from './request-metrics.ts';
 
 const USERS: Record<string, SignedInUser> = {
@@ -18,9 +18,10 @@ const USERS: Record<string, SignedInUser> = {
 /** An app logging at `level` to `lines`, each ended request's route noted in `ended`, as app.ts builds its log. */
 async function loggingApp(level: string, lines: string[], ended: (string | undefined)[]): Promise<FastifyInstance> {
   const onEnd: RequestObserver = (_request, _reply, route) => void ended.push(route);
-  const app = Fastify({ ...logOptions({ level, destination: { write: (line) => void lines.push(line) }, onEnd }), genReqId: requestIdFor(false) });
-  lazyRequestLoggers(app.log);
-  await app.register(requestLogging);
+  const logs = requestLogs({ level, destination: { write: (line) => void lines.push(line) }, onEnd });
+  const app = Fastify({ ...logOptions(logs), genReqId: requestIdFor(false) });
+  app.log = logs.logger;
+  await app.register(requestLogging, { logs });
   app.decorateRequest('user', null);
   app.addHook('preHandler', async (request) => {
     request.user = USERS[String(request.headers['x-signed-in'])] ?? null;
@@ -130,8 +131,7 @@ describe('request logging', () => {
   });
 
   it('reads its level from the parent until the child is made, and sets it on the child only', () => {
-    const logger = app.log.child({ reqId: 'r-1' }, {});
-    assert.ok(logger instanceof RequestLogger);
+    const logger = new RequestLogger(app.log, 'r-1');
     assert.equal(logger.level, 'info');
     logger.level = 'warn';
     assert.equal(logger.level, 'warn');
@@ -154,6 +154,22 @@ describe('request logging', () => {
       ['something to say'],
     );
     assert.deepEqual(quietEnded, ['/warns', '/quiet']);
+  });
+});
+
+describe("Fastify's own lines, the app having no Fastify logger", () => {
+  it('writes the line for a request refused while the server stops through the service\'s logger, and no request lines of Fastify\'s', () => {
+    const lines: string[] = [];
+    const logs = requestLogs({ level: 'info', destination: { write: (line) => void lines.push(line) }, onEnd: undefined });
+    const { logger, logController } = logOptions(logs);
+    assert.equal(logger, false);
+    const request = { log: logs.logger } as never;
+    logController!.requestCompleted(null, request, request);
+    logController!.serviceUnavailable(logs.logger, undefined as never);
+    assert.deepEqual(
+      lines.map((line) => JSON.parse(line) as Record<string, unknown>).map((line) => [line['msg'], line['res']]),
+      [['request aborted - refusing to accept new requests as server is closing', { statusCode: 503 }]],
+    );
   });
 });
 

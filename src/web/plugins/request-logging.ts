@@ -7,8 +7,8 @@
 // hooks and handler run in its request scope, so the audit entries it writes carry the same id.
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
-import type { IncomingMessage } from 'node:http';
-import { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyLogFn, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyLogFn, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import { runForRequest } from '../../infrastructure/process/request-scope.ts';
 import { withoutUrlQueries } from './log-url-queries.ts';
@@ -68,6 +68,8 @@ const REDACTED = [
   'err.internalQuery',
   'err.parameters',
   'err.query',
+  // A client's unreadable request (Fastify's clientError, logged at trace) keeps the bytes it sent.
+  'err.rawPacket',
 ];
 
 export function loggerOptions(level: string, destination?: LogDestination): FastifyServerOptions['logger'] {
@@ -80,23 +82,32 @@ export function loggerOptions(level: string, destination?: LogDestination): Fast
       res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
     },
     // Redaction removes fields; an address quoted in text (a warning's message, an error's stack)
-    // loses its query and fragment here. The request line RequestLines writes never comes this way.
+    // loses its query and fragment here. The request line RequestEnds writes never comes this way.
     hooks: { streamWrite: withoutUrlQueries },
     stream: destination ?? toStandardOutput(),
   };
 }
 
-type ChildLoggerFactory = NonNullable<FastifyServerOptions['childLoggerFactory']>;
-type Bindings = Parameters<ChildLoggerFactory>[1];
-type ChildOptions = Parameters<ChildLoggerFactory>[2];
+/**
+ * The service's logger: pino at `level` with the redaction, serializers and address cutting above,
+ * to the destination (standard output when none is given). Fastify makes it, with its own serializers
+ * under ours (the error's among them), from a Fastify made for nothing else; the app itself is built
+ * with no logger (logOptions).
+ */
+export function serviceLogger(level: string, destination?: LogDestination): FastifyBaseLogger {
+  return Fastify({ logger: loggerOptions(level, destination) }).log;
+}
+
+type Bindings = Parameters<FastifyBaseLogger['child']>[0];
+type ChildOptions = Parameters<FastifyBaseLogger['child']>[1];
 const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /**
- * A request's `request.log`, whose pino child logger (the request id as its binding, as Fastify
- * makes one) is made only when something logs through it: an error, a warning. Fastify made that
- * child for every request, some 530 B of a fixed page's 48 KB and 1 to 3.5% of its CPU (issue 20;
- * docs/operations/tracing.md, "What logging and metrics cost"), while most requests log nothing but
- * their request line, which RequestLines writes with the id first, the bytes the child would write.
+ * A request's `request.log` and `reply.log`, given it in requestLogging's onRequest hook: the errors
+ * and warnings the code and Fastify write for the request go through the service's logger with the
+ * request's id (`reqId`, as Fastify's own child logger wrote it), through a pino child made the first
+ * time something logs. Most requests log nothing but their request line, which RequestEnds writes
+ * itself. It also holds when the request started, for the line's duration and the metrics.
  */
 export class RequestLogger implements FastifyBaseLogger {
   declare readonly fatal: FastifyLogFn;
@@ -107,18 +118,17 @@ export class RequestLogger implements FastifyBaseLogger {
   declare readonly trace: FastifyLogFn;
   declare readonly silent: FastifyLogFn;
   #child: FastifyBaseLogger | undefined;
+  /** performance.now() when the request came (its onRequest hook). */
+  readonly startedAt = performance.now();
 
   constructor(
     private readonly parent: FastifyBaseLogger,
-    private readonly bindings: Bindings,
-    private readonly options: ChildOptions | undefined,
-    /** pino's own child(), called on the parent: the parent's child() gives another RequestLogger (lazyRequestLoggers). */
-    private readonly pinoChild: FastifyBaseLogger['child'],
+    readonly requestId: string,
   ) {}
 
   /** The child logger, made the first time it is needed. */
   made(): FastifyBaseLogger {
-    return (this.#child ??= this.pinoChild.call(this.parent, this.bindings, this.options));
+    return (this.#child ??= this.parent.child({ reqId: this.requestId }));
   }
 
   get level(): string {
@@ -146,25 +156,9 @@ for (const level of LEVELS) {
   });
 }
 
-/**
- * Makes the app's logger (`app.log`, pino as Fastify made it) give a RequestLogger for each
- * request, or pino's child at once when a route asks for its own level or serializers (none does
- * today), which the request line must obey. Fastify asks its own logger's child() for each request
- * when no childLoggerFactory is set; a factory of ours costs a check of what it gave as well
- * (Fastify's validateLogger: two arrays and a closure a request; the whole step some 130 ns against
- * 20 in a loop, issue 20). pino's children inherit this child(), so theirs are lazy too.
- */
-export function lazyRequestLoggers(log: FastifyBaseLogger): void {
-  // eslint-disable-next-line @typescript-eslint/unbound-method -- pino's child(), called with each parent as this
-  const pinoChild = log.child;
-  log.child = function requestLogger(this: FastifyBaseLogger, bindings: Bindings, options?: ChildOptions): FastifyBaseLogger {
-    return options?.level === undefined && options?.serializers === undefined ? new RequestLogger(this, bindings, options, pinoChild) : pinoChild.call(this, bindings, options);
-  };
-}
-
 /** The request line's fields after the id, as written through a logger (which carries the id itself). */
-function requestFields(request: FastifyRequest, reply: FastifyReply, route: string): Record<string, unknown> {
-  const fields: Record<string, unknown> = { method: request.method, route, status: reply.statusCode, durationMs: durationMs(reply) };
+function requestFields(request: FastifyRequest, reply: FastifyReply, route: string, elapsedMs: number): Record<string, unknown> {
+  const fields: Record<string, unknown> = { method: request.method, route, status: reply.statusCode, durationMs: Math.round(elapsedMs * 10) / 10 };
   if (request.user) {
     fields['userId'] = request.user.id;
     fields['organisationId'] = request.user.organisationId;
@@ -174,7 +168,6 @@ function requestFields(request: FastifyRequest, reply: FastifyReply, route: stri
 
 /** The request line's route when no route matched (a 404, or a request refused before routing). */
 const NO_ROUTE = '(no route)';
-const durationMs = (reply: FastifyReply): number => Math.round(reply.elapsedTime * 10) / 10;
 const TENTHS = ['.0', '.1', '.2', '.3', '.4', '.5', '.6', '.7', '.8', '.9'];
 /**
  * durationMs as JSON writes it (12.3, or 12 for 12.0), from whole tenths: a fraction's text is
@@ -196,22 +189,27 @@ const LINE_START = `{"level":${String(INFO)},"time":`;
 /** Whether pino writes request lines (info): not above info (LOG_LEVEL=warn). */
 const writesRequestLines = (pino: FastifyBaseLogger): boolean => (pino as FastifyBaseLogger & { isLevelEnabled(level: string): boolean }).isLevelEnabled('info');
 
+/** Where a response's reply is kept for the one `finish` listener all responses share. */
+const REPLY = Symbol('icp.reply');
+type ObservedResponse = ServerResponse & { [REPLY]?: FastifyReply };
+
 /**
- * What is done as each request ends when logs are on: its request line written, and what else it
- * is given (the request metrics). Fastify asks its LogController once for every request it answers
- * with a logger set, after the onResponse hooks (requestCompleted); doing the work here rather than
- * in onResponse hooks spares a hook runner and its closures a request (issue 20; docs/operations/
- * tracing.md, "What logging and metrics cost"). Fastify's own request lines stay off.
+ * The service's logs as the app uses them: its logger (app.log), each request's RequestLogger, and
+ * what is done as each request ends: its request line written, and what else it is given (the
+ * request metrics; the request span when traced). The app has no Fastify logger (issue 20; docs/
+ * operations/tracing.md, "A service with no Fastify logger"): Fastify then makes no child logger a
+ * request, adds no `finish` and `error` listeners of its own and runs no LogController, which cost
+ * some 3% of a fixed page with nothing to do. Instead requestLogging's onRequest hook gives the
+ * request its logger (begin) and the response one `finish` listener, shared by all (ended).
  *
  * The line is pino's bytes, written by hand from its known fields: level, time, pino's base (pid,
  * hostname), the id under Fastify's label (reqId), method, route template, status, duration, the
  * user's and organisation's ids when signed in, and the message. pino's serializers and redaction
  * have nothing to do on these fields, and building its line object and JSON was most of a request
  * line's cost (some 1.3 KB allocated a request). When the request's own child logger was made (the
- * handler logged, or a route set its own level), the line goes through it as pino writes it, under
- * the level it has.
+ * handler logged), the line goes through it as pino writes it, under the level it has.
  */
-export class RequestLines extends LogController {
+export class RequestEnds {
   readonly #base = `,"pid":${String(process.pid)},"hostname":${JSON.stringify(os.hostname())}`;
   /**
    * The line from the method's key to the duration's, by route template, method and status, made
@@ -220,28 +218,65 @@ export class RequestLines extends LogController {
    * them afresh was some 90 ns of a line's 280 to 410 (issue 20).
    */
   readonly #middles = new Map<string, Map<string, Map<number, string>>>();
+  /** The one `finish` listener, with `this` the response. */
+  readonly #finished: (this: ObservedResponse) => void;
 
   constructor(
+    /** The service's logger (serviceLogger). */
+    readonly logger: FastifyBaseLogger,
     private readonly destination: LogDestination,
-    private readonly onEnd: RequestObserver | undefined,
+    private onEnd: RequestObserver | undefined,
   ) {
-    super({ disableRequestLogging: true });
+    const ended = (reply: FastifyReply) => this.ended(reply.request, reply);
+    this.#finished = function finished(this: ObservedResponse) {
+      const reply = this[REPLY];
+      if (reply !== undefined) ended(reply);
+    };
   }
 
-  override requestCompleted(_error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
-    const route = routeTemplate(request);
-    this.onEnd?.(request, reply, route);
+  /** Something more done as each request ends, after what is done already (the request span's end, when traced). */
+  alsoOnEnd(observer: (request: FastifyRequest, reply: FastifyReply) => void): void {
+    const first = this.onEnd;
+    this.onEnd = first
+      ? (request, reply, route, elapsedMs) => {
+          first(request, reply, route, elapsedMs);
+          observer(request, reply);
+        }
+      : observer;
+  }
+
+  /** A request comes: its logger, and its response watched for its end. */
+  begin(request: FastifyRequest, reply: FastifyReply): void {
+    request.log = reply.log = new RequestLogger(this.logger, request.id);
+    (reply.raw as ObservedResponse)[REPLY] = reply;
+    reply.raw.on('finish', this.#finished);
+  }
+
+  /** Fastify's refusal of an address before routing (frameworkErrors), with the request given its logger first. */
+  beforeRouting<A extends unknown[]>(answer: (error: FastifyError, request: FastifyRequest, reply: FastifyReply, ...rest: A) => void) {
+    return (error: FastifyError, request: FastifyRequest, reply: FastifyReply, ...rest: A): void => {
+      request.log = reply.log = new RequestLogger(this.logger, request.id);
+      answer(error, request, reply, ...rest);
+    };
+  }
+
+  /** The request's line and what else is done as it ends. */
+  ended(request: FastifyRequest, reply: FastifyReply): void {
     const log = request.log;
-    const parent = log instanceof RequestLogger ? log.parentWhileUnmade() : undefined;
-    if (parent === undefined) log.info(requestFields(request, reply, route ?? NO_ROUTE), 'request');
-    else if (writesRequestLines(parent)) this.destination.write(this.line(request, reply, route ?? NO_ROUTE));
+    if (!(log instanceof RequestLogger)) return;
+    const elapsedMs = performance.now() - log.startedAt;
+    const route = routeTemplate(request);
+    this.onEnd?.(request, reply, route, elapsedMs);
+    const parent = log.parentWhileUnmade();
+    if (parent === undefined) log.info(requestFields(request, reply, route ?? NO_ROUTE, elapsedMs), 'request');
+    else if (writesRequestLines(parent)) this.destination.write(this.line(request, reply, route ?? NO_ROUTE, elapsedMs));
   }
 
   /** The line pino would write through the request's child logger (request-logging.test.ts holds the two equal). */
-  private line(request: FastifyRequest, reply: FastifyReply, route: string): string {
+  private line(request: FastifyRequest, reply: FastifyReply, route: string, elapsedMs: number): string {
     const user = request.user;
     const who = user ? `,"userId":"${inJson(user.id)}","organisationId":"${inJson(user.organisationId)}"` : '';
-    return `${LINE_START}${String(Date.now())}${this.#base},"reqId":"${inJson(request.id)}${this.middle(route, request.method, reply.statusCode)}${durationText(reply.elapsedTime)}${who},"msg":"request"}\n`;
+    return `${LINE_START}${String(Date.now())}${this.#base},"reqId":"${inJson(request.id)}${this.middle(route, request.method, reply.statusCode)}${durationText(elapsedMs)}${who},"msg":"request"}\n`;
   }
 
   /** `","method":"GET","route":"/cases/:caseId","status":200,"durationMs":`, made the first time. */
@@ -267,15 +302,38 @@ const PLAIN = /^[\w .:/()*-]*$/;
 const inJson = (text: string): string => (PLAIN.test(text) ? text : JSON.stringify(text).slice(1, -1));
 
 /**
- * Fastify's options for the log. With `log`: pino at its level to its destination (standard output
- * when none is given), and RequestLines writing each request's line and doing `onEnd` as it ends;
- * lazyRequestLoggers(app.log) then makes each request's logger lazy. Without: no logger, and nothing
- * done as a request ends.
+ * The service's logs at `level` to the destination (standard output when none is given), `onEnd`
+ * done as each request ends. The app is built with Fastify's logger off either way (logOptions).
  */
-export function logOptions(log?: { level: string; destination?: LogDestination | undefined; onEnd?: RequestObserver | undefined }): Pick<FastifyServerOptions, 'logger' | 'logController'> {
-  if (!log) return { logger: false, logController: new LogController({ disableRequestLogging: true }) };
+export function requestLogs(log: { level: string; destination?: LogDestination | undefined; onEnd?: RequestObserver | undefined }): RequestEnds {
   const destination = log.destination ?? toStandardOutput();
-  return { logger: loggerOptions(log.level, destination), logController: new RequestLines(destination, log.onEnd) };
+  return new RequestEnds(serviceLogger(log.level, destination), destination, log.onEnd);
+}
+
+/**
+ * Fastify's own lines, with its request lines off (an onResponse hook, when traced without logs or
+ * when the metrics count without logs, makes it run them): the one it writes whatever that setting,
+ * a request refused with 503 while the server stops, through the service's logger, as Fastify wrote
+ * it through the request's logger before the app had none (without the request's id, which Fastify
+ * does not pass).
+ */
+class FastifyLines extends LogController {
+  constructor(private readonly logger: FastifyBaseLogger) {
+    super({ disableRequestLogging: true });
+  }
+
+  override serviceUnavailable(): void {
+    this.logger.info({ res: { statusCode: 503 } }, 'request aborted - refusing to accept new requests as server is closing');
+  }
+}
+
+/**
+ * Fastify's options for the log: no logger, whether the service logs or not (RequestEnds does it),
+ * and none of Fastify's request lines; with `logs`, Fastify's line for a request refused while the
+ * server stops goes to the service's logger (FastifyLines).
+ */
+export function logOptions(logs?: RequestEnds): Pick<FastifyServerOptions, 'logger' | 'logController'> {
+  return { logger: false, logController: logs ? new FastifyLines(logs.logger) : new LogController({ disableRequestLogging: true }) };
 }
 
 /** A callback hook, not an async one: no promise a request for one header. */
@@ -284,8 +342,19 @@ function sendRequestId(request: FastifyRequest, reply: FastifyReply, payload: un
   done(null, payload);
 }
 
-export const requestLogging = fp(async (app: FastifyInstance) => {
+/**
+ * Each request's scope (its id for the audit trail), its X-Request-Id header and, with `logs`, its
+ * logger and its end watched (RequestEnds). Registered first among the hooks' plugins but for the
+ * tracing's, so that what logs in a later hook has the request's logger.
+ */
+export const requestLogging = fp(async (app: FastifyInstance, options: { logs?: RequestEnds | undefined }) => {
+  const logs = options.logs;
   // A callback hook, so that the rest of the request's life continues from inside the scope.
-  app.addHook('onRequest', (request, _reply, done) => runForRequest(request.id, done));
+  if (logs) {
+    app.addHook('onRequest', (request, reply, done) => {
+      logs.begin(request, reply);
+      runForRequest(request.id, done);
+    });
+  } else app.addHook('onRequest', (request, _reply, done) => runForRequest(request.id, done));
   app.addHook('onSend', sendRequestId);
 });

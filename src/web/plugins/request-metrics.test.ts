@@ -1,6 +1,6 @@
 // Every answered request is counted once in the request histogram, by its route template or as
-// unmatched, however the app logs: with logs on it is observed as Fastify ends the request, beside its
-// log line (request-logging.ts, RequestLines), with logs off by requestMetrics's own hook.
+// unmatched, however the app logs: with logs on it is observed as the request ends, beside its log
+// line (request-logging.ts, RequestEnds), with logs off by requestMetrics's own hook.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { buildApp } from '../../app.ts';
