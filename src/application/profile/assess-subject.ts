@@ -65,10 +65,10 @@ export type AssessSubjectResult =
   | { ok: false; code: 'invalid'; message: string; problems: AnswerProblem[] }
   | { ok: false; code: 'evidence-date'; message: string; problem: SeenOnProblem };
 
-const subjectOf = (key: string): Subject => (key === 'infant' || key === 'household' ? key : 'adult');
+export const subjectOf = (key: string): Subject => (key === 'infant' || key === 'household' ? key : 'adult');
 
 /** The state a version keeps before and after (profile-history.ts's FactorSnapshot, with the partner's protection). */
-function heldState(row: { status: string; detail: string | null; pattern: string | null; reason: string | null; responses: readonly string[] | null; protection: Protection | null }): HeldState {
+export function heldState(row: { status: string; detail: string | null; pattern: string | null; reason: string | null; responses: readonly string[] | null; protection: Protection | null }): HeldState {
   return {
     status: row.status,
     detail: row.detail,
@@ -80,11 +80,53 @@ function heldState(row: { status: string; detail: string | null; pattern: string
 }
 
 /** The answer's evidence: the visit's, for an answer that excludes or shows the factor; none otherwise. */
-function evidenceFor(answer: SubjectFactorAnswer, visit: VisitEvidence | undefined): { source: EvidenceSource; note: string; indicates: EvidenceDirection; givenBy?: string; seenOn?: string } | null {
+export function evidenceFor(answer: SubjectFactorAnswer, visit: VisitEvidence | undefined): { source: EvidenceSource; note: string; indicates: EvidenceDirection; givenBy?: string; seenOn?: string } | null {
   if (visit === undefined || (answer.status !== 'excluded' && answer.status !== 'present')) return null;
   const note = answer.note?.trim() || visit.note?.trim() || (answer.status === 'present' ? answer.detail?.trim() : undefined);
   if (!note) return null;
   return { source: visit.source, note, indicates: answer.status === 'excluded' ? 'absent' : 'present', ...(visit.givenBy?.trim() ? { givenBy: visit.givenBy.trim() } : {}), ...(visit.seenOn ? { seenOn: visit.seenOn } : {}) };
+}
+
+/** The evidence a subject's factor already holds, as stored. */
+export interface HeldEvidenceRow {
+  factor_id: string;
+  source: string;
+  note: string;
+  indicates: EvidenceDirection;
+  recorded_at: Date;
+}
+
+/** The assessment an answer makes, with the evidence the factor holds and the visit's for it (`visitEvidence`, stamped with when and by whom). */
+export function assessmentOf(
+  answer: SubjectFactorAnswer,
+  subject: Subject,
+  key: string,
+  held: readonly HeldEvidenceRow[],
+  visitEvidence: (NonNullable<ReturnType<typeof evidenceFor>> & { recordedAt: string; recordedBy: string; agency: string }) | null,
+): FactorAssessment {
+  return {
+    factorId: answer.factorId as FactorId,
+    subject,
+    ...(subject === 'adult' ? { personId: key } : {}),
+    status: answer.status,
+    ...(answer.detail?.trim() ? { detail: answer.detail.trim() } : {}),
+    ...(answer.pattern ? { pattern: answer.pattern } : {}),
+    ...(answer.reason?.trim() ? { reason: answer.reason.trim() } : {}),
+    ...(answer.protection ? { protection: answer.protection } : {}),
+    ...(answer.responses ? { responses: [...new Set(answer.responses)] } : {}),
+    evidence: [
+      ...held.filter((e) => e.factor_id === answer.factorId).map((e) => ({ source: e.source as EvidenceSource, note: e.note, indicates: e.indicates, recordedAt: e.recorded_at.toISOString(), recordedBy: '', agency: '' })),
+      ...(visitEvidence ? [visitEvidence] : []),
+    ],
+  };
+}
+
+/** What stops an answer being written: a note of its own without the visit's evidence to go with it, and the domain's rules for one factor. */
+export function answerProblems(answer: SubjectFactorAnswer, visit: VisitEvidence | undefined, assessment: FactorAssessment): AnswerProblem[] {
+  return [
+    ...(answer.note?.trim() && visit === undefined ? [{ factorId: answer.factorId, problem: 'evidence-source-needed' as const }] : []),
+    ...checkAssessment(assessment).map((problem) => ({ factorId: answer.factorId, problem })),
+  ];
 }
 
 /** `submission`: the one-time id of the form it was posted from, noted with what it records so that a second post is answered as the first, not refused as stale (ADR 0026). */
@@ -172,23 +214,8 @@ async function recordSubject(given: CaseChange, assessment: SubjectAssessment): 
   const problems: AnswerProblem[] = [];
   const writes = toWrite.map((answer) => {
     const evidence = evidenceFor(answer, visit);
-    if (answer.note?.trim() && visit === undefined) problems.push({ factorId: answer.factorId, problem: 'evidence-source-needed' });
-    const factorAssessment: FactorAssessment = {
-      factorId: answer.factorId as FactorId,
-      subject,
-      ...(subject === 'adult' ? { personId: key } : {}),
-      status: answer.status,
-      ...(answer.detail?.trim() ? { detail: answer.detail.trim() } : {}),
-      ...(answer.pattern ? { pattern: answer.pattern } : {}),
-      ...(answer.reason?.trim() ? { reason: answer.reason.trim() } : {}),
-      ...(answer.protection ? { protection: answer.protection } : {}),
-      ...(answer.responses ? { responses: [...new Set(answer.responses)] } : {}),
-      evidence: [
-        ...evidenceRows.filter((e) => e.factor_id === answer.factorId).map((e) => ({ source: e.source as EvidenceSource, note: e.note, indicates: e.indicates, recordedAt: e.recorded_at.toISOString(), recordedBy: '', agency: '' })),
-        ...(evidence ? [{ ...evidence, recordedAt: now.toISOString(), recordedBy: recorder.name, agency: recorder.organisation }] : []),
-      ],
-    };
-    problems.push(...checkAssessment(factorAssessment).map((problem) => ({ factorId: answer.factorId, problem })));
+    const factorAssessment = assessmentOf(answer, subject, key, evidenceRows, evidence && { ...evidence, recordedAt: now.toISOString(), recordedBy: recorder.name, agency: recorder.organisation });
+    problems.push(...answerProblems(answer, visit, factorAssessment));
     return { answer, factorAssessment, evidence, before: current.get(answer.factorId) };
   });
   if (problems.length > 0) return refuse({ ok: false, code: 'invalid', message: 'Some answers cannot be recorded like this: see the problems.', problems });

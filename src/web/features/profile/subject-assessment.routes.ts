@@ -4,13 +4,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { assessSubject } from '../../../application/profile/assess-subject.ts';
+import { subjectAssessmentProblems } from '../../../application/profile/subject-assessment-problems.ts';
 import { viewProfile } from '../../../application/profile/view-profile.ts';
 import { factorById, factorsFor } from '../../../domain/catalogue/catalogue.ts';
 import { EVIDENCE_SOURCES } from '../../../domain/catalogue/evidence-sources.ts';
 import type { OtherChange } from '../../../domain/profile/subject-answers.ts';
 import { STRESS_RESPONSES, STRESS_RESPONSE_IDS, isHarmfulStressResponse } from '../../../domain/catalogue/stress-responses.ts';
 import { serviceToday } from '../../../domain/shared/service-day.ts';
-import { dateInputValues, PARTS, type DatePartErrors } from '../../forms/date-input.ts';
+import { dateInputValues, type DatePartErrors } from '../../forms/date-input.ts';
 import { formSubmission, sendAgainWhenRaced } from '../../forms/submission.ts';
 import { formErrors } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
@@ -18,7 +19,7 @@ import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
 import { PATTERN_ITEMS, STATUS_ITEMS } from './factor.schema.ts';
 import { subjectKeyOf } from './profile.presenter.ts';
 import { presentSubjectAssessment, valuesFromProfile } from './subject-assessment.presenter.ts';
-import { problemErrors, readSubjectForm, SEEN_ON, type SubjectValues } from './subject-assessment.schema.ts';
+import { readSubjectForm, SEEN_ON, subjectErrors, type SubjectValues } from './subject-assessment.schema.ts';
 
 /** The factors on a subject's page, in its order: risk, then protective, none the record fills. */
 function factorIdsOf(subjectKey: string): string[] {
@@ -85,8 +86,14 @@ export async function subjectAssessmentRoutes(app: FastifyInstance): Promise<voi
     const submission = await formSubmission(request, caseId);
     if (submission.recordedBefore) return saved();
     // The catalogue says which factors the page holds; the use case checks the case, the access and the person.
-    const form = readSubjectForm(factorIdsOf(subjectKey), request.body);
-    if (!form.ok) return page(request, reply, form, 400);
+    const factorIds = factorIdsOf(subjectKey);
+    const form = readSubjectForm(factorIds, request.body);
+    // Every error at once: what the form could not read, with the day's and the answers' problems as the record stands.
+    const everyError = async (formErrors: { errors: Record<string, string>; dateParts?: DatePartErrors }) => {
+      const found = await subjectAssessmentProblems(ctx, actor(request), caseId, { subjectKey, answers: form.answers, ...(form.evidence ? { evidence: form.evidence } : {}) });
+      return page(request, reply, { values: form.values, ...subjectErrors(factorIds, formErrors, found) }, 400);
+    };
+    if (!form.ok) return everyError(form);
     const result = await assessSubject(ctx, actor(request), caseId, { subjectKey, answers: form.answers, ...(form.evidence ? { evidence: form.evidence } : {}), profileVersion: form.profileVersion }, submission.id);
     if (result.ok) return saved();
     // Nothing changed, or a conflict, because this post's twin, sent at the same moment, saved first: answered as the twin was.
@@ -104,9 +111,8 @@ export async function subjectAssessmentRoutes(app: FastifyInstance): Promise<voi
         return page(request, reply, { values: form.values, errors, conflicts: result.conflicts, profileVersion: result.profileVersion }, 409);
       }
       case 'invalid':
-        return page(request, reply, { values: form.values, errors: problemErrors(result.problems) }, 400);
       case 'evidence-date':
-        return page(request, reply, { values: form.values, errors: { [`${SEEN_ON}-day`]: result.message }, dateParts: { [SEEN_ON]: [...PARTS] } }, 400);
+        return everyError({ errors: {} });
     }
   });
 }

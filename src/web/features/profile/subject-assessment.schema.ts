@@ -6,7 +6,9 @@ import { EVIDENCE_SOURCE_IDS, isEvidenceSource } from '../../../domain/catalogue
 import { isFactorStatus, isSubstancePattern } from '../../../domain/catalogue/statuses.ts';
 import { isStressResponseId } from '../../../domain/catalogue/stress-responses.ts';
 import type { AnswerProblem, SubjectFactorAnswer, VisitEvidence } from '../../../application/profile/assess-subject.ts';
-import { readDateInput, type DatePartErrors, type Values } from '../../forms/date-input.ts';
+import type { SubjectAssessmentProblems } from '../../../application/profile/subject-assessment-problems.ts';
+import { AllErrors } from '../../forms/all-errors.ts';
+import { PARTS, readDateInput, type DatePartErrors, type Values } from '../../forms/date-input.ts';
 import { ASSESSMENT_PROBLEM_MESSAGES } from './factor.schema.ts';
 
 /** What the page shows in its fields: text by name, and the ticked boxes of the response to stress. */
@@ -34,7 +36,7 @@ function read(body: unknown): SubjectValues {
 
 export type SubjectForm =
   | { ok: true; values: SubjectValues; answers: SubjectFactorAnswer[]; evidence?: VisitEvidence; profileVersion: number }
-  | { ok: false; values: SubjectValues; errors: Record<string, string>; dateParts?: DatePartErrors };
+  | { ok: false; values: SubjectValues; errors: Record<string, string>; dateParts?: DatePartErrors; answers: SubjectFactorAnswer[]; evidence?: VisitEvidence };
 
 /** The GOV.UK date input of the day the visit's evidence was seen: evidenceSeenOn-day, -month and -year. */
 export const SEEN_ON = 'evidenceSeenOn';
@@ -99,10 +101,11 @@ export function readSubjectForm(factorIds: readonly string[], body: unknown): Su
   }
   const profileVersion = text('profileVersion');
   if (!/^\d+$/.test(profileVersion)) errors['profileVersion'] = 'Reload the page and try again';
-  if (Object.keys(errors).length > 0) return { ok: false, values, errors, dateParts };
   const evidence: VisitEvidence | undefined = isEvidenceSource(source)
     ? { source, ...(text('evidenceNote') ? { note: text('evidenceNote') } : {}), ...(text('evidenceGivenBy') ? { givenBy: text('evidenceGivenBy') } : {}), ...(seenOn.ok && seenOn.iso ? { seenOn: seenOn.iso } : {}) }
     : undefined;
+  // Refused, with what could be read: the answers and evidence go on to the record's checks, so every error shows at once.
+  if (Object.keys(errors).length > 0) return { ok: false, values, errors, dateParts, answers, ...(evidence ? { evidence } : {}) };
   return { ok: true, values, answers, ...(evidence ? { evidence } : {}), profileVersion: Number(profileVersion) };
 }
 
@@ -124,4 +127,25 @@ export function problemErrors(problems: readonly AnswerProblem[]): Record<string
     errors[field(name, factorId)] = `${label}: ${message ? message.text.charAt(0).toLowerCase() + message.text.slice(1) : 'this answer cannot be recorded'}`;
   }
   return errors;
+}
+
+/** The page's fields in the order it asks them: each factor's answer and the fields under it, then the visit's evidence. */
+function fieldOrder(factorIds: readonly string[]): string[] {
+  const underEach = ['status', 'note', 'responses', 'detail', 'pattern', 'protectionHow', 'protectionWhen', 'reason'];
+  return [...factorIds.flatMap((factorId) => underEach.map((name) => field(name, factorId))), 'evidenceSource', 'evidenceNote', 'evidenceGivenBy', SEEN_ON, 'profileVersion'];
+}
+
+/**
+ * Every error of the page in one pass (web/forms/all-errors.ts), in the page's order: the form's own
+ * (what could not be read, a text too long), then the day the evidence was seen and each answer's
+ * problems as the record stands (application/profile/subject-assessment-problems.ts), a field keeping
+ * the first message it was given.
+ */
+export function subjectErrors(factorIds: readonly string[], form: { errors: Record<string, string>; dateParts?: DatePartErrors }, found: SubjectAssessmentProblems): { errors: Record<string, string>; dateParts: DatePartErrors } {
+  const all = new AllErrors(fieldOrder(factorIds));
+  for (const [name, text] of Object.entries(form.errors)) all.add(name, text, name.startsWith(`${SEEN_ON}-`) ? form.dateParts?.[SEEN_ON] : undefined);
+  if (found.seenOn) all.add(`${SEEN_ON}-day`, found.seenOn.message, PARTS);
+  for (const [name, text] of Object.entries(problemErrors(found.problems))) all.add(name, text);
+  const { fieldErrors, dateParts } = all.result();
+  return { errors: Object.fromEntries(Object.entries(fieldErrors).map(([name, error]) => [name, error.text])), dateParts };
 }

@@ -66,6 +66,43 @@ describe('the subject’s page: every factor in one sitting', () => {
     assert.equal(await versionCount(), before);
   });
 
+  it('gives every error in one pass, in page order, each linked to its field: a text too long, the day the evidence was seen and each answer’s problems together, keeping what was typed', async () => {
+    const client = await WebClient.signedIn(t.app, lead);
+    const before = await versionCount();
+    const tomorrow = addDays(serviceToday(t.clock.now()), 1).split('-');
+    const long = 'Drinks most evenings. '.repeat(200);
+    const refused = await client.post(url('mum'), {
+      profileVersion: before,
+      'status-alcohol-misuse': 'present',
+      'detail-alcohol-misuse': long,
+      'status-mental-health': 'excluded',
+      'status-drug-misuse': 'cannot-assess',
+      evidenceSource: 'observed',
+      evidenceGivenBy: 'x'.repeat(201),
+      'evidenceSeenOn-day': String(Number(tomorrow[2])),
+      'evidenceSeenOn-month': String(Number(tomorrow[1])),
+      'evidenceSeenOn-year': tomorrow[0]!,
+    });
+    assert.equal(refused.statusCode, 400);
+    const summary = /<div class="govuk-error-summary"[\s\S]*?<\/ul>/.exec(refused.body)?.[0] ?? '';
+    const links = [...summary.matchAll(/href="#([^"]+)"[^>]*>([^<]*)</g)].map((m): [string, string] => [m[1]!, m[2]!.trim()]);
+    assert.deepEqual(links.map(([href]) => href).sort(), ['detail-alcohol-misuse', 'evidenceGivenBy', 'evidenceSeenOn-day', 'note-mental-health', 'pattern-alcohol-misuse', 'reason-drug-misuse'].sort());
+    const words: Record<string, string> = Object.fromEntries(links);
+    assert.equal(words['detail-alcohol-misuse'], 'Alcohol misuse: What is known must be 4,000 characters or fewer');
+    assert.match(words['pattern-alcohol-misuse']!, /select whether the use is stable or chaotic/i);
+    assert.match(words['note-mental-health']!, /to exclude this/);
+    assert.match(words['reason-drug-misuse']!, /say why it cannot be assessed/i);
+    assert.equal(words['evidenceGivenBy'], 'Who said it must be 200 characters or fewer');
+    assert.equal(words['evidenceSeenOn-day'], 'The date the evidence was seen must be today or in the past');
+    // In the order the page asks: each link's field comes later on the page than the one before.
+    const at = links.map(([href]) => refused.body.indexOf(`id="${href}"`));
+    assert.ok(at.every((position) => position > 0), 'each links to its field');
+    assert.deepEqual(at, [...at].sort((a, b) => a - b), 'page order');
+    assert.ok(refused.body.includes(`>${long.trim()}</textarea>`), 'the long text comes back whole');
+    assert.match(refused.body, new RegExp(`name="evidenceSeenOn-year" type="text" value="${tomorrow[0]!}"`));
+    assert.equal(await versionCount(), before, 'nothing written');
+  });
+
   it('saves every changed answer as one profile version, with the visit’s evidence', async () => {
     const client = await WebClient.signedIn(t.app, lead);
     await client.get(url('household'));
