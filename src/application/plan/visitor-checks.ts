@@ -1,15 +1,14 @@
 // The plan's check items a visitor is asked at a contact (issue 13), for the contact form: the items
-// due today for the user's kind of agency, and the form's answers checked against the plan as the
-// domain checks them (domain/plan/plan-checks.ts), so a page can report every problem with them at
-// once, even while other fields of the form are refused before anything is recorded. Reads only: the
-// contact itself is recorded (and the answers checked again inside its change) by recordContact.
+// due today for the user's kind of agency, and the answers as a contact of that kind gives them.
+// Reads only: the answers are checked against the plan (domain/plan/plan-checks.ts) by recordContact,
+// or without recording by chronology/contact-problems.ts for a form refused before anything is recorded.
 // At a phone or video call, the items that need the baby or the home seen and were left unanswered
 // are answered "could not check", with the reason, before anything checks or records the answers;
 // "checked, no concern" for such an item is refused and a concern stays a concern
 // (domain/plan/checks-on-a-call.ts).
 import { isCall } from '../../domain/chronology/contact-record.ts';
-import { answersForContactKind, callAnswersRefused } from '../../domain/plan/checks-on-a-call.ts';
-import { checkPlanAnswers, type PlanCheckDraft, type PlanCheckProblem } from '../../domain/plan/plan-checks.ts';
+import { answersForContactKind } from '../../domain/plan/checks-on-a-call.ts';
+import type { PlanCheckDraft } from '../../domain/plan/plan-checks.ts';
 import type { CheckItem } from '../../domain/plan/plan.types.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
 import type { UserActor } from '../actor.ts';
@@ -38,12 +37,4 @@ export async function answersAtContact(ctx: AppContext, actor: UserActor, caseId
   if (!isCall(kind)) return [...answers];
   const { plan, due } = await visitorChecks(ctx, actor, caseId);
   return answersForContactKind(kind, answers, plan?.checkItems ?? [], due);
-}
-
-/** The items due, and what is wrong with the answers given to them at a contact of this kind (none when they can be recorded). */
-export async function checkVisitorAnswers(ctx: AppContext, actor: UserActor, caseId: string, kind: string, answers: readonly PlanCheckDraft[]): Promise<{ due: CheckItem[]; problems: PlanCheckProblem[] }> {
-  const { plan, due } = await visitorChecks(ctx, actor, caseId);
-  if (plan === null && answers.length === 0) return { due, problems: [] };
-  const checked = checkPlanAnswers(answers, plan, due);
-  return { due, problems: [...callAnswersRefused(kind, answers, plan?.checkItems ?? []), ...(checked.ok ? [] : checked.problems)] };
 }

@@ -4,17 +4,18 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { viewCase, type CaseView } from '../../../application/cases/view-case.ts';
 import { recordContact } from '../../../application/chronology/record-contact.ts';
-import { answersAtContact, checkVisitorAnswers, dueChecksForVisitor } from '../../../application/plan/visitor-checks.ts';
+import { answersAtContact, dueChecksForVisitor } from '../../../application/plan/visitor-checks.ts';
+import { contactProblems, type ContactProblems } from '../../../application/chronology/contact-problems.ts';
 import type { CheckItem } from '../../../domain/plan/plan.types.ts';
 import { viewContact } from '../../../application/chronology/view-contact.ts';
 import { infantDisplayName } from '../../../domain/people/infant-name.ts';
-import { validateForm } from '../../forms/validate-form.ts';
+import { schemaPass } from '../../forms/all-errors.ts';
 import { formSubmission, sendAgainWhenRaced } from '../../forms/submission.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
 import { keptText } from '../../plugins/kept-forms.ts';
 import { kindItems, planCheckItems, presentItems, presentRecorded } from './contact.presenter.ts';
-import { answersFrom, contactErrors, contactForm, PLAN_CHECKS_ANCHOR, planChecksFrom, presentFrom, readContactDate, withPlanCheckErrors, type ContactValues } from './contact.schema.ts';
+import { answersFrom, contactErrors, contactForm, PLAN_CHECKS_ANCHOR, planChecksFrom, presentFrom, readContactDate, type ContactValues } from './contact.schema.ts';
 
 type CaseParams = { Params: { caseId: string } };
 type ContactParams = { Params: { caseId: string; entryId: string } };
@@ -73,32 +74,30 @@ export async function contactRoutes(app: FastifyInstance): Promise<void> {
     if (submission.recordedBefore) return saved(submission.recordedBefore);
     const present = presentFrom(request.body);
     const typed = planChecksFrom(request.body);
-    const form = validateForm(contactForm, request.body);
+    // Every error at once (web/forms/all-errors.ts): a field too long, the date as typed, the domain's
+    // problems and the plan's checks', whichever of them there are.
+    const form = schemaPass(contactForm, request.body);
+    const date = readContactDate(form.values);
     // A call cannot check an item that needs the baby or the home seen and find no concern (refused);
     // one it left unanswered is recorded as not checked, with the reason. A concern stays a concern.
-    const sentKind = (request.body as Record<string, unknown> | undefined)?.['kind'];
-    const kind = typeof sentKind === 'string' ? sentKind : '';
+    const kind = form.values['kind'] ?? '';
     const checks = { ...typed, answers: await answersAtContact(ctx, actor(request), caseId, kind, typed.answers) };
-    if (!form.ok) {
-      // Refused before anything is recorded: the answers to the plan's checks are still checked, so
-      // their problems show now with the fields', not only once the fields are put right.
+    // A date that cannot be read goes as none: the domain then reports every other problem with it.
+    const answers = { ...answersFrom(form.values, present, date.ok ? (date.iso ?? '') : ''), planChecks: checks.answers };
+    const refused = async (problems: ContactProblems) => {
       const view = await changeableCase(request, reply);
       if (!view) return reply;
-      const plan = await checkVisitorAnswers(ctx, actor(request), caseId, kind, checks.answers);
-      const errors = withPlanCheckErrors(form, { problems: plan.problems, answers: checks.answers, texts: new Map(plan.due.map((item) => [item.id, item.text])) });
-      return formPage(request, reply, view, { ...form, ...errors, values: { ...form.values, ...checks.values }, present }, 400);
-    }
-    const values = form.value as ContactValues;
-    const date = readContactDate(values);
-    // A date that cannot be read goes as none: the domain then reports every other problem with it.
-    const result = await recordContact(ctx, actor(request), caseId, { ...answersFrom(values, present, date.ok ? (date.iso ?? '') : ''), planChecks: checks.answers }, submission.id);
+      const texts = new Map(problems.due.map((item) => [item.id, item.text]));
+      const errors = contactErrors(form.errors, problems.problems, date, { problems: problems.planCheckProblems, answers: checks.answers, texts });
+      return formPage(request, reply, view, { ...errors, values: { ...form.values, ...checks.values }, present }, 400);
+    };
+    // Refused before anything is recorded: the answers are still checked as recording them would, so
+    // every problem shows now with the fields', not only once the fields are put right.
+    if (form.errors.errorList.length > 0) return refused(await contactProblems(ctx, actor(request), caseId, answers));
+    const result = await recordContact(ctx, actor(request), caseId, answers, submission.id);
     if (!result.ok) {
       if (result.code !== 'invalid') return sendErrorPage(reply, result.code);
-      const view = await changeableCase(request, reply);
-      if (!view) return reply;
-      const texts = new Map((await dueChecksForVisitor(ctx, actor(request), caseId)).map((item) => [item.id, item.text]));
-      const errors = contactErrors(result.problems, date, { problems: result.planCheckProblems, answers: checks.answers, texts });
-      return formPage(request, reply, view, { ...errors, values: { ...values, ...checks.values }, present }, 400);
+      return refused({ problems: result.problems, planCheckProblems: result.planCheckProblems, due: await dueChecksForVisitor(ctx, actor(request), caseId) });
     }
     return saved(result.entries[0]!.id);
   });

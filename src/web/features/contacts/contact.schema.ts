@@ -7,7 +7,8 @@ import { CONTACT_PROBLEMS, type ContactAnswers, type ContactField, type ContactP
 import { PLAN_CHECK_OUTCOME_LABELS, planCheckProblemMessage, type PlanCheckDraft, type PlanCheckProblem } from '../../../domain/plan/plan-checks.ts';
 import { PARTS, readDateInput, type DatePartErrors } from '../../forms/date-input.ts';
 import { readClockTime } from '../../forms/time-input.ts';
-import { formErrors, type FormErrors, type FormSpec } from '../../forms/validate-form.ts';
+import { AllErrors } from '../../forms/all-errors.ts';
+import type { FormErrors, FormSpec } from '../../forms/validate-form.ts';
 
 const choice = Type.Optional(Type.String({ maxLength: 40 }));
 const text = Type.Optional(Type.String({ maxLength: 4000 }));
@@ -136,21 +137,17 @@ function noConcernOnACall(itemText: string): string {
   return `A phone or video call cannot check “${itemText}” and find no concern: it needs a visit to see the baby or the home. If you saw or heard a concern, choose “${concern}” and say what. If not, choose “${notChecked}”, or record a visit instead.`;
 }
 
-/** The plan's problems as errors, in the form's order: on the item's radios or note, or on the section for an item not shown (no longer in the plan). */
-function planCheckErrors(problems: readonly PlanCheckProblem[], answers: readonly PlanCheckDraft[], texts: ReadonlyMap<string, string>): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const problem of problems) {
+/** The plan's problems as errors, each on the item's radios or note, or on the section for an item not shown (no longer in the plan). */
+function planCheckErrors(problems: readonly PlanCheckProblem[], answers: readonly PlanCheckDraft[], texts: ReadonlyMap<string, string>): [string, string][] {
+  return problems.map((problem) => {
     const index = /^\/planChecks\/(\d+)\//.exec(problem.path)?.[1];
     const itemId = problem.itemId ?? (index === undefined ? undefined : answers[Number(index)]?.itemId);
     const onNote = problem.code === 'concern-note-needed' || problem.code === 'not-checked-note-needed' || problem.code === 'note-too-long';
     const field = itemId === undefined || !texts.has(itemId) ? PLAN_CHECKS_ANCHOR : onNote ? checkNoteField(itemId) : checkOutcomeField(itemId);
     // An item not shown (no longer in the plan) is reported on the section, in the domain's words.
     const text = field === PLAN_CHECKS_ANCHOR || itemId === undefined ? undefined : texts.get(itemId);
-    errors[field] ??= problem.code === 'needs-a-visit' && text !== undefined ? noConcernOnACall(text) : planCheckProblemMessage(problem, text);
-  }
-  // In the form's order: the section's heading, then each item's answer and note.
-  const order = [PLAN_CHECKS_ANCHOR, ...[...texts.keys()].flatMap((id) => [checkOutcomeField(id), checkNoteField(id)])];
-  return Object.fromEntries(order.filter((field) => errors[field] !== undefined).map((field) => [field, errors[field]!]));
+    return [field, problem.code === 'needs-a-visit' && text !== undefined ? noConcernOnACall(text) : planCheckProblemMessage(problem, text)];
+  });
 }
 
 export type ContactErrors = FormErrors & { dateParts: DatePartErrors };
@@ -162,39 +159,35 @@ export interface PlanCheckErrorsInput {
   texts: ReadonlyMap<string, string>;
 }
 
-/** Errors by field in the form's order, with the plan's checks just before the summary. */
-function inFormOrder(errors: Partial<Record<string, string>>, plan: PlanCheckErrorsInput): FormErrors {
-  const { summary, ...rest } = errors;
-  return formErrors({ ...(rest as Record<string, string>), ...planCheckErrors(plan.problems, plan.answers, plan.texts), ...(summary === undefined ? {} : { summary }) });
+/** The form's questions in the order the page asks them (the plan's items, in the plan's order, where the section is): the error summary's order. */
+function fieldOrder(itemIds: Iterable<string>): string[] {
+  return [
+    ...['kind', 'jointWith', 'occurredOn', 'time', 'babySeen', 'notSeenReason', 'awakeOrAsleep', 'interaction', 'dressed', 'demeanour', 'whereKept', 'present', 'unknownAdultDescription'],
+    ...['sleepingSeen', 'sleepingSafe', 'unsafeSleepSeen', 'safeSleepAdvice', 'safeSleepUnderstood', 'cryingAdvice', 'cryingUnderstood'],
+    PLAN_CHECKS_ANCHOR,
+    ...[...itemIds].flatMap((id) => [checkOutcomeField(id), checkNoteField(id)]),
+    ...['siblingsSaid', 'stressPointsReviewed', 'summary'],
+  ];
 }
 
 /**
- * The form's own errors (a field too long, refused before anything is recorded) with the plan's
- * checks' problems, so the first submit reports every problem, not only the fields' ones.
- */
-export function withPlanCheckErrors(form: FormErrors, plan: PlanCheckErrorsInput): FormErrors {
-  return inFormOrder(Object.fromEntries(Object.entries(form.fieldErrors).map(([field, error]) => [field, error.text])), plan);
-}
-
-/**
- * The domain's problems as GOV.UK errors, one a field, in the form's order (the plan's checks come just
- * before the summary); a date the form could not read keeps its own words.
+ * Every error of the form in one pass (web/forms/all-errors.ts), each on its field, in the page's order:
+ * the form's own (a field too long: its words stand on that field), the date's as typed, the domain's
+ * problems with the answers, and the plan's checks'. A date the form could not read keeps its own words.
  */
 export function contactErrors(
+  form: FormErrors,
   problems: readonly ContactProblem[],
   date: ReturnType<typeof readContactDate>,
   plan: PlanCheckErrorsInput = { problems: [], answers: [], texts: new Map() },
 ): ContactErrors {
-  const errors: Partial<Record<string, string>> = {};
-  const dateParts: DatePartErrors = {};
+  const errors = new AllErrors(fieldOrder(plan.texts.keys())).addAll(form);
+  if (!date.ok) errors.add(date.field, date.text, date.parts);
   for (const problem of problems) {
     const { field, message }: { field: ContactField; message: string } = CONTACT_PROBLEMS[problem];
-    if (field !== 'occurredOn') {
-      errors[field] ??= message;
-      continue;
-    }
-    errors[date.ok ? 'occurredOn-day' : date.field] = date.ok ? message : date.text;
-    dateParts['occurredOn'] = date.ok ? [...PARTS] : date.parts;
+    if (field === 'occurredOn') errors.add('occurredOn-day', message, PARTS);
+    else errors.add(field, message);
   }
-  return { ...inFormOrder(errors, plan), dateParts };
+  for (const [field, text] of planCheckErrors(plan.problems, plan.answers, plan.texts)) errors.add(field, text);
+  return errors.result();
 }

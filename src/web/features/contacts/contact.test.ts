@@ -161,6 +161,49 @@ describe('recording a contact or home visit', () => {
     assert.deepEqual(summaryErrors(long.body), ['#summary: The summary must be 4,000 characters or fewer']);
   });
 
+  it('gives every error in one pass, in the order asked: a field too long, a date not real, a question unanswered and a contradiction together, keeping everything typed', async () => {
+    const client = await WebClient.signedIn(t.app, lead);
+    const long = 'Said the man shouts. '.repeat(200);
+    const refused = await post(
+      client,
+      answers(routine, [
+        ['kind', ''],
+        ['occurredOn-day', '31'],
+        ['occurredOn-month', '2'],
+        ['babySeen', 'no'],
+        ['notSeenReason', ''],
+        ['time', '25:99'],
+        ['siblingsSaid', long],
+        ['summary', ''],
+      ]),
+    );
+    assert.equal(refused.statusCode, 400);
+    assert.deepEqual(summaryErrors(refused.body), [
+      '#kind: Select what kind of contact this was',
+      '#occurredOn-day: Date of the contact must be a real date',
+      '#time: Enter the time on the 24-hour clock, like 14:30, or leave it empty',
+      '#notSeenReason: Say why the baby was not seen',
+      '#awakeOrAsleep: You said you did not see the baby: leave awake or asleep unanswered, or change your answer',
+      '#interaction: You said you did not see the baby: clear the interaction, or change your answer',
+      '#dressed: You said you did not see the baby: clear how the baby was dressed, or change your answer',
+      "#demeanour: You said you did not see the baby: clear the baby's demeanour, or change your answer",
+      '#whereKept: You said you did not see the baby: clear where the baby was kept, or change your answer',
+      '#siblingsSaid: What older siblings said must be 4,000 characters or fewer',
+      '#summary: Enter a summary of the contact',
+    ]);
+    // Each message at its field, and what was typed given back whole.
+    assert.match(refused.body, /id="siblingsSaid-error"/);
+    assert.match(refused.body, /id="occurredOn-error"|id="occurredOn-day-error"/);
+    assert.ok(refused.body.includes(`>${long.trim()}</textarea>`), 'the long answer comes back whole');
+    assert.match(refused.body, /<input[^>]*id="occurredOn-day"[^>]*value="31"/);
+    assert.match(refused.body, /<input[^>]*id="time"[^>]*value="25:99"/);
+    assert.match(refused.body, /name="babySeen"[^>]*value="no" checked/);
+    assert.ok(refused.body.includes('Grace held Ruby close and talked to her'));
+    assert.deepEqual(ticked(refused.body), ['mum']);
+    const none = await t.ctx.db.selectFrom('chronology_entries').select('id').where('case_id', '=', caseId).execute();
+    assert.equal(none.length, 0);
+  });
+
   it('records the contact, its discussions and its evidence in one step, and shows what was added', async () => {
     const client = await WebClient.signedIn(t.app, lead);
     const versionsBefore = await t.ctx.db.selectFrom('profile_versions').select('version').where('case_id', '=', caseId).execute();
