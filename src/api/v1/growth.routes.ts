@@ -1,12 +1,14 @@
 // GET and POST /api/v1/cases/{caseId}/growth/measurements: the baby's weights, lengths and head
 // circumferences for agency systems (issue 15). GET needs read and lists them, each read against the
-// UK-WHO charts, with faltering growth as the profile derives it; POST needs write and records one
+// UK-WHO charts, after the birth weight on the record (the first weight, which the growth page starts
+// from), with faltering growth as the profile derives it; POST needs write and records one
 // through the same use case as the growth page (201 with the measurement and the profile version it
 // wrote; 422 invalid-measurement with a path per problem).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { actorFor } from '../../application/auth/signed-in-user.ts';
 import { recordMeasurement } from '../../application/growth/record-measurement.ts';
-import { viewGrowth, type MeasurementRead } from '../../application/growth/view-growth.ts';
+import { viewGrowth, type ChartReading, type GrowthView, type MeasurementRead } from '../../application/growth/view-growth.ts';
+import { BIRTH_WEIGHT_ID, recordedBirthWeight } from '../../domain/growth/birth-weight.ts';
 import type { FalteringGrowth } from '../../domain/growth/faltering-growth.ts';
 import { sendApiError } from '../api-error.ts';
 import { requireBearer } from './bearer-auth.ts';
@@ -17,8 +19,11 @@ import { errorResponses } from './schemas.ts';
 const common = { tags: ['growth'], security: [{ bearer: [] }] };
 const round = (n: number, places: number) => Math.round(n * 10 ** places) / 10 ** places;
 
+function readingBody({ reading, positionWords }: ChartReading) {
+  return reading ? { ageDays: reading.age.days, corrected: reading.age.corrected, zScore: round(reading.z, 2), centile: round(reading.centile, 1), position: positionWords! } : null;
+}
+
 function measurementBody(m: MeasurementRead) {
-  const { reading, positionWords, unreadable } = m;
   return {
     id: m.id,
     kind: m.kind,
@@ -30,9 +35,20 @@ function measurementBody(m: MeasurementRead) {
     agency: m.agency,
     source: m.source,
     entryId: m.entryId,
-    reading: reading ? { ageDays: reading.age.days, corrected: reading.age.corrected, zScore: round(reading.z, 2), centile: round(reading.centile, 1), position: positionWords! } : null,
-    unreadable,
+    reading: readingBody(m),
+    unreadable: m.unreadable,
   };
+}
+
+/**
+ * The record's birth weight, as the page starts from it: read as the page reads it, or, when a weight
+ * measured on the day of birth says the same (the page shows that one once), as that one reads.
+ */
+function birthWeightBody(view: GrowthView) {
+  const recorded = recordedBirthWeight({ dateOfBirth: view.born ? view.subject.dateOfBirth : null, birthWeightGrams: view.birthWeightGrams });
+  if (recorded === null) return null;
+  const read = view.birthWeight ?? view.measurements.find((m) => m.kind === 'weight' && m.measuredOn === recorded.measuredOn && m.value === recorded.value);
+  return { id: BIRTH_WEIGHT_ID, value: recorded.value, unit: 'g' as const, measuredOn: recorded.measuredOn, reading: read ? readingBody(read) : null, unreadable: read?.unreadable ?? null };
 }
 
 function falteringBody(faltering: FalteringGrowth) {
@@ -53,11 +69,11 @@ export async function growthApiRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<{ Params: { caseId: string } }>(
     '/cases/:caseId/growth/measurements',
-    { preHandler: requireBearer, schema: { ...common, summary: "The baby's weights, lengths and head circumferences, oldest first, each read against the UK-WHO charts, with faltering growth as the profile derives it", params: CaseIdParams, response: { 200: GrowthList, ...errorResponses(401, 403, 404) } } },
+    { preHandler: requireBearer, schema: { ...common, summary: "The baby's birth weight on the record (the first weight), then the weights, lengths and head circumferences measured, oldest first, each read against the UK-WHO charts, with faltering growth as the profile derives it", params: CaseIdParams, response: { 200: GrowthList, ...errorResponses(401, 403, 404) } } },
     async (request, reply) => {
       const result = await viewGrowth(ctx, actor(request), request.params.caseId);
       if (!result.ok) return sendApiError(reply, result.code === 'not-found' ? 404 : 403, result.code, result.message);
-      return { measurements: result.value.measurements.map(measurementBody), falteringGrowth: falteringBody(result.value.faltering) };
+      return { birthWeight: birthWeightBody(result.value), measurements: result.value.measurements.map(measurementBody), falteringGrowth: falteringBody(result.value.faltering) };
     },
   );
 

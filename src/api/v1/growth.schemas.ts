@@ -2,8 +2,10 @@
 // (TypeBox) that validates the request, types the handler and is published in OpenAPI; every test
 // run checks each reply against them. A measurement is a weight in grams, or a length or head
 // circumference in centimetres, on a day; each is read against the UK-WHO charts (corrected age for
-// a baby born before 37 weeks), and faltering growth is derived from the weights (NICE NG75).
+// a baby born before 37 weeks), and faltering growth is derived from the weights (NICE NG75), the
+// birth weight on the record first.
 import { Type, type Static, type TSchema } from 'typebox';
+import { BIRTH_WEIGHT_ID } from '../../domain/growth/birth-weight.ts';
 import { MEASUREMENT_KINDS, MEASUREMENT_SOURCES, MEASUREMENT_UNITS } from '../../domain/growth/growth.types.ts';
 import { PLAUSIBLE_RANGES } from '../../domain/growth/measurement-rules.ts';
 import { oneOf } from './schemas.ts';
@@ -23,6 +25,21 @@ export const MeasurementSent = Type.Object(
 );
 export type MeasurementSentBody = Static<typeof MeasurementSent>;
 
+/** A point read against the UK-WHO charts; null when it cannot be (unreadable says why). */
+const ChartReading = nullable(
+  Type.Object(
+    {
+      ageDays: Type.Integer({ description: 'Days from 40 weeks of gestation at which it is read (negative before term)' }),
+      corrected: Type.Boolean({ description: 'Read at corrected age (born before 37 weeks: to 1 year corrected, or 2 years when born before 32 weeks)' }),
+      zScore: Type.Number({ description: 'Standard deviation score against the UK-WHO reference, to 2 decimal places' }),
+      centile: Type.Number({ description: '0 to 100, to 1 decimal place' }),
+      position: Type.String({ description: 'Where it sits among the chart’s centile lines, in words' }),
+    },
+    { additionalProperties: false },
+  ),
+);
+const Unreadable = nullable(Type.String({ description: 'Why it cannot be read against the charts (the baby’s sex or gestation not recorded, outside 23 weeks of gestation to 4 years)' }));
+
 export const Measurement = Type.Object(
   {
     id: Type.String(),
@@ -35,21 +52,26 @@ export const Measurement = Type.Object(
     agency: Type.String(),
     source: oneOf(MEASUREMENT_SOURCES, { description: 'page (the growth page), api, or fhir (an agency’s FHIR message)' }),
     entryId: nullable(Type.String({ description: 'The chronology entry it came with' })),
-    reading: nullable(
-      Type.Object(
-        {
-          ageDays: Type.Integer({ description: 'Days from 40 weeks of gestation at which it is read (negative before term)' }),
-          corrected: Type.Boolean({ description: 'Read at corrected age (born before 37 weeks: to 1 year corrected, or 2 years when born before 32 weeks)' }),
-          zScore: Type.Number({ description: 'Standard deviation score against the UK-WHO reference, to 2 decimal places' }),
-          centile: Type.Number({ description: '0 to 100, to 1 decimal place' }),
-          position: Type.String({ description: 'Where it sits among the chart’s centile lines, in words' }),
-        },
-        { additionalProperties: false },
-      ),
-    ),
-    unreadable: nullable(Type.String({ description: 'Why it cannot be read against the charts (the baby’s sex or gestation not recorded, outside 23 weeks of gestation to 4 years)' })),
+    reading: ChartReading,
+    unreadable: Unreadable,
   },
   { additionalProperties: false },
+);
+
+export const BirthWeight = Type.Object(
+  {
+    id: Type.Literal(BIRTH_WEIGHT_ID, { description: 'How falteringGrowth.weightIds names it' }),
+    value: Type.Integer({ description: 'Grams' }),
+    unit: Type.Literal('g'),
+    measuredOn: Type.String({ format: 'date', description: 'The date of birth' }),
+    reading: ChartReading,
+    unreadable: Unreadable,
+  },
+  {
+    additionalProperties: false,
+    description:
+      'The birth weight on the record (recorded with the birth, or corrected since): the baby’s first weight, which the growth page starts from and from which faltering growth measures a loss after birth and a fall across centile spaces. Not a stored measurement: it is among measurements only if a weight was also measured on the day of birth. Null before the birth or without one',
+  },
 );
 
 export const MeasurementRecorded = Type.Object(
@@ -62,6 +84,7 @@ export const MeasurementRecorded = Type.Object(
 
 export const GrowthList = Type.Object(
   {
+    birthWeight: nullable(BirthWeight),
     measurements: Type.Array(Measurement, { description: 'Oldest first' }),
     falteringGrowth: Type.Object(
       {

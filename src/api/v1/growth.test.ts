@@ -21,6 +21,7 @@ interface MeasurementBody {
   unreadable: string | null;
 }
 interface ListBody {
+  birthWeight: { id: string; value: number; unit: string; measuredOn: string; reading: MeasurementBody['reading']; unreadable: string | null } | null;
   measurements: MeasurementBody[];
   falteringGrowth: { status: string; rules: string[]; detail: string; weightIds: string[] };
 }
@@ -30,12 +31,12 @@ describe('the growth API', () => {
   let caseId: string;
   let today: string;
   const tokens: Record<string, string> = {};
+  const ids: Record<string, string> = {};
 
   before(async () => {
     t = await createTestApp();
     today = serviceToday(t.clock.now());
     const hv = await makeOrganisation(t.ctx, 'health-visiting');
-    const ids: Record<string, string> = {};
     for (const name of ['member', 'outsider', 'reader']) {
       const user = await makeUser(t.ctx, { name: `Api ${name}`, organisationId: hv.id });
       ids[name] = user.id;
@@ -65,6 +66,31 @@ describe('the growth API', () => {
     assert.deepEqual(body.measurements.map((m) => m.id), [measurement.id]);
     assert.equal(body.falteringGrowth.status, 'excluded');
     assert.deepEqual(body.falteringGrowth.weightIds, ['birth-weight', measurement.id]);
+  });
+
+  it('gives the birth weight on the record first, read against the charts as the page reads it, named as faltering growth names it', async () => {
+    const body = (await call('reader', 'GET')).json<ListBody>();
+    // Born at 32 weeks: read 8 weeks before term, at corrected age.
+    assert.deepEqual(body.birthWeight && { ...body.birthWeight, reading: body.birthWeight.reading && [body.birthWeight.reading.ageDays, body.birthWeight.reading.corrected] }, { id: 'birth-weight', value: 1700, unit: 'g', measuredOn: '2026-10-01', reading: [-56, true], unreadable: null });
+    assert.ok(!body.measurements.some((m) => m.id === 'birth-weight'), 'not a stored measurement');
+  });
+
+  it('gives no birth weight before the birth or without one, and still gives it when a weight measured on the day of birth says the same', async () => {
+    const list = async (id: string) => (await call('member', 'GET', undefined, id)).json<ListBody>();
+    const { id: unborn } = await makeCase(t.ctx, { teamUserIds: [ids['member']!] });
+    await t.ctx.db.updateTable('cases').set({ status: 'unborn', date_of_birth: null, expected_delivery_date: addDays(today, 60), birth_weight_grams: null }).where('id', '=', unborn).execute();
+    assert.equal((await list(unborn)).birthWeight, null);
+    const { id: without } = await makeCase(t.ctx, { teamUserIds: [ids['member']!] });
+    await t.ctx.db.updateTable('cases').set({ sex: 'male', gestation_at_birth_weeks: 40, birth_weight_grams: null }).where('id', '=', without).execute();
+    assert.equal((await list(without)).birthWeight, null);
+    const { id: weighed } = await makeCase(t.ctx, { teamUserIds: [ids['member']!] });
+    await t.ctx.db.updateTable('cases').set({ sex: 'male', gestation_at_birth_weeks: 40, birth_weight_grams: 3400 }).where('id', '=', weighed).execute();
+    const sent = await call('member', 'POST', { kind: 'weight', value: 3400, unit: 'g', measuredOn: '2026-10-01' }, weighed);
+    assert.equal(sent.statusCode, 201, sent.body);
+    const body = await list(weighed);
+    assert.deepEqual(body.measurements.map((m) => m.value), [3400], 'the page shows that weight once');
+    assert.deepEqual(body.birthWeight && [body.birthWeight.value, body.birthWeight.measuredOn, body.birthWeight.reading], [3400, '2026-10-01', body.measurements[0]!.reading]);
+    assert.ok(body.birthWeight?.reading, 'read against the charts');
   });
 
   it('derives faltering growth from a weight below the 2nd centile, naming the rules and the weights', async () => {
