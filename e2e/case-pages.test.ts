@@ -32,7 +32,6 @@ describe('case pages for the lead professional', () => {
       { text: 'Enter their first name or last name, or answer that you do not know who they are', href: '#givenName' },
       { text: 'Select whether they live with the baby', href: '#livesInHousehold' },
       { text: 'Select whether they care for the baby', href: '#caresForInfant' },
-      { text: 'Select whether they visit regularly', href: '#visitsRegularly' },
     ]);
     await expectNoAxeViolations(page);
     await page.goto(`/cases/${demo.caseId}/people/new`);

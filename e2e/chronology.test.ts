@@ -62,12 +62,12 @@ describe('the chronology for the lead professional', () => {
     assert.equal(await page.locator('#summary').inputValue(), 'Visited at home');
     await expectNoAxeViolations(page);
 
-    await fillEntry({ kind: 'home-visit', day: '3', time: '10:30', summary: 'Leo seen awake in his cot; settled, well dressed', source: 'observed', about: ['Sarah Hartley'], present: ['Sarah Hartley', 'Mia Hartley'] });
+    await fillEntry({ kind: 'case-note', day: '3', time: '10:30', summary: 'Leo seen awake in his cot; settled, well dressed', source: 'observed', about: ['Sarah Hartley'], present: ['Sarah Hartley', 'Mia Hartley'] });
     await page.locator('input[name="babySeen"][value="yes"]').check();
     const saved = await submit(page, page.getByRole('button', { name: 'Save entry' }));
     assert.equal(saved.status(), 200);
     // The saved entry's own page.
-    assert.equal(await page.locator('h1').innerText(), 'Home visit');
+    assert.equal(await page.locator('h1').innerText(), 'Case note');
     const entry = await page.locator('[data-qa="entry-detail"]').innerText();
     assert.match(entry, /When\s+3 November 2026 at 10:30am/);
     assert.match(entry, /About\s+Sarah Hartley\s+Present\s+(Sarah Hartley, Mia Hartley|Mia Hartley, Sarah Hartley)\s/);
@@ -110,7 +110,7 @@ describe('the chronology for the lead professional', () => {
 
   test('correct an entry from its own page: the form prefilled, then both versions shown', async () => {
     await page.goto(chronology());
-    await submit(page, page.getByRole('link', { name: /Home visit/ }));
+    await submit(page, page.getByRole('link', { name: /Case note/ }));
     await submit(page, page.getByRole('link', { name: 'Correct this entry' }));
     assert.equal(await page.locator('h1').innerText(), 'Correct an entry');
     assert.equal(await page.locator('#time').inputValue(), '10:30');

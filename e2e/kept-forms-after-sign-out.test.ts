@@ -15,7 +15,7 @@ for (const javaScriptEnabled of [true, false]) {
       const page = await demo.signedInPage('health-visitor@demo.example', { javaScriptEnabled });
       await page.goto(entryUrl);
       const summary = `Mum rang: the cot mattress is damp (${javaScriptEnabled ? 'on' : 'off'})`;
-      await page.locator('#kind').selectOption('home-visit');
+      await page.locator('#kind').selectOption('information-from-family');
       await page.locator('#summary').fill(summary);
 
       const otherTab = await page.context().newPage();
@@ -33,7 +33,7 @@ for (const javaScriptEnabled of [true, false]) {
       await page.locator('#password').fill(DEMO_PASSWORD);
       await submit(page, page.getByRole('button', { name: 'Sign in', exact: true }));
       assert.equal(new URL(page.url()).pathname, entryUrl);
-      assert.equal(await page.locator('#kind').inputValue(), 'home-visit');
+      assert.equal(await page.locator('#kind').inputValue(), 'information-from-family');
       assert.equal(await page.locator('#summary').inputValue(), summary);
       assert.match(await page.locator('[data-qa="kept-form-banner"]').innerText(), /You were signed out before this form was saved\. What you typed has been put back/);
       if (javaScriptEnabled) await expectNoAxeViolations(page);

@@ -26,7 +26,7 @@ describe('a chronology entry posted twice without JavaScript', () => {
 
   async function fillEntry(summary: string) {
     await page.goto(newEntry());
-    await page.locator('#kind').selectOption('home-visit');
+    await page.locator('#kind').selectOption('information-from-family');
     await page.locator('#occurred-day').fill('3');
     await page.locator('#occurred-month').fill('11');
     await page.locator('#occurred-year').fill('2026');

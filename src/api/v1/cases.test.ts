@@ -59,12 +59,35 @@ describe('cases API', () => {
     const bad = await call('member', 'POST', `/cases/${caseId}/people`, { relationshipToInfant: 'uncle', livesInHousehold: 'yes' });
     assert.equal(bad.statusCode, 400);
     assert.equal(bad.json<{ error: { code: string } }>().error.code, 'validation-failed');
-    const refused = await call('member', 'POST', `/cases/${caseId}/people`, { ...mother, nhsNumber: '1234567890' });
+    const grandmother = { givenName: 'Gran', familyName: 'Apitest', relationshipToInfant: 'grandparent', livesInHousehold: true, caresForInfant: true };
+    const refused = await call('member', 'POST', `/cases/${caseId}/people`, { ...grandmother, nhsNumber: '1234567890' });
     assert.equal(refused.statusCode, 422);
     assert.deepEqual(refused.json<{ error: { details: unknown[] } }>().error.details, [{ path: '/nhsNumber', message: 'This NHS number is not valid: its last digit (the check digit) does not match the other 9. Check each digit' }]);
-    const early = await call('member', 'POST', `/cases/${caseId}/people`, { ...mother, dateOfBirth: '1094-03-17' });
+    const early = await call('member', 'POST', `/cases/${caseId}/people`, { ...grandmother, dateOfBirth: '1094-03-17' });
     assert.equal(early.statusCode, 422);
     assert.deepEqual(early.json<{ error: { details: unknown[] } }>().error.details, [{ path: '/dateOfBirth', message: 'Date of birth must be in 1900 or later: check the year.' }]);
+  });
+
+  it('refuses with 422 a person whose NHS number is already on the record, and a second mother, adding or changing', async () => {
+    const count = async () => (await t.ctx.db.selectFrom('people').select('id').where('case_id', '=', caseId).execute()).length;
+    const before = await count();
+    const again = await call('member', 'POST', `/cases/${caseId}/people`, { ...mother, nhsNumber: '943 476 5919' });
+    assert.equal(again.statusCode, 422);
+    assert.deepEqual(again.json<{ error: { code: string; details: unknown[] } }>().error, {
+      code: 'invalid-person',
+      message: 'The person was refused: see details.',
+      details: [
+        { path: '/relationshipToInfant', message: 'The baby’s mother is already on the record: change her details instead, or choose another relationship (for example mother’s partner, grandparent or other relative)' },
+        { path: '/nhsNumber', message: 'Someone with this NHS number is already on the record: change their details instead of adding them again' },
+      ],
+    });
+    const aunt = await call('member', 'POST', `/cases/${caseId}/people`, { givenName: 'Aunt', familyName: 'Apitest', relationshipToInfant: 'other-relative', livesInHousehold: false, caresForInfant: false });
+    assert.equal(aunt.statusCode, 201, aunt.body);
+    const { id, version } = aunt.json<{ id: string; version: number }>();
+    const asMother = await call('member', 'PUT', `/cases/${caseId}/people/${id}`, { givenName: 'Aunt', familyName: 'Apitest', relationshipToInfant: 'mother', livesInHousehold: false, caresForInfant: false, version });
+    assert.equal(asMother.statusCode, 422);
+    assert.deepEqual(asMother.json<{ error: { details: { path: string }[] } }>().error.details.map((detail) => detail.path), ['/relationshipToInfant']);
+    assert.equal(await count(), before + 1);
   });
 
   it('takes a body exactly as sent: a wrong type or an unknown field is a 400 naming it, and nothing is stored', async () => {

@@ -2,6 +2,7 @@
 // read: if someone else saved in between, nothing is overwritten and the caller gets the latest.
 // Whether their history has been checked lives beside the domain's details: the profile assumes
 // hidden risk until it is.
+import { alreadyOnRecord } from '../../domain/people/already-on-record.ts';
 import { checkPersonDetails, normalisePersonDetails, type PersonDetails, type PersonProblem } from '../../domain/people/person-rules.ts';
 import type { PersonRelationshipKind } from '../../domain/people/relationships.ts';
 import type { Tx } from '../../infrastructure/db/schema.ts';
@@ -19,7 +20,7 @@ export type StoredPerson = PersonDetails & { historyChecked: boolean; version: n
 export type SavePersonResult =
   | { ok: true; personId: string; version: number }
   | { ok: false; code: 'not-found' | 'forbidden'; message: string }
-  | { ok: false; code: 'invalid'; problems: Partial<Record<keyof PersonDetails, PersonProblem>> }
+  | { ok: false; code: 'invalid'; problems: Partial<Record<keyof PersonDetails, PersonProblem>>; existingPersonId?: string }
   | { ok: false; code: 'version-conflict'; message: string; current: StoredPerson };
 
 const DETAIL_FIELDS: (keyof Omit<StoredPerson, 'version'>)[] = [
@@ -29,6 +30,22 @@ const DETAIL_FIELDS: (keyof Omit<StoredPerson, 'version'>)[] = [
 ];
 
 type PersonRow = Awaited<ReturnType<typeof selectPerson>>;
+
+/**
+ * The details' problems, with any way they repeat someone already on the record (already-on-record.ts):
+ * the same NHS number, or a second mother. `personId` null when adding.
+ */
+async function problemsOnRecord(trx: Tx, caseId: string, personId: string | null, details: PersonDetails, today: string): Promise<Extract<SavePersonResult, { code: 'invalid' }> | null> {
+  const problems = checkPersonDetails(details, today);
+  const onRecord = await trx.selectFrom('people').select(['id', 'nhs_number', 'relationship_to_infant']).where('case_id', '=', caseId).execute();
+  const repeats = alreadyOnRecord(
+    { id: personId, nhsNumber: problems.nhsNumber ? null : details.nhsNumber, relationshipToInfant: details.relationshipToInfant },
+    onRecord.map((row) => ({ id: row.id, nhsNumber: row.nhs_number, relationshipToInfant: row.relationship_to_infant })),
+  );
+  for (const repeat of repeats) problems[repeat.field] ??= repeat.problem;
+  if (Object.keys(problems).length === 0) return null;
+  return { ok: false, code: 'invalid', problems, ...(repeats[0] ? { existingPersonId: repeats[0].existingPersonId } : {}) };
+}
 
 function selectPerson(trx: Tx, caseId: string, personId: string) {
   return trx.selectFrom('people').selectAll().where('case_id', '=', caseId).where('id', '=', personId).forUpdate().executeTakeFirst();
@@ -94,8 +111,8 @@ export function personVersion(summary: string, personId: string, changed: readon
 export async function addPerson(ctx: AppContext, actor: UserActor, caseId: string, input: PersonInput, submission?: string): Promise<SavePersonResult> {
   const details = { ...normalisePersonDetails(input), historyChecked: input.historyChecked ?? false };
   return changeCase<SavePersonResult>(ctx, actor, caseId, { action: 'person.add', submission }, changeRefused, async ({ trx, record, now, today }) => {
-    const problems = checkPersonDetails(details, today);
-    if (Object.keys(problems).length > 0) return { changed: false, answer: { ok: false, code: 'invalid', problems } };
+    const invalid = await problemsOnRecord(trx, caseId, null, details, today);
+    if (invalid) return { changed: false, answer: invalid };
     // Only someone who may see restricted details may mark an address restricted or add one that is.
     const safe = record.canSeeRestricted ? details : { ...details, addressRestricted: false };
     const id = ctx.newId();
@@ -134,8 +151,8 @@ export async function updatePerson(
     if (row.version !== readVersion) {
       return refuse({ ok: false, code: 'version-conflict', message: 'Someone else changed these details while you were editing. Their version is shown; check it and save yours again.', current: toDetails(row, canSeeRestricted) });
     }
-    const problems = checkPersonDetails(details, today);
-    if (Object.keys(problems).length > 0) return refuse({ ok: false, code: 'invalid', problems });
+    const invalid = await problemsOnRecord(trx, caseId, personId, details, today);
+    if (invalid) return refuse(invalid);
     // A restricted address stays as it is unless the editor may see it.
     const withHistory = { ...details, historyChecked: input.historyChecked ?? row.history_checked };
     const safe = canSeeRestricted ? withHistory : { ...withHistory, address: row.address, addressRestricted: row.address_restricted };

@@ -69,7 +69,7 @@ describe('details of a person around the baby', () => {
   it('asks whether they visit regularly only of someone who does not live with the baby', () => {
     assert.equal(asksWhetherVisitsRegularly(true), false, 'a mother at home does not visit');
     assert.equal(asksWhetherVisitsRegularly(false), true, 'a father living elsewhere');
-    assert.equal(asksWhetherVisitsRegularly(null), true, 'where they live not yet answered');
+    assert.equal(asksWhetherVisitsRegularly(null), false, 'where they live not yet answered: the question under its "No" is not asked yet');
   });
 
   it('stores someone living with the baby as not a visitor, whatever was sent; keeps a visitor living elsewhere', () => {

@@ -30,7 +30,9 @@ export type PersonProblem =
   | 'date-of-birth-in-future'
   | 'nhs-number-invalid'
   | 'nhs-number-check-digit'
-  | 'paternity-only-for-father';
+  | 'paternity-only-for-father'
+  | 'nhs-number-already-on-record'
+  | 'mother-already-on-record';
 
 /** What to do about each problem, in the words a page and an API caller are given. */
 export const PERSON_PROBLEM_WORDS: Record<PersonProblem, string> = {
@@ -42,6 +44,9 @@ export const PERSON_PROBLEM_WORDS: Record<PersonProblem, string> = {
   'nhs-number-invalid': nhsNumberProblemWords('not-ten-digits'),
   'nhs-number-check-digit': nhsNumberProblemWords('check-digit'),
   'paternity-only-for-father': 'Only answer whether paternity is confirmed for the baby’s father',
+  // Found against the people already on the record (already-on-record.ts), not from the details alone.
+  'nhs-number-already-on-record': 'Someone with this NHS number is already on the record: change their details instead of adding them again',
+  'mother-already-on-record': 'The baby’s mother is already on the record: change her details instead, or choose another relationship (for example mother’s partner, grandparent or other relative)',
 };
 
 export function checkPersonDetails(person: PersonDetails, today: string): Partial<Record<keyof PersonDetails, PersonProblem>> {
@@ -62,10 +67,11 @@ export function checkPersonDetails(person: PersonDetails, today: string): Partia
 
 /**
  * Whether to ask if they visit the baby regularly: only of someone who does not live with the baby
- * (a mother at home does not "visit"). Not yet answered where they live: asked, as it may be needed.
+ * (a mother at home does not "visit"). Not yet answered where they live: not asked yet (the page
+ * reveals the question under "No"; its error would lead to a question not shown).
  */
 export function asksWhetherVisitsRegularly(livesInHousehold: boolean | null): boolean {
-  return livesInHousehold !== true;
+  return livesInHousehold === false;
 }
 
 /** Stored form: NHS number as ten digits, blank text as null; someone living with the baby is not a visitor. */

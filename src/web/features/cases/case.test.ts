@@ -104,6 +104,16 @@ describe('case overview page', () => {
     const response = await client.get(`/cases/${await caseIdOf('Nowak')}`);
     assert.equal(response.statusCode, 200);
     assert.match(response.body, /You oversee your organisation/);
+    assert.doesNotMatch(response.body, /data-qa="record-contact"/, 'no recording for someone who may not change the record');
+  });
+
+  it('offers recording a contact or visit first, with the plan’s checks, and "add an entry" for other kinds', async () => {
+    const client = await WebClient.signedIn(t.app, { email: 'health-visitor@demo.example', password: 'demo-password' });
+    const caseId = await caseIdOf('Okafor');
+    const body = (await client.get(`/cases/${caseId}`)).body;
+    assert.match(body, new RegExp(`<a href="/cases/${caseId}/contacts/new" role="button"[^>]*class="govuk-button"[^>]*data-qa="record-contact"[^>]*>\\s*Record a contact or visit\\s*</a>`));
+    assert.ok(body.indexOf('data-qa="record-contact"') < body.indexOf('data-qa="add-entry"'), 'before "add an entry"');
+    assert.match(body, new RegExp(`href="/cases/${caseId}/chronology/new" data-qa="add-entry">add another kind of entry</a>`));
   });
 
   it('refuses a practitioner outside the team, says who to contact, shows nothing of the record, and audits the refusal', async () => {

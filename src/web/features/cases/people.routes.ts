@@ -60,7 +60,10 @@ export async function peopleRoutes(app: FastifyInstance): Promise<void> {
     if (result.code !== 'invalid') return sendErrorPage(reply, result.code);
     const problems = Object.values(result.problems).filter((problem) => problem !== undefined);
     const errors = Object.fromEntries(problems.map((problem) => [PERSON_PROBLEM_MESSAGES[problem].field, PERSON_PROBLEM_MESSAGES[problem].text]));
-    return personPage(reply, view, { ...locals, ...formErrors(errors), values }, 400);
+    // Someone already on the record: a link to change their details instead (already-on-record.ts).
+    const existing = result.existingPersonId ? view.people.find((p) => p.id === result.existingPersonId) : undefined;
+    const alreadyOnRecord = existing ? { name: personDisplayName(existing), href: `/cases/${view.record.id}/people/${existing.id}` } : undefined;
+    return personPage(reply, view, { ...locals, ...formErrors(errors), values, alreadyOnRecord }, 400);
   }
 
   app.get<CaseParams>('/cases/:caseId/people/new', { preHandler: requireUser }, async (request, reply) => {

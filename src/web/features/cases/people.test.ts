@@ -97,14 +97,46 @@ describe('people around the baby', () => {
     assert.equal(saved.statusCode, 303, summaryErrors(saved.body).join('\n'));
     // Sent anyway (the question shows without JavaScript): someone at home is not a visitor.
     await client.get(`/cases/${caseId}/people/new`);
-    assert.equal((await client.post(`/cases/${caseId}/people/new`, { ...mother, givenName: 'Alsoathome', visitsRegularly: 'yes' })).statusCode, 303);
+    // (A grandparent: the record has its mother.)
+    assert.equal((await client.post(`/cases/${caseId}/people/new`, { ...mother, relationshipToInfant: 'grandparent', givenName: 'Alsoathome', visitsRegularly: 'yes' })).statusCode, 303);
     const rows = await t.ctx.db.selectFrom('people').select(['given_name', 'visits_regularly']).where('case_id', '=', caseId).where('given_name', 'in', ['Athome', 'Alsoathome']).orderBy('given_name').execute();
     assert.deepEqual(rows, [{ given_name: 'Alsoathome', visits_regularly: false }, { given_name: 'Athome', visits_regularly: false }]);
     // Living elsewhere, it must be answered.
     await client.get(`/cases/${caseId}/people/new`);
-    const elsewhere = await client.post(`/cases/${caseId}/people/new`, { ...mother, givenName: 'Elsewhere', livesInHousehold: 'no' });
+    const elsewhere = await client.post(`/cases/${caseId}/people/new`, { ...mother, relationshipToInfant: 'grandparent', givenName: 'Elsewhere', livesInHousehold: 'no' });
     assert.equal(elsewhere.statusCode, 400);
     assert.deepEqual(summaryErrors(elsewhere.body), ['#visitsRegularly: Select whether they visit regularly']);
+    // Where they live not answered: that is the error, not the question revealed only under its "No".
+    const unanswered = await client.post(`/cases/${caseId}/people/new`, { relationshipToInfant: 'grandparent', identityKnown: 'yes', givenName: 'Unanswered', caresForInfant: 'yes' });
+    assert.equal(unanswered.statusCode, 400);
+    assert.deepEqual(summaryErrors(unanswered.body).map((error) => error.split(':')[0]), ['#livesInHousehold']);
+  });
+
+  it('refuses a second person with an NHS number already on the record, and a second mother, linking to the one there', async () => {
+    const { id: ownCase } = await makeCase(t.ctx, { teamUserIds: [member.id] });
+    const client = await WebClient.signedIn(t.app, member);
+    const leah = { relationshipToInfant: 'mother', identityKnown: 'yes', givenName: 'Leah', familyName: 'Ashwerth', nhsNumber: '9434765919', sex: 'female', livesInHousehold: 'yes', caresForInfant: 'yes', parentalResponsibility: 'yes' };
+    await client.get(`/cases/${ownCase}/people/new`);
+    assert.equal((await client.post(`/cases/${ownCase}/people/new`, leah)).statusCode, 303);
+    const leahId = (await t.ctx.db.selectFrom('people').select('id').where('case_id', '=', ownCase).executeTakeFirstOrThrow()).id;
+    await client.get(`/cases/${ownCase}/people/new`);
+    const again = await client.post(`/cases/${ownCase}/people/new`, { ...leah, nhsNumber: '943 476 5919' });
+    assert.equal(again.statusCode, 400);
+    assert.deepEqual(summaryErrors(again.body), [
+      '#relationshipToInfant: The baby’s mother is already on the record: change her details instead, or choose another relationship (for example mother’s partner, grandparent or other relative)',
+      '#nhsNumber: Someone with this NHS number is already on the record: change their details instead of adding them again',
+    ]);
+    assert.match(qaElement(again.body, 'already-on-record') ?? '', new RegExp(`Leah Ashwerth is already on this record\. <a class="govuk-link" href="/cases/${ownCase}/people/${leahId}">Change Leah Ashwerth’s details</a>`));
+    assert.equal(inputValue(again.body, 'nhsNumber'), '943 476 5919', 'what was typed comes back');
+    // Another mother figure takes another relationship; someone else's NHS number is still refused.
+    const grandmother = await client.post(`/cases/${ownCase}/people/new`, { ...leah, relationshipToInfant: 'grandparent', givenName: 'Ruth' });
+    assert.deepEqual(summaryErrors(grandmother.body).map((error) => error.split(':')[0]), ['#nhsNumber']);
+    assert.equal((await client.post(`/cases/${ownCase}/people/new`, { ...leah, relationshipToInfant: 'grandparent', givenName: 'Ruth', nhsNumber: '' })).statusCode, 303);
+    const people = await t.ctx.db.selectFrom('people').select(['given_name', 'relationship_to_infant']).where('case_id', '=', ownCase).orderBy('given_name').execute();
+    assert.deepEqual(people, [{ given_name: 'Leah', relationship_to_infant: 'mother' }, { given_name: 'Ruth', relationship_to_infant: 'grandparent' }]);
+    // Her own details saved again are not a repeat of herself.
+    const edit = await client.get(`/cases/${ownCase}/people/${leahId}`);
+    assert.equal((await client.post(`/cases/${ownCase}/people/${leahId}`, { ...leah, version: inputValue(edit.body, 'version') ?? '1', familyName: 'Ashworth' })).statusCode, 303);
   });
 
   it('shows one error per problem, keeping everything typed', async () => {
@@ -206,7 +238,7 @@ describe('people around the baby', () => {
     assert.match(form.body, /Until it is ticked, the Infant Care Profile treats who this adult is as not known and shows them as a hidden risk/);
     assert.doesNotMatch(form.body, historyTicked, 'unticked until someone ticks it');
 
-    assert.equal((await client.post(`/cases/${caseId}/people/new`, { ...father, givenName: 'Checked', historyChecked: 'yes' })).statusCode, 303);
+    assert.equal((await client.post(`/cases/${caseId}/people/new`, { ...father, nhsNumber: '', givenName: 'Checked', historyChecked: 'yes' })).statusCode, 303);
     const id = await personId('Checked');
     assert.equal(await historyChecked(id), true);
     const added = await t.ctx.db.selectFrom('audit_log').select('details').where('action', '=', 'person.add').where('subject_id', '=', id).executeTakeFirstOrThrow();
@@ -218,7 +250,7 @@ describe('people around the baby', () => {
     const edit = await client.get(`/cases/${caseId}/people/${id}`);
     assert.match(edit.body, historyTicked);
     const version = /name="version" value="(\d+)"/.exec(edit.body)![1]!;
-    assert.equal((await client.post(`/cases/${caseId}/people/${id}`, { ...father, givenName: 'Checked', version })).statusCode, 303, 'the box left unticked');
+    assert.equal((await client.post(`/cases/${caseId}/people/${id}`, { ...father, nhsNumber: '', givenName: 'Checked', version })).statusCode, 303, 'the box left unticked');
     assert.equal(await historyChecked(id), false);
     const update = await t.ctx.db.selectFrom('audit_log').select('details').where('action', '=', 'person.update').where('subject_id', '=', id).executeTakeFirstOrThrow();
     const { profileVersion, ...details } = update.details as { profileVersion: unknown };
@@ -228,7 +260,7 @@ describe('people around the baby', () => {
     page = await client.get(`/cases/${caseId}`);
     assert.match(caseRow(page.body, id), /History not checked/);
 
-    assert.equal((await client.post(`/cases/${caseId}/people/${id}`, { ...father, givenName: 'Checked', version: '2', historyChecked: 'yes' })).statusCode, 303);
+    assert.equal((await client.post(`/cases/${caseId}/people/${id}`, { ...father, nhsNumber: '', givenName: 'Checked', version: '2', historyChecked: 'yes' })).statusCode, 303);
     assert.equal(await historyChecked(id), true);
   });
 
@@ -253,11 +285,11 @@ describe('people around the baby', () => {
     it('gives back the change form with the saved address standing in for a typed one, when the person’s address is restricted', async () => {
       const client = await WebClient.signedIn(t.app, lead);
       await client.get(`/cases/${caseId}/people/new`);
-      assert.equal((await client.post(`/cases/${caseId}/people/new`, { ...father, givenName: 'Grace', address: '2 Shelter Close', addressRestricted: 'yes' })).statusCode, 303);
+      assert.equal((await client.post(`/cases/${caseId}/people/new`, { ...father, nhsNumber: '', givenName: 'Grace', address: '2 Shelter Close', addressRestricted: 'yes' })).statusCode, 303);
       const grace = await personId('Grace');
       const form = await client.get(`/cases/${caseId}/people/${grace}`);
       const version = /name="version" value="(\d+)"/.exec(form.body)![1]!;
-      const posted = await client.post(`/cases/${caseId}/people/${grace}`, { ...father, _csrf: 'expired-token', givenName: 'Grace', familyName: 'Typed-Again', version, address: '3 New Place' });
+      const posted = await client.post(`/cases/${caseId}/people/${grace}`, { ...father, nhsNumber: '', _csrf: 'expired-token', givenName: 'Grace', familyName: 'Typed-Again', version, address: '3 New Place' });
       assert.equal(posted.headers.location, `/cases/${caseId}/people/${grace}?restore=1`);
       const kept = await keptFields(lead.id);
       assert.equal(kept['familyName'], 'Typed-Again');

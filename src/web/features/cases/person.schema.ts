@@ -76,6 +76,8 @@ export const PERSON_PROBLEM_MESSAGES: Record<PersonProblem, { field: string; tex
   'nhs-number-invalid': { field: 'nhsNumber', text: PERSON_PROBLEM_WORDS['nhs-number-invalid'] },
   'nhs-number-check-digit': { field: 'nhsNumber', text: PERSON_PROBLEM_WORDS['nhs-number-check-digit'] },
   'paternity-only-for-father': { field: 'paternityConfirmed', text: PERSON_PROBLEM_WORDS['paternity-only-for-father'] },
+  'nhs-number-already-on-record': { field: 'nhsNumber', text: PERSON_PROBLEM_WORDS['nhs-number-already-on-record'] },
+  'mother-already-on-record': { field: 'relationshipToInfant', text: PERSON_PROBLEM_WORDS['mother-already-on-record'] },
 };
 
 function answer(value: 'yes' | 'no' | 'not-known' | undefined): boolean | null {

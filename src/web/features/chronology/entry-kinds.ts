@@ -2,6 +2,7 @@
 // kind, so a new kind in the catalogue cannot be left out of the form.
 import { eventKindById } from '../../../domain/catalogue/catalogue.ts';
 import { EVENT_KIND_IDS, type EventKindId } from '../../../domain/catalogue/event-kinds.ts';
+import { isContactKind } from '../../../domain/chronology/contact-record.ts';
 
 const GROUPS = ['Contacts and appointments', 'Health and hospital', 'Police', 'Changes in the family', 'Meetings and assessments', 'Notes and information'] as const;
 
@@ -61,3 +62,6 @@ export const KIND_GROUPS = GROUPS.map((label) => ({
   label,
   kinds: EVENT_KIND_IDS.filter((id) => GROUP_OF[id] === label).map((id) => ({ value: id, text: `${kindLabel(id)}${eventKindById(id)?.trigger ? ' (review trigger)' : ''}` })),
 }));
+
+/** The kinds a new entry may take on the add-entry form: not a contact with the family, which the contact form records with the plan's checks. */
+export const NEW_ENTRY_KIND_GROUPS = KIND_GROUPS.map((group) => ({ ...group, kinds: group.kinds.filter((kind) => !isContactKind(kind.value)) })).filter((group) => group.kinds.length > 0);

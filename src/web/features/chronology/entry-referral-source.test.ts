@@ -61,9 +61,9 @@ describe('the referral source on the chronology entry form', () => {
 
   it('leaves the source aside on any other kind of entry', async () => {
     const form = await hv.get(newUrl());
-    const response = await post(t.app, hv, form.body, newUrl(), entry('home-visit', [['referralSource', '3B']]));
+    const response = await post(t.app, hv, form.body, newUrl(), entry('information-from-family', [['referralSource', '3B']]));
     assert.equal(response.statusCode, 303, response.body);
-    const visit = (await loadChronology(t.ctx.db, caseId)).find((e) => e.kind === 'home-visit')!;
+    const visit = (await loadChronology(t.ctx.db, caseId)).find((e) => e.kind === 'information-from-family')!;
     assert.equal(visit.referralSource, undefined);
   });
 

@@ -5,6 +5,8 @@
 import { Type } from 'typebox';
 import type { EntryInput } from '../../../application/chronology/record-entry.ts';
 import { SUBSTANCES, type ChronologyEntry } from '../../../domain/chronology/chronology.types.ts';
+import { isContactKind } from '../../../domain/chronology/contact-record.ts';
+import { kindLabel } from './entry-kinds.ts';
 import { checkNewEntry, ENTRY_PROBLEM_MESSAGES, type EntryContext, type EntryProblem, type NewEntry } from '../../../domain/chronology/entry-rules.ts';
 import { londonDateTime, londonDayAndTime } from '../../../domain/shared/service-day.ts';
 import { oneOf, YES_NO } from '../../forms/choices.ts';
@@ -104,6 +106,17 @@ export function orderedErrors(errors: Record<string, string>): FormErrors {
   return formErrors(Object.fromEntries(FIELD_ORDER.filter((field) => errors[field]).map((field) => [field, errors[field]!])));
 }
 
+/**
+ * A visit, an appointment or a call with the family is added on the contact form, which asks the
+ * plan's checks and about the baby's day: this form refuses a new entry of such a kind (a correction
+ * of one keeps its kind). The API still takes them from agencies' systems (docs/domain.md,
+ * "Contacts with the family").
+ */
+export function contactKindWords(kind: string): string | null {
+  if (!isContactKind(kind)) return null;
+  return `${kindLabel(kind)} is recorded as a contact, which asks the plan’s checks and about the baby’s day: use “Record a contact or visit” (what you typed is still here to copy)`;
+}
+
 export function readEntryForm(body: unknown, context: EntryContext): EntryFormResult {
   const form = validateForm(entryForm, body);
   const values: Record<string, string> = form.ok ? Object.fromEntries(Object.entries(form.value).filter((entry): entry is [string, string] => typeof entry[1] === 'string')) : form.values;
@@ -135,6 +148,8 @@ export function readEntryForm(body: unknown, context: EntryContext): EntryFormRe
   };
   const problems = checkNewEntry(entry, context).filter((problem) => day !== null || problem.path !== '/occurredAt');
   const all = problemErrors(problems, errors);
+  const contact = context.isCorrection ? null : contactKindWords(entry.kind);
+  if (contact) all['kind'] ??= contact;
   const typed = { ...values, ...people };
   if (Object.keys(all).length > 0) {
     if (dateFields.some((field) => all[field]) && !dateParts['occurred']) dateParts['occurred'] = [...PARTS];

@@ -18,7 +18,7 @@ import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
 import { presentEntries, type EntryView } from './chronology.presenter.ts';
 import { listQuery, readFilters, readOrder } from './chronology-filters.ts';
 import { pageNumber } from './chronology-pages.ts';
-import { KIND_GROUPS } from './entry-kinds.ts';
+import { KIND_GROUPS, NEW_ENTRY_KIND_GROUPS } from './entry-kinds.ts';
 import { defaultReferralSource, REFERRAL_SOURCE_CODES, REFERRAL_SOURCES } from '../../../domain/chronology/referral-source.ts';
 import { orderedErrors, problemErrors, readEntryForm, valuesFromEntry, type EntryValues } from './entry.form.ts';
 
@@ -83,7 +83,9 @@ export async function entryRoutes(app: FastifyInstance): Promise<void> {
         title: locals.heading,
         caseId,
         caseName: record.caseName,
-        kindGroups: KIND_GROUPS,
+        // A new entry's kinds leave out contacts with the family: the page links to the contact form for them.
+        kindGroups: locals.correcting ? KIND_GROUPS : NEW_ENTRY_KIND_GROUPS,
+        contactFormLink: locals.correcting ? undefined : `/cases/${caseId}/contacts/new`,
         sourceItems,
         referralSourceItems,
         peopleItems: record.people.map((person) => ({ value: person.id, text: person.name })),

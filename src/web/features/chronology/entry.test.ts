@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { EVENT_KIND_IDS } from '../../../domain/catalogue/event-kinds.ts';
+import { CONTACT_KINDS, isContactKind } from '../../../domain/chronology/contact-record.ts';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { loadChronology } from '../../../application/chronology/chronology-rows.ts';
@@ -48,9 +49,35 @@ describe('adding and correcting chronology entries', () => {
     const page = await client.get(newUrl());
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /<optgroup label="Police">\s*<option value="police-domestic-abuse-incident">Domestic abuse incident reported to the police \(review trigger\)<\/option>/);
-    assert.equal((page.body.match(/<option value="[a-z-]+"/g) ?? []).length, EVENT_KIND_IDS.length);
+    // Every kind but a contact with the family, which the contact form records (with the plan's checks).
+    assert.equal((page.body.match(/<option value="[a-z-]+"/g) ?? []).length, EVENT_KIND_IDS.filter((kind) => !isContactKind(kind)).length);
+    for (const kind of CONTACT_KINDS) assert.doesNotMatch(page.body, new RegExp(`<option value="${kind}"`), kind);
+    assert.match(qaElement(page.body, 'record-contact-instead') ?? '', new RegExp(`<a class="govuk-link" href="/cases/${caseId}/contacts/new">record a contact or visit</a>`));
     assert.match(page.body, /name="source" type="radio" value="carer-account"/);
     for (const name of ['personIds', 'presentIds', 'victimIds', 'perpetratorIds']) assert.match(page.body, new RegExp(`name="${name}" type="checkbox" value="dad"`));
+  });
+
+  it('refuses a new entry of a contact kind, sent anyway, with words and the way to the contact form, keeping what was typed', async () => {
+    const client = await WebClient.signedIn(t.app, lead);
+    const before = (await entries()).length;
+    for (const kind of CONTACT_KINDS) {
+      const form = await client.get(newUrl());
+      const refused = await postFields(t.app, client, form.body, newUrl(), [
+        ['kind', kind],
+        ['occurred-day', '20'],
+        ['occurred-month', '10'],
+        ['occurred-year', '2026'],
+        ['summary', 'Baby seen asleep in the cot'],
+        ['source', 'observed'],
+      ]);
+      assert.equal(refused.statusCode, 400, kind);
+      const errors = summaryErrors(refused.body);
+      assert.equal(errors.length, 1, errors.join('\n'));
+      assert.match(errors[0]!, /^#kind: .+ is recorded as a contact, which asks the plan’s checks and about the baby’s day: use “Record a contact or visit” \(what you typed is still here to copy\)$/);
+      assert.match(refused.body, />Baby seen asleep in the cot<\/textarea>/);
+      assert.match(qaElement(refused.body, 'record-contact-instead') ?? '', /contacts\/new/);
+    }
+    assert.equal((await entries()).length, before, 'nothing recorded');
   });
 
   it('adds an entry with a time, several people and who harmed whom, and shows it', async () => {
@@ -104,7 +131,7 @@ describe('adding and correcting chronology entries', () => {
     assert.ok(isChecked(empty.body, 'significant', 'yes'));
 
     const wrong = await postFields(t.app, client, form.body, newUrl(), [
-      ['kind', 'home-visit'],
+      ['kind', 'case-note'],
       ['occurred-day', '31'],
       ['occurred-month', '2'],
       ['occurred-year', '2026'],
@@ -125,7 +152,7 @@ describe('adding and correcting chronology entries', () => {
     assert.equal(inputValue(wrong.body, 'occurred-day'), '31');
     assert.equal(inputValue(wrong.body, 'time'), '25:00');
     assert.equal(inputValue(wrong.body, 'gestationWeeks'), 'twelve');
-    assert.match(wrong.body, /<option value="home-visit" selected>/);
+    assert.match(wrong.body, /<option value="case-note" selected>/);
     assert.match(wrong.body, />Visited; baby asleep<\/textarea>/);
     assert.match(wrong.body, /name="source" type="radio" value="observed" checked/);
     assert.ok(isChecked(wrong.body, 'presentIds', 'mum'));

@@ -207,6 +207,7 @@ describe('the plan pages', () => {
     const page = await web.get(`/cases/${caseId}/plan`);
     assert.match(textOf(qaElement(page.body, 'plan-summary')), /Universal \(the plan was written for early help\)/);
     assert.match(textOf(qaElement(page.body, 'check-items')), /Is Grace Pageplan drinking Ask: Any smell of alcohol, cans or bottles\? About Grace Pageplan Housing Every contact/);
+    assert.match(qaElement(page.body, 'record-contact') ?? '', new RegExp(`href="/cases/${caseId}/contacts/new"`), 'the checks lead to the contact form that asks them');
     const actions = textOf(qaElement(page.body, 'actions'));
     assert.match(actions, /Refer to the recovery service Page Member .* Open Overdue/);
     assert.match(actions, /Paediatric review Dr Patel \(outside the service\)/);
