@@ -109,8 +109,8 @@ export function orderedErrors(errors: Record<string, string>): FormErrors {
 /**
  * A visit, an appointment or a call with the family is added on the contact form, which asks the
  * plan's checks and about the baby's day: this form refuses a new entry of such a kind (a correction
- * of one keeps its kind). The API still takes them from agencies' systems (docs/domain.md,
- * "Contacts with the family").
+ * of one keeps its kind). The API's events still take them from agencies' systems, which send what
+ * they hold.
  */
 export function contactKindWords(kind: string): string | null {
   if (!isContactKind(kind)) return null;
