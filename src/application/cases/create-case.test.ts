@@ -69,8 +69,19 @@ describe('making a record', () => {
     const row = await t.ctx.db.selectFrom('cases').selectAll().where('id', '=', result.value.id).executeTakeFirstOrThrow();
     assert.deepEqual(
       [row.status, row.given_name, row.nhs_number, row.date_of_birth, row.gestation_at_birth_weeks, row.birth_weight_grams, row.multiple_birth, row.independently_mobile, row.sex],
-      ['born', 'Ada', '9434765919', '2026-06-10', 39, 3350, false, false, 'female'],
+      ['born', 'Ada', '9434765919', '2026-06-10', 39, 3350, false, null, 'female'],
     );
+  });
+
+  it('keeps the days of gestation beside the weeks, and mobility only for a baby 6 months or older', async () => {
+    const young = await createCase(t.ctx, visitor, { ...ruby, givenName: 'Days', familyName: 'Keeper', dateOfBirth: '2026-09-01', gestationAtBirthWeeks: 29, gestationAtBirthDays: 3, independentlyMobile: false });
+    assert.ok(young.ok, JSON.stringify(young));
+    const row = await t.ctx.db.selectFrom('cases').select(['gestation_at_birth_weeks', 'gestation_at_birth_days', 'independently_mobile']).where('id', '=', young.value.id).executeTakeFirstOrThrow();
+    assert.deepEqual(row, { gestation_at_birth_weeks: 29, gestation_at_birth_days: 3, independently_mobile: null });
+    const older = await createCase(t.ctx, visitor, { ...ruby, givenName: 'Cruiser', familyName: 'Walker', dateOfBirth: '2026-05-22', gestationAtBirthWeeks: 40, gestationAtBirthDays: null, independentlyMobile: true });
+    assert.ok(older.ok, JSON.stringify(older));
+    const olderRow = await t.ctx.db.selectFrom('cases').select(['gestation_at_birth_weeks', 'gestation_at_birth_days', 'independently_mobile']).where('id', '=', older.value.id).executeTakeFirstOrThrow();
+    assert.deepEqual(olderRow, { gestation_at_birth_weeks: 40, gestation_at_birth_days: null, independently_mobile: true });
   });
 
   it('refuses a record whose details do not make sense, saying which and why', async () => {
@@ -125,6 +136,32 @@ describe('making a record', () => {
     const other = await makeCase(t.ctx, { familyName: 'Fatherly', teamUserIds: [midwife.userId] });
     await makePerson(t.ctx, other.id, { nhs_number: '4857773457', relationship_to_infant: 'father' });
     const none = await createCase(t.ctx, visitor, { status: 'unborn', expectedDeliveryDate: '2027-06-01', details: { motherNhsNumber: '4857773457' } }, { confirmedNoDuplicate: true, differentBabyReason: null });
+    assert.ok(none.ok, JSON.stringify(none));
+  });
+
+  it("finds a record by the mother's name and date of birth, as typed on it or as the person recorded as the mother, and keeps them", async () => {
+    const mother = { motherGivenName: 'Zoë', motherFamilyName: "O'Neil-Hart", motherDateOfBirth: '1997-03-14' };
+    const first = await createCase(t.ctx, midwife, { status: 'unborn', expectedDeliveryDate: '2027-04-10', ...mother });
+    assert.ok(first.ok, JSON.stringify(first));
+    const row = await t.ctx.db.selectFrom('cases').select(['mother_given_name', 'mother_family_name', 'mother_date_of_birth']).where('id', '=', first.value.id).executeTakeFirstOrThrow();
+    assert.deepEqual(row, { mother_given_name: 'Zoë', mother_family_name: "O'Neil-Hart", mother_date_of_birth: '1997-03-14' });
+    const made = await t.ctx.db.selectFrom('audit_log').select('details').where('case_id', '=', first.value.id).where('action', '=', 'case.create').executeTakeFirstOrThrow();
+    assert.deepEqual((made.details as { motherGiven?: string[] }).motherGiven, ['motherGivenName', 'motherFamilyName', 'motherDateOfBirth']);
+
+    // Another agency, with her name typed another way and a due date a few days off: likely, shown only as held elsewhere.
+    const [match, ...rest] = matchesOf(await createCase(t.ctx, visitor, { status: 'unborn', expectedDeliveryDate: '2027-04-14', motherGivenName: 'zoe', motherFamilyName: 'ONEIL HART', motherDateOfBirth: '1997-03-14' }));
+    assert.deepEqual(rest, []);
+    assert.ok(match?.restricted);
+    assert.deepEqual([match.id, match.strength, match.grounds], [first.value.id, 'likely', ['mother-name-and-date-of-birth', 'date']]);
+
+    // The person recorded as the mother on a record, with dates that are not one pregnancy: possible.
+    const sibling = await makeCase(t.ctx, { familyName: 'Siblingly', teamUserIds: [midwife.userId] });
+    await makePerson(t.ctx, sibling.id, { given_name: 'Hana', family_name: 'Novak', date_of_birth: '1990-07-01' });
+    const found = matchesOf(await createCase(t.ctx, visitor, { status: 'unborn', expectedDeliveryDate: '2027-08-20', motherGivenName: 'Hana', motherFamilyName: 'Novák', motherDateOfBirth: '1990-07-01' }));
+    assert.deepEqual(found.map((m) => [m.id, m.strength, m.grounds]), [[sibling.id, 'possible', ['mother-name-and-date-of-birth']]]);
+
+    // Another woman's birthday, or the same birthday under another name: nothing.
+    const none = await createCase(t.ctx, visitor, { status: 'unborn', expectedDeliveryDate: '2027-09-30', motherGivenName: 'Hana', motherFamilyName: 'Kowalski', motherDateOfBirth: '1990-07-01' });
     assert.ok(none.ok, JSON.stringify(none));
   });
 

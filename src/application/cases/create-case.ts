@@ -11,11 +11,13 @@ import {
   checkNewRecord,
   compareStrength,
   matchWindows,
+  mobilityToKeep,
   type DateRange,
   type FieldProblem,
   type InfantRecordFacts,
   type MatchGround,
   type MatchStrength,
+  type MotherIdentity,
   type NewRecordInput,
 } from '../../domain/people/record-matching.ts';
 import { differentBabyReasonProblem } from '../../domain/people/duplicate-override.ts';
@@ -71,12 +73,25 @@ function blankToNull(value: string | null | undefined): string | null {
   return trimmed ? trimmed : null;
 }
 
-/** Names trimmed, blanks as null, the NHS number as its ten digits. */
-function normalise(input: NewRecordInput, motherNhsNumber: string | null): NewRecordInput & InfantRecordFacts {
+/**
+ * Names trimmed, blanks as null, the NHS number as its ten digits; days of gestation only beside weeks;
+ * no mobility kept for a baby under 6 months (the rules count them not mobile by age).
+ */
+function normalise(input: NewRecordInput, motherNhsNumber: string | null, today: string): NewRecordInput & InfantRecordFacts {
   const nhs = blankToNull(input.nhsNumber);
+  const mother: MotherIdentity = { givenName: blankToNull(input.motherGivenName), familyName: blankToNull(input.motherFamilyName), dateOfBirth: blankToNull(input.motherDateOfBirth) };
+  const born = input.status === 'born';
+  const weeks = born ? (input.gestationAtBirthWeeks ?? null) : null;
   return {
     ...input,
     motherNhsNumbers: motherNhsNumber ? [motherNhsNumber] : [],
+    mothers: mother.givenName || mother.familyName || mother.dateOfBirth ? [mother] : [],
+    motherGivenName: mother.givenName,
+    motherFamilyName: mother.familyName,
+    motherDateOfBirth: mother.dateOfBirth,
+    gestationAtBirthWeeks: weeks,
+    gestationAtBirthDays: weeks === null ? null : (input.gestationAtBirthDays ?? null),
+    independentlyMobile: born ? mobilityToKeep(input.dateOfBirth, input.independentlyMobile, today) : null,
     givenName: blankToNull(input.givenName),
     familyName: blankToNull(input.familyName),
     sex: blankToNull(input.sex),
@@ -115,6 +130,12 @@ export async function findPossibleMatches(trx: Tx, actor: UserActor, record: Inf
         anyOf.push(eb('cases.mother_nhs_number', 'in', mothers));
         anyOf.push(eb('cases.id', 'in', eb.selectFrom('people').select('people.case_id').where('people.relationship_to_infant', '=', 'mother').where('people.nhs_number', 'in', mothers)));
       }
+      // The same mother's date of birth, as given when the record was made or as the person recorded as the mother's: the domain compares the names.
+      const motherBirthdays = [...new Set((record.mothers ?? []).map((mother) => mother.dateOfBirth).filter((date): date is string => Boolean(date)))];
+      if (motherBirthdays.length > 0) {
+        anyOf.push(eb('cases.mother_date_of_birth', 'in', motherBirthdays));
+        anyOf.push(eb('cases.id', 'in', eb.selectFrom('people').select('people.case_id').where('people.relationship_to_infant', '=', 'mother').where('people.date_of_birth', 'in', motherBirthdays)));
+      }
       const wide = [...within('cases.date_of_birth', windows.wide.dateOfBirth), ...within('cases.expected_delivery_date', windows.wide.expectedDeliveryDate)];
       if (wide.length > 0 && full) {
         // Far-apart dates count only with a like name; this is looser than the domain's test, never tighter.
@@ -130,6 +151,7 @@ export async function findPossibleMatches(trx: Tx, actor: UserActor, record: Inf
     .limit(500)
     .execute();
   const mothersOf = await motherNhsNumbersOf(trx, rows.map((row) => row.id));
+  const identitiesOf = await motherIdentitiesOf(trx, rows.map((row) => row.id));
 
   const assessed = rows
     .map((row) => ({
@@ -144,6 +166,7 @@ export async function findPossibleMatches(trx: Tx, actor: UserActor, record: Inf
           dateOfBirth: row.date_of_birth,
           expectedDeliveryDate: row.expected_delivery_date,
           motherNhsNumbers: mothersOf.get(row.id) ?? [],
+          mothers: identitiesOf.get(row.id) ?? [],
         },
         { familyName: row.family_sounds_alike, givenName: row.given_sounds_alike },
       ),
@@ -179,6 +202,29 @@ async function motherNhsNumbersOf(trx: Tx, caseIds: readonly string[]): Promise<
   return byCase;
 }
 
+/** The mother's name and date of birth each record knows: given when it was made, and the person recorded as the mother's. */
+async function motherIdentitiesOf(trx: Tx, caseIds: readonly string[]): Promise<Map<string, MotherIdentity[]>> {
+  const byCase = new Map<string, MotherIdentity[]>();
+  if (caseIds.length === 0) return byCase;
+  const add = (caseId: string, mother: MotherIdentity) => byCase.set(caseId, [...(byCase.get(caseId) ?? []), mother]);
+  const recorded = await trx
+    .selectFrom('cases')
+    .select(['id', 'mother_given_name', 'mother_family_name', 'mother_date_of_birth'])
+    .where('id', 'in', [...caseIds])
+    .where('mother_date_of_birth', 'is not', null)
+    .execute();
+  for (const row of recorded) add(row.id, { givenName: row.mother_given_name, familyName: row.mother_family_name, dateOfBirth: row.mother_date_of_birth });
+  const people = await trx
+    .selectFrom('people')
+    .select(['case_id', 'given_name', 'family_name', 'date_of_birth'])
+    .where('case_id', 'in', [...caseIds])
+    .where('relationship_to_infant', '=', 'mother')
+    .where('date_of_birth', 'is not', null)
+    .execute();
+  for (const row of people) add(row.case_id, { givenName: row.given_name, familyName: row.family_name, dateOfBirth: row.date_of_birth });
+  return byCase;
+}
+
 /** What the audit records of the matches shown: the ids, split by whether the caller could open them, and each one's grounds. */
 export function auditedMatches(matches: readonly PossibleMatch[]) {
   return { ...auditedIds(matches), grounds: Object.fromEntries(matches.map((match) => [match.id, match.grounds])) };
@@ -196,7 +242,7 @@ export async function createCase(ctx: AppContext, actor: UserActor, input: NewCa
   const details = normaliseRecordDetails(input.details ?? {});
   const problems = [...checkNewRecord(input, serviceToday(now)), ...checkRecordDetails(details, input.status)];
   if (problems.length > 0) return { ok: false, code: 'invalid', message: problems[0]!.message, problems };
-  const record = normalise(input, details.motherNhsNumber);
+  const record = normalise(input, details.motherNhsNumber, serviceToday(now));
   const reason = options.differentBabyReason === undefined ? undefined : (options.differentBabyReason ?? '').trim();
 
   return ctx.db.transaction().execute(async (trx): Promise<CreateCaseResult> => {
@@ -233,9 +279,13 @@ export async function createCase(ctx: AppContext, actor: UserActor, input: NewCa
         date_of_birth: record.dateOfBirth,
         expected_delivery_date: record.expectedDeliveryDate,
         gestation_at_birth_weeks: record.gestationAtBirthWeeks ?? null,
+        gestation_at_birth_days: record.gestationAtBirthDays ?? null,
         birth_weight_grams: record.birthWeightGrams ?? null,
         multiple_birth: record.multipleBirth ?? null,
         independently_mobile: record.independentlyMobile ?? null,
+        mother_given_name: record.motherGivenName ?? null,
+        mother_family_name: record.motherFamilyName ?? null,
+        mother_date_of_birth: record.motherDateOfBirth ?? null,
         ...detailColumns(details),
         created_by: actor.userId,
         updated_by: actor.userId,
@@ -245,6 +295,7 @@ export async function createCase(ctx: AppContext, actor: UserActor, input: NewCa
       .returning('version')
       .executeTakeFirstOrThrow();
     const given = changedRecordDetails(NO_RECORD_DETAILS, details);
+    const motherGiven = (['motherGivenName', 'motherFamilyName', 'motherDateOfBirth'] as const).filter((field) => record[field] !== null);
     await trx.insertInto('case_team').values({ case_id: id, user_id: actor.userId, role: 'lead-professional', added_at: now, added_by: actor.userId }).execute();
     // The dashboards' summary row of the new record (ADR 0017), from what was just inserted: the level is the column's default.
     await writeNewCaseSummary(trx, ctx, { caseId: id, status: record.status, dateOfBirth: record.dateOfBirth, expectedDeliveryDate: record.expectedDeliveryDate, level: 'universal' });
@@ -261,6 +312,8 @@ export async function createCase(ctx: AppContext, actor: UserActor, input: NewCa
         ...(matches.length > 0 ? { matchesShown: auditedMatches(matches) } : {}),
         ...(matches.length > 0 && reason ? { differentBabyReason: reason } : {}),
         ...(given.length > 0 ? { recordDetails: given } : {}),
+        // Named, never their values, as the details are.
+        ...(motherGiven.length > 0 ? { motherGiven } : {}),
       },
     });
     if (options.submission !== undefined) await noteSubmissionWithoutCase(trx, actor, now, { caseId: id, submissionId: options.submission, action: CREATE_CASE, recordId: id });

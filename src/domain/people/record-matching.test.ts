@@ -12,6 +12,13 @@ import {
   parseNameQuery,
   searchDueDateRange,
   SIBLING_REASON,
+  asksWhetherMobile,
+  mobilityToKeep,
+  MOTHER_IDENTITY_APART_REASON,
+  MOTHER_IDENTITY_REASON,
+  nameKey,
+  sameMotherIdentity,
+  YOUNG_BABY_MOBILE_WORDS,
   type InfantRecordFacts,
   type MatchStrength,
   type NewRecordInput,
@@ -354,7 +361,7 @@ describe('checking a new record', () => {
   });
 
   it('counts every baby under 6 months as not independently mobile', () => {
-    assert.deepEqual(messages({ ...bornRecord, dateOfBirth: '2026-05-23', independentlyMobile: true }), ['A baby under 6 months counts as not independently mobile. Select no.']);
+    assert.deepEqual(messages({ ...bornRecord, dateOfBirth: '2026-05-23', independentlyMobile: true }), [YOUNG_BABY_MOBILE_WORDS]);
     assert.deepEqual(fields({ ...bornRecord, dateOfBirth: '2026-05-22', independentlyMobile: true }), []);
   });
 
@@ -376,5 +383,129 @@ describe('checking a recorded birth', () => {
       problems.map((problem) => problem.field),
       ['nhsNumber', 'dateOfBirth', 'birthWeightGrams'],
     );
+  });
+});
+
+describe("likely duplicates by the mother's name and date of birth", () => {
+  const amara = { givenName: 'Amara', familyName: 'Okafor', dateOfBirth: '1998-04-17' };
+  const withMothers = (facts: InfantRecordFacts, ...mothers: { givenName: string | null; familyName: string | null; dateOfBirth: string | null }[]): InfantRecordFacts => ({ ...facts, mothers });
+
+  it('compares names without case, accents, spaces, hyphens or apostrophes', () => {
+    assert.equal(nameKey("  Anne-Marie  O'Néil "), 'annemarieoneil');
+    assert.ok(sameMotherIdentity({ givenName: 'ZOË', familyName: "O'Neil", dateOfBirth: '1998-04-17' }, { givenName: 'zoe', familyName: 'O Neil', dateOfBirth: '1998-04-17' }));
+    assert.ok(sameMotherIdentity({ givenName: 'Anne-Marie', familyName: 'Smith-Jones', dateOfBirth: '1998-04-17' }, { givenName: 'Anne Marie', familyName: 'smith jones', dateOfBirth: '1998-04-17' }));
+  });
+
+  it('takes the first given name as enough: "Mary" is "Mary-Jane"', () => {
+    assert.ok(sameMotherIdentity({ givenName: 'Mary', familyName: 'Okafor', dateOfBirth: '1998-04-17' }, { givenName: 'Mary-Jane', familyName: 'Okafor', dateOfBirth: '1998-04-17' }));
+  });
+
+  it('is not the same woman on another date of birth, another family name, another first name, or with a part missing', () => {
+    assert.equal(sameMotherIdentity(amara, { ...amara, dateOfBirth: '1998-04-18' }), false);
+    assert.equal(sameMotherIdentity(amara, { ...amara, familyName: 'Okafo' }), false);
+    assert.equal(sameMotherIdentity(amara, { ...amara, givenName: 'Amira' }), false);
+    assert.equal(sameMotherIdentity(amara, { ...amara, givenName: null }), false);
+    assert.equal(sameMotherIdentity({ ...amara, familyName: null }, { ...amara, familyName: null }), false);
+    assert.equal(sameMotherIdentity({ ...amara, dateOfBirth: null }, amara), false);
+  });
+
+  it('calls the same mother by name and date of birth with a close date likely, whatever the babies are called', () => {
+    const result = assessMatch(withMothers(unborn('2027-02-10', null, null), amara), withMothers(unborn('2027-02-12', null, 'Bramley'), { givenName: 'amara', familyName: 'OKAFOR', dateOfBirth: '1998-04-17' }));
+    assert.deepEqual(result, {
+      strength: 'likely',
+      reasons: [MOTHER_IDENTITY_REASON, 'Due dates 2 days apart', 'No name on one of the records to compare'],
+      grounds: ['mother-name-and-date-of-birth', 'date'],
+    });
+  });
+
+  it("a birth close to the due date of the same mother's unborn record is likely", () => {
+    assert.equal(assessMatch(withMothers(born('2026-11-20', 'Ruby', null), amara), withMothers(unborn('2026-11-25', null, null), amara)).strength, 'likely');
+  });
+
+  it('is weaker than her NHS number: two unborn records of hers due far apart are only possible', () => {
+    const result = assessMatch(withMothers(unborn('2027-02-10', null, null), amara), withMothers(unborn('2027-04-01', null, null), amara));
+    assert.equal(result.strength, 'possible');
+    assert.deepEqual(result.reasons, [MOTHER_IDENTITY_REASON, 'No name on one of the records to compare', MOTHER_IDENTITY_APART_REASON]);
+    assert.deepEqual(result.grounds, ['mother-name-and-date-of-birth']);
+  });
+
+  it("shows a brother or sister's record, or another woman's of the same name and birthday, as possible", () => {
+    assert.equal(assessMatch(withMothers(unborn('2027-05-20', null, null), amara), withMothers(born('2026-03-01', 'Ruby', 'Okafor'), amara)).strength, 'possible');
+  });
+
+  it('finds her among several mothers known for a record (as typed, and as the person recorded as mother)', () => {
+    const existing = withMothers(unborn('2027-02-11', null, null), { givenName: 'A', familyName: 'Okafor', dateOfBirth: null }, amara);
+    assert.equal(assessMatch(withMothers(unborn('2027-02-10', null, null), amara), existing).strength, 'likely');
+  });
+
+  it('does not fire without her name and date of birth on both records, or when they differ', () => {
+    assert.equal(assessMatch(withMothers(unborn('2027-02-10', null, null), amara), unborn('2027-04-01', null, null)).strength, 'none');
+    assert.equal(assessMatch(withMothers(unborn('2027-02-10', null, null), amara), withMothers(unborn('2027-04-01', null, null), { ...amara, dateOfBirth: '1999-04-17' })).strength, 'none');
+    assert.equal(assessMatch(withMothers(unborn('2027-02-10', null, null), { ...amara, givenName: null }), withMothers(unborn('2027-04-01', null, null), amara)).strength, 'none');
+  });
+
+  it('never rules a match out: a different name or birthday leaves the names and dates to decide', () => {
+    const result = assessMatch(withMothers(unborn('2027-02-10', null, 'Okafor'), amara), withMothers(unborn('2027-02-12', null, 'Okafor'), { ...amara, familyName: 'Bramley' }));
+    assert.equal(result.strength, 'likely');
+    assert.deepEqual(result.grounds, ['name', 'date']);
+  });
+
+  it("gives way to the mother's NHS number: different numbers are different mothers, even of one name and birthday", () => {
+    const mine = { ...withMothers(unborn('2027-02-10', null, null), amara), motherNhsNumbers: ['9434765919'] };
+    const theirs = { ...withMothers(unborn('2027-02-10', null, null), amara), motherNhsNumbers: ['1000000060'] };
+    assert.equal(assessMatch(mine, theirs).strength, 'none');
+    const same = assessMatch(mine, { ...theirs, motherNhsNumbers: ['9434765919'] });
+    assert.deepEqual(same.grounds, ['mother-nhs-number', 'mother-name-and-date-of-birth', 'date']);
+  });
+
+  it('says of a record the user may not open only the kind of ground', () => {
+    assert.deepEqual(matchGroundsInWords(['mother-name-and-date-of-birth']), ["Same mother's name and date of birth"]);
+  });
+});
+
+describe("the mother's details and the days of gestation on a new record", () => {
+  const bornBaby: NewRecordInput = { status: 'born', dateOfBirth: '2026-10-01', multipleBirth: false, independentlyMobile: null };
+
+  it("accepts the mother's name and a date of birth that makes her 10 to 70", () => {
+    assert.deepEqual(fields({ ...bornBaby, motherGivenName: 'Amara', motherFamilyName: 'Okafor', motherDateOfBirth: '1998-04-17' }), []);
+    assert.deepEqual(fields({ ...bornBaby, motherDateOfBirth: '2016-11-22' }), []);
+    assert.deepEqual(fields({ status: 'unborn', expectedDeliveryDate: '2027-02-10', motherDateOfBirth: '1956-11-23' }), []);
+  });
+
+  it("refuses a mother's date of birth that is not real, too recent or too long ago, and names too long", () => {
+    assert.deepEqual(fields({ ...bornBaby, motherDateOfBirth: '1998-02-30' }), ['motherDateOfBirth']);
+    assert.deepEqual(messages({ ...bornBaby, motherDateOfBirth: '2016-11-23' }), ["Mother's date of birth must be between 23 November 1956 and 22 November 2016: check the year"]);
+    assert.deepEqual(fields({ ...bornBaby, motherDateOfBirth: '1956-11-22' }), ['motherDateOfBirth']);
+    assert.deepEqual(fields({ ...bornBaby, motherGivenName: 'a'.repeat(101), motherFamilyName: 'b'.repeat(101) }), ['motherGivenName', 'motherFamilyName']);
+  });
+
+  it('keeps days of gestation beside the weeks, 0 to 6', () => {
+    assert.deepEqual(fields({ ...bornBaby, gestationAtBirthWeeks: 38, gestationAtBirthDays: 4 }), []);
+    assert.deepEqual(fields({ ...bornBaby, gestationAtBirthWeeks: 38, gestationAtBirthDays: 0 }), []);
+    assert.deepEqual(fields({ ...bornBaby, gestationAtBirthWeeks: 38, gestationAtBirthDays: 7 }), ['gestationAtBirthWeeks']);
+    assert.deepEqual(fields({ ...bornBaby, gestationAtBirthDays: 3 }), ['gestationAtBirthWeeks']);
+    assert.deepEqual(fields({ status: 'unborn', expectedDeliveryDate: '2027-02-10', gestationAtBirthDays: 3 }), ['gestationAtBirthDays']);
+  });
+});
+
+describe('whether the baby is independently mobile', () => {
+  it('is not asked of a baby under 6 months, nor kept for one', () => {
+    assert.equal(asksWhetherMobile('2026-05-23', today), false);
+    assert.equal(asksWhetherMobile(today, today), false);
+    assert.equal(mobilityToKeep('2026-05-23', false, today), null);
+    assert.equal(mobilityToKeep('2026-10-01', null, today), null);
+  });
+
+  it('is asked of a baby 6 months or older, and of one whose date of birth is not known or not real', () => {
+    assert.equal(asksWhetherMobile('2026-05-22', today), true);
+    assert.equal(asksWhetherMobile(null, today), true);
+    assert.equal(asksWhetherMobile('2026-02-30', today), true);
+    assert.equal(mobilityToKeep('2026-05-22', true, today), true);
+    assert.equal(mobilityToKeep('2026-05-22', false, today), false);
+  });
+
+  it('refuses "yes" for a baby under 6 months with why, and accepts no answer', () => {
+    assert.deepEqual(messages({ status: 'born', dateOfBirth: '2026-10-01', independentlyMobile: true }), [YOUNG_BABY_MOBILE_WORDS]);
+    assert.deepEqual(fields({ status: 'born', dateOfBirth: '2026-10-01' }), []);
   });
 });

@@ -84,6 +84,19 @@ export interface InfantRecordFacts {
    * when not known.
    */
   motherNhsNumbers?: readonly (string | null)[];
+  /**
+   * The mother's name and date of birth known for the record: a new record's as typed; an existing
+   * record's as given when it was made and as the person recorded as the mother has them. Left out
+   * when not known. Weaker than her NHS number: two women can share both (docs/domain.md, "Who is in the record").
+   */
+  mothers?: readonly MotherIdentity[];
+}
+
+/** A mother as her name and date of birth tell her apart, when her NHS number is not to hand. */
+export interface MotherIdentity {
+  givenName: string | null;
+  familyName: string | null;
+  dateOfBirth: string | null;
 }
 
 /** Phonetic likeness the database works out (double metaphone), passed in as facts. */
@@ -98,11 +111,15 @@ export type MatchStrength = 'certain' | 'likely' | 'possible' | 'none';
  * What a match rests on, in kinds, not details: all that is said of a record the practitioner may not
  * open, since "Due dates 3 days apart" would tell them the other record's due date.
  */
-export type MatchGround = 'nhs-number' | 'mother-nhs-number' | 'name' | 'date';
+export type MatchGround = 'nhs-number' | 'mother-nhs-number' | 'mother-name-and-date-of-birth' | 'name' | 'date';
+
+/** Every ground, strongest first. */
+export const MATCH_GROUNDS: readonly MatchGround[] = ['nhs-number', 'mother-nhs-number', 'mother-name-and-date-of-birth', 'name', 'date'];
 
 export const MATCH_GROUND_WORDS: Readonly<Record<MatchGround, string>> = {
   'nhs-number': 'Same NHS number',
   'mother-nhs-number': "Same mother's NHS number",
+  'mother-name-and-date-of-birth': "Same mother's name and date of birth",
   name: 'A name like the one you entered',
   date: 'A date of birth or due date close to the one you entered',
 };
@@ -225,6 +242,38 @@ function compareMothers(input: InfantRecordFacts, existing: InfantRecordFacts): 
   return 'different';
 }
 
+/** A name reduced to its letters and digits, without accents or case: "Anne-Marie O'Neil" and "anne marie oneil" are one name. */
+export function nameKey(value: string | null | undefined): string {
+  return normaliseName(value).replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/** The first of the given names ("Mary" of "Mary-Jane" or "Mary Jane"), as a key. */
+function firstGivenKey(value: string | null | undefined): string {
+  return nameKey(normaliseName(value).split(/[\s-]+/)[0]);
+}
+
+/**
+ * The same woman by name and date of birth: the same date of birth, the same family name, and the same
+ * given names or the same first given name, compared without case, accents, spaces, hyphens or
+ * apostrophes. Each part must be known on both sides; a woman's name is not a partial match.
+ */
+export function sameMotherIdentity(a: MotherIdentity, b: MotherIdentity): boolean {
+  if (!a.dateOfBirth || !b.dateOfBirth || a.dateOfBirth !== b.dateOfBirth) return false;
+  const family = [nameKey(a.familyName), nameKey(b.familyName)];
+  const given = [nameKey(a.givenName), nameKey(b.givenName)];
+  if (!family[0] || !given[0] || family[0] !== family[1]) return false;
+  return given[0] === given[1] || (firstGivenKey(a.givenName) !== '' && firstGivenKey(a.givenName) === firstGivenKey(b.givenName));
+}
+
+function sameMotherByName(input: InfantRecordFacts, existing: InfantRecordFacts): boolean {
+  return (input.mothers ?? []).some((mine) => (existing.mothers ?? []).some((theirs) => sameMotherIdentity(mine, theirs)));
+}
+
+export const MOTHER_IDENTITY_REASON = "Same mother's name and date of birth";
+/** Words for a match on the mother's name and date of birth whose dates do not fit one pregnancy. */
+export const MOTHER_IDENTITY_APART_REASON =
+  "The dates do not fit one pregnancy: this may be the record of a brother or sister, or of another woman with the same name and date of birth";
+
 /** Words for a same-mother match whose dates cannot be the same pregnancy: the record of a brother or sister. */
 export const SIBLING_REASON = 'The dates are far apart: this may be the record of a brother or sister, and the mother is already known';
 
@@ -239,19 +288,24 @@ function groundsOf(dates: DateEvidence, names: NameEvidence, first: MatchGround[
  * How likely an existing record is to be the same baby as the record about to be made (its likely duplicates:
  * docs/domain.md, "Who is in the record").
  *   certain   same NHS number
- *   likely    the same mother's NHS number and a date that fits (the same pregnancy); or the same
- *             or a close date, and the same or a similar name
+ *   likely    the same mother's NHS number and a date that fits (the same pregnancy); the same mother's
+ *             name and date of birth and a close date (the same pregnancy, on weaker grounds: two unborn
+ *             records of her due far apart are only possible); or the same or a close date, and the
+ *             same or a similar name
  *   possible  the same mother's NHS number and dates far apart (a brother or sister: the mother is
- *             known); a close date and no name to compare, or only the first or family name alike;
- *             or a birth date that fits the due date (22 to 44 weeks) with a like name
+ *             known); the same mother's name and date of birth and dates that are not close; a close
+ *             date and no name to compare, or only the first or family name alike; or a birth date that
+ *             fits the due date (22 to 44 weeks) with a like name
  * Two different NHS numbers are two different babies, whatever else agrees; so are two different
- * mothers' NHS numbers (a twin has the same mother, and so is still found).
+ * mothers' NHS numbers (a twin has the same mother, and so is still found). A mother's name or date of
+ * birth that differs rules nothing out: names change, and dates are mistyped.
  */
 export function assessMatch(input: InfantRecordFacts, existing: InfantRecordFacts, soundsAlike: SoundsAlike = {}): MatchAssessment {
   const nhs = [input.nhsNumber, existing.nhsNumber].map((n) => (n ? normaliseNhsNumber(n) : null));
   const mothers = compareMothers(input, existing);
-  const motherReason = mothers === 'same' ? ["Same mother's NHS number"] : [];
-  const motherGround: MatchGround[] = mothers === 'same' ? ['mother-nhs-number'] : [];
+  const motherByName = sameMotherByName(input, existing);
+  const motherReason = [...(mothers === 'same' ? ["Same mother's NHS number"] : []), ...(motherByName ? [MOTHER_IDENTITY_REASON] : [])];
+  const motherGround: MatchGround[] = [...(mothers === 'same' ? (['mother-nhs-number'] as const) : []), ...(motherByName ? (['mother-name-and-date-of-birth'] as const) : [])];
   if (nhs[0] && nhs[1]) {
     if (nhs[0] === nhs[1]) {
       const dates = compareDates(input, existing);
@@ -269,6 +323,8 @@ export function assessMatch(input: InfantRecordFacts, existing: InfantRecordFact
   const names = compareNames(input, existing, soundsAlike);
   const reasons = [...motherReason, ...(dates.reason ? [dates.reason] : []), ...names.reasons];
   const grounds = groundsOf(dates, names, motherGround);
+  const closeDate = dates.level === 'same' || dates.level === 'close';
+  const likeName = names.level === 'same' || names.level === 'similar';
   if (mothers === 'same') {
     // The same mother: the same pregnancy when the dates fit (a mother is not expecting two babies due
     // at different times), else a brother or sister's record.
@@ -279,8 +335,12 @@ export function assessMatch(input: InfantRecordFacts, existing: InfantRecordFact
     }
     return { strength: 'possible', reasons: [...reasons, SIBLING_REASON], grounds };
   }
-  const closeDate = dates.level === 'same' || dates.level === 'close';
-  const likeName = names.level === 'same' || names.level === 'similar';
+  if (motherByName) {
+    // Her name and date of birth, without her NHS number: another woman may share them, so only a close
+    // date (the same pregnancy) makes it likely.
+    if (closeDate) return { strength: 'likely', reasons, grounds };
+    return { strength: 'possible', reasons: [...reasons, MOTHER_IDENTITY_APART_REASON], grounds };
+  }
   if (closeDate && likeName) return { strength: 'likely', reasons, grounds };
   if (closeDate && (names.level === 'partial' || names.level === 'not-recorded')) return { strength: 'possible', reasons, grounds };
   if (dates.level === 'compatible' && likeName) return { strength: 'possible', reasons, grounds };
@@ -348,6 +408,8 @@ export type InfantStatus = (typeof INFANT_STATUSES)[number];
 export interface BirthFacts {
   dateOfBirth: string;
   gestationAtBirthWeeks?: number | null;
+  /** Days past the completed weeks ("38+4": 4), 0 to 6, only beside the weeks. */
+  gestationAtBirthDays?: number | null;
   birthWeightGrams?: number | null;
   multipleBirth?: boolean | null;
   independentlyMobile?: boolean | null;
@@ -362,9 +424,14 @@ export interface NewRecordInput {
   expectedDeliveryDate?: string | null;
   dateOfBirth?: string | null;
   gestationAtBirthWeeks?: number | null;
+  gestationAtBirthDays?: number | null;
   birthWeightGrams?: number | null;
   multipleBirth?: boolean | null;
   independentlyMobile?: boolean | null;
+  /** The mother's name and date of birth, to find a record another agency already holds when her NHS number is not to hand. */
+  motherGivenName?: string | null;
+  motherFamilyName?: string | null;
+  motherDateOfBirth?: string | null;
 }
 
 export type RecordField = keyof NewRecordInput;
@@ -384,6 +451,32 @@ export const BIRTH_WEIGHT_GRAMS = { min: 300, max: 6500 } as const;
 export const NAME_MAX_LENGTH = 100;
 /** Every baby under 6 months counts as not independently mobile (bruising protocol, NICE CG89). */
 export const NON_MOBILE_UNDER_MONTHS = 6;
+/** A mother's date of birth makes her at least this old, and under the oldest, on the day the record is made. */
+export const MOTHER_AGE_YEARS = { youngest: 10, oldest: 70 } as const;
+
+/** Born, on a real day by `today`, under 6 months ago: counts as not independently mobile whatever is answered. */
+export function countsAsNotMobile(dateOfBirth: string | null | undefined, today: string): boolean {
+  return Boolean(dateOfBirth) && isRealIsoDate(dateOfBirth!) && dateOfBirth! <= today && addMonths(dateOfBirth!, NON_MOBILE_UNDER_MONTHS) > today;
+}
+
+/**
+ * Whether the baby is independently mobile is asked only of a baby 6 months or older (or whose date of
+ * birth is not yet known): a younger one counts as not mobile, and the rules read that from the age.
+ */
+export function asksWhetherMobile(dateOfBirth: string | null | undefined, today: string): boolean {
+  return !countsAsNotMobile(dateOfBirth, today);
+}
+
+/**
+ * The mobility to keep: none for a baby under 6 months (the rules count them not mobile by their age,
+ * and a "no" kept would still read "recorded as not mobile" once they are older and may be crawling);
+ * else the answer given.
+ */
+export function mobilityToKeep(dateOfBirth: string | null | undefined, answer: boolean | null | undefined, today: string): boolean | null {
+  return countsAsNotMobile(dateOfBirth, today) ? null : (answer ?? null);
+}
+
+export const YOUNG_BABY_MOBILE_WORDS = 'A baby under 6 months counts as not independently mobile, whatever they can already do, so that any bruise is looked into: select no, or leave it unanswered';
 
 /** The words for an NHS number that is not 10 digits; nhsNumberWords (nhs-number.ts) words every problem. */
 export const NHS_NUMBER_MESSAGE = NHS_NUMBER_SHAPE_WORDS;
@@ -414,17 +507,33 @@ export function checkBirth(birth: BirthFacts, today: string): FieldProblem[] {
     problems.push({ field: 'dateOfBirth', message: `Date of birth must be on or after ${dayInWords(addMonths(today, -OLDEST_AGE_MONTHS))}. This service is for babies under 2.` });
   }
   const gestation = birth.gestationAtBirthWeeks;
-  if (gestation !== null && gestation !== undefined && (!Number.isInteger(gestation) || gestation < GESTATION_WEEKS.min || gestation > GESTATION_WEEKS.max)) {
+  const days = birth.gestationAtBirthDays;
+  const hasWeeks = gestation !== null && gestation !== undefined;
+  if (hasWeeks && (!Number.isInteger(gestation) || gestation < GESTATION_WEEKS.min || gestation > GESTATION_WEEKS.max)) {
     problems.push({ field: 'gestationAtBirthWeeks', message: `Gestation at birth must be a whole number of weeks from ${GESTATION_WEEKS.min} to ${GESTATION_WEEKS.max}` });
+  } else if (days !== null && days !== undefined && (!hasWeeks || !Number.isInteger(days) || days < 0 || days > 6)) {
+    problems.push({ field: 'gestationAtBirthWeeks', message: 'Days of gestation at birth must be a whole number from 0 to 6, beside the completed weeks, like 38+4' });
   }
   const weight = birth.birthWeightGrams;
   if (weight !== null && weight !== undefined && (!Number.isInteger(weight) || weight < BIRTH_WEIGHT_GRAMS.min || weight > BIRTH_WEIGHT_GRAMS.max)) {
     problems.push({ field: 'birthWeightGrams', message: `Birth weight must be in grams, from ${BIRTH_WEIGHT_GRAMS.min} to ${BIRTH_WEIGHT_GRAMS.max}` });
   }
-  if (birth.independentlyMobile === true && isRealIsoDate(dob) && dob <= today && addMonths(dob, NON_MOBILE_UNDER_MONTHS) > today) {
-    problems.push({ field: 'independentlyMobile', message: 'A baby under 6 months counts as not independently mobile. Select no.' });
-  }
+  if (birth.independentlyMobile === true && countsAsNotMobile(dob, today)) problems.push({ field: 'independentlyMobile', message: YOUNG_BABY_MOBILE_WORDS });
   return problems;
+}
+
+/** The mother's name and date of birth, each optional: names not too long, a real date that makes her 10 to 70. */
+function checkMother(input: NewRecordInput, today: string, problems: FieldProblem[]): void {
+  if ((input.motherGivenName ?? '').trim().length > NAME_MAX_LENGTH) problems.push({ field: 'motherGivenName', message: `Mother's first name must be ${NAME_MAX_LENGTH} characters or fewer` });
+  if ((input.motherFamilyName ?? '').trim().length > NAME_MAX_LENGTH) problems.push({ field: 'motherFamilyName', message: `Mother's family name must be ${NAME_MAX_LENGTH} characters or fewer` });
+  const born = input.motherDateOfBirth;
+  if (!born) return;
+  const latest = addMonths(today, -12 * MOTHER_AGE_YEARS.youngest);
+  const earliest = addDays(addMonths(today, -12 * MOTHER_AGE_YEARS.oldest), 1);
+  if (!isRealIsoDate(born)) problems.push({ field: 'motherDateOfBirth', message: "Mother's date of birth must be a real date" });
+  else if (born > latest || born < earliest) {
+    problems.push({ field: 'motherDateOfBirth', message: `Mother's date of birth must be between ${dayInWords(earliest)} and ${dayInWords(latest)}: check the year` });
+  }
 }
 
 /** Checks a record about to be made for an unborn baby or a born infant. Returns nothing when all is well. */
@@ -432,6 +541,7 @@ export function checkNewRecord(input: NewRecordInput, today: string): FieldProbl
   const problems: FieldProblem[] = [];
   checkNames(input, problems);
   checkSex(input.sex, problems);
+  checkMother(input, today, problems);
   if (input.status === 'unborn') {
     const due = input.expectedDeliveryDate;
     if (!due) problems.push({ field: 'expectedDeliveryDate', message: 'Enter the due date' });
@@ -445,7 +555,7 @@ export function checkNewRecord(input: NewRecordInput, today: string): FieldProbl
       });
     }
     // Facts of a birth do not belong to an unborn baby; an NHS number is given at birth.
-    const bornOnly: RecordField[] = ['dateOfBirth', 'gestationAtBirthWeeks', 'birthWeightGrams', 'multipleBirth', 'independentlyMobile', 'nhsNumber'];
+    const bornOnly: RecordField[] = ['dateOfBirth', 'gestationAtBirthWeeks', 'gestationAtBirthDays', 'birthWeightGrams', 'multipleBirth', 'independentlyMobile', 'nhsNumber'];
     for (const field of bornOnly) {
       if (input[field] !== null && input[field] !== undefined && input[field] !== '') {
         problems.push({ field, message: field === 'nhsNumber' ? 'An unborn baby does not have an NHS number yet. Leave it out.' : 'Leave out details of the birth for an unborn baby' });

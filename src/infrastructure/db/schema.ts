@@ -222,6 +222,10 @@ export interface CasesTable {
   gp_practice_ods_code: string | null;
   birth_hospital: string | null;
   mother_nhs_number: string | null;
+  /** Migration 066: the mother's name and date of birth as given when the record was made, to find a likely duplicate without her NHS number. */
+  mother_given_name: string | null;
+  mother_family_name: string | null;
+  mother_date_of_birth: DateOnly | null;
   /** Migration 050: the area and time of the transfer that closed the case; null while it is open. */
   closed_for_transfer_to: string | null;
   closed_for_transfer_at: Timestamp | null;
@@ -415,6 +419,8 @@ export interface AlertsTable {
   escalated_at: Timestamp | null;
   /** Migration 064: why escalation reached nobody (no lead in the team's organisations, none designated for the partnership); null otherwise. */
   escalation_unreached: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Migration 067: for `decision-to-confirm`, the decision the lead is asked to confirm or overturn; null otherwise. */
+  decision_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AlertRecipientsTable {
