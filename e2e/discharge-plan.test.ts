@@ -63,7 +63,7 @@ describe('a discharge plan for a fragile baby', () => {
     await page.locator('#followUp-0-on-day').fill('');
     const refused = await submit(page, page.locator('[data-qa="save-discharge-plan"]'));
     assert.equal(refused.status(), 400);
-    await expectErrorSummary(page, [{ text: 'The date of the appointment must include a day.', href: '#followUp-0-on-day' }]);
+    await expectErrorSummary(page, [{ text: 'The date of appointment 1 (“Neonatal outpatients”) must include a day.', href: '#followUp-0-on-day' }]);
     await expectNoAxeViolations(page);
     await expectDateInError(page, 'followUp-0-on', ['day']);
     const [year, month] = addDays(demo.today, 14).split('-');

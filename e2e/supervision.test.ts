@@ -39,11 +39,11 @@ describe('supervision of a case', () => {
     assert.equal(refused.status(), 400);
     await expectErrorSummary(page, [
       { text: 'Choose the supervisor.', href: '#supervisorId' },
-      { text: 'Answer this question, even if only to say why it cannot be answered yet.', href: '#answer-missing-voices' },
-      { text: 'Answer this question, even if only to say why it cannot be answered yet.', href: '#answer-unthinkable' },
-      { text: 'Answer this question, even if only to say why it cannot be answered yet.', href: '#answer-changed' },
+      { text: 'Answer “Whose voice is missing?”, even if only to say why it cannot be answered yet.', href: '#answer-missing-voices' },
+      { text: 'Answer “What would have to be true for this baby to be harmed?”, even if only to say why it cannot be answered yet.', href: '#answer-unthinkable' },
+      { text: 'Answer “What has changed since the last supervision?”, even if only to say why it cannot be answered yet.', href: '#answer-changed' },
       { text: 'Say whether the case is stuck.', href: '#stuck' },
-      { text: 'Answer this question, even if only to say why it cannot be answered yet.', href: '#answer-stuck' },
+      { text: 'Answer “Say what is stuck, or what is moving”, even if only to say why it cannot be answered yet.', href: '#answer-stuck' },
       { text: 'Write the analysis: what the discussion concluded about the risks to the baby.', href: '#analysis' },
       { text: 'Write the decisions made.', href: '#decisions' },
       { text: 'Enter who will do it.', href: '#action-0-owner' },

@@ -6,6 +6,7 @@
 // moves on a re-render. "Add another" re-renders with one more blank row, without saving.
 import { DISCHARGE_PROBLEM_MESSAGES, type DischargeProblem } from '../../../domain/discharge/discharge-plan-rules.ts';
 import { DISCHARGE_LIMITS, type DischargePlanDraft } from '../../../domain/discharge/discharge-plan.types.ts';
+import { tooEarlyWords, tooFarAheadWords } from '../../../domain/shared/date-rules.ts';
 import type { DatePartErrors } from '../../forms/date-input.ts';
 import { errorsWithDates, typedDay, type TypedDate } from '../../forms/refused-date.ts';
 import type { FormErrors } from '../../forms/validate-form.ts';
@@ -197,13 +198,74 @@ export function fieldFor(path: string, rows: RowMap): string {
   }
 }
 
-/** How each date is named in the domain's messages, by its prefix (a follow-up's: `followUp-N-on`). */
+/** How each date is named in an error, by its prefix (a follow-up's: `followUp-N-on`, named by followUpName). */
 const DATE_LABELS: Record<string, string> = {
   dischargeOn: 'The discharge date',
   'firstVisit-by': 'The date of the first home visit',
-  'socialWorker-toldOn': 'The date they were told',
-  'gp-toldOn': 'The date they were told',
+  'socialWorker-toldOn': 'The date the social worker was told',
+  'gp-toldOn': 'The date the GP was told',
 };
+
+/** Who was told, as the errors about the social worker's and the GP's telling name them. */
+const TOLD: Record<'socialWorker' | 'gp', string> = { socialWorker: 'the social worker', gp: 'the GP' };
+
+/** A follow-up appointment as the form shows it ("Appointment 2"), with what it is for once typed: 'appointment 2 (“Hearing screen”)'. */
+function followUpName(row: number, values: DischargeFormValues): string {
+  const what = values.followUps[row]?.what.trim() ?? '';
+  return `appointment ${String(row + 1)}${what === '' ? '' : ` (“${what}”)`}`;
+}
+
+const capitalised = (words: string): string => words.charAt(0).toUpperCase() + words.slice(1);
+
+/**
+ * The error a problem gives on this form: the domain's words, except that a follow-up appointment's
+ * and a telling's say which appointment, and whether the social worker or the GP, as the form has
+ * several of each (GOV.UK: every message names its question).
+ */
+function messageFor(problem: DischargeProblem, field: string, values: DischargeFormValues): string {
+  const followUp = /^followUp-(\d+)-/.exec(field)?.[1];
+  if (followUp !== undefined) {
+    const name = followUpName(Number(followUp), values);
+    const date = `The date of ${name}`;
+    switch (problem.code) {
+      case 'follow-up-what-needed':
+        return `Say what ${name} is for.`;
+      case 'follow-up-where-needed':
+        return `Say where ${name} is.`;
+      case 'follow-up-date-needed':
+        return `Enter the date of ${name}.`;
+      case 'follow-up-not-a-date':
+        return `${date} must be a real date.`;
+      case 'follow-up-too-early':
+        return tooEarlyWords(date);
+      case 'follow-up-too-far-ahead':
+        return tooFarAheadWords(date);
+      case 'follow-up-before-discharge':
+        return `${capitalised(name)} cannot be before the discharge date.`;
+      default:
+        return DISCHARGE_PROBLEM_MESSAGES[problem.code];
+    }
+  }
+  const told = /^(socialWorker|gp)-/.exec(field)?.[1] as keyof typeof TOLD | undefined;
+  if (told !== undefined) {
+    const date = DATE_LABELS[`${told}-toldOn`]!;
+    switch (problem.code) {
+      case 'told-date-needed':
+        return `Enter the date ${TOLD[told]} was told.`;
+      case 'told-not-a-date':
+        return `${date} must be a real date.`;
+      case 'told-too-early':
+        return tooEarlyWords(date);
+      case 'told-in-future':
+        return `${date} cannot be in the future.`;
+      case 'told-by-needed':
+        return `Enter who told ${TOLD[told]}.`;
+      default:
+        return DISCHARGE_PROBLEM_MESSAGES[problem.code];
+    }
+  }
+  return DISCHARGE_PROBLEM_MESSAGES[problem.code];
+}
 
 /** The date a problem's field is the day of, as the form shows it: its prefix, what was typed in it, and the words it is named by. */
 function dateOf(field: string, values: DischargeFormValues): TypedDate | undefined {
@@ -215,7 +277,7 @@ function dateOf(field: string, values: DischargeFormValues): TypedDate | undefin
   const row = /^followUp-(\d+)-on$/.exec(prefix)?.[1];
   const followUp = row === undefined ? undefined : values.followUps[Number(row)];
   if (!followUp) return undefined;
-  return { prefix, typed: { [`${prefix}-day`]: followUp['on-day'], [`${prefix}-month`]: followUp['on-month'], [`${prefix}-year`]: followUp['on-year'] }, label: 'The date of the appointment' };
+  return { prefix, typed: { [`${prefix}-day`]: followUp['on-day'], [`${prefix}-month`]: followUp['on-month'], [`${prefix}-year`]: followUp['on-year'] }, label: `The date of ${followUpName(Number(row), values)}` };
 }
 
 /** The domain's problems as GOV.UK errors: the summary in the order found, each field its message; a date's on the part in error, only the parts in error marked. */
@@ -223,7 +285,7 @@ export function dischargeFormErrors(problems: readonly DischargeProblem[], rows:
   return errorsWithDates(
     problems.map((problem) => {
       const field = fieldFor(problem.path, rows);
-      return { field, message: DISCHARGE_PROBLEM_MESSAGES[problem.code], date: dateOf(field, values) };
+      return { field, message: messageFor(problem, field, values), date: dateOf(field, values) };
     }),
   );
 }

@@ -98,12 +98,12 @@ describe('the discharge plan page', () => {
     assert.deepEqual(summaryErrors(response.body), [
       '#firstVisit-agency: Choose the agency that sees the baby first at home.',
       '#feedingAndHandling: Enter the feeding and handling advice agreed: this baby is fragile (born before 37 weeks, under 2,500 g or after a neonatal stay).',
-      '#followUp-0-what: Say what the appointment is for.',
-      '#followUp-1-where: Say where the appointment is.',
-      '#followUp-1-on-day: A follow-up appointment cannot be before the discharge date.',
+      '#followUp-0-what: Say what appointment 1 is for.',
+      '#followUp-1-where: Say where appointment 2 (“Eye screening”) is.',
+      '#followUp-1-on-day: Appointment 2 (“Eye screening”) cannot be before the discharge date.',
       '#socialWorker: Say when the social worker was told of the discharge, or that there is no social worker on the team.',
-      '#gp-toldOn-day: The date they were told cannot be in the future.',
-      '#gp-toldBy: Enter who told them.',
+      '#gp-toldOn-day: The date the GP was told cannot be in the future.',
+      '#gp-toldBy: Enter who told the GP.',
     ]);
     assert.match(response.body, /<title>Error: /);
     assert.equal(inputValue(response.body, 'firstVisit-name'), 'Claire Dobson');
@@ -135,9 +135,9 @@ describe('the discharge plan page', () => {
     it("words a follow-up's date on its row and the GP's told date, the dates that are right unmarked, every date as typed", async () => {
       const response = await web.post(`/cases/${caseId}/discharge-plan`, filled({ 'followUp-0-on-day': '', 'gp-toldOn-year': '26', 'followUp-1-what': 'Eye screening', 'followUp-1-where': 'Eye clinic', ...dateFields('followUp-1-on', addDays(today, 9)) }));
       assert.equal(response.statusCode, 400);
-      assert.deepEqual(summaryErrors(response.body), ['#followUp-0-on-day: The date of the appointment must include a day.', '#gp-toldOn-year: Year must include 4 numbers.']);
+      assert.deepEqual(summaryErrors(response.body), ['#followUp-0-on-day: The date of appointment 1 (“Weight check”) must include a day.', '#gp-toldOn-year: Year must include 4 numbers.']);
       const [, followUpMonth, followUpYear] = Object.values(dateFields('followUp-0-on', addDays(today, 8)));
-      assert.deepEqual(dateFieldState(response.body, 'followUp-0-on'), { message: 'Error: The date of the appointment must include a day.', marked: ['day'], typed: ['', followUpMonth, followUpYear], describedBy: 'followUp-0-on-hint followUp-0-on-error' });
+      assert.deepEqual(dateFieldState(response.body, 'followUp-0-on'), { message: 'Error: The date of appointment 1 (“Weight check”) must include a day.', marked: ['day'], typed: ['', followUpMonth, followUpYear], describedBy: 'followUp-0-on-hint followUp-0-on-error' });
       const [toldDay, toldMonth] = Object.values(dateFields('gp-toldOn', today));
       assert.deepEqual(dateFieldState(response.body, 'gp-toldOn'), { message: 'Error: Year must include 4 numbers.', marked: ['year'], typed: [toldDay, toldMonth, '26'], describedBy: 'gp-toldOn-hint gp-toldOn-error' });
       for (const right of ['dischargeOn', 'firstVisit-by', 'followUp-1-on']) assert.deepEqual(dateFieldState(response.body, right).marked, [], right);

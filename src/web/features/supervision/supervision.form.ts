@@ -144,14 +144,19 @@ export function fieldFor(path: string, actionRows: readonly number[]): string {
   }
 }
 
+/** The question an answer field (`answer-script`) answers, as the form asks it. */
+function questionOf(field: string): string {
+  const id = field.slice('answer-'.length);
+  return id === 'stuck' ? 'Say what is stuck, or what is moving' : (SUPERVISION_PROMPTS.find((p) => p.id === id)?.question ?? id);
+}
+
 /** A text field's name in an error, its limit (SUPERVISION_LIMITS) and what was typed in it, by its name on the form. */
 function textField(field: string, values: SupervisionFormValues): TextLimit & { typed: string } {
   if (field === 'analysis') return { label: 'The analysis', limit: SUPERVISION_LIMITS.analysis, typed: values.analysis };
   if (field === 'decisions') return { label: 'The decisions', limit: SUPERVISION_LIMITS.decisions, typed: values.decisions };
   if (field.startsWith('answer-')) {
     const id = field.slice('answer-'.length) as PromptId;
-    const question = id === 'stuck' ? 'Say what is stuck, or what is moving' : (SUPERVISION_PROMPTS.find((p) => p.id === id)?.question ?? id);
-    return { label: `The answer to “${question}”`, limit: SUPERVISION_LIMITS.answer, typed: values.answers[id] ?? '' };
+    return { label: `The answer to “${questionOf(field)}”`, limit: SUPERVISION_LIMITS.answer, typed: values.answers[id] ?? '' };
   }
   const [, index = '0', part] = field.split('-');
   const row = values.actions[Number(index)];
@@ -166,12 +171,17 @@ function tooLongWordsFor(field: string, values: SupervisionFormValues): string {
   return tooLongMessage(text, text.typed) ?? SUPERVISION_PROBLEM_MESSAGES['too-long'];
 }
 
+/** An unanswered prompt, named by its question (GOV.UK: every message names its question): 'Answer “Whose voice is missing?”, even if ...'. */
+function answerNeededWords(field: string): string {
+  return `Answer “${questionOf(field)}”, even if only to say why it cannot be answered yet.`;
+}
+
 /** The domain's problems as GOV.UK errors, in the order of the form; a date's on the part in error, only the parts in error marked. */
 export function supervisionFormErrors(problems: readonly SupervisionProblem[], actionRows: readonly number[], values: SupervisionFormValues): FormErrors & { dateParts: DatePartErrors } {
   return errorsWithDates(
     problems.map((problem) => {
       const field = fieldFor(problem.path, actionRows);
-      const message = problem.code === 'too-long' ? tooLongWordsFor(field, values) : SUPERVISION_PROBLEM_MESSAGES[problem.code];
+      const message = problem.code === 'too-long' ? tooLongWordsFor(field, values) : problem.code === 'answer-needed' ? answerNeededWords(field) : SUPERVISION_PROBLEM_MESSAGES[problem.code];
       return { field, message, date: heldOnOrDueDate(field, values, 'The date of the supervision') };
     }),
   );

@@ -120,7 +120,7 @@ describe('the supervision pages', () => {
     assert.equal(response.statusCode, 400);
     assert.deepEqual(summaryErrors(response.body), [
       '#heldOn-day: The date of the supervision must be a real date.',
-      '#answer-missing-voices: Answer this question, even if only to say why it cannot be answered yet.',
+      '#answer-missing-voices: Answer “Whose voice is missing?”, even if only to say why it cannot be answered yet.',
       '#stuck: Say whether the case is stuck.',
       '#analysis: Write the analysis: what the discussion concluded about the risks to the baby.',
       '#action-0-owner: Enter who will do it.',
