@@ -57,7 +57,7 @@ export async function fhirApiRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['chronology'],
         security: [{ bearer: [] }],
-        summary: `Import a FHIR R4 Bundle (${alternativesInWords(BUNDLE_TYPES)}) of UK Core resources about babies and the adults around them, in JSON or XML: each Patient is matched by NHS number to a baby's record or a person around a baby, and each resource joins the chronology of the record it is about. Each resource stands alone; a re-import stores nothing twice, a changed resource is a correction, and one entered in error marks what it gave before. An import, not a FHIR server: the answer is this JSON, with an OperationOutcome of one issue a Bundle entry.`,
+        summary: `Import a FHIR R4 Bundle (${alternativesInWords(BUNDLE_TYPES)}) of UK Core resources about babies and the adults around them, in JSON or XML: each Patient is matched by NHS number to a baby's record or a person around a baby (a record you may not open is answered as no record: unmatched, 404 when nothing else matched), and each resource joins the chronology of the record it is about. Each resource stands alone; a re-import stores nothing twice, a changed resource is a correction, and one entered in error marks what it gave before. An import, not a FHIR server: the answer is this JSON, with an OperationOutcome of one issue a Bundle entry.`,
         body: { content: Object.fromEntries([...JSON_TYPES, ...XML_TYPES].map((type) => [type, { schema: FhirBundle }])) },
         response: {
           200: FhirImportResult,

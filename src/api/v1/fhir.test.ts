@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { Fhir } from 'fhir';
 import { apiTokenFor, makeCase, makeOrganisation, makePerson, makeUser } from '../../../test/helpers/factories.ts';
@@ -48,6 +49,9 @@ const STRANGER_NHS = '4857771012';
 const UNBORN_MOTHER_NHS = '4857771020';
 const BRUISED_MOTHER_NHS = '4857771039';
 const HER_BABY_NHS = '4857771047';
+const UNSEEN_NHS = '4857771055';
+const UNSEEN_TWICE_NHS = '4857771063';
+const EMERGENCY_NHS = '4857771071';
 const NHS_SYSTEM = 'https://fhir.nhs.uk/Id/nhs-number';
 
 const patient = (nhsNumber: string, id = 'baby') => ({ fullUrl: `urn:uuid:${id}`, resource: { resourceType: 'Patient', id, identifier: [{ system: NHS_SYSTEM, value: nhsNumber }] } });
@@ -62,6 +66,7 @@ const codesOf = (outcome: OperationOutcome) => outcome.issue.map((issue) => [iss
 describe('FHIR import API (POST /api/v1/fhir/Bundle)', () => {
   let t: TestApp;
   let caseId: string;
+  let otherCaseId: string;
   let mumId: string;
   let token: string;
   let socialWorkerId: string;
@@ -78,7 +83,7 @@ describe('FHIR import API (POST /api/v1/fhir/Bundle)', () => {
     socialWorkerId = socialWorker.id;
     ({ id: caseId } = await makeCase(t.ctx, { teamUserIds: [socialWorker.id, clerk.id] }));
     ({ id: mumId } = await makePerson(t.ctx, caseId, { nhs_number: MOTHER_NHS }));
-    const { id: otherCaseId } = await makeCase(t.ctx, { teamUserIds: [socialWorker.id] });
+    ({ id: otherCaseId } = await makeCase(t.ctx, { teamUserIds: [socialWorker.id] }));
     await t.ctx.db.updateTable('cases').set({ nhs_number: BABY_NHS }).where('id', '=', caseId).execute();
     await t.ctx.db.updateTable('cases').set({ nhs_number: OTHER_NHS }).where('id', '=', otherCaseId).execute();
     for (let i = 0; i < 2; i++) {
@@ -202,6 +207,12 @@ describe('FHIR import API (POST /api/v1/fhir/Bundle)', () => {
     assert.deepEqual(codesOf(message.outcome).map(([code]) => code), ['message-header', 'infant', 'stored']);
   });
 
+  it('answers a Patient sent alone with its match, storing nothing (it was a 500)', async () => {
+    const result = await imported(bundleOf(patient(BABY_NHS)));
+    assert.deepEqual(result.patients.map((p) => p.match), ['infant']);
+    assert.deepEqual([result.stored, result.rejected], [[], []]);
+  });
+
   it('answers 404, with the Patient reported, when no record has the NHS number', async () => {
     const outcome = await refusedWith(bundleOf(patient(UNKNOWN_NHS), { resource: emergency }), 404);
     assert.deepEqual(codesOf(outcome), [['unmatched', 'Bundle.entry[0].resource'], ['patient-unconfirmed', 'Bundle.entry[0].resource']]);
@@ -212,12 +223,72 @@ describe('FHIR import API (POST /api/v1/fhir/Bundle)', () => {
     assert.deepEqual(codesOf(outcome).map(([code]) => code), ['several-records', 'several-records']);
   });
 
-  it('refuses, and audits once, a record the caller cannot change', async () => {
-    const outcome = await refusedWith(bundleOf(patient(OTHER_NHS), { resource: emergency }, { resource: bruise }), 403);
-    assert.deepEqual(codesOf(outcome).map(([code]) => code), ['infant', 'forbidden', 'forbidden']);
-    assert.doesNotMatch(JSON.stringify(outcome), /caseId/);
-    const denied = await t.ctx.db.selectFrom('audit_log').select(['action', 'case_id']).where('outcome', '=', 'denied').execute();
-    assert.deepEqual(denied.map((d) => d.action), ['chronology.fhir-import']);
+  // docs/adr/0024-refused-requests-audited.md, "Unknown and unseen cases": an import never says whether a record it may not open exists.
+  describe('a record the caller may not open', () => {
+    const lastSeq = async () => (await t.ctx.db.selectFrom('audit_log').select(({ fn }) => fn.max('seq').as('seq')).executeTakeFirstOrThrow()).seq ?? '0';
+    const auditsAfter = async (seq: string) =>
+      t.ctx.db.selectFrom('audit_log').select(['action', 'outcome', 'case_id', 'details']).where('seq', '>', seq).where('action', '=', 'chronology.fhir-import').orderBy('seq').execute();
+    const sameAnswer = async (body: (nhsNumber: string) => unknown, unseenNhs: string) => {
+      const unseen = await send(body(unseenNhs));
+      const none = await send(body(UNKNOWN_NHS));
+      assert.equal(unseen.statusCode, none.statusCode);
+      assert.equal(unseen.headers['content-type'], none.headers['content-type']);
+      assert.equal(unseen.body, none.body, 'byte for byte');
+      return unseen;
+    };
+
+    it('answers a Patient on a record the caller may not open exactly as one on no record: 404, unmatched, its resources unconfirmed', async () => {
+      const before = await entryCount();
+      const answer = await sameAnswer((nhs) => bundleOf(patient(nhs), { resource: emergency }, { resource: bruise }), OTHER_NHS);
+      assert.equal(answer.statusCode, 404);
+      const outcome = answer.json<OperationOutcome>();
+      assert.deepEqual(codesOf(outcome), [['unmatched', 'Bundle.entry[0].resource'], ['patient-unconfirmed', 'Bundle.entry[0].resource'], ['patient-unconfirmed', 'Bundle.entry[0].resource']]);
+      assert.match(outcome.issue[0]!.details.text, /on a record you may open: .* checks every record first, those other teams hold too, and says whom to ask/);
+      assert.equal(await entryCount(), before, 'nothing stored');
+    });
+
+    it('audits the attempt once: denied on the record it would have gone to, or, with no record, a failure naming no record and no NHS number', async () => {
+      const marker = await lastSeq();
+      await send(bundleOf(patient(OTHER_NHS), { resource: emergency }, { resource: bruise }));
+      assert.deepEqual(await auditsAfter(marker), [{ action: 'chronology.fhir-import', outcome: 'denied', case_id: otherCaseId, details: {} }]);
+      const none = await lastSeq();
+      await send(bundleOf(patient(UNKNOWN_NHS), { resource: emergency }));
+      assert.deepEqual(await auditsAfter(none), [{ action: 'chronology.fhir-import', outcome: 'failure', case_id: null, details: { reason: 'no-record', patients: 1, resources: 1 } }]);
+      const alone = await lastSeq();
+      await sameAnswer((nhs) => bundleOf(patient(nhs)), OTHER_NHS);
+      assert.deepEqual((await auditsAfter(alone)).map((a) => [a.outcome, a.case_id]), [['failure', null], ['failure', null]], 'a Patient alone would have gone to no record: each a failure, as for none');
+    });
+
+    it('leaves such a record out as if it were not there, and still names the duplicate to resolve while the caller may open one of the records', async () => {
+      const { id: unseenCase } = await makeCase(t.ctx, { teamUserIds: [socialWorkerId] });
+      await makePerson(t.ctx, unseenCase, { nhs_number: UNSEEN_NHS });
+      await makePerson(t.ctx, caseId, { nhs_number: UNSEEN_NHS });
+      const marker = await lastSeq();
+      const onBoth = await imported(bundleOf(patient(UNSEEN_NHS, 'dad'), { resource: note('dad-1', { reference: 'urn:uuid:dad' }, 'Father smokes') }));
+      assert.deepEqual(onBoth.patients.map((p) => p.match), ['person']);
+      assert.deepEqual(onBoth.stored.map((s) => s.caseId), [caseId], 'on the record the caller may open only');
+      assert.deepEqual((await auditsAfter(marker)).map((a) => [a.outcome, a.case_id]).sort(), [['denied', unseenCase], ['success', caseId]].sort());
+
+      for (const team of [[socialWorkerId], [socialWorkerId]]) {
+        const { id } = await makeCase(t.ctx, { teamUserIds: team });
+        await t.ctx.db.updateTable('cases').set({ nhs_number: UNSEEN_TWICE_NHS }).where('id', '=', id).execute();
+      }
+      await sameAnswer((nhs) => bundleOf(patient(nhs), { resource: emergency }), UNSEEN_TWICE_NHS);
+      const { id: seenTwin } = await makeCase(t.ctx, { teamUserIds: [clerkId] });
+      await t.ctx.db.updateTable('cases').set({ nhs_number: UNSEEN_TWICE_NHS }).where('id', '=', seenTwin).execute();
+      assert.deepEqual(codesOf(await refusedWith(bundleOf(patient(UNSEEN_TWICE_NHS), { resource: emergency }), 422)).map(([code]) => code), ['several-records', 'several-records']);
+    });
+
+    it('still refuses 403, audited denied, a record the caller may open but not change (emergency access)', async () => {
+      const { id: emergencyCase } = await makeCase(t.ctx, { teamUserIds: [socialWorkerId] });
+      await t.ctx.db.updateTable('cases').set({ nhs_number: EMERGENCY_NHS }).where('id', '=', emergencyCase).execute();
+      const now = t.clock.now();
+      await t.ctx.db.insertInto('break_glass_access').values({ case_id: emergencyCase, id: randomUUID(), user_id: clerkId, reason: 'test emergency access', started_at: now, expires_at: new Date(now.getTime() + 3_600_000) }).execute();
+      const marker = await lastSeq();
+      const outcome = await refusedWith(bundleOf(patient(EMERGENCY_NHS), { resource: emergency }), 403);
+      assert.deepEqual(codesOf(outcome).map(([code]) => code), ['infant', 'forbidden']);
+      assert.deepEqual((await auditsAfter(marker)).map((a) => [a.outcome, a.case_id]), [['denied', emergencyCase]]);
+    });
   });
 
   it('refuses a resource that does not keep to UK Core, naming each problem by its FHIRPath, and stores the rest; warns of a Patient’s own', async () => {

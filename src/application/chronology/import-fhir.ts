@@ -1,7 +1,9 @@
 // Importing a FHIR R4 Bundle from a hospital, GP or maternity system into the chronologies of the
 // babies it is about. domain/fhir reads the Bundle (the Patients, and each resource with whose it
 // is); each Patient is matched by NHS number to a baby's record or to a person around a baby
-// (application/fhir/match-patients.ts); what each resource becomes on each record is planned
+// (application/fhir/match-patients.ts), a record the caller may not open being for them no record
+// (domain/fhir/import/matches-as-seen.ts: the answer is the same as for none, the refusal audited on
+// the record); what each resource becomes on each record is planned
 // (domain/fhir/import/plan-import.ts: new, unchanged, a correction, entered in error, or refused); then
 // the entries are written by the one path for chronology entries (record-batch.ts), which locks
 // the records, checks the caller may change them, and gives each changed record one profile
@@ -10,6 +12,7 @@
 import { RESOURCE_PROBLEM_MESSAGES, SKIP_MESSAGES } from '../../domain/fhir/import/fhir-import-words.ts';
 import type { BundleProblemCode, ReadBundle } from '../../domain/fhir/import/fhir-import.types.ts';
 import type { OperationOutcome } from '../../domain/fhir/operation-outcome.ts';
+import { babiesMatched, matchesAsSeen, recordsMatched, unseenTargets } from '../../domain/fhir/import/matches-as-seen.ts';
 import { planOnRecord, targetsOf, type PlannedEntry, type RecordFacts, type Refusal, type Target } from '../../domain/fhir/import/plan-import.ts';
 import { readBundle } from '../../domain/fhir/import/read-bundle.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
@@ -20,7 +23,7 @@ import { noteRefusedWhenClosed } from '../cases/case-closed-for-transfer.ts';
 import type { AppContext } from '../context.ts';
 import { earlierImports } from '../fhir/earlier-imports.ts';
 import { importOutcome, patientOutcome, type FhirImport, type ImportedResource, type MeasurementNote, type ResourceOutcome } from '../fhir/import-outcome.ts';
-import { matchPatients } from '../fhir/match-patients.ts';
+import { matchPatients, recordsOpenTo } from '../fhir/match-patients.ts';
 import { storeImportedMeasurements } from '../fhir/store-measurements.ts';
 import { storeProposedPeople, type ProposalOnRecord } from '../fhir/store-proposed-people.ts';
 import { keepChronologies, recordEntriesIn, type BatchItem, type BatchSource, type EntriesRecorded } from './record-batch.ts';
@@ -30,7 +33,7 @@ export type { FhirImport } from '../fhir/import-outcome.ts';
 export type ImportFhirResult =
   | { ok: true; value: FhirImport }
   | { ok: false; code: 'bad-bundle'; problem: BundleProblemCode; path: string }
-  /** No Patient matched a record the caller may change: 404 when none matched, 403 when refused, 409 when closed for transfer, 422 when none could be told. */
+  /** No Patient matched a record the caller may change: 404 when none matched one they may open, 403 when refused, 409 when closed for transfer, 422 when none could be told. */
   | { ok: false; code: 'not-found' | 'forbidden' | 'closed-for-transfer' | 'unreadable'; message: string; outcome: OperationOutcome };
 
 const FHIR_IMPORT: BatchSource = { action: 'chronology.fhir-import', description: 'a FHIR import' };
@@ -55,8 +58,13 @@ interface Placed {
 
 async function importIn(trx: Tx, ctx: AppContext, actor: UserActor, reading: ReadBundle): Promise<{ answer: ImportFhirResult; recorded?: EntriesRecorded }> {
   const subjectNumbers = reading.resources.flatMap((resource) => (resource.subject.kind === 'nhs-number' ? [resource.subject.nhsNumber] : []));
-  const matches = await matchPatients(trx, reading.patients, subjectNumbers);
-  const babies = new Set([...matches.patients.values()].flatMap((match) => (match.kind === 'infant' ? [match.caseId] : [])));
+  const found = await matchPatients(trx, reading.patients, subjectNumbers);
+  const mayOpen = await recordsOpenTo(trx, actor, recordsMatched(found), ctx.clock.now());
+  const matches = matchesAsSeen(found, mayOpen);
+  // Refused on each record the caller may not open that a resource would have gone to, as a change to it is: denied, on the record.
+  const unseen = unseenTargets(reading.resources, found, mayOpen);
+  await recordAudits(trx, ctx, actor, unseen.map((caseId) => ({ action: FHIR_IMPORT.action, outcome: 'denied' as const, caseId, subjectType: 'case', subjectId: caseId })));
+  const babies = babiesMatched(matches);
   // One line a resource, naming each of its problems (a resource not keeping to UK Core may have several).
   const rejected: ResourceOutcome[] = [...new Set(reading.unread.rejected.map((note) => note.index))].map((index) => {
     const notes = reading.unread.rejected.filter((note) => note.index === index);
@@ -82,7 +90,9 @@ async function importIn(trx: Tx, ctx: AppContext, actor: UserActor, reading: Rea
   if (caseIds.length === 0 && noRecord) {
     const told = [...matches.byNhsNumber.values()].some((match) => match.kind === 'unmatched');
     const outcome = importOutcome(answerOf({ stored: [], duplicates: [], corrected: [] }), [], reading.patientProblems);
-    return { answer: told ? { ok: false, code: 'not-found', message: 'There is no record with this NHS number.', outcome } : { ok: false, code: 'unreadable', message: 'Nothing in the Bundle could be matched to a record: see the issues.', outcome } };
+    // Audited once: on each record it was refused on, else as a failure naming no record and no NHS number.
+    if (unseen.length === 0) await recordAudits(trx, ctx, actor, [{ action: FHIR_IMPORT.action, outcome: 'failure', details: { reason: told ? 'no-record' : 'nothing-matched', patients: patients.length, resources: reading.resources.length } }]);
+    return { answer: told ? { ok: false, code: 'not-found', message: 'No record you may open has this NHS number.', outcome } : { ok: false, code: 'unreadable', message: 'Nothing in the Bundle could be matched to a record: see the issues.', outcome } };
   }
 
   const facts = await factsOf(trx, actor.organisationId, caseIds);
@@ -119,7 +129,7 @@ async function importIn(trx: Tx, ctx: AppContext, actor: UserActor, reading: Rea
   // Refused, when every case it names was closed for transfer, as any change to them is (409).
   noteRefusedWhenClosed();
   const recorded = await recordEntriesIn(trx, ctx, actor, items, { ...FHIR_IMPORT, auditDetails: counts }, caseIds);
-  if (recorded.refused.size === caseIds.length) {
+  if (caseIds.length > 0 && recorded.refused.size === caseIds.length) {
     const [refusal] = [...recorded.refused.values()];
     for (const { resource } of targeted) refuse(resource.index, resource.name, { code: refusal!.code, message: refusal!.message, details: [{ path: `/entry/${String(resource.index)}/resource`, message: refusal!.message }] });
     const outcome = importOutcome(answerOf({ stored: [], duplicates: [], corrected: [] }), [], reading.patientProblems);
@@ -162,6 +172,7 @@ async function importIn(trx: Tx, ctx: AppContext, actor: UserActor, reading: Rea
 
 /** Each record's dates, people and what this agency imported to it before. */
 async function factsOf(trx: Tx, organisationId: string, caseIds: readonly string[]): Promise<Map<string, RecordFacts>> {
+  if (caseIds.length === 0) return new Map();
   const cases = await trx.selectFrom('cases').select(['id', 'date_of_birth', 'expected_delivery_date', 'gestation_at_birth_weeks']).where('id', 'in', caseIds).execute();
   const people = await trx.selectFrom('people').select(['case_id', 'id']).where('case_id', 'in', caseIds).execute();
   const earlier = await earlierImports(trx, organisationId, caseIds);

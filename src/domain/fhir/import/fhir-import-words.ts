@@ -32,7 +32,8 @@ export const SKIP_MESSAGES: Readonly<Record<SkipCode, string>> = {
 export const PATIENT_MESSAGES = {
   infant: 'Matched by NHS number to the baby’s record',
   person: 'Matched by NHS number to a person recorded around the baby',
-  unmatched: 'Matches no baby or person on record: a practitioner must confirm who this is before anything about them is recorded',
+  // The same whether no record has the NHS number or only records the importer may not open (matches-as-seen.ts).
+  unmatched: 'Matches no baby or person on a record you may open: a practitioner must confirm who this is before anything about them is recorded. Making a record for them checks every record first, those other teams hold too, and says whom to ask about one held elsewhere',
   'nhs-number-invalid': 'The NHS number is not valid (it fails its check digit): nothing about this Patient is imported',
   'several-records': 'More than one baby’s record has this NHS number: ask the safeguarding team to resolve the duplicate, then send the Bundle again',
 } as const;

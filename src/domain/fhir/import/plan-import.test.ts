@@ -41,7 +41,7 @@ describe('which records a resource goes to', () => {
     };
     assert.deepEqual(refusal(resource(), matches([[0, { kind: 'unmatched' }]])), ['patient-unconfirmed', '/entry/0/resource']);
     assert.deepEqual(refusal(resource(), matches([[0, { kind: 'nhs-number-invalid', path: '/entry/0/resource/identifier/0/value' }]])), ['nhs-number-invalid', '/entry/0/resource/identifier/0/value']);
-    assert.deepEqual(refusal(resource(), matches([[0, { kind: 'several-records' }]])), ['several-records', '/entry/0/resource']);
+    assert.deepEqual(refusal(resource(), matches([[0, { kind: 'several-records', caseIds: ['c-1', 'c-2'] }]])), ['several-records', '/entry/0/resource']);
     assert.deepEqual(refusal(resource({ subject: { kind: 'unknown-subject', path: '/entry/1/resource/subject/reference' } }), matches([])), ['unknown-subject', '/entry/1/resource/subject/reference']);
     assert.deepEqual(refusal(resource({ subject: { kind: 'no-subject', path: '/entry/1/resource/subject' } }), matches([])), ['no-subject', '/entry/1/resource/subject']);
     assert.deepEqual(refusal(resource({ subject: { kind: 'nhs-number', nhsNumber: '4010232137' } }), matches([], [['4010232137', { kind: 'unmatched' }]])), ['patient-unconfirmed', '/entry/1/resource/subject/identifier']);

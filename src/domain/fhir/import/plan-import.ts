@@ -24,7 +24,8 @@ export type PatientMatch =
   | { kind: 'person'; on: { caseId: string; personId: string }[] }
   | { kind: 'unmatched' }
   | { kind: 'nhs-number-invalid'; path: string }
-  | { kind: 'several-records' };
+  /** More than one baby's record has the NHS number. */
+  | { kind: 'several-records'; caseIds: string[] };
 
 export interface BundleMatches {
   /** By the Patient's position in the Bundle. */
