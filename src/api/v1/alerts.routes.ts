@@ -34,6 +34,12 @@ const Alert = Type.Object({
         'Only when the escalation found no safeguarding lead to reach (no organisation in the team around the family has one, and the partnership has none designated): the note the alert keeps saying so. An administrator has been emailed; until a lead is given the partnership view, or an organisation in the team a lead, such alerts reach nobody beyond the team',
     }),
   ),
+  decisionId: Type.Optional(
+    Type.String({
+      description:
+        'Only on a decision-to-confirm alert: the decision to confirm or overturn, at POST /api/v1/cases/{caseId}/profile/decisions/{decisionId}/confirmation. Acknowledging cannot close it while the decision awaits an answer (409 answer-needed); it stays open, and escalates, until a safeguarding lead answers, and then closes for everyone it reached',
+    }),
+  ),
   reachedAs: Type.String({ description: alternativesInWords(REACHED_AS) }),
   acknowledgedAt: Type.Optional(Type.String({ format: 'date-time' })),
   acknowledgedNote: Type.Optional(Type.String()),
@@ -43,13 +49,14 @@ const AlertList = Type.Object({ alerts: Type.Array(Alert), counts: Type.Object({
 const Acknowledged = Type.Object({ id: Type.String(), caseId: Type.String(), acknowledgedAt: Type.String({ format: 'date-time' }) });
 
 function toApi(alert: MyAlert): Static<typeof Alert> {
-  const { findingId, escalatedAt, escalationUnreached, acknowledgedAt, acknowledgedNote, raisedAt, ...rest } = alert;
+  const { findingId, escalatedAt, escalationUnreached, decisionId, acknowledgedAt, acknowledgedNote, raisedAt, ...rest } = alert;
   return {
     ...rest,
     raisedAt: raisedAt.toISOString(),
     ...(findingId ? { findingId } : {}),
     ...(escalatedAt ? { escalatedAt: escalatedAt.toISOString() } : {}),
     ...(escalationUnreached === null ? {} : { escalationUnreached }),
+    ...(decisionId === null ? {} : { decisionId }),
     ...(acknowledgedAt ? { acknowledgedAt: acknowledgedAt.toISOString() } : {}),
     ...(acknowledgedNote ? { acknowledgedNote } : {}),
   };
@@ -85,6 +92,7 @@ export async function alertApiRoutes(app: FastifyInstance): Promise<void> {
         case 'forbidden':
           return sendApiError(reply, 403, result.code, result.message);
         case 'already-acknowledged':
+        case 'answer-needed':
           return sendApiError(reply, 409, result.code, result.message);
         default:
           return sendApiError(reply, 422, result.code, result.message, [{ path: '/note', message: result.message }]);

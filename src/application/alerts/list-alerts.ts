@@ -30,6 +30,8 @@ export interface MyAlert {
   escalatedAt: Date | null;
   /** Said on the alert when its escalation found no safeguarding lead to reach (escalate-alerts.ts); null otherwise. */
   escalationUnreached: string | null;
+  /** For a request for a decision's answer: the decision to confirm or overturn (ADR 0027, amendment); null otherwise. */
+  decisionId: string | null;
   reachedAs: ReachedAs;
   acknowledgedAt: Date | null;
   acknowledgedNote: string | null;
@@ -79,6 +81,7 @@ function myAlertsQuery(db: Queryable, userId: string, status: AlertStatus, first
       'alerts.raised_at',
       'alerts.escalated_at',
       'alerts.escalation_unreached',
+      'alerts.decision_id',
       'alert_recipients.reached_as',
       'alert_recipients.acknowledged_at',
       'alert_recipients.acknowledged_note',
@@ -137,6 +140,7 @@ function alertFromRow(row: AlertRow): MyAlert {
     raisedAt: row.raised_at,
     escalatedAt: row.escalated_at,
     escalationUnreached: row.escalation_unreached,
+    decisionId: row.decision_id,
     reachedAs: row.reached_as,
     acknowledgedAt: row.acknowledged_at,
     acknowledgedNote: row.acknowledged_note,

@@ -3,8 +3,10 @@
 // (cases/change-case.ts): the answer (append-only), a profile version and the audit entry. Refused,
 // and audited as denied: a decision that awaits nothing, someone without the lead's role, the
 // decider themselves. Confirmed, the decision is in force on the findings it had in view;
-// overturned, it never was, and those findings need a new decision. Either way the lead's own alert
-// asking for the answer is acknowledged with it.
+// overturned, it never was, and those findings need a new decision. Either way the alert asking for
+// the answer closes, for everyone it reached: acknowledging it could not (ADR 0027, amendment).
+import type { ExpressionBuilder } from 'kysely';
+import type { Database } from '../../infrastructure/db/schema.ts';
 import { confirmRefusal, decisionStanding, ESCALATION_DECISIONS, type ConfirmRefusal } from '../../domain/profile/escalation.ts';
 import type { UserActor } from '../actor.ts';
 import { changeCase } from '../cases/change-case.ts';
@@ -61,15 +63,18 @@ export async function confirmDecision(ctx: AppContext, actor: UserActor, caseId:
         .insertInto('decision_confirmations')
         .values({ case_id: caseId, decision_id: decisionId, answer: input.answer, reasoning, answered_at: now, answered_by: actor.userId, answered_by_name: recorder.name, agency: recorder.organisation })
         .execute();
-      // The lead's own alert asking for this answer: acknowledged by it, with what they did.
+      // The alert asking for this answer closes for everyone it reached (ADR 0027, amendment): the
+      // answering lead's with what they did, everyone else's with who answered it.
       const label = ESCALATION_DECISIONS[decision.decision].label;
-      const note = `${input.answer === 'confirmed' ? 'Confirmed' : 'Overturned'} the decision "${label}": ${reasoning}`.slice(0, 2000);
+      const what = `the decision "${label}": ${reasoning}`;
+      const answererNote = `${input.answer === 'confirmed' ? 'Confirmed' : 'Overturned'} ${what}`.slice(0, 2000);
+      const othersNote = `Closed: ${recorder.name} (${recorder.organisation}) ${input.answer} ${what}`.slice(0, 2000);
+      const request = (eb: ExpressionBuilder<Database, 'alert_recipients'>) => eb.selectFrom('alerts').select('alerts.id').where('alerts.case_id', '=', caseId).where('alerts.decision_id', '=', decisionId);
       await trx
         .updateTable('alert_recipients')
-        .set({ acknowledged_at: now, acknowledged_note: note })
-        .where('user_id', '=', actor.userId)
+        .set((eb) => ({ acknowledged_at: now, acknowledged_note: eb.case().when('user_id', '=', actor.userId).then(answererNote).else(othersNote).end() }))
         .where('acknowledged_at', 'is', null)
-        .where('alert_id', 'in', (eb) => eb.selectFrom('alerts').select('alerts.id').where('alerts.case_id', '=', caseId).where('alerts.reason', '=', 'decision-to-confirm'))
+        .where('alert_id', 'in', request)
         .execute();
       const summary = input.answer === 'confirmed' ? `Decision confirmed by a safeguarding lead: ${label}` : `Decision overturned by a safeguarding lead: ${label}`;
       return {

@@ -52,6 +52,18 @@ export function decisionInForce(eb: ExpressionBuilder<Database, 'profile_decisio
   ]);
 }
 
+/** Whether the decision needed a lead's confirmation and no lead has answered it yet. */
+export async function decisionAwaitsAnswer(db: Queryable, caseId: string, decisionId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('profile_decisions')
+    .leftJoin('decision_confirmations', (join) => join.onRef('decision_confirmations.case_id', '=', 'profile_decisions.case_id').onRef('decision_confirmations.decision_id', '=', 'profile_decisions.id'))
+    .select(['profile_decisions.confirming_lead_id', 'decision_confirmations.answer'])
+    .where('profile_decisions.case_id', '=', caseId)
+    .where('profile_decisions.id', '=', decisionId)
+    .executeTakeFirst();
+  return row !== undefined && decisionStanding(row.confirming_lead_id !== null, row.answer ?? null) === 'awaiting-confirmation';
+}
+
 export async function loadDecisions(db: Queryable, caseId: string): Promise<RecordedDecision[]> {
   const [rows, answers] = await Promise.all([
     db

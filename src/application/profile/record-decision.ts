@@ -5,7 +5,8 @@
 // A decision below the level a critical finding in view suggests is not in force on one person's
 // word (ADR 0027; docs/domain.md, "Escalation decisions"): it is recorded naming the safeguarding
 // lead's account asked to confirm it (a lead who can see the case, never the decider), and that lead
-// is told by an alert. Until a lead confirms it (confirm-decision.ts) it counts as no decision. The
+// is told by an alert naming the decision, which no acknowledgement closes while it awaits an answer
+// (alerts/acknowledge-alert.ts). Until a lead confirms it (confirm-decision.ts) it counts as no decision. The
 // free-text lead consulted is a record of a conversation and never stands in for the confirmation.
 import {
   confirmationNeeded,
@@ -51,13 +52,17 @@ export function decisionProblemMessages(problems: Partial<Record<DecisionInputFi
   return Object.fromEntries(Object.entries(problems).map(([field, problem]) => [field, DECISION_INPUT_MESSAGES[problem]]));
 }
 
-async function tellTheLead(trx: Tx, ctx: AppContext, caseId: string, leadId: string, now: Date, words: { decision: string; level: string; decidedBy: string; agency: string }): Promise<string> {
+async function tellTheLead(trx: Tx, ctx: AppContext, caseId: string, decisionId: string, leadId: string, now: Date, words: { decision: string; level: string; decidedBy: string; agency: string }): Promise<string> {
   const baby = await trx.selectFrom('cases').select(['status', 'given_name', 'family_name']).where('id', '=', caseId).executeTakeFirstOrThrow();
   const name = infantDisplayName({ status: baby.status, givenName: baby.given_name, familyName: baby.family_name });
   const alertId = ctx.newId();
   const message = `${words.decidedBy} (${words.agency}) recorded the decision "${words.decision}" on ${name} while a critical finding shows. It is below the ${words.level.toLowerCase()} level the finding suggests, so it is not in force until you confirm it.`;
-  const steps = ['Read the profile and the decision’s reasoning.', 'Confirm the decision, or overturn it, with your reasoning: on the case’s Review and decisions page.'];
-  await trx.insertInto('alerts').values({ case_id: caseId, id: alertId, reason: 'decision-to-confirm', severity: 'critical', message, steps: JSON.stringify(steps), entry_id: null, finding_id: null, raised_at: now, escalated_at: null }).execute();
+  const steps = [
+    'Read the profile and the decision’s reasoning.',
+    'Confirm the decision, or overturn it, with your reasoning, on its confirmation page (this alert links to it). The alert stays open until a safeguarding lead answers: acknowledging it cannot close it.',
+  ];
+  // The alert names the decision (migration 067): it links to its confirmation page and closes when a lead answers it.
+  await trx.insertInto('alerts').values({ case_id: caseId, id: alertId, reason: 'decision-to-confirm', severity: 'critical', message, steps: JSON.stringify(steps), entry_id: null, finding_id: null, raised_at: now, escalated_at: null, decision_id: decisionId }).execute();
   const recipients = [{ userId: leadId, reachedAs: 'safeguarding-lead' as const, acknowledgedAutomatically: false }];
   await trx.insertInto('alert_recipients').values({ alert_id: alertId, user_id: leadId, reached_as: 'safeguarding-lead', created_at: now, acknowledged_at: null, acknowledged_note: null }).execute();
   await enqueueAlertEmails(trx, ctx, [{ alert: { id: alertId, caseId, reason: 'decision-to-confirm', severity: 'critical', message, steps }, recipients }]);
@@ -121,7 +126,7 @@ export async function recordDecision(ctx: AppContext, actor: UserActor, caseId: 
         .execute();
       const label = ESCALATION_DECISIONS[input.decision].label;
       const alertId = needed && confirmingLeadId
-        ? await tellTheLead(trx, ctx, caseId, confirmingLeadId, now, { decision: label, level: caseLevelLabel(needed.suggested), decidedBy: recorder.name, agency: recorder.organisation })
+        ? await tellTheLead(trx, ctx, caseId, id, confirmingLeadId, now, { decision: label, level: caseLevelLabel(needed.suggested), decidedBy: recorder.name, agency: recorder.organisation })
         : null;
       const awaiting = confirmingLeadId !== null;
       return {

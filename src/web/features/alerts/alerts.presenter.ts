@@ -20,9 +20,13 @@ export const UNREACHED_WHAT_TO_DO =
   'Ask an administrator to give a safeguarding lead the partnership view, or to give one of the organisations in the team around the family a safeguarding lead. Until then, an alert on this baby that nobody in the team acknowledges in time reaches nobody else: act on this one within the team.';
 
 export function presentAlert(alert: MyAlert) {
+  // A request for a decision's answer links straight to its confirmation page, which is where it is closed (ADR 0027, amendment).
+  const answerAt = alert.decisionId === null ? null : `/cases/${encodeURIComponent(alert.caseId)}/profile/decisions/${encodeURIComponent(alert.decisionId)}/confirmation`;
   return {
     id: alert.id,
     caseId: alert.caseId,
+    href: answerAt ?? `/cases/${encodeURIComponent(alert.caseId)}`,
+    answerAt: alert.acknowledgedAt === null ? answerAt : null,
     caseName: alert.caseName,
     title: alert.title,
     tag: severityTag(alert.severity),

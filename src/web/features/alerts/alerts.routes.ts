@@ -58,6 +58,9 @@ export async function alertRoutes(app: FastifyInstance): Promise<void> {
         return sendErrorPage(reply, result.code);
       case 'already-acknowledged':
         return reply.redirect(`/alerts?status=all#alert-${encodeURIComponent(alertId)}`, 303);
+      case 'answer-needed':
+        // A request for a decision's answer is closed by answering it, not by a note (ADR 0027, amendment): its page has no note form.
+        return reply.redirect(`/cases/${encodeURIComponent(result.caseId)}/profile/decisions/${encodeURIComponent(result.decisionId)}/confirmation`, 303);
       default:
         return alertsPage(request, reply, status, { ...formErrors({ [noteField(alertId)]: result.message }), values: { [noteField(alertId)]: note ?? '' } }, 400);
     }

@@ -2,11 +2,12 @@
 // profile review (a tag for the ones that need doing) and its most pressing clock in plain words;
 // one-line counts of what is due above the list; the list's order, filter and page from the query.
 import type { MyCases, MyCasesOptions } from '../../../application/cases/list-my-cases.ts';
+import type { DecisionAwaitingAnswer } from '../../../application/profile/profile-decisions-awaiting.ts';
 import type { HighestFindings } from '../../../domain/profile/action-first.ts';
 import { clockInWords } from '../../../domain/timescales/clock-urgency.ts';
 import type { Clock } from '../../../domain/timescales/clocks.ts';
 import type { ReviewStatus } from '../../../domain/profile/review-schedule.ts';
-import { formatDate } from '../../views/london-time.ts';
+import { formatDate, formatDateTime } from '../../views/london-time.ts';
 import { severityTag } from '../../views/severity.ts';
 
 export type ReviewCell = { tag: { text: string; classes: string } } | { text: string };
@@ -81,4 +82,13 @@ export function listHref(options: Required<MyCasesOptions>, page: number): strin
   if (page > 1) query.set('page', String(page));
   const text = query.toString();
   return text ? `/?${text}` : '/';
+}
+
+/** A lead's decisions awaiting their answer (ADR 0027, amendment), each a link straight to its confirmation page. */
+export function decisionsAwaitingCells(decisions: readonly DecisionAwaitingAnswer[]) {
+  return decisions.map((d) => ({
+    href: `/cases/${encodeURIComponent(d.caseId)}/profile/decisions/${encodeURIComponent(d.decisionId)}/confirmation`,
+    text: `Confirm or overturn “${d.decisionLabel}” on ${d.caseName}`,
+    recorded: `Recorded by ${d.decidedBy} (${d.agency}), ${formatDateTime(d.decidedAt)}`,
+  }));
 }

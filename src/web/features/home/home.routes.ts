@@ -1,4 +1,5 @@
-// The home page: the signed-in user's open alerts, then their cases (a safeguarding lead's or a
+// The home page: the signed-in user's open alerts, a safeguarding lead's decisions awaiting their
+// answer (until answered: ADR 0027, amendment), then their cases (a safeguarding lead's or a
 // manager's: their organisation's), what needs action first, each with its most severe finding, its
 // review and its most pressing clock; ?order=review or ?order=clocks puts the most pressing review or
 // clock first, ?clocks=overdue shows only the cases with a clock overdue, ?page=2 the next 50 (a form
@@ -11,7 +12,7 @@ import { caseLevelLabel } from '../../../domain/shared/case-levels.ts';
 import { requireUser } from '../../plugins/sessions.ts';
 import { presentHomeAlerts } from '../alerts/alerts.presenter.ts';
 import { paginationLinks } from '../chronology/chronology-pages.ts';
-import { clockCell, clockSummary, findingsCell, findingsSummary, listHref, listOptions, reviewCell, reviewSummary } from './home.presenter.ts';
+import { clockCell, clockSummary, decisionsAwaitingCells, findingsCell, findingsSummary, listHref, listOptions, reviewCell, reviewSummary } from './home.presenter.ts';
 
 const ROLE_WORDS = { 'lead-professional': 'Lead professional', member: 'Team member' } as const;
 
@@ -19,7 +20,7 @@ export async function homeRoutes(app: FastifyInstance): Promise<void> {
   app.get('/', { preHandler: requireUser }, async (request, reply) => {
     const user = request.user!;
     const options = listOptions(request.query);
-    const { alerts, cases: listed } = await viewHome(app.ctx, actorFor(user, 'web', request.ip), options);
+    const { alerts, cases: listed, decisionsAwaiting } = await viewHome(app.ctx, actorFor(user, 'web', request.ip), options);
     const { cases, today, counts, scope } = listed;
     return reply.page('home/home.njk', {
       title: scope === 'organisation' ? 'Your organisation’s cases' : 'My cases',
@@ -40,6 +41,7 @@ export async function homeRoutes(app: FastifyInstance): Promise<void> {
       reviewSummary: reviewSummary(counts),
       clockSummary: clockSummary(counts.overdueClocks),
       openAlerts: presentHomeAlerts(alerts),
+      decisionsAwaiting: decisionsAwaitingCells(decisionsAwaiting),
     });
   });
 }
