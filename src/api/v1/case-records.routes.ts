@@ -9,7 +9,7 @@ import { actorFor } from '../../application/auth/signed-in-user.ts';
 import { createCase } from '../../application/cases/create-case.ts';
 import { searchCases } from '../../application/cases/search-cases.ts';
 import { MATCH_REASONS, NO_RECORD_DETAILS, type MatchReason } from '../../domain/people/record-details.ts';
-import { SEXES, type MatchGround } from '../../domain/people/record-matching.ts';
+import { MATCH_GROUNDS, SEXES } from '../../domain/people/record-matching.ts';
 import { DIFFERENT_BABY_REASON_MAX_LENGTH } from '../../domain/people/duplicate-override.ts';
 import type { PossibleMatch } from '../../application/cases/create-case.ts';
 import { sendApiError } from '../api-error.ts';
@@ -38,10 +38,16 @@ const NewInfant = Type.Object(
     nhsNumber: Type.Optional(nullable(Type.String({ maxLength: 20 }))),
     dateOfBirth: Type.Optional(Type.String({ format: 'date' })),
     expectedDeliveryDate: Type.Optional(Type.String({ format: 'date' })),
-    gestationAtBirthWeeks: Type.Optional(nullable(Type.Integer())),
+    gestationAtBirthWeeks: Type.Optional(nullable(Type.Integer({ description: 'Completed weeks, 22 to 44' }))),
+    gestationAtBirthDays: Type.Optional(nullable(Type.Integer({ description: 'Days past the completed weeks, 0 to 6, only with gestationAtBirthWeeks: 38+4 is 38 and 4' }))),
     birthWeightGrams: Type.Optional(nullable(Type.Integer())),
     multipleBirth: Type.Optional(nullable(Type.Boolean())),
-    independentlyMobile: Type.Optional(nullable(Type.Boolean())),
+    independentlyMobile: Type.Optional(
+      nullable(Type.Boolean({ description: 'Not kept for a baby under 6 months, who counts as not independently mobile (true is refused 422 for one)' })),
+    ),
+    motherGivenName: Type.Optional(nullable(Type.String({ maxLength: 100, description: "With motherFamilyName and motherDateOfBirth, finds a record another agency holds when the mother's NHS number is not to hand" }))),
+    motherFamilyName: Type.Optional(nullable(Type.String({ maxLength: 100 }))),
+    motherDateOfBirth: Type.Optional(nullable(Type.String({ format: 'date', description: "The mother's date of birth: she is 10 to 70 on the day the record is made" }))),
   },
   { additionalProperties: false },
 );
@@ -62,15 +68,18 @@ const CreateBody = Type.Object(
   { additionalProperties: false },
 );
 
-const MATCH_GROUNDS: readonly MatchGround[] = ['nhs-number', 'mother-nhs-number', 'name', 'date'];
-
 /** A record that may be the same baby, as a 409 lists it: all of it only when the caller may open it. */
 const PossibleMatchItem = Type.Object(
   {
     id: Type.String({ description: 'The record: send it in checkedCaseIds once checked' }),
     restricted: Type.Boolean({ description: 'True for a record you may not open: only who holds it and the grounds are given; ask the contact for access' }),
-    strength: oneOf(['certain', 'likely', 'possible'] as const, { description: 'certain: the same NHS number; likely: the same mother with dates that fit, or a like name and a close date; possible: less (as a brother or sister of the same mother)' }),
-    grounds: Type.Array(oneOf(MATCH_GROUNDS), { description: "What the match rests on, strongest first: nhs-number, mother-nhs-number (the same mother's NHS number), name, date" }),
+    strength: oneOf(['certain', 'likely', 'possible'] as const, {
+      description:
+        "certain: the same NHS number; likely: the same mother's NHS number with dates that fit, the same mother's name and date of birth with a close date, or a like name and a close date; possible: less (as a brother or sister of the same mother)",
+    }),
+    grounds: Type.Array(oneOf(MATCH_GROUNDS), {
+      description: "What the match rests on, strongest first: nhs-number, mother-nhs-number (the same mother's NHS number), mother-name-and-date-of-birth (the same mother's name and date of birth), name, date",
+    }),
     reasons: Type.Optional(Type.Array(Type.String(), { description: 'For a record you may open: every reason in words, strongest first' })),
     heldBy: Type.Optional(nullable(Type.String({ description: 'For a record you may not open: the organisation of its lead professional (null when it has none)' }))),
     contact: Type.Optional(nullable(Type.Object({ name: Type.String(), organisation: Type.String(), email: Type.String() }, { description: 'Whom to ask for access' }))),
@@ -187,7 +196,7 @@ export async function caseRecordApiRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         ...common,
         summary:
-          "Create a record for an unborn baby (expectedDeliveryDate) or an infant (dateOfBirth). Records that may be the same baby (the same NHS number, the same mother's NHS number in details.motherNhsNumber, a like name and a close date) refuse it 409 with the matches (each audited as shown); send it again with confirmedNoDuplicate, checkedCaseIds and differentBabyReason to create it anyway (422 reason-needed without a reason)",
+          "Create a record for an unborn baby (expectedDeliveryDate) or an infant (dateOfBirth). Records that may be the same baby (the same NHS number, the same mother's NHS number in details.motherNhsNumber, the same mother's name and date of birth, a like name and a close date) refuse it 409 with the matches (each audited as shown); send it again with confirmedNoDuplicate, checkedCaseIds and differentBabyReason to create it anyway (422 reason-needed without a reason)",
         body: CreateBody,
         response: {
           201: Type.Object({ id: Type.String(), status: Type.String(), level: Type.String(), version: Type.Integer(), infant: NewInfant }),

@@ -77,6 +77,31 @@ describe('search and create through the API', () => {
     assert.equal(mine?.reasons?.[0], "Same mother's NHS number");
   });
 
+  it("takes the mother's name and date of birth and the days of gestation, and refuses by them a likely duplicate held elsewhere", async () => {
+    const mother = { motherGivenName: 'Aoife', motherFamilyName: "Ní Bhriain", motherDateOfBirth: '1993-06-12' };
+    const first = await call('midwife', 'POST', '/cases', { infant: { expectedDeliveryDate: '2027-07-15', ...mother } });
+    assert.equal(first.statusCode, 201, first.body);
+    const firstId = first.json<{ id: string }>().id;
+    const row = await t.ctx.db.selectFrom('cases').select(['mother_given_name', 'mother_family_name', 'mother_date_of_birth']).where('id', '=', firstId).executeTakeFirstOrThrow();
+    assert.deepEqual(row, { mother_given_name: 'Aoife', mother_family_name: 'Ní Bhriain', mother_date_of_birth: '1993-06-12' });
+    const again = await call('other', 'POST', '/cases', { infant: { expectedDeliveryDate: '2027-07-20', motherGivenName: 'AOIFE', motherFamilyName: 'Ni Bhriain', motherDateOfBirth: '1993-06-12' } });
+    assert.equal(again.statusCode, 409, again.body);
+    const match = again.json<{ error: { matches: Record<string, unknown>[] } }>().error.matches.find((m) => m['id'] === firstId);
+    assert.deepEqual([match?.['restricted'], match?.['strength'], match?.['grounds']], [true, 'likely', ['mother-name-and-date-of-birth', 'date']]);
+    assert.ok(!again.body.includes('1993') && !again.body.includes('Bhriain'), 'nothing of the record itself');
+
+    const born = await call('midwife', 'POST', '/cases', { infant: { familyName: 'Gestation', dateOfBirth: '2026-09-01', gestationAtBirthWeeks: 36, gestationAtBirthDays: 6, independentlyMobile: null } });
+    assert.equal(born.statusCode, 201, born.body);
+    const kept = await t.ctx.db.selectFrom('cases').select(['gestation_at_birth_weeks', 'gestation_at_birth_days']).where('id', '=', born.json<{ id: string }>().id).executeTakeFirstOrThrow();
+    assert.deepEqual(kept, { gestation_at_birth_weeks: 36, gestation_at_birth_days: 6 });
+    const bad = await call('midwife', 'POST', '/cases', { infant: { familyName: 'Badly', dateOfBirth: '2026-09-01', gestationAtBirthDays: 7, independentlyMobile: true, motherDateOfBirth: '2020-01-01' } });
+    assert.equal(bad.statusCode, 422, bad.body);
+    assert.deepEqual(
+      bad.json<{ error: { details: { path: string }[] } }>().error.details.map((d) => d.path),
+      ['/infant/motherDateOfBirth', '/infant/gestationAtBirthWeeks', '/infant/independentlyMobile'],
+    );
+  });
+
   it('asks for exactly one of date of birth or due date', async () => {
     const both = await call('midwife', 'POST', '/cases', { infant: { familyName: 'X', dateOfBirth: '2026-11-01', expectedDeliveryDate: '2027-01-01' } });
     assert.equal(both.statusCode, 400);

@@ -3,7 +3,7 @@
 // shows its fields, always with what the user typed so the page can show it again.
 import { nhsNumberWords } from '../../../domain/people/nhs-number.ts';
 import { isPostcode, type RecordDetails, type RecordDetailsProblem } from '../../../domain/people/record-details.ts';
-import { checkNewRecord, parseNameQuery, type FieldProblem } from '../../../domain/people/record-matching.ts';
+import { asksWhetherMobile, checkNewRecord, mobilityToKeep, parseNameQuery, type FieldProblem } from '../../../domain/people/record-matching.ts';
 import { checkRecordDetails, normaliseRecordDetails } from '../../../domain/people/record-details.ts';
 import { differentBabyReasonProblem } from '../../../domain/people/duplicate-override.ts';
 import type { NewCaseInput } from '../../../application/cases/create-case.ts';
@@ -13,7 +13,7 @@ import type { SearchCriteria } from '../../../application/cases/search-cases.ts'
 import type { TSchema } from 'typebox';
 import { PARTS, readDateInput, type DatePartErrors, type DateWords } from '../../forms/date-input.ts';
 import { formErrors, validateForm, type FormErrors, type FormSpec } from '../../forms/validate-form.ts';
-import { birthForm, DATE_FIELDS, DUPLICATE_MESSAGES, NAME_TOO_SHORT, newRecordForm, NO_SEARCH_CRITERIA, POSTCODE_MESSAGE, RECORD_DETAIL_ORDER, searchForm } from './find-record.schema.ts';
+import { birthForm, DATE_FIELDS, DUPLICATE_MESSAGES, MOBILITY_MISSING, NAME_TOO_SHORT, newRecordForm, NO_SEARCH_CRITERIA, POSTCODE_MESSAGE, RECORD_DETAIL_ORDER, searchForm } from './find-record.schema.ts';
 
 export type Values = Record<string, string>;
 export type FormProblems = FormErrors & { dateParts: DatePartErrors };
@@ -36,7 +36,7 @@ export function problemErrors(problems: readonly (FieldProblem | RecordDetailsPr
   const errors: Record<string, string> = {};
   const dateParts: DatePartErrors = {};
   for (const problem of problems) {
-    const isDate = problem.field === 'dateOfBirth' || problem.field === 'expectedDeliveryDate';
+    const isDate = problem.field === 'dateOfBirth' || problem.field === 'expectedDeliveryDate' || problem.field === 'motherDateOfBirth';
     const field = isDate ? `${problem.field}-day` : problem.field;
     errors[field] ??= problem.message;
     if (isDate) dateParts[problem.field] = [...PARTS];
@@ -63,11 +63,6 @@ function addDate(state: ReturnType<typeof start>, words: DateWords, required: bo
 
 function yesNo(value: string | undefined): boolean | null {
   return value === 'yes' ? true : value === 'no' ? false : null;
-}
-
-/** "38+4" is 38 completed weeks. */
-function weeks(value: string | undefined): number | null {
-  return value ? Number(value.split('+')[0]) : null;
 }
 
 function grams(value: string | undefined): number | null {
@@ -106,6 +101,9 @@ export const NEW_RECORD_FIELD_ORDER = [
   'birthWeightGrams',
   'multipleBirth',
   'independentlyMobile',
+  'motherGivenName',
+  'motherFamilyName',
+  ...dateKeys('motherDateOfBirth'),
   ...RECORD_DETAIL_ORDER,
   'confirmedNoDuplicate',
   'differentBabyReason',
@@ -126,6 +124,12 @@ export function recordDetailsFrom(values: Values, shown: readonly (keyof RecordD
     else details[field] = values[field] ?? null;
   }
   return details;
+}
+
+/** Whether the form asks if the baby is independently mobile: not once the date of birth typed is under 6 months before today. */
+export function asksMobilityOf(values: Values, today: string): boolean {
+  const reading = readDateInput(values, DATE_FIELDS.dateOfBirth, false);
+  return asksWhetherMobile(reading.ok ? reading.iso : null, today);
 }
 
 export interface NewRecordRequest {
@@ -155,10 +159,16 @@ export function readNewRecordForm(body: unknown, today: string): FormOutcome<New
   if (status !== 'unborn' && status !== 'born') return { ok: false, values, ...orderedErrors(NEW_RECORD_FIELD_ORDER, errors, state.dateParts) };
   const due = status === 'unborn' ? addDate(state, DATE_FIELDS.expectedDeliveryDate, true) : null;
   const born = status === 'born' ? addDate(state, DATE_FIELDS.dateOfBirth, true) : null;
+  const mother = {
+    motherGivenName: values['motherGivenName'] ?? null,
+    motherFamilyName: values['motherFamilyName'] ?? null,
+    motherDateOfBirth: addDate(state, DATE_FIELDS.motherDateOfBirth, false),
+  };
   const details = recordDetailsFrom(values, status === 'unborn' ? RECORD_DETAIL_ORDER : RECORD_DETAIL_ORDER.filter((field) => field !== 'motherNhsNumber'));
+  const gestation = values['gestationAtBirthWeeks'] && !errors['gestationAtBirthWeeks'] ? parseGestation(values['gestationAtBirthWeeks']) : null;
   const input: NewCaseInput =
     status === 'unborn'
-      ? { status, givenName: values['givenName'] ?? null, familyName: values['familyName'] ?? null, sex: values['sex'] ?? null, expectedDeliveryDate: due, details }
+      ? { status, givenName: values['givenName'] ?? null, familyName: values['familyName'] ?? null, sex: values['sex'] ?? null, expectedDeliveryDate: due, ...mother, details }
       : {
           status,
           givenName: values['givenName'] ?? null,
@@ -166,12 +176,16 @@ export function readNewRecordForm(body: unknown, today: string): FormOutcome<New
           sex: values['sex'] ?? null,
           nhsNumber: values['nhsNumber'] ?? null,
           dateOfBirth: born,
-          gestationAtBirthWeeks: weeks(values['gestationAtBirthWeeks']),
+          gestationAtBirthWeeks: gestation?.weeks ?? null,
+          gestationAtBirthDays: gestation?.days ?? null,
           birthWeightGrams: grams(values['birthWeightGrams']),
           multipleBirth: yesNo(values['multipleBirth']),
           independentlyMobile: yesNo(values['independentlyMobile']),
+          ...mother,
           details,
         };
+  // Mobility is asked of a baby 6 months or older: needed once the date of birth says so.
+  if (born !== null && asksWhetherMobile(born, today) && !values['independentlyMobile'] && !errors['independentlyMobile']) errors['independentlyMobile'] = MOBILITY_MISSING;
   // The domain's rules, on what could be read: a date already refused is not asked for again.
   const dateRefused = (prefix: string) => dateKeys(prefix).some((key) => errors[key]) || state.dateParts[prefix] !== undefined;
   const domain = problemErrors([...checkNewRecord(input, today), ...checkRecordDetails(normaliseRecordDetails(details), status)]);
@@ -244,6 +258,8 @@ export function readBirthForm(body: unknown, today: string): FormOutcome<{ versi
     errors[field] = message;
     if (isDate) state.dateParts['dateOfBirth'] = domain.dateParts['dateOfBirth'] ?? [...PARTS];
   }
+  // Mobility is asked of a baby 6 months or older; a younger one's is not kept (the rules count them not mobile by age).
+  if (dateOfBirth !== null && asksWhetherMobile(dateOfBirth, today) && !values['independentlyMobile'] && !errors['independentlyMobile']) errors['independentlyMobile'] = MOBILITY_MISSING;
   if (Object.keys(errors).length > 0 || !dateOfBirth) return { ok: false, values, ...orderedErrors(BIRTH_FIELD_ORDER, errors, state.dateParts) };
-  return { ok: true, values, value: { version: Number(values['version']), input: { ...input, dateOfBirth } } };
+  return { ok: true, values, value: { version: Number(values['version']), input: { ...input, dateOfBirth, independentlyMobile: mobilityToKeep(dateOfBirth, input.independentlyMobile, today) } } };
 }

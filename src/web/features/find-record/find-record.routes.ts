@@ -17,6 +17,7 @@ import { validateForm } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { requireUser } from '../../plugins/sessions.ts';
 import {
+  asksMobilityOf,
   BIRTH_FIELD_ORDER,
   NEW_RECORD_FIELD_ORDER,
   orderedErrors,
@@ -109,7 +110,14 @@ export async function findRecordRoutes(app: FastifyInstance): Promise<void> {
   const newRecordPage = (reply: FastifyReply, locals: NewRecordLocals, status = 200) =>
     reply.page(
       'find-record/new-record.njk',
-      { title: locals.values['status'] === 'born' ? 'Create a record for a baby who has been born' : 'Create a record for an unborn baby', backLink: '/cases/new', ...NO_ERRORS, sexItems: SEX_ITEMS, ...locals },
+      {
+        title: locals.values['status'] === 'born' ? 'Create a record for a baby who has been born' : 'Create a record for an unborn baby',
+        backLink: '/cases/new',
+        ...NO_ERRORS,
+        sexItems: SEX_ITEMS,
+        asksMobility: asksMobilityOf(locals.values, serviceToday(ctx.clock.now())),
+        ...locals,
+      },
       status,
     );
 
@@ -171,7 +179,17 @@ export async function findRecordRoutes(app: FastifyInstance): Promise<void> {
   const birthPage = (reply: FastifyReply, record: UnbornRecord, locals: BirthLocals, status = 200) =>
     reply.page(
       'find-record/record-birth.njk',
-      { title: 'Record the birth', backLink: `/cases/${record.id}`, ...NO_ERRORS, sexItems: SEX_ITEMS, sexLabels: SEX_LABELS, record, version: record.version, ...locals },
+      {
+        title: 'Record the birth',
+        backLink: `/cases/${record.id}`,
+        ...NO_ERRORS,
+        sexItems: SEX_ITEMS,
+        sexLabels: SEX_LABELS,
+        record,
+        version: record.version,
+        asksMobility: asksMobilityOf(locals.values, serviceToday(ctx.clock.now())),
+        ...locals,
+      },
       status,
     );
 

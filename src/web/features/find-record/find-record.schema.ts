@@ -1,7 +1,7 @@
 // The forms for finding a record, making one, and recording a birth: fields, checks and words.
 // Dates arrive as day, month and year fields and are read by find-record.forms.ts.
 import { Type } from 'typebox';
-import { INFANT_STATUSES, NHS_NUMBER_MESSAGE, SEXES, type InfantStatus, type Sex } from '../../../domain/people/record-matching.ts';
+import { INFANT_STATUSES, NAME_MAX_LENGTH as PERSON_NAME_MAX_LENGTH, NHS_NUMBER_MESSAGE, SEXES, type InfantStatus, type Sex } from '../../../domain/people/record-matching.ts';
 import { ADDRESS_MAX_LENGTH, NAME_MAX_LENGTH } from '../../../domain/people/record-details.ts';
 import { choiceItems, oneOf, YES_NO } from '../../forms/choices.ts';
 import type { FormSpec } from '../../forms/validate-form.ts';
@@ -75,7 +75,24 @@ const birthMessages = {
   gestationAtBirthWeeks: { default: 'Enter gestation at birth in weeks, like 38 or 38+4' },
   birthWeightGrams: { default: 'Enter birth weight in grams, like 3400' },
   multipleBirth: { default: 'Select yes if the baby is a twin, triplet or more' },
-  independentlyMobile: { default: 'Select yes if the baby is crawling, shuffling, pulling to stand, cruising or walking' },
+  independentlyMobile: { default: 'Select yes or no' },
+};
+
+/**
+ * The mother's name and date of birth on the new-record form: optional, they find a record another
+ * agency already holds when her NHS number is not to hand (docs/domain.md, "Who is in the record").
+ */
+const MOTHER_FIELDS = {
+  motherGivenName: text(PERSON_NAME_MAX_LENGTH),
+  motherFamilyName: text(PERSON_NAME_MAX_LENGTH),
+  'motherDateOfBirth-day': text(10),
+  'motherDateOfBirth-month': text(10),
+  'motherDateOfBirth-year': text(10),
+};
+
+const MOTHER_MESSAGES = {
+  motherGivenName: { default: `Mother's first name must be ${PERSON_NAME_MAX_LENGTH} characters or fewer` },
+  motherFamilyName: { default: `Mother's family name must be ${PERSON_NAME_MAX_LENGTH} characters or fewer` },
 };
 
 const recordKindSchema = Type.Object({ status: oneOf(INFANT_STATUSES) });
@@ -101,14 +118,16 @@ const newRecordSchema = Type.Object(
     ...birthFields,
     multipleBirth: Type.Optional(yesNo),
     independentlyMobile: Type.Optional(yesNo),
+    ...MOTHER_FIELDS,
     ...RECORD_DETAIL_FIELDS,
     confirmedNoDuplicate: Type.Optional(Type.Literal('yes')),
     // Read whole: the domain refuses a reason too long, and the page gives back what was typed.
     differentBabyReason: Type.Optional(Type.String()),
     checkedCaseIds: text(4000),
   },
-  // A born baby's form asks about a multiple birth and mobility; an unborn baby's does not.
-  { allOf: [{ if: { properties: { status: { const: 'born' } }, required: ['status'] }, then: { required: ['multipleBirth', 'independentlyMobile'] } }] },
+  // A born baby's form asks about a multiple birth; an unborn baby's does not. Mobility is asked only
+  // of a baby 6 months or older, which the form's reader checks once it has the date of birth.
+  { allOf: [{ if: { properties: { status: { const: 'born' } }, required: ['status'] }, then: { required: ['multipleBirth'] } }] },
 );
 
 export const newRecordForm: FormSpec<typeof newRecordSchema> = {
@@ -119,6 +138,7 @@ export const newRecordForm: FormSpec<typeof newRecordSchema> = {
     sex: { default: 'Select female, male or not known' },
     status: { default: 'Select whether the baby has been born' },
     ...birthMessages,
+    ...MOTHER_MESSAGES,
     ...RECORD_DETAIL_MESSAGES,
     confirmedNoDuplicate: { default: 'Confirm that none of these records is for this baby' },
     checkedCaseIds: { default: 'Search again, then make the record' },
@@ -133,6 +153,8 @@ const birthSchema = Type.Object({
   'dateOfBirth-month': text(10),
   'dateOfBirth-year': text(10),
   ...birthFields,
+  // Asked only of a baby 6 months or older: the form's reader checks it once it has the date of birth.
+  independentlyMobile: Type.Optional(yesNo),
 });
 
 export const birthForm: FormSpec<typeof birthSchema> = {
@@ -150,7 +172,11 @@ export const DATE_FIELDS = {
   search: { prefix: 'dateOfBirth', label: 'Date of birth or due date', enter: 'Enter a date of birth or due date' },
   dateOfBirth: { prefix: 'dateOfBirth', label: 'Date of birth', enter: 'Enter the date of birth' },
   expectedDeliveryDate: { prefix: 'expectedDeliveryDate', label: 'Due date', enter: 'Enter the due date' },
+  motherDateOfBirth: { prefix: 'motherDateOfBirth', label: "Mother's date of birth", enter: "Enter the mother's date of birth" },
 } as const;
+
+/** The words when the baby is 6 months or older and whether they are independently mobile is not answered. */
+export const MOBILITY_MISSING = 'Select yes if the baby is crawling, shuffling, pulling to stand, cruising or walking';
 
 export const NO_SEARCH_CRITERIA = 'Enter an NHS number, a name, a date of birth or due date, or a postcode';
 export const NAME_TOO_SHORT = 'Name must include at least 2 letters';

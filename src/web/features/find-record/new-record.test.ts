@@ -22,6 +22,9 @@ const bornBaby = {
   independentlyMobile: 'no',
 };
 
+/** The born baby's answers with whether they are mobile left unanswered. */
+const withoutMobility: Record<string, string> = Object.fromEntries(Object.entries(bornBaby).filter(([field]) => field !== 'independentlyMobile'));
+
 describe('create a record page', () => {
   let t: TestApp;
   let client: WebClient;
@@ -95,14 +98,92 @@ describe('create a record page', () => {
     assert.deepEqual(team, [{ user_id: me.id, role: 'lead-professional' }]);
   });
 
-  it('makes a record for a born baby, reading gestation like 38+4 and weight like 3,400', async () => {
+  it('makes a record for a born baby, reading gestation like 38+4 (weeks and days) and weight like 3,400', async () => {
     const response = await submit({ ...bornBaby, givenName: 'Wren', familyName: 'Wetherby', nhsNumber: '943 476 5919' });
     assert.equal(response.statusCode, 303);
     const row = await createdCase(response.headers.location);
     assert.deepEqual(
-      [row.status, row.given_name, row.sex, row.date_of_birth, row.nhs_number, row.gestation_at_birth_weeks, row.birth_weight_grams, row.multiple_birth, row.independently_mobile],
-      ['born', 'Wren', 'female', '2026-10-01', '9434765919', 38, 3400, false, false],
+      [row.status, row.given_name, row.sex, row.date_of_birth, row.nhs_number, row.gestation_at_birth_weeks, row.gestation_at_birth_days, row.birth_weight_grams, row.multiple_birth, row.independently_mobile],
+      // Under 6 months: counted not mobile by age, so no answer is kept.
+      ['born', 'Wren', 'female', '2026-10-01', '9434765919', 38, 4, 3400, false, null],
     );
+  });
+
+  it('does not need whether a baby under 6 months is mobile, and refuses "yes" saying why', async () => {
+    const unanswered = withoutMobility;
+    const made = await submit({ ...unanswered, givenName: 'Tiny', familyName: 'Tamworth', gestationAtBirthWeeks: '40' });
+    assert.equal(made.statusCode, 303);
+    const row = await createdCase(made.headers.location);
+    assert.deepEqual([row.gestation_at_birth_weeks, row.gestation_at_birth_days, row.independently_mobile], [40, null, null]);
+    const yes = await submit({ ...bornBaby, givenName: 'Tiny', familyName: 'Yesworth', independentlyMobile: 'yes' });
+    assert.equal(yes.statusCode, 400);
+    assert.deepEqual(summaryErrors(yes.body), ['#independentlyMobile: A baby under 6 months counts as not independently mobile, whatever they can already do, so that any bruise is looked into: select no, or leave it unanswered']);
+  });
+
+  it('asks a baby of 6 months or older whether they are mobile, and keeps the answer', async () => {
+    const unanswered = withoutMobility;
+    const older = { ...unanswered, givenName: 'Olive', familyName: 'Oldham', 'dateOfBirth-day': '22', 'dateOfBirth-month': '5', 'dateOfBirth-year': '2026' };
+    const missing = await submit(older);
+    assert.equal(missing.statusCode, 400);
+    assert.deepEqual(summaryErrors(missing.body), ['#independentlyMobile: Select yes if the baby is crawling, shuffling, pulling to stand, cruising or walking']);
+    assert.ok(missing.body.includes('name="independentlyMobile"'));
+    const made = await submit({ ...older, independentlyMobile: 'yes' });
+    assert.equal(made.statusCode, 303);
+    assert.equal((await createdCase(made.headers.location)).independently_mobile, true);
+  });
+
+  it('shows the mobility question until a date of birth under 6 months is known, then says why it is not asked', async () => {
+    const blank = await client.get('/cases/new/details?status=born');
+    assert.ok(blank.body.includes('name="independentlyMobile"'));
+    assert.equal(qaElement(blank.body, 'mobility-not-asked'), null);
+    const unanswered = withoutMobility;
+    const again = await submit({ ...unanswered, birthWeightGrams: 'heavy' });
+    assert.equal(again.statusCode, 400);
+    assert.ok(!again.body.includes('name="independentlyMobile"'));
+    assert.match(textOf(qaElement(again.body, 'mobility-not-asked') ?? ''), /under 6 months old, so counts as not independently mobile/);
+  });
+
+  it("keeps the mother's name and date of birth, and finds by them a record another agency holds, saying only who holds it and why", async () => {
+    const existing = await createCase(
+      t.ctx,
+      midwife,
+      { status: 'unborn', familyName: 'Szabó', expectedDeliveryDate: '2027-08-02', motherGivenName: 'Réka', motherFamilyName: 'Szabó-Kiss', motherDateOfBirth: '1995-08-30' },
+      { confirmedNoDuplicate: true },
+    );
+    assert.ok(existing.ok);
+    const row = await t.ctx.db.selectFrom('cases').select(['mother_given_name', 'mother_family_name', 'mother_date_of_birth']).where('id', '=', existing.value.id).executeTakeFirstOrThrow();
+    assert.deepEqual(row, { mother_given_name: 'Réka', mother_family_name: 'Szabó-Kiss', mother_date_of_birth: '1995-08-30' });
+    const typed = {
+      status: 'unborn',
+      'expectedDeliveryDate-day': '30',
+      'expectedDeliveryDate-month': '7',
+      'expectedDeliveryDate-year': '2027',
+      motherGivenName: 'reka',
+      motherFamilyName: 'SZABO KISS',
+      'motherDateOfBirth-day': '30',
+      'motherDateOfBirth-month': '8',
+      'motherDateOfBirth-year': '1995',
+    };
+    const response = await submit(typed);
+    assert.equal(response.statusCode, 200);
+    const match = qaElement(qaElement(response.body, 'possible-matches') ?? '', 'restricted-record') ?? '';
+    assert.match(textOf(match), /^A record held by Eastvale Midwifery\. .* Same mother's name and date of birth A date of birth or due date close to the one you entered$/);
+    assert.ok(!textOf(match).includes('Szab') && !textOf(match).includes('1995'));
+    // What was typed comes back with the matches, so going on keeps it.
+    assert.match(response.body, /name="motherFamilyName"[^>]*value="SZABO KISS"/);
+    const made = await client.post('/cases/new', { ...typed, checkedCaseIds: existing.value.id, confirmedNoDuplicate: 'yes', differentBabyReason: 'Checked with the GP: another mother of that name' });
+    assert.equal(made.statusCode, 303);
+    const mine = await createdCase(made.headers.location);
+    assert.deepEqual([mine.mother_given_name, mine.mother_family_name, mine.mother_date_of_birth], ['reka', 'SZABO KISS', '1995-08-30']);
+  });
+
+  it("refuses a mother's date of birth that is not real or makes her under 10, with every other problem, keeping what was typed", async () => {
+    const response = await submit({ ...bornBaby, birthWeightGrams: 'heavy', motherGivenName: 'Kept', 'motherDateOfBirth-day': '30', 'motherDateOfBirth-month': '2', 'motherDateOfBirth-year': '1990' });
+    assert.equal(response.statusCode, 400);
+    assert.deepEqual(summaryErrors(response.body), ['#birthWeightGrams: Enter birth weight in grams, like 3400', "#motherDateOfBirth-day: Mother's date of birth must be a real date"]);
+    assert.match(response.body, /name="motherGivenName"[^>]*value="Kept"/);
+    const young = await submit({ ...bornBaby, 'motherDateOfBirth-day': '1', 'motherDateOfBirth-month': '1', 'motherDateOfBirth-year': '2020' });
+    assert.deepEqual(summaryErrors(young.body), ["#motherDateOfBirth-day: Mother's date of birth must be between 23 November 1956 and 22 November 2016: check the year"]);
   });
 
   it("records the address, GP practice, hospital and the mother's NHS number with an unborn baby, and leaves the mother's out for a born one", async () => {
@@ -151,7 +232,7 @@ describe('create a record page', () => {
       '#dateOfBirth-day: Date of birth must be a real date',
       '#birthWeightGrams: Enter birth weight in grams, like 3400',
       '#multipleBirth: Select yes if the baby is a twin, triplet or more',
-      '#independentlyMobile: Select yes if the baby is crawling, shuffling, pulling to stand, cruising or walking',
+      // Whether the baby is mobile is needed only once a date of birth says they are 6 months or older.
     ]);
     assert.match(response.body, /value="Kept"/);
     assert.match(response.body, /value="heavy"/);
