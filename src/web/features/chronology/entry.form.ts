@@ -110,7 +110,7 @@ export function orderedErrors(errors: Record<string, string>): FormErrors {
  * A visit, an appointment or a call with the family is added on the contact form, which asks the
  * plan's checks and about the baby's day: this form refuses a new entry of such a kind (a correction
  * of one keeps its kind). The API's events still take them from agencies' systems, which send what
- * they hold.
+ * they hold (docs/domain.md, "Contacts with the family").
  */
 export function contactKindWords(kind: string): string | null {
   if (!isContactKind(kind)) return null;
