@@ -30,6 +30,7 @@ const REFUSED_AS: Record<string, string> = {
   'POST /api/v1/cases/:caseId/people/:personId/withdrawal/confirm': 'person.withdrawal-confirm',
   'POST /api/v1/cases/:caseId/team': 'team.add',
   'PUT /api/v1/cases/:caseId/details': 'case.details-update',
+  'PUT /api/v1/cases/:caseId/birth-details': 'case.birth-details-corrected',
   'GET /api/v1/cases/:caseId/address': 'case.address-reveal',
   'GET /api/v1/cases/:caseId/profile': 'profile.view',
   'PUT /api/v1/cases/:caseId/profile/factors/:factorId': 'profile.factor-update',

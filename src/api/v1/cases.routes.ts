@@ -10,6 +10,7 @@ import { mayOpenInEmergency } from '../../domain/access/case-access.ts';
 import { PERSON_PROBLEM_WORDS } from '../../domain/people/person-rules.ts';
 import { sendApiError, sendCaseChangeRefusal } from '../api-error.ts';
 import { requireBearer } from './bearer-auth.ts';
+import { birthDetailsApiRoutes } from './birth-details.routes.ts';
 import {
   AddressResponse,
   CaseIdParams,
@@ -64,6 +65,7 @@ function caseJson(view: CaseView) {
       dateOfBirth: record.dateOfBirth,
       expectedDeliveryDate: record.expectedDeliveryDate,
       gestationAtBirthWeeks: record.gestationAtBirthWeeks,
+      gestationAtBirthDays: record.gestationAtBirthDays,
       birthWeightGrams: record.birthWeightGrams,
       multipleBirth: record.multipleBirth,
       independentlyMobile: record.independentlyMobile,
@@ -95,6 +97,8 @@ async function sendSaveFailure(reply: FastifyReply, result: Exclude<SavePersonRe
 export async function caseApiRoutes(app: FastifyInstance): Promise<void> {
   const { ctx } = app;
   const actor = (request: FastifyRequest) => actorFor(request.user!, 'api', request.ip);
+  // Correcting the birth details, beside the case's other details.
+  await app.register(birthDetailsApiRoutes);
 
   app.get<{ Params: Static<typeof CaseIdParams> }>(
     '/cases/:caseId',

@@ -1,41 +1,24 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { makeOrganisation, makeUser } from '../../../test/helpers/factories.ts';
-import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { birthFixture, type BirthFixture } from '../../../test/helpers/birth-fixture.ts';
+import type { TestApp } from '../../../test/helpers/test-app.ts';
 import type { BirthDetails } from '../../domain/people/birth-details.ts';
 import type { UserActor } from '../actor.ts';
 import { recordEntry } from '../chronology/record-entry.ts';
 import { correctBirthDetails, loadBornRecord } from './correct-birth-details.ts';
 import { createCase } from './create-case.ts';
-import { recordBirth } from './record-birth.ts';
-
-function actorOf(user: { id: string; organisationId: string }): UserActor {
-  return { kind: 'user', userId: user.id, organisationId: user.organisationId, role: 'practitioner', channel: 'web', ip: null };
-}
 
 describe('correcting the birth details', () => {
   let t: TestApp;
   let midwife: UserActor;
   let outsider: UserActor;
-  let family = 0;
+  /** A baby born on 20 November 2026 at 39 weeks, 3,200 g, through the birth page's path. */
+  let bornCase: BirthFixture['bornCase'];
 
   before(async () => {
-    t = await createTestApp();
-    const midwifery = await makeOrganisation(t.ctx, 'midwifery', 'Eastbrook Midwifery');
-    midwife = actorOf(await makeUser(t.ctx, { organisationId: midwifery.id, name: 'Maya Midwife', email: 'maya.correct@test.example' }));
-    outsider = actorOf(await makeUser(t.ctx));
+    ({ t, midwife, outsider, bornCase } = await birthFixture('Corrected'));
   });
   after(async () => t.close());
-
-  /** A baby born on 20 November 2026 at 39 weeks, 3,200 g, through the birth page's path. */
-  async function bornCase(): Promise<string> {
-    family++;
-    const made = await createCase(t.ctx, midwife, { status: 'unborn', familyName: `Corrected${'abcdefghij'[family % 10]!}${family}`, expectedDeliveryDate: '2026-11-25' }, { confirmedNoDuplicate: true });
-    assert.ok(made.ok);
-    const born = await recordBirth(t.ctx, midwife, made.value.id, 1, { dateOfBirth: '2026-11-20', gestationAtBirthWeeks: 39, birthWeightGrams: 3200, givenName: 'Lena', sex: 'female' });
-    assert.ok(born.ok, JSON.stringify(born));
-    return made.value.id;
-  }
 
   async function current(id: string): Promise<BirthDetails> {
     const loaded = await loadBornRecord(t.ctx, midwife, id);

@@ -1,17 +1,12 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { makeOrganisation, makeUser } from '../../../test/helpers/factories.ts';
-import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
-import type { Role } from '../../domain/shared/roles.ts';
+import { birthFixture, type BirthFixture } from '../../../test/helpers/birth-fixture.ts';
+import type { TestApp } from '../../../test/helpers/test-app.ts';
 import type { UserActor } from '../actor.ts';
 import { createCase } from './create-case.ts';
 import { recordEntry } from '../chronology/record-entry.ts';
 import { loadUnbornRecord, recordBirth, type BirthInput } from './record-birth.ts';
-
-function actorOf(user: { id: string; organisationId: string }, role: Role = 'practitioner'): UserActor {
-  return { kind: 'user', userId: user.id, organisationId: user.organisationId, role, channel: 'web', ip: null };
-}
 
 const birth: BirthInput = { dateOfBirth: '2026-11-20', gestationAtBirthWeeks: 39, birthWeightGrams: 3200, multipleBirth: false, independentlyMobile: false };
 
@@ -19,23 +14,12 @@ describe('recording the birth of an unborn baby', () => {
   let t: TestApp;
   let midwife: UserActor;
   let outsider: UserActor;
-  let family = 0;
+  let unbornCase: BirthFixture['unbornCase'];
 
   before(async () => {
-    t = await createTestApp();
-    const midwifery = await makeOrganisation(t.ctx, 'midwifery', 'Southvale Midwifery');
-    midwife = actorOf(await makeUser(t.ctx, { organisationId: midwifery.id, name: 'Mia Midwife', email: 'mia.birth@test.example' }));
-    outsider = actorOf(await makeUser(t.ctx));
+    ({ t, midwife, outsider, unbornCase } = await birthFixture('Family'));
   });
   after(async () => t.close());
-
-  /** An unborn record led by the midwife, each with its own family name so none matches another. */
-  async function unbornCase(): Promise<string> {
-    family++;
-    const result = await createCase(t.ctx, midwife, { status: 'unborn', familyName: `Family${'abcdefghij'[family % 10]!}${family}`, expectedDeliveryDate: '2026-11-25' }, { confirmedNoDuplicate: true });
-    assert.ok(result.ok, JSON.stringify(result));
-    return result.value.id;
-  }
 
   const row = (id: string) => t.ctx.db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 

@@ -25,6 +25,8 @@ export interface CaseRecord {
   dateOfBirth: string | null;
   expectedDeliveryDate: string | null;
   gestationAtBirthWeeks: number | null;
+  /** Days past the completed weeks (29+3: 3); null when only the weeks were recorded. */
+  gestationAtBirthDays: number | null;
   birthWeightGrams: number | null;
   multipleBirth: boolean | null;
   independentlyMobile: boolean | null;

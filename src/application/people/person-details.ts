@@ -6,7 +6,7 @@ import type { TransferredBaby, TransferredPerson } from '../../domain/transfer/t
 import type { CasesTable, PeopleTable } from '../../infrastructure/db/schema.ts';
 
 /** The details the record holds of the baby; the household's (address, GP, hospital) are cases/case-details.ts's. */
-export type InfantDetails = Omit<TransferredBaby, 'details'>;
+export type InfantDetails = Omit<TransferredBaby, 'details' | 'gestationAtBirthDays'> & { gestationAtBirthDays: number | null };
 
 type InfantColumns = Pick<
   Selectable<CasesTable>,
@@ -18,6 +18,7 @@ type InfantColumns = Pick<
   | 'date_of_birth'
   | 'expected_delivery_date'
   | 'gestation_at_birth_weeks'
+  | 'gestation_at_birth_days'
   | 'birth_weight_grams'
   | 'multiple_birth'
   | 'independently_mobile'
@@ -33,6 +34,7 @@ export function infantDetailsOf(row: InfantColumns): InfantDetails {
     dateOfBirth: row.date_of_birth,
     expectedDeliveryDate: row.expected_delivery_date,
     gestationAtBirthWeeks: row.gestation_at_birth_weeks,
+    gestationAtBirthDays: row.gestation_at_birth_days,
     birthWeightGrams: row.birth_weight_grams,
     multipleBirth: row.multiple_birth,
     independentlyMobile: row.independently_mobile,

@@ -48,6 +48,11 @@ export function gestationToday(expectedDeliveryDate: string, today: string): { w
   return { weeks: Math.floor(total / 7), days: total % 7 };
 }
 
+/** "1 week", "29 weeks". */
+export function weeksInWords(weeks: number): string {
+  return plural(weeks, 'week');
+}
+
 /** Gestation in words: "28 weeks 1 day", "30 weeks 0 days" (the days always said, as midwives write 28+1). */
 export function gestationInWords(gestation: { weeks: number; days: number }): string {
   return `${plural(gestation.weeks, 'week')} ${plural(gestation.days, 'day')}`;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { birthDetailsChanged, birthEntrySummary, checkCorrection, gestationAtBirthInWords, gestationInDays, gestationProblem, gestationText, GESTATION_WORDS, parseGestation, type BirthDetails } from './birth-details.ts';
+import { birthDetailsChanged, birthEntrySummary, checkCorrection, gestationAtBirthForReading, gestationAtBirthInWords, gestationInDays, gestationProblem, gestationText, GESTATION_WORDS, parseGestation, type BirthDetails } from './birth-details.ts';
 
 describe('gestation at birth as weeks and days (docs/domain.md, "Recording the birth")', () => {
   it('reads completed weeks, with days after a plus, as midwives write them', () => {
@@ -22,6 +22,14 @@ describe('gestation at birth as weeks and days (docs/domain.md, "Recording the b
     assert.equal(gestationAtBirthInWords(null, null), null);
     assert.equal(gestationInDays(38, 4), 270);
     assert.equal(gestationInDays(38, null), 266);
+  });
+
+  it('reads it out for the case page as gestation today is said, never inventing days', () => {
+    assert.equal(gestationAtBirthForReading(29, 3), '29 weeks 3 days');
+    assert.equal(gestationAtBirthForReading(29, 1), '29 weeks 1 day');
+    assert.equal(gestationAtBirthForReading(38, 0), '38 weeks 0 days');
+    assert.equal(gestationAtBirthForReading(38, null), '38 weeks', 'only the completed weeks recorded');
+    assert.equal(gestationAtBirthForReading(null, null), null);
   });
 
   it('fires on weeks out of 22 to 44, days out of 0 to 6, and days without weeks', () => {

@@ -2,6 +2,7 @@
 // and days, the Birth chronology entry's words, and what a correction of the birth details changed.
 // Pure: `today` comes in as an ISO date.
 import { dayInWords } from '../shared/calendar-date.ts';
+import { gestationInWords, weeksInWords } from './age.ts';
 import { GESTATION_WEEKS } from './record-matching.ts';
 
 /** Gestation at birth as midwives write it: completed weeks and, when given, the days past them ("38+4"). */
@@ -29,6 +30,12 @@ export function gestationText(weeks: number | null, days: number | null): string
 /** "38+4 weeks", "38 weeks", or null when not recorded. */
 export function gestationAtBirthInWords(weeks: number | null, days: number | null): string | null {
   return weeks === null ? null : `${gestationText(weeks, days)} weeks`;
+}
+
+/** Gestation at birth for reading, as the case page says gestation today: "29 weeks 3 days", "29 weeks" when only the completed weeks were recorded; null when not recorded. */
+export function gestationAtBirthForReading(weeks: number | null, days: number | null): string | null {
+  if (weeks === null) return null;
+  return days === null ? weeksInWords(weeks) : gestationInWords({ weeks, days });
 }
 
 /** Days of pregnancy at birth: what a chart or corrected age counts from (38+4 is 270 days). */

@@ -113,6 +113,13 @@ describe('the transfer pack', () => {
     assert.deepEqual(readTransferPack(JSON.parse(JSON.stringify(bundle)), TODAY), { ok: true, record: RECORD });
   });
 
+  it('carries the days of the gestation at birth beside its weeks, and reads a pack sent before the days were kept', () => {
+    const withDays = { ...RECORD, baby: { ...RECORD.baby, gestationAtBirthWeeks: 29, gestationAtBirthDays: 3 } };
+    assert.deepEqual(readTransferPack(packOf(withDays), TODAY), { ok: true, record: withDays });
+    assert.deepEqual(readTransferPack(packOf(RECORD), TODAY), { ok: true, record: RECORD }, 'no days: the completed weeks alone');
+    assert.match(problemsOf(packOf({ ...RECORD, baby: { ...RECORD.baby, gestationAtBirthDays: '3' } })).join(), /\/baby\/gestationAtBirthDays is missing or of the wrong type/);
+  });
+
   it('refuses what is not a pack: not a Bundle, or a Bundle with no transfer record', () => {
     assert.match(problemsOf({ resourceType: 'Patient' }).join(), /A transfer pack is a FHIR Bundle/);
     assert.match(problemsOf({ resourceType: 'Bundle', type: 'collection', entry: [] }).join(), /holds no transfer record/);

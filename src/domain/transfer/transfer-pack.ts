@@ -123,6 +123,8 @@ const BABY_FIELDS: Record<string, (value: unknown) => boolean> = {
   dateOfBirth: isTextOrNull,
   expectedDeliveryDate: isTextOrNull,
   gestationAtBirthWeeks: isNumberOrNull,
+  // Packs sent before the record kept the days have none: their gestation is its completed weeks.
+  gestationAtBirthDays: (value) => value === undefined || isNumberOrNull(value),
   birthWeightGrams: isNumberOrNull,
   multipleBirth: isBooleanOrNull,
   independentlyMobile: isBooleanOrNull,

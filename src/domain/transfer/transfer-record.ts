@@ -27,6 +27,8 @@ export interface TransferredBaby {
   dateOfBirth: string | null;
   expectedDeliveryDate: string | null;
   gestationAtBirthWeeks: number | null;
+  /** Days past the completed weeks, 0 to 6 (29+3: 3); null when only the weeks are known. Absent from packs sent before the record kept the days. */
+  gestationAtBirthDays?: number | null;
   birthWeightGrams: number | null;
   multipleBirth: boolean | null;
   independentlyMobile: boolean | null;

@@ -19,6 +19,7 @@ export const rows: RouteCase[] = [
   { name: 'page: who has looked', need: 'manage', request: (c, ids) => c.web.get(`/cases/${ids.caseId}/looks`) },
   { name: 'api: GET case', need: 'read', request: (c, ids) => c.api('GET', `/cases/${ids.caseId}`) },
   { name: 'api: PUT case details', need: 'change', request: (c, ids) => c.api('PUT', `/cases/${ids.caseId}/details`, { version: 999, birthHospital: 'Probe Hospital' }) },
+  { name: 'api: PUT birth details', need: 'change', request: (c, ids) => c.api('PUT', `/cases/${ids.caseId}/birth-details`, { version: 999, reason: 'Probe', givenName: 'Probe' }) },
   { name: 'api: GET the household address (not restricted)', need: 'read', request: (c, ids) => c.api('GET', `/cases/${ids.caseId}/address`) },
   { name: 'api: GET timescales', need: 'read', request: (c, ids) => c.api('GET', `/cases/${ids.caseId}/timescales`) },
   { name: 'api: POST team', need: 'manage', request: (c, ids) => c.api('POST', `/cases/${ids.caseId}/team`, { userId: randomUUID(), role: 'member' }) },

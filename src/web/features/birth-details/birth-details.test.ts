@@ -72,6 +72,8 @@ describe('correct the birth details page', () => {
     assert.equal(response.headers.location, `/cases/${id}`);
     const after = await row(id);
     assert.deepEqual([after.gestation_at_birth_weeks, after.gestation_at_birth_days, after.version], [29, 3, 3]);
+    const record = await client.get(`/cases/${id}`);
+    assert.match(record.body, /Gestation at birth\s*<\/dt>\s*<dd class="govuk-summary-list__value">\s*29 weeks 3 days\s*<\/dd>/, 'the case page reads the days out');
   });
 
   it('gives every problem at once, schema, date and rules together, with exactly what was typed', async () => {

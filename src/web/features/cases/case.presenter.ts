@@ -6,6 +6,7 @@ import { mayManageTeam } from '../../../domain/access/case-access.ts';
 import type { ChronologyEntry } from '../../../domain/chronology/chronology.types.ts';
 import { currentEntries } from '../../../domain/chronology/current-entries.ts';
 import { ageInDays, correctedAge, describeAgeInDays, gestationInWords, gestationToday } from '../../../domain/people/age.ts';
+import { gestationAtBirthForReading } from '../../../domain/people/birth-details.ts';
 import { infantDisplayName } from '../../../domain/people/infant-name.ts';
 import { formatNhsNumber } from '../../../domain/people/nhs-number.ts';
 import { caseLevelLabel } from '../../../domain/shared/case-levels.ts';
@@ -97,6 +98,7 @@ export function presentCase(view: CaseView, now: Date) {
     age,
     correctedAge: corrected.applies ? corrected.description : null,
     gestation: gestation ? gestationInWords(gestation) : null,
+    gestationAtBirth: gestationAtBirthForReading(record.gestationAtBirthWeeks, record.gestationAtBirthDays),
     nhsNumber: record.nhsNumber ? formatNhsNumber(record.nhsNumber) : null,
     details: presentRecordDetails(record.details),
     level: caseLevelLabel(record.level),
