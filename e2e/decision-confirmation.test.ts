@@ -1,6 +1,6 @@
 // H1 (ADR 0027): a decision below the level a critical finding suggests, in a real browser with axe:
 // the decision form's errors in one pass, the safeguarding lead chosen by account, the decision shown
-// not in force, and the lead's confirmation page.
+// not in force, and the lead's confirmation page, reached from the lead's home page (H7).
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -45,8 +45,19 @@ describe('a decision awaiting a safeguarding lead', () => {
     await expectNoAxeViolations(page);
 
     const lead = await demo.signedInPage('health-safeguarding-lead@demo.example');
-    await lead.goto(`/cases/${demo.caseId}/profile/review`);
-    await submit(lead, lead.locator('[data-qa="confirm-decision"]').first());
+    // H7 (ADR 0027, amendment): the lead's home page lists the decision until it is answered, and the
+    // alert offers no note to close it with, only the way to the confirmation page.
+    const toConfirm = `/cases/${demo.caseId}/profile/decisions/`;
+    await visit(lead, '/', { status: 200, heading: 'Your organisation’s cases' });
+    const listed = lead.locator(`[data-qa="decision-awaiting"] a[href^="${toConfirm}"]`);
+    assert.equal(await listed.count(), 1);
+    await visit(lead, '/alerts', { status: 200, heading: 'Alerts' });
+    const request = lead.locator('[data-qa="alert"]').filter({ has: lead.locator(`[data-qa="answer-decision"][href^="${toConfirm}"]`) });
+    assert.equal(await request.count(), 1);
+    assert.equal(await request.locator('[data-qa="acknowledge-form"]').count(), 0);
+    await lead.goto('/');
+    await lead.locator(`[data-qa="decision-awaiting"] a[href^="${toConfirm}"]`).click();
+    await lead.waitForURL(/\/confirmation$/);
     assert.equal(await lead.locator('h1').innerText(), 'Confirm or overturn a decision');
     await expectNoAxeViolations(lead);
     await lead.locator('input[name="answer"][value="confirmed"]').check();
@@ -54,5 +65,7 @@ describe('a decision awaiting a safeguarding lead', () => {
     await submit(lead, lead.getByRole('button', { name: 'Record my answer' }));
     assert.match(await lead.locator('[data-qa="decision-standing"]').first().innerText(), /^Confirmed: .*Mark Ellis/);
     await expectNoAxeViolations(lead);
+    await lead.goto('/');
+    assert.equal(await lead.locator(`[data-qa="decision-awaiting"] a[href^="${toConfirm}"]`).count(), 0, 'answered: off the list');
   });
 });
