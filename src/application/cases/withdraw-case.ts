@@ -87,7 +87,7 @@ export async function confirmWithdrawal(ctx: AppContext, actor: UserActor, caseI
         .orderBy('alerts.raised_at')
         .orderBy('alerts.id')
         .execute(),
-      trx.selectFrom('cases').select(['given_name', 'family_name', 'nhs_number', 'mother_nhs_number', 'postcode']).where('id', '=', caseId).executeTakeFirstOrThrow(),
+      trx.selectFrom('cases').select(['given_name', 'family_name', 'nhs_number', 'mother_nhs_number', 'mother_given_name', 'mother_family_name', 'postcode']).where('id', '=', caseId).executeTakeFirstOrThrow(),
       trx.selectFrom('people').select(['given_name', 'family_name', 'nhs_number']).where('case_id', '=', caseId).execute(),
     ]);
     const emails = withdrawalEmails(ctx, reached, caseId, now);
@@ -108,7 +108,7 @@ export async function confirmWithdrawal(ctx: AppContext, actor: UserActor, caseI
       {
         caseId,
         // As a disposal does: each name and NHS number, and the postcode, wherever an entry about no case holds one.
-        mentions: [theCase, ...people].flatMap((p) => [p.given_name, p.family_name, p.nhs_number]).concat([theCase.mother_nhs_number, theCase.postcode]).filter((text): text is string => typeof text === 'string' && text.trim().length >= 3),
+        mentions: [theCase, ...people].flatMap((p) => [p.given_name, p.family_name, p.nhs_number]).concat([theCase.mother_nhs_number, theCase.mother_given_name, theCase.mother_family_name, theCase.postcode]).filter((text): text is string => typeof text === 'string' && text.trim().length >= 3),
       },
     );
     await removeWithdrawnCaseFromDisclosures(trx, ctx, actor, caseId);

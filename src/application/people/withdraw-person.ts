@@ -16,6 +16,7 @@ import { decidePersonConfirmation, decidePersonProposal, entriesOnlyAbout, PERSO
 import { mentionsOf } from '../../domain/withdrawal/person-mentions.ts';
 import { normaliseNhsNumber } from '../../domain/people/nhs-number.ts';
 import { personDisplayName } from '../../domain/people/relationships.ts';
+import { sameMotherIdentity } from '../../domain/people/record-matching.ts';
 import { mayPropose } from '../../domain/withdrawal/withdrawal-rules.ts';
 import type { Tx } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
@@ -46,7 +47,7 @@ function refused<T>(action: string, caseId: string, personId: string, refusal: P
 
 async function personAndProposal(db: Tx, caseId: string, personId: string) {
   const [person, proposal] = await Promise.all([
-    db.selectFrom('people').select(['given_name', 'family_name', 'nhs_number', 'address']).where('case_id', '=', caseId).where('id', '=', personId).forUpdate().executeTakeFirst(),
+    db.selectFrom('people').select(['given_name', 'family_name', 'nhs_number', 'address', 'date_of_birth']).where('case_id', '=', caseId).where('id', '=', personId).forUpdate().executeTakeFirst(),
     db.selectFrom('person_withdrawals').select(['reason', 'proposed_at', 'proposed_by', 'proposed_by_name']).where('case_id', '=', caseId).where('person_id', '=', personId).executeTakeFirst(),
   ]);
   return { person, proposal };
@@ -142,11 +143,15 @@ export async function confirmPersonWithdrawal(ctx: AppContext, actor: UserActor,
     const redacted = await redactPersonMentions(trx, caseId, mentions);
     // The withdrawn person as the baby's mother on the case itself: her NHS number there would still find
     // this baby when hers is searched for (search-cases.ts), tying her to the family she was never part of.
+    let caseRowRedacted = false;
     if (person.nhs_number) {
       const numbers = [...new Set([person.nhs_number, normaliseNhsNumber(person.nhs_number)])];
       const cleared = await trx.updateTable('cases').set({ mother_nhs_number: null }).where('id', '=', caseId).where('mother_nhs_number', 'in', numbers).executeTakeFirst();
-      if (Number(cleared.numUpdatedRows) > 0) redacted['cases'] = (redacted['cases'] ?? 0) + 1;
+      caseRowRedacted = Number(cleared.numUpdatedRows) > 0;
     }
+    // Her name and date of birth given as the mother's when the record was made find this baby too (likely duplicates).
+    if (await clearMotherIdentityIfHers(trx, caseId, person)) caseRowRedacted = true;
+    if (caseRowRedacted) redacted['cases'] = (redacted['cases'] ?? 0) + 1;
     // The entries that stay, as they now read, so the chronology kept in memory reads them so too.
     const entriesChanged = redacted['chronology_entries'] ? await loadChronology(trx, caseId) : [];
     if (emails.length > 0) await trx.insertInto('outbox').values(emails).execute();
@@ -215,4 +220,16 @@ export async function viewPersonWithdrawal(ctx: AppContext, actor: UserActor, ca
       mayConfirm: decidePersonConfirmation(requester, true, existing).ok,
     },
   };
+}
+
+/** Clears the mother's name and date of birth kept on the case (docs/domain.md, "Likely duplicates") when they are the withdrawn person's: whether it did. */
+async function clearMotherIdentityIfHers(trx: Tx, caseId: string, person: { given_name: string | null; family_name: string | null; date_of_birth: string | null }): Promise<boolean> {
+  const kept = await trx.selectFrom('cases').select(['mother_given_name', 'mother_family_name', 'mother_date_of_birth']).where('id', '=', caseId).executeTakeFirstOrThrow();
+  const hers = sameMotherIdentity(
+    { givenName: kept.mother_given_name, familyName: kept.mother_family_name, dateOfBirth: kept.mother_date_of_birth },
+    { givenName: person.given_name, familyName: person.family_name, dateOfBirth: person.date_of_birth },
+  );
+  if (!hers) return false;
+  await trx.updateTable('cases').set({ mother_given_name: null, mother_family_name: null, mother_date_of_birth: null }).where('id', '=', caseId).execute();
+  return true;
 }

@@ -30,8 +30,9 @@ describe('a withdrawn person leaves no trace, and takes no one else’s name wit
     lead = await makeUser(t.ctx, { organisationId: org.id, name: 'Ann Jones' });
     manager = await makeUser(t.ctx, { organisationId: org.id, role: 'manager' });
     ({ id: caseId } = await makeCase(t.ctx, { familyName: 'Hart', teamUserIds: [lead.id] }));
-    await t.ctx.db.updateTable('cases').set({ given_name: 'Mary-Ann', mother_nhs_number: NHS }).where('id', '=', caseId).execute();
-    ({ id: annId } = await makePerson(t.ctx, caseId, { given_name: 'Ann', family_name: 'Cole', nhs_number: NHS }));
+    // Her name and date of birth as the mother's too, as a new record's form takes them (written another way).
+    await t.ctx.db.updateTable('cases').set({ given_name: 'Mary-Ann', mother_nhs_number: NHS, mother_given_name: 'ann', mother_family_name: 'COLE', mother_date_of_birth: '1999-04-02' }).where('id', '=', caseId).execute();
+    ({ id: annId } = await makePerson(t.ctx, caseId, { given_name: 'Ann', family_name: 'Cole', nhs_number: NHS, date_of_birth: '1999-04-02' }));
     await makePerson(t.ctx, caseId, { given_name: 'Sarah', family_name: 'Hart', relationship_to_infant: 'grandmother' });
     const token = await apiTokenFor(t.ctx, lead.email);
     const entry = await t.app.inject({ method: 'POST', url: `/api/v1/cases/${caseId}/events`, headers: { authorization: `Bearer ${token}` }, payload: { kind: 'home-visit', occurredAt: serviceToday(t.clock.now()), summary: 'Mary-Ann seen with Sarah; Ann\nCole answered the door', source: 'observed', babySeen: true } });
@@ -51,8 +52,8 @@ describe('a withdrawn person leaves no trace, and takes no one else’s name wit
   after(async () => t.close());
 
   it('takes her NHS number off the case when she was recorded as its mother, so a search for it no longer finds this baby', async () => {
-    const row = await t.ctx.db.selectFrom('cases').select(['mother_nhs_number', 'given_name']).where('id', '=', caseId).executeTakeFirstOrThrow();
-    assert.deepEqual(row, { mother_nhs_number: null, given_name: 'Mary-Ann' });
+    const row = await t.ctx.db.selectFrom('cases').select(['mother_nhs_number', 'given_name', 'mother_given_name', 'mother_family_name', 'mother_date_of_birth']).where('id', '=', caseId).executeTakeFirstOrThrow();
+    assert.deepEqual(row, { mother_nhs_number: null, given_name: 'Mary-Ann', mother_given_name: null, mother_family_name: null, mother_date_of_birth: null });
     const tombstone = await t.ctx.db.selectFrom('audit_log').select('details').where('action', '=', 'person.withdrawn').executeTakeFirstOrThrow();
     assert.equal((tombstone.details as { redacted: Record<string, number> }).redacted['cases'], 1);
   });

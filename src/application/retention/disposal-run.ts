@@ -148,10 +148,10 @@ export interface DisposalReport {
 /** What identifies the people removed, for redacting audit entries about no case: names and NHS numbers. */
 async function mentionsOf(trx: Tx, caseId: string): Promise<string[]> {
   const [baby, people] = await Promise.all([
-    trx.selectFrom('cases').select(['given_name', 'family_name', 'nhs_number', 'mother_nhs_number']).where('id', '=', caseId).executeTakeFirstOrThrow(),
+    trx.selectFrom('cases').select(['given_name', 'family_name', 'nhs_number', 'mother_nhs_number', 'mother_given_name', 'mother_family_name']).where('id', '=', caseId).executeTakeFirstOrThrow(),
     trx.selectFrom('people').select(['given_name', 'family_name', 'nhs_number']).where('case_id', '=', caseId).execute(),
   ]);
-  return [baby.given_name, baby.family_name, baby.nhs_number, baby.mother_nhs_number, ...people.flatMap((p) => [p.given_name, p.family_name, p.nhs_number])].filter((text): text is string => typeof text === 'string' && text.trim().length >= 3);
+  return [baby.given_name, baby.family_name, baby.nhs_number, baby.mother_nhs_number, baby.mother_given_name, baby.mother_family_name, ...people.flatMap((p) => [p.given_name, p.family_name, p.nhs_number])].filter((text): text is string => typeof text === 'string' && text.trim().length >= 3);
 }
 
 /**
