@@ -2,6 +2,7 @@
 import type { FastifyError, FastifyReply } from 'fastify';
 import { isCaseClosedForTransfer } from '../application/cases/case-closed-for-transfer.ts';
 import { isDatabaseUnavailable } from '../application/database-unavailable.ts';
+import { inPlainWords } from './schema-error-words.ts';
 
 export interface ApiErrorDetail {
   path: string;
@@ -64,7 +65,7 @@ export function apiErrorFor(error: FastifyError): { status: number; code: string
       details: withoutRepeats(
         // A refused property name comes twice from the checker: as its own error and as the failed
         // rule inside it (keyword "not" under "propertyNames"); the first says it all.
-        error.validation.filter((v) => !(v.keyword === 'not' && v.schemaPath.includes('/propertyNames/'))).map(validationDetail),
+        inPlainWords(error.validation.filter((v) => !(v.keyword === 'not' && v.schemaPath.includes('/propertyNames/')))).map(validationDetail),
       ),
     };
   }

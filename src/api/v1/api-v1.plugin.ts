@@ -41,6 +41,8 @@ export async function apiV1(app: FastifyInstance): Promise<void> {
   app.addHook('onRoute', refuseInputAfterTokenCheck);
   // A case that is not one and a case the caller may not see are answered alike (unseen-case.ts).
   app.addHook('onRoute', oneAnswerForUnknownAndUnseenCases);
+  // The API takes JSON bodies (and the FHIR routes their own types): text is answered 415, not read as a body of the wrong shape.
+  app.removeContentTypeParser('text/plain');
   await app.register(tokenRoutes);
   await app.register(meRoutes);
   await app.register(caseRecordApiRoutes);

@@ -8,6 +8,7 @@ import { planCheckProblemMessage } from '../../domain/plan/plan-checks.ts';
 import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from '../../domain/shared/storable-text.ts';
 import { validationDetail, type ApiErrorDetail } from '../api-error.ts';
 import { compileBodySchema } from '../request-validation.ts';
+import { inPlainWords } from '../schema-error-words.ts';
 import { EventBody } from './events.routes.ts';
 
 export const BatchEntry = Type.Object({ caseId: Type.String({ minLength: 1, maxLength: 100 }), ...EventBody.properties }, { additionalProperties: false });
@@ -33,7 +34,7 @@ export function readBatchEntry(raw: unknown, index: number): { ok: true; item: B
     const { caseId, ...entry } = raw;
     return { ok: true, item: { index, caseId, entry } };
   }
-  const details = (validate.errors ?? []).map((error) => {
+  const details = inPlainWords(validate.errors ?? []).map((error) => {
     const detail = validationDetail(error);
     return { path: entryPath(index, detail.path === '/' ? '' : detail.path), message: detail.message };
   });

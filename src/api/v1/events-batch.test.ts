@@ -36,7 +36,7 @@ describe('chronology batch API (POST /api/v1/events:batch)', () => {
       entries: [
         discharge(1),
         { ...discharge(2), occurredAt: 12 },
-        { ...discharge(3), kind: 'tea-party', personIds: ['mum', 'ghost'] },
+        { ...discharge(3), personIds: ['mum', 'ghost'] },
         { ...discharge(4), caseId: undefined },
         discharge(5),
       ],
@@ -45,8 +45,7 @@ describe('chronology batch API (POST /api/v1/events:batch)', () => {
     const result = response.json<BatchResult>();
     assert.deepEqual(result.stored.map((s) => s.index), [0, 4]);
     assert.deepEqual(result.rejected.map((r) => [r.index, r.code]), [[1, 'validation-failed'], [2, 'invalid-entry'], [3, 'validation-failed']]);
-    assert.deepEqual(result.rejected.map((r) => r.details.map((d) => d.path)), [['/entries/1/occurredAt'], ['/entries/2/kind', '/entries/2/personIds/1'], ['/entries/3/caseId']]);
-    assert.match(result.rejected[1]!.details[0]!.message, /Choose what kind of entry/);
+    assert.deepEqual(result.rejected.map((r) => r.details.map((d) => d.path)), [['/entries/1/occurredAt'], ['/entries/2/personIds/1'], ['/entries/3/caseId']]);
     assert.equal(await storedCount(), 2);
   });
 

@@ -14,7 +14,7 @@ import { sendApiError, sendCaseChangeRefusal } from '../api-error.ts';
 import { requireBearer } from './bearer-auth.ts';
 import { ChronologyList, RecordedChronologyEntry, REFERRAL_SOURCE_DESCRIPTION } from './chronology.schemas.ts';
 import { REFERRAL_SOURCE_CODES } from '../../domain/chronology/referral-source.ts';
-import { alternativesInWords, errorResponses, oneOf, requiredText } from './schemas.ts';
+import { errorResponses, oneOf, requiredText } from './schemas.ts';
 import { CONTACT_KINDS, RESERVED_DETAIL_KEYS } from '../../domain/chronology/contact-record.ts';
 import { PLAN_CHECK_NOTE_LIMIT, PLAN_CHECK_OUTCOMES, planCheckProblemMessage } from '../../domain/plan/plan-checks.ts';
 import { PLAN_LIMITS } from '../../domain/plan/plan.types.ts';
@@ -25,11 +25,11 @@ const day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 
 export const EventBody = Type.Object(
   {
-    kind: Type.String({ minLength: 1, maxLength: 60, description: `One of: ${EVENT_KIND_IDS.join(', ')}` }),
+    kind: oneOf(EVENT_KIND_IDS, { description: 'What kind of entry it is' }),
     occurredAt: Type.String({ minLength: 10, maxLength: 40, description: 'YYYY-MM-DD, or an ISO date-time with its offset' }),
     summary: requiredText(4000),
     agency: Type.Optional(Type.String({ maxLength: 200, description: "The agency the information came from; the caller's organisation when not given" })),
-    source: Type.String({ minLength: 1, maxLength: 40, description: alternativesInWords(EVIDENCE_SOURCE_IDS) }),
+    source: oneOf(EVIDENCE_SOURCE_IDS, { description: 'Where the information comes from' }),
     personIds: ids,
     presentIds: ids,
     victimIds: ids,

@@ -63,11 +63,18 @@ describe('chronology events API', () => {
   });
 
   it('names each problem with its path and keeps nothing', async () => {
-    const bad = await call('lead', 'POST', '/events', { kind: 'tea-party', occurredAt: '2026-02-30', summary: 'A note', source: 'rumour', personIds: ['mum', 'ghost'], indicates: [{ factorId: 'prematurity' }, { factorId: 'unsafe-sleep', personId: 'mum' }] });
+    // A kind or source not on the published lists breaks the schema (400), naming the values allowed.
+    const unlisted = await call('lead', 'POST', '/events', { kind: 'tea-party', occurredAt: '2026-11-20', summary: 'A note', source: 'rumour' });
+    assert.equal(unlisted.statusCode, 400);
+    const listed = unlisted.json<{ error: { details: { path: string; message: string }[] } }>().error.details;
+    assert.deepEqual(listed.map((d) => d.path), ['/kind', '/source']);
+    assert.match(listed[0]!.message, /^must be one of .*"home-visit"/);
+    assert.match(listed[1]!.message, /^must be one of .*"carer-account"/);
+    const bad = await call('lead', 'POST', '/events', { kind: 'case-note', occurredAt: '2026-02-30', summary: 'A note', source: 'observed', personIds: ['mum', 'ghost'], indicates: [{ factorId: 'prematurity' }, { factorId: 'unsafe-sleep', personId: 'mum' }] });
     assert.equal(bad.statusCode, 422);
     const error = bad.json<{ error: { code: string; details: { path: string; message: string }[] } }>().error;
     assert.equal(error.code, 'invalid-entry');
-    assert.deepEqual(error.details.map((d) => d.path), ['/kind', '/occurredAt', '/source', '/personIds/1', '/indicates/0/factorId', '/indicates/1/personId']);
+    assert.deepEqual(error.details.map((d) => d.path), ['/occurredAt', '/personIds/1', '/indicates/0/factorId', '/indicates/1/personId']);
     const blank = await call('lead', 'POST', '/events', { kind: 'case-note', occurredAt: '2026-11-20', summary: ' ', source: 'observed' });
     assert.equal(blank.statusCode, 400, 'a blank summary breaks the published schema');
     assert.deepEqual(blank.json<{ error: { details: { path: string }[] } }>().error.details.map((d) => d.path), ['/summary']);

@@ -6,7 +6,7 @@
 // media type too, and that the API's error names the field and what is wrong with it.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { apiTokenFor, makeUser } from '../../../test/helpers/factories.ts';
+import { apiTokenFor, makeCase, makeUser } from '../../../test/helpers/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 
 type Operation = { responses: Record<string, { content?: Record<string, unknown> }> };
@@ -43,5 +43,38 @@ describe('the 400 of every API operation', () => {
     }
     assert.ok(operations > 50, `the document's operations were all sent (${String(operations)})`);
     assert.deepEqual(problems, []);
+  });
+
+  type Refusal = { error: { code: string; message: string; details: { path: string; message: string }[] } };
+  const send = (method: 'POST' | 'PUT', url: string, payload: unknown, contentType = 'application/json') =>
+    t.app.inject({ method, url, headers: { authorization: `Bearer ${token}`, 'content-type': contentType }, payload: typeof payload === 'string' ? payload : JSON.stringify(payload) });
+
+  it('names the values allowed, once, where a field is one of a list (a token\'s scopes, an entry\'s kind and source)', async () => {
+    const tokens = await t.app.inject({ method: 'POST', url: '/api/v1/tokens', payload: { email: 'someone@example.org', password: 'not-checked-yet', scopes: ['admin'] } });
+    assert.equal(tokens.statusCode, 400);
+    assert.deepEqual(tokens.json<Refusal>().error.details, [{ path: '/scopes/0', message: 'must be one of "read", "write" or "feed"' }]);
+
+    const { id: caseId } = await makeCase(t.ctx);
+    const entry = await send('POST', `/api/v1/cases/${caseId}/events`, { kind: 'gossip', occurredAt: '2026-11-01', summary: 'Seen at home', source: 'rumour' });
+    assert.equal(entry.statusCode, 400);
+    const details = entry.json<Refusal>().error.details;
+    assert.deepEqual(details.map((detail) => detail.path), ['/kind', '/source']);
+    assert.match(details[0]!.message, /^must be one of "[a-z-]+", .*"case-note".* or "[a-z-]+"$/);
+    assert.equal(details[1]!.message, 'must be one of "observed", "agency-record", "third-party", "carer-account" or "professional-judgement"');
+    assert.ok(details.every((detail) => !/constant|anyOf|schema/.test(detail.message)), JSON.stringify(details));
+
+    const batch = await send('POST', '/api/v1/events:batch', { entries: [{ caseId, kind: 'gossip', occurredAt: '2026-11-01', summary: 'Seen at home', source: 'observed' }] });
+    const rejected = batch.json<{ rejected: { details: { path: string; message: string }[] }[] }>().rejected;
+    assert.deepEqual(rejected[0]?.details.map((detail) => detail.path), ['/entries/0/kind'], batch.body);
+    assert.match(rejected[0]?.details[0]?.message ?? '', /^must be one of "/);
+  });
+
+  it('answers a body of a type the operation does not take 415 with the published error, not a body of the wrong shape', async () => {
+    const { id: caseId } = await makeCase(t.ctx);
+    for (const [method, url] of [['POST', `/api/v1/cases/${caseId}/events`], ['POST', '/api/v1/events:batch'], ['POST', '/api/v1/tokens']] as const) {
+      const reply = await send(method, url, '{"kind":"case-note"}', 'text/plain');
+      assert.equal(reply.statusCode, 415, `${method} ${url}: ${reply.body}`);
+      assert.equal(reply.json<Refusal>().error.code, 'unsupported-media-type');
+    }
   });
 });
