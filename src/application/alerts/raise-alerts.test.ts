@@ -32,7 +32,7 @@ describe('raising alerts to the team around the family', () => {
 
     const { alerts } = await listMyAlerts(t.ctx, actorFor(p.socialWorker), 'open');
     assert.deepEqual(alerts.map((a) => [a.id, a.reason, a.severity, a.reachedAs, a.caseName]), [[raised!.id, 'discharge', 'high', 'lead-professional', 'Test Okafor']]);
-    assert.equal(alerts[0]!.message, 'Test Okafor was discharged from hospital today (22 November 2026). Everyone in the team must know before the baby goes home.');
+    assert.equal(alerts[0]!.message, 'Test Okafor was discharged from hospital today (22 November 2026). Everyone in the team must know today.');
     assert.deepEqual(alerts[0]!.raisedAt, t.clock.now());
 
     const [mail] = (await outboxFor(t, raised!.id)).filter((m) => m.to_address === p.socialWorker.email);

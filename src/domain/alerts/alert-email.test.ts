@@ -6,7 +6,7 @@ import { alertTitle } from './alert-words.ts';
 const discharge = {
   reason: 'discharge' as const,
   severity: 'high' as const,
-  message: 'Ruby Okafor was discharged from hospital today (22 November 2026). Everyone in the team must know before the baby goes home.',
+  message: 'Ruby Okafor was discharged from hospital today (22 November 2026). Everyone in the team must know today.',
   steps: ['Agree who sees the baby at home first, and when.', 'Review the profile: this brings the review forward.'],
   caseId: 'case-1',
   reachedAs: 'lead-professional' as const,

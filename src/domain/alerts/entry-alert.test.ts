@@ -12,7 +12,7 @@ describe('the alert a chronology entry raises', () => {
     const alert = alertFor('hospital-discharge');
     assert.equal(alert?.reason, 'discharge');
     assert.equal(alert?.severity, 'high');
-    assert.equal(alert?.message, 'Ruby Okafor was discharged from hospital today (22 November 2026). Everyone in the team must know before the baby goes home.');
+    assert.equal(alert?.message, 'Ruby Okafor was discharged from hospital today (22 November 2026). Everyone in the team must know today.');
     assert.deepEqual(alert?.steps, ['Agree who sees the baby at home first, and when.', 'Review the profile: this brings the review forward.']);
   });
 

@@ -60,7 +60,7 @@ export function alertForEntry(entry: EntryFacts, context: EntryAlertContext): Al
     case 'discharge': {
       const from = DISCHARGED_FROM[entry.kind as EventKindId]!;
       const message = isToday
-        ? `${babyName} was discharged from ${from} today (${day}). Everyone in the team must know before the baby goes home.`
+        ? `${babyName} was discharged from ${from} today (${day}). Everyone in the team must know today.`
         : `${babyName} was discharged from ${from} on ${day} and has gone home. Everyone in the team must know.`;
       return { reason, severity: 'high', message, steps: ['Agree who sees the baby at home first, and when.', REVIEW_STEP] };
     }
