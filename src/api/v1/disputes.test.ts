@@ -57,7 +57,7 @@ describe('disputes of chronology entries (API)', () => {
     const factor = after.factors.find((f) => f.factorId === 'mental-health' && f.personId === motherId)!;
     assert.equal(factor.conflict, true);
     assert.ok(factor.evidence.some((e) => e.source === 'carer-account' && e.note === 'Disputed by the mother, Jo Smith: I was tired, not depressed'));
-    assert.match(after.findings.find((f) => f.id === 'conflicting-information')?.rationale ?? '', /the mother, Jo Smith says not/);
+    assert.match(after.findings.find((f) => f.id === 'conflicting-information')?.rationale ?? '', /the mother, Jo Smith does not/);
 
     const audit = await t.ctx.db.selectFrom('audit_log').select(['outcome', 'subject_id']).where('action', '=', 'chronology.dispute').where('case_id', '=', caseId).execute();
     assert.deepEqual(audit, [{ outcome: 'success', subject_id: entryId }]);

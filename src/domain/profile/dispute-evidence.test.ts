@@ -57,7 +57,7 @@ describe('a disputed entry in the profile', () => {
     assert.equal(evaluation.summary.conflicts, 1);
     const found = evaluation.findings.find((f) => f.id === 'conflicting-information');
     assert.equal(found?.severity, 'high');
-    assert.equal(found?.rationale, "A record from Adult mental health says there is Sarah Hartley's mental ill health, but the mother, Sarah Hartley says not.");
+    assert.equal(found?.rationale, "A record from Adult mental health points to Sarah Hartley's mental ill health, but the mother, Sarah Hartley does not.");
     assert.deepEqual([found?.factorIds, found?.personIds], [['mental-health'], ['mother']]);
   });
 

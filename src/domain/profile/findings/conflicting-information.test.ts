@@ -31,7 +31,7 @@ describe('conflicting-information', () => {
 
   it('fires when evidence on an open factor points both ways', () => {
     const found = finding(withAll(assess('drug-misuse', 'not-assessed', { personId: 'father', evidence: [seen('present'), carerSays('absent')] })), 'conflicting-information');
-    assert.match(found?.rationale ?? '', /there is Daniel Okafor's drug misuse, but a carer's account says not/);
+    assert.match(found?.rationale ?? '', /points to Daniel Okafor's drug misuse, but a carer's account does not/);
   });
 
   it('fires for the household and for protective factors too', () => {

@@ -11,6 +11,16 @@ function voiced({ givers, speakers }: Voices): string {
   return `${listInWords(givers)} ${speakers.length === 1 ? 'says' : 'say'}`;
 }
 
+/** "a record from Police points", "a record from Police and a carer's account point". */
+function pointing({ givers, speakers }: Voices): string {
+  return `${listInWords(givers)} ${speakers.length === 1 ? 'points' : 'point'}`;
+}
+
+/** "a carer's account does not", "the mother and the father do not". */
+function denying({ givers, speakers }: Voices): string {
+  return `${listInWords(givers)} ${speakers.length === 1 ? 'does not' : 'do not'}`;
+}
+
 /** "on her own account" for an adult, "on the carers' account" for the baby or household. */
 export function onWhoseAccount(context: RuleContext, profile: SubjectProfile): string {
   if (profile.subject !== 'adult') return "on the carers' account";
@@ -26,7 +36,7 @@ function conflictInWords(context: RuleContext, profile: SubjectProfile, factor: 
     return `${what} was excluded${basis}, but ${voiced(presence)} otherwise`;
   }
   if (factor.status === 'present') return `${what} is recorded as present, but ${voiced(absence)} otherwise`;
-  return `${voiced(presence)} there is ${what}, but ${voiced(absence)} not`;
+  return `${pointing(presence)} to ${what}, but ${denying(absence)}`;
 }
 
 export const conflictingInformation: FindingRule = (context) => {
