@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { birthFixture, type BirthFixture } from '../../../test/helpers/birth-fixture.ts';
@@ -95,6 +96,20 @@ describe('correcting the birth details', () => {
     assert.ok(other.ok);
     const taken = await correctBirthDetails(t.ctx, midwife, id, 2, { ...details, nhsNumber: '100 000 0060' }, 'From the notification');
     assert.equal(taken.ok ? null : taken.code, 'duplicate-nhs-number');
+  });
+
+  it("refuses an adult's NHS number on the record as the baby's, naming whose it is, with every other problem; keeps one the record already has", async () => {
+    const id = await bornCase();
+    const details = await current(id);
+    await t.ctx.db.insertInto('people').values({ case_id: id, id: randomUUID(), given_name: 'Daniel', family_name: 'Okafor', relationship_to_infant: 'father', nhs_number: '4857773457', lives_in_household: true, cares_for_infant: true, created_at: t.clock.now(), updated_at: t.clock.now() }).execute();
+    const refused = await correctBirthDetails(t.ctx, midwife, id, 2, { ...details, nhsNumber: '485 777 3457' }, '');
+    assert.ok(!refused.ok && refused.code === 'invalid');
+    assert.deepEqual(
+      refused.problems.map((problem) => problem.field),
+      ['nhsNumber', 'reason'],
+    );
+    assert.match(refused.problems[0]!.message, /^This is the NHS number of Daniel Okafor \(father\) on this record\. Enter the baby's own NHS number/);
+    assert.equal((await row(id)).nhs_number, null, 'nothing saved');
   });
 
   it('then takes a Birth entry only on the corrected date of birth', async () => {

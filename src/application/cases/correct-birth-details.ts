@@ -7,6 +7,7 @@
 import { sql } from 'kysely';
 import { birthDetailsChanged, birthEntrySummary, checkCorrection, gestationProblem, type BirthDetails, type DetailChanged } from '../../domain/people/birth-details.ts';
 import type { ChronologyEntry } from '../../domain/chronology/chronology.types.ts';
+import { babyNhsNumberProblem } from '../../domain/people/baby-nhs-number.ts';
 import { infantDisplayName } from '../../domain/people/infant-name.ts';
 import { normaliseNhsNumber } from '../../domain/people/nhs-number.ts';
 import { checkRecordedBirth, type FieldProblem } from '../../domain/people/record-matching.ts';
@@ -16,6 +17,7 @@ import { recordAudit } from '../audit.ts';
 import type { ChronologyRow } from '../chronology/chronology-rows.ts';
 import { writeEntry } from '../chronology/write-entry.ts';
 import type { AppContext } from '../context.ts';
+import { adultNumbersOn } from './adult-numbers.ts';
 import { loadCaseAccess } from './case-access.ts';
 import { changeCase } from './change-case.ts';
 import { CASE_SUMMARY_COLUMNS, toCaseHits, type CaseHit } from './search-cases.ts';
@@ -112,14 +114,14 @@ function tidied(input: BirthDetails): BirthDetails {
 }
 
 /** Every problem with the corrected details and the reason, at once, in the form's order. */
-export function correctionProblems(details: BirthDetails, reason: string | null, changed: readonly DetailChanged[], today: string): CorrectionFieldProblem[] {
+export function correctionProblems(details: BirthDetails, reason: string | null, changed: readonly DetailChanged[], today: string, also: readonly CorrectionFieldProblem[] = []): CorrectionFieldProblem[] {
   const problems: CorrectionFieldProblem[] = checkRecordedBirth(
     { dateOfBirth: details.dateOfBirth, birthWeightGrams: details.birthWeightGrams, givenName: details.givenName, familyName: details.familyName, sex: details.sex, nhsNumber: details.nhsNumber },
     today,
   ).map((problem: FieldProblem) => ({ field: problem.field as keyof BirthDetails, message: problem.message }));
   const gestation = gestationProblem(details.gestationAtBirthWeeks, details.gestationAtBirthDays);
   if (gestation) problems.push({ field: 'gestationAtBirthWeeks', message: gestation });
-  problems.push(...checkCorrection(reason, changed));
+  problems.push(...also, ...checkCorrection(reason, changed));
   const order = ['givenName', 'familyName', 'sex', 'dateOfBirth', 'nhsNumber', 'gestationAtBirthWeeks', 'birthWeightGrams', 'reason', 'changes'];
   return problems.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
 }
@@ -155,7 +157,8 @@ export async function correctBirthDetails(ctx: AppContext, actor: UserActor, cas
       const before = detailsOf(row);
       const after = tidied({ ...before, ...input });
       const changed = birthDetailsChanged(before, after);
-      const problems = correctionProblems(after, reason, changed, today);
+      const adultsNumber = after.nhsNumber !== before.nhsNumber ? babyNhsNumberProblem(after.nhsNumber, await adultNumbersOn(trx, caseId)) : null;
+      const problems = correctionProblems(after, reason, changed, today, adultsNumber ? [{ field: 'nhsNumber', message: adultsNumber }] : []);
       if (problems.length > 0) {
         return {
           changed: false,

@@ -218,4 +218,13 @@ describe('recording the birth of an unborn baby', () => {
       { action: 'case.birth-recorded', actor_user_id: outsider.userId, outcome: 'denied' },
     ]);
   });
+  it("refuses the mother's NHS number kept on the record as the baby's, with every other problem, saving nothing", async () => {
+    const id = await unbornCase();
+    await t.ctx.db.updateTable('cases').set({ mother_nhs_number: '9434765919' }).where('id', '=', id).execute();
+    const result = await recordBirth(t.ctx, midwife, id, 1, { ...birth, birthWeightGrams: 10, nhsNumber: '943 476 5919' });
+    assert.ok(!result.ok && result.code === 'invalid');
+    assert.deepEqual(result.problems.map((problem) => problem.field), ['nhsNumber', 'birthWeightGrams']);
+    assert.equal(result.problems[0]!.message, "This is the NHS number of the mother on this record. Enter the baby's own NHS number, from the birth notification or the red book, or leave it blank");
+    assert.equal((await row(id)).status, 'unborn');
+  });
 });

@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import type { CaseAccess } from '../../domain/access/case-access.ts';
 import { alertForEntry } from '../../domain/alerts/entry-alert.ts';
+import { babyNhsNumberProblem } from '../../domain/people/baby-nhs-number.ts';
 import { birthEntrySummary, gestationProblem } from '../../domain/people/birth-details.ts';
 import { infantDisplayName } from '../../domain/people/infant-name.ts';
 import { normaliseNhsNumber } from '../../domain/people/nhs-number.ts';
@@ -13,6 +14,7 @@ import type { AlertToStore } from '../alerts/raise-alerts.ts';
 import { recordAudit } from '../audit.ts';
 import { writeEntry } from '../chronology/write-entry.ts';
 import type { AppContext } from '../context.ts';
+import { adultNumbersOn } from './adult-numbers.ts';
 import { loadCaseAccess } from './case-access.ts';
 import { changeCase } from './change-case.ts';
 import { CASE_SUMMARY_COLUMNS, toCaseHits, type CaseHit } from './search-cases.ts';
@@ -99,8 +101,8 @@ export async function loadUnbornRecord(ctx: AppContext, actor: UserActor, caseId
 }
 
 /** Every problem with the birth's details at once: the birth's rules, with gestation read as weeks and days. */
-export function birthProblems(input: BirthInput, today: string): FieldProblem[] {
-  const problems = checkRecordedBirth(input, today).filter((problem) => problem.field !== 'gestationAtBirthWeeks');
+export function birthProblems(input: BirthInput, today: string, also: readonly FieldProblem[] = []): FieldProblem[] {
+  const problems = [...checkRecordedBirth(input, today).filter((problem) => problem.field !== 'gestationAtBirthWeeks'), ...also];
   const gestation = gestationProblem(input.gestationAtBirthWeeks, input.gestationAtBirthDays);
   if (gestation) problems.push({ field: 'gestationAtBirthWeeks', message: gestation });
   const order = ['dateOfBirth', 'givenName', 'familyName', 'sex', 'nhsNumber', 'gestationAtBirthWeeks', 'birthWeightGrams', 'multipleBirth', 'independentlyMobile'];
@@ -126,7 +128,8 @@ export async function recordBirth(ctx: AppContext, actor: UserActor, caseId: str
     async ({ trx, now, today, recorder, record }) => {
       const refuse = (answer: RecordBirthResult) => ({ changed: false as const, answer });
       const row = (await readCase(trx, caseId, false))!;
-      const problems = birthProblems(input, today);
+      const adultsNumber = babyNhsNumberProblem(input.nhsNumber, await adultNumbersOn(trx, caseId));
+      const problems = birthProblems(input, today, adultsNumber ? [{ field: 'nhsNumber', message: adultsNumber }] : []);
       if (problems.length > 0) {
         return {
           changed: false as const,
