@@ -255,7 +255,7 @@ export const CONTACT_PROBLEMS = {
   'where-kept-when-not-seen': { field: 'whereKept', message: 'You said you did not see the baby: clear where the baby was kept, or change your answer' },
   'present-not-in-record': { field: 'present', message: 'Select people who are in this record' },
   'unknown-adult-not-ticked': { field: 'present', message: 'You described an adult you did not know: select "An adult I did not know", or clear the description' },
-  'advice-needs-adult': { field: 'present', message: 'Select the adults who were given the advice: the profile records that they did not fully understand it' },
+  'advice-needs-adult': { field: 'present', message: 'Under “Who else was there?”, select the adults who were given the advice: the profile records that they did not fully understand it' },
   'unknown-adult-description-needed': { field: 'unknownAdultDescription', message: 'Describe the adult you did not know, for example man in his 20s, said he was a friend' },
   'sleeping-seen-needed': { field: 'sleepingSeen', message: 'Select whether you saw where the baby sleeps' },
   'sleeping-safe-needed': { field: 'sleepingSafe', message: 'Select whether the sleeping arrangements were safe' },

@@ -132,7 +132,7 @@ describe('recording a contact or home visit', () => {
       '#dressed: You said you did not see the baby: clear how the baby was dressed, or change your answer',
       "#demeanour: You said you did not see the baby: clear the baby's demeanour, or change your answer",
       '#whereKept: You said you did not see the baby: clear where the baby was kept, or change your answer',
-      '#present: Select the adults who were given the advice: the profile records that they did not fully understand it',
+      '#present: Under “Who else was there?”, select the adults who were given the advice: the profile records that they did not fully understand it',
       '#unknownAdultDescription: Describe the adult you did not know, for example man in his 20s, said he was a friend',
       '#unsafeSleepSeen: Say what you saw that was unsafe, for example baby asleep on the sofa',
     ]);
