@@ -1,7 +1,8 @@
 // The NHS numbers of the adults on a record, named as the birth's pages name them, for the check that
 // the baby's NHS number is not one of theirs (domain/people/baby-nhs-number.ts).
 import type { AdultNumber } from '../../domain/people/baby-nhs-number.ts';
-import { personDisplayName, RELATIONSHIPS_TO_INFANT, type RelationshipToInfant } from '../../domain/people/relationships.ts';
+import { personDisplayName } from '../../domain/people/relationships.ts';
+import { relationshipInWords } from '../../domain/profile/plain-words.ts';
 import type { Tx } from '../../infrastructure/db/schema.ts';
 
 export async function adultNumbersOn(trx: Tx, caseId: string): Promise<AdultNumber[]> {
@@ -12,7 +13,7 @@ export async function adultNumbersOn(trx: Tx, caseId: string): Promise<AdultNumb
   return [
     { who: 'the mother', nhsNumber: kept?.mother_nhs_number ?? null },
     ...people.map((person) => ({
-      who: `${personDisplayName({ givenName: person.given_name, familyName: person.family_name, description: person.description, identityKnown: person.identity_known })} (${(RELATIONSHIPS_TO_INFANT[person.relationship_to_infant as RelationshipToInfant] ?? 'someone around the baby').toLowerCase()})`,
+      who: `${personDisplayName({ givenName: person.given_name, familyName: person.family_name, description: person.description, identityKnown: person.identity_known })} (${relationshipInWords(person.relationship_to_infant)})`,
       nhsNumber: person.nhs_number,
     })),
   ];
