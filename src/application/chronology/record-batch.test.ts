@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { KyselyPlugin } from 'kysely';
 import { actorFor, makeCase, makeOrganisation, makePerson, makeUser } from '../../../test/helpers/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import type { UserActor } from '../actor.ts';
@@ -181,5 +182,29 @@ describe('recording a batch of chronology entries', () => {
       ['Timed, named, from another agency', 'Children\'s Centre', true, false, {}, [`mum-${caseId}`], 'observed', 'mixed-2', false],
       ['With details', 'County Police', null, true, { note: 'Seen at the door' }, [], 'observed', 'mixed-3', true],
     ]);
+  });
+
+  it('a profile read refused at once while its entries are stored (a connection lost in a failover) fails the batch with that error, never as an unhandled rejection that would stop the service', async () => {
+    const caseId = (await makeCase(t.ctx, { teamUserIds: [officer.userId] })).id;
+    await recordBatch(t.ctx, officer, items([[caseId, visit('First visit', 'lost-1')]]));
+    const lost = new Error('Client has encountered a connection error and is not queryable');
+    const refusingProfileReads: KyselyPlugin = {
+      transformQuery: (args) => {
+        if (args.node.kind === 'SelectQueryNode' && JSON.stringify(args.node).includes('"profile_assessments"')) throw lost;
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    };
+    const unhandled: unknown[] = [];
+    const listener = (reason: unknown) => void unhandled.push(reason);
+    process.on('unhandledRejection', listener);
+    try {
+      await assert.rejects(recordBatch({ ...t.ctx, db: t.ctx.db.withPlugin(refusingProfileReads) }, officer, items([[caseId, visit('Second visit', 'lost-2')]])), lost);
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('unhandledRejection', listener);
+    }
+    assert.deepEqual(unhandled, []);
+    assert.deepEqual((await entriesOf(caseId)).map((e) => e.summary), ['First visit'], 'nothing of the refused batch stored');
   });
 });

@@ -37,6 +37,7 @@ import { writeEntry, type WriteEntryResult } from './write-entry.ts';
 import type { ChronologyRow } from './chronology-rows.ts';
 import { checkEntriesTogether, readAccessDuplicatesAndPeople, storeCheckedEntries, type DuplicatesAndPeople } from './write-entries-together.ts';
 import { addPlanCheckEvidence, answerEntriesPlanChecks, entryProblemsOf, storedBefore, type EntryWithPlanChecks } from './plan-check-entries.ts';
+import { settledTogether } from '../settled-together.ts';
 
 export const BATCH_LIMIT = 1000;
 
@@ -281,10 +282,12 @@ async function writeAll(trx: Tx, ctx: AppContext, recorder: Recorder, items: rea
   const chronologies = cases && corrections.length === 0 ? chronologiesWithRows(ctx, cases, checked.pending) : undefined;
   if (chronologies) {
     const settings = (await settingsInForce(ctx, trx)).settings;
-    const evaluating = evaluateChangedProfiles(trx, ctx, [...chronologies.keys()], settings, chronologies);
-    // One turn of the event loop: the read is sent before the INSERT is queued behind it.
-    await new Promise((resolve) => setImmediate(resolve));
-    const [evaluated, results] = await Promise.all([evaluating, storeCheckedEntries(trx, recorder, checked)]);
+    // The INSERT is queued one turn of the event loop later, so the read is sent before it. Both are
+    // awaited from the start, and both settle before either's error is thrown: a read refused at once
+    // (a connection lost in a failover) is this change's error, never an unhandled rejection that
+    // would stop the service, and the transaction is not rolled back while the INSERT is still to come.
+    const storing = new Promise((resolve) => setImmediate(resolve)).then(() => storeCheckedEntries(trx, recorder, checked));
+    const [evaluated, results] = await settledTogether([evaluateChangedProfiles(trx, ctx, [...chronologies.keys()], settings, chronologies), storing] as const);
     const allStored = checked.pending.every(({ index }) => { const result = results.get(index); return result?.ok === true && !result.duplicate; });
     return allStored ? { results, evaluated } : { results };
   }
