@@ -175,12 +175,15 @@ async function main(root, onCleanUp) {
   }
 }
 
-inWorkFolder({ prefix: 'icp-pitr-', keepVariable: 'PITR_KEEP' }, main).then(
+// A few seconds when all is well: past ten minutes the run fails with its logs (inWorkFolder), and it
+// exits as soon as the verdict is out, whatever is left running.
+inWorkFolder({ prefix: 'icp-pitr-', keepVariable: 'PITR_KEEP', deadlineMs: 10 * 60_000 }, main).then(
   () => {
     log('point-in-time recovery works: passed');
+    process.exit(0);
   },
   (error) => {
     console.error(`Point-in-time recovery test FAILED: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 1;
+    process.exit(1);
   },
 );

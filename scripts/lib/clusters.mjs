@@ -10,6 +10,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
+const { setTimeout, clearTimeout } = globalThis;
+
 export const asRoot = process.getuid?.() === 0;
 export const PG_USER = 'postgres';
 
@@ -84,9 +86,11 @@ export function tail(file, lines = 25) {
  * Runs work(root, onCleanUp) in a new folder under the system's temporary folder, named from prefix.
  * At the end, also on failure, SIGINT or SIGTERM, the clean-ups registered with onCleanUp run (last
  * registered first; one that throws is reported and the others still run) and the folder is removed,
- * unless the environment variable keepVariable is 1.
+ * unless the environment variable keepVariable is 1. Past deadlineMs the run gives up: it says so,
+ * prints the last lines of each log in the folder, cleans up and exits 1, so that a step stuck on
+ * something without a time limit of its own fails the run with its logs rather than holding CI.
  */
-export async function inWorkFolder({ prefix, keepVariable }, work) {
+export async function inWorkFolder({ prefix, keepVariable, deadlineMs }, work) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   const cleanUps = [];
   const cleanUp = () => {
@@ -106,9 +110,20 @@ export async function inWorkFolder({ prefix, keepVariable }, work) {
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  const deadline = setTimeout(() => {
+    console.error(`Gave up: the run took more than ${(deadlineMs / 60_000).toFixed(0)} minutes.`);
+    for (const file of fs.readdirSync(root).filter((name) => name.endsWith('.log'))) {
+      const text = tail(path.join(root, file));
+      if (text) console.error(`--- last lines of ${path.join(root, file)}:\n${text}`);
+    }
+    cleanUp();
+    process.exit(1);
+  }, deadlineMs);
+  deadline.unref();
   try {
     return await work(root, (step) => cleanUps.push(step));
   } finally {
+    clearTimeout(deadline);
     cleanUp();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
