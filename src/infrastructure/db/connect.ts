@@ -8,6 +8,7 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { tracedDialect } from '../tracing/traced-dialect.ts';
+import { heldConnectionsOnly } from './held-connections.ts';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.ts';
 import { poolWithNamedStatements } from './named-statements.ts';
 import { readPostgresUrl } from '../../config-postgres-url.ts';
@@ -48,12 +49,12 @@ export function openPostgres(url: string, poolSize = 10, onIdleClientError: (err
   const reading = readPostgresUrl(url);
   if (reading.ok && (reading.target.hosts.length > 1 || reading.target.targetSessionAttrs === 'read-write')) {
     const writable = openWritableHostPool(reading.target, poolSize, onIdleClientError, preparedStatements);
-    const db: Db = new Kysely({ dialect: tracedDialect(new PostgresDialect({ pool: writable })) });
+    const db: Db = new Kysely({ dialect: heldConnectionsOnly(tracedDialect(new PostgresDialect({ pool: writable }))) });
     return { db, engine: 'postgres', pool: writable.pool, close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   pool.on('error', onIdleClientError);
-  const db: Db = new Kysely({ dialect: tracedDialect(new PostgresDialect({ pool: preparedStatements ? poolWithNamedStatements(pool) : pool })) });
+  const db: Db = new Kysely({ dialect: heldConnectionsOnly(tracedDialect(new PostgresDialect({ pool: preparedStatements ? poolWithNamedStatements(pool) : pool }))) });
   return { db, engine: 'postgres', pool, close: () => db.destroy() };
 }
 
@@ -72,7 +73,7 @@ export async function openEmbedded(dataDir: string): Promise<Database> {
 /** Wraps an open PGlite (in memory or on disk). The pool has one connection, so a transaction has it to itself. */
 export function wrapPglite(pglite: PGlite, lock?: DataDirLock): Database {
   const pool = new pg.Pool(createPgConfig(pglite));
-  const db: Db = new Kysely({ dialect: tracedDialect(new PostgresDialect({ pool })) });
+  const db: Db = new Kysely({ dialect: heldConnectionsOnly(tracedDialect(new PostgresDialect({ pool }))) });
   return {
     db,
     engine: 'pglite',
