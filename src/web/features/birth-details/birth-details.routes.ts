@@ -1,7 +1,7 @@
 // Correcting a born baby's birth details (docs/domain.md, "Recording the birth"): the page shows the
 // details as the record holds them, asks for the corrected ones and why, and hands them to the use
 // case (correct-birth-details.ts), which checks access, changes the record through changeCase and
-// audits. Every problem comes back at once with what was typed; a refusal is audited by the use case.
+// audits; once saved, the record says what changed in a success banner. Every problem comes back at once with what was typed; a refusal is audited by the use case.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { correctBirthDetails, loadBornRecord, type BornRecord } from '../../../application/cases/correct-birth-details.ts';
@@ -11,8 +11,9 @@ import { formatNhsNumber } from '../../../domain/people/nhs-number.ts';
 import { serviceToday } from '../../../domain/shared/service-day.ts';
 import { formSubmission, sendAgainWhenRaced } from '../../forms/submission.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
-import { requireUser } from '../../plugins/sessions.ts';
+import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
 import { SEX_ITEMS } from '../find-record/find-record.schema.ts';
+import { correctionInWords } from './correction-banner.ts';
 import { orderedErrors, problemErrors, readCorrectionForm, valuesOf, type FormProblems, type Values } from './birth-details.form.ts';
 
 type CaseParams = { Params: { caseId: string } };
@@ -77,7 +78,10 @@ export async function birthDetailsRoutes(app: FastifyInstance): Promise<void> {
     if (!form.ok) return page(reply, record, { values: form.values, errorList: form.errorList, fieldErrors: form.fieldErrors, dateParts: form.dateParts, version: form.values['version'] ?? '' }, 400);
     const { version, details, reason } = form.value;
     const result = await correctBirthDetails(ctx, actor(request), caseId, version, details, reason, submission.id);
-    if (result.ok) return reply.redirect(`/cases/${caseId}`, 303);
+    if (result.ok) {
+      flashSuccess(request, correctionInWords(result.value.changed, record.details, result.value.details, SEX_LABELS));
+      return reply.redirect(`/cases/${caseId}`, 303);
+    }
     if (result.code === 'version-conflict' && (await formSubmission(request, caseId)).recordedBefore) return reply.redirect(`/cases/${caseId}`, 303);
     switch (result.code) {
       case 'not-found':

@@ -74,6 +74,17 @@ describe('correct the birth details page', () => {
     assert.deepEqual([after.gestation_at_birth_weeks, after.gestation_at_birth_days, after.version], [29, 3, 3]);
     const record = await client.get(`/cases/${id}`);
     assert.match(record.body, /Gestation at birth\s*<\/dt>\s*<dd class="govuk-summary-list__value">\s*29 weeks 3 days\s*<\/dd>/, 'the case page reads the days out');
+    assert.equal(textOf(qaElement(record.body, 'success-banner')), 'Success Birth details corrected: gestation at birth from 39 weeks to 29 weeks 3 days.');
+    assert.equal(qaElement((await client.get(`/cases/${id}`)).body, 'success-banner'), null, 'shown once');
+  });
+
+  it('names each detail corrected in the banner, from and to, in the page’s words', async () => {
+    const { id } = await bornCase();
+    await client.get(`/cases/${id}/birth-details`);
+    const changed = { ...asShown, familyName: (await row(id)).family_name!, version: '2', 'dateOfBirth-day': '19', birthWeightGrams: '', sex: 'male', reason: 'The hospital record' };
+    assert.equal((await client.post(`/cases/${id}/birth-details`, changed)).statusCode, 303);
+    const banner = textOf(qaElement((await client.get(`/cases/${id}`)).body, 'success-banner'));
+    assert.equal(banner, 'Success Birth details corrected: sex from female to male, date of birth from 20 November 2026 to 19 November 2026 and birth weight from 3200 g to not recorded.');
   });
 
   it('gives every problem at once, schema, date and rules together, with exactly what was typed', async () => {
