@@ -75,7 +75,7 @@ const Query = Type.Object(
     from: Type.Optional(day),
     to: Type.Optional(day),
     agency: Type.Optional(Type.String({ maxLength: 200 })),
-    kind: Type.Optional(Type.String({ maxLength: 60 })),
+    kind: Type.Optional(oneOf(EVENT_KIND_IDS, { description: 'Only entries of this kind: the same kinds as the entry’s kind when it is recorded' })),
     personId: Type.Optional(Type.String({ maxLength: 100 })),
   },
   { additionalProperties: false },

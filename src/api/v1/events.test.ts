@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { EVENT_KIND_IDS } from '../../domain/catalogue/event-kinds.ts';
 import { apiTokenFor, makeCase, makeOrganisation, makePerson, makeUser } from '../../../test/helpers/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 
@@ -122,6 +123,20 @@ describe('chronology events API', () => {
     assert.equal(await count('?from=2026-11-02'), 3);
     assert.equal(await count('?to=2026-11-01'), 1);
     assert.equal((await call('lead', 'GET', '/events?from=yesterday')).statusCode, 400);
+  });
+
+  it('refuses a kind filter that is not a kind an entry can be, naming the kinds allowed as the POST does', async () => {
+    const unknown = await call('lead', 'GET', '/events?kind=tea-party');
+    assert.equal(unknown.statusCode, 400);
+    const { error } = unknown.json<{ error: { code: string; details: { path: string; message: string }[] } }>();
+    assert.equal(error.code, 'validation-failed');
+    assert.deepEqual(error.details.map((d) => d.path), ['/kind']);
+    assert.match(error.details[0]!.message, /^must be one of .*"home-visit"/);
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{ paths: Record<string, { get: { parameters: { name: string; schema: { anyOf?: { const: string }[]; enum?: string[] } }[] }}> }>();
+    const events = doc.paths['/api/v1/cases/{caseId}/events']!;
+    const filter = events.get.parameters.find((p) => p.name === 'kind')!.schema;
+    const published = filter.enum ?? filter.anyOf?.map((one) => one.const);
+    assert.deepEqual(published, EVENT_KIND_IDS, 'the filter publishes the same kinds as the entry');
   });
 
   it('refuses someone outside the team, and audits it', async () => {

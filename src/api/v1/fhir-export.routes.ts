@@ -105,7 +105,7 @@ export async function fhirExportApiRoutes(app: FastifyInstance): Promise<void> {
       ...refusalsAsOutcomes,
       schema: {
         ...common,
-        summary: 'Every resource of the record in one searchset Bundle: Patient, RelatedPerson, Flag, CarePlan, CareTeam, Consent, Encounter, and AuditEvent (the newest 100; only for those who may read the access log). An OperationOutcome entry (search mode outcome) says when the access log goes on past this page or is left out',
+        summary: 'Every resource of the record in one searchset Bundle: Patient, RelatedPerson, Flag, CarePlan, CareTeam, Consent, Encounter, Observation (the gestation at birth), and AuditEvent (the newest 100; only for those who may read the access log). An OperationOutcome entry (search mode outcome) says when the access log goes on past this page or is left out',
         params: CaseIdParams,
         response: { 200: inBoth(EverythingBundle, 'searchset Bundle'), ...caseResponses },
       },

@@ -119,6 +119,15 @@ const FhirEncounter = Type.Object({
   serviceProvider: Reference,
 });
 
+const FhirObservation = Type.Object({
+  ...base('Observation', ukCore('Observation')),
+  status: lit('final'),
+  code: CodeableConcept,
+  subject: Reference,
+  effectiveDateTime: str('The birthday'),
+  valueQuantity: Type.Object({ value: Type.Number(), unit: str(), system: lit('http://unitsofmeasure.org'), code: Type.Union([lit('d'), lit('wk')], { description: 'Days (38+4 is 270 d); weeks when only the completed weeks are recorded' }) }),
+});
+
 const FhirAuditEvent = Type.Object({
   ...base('AuditEvent', ukCore('AuditEvent')),
   type: Coding,
@@ -140,6 +149,7 @@ export const SEARCHED_RESOURCES = {
   CareTeam: FhirCareTeam,
   Consent: FhirConsent,
   Encounter: FhirEncounter,
+  Observation: FhirObservation,
   AuditEvent: FhirAuditEvent,
 } as const;
 

@@ -52,7 +52,7 @@ describe('FHIR export API (GET /api/v1/fhir/...)', () => {
     const memberUser = await makeUser(t.ctx, { organisationId: health.id, name: 'Gill Member' });
     const outsiderUser = await makeUser(t.ctx, { organisationId: police.id });
     ({ id: caseId } = await makeCase(t.ctx, { familyName: 'Hart', teamUserIds: [leadUser.id, memberUser.id] }));
-    await t.ctx.db.updateTable('cases').set({ nhs_number: '9434765919', sex: 'female', gp_practice_name: 'Elm Surgery', gp_practice_ods_code: 'B82005' }).where('id', '=', caseId).execute();
+    await t.ctx.db.updateTable('cases').set({ nhs_number: '9434765919', sex: 'female', gp_practice_name: 'Elm Surgery', gp_practice_ods_code: 'B82005', date_of_birth: '2026-10-01', gestation_at_birth_weeks: 38, gestation_at_birth_days: 4 }).where('id', '=', caseId).execute();
     ({ id: motherId } = await makePerson(t.ctx, caseId, { nhs_number: '4010232137', date_of_birth: '1998-04-02', sex: 'female' }));
     await makePerson(t.ctx, caseId, { given_name: 'Dan', family_name: 'Cole', relationship_to_infant: 'father', lives_in_household: false, cares_for_infant: false, address: '9 Hidden Lane', address_restricted: true });
     lead = await apiTokenFor(t.ctx, leadUser.email);
@@ -108,7 +108,7 @@ describe('FHIR export API (GET /api/v1/fhir/...)', () => {
     assert.equal(bundle.resourceType, 'Bundle');
     assert.equal(bundle['type'], 'searchset');
     const types = new Set(bundle.entry.map((entry) => entry.resource.resourceType));
-    assert.deepEqual([...types], ['Patient', 'RelatedPerson', 'Flag', 'CarePlan', 'CareTeam', 'Consent', 'Encounter', 'AuditEvent']);
+    assert.deepEqual([...types], ['Patient', 'RelatedPerson', 'Flag', 'CarePlan', 'CareTeam', 'Consent', 'Encounter', 'Observation', 'AuditEvent']);
     assert.equal(bundle.total, bundle.entry.length);
     assert.ok(bundle.entry.every((entry) => entry.search.mode === 'match'), 'the lead sees the whole log: nothing to say about it');
     for (const entry of bundle.entry) {
@@ -118,6 +118,18 @@ describe('FHIR export API (GET /api/v1/fhir/...)', () => {
     assert.deepEqual(problems(bundle), []);
     const encounters = bundle.entry.filter((entry) => entry.resource.resourceType === 'Encounter').map((entry) => (entry.resource['class'] as { code: string }).code);
     assert.deepEqual(encounters.sort(), ['HH', 'VR']);
+  });
+
+  it('answers the gestation at birth as an Observation search: 38+4 as 270 days, SNOMED CT 412726003, valid FHIR R4, audited', async () => {
+    const before = await audits('case.view');
+    const response = await get(member, `Observation?patient=Patient/${caseId}`);
+    assert.equal(response.statusCode, 200, response.body);
+    const bundle = response.json<Bundle>();
+    assert.deepEqual(bundle.entry.map((entry) => [entry.resource.id, entry.resource['code'], entry.resource['effectiveDateTime'], entry.resource['valueQuantity']]), [
+      [`${caseId}-gestation-at-birth`, { coding: [{ system: 'http://snomed.info/sct', code: '412726003', display: 'Length of gestation at birth' }], text: 'Gestation at birth' }, '2026-10-01', { value: 270, unit: 'day', system: 'http://unitsofmeasure.org', code: 'd' }],
+    ]);
+    assert.deepEqual(problems(bundle.entry[0]!.resource), []);
+    assert.equal(await audits('case.view'), before + 1);
   });
 
   it('leaves the access log out of $everything for a member of the team, who may not read it', async () => {

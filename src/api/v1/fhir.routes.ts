@@ -12,19 +12,13 @@ import { BUNDLE_PROBLEM_MESSAGES } from '../../domain/fhir/import/fhir-import-wo
 import { fhirPathOf, operationOutcome } from '../../domain/fhir/operation-outcome.ts';
 import { BUNDLE_TYPES } from '../../domain/fhir/import/read-bundle.ts';
 import { requireBearer } from './bearer-auth.ts';
-import { FhirOperationOutcome, refusalIssue, sendFastifyRefusalAsOutcome, sendInputProblemAsOutcome, sendOutcome } from './fhir-outcome.ts';
+import { FhirBodyRefusal, fhirJsonParser, FhirOperationOutcome, refusalIssue, sendFastifyRefusalAsOutcome, sendInputProblemAsOutcome, sendOutcome } from './fhir-outcome.ts';
 import { FHIR_BODY_LIMIT, FhirBundle, FhirImportResult } from './fhir.schemas.ts';
 import { readFhirXml } from './fhir-xml.ts';
 import { alternativesInWords, errorResponses } from './schemas.ts';
 
 const XML_TYPES = ['application/fhir+xml', 'application/xml'];
 const JSON_TYPES = ['application/json', 'application/fhir+json'];
-
-/** A body that could not be read, with what FHIR calls the problem and the words for it. */
-class UnreadableBody extends Error {
-  readonly statusCode = 400;
-  readonly code = 'FHIR_BODY_UNREADABLE';
-}
 
 const REFUSAL_WORDS = {
   tooLarge: `The Bundle is larger than ${String(FHIR_BODY_LIMIT / 1_048_576)} MB: send it in smaller Bundles`,
@@ -33,16 +27,16 @@ const REFUSAL_WORDS = {
 
 /** Fastify's refusals of the body (unreadable, too large, wrong type, not the schema's shape) as OperationOutcomes; anything else to the API's handler. */
 function fhirErrorHandler(error: FastifyError, reply: FastifyReply) {
-  if (error instanceof UnreadableBody) return sendOutcome(reply, 400, operationOutcome([refusalIssue('structure', 'unreadable', error.message)]));
   if (!sendFastifyRefusalAsOutcome(error, reply, REFUSAL_WORDS)) throw error;
 }
 
 export async function fhirApiRoutes(app: FastifyInstance): Promise<void> {
-  app.addContentTypeParser('application/fhir+json', { parseAs: 'string', bodyLimit: FHIR_BODY_LIMIT }, app.getDefaultJsonParser('error', 'ignore'));
+  // Both JSON types here: a body that is empty, not JSON or not an object is an OperationOutcome saying so.
+  app.addContentTypeParser(JSON_TYPES, { parseAs: 'string', bodyLimit: FHIR_BODY_LIMIT }, fhirJsonParser(app));
   app.addContentTypeParser(XML_TYPES, { parseAs: 'string', bodyLimit: FHIR_BODY_LIMIT }, (_request, body, done) => {
     const read = readFhirXml(String(body));
     if (read.ok) done(null, read.value);
-    else done(new UnreadableBody(read.message), undefined);
+    else done(new FhirBodyRefusal(read.message), undefined);
   });
 
   app.post<{ Body: Static<typeof FhirBundle> }>(

@@ -185,7 +185,7 @@ describe('FHIR import API (POST /api/v1/fhir/Bundle)', () => {
     const badNumber = await refusedWith('<Bundle xmlns="http://hl7.org/fhir"><type value="collection"/><total value="many"/></Bundle>', 400, 'application/fhir+xml');
     assert.match(badNumber.issue[0]?.details.text ?? '', /not FHIR R4/);
     const badJson = await refusedWith('{"resourceType": ', 400);
-    assert.match(badJson.issue[0]?.details.text ?? '', /JSON is not well formed/);
+    assert.match(badJson.issue[0]?.details.text ?? '', /^The body is not well-formed JSON \(Unexpected end of JSON input\)\. Send one JSON object/);
     const shape = await refusedWith({ ...bundleOf(), entry: ['x'] }, 400);
     assert.deepEqual(shape.issue.map((issue) => [issue.code, issue.expression?.[0]]), [['structure', 'Bundle.entry[0]']]);
     assert.equal(await entryCount(), before);

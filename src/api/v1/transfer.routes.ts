@@ -25,7 +25,7 @@ import { sendApiError, sendCaseChangeRefusal } from '../api-error.ts';
 import { requireBearer } from './bearer-auth.ts';
 import { CaseIdParams } from './case.schemas.ts';
 import { fhirMediaType } from './fhir-export.routes.ts';
-import { FhirOperationOutcome, sendFastifyRefusalAsOutcome, sendInputProblemAsOutcome, sendOutcome } from './fhir-outcome.ts';
+import { fhirJsonParser, FhirOperationOutcome, sendFastifyRefusalAsOutcome, sendInputProblemAsOutcome, sendOutcome } from './fhir-outcome.ts';
 import { FHIR_BODY_LIMIT } from './fhir.schemas.ts';
 import { errorResponses } from './schemas.ts';
 import { CancellationBody, Received, ReceivedPack, ReceiptBody, ReceiveQuery, TransferBody, TransferPack, TransferStatus, TransferWithHistory } from './transfer.schemas.ts';
@@ -65,7 +65,8 @@ const pdfUrlOf = (request: FastifyRequest, caseId: string) => `${request.protoco
 export async function transferApiRoutes(app: FastifyInstance): Promise<void> {
   const { ctx } = app;
   const actor = (request: FastifyRequest) => actorFor(request.user!, 'api', request.ip);
-  app.addContentTypeParser(FHIR_JSON, { parseAs: 'string', bodyLimit: FHIR_BODY_LIMIT }, app.getDefaultJsonParser('error', 'ignore'));
+  // A pack that is empty or not JSON: an OperationOutcome saying which on /transfers, the API's bad-request elsewhere.
+  app.addContentTypeParser(FHIR_JSON, { parseAs: 'string', bodyLimit: FHIR_BODY_LIMIT }, fhirJsonParser(app));
 
   app.post<CaseParams & { Body: Static<typeof TransferBody> }>(
     '/cases/:caseId/transfer',

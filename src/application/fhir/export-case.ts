@@ -11,6 +11,7 @@ import { consentResources } from '../../domain/fhir/export/consent.ts';
 import { encounterResources } from '../../domain/fhir/export/encounter.ts';
 import type { ResourceBase } from '../../domain/fhir/export/fhir-types.ts';
 import { flagResources } from '../../domain/fhir/export/flag.ts';
+import { birthObservations } from '../../domain/fhir/export/observation.ts';
 import { patientResource } from '../../domain/fhir/export/patient.ts';
 import { relatedPersonResource } from '../../domain/fhir/export/related-person.ts';
 import { EXPORTED_RESOURCE_TYPES, type ExportedResourceType } from '../../domain/fhir/export/uk-core.ts';
@@ -72,6 +73,10 @@ export async function exportCaseFhir(ctx: AppContext, actor: UserActor, caseId: 
   if (wanted.has('CarePlan')) {
     const plan = await readCurrentPlan(ctx.db, caseId);
     resources.CarePlan = plan ? [carePlanResource(plan, await ownerNames(ctx, view, plan.actions), caseId)] : [];
+  }
+  if (wanted.has('Observation')) {
+    const { id, status, dateOfBirth, gestationAtBirthWeeks, gestationAtBirthDays } = view.record;
+    resources.Observation = birthObservations({ id, status, dateOfBirth, gestationAtBirthWeeks, gestationAtBirthDays });
   }
   if (wanted.has('CareTeam')) resources.CareTeam = [careTeamResource(view.team.map((member) => ({ name: member.name, organisationName: member.organisationName, role: member.role })), caseId)];
   if (wanted.has('Consent')) resources.Consent = consentResources(await readConsents(ctx.db, caseId), personIds, caseId);

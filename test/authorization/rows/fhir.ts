@@ -5,6 +5,6 @@ import type { RouteCase } from '../matrix-helpers.ts';
 export const rows: RouteCase[] = [
   { name: 'api: GET FHIR Patient', need: 'read', request: (c, ids) => c.api('GET', `/fhir/Patient/${ids.caseId}`) },
   { name: 'api: GET FHIR Patient $everything', need: 'read', request: (c, ids) => c.api('GET', `/fhir/Patient/${ids.caseId}/$everything`) },
-  ...['RelatedPerson', 'Flag', 'CarePlan', 'CareTeam', 'Consent', 'Encounter'].map((type): RouteCase => ({ name: `api: GET FHIR ${type} search`, need: 'read', request: (c, ids) => c.api('GET', `/fhir/${type}?patient=${ids.caseId}`) })),
+  ...['RelatedPerson', 'Flag', 'CarePlan', 'CareTeam', 'Consent', 'Encounter', 'Observation'].map((type): RouteCase => ({ name: `api: GET FHIR ${type} search`, need: 'read', request: (c, ids) => c.api('GET', `/fhir/${type}?patient=${ids.caseId}`) })),
   { name: 'api: GET FHIR AuditEvent search (the access log)', need: 'manage', request: (c, ids) => c.api('GET', `/fhir/AuditEvent?patient=${ids.caseId}`) },
 ];

@@ -41,6 +41,7 @@ const SEARCHED: Readonly<Record<Exclude<ExportedResourceType, 'Patient'>, string
   CareTeam: 'The team around the family.',
   Consent: 'Each consent sought to share information, given, refused or withdrawn.',
   Encounter: 'Each contact with the family: visits, appointments and calls.',
+  Observation: 'The baby’s gestation at birth (SNOMED CT 412726003), once born and recorded.',
   AuditEvent: 'The record’s access log, newest first, 100 a page (_count up to 500, _page): only for the lead professional and the safeguarding leads and managers who oversee the case.',
 };
 

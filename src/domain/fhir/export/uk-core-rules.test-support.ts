@@ -3,7 +3,7 @@
 // (with their cardinality), codes from required value sets, UK Core's fixed systems and extensions
 // with their value sets, ids and references, and narrative that is XHTML in a div.
 // From the UK Core StructureDefinitions (UKCore-Patient and its extensions, -RelatedPerson, -Flag,
-// -CarePlan, -CareTeam, -Consent, -Encounter, -AuditEvent, -Bundle) and the FHIR R4 base resources.
+// -CarePlan, -CareTeam, -Consent, -Encounter, -Observation, -AuditEvent, -Bundle) and the FHIR R4 base resources.
 import { EXTENSIONS, SYSTEMS, UK_CORE_PROFILES } from './uk-core.ts';
 
 type Json = Record<string, unknown>;
@@ -15,6 +15,7 @@ const REQUIRED: Readonly<Record<string, readonly string[]>> = {
   CarePlan: ['status', 'intent', 'subject'],
   Consent: ['status', 'scope', 'category', 'patient'],
   Encounter: ['status', 'class'],
+  Observation: ['status', 'code'],
   AuditEvent: ['type', 'recorded', 'agent', 'source'],
   Bundle: ['type'],
   OperationOutcome: ['issue'],
@@ -30,6 +31,7 @@ const CODES: Readonly<Record<string, Readonly<Record<string, readonly string[]>>
   CareTeam: { status: ['proposed', 'active', 'suspended', 'inactive', 'entered-in-error'] },
   Consent: { status: ['draft', 'proposed', 'active', 'rejected', 'inactive', 'entered-in-error'] },
   Encounter: { status: ['planned', 'arrived', 'triaged', 'in-progress', 'onleave', 'finished', 'cancelled', 'entered-in-error', 'unknown'] },
+  Observation: { status: ['registered', 'preliminary', 'final', 'amended', 'corrected', 'cancelled', 'entered-in-error', 'unknown'] },
   AuditEvent: { action: ['C', 'R', 'U', 'D', 'E'], outcome: ['0', '4', '8', '12'] },
 };
 
@@ -84,6 +86,13 @@ export function ukCoreProblems(resource: Json): string[] {
     for (const [index, agent] of list(resource['agent']).entries()) if (typeof agent['requestor'] !== 'boolean') say(`agent[${String(index)}].requestor`, 'is required');
     if (!isObject(resource['source']) || !isObject(resource['source']['observer'])) say('source.observer', 'is required');
     if (!FHIR_DATE_TIME.test(String(resource['recorded'])) || !String(resource['recorded']).includes('T')) say('recorded', 'is not an instant');
+  }
+  if (type === 'Observation') {
+    if (resource['effectiveDateTime'] !== undefined && !FHIR_DATE_TIME.test(asText(resource['effectiveDateTime']))) say('effectiveDateTime', 'is not a FHIR dateTime');
+    const quantity = isObject(resource['valueQuantity']) ? resource['valueQuantity'] : undefined;
+    if (quantity && typeof quantity['value'] !== 'number') say('valueQuantity.value', 'is not a decimal');
+    if (quantity && quantity['code'] !== undefined && quantity['system'] === undefined) say('valueQuantity', 'qty-3: a code needs its system');
+    if (quantity && quantity['system'] !== undefined && quantity['system'] !== SYSTEMS.ucum) say('valueQuantity.system', 'a length of time is a UCUM unit');
   }
   if (type === 'Encounter' && isObject(resource['period']) && resource['period']['start'] !== undefined && !FHIR_DATE_TIME.test(asText(resource['period']['start']))) say('period.start', 'is not a FHIR dateTime');
   return problems;

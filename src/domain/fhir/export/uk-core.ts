@@ -13,6 +13,7 @@ export const UK_CORE_PROFILES = {
   CareTeam: `${UK_CORE}/UKCore-CareTeam`,
   Consent: `${UK_CORE}/UKCore-Consent`,
   Encounter: `${UK_CORE}/UKCore-Encounter`,
+  Observation: `${UK_CORE}/UKCore-Observation`,
   AuditEvent: `${UK_CORE}/UKCore-AuditEvent`,
   Bundle: `${UK_CORE}/UKCore-Bundle`,
   OperationOutcome: `${UK_CORE}/UKCore-OperationOutcome`,
@@ -21,7 +22,7 @@ export const UK_CORE_PROFILES = {
 export type ExportedResourceType = Exclude<keyof typeof UK_CORE_PROFILES, 'Bundle' | 'OperationOutcome'>;
 
 /** The resource types the export answers for a case, in the order $everything lists them. */
-export const EXPORTED_RESOURCE_TYPES: readonly ExportedResourceType[] = ['Patient', 'RelatedPerson', 'Flag', 'CarePlan', 'CareTeam', 'Consent', 'Encounter', 'AuditEvent'];
+export const EXPORTED_RESOURCE_TYPES: readonly ExportedResourceType[] = ['Patient', 'RelatedPerson', 'Flag', 'CarePlan', 'CareTeam', 'Consent', 'Encounter', 'Observation', 'AuditEvent'];
 
 export const SYSTEMS = {
   nhsNumber: 'https://fhir.nhs.uk/Id/nhs-number',
@@ -35,6 +36,8 @@ export const SYSTEMS = {
   flagCategory: 'http://terminology.hl7.org/CodeSystem/flag-category',
   consentScope: 'http://terminology.hl7.org/CodeSystem/consentscope',
   loinc: 'http://loinc.org',
+  snomedCt: 'http://snomed.info/sct',
+  ucum: 'http://unitsofmeasure.org',
   dicom: 'http://dicom.nema.org/resources/ontology/DCM',
   auditEntityType: 'http://terminology.hl7.org/CodeSystem/audit-entity-type',
   fetalStatus: 'http://hl7.org/fhir/patient-fetalstatus',
