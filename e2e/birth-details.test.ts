@@ -1,7 +1,7 @@
 // Correcting the birth details, in a real browser with axe: the health visitor leading Ruby Okafor's
 // record goes from the record to "Correct the birth details", sees the details filled in, is refused
 // a gestation like "34+9" with no reason (every problem at once, what was typed kept), then corrects
-// the gestation to 34+3 with a reason and is taken back to the record. No JavaScript needed.
+// the gestation to 34+3 with a reason and is taken back to the record, whose success banner says what changed. No JavaScript needed.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -42,6 +42,8 @@ describe('correct the birth details', () => {
     assert.match(new URL(page.url()).pathname, new RegExp(`/cases/${demo.caseId}$`));
     const row = await demo.e2e.testApp.ctx.db.selectFrom('cases').select(['gestation_at_birth_weeks', 'gestation_at_birth_days']).where('id', '=', demo.caseId).executeTakeFirstOrThrow();
     assert.deepEqual([row.gestation_at_birth_weeks, row.gestation_at_birth_days], [34, 3]);
+    const banner = page.locator('.govuk-notification-banner--success');
+    assert.equal(await banner.locator('.govuk-notification-banner__heading').innerText(), 'Birth details corrected: gestation at birth from 34 weeks to 34 weeks 3 days.');
     await expectNoAxeViolations(page);
   });
 });

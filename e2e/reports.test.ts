@@ -1,7 +1,8 @@
 // The reports in a real browser with axe: the team manager opens Reports from the menu (the
 // partnership's tables and their CSV links), the Children in Need census return for the census year
-// so far, then asks for a period that ends before it starts (the error summary links to the last day,
-// what was typed kept); a practitioner is refused. Days from the test clock.
+// so far, then asks in the day, month and year boxes for a period that ends before it starts, and for
+// dates it cannot read (the error summary links to the box in error, what was typed kept); a practitioner
+// is refused. Days from the test clock.
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -36,18 +37,35 @@ describe('the reports', () => {
   test('the census return for the census year so far passes axe', async () => {
     await submit(page, page.locator('[data-qa="census-link"]'));
     assert.equal(await page.locator('h1').innerText(), 'Children in Need census return');
-    assert.equal(await page.locator('#to').inputValue(), today);
+    const [year, month, day] = today.split('-').map((part) => String(Number(part)));
+    assert.deepEqual(await Promise.all(['#to-day', '#to-month', '#to-year'].map((id) => page.locator(id).inputValue())), [day, month, year], 'the period in day, month and year boxes');
     assert.match((await page.locator('[data-qa="census-csv"]').getAttribute('href')) ?? '', /^\/reports\/cin-census\.csv\?from=\d{4}-04-01&to=/);
     await expectNoAxeViolations(page);
   });
 
-  test('a period that ends before it starts: the error summary links to the last day, what was typed kept', async () => {
-    await page.locator('#from').fill(today);
-    await page.locator('#to').fill(addDays(today, -1));
+  test('a period that ends before it starts: the error summary links to the end date, what was typed kept', async () => {
+    const [year, month, day] = today.split('-').map((part) => String(Number(part))) as [string, string, string];
+    const [yYear, yMonth, yDay] = addDays(today, -1).split('-').map((part) => String(Number(part))) as [string, string, string];
+    for (const [id, value] of [['#from-day', day], ['#from-month', month], ['#from-year', year], ['#to-day', yDay], ['#to-month', yMonth], ['#to-year', yYear]] as const) await page.locator(id).fill(value);
     const refused = await submit(page, page.locator('[data-qa="show-return"]'));
     assert.equal(refused.status(), 400);
-    await expectErrorSummary(page, [{ text: 'The period ends before it starts: enter a last day on or after the first day.', href: '#to' }]);
-    assert.equal(await page.locator('#from').inputValue(), today);
+    await expectErrorSummary(page, [{ text: 'The end date must be the same as or after the start date', href: '#to-day' }]);
+    assert.equal(await page.locator('#from-day').inputValue(), day);
+    await expectNoAxeViolations(page);
+  });
+
+  test('a date with no year and one not real: each named, the summary linking to the box in error', async () => {
+    await page.goto('/reports');
+    await page.locator('#from-year').fill('');
+    await page.locator('#to-day').fill('31');
+    await page.locator('#to-month').fill('2');
+    const refused = await submit(page, page.locator('[data-qa="show-reports"]'));
+    assert.equal(refused.status(), 400);
+    await expectErrorSummary(page, [
+      { text: 'The start date must include a year', href: '#from-year' },
+      { text: 'The end date must be a real date', href: '#to-day' },
+    ]);
+    assert.equal(await page.locator('#to-day').inputValue(), '31');
     await expectNoAxeViolations(page);
   });
 

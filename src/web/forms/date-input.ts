@@ -39,3 +39,43 @@ export function dateInputValues(prefix: string, iso: string | null): Values {
   const [year = '', month = '', day = ''] = (iso ?? '').split('-');
   return { [`${prefix}-day`]: day ? String(Number(day)) : '', [`${prefix}-month`]: month ? String(Number(month)) : '', [`${prefix}-year`]: year };
 }
+
+/**
+ * The day, month and year typed for each date of a GET form (a filter or a period), from its query:
+ * the boxes' values, the first of each, trimmed. A link written before the form had boxes gives a
+ * date as one value under its own name (`from=2026-04-01`): that is split into the boxes, as typed,
+ * so a bookmarked link still works and what it held shows. Undefined when the query gives none.
+ */
+export function datesFromQuery(query: unknown, prefixes: readonly string[]): Values | undefined {
+  const raw = query !== null && typeof query === 'object' ? (query as Record<string, unknown>) : {};
+  const first = (name: string): string | undefined => {
+    const value = Array.isArray(raw[name]) ? (raw[name] as unknown[])[0] : raw[name];
+    return typeof value === 'string' ? value.trim() : undefined;
+  };
+  const boxes = prefixes.flatMap((prefix) => PARTS.map((part) => `${prefix}-${part}`));
+  const values: Values = {};
+  if (boxes.some((name) => first(name) !== undefined)) {
+    for (const name of boxes) values[name] = first(name) ?? '';
+    return values;
+  }
+  if (prefixes.every((prefix) => first(prefix) === undefined)) return undefined;
+  for (const prefix of prefixes) {
+    const [year = '', month = '', day = ''] = (first(prefix) ?? '').split('-');
+    const number = (part: string) => (/^\d+$/.test(part) ? String(Number(part)) : part);
+    Object.assign(values, { [`${prefix}-day`]: number(day), [`${prefix}-month`]: number(month), [`${prefix}-year`]: year });
+  }
+  return values;
+}
+
+/**
+ * A typed date for a use case whose domain words its own refusals: '' when left blank, YYYY-MM-DD when
+ * the boxes make a real calendar day (one before EARLIEST_YEAR too, so the domain says "too early"),
+ * and 'not-a-date' (no day at all) otherwise. What to tell the user is still `readDateInput`'s.
+ */
+export function typedCalendarDay(values: Values, prefix: string): string {
+  const [day = '', month = '', year = ''] = PARTS.map((part) => values[`${prefix}-${part}`] ?? '');
+  if (day === '' && month === '' && year === '') return '';
+  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) return 'not-a-date';
+  const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+  return isRealIsoDate(iso) ? iso : 'not-a-date';
+}

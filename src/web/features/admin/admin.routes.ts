@@ -12,13 +12,13 @@ import { enterAdministration } from '../../../application/accounts/administratio
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { listAuditEntries } from '../../../application/audit/list-audit-entries.ts';
 import { changeAreaSettings, viewAreaSettings } from '../../../application/settings/area-settings.ts';
-import { AUDIT_DAYS_PROBLEM_MESSAGES } from '../../../domain/shared/audit-filter-days.ts';
 import { ORGANISATION_KINDS } from '../../../domain/shared/organisation-kinds.ts';
 import { ROLE_LABELS } from '../../../domain/shared/roles.ts';
 import { formErrors, validateForm } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
 import { auditFilterForm, organisationForm, OUTCOME_ITEMS, userForm } from './admin.schema.ts';
+import { auditDaysErrors, auditFilterDates } from './audit-filter-dates.ts';
 import { savedMessage, settingsPage, typedSettings } from './settings.presenter.ts';
 
 const kindItems = Object.entries(ORGANISATION_KINDS).map(([value, text]) => ({ value, text }));
@@ -136,19 +136,24 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/admin/audit', guard, async (request, reply) => {
     const form = validateForm(auditFilterForm, request.query);
-    const locals = { title: 'Audit trail', backLink: '/admin', outcomeItems: OUTCOME_ITEMS };
-    if (!form.ok) return reply.page('admin/audit.njk', { ...locals, ...form, entries: [] }, 400);
+    const dates = auditFilterDates(request.query);
+    const locals = { title: 'Audit trail', backLink: '/admin', outcomeItems: OUTCOME_ITEMS, dateParts: {} };
+    if (!form.ok) return reply.page('admin/audit.njk', { ...locals, ...form, values: { ...form.values, ...dates.values }, entries: [] }, 400);
+    const { actorEmail, action, outcome, caseId } = form.value;
+    const typed = { ...(actorEmail ? { actorEmail } : {}), ...(action ? { action } : {}), ...(outcome ? { outcome } : {}), ...(caseId ? { caseId } : {}) };
+    const values = { ...typed, ...dates.values };
     const page = Number(form.value.page ?? '1');
-    const result = await listAuditEntries(ctx, actor(request), { ...form.value, page });
+    const result = await listAuditEntries(ctx, actor(request), { ...typed, ...dates.days, page });
     if (!result.ok && result.code === 'invalid') {
-      const errors = formErrors(Object.fromEntries(result.problems.map((p) => [p.field, AUDIT_DAYS_PROBLEM_MESSAGES[p.code]])));
-      return reply.page('admin/audit.njk', { ...locals, ...errors, values: form.value, entries: [] }, 400);
+      const { errors, dateParts } = auditDaysErrors(dates.values, result.problems);
+      return reply.page('admin/audit.njk', { ...locals, ...formErrors(errors), dateParts, values, entries: [] }, 400);
     }
     if (!result.ok) return sendErrorPage(reply, 'forbidden');
-    const query = (p: number) => new URLSearchParams({ ...form.value, page: String(p) }).toString();
+    const given = Object.entries(values).filter(([, value]) => value !== '');
+    const query = (p: number) => new URLSearchParams([...given, ['page', String(p)]]).toString();
     return reply.page('admin/audit.njk', {
       ...locals,
-      values: form.value,
+      values,
       entries: result.value.entries,
       previousHref: page > 1 ? `/admin/audit?${query(page - 1)}` : null,
       nextHref: result.value.hasMore ? `/admin/audit?${query(page + 1)}` : null,

@@ -1,4 +1,5 @@
-// The admin forms: a new organisation, a new practitioner account, and the audit trail filters.
+// The admin forms: a new organisation, a new practitioner account, and the audit trail filters (its
+// from and to dates are GOV.UK date inputs, read by audit-filter-dates.ts).
 import { Type } from 'typebox';
 import { AUDIT_OUTCOMES, type AuditOutcome } from '../../../domain/shared/audit-outcomes.ts';
 import { ORGANISATION_KINDS, type OrganisationKind } from '../../../domain/shared/organisation-kinds.ts';
@@ -47,16 +48,11 @@ export const userForm: FormSpec<typeof userSchema> = {
   },
 };
 
-/** A real calendar day (2026-02-31 is not one): the audit trail counts from its London midnight. */
-const isoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', format: 'date' });
-
 const auditFilterSchema = Type.Object({
   actorEmail: Type.Optional(Type.String({ format: 'email' })),
   action: Type.Optional(Type.String({ pattern: '^[a-z0-9.-]+$', maxLength: 100 })),
   outcome: Type.Optional(oneOf(AUDIT_OUTCOMES)),
   caseId: Type.Optional(Type.String({ maxLength: 100 })),
-  from: Type.Optional(isoDate),
-  to: Type.Optional(isoDate),
   page: Type.Optional(Type.String({ pattern: '^[1-9]\\d{0,5}$' })),
 });
 
@@ -67,8 +63,6 @@ export const auditFilterForm: FormSpec<typeof auditFilterSchema> = {
     action: { default: 'Enter an action such as sign-in or user.create' },
     outcome: { default: 'Select an outcome' },
     caseId: { default: 'Enter a case reference of 100 characters or fewer' },
-    from: { default: 'Enter the from date as YYYY-MM-DD, like 2026-03-01' },
-    to: { default: 'Enter the to date as YYYY-MM-DD, like 2026-03-31' },
     page: { default: 'Page must be a number' },
   },
 };

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { systemOperator } from '../../../application/actor.ts';
 import { recordAuditAlone } from '../../../application/audit.ts';
+import { inputValue } from '../../../../test/helpers/html.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { makeOrganisation, makeUser } from '../../../../test/helpers/factories.ts';
 import { WebClient } from '../../../../test/helpers/web-client.ts';
@@ -10,7 +11,7 @@ const ADMIN_PAGES = ['/admin', '/admin/accounts', '/admin/audit', '/admin/settin
 
 /** The links in the GOV.UK error summary: one per field with a problem, as "#field: message". */
 function summaryErrors(html: string): string[] {
-  return [...html.matchAll(/<a href="#([A-Za-z]+)">([^<]*)<\/a>/g)].map((match) => `#${match[1]!}: ${match[2]!}`);
+  return [...html.matchAll(/<a href="#([A-Za-z-]+)">([^<]*)<\/a>/g)].map((match) => `#${match[1]!}: ${match[2]!}`);
 }
 
 function decode(text: string): string {
@@ -361,32 +362,38 @@ describe('administration', () => {
       assert.match(later.body, /data-qa="no-audit-entries"/);
     });
 
-    it('explains a date that is not in the form YYYY-MM-DD and keeps it', async () => {
-      const response = await admin.get('/admin/audit?from=yesterday');
-      assert.equal(response.statusCode, 400);
-      assert.match(response.body, /There is a problem/);
-      assert.deepEqual(summaryErrors(response.body), ['#from: Enter the from date as YYYY-MM-DD, like 2026-03-01']);
-      assert.match(response.body, /value="yesterday"/);
-      assert.deepEqual(auditTableRows(response.body), []);
+    it('asks for the dates in day, month and year boxes, and filters by them, the page links keeping them', async () => {
+      const today = t.clock.now().toISOString().slice(0, 10);
+      const [year, month, day] = today.split('-').map((part) => String(Number(part))) as [string, string, string];
+      const response = await admin.get(`/admin/audit?from-day=${day}&from-month=${month}&from-year=${year}&to-day=&to-month=&to-year=`);
+      assert.equal(response.statusCode, 200);
+      assert.ok(auditTableRows(response.body).length > 0);
+      assert.deepEqual(['from-day', 'from-month', 'from-year', 'to-day'].map((name) => inputValue(response.body, name)), [day, month, year, '']);
     });
 
-    it('explains a day that is not in the calendar', async () => {
-      const response = await admin.get('/admin/audit?from=2026-02-01&to=2026-02-31');
-      assert.equal(response.statusCode, 400);
-      assert.deepEqual(summaryErrors(response.body), ['#to: Enter the to date as YYYY-MM-DD, like 2026-03-31']);
-      assert.deepEqual(auditTableRows(response.body), []);
+    it('explains a date it cannot read, naming the date and marking the box, and keeps what was typed', async () => {
+      const cases: [string, string[]][] = [
+        ['from-day=1&from-month=3&from-year=&to-day=x&to-month=3&to-year=2026', ['#from-year: The from date must include a year', '#to-day: The to date must be a real date']],
+        ['from-day=31&from-month=2&from-year=2026&to-day=1&to-month=3&to-year=202', ['#from-day: The from date must be a real date', '#to-year: Year must include 4 numbers']],
+        ['from=yesterday', ['#from-day: The from date must include a day and month']],
+        ['from=2026-02-01&to=2026-02-31', ['#to-day: The to date must be a real date']],
+      ];
+      for (const [query, errors] of cases) {
+        const response = await admin.get(`/admin/audit?action=sign-in&${query}`);
+        assert.equal(response.statusCode, 400, query);
+        assert.deepEqual(summaryErrors(response.body), errors, query);
+        assert.match(response.body, /value="sign-in"/);
+        assert.deepEqual(auditTableRows(response.body), []);
+      }
+      const kept = await admin.get('/admin/audit?from-day=1&from-month=3&from-year=&to-day=x&to-month=3&to-year=2026');
+      assert.deepEqual(['from-day', 'from-month', 'from-year', 'to-day', 'to-month', 'to-year'].map((name) => inputValue(kept.body, name)), ['1', '3', '', 'x', '3', '2026']);
     });
 
     it('refuses a day before 1900 in the words of every other date, keeps what was typed and audits the refusal', async () => {
       const response = await admin.get('/admin/audit?action=sign-in&from=1899-12-31&to=0226-03-31');
       assert.equal(response.statusCode, 400);
-      assert.deepEqual(summaryErrors(response.body), [
-        '#from: The from date must be in 1900 or later: check the year.',
-        '#to: The to date must be in 1900 or later: check the year.',
-      ]);
-      assert.match(response.body, /value="1899-12-31"/);
-      assert.match(response.body, /value="0226-03-31"/);
-      assert.match(response.body, /value="sign-in"/);
+      assert.deepEqual(summaryErrors(response.body), ['#from-year: The from date must be in 1900 or later: check the year', '#to-year: The to date must be in 1900 or later: check the year']);
+      assert.deepEqual(['from-year', 'to-year', 'action'].map((name) => inputValue(response.body, name)), ['1899', '0226', 'sign-in']);
       assert.deepEqual(auditTableRows(response.body), []);
       const refusal = await t.ctx.db
         .selectFrom('audit_log')
@@ -398,11 +405,10 @@ describe('administration', () => {
     });
 
     it('refuses a to date before the from date, on the to date', async () => {
-      const response = await admin.get('/admin/audit?from=2026-03-02&to=2026-03-01');
+      const response = await admin.get('/admin/audit?from-day=2&from-month=3&from-year=2026&to-day=1&to-month=3&to-year=2026');
       assert.equal(response.statusCode, 400);
-      assert.deepEqual(summaryErrors(response.body), ['#to: The to date must be the same as or after the from date.']);
-      assert.match(response.body, /value="2026-03-02"/);
-      assert.match(response.body, /value="2026-03-01"/);
+      assert.deepEqual(summaryErrors(response.body), ['#to-day: The to date must be the same as or after the from date']);
+      assert.deepEqual(['from-day', 'to-day'].map((name) => inputValue(response.body, name)), ['2', '1']);
     });
 
     it('takes 1 January 1900, a to date far ahead, and the same day as from and to', async () => {

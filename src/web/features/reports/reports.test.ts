@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { actorFor, apiTokenFor, makeCase, makeOrganisation, makeUser } from '../../../../test/helpers/factories.ts';
-import { qaElement, qaElements, summaryErrors, textOf } from '../../../../test/helpers/html.ts';
+import { inputValue, qaElement, qaElements, summaryErrors, textOf } from '../../../../test/helpers/html.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { WebClient } from '../../../../test/helpers/web-client.ts';
 import { grantPartnershipView, revokePartnershipView } from '../../../application/dashboards/partnership-view.ts';
@@ -98,17 +98,62 @@ describe('the reports pages: the census return and the partnership’s reports',
     assert.ok(qaElement(response.body, 'no-assessments'));
   });
 
+  /** The query the page's form sends: the start and end dates' day, month and year boxes. */
+  const boxes = (from: [string, string, string], to: [string, string, string]) =>
+    new URLSearchParams({ 'from-day': from[0], 'from-month': from[1], 'from-year': from[2], 'to-day': to[0], 'to-month': to[1], 'to-year': to[2] }).toString();
+  /** A day as typed in the boxes: "1", "4", "2026". */
+  const inBoxes = (iso: string): [string, string, string] => [String(Number(iso.slice(8))), String(Number(iso.slice(5, 7))), iso.slice(0, 4)];
+
+  it('asks for the period in day, month and year boxes, filled with the census year so far, and reads them', async () => {
+    const first = await clients.manager.get('/reports/cin-census');
+    const aprilFirst = `${today >= `${today.slice(0, 4)}-04-01` ? today.slice(0, 4) : String(Number(today.slice(0, 4)) - 1)}-04-01`;
+    assert.deepEqual(['from-day', 'from-month', 'from-year', 'to-day', 'to-month', 'to-year'].map((name) => inputValue(first.body, name)), [...inBoxes(aprilFirst), ...inBoxes(today)]);
+    const response = await clients.manager.get(`/reports/cin-census?${boxes(inBoxes(addDays(today, -9)), inBoxes(today))}`);
+    assert.equal(response.statusCode, 200);
+    assert.ok(qaElement(response.body, 'no-assessments'), 'the assessment 10 days ago is outside it');
+    assert.match(qaElement(response.body, 'census-csv') ?? '', new RegExp(`href="/reports/cin-census.csv\\?from=${addDays(today, -9)}&amp;to=${today}"`));
+  });
+
   it('refuses a period that ends before it starts with the error summary, keeping what was typed; audited as a failure', async () => {
     const before = await audits(users.manager.id, 'failure');
-    const response = await clients.manager.get('/reports/cin-census?from=2026-04-01&to=2026-03-31');
+    const response = await clients.manager.get(`/reports/cin-census?${boxes(['1', '4', '2026'], ['31', '3', '2026'])}`);
     assert.equal(response.statusCode, 400);
-    assert.deepEqual(summaryErrors(response.body), ['#to: The period ends before it starts: enter a last day on or after the first day.']);
-    assert.match(response.body, /value="2026-04-01"/);
-    assert.match(response.body, /value="2026-03-31"/);
+    assert.deepEqual(summaryErrors(response.body), ['#to-day: The end date must be the same as or after the start date']);
+    assert.deepEqual(['from-day', 'from-month', 'from-year', 'to-day', 'to-month', 'to-year'].map((name) => inputValue(response.body, name)), ['1', '4', '2026', '31', '3', '2026']);
     assert.equal((await clients.manager.get('/reports/cin-census.csv?from=2026-04-01&to=2026-03-31')).statusCode, 400);
     assert.equal(await audits(users.manager.id, 'failure'), before + 2, 'the page and the file, each refusal audited');
     const entry = await t.ctx.db.selectFrom('audit_log').select('details').where('actor_user_id', '=', users.manager.id).where('outcome', '=', 'failure').orderBy('seq', 'desc').executeTakeFirstOrThrow();
     assert.deepEqual(entry.details, { reason: 'invalid-period', problems: ['ends-before-start'] });
+  });
+
+  it('names the date and the box for any input it cannot read, never a 500, what was typed kept', async () => {
+    const cases: [string, string[]][] = [
+      [boxes(['', '', ''], ['', '', '']), ['#from-day: Enter the start date of the period', '#to-day: Enter the end date of the period']],
+      [boxes(['1', '4', ''], ['abc', '3', '2027']), ['#from-year: The start date must include a year', '#to-day: The end date must be a real date']],
+      [boxes(['31', '2', '2027'], ['1', '3', '207']), ['#from-day: The start date must be a real date', '#to-year: Year must include 4 numbers']],
+      [boxes(['1', '4', '1026'], ['', '3', '']), ['#from-year: The start date must be in 1900 or later: check the year', '#to-day: The end date must include a day and year']],
+      ['from=abc&to=2027-02-31', ['#from-day: The start date must include a day and month', '#to-day: The end date must be a real date']],
+    ];
+    for (const [query, errors] of cases) {
+      for (const path of ['/reports', '/reports/cin-census']) {
+        const response = await clients.manager.get(`${path}?${query}`);
+        assert.equal(response.statusCode, 400, `${path}?${query}`);
+        assert.deepEqual(summaryErrors(response.body), errors, `${path}?${query}`);
+      }
+    }
+    const typed = await clients.manager.get(`/reports?${boxes(['1', '4', ''], ['abc', '3', '2027'])}`);
+    assert.deepEqual(['from-day', 'from-month', 'from-year', 'to-day'].map((name) => inputValue(typed.body, name)), ['1', '4', '', 'abc']);
+    assert.match(typed.body, /id="from-year" name="from-year"/);
+    assert.match(typed.body, /govuk-input--error[^"]*" id="from-year"/, 'only the year marked');
+    assert.doesNotMatch(typed.body, /govuk-input--error[^"]*" id="from-day"/);
+  });
+
+  it('still reads a link that gives the period as from=YYYY-MM-DD&to=YYYY-MM-DD, its days shown in the boxes', async () => {
+    const response = await clients.manager.get(`/reports/cin-census?from=${addDays(today, -60)}&to=${today}`);
+    assert.equal(response.statusCode, 200);
+    assert.equal(qaElements(response.body, 'census-row').length, 1);
+    assert.equal(inputValue(response.body, 'to-year'), today.slice(0, 4));
+    assert.equal(inputValue(response.body, 'to-day'), String(Number(today.slice(8))));
   });
 
   it('offers the reports in the menu to managers, safeguarding leads and whoever holds the partnership view, and to nobody else', async () => {
@@ -159,7 +204,7 @@ describe('the reports pages: the census return and the partnership’s reports',
     const failures = await audits(users.hvLead.id, 'failure', 'report.partnership');
     const backwards = await clients.hvLead.get(`/reports?from=${today}&to=${from}`);
     assert.equal(backwards.statusCode, 400);
-    assert.deepEqual(summaryErrors(backwards.body), ['#to: The period ends before it starts: enter a last day on or after the first day.']);
+    assert.deepEqual(summaryErrors(backwards.body), ['#to-day: The end date must be the same as or after the start date']);
     assert.equal((await clients.hvLead.get(`/reports/was-not-brought.csv?from=${today}&to=${from}`)).statusCode, 400);
     assert.equal(await audits(users.hvLead.id, 'failure', 'report.partnership'), failures + 2);
   });

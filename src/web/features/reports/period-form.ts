@@ -1,0 +1,48 @@
+// The period a reports page asks for, as two GOV.UK date inputs (the start date and the end date of
+// the period): what was typed in their boxes, the days sent to the use case, and the errors in the
+// shared date input's words when the use case refuses the period (domain/reports/report-period.ts
+// checkPeriod; the refusal audited there). A link written before the boxes (`?from=2026-04-01&to=…`,
+// as the CSV links still are) is read the same way; with no dates, the census year so far.
+import { censusYearSoFar, type PeriodProblem } from '../../../domain/reports/report-period.ts';
+import { dateInputValues, datesFromQuery, PARTS, readDateInput, typedCalendarDay, type DatePartErrors, type Values } from '../../forms/date-input.ts';
+import { formErrors, type FormErrors } from '../../forms/validate-form.ts';
+
+const DATES = {
+  from: { prefix: 'from', label: 'The start date', enter: 'Enter the start date of the period' },
+  to: { prefix: 'to', label: 'The end date', enter: 'Enter the end date of the period' },
+} as const;
+
+export interface AskedPeriod {
+  /** The boxes as typed (or as the period shown when none was asked for). */
+  values: Values;
+  /** Each day for the use case: YYYY-MM-DD, '' when left blank, something it calls not a date otherwise. */
+  asked: { from: string; to: string };
+}
+
+export function askedPeriod(query: unknown, today: string): AskedPeriod {
+  const typed = datesFromQuery(query, ['from', 'to']);
+  if (typed === undefined) {
+    const period = censusYearSoFar(today);
+    return { values: { ...dateInputValues('from', period.from), ...dateInputValues('to', period.to) }, asked: period };
+  }
+  return { values: typed, asked: { from: typedCalendarDay(typed, 'from'), to: typedCalendarDay(typed, 'to') } };
+}
+
+/** The use case's problems with the period as GOV.UK errors, each on the first box in error, the start date's first. */
+export function periodErrors(values: Values, problems: readonly PeriodProblem[]): FormErrors & { dateParts: DatePartErrors } {
+  const errors: Record<string, string> = {};
+  const dateParts: DatePartErrors = {};
+  for (const problem of problems) {
+    if (problem.code === 'ends-before-start') {
+      errors['to-day'] = 'The end date must be the same as or after the start date';
+      dateParts['to'] = [...PARTS];
+      continue;
+    }
+    const words = DATES[problem.field];
+    const reading = readDateInput(values, words, true);
+    // The boxes are read by the same rules the domain's are: a date they read is one it takes.
+    errors[reading.ok ? `${words.prefix}-day` : reading.field] = reading.ok ? `${words.label} must be a real date` : reading.text;
+    dateParts[words.prefix] = reading.ok ? [...PARTS] : reading.parts;
+  }
+  return { ...formErrors(errors), dateParts };
+}
