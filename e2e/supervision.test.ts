@@ -46,8 +46,8 @@ describe('supervision of a case', () => {
       { text: 'Answer “Say what is stuck, or what is moving”, even if only to say why it cannot be answered yet.', href: '#answer-stuck' },
       { text: 'Write the analysis: what the discussion concluded about the risks to the baby.', href: '#analysis' },
       { text: 'Write the decisions made.', href: '#decisions' },
-      { text: 'Enter who will do it.', href: '#action-0-owner' },
-      { text: 'Enter the date it is due.', href: '#action-0-dueOn-day' },
+      { text: 'Action 1: enter who will do it.', href: '#action-0-owner' },
+      { text: 'Action 1: enter the date it is due.', href: '#action-0-dueOn-day' },
     ]);
     assert.equal(await page.locator('#answer-script').inputValue(), 'Grace says the father no longer visits.');
     await expectNoAxeViolations(page);

@@ -9,6 +9,7 @@ import { DISCHARGE_LIMITS, type DischargePlanDraft } from '../../../domain/disch
 import { tooEarlyWords, tooFarAheadWords } from '../../../domain/shared/date-rules.ts';
 import type { DatePartErrors } from '../../forms/date-input.ts';
 import { errorsWithDates, typedDay, type TypedDate } from '../../forms/refused-date.ts';
+import { tooLongMessage } from '../../forms/too-long.ts';
 import type { FormErrors } from '../../forms/validate-form.ts';
 
 export const ROW_KINDS = ['followUps', 'attendees'] as const;
@@ -215,19 +216,34 @@ function followUpName(row: number, values: DischargeFormValues): string {
   return `appointment ${String(row + 1)}${what === '' ? '' : ` (“${what}”)`}`;
 }
 
+/** A person who planned the discharge as the form shows them ("Person 2"), with their name once typed: 'person 2 (“Amira Khan”)'. */
+function attendeeName(row: number, values: DischargeFormValues, withName = true): string {
+  const name = values.attendees[row]?.name.trim() ?? '';
+  return `person ${String(row + 1)}${name === '' || !withName ? '' : ` (“${name}”)`}`;
+}
+
 const capitalised = (words: string): string => words.charAt(0).toUpperCase() + words.slice(1);
 
+/** Too-long words for a field of a row, with its limit and how much was typed ('The name of person 2 must be 200 characters or fewer: you have 201.'). */
+const tooLongOnRow = (label: string, limit: number, typed: string | undefined): string => tooLongMessage({ label, limit }, typed) ?? DISCHARGE_PROBLEM_MESSAGES['too-long'];
+
 /**
- * The error a problem gives on this form: the domain's words, except that a follow-up appointment's
- * and a telling's say which appointment, and whether the social worker or the GP, as the form has
- * several of each (GOV.UK: every message names its question).
+ * The error a problem gives on this form: the domain's words, except that a follow-up appointment's,
+ * a person's who planned the discharge and a telling's say which appointment, which person, and
+ * whether the social worker or the GP, as the form has several of each (GOV.UK: every message names
+ * its question).
  */
 function messageFor(problem: DischargeProblem, field: string, values: DischargeFormValues): string {
-  const followUp = /^followUp-(\d+)-/.exec(field)?.[1];
-  if (followUp !== undefined) {
-    const name = followUpName(Number(followUp), values);
+  const followUp = /^followUp-(\d+)-(what|where)?/.exec(field);
+  if (followUp?.[1] !== undefined) {
+    const row = Number(followUp[1]);
+    const name = followUpName(row, values);
     const date = `The date of ${name}`;
     switch (problem.code) {
+      case 'too-long':
+        return followUp[2] === 'where'
+          ? tooLongOnRow(`Where ${name} is`, DISCHARGE_LIMITS.where, values.followUps[row]?.where)
+          : tooLongOnRow(`What appointment ${String(row + 1)} is for`, DISCHARGE_LIMITS.what, values.followUps[row]?.what);
       case 'follow-up-what-needed':
         return `Say what ${name} is for.`;
       case 'follow-up-where-needed':
@@ -242,6 +258,20 @@ function messageFor(problem: DischargeProblem, field: string, values: DischargeF
         return tooFarAheadWords(date);
       case 'follow-up-before-discharge':
         return `${capitalised(name)} cannot be before the discharge date.`;
+      default:
+        return DISCHARGE_PROBLEM_MESSAGES[problem.code];
+    }
+  }
+  const attendee = /^attendee-(\d+)-/.exec(field)?.[1];
+  if (attendee !== undefined) {
+    const row = Number(attendee);
+    switch (problem.code) {
+      case 'name-needed':
+        return `Enter the name of ${attendeeName(row, values)}.`;
+      case 'too-long':
+        return tooLongOnRow(`The name of ${attendeeName(row, values, false)}`, DISCHARGE_LIMITS.name, values.attendees[row]?.name);
+      case 'unknown-agency':
+        return `Choose the agency ${attendeeName(row, values)} was there for.`;
       default:
         return DISCHARGE_PROBLEM_MESSAGES[problem.code];
     }

@@ -113,6 +113,19 @@ describe('the discharge plan page', () => {
     assert.equal(await plans(), 0);
   });
 
+  it("names the person each row's error is about, as its legend does, the summary linking to that row's field", async () => {
+    const response = await web.post(`/cases/${caseId}/discharge-plan`, filled({ 'attendee-1-name': '', 'attendee-1-agency': 'police', 'attendee-2-name': 'Amira Khan', 'attendee-2-agency': '', 'attendee-3-name': 'n'.repeat(201), 'attendee-3-agency': 'hospital' }));
+    assert.equal(response.statusCode, 400);
+    assert.deepEqual(summaryErrors(response.body), [
+      '#attendee-1-name: Enter the name of person 2.',
+      '#attendee-2-agency: Choose the agency person 3 (“Amira Khan”) was there for.',
+      '#attendee-3-name: The name of person 4 must be 200 characters or fewer: you have 201.',
+    ]);
+    assert.match(response.body, /<p id="attendee-2-agency-error" class="govuk-error-message">\s*<span class="govuk-visually-hidden">Error:<\/span> Choose the agency person 3 \(“Amira Khan”\) was there for\.\s*<\/p>/);
+    assert.equal(inputValue(response.body, 'attendee-2-name'), 'Amira Khan');
+    assert.equal(await plans(), 0);
+  });
+
   describe('a date, read as every date input reads it', () => {
     const cases = [
       { name: 'a missing month', typed: ['3', '', '2027'], error: '#dischargeOn-month: The discharge date must include a month.', parts: ['month'] },

@@ -10,7 +10,7 @@ import { SUPERVISION_LIMITS, type SupervisionDraft } from '../../../domain/super
 import { dateInputValues, type DatePartErrors } from '../../forms/date-input.ts';
 import { errorsWithDates, heldOnOrDueDate, typedDay } from '../../forms/refused-date.ts';
 import { tooLongMessage, type TextLimit } from '../../forms/too-long.ts';
-import type { FormErrors } from '../../forms/validate-form.ts';
+import { formErrors, type FormErrors } from '../../forms/validate-form.ts';
 
 export const FIRST_ACTION_ROWS = 2;
 const MOST_ACTION_ROWS = SUPERVISION_LIMITS.actions + 5;
@@ -160,9 +160,9 @@ function textField(field: string, values: SupervisionFormValues): TextLimit & { 
   }
   const [, index = '0', part] = field.split('-');
   const row = values.actions[Number(index)];
-  const n = String(Number(index) + 1);
-  if (part === 'owner') return { label: `Who will do action ${n}`, limit: SUPERVISION_LIMITS.owner, typed: row?.owner ?? '' };
-  return { label: `What will be done for action ${n}`, limit: SUPERVISION_LIMITS.actionText, typed: row?.text ?? '' };
+  // The row is named before these words (namedByRow): 'Action 2: “Who will do it” must be ...'.
+  if (part === 'owner') return { label: '“Who will do it”', limit: SUPERVISION_LIMITS.owner, typed: row?.owner ?? '' };
+  return { label: '“What will be done”', limit: SUPERVISION_LIMITS.actionText, typed: row?.text ?? '' };
 }
 
 /** "The analysis must be 8,000 characters or fewer: you have 8,012.", counted as the domain counts it (trimmed). */
@@ -176,13 +176,39 @@ function answerNeededWords(field: string): string {
   return `Answer “${questionOf(field)}”, even if only to say why it cannot be answered yet.`;
 }
 
-/** The domain's problems as GOV.UK errors, in the order of the form; a date's on the part in error, only the parts in error marked. */
+/** Whether a problem is about one action ('/actions/1/owner'), not the form or the whole list ('/actions', too many). */
+const aboutOneAction = (problem: SupervisionProblem): boolean => /^\/actions\/\d+\//.test(problem.path);
+
+/** The field an error is keyed on, as the problem was placed: a date's part in error stands for its day (`action-1-dueOn-year`: `action-1-dueOn-day`). */
+const placedOn = (field: string): string => field.replace(/-dueOn-(?:month|year)$/, '-dueOn-day');
+
+/**
+ * Errors about an action say which action, as its legend does ('Action 2: enter who will do it.'), the
+ * form having several rows of the same questions (GOV.UK: every message names its question). Named once
+ * the words are final, so a due date typed so it cannot be read is named too ('Action 1: year must
+ * include 4 numbers.'). A field shows its first problem (errorsWithDates), so that one decides.
+ */
+function namedByRow(problemsOn: ReadonlyMap<string, SupervisionProblem>, { errorList, dateParts }: FormErrors & { dateParts: DatePartErrors }): FormErrors & { dateParts: DatePartErrors } {
+  const errors = errorList.map(({ href, text }): [string, string] => {
+    const field = href.slice(1);
+    const problem = problemsOn.get(placedOn(field));
+    const row = /^action-(\d+)-/.exec(field)?.[1];
+    if (problem === undefined || !aboutOneAction(problem) || row === undefined) return [field, text];
+    return [field, `Action ${String(Number(row) + 1)}: ${text.charAt(0).toLowerCase()}${text.slice(1)}`];
+  });
+  return { ...formErrors(Object.fromEntries(errors)), dateParts };
+}
+
+/** The domain's problems as GOV.UK errors, in the order of the form; a date's on the part in error, only the parts in error marked; an action's naming its row. */
 export function supervisionFormErrors(problems: readonly SupervisionProblem[], actionRows: readonly number[], values: SupervisionFormValues): FormErrors & { dateParts: DatePartErrors } {
-  return errorsWithDates(
-    problems.map((problem) => {
-      const field = fieldFor(problem.path, actionRows);
+  const placed = problems.map((problem) => ({ problem, field: fieldFor(problem.path, actionRows) }));
+  const problemsOn = new Map<string, SupervisionProblem>();
+  for (const { problem, field } of placed) if (!problemsOn.has(field)) problemsOn.set(field, problem);
+  const errors = errorsWithDates(
+    placed.map(({ problem, field }) => {
       const message = problem.code === 'too-long' ? tooLongWordsFor(field, values) : problem.code === 'answer-needed' ? answerNeededWords(field) : SUPERVISION_PROBLEM_MESSAGES[problem.code];
       return { field, message, date: heldOnOrDueDate(field, values, 'The date of the supervision') };
     }),
   );
+  return namedByRow(problemsOn, errors);
 }

@@ -123,11 +123,24 @@ describe('the supervision pages', () => {
       '#answer-missing-voices: Answer “Whose voice is missing?”, even if only to say why it cannot be answered yet.',
       '#stuck: Say whether the case is stuck.',
       '#analysis: Write the analysis: what the discussion concluded about the risks to the baby.',
-      '#action-0-owner: Enter who will do it.',
+      '#action-0-owner: Action 1: enter who will do it.',
     ]);
     assert.match(response.body, /Mother says she has stopped drinking/);
     assert.equal((await stored()).length, 0);
     assert.equal(await audits(users.hv.id, 'supervision.record', 'failure'), 1);
+  });
+
+  it("names the action each row's error is about, as its legend does, the summary linking to that row's field; a problem with the whole list names none", async () => {
+    const rows = filled({ 'action-1-text': '', 'action-1-owner': 'Sam Patel, social worker', ...dateFields('action-1-dueOn', addDays(today, 7)), 'action-2-text': 'Ask the GP', 'action-2-owner': '', ...dateFields('action-2-dueOn', addDays(today, 7)) });
+    const response = await clients.hv.post(`/cases/${caseId}/supervision/new`, rows);
+    assert.equal(response.statusCode, 400);
+    assert.deepEqual(summaryErrors(response.body), ['#action-1-text: Action 2: say what will be done.', '#action-2-owner: Action 3: enter who will do it.']);
+    assert.match(response.body, /<p id="action-2-owner-error" class="govuk-error-message">\s*<span class="govuk-visually-hidden">Error:<\/span> Action 3: enter who will do it\.\s*<\/p>/);
+    const tooMany: Record<string, string> = {};
+    for (let i = 0; i < 21; i++) Object.assign(tooMany, { [`action-${String(i)}-text`]: `Action ${String(i + 1)}`, [`action-${String(i)}-owner`]: 'Hana Visitor', ...dateFields(`action-${String(i)}-dueOn`, addDays(today, 7)) });
+    const many = await clients.hv.post(`/cases/${caseId}/supervision/new`, filled(tooMany));
+    assert.deepEqual(summaryErrors(many.body), ['#action-0-text: Record at most 20 actions.']);
+    assert.equal((await stored()).length, 0);
   });
 
   it('gives back long text exactly as typed, on an error and on "add another", and says each limit and how much was typed', async () => {
@@ -140,7 +153,7 @@ describe('the supervision pages', () => {
     assert.deepEqual(summaryErrors(refused.body), [
       '#answer-missing-voices: The answer to “Whose voice is missing?” must be 4,000 characters or fewer: you have 4,001.',
       '#analysis: The analysis must be 8,000 characters or fewer: you have 12,004.',
-      '#action-0-owner: Who will do action 1 must be 200 characters or fewer: you have 201.',
+      '#action-0-owner: Action 1: “Who will do it” must be 200 characters or fewer: you have 201.',
     ]);
     assert.ok(refused.body.includes(`>${analysis}</textarea>`));
     assert.ok(refused.body.includes(`>${answer}</textarea>`));
@@ -185,10 +198,10 @@ describe('the supervision pages', () => {
         filled({ 'action-0-dueOn-year': '27', 'action-1-text': 'Ask the GP', 'action-1-owner': 'Hana Visitor', 'action-1-dueOn-day': '', 'action-1-dueOn-month': '', 'action-1-dueOn-year': '' }),
       );
       assert.equal(response.statusCode, 400);
-      assert.deepEqual(summaryErrors(response.body), ['#action-0-dueOn-year: Year must include 4 numbers.', '#action-1-dueOn-day: Enter the date it is due.']);
+      assert.deepEqual(summaryErrors(response.body), ['#action-0-dueOn-year: Action 1: year must include 4 numbers.', '#action-1-dueOn-day: Action 2: enter the date it is due.']);
       const [, month, day] = addDays(today, 14).split('-').map(Number);
-      assert.deepEqual(dateFieldState(response.body, 'action-0-dueOn'), { message: 'Error: Year must include 4 numbers.', marked: ['year'], typed: [String(day), String(month), '27'], describedBy: 'action-0-dueOn-hint action-0-dueOn-error' });
-      assert.deepEqual(dateFieldState(response.body, 'action-1-dueOn'), { message: 'Error: Enter the date it is due.', marked: ['day', 'month', 'year'], typed: ['', '', ''], describedBy: 'action-1-dueOn-hint action-1-dueOn-error' });
+      assert.deepEqual(dateFieldState(response.body, 'action-0-dueOn'), { message: 'Error: Action 1: year must include 4 numbers.', marked: ['year'], typed: [String(day), String(month), '27'], describedBy: 'action-0-dueOn-hint action-0-dueOn-error' });
+      assert.deepEqual(dateFieldState(response.body, 'action-1-dueOn'), { message: 'Error: Action 2: enter the date it is due.', marked: ['day', 'month', 'year'], typed: ['', '', ''], describedBy: 'action-1-dueOn-hint action-1-dueOn-error' });
       assert.deepEqual(dateFieldState(response.body, 'heldOn'), { message: '', marked: [], typed: Object.values(dateFields('heldOn', today)), describedBy: 'heldOn-hint' });
     });
   });
