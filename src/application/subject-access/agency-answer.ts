@@ -33,7 +33,7 @@ export async function recordAgencyAnswer(
   const open = await unreleasedDraft(ctx, actor, 'subject-access.agency-answer', requestId, REDACTIONS_FIXED);
   if (!open.ok) return open;
   const { draft, audited } = open;
-  const checked = checkAgencyAnswer(typed, draft.items);
+  const checked = checkAgencyAnswer(typed, draft.items, draft.organisations);
   if (!checked.ok) {
     await recordAuditAlone(ctx, actor, { ...audited, outcome: 'failure', details: { invalid: checked.problems.map((p) => p.field) } });
     return { ok: false, code: 'invalid', message: checked.problems[0]!.message, problems: checked.problems };

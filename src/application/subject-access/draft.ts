@@ -3,9 +3,9 @@
 // each item marked for redaction, kept by the item's key. Only an officer of the organisation
 // answering sees it; each look is audited once for every case it reads, so each case's own "who has
 // looked" shows it. Deciding an item is audited too; a decision made again replaces the last.
-import { agenciesToAsk, type AgencyToAsk } from '../../domain/subject-access/agency-answer.ts';
+import { agenciesToAsk, type AgencyToAsk, type KnownOrganisation } from '../../domain/subject-access/agency-answer.ts';
 import { checkDecision, unreviewed, type DecisionProblem, type RedactionDecisionKind } from '../../domain/subject-access/apply-decisions.ts';
-import { draftDisclosure, type DraftItem } from '../../domain/subject-access/redaction-rules.ts';
+import { draftDisclosure, type DraftItem, type FoundItem } from '../../domain/subject-access/redaction-rules.ts';
 import type { Queryable } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAudit, recordAuditAlone, recordAudits } from '../audit.ts';
@@ -29,7 +29,23 @@ export interface Draft {
   unreviewed: number;
   /** The other agencies whose agreement the draft waits on, to record each one's answer at once (agency-answer.ts). */
   agencies: AgencyToAsk[];
+  /** The organisations the items' agencies are, by id or by name: each agency asked once (agency-answer.ts). */
+  organisations: KnownOrganisation[];
   caseIds: string[];
+}
+
+/** The organisations with an account here that the items name, by id or by name (an item recorded by name alone). */
+async function organisationsNamed(db: Queryable, items: readonly FoundItem[]): Promise<KnownOrganisation[]> {
+  const agencies = items.flatMap((item) => (item.agency ? [item.agency] : []));
+  const ids = [...new Set(agencies.flatMap((agency) => (agency.organisationId !== undefined ? [agency.organisationId] : [])))];
+  const names = [...new Set(agencies.filter((agency) => agency.organisationId === undefined).map((agency) => agency.name.toLocaleLowerCase('en-GB')))];
+  if (ids.length === 0 && names.length === 0) return [];
+  return db
+    .selectFrom('organisations')
+    .select(['id', 'name'])
+    .where((eb) => eb.or([...(ids.length > 0 ? [eb('id', 'in', ids)] : []), ...(names.length > 0 ? [eb(eb.fn('lower', ['name']), 'in', names)] : [])]))
+    .orderBy('name')
+    .execute();
 }
 
 /** The draft as the record stands, with the decisions so far. */
@@ -44,6 +60,7 @@ export async function loadDraft(db: Queryable, request: RequestRow): Promise<Dra
   // A subject no longer in any record (withdrawn, disposed of) leaves an empty draft.
   const material = found.ok ? await materialFor(db, found.subject, controller) : { items: [], context: null, caseIds: [] };
   const draft = material.context ? draftDisclosure(material.items, material.context) : [];
+  const organisations = await organisationsNamed(db, draft);
   const byKey = new Map(decisions.map((d) => [d.item_key, { decision: d.decision, reason: d.reason, decidedByName: d.decided_by_name, decidedAt: d.decided_at }]));
   return {
     request: {
@@ -56,7 +73,8 @@ export async function loadDraft(db: Queryable, request: RequestRow): Promise<Dra
     },
     items: draft.map((item) => ({ ...item, decision: item.grounds.length > 0 ? (byKey.get(item.key) ?? null) : null })),
     unreviewed: unreviewed(draft, byKey).length,
-    agencies: agenciesToAsk(draft),
+    agencies: agenciesToAsk(draft, organisations),
+    organisations,
     caseIds: material.caseIds,
   };
 }
