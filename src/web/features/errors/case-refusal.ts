@@ -14,6 +14,13 @@ export function refusedCaseId(reply: FastifyReply): string | undefined {
   return caseId;
 }
 
+/**
+ * One supervision's page: who may read it is fixed by its part in the supervision (docs/domain.md,
+ * "Supervision of a case": the practitioner supervised, the supervisor, a safeguarding lead), so the
+ * lead professional cannot grant it and the page names who can read it instead.
+ */
+const SUPERVISION_PAGE = '/cases/:caseId/supervision/:supervisionId';
+
 /** The refusal page (403); false, with nothing sent, when there is no such case or no user to tell. */
 export async function sendCaseRefusal(reply: FastifyReply, caseId: string): Promise<boolean> {
   const { request } = reply;
@@ -21,6 +28,6 @@ export async function sendCaseRefusal(reply: FastifyReply, caseId: string): Prom
   const refusal = await readCaseRefusal(request.server.ctx, actorFor(request.user, 'web', request.ip), caseId);
   if (!refusal) return false;
   const title = refusal.basis ? 'Your access to this record does not allow this' : 'You are not in the team around this baby';
-  await reply.page('errors/case-refusal.njk', { title, refusal }, 403);
+  await reply.page('errors/case-refusal.njk', { title, refusal, supervisionNotes: request.routeOptions.url === SUPERVISION_PAGE }, 403);
   return true;
 }
