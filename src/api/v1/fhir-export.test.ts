@@ -239,7 +239,7 @@ describe('FHIR export API (GET /api/v1/fhir/...)', () => {
     assert.deepEqual(problems(statement), []);
     assert.deepEqual(
       statement.rest[0]!.resource.map((resource) => `${resource.type}:${resource.interaction.map((i) => i.code).join(',')}`),
-      ['Patient:read', 'RelatedPerson:search-type', 'Flag:search-type', 'CarePlan:search-type', 'CareTeam:search-type', 'Consent:search-type', 'Encounter:search-type', 'AuditEvent:search-type', 'Bundle:create'],
+      ['Patient:read', 'RelatedPerson:search-type', 'Flag:search-type', 'CarePlan:search-type', 'CareTeam:search-type', 'Consent:search-type', 'Encounter:search-type', 'Observation:search-type', 'AuditEvent:search-type', 'Bundle:create'],
     );
   });
 

@@ -48,7 +48,9 @@ describe('FHIR routes: a JSON body that cannot be read', () => {
     for (const url of FHIR_ROUTES) {
       assert.match(await refusal(url, 'application/fhir+json', '{"resourceType": "Bundle",, }'), /^The body is not well-formed JSON \(.*position 26.*\)\. Send/);
       assert.match(await refusal(url, 'application/fhir+json', '{"resourceType": '), /^The body is not well-formed JSON \(Unexpected end of JSON input\)/);
-      assert.match(await refusal(url, 'application/json', '{"resourceType": '), /^The body is not well-formed JSON\. Send/);
+      // application/json on /transfers is Fastify's parser, shared with the API's routes: it does not say where.
+      const where = url === '/api/v1/transfers' ? '' : ' \\(Unexpected end of JSON input\\)';
+      assert.match(await refusal(url, 'application/json', '{"resourceType": '), new RegExp(`^The body is not well-formed JSON${where}\\. Send`));
     }
   });
 

@@ -125,7 +125,7 @@ export function fhirJsonParser(app: FastifyInstance): FastifyBodyParser<string> 
       done(new FhirBodyRefusal(JSON_BODY_WORDS.empty), undefined);
       return;
     }
-    secureJson(request, body, (error, value) => {
+    void secureJson(request, body, (error, value) => {
       if (error) done(new FhirBodyRefusal(JSON_BODY_WORDS.notWellFormed(whyNotJson(body))), undefined);
       else done(null, value);
     });

@@ -33,7 +33,7 @@ describe('the gestation at birth as a UK Core Observation', () => {
     const [observation] = birthObservations({ ...born, gestationAtBirthWeeks: 29, gestationAtBirthDays: null });
     assert.deepEqual(observation?.valueQuantity, { value: 29, unit: 'week', system: SYSTEMS.ucum, code: 'wk' });
     assert.match(observation?.text.div ?? '', /Gestation at birth: 29 weeks, born/);
-    assert.deepEqual(ukCoreProblems({ ...observation! }), []);
+    assert.deepEqual(ukCoreProblems({ ...observation }), []);
   });
 
   it('gives nothing for a baby not yet born, a birthday or a gestation not recorded', () => {
