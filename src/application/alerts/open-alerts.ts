@@ -5,6 +5,7 @@
 // open everywhere, on that.
 import type { ExpressionBuilder } from 'kysely';
 import type { Database, Queryable } from '../../infrastructure/db/schema.ts';
+import { decisionAnswered } from '../profile/profile-decisions.ts';
 
 /** A where-clause for `alerts`: nobody has taken it up yet (for a request for a decision's answer: nobody has answered it). */
 export function notTakenUp(eb: ExpressionBuilder<Database, 'alerts'>) {
@@ -14,14 +15,10 @@ export function notTakenUp(eb: ExpressionBuilder<Database, 'alerts'>) {
     .whereRef('alert_recipients.alert_id', '=', 'alerts.id')
     .where('alert_recipients.acknowledged_at', 'is not', null)
     .where('alert_recipients.acknowledged_note', 'is not', null);
-  const answered = eb
-    .selectFrom('decision_confirmations')
-    .select('decision_confirmations.decision_id')
-    .whereRef('decision_confirmations.case_id', '=', 'alerts.case_id')
-    .whereRef('decision_confirmations.decision_id', '=', 'alerts.decision_id');
+  const answered = decisionAnswered({ caseId: eb.ref('alerts.case_id'), decisionId: eb.ref('alerts.decision_id') });
   return eb.or([
     eb.and([eb('alerts.decision_id', 'is', null), eb.not(eb.exists(acknowledgedWithNote))]),
-    eb.and([eb('alerts.decision_id', 'is not', null), eb.not(eb.exists(answered))]),
+    eb.and([eb('alerts.decision_id', 'is not', null), eb.not(answered)]),
   ]);
 }
 

@@ -6,6 +6,7 @@
 import { ESCALATION_DECISIONS, type EscalationDecision } from '../../domain/profile/escalation.ts';
 import { infantDisplayName } from '../../domain/people/infant-name.ts';
 import type { Queryable } from '../../infrastructure/db/schema.ts';
+import { decisionAnswered } from './profile-decisions.ts';
 
 export interface DecisionAwaitingAnswer {
   caseId: string;
@@ -28,17 +29,7 @@ export async function decisionsAwaitingAnswer(db: Queryable, userId: string): Pr
     .select(['cases.id as case_id', 'cases.status', 'cases.given_name', 'cases.family_name', 'profile_decisions.id', 'profile_decisions.decision', 'profile_decisions.decided_at', 'profile_decisions.decided_by_name', 'profile_decisions.agency'])
     .where('alert_recipients.user_id', '=', userId)
     .where('profile_decisions.confirming_lead_id', 'is not', null)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('decision_confirmations')
-            .select('decision_confirmations.decision_id')
-            .whereRef('decision_confirmations.case_id', '=', 'profile_decisions.case_id')
-            .whereRef('decision_confirmations.decision_id', '=', 'profile_decisions.id'),
-        ),
-      ),
-    )
+    .where((eb) => eb.not(decisionAnswered({ caseId: eb.ref('profile_decisions.case_id'), decisionId: eb.ref('profile_decisions.id') })))
     .orderBy('profile_decisions.decided_at')
     .orderBy('profile_decisions.id')
     .execute();

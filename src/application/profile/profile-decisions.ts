@@ -1,6 +1,6 @@
 // Reading a case's escalation decisions, newest first, with where each stands (in force, awaiting a
 // safeguarding lead's confirmation, confirmed or overturned: ADR 0027), and what still needs one.
-import type { ExpressionBuilder } from 'kysely';
+import { expressionBuilder, type Expression, type ExpressionBuilder } from 'kysely';
 import { decisionStanding, standingInForce, type DecisionStanding, type EscalationDecision } from '../../domain/profile/escalation.ts';
 import { findingsWithoutDecision, levelRank } from '../../domain/profile/review-sign-off.ts';
 import { isCaseLevel } from '../../domain/shared/case-levels.ts';
@@ -37,19 +37,28 @@ export interface RecordedDecision {
   answer: DecisionAnswer | null;
 }
 
+/** Where a query finds a decision: its case's and its own id (a decision's own row, or an alert asking for its answer). */
+export interface DecisionRef {
+  caseId: Expression<string>;
+  decisionId: Expression<string | null>;
+}
+
+/** SQL for "a lead has answered this decision" (with this answer, when one is named): the one test of decision_confirmations every reader shares. */
+export function decisionAnswered(decision: DecisionRef, answer?: DecisionAnswer['answer']) {
+  const eb = expressionBuilder<Database>();
+  const answers = eb
+    .selectFrom('decision_confirmations')
+    .select('decision_confirmations.decision_id')
+    .where('decision_confirmations.case_id', '=', decision.caseId)
+    .where('decision_confirmations.decision_id', '=', decision.decisionId);
+  return eb.exists(answer === undefined ? answers : answers.where('decision_confirmations.answer', '=', answer));
+}
+
+const decisionRow = (eb: ExpressionBuilder<Database, 'profile_decisions'>): DecisionRef => ({ caseId: eb.ref('profile_decisions.case_id'), decisionId: eb.ref('profile_decisions.id') });
+
 /** SQL for "this decision is in force": it needed no lead's confirmation, or a lead confirmed it (for readers that count decisions in one query). */
 export function decisionInForce(eb: ExpressionBuilder<Database, 'profile_decisions'>) {
-  return eb.or([
-    eb('profile_decisions.confirming_lead_id', 'is', null),
-    eb.exists(
-      eb
-        .selectFrom('decision_confirmations')
-        .select('decision_confirmations.decision_id')
-        .whereRef('decision_confirmations.case_id', '=', 'profile_decisions.case_id')
-        .whereRef('decision_confirmations.decision_id', '=', 'profile_decisions.id')
-        .where('decision_confirmations.answer', '=', 'confirmed'),
-    ),
-  ]);
+  return eb.or([eb('profile_decisions.confirming_lead_id', 'is', null), decisionAnswered(decisionRow(eb), 'confirmed')]);
 }
 
 /** Whether the decision needed a lead's confirmation and no lead has answered it yet. */
