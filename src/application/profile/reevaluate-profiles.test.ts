@@ -20,26 +20,30 @@ describe('re-evaluating every profile against the catalogue in force', () => {
 
   const versionsOf = (caseId: string) => t.ctx.db.selectFrom('profile_versions').selectAll().where('case_id', '=', caseId).orderBy('version').execute();
 
-  it('gives every generated profile its first version, with the findings it shows and no alerts; a second run changes nothing', async () => {
+  it('finds a generated partnership evaluated already, gives a profile never versioned its first version alerting nobody, and changes nothing the second time', async () => {
     assert.ok((await loadSyntheticPartnership(t.ctx, cliOperator, { infants: 30, seed: 11 })).ok);
     const generated = await t.ctx.db.selectFrom('cases').select(['id', 'profile_version']).execute();
     assert.equal(generated.length, 30);
-    assert.ok(generated.every((c) => c.profile_version === 0), 'the generator leaves its profiles at version 0');
-
-    const first = await reevaluateAllProfiles(t.ctx, cliOperator);
-    assert.deepEqual([first.profiles, first.changed, first.alerts], [30, 30, 0]);
+    assert.ok(generated.every((c) => c.profile_version === 1), 'the generator writes every profile’s first version');
     const [sample] = await versionsOf(generated[0]!.id);
     assert.equal(sample?.kind, 'catalogue');
-    assert.equal(sample?.version, 1);
     assert.equal(sample?.changed_by, null);
-    assert.deepEqual(sample?.change, { summary: `Re-evaluated against catalogue version ${String(CATALOGUE_VERSION)}`, catalogueVersion: CATALOGUE_VERSION });
+    assert.deepEqual(sample?.change, { summary: `Evaluated when the record was generated, against catalogue version ${String(CATALOGUE_VERSION)}`, catalogueVersion: CATALOGUE_VERSION });
     assert.ok(Array.isArray(sample?.findings));
-    const alerts = await t.ctx.db.selectFrom('alerts').select('id').where('case_id', 'in', generated.map((c) => c.id)).execute();
+    // A new record no change has touched yet is still at version 0.
+    const unversioned = await makeFamily(t, p, 'Unversioned');
+
+    const first = await reevaluateAllProfiles(t.ctx, cliOperator);
+    assert.deepEqual([first.profiles, first.changed, first.alerts], [31, 1, 0]);
+    const [own] = await versionsOf(unversioned);
+    assert.deepEqual([own?.version, own?.kind, own?.changed_by], [1, 'catalogue', null]);
+    assert.deepEqual(own?.change, { summary: `Re-evaluated against catalogue version ${String(CATALOGUE_VERSION)}`, catalogueVersion: CATALOGUE_VERSION });
+    const alerts = await t.ctx.db.selectFrom('alerts').select('id').execute();
     assert.equal(alerts.length, 0, 'a first evaluation has nothing to compare with, so it alerts nobody');
 
     const second = await reevaluateAllProfiles(t.ctx, cliOperator);
     assert.deepEqual([second.profiles, second.changed, second.alerts], [first.profiles, 0, 0]);
-    assert.equal((await versionsOf(generated[0]!.id)).length, 1);
+    assert.equal((await versionsOf(unversioned)).length, 1);
   });
 
   it('a critical finding the new rules show alerts the whole team, the latest version having not held it', async () => {
@@ -74,6 +78,6 @@ describe('re-evaluating every profile against the catalogue in force', () => {
     const runs = await t.ctx.db.selectFrom('audit_log').select(['action', 'details', 'channel']).where('action', '=', 'profile.reevaluate').orderBy('seq').execute();
     assert.equal(runs.length, 4, 'two runs in the first test, one in the second, this one');
     assert.equal(runs[3]!.channel, 'cli');
-    assert.deepEqual({ ...(runs[3]!.details), seconds: 0 }, { catalogueVersion: CATALOGUE_VERSION, profiles: 31, changed: 0, alerts: 0, seconds: 0 });
+    assert.deepEqual({ ...(runs[3]!.details), seconds: 0 }, { catalogueVersion: CATALOGUE_VERSION, profiles: 32, changed: 0, alerts: 0, seconds: 0 });
   });
 });

@@ -5,7 +5,8 @@
 // gets its first version without alerts, since there is nothing to compare with.
 // Cases go in chunks: each chunk one transaction with its case rows locked, so a practitioner's
 // change waits for at most one chunk. Two chunks run at once, so one is evaluated while the
-// database reads the other. One audit entry for the whole run.
+// database reads the other. One audit entry for the whole run. The same writes a generated
+// partnership's first versions (evaluateGeneratedCases).
 //
 // Each chunk also writes the dashboards' summary of every case it evaluates (ADR 0017), from the same
 // read, so the dashboards find none stale after a run.
@@ -121,23 +122,48 @@ async function reevaluateChunk(trx: Tx, ctx: AppContext, operator: OperatorActor
   }
 }
 
-export async function reevaluateAllProfiles(ctx: AppContext, operator: OperatorActor, onProgress?: (counts: ReevaluationCounts) => void): Promise<ReevaluationResult> {
-  const started = performance.now();
-  const counts: ReevaluationCounts = { profiles: 0, changed: 0, alerts: 0 };
-  const ids = (await ctx.db.selectFrom('cases').select('id').orderBy('id').execute()).map((row) => row.id);
-  const chunks: string[][] = [];
-  for (let start = 0; start < ids.length; start += CASES_PER_TRANSACTION) chunks.push(ids.slice(start, start + CASES_PER_TRANSACTION));
+/** Each chunk of cases in its own transaction, CHUNKS_AT_ONCE at a time; `chunks` is read as the workers need them. */
+async function reevaluateChunks(ctx: AppContext, operator: OperatorActor, chunks: Iterator<readonly string[]>, counts: ReevaluationCounts, run: ReevaluationVersion, onProgress?: (counts: ReevaluationCounts) => void): Promise<void> {
   const worker = async () => {
-    for (let chunk = chunks.shift(); chunk; chunk = chunks.shift()) {
-      const next = chunk;
-      await ctx.db.transaction().execute((trx) => reevaluateChunk(trx, ctx, operator, next, counts));
+    for (let next = chunks.next(); next.done !== true; next = chunks.next()) {
+      const chunk = next.value;
+      await ctx.db.transaction().execute((trx) => reevaluateChunk(trx, ctx, operator, chunk, counts, run));
       onProgress?.(counts);
     }
   };
   await Promise.all(Array.from({ length: CHUNKS_AT_ONCE }, worker));
+}
+
+function* chunksOf(ids: readonly string[]): Generator<readonly string[]> {
+  for (let start = 0; start < ids.length; start += CASES_PER_TRANSACTION) yield ids.slice(start, start + CASES_PER_TRANSACTION);
+}
+
+export async function reevaluateAllProfiles(ctx: AppContext, operator: OperatorActor, onProgress?: (counts: ReevaluationCounts) => void): Promise<ReevaluationResult> {
+  const started = performance.now();
+  const counts: ReevaluationCounts = { profiles: 0, changed: 0, alerts: 0 };
+  const ids = (await ctx.db.selectFrom('cases').select('id').orderBy('id').execute()).map((row) => row.id);
+  await reevaluateChunks(ctx, operator, chunksOf(ids), counts, CATALOGUE_RUN, onProgress);
   const seconds = (performance.now() - started) / 1000;
   await ctx.db.transaction().execute((trx) => recordAudit(trx, ctx, operator, { action: 'profile.reevaluate', details: { catalogueVersion: CATALOGUE_VERSION, ...counts, seconds: Math.round(seconds) } }));
   return { ...counts, seconds };
+}
+
+const GENERATED_RUN: ReevaluationVersion = {
+  kind: 'catalogue',
+  change: () => ({ summary: `Evaluated when the record was generated, against catalogue version ${String(CATALOGUE_VERSION)}`, catalogueVersion: CATALOGUE_VERSION }),
+};
+
+/**
+ * The first version of records written straight into the tables at version 0 (a synthetic
+ * partnership: synthetic/load-synthetic-partnership.ts), with their dashboards' summaries, as a
+ * re-evaluation writes them: so the lists and the dashboards, which read the latest version's findings
+ * and the summary, show what each profile page evaluates. No alerts (nothing was shown before) and no
+ * audit entry: the generation's own entry covers it. `chunks` of at most a few hundred cases each.
+ */
+export async function evaluateGeneratedCases(ctx: AppContext, operator: OperatorActor, chunks: Iterator<readonly string[]>): Promise<ReevaluationCounts> {
+  const counts: ReevaluationCounts = { profiles: 0, changed: 0, alerts: 0 };
+  await reevaluateChunks(ctx, operator, chunks, counts, GENERATED_RUN);
+  return counts;
 }
 
 /** Settings that what the profile shows depends on: a change of one of these re-evaluates every case. The clocks' timescales are not among them. */

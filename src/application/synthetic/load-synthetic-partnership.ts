@@ -2,8 +2,12 @@
 // then families in chunks of 200, each chunk one transaction (two at once, while the next chunk is
 // generated), so memory stays flat at any size. The big tables go in by unnest, one array per
 // column: on PostgreSQL 4,000 infants took 21.4 s by multi-row VALUES and 15.9 s by unnest, one
-// writer at a time, and 9.5 s with two writers (issue 6 note). It is a generator, not a use case: no per-entry profile versions (each case stays at
-// profile version 0), no alerts; one audit entry for the whole generation.
+// writer at a time, and 9.5 s with two writers (issue 6 note). It is a generator, not a use case: no
+// per-entry profile versions and no alerts, but once every family is written, each case gets its
+// first profile version, of the findings its profile evaluates, and its dashboards' summary, as
+// `icp profiles reevaluate` writes them (evaluateGeneratedCases): the home page's list and the
+// dashboards read those, and left at version 0 they showed "No findings" for cases whose page showed
+// High ones. One audit entry for the whole generation.
 import type { Insertable } from 'kysely';
 import { syntheticPartnership, type SyntheticPartnership } from '../../synthetic/generate-partnership.ts';
 import { syntheticId } from '../../synthetic/synthetic-ids.ts';
@@ -16,6 +20,7 @@ import { recordAudit } from '../audit.ts';
 import type { AppContext } from '../context.ts';
 import { serviceToday } from '../../domain/shared/service-day.ts';
 import { caseRows, type CaseRows } from './synthetic-case-rows.ts';
+import { evaluateGeneratedCases } from '../profile/reevaluate-profiles.ts';
 
 /** Every synthetic account signs in with this password. */
 export const SYNTHETIC_PASSWORD = 'synthetic-password';
@@ -39,7 +44,7 @@ export interface SyntheticCounts {
 }
 
 export type LoadSyntheticResult =
-  | { ok: true; counts: SyntheticCounts; seconds: number }
+  | { ok: true; counts: SyntheticCounts; seconds: number; /** Of `seconds`, those spent on the cases' first profile versions. */ evaluatingSeconds: number }
   | { ok: false; code: 'already-generated'; message: string };
 
 export interface LoadSyntheticOptions {
@@ -134,6 +139,13 @@ async function writeFamilies(ctx: AppContext, tables: FamilyTables, rows: CaseRo
   counts.measurements += rows.measurements.length;
 }
 
+/** The generated cases' ids (generate-partnership.ts numbers them from 0), a transaction's worth at a time. */
+function* caseIdChunks({ infants, seed }: LoadSyntheticOptions): Generator<string[]> {
+  for (let start = 0; start < infants; start += FAMILIES_PER_TRANSACTION) {
+    yield Array.from({ length: Math.min(FAMILIES_PER_TRANSACTION, infants - start) }, (_, n) => syntheticId(seed, 'case', start + n));
+  }
+}
+
 export async function loadSyntheticPartnership(ctx: AppContext, operator: OperatorActor, options: LoadSyntheticOptions): Promise<LoadSyntheticResult> {
   const started = performance.now();
   const existing = await ctx.db.selectFrom('organisations').select('id').where('id', '=', syntheticId(options.seed, 'organisation', 0)).executeTakeFirst();
@@ -167,9 +179,12 @@ export async function loadSyntheticPartnership(ctx: AppContext, operator: Operat
   // Fresh statistics, or the planner guesses from empty tables: a bulk load is just when
   // autovacuum has not caught up, and a re-evaluation of every profile ran ten times slower.
   await sql`ANALYZE`.execute(ctx.db);
+  const evaluating = performance.now();
+  await evaluateGeneratedCases(ctx, operator, caseIdChunks(options));
   const seconds = (performance.now() - started) / 1000;
+  const evaluatingSeconds = (performance.now() - evaluating) / 1000;
   await ctx.db.transaction().execute((trx) =>
     recordAudit(trx, ctx, operator, { action: 'synthetic.generate', details: { seed: options.seed, ...counts, seconds: Math.round(seconds) } }),
   );
-  return { ok: true, counts, seconds };
+  return { ok: true, counts, seconds, evaluatingSeconds };
 }
