@@ -41,11 +41,13 @@ describe('case pages for the lead professional', () => {
     await page.locator('#livesInHousehold-2').check();
     await page.locator('#caresForInfant').check();
     await page.locator('#visitsRegularly').check();
+    await page.locator('#parentalResponsibility-3').check();
     await page.getByLabel("Their history has been checked with police, children's social care and health records").check();
     const response = await submit(page, page.getByRole('button', { name: 'Save' }));
     assert.equal(response.status(), 200);
     const esther = page.locator('[data-qa="adults"] tr', { hasText: 'Esther Okafor' });
     assert.equal(await esther.count(), 1);
+    assert.equal(await esther.locator('td').last().innerText(), 'Not known', 'parental responsibility: "Not known" is an answer, not "Not recorded"');
     assert.equal(await esther.locator('[data-qa="history-not-checked"]').count(), 0);
   });
 

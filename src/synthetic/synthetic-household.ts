@@ -76,7 +76,7 @@ export function syntheticHousehold(random: Random, today: string, level: CaseLev
   const relationships: Household['relationships'] = [];
   const checked = () => random.chance(level === 'universal' ? 0.9 : 0.75);
   const motherAge = random.chance(0.08) ? random.int(16, 19) : random.int(20, 42);
-  people.push(adult({ relationship: 'mother', givenName: random.pick(FEMALE_NAMES), familyName, sex: 'female', dateOfBirth: bornOn(today, motherAge, random), parentalResponsibility: true, historyChecked: checked() }));
+  people.push(adult({ relationship: 'mother', givenName: random.pick(FEMALE_NAMES), familyName, sex: 'female', dateOfBirth: bornOn(today, motherAge, random), parentalResponsibility: 'yes', historyChecked: checked() }));
 
   const father = random.weighted({ together: 60, apart: 22, unknown: 18 });
   let fatherIndex: number | null = null;
@@ -94,8 +94,8 @@ export function syntheticHousehold(random: Random, today: string, level: CaseLev
         livesInHousehold: father === 'together',
         caresForInfant: father === 'together' || random.chance(0.5),
         visitsRegularly: father === 'apart' && random.chance(0.6),
-        parentalResponsibility: true,
-        paternityConfirmed: random.chance(0.9),
+        parentalResponsibility: 'yes',
+        paternityConfirmed: random.chance(0.9) ? 'yes' : 'no',
         historyChecked: checked(),
       }),
     );

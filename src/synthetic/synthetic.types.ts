@@ -5,6 +5,7 @@ import type { EvidenceSource } from '../domain/catalogue/evidence-sources.ts';
 import type { FactorId } from '../domain/catalogue/factor-ids.ts';
 import type { CaseLevel } from '../domain/shared/case-levels.ts';
 import type { OrganisationKind } from '../domain/shared/organisation-kinds.ts';
+import type { YesNoNotKnown } from '../domain/people/person-rules.ts';
 import type { PersonRelationshipKind, RelationshipToInfant } from '../domain/people/relationships.ts';
 import type { Role } from '../domain/shared/roles.ts';
 
@@ -58,8 +59,8 @@ export interface SyntheticPerson {
   livesInHousehold: boolean;
   caresForInfant: boolean;
   visitsRegularly: boolean;
-  parentalResponsibility: boolean | null;
-  paternityConfirmed: boolean | null;
+  parentalResponsibility: YesNoNotKnown | null;
+  paternityConfirmed: YesNoNotKnown | null;
   identityKnown: boolean;
   description: string | null;
   historyChecked: boolean;

@@ -3,6 +3,7 @@
 import { Type, type Static } from 'typebox';
 import { TEAM_ROLES } from '../../domain/access/case-access.ts';
 import { ADDRESS_MAX_LENGTH, NAME_MAX_LENGTH } from '../../domain/people/record-details.ts';
+import { YES_NO_NOT_KNOWN } from '../../domain/people/person-rules.ts';
 import { INFANT_STATUSES, SEXES } from '../../domain/people/record-matching.ts';
 import { RELATIONSHIPS_TO_INFANT, type RelationshipToInfant } from '../../domain/people/relationships.ts';
 import { oneOf } from './schemas.ts';
@@ -89,6 +90,20 @@ export const CaseResponse = Type.Object({
 
 const relationshipToInfant = oneOf(Object.keys(RELATIONSHIPS_TO_INFANT) as RelationshipToInfant[]);
 
+/** Parental responsibility and paternity: "not-known" is an answer, null (or left out) never answered. */
+const ANSWER_WORDS = {
+  parentalResponsibility: 'Whether they have parental responsibility',
+  paternityConfirmed: "Whether paternity is confirmed: for the baby's father only (422 invalid-person for anyone else)",
+} as const;
+const answerIn = (field: keyof typeof ANSWER_WORDS) =>
+  Type.Optional(
+    Type.Union([oneOf(YES_NO_NOT_KNOWN), Type.Boolean(), Type.Null()], {
+      description: `${ANSWER_WORDS[field]}: yes, no or not-known (not known is an answer), or null or left out when not answered. true and false, as clients sent before not-known was kept, are still taken as yes and no`,
+    }),
+  );
+const answerOut = (field: keyof typeof ANSWER_WORDS) =>
+  Type.Union([oneOf(YES_NO_NOT_KNOWN), Type.Null()], { description: `${ANSWER_WORDS[field]}: yes, no or not-known; null when never answered (what was true is yes, what was false no)` });
+
 const personProperties = {
     givenName: Type.Optional(nullable(Type.String({ maxLength: 100 }))),
     familyName: Type.Optional(nullable(Type.String({ maxLength: 100 }))),
@@ -101,8 +116,8 @@ const personProperties = {
     livesInHousehold: Type.Boolean(),
     caresForInfant: Type.Boolean(),
     visitsRegularly: Type.Optional(Type.Boolean()),
-    parentalResponsibility: Type.Optional(nullable(Type.Boolean())),
-    paternityConfirmed: Type.Optional(nullable(Type.Boolean())),
+    parentalResponsibility: answerIn('parentalResponsibility'),
+    paternityConfirmed: answerIn('paternityConfirmed'),
     deceased: Type.Optional(Type.Boolean()),
     address: Type.Optional(nullable(Type.String({ maxLength: 500 }))),
     addressRestricted: Type.Optional(Type.Boolean()),
@@ -133,8 +148,8 @@ export const PersonResponse = Type.Object({
   livesInHousehold: Type.Boolean(),
   caresForInfant: Type.Boolean(),
   visitsRegularly: Type.Boolean(),
-  parentalResponsibility: nullable(Type.Boolean()),
-  paternityConfirmed: nullable(Type.Boolean()),
+  parentalResponsibility: answerOut('parentalResponsibility'),
+  paternityConfirmed: answerOut('paternityConfirmed'),
   deceased: Type.Boolean(),
   address: nullable(Type.String()),
   addressRestricted: Type.Boolean(),

@@ -7,7 +7,7 @@ import { addToTeam } from '../../application/cases/manage-team.ts';
 import { viewCase, type CaseView } from '../../application/cases/view-case.ts';
 import { addPerson, updatePerson, type PersonInput, type SavePersonResult } from '../../application/people/save-person.ts';
 import { mayOpenInEmergency } from '../../domain/access/case-access.ts';
-import { PERSON_PROBLEM_WORDS } from '../../domain/people/person-rules.ts';
+import { answerOfBoolean, PERSON_PROBLEM_WORDS } from '../../domain/people/person-rules.ts';
 import { sendApiError, sendCaseChangeRefusal } from '../api-error.ts';
 import { requireBearer } from './bearer-auth.ts';
 import { birthDetailsApiRoutes } from './birth-details.routes.ts';
@@ -41,8 +41,9 @@ function toPersonDetails(body: PersonBody): PersonInput {
     livesInHousehold: body.livesInHousehold,
     caresForInfant: body.caresForInfant,
     visitsRegularly: body.visitsRegularly ?? false,
-    parentalResponsibility: body.parentalResponsibility ?? null,
-    paternityConfirmed: body.paternityConfirmed ?? null,
+    // true and false from clients written before "not known" was kept: yes and no (case.schemas.ts).
+    parentalResponsibility: answerOfBoolean(body.parentalResponsibility ?? null),
+    paternityConfirmed: answerOfBoolean(body.paternityConfirmed ?? null),
     deceased: body.deceased ?? false,
     address: body.address ?? null,
     addressRestricted: body.addressRestricted ?? false,

@@ -136,6 +136,24 @@ describe('cases API', () => {
     assert.equal(bad.statusCode, 400);
   });
 
+  it('keeps a father\'s parental responsibility and paternity as yes, no or not-known, null when not answered, and takes true and false as yes and no', async () => {
+    type Person = { id: string; version: number; parentalResponsibility: string | null; paternityConfirmed: string | null };
+    const tom = { givenName: 'Tom', familyName: 'Apitest', relationshipToInfant: 'father', livesInHousehold: false, caresForInfant: false };
+    const created = await call('member', 'POST', `/cases/${caseId}/people`, { ...tom, parentalResponsibility: 'not-known', paternityConfirmed: 'not-known' });
+    assert.equal(created.statusCode, 201);
+    const { id, version, parentalResponsibility, paternityConfirmed } = created.json<Person>();
+    assert.deepEqual([parentalResponsibility, paternityConfirmed], ['not-known', 'not-known']);
+    const older = await call('member', 'PUT', `/cases/${caseId}/people/${id}`, { ...tom, parentalResponsibility: true, paternityConfirmed: false, version });
+    assert.deepEqual([older.json<Person>().parentalResponsibility, older.json<Person>().paternityConfirmed], ['yes', 'no'], 'an older client\'s true and false');
+    const unanswered = await call('member', 'PUT', `/cases/${caseId}/people/${id}`, { ...tom, version: version + 1 });
+    assert.deepEqual([unanswered.json<Person>().parentalResponsibility, unanswered.json<Person>().paternityConfirmed], [null, null]);
+    const row = await t.ctx.db.selectFrom('people').select(['parental_responsibility', 'paternity_confirmed']).where('id', '=', id).executeTakeFirstOrThrow();
+    assert.deepEqual(row, { parental_responsibility: null, paternity_confirmed: null });
+    assert.equal((await call('member', 'POST', `/cases/${caseId}/people`, { ...tom, givenName: 'Other', parentalResponsibility: 'unknown' })).statusCode, 400);
+    const notFather = await call('member', 'POST', `/cases/${caseId}/people`, { ...tom, givenName: 'Uncle', relationshipToInfant: 'other-relative', paternityConfirmed: 'not-known' });
+    assert.equal(notFather.statusCode, 422, 'paternity is asked of the father only, "not known" included');
+  });
+
   it('lets the lead add to the team, and refuses a member, with 403', async () => {
     const refused = await call('member', 'POST', `/cases/${caseId}/team`, { userId: users['newcomer']!.id, role: 'member' });
     assert.equal(refused.statusCode, 403);

@@ -2,6 +2,7 @@
 // the audit entry saying who looked and on what basis. Restricted details are withheld here.
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { CaseAccess, TeamRole } from '../../domain/access/case-access.ts';
+import type { YesNoNotKnown } from '../../domain/people/person-rules.ts';
 import type { InfantStatus } from '../../domain/people/record-matching.ts';
 import type { PersonRelationshipKind } from '../../domain/people/relationships.ts';
 import type { UserActor } from '../actor.ts';
@@ -47,8 +48,9 @@ export interface CasePerson {
   livesInHousehold: boolean;
   caresForInfant: boolean;
   visitsRegularly: boolean;
-  parentalResponsibility: boolean | null;
-  paternityConfirmed: boolean | null;
+  /** "not-known" is an answer; null, never answered (person-rules.ts). */
+  parentalResponsibility: YesNoNotKnown | null;
+  paternityConfirmed: YesNoNotKnown | null;
   identityKnown: boolean;
   description: string | null;
   deceased: boolean;

@@ -1,6 +1,7 @@
 // The demo partnership's data: organisations of every kind, a practitioner in each role, and
 // synthetic families. Every name is invented. Dates are offsets from the day the demo is seeded.
 import type { TeamRole } from '../../domain/access/case-access.ts';
+import type { YesNoNotKnown } from '../../domain/people/person-rules.ts';
 import type { PersonRelationshipKind } from '../../domain/people/relationships.ts';
 import type { CaseLevel } from '../../domain/shared/case-levels.ts';
 import type { OrganisationKind } from '../../domain/shared/organisation-kinds.ts';
@@ -32,8 +33,8 @@ export interface DemoPerson {
   livesInHousehold: boolean;
   caresForInfant: boolean;
   visitsRegularly?: boolean;
-  parentalResponsibility?: boolean;
-  paternityConfirmed?: boolean;
+  parentalResponsibility?: YesNoNotKnown;
+  paternityConfirmed?: YesNoNotKnown;
   description?: string;
   /** Checked with police, children's social care and health. Left unchecked, an adult shows as hidden risk. */
   historyChecked?: boolean;
@@ -98,7 +99,7 @@ export const DEMO_FAMILIES: DemoFamily[] = [
     dayOffset: 70,
     level: 'early-help',
     people: [
-      { givenName: 'Kayleigh', sex: 'female', familyName: 'Ashworth', ageYears: 19, relationship: 'mother', livesInHousehold: true, caresForInfant: true, parentalResponsibility: true, historyChecked: true },
+      { givenName: 'Kayleigh', sex: 'female', familyName: 'Ashworth', ageYears: 19, relationship: 'mother', livesInHousehold: true, caresForInfant: true, parentalResponsibility: 'yes', historyChecked: true },
       { givenName: null, familyName: null, relationship: 'mothers-partner', livesInHousehold: true, caresForInfant: true, description: "Mother's new partner, name unknown" },
       { givenName: 'Denise', sex: 'female', familyName: 'Ashworth', ageYears: 44, relationship: 'grandparent', livesInHousehold: false, caresForInfant: false, visitsRegularly: true, historyChecked: true },
     ],
@@ -117,8 +118,8 @@ export const DEMO_FAMILIES: DemoFamily[] = [
     birthWeightGrams: 2100,
     level: 'universal',
     people: [
-      { givenName: 'Grace', sex: 'female', familyName: 'Okafor', ageYears: 27, relationship: 'mother', livesInHousehold: true, caresForInfant: true, parentalResponsibility: true, historyChecked: true },
-      { givenName: 'Daniel', sex: 'male', familyName: 'Mensah', ageYears: 29, relationship: 'father', livesInHousehold: false, caresForInfant: true, visitsRegularly: true, parentalResponsibility: true, paternityConfirmed: true, description: 'Separated from Grace; sees Ruby at weekends', historyChecked: true },
+      { givenName: 'Grace', sex: 'female', familyName: 'Okafor', ageYears: 27, relationship: 'mother', livesInHousehold: true, caresForInfant: true, parentalResponsibility: 'yes', historyChecked: true },
+      { givenName: 'Daniel', sex: 'male', familyName: 'Mensah', ageYears: 29, relationship: 'father', livesInHousehold: false, caresForInfant: true, visitsRegularly: true, parentalResponsibility: 'yes', paternityConfirmed: 'yes', description: 'Separated from Grace; sees Ruby at weekends', historyChecked: true },
       { givenName: 'Tyler', sex: 'male', familyName: 'Okafor', ageYears: 3, relationship: 'half-sibling', livesInHousehold: true, caresForInfant: false },
     ],
     relationships: [{ from: 0, to: 1, kind: 'separated' }, { from: 0, to: 2, kind: 'parent-of' }],
@@ -136,8 +137,8 @@ export const DEMO_FAMILIES: DemoFamily[] = [
     birthWeightGrams: 3600,
     level: 'universal',
     people: [
-      { givenName: 'Sarah', sex: 'female', familyName: 'Hartley', ageYears: 31, relationship: 'mother', livesInHousehold: true, caresForInfant: true, parentalResponsibility: true, historyChecked: true },
-      { givenName: 'James', sex: 'male', familyName: 'Hartley', ageYears: 33, relationship: 'father', livesInHousehold: true, caresForInfant: true, parentalResponsibility: true, paternityConfirmed: true, historyChecked: true },
+      { givenName: 'Sarah', sex: 'female', familyName: 'Hartley', ageYears: 31, relationship: 'mother', livesInHousehold: true, caresForInfant: true, parentalResponsibility: 'yes', historyChecked: true },
+      { givenName: 'James', sex: 'male', familyName: 'Hartley', ageYears: 33, relationship: 'father', livesInHousehold: true, caresForInfant: true, parentalResponsibility: 'yes', paternityConfirmed: 'yes', historyChecked: true },
       { givenName: 'Mia', sex: 'female', familyName: 'Hartley', ageYears: 1, relationship: 'sibling', livesInHousehold: true, caresForInfant: false },
     ],
     relationships: [{ from: 0, to: 1, kind: 'partners' }, { from: 0, to: 2, kind: 'parent-of' }, { from: 1, to: 2, kind: 'parent-of' }],
@@ -154,10 +155,10 @@ export const DEMO_FAMILIES: DemoFamily[] = [
     birthWeightGrams: 3200,
     level: 'child-protection',
     people: [
-      { givenName: 'Agnieszka', sex: 'female', familyName: 'Nowak', ageYears: 24, relationship: 'mother', livesInHousehold: true, caresForInfant: true, parentalResponsibility: true, historyChecked: true },
+      { givenName: 'Agnieszka', sex: 'female', familyName: 'Nowak', ageYears: 24, relationship: 'mother', livesInHousehold: true, caresForInfant: true, parentalResponsibility: 'yes', historyChecked: true },
       // Not checked on purpose: a named partner who moved in still shows as hidden risk.
       { givenName: 'Ryan', sex: 'male', familyName: 'Cole', ageYears: 30, relationship: 'mothers-partner', livesInHousehold: true, caresForInfant: true, description: 'Moved in two weeks after the birth' },
-      { givenName: 'Piotr', sex: 'male', familyName: 'Nowak', ageYears: 28, relationship: 'father', livesInHousehold: false, caresForInfant: false, parentalResponsibility: true, paternityConfirmed: false, description: 'Whereabouts not known', historyChecked: true },
+      { givenName: 'Piotr', sex: 'male', familyName: 'Nowak', ageYears: 28, relationship: 'father', livesInHousehold: false, caresForInfant: false, parentalResponsibility: 'yes', paternityConfirmed: 'no', description: 'Whereabouts not known', historyChecked: true },
     ],
     relationships: [{ from: 0, to: 1, kind: 'partners' }, { from: 0, to: 2, kind: 'ex-partners' }],
     team: [
@@ -175,8 +176,8 @@ export const DEMO_FAMILIES: DemoFamily[] = [
     dayOffset: 120,
     level: 'child-in-need',
     people: [
-      { givenName: 'Jade', sex: 'female', familyName: 'Pearce', ageYears: 22, relationship: 'mother', livesInHousehold: true, caresForInfant: true, parentalResponsibility: true, historyChecked: true },
-      { givenName: 'Liam', sex: 'male', familyName: 'Pearce', ageYears: 23, relationship: 'father', livesInHousehold: true, caresForInfant: true, parentalResponsibility: true, paternityConfirmed: true, historyChecked: true },
+      { givenName: 'Jade', sex: 'female', familyName: 'Pearce', ageYears: 22, relationship: 'mother', livesInHousehold: true, caresForInfant: true, parentalResponsibility: 'yes', historyChecked: true },
+      { givenName: 'Liam', sex: 'male', familyName: 'Pearce', ageYears: 23, relationship: 'father', livesInHousehold: true, caresForInfant: true, parentalResponsibility: 'yes', paternityConfirmed: 'yes', historyChecked: true },
     ],
     relationships: [{ from: 0, to: 1, kind: 'partners' }],
     team: [

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { asksWhetherVisitsRegularly, checkPersonDetails, normalisePersonDetails, type PersonDetails } from './person-rules.ts';
+import { answerOfBoolean, asksWhetherVisitsRegularly, checkPersonDetails, isYesNoNotKnown, normalisePersonDetails, type PersonDetails } from './person-rules.ts';
 
 const mother: PersonDetails = {
   givenName: 'Grace',
@@ -14,7 +14,7 @@ const mother: PersonDetails = {
   livesInHousehold: true,
   caresForInfant: true,
   visitsRegularly: false,
-  parentalResponsibility: true,
+  parentalResponsibility: 'yes',
   paternityConfirmed: null,
   deceased: false,
   address: null,
@@ -54,8 +54,14 @@ describe('details of a person around the baby', () => {
   });
 
   it('records paternity only for a father', () => {
-    assert.deepEqual(checkPersonDetails({ ...mother, paternityConfirmed: true }, today), { paternityConfirmed: 'paternity-only-for-father' });
-    assert.deepEqual(checkPersonDetails({ ...mother, relationshipToInfant: 'father', sex: 'male', paternityConfirmed: false }, today), {});
+    assert.deepEqual(checkPersonDetails({ ...mother, paternityConfirmed: 'yes' }, today), { paternityConfirmed: 'paternity-only-for-father' });
+    assert.deepEqual(checkPersonDetails({ ...mother, paternityConfirmed: 'not-known' }, today), { paternityConfirmed: 'paternity-only-for-father' }, '"not known" is an answer too');
+    for (const answer of ['yes', 'no', 'not-known', null] as const) assert.deepEqual(checkPersonDetails({ ...mother, relationshipToInfant: 'father', sex: 'male', paternityConfirmed: answer }, today), {}, String(answer));
+  });
+
+  it('keeps "not known" apart from never answered, and reads true and false as yes and no', () => {
+    assert.deepEqual([true, false, null, 'not-known' as const].map(answerOfBoolean), ['yes', 'no', null, 'not-known']);
+    assert.deepEqual(['yes', 'no', 'not-known', null, true, 'unknown', ''].map(isYesNoNotKnown), [true, true, true, false, false, false, false]);
   });
 
   it('stores NHS numbers as digits and blank text as nothing', () => {

@@ -3,6 +3,23 @@ import { happenedDayProblem, tooEarlyWords } from '../shared/date-rules.ts';
 import { checkNhsNumber, nhsNumberProblemWords, normaliseNhsNumber } from './nhs-number.ts';
 import { isRelationshipToInfant } from './relationships.ts';
 
+/**
+ * The answer to "Do they have parental responsibility?" or "Is paternity confirmed?": "not known" is
+ * an answer, and a gap the reviews name; null is a question not yet answered (docs/domain.md,
+ * "Fathers and other men").
+ */
+export const YES_NO_NOT_KNOWN = ['yes', 'no', 'not-known'] as const;
+export type YesNoNotKnown = (typeof YES_NO_NOT_KNOWN)[number];
+
+export function isYesNoNotKnown(value: unknown): value is YesNoNotKnown {
+  return (YES_NO_NOT_KNOWN as readonly unknown[]).includes(value);
+}
+
+/** true and false as "yes" and "no": what the API took, and transfer packs carried, before "not known" was kept. */
+export function answerOfBoolean(value: boolean | YesNoNotKnown | null): YesNoNotKnown | null {
+  return value === true ? 'yes' : value === false ? 'no' : value;
+}
+
 export interface PersonDetails {
   givenName: string | null;
   familyName: string | null;
@@ -15,8 +32,8 @@ export interface PersonDetails {
   livesInHousehold: boolean;
   caresForInfant: boolean;
   visitsRegularly: boolean;
-  parentalResponsibility: boolean | null;
-  paternityConfirmed: boolean | null;
+  parentalResponsibility: YesNoNotKnown | null;
+  paternityConfirmed: YesNoNotKnown | null;
   deceased: boolean;
   address: string | null;
   addressRestricted: boolean;

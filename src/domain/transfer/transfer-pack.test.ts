@@ -29,9 +29,15 @@ function entry(id: string, extra: Partial<TransferredEntry> = {}): TransferredEn
   };
 }
 
+/** RECORD's people as versions 1 and 2 carried them ("not known" was not kept: null). */
+const PEOPLE_AS_TRUE_OR_FALSE = [
+  { id: 'p1', givenName: 'Zoë', familyName: 'Mover', dateOfBirth: null, nhsNumber: null, sex: 'female', relationshipToInfant: 'mother', livesInHousehold: true, caresForInfant: true, visitsRegularly: false, parentalResponsibility: true, paternityConfirmed: null, identityKnown: true, description: null, deceased: false, address: null, addressRestricted: false },
+  { id: 'p2', givenName: 'Sam', familyName: 'Partner', dateOfBirth: null, nhsNumber: null, sex: 'male', relationshipToInfant: 'mothers-partner', livesInHousehold: true, caresForInfant: false, visitsRegularly: false, parentalResponsibility: null, paternityConfirmed: null, identityKnown: true, description: null, deceased: false, address: null, addressRestricted: false },
+];
+
 const RECORD: TransferRecord = {
   format: 'infant-care-profile-transfer',
-  version: 2,
+  version: 3,
   fromArea: 'Southby Children’s Services',
   toArea: 'Northshire County Council',
   contact: 'Duty team',
@@ -39,8 +45,8 @@ const RECORD: TransferRecord = {
   sendingCaseId: 'case-1',
   baby: { status: 'born', givenName: 'Ava', familyName: 'Mover', sex: 'female', nhsNumber: null, dateOfBirth: '2026-10-01', expectedDeliveryDate: null, gestationAtBirthWeeks: 39, birthWeightGrams: 3200, multipleBirth: false, independentlyMobile: false, details: NO_RECORD_DETAILS },
   people: [
-    { id: 'p1', givenName: 'Zoë', familyName: 'Mover', dateOfBirth: null, nhsNumber: null, sex: 'female', relationshipToInfant: 'mother', livesInHousehold: true, caresForInfant: true, visitsRegularly: false, parentalResponsibility: true, paternityConfirmed: null, identityKnown: true, description: null, deceased: false, address: null, addressRestricted: false },
-    { id: 'p2', givenName: 'Sam', familyName: 'Partner', dateOfBirth: null, nhsNumber: null, sex: 'male', relationshipToInfant: 'mothers-partner', livesInHousehold: true, caresForInfant: false, visitsRegularly: false, parentalResponsibility: false, paternityConfirmed: null, identityKnown: true, description: null, deceased: false, address: null, addressRestricted: false },
+    { id: 'p1', givenName: 'Zoë', familyName: 'Mover', dateOfBirth: null, nhsNumber: null, sex: 'female', relationshipToInfant: 'mother', livesInHousehold: true, caresForInfant: true, visitsRegularly: false, parentalResponsibility: 'yes', paternityConfirmed: null, identityKnown: true, description: null, deceased: false, address: null, addressRestricted: false },
+    { id: 'p2', givenName: 'Sam', familyName: 'Partner', dateOfBirth: null, nhsNumber: null, sex: 'male', relationshipToInfant: 'mothers-partner', livesInHousehold: true, caresForInfant: false, visitsRegularly: false, parentalResponsibility: 'not-known', paternityConfirmed: null, identityKnown: true, description: null, deceased: false, address: null, addressRestricted: false },
   ],
   entries: [entry('e1'), entry('e2', { kind: 'case-note', summary: 'Correction', corrects: 'e1', correctionReason: 'Wrong day', babySeen: null, presentIds: [] })],
   findings: [{ id: 'non-mobile-injury', severity: 'critical', title: 'Injury to a baby who is not yet mobile' }],
@@ -129,15 +135,29 @@ describe('the transfer pack', () => {
     const bad = packOf(RECORD);
     (bad.entry.at(-1)!.resource as { data: string }).data = '%%%';
     assert.match(problemsOf(bad).join(), /could not be read/);
-    assert.match(problemsOf(packOf({ ...RECORD, version: 3 })).join(), /\/version must be 1 or 2: this service reads no other/);
-    assert.match(problemsOf(packOf({ ...RECORD, version: '2' })).join(), /\/version must be 1 or 2/);
+    assert.match(problemsOf(packOf({ ...RECORD, version: 4 })).join(), /\/version must be 1 or 2 or 3: this service reads no other/);
+    assert.match(problemsOf(packOf({ ...RECORD, version: '3' })).join(), /\/version must be 1 or 2 or 3/);
   });
 
   it('reads a version 1 record (an older sending service) with no relationships, assessments, plan, meetings or disputes', () => {
     const { relationships, assessments, plan, meetings, disputes, ...older } = RECORD;
     assert.equal([relationships, assessments, plan, meetings, disputes].length, 5);
-    const read = readTransferPack(packOf({ ...older, version: 1 }), TODAY);
-    assert.deepEqual(read, { ok: true, record: { ...older, version: 1, relationships: [], assessments: [], plan: null, meetings: [], disputes: [] } });
+    const read = readTransferPack(packOf({ ...older, version: 1, people: PEOPLE_AS_TRUE_OR_FALSE }), TODAY);
+    const people = [older.people[0], { ...older.people[1]!, parentalResponsibility: null }];
+    assert.deepEqual(read, { ok: true, record: { ...older, version: 1, people, relationships: [], assessments: [], plan: null, meetings: [], disputes: [] } });
+  });
+
+  it('reads parental responsibility and paternity as yes, no or not-known from version 3, and an older record\'s true and false as yes and no', () => {
+    const father = { ...RECORD.people[1]!, id: 'p3', relationshipToInfant: 'father' };
+    const v2 = readTransferPack(packOf({ ...RECORD, version: 2, people: [...PEOPLE_AS_TRUE_OR_FALSE, { ...father, parentalResponsibility: false, paternityConfirmed: true }] }), TODAY);
+    assert.deepEqual(v2.ok && v2.record.people.map((p) => [p.parentalResponsibility, p.paternityConfirmed]), [['yes', null], [null, null], ['no', 'yes']]);
+    const v3 = readTransferPack(packOf({ ...RECORD, people: [...RECORD.people, { ...father, parentalResponsibility: 'not-known', paternityConfirmed: 'not-known' }] }), TODAY);
+    assert.deepEqual(v3.ok && v3.record.people.map((p) => [p.parentalResponsibility, p.paternityConfirmed]), [['yes', null], ['not-known', null], ['not-known', 'not-known']]);
+    assert.deepEqual(problemsOf(packOf({ ...RECORD, people: [...RECORD.people, { ...father, parentalResponsibility: true, paternityConfirmed: 'unknown' }] })), [
+      "The transfer record's /people/2/parentalResponsibility is missing or of the wrong type.",
+      "The transfer record's /people/2/paternityConfirmed is missing or of the wrong type.",
+    ]);
+    assert.match(problemsOf(packOf({ ...RECORD, version: 2, people: [{ ...father, parentalResponsibility: 'yes' }] })).join(), /\/people\/0\/parentalResponsibility is missing or of the wrong type/);
   });
 
   it('refuses a version 2 record that leaves out a part, each named', () => {

@@ -9,7 +9,7 @@ import { narrative } from '../fhir/export/narrative.ts';
 import { UK_CORE_PROFILES } from '../fhir/export/uk-core.ts';
 import { outcomeIssue, type OutcomeIssue } from '../fhir/operation-outcome.ts';
 import { NO_RECORD_DETAILS, type RecordDetails } from '../people/record-details.ts';
-import { checkPersonDetails, type PersonDetails } from '../people/person-rules.ts';
+import { answerOfBoolean, checkPersonDetails, isYesNoNotKnown, type PersonDetails } from '../people/person-rules.ts';
 import { recordPartProblems } from './transfer-record-parts.ts';
 import { READABLE_TRANSFER_RECORD_VERSIONS, TRANSFER_RECORD_FORMAT, type TransferRecord, type TransferredEntry, type TransferredPerson } from './transfer-record.ts';
 
@@ -140,8 +140,6 @@ const PERSON_FIELDS: Record<string, (value: unknown) => boolean> = {
   livesInHousehold: (v) => typeof v === 'boolean',
   caresForInfant: (v) => typeof v === 'boolean',
   visitsRegularly: (v) => typeof v === 'boolean',
-  parentalResponsibility: isBooleanOrNull,
-  paternityConfirmed: isBooleanOrNull,
   identityKnown: (v) => typeof v === 'boolean',
   description: isTextOrNull,
   deceased: (v) => typeof v === 'boolean',
@@ -160,7 +158,11 @@ function checkBaby(problems: Problems, baby: unknown): void {
   problems.need(isObject(baby['details']), '/baby/details', 'is missing');
 }
 
-function checkPeople(problems: Problems, people: unknown, today: string): Set<string> {
+/** Parental responsibility and paternity: yes, no or not-known from version 3, true or false before (transfer-record.ts); null when never answered. */
+const ANSWER_FIELDS = ['parentalResponsibility', 'paternityConfirmed'] as const;
+const answerCheck = (version: unknown) => (typeof version === 'number' && version >= 3 ? (value: unknown) => value === null || isYesNoNotKnown(value) : isBooleanOrNull);
+
+function checkPeople(problems: Problems, people: unknown, today: string, version: unknown): Set<string> {
   const ids = new Set<string>();
   if (!Array.isArray(people)) {
     problems.add('/people', 'must be a list');
@@ -172,11 +174,11 @@ function checkPeople(problems: Problems, people: unknown, today: string): Set<st
     if (ids.has(person['id'])) problems.add(`${path}/id`, 'names a person already in the pack');
     ids.add(person['id']);
     const before = problems.found.length;
-    checkFields(problems, person, PERSON_FIELDS, path);
+    checkFields(problems, person, { ...PERSON_FIELDS, ...Object.fromEntries(ANSWER_FIELDS.map((field) => [field, answerCheck(version)])) }, path);
     problems.need(person['sex'] === null || ['female', 'male', 'unknown'].includes(person['sex'] as string), `${path}/sex`, 'must be female, male or unknown');
     if (problems.found.length > before) return;
     // As for a person added here (people/person-rules.ts).
-    for (const [field, problem] of Object.entries(checkPersonDetails(person as unknown as PersonDetails, today))) problems.add(`${path}/${field}`, `is not right (${problem})`);
+    for (const [field, problem] of Object.entries(checkPersonDetails(personRead(person as unknown as TransferredPerson) as unknown as PersonDetails, today))) problems.add(`${path}/${field}`, `is not right (${problem})`);
   });
   return ids;
 }
@@ -225,12 +227,17 @@ export function transferRecordProblems(record: unknown, today: string): { path: 
   problems.need(typeof record['contact'] === 'string', '/contact', 'is missing');
   problems.need(isDateTime(record['sentAt']), '/sentAt', 'must be a date and time');
   checkBaby(problems, record['baby']);
-  const people = checkPeople(problems, record['people'], today);
+  const people = checkPeople(problems, record['people'], today, version);
   const entries = checkEntries(problems, record['entries'], people, today);
   checkFindings(problems, record['findings']);
   // Version 1 carried none of the other parts; a later version must carry them all.
   if (known && version > 1) for (const problem of recordPartProblems(record, { people, entries }, today)) problems.add(problem.path, problem.text);
   return problems.found;
+}
+
+/** A person as this version holds them: an older pack's true and false as yes and no. */
+function personRead(person: TransferredPerson): TransferredPerson {
+  return { ...person, parentalResponsibility: answerOfBoolean(person.parentalResponsibility), paternityConfirmed: answerOfBoolean(person.paternityConfirmed) };
 }
 
 const issue = (code: string, text: string, pointer: string) => outcomeIssue('error', code === 'not-a-pack' ? 'required' : 'invalid', code, text, pointer);
@@ -255,5 +262,5 @@ export function readTransferPack(body: unknown, today: string): ReadPack {
   if (problems.length > 0) return { ok: false, issues: problems.map((p) => issue('record-invalid', `The transfer record's ${p.path || 'whole'} ${p.text}.`, pointer)) };
   const read = record as TransferRecord;
   const parts = read.version === 1 ? { relationships: [], assessments: [], plan: null, meetings: [], disputes: [] } : {};
-  return { ok: true, record: { ...read, ...parts, baby: { ...read.baby, details: { ...NO_RECORD_DETAILS, ...(read.baby.details as Partial<RecordDetails>) } }, people: read.people.map((p: TransferredPerson) => ({ ...p })) } };
+  return { ok: true, record: { ...read, ...parts, baby: { ...read.baby, details: { ...NO_RECORD_DETAILS, ...(read.baby.details as Partial<RecordDetails>) } }, people: read.people.map(personRead) } };
 }

@@ -8,15 +8,19 @@
 // system; this record is what lets the receiving service rebuild the case whole.
 import type { FactorStatus, SubstancePattern } from '../catalogue/statuses.ts';
 import type { Meeting } from '../meetings/meeting.types.ts';
+import type { YesNoNotKnown } from '../people/person-rules.ts';
 import type { RecordDetails } from '../people/record-details.ts';
 import type { InfantStatus } from '../people/record-matching.ts';
 import type { PersonRelationshipKind } from '../people/relationships.ts';
 import type { Plan } from '../plan/plan.types.ts';
 
 export const TRANSFER_RECORD_FORMAT = 'infant-care-profile-transfer';
-/** The version written. Version 1 (no relationships, assessments, plan, meetings or disputes) is still read. */
-export const TRANSFER_RECORD_VERSION = 2;
-export const READABLE_TRANSFER_RECORD_VERSIONS: readonly number[] = [1, 2];
+/**
+ * The version written. Version 1 (no relationships, assessments, plan, meetings or disputes) is still
+ * read, and so is version 2 (a person's parental responsibility and paternity as true or false).
+ */
+export const TRANSFER_RECORD_VERSION = 3;
+export const READABLE_TRANSFER_RECORD_VERSIONS: readonly number[] = [1, 2, 3];
 
 export interface TransferredBaby {
   status: InfantStatus;
@@ -47,8 +51,9 @@ export interface TransferredPerson {
   livesInHousehold: boolean;
   caresForInfant: boolean;
   visitsRegularly: boolean;
-  parentalResponsibility: boolean | null;
-  paternityConfirmed: boolean | null;
+  /** "not-known" kept apart from null (never answered) since version 3; versions 1 and 2 carried true and false, read as yes and no. */
+  parentalResponsibility: YesNoNotKnown | null;
+  paternityConfirmed: YesNoNotKnown | null;
   identityKnown: boolean;
   description: string | null;
   deceased: boolean;

@@ -243,8 +243,9 @@ export interface PeopleTable {
   lives_in_household: boolean;
   cares_for_infant: boolean;
   visits_regularly: Generated<boolean>;
-  parental_responsibility: boolean | null;
-  paternity_confirmed: boolean | null;
+  /** Migration 068: 'not-known' is an answer; null is a question not yet answered. */
+  parental_responsibility: 'yes' | 'no' | 'not-known' | null;
+  paternity_confirmed: 'yes' | 'no' | 'not-known' | null;
   identity_known: Generated<boolean>;
   description: string | null;
   deceased: Generated<boolean>;

@@ -15,7 +15,8 @@ const mother: PersonForExport = {
   relationshipWords: 'Mother',
   livesInHousehold: true,
   caresForInfant: true,
-  parentalResponsibility: true,
+  parentalResponsibility: 'yes',
+  paternityConfirmed: null,
   identityKnown: true,
   description: null,
   deceased: false,
@@ -59,5 +60,15 @@ describe('a person around the baby as a UK Core RelatedPerson', () => {
     assert.equal(relatedPersonResource({ ...mother, deceased: true }, 'case-1').active, false);
     assert.deepEqual(relatedPersonResource({ ...mother, address: '1 Elm Road' }, 'case-1').address, [{ use: 'home', text: '1 Elm Road' }]);
     assert.equal(relatedPersonResource(mother, 'case-1').address, undefined);
+  });
+
+  it('says parental responsibility and a father\'s paternity as yes, no or not known, and nothing of a question never answered', () => {
+    const father = { ...mother, givenName: 'Tom', relationshipToInfant: 'father', relationshipWords: 'Father', sex: 'male' };
+    const said = (person: PersonForExport) => relatedPersonResource(person, 'case-1').text.div;
+    assert.match(said({ ...father, parentalResponsibility: 'no', paternityConfirmed: 'yes' }), /Does not have parental responsibility.*Paternity confirmed/s);
+    assert.match(said({ ...father, parentalResponsibility: 'not-known', paternityConfirmed: 'not-known' }), /Whether they have parental responsibility is not known.*Whether paternity is confirmed is not known/s);
+    assert.match(said({ ...father, paternityConfirmed: 'no' }), /Has parental responsibility.*Paternity not confirmed/s);
+    const unanswered = said({ ...father, parentalResponsibility: null, paternityConfirmed: null });
+    assert.doesNotMatch(unanswered, /parental responsibility|aternity/i);
   });
 });

@@ -1,9 +1,11 @@
 // Each person around the baby as a UK Core RelatedPerson of the baby's Patient. The relationship is
 // coded from HL7's RoleCode (in UK Core's PersonRelationshipType) where one code says exactly what
 // the record says, and is text alone where none does (a mother's partner is not a step-parent).
-// Whether they live with or care for the baby, hold parental responsibility and what is known of
-// someone whose identity is not confirmed go into the narrative. A restricted address is left out
+// Whether they live with or care for the baby, hold parental responsibility (or that it is not
+// known), a father's paternity and what is known of someone whose identity is not confirmed go into
+// the narrative; a question never answered says nothing. A restricted address is left out
 // unless the caller may see it (the use case withholds it).
+import type { YesNoNotKnown } from '../../people/person-rules.ts';
 import type { CodeableConcept, Identifier, Reference, ResourceBase } from './fhir-types.ts';
 import { narrative } from './narrative.ts';
 import { genderOf, humanName, nhsNumberIdentifier } from './patient.ts';
@@ -22,7 +24,9 @@ export interface PersonForExport {
   relationshipWords: string;
   livesInHousehold: boolean;
   caresForInfant: boolean;
-  parentalResponsibility: boolean | null;
+  parentalResponsibility: YesNoNotKnown | null;
+  /** Asked of the baby's father only (person-rules.ts). */
+  paternityConfirmed: YesNoNotKnown | null;
   identityKnown: boolean;
   description: string | null;
   deceased: boolean;
@@ -52,6 +56,18 @@ const ROLE_CODES: Readonly<Record<string, { code: string; display: string }>> = 
   friend: { code: 'FRND', display: 'unrelated friend' },
 };
 
+const PARENTAL_RESPONSIBILITY_WORDS: Record<YesNoNotKnown, string> = {
+  yes: 'Has parental responsibility',
+  no: 'Does not have parental responsibility',
+  'not-known': 'Whether they have parental responsibility is not known',
+};
+
+const PATERNITY_WORDS: Record<YesNoNotKnown, string> = {
+  yes: 'Paternity confirmed',
+  no: 'Paternity not confirmed',
+  'not-known': 'Whether paternity is confirmed is not known',
+};
+
 export function relationshipConcept(relationshipToInfant: string, words: string): CodeableConcept {
   const role = ROLE_CODES[relationshipToInfant];
   return { ...(role ? { coding: [{ system: SYSTEMS.roleCode, ...role }] } : {}), text: words };
@@ -70,8 +86,8 @@ export function relatedPersonResource(person: PersonForExport, patientId: string
       !person.identityKnown && 'Identity not confirmed',
       person.livesInHousehold ? 'Lives in the household' : 'Does not live in the household',
       person.caresForInfant && 'Cares for the baby',
-      person.parentalResponsibility === true && 'Has parental responsibility',
-      person.parentalResponsibility === false && 'Does not have parental responsibility',
+      person.parentalResponsibility !== null && PARENTAL_RESPONSIBILITY_WORDS[person.parentalResponsibility],
+      person.paternityConfirmed !== null && PATERNITY_WORDS[person.paternityConfirmed],
       person.deceased && 'Has died',
     ]),
     ...(person.nhsNumber && person.identityKnown ? { identifier: [nhsNumberIdentifier(person.nhsNumber, false)] } : {}),

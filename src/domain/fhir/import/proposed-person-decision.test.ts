@@ -19,7 +19,7 @@ describe('deciding about a person a FHIR import proposed', () => {
       assert.deepEqual([effect.person.livesInHousehold, effect.person.caresForInfant, effect.person.parentalResponsibility, effect.person.address], [false, false, null, null]);
     });
     it('adds a person a merged transfer proposed as the other area recorded them, with the relationship chosen here', () => {
-      const sent = { givenName: 'Sam', familyName: 'Partner', identityKnown: true, description: null, relationshipToInfant: 'mothers-partner', dateOfBirth: '1988-02-03', nhsNumber: null, sex: 'male' as const, livesInHousehold: true, caresForInfant: true, visitsRegularly: false, parentalResponsibility: false, paternityConfirmed: null, deceased: false, address: '1 High Street', addressRestricted: false };
+      const sent = { givenName: 'Sam', familyName: 'Partner', identityKnown: true, description: null, relationshipToInfant: 'mothers-partner', dateOfBirth: '1988-02-03', nhsNumber: null, sex: 'male' as const, livesInHousehold: true, caresForInfant: true, visitsRegularly: false, parentalResponsibility: 'not-known' as const, paternityConfirmed: null, deceased: false, address: '1 High Street', addressRestricted: false };
       const proposal: StoredProposal = { givenName: 'Sam', familyName: 'Partner', relationshipAsSent: "mother's partner", sex: 'male', dateOfBirth: '1988-02-03', nhsNumber: null, decision: null, sentInTransfer: sent };
       const effect = decideProposal(proposal, { decision: 'new-person', relationshipToInfant: 'father' }, people, TODAY);
       assert.deepEqual(effect, { ok: true, decision: 'new-person', person: { ...sent, relationshipToInfant: 'father' } });

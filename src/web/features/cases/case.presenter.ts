@@ -7,6 +7,7 @@ import type { ChronologyEntry } from '../../../domain/chronology/chronology.type
 import { currentEntries } from '../../../domain/chronology/current-entries.ts';
 import { ageInDays, correctedAge, describeAgeInDays, gestationInWords, gestationToday } from '../../../domain/people/age.ts';
 import { gestationAtBirthForReading } from '../../../domain/people/birth-details.ts';
+import type { YesNoNotKnown } from '../../../domain/people/person-rules.ts';
 import { infantDisplayName } from '../../../domain/people/infant-name.ts';
 import { formatNhsNumber } from '../../../domain/people/nhs-number.ts';
 import { caseLevelLabel } from '../../../domain/shared/case-levels.ts';
@@ -24,8 +25,13 @@ const ACCESS_LABELS = {
   'break-glass': 'Emergency access',
 } as const;
 
-function yesNo(value: boolean | null, unknown = 'Not recorded'): string {
-  return value === null ? unknown : value ? 'Yes' : 'No';
+function yesNo(value: boolean): string {
+  return value ? 'Yes' : 'No';
+}
+
+/** "Not known" is an answer given; "Not recorded", a question never answered (person-rules.ts). */
+function answerWords(value: YesNoNotKnown | null): string {
+  return value === null ? 'Not recorded' : { yes: 'Yes', no: 'No', 'not-known': 'Not known' }[value];
 }
 
 function personRow(person: CasePerson, today: string) {
@@ -39,8 +45,8 @@ function personRow(person: CasePerson, today: string) {
     livesInHousehold: yesNo(person.livesInHousehold),
     caresForInfant: yesNo(person.caresForInfant),
     visitsRegularly: yesNo(person.visitsRegularly),
-    parentalResponsibility: yesNo(person.parentalResponsibility),
-    paternityConfirmed: person.relationshipToInfant === 'father' ? yesNo(person.paternityConfirmed) : null,
+    parentalResponsibility: answerWords(person.parentalResponsibility),
+    paternityConfirmed: person.relationshipToInfant === 'father' ? answerWords(person.paternityConfirmed) : null,
     deceased: person.deceased,
     address: person.address,
     addressWithheld: person.addressRestricted && person.address === null,

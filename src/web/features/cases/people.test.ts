@@ -49,11 +49,37 @@ describe('people around the baby', () => {
     const response = await client.post(`/cases/${caseId}/people/new`, father);
     assert.equal(response.statusCode, 303);
     const row = await t.ctx.db.selectFrom('people').selectAll().where('case_id', '=', caseId).where('given_name', '=', 'Daniel').executeTakeFirstOrThrow();
-    assert.deepEqual([row.nhs_number, row.date_of_birth, row.lives_in_household, row.cares_for_infant, row.paternity_confirmed], ['9434765919', '1997-04-03', false, true, null]);
+    assert.deepEqual([row.nhs_number, row.date_of_birth, row.lives_in_household, row.cares_for_infant, row.parental_responsibility, row.paternity_confirmed], ['9434765919', '1997-04-03', false, true, 'yes', 'not-known']);
     const page = await client.get(`/cases/${caseId}`);
     assert.match(page.body, /Daniel Mensah/);
+    assert.match(caseRow(page.body, row.id), /Paternity confirmed: Not known/, '"not known" is an answer, not "not recorded"');
     const audit = await t.ctx.db.selectFrom('audit_log').select('subject_id').where('action', '=', 'person.add').execute();
     assert.deepEqual(audit, [{ subject_id: row.id }]);
+  });
+
+  it('keeps "not known" apart from a question never answered, on the case page and when changing them', async () => {
+    const client = await WebClient.signedIn(t.app, member);
+    await client.get(`/cases/${caseId}/people/new`);
+    const unasked = Object.fromEntries(Object.entries(father).filter(([name]) => name !== 'parentalResponsibility' && name !== 'paternityConfirmed'));
+    const notKnown = { ...father, givenName: 'Notknown', nhsNumber: '', parentalResponsibility: 'not-known', paternityConfirmed: 'not-known' };
+    assert.equal((await client.post(`/cases/${caseId}/people/new`, { ...unasked, givenName: 'Unasked', nhsNumber: '' })).statusCode, 303);
+    await client.get(`/cases/${caseId}/people/new`);
+    assert.equal((await client.post(`/cases/${caseId}/people/new`, notKnown)).statusCode, 303);
+    const [unaskedId, notKnownId] = [await personId('Unasked'), await personId('Notknown')];
+    const stored = await t.ctx.db.selectFrom('people').select(['given_name', 'parental_responsibility', 'paternity_confirmed']).where('id', 'in', [unaskedId, notKnownId]).orderBy('given_name').execute();
+    assert.deepEqual(stored, [
+      { given_name: 'Notknown', parental_responsibility: 'not-known', paternity_confirmed: 'not-known' },
+      { given_name: 'Unasked', parental_responsibility: null, paternity_confirmed: null },
+    ]);
+    const page = await client.get(`/cases/${caseId}`);
+    assert.match(caseRow(page.body, notKnownId), /Paternity confirmed: Not known[\s\S]*<td class="govuk-table__cell">Not known<\/td>/);
+    assert.doesNotMatch(caseRow(page.body, notKnownId), /Not recorded/);
+    assert.match(caseRow(page.body, unaskedId), /Paternity confirmed: Not recorded[\s\S]*<td class="govuk-table__cell">Not recorded<\/td>/);
+    const radio = (name: string, value: string) => new RegExp(`name="${name}" type="radio" value="${value}" checked`);
+    const editNotKnown = await client.get(`/cases/${caseId}/people/${notKnownId}`);
+    for (const name of ['parentalResponsibility', 'paternityConfirmed']) assert.match(editNotKnown.body, radio(name, 'not-known'), name);
+    const editUnasked = await client.get(`/cases/${caseId}/people/${unaskedId}`);
+    assert.doesNotMatch(editUnasked.body, /name="(parentalResponsibility|paternityConfirmed)" type="radio" value="[a-z-]+" checked/, 'never answered: nothing chosen');
   });
 
   it('adds an unknown adult who must be described, and shows them prominently', async () => {

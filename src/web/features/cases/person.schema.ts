@@ -80,9 +80,6 @@ export const PERSON_PROBLEM_MESSAGES: Record<PersonProblem, { field: string; tex
   'mother-already-on-record': { field: 'relationshipToInfant', text: PERSON_PROBLEM_WORDS['mother-already-on-record'] },
 };
 
-function answer(value: 'yes' | 'no' | 'not-known' | undefined): boolean | null {
-  return value === 'yes' ? true : value === 'no' ? false : null;
-}
 
 /** The form's questions in the order it asks them: the error summary's order. */
 const PERSON_FIELD_ORDER = ['relationshipToInfant', 'identityKnown', 'description', 'givenName', 'familyName', 'dateOfBirth', 'nhsNumber', 'sex', 'historyChecked', 'livesInHousehold', 'caresForInfant', 'visitsRegularly', 'parentalResponsibility', 'paternityConfirmed', 'address'];
@@ -129,8 +126,9 @@ function detailsFrom(form: Partial<PersonForm>, dateOfBirth: string | null): Per
     livesInHousehold: form.livesInHousehold === 'yes',
     caresForInfant: form.caresForInfant === 'yes',
     visitsRegularly: visitsRegularlyAsked(form.livesInHousehold) && form.visitsRegularly === 'yes',
-    parentalResponsibility: answer(form.parentalResponsibility),
-    paternityConfirmed: answer(form.paternityConfirmed),
+    // "Not known" is kept as an answer; a question left unanswered is null (person-rules.ts).
+    parentalResponsibility: form.parentalResponsibility ?? null,
+    paternityConfirmed: form.paternityConfirmed ?? null,
     deceased: form.deceased === 'yes',
     address: form.address ?? null,
     addressRestricted: form.addressRestricted === 'yes',
@@ -153,8 +151,8 @@ export function toFormValues(details: StoredPerson): Record<string, string> {
     livesInHousehold: yn(details.livesInHousehold),
     caresForInfant: yn(details.caresForInfant),
     visitsRegularly: yn(details.visitsRegularly),
-    parentalResponsibility: yn(details.parentalResponsibility),
-    paternityConfirmed: yn(details.paternityConfirmed),
+    parentalResponsibility: details.parentalResponsibility ?? '',
+    paternityConfirmed: details.paternityConfirmed ?? '',
     deceased: details.deceased ? 'yes' : '',
     address: details.address ?? '',
     addressRestricted: details.addressRestricted ? 'yes' : '',
