@@ -19,8 +19,15 @@ export function whoChecks(kinds: readonly string[]): string {
   return named.length === 0 ? 'Any visitor' : listInWords(named);
 }
 
+// An owner typed as free text (agreed at a meeting or supervision) is often a team member by name,
+// for example the lead professional: "(outside the service)" only when the whole name, whatever its
+// case and spacing, is nobody's on the team.
+const sameName = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();
+
 function ownerName(action: PlanAction, ownerNames: Record<string, string>): string {
-  return 'userId' in action.owner ? (ownerNames[action.owner.userId] ?? 'An account no longer in the service') : `${action.owner.name} (outside the service)`;
+  if ('userId' in action.owner) return ownerNames[action.owner.userId] ?? 'An account no longer in the service';
+  const typed = sameName(action.owner.name);
+  return Object.values(ownerNames).some((name) => sameName(name) === typed) ? action.owner.name : `${action.owner.name} (outside the service)`;
 }
 
 const OUTCOME_TAGS: Record<RecordedCheck['outcome'], string> = { 'no-concern': 'govuk-tag--green', concern: 'govuk-tag--red', 'not-checked': 'govuk-tag--yellow' };
