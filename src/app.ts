@@ -98,7 +98,11 @@ export async function buildApp({ ctx, sessionSecret, logger = false, logDestinat
   if (tracing) await app.register(await fastifyTracingPlugin(), { endsWith: logs ? (end) => logs.alsoOnEnd(end) : undefined });
   await app.register(requestLogging, { logs });
   if (!logs) await app.register(requestMetrics);
-  await app.register(fastifyFormbody, { bodyLimit: 262_144 });
+  // A form's body may be as large as any request (1 MiB, about 900,000 characters of typed English), so
+  // that text pasted far past a field's limit is read and refused by that field's own limit, worded
+  // with the count typed and given back whole (web/forms/too-long.ts); at 256 KiB a 300,000-character
+  // paste was refused unread and lost. Beyond 1 MiB the 413 page says to go back (plugins/errors.ts).
+  await app.register(fastifyFormbody, { bodyLimit: 1_048_576 });
   await app.register(openapi);
   await app.register(security, { secret: sessionSecret });
   await app.register(sessions, { secret: sessionSecret });

@@ -10,13 +10,21 @@ import { refusedCaseId, sendCaseRefusal } from '../features/errors/case-refusal.
 import { isApiRequest } from './request-kind.ts';
 import { UNMATCHED_ROUTE } from './request-metrics.ts';
 
-export type ErrorPageKind = 'bad-request' | 'csrf' | 'forbidden' | 'not-found' | 'rate-limited' | 'internal' | 'unavailable';
+export type ErrorPageKind = 'bad-request' | 'too-large' | 'csrf' | 'forbidden' | 'not-found' | 'rate-limited' | 'internal' | 'unavailable';
 
 const PAGE_ERRORS: Record<ErrorPageKind, { status: number; title: string; paragraphs: string[] }> = {
   'bad-request': {
     status: 400,
     title: 'There is a problem with what was sent',
     paragraphs: ['The service could not read what your browser sent. Go back, reload the page and try again.'],
+  },
+  'too-large': {
+    status: 413,
+    title: 'What you sent is too long for the service',
+    paragraphs: [
+      'A form can hold up to 1 MB of text, about 900,000 characters, and what you sent is longer. Nothing was saved.',
+      'Use your browser\'s back button to return to what you typed (do not reload the page, or it may be lost), copy the longest answer somewhere safe, shorten it and send the form again.',
+    ],
   },
   csrf: {
     status: 403,
@@ -112,6 +120,7 @@ export const errors = fp(async (app: FastifyInstance) => {
     }
     if (error.code === 'FST_CSRF_INVALID_TOKEN' || error.code === 'FST_CSRF_MISSING_SECRET') return sendErrorPage(reply, 'csrf');
     if (status === 429) return sendErrorPage(reply, 'rate-limited');
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendErrorPage(reply, 'too-large');
     if (status >= 400 && status < 500) return sendErrorPage(reply, 'bad-request');
     return sendErrorPage(reply, 'internal', request.id);
   });
