@@ -97,6 +97,7 @@ async function firstPageBefore(ctx: AppContext, actor: UserActor): Promise<MyCas
       clocks: clocks.get(row.id) ?? [],
       urgentClock,
       next: nextDue(urgentClock, review, today),
+      closedForTransfer: null,
     };
   });
   return all.sort(byActionNeeded).slice(0, CASES_PER_PAGE);

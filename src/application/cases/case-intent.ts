@@ -1,10 +1,15 @@
 // What a caller means to do with a case it reads first: open a form to change it, or manage its
 // team. The reading use case refuses, and audits the refusal under the intended action, when the
-// user's access does not reach that far: routes never decide a refusal or audit one themselves.
+// user's access does not reach that far: routes never decide a refusal or audit one themselves. A case
+// closed for transfer takes no change (docs/domain.md, "Transfer to another area"), so a
+// form to change it is not offered either: the refusal is audited as the change's would be and thrown,
+// for the page a change refused there gets (case-closed-for-transfer.ts, web/plugins/errors.ts).
 import { mayManageTeam, type CaseAccess } from '../../domain/access/case-access.ts';
+import { closedForTransferMessage, closureOfCase } from '../../domain/transfer/closed-for-transfer.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAuditAlone } from '../audit.ts';
 import type { AppContext } from '../context.ts';
+import { CaseClosedForTransferError } from './case-closed-for-transfer.ts';
 
 export interface CaseIntent {
   /** The audit action a refusal is recorded under, such as "case.change". */
@@ -28,11 +33,27 @@ export async function refusedOutsideTeam(ctx: AppContext, actor: UserActor, case
   return { ok: false, code: 'forbidden', message: 'You are not in the team around this baby.' };
 }
 
-/** True, with the refusal audited, when the access does not reach the intent; false when there is none. */
+/**
+ * True, with the refusal audited, when the access does not reach the intent; false when there is none.
+ * On a case closed for transfer an intent the access reaches is refused too, audited (reason
+ * closed-for-transfer) and thrown as CaseClosedForTransferError: every change form's page and every
+ * post that reads the case first answer as a change refused there does.
+ */
 export async function refusedForIntent(ctx: AppContext, actor: UserActor, caseId: string, access: CaseAccess, intent: CaseIntent | undefined): Promise<boolean> {
   if (!intent) return false;
   const reaches = intent.need === 'manage' ? mayManageTeam(access) : access.allowed && access.canChange;
-  if (reaches) return false;
+  if (reaches) {
+    await refuseWhenClosedForTransfer(ctx, actor, caseId, intent);
+    return false;
+  }
   await recordAuditAlone(ctx, actor, { action: intent.action, outcome: 'denied', caseId, subjectType: 'case', subjectId: caseId });
   return true;
+}
+
+async function refuseWhenClosedForTransfer(ctx: AppContext, actor: UserActor, caseId: string, intent: CaseIntent): Promise<void> {
+  const row = await ctx.db.selectFrom('cases').select(['closed_for_transfer_to', 'closed_for_transfer_at']).where('id', '=', caseId).executeTakeFirst();
+  const closed = row ? closureOfCase(row.closed_for_transfer_to, row.closed_for_transfer_at) : null;
+  if (!closed) return;
+  await recordAuditAlone(ctx, actor, { action: intent.action, outcome: 'denied', caseId, subjectType: 'case', subjectId: caseId, details: { reason: 'closed-for-transfer' } });
+  throw new CaseClosedForTransferError(caseId, closed, closedForTransferMessage(closed));
 }

@@ -9,6 +9,8 @@
 // and for an organisation's cases its members in the team. The order and the counts need the clocks of
 // every case; one statement instead of a list and then its entries, its meetings and its colleagues
 // takes three round trips one after another off every home page (issue 12).
+// A case closed for transfer (docs/domain.md, "Transfer to another area") runs no clock and
+// needs no review here: it says so, comes after every open case, and counts in none of the counts.
 // readMyCases reads and does not audit: the home page's use case (view-home.ts) audits what it
 // showed beside the alerts; listMyCases reads and audits on its own.
 import { sql, type ExpressionBuilder } from 'kysely';
@@ -17,6 +19,7 @@ import { profileEventsFrom } from '../../domain/chronology/to-profile-event.ts';
 import { isTriggerEventKind } from '../../domain/catalogue/catalogue.ts';
 import { infantDisplayName } from '../../domain/people/infant-name.ts';
 import type { InfantStatus } from '../../domain/people/record-matching.ts';
+import { closureOfCase, type ClosedForTransfer } from '../../domain/transfer/closed-for-transfer.ts';
 import type { Severity } from '../../domain/catalogue/finding-definitions.ts';
 import { byActionNeeded, highestFindings, nextDue, type HighestFindings, type NextDue } from '../../domain/profile/action-first.ts';
 import type { ProfileEvent } from '../../domain/profile/profile.types.ts';
@@ -62,6 +65,8 @@ export interface MyCase {
   urgentClock: Clock | null;
   /** The running clock's or the review's day, whichever is sooner. */
   next: NextDue;
+  /** The transfer that closed the case, which then has no clocks; null while it is open. */
+  closedForTransfer: ClosedForTransfer | null;
 }
 
 export interface MyCases {
@@ -132,6 +137,8 @@ export function casesInScopeQuery(db: Queryable, userId: string, overseenOrganis
       'cases.expected_delivery_date',
       'cases.level',
       'cases.profile_reviewed_at',
+      'cases.closed_for_transfer_to',
+      'cases.closed_for_transfer_at',
       'mine.role',
       sql<Severity[] | null>`(select json_agg(finding ->> 'severity') from jsonb_array_elements(profile_versions.findings) as finding)`.as('severities'),
       eb
@@ -180,18 +187,22 @@ export async function readMyCases(ctx: AppContext, actor: UserActor, options: My
     const entries = (row.timing_entries ?? []).map(entryFromJson);
     const review = profileReview(row.level, row.profile_reviewed_at, profileEventsFrom(entries).filter((e) => isTriggerEventKind(e.kind)), today);
     const events = clockEventsFrom({ entries, meetings: (row.meetings ?? []).map(meetingFromJson), bornOn: row.date_of_birth, expectedDeliveryOn: row.expected_delivery_date });
-    const caseClocks = timescaleClocks(events, today, inForce.settings.timescales);
+    const closedForTransfer = closureOfCase(row.closed_for_transfer_to, row.closed_for_transfer_at);
+    const caseClocks = closedForTransfer ? [] : timescaleClocks(events, today, inForce.settings.timescales);
     const urgentClock = mostUrgentClock(caseClocks);
     const findings = highestFindings((row.severities ?? []).map((severity) => ({ severity })));
-    return { row, review, clocks: caseClocks, urgentClock, findings, next: nextDue(urgentClock, review, today) };
+    return { row, review, clocks: caseClocks, urgentClock, findings, next: nextDue(urgentClock, review, today), closedForTransfer };
   });
   type Keys = (typeof all)[number];
+  const open = all.filter((c) => c.closedForTransfer === null);
   const overdue = (c: Keys) => c.urgentClock?.status === 'overdue';
-  const kept = options.overdueClocksOnly ? all.filter(overdue) : all;
+  const openKept = options.overdueClocksOnly ? open.filter(overdue) : open;
   // Stable sorts: between cases equally pressing, the query's order (family name) stays.
-  if (options.order === 'clocks') kept.sort((a, b) => byReviewUrgency(a.review, b.review)).sort((a, b) => byClockUrgency(a.clocks, b.clocks));
-  else if (options.order === 'review') kept.sort((a, b) => byReviewUrgency(a.review, b.review));
-  else kept.sort(byActionNeeded);
+  if (options.order === 'clocks') openKept.sort((a, b) => byReviewUrgency(a.review, b.review)).sort((a, b) => byClockUrgency(a.clocks, b.clocks));
+  else if (options.order === 'review') openKept.sort((a, b) => byReviewUrgency(a.review, b.review));
+  else openKept.sort(byActionNeeded);
+  // Closed cases last, in the query's order: none has a clock, so none is kept by the overdue filter.
+  const kept = options.overdueClocksOnly ? openKept : [...openKept, ...all.filter((c) => c.closedForTransfer !== null)];
   const pages = Math.max(1, Math.ceil(kept.length / CASES_PER_PAGE));
   const page = Math.min(Math.max(options.page ?? 1, 1), pages);
   const shown = kept.slice((page - 1) * CASES_PER_PAGE, page * CASES_PER_PAGE);
@@ -213,11 +224,11 @@ export async function readMyCases(ctx: AppContext, actor: UserActor, options: My
     pages,
     total: kept.length,
     counts: {
-      overdueClocks: all.filter(overdue).length,
-      overdueReviews: all.filter((c) => c.review.state === 'overdue').length,
-      neverReviewed: all.filter((c) => c.review.state === 'never-reviewed').length,
-      critical: all.filter((c) => c.findings?.severity === 'critical').length,
-      high: all.filter((c) => c.findings?.severity === 'high').length,
+      overdueClocks: open.filter(overdue).length,
+      overdueReviews: open.filter((c) => c.review.state === 'overdue').length,
+      neverReviewed: open.filter((c) => c.review.state === 'never-reviewed').length,
+      critical: open.filter((c) => c.findings?.severity === 'critical').length,
+      high: open.filter((c) => c.findings?.severity === 'high').length,
     },
   };
 }

@@ -15,6 +15,7 @@ import { mayDecideLevelProposal } from '../../domain/access/level-change.ts';
 import { readLevelProposals, type LevelProposal } from '../profile/level-proposals.ts';
 import { retentionOfCases, type CaseRetention } from '../retention/retention-rows.ts';
 import { settingsInForce } from '../settings/settings-in-force.ts';
+import { readCaseClosure, type CaseClosure } from './case-closure.ts';
 
 export interface CaseOverview {
   case: CaseView;
@@ -36,6 +37,8 @@ export interface CaseOverview {
   levelProposal: { open: LevelProposal; mayDecide: boolean } | null;
   /** Its disposal date, why, and the legal holds that reach it (application/retention). */
   retention: CaseRetention;
+  /** The transfer that closed it and whom to send anything new to; null while it is open. */
+  closedForTransfer: CaseClosure;
 }
 
 export type ViewCaseOverviewResult = { ok: true; value: CaseOverview } | Extract<ViewCaseResult, { ok: false }>;
@@ -49,12 +52,13 @@ export async function viewCaseOverview(ctx: AppContext, actor: UserActor, caseId
   const read = ctx.profiles.read(ctx, caseId, opened.value.profileVersion);
   // The clocks take the chronology the profile read (kept, most often), of which they read only the entries
   // not read before (timescales/clock-entries-kept.ts), and read their meetings beside the rest.
-  const [evaluated, clocks, plan, proposals, retention] = await Promise.all([
+  const [evaluated, clocks, plan, proposals, retention, closedForTransfer] = await Promise.all([
     read,
     read.then((evaluated) => readCaseClocks(ctx, caseId, today, { entries: evaluated?.stored.chronology ?? [], dates })),
     readCurrentPlan(ctx.db, caseId),
     readLevelProposals(ctx.db, caseId),
     settingsInForce(ctx).then(({ settings }) => retentionOfCases(ctx.db, [caseId], settings.retention, today)),
+    readCaseClosure(ctx.db, caseId),
   ]);
   const openProposal = proposals.find((proposal) => proposal.status === 'open');
   const levelProposal = openProposal ? { open: openProposal, mayDecide: mayDecideLevelProposal(access.basis, actor.role) } : null;
@@ -68,5 +72,5 @@ export async function viewCaseOverview(ctx: AppContext, actor: UserActor, caseId
     subjectId: caseId,
     details: { basis: access.basis, showed, ...(profile ? { profileVersion: profile.profileVersion } : {}), ...(plan ? { planVersion: plan.version } : {}) },
   });
-  return { ok: true, value: { case: opened.value, profile, chronology, plan, clocks: clocks ?? [], today, levelProposal, retention: retention.get(caseId)! } };
+  return { ok: true, value: { case: opened.value, profile, chronology, plan, clocks: clocks ?? [], today, levelProposal, retention: retention.get(caseId)!, closedForTransfer } };
 }

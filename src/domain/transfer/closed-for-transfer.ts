@@ -6,11 +6,17 @@
 // placed or lifted.
 // Reading, printing and subject access change nothing and go on as before. Pure.
 import { dayInWords } from '../shared/calendar-date.ts';
+import { serviceToday } from '../shared/service-day.ts';
 
 /** The transfer that closed the case: where to and the day it was sent (the service's day). */
 export interface ClosedForTransfer {
   toArea: string;
   closedOn: string;
+}
+
+/** The closure a case's row holds (closed_for_transfer_to and _at, migration 050), on the service's day it was sent; null when the case is open. */
+export function closureOfCase(toArea: string | null, closedAt: Date | null): ClosedForTransfer | null {
+  return toArea && closedAt ? { toArea, closedOn: serviceToday(closedAt) } : null;
 }
 
 /** Whether a change may go ahead on a case: always on an open case; on a closed one only a change that says it may. */

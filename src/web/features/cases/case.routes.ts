@@ -8,6 +8,7 @@ import { presentProposal } from '../profile/review.presenter.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { requireUser } from '../../plugins/sessions.ts';
 import { presentCase, presentPlanSummary, presentRecentEntries } from './case.presenter.ts';
+import { withClosure } from './case-closure.presenter.ts';
 import { presentRetention } from '../retention/retention.presenter.ts';
 
 export async function caseRoutes(app: FastifyInstance): Promise<void> {
@@ -16,7 +17,7 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
     const result = await viewCaseOverview(ctx, actorFor(request.user!, 'web', request.ip), request.params.caseId);
     if (!result.ok) return sendErrorPage(reply, result.code);
     const { profile, chronology, plan, clocks, today, levelProposal: proposal, retention } = result.value;
-    const view = presentCase(result.value.case, ctx.clock.now());
+    const view = withClosure(presentCase(result.value.case, ctx.clock.now()), result.value.closedForTransfer);
     // The findings head the case page as well as the profile: the most important thing to see first.
     const findings = profile ? presentFindings(profile.evaluation) : [];
     const recentEntries = presentRecentEntries(chronology);

@@ -4,6 +4,8 @@
 import type { MyCases, MyCasesOptions } from '../../../application/cases/list-my-cases.ts';
 import type { DecisionAwaitingAnswer } from '../../../application/profile/profile-decisions-awaiting.ts';
 import type { HighestFindings } from '../../../domain/profile/action-first.ts';
+import { dayInWords } from '../../../domain/shared/calendar-date.ts';
+import type { ClosedForTransfer } from '../../../domain/transfer/closed-for-transfer.ts';
 import { clockInWords } from '../../../domain/timescales/clock-urgency.ts';
 import type { Clock } from '../../../domain/timescales/clocks.ts';
 import type { ReviewStatus } from '../../../domain/profile/review-schedule.ts';
@@ -58,6 +60,19 @@ export function clockCell(clock: Clock | null, today: string): ReviewCell {
   if (clock.status === 'overdue') return { tag: { text: words, classes: 'govuk-tag--red' } };
   if (clock.status === 'due-soon') return { tag: { text: words, classes: 'govuk-tag--yellow' } };
   return { text: words };
+}
+
+/**
+ * A case closed for transfer: its review and timescale cells say why none is due here, and its name is
+ * marked (docs/domain.md, "Transfer to another area"); null for an open case.
+ */
+export function closedForTransferCells(closed: ClosedForTransfer | null): { closedTag: string; reviewCell: ReviewCell; clockCell: ReviewCell } | null {
+  if (closed === null) return null;
+  return {
+    closedTag: `Closed for transfer to ${closed.toArea} on ${dayInWords(closed.closedOn)}`,
+    reviewCell: { text: 'None here: the receiving area reviews it' },
+    clockCell: { text: 'None running: the case was closed for transfer' },
+  };
 }
 
 /** "1 case has a timescale overdue.", or null when none has. */

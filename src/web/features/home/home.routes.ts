@@ -12,7 +12,7 @@ import { caseLevelLabel } from '../../../domain/shared/case-levels.ts';
 import { requireUser } from '../../plugins/sessions.ts';
 import { presentHomeAlerts } from '../alerts/alerts.presenter.ts';
 import { paginationLinks } from '../chronology/chronology-pages.ts';
-import { clockCell, clockSummary, decisionsAwaitingCells, findingsCell, findingsSummary, listHref, listOptions, reviewCell, reviewSummary } from './home.presenter.ts';
+import { clockCell, clockSummary, closedForTransferCells, decisionsAwaitingCells, findingsCell, findingsSummary, listHref, listOptions, reviewCell, reviewSummary } from './home.presenter.ts';
 
 const ROLE_WORDS = { 'lead-professional': 'Lead professional', member: 'Team member' } as const;
 
@@ -31,6 +31,7 @@ export async function homeRoutes(app: FastifyInstance): Promise<void> {
         findingsCell: findingsCell(c.findings),
         reviewCell: reviewCell(c.review),
         clockCell: clockCell(c.urgentClock, today),
+        ...closedForTransferCells(c.closedForTransfer),
         roleText: scope === 'organisation' ? c.colleagues.map((m) => `${m.name} (${ROLE_WORDS[m.role].toLowerCase()})`).join(', ') : ROLE_WORDS[c.teamRole ?? 'member'],
       })),
       listed: listed.total > 0 || options.overdueClocksOnly,
