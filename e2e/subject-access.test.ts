@@ -1,11 +1,13 @@
 // Subject access in a real browser with axe: the administrator makes the team manager a data
-// protection officer (an empty email refused in the error summary); the officer records a request
-// for the Okafor baby's mother (an NHS number nobody has refused, what was typed kept), reviews the
-// draft (a decision without a reason refused at its field), records another agency's refusal for
-// all its items at once (a blank reason refused, the answer kept), is refused the release while redactions
-// are unreviewed, decides them, releases, and opens the disclosure and its PDF; then finds the mother
-// by name and date of birth instead (a date that is not real, then one with a 2-digit year linked by
-// its year and only it marked, and no choice refused). No JavaScript needed.
+// protection officer (an empty email refused in the error summary; asked again, nothing changes and
+// a banner says so); the officer records a request for the Okafor baby's mother (an NHS number nobody
+// has refused, what was typed kept), reviews the draft (a decision without a reason refused at its
+// field), sees each other agency once (the police's evidence, recorded by its name alone, with its
+// entry), records another agency's refusal for all its items at once (a blank reason refused, the
+// answer kept), is refused the release while redactions are unreviewed, decides them, releases, and
+// opens the disclosure and its PDF; then finds the mother by name and date of birth instead (a date
+// that is not real, then one with a 2-digit year linked by its year and only it marked, and no
+// choice refused). No JavaScript needed.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
@@ -21,6 +23,7 @@ const MOTHER_NHS = '9434765919';
 const MOTHER_BORN = '1993-04-12';
 let e2e: E2e;
 let today: string;
+let policeName: string;
 
 before(async () => {
   e2e = await startE2e();
@@ -35,6 +38,12 @@ before(async () => {
     .insertInto('chronology_entries')
     .values({ case_id: caseId, id: randomUUID(), kind: 'case-note', occurred_on: today, recorded_at: ctx.clock.now(), recorded_by: null, recorded_by_name: 'A police officer', organisation_id: police.id, agency: police.name, agency_kind: police.kind, summary: 'Mother reported a lost purse at the station', source: 'agency-record', person_ids: JSON.stringify([mother.id]), present_ids: '[]', victim_ids: '[]', perpetrator_ids: '[]', indicates: '[]', details: '{}' })
     .execute();
+  // And its evidence on the profile, which keeps the police's name alone: the same agency.
+  await ctx.db
+    .insertInto('profile_evidence')
+    .values({ case_id: caseId, id: randomUUID(), factor_id: 'housing-instability', subject_key: 'household', source: 'agency-record', note: 'Rent arrears mentioned at the station', indicates: 'present', given_by: null, recorded_at: ctx.clock.now(), recorded_by: null, recorded_by_name: 'A police officer', agency: police.name })
+    .execute();
+  policeName = police.name;
 });
 
 after(async () => {
@@ -53,12 +62,18 @@ describe('subject access', () => {
     assert.equal(await admin.locator('h1').innerText(), 'Data protection officers');
     await expectNoAxeViolations(admin);
     const refused = await submit(admin, admin.getByRole('button', { name: 'Make data protection officer' }));
-    assert.equal(refused.status(), 400);
+    assert.equal(refused.status(), 422);
     await expectErrorSummary(admin, [{ text: 'Enter the email address of the account', href: '#email' }]);
     await expectNoAxeViolations(admin);
     await admin.locator('#email').fill('manager@demo.example');
     await submit(admin, admin.getByRole('button', { name: 'Make data protection officer' }));
     assert.match(await admin.locator('[data-qa="officers"]').innerText(), /manager@demo\.example/);
+    await admin.locator('#email').fill('manager@demo.example');
+    const again = await submit(admin, admin.getByRole('button', { name: 'Make data protection officer' }));
+    assert.equal(again.status(), 200, 'asked again: no error');
+    assert.match(await admin.locator('[data-qa="success-banner"]').innerText(), /manager@demo\.example is a data protection officer already: nothing has changed/);
+    assert.equal(await admin.locator('[data-qa="officers"] tbody tr').count(), 1);
+    await expectNoAxeViolations(admin);
   });
 
   test('the officer records a request, refused first for an NHS number nobody has, with what was typed kept', async () => {
@@ -109,6 +124,9 @@ describe('subject access', () => {
   test('records another agency’s refusal for all its items at once, a blank reason refused at its field with the answer kept', async () => {
     const agency = page.locator('[data-qa="agency"]').first();
     assert.ok((await page.locator('[data-qa="agency"]').count()) > 0, 'other agencies’ items are waiting on their agreement');
+    const names = await page.locator('[data-qa="agency"] .govuk-summary-card__title').allInnerTexts();
+    assert.deepEqual(names, [...new Set(names)], 'each agency once');
+    assert.ok(names.includes(policeName), 'the police, its entry and its evidence by name together');
     await agency.getByLabel('Refused', { exact: true }).check();
     const slip = await submit(page, agency.locator('[data-qa="save-agency-answer"]'));
     assert.equal(slip.status(), 422);

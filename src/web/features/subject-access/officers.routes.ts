@@ -1,5 +1,6 @@
 // The administrator's page of data protection officers (issue 21; docs/adr/0012): who holds the duty,
-// a form to grant it by email and a button to end it. The use cases refuse, audited, anyone else.
+// a form to grant it by email and a button to end it. The use cases refuse, audited, anyone else; a
+// form that is wrong comes back 422 with the error at its field; granting it again changes nothing.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { grantOfficer, listOfficers, revokeOfficer } from '../../../application/subject-access/officers.ts';
@@ -33,8 +34,13 @@ export async function officerRoutes(app: FastifyInstance): Promise<void> {
       return reply.redirect(PATH, 303);
     }
     if (result?.code === 'forbidden') return sendErrorPage(reply, 'forbidden');
+    // Asked again (a second press, the back button): what was asked for is so already, nothing changes.
+    if (result?.code === 'already-granted') {
+      flashSuccess(request, `${email} is a data protection officer already: nothing has changed`);
+      return reply.redirect(PATH, 303);
+    }
     const message = problem ?? result!.message;
-    return page(request, reply, { values: { email }, errorList: [{ text: message, href: '#email' }], fieldErrors: { email: { text: message } } }, 400);
+    return page(request, reply, { values: { email }, errorList: [{ text: message, href: '#email' }], fieldErrors: { email: { text: message } } }, 422);
   });
 
   app.post<{ Params: { userId: string } }>(`${PATH}/:userId/revoke`, { preHandler: requireUser }, async (request, reply) => {

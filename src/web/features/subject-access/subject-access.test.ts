@@ -3,6 +3,7 @@
 // refused the release while any redaction is unreviewed, releases, and opens the disclosure; the team
 // and anyone else are refused (403, audited); the administrator grants and ends the duty.
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { dateFields, inputValue, qaElement, qaElements, summaryErrors, textOf } from '../../../../test/helpers/html.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
@@ -132,6 +133,32 @@ describe('the subject access pages', () => {
     assert.match(textOf(qaElement(page.body, 'clock')), /Answer due 10 February 2027.*Extended By Dee Officer: Four agencies’ records/);
   });
 
+  it('lists an agency once when its evidence names it alone, apart from an outside agency with no account, and its answer settles both', async () => {
+    const evidence = async (agency: string, note: string) => {
+      const id = randomUUID();
+      await t.ctx.db
+        .insertInto('profile_evidence')
+        .values({ case_id: f.caseId, id, factor_id: 'housing-instability', subject_key: 'household', source: 'agency-record', note, indicates: 'present', given_by: null, recorded_at: t.clock.now(), recorded_by: null, recorded_by_name: 'Someone', agency })
+        .execute();
+      return `evidence:${f.caseId}/${id}`;
+    };
+    const policeEvidence = await evidence('Riverside Police', 'Rent arrears reported to the police.');
+    await evidence('Riverside Ambulance Trust', 'Crew called to the flat.');
+    assert.equal((await c.officer.post('/subject-access/new', { nhsNumber: MOTHER_NHS, parentNhsNumber: '', ...dateFields('receivedOn', '2026-11-20') })).statusCode, 303);
+    const { id } = await t.ctx.db.selectFrom('subject_access_requests').select('id').where('received_on', '=', '2026-11-20').executeTakeFirstOrThrow();
+    const agencies = qaElements((await c.officer.get(`/subject-access/${id}`)).body, 'agency');
+    assert.deepEqual(agencies.map((agency) => [textOf(agency).replace(/ marked because.*/, ''), inputValue(agency, 'agency')]), [
+      ['Riverside Ambulance Trust 1 item', 'name:Riverside Ambulance Trust'],
+      ['Riverside Police 2 items', f.police.id],
+    ]);
+    const refused = await c.officer.post(`/subject-access/${id}/agency-answers`, { agency: f.police.id, answer: 'refused', reason: 'An investigation is open' });
+    assert.equal(refused.statusCode, 303);
+    const decided = await t.ctx.db.selectFrom('subject_access_redactions').select('item_key').where('request_id', '=', id).orderBy('item_key').execute();
+    assert.deepEqual(decided.map((d) => d.item_key), [`entry:${f.caseId}/${f.entries.police}`, policeEvidence].sort(), 'the entry by its id and the evidence by its name, nothing of the ambulance trust');
+    const listedBefore = await c.officer.post(`/subject-access/${id}/agency-answers`, { agency: 'name:Riverside Police', answer: 'refused', reason: 'Still open' });
+    assert.equal(listedBefore.statusCode, 303, 'a form from a page listed before the change still answers for the police');
+  });
+
   it('refuses the team and the administrator every subject access page, audited', async () => {
     const [request] = await t.ctx.db.selectFrom('subject_access_requests').select('id').execute();
     for (const address of ['/subject-access', '/subject-access/new', `/subject-access/${request!.id}`, `/subject-access/${request!.id}/disclosure`, `/subject-access/${request!.id}/release`]) {
@@ -149,12 +176,20 @@ describe('the subject access pages', () => {
     assert.equal(page.statusCode, 200);
     assert.equal(qaElements(page.body, 'officers').length, 1);
     const empty = await c.admin.post('/admin/data-protection-officers', { email: '' });
+    assert.equal(empty.statusCode, 422);
     assert.deepEqual(summaryErrors(empty.body), ['#email: Enter the email address of the account']);
     const adminSelf = await c.admin.post('/admin/data-protection-officers', { email: f.admin.email });
-    assert.equal(adminSelf.statusCode, 400);
+    assert.equal(adminSelf.statusCode, 422);
+    assert.deepEqual(summaryErrors(adminSelf.body), ['#email: An administrator cannot be a data protection officer. Choose the account of the person who answers requests for their data.']);
     assert.match(adminSelf.body, new RegExp(`value="${f.admin.email}"`));
     assert.equal((await c.admin.post('/admin/data-protection-officers', { email: f.practitioner.email })).statusCode, 303);
     assert.equal((await c.practitioner.get('/subject-access')).statusCode, 200);
+    const grants = async () => t.ctx.db.selectFrom('data_protection_officers').selectAll().where('user_id', '=', f.practitioner.id).execute();
+    const before = await grants();
+    const again = await c.admin.post('/admin/data-protection-officers', { email: f.practitioner.email });
+    assert.equal(again.statusCode, 303, 'asked again: nothing to refuse');
+    assert.equal(textOf(qaElement((await c.admin.get('/admin/data-protection-officers')).body, 'success-banner')), `Success ${f.practitioner.email} is a data protection officer already: nothing has changed`);
+    assert.deepEqual(await grants(), before, 'the grant kept as it was, with who made it and when');
     assert.equal((await c.admin.post(`/admin/data-protection-officers/${f.practitioner.id}/revoke`, {})).statusCode, 303);
     assert.equal((await c.practitioner.get('/subject-access')).statusCode, 403);
     assert.equal((await c.officer.get('/admin/data-protection-officers')).statusCode, 403);
