@@ -34,31 +34,49 @@ export function listHref(name: DashboardName, selector: CaseSelector, format: 'p
   return `/dashboards/${name}/cases${format === 'csv' ? '.csv' : ''}${text ? `?${text}` : ''}`;
 }
 
-/** The selector in a list's address, or null when a part of it is not one the dashboard knows. */
-export function readSelector(query: Record<string, unknown>): CaseSelector | null {
-  const selector: CaseSelector = {};
+/** What each part of a list's address is called in the words of a page. */
+const SELECTOR_WORDS: Record<(typeof SELECTOR_KEYS)[number], string> = {
+  measure: 'measure',
+  level: 'level',
+  stage: 'stage',
+  completeness: 'completeness',
+  openedIn: 'month opened',
+  organisationId: 'organisation',
+  practitionerId: 'practitioner',
+  teamId: 'team',
+};
+
+/** Whether `value` is one the dashboard knows for the part `key` of a list's address. */
+function known(key: (typeof SELECTOR_KEYS)[number], value: string): boolean {
+  if (key === 'measure') return isMeasureId(value);
+  if (key === 'level') return isCaseLevel(value);
+  if (key === 'stage') return isStage(value);
+  if (key === 'completeness') return isCompletenessBand(value);
+  if (key === 'openedIn') return /^\d{4}-(0[1-9]|1[0-2])$/.test(value);
+  return value.length <= 100;
+}
+
+/**
+ * The selector in a list's address, and in words each part of it that is not one the dashboard knows
+ * ("the level “bogus”"), left out of the selector so the page can say so rather than refuse.
+ */
+export function readSelector(query: Record<string, unknown>): { selector: CaseSelector; unknown: string[] } {
+  const selector: Record<string, string> = {};
+  const unknown: string[] = [];
   for (const key of SELECTOR_KEYS) {
     const value = query[key];
     if (value === undefined || value === '') continue;
-    if (typeof value !== 'string' || value.length > 100) return null;
-    if (key === 'measure') {
-      if (!isMeasureId(value)) return null;
-      selector.measure = value;
-    } else if (key === 'level') {
-      if (!isCaseLevel(value)) return null;
-      selector.level = value;
-    } else if (key === 'stage') {
-      if (!isStage(value)) return null;
-      selector.stage = value;
-    } else if (key === 'completeness') {
-      if (!isCompletenessBand(value)) return null;
-      selector.completeness = value;
-    } else if (key === 'openedIn') {
-      if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) return null;
-      selector.openedIn = value;
-    } else selector[key] = value;
+    if (typeof value === 'string' && known(key, value)) selector[key] = value;
+    else unknown.push(`the ${SELECTOR_WORDS[key]} “${typeof value === 'string' && value.length <= 100 ? value : 'not readable'}”`);
   }
-  return selector;
+  return { selector, unknown };
+}
+
+/** "The address asks for the level “bogus”, which this dashboard does not know: ..." */
+export function unknownFiltersInWords(unknown: readonly string[]): string | null {
+  if (unknown.length === 0) return null;
+  const list = unknown.length === 1 ? unknown[0]! : `${unknown.slice(0, -1).join(', ')} and ${unknown.at(-1)!}`;
+  return `The address asks for ${list}, which this dashboard does not know: ${unknown.length === 1 ? 'it is' : 'they are'} left out, so this list is not narrowed by ${unknown.length === 1 ? 'it' : 'them'}. Choose a list from the dashboard to narrow it.`;
 }
 
 function monthInWords(month: string): string {

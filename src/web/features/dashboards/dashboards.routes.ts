@@ -13,7 +13,7 @@ import { sendErrorPage } from '../../plugins/errors.ts';
 import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
 import { pageNumber } from '../chronology/chronology-pages.ts';
 import { toCsv } from './dashboard-csv.ts';
-import { CSV_HEADER, csvRows, dashboardPath, presentDashboard, presentList, readSelector } from './dashboards.presenter.ts';
+import { CSV_HEADER, csvRows, dashboardPath, presentDashboard, presentList, readSelector, unknownFiltersInWords } from './dashboards.presenter.ts';
 import { grantForm } from './dashboards.schema.ts';
 
 type ListRequest = FastifyRequest<{ Params: { name: string }; Querystring: Record<string, unknown> }>;
@@ -47,9 +47,10 @@ export async function dashboardsRoutes(app: FastifyInstance): Promise<void> {
       await sendErrorPage(reply, 'not-found');
       return null;
     }
-    const selector = readSelector(request.query);
-    if (!selector) {
-      await sendErrorPage(reply, 'bad-request');
+    const { selector, unknown } = readSelector(request.query);
+    // A list shows what it can and says which filter it left out; a spreadsheet wider than asked is refused.
+    if (purpose === 'export' && unknown.length > 0) {
+      await reply.page('errors/error.njk', { title: 'This spreadsheet cannot be made', paragraphs: [`The address asks for ${unknown.join(' and ')}, which this dashboard does not know. Go back to the dashboard and choose the list again.`], reference: null }, 400);
       return null;
     }
     const result = await listDashboardCases(ctx, actor(request), name, selector, { purpose, page: pageNumber(request.query['page']) });
@@ -57,14 +58,14 @@ export async function dashboardsRoutes(app: FastifyInstance): Promise<void> {
       await refusal(reply, result.message);
       return null;
     }
-    return result.value;
+    return { ...result.value, unknownFilters: unknownFiltersInWords(unknown) };
   }
 
   app.get<{ Params: { name: string }; Querystring: Record<string, unknown> }>('/dashboards/:name/cases', { preHandler: requireUser }, async (request, reply) => {
     const list = await readList(request, reply, 'list');
     if (!list) return reply;
     const l = presentList(list);
-    return reply.page('dashboards/dashboard-list.njk', { title: l.title, l, backLink: l.backLink });
+    return reply.page('dashboards/dashboard-list.njk', { title: l.title, l, unknownFilters: list.unknownFilters, backLink: l.backLink });
   });
 
   app.get<{ Params: { name: string }; Querystring: Record<string, unknown> }>('/dashboards/:name/cases.csv', { preHandler: requireUser }, async (request, reply) => {

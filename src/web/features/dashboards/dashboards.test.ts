@@ -78,9 +78,28 @@ describe('the dashboard pages', () => {
     assert.doesNotMatch((await c.hv.get('/')).body, /data-qa="dashboards-link"/);
   });
 
-  it('answers a list address it cannot read with 400, and an unknown dashboard with 404', async () => {
-    assert.equal((await c.manager.get('/dashboards/organisation/cases?measure=nonsense')).statusCode, 400);
-    assert.equal((await c.manager.get('/dashboards/organisation/cases?openedIn=2026-13')).statusCode, 400);
+  it('shows a list whose address has a filter it does not know without that filter, saying so; refuses such a spreadsheet with the reason; an unknown dashboard is 404', async () => {
+    const whole = await c.manager.get('/dashboards/organisation/cases');
+    for (const [query, words] of [
+      ['level=bogus', /the level “bogus”, which this dashboard does not know: it is left out/],
+      ['measure=nonsense', /the measure “nonsense”/],
+      ['openedIn=2026-13', /the month opened “2026-13”/],
+      ['stage=x&completeness=y', /the stage “x” and the completeness “y”, which this dashboard does not know: they are left out/],
+    ] as const) {
+      const page = await c.manager.get(`/dashboards/organisation/cases?${query}`);
+      assert.equal(page.statusCode, 200, query);
+      assert.match(textOf(qaElement(page.body, 'unknown-filters')), words, query);
+      assert.equal(textOf(qaElement(page.body, 'list-count')), textOf(qaElement(whole.body, 'list-count')), query);
+      assert.doesNotMatch(page.body, /could not read what your browser sent/, query);
+    }
+    const kept = await c.manager.get('/dashboards/organisation/cases?measure=never-reviewed&level=bogus');
+    assert.match(textOf(qaElement(kept.body, 'unknown-filters')), /the level “bogus”/);
+    assert.equal(textOf(qaElement(kept.body, 'list-count')), textOf(qaElement((await c.manager.get('/dashboards/organisation/cases?measure=never-reviewed')).body, 'list-count')));
+    assert.deepEqual(qaElements(whole.body, 'unknown-filters'), []);
+    const csv = await c.manager.get('/dashboards/organisation/cases.csv?level=bogus');
+    assert.equal(csv.statusCode, 400);
+    assert.match(csv.body, /This spreadsheet cannot be made/);
+    assert.match(csv.body, /the level “bogus”, which this dashboard does not know/);
     assert.equal((await c.manager.get('/dashboards/everything/cases')).statusCode, 404);
   });
 
