@@ -1,4 +1,4 @@
-// Professionals' meetings and the clocks in a real browser with axe: the meetings page, the form
+// Meetings about the baby and the clocks in a real browser with axe: the meetings page, the form
 // with "add another" working without JavaScript's help, a meeting dated in the future refused with
 // the error summary linking to the field, a year of 2 digits refused on the year alone, then a strategy discussion and an initial conference 16
 // working days later, and the clocks showing the conference met late. Days from the test clock.
@@ -21,6 +21,7 @@ describe('meetings and timescales for the team', () => {
 
   test('the meetings page and the form pass axe', async () => {
     await visit(page, `/cases/${demo.caseId}/meetings`, { status: 200, heading: 'Meetings and timescales' });
+    assert.equal(await page.locator('h2#meetings').innerText(), 'Meetings', 'conferences and core groups are not "professionals\' meetings"');
     await submit(page, page.locator('[data-qa="record-meeting"]'));
     assert.equal(await page.locator('h1').innerText(), 'Record a meeting');
     await expectNoAxeViolations(page);

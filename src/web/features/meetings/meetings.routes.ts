@@ -1,7 +1,8 @@
 // The meetings page under the case (/cases/:caseId/meetings): the case's clocks and its
-// professionals' meetings, latest first, with what the service observes about each; and the form to
-// record one (/cases/:caseId/meetings/new), which works without JavaScript ("add another" re-renders
-// with one more blank row; an error keeps everything typed, with the summary linking to the field).
+// meetings (strategy discussions, conferences, core groups...), latest first, with what the service
+// observes about each; and the form to record one (/cases/:caseId/meetings/new), which works without
+// JavaScript ("add another" re-renders with one more blank row; an error keeps everything typed, with
+// the summary linking to the field).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorFor } from '../../../application/auth/signed-in-user.ts';
 import { listMeetings, type MeetingsView } from '../../../application/meetings/list-meetings.ts';

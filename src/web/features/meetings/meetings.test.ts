@@ -47,6 +47,8 @@ describe('the meetings pages', () => {
     const page = await web.get(`/cases/${caseId}/meetings`);
     assert.equal(page.statusCode, 200);
     assert.match(textOf(qaElement(page.body, 'no-meetings')), /No meeting has been recorded/);
+    assert.match(page.body, /<h2 class="govuk-heading-m" id="meetings">Meetings<\/h2>/, 'not "Professionals\' meetings": conferences and core groups are listed here too');
+    assert.match(textOf(qaElement(page.body, 'meetings-intro')), /^Strategy discussions, child protection conferences, core groups and other meetings about .+, latest first\.$/);
     assert.match(textOf(qaElement(page.body, 'no-clocks')), /No timescale has started/);
     const form = await web.get(`/cases/${caseId}/meetings/new`);
     assert.equal(form.statusCode, 200);
