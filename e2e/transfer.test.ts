@@ -1,7 +1,8 @@
 // Transfer to another area in a real browser with axe: the lead professional of a demo case opens
 // "Transfer to another area" from the case page, is refused with the area left empty (error summary
 // linking to the field, the contact kept), closes the case for transfer and sees what was sent, to
-// whom and the task to confirm receipt, then records the receipt. No JavaScript needed.
+// whom and the task to confirm receipt, then records the receipt; the closed case then looks closed
+// (its page's banner, a change form's page, the home list). No JavaScript needed.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -43,6 +44,26 @@ describe('transfer to another area', () => {
     await page.locator('#note').fill('Rita Receiver confirmed by phone');
     await submit(page, page.locator('[data-qa="record-receipt"]'));
     assert.match(await page.locator('[data-qa="transfer-sent"]').innerText(), /Received/);
+    await expectNoAxeViolations(page);
+  });
+
+  test('the closed case looks closed: a banner on the case page, no change offered, a change form says why, the home list marks it', async () => {
+    const overview = await page.goto(`/cases/${caseId}`);
+    assert.equal(overview?.status(), 200);
+    const banner = await page.locator('[data-qa="closed-for-transfer"]').innerText();
+    assert.match(banner, /because the family moved to Northshire County Council/);
+    assert.match(banner, /read-only here/);
+    assert.match(banner, /Rita Receiver, duty team, 01234 567890/);
+    assert.equal(await page.locator('[data-qa="record-contact"]').count(), 0);
+    assert.match(await page.locator('[data-qa="open-transfer"]').innerText(), /See the transfer/);
+    await expectNoAxeViolations(page);
+    const form = await page.goto(`/cases/${caseId}/plan/edit`);
+    assert.equal(form?.status(), 409);
+    assert.equal(await page.locator('h1').innerText(), 'This case was closed for transfer');
+    assert.equal(await page.locator('main form[method="post"]').count(), 0);
+    await expectNoAxeViolations(page);
+    await page.goto('/');
+    assert.match(await page.locator('[data-qa="my-cases"] [data-qa="closed-for-transfer"]').innerText(), /Closed for transfer to Northshire County Council/);
     await expectNoAxeViolations(page);
   });
 });
