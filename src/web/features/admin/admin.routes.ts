@@ -20,6 +20,7 @@ import { flashSuccess, requireUser } from '../../plugins/sessions.ts';
 import { auditFilterForm, organisationForm, OUTCOME_ITEMS, userForm } from './admin.schema.ts';
 import { auditDaysErrors, auditFilterDates } from './audit-filter-dates.ts';
 import { savedMessage, settingsPage, typedSettings } from './settings.presenter.ts';
+import { detailsInWords } from '../../../domain/access/audit-details-words.ts';
 
 const kindItems = Object.entries(ORGANISATION_KINDS).map(([value, text]) => ({ value, text }));
 const roleItems = Object.entries(ROLE_LABELS).map(([value, text]) => ({ value, text }));
@@ -154,7 +155,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     return reply.page('admin/audit.njk', {
       ...locals,
       values,
-      entries: result.value.entries,
+      entries: result.value.entries.map((entry) => ({ ...entry, detailsInWords: detailsInWords(entry.details) })),
       previousHref: page > 1 ? `/admin/audit?${query(page - 1)}` : null,
       nextHref: result.value.hasMore ? `/admin/audit?${query(page + 1)}` : null,
     });

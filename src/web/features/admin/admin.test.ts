@@ -419,14 +419,20 @@ describe('administration', () => {
       }
     });
 
+    it('shows the details in plain words, not JSON (the CSV export keeps the JSON)', async () => {
+      await recordAuditAlone(t.ctx, systemOperator, { action: 'seed.reason', details: { reason: 'closed-for-transfer' } });
+      const rows = auditTableRows((await admin.get('/admin/audit?action=seed.reason')).body);
+      assert.equal(rows[0]!.details, 'Reason: closed for transfer');
+    });
+
     it('shows 50 entries a page, newest first, with links to the next and previous pages', async () => {
       for (let n = 0; n < 60; n++) await recordAuditAlone(t.ctx, systemOperator, { action: 'seed.entry', details: { n } });
 
       const first = await admin.get('/admin/audit?action=seed.entry');
       const firstRows = auditTableRows(first.body);
       assert.equal(firstRows.length, 50);
-      assert.equal(firstRows[0]!.details, '{"n":59}');
-      assert.equal(firstRows[49]!.details, '{"n":10}');
+      assert.equal(firstRows[0]!.details, 'N: 59', 'details in words, not JSON');
+      assert.equal(firstRows[49]!.details, 'N: 10');
       assert.equal(paginationLink(first.body, 'prev'), null);
       const next = paginationLink(first.body, 'next');
       assert.equal(next, '/admin/audit?action=seed.entry&page=2');
@@ -434,8 +440,8 @@ describe('administration', () => {
       const second = await admin.get(next);
       const secondRows = auditTableRows(second.body);
       assert.equal(secondRows.length, 10);
-      assert.equal(secondRows[0]!.details, '{"n":9}');
-      assert.equal(secondRows[9]!.details, '{"n":0}');
+      assert.equal(secondRows[0]!.details, 'N: 9');
+      assert.equal(secondRows[9]!.details, 'N: 0');
       assert.equal(paginationLink(second.body, 'next'), null);
       assert.equal(paginationLink(second.body, 'prev'), '/admin/audit?action=seed.entry&page=1');
     });
