@@ -51,7 +51,7 @@ export function reportTables(reports: PartnershipReports): ReportTable[] {
     {
       name: 'was-not-brought',
       title: '“Was not brought” rates',
-      description: 'Appointments in the period the baby was not brought to, of those and the contacts the baby was brought to and seen at.',
+      description: 'Appointments in the period the baby was not brought to, of those and the contacts the baby was brought to and seen at. Before birth, these are the antenatal appointments the mother missed and those she attended: a baby not yet born is never “not brought”.',
       total: percent(wasNotBrought.total),
       headers: ['Baby', 'Not brought', 'Brought and seen', 'Rate'],
       rows: wasNotBrought.rows.map((r) => ({ caseId: r.caseId, cells: [r.babyName, String(r.notBrought), String(r.brought), percent(r.rate)] })),

@@ -189,6 +189,7 @@ describe('the reports pages: the census return and the partnership’s reports',
     // Born 1 October, seen on a clinic contact 11 days ago: within 28 days; one missed of two; no trigger, pregnancy or discharge.
     assert.deepEqual(totals, ['100% (1 of 1)', 'none to count', '50% (1 of 2)', 'none to count reviewed since', 'none to count']);
     assert.match(textOf(qaElement(response.body, 'report-was-not-brought')), /Test Census 1 1 50% \(1 of 2\)/);
+    assert.match(textOf(qaElement(response.body, 'report-was-not-brought')), /Before birth, these are the antenatal appointments the mother missed and those she attended/, 'an unborn baby is not "not brought"');
     // Each download link names its table once, with no quotes doubled by a title that holds its own.
     assert.match(textOf(qaElement(qaElement(response.body, 'report-was-not-brought') ?? '', 'report-csv')), /^Download this table as CSV ?: “Was not brought” rates$/);
     assert.ok(!response.body.includes('““'));
