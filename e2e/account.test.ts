@@ -29,6 +29,9 @@ describe('your account', () => {
     await submit(page, page.getByRole('button', { name: 'Create token' }));
     assert.match(await page.locator('[data-qa="new-token"]').innerText(), /^icp_/);
     await expectNoAxeViolations(page);
+    await page.reload();
+    assert.equal(await page.locator('[data-qa="new-token"]').count(), 0, 'shown once; a reload posts nothing again');
+    assert.equal(await page.getByRole('button', { name: 'Revoke Clinic system' }).count(), 1, 'one token, not another made by the reload');
 
     await page.goto('/account');
     await submit(page, page.getByRole('button', { name: 'Revoke Clinic system' }));

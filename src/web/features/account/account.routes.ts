@@ -11,6 +11,16 @@ import { formErrors, type FormErrors } from '../../forms/validate-form.ts';
 import { sendErrorPage } from '../../plugins/errors.ts';
 import { currentSessionKey, flashSuccess, requireUser } from '../../plugins/sessions.ts';
 
+declare module '../../plugins/server-sessions.ts' {
+  interface SessionData {
+    /**
+     * The token just created, kept for the one page after its form (post/redirect/get: refreshing that
+     * page makes no other token) and taken as that page shows it, so it is shown once.
+     */
+    issuedToken?: IssuedToken;
+  }
+}
+
 type Locals = Partial<FormErrors> & { values?: { name?: string; scopes?: string[] }; issued?: IssuedToken };
 
 const scopeItems = TOKEN_SCOPES.map((scope) => ({ value: scope, text: scope, hint: { text: TOKEN_SCOPE_LABELS[scope] } }));
@@ -44,7 +54,12 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     );
   }
 
-  app.get('/account', { preHandler: requireUser }, async (request, reply) => accountPage(request, reply));
+  app.get('/account', { preHandler: requireUser }, async (request, reply) => {
+    const issued = request.session.issuedToken;
+    if (issued === undefined) return accountPage(request, reply);
+    delete request.session.issuedToken;
+    return accountPage(request, reply, { issued });
+  });
 
   /** The one-off banner after signing out of other sessions, and back to the sessions list. */
   async function sessionsEnded(request: FastifyRequest, reply: FastifyReply, ended: number) {
@@ -72,8 +87,8 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     else if (name.length > 100) errors['name'] = 'The name must be 100 characters or fewer';
     if (ticked.length === 0 || !ticked.every(isTokenScope)) errors['scopes'] = 'Select what the token may do';
     if (Object.keys(errors).length > 0) return accountPage(request, reply, { ...formErrors(errors), values }, 400);
-    const issued = await createOwnToken(ctx, actor(request), { name, scopes: ticked.filter(isTokenScope) });
-    return accountPage(request, reply, { issued });
+    request.session.issuedToken = await createOwnToken(ctx, actor(request), { name, scopes: ticked.filter(isTokenScope) });
+    return reply.redirect('/account#tokens', 303);
   });
 
   app.post<{ Params: { tokenId: string } }>('/account/tokens/:tokenId/revoke', { preHandler: requireUser }, async (request, reply) => {

@@ -82,21 +82,26 @@ describe('your account: sessions and API tokens', () => {
     const empty = await client.post('/account/tokens', {});
     assert.equal(empty.statusCode, 400);
     assert.deepEqual(summaryErrors(empty.body), ['#name: Enter what the token is for, such as the name of the system that will use it', '#scopes: Select what the token may do']);
-    const response = await client.post('/account/tokens', { name: 'Ward system', scopes: 'feed' });
-    assert.equal(response.statusCode, 200);
+    const posted = await client.post('/account/tokens', { name: 'Ward system', scopes: 'feed' });
+    assert.equal(posted.statusCode, 303, 'post/redirect/get: a refresh of the page after does not post again');
+    assert.equal(posted.headers.location, '/account#tokens');
+    const response = await client.get('/account');
     const token = textOf(qaElement(response.body, 'new-token'));
     assert.match(token, /^icp_/);
     assert.equal((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } })).statusCode, 403, 'a feed token cannot read');
     const again = await client.get('/account');
     assert.ok(!again.body.includes(token), 'never shown again');
+    assert.equal(qaElement(again.body, 'token-panel'), null, 'refreshing shows no panel');
     assert.match(textOf(qaElement(again.body, 'tokens')), /Ward system\s+feed/);
+    const named = await t.ctx.db.selectFrom('api_tokens').select('id').where('name', '=', 'Ward system').execute();
+    assert.equal(named.length, 1, 'refreshing made no other token');
   });
 
   it('revokes a token so it stops working, and refuses another user’s token with 404', async () => {
     const client = await WebClient.signedIn(t.app, user);
     await client.get('/account');
-    const created = await client.post('/account/tokens', { name: 'To revoke', scopes: 'read' });
-    const token = textOf(qaElement(created.body, 'new-token'));
+    await client.post('/account/tokens', { name: 'To revoke', scopes: 'read' });
+    const token = textOf(qaElement((await client.get('/account')).body, 'new-token'));
     const id = (await t.ctx.db.selectFrom('api_tokens').select('id').where('name', '=', 'To revoke').executeTakeFirstOrThrow()).id;
     const revoked = await client.post(`/account/tokens/${id}/revoke`);
     assert.equal(revoked.statusCode, 303);
