@@ -70,6 +70,12 @@ describe('the dashboards', () => {
     await expectNoAxeViolations(manager);
   });
 
+  test('a list address with a filter the dashboard does not know shows the list without it, saying so, passing axe', async () => {
+    await visit(manager, '/dashboards/organisation/cases?measure=never-reviewed&level=bogus', { status: 200, heading: 'Profile never reviewed' });
+    assert.match(await manager.locator('[data-qa="unknown-filters"]').innerText(), /the level “bogus”, which this dashboard does not know: it is left out/);
+    await expectNoAxeViolations(manager);
+  });
+
   test('a practitioner is told the dashboards are not for them', async () => {
     const practitioner = await e2e.newPage();
     await signIn(practitioner, 'health-visitor@demo.example');
