@@ -37,6 +37,18 @@ describe('an Observation as a chronology entry', () => {
     assert.equal(only({}).summary, 'Observation');
   });
 
+  it('says a gestation at birth in UCUM days or weeks as the record does, and any other quantity as sent', () => {
+    const gestation = (valueQuantity: object) => only({ code: { coding: [{ system: 'http://snomed.info/sct', code: '412726003', display: 'Length of gestation at birth' }], text: 'Gestation at birth' }, valueQuantity }).summary;
+    const ucum = 'http://unitsofmeasure.org';
+    assert.equal(gestation({ value: 270, unit: 'day', system: ucum, code: 'd' }), 'Gestation at birth: 38 weeks 4 days');
+    assert.equal(gestation({ value: 203, unit: 'day', system: ucum, code: 'd' }), 'Gestation at birth: 29 weeks 0 days');
+    assert.equal(gestation({ value: 38, unit: 'week', system: ucum, code: 'wk' }), 'Gestation at birth: 38 weeks');
+    assert.equal(gestation({ value: 270.5, unit: 'day', system: ucum, code: 'd' }), 'Gestation at birth: 270.5 day', 'not a whole number of days: as sent');
+    assert.equal(gestation({ value: 270, unit: 'day', code: 'd' }), 'Gestation at birth: 270 day', 'no UCUM system: as sent');
+    assert.equal(gestation({ value: 9, unit: 'mo', system: ucum, code: 'mo' }), 'Gestation at birth: 9 mo');
+    assert.equal(only({ code: concept('Days in hospital'), valueQuantity: { value: 270, unit: 'day', system: ucum, code: 'd' } }).summary, 'Days in hospital: 270 day', 'another code: as sent');
+  });
+
   it('adds the body site and the components', () => {
     const entry = only({ code: concept('Blood pressure'), bodySite: concept('Left arm'), component: [{ code: concept('Systolic'), valueQuantity: { value: 120, unit: 'mmHg' } }, { code: concept('Diastolic') }] });
     assert.equal(entry.summary, 'Blood pressure. Site: Left arm. Systolic: 120 mmHg; Diastolic');

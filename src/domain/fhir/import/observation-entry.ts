@@ -12,8 +12,10 @@ import { isAbsentCode, isAbsentInterpretation, snomedCodesOf, type FindingFacts 
 import { reportsInjury } from './injury-words.ts';
 import { measurementKindOf, measurementSummary, readMeasurement } from './measurement-codes.ts';
 import { readSubstanceUse, type SubstanceReading } from './substance-codes.ts';
+import { gestationInWords, weeksInWords } from '../../people/age.ts';
 
 const NOT_HAPPENED = ['registered', 'cancelled'];
+const UCUM = 'http://unitsofmeasure.org';
 
 export function readObservation(resource: JsonObject, at: ResourceAt): ResourceReading {
   const status = stringAt(resource, 'status');
@@ -62,7 +64,7 @@ function observationFacts(resource: JsonObject): FindingFacts {
 /** What was observed and its value, the body site and the components, in words. */
 function observationInWords(resource: JsonObject): string {
   const what = codeableText(objectAt(resource, 'code')) ?? 'Observation';
-  const value = valueText(resource);
+  const value = gestationText(resource) ?? valueText(resource);
   const components = listAt(resource, 'component').map((component) => {
     const componentValue = valueText(component);
     const name = codeableText(objectAt(component, 'code')) ?? 'Component';
@@ -70,6 +72,24 @@ function observationInWords(resource: JsonObject): string {
   });
   const site = codeableText(objectAt(resource, 'bodySite'));
   return summaryOf([value === undefined ? what : `${what}: ${value}`, site === undefined ? undefined : `Site: ${site}`, components.join('; ')], what);
+}
+
+/** SNOMED CT "Length of gestation at birth", as the service's own export writes it. */
+const GESTATION_AT_BIRTH = '412726003';
+
+/**
+ * A gestation at birth given in whole UCUM days or weeks, in the words the record uses: 270 days is
+ * "38 weeks 4 days" (as midwives write 38+4), not "270 d". Undefined for anything else.
+ */
+function gestationText(resource: JsonObject): string | undefined {
+  if (!snomedCodesOf(objectAt(resource, 'code')).includes(GESTATION_AT_BIRTH)) return undefined;
+  const quantity = objectAt(resource, 'valueQuantity');
+  const value = quantity?.['value'];
+  if (quantity === undefined || typeof value !== 'number' || !Number.isInteger(value) || value <= 0 || stringAt(quantity, 'system') !== UCUM) return undefined;
+  const code = stringAt(quantity, 'code');
+  if (code === 'd') return gestationInWords({ weeks: Math.floor(value / 7), days: value % 7 });
+  if (code === 'wk') return weeksInWords(value);
+  return undefined;
 }
 
 /** When it was observed: effectiveDateTime, effectiveInstant or the start of effectivePeriod. */
