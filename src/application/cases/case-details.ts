@@ -18,6 +18,7 @@ import type { InfantStatus } from '../../domain/people/record-matching.ts';
 import type { CasesTable } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAuditAlone } from '../audit.ts';
+import { refuseWhenClosedForTransfer } from './case-intent.ts';
 import type { AppContext } from '../context.ts';
 import { caseContact, loadCaseAccess } from './case-access.ts';
 import { changeCase, type CaseRefusal } from './change-case.ts';
@@ -96,6 +97,7 @@ export async function loadCaseDetailsForEdit(ctx: AppContext, actor: UserActor, 
     await recordAuditAlone(ctx, actor, { action: 'case.details-update', outcome: 'denied', subjectType: 'case', subjectId: caseId, caseId, details: { page: 'case-details' } });
     return { ok: false, code: 'forbidden', message: CANNOT_CHANGE };
   }
+  await refuseWhenClosedForTransfer(ctx, actor, caseId, { action: 'case.details-update', need: 'change' });
   const reveals = row.address_restricted && access.canSeeRestricted && (row.address !== null || row.postcode !== null);
   await recordAuditAlone(ctx, actor, { action: 'case.view', subjectType: 'case', subjectId: caseId, caseId, details: { page: 'case-details', basis: access.basis, ...(reveals ? { restrictedAddressRevealed: true } : {}) } });
   return {

@@ -5,9 +5,9 @@
 // form to change it is not offered either: the refusal is audited as the change's would be and thrown,
 // for the page a change refused there gets (case-closed-for-transfer.ts, web/plugins/errors.ts).
 import { mayManageTeam, type CaseAccess } from '../../domain/access/case-access.ts';
-import { closedForTransferMessage, closureOfCase } from '../../domain/transfer/closed-for-transfer.ts';
+import { closedForTransferMessage, closureOfCase, type ClosedForTransfer } from '../../domain/transfer/closed-for-transfer.ts';
 import type { UserActor } from '../actor.ts';
-import { recordAuditAlone } from '../audit.ts';
+import { recordAuditAlone, type AuditEvent } from '../audit.ts';
 import type { AppContext } from '../context.ts';
 import { CaseClosedForTransferError } from './case-closed-for-transfer.ts';
 
@@ -50,10 +50,27 @@ export async function refusedForIntent(ctx: AppContext, actor: UserActor, caseId
   return true;
 }
 
-async function refuseWhenClosedForTransfer(ctx: AppContext, actor: UserActor, caseId: string, intent: CaseIntent): Promise<void> {
+/**
+ * For a form's page whose access the caller has checked: when the case is closed for transfer, the
+ * refusal audited (under the intent's action, reason closed-for-transfer) and thrown, as
+ * refusedForIntent does. Call outside any transaction (the audit entry is written on its own).
+ */
+export async function refuseWhenClosedForTransfer(ctx: AppContext, actor: UserActor, caseId: string, intent: CaseIntent): Promise<void> {
   const row = await ctx.db.selectFrom('cases').select(['closed_for_transfer_to', 'closed_for_transfer_at']).where('id', '=', caseId).executeTakeFirst();
   const closed = row ? closureOfCase(row.closed_for_transfer_to, row.closed_for_transfer_at) : null;
   if (!closed) return;
-  await recordAuditAlone(ctx, actor, { action: intent.action, outcome: 'denied', caseId, subjectType: 'case', subjectId: caseId, details: { reason: 'closed-for-transfer' } });
-  throw new CaseClosedForTransferError(caseId, closed, closedForTransferMessage(closed));
+  const refusal = closedForTransferRefusal(caseId, intent, closed);
+  await recordAuditAlone(ctx, actor, refusal.audit);
+  throw refusal.error;
+}
+
+/**
+ * The refusal of a form's page on a case closed for transfer, for a reader that holds a transaction:
+ * the audit entry to write in it, and the error to throw once it has committed.
+ */
+export function closedForTransferRefusal(caseId: string, intent: CaseIntent, closed: ClosedForTransfer): { audit: AuditEvent; error: CaseClosedForTransferError } {
+  return {
+    audit: { action: intent.action, outcome: 'denied', caseId, subjectType: 'case', subjectId: caseId, details: { reason: 'closed-for-transfer' } },
+    error: new CaseClosedForTransferError(caseId, closed, closedForTransferMessage(closed)),
+  };
 }

@@ -19,6 +19,9 @@ import { writeEntry } from '../chronology/write-entry.ts';
 import type { AppContext } from '../context.ts';
 import { adultNumbersOn } from './adult-numbers.ts';
 import { loadCaseAccess } from './case-access.ts';
+import { closedForTransferRefusal } from './case-intent.ts';
+import { CaseClosedForTransferError } from './case-closed-for-transfer.ts';
+import { closureOfCase } from '../../domain/transfer/closed-for-transfer.ts';
 import { changeCase } from './change-case.ts';
 import { CASE_SUMMARY_COLUMNS, toCaseHits, type CaseHit } from './search-cases.ts';
 
@@ -60,7 +63,7 @@ const FORBIDDEN: Refused = { ok: false, code: 'forbidden', message: 'You cannot 
 function readCase(trx: Tx, caseId: string) {
   return trx
     .selectFrom('cases')
-    .select(['id', 'status', 'given_name', 'family_name', 'sex', 'nhs_number', 'date_of_birth', 'gestation_at_birth_weeks', 'gestation_at_birth_days', 'birth_weight_grams', 'version'])
+    .select(['id', 'status', 'given_name', 'family_name', 'sex', 'nhs_number', 'date_of_birth', 'gestation_at_birth_weeks', 'gestation_at_birth_days', 'birth_weight_grams', 'version', 'closed_for_transfer_to', 'closed_for_transfer_at'])
     .where('id', '=', caseId)
     .executeTakeFirst();
 }
@@ -83,7 +86,7 @@ function detailsOf(row: CaseRow): BirthDetails {
 /** Reads a born baby's record for the correction form. Looking is audited, and so is a refusal. */
 export async function loadBornRecord(ctx: AppContext, actor: UserActor, caseId: string): Promise<LoadBornResult> {
   const now = ctx.clock.now();
-  return ctx.db.transaction().execute(async (trx): Promise<LoadBornResult> => {
+  const loaded = await ctx.db.transaction().execute(async (trx): Promise<LoadBornResult | CaseClosedForTransferError> => {
     const row = await readCase(trx, caseId);
     if (!row) return NOT_FOUND;
     const access = await loadCaseAccess(trx, actor, caseId, now);
@@ -91,10 +94,19 @@ export async function loadBornRecord(ctx: AppContext, actor: UserActor, caseId: 
       await recordAudit(trx, ctx, actor, { action: CORRECT_BIRTH_DETAILS, outcome: 'denied', subjectType: 'case', subjectId: caseId, caseId });
       return FORBIDDEN;
     }
+    const closed = closureOfCase(row.closed_for_transfer_to, row.closed_for_transfer_at);
+    if (closed) {
+      const refusal = closedForTransferRefusal(caseId, { action: CORRECT_BIRTH_DETAILS, need: 'change' }, closed);
+      await recordAudit(trx, ctx, actor, refusal.audit);
+      return refusal.error;
+    }
     await recordAudit(trx, ctx, actor, { action: 'case.view', subjectType: 'case', subjectId: caseId, caseId, details: { page: 'birth-details' } });
     if (row.status !== 'born' || row.date_of_birth === null) return NOT_BORN;
     return { ok: true, value: { id: row.id, name: infantDisplayName({ status: row.status, givenName: row.given_name, familyName: row.family_name }), details: detailsOf(row), version: row.version } };
   });
+  // Thrown once its audit entry has committed: the page a change refused on a closed case gets.
+  if (loaded instanceof CaseClosedForTransferError) throw loaded;
+  return loaded;
 }
 
 /** The details as given, tidied as the record keeps them: names trimmed, the NHS number as digits, days only beside weeks. */

@@ -16,6 +16,9 @@ import { writeEntry } from '../chronology/write-entry.ts';
 import type { AppContext } from '../context.ts';
 import { adultNumbersOn } from './adult-numbers.ts';
 import { loadCaseAccess } from './case-access.ts';
+import { closedForTransferRefusal } from './case-intent.ts';
+import { CaseClosedForTransferError } from './case-closed-for-transfer.ts';
+import { closureOfCase } from '../../domain/transfer/closed-for-transfer.ts';
 import { changeCase } from './change-case.ts';
 import { CASE_SUMMARY_COLUMNS, toCaseHits, type CaseHit } from './search-cases.ts';
 
@@ -71,7 +74,7 @@ async function refuse(trx: Tx, ctx: AppContext, actor: UserActor, action: string
 function readCase(trx: Tx, caseId: string, lock: boolean) {
   const query = trx
     .selectFrom('cases')
-    .select(['id', 'status', 'given_name', 'family_name', 'sex', 'nhs_number', 'expected_delivery_date', 'version'])
+    .select(['id', 'status', 'given_name', 'family_name', 'sex', 'nhs_number', 'expected_delivery_date', 'version', 'closed_for_transfer_to', 'closed_for_transfer_at'])
     .where('id', '=', caseId);
   return (lock ? query.forUpdate() : query).executeTakeFirst();
 }
@@ -79,10 +82,16 @@ function readCase(trx: Tx, caseId: string, lock: boolean) {
 /** Reads an unborn baby's record for the birth form. Looking is audited, and so is a refusal. */
 export async function loadUnbornRecord(ctx: AppContext, actor: UserActor, caseId: string): Promise<LoadUnbornResult> {
   const now = ctx.clock.now();
-  return ctx.db.transaction().execute(async (trx): Promise<LoadUnbornResult> => {
+  const loaded = await ctx.db.transaction().execute(async (trx): Promise<LoadUnbornResult | CaseClosedForTransferError> => {
     const row = await readCase(trx, caseId, false);
     if (!row) return NOT_FOUND;
     if (!mayChange(await loadCaseAccess(trx, actor, caseId, now))) return refuse(trx, ctx, actor, 'case.birth-recorded', caseId);
+    const closed = closureOfCase(row.closed_for_transfer_to, row.closed_for_transfer_at);
+    if (closed) {
+      const refusal = closedForTransferRefusal(caseId, { action: 'case.birth-recorded', need: 'change' }, closed);
+      await recordAudit(trx, ctx, actor, refusal.audit);
+      return refusal.error;
+    }
     await recordAudit(trx, ctx, actor, { action: 'case.view', subjectType: 'case', subjectId: caseId, caseId, details: { page: 'record-birth' } });
     if (row.status !== 'unborn') return NOT_UNBORN;
     return {
@@ -98,6 +107,9 @@ export async function loadUnbornRecord(ctx: AppContext, actor: UserActor, caseId
       },
     };
   });
+  // Thrown once its audit entry has committed: the page a change refused on a closed case gets.
+  if (loaded instanceof CaseClosedForTransferError) throw loaded;
+  return loaded;
 }
 
 /** Every problem with the birth's details at once: the birth's rules, with gestation read as weeks and days. */

@@ -15,6 +15,7 @@ import { decideConfirmation, decideProposal, isSlip, mayPropose, WITHDRAWAL_REFU
 import type { Tx } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAuditAlone, recordTombstone, type AuditEvent } from '../audit.ts';
+import { refuseWhenClosedForTransfer } from './case-intent.ts';
 import { loadCaseAccess } from './case-access.ts';
 import { changeCase, type CaseChangeOutcome } from './change-case.ts';
 import type { AppContext } from '../context.ts';
@@ -161,6 +162,7 @@ export async function viewWithdrawal(ctx: AppContext, actor: UserActor, caseId: 
     await recordAuditAlone(ctx, actor, { action: 'case.withdrawal-view', outcome: 'denied', caseId, subjectType: 'case', subjectId: caseId });
     return FORBIDDEN;
   }
+  await refuseWhenClosedForTransfer(ctx, actor, caseId, { action: 'case.withdrawal-view', need: 'change' });
   const row = await ctx.db.selectFrom('case_withdrawals').select(['reason', 'proposed_at', 'proposed_by', 'proposed_by_name']).where('case_id', '=', caseId).executeTakeFirst();
   await recordAuditAlone(ctx, actor, { action: 'case.withdrawal-view', caseId, subjectType: 'case', subjectId: caseId, details: { basis: access.basis, proposed: row !== undefined } });
   const requester = { userId: actor.userId, role: actor.role, basis: access.basis };

@@ -21,6 +21,7 @@ import { mayPropose } from '../../domain/withdrawal/withdrawal-rules.ts';
 import type { Tx } from '../../infrastructure/db/schema.ts';
 import type { UserActor } from '../actor.ts';
 import { recordAuditAlone, recordTombstone, type AuditEvent } from '../audit.ts';
+import { refuseWhenClosedForTransfer } from '../cases/case-intent.ts';
 import { loadCaseAccess } from '../cases/case-access.ts';
 import { changeCase, type CaseChangeOutcome, type CaseRefusal } from '../cases/change-case.ts';
 import type { RemovedRows } from '../cases/remove-case-data.ts';
@@ -200,6 +201,7 @@ export async function viewPersonWithdrawal(ctx: AppContext, actor: UserActor, ca
     await recordAuditAlone(ctx, actor, { ...about, outcome: 'denied' });
     return FORBIDDEN;
   }
+  await refuseWhenClosedForTransfer(ctx, actor, caseId, { action: about.action, need: 'change' });
   const [person, row] = await Promise.all([
     ctx.db.selectFrom('people').select(['given_name', 'family_name', 'description', 'identity_known']).where('case_id', '=', caseId).where('id', '=', personId).executeTakeFirst(),
     ctx.db.selectFrom('person_withdrawals').select(['reason', 'proposed_at', 'proposed_by', 'proposed_by_name']).where('case_id', '=', caseId).where('person_id', '=', personId).executeTakeFirst(),

@@ -4,11 +4,12 @@
 // form (audited as the change would be); reading goes on, unaudited as a refusal.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { actorFor, makeCase, makeOrganisation, makeUser } from '../../../../test/helpers/factories.ts';
+import { actorFor, makeCase, makeOrganisation, makePerson, makeUser } from '../../../../test/helpers/factories.ts';
 import { qaElement, qaElements, textOf } from '../../../../test/helpers/html.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import { WebClient } from '../../../../test/helpers/web-client.ts';
 import { recordEntry } from '../../../application/chronology/record-entry.ts';
+import { CORRECT_BIRTH_DETAILS } from '../../../application/cases/correct-birth-details.ts';
 import { dayInWords } from '../../../domain/shared/calendar-date.ts';
 import { serviceToday } from '../../../domain/shared/service-day.ts';
 
@@ -29,6 +30,7 @@ describe('a case closed for transfer looks closed', () => {
     ({ id: openCaseId } = await makeCase(t.ctx, { familyName: 'Zed', teamUserIds: [leadUser.id] }));
     const heldOn = serviceToday(t.clock.now());
     assert.ok((await recordEntry(t.ctx, actorFor(leadUser), caseId, { kind: 'strategy-discussion', occurredAt: heldOn, summary: 'Strategy discussion: section 47 enquiries to start', source: 'agency-record' })).ok);
+    await makePerson(t.ctx, caseId, { id: `mum-${caseId}` });
     [lead, manager] = await Promise.all([WebClient.signedIn(t.app, leadUser), WebClient.signedIn(t.app, managerUser)]);
     const closed = await lead.post(`/cases/${caseId}/transfer`, { toArea: 'Northshire County Council', contact: 'Rita Receiver, duty team,\n01234 567890' });
     assert.equal(closed.statusCode, 303);
@@ -66,6 +68,11 @@ describe('a case closed for transfer looks closed', () => {
       [`/cases/${caseId}/meetings/new`]: 'meeting.record',
       [`/cases/${caseId}/people/new`]: 'person.add',
       [`/cases/${caseId}/household-children`]: 'case.household-children',
+      [`/cases/${caseId}/details`]: 'case.details-update',
+      [`/cases/${caseId}/birth`]: 'case.birth-recorded',
+      [`/cases/${caseId}/birth-details`]: CORRECT_BIRTH_DETAILS,
+      [`/cases/${caseId}/withdrawal`]: 'case.withdrawal-view',
+      [`/cases/${caseId}/people/mum-${caseId}/withdrawal`]: 'person.withdrawal-view',
     };
     for (const [url, action] of Object.entries(forms)) {
       const page = await lead.get(url);
