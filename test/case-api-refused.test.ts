@@ -81,6 +81,7 @@ const REFUSED_AS: Record<string, string> = {
   'GET /api/v1/fhir/CareTeam': 'case.view',
   'GET /api/v1/fhir/Consent': 'case.view',
   'GET /api/v1/fhir/Encounter': 'case.view',
+  'GET /api/v1/fhir/Observation': 'case.view',
   'GET /api/v1/fhir/AuditEvent': 'case.view',
 };
 
