@@ -79,3 +79,26 @@ export function typedCalendarDay(values: Values, prefix: string): string {
   const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
   return isRealIsoDate(iso) ? iso : 'not-a-date';
 }
+
+/**
+ * A use case's refusal of a from/to pair of date inputs as GOV.UK errors, each on the first box in
+ * error: `order` puts `orderMessage` on the to date's boxes; a date refused is told what its boxes
+ * say is wrong (`readDateInput`, the same rules as the domain's), or "must be a real date" when they
+ * read well (a day the domain refuses for its own reason, such as before its earliest year).
+ */
+export function fromToDateErrors(values: Values, words: { from: DateWords; to: DateWords }, required: boolean, refused: readonly ('from' | 'to' | 'order')[], orderMessage: string): { errors: Record<string, string>; dateParts: DatePartErrors } {
+  const errors: Record<string, string> = {};
+  const dateParts: DatePartErrors = {};
+  for (const which of refused) {
+    if (which === 'order') {
+      errors[`${words.to.prefix}-day`] = orderMessage;
+      dateParts[words.to.prefix] = [...PARTS];
+      continue;
+    }
+    const dateWords = words[which];
+    const reading = readDateInput(values, dateWords, required);
+    errors[reading.ok ? `${dateWords.prefix}-day` : reading.field] = reading.ok ? `${dateWords.label} must be a real date` : reading.text;
+    dateParts[dateWords.prefix] = reading.ok ? [...PARTS] : reading.parts;
+  }
+  return { errors, dateParts };
+}

@@ -4,7 +4,7 @@
 // its problems in the shared date input's words. Either date may be left blank. A link written before
 // the boxes (`?from=2026-03-01`) is read the same way, so a bookmarked one still works.
 import type { AuditDaysProblem } from '../../../domain/shared/audit-filter-days.ts';
-import { dateInputValues, datesFromQuery, PARTS, readDateInput, typedCalendarDay, type DatePartErrors, type Values } from '../../forms/date-input.ts';
+import { dateInputValues, datesFromQuery, fromToDateErrors, typedCalendarDay, type DatePartErrors, type Values } from '../../forms/date-input.ts';
 
 const DATES = {
   from: { prefix: 'from', label: 'The from date', enter: '' },
@@ -26,19 +26,6 @@ export function auditFilterDates(query: unknown): AuditFilterDates {
 
 /** The use case's problems with the days as GOV.UK errors, each on the first box in error. */
 export function auditDaysErrors(values: Values, problems: readonly AuditDaysProblem[]): { errors: Record<string, string>; dateParts: DatePartErrors } {
-  const errors: Record<string, string> = {};
-  const dateParts: DatePartErrors = {};
-  for (const problem of problems) {
-    if (problem.code === 'to-before-from') {
-      errors['to-day'] = 'The to date must be the same as or after the from date';
-      dateParts['to'] = [...PARTS];
-      continue;
-    }
-    const words = DATES[problem.field];
-    const reading = readDateInput(values, words, false);
-    // The boxes are read by the same rules as the domain's: a date they read is one it takes.
-    errors[reading.ok ? `${words.prefix}-day` : reading.field] = reading.ok ? `${words.label} must be a real date` : reading.text;
-    dateParts[words.prefix] = reading.ok ? [...PARTS] : reading.parts;
-  }
-  return { errors, dateParts };
+  const refused = problems.map((problem) => (problem.code === 'to-before-from' ? 'order' : problem.field));
+  return fromToDateErrors(values, DATES, false, refused, 'The to date must be the same as or after the from date');
 }

@@ -4,7 +4,7 @@
 // checkPeriod; the refusal audited there). A link written before the boxes (`?from=2026-04-01&to=…`,
 // as the CSV links still are) is read the same way; with no dates, the census year so far.
 import { censusYearSoFar, type PeriodProblem } from '../../../domain/reports/report-period.ts';
-import { dateInputValues, datesFromQuery, PARTS, readDateInput, typedCalendarDay, type DatePartErrors, type Values } from '../../forms/date-input.ts';
+import { dateInputValues, datesFromQuery, fromToDateErrors, typedCalendarDay, type DatePartErrors, type Values } from '../../forms/date-input.ts';
 import { formErrors, type FormErrors } from '../../forms/validate-form.ts';
 
 const DATES = {
@@ -30,19 +30,7 @@ export function askedPeriod(query: unknown, today: string): AskedPeriod {
 
 /** The use case's problems with the period as GOV.UK errors, each on the first box in error, the start date's first. */
 export function periodErrors(values: Values, problems: readonly PeriodProblem[]): FormErrors & { dateParts: DatePartErrors } {
-  const errors: Record<string, string> = {};
-  const dateParts: DatePartErrors = {};
-  for (const problem of problems) {
-    if (problem.code === 'ends-before-start') {
-      errors['to-day'] = 'The end date must be the same as or after the start date';
-      dateParts['to'] = [...PARTS];
-      continue;
-    }
-    const words = DATES[problem.field];
-    const reading = readDateInput(values, words, true);
-    // The boxes are read by the same rules the domain's are: a date they read is one it takes.
-    errors[reading.ok ? `${words.prefix}-day` : reading.field] = reading.ok ? `${words.label} must be a real date` : reading.text;
-    dateParts[words.prefix] = reading.ok ? [...PARTS] : reading.parts;
-  }
+  const refused = problems.map((problem) => (problem.code === 'ends-before-start' ? 'order' : problem.field));
+  const { errors, dateParts } = fromToDateErrors(values, DATES, true, refused, 'The end date must be the same as or after the start date');
   return { ...formErrors(errors), dateParts };
 }
